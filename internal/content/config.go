@@ -1,0 +1,178 @@
+package content
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// ConfigFile is the site configuration's file name at the site root.
+const ConfigFile = "netjournal.yaml"
+
+// Config is netjournal.yaml. See docs/format.md for every key.
+type Config struct {
+	Title       string   `yaml:"title"`
+	Description string   `yaml:"description"`
+	Author      Author   `yaml:"author"`
+	BaseURL     string   `yaml:"base_url"`
+	Language    string   `yaml:"language"`
+	Theme       string   `yaml:"theme"`
+	PageSize    int      `yaml:"page_size"`
+	FeedLength  int      `yaml:"feed_length"`
+	StaleAfter  Duration `yaml:"stale_after"`
+	Circles     Circles  `yaml:"circles"`
+
+	lines map[string]int
+}
+
+// Author is the site's author, shown on the blog and in feeds.
+type Author struct {
+	Name  string `yaml:"name"`
+	Email string `yaml:"email"`
+}
+
+// Circle is a named ring of the network with a default cadence.
+type Circle struct {
+	Name        string
+	Cadence     Duration `yaml:"cadence"`
+	Description string   `yaml:"description"`
+}
+
+// Circles keeps the order of the config, which is the display order.
+type Circles []Circle
+
+func (cs *Circles) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.MappingNode {
+		return typeError(n, "circles: expected a map of circle name to settings, got a %s", kindName(n))
+	}
+	var out Circles
+	var errs []string
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		var c struct {
+			Cadence     Duration `yaml:"cadence"`
+			Description string   `yaml:"description"`
+		}
+		v := n.Content[i+1]
+		if v.Kind == yaml.MappingNode {
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				if k := v.Content[j].Value; k != "cadence" && k != "description" {
+					errs = append(errs, fmt.Sprintf("line %d: circles: %s: unknown key %q (want cadence or description)", v.Content[j].Line, n.Content[i].Value, k))
+				}
+			}
+		}
+		if err := v.Decode(&c); err != nil {
+			if te, ok := err.(*yaml.TypeError); ok {
+				errs = append(errs, te.Errors...)
+				continue
+			}
+			return err
+		}
+		out = append(out, Circle{Name: n.Content[i].Value, Cadence: c.Cadence, Description: c.Description})
+	}
+	if len(errs) > 0 {
+		return &yaml.TypeError{Errors: errs}
+	}
+	*cs = out
+	return nil
+}
+
+// DefaultCircles are used when the config declares none.
+var DefaultCircles = Circles{
+	{Name: "core", Cadence: Duration{1, 'm'}, Description: "The people closest to your work"},
+	{Name: "active", Cadence: Duration{3, 'm'}, Description: "People you are in regular touch with"},
+	{Name: "dormant", Cadence: Duration{1, 'y'}, Description: "Relationships to keep warm"},
+}
+
+// Circle returns the circle called name, or nil.
+func (c *Config) Circle(name string) *Circle {
+	for i := range c.Circles {
+		if strings.EqualFold(c.Circles[i].Name, name) {
+			return &c.Circles[i]
+		}
+	}
+	return nil
+}
+
+// CircleNames lists the circles for messages: "core, active, dormant".
+func (c *Config) CircleNames() string {
+	names := make([]string, len(c.Circles))
+	for i, ci := range c.Circles {
+		names[i] = ci.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// BasePath is the path part of base_url, always ending in "/": "/" or "/blog/".
+func (c *Config) BasePath() string {
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return strings.TrimSuffix(u.Path, "/") + "/"
+}
+
+// AbsURL returns the absolute URL of a site path such as "posts/x/".
+func (c *Config) AbsURL(path string) string {
+	return strings.TrimSuffix(c.BaseURL, "/") + c.BasePath() + strings.TrimPrefix(path, "/")
+}
+
+// ParseConfig reads netjournal.yaml strictly and fills in defaults.
+func ParseConfig(data []byte) (*Config, error) {
+	cfg := &Config{}
+	data = []byte(strings.ReplaceAll(strings.TrimPrefix(string(data), "\uFEFF"), "\r\n", "\n"))
+	lines, errs := decode(ConfigFile, 0, data, cfg)
+	cfg.lines = lines
+	if len(errs) > 0 {
+		return nil, errs.Err()
+	}
+	pos := func(k string) Position {
+		return Position{ConfigFile, cfg.lines[k]}
+	}
+	if cfg.Title == "" {
+		errs.Add(pos("title"), "missing required key \"title\"")
+	}
+	if cfg.BaseURL == "" {
+		errs.Add(pos("base_url"), "missing required key \"base_url\" (the public site's address, such as https://example.com/)")
+	} else if u, err := url.Parse(cfg.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		errs.Add(pos("base_url"), "base_url: expected an absolute http(s) URL, got %q", cfg.BaseURL)
+	} else {
+		cfg.BaseURL = u.Scheme + "://" + u.Host + strings.TrimSuffix(u.Path, "/") + "/"
+	}
+	if cfg.PageSize < 0 {
+		errs.Add(pos("page_size"), "page_size must be positive, got %d", cfg.PageSize)
+	}
+	if cfg.FeedLength < 0 {
+		errs.Add(pos("feed_length"), "feed_length must be positive, got %d", cfg.FeedLength)
+	}
+	if strings.ContainsAny(cfg.Theme, `/\`) || cfg.Theme == "." || cfg.Theme == ".." {
+		errs.Add(pos("theme"), "theme: expected a folder name under themes/, got %q", cfg.Theme)
+	}
+	seen := map[string]bool{}
+	for _, c := range cfg.Circles {
+		if seen[strings.ToLower(c.Name)] {
+			errs.Add(pos("circles."+c.Name), "circle %q declared twice", c.Name)
+		}
+		seen[strings.ToLower(c.Name)] = true
+	}
+	if cfg.Language == "" {
+		cfg.Language = "en"
+	}
+	if cfg.PageSize == 0 {
+		cfg.PageSize = 10
+	}
+	if cfg.FeedLength == 0 {
+		cfg.FeedLength = 20
+	}
+	if !cfg.StaleAfter.IsSet() {
+		cfg.StaleAfter = Duration{1, 'y'}
+	}
+	if len(cfg.Circles) == 0 {
+		cfg.Circles = append(Circles(nil), DefaultCircles...)
+	}
+	if cfg.Author.Name == "" {
+		cfg.Author.Name = cfg.Title
+	}
+	return cfg, errs.Err()
+}

@@ -1,0 +1,305 @@
+package content
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// typeError reports a value problem at the node's line and lets the YAML
+// decoder go on collecting the others.
+func typeError(n *yaml.Node, format string, args ...any) error {
+	return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: ", n.Line) + fmt.Sprintf(format, args...)}}
+}
+
+// Date is a calendar date (YYYY-MM-DD, taken as UTC midnight) or an RFC 3339
+// instant. The zero Date means "not given".
+type Date struct {
+	time.Time
+	// Clock is true when the source gave a time of day.
+	Clock bool
+}
+
+// ParseDate reads YYYY-MM-DD or RFC 3339.
+func ParseDate(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return Date{Time: t}, nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return Date{Time: t, Clock: true}, nil
+	}
+	return Date{}, fmt.Errorf("invalid date %q: want YYYY-MM-DD or RFC 3339", s)
+}
+
+// IsSet reports whether the date was given.
+func (d Date) IsSet() bool { return !d.Time.IsZero() }
+
+// Day returns the calendar day as UTC midnight.
+func (d Date) Day() time.Time { return Day(d.Time) }
+
+// Day returns t's calendar day (in t's own zone) as UTC midnight, so dates
+// from YYYY-MM-DD and from RFC 3339 compare by day.
+func Day(t time.Time) time.Time {
+	y, m, dd := t.Date()
+	return time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)
+}
+
+func (d Date) String() string {
+	if !d.IsSet() {
+		return ""
+	}
+	if d.Clock {
+		return d.Time.Format(time.RFC3339)
+	}
+	return d.Time.Format(time.DateOnly)
+}
+
+func (d *Date) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return typeError(n, "expected a date (YYYY-MM-DD), got a %s", kindName(n))
+	}
+	v, err := ParseDate(n.Value)
+	if err != nil {
+		return typeError(n, "%v", err)
+	}
+	*d = v
+	return nil
+}
+
+// Duration is a calendar span such as 14d, 6w, 3m or 1y.
+type Duration struct {
+	N    int
+	Unit byte // 'd', 'w', 'm' or 'y'
+}
+
+// ParseDuration reads 14d, 6w, 3m or 1y.
+func ParseDuration(s string) (Duration, error) {
+	s = strings.TrimSpace(s)
+	if len(s) < 2 {
+		return Duration{}, fmt.Errorf("invalid duration %q: want a number and a unit: 14d, 6w, 3m or 1y", s)
+	}
+	n, err := strconv.Atoi(s[:len(s)-1])
+	unit := s[len(s)-1]
+	if err != nil || n <= 0 || !strings.ContainsRune("dwmy", rune(unit)) {
+		return Duration{}, fmt.Errorf("invalid duration %q: want a number and a unit: 14d, 6w, 3m or 1y", s)
+	}
+	return Duration{N: n, Unit: unit}, nil
+}
+
+// IsSet reports whether the duration was given.
+func (d Duration) IsSet() bool { return d.N > 0 }
+
+// After returns t plus the duration, by the calendar.
+func (d Duration) After(t time.Time) time.Time {
+	switch d.Unit {
+	case 'd':
+		return t.AddDate(0, 0, d.N)
+	case 'w':
+		return t.AddDate(0, 0, 7*d.N)
+	case 'm':
+		return t.AddDate(0, d.N, 0)
+	case 'y':
+		return t.AddDate(d.N, 0, 0)
+	}
+	return t
+}
+
+// Before returns t minus the duration.
+func (d Duration) Before(t time.Time) time.Time {
+	return Duration{N: -d.N, Unit: d.Unit}.After(t)
+}
+
+func (d Duration) String() string {
+	if !d.IsSet() {
+		return ""
+	}
+	return strconv.Itoa(d.N) + string(d.Unit)
+}
+
+// Words spells the duration for people: "2 weeks", "1 month".
+func (d Duration) Words() string {
+	name := map[byte]string{'d': "day", 'w': "week", 'm': "month", 'y': "year"}[d.Unit]
+	if d.N != 1 {
+		name += "s"
+	}
+	return fmt.Sprintf("%d %s", d.N, name)
+}
+
+func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return typeError(n, "expected a duration such as 14d, 6w, 3m or 1y, got a %s", kindName(n))
+	}
+	v, err := ParseDuration(n.Value)
+	if err != nil {
+		return typeError(n, "%v", err)
+	}
+	*d = v
+	return nil
+}
+
+// StringList is a list of strings that may also be written as one string.
+type StringList []string
+
+func (l *StringList) UnmarshalYAML(n *yaml.Node) error {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			*l = nil
+			return nil
+		}
+		*l = StringList{n.Value}
+		return nil
+	case yaml.SequenceNode:
+		out := make(StringList, 0, len(n.Content))
+		for _, c := range n.Content {
+			if c.Kind != yaml.ScalarNode || c.Tag == "!!null" {
+				return typeError(c, "expected a text item in the list, got a %s", kindName(c))
+			}
+			out = append(out, c.Value)
+		}
+		*l = out
+		return nil
+	}
+	return typeError(n, "expected a text or a list of texts, got a %s", kindName(n))
+}
+
+// Birthday is a full date or a month and day (--MM-DD) with the year unknown.
+type Birthday struct {
+	Year  int // 0 when unknown
+	Month time.Month
+	Day   int
+}
+
+// IsSet reports whether a birthday was given.
+func (b Birthday) IsSet() bool { return b.Month != 0 }
+
+func (b Birthday) String() string {
+	if !b.IsSet() {
+		return ""
+	}
+	if b.Year == 0 {
+		return fmt.Sprintf("--%02d-%02d", b.Month, b.Day)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", b.Year, b.Month, b.Day)
+}
+
+// Words spells the birthday: "14 March" or "14 March 1987".
+func (b Birthday) Words() string {
+	if !b.IsSet() {
+		return ""
+	}
+	s := fmt.Sprintf("%d %s", b.Day, b.Month)
+	if b.Year != 0 {
+		s += fmt.Sprintf(" %d", b.Year)
+	}
+	return s
+}
+
+// Next returns the first birthday on or after day (UTC midnight).
+func (b Birthday) Next(day time.Time) time.Time {
+	t := time.Date(day.Year(), b.Month, b.Day, 0, 0, 0, 0, time.UTC)
+	if t.Before(day) {
+		t = time.Date(day.Year()+1, b.Month, b.Day, 0, 0, 0, 0, time.UTC)
+	}
+	return t
+}
+
+func (b *Birthday) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return typeError(n, "expected a birthday (YYYY-MM-DD or --MM-DD), got a %s", kindName(n))
+	}
+	s := strings.TrimSpace(n.Value)
+	if rest, ok := strings.CutPrefix(s, "--"); ok {
+		t, err := time.Parse("01-02", rest)
+		if err != nil || len(rest) != 5 {
+			return typeError(n, "invalid birthday %q: want YYYY-MM-DD or --MM-DD", s)
+		}
+		*b = Birthday{Month: t.Month(), Day: t.Day()}
+		return nil
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return typeError(n, "invalid birthday %q: want YYYY-MM-DD or --MM-DD", s)
+	}
+	*b = Birthday{Year: t.Year(), Month: t.Month(), Day: t.Day()}
+	return nil
+}
+
+// Done is a follow-up's state: false, true, or the date it was done.
+type Done struct {
+	Done bool
+	On   Date
+}
+
+func (d *Done) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		switch strings.ToLower(n.Value) {
+		case "true", "yes":
+			*d = Done{Done: true}
+			return nil
+		case "false", "no", "":
+			*d = Done{}
+			return nil
+		}
+		if v, err := ParseDate(n.Value); err == nil {
+			*d = Done{Done: true, On: v}
+			return nil
+		}
+	}
+	return typeError(n, "done: expected true, false or a date, got %q", n.Value)
+}
+
+// Link is one named profile link of a contact.
+type Link struct {
+	Name string
+	URL  string
+}
+
+// Links keeps the order in which the user wrote them.
+type Links []Link
+
+func (l *Links) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.MappingNode {
+		return typeError(n, "links: expected a map of name: URL, got a %s", kindName(n))
+	}
+	var out Links
+	var errs []string
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if v.Kind != yaml.ScalarNode || !isURL(v.Value) {
+			errs = append(errs, fmt.Sprintf("line %d: links: %s: expected an absolute URL (https://…), got %q", v.Line, k.Value, v.Value))
+			continue
+		}
+		out = append(out, Link{Name: k.Value, URL: v.Value})
+	}
+	if len(errs) > 0 {
+		return &yaml.TypeError{Errors: errs}
+	}
+	*l = out
+	return nil
+}
+
+func isURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && u.Scheme != "" && (u.Host != "" || u.Scheme == "mailto" || u.Scheme == "tel")
+}
+
+// IsURL reports whether s is an absolute URL such as https://example.com/.
+func IsURL(s string) bool { return isURL(s) }
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "map"
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.AliasNode:
+		return "alias"
+	}
+	return "text"
+}

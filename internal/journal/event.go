@@ -1,0 +1,221 @@
+package journal
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/netjournal/netjournal/internal/content"
+)
+
+// Event is a journal entry with its people resolved.
+type Event struct {
+	*content.Event
+
+	With          []*Contact
+	InitiatedBy   *Contact // nil when the user reached out, or unknown
+	InitiatedByMe bool
+	Gave          []*Favour
+	Received      []*Favour
+	Followups     []*Followup
+	Shared        []*Share
+	Backlinks     []*Backlink
+}
+
+func (e *Event) NodeKind() Kind          { return KindEvent }
+func (e *Event) Slug() string            { return e.Event.Slug }
+func (e *Event) Title() string           { return e.Event.Title }
+func (e *Event) Doc() *content.Doc       { return &e.Event.Doc }
+func (e *Event) addBacklink(b *Backlink) { e.Backlinks = append(e.Backlinks, b) }
+
+// Planned reports whether the event is still to come: a plan does not count
+// as contact until its date has passed.
+func (e *Event) Planned(today time.Time) bool { return e.Date.Day().After(today) }
+
+// Favour is a favour done in one direction.
+type Favour struct {
+	Event   *Event
+	Contact *Contact
+	What    string
+	Given   bool // the user did it for Contact; else Contact did it for the user
+	Pos     content.Position
+}
+
+// Followup is a promised next step.
+type Followup struct {
+	Event  *Event
+	Who    *Contact // may be nil
+	Due    time.Time
+	What   string
+	Done   bool
+	DoneOn time.Time
+	Pos    content.Position
+}
+
+// Open reports whether the follow-up is not done.
+func (f *Followup) Open() bool { return !f.Done }
+
+// Overdue reports whether it is open and past its due date.
+func (f *Followup) Overdue(today time.Time) bool {
+	return !f.Done && !f.Due.IsZero() && f.Due.Before(today)
+}
+
+// DueWithin reports whether it is open and due within d (overdue included).
+func (f *Followup) DueWithin(today time.Time, d content.Duration) bool {
+	return !f.Done && !f.Due.IsZero() && !f.Due.After(d.After(today))
+}
+
+// DaysOverdue is how many days past due it is (negative: days left).
+func (f *Followup) DaysOverdue(today time.Time) int { return days(f.Due, today) }
+
+// before orders open before done, then by due date (undated last).
+func (f *Followup) before(g *Followup) bool {
+	if f.Done != g.Done {
+		return !f.Done
+	}
+	if f.Due.IsZero() != g.Due.IsZero() {
+		return !f.Due.IsZero()
+	}
+	return f.Due.Before(g.Due)
+}
+
+func open(fs []*Followup) []*Followup {
+	var out []*Followup
+	for _, f := range fs {
+		if f.Open() {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Share is an article or opportunity the user passed on.
+type Share struct {
+	Event *Event // nil when it comes from a post's shared_with
+	Post  *Post  // the post shared, when the link names one
+	URL   string // the link when it is a URL
+	With  []*Contact
+	Note  string
+	Date  time.Time
+}
+
+// Title is what was shared, for lists.
+func (s *Share) Title() string {
+	if s.Post != nil {
+		return s.Post.Title()
+	}
+	return s.URL
+}
+
+func (j *Journal) contactRef(e *Event, key, ref string, errs *content.ErrorList) *Contact {
+	n, err := j.Resolve(ref, KindContact)
+	if err != nil {
+		errs.Add(e.Pos(key), "%s: %v", fieldName(key), err)
+		return nil
+	}
+	return n.(*Contact)
+}
+
+// fieldName turns "followups[1].who" into "followups.who" for messages.
+func fieldName(key string) string {
+	var b strings.Builder
+	skip := false
+	for _, r := range key {
+		switch {
+		case r == '[':
+			skip = true
+		case r == ']':
+			skip = false
+		case !skip:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func (j *Journal) linkEvent(e *Event, errs *content.ErrorList) {
+	seen := map[*Contact]bool{}
+	for i, ref := range e.Event.With {
+		c := j.contactRef(e, key("with", i), ref, errs)
+		if c == nil {
+			continue
+		}
+		if seen[c] {
+			errs.Add(e.Pos(key("with", i)), "with: %s is listed twice", c.Name)
+			continue
+		}
+		seen[c] = true
+		e.With = append(e.With, c)
+		c.Timeline = append(c.Timeline, e)
+	}
+	switch strings.ToLower(strings.TrimSpace(e.Event.InitiatedBy)) {
+	case "":
+	case "me":
+		e.InitiatedByMe = true
+	default:
+		e.InitiatedBy = j.contactRef(e, "initiated_by", e.Event.InitiatedBy, errs)
+	}
+	for i, g := range e.Event.Gave {
+		k := key("gave", i) + ".to"
+		if c := j.contactRef(e, k, g.To, errs); c != nil {
+			f := &Favour{Event: e, Contact: c, What: g.What, Given: true, Pos: e.Pos(k)}
+			e.Gave = append(e.Gave, f)
+			c.Gave = append(c.Gave, f)
+		}
+	}
+	for i, r := range e.Event.Received {
+		k := key("received", i) + ".from"
+		if c := j.contactRef(e, k, r.From, errs); c != nil {
+			f := &Favour{Event: e, Contact: c, What: r.What, Pos: e.Pos(k)}
+			e.Received = append(e.Received, f)
+			c.Received = append(c.Received, f)
+		}
+	}
+	for i, fu := range e.Event.Followups {
+		f := &Followup{Event: e, Due: fu.Due.Day(), What: fu.What, Done: fu.Done.Done, Pos: e.Pos(key("followups", i))}
+		if !fu.Due.IsSet() {
+			f.Due = time.Time{}
+		}
+		if fu.Done.On.IsSet() {
+			f.DoneOn = fu.Done.On.Day()
+		}
+		if fu.Who != "" && !strings.EqualFold(strings.TrimSpace(fu.Who), "me") {
+			f.Who = j.contactRef(e, key("followups", i)+".who", fu.Who, errs)
+		}
+		e.Followups = append(e.Followups, f)
+		switch {
+		case f.Who != nil:
+			f.Who.Followups = append(f.Who.Followups, f)
+		default:
+			// A follow-up for no one in particular concerns everyone met.
+			for _, c := range e.With {
+				c.Followups = append(c.Followups, f)
+			}
+		}
+	}
+	for i, sh := range e.Event.Shared {
+		s := &Share{Event: e, Note: sh.Note, Date: e.Date.Day()}
+		if content.IsURL(sh.Link) {
+			s.URL = sh.Link
+		} else if sh.Link != "" {
+			n, err := j.Resolve(sh.Link, KindPost)
+			if err != nil {
+				errs.Add(e.Pos(key("shared", i)+".link"), "shared.link: expected a URL or a post: %v", err)
+			} else {
+				s.Post = n.(*Post)
+			}
+		}
+		for k, ref := range sh.With {
+			if c := j.contactRef(e, fmt.Sprintf("shared[%d].with[%d]", i, k), ref, errs); c != nil {
+				s.With = append(s.With, c)
+				c.Shared = append(c.Shared, s)
+			}
+		}
+		e.Shared = append(e.Shared, s)
+		if s.Post != nil {
+			s.Post.Shares = append(s.Post.Shares, s)
+		}
+	}
+}
+
+func key(list string, i int) string { return fmt.Sprintf("%s[%d]", list, i) }

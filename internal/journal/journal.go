@@ -1,0 +1,233 @@
+// Package journal is netjournal's domain: contacts, events and posts with
+// their references resolved, and what follows from them — backlinks,
+// timelines, last contact, cadence, follow-ups, favours. It does no I/O and
+// takes the clock as a value.
+package journal
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/markdown"
+)
+
+// Options are the build's choices that change what the journal holds.
+type Options struct {
+	Now    time.Time // the build's clock
+	Drafts bool      // publish drafts
+	Future bool      // publish posts dated after Now
+}
+
+// Journal is the whole resolved network.
+type Journal struct {
+	Config *content.Config
+	Now    time.Time
+	Today  time.Time // Now's calendar day, UTC midnight
+	Opts   Options
+
+	Contacts []*Contact // by name
+	Events   []*Event   // newest first
+	Posts    []*Post    // newest first
+	Tags     []*Tag     // by name: tags of contacts and posts
+
+	// Unresolved lists body wikilinks that match nothing.
+	Unresolved []*Unresolved
+	// Warnings are problems that do not stop the build.
+	Warnings content.ErrorList
+
+	md      *markdown.Renderer
+	targets map[string][]Node // normalised key → documents
+	bySlug  map[Kind]map[string]Node
+}
+
+// Kind says what a Node is.
+type Kind int
+
+const (
+	KindContact Kind = iota
+	KindEvent
+	KindPost
+)
+
+func (k Kind) String() string {
+	return [...]string{"contact", "event", "post"}[k]
+}
+
+// Node is anything a link can point at: *Contact, *Event or *Post.
+type Node interface {
+	NodeKind() Kind
+	Slug() string
+	Title() string
+	Doc() *content.Doc
+	addBacklink(*Backlink)
+}
+
+// Backlink is a link to a document from another one.
+type Backlink struct {
+	From Node
+	Pos  content.Position
+}
+
+// Unresolved is a body wikilink that matches nothing.
+type Unresolved struct {
+	From   Node
+	Pos    content.Position
+	Target string
+}
+
+// Tag gathers everything tagged with one name.
+type Tag struct {
+	Name     string
+	Slug     string
+	Contacts []*Contact
+	Posts    []*Post
+}
+
+// Count is the number of documents with the tag.
+func (t *Tag) Count() int { return len(t.Contacts) + len(t.Posts) }
+
+// Build resolves a loaded site into a journal. Every problem is returned at
+// once as a content.ErrorList; warnings are kept in j.Warnings.
+func Build(site *content.Site, md *markdown.Renderer, opts Options) (*Journal, error) {
+	j := &Journal{
+		Config:  site.Config,
+		Now:     opts.Now,
+		Today:   content.Day(opts.Now),
+		Opts:    opts,
+		md:      md,
+		targets: map[string][]Node{},
+		bySlug:  map[Kind]map[string]Node{KindContact: {}, KindEvent: {}, KindPost: {}},
+	}
+	for _, c := range site.Contacts {
+		j.Contacts = append(j.Contacts, &Contact{Contact: c})
+	}
+	for _, e := range site.Events {
+		j.Events = append(j.Events, &Event{Event: e})
+	}
+	for _, p := range site.Posts {
+		j.Posts = append(j.Posts, &Post{Post: p, FileSlug: content.SlugOf(p.Path)})
+	}
+	sort.SliceStable(j.Contacts, func(a, b int) bool {
+		return strings.ToLower(j.Contacts[a].Name) < strings.ToLower(j.Contacts[b].Name)
+	})
+	sort.SliceStable(j.Events, func(a, b int) bool { return j.Events[a].Date.After(j.Events[b].Date.Time) })
+	sort.SliceStable(j.Posts, func(a, b int) bool { return j.Posts[a].Date.After(j.Posts[b].Date.Time) })
+	j.index()
+
+	var errs content.ErrorList
+	for _, e := range j.Events {
+		j.linkEvent(e, &errs)
+	}
+	for _, c := range j.Contacts {
+		j.linkContact(c, &errs)
+	}
+	for _, p := range j.Posts {
+		j.linkPost(p, &errs)
+	}
+	j.bodies(&errs)
+	for _, c := range j.Contacts {
+		c.derive(j)
+	}
+	j.tags()
+	if err := errs.Err(); err != nil {
+		return j, err
+	}
+	j.Warnings.Sort()
+	return j, nil
+}
+
+// Contact returns the contact with the slug, or nil.
+func (j *Journal) Contact(slug string) *Contact {
+	c, _ := j.bySlug[KindContact][slug].(*Contact)
+	return c
+}
+
+// Event returns the event with the slug, or nil.
+func (j *Journal) Event(slug string) *Event {
+	e, _ := j.bySlug[KindEvent][slug].(*Event)
+	return e
+}
+
+// Post returns the post with the slug, or nil.
+func (j *Journal) Post(slug string) *Post {
+	p, _ := j.bySlug[KindPost][slug].(*Post)
+	return p
+}
+
+// Markdown returns the renderer the journal was built with.
+func (j *Journal) Markdown() *markdown.Renderer { return j.md }
+
+// Drafts returns the draft posts, newest first.
+func (j *Journal) Drafts() []*Post {
+	var out []*Post
+	for _, p := range j.Posts {
+		if p.Draft {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Plans returns the events dated after now, soonest first.
+func (j *Journal) Plans() []*Event {
+	var out []*Event
+	for _, e := range j.Events {
+		if e.Planned(j.Today) {
+			out = append(out, e)
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Date.Before(out[b].Date.Time) })
+	return out
+}
+
+func (j *Journal) tags() {
+	byName := map[string]*Tag{}
+	get := func(name string) *Tag {
+		slug := Slugify(name)
+		t := byName[slug]
+		if t == nil {
+			t = &Tag{Name: name, Slug: slug}
+			byName[slug] = t
+			j.Tags = append(j.Tags, t)
+		}
+		return t
+	}
+	for _, c := range j.Contacts {
+		for _, name := range c.Tags {
+			t := get(name)
+			t.Contacts = append(t.Contacts, c)
+		}
+	}
+	for _, p := range j.Posts {
+		for _, name := range p.Tags {
+			t := get(name)
+			t.Posts = append(t.Posts, p)
+		}
+	}
+	sort.Slice(j.Tags, func(a, b int) bool { return j.Tags[a].Slug < j.Tags[b].Slug })
+}
+
+// Slugify makes a URL path segment of a name: lower case, letters and digits
+// kept, everything else folded to single hyphens.
+func Slugify(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r > 127 && isLetter(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "-"
+	}
+	return b.String()
+}

@@ -1,0 +1,150 @@
+package journal
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/netjournal/netjournal/internal/content"
+)
+
+// Post is a blog post with its private annotations resolved.
+type Post struct {
+	*content.Post
+
+	FileSlug   string     // the slug from the file name, before any slug: key
+	SharedWith []*Contact // private: whom the user sent it to
+	Shares     []*Share   // private: events and shared_with entries passing it on
+	Backlinks  []*Backlink
+}
+
+func (p *Post) NodeKind() Kind          { return KindPost }
+func (p *Post) Slug() string            { return p.Post.Slug }
+func (p *Post) Title() string           { return p.Post.Title }
+func (p *Post) Doc() *content.Doc       { return &p.Post.Doc }
+func (p *Post) addBacklink(b *Backlink) { p.Backlinks = append(p.Backlinks, b) }
+
+// Published reports whether the post is on the public site of this build:
+// not private, not a draft (unless drafts are built), not dated in the
+// future (unless future posts are built).
+func (p *Post) Published(opts Options) bool {
+	if p.Private || (p.Draft && !opts.Drafts) {
+		return false
+	}
+	return opts.Future || !p.Date.Day().After(content.Day(opts.Now))
+}
+
+// Status names why a post is or is not public, for the wiki.
+func (p *Post) Status(opts Options) string {
+	switch {
+	case p.Private:
+		return "private"
+	case p.Draft:
+		return "draft"
+	case !p.Published(opts):
+		return "scheduled"
+	}
+	return "published"
+}
+
+// IsLink reports whether it is a link post.
+func (p *Post) IsLink() bool { return p.Link != "" }
+
+func (j *Journal) linkPost(p *Post, errs *content.ErrorList) {
+	if len(p.Post.SharedWith) == 0 {
+		return
+	}
+	s := &Share{Post: p, Date: p.Date.Day()}
+	for i, ref := range p.Post.SharedWith {
+		k := key("shared_with", i)
+		n, err := j.Resolve(ref, KindContact)
+		if err != nil {
+			errs.Add(p.Pos(k), "shared_with: %v", err)
+			continue
+		}
+		c := n.(*Contact)
+		p.SharedWith = append(p.SharedWith, c)
+		s.With = append(s.With, c)
+		c.Shared = append(c.Shared, s)
+	}
+	p.Shares = append(p.Shares, s)
+}
+
+// bodies resolves the wikilinks of every body: backlinks for the resolved,
+// warnings for the unresolved, errors for the ambiguous.
+func (j *Journal) bodies(errs *content.ErrorList) {
+	var nodes []Node
+	for _, c := range j.Contacts {
+		nodes = append(nodes, c)
+	}
+	for _, e := range j.Events {
+		nodes = append(nodes, e)
+	}
+	for _, p := range j.Posts {
+		nodes = append(nodes, p)
+	}
+	for _, from := range nodes {
+		doc := from.Doc()
+		linked := map[Node]bool{}
+		for _, l := range j.md.Wikilinks(doc.Body) {
+			if l.Target == "" {
+				continue // [[#heading]]: a link within the page
+			}
+			pos := doc.BodyPos(l.Line)
+			to, err := j.Resolve(l.Target)
+			switch err.(type) {
+			case nil:
+			case *NotFoundError:
+				j.Unresolved = append(j.Unresolved, &Unresolved{From: from, Pos: pos, Target: l.Target})
+				j.Warnings.Add(pos, "unresolved wikilink [[%s]]", l.Target)
+				continue
+			default:
+				errs.Add(pos, "wikilink [[%s]]: %v", l.Target, err)
+				continue
+			}
+			if to == from || linked[to] {
+				continue
+			}
+			linked[to] = true
+			to.addBacklink(&Backlink{From: from, Pos: pos})
+		}
+	}
+}
+
+// Date formats t for people: "14 Mar 2026".
+func Date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2 Jan 2006")
+}
+
+// Ago says how long ago t was, from today: "today", "3 days ago", "in 2 weeks".
+func Ago(t, today time.Time) string {
+	d := days(t, today)
+	past := d >= 0
+	if d < 0 {
+		d = -d
+	}
+	var s string
+	switch {
+	case d == 0:
+		return "today"
+	case d == 1:
+		if past {
+			return "yesterday"
+		}
+		return "tomorrow"
+	case d < 14:
+		s = fmt.Sprintf("%d days", d)
+	case d < 60:
+		s = fmt.Sprintf("%d weeks", d/7)
+	case d < 730:
+		s = fmt.Sprintf("%d months", d/30)
+	default:
+		s = fmt.Sprintf("%d years", d/365)
+	}
+	if past {
+		return s + " ago"
+	}
+	return "in " + s
+}

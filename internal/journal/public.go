@@ -1,0 +1,160 @@
+package journal
+
+import (
+	"fmt"
+	"html/template"
+	"sort"
+	"strings"
+
+	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/markdown"
+	"github.com/netjournal/netjournal/internal/public"
+)
+
+// Public returns the public view of the journal: published posts only,
+// rendered by the spec's privacy rules. A public post that links a private
+// contact, an event or an unpublished post without a label is an error.
+//
+// This is the only function that copies journal data into public types; a
+// reviewer checks the privacy boundary here and in package public.
+func (j *Journal) Public() (*public.Site, error) {
+	cfg := j.Config
+	site := &public.Site{
+		Title:       cfg.Title,
+		Description: cfg.Description,
+		Author:      public.Author{Name: cfg.Author.Name, Email: cfg.Author.Email},
+		BaseURL:     cfg.BaseURL,
+		BasePath:    cfg.BasePath(),
+		Language:    cfg.Language,
+		PageSize:    cfg.PageSize,
+		FeedLength:  cfg.FeedLength,
+	}
+	var errs content.ErrorList
+	byPost := map[*Post]*public.Post{}
+	for _, p := range j.Posts {
+		if !p.Published(j.Opts) {
+			continue
+		}
+		pp := &public.Post{
+			Slug:   p.Slug(),
+			Title:  p.Title(),
+			Date:   p.Date.Time,
+			Tags:   append([]string(nil), p.Tags...),
+			Link:   p.Link,
+			Draft:  p.Draft,
+			Source: p.Path,
+		}
+		if p.Updated.IsSet() {
+			pp.Updated = p.Updated.Time
+		}
+		res := j.md.Render(p.Body, markdown.Options{
+			Resolve: j.publicResolver(p),
+			Rewrite: func(dest string) string { return sitePath(site.BasePath, dest) },
+		})
+		for _, e := range res.Errors {
+			errs.Add(p.BodyPos(e.Line), "%v", e.Err)
+		}
+		pp.HTML = template.HTML(res.HTML)
+		pp.Words = len(strings.Fields(res.Text))
+		pp.Summary = p.Summary
+		if pp.Summary == "" {
+			pp.Summary = markdown.Truncate(res.Summary, 240)
+		}
+		for _, l := range res.Links {
+			pp.Links = append(pp.Links, public.Link{Dest: l.Dest, Line: p.BodyLine + l.Line})
+		}
+		if u := pp.Date; u.After(site.Updated) {
+			site.Updated = u
+		}
+		if u := pp.Updated; u.After(site.Updated) {
+			site.Updated = u
+		}
+		byPost[p] = pp
+		site.Posts = append(site.Posts, pp)
+	}
+	// Backlinks between public posts only: a link from anything private
+	// never shows on the public site.
+	for p, pp := range byPost {
+		for _, b := range p.Backlinks {
+			if from, ok := b.From.(*Post); ok && byPost[from] != nil {
+				pp.Backlinks = append(pp.Backlinks, byPost[from])
+			}
+		}
+		sort.SliceStable(pp.Backlinks, func(a, b int) bool { return pp.Backlinks[a].Date.After(pp.Backlinks[b].Date) })
+	}
+	tags := map[string]*public.Tag{}
+	for _, pp := range site.Posts {
+		for _, name := range pp.Tags {
+			slug := Slugify(name)
+			t := tags[slug]
+			if t == nil {
+				t = &public.Tag{Name: name, Slug: slug}
+				tags[slug] = t
+				site.Tags = append(site.Tags, t)
+			}
+			t.Posts = append(t.Posts, pp)
+		}
+	}
+	sort.Slice(site.Tags, func(a, b int) bool { return site.Tags[a].Slug < site.Tags[b].Slug })
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return site, nil
+}
+
+// sitePath puts a root-relative Markdown destination under the base path;
+// other destinations stay as written.
+func sitePath(base, dest string) string {
+	if strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "//") {
+		return base + strings.TrimPrefix(dest, "/")
+	}
+	return dest
+}
+
+// publicResolver renders wikilinks of a public post by the spec's rules.
+func (j *Journal) publicResolver(from *Post) markdown.Resolver {
+	base := j.Config.BasePath()
+	return func(l markdown.Wikilink) (markdown.Resolution, error) {
+		frag := ""
+		if l.Fragment != "" {
+			frag = "#" + Slugify(l.Fragment)
+		}
+		if l.Target == "" {
+			return markdown.Resolution{Dest: frag, Text: l.Fragment}, nil
+		}
+		n, err := j.Resolve(l.Target)
+		if err != nil {
+			if _, missing := err.(*NotFoundError); missing {
+				return markdown.Resolution{}, nil // a warning already; shown as text
+			}
+			return markdown.Resolution{}, err
+		}
+		switch n := n.(type) {
+		case *Post:
+			if n.Published(j.Opts) {
+				r := markdown.Resolution{Dest: base + "posts/" + n.Slug() + "/" + frag}
+				if !l.Labeled {
+					r.Text = n.Title()
+				}
+				return r, nil
+			}
+			if l.Labeled {
+				return markdown.Resolution{}, nil
+			}
+			return markdown.Resolution{}, fmt.Errorf("public post links to unpublished post %q: add a label ([[%s|…]]) or publish it", l.Target, l.Target)
+		case *Contact:
+			if p := n.Public; p != nil {
+				return markdown.Resolution{Dest: p.URL, Text: p.Name}, nil
+			}
+			if l.Labeled {
+				return markdown.Resolution{}, nil
+			}
+			return markdown.Resolution{}, fmt.Errorf("public post links to private contact %q: add a label or a public block", l.Target)
+		default:
+			if l.Labeled {
+				return markdown.Resolution{}, nil
+			}
+			return markdown.Resolution{}, fmt.Errorf("public post links to private %s %q: add a label ([[%s|…]])", n.NodeKind(), l.Target, l.Target)
+		}
+	}
+}

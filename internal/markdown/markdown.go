@@ -1,0 +1,349 @@
+// Package markdown is netjournal's one goldmark configuration. Wikilinks are
+// parsed here and resolved by a function the caller passes in, so the public
+// blog and the private wiki render the same source by different rules.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark"
+	highlighting "github.com/yuin/goldmark-highlighting/v2"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+	"go.abhg.dev/goldmark/wikilink"
+)
+
+// Wikilink is a [[target#fragment|label]] found in a body.
+type Wikilink struct {
+	Target   string
+	Fragment string
+	Label    string // the text shown: the label, else the target as written
+	Labeled  bool   // an explicit |label was given
+	Embed    bool   // ![[...]]
+	Line     int    // 0-based line in the source
+}
+
+// Resolution says how one wikilink renders.
+type Resolution struct {
+	Dest  string // where it links; empty renders plain text
+	Text  string // replaces the label when not empty
+	Class string // CSS class; with no Dest, a <span> carries it
+	Title string // title attribute
+}
+
+// Resolver decides how a wikilink renders for one audience. An error is
+// collected with the link's line and the link renders as its label.
+type Resolver func(Wikilink) (Resolution, error)
+
+// Options are the per-call settings of Render.
+type Options struct {
+	Resolve Resolver
+	// Rewrite maps a link destination written in Markdown to the URL that
+	// is rendered (site paths such as /posts/x/ differ per site). Nil keeps
+	// destinations as written.
+	Rewrite func(dest string) string
+}
+
+// Result is a rendered body.
+type Result struct {
+	HTML      string
+	Wikilinks []Wikilink
+	Links     []LinkUse // Markdown links and images to site paths
+	Summary   string    // the first paragraph as plain text
+	Text      string    // all text, for word counts and search
+	Errors    []LineError
+}
+
+// LinkUse is a Markdown link destination that points inside the site.
+type LinkUse struct {
+	Dest string // as written
+	Line int    // 0-based line in the source
+}
+
+// LineError is a problem on one 0-based line of the source.
+type LineError struct {
+	Line int
+	Err  error
+}
+
+// Renderer renders Markdown. It is safe for concurrent use.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// New returns the renderer: GFM, footnotes, typographer, definition lists,
+// heading IDs, wikilinks and chroma highlighting with CSS classes. Raw HTML
+// stays escaped, goldmark's default.
+func New() *Renderer {
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.Footnote,
+			extension.Typographer,
+			extension.DefinitionList,
+			highlighting.NewHighlighting(
+				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+				highlighting.WithGuessLanguage(false),
+			),
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithInlineParsers(util.Prioritized(&wikilink.Parser{}, 199)),
+		),
+	)
+	return &Renderer{md: md}
+}
+
+// Wikilinks returns the wikilinks of src without rendering it.
+func (r *Renderer) Wikilinks(src string) []Wikilink {
+	b := []byte(src)
+	doc := r.md.Parser().Parse(text.NewReader(b))
+	var out []Wikilink
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if w, ok := n.(*wikilink.Node); ok && entering {
+			out = append(out, describe(w, b))
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// Render renders src.
+func (r *Renderer) Render(src string, opts Options) Result {
+	b := []byte(src)
+	doc := r.md.Parser().Parse(text.NewReader(b))
+	var res Result
+	var wikis []*wikilink.Node
+	var links []ast.Node
+	var headings []*ast.Heading
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *wikilink.Node:
+			wikis = append(wikis, n)
+		case *ast.Link, *ast.Image:
+			links = append(links, n)
+		case *ast.Heading:
+			headings = append(headings, n)
+		case *ast.Paragraph:
+			if res.Summary == "" && n.Parent() == doc {
+				res.Summary = plain(n, b)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range links {
+		dest := destination(n)
+		if internal(dest) {
+			res.Links = append(res.Links, LinkUse{Dest: dest, Line: lineOf(n, b)})
+		}
+		if opts.Rewrite != nil {
+			setDestination(n, opts.Rewrite(dest))
+		}
+	}
+	for _, w := range wikis {
+		link := describe(w, b)
+		res.Wikilinks = append(res.Wikilinks, link)
+		var rs Resolution
+		if opts.Resolve != nil {
+			var err error
+			rs, err = opts.Resolve(link)
+			if err != nil {
+				res.Errors = append(res.Errors, LineError{Line: link.Line, Err: err})
+				rs = Resolution{}
+			}
+		}
+		replace(w, link, rs)
+	}
+	for _, h := range headings {
+		if id, ok := h.AttributeString("id"); ok {
+			a := ast.NewLink()
+			a.Destination = []byte("#" + string(id.([]byte)))
+			a.SetAttributeString("class", []byte("anchor"))
+			a.AppendChild(a, ast.NewString([]byte("#")))
+			h.AppendChild(h, a)
+		}
+	}
+	var buf bytes.Buffer
+	if err := r.md.Renderer().Render(&buf, b, doc); err != nil {
+		res.Errors = append(res.Errors, LineError{Err: fmt.Errorf("rendering Markdown: %w", err)})
+	}
+	res.HTML = buf.String()
+	res.Text = plain(doc, b)
+	return res
+}
+
+func describe(w *wikilink.Node, src []byte) Wikilink {
+	l := Wikilink{Target: string(w.Target), Fragment: string(w.Fragment), Embed: w.Embed}
+	if t, ok := w.FirstChild().(*ast.Text); ok {
+		l.Label = string(t.Segment.Value(src))
+		l.Labeled = t.Segment.Start > 0 && src[t.Segment.Start-1] == '|'
+		l.Line = bytes.Count(src[:t.Segment.Start], []byte("\n"))
+	}
+	return l
+}
+
+// replace swaps the wikilink node for a link, a span or plain text.
+func replace(w *wikilink.Node, l Wikilink, rs Resolution) {
+	label := rs.Text
+	if label == "" {
+		label = l.Label
+	}
+	parent := w.Parent()
+	var n ast.Node
+	switch {
+	case rs.Dest != "":
+		a := ast.NewLink()
+		a.Destination = []byte(rs.Dest)
+		if rs.Title != "" {
+			a.Title = []byte(rs.Title)
+		}
+		if rs.Class != "" {
+			a.SetAttributeString("class", []byte(rs.Class))
+		}
+		a.AppendChild(a, ast.NewString([]byte(label)))
+		n = a
+	case rs.Class != "":
+		s := ast.NewString([]byte(fmt.Sprintf(`<span class="%s"%s>%s</span>`,
+			html.EscapeString(rs.Class), titleAttr(rs.Title), html.EscapeString(label))))
+		s.SetRaw(true)
+		s.SetCode(true)
+		n = s
+	default:
+		n = ast.NewString([]byte(label))
+	}
+	parent.ReplaceChild(parent, w, n)
+}
+
+func titleAttr(t string) string {
+	if t == "" {
+		return ""
+	}
+	return ` title="` + html.EscapeString(t) + `"`
+}
+
+func destination(n ast.Node) string {
+	switch n := n.(type) {
+	case *ast.Link:
+		return string(n.Destination)
+	case *ast.Image:
+		return string(n.Destination)
+	}
+	return ""
+}
+
+func setDestination(n ast.Node, dest string) {
+	switch n := n.(type) {
+	case *ast.Link:
+		n.Destination = []byte(dest)
+	case *ast.Image:
+		n.Destination = []byte(dest)
+	}
+}
+
+// internal reports whether dest points inside the site: a path, not a URL
+// with a scheme, and not only a fragment.
+func internal(dest string) bool {
+	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") {
+		return false
+	}
+	u, err := url.Parse(dest)
+	return err == nil && u.Scheme == "" && u.Host == ""
+}
+
+// lineOf finds the 0-based source line of an inline node from its first
+// text descendant, else its block.
+func lineOf(n ast.Node, src []byte) int {
+	var off = -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			off = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	for p := n; off < 0 && p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			off = p.Lines().At(0).Start
+		}
+	}
+	if off < 0 {
+		return 0
+	}
+	return bytes.Count(src[:off], []byte("\n"))
+}
+
+// plain returns the text of n, with blocks separated by newlines.
+func plain(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			if c.Type() == ast.TypeBlock && b.Len() > 0 {
+				b.WriteByte('\n')
+			}
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			if !c.IsRaw() {
+				b.Write(c.Value)
+			}
+		case *wikilink.Node:
+			// its label is a Text child
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			for i := 0; i < c.Lines().Len(); i++ {
+				seg := c.Lines().At(i)
+				b.Write(seg.Value(src))
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}
+
+// Truncate shortens s to at most n runes at a word boundary, adding "…".
+func Truncate(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)[:n]
+	cut := strings.LastIndexByte(string(r), ' ')
+	if cut < n/2 {
+		cut = len(string(r))
+	}
+	return strings.TrimRight(string(r)[:cut], " ,.;:") + "…"
+}
+
+// CSS returns the highlighting stylesheet for a chroma style, light and dark.
+func CSS(light, dark string) string {
+	var b bytes.Buffer
+	f := chromahtml.New(chromahtml.WithClasses(true))
+	_ = f.WriteCSS(&b, styles.Get(light))
+	if dark != "" {
+		var d bytes.Buffer
+		_ = f.WriteCSS(&d, styles.Get(dark))
+		b.WriteString("@media (prefers-color-scheme: dark) {\n")
+		b.Write(d.Bytes())
+		b.WriteString("}\n")
+	}
+	return b.String()
+}
