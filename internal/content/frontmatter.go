@@ -137,10 +137,11 @@ func record(lines map[string]int, prefix string, n *yaml.Node, offset int) {
 func yamlErrors(path string, offset int, err error, v any) ErrorList {
 	var msgs []string
 	var te *yaml.TypeError
-	if errors.As(err, &te) {
-		msgs = te.Errors
-	} else {
+	syntax := !errors.As(err, &te)
+	if syntax {
 		msgs = []string{err.Error()}
+	} else {
+		msgs = te.Errors
 	}
 	var errs ErrorList
 	for _, m := range msgs {
@@ -151,12 +152,23 @@ func yamlErrors(path string, offset int, err error, v any) ErrorList {
 			m = sm[2]
 		}
 		m = strings.TrimPrefix(m, "yaml: ")
-		errs = append(errs, &Error{Pos: Position{path, offset + line}, Msg: friendly(m, v)})
+		// Lines inside the message are relative to the block too.
+		m = atLine.ReplaceAllStringFunc(m, func(s string) string {
+			n, _ := strconv.Atoi(strings.TrimPrefix(s, "at line "))
+			return fmt.Sprintf("at line %d", n+offset)
+		})
+		if syntax {
+			m = syntaxMessage(m)
+		} else {
+			m = friendly(m, v)
+		}
+		errs = append(errs, &Error{Pos: Position{path, offset + line}, Msg: m})
 	}
 	return errs
 }
 
 var (
+	atLine       = regexp.MustCompile(`at line \d+`)
 	unknownField = regexp.MustCompile(`^field (\S+) not found in type \S+$`)
 	cannotDecode = regexp.MustCompile("^cannot unmarshal !!(\\w+) `?(.*?)`? into (\\S+)$")
 )
@@ -193,6 +205,11 @@ func friendly(m string, v any) string {
 		}
 		return fmt.Sprintf("expected %s, got a %s", want, got)
 	}
+	return m
+}
+
+// syntaxMessage explains a YAML syntax error.
+func syntaxMessage(m string) string {
 	if strings.Contains(m, "found character that cannot start any token") {
 		return "invalid YAML: " + m + " (tabs are not allowed for indentation)"
 	}

@@ -347,3 +347,21 @@ func CSS(light, dark string) string {
 	}
 	return b.String()
 }
+
+// Links returns the site-internal Markdown link and image destinations of
+// src without rendering it.
+func (r *Renderer) Links(src string) []LinkUse {
+	b := []byte(src)
+	doc := r.md.Parser().Parse(text.NewReader(b))
+	var out []LinkUse
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n.(type) {
+		case *ast.Link, *ast.Image:
+			if dest := destination(n); entering && internal(dest) {
+				out = append(out, LinkUse{Dest: dest, Line: lineOf(n, b)})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}

@@ -1,0 +1,193 @@
+package journal
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/markdown"
+)
+
+var now = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+
+const config = `title: Test
+base_url: https://example.com/blog/
+circles:
+  core: {cadence: 1m}
+  active: {cadence: 3m}
+`
+
+// site builds a journal from name → file text, failing on load errors.
+func site(t *testing.T, files map[string]string) (*Journal, error) {
+	t.Helper()
+	fsys := fstest.MapFS{content.ConfigFile: {Data: []byte(config)}}
+	for name, src := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(src)}
+	}
+	s, err := content.Load(fsys)
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	return Build(s, markdown.New(), Options{Now: now})
+}
+
+func mustSite(t *testing.T, files map[string]string) *Journal {
+	t.Helper()
+	j, err := site(t, files)
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	return j
+}
+
+func errorLines(err error) string {
+	var list content.ErrorList
+	if !errors.As(err, &list) {
+		return "not an ErrorList: " + err.Error()
+	}
+	var out []string
+	for _, e := range list {
+		out = append(out, e.Error())
+	}
+	return strings.Join(out, "\n")
+}
+
+var network = map[string]string{
+	"content/contacts/ana-lima.md":  "---\nname: Ana Lima\naliases: [Ana]\ncircle: core\n---\nMet through [[Bo Chen]].\n",
+	"content/contacts/bo-chen.md":   "---\nname: Bo Chen\ncircle: active\nmet:\n  introduced_by: ana-lima\n  at: kickoff\n---\n",
+	"content/contacts/cy.md":        "---\nname: Cy Park\ncircle: core\n---\n",
+	"content/contacts/dee.md":       "---\nname: Dee Roy\ncircle: core\nsnooze_until: 2027-01-01\nreviewed: 2025-06-01\n---\n",
+	"content/events/kickoff.md":     "---\ntitle: Kickoff\ndate: 2026-08-01\nwith: [ana-lima, Bo Chen]\ngave:\n  - to: ana\n    what: intro to a recruiter\nreceived:\n  - from: bo-chen\n    what: reviewed my talk\n  - from: bo-chen\n    what: lent a book\nfollowups:\n  - who: ana-lima\n    due: 2026-11-01\n    what: send slides\n  - who: bo-chen\n    due: 2026-11-30\n    what: return the book\n  - who: ana-lima\n    due: 2026-10-01\n    what: thank-you note\n    done: 2026-09-30\n---\nSee [[cy|Cy]] and [[nobody here]].\n",
+	"content/events/plan.md":        "---\ntitle: Dinner\ndate: 2026-12-05\nwith: [cy]\n---\n",
+	"content/events/old.md":         "---\ntitle: Old call\ndate: 2026-10-30\nwith: [dee]\n---\n",
+	"content/posts/hello.md":        "---\ntitle: Hello\ndate: 2026-05-01\nshared_with: [bo-chen]\n---\nAbout [[ana-lima|a friend]].\n",
+	"content/posts/later.md":        "---\ntitle: Later\ndate: 2026-12-24\n---\n",
+	"content/posts/note-to-self.md": "---\ntitle: Note\ndate: 2026-05-02\nprivate: true\n---\nLinks [[hello]].\n",
+}
+
+func TestDerived(t *testing.T) {
+	j := mustSite(t, network)
+	today := j.Today
+	ana, bo, cy, dee := j.Contact("ana-lima"), j.Contact("bo-chen"), j.Contact("cy"), j.Contact("dee")
+
+	if got := Date(ana.LastContact); got != "1 Aug 2026" {
+		t.Errorf("ana last contact = %q", got)
+	}
+	if !ana.Overdue(today) || ana.Due != time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC) {
+		t.Errorf("ana due %v overdue %v, want due 1 Sep 2026, overdue", ana.Due, ana.Overdue(today))
+	}
+	// A plan is not contact: Cy was never met yet, so is due today.
+	if !cy.Never() || !cy.Due.Equal(today) || len(cy.Timeline) != 1 {
+		t.Errorf("cy never=%v due=%v timeline=%d", cy.Never(), cy.Due, len(cy.Timeline))
+	}
+	if dee.Overdue(today) || !dee.Snoozed(today) {
+		t.Errorf("dee is snoozed until 2027 and must not be overdue")
+	}
+	if !dee.Stale(today, content.Duration{N: 1, Unit: 'y'}) {
+		t.Errorf("dee reviewed 2025-06-01 should be stale after a year")
+	}
+	if bo.Balance() != -2 || ana.Balance() != 1 {
+		t.Errorf("balances: bo %d (want -2), ana %d (want 1)", bo.Balance(), ana.Balance())
+	}
+	if bo.IntroducedBy != ana || len(ana.Introductions) != 1 || bo.MetAt == nil || bo.MetAt.Slug() != "kickoff" {
+		t.Errorf("bo met: introduced by %v, at %v", bo.IntroducedBy, bo.MetAt)
+	}
+	open := ana.OpenFollowups()
+	if len(open) != 1 || open[0].What != "send slides" || !open[0].Overdue(today) {
+		t.Errorf("ana open follow-ups = %v", open)
+	}
+	if f := bo.OpenFollowups(); len(f) != 1 || f[0].Overdue(today) || !f[0].DueWithin(today, content.Duration{N: 14, Unit: 'd'}) {
+		t.Errorf("bo follow-up should be due within 14 days, not overdue")
+	}
+	if len(bo.Shared) != 1 || bo.Shared[0].Post.Slug() != "hello" {
+		t.Errorf("bo shared = %v", bo.Shared)
+	}
+	// Backlinks: from bodies, labelled or not; the unresolved one is a warning.
+	if len(cy.Backlinks) != 1 || cy.Backlinks[0].From.Slug() != "kickoff" || cy.Backlinks[0].Pos.Line != 25 {
+		t.Errorf("cy backlinks = %+v", cy.Backlinks)
+	}
+	if len(j.Unresolved) != 1 || j.Unresolved[0].Target != "nobody here" {
+		t.Errorf("unresolved = %+v", j.Unresolved)
+	}
+	if len(j.Warnings) != 1 || j.Warnings[0].Error() != `content/events/kickoff.md:25: unresolved wikilink [[nobody here]]` {
+		t.Errorf("warnings = %v", j.Warnings)
+	}
+	if plans := j.Plans(); len(plans) != 1 || plans[0].Slug() != "plan" {
+		t.Errorf("plans = %v", plans)
+	}
+}
+
+func TestRefErrors(t *testing.T) {
+	files := map[string]string{
+		"content/contacts/ana-lima.md": "---\nname: Ana Lima\n---\n",
+		"content/contacts/ana-2.md":    "---\nname: Ana Souza\naliases: [Ana]\n---\n",
+		"content/contacts/anna.md":     "---\nname: Anna Ek\naliases: [Ana]\n---\n",
+		"content/events/e.md":          "---\ntitle: E\ndate: 2026-01-01\nwith: [Ana, ana_lima, anaa]\ninitiated_by: me\n---\n[[ana-2]] is fine: the slug wins. [[Ana Lima]] too.\n",
+		"content/posts/p.md":           "---\ntitle: P\ndate: 2026-01-01\nshared_with: [zed]\n---\n",
+	}
+	_, err := site(t, files)
+	want := `content/events/e.md:4: with: ambiguous reference "Ana": it matches contact ana-2 (content/contacts/ana-2.md), contact anna (content/contacts/anna.md); use a slug
+content/events/e.md:4: with: unknown contact "anaa" (did you mean "anna"?)
+content/posts/p.md:4: shared_with: unknown contact "zed"`
+	if got := errorLines(err); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestPublicView(t *testing.T) {
+	j := mustSite(t, network)
+	pub, err := j.Public()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pub.Posts) != 1 || pub.Posts[0].Slug != "hello" {
+		t.Fatalf("public posts = %v, want only hello (later is in the future, note is private)", pub.Posts)
+	}
+	html := string(pub.Posts[0].HTML)
+	if !strings.Contains(html, "About a friend.") || strings.Contains(html, "ana") {
+		t.Errorf("a labelled link to a private contact must render as its label only: %s", html)
+	}
+	if len(pub.Posts[0].Backlinks) != 0 {
+		t.Errorf("a backlink from a private post reached the public view")
+	}
+	if pub.BasePath != "/blog/" {
+		t.Errorf("base path = %q", pub.BasePath)
+	}
+
+	j.Opts.Future = true
+	pub, _ = j.Public()
+	if len(pub.Posts) != 2 || pub.Posts[0].Slug != "later" {
+		t.Errorf("with Future, the future post is published first")
+	}
+}
+
+func TestPublicLinkRules(t *testing.T) {
+	files := map[string]string{
+		"content/contacts/jane-doe.md": "---\nname: Jane Doe\n---\n",
+		"content/contacts/open.md":     "---\nname: Olga Pen\npublic:\n  name: Olga P.\n  url: https://olga.example\n---\n",
+		"content/events/launch.md":     "---\ntitle: Launch\ndate: 2026-01-01\n---\n",
+		"content/posts/draft.md":       "---\ntitle: Draft\ndate: 2026-01-01\ndraft: true\n---\n",
+		"content/posts/x.md":           "---\ntitle: X\ndate: 2026-02-01\n---\nHi\n\n[[jane-doe]] and [[Olga Pen]] and\n[[launch]], [[draft]], [[launch|the launch]].\n",
+	}
+	j := mustSite(t, files)
+	_, err := j.Public()
+	want := `content/posts/x.md:7: public post links to private contact "jane-doe": add a label or a public block
+content/posts/x.md:8: public post links to private event "launch": add a label ([[launch|…]])
+content/posts/x.md:8: public post links to unpublished post "draft": add a label ([[draft|…]]) or publish it`
+	if got := errorLines(err); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	files["content/posts/x.md"] = "---\ntitle: X\ndate: 2026-02-01\n---\n[[jane-doe|a colleague]], [[Olga Pen|ignored]], [[launch|the launch]].\n"
+	j = mustSite(t, files)
+	pub, err := j.Public()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(pub.Posts[0].HTML)
+	if want := `<p>a colleague, <a href="https://olga.example">Olga P.</a>, the launch.</p>` + "\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
