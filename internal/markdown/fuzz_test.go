@@ -1,0 +1,37 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzRender: any body renders without panicking, and every wikilink the
+// renderer reports sits on a line of the source.
+func FuzzRender(f *testing.F) {
+	for _, seed := range []string{
+		"# Title\n\n[[a]] [[b|c]] [[d#e]] ![[f]] [[#g]] [[|]] [[x|]] [[",
+		"```go\nfunc main() {}\n```\n",
+		"Term\n: definition\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1]\n\n[^1]: note\n",
+		"<script>alert(1)</script> [x](/posts/a/) ![i](/img.png)",
+	} {
+		f.Add(seed)
+	}
+	r := New()
+	f.Fuzz(func(t *testing.T, src string) {
+		res := r.Render(src, Options{
+			Resolve: func(l Wikilink) (Resolution, error) {
+				return Resolution{Dest: "/x/" + l.Target, Class: "c"}, nil
+			},
+			Rewrite: func(d string) string { return "/base" + d },
+		})
+		lines := strings.Count(src, "\n")
+		for _, l := range res.Wikilinks {
+			if l.Line < 0 || l.Line > lines {
+				t.Errorf("wikilink %+v on line %d of %d", l, l.Line, lines)
+			}
+		}
+		if strings.Contains(res.HTML, "<script>") {
+			t.Errorf("raw HTML was not escaped: %s", res.HTML)
+		}
+	})
+}
