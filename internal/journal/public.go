@@ -117,7 +117,7 @@ func (j *Journal) publicResolver(from *Post) markdown.Resolver {
 	return func(l markdown.Wikilink) (markdown.Resolution, error) {
 		frag := ""
 		if l.Fragment != "" {
-			frag = "#" + Slugify(l.Fragment)
+			frag = "#" + markdown.HeadingID(l.Fragment)
 		}
 		if l.Target == "" {
 			return markdown.Resolution{Dest: frag, Text: l.Fragment}, nil

@@ -365,3 +365,25 @@ func (r *Renderer) Links(src string) []LinkUse {
 	})
 	return out
 }
+
+// HeadingID is the id goldmark gives a heading with the text s, so that
+// [[page#Some heading]] lands on it: ASCII letters and digits lower-cased,
+// spaces, '-' and '_' as '-', everything else dropped. An id written as an
+// id ("some-heading") comes out unchanged.
+func HeadingID(s string) string {
+	var b strings.Builder
+	for _, c := range []byte(strings.TrimSpace(s)) {
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			b.WriteByte(c)
+		case c >= 'A' && c <= 'Z':
+			b.WriteByte(c + 'a' - 'A')
+		case c == ' ' || c == '\t' || c == '-' || c == '_':
+			b.WriteByte('-')
+		}
+	}
+	if b.Len() == 0 {
+		return "heading"
+	}
+	return b.String()
+}

@@ -1,0 +1,46 @@
+package wiki
+
+import (
+	"html/template"
+
+	"github.com/netjournal/netjournal/internal/journal"
+)
+
+// PostsIndex is the data of posts/index.html and drafts.html.
+type PostsIndex struct {
+	*Page
+	Posts  []*journal.Post // newest first
+	Counts map[string]int  // by status: published, draft, private, scheduled
+}
+
+// PostPage is the data of posts/<slug>.html.
+type PostPage struct {
+	*Page
+	P    *journal.Post
+	Body template.HTML
+}
+
+func (r *renderer) posts() {
+	idx := &PostsIndex{
+		Page:   r.page("posts/index.html", "Posts", "posts"),
+		Posts:  r.j.Posts,
+		Counts: map[string]int{},
+	}
+	for _, p := range r.j.Posts {
+		idx.Counts[p.Status(r.j.Opts)]++
+	}
+	r.write("posts.html", idx.Page, idx)
+
+	for _, post := range r.j.Posts {
+		p := r.page(pathOf(post), post.Title(), "posts")
+		r.write("post.html", p, &PostPage{Page: p, P: post, Body: r.body(post, p)})
+	}
+}
+
+func (r *renderer) drafts() {
+	idx := &PostsIndex{
+		Page:  r.page("drafts.html", "Drafts", "drafts"),
+		Posts: r.j.Drafts(),
+	}
+	r.write("drafts.html", idx.Page, idx)
+}

@@ -1,0 +1,24 @@
+package wiki
+
+import "github.com/netjournal/netjournal/internal/journal"
+
+// TagsIndex is the data of tags/index.html.
+type TagsIndex struct {
+	*Page
+	Tags []*journal.Tag // by name
+}
+
+// TagPage is the data of tags/<slug>.html: a filter of contacts and posts.
+type TagPage struct {
+	*Page
+	Tag *journal.Tag
+}
+
+func (r *renderer) tags() {
+	idx := &TagsIndex{Page: r.page("tags/index.html", "Tags", "tags"), Tags: r.j.Tags}
+	r.write("tags.html", idx.Page, idx)
+	for _, t := range r.j.Tags {
+		p := r.page(tagPath(t.Name), "#"+t.Name, "tags")
+		r.write("tag.html", p, &TagPage{Page: p, Tag: t})
+	}
+}
