@@ -1,0 +1,47 @@
+package blog
+
+import (
+	"bytes"
+	"encoding/xml"
+	"time"
+)
+
+type sitemapURL struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
+}
+
+type urlset struct {
+	XMLName xml.Name     `xml:"urlset"`
+	NS      string       `xml:"xmlns,attr"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+// sitemap lists every page rendered so far but the 404 page, in the order
+// rendered: home pages, posts newest first, tags, archive, shared.
+func (r *renderer) sitemap() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", "  ")
+	if err := enc.Encode(urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", URLs: r.urls}); err != nil {
+		return nil, err
+	}
+	b.WriteByte('\n')
+	return b.Bytes(), nil
+}
+
+// sitemapDate is a W3C date, or "" for an unknown time.
+func sitemapDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+// robots allows everything and points to the sitemap. Crawlers read
+// robots.txt at a host's root only: a site under a sub-path is covered by
+// the host's own file, and this one is harmless there.
+func (r *renderer) robots() []byte {
+	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.site.URL("sitemap.xml") + "\n")
+}

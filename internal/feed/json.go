@@ -1,0 +1,45 @@
+package feed
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/gorilla/feeds"
+	"github.com/netjournal/netjournal/internal/public"
+)
+
+// jsonDoc is gorilla's JSON Feed with "items" always written: the field is
+// required, and gorilla omits it when the feed is empty.
+type jsonDoc struct {
+	*feeds.JSONFeed
+	Items []*feeds.JSONItem `json:"items"`
+}
+
+// jsonFeed writes a JSON Feed 1.1. Following the JSON Feed spec for link
+// blogs, an item's url is the post's page and a link post's external_url is
+// the shared article.
+func jsonFeed(site *public.Site, c channel, f *feeds.Feed) ([]byte, error) {
+	jf := (&feeds.JSON{Feed: f}).JSONFeed()
+	jf.Version = jsonFeedVersion
+	jf.Language = site.Language
+	jf.HomePageUrl = site.URL(c.home)
+	jf.FeedUrl = site.URL(c.json)
+	doc := jsonDoc{JSONFeed: jf, Items: []*feeds.JSONItem{}}
+	for i, it := range jf.Items {
+		p := c.posts[i]
+		it.Url = site.URL(p.Path())
+		if p.IsLink() {
+			it.ExternalUrl = p.Link
+		}
+		it.Tags = categories(p)
+		doc.Items = append(doc.Items, it)
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
