@@ -1,0 +1,162 @@
+// Command netjournal turns a folder of Markdown notes about a professional
+// network into a public blog and a private relationship wiki.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"time"
+
+	"github.com/netjournal/netjournal/internal/content"
+)
+
+// Exit codes, as the spec gives them.
+const (
+	exitOK      = 0
+	exitContent = 1
+	exitUsage   = 2
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// env is what every command gets: its streams and the site folder.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	dir            string // the site folder (-C), "." by default
+}
+
+// command is one netjournal subcommand.
+type command interface {
+	Run(ctx context.Context, args []string) int
+}
+
+// usageError is bad usage: exit 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, dir: "."}
+	// -C DIR may come before the command, as with git and make.
+	for len(args) >= 2 && args[0] == "-C" {
+		e.dir, args = args[1], args[2:]
+	}
+	if len(args) == 0 {
+		help(e.stderr)
+		return exitUsage
+	}
+	var cmd command
+	switch args[0] {
+	case "build":
+		cmd = &buildCmd{env: e}
+	case "check":
+		cmd = &buildCmd{env: e, check: true}
+	case "version", "--version", "-version":
+		cmd = &versionCmd{env: e}
+	case "help", "-h", "-help", "--help":
+		help(e.stdout)
+		return exitOK
+	default:
+		fmt.Fprintf(e.stderr, "netjournal: unknown command %q\n\n", args[0])
+		help(e.stderr)
+		return exitUsage
+	}
+	return cmd.Run(ctx, args[1:])
+}
+
+// flags returns a flag set for a command that prints its usage on stderr,
+// with -C DIR bound to the site folder.
+func (e *env) flags(name, usage string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.StringVar(&e.dir, "C", e.dir, "run in site folder `DIR`")
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "usage: netjournal %s\n\nflags:\n", usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses args, reporting bad usage as exit 2 (and help as 0).
+func parse(fs *flag.FlagSet, args []string) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK, false
+		}
+		return exitUsage, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "netjournal %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return exitUsage, false
+	}
+	return 0, true
+}
+
+// path resolves p against the site folder, as if netjournal had started there.
+func (e *env) path(p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(e.dir, p)
+}
+
+// report prints content problems, one per line, sorted, and returns the
+// exit code: 1 for content problems, else 1 with the error as it is.
+func (e *env) report(err error) int {
+	var list content.ErrorList
+	if errors.As(err, &list) {
+		list.Sort()
+		for _, p := range list {
+			fmt.Fprintln(e.stderr, p.Error())
+		}
+		fmt.Fprintf(e.stderr, "%d %s\n", len(list), plural(len(list), "error", "errors"))
+		return exitContent
+	}
+	fmt.Fprintf(e.stderr, "netjournal: %v\n", err)
+	return exitContent
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// nowFlag is a --now flag: a date or RFC 3339 time standing in for the clock.
+type nowFlag struct{ t time.Time }
+
+func (n *nowFlag) String() string {
+	if n.t.IsZero() {
+		return ""
+	}
+	return n.t.Format(time.RFC3339)
+}
+
+func (n *nowFlag) Set(s string) error {
+	d, err := content.ParseDate(s)
+	if err != nil {
+		return err
+	}
+	n.t = d.Time
+	return nil
+}
+
+func (n *nowFlag) time() time.Time {
+	if n.t.IsZero() {
+		return time.Now()
+	}
+	return n.t
+}

@@ -1,0 +1,117 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected output in testdata/script")
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"netjournal": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScripts runs the CLI end to end: testdata/script/*.txtar.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:           "testdata/script",
+		UpdateScripts: *update,
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"snapshot":  snapshot,
+			"unchanged": unchanged,
+			"nogrep":    nogrep,
+		},
+	})
+}
+
+// treeHash hashes every path, mode and byte below dir.
+func treeHash(ts *testscript.TestScript, dir string) string {
+	h := sha256.New()
+	var paths []string
+	root := ts.MkAbs(dir)
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		paths = append(paths, p)
+		return nil
+	})
+	ts.Check(err)
+	sort.Strings(paths)
+	for _, p := range paths {
+		info, err := os.Lstat(p)
+		ts.Check(err)
+		rel, _ := filepath.Rel(root, p)
+		h.Write([]byte(rel + "\x00" + info.Mode().String() + "\x00"))
+		if info.Mode().IsRegular() {
+			b, err := os.ReadFile(p)
+			ts.Check(err)
+			h.Write(b)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// snapshot DIR... records the trees for unchanged.
+func snapshot(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: snapshot DIR...")
+	}
+	for _, dir := range args {
+		ts.Setenv("SNAPSHOT_"+dir, treeHash(ts, dir))
+	}
+}
+
+// unchanged DIR... fails unless each tree is byte for byte as snapshotted.
+func unchanged(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) == 0 {
+		ts.Fatalf("usage: [!] unchanged DIR...")
+	}
+	for _, dir := range args {
+		want := ts.Getenv("SNAPSHOT_" + dir)
+		if want == "" {
+			ts.Fatalf("no snapshot of %s", dir)
+		}
+		same := treeHash(ts, dir) == want
+		if same == neg {
+			if neg {
+				ts.Fatalf("%s did not change", dir)
+			}
+			ts.Fatalf("%s changed since its snapshot", dir)
+		}
+	}
+}
+
+// nogrep TEXT DIR fails if any file below DIR contains TEXT.
+func nogrep(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: nogrep TEXT DIR")
+	}
+	root := ts.MkAbs(args[1])
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if strings.Contains(p[len(root):], args[0]) {
+			ts.Fatalf("path %s contains %q", p, args[0])
+		}
+		b, err := os.ReadFile(p)
+		if err == nil && strings.Contains(string(b), args[0]) {
+			ts.Fatalf("%s contains %q", p, args[0])
+		}
+		return err
+	})
+	ts.Check(err)
+}

@@ -1,0 +1,149 @@
+// Package build runs the pipeline — load, journal, render, check links —
+// and writes the two sites. Everything is rendered in memory first; only
+// Write touches the output folders, and it replaces them whole.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/netjournal/netjournal/internal/blog"
+	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/feed"
+	"github.com/netjournal/netjournal/internal/journal"
+	"github.com/netjournal/netjournal/internal/markdown"
+	"github.com/netjournal/netjournal/internal/wiki"
+	"github.com/netjournal/netjournal/themes"
+)
+
+// Options are the build's settings.
+type Options struct {
+	Now    time.Time
+	Drafts bool // publish drafts
+	Future bool // publish posts dated after Now
+	Strict bool // warnings are errors
+}
+
+// Result is a rendered build: output path → bytes for each site.
+type Result struct {
+	Public   map[string][]byte
+	Private  map[string][]byte
+	Warnings content.ErrorList
+	Journal  *journal.Journal
+}
+
+// Pages counts the HTML pages of a site.
+func Pages(files map[string][]byte) int {
+	n := 0
+	for p := range files {
+		if strings.HasSuffix(p, ".html") {
+			n++
+		}
+	}
+	return n
+}
+
+// Render builds both sites from a site folder in memory. Content problems
+// come back as a sorted content.ErrorList holding all of them.
+func Render(fsys fs.FS, opts Options) (*Result, error) {
+	site, err := content.Load(fsys)
+	if site == nil {
+		return nil, fmt.Errorf("load: %w", err)
+	}
+	// Documents that did not load are still in the site, so references
+	// to them resolve: the journal's problems are reported with the
+	// loading ones, all in one pass.
+	var errs content.ErrorList
+	errs.Append(err)
+	theme, err := themes.Load(fsys, site.Config.Theme)
+	if err != nil {
+		errs.Add(content.Position{Path: content.ConfigFile}, "%v", err)
+	}
+	md := markdown.New()
+	j, err := journal.Build(site, md, journal.Options{Now: opts.Now, Drafts: opts.Drafts, Future: opts.Future})
+	errs.Append(err)
+	if len(errs) > 0 {
+		return nil, errs.Err()
+	}
+	pub, err := j.Public()
+	errs.Append(err)
+	res := &Result{Journal: j, Warnings: append(content.ErrorList(nil), j.Warnings...)}
+	if pub != nil {
+		if res.Public, err = blog.Render(pub, theme); err != nil {
+			return nil, fmt.Errorf("render blog: %w", err)
+		}
+		feeds, err := feed.Files(pub)
+		if err != nil {
+			return nil, fmt.Errorf("render feeds: %w", err)
+		}
+		for p, b := range feeds {
+			res.Public[p] = b
+		}
+		if err := addStatic(fsys, res.Public); err != nil {
+			errs.Append(err)
+		}
+	}
+	if res.Private, err = wiki.Render(j, theme); err != nil {
+		return nil, fmt.Errorf("render wiki: %w", err)
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	if res.Public != nil {
+		res.Warnings = append(res.Warnings, checkLinks(j, res)...)
+	}
+	res.Warnings.Sort()
+	if opts.Strict && len(res.Warnings) > 0 {
+		return nil, fmt.Errorf("strict: %w", res.Warnings)
+	}
+	return res, nil
+}
+
+// StaticDir holds files copied as they are to the public site.
+const StaticDir = "static"
+
+// addStatic copies the site's static/ folder into the public site. A file
+// there may not replace a generated page.
+func addStatic(fsys fs.FS, files map[string][]byte) error {
+	var errs content.ErrorList
+	err := fs.WalkDir(fsys, StaticDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == StaticDir {
+				return fs.SkipDir
+			}
+			return err
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		rel := strings.TrimPrefix(p, StaticDir+"/")
+		if _, taken := files[rel]; taken {
+			errs.Add(content.Position{Path: p}, "static file would replace the generated %s: rename it", rel)
+			return nil
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		files[rel] = b
+		return nil
+	})
+	if err != nil {
+		errs.Add(content.Position{Path: StaticDir}, "%v", err)
+	}
+	return errs.Err()
+}
+
+// sortedKeys returns a map's keys in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,259 @@
+package build
+
+import (
+	"reflect"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/netjournal/netjournal/internal/content"
+)
+
+// canarySite holds a unique canary in every private field of every kind of
+// private document. Slugs are canaries too. Only the public post "open" and
+// the opted-in public name may reach public/.
+var canarySite = map[string]string{
+	"netjournal.yaml": `title: Canary Site
+base_url: https://example.com/
+circles:
+  canary-circle-xq:
+    cadence: 2w
+    description: CANARY-circle-description
+`,
+	"content/contacts/canary-contact-slug.md": `---
+name: CANARY-contact-name
+aliases: [CANARY-contact-alias]
+company: CANARY-company
+role: CANARY-role
+location: CANARY-location
+email: [canary-email@example.org]
+phone: "+351 999 000 111"
+links:
+  linkedin: https://canary-linkedin.example/in/x
+tags: [canary-contact-tag]
+circle: canary-circle-xq
+cadence: 3w
+snooze_until: 2031-01-13
+met:
+  date: 2011-11-11
+  at: CANARY-met-at-text
+  introduced_by: canary-introducer
+birthday: --07-19
+reviewed: 2012-12-12
+---
+CANARY-contact-notes with [[open]] and [[canary-event-slug]].
+`,
+	"content/contacts/canary-introducer.md": `---
+name: CANARY-introducer-name
+---
+`,
+	"content/contacts/opted-in.md": `---
+name: CANARY-optin-real-name
+company: CANARY-optin-company
+public:
+  name: Public Person
+  url: https://public-person.example/
+---
+CANARY-optin-notes
+`,
+	"content/events/canary-event-slug.md": `---
+title: CANARY-event-title
+date: 2013-03-13
+end: 2013-03-14
+kind: canary-kind
+location: CANARY-event-location
+with: [canary-contact-slug, opted-in]
+initiated_by: canary-contact-slug
+gave:
+  - to: canary-contact-slug
+    what: CANARY-gave-what
+received:
+  - from: canary-introducer
+    what: CANARY-received-what
+followups:
+  - who: canary-contact-slug
+    due: 2014-04-14
+    what: CANARY-followup-what
+    done: false
+shared:
+  - with: [canary-contact-slug]
+    link: open
+    note: CANARY-shared-note
+  - with: opted-in
+    link: https://canary-shared.example/article
+    note: CANARY-shared-note-2
+---
+CANARY-event-notes linking [[open]].
+`,
+	"content/posts/canary-private-slug.md": `---
+title: CANARY-private-title
+date: 2015-05-15
+updated: 2015-05-16
+tags: [canary-private-tag]
+summary: CANARY-private-summary
+slug: canary-private-slug-2
+private: true
+link: https://canary-private-link.example/
+shared_with: [canary-contact-slug]
+---
+CANARY-private-body linking [[open]].
+`,
+	"content/posts/canary-draft-slug.md": `---
+title: CANARY-draft-title
+date: 2016-06-16
+tags: [canary-draft-tag]
+summary: CANARY-draft-summary
+draft: true
+link: https://canary-draft-link.example/
+---
+CANARY-draft-body linking [[open]].
+`,
+	"content/posts/open.md": `---
+title: Open post
+date: 2020-01-01
+tags: [public-tag]
+summary: A public summary.
+shared_with: [canary-contact-slug, canary-introducer]
+---
+Thanks to [[canary-contact-slug|a friend]], [[opted-in]] and
+[[canary-event-slug|a meetup]].
+`,
+}
+
+// canaries lists the distinct private strings planted in canarySite.
+func canaries() []string {
+	seen := map[string]bool{}
+	re := regexp.MustCompile(`(?i)canary[-a-z0-9]*`)
+	for _, src := range canarySite {
+		for _, m := range re.FindAllString(src, -1) {
+			seen[strings.ToLower(m)] = true
+		}
+	}
+	delete(seen, "canary")
+	// The distinctive dates and numbers of private documents.
+	for _, s := range []string{"2011-11-11", "2012-12-12", "2013-03-13", "2014-04-14", "2015-05-15", "2016-06-16", "2031-01-13", "999 000 111", "07-19"} {
+		seen[s] = true
+	}
+	out := make([]string, 0, len(seen))
+	for s := range seen {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestCanariesAreComplete proves the fixture covers every front-matter key
+// of contacts, events and posts, so a new field cannot skip this test.
+func TestCanariesAreComplete(t *testing.T) {
+	all := strings.Join(mapValues(canarySite), "\n")
+	for _, v := range []any{content.Contact{}, content.Event{}, content.Post{}} {
+		for _, key := range yamlKeys(reflect.TypeOf(v)) {
+			if !strings.Contains(all, key+":") {
+				t.Errorf("the canary site has no %q field for %T: add one", key, v)
+			}
+		}
+	}
+}
+
+func TestNothingPrivateReachesPublic(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for name, src := range canarySite {
+		fsys[name] = &fstest.MapFile{Data: []byte(src)}
+	}
+	now := time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
+	res, err := Render(fsys, Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := res.Public["posts/open/index.html"]; !ok {
+		t.Fatal("the public post is missing: the test would prove nothing")
+	}
+	publicText := strings.ToLower(dump(res.Public))
+	privateText := strings.ToLower(dump(res.Private))
+	for _, c := range canaries() {
+		if strings.Contains(publicText, c) {
+			t.Errorf("private %q reached public/: %s", c, where(res.Public, c))
+		}
+	}
+	// The canaries are real: the wiki shows them, so a public/ without them
+	// means the boundary held, not that the fixture is inert.
+	for _, c := range []string{"canary-contact-name", "canary-contact-notes", "canary-event-title", "canary-followup-what",
+		"canary-gave-what", "canary-received-what", "canary-shared-note", "canary-private-body", "canary-draft-body",
+		"canary-optin-notes", "canary-introducer-name"} {
+		if !strings.Contains(privateText, c) {
+			t.Errorf("%q is missing from private/: the wiki should show it", c)
+		}
+	}
+	for _, want := range []string{"Public Person", "a friend", "a meetup", "public-tag"} {
+		if !strings.Contains(dump(res.Public), want) {
+			t.Errorf("public/ should show %q", want)
+		}
+	}
+
+	// With --drafts, the draft is public; nothing else private is.
+	res, err = Render(fsys, Options{Now: now, Drafts: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	publicText = strings.ToLower(dump(res.Public))
+	for _, c := range canaries() {
+		if strings.Contains(c, "draft") || c == "2016-06-16" {
+			continue
+		}
+		if strings.Contains(publicText, c) {
+			t.Errorf("with --drafts, private %q reached public/: %s", c, where(res.Public, c))
+		}
+	}
+}
+
+// dump joins every path and file of a site.
+func dump(files map[string][]byte) string {
+	var b strings.Builder
+	for _, p := range sortedKeys(files) {
+		b.WriteString(p + "\n")
+		b.Write(files[p])
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func where(files map[string][]byte, c string) string {
+	var out []string
+	for _, p := range sortedKeys(files) {
+		if strings.Contains(strings.ToLower(p+"\n"+string(files[p])), c) {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+func mapValues(m map[string]string) []string {
+	var out []string
+	for _, v := range m {
+		out = append(out, v)
+	}
+	return out
+}
+
+func yamlKeys(t reflect.Type) []string {
+	var out []string
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct {
+		return nil
+	}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		out = append(out, name)
+		out = append(out, yamlKeys(f.Type)...)
+	}
+	return out
+}
