@@ -303,7 +303,8 @@ func plain(n ast.Node, src []byte) string {
 			}
 		case *ast.String:
 			if !c.IsRaw() {
-				b.Write(c.Value)
+				// The typographer's quotes and dashes are entities.
+				b.WriteString(html.UnescapeString(string(c.Value)))
 			}
 		case *wikilink.Node:
 			// its label is a Text child
@@ -333,18 +334,11 @@ func Truncate(s string, n int) string {
 	return strings.TrimRight(string(r)[:cut], " ,.;:") + "…"
 }
 
-// CSS returns the highlighting stylesheet for a chroma style, light and dark.
-func CSS(light, dark string) string {
+// CSS returns the highlighting stylesheet of a chroma style, for the
+// classes the renderer writes.
+func CSS(style string) string {
 	var b bytes.Buffer
-	f := chromahtml.New(chromahtml.WithClasses(true))
-	_ = f.WriteCSS(&b, styles.Get(light))
-	if dark != "" {
-		var d bytes.Buffer
-		_ = f.WriteCSS(&d, styles.Get(dark))
-		b.WriteString("@media (prefers-color-scheme: dark) {\n")
-		b.Write(d.Bytes())
-		b.WriteString("}\n")
-	}
+	_ = chromahtml.New(chromahtml.WithClasses(true)).WriteCSS(&b, styles.Get(style))
 	return b.String()
 }
 
