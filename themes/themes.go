@@ -10,7 +10,9 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -54,10 +56,16 @@ func Load(site fs.FS, name string) (*Theme, error) {
 	return t, nil
 }
 
-// FS returns the theme's files for one template set ("blog" or "wiki"),
-// the site's own layer first.
-func (t *Theme) files(set string) (map[string][]byte, error) {
-	out := map[string][]byte{}
+// file is a theme file and the layer it comes from (0: the site's own).
+type file struct {
+	data  []byte
+	layer int
+}
+
+// files returns the theme's files for one template set ("blog" or "wiki"),
+// each from the first layer that has it.
+func (t *Theme) files(set string) (map[string]file, error) {
+	out := map[string]file{}
 	for i := len(t.layers) - 1; i >= 0; i-- {
 		layer := t.layers[i]
 		err := fs.WalkDir(layer, set, func(p string, d fs.DirEntry, err error) error {
@@ -74,7 +82,7 @@ func (t *Theme) files(set string) (map[string][]byte, error) {
 			if err != nil {
 				return err
 			}
-			out[strings.TrimPrefix(p, set+"/")] = b
+			out[strings.TrimPrefix(p, set+"/")] = file{b, i}
 			return nil
 		})
 		if err != nil {
@@ -84,8 +92,10 @@ func (t *Theme) files(set string) (map[string][]byte, error) {
 	return out, nil
 }
 
-// Templates parses the *.html files of a set ("blog" or "wiki"), each as a
-// template named by its file name. Files outside static/ are templates.
+// Templates parses the *.html files of a set ("blog" or "wiki") outside
+// static/, each as a template named by its file name. The default theme's
+// files are parsed first, so a site theme's {{define}} of a partial wins
+// whichever file it is in.
 func (t *Theme) Templates(set string, funcs template.FuncMap) (*template.Template, error) {
 	files, err := t.files(set)
 	if err != nil {
@@ -97,14 +107,49 @@ func (t *Theme) Templates(set string, funcs template.FuncMap) (*template.Templat
 			names = append(names, name)
 		}
 	}
-	sort.Strings(names)
+	sort.Slice(names, func(a, b int) bool {
+		la, lb := files[names[a]].layer, files[names[b]].layer
+		if la != lb {
+			return la > lb
+		}
+		return names[a] < names[b]
+	})
 	root := template.New(set).Funcs(funcs)
 	for _, name := range names {
-		if _, err := root.New(name).Parse(string(files[name])); err != nil {
-			return nil, fmt.Errorf("theme %s: %s/%s: %w", t.Name, set, name, err)
+		if _, err := root.New(name).Parse(string(files[name].data)); err != nil {
+			return nil, t.parseError(set, name, files[name].layer, err)
 		}
 	}
 	return root, nil
+}
+
+// Error is a problem in a theme file, at a line when one is known.
+type Error struct {
+	Path string // themes/NAME/blog/post.html
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+	}
+	return e.Path + ": " + e.Msg
+}
+
+var templateError = regexp.MustCompile(`^template: [^:]+:(\d+):(?:\d+:)? ?(.*)$`)
+
+func (t *Theme) parseError(set, name string, layer int, err error) error {
+	dir := "default"
+	if layer == 0 && len(t.layers) > 1 {
+		dir = t.Name
+	}
+	e := &Error{Path: path.Join("themes", dir, set, name), Msg: err.Error()}
+	if m := templateError.FindStringSubmatch(err.Error()); m != nil {
+		e.Line, _ = strconv.Atoi(m[1])
+		e.Msg = m[2]
+	}
+	return e
 }
 
 // Static returns the set's static/ files, keyed by their path below static/.
@@ -114,9 +159,9 @@ func (t *Theme) Static(set string) (map[string][]byte, error) {
 		return nil, err
 	}
 	out := map[string][]byte{}
-	for name, b := range files {
+	for name, f := range files {
 		if rest, ok := strings.CutPrefix(name, "static/"); ok {
-			out[rest] = b
+			out[rest] = f.data
 		}
 	}
 	return out, nil

@@ -74,7 +74,7 @@ func Render(fsys fs.FS, opts Options) (*Result, error) {
 	res := &Result{Journal: j, Warnings: append(content.ErrorList(nil), j.Warnings...)}
 	if pub != nil {
 		if res.Public, err = blog.Render(pub, theme); err != nil {
-			return nil, fmt.Errorf("render blog: %w", err)
+			return nil, themeError("render blog", err)
 		}
 		feeds, err := feed.Files(pub)
 		if err != nil {
@@ -88,7 +88,7 @@ func Render(fsys fs.FS, opts Options) (*Result, error) {
 		}
 	}
 	if res.Private, err = wiki.Render(j, theme); err != nil {
-		return nil, fmt.Errorf("render wiki: %w", err)
+		return nil, themeError("render wiki", err)
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -101,6 +101,16 @@ func Render(fsys fs.FS, opts Options) (*Result, error) {
 		return nil, fmt.Errorf("strict: %w", res.Warnings)
 	}
 	return res, nil
+}
+
+// themeError reports a problem in a theme file like a content problem, at
+// its path and line; other errors are wrapped with the stage's name.
+func themeError(stage string, err error) error {
+	var te *themes.Error
+	if errors.As(err, &te) {
+		return content.ErrorList{content.Errorf(content.Position{Path: te.Path, Line: te.Line}, "%s", te.Msg)}
+	}
+	return fmt.Errorf("%s: %w", stage, err)
 }
 
 // StaticDir holds files copied as they are to the public site.
