@@ -2,6 +2,7 @@ package journal
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -219,3 +220,35 @@ func (j *Journal) linkEvent(e *Event, errs *content.ErrorList) {
 }
 
 func key(list string, i int) string { return fmt.Sprintf("%s[%d]", list, i) }
+
+// Followups returns every follow-up: open ones first by due date (undated
+// last), then done ones, most recently done first.
+func (j *Journal) Followups() []*Followup {
+	var out []*Followup
+	for _, e := range j.Events {
+		out = append(out, e.Followups...)
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		f, g := out[a], out[b]
+		if f.Done != g.Done {
+			return !f.Done
+		}
+		if f.Done && !f.DoneOn.Equal(g.DoneOn) {
+			return f.DoneOn.After(g.DoneOn) // recently done first
+		}
+		if f.Due.IsZero() != g.Due.IsZero() {
+			return !f.Due.IsZero()
+		}
+		if !f.Due.Equal(g.Due) {
+			return f.Due.Before(g.Due)
+		}
+		if !f.Event.Date.Equal(g.Event.Date.Time) {
+			return f.Event.Date.Before(g.Event.Date.Time)
+		}
+		if f.Event.Slug() != g.Event.Slug() {
+			return f.Event.Slug() < g.Event.Slug()
+		}
+		return strings.ToLower(f.What) < strings.ToLower(g.What)
+	})
+	return out
+}

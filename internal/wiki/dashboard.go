@@ -2,7 +2,6 @@ package wiki
 
 import (
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/netjournal/netjournal/internal/content"
@@ -97,42 +96,9 @@ func (r *renderer) dashboard() {
 	r.write("index.html", d.Page, d)
 }
 
-// allFollowups returns every follow-up of the journal: open before done,
-// then by due date (undated last), then by event date and text, so that the
-// order never depends on the order files were read.
-func allFollowups(j *journal.Journal) []*journal.Followup {
-	var out []*journal.Followup
-	for _, e := range j.Events {
-		out = append(out, e.Followups...)
-	}
-	sort.SliceStable(out, func(a, b int) bool {
-		f, g := out[a], out[b]
-		if f.Done != g.Done {
-			return !f.Done
-		}
-		if f.Done && !f.DoneOn.Equal(g.DoneOn) {
-			return f.DoneOn.After(g.DoneOn) // recently done first
-		}
-		if f.Due.IsZero() != g.Due.IsZero() {
-			return !f.Due.IsZero()
-		}
-		if !f.Due.Equal(g.Due) {
-			return f.Due.Before(g.Due)
-		}
-		if !f.Event.Date.Equal(g.Event.Date.Time) {
-			return f.Event.Date.Before(g.Event.Date.Time)
-		}
-		if f.Event.Slug() != g.Event.Slug() {
-			return f.Event.Slug() < g.Event.Slug()
-		}
-		return strings.ToLower(f.What) < strings.ToLower(g.What)
-	})
-	return out
-}
-
 func openFollowups(j *journal.Journal) []*journal.Followup {
 	var out []*journal.Followup
-	for _, f := range allFollowups(j) {
+	for _, f := range j.Followups() {
 		if f.Open() {
 			out = append(out, f)
 		}

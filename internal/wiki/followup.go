@@ -13,7 +13,7 @@ type FollowupsPage struct {
 
 func (r *renderer) followups() {
 	fp := &FollowupsPage{Page: r.page("followups.html", "Follow-ups", "followups")}
-	for _, f := range allFollowups(r.j) {
+	for _, f := range r.j.Followups() {
 		switch {
 		case f.Done:
 			fp.Done = append(fp.Done, f)

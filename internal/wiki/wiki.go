@@ -101,7 +101,7 @@ type Nav struct {
 
 func navCounts(j *journal.Journal) Nav {
 	n := Nav{Drafts: len(j.Drafts())}
-	for _, f := range allFollowups(j) {
+	for _, f := range j.Followups() {
 		if f.Overdue(j.Today) {
 			n.OverdueFollowups++
 		}
