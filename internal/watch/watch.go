@@ -1,0 +1,262 @@
+// Package watch reports changes to a site's files in coalesced batches. It
+// is the only importer of fsnotify.
+package watch
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// Batch is one coalesced set of changes.
+type Batch struct {
+	// Paths are the changed files and folders, slash-separated and
+	// relative to the site root, sorted.
+	Paths []string
+	// Full means events were lost (the kernel queue overflowed): treat
+	// everything as changed.
+	Full bool
+}
+
+// Watcher watches folders of a site recursively, and the site root itself
+// for its configuration file.
+type Watcher struct {
+	root     string
+	trees    []string // relative folders watched recursively
+	debounce time.Duration
+	fw       *fsnotify.Watcher
+
+	batches chan Batch
+	errs    chan error
+	done    chan struct{}
+	once    sync.Once
+	wg      sync.WaitGroup
+}
+
+// New watches the folders trees (relative to root; missing ones are picked
+// up when they appear) and the files directly in root. Changes are sent as
+// one batch once no event has come for debounce.
+func New(root string, trees []string, debounce time.Duration) (*Watcher, error) {
+	fw, err := fsnotify.NewBufferedWatcher(4096)
+	if err != nil {
+		return nil, limitError(err)
+	}
+	w := &Watcher{
+		root: root, trees: trees, debounce: debounce, fw: fw,
+		batches: make(chan Batch), errs: make(chan error, 1), done: make(chan struct{}),
+	}
+	if err := fw.Add(root); err != nil {
+		fw.Close()
+		return nil, limitError(err)
+	}
+	for _, t := range trees {
+		if _, err := w.addTree(filepath.Join(root, filepath.FromSlash(t))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			fw.Close()
+			return nil, err
+		}
+	}
+	w.wg.Add(1)
+	go w.loop()
+	return w, nil
+}
+
+// Batches delivers the coalesced changes.
+func (w *Watcher) Batches() <-chan Batch { return w.batches }
+
+// Errors delivers problems that do not stop watching.
+func (w *Watcher) Errors() <-chan error { return w.errs }
+
+// Close stops watching.
+func (w *Watcher) Close() error {
+	var err error
+	w.once.Do(func() {
+		close(w.done)
+		err = w.fw.Close()
+		w.wg.Wait()
+	})
+	return err
+}
+
+// addTree watches dir and every folder below it, and returns the files
+// found, relative to the root: fsnotify misses files created in a new
+// folder before its watch is in place, so the caller counts them changed.
+func (w *Watcher) addTree(dir string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == dir {
+				return err
+			}
+			return nil // vanished while walking
+		}
+		if d.IsDir() {
+			if p != dir && Ignored(d.Name()) {
+				return filepath.SkipDir
+			}
+			if err := w.fw.Add(p); err != nil {
+				if errors.Is(err, fs.ErrNotExist) {
+					return filepath.SkipDir
+				}
+				return limitError(err)
+			}
+			return nil
+		}
+		if !Ignored(d.Name()) {
+			files = append(files, w.rel(p))
+		}
+		return nil
+	})
+	return files, err
+}
+
+func (w *Watcher) rel(p string) string {
+	r, err := filepath.Rel(w.root, p)
+	if err != nil {
+		return filepath.ToSlash(p)
+	}
+	return filepath.ToSlash(r)
+}
+
+// inTree reports whether a relative path is in a watched tree or is one.
+func (w *Watcher) inTree(rel string) bool {
+	for _, t := range w.trees {
+		if rel == t || strings.HasPrefix(rel, t+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *Watcher) loop() {
+	defer w.wg.Done()
+	pending := map[string]bool{}
+	full := false
+	var timer *time.Timer
+	var fire <-chan time.Time
+	arm := func() {
+		if timer == nil {
+			timer = time.NewTimer(w.debounce)
+		} else {
+			timer.Reset(w.debounce)
+		}
+		fire = timer.C
+	}
+	for {
+		select {
+		case <-w.done:
+			return
+		case ev, ok := <-w.fw.Events:
+			if !ok {
+				return
+			}
+			if w.handle(ev, pending) {
+				arm()
+			}
+		case err, ok := <-w.fw.Errors:
+			if !ok {
+				return
+			}
+			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				full = true
+				arm()
+				continue
+			}
+			select {
+			case w.errs <- err:
+			default:
+			}
+		case <-fire:
+			fire = nil
+			b := Batch{Full: full}
+			for p := range pending {
+				b.Paths = append(b.Paths, p)
+			}
+			sort.Strings(b.Paths)
+			pending, full = map[string]bool{}, false
+			select {
+			case w.batches <- b:
+			case <-w.done:
+				return
+			}
+		}
+	}
+}
+
+// handle records one event and reports whether it counts.
+func (w *Watcher) handle(ev fsnotify.Event, pending map[string]bool) bool {
+	if ev.Op == fsnotify.Chmod || ev.Name == "" {
+		return false // chmod alone changes no content
+	}
+	rel := w.rel(ev.Name)
+	if Ignored(filepath.Base(ev.Name)) {
+		return false
+	}
+	if !strings.Contains(rel, "/") && !w.inTree(rel) {
+		// Directly in the root: only the files there matter, such as
+		// netjournal.yaml, not other folders (public/, private/, .git/).
+		if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+			return false
+		}
+	} else if !w.inTree(rel) {
+		return false
+	}
+	if ev.Has(fsnotify.Create) {
+		if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+			files, err := w.addTree(ev.Name)
+			if err != nil {
+				select {
+				case w.errs <- err:
+				default:
+				}
+			}
+			for _, f := range files {
+				pending[f] = true
+			}
+		}
+	}
+	pending[rel] = true
+	return true
+}
+
+// Ignored reports whether a file name belongs to an editor's or the
+// system's bookkeeping rather than to the site: swap and backup files,
+// vim's 4913 probe, Emacs lock and autosave files, JetBrains' safe-write
+// temporaries, and hidden files.
+func Ignored(name string) bool {
+	switch {
+	case name == "4913", name == ".DS_Store":
+		return true
+	case strings.HasPrefix(name, "."): // .foo.swp, .#lock, .git, .tmp-atomic
+		return true
+	case strings.HasSuffix(name, "~"):
+		return true
+	case strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"):
+		return true
+	}
+	for _, suffix := range []string{".swp", ".swx", ".swo", ".tmp", ".bak", "___jb_tmp___", "___jb_old___", ".crswap"} {
+		if strings.HasSuffix(name, suffix) {
+			return true
+		}
+	}
+	return false
+}
+
+// limitError explains the inotify limits when they are what failed.
+func limitError(err error) error {
+	switch {
+	case errors.Is(err, syscall.ENOSPC):
+		return fmt.Errorf("watching: the system's limit on watched folders is reached: raise it with `sudo sysctl fs.inotify.max_user_watches=524288` (%w)", err)
+	case errors.Is(err, syscall.EMFILE):
+		return fmt.Errorf("watching: the system's limit on file watchers is reached: raise it with `sudo sysctl fs.inotify.max_user_instances=1024` (%w)", err)
+	}
+	return err
+}

@@ -1,0 +1,186 @@
+package watch
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+)
+
+const debounce = 40 * time.Millisecond
+
+func setup(t *testing.T) (string, *Watcher) {
+	t.Helper()
+	root := t.TempDir()
+	for _, d := range []string{"content/posts", "content/contacts", "public"} {
+		if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(t, root, "content/posts/a.md", "one")
+	write(t, root, "netjournal.yaml", "title: x")
+	w, err := New(root, []string{"content", "themes", "static"}, debounce)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	return root, w
+}
+
+func write(t *testing.T, root, rel, data string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(root, rel), []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// next waits for one batch, failing after a generous limit.
+func next(t *testing.T, w *Watcher) Batch {
+	t.Helper()
+	select {
+	case b := <-w.Batches():
+		return b
+	case err := <-w.Errors():
+		t.Fatalf("watch error: %v", err)
+	case <-time.After(5 * time.Second):
+		t.Fatal("no batch within 5s")
+	}
+	return Batch{}
+}
+
+// quiet asserts that no further batch comes.
+func quiet(t *testing.T, w *Watcher) {
+	t.Helper()
+	select {
+	case b := <-w.Batches():
+		t.Fatalf("unexpected extra batch: %v", b.Paths)
+	case <-time.After(4 * debounce):
+	}
+}
+
+func TestVimSave(t *testing.T) {
+	root, w := setup(t)
+	// vim's default on Linux: probe with 4913, rename the original to a
+	// backup, write the new file, delete the backup; a swap file throughout.
+	p := func(n string) string { return filepath.Join(root, "content/posts", n) }
+	write(t, root, "content/posts/.a.md.swp", "swap")
+	write(t, root, "content/posts/4913", "")
+	os.Remove(p("4913"))
+	if err := os.Rename(p("a.md"), p("a.md~")); err != nil {
+		t.Fatal(err)
+	}
+	write(t, root, "content/posts/a.md", "two")
+	os.Remove(p("a.md~"))
+	os.Remove(p(".a.md.swp"))
+	b := next(t, w)
+	if !slices.Equal(b.Paths, []string{"content/posts/a.md"}) {
+		t.Errorf("vim save: batch %v, want only content/posts/a.md", b.Paths)
+	}
+	quiet(t, w)
+}
+
+func TestAtomicRenameSave(t *testing.T) {
+	root, w := setup(t)
+	// Editors that save atomically write a temporary file and rename it
+	// over the original (JetBrains' safe write, VS Code, many libraries).
+	write(t, root, "content/posts/a.md___jb_tmp___", "two")
+	if err := os.Rename(filepath.Join(root, "content/posts/a.md"), filepath.Join(root, "content/posts/a.md___jb_old___")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(root, "content/posts/a.md___jb_tmp___"), filepath.Join(root, "content/posts/a.md")); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(root, "content/posts/a.md___jb_old___"))
+	write(t, root, "content/posts/.a.md.tmp.123", "three")
+	if err := os.Rename(filepath.Join(root, "content/posts/.a.md.tmp.123"), filepath.Join(root, "content/posts/a.md")); err != nil {
+		t.Fatal(err)
+	}
+	b := next(t, w)
+	if !slices.Equal(b.Paths, []string{"content/posts/a.md"}) {
+		t.Errorf("atomic save: batch %v, want only content/posts/a.md", b.Paths)
+	}
+	quiet(t, w)
+}
+
+func TestNewFolderIsScanned(t *testing.T) {
+	root, w := setup(t)
+	// Files created right after their folder: fsnotify may not see them,
+	// so the new folder is scanned.
+	dir := filepath.Join(root, "content/contacts/lisbon/new")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, root, "content/contacts/lisbon/new/ana.md", "x")
+	b := next(t, w)
+	if !slices.Contains(b.Paths, "content/contacts/lisbon/new/ana.md") {
+		t.Fatalf("batch %v misses the file in the new folder", b.Paths)
+	}
+	// The new folder is watched from now on.
+	write(t, root, "content/contacts/lisbon/new/bo.md", "y")
+	if b := next(t, w); !slices.Equal(b.Paths, []string{"content/contacts/lisbon/new/bo.md"}) {
+		t.Errorf("batch %v, want the second file", b.Paths)
+	}
+}
+
+func TestBurstIsOneBatch(t *testing.T) {
+	root, w := setup(t)
+	// A git checkout touching hundreds of files is one rebuild.
+	for i := range 300 {
+		write(t, root, fmt.Sprintf("content/posts/p%d.md", i), "x")
+	}
+	b := next(t, w)
+	if len(b.Paths) != 300 {
+		t.Errorf("burst: %d paths in the batch, want 300", len(b.Paths))
+	}
+	quiet(t, w)
+}
+
+func TestRootFilesAndIgnoredFolders(t *testing.T) {
+	root, w := setup(t)
+	write(t, root, "public/index.html", "output") // not watched
+	write(t, root, "netjournal.yaml", "title: y")
+	if b := next(t, w); !slices.Equal(b.Paths, []string{"netjournal.yaml"}) {
+		t.Errorf("batch %v, want netjournal.yaml only", b.Paths)
+	}
+	// A theme folder that appears later is watched.
+	if err := os.MkdirAll(filepath.Join(root, "themes/mine/blog"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, root, "themes/mine/blog/post.html", "x")
+	if b := next(t, w); !slices.Contains(b.Paths, "themes/mine/blog/post.html") {
+		t.Errorf("batch %v misses the new theme file", b.Paths)
+	}
+	// Chmod alone is no change.
+	os.Chmod(filepath.Join(root, "content/posts/a.md"), 0o600)
+	quiet(t, w)
+}
+
+func TestRemovedAndRenamedFolders(t *testing.T) {
+	root, w := setup(t)
+	if err := os.Rename(filepath.Join(root, "content/posts"), filepath.Join(root, "content/essays")); err != nil {
+		t.Fatal(err)
+	}
+	b := next(t, w)
+	if !slices.Contains(b.Paths, "content/posts") || !slices.Contains(b.Paths, "content/essays/a.md") {
+		t.Errorf("rename: batch %v, want the old folder and the moved file", b.Paths)
+	}
+	if err := os.RemoveAll(filepath.Join(root, "content/essays")); err != nil {
+		t.Fatal(err)
+	}
+	if b := next(t, w); !slices.Contains(b.Paths, "content/essays") {
+		t.Errorf("remove: batch %v", b.Paths)
+	}
+}
+
+func TestIgnored(t *testing.T) {
+	for name, want := range map[string]bool{
+		"a.md": false, "4913": true, ".a.md.swp": true, "a.md~": true, "#a.md#": true, ".#a.md": true,
+		"a.md___jb_tmp___": true, "a.md___jb_old___": true, "notes.swp": true, "ana-lima.md": false, "netjournal.yaml": false,
+	} {
+		if got := Ignored(name); got != want {
+			t.Errorf("Ignored(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
