@@ -22,10 +22,11 @@ import (
 
 // Options are the build's settings.
 type Options struct {
-	Now    time.Time
-	Drafts bool // publish drafts
-	Future bool // publish posts dated after Now
-	Strict bool // warnings are errors
+	Now     time.Time
+	Drafts  bool   // publish drafts
+	Future  bool   // publish posts dated after Now
+	Strict  bool   // warnings are errors
+	BaseURL string // replaces the config's base_url (the dev server's address)
 }
 
 // Result is a rendered build: output path → bytes for each site.
@@ -50,9 +51,38 @@ func Pages(files map[string][]byte) int {
 // Render builds both sites from a site folder in memory. Content problems
 // come back as a sorted content.ErrorList holding all of them.
 func Render(fsys fs.FS, opts Options) (*Result, error) {
-	site, err := content.Load(fsys)
+	return NewBuilder(fsys).Render(opts)
+}
+
+// Builder renders one site again and again, reusing what did not change
+// since its last render: parsed documents, rendered Markdown, and the
+// links of pages whose bytes are the same. Its results equal Render's.
+type Builder struct {
+	fsys    fs.FS
+	content content.Cache
+	md      *markdown.Renderer
+	links   linkCache
+}
+
+// NewBuilder returns a Builder for the site in fsys.
+func NewBuilder(fsys fs.FS) *Builder {
+	return &Builder{fsys: fsys, md: markdown.New(), links: linkCache{}}
+}
+
+// Forget makes the next Render read these site files (slash paths) again
+// even if their size and time look unchanged.
+func (b *Builder) Forget(paths ...string) { b.content.Forget(paths...) }
+
+// Render renders both sites.
+func (b *Builder) Render(opts Options) (*Result, error) {
+	defer b.md.Sweep()
+	fsys, md := b.fsys, b.md
+	site, err := b.content.Load(fsys)
 	if site == nil {
 		return nil, fmt.Errorf("load: %w", err)
+	}
+	if opts.BaseURL != "" && site.Config.BaseURL != "" {
+		site.Config.BaseURL = opts.BaseURL
 	}
 	// Documents that did not load are still in the site, so references
 	// to them resolve: the journal's problems are reported with the
@@ -63,7 +93,6 @@ func Render(fsys fs.FS, opts Options) (*Result, error) {
 	if err != nil {
 		errs.Add(content.Position{Path: content.ConfigFile}, "%v", err)
 	}
-	md := markdown.New()
 	j, err := journal.Build(site, md, journal.Options{Now: opts.Now, Drafts: opts.Drafts, Future: opts.Future})
 	errs.Append(err)
 	if len(errs) > 0 {
@@ -94,7 +123,7 @@ func Render(fsys fs.FS, opts Options) (*Result, error) {
 		return nil, err
 	}
 	if res.Public != nil {
-		res.Warnings = append(res.Warnings, checkLinks(j, res)...)
+		res.Warnings = append(res.Warnings, b.links.check(j, res)...)
 	}
 	res.Warnings.Sort()
 	if opts.Strict && len(res.Warnings) > 0 {

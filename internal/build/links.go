@@ -16,12 +16,16 @@ import (
 // checkLinks finds internal links that lead nowhere, in both sites: links
 // written in Markdown bodies are reported at their source line; links in
 // pages that do not come from a body are reported at the output page.
-func checkLinks(j *journal.Journal, res *Result) content.ErrorList {
+//
+// Parsing pages is the costly part, so a linkCache keeps each page's links
+// and ids while its bytes stay the same.
+func (lc linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
 	var warns content.ErrorList
 	base := j.Config.BasePath()
 	abs := j.Config.BaseURL
-	pub := newSiteIndex(res.Public)
-	priv := newSiteIndex(res.Private)
+	pub := newSiteIndex(res.Public, lc, "public/")
+	priv := newSiteIndex(res.Private, lc, "private/")
+	defer lc.sweep(res)
 
 	// Source links: /posts/x/ in any body means the public site.
 	reported := map[string]bool{}
@@ -49,7 +53,7 @@ func checkLinks(j *journal.Journal, res *Result) content.ErrorList {
 	}
 
 	for _, page := range sortedKeys(res.Public) {
-		for _, ref := range hrefs(page, res.Public[page]) {
+		for _, ref := range pub.parsed(page).hrefs {
 			if reported[ref] {
 				continue
 			}
@@ -63,7 +67,7 @@ func checkLinks(j *journal.Journal, res *Result) content.ErrorList {
 		}
 	}
 	for _, page := range sortedKeys(res.Private) {
-		for _, ref := range hrefs(page, res.Private[page]) {
+		for _, ref := range priv.parsed(page).hrefs {
 			if reported[ref] {
 				continue
 			}
@@ -109,14 +113,55 @@ func resolve(ref, page, abs, base string) (string, bool) {
 	return out, true
 }
 
-// siteIndex knows a site's files and the ids of its pages.
-type siteIndex struct {
-	files map[string][]byte
-	ids   map[string]map[string]bool // page → ids, computed on demand
+// page is what the link check needs of one HTML page.
+type page struct {
+	data  []byte
+	hrefs []string
+	ids   map[string]bool
 }
 
-func newSiteIndex(files map[string][]byte) *siteIndex {
-	return &siteIndex{files: files, ids: map[string]map[string]bool{}}
+// linkCache maps "public/path" and "private/path" to parsed pages.
+type linkCache map[string]*page
+
+// sweep forgets pages that are no longer in the sites.
+func (lc linkCache) sweep(res *Result) {
+	for k := range lc {
+		site, p, _ := strings.Cut(k, "/")
+		files := res.Public
+		if site == "private" {
+			files = res.Private
+		}
+		if _, ok := files[p]; !ok {
+			delete(lc, k)
+		}
+	}
+}
+
+// siteIndex knows a site's files and, through the cache, its pages' links
+// and ids.
+type siteIndex struct {
+	files  map[string][]byte
+	cache  linkCache
+	prefix string
+}
+
+func newSiteIndex(files map[string][]byte, cache linkCache, prefix string) *siteIndex {
+	return &siteIndex{files: files, cache: cache, prefix: prefix}
+}
+
+// parsed returns a page's links and ids, parsing it only when its bytes
+// changed since the last check.
+func (s *siteIndex) parsed(file string) *page {
+	data := s.files[file]
+	if p := s.cache[s.prefix+file]; p != nil && bytes.Equal(p.data, data) {
+		return p
+	}
+	p := &page{data: data}
+	if strings.HasSuffix(file, ".html") {
+		p.hrefs, p.ids = scan(data)
+	}
+	s.cache[s.prefix+file] = p
+	return p
 }
 
 // check returns why target (an absolute path under base, perhaps with a
@@ -146,68 +191,40 @@ func (s *siteIndex) check(target, base string) string {
 	if file == "" {
 		return "no such page"
 	}
-	if frag != "" && strings.HasSuffix(file, ".html") && !s.pageIDs(file)[frag] {
+	if frag != "" && strings.HasSuffix(file, ".html") && !s.parsed(file).ids[frag] {
 		return fmt.Sprintf("no #%s on that page", frag)
 	}
 	return ""
 }
 
-func (s *siteIndex) pageIDs(file string) map[string]bool {
-	if ids, ok := s.ids[file]; ok {
-		return ids
-	}
-	ids := map[string]bool{}
-	z := html.NewTokenizer(bytes.NewReader(s.files[file]))
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			break
-		}
-		if tt == html.StartTagToken || tt == html.SelfClosingTagToken {
-			for _, a := range attrs(z) {
-				if a.Key == "id" || (a.Key == "name" && a.Val != "") {
-					ids[a.Val] = true
-				}
-			}
-		}
-	}
-	s.ids[file] = ids
-	return ids
-}
-
-// hrefs returns the href and src values of an HTML page, in order.
-func hrefs(page string, b []byte) []string {
-	if !strings.HasSuffix(page, ".html") {
-		return nil
-	}
-	var out []string
+// scan returns the href and src values of a page, in order, and its ids.
+func scan(b []byte) (hrefs []string, ids map[string]bool) {
+	ids = map[string]bool{}
 	z := html.NewTokenizer(bytes.NewReader(b))
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
-			return out
+			return hrefs, ids
 		}
 		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
 			continue
 		}
-		name, _ := z.TagName()
-		for _, a := range attrs(z) {
-			if (a.Key == "href" || a.Key == "src") && string(name) != "base" {
-				out = append(out, a.Val)
+		name, hasAttr := z.TagName()
+		for hasAttr {
+			var k, v []byte
+			k, v, hasAttr = z.TagAttr()
+			switch string(k) {
+			case "href", "src":
+				if string(name) != "base" {
+					hrefs = append(hrefs, string(v))
+				}
+			case "id":
+				ids[string(v)] = true
+			case "name":
+				if string(name) == "a" && len(v) > 0 {
+					ids[string(v)] = true
+				}
 			}
-		}
-	}
-}
-
-func attrs(z *html.Tokenizer) []html.Attribute {
-	var out []html.Attribute
-	for {
-		k, v, more := z.TagAttr()
-		if k != nil {
-			out = append(out, html.Attribute{Key: string(k), Val: string(v)})
-		}
-		if !more {
-			return out
 		}
 	}
 }

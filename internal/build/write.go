@@ -109,3 +109,63 @@ func swap(staged, dir string) error {
 	}
 	return nil
 }
+
+// Sync makes dir, which holds old, hold files instead: it writes only the
+// files whose bytes differ and deletes those that are gone, with their
+// folders once empty. Each file is replaced by a rename, so a reader never
+// sees half of one. It returns the paths written and removed.
+func Sync(dir string, old, files map[string][]byte, private bool) (written, removed []string, err error) {
+	dirMode, fileMode := os.FileMode(0o755), os.FileMode(0o644)
+	if private {
+		dirMode, fileMode = 0o700, 0o600
+	}
+	for _, name := range sortedKeys(files) {
+		if prev, ok := old[name]; ok && string(prev) == string(files[name]) {
+			continue
+		}
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), dirMode); err != nil {
+			return written, removed, err
+		}
+		if err := writeFile(p, files[name], fileMode); err != nil {
+			return written, removed, err
+		}
+		written = append(written, name)
+	}
+	for _, name := range sortedKeys(old) {
+		if _, ok := files[name]; ok {
+			continue
+		}
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return written, removed, err
+		}
+		removed = append(removed, name)
+		// Remove folders left empty, up to dir.
+		for d := filepath.Dir(p); d != filepath.Clean(dir) && len(d) > len(filepath.Clean(dir)); d = filepath.Dir(d) {
+			if os.Remove(d) != nil {
+				break
+			}
+		}
+	}
+	return written, removed, nil
+}
+
+// writeFile writes data beside p and renames it into place.
+func writeFile(p string, data []byte, mode os.FileMode) error {
+	f, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".tmp-")
+	if err != nil {
+		return err
+	}
+	_, werr := f.Write(data)
+	cerr := f.Close()
+	if err := errors.Join(werr, cerr, os.Chmod(f.Name(), mode)); err != nil {
+		os.Remove(f.Name())
+		return err
+	}
+	if err := os.Rename(f.Name(), p); err != nil {
+		os.Remove(f.Name())
+		return err
+	}
+	return nil
+}

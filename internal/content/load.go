@@ -1,11 +1,14 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"path"
 	"sort"
 	"strings"
+	"sync"
+	"time"
 )
 
 // Site is everything read from a site folder.
@@ -24,8 +27,45 @@ const (
 )
 
 // Load reads netjournal.yaml and every document under content/. It returns
-// every problem it finds as an ErrorList, never just the first.
-func Load(fsys fs.FS) (*Site, error) {
+// every problem it finds as an ErrorList, never just the first. The site is
+// returned with the problems, holding every document that could be read.
+func Load(fsys fs.FS) (*Site, error) { return new(Cache).Load(fsys) }
+
+// Cache remembers parsed documents between loads, so that a rebuild parses
+// only the files that changed. Documents are never modified after parsing,
+// so one may be shared by successive sites.
+type Cache struct {
+	mu        sync.Mutex
+	config    []byte
+	files     map[string]*cached
+	forgotten map[string]bool
+}
+
+type cached struct {
+	size int64
+	mod  time.Time
+	data []byte
+	doc  any // *Contact, *Event or *Post; nil when the file has no front matter
+	errs ErrorList
+}
+
+// Forget drops what is known of the files at these slash paths, so the
+// next Load reads them whatever their size and time say.
+func (c *Cache) Forget(paths ...string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.forgotten == nil {
+		c.forgotten = map[string]bool{}
+	}
+	for _, p := range paths {
+		c.forgotten[p] = true
+	}
+}
+
+// Load is the package's Load, reusing what the cache knows.
+func (c *Cache) Load(fsys fs.FS) (*Site, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	var errs ErrorList
 	site := &Site{}
 	data, err := fs.ReadFile(fsys, ConfigFile)
@@ -41,31 +81,30 @@ func Load(fsys fs.FS) (*Site, error) {
 		// The documents are still checked, against the default circles.
 		site.Config = &Config{Circles: DefaultCircles}
 	}
-
-	walk(fsys, ContactsDir, &errs, func(d Doc, block []byte) {
-		c := &Contact{Doc: d}
-		if decodeDoc(&c.Doc, block, c, &errs) {
-			c.validate(&errs, site.Config)
-		}
-		site.Contacts = append(site.Contacts, c)
-	})
-	walk(fsys, EventsDir, &errs, func(d Doc, block []byte) {
-		e := &Event{Doc: d}
-		if decodeDoc(&e.Doc, block, e, &errs) {
-			e.validate(&errs)
-		}
-		site.Events = append(site.Events, e)
-	})
-	walk(fsys, PostsDir, &errs, func(d Doc, block []byte) {
-		p := &Post{Doc: d}
-		if decodeDoc(&p.Doc, block, p, &errs) {
-			p.validate(&errs)
-			if p.SlugKey != "" {
-				p.Slug = p.SlugKey
+	if c.files == nil || !bytes.Equal(c.config, data) {
+		// Contacts are validated against the config's circles.
+		c.files = map[string]*cached{}
+	}
+	c.config = data
+	seen := map[string]bool{}
+	for _, dir := range []string{ContactsDir, EventsDir, PostsDir} {
+		c.walk(fsys, dir, site.Config, &errs, seen, func(doc any) {
+			switch d := doc.(type) {
+			case *Contact:
+				site.Contacts = append(site.Contacts, d)
+			case *Event:
+				site.Events = append(site.Events, d)
+			case *Post:
+				site.Posts = append(site.Posts, d)
 			}
+		})
+	}
+	for p := range c.files {
+		if !seen[p] {
+			delete(c.files, p)
 		}
-		site.Posts = append(site.Posts, p)
-	})
+	}
+	c.forgotten = nil
 	duplicates(&errs, site.Contacts, func(c *Contact) *Doc { return &c.Doc })
 	duplicates(&errs, site.Events, func(e *Event) *Doc { return &e.Doc })
 	duplicates(&errs, site.Posts, func(p *Post) *Doc { return &p.Doc })
@@ -73,6 +112,39 @@ func Load(fsys fs.FS) (*Site, error) {
 		return site, err
 	}
 	return site, nil
+}
+
+// parse reads one document of the kind its folder says.
+func parse(dir, p string, data []byte, cfg *Config) (any, ErrorList) {
+	var errs ErrorList
+	d, block, serr := split(p, data)
+	if serr != nil {
+		return nil, ErrorList{serr}
+	}
+	d.Slug = SlugOf(p)
+	switch dir {
+	case ContactsDir:
+		c := &Contact{Doc: d}
+		if decodeDoc(&c.Doc, block, c, &errs) {
+			c.validate(&errs, cfg)
+		}
+		return c, errs
+	case EventsDir:
+		e := &Event{Doc: d}
+		if decodeDoc(&e.Doc, block, e, &errs) {
+			e.validate(&errs)
+		}
+		return e, errs
+	default:
+		p := &Post{Doc: d}
+		if decodeDoc(&p.Doc, block, p, &errs) {
+			p.validate(&errs)
+			if p.SlugKey != "" {
+				p.Slug = p.SlugKey
+			}
+		}
+		return p, errs
+	}
 }
 
 // decodeDoc decodes the front matter into v (which embeds d) and reports
@@ -86,9 +158,10 @@ func decodeDoc(d *Doc, block []byte, v any, errs *ErrorList) bool {
 	return len(derrs) == 0
 }
 
-// walk calls fn for every Markdown file below dir, in lexical order. A
-// missing folder is an empty one.
-func walk(fsys fs.FS, dir string, errs *ErrorList, fn func(Doc, []byte)) {
+// walk hands every Markdown document below dir to fn, in lexical order,
+// parsing only files the cache does not know as they are. A missing folder
+// is an empty one.
+func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, errs *ErrorList, seen map[string]bool, fn func(any)) {
 	err := fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == dir {
@@ -107,18 +180,30 @@ func walk(fsys fs.FS, dir string, errs *ErrorList, fn func(Doc, []byte)) {
 		if e.IsDir() || !strings.EqualFold(path.Ext(name), ".md") {
 			return nil
 		}
-		data, err := fs.ReadFile(fsys, p)
+		seen[p] = true
+		info, err := e.Info()
 		if err != nil {
 			errs.Add(Position{Path: p}, "%v", err)
 			return nil
 		}
-		d, block, serr := split(p, data)
-		if serr != nil {
-			errs.Append(serr)
-			return nil
+		f := c.files[p]
+		if f == nil || c.forgotten[p] || f.size != info.Size() || !f.mod.Equal(info.ModTime()) {
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				errs.Add(Position{Path: p}, "%v", err)
+				return nil
+			}
+			if f == nil || !bytes.Equal(f.data, data) {
+				doc, perrs := parse(dir, p, data, cfg)
+				f = &cached{data: data, doc: doc, errs: perrs}
+			}
+			f.size, f.mod = info.Size(), info.ModTime()
+			c.files[p] = f
 		}
-		d.Slug = SlugOf(p)
-		fn(d, block)
+		*errs = append(*errs, f.errs...)
+		if f.doc != nil {
+			fn(f.doc)
+		}
 		return nil
 	})
 	if err != nil {

@@ -50,6 +50,7 @@ func (j *Journal) Public() (*public.Site, error) {
 		res := j.md.Render(p.Body, markdown.Options{
 			Resolve: j.publicResolver(p),
 			Rewrite: func(dest string) string { return sitePath(site.BasePath, dest) },
+			Key:     "public " + site.BasePath,
 		})
 		for _, e := range res.Errors {
 			errs.Add(p.BodyPos(e.Line), "%v", e.Err)

@@ -9,6 +9,7 @@ import (
 	"html"
 	"net/url"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -52,6 +53,11 @@ type Options struct {
 	// is rendered (site paths such as /posts/x/ differ per site). Nil keeps
 	// destinations as written.
 	Rewrite func(dest string) string
+	// Key names the context of Resolve and Rewrite (such as "public" or
+	// "wiki/depth1"): with a key, a result is remembered for the same
+	// source and the same resolutions of its wikilinks, so a rebuild
+	// renders only what changed. Resolve must be pure.
+	Key string
 }
 
 // Result is a rendered body.
@@ -78,7 +84,42 @@ type LineError struct {
 
 // Renderer renders Markdown. It is safe for concurrent use.
 type Renderer struct {
-	md goldmark.Markdown
+	md   goldmark.Markdown
+	memo memo
+}
+
+// memo keeps results between builds: what was used since the last Sweep
+// and what was used in the sweep before it.
+type memo struct {
+	mu        sync.Mutex
+	cur, prev map[string]any
+}
+
+func (m *memo) get(key string) (any, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if v, ok := m.cur[key]; ok {
+		return v, true
+	}
+	v, ok := m.prev[key]
+	if ok {
+		m.cur[key] = v
+	}
+	return v, ok
+}
+
+func (m *memo) put(key string, v any) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.cur[key] = v
+}
+
+// Sweep forgets results not used since the previous Sweep. Call it once
+// per build so that a long watch session does not grow without bound.
+func (r *Renderer) Sweep() {
+	r.memo.mu.Lock()
+	defer r.memo.mu.Unlock()
+	r.memo.prev, r.memo.cur = r.memo.cur, map[string]any{}
 }
 
 // New returns the renderer: GFM, footnotes, typographer, definition lists,
@@ -101,11 +142,20 @@ func New() *Renderer {
 			parser.WithInlineParsers(util.Prioritized(&wikilink.Parser{}, 199)),
 		),
 	)
-	return &Renderer{md: md}
+	return &Renderer{md: md, memo: memo{cur: map[string]any{}, prev: map[string]any{}}}
 }
 
 // Wikilinks returns the wikilinks of src without rendering it.
 func (r *Renderer) Wikilinks(src string) []Wikilink {
+	if v, ok := r.memo.get("w\x00" + src); ok {
+		return v.([]Wikilink)
+	}
+	out := r.wikilinks(src)
+	r.memo.put("w\x00"+src, out)
+	return out
+}
+
+func (r *Renderer) wikilinks(src string) []Wikilink {
 	b := []byte(src)
 	doc := r.md.Parser().Parse(text.NewReader(b))
 	var out []Wikilink
@@ -120,6 +170,27 @@ func (r *Renderer) Wikilinks(src string) []Wikilink {
 
 // Render renders src.
 func (r *Renderer) Render(src string, opts Options) Result {
+	if opts.Key == "" {
+		return r.render(src, opts)
+	}
+	var key strings.Builder
+	key.WriteString("r\x00" + opts.Key + "\x00")
+	if opts.Resolve != nil {
+		for _, l := range r.Wikilinks(src) {
+			rs, err := opts.Resolve(l)
+			fmt.Fprintf(&key, "%q %q %q %q %v\x00", rs.Dest, rs.Text, rs.Class, rs.Title, err)
+		}
+	}
+	key.WriteString(src)
+	if v, ok := r.memo.get(key.String()); ok {
+		return v.(Result)
+	}
+	res := r.render(src, opts)
+	r.memo.put(key.String(), res)
+	return res
+}
+
+func (r *Renderer) render(src string, opts Options) Result {
 	b := []byte(src)
 	doc := r.md.Parser().Parse(text.NewReader(b))
 	var res Result
@@ -345,6 +416,9 @@ func CSS(style string) string {
 // Links returns the site-internal Markdown link and image destinations of
 // src without rendering it.
 func (r *Renderer) Links(src string) []LinkUse {
+	if v, ok := r.memo.get("l\x00" + src); ok {
+		return v.([]LinkUse)
+	}
 	b := []byte(src)
 	doc := r.md.Parser().Parse(text.NewReader(b))
 	var out []LinkUse
@@ -357,6 +431,7 @@ func (r *Renderer) Links(src string) []LinkUse {
 		}
 		return ast.WalkContinue, nil
 	})
+	r.memo.put("l\x00"+src, out)
 	return out
 }
 

@@ -1,0 +1,223 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+)
+
+// copySite copies the example site into a temporary folder.
+func copySite(t *testing.T) string {
+	t.Helper()
+	dst := t.TempDir()
+	src := filepath.Join("..", "..")
+	for _, top := range []string{"netjournal.yaml", "content"} {
+		err := filepath.WalkDir(filepath.Join(src, top), func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(src, p)
+			if d.IsDir() {
+				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dst
+}
+
+// edit is one random change to a site: it returns the paths it touched.
+type edit func(t *testing.T, dir string, r *rand.Rand) []string
+
+func mdFiles(t *testing.T, dir, sub string) []string {
+	var out []string
+	filepath.WalkDir(filepath.Join(dir, sub), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+			rel, _ := filepath.Rel(dir, p)
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out
+}
+
+func pick(r *rand.Rand, s []string) string { return s[r.IntN(len(s))] }
+
+func rewrite(t *testing.T, dir, rel string, f func(string) string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(rel))
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(f(string(b))), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+var edits = map[string]edit{
+	"append to a body": func(t *testing.T, dir string, r *rand.Rand) []string {
+		kind := pick(r, []string{"content/posts", "content/contacts", "content/events"})
+		rel := pick(r, mdFiles(t, dir, kind))
+		rewrite(t, dir, rel, func(s string) string { return s + fmt.Sprintf("\nAdded %d, see [[ana-lima|Ana]].\n", r.IntN(1000)) })
+		return []string{rel}
+	},
+	"retitle a post": func(t *testing.T, dir string, r *rand.Rand) []string {
+		rel := pick(r, mdFiles(t, dir, "content/posts"))
+		rewrite(t, dir, rel, func(s string) string {
+			return strings.Replace(s, "title: ", fmt.Sprintf("title: Renamed %d ", r.IntN(1000)), 1)
+		})
+		return []string{rel}
+	},
+	"add a post": func(t *testing.T, dir string, r *rand.Rand) []string {
+		rel := fmt.Sprintf("content/posts/new-%d.md", r.IntN(1e6))
+		body := fmt.Sprintf("---\ntitle: New %d\ndate: 2026-0%d-1%d\ntags: [go, new]\n---\nFresh, linking [[idempotency-is-a-contract]].\n", r.IntN(100), 1+r.IntN(9), r.IntN(10))
+		if err := os.WriteFile(filepath.Join(dir, rel), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return []string{rel}
+	},
+	"add an event": func(t *testing.T, dir string, r *rand.Rand) []string {
+		rel := fmt.Sprintf("content/events/new-%d.md", r.IntN(1e6))
+		body := fmt.Sprintf("---\ntitle: Call %d\ndate: 2026-11-%02d\nkind: call\nwith: [mei-chen]\nfollowups:\n  - who: mei-chen\n    due: 2026-12-0%d\n    what: send notes\n---\nTalked.\n", r.IntN(100), 1+r.IntN(28), 1+r.IntN(9))
+		if err := os.WriteFile(filepath.Join(dir, rel), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return []string{rel}
+	},
+	"delete a new document": func(t *testing.T, dir string, r *rand.Rand) []string {
+		var news []string
+		for _, p := range append(mdFiles(t, dir, "content/posts"), mdFiles(t, dir, "content/events")...) {
+			if strings.Contains(p, "/new-") {
+				news = append(news, p)
+			}
+		}
+		if len(news) == 0 {
+			return nil
+		}
+		rel := pick(r, news)
+		os.Remove(filepath.Join(dir, rel))
+		return []string{rel}
+	},
+	"move a contact into a folder": func(t *testing.T, dir string, r *rand.Rand) []string {
+		rel := pick(r, mdFiles(t, dir, "content/contacts"))
+		to := fmt.Sprintf("content/contacts/moved%d/%s", r.IntN(3), filepath.Base(rel))
+		if to == rel {
+			return nil
+		}
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(to)), 0o755)
+		if err := os.Rename(filepath.Join(dir, rel), filepath.Join(dir, to)); err != nil {
+			t.Fatal(err)
+		}
+		return []string{rel, to}
+	},
+	"change the config": func(t *testing.T, dir string, r *rand.Rand) []string {
+		rewrite(t, dir, "netjournal.yaml", func(s string) string {
+			return strings.Replace(s, "page_size: ", fmt.Sprintf("page_size: %d #", 2+r.IntN(4)), 1)
+		})
+		return []string{"netjournal.yaml"}
+	},
+}
+
+// TestIncrementalEqualsFull: after a random series of edits, the
+// incremental build — in memory and synced to disk — equals a fresh full
+// build byte for byte.
+func TestIncrementalEqualsFull(t *testing.T) {
+	seed := uint64(time.Now().UnixNano())
+	t.Logf("seed %d", seed)
+	r := rand.New(rand.NewPCG(seed, 1))
+	dir := copySite(t)
+	out := t.TempDir()
+	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
+	b := NewBuilder(os.DirFS(dir))
+	prev, err := b.Render(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := Sync(out, nil, prev.Public, false); err != nil {
+		t.Fatal(err)
+	}
+	names := make([]string, 0, len(edits))
+	for n := range edits {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for step := range 25 {
+		name := pick(r, names)
+		touched := edits[name](t, dir, r)
+		b.Forget(touched...)
+		got, err := b.Render(opts)
+		if err != nil {
+			t.Fatalf("step %d (%s): incremental: %v", step, name, err)
+		}
+		want, err := Render(os.DirFS(dir), opts)
+		if err != nil {
+			t.Fatalf("step %d (%s): full: %v", step, name, err)
+		}
+		if diff := compare(got.Public, want.Public) + compare(got.Private, want.Private); diff != "" {
+			t.Fatalf("step %d (%s on %v): incremental differs from full:\n%s", step, name, touched, diff)
+		}
+		if _, _, err := Sync(out, prev.Public, got.Public, false); err != nil {
+			t.Fatal(err)
+		}
+		if diff := compare(readTree(t, out), want.Public); diff != "" {
+			t.Fatalf("step %d (%s): synced folder differs from full build:\n%s", step, name, diff)
+		}
+		prev = got
+	}
+}
+
+func compare(got, want map[string][]byte) string {
+	var out []string
+	for p, w := range want {
+		g, ok := got[p]
+		switch {
+		case !ok:
+			out = append(out, "missing "+p)
+		case !bytes.Equal(g, w):
+			out = append(out, "differs "+p)
+		}
+	}
+	for p := range got {
+		if _, ok := want[p]; !ok {
+			out = append(out, "extra "+p)
+		}
+	}
+	sort.Strings(out)
+	if len(out) > 10 {
+		out = append(out[:10], fmt.Sprintf("… and %d more", len(out)-10))
+	}
+	return strings.Join(out, "\n")
+}
+
+func readTree(t *testing.T, dir string) map[string][]byte {
+	files := map[string][]byte{}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = b
+		return nil
+	})
+	return files
+}
