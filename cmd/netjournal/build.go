@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/netjournal/netjournal/internal/build"
+	"github.com/netjournal/netjournal/internal/watch"
 )
 
 // buildCmd is `netjournal build` and, with check set, `netjournal check`:
@@ -17,7 +18,7 @@ type buildCmd struct {
 }
 
 func (c *buildCmd) Run(ctx context.Context, args []string) int {
-	name, usage := "build", "build [-C DIR] [--drafts] [--future] [--strict] [--out DIR] [--wiki-out DIR] [--now DATE]"
+	name, usage := "build", "build [-C DIR] [--watch] [--drafts] [--future] [--strict] [--out DIR] [--wiki-out DIR] [--now DATE]"
 	if c.check {
 		name, usage = "check", "check [-C DIR] [--drafts] [--future] [--strict] [--now DATE]"
 	}
@@ -25,7 +26,7 @@ func (c *buildCmd) Run(ctx context.Context, args []string) int {
 	var opts build.Options
 	var now nowFlag
 	out, wikiOut := "public", "private"
-	quiet := false
+	quiet, watching := false, false
 	fs.BoolVar(&opts.Drafts, "drafts", false, "publish draft posts too")
 	fs.BoolVar(&opts.Future, "future", false, "publish posts dated in the future too")
 	fs.BoolVar(&opts.Strict, "strict", false, "treat warnings (broken links, unresolved wikilinks) as errors")
@@ -34,6 +35,7 @@ func (c *buildCmd) Run(ctx context.Context, args []string) int {
 		fs.StringVar(&out, "out", out, "write the public site to `DIR` (relative to the site folder)")
 		fs.StringVar(&wikiOut, "wiki-out", wikiOut, "write the private wiki to `DIR` (relative to the site folder)")
 		fs.BoolVar(&quiet, "quiet", false, "print nothing on success")
+		fs.BoolVar(&watching, "watch", false, "rebuild on every change until interrupted")
 	}
 	if code, ok := parse(fs, args); !ok {
 		return code
@@ -41,7 +43,11 @@ func (c *buildCmd) Run(ctx context.Context, args []string) int {
 	opts.Now = now.time()
 	start := time.Now()
 
-	res, err := build.Render(os.DirFS(c.dir), opts)
+	b := build.NewBuilder(os.DirFS(c.dir))
+	res, err := b.Render(opts)
+	if watching {
+		return c.watch(ctx, b, opts, !now.t.IsZero(), res, err, out, wikiOut)
+	}
 	if err != nil {
 		return c.report(err)
 	}
@@ -69,4 +75,56 @@ func (c *buildCmd) Run(ctx context.Context, args []string) int {
 			time.Since(start).Round(time.Millisecond))
 	}
 	return exitOK
+}
+
+// watch writes the first build, then rebuilds on every change, writing only
+// the files that changed. A failed build is reported and leaves the last
+// good output; the next good one replaces it.
+func (c *buildCmd) watch(ctx context.Context, b *build.Builder, opts build.Options, fixedNow bool,
+	res *build.Result, err error, out, wikiOut string) int {
+	var last *build.Result // what the output folders hold
+	write := func(res *build.Result) error {
+		if last == nil {
+			return build.Write(
+				build.Output{Dir: c.path(out), Files: res.Public},
+				build.Output{Dir: c.path(wikiOut), Files: res.Private, Private: true})
+		}
+		if _, _, err := build.Sync(c.path(out), last.Public, res.Public, false); err != nil {
+			return err
+		}
+		_, _, err := build.Sync(c.path(wikiOut), last.Private, res.Private, true)
+		return err
+	}
+	fail := func(err error) {
+		for _, p := range problems(err) {
+			fmt.Fprintln(c.stderr, p)
+		}
+	}
+	if err != nil {
+		fail(err)
+	} else if err := write(res); err != nil {
+		fmt.Fprintf(c.stderr, "netjournal build: %v\n", err)
+		return exitContent
+	} else {
+		last = res
+		fmt.Fprintf(c.stdout, "public: %d pages in %s, private: %d pages in %s, %d %s\n",
+			build.Pages(res.Public), out, build.Pages(res.Private), wikiOut,
+			len(res.Warnings), plural(len(res.Warnings), "warning", "warnings"))
+	}
+	return c.rebuilds(ctx, b, opts, fixedNow, func(res *build.Result, batch watch.Batch, start time.Time) {
+		pub, priv := len(res.Public), len(res.Private)
+		if last != nil {
+			pub, priv = changedPages(last.Public, res.Public), changedPages(last.Private, res.Private)
+		}
+		if err := write(res); err != nil {
+			fmt.Fprintf(c.stderr, "netjournal build: %v\n", err)
+			return
+		}
+		last = res
+		for _, w := range res.Warnings {
+			fmt.Fprintf(c.stderr, "%s: warning: %s\n", w.Pos, w.Msg)
+		}
+		fmt.Fprintf(c.stdout, "rebuilt: %s changed; %d public and %d private files updated in %s\n",
+			changedFiles(batch), pub, priv, time.Since(start).Round(time.Millisecond))
+	}, fail)
 }

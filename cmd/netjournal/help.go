@@ -13,6 +13,8 @@ usage: netjournal [-C DIR] COMMAND [flags]
 
 commands:
   build     write public/ and private/ from content/ and netjournal.yaml
+  serve     serve the blog and the wiki on 127.0.0.1:1313, rebuilding and
+            reloading the browser on every save
   check     validate the site and its links; write nothing
   version   print the version
   help      print this help

@@ -63,6 +63,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		cmd = &buildCmd{env: e}
 	case "check":
 		cmd = &buildCmd{env: e, check: true}
+	case "serve":
+		cmd = &serveCmd{env: e}
 	case "version", "--version", "-version":
 		cmd = &versionCmd{env: e}
 	case "help", "-h", "-help", "--help":

@@ -26,7 +26,7 @@ type Options struct {
 	Drafts  bool   // publish drafts
 	Future  bool   // publish posts dated after Now
 	Strict  bool   // warnings are errors
-	BaseURL string // replaces the config's base_url (the dev server's address)
+	Origin  string // replaces base_url's scheme and host, keeping its path (the dev server)
 }
 
 // Result is a rendered build: output path → bytes for each site.
@@ -81,8 +81,8 @@ func (b *Builder) Render(opts Options) (*Result, error) {
 	if site == nil {
 		return nil, fmt.Errorf("load: %w", err)
 	}
-	if opts.BaseURL != "" && site.Config.BaseURL != "" {
-		site.Config.BaseURL = opts.BaseURL
+	if opts.Origin != "" && site.Config.BaseURL != "" {
+		site.Config.BaseURL = strings.TrimSuffix(opts.Origin, "/") + site.Config.BasePath()
 	}
 	// Documents that did not load are still in the site, so references
 	// to them resolve: the journal's problems are reported with the

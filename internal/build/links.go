@@ -35,7 +35,7 @@ func (lc linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
 				continue
 			}
 			target := base + strings.TrimPrefix(l.Dest, "/")
-			if why := pub.check(target, ""); why != "" {
+			if why := pub.check(target, base); why != "" {
 				warns.Add(doc.BodyPos(l.Line), "broken link %s: %s", l.Dest, why)
 				reported[target] = true
 				reported[abs+strings.TrimPrefix(l.Dest, "/")] = true
@@ -57,7 +57,7 @@ func (lc linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
 			if reported[ref] {
 				continue
 			}
-			target, ok := resolve(ref, "/"+page, abs, base)
+			target, ok := resolve(ref, base+page, abs, base)
 			if !ok {
 				continue
 			}

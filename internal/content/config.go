@@ -113,9 +113,10 @@ func (c *Config) BasePath() string {
 	return strings.TrimSuffix(u.Path, "/") + "/"
 }
 
-// AbsURL returns the absolute URL of a site path such as "posts/x/".
+// AbsURL returns the absolute URL of a site path such as "posts/x/" or
+// "/posts/x/", both taken from the site's base.
 func (c *Config) AbsURL(path string) string {
-	return strings.TrimSuffix(c.BaseURL, "/") + c.BasePath() + strings.TrimPrefix(path, "/")
+	return c.BaseURL + strings.TrimPrefix(path, "/")
 }
 
 // ParseConfig reads netjournal.yaml strictly and fills in defaults.

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/netjournal/netjournal/internal/build"
+	"github.com/netjournal/netjournal/internal/serve"
+	"github.com/netjournal/netjournal/internal/watch"
+)
+
+// serveCmd is `netjournal serve`: build, serve both sites from memory,
+// rebuild on every change and reload the open pages.
+type serveCmd struct{ *env }
+
+func (c *serveCmd) Run(ctx context.Context, args []string) int {
+	fs := c.flags("serve", "serve [-C DIR] [--port N] [--bind ADDR] [--drafts] [--future] [--expose-wiki] [--now DATE]")
+	var opts build.Options
+	var now nowFlag
+	port, bind, exposeWiki := 1313, "127.0.0.1", false
+	fs.IntVar(&port, "port", port, "listen on `PORT` (0 picks a free one)")
+	fs.StringVar(&bind, "bind", bind, "listen on `ADDR`; anything but loopback serves the public blog only")
+	fs.BoolVar(&exposeWiki, "expose-wiki", false, "serve the private wiki on a non-loopback address too")
+	fs.BoolVar(&opts.Drafts, "drafts", false, "publish draft posts too")
+	fs.BoolVar(&opts.Future, "future", false, "publish posts dated in the future too")
+	fs.Var(&now, "now", "serve as if today were `DATE` (YYYY-MM-DD or RFC 3339)")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	if port < 0 || port > 65535 {
+		fmt.Fprintf(c.stderr, "netjournal serve: invalid port %d\n", port)
+		return exitUsage
+	}
+	loopback := isLoopback(bind)
+	wiki := loopback || exposeWiki
+	if !loopback {
+		fmt.Fprintf(c.stderr, "warning: serving on %s, which other machines may reach\n", bind)
+		if !wiki {
+			fmt.Fprintln(c.stderr, "warning: the private wiki is not served off loopback; pass --expose-wiki to serve it anyway")
+		}
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(port)))
+	if err != nil {
+		fmt.Fprintf(c.stderr, "netjournal serve: %v\n", err)
+		return exitContent
+	}
+	addr := ln.Addr().(*net.TCPAddr)
+	host := bind
+	if addr.IP.IsUnspecified() {
+		host = "127.0.0.1"
+	}
+	opts.Origin = "http://" + net.JoinHostPort(host, strconv.Itoa(addr.Port))
+	opts.Now = now.time()
+
+	b := build.NewBuilder(os.DirFS(c.dir))
+	res, err := b.Render(opts)
+	basePath := "/"
+	if res != nil {
+		basePath = res.Journal.Config.BasePath()
+	}
+	srv := serve.New(basePath, wiki)
+	var last *build.Result
+	fail := func(err error) {
+		lines := problems(err)
+		for _, p := range lines {
+			fmt.Fprintln(c.stderr, p)
+		}
+		srv.Fail(lines)
+	}
+	if err != nil {
+		fail(err)
+	} else {
+		srv.Update(res.Public, res.Private)
+		last = res
+	}
+
+	httpSrv := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	httpSrv.RegisterOnShutdown(srv.Close)
+	served := make(chan error, 1)
+	go func() { served <- httpSrv.Serve(ln) }()
+	fmt.Fprintf(c.stdout, "serving the blog at %s%s\n", opts.Origin, basePath)
+	if wiki {
+		fmt.Fprintf(c.stdout, "serving the wiki at %s%s\n", opts.Origin, serve.WikiPrefix)
+	}
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		if err := <-served; err != nil && !errors.Is(err, http.ErrServerClosed) {
+			fmt.Fprintf(c.stderr, "netjournal serve: %v\n", err)
+		}
+		cancel()
+	}()
+	code := c.rebuilds(ctx, b, opts, !now.t.IsZero(), func(res *build.Result, batch watch.Batch, start time.Time) {
+		pub, priv := len(res.Public), len(res.Private)
+		if last != nil {
+			pub, priv = changedPages(last.Public, res.Public), changedPages(last.Private, res.Private)
+		}
+		srv.Update(res.Public, res.Private)
+		last = res
+		for _, w := range res.Warnings {
+			fmt.Fprintf(c.stderr, "%s: warning: %s\n", w.Pos, w.Msg)
+		}
+		fmt.Fprintf(c.stdout, "rebuilt: %s changed; %d public and %d private files updated in %s\n",
+			changedFiles(batch), pub, priv, time.Since(start).Round(time.Millisecond))
+	}, fail)
+
+	shutdown, stop := context.WithTimeout(context.Background(), 5*time.Second)
+	defer stop()
+	srv.Close()
+	if err := httpSrv.Shutdown(shutdown); err != nil {
+		fmt.Fprintf(c.stderr, "netjournal serve: %v\n", err)
+	}
+	fmt.Fprintln(c.stdout, "stopped")
+	return code
+}
+
+// isLoopback reports whether an address to bind is on this machine only.
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/netjournal/netjournal/internal/build"
+	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/watch"
+)
+
+// debounce is how long a burst of saves may pause and still be one rebuild.
+const debounce = 30 * time.Millisecond
+
+// watched are the site folders whose changes trigger a rebuild, besides
+// the files in the site root such as netjournal.yaml.
+var watched = []string{"content", "themes", "static"}
+
+// rebuilds renders the site again after every change until ctx is done,
+// calling good or bad with each result.
+// With a fixed clock (--now) every rebuild keeps it; else each takes the time.
+func (e *env) rebuilds(ctx context.Context, b *build.Builder, opts build.Options, fixedNow bool,
+	good func(res *build.Result, batch watch.Batch, start time.Time), bad func(err error)) int {
+	w, err := watch.New(e.dir, watched, debounce)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "netjournal: %v\n", err)
+		return exitContent
+	}
+	defer w.Close()
+	fmt.Fprintf(e.stdout, "watching %s for changes; press Ctrl-C to stop\n", e.dir)
+	for {
+		select {
+		case <-ctx.Done():
+			return exitOK
+		case err := <-w.Errors():
+			fmt.Fprintf(e.stderr, "netjournal: %v\n", err)
+		case batch := <-w.Batches():
+			start := time.Now()
+			if batch.Full {
+				b = build.NewBuilder(os.DirFS(e.dir))
+			}
+			b.Forget(batch.Paths...)
+			if !fixedNow {
+				opts.Now = time.Now()
+			}
+			res, err := b.Render(opts)
+			if err != nil {
+				bad(err)
+				continue
+			}
+			good(res, batch, start)
+		}
+	}
+}
+
+// problems returns the lines of a build error, as the terminal shows them.
+func problems(err error) []string {
+	var list content.ErrorList
+	if errors.As(err, &list) {
+		list.Sort()
+		out := make([]string, len(list))
+		for i, p := range list {
+			out[i] = p.Error()
+		}
+		return out
+	}
+	return []string{err.Error()}
+}
+
+// changedFiles names a batch for the rebuild line.
+func changedFiles(b watch.Batch) string {
+	if b.Full {
+		return "everything (events were lost)"
+	}
+	if len(b.Paths) > 3 {
+		return strings.Join(b.Paths[:3], ", ") + fmt.Sprintf(" and %d more", len(b.Paths)-3)
+	}
+	return strings.Join(b.Paths, ", ")
+}
+
+// changedPages counts the files that differ between two renders of a site.
+func changedPages(old, cur map[string][]byte) int {
+	n := 0
+	for p, b := range cur {
+		if o, ok := old[p]; !ok || string(o) != string(b) {
+			n++
+		}
+	}
+	for p := range old {
+		if _, ok := cur[p]; !ok {
+			n++
+		}
+	}
+	return n
+}
