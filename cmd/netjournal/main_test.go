@@ -1,16 +1,17 @@
 package main
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -18,9 +19,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/script")
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
-		"netjournal": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
-	})
+	testscript.Main(m, map[string]func(){"netjournal": main})
 }
 
 // TestScripts runs the CLI end to end: testdata/script/*.txtar.
@@ -32,6 +31,8 @@ func TestScripts(t *testing.T) {
 			"snapshot":  snapshot,
 			"unchanged": unchanged,
 			"nogrep":    nogrep,
+			"waitfor":   waitfor,
+			"waitgone":  waitgone,
 		},
 	})
 }
@@ -114,4 +115,41 @@ func nogrep(ts *testscript.TestScript, neg bool, args []string) {
 		return err
 	})
 	ts.Check(err)
+}
+
+// waitLimit bounds every wait of a script: generous, since a loaded CI
+// machine is slow, but finite.
+const waitLimit = 20 * time.Second
+
+// waitfor FILE REGEXP waits until FILE exists and matches REGEXP.
+func waitfor(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: waitfor FILE REGEXP")
+	}
+	re, err := regexp.Compile(args[1])
+	ts.Check(err)
+	deadline := time.Now().Add(waitLimit)
+	for time.Now().Before(deadline) {
+		if b, err := os.ReadFile(ts.MkAbs(args[0])); err == nil && re.Match(b) {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	b, _ := os.ReadFile(ts.MkAbs(args[0]))
+	ts.Fatalf("%s did not match %q within %s; it holds:\n%s", args[0], args[1], waitLimit, b)
+}
+
+// waitgone FILE waits until FILE no longer exists.
+func waitgone(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: waitgone FILE")
+	}
+	deadline := time.Now().Add(waitLimit)
+	for time.Now().Before(deadline) {
+		if _, err := os.Stat(ts.MkAbs(args[0])); os.IsNotExist(err) {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	ts.Fatalf("%s still exists after %s", args[0], waitLimit)
 }
