@@ -4,7 +4,9 @@
 package themes
 
 import (
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"html/template"
@@ -165,4 +167,24 @@ func (t *Theme) Static(set string) (map[string][]byte, error) {
 		}
 	}
 	return out, nil
+}
+
+// Fingerprint identifies the content of a template set ("blog" or "wiki"):
+// it changes whenever any of its files does.
+func (t *Theme) Fingerprint(set string) (string, error) {
+	files, err := t.files(set)
+	if err != nil {
+		return "", err
+	}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	h := sha256.New()
+	for _, name := range names {
+		fmt.Fprintf(h, "%s\x00%d\x00", name, len(files[name].data))
+		h.Write(files[name].data)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -124,7 +124,7 @@ func (c *buildCmd) watch(ctx context.Context, b *build.Builder, opts build.Optio
 		for _, w := range res.Warnings {
 			fmt.Fprintf(c.stderr, "%s: warning: %s\n", w.Pos, w.Msg)
 		}
-		fmt.Fprintf(c.stdout, "rebuilt: %s changed; %d public and %d private files updated in %s\n",
-			changedFiles(batch), pub, priv, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(c.stdout, "rebuilt: %s changed; %d pages re-rendered, %d public and %d private files updated in %s\n",
+			changedFiles(batch), res.Rendered, pub, priv, time.Since(start).Round(time.Millisecond))
 	}, fail)
 }

@@ -107,8 +107,8 @@ func (c *serveCmd) Run(ctx context.Context, args []string) int {
 		for _, w := range res.Warnings {
 			fmt.Fprintf(c.stderr, "%s: warning: %s\n", w.Pos, w.Msg)
 		}
-		fmt.Fprintf(c.stdout, "rebuilt: %s changed; %d public and %d private files updated in %s\n",
-			changedFiles(batch), pub, priv, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(c.stdout, "rebuilt: %s changed; %d pages re-rendered, %d public and %d private files updated in %s\n",
+			changedFiles(batch), res.Rendered, pub, priv, time.Since(start).Round(time.Millisecond))
 	}, fail)
 
 	shutdown, stop := context.WithTimeout(context.Background(), 5*time.Second)

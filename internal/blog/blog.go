@@ -13,7 +13,9 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/netjournal/netjournal/internal/feed"
@@ -39,13 +41,38 @@ const wordsPerMinute = 230
 // static files by path relative to the site root, slash-separated. It
 // reads the clock nowhere: the same site renders the same bytes.
 func Render(site *public.Site, theme *themes.Theme) (map[string][]byte, error) {
-	r := &renderer{site: site, out: map[string][]byte{}}
+	return new(Cache).Render(site, theme)
+}
+
+// Cache remembers the pages of the last render with the fingerprint of
+// their templates and data, so that rendering a changed site again
+// executes only the templates of pages whose data changed. Its results
+// equal Render's.
+type Cache struct {
+	pages    map[string]cachedPage
+	rendered int
+}
+
+// Rendered is the number of pages the last Render executed templates for.
+func (c *Cache) Rendered() int { return c.rendered }
+
+type cachedPage struct {
+	fingerprint string
+	data        []byte
+}
+
+// Render is the package's Render, reusing the pages that did not change.
+func (c *Cache) Render(site *public.Site, theme *themes.Theme) (map[string][]byte, error) {
+	r := &renderer{site: site, out: map[string][]byte{}, fp: newFingerprinter(site)}
 	r.indexTags()
 	tmpl, err := theme.Templates("blog", r.funcs())
 	if err != nil {
 		return nil, err
 	}
 	r.tmpl = tmpl
+	if r.theme, err = theme.Fingerprint("blog"); err != nil {
+		return nil, err
+	}
 	static, err := theme.Static("blog")
 	if err != nil {
 		return nil, err
@@ -62,6 +89,9 @@ func Render(site *public.Site, theme *themes.Theme) (map[string][]byte, error) {
 		if err := step(); err != nil {
 			return nil, err
 		}
+	}
+	if err := c.execute(r); err != nil {
+		return nil, err
 	}
 	sitemap, err := r.sitemap()
 	if err != nil {
@@ -88,6 +118,16 @@ type renderer struct {
 	postTags map[*public.Post][]*public.Tag // a post's tags, by slug
 	out      map[string][]byte
 	urls     []sitemapURL
+	fp       *fingerprinter
+	theme    string // the templates' fingerprint
+	jobs     []job  // pages to render, in order
+}
+
+// job is one page to render.
+type job struct {
+	file, name  string
+	data        any
+	fingerprint string
 }
 
 // indexTags copies the site's tags with every post listed once (a post
@@ -347,20 +387,66 @@ func (r *renderer) notFound() error {
 	return r.render("404.html", d.page, d, time.Time{})
 }
 
-// render executes a page template into the page's file and lists the page
-// in the sitemap, unless it is the 404 page.
+// render queues a page template for the page's file and lists the page in
+// the sitemap, unless it is the 404 page.
 func (r *renderer) render(name string, p page, data any, modified time.Time) error {
 	file := p.Path
 	if file == "" || strings.HasSuffix(file, "/") {
 		file += "index.html"
 	}
-	var b bytes.Buffer
-	if err := r.tmpl.ExecuteTemplate(&b, name, data); err != nil {
-		return fmt.Errorf("%s: %w", file, err)
-	}
-	r.out[file] = b.Bytes()
+	r.jobs = append(r.jobs, job{file: file, name: name, data: data, fingerprint: r.theme + r.fp.of(name, data)})
 	if !p.NotFound {
 		r.urls = append(r.urls, sitemapURL{Loc: r.site.URL(p.Path), LastMod: sitemapDate(modified)})
+	}
+	return nil
+}
+
+// execute renders the queued pages whose fingerprint is not the cached
+// one, on every core, and keeps the results for the next render.
+func (c *Cache) execute(r *renderer) error {
+	old := c.pages
+	c.pages = make(map[string]cachedPage, len(r.jobs))
+	var todo []int
+	for i, j := range r.jobs {
+		if p, ok := old[j.file]; ok && p.fingerprint == j.fingerprint {
+			r.out[j.file] = p.data
+			c.pages[j.file] = p
+			continue
+		}
+		todo = append(todo, i)
+	}
+	c.rendered = len(todo)
+	results := make([][]byte, len(r.jobs))
+	errs := make([]error, len(r.jobs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), max(len(todo), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				var b bytes.Buffer
+				j := r.jobs[i]
+				if err := r.tmpl.ExecuteTemplate(&b, j.name, j.data); err != nil {
+					errs[i] = fmt.Errorf("%s: %w", j.file, err)
+				}
+				results[i] = b.Bytes()
+			}
+		}()
+	}
+	for _, i := range todo {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, i := range todo {
+		if errs[i] != nil {
+			c.pages = nil // a failed render leaves nothing half-known
+			return errs[i]
+		}
+		j := r.jobs[i]
+		r.out[j.file] = results[i]
+		c.pages[j.file] = cachedPage{j.fingerprint, results[i]}
 	}
 	return nil
 }

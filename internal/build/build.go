@@ -35,6 +35,9 @@ type Result struct {
 	Private  map[string][]byte
 	Warnings content.ErrorList
 	Journal  *journal.Journal
+	// Rendered counts the pages whose templates ran; the others were
+	// unchanged and reused from the previous render.
+	Rendered int
 }
 
 // Pages counts the HTML pages of a site.
@@ -62,6 +65,7 @@ type Builder struct {
 	content content.Cache
 	md      *markdown.Renderer
 	links   linkCache
+	blog    blog.Cache
 }
 
 // NewBuilder returns a Builder for the site in fsys.
@@ -102,9 +106,10 @@ func (b *Builder) Render(opts Options) (*Result, error) {
 	errs.Append(err)
 	res := &Result{Journal: j, Warnings: append(content.ErrorList(nil), j.Warnings...)}
 	if pub != nil {
-		if res.Public, err = blog.Render(pub, theme); err != nil {
+		if res.Public, err = b.blog.Render(pub, theme); err != nil {
 			return nil, themeError("render blog", err)
 		}
+		res.Rendered += b.blog.Rendered()
 		feeds, err := feed.Files(pub)
 		if err != nil {
 			return nil, fmt.Errorf("render feeds: %w", err)
@@ -119,6 +124,7 @@ func (b *Builder) Render(opts Options) (*Result, error) {
 	if res.Private, err = wiki.Render(j, theme); err != nil {
 		return nil, themeError("render wiki", err)
 	}
+	res.Rendered += Pages(res.Private)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
