@@ -22,11 +22,11 @@ import (
 
 // Options are the build's settings.
 type Options struct {
-	Now     time.Time
-	Drafts  bool   // publish drafts
-	Future  bool   // publish posts dated after Now
-	Strict  bool   // warnings are errors
-	Origin  string // replaces base_url's scheme and host, keeping its path (the dev server)
+	Now    time.Time
+	Drafts bool   // publish drafts
+	Future bool   // publish posts dated after Now
+	Strict bool   // warnings are errors
+	Origin string // replaces base_url's scheme and host, keeping its path (the dev server)
 }
 
 // Result is a rendered build: output path → bytes for each site.
