@@ -41,6 +41,10 @@
   }
 
   var source = new EventSource("/_netjournal/events");
+  source.onopen = function () {
+    // Marks the page as listening (tests wait for it).
+    document.documentElement.setAttribute("data-netjournal", "connected");
+  };
   source.onmessage = function (e) {
     var m = JSON.parse(e.data);
     if (m.type === "problems") {
