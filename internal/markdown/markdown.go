@@ -19,6 +19,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 	"go.abhg.dev/goldmark/wikilink"
@@ -132,11 +133,11 @@ func New() *Renderer {
 			extension.Footnote,
 			extension.Typographer,
 			extension.DefinitionList,
-			highlighting.NewHighlighting(
-				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
-				highlighting.WithGuessLanguage(false),
-			),
+			highlighting.NewHighlighting(highlightOptions...),
 		),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(
+			util.Prioritized(newCodeBlocks(highlightOptions...), 100),
+		)),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithInlineParsers(util.Prioritized(&wikilink.Parser{}, 199)),
