@@ -1,0 +1,115 @@
+package build
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// benchSite writes a generated site of n posts, 200 contacts and 1,000
+// events (once per machine: it is kept in the temporary folder) and returns
+// its folder. Posts have tags, a code block and wikilinks to each other.
+func benchSite(b *testing.B, n int) string {
+	b.Helper()
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("netjournal-bench-v1-%d", n))
+	if _, err := os.Stat(filepath.Join(dir, "done")); err == nil {
+		return dir
+	}
+	os.RemoveAll(dir)
+	write := func(rel, data string) {
+		p := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	write("netjournal.yaml", "title: Bench\nbase_url: https://example.com/\n")
+	tags := []string{"go", "systems", "leadership", "careers", "writing", "rust", "databases", "networks"}
+	for i := range n {
+		body := ""
+		for k := range 5 {
+			body += fmt.Sprintf("Paragraph %d of post %d, with *emphasis*, `code` and a link to [[post-%d]].\n\n", k, i, (i*7+k+1)%n)
+		}
+		body += fmt.Sprintf("```go\nfunc main() { fmt.Println(%d) }\n```\n", i)
+		write(fmt.Sprintf("content/posts/post-%d.md", i), fmt.Sprintf("---\ntitle: Post number %d\ndate: %04d-%02d-%02d\ntags: [%s, %s]\n---\n%s",
+			i, 2010+i%16, 1+i%12, 1+i%28, tags[i%8], tags[(i/8)%8], body))
+	}
+	for i := range 200 {
+		write(fmt.Sprintf("content/contacts/c-%d.md", i), fmt.Sprintf("---\nname: Contact %d\ncircle: %s\n---\nNotes about [[c-%d]].\n",
+			i, []string{"core", "active", "dormant"}[i%3], (i+1)%200))
+	}
+	for i := range 1000 {
+		a, c := i%200, (i*3+1)%200
+		if a == c {
+			c = (c + 1) % 200
+		}
+		write(fmt.Sprintf("content/events/e-%d.md", i), fmt.Sprintf("---\ntitle: Event %d\ndate: 2026-%02d-%02d\nwith: [c-%d, c-%d]\n---\nMet.\n",
+			i, 1+i%12, 1+i%28, a, c))
+	}
+	write("done", "")
+	return dir
+}
+
+var benchOpts = Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
+
+// BenchmarkEditLatency is the time from saving one post on a site of
+// 10,000 posts to both output folders holding the result: the incremental
+// rebuild and the writing of the files that changed. The README states it.
+func BenchmarkEditLatency(b *testing.B) {
+	dir := benchSite(b, 10000)
+	site := b.TempDir()
+	// Work on a copy, so the generated site stays as generated.
+	if err := os.CopyFS(site, os.DirFS(dir)); err != nil {
+		b.Fatal(err)
+	}
+	out := b.TempDir()
+	bl := NewBuilder(os.DirFS(site))
+	prev, err := bl.Render(benchOpts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	pub, priv := filepath.Join(out, "public"), filepath.Join(out, "private")
+	if err := Write(Output{Dir: pub, Files: prev.Public}, Output{Dir: priv, Files: prev.Private, Private: true}); err != nil {
+		b.Fatal(err)
+	}
+	const post = "content/posts/post-5000.md"
+	orig, err := os.ReadFile(filepath.Join(site, post))
+	if err != nil {
+		b.Fatal(err)
+	}
+	rendered := 0
+	b.ResetTimer()
+	for i := range b.N {
+		if err := os.WriteFile(filepath.Join(site, post), fmt.Appendf(orig, "\nEdit number %d.\n", i), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		bl.Forget(post)
+		res, err := bl.Render(benchOpts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, _, err := Sync(pub, prev.Public, res.Public, false); err != nil {
+			b.Fatal(err)
+		}
+		if _, _, err := Sync(priv, prev.Private, res.Private, true); err != nil {
+			b.Fatal(err)
+		}
+		rendered += res.Rendered
+		prev = res
+	}
+	b.ReportMetric(float64(rendered)/float64(b.N), "pages/op")
+}
+
+// BenchmarkFullBuild is a whole build of the same site, for comparison.
+func BenchmarkFullBuild(b *testing.B) {
+	dir := benchSite(b, 10000)
+	for range b.N {
+		if _, err := Render(os.DirFS(dir), benchOpts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
