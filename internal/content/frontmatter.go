@@ -2,6 +2,8 @@ package content
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -22,6 +24,7 @@ type Doc struct {
 	Slug     string
 	Body     string
 	BodyLine int            // file line of the body's first line
+	Hash     string         // SHA-256 of the file's bytes: changes with any edit
 	lines    map[string]int // "title", "with[1]", "followups[0].who" → file line
 	start    int            // file line of the opening ---
 }
@@ -57,6 +60,8 @@ var rawFormat = frontmatter.NewFormat("---", "---", func(b []byte, v any) error 
 // and CRLF line endings.
 func split(path string, data []byte) (doc Doc, yamlBlock []byte, err *Error) {
 	doc.Path = path
+	sum := sha256.Sum256(data)
+	doc.Hash = hex.EncodeToString(sum[:])
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if len(bytes.TrimSpace(data)) == 0 {
 		return doc, nil, Errorf(Position{path, 1}, "empty file: expected front matter between --- lines")

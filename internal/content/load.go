@@ -150,10 +150,11 @@ func parse(dir, p string, data []byte, cfg *Config) (any, ErrorList) {
 // decodeDoc decodes the front matter into v (which embeds d) and reports
 // whether it decoded cleanly enough to validate.
 func decodeDoc(d *Doc, block []byte, v any, errs *ErrorList) bool {
-	slug, p, body, bodyLine, start := d.Slug, d.Path, d.Body, d.BodyLine, d.start
-	lines, derrs := decode(p, start, block, v)
+	saved := *d
+	lines, derrs := decode(d.Path, d.start, block, v)
 	// Decoding may have zeroed the embedded Doc: restore it.
-	*d = Doc{Path: p, Slug: slug, Body: body, BodyLine: bodyLine, start: start, lines: lines}
+	*d = saved
+	d.lines = lines
 	*errs = append(*errs, derrs...)
 	return len(derrs) == 0
 }

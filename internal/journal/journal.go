@@ -37,9 +37,10 @@ type Journal struct {
 	// Warnings are problems that do not stop the build.
 	Warnings content.ErrorList
 
-	md      *markdown.Renderer
-	targets map[string][]Node // normalised key → documents
-	bySlug  map[Kind]map[string]Node
+	md       *markdown.Renderer
+	targets  map[string][]Node // normalised key → documents
+	bySlug   map[Kind]map[string]Node
+	outgoing map[Node][]Node // what each body links to
 }
 
 // Kind says what a Node is.
@@ -97,7 +98,8 @@ func Build(site *content.Site, md *markdown.Renderer, opts Options) (*Journal, e
 		Today:   content.Day(opts.Now),
 		Opts:    opts,
 		md:      md,
-		targets: map[string][]Node{},
+		targets:  map[string][]Node{},
+		outgoing: map[Node][]Node{},
 		bySlug:  map[Kind]map[string]Node{KindContact: {}, KindEvent: {}, KindPost: {}},
 	}
 	for _, c := range site.Contacts {

@@ -1,0 +1,119 @@
+package journal
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"time"
+)
+
+// Version identifies everything a page about n can show: the file bytes of
+// n and of every document within hops links of it — the people and events
+// it involves, what links to it and what it links to — which documents
+// those are, and the journal's clock, settings and options. While the
+// version stays the same, so does the page (under the same templates).
+func (j *Journal) Version(n Node, hops int) string {
+	seen := map[Node]bool{n: true}
+	frontier := []Node{n}
+	for range hops {
+		var next []Node
+		for _, m := range frontier {
+			for _, o := range j.neighbours(m) {
+				if o != nil && !seen[o] {
+					seen[o] = true
+					next = append(next, o)
+				}
+			}
+		}
+		frontier = next
+	}
+	keys := make([]string, 0, len(seen))
+	for m := range seen {
+		keys = append(keys, fmt.Sprintf("%d %s %s", m.NodeKind(), m.Doc().Path, m.Doc().Hash))
+	}
+	sort.Strings(keys)
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%+v\x00%#v\x00", j.Today.Format(time.DateOnly), j.Opts.Now.Format(time.RFC3339Nano), j.Opts, *j.Config)
+	for _, k := range keys {
+		h.Write([]byte(k + "\x00"))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// neighbours are the documents one link away from n, in either direction.
+func (j *Journal) neighbours(n Node) []Node {
+	out := append([]Node(nil), j.outgoing[n]...)
+	add := func(ns ...Node) { out = append(out, ns...) }
+	switch n := n.(type) {
+	case *Contact:
+		for _, e := range n.Timeline {
+			add(e)
+		}
+		for _, f := range append(append([]*Favour(nil), n.Gave...), n.Received...) {
+			add(f.Event)
+		}
+		for _, f := range n.Followups {
+			add(f.Event)
+		}
+		for _, s := range n.Shared {
+			addShare(&out, s)
+		}
+		for _, b := range n.Backlinks {
+			add(b.From)
+		}
+		for _, c := range n.Introductions {
+			add(c)
+		}
+		if n.IntroducedBy != nil {
+			add(n.IntroducedBy)
+		}
+		if n.MetAt != nil {
+			add(n.MetAt)
+		}
+	case *Event:
+		for _, c := range n.With {
+			add(c)
+		}
+		if n.InitiatedBy != nil {
+			add(n.InitiatedBy)
+		}
+		for _, f := range append(append([]*Favour(nil), n.Gave...), n.Received...) {
+			add(f.Contact)
+		}
+		for _, f := range n.Followups {
+			if f.Who != nil {
+				add(f.Who)
+			}
+		}
+		for _, s := range n.Shared {
+			addShare(&out, s)
+		}
+		for _, b := range n.Backlinks {
+			add(b.From)
+		}
+	case *Post:
+		for _, c := range n.SharedWith {
+			add(c)
+		}
+		for _, s := range n.Shares {
+			addShare(&out, s)
+		}
+		for _, b := range n.Backlinks {
+			add(b.From)
+		}
+	}
+	return out
+}
+
+func addShare(out *[]Node, s *Share) {
+	if s.Event != nil {
+		*out = append(*out, s.Event)
+	}
+	if s.Post != nil {
+		*out = append(*out, s.Post)
+	}
+	for _, c := range s.With {
+		*out = append(*out, c)
+	}
+}
