@@ -93,14 +93,14 @@ func (t *Tag) Count() int { return len(t.Contacts) + len(t.Posts) }
 // once as a content.ErrorList; warnings are kept in j.Warnings.
 func Build(site *content.Site, md *markdown.Renderer, opts Options) (*Journal, error) {
 	j := &Journal{
-		Config:  site.Config,
-		Now:     opts.Now,
-		Today:   content.Day(opts.Now),
-		Opts:    opts,
-		md:      md,
+		Config:   site.Config,
+		Now:      opts.Now,
+		Today:    content.Day(opts.Now),
+		Opts:     opts,
+		md:       md,
 		targets:  map[string][]Node{},
 		outgoing: map[Node][]Node{},
-		bySlug:  map[Kind]map[string]Node{KindContact: {}, KindEvent: {}, KindPost: {}},
+		bySlug:   map[Kind]map[string]Node{KindContact: {}, KindEvent: {}, KindPost: {}},
 	}
 	for _, c := range site.Contacts {
 		j.Contacts = append(j.Contacts, &Contact{Contact: c})
