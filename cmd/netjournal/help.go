@@ -16,6 +16,14 @@ commands:
   serve     serve the blog and the wiki on 127.0.0.1:1313, rebuilding and
             reloading the browser on every save
   check     validate the site and its links; write nothing
+  followups whom you owe a message today: overdue follow-ups, contacts due
+            by cadence, favours to return (--within 14d, --json)
+  new       write a contact, event or post with its front matter
+            (new event "Coffee with Ana" --with ana-lima), or a site (new site DIR)
+  import    create or update contacts from a vCard file (import vcard FILE.vcf)
+            or LinkedIn's export (import linkedin Connections.csv); --dry-run
+  export    print follow-ups as iCalendar (export ics) or contacts as
+            vCard 3.0 (export vcard [--circle C] [--tag T] [--notes])
   version   print the version
   help      print this help
 

@@ -65,6 +65,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		cmd = &buildCmd{env: e, check: true}
 	case "serve":
 		cmd = &serveCmd{env: e}
+	case "followups":
+		cmd = &followupsCmd{env: e}
+	case "new":
+		cmd = &newCmd{env: e}
+	case "import":
+		cmd = &importCmd{env: e}
+	case "export":
+		cmd = &exportCmd{env: e}
 	case "version", "--version", "-version":
 		cmd = &versionCmd{env: e}
 	case "help", "-h", "-help", "--help":

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/netjournal/netjournal/internal/blog"
+	"github.com/netjournal/netjournal/internal/calendar"
 	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/feed"
 	"github.com/netjournal/netjournal/internal/journal"
@@ -124,6 +125,7 @@ func (b *Builder) Render(opts Options) (*Result, error) {
 	if res.Private, err = wiki.Render(j, theme); err != nil {
 		return nil, themeError("render wiki", err)
 	}
+	res.Private[calendar.File] = calendar.ICS(j) // follow-ups for a calendar app to subscribe to
 	res.Rendered += Pages(res.Private)
 	if err := errs.Err(); err != nil {
 		return nil, err

@@ -187,6 +187,16 @@ func TestNothingPrivateReachesPublic(t *testing.T) {
 			t.Errorf("%q is missing from private/: the wiki should show it", c)
 		}
 	}
+	// The calendar of follow-ups is in private/ and nowhere in public/.
+	ics := strings.ReplaceAll(string(res.Private["followups.ics"]), "\r\n ", "") // unfolded
+	if !strings.Contains(ics, "CANARY-followup-what") {
+		t.Error("private/followups.ics is missing, or lacks the open follow-up")
+	}
+	for p := range res.Public {
+		if strings.HasSuffix(p, ".ics") {
+			t.Errorf("a calendar reached public/: %s", p)
+		}
+	}
 	for _, want := range []string{"Public Person", "a friend", "a meetup", "public-tag"} {
 		if !strings.Contains(dump(res.Public), want) {
 			t.Errorf("public/ should show %q", want)

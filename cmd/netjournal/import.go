@@ -1,0 +1,265 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing/fstest"
+	"time"
+
+	"github.com/netjournal/netjournal/internal/contactfile"
+	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/journal"
+	"github.com/netjournal/netjournal/internal/linkedin"
+	"github.com/netjournal/netjournal/internal/markdown"
+	"github.com/netjournal/netjournal/internal/vcard"
+)
+
+// importCmd is `netjournal import vcard|linkedin FILE`: contacts from a
+// phone, Google Contacts or LinkedIn, created or merged into the user's
+// own files without changing a word the user wrote.
+type importCmd struct{ *env }
+
+const importUsage = "import vcard FILE.vcf [-C DIR] [--dry-run]\n       netjournal import linkedin Connections.csv [-C DIR] [--dry-run]"
+
+// reader reads an export into people to import.
+type reader func(path string, data []byte) ([]contactfile.Person, content.ErrorList, error)
+
+func (c *importCmd) Run(ctx context.Context, args []string) int {
+	if len(args) == 0 {
+		fmt.Fprintf(c.stderr, "usage: netjournal %s\n", importUsage)
+		return exitUsage
+	}
+	var read reader
+	switch args[0] {
+	case "vcard":
+		read = vcard.Read
+	case "linkedin":
+		read = linkedin.Read
+	case "-h", "-help", "--help":
+		fmt.Fprintf(c.stderr, "usage: netjournal %s\n", importUsage)
+		return exitOK
+	default:
+		fmt.Fprintf(c.stderr, "netjournal import: unknown format %q: want vcard or linkedin\n", args[0])
+		return exitUsage
+	}
+	name := "import " + args[0]
+	fs := c.flags(name, name+" FILE [-C DIR] [--dry-run]")
+	dryRun := false
+	fs.BoolVar(&dryRun, "dry-run", false, "print what would change, and write nothing")
+	file, code, ok := argument(fs, args[1:], "the file to import")
+	if !ok {
+		return code
+	}
+
+	data, err := os.ReadFile(c.path(file))
+	if err != nil {
+		fmt.Fprintf(c.stderr, "netjournal %s: %v\n", name, err)
+		return exitContent
+	}
+	people, warnings, err := read(file, data)
+	if err != nil {
+		return c.report(err)
+	}
+	site, code := c.contacts()
+	if site == nil {
+		return code
+	}
+	var circles []string
+	for _, ci := range site.Config.Circles {
+		circles = append(circles, ci.Name)
+	}
+	res, err := contactfile.Plan(os.DirFS(c.dir), site.Contacts, people, contactfile.Options{Circles: circles})
+	if err != nil {
+		fmt.Fprintf(c.stderr, "netjournal %s: %v\n", name, err)
+		return exitContent
+	}
+	if code, ok := c.verify(res.Files); !ok {
+		return code
+	}
+
+	for _, w := range warnings {
+		fmt.Fprintf(c.stderr, "%s: warning: %s\n", w.Pos, w.Msg)
+	}
+	c.print(res, dryRun)
+	if dryRun {
+		return exitOK
+	}
+	for _, p := range sortedPaths(res.Files) {
+		if err := replaceFile(c.path(p), res.Files[p]); err != nil {
+			fmt.Fprintf(c.stderr, "netjournal %s: %v\n", name, err)
+			return exitContent
+		}
+	}
+	return exitOK
+}
+
+// contacts loads the site for an import. A problem in a contact file or
+// in netjournal.yaml stops the import, since a file that does not load
+// cannot be matched or merged safely; problems elsewhere do not matter.
+func (c *importCmd) contacts() (*content.Site, int) {
+	site, err := content.Load(os.DirFS(c.dir))
+	if site == nil {
+		return nil, c.report(err)
+	}
+	var list, blocking content.ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list {
+			if e.Pos.Path == content.ConfigFile || strings.HasPrefix(e.Pos.Path, content.ContactsDir+"/") {
+				blocking = append(blocking, e)
+			}
+		}
+	}
+	if len(blocking) > 0 {
+		fmt.Fprintln(c.stderr, "netjournal import: fix these contact files first; nothing was imported:")
+		return nil, c.report(blocking)
+	}
+	return site, exitOK
+}
+
+// verify proves the site still loads and builds with the new files: no
+// file of the import may have a problem, and the journal may not gain one
+// (an imported name that makes a reference ambiguous, say). It reports
+// what would break and returns false.
+func (c *importCmd) verify(files map[string][]byte) (int, bool) {
+	if len(files) == 0 {
+		return exitOK, true
+	}
+	before, err := siteFiles(os.DirFS(c.dir))
+	if err != nil {
+		fmt.Fprintf(c.stderr, "netjournal import: %v\n", err)
+		return exitContent, false
+	}
+	after := fstest.MapFS{}
+	for p, f := range before {
+		after[p] = f
+	}
+	for p, b := range files {
+		after[p] = &fstest.MapFile{Data: b}
+	}
+	old := map[string]bool{}
+	for _, e := range siteProblems(before) {
+		old[e.Error()] = true
+	}
+	var added content.ErrorList
+	for _, e := range siteProblems(after) {
+		if !old[e.Error()] || files[e.Pos.Path] != nil {
+			added = append(added, e)
+		}
+	}
+	if len(added) == 0 {
+		return exitOK, true
+	}
+	fmt.Fprintln(c.stderr, "netjournal import: the import would break the site, so nothing was written:")
+	return c.report(added), false
+}
+
+// siteProblems loads and builds a site and returns its problems.
+func siteProblems(fsys fs.FS) content.ErrorList {
+	var errs content.ErrorList
+	site, err := content.Load(fsys)
+	errs.Append(err)
+	if site != nil {
+		_, err = journal.Build(site, markdown.New(), journal.Options{Now: time.Now()})
+		errs.Append(err)
+	}
+	return errs
+}
+
+// siteFiles copies what content.Load reads of a site into memory.
+func siteFiles(fsys fs.FS) (fstest.MapFS, error) {
+	out := fstest.MapFS{}
+	if b, err := fs.ReadFile(fsys, content.ConfigFile); err == nil {
+		out[content.ConfigFile] = &fstest.MapFile{Data: b}
+	}
+	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) && p == "content" {
+			return fs.SkipDir
+		}
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(fsys, p)
+		out[p] = &fstest.MapFile{Data: b}
+		return err
+	})
+	return out, err
+}
+
+// print reports every person: created, updated, skipped, and unchanged
+// ones that disagree with the file, then the counts.
+func (c *importCmd) print(res *contactfile.Result, dryRun bool) {
+	verb := map[contactfile.Action]string{contactfile.Created: "created", contactfile.Updated: "updated", contactfile.Unchanged: "unchanged"}
+	if dryRun {
+		verb[contactfile.Created], verb[contactfile.Updated] = "would create", "would update"
+	}
+	for _, ch := range res.Changes {
+		src := ch.Person.Source.String()
+		switch ch.Action {
+		case contactfile.Skipped:
+			fmt.Fprintf(c.stdout, "skipped %s: %s\n", src, ch.Reason)
+			continue
+		case contactfile.Created:
+			fmt.Fprintf(c.stdout, "%s %s: %s (%s)\n", verb[ch.Action], ch.Path, ch.Person.Name, src)
+		case contactfile.Updated:
+			fmt.Fprintf(c.stdout, "%s %s: added %s (%s)\n", verb[ch.Action], ch.Path, strings.Join(ch.Added, ", "), src)
+		case contactfile.Unchanged:
+			if len(ch.Conflicts) == 0 {
+				continue
+			}
+			fmt.Fprintf(c.stdout, "%s %s (%s)\n", verb[ch.Action], ch.Path, src)
+		}
+		for _, k := range ch.Conflicts {
+			fmt.Fprintf(c.stdout, "  kept yours: %s\n", k)
+		}
+	}
+	fmt.Fprintf(c.stdout, "created %d, updated %d, unchanged %d, skipped %d",
+		res.Count(contactfile.Created), res.Count(contactfile.Updated), res.Count(contactfile.Unchanged), res.Count(contactfile.Skipped))
+	if dryRun {
+		fmt.Fprint(c.stdout, " (dry run: nothing written)")
+	}
+	fmt.Fprintln(c.stdout)
+}
+
+// replaceFile replaces a file whole, through a temporary file and a rename,
+// keeping the mode of the file it replaces.
+func replaceFile(path string, data []byte) error {
+	mode := os.FileMode(0o644)
+	if info, err := os.Stat(path); err == nil {
+		mode = info.Mode().Perm()
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".netjournal-*.md")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+func sortedPaths(m map[string][]byte) []string {
+	out := make([]string, 0, len(m))
+	for p := range m {
+		out = append(out, p)
+	}
+	slices.Sort(out)
+	return out
+}

@@ -1,0 +1,288 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/journal"
+	"github.com/netjournal/netjournal/internal/markdown"
+	"github.com/netjournal/netjournal/internal/scaffold"
+)
+
+// newCmd is `netjournal new contact|event|post "Title"` and `netjournal
+// new site DIR`: a correctly named file with its front-matter skeleton,
+// never over an existing one.
+type newCmd struct{ *env }
+
+const newUsage = `new contact "Name" [--circle C] [--company X] [--role R] [--email E]... [--tag T]... [--met DATE] [--edit]
+       netjournal new event "Title" [--date DATE] [--with SLUG]... [--kind K] [--edit]
+       netjournal new post "Title" [--date DATE] [--tag T]... [--link URL] [--edit]
+       netjournal new site DIR [--title T]`
+
+func (c *newCmd) Run(ctx context.Context, args []string) int {
+	if len(args) == 0 {
+		fmt.Fprintf(c.stderr, "usage: netjournal %s\n", newUsage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "contact", "event", "post":
+		return c.doc(ctx, args[0], args[1:])
+	case "site":
+		return c.site(args[1:])
+	case "-h", "-help", "--help":
+		fmt.Fprintf(c.stderr, "usage: netjournal %s\n", newUsage)
+		return exitOK
+	}
+	fmt.Fprintf(c.stderr, "netjournal new: unknown kind %q: want contact, event, post or site\n", args[0])
+	return exitUsage
+}
+
+// doc writes a new contact, event or post.
+func (c *newCmd) doc(ctx context.Context, kind string, args []string) int {
+	name := "new " + kind
+	fs := c.flags(name, map[string]string{
+		"contact": `new contact "Name" [-C DIR] [--circle C] [--company X] [--role R] [--email E]... [--tag T]... [--met DATE] [--edit]`,
+		"event":   `new event "Title" [-C DIR] [--date DATE] [--with SLUG]... [--kind K] [--edit]`,
+		"post":    `new post "Title" [-C DIR] [--date DATE] [--tag T]... [--link URL] [--edit]`,
+	}[kind])
+	var (
+		date, now                          nowFlag
+		circle, company, role, kindOf, url string
+		emails, tags, with                 listFlag
+		edit                               bool
+	)
+	fs.BoolVar(&edit, "edit", false, "open the new file in $VISUAL or $EDITOR")
+	fs.Var(&now, "now", "act as if today were `DATE` (YYYY-MM-DD or RFC 3339)")
+	switch kind {
+	case "contact":
+		fs.StringVar(&circle, "circle", "", "the contact's `circle`")
+		fs.StringVar(&company, "company", "", "the contact's `company`")
+		fs.StringVar(&role, "role", "", "the contact's `role`")
+		fs.Var(&emails, "email", "an `address` (repeat for several)")
+		fs.Var(&tags, "tag", "a `tag` (repeat for several)")
+		fs.Var(&date, "met", "the `DATE` you met (default today)")
+	case "event":
+		fs.Var(&date, "date", "the event's `DATE` (default today)")
+		fs.Var(&with, "with", "a contact met, by `SLUG` or name (repeat, or separate with commas)")
+		fs.StringVar(&kindOf, "kind", "", "the event's `KIND`: coffee, call, meeting, conference, … (default: from the title)")
+	case "post":
+		fs.Var(&date, "date", "the post's `DATE` (default today)")
+		fs.Var(&tags, "tag", "a `tag` (repeat for several)")
+		fs.StringVar(&url, "link", "", "make it a link post sharing `URL`")
+	}
+	title, code, ok := argument(fs, args, map[string]string{"contact": "the name", "event": "the title", "post": "the title"}[kind]+", in quotes")
+	if !ok {
+		return code
+	}
+	title = strings.TrimSpace(title)
+	if date.t.IsZero() {
+		date.t = now.time()
+	}
+	day := content.Day(date.t)
+
+	site, err := content.Load(os.DirFS(c.dir))
+	if site == nil {
+		return c.report(err)
+	}
+	valid := err == nil // the site loads: check what the new file names against it
+	var rel string
+	var data []byte
+	switch kind {
+	case "contact":
+		if circle != "" && site.Config.Circle(circle) == nil {
+			fmt.Fprintf(c.stderr, "netjournal new contact: unknown circle %q: use one of %s\n", circle, site.Config.CircleNames())
+			return exitUsage
+		}
+		var names []string
+		for _, ci := range site.Config.Circles {
+			names = append(names, ci.Name)
+		}
+		ct := scaffold.Contact{Name: title, Company: company, Role: role, Email: emails, Tags: tags, Circle: circle, Met: day, Circles: names}
+		rel, data = ct.Path(), ct.File()
+	case "event":
+		if valid {
+			if code, ok := c.checkRefs(site, now, with); !ok {
+				return code
+			}
+		}
+		ev := scaffold.Event{Title: title, Date: day, Kind: kindOf, With: with}
+		rel, data = ev.Path(), ev.File()
+	case "post":
+		if url != "" && !content.IsURL(url) {
+			fmt.Fprintf(c.stderr, "netjournal new post: --link: expected an absolute URL (https://…), got %q\n", url)
+			return exitUsage
+		}
+		p := scaffold.Post{Title: title, Date: day, Tags: tags, Link: url}
+		rel, data = p.Path(), p.File()
+	}
+	if rel == "" {
+		fmt.Fprintf(c.stderr, "netjournal %s: %q has no letter or digit to name a file after\n", name, title)
+		return exitUsage
+	}
+	if other := slugTaken(site, kind, content.SlugOf(rel)); other != "" {
+		fmt.Fprintf(c.stderr, "netjournal %s: %s already exists with the slug %q: not overwriting it\n", name, other, content.SlugOf(rel))
+		return exitContent
+	}
+	path := c.path(filepath.FromSlash(rel))
+	if err := createFile(path, data); err != nil {
+		fmt.Fprintf(c.stderr, "netjournal %s: %v\n", name, err)
+		return exitContent
+	}
+	fmt.Fprintln(c.stdout, path)
+	if edit {
+		return c.edit(ctx, path)
+	}
+	return exitOK
+}
+
+// checkRefs proves every --with names one contact.
+func (c *newCmd) checkRefs(site *content.Site, now nowFlag, refs []string) (int, bool) {
+	j, err := journal.Build(site, markdown.New(), journal.Options{Now: now.time()})
+	if err != nil {
+		return exitOK, true // the site has problems of its own: the build will report them
+	}
+	for _, ref := range refs {
+		if _, err := j.Resolve(ref, journal.KindContact); err != nil {
+			fmt.Fprintf(c.stderr, "netjournal new event: --with: %v\n", err)
+			return exitUsage, false
+		}
+	}
+	return exitOK, true
+}
+
+// slugTaken returns the path of a document of the kind with the slug, if any:
+// two documents of a kind may not share one, in any folder.
+func slugTaken(site *content.Site, kind, slug string) string {
+	var docs []*content.Doc
+	switch kind {
+	case "contact":
+		for _, d := range site.Contacts {
+			docs = append(docs, &d.Doc)
+		}
+	case "event":
+		for _, d := range site.Events {
+			docs = append(docs, &d.Doc)
+		}
+	case "post":
+		for _, d := range site.Posts {
+			docs = append(docs, &d.Doc)
+		}
+	}
+	for _, d := range docs {
+		if d.Slug == slug || content.SlugOf(d.Path) == slug {
+			return d.Path
+		}
+	}
+	return ""
+}
+
+// createFile writes a new file, refusing to replace one.
+func createFile(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s already exists: not overwriting it", path)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// edit opens path in $VISUAL or $EDITOR, which may hold arguments
+// ("code --wait").
+func (c *newCmd) edit(ctx context.Context, path string) int {
+	editor := os.Getenv("VISUAL")
+	if editor == "" {
+		editor = os.Getenv("EDITOR")
+	}
+	words := strings.Fields(editor)
+	if len(words) == 0 {
+		fmt.Fprintln(c.stderr, "netjournal new: --edit: set $EDITOR (or $VISUAL) to the editor to open")
+		return exitContent
+	}
+	cmd := exec.CommandContext(ctx, words[0], append(words[1:], path)...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = c.stdin, c.stdout, c.stderr
+	if err := cmd.Run(); err != nil {
+		fmt.Fprintf(c.stderr, "netjournal new: %s: %v\n", editor, err)
+		return exitContent
+	}
+	return exitOK
+}
+
+// site writes a new site into an empty or missing folder.
+func (c *newCmd) site(args []string) int {
+	fs := c.flags("new site", "new site DIR [--title T]")
+	title := "My network"
+	var now nowFlag
+	fs.StringVar(&title, "title", title, "the blog's `title`")
+	fs.Var(&now, "now", "date the example as if today were `DATE`")
+	arg, code, ok := argument(fs, args, "the folder to create")
+	if !ok {
+		return code
+	}
+	dir := c.path(arg)
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		fmt.Fprintf(c.stderr, "netjournal new site: %s already exists and is not empty\n", dir)
+		return exitContent
+	}
+	files := scaffold.Site(title, now.time())
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	for _, p := range paths {
+		if err := createFile(filepath.Join(dir, filepath.FromSlash(p)), files[p]); err != nil {
+			fmt.Fprintf(c.stderr, "netjournal new site: %v\n", err)
+			return exitContent
+		}
+	}
+	fmt.Fprintf(c.stdout, "created a site in %s with an example contact, event and post\n", dir)
+	fmt.Fprintf(c.stdout, "next: netjournal -C %s build, then open %s\n", dir, filepath.Join(dir, "private", "index.html"))
+	return exitOK
+}
+
+// argument parses a command line with one positional argument, whose
+// flags may come before or after it (new event "Coffee" --date 2026-11-20).
+// what names the argument for the message when it is missing.
+func argument(fs *flag.FlagSet, args []string, what string) (string, int, bool) {
+	var out []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return "", exitOK, false
+			}
+			return "", exitUsage, false
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		out = append(out, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	switch {
+	case len(out) == 0:
+		fmt.Fprintf(fs.Output(), "netjournal %s: give %s\n", fs.Name(), what)
+		return "", exitUsage, false
+	case len(out) > 1:
+		fmt.Fprintf(fs.Output(), "netjournal %s: unexpected argument %q\n", fs.Name(), out[1])
+		return "", exitUsage, false
+	}
+	return out[0], exitOK, true
+}

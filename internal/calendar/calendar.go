@@ -1,0 +1,145 @@
+// Package calendar writes the private iCalendar feed (RFC 5545) of what is
+// due: every open follow-up and every contact's next cadence date, each as an
+// all-day event. It is the only importer of golang-ical.
+//
+// Every event has a UID that stays the same from one build to the next —
+// "followup-<event slug>-<n>@<host>" and "cadence-<contact slug>@<host>" —
+// so a calendar app subscribed to the file moves an event when its date
+// changes instead of adding a second one.
+package calendar
+
+import (
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	ics "github.com/arran4/golang-ical"
+
+	"github.com/netjournal/netjournal/internal/journal"
+)
+
+// File is the feed's path in the private site.
+const File = "followups.ics"
+
+// ICS returns the calendar of j's open follow-ups and cadence due dates.
+// Follow-ups without a due date have no day to sit on and are left out.
+// The output depends only on j and its day, so a build with a fixed --now
+// is reproducible.
+func ICS(j *journal.Journal) []byte {
+	host := "netjournal"
+	if u, err := url.Parse(j.Config.BaseURL); err == nil && u.Host != "" {
+		host = u.Host
+	}
+	cal := ics.NewCalendarFor("netjournal")
+	cal.SetProductId("-//netjournal//netjournal follow-ups//EN")
+	cal.SetCalscale("GREGORIAN")
+	cal.SetMethod(ics.MethodPublish)
+	cal.SetXWRCalName(j.Config.Title + ": follow-ups")
+	cal.SetXWRCalDesc("Follow-ups and people due a message, from netjournal")
+	cal.SetRefreshInterval("P1D")
+	cal.SetXPublishedTTL("P1D")
+
+	// The day, not the instant, of the build: the file is the same all
+	// day long, so rebuilds and subscribers see a change only when there
+	// is one.
+	stamp := j.Today
+	var items []item
+	for _, f := range j.Followups() {
+		if !f.Open() || f.Due.IsZero() {
+			continue
+		}
+		items = append(items, followup(f, host))
+	}
+	for _, c := range j.Contacts {
+		if c.Due.IsZero() {
+			continue
+		}
+		items = append(items, cadence(c, j.Today, host))
+	}
+	sort.SliceStable(items, func(a, b int) bool {
+		if !items[a].day.Equal(items[b].day) {
+			return items[a].day.Before(items[b].day)
+		}
+		return items[a].uid < items[b].uid
+	})
+	for _, it := range items {
+		ev := cal.AddEvent(it.uid)
+		ev.SetDtStampTime(stamp)
+		ev.SetAllDayStartAt(it.day)
+		ev.SetAllDayEndAt(it.day.AddDate(0, 0, 1))
+		ev.SetSummary(it.summary)
+		ev.SetDescription(it.description)
+		ev.AddCategory(it.category)
+		ev.SetTimeTransparency(ics.TransparencyTransparent)
+	}
+	return []byte(cal.Serialize(ics.WithNewLine("\r\n")))
+}
+
+// item is one all-day event of the feed.
+type item struct {
+	uid         string
+	day         time.Time
+	summary     string
+	description string
+	category    string
+}
+
+func followup(f *journal.Followup, host string) item {
+	e := f.Event
+	n := 0
+	for i, g := range e.Followups {
+		if g == f {
+			n = i + 1
+		}
+	}
+	desc := []string{
+		f.What,
+		fmt.Sprintf("Promised at %q on %s.", e.Title(), e.Date.Day().Format(time.DateOnly)),
+		f.Pos.String(),
+	}
+	return item{
+		uid:         fmt.Sprintf("followup-%s-%d@%s", e.Slug(), n, host),
+		day:         f.Due,
+		summary:     "Follow up with " + who(f) + ": " + f.What,
+		description: strings.Join(desc, "\n"),
+		category:    "Follow-up",
+	}
+}
+
+// who names the people a follow-up concerns: its who, else everyone met.
+func who(f *journal.Followup) string {
+	if f.Who != nil {
+		return f.Who.Name
+	}
+	var names []string
+	for _, c := range f.Event.With {
+		names = append(names, c.Name)
+	}
+	if len(names) == 0 {
+		return f.Event.Title()
+	}
+	return strings.Join(names, ", ")
+}
+
+func cadence(c *journal.Contact, today time.Time, host string) item {
+	var desc []string
+	if c.Never() {
+		desc = append(desc, "Never contacted yet.")
+	} else {
+		desc = append(desc, fmt.Sprintf("Last contact: %s, %q.", c.LastContact.Format(time.DateOnly), c.LastEvent.Title()))
+	}
+	desc = append(desc, "Cadence: every "+c.Cadence.Words()+".")
+	if c.Snoozed(today) {
+		desc = append(desc, "Snoozed until "+c.SnoozeUntil.Day().Format(time.DateOnly)+".")
+	}
+	desc = append(desc, c.Doc().Path)
+	return item{
+		uid:         fmt.Sprintf("cadence-%s@%s", c.Slug(), host),
+		day:         c.Due,
+		summary:     "Get in touch with " + c.Name,
+		description: strings.Join(desc, "\n"),
+		category:    "Keep in touch",
+	}
+}

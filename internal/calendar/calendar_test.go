@@ -1,0 +1,199 @@
+package calendar
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	ics "github.com/arran4/golang-ical"
+
+	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/journal"
+	"github.com/netjournal/netjournal/internal/markdown"
+)
+
+const config = `title: Test Site
+base_url: https://example.com/blog/
+circles:
+  core: {cadence: 1m}
+  active: {cadence: 3m}
+`
+
+var network = map[string]string{
+	"content/contacts/ana-lima.md":   "---\nname: Ana Lima\ncircle: core\n---\n",
+	"content/contacts/bo-chen.md":    "---\nname: Bo Chen\ncircle: active\nmet: {date: 2026-10-01}\n---\n",
+	"content/contacts/cy-okafor.md":  "---\nname: Cy Okafor\n---\nNo cadence: never due.\n",
+	"content/contacts/di-snoozed.md": "---\nname: Di Snoozed\ncircle: core\nsnooze_until: 2027-02-01\n---\n",
+	"content/events/coffee.md": `---
+title: Coffee with Ana, and notes
+date: 2026-11-01
+with: [ana-lima, di-snoozed]
+followups:
+  - who: ana-lima
+    due: 2026-11-15
+    what: send the design doc; ask about "retries"
+  - due: 2026-12-01
+    what: book the next coffee
+  - who: ana-lima
+    due: 2026-11-10
+    what: already sent
+    done: 2026-11-09
+  - who: ana-lima
+    what: someday, no date
+---
+`,
+}
+
+func build(t *testing.T, files map[string]string, now time.Time) *journal.Journal {
+	t.Helper()
+	fsys := fstest.MapFS{content.ConfigFile: {Data: []byte(config)}}
+	for name, src := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(src)}
+	}
+	site, err := content.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, err := journal.Build(site, markdown.New(), journal.Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return j
+}
+
+// event is a VEVENT read back by golang-ical.
+type event struct {
+	day                  string
+	end                  string
+	summary, description string
+}
+
+func parse(t *testing.T, b []byte) map[string]event {
+	t.Helper()
+	cal, err := ics.ParseCalendar(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("golang-ical cannot read the feed back: %v\n%s", err, b)
+	}
+	out := map[string]event{}
+	for _, ev := range cal.Events() {
+		uid := ev.Id()
+		if _, dup := out[uid]; dup {
+			t.Errorf("UID %s appears twice", uid)
+		}
+		start, err := ev.GetAllDayStartAt()
+		if err != nil {
+			t.Fatalf("%s: DTSTART: %v", uid, err)
+		}
+		end, err := ev.GetAllDayEndAt()
+		if err != nil {
+			t.Fatalf("%s: DTEND: %v", uid, err)
+		}
+		if p := ev.GetProperty(ics.ComponentPropertyDtStart); p.ICalParameters["VALUE"][0] != "DATE" {
+			t.Errorf("%s: DTSTART is not an all-day date: %v", uid, p.ICalParameters)
+		}
+		if ev.GetProperty(ics.ComponentPropertyDtstamp) == nil {
+			t.Errorf("%s: no DTSTAMP (required by RFC 5545)", uid)
+		}
+		out[uid] = event{
+			day:         start.Format(time.DateOnly),
+			end:         end.Format(time.DateOnly),
+			summary:     ics.FromText(ev.GetProperty(ics.ComponentPropertySummary).Value),
+			description: ics.FromText(ev.GetProperty(ics.ComponentPropertyDescription).Value),
+		}
+	}
+	return out
+}
+
+func TestICS(t *testing.T) {
+	now := time.Date(2026, 11, 22, 9, 30, 0, 0, time.UTC)
+	got := parse(t, ICS(build(t, network, now)))
+	want := map[string]struct{ day, summary string }{
+		"followup-coffee-1@example.com": {"2026-11-15", `Follow up with Ana Lima: send the design doc; ask about "retries"`},
+		"followup-coffee-2@example.com": {"2026-12-01", "Follow up with Ana Lima, Di Snoozed: book the next coffee"},
+		"cadence-ana-lima@example.com":  {"2026-12-01", "Get in touch with Ana Lima"},
+		"cadence-bo-chen@example.com":   {"2027-01-01", "Get in touch with Bo Chen"},
+		// Snoozed: due on the day the snooze ends, not before.
+		"cadence-di-snoozed@example.com": {"2027-02-01", "Get in touch with Di Snoozed"},
+	}
+	for uid, w := range want {
+		g, ok := got[uid]
+		if !ok {
+			t.Errorf("missing %s", uid)
+			continue
+		}
+		if g.day != w.day || g.summary != w.summary {
+			t.Errorf("%s: got %s %q, want %s %q", uid, g.day, g.summary, w.day, w.summary)
+		}
+		if end, _ := time.Parse(time.DateOnly, g.end); end.Sub(mustDay(g.day)) != 24*time.Hour {
+			t.Errorf("%s: all-day event should end the next day (exclusive), ends %s", uid, g.end)
+		}
+	}
+	for uid := range got {
+		if _, ok := want[uid]; !ok {
+			t.Errorf("unexpected event %s: %+v (done, undated and cadence-less items stay out)", uid, got[uid])
+		}
+	}
+	if d := got["cadence-ana-lima@example.com"].description; !strings.Contains(d, `Last contact: 2026-11-01, "Coffee with Ana, and notes".`) {
+		t.Errorf("cadence description lacks the last contact: %q", d)
+	}
+	if d := got["followup-coffee-1@example.com"].description; !strings.Contains(d, "content/events/coffee.md:6") {
+		t.Errorf("follow-up description lacks where it was promised: %q", d)
+	}
+}
+
+// TestStableUIDs: a later build, a moved due date and a new follow-up keep
+// every existing UID, so a subscribed calendar updates instead of doubling.
+func TestStableUIDs(t *testing.T) {
+	first := parse(t, ICS(build(t, network, time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC))))
+	later := map[string]string{}
+	for k, v := range network {
+		later[k] = v
+	}
+	later["content/events/coffee.md"] = strings.Replace(network["content/events/coffee.md"], "due: 2026-11-15", "due: 2026-11-29", 1) +
+		"" // the body is empty
+	later["content/events/call.md"] = "---\ntitle: Call with Bo\ndate: 2026-11-20\nwith: [bo-chen]\nfollowups:\n  - due: 2026-11-27\n    what: intro to Ana\n---\n"
+	second := parse(t, ICS(build(t, later, time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC))))
+	for uid := range first {
+		if _, ok := second[uid]; !ok {
+			t.Errorf("UID %s disappeared after an edit", uid)
+		}
+	}
+	if d := second["followup-coffee-1@example.com"].day; d != "2026-11-29" {
+		t.Errorf("moved follow-up is on %s, want 2026-11-29 under the same UID", d)
+	}
+	if d := second["cadence-bo-chen@example.com"].day; d != "2027-02-20" {
+		t.Errorf("Bo's cadence date is %s after the call, want 2027-02-20", d)
+	}
+	if _, ok := second["followup-call-1@example.com"]; !ok {
+		t.Error("the new follow-up is missing")
+	}
+}
+
+func TestICSIsReproducible(t *testing.T) {
+	now := time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
+	a, b := ICS(build(t, network, now)), ICS(build(t, network, now))
+	if !bytes.Equal(a, b) {
+		t.Error("two builds with the same --now differ")
+	}
+	if later := ICS(build(t, network, now.Add(9*time.Hour))); !bytes.Equal(a, later) {
+		t.Error("a rebuild later the same day changed the feed")
+	}
+	if !bytes.Contains(a, []byte("\r\n")) || bytes.Contains(bytes.ReplaceAll(a, []byte("\r\n"), nil), []byte("\n")) {
+		t.Error("lines must end in CRLF (RFC 5545)")
+	}
+	for _, line := range strings.Split(string(a), "\r\n") {
+		if len(line) > 75 {
+			t.Errorf("line longer than 75 octets: %q", line)
+		}
+	}
+}
+
+func mustDay(s string) time.Time {
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}

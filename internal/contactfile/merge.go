@@ -1,0 +1,346 @@
+package contactfile
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/netjournal/netjournal/internal/content"
+)
+
+// Merged is the outcome of merging a person into a contact file.
+type Merged struct {
+	Data      []byte   // the new file; the same bytes when nothing was added
+	Added     []string // what was added: "company", "email ana@example.com", "links.linkedin"
+	Conflicts []string // values kept as the user wrote them: `company "Acme", not "Acme Inc"`
+}
+
+// Changed reports whether the file changed.
+func (m *Merged) Changed() bool { return len(m.Added) > 0 }
+
+// Merge adds to the contact file src what p knows and the file does not:
+// an empty field, another email or phone, a link, a tag. It never changes
+// or removes a value the user wrote, and keeps every comment and the body
+// byte for byte; where p disagrees with the file, the file wins and the
+// difference is reported in Conflicts.
+//
+// Merge checks its own work: it fails rather than return a file that loses
+// or changes any value of src, or that netjournal would not load.
+func Merge(src []byte, p Person) (*Merged, error) {
+	m, err := merge(src, p)
+	if err != nil || !m.Changed() {
+		return m, err
+	}
+	// What was added must read back: merging again adds nothing.
+	if again, err := merge(m.Data, p); err != nil || again.Changed() {
+		return nil, errors.New("merge would damage the file, so nothing was changed: the added values do not read back")
+	}
+	return m, nil
+}
+
+func merge(src []byte, p Person) (*Merged, error) {
+	f, err := parseFile(src)
+	if err != nil {
+		return nil, err
+	}
+	before := f.root
+	var old content.Contact
+	if err := decode(f.block, &old); err != nil {
+		return nil, err
+	}
+	m := &merger{f: f, out: &Merged{}}
+	m.name(p.Name, &old)
+	m.text("company", p.Company)
+	m.text("role", p.Role)
+	m.items("email", p.Emails, EmailKey)
+	m.items("phone", p.Phones, PhoneKey)
+	m.links(p.Links)
+	m.items("tags", p.Tags, textKey)
+	m.text("circle", p.Circle)
+	m.met(p.Met)
+	if p.Birthday.IsSet() {
+		m.text("birthday", p.Birthday.String())
+	}
+	m.notes(p.Notes)
+	if m.err != nil {
+		return nil, m.err
+	}
+	m.out.Data = f.bytes()
+	if !m.out.Changed() {
+		m.out.Data = src
+		return m.out, nil
+	}
+	if err := check(before, f); err != nil {
+		return nil, fmt.Errorf("merge would damage the file, so nothing was changed: %w", err)
+	}
+	return m.out, nil
+}
+
+type merger struct {
+	f   *file
+	out *Merged
+	err error
+}
+
+func (m *merger) added(format string, args ...any) {
+	m.out.Added = append(m.out.Added, fmt.Sprintf(format, args...))
+}
+
+func (m *merger) conflict(format string, args ...any) {
+	m.out.Conflicts = append(m.out.Conflicts, fmt.Sprintf(format, args...))
+}
+
+func (m *merger) do(err error) {
+	if m.err == nil && err != nil {
+		m.err = err
+	}
+}
+
+// name is never changed; a different name is reported unless it is one of
+// the contact's aliases.
+func (m *merger) name(name string, old *content.Contact) {
+	if name == "" || NameKey(name) == NameKey(old.Name) {
+		return
+	}
+	for _, a := range old.Aliases {
+		if NameKey(a) == NameKey(name) {
+			return
+		}
+	}
+	m.conflict("name %q, not %q", old.Name, name)
+}
+
+// text fills a missing one-value field and reports a different value.
+func (m *merger) text(key, value string) {
+	if value == "" || m.err != nil {
+		return
+	}
+	written := blockScalar(value)
+	if key == "birthday" {
+		written = value // YYYY-MM-DD or --MM-DD: plain, like a date
+	}
+	k, v := get(m.f.root, key)
+	switch {
+	case k == nil:
+		m.do(m.f.appendKey(key, written))
+	case isEmpty(v):
+		m.do(m.f.fill(k, v, written))
+	default:
+		if v.Kind == yaml.ScalarNode && textKey(v.Value) == textKey(value) {
+			return
+		}
+		if key == "birthday" && v.Kind == yaml.ScalarNode && sameBirthday(v.Value, value) {
+			return
+		}
+		m.conflict("%s %q, not %q", key, v.Value, value)
+		return
+	}
+	m.added("%s", key)
+}
+
+func sameBirthday(a, b string) bool {
+	var x, y content.Birthday
+	return decodeScalar(a, &x) == nil && decodeScalar(b, &y) == nil && x == y
+}
+
+func decodeScalar(s string, v any) error {
+	return yaml.Unmarshal([]byte(blockScalar(s)), v)
+}
+
+// items adds the values missing from a list field; key folds values for
+// comparing.
+func (m *merger) items(field string, values []string, key func(string) string) {
+	if m.err != nil {
+		return
+	}
+	have := map[string]bool{}
+	if _, v := get(m.f.root, field); v != nil {
+		switch v.Kind {
+		case yaml.ScalarNode:
+			have[key(v.Value)] = true
+		case yaml.SequenceNode:
+			for _, it := range v.Content {
+				have[key(it.Value)] = true
+			}
+		}
+	}
+	var add []string
+	for _, val := range values {
+		if k := key(val); k != "" && !have[k] {
+			have[k] = true
+			add = append(add, val)
+		}
+	}
+	if len(add) == 0 {
+		return
+	}
+	m.do(m.f.addItems(field, add))
+	for _, val := range add {
+		m.added("%s %s", field, val)
+	}
+}
+
+// links adds links whose URL the contact does not have yet. A link whose
+// name is taken by another URL is a conflict, unless it was only named
+// after its host ("website"), when it takes the next free name.
+func (m *merger) links(links []Link) {
+	for _, l := range links {
+		if m.err != nil {
+			return
+		}
+		_, v := get(m.f.root, "links")
+		names := map[string]string{}
+		urls := map[string]bool{}
+		if v != nil && v.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(v.Content); i += 2 {
+				names[v.Content[i].Value] = v.Content[i+1].Value
+				urls[URLKey(v.Content[i+1].Value)] = true
+			}
+		}
+		if urls[URLKey(l.URL)] {
+			continue
+		}
+		name := l.Name
+		if name == "" {
+			name = linkName(l.URL)
+		}
+		if old, taken := names[name]; taken {
+			if l.Name != "" || name != "website" {
+				m.conflict("links.%s %q, not %q", name, old, l.URL)
+				continue
+			}
+			name = free(name, func(n string) bool { _, ok := names[n]; return ok })
+		}
+		m.do(m.f.addEntry("links", name, l.URL, false))
+		m.added("links.%s", name)
+	}
+}
+
+// met fills met.date. A date in the file that is earlier than the
+// import's is no conflict: LinkedIn's "Connected On" is often later than
+// the day the user met someone.
+func (m *merger) met(day time.Time) {
+	if day.IsZero() || m.err != nil {
+		return
+	}
+	date := day.Format(time.DateOnly)
+	_, v := get(m.f.root, "met")
+	if v != nil && v.Kind == yaml.MappingNode {
+		if dk, dv := get(v, "date"); dk != nil && !isEmpty(dv) {
+			d, err := content.ParseDate(dv.Value)
+			if err == nil && !d.Day().Equal(day) && !d.Day().Before(day) {
+				m.conflict("met.date %s, not %s", dv.Value, date)
+			}
+			return
+		} else if dk != nil {
+			m.do(m.f.fill(dk, dv, date))
+			m.added("met.date")
+			return
+		}
+	}
+	m.do(m.f.addEntry("met", "date", date, true))
+	m.added("met.date")
+}
+
+// notes are the user's own words: an import never adds to them. A note
+// the body does not already hold is reported.
+func (m *merger) notes(notes string) {
+	notes = strings.TrimSpace(notes)
+	if notes == "" || strings.Contains(textKey(m.f.tail), textKey(notes)) {
+		return
+	}
+	short := []rune(strings.Join(strings.Fields(notes), " "))
+	if len(short) > 40 {
+		short = append(short[:40], '…')
+	}
+	m.conflict("notes as written; the import's note %q was not added", string(short))
+}
+
+// decode reads a front-matter block as content.Load does: strictly.
+func decode(block string, c *content.Contact) error {
+	dec := yaml.NewDecoder(strings.NewReader(block))
+	dec.KnownFields(true)
+	if err := dec.Decode(c); err != nil {
+		return fmt.Errorf("front matter: %w", err)
+	}
+	return nil
+}
+
+// check proves a merge kept everything: every value of before is still in
+// f (a value that became a list is its first item), every comment is
+// still there, and the front matter still loads. (The body is never
+// edited: it is not part of the block.)
+func check(before *yaml.Node, f *file) error {
+	if err := kept(before, f.root, "front matter"); err != nil {
+		return err
+	}
+	for _, c := range comments(before) {
+		if !slices.Contains(comments(f.root), c) {
+			return fmt.Errorf("comment %q lost", c)
+		}
+	}
+	var c content.Contact
+	return decode(f.block, &c)
+}
+
+func kept(old, cur *yaml.Node, at string) error {
+	switch old.Kind {
+	case yaml.MappingNode:
+		if cur.Kind != yaml.MappingNode {
+			return fmt.Errorf("%s: no longer a map", at)
+		}
+		for i := 0; i+1 < len(old.Content); i += 2 {
+			k := old.Content[i].Value
+			_, v := get(cur, k)
+			if v == nil {
+				return fmt.Errorf("%s.%s: lost", at, k)
+			}
+			if err := kept(old.Content[i+1], v, at+"."+k); err != nil {
+				return err
+			}
+		}
+	case yaml.SequenceNode:
+		if cur.Kind != yaml.SequenceNode || len(cur.Content) < len(old.Content) {
+			return fmt.Errorf("%s: items lost", at)
+		}
+		for i, it := range old.Content {
+			if err := kept(it, cur.Content[i], fmt.Sprintf("%s[%d]", at, i)); err != nil {
+				return err
+			}
+		}
+	case yaml.ScalarNode:
+		if isEmpty(old) {
+			return nil // filled in
+		}
+		if cur.Kind == yaml.SequenceNode && len(cur.Content) > 0 {
+			cur = cur.Content[0]
+		}
+		if cur.Kind != yaml.ScalarNode || cur.Value != old.Value || cur.ShortTag() != old.ShortTag() {
+			return fmt.Errorf("%s: %q changed", at, old.Value)
+		}
+	default:
+		if cur.Kind != old.Kind {
+			return fmt.Errorf("%s: changed", at)
+		}
+	}
+	return nil
+}
+
+func comments(n *yaml.Node) []string {
+	var out []string
+	for _, c := range []string{n.HeadComment, n.LineComment, n.FootComment} {
+		for _, line := range strings.Split(c, "\n") {
+			if line = strings.TrimSpace(line); line != "" {
+				out = append(out, line)
+			}
+		}
+	}
+	for _, c := range n.Content {
+		out = append(out, comments(c)...)
+	}
+	return out
+}

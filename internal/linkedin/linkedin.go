@@ -1,0 +1,170 @@
+// Package linkedin reads the Connections.csv of LinkedIn's data export
+// ("Get a copy of your data" → Connections) into people to import.
+//
+// The file starts with a "Notes:" preamble before its header row; columns
+// are found by name, not position (older exports have no URL column);
+// dates are written like "15 Mar 2024"; blank rows are ignored.
+package linkedin
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/netjournal/netjournal/internal/contactfile"
+	"github.com/netjournal/netjournal/internal/content"
+)
+
+// The columns netjournal reads, as LinkedIn names them.
+const (
+	colFirst     = "first name"
+	colLast      = "last name"
+	colURL       = "url"
+	colEmail     = "email address"
+	colCompany   = "company"
+	colPosition  = "position"
+	colConnected = "connected on"
+)
+
+// Read reads a Connections.csv. A row it cannot read at all — broken
+// quoting, more fields than the header — is an error, and so is a file
+// without the header row; every such problem is returned at once as a
+// content.ErrorList. A value it cannot use, such as a date it does not
+// understand, is left out of the person and reported in warnings.
+func Read(path string, data []byte) (people []contactfile.Person, warnings content.ErrorList, err error) {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	header, cols, start := findHeader(data)
+	if header == 0 {
+		return nil, nil, content.ErrorList{content.Errorf(content.Position{Path: path, Line: 1},
+			"no header row with First Name and Last Name: is this LinkedIn's Connections.csv?")}
+	}
+	r := csv.NewReader(bytes.NewReader(data[start:]))
+	r.FieldsPerRecord = -1
+	var errs content.ErrorList
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		var perr *csv.ParseError
+		if errors.As(err, &perr) {
+			errs.Add(content.Position{Path: path, Line: header + perr.StartLine}, "%v", perr.Err)
+			if errors.Is(perr.Err, csv.ErrQuote) || errors.Is(perr.Err, csv.ErrBareQuote) {
+				break // the rest of the file is misread after a broken quote
+			}
+			continue
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		line, _ := r.FieldPos(0)
+		pos := content.Position{Path: path, Line: header + line}
+		if blank(rec) {
+			continue
+		}
+		if len(rec) > len(cols) {
+			errs.Add(pos, "%d fields, but the header has %d: is a comma missing its quotes?", len(rec), len(cols))
+			continue
+		}
+		people = append(people, person(pos, rec, cols, &warnings))
+	}
+	if err := errs.Err(); err != nil {
+		return nil, nil, err
+	}
+	warnings.Sort()
+	return people, warnings, nil
+}
+
+// findHeader returns the line of the header row (0 if there is none), the
+// column names, lower-cased, and the offset of the line after it.
+func findHeader(data []byte) (line int, cols []string, next int) {
+	off := 0
+	for n := 1; off < len(data); n++ {
+		end := bytes.IndexByte(data[off:], '\n')
+		if end < 0 {
+			end = len(data) - off
+		}
+		text := data[off : off+end]
+		off += end + 1
+		rec, err := csv.NewReader(bytes.NewReader(text)).Read()
+		if err != nil {
+			continue
+		}
+		for i := range rec {
+			rec[i] = strings.ToLower(strings.TrimSpace(rec[i]))
+		}
+		if index(rec, colFirst) >= 0 && index(rec, colLast) >= 0 {
+			return n, rec, min(off, len(data))
+		}
+	}
+	return 0, nil, 0
+}
+
+func index(cols []string, name string) int {
+	for i, c := range cols {
+		if c == name {
+			return i
+		}
+	}
+	return -1
+}
+
+func blank(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func person(pos content.Position, rec, cols []string, warnings *content.ErrorList) contactfile.Person {
+	get := func(col string) string {
+		if i := index(cols, col); i >= 0 && i < len(rec) {
+			return strings.TrimSpace(rec[i])
+		}
+		return ""
+	}
+	p := contactfile.Person{
+		Source:  pos,
+		Name:    strings.Join(strings.Fields(get(colFirst)+" "+get(colLast)), " "),
+		Company: get(colCompany),
+		Role:    get(colPosition),
+	}
+	if p.Name == "" {
+		p.Skip = "no name"
+		return p
+	}
+	if e := get(colEmail); e != "" {
+		p.Emails = []string{e}
+	}
+	if u := get(colURL); u != "" {
+		if content.IsURL(u) {
+			p.Links = []contactfile.Link{{Name: "linkedin", URL: u}}
+		} else {
+			warnings.Add(pos, "URL %q is not a web address: imported without it", u)
+		}
+	}
+	if d := get(colConnected); d != "" {
+		if t, err := parseDate(d); err == nil {
+			p.Met = t
+		} else {
+			warnings.Add(pos, "Connected On %q is not a date like 15 Mar 2024: imported without met.date", d)
+		}
+	}
+	return p
+}
+
+// parseDate reads LinkedIn's "15 Mar 2024" (and an ISO date).
+func parseDate(s string) (time.Time, error) {
+	for _, layout := range []string{"2 Jan 2006", "02 Jan 2006", "2 January 2006", time.DateOnly} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("invalid date %q", s)
+}

@@ -1,0 +1,146 @@
+package linkedin
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/netjournal/netjournal/internal/contactfile"
+	"github.com/netjournal/netjournal/internal/content"
+)
+
+// summary prints a person on one line for comparing.
+func summary(p contactfile.Person) string {
+	s := fmt.Sprintf("%d %s", p.Source.Line, p.Name)
+	if p.Skip != "" {
+		return s + " (skip: " + p.Skip + ")"
+	}
+	s += fmt.Sprintf(" | %s | %s | %s", p.Company, p.Role, strings.Join(p.Emails, ","))
+	for _, l := range p.Links {
+		s += " | " + l.Name + "=" + l.URL
+	}
+	if !p.Met.IsZero() {
+		s += " | met " + p.Met.Format("2006-01-02")
+	}
+	return s
+}
+
+func read(t *testing.T, file string) ([]string, []string) {
+	t.Helper()
+	data, err := os.ReadFile("testdata/" + file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	people, warnings, err := Read(file, data)
+	if err != nil {
+		t.Fatalf("Read: %v", err)
+	}
+	var got, warn []string
+	for _, p := range people {
+		got = append(got, summary(p))
+	}
+	for _, w := range warnings {
+		warn = append(warn, w.Error())
+	}
+	return got, warn
+}
+
+func TestRead(t *testing.T) {
+	got, warn := read(t, "Connections.csv")
+	want := []string{
+		"5 Ana Lima | Tidewater Payments | Principal Engineer |  | linkedin=https://www.linkedin.com/in/ana-lima-example | met 2024-03-15",
+		"6 Tomás Ferreira | Lumen Freight, Lda. | VP Engineering | tomas@example.org | linkedin=https://www.linkedin.com/in/tomas-ferreira-example | met 2023-01-02",
+		"8 Mei Chen |  |  |  | linkedin=https://www.linkedin.com/in/meichen-example | met 2025-02-03",
+		"10  (skip: no name)",
+		`11 Priya Raman | Stateful "Conf" | Programme chair |  | linkedin=https://www.linkedin.com/in/priya-example`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	wantWarn := `Connections.csv:11: Connected On "sometime" is not a date like 15 Mar 2024: imported without met.date`
+	if strings.Join(warn, "\n") != wantWarn {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(warn, "\n"), wantWarn)
+	}
+}
+
+// TestReadOldExport: exports before 2020 have no preamble and no URL column.
+func TestReadOldExport(t *testing.T) {
+	got, _ := read(t, "Connections-2019.csv")
+	want := "2 Rafael Costa | Sunroute | CTO | rafael@example.com | met 2019-06-05"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"not a LinkedIn export", "name,email\nAna,a@x\n",
+			"x.csv:1: no header row with First Name and Last Name: is this LinkedIn's Connections.csv?"},
+		{"empty file", "", "x.csv:1: no header row with First Name and Last Name: is this LinkedIn's Connections.csv?"},
+		{"a comma without quotes", "Notes:\n\nFirst Name,Last Name,Company,Position\nAna,Lima,Acme\nBo,Chen,Acme, Inc.,CTO\nCy,Dee,X,Y\nDi,Eve,A,B,C\n",
+			"x.csv:5: 5 fields, but the header has 4: is a comma missing its quotes?\nx.csv:7: 5 fields, but the header has 4: is a comma missing its quotes?"},
+		{"a quote never closed", "First Name,Last Name,Company\nAna,Lima,\"Acme\nBo,Chen,X\n",
+			`x.csv:2: extraneous or missing " in quoted-field`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := Read("x.csv", []byte(tt.src))
+			var list content.ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("got %v, want a content.ErrorList", err)
+			}
+			if err.Error() != tt.want {
+				t.Errorf("got:\n%v\nwant:\n%s", err, tt.want)
+			}
+		})
+	}
+}
+
+// FuzzRead: any bytes, and no panic; every problem and every person points
+// at a line of the file.
+func FuzzRead(f *testing.F) {
+	for _, name := range []string{"Connections.csv", "Connections-2019.csv"} {
+		data, err := os.ReadFile("testdata/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte("First Name,Last Name\n\"a\"\"b,\"c\n"))
+	f.Add([]byte("Notes:\n\"x\n\nFirst Name,Last Name,Connected On\nA,B,1 Jan 2020\r\n,,\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		lines := strings.Count(string(data), "\n") + 1
+		inFile := func(pos content.Position) {
+			if pos.Path != "f.csv" || pos.Line < 1 || pos.Line > lines {
+				t.Fatalf("position %v outside the file's %d lines", pos, lines)
+			}
+		}
+		people, warnings, err := Read("f.csv", data)
+		if err != nil {
+			var list content.ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("not an ErrorList: %v", err)
+			}
+			for _, e := range list {
+				inFile(e.Pos)
+			}
+			return
+		}
+		for _, w := range warnings {
+			inFile(w.Pos)
+		}
+		for _, p := range people {
+			inFile(p.Source)
+			if p.Name == "" && p.Skip == "" {
+				t.Fatalf("a person without a name is not skipped: %+v", p)
+			}
+			for _, l := range p.Links {
+				if !content.IsURL(l.URL) {
+					t.Fatalf("invalid link %q", l.URL)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,241 @@
+package scaffold
+
+import (
+	"fmt"
+	"path"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/netjournal/netjournal/internal/content"
+)
+
+// Contact is what `netjournal new contact` knows of a person.
+type Contact struct {
+	Name    string
+	Company string
+	Role    string
+	Email   []string
+	Tags    []string
+	Circle  string
+	Met     time.Time // met.date; also the day the details were reviewed
+	Circles []string  // the site's circles, listed in a comment
+}
+
+// Path is the contact's file: content/contacts/<slug>.md.
+func (c Contact) Path() string { return docPath(content.ContactsDir, Slug(c.Name)) }
+
+// File returns the contact file: the given values, and every other key
+// commented out, ready to fill in.
+func (c Contact) File() []byte {
+	var b strings.Builder
+	b.WriteString("---\n")
+	key(&b, "name", c.Name)
+	optional(&b, "company", c.Company, "Acme")
+	optional(&b, "role", c.Role, "Staff Engineer")
+	b.WriteString("# location: Lisbon\n")
+	switch len(c.Email) {
+	case 0:
+		b.WriteString("# email: name@example.com          # one, or a list: [a@example.com, b@example.org]\n")
+	case 1:
+		key(&b, "email", c.Email[0])
+	default:
+		fmt.Fprintf(&b, "email: %s\n", flow(c.Email))
+	}
+	b.WriteString("# phone: \"+351 912 345 678\"\n")
+	b.WriteString("# links:\n#   linkedin: https://www.linkedin.com/in/name\n#   website: https://example.com/\n")
+	if len(c.Tags) > 0 {
+		fmt.Fprintf(&b, "tags: %s\n", flow(c.Tags))
+	} else {
+		b.WriteString("# tags: [mentor, recruiter]\n")
+	}
+	circles := strings.Join(c.Circles, ", ")
+	if c.Circle != "" {
+		fmt.Fprintf(&b, "circle: %s%s\n", scalar(c.Circle), comment(circles))
+	} else {
+		fmt.Fprintf(&b, "# circle: %s%s\n", first(c.Circles, "core"), comment(circles))
+	}
+	b.WriteString("# cadence: 6w                        # how often to be in touch; overrides the circle's\n")
+	if !c.Met.IsZero() {
+		fmt.Fprintf(&b, "met:\n  date: %s\n", c.Met.Format(time.DateOnly))
+		b.WriteString("  # at: an event, or where you met\n  # introduced_by: a contact\n")
+	}
+	b.WriteString("# birthday: --07-19                  # YYYY-MM-DD, or --MM-DD without the year\n")
+	if !c.Met.IsZero() {
+		fmt.Fprintf(&b, "reviewed: %s\n", c.Met.Format(time.DateOnly))
+	}
+	b.WriteString("---\n")
+	return []byte(b.String())
+}
+
+// Event is what `netjournal new event` knows of a journal entry.
+type Event struct {
+	Title string
+	Date  time.Time
+	Kind  string   // guessed from the title when empty: "Coffee with Ana" → coffee
+	With  []string // contact refs
+}
+
+// Path is the event's file: content/events/<date>-<slug>.md.
+func (e Event) Path() string {
+	s := Slug(e.Title)
+	if s == "" {
+		return ""
+	}
+	return docPath(content.EventsDir, e.Date.Format(time.DateOnly)+"-"+s)
+}
+
+// kinds are the event kinds a title's first word may name.
+var kinds = []string{"coffee", "call", "meeting", "conference", "email", "message", "intro", "lunch", "dinner", "meetup", "workshop", "talk"}
+
+// File returns the event file.
+func (e Event) File() []byte {
+	var b strings.Builder
+	b.WriteString("---\n")
+	key(&b, "title", e.Title)
+	fmt.Fprintf(&b, "date: %s\n", e.Date.Format(time.DateOnly))
+	kind := e.Kind
+	if kind == "" {
+		word, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(e.Title)), " ")
+		for _, k := range kinds {
+			if word == k {
+				kind = k
+			}
+		}
+	}
+	const kindHint = "coffee, call, meeting, conference, email, message, intro, …"
+	if kind != "" {
+		fmt.Fprintf(&b, "kind: %s%s\n", scalar(kind), comment(kindHint))
+	} else {
+		fmt.Fprintf(&b, "# kind: coffee%s\n", comment(kindHint))
+	}
+	b.WriteString("# location: Lisbon\n")
+	who := "name"
+	if len(e.With) > 0 {
+		fmt.Fprintf(&b, "with: %s\n", flow(e.With))
+		who = e.With[0]
+	} else {
+		b.WriteString("# with: [contact-slug]\n")
+	}
+	b.WriteString("# initiated_by: me                   # me, or a contact\n")
+	fmt.Fprintf(&b, "# gave:                              # favours you did\n#   - to: %s\n#     what: \n", who)
+	fmt.Fprintf(&b, "# received:                          # favours done for you\n#   - from: %s\n#     what: \n", who)
+	fmt.Fprintf(&b, "# followups:                         # what you promised\n#   - who: %s\n#     due: %s\n#     what: \n",
+		who, e.Date.AddDate(0, 0, 14).Format(time.DateOnly))
+	b.WriteString("---\n")
+	return []byte(b.String())
+}
+
+// Post is what `netjournal new post` knows of a blog post.
+type Post struct {
+	Title string
+	Date  time.Time
+	Tags  []string
+	Link  string // makes it a link post
+}
+
+// Path is the post's file: content/posts/<slug>.md.
+func (p Post) Path() string { return docPath(content.PostsDir, Slug(p.Title)) }
+
+// File returns the post file, a draft until the user removes draft: true.
+func (p Post) File() []byte {
+	var b strings.Builder
+	b.WriteString("---\n")
+	key(&b, "title", p.Title)
+	fmt.Fprintf(&b, "date: %s\n", p.Date.Format(time.DateOnly))
+	if len(p.Tags) > 0 {
+		fmt.Fprintf(&b, "tags: %s\n", flow(p.Tags))
+	} else {
+		b.WriteString("tags: []\n")
+	}
+	b.WriteString("summary: \"\"                          # one line for lists, feeds and the meta description\n")
+	if p.Link != "" {
+		key(&b, "link", p.Link)
+	} else {
+		b.WriteString("# link: https://example.org/article  # makes it a link post: a shared article\n")
+	}
+	b.WriteString("# shared_with: [contact-slug]        # private: whom you sent it to\n")
+	b.WriteString("draft: true                          # remove to publish\n")
+	b.WriteString("---\n")
+	return []byte(b.String())
+}
+
+func docPath(dir, slug string) string {
+	if slug == "" {
+		return ""
+	}
+	return path.Join(dir, slug+".md")
+}
+
+func key(b *strings.Builder, k, v string) { fmt.Fprintf(b, "%s: %s\n", k, scalar(v)) }
+
+func optional(b *strings.Builder, k, v, example string) {
+	if v != "" {
+		key(b, k, v)
+		return
+	}
+	fmt.Fprintf(b, "# %s: %s\n", k, example)
+}
+
+func comment(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "  # " + s
+}
+
+func first(list []string, dflt string) string {
+	if len(list) > 0 {
+		return list[0]
+	}
+	return dflt
+}
+
+// scalar writes s as a one-line YAML scalar in block context: plain when
+// YAML reads it back as the same text, else double-quoted.
+func scalar(s string) string {
+	b, err := yaml.Marshal(s)
+	if err == nil && string(b) == s+"\n" && !strings.Contains(s, "#") {
+		return s
+	}
+	return quote(s)
+}
+
+// flow writes a one-line YAML flow list of texts.
+func flow(items []string) string {
+	out := make([]string, len(items))
+	for i, s := range items {
+		out[i] = scalar(s)
+		if strings.ContainsAny(s, ",[]{}:") {
+			out[i] = quote(s)
+		}
+	}
+	return "[" + strings.Join(out, ", ") + "]"
+}
+
+// quote double-quotes s. Go's escapes (\n, \t, \", \\, \xXX, \uXXXX) are
+// YAML's too.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case r == 0x85 || r == 0x2028 || r == 0x2029 || r == 0xfeff:
+			fmt.Fprintf(&b, `\u%04x`, r) // line breaks and a byte order mark to YAML
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}

@@ -1,0 +1,396 @@
+package vcard
+
+import (
+	"fmt"
+	"io"
+	"mime/quotedprintable"
+	"strings"
+	"time"
+
+	govcard "github.com/emersion/go-vcard"
+
+	"github.com/netjournal/netjournal/internal/contactfile"
+	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/scaffold"
+)
+
+// Read reads every card of a .vcf file as a person to import: vCard 2.1
+// (quoted-printable included), 3.0 and 4.0, as phones, Google Contacts,
+// Apple Contacts and CardDAV servers export them.
+//
+// A file that is not a run of BEGIN:VCARD … END:VCARD cards is an error,
+// with every such problem returned at once as a content.ErrorList. A value
+// that cannot be used, such as a birthday that is not a date, is left out
+// of the person and reported in warnings. A card for a company or a group
+// comes back with Skip set.
+func Read(path string, data []byte) (people []contactfile.Person, warnings content.ErrorList, err error) {
+	cards, errs := split(path, string(data))
+	for _, c := range cards {
+		card, err := govcard.NewDecoder(strings.NewReader(c.text())).Decode()
+		if err != nil {
+			errs.Add(content.Position{Path: path, Line: c.start}, "%v", strings.TrimPrefix(err.Error(), "vcard: "))
+			continue
+		}
+		people = append(people, c.person(path, card, &warnings))
+	}
+	if err := errs.Err(); err != nil {
+		return nil, nil, err
+	}
+	warnings.Sort()
+	return people, warnings, nil
+}
+
+// line is one logical line of a card: folded lines joined, with the file
+// line it starts on.
+type line struct {
+	text string
+	n    int
+}
+
+type rawCard struct {
+	start int
+	lines []line
+}
+
+func (c *rawCard) text() string {
+	var b strings.Builder
+	for _, l := range c.lines {
+		b.WriteString(l.text + "\r\n")
+	}
+	return b.String()
+}
+
+// at returns the file line of the i-th property called key.
+func (c *rawCard) at(key string, i int) int {
+	for _, l := range c.lines {
+		if k, _, _ := property(l.text); k == key {
+			if i == 0 {
+				return l.n
+			}
+			i--
+		}
+	}
+	return c.start
+}
+
+// property splits a content line into its name (upper case, without a
+// group), its parameters and its value.
+func property(s string) (name, params, value string) {
+	colon := strings.IndexByte(s, ':')
+	if colon < 0 {
+		return "", "", ""
+	}
+	head := s[:colon]
+	if dot := strings.IndexByte(head, '.'); dot >= 0 && !strings.ContainsAny(head[:dot], ";") {
+		head = head[dot+1:]
+	}
+	name, params, _ = strings.Cut(head, ";")
+	return strings.ToUpper(name), params, s[colon+1:]
+}
+
+// split cuts the file into cards, unfolding lines (RFC 6350 folding, and
+// vCard 2.1's quoted-printable soft line breaks).
+func split(path, data string) ([]*rawCard, content.ErrorList) {
+	data = strings.TrimPrefix(data, "\uFEFF")
+	phys := strings.Split(strings.ReplaceAll(data, "\r\n", "\n"), "\n")
+	var logical []line
+	for i := 0; i < len(phys); i++ {
+		l := line{text: strings.TrimRight(phys[i], "\r"), n: i + 1}
+		for i+1 < len(phys) {
+			next := strings.TrimRight(phys[i+1], "\r")
+			if next != "" && (next[0] == ' ' || next[0] == '\t') {
+				l.text += next[1:]
+			} else if _, params, _ := property(l.text); strings.Contains(strings.ToUpper(params), "QUOTED-PRINTABLE") && strings.HasSuffix(l.text, "=") {
+				l.text = strings.TrimSuffix(l.text, "=") + next
+			} else {
+				break
+			}
+			i++
+		}
+		logical = append(logical, l)
+	}
+
+	var cards []*rawCard
+	var errs content.ErrorList
+	var cur *rawCard
+	stray := false
+	for _, l := range logical {
+		word := strings.ToUpper(strings.TrimSpace(l.text))
+		switch {
+		case word == "BEGIN:VCARD":
+			if cur != nil {
+				errs.Add(content.Position{Path: path, Line: cur.start}, "card has no END:VCARD before the next BEGIN:VCARD on line %d", l.n)
+			}
+			cur, stray = &rawCard{start: l.n}, false
+			cur.lines = append(cur.lines, l)
+		case cur == nil:
+			if word != "" && !stray {
+				errs.Add(content.Position{Path: path, Line: l.n}, "expected BEGIN:VCARD, got %q: is this a vCard file?", short(l.text))
+				stray = true
+			}
+		case word == "END:VCARD":
+			cur.lines = append(cur.lines, l)
+			cards = append(cards, cur)
+			cur = nil
+		case word != "":
+			cur.lines = append(cur.lines, line{text: typeParams(decodeQP(l.text)), n: l.n})
+		}
+	}
+	if cur != nil {
+		errs.Add(content.Position{Path: path, Line: cur.start}, "card has no END:VCARD")
+	}
+	if len(cards) == 0 && len(errs) == 0 {
+		errs.Add(content.Position{Path: path, Line: 1}, "no cards: expected BEGIN:VCARD")
+	}
+	return cards, errs
+}
+
+func short(s string) string {
+	if r := []rune(s); len(r) > 30 {
+		return string(r[:30]) + "…"
+	}
+	return s
+}
+
+// decodeQP rewrites a vCard 2.1 quoted-printable line as a plain one.
+func decodeQP(s string) string {
+	_, params, value := property(s)
+	if !strings.Contains(strings.ToUpper(params), "QUOTED-PRINTABLE") {
+		return s
+	}
+	b, err := io.ReadAll(quotedprintable.NewReader(strings.NewReader(value)))
+	if err != nil {
+		return s
+	}
+	text := string(b)
+	var keep []string
+	for _, p := range strings.Split(params, ";") {
+		k, v, _ := strings.Cut(strings.ToUpper(p), "=")
+		switch {
+		case k == "QUOTED-PRINTABLE", k == "ENCODING" && v == "QUOTED-PRINTABLE":
+		case k == "CHARSET":
+			if v != "UTF-8" && v != "US-ASCII" {
+				text = latin1(b) // ISO-8859-1 and Windows-1252 agree on letters
+			}
+		default:
+			keep = append(keep, p)
+		}
+	}
+	head := s[:len(s)-len(value)-1]
+	head = head[:len(head)-len(params)] + strings.Join(keep, ";")
+	head = strings.TrimSuffix(head, ";")
+	return head + ":" + strings.NewReplacer("\\", "\\\\", "\r\n", "\\n", "\n", "\\n").Replace(text)
+}
+
+// typeParams spells vCard 2.1's bare parameters as TYPE parameters:
+// "TEL;CELL:…" → "TEL;TYPE=CELL:…", which go-vcard reads.
+func typeParams(s string) string {
+	_, params, value := property(s)
+	if params == "" || strings.ContainsAny(params, `"`) {
+		return s
+	}
+	list := strings.Split(params, ";")
+	changed := false
+	for i, p := range list {
+		if p != "" && !strings.Contains(p, "=") {
+			list[i], changed = "TYPE="+p, true
+		}
+	}
+	if !changed {
+		return s
+	}
+	head := s[:len(s)-len(value)-1]
+	return head[:len(head)-len(params)] + strings.Join(list, ";") + ":" + value
+}
+
+func latin1(b []byte) string {
+	r := make([]rune, len(b))
+	for i, c := range b {
+		r[i] = rune(c)
+	}
+	return string(r)
+}
+
+// list splits a raw list value at its unescaped commas and unescapes each
+// item: CATEGORIES:a\, b,c is "a, b" and "c".
+func list(value string) []string {
+	var out []string
+	var b strings.Builder
+	for i := 0; i < len(value); i++ {
+		switch c := value[i]; {
+		case c == '\\' && i+1 < len(value):
+			i++
+			switch value[i] {
+			case 'n', 'N':
+				b.WriteByte('\n')
+			default:
+				b.WriteByte(value[i])
+			}
+		case c == ',':
+			out = append(out, b.String())
+			b.Reset()
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return append(out, b.String())
+}
+
+// unescape undoes the escapes go-vcard leaves: \; \: (Google escapes the
+// colon of URLs) and \N.
+var unescape = strings.NewReplacer(`\;`, ";", `\:`, ":", `\N`, "\n").Replace
+
+// system are the labels address books add by themselves.
+var system = map[string]bool{"mycontacts": true, "starred": true, "starred in android": true}
+
+func (c *rawCard) person(path string, card govcard.Card, warnings *content.ErrorList) contactfile.Person {
+	p := contactfile.Person{Source: content.Position{Path: path, Line: c.start}}
+	value := func(k string) string { return strings.TrimSpace(unescape(card.Value(k))) }
+	warn := func(key string, i int, format string, args ...any) {
+		warnings.Add(content.Position{Path: path, Line: c.at(key, i)}, format, args...)
+	}
+
+	p.Name = strings.Join(strings.Fields(value(govcard.FieldFormattedName)), " ")
+	n := card.Name()
+	if p.Name == "" && n != nil {
+		p.Name = strings.Join(strings.Fields(unescape(n.GivenName+" "+n.AdditionalName+" "+n.FamilyName)), " ")
+	}
+	org, _, _ := strings.Cut(card.Value(govcard.FieldOrganization), ";")
+	p.Company = strings.TrimSpace(unescape(org))
+	kind := strings.ToLower(value(govcard.FieldKind))
+	switch {
+	case kind == "org" || kind == "organization" || strings.EqualFold(value("X-ABSHOWAS"), "COMPANY"):
+		p.Skip = "a company, not a person"
+	case kind == "group" || kind == "location":
+		p.Skip = "a " + kind + ", not a person"
+	case p.Name == "":
+		p.Skip = "no name"
+	case (n == nil || strings.Trim(n.Value, "; ") == "") && p.Company != "" && strings.EqualFold(p.Name, p.Company):
+		p.Skip = "a company, not a person"
+	}
+	if p.Skip != "" {
+		return p
+	}
+
+	p.Role = value(govcard.FieldTitle)
+	if p.Role == "" {
+		p.Role = value(govcard.FieldRole)
+	}
+	for _, f := range card[govcard.FieldEmail] {
+		if e := strings.TrimPrefix(strings.TrimSpace(unescape(f.Value)), "mailto:"); e != "" {
+			p.Emails = append(p.Emails, e)
+		}
+	}
+	for _, f := range card[govcard.FieldTelephone] {
+		if t := strings.TrimPrefix(strings.TrimSpace(unescape(f.Value)), "tel:"); t != "" {
+			p.Phones = append(p.Phones, t)
+		}
+	}
+	labels := map[string]string{}
+	for _, f := range card["X-ABLABEL"] {
+		if f.Group != "" {
+			labels[f.Group] = f.Value
+		}
+	}
+	for i, f := range card[govcard.FieldURL] {
+		u := webAddress(unescape(f.Value))
+		if u == "" {
+			warn(govcard.FieldURL, i, "URL %q is not a web address: imported without it", f.Value)
+			continue
+		}
+		p.Links = append(p.Links, contactfile.Link{Name: label(labels[f.Group], f.Params.Types()), URL: u})
+	}
+	for _, key := range []string{"X-SOCIALPROFILE", "SOCIALPROFILE"} {
+		for _, f := range card[key] {
+			if u := webAddress(unescape(f.Value)); u != "" && strings.Contains(u, "/") {
+				p.Links = append(p.Links, contactfile.Link{Name: label("", f.Params.Types()), URL: u})
+			}
+		}
+	}
+	if f := card.Get(govcard.FieldBirthday); f != nil {
+		b, err := birthday(f)
+		if err != nil {
+			warn(govcard.FieldBirthday, 0, "BDAY %q is not a date: imported without a birthday", f.Value)
+		}
+		p.Birthday = b
+	}
+	seen := map[string]bool{}
+	for _, l := range c.lines {
+		name, _, value := property(l.text)
+		if name != govcard.FieldCategories {
+			continue
+		}
+		for _, cat := range list(value) {
+			cat = strings.TrimSpace(cat)
+			if cat == "" || system[strings.ToLower(cat)] || seen[strings.ToLower(cat)] {
+				continue
+			}
+			seen[strings.ToLower(cat)] = true
+			p.Tags = append(p.Tags, cat)
+		}
+	}
+	var notes []string
+	for _, f := range card[govcard.FieldNote] {
+		if t := strings.TrimSpace(unescape(f.Value)); t != "" {
+			notes = append(notes, t)
+		}
+	}
+	p.Notes = strings.Join(notes, "\n\n")
+	return p
+}
+
+// webAddress returns an absolute http(s) URL for a value such as
+// "https://ana.example/" or "www.ana.example", or "".
+func webAddress(v string) string {
+	v = strings.TrimSpace(v)
+	if v != "" && !strings.Contains(v, "://") && strings.Contains(v, ".") && !strings.ContainsAny(v, " @") {
+		v = "https://" + v
+	}
+	if !content.IsURL(v) || !(strings.HasPrefix(strings.ToLower(v), "http://") || strings.HasPrefix(strings.ToLower(v), "https://")) {
+		return ""
+	}
+	return v
+}
+
+// label names a link after its X-ABLabel or its TYPE; "" when neither says
+// more than home or work, so that the link is named after its site.
+func label(ab string, types []string) string {
+	for _, s := range append([]string{ab}, types...) {
+		s = strings.TrimSuffix(strings.TrimPrefix(s, "_$!<"), ">!$_") // Apple's built-in labels
+		switch name := scaffold.Slug(s); name {
+		case "", "home", "work", "other", "pref", "internet", "homepage", "home-page", "profile", "x-profile":
+		default:
+			return name
+		}
+	}
+	return ""
+}
+
+// birthday reads BDAY as phones write it: 1987-07-19, 19870719,
+// 1987-07-19T00:00:00Z, --07-19, --0719, and Apple's year 1604 with
+// X-APPLE-OMIT-YEAR for a birthday without a year.
+func birthday(f *govcard.Field) (content.Birthday, error) {
+	v := strings.TrimSpace(f.Value)
+	if i := strings.IndexByte(v, 'T'); i > 0 {
+		v = v[:i]
+	}
+	omitYear := f.Params.Get("X-APPLE-OMIT-YEAR") != "" || strings.HasPrefix(v, "1604")
+	if rest, ok := strings.CutPrefix(v, "--"); ok {
+		v, omitYear = "2000"+strings.TrimPrefix(rest, "-"), true // a leap year, for --02-29
+		if len(rest) == 5 {
+			v = "2000-" + rest
+		}
+	}
+	for _, layout := range []string{time.DateOnly, "20060102"} {
+		t, err := time.Parse(layout, v)
+		if err != nil {
+			continue
+		}
+		b := content.Birthday{Year: t.Year(), Month: t.Month(), Day: t.Day()}
+		if omitYear {
+			b.Year = 0
+		}
+		return b, nil
+	}
+	return content.Birthday{}, fmt.Errorf("invalid birthday %q", f.Value)
+}

@@ -1,0 +1,276 @@
+package vcard
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	govcard "github.com/emersion/go-vcard"
+
+	"github.com/netjournal/netjournal/internal/contactfile"
+	"github.com/netjournal/netjournal/internal/content"
+)
+
+func summary(p contactfile.Person) string {
+	s := fmt.Sprintf("%d %s", p.Source.Line, p.Name)
+	if p.Skip != "" {
+		return s + " (skip: " + p.Skip + ")"
+	}
+	s += fmt.Sprintf(" | %s | %s | %s | %s", p.Company, p.Role, strings.Join(p.Emails, ","), strings.Join(p.Phones, ","))
+	for _, l := range p.Links {
+		s += " | " + l.Name + "=" + l.URL
+	}
+	if p.Birthday.IsSet() {
+		s += " | bday " + p.Birthday.String()
+	}
+	if len(p.Tags) > 0 {
+		s += " | tags " + strings.Join(p.Tags, ",")
+	}
+	if p.Notes != "" {
+		s += fmt.Sprintf(" | %q", p.Notes)
+	}
+	return s
+}
+
+func TestRead(t *testing.T) {
+	tests := []struct {
+		file     string
+		want     []string
+		warnings []string
+	}{
+		{"iphone-3.0.vcf", []string{
+			`1 Ana Lima | Tidewater Payments | Principal Engineer | ana.lima@example.com,ana@tidewater.example.com | +351 910 000 101 | =https://ana-lima.example.com/ | github=https://github.com/analima-example | linkedin=https://www.linkedin.com/in/ana-lima-example | bday --06-12 | "Met at Halyard Bank, London.\nSwims at Carcavelos all year round."`,
+			`22 Acme Dental (skip: a company, not a person)`,
+		}, nil},
+		{"google-3.0.vcf", []string{
+			`1 Rui Alves | Sunroute | Staff Engineer | rui.alves@example.com,rui@sunroute.example | +351 912 000 222 | =http://rui.example.com | bday 1988-02-29 | tags Conference friends | "Met at the Lisbon meetup; owes me a coffee."`,
+			`17 Tomás Ferreira | Lumen Freight | CTO | tomas@example.org |  | blog=https://www.tomas-ferreira.example`,
+			`29  (skip: no name)`,
+		}, []string{`google-3.0.vcf:26: URL "not a web address" is not a web address: imported without it`}},
+		{"nextcloud-4.0.vcf", []string{
+			`1 Mei Chen |  |  | mei.chen@example.com | +351-913-000-333 | =https://mei.example.dev | linkedin=https://www.linkedin.com/in/meichen-example | bday --04-15 | tags core,mentee | "Promotion case in progress."`,
+			`17 Lumen Freight (skip: a company, not a person)`,
+			`23 Kwame Mensah |  |  | kwame@example.com | `,
+		}, []string{`nextcloud-4.0.vcf:27: BDAY "19850230" is not a date: imported without a birthday`}},
+		{"android-2.1.vcf", []string{
+			`1 João Santos |  |  | joao@example.com | +351 914 000 444 | "Runs the Lisbon distributed-systems meetup; asks for speakers every spring."`,
+		}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			data, err := os.ReadFile("testdata/" + tt.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			people, warnings, err := Read(tt.file, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got, warn []string
+			for _, p := range people {
+				got = append(got, summary(p))
+			}
+			for _, w := range warnings {
+				warn = append(warn, w.Error())
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			if strings.Join(warn, "\n") != strings.Join(tt.warnings, "\n") {
+				t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(warn, "\n"), strings.Join(tt.warnings, "\n"))
+			}
+		})
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"not a vCard", "name,email\nAna,a@x\n", `x.vcf:1: expected BEGIN:VCARD, got "name,email": is this a vCard file?`},
+		{"empty", "\n\n", "x.vcf:1: no cards: expected BEGIN:VCARD"},
+		{"no END", "BEGIN:VCARD\nVERSION:3.0\nFN:A\n\nBEGIN:VCARD\nFN:B\nEND:VCARD\nBEGIN:VCARD\nFN:C\n",
+			"x.vcf:1: card has no END:VCARD before the next BEGIN:VCARD on line 5\nx.vcf:8: card has no END:VCARD"},
+		{"text between cards", "BEGIN:VCARD\nFN:A\nEND:VCARD\nhello\nBEGIN:VCARD\nFN:B\nEND:VCARD\n",
+			`x.vcf:4: expected BEGIN:VCARD, got "hello": is this a vCard file?`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := Read("x.vcf", []byte(tt.src))
+			var list content.ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("got %v, want a content.ErrorList", err)
+			}
+			if err.Error() != tt.want {
+				t.Errorf("got:\n%v\nwant:\n%s", err, tt.want)
+			}
+		})
+	}
+}
+
+const config = "title: T\nbase_url: https://example.com/\n"
+
+var contacts = map[string]string{
+	"content/contacts/ana-lima.md": `---
+name: Ana Maria Lima
+company: "Tidewater; Payments"
+role: Principal Engineer, Ledger
+email: [ana@example.com, ana@tidewater.example]
+phone: "+351 910 000 101"
+links:
+  website: https://ana-lima.example.com/
+  linkedin: https://www.linkedin.com/in/ana-lima-example-with-a-very-long-profile-name-that-needs-folding/
+tags: [payments, "a, b"]
+circle: core
+birthday: --06-12
+---
+Notes: she swims at Carcavelos — all year.
+Second line; with a semicolon.
+`,
+	"content/contacts/bo.md": "---\nname: Bo\nbirthday: 1987-07-19\n---\n",
+}
+
+func site(t *testing.T) []*content.Contact {
+	t.Helper()
+	fsys := fstest.MapFS{content.ConfigFile: {Data: []byte(config)}}
+	for p, s := range contacts {
+		fsys[p] = &fstest.MapFile{Data: []byte(s)}
+	}
+	s, err := content.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.Contacts
+}
+
+// TestWriteParsesBack: the export is vCard 3.0 that go-vcard reads back
+// field for field.
+func TestWriteParsesBack(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, site(t), Options{Notes: true, Host: "example.com"}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, line := range strings.Split(strings.TrimSuffix(out, "\r\n"), "\r\n") {
+		if len(line) > 75 {
+			t.Errorf("line of %d octets: %q", len(line), line)
+		}
+		if strings.Contains(line, "\n") {
+			t.Errorf("bare LF in %q", line)
+		}
+	}
+	dec := govcard.NewDecoder(strings.NewReader(out))
+	var cards []govcard.Card
+	for {
+		c, err := dec.Decode()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		cards = append(cards, c)
+	}
+	if len(cards) != 2 {
+		t.Fatalf("%d cards, want 2", len(cards))
+	}
+	ana := cards[0]
+	check := func(what, got, want string) {
+		t.Helper()
+		if got != want {
+			t.Errorf("%s = %q, want %q", what, got, want)
+		}
+	}
+	check("VERSION", ana.Value(govcard.FieldVersion), "3.0")
+	check("UID", ana.Value(govcard.FieldUID), "contact-ana-lima@example.com")
+	check("FN", ana.Value(govcard.FieldFormattedName), "Ana Maria Lima")
+	check("N", ana.Name().FamilyName+"/"+ana.Name().GivenName, "Lima/Ana Maria")
+	check("ORG", ana.Value(govcard.FieldOrganization), "Tidewater, Payments")
+	check("TITLE", ana.Value(govcard.FieldTitle), "Principal Engineer, Ledger")
+	check("EMAIL", strings.Join(ana.Values(govcard.FieldEmail), " "), "ana@example.com ana@tidewater.example")
+	check("EMAIL pref", ana.Preferred(govcard.FieldEmail).Value, "ana@example.com")
+	check("TEL", ana.Value(govcard.FieldTelephone), "+351 910 000 101")
+	check("URL", strings.Join(ana.Values(govcard.FieldURL), " "), "https://ana-lima.example.com/ https://www.linkedin.com/in/ana-lima-example-with-a-very-long-profile-name-that-needs-folding/")
+	check("X-ABLabel", strings.Join(ana.Values("X-ABLABEL"), " "), "website linkedin")
+	check("BDAY", ana.Value(govcard.FieldBirthday), "--06-12")
+	check("CATEGORIES", strings.Join(ana.Values(govcard.FieldCategories), "|"), "core|payments|a, b")
+	check("NOTE", ana.Value(govcard.FieldNote), "Notes: she swims at Carcavelos — all year.\nSecond line; with a semicolon.")
+	check("Bo's N", cards[1].Name().GivenName, "Bo")
+	check("Bo's BDAY", cards[1].Value(govcard.FieldBirthday), "1987-07-19")
+
+	buf.Reset()
+	if err := Write(&buf, site(t), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), "NOTE") || strings.Contains(buf.String(), "Carcavelos") {
+		t.Error("notes exported without --notes")
+	}
+}
+
+// TestRoundTrip: what netjournal exports, netjournal imports as it was.
+func TestRoundTrip(t *testing.T) {
+	var buf bytes.Buffer
+	cs := site(t)
+	if err := Write(&buf, cs, Options{Notes: true}); err != nil {
+		t.Fatal(err)
+	}
+	people, warnings, err := Read("out.vcf", buf.Bytes())
+	if err != nil || len(warnings) > 0 {
+		t.Fatal(err, warnings)
+	}
+	got := summary(people[0])
+	want := `1 Ana Maria Lima | Tidewater, Payments | Principal Engineer, Ledger | ana@example.com,ana@tidewater.example | +351 910 000 101 | website=https://ana-lima.example.com/ | linkedin=https://www.linkedin.com/in/ana-lima-example-with-a-very-long-profile-name-that-needs-folding/ | bday --06-12 | tags core,payments,a, b | "Notes: she swims at Carcavelos — all year.\nSecond line; with a semicolon."`
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// FuzzRead: any bytes, and no panic; every problem and every person points
+// at a line of the file, and every link is a web address.
+func FuzzRead(f *testing.F) {
+	for _, name := range []string{"iphone-3.0.vcf", "google-3.0.vcf", "nextcloud-4.0.vcf", "android-2.1.vcf"} {
+		data, err := os.ReadFile("testdata/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte("BEGIN:VCARD\nFN;ENCODING=QUOTED-PRINTABLE:=\n=\nEND:VCARD\n"))
+	f.Add([]byte("BEGIN:VCARD\nitem1.URL:\nitem1.X-ABLabel:_$!<>!$_\nBDAY:--\nEND:VCARD"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		lines := strings.Count(string(data), "\n") + 1
+		inFile := func(pos content.Position) {
+			if pos.Path != "f.vcf" || pos.Line < 1 || pos.Line > lines {
+				t.Fatalf("position %v outside the file's %d lines", pos, lines)
+			}
+		}
+		people, warnings, err := Read("f.vcf", data)
+		if err != nil {
+			var list content.ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("not an ErrorList: %v", err)
+			}
+			for _, e := range list {
+				inFile(e.Pos)
+			}
+			return
+		}
+		for _, w := range warnings {
+			inFile(w.Pos)
+		}
+		for _, p := range people {
+			inFile(p.Source)
+			if strings.TrimSpace(p.Name) == "" && p.Skip == "" {
+				t.Fatalf("a person without a name is not skipped: %+v", p)
+			}
+			for _, l := range p.Links {
+				if !content.IsURL(l.URL) {
+					t.Fatalf("invalid link %q", l.URL)
+				}
+			}
+		}
+	})
+}
