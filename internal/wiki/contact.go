@@ -59,6 +59,8 @@ type ContactPage struct {
 	Followups  []*journal.Followup // open ones
 	Done       int                 // follow-ups already done
 	StaleAfter content.Duration
+	Strip      *Strip // interactions per month, the last two years
+	Graph      *Graph // their neighbourhood; nil when linked to no one
 }
 
 // CirclePage is the data of circles/<slug>.html.
@@ -114,6 +116,8 @@ func (r *renderer) contacts() {
 			Notes:      r.body(c, p),
 			Followups:  c.OpenFollowups(),
 			StaleAfter: r.j.Config.StaleAfter,
+			Strip:      r.strip(c),
+			Graph:      r.neighbourhood(c),
 		}
 		cp.Done = len(c.Followups) - len(cp.Followups)
 		r.write("contact.html", p, cp)

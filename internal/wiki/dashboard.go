@@ -22,6 +22,7 @@ type Dashboard struct {
 	Unresolved       []*journal.Unresolved
 	Drafts           []*journal.Post
 	Birthdays        []Birthday // within the next month
+	Health           *Health    // contacts by recency band, per circle
 
 	Contacts, Events, Posts int
 	StaleAfter              content.Duration
@@ -45,6 +46,7 @@ func (r *renderer) dashboard() {
 		Posts:      len(j.Posts),
 		StaleAfter: j.Config.StaleAfter,
 		Soon:       soon,
+		Health:     r.health(),
 	}
 	for _, f := range openFollowups(j) {
 		switch {

@@ -1,6 +1,7 @@
 // Package wiki renders the private wiki (private/) from the whole journal:
 // a dashboard, contacts, circles, events, posts with their private
-// annotations, follow-ups and tags.
+// annotations, follow-ups and tags; pictures of the network drawn as SVG
+// when the page is built; and a search index with the script that reads it.
 //
 // Every link is relative and names an .html file, so the wiki works opened
 // from the file system (file://) as well as from netjournal serve. Pages are
@@ -45,6 +46,8 @@ func Render(j *journal.Journal, theme *themes.Theme) (map[string][]byte, error) 
 	r.drafts()
 	r.followups()
 	r.tags()
+	r.networkPage()
+	r.search()
 	if r.err != nil {
 		return nil, r.err
 	}
@@ -78,6 +81,7 @@ type renderer struct {
 	out  map[string][]byte
 	errs content.ErrorList // problems in bodies, at their source line
 	err  error             // the first template error
+	net  *network          // links between contacts, once computed
 }
 
 // Page is what every template receives, embedded in the page's own data.

@@ -131,6 +131,7 @@ func TestPages(t *testing.T) {
 		"posts/index.html", "posts/consensus.html", "posts/half-baked.html",
 		"posts/journal-only.html", "posts/soon.html",
 		"tags/index.html", "tags/mentor.html", "tags/lisbon.html", "tags/distsys.html",
+		"network.html", "search.js", "search-index.js",
 	}
 	for _, p := range want {
 		if _, ok := out[p]; !ok {
@@ -323,8 +324,8 @@ func TestEventAndPostPages(t *testing.T) {
 }
 
 // TestLinks checks every page: it parses, has the robots meta and a title,
-// has no duplicate id, and every relative href or src names a generated
-// file (and an id on it, for a fragment). Nothing links to a directory or
+// has no duplicate id, loads no script but search.js, and every relative
+// href or src names a generated file (and an id on it, for a fragment). Nothing links to a directory or
 // to a root path, which would not open from file://.
 func TestLinks(t *testing.T) {
 	for _, archive := range []string{"testdata/site.txtar", exampleSite(t)} {
@@ -401,8 +402,10 @@ func checkLinks(t *testing.T, name string, out map[string][]byte) {
 		if bytes.Contains(b, []byte("ZgotmplZ")) {
 			t.Errorf("%s: %s: a value was filtered by html/template (ZgotmplZ)", name, p)
 		}
-		if bytes.Contains(b, []byte("<script")) {
-			t.Errorf("%s: %s: has a script", name, p)
+		for _, src := range scripts(t, b) {
+			if want := strings.Repeat("../", strings.Count(p, "/")) + "search.js"; src != want {
+				t.Errorf("%s: %s: has a script %q; the one script of a page is %s", name, p, src, want)
+			}
 		}
 	}
 	pages := make([]string, 0, len(ids))
@@ -426,7 +429,7 @@ func checkLinks(t *testing.T, name string, out map[string][]byte) {
 			}
 			target := p
 			if u.Path != "" {
-				if !strings.HasSuffix(u.Path, ".html") && !strings.HasSuffix(u.Path, ".css") && !strings.HasSuffix(u.Path, ".svg") {
+				if !strings.HasSuffix(u.Path, ".html") && !strings.HasSuffix(u.Path, ".css") && !strings.HasSuffix(u.Path, ".svg") && !strings.HasSuffix(u.Path, ".js") {
 					t.Errorf("%s: %s: link %q does not name a file", name, p, ref)
 				}
 				target = path.Join(path.Dir(p), u.Path)
@@ -440,6 +443,43 @@ func checkLinks(t *testing.T, name string, out map[string][]byte) {
 			}
 		}
 	}
+}
+
+// scripts returns the src of every script on a page; an inline script
+// fails the test.
+func scripts(t *testing.T, b []byte) []string {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "script" {
+			src := ""
+			for _, a := range n.Attr {
+				if a.Key == "src" {
+					src = a.Val
+				}
+			}
+			if src == "" || n.FirstChild != nil {
+				t.Errorf("an inline script: %s", renderNode(n))
+			}
+			out = append(out, src)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return out
+}
+
+func renderNode(n *html.Node) string {
+	var b bytes.Buffer
+	html.Render(&b, n)
+	return b.String()
 }
 
 // refs returns the href and src attributes of a page.
@@ -548,6 +588,7 @@ func TestGolden(t *testing.T) {
 	out := render(t, site(t, "testdata/site.txtar"))
 	for _, p := range []string{
 		"index.html",
+		"network.html",
 		"contacts/index.html",
 		"contacts/ana-lima.html",
 		"events/index.html",

@@ -1,0 +1,424 @@
+package wiki
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"golang.org/x/net/html"
+
+	"github.com/netjournal/netjournal/internal/blog"
+	"github.com/netjournal/netjournal/internal/journal"
+	"github.com/netjournal/netjournal/themes"
+)
+
+// denseSite is a busy network: n contacts, events of two to six people
+// over the two years before the tests' clock, a few hubs at many of them,
+// and introductions. A fixed generator makes it the same on every run.
+func denseSite(n, events int) fstest.MapFS {
+	state := uint64(7)
+	next := func(k int) int { // splitmix64
+		state += 0x9e3779b97f4a7c15
+		z := state
+		z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+		z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+		z ^= z >> 31
+		return int(z % uint64(k))
+	}
+	first := []string{"Ana", "Bruno", "Carla", "Diogo", "Elena", "Filipa", "Gustavo", "Helena", "Inês", "Jorge",
+		"Kai", "Leonor", "Miguel", "Nuno", "Olga", "Pedro", "Quim", "Rita", "Sara", "Tiago", "Ursula", "Vasco", "Wen", "Xavier"}
+	last := []string{"Almeida", "Barros", "Carvalho", "Duarte", "Esteves", "Fonseca", "Gomes", "Henriques", "Irwin",
+		"Jardim", "Kowalski", "Lopes", "Moreira", "Nogueira", "Oliveira", "Pereira", "Quaresma", "Ribeiro"}
+	circles := []string{"core", "active", "active", "dormant", "dormant", ""}
+	fsys := fstest.MapFS{
+		"netjournal.yaml": {Data: []byte("title: Dense\nbase_url: https://example.com/\n" +
+			"circles:\n  core:\n    cadence: 1m\n  active:\n    cadence: 3m\n  dormant:\n    cadence: 1y\n")},
+	}
+	slug := func(i int) string { return fmt.Sprintf("p%03d", i) }
+	for i := 0; i < n; i++ {
+		var fm strings.Builder
+		fmt.Fprintf(&fm, "---\nname: %s %s %d\ncompany: Company %d\n", first[i%len(first)], last[(i*7)%len(last)], i, i%9)
+		if c := circles[next(len(circles))]; c != "" {
+			fmt.Fprintf(&fm, "circle: %s\n", c)
+		}
+		if i > 0 && next(5) == 0 {
+			fmt.Fprintf(&fm, "met:\n  introduced_by: %s\n", slug(next(i)))
+		}
+		fm.WriteString("---\n")
+		fsys["content/contacts/"+slug(i)+".md"] = &fstest.MapFile{Data: []byte(fm.String())}
+	}
+	for e := 0; e < events; e++ {
+		size := 2 + next(5)
+		seen := map[int]bool{}
+		var with []string
+		for len(with) < size {
+			p := next(n) * next(n) / n // favours low numbers: the hubs
+			if !seen[p] {
+				seen[p] = true
+				with = append(with, slug(p))
+			}
+		}
+		date := now.AddDate(0, 0, -next(730))
+		fsys[fmt.Sprintf("content/events/e%03d.md", e)] = &fstest.MapFile{Data: []byte(fmt.Sprintf(
+			"---\ntitle: Event %d\ndate: %s\nwith: [%s]\n---\n", e, date.Format(time.DateOnly), strings.Join(with, ", ")))}
+	}
+	return fsys
+}
+
+// circle is a node drawn in a graph's SVG.
+type circle struct {
+	x, y, r float64
+	href    string
+	label   string
+}
+
+// graphs returns the nodes of each network drawing on a page, by class
+// ("graph-wide", "graph-narrow").
+func graphs(t *testing.T, page []byte) map[string][]circle {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]circle{}
+	attr := func(n *html.Node, key string) string {
+		for _, a := range n.Attr {
+			if a.Key == key {
+				return a.Val
+			}
+		}
+		return ""
+	}
+	num := func(n *html.Node, key string) float64 {
+		f, err := strconv.ParseFloat(attr(n, key), 64)
+		if err != nil {
+			t.Fatalf("%s=%q: %v", key, attr(n, key), err)
+		}
+		return f
+	}
+	var walk func(n *html.Node, class string)
+	walk = func(n *html.Node, class string) {
+		if n.Type == html.ElementNode && n.Data == "svg" && strings.HasPrefix(attr(n, "class"), "graph ") {
+			class = strings.TrimPrefix(attr(n, "class"), "graph ")
+			out[class] = out[class][:0:0]
+		}
+		if n.Type == html.ElementNode && n.Data == "a" && class != "" {
+			c := circle{href: attr(n, "href")}
+			for k := n.FirstChild; k != nil; k = k.NextSibling {
+				if k.Type != html.ElementNode {
+					continue
+				}
+				switch {
+				case k.Data == "circle" && attr(k, "class") == "":
+					c.x, c.y, c.r = num(k, "cx"), num(k, "cy"), num(k, "r")
+				case k.Data == "text" && k.FirstChild != nil:
+					c.label = k.FirstChild.Data
+				}
+			}
+			out[class] = append(out[class], c)
+		}
+		for k := n.FirstChild; k != nil; k = k.NextSibling {
+			walk(k, class)
+		}
+	}
+	walk(doc, "")
+	return out
+}
+
+func TestNetworkDense(t *testing.T) {
+	j := build(t, denseSite(150, 260))
+	out := render(t, j)
+	page := out["network.html"]
+	drawn := graphs(t, page)
+	if len(drawn) != 2 {
+		t.Fatalf("network.html: want a wide and a narrow drawing, got %d", len(drawn))
+	}
+	for class, nodes := range drawn {
+		if len(nodes) != networkCap {
+			t.Errorf("%s: %d nodes drawn, want the cap %d", class, len(nodes), networkCap)
+		}
+		for a := range nodes {
+			for b := a + 1; b < len(nodes); b++ {
+				p, q := nodes[a], nodes[b]
+				if d := math.Hypot(p.x-q.x, p.y-q.y); d < p.r+q.r {
+					t.Errorf("%s: %s and %s overlap: %.1f apart, radii %.1f and %.1f", class, p.label, q.label, d, p.r, q.r)
+				}
+				// Labels sit under their circles, about 12 px tall.
+				wp, wq := textWidth(p.label, labelSize), textWidth(q.label, labelSize)
+				if math.Abs(p.x-q.x) < (wp+wq)/2 && math.Abs((p.y+p.r+10)-(q.y+q.r+10)) < labelSize {
+					t.Errorf("%s: labels %q and %q overlap", class, p.label, q.label)
+				}
+			}
+			if !strings.HasPrefix(nodes[a].href, "contacts/") {
+				t.Errorf("%s: node %s links to %q", class, nodes[a].label, nodes[a].href)
+			}
+		}
+	}
+	if got := text(t, section(t, page, "graph")); !strings.Contains(got, "and 90 more not drawn") {
+		t.Errorf("network.html: want \"and 90 more\" in %q", got)
+	}
+	// The busiest contact knows more people than a neighbourhood shows.
+	hub := j.Contact("p000")
+	if k := len(renderOf(j).network().near[hub]); k <= neighbourCap {
+		t.Fatalf("p000 is linked to %d people: the fixture needs more than %d", k, neighbourCap)
+	}
+	contact := out["contacts/p000.html"]
+	for class, nodes := range graphs(t, contact) {
+		if len(nodes) != neighbourCap+1 {
+			t.Errorf("contacts/p000.html %s: %d nodes, want %d", class, len(nodes), neighbourCap+1)
+		}
+	}
+	more := fmt.Sprintf("and %d more not drawn", len(renderOf(j).network().near[hub])-neighbourCap)
+	if got := text(t, section(t, contact, "s-network")); !strings.Contains(got, more) {
+		t.Errorf("contacts/p000.html: want %q in %q", more, got)
+	}
+	checkLinks(t, "dense", out)
+	again := render(t, build(t, denseSite(150, 260)))
+	for p := range out {
+		if !bytes.Equal(out[p], again[p]) {
+			t.Errorf("dense: %s differs between two renders", p)
+		}
+	}
+}
+
+// renderOf returns a renderer of j, for tests of what it computes.
+func renderOf(j *journal.Journal) *renderer { return &renderer{j: j, out: map[string][]byte{}} }
+
+func TestNeighbourhood(t *testing.T) {
+	out := render(t, site(t, "testdata/site.txtar"))
+	// Ana met João at an event and was introduced by him; the summit with
+	// Dora and Zoë is a plan, so it links no one yet.
+	ana := graphs(t, out["contacts/ana-lima.html"])
+	for class, nodes := range ana {
+		var names []string
+		for _, n := range nodes {
+			names = append(names, n.label)
+		}
+		if got := strings.Join(names, ", "); got != "Ana Lima, João Santos" {
+			t.Errorf("ana-lima %s: nodes %q, want Ana and João", class, got)
+		}
+	}
+	page := out["contacts/ana-lima.html"]
+	if !bytes.Contains(page, []byte(`class="edge intro"`)) {
+		t.Errorf("ana-lima: the introduction is not drawn as one")
+	}
+	if got := text(t, section(t, out["contacts/bea-costa.html"], "s-network")); !strings.Contains(got, "No one else was at an event with Bea Costa yet") {
+		t.Errorf("bea-costa: want the empty state, got %q", got)
+	}
+	if !bytes.Contains(page, []byte(`aria-label="João Santos · active · 2 interactions · linked to 1 person"`)) {
+		t.Errorf("ana-lima: a node's label does not say who it is")
+	}
+}
+
+func TestStrip(t *testing.T) {
+	j := build(t, fstest.MapFS{
+		"netjournal.yaml":         {Data: []byte("title: T\nbase_url: https://example.com/\n")},
+		"content/contacts/kim.md": {Data: []byte("---\nname: Kim Park\n---\n")},
+		"content/events/a.md":     {Data: []byte("---\ntitle: Too old\ndate: 2024-03-31\nwith: [kim]\n---\n")},
+		"content/events/b.md":     {Data: []byte("---\ntitle: First in window\ndate: 2024-04-01\nwith: [kim]\n---\n")},
+		"content/events/c.md":     {Data: []byte("---\ntitle: Two in June\ndate: 2025-06-03\nwith: [kim]\n---\n")},
+		"content/events/d.md":     {Data: []byte("---\ntitle: Two in June, again\ndate: 2025-06-28\nwith: [kim]\n---\n")},
+		"content/events/e.md":     {Data: []byte("---\ntitle: Earlier this month\ndate: 2026-03-02\nwith: [kim]\n---\n")},
+		"content/events/f.md":     {Data: []byte("---\ntitle: Later this month\ndate: 2026-03-20\nwith: [kim]\n---\n")},
+		"content/events/g.md":     {Data: []byte("---\ntitle: Next month\ndate: 2026-04-09\nwith: [kim]\n---\n")},
+	})
+	s := renderOf(j).strip(j.Contact("kim"))
+	if len(s.Months) != 24 {
+		t.Fatalf("%d months, want 24", len(s.Months))
+	}
+	if got, want := s.Months[0].Month.Format("2006-01"), "2024-04"; got != want {
+		t.Errorf("first month %s, want %s", got, want)
+	}
+	if got, want := s.Months[23].Month.Format("2006-01"), "2026-03"; got != want || !s.Months[23].Now {
+		t.Errorf("last month %s (now %v), want %s, this month", got, s.Months[23].Now, want)
+	}
+	counts := map[string][2]int{}
+	for _, m := range s.Months {
+		if m.Past+m.Planned > 0 {
+			counts[m.Month.Format("2006-01")] = [2]int{m.Past, m.Planned}
+		}
+	}
+	want := map[string][2]int{"2024-04": {1, 0}, "2025-06": {2, 0}, "2026-03": {1, 1}}
+	if fmt.Sprint(counts) != fmt.Sprint(want) {
+		t.Errorf("past and planned by month: %v, want %v", counts, want)
+	}
+	if s.Past != 4 || s.Planned != 1 || len(s.Later) != 1 || s.Later[0].Title() != "Next month" {
+		t.Errorf("past %d, planned %d, later %v: want 4, 1 and the plan for next month", s.Past, s.Planned, s.Later)
+	}
+	if m := s.Months[14]; m.Title != "June 2025: 2 events" || m.Level != 2 || m.BarH <= s.Months[0].BarH {
+		t.Errorf("June 2025: %q level %d height %v: want 2 events, shade 2, taller than a month with one", m.Title, m.Level, m.BarH)
+	}
+	if m := s.Months[23]; m.Title != "March 2026: 1 event, 1 planned" || m.PlanY >= m.BarY {
+		t.Errorf("March 2026: %q, plan at %v, bar at %v: want the plan drawn above the bar", m.Title, m.PlanY, m.BarY)
+	}
+	want2 := "Interactions with Kim Park per month, April 2024 to March 2026: 4 events in 3 months; 2 plans ahead."
+	if s.Label != want2 {
+		t.Errorf("label %q, want %q", s.Label, want2)
+	}
+	page := render(t, j)["contacts/kim.html"]
+	for _, w := range []string{`aria-label="` + want2 + `"`, "<title>June 2025: 2 events</title>", `<time datetime="2026-04-09">9 Apr 2026</time>`} {
+		if !bytes.Contains(page, []byte(w)) {
+			t.Errorf("contacts/kim.html: want %s", w)
+		}
+	}
+}
+
+func TestHealth(t *testing.T) {
+	out := render(t, site(t, "testdata/site.txtar"))
+	page := out["index.html"]
+	// On 16 March: Ana's last contact was 10 January, over two monthly
+	// cadences; Bea was never contacted; João called on 1 March; Dora's
+	// only event is a plan; Carlos and Zoë have no circle and no events.
+	for _, w := range []string{
+		`aria-label="core, 2 contacts: 1 over 2 cadences, 1 never"`,
+		`aria-label="active, 1 contact: 1 within cadence"`,
+		`aria-label="dormant, 1 contact: 1 never"`,
+		`aria-label="No circle, 2 contacts: 2 never"`,
+		`<title>Over 2 cadences: 1 more than two cadences since last contact — Ana Lima</title>`,
+	} {
+		if !bytes.Contains(page, []byte(w)) {
+			t.Errorf("index.html: want %s", w)
+		}
+	}
+	got := text(t, section(t, page, "health"))
+	for _, w := range []string{"1 of 6 contacts within their cadence", "Within cadence", "Over 2 cadences", "Never", "core 2", "No circle 2"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("#health: want %q in %q", w, got)
+		}
+	}
+	if strings.Contains(got, "1–2 cadences") {
+		t.Errorf("#health: a band no one is in is in the legend: %q", got)
+	}
+	j := site(t, "testdata/site.txtar")
+	for slug, want := range map[string]string{
+		"ana-lima": "lapsed", "joao-santos": "ok", "bea-costa": "never", "carlos-mendes": "never", "zoë ng": "never",
+	} {
+		if got := renderOf(j).band(j.Contact(slug)).Key; got != want {
+			t.Errorf("%s: band %s, want %s", slug, got, want)
+		}
+	}
+}
+
+// TestBands checks the edges of the recency bands.
+func TestBands(t *testing.T) {
+	for _, tt := range []struct {
+		last string
+		want string
+	}{
+		{"2026-02-16", "ok"},     // exactly one cadence ago: due today
+		{"2026-02-15", "late"},   // a day over
+		{"2026-01-16", "late"},   // exactly two cadences
+		{"2026-01-15", "lapsed"}, // a day over two
+	} {
+		j := build(t, fstest.MapFS{
+			"netjournal.yaml":         {Data: []byte("title: T\nbase_url: https://example.com/\n")},
+			"content/contacts/kim.md": {Data: []byte("---\nname: Kim\ncadence: 1m\n---\n")},
+			"content/events/a.md":     {Data: []byte("---\ntitle: A\ndate: " + tt.last + "\nwith: [kim]\n---\n")},
+		})
+		if got := renderOf(j).band(j.Contact("kim")).Key; got != tt.want {
+			t.Errorf("last contact %s, cadence 1 month, today 2026-03-16: band %s, want %s", tt.last, got, tt.want)
+		}
+	}
+}
+
+var indexPrefix = regexp.MustCompile(`(?s)^// [^\n]*\nwindow\.netjournalSearch = (.*);\n$`)
+
+func TestSearchIndex(t *testing.T) {
+	j := site(t, "testdata/site.txtar")
+	out := render(t, j)
+	js, ok := out["search-index.js"]
+	if !ok {
+		t.Fatal("no search-index.js")
+	}
+	m := indexPrefix.FindSubmatch(js)
+	if m == nil {
+		t.Fatalf("search-index.js does not assign the index: %.200s", js)
+	}
+	var docs []SearchDoc
+	if err := json.Unmarshal(m[1], &docs); err != nil {
+		t.Fatal(err)
+	}
+	byURL := map[string]SearchDoc{}
+	for _, d := range docs {
+		byURL[d.URL] = d
+		if _, ok := out[unescape(t, d.URL)]; !ok {
+			t.Errorf("index entry %q links to %s, which is not generated", d.Title, d.URL)
+		}
+	}
+	if n := len(j.Contacts) + len(j.Events) + len(j.Posts); len(docs) != n {
+		t.Errorf("%d documents in the index, want %d", len(docs), n)
+	}
+	ana := byURL["contacts/ana-lima.html"]
+	if ana.Kind != "contact" || ana.Title != "Ana Lima" || strings.Join(ana.Aliases, ",") != "Ana" || ana.Company != "Acme" ||
+		strings.Join(ana.Tags, ",") != "mentor,lisbon" || ana.Hue != "hue-0" {
+		t.Errorf("ana-lima in the index: %+v", ana)
+	}
+	if !strings.Contains(ana.Notes, "Ana runs the platform team at Acme. João Santos introduced us") {
+		t.Errorf("ana-lima's notes, with the wikilink as its title: %q", ana.Notes)
+	}
+	if zoe := byURL["contacts/zo%C3%AB%20ng.html"]; zoe.Title != "Zoë Ng" {
+		t.Errorf("a slug with a space is not escaped in the index: %+v", byURL)
+	}
+	if ev := byURL["events/2026-04-02-summit.html"]; ev.Sub != "2 Apr 2026 · conference · plan" || !strings.Contains(ev.Other, "Dora Silva, Ana Lima, Zoë Ng") {
+		t.Errorf("summit in the index: %+v", ev)
+	}
+	if p := byURL["posts/half-baked.html"]; p.Sub != "10 Mar 2026 · draft" {
+		t.Errorf("a draft in the index: %+v", p)
+	}
+	// Every page has the box and loads the script from its own depth.
+	for p, b := range out {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		up := strings.Repeat("../", strings.Count(p, "/"))
+		for _, w := range []string{`<form class="search" role="search" action="` + up + `contacts/index.html" data-root="` + up + `">`,
+			`<script src="` + up + `search.js" defer></script>`} {
+			if !bytes.Contains(b, []byte(w)) {
+				t.Errorf("%s: want %s", p, w)
+			}
+		}
+	}
+
+	// Nothing of the pictures or the search reaches the public site.
+	pub, err := j.Public()
+	if err != nil {
+		t.Fatal(err)
+	}
+	public, err := blog.Render(pub, themes.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, b := range public {
+		for _, name := range []string{"search-index.js", "search.js", "network.html"} {
+			if strings.HasSuffix(p, name) {
+				t.Errorf("public/%s is a wiki file", p)
+			}
+		}
+		for _, w := range []string{"netjournalSearch", "search-index", "search.js", "Acme", "class=\"graph", "health-bar", "strip-svg"} {
+			if bytes.Contains(b, []byte(w)) {
+				t.Errorf("public/%s holds %q", p, w)
+			}
+		}
+	}
+}
+
+func unescape(t *testing.T, p string) string {
+	t.Helper()
+	var parts []string
+	for _, s := range strings.Split(p, "/") {
+		u, err := url.PathUnescape(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, u)
+	}
+	return strings.Join(parts, "/")
+}
