@@ -121,6 +121,18 @@ shared_with: [canary-contact-slug, canary-introducer]
 Thanks to [[canary-contact-slug|a friend]], [[opted-in]] and
 [[canary-event-slug|a meetup]].
 `,
+	// No summary: the blog takes the first paragraph, after its wikilinks
+	// are resolved; the heading's id comes from its text as shown.
+	"content/posts/plain.md": `---
+title: Plain post
+date: 2020-02-02
+---
+Advice from [[canary-contact-slug|a colleague]].
+
+## Working with [[canary-contact-slug|a colleague]]
+
+More.
+`,
 }
 
 // canaries lists the distinct private strings planted in canarySite.
@@ -193,11 +205,16 @@ func TestNothingPrivateReachesPublic(t *testing.T) {
 		t.Error("private/followups.ics is missing, or lacks the open follow-up")
 	}
 	for p := range res.Public {
-		if strings.HasSuffix(p, ".ics") {
-			t.Errorf("a calendar reached public/: %s", p)
+		if strings.HasSuffix(p, ".ics") || strings.HasSuffix(p, ".vcf") || strings.Contains(p, "search") || strings.Contains(p, "network") {
+			t.Errorf("a wiki-only file reached public/: %s", p)
 		}
 	}
-	for _, want := range []string{"Public Person", "a friend", "a meetup", "public-tag"} {
+	for _, p := range []string{"search-index.js", "network.html"} {
+		if !strings.Contains(string(res.Private[p]), "CANARY-contact-name") {
+			t.Errorf("private/%s does not show the contact: the check above would prove nothing", p)
+		}
+	}
+	for _, want := range []string{"Public Person", "a friend", "a meetup", "public-tag", "Advice from a colleague", `id="working-with-a-colleague"`} {
 		if !strings.Contains(dump(res.Public), want) {
 			t.Errorf("public/ should show %q", want)
 		}

@@ -198,6 +198,7 @@ func (r *Renderer) render(src string, opts Options) Result {
 	var wikis []*wikilink.Node
 	var links []ast.Node
 	var headings []*ast.Heading
+	var first *ast.Paragraph // the summary, once wikilinks are replaced
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -210,8 +211,8 @@ func (r *Renderer) render(src string, opts Options) Result {
 		case *ast.Heading:
 			headings = append(headings, n)
 		case *ast.Paragraph:
-			if res.Summary == "" && n.Parent() == doc {
-				res.Summary = plain(n, b)
+			if first == nil && n.Parent() == doc {
+				first = n
 			}
 		}
 		return ast.WalkContinue, nil
@@ -225,6 +226,7 @@ func (r *Renderer) render(src string, opts Options) Result {
 			setDestination(n, opts.Rewrite(dest))
 		}
 	}
+	replaced := map[ast.Node]bool{}
 	for _, w := range wikis {
 		link := describe(w, b)
 		res.Wikilinks = append(res.Wikilinks, link)
@@ -237,8 +239,12 @@ func (r *Renderer) render(src string, opts Options) Result {
 				rs = Resolution{}
 			}
 		}
-		replace(w, link, rs)
+		replaced[replace(w, link, rs)] = true
 	}
+	if first != nil {
+		res.Summary = plain(first, b)
+	}
+	reID(headings, replaced, b)
 	for _, h := range headings {
 		if id, ok := h.AttributeString("id"); ok {
 			a := ast.NewLink()
@@ -257,6 +263,43 @@ func (r *Renderer) render(src string, opts Options) Result {
 	return res
 }
 
+// reID gives every heading that held a wikilink an id made from its text
+// as rendered, not as written: an id made from [[jane-doe]] would carry a
+// private slug into a public page whose text shows only "a friend".
+func reID(headings []*ast.Heading, replaced map[ast.Node]bool, src []byte) {
+	used := map[string]bool{}
+	for _, h := range headings {
+		if id, ok := h.AttributeString("id"); ok {
+			used[string(id.([]byte))] = true
+		}
+	}
+	for _, h := range headings {
+		if !holds(h, replaced) {
+			continue
+		}
+		base := HeadingID(plain(h, src))
+		id := base
+		for i := 1; used[id]; i++ {
+			id = fmt.Sprintf("%s-%d", base, i)
+		}
+		used[id] = true
+		h.SetAttributeString("id", []byte(id))
+	}
+}
+
+// holds reports whether one of nodes is in h.
+func holds(h *ast.Heading, nodes map[ast.Node]bool) bool {
+	found := false
+	_ = ast.Walk(h, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && nodes[n] {
+			found = true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
+}
+
 func describe(w *wikilink.Node, src []byte) Wikilink {
 	l := Wikilink{Target: string(w.Target), Fragment: string(w.Fragment), Embed: w.Embed}
 	if t, ok := w.FirstChild().(*ast.Text); ok {
@@ -267,8 +310,9 @@ func describe(w *wikilink.Node, src []byte) Wikilink {
 	return l
 }
 
-// replace swaps the wikilink node for a link, a span or plain text.
-func replace(w *wikilink.Node, l Wikilink, rs Resolution) {
+// replace swaps the wikilink node for a link, a span or plain text, and
+// returns what it put in its place.
+func replace(w *wikilink.Node, l Wikilink, rs Resolution) ast.Node {
 	label := rs.Text
 	if label == "" {
 		label = l.Label
@@ -297,6 +341,7 @@ func replace(w *wikilink.Node, l Wikilink, rs Resolution) {
 		n = ast.NewString([]byte(label))
 	}
 	parent.ReplaceChild(parent, w, n)
+	return n
 }
 
 func titleAttr(t string) string {
@@ -374,10 +419,12 @@ func plain(n ast.Node, src []byte) string {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			if !c.IsRaw() {
-				// The typographer's quotes and dashes are entities.
-				b.WriteString(html.UnescapeString(string(c.Value)))
+			v := string(c.Value)
+			if c.IsRaw() {
+				v = stripTags(v) // a wikilink rendered as a span
 			}
+			// The typographer's quotes and dashes are entities.
+			b.WriteString(html.UnescapeString(v))
 		case *wikilink.Node:
 			// its label is a Text child
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
@@ -390,6 +437,23 @@ func plain(n ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return strings.TrimSpace(b.String())
+}
+
+// stripTags removes the tags of an HTML fragment, keeping its text.
+func stripTags(s string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		switch {
+		case r == '<':
+			in = true
+		case r == '>' && in:
+			in = false
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // Truncate shortens s to at most n runes at a word boundary, adding "…".

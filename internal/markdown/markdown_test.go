@@ -38,3 +38,31 @@ func TestCodeBlocksCached(t *testing.T) {
 		t.Errorf("the code is not highlighted: %s", want.String())
 	}
 }
+
+// TestWikilinksLeaveNoSourceBehind: what a reader sees of a wikilink is its
+// resolution; the target as written must not survive in the summary, the
+// text or a heading's id (a public page would leak a private slug).
+func TestWikilinksLeaveNoSourceBehind(t *testing.T) {
+	src := "Lunch with [[jane-secret]] and [[bo-hidden]].\n\n## Notes from [[jane-secret]]\n\n## Notes from [[bo-hidden]]\n\n## Notes from a friend\n"
+	res := New().Render(src, Options{Resolve: func(l Wikilink) (Resolution, error) {
+		if l.Target == "jane-secret" {
+			return Resolution{Text: "a friend"}, nil
+		}
+		return Resolution{Text: "someone", Class: "unresolved"}, nil
+	}})
+	if want := "Lunch with a friend and someone."; res.Summary != want {
+		t.Errorf("summary = %q, want %q", res.Summary, want)
+	}
+	for _, leak := range []string{"jane", "secret", "bo-hidden"} {
+		for what, s := range map[string]string{"summary": res.Summary, "text": res.Text, "HTML": res.HTML} {
+			if strings.Contains(s, leak) {
+				t.Errorf("%s has %q:\n%s", what, leak, s)
+			}
+		}
+	}
+	for _, id := range []string{`id="notes-from-a-friend"`, `id="notes-from-someone"`, `id="notes-from-a-friend-1"`} {
+		if !strings.Contains(res.HTML, id) {
+			t.Errorf("no heading with %s:\n%s", id, res.HTML)
+		}
+	}
+}
