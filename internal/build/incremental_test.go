@@ -6,7 +6,9 @@ import (
 	"io/fs"
 	"math/rand/v2"
 	"os"
+	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -70,6 +72,8 @@ func rewrite(t *testing.T, dir, rel string, f func(string) string) {
 	}
 }
 
+var titleLine = regexp.MustCompile(`(?m)^title:.*$`)
+
 var edits = map[string]edit{
 	"append to a body": func(t *testing.T, dir string, r *rand.Rand) []string {
 		kind := pick(r, []string{"content/posts", "content/contacts", "content/events"})
@@ -79,8 +83,11 @@ var edits = map[string]edit{
 	},
 	"retitle a post": func(t *testing.T, dir string, r *rand.Rand) []string {
 		rel := pick(r, mdFiles(t, dir, "content/posts"))
+		// The whole line, quoted: a title may itself be quoted, and a title
+		// two posts share would make a [[Title]] link ambiguous.
+		title := fmt.Sprintf("title: %q", fmt.Sprintf("Renamed %s %d", path.Base(rel), r.IntN(1000)))
 		rewrite(t, dir, rel, func(s string) string {
-			return strings.Replace(s, "title: ", fmt.Sprintf("title: Renamed %d ", r.IntN(1000)), 1)
+			return titleLine.ReplaceAllLiteralString(s, title)
 		})
 		return []string{rel}
 	},
