@@ -42,6 +42,12 @@ func (c *buildCmd) Run(ctx context.Context, args []string) int {
 	}
 	opts.Now = now.time()
 	start := time.Now()
+	if !c.check {
+		if err := build.CheckDirs(c.dir, c.path(out), c.path(wikiOut)); err != nil {
+			fmt.Fprintf(c.stderr, "netjournal build: %v\n", err)
+			return exitUsage
+		}
+	}
 
 	b := build.NewBuilder(os.DirFS(c.dir))
 	res, err := b.Render(opts)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // Output is one site to write: its folder and its files.
@@ -47,6 +48,67 @@ func Write(outs ...Output) error {
 		staged[i] = ""
 	}
 	return nil
+}
+
+// CheckDirs refuses output folders that a build would wreck by replacing:
+// the site folder or any folder holding it, a folder of sources (content,
+// themes, static) or anything inside one, and two outputs that are the same
+// folder or one inside the other (replacing the outer one would delete the
+// inner one, and the private wiki could end up inside the public site).
+// Paths are compared after making them absolute and resolving symbolic
+// links, so "../site/public/." or a link to public/ cannot slip past.
+func CheckDirs(site string, outs ...string) error {
+	root, err := realPath(site)
+	if err != nil {
+		return err
+	}
+	abs := make([]string, len(outs))
+	for i, o := range outs {
+		if abs[i], err = realPath(o); err != nil {
+			return err
+		}
+		if within(root, abs[i]) {
+			return fmt.Errorf("refusing to write %s: it holds the site folder %s", o, site)
+		}
+		for _, src := range []string{"content", "themes", "static", ".git"} {
+			if within(abs[i], filepath.Join(root, src)) {
+				return fmt.Errorf("refusing to write %s: it is inside the site's %s/ folder", o, src)
+			}
+		}
+	}
+	for i := range abs {
+		for j := i + 1; j < len(abs); j++ {
+			if within(abs[i], abs[j]) || within(abs[j], abs[i]) {
+				return fmt.Errorf("refusing to write %s and %s: one output folder would hold the other", outs[i], outs[j])
+			}
+		}
+	}
+	return nil
+}
+
+// within reports whether p is dir or inside it.
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// realPath makes p absolute and resolves the symbolic links of the part of
+// it that exists.
+func realPath(p string) (string, error) {
+	p, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for d := p; ; d = filepath.Dir(d) {
+		if r, err := filepath.EvalSymlinks(d); err == nil {
+			return filepath.Join(r, rest), nil
+		}
+		if filepath.Dir(d) == d {
+			return p, nil
+		}
+		rest = filepath.Join(filepath.Base(d), rest)
+	}
 }
 
 // guard refuses to replace a folder that holds a site's sources.
