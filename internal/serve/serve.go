@@ -111,8 +111,14 @@ func (s *Server) Update(public, private map[string][]byte) {
 }
 
 // Fail keeps serving the last good sites and shows problems on every open
-// page until the next Update.
+// page until the next Update. A server without the wiki may be reached by
+// others (--bind without --expose-wiki): problems name private files,
+// contacts and notes, so its pages are only told how many there are.
 func (s *Server) Fail(problems []string) {
+	if !s.wiki {
+		problems = []string{fmt.Sprintf("The last rebuild failed with %d %s; the terminal running netjournal serve lists them.",
+			len(problems), map[bool]string{true: "problem", false: "problems"}[len(problems) == 1])}
+	}
 	s.mu.Lock()
 	s.problems = append([]string{}, problems...)
 	s.mu.Unlock()

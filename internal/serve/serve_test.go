@@ -226,3 +226,25 @@ func clone(m map[string][]byte) map[string][]byte {
 	}
 	return out
 }
+
+// TestProblemsStayPrivateWithoutWiki: a server that does not serve the
+// wiki may be open to the network; a rebuild's problems name private
+// files and people, so its pages learn only that the build failed.
+func TestProblemsStayPrivateWithoutWiki(t *testing.T) {
+	s := New("/", false)
+	s.Update(public, private)
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	defer s.Close()
+	events := listen(t, ts.URL)
+	s.Fail([]string{"content/contacts/jane-secret.md:3: unknown ref \"bo-hidden\"", "content/events/x.md:1: bad date"})
+	for _, c := range []<-chan message{events, listen(t, ts.URL)} {
+		m := recv(t, c)
+		if m.Type != "problems" || len(m.Problems) != 1 || !strings.Contains(m.Problems[0], "failed with 2 problems") {
+			t.Errorf("got %+v, want one line saying the rebuild failed", m)
+		}
+		if b, _ := json.Marshal(m); strings.Contains(string(b), "secret") || strings.Contains(string(b), "hidden") {
+			t.Errorf("problem details reached a public-only page: %s", b)
+		}
+	}
+}
