@@ -6,6 +6,7 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+	"unicode/utf8"
 
 	ics "github.com/arran4/golang-ical"
 
@@ -187,6 +188,29 @@ func TestICSIsReproducible(t *testing.T) {
 		if len(line) > 75 {
 			t.Errorf("line longer than 75 octets: %q", line)
 		}
+	}
+}
+
+// TestICSFoldsLongLines: a long value with no space to break at, in
+// letters of two, three and four octets, is folded at 75 octets or fewer,
+// never inside a character, and reads back whole.
+func TestICSFoldsLongLines(t *testing.T) {
+	what := strings.Repeat("çãõ€😀", 30)
+	files := map[string]string{
+		"content/contacts/joao.md": "---\nname: João Ção\n---\n",
+		"content/events/e.md":      "---\ntitle: E\ndate: 2026-11-01\nwith: [joao]\nfollowups:\n  - due: 2026-11-15\n    what: " + what + "\n---\n",
+	}
+	b := ICS(build(t, files, time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)))
+	for _, line := range strings.Split(string(b), "\r\n") {
+		if len(line) > 75 {
+			t.Errorf("line of %d octets: %q", len(line), line)
+		}
+		if !utf8.ValidString(line) {
+			t.Errorf("line folded inside a character: %q", line)
+		}
+	}
+	if got, want := parse(t, b)["followup-e-1@example.com"].summary, "Follow up with João Ção: "+what; got != want {
+		t.Errorf("summary read back as %q, want %q", got, want)
 	}
 }
 

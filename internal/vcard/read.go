@@ -73,6 +73,17 @@ func (c *rawCard) at(key string, i int) int {
 	return c.start
 }
 
+// raw returns the value of the first property called key as written,
+// escapes and all; "" if there is none.
+func (c *rawCard) raw(key string) string {
+	for _, l := range c.lines {
+		if k, _, v := property(l.text); k == key {
+			return v
+		}
+	}
+	return ""
+}
+
 // property splits a content line into its name (upper case, without a
 // group), its parameters and its value.
 func property(s string) (name, params, value string) {
@@ -236,6 +247,21 @@ func list(value string) []string {
 	return append(out, b.String())
 }
 
+// firstComponent returns a structured value up to its first unescaped
+// semicolon: the company of ORG:Company;Unit, where "Smith\; Jones" is one
+// company.
+func firstComponent(value string) string {
+	for i := 0; i < len(value); i++ {
+		switch value[i] {
+		case '\\':
+			i++
+		case ';':
+			return value[:i]
+		}
+	}
+	return value
+}
+
 // unescape undoes the escapes go-vcard leaves: \; \: (Google escapes the
 // colon of URLs) and \N.
 var unescape = strings.NewReplacer(`\;`, ";", `\:`, ":", `\N`, "\n").Replace
@@ -255,8 +281,10 @@ func (c *rawCard) person(path string, card govcard.Card, warnings *content.Error
 	if p.Name == "" && n != nil {
 		p.Name = strings.Join(strings.Fields(unescape(n.GivenName+" "+n.AdditionalName+" "+n.FamilyName)), " ")
 	}
-	org, _, _ := strings.Cut(card.Value(govcard.FieldOrganization), ";")
-	p.Company = strings.TrimSpace(unescape(org))
+	// ORG is Company;Unit: the company ends at the first semicolon that is
+	// not escaped, which only the raw line still tells (go-vcard unescapes
+	// \\ but not \;). list unescapes it; a comma, escaped or not, is text.
+	p.Company = strings.TrimSpace(strings.Join(list(firstComponent(c.raw(govcard.FieldOrganization))), ","))
 	kind := strings.ToLower(value(govcard.FieldKind))
 	switch {
 	case kind == "org" || kind == "organization" || strings.EqualFold(value("X-ABSHOWAS"), "COMPANY"):

@@ -24,7 +24,7 @@ type Options struct {
 
 // Write writes contacts as vCard 3.0 cards: FN, N, ORG, TITLE, EMAIL, TEL,
 // URL (labelled with the link's name), BDAY, CATEGORIES from the circle
-// and the tags, and NOTE when opts.Notes is set. Lines are folded at 75
+// and the tags (one line, comma-separated), and NOTE when opts.Notes is set. Lines are folded at 75
 // octets and end in CRLF, as RFC 2426 asks.
 func Write(w io.Writer, contacts []*content.Contact, opts Options) error {
 	for _, c := range contacts {
@@ -32,7 +32,11 @@ func Write(w io.Writer, contacts []*content.Contact, opts Options) error {
 		if err := govcard.NewEncoder(&buf).Encode(card(c, opts)); err != nil {
 			return fmt.Errorf("%s: %w", c.Path, err)
 		}
-		if _, err := io.WriteString(w, fold(buf.String())); err != nil {
+		text := buf.String()
+		if cats := categories(c); cats != "" {
+			text = strings.TrimSuffix(text, "END:VCARD\r\n") + "CATEGORIES:" + cats + "\r\nEND:VCARD\r\n"
+		}
+		if _, err := io.WriteString(w, fold(text)); err != nil {
 			return err
 		}
 	}
@@ -78,21 +82,34 @@ func card(c *content.Contact, opts Options) govcard.Card {
 	if b := c.Birthday; b.IsSet() {
 		card.SetValue(govcard.FieldBirthday, b.String()) // --MM-DD without a year
 	}
-	// One CATEGORIES line per category: the encoder escapes commas, so a
-	// joined list would read as one category in a strict reader.
-	var categories []string
-	if c.Circle != "" {
-		categories = append(categories, c.Circle)
-	}
-	categories = append(categories, c.Tags...)
-	for _, cat := range categories {
-		card.Add(govcard.FieldCategories, &govcard.Field{Value: cat})
-	}
 	if notes := strings.TrimSpace(c.Body); opts.Notes && notes != "" {
 		card.SetValue(govcard.FieldNote, notes)
 	}
 	return card
 }
+
+// categories is the value of the card's one CATEGORIES line: the circle,
+// then the tags, separated by commas, as RFC 2426 writes a list and as
+// Google Contacts exports its labels ("CATEGORIES:myContacts,Friends").
+// Readers that keep only one CATEGORIES line, go-vcard's Card.Categories
+// among them, would drop every category after the first if each had a line
+// of its own. go-vcard's encoder escapes every comma of a value, so Write
+// adds this line itself.
+func categories(c *content.Contact) string {
+	var list []string
+	if c.Circle != "" {
+		list = append(list, c.Circle)
+	}
+	list = append(list, c.Tags...)
+	for i, cat := range list {
+		list[i] = escapeText(cat)
+	}
+	return strings.Join(list, ",")
+}
+
+// escapeText escapes a text value as RFC 2426 asks: backslash, newline,
+// comma and semicolon.
+var escapeText = strings.NewReplacer(`\`, `\\`, "\n", `\n`, ",", `\,`, ";", `\;`).Replace
 
 // name splits a full name for N: the last word is the family name, the
 // rest the given names ("Ana Lima" → Lima;Ana). A one-word name is a given
