@@ -317,6 +317,16 @@ type tagPage struct {
 }
 
 func (r *renderer) tagPages() error {
+	// journal.Public gives every tag a slug of its own ("C++" and "C" get
+	// tags/c-plus-plus/ and tags/c/); two tags on one page would lose one
+	// tag's posts to the other, so that is an error, never an overwrite.
+	bySlug := map[string]*public.Tag{}
+	for _, t := range r.tags {
+		if o := bySlug[t.Slug]; o != nil {
+			return fmt.Errorf("tags %q (%s) and %q (%s) would share the page %s", o.Name, tagSource(o), t.Name, tagSource(t), t.Path())
+		}
+		bySlug[t.Slug] = t
+	}
 	d := tagsPage{page: r.page("tags/", "Tags", "Every topic on "+r.site.Title+", with the number of posts on each.", "tags"), Tags: r.tags}
 	if err := r.render("tags.html", d.page, d, r.site.Updated); err != nil {
 		return err
@@ -329,6 +339,14 @@ func (r *renderer) tagPages() error {
 		}
 	}
 	return nil
+}
+
+// tagSource names a file that uses the tag.
+func tagSource(t *public.Tag) string {
+	if len(t.Posts) == 0 {
+		return "no post"
+	}
+	return t.Posts[0].Source
 }
 
 type archivePage struct {

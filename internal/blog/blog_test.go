@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"flag"
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -724,6 +725,24 @@ func TestTags(t *testing.T) {
 	}
 	if want := []string{"distributed-systems", "Go"}; !slices.Equal(pills, want) {
 		t.Errorf("idempotency tags %q, want %q", pills, want)
+	}
+}
+
+// Two tags on one page would lose one tag's posts to the other: the render
+// fails, naming both tags and a file of each, rather than overwrite.
+func TestTagsSharingAPage(t *testing.T) {
+	site := testSite()
+	cpp := site.Posts[0]
+	cpp.Tags = append(cpp.Tags, "C++")
+	c := site.Posts[1]
+	c.Tags = append(c.Tags, "C")
+	site.Tags = append(site.Tags,
+		&public.Tag{Name: "C", Slug: "c", Posts: []*public.Post{c}},
+		&public.Tag{Name: "C++", Slug: "c", Posts: []*public.Post{cpp}})
+	_, err := Render(site, themes.Default())
+	want := fmt.Sprintf(`tags "C" (%s) and "C++" (%s) would share the page tags/c/`, c.Source, cpp.Source)
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
 	}
 }
 

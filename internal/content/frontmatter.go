@@ -92,14 +92,17 @@ func split(path string, data []byte) (doc Doc, yamlBlock []byte, err *Error) {
 	return doc, raw, nil
 }
 
-var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
-
 // decode decodes a YAML block strictly into v: unknown keys, wrong types and
 // bad values are all reported, with file lines (offset by the opening ---).
 func decode(path string, offset int, block []byte, v any) (lines map[string]int, errs ErrorList) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(block, &root); err != nil {
-		errs = yamlErrors(path, offset, err, v)
+		var te *yaml.TypeError
+		if errors.As(err, &te) {
+			return nil, yamlErrors(path, offset, err, v)
+		}
+		line := syntaxLine(block, err)
+		errs.Add(Position{path, offset + line}, "invalid YAML: %s", syntaxMessage(err, lineOf(block, line)))
 		return nil, errs
 	}
 	lines = map[string]int{}
@@ -114,8 +117,42 @@ func decode(path string, offset int, block []byte, v any) (lines map[string]int,
 	dec.KnownFields(true)
 	if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
 		errs = yamlErrors(path, offset, err, v)
+		for _, e := range errs {
+			e.Msg = untruncate(e.Msg, &root, e.Pos.Line-offset)
+		}
 	}
 	return lines, errs
+}
+
+// untruncate puts back the whole value the YAML library cut to seven bytes
+// and "..." in a message, taking it from the scalar at that block line.
+func untruncate(msg string, root *yaml.Node, line int) string {
+	i := strings.Index(msg, `..."`)
+	j := strings.LastIndex(msg[:max(i, 0)], `"`)
+	if i < 0 || j < 0 {
+		return msg
+	}
+	cut, err := strconv.Unquote(msg[j : i+4])
+	if err != nil {
+		return msg
+	}
+	cut = strings.TrimSuffix(cut, "...")
+	var find func(n *yaml.Node) string
+	find = func(n *yaml.Node) string {
+		if n.Kind == yaml.ScalarNode && n.Line == line && len(n.Value) > 10 && strings.HasPrefix(n.Value, cut) {
+			return n.Value
+		}
+		for _, c := range n.Content {
+			if v := find(c); v != "" {
+				return v
+			}
+		}
+		return ""
+	}
+	if v := find(root); v != "" {
+		return msg[:j] + strconv.Quote(v) + msg[i+4:]
+	}
+	return msg
 }
 
 // record stores the file line of every key and list item below n.
@@ -142,11 +179,10 @@ func record(lines map[string]int, prefix string, n *yaml.Node, offset int) {
 func yamlErrors(path string, offset int, err error, v any) ErrorList {
 	var msgs []string
 	var te *yaml.TypeError
-	syntax := !errors.As(err, &te)
-	if syntax {
-		msgs = []string{err.Error()}
-	} else {
+	if errors.As(err, &te) {
 		msgs = te.Errors
+	} else {
+		msgs = []string{err.Error()}
 	}
 	var errs ErrorList
 	for _, m := range msgs {
@@ -162,21 +198,29 @@ func yamlErrors(path string, offset int, err error, v any) ErrorList {
 			n, _ := strconv.Atoi(strings.TrimPrefix(s, "at line "))
 			return fmt.Sprintf("at line %d", n+offset)
 		})
-		if syntax {
-			m = syntaxMessage(m)
-		} else {
-			m = friendly(m, v)
-		}
-		errs = append(errs, &Error{Pos: Position{path, offset + line}, Msg: m})
+		errs = append(errs, &Error{Pos: Position{path, offset + line}, Msg: friendly(m, v)})
 	}
 	return errs
 }
 
 var (
+	yamlLine     = regexp.MustCompile(`(?s)^(?:yaml: )?line (\d+): (.*)$`)
 	atLine       = regexp.MustCompile(`at line \d+`)
 	unknownField = regexp.MustCompile(`^field (\S+) not found in type \S+$`)
-	cannotDecode = regexp.MustCompile("^cannot unmarshal !!(\\w+) `?(.*?)`? into (\\S+)$")
+	duplicateKey = regexp.MustCompile(`^mapping key (".*") already defined (at line \d+)$`)
+	// cannotDecode is the YAML library's message for a value of the wrong
+	// kind: "cannot unmarshal !!seq into string", "cannot unmarshal !!str
+	// `maybe` into bool". Scalars come with their value, cut to 7 bytes
+	// and "..." when long; lists and maps without.
+	cannotDecode = regexp.MustCompile("(?s)^cannot unmarshal (\\S+?)(?: `(.*)`)? into (\\S+)$")
 )
+
+// tagWords names the YAML tags of what the user wrote.
+var tagWords = map[string]string{
+	"!!str": "text", "!!int": "number", "!!float": "number", "!!bool": "true/false",
+	"!!timestamp": "date", "!!null": "nothing", "!!binary": "binary data",
+	"!!seq": "list", "!!map": "map",
+}
 
 // friendly rewrites the YAML library's messages in the user's terms.
 func friendly(m string, v any) string {
@@ -187,38 +231,120 @@ func friendly(m string, v any) string {
 		}
 		return msg
 	}
+	if sm := duplicateKey.FindStringSubmatch(m); sm != nil {
+		return fmt.Sprintf("duplicate key %s: it is already given %s", sm[1], sm[2])
+	}
 	if sm := cannotDecode.FindStringSubmatch(m); sm != nil {
-		got := map[string]string{"str": "text", "int": "number", "float": "number", "bool": "true/false", "map": "map", "seq": "list", "timestamp": "date", "null": "nothing"}[sm[1]]
-		if got == "" {
-			got = sm[1]
+		tag, value, want := sm[1], sm[2], strings.TrimPrefix(sm[3], "*")
+		got, ok := tagWords[tag]
+		if !ok {
+			got = "value tagged " + tag
 		}
-		want := sm[3]
 		switch {
 		case strings.HasPrefix(want, "[]"):
 			want = "a list"
 		case want == "bool":
 			want = "true or false"
-		case want == "int" || strings.HasPrefix(want, "float"):
+		case strings.HasPrefix(want, "int") || strings.HasPrefix(want, "uint"):
+			want = "a whole number"
+		case strings.HasPrefix(want, "float"):
 			want = "a number"
 		case want == "string":
-			want = "a text"
-		default:
+			want = "text"
+		default: // a struct or a map
 			want = "a map of keys"
 		}
-		if sm[2] != "" && sm[1] != "map" && sm[1] != "seq" {
-			return fmt.Sprintf("expected %s, got %s %q", want, got, sm[2])
+		if tag == "!!seq" || tag == "!!map" || value == "" && tag != "!!str" {
+			return fmt.Sprintf("expected %s, got a %s", want, got)
 		}
-		return fmt.Sprintf("expected %s, got a %s", want, got)
+		return fmt.Sprintf("expected %s, got %s %q", want, got, value)
 	}
 	return m
 }
 
-// syntaxMessage explains a YAML syntax error.
-func syntaxMessage(m string) string {
-	if strings.Contains(m, "found character that cannot start any token") {
-		return "invalid YAML: " + m + " (tabs are not allowed for indentation)"
+// syntaxLine finds the block line (1-based) of a YAML syntax error: the
+// line after the longest run of leading lines that is valid YAML. The YAML
+// library's own line is off by one for some errors, missing for errors on
+// the first line, and the end of the block for an unclosed quote; it is
+// kept only for a block too long to search.
+func syntaxLine(block []byte, err error) int {
+	lines := bytes.SplitAfter(block, []byte("\n"))
+	if len(lines[len(lines)-1]) == 0 {
+		lines = lines[:len(lines)-1]
 	}
-	return "invalid YAML: " + m
+	if len(lines) > 500 {
+		if sm := yamlLine.FindStringSubmatch(err.Error()); sm != nil {
+			n, _ := strconv.Atoi(sm[1])
+			return max(n, 1)
+		}
+		return 1
+	}
+	for n := len(lines) - 1; n > 0; n-- {
+		var root yaml.Node
+		if yaml.Unmarshal(bytes.Join(lines[:n], nil), &root) == nil {
+			return n + 1
+		}
+	}
+	return 1
+}
+
+// lineOf returns the block's line n (1-based) without its line break.
+func lineOf(block []byte, n int) string {
+	lines := strings.Split(string(block), "\n")
+	if n < 1 || n > len(lines) {
+		return ""
+	}
+	return strings.TrimRight(lines[n-1], "\r")
+}
+
+// syntaxMessage explains a YAML syntax error in words for people who do not
+// know YAML's grammar; text is the line it is on.
+func syntaxMessage(err error, text string) string {
+	m := err.Error()
+	if sm := yamlLine.FindStringSubmatch(m); sm != nil {
+		m = sm[2]
+	}
+	m = strings.TrimPrefix(m, "yaml: ")
+	indent := text[:len(text)-len(strings.TrimLeft(text, " \t"))]
+	switch {
+	case strings.Contains(m, "tab character") ||
+		strings.Contains(m, "cannot start any token") && strings.Contains(indent, "\t"):
+		return "a tab is used for indentation: indent with spaces only"
+	case strings.Contains(m, "cannot start any token"):
+		if c := strings.IndexAny(text, "@`\t"); c >= 0 {
+			if text[c] == '\t' {
+				return "a tab cannot be used here: use spaces"
+			}
+			return fmt.Sprintf("a value cannot start with %c: put the value in quotes", text[c])
+		}
+		return "a value starts with a character that is not allowed there: put the value in quotes"
+	case strings.Contains(m, "unexpected end of stream"):
+		if c := strings.IndexAny(text, `"'`); c >= 0 {
+			return fmt.Sprintf("the quote %c is never closed: end the value with %c, or remove the quote", text[c], text[c])
+		}
+		return "a quote is never closed: end the value with the same quote it starts with"
+	case strings.Contains(m, "expected ',' or ']'"):
+		return "a list that starts with [ is not closed with ], or its items are not separated by commas"
+	case strings.Contains(m, "expected ',' or '}'"):
+		return "a map that starts with { is not closed with }, or its entries are not separated by commas"
+	case strings.Contains(m, "could not find expected ':'"):
+		return `a line must be "key: value": add a colon and a space after the key`
+	case strings.Contains(m, "mapping values are not allowed"):
+		return `unexpected ":" in this line: put a value that contains ": " in quotes, or check the indentation`
+	case strings.Contains(m, "did not find expected key"):
+		return "this line does not line up with the keys above it: check its indentation"
+	case strings.Contains(m, "expected '-' indicator"):
+		return "this line does not line up with the list above it: start each item with - at the same indentation"
+	case strings.Contains(m, "block sequence entries are not allowed"):
+		return "a list item (- …) is not allowed here: put the list on the lines below its key, indented"
+	case strings.Contains(m, "escape"):
+		return `a backslash in "double quotes" starts an unknown escape: write \\ for a backslash, or use 'single quotes'`
+	case strings.Contains(m, "unknown anchor"):
+		return "a value cannot start with *: put the value in quotes"
+	case strings.Contains(m, "did not find expected node content"):
+		return "a value is missing or starts with a character that is not allowed there: put the value in quotes"
+	}
+	return m
 }
 
 // suggest returns the closest of keys to s, if it is close enough to be a typo.

@@ -5,10 +5,14 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Site is everything read from a site folder.
@@ -122,18 +126,25 @@ func parse(dir, p string, data []byte, cfg *Config) (any, ErrorList) {
 		return nil, ErrorList{serr}
 	}
 	d.Slug = SlugOf(p)
+	noSlug := func(d *Doc) {
+		if d.Slug == "" {
+			errs.Add(Position{d.Path, 1}, "the file name %q gives no slug for a URL: rename the file with letters or digits", path.Base(d.Path))
+		}
+	}
 	switch dir {
 	case ContactsDir:
 		c := &Contact{Doc: d}
 		if decodeDoc(&c.Doc, block, c, &errs) {
 			c.validate(&errs, cfg)
 		}
+		noSlug(&c.Doc)
 		return c, errs
 	case EventsDir:
 		e := &Event{Doc: d}
 		if decodeDoc(&e.Doc, block, e, &errs) {
 			e.validate(&errs)
 		}
+		noSlug(&e.Doc)
 		return e, errs
 	default:
 		p := &Post{Doc: d}
@@ -143,6 +154,7 @@ func parse(dir, p string, data []byte, cfg *Config) (any, ErrorList) {
 				p.Slug = p.SlugKey
 			}
 		}
+		noSlug(&p.Doc) // unless slug: gives one
 		return p, errs
 	}
 }
@@ -213,16 +225,61 @@ func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, errs *ErrorList, seen 
 }
 
 // SlugOf returns the slug of a document path: its file name without .md,
-// lower-cased.
+// lower-cased and made safe for a URL, as Hugo's urlize does with
+// removePathAccents. A name
+// of lower-case letters, digits, '-', '_' and '.' is kept as it is, so
+// existing URLs do not move; any other name is slugified: accents are
+// dropped ("café" → "cafe"), and spaces, '_' and every other character but
+// ASCII letters and digits fold to single hyphens ("My Post?" → "my-post").
+// A name without a single ASCII letter or digit keeps its own letters
+// ("陈美"), as the files netjournal new creates do. It returns "" when
+// nothing is left.
 func SlugOf(p string) string {
 	name := path.Base(p)
-	return strings.ToLower(name[:len(name)-len(path.Ext(name))])
+	name = strings.ToLower(name[:len(name)-len(path.Ext(name))])
+	if safeName.MatchString(name) {
+		return name
+	}
+	if s := slugify(name, true); s != "" {
+		return s
+	}
+	return slugify(name, false)
+}
+
+// safeName is a file name that is a URL path segment as it stands.
+var safeName = regexp.MustCompile(`^[a-z0-9_-][a-z0-9_.-]*$`)
+
+// fold spells letters that do not decompose into a base letter and accents.
+var fold = strings.NewReplacer("ß", "ss", "æ", "ae", "ø", "o", "œ", "oe", "ł", "l", "đ", "d", "ð", "d", "þ", "th", "ı", "i")
+
+func slugify(s string, ascii bool) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFD.String(fold.Replace(s)) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue // a combining accent
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9',
+			!ascii && r > unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	return norm.NFC.String(b.String())
 }
 
 func duplicates[T any](errs *ErrorList, docs []T, doc func(T) *Doc) {
 	bySlug := map[string][]*Doc{}
 	for _, x := range docs {
 		d := doc(x)
+		if d.Slug == "" {
+			continue // reported by parse
+		}
 		bySlug[d.Slug] = append(bySlug[d.Slug], d)
 	}
 	for slug, ds := range bySlug {

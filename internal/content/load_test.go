@@ -43,11 +43,11 @@ func TestLoadErrors(t *testing.T) {
 		want            []string
 	}{
 		{"malformed yaml", p, "---\ntitle: [unclosed\ndate: 2026-01-01\n---\n", []string{
-			p + ":2: invalid YAML: did not find expected ',' or ']'"}},
+			p + ":2: invalid YAML: a list that starts with [ is not closed with ], or its items are not separated by commas"}},
 		{"tab indentation", c, "---\nname: X\nlinks:\n\twebsite: https://x.example\n---\n", []string{
-			c + ":4: invalid YAML: found character that cannot start any token (tabs are not allowed for indentation)"}},
+			c + ":4: invalid YAML: a tab is used for indentation: indent with spaces only"}},
 		{"unclosed quote", p, "---\ntitle: \"Hello\ndate: 2026-01-01\n---\n", []string{
-			p + ":4: invalid YAML: found unexpected end of stream"}},
+			p + `:2: invalid YAML: the quote " is never closed: end the value with ", or remove the quote`}},
 		{"unknown key with suggestion", c, "---\nname: X\ncompnay: Acme\n---\n", []string{
 			c + `:3: unknown key "compnay" (did you mean "company"?)`}},
 		{"wrong type", p, "---\ntitle: T\ndate: 2026-01-01\ndraft: maybe\n---\n", []string{
@@ -70,7 +70,7 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown circle", c, "---\nname: X\ncircle: inner\n---\n", []string{
 			c + `:3: unknown circle "inner": use one of core, active, dormant, or declare it under circles in netjournal.yaml`}},
 		{"duplicate key", c, "---\nname: X\nname: Y\n---\n", []string{
-			c + `:3: mapping key "name" already defined at line 2`}},
+			c + `:3: duplicate key "name": it is already given at line 2`}},
 		{"two problems at once", e, "---\ntitle: T\ndate: 2026-01-01\nkind: call\nwhith: [ana-lima]\nfollowups:\n  - who: ana-lima\n    due: soon\n    what: send notes\n---\n", []string{
 			e + `:5: unknown key "whith" (did you mean "with"?)`,
 			e + `:8: invalid date "soon": want YYYY-MM-DD or RFC 3339`}},
@@ -81,6 +81,40 @@ func TestLoadErrors(t *testing.T) {
 		{"duplicate slug across folders", "content/contacts/old/Ana-Lima.md", "---\nname: Ana Again\n---\n", []string{
 			`content/contacts/ana-lima.md:1: duplicate slug "ana-lima": also used by content/contacts/old/Ana-Lima.md`,
 			`content/contacts/old/Ana-Lima.md:1: duplicate slug "ana-lima": also used by content/contacts/ana-lima.md`}},
+		// Syntax errors point at the line at fault, in the file, whatever
+		// line of the block it is on and whatever the line endings.
+		{"tab on the first line", c, "---\n\tname: X\n---\n", []string{
+			c + ":2: invalid YAML: a tab is used for indentation: indent with spaces only"}},
+		{"tab before a list item", p, "---\ntitle: T\ndate: 2026-01-01\ntags:\n\t- go\n---\n", []string{
+			p + ":5: invalid YAML: a tab is used for indentation: indent with spaces only"}},
+		{"unclosed quote further down", p, "---\ntitle: T\nsummary: 'It is\ndate: 2026-01-01\n---\n", []string{
+			p + ":3: invalid YAML: the quote ' is never closed: end the value with ', or remove the quote"}},
+		{"unclosed quote after a quoted text on two lines", p, "---\nsummary: \"one\n  two\"\ntitle: \"T\ndate: 2026-01-01\n---\n", []string{
+			p + `:4: invalid YAML: the quote " is never closed: end the value with ", or remove the quote`}},
+		{"unclosed list further down", p, "---\ntitle: T\ntags: [go, rust\ndate: 2026-01-01\n---\n", []string{
+			p + ":3: invalid YAML: a list that starts with [ is not closed with ], or its items are not separated by commas"}},
+		{"unclosed map", c, "---\nname: X\nmet: {date: 2026-01-01\n---\n", []string{
+			c + ":3: invalid YAML: a map that starts with { is not closed with }, or its entries are not separated by commas"}},
+		{"missing colon", c, "---\nname: X\ncompany Acme\nrole: CTO\n---\n", []string{
+			c + `:3: invalid YAML: a line must be "key: value": add a colon and a space after the key`}},
+		{"colon in a value", p, "---\ntitle: Go: a tour\ndate: 2026-01-01\n---\n", []string{
+			p + `:2: invalid YAML: unexpected ":" in this line: put a value that contains ": " in quotes, or check the indentation`}},
+		{"bad indentation", c, "---\nname: X\nlinks:\n  website: https://x.example\n blog: https://b.example\n---\n", []string{
+			c + ":5: invalid YAML: this line does not line up with the keys above it: check its indentation"}},
+		{"list item among keys", c, "---\nname: X\n- core\n---\n", []string{
+			c + ":3: invalid YAML: this line does not line up with the keys above it: check its indentation"}},
+		{"value starting with @", c, "---\nname: X\ncompany: @acme\n---\n", []string{
+			c + ":3: invalid YAML: a value cannot start with @: put the value in quotes"}},
+		{"unknown escape", p, "---\ntitle: \"C:\\new\\qux\"\ndate: 2026-01-01\n---\n", []string{
+			p + `:2: invalid YAML: a backslash in "double quotes" starts an unknown escape: write \\ for a backslash, or use 'single quotes'`}},
+		{"syntax error with CRLF and a BOM", p, "\uFEFF\r\n---\r\ntitle: T\r\ndate: 2026-01-01\r\ntags: [a\r\n---\r\n", []string{
+			p + ":5: invalid YAML: a list that starts with [ is not closed with ], or its items are not separated by commas"}},
+		{"type error with CRLF", p, "---\r\ntitle: T\r\ndate: 2026-01-01\r\ndraft: maybe\r\n---\r\n", []string{
+			p + `:4: expected true or false, got text "maybe"`}},
+		{"missing closing delimiter with CRLF", p, "\r\n---\r\ntitle: T\r\n", []string{
+			p + ":2: front matter is not closed: add a --- line after it"}},
+		{"only a BOM", p, "\uFEFF", []string{p + ":1: empty file: expected front matter between --- lines"}},
+		{"only blank lines", p, "\n  \r\n\n", []string{p + ":1: empty file: expected front matter between --- lines"}},
 		{"front matter is a list", p, "---\n- a\n- b\n---\n", []string{
 			p + ":2: front matter must be a map of key: value lines, got a list"}},
 	}
@@ -91,6 +125,49 @@ func TestLoadErrors(t *testing.T) {
 				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
 		})
+	}
+}
+
+// A value of the wrong kind is named in words, whatever YAML calls it.
+func TestWrongKind(t *testing.T) {
+	const c = "content/contacts/x.md"
+	const e = "content/events/x.md"
+	const p = "content/posts/x.md"
+	tests := []struct{ path, src, want string }{
+		{c, "name: X\ncompany: [Acme, Initech]\n", c + ":3: expected text, got a list"},
+		{c, "name: X\ncompany:\n  name: Acme\n", c + ":4: expected text, got a map"},
+		{c, "name: X\nmet: [2026-01-01]\n", c + ":3: expected a map of keys, got a list"},
+		{c, "name: X\nmet: at a conference\n", c + `:3: expected a map of keys, got text "at a conference"`},
+		{c, "name: X\npublic: 42\n", c + `:3: expected a map of keys, got number "42"`},
+		{c, "name: X\nmet:\n  at: [kubecon, devoxx]\n", c + ":4: expected text, got a list"},
+		{p, "title: T\ndate: 2026-01-01\ndraft: [yes]\n", p + ":4: expected true or false, got a list"},
+		{p, "title: T\ndate: 2026-01-01\ndraft: {a: 1}\n", p + ":4: expected true or false, got a map"},
+		{p, "title: T\ndate: 2026-01-01\ndraft: 1\n", p + `:4: expected true or false, got number "1"`},
+		{p, "title: T\ndate: 2026-01-01\ndraft: 1.5\n", p + `:4: expected true or false, got number "1.5"`},
+		{p, "title: T\ndate: 2026-01-01\ndraft: 2026-01-02\n", p + `:4: expected true or false, got date "2026-01-02"`},
+		{p, "title: T\ndate: 2026-01-01\ndraft: !!binary aGk=\n", p + `:4: expected true or false, got binary data "aGk="`},
+		{p, "title: T\ndate: 2026-01-01\ndraft: !maybe x\n", p + `:4: expected true or false, got value tagged !maybe "x"`},
+		{p, "title: T\ndate: 2026-01-01\ndraft: \"it is\n  not done\"\n", p + `:4: expected true or false, got text "it is not done"`},
+		{c, "name: X\nlinks:\n  website: [https://x.example]\n", c + ":4: links: website: expected an absolute URL (https://…), got a list"},
+		{e, "title: T\ndate: 2026-01-01\nfollowups:\n  - who: ana-lima\n    what: call\n    done: [yes]\n", e + ":7: done: expected true, false or a date, got a list"},
+		{e, "title: T\ndate: 2026-01-01\ngave: {to: ana-lima, what: a book}\n", e + ":4: expected a list, got a map"},
+		{e, "title: T\ndate: 2026-01-01\ngave: [a book]\n", e + `:4: expected a map of keys, got text "a book"`},
+		{e, "title: T\ndate: 2026-01-01\nfollowups:\n  - [ana-lima, send notes]\n", e + ":5: expected a map of keys, got a list"},
+	}
+	for _, tt := range tests {
+		got := load(t, tt.path, "---\n"+tt.src+"---\n")
+		if strings.Join(got, "\n") != tt.want {
+			t.Errorf("%q:\n got %q\nwant %q", tt.src, got, tt.want)
+		}
+	}
+}
+
+// netjournal.yaml gets the same words, at its own lines.
+func TestConfigWrongKind(t *testing.T) {
+	_, err := ParseConfig([]byte("title: T\nbase_url: https://example.com/\npage_size: ten\nauthor: [me]\n"))
+	want := "netjournal.yaml:3: expected a whole number, got text \"ten\"\nnetjournal.yaml:4: expected a map of keys, got a list"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want:\n%s", err, want)
 	}
 }
 
@@ -131,5 +208,74 @@ func TestPositions(t *testing.T) {
 	}
 	if e.Slug != "x" {
 		t.Errorf("slug = %q, want x", e.Slug)
+	}
+}
+
+// A file name that would break a URL gives a URL-safe slug; a name that is
+// safe already keeps its slug, so existing URLs do not move.
+func TestSlugOf(t *testing.T) {
+	for name, want := range map[string]string{
+		"content/posts/first-post.md":                  "first-post",
+		"content/contacts/old/Ana-Lima.md":             "ana-lima",
+		"content/events/2026-01-15-call-tomas.md":      "2026-01-15-call-tomas",
+		"content/posts/my_post.md":                     "my_post",
+		"content/posts/v1.2-release.md":                "v1.2-release",
+		"content/posts/My Post?.md":                    "my-post",
+		"content/posts/café notes.md":                  "cafe-notes",
+		"content/posts/100% #1 (draft).md":             "100-1-draft",
+		"content/posts/a  b__c.md":                     "a-b-c",
+		"content/contacts/Tomás Ferreira.md":           "tomas-ferreira",
+		"content/contacts/Søren Ødegård.md":            "soren-odegard",
+		"content/contacts/陈美.md":                       "陈美",
+		"content/posts/Straße & Ärger, naïve.MD":       "strasse-arger-naive",
+		"content/posts/???.md":                         "",
+		"content/posts/what's new: go 1.24 (notes).md": "what-s-new-go-1-24-notes",
+	} {
+		if got := SlugOf(name); got != want {
+			t.Errorf("SlugOf(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+func TestLoadSlugs(t *testing.T) {
+	const post = "---\ntitle: T\ndate: 2026-01-01\n---\n"
+	site, err := Load(fstest.MapFS{
+		ConfigFile:                    {Data: []byte(testConfig)},
+		"content/posts/My Post?.md":   {Data: []byte(post)},
+		"content/posts/café notes.md": {Data: []byte(post)},
+		"content/posts/???.md":        {Data: []byte("---\ntitle: T\ndate: 2026-01-01\nslug: questions\n---\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range site.Posts {
+		got = append(got, p.Slug)
+	}
+	if want := "questions my-post cafe-notes"; strings.Join(got, " ") != want {
+		t.Errorf("slugs %q, want %q", strings.Join(got, " "), want)
+	}
+
+	tests := []struct {
+		name, path, src string
+		want            []string
+	}{
+		{"no slug in the file name", "content/contacts/???.md", "---\nname: X\n---\n", []string{
+			`content/contacts/???.md:1: the file name "???.md" gives no slug for a URL: rename the file with letters or digits`}},
+		{"duplicate after slugifying", "content/contacts/Ana Lima!.md", "---\nname: Ana Again\n---\n", []string{
+			`content/contacts/Ana Lima!.md:1: duplicate slug "ana-lima": also used by content/contacts/ana-lima.md`,
+			`content/contacts/ana-lima.md:1: duplicate slug "ana-lima": also used by content/contacts/Ana Lima!.md`}},
+		{"slug override with a slash", "content/posts/x.md", "---\ntitle: T\ndate: 2026-01-01\nslug: ../etc\n---\n", []string{
+			`content/posts/x.md:4: invalid slug "../etc": use lower-case letters, digits and single hyphens`}},
+		{"slug override with an accent", "content/posts/x.md", "---\ntitle: T\ndate: 2026-01-01\nslug: café\n---\n", []string{
+			`content/posts/x.md:4: invalid slug "café": use lower-case letters, digits and single hyphens`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := load(t, tt.path, tt.src)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
 	}
 }

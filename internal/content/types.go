@@ -94,7 +94,10 @@ func ParseDuration(s string) (Duration, error) {
 // IsSet reports whether the duration was given.
 func (d Duration) IsSet() bool { return d.N > 0 }
 
-// After returns t plus the duration, by the calendar.
+// After returns t plus the duration, by the calendar. Months and years keep
+// the day of the month, or take the last day of a shorter month: a month
+// after January 31 is February 28 (29 in a leap year), not March 3, and a
+// year after February 29 is February 28.
 func (d Duration) After(t time.Time) time.Time {
 	switch d.Unit {
 	case 'd':
@@ -102,11 +105,20 @@ func (d Duration) After(t time.Time) time.Time {
 	case 'w':
 		return t.AddDate(0, 0, 7*d.N)
 	case 'm':
-		return t.AddDate(0, d.N, 0)
+		return addMonths(t, d.N)
 	case 'y':
-		return t.AddDate(d.N, 0, 0)
+		return addMonths(t, 12*d.N)
 	}
 	return t
+}
+
+// addMonths moves t by n months, clamping the day to the target month's
+// last day.
+func addMonths(t time.Time, n int) time.Time {
+	y, m, day := t.Date()
+	// Day 0 of the month after the target is the target's last day.
+	last := time.Date(y, m+time.Month(n)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	return time.Date(y, m+time.Month(n), min(day, last), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), t.Location())
 }
 
 // Before returns t minus the duration.
@@ -251,6 +263,9 @@ func (d *Done) UnmarshalYAML(n *yaml.Node) error {
 			return nil
 		}
 	}
+	if n.Kind != yaml.ScalarNode {
+		return typeError(n, "done: expected true, false or a date, got a %s", kindName(n))
+	}
 	return typeError(n, "done: expected true, false or a date, got %q", n.Value)
 }
 
@@ -271,7 +286,11 @@ func (l *Links) UnmarshalYAML(n *yaml.Node) error {
 	var errs []string
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if v.Kind != yaml.ScalarNode || !isURL(v.Value) {
+		if v.Kind != yaml.ScalarNode {
+			errs = append(errs, fmt.Sprintf("line %d: links: %s: expected an absolute URL (https://…), got a %s", v.Line, k.Value, kindName(v)))
+			continue
+		}
+		if !isURL(v.Value) {
 			errs = append(errs, fmt.Sprintf("line %d: links: %s: expected an absolute URL (https://…), got %q", v.Line, k.Value, v.Value))
 			continue
 		}

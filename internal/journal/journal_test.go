@@ -125,13 +125,32 @@ func TestRefErrors(t *testing.T) {
 		"content/contacts/ana-lima.md": "---\nname: Ana Lima\n---\n",
 		"content/contacts/ana-2.md":    "---\nname: Ana Souza\naliases: [Ana]\n---\n",
 		"content/contacts/anna.md":     "---\nname: Anna Ek\naliases: [Ana]\n---\n",
-		"content/events/e.md":          "---\ntitle: E\ndate: 2026-01-01\nwith: [Ana, ana_lima, anaa]\ninitiated_by: me\n---\n[[ana-2]] is fine: the slug wins. [[Ana Lima]] too.\n",
+		"content/events/e.md":          "---\ntitle: E\ndate: 2026-01-01\nwith: [Ana, ana_lima, anaa]\ninitiated_by: me\n---\n[[ana-2]] is fine: it names one contact. [[Ana Lima]] too.\n",
 		"content/posts/p.md":           "---\ntitle: P\ndate: 2026-01-01\nshared_with: [zed]\n---\n",
 	}
 	_, err := site(t, files)
 	want := `content/events/e.md:4: with: ambiguous reference "Ana": it matches contact ana-2 (content/contacts/ana-2.md), contact anna (content/contacts/anna.md); use a slug
 content/events/e.md:4: with: unknown contact "anaa" (did you mean "anna"?)
 content/posts/p.md:4: shared_with: unknown contact "zed"`
+	if got := errorLines(err); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// A ref that is one document's slug and another's name or alias is
+// ambiguous: it must not silently pick the slug.
+func TestRefSlugAndAlias(t *testing.T) {
+	files := map[string]string{
+		"content/contacts/ana.md":      "---\nname: Ana Pereira\n---\n",
+		"content/contacts/ana-lima.md": "---\nname: Ana Lima\naliases: [Ana]\n---\n",
+		"content/events/kickoff.md":    "---\ntitle: Project kickoff\ndate: 2026-01-01\nwith: [ana, Ana Pereira, ana-lima]\n---\n",
+		"content/events/e.md":          "---\ntitle: E\ndate: 2026-01-02\nwith: [ana-lima]\n---\nBack to [[kickoff]] with [[Ana]].\n",
+		"content/posts/kick-off.md":    "---\ntitle: Kickoff\ndate: 2026-01-03\n---\n",
+	}
+	_, err := site(t, files)
+	want := `content/events/e.md:6: wikilink [[Ana]]: ambiguous reference "Ana": it matches contact ana-lima (content/contacts/ana-lima.md), contact ana (content/contacts/ana.md); use a slug, or "Ana Pereira" for contact ana
+content/events/e.md:6: wikilink [[kickoff]]: ambiguous reference "kickoff": it matches event kickoff (content/events/kickoff.md), post kick-off (content/posts/kick-off.md); use a slug, or "Project kickoff" for event kickoff
+content/events/kickoff.md:4: with: ambiguous reference "ana": it matches contact ana-lima (content/contacts/ana-lima.md), contact ana (content/contacts/ana.md); use a slug, or "Ana Pereira" for contact ana`
 	if got := errorLines(err); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
@@ -210,5 +229,51 @@ func TestVersion(t *testing.T) {
 	}
 	if v(before, "ana-lima") != v(mustSite(t, network), "ana-lima") {
 		t.Error("the version is not stable across identical builds")
+	}
+}
+
+// Tags differing only in case are one tag page; tags that merely fold to
+// the same slug keep pages of their own, none losing a post to another.
+func TestPublicTagSlugs(t *testing.T) {
+	post := func(date, tags string) string {
+		return "---\ntitle: T\ndate: " + date + "\ntags: [" + tags + "]\n---\n"
+	}
+	j := mustSite(t, map[string]string{
+		"content/posts/a.md": post("2026-01-05", `Go, "C++", node.js`),
+		"content/posts/b.md": post("2026-01-04", `go, C, node js, "a!b"`),
+		"content/posts/c.md": post("2026-01-03", `"C#", GO, nodejs, "a?b"`),
+		"content/posts/d.md": post("2026-01-02", `"c++", "C#", Node_JS`),
+	})
+	pub, err := j.Public()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, tag := range pub.Tags {
+		var posts []string
+		for _, p := range tag.Posts {
+			posts = append(posts, p.Slug)
+		}
+		got = append(got, tag.Slug+" "+tag.Name+" "+strings.Join(posts, ","))
+	}
+	want := []string{
+		"a-b a!b b",
+		"a-b-2 a?b c",
+		"c C b",
+		"c-plus-plus C++ a,d",
+		"c-sharp C# c,d",
+		"go Go a,b,c",
+		"node-dot-js node.js a",
+		"node-js node js b,d",
+		"nodejs nodejs c",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("tags:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	// A tag alone keeps the slug it always had.
+	j = mustSite(t, map[string]string{"content/posts/a.md": post("2026-01-05", `"C++", node.js`)})
+	if pub, _ = j.Public(); len(pub.Tags) != 2 || pub.Tags[0].Slug != "c" || pub.Tags[1].Slug != "node-js" {
+		t.Errorf("lone tags: %+v %+v", pub.Tags[0], pub.Tags[1])
 	}
 }

@@ -83,18 +83,26 @@ func (j *Journal) Public() (*public.Site, error) {
 		}
 		sort.SliceStable(pp.Backlinks, func(a, b int) bool { return pp.Backlinks[a].Date.After(pp.Backlinks[b].Date) })
 	}
+	// Tags are case-insensitive, as in Hugo: "Go" and "go" are one tag, on
+	// one page, named as the newest post writes it. Different tags always
+	// get pages of their own (see tagSlugs).
 	tags := map[string]*public.Tag{}
+	var names []string
 	for _, pp := range site.Posts {
 		for _, name := range pp.Tags {
-			slug := Slugify(name)
-			t := tags[slug]
+			t := tags[normalize(name)]
 			if t == nil {
-				t = &public.Tag{Name: name, Slug: slug}
-				tags[slug] = t
+				t = &public.Tag{Name: name}
+				tags[normalize(name)] = t
 				site.Tags = append(site.Tags, t)
+				names = append(names, name)
 			}
 			t.Posts = append(t.Posts, pp)
 		}
+	}
+	slugs := tagSlugs(names)
+	for _, t := range site.Tags {
+		t.Slug = slugs[t.Name]
 	}
 	sort.Slice(site.Tags, func(a, b int) bool { return site.Tags[a].Slug < site.Tags[b].Slug })
 	if err := errs.Err(); err != nil {
@@ -102,6 +110,47 @@ func (j *Journal) Public() (*public.Site, error) {
 	}
 	return site, nil
 }
+
+// tagSlugs gives each of these tag names (one per tag) a slug of its own
+// for its page. A slug is Slugify's, so different tags may fold to one:
+// "C++", "C#" and "C" all to "c", "node.js" and "node js" to "node-js".
+// Rather than let one tag's page overwrite the other's, or pile their posts
+// on one page under one name, each keeps its own page, whatever the order
+// of the posts. A tag that folds to no other keeps its slug, and so does a
+// name that is its slug already ("C", "node js"); the others spell their
+// symbols out ("c-plus-plus", "c-sharp", "node-dot-js") or, when that is
+// taken too, take a number ("a-b-2"), in the order of their names.
+func tagSlugs(names []string) map[string]string {
+	sorted := append([]string(nil), names...)
+	sort.Slice(sorted, func(a, b int) bool { return normalize(sorted[a]) < normalize(sorted[b]) })
+	folded := map[string]int{}
+	for _, name := range sorted {
+		folded[Slugify(name)]++
+	}
+	out := map[string]string{}
+	taken := map[string]bool{}
+	for _, name := range sorted {
+		if s := Slugify(name); folded[s] == 1 || s == normalize(name) {
+			out[name] = s
+			taken[s] = true
+		}
+	}
+	for _, name := range sorted {
+		if out[name] != "" {
+			continue
+		}
+		s := Slugify(spell.Replace(name))
+		for i := 2; taken[s]; i++ {
+			s = fmt.Sprintf("%s-%d", Slugify(name), i)
+		}
+		out[name] = s
+		taken[s] = true
+	}
+	return out
+}
+
+// spell writes out the symbols that set tags such as "C++" and "C#" apart.
+var spell = strings.NewReplacer("+", " plus ", "#", " sharp ", ".", " dot ", "&", " and ", "@", " at ", "/", " slash ")
 
 // sitePath puts a root-relative Markdown destination under the base path;
 // other destinations stay as written.

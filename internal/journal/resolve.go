@@ -92,6 +92,9 @@ func (e *NotFoundError) Error() string {
 type AmbiguousError struct {
 	Ref        string
 	Candidates []Node
+	// Hint says how to name each candidate alone: "use a slug", or a name
+	// for a candidate whose slug is the ref itself.
+	Hint string
 }
 
 func (e *AmbiguousError) Error() string {
@@ -99,7 +102,11 @@ func (e *AmbiguousError) Error() string {
 	for _, n := range e.Candidates {
 		c = append(c, fmt.Sprintf("%s %s (%s)", n.NodeKind(), n.Slug(), n.Doc().Path))
 	}
-	return fmt.Sprintf("ambiguous reference %q: it matches %s; use a slug", e.Ref, strings.Join(c, ", "))
+	hint := e.Hint
+	if hint == "" {
+		hint = "use a slug"
+	}
+	return fmt.Sprintf("ambiguous reference %q: it matches %s; %s", e.Ref, strings.Join(c, ", "), hint)
 }
 
 func kindsWord(kinds []Kind) string {
@@ -109,36 +116,70 @@ func kindsWord(kinds []Kind) string {
 	return "page"
 }
 
-// Resolve finds the document a ref or wikilink target names: by slug first,
-// then by name, title or alias. With kinds, only those kinds are looked at.
+// Resolve finds the document a ref or wikilink target names by slug, name,
+// title or alias. With kinds, only those kinds are looked at. A ref that
+// names several documents is an error listing them all, even when it is the
+// slug of one and the name or alias of another: the spec wants every
+// ambiguity reported, not settled silently in favour of the slug.
 func (j *Journal) Resolve(ref string, kinds ...Kind) (Node, error) {
 	if len(kinds) == 0 {
 		kinds = []Kind{KindContact, KindEvent, KindPost}
 	}
 	key := normalize(ref)
-	var cands, bySlug []Node
-	for _, n := range j.targets[key] {
-		for _, k := range kinds {
-			if n.NodeKind() == k {
-				cands = append(cands, n)
-				if normalize(n.Slug()) == key {
-					bySlug = append(bySlug, n)
-				}
-			}
-		}
-	}
+	cands := j.matches(key, kinds)
 	switch {
-	case len(bySlug) == 1:
-		return bySlug[0], nil
-	case len(bySlug) > 1:
-		return nil, &AmbiguousError{Ref: ref, Candidates: bySlug}
 	case len(cands) == 1:
 		return cands[0], nil
 	case len(cands) > 1:
 		sort.Slice(cands, func(a, b int) bool { return cands[a].Doc().Path < cands[b].Doc().Path })
-		return nil, &AmbiguousError{Ref: ref, Candidates: cands}
+		return nil, &AmbiguousError{Ref: ref, Candidates: cands, Hint: j.hint(key, cands, kinds)}
 	}
 	return nil, &NotFoundError{Ref: ref, Kinds: kinds, Hint: j.closest(key, kinds)}
+}
+
+// matches lists the documents of these kinds that answer to a normalised
+// key.
+func (j *Journal) matches(key string, kinds []Kind) []Node {
+	var out []Node
+	for _, n := range j.targets[key] {
+		for _, k := range kinds {
+			if n.NodeKind() == k {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+// hint tells how to name the candidates of an ambiguous ref one by one.
+// A slug does, except for a candidate whose slug is the ref itself: for it,
+// the hint offers a name, title or alias that names it alone. Candidates
+// of one kind sharing the slug are duplicates, reported as such.
+func (j *Journal) hint(key string, cands []Node, kinds []Kind) string {
+	slugs := map[Kind]int{}
+	for _, n := range cands {
+		if normalize(n.Slug()) == key {
+			slugs[n.NodeKind()]++
+		}
+	}
+	var alt []string
+	for _, n := range cands {
+		if normalize(n.Slug()) != key || slugs[n.NodeKind()] > 1 {
+			continue
+		}
+		for _, name := range names(n) {
+			if k := normalize(name); k != key {
+				if m := j.matches(k, kinds); len(m) == 1 && m[0] == n {
+					alt = append(alt, fmt.Sprintf("%q for %s %s", name, n.NodeKind(), n.Slug()))
+					break
+				}
+			}
+		}
+	}
+	if len(alt) == 0 {
+		return "use a slug"
+	}
+	return "use a slug, or " + strings.Join(alt, ", ")
 }
 
 // closest suggests the slug nearest to a mistyped ref.

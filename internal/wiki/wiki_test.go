@@ -125,7 +125,7 @@ func TestPages(t *testing.T) {
 	want := []string{
 		"index.html", "drafts.html", "followups.html", "wiki.css", "favicon.svg",
 		"contacts/index.html", "contacts/ana-lima.html", "contacts/joao-santos.html",
-		"contacts/bea-costa.html", "contacts/carlos-mendes.html", "contacts/dora-silva.html", "contacts/zoë ng.html",
+		"contacts/bea-costa.html", "contacts/carlos-mendes.html", "contacts/dora-silva.html", "contacts/zoe-ng.html",
 		"circles/core.html", "circles/active.html", "circles/dormant.html",
 		"events/index.html", "events/2026-01-10-coffee-ana.html", "events/2026-04-02-summit.html",
 		"posts/index.html", "posts/consensus.html", "posts/half-baked.html",

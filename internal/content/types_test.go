@@ -1,0 +1,50 @@
+package content
+
+import (
+	"testing"
+	"time"
+)
+
+// A cadence of "every month" from the 31st lands on the last day of a
+// shorter month, never in the month after it.
+func TestDurationCalendar(t *testing.T) {
+	day := func(s string) time.Time {
+		d, err := ParseDate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d.Time
+	}
+	tests := []struct {
+		from, dur, after, before string
+	}{
+		{"2026-01-31", "1m", "2026-02-28", "2025-12-31"},
+		{"2028-01-31", "1m", "2028-02-29", "2027-12-31"},
+		{"2026-03-31", "1m", "2026-04-30", "2026-02-28"},
+		{"2026-10-31", "4m", "2027-02-28", "2026-06-30"},
+		{"2026-01-15", "1m", "2026-02-15", "2025-12-15"},
+		{"2026-12-31", "2m", "2027-02-28", "2026-10-31"},
+		{"2028-02-29", "1y", "2029-02-28", "2027-02-28"},
+		{"2028-02-29", "4y", "2032-02-29", "2024-02-29"},
+		{"2026-01-31", "14d", "2026-02-14", "2026-01-17"},
+		{"2026-01-31", "2w", "2026-02-14", "2026-01-17"},
+	}
+	for _, tt := range tests {
+		d, err := ParseDuration(tt.dur)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := d.After(day(tt.from)).Format(time.DateOnly); got != tt.after {
+			t.Errorf("%s after %s = %s, want %s", tt.dur, tt.from, got, tt.after)
+		}
+		if got := d.Before(day(tt.from)).Format(time.DateOnly); got != tt.before {
+			t.Errorf("%s before %s = %s, want %s", tt.dur, tt.from, got, tt.before)
+		}
+	}
+	// The time of day and the zone are kept.
+	lisbon := time.FixedZone("WEST", 3600)
+	from := time.Date(2026, 1, 31, 9, 30, 0, 0, lisbon)
+	if got, want := (Duration{N: 1, Unit: 'm'}).After(from), time.Date(2026, 2, 28, 9, 30, 0, 0, lisbon); !got.Equal(want) || got.Location() != lisbon {
+		t.Errorf("1m after %v = %v, want %v", from, got, want)
+	}
+}
