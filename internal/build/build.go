@@ -67,6 +67,7 @@ type Builder struct {
 	md      *markdown.Renderer
 	links   linkCache
 	blog    blog.Cache
+	wiki    wiki.Cache
 }
 
 // NewBuilder returns a Builder for the site in fsys.
@@ -122,11 +123,11 @@ func (b *Builder) Render(opts Options) (*Result, error) {
 			errs.Append(err)
 		}
 	}
-	if res.Private, err = wiki.Render(j, theme); err != nil {
+	if res.Private, err = b.wiki.Render(j, theme); err != nil {
 		return nil, themeError("render wiki", err)
 	}
 	res.Private[calendar.File] = calendar.ICS(j) // follow-ups for a calendar app to subscribe to
-	res.Rendered += Pages(res.Private)
+	res.Rendered += b.wiki.Rendered()
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}

@@ -58,6 +58,8 @@ func mdFiles(t *testing.T, dir, sub string) []string {
 	return out
 }
 
+func slugOf(rel string) string { return strings.TrimSuffix(path.Base(rel), ".md") }
+
 func pick(r *rand.Rand, s []string) string { return s[r.IntN(len(s))] }
 
 func rewrite(t *testing.T, dir, rel string, f func(string) string) {
@@ -102,6 +104,23 @@ var edits = map[string]edit{
 	"add an event": func(t *testing.T, dir string, r *rand.Rand) []string {
 		rel := fmt.Sprintf("content/events/new-%d.md", r.IntN(1e6))
 		body := fmt.Sprintf("---\ntitle: Call %d\ndate: 2026-11-%02d\nkind: call\nwith: [mei-chen]\nfollowups:\n  - who: mei-chen\n    due: 2026-12-0%d\n    what: send notes\n---\nTalked.\n", r.IntN(100), 1+r.IntN(28), 1+r.IntN(9))
+		if err := os.WriteFile(filepath.Join(dir, rel), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return []string{rel}
+	},
+	// Two people meet: both pages change, and so do the neighbourhood
+	// graphs of everyone near them (a node's size is its interactions).
+	"add a meeting of two": func(t *testing.T, dir string, r *rand.Rand) []string {
+		contacts := mdFiles(t, dir, "content/contacts")
+		i, k := r.IntN(len(contacts)), r.IntN(len(contacts)-1)
+		if k >= i {
+			k++ // two people, not one twice
+		}
+		a, b := slugOf(contacts[i]), slugOf(contacts[k])
+		rel := fmt.Sprintf("content/events/new-%d.md", r.IntN(1e6))
+		body := fmt.Sprintf("---\ntitle: Lunch %d\ndate: 2026-%02d-%02d\nkind: lunch\nwith: [%s, %s]\n---\nAte, and talked about [[%s]].\n",
+			r.IntN(100), 1+r.IntN(11), 1+r.IntN(28), a, b, a)
 		if err := os.WriteFile(filepath.Join(dir, rel), []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -227,4 +246,34 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 		return nil
 	})
 	return files
+}
+
+// TestEditRendersLittle: saving one post's text re-renders its own pages
+// and the pages that list everything, not the pages of every document.
+func TestEditRendersLittle(t *testing.T) {
+	dir := copySite(t)
+	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
+	b := NewBuilder(os.DirFS(dir))
+	first, err := b.Render(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const post = "content/posts/skip-level-one-on-ones.md"
+	rewrite(t, dir, post, func(s string) string { return s + "\nOne more line.\n" })
+	b.Forget(post)
+	res, err := b.Render(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := Pages(first.Public) + Pages(first.Private)
+	t.Logf("blog %d of %d, wiki %d of %d", b.blog.Rendered(), Pages(first.Public), b.wiki.Rendered(), Pages(first.Private))
+	if res.Rendered*3 > all {
+		t.Errorf("one edit re-rendered %d of %d pages", res.Rendered, all)
+	}
+	if b.wiki.Rendered() >= Pages(first.Private)/2 {
+		t.Errorf("one edit re-rendered %d of %d wiki pages", b.wiki.Rendered(), Pages(first.Private))
+	}
+	if !strings.Contains(string(res.Private["posts/skip-level-one-on-ones.html"]), "One more line.") {
+		t.Error("the wiki page of the edited post was not re-rendered")
+	}
 }

@@ -117,3 +117,32 @@ func addShare(out *[]Node, s *Share) {
 		*out = append(*out, c)
 	}
 }
+
+// NamesVersion identifies what every ref and wikilink can resolve to: each
+// name, title, alias and slug and the documents it names. A page whose
+// links were resolved under the same names version resolves them the same
+// way again — including links that matched nothing, or more than one.
+func (j *Journal) NamesVersion() string {
+	keys := make([]string, 0, len(j.targets))
+	for k := range j.targets {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	h := sha256.New()
+	for _, k := range keys {
+		fmt.Fprintf(h, "%q", k)
+		for _, n := range j.targets[k] {
+			fmt.Fprintf(h, " %d %s", n.NodeKind(), n.Doc().Path)
+		}
+		h.Write([]byte{0})
+	}
+	for _, kind := range []Kind{KindContact, KindEvent, KindPost} {
+		slugs := make([]string, 0, len(j.bySlug[kind]))
+		for s := range j.bySlug[kind] {
+			slugs = append(slugs, s)
+		}
+		sort.Strings(slugs)
+		fmt.Fprintf(h, "%d %q\x00", kind, slugs)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}

@@ -108,6 +108,9 @@ func (r *renderer) contacts() {
 	r.write("contacts.html", idx.Page, idx)
 
 	for _, c := range r.j.Contacts {
+		if r.reuse(pathOf(c), "contact.html\x00"+r.version(c, 3)) {
+			continue
+		}
 		p := r.page(pathOf(c), c.Name, "contacts")
 		cp := &ContactPage{
 			Page:       p,

@@ -20,6 +20,9 @@ func (r *renderer) body(n journal.Node, p *Page) template.HTML {
 	res := r.j.Markdown().Render(doc.Body, markdown.Options{
 		Resolve: r.resolver(p),
 		Rewrite: r.rewrite,
+		// The resolver depends on the page only through its depth, and
+		// rewrite on the base URL: a body renders once for them.
+		Key: fmt.Sprintf("wiki %d %s", strings.Count(p.Path, "/"), r.j.Config.AbsURL("/")),
 	})
 	for _, e := range res.Errors {
 		r.errs.Add(doc.BodyPos(e.Line), "%v", e.Err)

@@ -32,6 +32,9 @@ func (r *renderer) posts() {
 	r.write("posts.html", idx.Page, idx)
 
 	for _, post := range r.j.Posts {
+		if r.reuse(pathOf(post), "post.html\x00"+r.version(post, 1)) {
+			continue
+		}
 		p := r.page(pathOf(post), post.Title(), "posts")
 		r.write("post.html", p, &PostPage{Page: p, P: post, Body: r.body(post, p)})
 	}

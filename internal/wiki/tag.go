@@ -1,6 +1,10 @@
 package wiki
 
-import "github.com/netjournal/netjournal/internal/journal"
+import (
+	"fmt"
+
+	"github.com/netjournal/netjournal/internal/journal"
+)
 
 // TagsIndex is the data of tags/index.html.
 type TagsIndex struct {
@@ -18,6 +22,16 @@ func (r *renderer) tags() {
 	idx := &TagsIndex{Page: r.page("tags/index.html", "Tags", "tags"), Tags: r.j.Tags}
 	r.write("tags.html", idx.Page, idx)
 	for _, t := range r.j.Tags {
+		members := make([]journal.Node, 0, t.Count())
+		for _, c := range t.Contacts {
+			members = append(members, c)
+		}
+		for _, p := range t.Posts {
+			members = append(members, p)
+		}
+		if r.reuse(tagPath(t.Name), fmt.Sprintf("tag.html\x00%q\x00%s", t.Name, r.members(1, members...))) {
+			continue
+		}
 		p := r.page(tagPath(t.Name), "#"+t.Name, "tags")
 		r.write("tag.html", p, &TagPage{Page: p, Tag: t})
 	}

@@ -31,7 +31,11 @@ var soon = content.Duration{N: 14, Unit: 'd'}
 // separated) → file. Problems in bodies (an ambiguous wikilink) come back as
 // a content.ErrorList; template problems as a plain error.
 func Render(j *journal.Journal, theme *themes.Theme) (map[string][]byte, error) {
-	r := &renderer{j: j, out: map[string][]byte{}, nav: navCounts(j)}
+	r := &renderer{j: j, out: map[string][]byte{}, nav: navCounts(j), versions: map[versionKey]string{}}
+	return r.render(theme)
+}
+
+func (r *renderer) render(theme *themes.Theme) (map[string][]byte, error) {
 	tmpl, err := theme.Templates("wiki", r.funcs())
 	if err != nil {
 		return nil, err
@@ -82,6 +86,12 @@ type renderer struct {
 	errs content.ErrorList // problems in bodies, at their source line
 	err  error             // the first template error
 	net  *network          // links between contacts, once computed
+
+	cache    *Cache                // the last render's pages; nil renders all
+	base     string                // what every cached page's key holds
+	keys     map[string]string     // output path → its key, for the cache
+	versions map[versionKey]string // journal versions computed so far
+	rendered int                   // pages whose templates were executed
 }
 
 // Page is what every template receives, embedded in the page's own data.
@@ -145,6 +155,7 @@ func (r *renderer) write(name string, p *Page, data any) {
 		return
 	}
 	r.out[p.Path] = buf.Bytes()
+	r.rendered++
 }
 
 // URL returns the relative link from the page to a wiki path such as
