@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"time"
 
 	"github.com/netjournal/netjournal/internal/journal"
 	"github.com/netjournal/netjournal/themes"
@@ -17,6 +18,7 @@ import (
 // bytes of every document within a few links, which is as far as a page
 // looks (a contact's neighbourhood graph sizes each neighbour by their own
 // events: three links away). A tag page is keyed by its members' versions.
+// Lists of posts are keyed by what their rows show: front matter, not text.
 // Every key also holds the templates, the navigation counts and what each
 // name resolves to. Pages about the whole journal — the dashboard, the
 // indexes, the network, the search index — are rendered every time.
@@ -41,7 +43,8 @@ func (c *Cache) Render(j *journal.Journal, theme *themes.Theme) (map[string][]by
 	}
 	r := &renderer{j: j, out: map[string][]byte{}, nav: navCounts(j), cache: c,
 		keys: map[string]string{}, versions: map[versionKey]string{}}
-	r.base = fmt.Sprintf("%s\x00%+v\x00%s\x00", fp, r.nav, j.NamesVersion())
+	r.base = fmt.Sprintf("%s\x00%+v\x00%s\x00%s\x00%+v\x00%#v\x00", fp, r.nav, j.NamesVersion(),
+		j.Today.Format(time.DateOnly), j.Opts, *j.Config)
 	out, err := r.render(theme)
 	if err != nil {
 		return nil, err
@@ -84,6 +87,18 @@ func (r *renderer) reuse(path, key string) bool {
 		return true
 	}
 	return false
+}
+
+// postRows is the key of a list of posts as the default theme shows them
+// (the post-row partial): their front matter and status, not their bodies,
+// so the list of every post is not rendered again for each edit of a text.
+func (r *renderer) postRows(ps []*journal.Post) string {
+	h := sha256.New()
+	for _, p := range ps {
+		fmt.Fprintf(h, "%s %s %q %v %v %q %q %v %v %q %d %s\x00", p.Doc().Path, p.Slug(), p.Title(), p.Date, p.Updated,
+			p.Tags, p.Summary, p.Draft, p.Private, p.Link, len(p.SharedWith), p.Status(r.j.Opts))
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // members is the key of a page listing documents: their versions.

@@ -21,15 +21,17 @@ type PostPage struct {
 }
 
 func (r *renderer) posts() {
-	idx := &PostsIndex{
-		Page:   r.page("posts/index.html", "Posts", "posts"),
-		Posts:  r.j.Posts,
-		Counts: map[string]int{},
+	if !r.reuse("posts/index.html", "posts.html\x00"+r.postRows(r.j.Posts)) {
+		idx := &PostsIndex{
+			Page:   r.page("posts/index.html", "Posts", "posts"),
+			Posts:  r.j.Posts,
+			Counts: map[string]int{},
+		}
+		for _, p := range r.j.Posts {
+			idx.Counts[p.Status(r.j.Opts)]++
+		}
+		r.write("posts.html", idx.Page, idx)
 	}
-	for _, p := range r.j.Posts {
-		idx.Counts[p.Status(r.j.Opts)]++
-	}
-	r.write("posts.html", idx.Page, idx)
 
 	for _, post := range r.j.Posts {
 		if r.reuse(pathOf(post), "post.html\x00"+r.version(post, 1)) {
@@ -41,9 +43,13 @@ func (r *renderer) posts() {
 }
 
 func (r *renderer) drafts() {
+	drafts := r.j.Drafts()
+	if r.reuse("drafts.html", "drafts.html\x00"+r.postRows(drafts)) {
+		return
+	}
 	idx := &PostsIndex{
 		Page:  r.page("drafts.html", "Drafts", "drafts"),
-		Posts: r.j.Drafts(),
+		Posts: drafts,
 	}
 	r.write("drafts.html", idx.Page, idx)
 }

@@ -111,6 +111,7 @@ func (r *renderer) plain(n journal.Node) string {
 			}
 			return markdown.Resolution{}, nil
 		},
+		Key: "wiki search", // the resolver is pure: a body's text is kept
 	})
 	return markdown.Truncate(res.Text, notesLimit)
 }

@@ -22,14 +22,11 @@ func (r *renderer) tags() {
 	idx := &TagsIndex{Page: r.page("tags/index.html", "Tags", "tags"), Tags: r.j.Tags}
 	r.write("tags.html", idx.Page, idx)
 	for _, t := range r.j.Tags {
-		members := make([]journal.Node, 0, t.Count())
+		contacts := make([]journal.Node, 0, len(t.Contacts))
 		for _, c := range t.Contacts {
-			members = append(members, c)
+			contacts = append(contacts, c)
 		}
-		for _, p := range t.Posts {
-			members = append(members, p)
-		}
-		if r.reuse(tagPath(t.Name), fmt.Sprintf("tag.html\x00%q\x00%s", t.Name, r.members(1, members...))) {
+		if r.reuse(tagPath(t.Name), fmt.Sprintf("tag.html\x00%q\x00%s\x00%s", t.Name, r.members(1, contacts...), r.postRows(t.Posts))) {
 			continue
 		}
 		p := r.page(tagPath(t.Name), "#"+t.Name, "tags")
