@@ -98,6 +98,15 @@ func TestBrowserLiveReload(t *testing.T) {
 	writeFile(t, dir, "content/contacts/ana-lima.md", strings.Replace(contact, "%s", "Likes coffee.", 1))
 	base := startServe(t, dir)
 
+	// Chromium's helper processes can still write to the profile for a
+	// moment after the browser has exited, so t.TempDir's removal would
+	// fail the test; the profile is removed once they are done.
+	profile, err := os.MkdirTemp("", "netjournal-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { removeWhenFree(t, profile) })
+
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe),
 		chromedp.NoSandbox,
@@ -106,7 +115,8 @@ func TestBrowserLiveReload(t *testing.T) {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("no-first-run", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-breakpad", true),
+		chromedp.UserDataDir(profile),
 	)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	defer cancelAlloc()
@@ -191,4 +201,17 @@ func waitJS(js string) chromedp.Action {
 
 func quoteJS(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}
+
+// removeWhenFree removes dir, retrying for a few seconds while processes
+// that outlive the browser still write to it.
+func removeWhenFree(t *testing.T, dir string) {
+	var err error
+	for range 50 {
+		if err = os.RemoveAll(dir); err == nil {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Logf("leaving the browser profile %s: %v", dir, err)
 }
