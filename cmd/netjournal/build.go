@@ -49,10 +49,18 @@ func (c *buildCmd) Run(ctx context.Context, args []string) int {
 		}
 	}
 
+	var w *watch.Watcher
+	if watching {
+		var ok bool
+		if w, ok = c.watchSite(); !ok {
+			return exitContent
+		}
+		defer w.Close()
+	}
 	b := build.NewBuilder(os.DirFS(c.dir))
 	res, err := b.Render(opts)
 	if watching {
-		return c.watch(ctx, b, opts, !now.t.IsZero(), res, err, out, wikiOut)
+		return c.watch(ctx, w, b, opts, !now.t.IsZero(), res, err, out, wikiOut)
 	}
 	if err != nil {
 		return c.report(err)
@@ -86,7 +94,7 @@ func (c *buildCmd) Run(ctx context.Context, args []string) int {
 // watch writes the first build, then rebuilds on every change, writing only
 // the files that changed. A failed build is reported and leaves the last
 // good output; the next good one replaces it.
-func (c *buildCmd) watch(ctx context.Context, b *build.Builder, opts build.Options, fixedNow bool,
+func (c *buildCmd) watch(ctx context.Context, w *watch.Watcher, b *build.Builder, opts build.Options, fixedNow bool,
 	res *build.Result, err error, out, wikiOut string) int {
 	var last *build.Result // what the output folders hold
 	write := func(res *build.Result) error {
@@ -117,7 +125,7 @@ func (c *buildCmd) watch(ctx context.Context, b *build.Builder, opts build.Optio
 			build.Pages(res.Public), out, build.Pages(res.Private), wikiOut,
 			len(res.Warnings), plural(len(res.Warnings), "warning", "warnings"))
 	}
-	return c.rebuilds(ctx, b, opts, fixedNow, func(res *build.Result, batch watch.Batch, start time.Time) {
+	return c.rebuilds(ctx, w, b, opts, fixedNow, func(res *build.Result, batch watch.Batch, start time.Time) {
 		pub, priv := len(res.Public), len(res.Private)
 		if last != nil {
 			pub, priv = changedPages(last.Public, res.Public), changedPages(last.Private, res.Private)

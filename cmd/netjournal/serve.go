@@ -58,6 +58,11 @@ func (c *serveCmd) Run(ctx context.Context, args []string) int {
 	opts.Origin = "http://" + net.JoinHostPort(host, strconv.Itoa(addr.Port))
 	opts.Now = now.time()
 
+	w, ok := c.watchSite()
+	if !ok {
+		ln.Close()
+		return exitContent
+	}
 	b := build.NewBuilder(os.DirFS(c.dir))
 	res, err := b.Render(opts)
 	basePath := "/"
@@ -97,7 +102,7 @@ func (c *serveCmd) Run(ctx context.Context, args []string) int {
 		}
 		cancel()
 	}()
-	code := c.rebuilds(ctx, b, opts, !now.t.IsZero(), func(res *build.Result, batch watch.Batch, start time.Time) {
+	code := c.rebuilds(ctx, w, b, opts, !now.t.IsZero(), func(res *build.Result, batch watch.Batch, start time.Time) {
 		pub, priv := len(res.Public), len(res.Private)
 		if last != nil {
 			pub, priv = changedPages(last.Public, res.Public), changedPages(last.Private, res.Private)

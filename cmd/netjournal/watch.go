@@ -23,13 +23,8 @@ var watched = []string{"content", "themes", "static"}
 // rebuilds renders the site again after every change until ctx is done,
 // calling good or bad with each result.
 // With a fixed clock (--now) every rebuild keeps it; else each takes the time.
-func (e *env) rebuilds(ctx context.Context, b *build.Builder, opts build.Options, fixedNow bool,
+func (e *env) rebuilds(ctx context.Context, w *watch.Watcher, b *build.Builder, opts build.Options, fixedNow bool,
 	good func(res *build.Result, batch watch.Batch, start time.Time), bad func(err error)) int {
-	w, err := watch.New(e.dir, watched, debounce)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "netjournal: %v\n", err)
-		return exitContent
-	}
 	defer w.Close()
 	fmt.Fprintf(e.stdout, "watching %s for changes; press Ctrl-C to stop\n", e.dir)
 	for {
@@ -55,6 +50,17 @@ func (e *env) rebuilds(ctx context.Context, b *build.Builder, opts build.Options
 			good(res, batch, start)
 		}
 	}
+}
+
+// watchSite starts watching the site. Call it before the first build: a
+// file saved while that build runs is then rebuilt, not missed.
+func (e *env) watchSite() (*watch.Watcher, bool) {
+	w, err := watch.New(e.dir, watched, debounce)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "netjournal: %v\n", err)
+		return nil, false
+	}
+	return w, true
 }
 
 // problems returns the lines of a build error, as the terminal shows them.
