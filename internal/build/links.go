@@ -22,8 +22,8 @@ func (lc linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
 	var warns content.ErrorList
 	base := j.Config.BasePath()
 	abs := j.Config.BaseURL
-	pub := newSiteIndex(res.Public, lc, "public/")
-	priv := newSiteIndex(res.Private, lc, "private/")
+	pub := newSiteIndex(res.Public, lc, "public/", abs+"\x00"+base)
+	priv := newSiteIndex(res.Private, lc, "private/", abs+"\x00"+base)
 	defer lc.sweep(res)
 
 	// Source links: /posts/x/ in any body means the public site.
@@ -51,34 +51,37 @@ func (lc linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
 		check(p.Doc())
 	}
 
+	pubWhy := memoCheck(pub, base)
 	for _, page := range sortedKeys(res.Public) {
-		for _, ref := range pub.parsed(page).hrefs {
-			if reported[ref] {
-				continue
-			}
-			target, ok := resolve(ref, base+page, abs, base)
-			if !ok {
-				continue
-			}
-			if why := pub.check(target, base); why != "" {
-				warns.Add(content.Position{Path: "public/" + page}, "broken link %s: %s", ref, why)
+		for _, l := range pub.links(page, func(ref string) (string, bool) { return resolve(ref, base+page, abs, base) }) {
+			if !reported[l.ref] {
+				if why := pubWhy(l.target); why != "" {
+					warns.Add(content.Position{Path: "public/" + page}, "broken link %s: %s", l.ref, why)
+				}
 			}
 		}
 	}
+	privWhy := memoCheck(priv, "/")
 	for _, page := range sortedKeys(res.Private) {
-		for _, ref := range priv.parsed(page).hrefs {
-			if reported[ref] {
+		// A link from the wiki to the public blog is checked there.
+		toBlog := func(ref string) (string, bool) {
+			if strings.HasPrefix(ref, abs) {
+				return "blog:" + base + strings.TrimPrefix(ref, abs), true
+			}
+			return resolve(ref, "/"+page, "", "")
+		}
+		for _, l := range priv.links(page, toBlog) {
+			if reported[l.ref] {
 				continue
 			}
 			var why string
-			if strings.HasPrefix(ref, abs) {
-				// A link from the wiki to the public blog.
-				why = pub.check(base+strings.TrimPrefix(ref, abs), base)
-			} else if target, ok := resolve(ref, "/"+page, "", ""); ok {
-				why = priv.check(target, "/")
+			if t, ok := strings.CutPrefix(l.target, "blog:"); ok {
+				why = pubWhy(t)
+			} else {
+				why = privWhy(l.target)
 			}
 			if why != "" {
-				warns.Add(content.Position{Path: "private/" + page}, "broken link %s: %s", ref, why)
+				warns.Add(content.Position{Path: "private/" + page}, "broken link %s: %s", l.ref, why)
 			}
 		}
 	}
@@ -117,6 +120,46 @@ type page struct {
 	data  []byte
 	hrefs []string
 	ids   map[string]bool
+
+	// Its links that point inside a site, resolved against the base URL
+	// they were resolved for, kept while the page and that URL stay.
+	resolved   []pageLink
+	resolvedAt string
+}
+
+// pageLink is a link as written and the site path it points at.
+type pageLink struct{ ref, target string }
+
+// links returns the links of a page that point inside a site, resolving
+// each href once for as long as the page's bytes and the site's base URL
+// stay the same.
+func (s *siteIndex) links(file string, resolve func(ref string) (string, bool)) []pageLink {
+	p := s.parsed(file)
+	if p.resolved != nil && p.resolvedAt == s.base {
+		return p.resolved
+	}
+	p.resolved = make([]pageLink, 0, len(p.hrefs))
+	for _, ref := range p.hrefs {
+		if target, ok := resolve(ref); ok {
+			p.resolved = append(p.resolved, pageLink{ref, target})
+		}
+	}
+	p.resolvedAt = s.base
+	return p.resolved
+}
+
+// memoCheck returns s.check for base, remembering each target's answer for
+// one check of the site: most pages link to the same few.
+func memoCheck(s *siteIndex, base string) func(target string) string {
+	seen := map[string]string{}
+	return func(target string) string {
+		why, ok := seen[target]
+		if !ok {
+			why = s.check(target, base)
+			seen[target] = why
+		}
+		return why
+	}
 }
 
 // linkCache maps "public/path" and "private/path" to parsed pages.
@@ -142,10 +185,11 @@ type siteIndex struct {
 	files  map[string][]byte
 	cache  linkCache
 	prefix string
+	base   string // the base URL and path links were resolved against
 }
 
-func newSiteIndex(files map[string][]byte, cache linkCache, prefix string) *siteIndex {
-	return &siteIndex{files: files, cache: cache, prefix: prefix}
+func newSiteIndex(files map[string][]byte, cache linkCache, prefix, base string) *siteIndex {
+	return &siteIndex{files: files, cache: cache, prefix: prefix, base: base}
 }
 
 // parsed returns a page's links and ids, parsing it only when its bytes

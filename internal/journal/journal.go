@@ -7,6 +7,7 @@ package journal
 import (
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/netjournal/netjournal/internal/content"
@@ -41,6 +42,9 @@ type Journal struct {
 	targets  map[string][]Node // normalised key → documents
 	bySlug   map[Kind]map[string]Node
 	outgoing map[Node][]Node // what each body links to
+
+	versionOnce sync.Once
+	versionBase []byte // what every Version holds: clock, options, settings
 }
 
 // Kind says what a Node is.

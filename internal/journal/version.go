@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"sort"
 	"time"
+
+	"github.com/netjournal/netjournal/internal/content"
 )
 
 // Version identifies everything a page about n can show: the file bytes of
@@ -28,15 +30,22 @@ func (j *Journal) Version(n Node, hops int) string {
 		}
 		frontier = next
 	}
-	keys := make([]string, 0, len(seen))
+	docs := make([]*content.Doc, 0, len(seen))
 	for m := range seen {
-		keys = append(keys, fmt.Sprintf("%d %s %s", m.NodeKind(), m.Doc().Path, m.Doc().Hash))
+		docs = append(docs, m.Doc())
 	}
-	sort.Strings(keys)
+	// Paths are unique: a document's path names its kind too.
+	sort.Slice(docs, func(a, b int) bool { return docs[a].Path < docs[b].Path })
+	j.versionOnce.Do(func() {
+		j.versionBase = fmt.Appendf(nil, "%s\x00%s\x00%+v\x00%#v\x00", j.Today.Format(time.DateOnly), j.Opts.Now.Format(time.RFC3339Nano), j.Opts, *j.Config)
+	})
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%+v\x00%#v\x00", j.Today.Format(time.DateOnly), j.Opts.Now.Format(time.RFC3339Nano), j.Opts, *j.Config)
-	for _, k := range keys {
-		h.Write([]byte(k + "\x00"))
+	h.Write(j.versionBase)
+	for _, d := range docs {
+		h.Write([]byte(d.Path))
+		h.Write([]byte{0})
+		h.Write([]byte(d.Hash))
+		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

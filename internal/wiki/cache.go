@@ -24,6 +24,7 @@ import (
 // indexes, the network, the search index — are rendered every time.
 type Cache struct {
 	pages    map[string]cachedPage
+	search   map[string]cachedPage // each document's search entry, by path
 	rendered int
 }
 
@@ -42,7 +43,7 @@ func (c *Cache) Render(j *journal.Journal, theme *themes.Theme) (map[string][]by
 		return nil, err
 	}
 	r := &renderer{j: j, out: map[string][]byte{}, nav: navCounts(j), cache: c,
-		keys: map[string]string{}, versions: map[versionKey]string{}}
+		keys: map[string]string{}, versions: map[versionKey]string{}, searched: map[string]cachedPage{}}
 	r.base = fmt.Sprintf("%s\x00%+v\x00%s\x00%s\x00%+v\x00%#v\x00", fp, r.nav, j.NamesVersion(),
 		j.Today.Format(time.DateOnly), j.Opts, *j.Config)
 	out, err := r.render(theme)
@@ -53,6 +54,7 @@ func (c *Cache) Render(j *journal.Journal, theme *themes.Theme) (map[string][]by
 	for p, k := range r.keys {
 		c.pages[p] = cachedPage{key: k, data: out[p]}
 	}
+	c.search = r.searched
 	c.rendered = r.rendered
 	return out, nil
 }

@@ -31,7 +31,8 @@ var soon = content.Duration{N: 14, Unit: 'd'}
 // separated) → file. Problems in bodies (an ambiguous wikilink) come back as
 // a content.ErrorList; template problems as a plain error.
 func Render(j *journal.Journal, theme *themes.Theme) (map[string][]byte, error) {
-	r := &renderer{j: j, out: map[string][]byte{}, nav: navCounts(j), versions: map[versionKey]string{}}
+	r := &renderer{j: j, out: map[string][]byte{}, nav: navCounts(j), versions: map[versionKey]string{},
+		searched: map[string]cachedPage{}}
 	return r.render(theme)
 }
 
@@ -91,6 +92,7 @@ type renderer struct {
 	base     string                // what every cached page's key holds
 	keys     map[string]string     // output path → its key, for the cache
 	versions map[versionKey]string // journal versions computed so far
+	searched map[string]cachedPage // search entries, for the cache
 	rendered int                   // pages whose templates were executed
 }
 
