@@ -101,6 +101,16 @@ var edits = map[string]edit{
 		}
 		return []string{rel}
 	},
+	// C++ has the slug c until a tag C comes: then every page linking to
+	// the C++ tag must link to its new slug.
+	"add a post tagged C or C++": func(t *testing.T, dir string, r *rand.Rand) []string {
+		rel := fmt.Sprintf("content/posts/new-%d.md", r.IntN(1e6))
+		body := fmt.Sprintf("---\ntitle: Tagged %s\ndate: 2026-03-0%d\ntags: [%s]\n---\nOn languages.\n", rel, 1+r.IntN(9), pick(r, []string{"C++", "c", "C#"}))
+		if err := os.WriteFile(filepath.Join(dir, rel), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return []string{rel}
+	},
 	"add an event": func(t *testing.T, dir string, r *rand.Rand) []string {
 		rel := fmt.Sprintf("content/events/new-%d.md", r.IntN(1e6))
 		body := fmt.Sprintf("---\ntitle: Call %d\ndate: 2026-11-%02d\nkind: call\nwith: [mei-chen]\nfollowups:\n  - who: mei-chen\n    due: 2026-12-0%d\n    what: send notes\n---\nTalked.\n", r.IntN(100), 1+r.IntN(28), 1+r.IntN(9))

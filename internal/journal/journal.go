@@ -42,6 +42,7 @@ type Journal struct {
 	targets  map[string][]Node // normalised key → documents
 	bySlug   map[Kind]map[string]Node
 	outgoing map[Node][]Node // what each body links to
+	tagIndex map[string]*Tag // normalised name → tag
 
 	versionOnce sync.Once
 	versionBase []byte // what every Version holds: clock, options, settings
@@ -189,13 +190,12 @@ func (j *Journal) Plans() []*Event {
 }
 
 func (j *Journal) tags() {
-	byName := map[string]*Tag{}
+	j.tagIndex = map[string]*Tag{}
 	get := func(name string) *Tag {
-		slug := Slugify(name)
-		t := byName[slug]
+		t := j.tagIndex[normalize(name)]
 		if t == nil {
-			t = &Tag{Name: name, Slug: slug}
-			byName[slug] = t
+			t = &Tag{Name: name}
+			j.tagIndex[normalize(name)] = t
 			j.Tags = append(j.Tags, t)
 		}
 		return t
@@ -212,7 +212,25 @@ func (j *Journal) tags() {
 			t.Posts = append(t.Posts, p)
 		}
 	}
+	names := make([]string, len(j.Tags))
+	for i, t := range j.Tags {
+		names[i] = t.Name
+	}
+	slugs := tagSlugs(names)
+	for _, t := range j.Tags {
+		t.Slug = slugs[t.Name]
+	}
 	sort.Slice(j.Tags, func(a, b int) bool { return j.Tags[a].Slug < j.Tags[b].Slug })
+}
+
+// TagSlug is the slug of a tag's page in the wiki. Tags that differ only
+// in case, spaces, '-' or '_' are one tag; different tags whose slugs would
+// collide (C++ and C) get distinct ones, as in the blog.
+func (j *Journal) TagSlug(name string) string {
+	if t := j.tagIndex[normalize(name)]; t != nil {
+		return t.Slug
+	}
+	return Slugify(name)
 }
 
 // Slugify makes a URL path segment of a name: lower case, letters and digits

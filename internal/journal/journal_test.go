@@ -2,6 +2,7 @@ package journal
 
 import (
 	"errors"
+	"maps"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -275,5 +276,26 @@ func TestPublicTagSlugs(t *testing.T) {
 	j = mustSite(t, map[string]string{"content/posts/a.md": post("2026-01-05", `"C++", node.js`)})
 	if pub, _ = j.Public(); len(pub.Tags) != 2 || pub.Tags[0].Slug != "c" || pub.Tags[1].Slug != "node-js" {
 		t.Errorf("lone tags: %+v %+v", pub.Tags[0], pub.Tags[1])
+	}
+}
+
+// TestWikiTagSlugs: the wiki's tags follow the blog's rule — case and
+// spacing do not make another tag, and C++ does not share C's page.
+func TestWikiTagSlugs(t *testing.T) {
+	j := mustSite(t, map[string]string{
+		"content/contacts/ana.md": "---\nname: Ana\ntags: [C++, Go]\n---\n",
+		"content/contacts/bo.md":  "---\nname: Bo\ntags: [c, go, Machine Learning]\n---\n",
+		"content/contacts/cy.md":  "---\nname: Cy\ntags: [machine_learning]\n---\n",
+	})
+	got := map[string]int{}
+	for _, tag := range j.Tags {
+		got[tag.Slug] = len(tag.Contacts)
+	}
+	want := map[string]int{"c": 1, "c-plus-plus": 1, "go": 2, "machine-learning": 2}
+	if !maps.Equal(got, want) {
+		t.Errorf("tags by slug = %v, want %v", got, want)
+	}
+	if s := j.TagSlug("C++"); s != "c-plus-plus" {
+		t.Errorf("TagSlug(C++) = %q", s)
 	}
 }

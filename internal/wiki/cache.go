@@ -44,7 +44,11 @@ func (c *Cache) Render(j *journal.Journal, theme *themes.Theme) (map[string][]by
 	}
 	r := &renderer{j: j, out: map[string][]byte{}, nav: navCounts(j), cache: c,
 		keys: map[string]string{}, versions: map[versionKey]string{}, searched: map[string]cachedPage{}}
-	r.base = fmt.Sprintf("%s\x00%+v\x00%s\x00%s\x00%+v\x00%#v\x00", fp, r.nav, j.NamesVersion(),
+	tags := sha256.New()
+	for _, t := range j.Tags { // every page's tag links
+		fmt.Fprintf(tags, "%q %q\x00", t.Name, t.Slug)
+	}
+	r.base = fmt.Sprintf("%s\x00%+v\x00%s\x00%x\x00%s\x00%+v\x00%#v\x00", fp, r.nav, j.NamesVersion(), tags.Sum(nil),
 		j.Today.Format(time.DateOnly), j.Opts, *j.Config)
 	out, err := r.render(theme)
 	if err != nil {

@@ -26,10 +26,10 @@ func (r *renderer) tags() {
 		for _, c := range t.Contacts {
 			contacts = append(contacts, c)
 		}
-		if r.reuse(tagPath(t.Name), fmt.Sprintf("tag.html\x00%q\x00%s\x00%s", t.Name, r.members(1, contacts...), r.postRows(t.Posts))) {
+		if r.reuse("tags/"+t.Slug+".html", fmt.Sprintf("tag.html\x00%q\x00%s\x00%s", t.Name, r.members(1, contacts...), r.postRows(t.Posts))) {
 			continue
 		}
-		p := r.page(tagPath(t.Name), "#"+t.Name, "tags")
+		p := r.page("tags/"+t.Slug+".html", "#"+t.Name, "tags")
 		r.write("tag.html", p, &TagPage{Page: p, Tag: t})
 	}
 }

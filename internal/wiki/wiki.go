@@ -106,6 +106,8 @@ type Page struct {
 	Lang    string
 	Today   time.Time
 	Nav     Nav
+
+	j *journal.Journal // for the slugs of tags
 }
 
 // Nav holds the counts shown beside the navigation entries.
@@ -139,6 +141,7 @@ func (r *renderer) page(path, title, section string) *Page {
 		Lang:    r.j.Config.Language,
 		Today:   r.j.Today,
 		Nav:     r.nav,
+		j:       r.j,
 	}
 }
 
@@ -170,7 +173,7 @@ func (p *Page) URL(target string) string {
 func (p *Page) Link(n journal.Node) string { return p.URL(escape(pathOf(n))) }
 
 // TagURL returns the relative link to a tag's page.
-func (p *Page) TagURL(name string) string { return p.URL(escape(tagPath(name))) }
+func (p *Page) TagURL(name string) string { return p.URL(escape(p.tagPath(name))) }
 
 // CircleURL returns the relative link to a circle's page.
 func (p *Page) CircleURL(name string) string { return p.URL(escape(circlePath(name))) }
@@ -199,7 +202,10 @@ func pathOf(n journal.Node) string {
 	return "posts/" + n.Slug() + ".html"
 }
 
-func tagPath(name string) string    { return "tags/" + journal.Slugify(name) + ".html" }
+// tagPath is the wiki path of a tag's page.
+func (p *Page) tagPath(name string) string { return "tags/" + p.j.TagSlug(name) + ".html" }
+
+
 func circlePath(name string) string { return "circles/" + journal.Slugify(name) + ".html" }
 
 // Item pairs a value with the page it is shown on, for partials that link:
