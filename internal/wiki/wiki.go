@@ -205,7 +205,6 @@ func pathOf(n journal.Node) string {
 // tagPath is the wiki path of a tag's page.
 func (p *Page) tagPath(name string) string { return "tags/" + p.j.TagSlug(name) + ".html" }
 
-
 func circlePath(name string) string { return "circles/" + journal.Slugify(name) + ".html" }
 
 // Item pairs a value with the page it is shown on, for partials that link:
