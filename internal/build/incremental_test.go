@@ -287,3 +287,34 @@ func TestEditRendersLittle(t *testing.T) {
 		t.Error("the wiki page of the edited post was not re-rendered")
 	}
 }
+
+// TestClockWithinADay: serve rebuilds with the clock of each save; pages
+// show days, so a later hour of the same day re-renders nothing more than
+// an edit would — and the next day's build still equals a fresh one.
+func TestClockWithinADay(t *testing.T) {
+	dir := copySite(t)
+	b := NewBuilder(os.DirFS(dir))
+	morning := time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)
+	first, err := b.Render(Options{Now: morning})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Render(Options{Now: morning.Add(5 * time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	if n := b.wiki.Rendered(); n >= Pages(first.Private)/2 {
+		t.Errorf("a later hour of the same day re-rendered %d of %d wiki pages", n, Pages(first.Private))
+	}
+	next := morning.Add(24 * time.Hour)
+	got, err := b.Render(Options{Now: next})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Render(os.DirFS(dir), Options{Now: next})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := compare(got.Private, want.Private) + compare(got.Public, want.Public); diff != "" {
+		t.Errorf("the next day's build differs from a fresh one:\n%s", diff)
+	}
+}

@@ -37,7 +37,9 @@ func (j *Journal) Version(n Node, hops int) string {
 	// Paths are unique: a document's path names its kind too.
 	sort.Slice(docs, func(a, b int) bool { return docs[a].Path < docs[b].Path })
 	j.versionOnce.Do(func() {
-		j.versionBase = fmt.Appendf(nil, "%s\x00%s\x00%+v\x00%#v\x00", j.Today.Format(time.DateOnly), j.Opts.Now.Format(time.RFC3339Nano), j.Opts, *j.Config)
+		// Nothing a page shows is finer than a day: keying on the clock
+		// itself would make every rebuild of a watch session a full one.
+		j.versionBase = fmt.Appendf(nil, "%s\x00%v %v\x00%#v\x00", j.Today.Format(time.DateOnly), j.Opts.Drafts, j.Opts.Future, *j.Config)
 	})
 	h := sha256.New()
 	h.Write(j.versionBase)

@@ -48,8 +48,8 @@ func (c *Cache) Render(j *journal.Journal, theme *themes.Theme) (map[string][]by
 	for _, t := range j.Tags { // every page's tag links
 		fmt.Fprintf(tags, "%q %q\x00", t.Name, t.Slug)
 	}
-	r.base = fmt.Sprintf("%s\x00%+v\x00%s\x00%x\x00%s\x00%+v\x00%#v\x00", fp, r.nav, j.NamesVersion(), tags.Sum(nil),
-		j.Today.Format(time.DateOnly), j.Opts, *j.Config)
+	r.base = fmt.Sprintf("%s\x00%+v\x00%s\x00%x\x00%s\x00%v %v\x00%#v\x00", fp, r.nav, j.NamesVersion(), tags.Sum(nil),
+		j.Today.Format(time.DateOnly), j.Opts.Drafts, j.Opts.Future, *j.Config)
 	out, err := r.render(theme)
 	if err != nil {
 		return nil, err
