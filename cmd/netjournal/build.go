@@ -98,16 +98,24 @@ func (c *buildCmd) watch(ctx context.Context, w *watch.Watcher, b *build.Builder
 	res *build.Result, err error, out, wikiOut string) int {
 	var last *build.Result // what the output folders hold
 	write := func(res *build.Result) error {
-		if last == nil {
+		full := func() error {
 			return build.Write(
 				build.Output{Dir: c.path(out), Files: res.Public},
 				build.Output{Dir: c.path(wikiOut), Files: res.Private, Private: true})
 		}
-		if _, _, err := build.Sync(c.path(out), last.Public, res.Public, false); err != nil {
-			return err
+		if last == nil {
+			return full()
 		}
-		_, _, err := build.Sync(c.path(wikiOut), last.Private, res.Private, true)
-		return err
+		_, _, err := build.Sync(c.path(out), last.Public, res.Public, false)
+		if err == nil {
+			_, _, err = build.Sync(c.path(wikiOut), last.Private, res.Private, true)
+		}
+		if err != nil {
+			// The folders no longer hold what last says (a file was
+			// changed by hand, say): replace them whole.
+			return full()
+		}
+		return nil
 	}
 	fail := func(err error) {
 		for _, p := range problems(err) {

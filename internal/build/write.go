@@ -181,19 +181,8 @@ func Sync(dir string, old, files map[string][]byte, private bool) (written, remo
 	if private {
 		dirMode, fileMode = 0o700, 0o600
 	}
-	for _, name := range sortedKeys(files) {
-		if prev, ok := old[name]; ok && string(prev) == string(files[name]) {
-			continue
-		}
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), dirMode); err != nil {
-			return written, removed, err
-		}
-		if err := writeFile(p, files[name], fileMode); err != nil {
-			return written, removed, err
-		}
-		written = append(written, name)
-	}
+	// Removals first: a file that becomes a folder (static/notes to
+	// static/notes/a.txt), or the reverse, needs its old path cleared.
 	for _, name := range sortedKeys(old) {
 		if _, ok := files[name]; ok {
 			continue
@@ -209,6 +198,19 @@ func Sync(dir string, old, files map[string][]byte, private bool) (written, remo
 				break
 			}
 		}
+	}
+	for _, name := range sortedKeys(files) {
+		if prev, ok := old[name]; ok && string(prev) == string(files[name]) {
+			continue
+		}
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), dirMode); err != nil {
+			return written, removed, err
+		}
+		if err := writeFile(p, files[name], fileMode); err != nil {
+			return written, removed, err
+		}
+		written = append(written, name)
 	}
 	return written, removed, nil
 }
