@@ -131,7 +131,9 @@ Advice from [[canary-contact-slug|a colleague]].
 
 ## Working with [[canary-contact-slug|a colleague]]
 
-More.
+| who | what |
+|---|---|
+| [[canary-contact-slug|a colleague]] | lunch |
 `,
 }
 
@@ -214,7 +216,7 @@ func TestNothingPrivateReachesPublic(t *testing.T) {
 			t.Errorf("private/%s does not show the contact: the check above would prove nothing", p)
 		}
 	}
-	for _, want := range []string{"Public Person", "a friend", "a meetup", "public-tag", "Advice from a colleague", `id="working-with-a-colleague"`} {
+	for _, want := range []string{"Public Person", "a friend", "a meetup", "public-tag", "Advice from a colleague", `id="working-with-a-colleague"`, "<td>a colleague</td>"} {
 		if !strings.Contains(dump(res.Public), want) {
 			t.Errorf("public/ should show %q", want)
 		}

@@ -299,3 +299,30 @@ func TestWikiTagSlugs(t *testing.T) {
 		t.Errorf("TagSlug(C++) = %q", s)
 	}
 }
+
+// TestPublicUnrenderedWikilinks: wikilink syntax that would be published
+// as written — not a link in the body, or anywhere in front matter — stops
+// the build; a labelled link in a table cell is a link.
+func TestPublicUnrenderedWikilinks(t *testing.T) {
+	files := map[string]string{
+		"content/contacts/jane-doe.md": "---\nname: Jane Doe\n---\n",
+		"content/posts/x.md": "---\ntitle: X [[jane-doe|J]]\ndate: 2026-02-01\nsummary: Met [[jane-doe|a friend]]\ntags: [\"[[jane-doe|j]]\"]\n---\n" +
+			"Hi [[jane-doe|]].\n\n| who | what |\n|---|---|\n| [[jane-doe|a friend]] | coffee |\n",
+	}
+	_, err := mustSite(t, files).Public()
+	want := `content/posts/x.md:2: title: wikilinks are not rendered in front matter and would be published as written: write the text
+content/posts/x.md:4: summary: wikilinks are not rendered in front matter and would be published as written: write the text
+content/posts/x.md:5: tags: wikilinks are not rendered in front matter and would be published as written: write the text
+content/posts/x.md:7: public post has [[ that is not a link (such as [[slug|]]): write [[target|label]], or put it in ` + "`code`"
+	if got := errorLines(err); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	files["content/posts/x.md"] = "---\ntitle: X\ndate: 2026-02-01\n---\n| who | what |\n|---|---|\n| [[jane-doe|a friend]] | coffee |\n"
+	pub, err := mustSite(t, files).Public()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if html := string(pub.Posts[0].HTML); strings.Contains(html, "jane") || !strings.Contains(html, "<td>a friend</td>") {
+		t.Errorf("got %s", html)
+	}
+}

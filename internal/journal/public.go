@@ -55,6 +55,15 @@ func (j *Journal) Public() (*public.Site, error) {
 		for _, e := range res.Errors {
 			errs.Add(p.BodyPos(e.Line), "%v", e.Err)
 		}
+		// What is not a link would be published as written, target and all.
+		for _, line := range res.Unrendered {
+			errs.Add(p.BodyPos(line), "public post has [[ that is not a link (such as [[slug|]]): write [[target|label]], or put it in `code`")
+		}
+		for _, f := range []struct{ key, value string }{{"title", p.Title()}, {"summary", p.Summary}, {"tags", strings.Join(p.Tags, " ")}} {
+			if strings.Contains(f.value, "[[") {
+				errs.Add(p.Pos(f.key), "%s: wikilinks are not rendered in front matter and would be published as written: write the text", f.key)
+			}
+		}
 		pp.HTML = template.HTML(res.HTML)
 		pp.Words = len(strings.Fields(res.Text))
 		pp.Summary = p.Summary

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html"
 	"net/url"
+	"regexp"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -18,6 +19,7 @@ import (
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
@@ -69,6 +71,10 @@ type Result struct {
 	Summary   string    // the first paragraph as plain text
 	Text      string    // all text, for word counts and search
 	Errors    []LineError
+	// Unrendered lists the 0-based lines where "[[" is left in the text
+	// outside code: wikilink syntax that did not parse as a link, such as
+	// [[slug|]], which shows its target as written.
+	Unrendered []int
 }
 
 // LinkUse is a Markdown link destination that points inside the site.
@@ -156,9 +162,72 @@ func (r *Renderer) Wikilinks(src string) []Wikilink {
 	return out
 }
 
-func (r *Renderer) wikilinks(src string) []Wikilink {
+// parse parses src. A wikilink in a table cell has its '|' escaped first
+// (GFM splits cells at every unescaped '|'), so that [[slug|label]] in a
+// table is a link and not two cells holding its halves.
+func (r *Renderer) parse(src string) ([]byte, ast.Node) {
 	b := []byte(src)
 	doc := r.md.Parser().Parse(text.NewReader(b))
+	if !bytes.Contains(b, []byte("[[")) || !bytes.Contains(b, []byte("|")) {
+		return b, doc
+	}
+	if fixed, ok := escapeTablePipes(doc, b); ok {
+		return fixed, r.md.Parser().Parse(text.NewReader(fixed))
+	}
+	return b, doc
+}
+
+var wikilinkSyntax = regexp.MustCompile(`\[\[[^\[\]\n]*\]\]`)
+
+// escapeTablePipes escapes the unescaped '|' inside [[…]] on the lines of
+// every table of doc. It reports whether it changed anything.
+func escapeTablePipes(doc ast.Node, src []byte) ([]byte, bool) {
+	var spans [][2]int // byte ranges of tables, whole lines
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Kind() != east.KindTable {
+			return ast.WalkContinue, nil
+		}
+		lo, hi := len(src), 0
+		_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+			if t, ok := c.(*ast.Text); ok && entering {
+				lo, hi = min(lo, t.Segment.Start), max(hi, t.Segment.Stop)
+			}
+			return ast.WalkContinue, nil
+		})
+		if lo < hi {
+			lo = bytes.LastIndexByte(src[:lo], '\n') + 1
+			if i := bytes.IndexByte(src[hi:], '\n'); i >= 0 {
+				hi += i
+			} else {
+				hi = len(src)
+			}
+			spans = append(spans, [2]int{lo, hi})
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	changed := false
+	var out []byte
+	last := 0
+	for _, sp := range spans {
+		for _, m := range wikilinkSyntax.FindAllIndex(src[sp[0]:sp[1]], -1) {
+			start, end := sp[0]+m[0], sp[0]+m[1]
+			out = append(out, src[last:start]...)
+			for i := start; i < end; i++ {
+				if src[i] == '|' && src[i-1] != '\\' {
+					out = append(out, '\\')
+					changed = true
+				}
+				out = append(out, src[i])
+			}
+			last = end
+		}
+	}
+	out = append(out, src[last:]...)
+	return out, changed
+}
+
+func (r *Renderer) wikilinks(src string) []Wikilink {
+	b, doc := r.parse(src)
 	var out []Wikilink
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if w, ok := n.(*wikilink.Node); ok && entering {
@@ -192,8 +261,7 @@ func (r *Renderer) Render(src string, opts Options) Result {
 }
 
 func (r *Renderer) render(src string, opts Options) Result {
-	b := []byte(src)
-	doc := r.md.Parser().Parse(text.NewReader(b))
+	b, doc := r.parse(src)
 	var res Result
 	var wikis []*wikilink.Node
 	var links []ast.Node
@@ -244,6 +312,7 @@ func (r *Renderer) render(src string, opts Options) Result {
 	if first != nil {
 		res.Summary = plain(first, b)
 	}
+	res.Unrendered = unrendered(doc, b)
 	reID(headings, replaced, b)
 	for _, h := range headings {
 		if id, ok := h.AttributeString("id"); ok {
@@ -261,6 +330,42 @@ func (r *Renderer) render(src string, opts Options) Result {
 	res.HTML = buf.String()
 	res.Text = plain(doc, b)
 	return res
+}
+
+// unrendered returns the lines where text outside code still holds "[[".
+func unrendered(doc ast.Node, src []byte) []int {
+	var lines []int
+	var prev ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.CodeSpan, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			// "[[" may be split over two text nodes: "[" and "[…".
+			v := n.Segment.Value(src)
+			joined := bytes.Contains(v, []byte("[[")) || (len(v) > 0 && v[0] == '[' && endsWithBracket(prev, n, src))
+			if joined {
+				lines = append(lines, bytes.Count(src[:n.Segment.Start], []byte("\n")))
+			}
+			prev = n
+		}
+		return ast.WalkContinue, nil
+	})
+	return lines
+}
+
+// endsWithBracket reports whether prev is the text just before n and ends
+// with '['.
+func endsWithBracket(prev, n ast.Node, src []byte) bool {
+	t, ok := prev.(*ast.Text)
+	if !ok || t.NextSibling() != n {
+		return false
+	}
+	v := t.Segment.Value(src)
+	return len(v) > 0 && v[len(v)-1] == '['
 }
 
 // reID gives every heading that held a wikilink an id made from its text
@@ -301,7 +406,8 @@ func holds(h *ast.Heading, nodes map[ast.Node]bool) bool {
 }
 
 func describe(w *wikilink.Node, src []byte) Wikilink {
-	l := Wikilink{Target: string(w.Target), Fragment: string(w.Fragment), Embed: w.Embed}
+	// [[slug\|label]], the form a table needs, leaves the '\' on the target.
+	l := Wikilink{Target: strings.TrimSuffix(string(w.Target), "\\"), Fragment: string(w.Fragment), Embed: w.Embed}
 	if t, ok := w.FirstChild().(*ast.Text); ok {
 		l.Label = string(t.Segment.Value(src))
 		l.Labeled = t.Segment.Start > 0 && src[t.Segment.Start-1] == '|'
@@ -484,8 +590,7 @@ func (r *Renderer) Links(src string) []LinkUse {
 	if v, ok := r.memo.get("l\x00" + src); ok {
 		return v.([]LinkUse)
 	}
-	b := []byte(src)
-	doc := r.md.Parser().Parse(text.NewReader(b))
+	b, doc := r.parse(src)
 	var out []LinkUse
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch n.(type) {

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -64,5 +65,46 @@ func TestWikilinksLeaveNoSourceBehind(t *testing.T) {
 		if !strings.Contains(res.HTML, id) {
 			t.Errorf("no heading with %s:\n%s", id, res.HTML)
 		}
+	}
+}
+
+// TestWikilinkInTable: GFM splits table cells at '|'; a labelled wikilink
+// in a cell is still one link, written plainly or with the pipe escaped.
+func TestWikilinkInTable(t *testing.T) {
+	for _, src := range []string{
+		"| who | what |\n|---|---|\n| [[zz-secret|a friend]] | coffee |\n",
+		"| who | what |\n|---|---|\n| [[zz-secret\\|a friend]] | coffee |\n",
+	} {
+		var targets []string
+		res := New().Render(src, Options{Resolve: func(l Wikilink) (Resolution, error) {
+			targets = append(targets, l.Target+"="+l.Label)
+			return Resolution{Text: l.Label}, nil
+		}})
+		if strings.Contains(res.HTML, "zz-secret") || !strings.Contains(res.HTML, "<td>a friend</td>\n<td>coffee</td>") {
+			t.Errorf("%q rendered as:\n%s", src, res.HTML)
+		}
+		if strings.Join(targets, ",") != "zz-secret=a friend" {
+			t.Errorf("%q: wikilinks %v", src, targets)
+		}
+		if got := New().Wikilinks(src); len(got) != 1 || got[0].Target != "zz-secret" {
+			t.Errorf("%q: Wikilinks = %+v", src, got)
+		}
+	}
+	// Outside a table the escaped pipe works too, and code is left alone.
+	res := New().Render("[[zz-secret\\|a friend]]\n\n```\n| [[a|b]] | c |\n```\n", Options{Resolve: func(l Wikilink) (Resolution, error) {
+		return Resolution{Text: "ok:" + l.Target}, nil
+	}})
+	if !strings.Contains(res.HTML, "ok:zz-secret") || !strings.Contains(res.HTML, "| [[a|b]] | c |") {
+		t.Errorf("got:\n%s", res.HTML)
+	}
+}
+
+// TestUnrendered: wikilink syntax that is not a link is found outside code.
+func TestUnrendered(t *testing.T) {
+	res := New().Render("Fine [[a|b]].\n\nBroken [[slug|]] here.\n\n`[[in code]]`\n\n    [[indented code]]\n", Options{
+		Resolve: func(l Wikilink) (Resolution, error) { return Resolution{Text: "x"}, nil },
+	})
+	if fmt.Sprint(res.Unrendered) != "[2]" {
+		t.Errorf("unrendered lines = %v, want [2]", res.Unrendered)
 	}
 }
