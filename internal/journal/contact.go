@@ -89,7 +89,9 @@ func (c *Contact) Interactions(today time.Time) int {
 }
 
 func days(from, to time.Time) int {
-	return int(content.Day(to).Sub(content.Day(from)).Hours() / 24)
+	// By calendar days, not Sub: a Duration overflows past 292 years.
+	a, b := content.Day(from), content.Day(to)
+	return int(b.Unix()/86400 - a.Unix()/86400)
 }
 
 func (j *Journal) linkContact(c *Contact, errs *content.ErrorList) {
