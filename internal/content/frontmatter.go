@@ -84,7 +84,13 @@ func split(path string, data []byte) (doc Doc, yamlBlock []byte, err *Error) {
 		return doc, nil, Errorf(Position{path, open}, "reading front matter: %v", perr)
 	}
 	if raw == nil {
-		return doc, nil, Errorf(Position{path, open}, "front matter is not closed: add a --- line after it")
+		// An empty block (--- right after ---) is closed: the keys it lacks
+		// are reported as missing.
+		lines := bytes.SplitAfter(data, []byte("\n"))
+		if len(lines) <= open || string(bytes.TrimSpace(lines[open])) != "---" {
+			return doc, nil, Errorf(Position{path, open}, "front matter is not closed: add a --- line after it")
+		}
+		raw, body = []byte{}, bytes.Join(lines[open+1:], nil)
 	}
 	doc.start = open
 	doc.BodyLine = bytes.Count(data[:len(data)-len(body)], []byte("\n")) + 1

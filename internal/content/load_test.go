@@ -64,6 +64,8 @@ func TestLoadErrors(t *testing.T) {
 			c + `:1: missing required key "name"`}},
 		{"missing closing delimiter", p, "---\ntitle: T\ndate: 2026-01-01\nBody\n", []string{
 			p + ":1: front matter is not closed: add a --- line after it"}},
+		{"empty front matter", p, "---\n---\nBody\n", []string{
+			p + `:1: missing required key "date"`, p + `:1: missing required key "title"`}},
 		{"no front matter", p, "Just a body\n", []string{
 			p + ":1: missing front matter: the file must start with a --- line"}},
 		{"empty file", p, "", []string{p + ":1: empty file: expected front matter between --- lines"}},
