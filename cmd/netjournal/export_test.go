@@ -60,7 +60,7 @@ func TestExportICSParsesBack(t *testing.T) {
 		got[ev.Id()] = start.Format("2006-01-02") + " " + ics.FromText(ev.GetProperty(ics.ComponentPropertySummary).Value)
 	}
 	want := map[string]string{
-		"followup-coffee-1@notes.example": "2026-11-20 Follow up with Ana Lima, Bo: send both the deck, with notes",
+		"followup-coffee-4b35b80b@notes.example": "2026-11-20 Follow up with Ana Lima, Bo: send both the deck, with notes",
 		"cadence-ana-lima@notes.example":  "2026-12-01 Get in touch with Ana Lima",
 	}
 	if len(got) != len(want) {

@@ -3,12 +3,16 @@
 // all-day event. It is the only importer of golang-ical.
 //
 // Every event has a UID that stays the same from one build to the next —
-// "followup-<event slug>-<n>@<host>" and "cadence-<contact slug>@<host>" —
+// "followup-<event slug>-<hash>@<host>" and "cadence-<contact slug>@<host>" —
 // so a calendar app subscribed to the file moves an event when its date
-// changes instead of adding a second one.
+// changes instead of adding a second one. A follow-up's hash is of who and
+// what, not of its place in the event, so inserting or reordering
+// follow-ups moves no UID from one to another.
 package calendar
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"net/url"
 	"sort"
@@ -88,24 +92,52 @@ type item struct {
 
 func followup(f *journal.Followup, host string) item {
 	e := f.Event
-	n := 0
-	for i, g := range e.Followups {
-		if g == f {
-			n = i + 1
-		}
-	}
 	desc := []string{
 		f.What,
 		fmt.Sprintf("Promised at %q on %s.", e.Title(), e.Date.Day().Format(time.DateOnly)),
 		f.Pos.String(),
 	}
 	return item{
-		uid:         fmt.Sprintf("followup-%s-%d@%s", e.Slug(), n, host),
+		uid:         fmt.Sprintf("followup-%s-%s@%s", e.Slug(), followupID(f), host),
 		day:         f.Due,
 		summary:     "Follow up with " + who(f) + ": " + f.What,
 		description: strings.Join(desc, "\n"),
 		category:    "Follow-up",
 	}
+}
+
+// followupID names a follow-up within its event: a short hash of whom it
+// concerns and what was promised, so neither its due date nor its place
+// among the event's follow-ups changes it. The same promise made twice in
+// one event is told apart by its occurrence: "-2" for the second, and so
+// on, counting done follow-ups too so that ticking one off moves no UID.
+func followupID(f *journal.Followup) string {
+	id := identity(f)
+	n := 0
+	for _, g := range f.Event.Followups {
+		if identity(g) == id {
+			n++
+		}
+		if g == f {
+			break
+		}
+	}
+	if n > 1 {
+		id += fmt.Sprintf("-%d", n)
+	}
+	return id
+}
+
+// identity hashes a follow-up's who (a contact's slug) and what, with its
+// case and spacing folded: reflowing the YAML keeps the UID.
+func identity(f *journal.Followup) string {
+	who := ""
+	if f.Who != nil {
+		who = f.Who.Slug()
+	}
+	what := strings.ToLower(strings.Join(strings.Fields(f.What), " "))
+	sum := sha256.Sum256([]byte(who + "\x00" + what))
+	return hex.EncodeToString(sum[:4])
 }
 
 // who names the people a follow-up concerns: its who, else everyone met.

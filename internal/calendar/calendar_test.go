@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"bytes"
+	"sort"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -111,10 +112,10 @@ func TestICS(t *testing.T) {
 	now := time.Date(2026, 11, 22, 9, 30, 0, 0, time.UTC)
 	got := parse(t, ICS(build(t, network, now)))
 	want := map[string]struct{ day, summary string }{
-		"followup-coffee-1@example.com": {"2026-11-15", `Follow up with Ana Lima: send the design doc; ask about "retries"`},
-		"followup-coffee-2@example.com": {"2026-12-01", "Follow up with Ana Lima, Di Snoozed: book the next coffee"},
-		"cadence-ana-lima@example.com":  {"2026-12-01", "Get in touch with Ana Lima"},
-		"cadence-bo-chen@example.com":   {"2027-01-01", "Get in touch with Bo Chen"},
+		"followup-coffee-ea6422c9@example.com": {"2026-11-15", `Follow up with Ana Lima: send the design doc; ask about "retries"`},
+		"followup-coffee-25df4472@example.com": {"2026-12-01", "Follow up with Ana Lima, Di Snoozed: book the next coffee"},
+		"cadence-ana-lima@example.com":         {"2026-12-01", "Get in touch with Ana Lima"},
+		"cadence-bo-chen@example.com":          {"2027-01-01", "Get in touch with Bo Chen"},
 		// Snoozed: due on the day the snooze ends, not before.
 		"cadence-di-snoozed@example.com": {"2027-02-01", "Get in touch with Di Snoozed"},
 	}
@@ -139,7 +140,7 @@ func TestICS(t *testing.T) {
 	if d := got["cadence-ana-lima@example.com"].description; !strings.Contains(d, `Last contact: 2026-11-01, "Coffee with Ana, and notes".`) {
 		t.Errorf("cadence description lacks the last contact: %q", d)
 	}
-	if d := got["followup-coffee-1@example.com"].description; !strings.Contains(d, "content/events/coffee.md:6") {
+	if d := got["followup-coffee-ea6422c9@example.com"].description; !strings.Contains(d, "content/events/coffee.md:6") {
 		t.Errorf("follow-up description lacks where it was promised: %q", d)
 	}
 }
@@ -161,13 +162,13 @@ func TestStableUIDs(t *testing.T) {
 			t.Errorf("UID %s disappeared after an edit", uid)
 		}
 	}
-	if d := second["followup-coffee-1@example.com"].day; d != "2026-11-29" {
+	if d := second["followup-coffee-ea6422c9@example.com"].day; d != "2026-11-29" {
 		t.Errorf("moved follow-up is on %s, want 2026-11-29 under the same UID", d)
 	}
 	if d := second["cadence-bo-chen@example.com"].day; d != "2027-02-20" {
 		t.Errorf("Bo's cadence date is %s after the call, want 2027-02-20", d)
 	}
-	if _, ok := second["followup-call-1@example.com"]; !ok {
+	if _, ok := second["followup-call-bcd27665@example.com"]; !ok {
 		t.Error("the new follow-up is missing")
 	}
 }
@@ -209,7 +210,7 @@ func TestICSFoldsLongLines(t *testing.T) {
 			t.Errorf("line folded inside a character: %q", line)
 		}
 	}
-	if got, want := parse(t, b)["followup-e-1@example.com"].summary, "Follow up with João Ção: "+what; got != want {
+	if got, want := parse(t, b)["followup-e-5f451844@example.com"].summary, "Follow up with João Ção: "+what; got != want {
 		t.Errorf("summary read back as %q, want %q", got, want)
 	}
 }
@@ -220,4 +221,78 @@ func mustDay(s string) time.Time {
 		panic(err)
 	}
 	return d
+}
+
+// TestFollowupUIDsSurviveInsertion: a follow-up's UID comes from what it
+// is, not where it stands in its event. A follow-up inserted above another
+// leaves the other's UID on the other, and identical follow-ups in one
+// event still get a UID each.
+func TestFollowupUIDsSurviveInsertion(t *testing.T) {
+	now := time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
+	const head = "---\ntitle: Coffee\ndate: 2026-11-01\nwith: [ana-lima]\nfollowups:\n"
+	const deck = "  - who: ana-lima\n    due: 2026-11-20\n    what: send the deck\n"
+	const intro = "  - due: 2026-11-25\n    what: intro to Bo\n"
+	files := func(followups string) map[string]string {
+		return map[string]string{
+			"content/contacts/ana-lima.md": "---\nname: Ana Lima\n---\n",
+			"content/events/coffee.md":     head + followups + "---\n",
+		}
+	}
+	bySummary := func(cal map[string]event) map[string]string {
+		out := map[string]string{}
+		for uid, ev := range cal {
+			out[ev.summary] = uid
+		}
+		return out
+	}
+	before := bySummary(parse(t, ICS(build(t, files(deck+intro), now))))
+	const first = "Follow up with Ana Lima: send the deck"
+	if before[first] == "" {
+		t.Fatalf("no event for %q: %v", first, before)
+	}
+
+	// Insert at the top, and move the old follow-up's due date.
+	moved := strings.Replace(deck, "2026-11-20", "2026-11-21", 1)
+	inserted := "  - who: ana-lima\n    due: 2026-11-23\n    what: book the next coffee\n"
+	after := parse(t, ICS(build(t, files(inserted+moved+intro), now)))
+	for summary, uid := range before {
+		got, ok := after[uid]
+		if !ok {
+			t.Errorf("%s: UID gone after an insertion above it", uid)
+			continue
+		}
+		if got.summary != summary {
+			t.Errorf("%s: now %q, was %q: the UID moved to another follow-up", uid, got.summary, summary)
+		}
+	}
+	if d := after[before[first]].day; d != "2026-11-21" {
+		t.Errorf("the moved follow-up is on %s under its UID, want 2026-11-21", d)
+	}
+	for uid := range after {
+		if !strings.HasPrefix(uid, "followup-coffee-") && !strings.HasPrefix(uid, "cadence-") {
+			t.Errorf("UID %s does not name its event", uid)
+		}
+	}
+
+	// The same promise twice, in one event: two UIDs, stable when a
+	// different one is inserted above them.
+	twice := deck + strings.Replace(deck, "2026-11-20", "2026-12-20", 1)
+	a := parse(t, ICS(build(t, files(twice), now)))
+	b := parse(t, ICS(build(t, files(inserted+twice), now)))
+	if len(a) != 2 { // Ana has no circle, so no cadence: the two follow-ups alone
+		t.Errorf("%d events, want the two follow-ups: %v", len(a), a)
+	}
+	var uids []string
+	for uid, ev := range a {
+		if ev.summary == first {
+			uids = append(uids, uid)
+			if b[uid].day != ev.day {
+				t.Errorf("%s: on %s, then on %s after an insertion", uid, ev.day, b[uid].day)
+			}
+		}
+	}
+	sort.Strings(uids) // "<hash>-2@" sorts before "<hash>@"
+	if len(uids) != 2 || uids[0] != strings.Replace(uids[1], "@", "-2@", 1) {
+		t.Errorf("identical follow-ups got the UIDs %v, want two: <hash> and <hash>-2", uids)
+	}
 }
