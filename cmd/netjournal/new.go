@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"testing/fstest"
 
 	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/journal"
@@ -132,6 +133,9 @@ func (c *newCmd) doc(ctx context.Context, kind string, args []string) int {
 		fmt.Fprintf(c.stderr, "netjournal %s: %s already exists with the slug %q: not overwriting it\n", name, other, content.SlugOf(rel))
 		return exitContent
 	}
+	if code, ok := c.clash(kind, title, rel, data, now); !ok {
+		return code
+	}
 	path := c.path(filepath.FromSlash(rel))
 	if err := createFile(path, data); err != nil {
 		fmt.Fprintf(c.stderr, "netjournal %s: %v\n", name, err)
@@ -183,6 +187,83 @@ func slugTaken(site *content.Site, kind, slug string) string {
 		}
 	}
 	return ""
+}
+
+// clash proves a new document answers to no name that another already
+// answers to, as import's verify does for what it writes: a slug, name,
+// title or alias shared across documents makes every link by it
+// ambiguous, and the next build fails. Events alone may share a title (a
+// coffee every month), unless a link already names one by it. It reports
+// the documents the new one would clash with, and the problems the build
+// would gain, and returns false.
+func (c *newCmd) clash(kind, title, rel string, data []byte, now nowFlag) (int, bool) {
+	before, err := siteFiles(os.DirFS(c.dir))
+	if err != nil {
+		fmt.Fprintf(c.stderr, "netjournal new %s: %v\n", kind, err)
+		return exitContent, false
+	}
+	after := fstest.MapFS{}
+	for p, f := range before {
+		after[p] = f
+	}
+	after[rel] = &fstest.MapFile{Data: data}
+	old := map[string]bool{}
+	for _, e := range siteProblems(before) {
+		old[e.Error()] = true
+	}
+	var added content.ErrorList
+	for _, e := range siteProblems(after) {
+		if !old[e.Error()] || e.Pos.Path == rel {
+			added = append(added, e)
+		}
+	}
+
+	// Which documents the new one shares a name with: the ones an
+	// ambiguous ref by its title or slug matches beside it.
+	var clashes []string
+	if site, _ := content.Load(after); site != nil {
+		j, _ := journal.Build(site, markdown.New(), journal.Options{Now: now.time()})
+		names := []string{title, content.SlugOf(rel)}
+		if kind == "event" && len(added) == 0 {
+			names = names[1:]
+		}
+		seen := map[string]bool{}
+		for _, name := range names {
+			_, err := j.Resolve(name)
+			var amb *journal.AmbiguousError
+			if !errors.As(err, &amb) {
+				continue
+			}
+			var others []string
+			for _, n := range amb.Candidates {
+				if p := n.Doc().Path; p != rel && !seen[p] {
+					seen[p] = true
+					others = append(others, fmt.Sprintf("%s %s (%s)", n.NodeKind(), n.Slug(), p))
+				}
+			}
+			if len(others) > 0 {
+				clashes = append(clashes, fmt.Sprintf("%q is already a name of %s", name, strings.Join(others, ", ")))
+			}
+		}
+	}
+	if len(clashes) == 0 && len(added) == 0 {
+		return exitOK, true
+	}
+	if len(clashes) > 0 {
+		what := map[string]string{"contact": "name", "event": "title", "post": "title"}[kind]
+		fmt.Fprintf(c.stderr, "netjournal new %s: %s, so links by it would be ambiguous: nothing was written; "+
+			"choose another %s, or tell them apart first with a distinguishing alias, slug or file name\n",
+			kind, strings.Join(clashes, "; "), what)
+	}
+	if len(added) == 0 {
+		return exitContent, false
+	}
+	if len(clashes) > 0 {
+		fmt.Fprintf(c.stderr, "netjournal new %s: with it, the build would fail:\n", kind)
+	} else {
+		fmt.Fprintf(c.stderr, "netjournal new %s: the new file would break the site, so nothing was written:\n", kind)
+	}
+	return c.report(added), false
 }
 
 // createFile writes a new file, refusing to replace one.

@@ -92,8 +92,10 @@ func (e *NotFoundError) Error() string {
 type AmbiguousError struct {
 	Ref        string
 	Candidates []Node
-	// Hint says how to name each candidate alone: "use a slug", or a name
-	// for a candidate whose slug is the ref itself.
+	// Hint says how to name each candidate alone: "use a slug", a name
+	// for a candidate whose slug is the ref itself, or, for a candidate
+	// that nothing names alone (its slug shared with another kind's),
+	// where to give it a name of its own.
 	Hint string
 }
 
@@ -151,35 +153,145 @@ func (j *Journal) matches(key string, kinds []Kind) []Node {
 	return out
 }
 
-// hint tells how to name the candidates of an ambiguous ref one by one.
-// A slug does, except for a candidate whose slug is the ref itself: for it,
-// the hint offers a name, title or alias that names it alone. Candidates
-// of one kind sharing the slug are duplicates, reported as such.
+// hint tells how to name the candidates of an ambiguous ref one by one:
+// by the first of its slug, name, title or aliases that names it alone.
+// A slug is no use where the candidates share it (a contact and a post
+// both "ana-lima"), nor for a candidate whose slug is the ref itself: if
+// nothing else names such a candidate alone, the hint says where to give
+// it a name of its own. Candidates of one kind sharing the slug are
+// duplicates, reported as such, and for them a slug will do once that is
+// fixed.
 func (j *Journal) hint(key string, cands []Node, kinds []Kind) string {
-	slugs := map[Kind]int{}
+	var (
+		bySlug   []Node              // named alone by the slug
+		byName   []Node              // named alone by a name, title or alias
+		nameless []Node              // named alone by nothing
+		want     = map[Node]string{} // what names a candidate alone
+	)
 	for _, n := range cands {
-		if normalize(n.Slug()) == key {
-			slugs[n.NodeKind()]++
-		}
-	}
-	var alt []string
-	for _, n := range cands {
-		if normalize(n.Slug()) != key || slugs[n.NodeKind()] > 1 {
+		if j.duplicate(n) {
+			bySlug = append(bySlug, n)
+			want[n] = n.Slug()
 			continue
 		}
-		for _, name := range names(n) {
-			if k := normalize(name); k != key {
-				if m := j.matches(k, kinds); len(m) == 1 && m[0] == n {
-					alt = append(alt, fmt.Sprintf("%q for %s %s", name, n.NodeKind(), n.Slug()))
-					break
+		found := false
+		for i, name := range names(n) {
+			k := normalize(name)
+			if k == key || k == "" {
+				continue
+			}
+			if m := j.matches(k, kinds); len(m) == 1 && m[0] == n {
+				if i == 0 {
+					bySlug = append(bySlug, n)
+				} else {
+					byName = append(byName, n)
 				}
+				want[n] = name
+				found = true
+				break
+			}
+		}
+		if !found {
+			nameless = append(nameless, n)
+		}
+	}
+	shared := sharedSlugs(cands)
+
+	// The plain case: a slug names every candidate but those whose slug
+	// is the ref itself, which a name does.
+	plain := len(nameless) == 0 && len(shared) == 0 && len(bySlug) > 0
+	for _, n := range byName {
+		plain = plain && normalize(n.Slug()) == key
+	}
+	if plain {
+		var alt []string
+		for _, n := range byName {
+			alt = append(alt, fmt.Sprintf("%q for %s %s", want[n], n.NodeKind(), n.Slug()))
+		}
+		if len(alt) == 0 {
+			return "use a slug"
+		}
+		return "use a slug, or " + strings.Join(alt, ", ")
+	}
+
+	var lead string
+	switch {
+	case len(shared) == 1 && len(shared[0]) == len(cands):
+		lead = fmt.Sprintf("they share the slug %q", shared[0][0].Slug())
+	case len(shared) > 0:
+		var s []string
+		for _, g := range shared {
+			var who []string
+			for _, n := range g {
+				who = append(who, fmt.Sprintf("%s %s", n.NodeKind(), n.Slug()))
+			}
+			s = append(s, fmt.Sprintf("%s share the slug %q", strings.Join(who, " and "), g[0].Slug()))
+		}
+		lead = strings.Join(s, ", ")
+	}
+	if lead != "" {
+		lead += ", so a slug cannot tell them apart: "
+	}
+	var parts, use []string
+	for _, n := range cands {
+		if name, ok := want[n]; ok {
+			use = append(use, fmt.Sprintf("%q for %s %s", name, n.NodeKind(), n.Slug()))
+		}
+	}
+	if len(use) > 0 {
+		parts = append(parts, "use "+strings.Join(use, ", "))
+	}
+	for _, n := range nameless {
+		parts = append(parts, fmt.Sprintf("give %s %s a name of its own (%s)", n.NodeKind(), n.Slug(), rename(n)))
+	}
+	return lead + strings.Join(parts, "; ")
+}
+
+// rename says where a document can take a name that no other has.
+func rename(n Node) string {
+	path := n.Doc().Path
+	switch n.NodeKind() {
+	case KindContact:
+		return "an alias in " + path + ", or a new file name"
+	case KindPost:
+		return "slug: in " + path + ", or a new file name"
+	}
+	return "a new file name for " + path
+}
+
+// duplicate reports whether another document of n's kind has n's slug.
+func (j *Journal) duplicate(n Node) bool {
+	for _, m := range j.targets[normalize(n.Slug())] {
+		if m != n && m.NodeKind() == n.NodeKind() && normalize(m.Slug()) == normalize(n.Slug()) {
+			return true
+		}
+	}
+	return false
+}
+
+// sharedSlugs groups the candidates of different kinds that share a slug.
+func sharedSlugs(cands []Node) [][]Node {
+	var groups [][]Node
+	seen := map[string]int{}
+	for _, n := range cands {
+		k := normalize(n.Slug())
+		if i, ok := seen[k]; ok {
+			groups[i] = append(groups[i], n)
+			continue
+		}
+		seen[k] = len(groups)
+		groups = append(groups, []Node{n})
+	}
+	var out [][]Node
+	for _, g := range groups {
+		for _, n := range g[1:] {
+			if n.NodeKind() != g[0].NodeKind() {
+				out = append(out, g)
+				break
 			}
 		}
 	}
-	if len(alt) == 0 {
-		return "use a slug"
-	}
-	return "use a slug, or " + strings.Join(alt, ", ")
+	return out
 }
 
 // closest suggests the slug nearest to a mistyped ref.

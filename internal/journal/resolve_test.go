@@ -1,0 +1,123 @@
+package journal
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// TestAmbiguousHint: the hint of an ambiguous ref only offers what names a
+// candidate alone. Where candidates share the slug, "use a slug" cannot
+// work, so the hint says how to give each a name of its own, and where.
+func TestAmbiguousHint(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		ref   string
+		kinds []Kind
+		want  string
+	}{
+		{
+			name: "a contact and a post share the slug",
+			files: map[string]string{
+				"content/contacts/ana-lima.md": "---\nname: Ana Lima\n---\n",
+				"content/posts/ana-lima.md":    "---\ntitle: Ana Lima\ndate: 2026-01-01\n---\n",
+			},
+			ref: "Ana Lima",
+			want: `ambiguous reference "Ana Lima": it matches contact ana-lima (content/contacts/ana-lima.md), post ana-lima (content/posts/ana-lima.md); ` +
+				`they share the slug "ana-lima", so a slug cannot tell them apart: ` +
+				`give contact ana-lima a name of its own (an alias in content/contacts/ana-lima.md, or a new file name); ` +
+				`give post ana-lima a name of its own (slug: in content/posts/ana-lima.md, or a new file name)`,
+		},
+		{
+			name: "one of them has an alias of its own",
+			files: map[string]string{
+				"content/contacts/lisbon/ana-lima.md": "---\nname: Ana Lima\naliases: [Ana]\n---\n",
+				"content/posts/ana-lima.md":           "---\ntitle: Ana Lima\ndate: 2026-01-01\n---\n",
+			},
+			ref: "ana-lima",
+			want: `ambiguous reference "ana-lima": it matches contact ana-lima (content/contacts/lisbon/ana-lima.md), post ana-lima (content/posts/ana-lima.md); ` +
+				`they share the slug "ana-lima", so a slug cannot tell them apart: ` +
+				`use "Ana" for contact ana-lima; ` +
+				`give post ana-lima a name of its own (slug: in content/posts/ana-lima.md, or a new file name)`,
+		},
+		{
+			name: "an event shares the slug of a post; a third candidate has its own",
+			files: map[string]string{
+				"content/events/kickoff.md": "---\ntitle: Kickoff\ndate: 2026-01-01\n---\n",
+				"content/posts/kickoff.md":  "---\ntitle: Kickoff\ndate: 2026-01-02\n---\n",
+				"content/posts/launch.md":   "---\ntitle: Kickoff\ndate: 2026-01-03\n---\n",
+			},
+			ref: "Kickoff",
+			want: `ambiguous reference "Kickoff": it matches event kickoff (content/events/kickoff.md), post kickoff (content/posts/kickoff.md), post launch (content/posts/launch.md); ` +
+				`event kickoff and post kickoff share the slug "kickoff", so a slug cannot tell them apart: ` +
+				`use "launch" for post launch; ` +
+				`give event kickoff a name of its own (a new file name for content/events/kickoff.md); ` +
+				`give post kickoff a name of its own (slug: in content/posts/kickoff.md, or a new file name)`,
+		},
+		{
+			name: "the ref is one candidate's slug and name, and another's alias",
+			files: map[string]string{
+				"content/contacts/ana.md":      "---\nname: Ana\n---\n",
+				"content/contacts/ana-lima.md": "---\nname: Ana Lima\naliases: [Ana]\n---\n",
+			},
+			ref: "Ana",
+			want: `ambiguous reference "Ana": it matches contact ana-lima (content/contacts/ana-lima.md), contact ana (content/contacts/ana.md); ` +
+				`use "ana-lima" for contact ana-lima; ` +
+				`give contact ana a name of its own (an alias in content/contacts/ana.md, or a new file name)`,
+		},
+		{
+			name: "a slug that another kind also answers to is no use",
+			files: map[string]string{
+				"content/contacts/ana-lima.md": "---\nname: Ana Lima\naliases: [Lima]\n---\n",
+				"content/contacts/bo-lima.md":  "---\nname: Bo Lima\naliases: [Lima, Bo]\n---\n",
+				"content/posts/bo-lima.md":     "---\ntitle: Bo Lima on ledgers\ndate: 2026-01-01\n---\n",
+			},
+			ref:  "Lima",
+			want: `ambiguous reference "Lima": it matches contact ana-lima (content/contacts/ana-lima.md), contact bo-lima (content/contacts/bo-lima.md); use "ana-lima" for contact ana-lima, "Bo" for contact bo-lima`,
+		},
+		{
+			name: "the same files, when only contacts are looked at",
+			files: map[string]string{
+				"content/contacts/ana-lima.md": "---\nname: Ana Lima\naliases: [Lima]\n---\n",
+				"content/contacts/bo-lima.md":  "---\nname: Bo Lima\naliases: [Lima, Bo]\n---\n",
+				"content/posts/bo-lima.md":     "---\ntitle: Bo Lima on ledgers\ndate: 2026-01-01\n---\n",
+			},
+			ref:   "Lima",
+			kinds: []Kind{KindContact},
+			want:  `ambiguous reference "Lima": it matches contact ana-lima (content/contacts/ana-lima.md), contact bo-lima (content/contacts/bo-lima.md); use a slug`,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			j := mustSite(t, tc.files)
+			_, err := j.Resolve(tc.ref, tc.kinds...)
+			var amb *AmbiguousError
+			if !errors.As(err, &amb) {
+				t.Fatalf("Resolve(%q) = %v, want an ambiguous reference", tc.ref, err)
+			}
+			if got := err.Error(); got != tc.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestAmbiguousHintInBuild: the build reports a wikilink that cannot be
+// resolved because a new post took a contact's slug without suggesting a
+// slug, and names both files.
+func TestAmbiguousHintInBuild(t *testing.T) {
+	_, err := site(t, map[string]string{
+		"content/contacts/ana-lima.md": "---\nname: Ana Lima\n---\n",
+		"content/posts/ana-lima.md":    "---\ntitle: Ana Lima\ndate: 2026-01-01\n---\n",
+		"content/events/e.md":          "---\ntitle: E\ndate: 2026-01-02\n---\nWith [[Ana Lima]].\n",
+	})
+	got := errorLines(err)
+	if strings.Contains(got, "use a slug") {
+		t.Errorf("the hint suggests a slug that both candidates share:\n%s", got)
+	}
+	for _, want := range []string{"content/events/e.md:5: wikilink [[Ana Lima]]: ambiguous reference", "content/contacts/ana-lima.md", "content/posts/ana-lima.md", "name of its own"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the error lacks %q:\n%s", want, got)
+		}
+	}
+}
