@@ -71,10 +71,14 @@ type versionKey struct {
 // version is the journal's Version of n, computed once per render.
 func (r *renderer) version(n journal.Node, hops int) string {
 	k := versionKey{n, hops}
+	r.mu.Lock()
 	v, ok := r.versions[k]
+	r.mu.Unlock()
 	if !ok {
 		v = r.j.Version(n, hops)
+		r.mu.Lock()
 		r.versions[k] = v
+		r.mu.Unlock()
 	}
 	return v
 }
@@ -87,6 +91,8 @@ func (r *renderer) reuse(path, key string) bool {
 		return false
 	}
 	key = r.base + key
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	r.keys[path] = key
 	if old, ok := r.cache.pages[path]; ok && old.key == key {
 		r.out[path] = old.data

@@ -107,9 +107,11 @@ func (r *renderer) contacts() {
 	}
 	r.write("contacts.html", idx.Page, idx)
 
-	for _, c := range r.j.Contacts {
+	r.network() // once, before the pages that draw from it
+	each(len(r.j.Contacts), func(i int) {
+		c := r.j.Contacts[i]
 		if r.reuse(pathOf(c), "contact.html\x00"+r.version(c, 3)) {
-			continue
+			return
 		}
 		p := r.page(pathOf(c), c.Name, "contacts")
 		cp := &ContactPage{
@@ -124,7 +126,7 @@ func (r *renderer) contacts() {
 		}
 		cp.Done = len(c.Followups) - len(cp.Followups)
 		r.write("contact.html", p, cp)
-	}
+	})
 }
 
 func (r *renderer) circles() {

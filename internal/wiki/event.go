@@ -77,11 +77,12 @@ func (r *renderer) events() {
 	}
 	r.write("events.html", idx.Page, idx)
 
-	for _, e := range r.j.Events {
+	each(len(r.j.Events), func(i int) {
+		e := r.j.Events[i]
 		if r.reuse(pathOf(e), "event.html\x00"+r.version(e, 1)) {
-			continue
+			return
 		}
 		p := r.page(pathOf(e), e.Title(), "events")
 		r.write("event.html", p, &EventPage{Page: p, E: e, Notes: r.body(e, p)})
-	}
+	})
 }

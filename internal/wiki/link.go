@@ -24,9 +24,11 @@ func (r *renderer) body(n journal.Node, p *Page) template.HTML {
 		// rewrite on the base URL: a body renders once for them.
 		Key: fmt.Sprintf("wiki %d %s", strings.Count(p.Path, "/"), r.j.Config.AbsURL("/")),
 	})
+	r.mu.Lock()
 	for _, e := range res.Errors {
 		r.errs.Add(doc.BodyPos(e.Line), "%v", e.Err)
 	}
+	r.mu.Unlock()
 	return template.HTML(res.HTML)
 }
 

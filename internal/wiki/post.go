@@ -33,13 +33,14 @@ func (r *renderer) posts() {
 		r.write("posts.html", idx.Page, idx)
 	}
 
-	for _, post := range r.j.Posts {
+	each(len(r.j.Posts), func(i int) {
+		post := r.j.Posts[i]
 		if r.reuse(pathOf(post), "post.html\x00"+r.version(post, 1)) {
-			continue
+			return
 		}
 		p := r.page(pathOf(post), post.Title(), "posts")
 		r.write("post.html", p, &PostPage{Page: p, P: post, Body: r.body(post, p)})
-	}
+	})
 }
 
 func (r *renderer) drafts() {

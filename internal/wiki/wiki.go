@@ -15,8 +15,11 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/netjournal/netjournal/internal/content"
@@ -56,6 +59,7 @@ func (r *renderer) render(theme *themes.Theme) (map[string][]byte, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
+	r.errs.Sort() // pages rendered in parallel add them in any order
 	if err := r.errs.Err(); err != nil {
 		return nil, err
 	}
@@ -87,6 +91,10 @@ type renderer struct {
 	errs content.ErrorList // problems in bodies, at their source line
 	err  error             // the first template error
 	net  *network          // links between contacts, once computed
+
+	// mu guards out, errs, err, keys, versions and rendered while the
+	// pages of contacts, events and posts render on every core.
+	mu sync.Mutex
 
 	cache    *Cache                // the last render's pages; nil renders all
 	base     string                // what every cached page's key holds
@@ -145,22 +153,43 @@ func (r *renderer) page(path, title, section string) *Page {
 	}
 }
 
-// write executes the template name with data into the page's path.
+// write executes the template name with data into the page's path. It may
+// be called from several goroutines.
 func (r *renderer) write(name string, p *Page, data any) {
-	if r.err != nil {
-		return
-	}
-	if _, dup := r.out[p.Path]; dup {
-		r.err = fmt.Errorf("two pages would be written to %s", p.Path)
+	r.mu.Lock()
+	failed := r.err != nil
+	r.mu.Unlock()
+	if failed {
 		return
 	}
 	var buf bytes.Buffer
-	if err := r.tmpl.ExecuteTemplate(&buf, name, data); err != nil {
+	err := r.tmpl.ExecuteTemplate(&buf, name, data)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	switch _, dup := r.out[p.Path]; {
+	case r.err != nil:
+	case dup:
+		r.err = fmt.Errorf("two pages would be written to %s", p.Path)
+	case err != nil:
 		r.err = fmt.Errorf("%s: %w", p.Path, err)
-		return
+	default:
+		r.out[p.Path] = buf.Bytes()
+		r.rendered++
 	}
-	r.out[p.Path] = buf.Bytes()
-	r.rendered++
+}
+
+// each calls f(0) … f(n-1) on every core and waits for them.
+func each(n int, f func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // URL returns the relative link from the page to a wiki path such as
