@@ -61,7 +61,7 @@ func TestExportICSParsesBack(t *testing.T) {
 	}
 	want := map[string]string{
 		"followup-coffee-4b35b80b@notes.example": "2026-11-20 Follow up with Ana Lima, Bo: send both the deck, with notes",
-		"cadence-ana-lima@notes.example":  "2026-12-01 Get in touch with Ana Lima",
+		"cadence-ana-lima@notes.example":         "2026-12-01 Get in touch with Ana Lima",
 	}
 	if len(got) != len(want) {
 		t.Errorf("events: %v", got)
