@@ -65,12 +65,11 @@ func (c *serveCmd) Run(ctx context.Context, args []string) int {
 	}
 	b := build.NewBuilder(os.DirFS(c.dir))
 	res, err := b.Render(opts)
-	basePath := "/"
-	if res != nil {
-		basePath = res.Journal.Config.BasePath()
-	}
-	srv := serve.New(basePath, wiki)
+	srv := serve.New(wiki, hostNames(bind, addr.IP)...)
 	var last *build.Result
+	// Until the site builds its base path is unknown; the root then leads
+	// to the blog wherever it lands.
+	basePath := "/"
 	fail := func(err error) {
 		lines := problems(err)
 		for _, p := range lines {
@@ -81,7 +80,8 @@ func (c *serveCmd) Run(ctx context.Context, args []string) int {
 	if err != nil {
 		fail(err)
 	} else {
-		srv.Update(res.Public, res.Private)
+		basePath = res.Journal.Config.BasePath()
+		srv.Update(basePath, res.Public, res.Private)
 		last = res
 	}
 
@@ -107,7 +107,7 @@ func (c *serveCmd) Run(ctx context.Context, args []string) int {
 		if last != nil {
 			pub, priv = changedPages(last.Public, res.Public), changedPages(last.Private, res.Private)
 		}
-		srv.Update(res.Public, res.Private)
+		srv.Update(res.Journal.Config.BasePath(), res.Public, res.Private)
 		last = res
 		for _, w := range res.Warnings {
 			fmt.Fprintf(c.stderr, "%s: warning: %s\n", w.Pos, w.Msg)
@@ -124,6 +124,29 @@ func (c *serveCmd) Run(ctx context.Context, args []string) int {
 	}
 	fmt.Fprintln(c.stdout, "stopped")
 	return code
+}
+
+// hostNames are the names, besides localhost and loopback addresses, by
+// which requests may reach a server listening on bind at ip: bind itself,
+// and every address of this machine when bind is 0.0.0.0 or ::.
+func hostNames(bind string, ip net.IP) []string {
+	names := []string{bind}
+	if ip != nil && !ip.IsUnspecified() && ip.String() != bind {
+		names = append(names, ip.String())
+	}
+	if ip == nil || !ip.IsUnspecified() {
+		return names
+	}
+	addrs, err := net.InterfaceAddrs()
+	if err != nil {
+		return names
+	}
+	for _, a := range addrs {
+		if n, ok := a.(*net.IPNet); ok && !n.IP.IsLoopback() {
+			names = append(names, n.IP.String())
+		}
+	}
+	return names
 }
 
 // isLoopback reports whether an address to bind is on this machine only.

@@ -22,7 +22,9 @@
     }
     box.textContent = "";
     var h = document.createElement("div");
-    h.textContent = "netjournal: the last change did not build. The page shows the last good build.";
+    h.textContent = document.documentElement.hasAttribute("data-netjournal-unbuilt") ?
+      "netjournal: the site does not build yet." :
+      "netjournal: the last change did not build. The page shows the last good build.";
     h.style.cssText = "font:600 16px/1.4 system-ui,sans-serif;margin-bottom:16px;color:#ff8a8a";
     box.appendChild(h);
     var list = document.createElement("pre");

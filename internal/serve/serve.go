@@ -2,6 +2,13 @@
 // tells open pages to reload, over Server-Sent Events, once a rebuild has
 // landed. A failed rebuild keeps the old site and shows its problems over
 // every open page.
+//
+// The wiki is private, and the browser that shows it also runs every other
+// web site the user opens; those sites must not read it. So the server
+// answers only requests that name it by an address the user would type
+// (not a rebinding attacker's host name), marks every response as not to
+// be embedded by other origins, and refuses wiki requests that a browser
+// says come from another site.
 package serve
 
 import (
@@ -9,6 +16,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"mime"
+	"net"
 	"net/http"
 	"path"
 	"sort"
@@ -29,10 +37,12 @@ var reloadJS []byte
 // Server holds the sites being served and the open pages listening for
 // changes.
 type Server struct {
-	wiki     bool   // serve the wiki
-	basePath string // the public site's base path: "/" or "/blog/"
+	wiki  bool     // serve the wiki
+	hosts []string // the host names requests may give besides localhost and loopback addresses
 
 	mu       sync.RWMutex
+	built    bool   // a first good build has landed
+	basePath string // the public site's base path: "/" or "/blog/"
 	public   map[string][]byte
 	private  map[string][]byte
 	problems []string // the failed rebuild's problems; nil when the site is good
@@ -48,23 +58,26 @@ type message struct {
 	Problems []string `json:"problems,omitempty"` // for problems
 }
 
-// New returns a server for a public site under basePath; wiki says whether
-// the private wiki is served under /_wiki/.
-func New(basePath string, wiki bool) *Server {
-	if basePath == "" {
-		basePath = "/"
-	}
+// New returns a server; wiki says whether the private wiki is served
+// under /_wiki/. Requests must name the server, in their Host header, as
+// localhost, a loopback address or one of hosts (with any port): the
+// address it listens on when that is not loopback. Until the first Update
+// every page says that the site has not built yet.
+func New(wiki bool, hosts ...string) *Server {
 	return &Server{
-		wiki: wiki, basePath: basePath,
+		wiki: wiki, hosts: hosts, basePath: "/",
 		public: map[string][]byte{}, private: map[string][]byte{},
 		clients: map[chan message]bool{}, closed: make(chan struct{}),
 	}
 }
 
-// Update replaces the sites being served, then tells open pages what
-// changed: pages whose HTML changed reload, a stylesheet-only change swaps
-// stylesheets in place, and pages showing problems reload.
-func (s *Server) Update(public, private map[string][]byte) {
+// Update replaces the sites being served, the public one under basePath
+// ("/" or "/blog/"), then tells open pages what changed: pages whose HTML
+// changed reload, a stylesheet-only change swaps stylesheets in place, and
+// pages showing problems, or the page saying the site has not built yet,
+// reload, as does every page when the base path moved.
+func (s *Server) Update(basePath string, public, private map[string][]byte) {
+	basePath = cleanBase(basePath)
 	s.mu.Lock()
 	var changed []string
 	assets, css := false, false
@@ -88,17 +101,18 @@ func (s *Server) Update(public, private map[string][]byte) {
 			}
 		}
 	}
-	diff(s.public, public, s.basePath)
+	diff(s.public, public, basePath)
 	if s.wiki {
 		diff(s.private, private, WikiPrefix)
 	}
-	hadProblems := s.problems != nil
+	everything := !s.built || s.problems != nil || basePath != s.basePath
+	s.built, s.basePath = true, basePath
 	s.public, s.private, s.problems = public, private, nil
 	s.mu.Unlock()
 
 	sort.Strings(changed)
 	switch {
-	case hadProblems || assets:
+	case everything || assets:
 		s.broadcast(message{Type: "reload", Paths: []string{"*"}})
 	case len(changed) > 0:
 		s.broadcast(message{Type: "reload", Paths: changed})
@@ -142,14 +156,40 @@ func (s *Server) broadcast(m message) {
 	}
 }
 
+// cleanBase makes a base path "/" or "/a/b/".
+func cleanBase(p string) string {
+	p = path.Clean("/" + p)
+	if p == "/" {
+		return p
+	}
+	return p + "/"
+}
+
 // ServeHTTP serves the sites, the reload script and the event stream.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	// Other origins may not embed anything served here, not even as a
+	// script or an image, and nothing is read as another type than sent.
+	h.Set("Cross-Origin-Resource-Policy", "same-origin")
+	h.Set("X-Content-Type-Options", "nosniff")
+	if !s.allowedHost(r.Host) {
+		http.Error(w, fmt.Sprintf("netjournal serve answers only requests for localhost or a loopback address%s, not for %q: "+
+			"another name pointing here may be a web site trying to read the wiki (DNS rebinding)",
+			s.otherHosts(), r.Host), http.StatusForbidden)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
+		h.Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
 	p := r.URL.Path
+	wikiPath := p == strings.TrimSuffix(WikiPrefix, "/") || strings.HasPrefix(p, WikiPrefix)
+	if s.wiki && (wikiPath || p == internalPrefix+"events") && fromOtherSite(r) {
+		http.Error(w, "netjournal serve does not give the private wiki to other web sites' pages: "+
+			"open it from its own pages or by typing its address", http.StatusForbidden)
+		return
+	}
 	switch {
 	case p == internalPrefix+"events":
 		s.events(w, r)
@@ -161,10 +201,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.RLock()
-	public, private, basePath := s.public, s.private, s.basePath
+	built, public, private, basePath := s.built, s.public, s.private, s.basePath
 	s.mu.RUnlock()
-	if s.wiki && (p == strings.TrimSuffix(WikiPrefix, "/") || strings.HasPrefix(p, WikiPrefix)) {
+	if !built {
+		s.send(w, "unbuilt.html", unbuilt, http.StatusServiceUnavailable)
+		return
+	}
+	if s.wiki && wikiPath {
 		s.file(w, r, private, strings.TrimSuffix(WikiPrefix, "/"), nil)
+		return
+	}
+	if p == "/" && basePath != "/" {
+		// The blog lives below the root: the root leads there, and not
+		// for good, since the base path may change while serving.
+		http.Redirect(w, r, basePath, http.StatusFound)
 		return
 	}
 	if !strings.HasPrefix(p+"/", basePath) {
@@ -240,7 +290,6 @@ func (s *Server) send(w http.ResponseWriter, name string, data []byte, status in
 	h := w.Header()
 	h.Set("Content-Type", ctype)
 	h.Set("Cache-Control", "no-store")
-	h.Set("X-Content-Type-Options", "nosniff")
 	if strings.HasSuffix(name, ".html") {
 		data = inject(data)
 	}
@@ -248,6 +297,23 @@ func (s *Server) send(w http.ResponseWriter, name string, data []byte, status in
 	w.WriteHeader(status)
 	w.Write(data)
 }
+
+// unbuilt stands for every page until the site first builds; the reload
+// script shows the problems over it and reloads it once the site builds.
+var unbuilt = []byte(`<!doctype html>
+<html lang="en" data-netjournal-unbuilt>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Not built yet · netjournal</title>
+</head>
+<body style="font:16px/1.5 system-ui,sans-serif;max-width:40em;margin:4em auto;padding:0 1em">
+<h1>The site has not built yet</h1>
+<p>netjournal serve could not build the site. The terminal running it lists the problems;
+this page reloads by itself once they are fixed.</p>
+</body>
+</html>
+`)
 
 const script = `<script src="` + internalPrefix + `reload.js" defer></script>`
 
@@ -258,6 +324,58 @@ func inject(page []byte) []byte {
 		return []byte(s[:i] + script + s[i:])
 	}
 	return []byte(s + script)
+}
+
+// allowedHost reports whether a request's Host header names this server
+// as its user would: localhost, a loopback address or one of s.hosts, with
+// any port. A DNS-rebinding page sends its own host name and is refused.
+func (s *Server) allowedHost(hostport string) bool {
+	name := hostName(hostport)
+	if name == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(name)
+	if ip != nil && ip.IsLoopback() {
+		return true
+	}
+	for _, h := range s.hosts {
+		h = hostName(h)
+		if h != "" && (h == name || ip != nil && ip.Equal(net.ParseIP(h))) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherHosts lists s.hosts for the refusal message.
+func (s *Server) otherHosts() string {
+	var out string
+	for _, h := range s.hosts {
+		out += " or " + h
+	}
+	return out
+}
+
+// hostName returns the lower-case host of a Host header, without port,
+// brackets or final dot: "[::1]:1313" is "::1".
+func hostName(hostport string) string {
+	name := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		name = h
+	}
+	return strings.TrimSuffix(strings.ToLower(strings.Trim(name, "[]")), ".")
+}
+
+// fromOtherSite reports whether the browser says that a page of another
+// origin made the request (Sec-Fetch-Site). Requests from the server's own
+// pages say same-origin; typed addresses and bookmarks say none; clients
+// other than browsers say nothing.
+func fromOtherSite(r *http.Request) bool {
+	switch r.Header.Get("Sec-Fetch-Site") {
+	case "cross-site", "same-site":
+		return true
+	}
+	return false
 }
 
 // events streams messages to one open page.

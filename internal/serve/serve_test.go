@@ -29,8 +29,27 @@ var (
 
 func get(t *testing.T, h http.Handler, target string) *http.Response {
 	t.Helper()
+	return do(t, h, target)
+}
+
+// do serves a GET of target with headers ("Host" sets the Host header),
+// as a browser on this machine sends it by default.
+func do(t *testing.T, h http.Handler, target string, headers ...string) *http.Response {
+	t.Helper()
+	// An event stream ends with its request; nothing else waits.
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	req := httptest.NewRequestWithContext(ctx, "GET", target, nil)
+	req.Host = "127.0.0.1:1313"
+	for i := 0; i+1 < len(headers); i += 2 {
+		if headers[i] == "Host" {
+			req.Host = headers[i+1]
+		} else {
+			req.Header.Set(headers[i], headers[i+1])
+		}
+	}
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest("GET", target, nil))
+	h.ServeHTTP(rec, req)
 	return rec.Result()
 }
 
@@ -40,8 +59,8 @@ func body(t *testing.T, r *http.Response) string {
 }
 
 func TestServesBothSites(t *testing.T) {
-	s := New("/", true)
-	s.Update(public, private)
+	s := New(true)
+	s.Update("/", public, private)
 	for target, want := range map[string]string{
 		"/":                             "home",
 		"/posts/a/":                     "post a",
@@ -76,8 +95,8 @@ func TestServesBothSites(t *testing.T) {
 }
 
 func TestNoPathTraversal(t *testing.T) {
-	s := New("/blog/", true)
-	s.Update(public, private)
+	s := New(true)
+	s.Update("/blog/", public, private)
 	for _, target := range []string{
 		"/blog/../netjournal.yaml", "/blog/%2e%2e/%2e%2e/etc/passwd", "/_wiki/../blog/index.html",
 		"/_wiki/..%2f..%2fcontent/contacts/ana-lima.md", "/blog//etc/passwd", "/blog/posts/../../../../etc/passwd",
@@ -101,8 +120,8 @@ func TestNoPathTraversal(t *testing.T) {
 }
 
 func TestWikiNotServedWhenNotAllowed(t *testing.T) {
-	s := New("/", false)
-	s.Update(public, private)
+	s := New(false)
+	s.Update("/", public, private)
 	for _, target := range []string{"/_wiki/", "/_wiki/contacts/ana-lima.html"} {
 		r := get(t, s, target)
 		if r.StatusCode != 404 || strings.Contains(body(t, r), "Ana") {
@@ -154,8 +173,8 @@ func recv(t *testing.T, c <-chan message) message {
 }
 
 func TestReloadMessages(t *testing.T) {
-	s := New("/", true)
-	s.Update(public, private)
+	s := New(true)
+	s.Update("/", public, private)
 	ts := httptest.NewServer(s)
 	defer ts.Close()
 	defer s.Close()
@@ -163,7 +182,7 @@ func TestReloadMessages(t *testing.T) {
 
 	next := clone(public)
 	next["posts/a/index.html"] = []byte("<html><body>post a, edited</body></html>")
-	s.Update(next, private)
+	s.Update("/", next, private)
 	m := recv(t, events)
 	if m.Type != "reload" || strings.Join(m.Paths, ",") != "/posts/a/" {
 		t.Fatalf("got %+v, want a reload of /posts/a/", m)
@@ -176,7 +195,7 @@ func TestReloadMessages(t *testing.T) {
 
 	css := clone(next)
 	css["css/style.css"] = []byte("body{color:red}")
-	s.Update(css, private)
+	s.Update("/", css, private)
 	if m := recv(t, events); m.Type != "css" {
 		t.Errorf("a stylesheet-only change sent %+v, want css", m)
 	}
@@ -195,14 +214,14 @@ func TestReloadMessages(t *testing.T) {
 	if b := body(t, resp); !strings.Contains(b, "edited") {
 		t.Errorf("the last good page is not served: %q", b)
 	}
-	s.Update(css, private)
+	s.Update("/", css, private)
 	if m := recv(t, events); m.Type != "reload" || m.Paths[0] != "*" {
 		t.Errorf("after a fix got %+v, want a reload of every page", m)
 	}
 }
 
 func TestCloseEndsStreams(t *testing.T) {
-	s := New("/", true)
+	s := New(true)
 	ts := httptest.NewServer(s)
 	defer ts.Close()
 	resp, err := http.Get(ts.URL + "/_netjournal/events")
@@ -231,8 +250,8 @@ func clone(m map[string][]byte) map[string][]byte {
 // wiki may be open to the network; a rebuild's problems name private
 // files and people, so its pages learn only that the build failed.
 func TestProblemsStayPrivateWithoutWiki(t *testing.T) {
-	s := New("/", false)
-	s.Update(public, private)
+	s := New(false)
+	s.Update("/", public, private)
 	ts := httptest.NewServer(s)
 	defer ts.Close()
 	defer s.Close()
@@ -245,6 +264,186 @@ func TestProblemsStayPrivateWithoutWiki(t *testing.T) {
 		}
 		if b, _ := json.Marshal(m); strings.Contains(string(b), "secret") || strings.Contains(string(b), "hidden") {
 			t.Errorf("problem details reached a public-only page: %s", b)
+		}
+	}
+}
+
+// TestHosts: only the names a user types for this machine are served; a
+// DNS-rebinding page names its own host and is refused, wiki and blog
+// alike.
+func TestHosts(t *testing.T) {
+	s := New(true, "192.168.1.20")
+	s.Update("/", public, private)
+	for _, tt := range []struct {
+		host string
+		ok   bool
+	}{
+		{"127.0.0.1:1313", true},
+		{"127.0.0.1", true},
+		{"127.3.4.5:8080", true},
+		{"localhost:1313", true},
+		{"localhost", true},
+		{"LocalHost:1313", true},
+		{"localhost.:1313", true},
+		{"[::1]:1313", true},
+		{"[::1]", true},
+		{"[0:0:0:0:0:0:0:1]:1313", true},
+		{"192.168.1.20:1313", true},
+		{"192.168.1.20", true},
+		{"192.168.1.21:1313", false},
+		{"attacker.example:1313", false},
+		{"attacker.example", false},
+		{"localhost.attacker.example:1313", false},
+		{"127.0.0.1.nip.io:1313", false},
+		{"0x7f000001:1313", false},
+		{"", false},
+	} {
+		for _, target := range []string{"/_wiki/contacts/ana-lima.html", "/posts/a/", "/_netjournal/events", "/_netjournal/reload.js"} {
+			r := do(t, s, target, "Host", tt.host)
+			b := body(t, r)
+			if tt.ok && r.StatusCode == http.StatusForbidden || !tt.ok && r.StatusCode != http.StatusForbidden {
+				t.Errorf("Host %q, GET %s: %d", tt.host, target, r.StatusCode)
+			}
+			if !tt.ok && (strings.Contains(b, "Ana") || !strings.Contains(b, "DNS rebinding")) {
+				t.Errorf("Host %q, GET %s: refused with %q", tt.host, target, b)
+			}
+		}
+	}
+	// An empty name given by mistake does not let an empty Host in.
+	s = New(true, "")
+	s.Update("/", public, private)
+	if r := do(t, s, "/", "Host", ""); r.StatusCode != http.StatusForbidden {
+		t.Errorf("an empty Host: %d", r.StatusCode)
+	}
+	// Without other hosts, a LAN address is refused too.
+	s = New(true)
+	s.Update("/", public, private)
+	if r := do(t, s, "/", "Host", "192.168.1.20:1313"); r.StatusCode != http.StatusForbidden {
+		t.Errorf("a host that was not given: %d", r.StatusCode)
+	}
+}
+
+// TestSameOrigin: no response may be embedded by another origin, and the
+// wiki and its problems go to no page of another site.
+func TestSameOrigin(t *testing.T) {
+	s := New(true)
+	s.Update("/", public, private)
+	for _, target := range []string{"/", "/posts/a/", "/nope/", "/css/style.css", "/_wiki/", "/_wiki/contacts/ana-lima.html",
+		"/_wiki/nope.html", "/_netjournal/reload.js", "/_netjournal/events"} {
+		for _, headers := range [][]string{nil, {"Host", "attacker.example"}, {"Sec-Fetch-Site", "cross-site"}} {
+			r := do(t, s, target, headers...)
+			if got := r.Header.Get("Cross-Origin-Resource-Policy"); got != "same-origin" {
+				t.Errorf("GET %s %v: Cross-Origin-Resource-Policy %q", target, headers, got)
+			}
+			if got := r.Header.Get("X-Content-Type-Options"); got != "nosniff" {
+				t.Errorf("GET %s %v: X-Content-Type-Options %q", target, headers, got)
+			}
+		}
+	}
+	for _, tt := range []struct {
+		target, site string
+		ok           bool
+	}{
+		{"/_wiki/contacts/ana-lima.html", "", true},
+		{"/_wiki/contacts/ana-lima.html", "none", true},
+		{"/_wiki/contacts/ana-lima.html", "same-origin", true},
+		{"/_wiki/contacts/ana-lima.html", "same-site", false},
+		{"/_wiki/contacts/ana-lima.html", "cross-site", false},
+		{"/_wiki/", "cross-site", false},
+		{"/_wiki", "cross-site", false},
+		{"/_netjournal/events", "cross-site", false},
+		{"/_netjournal/events", "same-site", false},
+		{"/_netjournal/events", "same-origin", true},
+		// The blog is public: other sites may link to it.
+		{"/posts/a/", "cross-site", true},
+		{"/_netjournal/reload.js", "cross-site", true},
+	} {
+		r := do(t, s, tt.target, "Sec-Fetch-Site", tt.site)
+		b := body(t, r)
+		if tt.ok == (r.StatusCode == http.StatusForbidden) {
+			t.Errorf("Sec-Fetch-Site %q, GET %s: %d", tt.site, tt.target, r.StatusCode)
+		}
+		if !tt.ok && strings.Contains(b, "Ana") {
+			t.Errorf("Sec-Fetch-Site %q, GET %s: refused with %q", tt.site, tt.target, b)
+		}
+	}
+	// Without the wiki, the event stream carries nothing private.
+	s = New(false)
+	s.Update("/", public, private)
+	if r := do(t, s, "/_netjournal/events", "Sec-Fetch-Site", "cross-site"); r.StatusCode != 200 {
+		t.Errorf("a public-only event stream: %d", r.StatusCode)
+	}
+}
+
+// TestUnbuilt: until the first good build every page says the site has
+// not built yet, shows the problems through the reload script, and
+// reloads once the site builds.
+func TestUnbuilt(t *testing.T) {
+	s := New(true)
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	defer s.Close()
+	for _, target := range []string{"/", "/blog/", "/blog/posts/a/", "/_wiki/", "/_wiki/contacts/ana-lima.html"} {
+		r := get(t, s, target)
+		b := body(t, r)
+		if r.StatusCode != http.StatusServiceUnavailable || !strings.HasPrefix(r.Header.Get("Content-Type"), "text/html") ||
+			!strings.Contains(b, "has not built yet") || !strings.Contains(b, `/_netjournal/reload.js" defer></script></body>`) {
+			t.Errorf("GET %s before the first build: %d %s %q", target, r.StatusCode, r.Header.Get("Content-Type"), b)
+		}
+	}
+	s.Fail([]string{"netjournal.yaml:2: unknown field"})
+	events := listen(t, ts.URL)
+	if m := recv(t, events); m.Type != "problems" || m.Problems[0] != "netjournal.yaml:2: unknown field" {
+		t.Errorf("a page opened before the first build got %+v, want the problems", m)
+	}
+	s.Update("/blog/", public, private)
+	if m := recv(t, events); m.Type != "reload" || strings.Join(m.Paths, ",") != "*" {
+		t.Errorf("the first build sent %+v, want a reload of every page", m)
+	}
+	if b := body(t, get(t, s, "/blog/posts/a/")); !strings.Contains(b, "post a") {
+		t.Errorf("after the first build: %q", b)
+	}
+	if r := get(t, s, "/"); r.StatusCode != http.StatusFound || r.Header.Get("Location") != "/blog/" {
+		t.Errorf("the root with the blog under /blog/: %d to %q", r.StatusCode, r.Header.Get("Location"))
+	}
+
+	// Without a fail, the first build still reloads the waiting pages.
+	s2 := New(true)
+	ts2 := httptest.NewServer(s2)
+	defer ts2.Close()
+	defer s2.Close()
+	events = listen(t, ts2.URL)
+	s2.Update("/", public, private)
+	if m := recv(t, events); m.Type != "reload" || strings.Join(m.Paths, ",") != "*" {
+		t.Errorf("the first build sent %+v, want a reload of every page", m)
+	}
+}
+
+// TestBasePathMoves: each build says where the blog is; when that moves,
+// the blog moves and every page reloads.
+func TestBasePathMoves(t *testing.T) {
+	s := New(true)
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	defer s.Close()
+	s.Update("/blog", public, private)
+	if r := get(t, s, "/blog/posts/a/"); r.StatusCode != 200 {
+		t.Errorf("under /blog/: %d", r.StatusCode)
+	}
+	events := listen(t, ts.URL)
+	s.Update("/journal/", public, private)
+	if m := recv(t, events); m.Type != "reload" || strings.Join(m.Paths, ",") != "*" {
+		t.Errorf("moving the blog sent %+v, want a reload of every page", m)
+	}
+	for target, want := range map[string]int{"/journal/posts/a/": 200, "/journal/": 200, "/blog/posts/a/": 404, "/_wiki/": 200} {
+		if r := get(t, s, target); r.StatusCode != want {
+			t.Errorf("after the move, GET %s: %d, want %d", target, r.StatusCode, want)
+		}
+	}
+	s.Update("/", public, private)
+	for target, want := range map[string]int{"/posts/a/": 200, "/": 200, "/journal/posts/a/": 404} {
+		if r := get(t, s, target); r.StatusCode != want {
+			t.Errorf("at the root, GET %s: %d, want %d", target, r.StatusCode, want)
 		}
 	}
 }

@@ -1,0 +1,263 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// fetch GETs url with extra headers ("Host" sets the Host header) and
+// returns the status, the headers and the body.
+func fetch(t *testing.T, url string, headers ...string) (int, http.Header, string) {
+	t.Helper()
+	req, err := http.NewRequest("GET", url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i+1 < len(headers); i += 2 {
+		if headers[i] == "Host" {
+			req.Host = headers[i+1]
+		} else {
+			req.Header.Set(headers[i], headers[i+1])
+		}
+	}
+	// An event stream never ends: its first bytes are enough.
+	client := &http.Client{Timeout: 2 * time.Second}
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, resp.Header, string(b)
+}
+
+// eventually polls url until it answers status with a body containing
+// want, for at most 20 seconds.
+func eventually(t *testing.T, url string, status int, want string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	var code int
+	var body string
+	for time.Now().Before(deadline) {
+		if code, _, body = fetch(t, url); code == status && strings.Contains(body, want) {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("GET %s: %d, want %d with %q; body:\n%.500s", url, code, status, want, body)
+}
+
+const servedSite = "title: Served\nbase_url: https://example.com/\n"
+
+const servedPost = "---\ntitle: Hello\ndate: 2026-01-01\n---\nHello words.\n"
+
+const servedContact = "---\nname: Ana Lima\n---\nSecret notes about Ana.\n"
+
+// TestServeRefusesOtherHosts: a DNS-rebinding page reaches the server
+// with its own host name in the Host header; only the names a user types
+// are served.
+func TestServeRefusesOtherHosts(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "netjournal.yaml", servedSite)
+	writeFile(t, dir, "content/posts/hello.md", servedPost)
+	writeFile(t, dir, "content/contacts/ana-lima.md", servedContact)
+	base := startServe(t, dir)
+	port := base[strings.LastIndex(base, ":")+1:]
+
+	for _, host := range []string{"127.0.0.1:" + port, "localhost:" + port, "LOCALHOST:" + port, "127.0.0.1", "localhost", "[::1]:" + port} {
+		if code, _, body := fetch(t, base+"/_wiki/contacts/ana-lima.html", "Host", host); code != 200 || !strings.Contains(body, "Secret notes") {
+			t.Errorf("Host %s: %d, want the wiki page", host, code)
+		}
+	}
+	for _, host := range []string{"attacker.example:" + port, "attacker.example", "192.0.2.1:" + port, "localhost.attacker.example:" + port, "127.0.0.1.nip.io:" + port} {
+		for _, path := range []string{"/_wiki/contacts/ana-lima.html", "/_wiki/search-index.js", "/posts/hello/", "/_netjournal/events"} {
+			code, _, body := fetch(t, base+path, "Host", host)
+			if code != http.StatusForbidden || strings.Contains(body, "Secret") {
+				t.Errorf("Host %s, GET %s: %d, want 403", host, path, code)
+			}
+		}
+	}
+}
+
+// TestServeWikiStaysSameOrigin: other origins may not embed or fetch the
+// wiki, and every response says so.
+func TestServeWikiStaysSameOrigin(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "netjournal.yaml", servedSite)
+	writeFile(t, dir, "content/posts/hello.md", servedPost)
+	writeFile(t, dir, "content/contacts/ana-lima.md", servedContact)
+	base := startServe(t, dir)
+
+	for _, path := range []string{"/", "/posts/hello/", "/_wiki/", "/_wiki/search-index.js", "/_netjournal/reload.js", "/nope/"} {
+		_, h, _ := fetch(t, base+path)
+		if got := h.Get("Cross-Origin-Resource-Policy"); got != "same-origin" {
+			t.Errorf("GET %s: Cross-Origin-Resource-Policy %q, want same-origin", path, got)
+		}
+		if got := h.Get("X-Content-Type-Options"); got != "nosniff" {
+			t.Errorf("GET %s: X-Content-Type-Options %q, want nosniff", path, got)
+		}
+	}
+	for _, site := range []string{"cross-site", "same-site"} {
+		for _, path := range []string{"/_wiki/search-index.js", "/_wiki/contacts/ana-lima.html", "/_netjournal/events"} {
+			code, _, body := fetch(t, base+path, "Sec-Fetch-Site", site)
+			if code != http.StatusForbidden || strings.Contains(body, "Secret") {
+				t.Errorf("Sec-Fetch-Site %s, GET %s: %d, want 403", site, path, code)
+			}
+		}
+	}
+	for _, site := range []string{"same-origin", "none", ""} {
+		if code, _, body := fetch(t, base+"/_wiki/search-index.js", "Sec-Fetch-Site", site); code != 200 || !strings.Contains(body, "Secret notes") {
+			t.Errorf("Sec-Fetch-Site %q: %d, want the search index", site, code)
+		}
+	}
+	// The public blog may still be linked to from anywhere.
+	if code, _, _ := fetch(t, base+"/posts/hello/", "Sec-Fetch-Site", "cross-site"); code != 200 {
+		t.Errorf("a link from another site to the blog: %d, want 200", code)
+	}
+}
+
+// TestServeFirstBuildFails: a site that does not build at start shows a
+// page saying so, then the site at its base path once fixed, and moves
+// with its base path.
+func TestServeFirstBuildFails(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "netjournal.yaml", "title: Sub\nbase_url: https://example.com/blog/\n")
+	writeFile(t, dir, "content/posts/hello.md", "---\ntitle: Hello\ndate: someday\n---\nHello words.\n")
+	base := startServe(t, dir)
+
+	for _, path := range []string{"/", "/blog/", "/blog/posts/hello/"} {
+		code, h, body := fetch(t, base+path)
+		if code != http.StatusServiceUnavailable || !strings.HasPrefix(h.Get("Content-Type"), "text/html") ||
+			!strings.Contains(body, "has not built yet") || !strings.Contains(body, `/_netjournal/reload.js`) {
+			t.Errorf("GET %s before a good build: %d %s, want a page saying so with the reload script:\n%s",
+				path, code, h.Get("Content-Type"), body)
+		}
+	}
+
+	writeFile(t, dir, "content/posts/hello.md", servedPost)
+	eventually(t, base+"/blog/posts/hello/", 200, "Hello words.")
+	eventually(t, base+"/blog/", 200, "Hello")
+	// The root leads to the blog.
+	if code, _, body := fetch(t, base+"/"); code != 200 || !strings.Contains(body, "posts/hello/") {
+		t.Errorf("GET / with the blog under /blog/: %d, want the blog's home", code)
+	}
+
+	// The base path changes while serving: the site moves with it.
+	writeFile(t, dir, "netjournal.yaml", "title: Sub\nbase_url: https://example.com/journal/\n")
+	eventually(t, base+"/journal/posts/hello/", 200, "Hello words.")
+	if code, _, _ := fetch(t, base+"/blog/posts/hello/"); code != 404 {
+		t.Errorf("the old base path still serves: %d", code)
+	}
+}
+
+// newBrowser starts headless Chromium and returns its context, which ends
+// within 90 seconds.
+func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	exe := chromium(t)
+	profile, err := os.MkdirTemp("", "netjournal-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { removeWhenFree(t, profile) })
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-breakpad", true),
+		chromedp.UserDataDir(profile),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	bctx, cancelBrowser := chromedp.NewContext(actx)
+	ctx, cancel := context.WithTimeout(bctx, 90*time.Second)
+	t.Cleanup(func() { cancel(); cancelBrowser(); cancelAlloc() })
+	return ctx
+}
+
+// TestBrowserOtherOriginCannotReadWiki: a page of another origin loads
+// the wiki's search index as a script, which would hand it every
+// contact's notes; the browser must refuse it.
+func TestBrowserOtherOriginCannotReadWiki(t *testing.T) {
+	ctx := newBrowser(t)
+	dir := t.TempDir()
+	writeFile(t, dir, "netjournal.yaml", servedSite)
+	writeFile(t, dir, "content/posts/hello.md", servedPost)
+	writeFile(t, dir, "content/contacts/ana-lima.md", servedContact)
+	base := startServe(t, dir)
+
+	// The other origin: localhost on another port, which is a different
+	// origin and a different site from 127.0.0.1.
+	attacker := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!doctype html><title>x</title><body>
+<script src="%s/_wiki/search-index.js" onload="window.done='loaded'" onerror="window.done='refused'"></script>`, base)
+	}))
+	defer attacker.Close()
+	_, port, _ := net.SplitHostPort(attacker.Listener.Addr().String())
+
+	var done string
+	var stolen bool
+	err := chromedp.Run(ctx,
+		chromedp.Navigate("http://localhost:"+port+"/"),
+		waitJS(`typeof window.done === "string"`),
+		chromedp.Evaluate(`window.done`, &done),
+		chromedp.Evaluate(`typeof window.netjournalSearch !== "undefined"`, &stolen),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stolen || done != "refused" {
+		t.Errorf("another origin loaded the wiki's search index (%s, read: %v)", done, stolen)
+	}
+
+	// The wiki itself still loads it, as its search box does.
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(base+"/_wiki/"),
+		chromedp.Evaluate(`var s = document.createElement("script"); s.src = "/_wiki/search-index.js"; document.head.appendChild(s); true`, nil),
+		waitJS(`typeof window.netjournalSearch !== "undefined" && JSON.stringify(window.netjournalSearch).includes("Secret notes")`),
+	)
+	if err != nil {
+		t.Errorf("the wiki cannot load its own search index: %v", err)
+	}
+}
+
+// TestBrowserFirstBuildFails: opened while the site has never built, the
+// page shows the problems over it and turns into the site once fixed.
+func TestBrowserFirstBuildFails(t *testing.T) {
+	ctx := newBrowser(t)
+	dir := t.TempDir()
+	writeFile(t, dir, "netjournal.yaml", servedSite)
+	writeFile(t, dir, "content/posts/hello.md", "---\ntitle: Hello\ndate: someday\n---\nHello words.\n")
+	base := startServe(t, dir)
+
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(base+"/posts/hello/"),
+		waitJS(`!!document.getElementById("netjournal-problems")`),
+		waitJS(`document.body.innerText.includes("content/posts/hello.md:3:")`),
+		chromedp.ActionFunc(func(context.Context) error {
+			writeFile(t, dir, "content/posts/hello.md", servedPost)
+			return nil
+		}),
+		waitJS(`!!document.body && document.body.innerText.includes("Hello words.")`),
+		waitJS(`!document.getElementById("netjournal-problems")`),
+	)
+	if err != nil {
+		var text string
+		chromedp.Run(ctx, chromedp.Evaluate(`document.body ? document.body.innerText : ""`, &text))
+		t.Fatalf("%v\npage text:\n%s", err, text)
+	}
+}
