@@ -65,7 +65,7 @@ func (j *Journal) Public() (*public.Site, error) {
 			}
 		}
 		pp.HTML = template.HTML(res.HTML)
-		pp.Words = len(strings.Fields(res.Text))
+		pp.Words = res.Words // counted once, with the memoised render
 		pp.Summary = p.Summary
 		if pp.Summary == "" {
 			pp.Summary = markdown.Truncate(res.Summary, 240)

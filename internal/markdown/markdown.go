@@ -70,6 +70,7 @@ type Result struct {
 	Links     []LinkUse // Markdown links and images to site paths
 	Summary   string    // the first paragraph as plain text
 	Text      string    // all text, for word counts and search
+	Words     int       // the words of Text
 	Errors    []LineError
 	// Unrendered lists the 0-based lines where "[[" is left in the text
 	// outside code: wikilink syntax that did not parse as a link, such as
@@ -329,6 +330,7 @@ func (r *Renderer) render(src string, opts Options) Result {
 	}
 	res.HTML = buf.String()
 	res.Text = plain(doc, b)
+	res.Words = len(strings.Fields(res.Text))
 	return res
 }
 
