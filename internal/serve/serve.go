@@ -156,6 +156,15 @@ func (s *Server) broadcast(m message) {
 	}
 }
 
+// cleanPath is path.Clean of an absolute URL path, keeping a final slash.
+func cleanPath(p string) string {
+	clean := path.Clean("/" + p)
+	if strings.HasSuffix(p, "/") && clean != "/" {
+		clean += "/"
+	}
+	return clean
+}
+
 // cleanBase makes a base path "/" or "/a/b/".
 func cleanBase(p string) string {
 	p = path.Clean("/" + p)
@@ -184,6 +193,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := r.URL.Path
+	if clean := cleanPath(p); clean != p {
+		// Dot segments or doubled slashes: route, and redirect, by the
+		// clean path, so /_wiki/../_wiki/x is /_wiki/x and not /_wiki/_wiki/x.
+		http.Redirect(w, r, clean, http.StatusMovedPermanently)
+		return
+	}
 	wikiPath := p == strings.TrimSuffix(WikiPrefix, "/") || strings.HasPrefix(p, WikiPrefix)
 	if s.wiki && (wikiPath || p == internalPrefix+"events") && fromOtherSite(r) {
 		http.Error(w, "netjournal serve does not give the private wiki to other web sites' pages: "+

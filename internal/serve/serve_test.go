@@ -447,3 +447,25 @@ func TestBasePathMoves(t *testing.T) {
 		}
 	}
 }
+
+// TestDotSegmentsRedirectToCleanPath: a path with dot segments is sent to
+// its clean form, whichever site it lands in.
+func TestDotSegmentsRedirectToCleanPath(t *testing.T) {
+	s := New(true)
+	s.Update("/", public, private)
+	for target, want := range map[string]string{
+		"/_wiki/../_wiki/index.html":      "/_wiki/index.html",
+		"/_wiki/contacts/../index.html":   "/_wiki/index.html",
+		"/posts/../_wiki/index.html":      "/_wiki/index.html",
+		"/posts//a/":                      "/posts/a/",
+		"/_wiki/./contacts/ana-lima.html": "/_wiki/contacts/ana-lima.html",
+	} {
+		req := httptest.NewRequest("GET", "http://127.0.0.1:1313/", nil)
+		req.URL.Path = target // as sent, not cleaned by a client
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		if loc := rec.Header().Get("Location"); rec.Code != http.StatusMovedPermanently || loc != want {
+			t.Errorf("GET %s: %d to %q, want 301 to %s", target, rec.Code, loc, want)
+		}
+	}
+}
