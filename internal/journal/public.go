@@ -8,6 +8,7 @@ import (
 
 	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/markdown"
+	"github.com/netjournal/netjournal/internal/par"
 	"github.com/netjournal/netjournal/internal/public"
 )
 
@@ -31,10 +32,24 @@ func (j *Journal) Public() (*public.Site, error) {
 	}
 	var errs content.ErrorList
 	byPost := map[*Post]*public.Post{}
+	var published []*Post
 	for _, p := range j.Posts {
-		if !p.Published(j.Opts) {
-			continue
+		if p.Published(j.Opts) {
+			published = append(published, p)
 		}
+	}
+	// Render the bodies on every core: on a large site this is most of
+	// the work of a clean build.
+	bodies := make([]markdown.Result, len(published))
+	par.Each(len(published), func(i int) {
+		p := published[i]
+		bodies[i] = j.md.Render(p.Body, markdown.Options{
+			Resolve: j.publicResolver(p),
+			Rewrite: func(dest string) string { return sitePath(site.BasePath, dest) },
+			Key:     "public " + site.BasePath,
+		})
+	})
+	for i, p := range published {
 		pp := &public.Post{
 			Slug:   p.Slug(),
 			Title:  p.Title(),
@@ -47,11 +62,7 @@ func (j *Journal) Public() (*public.Site, error) {
 		if p.Updated.IsSet() {
 			pp.Updated = p.Updated.Time
 		}
-		res := j.md.Render(p.Body, markdown.Options{
-			Resolve: j.publicResolver(p),
-			Rewrite: func(dest string) string { return sitePath(site.BasePath, dest) },
-			Key:     "public " + site.BasePath,
-		})
+		res := bodies[i]
 		for _, e := range res.Errors {
 			errs.Add(p.BodyPos(e.Line), "%v", e.Err)
 		}

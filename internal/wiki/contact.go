@@ -6,6 +6,7 @@ import (
 
 	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/journal"
+	"github.com/netjournal/netjournal/internal/par"
 )
 
 // Group is a circle with its contacts, for the contacts index and the
@@ -108,7 +109,7 @@ func (r *renderer) contacts() {
 	r.write("contacts.html", idx.Page, idx)
 
 	r.network() // once, before the pages that draw from it
-	each(len(r.j.Contacts), func(i int) {
+	par.Each(len(r.j.Contacts), func(i int) {
 		c := r.j.Contacts[i]
 		if r.reuse(pathOf(c), "contact.html\x00"+r.version(c, 3)) {
 			return

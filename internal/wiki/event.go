@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/netjournal/netjournal/internal/journal"
+	"github.com/netjournal/netjournal/internal/par"
 )
 
 // EventsIndex is the data of events/index.html: plans first, then the past
@@ -77,7 +78,7 @@ func (r *renderer) events() {
 	}
 	r.write("events.html", idx.Page, idx)
 
-	each(len(r.j.Events), func(i int) {
+	par.Each(len(r.j.Events), func(i int) {
 		e := r.j.Events[i]
 		if r.reuse(pathOf(e), "event.html\x00"+r.version(e, 1)) {
 			return

@@ -4,6 +4,7 @@ import (
 	"html/template"
 
 	"github.com/netjournal/netjournal/internal/journal"
+	"github.com/netjournal/netjournal/internal/par"
 )
 
 // PostsIndex is the data of posts/index.html and drafts.html.
@@ -33,7 +34,7 @@ func (r *renderer) posts() {
 		r.write("posts.html", idx.Page, idx)
 	}
 
-	each(len(r.j.Posts), func(i int) {
+	par.Each(len(r.j.Posts), func(i int) {
 		post := r.j.Posts[i]
 		if r.reuse(pathOf(post), "post.html\x00"+r.version(post, 1)) {
 			return

@@ -15,11 +15,9 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/netjournal/netjournal/internal/content"
@@ -176,20 +174,6 @@ func (r *renderer) write(name string, p *Page, data any) {
 		r.out[p.Path] = buf.Bytes()
 		r.rendered++
 	}
-}
-
-// each calls f(0) … f(n-1) on every core and waits for them.
-func each(n int, f func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				f(i)
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // URL returns the relative link from the page to a wiki path such as
