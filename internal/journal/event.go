@@ -2,6 +2,7 @@ package journal
 
 import (
 	"fmt"
+	"net/url"
 	"sort"
 	"strings"
 	"time"
@@ -198,6 +199,8 @@ func (j *Journal) linkEvent(e *Event, errs *content.ErrorList) {
 		s := &Share{Event: e, Note: sh.Note, Date: e.Date.Day()}
 		if content.IsURL(sh.Link) {
 			s.URL = sh.Link
+			// Sharing the article of a link post is passing that post on.
+			s.Post = j.postSharing(sh.Link)
 		} else if sh.Link != "" {
 			n, err := j.Resolve(sh.Link, KindPost)
 			if err != nil {
@@ -217,6 +220,33 @@ func (j *Journal) linkEvent(e *Event, errs *content.ErrorList) {
 			s.Post.Shares = append(s.Post.Shares, s)
 		}
 	}
+}
+
+// postSharing returns the link post that shares the article at u, if any.
+func (j *Journal) postSharing(u string) *Post {
+	if j.linkPosts == nil {
+		j.linkPosts = map[string]*Post{}
+		for _, p := range j.Posts {
+			if p.Link != "" {
+				if _, dup := j.linkPosts[sameURL(p.Link)]; !dup {
+					j.linkPosts[sameURL(p.Link)] = p
+				}
+			}
+		}
+	}
+	return j.linkPosts[sameURL(u)]
+}
+
+// sameURL folds the spellings of one address: the scheme and host's case,
+// a final slash, a fragment.
+func sameURL(s string) string {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil {
+		return s
+	}
+	u.Scheme, u.Host, u.Fragment = strings.ToLower(u.Scheme), strings.ToLower(u.Host), ""
+	u.Path = strings.TrimSuffix(u.Path, "/")
+	return u.String()
 }
 
 func key(list string, i int) string { return fmt.Sprintf("%s[%d]", list, i) }

@@ -38,11 +38,12 @@ type Journal struct {
 	// Warnings are problems that do not stop the build.
 	Warnings content.ErrorList
 
-	md       *markdown.Renderer
-	targets  map[string][]Node // normalised key → documents
-	bySlug   map[Kind]map[string]Node
-	outgoing map[Node][]Node // what each body links to
-	tagIndex map[string]*Tag // normalised name → tag
+	md        *markdown.Renderer
+	targets   map[string][]Node // normalised key → documents
+	bySlug    map[Kind]map[string]Node
+	outgoing  map[Node][]Node  // what each body links to
+	tagIndex  map[string]*Tag  // normalised name → tag
+	linkPosts map[string]*Post // a link post's article → the post
 
 	versionOnce sync.Once
 	versionBase []byte // what every Version holds: clock, options, settings
