@@ -101,11 +101,14 @@ func (b *Builder) Render(opts Options) (*Result, error) {
 	}
 	j, err := journal.Build(site, md, journal.Options{Now: opts.Now, Drafts: opts.Drafts, Future: opts.Future})
 	errs.Append(err)
-	if len(errs) > 0 {
-		return nil, errs.Err()
-	}
+	// The public view's problems (a private contact linked without a
+	// label) are reported with all the others, not after they are fixed.
 	pub, err := j.Public()
 	errs.Append(err)
+	if len(errs) > 0 {
+		errs.Sort()
+		return nil, errs.Err()
+	}
 	res := &Result{Journal: j, Warnings: append(content.ErrorList(nil), j.Warnings...)}
 	if pub != nil {
 		if res.Public, err = b.blog.Render(pub, theme); err != nil {
