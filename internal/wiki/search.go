@@ -73,9 +73,21 @@ func (r *renderer) search() {
 			if e.Planned(r.j.Today) {
 				sub += " · plan"
 			}
+			// What was promised, given and passed on is what one searches
+			// an event for: "what did I promise Ana?"
+			details := []string{e.Kind, e.Location, strings.Join(people, ", ")}
+			for _, f := range e.Followups {
+				details = append(details, f.What)
+			}
+			for _, f := range append(append([]*journal.Favour(nil), e.Gave...), e.Received...) {
+				details = append(details, f.What)
+			}
+			for _, s := range e.Shared {
+				details = append(details, s.Title(), s.Note)
+			}
 			return SearchDoc{
 				Kind: "event", Title: e.Title(), URL: escape(pathOf(e)), Sub: sub,
-				Other: strings.Join(nonEmpty(e.Kind, e.Location, strings.Join(people, ", ")), " · "),
+				Other: strings.Join(nonEmpty(details...), " · "),
 				Notes: r.plain(e),
 			}
 		})

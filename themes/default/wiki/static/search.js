@@ -120,8 +120,11 @@
         alias = i > 0 ? x.d.a[i - 1] : "";
       }
     });
+    // A tag or company given exactly ranks above a word that merely starts
+    // with the term: "mentor" finds those tagged #mentor before "mentoring".
+    var exact = x.company === t || x.tags.indexOf(t) >= 0;
+    if (exact && best < 90) return { s: 85, where: "company" };
     if (best) return { s: best, where: alias ? "alias" : "name", alias: alias };
-    if (x.company === t || x.tags.indexOf(t) >= 0) return { s: 50, where: "company" };
     // Beyond names only the start of a word counts: "ana" should not find
     // every "manager".
     if (startsWord(x.company, t) || x.tags.some(function (g) { return startsWord(g, t); })) return { s: 45, where: "company" };
