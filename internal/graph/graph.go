@@ -6,8 +6,9 @@
 // drawing by stress majorization", 2004) started from classical
 // multidimensional scaling, then a sweep that pushes overlapping boxes
 // apart. Each connected component is laid out on its own and the
-// components are packed in rows, largest first. Nothing is random: the
-// same graph and options give the same positions on every run.
+// components are packed in rows, largest first; nodes joined to nothing
+// come last, in rows of their own. Nothing is random: the same graph and
+// options give the same positions on every run.
 package graph
 
 import (
@@ -520,7 +521,8 @@ func normalize(boxes []Box, pts []Point) (w, h float64) {
 	return maxX - minX, maxY - minY
 }
 
-// pack places the components in rows, biggest first, each row centred.
+// pack places the components in rows, biggest first, each row centred;
+// the lone nodes, last, never share a row with a component.
 func pack(parts []*part, o Options, out *Placement) {
 	limit := o.MaxWidth
 	for _, p := range parts {
@@ -554,7 +556,11 @@ func pack(parts []*part, o Options, out *Placement) {
 		var r *row
 		if len(rows) > 0 {
 			r = rows[len(rows)-1]
-			if r.w+between(r.parts[len(r.parts)-1], p)+p.w > limit {
+			last := r.parts[len(r.parts)-1]
+			// Lone nodes start a row of their own: next to them, a small
+			// component would look as unjoined as they are.
+			alone := len(p.nodes) == 1 && len(last.nodes) > 1
+			if alone || r.w+between(last, p)+p.w > limit {
 				r = nil
 			}
 		}

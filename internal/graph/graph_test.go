@@ -156,6 +156,41 @@ func TestPlaceSmall(t *testing.T) {
 	}
 }
 
+// TestPlaceLoneRow checks that a small component is not packed into a row
+// with nodes joined to nothing, where it would look as unjoined as they do.
+func TestPlaceLoneRow(t *testing.T) {
+	// A path of five, a pair, and five lone nodes: at this width the pair
+	// and the lone nodes would fit in one row.
+	var g Graph
+	for i := 0; i < 12; i++ {
+		g.Nodes = append(g.Nodes, Box{W: 60, H: 30})
+	}
+	for i := 0; i < 4; i++ {
+		g.Edges = append(g.Edges, Edge{A: i, B: i + 1})
+	}
+	g.Edges = append(g.Edges, Edge{A: 5, B: 6})
+	for _, o := range []Options{
+		{MaxWidth: 760, Length: 26, Gap: 6},
+		{MaxWidth: 360, Length: 22, Gap: 5, Tall: true},
+		{Length: 26, Gap: 6},
+	} {
+		p := Place(g, o)
+		if Overlaps(g.Nodes, p.Points, o.Gap) {
+			t.Errorf("%+v: boxes overlap: %+v", o, p.Points)
+		}
+		top := math.Min(p.Points[5].Y, p.Points[6].Y) - 15
+		bottom := math.Max(p.Points[5].Y, p.Points[6].Y) + 15
+		for i := 7; i < 12; i++ {
+			if y := p.Points[i].Y; y+15 > top && y-15 < bottom {
+				t.Errorf("%+v: lone node %d at %+v is in a row with the pair at %+v and %+v", o, i, p.Points[i], p.Points[5], p.Points[6])
+			}
+			if y := p.Points[i].Y; y-15 < bottom {
+				t.Errorf("%+v: lone node %d at %+v is not below the pair at %+v and %+v", o, i, p.Points[i], p.Points[5], p.Points[6])
+			}
+		}
+	}
+}
+
 func BenchmarkPlace(b *testing.B) {
 	g := dense(150, 260)
 	for b.Loop() {

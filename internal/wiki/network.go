@@ -13,16 +13,22 @@ import (
 
 // The network pictures are drawn twice, wide and narrow, and the page shows
 // the one that fits its column: a graph scaled down to a phone's width
-// would have labels too small to read.
+// would have labels too small to read. A drawing is scaled to its column,
+// up to grow times its natural size, and the narrow one takes over where
+// the wide one would shrink below 11/12 of it (11 px labels).
 const (
-	networkCap   = 60 // contacts drawn on network.html; the rest are listed
+	networkCap   = 60 // linked contacts drawn on network.html; the rest are listed
 	neighbourCap = 12 // neighbours drawn on a contact page
 
-	networkWide, networkNarrow = 760, 360 // widths, in CSS pixels at natural size
-	localWide, localNarrow     = 540, 340
+	// Widths, in CSS pixels at natural size. A phone's column is 321 px
+	// at 390 px wide, 306 px at 375: a narrow drawing's labels stay at
+	// 11 px or more.
+	networkWide, networkNarrow = 760, 330
+	localWide, localNarrow     = 540, 330
 
-	labelSize = 12 // font size of a node's label
-	margin    = 6  // around a drawing, so strokes are not cut
+	labelSize = 12   // font size of a node's label
+	margin    = 6    // around a drawing, so strokes are not cut
+	grow      = 1.35 // the most a drawing is scaled up to fill its column
 )
 
 // Num is a coordinate, written with at most one decimal.
@@ -44,6 +50,22 @@ type Graph struct {
 	Intro        bool               // some line is an introduction
 	Shared       bool               // some line is shared events
 	Hidden       int                // weaker links left out of a dense picture
+}
+
+// Below is the figure's class when there is a narrow drawing:
+// "narrow-below-N" shows it in a figure narrower than N px, where the
+// wide one would draw its labels under 11 px. N is in steps of 50, from
+// 350 to 700, the steps wiki.css has rules for.
+func (g *Graph) Below() string {
+	if g.Narrow == nil {
+		return ""
+	}
+	return fmt.Sprintf("narrow-below-%d", below(float64(g.Wide.Width)))
+}
+
+// below is the step of 50 px at or above 11/12 of width.
+func below(width float64) int {
+	return int(math.Ceil(width*11/12/50-1e-9)) * 50
 }
 
 // PerNode is how many links per person a dense picture keeps.
@@ -73,10 +95,15 @@ type Legend struct {
 
 // Drawing is a Graph laid out for one width.
 type Drawing struct {
-	Width, Height Num
+	Width, Height Num // the viewBox: its natural size
 	Edges         []*GraphEdge
 	Nodes         []*GraphNode
 }
+
+// MaxWidth and MaxHeight are the most a drawing is shown at: the svg's
+// width and height, which a narrower column scales down.
+func (d *Drawing) MaxWidth() Num  { return Num(grow * float64(d.Width)) }
+func (d *Drawing) MaxHeight() Num { return Num(grow * float64(d.Height)) }
 
 // GraphNode is a contact drawn as a circle sized by interactions,
 // coloured by circle, with the name below, linking to their page.
@@ -196,11 +223,21 @@ func (l *link) strength() int {
 	return s
 }
 
-// whole is the picture of the whole network: the best-known contacts, by
-// interactions and then connections, up to networkCap.
+// whole is the picture of the whole network: the best-known linked
+// contacts, by interactions and then connections, up to networkCap. People
+// linked to no one are left out: network.html lists them, and drawn they
+// would be a row of dots that says nothing. Nil when no one is linked.
 func (r *renderer) whole() *Graph {
 	n := r.network()
-	cs := append([]*journal.Contact(nil), r.j.Contacts...)
+	var cs []*journal.Contact
+	for _, c := range r.j.Contacts {
+		if len(n.near[c]) > 0 {
+			cs = append(cs, c)
+		}
+	}
+	if len(cs) == 0 {
+		return nil
+	}
 	sort.SliceStable(cs, func(a, b int) bool {
 		ia, ib := cs[a].Interactions(r.j.Today), cs[b].Interactions(r.j.Today)
 		if ia != ib {
@@ -208,22 +245,70 @@ func (r *renderer) whole() *Graph {
 		}
 		return len(n.near[cs[a]]) > len(n.near[cs[b]])
 	})
-	var more []*journal.Contact
-	if len(cs) > networkCap {
-		more = cs[networkCap:]
-		cs = cs[:networkCap]
-		more = r.byName(more)
-	}
+	cs, more := pick(cs, networkCap, n)
 	g := r.picture(r.byName(cs), nil, networkWide, networkNarrow)
-	g.More = more
+	g.More = r.byName(more)
 	g.Title = "Your network"
 	links := len(g.Wide.Edges)
 	g.Desc = fmt.Sprintf("%s, each a circle sized by interactions and coloured by circle; %s between people who shared an event or were introduced.",
-		plural(g.Shown, "contact"), plural(links, "line"))
+		plural(g.Shown, "linked contact"), plural(links, "line"))
 	if len(more) > 0 {
 		g.Desc += fmt.Sprintf(" %d more are not drawn.", len(more))
 	}
 	return g
+}
+
+// pick chooses up to max of the linked contacts cs, in their order, so
+// that everyone chosen is linked to someone else chosen: drawn without a
+// line, a person whose links all go to people left out would look
+// unlinked. It returns the chosen and the rest, both in cs's order.
+func pick(cs []*journal.Contact, max int, n *network) (in, out []*journal.Contact) {
+	if len(cs) <= max {
+		return cs, nil
+	}
+	chosen := map[*journal.Contact]bool{}
+	for _, c := range cs[:max] {
+		chosen[c] = true
+	}
+	joined := func(c *journal.Contact) bool {
+		for _, l := range n.near[c] {
+			if chosen[l.other(c)] {
+				return true
+			}
+		}
+		return false
+	}
+	// Dropping someone joined to no one chosen unjoins no one else.
+	for _, c := range cs[:max] {
+		if !joined(c) {
+			delete(chosen, c)
+		}
+	}
+	if len(chosen) == 0 {
+		chosen[cs[0]] = true // their neighbours follow
+	}
+	// Fill up with the first of the rest who is joined to the chosen.
+	for len(chosen) < max {
+		next := -1
+		for i, c := range cs {
+			if !chosen[c] && joined(c) {
+				next = i
+				break
+			}
+		}
+		if next < 0 {
+			break
+		}
+		chosen[cs[next]] = true
+	}
+	for _, c := range cs {
+		if chosen[c] {
+			in = append(in, c)
+		} else {
+			out = append(out, c)
+		}
+	}
+	return in, out
 }
 
 // neighbourhood is the picture of one contact and the people they shared
@@ -437,7 +522,8 @@ func textWidth(s string, size float64) float64 {
 // NetworkPage is the data of network.html.
 type NetworkPage struct {
 	*Page
-	Graph         *Graph
+	Contacts      int            // all of them, drawn or not
+	Graph         *Graph         // nil when no one is linked
 	Connectors    []Connector    // the most linked people
 	Introductions []Introduction // who introduced whom
 	Alone         []*journal.Contact
@@ -458,7 +544,7 @@ type Introduction struct {
 
 func (r *renderer) networkPage() {
 	n := r.network()
-	np := &NetworkPage{Page: r.page("network.html", "Network", "network"), Graph: r.whole(), Links: len(n.links)}
+	np := &NetworkPage{Page: r.page("network.html", "Network", "network"), Contacts: len(r.j.Contacts), Graph: r.whole(), Links: len(n.links)}
 	for _, c := range r.j.Contacts {
 		near := n.near[c]
 		if len(near) == 0 {

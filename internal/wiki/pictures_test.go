@@ -7,6 +7,7 @@ import (
 	"math"
 	"net/url"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -78,10 +79,11 @@ type circle struct {
 	x, y, r float64
 	href    string
 	label   string
+	lines   int // lines that end at its centre
 }
 
 // graphs returns the nodes of each network drawing on a page, by class
-// ("graph-wide", "graph-narrow").
+// ("graph-wide", "graph-narrow", "graph-one").
 func graphs(t *testing.T, page []byte) map[string][]circle {
 	t.Helper()
 	doc, err := html.Parse(bytes.NewReader(page))
@@ -89,6 +91,7 @@ func graphs(t *testing.T, page []byte) map[string][]circle {
 		t.Fatal(err)
 	}
 	out := map[string][]circle{}
+	ends := map[string][][2]float64{} // lines' ends, by class
 	attr := func(n *html.Node, key string) string {
 		for _, a := range n.Attr {
 			if a.Key == key {
@@ -125,11 +128,23 @@ func graphs(t *testing.T, page []byte) map[string][]circle {
 			}
 			out[class] = append(out[class], c)
 		}
+		if n.Type == html.ElementNode && n.Data == "line" && class != "" {
+			ends[class] = append(ends[class], [2]float64{num(n, "x1"), num(n, "y1")}, [2]float64{num(n, "x2"), num(n, "y2")})
+		}
 		for k := n.FirstChild; k != nil; k = k.NextSibling {
 			walk(k, class)
 		}
 	}
 	walk(doc, "")
+	for class, nodes := range out {
+		for i := range nodes {
+			for _, e := range ends[class] {
+				if e == [2]float64{nodes[i].x, nodes[i].y} {
+					nodes[i].lines++
+				}
+			}
+		}
+	}
 	return out
 }
 
@@ -160,10 +175,25 @@ func TestNetworkDense(t *testing.T) {
 			if !strings.HasPrefix(nodes[a].href, "contacts/") {
 				t.Errorf("%s: node %s links to %q", class, nodes[a].label, nodes[a].href)
 			}
+			if nodes[a].lines == 0 {
+				t.Errorf("%s: %s is drawn without a line", class, nodes[a].label)
+			}
 		}
 	}
-	if got := text(t, section(t, page, "graph")); !strings.Contains(got, "and 90 more not drawn") {
-		t.Errorf("network.html: want \"and 90 more\" in %q", got)
+	// The people linked to no one are listed, not drawn or counted in
+	// "and N more".
+	var linked int
+	for _, c := range j.Contacts {
+		if len(renderOf(j).network().near[c]) > 0 {
+			linked++
+		}
+	}
+	if linked == len(j.Contacts) || linked <= networkCap {
+		t.Fatalf("%d of %d contacts are linked: the fixture needs some unlinked and more than %d linked", linked, len(j.Contacts), networkCap)
+	}
+	more := fmt.Sprintf("and %d more not drawn", linked-networkCap)
+	if got := text(t, section(t, page, "graph")); !strings.Contains(got, more) {
+		t.Errorf("network.html: want %q in %q", more, got)
 	}
 	// The busiest contact knows more people than a neighbourhood shows.
 	hub := j.Contact("p000")
@@ -176,7 +206,7 @@ func TestNetworkDense(t *testing.T) {
 			t.Errorf("contacts/p000.html %s: %d nodes, want %d", class, len(nodes), neighbourCap+1)
 		}
 	}
-	more := fmt.Sprintf("and %d more not drawn", len(renderOf(j).network().near[hub])-neighbourCap)
+	more = fmt.Sprintf("and %d more not drawn", len(renderOf(j).network().near[hub])-neighbourCap)
 	if got := text(t, section(t, contact, "s-network")); !strings.Contains(got, more) {
 		t.Errorf("contacts/p000.html: want %q in %q", more, got)
 	}
@@ -186,6 +216,136 @@ func TestNetworkDense(t *testing.T) {
 		if !bytes.Equal(out[p], again[p]) {
 			t.Errorf("dense: %s differs between two renders", p)
 		}
+	}
+}
+
+// TestNetworkLinked checks who network.html draws: everyone linked to
+// someone, a pair linked only to each other included, and no one linked
+// to no one, who is listed instead.
+func TestNetworkLinked(t *testing.T) {
+	fsys := fstest.MapFS{
+		"netjournal.yaml": {Data: []byte("title: T\nbase_url: https://example.com/\n")},
+	}
+	person := func(slug, name, extra string) {
+		fsys["content/contacts/"+slug+".md"] = &fstest.MapFile{Data: []byte("---\nname: " + name + "\n" + extra + "---\n")}
+	}
+	event := func(slug string, with ...string) {
+		fsys["content/events/"+slug+".md"] = &fstest.MapFile{Data: []byte(
+			"---\ntitle: " + slug + "\ndate: 2026-01-10\nwith: [" + strings.Join(with, ", ") + "]\n---\n")}
+	}
+	// Four in a chain, Ana who introduced Sofia, and two on their own
+	// (one at an event alone).
+	for _, p := range [][2]string{{"mei", "Mei Chen"}, {"kwame", "Kwame Mensah"}, {"priya", "Priya Raman"}, {"joao", "João Santos"}, {"ana", "Ana Lima"}, {"carla", "Carla Duarte"}, {"felix", "Felix Brandt"}} {
+		person(p[0], p[1], "")
+	}
+	person("sofia", "Sofia Almeida", "met:\n  introduced_by: ana\n")
+	event("a", "mei", "kwame")
+	event("b", "kwame", "priya")
+	event("c", "priya", "joao")
+	event("d", "felix")
+	page := render(t, build(t, fsys))["network.html"]
+	drawn := graphs(t, page)
+	if len(drawn) == 0 {
+		t.Fatal("network.html: no drawing")
+	}
+	want := "Ana Lima, João Santos, Kwame Mensah, Mei Chen, Priya Raman, Sofia Almeida"
+	for class, nodes := range drawn {
+		var names []string
+		for _, n := range nodes {
+			names = append(names, n.label)
+			if n.lines == 0 {
+				t.Errorf("%s: %s is drawn without a line", class, n.label)
+			}
+		}
+		sort.Strings(names)
+		if got := strings.Join(names, ", "); got != want {
+			t.Errorf("%s: drawn %s, want %s", class, got, want)
+		}
+	}
+	if got := text(t, section(t, page, "alone")); !strings.Contains(got, "Carla Duarte") || !strings.Contains(got, "Felix Brandt") {
+		t.Errorf("#alone: want Carla and Felix listed, got %q", got)
+	}
+	if got := text(t, page); !strings.Contains(got, "8 contacts · 4 links") {
+		t.Errorf("network.html: want everyone counted in the lede, got %q", got)
+	}
+
+	// With no one linked there is nothing to draw.
+	delete(fsys, "content/contacts/sofia.md")
+	for _, e := range []string{"a", "b", "c"} {
+		delete(fsys, "content/events/"+e+".md")
+	}
+	page = render(t, build(t, fsys))["network.html"]
+	if len(graphs(t, page)) != 0 {
+		t.Errorf("network.html: a drawing with no one linked")
+	}
+	if got := text(t, section(t, page, "graph")); !strings.Contains(got, "No one is linked yet") {
+		t.Errorf("#graph: want the empty state, got %q", got)
+	}
+}
+
+// TestPick checks that a capped network leaves out someone whose links all
+// go to people left out, and takes the next person linked to those drawn.
+func TestPick(t *testing.T) {
+	fsys := fstest.MapFS{
+		"netjournal.yaml": {Data: []byte("title: T\nbase_url: https://example.com/\n")},
+	}
+	for _, c := range []string{"a", "b", "c", "d", "e"} {
+		fsys["content/contacts/"+c+".md"] = &fstest.MapFile{Data: []byte("---\nname: " + strings.ToUpper(c) + "\n---\n")}
+	}
+	for slug, with := range map[string]string{"ab": "a, b", "ad": "a, d", "ce": "c, e"} {
+		fsys["content/events/"+slug+".md"] = &fstest.MapFile{Data: []byte("---\ntitle: " + slug + "\ndate: 2026-01-10\nwith: [" + with + "]\n---\n")}
+	}
+	j := build(t, fsys)
+	r := renderOf(j)
+	var cs []*journal.Contact
+	for _, s := range []string{"a", "b", "c", "d", "e"} { // best known first
+		cs = append(cs, j.Contact(s))
+	}
+	names := func(cs []*journal.Contact) string {
+		var out []string
+		for _, c := range cs {
+			out = append(out, c.Name)
+		}
+		return strings.Join(out, " ")
+	}
+	for _, tt := range []struct {
+		max     int
+		in, out string
+	}{
+		{5, "A B C D E", ""},
+		{3, "A B D", "C E"}, // C's only link is to E, who is left out
+		{4, "A B D", "C E"}, // nor does E, linked to C only
+	} {
+		in, out := pick(cs, tt.max, r.network())
+		if names(in) != tt.in || names(out) != tt.out {
+			t.Errorf("pick %d: drawn %q, left out %q; want %q and %q", tt.max, names(in), names(out), tt.in, tt.out)
+		}
+	}
+}
+
+// TestNarrowBelow checks that wiki.css switches to the narrow drawing at
+// every width below() can name, and that there the wide drawing's labels
+// are still 11 px or more.
+func TestNarrowBelow(t *testing.T) {
+	css := render(t, build(t, fstest.MapFS{
+		"netjournal.yaml": {Data: []byte("title: T\nbase_url: https://example.com/\n")},
+	}))["wiki.css"]
+	for _, w := range []struct{ narrow, wide float64 }{{networkNarrow, networkWide}, {localNarrow, localWide}} {
+		// A wide drawing is wider than the narrow one, or there is none.
+		for tenth := int(w.narrow*10) + 1; tenth <= int(w.wide*10); tenth++ {
+			width := float64(tenth) / 10
+			n := below(width)
+			if label := labelSize * float64(n) / width; label < 11-1e-9 {
+				t.Fatalf("a %.1f px drawing in a %d px figure: labels %.2f px", width, n, label)
+			}
+			rule := fmt.Sprintf("@container (max-width: %.2fpx) { .narrow-below-%d > .graph-wide { display: none; } .narrow-below-%d > .graph-narrow { display: block; } }", float64(n)-0.02, n, n)
+			if !bytes.Contains(css, []byte(rule)) {
+				t.Fatalf("a %.1f px drawing: wiki.css has no rule %s", width, rule)
+			}
+		}
+	}
+	if below(330.1) != 350 || below(600) != 550 || below(760) != 700 {
+		t.Errorf("below(330.1) = %d, below(600) = %d, below(760) = %d: want 350, 550 and 700", below(330.1), below(600), below(760))
 	}
 }
 
@@ -369,6 +529,18 @@ func TestSearchIndex(t *testing.T) {
 	}
 	if ev := byURL["events/2026-04-02-summit.html"]; ev.Sub != "2 Apr 2026 · conference · plan" || !strings.Contains(ev.Other, "Dora Silva, Ana Lima, Zoë Ng") {
 		t.Errorf("summit in the index: %+v", ev)
+	}
+	// What was promised and given is found: "what did I promise Ana?"
+	var others []string
+	for _, d := range docs {
+		if d.Kind == "event" {
+			others = append(others, d.Other)
+		}
+	}
+	for _, w := range []string{"Send the consensus reading list", "Reviewed her promotion case", "Introduction to Ana"} {
+		if !strings.Contains(strings.Join(others, "\n"), w) {
+			t.Errorf("no event in the index holds %q", w)
+		}
 	}
 	if p := byURL["posts/half-baked.html"]; p.Sub != "10 Mar 2026 · draft" {
 		t.Errorf("a draft in the index: %+v", p)
