@@ -12,7 +12,7 @@ type Contact struct {
 	*content.Contact
 
 	Timeline    []*Event  // events with them, newest first (plans included)
-	LastContact time.Time // day of the latest past event with them; zero if never
+	LastContact time.Time // the latest day spent with them at a past event (an event's last day, up to today); zero if never
 	LastEvent   *Event    // that event
 	Cadence     content.Duration
 	Due         time.Time // when contact is next due; zero without a cadence
@@ -122,10 +122,19 @@ func (j *Journal) linkContact(c *Contact, errs *content.ErrorList) {
 func (c *Contact) derive(j *Journal) {
 	sort.SliceStable(c.Timeline, func(a, b int) bool { return c.Timeline[a].Date.After(c.Timeline[b].Date.Time) })
 	for _, e := range c.Timeline {
-		if !e.Planned(j.Today) {
-			c.LastContact = e.Date.Day()
-			c.LastEvent = e
-			break
+		if e.Planned(j.Today) {
+			continue
+		}
+		// A conference's last day with them counts, up to today.
+		last := e.Date.Day()
+		if end := e.End.Day(); e.End.IsSet() && end.After(last) {
+			last = end
+			if last.After(j.Today) {
+				last = j.Today
+			}
+		}
+		if last.After(c.LastContact) {
+			c.LastContact, c.LastEvent = last, e
 		}
 	}
 	c.Cadence = c.Contact.Cadence

@@ -21,3 +21,21 @@ func TestDaysFarApart(t *testing.T) {
 		}
 	}
 }
+
+// TestLastContactAtAnEventsEnd: a conference spent with someone counts to
+// its last day (or today, while it runs), whatever started later.
+func TestLastContactAtAnEventsEnd(t *testing.T) {
+	j := mustSite(t, map[string]string{
+		"content/contacts/ana.md":  "---\nname: Ana\n---\n",
+		"content/contacts/bo.md":   "---\nname: Bo\n---\n",
+		"content/events/summit.md": "---\ntitle: Summit\ndate: 2026-10-01\nend: 2026-10-30\nwith: [ana]\n---\n",
+		"content/events/call.md":   "---\ntitle: Call\ndate: 2026-10-10\nwith: [ana]\n---\n",
+		"content/events/fair.md":   "---\ntitle: Fair\ndate: 2026-11-20\nend: 2026-11-28\nwith: [bo]\n---\n",
+	})
+	if got := j.Contact("ana").LastContact.Format(time.DateOnly); got != "2026-10-30" {
+		t.Errorf("Ana's last contact = %s, want the summit's last day", got)
+	}
+	if got := j.Contact("bo").LastContact.Format(time.DateOnly); got != j.Today.Format(time.DateOnly) {
+		t.Errorf("Bo's last contact = %s, want today, the fair running", got)
+	}
+}
