@@ -18,7 +18,7 @@ type buildCmd struct {
 }
 
 func (c *buildCmd) Run(ctx context.Context, args []string) int {
-	name, usage := "build", "build [-C DIR] [--watch] [--drafts] [--future] [--strict] [--out DIR] [--wiki-out DIR] [--now DATE]"
+	name, usage := "build", "build [-C DIR] [--watch] [--drafts] [--future] [--strict] [--out DIR] [--wiki-out DIR] [--now DATE] [--quiet]"
 	if c.check {
 		name, usage = "check", "check [-C DIR] [--drafts] [--future] [--strict] [--now DATE]"
 	}
