@@ -334,6 +334,13 @@ func (r *renderer) tagPages() error {
 	for _, t := range r.tags {
 		desc := fmt.Sprintf("Posts tagged “%s” on %s.", t.Name, r.site.Title)
 		d := tagPage{page: r.page(t.Path(), "Tagged “"+t.Name+"”", desc, "tags"), Tag: t}
+		// The tag's own feeds first, for readers that follow one topic.
+		paths, title := feed.TagPaths(t), feed.TagTitle(r.site, t)
+		d.Feeds = append([]feedLink{
+			{title + " (RSS)", "RSS", feed.RSSType, paths[0]},
+			{title + " (Atom)", "Atom", feed.AtomType, paths[1]},
+			{title + " (JSON Feed)", "JSON Feed", feed.JSONType, paths[2]},
+		}, d.SiteFeeds...)
 		if err := r.render("tag.html", d.page, d, lastmod(t.Posts, time.Time{})); err != nil {
 			return err
 		}

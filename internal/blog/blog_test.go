@@ -373,6 +373,9 @@ func TestHead(t *testing.T) {
 		if tt.file == "shared/index.html" {
 			want = append([]string{"application/rss+xml /blog/shared/index.xml", "application/atom+xml /blog/shared/atom.xml", "application/feed+json /blog/shared/feed.json"}, want...)
 		}
+		if tt.file == "tags/go/index.html" {
+			want = append([]string{"application/rss+xml /blog/tags/go/index.xml", "application/atom+xml /blog/tags/go/atom.xml", "application/feed+json /blog/tags/go/feed.json"}, want...)
+		}
 		if !slices.Equal(types, want) {
 			t.Errorf("%s: alternate links %q, want %q", tt.file, types, want)
 		}

@@ -54,10 +54,20 @@ type channel struct {
 	posts []*public.Post // newest first, already cut to the feed length
 }
 
-// Files returns the six feed files of site by path relative to the site
-// root: index.xml, atom.xml and feed.json for every post and the same under
-// shared/ for the link posts, each newest first and at most
-// site.FeedLength items long (all items when FeedLength is not positive).
+// TagPaths are the feeds of a tag's posts, in RSS, Atom and JSON Feed, as
+// Hugo puts them: beside the tag's page.
+func TagPaths(t *public.Tag) [3]string {
+	return [3]string{t.Path() + RSSPath, t.Path() + AtomPath, t.Path() + JSONPath}
+}
+
+// TagTitle is the title of a tag's feeds.
+func TagTitle(site *public.Site, t *public.Tag) string { return site.Title + ": #" + t.Name }
+
+// Files returns the feed files of site by path relative to the site root:
+// index.xml, atom.xml and feed.json for every post, the same under shared/
+// for the link posts and under tags/<slug>/ for each tag's posts, each
+// newest first and at most site.FeedLength items long (all items when
+// FeedLength is not positive).
 func Files(site *public.Site) (map[string][]byte, error) {
 	channels := []channel{
 		{
@@ -71,6 +81,15 @@ func Files(site *public.Site) (map[string][]byte, error) {
 			rss:   SharedRSSPath, atom: SharedAtomPath, json: SharedJSONPath,
 			posts: limit(site.LinkPosts(), site.FeedLength),
 		},
+	}
+	for _, t := range site.Tags {
+		paths := TagPaths(t)
+		channels = append(channels, channel{
+			title: TagTitle(site, t),
+			home:  t.Path(),
+			rss:   paths[0], atom: paths[1], json: paths[2],
+			posts: limit(t.Posts, site.FeedLength),
+		})
 	}
 	out := map[string][]byte{}
 	for _, c := range channels {

@@ -21,7 +21,8 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-var allPaths = []string{RSSPath, AtomPath, JSONPath, SharedRSSPath, SharedAtomPath, SharedJSONPath}
+var allPaths = []string{RSSPath, AtomPath, JSONPath, SharedRSSPath, SharedAtomPath, SharedJSONPath,
+	"tags/reliability/index.xml", "tags/reliability/atom.xml", "tags/reliability/feed.json"}
 
 func files(t *testing.T, site *public.Site) map[string][]byte {
 	t.Helper()
@@ -92,6 +93,9 @@ func TestParseBack(t *testing.T) {
 		{SharedRSSPath, "rss", "Field Notes: Shared articles", "https://example.com/blog/shared/", []wantItem{jitterItem, tailItem}},
 		{SharedAtomPath, "atom", "Field Notes: Shared articles", "https://example.com/blog/shared/", []wantItem{jitterItem, tailItem}},
 		{SharedJSONPath, "json", "Field Notes: Shared articles", "https://example.com/blog/shared/", []wantItem{jitterItem, tailItem}},
+		{"tags/reliability/index.xml", "rss", "Field Notes: #reliability", "https://example.com/blog/tags/reliability/", []wantItem{jitterItem, tailItem}},
+		{"tags/reliability/atom.xml", "atom", "Field Notes: #reliability", "https://example.com/blog/tags/reliability/", []wantItem{jitterItem, tailItem}},
+		{"tags/reliability/feed.json", "json", "Field Notes: #reliability", "https://example.com/blog/tags/reliability/", []wantItem{jitterItem, tailItem}},
 	}
 	for _, tt := range tests {
 		f := parseFeed(t, tt.path, out[tt.path])
@@ -214,8 +218,8 @@ func TestFeedLength(t *testing.T) {
 		out := files(t, withFeedLength(testSite(), tt.length))
 		for _, path := range allPaths {
 			want := tt.all
-			if strings.HasPrefix(path, "shared/") {
-				want = tt.shared
+			if strings.HasPrefix(path, "shared/") || strings.HasPrefix(path, "tags/reliability/") {
+				want = tt.shared // the two link posts are the two tagged reliability
 			}
 			if n := len(parseFeed(t, path, out[path]).Items); n != want {
 				t.Errorf("feed length %d: %s has %d items, want %d", tt.length, path, n, want)
@@ -228,10 +232,13 @@ func TestFeedLength(t *testing.T) {
 // feeds keep their required items array.
 func TestEmpty(t *testing.T) {
 	s := testSite()
-	s.Posts = nil
+	s.Posts, s.Tags = nil, nil
 	s.Updated = time.Time{}
 	out := files(t, s)
-	for _, path := range allPaths {
+	if len(out) != 6 {
+		t.Errorf("%d feeds for a site without posts, want 6", len(out))
+	}
+	for _, path := range allPaths[:6] {
 		if f := parseFeed(t, path, out[path]); len(f.Items) != 0 {
 			t.Errorf("%s: %d items", path, len(f.Items))
 		}

@@ -91,5 +91,6 @@ func testSite() *public.Site {
 		FeedLength:  3,
 		Updated:     day("2026-03-10"),
 		Posts:       posts,
+		Tags:        []*public.Tag{{Name: "reliability", Slug: "reliability", Posts: []*public.Post{posts[0], posts[2]}}},
 	}
 }
