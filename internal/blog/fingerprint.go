@@ -45,7 +45,11 @@ func (f *fingerprinter) post(p *public.Post) []byte {
 	h := sha256.New()
 	fmt.Fprintf(h, "%q %q %q %s %s %q %q %v %d %d\x00", p.Slug, p.Title, p.Summary,
 		p.Date.Format(time.RFC3339Nano), p.Updated.Format(time.RFC3339Nano), p.Tags, p.Link, p.Draft, p.Words, len(p.HTML))
-	h.Write([]byte(p.HTML))
+	if p.HTMLSum != "" {
+		h.Write([]byte(p.HTMLSum))
+	} else {
+		h.Write([]byte(p.HTML))
+	}
 	for _, b := range p.Backlinks {
 		fmt.Fprintf(h, "\x00%q %q %s", b.Slug, b.Title, b.Date.Format(time.RFC3339Nano))
 	}

@@ -44,6 +44,7 @@ type Journal struct {
 	outgoing  map[Node][]Node  // what each body links to
 	tagIndex  map[string]*Tag  // normalised name → tag
 	linkPosts map[string]*Post // a link post's article → the post
+	resolved  sync.Map         // Resolve's answers, once the journal is built
 
 	versionOnce sync.Once
 	versionBase []byte // what every Version holds: clock, options, settings

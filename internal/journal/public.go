@@ -75,7 +75,7 @@ func (j *Journal) Public() (*public.Site, error) {
 				errs.Add(p.Pos(f.key), "%s: wikilinks are not rendered in front matter and would be published as written: write the text", f.key)
 			}
 		}
-		pp.HTML = template.HTML(res.HTML)
+		pp.HTML, pp.HTMLSum = template.HTML(res.HTML), res.Sum
 		pp.Words = res.Words // counted once, with the memoised render
 		pp.Summary = p.Summary
 		if pp.Summary == "" {

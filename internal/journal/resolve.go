@@ -127,6 +127,30 @@ func (j *Journal) Resolve(ref string, kinds ...Kind) (Node, error) {
 	if len(kinds) == 0 {
 		kinds = []Kind{KindContact, KindEvent, KindPost}
 	}
+	// Every page resolves the same few names again and again, on every
+	// core: answers are kept for the journal's life (it does not change).
+	var b strings.Builder
+	for _, k := range kinds {
+		b.WriteByte(byte('0' + k))
+	}
+	b.WriteByte(0)
+	b.WriteString(ref)
+	memo := b.String()
+	if r, ok := j.resolved.Load(memo); ok {
+		r := r.(resolution)
+		return r.n, r.err
+	}
+	n, err := j.resolve(ref, kinds)
+	j.resolved.Store(memo, resolution{n, err})
+	return n, err
+}
+
+type resolution struct {
+	n   Node
+	err error
+}
+
+func (j *Journal) resolve(ref string, kinds []Kind) (Node, error) {
 	key := normalize(ref)
 	cands := j.matches(key, kinds)
 	switch {

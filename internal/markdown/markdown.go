@@ -5,6 +5,7 @@ package markdown
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"html"
 	"net/url"
@@ -66,6 +67,7 @@ type Options struct {
 // Result is a rendered body.
 type Result struct {
 	HTML      string
+	Sum       string // SHA-256 of HTML, computed once with it
 	Wikilinks []Wikilink
 	Links     []LinkUse // Markdown links and images to site paths
 	Summary   string    // the first paragraph as plain text
@@ -329,6 +331,8 @@ func (r *Renderer) render(src string, opts Options) Result {
 		res.Errors = append(res.Errors, LineError{Err: fmt.Errorf("rendering Markdown: %w", err)})
 	}
 	res.HTML = buf.String()
+	sum := sha256.Sum256(buf.Bytes())
+	res.Sum = string(sum[:])
 	res.Text = plain(doc, b)
 	res.Words = len(strings.Fields(res.Text))
 	return res

@@ -47,6 +47,7 @@ type Post struct {
 	Link    string // the shared article's URL for a link post, else ""
 	Draft   bool   // only with build --drafts
 	HTML    template.HTML
+	HTMLSum string // a hash of HTML, when known, so caches need not hash it again
 	Words   int
 
 	// Backlinks are the other public posts that link here.
