@@ -99,7 +99,8 @@ func (c *exportCmd) vcard(args []string) int {
 }
 
 // selected reports whether a contact is in one of circles (if any are
-// given) and has every one of tags.
+// given) and has every one of tags. Tags compare as the wiki groups them:
+// "Go" is "go", but "C++" is not "C".
 func selected(c *journal.Contact, circles, tags []string) bool {
 	if len(circles) > 0 {
 		in := false
@@ -113,7 +114,7 @@ func selected(c *journal.Contact, circles, tags []string) bool {
 	for _, t := range tags {
 		has := false
 		for _, ct := range c.Tags {
-			has = has || journal.Slugify(ct) == journal.Slugify(t)
+			has = has || journal.SameTag(ct, t)
 		}
 		if !has {
 			return false

@@ -39,3 +39,14 @@ func TestLastContactAtAnEventsEnd(t *testing.T) {
 		t.Errorf("Bo's last contact = %s, want today, the fair running", got)
 	}
 }
+
+func TestSameTag(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{{"Go", "go", true}, {"Machine learning", "machine_learning", true}, {"C++", "C", false}, {"C#", "c", false}} {
+		if got := SameTag(c.a, c.b); got != c.same {
+			t.Errorf("SameTag(%q, %q) = %v", c.a, c.b, got)
+		}
+	}
+}

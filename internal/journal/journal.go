@@ -225,6 +225,10 @@ func (j *Journal) tags() {
 	sort.Slice(j.Tags, func(a, b int) bool { return j.Tags[a].Slug < j.Tags[b].Slug })
 }
 
+// SameTag reports whether two tag names are one tag: they differ at most
+// in case, spaces, '-' or '_' ("Machine learning", "machine-learning").
+func SameTag(a, b string) bool { return normalize(a) == normalize(b) }
+
 // TagSlug is the slug of a tag's page in the wiki. Tags that differ only
 // in case, spaces, '-' or '_' are one tag; different tags whose slugs would
 // collide (C++ and C) get distinct ones, as in the blog.
