@@ -104,7 +104,7 @@ func (b *Builder) Render(opts Options) (*Result, error) {
 	// The public view's problems (a private contact linked without a
 	// label) are reported with all the others, not after they are fixed.
 	pub, err := j.Public()
-	errs.Append(err)
+	errs.Append(withoutFilesIn(err, errs))
 	if len(errs) > 0 {
 		errs.Sort()
 		return nil, errs.Err()
@@ -142,6 +142,27 @@ func (b *Builder) Render(opts Options) (*Result, error) {
 		return nil, fmt.Errorf("strict: %w", res.Warnings)
 	}
 	return res, nil
+}
+
+// withoutFilesIn drops the problems of err in files that already have one
+// in known: a post whose front matter did not load (draft: tru) is read
+// with defaults, and what the public view says of it would mislead.
+func withoutFilesIn(err error, known content.ErrorList) error {
+	var list content.ErrorList
+	if !errors.As(err, &list) || len(known) == 0 {
+		return err
+	}
+	bad := map[string]bool{}
+	for _, e := range known {
+		bad[e.Pos.Path] = true
+	}
+	var out content.ErrorList
+	for _, e := range list {
+		if !bad[e.Pos.Path] {
+			out = append(out, e)
+		}
+	}
+	return out.Err()
 }
 
 // themeError reports a problem in a theme file like a content problem, at

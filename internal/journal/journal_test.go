@@ -326,3 +326,16 @@ content/posts/x.md:7: public post has [[ that is not a link (such as [[slug|]]):
 		t.Errorf("got %s", html)
 	}
 }
+
+// TestPublicFragmentLabel: [[#Setup|the setup]] shows its label.
+func TestPublicFragmentLabel(t *testing.T) {
+	pub, err := mustSite(t, map[string]string{
+		"content/posts/x.md": "---\ntitle: X\ndate: 2026-02-01\n---\nSee [[#Setup|the setup]] and [[#Setup]].\n\n## Setup\n",
+	}).Public()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if html := string(pub.Posts[0].HTML); !strings.Contains(html, `<a href="#setup">the setup</a> and <a href="#setup">Setup</a>`) {
+		t.Errorf("got %s", html)
+	}
+}

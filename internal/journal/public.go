@@ -190,14 +190,18 @@ func (j *Journal) publicResolver(from *Post) markdown.Resolver {
 			frag = "#" + markdown.HeadingID(l.Fragment)
 		}
 		if l.Target == "" {
-			return markdown.Resolution{Dest: frag, Text: l.Fragment}, nil
+			rs := markdown.Resolution{Dest: frag}
+			if !l.Labeled {
+				rs.Text = l.Fragment
+			}
+			return rs, nil
 		}
 		n, err := j.Resolve(l.Target)
 		if err != nil {
-			if _, missing := err.(*NotFoundError); missing {
-				return markdown.Resolution{}, nil // a warning already; shown as text
-			}
-			return markdown.Resolution{}, err
+			// The journal reports both already, at the link: an unknown
+			// target as a warning (shown as its text), an ambiguous one as
+			// an error; neither needs saying twice.
+			return markdown.Resolution{}, nil
 		}
 		switch n := n.(type) {
 		case *Post:

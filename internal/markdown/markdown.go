@@ -180,13 +180,28 @@ func (r *Renderer) parse(src string) ([]byte, ast.Node) {
 	return b, doc
 }
 
-var wikilinkSyntax = regexp.MustCompile(`\[\[[^\[\]\n]*\]\]`)
+var (
+	wikilinkSyntax = regexp.MustCompile(`\[\[[^\[\]\n]*\]\]`)
+	delimiterRow   = regexp.MustCompile(`^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$`)
+)
 
 // escapeTablePipes escapes the unescaped '|' inside [[…]] on the lines of
 // every table of doc. It reports whether it changed anything.
 func escapeTablePipes(doc ast.Node, src []byte) ([]byte, bool) {
 	var spans [][2]int // byte ranges of tables, whole lines
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && n.Kind() == ast.KindParagraph {
+			// A header row whose [[a|b]] split it into more cells than the
+			// delimiter row has is no table yet: a paragraph.
+			lines := n.Lines()
+			for i := 0; i+1 < lines.Len(); i++ {
+				head, delim := lines.At(i), lines.At(i+1)
+				if delimiterRow.Match(delim.Value(src)) && wikilinkSyntax.Match(head.Value(src)) {
+					spans = append(spans, [2]int{head.Start, head.Stop})
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
 		if !entering || n.Kind() != east.KindTable {
 			return ast.WalkContinue, nil
 		}
@@ -413,7 +428,7 @@ func holds(h *ast.Heading, nodes map[ast.Node]bool) bool {
 
 func describe(w *wikilink.Node, src []byte) Wikilink {
 	// [[slug\|label]], the form a table needs, leaves the '\' on the target.
-	l := Wikilink{Target: strings.TrimSuffix(string(w.Target), "\\"), Fragment: string(w.Fragment), Embed: w.Embed}
+	l := Wikilink{Target: strings.TrimSuffix(string(w.Target), "\\"), Fragment: strings.TrimSuffix(string(w.Fragment), "\\"), Embed: w.Embed}
 	if t, ok := w.FirstChild().(*ast.Text); ok {
 		l.Label = string(t.Segment.Value(src))
 		l.Labeled = t.Segment.Start > 0 && src[t.Segment.Start-1] == '|'

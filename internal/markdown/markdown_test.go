@@ -72,6 +72,7 @@ func TestWikilinksLeaveNoSourceBehind(t *testing.T) {
 // in a cell is still one link, written plainly or with the pipe escaped.
 func TestWikilinkInTable(t *testing.T) {
 	for _, src := range []string{
+		"| [[zz-secret|a friend]] | what |\n|---|---|\n| coffee | x |\n",
 		"| who | what |\n|---|---|\n| [[zz-secret|a friend]] | coffee |\n",
 		"| who | what |\n|---|---|\n| [[zz-secret\\|a friend]] | coffee |\n",
 	} {
@@ -80,7 +81,7 @@ func TestWikilinkInTable(t *testing.T) {
 			targets = append(targets, l.Target+"="+l.Label)
 			return Resolution{Text: l.Label}, nil
 		}})
-		if strings.Contains(res.HTML, "zz-secret") || !strings.Contains(res.HTML, "<td>a friend</td>\n<td>coffee</td>") {
+		if strings.Contains(res.HTML, "zz-secret") || !strings.Contains(res.HTML, ">a friend</t") || strings.Count(res.HTML, "<tr>") != 2 {
 			t.Errorf("%q rendered as:\n%s", src, res.HTML)
 		}
 		if strings.Join(targets, ",") != "zz-secret=a friend" {
@@ -96,6 +97,19 @@ func TestWikilinkInTable(t *testing.T) {
 	}})
 	if !strings.Contains(res.HTML, "ok:zz-secret") || !strings.Contains(res.HTML, "| [[a|b]] | c |") {
 		t.Errorf("got:\n%s", res.HTML)
+	}
+}
+
+// TestWikilinkFragmentInTable: the escaped pipe leaves no '\' on a
+// heading fragment either.
+func TestWikilinkFragmentInTable(t *testing.T) {
+	var got []Wikilink
+	New().Render("| a | b |\n|---|---|\n| [[#Setup|the setup]] | x |\n", Options{Resolve: func(l Wikilink) (Resolution, error) {
+		got = append(got, l)
+		return Resolution{}, nil
+	}})
+	if len(got) != 1 || got[0].Fragment != "Setup" || got[0].Label != "the setup" || !got[0].Labeled {
+		t.Errorf("wikilinks %+v", got)
 	}
 }
 
