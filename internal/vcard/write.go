@@ -32,7 +32,7 @@ func Write(w io.Writer, contacts []*content.Contact, opts Options) error {
 		if err := govcard.NewEncoder(&buf).Encode(card(c, opts)); err != nil {
 			return fmt.Errorf("%s: %w", c.Path, err)
 		}
-		text := buf.String()
+		text := semicolons(buf.String())
 		if cats := categories(c); cats != "" {
 			text = strings.TrimSuffix(text, "END:VCARD\r\n") + "CATEGORIES:" + cats + "\r\nEND:VCARD\r\n"
 		}
@@ -53,8 +53,7 @@ func card(c *content.Contact, opts Options) govcard.Card {
 	card.SetValue(govcard.FieldFormattedName, c.Name)
 	card.SetName(name(c.Name))
 	if c.Company != "" {
-		// ORG is Company;Unit: a ; of the company's own would split it.
-		card.SetValue(govcard.FieldOrganization, strings.ReplaceAll(c.Company, ";", ","))
+		card.SetValue(govcard.FieldOrganization, c.Company) // its ; escaped by semicolons
 	}
 	if c.Role != "" {
 		card.SetValue(govcard.FieldTitle, c.Role)
@@ -105,6 +104,22 @@ func categories(c *content.Contact) string {
 		list[i] = escapeText(cat)
 	}
 	return strings.Join(list, ",")
+}
+
+// semicolons escapes the ';' of the text values go-vcard's encoder leaves
+// alone (it escapes '\\', ',' and newlines): in FN, TITLE and NOTE a bare
+// ';' breaks strict readers, and in ORG it would start a unit, cutting
+// "Smith; Jones LLP" in two. N keeps its ';', which separate its parts.
+func semicolons(text string) string {
+	lines := strings.Split(text, "\r\n")
+	for i, l := range lines {
+		for _, p := range []string{"FN:", "TITLE:", "NOTE:", "ORG:"} {
+			if v, ok := strings.CutPrefix(l, p); ok {
+				lines[i] = p + strings.ReplaceAll(v, ";", `\;`)
+			}
+		}
+	}
+	return strings.Join(lines, "\r\n")
 }
 
 // escapeText escapes a text value as RFC 2426 asks: backslash, newline,
