@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/netjournal/netjournal/internal/content"
-	"github.com/netjournal/netjournal/internal/scaffold"
 )
 
 // Action is what an import does with one person.
@@ -129,7 +128,7 @@ func (p *planner) plan(person Person) (*Change, error) {
 		return skip("%s", reason)
 	}
 	if e == nil {
-		slug := scaffold.Slug(person.Name)
+		slug := content.Slugify(person.Name)
 		if slug == "" {
 			return skip("cannot make a file name of the name %q", person.Name)
 		}

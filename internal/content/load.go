@@ -240,6 +240,16 @@ func SlugOf(p string) string {
 	if safeName.MatchString(name) {
 		return name
 	}
+	return Slugify(name)
+}
+
+// Slugify makes a slug of a name or title, for a file name or a URL:
+// "Tomás Ferreira" → "tomas-ferreira", "Coffee with Ana!" →
+// "coffee-with-ana". Accents are dropped and everything but ASCII letters
+// and digits folds to single hyphens; a name without a single such letter
+// keeps its own ("陈美"). It returns "" when nothing is left.
+func Slugify(name string) string {
+	name = strings.ToLower(name)
 	if s := slugify(name, true); s != "" {
 		return s
 	}

@@ -239,6 +239,27 @@ func TestSlugOf(t *testing.T) {
 	}
 }
 
+func TestSlugify(t *testing.T) {
+	for in, want := range map[string]string{
+		"Ana Lima":                  "ana-lima",
+		"Tomás Ferreira":            "tomas-ferreira",
+		"João  Santos":              "joao-santos",
+		"Coffee with Ana!":          "coffee-with-ana",
+		"Daniel O'Connor":           "daniel-o-connor",
+		"Łukasz Świątek":            "lukasz-swiatek",
+		"Søren Ærø":                 "soren-aero",
+		"  -- Straße --  ":          "strasse",
+		"陈美":                        "陈美",
+		"Mei 陈":                     "mei",
+		"!!!":                       "",
+		"Idempotency is a contract": "idempotency-is-a-contract",
+	} {
+		if got := Slugify(in); got != want {
+			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestLoadSlugs(t *testing.T) {
 	const post = "---\ntitle: T\ndate: 2026-01-01\n---\n"
 	site, err := Load(fstest.MapFS{

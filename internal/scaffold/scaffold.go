@@ -24,7 +24,7 @@ type Contact struct {
 }
 
 // Path is the contact's file: content/contacts/<slug>.md.
-func (c Contact) Path() string { return docPath(content.ContactsDir, Slug(c.Name)) }
+func (c Contact) Path() string { return docPath(content.ContactsDir, content.Slugify(c.Name)) }
 
 // File returns the contact file: the given values, and every other key
 // commented out, ready to fill in.
@@ -79,7 +79,7 @@ type Event struct {
 
 // Path is the event's file: content/events/<date>-<slug>.md.
 func (e Event) Path() string {
-	s := Slug(e.Title)
+	s := content.Slugify(e.Title)
 	if s == "" {
 		return ""
 	}
@@ -136,7 +136,7 @@ type Post struct {
 }
 
 // Path is the post's file: content/posts/<slug>.md.
-func (p Post) Path() string { return docPath(content.PostsDir, Slug(p.Title)) }
+func (p Post) Path() string { return docPath(content.PostsDir, content.Slugify(p.Title)) }
 
 // File returns the post file, a draft until the user removes draft: true.
 func (p Post) File() []byte {

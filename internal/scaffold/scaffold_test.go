@@ -11,27 +11,6 @@ import (
 	"github.com/netjournal/netjournal/internal/content"
 )
 
-func TestSlug(t *testing.T) {
-	for in, want := range map[string]string{
-		"Ana Lima":                  "ana-lima",
-		"Tomás Ferreira":            "tomas-ferreira",
-		"João  Santos":              "joao-santos",
-		"Coffee with Ana!":          "coffee-with-ana",
-		"Daniel O'Connor":           "daniel-o-connor",
-		"Łukasz Świątek":            "lukasz-swiatek",
-		"Søren Ærø":                 "soren-aero",
-		"  -- Straße --  ":          "strasse",
-		"陈美":                        "陈美",
-		"Mei 陈":                     "mei",
-		"!!!":                       "",
-		"Idempotency is a contract": "idempotency-is-a-contract",
-	} {
-		if got := Slug(in); got != want {
-			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 const config = "title: T\nbase_url: https://example.com/\n"
 
 // load reads one document as netjournal would, strictly.

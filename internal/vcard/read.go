@@ -11,7 +11,6 @@ import (
 
 	"github.com/netjournal/netjournal/internal/contactfile"
 	"github.com/netjournal/netjournal/internal/content"
-	"github.com/netjournal/netjournal/internal/scaffold"
 )
 
 // Read reads every card of a .vcf file as a person to import: vCard 2.1
@@ -385,7 +384,7 @@ func webAddress(v string) string {
 func label(ab string, types []string) string {
 	for _, s := range append([]string{ab}, types...) {
 		s = strings.TrimSuffix(strings.TrimPrefix(s, "_$!<"), ">!$_") // Apple's built-in labels
-		switch name := scaffold.Slug(s); name {
+		switch name := content.Slugify(s); name {
 		case "", "home", "work", "other", "pref", "internet", "homepage", "home-page", "profile", "x-profile":
 		default:
 			return name
