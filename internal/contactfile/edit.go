@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/netjournal/netjournal/internal/content"
 )
 
 // file is a contact file taken apart for editing. Only the YAML block
@@ -238,31 +240,31 @@ func (f *file) addItems(key string, items []string) error {
 	switch {
 	case k == nil:
 		if len(items) == 1 {
-			return f.appendKey(key, blockScalar(items[0]))
+			return f.appendKey(key, content.YAMLText(items[0]))
 		}
-		return f.appendKey(key, flowList(items))
+		return f.appendKey(key, content.YAMLList(items))
 	case isEmpty(v):
 		if len(items) == 1 {
-			return f.fill(k, v, blockScalar(items[0]))
+			return f.fill(k, v, content.YAMLText(items[0]))
 		}
-		return f.fill(k, v, flowList(items))
+		return f.fill(k, v, content.YAMLList(items))
 	case v.Kind == yaml.ScalarNode:
 		start, end, err := f.token(v)
 		if err != nil {
 			return err
 		}
 		old := f.block[start:end]
-		if v.Style == 0 && old != flowScalar(v.Value) {
-			old = flowScalar(v.Value)
+		if v.Style == 0 && old != content.YAMLFlowText(v.Value) {
+			old = content.YAMLFlowText(v.Value)
 		}
-		return f.splice(start, end, "["+old+", "+strings.TrimPrefix(flowList(items), "["))
+		return f.splice(start, end, "["+old+", "+strings.TrimPrefix(content.YAMLList(items), "["))
 	case v.Kind == yaml.SequenceNode && v.Style&yaml.FlowStyle != 0:
 		open := f.offset(v.Line, v.Column)
 		end, err := f.closing(open)
 		if err != nil {
 			return err
 		}
-		text := strings.TrimSuffix(strings.TrimPrefix(flowList(items), "["), "]")
+		text := strings.TrimSuffix(strings.TrimPrefix(content.YAMLList(items), "["), "]")
 		if len(v.Content) > 0 {
 			text = ", " + text
 		}
@@ -277,7 +279,7 @@ func (f *file) addItems(key string, items []string) error {
 		at := f.lineEnd(f.offset(lastLine(last), 1))
 		var lines strings.Builder
 		for _, it := range items {
-			lines.WriteString(prefix + blockScalar(it) + f.nl)
+			lines.WriteString(prefix + content.YAMLText(it) + f.nl)
 		}
 		return f.splice(at, at, lines.String())
 	}
@@ -288,7 +290,7 @@ func (f *file) addItems(key string, items []string) error {
 // creating the map when the key is missing. A raw value is written as it
 // is (a date); any other is quoted as needed.
 func (f *file) addEntry(key, sub, value string, raw bool) error {
-	block, flow := blockScalar(value), flowScalar(value)
+	block, flow := content.YAMLText(value), content.YAMLFlowText(value)
 	if raw {
 		block, flow = value, value
 	}
@@ -296,17 +298,17 @@ func (f *file) addEntry(key, sub, value string, raw bool) error {
 	switch {
 	case k == nil:
 		in := f.indent()
-		lines := in + key + ":" + f.nl + in + "  " + blockScalar(sub) + ": " + block + f.nl
+		lines := in + key + ":" + f.nl + in + "  " + content.YAMLText(sub) + ": " + block + f.nl
 		return f.splice(len(f.block), len(f.block), lines)
 	case isEmpty(v):
-		return f.fill(k, v, "{"+flowScalar(sub)+": "+flow+"}")
+		return f.fill(k, v, "{"+content.YAMLFlowText(sub)+": "+flow+"}")
 	case v.Kind == yaml.MappingNode && v.Style&yaml.FlowStyle != 0:
 		open := f.offset(v.Line, v.Column)
 		end, err := f.closing(open)
 		if err != nil {
 			return err
 		}
-		text := flowScalar(sub) + ": " + flow
+		text := content.YAMLFlowText(sub) + ": " + flow
 		if len(v.Content) > 0 {
 			text = ", " + text
 		}
@@ -319,7 +321,7 @@ func (f *file) addEntry(key, sub, value string, raw bool) error {
 			return fmt.Errorf("line %d: cannot add to this map", firstKey.Line)
 		}
 		at := f.lineEnd(f.offset(lastLine(v), 1))
-		return f.splice(at, at, indent+blockScalar(sub)+": "+block+f.nl)
+		return f.splice(at, at, indent+content.YAMLText(sub)+": "+block+f.nl)
 	}
 	return fmt.Errorf("line %d: %s is not a map", k.Line, key)
 }

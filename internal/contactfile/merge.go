@@ -119,7 +119,7 @@ func (m *merger) text(key, value string) {
 	if value == "" || m.err != nil {
 		return
 	}
-	written := blockScalar(value)
+	written := content.YAMLText(value)
 	if key == "birthday" {
 		written = value // YYYY-MM-DD or --MM-DD: plain, like a date
 	}
@@ -148,7 +148,7 @@ func sameBirthday(a, b string) bool {
 }
 
 func decodeScalar(s string, v any) error {
-	return yaml.Unmarshal([]byte(blockScalar(s)), v)
+	return yaml.Unmarshal([]byte(content.YAMLText(s)), v)
 }
 
 // items adds the values missing from a list field; key folds values for

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"gopkg.in/yaml.v3"
+	"github.com/netjournal/netjournal/internal/content"
 )
 
 // New returns a new contact file for p, in the order of docs/format.md,
@@ -13,26 +13,26 @@ import (
 func New(p Person) []byte {
 	var b strings.Builder
 	b.WriteString("---\n")
-	fmt.Fprintf(&b, "name: %s\n", blockScalar(p.Name))
+	fmt.Fprintf(&b, "name: %s\n", content.YAMLText(p.Name))
 	if p.Company != "" {
-		fmt.Fprintf(&b, "company: %s\n", blockScalar(p.Company))
+		fmt.Fprintf(&b, "company: %s\n", content.YAMLText(p.Company))
 	}
 	if p.Role != "" {
-		fmt.Fprintf(&b, "role: %s\n", blockScalar(p.Role))
+		fmt.Fprintf(&b, "role: %s\n", content.YAMLText(p.Role))
 	}
 	list(&b, "email", p.Emails)
 	list(&b, "phone", p.Phones)
 	if links := namedLinks(p.Links); len(links) > 0 {
 		b.WriteString("links:\n")
 		for _, l := range links {
-			fmt.Fprintf(&b, "  %s: %s\n", blockScalar(l.Name), blockScalar(l.URL))
+			fmt.Fprintf(&b, "  %s: %s\n", content.YAMLText(l.Name), content.YAMLText(l.URL))
 		}
 	}
 	if len(p.Tags) > 0 {
-		fmt.Fprintf(&b, "tags: %s\n", flowList(p.Tags))
+		fmt.Fprintf(&b, "tags: %s\n", content.YAMLList(p.Tags))
 	}
 	if p.Circle != "" {
-		fmt.Fprintf(&b, "circle: %s\n", blockScalar(p.Circle))
+		fmt.Fprintf(&b, "circle: %s\n", content.YAMLText(p.Circle))
 	}
 	if !p.Met.IsZero() {
 		fmt.Fprintf(&b, "met:\n  date: %s\n", p.Met.Format(time.DateOnly))
@@ -51,11 +51,11 @@ func list(b *strings.Builder, key string, items []string) {
 	switch len(items) {
 	case 0:
 	case 1:
-		fmt.Fprintf(b, "%s: %s\n", key, blockScalar(items[0]))
+		fmt.Fprintf(b, "%s: %s\n", key, content.YAMLText(items[0]))
 	default:
 		fmt.Fprintf(b, "%s:\n", key)
 		for _, it := range items {
-			fmt.Fprintf(b, "  - %s\n", blockScalar(it))
+			fmt.Fprintf(b, "  - %s\n", content.YAMLText(it))
 		}
 	}
 }
@@ -84,57 +84,4 @@ func free(name string, taken func(string) bool) string {
 		out = fmt.Sprintf("%s-%d", name, i)
 	}
 	return out
-}
-
-// blockScalar writes s as a one-line YAML scalar in block context: plain
-// when YAML reads it back as the same text, else double-quoted.
-func blockScalar(s string) string {
-	b, err := yaml.Marshal(s)
-	if err == nil && string(b) == s+"\n" && !strings.Contains(s, " #") {
-		return s
-	}
-	return quote(s)
-}
-
-// flowScalar writes s as a scalar inside [ ] or { }, where , [ ] { } and
-// : have a meaning of their own.
-func flowScalar(s string) string {
-	if strings.ContainsAny(s, ",[]{}#:") {
-		return quote(s)
-	}
-	return blockScalar(s)
-}
-
-func flowList(items []string) string {
-	out := make([]string, len(items))
-	for i, s := range items {
-		out[i] = flowScalar(s)
-	}
-	return "[" + strings.Join(out, ", ") + "]"
-}
-
-// quote double-quotes s. Go's escapes (\n, \t, \", \\, \xXX, \uXXXX) are
-// YAML's too.
-func quote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\x%02x`, r)
-		case r == 0x85 || r == 0x2028 || r == 0x2029 || r == 0xfeff:
-			fmt.Fprintf(&b, `\u%04x`, r) // line breaks and a byte order mark to YAML
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/netjournal/netjournal/internal/content"
 )
 
@@ -41,18 +39,18 @@ func (c Contact) File() []byte {
 	case 1:
 		key(&b, "email", c.Email[0])
 	default:
-		fmt.Fprintf(&b, "email: %s\n", flow(c.Email))
+		fmt.Fprintf(&b, "email: %s\n", content.YAMLList(c.Email))
 	}
 	b.WriteString("# phone: \"+351 912 345 678\"\n")
 	b.WriteString("# links:\n#   linkedin: https://www.linkedin.com/in/name\n#   website: https://example.com/\n")
 	if len(c.Tags) > 0 {
-		fmt.Fprintf(&b, "tags: %s\n", flow(c.Tags))
+		fmt.Fprintf(&b, "tags: %s\n", content.YAMLList(c.Tags))
 	} else {
 		b.WriteString("# tags: [mentor, recruiter]\n")
 	}
 	circles := strings.Join(c.Circles, ", ")
 	if c.Circle != "" {
-		fmt.Fprintf(&b, "circle: %s%s\n", scalar(c.Circle), comment(circles))
+		fmt.Fprintf(&b, "circle: %s%s\n", content.YAMLText(c.Circle), comment(circles))
 	} else {
 		fmt.Fprintf(&b, "# circle: %s%s\n", first(c.Circles, "core"), comment(circles))
 	}
@@ -106,14 +104,14 @@ func (e Event) File() []byte {
 	}
 	const kindHint = "coffee, call, meeting, conference, email, message, intro, …"
 	if kind != "" {
-		fmt.Fprintf(&b, "kind: %s%s\n", scalar(kind), comment(kindHint))
+		fmt.Fprintf(&b, "kind: %s%s\n", content.YAMLText(kind), comment(kindHint))
 	} else {
 		fmt.Fprintf(&b, "# kind: coffee%s\n", comment(kindHint))
 	}
 	b.WriteString("# location: Lisbon\n")
 	who := "name"
 	if len(e.With) > 0 {
-		fmt.Fprintf(&b, "with: %s\n", flow(e.With))
+		fmt.Fprintf(&b, "with: %s\n", content.YAMLList(e.With))
 		who = e.With[0]
 	} else {
 		b.WriteString("# with: [contact-slug]\n")
@@ -145,7 +143,7 @@ func (p Post) File() []byte {
 	key(&b, "title", p.Title)
 	fmt.Fprintf(&b, "date: %s\n", p.Date.Format(time.DateOnly))
 	if len(p.Tags) > 0 {
-		fmt.Fprintf(&b, "tags: %s\n", flow(p.Tags))
+		fmt.Fprintf(&b, "tags: %s\n", content.YAMLList(p.Tags))
 	} else {
 		b.WriteString("tags: []\n")
 	}
@@ -168,7 +166,7 @@ func docPath(dir, slug string) string {
 	return path.Join(dir, slug+".md")
 }
 
-func key(b *strings.Builder, k, v string) { fmt.Fprintf(b, "%s: %s\n", k, scalar(v)) }
+func key(b *strings.Builder, k, v string) { fmt.Fprintf(b, "%s: %s\n", k, content.YAMLText(v)) }
 
 func optional(b *strings.Builder, k, v, example string) {
 	if v != "" {
@@ -190,52 +188,4 @@ func first(list []string, dflt string) string {
 		return list[0]
 	}
 	return dflt
-}
-
-// scalar writes s as a one-line YAML scalar in block context: plain when
-// YAML reads it back as the same text, else double-quoted.
-func scalar(s string) string {
-	b, err := yaml.Marshal(s)
-	if err == nil && string(b) == s+"\n" && !strings.Contains(s, "#") {
-		return s
-	}
-	return quote(s)
-}
-
-// flow writes a one-line YAML flow list of texts.
-func flow(items []string) string {
-	out := make([]string, len(items))
-	for i, s := range items {
-		out[i] = scalar(s)
-		if strings.ContainsAny(s, ",[]{}:") {
-			out[i] = quote(s)
-		}
-	}
-	return "[" + strings.Join(out, ", ") + "]"
-}
-
-// quote double-quotes s. Go's escapes (\n, \t, \", \\, \xXX, \uXXXX) are
-// YAML's too.
-func quote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\x%02x`, r)
-		case r == 0x85 || r == 0x2028 || r == 0x2029 || r == 0xfeff:
-			fmt.Fprintf(&b, `\u%04x`, r) // line breaks and a byte order mark to YAML
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/netjournal/netjournal/internal/content"
 )
 
 // Site returns the files of a new site, by slash path: a configuration, a
@@ -15,7 +17,7 @@ func Site(title string, today time.Time) map[string][]byte {
 	due := today.AddDate(0, 0, 14).Format(time.DateOnly)
 	met := today.AddDate(0, 0, -7).Format(time.DateOnly)
 	event := fmt.Sprintf("content/events/%s-coffee-with-sam.md", day)
-	r := strings.NewReplacer("{title}", scalar(title), "{day}", day, "{due}", due, "{met}", met)
+	r := strings.NewReplacer("{title}", content.YAMLText(title), "{day}", day, "{due}", due, "{met}", met)
 	return map[string][]byte{
 		"netjournal.yaml":                 []byte(r.Replace(siteConfig)),
 		".gitignore":                      []byte(gitignore),

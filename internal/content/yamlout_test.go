@@ -1,0 +1,23 @@
+package content
+
+import (
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+// TestYAMLTextReadsBack: every written value reads back as the same text,
+// alone, in a list, and as a list of one.
+func TestYAMLTextReadsBack(t *testing.T) {
+	for _, s := range []string{"Ana Lima", "C#", "a # not a comment", "yes", "2026-01-01", "x: y", "[a]", "- dash",
+		"'quoted'", `"dq"`, "tab\there", "line\nbreak", "\u2028", "\ufeffbom", "", "  spaced  ", "a, b", "{x}", "@at", "`tick"} {
+		var one string
+		if err := yaml.Unmarshal([]byte("v: "+YAMLText(s)), &struct{ V *string }{&one}); err != nil || one != s {
+			t.Errorf("YAMLText(%q) = %s reads back as %q (%v)", s, YAMLText(s), one, err)
+		}
+		var list []string
+		if err := yaml.Unmarshal([]byte("v: "+YAMLList([]string{s, "z"})), &struct{ V *[]string }{&list}); err != nil || len(list) != 2 || list[0] != s {
+			t.Errorf("YAMLList(%q) = %s reads back as %q (%v)", s, YAMLList([]string{s, "z"}), list, err)
+		}
+	}
+}
