@@ -89,7 +89,7 @@ func writeFile(t *testing.T, dir, rel, data string) {
 // the problems over the page, and the fix clears them — on a blog post and
 // on a wiki contact page.
 func TestBrowserLiveReload(t *testing.T) {
-	exe := chromium(t)
+	chromium(t) // skip, or fail in CI, before building anything
 	dir := t.TempDir()
 	writeFile(t, dir, "netjournal.yaml", "title: Live\nbase_url: https://example.com/\n")
 	post := "---\ntitle: Live post\ndate: 2026-01-01\n---\n%s\n"
@@ -98,32 +98,7 @@ func TestBrowserLiveReload(t *testing.T) {
 	writeFile(t, dir, "content/contacts/ana-lima.md", strings.Replace(contact, "%s", "Likes coffee.", 1))
 	base := startServe(t, dir)
 
-	// Chromium's helper processes can still write to the profile for a
-	// moment after the browser has exited, so t.TempDir's removal would
-	// fail the test; the profile is removed once they are done.
-	profile, err := os.MkdirTemp("", "netjournal-chromium-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { removeWhenFree(t, profile) })
-
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-breakpad", true),
-		chromedp.UserDataDir(profile),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	bctx, cancelBrowser := chromedp.NewContext(actx)
-	defer cancelBrowser()
-	ctx, cancel := context.WithTimeout(bctx, 90*time.Second)
-	defer cancel()
+	ctx := newBrowser(t)
 
 	// waitText waits until the page's text does (or does not) contain s.
 	waitText := func(s string, present bool) chromedp.Action {
@@ -201,6 +176,37 @@ func waitJS(js string) chromedp.Action {
 
 func quoteJS(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}
+
+// newBrowser starts headless Chromium and returns its context, which ends
+// within 90 seconds.
+func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	exe := chromium(t)
+	// Chromium's helper processes can still write to the profile for a
+	// moment after the browser has exited, so t.TempDir's removal would
+	// fail the test; the profile is removed once they are done.
+	profile, err := os.MkdirTemp("", "netjournal-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { removeWhenFree(t, profile) })
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-breakpad", true),
+		chromedp.UserDataDir(profile),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	bctx, cancelBrowser := chromedp.NewContext(actx)
+	ctx, cancel := context.WithTimeout(bctx, 90*time.Second)
+	t.Cleanup(func() { cancel(); cancelBrowser(); cancelAlloc() })
+	return ctx
 }
 
 // removeWhenFree removes dir, retrying for a few seconds while processes
