@@ -216,12 +216,14 @@ func (r *renderer) page(path, title, description, section string) page {
 
 // feeds lists the feeds of every post, or of the shared articles.
 func (r *renderer) feeds(shared bool) []feedLink {
-	title := r.site.Title
-	paths := [3]string{feed.RSSPath, feed.AtomPath, feed.JSONPath}
 	if shared {
-		title += ": " + feed.SharedTitle
-		paths = [3]string{feed.SharedRSSPath, feed.SharedAtomPath, feed.SharedJSONPath}
+		return feedLinks(r.site.Title+": "+feed.SharedTitle, [3]string{feed.SharedRSSPath, feed.SharedAtomPath, feed.SharedJSONPath})
 	}
+	return feedLinks(r.site.Title, [3]string{feed.RSSPath, feed.AtomPath, feed.JSONPath})
+}
+
+// feedLinks names one channel's RSS, Atom and JSON feeds at paths.
+func feedLinks(title string, paths [3]string) []feedLink {
 	return []feedLink{
 		{title + " (RSS)", "RSS", feed.RSSType, paths[0]},
 		{title + " (Atom)", "Atom", feed.AtomType, paths[1]},
@@ -335,12 +337,7 @@ func (r *renderer) tagPages() error {
 		desc := fmt.Sprintf("Posts tagged “%s” on %s.", t.Name, r.site.Title)
 		d := tagPage{page: r.page(t.Path(), "Tagged “"+t.Name+"”", desc, "tags"), Tag: t}
 		// The tag's own feeds first, for readers that follow one topic.
-		paths, title := feed.TagPaths(t), feed.TagTitle(r.site, t)
-		d.Feeds = append([]feedLink{
-			{title + " (RSS)", "RSS", feed.RSSType, paths[0]},
-			{title + " (Atom)", "Atom", feed.AtomType, paths[1]},
-			{title + " (JSON Feed)", "JSON Feed", feed.JSONType, paths[2]},
-		}, d.SiteFeeds...)
+		d.Feeds = append(feedLinks(feed.TagTitle(r.site, t), feed.TagPaths(t)), d.SiteFeeds...)
 		if err := r.render("tag.html", d.page, d, lastmod(t.Posts, time.Time{})); err != nil {
 			return err
 		}
