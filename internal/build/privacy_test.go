@@ -286,3 +286,58 @@ func yamlKeys(t reflect.Type) []string {
 	}
 	return out
 }
+
+// TestSlipsNeverPublish: wikilink slips in a public post — a link that
+// resolves to nothing, wikilink syntax in a link's title or destination,
+// in an image's title, or in a link reference definition — stop the build
+// at the slip's line, so the private name they hold is never published.
+func TestSlipsNeverPublish(t *testing.T) {
+	cases := []struct{ name, body, want string }{
+		{"triple brackets", "Met [[[canary-contact-slug]]] today.", `slip.md:6: public post links to "[canary-contact-slug", which matches nothing (did you mean "canary-contact-slug"?)`},
+		{"possessive", "[[CANARY-contact-name's]] advice.", `slip.md:6: public post links to "CANARY-contact-name's", which matches nothing (did you mean "CANARY-contact-name"?)`},
+		{"typo", "As [[CANARY-contact-nmae]] said.", `slip.md:6: public post links to "CANARY-contact-nmae", which matches nothing (did you mean "CANARY-contact-name"?)`},
+		{"typo with a label", "As [[CANARY-contact-nmae|a friend]] said.", `slip.md:6: public post links to "CANARY-contact-nmae", which matches nothing`},
+		{"link title", `See [this](https://example.org/ "[[CANARY-contact-name]]").`, "slip.md:6: public post has wikilink syntax in a link's title"},
+		{"link destination", `See [this]([[canary-contact-slug]]).`, "slip.md:6: public post has wikilink syntax in a link's destination"},
+		{"image title", `![a chart](/chart.png "[[CANARY-contact-name|x]]")`, "slip.md:6: public post has wikilink syntax in an image's title"},
+		{"reference definition", "See [this][r].\n\n[r]: https://example.org/ \"[[CANARY-contact-name]]\"", "slip.md:8: public post has wikilink syntax in a link reference definition"},
+		{"unused reference definition", "Nothing here.\n\n[r]: https://example.org/ \"[[CANARY-contact-name]]\"", "slip.md:8: public post has wikilink syntax in a link reference definition"},
+	}
+	now := time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			for name, src := range canarySite {
+				fsys[name] = &fstest.MapFile{Data: []byte(src)}
+			}
+			fsys["content/posts/slip.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Slip\ndate: 2021-01-01\nsummary: A slip.\n---\n" + tc.body + "\n")}
+			res, err := Render(fsys, Options{Now: now})
+			if err == nil {
+				leaked := ""
+				for _, c := range canaries() {
+					if strings.Contains(strings.ToLower(dump(res.Public)), c) {
+						leaked += " " + c
+					}
+				}
+				t.Fatalf("the build succeeded; private strings in public/:%s", leaked)
+			}
+			if !strings.Contains(err.Error(), "content/posts/"+tc.want) {
+				t.Errorf("error = %v\nwant it to contain content/posts/%s", err, tc.want)
+			}
+		})
+	}
+	// In the wiki, where nothing is published, an unresolved link stays a
+	// warning: the same typo in a contact's notes builds.
+	fsys := fstest.MapFS{}
+	for name, src := range canarySite {
+		fsys[name] = &fstest.MapFile{Data: []byte(src)}
+	}
+	fsys["content/contacts/other.md"] = &fstest.MapFile{Data: []byte("---\nname: Other\n---\nAs [[CANARY-contact-nmae]] said.\n")}
+	res, err := Render(fsys, Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(res.Warnings.Error(), "content/contacts/other.md:4: unresolved wikilink [[CANARY-contact-nmae]]") {
+		t.Errorf("warnings = %v, want the unresolved link in the notes", res.Warnings)
+	}
+}

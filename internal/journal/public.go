@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"sort"
@@ -69,6 +70,9 @@ func (j *Journal) Public() (*public.Site, error) {
 		// What is not a link would be published as written, target and all.
 		for _, line := range res.Unrendered {
 			errs.Add(p.BodyPos(line), "public post has [[ that is not a link (such as [[slug|]]): write [[target|label]], or put it in `code`")
+		}
+		for _, s := range res.Slips {
+			errs.Add(p.BodyPos(s.Line), "public post has wikilink syntax in %s, where it is not rendered and would be published as written: write the text", s.Where)
 		}
 		for _, f := range []struct{ key, value string }{{"title", p.Title()}, {"summary", p.Summary}, {"tags", strings.Join(p.Tags, " ")}} {
 			if strings.Contains(f.value, "[[") {
@@ -197,10 +201,20 @@ func (j *Journal) publicResolver(from *Post) markdown.Resolver {
 			return rs, nil
 		}
 		n, err := j.Resolve(l.Target)
+		var nf *NotFoundError
+		if errors.As(err, &nf) {
+			// In the wiki an unknown target is a warning; here its text
+			// would be published, and a typo of a private name is exactly
+			// the slip this rule is for.
+			msg := fmt.Sprintf("public post links to %q, which matches nothing", l.Target)
+			if nf.Hint != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", nf.Hint)
+			}
+			return markdown.Resolution{}, errors.New(msg + ": fix the link, or write plain text")
+		}
 		if err != nil {
-			// The journal reports both already, at the link: an unknown
-			// target as a warning (shown as its text), an ambiguous one as
-			// an error; neither needs saying twice.
+			// The journal reports an ambiguous target already, at the
+			// link; it needs no saying twice.
 			return markdown.Resolution{}, nil
 		}
 		switch n := n.(type) {

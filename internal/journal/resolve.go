@@ -320,15 +320,32 @@ func sharedSlugs(cands []Node) [][]Node {
 
 // closest suggests the slug nearest to a mistyped ref.
 func (j *Journal) closest(key string, kinds []Kind) string {
+	// Every name a document answers to is a candidate, as the user would
+	// write it: a typo of a name ("Ana Lmia") is closer to the name than
+	// to the slug, and so is a possessive ("Ana Lima's"). A name that
+	// would itself be ambiguous is no help. On a tie the first wins: by
+	// slug, then the slug before the other names.
 	best, bestD := "", max(2, len(key)/4)+1
 	for _, k := range kinds {
-		for slug := range j.bySlug[k] {
-			if d := distance(key, normalize(slug)); d < bestD || (d == bestD && slug < best) {
-				best, bestD = slug, d
+		for _, slug := range sortedKeys(j.bySlug[k]) {
+			for _, name := range names(j.bySlug[k][slug]) {
+				n := normalize(name)
+				if d := distance(key, n); d < bestD && len(j.matches(n, kinds)) == 1 {
+					best, bestD = name, d
+				}
 			}
 		}
 	}
 	return best
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 func distance(a, b string) int {

@@ -78,6 +78,16 @@ type Result struct {
 	// outside code: wikilink syntax that did not parse as a link, such as
 	// [[slug|]], which shows its target as written.
 	Unrendered []int
+	// Slips are wikilink syntax where it is never rendered and would be
+	// published as written: a link's or image's title or destination, a
+	// link reference definition.
+	Slips []Slip
+}
+
+// Slip is wikilink syntax in a place where it is never rendered.
+type Slip struct {
+	Line  int    // 0-based line in the source
+	Where string // "a link's title", "a link reference definition", …
 }
 
 // LinkUse is a Markdown link destination that points inside the site.
@@ -169,15 +179,24 @@ func (r *Renderer) Wikilinks(src string) []Wikilink {
 // (GFM splits cells at every unescaped '|'), so that [[slug|label]] in a
 // table is a link and not two cells holding its halves.
 func (r *Renderer) parse(src string) ([]byte, ast.Node) {
+	b, doc, _ := r.parseRefs(src)
+	return b, doc
+}
+
+// parseRefs is parse that also returns the link reference definitions.
+func (r *Renderer) parseRefs(src string) ([]byte, ast.Node, []parser.Reference) {
 	b := []byte(src)
-	doc := r.md.Parser().Parse(text.NewReader(b))
+	pc := parser.NewContext()
+	doc := r.md.Parser().Parse(text.NewReader(b), parser.WithContext(pc))
 	if !bytes.Contains(b, []byte("[[")) || !bytes.Contains(b, []byte("|")) {
-		return b, doc
+		return b, doc, pc.References()
 	}
 	if fixed, ok := escapeTablePipes(doc, b); ok {
-		return fixed, r.md.Parser().Parse(text.NewReader(fixed))
+		pc = parser.NewContext()
+		doc = r.md.Parser().Parse(text.NewReader(fixed), parser.WithContext(pc))
+		return fixed, doc, pc.References()
 	}
-	return b, doc
+	return b, doc, pc.References()
 }
 
 var (
@@ -279,7 +298,7 @@ func (r *Renderer) Render(src string, opts Options) Result {
 }
 
 func (r *Renderer) render(src string, opts Options) Result {
-	b, doc := r.parse(src)
+	b, doc, refs := r.parseRefs(src)
 	var res Result
 	var wikis []*wikilink.Node
 	var links []ast.Node
@@ -303,6 +322,7 @@ func (r *Renderer) render(src string, opts Options) Result {
 		}
 		return ast.WalkContinue, nil
 	})
+	res.Slips = slips(links, refs, b)
 	for _, n := range links {
 		dest := destination(n)
 		if internal(dest) {
@@ -353,6 +373,59 @@ func (r *Renderer) render(src string, opts Options) Result {
 	return res
 }
 
+// slips finds wikilink syntax in the titles and destinations of links and
+// images, and in link reference definitions, used or not: none of it is
+// ever rendered as a link. A link whose title and destination come from a
+// reference definition is reported once, at the definition.
+func slips(links []ast.Node, refs []parser.Reference, src []byte) []Slip {
+	wiki := func(b []byte) bool { return bytes.Contains(b, []byte("[[")) }
+	var out []Slip
+	fromRef := map[string]bool{}
+	for _, ref := range refs {
+		fromRef[string(ref.Destination())+"\x00"+string(ref.Title())] = true
+		if wiki(ref.Title()) || wiki(ref.Destination()) || wiki(ref.Label()) {
+			out = append(out, Slip{Line: refLine(ref.Label(), src), Where: "a link reference definition"})
+		}
+	}
+	for _, n := range links {
+		var title, dest []byte
+		kind := "a link"
+		switch n := n.(type) {
+		case *ast.Link:
+			title, dest = n.Title, n.Destination
+		case *ast.Image:
+			title, dest, kind = n.Title, n.Destination, "an image"
+		}
+		if fromRef[string(dest)+"\x00"+string(title)] && (wiki(title) || wiki(dest)) {
+			continue
+		}
+		if wiki(title) {
+			out = append(out, Slip{Line: lineOf(n, src), Where: kind + "'s title"})
+		}
+		if wiki(dest) {
+			out = append(out, Slip{Line: lineOf(n, src), Where: kind + "'s destination"})
+		}
+	}
+	return out
+}
+
+// refLine finds the 0-based line where the reference labelled label is
+// defined: goldmark keeps no position for a definition. Labels match
+// without regard to case or runs of spaces, as in CommonMark.
+func refLine(label, src []byte) int {
+	want := strings.Join(strings.Fields(strings.ToLower(string(label))), " ")
+	for i, line := range strings.Split(string(src), "\n") {
+		l := strings.TrimLeft(line, " ")
+		if !strings.HasPrefix(l, "[") {
+			continue
+		}
+		if end := strings.Index(l, "]:"); end > 0 && strings.Join(strings.Fields(strings.ToLower(l[1:end])), " ") == want {
+			return i
+		}
+	}
+	return 0
+}
+
 // unrendered returns the lines where text outside code still holds "[[".
 func unrendered(doc ast.Node, src []byte) []int {
 	var lines []int
@@ -393,9 +466,11 @@ func endsWithBracket(prev, n ast.Node, src []byte) bool {
 // as rendered, not as written: an id made from [[jane-doe]] would carry a
 // private slug into a public page whose text shows only "a friend".
 func reID(headings []*ast.Heading, replaced map[ast.Node]bool, src []byte) {
+	// The ids of the other headings are taken; the old ids of the headings
+	// given new ones are not (counting its own would give a heading "-1").
 	used := map[string]bool{}
 	for _, h := range headings {
-		if id, ok := h.AttributeString("id"); ok {
+		if id, ok := h.AttributeString("id"); ok && !holds(h, replaced) {
 			used[string(id.([]byte))] = true
 		}
 	}
@@ -541,7 +616,12 @@ func plain(n ast.Node, src []byte) string {
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(c.Segment.Value(src))
+			v := c.Segment.Value(src)
+			if _, code := c.Parent().(*ast.CodeSpan); !code {
+				// As the HTML renderer writes it: "\*" is "*", "&amp;" "&".
+				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+			}
+			b.Write(v)
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
 			}

@@ -122,3 +122,29 @@ func TestUnrendered(t *testing.T) {
 		t.Errorf("unrendered lines = %v, want [2]", res.Unrendered)
 	}
 }
+
+// TestHeadingWithWikilinkKeepsItsID: a heading whose wikilink renders as
+// the words of its slug keeps the id those words give, with no "-1" from
+// the id it had before, so [[#Ana Lima said]] lands on it.
+func TestHeadingWithWikilinkKeepsItsID(t *testing.T) {
+	src := "## [[ana-lima]] said\n\nAs [[#Ana Lima said|above]].\n"
+	res := New().Render(src, Options{Resolve: func(l Wikilink) (Resolution, error) {
+		if l.Target == "" {
+			return Resolution{Dest: "#" + HeadingID(l.Fragment)}, nil
+		}
+		return Resolution{Text: "Ana Lima"}, nil
+	}})
+	if !strings.Contains(res.HTML, `<h2 id="ana-lima-said">`) || !strings.Contains(res.HTML, `href="#ana-lima-said"`) {
+		t.Errorf("the heading and the link to it disagree:\n%s", res.HTML)
+	}
+}
+
+// TestTextIsWhatTheReaderSees: summaries, meta descriptions and search
+// hold the text as shown, not the Markdown escapes and entities of the
+// source.
+func TestTextIsWhatTheReaderSees(t *testing.T) {
+	res := New().Render(`&#91;x&#93; \*not em\* AT&amp;T &copy; \[y\] 5 \< 6`+"\n", Options{})
+	if want := "[x] *not em* AT&T © [y] 5 < 6"; res.Summary != want || res.Text != want {
+		t.Errorf("summary = %q, text = %q, want %q", res.Summary, res.Text, want)
+	}
+}
