@@ -16,6 +16,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/netjournal/netjournal/internal/source"
 )
 
 //go:embed all:default
@@ -76,6 +78,14 @@ func (t *Theme) files(set string) (map[string]file, error) {
 					return fs.SkipDir
 				}
 				return err
+			}
+			// Editors' temporaries and hidden files are no theme files,
+			// by the rule that decides what the watcher reports.
+			if p != set && source.Ignored(d.Name(), d.IsDir()) {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
 			}
 			if d.IsDir() {
 				return nil

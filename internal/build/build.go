@@ -17,6 +17,7 @@ import (
 	"github.com/netjournal/netjournal/internal/feed"
 	"github.com/netjournal/netjournal/internal/journal"
 	"github.com/netjournal/netjournal/internal/markdown"
+	"github.com/netjournal/netjournal/internal/source"
 	"github.com/netjournal/netjournal/internal/wiki"
 	"github.com/netjournal/netjournal/themes"
 )
@@ -109,7 +110,7 @@ func (b *Builder) Render(opts Options) (*Result, error) {
 		errs.Sort()
 		return nil, errs.Err()
 	}
-	res := &Result{Journal: j, Warnings: append(content.ErrorList(nil), j.Warnings...)}
+	res := &Result{Journal: j, Warnings: append(append(content.ErrorList(nil), j.Warnings...), site.Warnings...)}
 	if pub != nil {
 		if res.Public, err = b.blog.Render(pub, theme); err != nil {
 			return nil, themeError("render blog", err)
@@ -189,7 +190,13 @@ func addStatic(fsys fs.FS, files map[string][]byte) error {
 			}
 			return err
 		}
-		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+		if p != StaticDir && source.Ignored(d.Name(), d.IsDir()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
 			return nil
 		}
 		rel := strings.TrimPrefix(p, StaticDir+"/")

@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/netjournal/netjournal/internal/source"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -21,6 +22,9 @@ type Site struct {
 	Contacts []*Contact
 	Events   []*Event
 	Posts    []*Post
+	// Warnings name the documents that are not read where they are
+	// (a post in a folder named like a backup, say).
+	Warnings ErrorList
 }
 
 // The content folders, relative to the site root.
@@ -92,7 +96,7 @@ func (c *Cache) Load(fsys fs.FS) (*Site, error) {
 	c.config = data
 	seen := map[string]bool{}
 	for _, dir := range []string{ContactsDir, EventsDir, PostsDir} {
-		c.walk(fsys, dir, site.Config, &errs, seen, func(doc any) {
+		c.walk(fsys, dir, site.Config, &errs, &site.Warnings, seen, func(doc any) {
 			switch d := doc.(type) {
 			case *Contact:
 				site.Contacts = append(site.Contacts, d)
@@ -109,6 +113,7 @@ func (c *Cache) Load(fsys fs.FS) (*Site, error) {
 		}
 	}
 	c.forgotten = nil
+	site.Warnings.Sort()
 	duplicates(&errs, site.Contacts, func(c *Contact) *Doc { return &c.Doc })
 	duplicates(&errs, site.Events, func(e *Event) *Doc { return &e.Doc })
 	duplicates(&errs, site.Posts, func(p *Post) *Doc { return &p.Doc })
@@ -174,7 +179,7 @@ func decodeDoc(d *Doc, block []byte, v any, errs *ErrorList) bool {
 // walk hands every Markdown document below dir to fn, in lexical order,
 // parsing only files the cache does not know as they are. A missing folder
 // is an empty one.
-func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, errs *ErrorList, seen map[string]bool, fn func(any)) {
+func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, errs, warnings *ErrorList, seen map[string]bool, fn func(any)) {
 	err := fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == dir {
@@ -184,13 +189,23 @@ func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, errs *ErrorList, seen 
 			return nil
 		}
 		name := e.Name()
-		if p != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+		if p != dir && source.Ignored(name, e.IsDir()) {
 			if e.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if e.IsDir() || !strings.EqualFold(path.Ext(name), ".md") {
+		if why := skipped(name, e.IsDir()); p != dir && why != "" {
+			if e.IsDir() {
+				warnSkipped(fsys, p, why, warnings)
+				return fs.SkipDir
+			}
+			if isDocument(name) {
+				warnings.Add(Position{Path: p}, "not read: files whose names start with _ are skipped: rename it to use it")
+			}
+			return nil
+		}
+		if e.IsDir() || !isDocument(name) {
 			return nil
 		}
 		seen[p] = true

@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"github.com/netjournal/netjournal/internal/source"
 )
 
 // Batch is one coalesced set of changes.
@@ -99,7 +101,7 @@ func (w *Watcher) addTree(dir string) ([]string, error) {
 			return nil // vanished while walking
 		}
 		if d.IsDir() {
-			if p != dir && Ignored(d.Name()) {
+			if p != dir && source.Ignored(d.Name(), true) {
 				return filepath.SkipDir
 			}
 			if err := w.fw.Add(p); err != nil {
@@ -110,7 +112,7 @@ func (w *Watcher) addTree(dir string) ([]string, error) {
 			}
 			return nil
 		}
-		if !Ignored(d.Name()) {
+		if !source.Ignored(d.Name(), false) {
 			files = append(files, w.rel(p))
 		}
 		return nil
@@ -197,7 +199,7 @@ func (w *Watcher) handle(ev fsnotify.Event, pending map[string]bool) bool {
 		return false // chmod alone changes no content
 	}
 	rel := w.rel(ev.Name)
-	if Ignored(filepath.Base(ev.Name)) {
+	if ignored(rel, ev.Name) {
 		return false
 	}
 	if !strings.Contains(rel, "/") && !w.inTree(rel) {
@@ -227,27 +229,24 @@ func (w *Watcher) handle(ev fsnotify.Event, pending map[string]bool) bool {
 	return true
 }
 
-// Ignored reports whether a file name belongs to an editor's or the
-// system's bookkeeping rather than to the site: swap and backup files,
-// vim's 4913 probe, Emacs lock and autosave files, JetBrains' safe-write
-// temporaries, and hidden files.
-func Ignored(name string) bool {
-	switch {
-	case name == "4913", name == ".DS_Store":
-		return true
-	case strings.HasPrefix(name, "."): // .foo.swp, .#lock, .git, .tmp-atomic
-		return true
-	case strings.HasSuffix(name, "~"):
-		return true
-	case strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"):
-		return true
-	}
-	for _, suffix := range []string{".swp", ".swx", ".swo", ".tmp", ".bak", "___jb_tmp___", "___jb_old___", ".crswap"} {
-		if strings.HasSuffix(name, suffix) {
+// ignored reports whether the file or folder at rel (name on disk) is
+// one that a build never reads, by the one rule of package source: it, or
+// a folder it is in, is hidden, or it is an editor's temporary file. What
+// is gone counts as a file: a removed backup~ is not a change.
+func ignored(rel, name string) bool {
+	parts := strings.Split(rel, "/")
+	for _, dir := range parts[:len(parts)-1] {
+		if source.Ignored(dir, true) {
 			return true
 		}
 	}
-	return false
+	last := parts[len(parts)-1]
+	asFile, asDir := source.Ignored(last, false), source.Ignored(last, true)
+	if asFile == asDir {
+		return asFile // no need to look: most names
+	}
+	info, err := os.Stat(name)
+	return source.Ignored(last, err == nil && info.IsDir())
 }
 
 // limitError explains the inotify limits when they are what failed.

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/netjournal/netjournal/internal/content"
+)
+
+// TestWatchAndLoadAgree: the watcher reports a change to every file that a
+// build reads or warns about, and to nothing that a build passes over in
+// silence (an editor's temporaries): otherwise a watch session's output
+// goes stale, or every save rebuilds twice.
+func TestWatchAndLoadAgree(t *testing.T) {
+	root := t.TempDir()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.WriteFile(filepath.Join(root, content.ConfigFile), []byte("title: T\nbase_url: https://example.com/\n"), 0o644))
+	must(os.MkdirAll(filepath.Join(root, "content/posts/2024.bak"), 0o755))
+	must(os.MkdirAll(filepath.Join(root, "content/posts/_old"), 0o755))
+	e := &env{stdout: io.Discard, stderr: io.Discard, dir: root}
+	w, ok := e.watchSite()
+	if !ok {
+		t.Fatal("the watcher did not start")
+	}
+	defer w.Close()
+
+	paths := []string{
+		"content/posts/plain.md",
+		"content/posts/2024.bak/in-an-old-backup-folder.md",
+		"content/posts/_old/set-aside.md",
+		"content/posts/2025.bak/in-a-new-backup-folder.md",
+		"content/posts/x~/tilde-folder.md",
+		"content/posts/tmp.tmp/tmp-folder.md",
+		"content/posts/year/nested.md",
+		"content/posts/_draft.md",
+		"content/posts/.hidden/hidden.md",
+		"content/posts/plain.md~",
+		"content/posts/.plain.md.swp",
+		"content/posts/#plain.md#",
+		"content/posts/plain.md___jb_tmp___",
+		"content/posts/4913",
+	}
+	post := []byte("---\ntitle: T\ndate: 2026-01-01\n---\nBody.\n")
+	for _, p := range paths {
+		must(os.MkdirAll(filepath.Join(root, filepath.Dir(p)), 0o755))
+		must(os.WriteFile(filepath.Join(root, p), post, 0o644))
+	}
+	reported := map[string]bool{}
+	for quiet := false; !quiet; {
+		select {
+		case b := <-w.Batches():
+			for _, p := range b.Paths {
+				reported[p] = true
+			}
+		case <-time.After(time.Second):
+			quiet = true
+		}
+	}
+
+	site, err := content.Load(os.DirFS(root))
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := map[string]string{} // path → what the build does with it
+	for _, p := range site.Posts {
+		used[p.Path] = "reads"
+	}
+	for _, w := range site.Warnings {
+		used[w.Pos.Path] = "warns about"
+	}
+	if len(used) < 3 {
+		t.Fatalf("the build used only %v: the test would prove little", used)
+	}
+	for _, p := range paths {
+		switch what, ok := used[p]; {
+		case ok && !reported[p]:
+			t.Errorf("the build %s %s, but the watcher did not report it", what, p)
+		case !ok && reported[p] && !slices.ContainsFunc(site.Warnings, func(w *content.Error) bool { return strings.HasPrefix(p, w.Pos.Path) }):
+			t.Errorf("the build ignores %s, but the watcher reported it", p)
+		}
+	}
+}
