@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 	"testing/fstest"
 	"time"
@@ -86,17 +84,39 @@ func (c *importCmd) Run(ctx context.Context, args []string) int {
 	for _, w := range warnings {
 		fmt.Fprintf(c.stderr, "%s: warning: %s\n", w.Pos, w.Msg)
 	}
-	c.print(res, dryRun)
+	// A dry run checks what Write would refuse too, so that it never
+	// promises an import that would fail.
 	if dryRun {
+		if err := res.Check(c.dir); err != nil {
+			return c.unwritten(name, err)
+		}
+		c.print(res, dryRun)
 		return exitOK
 	}
-	for _, p := range sortedPaths(res.Files) {
-		if err := replaceFile(c.path(p), res.Files[p]); err != nil {
-			fmt.Fprintf(c.stderr, "netjournal %s: %v\n", name, err)
+	// Written first, reported after: the summary says what is on disk.
+	written, err := res.Write(ctx, c.dir)
+	if err != nil {
+		if len(written) > 0 {
+			fmt.Fprintf(c.stderr, "netjournal %s: %v\nnetjournal %s: only %d of %d files were written: %s\n",
+				name, err, name, len(written), len(res.Files), strings.Join(written, ", "))
 			return exitContent
 		}
+		return c.unwritten(name, err)
 	}
+	c.print(res, dryRun)
 	return exitOK
+}
+
+// unwritten reports an import that wrote nothing: the files it could not
+// write, one per line, or the error that stopped it.
+func (c *importCmd) unwritten(name string, err error) int {
+	var list content.ErrorList
+	if errors.As(err, &list) {
+		fmt.Fprintf(c.stderr, "netjournal %s: the import cannot write these files, so nothing was written:\n", name)
+		return c.report(list)
+	}
+	fmt.Fprintf(c.stderr, "netjournal %s: %v; nothing was written\n", name, err)
+	return exitContent
 }
 
 // contacts loads the site for an import. A problem in a contact file or
@@ -224,42 +244,4 @@ func (c *importCmd) print(res *contactfile.Result, dryRun bool) {
 		fmt.Fprint(c.stdout, " (dry run: nothing written)")
 	}
 	fmt.Fprintln(c.stdout)
-}
-
-// replaceFile replaces a file whole, through a temporary file and a rename,
-// keeping the mode of the file it replaces.
-func replaceFile(path string, data []byte) error {
-	mode := os.FileMode(0o644)
-	if info, err := os.Stat(path); err == nil {
-		mode = info.Mode().Perm()
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".netjournal-*.md")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
-}
-
-func sortedPaths(m map[string][]byte) []string {
-	out := make([]string, 0, len(m))
-	for p := range m {
-		out = append(out, p)
-	}
-	slices.Sort(out)
-	return out
 }

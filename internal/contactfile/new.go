@@ -2,8 +2,11 @@ package contactfile
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/netjournal/netjournal/internal/content"
 )
@@ -70,18 +73,39 @@ func namedLinks(links []Link) []Link {
 		if name == "" {
 			name = linkName(l.URL)
 		}
-		name = free(name, func(n string) bool { return taken[n] })
+		name = free(name, 0, func(n string) bool { return taken[n] })
 		taken[name] = true
 		out = append(out, Link{Name: name, URL: l.URL})
 	}
 	return out
 }
 
-// free returns name, or name-2, name-3, … whichever is not taken.
-func free(name string, taken func(string) bool) string {
-	out := name
+// free returns name, or name-2, name-3, … whichever is not taken. With
+// limit > 0 it is at most limit bytes long: name is cut to leave room for
+// the number, so that a long slug that collides stays as short as one that
+// does not.
+func free(name string, limit int, taken func(string) bool) string {
+	if limit <= 0 {
+		limit = math.MaxInt
+	}
+	out := cut(name, limit)
 	for i := 2; taken(out); i++ {
-		out = fmt.Sprintf("%s-%d", name, i)
+		n := "-" + strconv.Itoa(i)
+		out = cut(name, limit-len(n)) + n
 	}
 	return out
+}
+
+// cut shortens s to at most limit bytes (no limit when limit <= 0) at a
+// character boundary, and drops the '-' that cutting a slug between two
+// words would leave at its end.
+func cut(s string, limit int) string {
+	if limit <= 0 || len(s) <= limit {
+		return s
+	}
+	n := limit
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return strings.TrimRight(s[:n], "-")
 }

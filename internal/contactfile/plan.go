@@ -86,6 +86,14 @@ func Plan(fsys fs.FS, contacts []*content.Contact, people []Person, opts Options
 	return p.res, nil
 }
 
+// maxSlug bounds the slug of a new contact file, in bytes. A file name
+// may have at most 255 bytes on most file systems (ext4, APFS, btrfs), and
+// a name from a phone can be longer, in a script of three bytes a letter
+// more so; a hundred bytes keep the file name well within it, beside the
+// hidden temporary name Write stages it under, and keep the contact's URL
+// readable. The contact keeps its whole name in the file.
+const maxSlug = 100
+
 type planner struct {
 	fsys    fs.FS
 	entries []*entry
@@ -132,7 +140,7 @@ func (p *planner) plan(person Person) (*Change, error) {
 		if slug == "" {
 			return skip("cannot make a file name of the name %q", person.Name)
 		}
-		slug = free(slug, func(s string) bool { return p.slugs[s] })
+		slug = free(slug, maxSlug, func(s string) bool { return p.slugs[s] })
 		ch.Action, ch.Path = Created, path.Join(content.ContactsDir, slug+".md")
 		p.slugs[slug] = true
 		data := New(person)

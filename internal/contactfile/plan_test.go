@@ -106,3 +106,118 @@ func TestPlanIsIdempotent(t *testing.T) {
 		}
 	}
 }
+
+// jugemu is the longest name of Japanese folklore: 326 bytes in UTF-8,
+// more than the 255 a file name may have on most file systems.
+const jugemu = "寿限無 寿限無 五劫の擦り切れ 海砂利水魚の 水行末 雲来末 風来末 食う寝る処に住む処 やぶら小路の藪柑子 パイポ パイポ パイポのシューリンガン シューリンガンのグーリンダイ グーリンダイのポンポコピーのポンポコナーの 長久命の長助"
+
+// TestPlanLongName: a name too long for a file name gets a slug cut to
+// maxSlug bytes, made unique the way any slug is, while the file keeps
+// the whole name; and a second import matches it rather than creating
+// it again.
+func TestPlanLongName(t *testing.T) {
+	long := strings.Repeat("Bartholomew ", 12) + "Stone" // 149 bytes, ASCII
+	people := []Person{
+		{Name: jugemu},
+		{Name: long},
+		{Name: long + " Junior"}, // the same first 100 bytes: another slug
+		{Name: jugemu},           // the same person again: merged, not a second file
+	}
+	res := plan(t, people...)
+	var got []string
+	for _, c := range res.Changes {
+		got = append(got, []string{"unchanged", "created", "updated", "skipped"}[c.Action]+" "+c.Path)
+	}
+	bart := strings.Repeat("bartholomew-", 12) + "stone" // 149 bytes
+	want := []string{
+		"created content/contacts/寿限無-寿限無-五劫の擦り切れ-海砂利水魚の-水行末-雲来末-風来末-食う寝.md",
+		"created content/contacts/" + bart[:100] + ".md",  // …-bart
+		"created content/contacts/" + bart[:98] + "-2.md", // …-ba-2
+		"unchanged content/contacts/寿限無-寿限無-五劫の擦り切れ-海砂利水魚の-水行末-雲来末-風来末-食う寝.md",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for p, b := range res.Files {
+		slug := strings.TrimSuffix(strings.TrimPrefix(p, content.ContactsDir+"/"), ".md")
+		if len(slug) > maxSlug {
+			t.Errorf("%s: slug of %d bytes, want at most %d", p, len(slug), maxSlug)
+		}
+		// The file name is its own slug, so the contact's URL is the name.
+		if s := content.SlugOf(p); s != slug {
+			t.Errorf("%s: SlugOf gives %q", p, s)
+		}
+		if c := load(t, b); c.Name != jugemu && !strings.HasPrefix(c.Name, long) {
+			t.Errorf("%s: name %q, want the whole name", p, c.Name)
+		}
+	}
+
+	// Planned again over the written files, nothing changes.
+	fsys := fstest.MapFS{}
+	for p, f := range site {
+		fsys[p] = f
+	}
+	for p, b := range res.Files {
+		fsys[p] = &fstest.MapFile{Data: b}
+	}
+	s, err := content.Load(fsys)
+	if err != nil {
+		t.Fatalf("the imported site does not load: %v", err)
+	}
+	again, err := Plan(fsys, s.Contacts, people, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again.Files) != 0 || again.Count(Unchanged) != len(people) {
+		for _, c := range again.Changes {
+			t.Errorf("second run: %v %s %v %s", c.Action, c.Path, c.Added, c.Reason)
+		}
+	}
+}
+
+// TestPlanLongNameTaken: a cut slug that an existing contact has gets a
+// number, within maxSlug bytes too.
+func TestPlanLongNameTaken(t *testing.T) {
+	cutSlug := "寿限無-寿限無-五劫の擦り切れ-海砂利水魚の-水行末-雲来末-風来末-食う寝"
+	fsys := fstest.MapFS{
+		content.ConfigFile:                    {Data: []byte(testConfig)},
+		"content/contacts/" + cutSlug + ".md": {Data: []byte("---\nname: Someone Else\n---\n")},
+	}
+	s, err := content.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Plan(fsys, s.Contacts, []Person{{Name: jugemu}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 98 bytes leave room for "-2": "…食う" is 97 (寝 would end at 100).
+	want := "content/contacts/寿限無-寿限無-五劫の擦り切れ-海砂利水魚の-水行末-雲来末-風来末-食う-2.md"
+	if c := res.Changes[0]; c.Action != Created || c.Path != want {
+		t.Errorf("got %v %s, want created %s", c.Action, c.Path, want)
+	}
+}
+
+func TestCut(t *testing.T) {
+	for _, tt := range []struct {
+		in    string
+		limit int
+		want  string
+	}{
+		{"ana-lima", 100, "ana-lima"},
+		{"ana-lima", 8, "ana-lima"},
+		{"ana-lima", 7, "ana-lim"},
+		{"ana-lima", 4, "ana"},       // not "ana-"
+		{"ana--lima", 5, "ana"},      // every trailing '-'
+		{"陈美-li", 4, "陈"},            // 陈 is 3 bytes; 美 would end at 6
+		{"陈美-li", 5, "陈"},            // never half a character
+		{"陈美-li", 7, "陈美"},           // nor a trailing '-'
+		{"jos\u00e9", 4, "jos"},      // é is 2 bytes
+		{"ana-lima", 0, "ana-lima"},  // no limit
+		{"ana-lima", -1, "ana-lima"}, // no limit
+	} {
+		if got := cut(tt.in, tt.limit); got != tt.want {
+			t.Errorf("cut(%q, %d) = %q, want %q", tt.in, tt.limit, got, tt.want)
+		}
+	}
+}
