@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"time"
@@ -47,6 +48,11 @@ func (c *buildCmd) Run(ctx context.Context, args []string) int {
 			fmt.Fprintf(c.stderr, "netjournal build: %v\n", err)
 			return exitUsage
 		}
+		// A build killed mid-swap left a record: finish it first, so
+		// that the output pair is whole before anything else.
+		if err := build.Recover(ctx, c.dir); err != nil {
+			return c.writeFailed(ctx, err)
+		}
 	}
 
 	var w *watch.Watcher
@@ -58,9 +64,15 @@ func (c *buildCmd) Run(ctx context.Context, args []string) int {
 		defer w.Close()
 	}
 	b := build.NewBuilder(os.DirFS(c.dir))
-	res, err := b.Render(opts)
+	res, err := render(ctx, b, opts)
 	if watching {
+		if ctx.Err() != nil {
+			return exitOK // Ctrl-C is how a watch ends
+		}
 		return c.watch(ctx, w, b, opts, !now.t.IsZero(), res, err, out, wikiOut)
+	}
+	if ctx.Err() != nil {
+		return c.interrupted()
 	}
 	if err != nil {
 		return c.report(err)
@@ -74,13 +86,12 @@ func (c *buildCmd) Run(ctx context.Context, args []string) int {
 			len(res.Warnings), plural(len(res.Warnings), "warning", "warnings"))
 		return exitOK
 	}
-	err = build.Write(
+	err = build.Write(ctx, c.dir,
 		build.Output{Dir: c.path(out), Files: res.Public},
 		build.Output{Dir: c.path(wikiOut), Files: res.Private, Private: true},
 	)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "netjournal build: %v\n", err)
-		return exitContent
+		return c.writeFailed(ctx, err)
 	}
 	if !quiet {
 		fmt.Fprintf(c.stdout, "public: %d pages in %s, private: %d pages in %s, %d %s, %s\n",
@@ -91,6 +102,42 @@ func (c *buildCmd) Run(ctx context.Context, args []string) int {
 	return exitOK
 }
 
+// render renders the site, returning at once when ctx is done: an
+// interrupted build stops now, not when its current stage ends (the
+// stage, left behind, stops at its end).
+func render(ctx context.Context, b *build.Builder, opts build.Options) (*build.Result, error) {
+	type result struct {
+		res *build.Result
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		res, err := b.RenderContext(ctx, opts)
+		done <- result{res, err}
+	}()
+	select {
+	case r := <-done:
+		return r.res, r.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// interrupted reports a build stopped by Ctrl-C: nothing was written.
+func (c *buildCmd) interrupted() int {
+	fmt.Fprintln(c.stderr, "netjournal build: interrupted; the output folders are as they were")
+	return exitInterrupted
+}
+
+// writeFailed reports a failed write, or an interrupted one.
+func (c *buildCmd) writeFailed(ctx context.Context, err error) int {
+	if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		return c.interrupted()
+	}
+	fmt.Fprintf(c.stderr, "netjournal build: %v\n", err)
+	return exitContent
+}
+
 // watch writes the first build, then rebuilds on every change, writing only
 // the files that changed. A failed build is reported and leaves the last
 // good output; the next good one replaces it.
@@ -99,7 +146,7 @@ func (c *buildCmd) watch(ctx context.Context, w *watch.Watcher, b *build.Builder
 	var last *build.Result // what the output folders hold
 	write := func(res *build.Result) error {
 		full := func() error {
-			return build.Write(
+			return build.Write(ctx, c.dir,
 				build.Output{Dir: c.path(out), Files: res.Public},
 				build.Output{Dir: c.path(wikiOut), Files: res.Private, Private: true})
 		}

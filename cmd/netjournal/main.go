@@ -11,22 +11,35 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"github.com/netjournal/netjournal/internal/content"
 )
 
-// Exit codes, as the spec gives them.
+// Exit codes, as the spec gives them, and the shell's for an interrupt.
 const (
-	exitOK      = 0
-	exitContent = 1
-	exitUsage   = 2
+	exitOK          = 0
+	exitContent     = 1
+	exitUsage       = 2
+	exitInterrupted = 130 // 128 + SIGINT
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, cancel := context.WithCancel(context.Background())
+	// The first Ctrl-C (or SIGTERM) cancels ctx: a build stops, leaves the
+	// output as it was and removes its staging; a server shuts down. A
+	// second one exits at once; the next build clears what is left.
+	signals := make(chan os.Signal, 2)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-signals
+		cancel()
+		<-signals
+		os.Exit(exitInterrupted)
+	}()
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	stop()
+	cancel()
 	os.Exit(code)
 }
 

@@ -3,12 +3,15 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"flag"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -33,6 +36,7 @@ func TestScripts(t *testing.T) {
 			"nogrep":    nogrep,
 			"waitfor":   waitfor,
 			"waitgone":  waitgone,
+			"exits":     exits,
 		},
 	})
 }
@@ -115,6 +119,29 @@ func nogrep(ts *testscript.TestScript, neg bool, args []string) {
 		return err
 	})
 	ts.Check(err)
+}
+
+// exits CODE PROGRAM [ARGS...] runs a program, as exec does, and fails
+// unless it exits with CODE: exec only tells success from failure, and the
+// CLI's exit codes (1 content, 2 usage, 130 interrupted) mean different
+// things.
+func exits(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exits CODE PROGRAM [ARGS...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	got := 0
+	if err := ts.Exec(args[1], args[2:]...); err != nil {
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) {
+			ts.Fatalf("%s: %v", args[1], err)
+		}
+		got = exit.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("%s exited with %d, want %d", args[1], got, want)
+	}
 }
 
 // waitLimit bounds every wait of a script: generous, since a loaded CI

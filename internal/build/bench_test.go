@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -73,7 +74,7 @@ func BenchmarkEditLatency(b *testing.B) {
 		b.Fatal(err)
 	}
 	pub, priv := filepath.Join(out, "public"), filepath.Join(out, "private")
-	if err := Write(Output{Dir: pub, Files: prev.Public}, Output{Dir: priv, Files: prev.Private, Private: true}); err != nil {
+	if err := Write(context.Background(), site, Output{Dir: pub, Files: prev.Public}, Output{Dir: priv, Files: prev.Private, Private: true}); err != nil {
 		b.Fatal(err)
 	}
 	const post = "content/posts/post-5000.md"

@@ -4,6 +4,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -82,11 +83,20 @@ func (b *Builder) Forget(paths ...string) { b.content.Forget(paths...) }
 
 // Render renders both sites.
 func (b *Builder) Render(opts Options) (*Result, error) {
+	return b.RenderContext(context.Background(), opts)
+}
+
+// RenderContext renders both sites, stopping between its stages once ctx
+// is done (Ctrl-C) with ctx's error.
+func (b *Builder) RenderContext(ctx context.Context, opts Options) (*Result, error) {
 	defer b.md.Sweep()
 	fsys, md := b.fsys, b.md
 	site, err := b.content.Load(fsys)
 	if site == nil {
 		return nil, fmt.Errorf("load: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	if opts.Origin != "" && site.Config.BaseURL != "" {
 		site.Config.BaseURL = strings.TrimSuffix(opts.Origin, "/") + site.Config.BasePath()
@@ -102,6 +112,9 @@ func (b *Builder) Render(opts Options) (*Result, error) {
 	}
 	j, err := journal.Build(site, md, journal.Options{Now: opts.Now, Drafts: opts.Drafts, Future: opts.Future})
 	errs.Append(err)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	// The public view's problems (a private contact linked without a
 	// label) are reported with all the others, not after they are fixed.
 	pub, err := j.Public()
@@ -109,6 +122,9 @@ func (b *Builder) Render(opts Options) (*Result, error) {
 	if len(errs) > 0 {
 		errs.Sort()
 		return nil, errs.Err()
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	res := &Result{Journal: j, Warnings: append(append(content.ErrorList(nil), j.Warnings...), site.Warnings...)}
 	if pub != nil {
@@ -127,12 +143,18 @@ func (b *Builder) Render(opts Options) (*Result, error) {
 			errs.Append(err)
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if res.Private, err = b.wiki.Render(j, theme); err != nil {
 		return nil, themeError("render wiki", err)
 	}
 	res.Private[calendar.File] = calendar.ICS(j) // follow-ups for a calendar app to subscribe to
 	res.Rendered += b.wiki.Rendered()
 	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	if res.Public != nil {

@@ -1,8 +1,11 @@
 package build
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,49 +15,131 @@ import (
 type Output struct {
 	Dir     string
 	Files   map[string][]byte
-	Private bool // readable by the owner only
+	Private bool // readable by the owner only, and ignored by git
 }
 
-// Write replaces each output folder with exactly its files. Every folder is
-// written in full beside its target first; only when all are complete are
-// they swapped in, each by renames, so a failure leaves the previous output
-// as it was.
-func Write(outs ...Output) error {
-	staged := make([]string, len(outs))
-	cleanup := func() {
-		for _, s := range staged {
-			if s != "" {
-				os.RemoveAll(s)
-			}
-		}
+// Marker is the file netjournal writes into every output folder. A folder
+// is replaced only if it holds one (or is empty, or is not there): a
+// mistyped --out must never delete someone's documents.
+const Marker = ".netjournal-output"
+
+const markerText = "This folder is written by netjournal and replaced whole on every build.\n" +
+	"Do not keep your own files here.\n"
+
+// WorkDir is netjournal's own folder, in the site folder and beside any
+// output folder elsewhere: builds stage their output there, and the site's
+// records a swap in progress. It holds a .gitignore of its own, so that
+// a staged copy of the wiki is never committed whatever the site's
+// .gitignore says.
+const WorkDir = ".netjournal"
+
+// testHookStep, when set, is called after each step of Write that leaves
+// something on disk; an error stops Write there and then, with no
+// clean-up, as a kill would. Tests use it to prove that Recover mends
+// every such moment.
+var testHookStep func(step string) error
+
+func step(name string) error {
+	if testHookStep == nil {
+		return nil
 	}
-	for i, o := range outs {
-		if err := guard(o.Dir); err != nil {
-			cleanup()
+	return testHookStep(name)
+}
+
+// Write replaces each output folder with exactly its files, all of them
+// from this build or none: a failure, an interrupt (ctx) or a kill at any
+// moment leaves the previous pair of sites, or, once the swap has begun,
+// a record from which Recover completes it. site is the site folder,
+// whose WorkDir holds the lock and that record.
+//
+// Every folder is first written in full under WorkDir beside its target
+// (the same file system, so a rename moves it). Only when all are written
+// is the swap recorded and done, each folder by two renames; the old
+// folders are then removed.
+func Write(ctx context.Context, site string, outs ...Output) error {
+	unlock, err := lock(ctx, site)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	if err := recoverSwap(site); err != nil {
+		return err
+	}
+	plan := &record{}
+	for _, o := range outs {
+		if err := replaceable(o.Dir); err != nil {
 			return err
 		}
-		dir, err := stage(o)
-		staged[i] = dir
+		abs, err := filepath.Abs(o.Dir)
 		if err != nil {
-			cleanup()
 			return err
 		}
+		work := filepath.Join(filepath.Dir(abs), WorkDir)
+		plan.Outputs = append(plan.Outputs, swapStep{
+			Dir: abs,
+			New: filepath.Join(work, filepath.Base(abs)+".new"),
+			Old: filepath.Join(work, filepath.Base(abs)+".old"),
+		})
+	}
+	// Recorded before anything is staged, so that the staging of a build
+	// that is killed is found and removed by the next one.
+	plan.State = staging
+	if err := plan.save(site); err != nil {
+		return err
+	}
+	if err := step("recorded staging"); err != nil {
+		return err
+	}
+	abandon := func(err error) error {
+		plan.clean()
+		return errors.Join(err, removeRecord(site))
 	}
 	for i, o := range outs {
-		if err := swap(staged[i], o.Dir); err != nil {
-			cleanup()
+		if err := stage(ctx, o, plan.Outputs[i]); err != nil {
+			return abandon(err)
+		}
+		if err := step("staged " + o.Dir); err != nil {
 			return err
 		}
-		staged[i] = ""
 	}
-	return nil
+	// The last moment an interrupt stops the build whole.
+	if err := ctx.Err(); err != nil {
+		return abandon(err)
+	}
+	plan.State = swapping
+	if err := plan.save(site); err != nil {
+		return abandon(err)
+	}
+	if err := step("recorded swapping"); err != nil {
+		return err
+	}
+	// From here on the swap goes forward: if it fails now or is killed,
+	// the record lets the next run finish it.
+	if err := plan.swap(); err != nil {
+		return fmt.Errorf("replacing the output: %w (the next build finishes it)", err)
+	}
+	plan.clean()
+	return removeRecord(site)
+}
+
+// Recover finishes or undoes what a killed build left in the site's
+// WorkDir: a swap that had begun is completed, so that both output
+// folders come from the same build; staging that had not is removed.
+func Recover(ctx context.Context, site string) error {
+	unlock, err := lock(ctx, site)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	return recoverSwap(site)
 }
 
 // CheckDirs refuses output folders that a build would wreck by replacing:
 // the site folder or any folder holding it, a folder of sources (content,
-// themes, static) or anything inside one, and two outputs that are the same
+// themes, static) or anything inside one, two outputs that are the same
 // folder or one inside the other (replacing the outer one would delete the
-// inner one, and the private wiki could end up inside the public site).
+// inner one, and the private wiki could end up inside the public site), and
+// anything that is not a folder netjournal wrote (see replaceable).
 // Paths are compared after making them absolute and resolving symbolic
 // links, so "../site/public/." or a link to public/ cannot slip past.
 func CheckDirs(site string, outs ...string) error {
@@ -70,7 +155,7 @@ func CheckDirs(site string, outs ...string) error {
 		if within(root, abs[i]) {
 			return fmt.Errorf("refusing to write %s: it holds the site folder %s", o, site)
 		}
-		for _, src := range []string{"content", "themes", "static", ".git"} {
+		for _, src := range []string{"content", "themes", "static", ".git", WorkDir} {
 			if within(abs[i], filepath.Join(root, src)) {
 				return fmt.Errorf("refusing to write %s: it is inside the site's %s/ folder", o, src)
 			}
@@ -82,6 +167,41 @@ func CheckDirs(site string, outs ...string) error {
 				return fmt.Errorf("refusing to write %s and %s: one output folder would hold the other", outs[i], outs[j])
 			}
 		}
+	}
+	for _, o := range outs {
+		if err := replaceable(o); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// replaceable refuses to replace anything at dir but a folder that
+// netjournal wrote (it holds the Marker) or an empty one; nothing there is
+// fine too. A symbolic link is refused even to such a folder: the swap
+// would replace the link, not what it points to.
+func replaceable(dir string) error {
+	info, err := os.Lstat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case info.Mode()&fs.ModeSymlink != 0:
+		return fmt.Errorf("refusing to replace %s: it is a symbolic link, and the build replaces the folder whole: pass the folder it points to instead", dir)
+	case !info.IsDir():
+		return fmt.Errorf("refusing to write %s: it is a file, not a folder netjournal wrote: choose another output folder", dir)
+	}
+	if _, err := os.Lstat(filepath.Join(dir, Marker)); err == nil {
+		return nil
+	}
+	f, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if names, _ := f.Readdirnames(1); len(names) > 0 {
+		return fmt.Errorf("refusing to replace %s: it is not empty and was not written by netjournal (it has no %s file): move its files away, or choose another output folder", dir, Marker)
 	}
 	return nil
 }
@@ -111,65 +231,217 @@ func realPath(p string) (string, error) {
 	}
 }
 
-// guard refuses to replace a folder that holds a site's sources.
-func guard(dir string) error {
-	for _, marker := range []string{"netjournal.yaml", "content", ".git"} {
-		if _, err := os.Lstat(filepath.Join(dir, marker)); err == nil {
-			return fmt.Errorf("refusing to replace %s: it holds %s, not build output", dir, marker)
-		}
+// stage writes an output in full to step.New, with its Marker, and the
+// wiki with a .gitignore that keeps all of it out of git.
+func stage(ctx context.Context, o Output, step swapStep) error {
+	if err := makeWorkDir(filepath.Dir(step.New)); err != nil {
+		return err
 	}
-	return nil
-}
-
-func stage(o Output) (string, error) {
-	parent := filepath.Dir(filepath.Clean(o.Dir))
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return "", err
+	// Left by a build killed before it recorded its staging, or by
+	// versions that staged beside the output as .public.new-123.
+	if err := errors.Join(os.RemoveAll(step.New), os.RemoveAll(step.Old)); err != nil {
+		return err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(o.Dir)+".new-")
-	if err != nil {
-		return "", err
+	legacy, _ := filepath.Glob(filepath.Join(filepath.Dir(step.Dir), "."+filepath.Base(step.Dir)+".new-*"))
+	for _, l := range legacy {
+		os.RemoveAll(l)
 	}
 	dirMode, fileMode := os.FileMode(0o755), os.FileMode(0o644)
 	if o.Private {
 		dirMode, fileMode = 0o700, 0o600
 	}
-	if err := os.Chmod(tmp, dirMode); err != nil {
-		return tmp, err
-	}
-	for _, name := range sortedKeys(o.Files) {
-		p := filepath.Join(tmp, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), dirMode); err != nil {
-			return tmp, err
-		}
-		if err := os.WriteFile(p, o.Files[name], fileMode); err != nil {
-			return tmp, err
-		}
-	}
-	return tmp, nil
-}
-
-// swap puts the staged folder in place of dir and removes the old one.
-func swap(staged, dir string) error {
-	old := ""
-	if _, err := os.Lstat(dir); err == nil {
-		old = staged + ".old"
-		if err := os.Rename(dir, old); err != nil {
-			return fmt.Errorf("replacing %s: %w", dir, err)
-		}
-	} else if !errors.Is(err, os.ErrNotExist) {
+	if err := os.Mkdir(step.New, dirMode); err != nil {
 		return err
 	}
-	if err := os.Rename(staged, dir); err != nil {
-		if old != "" {
-			os.Rename(old, dir)
-		}
-		return fmt.Errorf("replacing %s: %w", dir, err)
+	if err := os.Chmod(step.New, dirMode); err != nil { // whatever the umask
+		return err
 	}
-	if old != "" {
-		return os.RemoveAll(old)
+	files := map[string][]byte{Marker: []byte(markerText)}
+	if o.Private {
+		files[".gitignore"] = []byte("# The private wiki: never commit it.\n*\n")
+	}
+	for _, name := range sortedKeys(o.Files) {
+		files[name] = o.Files[name]
+	}
+	for i, name := range sortedKeys(files) {
+		if i%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		p := filepath.Join(step.New, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), dirMode); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, files[name], fileMode); err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+// makeWorkDir makes a WorkDir that git ignores and only the owner reads.
+func makeWorkDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	ignore := filepath.Join(dir, ".gitignore")
+	if _, err := os.Stat(ignore); err == nil {
+		return nil
+	}
+	return os.WriteFile(ignore, []byte("# netjournal's staging and bookkeeping: never commit it.\n*\n"), 0o600)
+}
+
+// The states of a record.
+const (
+	staging  = "staging"  // folders being written under New; the outputs untouched
+	swapping = "swapping" // every New complete: move each Dir to Old, New to Dir
+)
+
+// record is what a build in progress writes down, in the site's WorkDir,
+// for the next run to finish or undo.
+type record struct {
+	State   string     `json:"state"`
+	Outputs []swapStep `json:"outputs"`
+}
+
+// swapStep is one output folder's swap: Dir becomes Old, then New becomes
+// Dir. All paths are absolute.
+type swapStep struct {
+	Dir string `json:"dir"`
+	New string `json:"new"`
+	Old string `json:"old"`
+}
+
+const recordFile = "swap.json"
+
+func recordPath(site string) string { return filepath.Join(site, WorkDir, recordFile) }
+
+// save writes the record whole or not at all: to a temporary file, synced,
+// then renamed over the old one, and the folder synced.
+func (r *record) save(site string) error {
+	dir := filepath.Join(site, WorkDir)
+	if err := makeWorkDir(dir); err != nil {
+		return err
+	}
+	data, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return err
+	}
+	tmp := recordPath(site) + ".tmp"
+	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	_, werr := f.Write(data)
+	serr := f.Sync()
+	if err := errors.Join(werr, serr, f.Close()); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, recordPath(site)); err != nil {
+		return err
+	}
+	return syncDir(dir)
+}
+
+func removeRecord(site string) error {
+	err := os.Remove(recordPath(site))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+// swap moves every output's Dir to Old and New to Dir. Each step looks at
+// what is there, so that it can be run again after being killed at any
+// point: a Dir already moved is not moved twice, nor a New.
+func (r *record) swap() error {
+	for _, s := range r.Outputs {
+		if _, err := os.Lstat(s.New); errors.Is(err, fs.ErrNotExist) {
+			continue // done already
+		}
+		// New is still there, so Dir, if there, is the previous build's:
+		// it goes to Old (emptied before the swap was recorded). If it is
+		// not there it was moved already, or there was none.
+		if _, err := os.Lstat(s.Dir); err == nil {
+			if err := os.Rename(s.Dir, s.Old); err != nil {
+				return err
+			}
+			if err := step("moved aside " + s.Dir); err != nil {
+				return err
+			}
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		if err := os.Rename(s.New, s.Dir); err != nil {
+			return err
+		}
+		syncDir(filepath.Dir(s.Dir))
+		if err := step("moved in " + s.Dir); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// clean removes what the record's steps left in their WorkDirs.
+func (r *record) clean() {
+	for _, s := range r.Outputs {
+		os.RemoveAll(s.New)
+		os.RemoveAll(s.Old)
+	}
+}
+
+// recoverSwap finishes the swap of a killed build, or removes its
+// staging, and then anything else left in the site's WorkDir: staging of
+// earlier versions and temporary files. The lock must be held.
+func recoverSwap(site string) error {
+	data, err := os.ReadFile(recordPath(site))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return err
+	default:
+		var r record
+		if err := json.Unmarshal(data, &r); err != nil {
+			return fmt.Errorf("%s: %v: remove it, and check that %s are as you want them", recordPath(site), err, WorkDir)
+		}
+		if r.State == swapping {
+			if err := r.swap(); err != nil {
+				return fmt.Errorf("finishing the swap of an interrupted build: %w", err)
+			}
+		}
+		r.clean()
+		if err := removeRecord(site); err != nil {
+			return err
+		}
+	}
+	entries, err := os.ReadDir(filepath.Join(site, WorkDir))
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		return err
+	}
+	for _, e := range entries {
+		switch e.Name() {
+		case ".gitignore", lockFile, recordFile:
+			continue
+		}
+		os.RemoveAll(filepath.Join(site, WorkDir, e.Name()))
+	}
+	return nil
+}
+
+// syncDir makes the renames in a folder durable. Best effort: not every
+// system can sync a folder.
+func syncDir(dir string) error {
+	f, err := os.Open(dir)
+	if err != nil {
+		return nil
+	}
+	f.Sync()
+	return f.Close()
 }
 
 // Sync makes dir, which holds old, hold files instead: it writes only the

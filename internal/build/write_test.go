@@ -1,6 +1,12 @@
 package build
 
 import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -22,5 +28,110 @@ func TestSyncFileToFolder(t *testing.T) {
 			t.Fatalf("step %d: the folder differs:\n%s", i, diff)
 		}
 		prev = files
+	}
+}
+
+// errKilled stands for a kill in TestWriteRecoversFromKills.
+var errKilled = errors.New("killed")
+
+// TestWriteRecoversFromKills stops Write after each step that leaves
+// something on disk, as a kill would, then lets the next run recover:
+// both output folders are then the old pair or both the new pair, never
+// one of each, and nothing is left in the staging folders.
+func TestWriteRecoversFromKills(t *testing.T) {
+	pair := func(gen string) (map[string][]byte, map[string][]byte) {
+		pub := map[string][]byte{"index.html": []byte("public " + gen), "posts/a/index.html": []byte("a " + gen)}
+		priv := map[string][]byte{"index.html": []byte("private " + gen), "contacts/ana.html": []byte("ana " + gen)}
+		return pub, priv
+	}
+	oldPub, oldPriv := pair("old")
+	newPub, newPriv := pair("new")
+	for kill := 1; ; kill++ {
+		site := t.TempDir()
+		// The wiki beside the site, the blog elsewhere: two staging folders.
+		pubDir, privDir := filepath.Join(t.TempDir(), "public"), filepath.Join(site, "private")
+		ctx := context.Background()
+		if err := Write(ctx, site, Output{Dir: pubDir, Files: oldPub}, Output{Dir: privDir, Files: oldPriv, Private: true}); err != nil {
+			t.Fatal(err)
+		}
+		steps, stopped := 0, ""
+		testHookStep = func(name string) error {
+			steps++
+			if steps == kill {
+				stopped = name
+				return errKilled
+			}
+			return nil
+		}
+		err := Write(ctx, site, Output{Dir: pubDir, Files: newPub}, Output{Dir: privDir, Files: newPriv, Private: true})
+		testHookStep = nil
+		if err == nil {
+			if kill < 4 {
+				t.Fatalf("Write has only %d steps: the test proves little", kill-1)
+			}
+			break
+		}
+		if !errors.Is(err, errKilled) {
+			t.Fatalf("kill %d: %v", kill, err)
+		}
+		if err := Recover(ctx, site); err != nil {
+			t.Fatalf("recovering from a kill after %q: %v", stopped, err)
+		}
+		gotPub, gotPriv := readTree(t, pubDir), readTree(t, privDir)
+		for _, f := range []string{Marker} {
+			delete(gotPub, f)
+			delete(gotPriv, f)
+		}
+		delete(gotPriv, ".gitignore")
+		oldPair := compare(gotPub, oldPub) == "" && compare(gotPriv, oldPriv) == ""
+		newPair := compare(gotPub, newPub) == "" && compare(gotPriv, newPriv) == ""
+		if !oldPair && !newPair {
+			t.Errorf("after a kill after %q: public %v, private %v: not one build's pair", stopped, gotPub, gotPriv)
+		}
+		// A kill once the swap is recorded is finished by the next run.
+		if strings.HasPrefix(stopped, "recorded swapping") || strings.HasPrefix(stopped, "moved") {
+			if !newPair {
+				t.Errorf("after a kill after %q the swap was undone, not finished", stopped)
+			}
+		}
+		for _, work := range []string{filepath.Join(site, WorkDir), filepath.Join(filepath.Dir(pubDir), WorkDir)} {
+			entries, _ := os.ReadDir(work)
+			for _, e := range entries {
+				if e.Name() != ".gitignore" && e.Name() != lockFile {
+					t.Errorf("after a kill after %q and recovery, %s holds %s", stopped, work, e.Name())
+				}
+			}
+		}
+	}
+}
+
+// TestWriteInterrupted: a cancelled Write leaves the output as it was and
+// no staging behind.
+func TestWriteInterrupted(t *testing.T) {
+	site := t.TempDir()
+	out := filepath.Join(site, "public")
+	old := map[string][]byte{"index.html": []byte("old")}
+	if err := Write(context.Background(), site, Output{Dir: out, Files: old}); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	for i := range 1000 {
+		files[fmt.Sprintf("p/%d/index.html", i)] = []byte("new")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := Write(ctx, site, Output{Dir: out, Files: files}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("Write = %v, want it cancelled", err)
+	}
+	got := readTree(t, out)
+	delete(got, Marker)
+	if diff := compare(got, old); diff != "" {
+		t.Errorf("the output changed:\n%s", diff)
+	}
+	entries, _ := os.ReadDir(filepath.Join(site, WorkDir))
+	for _, e := range entries {
+		if e.Name() != ".gitignore" && e.Name() != lockFile {
+			t.Errorf("%s holds %s", WorkDir, e.Name())
+		}
 	}
 }

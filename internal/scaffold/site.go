@@ -43,8 +43,10 @@ circles:                             # in display order, each with a default cad
 
 const gitignore = `# netjournal build output. private/ is your relationship wiki: never
 # commit or deploy it. public/ is rebuilt from content/ on every build.
+# .netjournal/ is where builds stage their output.
 /private/
 /public/
+/.netjournal/
 `
 
 const siteContact = `---
