@@ -210,6 +210,11 @@ func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, errs, warnings *ErrorL
 		}
 		seen[p] = true
 		info, err := e.Info()
+		if err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			// A link is read through: its file's size and time say
+			// whether it changed, not the link's.
+			info, err = fs.Stat(fsys, p)
+		}
 		if err != nil {
 			errs.Add(Position{Path: p}, "%v", err)
 			return nil

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -36,6 +37,10 @@ type Watcher struct {
 	trees    []string // relative folders watched recursively
 	debounce time.Duration
 	fw       *fsnotify.Watcher
+	// links maps the real path of a file that a symbolic link in a tree
+	// points to, to the links' relative paths: an edit of the file is a
+	// change of each link. Touched by the loop only, once it runs.
+	links map[string][]string
 
 	batches chan Batch
 	errs    chan error
@@ -53,7 +58,7 @@ func New(root string, trees []string, debounce time.Duration) (*Watcher, error) 
 		return nil, limitError(err)
 	}
 	w := &Watcher{
-		root: root, trees: trees, debounce: debounce, fw: fw,
+		root: root, trees: trees, debounce: debounce, fw: fw, links: map[string][]string{},
 		batches: make(chan Batch), errs: make(chan error, 1), done: make(chan struct{}),
 	}
 	if err := fw.Add(root); err != nil {
@@ -114,10 +119,36 @@ func (w *Watcher) addTree(dir string) ([]string, error) {
 		}
 		if !source.Ignored(d.Name(), false) {
 			files = append(files, w.rel(p))
+			if d.Type()&fs.ModeSymlink != 0 {
+				w.follow(p)
+			}
 		}
 		return nil
 	})
 	return files, err
+}
+
+// follow watches the file that the symbolic link at p points to, wherever
+// it is, through its folder: editors that save by renaming a new file over
+// the old one replace the file, and a watch on the file itself would be
+// lost. A link to a folder is not followed (nor does the loader follow
+// one); a link to nothing is a file like any other.
+func (w *Watcher) follow(p string) {
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return
+	}
+	if info, err := os.Stat(target); err != nil || info.IsDir() {
+		return
+	}
+	rel := w.rel(p)
+	if slices.Contains(w.links[target], rel) {
+		return
+	}
+	if err := w.fw.Add(filepath.Dir(target)); err != nil {
+		return // the link still counts for itself
+	}
+	w.links[target] = append(w.links[target], rel)
 }
 
 func (w *Watcher) rel(p string) string {
@@ -198,6 +229,12 @@ func (w *Watcher) handle(ev fsnotify.Event, pending map[string]bool) bool {
 	if ev.Op == fsnotify.Chmod || ev.Name == "" {
 		return false // chmod alone changes no content
 	}
+	if links, ok := w.links[ev.Name]; ok {
+		for _, l := range links {
+			pending[l] = true
+		}
+		return true
+	}
 	rel := w.rel(ev.Name)
 	if ignored(rel, ev.Name) {
 		return false
@@ -212,6 +249,9 @@ func (w *Watcher) handle(ev fsnotify.Event, pending map[string]bool) bool {
 		return false
 	}
 	if ev.Has(fsnotify.Create) {
+		if info, err := os.Lstat(ev.Name); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			w.follow(ev.Name)
+		}
 		if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
 			files, err := w.addTree(ev.Name)
 			if err != nil {
