@@ -2,10 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net"
-	"net/http"
 	"os"
 	"strconv"
 	"time"
@@ -85,23 +83,18 @@ func (c *serveCmd) Run(ctx context.Context, args []string) int {
 		last = res
 	}
 
-	httpSrv := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
-	httpSrv.RegisterOnShutdown(srv.Close)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	served := make(chan error, 1)
-	go func() { served <- httpSrv.Serve(ln) }()
+	go func() {
+		served <- srv.Serve(ctx, ln)
+		cancel() // if serving failed, stop rebuilding too
+	}()
 	fmt.Fprintf(c.stdout, "serving the blog at %s%s\n", opts.Origin, basePath)
 	if wiki {
 		fmt.Fprintf(c.stdout, "serving the wiki at %s%s\n", opts.Origin, serve.WikiPrefix)
 	}
 
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	go func() {
-		if err := <-served; err != nil && !errors.Is(err, http.ErrServerClosed) {
-			fmt.Fprintf(c.stderr, "netjournal serve: %v\n", err)
-		}
-		cancel()
-	}()
 	code := c.rebuilds(ctx, w, b, opts, !now.t.IsZero(), func(res *build.Result, batch watch.Batch, start time.Time) {
 		pub, priv := len(res.Public), len(res.Private)
 		if last != nil {
@@ -116,10 +109,8 @@ func (c *serveCmd) Run(ctx context.Context, args []string) int {
 			changedFiles(batch), res.Rendered, pub, priv, time.Since(start).Round(time.Millisecond))
 	}, fail)
 
-	shutdown, stop := context.WithTimeout(context.Background(), 5*time.Second)
-	defer stop()
-	srv.Close()
-	if err := httpSrv.Shutdown(shutdown); err != nil {
+	cancel()
+	if err := <-served; err != nil {
 		fmt.Fprintf(c.stderr, "netjournal serve: %v\n", err)
 	}
 	fmt.Fprintln(c.stdout, "stopped")

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -8,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -231,4 +233,72 @@ func TestBrowserFirstBuildFails(t *testing.T) {
 		chromedp.Run(ctx, chromedp.Evaluate(`document.body ? document.body.innerText : ""`, &text))
 		t.Fatalf("%v\npage text:\n%s", err, text)
 	}
+}
+
+// TestServeStopsWithHalfRequests: Ctrl-C stops serve at once, even while
+// clients hold half a request (a request line cut short, a body still
+// arriving): the server closes their connections rather than wait for
+// them.
+func TestServeStopsWithHalfRequests(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "netjournal.yaml", servedSite)
+	writeFile(t, dir, "content/posts/hello.md", servedPost)
+	var stderr lockedBuffer
+	base, stop := runServe(t, dir, &stderr)
+	addr := strings.TrimPrefix(base, "http://")
+
+	halves := map[string]string{
+		"half a request line": "GET /posts/hello/ HT",
+		"half a body":         "GET /posts/hello/ HTTP/1.1\r\nHost: " + addr + "\r\nContent-Length: 100000\r\n\r\nhalf a body",
+	}
+	conns := map[string]net.Conn{}
+	for name, half := range halves {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		if _, err := io.WriteString(c, half); err != nil {
+			t.Fatal(err)
+		}
+		conns[name] = c
+	}
+	// The server is serving both once it answers a request made after them.
+	if code, _, _ := fetch(t, base+"/posts/hello/"); code != 200 {
+		t.Fatalf("GET /posts/hello/: %d", code)
+	}
+
+	code, ok := stop()
+	if !ok {
+		t.Fatal("serve did not stop within 30s of Ctrl-C")
+	}
+	if code != 0 || strings.Contains(stderr.String(), "netjournal serve:") {
+		t.Errorf("serve stopped with %d:\n%s", code, stderr.String())
+	}
+	for name, c := range conns {
+		c.SetReadDeadline(time.Now().Add(30 * time.Second))
+		_, err := io.Copy(io.Discard, c)
+		if ne, ok := err.(net.Error); ok && ne.Timeout() {
+			t.Errorf("the connection with %s is still open 30s after serve stopped", name)
+		}
+	}
+}
+
+// lockedBuffer is a bytes.Buffer that a command may write while the test
+// reads it.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }

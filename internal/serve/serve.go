@@ -12,17 +12,20 @@
 package serve
 
 import (
+	"bytes"
 	_ "embed"
 	"encoding/json"
 	"fmt"
 	"mime"
 	"net"
 	"net/http"
+	"net/url"
 	"path"
 	"sort"
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 )
 
 // WikiPrefix is where the private wiki is served.
@@ -37,6 +40,13 @@ var reloadJS []byte
 // Server holds the sites being served and the open pages listening for
 // changes.
 type Server struct {
+	// Limits on what clients may hold, read by Serve; New sets them to
+	// the defaults in conn.go, tests shorten them.
+	ReadTimeout   time.Duration // to send a request, headers and body
+	IdleTimeout   time.Duration // a kept-alive connection waits this long for its next request
+	MaxConnsPerIP int           // open connections from one address, 0 for any number; more are closed at accept
+	ShutdownGrace time.Duration // responses under way when serving stops may take this long
+
 	wiki  bool     // serve the wiki
 	hosts []string // the host names requests may give besides localhost and loopback addresses
 
@@ -45,16 +55,20 @@ type Server struct {
 	basePath string // the public site's base path: "/" or "/blog/"
 	public   map[string][]byte
 	private  map[string][]byte
-	problems []string // the failed rebuild's problems; nil when the site is good
-	clients  map[chan message]bool
+	problems []string             // the failed rebuild's problems; nil when the site is good
+	clients  map[chan []byte]bool // each open page's event stream
 	closed   chan struct{}
 	once     sync.Once
 }
 
 // message is one event sent to open pages.
 type message struct {
-	Type     string   `json:"type"`               // reload, css, problems
-	Paths    []string `json:"paths,omitempty"`    // pages to reload; "*" for all
+	Type string `json:"type"` // changed, problems
+	// For changed: the URL paths of the files whose bytes changed, or
+	// that are gone, a folder's page by its folder ("/posts/a/"); "*"
+	// when every page must reload. Each page decides from these whether
+	// it reloads (reload.js).
+	Paths    []string `json:"paths,omitempty"`
 	Problems []string `json:"problems,omitempty"` // for problems
 }
 
@@ -65,63 +79,66 @@ type message struct {
 // every page says that the site has not built yet.
 func New(wiki bool, hosts ...string) *Server {
 	return &Server{
+		ReadTimeout: readTimeout, IdleTimeout: idleTimeout, MaxConnsPerIP: maxConnsPerIP, ShutdownGrace: shutdownGrace,
 		wiki: wiki, hosts: hosts, basePath: "/",
 		public: map[string][]byte{}, private: map[string][]byte{},
-		clients: map[chan message]bool{}, closed: make(chan struct{}),
+		clients: map[chan []byte]bool{}, closed: make(chan struct{}),
 	}
 }
 
 // Update replaces the sites being served, the public one under basePath
-// ("/" or "/blog/"), then tells open pages what changed: pages whose HTML
-// changed reload, a stylesheet-only change swaps stylesheets in place, and
-// pages showing problems, or the page saying the site has not built yet,
-// reload, as does every page when the base path moved.
+// ("/" or "/blog/"), then tells open pages which files changed; each page
+// reloads if it, or a file it has loaded, is among them, or swaps a
+// changed stylesheet in place. Pages showing problems, or the page saying
+// the site has not built yet, reload, as does every page when the base
+// path moved.
+//
+// Pages are compared as built, before the reload script is added. A
+// rebuild changes the feeds and the wiki's search index on nearly every
+// edit: they are named like any file, so only pages that load them
+// reload.
 func (s *Server) Update(basePath string, public, private map[string][]byte) {
 	basePath = cleanBase(basePath)
 	s.mu.Lock()
-	var changed []string
-	assets, css := false, false
-	diff := func(old, cur map[string][]byte, prefix string) {
-		for p, b := range cur {
-			if o, ok := old[p]; ok && string(o) == string(b) {
-				continue
-			}
-			switch {
-			case strings.HasSuffix(p, ".html"):
-				changed = append(changed, prefix+strings.TrimSuffix(p, "index.html"))
-			case strings.HasSuffix(p, ".css"):
-				css = true
-			default:
-				assets = true
-			}
-		}
-		for p := range old {
-			if _, ok := cur[p]; !ok && !strings.HasSuffix(p, ".html") {
-				assets = true
-			}
-		}
-	}
-	diff(s.public, public, basePath)
+	changed := changes(s.public, public, basePath)
 	if s.wiki {
-		diff(s.private, private, WikiPrefix)
+		changed = append(changed, changes(s.private, private, WikiPrefix)...)
 	}
 	everything := !s.built || s.problems != nil || basePath != s.basePath
 	s.built, s.basePath = true, basePath
 	s.public, s.private, s.problems = public, private, nil
 	s.mu.Unlock()
 
-	sort.Strings(changed)
+	// Only now, with the new files being served, may a page reload: it
+	// would show the old page otherwise.
 	switch {
-	case everything || assets:
-		s.broadcast(message{Type: "reload", Paths: []string{"*"}})
+	case everything:
+		s.broadcast(message{Type: "changed", Paths: []string{"*"}})
 	case len(changed) > 0:
-		s.broadcast(message{Type: "reload", Paths: changed})
-		if css {
-			s.broadcast(message{Type: "css"})
-		}
-	case css:
-		s.broadcast(message{Type: "css"})
+		sort.Strings(changed)
+		s.broadcast(message{Type: "changed", Paths: changed})
 	}
+}
+
+// changes returns the URL paths, under prefix, of the files whose bytes
+// differ between old and cur or that only one of them has. A page is
+// named as the browser shows it: posts/a/index.html as /posts/a/.
+func changes(old, cur map[string][]byte, prefix string) []string {
+	var out []string
+	name := func(p string) string {
+		return prefix + strings.TrimSuffix(p, "index.html")
+	}
+	for p, b := range cur {
+		if o, ok := old[p]; !ok || !bytes.Equal(o, b) {
+			out = append(out, name(p))
+		}
+	}
+	for p := range old {
+		if _, ok := cur[p]; !ok {
+			out = append(out, name(p))
+		}
+	}
+	return out
 }
 
 // Fail keeps serving the last good sites and shows problems on every open
@@ -145,12 +162,15 @@ func (s *Server) Close() {
 	s.once.Do(func() { close(s.closed) })
 }
 
+// broadcast sends m to every open page. It is encoded once: a rebuild
+// of a large site may name thousands of paths.
 func (s *Server) broadcast(m message) {
+	event := encode(m)
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	for c := range s.clients {
 		select {
-		case c <- m:
+		case c <- event:
 		default: // a stalled page misses a message rather than stall us
 		}
 	}
@@ -193,10 +213,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := r.URL.Path
+	if strings.ContainsFunc(p, unsafeInPath) {
+		// No page has such a path, and redirected to its clean form it
+		// would lead elsewhere: browsers read /\evil.example as
+		// //evil.example, and drop the tab from /<tab>/evil.example.
+		http.Error(w, "a path may not hold a backslash or a control character", http.StatusBadRequest)
+		return
+	}
 	if clean := cleanPath(p); clean != p {
 		// Dot segments or doubled slashes: route, and redirect, by the
 		// clean path, so /_wiki/../_wiki/x is /_wiki/x and not /_wiki/_wiki/x.
-		http.Redirect(w, r, clean, http.StatusMovedPermanently)
+		redirect(w, r, clean, http.StatusMovedPermanently)
 		return
 	}
 	wikiPath := p == strings.TrimSuffix(WikiPrefix, "/") || strings.HasPrefix(p, WikiPrefix)
@@ -229,7 +256,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if p == "/" && basePath != "/" {
 		// The blog lives below the root: the root leads there, and not
 		// for good, since the base path may change while serving.
-		http.Redirect(w, r, basePath, http.StatusFound)
+		redirect(w, r, basePath, http.StatusFound)
 		return
 	}
 	if !strings.HasPrefix(p+"/", basePath) {
@@ -244,7 +271,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) file(w http.ResponseWriter, r *http.Request, files map[string][]byte, prefix string, notFound map[string][]byte) {
 	rel := strings.TrimPrefix(r.URL.Path, prefix)
 	if rel == "" {
-		http.Redirect(w, r, prefix+"/", http.StatusMovedPermanently)
+		redirect(w, r, prefix+"/", http.StatusMovedPermanently)
 		return
 	}
 	clean := path.Clean(rel)
@@ -253,7 +280,7 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request, files map[string][
 	}
 	if clean != rel {
 		// Dot segments or doubled slashes: send the browser to the clean URL.
-		http.Redirect(w, r, prefix+clean, http.StatusMovedPermanently)
+		redirect(w, r, prefix+clean, http.StatusMovedPermanently)
 		return
 	}
 	name := strings.TrimPrefix(clean, "/")
@@ -261,7 +288,7 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request, files map[string][
 		name += "index.html"
 	} else if _, ok := files[name]; !ok {
 		if _, ok := files[name+"/index.html"]; ok {
-			http.Redirect(w, r, prefix+clean+"/", http.StatusMovedPermanently)
+			redirect(w, r, prefix+clean+"/", http.StatusMovedPermanently)
 			return
 		}
 	}
@@ -275,6 +302,26 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request, files map[string][
 		return
 	}
 	s.send(w, name, data, http.StatusOK)
+}
+
+// unsafeInPath reports whether r may not appear in a URL path this server
+// answers: a backslash, which browsers read as a slash, or a control
+// character, which they drop or which breaks a header.
+func unsafeInPath(r rune) bool {
+	return r == '\\' || unicode.IsControl(r)
+}
+
+// redirect sends the browser to target, an absolute path on this server.
+// The Location is escaped, so it holds no control character, backslash or
+// query of the path's own; a target that a browser would read as another
+// host (//host) is refused, whichever route built it.
+func redirect(w http.ResponseWriter, r *http.Request, target string, code int) {
+	loc := (&url.URL{Path: target}).EscapedPath()
+	if !strings.HasPrefix(loc, "/") || strings.HasPrefix(loc, "//") {
+		http.Error(w, "no such page", http.StatusNotFound)
+		return
+	}
+	http.Redirect(w, r, loc, code)
 }
 
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request, public map[string][]byte) {
@@ -404,7 +451,12 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("Cache-Control", "no-store")
 	h.Set("Connection", "keep-alive")
-	c := make(chan message, 16)
+	// The stream is a request that never ends, yet the server's
+	// ReadTimeout does not end it: that deadline is for sending the
+	// request, and net/http clears it once a request without a body is
+	// in, to watch for the client leaving. There is no WriteTimeout, which
+	// would end it (TestEventStreamOutlivesTimeouts).
+	c := make(chan []byte, 16)
 	s.mu.Lock()
 	s.clients[c] = true
 	problems := s.problems
@@ -416,7 +468,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}()
 	fmt.Fprint(w, "retry: 500\n: connected\n\n")
 	if problems != nil {
-		write(w, message{Type: "problems", Problems: problems})
+		w.Write(encode(message{Type: "problems", Problems: problems}))
 	}
 	flusher.Flush()
 	ping := time.NewTicker(20 * time.Second)
@@ -429,14 +481,15 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 			return
 		case <-ping.C:
 			fmt.Fprint(w, ": ping\n\n")
-		case m := <-c:
-			write(w, m)
+		case event := <-c:
+			w.Write(event)
 		}
 		flusher.Flush()
 	}
 }
 
-func write(w http.ResponseWriter, m message) {
+// encode returns m as one server-sent event.
+func encode(m message) []byte {
 	b, _ := json.Marshal(m)
-	fmt.Fprintf(w, "data: %s\n\n", b)
+	return []byte("data: " + string(b) + "\n\n")
 }

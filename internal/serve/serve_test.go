@@ -4,12 +4,16 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 )
 
 var (
@@ -143,6 +147,7 @@ func listen(t *testing.T, url string) <-chan message {
 	out := make(chan message, 16)
 	connected := make(chan bool)
 	go func() {
+		defer close(out) // the stream ended
 		defer resp.Body.Close()
 		sc := bufio.NewScanner(resp.Body)
 		for sc.Scan() {
@@ -184,8 +189,8 @@ func TestReloadMessages(t *testing.T) {
 	next["posts/a/index.html"] = []byte("<html><body>post a, edited</body></html>")
 	s.Update("/", next, private)
 	m := recv(t, events)
-	if m.Type != "reload" || strings.Join(m.Paths, ",") != "/posts/a/" {
-		t.Fatalf("got %+v, want a reload of /posts/a/", m)
+	if m.Type != "changed" || strings.Join(m.Paths, ",") != "/posts/a/" {
+		t.Fatalf("got %+v, want a change of /posts/a/", m)
 	}
 	// The page is already new when the message arrives.
 	resp, _ := http.Get(ts.URL + "/posts/a/")
@@ -196,8 +201,8 @@ func TestReloadMessages(t *testing.T) {
 	css := clone(next)
 	css["css/style.css"] = []byte("body{color:red}")
 	s.Update("/", css, private)
-	if m := recv(t, events); m.Type != "css" {
-		t.Errorf("a stylesheet-only change sent %+v, want css", m)
+	if m := recv(t, events); m.Type != "changed" || strings.Join(m.Paths, ",") != "/css/style.css" {
+		t.Errorf("a stylesheet-only change sent %+v, want a change of /css/style.css", m)
 	}
 
 	s.Fail([]string{"content/posts/a.md:3: invalid date"})
@@ -215,7 +220,7 @@ func TestReloadMessages(t *testing.T) {
 		t.Errorf("the last good page is not served: %q", b)
 	}
 	s.Update("/", css, private)
-	if m := recv(t, events); m.Type != "reload" || m.Paths[0] != "*" {
+	if m := recv(t, events); m.Type != "changed" || strings.Join(m.Paths, ",") != "*" {
 		t.Errorf("after a fix got %+v, want a reload of every page", m)
 	}
 }
@@ -397,7 +402,7 @@ func TestUnbuilt(t *testing.T) {
 		t.Errorf("a page opened before the first build got %+v, want the problems", m)
 	}
 	s.Update("/blog/", public, private)
-	if m := recv(t, events); m.Type != "reload" || strings.Join(m.Paths, ",") != "*" {
+	if m := recv(t, events); m.Type != "changed" || strings.Join(m.Paths, ",") != "*" {
 		t.Errorf("the first build sent %+v, want a reload of every page", m)
 	}
 	if b := body(t, get(t, s, "/blog/posts/a/")); !strings.Contains(b, "post a") {
@@ -414,7 +419,7 @@ func TestUnbuilt(t *testing.T) {
 	defer s2.Close()
 	events = listen(t, ts2.URL)
 	s2.Update("/", public, private)
-	if m := recv(t, events); m.Type != "reload" || strings.Join(m.Paths, ",") != "*" {
+	if m := recv(t, events); m.Type != "changed" || strings.Join(m.Paths, ",") != "*" {
 		t.Errorf("the first build sent %+v, want a reload of every page", m)
 	}
 }
@@ -432,7 +437,7 @@ func TestBasePathMoves(t *testing.T) {
 	}
 	events := listen(t, ts.URL)
 	s.Update("/journal/", public, private)
-	if m := recv(t, events); m.Type != "reload" || strings.Join(m.Paths, ",") != "*" {
+	if m := recv(t, events); m.Type != "changed" || strings.Join(m.Paths, ",") != "*" {
 		t.Errorf("moving the blog sent %+v, want a reload of every page", m)
 	}
 	for target, want := range map[string]int{"/journal/posts/a/": 200, "/journal/": 200, "/blog/posts/a/": 404, "/_wiki/": 200} {
@@ -467,5 +472,168 @@ func TestDotSegmentsRedirectToCleanPath(t *testing.T) {
 		if loc := rec.Header().Get("Location"); rec.Code != http.StatusMovedPermanently || loc != want {
 			t.Errorf("GET %s: %d to %q, want 301 to %s", target, rec.Code, loc, want)
 		}
+	}
+}
+
+// TestRedirectsStayOnSite: the server redirects paths with dot segments
+// or doubled slashes to their clean form; no path may make that redirect
+// lead a browser to another host. Browsers drop tabs and newlines from a
+// URL and read a backslash as a slash, so /%09/evil.example// or
+// /%5Cevil.example// would otherwise come back as //evil.example/.
+func TestRedirectsStayOnSite(t *testing.T) {
+	nasty := []string{
+		`/%5C127.0.0.2:18999//`, `/%5c%5cevil.example/`, `/%5Cevil.example`, `/\evil.example//`, `/\\evil.example//`,
+		`/%09/evil.example//`, `/%09%09evil.example//`, `/%0D%0A/evil.example//`, `/%0A/evil.example//`, `/%0D/evil.example//`,
+		`/%00/evil.example//`, `/%7F/evil.example//`, `/%C2%85/evil.example//`, `/%20/evil.example//`,
+		`//evil.example`, `//evil.example/`, `//evil.example//`, `///evil.example//`, `/./evil.example//`, `/.//evil.example//`,
+		`/%2F%2Fevil.example`, `/%2F%2Fevil.example/`, `/%2F/evil.example//`, `/%2e/%2e%2e//evil.example//`, `/.%2F%2Fevil.example`,
+		`/_wiki/..//evil.example//`, `/_wiki/../%5Cevil.example//`, `/_wiki%5C..%5C..%5Cevil.example`, `/_wiki/%09/evil.example//`,
+		`/posts/a/..%5C..%5Cevil.example//`, `/posts/%2F%2Fevil.example`, `/blog/%09/evil.example`, `/blog//evil.example`,
+		`/blog/.//%2F/evil.example`, `/blog/%5C%5Cevil.example`, `/blog`, `/%3F/evil.example//`, `/%23/evil.example//`,
+	}
+	// Ordinary redirects, which must still happen: the test cannot pass
+	// by redirecting nothing.
+	clean := map[string]map[string]string{
+		"/": {
+			"/posts/a": "/posts/a/", "/posts//a/": "/posts/a/", "/posts/./a/": "/posts/a/", "//posts/a/": "/posts/a/",
+			"/_wiki": "/_wiki/", "/_wiki/contacts/../index.html": "/_wiki/index.html",
+		},
+		"/blog/": {
+			"/": "/blog/", "/blog": "/blog/", "/blog/posts/a": "/blog/posts/a/", "/blog//posts/a/": "/blog/posts/a/",
+			"/_wiki": "/_wiki/", "/_wiki/contacts/../index.html": "/_wiki/index.html",
+		},
+	}
+	for _, base := range []string{"/", "/blog/"} {
+		s := New(true)
+		s.Update(base, public, private)
+		ts := httptest.NewServer(s)
+		origin, _ := url.Parse(ts.URL)
+		// check fetches target and checks any redirect; it returns the
+		// response, or a 500 standing for a response that did not parse.
+		check := func(target string) *http.Response {
+			resp, err := rawGet(ts.Listener.Addr().String(), target)
+			if err != nil {
+				t.Errorf("base %s, GET %s: %v", base, target, err)
+				return &http.Response{StatusCode: http.StatusInternalServerError, Header: http.Header{}}
+			}
+			loc := resp.Header.Get("Location")
+			if resp.StatusCode < 300 || resp.StatusCode > 399 {
+				return resp
+			}
+			if strings.HasPrefix(loc, "//") || strings.HasPrefix(loc, `/\`) || strings.ContainsFunc(loc, unicode.IsControl) || strings.Contains(loc, `\`) {
+				t.Errorf("base %s, GET %s: %d to %q, which a browser may read as another host", base, target, resp.StatusCode, loc)
+			}
+			if u := asBrowser(origin, loc); u == nil || u.Host != origin.Host || u.Scheme != origin.Scheme {
+				t.Errorf("base %s, GET %s: %d to %q, which leads a browser to %v", base, target, resp.StatusCode, loc, u)
+			}
+			return resp
+		}
+		for _, target := range nasty {
+			resp := check(target)
+			if strings.ContainsAny(target, `\`) || strings.Contains(strings.ToLower(target), "%5c") || hasEscapedControl(target) {
+				if resp.StatusCode != http.StatusBadRequest && resp.StatusCode != http.StatusNotFound {
+					t.Errorf("base %s, GET %s: %d, want 400 or 404 for a backslash or control character", base, target, resp.StatusCode)
+				}
+			}
+		}
+		for target, want := range clean[base] {
+			if resp := check(target); resp.StatusCode/100 != 3 || resp.Header.Get("Location") != want {
+				t.Errorf("base %s, GET %s: %d to %q, want a redirect to %s", base, target, resp.StatusCode, resp.Header.Get("Location"), want)
+			}
+		}
+		ts.Close()
+		s.Close()
+	}
+}
+
+// rawGet sends GET target exactly as written, which an http.Client would
+// clean or escape first.
+func rawGet(addr, target string) (*http.Response, error) {
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(guard))
+	fmt.Fprintf(c, "GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", target, addr)
+	resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+	if err != nil {
+		return nil, err
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return resp, nil
+}
+
+// asBrowser resolves a Location against base as a browser does (the
+// WHATWG URL standard): leading and trailing spaces and control
+// characters are trimmed, tabs and newlines anywhere are dropped, and a
+// backslash is a slash in an http URL.
+func asBrowser(base *url.URL, loc string) *url.URL {
+	loc = strings.TrimFunc(loc, func(r rune) bool { return r <= ' ' })
+	loc = strings.NewReplacer("\t", "", "\n", "", "\r", "", `\`, "/").Replace(loc)
+	ref, err := url.Parse(loc)
+	if err != nil {
+		return nil
+	}
+	return base.ResolveReference(ref)
+}
+
+// hasEscapedControl reports whether a request target holds an escaped
+// control character (%00-%1F, %7F, or the C1 controls in UTF-8).
+func hasEscapedControl(target string) bool {
+	p, err := url.PathUnescape(target)
+	return err == nil && strings.ContainsFunc(p, unicode.IsControl)
+}
+
+// TestChangesNameOnlyWhatChanged: a rebuild tells open pages exactly
+// which files' bytes changed, so that the pages that did not change and
+// use none of them stay as they are. Nearly every edit changes the feed
+// and the search index; naming "everything" then reloads every tab.
+func TestChangesNameOnlyWhatChanged(t *testing.T) {
+	s := New(true)
+	s.Update("/", public, private)
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	defer s.Close()
+	events := listen(t, ts.URL)
+
+	// A post edit: its page, the feed and the search index change.
+	pub, priv := clone(public), clone(private)
+	pub["posts/a/index.html"] = []byte("<html><body>post a, edited</body></html>")
+	pub["index.xml"] = []byte("<rss>edited</rss>")
+	priv["search-index.js"] = []byte("window.netjournalSearch=[]")
+	s.Update("/", pub, priv)
+	want := "/_wiki/search-index.js,/index.xml,/posts/a/"
+	if m := recv(t, events); m.Type != "changed" || strings.Join(m.Paths, ",") != want {
+		t.Errorf("a post edit sent %+v, want a change of %s", m, want)
+	}
+
+	// A contact edit changes nothing public.
+	priv = clone(priv)
+	priv["contacts/ana-lima.html"] = []byte("<html><body>Ana's notes, edited</body></html>")
+	priv["search-index.js"] = []byte("window.netjournalSearch=[1]")
+	s.Update("/", pub, priv)
+	want = "/_wiki/contacts/ana-lima.html,/_wiki/search-index.js"
+	if m := recv(t, events); m.Type != "changed" || strings.Join(m.Paths, ",") != want {
+		t.Errorf("a contact edit sent %+v, want a change of %s", m, want)
+	}
+
+	// A stylesheet, and a page that is gone.
+	pub = clone(pub)
+	pub["css/style.css"] = []byte("body{color:red}")
+	delete(pub, "posts/a/index.html")
+	s.Update("/", pub, priv)
+	want = "/css/style.css,/posts/a/"
+	if m := recv(t, events); m.Type != "changed" || strings.Join(m.Paths, ",") != want {
+		t.Errorf("a stylesheet edit and a removed page sent %+v, want a change of %s", m, want)
+	}
+
+	// An unchanged rebuild sends nothing: the next message is the
+	// failure's.
+	s.Update("/", pub, priv)
+	s.Fail([]string{"x.md:1: broken"})
+	if m := recv(t, events); m.Type != "problems" {
+		t.Errorf("an unchanged rebuild sent %+v", m)
 	}
 }
