@@ -9,17 +9,16 @@
 package blog
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"net/url"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/netjournal/netjournal/internal/feed"
 	"github.com/netjournal/netjournal/internal/markdown"
+	"github.com/netjournal/netjournal/internal/page"
 	"github.com/netjournal/netjournal/internal/public"
 	"github.com/netjournal/netjournal/themes"
 )
@@ -44,33 +43,29 @@ func Render(site *public.Site, theme *themes.Theme) (map[string][]byte, error) {
 	return new(Cache).Render(site, theme)
 }
 
-// Cache remembers the pages of the last render with the fingerprint of
-// their templates and data, so that rendering a changed site again
-// executes only the templates of pages whose data changed. Its results
-// equal Render's.
+// Cache remembers the pages of the last render, each with the key of its
+// template and page data (package page), so that rendering a changed
+// site again executes only the templates of pages whose data changed.
+// Its results equal Render's, for any theme.
 type Cache struct {
-	pages    map[string]cachedPage
-	rendered int
+	pages page.Cache
 }
 
 // Rendered is the number of pages the last Render executed templates for.
-func (c *Cache) Rendered() int { return c.rendered }
-
-type cachedPage struct {
-	fingerprint string
-	data        []byte
-}
+func (c *Cache) Rendered() int { return c.pages.Rendered() }
 
 // Render is the package's Render, reusing the pages that did not change.
 func (c *Cache) Render(site *public.Site, theme *themes.Theme) (map[string][]byte, error) {
-	r := &renderer{site: site, out: map[string][]byte{}, fp: newFingerprinter(site)}
-	r.indexTags()
-	tmpl, err := theme.Templates("blog", r.funcs())
+	r := &renderer{site: site, out: map[string][]byte{}}
+	if err := r.index(); err != nil {
+		return nil, err
+	}
+	tmpl, err := theme.Templates("blog", funcs(site))
 	if err != nil {
 		return nil, err
 	}
-	r.tmpl = tmpl
-	if r.theme, err = theme.Fingerprint("blog"); err != nil {
+	fingerprint, err := theme.Fingerprint("blog")
+	if err != nil {
 		return nil, err
 	}
 	static, err := theme.Static("blog")
@@ -83,14 +78,16 @@ func (c *Cache) Render(site *public.Site, theme *themes.Theme) (map[string][]byt
 	if _, ok := r.out[SyntaxCSS]; !ok {
 		r.out[SyntaxCSS] = syntaxCSS()
 	}
-	for _, step := range []func() error{
-		r.home, r.posts, r.tagPages, r.archive, r.shared, r.notFound,
-	} {
-		if err := step(); err != nil {
-			return nil, err
-		}
+	r.home()
+	r.posts()
+	r.tagPages()
+	r.archive()
+	if err := r.shared(); err != nil {
+		return nil, err
 	}
-	if err := c.execute(r); err != nil {
+	r.notFound()
+	exec := func(w io.Writer, name string, data any) error { return tmpl.ExecuteTemplate(w, name, data) }
+	if err := c.pages.Render(fingerprint, r.jobs, exec, r.out); err != nil {
 		return nil, err
 	}
 	sitemap, err := r.sitemap()
@@ -110,101 +107,99 @@ func syntaxCSS() []byte {
 		"@media (prefers-color-scheme: dark) {\n" + markdown.CSS(darkStyle) + "}\n")
 }
 
-// renderer holds one Render call's state.
+// renderer holds one Render call's state: the site, each post and tag as
+// pages show them, and the pages to render.
 type renderer struct {
-	site     *public.Site
-	tmpl     *template.Template
-	tags     []*public.Tag                  // the site's tags, each post once
-	postTags map[*public.Post][]*public.Tag // a post's tags, by slug
-	out      map[string][]byte
-	urls     []sitemapURL
-	fp       *fingerprinter
-	theme    string // the templates' fingerprint
-	jobs     []job  // pages to render, in order
+	site    *public.Site
+	data    Site                    // the site, as every page has it
+	entries map[*public.Post]*Entry // each post as lists show it
+	tags    []tagPosts              // the site's tags, each post once
+	out     map[string][]byte
+	urls    []sitemapURL
+	jobs    []page.Job // pages to render, in order
 }
 
-// job is one page to render.
-type job struct {
-	file, name  string
-	data        any
-	fingerprint string
+// funcs are the template functions a theme's blog templates may call.
+// Each is a function of its arguments and of the site's base URL, which
+// every page's data holds: a page is a function of its data alone.
+func funcs(site *public.Site) template.FuncMap {
+	return template.FuncMap{
+		// rel is the root-relative URL of a site path, abs its absolute URL.
+		"rel": site.Rel,
+		"abs": site.URL,
+		// date is a date for people, datetime for <time datetime>.
+		"date":     humanDate,
+		"datetime": machineDate,
+		// minutes is the reading time of a number of words.
+		"minutes": minutes,
+		// domain is the host of a URL, without "www.".
+		"domain": domain,
+	}
 }
 
-// indexTags copies the site's tags with every post listed once (a post
-// tagged both "Go" and "go" is in one tag "go" twice) and maps each post to
-// its tags.
-func (r *renderer) indexTags() {
-	r.postTags = map[*public.Post][]*public.Tag{}
-	for _, t := range r.site.Tags {
-		c := &public.Tag{Name: t.Name, Slug: t.Slug}
+// index computes what pages show of each post and tag: every post's
+// entry, with its tags, and every tag with its posts, each post once (a
+// post tagged both "Go" and "go" is in one tag "go" twice).
+func (r *renderer) index() error {
+	s := r.site
+	r.data = Site{
+		Title: s.Title, Description: s.Description, BaseURL: s.BaseURL, BasePath: s.BasePath, Language: s.Language,
+		Author: Author{Name: s.Author.Name, Email: s.Author.Email},
+	}
+	r.entries = make(map[*public.Post]*Entry, len(s.Posts))
+	for _, p := range s.Posts {
+		r.entries[p] = &Entry{
+			Path: p.Path(), Slug: p.Slug, Title: p.Title, Summary: p.Summary,
+			Date: p.Date, Updated: p.Updated, WasUpdated: !p.Updated.IsZero() && machineDate(p.Updated) != machineDate(p.Date),
+			Link: p.Link, IsLink: p.IsLink(), Draft: p.Draft, Words: p.Words,
+		}
+	}
+	// journal.Public gives every tag a slug of its own ("C++" and "C" get
+	// tags/c-plus-plus/ and tags/c/); two tags on one page would lose one
+	// tag's posts to the other, so that is an error, never an overwrite.
+	bySlug := map[string]*public.Tag{}
+	for _, t := range s.Tags {
+		if o := bySlug[t.Slug]; o != nil {
+			return fmt.Errorf("tags %q (%s) and %q (%s) would share the page %s", o.Name, tagSource(o), t.Name, tagSource(t), t.Path())
+		}
+		bySlug[t.Slug] = t
+		tg := tagPosts{Tag: Tag{Name: t.Name, Path: t.Path(), Slug: t.Slug, Feeds: feedLinks(feed.TagTitle(s, t), feed.TagPaths(t))}}
 		seen := map[*public.Post]bool{}
 		for _, p := range t.Posts {
 			if !seen[p] {
 				seen[p] = true
-				c.Posts = append(c.Posts, p)
-				r.postTags[p] = append(r.postTags[p], c)
+				e := r.entries[p]
+				e.Tags = append(e.Tags, TagRef{Name: t.Name, Path: t.Path()})
+				tg.posts = append(tg.posts, p)
 			}
 		}
-		r.tags = append(r.tags, c)
+		r.tags = append(r.tags, tg)
 	}
+	return nil
 }
 
-// funcs are the template functions a theme's blog templates may call.
-func (r *renderer) funcs() template.FuncMap {
-	return template.FuncMap{
-		// rel is the root-relative URL of a site path, abs its absolute URL.
-		"rel": r.site.Rel,
-		"abs": r.site.URL,
-		// date is a date for people, datetime for <time datetime>.
-		"date":     humanDate,
-		"datetime": machineDate,
-		// tags are a post's tags, minutes its reading time.
-		"tags":    func(p *public.Post) []*public.Tag { return r.postTags[p] },
-		"minutes": minutes,
-		// domain is the host of a URL, without "www.".
-		"domain": domain,
-		// scoped is a post's HTML with its ids prefixed by the post's
-		// slug, for pages that show several posts' bodies.
-		"scoped": func(p *public.Post) (template.HTML, error) {
-			s, err := scopeIDs(string(p.HTML), p.Slug+".")
-			return template.HTML(s), err
-		},
-		// updated reports whether a post was updated after the day it
-		// was published.
-		"updated": func(p *public.Post) bool {
-			return !p.Updated.IsZero() && machineDate(p.Updated) != machineDate(p.Date)
-		},
+// tagPosts is a tag's page data, less its entries, with its posts.
+type tagPosts struct {
+	Tag
+	posts []*public.Post
+}
+
+// list returns the entries of posts, for a page's data.
+func (r *renderer) list(posts []*public.Post) []Entry {
+	out := make([]Entry, len(posts))
+	for i, p := range posts {
+		out[i] = *r.entries[p]
 	}
+	return out
 }
 
-// page is what every template receives, alone or embedded in a page kind's
-// own data: the site, where the page is and what its head says.
-type page struct {
-	Site        *public.Site
-	Path        string // site path: "" for the home page, "posts/x/", "404.html"
-	Title       string // the page's own title; "" on the first home page
-	Description string
-	Section     string       // the current navigation item: home, archive, shared, tags
-	Post        *public.Post // on a post's page: for og:type article and its dates
-	Feeds       []feedLink   // <link rel="alternate"> in the head
-	SiteFeeds   []feedLink   // the feeds of every post, in the footer
-	NotFound    bool         // the 404 page: served at any path, not canonical, not indexed
-}
-
-type feedLink struct {
-	Title string // the feed's own title
-	Label string // the format: RSS, Atom, JSON Feed
-	Type  string
-	Path  string
-}
-
-func (r *renderer) page(path, title, description, section string) page {
+func (r *renderer) page(path, title, description, section string) Page {
 	if description == "" {
 		description = r.site.Description
 	}
 	feeds := r.feeds(false)
-	return page{
-		Site:        r.site,
+	return Page{
+		Site:        r.data,
 		Path:        path,
 		Title:       title,
 		Description: description,
@@ -215,7 +210,7 @@ func (r *renderer) page(path, title, description, section string) page {
 }
 
 // feeds lists the feeds of every post, or of the shared articles.
-func (r *renderer) feeds(shared bool) []feedLink {
+func (r *renderer) feeds(shared bool) []FeedLink {
 	if shared {
 		return feedLinks(r.site.Title+": "+feed.SharedTitle, [3]string{feed.SharedRSSPath, feed.SharedAtomPath, feed.SharedJSONPath})
 	}
@@ -223,27 +218,12 @@ func (r *renderer) feeds(shared bool) []feedLink {
 }
 
 // feedLinks names one channel's RSS, Atom and JSON feeds at paths.
-func feedLinks(title string, paths [3]string) []feedLink {
-	return []feedLink{
+func feedLinks(title string, paths [3]string) []FeedLink {
+	return []FeedLink{
 		{title + " (RSS)", "RSS", feed.RSSType, paths[0]},
 		{title + " (Atom)", "Atom", feed.AtomType, paths[1]},
 		{title + " (JSON Feed)", "JSON Feed", feed.JSONType, paths[2]},
 	}
-}
-
-// pageRef is a link to another page of a list.
-type pageRef struct {
-	Path   string
-	Number int
-}
-
-type homePage struct {
-	page
-	Posts  []*public.Post
-	Number int // this page's number, from 1
-	Count  int // the number of pages
-	Newer  *pageRef
-	Older  *pageRef
 }
 
 // homePath is the site path of home page n (from 1).
@@ -254,7 +234,7 @@ func homePath(n int) string {
 	return fmt.Sprintf("page/%d/", n)
 }
 
-func (r *renderer) home() error {
+func (r *renderer) home() {
 	posts := r.site.Posts
 	size := r.site.PageSize
 	if size <= 0 {
@@ -267,82 +247,50 @@ func (r *renderer) home() error {
 		if n > 1 {
 			title = fmt.Sprintf("Page %d", n)
 		}
-		d := homePage{page: r.page(homePath(n), title, "", "home"), Posts: chunk, Number: n, Count: count}
+		d := HomePage{Page: r.page(homePath(n), title, "", "home"), Posts: r.list(chunk), Number: n, Count: count}
 		if n > 1 {
-			d.Newer = &pageRef{homePath(n - 1), n - 1}
+			d.Newer = &PageRef{homePath(n - 1), n - 1}
 		}
 		if n < count {
-			d.Older = &pageRef{homePath(n + 1), n + 1}
+			d.Older = &PageRef{homePath(n + 1), n + 1}
 		}
-		if err := r.render("index.html", d.page, d, lastmod(chunk, r.site.Updated)); err != nil {
-			return err
-		}
+		r.render("index.html", d.Page, d, lastmod(chunk, r.site.Updated))
 	}
-	return nil
 }
 
-type postPage struct {
-	page
-	Older *public.Post
-	Newer *public.Post
-}
-
-func (r *renderer) posts() error {
+func (r *renderer) posts() {
 	posts := r.site.Posts
 	for i, p := range posts {
-		d := postPage{page: r.page(p.Path(), p.Title, p.Summary, "")}
-		d.Post = p
+		d := PostPage{Page: r.page(p.Path(), p.Title, p.Summary, "")}
+		d.Post = &Post{Entry: *r.entries[p], HTML: p.HTML, Backlinks: r.list(p.Backlinks)}
 		if p.IsLink() {
 			d.Section = "shared"
 		}
 		if i+1 < len(posts) {
-			d.Older = posts[i+1]
+			d.Older = r.entries[posts[i+1]]
 		}
 		if i > 0 {
-			d.Newer = posts[i-1]
+			d.Newer = r.entries[posts[i-1]]
 		}
-		if err := r.render("post.html", d.page, d, lastmod([]*public.Post{p}, time.Time{})); err != nil {
-			return err
-		}
+		r.render("post.html", d.Page, d, lastmod([]*public.Post{p}, time.Time{}))
 	}
-	return nil
 }
 
-type tagsPage struct {
-	page
-	Tags []*public.Tag
-}
-
-type tagPage struct {
-	page
-	Tag *public.Tag
-}
-
-func (r *renderer) tagPages() error {
-	// journal.Public gives every tag a slug of its own ("C++" and "C" get
-	// tags/c-plus-plus/ and tags/c/); two tags on one page would lose one
-	// tag's posts to the other, so that is an error, never an overwrite.
-	bySlug := map[string]*public.Tag{}
+func (r *renderer) tagPages() {
+	d := TagsPage{Page: r.page("tags/", "Tags", "Every topic on "+r.site.Title+", with the number of posts on each.", "tags")}
 	for _, t := range r.tags {
-		if o := bySlug[t.Slug]; o != nil {
-			return fmt.Errorf("tags %q (%s) and %q (%s) would share the page %s", o.Name, tagSource(o), t.Name, tagSource(t), t.Path())
-		}
-		bySlug[t.Slug] = t
+		d.Tags = append(d.Tags, TagCount{Name: t.Name, Path: t.Path, Slug: t.Slug, Count: len(t.posts)})
 	}
-	d := tagsPage{page: r.page("tags/", "Tags", "Every topic on "+r.site.Title+", with the number of posts on each.", "tags"), Tags: r.tags}
-	if err := r.render("tags.html", d.page, d, r.site.Updated); err != nil {
-		return err
-	}
+	r.render("tags.html", d.Page, d, r.site.Updated)
 	for _, t := range r.tags {
 		desc := fmt.Sprintf("Posts tagged “%s” on %s.", t.Name, r.site.Title)
-		d := tagPage{page: r.page(t.Path(), "Tagged “"+t.Name+"”", desc, "tags"), Tag: t}
+		tag := t.Tag
+		tag.Posts = r.list(t.posts)
+		d := TagPage{Page: r.page(t.Path, "Tagged “"+t.Name+"”", desc, "tags"), Tag: tag}
 		// The tag's own feeds first, for readers that follow one topic.
-		d.Feeds = append(feedLinks(feed.TagTitle(r.site, t), feed.TagPaths(t)), d.SiteFeeds...)
-		if err := r.render("tag.html", d.page, d, lastmod(t.Posts, time.Time{})); err != nil {
-			return err
-		}
+		d.Feeds = append(append([]FeedLink(nil), t.Feeds...), d.SiteFeeds...)
+		r.render("tag.html", d.Page, d, lastmod(t.posts, time.Time{}))
 	}
-	return nil
 }
 
 // tagSource names a file that uses the tag.
@@ -353,34 +301,16 @@ func tagSource(t *public.Tag) string {
 	return t.Posts[0].Source
 }
 
-type archivePage struct {
-	page
-	Years []year
-	Count int // all posts
-}
-
-// year is one year's posts in the archive, newest first.
-type year struct {
-	Year  int
-	Posts []*public.Post
-}
-
-func (r *renderer) archive() error {
-	d := archivePage{page: r.page("archive/", "Archive", "Every post on "+r.site.Title+", by year.", "archive"), Count: len(r.site.Posts)}
+func (r *renderer) archive() {
+	d := ArchivePage{Page: r.page("archive/", "Archive", "Every post on "+r.site.Title+", by year.", "archive"), Count: len(r.site.Posts)}
 	for _, p := range r.site.Posts {
 		y := p.Date.Year()
 		if n := len(d.Years); n == 0 || d.Years[n-1].Year != y {
-			d.Years = append(d.Years, year{Year: y})
+			d.Years = append(d.Years, Year{Year: y})
 		}
-		d.Years[len(d.Years)-1].Posts = append(d.Years[len(d.Years)-1].Posts, p)
+		d.Years[len(d.Years)-1].Posts = append(d.Years[len(d.Years)-1].Posts, *r.entries[p])
 	}
-	return r.render("archive.html", d.page, d, r.site.Updated)
-}
-
-type sharedPage struct {
-	page
-	Posts       []*public.Post
-	SharedFeeds []feedLink
+	r.render("archive.html", d.Page, d, r.site.Updated)
 }
 
 func (r *renderer) shared() error {
@@ -389,88 +319,41 @@ func (r *renderer) shared() error {
 	if r.site.Author.Name == "" {
 		desc = "Articles worth passing on, each with a note on why."
 	}
-	d := sharedPage{
-		page:        r.page("shared/", feed.SharedTitle, desc, "shared"),
-		Posts:       posts,
+	d := SharedPage{
+		Page:        r.page("shared/", feed.SharedTitle, desc, "shared"),
 		SharedFeeds: r.feeds(true),
 	}
-	d.Feeds = append(d.SharedFeeds, d.SiteFeeds...)
-	return r.render("shared.html", d.page, d, lastmod(posts, r.site.Updated))
+	for _, p := range posts {
+		// Several bodies on one page: each one's ids get its slug, so
+		// that two posts' "#setup" do not collide.
+		html, err := scopeIDs(string(p.HTML), p.Slug+".")
+		if err != nil {
+			return fmt.Errorf("%s: %w", p.Source, err)
+		}
+		d.Posts = append(d.Posts, SharedPost{Entry: *r.entries[p], HTML: template.HTML(html)})
+	}
+	d.Feeds = append(append([]FeedLink(nil), d.SharedFeeds...), d.SiteFeeds...)
+	r.render("shared.html", d.Page, d, lastmod(posts, r.site.Updated))
+	return nil
 }
 
-type notFoundPage struct {
-	page
-	Recent []*public.Post
-}
-
-func (r *renderer) notFound() error {
-	d := notFoundPage{page: r.page("404.html", "Page not found", "", ""), Recent: r.site.Posts[:min(5, len(r.site.Posts))]}
+func (r *renderer) notFound() {
+	d := NotFoundPage{Page: r.page("404.html", "Page not found", "", ""), Recent: r.list(r.site.Posts[:min(5, len(r.site.Posts))])}
 	d.NotFound = true
-	return r.render("404.html", d.page, d, time.Time{})
+	r.render("404.html", d.Page, d, time.Time{})
 }
 
 // render queues a page template for the page's file and lists the page in
 // the sitemap, unless it is the 404 page.
-func (r *renderer) render(name string, p page, data any, modified time.Time) error {
+func (r *renderer) render(name string, p Page, data any, modified time.Time) {
 	file := p.Path
 	if file == "" || strings.HasSuffix(file, "/") {
 		file += "index.html"
 	}
-	r.jobs = append(r.jobs, job{file: file, name: name, data: data, fingerprint: r.theme + r.fp.of(name, data)})
+	r.jobs = append(r.jobs, page.Job{File: file, Template: name, Data: data})
 	if !p.NotFound {
 		r.urls = append(r.urls, sitemapURL{Loc: r.site.URL(p.Path), LastMod: sitemapDate(modified)})
 	}
-	return nil
-}
-
-// execute renders the queued pages whose fingerprint is not the cached
-// one, on every core, and keeps the results for the next render.
-func (c *Cache) execute(r *renderer) error {
-	old := c.pages
-	c.pages = make(map[string]cachedPage, len(r.jobs))
-	var todo []int
-	for i, j := range r.jobs {
-		if p, ok := old[j.file]; ok && p.fingerprint == j.fingerprint {
-			r.out[j.file] = p.data
-			c.pages[j.file] = p
-			continue
-		}
-		todo = append(todo, i)
-	}
-	c.rendered = len(todo)
-	results := make([][]byte, len(r.jobs))
-	errs := make([]error, len(r.jobs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), max(len(todo), 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				var b bytes.Buffer
-				j := r.jobs[i]
-				if err := r.tmpl.ExecuteTemplate(&b, j.name, j.data); err != nil {
-					errs[i] = fmt.Errorf("%s: %w", j.file, err)
-				}
-				results[i] = b.Bytes()
-			}
-		}()
-	}
-	for _, i := range todo {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, i := range todo {
-		if errs[i] != nil {
-			c.pages = nil // a failed render leaves nothing half-known
-			return errs[i]
-		}
-		j := r.jobs[i]
-		r.out[j.file] = results[i]
-		c.pages[j.file] = cachedPage{j.fingerprint, results[i]}
-	}
-	return nil
 }
 
 // lastmod is the newest publication or update among posts, else fallback.

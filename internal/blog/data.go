@@ -1,0 +1,163 @@
+package blog
+
+import (
+	"html/template"
+	"time"
+)
+
+// The page data of the blog's templates. Each template receives one of
+// the *Page types below, computed in Go from the public view: plain
+// values, no pointer into the site, so that a page is a function of its
+// data and its template alone and is cached on exactly those (package
+// page). docs/themes.md documents them for theme authors.
+
+// Site is what every page shows of the site.
+type Site struct {
+	Title       string
+	Description string
+	Author      Author
+	BaseURL     string // absolute, ends in "/": https://example.com/blog/
+	BasePath    string // its path, ends in "/": /blog/
+	Language    string
+}
+
+// Author is the site's author.
+type Author struct {
+	Name  string
+	Email string
+}
+
+// Page is what every template receives, embedded in its page's data.
+type Page struct {
+	Site        Site
+	Path        string // site path: "" for the home page, "posts/x/", "404.html"
+	Title       string // the page's own title; "" on the first home page
+	Description string
+	Section     string     // the current navigation item: home, archive, shared, tags
+	Post        *Post      // on a post's page: for og:type article and its dates
+	Feeds       []FeedLink // <link rel="alternate"> in the head
+	SiteFeeds   []FeedLink // the feeds of every post, in the footer
+	NotFound    bool       // the 404 page: served at any path, not canonical, not indexed
+}
+
+// FeedLink is one feed of a channel.
+type FeedLink struct {
+	Title string // the feed's own title
+	Label string // the format: RSS, Atom, JSON Feed
+	Type  string
+	Path  string
+}
+
+// Entry is a post as lists and links show it.
+type Entry struct {
+	Path       string // site path: posts/<slug>/
+	Slug       string
+	Title      string
+	Summary    string
+	Date       time.Time
+	Updated    time.Time // zero when never updated
+	WasUpdated bool      // updated on a later day than published
+	Tags       []TagRef
+	Link       string // the shared article's URL for a link post, else ""
+	IsLink     bool
+	Draft      bool // only with build --drafts
+	Words      int
+}
+
+// TagRef is a tag as a post lists it.
+type TagRef struct {
+	Name string
+	Path string // tags/<slug>/
+}
+
+// Post is the post of a post's page.
+type Post struct {
+	Entry
+	HTML      template.HTML
+	Backlinks []Entry // the other public posts that link here, newest first
+}
+
+// PageRef is a link to another page of a list.
+type PageRef struct {
+	Path   string
+	Number int
+}
+
+// HomePage is the data of index.html: the home page and its older pages.
+type HomePage struct {
+	Page
+	Posts  []Entry
+	Number int // this page's number, from 1
+	Count  int // the number of pages
+	Newer  *PageRef
+	Older  *PageRef
+}
+
+// PostPage is the data of post.html.
+type PostPage struct {
+	Page
+	Older *Entry
+	Newer *Entry
+}
+
+// TagCount is a tag in the list of tags.
+type TagCount struct {
+	Name  string
+	Path  string
+	Slug  string
+	Count int // its posts
+}
+
+// TagsPage is the data of tags.html.
+type TagsPage struct {
+	Page
+	Tags []TagCount
+}
+
+// Tag is a tag with its posts, newest first, and its own feeds.
+type Tag struct {
+	Name  string
+	Path  string
+	Slug  string
+	Posts []Entry
+	Feeds []FeedLink
+}
+
+// TagPage is the data of tag.html.
+type TagPage struct {
+	Page
+	Tag Tag
+}
+
+// Year is one year's posts in the archive, newest first.
+type Year struct {
+	Year  int
+	Posts []Entry
+}
+
+// ArchivePage is the data of archive.html.
+type ArchivePage struct {
+	Page
+	Years []Year
+	Count int // all posts
+}
+
+// SharedPost is a link post on the shared articles page, with its
+// commentary (its ids prefixed by its slug, as several share the page).
+type SharedPost struct {
+	Entry
+	HTML template.HTML
+}
+
+// SharedPage is the data of shared.html.
+type SharedPage struct {
+	Page
+	Posts       []SharedPost
+	SharedFeeds []FeedLink
+}
+
+// NotFoundPage is the data of 404.html.
+type NotFoundPage struct {
+	Page
+	Recent []Entry
+}

@@ -1,0 +1,234 @@
+// Package page renders pages from plain data and caches each on exactly
+// that data.
+//
+// A page is a template executed on a value computed in Go for that page:
+// strings, numbers, booleans, times, template.HTML, and structs, slices,
+// maps and pointers of them; no pointer into a journal, no func, no
+// unexported field. Its bytes are then a function of the template set and
+// the value alone, so its cache key is a hash of exactly those: a page
+// whose data did not change is not rendered again, and one whose data did
+// always is, whatever a theme's templates choose to show.
+//
+// (golang/website hands its templates a Page of plain fields; Hugo's fast
+// render guessing what a template reads is the road not taken.)
+package page
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
+	"hash"
+	"io"
+	"math"
+	"reflect"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/netjournal/netjournal/internal/par"
+)
+
+// Job is one page to render: its output path, its template and its data.
+type Job struct {
+	File     string
+	Template string
+	Data     any
+}
+
+// Key identifies a page's bytes: the hash of the template set, the
+// template's name and the data.
+type Key [sha256.Size]byte
+
+// KeyOf returns the key of a page. It fails on data that is not plain
+// (a func, a channel, an unexported field, a cycle): such data could
+// change what a page shows without changing its key.
+func KeyOf(templates, name string, data any) (Key, error) {
+	h := sha256.New()
+	w := hasher{h: h}
+	w.str(templates)
+	w.str(name)
+	if err := w.value(reflect.ValueOf(data), 0); err != nil {
+		return Key{}, fmt.Errorf("page data of %s: %w", name, err)
+	}
+	var k Key
+	h.Sum(k[:0])
+	return k, nil
+}
+
+// Executor executes one template on data.
+type Executor func(w io.Writer, template string, data any) error
+
+// Cache keeps the pages of the last render, by output path, with their
+// keys. The zero Cache is empty and ready to use.
+type Cache struct {
+	mu       sync.Mutex
+	pages    map[string]cached
+	rendered int
+}
+
+type cached struct {
+	key  Key
+	data []byte
+}
+
+// Rendered is the number of pages whose templates the last Render executed.
+func (c *Cache) Rendered() int { return c.rendered }
+
+// Render renders the jobs, on every core, into out (output path → bytes):
+// a page whose key is the key of the page cached for its path is taken
+// from the cache, the others are executed. templates identifies the
+// template set (its fingerprint). The cache then holds exactly these
+// pages. A path given twice is an error, as is a template's.
+func (c *Cache) Render(templates string, jobs []Job, exec Executor, out map[string][]byte) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	seen := make(map[string]bool, len(jobs))
+	for _, j := range jobs {
+		if seen[j.File] {
+			return fmt.Errorf("two pages would be written to %s", j.File)
+		}
+		seen[j.File] = true
+	}
+	results := make([]cached, len(jobs))
+	errs := make([]error, len(jobs))
+	executed := make([]bool, len(jobs))
+	par.Each(len(jobs), func(i int) {
+		j := jobs[i]
+		key, err := KeyOf(templates, j.Template, j.Data)
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		if p, ok := c.pages[j.File]; ok && p.key == key {
+			results[i] = p
+			return
+		}
+		var b bytes.Buffer
+		if err := exec(&b, j.Template, j.Data); err != nil {
+			errs[i] = fmt.Errorf("%s: %w", j.File, err)
+			return
+		}
+		results[i], executed[i] = cached{key, b.Bytes()}, true
+	})
+	for _, err := range errs {
+		if err != nil {
+			c.pages = nil // a failed render leaves nothing half-known
+			return err
+		}
+	}
+	c.pages = make(map[string]cached, len(jobs))
+	c.rendered = 0
+	for i, j := range jobs {
+		c.pages[j.File] = results[i]
+		out[j.File] = results[i].data
+		if executed[i] {
+			c.rendered++
+		}
+	}
+	return nil
+}
+
+// hasher writes a value's every byte that a template can see to a hash,
+// each part with its length or kind, so that no two different values
+// write the same bytes.
+type hasher struct {
+	h   hash.Hash
+	buf [binary.MaxVarintLen64]byte
+}
+
+// maxDepth bounds the nesting of page data: deeper is taken for a cycle.
+const maxDepth = 64
+
+var timeType = reflect.TypeFor[time.Time]()
+
+func (w *hasher) int(n int64) { w.h.Write(w.buf[:binary.PutVarint(w.buf[:], n)]) }
+
+func (w *hasher) str(s string) {
+	w.int(int64(len(s)))
+	io.WriteString(w.h, s)
+}
+
+func (w *hasher) value(v reflect.Value, depth int) error {
+	if depth > maxDepth {
+		return fmt.Errorf("nested more than %d deep: a cycle?", maxDepth)
+	}
+	if !v.IsValid() {
+		w.int(-1)
+		return nil
+	}
+	w.int(int64(v.Kind()))
+	switch v.Kind() {
+	case reflect.String:
+		w.str(v.String())
+	case reflect.Bool:
+		if v.Bool() {
+			w.int(1)
+		} else {
+			w.int(0)
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		w.int(v.Int())
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		w.int(int64(v.Uint()))
+	case reflect.Float32, reflect.Float64:
+		w.int(int64(math.Float64bits(v.Float())))
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			w.int(0)
+			return nil
+		}
+		w.int(1)
+		if v.Kind() == reflect.Interface {
+			w.str(v.Elem().Type().String())
+		}
+		return w.value(v.Elem(), depth+1)
+	case reflect.Slice, reflect.Array:
+		w.int(int64(v.Len()))
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			w.h.Write(v.Bytes())
+			return nil
+		}
+		for i := range v.Len() {
+			if err := w.value(v.Index(i), depth+1); err != nil {
+				return err
+			}
+		}
+	case reflect.Map:
+		keys := v.MapKeys()
+		sort.Slice(keys, func(a, b int) bool { return fmt.Sprint(keys[a]) < fmt.Sprint(keys[b]) })
+		w.int(int64(len(keys)))
+		for _, k := range keys {
+			if err := w.value(k, depth+1); err != nil {
+				return err
+			}
+			if err := w.value(v.MapIndex(k), depth+1); err != nil {
+				return err
+			}
+		}
+	case reflect.Struct:
+		if v.Type() == timeType {
+			// What a template can print of a time: the instant, and the
+			// zone it is shown in.
+			t := v.Interface().(time.Time)
+			name, offset := t.Zone()
+			w.str(t.Format(time.RFC3339Nano))
+			w.str(name)
+			w.int(int64(offset))
+			return nil
+		}
+		t := v.Type()
+		w.str(t.String())
+		for i := range t.NumField() {
+			if !t.Field(i).IsExported() {
+				return fmt.Errorf("%s has the unexported field %s, which the key would not see", t, t.Field(i).Name)
+			}
+			if err := w.value(v.Field(i), depth+1); err != nil {
+				return err
+			}
+		}
+	default:
+		return fmt.Errorf("%s is not plain data", v.Type())
+	}
+	return nil
+}

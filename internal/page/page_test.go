@@ -1,0 +1,123 @@
+package page
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+	"testing"
+	"time"
+)
+
+type entry struct {
+	Title string
+	Date  time.Time
+	Tags  []string
+	HTML  template.HTML
+	Next  *entry
+	Meta  map[string]int
+	Extra any
+}
+
+// TestKeySeesEverything: any change a template could show changes the key.
+func TestKeySeesEverything(t *testing.T) {
+	day := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	base := func() entry {
+		return entry{Title: "a", Date: day, Tags: []string{"x", "y"}, HTML: "<p>b</p>", Next: &entry{Title: "n"}, Meta: map[string]int{"k": 1}, Extra: 3}
+	}
+	key := func(e entry) Key {
+		k, err := KeyOf("theme", "post.html", e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return k
+	}
+	want := key(base())
+	if key(base()) != want {
+		t.Fatal("the same data gave two keys")
+	}
+	for name, change := range map[string]func(*entry){
+		"title":             func(e *entry) { e.Title = "b" },
+		"date":              func(e *entry) { e.Date = e.Date.Add(time.Nanosecond) },
+		"zone":              func(e *entry) { e.Date = e.Date.In(time.FixedZone("X", 0)) },
+		"tags split":        func(e *entry) { e.Tags = []string{"xy"} },
+		"tags moved":        func(e *entry) { e.Tags = []string{"x", "", "y"} },
+		"html":              func(e *entry) { e.HTML = "<p>c</p>" },
+		"pointer":           func(e *entry) { e.Next.Title = "m" },
+		"nil pointer":       func(e *entry) { e.Next = nil },
+		"map":               func(e *entry) { e.Meta["k"] = 2 },
+		"interface value":   func(e *entry) { e.Extra = 4 },
+		"interface type":    func(e *entry) { e.Extra = int64(3) },
+		"title to the tags": func(e *entry) { e.Title, e.Tags = "", []string{"a", "x", "y"} },
+	} {
+		e := base()
+		change(&e)
+		if key(e) == want {
+			t.Errorf("%s: the key did not change", name)
+		}
+	}
+	if k, _ := KeyOf("other theme", "post.html", base()); k == want {
+		t.Error("another template set gave the same key")
+	}
+	if k, _ := KeyOf("theme", "other.html", base()); k == want {
+		t.Error("another template gave the same key")
+	}
+}
+
+// TestKeyRefusesWhatItCannotSee: data with a part the key cannot see is
+// an error, not a key that might stay the same while the page changes.
+func TestKeyRefusesWhatItCannotSee(t *testing.T) {
+	type hidden struct {
+		Shown  string
+		hidden string
+	}
+	type cycle struct{ Next *cycle }
+	c := &cycle{}
+	c.Next = c
+	for name, data := range map[string]any{
+		"unexported field": hidden{"a", "b"},
+		"func":             struct{ F func() }{func() {}},
+		"channel":          struct{ C chan int }{make(chan int)},
+		"cycle":            c,
+	} {
+		if _, err := KeyOf("t", "x.html", data); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}
+
+// TestCacheRendersWhatChanged: a second render executes only the pages
+// whose data changed, and gives the same bytes as a first render.
+func TestCacheRendersWhatChanged(t *testing.T) {
+	tmpl := template.Must(template.New("p.html").Parse("{{.Title}}: {{range .Tags}}{{.}} {{end}}"))
+	exec := func(w io.Writer, name string, data any) error { return tmpl.ExecuteTemplate(w, name, data) }
+	jobs := func(titles ...string) []Job {
+		var out []Job
+		for i, title := range titles {
+			out = append(out, Job{File: fmt.Sprintf("p%d.html", i), Template: "p.html", Data: entry{Title: title, Tags: []string{"t"}}})
+		}
+		return out
+	}
+	var c Cache
+	out := map[string][]byte{}
+	if err := c.Render("v1", jobs("a", "b", "c"), exec, out); err != nil {
+		t.Fatal(err)
+	}
+	if c.Rendered() != 3 || string(out["p1.html"]) != "b: t " {
+		t.Fatalf("rendered %d, p1 = %q", c.Rendered(), out["p1.html"])
+	}
+	out = map[string][]byte{}
+	if err := c.Render("v1", jobs("a", "B", "c"), exec, out); err != nil {
+		t.Fatal(err)
+	}
+	if c.Rendered() != 1 || string(out["p1.html"]) != "B: t " || string(out["p2.html"]) != "c: t " {
+		t.Errorf("rendered %d: %q", c.Rendered(), out)
+	}
+	// Another template set renders everything again.
+	if err := c.Render("v2", jobs("a", "B", "c"), exec, map[string][]byte{}); err != nil || c.Rendered() != 3 {
+		t.Errorf("with new templates: rendered %d, %v", c.Rendered(), err)
+	}
+	if err := c.Render("v2", append(jobs("a"), jobs("b")...), exec, map[string][]byte{}); err == nil || !strings.Contains(err.Error(), "two pages") {
+		t.Errorf("two pages at one path: %v", err)
+	}
+}
