@@ -41,7 +41,6 @@ type Journal struct {
 	md        *markdown.Renderer
 	targets   map[string][]Node // normalised key → documents
 	bySlug    map[Kind]map[string]Node
-	outgoing  map[Node][]Node  // what each body links to
 	tagIndex  map[string]*Tag  // normalised name → tag
 	linkPosts map[string]*Post // a link post's article → the post
 	resolved  sync.Map         // Resolve's answers, once the journal is built
@@ -100,14 +99,13 @@ func (t *Tag) Count() int { return len(t.Contacts) + len(t.Posts) }
 // once as a content.ErrorList; warnings are kept in j.Warnings.
 func Build(site *content.Site, md *markdown.Renderer, opts Options) (*Journal, error) {
 	j := &Journal{
-		Config:   site.Config,
-		Now:      opts.Now,
-		Today:    content.Day(opts.Now),
-		Opts:     opts,
-		md:       md,
-		targets:  map[string][]Node{},
-		outgoing: map[Node][]Node{},
-		bySlug:   map[Kind]map[string]Node{KindContact: {}, KindEvent: {}, KindPost: {}},
+		Config:  site.Config,
+		Now:     opts.Now,
+		Today:   content.Day(opts.Now),
+		Opts:    opts,
+		md:      md,
+		targets: map[string][]Node{},
+		bySlug:  map[Kind]map[string]Node{KindContact: {}, KindEvent: {}, KindPost: {}},
 	}
 	for _, c := range site.Contacts {
 		j.Contacts = append(j.Contacts, &Contact{Contact: c})

@@ -212,27 +212,6 @@ content/posts/x.md:8: public post links to unpublished post "draft": add a label
 	}
 }
 
-func TestVersion(t *testing.T) {
-	before := mustSite(t, network)
-	files := map[string]string{}
-	for k, v := range network {
-		files[k] = v
-	}
-	files["content/posts/hello.md"] += "An added line.\n"
-	after := mustSite(t, files)
-	v := func(j *Journal, slug string) string { return j.Version(j.Contact(slug), 3) }
-	if v(before, "dee") != v(after, "dee") {
-		t.Error("Dee's page version changed with a post three links away from nothing of hers")
-	}
-	// Ana met Bo at the kickoff; Bo was sent the post.
-	if v(before, "ana-lima") == v(after, "ana-lima") {
-		t.Error("Ana's page version did not change with a post within three links")
-	}
-	if v(before, "ana-lima") != v(mustSite(t, network), "ana-lima") {
-		t.Error("the version is not stable across identical builds")
-	}
-}
-
 // Tags differing only in case are one tag page; tags that merely fold to
 // the same slug keep pages of their own, none losing a post to another.
 func TestPublicTagSlugs(t *testing.T) {

@@ -106,7 +106,6 @@ func (j *Journal) bodies(errs *content.ErrorList) {
 			}
 			linked[to] = true
 			to.addBacklink(&Backlink{From: from, Pos: pos})
-			j.outgoing[from] = append(j.outgoing[from], to)
 		}
 	}
 }

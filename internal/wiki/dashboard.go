@@ -4,89 +4,143 @@ import (
 	"sort"
 	"time"
 
-	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/journal"
 )
 
 // Dashboard is the data of index.html: what needs attention today.
 type Dashboard struct {
 	*Page
-	OverdueFollowups []*journal.Followup // most overdue first
-	SoonFollowups    []*journal.Followup // due within two weeks, soonest first
-	OverdueContacts  []*journal.Contact  // by cadence, most overdue first
-	SoonContacts     []*journal.Contact  // due within two weeks
-	Plans            []*journal.Event    // soonest first
-	TheyOwe          []*journal.Contact  // favour balance above zero, largest first
-	YouOwe           []*journal.Contact  // favour balance below zero, largest first
-	Stale            []*journal.Contact  // reviewed longer ago than stale_after, oldest first
-	Unresolved       []*journal.Unresolved
-	Drafts           []*journal.Post
+	OverdueFollowups []FollowupRow // most overdue first
+	SoonFollowups    []FollowupRow // due within two weeks, soonest first
+	OverdueContacts  []DueContact  // by cadence, most overdue first
+	SoonContacts     []DueContact  // due within two weeks
+	Plans            []EventRow    // soonest first
+	TheyOwe          []Owed        // favour balance above zero, largest first
+	YouOwe           []Owed        // favour balance below zero, largest first
+	Stale            []Stale       // reviewed longer ago than stale_after, oldest first
+	Unresolved       []Unresolved
+	Drafts           []PostRow
 	Birthdays        []Birthday // within the next month
 	Health           *Health    // contacts by recency band, per circle
 
 	Contacts, Events, Posts int
-	StaleAfter              content.Duration
-	Soon                    content.Duration
+	StaleAfter              string // in words: "1 year"
+	Soon                    string // how far ahead "soon" is: "14 days"
 }
+
+// DueContact is a contact due or overdue by cadence.
+type DueContact struct {
+	ContactRef
+	Since  string // "41 days since last contact · every 1 month"
+	Status Badge
+}
+
+// Owed is a contact with favours owed one way.
+type Owed struct {
+	ContactRef
+	Gave, Received int    // favours done for them, and by them
+	Balance        string // "they owe you 2 favours"
+}
+
+// Stale is a contact whose details were reviewed long ago.
+type Stale struct {
+	ContactRef
+	Reviewed time.Time
+}
+
+// Unresolved is a wikilink that matches nothing.
+type Unresolved struct {
+	Target string
+	From   Linked // the document it is in
+	Pos    string // path:line
+}
+
+// Linked is a document, named by its title, linked by its path.
+type Linked struct {
+	Title string
+	Path  string
+}
+
+// WikiPath is the document's page.
+func (l Linked) WikiPath() string { return l.Path }
 
 // Birthday is a contact's next birthday.
 type Birthday struct {
-	Contact *journal.Contact
+	Contact ContactRef
 	On      time.Time
+	Words   string // "19 July"
+	In      string // "today", "in 3 weeks"
 }
 
 func (r *renderer) dashboard() {
 	j, today := r.j, r.j.Today
+	v := r.v
 	d := &Dashboard{
 		Page:       r.page("index.html", "Dashboard", "dashboard"),
-		Plans:      j.Plans(),
-		Drafts:     j.Drafts(),
+		Plans:      v.eventRows(j.Plans()),
+		Drafts:     v.postRows(j.Drafts()),
 		Contacts:   len(j.Contacts),
 		Events:     len(j.Events),
 		Posts:      len(j.Posts),
-		StaleAfter: j.Config.StaleAfter,
-		Soon:       soon,
+		StaleAfter: j.Config.StaleAfter.Words(),
+		Soon:       soon.Words(),
 		Health:     r.health(),
 	}
 	for _, f := range openFollowups(j) {
 		switch {
 		case f.Overdue(today):
-			d.OverdueFollowups = append(d.OverdueFollowups, f)
+			d.OverdueFollowups = append(d.OverdueFollowups, v.followup(f))
 		case f.DueWithin(today, soon):
-			d.SoonFollowups = append(d.SoonFollowups, f)
+			d.SoonFollowups = append(d.SoonFollowups, v.followup(f))
 		}
+	}
+	due := func(c *journal.Contact) DueContact {
+		return DueContact{ContactRef: v.contact(c), Since: since(c, today), Status: v.contactStatus(c)}
 	}
 	for _, c := range journal.ByDue(j.Contacts) {
 		switch {
 		case c.Overdue(today):
-			d.OverdueContacts = append(d.OverdueContacts, c)
+			d.OverdueContacts = append(d.OverdueContacts, due(c))
 		case c.DueWithin(today, soon):
-			d.SoonContacts = append(d.SoonContacts, c)
+			d.SoonContacts = append(d.SoonContacts, due(c))
 		}
 	}
+	var theyOwe, youOwe, stale []*journal.Contact
 	for _, c := range j.Contacts {
 		switch b := c.Balance(); {
 		case b > 0:
-			d.TheyOwe = append(d.TheyOwe, c)
+			theyOwe = append(theyOwe, c)
 		case b < 0:
-			d.YouOwe = append(d.YouOwe, c)
+			youOwe = append(youOwe, c)
 		}
 		if c.Stale(today, j.Config.StaleAfter) {
-			d.Stale = append(d.Stale, c)
+			stale = append(stale, c)
 		}
 		if c.Birthday.IsSet() {
 			if next := c.Birthday.Next(today); next.Before(today.AddDate(0, 1, 0)) {
-				d.Birthdays = append(d.Birthdays, Birthday{Contact: c, On: next})
+				d.Birthdays = append(d.Birthdays, Birthday{Contact: v.contact(c), On: next, Words: c.Birthday.Words(), In: birthdayIn(c.Birthday, today)})
 			}
 		}
 	}
-	sort.SliceStable(d.TheyOwe, func(a, b int) bool { return d.TheyOwe[a].Balance() > d.TheyOwe[b].Balance() })
-	sort.SliceStable(d.YouOwe, func(a, b int) bool { return d.YouOwe[a].Balance() < d.YouOwe[b].Balance() })
-	sort.SliceStable(d.Stale, func(a, b int) bool { return d.Stale[a].Reviewed.Before(d.Stale[b].Reviewed.Time) })
+	sort.SliceStable(theyOwe, func(a, b int) bool { return theyOwe[a].Balance() > theyOwe[b].Balance() })
+	sort.SliceStable(youOwe, func(a, b int) bool { return youOwe[a].Balance() < youOwe[b].Balance() })
+	sort.SliceStable(stale, func(a, b int) bool { return stale[a].Reviewed.Before(stale[b].Reviewed.Time) })
 	sort.SliceStable(d.Birthdays, func(a, b int) bool { return d.Birthdays[a].On.Before(d.Birthdays[b].On) })
-	d.Unresolved = append(d.Unresolved, j.Unresolved...)
-	sort.SliceStable(d.Unresolved, func(a, b int) bool {
-		x, y := d.Unresolved[a], d.Unresolved[b]
+	owed := func(c *journal.Contact) Owed {
+		return Owed{ContactRef: v.contact(c), Gave: len(c.Gave), Received: len(c.Received), Balance: balance(c)}
+	}
+	for _, c := range theyOwe {
+		d.TheyOwe = append(d.TheyOwe, owed(c))
+	}
+	for _, c := range youOwe {
+		d.YouOwe = append(d.YouOwe, owed(c))
+	}
+	for _, c := range stale {
+		d.Stale = append(d.Stale, Stale{ContactRef: v.contact(c), Reviewed: c.Reviewed.Day()})
+	}
+	unresolved := append([]*journal.Unresolved(nil), j.Unresolved...)
+	sort.SliceStable(unresolved, func(a, b int) bool {
+		x, y := unresolved[a], unresolved[b]
 		if x.Pos.Path != y.Pos.Path {
 			return x.Pos.Path < y.Pos.Path
 		}
@@ -95,6 +149,12 @@ func (r *renderer) dashboard() {
 		}
 		return x.Target < y.Target
 	})
+	for _, u := range unresolved {
+		d.Unresolved = append(d.Unresolved, Unresolved{
+			Target: u.Target, Pos: u.Pos.String(),
+			From: Linked{Title: u.From.Title(), Path: escape(pathOf(u.From))},
+		})
+	}
 	r.write("index.html", d.Page, d)
 }
 

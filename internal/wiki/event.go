@@ -13,7 +13,7 @@ import (
 // by year and month, newest first.
 type EventsIndex struct {
 	*Page
-	Plans []*journal.Event
+	Plans []EventRow
 	Years []*Year
 	Total int
 }
@@ -21,36 +21,44 @@ type EventsIndex struct {
 // Year is a year of past events.
 type Year struct {
 	Year   int
+	ID     string // its anchor: "y2025"
 	Months []*Month
 	Count  int
 }
 
-// ID is the year's anchor: "y2025".
-func (y *Year) ID() string { return fmt.Sprintf("y%d", y.Year) }
-
 // Month is a month of past events, newest first.
 type Month struct {
-	Month  time.Time // the first of the month
-	Events []*journal.Event
+	ID     string // its anchor: "m2025-03"
+	Name   string // "March 2025"
+	Events []EventRow
 }
-
-// ID is the month's anchor: "m2025-03".
-func (m *Month) ID() string { return "m" + m.Month.Format("2006-01") }
-
-// Name is "March 2025".
-func (m *Month) Name() string { return m.Month.Format("January 2006") }
 
 // EventPage is the data of events/<slug>.html.
 type EventPage struct {
 	*Page
-	E     *journal.Event
+	E     Event
 	Notes template.HTML
+}
+
+// Event is everything an event's page shows of it.
+type Event struct {
+	EventRow
+	End           time.Time // its last day, for a multi-day event; else zero
+	Time          string    // its time of day, "15:04 MST", when it has one
+	InitiatedByMe bool
+	InitiatedBy   *ContactRef
+	Source        string // the event's file
+	Followups     []FollowupRow
+	Gave          []FavourRow
+	Received      []FavourRow
+	Shared        []ShareRow
+	Backlinks     []BacklinkRow
 }
 
 func (r *renderer) events() {
 	idx := &EventsIndex{
 		Page:  r.page("events/index.html", "Events", "events"),
-		Plans: r.j.Plans(),
+		Plans: r.v.eventRows(r.j.Plans()),
 		Total: len(r.j.Events),
 	}
 	years := map[int]*Year{}
@@ -62,28 +70,51 @@ func (r *renderer) events() {
 		d := e.Date.Day()
 		y := years[d.Year()]
 		if y == nil {
-			y = &Year{Year: d.Year()}
+			y = &Year{Year: d.Year(), ID: fmt.Sprintf("y%d", d.Year())}
 			years[d.Year()] = y
 			idx.Years = append(idx.Years, y)
 		}
 		first := time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
 		m := months[first]
 		if m == nil {
-			m = &Month{Month: first}
+			m = &Month{ID: "m" + first.Format("2006-01"), Name: first.Format("January 2006")}
 			months[first] = m
 			y.Months = append(y.Months, m)
 		}
-		m.Events = append(m.Events, e)
+		m.Events = append(m.Events, r.v.eventRow(e))
 		y.Count++
 	}
 	r.write("events.html", idx.Page, idx)
 
 	par.Each(len(r.j.Events), func(i int) {
 		e := r.j.Events[i]
-		if r.reuse(pathOf(e), "event.html\x00"+r.version(e, 1)) {
-			return
-		}
 		p := r.page(pathOf(e), e.Title(), "events")
-		r.write("event.html", p, &EventPage{Page: p, E: e, Notes: r.body(e, p)})
+		r.write("event.html", p, &EventPage{Page: p, E: r.event(e), Notes: r.body(e, p)})
 	})
+}
+
+// event is what an event's page shows of e.
+func (r *renderer) event(e *journal.Event) Event {
+	v := r.v
+	out := Event{
+		EventRow:      v.eventRow(e),
+		InitiatedByMe: e.InitiatedByMe,
+		Source:        e.Path,
+		Followups:     v.followups(e.Followups),
+		Gave:          v.favours(e.Gave),
+		Received:      v.favours(e.Received),
+		Shared:        v.shares(e.Shared),
+		Backlinks:     v.backlinks(e.Backlinks),
+	}
+	if e.End.IsSet() {
+		out.End = e.End.Day()
+	}
+	if e.Date.Clock {
+		out.Time = e.Date.Time.Format("15:04 MST")
+	}
+	if e.InitiatedBy != nil {
+		by := v.contact(e.InitiatedBy)
+		out.InitiatedBy = &by
+	}
+	return out
 }

@@ -1,14 +1,12 @@
 package wiki
 
-import "github.com/netjournal/netjournal/internal/journal"
-
 // FollowupsPage is the data of followups.html: every follow-up, the open
 // ones by due date, then the done ones, most recently done first.
 type FollowupsPage struct {
 	*Page
-	Overdue []*journal.Followup
-	Open    []*journal.Followup // not overdue: due later, or undated
-	Done    []*journal.Followup
+	Overdue []FollowupRow
+	Open    []FollowupRow // not overdue: due later, or undated
+	Done    []FollowupRow
 }
 
 func (r *renderer) followups() {
@@ -16,11 +14,11 @@ func (r *renderer) followups() {
 	for _, f := range r.j.Followups() {
 		switch {
 		case f.Done:
-			fp.Done = append(fp.Done, f)
+			fp.Done = append(fp.Done, r.v.followup(f))
 		case f.Overdue(r.j.Today):
-			fp.Overdue = append(fp.Overdue, f)
+			fp.Overdue = append(fp.Overdue, r.v.followup(f))
 		default:
-			fp.Open = append(fp.Open, f)
+			fp.Open = append(fp.Open, r.v.followup(f))
 		}
 	}
 	r.write("followups.html", fp.Page, fp)

@@ -8,7 +8,6 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/journal"
 )
 
@@ -19,10 +18,10 @@ type Badge struct {
 	Text  string
 }
 
-// funcs are the template functions. They close over the journal for its
-// clock and config, so they are made per Render call.
-func (r *renderer) funcs() template.FuncMap {
-	today := r.j.Today
+// funcs are the template functions. Each is a function of its arguments
+// alone, but for ago, which counts from today: every page's data holds
+// today (Page.Today), so a page is still a function of its data.
+func funcs(today time.Time) template.FuncMap {
 	return template.FuncMap{
 		"date": journal.Date,
 		"iso": func(t time.Time) string {
@@ -38,17 +37,11 @@ func (r *renderer) funcs() template.FuncMap {
 			return t.Format("Monday, 2 January 2006")
 		},
 		"plural":   plural,
-		"status":   func(x any) Badge { return r.status(x) },
-		"balance":  balance,
-		"since":    func(c *journal.Contact) string { return since(c, today) },
 		"initials": initials,
-		"hue":      r.hue,
-		"kind":     kindLabel,
 		"tel":      tel,
 		"host":     host,
 		"shortURL": shortURL,
 		"linkName": linkName,
-		"others":   others,
 		"join":     strings.Join,
 		"add":      func(a, b int) int { return a + b },
 		"abs": func(n int) int {
@@ -57,88 +50,7 @@ func (r *renderer) funcs() template.FuncMap {
 			}
 			return n
 		},
-		"stale": func(c *journal.Contact) bool {
-			return c.Stale(today, r.j.Config.StaleAfter)
-		},
-		"planned": func(e *journal.Event) bool { return e.Planned(today) },
-		"openFollowups": func(e *journal.Event) int {
-			n := 0
-			for _, f := range e.Followups {
-				if f.Open() {
-					n++
-				}
-			}
-			return n
-		},
-		"postStatus": func(p *journal.Post) string {
-			return p.Status(r.j.Opts)
-		},
-		"blogURL": func(p *journal.Post) string {
-			if !p.Published(r.j.Opts) {
-				return ""
-			}
-			return r.j.Config.AbsURL("posts/" + p.Slug() + "/")
-		},
-		"birthday": func(b content.Birthday) string {
-			next := b.Next(today)
-			if next.Equal(today) {
-				return "today"
-			}
-			return journal.Ago(next, today)
-		},
 	}
-}
-
-// status is the badge of a contact (by cadence), a follow-up, an event or a
-// post.
-func (r *renderer) status(x any) Badge {
-	today := r.j.Today
-	switch x := x.(type) {
-	case *journal.Contact:
-		switch {
-		case x.Cadence.N == 0:
-			return Badge{"muted", "no cadence"}
-		case x.Snoozed(today):
-			return Badge{"snoozed", "snoozed until " + journal.Date(x.SnoozeUntil.Day())}
-		case x.Overdue(today):
-			return Badge{"overdue", plural(x.DaysOverdue(today), "day") + " overdue"}
-		case x.DueWithin(today, soon):
-			return Badge{"soon", dueWords(x.Due, today)}
-		}
-		return Badge{"ok", dueWords(x.Due, today)}
-	case *journal.Followup:
-		switch {
-		case x.Done:
-			if !x.DoneOn.IsZero() {
-				return Badge{"done", "done " + journal.Date(x.DoneOn)}
-			}
-			return Badge{"done", "done"}
-		case x.Due.IsZero():
-			return Badge{"muted", "no due date"}
-		case x.Overdue(today):
-			return Badge{"overdue", plural(x.DaysOverdue(today), "day") + " overdue"}
-		case x.DueWithin(today, soon):
-			return Badge{"soon", dueWords(x.Due, today)}
-		}
-		return Badge{"ok", dueWords(x.Due, today)}
-	case *journal.Event:
-		if x.Planned(today) {
-			return Badge{"plan", "plan · " + journal.Ago(x.Date.Day(), today)}
-		}
-		return Badge{}
-	case *journal.Post:
-		switch s := x.Status(r.j.Opts); s {
-		case "published":
-			return Badge{"ok", s}
-		case "draft":
-			return Badge{"soon", s}
-		case "scheduled":
-			return Badge{"plan", s}
-		default:
-			return Badge{"snoozed", s}
-		}
-	}
-	return Badge{}
 }
 
 // dueWords says when something falls due: "due today", "due in 5 days".
@@ -210,17 +122,6 @@ func initials(name string) string {
 	return string(out)
 }
 
-// hue is the colour class of a circle: its position in the config, so that
-// circles keep their colour across pages; "" without a circle.
-func (r *renderer) hue(circle string) string {
-	for i, c := range r.j.Config.Circles {
-		if strings.EqualFold(c.Name, circle) {
-			return fmt.Sprintf("hue-%d", i%8)
-		}
-	}
-	return ""
-}
-
 // tel makes a tel: link of a phone number as written.
 func tel(phone string) template.URL {
 	var b strings.Builder
@@ -269,15 +170,4 @@ func linkName(name string) string {
 		return string(unicode.ToUpper(r)) + name[i+len(string(r)):]
 	}
 	return name
-}
-
-// others are the people of an event other than c.
-func others(with []*journal.Contact, c *journal.Contact) []*journal.Contact {
-	var out []*journal.Contact
-	for _, w := range with {
-		if w != c {
-			out = append(out, w)
-		}
-	}
-	return out
 }

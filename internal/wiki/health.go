@@ -54,7 +54,7 @@ type Health struct {
 
 // HealthRow is one circle's bar.
 type HealthRow struct {
-	Group    *Group
+	Group    GroupRef
 	Segments []*Segment // bands with contacts, in band order
 	Label    string     // the bar in words
 }
@@ -72,12 +72,12 @@ func (r *renderer) health() *Health {
 	h := &Health{}
 	used := map[*Band]bool{}
 	for _, g := range r.groups() {
-		if len(g.Contacts) == 0 {
+		if len(g.contacts) == 0 {
 			continue
 		}
-		row := &HealthRow{Group: g}
+		row := &HealthRow{Group: r.groupRef(g)}
 		byBand := map[*Band][]*journal.Contact{}
-		for _, c := range g.Contacts {
+		for _, c := range g.contacts {
 			b := r.band(c)
 			byBand[b] = append(byBand[b], c)
 			if b == bands[0] {
@@ -93,7 +93,7 @@ func (r *renderer) health() *Health {
 				continue
 			}
 			used[b] = true
-			w := 100 * float64(len(cs)) / float64(len(g.Contacts))
+			w := 100 * float64(len(cs)) / float64(len(g.contacts))
 			names := make([]string, len(cs))
 			for i, c := range cs {
 				names[i] = c.Name
@@ -107,7 +107,7 @@ func (r *renderer) health() *Health {
 			words = append(words, fmt.Sprintf("%d %s", len(cs), strings.ToLower(b.Name)))
 			x += w
 		}
-		row.Label = fmt.Sprintf("%s, %s: %s", g.Name(), plural(len(g.Contacts), "contact"), strings.Join(words, ", "))
+		row.Label = fmt.Sprintf("%s, %s: %s", g.name(), plural(len(g.contacts), "contact"), strings.Join(words, ", "))
 		h.Rows = append(h.Rows, row)
 	}
 	for _, b := range bands {

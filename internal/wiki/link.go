@@ -61,7 +61,7 @@ func (r *renderer) resolver(p *Page) markdown.Resolver {
 			return markdown.Resolution{}, err
 		}
 		rs := markdown.Resolution{
-			Dest:  p.Link(n) + frag,
+			Dest:  p.URL(escape(pathOf(n))) + frag,
 			Class: "wikilink wikilink-" + n.NodeKind().String(),
 			Title: kindLabel(n) + ": " + n.Title(),
 		}

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/netjournal/netjournal/internal/graph"
 	"github.com/netjournal/netjournal/internal/journal"
@@ -41,15 +42,15 @@ func (n Num) String() string {
 // Graph is a picture of contacts and how they know each other: who shared
 // past events, and who introduced whom.
 type Graph struct {
-	Title        string             // what the picture is, for <title>
-	Desc         string             // a sentence summing it up, for <desc>
-	Wide, Narrow *Drawing           // Narrow is nil when Wide fits a phone
-	Shown        int                // contacts drawn
-	More         []*journal.Contact // left out: "and N more"
-	Legend       []Legend           // the circles drawn
-	Intro        bool               // some line is an introduction
-	Shared       bool               // some line is shared events
-	Hidden       int                // weaker links left out of a dense picture
+	Title        string       // what the picture is, for <title>
+	Desc         string       // a sentence summing it up, for <desc>
+	Wide, Narrow *Drawing     // Narrow is nil when Wide fits a phone
+	Shown        int          // contacts drawn
+	More         []ContactRef // left out: "and N more"
+	Legend       []Legend     // the circles drawn
+	Intro        bool         // some line is an introduction
+	Shared       bool         // some line is shared events
+	Hidden       int          // weaker links left out of a dense picture
 }
 
 // Below is the figure's class when there is a narrow drawing:
@@ -108,7 +109,7 @@ func (d *Drawing) MaxHeight() Num { return Num(grow * float64(d.Height)) }
 // GraphNode is a contact drawn as a circle sized by interactions,
 // coloured by circle, with the name below, linking to their page.
 type GraphNode struct {
-	C       *journal.Contact
+	C       ContactRef
 	X, Y, R Num // the circle
 	LabelY  Num // the label's baseline
 	Hue     string
@@ -247,7 +248,7 @@ func (r *renderer) whole() *Graph {
 	})
 	cs, more := pick(cs, networkCap, n)
 	g := r.picture(r.byName(cs), nil, networkWide, networkNarrow)
-	g.More = r.byName(more)
+	g.More = r.v.people(r.byName(more))
 	g.Title = "Your network"
 	links := len(g.Wide.Edges)
 	g.Desc = fmt.Sprintf("%s, each a circle sized by interactions and coloured by circle; %s between people who shared an event or were introduced.",
@@ -330,7 +331,7 @@ func (r *renderer) neighbourhood(c *journal.Contact) *Graph {
 		}
 	}
 	g := r.picture(cs, c, localWide, localNarrow)
-	g.More = r.byName(more)
+	g.More = r.v.people(r.byName(more))
 	g.Title = c.Name + "’s neighbourhood"
 	g.Desc = fmt.Sprintf("%s and the %s linked to them by shared events or introductions.", c.Name, plural(len(near), "person"))
 	if len(more) > 0 {
@@ -383,11 +384,11 @@ func (r *renderer) picture(cs []*journal.Contact, focus *journal.Contact, wide, 
 	}
 	for _, grp := range r.groups() {
 		name := ""
-		if grp.Circle != nil {
-			name = grp.Circle.Name
+		if grp.circle != nil {
+			name = grp.circle.Name
 		}
 		if k := counts[name]; k > 0 {
-			g.Legend = append(g.Legend, Legend{Name: grp.Name(), Hue: r.hue(name), Count: k})
+			g.Legend = append(g.Legend, Legend{Name: grp.name(), Hue: hueOf(r.j, name), Count: k})
 		}
 	}
 	return g
@@ -465,9 +466,9 @@ func (r *renderer) drawing(cs []*journal.Contact, focus *journal.Contact, gr gra
 		cx[i] = p.X + margin
 		cy[i] = p.Y - gr.Nodes[i].H/2 + rad + margin
 		d.Nodes = append(d.Nodes, &GraphNode{
-			C: c, X: Num(cx[i]), Y: Num(cy[i]), R: Num(rad),
+			C: r.v.contact(c), X: Num(cx[i]), Y: Num(cy[i]), R: Num(rad),
 			LabelY: Num(cy[i] + rad + 4 + labelSize*0.8),
-			Hue:    r.hue(c.Circle),
+			Hue:    hueOf(r.j, c.Circle),
 			Focus:  c == focus,
 			Label:  r.nodeLabel(c),
 		})
@@ -526,20 +527,21 @@ type NetworkPage struct {
 	Graph         *Graph         // nil when no one is linked
 	Connectors    []Connector    // the most linked people
 	Introductions []Introduction // who introduced whom
-	Alone         []*journal.Contact
+	Alone         []ContactRef
 	Links         int
 }
 
 // Connector is a contact with how many people they are linked to.
 type Connector struct {
-	C      *journal.Contact
+	C      ContactRef
 	People int
 	Events int // past events shared with other contacts
 }
 
 // Introduction is one contact introducing another.
 type Introduction struct {
-	By, Whom *journal.Contact
+	By, Whom ContactRef
+	Met      time.Time // when they met, zero when not recorded
 }
 
 func (r *renderer) networkPage() {
@@ -548,16 +550,20 @@ func (r *renderer) networkPage() {
 	for _, c := range r.j.Contacts {
 		near := n.near[c]
 		if len(near) == 0 {
-			np.Alone = append(np.Alone, c)
+			np.Alone = append(np.Alone, r.v.contact(c))
 			continue
 		}
-		k := Connector{C: c, People: len(near)}
+		k := Connector{C: r.v.contact(c), People: len(near)}
 		for _, l := range near {
 			k.Events += l.events
 		}
 		np.Connectors = append(np.Connectors, k)
 		if c.IntroducedBy != nil {
-			np.Introductions = append(np.Introductions, Introduction{By: c.IntroducedBy, Whom: c})
+			in := Introduction{By: r.v.contact(c.IntroducedBy), Whom: r.v.contact(c)}
+			if c.Met != nil {
+				in.Met = c.Met.Date.Day()
+			}
+			np.Introductions = append(np.Introductions, in)
 		}
 	}
 	sort.SliceStable(np.Connectors, func(a, b int) bool {

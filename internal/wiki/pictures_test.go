@@ -410,7 +410,7 @@ func TestStrip(t *testing.T) {
 	if fmt.Sprint(counts) != fmt.Sprint(want) {
 		t.Errorf("past and planned by month: %v, want %v", counts, want)
 	}
-	if s.Past != 4 || s.Planned != 1 || len(s.Later) != 1 || s.Later[0].Title() != "Next month" {
+	if s.Past != 4 || s.Planned != 1 || len(s.Later) != 1 || s.Later[0].Title != "Next month" {
 		t.Errorf("past %d, planned %d, later %v: want 4, 1 and the plan for next month", s.Past, s.Planned, s.Later)
 	}
 	if m := s.Months[14]; m.Title != "June 2025: 2 events" || m.Level != 2 || m.BarH <= s.Months[0].BarH {

@@ -2,6 +2,7 @@ package wiki
 
 import (
 	"html/template"
+	"time"
 
 	"github.com/netjournal/netjournal/internal/journal"
 	"github.com/netjournal/netjournal/internal/par"
@@ -10,48 +11,75 @@ import (
 // PostsIndex is the data of posts/index.html and drafts.html.
 type PostsIndex struct {
 	*Page
-	Posts  []*journal.Post // newest first
-	Counts map[string]int  // by status: published, draft, private, scheduled
+	Posts  []PostRow      // newest first
+	Counts map[string]int // by status: published, draft, private, scheduled
 }
 
 // PostPage is the data of posts/<slug>.html.
 type PostPage struct {
 	*Page
-	P    *journal.Post
+	P    Post
 	Body template.HTML
 }
 
+// Post is everything a post's wiki page shows of it.
+type Post struct {
+	PostRow
+	Draft      bool
+	Updated    time.Time // its day; zero when never updated
+	StatusText string    // published, draft, scheduled or private
+	BlogURL    string    // its address on the blog, when published
+	Summary    string
+	SharedWith []ContactRef
+	Source     string // the post's file
+	Shares     []ShareRow
+	Backlinks  []BacklinkRow
+}
+
 func (r *renderer) posts() {
-	if !r.reuse("posts/index.html", "posts.html\x00"+r.postRows(r.j.Posts)) {
-		idx := &PostsIndex{
-			Page:   r.page("posts/index.html", "Posts", "posts"),
-			Posts:  r.j.Posts,
-			Counts: map[string]int{},
-		}
-		for _, p := range r.j.Posts {
-			idx.Counts[p.Status(r.j.Opts)]++
-		}
-		r.write("posts.html", idx.Page, idx)
+	idx := &PostsIndex{
+		Page:   r.page("posts/index.html", "Posts", "posts"),
+		Posts:  r.v.postRows(r.j.Posts),
+		Counts: map[string]int{},
 	}
+	for _, p := range r.j.Posts {
+		idx.Counts[p.Status(r.j.Opts)]++
+	}
+	r.write("posts.html", idx.Page, idx)
 
 	par.Each(len(r.j.Posts), func(i int) {
 		post := r.j.Posts[i]
-		if r.reuse(pathOf(post), "post.html\x00"+r.version(post, 1)) {
-			return
-		}
 		p := r.page(pathOf(post), post.Title(), "posts")
-		r.write("post.html", p, &PostPage{Page: p, P: post, Body: r.body(post, p)})
+		r.write("post.html", p, &PostPage{Page: p, P: r.post(post), Body: r.body(post, p)})
 	})
 }
 
-func (r *renderer) drafts() {
-	drafts := r.j.Drafts()
-	if r.reuse("drafts.html", "drafts.html\x00"+r.postRows(drafts)) {
-		return
+// post is what a post's wiki page shows of p.
+func (r *renderer) post(p *journal.Post) Post {
+	v := r.v
+	out := Post{
+		PostRow:    v.postRow(p),
+		Draft:      p.Draft,
+		StatusText: p.Status(r.j.Opts),
+		Summary:    p.Summary,
+		SharedWith: v.people(p.SharedWith),
+		Source:     p.Path,
+		Shares:     v.shares(p.Shares),
+		Backlinks:  v.backlinks(p.Backlinks),
 	}
+	if p.Updated.IsSet() {
+		out.Updated = p.Updated.Day()
+	}
+	if p.Published(r.j.Opts) {
+		out.BlogURL = r.j.Config.AbsURL("posts/" + p.Slug() + "/")
+	}
+	return out
+}
+
+func (r *renderer) drafts() {
 	idx := &PostsIndex{
 		Page:  r.page("drafts.html", "Drafts", "drafts"),
-		Posts: drafts,
+		Posts: r.v.postRows(r.j.Drafts()),
 	}
 	r.write("drafts.html", idx.Page, idx)
 }

@@ -19,8 +19,8 @@ type Strip struct {
 	Months  []*StripMonth // oldest first
 	Past    int           // events in the window
 	Planned int           // plans in the window: this month, after today
-	Later   []*journal.Event
-	Label   string // the strip in words, for screen readers
+	Later   []EventRef    // plans after the window, soonest first
+	Label   string        // the strip in words, for screen readers
 }
 
 // StripMonth is one month of a Strip.
@@ -80,7 +80,7 @@ func (r *renderer) strip(c *journal.Contact) *Strip {
 		sm := index[time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)]
 		switch {
 		case e.Planned(today) && sm == nil:
-			s.Later = append(s.Later, e)
+			s.Later = append(s.Later, r.v.event(e))
 		case sm == nil:
 			// before the window
 		case e.Planned(today):

@@ -11,9 +11,8 @@
 package wiki
 
 import (
-	"bytes"
 	"fmt"
-	"html/template"
+	"io"
 	"net/url"
 	"sort"
 	"strings"
@@ -22,6 +21,7 @@ import (
 
 	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/journal"
+	"github.com/netjournal/netjournal/internal/page"
 	"github.com/netjournal/netjournal/themes"
 )
 
@@ -32,17 +32,31 @@ var soon = content.Duration{N: 14, Unit: 'd'}
 // separated) → file. Problems in bodies (an ambiguous wikilink) come back as
 // a content.ErrorList; template problems as a plain error.
 func Render(j *journal.Journal, theme *themes.Theme) (map[string][]byte, error) {
-	r := &renderer{j: j, out: map[string][]byte{}, nav: navCounts(j), versions: map[versionKey]string{},
-		searched: map[string]cachedPage{}}
-	return r.render(theme)
+	return new(Cache).Render(j, theme)
 }
 
-func (r *renderer) render(theme *themes.Theme) (map[string][]byte, error) {
-	tmpl, err := theme.Templates("wiki", r.funcs())
+// Cache renders the wiki again and again, executing templates only for the
+// pages whose data changed since its last Render: each page is keyed by
+// its template set, its template and its data (package page), which is
+// exact for any theme. Its output equals Render's.
+type Cache struct {
+	pages page.Cache
+}
+
+// Rendered is the number of pages the last Render executed templates for.
+func (c *Cache) Rendered() int { return c.pages.Rendered() }
+
+// Render renders the wiki, reusing the pages that did not change.
+func (c *Cache) Render(j *journal.Journal, theme *themes.Theme) (map[string][]byte, error) {
+	r := &renderer{j: j, v: newView(j), out: map[string][]byte{}, nav: navCounts(j)}
+	tmpl, err := theme.Templates("wiki", funcs(j.Today))
 	if err != nil {
 		return nil, err
 	}
-	r.tmpl = tmpl
+	fingerprint, err := theme.Fingerprint("wiki")
+	if err != nil {
+		return nil, err
+	}
 
 	r.dashboard()
 	r.contacts()
@@ -53,12 +67,15 @@ func (r *renderer) render(theme *themes.Theme) (map[string][]byte, error) {
 	r.followups()
 	r.tags()
 	r.networkPage()
-	r.search()
-	if r.err != nil {
-		return nil, r.err
-	}
-	r.errs.Sort() // pages rendered in parallel add them in any order
+	r.errs.Sort() // pages are built in parallel and add them in any order
 	if err := r.errs.Err(); err != nil {
+		return nil, err
+	}
+	exec := func(w io.Writer, name string, data any) error { return tmpl.ExecuteTemplate(w, name, data) }
+	if err := c.pages.Render(fingerprint, r.jobs, exec, r.out); err != nil {
+		return nil, err
+	}
+	if err := r.search(); err != nil {
 		return nil, err
 	}
 
@@ -82,24 +99,17 @@ func (r *renderer) render(theme *themes.Theme) (map[string][]byte, error) {
 
 // renderer holds one Render call's state: the wiki has no global state.
 type renderer struct {
-	j    *journal.Journal
-	tmpl *template.Template
-	nav  Nav
-	out  map[string][]byte
+	j   *journal.Journal
+	v   *view // what pages show of the journal's documents
+	nav Nav
+	out map[string][]byte
+	net *network // links between contacts, once computed
+
+	// mu guards jobs and errs while the pages of contacts, events and
+	// posts are built on every core.
+	mu   sync.Mutex
+	jobs []page.Job
 	errs content.ErrorList // problems in bodies, at their source line
-	err  error             // the first template error
-	net  *network          // links between contacts, once computed
-
-	// mu guards out, errs, err, keys, versions and rendered while the
-	// pages of contacts, events and posts render on every core.
-	mu sync.Mutex
-
-	cache    *Cache                // the last render's pages; nil renders all
-	base     string                // what every cached page's key holds
-	keys     map[string]string     // output path → its key, for the cache
-	versions map[versionKey]string // journal versions computed so far
-	searched map[string]cachedPage // search entries, for the cache
-	rendered int                   // pages whose templates were executed
 }
 
 // Page is what every template receives, embedded in the page's own data.
@@ -112,8 +122,6 @@ type Page struct {
 	Lang    string
 	Today   time.Time
 	Nav     Nav
-
-	j *journal.Journal // for the slugs of tags
 }
 
 // Nav holds the counts shown beside the navigation entries.
@@ -147,33 +155,15 @@ func (r *renderer) page(path, title, section string) *Page {
 		Lang:    r.j.Config.Language,
 		Today:   r.j.Today,
 		Nav:     r.nav,
-		j:       r.j,
 	}
 }
 
-// write executes the template name with data into the page's path. It may
-// be called from several goroutines.
+// write queues the template name with data for the page's path. It may be
+// called from several goroutines.
 func (r *renderer) write(name string, p *Page, data any) {
 	r.mu.Lock()
-	failed := r.err != nil
-	r.mu.Unlock()
-	if failed {
-		return
-	}
-	var buf bytes.Buffer
-	err := r.tmpl.ExecuteTemplate(&buf, name, data)
-	r.mu.Lock()
 	defer r.mu.Unlock()
-	switch _, dup := r.out[p.Path]; {
-	case r.err != nil:
-	case dup:
-		r.err = fmt.Errorf("two pages would be written to %s", p.Path)
-	case err != nil:
-		r.err = fmt.Errorf("%s: %w", p.Path, err)
-	default:
-		r.out[p.Path] = buf.Bytes()
-		r.rendered++
-	}
+	r.jobs = append(r.jobs, page.Job{File: p.Path, Template: name, Data: data})
 }
 
 // URL returns the relative link from the page to a wiki path such as
@@ -182,11 +172,9 @@ func (p *Page) URL(target string) string {
 	return strings.Repeat("../", strings.Count(p.Path, "/")) + target
 }
 
-// Link returns the relative link from the page to a contact, event or post.
-func (p *Page) Link(n journal.Node) string { return p.URL(escape(pathOf(n))) }
-
-// TagURL returns the relative link to a tag's page.
-func (p *Page) TagURL(name string) string { return p.URL(escape(p.tagPath(name))) }
+// Link returns the relative link from the page to a contact, event, post
+// or tag.
+func (p *Page) Link(to Linkable) string { return p.URL(to.WikiPath()) }
 
 // CircleURL returns the relative link to a circle's page.
 func (p *Page) CircleURL(name string) string { return p.URL(escape(circlePath(name))) }
@@ -214,9 +202,6 @@ func pathOf(n journal.Node) string {
 	}
 	return "posts/" + n.Slug() + ".html"
 }
-
-// tagPath is the wiki path of a tag's page.
-func (p *Page) tagPath(name string) string { return "tags/" + p.j.TagSlug(name) + ".html" }
 
 func circlePath(name string) string { return "circles/" + journal.Slugify(name) + ".html" }
 

@@ -1,0 +1,398 @@
+package wiki
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/netjournal/netjournal/internal/journal"
+)
+
+// The values that the wiki's templates see of contacts, events, posts,
+// follow-ups and the rest: plain data, computed here from the journal, so
+// that a page is a function of its data and its templates alone and is
+// cached on exactly those (package page). docs/themes.md lists them for
+// theme authors.
+
+// Linkable is what a page can link to: a contact, event, post or tag by
+// its wiki path.
+type Linkable interface{ WikiPath() string }
+
+// ContactRef is a contact as a chip or an avatar shows them.
+type ContactRef struct {
+	Name     string
+	Path     string // wiki path from the root, escaped: contacts/ana-lima.html
+	Initials string
+	Hue      string // the circle's colour class, "" without a circle
+}
+
+// WikiPath is the contact's page.
+func (c ContactRef) WikiPath() string { return c.Path }
+
+// ContactRow is a contact in a list.
+type ContactRow struct {
+	ContactRef
+	Role, Company, Location string
+	Never                   bool      // never met at a past event
+	LastContact             time.Time // zero when Never
+	Status                  Badge     // by cadence
+}
+
+// EventRef is a link to an event.
+type EventRef struct {
+	Title string
+	Path  string
+	Date  time.Time // its day
+}
+
+// WikiPath is the event's page.
+func (e EventRef) WikiPath() string { return e.Path }
+
+// EventRow is an event in a list.
+type EventRow struct {
+	EventRef
+	Kind          string
+	Location      string
+	With          []ContactRef
+	Planned       bool  // dated after today
+	Status        Badge // for a plan: when
+	OpenFollowups int
+}
+
+// PostRef is a link to a post's wiki page.
+type PostRef struct {
+	Title string
+	Path  string
+}
+
+// WikiPath is the post's page.
+func (p PostRef) WikiPath() string { return p.Path }
+
+// PostRow is a post in a list.
+type PostRow struct {
+	PostRef
+	Date       time.Time // its day
+	IsLink     bool
+	Link       string
+	SharedWith int // people it was sent to
+	Tags       []TagRef
+	Status     Badge
+}
+
+// TagRef is a link to a tag's page.
+type TagRef struct {
+	Name string
+	Path string // tags/<slug>.html
+}
+
+// WikiPath is the tag's page.
+func (t TagRef) WikiPath() string { return t.Path }
+
+// FollowupRow is a follow-up in a list.
+type FollowupRow struct {
+	What   string
+	Done   bool
+	Who    *ContactRef  // nil when the follow-up names no one
+	With   []ContactRef // the event's people, when it names no one
+	Event  EventRef
+	Due    time.Time // zero when undated
+	Status Badge
+}
+
+// BacklinkRow is a document linking here.
+type BacklinkRow struct {
+	Kind  string // contact, event or post: a class name
+	Label string // Contact, Event or Post
+	Title string
+	Path  string
+	Pos   string // the link's path:line
+}
+
+// WikiPath is the linking document's page.
+func (b BacklinkRow) WikiPath() string { return b.Path }
+
+// ShareRow is something passed on.
+type ShareRow struct {
+	Post  *PostRef // the post shared, when the link names one
+	URL   string   // the link when it is a URL
+	Note  string
+	Date  time.Time
+	Event *EventRef // nil when it comes from a post's shared_with
+	With  []ContactRef
+}
+
+// FavourRow is a favour, on a contact's page (with its event) or an
+// event's (with its contact).
+type FavourRow struct {
+	What    string
+	Event   EventRef
+	Contact ContactRef
+}
+
+// view builds the values above for one render, each once: a contact's
+// chip is shown on many pages.
+type view struct {
+	j *journal.Journal
+
+	mu       sync.Mutex
+	contacts map[*journal.Contact]ContactRef
+	tagPaths map[string]string
+}
+
+func newView(j *journal.Journal) *view {
+	return &view{j: j, contacts: map[*journal.Contact]ContactRef{}, tagPaths: map[string]string{}}
+}
+
+func (v *view) contact(c *journal.Contact) ContactRef {
+	v.mu.Lock()
+	ref, ok := v.contacts[c]
+	v.mu.Unlock()
+	if ok {
+		return ref
+	}
+	ref = ContactRef{Name: c.Name, Path: escape(pathOf(c)), Initials: initials(c.Name), Hue: hueOf(v.j, c.Circle)}
+	v.mu.Lock()
+	v.contacts[c] = ref
+	v.mu.Unlock()
+	return ref
+}
+
+func (v *view) people(cs []*journal.Contact) []ContactRef {
+	if len(cs) == 0 {
+		return nil
+	}
+	out := make([]ContactRef, len(cs))
+	for i, c := range cs {
+		out[i] = v.contact(c)
+	}
+	return out
+}
+
+func (v *view) contactRow(c *journal.Contact) ContactRow {
+	return ContactRow{
+		ContactRef: v.contact(c),
+		Role:       c.Role, Company: c.Company, Location: c.Location,
+		Never: c.Never(), LastContact: c.LastContact,
+		Status: v.contactStatus(c),
+	}
+}
+
+func (v *view) contactRows(cs []*journal.Contact) []ContactRow {
+	out := make([]ContactRow, len(cs))
+	for i, c := range cs {
+		out[i] = v.contactRow(c)
+	}
+	return out
+}
+
+func (v *view) event(e *journal.Event) EventRef {
+	return EventRef{Title: e.Title(), Path: escape(pathOf(e)), Date: e.Date.Day()}
+}
+
+func (v *view) eventRow(e *journal.Event) EventRow {
+	row := EventRow{
+		EventRef: v.event(e),
+		Kind:     e.Kind, Location: e.Location,
+		With:    v.people(e.With),
+		Planned: e.Planned(v.j.Today),
+		Status:  v.eventStatus(e),
+	}
+	for _, f := range e.Followups {
+		if f.Open() {
+			row.OpenFollowups++
+		}
+	}
+	return row
+}
+
+func (v *view) eventRows(es []*journal.Event) []EventRow {
+	out := make([]EventRow, len(es))
+	for i, e := range es {
+		out[i] = v.eventRow(e)
+	}
+	return out
+}
+
+func (v *view) post(p *journal.Post) PostRef {
+	return PostRef{Title: p.Title(), Path: escape(pathOf(p))}
+}
+
+func (v *view) postRow(p *journal.Post) PostRow {
+	return PostRow{
+		PostRef: v.post(p),
+		Date:    p.Date.Day(),
+		IsLink:  p.IsLink(), Link: p.Link,
+		SharedWith: len(p.SharedWith),
+		Tags:       v.tags(p.Tags),
+		Status:     v.postStatus(p),
+	}
+}
+
+func (v *view) postRows(ps []*journal.Post) []PostRow {
+	out := make([]PostRow, len(ps))
+	for i, p := range ps {
+		out[i] = v.postRow(p)
+	}
+	return out
+}
+
+// tags links tag names to their pages.
+func (v *view) tags(names []string) []TagRef {
+	if len(names) == 0 {
+		return nil
+	}
+	out := make([]TagRef, len(names))
+	for i, name := range names {
+		out[i] = TagRef{Name: name, Path: v.tagPath(name)}
+	}
+	return out
+}
+
+func (v *view) tagPath(name string) string {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	p, ok := v.tagPaths[name]
+	if !ok {
+		p = escape("tags/" + v.j.TagSlug(name) + ".html")
+		v.tagPaths[name] = p
+	}
+	return p
+}
+
+func (v *view) followup(f *journal.Followup) FollowupRow {
+	row := FollowupRow{What: f.What, Done: f.Done, Event: v.event(f.Event), Due: f.Due, Status: v.followupStatus(f)}
+	if f.Who != nil {
+		who := v.contact(f.Who)
+		row.Who = &who
+	} else {
+		row.With = v.people(f.Event.With)
+	}
+	return row
+}
+
+func (v *view) followups(fs []*journal.Followup) []FollowupRow {
+	if len(fs) == 0 {
+		return nil
+	}
+	out := make([]FollowupRow, len(fs))
+	for i, f := range fs {
+		out[i] = v.followup(f)
+	}
+	return out
+}
+
+func (v *view) backlinks(bs []*journal.Backlink) []BacklinkRow {
+	if len(bs) == 0 {
+		return nil
+	}
+	out := make([]BacklinkRow, len(bs))
+	for i, b := range bs {
+		out[i] = BacklinkRow{
+			Kind: b.From.NodeKind().String(), Label: kindLabel(b.From),
+			Title: b.From.Title(), Path: escape(pathOf(b.From)), Pos: b.Pos.String(),
+		}
+	}
+	return out
+}
+
+func (v *view) shares(ss []*journal.Share) []ShareRow {
+	if len(ss) == 0 {
+		return nil
+	}
+	out := make([]ShareRow, len(ss))
+	for i, s := range ss {
+		row := ShareRow{URL: s.URL, Note: s.Note, Date: s.Date, With: v.people(s.With)}
+		if s.Post != nil {
+			p := v.post(s.Post)
+			row.Post = &p
+		}
+		if s.Event != nil {
+			e := v.event(s.Event)
+			row.Event = &e
+		}
+		out[i] = row
+	}
+	return out
+}
+
+// favours lists favours with their events (on a contact's page) and their
+// contacts (on an event's).
+func (v *view) favours(fs []*journal.Favour) []FavourRow {
+	if len(fs) == 0 {
+		return nil
+	}
+	out := make([]FavourRow, len(fs))
+	for i, f := range fs {
+		out[i] = FavourRow{What: f.What, Event: v.event(f.Event), Contact: v.contact(f.Contact)}
+	}
+	return out
+}
+
+// contactStatus is a contact's badge by cadence.
+func (v *view) contactStatus(c *journal.Contact) Badge {
+	today := v.j.Today
+	switch {
+	case c.Cadence.N == 0:
+		return Badge{"muted", "no cadence"}
+	case c.Snoozed(today):
+		return Badge{"snoozed", "snoozed until " + journal.Date(c.SnoozeUntil.Day())}
+	case c.Overdue(today):
+		return Badge{"overdue", plural(c.DaysOverdue(today), "day") + " overdue"}
+	case c.DueWithin(today, soon):
+		return Badge{"soon", dueWords(c.Due, today)}
+	}
+	return Badge{"ok", dueWords(c.Due, today)}
+}
+
+// followupStatus is a follow-up's badge.
+func (v *view) followupStatus(f *journal.Followup) Badge {
+	today := v.j.Today
+	switch {
+	case f.Done:
+		if !f.DoneOn.IsZero() {
+			return Badge{"done", "done " + journal.Date(f.DoneOn)}
+		}
+		return Badge{"done", "done"}
+	case f.Due.IsZero():
+		return Badge{"muted", "no due date"}
+	case f.Overdue(today):
+		return Badge{"overdue", plural(f.DaysOverdue(today), "day") + " overdue"}
+	case f.DueWithin(today, soon):
+		return Badge{"soon", dueWords(f.Due, today)}
+	}
+	return Badge{"ok", dueWords(f.Due, today)}
+}
+
+// eventStatus is a plan's badge; a past event has none.
+func (v *view) eventStatus(e *journal.Event) Badge {
+	if e.Planned(v.j.Today) {
+		return Badge{"plan", "plan · " + journal.Ago(e.Date.Day(), v.j.Today)}
+	}
+	return Badge{}
+}
+
+// postStatus is a post's badge: published, draft, scheduled or private.
+func (v *view) postStatus(p *journal.Post) Badge {
+	switch s := p.Status(v.j.Opts); s {
+	case "published":
+		return Badge{"ok", s}
+	case "draft":
+		return Badge{"soon", s}
+	case "scheduled":
+		return Badge{"plan", s}
+	default:
+		return Badge{"snoozed", s}
+	}
+}
+
+// hueOf is the colour class of a circle: its position in the config, so
+// that circles keep their colour across pages; "" without a circle.
+func hueOf(j *journal.Journal, circle string) string {
+	for i, c := range j.Config.Circles {
+		if strings.EqualFold(c.Name, circle) {
+			return fmt.Sprintf("hue-%d", i%8)
+		}
+	}
+	return ""
+}
