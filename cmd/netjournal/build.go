@@ -19,7 +19,7 @@ type buildCmd struct {
 }
 
 func (c *buildCmd) Run(ctx context.Context, args []string) int {
-	name, usage := "build", "build [-C DIR] [--watch] [--drafts] [--future] [--strict] [--out DIR] [--wiki-out DIR] [--now DATE] [--quiet]"
+	name, usage := "build", "build [-C DIR] [--watch] [--drafts] [--future] [--strict] [--out DIR] [--wiki-out DIR] [--now DATE] [--quiet] [--no-cache]"
 	if c.check {
 		name, usage = "check", "check [-C DIR] [--drafts] [--future] [--strict] [--now DATE]"
 	}
@@ -27,7 +27,7 @@ func (c *buildCmd) Run(ctx context.Context, args []string) int {
 	var opts build.Options
 	var now nowFlag
 	out, wikiOut := "public", "private"
-	quiet, watching := false, false
+	quiet, watching, noCache := false, false, false
 	fs.BoolVar(&opts.Drafts, "drafts", false, "publish draft posts too")
 	fs.BoolVar(&opts.Future, "future", false, "publish posts dated in the future too")
 	fs.BoolVar(&opts.Strict, "strict", false, "treat warnings (broken links, unresolved wikilinks) as errors")
@@ -37,6 +37,7 @@ func (c *buildCmd) Run(ctx context.Context, args []string) int {
 		fs.StringVar(&wikiOut, "wiki-out", wikiOut, "write the private wiki to `DIR` (relative to the site folder)")
 		fs.BoolVar(&quiet, "quiet", false, "print nothing on success")
 		fs.BoolVar(&watching, "watch", false, "rebuild on every change until interrupted")
+		fs.BoolVar(&noCache, "no-cache", false, "render everything, without the cache in "+build.CacheDir)
 	}
 	if code, ok := parse(fs, args); !ok {
 		return code
@@ -64,6 +65,9 @@ func (c *buildCmd) Run(ctx context.Context, args []string) int {
 		defer w.Close()
 	}
 	b := build.NewBuilder(os.DirFS(c.dir))
+	if !c.check && !noCache {
+		defer c.useCache(b)()
+	}
 	res, err := render(ctx, b, opts)
 	if watching {
 		if ctx.Err() != nil {
@@ -100,6 +104,18 @@ func (c *buildCmd) Run(ctx context.Context, args []string) int {
 			time.Since(start).Round(time.Millisecond))
 	}
 	return exitOK
+}
+
+// useCache gives b the site's cache on disk, and returns what closes it.
+// A cache that cannot be opened is said in a line and done without.
+func (e *env) useCache(b *build.Builder) (close func()) {
+	d, err := build.OpenCache(e.dir)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "netjournal: rendering without the cache: %v\n", err)
+		return func() {}
+	}
+	b.UseDisk(d)
+	return func() { d.Close() }
 }
 
 // render renders the site, returning at once when ctx is done: an

@@ -18,13 +18,14 @@ import (
 type serveCmd struct{ *env }
 
 func (c *serveCmd) Run(ctx context.Context, args []string) int {
-	fs := c.flags("serve", "serve [-C DIR] [--port N] [--bind ADDR] [--drafts] [--future] [--expose-wiki] [--now DATE]")
+	fs := c.flags("serve", "serve [-C DIR] [--port N] [--bind ADDR] [--drafts] [--future] [--expose-wiki] [--now DATE] [--no-cache]")
 	var opts build.Options
 	var now nowFlag
-	port, bind, exposeWiki := 1313, "127.0.0.1", false
+	port, bind, exposeWiki, noCache := 1313, "127.0.0.1", false, false
 	fs.IntVar(&port, "port", port, "listen on `PORT` (0 picks a free one)")
 	fs.StringVar(&bind, "bind", bind, "listen on `ADDR`; anything but loopback serves the public blog only")
 	fs.BoolVar(&exposeWiki, "expose-wiki", false, "serve the private wiki on a non-loopback address too")
+	fs.BoolVar(&noCache, "no-cache", false, "render everything, without the cache in "+build.CacheDir)
 	fs.BoolVar(&opts.Drafts, "drafts", false, "publish draft posts too")
 	fs.BoolVar(&opts.Future, "future", false, "publish posts dated in the future too")
 	fs.Var(&now, "now", "serve as if today were `DATE` (YYYY-MM-DD or RFC 3339)")
@@ -62,6 +63,9 @@ func (c *serveCmd) Run(ctx context.Context, args []string) int {
 		return exitContent
 	}
 	b := build.NewBuilder(os.DirFS(c.dir))
+	if !noCache {
+		defer c.useCache(b)()
+	}
 	res, err := b.Render(opts)
 	srv := serve.New(wiki, hostNames(bind, addr.IP)...)
 	var last *build.Result

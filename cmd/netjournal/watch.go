@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 	"time"
 
@@ -36,7 +35,7 @@ func (e *env) rebuilds(ctx context.Context, w *watch.Watcher, b *build.Builder, 
 		case batch := <-w.Batches():
 			start := time.Now()
 			if batch.Full {
-				b = build.NewBuilder(os.DirFS(e.dir))
+				b.ForgetAll()
 			}
 			b.Forget(batch.Paths...)
 			if !fixedNow {

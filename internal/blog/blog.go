@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/netjournal/netjournal/internal/diskcache"
 	"github.com/netjournal/netjournal/internal/feed"
 	"github.com/netjournal/netjournal/internal/markdown"
 	"github.com/netjournal/netjournal/internal/page"
@@ -53,6 +54,9 @@ type Cache struct {
 
 // Rendered is the number of pages the last Render executed templates for.
 func (c *Cache) Rendered() int { return c.pages.Rendered() }
+
+// UseDisk keeps the pages in d as well, from one run to the next.
+func (c *Cache) UseDisk(d *diskcache.Cache) { c.pages.Disk = d }
 
 // Render is the package's Render, reusing the pages that did not change.
 func (c *Cache) Render(site *public.Site, theme *themes.Theme) (map[string][]byte, error) {

@@ -15,6 +15,7 @@ import (
 	"github.com/netjournal/netjournal/internal/blog"
 	"github.com/netjournal/netjournal/internal/calendar"
 	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/diskcache"
 	"github.com/netjournal/netjournal/internal/feed"
 	"github.com/netjournal/netjournal/internal/journal"
 	"github.com/netjournal/netjournal/internal/markdown"
@@ -65,6 +66,7 @@ func Render(fsys fs.FS, opts Options) (*Result, error) {
 // links of pages whose bytes are the same. Its results equal Render's.
 type Builder struct {
 	fsys    fs.FS
+	disk    *diskcache.Cache // nil: no cache on disk
 	content content.Cache
 	md      *markdown.Renderer
 	links   linkCache
@@ -80,6 +82,10 @@ func NewBuilder(fsys fs.FS) *Builder {
 // Forget makes the next Render read these site files (slash paths) again
 // even if their size and time look unchanged.
 func (b *Builder) Forget(paths ...string) { b.content.Forget(paths...) }
+
+// ForgetAll makes the next Render read every site file again. What it
+// rendered stays known: it is kept by the hash of what it came from.
+func (b *Builder) ForgetAll() { b.content = content.Cache{} }
 
 // Render renders both sites.
 func (b *Builder) Render(opts Options) (*Result, error) {
@@ -164,6 +170,9 @@ func (b *Builder) RenderContext(ctx context.Context, opts Options) (*Result, err
 	if opts.Strict && len(res.Warnings) > 0 {
 		return nil, fmt.Errorf("strict: %w", res.Warnings)
 	}
+	// The cache keeps what this render used, and only that. A cache that
+	// cannot be written costs speed, not the build.
+	b.disk.Commit()
 	return res, nil
 }
 

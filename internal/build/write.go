@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 )
@@ -232,7 +233,8 @@ func realPath(p string) (string, error) {
 }
 
 // stage writes an output in full to step.New, with its Marker, and the
-// wiki with a .gitignore that keeps all of it out of git.
+// wiki with a .gitignore that keeps all of it out of git. Files that the
+// output folder already holds with the same bytes are linked, not written.
 func stage(ctx context.Context, o Output, step swapStep) error {
 	if err := makeWorkDir(filepath.Dir(step.New)); err != nil {
 		return err
@@ -263,21 +265,13 @@ func stage(ctx context.Context, o Output, step swapStep) error {
 	for _, name := range sortedKeys(o.Files) {
 		files[name] = o.Files[name]
 	}
-	for i, name := range sortedKeys(files) {
-		if i%64 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		p := filepath.Join(step.New, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), dirMode); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, files[name], fileMode); err != nil {
-			return err
-		}
+	// The manifest of the folder being replaced, and the staged one's,
+	// which is recorded now: the swap makes it the output's.
+	m, err := stageFiles(ctx, step.New, step.Dir, files, readManifest(manifestPath(step)), dirMode, fileMode)
+	if err != nil {
+		return err
 	}
-	return nil
+	return m.write(manifestPath(step) + ".new")
 }
 
 // makeWorkDir makes a WorkDir that git ignores and only the owner reads.
@@ -358,6 +352,7 @@ func removeRecord(site string) error {
 func (r *record) swap() error {
 	for _, s := range r.Outputs {
 		if _, err := os.Lstat(s.New); errors.Is(err, fs.ErrNotExist) {
+			s.promoteManifest()
 			continue // done already
 		}
 		// New is still there, so Dir, if there, is the previous build's:
@@ -377,6 +372,7 @@ func (r *record) swap() error {
 			return err
 		}
 		syncDir(filepath.Dir(s.Dir))
+		s.promoteManifest()
 		if err := step("moved in " + s.Dir); err != nil {
 			return err
 		}
@@ -389,7 +385,15 @@ func (r *record) clean() {
 	for _, s := range r.Outputs {
 		os.RemoveAll(s.New)
 		os.RemoveAll(s.Old)
+		os.Remove(manifestPath(s) + ".new")
 	}
+}
+
+// promoteManifest makes the staged folder's manifest the output's, once
+// the folder is in place. Best effort: a manifest that does not match its
+// folder costs only the linking of the next build.
+func (s swapStep) promoteManifest() {
+	os.Rename(manifestPath(s)+".new", manifestPath(s))
 }
 
 // recoverSwap finishes the swap of a killed build, or removes its
@@ -424,8 +428,9 @@ func recoverSwap(site string) error {
 		return err
 	}
 	for _, e := range entries {
-		switch e.Name() {
-		case ".gitignore", lockFile, recordFile:
+		switch name := e.Name(); {
+		case name == ".gitignore", name == lockFile, name == recordFile, name == path.Base(CacheDir),
+			strings.HasSuffix(name, ".manifest"):
 			continue
 		}
 		os.RemoveAll(filepath.Join(site, WorkDir, e.Name()))

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -97,7 +98,7 @@ func TestWriteRecoversFromKills(t *testing.T) {
 		for _, work := range []string{filepath.Join(site, WorkDir), filepath.Join(filepath.Dir(pubDir), WorkDir)} {
 			entries, _ := os.ReadDir(work)
 			for _, e := range entries {
-				if e.Name() != ".gitignore" && e.Name() != lockFile {
+				if leftover(e.Name()) {
 					t.Errorf("after a kill after %q and recovery, %s holds %s", stopped, work, e.Name())
 				}
 			}
@@ -130,8 +131,60 @@ func TestWriteInterrupted(t *testing.T) {
 	}
 	entries, _ := os.ReadDir(filepath.Join(site, WorkDir))
 	for _, e := range entries {
-		if e.Name() != ".gitignore" && e.Name() != lockFile {
+		if leftover(e.Name()) {
 			t.Errorf("%s holds %s", WorkDir, e.Name())
 		}
+	}
+}
+
+// leftover reports whether a name in .netjournal/ is staging or a swap
+// record left behind, rather than bookkeeping that stays (the lock, the
+// cache, the manifests of the output folders).
+func leftover(name string) bool {
+	for _, suffix := range []string{".new", ".old", ".tmp", ".json"} {
+		if strings.HasSuffix(name, suffix) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestWriteLinksUnchanged: a second Write links the files whose bytes it
+// wrote before instead of writing them again, and writes anew a file that
+// was changed by hand since, or whose bytes changed.
+func TestWriteLinksUnchanged(t *testing.T) {
+	site := t.TempDir()
+	out := filepath.Join(site, "public")
+	files := map[string][]byte{"index.html": []byte("home"), "a/index.html": []byte("a"), "b/index.html": []byte("b")}
+	ctx := context.Background()
+	if err := Write(ctx, site, Output{Dir: out, Files: files}); err != nil {
+		t.Fatal(err)
+	}
+	inode := func(p string) uint64 {
+		info, err := os.Stat(filepath.Join(out, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return info.Sys().(*syscall.Stat_t).Ino
+	}
+	before := map[string]uint64{"index.html": inode("index.html"), "a/index.html": inode("a/index.html"), "b/index.html": inode("b/index.html")}
+	// By hand, in place: the same size, another byte.
+	if err := os.WriteFile(filepath.Join(out, "b/index.html"), []byte("B"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files["a/index.html"] = []byte("changed")
+	if err := Write(ctx, site, Output{Dir: out, Files: files}); err != nil {
+		t.Fatal(err)
+	}
+	got := readTree(t, out)
+	delete(got, Marker)
+	if diff := compare(got, files); diff != "" {
+		t.Fatalf("the output differs:\n%s", diff)
+	}
+	if inode("index.html") != before["index.html"] {
+		t.Error("the unchanged page was written again, not linked")
+	}
+	if inode("a/index.html") == before["a/index.html"] || inode("b/index.html") == before["b/index.html"] {
+		t.Error("a changed page, or one changed by hand, was linked")
 	}
 }

@@ -207,8 +207,8 @@ func (j *Journal) publicResolver(from *Post) markdown.Resolver {
 			// would be published, and a typo of a private name is exactly
 			// the slip this rule is for.
 			msg := fmt.Sprintf("public post links to %q, which matches nothing", l.Target)
-			if nf.Hint != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", nf.Hint)
+			if h := nf.Hint(); h != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", h)
 			}
 			return markdown.Resolution{}, errors.New(msg + ": fix the link, or write plain text")
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -77,13 +78,23 @@ func (j *Journal) index() {
 type NotFoundError struct {
 	Ref   string
 	Kinds []Kind
-	Hint  string
+	hint  func() string // the closest name, found when first asked for
+}
+
+// Hint is the name closest to the ref, or "" when none is close. It is
+// looked for only when asked: a ref that is allowed to match nothing
+// (met.at as free text) costs no search.
+func (e *NotFoundError) Hint() string {
+	if e.hint == nil {
+		return ""
+	}
+	return e.hint()
 }
 
 func (e *NotFoundError) Error() string {
 	msg := fmt.Sprintf("unknown %s %q", kindsWord(e.Kinds), e.Ref)
-	if e.Hint != "" {
-		msg += fmt.Sprintf(" (did you mean %q?)", e.Hint)
+	if h := e.Hint(); h != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", h)
 	}
 	return msg
 }
@@ -160,7 +171,7 @@ func (j *Journal) resolve(ref string, kinds []Kind) (Node, error) {
 		sort.Slice(cands, func(a, b int) bool { return cands[a].Doc().Path < cands[b].Doc().Path })
 		return nil, &AmbiguousError{Ref: ref, Candidates: cands, Hint: j.hint(key, cands, kinds)}
 	}
-	return nil, &NotFoundError{Ref: ref, Kinds: kinds, Hint: j.closest(key, kinds)}
+	return nil, &NotFoundError{Ref: ref, Kinds: kinds, hint: sync.OnceValue(func() string { return j.closest(key, kinds) })}
 }
 
 // matches lists the documents of these kinds that answer to a normalised

@@ -16,6 +16,7 @@ import (
 
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/netjournal/netjournal/internal/diskcache"
 	"github.com/yuin/goldmark"
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
@@ -109,29 +110,56 @@ type Renderer struct {
 }
 
 // memo keeps results between builds: what was used since the last Sweep
-// and what was used in the sweep before it.
+// and what was used in the sweep before it; and, with a disk, between runs.
 type memo struct {
 	mu        sync.Mutex
 	cur, prev map[string]any
+	disk      *diskcache.Cache
 }
 
 func (m *memo) get(key string) (any, bool) {
 	m.mu.Lock()
-	defer m.mu.Unlock()
-	if v, ok := m.cur[key]; ok {
+	v, ok := m.cur[key]
+	if !ok {
+		if v, ok = m.prev[key]; ok {
+			m.cur[key] = v
+		}
+	}
+	disk := m.disk
+	m.mu.Unlock()
+	if ok {
+		disk.Keep(diskKey(key))
 		return v, true
 	}
-	v, ok := m.prev[key]
-	if ok {
-		m.cur[key] = v
+	if b, found := disk.Get(diskKey(key)); found {
+		if v, ok := decode(key, b); ok {
+			m.mu.Lock()
+			m.cur[key] = v
+			m.mu.Unlock()
+			return v, true
+		}
 	}
-	return v, ok
+	return nil, false
 }
 
 func (m *memo) put(key string, v any) {
 	m.mu.Lock()
-	defer m.mu.Unlock()
 	m.cur[key] = v
+	disk := m.disk
+	m.mu.Unlock()
+	if disk != nil {
+		if b, ok := encode(v); ok {
+			disk.Put(diskKey(key), b)
+		}
+	}
+}
+
+// UseDisk keeps the renderer's results in c as well, from one run to the
+// next; nil keeps them in memory alone.
+func (r *Renderer) UseDisk(c *diskcache.Cache) {
+	r.memo.mu.Lock()
+	defer r.memo.mu.Unlock()
+	r.memo.disk = c
 }
 
 // Sweep forgets results not used since the previous Sweep. Call it once

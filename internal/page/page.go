@@ -26,6 +26,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/netjournal/netjournal/internal/diskcache"
 	"github.com/netjournal/netjournal/internal/par"
 )
 
@@ -62,6 +63,10 @@ type Executor func(w io.Writer, template string, data any) error
 // Cache keeps the pages of the last render, by output path, with their
 // keys. The zero Cache is empty and ready to use.
 type Cache struct {
+	// Disk, when set, keeps pages from one run to the next: a page not in
+	// memory is looked for there by its key before it is executed.
+	Disk *diskcache.Cache
+
 	mu       sync.Mutex
 	pages    map[string]cached
 	rendered int
@@ -101,7 +106,12 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out map[stri
 			return
 		}
 		if p, ok := c.pages[j.File]; ok && p.key == key {
+			c.Disk.Keep(diskcache.Key(key))
 			results[i] = p
+			return
+		}
+		if b, ok := c.Disk.Get(diskcache.Key(key)); ok {
+			results[i] = cached{key, b}
 			return
 		}
 		var b bytes.Buffer
@@ -110,6 +120,7 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out map[stri
 			return
 		}
 		results[i], executed[i] = cached{key, b.Bytes()}, true
+		c.Disk.Put(diskcache.Key(key), b.Bytes())
 	})
 	for _, err := range errs {
 		if err != nil {

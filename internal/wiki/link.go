@@ -53,8 +53,8 @@ func (r *renderer) resolver(p *Page) markdown.Resolver {
 			var missing *journal.NotFoundError
 			if errors.As(err, &missing) {
 				title := fmt.Sprintf("Unresolved link: nothing is called %q", l.Target)
-				if missing.Hint != "" {
-					title += fmt.Sprintf(" (did you mean %q?)", missing.Hint)
+				if h := missing.Hint(); h != "" {
+					title += fmt.Sprintf(" (did you mean %q?)", h)
 				}
 				return markdown.Resolution{Class: "unresolved", Title: title}, nil
 			}

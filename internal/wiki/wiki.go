@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/diskcache"
 	"github.com/netjournal/netjournal/internal/journal"
 	"github.com/netjournal/netjournal/internal/page"
 	"github.com/netjournal/netjournal/themes"
@@ -45,6 +46,9 @@ type Cache struct {
 
 // Rendered is the number of pages the last Render executed templates for.
 func (c *Cache) Rendered() int { return c.pages.Rendered() }
+
+// UseDisk keeps the pages in d as well, from one run to the next.
+func (c *Cache) UseDisk(d *diskcache.Cache) { c.pages.Disk = d }
 
 // Render renders the wiki, reusing the pages that did not change.
 func (c *Cache) Render(j *journal.Journal, theme *themes.Theme) (map[string][]byte, error) {

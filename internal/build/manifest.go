@@ -1,0 +1,175 @@
+package build
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync/atomic"
+	"syscall"
+
+	"github.com/netjournal/netjournal/internal/par"
+)
+
+// A manifest lists the files a build put in an output folder, each with a
+// hash of its bytes and what the file system said of it once written: its
+// size, time and inode. The next build links a file that is still exactly
+// that into its staging folder instead of writing its bytes again, so that
+// writing a large site with little changed costs little. A file changed
+// since (by hand, say) no longer matches and is written anew; a manifest
+// that is lost or wrong costs only that.
+//
+// It lives beside the staging folders, as <output>.manifest in WorkDir,
+// not in the output: it is nobody's business on a web server.
+type manifest map[string]fileState
+
+type fileState struct {
+	sum   [sha256.Size]byte
+	size  int64
+	mtime int64 // nanoseconds
+	ino   uint64
+}
+
+func manifestPath(step swapStep) string {
+	return filepath.Join(filepath.Dir(step.New), filepath.Base(step.Dir)+".manifest")
+}
+
+// readManifest reads a manifest; a missing or unreadable one is empty.
+func readManifest(p string) manifest {
+	m := manifest{}
+	f, err := os.Open(p)
+	if err != nil {
+		return m
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var s fileState
+		var sum, name string
+		// sum size mtime inode path (the path last: it may hold spaces)
+		fields := strings.SplitN(sc.Text(), " ", 5)
+		if len(fields) != 5 {
+			return manifest{}
+		}
+		sum, name = fields[0], fields[4]
+		if _, err := fmt.Sscan(fields[1]+" "+fields[2]+" "+fields[3], &s.size, &s.mtime, &s.ino); err != nil {
+			return manifest{}
+		}
+		b, err := hex.DecodeString(sum)
+		if err != nil || len(b) != sha256.Size {
+			return manifest{}
+		}
+		copy(s.sum[:], b)
+		m[name] = s
+	}
+	if sc.Err() != nil {
+		return manifest{}
+	}
+	return m
+}
+
+// write writes the manifest whole or not at all.
+func (m manifest) write(p string) error {
+	names := make([]string, 0, len(m))
+	for name := range m {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	for _, name := range names {
+		s := m[name]
+		fmt.Fprintf(&b, "%x %d %d %d %s\n", s.sum, s.size, s.mtime, s.ino, name)
+	}
+	tmp := p + ".tmp"
+	if err := os.WriteFile(tmp, []byte(b.String()), 0o600); err != nil {
+		return err
+	}
+	return os.Rename(tmp, p)
+}
+
+// stateOf is what the file system says of a file, with its bytes' hash.
+func stateOf(info os.FileInfo, sum [sha256.Size]byte) fileState {
+	s := fileState{sum: sum, size: info.Size(), mtime: info.ModTime().UnixNano()}
+	if st, ok := info.Sys().(*syscall.Stat_t); ok {
+		s.ino = uint64(st.Ino)
+	}
+	return s
+}
+
+// stageFiles writes files into the staging folder dir, linking from old
+// (the output folder being replaced) each file that its manifest says is
+// there with these very bytes, unchanged since. It writes on every core,
+// checks ctx as it goes, and returns the new folder's manifest.
+func stageFiles(ctx context.Context, dir, old string, files map[string][]byte, was manifest, dirMode, fileMode os.FileMode) (manifest, error) {
+	names := sortedKeys(files)
+	// Folders first, once each, parents before children.
+	dirs := map[string]bool{}
+	for _, name := range names {
+		for d := filepath.Dir(filepath.FromSlash(name)); d != "." && !dirs[d]; d = filepath.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	sorted := make([]string, 0, len(dirs))
+	for d := range dirs {
+		sorted = append(sorted, d)
+	}
+	sort.Strings(sorted)
+	for _, d := range sorted {
+		if err := os.Mkdir(filepath.Join(dir, d), dirMode); err != nil && !errors.Is(err, os.ErrExist) {
+			return nil, err
+		}
+	}
+	states := make([]fileState, len(names))
+	errs := make([]error, len(names))
+	var stop atomic.Bool
+	par.Each(len(names), func(i int) {
+		if stop.Load() {
+			return
+		}
+		if ctx.Err() != nil {
+			errs[i] = ctx.Err()
+			stop.Store(true)
+			return
+		}
+		name := names[i]
+		data := files[name]
+		sum := sha256.Sum256(data)
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if prev, ok := was[name]; ok && prev.sum == sum && prev.size == int64(len(data)) {
+			src := filepath.Join(old, filepath.FromSlash(name))
+			if info, err := os.Lstat(src); err == nil && info.Mode().IsRegular() && stateOf(info, sum) == prev {
+				if os.Link(src, p) == nil {
+					states[i] = prev
+					return
+				}
+			}
+		}
+		if err := os.WriteFile(p, data, fileMode); err != nil {
+			errs[i] = err
+			stop.Store(true)
+			return
+		}
+		info, err := os.Lstat(p)
+		if err != nil {
+			errs[i] = err
+			stop.Store(true)
+			return
+		}
+		states[i] = stateOf(info, sum)
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	m := make(manifest, len(names))
+	for i, name := range names {
+		m[name] = states[i]
+	}
+	return m, nil
+}

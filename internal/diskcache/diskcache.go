@@ -1,0 +1,365 @@
+// Package diskcache keeps byte values by key from one run to the next, in a
+// folder of its own: one append-only pack file and an index of it.
+//
+// It is a cache, never a source of truth: whatever is wrong with it (a
+// torn write from a killed process, a bad disk, another version's files)
+// is detected and costs only the work of computing a value again. Every
+// record carries its key, its length and a SHA-256 of its value, and a
+// value is returned only when all three check out.
+//
+// It never grows without bound: Commit keeps in the index only the values
+// used since Open, and rewrites the pack without the others once they take
+// more room than the values in use.
+package diskcache
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+)
+
+// Key names a value: the hash of whatever the value was computed from.
+type Key [sha256.Size]byte
+
+// Record layout in the pack: magic, key, value length (8 bytes, little
+// endian), SHA-256 of the value, value.
+var magic = []byte("njc1")
+
+const headerSize = 4 + sha256.Size + 8 + sha256.Size
+
+const (
+	packFile  = "pack"
+	indexFile = "index"
+)
+
+// Cache is an open cache folder. Its methods are safe for concurrent use.
+// A nil *Cache is a cache that holds nothing and keeps nothing.
+type Cache struct {
+	mu    sync.Mutex
+	dir   string
+	pack  *os.File
+	w     *bufio.Writer // appends to pack, from size onwards
+	size  int64         // the pack's length, buffered appends included
+	flush int64         // how much of the pack is written through to the file
+	index map[Key]entry
+	used  map[Key]bool
+	err   error // the first write error: the cache then only reads
+}
+
+// entry is where a record's value is in the pack.
+type entry struct {
+	off int64 // of the value
+	n   int64
+}
+
+// ErrBusy is Open's error when another process has the cache open.
+var ErrBusy = errors.New("the cache is in use by another netjournal")
+
+// Open opens the cache in dir, making it if needed. A pack or an index
+// that is torn or not this version's is mended or started afresh.
+func Open(dir string) (*Cache, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	pack, err := os.OpenFile(filepath.Join(dir, packFile), os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	if !lock(pack) {
+		pack.Close()
+		return nil, ErrBusy
+	}
+	c := &Cache{dir: dir, pack: pack, index: map[Key]entry{}, used: map[Key]bool{}}
+	info, err := pack.Stat()
+	if err != nil {
+		pack.Close()
+		return nil, err
+	}
+	// The index says where the records of the last committed run are; a
+	// run killed before its commit appended records after them, which a
+	// scan finds, up to the first torn one.
+	scanFrom := c.readIndex(info.Size())
+	end := c.scan(scanFrom, info.Size())
+	if end < info.Size() {
+		if err := pack.Truncate(end); err != nil {
+			pack.Close()
+			return nil, err
+		}
+	}
+	c.size, c.flush = end, end
+	c.w = bufio.NewWriterSize(&offsetWriter{f: pack, off: &c.flush}, 1<<20)
+	return c, nil
+}
+
+// readIndex loads the index if it is whole and fits the pack, and returns
+// the pack offset where its records end.
+func (c *Cache) readIndex(packSize int64) int64 {
+	b, err := os.ReadFile(filepath.Join(c.dir, indexFile))
+	if err != nil || len(b) < len(magic)+8+sha256.Size || !bytes.Equal(b[:len(magic)], magic) {
+		return 0
+	}
+	body, sum := b[:len(b)-sha256.Size], b[len(b)-sha256.Size:]
+	if s := sha256.Sum256(body); !bytes.Equal(s[:], sum) {
+		return 0
+	}
+	body = body[len(magic):]
+	end := int64(binary.LittleEndian.Uint64(body))
+	body = body[8:]
+	const rec = sha256.Size + 16
+	if end > packSize || len(body)%rec != 0 {
+		return 0
+	}
+	for ; len(body) > 0; body = body[rec:] {
+		var k Key
+		copy(k[:], body)
+		e := entry{off: int64(binary.LittleEndian.Uint64(body[sha256.Size:])), n: int64(binary.LittleEndian.Uint64(body[sha256.Size+8:]))}
+		if e.off < headerSize || e.off+e.n > end {
+			clear(c.index)
+			return 0
+		}
+		c.index[k] = e
+	}
+	return end
+}
+
+// scan adds the records from off to size to the index and returns where
+// the last whole one ends.
+func (c *Cache) scan(off, size int64) int64 {
+	r := bufio.NewReaderSize(io.NewSectionReader(c.pack, off, size-off), 1<<20)
+	head := make([]byte, headerSize)
+	for {
+		if _, err := io.ReadFull(r, head); err != nil || !bytes.Equal(head[:4], magic) {
+			return off
+		}
+		n := int64(binary.LittleEndian.Uint64(head[4+sha256.Size:]))
+		if n < 0 || off+headerSize+n > size {
+			return off
+		}
+		value := make([]byte, n)
+		if _, err := io.ReadFull(r, value); err != nil {
+			return off
+		}
+		if s := sha256.Sum256(value); !bytes.Equal(s[:], head[headerSize-sha256.Size:]) {
+			return off
+		}
+		var k Key
+		copy(k[:], head[4:])
+		c.index[k] = entry{off: off + headerSize, n: n}
+		off += headerSize + n
+	}
+}
+
+// Get returns the value of key, if the cache holds it whole.
+func (c *Cache) Get(key Key) ([]byte, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	e, ok := c.index[key]
+	if ok && e.off+e.n > c.flush {
+		// Appended in this run and still buffered.
+		if err := c.w.Flush(); err != nil {
+			c.fail(err)
+		}
+	}
+	c.mu.Unlock()
+	if !ok {
+		return nil, false
+	}
+	b := make([]byte, headerSize-4+e.n)
+	// The header's sum and the value, read at once: key and length are
+	// the index's.
+	if _, err := c.pack.ReadAt(b, e.off-headerSize+4); err != nil {
+		return nil, false
+	}
+	value, sum := b[headerSize-4:], b[sha256.Size+8:headerSize-4]
+	if !bytes.Equal(b[:sha256.Size], key[:]) {
+		return nil, false
+	}
+	if s := sha256.Sum256(value); !bytes.Equal(s[:], sum) {
+		return nil, false
+	}
+	c.mu.Lock()
+	c.used[key] = true
+	c.mu.Unlock()
+	return value, true
+}
+
+// Keep marks the value of key as used in this run, so that Commit keeps
+// it, without reading it: the caller has it at hand.
+func (c *Cache) Keep(key Key) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.index[key]; ok {
+		c.used[key] = true
+	}
+}
+
+// Put stores value under key. A value that cannot be written is not an
+// error for the caller: the cache only forgets it.
+func (c *Cache) Put(key Key, value []byte) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.used[key] = true
+	if _, ok := c.index[key]; ok || c.err != nil {
+		return
+	}
+	head := make([]byte, 0, headerSize)
+	head = append(head, magic...)
+	head = append(head, key[:]...)
+	head = binary.LittleEndian.AppendUint64(head, uint64(len(value)))
+	sum := sha256.Sum256(value)
+	head = append(head, sum[:]...)
+	if _, err := c.w.Write(head); err != nil {
+		c.fail(err)
+		return
+	}
+	if _, err := c.w.Write(value); err != nil {
+		c.fail(err)
+		return
+	}
+	c.index[key] = entry{off: c.size + headerSize, n: int64(len(value))}
+	c.size += headerSize + int64(len(value))
+}
+
+func (c *Cache) fail(err error) {
+	if c.err == nil {
+		c.err = err
+	}
+}
+
+// Commit writes out what this run added and keeps only the values used
+// since Open: the index lists just those, and the pack is rewritten
+// without the others when they take more room than the values in use.
+func (c *Cache) Commit() error {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if err := c.w.Flush(); err != nil {
+		c.fail(err)
+	}
+	if c.err != nil {
+		return c.err
+	}
+	var live int64
+	for k := range c.used {
+		if e, ok := c.index[k]; ok {
+			live += headerSize + e.n
+		}
+	}
+	for k := range c.index {
+		if !c.used[k] {
+			delete(c.index, k)
+		}
+	}
+	if dead := c.size - live; dead > live && dead > 1<<20 {
+		if err := c.compact(); err != nil {
+			return err
+		}
+	}
+	// The next run (a rebuild of build --watch) starts counting afresh.
+	c.used = map[Key]bool{}
+	return c.writeIndex()
+}
+
+// compact rewrites the pack with the records in the index alone.
+func (c *Cache) compact() error {
+	tmp, err := os.CreateTemp(c.dir, packFile+".new-*")
+	if err != nil {
+		return err
+	}
+	var off int64
+	w := bufio.NewWriterSize(tmp, 1<<20)
+	index := make(map[Key]entry, len(c.index))
+	for k, e := range c.index {
+		b := make([]byte, headerSize+e.n)
+		if _, err := c.pack.ReadAt(b, e.off-headerSize); err != nil {
+			continue // unreadable: dropped
+		}
+		if _, err := w.Write(b); err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+			return err
+		}
+		index[k] = entry{off: off + headerSize, n: e.n}
+		off += headerSize + e.n
+	}
+	if err := errors.Join(w.Flush(), tmp.Close()); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Rename(tmp.Name(), filepath.Join(c.dir, packFile)); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	pack, err := os.OpenFile(filepath.Join(c.dir, packFile), os.O_RDWR, 0o600)
+	if err != nil {
+		return err
+	}
+	c.pack.Close()
+	c.pack, c.index, c.size, c.flush = pack, index, off, off
+	c.w = bufio.NewWriterSize(&offsetWriter{f: pack, off: &c.flush}, 1<<20)
+	return nil
+}
+
+// writeIndex writes the index whole or not at all: magic, the pack's end,
+// each key with its value's offset and length, and a SHA-256 of it all.
+func (c *Cache) writeIndex() error {
+	b := make([]byte, 0, len(magic)+8+len(c.index)*(sha256.Size+16)+sha256.Size)
+	b = append(b, magic...)
+	b = binary.LittleEndian.AppendUint64(b, uint64(c.size))
+	for k, e := range c.index {
+		b = append(b, k[:]...)
+		b = binary.LittleEndian.AppendUint64(b, uint64(e.off))
+		b = binary.LittleEndian.AppendUint64(b, uint64(e.n))
+	}
+	sum := sha256.Sum256(b)
+	b = append(b, sum[:]...)
+	tmp, err := os.CreateTemp(c.dir, indexFile+".new-*")
+	if err != nil {
+		return err
+	}
+	_, werr := tmp.Write(b)
+	if err := errors.Join(werr, tmp.Close()); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return os.Rename(tmp.Name(), filepath.Join(c.dir, indexFile))
+}
+
+// Close closes the pack without committing: what this run appended stays
+// in the pack, for the next Open to find.
+func (c *Cache) Close() error {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return errors.Join(c.w.Flush(), c.pack.Close())
+}
+
+// offsetWriter appends to a file at *off, advancing it.
+type offsetWriter struct {
+	f   *os.File
+	off *int64
+}
+
+func (w *offsetWriter) Write(p []byte) (int, error) {
+	n, err := w.f.WriteAt(p, *w.off)
+	*w.off += int64(n)
+	return n, err
+}

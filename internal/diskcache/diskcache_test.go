@@ -1,0 +1,176 @@
+package diskcache
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+)
+
+func key(s string) Key { return sha256.Sum256([]byte(s)) }
+
+func open(t *testing.T, dir string) *Cache {
+	t.Helper()
+	c, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func has(t *testing.T, c *Cache, k, want string) {
+	t.Helper()
+	got, ok := c.Get(key(k))
+	if !ok || string(got) != want {
+		t.Errorf("Get(%s) = %q, %v; want %q", k, got, ok, want)
+	}
+}
+
+func lacks(t *testing.T, c *Cache, k string) {
+	t.Helper()
+	if got, ok := c.Get(key(k)); ok {
+		t.Errorf("Get(%s) = %q, want nothing", k, got)
+	}
+}
+
+// TestKeepsAcrossRuns: a value put and committed is there in the next run;
+// one not used in a run is gone after it.
+func TestKeepsAcrossRuns(t *testing.T) {
+	dir := t.TempDir()
+	c := open(t, dir)
+	c.Put(key("a"), []byte("apple"))
+	c.Put(key("b"), []byte("banana"))
+	has(t, c, "a", "apple") // read back in the same run, before a commit
+	if err := c.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+
+	c = open(t, dir)
+	has(t, c, "a", "apple")
+	c.Put(key("c"), []byte("cherry"))
+	if err := c.Commit(); err != nil { // b was not used: pruned
+		t.Fatal(err)
+	}
+	c.Close()
+
+	c = open(t, dir)
+	defer c.Close()
+	has(t, c, "a", "apple")
+	has(t, c, "c", "cherry")
+	lacks(t, c, "b")
+}
+
+// TestKilledRun: values put by a run that never committed (killed) are
+// found by the next, up to the record that was torn.
+func TestKilledRun(t *testing.T) {
+	dir := t.TempDir()
+	c := open(t, dir)
+	c.Put(key("a"), []byte("apple"))
+	c.Commit()
+	c.Put(key("b"), []byte("banana"))
+	c.Put(key("c"), []byte("cherry"))
+	c.Close() // no commit: as a kill after the appends were written
+	// A kill in the middle of the last record.
+	pack := filepath.Join(dir, packFile)
+	info, _ := os.Stat(pack)
+	if err := os.Truncate(pack, info.Size()-3); err != nil {
+		t.Fatal(err)
+	}
+	c = open(t, dir)
+	defer c.Close()
+	has(t, c, "a", "apple")
+	has(t, c, "b", "banana")
+	lacks(t, c, "c")
+	// The torn tail is cut, and appends go on from there.
+	c.Put(key("d"), []byte("date"))
+	has(t, c, "d", "date")
+}
+
+// TestDamage: a changed byte in a value, or an index that does not add
+// up, never gives a wrong value.
+func TestDamage(t *testing.T) {
+	dir := t.TempDir()
+	c := open(t, dir)
+	c.Put(key("a"), []byte("apple"))
+	c.Put(key("b"), []byte("banana"))
+	c.Commit()
+	c.Close()
+	pack := filepath.Join(dir, packFile)
+	b, _ := os.ReadFile(pack)
+	i := len(b) - 1 // the last byte of "banana"
+	b[i] ^= 0xff
+	os.WriteFile(pack, b, 0o600)
+	c = open(t, dir)
+	has(t, c, "a", "apple")
+	lacks(t, c, "b")
+	c.Close()
+
+	os.WriteFile(filepath.Join(dir, indexFile), []byte("njc1 not an index"), 0o600)
+	c = open(t, dir)
+	defer c.Close()
+	has(t, c, "a", "apple") // found by a scan of the pack
+}
+
+// TestCompacts: the pack is rewritten once unused values take more room
+// than used ones, so it never grows without bound.
+func TestCompacts(t *testing.T) {
+	dir := t.TempDir()
+	big := make([]byte, 1<<20)
+	for run := range 6 {
+		c := open(t, dir)
+		c.Put(key(fmt.Sprint(run)), append(big[:len(big):len(big)], byte(run)))
+		if err := c.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		c.Close()
+	}
+	info, err := os.Stat(filepath.Join(dir, packFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Size() > 3<<20 {
+		t.Errorf("the pack holds %d bytes for one value of 1 MB in use", info.Size())
+	}
+	c := open(t, dir)
+	defer c.Close()
+	if got, ok := c.Get(key("5")); !ok || len(got) != len(big)+1 || got[len(big)] != 5 {
+		t.Errorf("the last value is lost: %v", ok)
+	}
+}
+
+// TestConcurrent: puts and gets from many goroutines.
+func TestConcurrent(t *testing.T) {
+	c := open(t, t.TempDir())
+	defer c.Close()
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range 200 {
+				k := fmt.Sprintf("%d-%d", g, i)
+				c.Put(key(k), []byte(k))
+				if v, ok := c.Get(key(k)); !ok || string(v) != k {
+					t.Errorf("Get(%s) = %q, %v", k, v, ok)
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// TestBusy: a second process, or a second Open, goes without.
+func TestBusy(t *testing.T) {
+	dir := t.TempDir()
+	c := open(t, dir)
+	defer c.Close()
+	if _, err := Open(dir); err != ErrBusy {
+		t.Errorf("a second Open: %v, want ErrBusy", err)
+	}
+	var none *Cache
+	none.Put(key("a"), []byte("x"))
+	if _, ok := none.Get(key("a")); ok {
+		t.Error("a nil cache holds something")
+	}
+}
