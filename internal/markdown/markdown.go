@@ -16,6 +16,7 @@ import (
 
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/netjournal/netjournal/internal/digest"
 	"github.com/netjournal/netjournal/internal/diskcache"
 	"github.com/yuin/goldmark"
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
@@ -107,6 +108,7 @@ type LineError struct {
 type Renderer struct {
 	md   goldmark.Markdown
 	memo memo
+	sums digest.Memo // the sources' digests
 }
 
 // memo keeps results between builds: what was used since the last Sweep
@@ -165,6 +167,7 @@ func (r *Renderer) UseDisk(c *diskcache.Cache) {
 // Sweep forgets results not used since the previous Sweep. Call it once
 // per build so that a long watch session does not grow without bound.
 func (r *Renderer) Sweep() {
+	r.sums.Sweep()
 	r.memo.mu.Lock()
 	defer r.memo.mu.Unlock()
 	r.memo.prev, r.memo.cur = r.memo.cur, map[string]any{}
@@ -195,11 +198,12 @@ func New() *Renderer {
 
 // Wikilinks returns the wikilinks of src without rendering it.
 func (r *Renderer) Wikilinks(src string) []Wikilink {
-	if v, ok := r.memo.get("w\x00" + src); ok {
+	key := r.sourceKey("w", src)
+	if v, ok := r.memo.get(key); ok {
 		return v.([]Wikilink)
 	}
 	out := r.wikilinks(src)
-	r.memo.put("w\x00"+src, out)
+	r.memo.put(key, out)
 	return out
 }
 
@@ -316,7 +320,7 @@ func (r *Renderer) Render(src string, opts Options) Result {
 			fmt.Fprintf(&key, "%q %q %q %q %v\x00", rs.Dest, rs.Text, rs.Class, rs.Title, err)
 		}
 	}
-	key.WriteString(src)
+	key.WriteString(r.sourceKey("", src))
 	if v, ok := r.memo.get(key.String()); ok {
 		return v.(Result)
 	}
@@ -716,7 +720,8 @@ func CSS(style string) string {
 // Links returns the site-internal Markdown link and image destinations of
 // src without rendering it.
 func (r *Renderer) Links(src string) []LinkUse {
-	if v, ok := r.memo.get("l\x00" + src); ok {
+	key := r.sourceKey("l", src)
+	if v, ok := r.memo.get(key); ok {
 		return v.([]LinkUse)
 	}
 	b, doc := r.parse(src)
@@ -730,8 +735,16 @@ func (r *Renderer) Links(src string) []LinkUse {
 		}
 		return ast.WalkContinue, nil
 	})
-	r.memo.put("l\x00"+src, out)
+	r.memo.put(key, out)
 	return out
+}
+
+// sourceKey is the memo's key for what kind of result of src: the source
+// by its SHA-256, so that a key costs its 32 bytes, not the whole body,
+// every time the same body is rendered again.
+func (r *Renderer) sourceKey(kind, src string) string {
+	sum := r.sums.Of(src)
+	return kind + "\x00" + string(sum[:])
 }
 
 // HeadingID is the id goldmark gives a heading with the text s, so that

@@ -26,6 +26,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/netjournal/netjournal/internal/digest"
 	"github.com/netjournal/netjournal/internal/diskcache"
 	"github.com/netjournal/netjournal/internal/par"
 )
@@ -45,17 +46,27 @@ type Key [sha256.Size]byte
 // (a func, a channel, an unexported field, a cycle): such data could
 // change what a page shows without changing its key.
 func KeyOf(templates, name string, data any) (Key, error) {
+	return keyOf(templates, name, data, nil)
+}
+
+func keyOf(templates, name string, data any, sums *digest.Memo) (Key, error) {
 	h := sha256.New()
-	w := hasher{h: h}
+	w := hasher{h: h, buf: make([]byte, 0, 8192), sums: sums}
 	w.str(templates)
 	w.str(name)
 	if err := w.value(reflect.ValueOf(data), 0); err != nil {
 		return Key{}, fmt.Errorf("page data of %s: %w", name, err)
 	}
+	w.flush()
 	var k Key
 	h.Sum(k[:0])
 	return k, nil
 }
+
+// bigString is the length from which a string is hashed on its own, and
+// its digest, not its bytes, goes into a key: a post's HTML is in many
+// pages' data, and is hashed once.
+const bigString = 2048
 
 // Executor executes one template on data.
 type Executor func(w io.Writer, template string, data any) error
@@ -70,6 +81,7 @@ type Cache struct {
 	mu       sync.Mutex
 	pages    map[string]cached
 	rendered int
+	sums     digest.Memo
 }
 
 type cached struct {
@@ -88,6 +100,7 @@ func (c *Cache) Rendered() int { return c.rendered }
 func (c *Cache) Render(templates string, jobs []Job, exec Executor, out map[string][]byte) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.sums.Sweep()
 	seen := make(map[string]bool, len(jobs))
 	for _, j := range jobs {
 		if seen[j.File] {
@@ -100,7 +113,7 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out map[stri
 	executed := make([]bool, len(jobs))
 	par.Each(len(jobs), func(i int) {
 		j := jobs[i]
-		key, err := KeyOf(templates, j.Template, j.Data)
+		key, err := keyOf(templates, j.Template, j.Data, &c.sums)
 		if err != nil {
 			errs[i] = err
 			return
@@ -144,8 +157,14 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out map[stri
 // each part with its length or kind, so that no two different values
 // write the same bytes.
 type hasher struct {
-	h   hash.Hash
-	buf [binary.MaxVarintLen64]byte
+	h    hash.Hash
+	buf  []byte       // small writes, gathered: a call to the hash per field costs
+	sums *digest.Memo // digests of big strings; nil computes them
+}
+
+func (w *hasher) flush() {
+	w.h.Write(w.buf)
+	w.buf = w.buf[:0]
 }
 
 // maxDepth bounds the nesting of page data: deeper is taken for a cycle.
@@ -153,11 +172,26 @@ const maxDepth = 64
 
 var timeType = reflect.TypeFor[time.Time]()
 
-func (w *hasher) int(n int64) { w.h.Write(w.buf[:binary.PutVarint(w.buf[:], n)]) }
+func (w *hasher) int(n int64) {
+	w.buf = binary.AppendVarint(w.buf, n)
+	if len(w.buf) >= cap(w.buf)-binary.MaxVarintLen64 {
+		w.flush()
+	}
+}
 
+// str writes a string: its length, then its bytes, or, from bigString
+// bytes on, their digest (the length says which).
 func (w *hasher) str(s string) {
 	w.int(int64(len(s)))
-	io.WriteString(w.h, s)
+	if len(s) >= bigString {
+		sum := w.sums.Of(s)
+		w.buf = append(w.buf, sum[:]...)
+	} else {
+		w.buf = append(w.buf, s...)
+	}
+	if len(w.buf) >= cap(w.buf)-bigString {
+		w.flush()
+	}
 }
 
 func (w *hasher) value(v reflect.Value, depth int) error {
@@ -196,8 +230,8 @@ func (w *hasher) value(v reflect.Value, depth int) error {
 		return w.value(v.Elem(), depth+1)
 	case reflect.Slice, reflect.Array:
 		w.int(int64(v.Len()))
-		if v.Type().Elem().Kind() == reflect.Uint8 {
-			w.h.Write(v.Bytes())
+		if v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Uint8 {
+			w.str(string(v.Bytes()))
 			return nil
 		}
 		for i := range v.Len() {

@@ -2,6 +2,7 @@ package page
 
 import (
 	"fmt"
+	"github.com/netjournal/netjournal/internal/digest"
 	"html/template"
 	"io"
 	"strings"
@@ -43,6 +44,7 @@ func TestKeySeesEverything(t *testing.T) {
 		"tags split":        func(e *entry) { e.Tags = []string{"xy"} },
 		"tags moved":        func(e *entry) { e.Tags = []string{"x", "", "y"} },
 		"html":              func(e *entry) { e.HTML = "<p>c</p>" },
+		"big html":          func(e *entry) { e.HTML = template.HTML(strings.Repeat("x", 5000)) },
 		"pointer":           func(e *entry) { e.Next.Title = "m" },
 		"nil pointer":       func(e *entry) { e.Next = nil },
 		"map":               func(e *entry) { e.Meta["k"] = 2 },
@@ -54,6 +56,22 @@ func TestKeySeesEverything(t *testing.T) {
 		change(&e)
 		if key(e) == want {
 			t.Errorf("%s: the key did not change", name)
+		}
+	}
+	// A big string is hashed on its own: one byte of it still counts,
+	// with and without the digests remembered.
+	big := func(c byte) entry {
+		e := base()
+		e.HTML = template.HTML(strings.Repeat("y", 4999) + string(c))
+		return e
+	}
+	var memo digest.Memo
+	for _, s := range []*digest.Memo{nil, &memo} {
+		a, _ := keyOf("theme", "post.html", big('a'), s)
+		b, _ := keyOf("theme", "post.html", big('b'), s)
+		a2, _ := keyOf("theme", "post.html", big('a'), s)
+		if a == b || a != a2 {
+			t.Errorf("big strings: a %x, b %x, a again %x", a[:4], b[:4], a2[:4])
 		}
 	}
 	if k, _ := KeyOf("other theme", "post.html", base()); k == want {

@@ -41,7 +41,8 @@ func Render(j *journal.Journal, theme *themes.Theme) (map[string][]byte, error) 
 // its template set, its template and its data (package page), which is
 // exact for any theme. Its output equals Render's.
 type Cache struct {
-	pages page.Cache
+	pages  page.Cache
+	search map[page.Key][]byte // each search entry's JSON, by its SearchDoc's key
 }
 
 // Rendered is the number of pages the last Render executed templates for.
@@ -52,7 +53,7 @@ func (c *Cache) UseDisk(d *diskcache.Cache) { c.pages.Disk = d }
 
 // Render renders the wiki, reusing the pages that did not change.
 func (c *Cache) Render(j *journal.Journal, theme *themes.Theme) (map[string][]byte, error) {
-	r := &renderer{j: j, v: newView(j), out: map[string][]byte{}, nav: navCounts(j)}
+	r := &renderer{j: j, v: newView(j), out: map[string][]byte{}, nav: navCounts(j), cache: c}
 	tmpl, err := theme.Templates("wiki", funcs(j.Today))
 	if err != nil {
 		return nil, err
@@ -103,11 +104,12 @@ func (c *Cache) Render(j *journal.Journal, theme *themes.Theme) (map[string][]by
 
 // renderer holds one Render call's state: the wiki has no global state.
 type renderer struct {
-	j   *journal.Journal
-	v   *view // what pages show of the journal's documents
-	nav Nav
-	out map[string][]byte
-	net *network // links between contacts, once computed
+	cache *Cache // what the last render kept: search entries
+	j     *journal.Journal
+	v     *view // what pages show of the journal's documents
+	nav   Nav
+	out   map[string][]byte
+	net   *network // links between contacts, once computed
 
 	// mu guards jobs and errs while the pages of contacts, events and
 	// posts are built on every core.

@@ -1,0 +1,59 @@
+// Package digest gives the SHA-256 of strings that are hashed again and
+// again (a post's body on every build, its HTML on every page that shows
+// it), computing each once.
+package digest
+
+import (
+	"crypto/sha256"
+	"sync"
+	"unsafe"
+)
+
+// Sum is a SHA-256 digest.
+type Sum = [sha256.Size]byte
+
+// Of returns the SHA-256 of s, without copying it.
+func Of(s string) Sum { return sha256.Sum256(unsafe.Slice(unsafe.StringData(s), len(s))) }
+
+// Memo remembers digests by the strings themselves: looking one up hashes
+// the string with the map's fast hash, and the same string (the same
+// memory) compares equal at once. It keeps what was asked for since the
+// last Sweep and in the one before, so a long watch session stays
+// bounded. The zero Memo is ready to use; a nil one remembers nothing.
+type Memo struct {
+	mu        sync.Mutex
+	cur, prev map[string]Sum
+}
+
+// Of returns the SHA-256 of s.
+func (m *Memo) Of(s string) Sum {
+	if m == nil {
+		return Of(s)
+	}
+	m.mu.Lock()
+	sum, ok := m.cur[s]
+	if !ok {
+		if sum, ok = m.prev[s]; ok {
+			m.cur[s] = sum
+		}
+	}
+	m.mu.Unlock()
+	if ok {
+		return sum
+	}
+	sum = Of(s)
+	m.mu.Lock()
+	if m.cur == nil {
+		m.cur = map[string]Sum{}
+	}
+	m.cur[s] = sum
+	m.mu.Unlock()
+	return sum
+}
+
+// Sweep forgets what was not asked for since the Sweep before.
+func (m *Memo) Sweep() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.prev, m.cur = m.cur, map[string]Sum{}
+}
