@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -41,14 +44,62 @@ func (e *env) rebuilds(ctx context.Context, w *watch.Watcher, b *build.Builder, 
 			if !fixedNow {
 				opts.Now = time.Now()
 			}
+			stamp := sourceStamp(e.dir)
 			res, err := b.Render(opts)
 			if err != nil {
 				bad(err)
 				continue
 			}
+			if os.Getenv("NETJOURNAL_VERIFY") != "" {
+				e.verify(b, opts, res, stamp)
+			}
 			good(res, batch, start)
 		}
 	}
+}
+
+// verify checks a rebuild against a full build without any cache, and says
+// how they differ (NETJOURNAL_VERIFY: for tests and bug reports). Files
+// saved while it runs would make the two differ for no fault of the
+// caches: a difference counts only if no source file changed from before
+// the rebuild to after the check; else the newer files are checked.
+func (e *env) verify(b *build.Builder, opts build.Options, res *build.Result, stamp string) {
+	for try := 0; ; try++ {
+		err := build.Verify(os.DirFS(e.dir), opts, res)
+		if err == nil {
+			return
+		}
+		now := sourceStamp(e.dir)
+		if now == stamp || try == 3 {
+			fmt.Fprintf(e.stderr, "netjournal: %v\n", err)
+			return
+		}
+		stamp = now
+		if res, err = b.Render(opts); err != nil {
+			return
+		}
+	}
+}
+
+// sourceStamp names the state of a site's source files: each path, size
+// and time.
+func sourceStamp(dir string) string {
+	var b strings.Builder
+	for _, top := range append([]string{"."}, watched...) {
+		filepath.WalkDir(filepath.Join(dir, top), func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if d.IsDir() && top == "." && p != filepath.Join(dir, top) {
+				return filepath.SkipDir // the root's own files only
+			}
+			if info, err := d.Info(); err == nil && !d.IsDir() {
+				fmt.Fprintf(&b, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
+			}
+			return nil
+		})
+	}
+	return b.String()
 }
 
 // watchSite starts watching the site. Call it before the first build: a

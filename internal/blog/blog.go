@@ -9,6 +9,7 @@
 package blog
 
 import (
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"io"
@@ -103,6 +104,12 @@ func (c *Cache) Render(site *public.Site, theme *themes.Theme) (map[string][]byt
 	return r.out, nil
 }
 
+// jsonify is the JSON of v, for templates.
+func jsonify(v any) (string, error) {
+	b, err := json.Marshal(v)
+	return string(b), err
+}
+
 // syntaxCSS is the highlighting stylesheet: each style under its own
 // color-scheme query, so that no light token color (dark on dark) is left
 // standing where the dark style has no rule of its own.
@@ -138,6 +145,9 @@ func funcs(site *public.Site) template.FuncMap {
 		"minutes": minutes,
 		// domain is the host of a URL, without "www.".
 		"domain": domain,
+		// jsonify is a value as JSON, as Hugo's: {{jsonify .}} shows a
+		// page's data.
+		"jsonify": jsonify,
 	}
 }
 

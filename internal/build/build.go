@@ -257,3 +257,37 @@ func sortedKeys[V any](m map[string]V) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// Verify renders the site afresh, with no cache, and reports how got, a
+// rebuild's result, differs from it: the paths of the files that differ,
+// are missing or are extra. netjournal serve and build --watch run it
+// after every rebuild when NETJOURNAL_VERIFY is set.
+func Verify(fsys fs.FS, opts Options, got *Result) error {
+	want, err := Render(fsys, opts)
+	if err != nil {
+		return fmt.Errorf("verify: the full build failed: %w", err)
+	}
+	var diffs []string
+	for _, site := range []struct {
+		name      string
+		got, want map[string][]byte
+	}{{"public", got.Public, want.Public}, {"private", got.Private, want.Private}} {
+		for p, w := range site.want {
+			if g, ok := site.got[p]; !ok {
+				diffs = append(diffs, "missing "+site.name+"/"+p)
+			} else if string(g) != string(w) {
+				diffs = append(diffs, "differs "+site.name+"/"+p)
+			}
+		}
+		for p := range site.got {
+			if _, ok := site.want[p]; !ok {
+				diffs = append(diffs, "extra "+site.name+"/"+p)
+			}
+		}
+	}
+	if len(diffs) == 0 {
+		return nil
+	}
+	sort.Strings(diffs)
+	return fmt.Errorf("verify: the rebuild differs from a full build: %s", strings.Join(diffs, ", "))
+}

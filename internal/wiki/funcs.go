@@ -1,6 +1,7 @@
 package wiki
 
 import (
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"net/url"
@@ -44,6 +45,10 @@ func funcs(today time.Time) template.FuncMap {
 		"linkName": linkName,
 		"join":     strings.Join,
 		"add":      func(a, b int) int { return a + b },
+		"jsonify": func(v any) (string, error) {
+			b, err := json.Marshal(v)
+			return string(b), err
+		},
 		"abs": func(n int) int {
 			if n < 0 {
 				return -n
