@@ -10,6 +10,7 @@ import (
 
 	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/journal"
+	"github.com/netjournal/netjournal/internal/par"
 )
 
 // checkLinks finds internal links that lead nowhere, in both sites: links
@@ -25,6 +26,8 @@ func (lc linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
 	pub := newSiteIndex(res.Public, lc, "public/", abs+"\x00"+base)
 	priv := newSiteIndex(res.Private, lc, "private/", abs+"\x00"+base)
 	defer lc.sweep(res)
+	pub.scanAll()
+	priv.scanAll()
 
 	// Source links: /posts/x/ in any body means the public site.
 	reported := map[string]bool{}
@@ -190,6 +193,29 @@ type siteIndex struct {
 
 func newSiteIndex(files map[string][]byte, cache linkCache, prefix, base string) *siteIndex {
 	return &siteIndex{files: files, cache: cache, prefix: prefix, base: base}
+}
+
+// scanAll parses, on every core, the pages whose bytes changed since the
+// last check: on a first build, every page.
+func (s *siteIndex) scanAll() {
+	var todo []string
+	for file, data := range s.files {
+		if p := s.cache[s.prefix+file]; p == nil || !bytes.Equal(p.data, data) {
+			todo = append(todo, file)
+		}
+	}
+	pages := make([]*page, len(todo))
+	par.Each(len(todo), func(i int) {
+		data := s.files[todo[i]]
+		p := &page{data: data}
+		if strings.HasSuffix(todo[i], ".html") {
+			p.hrefs, p.ids = scan(data)
+		}
+		pages[i] = p
+	})
+	for i, file := range todo {
+		s.cache[s.prefix+file] = pages[i]
+	}
 }
 
 // parsed returns a page's links and ids, parsing it only when its bytes
