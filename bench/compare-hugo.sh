@@ -1,0 +1,288 @@
+#!/usr/bin/env bash
+# compare-hugo.sh measures netjournal against Hugo on generated sites of
+# the same posts (issue #8, "netjournal is slower than Hugo") and prints a
+# table of medians.
+#
+#   bench/compare-hugo.sh [-q] [-r REPEATS] [-e EDITS] [SIZE ...]
+#
+# SIZE is a number of posts (default: 1000 10000). For each size,
+# internal/cmd/gensite writes a blog of that many posts twice, as a
+# netjournal site and as a Hugo site with a theme doing the same work, and
+# a "full journal" of the same posts with SIZE/5 contacts and 2×SIZE
+# events for netjournal. Measured, netjournal and Hugo alternating:
+#
+#   cold build      fresh output (netjournal: out/, wiki/ and .netjournal/
+#                   removed; Hugo: public/ and resources/ removed)
+#   second build    again, nothing changed
+#   one post edited a line appended to one post, then a build
+#   full journal    netjournal's cold build of the full journal, against
+#                   Hugo's cold build of the posts alone (the same runs as
+#                   Hugo's cold build above)
+#   peak memory     maximum resident set of the cold builds (/usr/bin/time)
+#   serve           `netjournal serve` and `hugo server` (its defaults:
+#                   in memory, fast render, live reload) running; a token
+#                   appended to a post, its page fetched with curl until the
+#                   token is in it: the time from the write to the token
+#                   served. "serve: start" is the time from starting the
+#                   server to the post served (one run).
+#
+# Builds are repeated -r times (default 3, and 1 for sizes over 2,000
+# posts, whose builds take minutes on 2 cores), edits under serve -e times
+# (default 5); the table shows medians. -q is a quick run: 300 posts,
+# 3 repeats, 3 edits. Environment: KEEP=1 keeps the work folder (printed),
+# PORT is the first port tried (default 18313). The default run takes
+# about 15 minutes on 2 cores.
+#
+# Needs go, curl, /usr/bin/time and Hugo; installs Hugo and time from
+# Debian (apt-get) when they are missing.
+set -euo pipefail
+
+usage() {
+	echo "usage: bench/compare-hugo.sh [-q] [-r REPEATS] [-e EDITS] [SIZE ...]" >&2
+	exit 2
+}
+
+repeats="" edits=5 quick=""
+while getopts "qr:e:h" opt; do
+	case $opt in
+	q) quick=1 ;;
+	r) repeats=$OPTARG ;;
+	e) edits=$OPTARG ;;
+	*) usage ;;
+	esac
+done
+shift $((OPTIND - 1))
+sizes=("$@")
+if [[ -n $quick ]]; then
+	[[ ${#sizes[@]} -gt 0 ]] || sizes=(300)
+	repeats=${repeats:-3}
+	edits=3
+fi
+[[ ${#sizes[@]} -gt 0 ]] || sizes=(1000 10000)
+for n in "${sizes[@]}" "${repeats:-1}" "$edits"; do
+	[[ $n =~ ^[1-9][0-9]*$ ]] || usage
+done
+
+log() { printf '%s %s\n' "$(date +%T)" "$*" >&2; }
+
+# install PACKAGE: apt-get, as root or through sudo.
+install() {
+	log "installing $1 from Debian"
+	local sudo=""
+	[[ $(id -u) -eq 0 ]] || sudo=sudo
+	$sudo apt-get install -y "$1" >/dev/null || { $sudo apt-get update >/dev/null && $sudo apt-get install -y "$1" >/dev/null; }
+}
+command -v hugo >/dev/null || install hugo
+[[ -x /usr/bin/time ]] || install time
+command -v curl >/dev/null || install curl
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/compare-hugo.XXXXXX")
+pids=()
+cleanup() {
+	local pid
+	for pid in "${pids[@]}"; do
+		kill "$pid" 2>/dev/null || true
+		wait "$pid" 2>/dev/null || true
+	done
+	if [[ -n ${KEEP:-} ]]; then
+		log "kept $work"
+	else
+		rm -rf "$work"
+	fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# The build code may be mid-change in this checkout: retry a failed build.
+for try in 1 2 3 4 5; do
+	if (cd "$repo" && go build -o "$work/netjournal" ./cmd/netjournal && go build -o "$work/gensite" ./internal/cmd/gensite); then
+		break
+	fi
+	[[ $try -lt 5 ]] || { log "go build failed"; exit 1; }
+	log "go build failed; retrying in a minute"
+	sleep 60
+done
+nj=$work/netjournal
+
+# Results: values[ROW|TOOL] holds the runs' numbers; rows are the rows in
+# the order defined, units[ROW] their unit (ms or kb).
+declare -A values units
+rows=()
+define() { # ROW UNIT
+	rows+=("$1")
+	units[$1]=$2
+}
+record() { values[$1|$2]+="$3 "; } # ROW TOOL VALUE
+
+# timed COMMAND...: runs it, setting ms (wall time) and kb (peak memory).
+timed() {
+	local t0 t1
+	t0=$(date +%s%N)
+	if ! /usr/bin/time -f %M -o "$work/rss" "$@" >"$work/out" 2>&1; then
+		cat "$work/out" >&2
+		log "failed: $*"
+		exit 1
+	fi
+	t1=$(date +%s%N)
+	ms=$(((t1 - t0) / 1000000))
+	kb=$(tail -n 1 "$work/rss")
+}
+
+nj_build() { timed "$nj" -C "$1" build --now 2026-11-22 --quiet --out out --wiki-out wiki; }
+hugo_build() { timed hugo --quiet -s "$1"; }
+nj_clean() { rm -rf "$1/out" "$1/wiki" "$1/.netjournal"; }
+hugo_clean() { rm -rf "$1/public" "$1/resources"; }
+
+# edit FILE TOKEN appends a line holding TOKEN to a post.
+edit() { printf '\nEdited: %s.\n' "$2" >>"$1"; }
+
+free_port() {
+	local p=$1
+	while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do
+		p=$((p + 1))
+	done
+	echo "$p"
+}
+
+# wait_for URL TEXT SECONDS: fetch URL until its body holds TEXT.
+wait_for() {
+	local deadline=$((SECONDS + $3))
+	until curl -s --max-time 5 "$1" 2>/dev/null | grep -qF -- "$2"; do
+		if ((SECONDS > deadline)); then
+			log "timed out waiting for $2 at $1"
+			return 1
+		fi
+		sleep 0.02
+	done
+}
+
+# serve N NJSITE HUGOSITE SLUG: starts both servers, then times edits.
+serve() {
+	local n=$1 site=$2 hsite=$3 slug=$4 p1 p2 t0 t1 i tool token
+	p1=$(free_port "${PORT:-18313}")
+	log "$n posts: netjournal serve on port $p1"
+	t0=$(date +%s%N)
+	"$nj" -C "$site" serve --port "$p1" --now 2026-11-22 >"$work/nj-serve.log" 2>&1 &
+	pids+=($!)
+	local njpid=$!
+	wait_for "http://127.0.0.1:$p1/posts/$slug/" "</html>" 1200 || { tail "$work/nj-serve.log" >&2; exit 1; }
+	t1=$(date +%s%N)
+	record "$n posts: serve: start to first page" netjournal $(((t1 - t0) / 1000000))
+	p2=$(free_port $((p1 + 1)))
+	log "$n posts: hugo server on port $p2"
+	t0=$(date +%s%N)
+	(cd "$hsite" && exec hugo server --port "$p2" --bind 127.0.0.1 --baseURL "http://127.0.0.1/" --disableFastRender=false) >"$work/hugo-serve.log" 2>&1 &
+	pids+=($!)
+	local hugopid=$!
+	wait_for "http://127.0.0.1:$p2/posts/$slug/" "</html>" 1200 || { tail "$work/hugo-serve.log" >&2; exit 1; }
+	t1=$(date +%s%N)
+	record "$n posts: serve: start to first page" Hugo $(((t1 - t0) / 1000000))
+	for ((i = 1; i <= edits; i++)); do
+		for tool in netjournal Hugo; do
+			token="token-$tool-$n-$i-$RANDOM$RANDOM"
+			local port=$p1 file=$site/content/posts/$slug.md
+			[[ $tool == Hugo ]] && port=$p2 file=$hsite/content/posts/$slug.md
+			t0=$(date +%s%N)
+			edit "$file" "$token"
+			if ! wait_for "http://127.0.0.1:$port/posts/$slug/" "$token" 300; then
+				continue # no number for this edit: the table shows the others
+			fi
+			t1=$(date +%s%N)
+			record "$n posts: serve: edit to new text served" "$tool" $(((t1 - t0) / 1000000))
+			sleep 1 # let the server settle: live reload, a second rebuild
+		done
+	done
+	kill "$njpid" "$hugopid" 2>/dev/null || true
+	wait "$njpid" "$hugopid" 2>/dev/null || true
+}
+
+started=$(date -u '+%Y-%m-%d %H:%M UTC')
+for n in "${sizes[@]}"; do
+	r=${repeats:-$((n > 2000 ? 1 : 3))}
+	site=$work/$n/netjournal hsite=$work/$n/hugo full=$work/$n/full
+	log "$n posts: generating"
+	"$work/gensite" -posts "$n" -contacts 0 -events 0 -hugo "$hsite" "$site"
+	"$work/gensite" -posts "$n" -contacts $((n / 5)) -events $((2 * n)) "$full"
+	# The post to edit: a public one in the middle, the same in both.
+	slug=""
+	for f in $(ls "$hsite/content/posts" | tail -n +$((n / 2))); do
+		if ! grep -q '^draft:' "$hsite/content/posts/$f"; then
+			slug=${f%.md}
+			break
+		fi
+	done
+	all="$n posts + $((n / 5)) contacts + $((2 * n)) events"
+	define "$n posts: cold build" ms
+	define "$n posts: second build, nothing changed" ms
+	define "$n posts: one post edited, build" ms
+	define "$all: cold build (Hugo: the posts)" ms
+	define "$n posts: peak memory, cold build" kb
+	define "$all: peak memory (Hugo: the posts)" kb
+	define "$n posts: serve: start to first page" ms
+	define "$n posts: serve: edit to new text served" ms
+	for ((i = 1; i <= r; i++)); do
+		log "$n posts: builds, run $i of $r"
+		nj_clean "$site"
+		nj_build "$site"
+		record "$n posts: cold build" netjournal $ms
+		record "$n posts: peak memory, cold build" netjournal $kb
+		hugo_clean "$hsite"
+		hugo_build "$hsite"
+		record "$n posts: cold build" Hugo $ms
+		record "$n posts: peak memory, cold build" Hugo $kb
+		# Hugo builds the posts alone against the full journal: these runs.
+		record "$all: cold build (Hugo: the posts)" Hugo $ms
+		record "$all: peak memory (Hugo: the posts)" Hugo $kb
+
+		nj_build "$site"
+		record "$n posts: second build, nothing changed" netjournal $ms
+		hugo_build "$hsite"
+		record "$n posts: second build, nothing changed" Hugo $ms
+
+		edit "$site/content/posts/$slug.md" "build-$i"
+		nj_build "$site"
+		record "$n posts: one post edited, build" netjournal $ms
+		edit "$hsite/content/posts/$slug.md" "build-$i"
+		hugo_build "$hsite"
+		record "$n posts: one post edited, build" Hugo $ms
+
+		log "$n posts: full journal, run $i of $r"
+		nj_clean "$full"
+		nj_build "$full"
+		record "$all: cold build (Hugo: the posts)" netjournal $ms
+		record "$all: peak memory (Hugo: the posts)" netjournal $kb
+	done
+	serve "$n" "$site" "$hsite" "$slug"
+	rm -rf "${work:?}/$n"
+done
+
+median() {
+	tr ' ' '\n' | grep . | sort -n | awk '{v[NR] = $1} END {
+		if (NR == 0) exit
+		if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+show() { # VALUE UNIT
+	[[ -n $1 ]] || { echo -; return; }
+	case $2 in
+	ms) if (($(printf '%.0f' "$1") >= 1000)); then printf '%.2f s' "$(echo "$1" | awk '{print $1 / 1000}')"; else printf '%.0f ms' "$1"; fi ;;
+	kb) printf '%.0f MB' "$(echo "$1" | awk '{print $1 / 1024}')" ;;
+	esac
+}
+
+cpu=$(grep -m 1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
+[[ -z $(git -C "$repo" status --porcelain 2>/dev/null) ]] || commit+=" + uncommitted changes"
+echo
+echo "netjournal ($commit) vs $(hugo version | awk '{print $1, $2}')"
+echo "$started; $(nproc) cores: $cpu; $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo) RAM"
+echo "builds: median of ${repeats:-3 (1 over 2,000 posts)} runs; serve: median of $edits edits"
+echo
+fmt='%-72s %12s %12s %8s\n'
+printf "$fmt" measurement netjournal Hugo ratio
+for row in "${rows[@]}"; do
+	a=$(echo "${values[$row|netjournal]:-}" | median)
+	b=$(echo "${values[$row|Hugo]:-}" | median)
+	ratio=$(awk -v a="$a" -v b="$b" 'BEGIN { if (a != "" && b > 0) printf "%.2f", a / b; else print "-" }')
+	printf "$fmt" "$row" "$(show "$a" "${units[$row]}")" "$(show "$b" "${units[$row]}")" "$ratio"
+done
