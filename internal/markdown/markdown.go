@@ -6,6 +6,7 @@ package markdown
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	"html"
 	"net/url"
@@ -312,20 +313,35 @@ func (r *Renderer) Render(src string, opts Options) Result {
 	if opts.Key == "" {
 		return r.render(src, opts)
 	}
-	var key strings.Builder
-	key.WriteString("r\x00" + opts.Key + "\x00")
+	// The key: the context, each wikilink's resolution (every string
+	// with its length, so none can pass for another), the source.
+	key := make([]byte, 0, 128)
+	key = append(key, "r\x00"...)
+	add := func(s string) {
+		key = binary.AppendUvarint(key, uint64(len(s)))
+		key = append(key, s...)
+	}
+	add(opts.Key)
 	if opts.Resolve != nil {
 		for _, l := range r.Wikilinks(src) {
 			rs, err := opts.Resolve(l)
-			fmt.Fprintf(&key, "%q %q %q %q %v\x00", rs.Dest, rs.Text, rs.Class, rs.Title, err)
+			add(rs.Dest)
+			add(rs.Text)
+			add(rs.Class)
+			add(rs.Title)
+			if err != nil {
+				add("!" + err.Error())
+			} else {
+				add("")
+			}
 		}
 	}
-	key.WriteString(r.sourceKey("", src))
-	if v, ok := r.memo.get(key.String()); ok {
+	key = append(key, r.sourceKey("", src)...)
+	if v, ok := r.memo.get(string(key)); ok {
 		return v.(Result)
 	}
 	res := r.render(src, opts)
-	r.memo.put(key.String(), res)
+	r.memo.put(string(key), res)
 	return res
 }
 

@@ -85,8 +85,11 @@ type Cache struct {
 }
 
 type cached struct {
-	key  Key
-	data []byte
+	key       Key
+	data      []byte
+	templates string // the template set and template it was rendered with,
+	template  string
+	value     any // and its data: a page whose data equals it is this page
 }
 
 // Rendered is the number of pages whose templates the last Render executed.
@@ -113,18 +116,21 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out map[stri
 	executed := make([]bool, len(jobs))
 	par.Each(len(jobs), func(i int) {
 		j := jobs[i]
+		// The same data as last time is the same page, without hashing it:
+		// comparing finds most strings the very same memory at once.
+		if p, ok := c.pages[j.File]; ok && p.templates == templates && p.template == j.Template && Equal(p.value, j.Data) {
+			c.Disk.Keep(diskcache.Key(p.key))
+			p.value = j.Data
+			results[i] = p
+			return
+		}
 		key, err := keyOf(templates, j.Template, j.Data, &c.sums)
 		if err != nil {
 			errs[i] = err
 			return
 		}
-		if p, ok := c.pages[j.File]; ok && p.key == key {
-			c.Disk.Keep(diskcache.Key(key))
-			results[i] = p
-			return
-		}
 		if b, ok := c.Disk.Get(diskcache.Key(key)); ok {
-			results[i] = cached{key, b}
+			results[i] = cached{key, b, templates, j.Template, j.Data}
 			return
 		}
 		var b bytes.Buffer
@@ -132,7 +138,7 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out map[stri
 			errs[i] = fmt.Errorf("%s: %w", j.File, err)
 			return
 		}
-		results[i], executed[i] = cached{key, b.Bytes()}, true
+		results[i], executed[i] = cached{key, b.Bytes(), templates, j.Template, j.Data}, true
 		c.Disk.Put(diskcache.Key(key), b.Bytes())
 	})
 	for _, err := range errs {
@@ -151,6 +157,88 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out map[stri
 		}
 	}
 	return nil
+}
+
+// Equal reports whether two page data values are the same for a template:
+// the same key, without computing one. It walks them as the key does (see
+// hasher): exported fields, the instant and zone of a time, the elements
+// of slices and maps, what pointers and interfaces hold.
+func Equal(a, b any) bool {
+	return equal(reflect.ValueOf(a), reflect.ValueOf(b), 0)
+}
+
+func equal(a, b reflect.Value, depth int) bool {
+	if depth > maxDepth || a.IsValid() != b.IsValid() {
+		return false
+	}
+	if !a.IsValid() {
+		return true
+	}
+	if a.Type() != b.Type() {
+		return false
+	}
+	switch a.Kind() {
+	case reflect.String:
+		return a.String() == b.String()
+	case reflect.Bool:
+		return a.Bool() == b.Bool()
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return a.Int() == b.Int()
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return a.Uint() == b.Uint()
+	case reflect.Float32, reflect.Float64:
+		return math.Float64bits(a.Float()) == math.Float64bits(b.Float())
+	case reflect.Pointer, reflect.Interface:
+		if a.IsNil() || b.IsNil() {
+			return a.IsNil() == b.IsNil()
+		}
+		if a.Kind() == reflect.Pointer && a.Pointer() == b.Pointer() {
+			return true
+		}
+		return equal(a.Elem(), b.Elem(), depth+1)
+	case reflect.Slice, reflect.Array:
+		if a.Len() != b.Len() {
+			return false
+		}
+		if a.Kind() == reflect.Slice && (a.Len() == 0 || a.Index(0).Addr().Pointer() == b.Index(0).Addr().Pointer()) {
+			return true // the very same elements
+		}
+		for i := range a.Len() {
+			if !equal(a.Index(i), b.Index(i), depth+1) {
+				return false
+			}
+		}
+		return true
+	case reflect.Map:
+		if a.Len() != b.Len() {
+			return false
+		}
+		for _, k := range a.MapKeys() {
+			bv := b.MapIndex(k)
+			if !bv.IsValid() || !equal(a.MapIndex(k), bv, depth+1) {
+				return false
+			}
+		}
+		return true
+	case reflect.Struct:
+		if a.Type() == timeType {
+			// The same wall clock, monotonic reading and zone: the same
+			// time to print. Times that differ only in how they were made
+			// are taken as different, and are hashed instead.
+			return a.Equal(b)
+		}
+		t := a.Type()
+		for i := range t.NumField() {
+			if !t.Field(i).IsExported() {
+				return false // not plain data: never the same page
+			}
+			if !equal(a.Field(i), b.Field(i), depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // hasher writes a value's every byte that a template can see to a hash,

@@ -37,6 +37,9 @@ func TestKeySeesEverything(t *testing.T) {
 	if key(base()) != want {
 		t.Fatal("the same data gave two keys")
 	}
+	if !Equal(base(), base()) {
+		t.Fatal("Equal says the same data differs")
+	}
 	for name, change := range map[string]func(*entry){
 		"title":             func(e *entry) { e.Title = "b" },
 		"date":              func(e *entry) { e.Date = e.Date.Add(time.Nanosecond) },
@@ -56,6 +59,9 @@ func TestKeySeesEverything(t *testing.T) {
 		change(&e)
 		if key(e) == want {
 			t.Errorf("%s: the key did not change", name)
+		}
+		if Equal(base(), e) || Equal(e, base()) {
+			t.Errorf("%s: Equal says the data is the same", name)
 		}
 	}
 	// A big string is hashed on its own: one byte of it still counts,
