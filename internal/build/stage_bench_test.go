@@ -1,0 +1,225 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/netjournal/netjournal/internal/blog"
+	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/journal"
+	"github.com/netjournal/netjournal/internal/markdown"
+	"github.com/netjournal/netjournal/internal/wiki"
+	"github.com/netjournal/netjournal/themes"
+)
+
+// The stages of a cold build of the generated 10,000-post site, one by one,
+// each from the output of the stages before it, with allocations: where a
+// build's time goes. go test -run '^$' -bench Stage -benchmem ./internal/build
+
+func BenchmarkStageLoad(b *testing.B) {
+	fsys := os.DirFS(benchSite(b, 10000))
+	b.ReportAllocs()
+	for range b.N {
+		if _, err := content.Load(fsys); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// journalOf builds the journal of the bench site with a fresh renderer.
+func journalOf(b *testing.B) (*content.Site, *journal.Journal) {
+	site, err := content.Load(os.DirFS(benchSite(b, 10000)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	j, err := journal.Build(site, markdown.New(), journal.Options{Now: benchOpts.Now})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return site, j
+}
+
+// BenchmarkStageJournal resolves refs and wikilinks into the journal
+// (finding each body's wikilinks parses it).
+func BenchmarkStageJournal(b *testing.B) {
+	site, err := content.Load(os.DirFS(benchSite(b, 10000)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for range b.N {
+		if _, err := journal.Build(site, markdown.New(), journal.Options{Now: benchOpts.Now}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkStageMarkdown renders every body for the blog: the public view.
+func BenchmarkStageMarkdown(b *testing.B) {
+	site, _ := journalOf(b)
+	b.ReportAllocs()
+	b.StopTimer()
+	for range b.N {
+		j, err := journal.Build(site, markdown.New(), journal.Options{Now: benchOpts.Now})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if _, err := j.Public(); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+	}
+}
+
+// BenchmarkStageBlog computes every blog page's data and executes its
+// template, with no cache.
+func BenchmarkStageBlog(b *testing.B) {
+	_, j := journalOf(b)
+	pub, err := j.Public()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		if _, err := blog.Render(pub, themes.Default()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkStageWiki computes every wiki page's data (pictures and search
+// index included) and executes its template, with no cache; the bodies'
+// Markdown is rendered once, before.
+func BenchmarkStageWiki(b *testing.B) {
+	_, j := journalOf(b)
+	if _, err := wiki.Render(j, themes.Default()); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		if _, err := wiki.Render(j, themes.Default()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkStageLinks checks every internal link of both sites, from
+// scratch.
+func BenchmarkStageLinks(b *testing.B) {
+	res, err := Render(os.DirFS(benchSite(b, 10000)), benchOpts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		linkCache{}.check(res.Journal, res)
+	}
+}
+
+// BenchmarkStageWrite writes both sites into a new pair of folders.
+func BenchmarkStageWrite(b *testing.B) {
+	res, err := Render(os.DirFS(benchSite(b, 10000)), benchOpts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		b.StopTimer()
+		site := b.TempDir()
+		b.StartTimer()
+		if err := Write(context.Background(), site, Output{Dir: filepath.Join(site, "public"), Files: res.Public},
+			Output{Dir: filepath.Join(site, "private"), Files: res.Private, Private: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// The edits of a session, each timed from the save to the new result in
+// memory, on the bench site: a body, a new event, a renamed contact (every
+// page that names them), a new tag.
+func BenchmarkEdit(b *testing.B) {
+	for _, tc := range []struct {
+		name string
+		edit func(dir string, i int) []string
+	}{
+		{"body", func(dir string, i int) []string {
+			return appendTo(b, dir, "content/posts/post-5000.md", fmt.Sprintf("\nEdit number %d.\n", i))
+		}},
+		{"add an event", func(dir string, i int) []string {
+			rel := fmt.Sprintf("content/events/bench-new-%d.md", i)
+			writeBench(b, dir, rel, fmt.Sprintf("---\ntitle: New %d\ndate: 2026-11-20\nwith: [c-1, c-2]\n---\nMet.\n", i))
+			return []string{rel}
+		}},
+		{"rename a contact", func(dir string, i int) []string {
+			rel := "content/contacts/c-7.md"
+			p := filepath.Join(dir, rel)
+			src, err := os.ReadFile(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			lines := strings.SplitN(string(src), "\n", 3)
+			lines[1] = fmt.Sprintf("name: Renamed Contact %d", i)
+			writeBench(b, dir, rel, strings.Join(lines, "\n"))
+			return []string{rel}
+		}},
+		{"add a tag", func(dir string, i int) []string {
+			rel := "content/posts/post-4000.md"
+			p := filepath.Join(dir, rel)
+			src, err := os.ReadFile(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			writeBench(b, dir, rel, strings.Replace(string(src), "tags: [", fmt.Sprintf("tags: [new-tag-%d, ", i), 1))
+			return []string{rel}
+		}},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			dir := b.TempDir()
+			if err := os.CopyFS(dir, os.DirFS(benchSite(b, 10000))); err != nil {
+				b.Fatal(err)
+			}
+			bl := NewBuilder(os.DirFS(dir))
+			if _, err := bl.Render(benchOpts); err != nil {
+				b.Fatal(err)
+			}
+			rendered := 0
+			b.ResetTimer()
+			for i := range b.N {
+				bl.Forget(tc.edit(dir, i)...)
+				res, err := bl.Render(benchOpts)
+				if err != nil {
+					b.Fatal(err)
+				}
+				rendered += res.Rendered
+			}
+			b.ReportMetric(float64(rendered)/float64(b.N), "pages/op")
+		})
+	}
+}
+
+func appendTo(b *testing.B, dir, rel, text string) []string {
+	f, err := os.OpenFile(filepath.Join(dir, rel), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString(text); err != nil {
+		b.Fatal(err)
+	}
+	return []string{rel}
+}
+
+func writeBench(b *testing.B, dir, rel, data string) {
+	if err := os.WriteFile(filepath.Join(dir, rel), []byte(data), 0o644); err != nil {
+		b.Fatal(err)
+	}
+}
