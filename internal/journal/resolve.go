@@ -2,6 +2,8 @@ package journal
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -338,7 +340,7 @@ func (j *Journal) closest(key string, kinds []Kind) string {
 	// slug, then the slug before the other names.
 	best, bestD := "", max(2, len(key)/4)+1
 	for _, k := range kinds {
-		for _, slug := range sortedKeys(j.bySlug[k]) {
+		for _, slug := range slices.Sorted(maps.Keys(j.bySlug[k])) {
 			for _, name := range names(j.bySlug[k][slug]) {
 				n := normalize(name)
 				if d := distance(key, n); d < bestD && len(j.matches(n, kinds)) == 1 {
@@ -348,15 +350,6 @@ func (j *Journal) closest(key string, kinds []Kind) string {
 		}
 	}
 	return best
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func distance(a, b string) int {
