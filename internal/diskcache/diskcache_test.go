@@ -174,3 +174,39 @@ func TestBusy(t *testing.T) {
 		t.Error("a nil cache holds something")
 	}
 }
+
+// FuzzOpen: whatever the pack and the index hold (a kill, a bad disk,
+// someone's editor), Open does not fail or panic, and Get returns only a
+// value that was put under its key.
+func FuzzOpen(f *testing.F) {
+	dir := f.TempDir()
+	c, _ := Open(dir)
+	c.Put(key("a"), []byte("apple"))
+	c.Commit()
+	c.Close()
+	pack, _ := os.ReadFile(filepath.Join(dir, packFile))
+	index, _ := os.ReadFile(filepath.Join(dir, indexFile))
+	f.Add(pack, index)
+	f.Add(pack[:len(pack)-2], index)
+	f.Add([]byte{}, index)
+	f.Fuzz(func(t *testing.T, pack, index []byte) {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, packFile), pack, 0o600)
+		os.WriteFile(filepath.Join(dir, indexFile), index, 0o600)
+		c, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		if v, ok := c.Get(key("a")); ok && string(v) != "apple" {
+			t.Fatalf("Get(a) = %q", v)
+		}
+		c.Put(key("b"), []byte("banana"))
+		if v, ok := c.Get(key("b")); !ok || string(v) != "banana" {
+			t.Fatalf("Get(b) after Put = %q, %v", v, ok)
+		}
+		if err := c.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	})
+}

@@ -47,3 +47,17 @@ func TestDiskRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDecode: whatever the cache holds, decoding never panics.
+func FuzzDecode(f *testing.F) {
+	res := New().Render("Hi [[a|b]] [x](/y/)\n", Options{Resolve: func(Wikilink) (Resolution, error) { return Resolution{}, nil }})
+	for _, v := range []any{res, res.Wikilinks, res.Links} {
+		b, _ := encode(v)
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for _, k := range []string{"r", "w", "l"} {
+			decode(k, b)
+		}
+	})
+}
