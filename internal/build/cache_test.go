@@ -3,6 +3,7 @@ package build
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 )
@@ -57,4 +58,23 @@ func TestDiskCacheExact(t *testing.T) {
 	}
 	os.Remove(filepath.Join(filepath.Dir(entries[0]), "index"))
 	run("torn")
+}
+
+// TestSingleThreadedSame: a build on one core writes what a build on
+// every core writes: the order of parallel work never shows.
+func TestSingleThreadedSame(t *testing.T) {
+	site := copySite(t)
+	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
+	parallel, err := Render(os.DirFS(site), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	single, err := Render(os.DirFS(site), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := compare(single.Public, parallel.Public) + compare(single.Private, parallel.Private); diff != "" {
+		t.Errorf("one core and every core differ:\n%s", diff)
+	}
 }
