@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
+	"sort"
 
 	"github.com/netjournal/netjournal/internal/diskcache"
 )
@@ -16,81 +17,109 @@ import (
 
 func diskKey(memoKey string) diskcache.Key {
 	h := sha256.New()
-	h.Write([]byte("netjournal markdown v2\x00"))
+	h.Write([]byte("netjournal markdown v3\x00"))
 	h.Write([]byte(memoKey))
 	var k diskcache.Key
 	h.Sum(k[:0])
 	return k
 }
 
-// encode encodes a memo value: a Result, or the wikilinks or links of a
-// source.
+// encode encodes a memo value that is worth keeping on disk: a body
+// prepared once (see prepare.go), from which every audience's Result is
+// made by filling holes. Results themselves are kept in memory only.
 func encode(v any) ([]byte, bool) {
-	var w writer
-	switch v := v.(type) {
-	case Result:
-		w.str(v.HTML)
-		w.str(v.Sum)
-		w.wikilinks(v.Wikilinks)
-		w.links(v.Links)
-		w.str(v.Summary)
-		w.str(v.Text)
-		w.int(v.Words)
-		w.int(len(v.Errors))
-		for _, e := range v.Errors {
-			w.int(e.Line)
-			w.str(e.Err.Error()) // only its message is ever shown
-		}
-		w.int(len(v.Unrendered))
-		for _, l := range v.Unrendered {
-			w.int(l)
-		}
-		w.int(len(v.Slips))
-		for _, s := range v.Slips {
-			w.int(s.Line)
-			w.str(s.Where)
-		}
-	case []Wikilink:
-		w.wikilinks(v)
-	case []LinkUse:
-		w.links(v)
-	default:
+	p, ok := v.(*prepared)
+	if !ok {
 		return nil, false
 	}
+	var w writer
+	w.wikilinks(p.wikilinks)
+	w.links(p.links)
+	w.int(len(p.slips))
+	for _, s := range p.slips {
+		w.int(s.Line)
+		w.str(s.Where)
+	}
+	w.int(len(p.unrendered))
+	for _, l := range p.unrendered {
+		w.int(l)
+	}
+	w.int(len(p.errs))
+	for _, e := range p.errs {
+		w.int(e.Line)
+		w.str(e.Err.Error()) // only its message is ever shown
+	}
+	for _, ps := range [][]part{p.html, p.summary, p.text} {
+		w.parts(ps)
+	}
+	w.int(len(p.dests))
+	for _, d := range p.dests {
+		w.str(d)
+	}
+	w.int(len(p.headings))
+	for _, h := range p.headings {
+		w.parts(h)
+	}
+	ids := make([]string, 0, len(p.usedIDs))
+	for id := range p.usedIDs {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	w.int(len(ids))
+	for _, id := range ids {
+		w.str(id)
+	}
+	w.bool(p.fallback)
 	return w.b, true
 }
 
-// decode decodes what encode wrote, of the kind the memo key's first byte
-// says: r(esult), w(ikilinks) or l(inks).
+// decode decodes what encode wrote, for a memo key of a prepared body.
 func decode(memoKey string, b []byte) (any, bool) {
-	r := reader{b: b, ok: true}
-	var v any
-	switch memoKey[0] {
-	case 'r':
-		var res Result
-		res.HTML, res.Sum = r.str(), r.str()
-		res.Wikilinks, res.Links = r.wikilinks(), r.links()
-		res.Summary, res.Text, res.Words = r.str(), r.str(), r.int()
-		for n := r.count(); n > 0; n-- {
-			line := r.int()
-			res.Errors = append(res.Errors, LineError{Line: line, Err: errors.New(r.str())})
-		}
-		for n := r.count(); n > 0; n-- {
-			res.Unrendered = append(res.Unrendered, r.int())
-		}
-		for n := r.count(); n > 0; n-- {
-			line := r.int()
-			res.Slips = append(res.Slips, Slip{Line: line, Where: r.str()})
-		}
-		v = res
-	case 'w':
-		v = r.wikilinks()
-	case 'l':
-		v = r.links()
-	default:
+	if memoKey[0] != 'p' {
 		return nil, false
 	}
-	return v, r.ok && len(r.b) == 0
+	r := reader{b: b, ok: true}
+	p := &prepared{usedIDs: map[string]bool{}}
+	p.wikilinks, p.links = r.wikilinks(), r.links()
+	for n := r.count(); n > 0 && r.ok; n-- {
+		line := r.int()
+		p.slips = append(p.slips, Slip{Line: line, Where: r.str()})
+	}
+	for n := r.count(); n > 0 && r.ok; n-- {
+		p.unrendered = append(p.unrendered, r.int())
+	}
+	for n := r.count(); n > 0 && r.ok; n-- {
+		line := r.int()
+		p.errs = append(p.errs, LineError{Line: line, Err: errors.New(r.str())})
+	}
+	p.html, p.summary, p.text = r.parts(), r.parts(), r.parts()
+	for n := r.count(); n > 0 && r.ok; n-- {
+		p.dests = append(p.dests, r.str())
+	}
+	for n := r.count(); n > 0 && r.ok; n-- {
+		p.headings = append(p.headings, r.parts())
+	}
+	for n := r.count(); n > 0 && r.ok; n-- {
+		p.usedIDs[r.str()] = true
+	}
+	p.fallback = r.bool()
+	// Every hole must have its value: a hole past the ends would panic
+	// when filled.
+	for _, ps := range append([][]part{p.html, p.summary, p.text}, p.headings...) {
+		for _, x := range ps {
+			switch {
+			case x.kind == 0:
+			case x.kind == 'W' && x.i < len(p.wikilinks), x.kind == 'D' && x.i < len(p.dests),
+				(x.kind == 'H' || x.kind == 'A') && x.i < len(p.headings):
+			default:
+				return nil, false
+			}
+			if x.i < 0 {
+				return nil, false
+			}
+		}
+	}
+	return p, r.ok && len(r.b) == 0
 }
 
 type writer struct{ b []byte }
@@ -114,6 +143,18 @@ func (w *writer) wikilinks(ls []Wikilink) {
 		w.bool(l.Labeled)
 		w.bool(l.Embed)
 		w.int(l.Line)
+	}
+}
+
+func (w *writer) parts(ps []part) {
+	w.int(len(ps))
+	for _, p := range ps {
+		w.int(int(p.kind))
+		if p.kind == 0 {
+			w.str(p.lit)
+		} else {
+			w.int(p.i)
+		}
 	}
 }
 
@@ -169,6 +210,23 @@ func (r *reader) wikilinks() []Wikilink {
 	var out []Wikilink
 	for n := r.count(); n > 0 && r.ok; n-- {
 		out = append(out, Wikilink{Target: r.str(), Fragment: r.str(), Label: r.str(), Labeled: r.bool(), Embed: r.bool(), Line: r.int()})
+	}
+	return out
+}
+
+func (r *reader) parts() []part {
+	var out []part
+	for n := r.count(); n > 0 && r.ok; n-- {
+		k := r.int()
+		if k < 0 || k > 255 {
+			r.ok, r.b = false, nil
+			return nil
+		}
+		if k == 0 {
+			out = append(out, part{lit: r.str()})
+		} else {
+			out = append(out, part{kind: byte(k), i: r.int()})
+		}
 	}
 	return out
 }

@@ -198,15 +198,7 @@ func New() *Renderer {
 }
 
 // Wikilinks returns the wikilinks of src without rendering it.
-func (r *Renderer) Wikilinks(src string) []Wikilink {
-	key := r.sourceKey("w", src)
-	if v, ok := r.memo.get(key); ok {
-		return v.([]Wikilink)
-	}
-	out := r.wikilinks(src)
-	r.memo.put(key, out)
-	return out
-}
+func (r *Renderer) Wikilinks(src string) []Wikilink { return r.prepare(src).wikilinks }
 
 // parse parses src. A wikilink in a table cell has its '|' escaped first
 // (GFM splits cells at every unescaped '|'), so that [[slug|label]] in a
@@ -340,7 +332,7 @@ func (r *Renderer) Render(src string, opts Options) Result {
 	if v, ok := r.memo.get(string(key)); ok {
 		return v.(Result)
 	}
-	res := r.render(src, opts)
+	res := r.resolve(src, r.prepare(src), opts)
 	r.memo.put(string(key), res)
 	return res
 }
@@ -563,12 +555,18 @@ func describe(w *wikilink.Node, src []byte) Wikilink {
 // replace swaps the wikilink node for a link, a span or plain text, and
 // returns what it put in its place.
 func replace(w *wikilink.Node, l Wikilink, rs Resolution) ast.Node {
+	n := resolutionNode(l, rs)
+	w.Parent().ReplaceChild(w.Parent(), w, n)
+	return n
+}
+
+// resolutionNode is what a wikilink resolved as rs renders as: a link, a
+// span or plain text.
+func resolutionNode(l Wikilink, rs Resolution) ast.Node {
 	label := rs.Text
 	if label == "" {
 		label = l.Label
 	}
-	parent := w.Parent()
-	var n ast.Node
 	switch {
 	case rs.Dest != "":
 		a := ast.NewLink()
@@ -580,18 +578,15 @@ func replace(w *wikilink.Node, l Wikilink, rs Resolution) ast.Node {
 			a.SetAttributeString("class", []byte(rs.Class))
 		}
 		a.AppendChild(a, ast.NewString([]byte(label)))
-		n = a
+		return a
 	case rs.Class != "":
 		s := ast.NewString([]byte(fmt.Sprintf(`<span class="%s"%s>%s</span>`,
 			html.EscapeString(rs.Class), titleAttr(rs.Title), html.EscapeString(label))))
 		s.SetRaw(true)
 		s.SetCode(true)
-		n = s
-	default:
-		n = ast.NewString([]byte(label))
+		return s
 	}
-	parent.ReplaceChild(parent, w, n)
-	return n
+	return ast.NewString([]byte(label))
 }
 
 func titleAttr(t string) string {
@@ -735,25 +730,7 @@ func CSS(style string) string {
 
 // Links returns the site-internal Markdown link and image destinations of
 // src without rendering it.
-func (r *Renderer) Links(src string) []LinkUse {
-	key := r.sourceKey("l", src)
-	if v, ok := r.memo.get(key); ok {
-		return v.([]LinkUse)
-	}
-	b, doc := r.parse(src)
-	var out []LinkUse
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		switch n.(type) {
-		case *ast.Link, *ast.Image:
-			if dest := destination(n); entering && internal(dest) {
-				out = append(out, LinkUse{Dest: dest, Line: lineOf(n, b)})
-			}
-		}
-		return ast.WalkContinue, nil
-	})
-	r.memo.put(key, out)
-	return out
-}
+func (r *Renderer) Links(src string) []LinkUse { return r.prepare(src).links }
 
 // sourceKey is the memo's key for what kind of result of src: the source
 // by its SHA-256, so that a key costs its 32 bytes, not the whole body,

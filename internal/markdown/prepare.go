@@ -1,0 +1,319 @@
+package markdown
+
+import (
+	"bytes"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	ghtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+	"go.abhg.dev/goldmark/wikilink"
+)
+
+// A body is parsed and rendered once, whoever it is for. What differs
+// between the blog, the wiki's pages and its search index — how each
+// wikilink resolves, where root-relative links lead, and so the ids of
+// headings that hold a wikilink — is left as holes in the HTML and the
+// text, filled for each audience by resolve: a few string joins, not a
+// parse. (Rendering once per audience parsed each body four times on
+// every cold build.)
+
+// prepared is a body rendered once, with holes.
+type prepared struct {
+	wikilinks  []Wikilink
+	links      []LinkUse // destinations inside the site, for the link check
+	slips      []Slip
+	unrendered []int
+	errs       []LineError
+
+	html, summary, text []part
+	dests               []string // the destinations of the D holes, as written
+	headings            [][]part // the text of each heading that holds a wikilink
+	usedIDs             map[string]bool
+
+	// fallback is set for a body whose wikilinks sit where a hole will not
+	// do (an image's alt text): it is rendered whole for each audience.
+	fallback bool
+}
+
+// part is a piece of literal text, or a hole: the resolution of wikilink
+// i ('W'), the destination i ('D'), the id of heading i ('H') or its
+// anchor ('A').
+type part struct {
+	lit  string
+	kind byte
+	i    int
+}
+
+func (r *Renderer) prepare(src string) *prepared {
+	key := r.sourceKey("p", src)
+	if v, ok := r.memo.get(key); ok {
+		return v.(*prepared)
+	}
+	p := r.prepareUncached(src)
+	r.memo.put(key, p)
+	return p
+}
+
+func (r *Renderer) prepareUncached(src string) *prepared {
+	b, doc, refs := r.parseRefs(src)
+	p := &prepared{usedIDs: map[string]bool{}}
+	var wikis []*wikilink.Node
+	var links []ast.Node
+	var headings []*ast.Heading
+	var first *ast.Paragraph
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *wikilink.Node:
+			wikis = append(wikis, n)
+			for a := n.Parent(); a != nil; a = a.Parent() {
+				if a.Kind() == ast.KindImage {
+					p.fallback = true
+				}
+			}
+		case *ast.Link, *ast.Image:
+			links = append(links, n)
+		case *ast.Heading:
+			headings = append(headings, n)
+		case *ast.Paragraph:
+			if first == nil && n.Parent() == doc {
+				first = n
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	p.slips = slips(links, refs, b)
+	for _, w := range wikis {
+		p.wikilinks = append(p.wikilinks, describe(w, b))
+	}
+	for _, n := range links {
+		if dest := destination(n); internal(dest) {
+			p.links = append(p.links, LinkUse{Dest: dest, Line: lineOf(n, b)})
+		}
+	}
+	p.unrendered = unrendered(doc, b)
+	if p.fallback {
+		return p
+	}
+
+	// Holes are marked with a nonce of this call's: text a body cannot
+	// hold, which HTML escaping and URL escaping leave as it is.
+	var nonce [12]byte
+	rand.Read(nonce[:])
+	mark := "njhole" + hex.EncodeToString(nonce[:])
+	hole := func(kind byte, i int) string { return mark + string(kind) + strconv.Itoa(i) + "z" }
+
+	for _, n := range links {
+		if dest := destination(n); rewritable(dest) {
+			setDestination(n, hole('D', len(p.dests)))
+			p.dests = append(p.dests, dest)
+		}
+	}
+	replaced := map[ast.Node]bool{}
+	for i, w := range wikis {
+		s := ast.NewString([]byte(hole('W', i)))
+		s.SetRaw(true)
+		s.SetCode(true)
+		w.Parent().ReplaceChild(w.Parent(), w, s)
+		replaced[s] = true
+	}
+	for _, h := range headings {
+		if holds(h, replaced) {
+			k := len(p.headings)
+			p.headings = append(p.headings, parts(plain(h, b), mark))
+			h.SetAttributeString("id", []byte(hole('H', k)))
+			a := ast.NewString([]byte(hole('A', k)))
+			a.SetRaw(true)
+			a.SetCode(true)
+			h.AppendChild(h, a)
+			continue
+		}
+		if id, ok := h.AttributeString("id"); ok {
+			p.usedIDs[string(id.([]byte))] = true
+			h.AppendChild(h, anchor(string(id.([]byte))))
+		}
+	}
+	if first != nil {
+		p.summary = parts(plain(first, b), mark)
+	}
+	var buf bytes.Buffer
+	if err := r.md.Renderer().Render(&buf, b, doc); err != nil {
+		p.errs = append(p.errs, LineError{Err: fmt.Errorf("rendering Markdown: %w", err)})
+	}
+	p.html = parts(buf.String(), mark)
+	p.text = parts(plain(doc, b), mark)
+	return p
+}
+
+// rewritable reports whether Options.Rewrite may change a destination:
+// a root-relative one.
+func rewritable(dest string) bool {
+	return strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "//")
+}
+
+// anchor is the link a heading ends with, to itself.
+func anchor(id string) ast.Node {
+	a := ast.NewLink()
+	a.Destination = []byte("#" + id)
+	a.SetAttributeString("class", []byte("anchor"))
+	a.AppendChild(a, ast.NewString([]byte("#")))
+	return a
+}
+
+var holePattern = regexp.MustCompile(`njhole[0-9a-f]{24}([WDHA])([0-9]+)z`)
+
+// parts splits s at the holes marked with mark.
+func parts(s, mark string) []part {
+	var out []part
+	for {
+		i := strings.Index(s, mark)
+		if i < 0 {
+			break
+		}
+		m := holePattern.FindStringSubmatchIndex(s[i:])
+		if m == nil || m[0] != 0 {
+			break // cannot happen: the mark is always a whole hole
+		}
+		n, _ := strconv.Atoi(s[i+m[4] : i+m[5]])
+		out = append(out, part{lit: s[:i]}, part{kind: s[i+m[2]], i: n})
+		s = s[i+m[1]:]
+	}
+	return append(out, part{lit: s})
+}
+
+// resolve fills the holes of p for one audience.
+func (r *Renderer) resolve(src string, p *prepared, opts Options) Result {
+	if p.fallback {
+		return r.render(src, opts)
+	}
+	res := Result{
+		Wikilinks:  p.wikilinks,
+		Links:      p.links,
+		Slips:      p.slips,
+		Unrendered: p.unrendered,
+		Errors:     append([]LineError(nil), p.errs...),
+	}
+	// Each wikilink's HTML, and its text for summaries and search.
+	linkHTML := make([]string, len(p.wikilinks))
+	linkText := make([]string, len(p.wikilinks))
+	for i, l := range p.wikilinks {
+		var rs Resolution
+		if opts.Resolve != nil {
+			var err error
+			if rs, err = opts.Resolve(l); err != nil {
+				res.Errors = append(res.Errors, LineError{Line: l.Line, Err: err})
+				rs = Resolution{}
+			}
+		}
+		linkHTML[i], linkText[i] = r.resolution(l, rs)
+	}
+	dests := make([]string, len(p.dests))
+	for i, d := range p.dests {
+		if opts.Rewrite != nil {
+			d = opts.Rewrite(d)
+		}
+		dests[i] = attrURL(d)
+	}
+	// The ids of headings that hold a wikilink, from their text as shown,
+	// after the ids of the others, as goldmark would give them.
+	used := make(map[string]bool, len(p.usedIDs)+len(p.headings))
+	for id := range p.usedIDs {
+		used[id] = true
+	}
+	ids := make([]string, len(p.headings))
+	anchors := make([]string, len(p.headings))
+	for k, h := range p.headings {
+		base := HeadingID(strings.TrimSpace(fill(h, values{links: linkText})))
+		id := base
+		for i := 1; used[id]; i++ {
+			id = fmt.Sprintf("%s-%d", base, i)
+		}
+		used[id] = true
+		ids[k] = string(util.EscapeHTML([]byte(id)))
+		var buf bytes.Buffer
+		r.md.Renderer().Render(&buf, nil, anchor(id))
+		anchors[k] = buf.String()
+	}
+	res.HTML = fill(p.html, values{links: linkHTML, dests: dests, ids: ids, anchors: anchors})
+	sum := sha256.Sum256([]byte(res.HTML))
+	res.Sum = string(sum[:])
+	// A heading's anchor reads "#" in the text, as it does in the HTML.
+	hashes := make([]string, len(p.headings))
+	for k := range hashes {
+		hashes[k] = "#"
+	}
+	text := values{links: linkText, anchors: hashes}
+	res.Summary = strings.TrimSpace(fill(p.summary, text))
+	res.Text = strings.TrimSpace(fill(p.text, text))
+	res.Words = len(strings.Fields(res.Text))
+	return res
+}
+
+// values are what fills the holes of one kind of output.
+type values struct {
+	links   []string // each wikilink's HTML, or its text
+	dests   []string
+	ids     []string
+	anchors []string // each heading's anchor: its HTML, or its text ("#")
+}
+
+// fill joins parts, putting in each hole its value.
+func fill(parts []part, v values) string {
+	var b strings.Builder
+	pick := func(vs []string, i int) string {
+		if i < 0 || i >= len(vs) {
+			return "" // a damaged cache entry; decode refuses those
+		}
+		return vs[i]
+	}
+	for _, p := range parts {
+		switch p.kind {
+		case 0:
+			b.WriteString(p.lit)
+		case 'W':
+			b.WriteString(pick(v.links, p.i))
+		case 'D':
+			b.WriteString(pick(v.dests, p.i))
+		case 'H':
+			b.WriteString(pick(v.ids, p.i))
+		case 'A':
+			b.WriteString(pick(v.anchors, p.i))
+		}
+	}
+	return b.String()
+}
+
+// resolution renders one resolved wikilink as goldmark renders the node
+// that replace puts in its place, and says what plain text shows of it.
+func (r *Renderer) resolution(l Wikilink, rs Resolution) (htmlOut, text string) {
+	label := rs.Text
+	if label == "" {
+		label = l.Label
+	}
+	n := resolutionNode(l, rs)
+	var buf bytes.Buffer
+	r.md.Renderer().Render(&buf, nil, n)
+	if rs.Dest == "" && rs.Class != "" {
+		return buf.String(), label // a span: its text is the label as written
+	}
+	return buf.String(), html.UnescapeString(label)
+}
+
+// attrURL is a destination as goldmark writes it in href or src.
+func attrURL(dest string) string {
+	d := util.URLEscape([]byte(dest), true)
+	if ghtml.IsDangerousURL(d) {
+		return ""
+	}
+	return string(util.EscapeHTML(d))
+}

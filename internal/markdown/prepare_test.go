@@ -1,0 +1,104 @@
+package markdown
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// prepareSamples are bodies with wikilinks everywhere they may be: in
+// headings (two that end up with the same id), tables, emphasis, links,
+// lists, footnotes, beside code, and site links to rewrite.
+var prepareSamples = []string{
+	"Plain text, no links.\n",
+	"# [[ana]] said\n\n# Ana said\n\n## [[bo|Bo]] and [[ana]]\n\nText with [[ana]], *[[bo|Bo]]* and `[[code]]`.\n",
+	"| who | what |\n|---|---|\n| [[ana|a friend]] | lunch |\n\n[see /x](/posts/x/) and [abs](https://e.org/) and ![i](/img/a.png \"t\")\n",
+	"- [[ana]]\n- [[#Heading]]\n- [[#Heading|here]]\n\n## Heading\n\nA footnote[^1].\n\n[^1]: With [[bo]].\n",
+	"```go\nfunc main() {} // [[not a link]]\n```\n\n[[unknown target]] and [[slug|]] and [[[ana]]].\n",
+	"Quotes \"[[ana]]\" -- and... &amp; \\*escaped\\*\n\n# Ana\n\n# [[ana]]\n\n# Ana-1\n",
+	"![alt [[ana]]](/p.png)\n",
+	"A [link with [[ana]] inside](/posts/z/).\n\n<div>raw [[ana]]</div>\n",
+}
+
+// TestPrepareEqualsRender: a body rendered once, its holes filled for an
+// audience, is byte for byte the body rendered for that audience alone —
+// for the sample bodies and every body of the example site.
+func TestPrepareEqualsRender(t *testing.T) {
+	sources := append([]string(nil), prepareSamples...)
+	paths, _ := filepath.Glob("../../content/*/*.md")
+	more, _ := filepath.Glob("../../content/*/*/*.md")
+	for _, p := range append(paths, more...) {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, body, ok := strings.Cut(strings.TrimPrefix(string(b), "---\n"), "\n---\n"); ok {
+			sources = append(sources, body)
+		}
+	}
+	if len(sources) < len(prepareSamples)+10 {
+		t.Fatalf("only %d bodies: the test proves little", len(sources))
+	}
+	audiences := map[string]Options{
+		"none": {},
+		"public": {
+			Resolve: func(l Wikilink) (Resolution, error) {
+				switch {
+				case l.Target == "":
+					return Resolution{Dest: "#" + HeadingID(l.Fragment)}, nil
+				case strings.Contains(l.Target, "bo"):
+					return Resolution{Text: "Bo & Co <b>"}, nil
+				case strings.Contains(l.Target, "unknown"):
+					return Resolution{}, errors.New("no such page")
+				}
+				return Resolution{Dest: "/blog/posts/" + l.Target + "/", Text: "Ana Lima"}, nil
+			},
+			Rewrite: func(d string) string {
+				if strings.HasPrefix(d, "/") {
+					return "/blog" + d
+				}
+				return d
+			},
+		},
+		"wiki": {
+			Resolve: func(l Wikilink) (Resolution, error) {
+				if strings.Contains(l.Target, "unknown") {
+					return Resolution{Class: "unresolved", Title: `nothing is called "x"`}, nil
+				}
+				return Resolution{Dest: "../contacts/" + l.Target + ".html", Class: "wikilink", Title: "Contact: " + l.Target}, nil
+			},
+			Rewrite: func(d string) string {
+				if strings.HasPrefix(d, "/") {
+					return "https://example.com" + d
+				}
+				return d
+			},
+		},
+	}
+	r := New()
+	for i, src := range sources {
+		p := r.prepareUncached(src)
+		for name, opts := range audiences {
+			want := r.render(src, opts)
+			got := r.resolve(src, p, opts)
+			if !reflect.DeepEqual(errStrings(got), errStrings(want)) {
+				t.Errorf("source %d, %s: errors %v, want %v", i, name, errStrings(got), errStrings(want))
+			}
+			got.Errors, want.Errors = nil, nil
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("source %d, %s:\ngot  %q\nwant %q\ntext %q\nwant %q", i, name, got.HTML, want.HTML, got.Text, want.Text)
+			}
+		}
+	}
+}
+
+func errStrings(r Result) []string {
+	var out []string
+	for _, e := range r.Errors {
+		out = append(out, e.Err.Error())
+	}
+	return out
+}
