@@ -3,9 +3,13 @@ package markdown
 import (
 	"bufio"
 	"bytes"
+	"io"
 	"sync"
 
+	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -19,10 +23,21 @@ type codeBlocks struct {
 	inner renderer.NodeRendererFunc
 	mu    sync.Mutex
 	cache map[string][]byte
+
+	// The formatter and style of a plain fenced block (a language, no
+	// {attributes}): goldmark-highlighting makes a formatter per block,
+	// and each works out the style's classes again, which cost more than
+	// the highlighting itself. Blocks with attributes go to inner.
+	formatter *chromahtml.Formatter
+	style     *chroma.Style
 }
 
 func newCodeBlocks(opts ...highlighting.Option) *codeBlocks {
-	c := &codeBlocks{cache: map[string][]byte{}}
+	c := &codeBlocks{
+		cache:     map[string][]byte{},
+		formatter: chromahtml.New(chromaOptions...),
+		style:     styles.Get("github"), // goldmark-highlighting's default
+	}
 	highlighting.NewHTMLRenderer(opts...).RegisterFuncs(capture(func(k ast.NodeKind, f renderer.NodeRendererFunc) {
 		if k == ast.KindFencedCodeBlock {
 			c.inner = f
@@ -58,8 +73,10 @@ func (c *codeBlocks) render(w util.BufWriter, source []byte, n ast.Node, enterin
 	if !ok {
 		var buf bytes.Buffer
 		bw := bufio.NewWriter(&buf)
-		if _, err := c.inner(bw, source, n, true); err != nil {
-			return ast.WalkStop, err
+		if !c.plain(bw, source, block) {
+			if _, err := c.inner(bw, source, n, true); err != nil {
+				return ast.WalkStop, err
+			}
 		}
 		bw.Flush()
 		out = buf.Bytes()
@@ -74,8 +91,42 @@ func (c *codeBlocks) render(w util.BufWriter, source []byte, n ast.Node, enterin
 	return ast.WalkSkipChildren, nil
 }
 
-// highlightOptions are the chroma settings of every code block.
+// chromaOptions are the chroma formatter's settings, highlightOptions the
+// settings of every code block.
+var chromaOptions = []chromahtml.Option{chromahtml.WithClasses(true)}
+
 var highlightOptions = []highlighting.Option{
-	highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+	highlighting.WithFormatOptions(chromaOptions...),
 	highlighting.WithGuessLanguage(false),
+}
+
+// plain highlights a block with a known language and no attributes with
+// the one shared formatter, exactly as goldmark-highlighting would with a
+// formatter of its own, and reports whether it did.
+func (c *codeBlocks) plain(w io.Writer, source []byte, block *ast.FencedCodeBlock) bool {
+	if block.Attributes() != nil {
+		return false
+	}
+	if block.Info != nil && bytes.IndexByte(block.Info.Segment.Value(source), '{') >= 0 {
+		return false
+	}
+	language := block.Language(source)
+	if language == nil {
+		return false
+	}
+	lexer := lexers.Get(string(language))
+	if lexer == nil {
+		return false
+	}
+	var code bytes.Buffer
+	for i := 0; i < block.Lines().Len(); i++ {
+		line := block.Lines().At(i)
+		code.Write(line.Value(source))
+	}
+	iterator, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
+	if err != nil {
+		return false
+	}
+	c.formatter.Format(w, c.style, iterator)
+	return true
 }

@@ -23,7 +23,9 @@ func TestSummaryIsPlainText(t *testing.T) {
 // TestCodeBlocksCached: a cached code block renders exactly as chroma
 // renders it, the second time as the first.
 func TestCodeBlocksCached(t *testing.T) {
-	src := "```go\nfunc main() { println(\"hi\") }\n```\n\n```\nplain\n```\n"
+	src := "```go\nfunc main() { println(\"hi\") }\n```\n\n```\nplain\n```\n\n" +
+		"```python\ndef f(x):\n    return x * 2  # double\n```\n\n```bash\necho \"$HOME\" | wc -c\n```\n\n" +
+		"```nosuchlanguage\nkept as it is <b>\n```\n\n```go {linenos=true}\nx := 1\n```\n\n```yaml\nkey: [a, b]\n```\n"
 	direct := goldmark.New(goldmark.WithExtensions(highlighting.NewHighlighting(highlightOptions...)))
 	var want bytes.Buffer
 	if err := direct.Convert([]byte(src), &want); err != nil {
