@@ -71,6 +71,7 @@ type Builder struct {
 	md      *markdown.Renderer
 	links   linkCache
 	blog    blog.Cache
+	feeds   feed.Cache
 	wiki    wiki.Cache
 }
 
@@ -138,7 +139,7 @@ func (b *Builder) RenderContext(ctx context.Context, opts Options) (*Result, err
 			return nil, themeError("render blog", err)
 		}
 		res.Rendered += b.blog.Rendered()
-		feeds, err := feed.Files(pub)
+		feeds, err := b.feeds.Files(pub)
 		if err != nil {
 			return nil, fmt.Errorf("render feeds: %w", err)
 		}

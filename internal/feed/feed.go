@@ -10,9 +10,12 @@ package feed
 
 import (
 	"fmt"
+	"html/template"
+	"maps"
 	"time"
 
 	"github.com/gorilla/feeds"
+	"github.com/netjournal/netjournal/internal/page"
 	"github.com/netjournal/netjournal/internal/public"
 )
 
@@ -69,48 +72,126 @@ func TagTitle(site *public.Site, t *public.Tag) string { return site.Title + ": 
 // newest first and at most site.FeedLength items long (all items when
 // FeedLength is not positive).
 func Files(site *public.Site) (map[string][]byte, error) {
-	channels := []channel{
-		{
-			title: site.Title,
-			rss:   RSSPath, atom: AtomPath, json: JSONPath,
-			posts: limit(site.Posts, site.FeedLength),
-		},
-		{
-			title: site.Title + ": " + SharedTitle,
-			home:  "shared/",
-			rss:   SharedRSSPath, atom: SharedAtomPath, json: SharedJSONPath,
-			posts: limit(site.LinkPosts(), site.FeedLength),
-		},
+	return new(Cache).Files(site)
+}
+
+// Cache keeps each channel's feeds with the input they were written
+// from, so that a rebuild writes again only the channels whose input
+// changed: an edit of one post changes its tags' feeds, not the other
+// tags'. Its results equal Files'.
+type Cache struct {
+	channels map[string]cachedChannel // by the channel's RSS path
+}
+
+type cachedChannel struct {
+	input input
+	files map[string][]byte
+}
+
+// input is all that a channel's feeds are written from. The writers are
+// handed a site and posts made from it alone (see site and channel), so
+// that equal inputs write equal feeds by construction.
+type input struct {
+	Site                         siteMeta
+	Title, Home, RSS, Atom, JSON string
+	Posts                        []postMeta
+}
+
+type siteMeta struct {
+	Title, Description, AuthorName, AuthorEmail, BaseURL, BasePath, Language string
+	Updated                                                                  time.Time
+}
+
+type postMeta struct {
+	Slug, Title, Summary, Link string
+	Date, Updated              time.Time
+	Tags                       []string
+	HTML                       template.HTML
+}
+
+func (in *input) site() *public.Site {
+	return &public.Site{
+		Title: in.Site.Title, Description: in.Site.Description,
+		Author:  public.Author{Name: in.Site.AuthorName, Email: in.Site.AuthorEmail},
+		BaseURL: in.Site.BaseURL, BasePath: in.Site.BasePath, Language: in.Site.Language,
+		Updated: in.Site.Updated,
 	}
-	for _, t := range site.Tags {
-		paths := TagPaths(t)
-		channels = append(channels, channel{
-			title: TagTitle(site, t),
-			home:  t.Path(),
-			rss:   paths[0], atom: paths[1], json: paths[2],
-			posts: limit(t.Posts, site.FeedLength),
+}
+
+func (in *input) channel() channel {
+	c := channel{title: in.Title, home: in.Home, rss: in.RSS, atom: in.Atom, json: in.JSON}
+	for _, p := range in.Posts {
+		c.posts = append(c.posts, &public.Post{
+			Slug: p.Slug, Title: p.Title, Summary: p.Summary, Link: p.Link,
+			Date: p.Date, Updated: p.Updated, Tags: p.Tags, HTML: p.HTML,
 		})
 	}
+	return c
+}
+
+// Files is the package's Files, writing only the channels that changed.
+func (c *Cache) Files(site *public.Site) (map[string][]byte, error) {
+	meta := siteMeta{
+		Title: site.Title, Description: site.Description, AuthorName: site.Author.Name, AuthorEmail: site.Author.Email,
+		BaseURL: site.BaseURL, BasePath: site.BasePath, Language: site.Language, Updated: site.Updated,
+	}
+	in := func(title, home string, paths [3]string, posts []*public.Post) input {
+		i := input{Site: meta, Title: title, Home: home, RSS: paths[0], Atom: paths[1], JSON: paths[2]}
+		for _, p := range limit(posts, site.FeedLength) {
+			i.Posts = append(i.Posts, postMeta{
+				Slug: p.Slug, Title: p.Title, Summary: p.Summary, Link: p.Link,
+				Date: p.Date, Updated: p.Updated, Tags: p.Tags, HTML: p.HTML,
+			})
+		}
+		return i
+	}
+	inputs := []input{
+		in(site.Title, "", [3]string{RSSPath, AtomPath, JSONPath}, site.Posts),
+		in(site.Title+": "+SharedTitle, "shared/", [3]string{SharedRSSPath, SharedAtomPath, SharedJSONPath}, site.LinkPosts()),
+	}
+	for _, t := range site.Tags {
+		inputs = append(inputs, in(TagTitle(site, t), t.Path(), TagPaths(t), t.Posts))
+	}
 	out := map[string][]byte{}
-	for _, c := range channels {
-		f, err := build(site, c)
+	channels := make(map[string]cachedChannel, len(inputs))
+	for _, i := range inputs {
+		if old, ok := c.channels[i.RSS]; ok && page.Equal(old.input, i) {
+			channels[i.RSS] = old
+			maps.Copy(out, old.files)
+			continue
+		}
+		files, err := write(&i)
 		if err != nil {
 			return nil, err
 		}
-		for _, w := range []struct {
-			path  string
-			write func(*public.Site, channel, *feeds.Feed) ([]byte, error)
-		}{
-			{c.rss, rssFeed},
-			{c.atom, atomFeed},
-			{c.json, jsonFeed},
-		} {
-			b, err := w.write(site, c, f)
-			if err != nil {
-				return nil, fmt.Errorf("feed %s: %w", w.path, err)
-			}
-			out[w.path] = b
+		channels[i.RSS] = cachedChannel{input: i, files: files}
+		maps.Copy(out, files)
+	}
+	c.channels = channels
+	return out, nil
+}
+
+// write writes one channel's feeds from its input alone.
+func write(in *input) (map[string][]byte, error) {
+	site, c := in.site(), in.channel()
+	f, err := build(site, c)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]byte{}
+	for _, w := range []struct {
+		path  string
+		write func(*public.Site, channel, *feeds.Feed) ([]byte, error)
+	}{
+		{c.rss, rssFeed},
+		{c.atom, atomFeed},
+		{c.json, jsonFeed},
+	} {
+		b, err := w.write(site, c, f)
+		if err != nil {
+			return nil, fmt.Errorf("feed %s: %w", w.path, err)
 		}
+		out[w.path] = b
 	}
 	return out, nil
 }

@@ -70,6 +70,9 @@ func (r *renderer) search() error {
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
+	r.cache.mu.Lock()
+	r.cache.notes, r.cache.nextNotes = r.cache.nextNotes, map[string]string{}
+	r.cache.mu.Unlock()
 	r.cache.search = make(map[page.Key][]byte, len(nodes))
 	for i, k := range keys {
 		r.cache.search[k] = docs[i]
@@ -160,7 +163,23 @@ func (r *renderer) plain(n journal.Node) string {
 		},
 		Key: "wiki search", // the resolver is pure: a body's text is kept
 	})
-	return markdown.Truncate(res.Text, notesLimit)
+	return r.cache.truncated(res.Text)
+}
+
+// truncated is text cut to notesLimit, remembered by the text itself
+// while it is used: cutting every document's text again on every
+// rebuild cost more than the rest of the index.
+func (c *Cache) truncated(text string) string {
+	c.mu.Lock()
+	cut, ok := c.notes[text]
+	c.mu.Unlock()
+	if !ok {
+		cut = markdown.Truncate(text, notesLimit)
+	}
+	c.mu.Lock()
+	c.nextNotes[text] = cut // kept for the next render
+	c.mu.Unlock()
+	return cut
 }
 
 func nonEmpty(ss ...string) []string {

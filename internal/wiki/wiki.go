@@ -43,6 +43,9 @@ func Render(j *journal.Journal, theme *themes.Theme) (map[string][]byte, error) 
 type Cache struct {
 	pages  page.Cache
 	search map[page.Key][]byte // each search entry's JSON, by its SearchDoc's key
+
+	mu               sync.Mutex
+	notes, nextNotes map[string]string // bodies' texts cut for the index, by the text
 }
 
 // Rendered is the number of pages the last Render executed templates for.
@@ -54,6 +57,9 @@ func (c *Cache) UseDisk(d *diskcache.Cache) { c.pages.Disk = d }
 // Render renders the wiki, reusing the pages that did not change.
 func (c *Cache) Render(j *journal.Journal, theme *themes.Theme) (map[string][]byte, error) {
 	r := &renderer{j: j, v: newView(j), out: map[string][]byte{}, nav: navCounts(j), cache: c}
+	if c.nextNotes == nil {
+		c.notes, c.nextNotes = map[string]string{}, map[string]string{}
+	}
 	tmpl, err := theme.Templates("wiki", funcs(j.Today))
 	if err != nil {
 		return nil, err
