@@ -211,7 +211,8 @@ func TestInterruptedBuild(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			before := hashTree(t, site, "public", "private")
 			setGeneration(t, site, i+1)
-			cmd := netjournalAt(ctx, site, "build", "--now", "2026-11-22")
+			// Without the cache, so that the build surely lasts past the signal.
+			cmd := netjournalAt(ctx, site, "build", "--now", "2026-11-22", "--no-cache")
 			var stderr strings.Builder
 			cmd.Stderr = &stderr
 			if err := cmd.Start(); err != nil {
