@@ -340,28 +340,7 @@ func (r *Renderer) Render(src string, opts Options) Result {
 func (r *Renderer) render(src string, opts Options) Result {
 	b, doc, refs := r.parseRefs(src)
 	var res Result
-	var wikis []*wikilink.Node
-	var links []ast.Node
-	var headings []*ast.Heading
-	var first *ast.Paragraph // the summary, once wikilinks are replaced
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *wikilink.Node:
-			wikis = append(wikis, n)
-		case *ast.Link, *ast.Image:
-			links = append(links, n)
-		case *ast.Heading:
-			headings = append(headings, n)
-		case *ast.Paragraph:
-			if first == nil && n.Parent() == doc {
-				first = n
-			}
-		}
-		return ast.WalkContinue, nil
-	})
+	wikis, links, headings, first := collect(doc)
 	res.Slips = slips(links, refs, b)
 	for _, n := range links {
 		dest := destination(n)

@@ -65,33 +65,14 @@ func (r *Renderer) prepare(src string) *prepared {
 func (r *Renderer) prepareUncached(src string) *prepared {
 	b, doc, refs := r.parseRefs(src)
 	p := &prepared{usedIDs: map[string]bool{}}
-	var wikis []*wikilink.Node
-	var links []ast.Node
-	var headings []*ast.Heading
-	var first *ast.Paragraph
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *wikilink.Node:
-			wikis = append(wikis, n)
-			for a := n.Parent(); a != nil; a = a.Parent() {
-				if a.Kind() == ast.KindImage {
-					p.fallback = true
-				}
-			}
-		case *ast.Link, *ast.Image:
-			links = append(links, n)
-		case *ast.Heading:
-			headings = append(headings, n)
-		case *ast.Paragraph:
-			if first == nil && n.Parent() == doc {
-				first = n
+	wikis, links, headings, first := collect(doc)
+	for _, w := range wikis {
+		for a := w.Parent(); a != nil; a = a.Parent() {
+			if a.Kind() == ast.KindImage {
+				p.fallback = true
 			}
 		}
-		return ast.WalkContinue, nil
-	})
+	}
 	p.slips = slips(links, refs, b)
 	for _, w := range wikis {
 		p.wikilinks = append(p.wikilinks, describe(w, b))
@@ -153,6 +134,30 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 	p.html = parts(buf.String(), mark)
 	p.text = parts(plain(doc, b), mark)
 	return p
+}
+
+// collect finds in doc what rendering changes: its wikilinks, links and
+// images, headings, and its first paragraph (the summary).
+func collect(doc ast.Node) (wikis []*wikilink.Node, links []ast.Node, headings []*ast.Heading, first *ast.Paragraph) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *wikilink.Node:
+			wikis = append(wikis, n)
+		case *ast.Link, *ast.Image:
+			links = append(links, n)
+		case *ast.Heading:
+			headings = append(headings, n)
+		case *ast.Paragraph:
+			if first == nil && n.Parent() == doc {
+				first = n
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return wikis, links, headings, first
 }
 
 // rewritable reports whether Options.Rewrite may change a destination:
