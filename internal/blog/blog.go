@@ -95,6 +95,9 @@ func (c *Cache) Render(site *public.Site, theme *themes.Theme) (map[string][]byt
 	if err := c.pages.Render(fingerprint, r.jobs, exec, r.out); err != nil {
 		return nil, err
 	}
+	if err := r.aliases(); err != nil {
+		return nil, err
+	}
 	sitemap, err := r.sitemap()
 	if err != nil {
 		return nil, err
@@ -368,6 +371,58 @@ func (r *renderer) render(name string, p Page, data any, modified time.Time) {
 	if !p.NotFound {
 		r.urls = append(r.urls, sitemapURL{Loc: r.site.URL(p.Path), LastMod: sitemapDate(modified)})
 	}
+}
+
+// aliases writes a page at each old path of a post that sends browsers
+// and search engines to its address, as Hugo's do: a canonical link and
+// an immediate refresh, not indexed, and a link for what follows neither.
+// An old path that is a page of the site, or another post's, is a problem
+// at the line that gives it.
+func (r *renderer) aliases() error {
+	var problems public.Problems
+	taken := map[string]string{} // alias page → the post that has it
+	for _, p := range r.site.Posts {
+		to := r.site.URL(p.Path())
+		for _, a := range p.Aliases {
+			file := a.File()
+			if other, ok := taken[file]; ok {
+				problems = append(problems, &public.Problem{Source: p.Source, Line: a.Line, Msg: fmt.Sprintf("aliases: /%s is also an old path of %s", a.Path, other)})
+				continue
+			}
+			if _, ok := r.out[file]; ok {
+				problems = append(problems, &public.Problem{Source: p.Source, Line: a.Line, Msg: fmt.Sprintf("aliases: /%s is a page of the site: it cannot redirect", a.Path)})
+				continue
+			}
+			taken[file] = p.Source
+			r.out[file] = redirect(r.site.Language, to)
+		}
+	}
+	if len(problems) > 0 {
+		return problems
+	}
+	return nil
+}
+
+// redirect is a page that sends its reader to url.
+func redirect(lang, url string) []byte {
+	if lang == "" {
+		lang = "en"
+	}
+	u := template.HTMLEscapeString(url)
+	return []byte(`<!doctype html>
+<html lang="` + template.HTMLEscapeString(lang) + `">
+<head>
+<meta charset="utf-8">
+<title>` + u + `</title>
+<link rel="canonical" href="` + u + `">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url=` + u + `">
+</head>
+<body>
+<p>This page has moved to <a href="` + u + `">` + u + `</a>.</p>
+</body>
+</html>
+`)
 }
 
 // lastmod is the newest publication or update among posts, else fallback.

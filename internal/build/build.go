@@ -19,6 +19,7 @@ import (
 	"github.com/netjournal/netjournal/internal/feed"
 	"github.com/netjournal/netjournal/internal/journal"
 	"github.com/netjournal/netjournal/internal/markdown"
+	"github.com/netjournal/netjournal/internal/public"
 	"github.com/netjournal/netjournal/internal/source"
 	"github.com/netjournal/netjournal/internal/wiki"
 	"github.com/netjournal/netjournal/themes"
@@ -136,6 +137,14 @@ func (b *Builder) RenderContext(ctx context.Context, opts Options) (*Result, err
 	res := &Result{Journal: j, Warnings: append(append(content.ErrorList(nil), j.Warnings...), site.Warnings...)}
 	if pub != nil {
 		if res.Public, err = b.blog.Render(pub, theme); err != nil {
+			var problems public.Problems
+			if errors.As(err, &problems) {
+				for _, p := range problems {
+					errs.Add(content.Position{Path: p.Source, Line: p.Line}, "%s", p.Msg)
+				}
+				errs.Sort()
+				return nil, errs.Err()
+			}
 			return nil, themeError("render blog", err)
 		}
 		res.Rendered += b.blog.Rendered()

@@ -98,6 +98,8 @@ slug: canary-private-slug-2
 private: true
 link: https://canary-private-link.example/
 shared_with: [canary-contact-slug]
+aliases: [/canary-private-alias/]
+feed_id: canary-private-feed-id
 ---
 CANARY-private-body linking [[open]].
 `,
@@ -108,6 +110,8 @@ tags: [canary-draft-tag]
 summary: CANARY-draft-summary
 draft: true
 link: https://canary-draft-link.example/
+aliases: [/canary-draft-alias/]
+feed_id: canary-draft-feed-id
 ---
 CANARY-draft-body linking [[open]].
 `,

@@ -102,7 +102,7 @@ func richEvent(r *rand.Rand, n int) string {
 
 func richPost(r *rand.Rand, n int) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "---\ntitle: Rich post %d\ndate: 2026-%02d-%02d\n", n, 1+r.IntN(10), 1+r.IntN(27))
+	fmt.Fprintf(&b, "---\ntitle: Rich post %d\ndate: 2026-%02d-%02d%s\n", n, 1+r.IntN(10), 1+r.IntN(27), pick(r, []string{"", " 10:30:00", "T08:09:26+02:00"}))
 	b.WriteString(maybe(r, "updated: 2026-11-20\n"))
 	if tags := some(r, richTags); len(tags) > 0 {
 		b.WriteString("tags: " + yamlList(tags) + "\n")
@@ -117,6 +117,8 @@ func richPost(r *rand.Rand, n int) string {
 	}
 	b.WriteString(maybe(r, "link: https://example.org/article\n"))
 	b.WriteString(maybe(r, "shared_with: "+yamlList(some(r, stableContacts))+"\n"))
+	b.WriteString(maybe(r, fmt.Sprintf("aliases: [/old/rich-%d/, /%d.html]\n", n, n)))
+	b.WriteString(maybe(r, fmt.Sprintf("feed_id: https://old.example/%d\n", n)))
 	fmt.Fprintf(&b, "---\nOn [[%s|a colleague]] and [[%s]].\n\n## A heading\n\nMore.\n", pick(r, stableContacts), pick(r, stablePosts))
 	return b.String()
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -75,7 +76,12 @@ func split(path string, data []byte) (doc Doc, yamlBlock []byte, err *Error) {
 		open++
 	}
 	first, _, _ := bytes.Cut(data[bytes.IndexFunc(data, func(r rune) bool { return r != ' ' && r != '\t' && r != '\r' && r != '\n' }):], []byte("\n"))
-	if string(bytes.TrimSpace(first)) != "---" {
+	switch first := string(bytes.TrimSpace(first)); {
+	case first == "+++":
+		return doc, nil, Errorf(Position{path, open}, "front matter in TOML (between +++ lines) is not read: write it in YAML between --- lines")
+	case first == "{" || strings.HasPrefix(first, "{\""):
+		return doc, nil, Errorf(Position{path, open}, "front matter in JSON is not read: write it in YAML between --- lines")
+	case first != "---":
 		return doc, nil, Errorf(Position{path, open}, "missing front matter: the file must start with a --- line")
 	}
 	var raw []byte
@@ -221,6 +227,19 @@ var (
 	cannotDecode = regexp.MustCompile("(?s)^cannot unmarshal (\\S+?)(?: `(.*)`)? into (\\S+)$")
 )
 
+// synonyms are the keys other generators use (Hugo, Jekyll) for what
+// netjournal calls otherwise: what to write instead, when the document's
+// kind has key.
+var synonyms = map[string]struct{ key, say string }{
+	"lastmod":     {"updated", `netjournal calls it "updated"`},
+	"modified":    {"updated", `netjournal calls it "updated"`},
+	"description": {"summary", `netjournal calls it "summary"`},
+	"excerpt":     {"summary", `netjournal calls it "summary"`},
+	"categories":  {"tags", `netjournal has "tags" for these`},
+	"category":    {"tags", `netjournal has "tags" for these`},
+	"published":   {"draft", "write draft: true for a post that is not published"},
+}
+
 // tagWords names the YAML tags of what the user wrote.
 var tagWords = map[string]string{
 	"!!str": "text", "!!int": "number", "!!float": "number", "!!bool": "true/false",
@@ -232,6 +251,9 @@ var tagWords = map[string]string{
 func friendly(m string, v any) string {
 	if sm := unknownField.FindStringSubmatch(m); sm != nil {
 		msg := fmt.Sprintf("unknown key %q", sm[1])
+		if hint, ok := synonyms[sm[1]]; ok && slices.Contains(keysOf(v), hint.key) {
+			return msg + ": " + hint.say
+		}
 		if s := suggest(sm[1], keysOf(v)); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
 		}

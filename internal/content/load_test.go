@@ -55,7 +55,7 @@ func TestLoadErrors(t *testing.T) {
 		{"list where a map list is wanted", e, "---\ntitle: T\ndate: 2026-01-01\ngave: a book\n---\n", []string{
 			e + `:4: expected a list, got text "a book"`}},
 		{"bad date", e, "---\ntitle: T\ndate: 2026-13-01\n---\n", []string{
-			e + `:3: invalid date "2026-13-01": want YYYY-MM-DD or RFC 3339`}},
+			e + `:3: invalid date "2026-13-01": there is no month 13`}},
 		{"bad duration", c, "---\nname: X\ncadence: fortnightly\n---\n", []string{
 			c + `:3: invalid duration "fortnightly": want a number and a unit: 14d, 6w, 3m or 1y`}},
 		{"missing title", p, "---\ndate: 2026-01-01\n---\nBody\n", []string{
@@ -300,5 +300,37 @@ func TestLoadSlugs(t *testing.T) {
 				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestRealPostFrontMatter: the front matter of posts from real blogs —
+// times with and without zones, aliases, a pinned feed id — loads, and
+// the keys other generators use get a hint that says what to write.
+func TestRealPostFrontMatter(t *testing.T) {
+	const p = "content/posts/x.md"
+	for _, date := range []string{
+		"2020-03-08T08:09:26", "2018-06-24 11:07:00", "2018-06-24 11:07:00 +0100", "2018-06-24 11:07:00 -07:00",
+		"2020-03-08T08:09", "2020-03-08 08:09", "2020-03-08T08:09:26.123456789Z", "2020-03-08T08:09:26+02:00",
+	} {
+		if errs := load(t, p, "---\ntitle: T\ndate: "+date+"\nupdated: 2020-03-09\naliases: [/old/x/, /2020/03/x.html]\nfeed_id: https://old.example/x/\n---\n"); errs != nil {
+			t.Errorf("date %q: %v", date, errs)
+		}
+	}
+	tests := []struct{ name, src, want string }{
+		{"lastmod", "---\ntitle: T\ndate: 2020-01-01\nlastmod: 2020-02-02\n---\n", p + `:4: unknown key "lastmod": netjournal calls it "updated"`},
+		{"description", "---\ntitle: T\ndate: 2020-01-01\ndescription: D\n---\n", p + `:4: unknown key "description": netjournal calls it "summary"`},
+		{"excerpt", "---\ntitle: T\ndate: 2020-01-01\nexcerpt: D\n---\n", p + `:4: unknown key "excerpt": netjournal calls it "summary"`},
+		{"categories", "---\ntitle: T\ndate: 2020-01-01\ncategories: [a]\n---\n", p + `:4: unknown key "categories": netjournal has "tags" for these`},
+		{"published", "---\ntitle: T\ndate: 2020-01-01\npublished: false\n---\n", p + `:4: unknown key "published": write draft: true for a post that is not published`},
+		{"toml", "+++\ntitle = \"T\"\ndate = 2020-01-01\n+++\nBody.\n", p + `:1: front matter in TOML (between +++ lines) is not read: write it in YAML between --- lines`},
+		{"json", "{\n\"title\": \"T\"\n}\nBody.\n", p + `:1: front matter in JSON is not read: write it in YAML between --- lines`},
+		{"a date that does not exist", "---\ntitle: T\ndate: 2026-11-31\n---\n", p + `:3: invalid date "2026-11-31": November 2026 has 30 days`},
+		{"a bad alias", "---\ntitle: T\ndate: 2020-01-01\naliases: [\"https://old.example/x/\"]\n---\n", p + `:4: aliases: "https://old.example/x/" is not a path of this site: write it as /old/path/`},
+	}
+	for _, tc := range tests {
+		got := load(t, p, tc.src)
+		if len(got) != 1 || got[0] != tc.want {
+			t.Errorf("%s: got %q\nwant %q", tc.name, got, tc.want)
+		}
 	}
 }

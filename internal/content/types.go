@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -30,11 +31,42 @@ func ParseDate(s string) (Date, error) {
 	if t, err := time.Parse(time.DateOnly, s); err == nil {
 		return Date{Time: t}, nil
 	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return Date{Time: t, Clock: true}, nil
+	// The ways blogs write a time: RFC 3339, and the forms Hugo and Jekyll
+	// accept. A time without a zone is UTC.
+	for _, layout := range clockLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return Date{Time: t, Clock: true}, nil
+		}
+	}
+	if m := dayPattern.FindStringSubmatch(s); m != nil {
+		// A date of the right shape that the calendar does not have.
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		switch last := time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC); {
+		case mo < 1 || mo > 12:
+			return Date{}, fmt.Errorf("invalid date %q: there is no month %d", s, mo)
+		case d < 1 || d > last.Day():
+			return Date{}, fmt.Errorf("invalid date %q: %s %d has %d days", s, last.Month(), y, last.Day())
+		}
 	}
 	return Date{}, fmt.Errorf("invalid date %q: want YYYY-MM-DD or RFC 3339", s)
 }
+
+// clockLayouts are the forms of a date with a time that ParseDate reads.
+var clockLayouts = []string{
+	time.RFC3339Nano,
+	"2006-01-02T15:04:05",
+	"2006-01-02T15:04",
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05 Z07:00",
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04",
+}
+
+// dayPattern is a date's shape, YYYY-MM-DD, with or without a time after.
+var dayPattern = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])`)
 
 // IsSet reports whether the date was given.
 func (d Date) IsSet() bool { return !d.Time.IsZero() }

@@ -103,10 +103,10 @@ type siteMeta struct {
 }
 
 type postMeta struct {
-	Slug, Title, Summary, Link string
-	Date, Updated              time.Time
-	Tags                       []string
-	HTML                       template.HTML
+	Slug, Title, Summary, Link, FeedID string
+	Date, Updated                      time.Time
+	Tags                               []string
+	HTML                               template.HTML
 }
 
 func (in *input) site() *public.Site {
@@ -122,7 +122,7 @@ func (in *input) channel() channel {
 	c := channel{title: in.Title, home: in.Home, rss: in.RSS, atom: in.Atom, json: in.JSON}
 	for _, p := range in.Posts {
 		c.posts = append(c.posts, &public.Post{
-			Slug: p.Slug, Title: p.Title, Summary: p.Summary, Link: p.Link,
+			Slug: p.Slug, Title: p.Title, Summary: p.Summary, Link: p.Link, FeedID: p.FeedID,
 			Date: p.Date, Updated: p.Updated, Tags: p.Tags, HTML: p.HTML,
 		})
 	}
@@ -139,7 +139,7 @@ func (c *Cache) Files(site *public.Site) (map[string][]byte, error) {
 		i := input{Site: meta, Title: title, Home: home, RSS: paths[0], Atom: paths[1], JSON: paths[2]}
 		for _, p := range limit(posts, site.FeedLength) {
 			i.Posts = append(i.Posts, postMeta{
-				Slug: p.Slug, Title: p.Title, Summary: p.Summary, Link: p.Link,
+				Slug: p.Slug, Title: p.Title, Summary: p.Summary, Link: p.Link, FeedID: p.FeedID,
 				Date: p.Date, Updated: p.Updated, Tags: p.Tags, HTML: p.HTML,
 			})
 		}
@@ -214,6 +214,12 @@ func build(site *public.Site, c channel) (*feeds.Feed, error) {
 	}
 	for _, p := range c.posts {
 		permalink := site.URL(p.Path())
+		// An item's id stays what subscribers have seen: the post's
+		// address, or the id it was given (a blog's old address).
+		id, isPermaLink := permalink, "true"
+		if p.FeedID != "" && p.FeedID != permalink {
+			id, isPermaLink = p.FeedID, "false"
+		}
 		html, err := absolute(string(p.HTML), permalink)
 		if err != nil {
 			return nil, fmt.Errorf("feed: post %s: %w", p.Slug, err)
@@ -222,8 +228,8 @@ func build(site *public.Site, c channel) (*feeds.Feed, error) {
 			Title:       p.Title,
 			Link:        &feeds.Link{Href: itemLink(site, p)},
 			Description: p.Summary,
-			Id:          permalink,
-			IsPermaLink: "true",
+			Id:          id,
+			IsPermaLink: isPermaLink,
 			Created:     p.Date,
 			Updated:     p.Updated,
 			Content:     html,

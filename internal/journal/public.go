@@ -58,7 +58,11 @@ func (j *Journal) Public() (*public.Site, error) {
 			Tags:   append([]string(nil), p.Tags...),
 			Link:   p.Link,
 			Draft:  p.Draft,
+			FeedID: p.FeedID,
 			Source: p.Path,
+		}
+		for i, a := range p.Aliases {
+			pp.Aliases = append(pp.Aliases, public.Alias{Path: strings.Trim(a, "/") + trailingSlash(a), Line: p.Pos(fmt.Sprintf("aliases[%d]", i)).Line})
 		}
 		if p.Updated.IsSet() {
 			pp.Updated = p.Updated.Time
@@ -175,6 +179,14 @@ func tagSlugs(names []string) map[string]string {
 
 // spell writes out the symbols that set tags such as "C++" and "C#" apart.
 var spell = strings.NewReplacer("+", " plus ", "#", " sharp ", ".", " dot ", "&", " and ", "@", " at ", "/", " slash ")
+
+// trailingSlash is "/" when an alias path names a folder (ends with one).
+func trailingSlash(a string) string {
+	if strings.HasSuffix(a, "/") {
+		return "/"
+	}
+	return ""
+}
 
 // sitePath puts a root-relative Markdown destination under the base path;
 // other destinations stay as written.

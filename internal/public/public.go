@@ -10,7 +10,9 @@
 package public
 
 import (
+	"fmt"
 	"html/template"
+	"strings"
 	"time"
 )
 
@@ -53,11 +55,41 @@ type Post struct {
 	// Backlinks are the other public posts that link here.
 	Backlinks []*Post
 
+	// Aliases are old paths of the post, each written as a page that
+	// redirects here; FeedID, when set, is its feed items' id instead of
+	// its address (kept from a blog's old address, say).
+	Aliases []Alias
+	FeedID  string
+
 	// Source is the post's file (content/posts/x.md) and Links the site
 	// paths its Markdown links to, with their lines, for link checking.
 	Source string
 	Links  []Link
 }
+
+// Alias is an old path of a post, and the line of the post that gives it.
+type Alias struct {
+	Path string // relative to the site root: old/x/ or 2020/03/x.html
+	Line int
+}
+
+// File is the site path of the page an alias is written to.
+func (a Alias) File() string {
+	if strings.HasSuffix(a.Path, ".html") || strings.HasSuffix(a.Path, ".htm") {
+		return a.Path
+	}
+	return strings.TrimSuffix(a.Path, "/") + "/index.html"
+}
+
+// Problem is a problem of a post's that only the site's pages show (an
+// alias on a page of the site's own), at a line of the post's file.
+type Problem struct {
+	Source string
+	Line   int
+	Msg    string
+}
+
+func (p *Problem) Error() string { return fmt.Sprintf("%s:%d: %s", p.Source, p.Line, p.Msg) }
 
 // Link is a link written in a post body to a site path.
 type Link struct {
@@ -103,4 +135,15 @@ func trimSlash(p string) string {
 		p = p[1:]
 	}
 	return p
+}
+
+// Problems are all the problems of a render, as one error.
+type Problems []*Problem
+
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.Error()
+	}
+	return strings.Join(lines, "\n")
 }

@@ -154,6 +154,7 @@ func (p Post) File() []byte {
 		b.WriteString("# link: https://example.org/article  # makes it a link post: a shared article\n")
 	}
 	b.WriteString("# shared_with: [contact-slug]        # private: whom you sent it to\n")
+	b.WriteString("# aliases: [/old/path/]              # old paths of the post: each redirects here\n")
 	b.WriteString("draft: true                          # remove to publish\n")
 	b.WriteString("---\n")
 	return []byte(b.String())
