@@ -118,6 +118,7 @@ func (b *Builder) RenderContext(ctx context.Context, opts Options) (*Result, err
 	if err != nil {
 		errs.Add(content.Position{Path: content.ConfigFile}, "%v", err)
 	}
+	md.TrustHTML(site.Config.TrustHTML)
 	j, err := journal.Build(site, md, journal.Options{Now: opts.Now, Drafts: opts.Drafts, Future: opts.Future})
 	errs.Append(err)
 	if err := ctx.Err(); err != nil {

@@ -124,6 +124,9 @@ shared_with: [canary-contact-slug, canary-introducer]
 ---
 Thanks to [[canary-contact-slug|a friend]], [[opted-in]] and
 [[canary-event-slug|a meetup]].
+
+<!-- CANARY-html-comment: an aside for me alone -->
+Inline <span>kept</span><!-- CANARY-inline-comment --> text.
 `,
 	// No summary: the blog takes the first paragraph, after its wikilinks
 	// are resolved; the heading's id comes from its text as shown.
@@ -224,6 +227,24 @@ func TestNothingPrivateReachesPublic(t *testing.T) {
 		if !strings.Contains(dump(res.Public), want) {
 			t.Errorf("public/ should show %q", want)
 		}
+	}
+
+	// A site that trusts its own HTML keeps it, but never its comments:
+	// writers use them for asides.
+	trusting := fstest.MapFS{}
+	for name, f := range fsys {
+		trusting[name] = f
+	}
+	trusting["netjournal.yaml"] = &fstest.MapFile{Data: []byte(canarySite["netjournal.yaml"] + "trust_html: true\n")}
+	res, err = Render(trusting, Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(strings.ToLower(dump(res.Public)), "canary-html-comment") || strings.Contains(strings.ToLower(dump(res.Public)), "canary-inline-comment") {
+		t.Error("with trust_html, an HTML comment reached public/")
+	}
+	if !strings.Contains(dump(res.Public), "Inline <span>kept</span> text.") {
+		t.Error("with trust_html, the post's own HTML is not as written")
 	}
 
 	// With --drafts, the draft is public; nothing else private is.

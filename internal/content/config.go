@@ -23,6 +23,9 @@ type Config struct {
 	FeedLength  int      `yaml:"feed_length"`
 	StaleAfter  Duration `yaml:"stale_after"`
 	Circles     Circles  `yaml:"circles"`
+	// TrustHTML keeps raw HTML in bodies as written (scripts, iframes
+	// and styles included) instead of sanitizing it; comments still go.
+	TrustHTML bool `yaml:"trust_html"`
 
 	lines map[string]int
 }

@@ -84,6 +84,10 @@ func (j *Journal) bodies(errs *content.ErrorList) {
 	}
 	for _, from := range nodes {
 		doc := from.Doc()
+		// What of the body's raw HTML is not kept, the writer hears of.
+		for _, e := range j.md.Removed(doc.Body) {
+			j.Warnings.Add(doc.BodyPos(e.Line), "%v", e.Err)
+		}
 		linked := map[Node]bool{}
 		for _, l := range j.md.Wikilinks(doc.Body) {
 			if l.Target == "" {

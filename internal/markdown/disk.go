@@ -17,7 +17,7 @@ import (
 
 func diskKey(memoKey string) diskcache.Key {
 	h := sha256.New()
-	h.Write([]byte("netjournal markdown v3\x00"))
+	h.Write([]byte("netjournal markdown v4\x00"))
 	h.Write([]byte(memoKey))
 	var k diskcache.Key
 	h.Sum(k[:0])
@@ -44,10 +44,12 @@ func encode(v any) ([]byte, bool) {
 	for _, l := range p.unrendered {
 		w.int(l)
 	}
-	w.int(len(p.errs))
-	for _, e := range p.errs {
-		w.int(e.Line)
-		w.str(e.Err.Error()) // only its message is ever shown
+	for _, list := range [][]LineError{p.errs, p.removed} {
+		w.int(len(list))
+		for _, e := range list {
+			w.int(e.Line)
+			w.str(e.Err.Error()) // only its message is ever shown
+		}
 	}
 	for _, ps := range [][]part{p.html, p.summary, p.text} {
 		w.parts(ps)
@@ -88,9 +90,11 @@ func decode(memoKey string, b []byte) (any, bool) {
 	for n := r.count(); n > 0 && r.ok; n-- {
 		p.unrendered = append(p.unrendered, r.int())
 	}
-	for n := r.count(); n > 0 && r.ok; n-- {
-		line := r.int()
-		p.errs = append(p.errs, LineError{Line: line, Err: errors.New(r.str())})
+	for _, list := range []*[]LineError{&p.errs, &p.removed} {
+		for n := r.count(); n > 0 && r.ok; n-- {
+			line := r.int()
+			*list = append(*list, LineError{Line: line, Err: errors.New(r.str())})
+		}
 	}
 	p.html, p.summary, p.text = r.parts(), r.parts(), r.parts()
 	for n := r.count(); n > 0 && r.ok; n-- {

@@ -85,6 +85,8 @@ type Result struct {
 	// published as written: a link's or image's title or destination, a
 	// link reference definition.
 	Slips []Slip
+	// HTMLRemoved says what of the body's raw HTML was not kept.
+	HTMLRemoved []LineError
 }
 
 // Slip is wikilink syntax in a place where it is never rendered.
@@ -110,6 +112,7 @@ type Renderer struct {
 	md   goldmark.Markdown
 	memo memo
 	sums digest.Memo // the sources' digests
+	html *sanitizer  // what raw HTML may keep
 }
 
 // memo keeps results between builds: what was used since the last Sweep
@@ -178,6 +181,7 @@ func (r *Renderer) Sweep() {
 // heading IDs, wikilinks and chroma highlighting with CSS classes. Raw HTML
 // stays escaped, goldmark's default.
 func New() *Renderer {
+	html := &sanitizer{policy: policy()}
 	md := goldmark.New(
 		goldmark.WithExtensions(
 			extension.GFM,
@@ -188,14 +192,24 @@ func New() *Renderer {
 		),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(
 			util.Prioritized(newCodeBlocks(highlightOptions...), 100),
+			util.Prioritized(html, 100),
 		)),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithInlineParsers(util.Prioritized(&wikilink.Parser{}, 199)),
 		),
 	)
-	return &Renderer{md: md, memo: memo{cur: map[string]any{}, prev: map[string]any{}}}
+	return &Renderer{md: md, memo: memo{cur: map[string]any{}, prev: map[string]any{}}, html: html}
 }
+
+// TrustHTML makes raw HTML in bodies stay as written (comments aside),
+// for a site that trusts its own HTML; else it is sanitized. Set it
+// before rendering: results are remembered for each setting apart.
+func (r *Renderer) TrustHTML(trust bool) { r.html.trust = trust }
+
+// Removed returns what sanitizing took out of src's raw HTML, by line:
+// warnings for the writer.
+func (r *Renderer) Removed(src string) []LineError { return r.prepare(src).removed }
 
 // Wikilinks returns the wikilinks of src without rendering it.
 func (r *Renderer) Wikilinks(src string) []Wikilink { return r.prepare(src).wikilinks }
@@ -340,6 +354,7 @@ func (r *Renderer) Render(src string, opts Options) Result {
 func (r *Renderer) render(src string, opts Options) Result {
 	b, doc, refs := r.parseRefs(src)
 	var res Result
+	res.HTMLRemoved = r.html.sanitize(doc, b)
 	wikis, links, headings, first := collect(doc)
 	res.Slips = slips(links, refs, b)
 	for _, n := range links {
@@ -716,6 +731,9 @@ func (r *Renderer) Links(src string) []LinkUse { return r.prepare(src).links }
 // every time the same body is rendered again.
 func (r *Renderer) sourceKey(kind, src string) string {
 	sum := r.sums.Of(src)
+	if r.html.trust {
+		kind += "!" // rendered with the site's HTML as written
+	}
 	return kind + "\x00" + string(sum[:])
 }
 

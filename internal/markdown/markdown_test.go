@@ -150,3 +150,56 @@ func TestTextIsWhatTheReaderSees(t *testing.T) {
 		t.Errorf("summary = %q, text = %q, want %q", res.Summary, res.Text, want)
 	}
 }
+
+// TestRawHTML: a writer's raw HTML is kept where it is safe, what is not
+// is removed with a warning at its line, and comments never stay; a site
+// that trusts its HTML keeps it as written, comments aside.
+func TestRawHTML(t *testing.T) {
+	src := "Footnote<sup>2</sup> and <kbd>Ctrl</kbd>, <a name=\"old\"></a>here.\n\n" +
+		"<details><summary>More</summary>Hidden text.</details>\n\n" +
+		"<!-- a private aside -->\n\n" +
+		"<blockquote class=\"twitter-tweet\"><p>A tweet.</p></blockquote>\n<script async src=\"https://platform.twitter.com/widgets.js\"></script>\n\n" +
+		"Click <a href=\"/x/\" onclick=\"steal()\">this</a> <!-- inline aside -->.\n"
+	for _, tc := range []struct {
+		trust       bool
+		keep, drop  []string
+		removedLine []string
+	}{
+		{false,
+			[]string{"<sup>2</sup>", "<kbd>Ctrl</kbd>", `<a name="old">`, "<details><summary>More</summary>Hidden text.</details>", `<blockquote class="twitter-tweet"><p>A tweet.</p></blockquote>`, `<a href="/x/">this</a>`},
+			[]string{"aside", "<script", "onclick", "steal", "raw HTML omitted"},
+			[]string{"6: raw HTML: removed <script>: it is not allowed", "9: raw HTML: removed onclick= on <a>: it is not allowed"}},
+		{true,
+			[]string{"<sup>2</sup>", "<script async", `onclick="steal()"`},
+			[]string{"aside"},
+			nil},
+	} {
+		r := New()
+		r.TrustHTML(tc.trust)
+		for _, res := range []Result{r.Render(src, Options{}), r.Render(src, Options{Key: "k"})} {
+			for _, want := range tc.keep {
+				if !strings.Contains(res.HTML, want) {
+					t.Errorf("trust %v: %q is gone:\n%s", tc.trust, want, res.HTML)
+				}
+			}
+			for _, gone := range tc.drop {
+				if strings.Contains(res.HTML, gone) {
+					t.Errorf("trust %v: %q stays:\n%s", tc.trust, gone, res.HTML)
+				}
+			}
+			var got []string
+			for _, e := range res.HTMLRemoved {
+				got = append(got, fmt.Sprintf("%d: %v", e.Line, e.Err))
+			}
+			for i, want := range tc.removedLine {
+				if i >= len(got) || !strings.HasPrefix(got[i], want) {
+					t.Errorf("trust %v: removed %q, want %q", tc.trust, got, tc.removedLine)
+					break
+				}
+			}
+			if len(got) != len(tc.removedLine) {
+				t.Errorf("trust %v: removed %q, want %q", tc.trust, got, tc.removedLine)
+			}
+		}
+	}
+}

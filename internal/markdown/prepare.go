@@ -32,6 +32,7 @@ type prepared struct {
 	slips      []Slip
 	unrendered []int
 	errs       []LineError
+	removed    []LineError // what sanitizing took out of raw HTML
 
 	html, summary, text []part
 	dests               []string // the destinations of the D holes, as written
@@ -65,6 +66,7 @@ func (r *Renderer) prepare(src string) *prepared {
 func (r *Renderer) prepareUncached(src string) *prepared {
 	b, doc, refs := r.parseRefs(src)
 	p := &prepared{usedIDs: map[string]bool{}}
+	p.removed = r.html.sanitize(doc, b)
 	wikis, links, headings, first := collect(doc)
 	for _, w := range wikis {
 		for a := w.Parent(); a != nil; a = a.Parent() {
@@ -202,11 +204,12 @@ func (r *Renderer) resolve(src string, p *prepared, opts Options) Result {
 		return r.render(src, opts)
 	}
 	res := Result{
-		Wikilinks:  p.wikilinks,
-		Links:      p.links,
-		Slips:      p.slips,
-		Unrendered: p.unrendered,
-		Errors:     append([]LineError(nil), p.errs...),
+		Wikilinks:   p.wikilinks,
+		Links:       p.links,
+		Slips:       p.slips,
+		Unrendered:  p.unrendered,
+		Errors:      append([]LineError(nil), p.errs...),
+		HTMLRemoved: p.removed,
 	}
 	// Each wikilink's HTML, and its text for summaries and search.
 	linkHTML := make([]string, len(p.wikilinks))

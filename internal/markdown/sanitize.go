@@ -1,0 +1,191 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/microcosm-cc/bluemonday"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+	"golang.org/x/net/html"
+)
+
+// Raw HTML in a body is kept, made safe: what a writer puts in a post
+// (<sup>, <details>, <kbd>, a figure, an anchor with a name, a quoted
+// tweet) stays; scripts, event handlers, styles, forms and frames go,
+// each removal a warning at its line. HTML comments never stay: writers
+// use them for asides that are not for the page. A site that trusts its
+// own HTML keeps it as written, comments aside.
+
+// policy is what raw HTML may keep: bluemonday's policy for text from
+// users, with the elements and attributes a writer's own posts use, and
+// links left as written (no rel="nofollow" on the author's own).
+func policy() *bluemonday.Policy {
+	p := bluemonday.UGCPolicy()
+	p.RequireNoFollowOnLinks(false)
+	p.AllowElements("details", "summary", "kbd", "abbr", "figure", "figcaption", "mark", "ins", "del",
+		"sup", "sub", "small", "cite", "q", "dfn", "var", "samp", "time", "wbr", "span", "div")
+	p.AllowAttrs("open").OnElements("details")
+	p.AllowAttrs("name", "id").OnElements("a")
+	p.AllowAttrs("datetime").OnElements("time", "ins", "del")
+	p.AllowAttrs("class", "title", "id").Globally()
+	return p
+}
+
+// sanitizer cleans raw HTML nodes, for one Renderer.
+type sanitizer struct {
+	policy *bluemonday.Policy
+	trust  bool // keep HTML as written, comments aside
+}
+
+// sanitize replaces every raw HTML node of doc with the HTML it may keep,
+// and returns what it removed, by line.
+func (s *sanitizer) sanitize(doc ast.Node, src []byte) []LineError {
+	var nodes []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && (n.Kind() == ast.KindHTMLBlock || n.Kind() == ast.KindRawHTML) {
+			nodes = append(nodes, n)
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	var removed []LineError
+	for _, n := range nodes {
+		raw, start := rawHTML(n, src)
+		clean := s.clean(raw)
+		if !s.trust {
+			if what := lost(raw, clean); what != "" {
+				removed = append(removed, LineError{
+					Line: bytes.Count(src[:start], []byte("\n")),
+					Err:  fmt.Errorf("raw HTML: removed %s: it is not allowed in a page (trust_html: true in netjournal.yaml keeps your own HTML as written)", what),
+				})
+			}
+		}
+		n.SetAttributeString(cleanAttr, []byte(clean))
+	}
+	return removed
+}
+
+// cleanAttr holds a raw HTML node's cleaned HTML, for render to write in
+// its place. It is never written as an attribute: goldmark writes none
+// for raw HTML.
+const cleanAttr = "netjournal-clean"
+
+// RegisterFuncs writes raw HTML nodes as sanitize left them.
+func (s *sanitizer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindHTMLBlock, s.render)
+	reg.Register(ast.KindRawHTML, s.render)
+}
+
+// render writes a raw HTML node's cleaned HTML; a node that was never
+// cleaned writes nothing.
+func (s *sanitizer) render(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		if v, ok := n.AttributeString(cleanAttr); ok {
+			w.Write(v.([]byte))
+		}
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+// rawHTML is the text of a raw HTML node as written, and its offset.
+func rawHTML(n ast.Node, src []byte) (string, int) {
+	var b strings.Builder
+	start := -1
+	switch n := n.(type) {
+	case *ast.HTMLBlock:
+		for i := 0; i < n.Lines().Len(); i++ {
+			seg := n.Lines().At(i)
+			if start < 0 {
+				start = seg.Start
+			}
+			b.Write(seg.Value(src))
+		}
+		if n.HasClosure() {
+			b.Write(n.ClosureLine.Value(src))
+		}
+	case *ast.RawHTML:
+		for i := 0; i < n.Segments.Len(); i++ {
+			seg := n.Segments.At(i)
+			if start < 0 {
+				start = seg.Start
+			}
+			b.Write(seg.Value(src))
+		}
+	}
+	return b.String(), max(start, 0)
+}
+
+// clean is raw HTML as a page may have it.
+func (s *sanitizer) clean(raw string) string {
+	if s.trust {
+		return withoutComments(raw)
+	}
+	return s.policy.Sanitize(raw)
+}
+
+// withoutComments removes the HTML comments of a fragment.
+func withoutComments(raw string) string {
+	if !strings.Contains(raw, "<!--") {
+		return raw
+	}
+	z := html.NewTokenizer(strings.NewReader(raw))
+	var b strings.Builder
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			if z.Err() != io.EOF {
+				b.Write(z.Raw())
+			}
+			return b.String()
+		}
+		if tt != html.CommentToken {
+			b.Write(z.Raw())
+		}
+	}
+}
+
+// lost says what of raw HTML is not in clean: the elements and the
+// attributes, comments aside (they are removed on purpose).
+func lost(raw, clean string) string {
+	before, after := inventory(raw), inventory(clean)
+	var out []string
+	for item, n := range before {
+		if after[item] >= n {
+			continue
+		}
+		// An element removed takes its attributes with it: say it once.
+		if _, tag, ok := strings.Cut(item, "= on "); ok && after[tag] < before[tag] {
+			continue
+		}
+		out = append(out, item)
+	}
+	sort.Strings(out)
+	return strings.Join(out, ", ")
+}
+
+// inventory counts the elements (<script>) and attributes (onclick= on
+// <a>) of an HTML fragment.
+func inventory(fragment string) map[string]int {
+	out := map[string]int{}
+	z := html.NewTokenizer(strings.NewReader(fragment))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return out
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, more := z.TagName()
+			tag := "<" + string(name) + ">"
+			out[tag]++
+			for more {
+				var key []byte
+				key, _, more = z.TagAttr()
+				out[string(key)+"= on "+tag]++
+			}
+		}
+	}
+}
