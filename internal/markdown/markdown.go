@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -195,7 +196,6 @@ func New() *Renderer {
 			util.Prioritized(html, 100),
 		)),
 		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
 			parser.WithInlineParsers(util.Prioritized(&wikilink.Parser{}, 199)),
 		),
 	)
@@ -385,7 +385,7 @@ func (r *Renderer) render(src string, opts Options) Result {
 		res.Summary = plain(first, b)
 	}
 	res.Unrendered = unrendered(doc, b)
-	reID(headings, replaced, b)
+	assignIDs(headings, replaced, b)
 	for _, h := range headings {
 		if id, ok := h.AttributeString("id"); ok {
 			a := ast.NewLink()
@@ -496,30 +496,43 @@ func endsWithBracket(prev, n ast.Node, src []byte) bool {
 	return len(v) > 0 && v[len(v)-1] == '['
 }
 
-// reID gives every heading that held a wikilink an id made from its text
-// as rendered, not as written: an id made from [[jane-doe]] would carry a
-// private slug into a public page whose text shows only "a friend".
-func reID(headings []*ast.Heading, replaced map[ast.Node]bool, src []byte) {
-	// The ids of the other headings are taken; the old ids of the headings
-	// given new ones are not (counting its own would give a heading "-1").
+// assignIDs gives every heading an id made from its text as rendered, as
+// GitHub does: the letters and digits of any script, lower-cased, and '-'
+// for spaces ("Ação e reação" → "ação-e-reação"); never from the text as
+// written, which would put a link's address in the id, or a private slug
+// from [[jane-doe]] into a public page that shows only "a friend". The
+// headings that hold a wikilink come last, as their text differs by
+// audience: the others' ids are the same for all.
+func assignIDs(headings []*ast.Heading, replaced map[ast.Node]bool, src []byte) {
+	used := plainIDs(headings, replaced, src)
+	for _, h := range headings {
+		if holds(h, replaced) {
+			h.SetAttributeString("id", []byte(uniqueID(HeadingID(plain(h, src)), used)))
+		}
+	}
+}
+
+// plainIDs gives the headings that hold none of replaced their ids, in
+// order, and returns the ids taken.
+func plainIDs(headings []*ast.Heading, replaced map[ast.Node]bool, src []byte) map[string]bool {
 	used := map[string]bool{}
 	for _, h := range headings {
-		if id, ok := h.AttributeString("id"); ok && !holds(h, replaced) {
-			used[string(id.([]byte))] = true
-		}
-	}
-	for _, h := range headings {
 		if !holds(h, replaced) {
-			continue
+			h.SetAttributeString("id", []byte(uniqueID(HeadingID(plain(h, src)), used)))
 		}
-		base := HeadingID(plain(h, src))
-		id := base
-		for i := 1; used[id]; i++ {
-			id = fmt.Sprintf("%s-%d", base, i)
-		}
-		used[id] = true
-		h.SetAttributeString("id", []byte(id))
 	}
+	return used
+}
+
+// uniqueID is base, or base-1, base-2…, whichever is not used yet; it is
+// used from then on.
+func uniqueID(base string, used map[string]bool) string {
+	id := base
+	for i := 1; used[id]; i++ {
+		id = fmt.Sprintf("%s-%d", base, i)
+	}
+	used[id] = true
+	return id
 }
 
 // holds reports whether one of nodes is in h.
@@ -737,18 +750,16 @@ func (r *Renderer) sourceKey(kind, src string) string {
 	return kind + "\x00" + string(sum[:])
 }
 
-// HeadingID is the id goldmark gives a heading with the text s, so that
-// [[page#Some heading]] lands on it: ASCII letters and digits lower-cased,
-// spaces, '-' and '_' as '-', everything else dropped. An id written as an
-// id ("some-heading") comes out unchanged.
+// HeadingID is the id of a heading with the text s, so that
+// [[page#Some heading]] lands on it: letters and digits of any script
+// lower-cased, spaces, '-' and '_' as '-', everything else dropped. An id
+// written as an id ("some-heading") comes out unchanged.
 func HeadingID(s string) string {
 	var b strings.Builder
-	for _, c := range []byte(strings.TrimSpace(s)) {
+	for _, c := range strings.TrimSpace(s) {
 		switch {
-		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-			b.WriteByte(c)
-		case c >= 'A' && c <= 'Z':
-			b.WriteByte(c + 'a' - 'A')
+		case unicode.IsLetter(c) || unicode.IsDigit(c):
+			b.WriteRune(unicode.ToLower(c))
 		case c == ' ' || c == '\t' || c == '-' || c == '_':
 			b.WriteByte('-')
 		}

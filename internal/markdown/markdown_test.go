@@ -203,3 +203,19 @@ func TestRawHTML(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadingIDsInAnyLanguage: heading ids keep the letters and digits of
+// every script, as GitHub's do, and a heading with a link takes its id from
+// the text shown, never the address.
+func TestHeadingIDsInAnyLanguage(t *testing.T) {
+	src := "# Ação e reação\n\n## Привет, мир\n\n## 你好世界\n\n## See [the docs](https://example.com/a/b) now\n\n## Ação e reação\n\n## snake_case & `code`\n"
+	res := New().Render(src, Options{})
+	for _, id := range []string{`id="ação-e-reação"`, `id="привет-мир"`, `id="你好世界"`, `id="see-the-docs-now"`, `id="ação-e-reação-1"`, `id="snake-case--code"`} {
+		if !strings.Contains(res.HTML, id) {
+			t.Errorf("no heading with %s:\n%s", id, res.HTML)
+		}
+	}
+	if HeadingID("Привет, мир") != "привет-мир" {
+		t.Errorf("HeadingID = %q: [[page#Привет, мир]] would miss the heading", HeadingID("Привет, мир"))
+	}
+}

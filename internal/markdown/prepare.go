@@ -110,6 +110,7 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 		w.Parent().ReplaceChild(w.Parent(), w, s)
 		replaced[s] = true
 	}
+	p.usedIDs = plainIDs(headings, replaced, b)
 	for _, h := range headings {
 		if holds(h, replaced) {
 			k := len(p.headings)
@@ -122,7 +123,6 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 			continue
 		}
 		if id, ok := h.AttributeString("id"); ok {
-			p.usedIDs[string(id.([]byte))] = true
 			h.AppendChild(h, anchor(string(id.([]byte))))
 		}
 	}
@@ -241,12 +241,7 @@ func (r *Renderer) resolve(src string, p *prepared, opts Options) Result {
 	ids := make([]string, len(p.headings))
 	anchors := make([]string, len(p.headings))
 	for k, h := range p.headings {
-		base := HeadingID(strings.TrimSpace(fill(h, values{links: linkText})))
-		id := base
-		for i := 1; used[id]; i++ {
-			id = fmt.Sprintf("%s-%d", base, i)
-		}
-		used[id] = true
+		id := uniqueID(HeadingID(strings.TrimSpace(fill(h, values{links: linkText}))), used)
 		ids[k] = string(util.EscapeHTML([]byte(id)))
 		var buf bytes.Buffer
 		r.md.Renderer().Render(&buf, nil, anchor(id))
