@@ -212,12 +212,14 @@ func siteFiles(fsys fs.FS) (fstest.MapFS, error) {
 }
 
 // print reports every person: created, updated, skipped, and unchanged
-// ones that disagree with the file, then the counts.
+// ones that disagree with the file; then the possible duplicates, each
+// pair on a line of its own, and the counts.
 func (c *importCmd) print(res *contactfile.Result, dryRun bool) {
 	verb := map[contactfile.Action]string{contactfile.Created: "created", contactfile.Updated: "updated", contactfile.Unchanged: "unchanged"}
 	if dryRun {
 		verb[contactfile.Created], verb[contactfile.Updated] = "would create", "would update"
 	}
+	var dups []string
 	for _, ch := range res.Changes {
 		src := ch.Person.Source.String()
 		switch ch.Action {
@@ -225,7 +227,11 @@ func (c *importCmd) print(res *contactfile.Result, dryRun bool) {
 			fmt.Fprintf(c.stdout, "skipped %s: %s\n", src, ch.Reason)
 			continue
 		case contactfile.Created:
-			fmt.Fprintf(c.stdout, "%s %s: %s (%s)\n", verb[ch.Action], ch.Path, ch.Person.Name, src)
+			name := ch.Person.Name
+			if ch.Name != "" {
+				name += fmt.Sprintf(", as %q", ch.Name)
+			}
+			fmt.Fprintf(c.stdout, "%s %s: %s (%s)\n", verb[ch.Action], ch.Path, name, src)
 		case contactfile.Updated:
 			fmt.Fprintf(c.stdout, "%s %s: added %s (%s)\n", verb[ch.Action], ch.Path, strings.Join(ch.Added, ", "), src)
 		case contactfile.Unchanged:
@@ -237,6 +243,13 @@ func (c *importCmd) print(res *contactfile.Result, dryRun bool) {
 		for _, k := range ch.Conflicts {
 			fmt.Fprintf(c.stdout, "  kept yours: %s\n", k)
 		}
+		for _, d := range ch.Duplicates {
+			dups = append(dups, fmt.Sprintf("possible duplicate: %s (%s, %s) and %s: %s; merge them by hand if they are one person",
+				ch.Path, ch.Person.Name, src, d.Path, d.Reason))
+		}
+	}
+	for _, d := range dups {
+		fmt.Fprintln(c.stdout, d)
 	}
 	fmt.Fprintf(c.stdout, "created %d, updated %d, unchanged %d, skipped %d",
 		res.Count(contactfile.Created), res.Count(contactfile.Updated), res.Count(contactfile.Unchanged), res.Count(contactfile.Skipped))

@@ -15,7 +15,7 @@ import (
 // Merged is the outcome of merging a person into a contact file.
 type Merged struct {
 	Data      []byte   // the new file; the same bytes when nothing was added
-	Added     []string // what was added: "company", "email ana@example.com", "links.linkedin"
+	Added     []string // what was added, with its value: `company "Acme"`, "email ana@example.com", "links.linkedin https://…"
 	Conflicts []string // values kept as the user wrote them: `company "Acme", not "Acme Inc"`
 }
 
@@ -101,13 +101,15 @@ func (m *merger) do(err error) {
 }
 
 // name is never changed; a different name is reported unless it is one of
-// the contact's aliases.
+// the contact's aliases, or the name with a qualifier, as an import
+// numbers a namesake ("John Smith (2)") or the user tells two apart
+// ("John Smith (Globex)").
 func (m *merger) name(name string, old *content.Contact) {
-	if name == "" || NameKey(name) == NameKey(old.Name) {
+	if name == "" || qualifiedKey(name) == qualifiedKey(old.Name) {
 		return
 	}
 	for _, a := range old.Aliases {
-		if NameKey(a) == NameKey(name) {
+		if qualifiedKey(a) == qualifiedKey(name) {
 			return
 		}
 	}
@@ -139,7 +141,11 @@ func (m *merger) text(key, value string) {
 		m.conflict("%s %q, not %q", key, v.Value, value)
 		return
 	}
-	m.added("%s", key)
+	if key == "birthday" {
+		m.added("%s %s", key, value)
+		return
+	}
+	m.added("%s %q", key, value)
 }
 
 func sameBirthday(a, b string) bool {
@@ -152,7 +158,7 @@ func decodeScalar(s string, v any) error {
 }
 
 // items adds the values missing from a list field; key folds values for
-// comparing.
+// comparing. Free text (tags) is quoted where Added shows it.
 func (m *merger) items(field string, values []string, key func(string) string) {
 	if m.err != nil {
 		return
@@ -180,13 +186,18 @@ func (m *merger) items(field string, values []string, key func(string) string) {
 	}
 	m.do(m.f.addItems(field, add))
 	for _, val := range add {
-		m.added("%s %s", field, val)
+		if field == "tags" {
+			m.added("%s %q", field, val)
+		} else {
+			m.added("%s %s", field, val)
+		}
 	}
 }
 
-// links adds links whose URL the contact does not have yet. A link whose
-// name is taken by another URL is a conflict, unless it was only named
-// after its host ("website"), when it takes the next free name.
+// links adds links whose URL the contact does not have yet, nor the
+// profile it names (pt.linkedin.com/in/ana is linkedin.com/in/ana). A link
+// whose name is taken by another URL is a conflict, unless it was only
+// named after its host ("website"), when it takes the next free name.
 func (m *merger) links(links []Link) {
 	for _, l := range links {
 		if m.err != nil {
@@ -199,9 +210,12 @@ func (m *merger) links(links []Link) {
 			for i := 0; i+1 < len(v.Content); i += 2 {
 				names[v.Content[i].Value] = v.Content[i+1].Value
 				urls[URLKey(v.Content[i+1].Value)] = true
+				if k := ProfileKey(v.Content[i+1].Value); k != "" {
+					urls[k] = true
+				}
 			}
 		}
-		if urls[URLKey(l.URL)] {
+		if k := ProfileKey(l.URL); urls[URLKey(l.URL)] || k != "" && urls[k] {
 			continue
 		}
 		name := l.Name
@@ -216,7 +230,7 @@ func (m *merger) links(links []Link) {
 			name = free(name, 0, func(n string) bool { _, ok := names[n]; return ok })
 		}
 		m.do(m.f.addEntry("links", name, l.URL, false))
-		m.added("links.%s", name)
+		m.added("links.%s %s", name, l.URL)
 	}
 }
 
@@ -238,12 +252,12 @@ func (m *merger) met(day time.Time) {
 			return
 		} else if dk != nil {
 			m.do(m.f.fill(dk, dv, date))
-			m.added("met.date")
+			m.added("met.date %s", date)
 			return
 		}
 	}
 	m.do(m.f.addEntry("met", "date", date, true))
-	m.added("met.date")
+	m.added("met.date %s", date)
 }
 
 // notes are the user's own words: an import never adds to them. A note

@@ -105,7 +105,11 @@ She swims at Carcavelos all year round.
 	if got != want {
 		t.Errorf("merged file:\n%s\nwant:\n%s", got, want)
 	}
-	wantAdded := "role, email ana@tidewater.example, phone +44 20 7946 0000, links.linkedin, links.website-2, tags mentor, met.date, birthday"
+	// What was added is said with its value, free text quoted, so that
+	// a dry run shows what the file would get.
+	wantAdded := `role "Principal Engineer", email ana@tidewater.example, phone +44 20 7946 0000, ` +
+		`links.linkedin https://www.linkedin.com/in/ana-lima-example, links.website-2 https://blog.ana.example/, ` +
+		`tags "mentor", met.date 2024-03-15, birthday --06-12`
 	if a := strings.Join(m.Added, ", "); a != wantAdded {
 		t.Errorf("added: %s\nwant:  %s", a, wantAdded)
 	}

@@ -85,15 +85,20 @@ func namedLinks(links []Link) []Link {
 // the number, so that a long slug that collides stays as short as one that
 // does not.
 func free(name string, limit int, taken func(string) bool) string {
+	out := cut(name, limit)
+	for i := 2; taken(out); i++ {
+		out = numberedSlug(name, limit, i)
+	}
+	return out
+}
+
+// numberedSlug is name-n, at most limit bytes long when limit > 0.
+func numberedSlug(name string, limit, n int) string {
 	if limit <= 0 {
 		limit = math.MaxInt
 	}
-	out := cut(name, limit)
-	for i := 2; taken(out); i++ {
-		n := "-" + strconv.Itoa(i)
-		out = cut(name, limit-len(n)) + n
-	}
-	return out
+	suffix := "-" + strconv.Itoa(n)
+	return cut(name, limit-len(suffix)) + suffix
 }
 
 // cut shortens s to at most limit bytes (no limit when limit <= 0) at a

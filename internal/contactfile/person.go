@@ -17,7 +17,8 @@ import (
 )
 
 // Person is one person as an importer read them from another program's
-// export: a vCard, a row of LinkedIn's Connections.csv.
+// export: a vCard, a row of LinkedIn's Connections.csv. Who they are is
+// their emails, their profile links and their UID: see identity.go.
 type Person struct {
 	Source   content.Position // where the record starts: Connections.csv:7
 	Name     string
@@ -26,6 +27,7 @@ type Person struct {
 	Emails   []string
 	Phones   []string
 	Links    []Link
+	UID      string   // a vCard's UID: the same person within one import; not kept in the file
 	Tags     []string // a tag naming one of the site's circles sets the circle instead
 	Circle   string
 	Birthday content.Birthday

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -22,12 +23,24 @@ const (
 
 // Change is the outcome for one imported person.
 type Change struct {
-	Person    Person
-	Action    Action
-	Path      string   // the contact file created, updated or matched
-	Added     []string // for Updated: what was added
-	Conflicts []string // values kept as the user wrote them
-	Reason    string   // for Skipped: why
+	Person     Person
+	Action     Action
+	Path       string      // the contact file created, updated or matched
+	Name       string      // for Created: the name written, when not the person's: "John Smith (2)"
+	Added      []string    // for Updated: what was added, with its value
+	Conflicts  []string    // values kept as the user wrote them
+	Duplicates []Duplicate // for Created: contacts the person may be, though nothing proves it
+	Reason     string      // for Skipped: why
+}
+
+// Duplicate is a contact that an imported person may be: a namesake with
+// no email or profile in common, or a contact that shares one but has
+// another LinkedIn profile. The import creates a contact of its own for
+// the person and lists the pair, for the user to merge by hand if they
+// are one person.
+type Duplicate struct {
+	Path   string // the other contact
+	Reason string // "same name, no email or profile in common"
 }
 
 // Result is a planned import: a change per person, and the new content of
@@ -54,26 +67,24 @@ type Options struct {
 	Circles []string // the site's circles: a tag naming one sets the circle instead
 }
 
-// Plan matches each person to a contact of the site — by a profile link,
-// then by email, then by name or alias — and merges them into it, or
-// creates a new contact file. People are taken in order, so a later
-// record of the same person merges into what an earlier one created.
+// Plan matches each person to a contact of the site and merges them into
+// it, or creates a new contact file. A person is matched only on a strong
+// identifier in common — an email address, a profile link on a social
+// site, a vCard UID — never on a website or a name (see identity.go):
+// someone who only has a contact's name is a possible duplicate, and gets
+// a contact of their own, named apart ("John Smith (2)" in
+// john-smith-2.md) so that no reference to the other becomes ambiguous.
+// People are taken in order, so a later record of the same person merges
+// into what an earlier one created, by the same rules.
 // contacts are the site's contacts as content.Load read them from fsys.
 func Plan(fsys fs.FS, contacts []*content.Contact, people []Person, opts Options) (*Result, error) {
-	p := &planner{fsys: fsys, files: map[string][]byte{}, slugs: map[string]bool{}, res: &Result{Files: map[string][]byte{}}}
+	p := &planner{fsys: fsys, files: map[string][]byte{}, slugs: map[string]bool{}, byID: map[string][]*entry{},
+		res: &Result{Files: map[string][]byte{}}}
 	for _, c := range contacts {
-		e := &entry{path: c.Path, emails: map[string]bool{}, urls: map[string]bool{}}
-		e.names = append(e.names, NameKey(c.Name), NameKey(c.Slug))
-		for _, a := range c.Aliases {
-			e.names = append(e.names, NameKey(a))
-		}
-		for _, m := range c.Email {
-			e.emails[EmailKey(m)] = true
-		}
-		for _, l := range c.Links {
-			e.urls[URLKey(l.URL)] = true
-		}
+		e := &entry{path: c.Path, names: nameKeys(c, NameKey), keys: nameKeys(c, namesakeKey),
+			qualified: nameKeys(c, qualifiedKey), id: newIdentity()}
 		p.entries = append(p.entries, e)
+		p.learn(e, contactIdentity(c))
 		p.slugs[c.Slug] = true
 	}
 	for _, person := range people {
@@ -99,24 +110,17 @@ type planner struct {
 	entries []*entry
 	files   map[string][]byte // current content of every file read or written
 	slugs   map[string]bool
+	byID    map[string][]*entry // identity.keys → the contacts with that identifier
 	res     *Result
 }
 
 // entry is what matching needs to know of a contact.
 type entry struct {
-	path   string
-	names  []string // NameKey of the name, slug and aliases
-	emails map[string]bool
-	urls   map[string]bool
-}
-
-func (e *entry) learn(p Person) {
-	for _, m := range p.Emails {
-		e.emails[EmailKey(m)] = true
-	}
-	for _, l := range p.Links {
-		e.urls[URLKey(l.URL)] = true
-	}
+	path      string
+	names     []string // NameKey of the name, slug and aliases: what a new name may not be
+	keys      []string // namesakeKey of the same: who the contact's namesakes are
+	qualified []string // qualifiedKey of the same: who may hold a record of no identifier
+	id        *identity
 }
 
 func (p *planner) plan(person Person) (*Change, error) {
@@ -131,98 +135,172 @@ func (p *planner) plan(person Person) (*Change, error) {
 	if strings.TrimSpace(person.Name) == "" {
 		return skip("no name")
 	}
-	e, reason := p.match(person)
-	if reason != "" {
-		return skip("%s", reason)
-	}
-	if e == nil {
-		slug := content.Slugify(person.Name)
-		if slug == "" {
-			return skip("cannot make a file name of the name %q", person.Name)
+	id := personIdentity(person)
+
+	// Who the person is: the one contact with a strong identifier in
+	// common, unless a LinkedIn profile says they are two people.
+	var same, doubtful []*entry
+	for _, e := range p.sharing(id) {
+		if e.id.profilesDiffer(id) != "" {
+			doubtful = append(doubtful, e)
+		} else {
+			same = append(same, e)
 		}
-		slug = free(slug, maxSlug, func(s string) bool { return p.slugs[s] })
-		ch.Action, ch.Path = Created, path.Join(content.ContactsDir, slug+".md")
-		p.slugs[slug] = true
-		data := New(person)
-		p.files[ch.Path], p.res.Files[ch.Path] = data, data
-		e = &entry{path: ch.Path, names: []string{NameKey(person.Name), NameKey(slug)}, emails: map[string]bool{}, urls: map[string]bool{}}
-		e.learn(person)
-		p.entries = append(p.entries, e)
-		return ch, nil
 	}
-	ch.Path = e.path
-	src, ok := p.files[e.path]
-	if !ok {
-		var err error
-		if src, err = fs.ReadFile(p.fsys, e.path); err != nil {
+	switch {
+	case len(same) == 1:
+		return p.merge(ch, same[0], id)
+	case len(same) > 1:
+		var paths []string
+		for _, e := range same {
+			paths = append(paths, e.path)
+		}
+		sort.Strings(paths)
+		return skip("matches %d contacts by email or profile: %s", len(paths), strings.Join(paths, ", "))
+	}
+
+	// Nothing proves who they are. A namesake is not them; but a namesake
+	// that already holds every value of the record is the contact an
+	// earlier import of it created (or one the user wrote with all of it,
+	// or renamed "John Smith (Globex)"): there is nothing to add, and
+	// another file would only repeat it.
+	key, qkey := namesakeKey(person.Name), qualifiedKey(person.Name)
+	var namesakes []*entry
+	for _, e := range p.entries {
+		if slices.Contains(e.keys, key) {
+			namesakes = append(namesakes, e)
+		}
+	}
+	for _, e := range p.entries {
+		if !slices.Contains(e.qualified, qkey) || e.id.differs(id) != "" {
+			continue
+		}
+		src, err := p.read(e)
+		if err != nil {
 			return nil, err
 		}
-		p.files[e.path] = src
+		if m, err := Merge(src, person); err == nil && !m.Changed() && len(m.Conflicts) == 0 {
+			ch.Action, ch.Path = Unchanged, e.path
+			return ch, nil
+		}
 	}
-	m, err := Merge(src, person)
+	for _, e := range doubtful {
+		ch.Duplicates = append(ch.Duplicates, Duplicate{Path: e.path,
+			Reason: fmt.Sprintf("same %s, but %s", e.id.shared(id), e.id.profilesDiffer(id))})
+	}
+	for _, e := range namesakes {
+		if e.id.differs(id) == "" && !slices.ContainsFunc(doubtful, func(d *entry) bool { return d == e }) {
+			ch.Duplicates = append(ch.Duplicates, Duplicate{Path: e.path, Reason: "same name, no email or profile in common"})
+		}
+	}
+	return p.create(ch, id, len(namesakes) > 0)
+}
+
+// create plans a new contact file for ch.Person. A namesake of a contact
+// gets a number in both its file name and its name, john-smith-2.md named
+// "John Smith (2)": a second "John Smith" would make every reference to
+// the first by its name or slug ambiguous, which breaks the site.
+func (p *planner) create(ch *Change, id *identity, namesake bool) (*Change, error) {
+	person := ch.Person
+	base := content.Slugify(person.Name)
+	if base == "" {
+		ch.Action, ch.Reason = Skipped, fmt.Sprintf("cannot make a file name of the name %q", person.Name)
+		return ch, nil
+	}
+	slug, name := free(base, maxSlug, func(s string) bool { return p.slugs[s] }), person.Name
+	if namesake {
+		for n := 2; ; n++ {
+			slug, name = numberedSlug(base, maxSlug, n), numbered(person.Name, n)
+			if !p.slugs[slug] && !p.named(NameKey(name)) {
+				break
+			}
+		}
+		ch.Name = name
+	}
+	ch.Action, ch.Path = Created, path.Join(content.ContactsDir, slug+".md")
+	p.slugs[slug] = true
+	person.Name = name
+	data := New(person)
+	p.files[ch.Path], p.res.Files[ch.Path] = data, data
+	e := &entry{path: ch.Path, names: []string{NameKey(name), NameKey(slug)}, keys: []string{namesakeKey(name), namesakeKey(slug)},
+		qualified: []string{qualifiedKey(name), qualifiedKey(slug)}, id: newIdentity()}
+	p.entries = append(p.entries, e)
+	p.learn(e, id)
+	return ch, nil
+}
+
+// merge plans the merge of ch.Person into the contact e.
+func (p *planner) merge(ch *Change, e *entry, id *identity) (*Change, error) {
+	ch.Path = e.path
+	src, err := p.read(e)
 	if err != nil {
-		return skip("%s: %v", e.path, err)
+		return nil, err
+	}
+	m, err := Merge(src, ch.Person)
+	if err != nil {
+		ch.Action, ch.Reason = Skipped, fmt.Sprintf("%s: %v", e.path, err)
+		return ch, nil
 	}
 	ch.Added, ch.Conflicts = m.Added, m.Conflicts
 	if m.Changed() {
 		ch.Action = Updated
 		p.files[e.path], p.res.Files[e.path] = m.Data, m.Data
-		e.learn(person)
 	}
+	p.learn(e, id) // a UID, or what Merge kept out as a conflict, still says who e is
 	return ch, nil
 }
 
-// match finds the contact a person is: by a profile link, then by email,
-// then by name. Two candidates on one rule is a reason to skip.
-func (p *planner) match(person Person) (*entry, string) {
-	rules := []struct {
-		by  string
-		hit func(*entry) bool
-	}{
-		{"link", func(e *entry) bool {
-			for _, l := range person.Links {
-				if e.urls[URLKey(l.URL)] {
-					return true
-				}
-			}
-			return false
-		}},
-		{"email", func(e *entry) bool {
-			for _, m := range person.Emails {
-				if e.emails[EmailKey(m)] {
-					return true
-				}
-			}
-			return false
-		}},
-		{"name", func(e *entry) bool {
-			key := NameKey(person.Name)
-			for _, n := range e.names {
-				if n == key {
-					return true
-				}
-			}
-			return false
-		}},
-	}
-	for _, r := range rules {
-		var hits []string
-		var hit *entry
-		for _, e := range p.entries {
-			if r.hit(e) {
-				hit = e
-				hits = append(hits, e.path)
-			}
-		}
-		switch {
-		case len(hits) == 1:
-			return hit, ""
-		case len(hits) > 1:
-			sort.Strings(hits)
-			return nil, fmt.Sprintf("matches %d contacts by %s: %s", len(hits), r.by, strings.Join(hits, ", "))
+// learn adds id to what tells e apart.
+func (p *planner) learn(e *entry, id *identity) {
+	for _, k := range id.keys() {
+		if !slices.Contains(p.byID[k], e) {
+			p.byID[k] = append(p.byID[k], e)
 		}
 	}
-	return nil, ""
+	e.id.learn(id)
+}
+
+// sharing returns the contacts with an identifier of id, in order.
+func (p *planner) sharing(id *identity) []*entry {
+	hit := map[*entry]bool{}
+	for _, k := range id.keys() {
+		for _, e := range p.byID[k] {
+			hit[e] = true
+		}
+	}
+	if len(hit) == 0 {
+		return nil
+	}
+	var out []*entry
+	for _, e := range p.entries {
+		if hit[e] {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// read returns the current content of e's file.
+func (p *planner) read(e *entry) ([]byte, error) {
+	if src, ok := p.files[e.path]; ok {
+		return src, nil
+	}
+	src, err := fs.ReadFile(p.fsys, e.path)
+	if err != nil {
+		return nil, err
+	}
+	p.files[e.path] = src
+	return src, nil
+}
+
+// named reports whether a contact answers to the name key k.
+func (p *planner) named(k string) bool {
+	for _, e := range p.entries {
+		if slices.Contains(e.names, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // withCircle moves a tag that names one of the site's circles to the

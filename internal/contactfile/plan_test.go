@@ -1,6 +1,7 @@
 package contactfile
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -34,10 +35,10 @@ func TestPlanMatches(t *testing.T) {
 	res := plan(t,
 		Person{Name: "Bo C.", Links: []Link{{URL: "http://linkedin.com/in/BoChen/"}}, Company: "Acme"}, // by link
 		Person{Name: "A. Lima", Emails: []string{"Ana@Example.com"}},                                   // by email
-		Person{Name: "ana", Role: "CTO"},                                                               // by alias
-		Person{Name: "Kim Park"},                                                                       // two contacts
-		Person{Name: "Sam!", Tags: []string{"Core", "friend"}},                                         // new; slug sam is taken
-		Person{Name: "Sam!", Emails: []string{"sam@x.example"}},                                        // the same, again
+		Person{Name: "ana", Role: "CTO"},                                                               // an alias is no match
+		Person{Name: "Kim Park"},                                                                       // nothing new of two namesakes
+		Person{Name: "Sam!", Emails: []string{"sam@x.example"}, Tags: []string{"Core", "friend"}},      // new; slug sam is taken
+		Person{Name: "Sam!", Emails: []string{"SAM@x.example"}, Phones: []string{"+351 910 000 999"}},  // the same, again
 		Person{Name: "", Source: content.Position{Path: "c.csv", Line: 9}},
 		Person{Name: "Zed", Skip: "a company, not a person"},
 	)
@@ -47,18 +48,24 @@ func TestPlanMatches(t *testing.T) {
 		if c.Reason != "" {
 			s += ": " + c.Reason
 		}
+		if c.Name != "" {
+			s += fmt.Sprintf(": named %q", c.Name)
+		}
 		if len(c.Added) > 0 {
 			s += ": added " + strings.Join(c.Added, ", ")
+		}
+		for _, d := range c.Duplicates {
+			s += ": possible duplicate of " + d.Path + " (" + d.Reason + ")"
 		}
 		got = append(got, s)
 	}
 	want := []string{
-		"updated content/contacts/bo.md: added company",
+		`updated content/contacts/bo.md: added company "Acme"`,
 		"unchanged content/contacts/lisbon/ana-lima.md",
-		"updated content/contacts/lisbon/ana-lima.md: added role",
-		"skipped : matches 2 contacts by name: content/contacts/twin-1.md, content/contacts/twin-2.md",
+		`created content/contacts/ana-2.md: named "ana (2)": possible duplicate of content/contacts/lisbon/ana-lima.md (same name, no email or profile in common)`,
+		"unchanged content/contacts/twin-1.md",
 		"created content/contacts/sam-2.md",
-		"updated content/contacts/sam-2.md: added email sam@x.example",
+		"updated content/contacts/sam-2.md: added phone +351 910 000 999",
 		"skipped : no name",
 		"skipped : a company, not a person",
 	}
@@ -66,14 +73,14 @@ func TestPlanMatches(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	if n := len(res.Files); n != 3 {
-		t.Errorf("%d files to write, want 3 (bo, ana-lima, sam-2)", n)
+		t.Errorf("%d files to write, want 3 (bo, ana-2, sam-2)", n)
 	}
 	// The tag naming a circle became the circle.
 	c := load(t, res.Files["content/contacts/sam-2.md"])
 	if c.Circle != "core" || strings.Join(c.Tags, ",") != "friend" || strings.Join(c.Email, ",") != "sam@x.example" {
 		t.Errorf("sam-2: %+v", c)
 	}
-	if res.Count(Updated) != 3 || res.Count(Skipped) != 3 || res.Count(Created) != 1 || res.Count(Unchanged) != 1 {
+	if res.Count(Updated) != 2 || res.Count(Skipped) != 2 || res.Count(Created) != 2 || res.Count(Unchanged) != 2 {
 		t.Errorf("counts: %d %d %d %d", res.Count(Created), res.Count(Updated), res.Count(Unchanged), res.Count(Skipped))
 	}
 }

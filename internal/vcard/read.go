@@ -299,6 +299,7 @@ func (c *rawCard) person(path string, card govcard.Card, warnings *content.Error
 		return p
 	}
 
+	p.UID = value(govcard.FieldUID)
 	p.Role = value(govcard.FieldTitle)
 	if p.Role == "" {
 		p.Role = value(govcard.FieldRole)

@@ -26,6 +26,9 @@ func summary(p contactfile.Person) string {
 	for _, l := range p.Links {
 		s += " | " + l.Name + "=" + l.URL
 	}
+	if p.UID != "" {
+		s += " | uid " + p.UID
+	}
 	if p.Birthday.IsSet() {
 		s += " | bday " + p.Birthday.String()
 	}
@@ -58,11 +61,11 @@ func TestRead(t *testing.T) {
 		// base64 PHOTO data URI over several lines, escaped commas and
 		// semicolons, labels in item groups, TYPE=cell.
 		{"android-davx5-4.0.vcf", []string{
-			`1 Chidi Okafor | Lumen Freight, Lda. | Head of Platform, EMEA | chidi@example.com,chidi.okafor@lumen.example | +44 7700 900456,+44 20 7946 0018 | blog=https://chidi.example.org/writing/notes-on-platform-teams-and-the-cost-of-coordination | bday --03-09 | tags Speakers, 2026,core | "Met at KubeCon Paris, on the platform-engineering track. Talks fast; listens faster.\nAsked me about Lisbon schools for his daughter — send him Sofia's list."`,
-			`29 Ana Lima | Tidewater Payments |  | ana@tidewater.example.com | +351 910 000 101 | "Swims at Carcavelos."`,
+			`1 Chidi Okafor | Lumen Freight, Lda. | Head of Platform, EMEA | chidi@example.com,chidi.okafor@lumen.example | +44 7700 900456,+44 20 7946 0018 | blog=https://chidi.example.org/writing/notes-on-platform-teams-and-the-cost-of-coordination | uid urn:uuid:3b1a7f0c-5d2e-4c8a-9a61-0f4e2b7d9c13 | bday --03-09 | tags Speakers, 2026,core | "Met at KubeCon Paris, on the platform-engineering track. Talks fast; listens faster.\nAsked me about Lisbon schools for his daughter — send him Sofia's list."`,
+			`29 Ana Lima | Tidewater Payments |  | ana@tidewater.example.com | +351 910 000 101 | uid urn:uuid:9f2c4e61-7a3b-4d05-8e1f-6c0b5a2d8e74 | "Swims at Carcavelos."`,
 		}, nil},
 		{"nextcloud-4.0.vcf", []string{
-			`1 Mei Chen |  |  | mei.chen@example.com | +351-913-000-333 | =https://mei.example.dev | linkedin=https://www.linkedin.com/in/meichen-example | bday --04-15 | tags core,mentee | "Promotion case in progress."`,
+			`1 Mei Chen |  |  | mei.chen@example.com | +351-913-000-333 | =https://mei.example.dev | linkedin=https://www.linkedin.com/in/meichen-example | uid 7d6c2f0e-3c1a-4b7e-9f0e-2a9d5c1b8e41 | bday --04-15 | tags core,mentee | "Promotion case in progress."`,
 			`17 Lumen Freight (skip: a company, not a person)`,
 			`23 Kwame Mensah |  |  | kwame@example.com | `,
 		}, []string{`nextcloud-4.0.vcf:27: BDAY "19850230" is not a date: imported without a birthday`}},

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"time"
 
+	"github.com/netjournal/netjournal/internal/contactfile"
+	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/journal"
 )
 
@@ -22,6 +24,11 @@ type Dashboard struct {
 	Drafts           []PostRow
 	Birthdays        []Birthday // within the next month
 	Health           *Health    // contacts by recency band, per circle
+
+	// PossibleDuplicates are pairs of contacts that may be one person:
+	// they answer to the same name, and no LinkedIn profile tells them
+	// apart (contactfile.PossibleDuplicates, the rule imports list by).
+	PossibleDuplicates [][2]ContactRef
 
 	Contacts, Events, Posts int
 	StaleAfter              string // in words: "1 year"
@@ -138,6 +145,7 @@ func (r *renderer) dashboard() {
 	for _, c := range stale {
 		d.Stale = append(d.Stale, Stale{ContactRef: v.contact(c), Reviewed: c.Reviewed.Day()})
 	}
+	d.PossibleDuplicates = possibleDuplicates(v, j.Contacts)
 	unresolved := append([]*journal.Unresolved(nil), j.Unresolved...)
 	sort.SliceStable(unresolved, func(a, b int) bool {
 		x, y := unresolved[a], unresolved[b]
@@ -156,6 +164,20 @@ func (r *renderer) dashboard() {
 		})
 	}
 	r.write("index.html", d.Page, d)
+}
+
+// possibleDuplicates pairs the contacts that may be one person, in the
+// order of the journal's contacts.
+func possibleDuplicates(v *view, contacts []*journal.Contact) [][2]ContactRef {
+	cs := make([]*content.Contact, len(contacts))
+	for i, c := range contacts {
+		cs[i] = c.Contact
+	}
+	var out [][2]ContactRef
+	for _, p := range contactfile.PossibleDuplicates(cs) {
+		out = append(out, [2]ContactRef{v.contact(contacts[p[0]]), v.contact(contacts[p[1]])})
+	}
+	return out
 }
 
 func openFollowups(j *journal.Journal) []*journal.Followup {

@@ -1,0 +1,313 @@
+package contactfile
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/netjournal/netjournal/internal/content"
+)
+
+// Who a person is. An import merges a person into a contact only when
+// they have a strong identifier in common — an email address, a profile
+// on a social site, a vCard UID — and nothing proves them two people.
+// A website is never identity: colleagues list their company's homepage,
+// organisers their meetup's. Nor is a name: two John Smiths are common.
+// A contact who only answers to the same name is a possible duplicate,
+// which the import and the wiki's dashboard list for the user to judge.
+
+// identity is what tells a person apart, each identifier by its key,
+// with the value as written for messages.
+type identity struct {
+	emails   map[string]string // EmailKey → address
+	profiles map[string]string // ProfileKey → URL
+	uids     map[string]string // vCard UID: one person within an import
+}
+
+func newIdentity() *identity {
+	return &identity{emails: map[string]string{}, profiles: map[string]string{}, uids: map[string]string{}}
+}
+
+// contactIdentity is the identity of a contact file.
+func contactIdentity(c *content.Contact) *identity {
+	id := newIdentity()
+	id.add(c.Email, nil, "")
+	for _, l := range c.Links {
+		id.add(nil, []string{l.URL}, "")
+	}
+	return id
+}
+
+// personIdentity is the identity of an imported person.
+func personIdentity(p Person) *identity {
+	id := newIdentity()
+	var urls []string
+	for _, l := range p.Links {
+		urls = append(urls, l.URL)
+	}
+	id.add(p.Emails, urls, p.UID)
+	return id
+}
+
+func (id *identity) add(emails, urls []string, uid string) {
+	for _, m := range emails {
+		if k := EmailKey(m); k != "" {
+			id.emails[k] = strings.TrimSpace(m)
+		}
+	}
+	for _, u := range urls {
+		if k := ProfileKey(u); k != "" {
+			id.profiles[k] = strings.TrimSpace(u)
+		}
+	}
+	if k := uidKey(uid); k != "" {
+		id.uids[k] = strings.TrimSpace(uid)
+	}
+}
+
+func (id *identity) learn(o *identity) {
+	for _, m := range []struct{ to, from map[string]string }{{id.emails, o.emails}, {id.profiles, o.profiles}, {id.uids, o.uids}} {
+		for k, v := range m.from {
+			m.to[k] = v
+		}
+	}
+}
+
+// keys lists every identifier, each prefixed with its kind, for an index.
+func (id *identity) keys() []string {
+	var out []string
+	for _, m := range []struct {
+		kind string
+		ids  map[string]string
+	}{{"email:", id.emails}, {"profile:", id.profiles}, {"uid:", id.uids}} {
+		for k := range m.ids {
+			out = append(out, m.kind+k)
+		}
+	}
+	return out
+}
+
+// shared names the first identifier a and b have in common, "" if none:
+// "email ana@example.com".
+func (id *identity) shared(o *identity) string {
+	for _, m := range []struct {
+		what        string
+		mine, their map[string]string
+	}{{"email", id.emails, o.emails}, {"profile", id.profiles, o.profiles}, {"UID", id.uids, o.uids}} {
+		for _, k := range sortedKeys(m.mine) {
+			if _, ok := m.their[k]; ok {
+				return m.what + " " + m.mine[k]
+			}
+		}
+	}
+	return ""
+}
+
+// profilesDiffer says why a and b are two people though they may share an
+// email (a team's address): each has a LinkedIn profile, and not the same
+// one. A person has one LinkedIn profile; other sites allow several
+// accounts, so two GitHub users may well be one person.
+func (id *identity) profilesDiffer(o *identity) string {
+	mine, their := sitesOf(id.profiles, "linkedin"), sitesOf(o.profiles, "linkedin")
+	if len(mine) == 0 || len(their) == 0 {
+		return ""
+	}
+	for _, k := range mine {
+		if _, ok := o.profiles[k]; ok {
+			return ""
+		}
+	}
+	return "another LinkedIn profile"
+}
+
+// differs says why a and b are plainly two people, "" if nothing does:
+// two LinkedIn profiles, or two vCard UIDs, with none in common.
+func (id *identity) differs(o *identity) string {
+	if why := id.profilesDiffer(o); why != "" {
+		return why
+	}
+	if len(id.uids) > 0 && len(o.uids) > 0 {
+		for k := range id.uids {
+			if _, ok := o.uids[k]; ok {
+				return ""
+			}
+		}
+		return "another vCard UID"
+	}
+	return ""
+}
+
+func sitesOf(profiles map[string]string, site string) []string {
+	var out []string
+	for _, k := range sortedKeys(profiles) {
+		if strings.HasPrefix(k, site+":") {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// uidKey folds a vCard UID: "urn:uuid:" and case are ignored.
+func uidKey(uid string) string {
+	u := strings.ToLower(strings.TrimSpace(uid))
+	return strings.TrimPrefix(u, "urn:uuid:")
+}
+
+// ProfileKey folds the URL of a profile on a social site to the account it
+// names — "linkedin:ana-lima-example" for https://pt.linkedin.com/in/Ana-Lima-Example/
+// and for linkedin.com/in/ana-lima-example — and returns "" for any other
+// URL: a website, a company's page, a post. Scheme, "www.", the case of
+// the host and the account, a final slash and a query are ignored.
+func ProfileKey(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	host := strings.ToLower(u.Hostname())
+	for _, p := range []string{"www.", "m.", "mobile."} {
+		host = strings.TrimPrefix(host, p)
+	}
+	var segs []string
+	for _, s := range strings.Split(u.Path, "/") {
+		if s != "" {
+			segs = append(segs, strings.ToLower(s))
+		}
+	}
+	// account is the one path segment of a profile such as github.com/ana.
+	account := func(site string, reserved ...string) string {
+		if len(segs) != 1 || slices.Contains(reserved, segs[0]) {
+			return ""
+		}
+		return site + ":" + strings.TrimPrefix(segs[0], "@")
+	}
+	switch {
+	case host == "linkedin.com" || strings.HasSuffix(host, ".linkedin.com"):
+		switch {
+		case len(segs) >= 2 && segs[0] == "in":
+			return "linkedin:" + segs[1]
+		case len(segs) >= 2 && segs[0] == "pub": // the profile URLs of before 2015
+			return "linkedin:pub/" + strings.Join(segs[1:], "/")
+		}
+		return "" // a company, a school, a post
+	case host == "twitter.com" || host == "x.com":
+		return account("x", "home", "i", "intent", "share", "search", "hashtag", "explore", "settings")
+	case host == "github.com":
+		return account("github", "orgs", "sponsors", "features", "about", "topics", "settings", "marketplace")
+	case host == "gitlab.com":
+		return account("gitlab", "explore", "users", "groups")
+	case host == "bsky.app":
+		if len(segs) == 2 && segs[0] == "profile" {
+			return "bluesky:" + segs[1]
+		}
+		return ""
+	case host == "facebook.com":
+		if len(segs) == 1 && segs[0] == "profile.php" && u.Query().Get("id") != "" {
+			return "facebook:" + u.Query().Get("id")
+		}
+		return account("facebook", "pages", "groups", "events", "profile.php")
+	case host == "instagram.com":
+		return account("instagram", "p", "explore")
+	case len(segs) == 1 && len(segs[0]) > 1 && segs[0][0] == '@':
+		// Mastodon and the fediverse, Medium, YouTube, Threads: host/@account.
+		return "@" + segs[0][1:] + "@" + host
+	}
+	return ""
+}
+
+// namesakeKey folds a name for finding namesakes: NameKey, with the
+// number an import gives a namesake's name — "John Smith (2)" — set aside.
+func namesakeKey(name string) string {
+	k := NameKey(name)
+	if i := strings.LastIndex(k, " ("); i > 0 && strings.HasSuffix(k, ")") {
+		if n, err := strconv.Atoi(k[i+2 : len(k)-1]); err == nil && n > 0 {
+			return k[:i]
+		}
+	}
+	return k
+}
+
+// qualifiedKey folds a name as namesakeKey does, with any qualifier in
+// parentheses at its end set aside: "John Smith (Globex)" is John Smith,
+// whom the user told apart from another. A record of no identifier is
+// looked for among these, so that renaming an imported "John Smith (2)"
+// does not make the next import create it again; and a merge does not
+// report the qualified name as a conflict.
+func qualifiedKey(name string) string {
+	k := NameKey(name)
+	if i := strings.LastIndex(k, " ("); i > 0 && strings.HasSuffix(k, ")") && !strings.Contains(k[i+2:], "(") {
+		return k[:i]
+	}
+	return k
+}
+
+// numbered is a namesake's name as an import writes it: "John Smith (2)",
+// the number of its file, john-smith-2.md.
+func numbered(name string, n int) string {
+	return fmt.Sprintf("%s (%d)", name, n)
+}
+
+// nameKeys are the keys a contact answers to, by key: its name, its
+// aliases and its slug.
+func nameKeys(c *content.Contact, key func(string) string) []string {
+	keys := []string{key(c.Name), key(c.Slug)}
+	for _, a := range c.Aliases {
+		keys = append(keys, key(a))
+	}
+	return keys
+}
+
+// PossibleDuplicates pairs the contacts that may be one person written
+// twice: they answer to the same name (by name, alias or slug, the number
+// an import gives a namesake, "John Smith (2)", set aside) and no
+// identifier says they are two people (two LinkedIn profiles). Each pair
+// is a pair of indexes into contacts, the lower first, in order.
+func PossibleDuplicates(contacts []*content.Contact) [][2]int {
+	byKey := map[string][]int{}
+	for i, c := range contacts {
+		for _, k := range nameKeys(c, namesakeKey) {
+			if k != "" && !slices.Contains(byKey[k], i) {
+				byKey[k] = append(byKey[k], i)
+			}
+		}
+	}
+	ids := make([]*identity, len(contacts))
+	seen := map[[2]int]bool{}
+	var out [][2]int
+	for _, group := range byKey {
+		for a := 0; a < len(group); a++ {
+			for b := a + 1; b < len(group); b++ {
+				pair := [2]int{min(group[a], group[b]), max(group[a], group[b])}
+				if seen[pair] {
+					continue
+				}
+				seen[pair] = true
+				for _, i := range pair {
+					if ids[i] == nil {
+						ids[i] = contactIdentity(contacts[i])
+					}
+				}
+				if ids[pair[0]].differs(ids[pair[1]]) == "" {
+					out = append(out, pair)
+				}
+			}
+		}
+	}
+	slices.SortFunc(out, func(x, y [2]int) int {
+		if x[0] != y[0] {
+			return x[0] - y[0]
+		}
+		return x[1] - y[1]
+	})
+	return out
+}

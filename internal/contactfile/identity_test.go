@@ -1,0 +1,265 @@
+package contactfile
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/netjournal/netjournal/internal/content"
+)
+
+// people is a site whose contacts share what is not identity: João's
+// website is the meetup he runs, Ana's the company she works at.
+var people = fstest.MapFS{
+	content.ConfigFile: {Data: []byte(testConfig)},
+	"content/contacts/joao-santos.md": {Data: []byte("---\nname: João Santos\nemail: joao@example.org\n" +
+		"links:\n  website: https://lisbon-go.example/\n---\nRuns the Go meetup.\n")},
+	"content/contacts/ana-lima.md": {Data: []byte("---\nname: Ana Lima\nemail: ana@tidewater.example\n" +
+		"links:\n  website: https://www.tidewater.example/\n  linkedin: https://www.linkedin.com/in/ana-lima-example\n---\n")},
+	"content/contacts/john-smith.md": {Data: []byte("---\nname: John Smith\n" +
+		"links:\n  linkedin: https://www.linkedin.com/in/jsmith-acme\n---\n")},
+	"content/contacts/mei-chen.md": {Data: []byte("---\nname: Mei Chen\nphone: +351 913 000 333\n---\n")},
+}
+
+// planOver plans an import of ps into the site fsys.
+func planOver(t *testing.T, fsys fstest.MapFS, ps ...Person) *Result {
+	t.Helper()
+	s, err := content.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Plan(fsys, s.Contacts, ps, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// outcome says what a change does, in one line.
+func outcome(c *Change) string {
+	s := []string{"unchanged", "created", "updated", "skipped"}[c.Action] + " " + c.Path
+	if c.Name != "" {
+		s += fmt.Sprintf(" named %q", c.Name)
+	}
+	for _, d := range c.Duplicates {
+		s += ", possible duplicate of " + d.Path + ": " + d.Reason
+	}
+	if c.Reason != "" {
+		s += ": " + c.Reason
+	}
+	return s
+}
+
+// TestPlanIdentity: a person is matched to a contact only on an email, a
+// profile link or a UID in common; a website or a name is never enough.
+// A namesake with no identifier in common is a possible duplicate: a
+// contact of their own, listed with the other; a namesake whose LinkedIn
+// profile is another is plainly another person, not listed.
+func TestPlanIdentity(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		person Person
+		want   string
+	}{
+		{"meetup site", Person{Name: "Rita Sousa", Emails: []string{"rita@example.com"}, Phones: []string{"+351 910 000 777"},
+			Links: []Link{{URL: "http://www.lisbon-go.example"}}},
+			"created content/contacts/rita-sousa.md"},
+		{"company homepage", Person{Name: "Rui Alves", Emails: []string{"rui@tidewater.example"},
+			Links: []Link{{Name: "website", URL: "https://tidewater.example"}}},
+			"created content/contacts/rui-alves.md"},
+		{"namesake with another profile", Person{Name: "John Smith", Company: "Globex",
+			Links: []Link{{URL: "https://www.linkedin.com/in/john-smith-globex"}}},
+			`created content/contacts/john-smith-2.md named "John Smith (2)"`},
+		{"namesake without identifiers", Person{Name: "Mei Chen", Company: "Brightline", Emails: []string{"mei@brightline.example"}},
+			`created content/contacts/mei-chen-2.md named "Mei Chen (2)", possible duplicate of content/contacts/mei-chen.md: same name, no email or profile in common`},
+		{"namesake by an accent", Person{Name: "Joao Santos", Emails: []string{"joao.santos@example.com"}},
+			`created content/contacts/joao-santos-2.md named "Joao Santos (2)", possible duplicate of content/contacts/joao-santos.md: same name, no email or profile in common`},
+		{"a shared email, another LinkedIn profile", Person{Name: "Ana L.", Emails: []string{"ana@tidewater.example"},
+			Links: []Link{{URL: "https://www.linkedin.com/in/another-ana"}}},
+			"created content/contacts/ana-l.md, possible duplicate of content/contacts/ana-lima.md: same email ana@tidewater.example, but another LinkedIn profile"},
+		{"email in another case", Person{Name: "A. Lima", Role: "CTO", Emails: []string{" ANA@Tidewater.Example "}},
+			"updated content/contacts/ana-lima.md"},
+		{"profile without www and with a final slash", Person{Name: "Ana", Role: "CTO",
+			Links: []Link{{URL: "https://linkedin.com/in/Ana-Lima-Example/"}}},
+			"updated content/contacts/ana-lima.md"},
+		{"profile from a country subdomain, with a query", Person{Name: "Ana Lima", Role: "CTO",
+			Links: []Link{{URL: "https://pt.linkedin.com/in/ana-lima-example?originalSubdomain=pt"}}},
+			"updated content/contacts/ana-lima.md"},
+		{"a namesake that holds the whole record", Person{Name: "MEI CHEN", Phones: []string{"+351913000333"}},
+			"unchanged content/contacts/mei-chen.md"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res := planOver(t, people, tt.person)
+			if got := outcome(res.Changes[0]); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+			// A contact the person was not matched to is not written.
+			for p := range res.Files {
+				if p != res.Changes[0].Path {
+					t.Errorf("%s written too", p)
+				}
+			}
+			// The profile link of the person was added where they were
+			// matched, in its own spelling only when it is new.
+			if c := res.Changes[0]; c.Action == Updated && slices.ContainsFunc(c.Added, func(a string) bool { return strings.HasPrefix(a, "links.") }) {
+				t.Errorf("the same profile added again: %v", c.Added)
+			}
+			again(t, people, res, tt.person)
+		})
+	}
+}
+
+// TestPlanNamesakesInOneFile: the rules hold between the rows of one
+// export too: two John Smiths with different profiles are two contacts,
+// and so are two Kate Does of whom nothing but the name is in common.
+func TestPlanNamesakesInOneFile(t *testing.T) {
+	ps := []Person{
+		{Name: "John Doe", Links: []Link{{URL: "https://www.linkedin.com/in/jdoe-1"}}},
+		{Name: "John Doe", Links: []Link{{URL: "https://www.linkedin.com/in/jdoe-2"}}},
+		{Name: "Kate Doe", Company: "Acme"},
+		{Name: "Kate Doe", Company: "Globex"},
+		{Name: "John Doe", Role: "CTO", Links: []Link{{URL: "https://linkedin.com/in/jdoe-2/"}}},
+		{Name: "Lee Wu", UID: "urn:uuid:1"},
+		{Name: "Lee Wu", UID: "urn:uuid:2", Phones: []string{"+1 555 0100"}},
+		{Name: "Lee Wu", UID: "URN:UUID:1", Role: "CFO"},
+	}
+	res := planOver(t, people, ps...)
+	var got []string
+	for _, c := range res.Changes {
+		got = append(got, outcome(c))
+	}
+	want := []string{
+		"created content/contacts/john-doe.md",
+		`created content/contacts/john-doe-2.md named "John Doe (2)"`,
+		"created content/contacts/kate-doe.md",
+		`created content/contacts/kate-doe-2.md named "Kate Doe (2)", possible duplicate of content/contacts/kate-doe.md: same name, no email or profile in common`,
+		"updated content/contacts/john-doe-2.md", // the second John Doe again: still one file
+		"created content/contacts/lee-wu.md",
+		`created content/contacts/lee-wu-2.md named "Lee Wu (2)"`, // another card: another person
+		"updated content/contacts/lee-wu.md",                      // the first card's UID again
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if c := load(t, res.Files["content/contacts/john-doe-2.md"]); c.Role != "CTO" || c.Name != "John Doe (2)" {
+		t.Errorf("the third John Doe was not merged into the second: %q, role %q", c.Name, c.Role)
+	}
+	again(t, people, res, ps...)
+}
+
+// TestPossibleDuplicates: the dashboard's pairs are the contacts that
+// answer to one name and that no LinkedIn profile tells apart.
+func TestPossibleDuplicates(t *testing.T) {
+	contact := func(slug, front string) *content.Contact {
+		c := load(t, []byte("---\n"+front+"\n---\n"))
+		c.Slug = slug
+		return c
+	}
+	cs := []*content.Contact{
+		contact("john-smith", "name: John Smith\nlinks: {linkedin: https://www.linkedin.com/in/jsmith-acme}"),
+		contact("john-smith-2", `name: "John Smith (2)"`),                                                                // pairs with 0
+		contact("jsmith", "name: J. Smith\nlinks: {linkedin: https://www.linkedin.com/in/js-globex}"),                    // another profile than 0's
+		contact("js", "name: Jay Smith\naliases: [john smith]\nlinks: {linkedin: https://linkedin.com/in/jsmith-acme/}"), // 0's profile
+		contact("mei", "name: Mei Chen"),
+		contact("mei-chen", `name: "Mei Chen (Brightline)"`), // the slug is Mei Chen
+		contact("ana", "name: Ana Lima\nemail: ana@x.example"),
+		contact("ana-lima", `name: "Ana Lima (aka Nana)"`),
+	}
+	var got []string
+	for _, p := range PossibleDuplicates(cs) {
+		got = append(got, cs[p[0]].Slug+" "+cs[p[1]].Slug)
+	}
+	want := []string{
+		"john-smith john-smith-2",
+		"john-smith js",
+		"john-smith-2 js",
+		"mei mei-chen",
+		"ana ana-lima",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestProfileKey(t *testing.T) {
+	for _, tt := range []struct{ url, want string }{
+		{"https://www.linkedin.com/in/Ana-Lima-Example/", "linkedin:ana-lima-example"},
+		{"http://linkedin.com/in/ana-lima-example", "linkedin:ana-lima-example"},
+		{"https://pt.linkedin.com/in/ana-lima-example?originalSubdomain=pt", "linkedin:ana-lima-example"},
+		{"https://www.linkedin.com/in/jos%C3%A9-silva", "linkedin:josé-silva"},
+		{"https://www.linkedin.com/company/tidewater", ""},
+		{"https://github.com/AnaLima", "github:analima"},
+		{"https://github.com/analima/ledger", ""}, // a repository
+		{"https://github.com/orgs/tidewater", ""},
+		{"https://twitter.com/ana_lima", "x:ana_lima"},
+		{"https://x.com/Ana_Lima/", "x:ana_lima"},
+		{"https://x.com/ana_lima/status/1", ""},
+		{"https://mastodon.social/@ana", "@ana@mastodon.social"},
+		{"https://hachyderm.io/@Ana/", "@ana@hachyderm.io"},
+		{"https://bsky.app/profile/ana.bsky.social", "bluesky:ana.bsky.social"},
+		{"https://www.facebook.com/profile.php?id=100", "facebook:100"},
+		{"https://tidewater.example/", ""},
+		{"https://ana-lima.example.com/", ""},
+		{"https://lisbon-go.example/about", ""},
+		{"not a url", ""},
+	} {
+		if got := ProfileKey(tt.url); got != tt.want {
+			t.Errorf("ProfileKey(%q) = %q, want %q", tt.url, got, tt.want)
+		}
+	}
+}
+
+// again plans ps once more over the site with res written: nothing
+// changes, and nothing is listed again.
+func again(t *testing.T, site fstest.MapFS, res *Result, ps ...Person) {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for p, f := range site {
+		fsys[p] = f
+	}
+	for p, b := range res.Files {
+		fsys[p] = &fstest.MapFile{Data: b}
+	}
+	second := planOver(t, fsys, ps...)
+	for _, c := range second.Changes {
+		if c.Action != Unchanged || len(c.Duplicates) > 0 {
+			t.Errorf("second run: %s", outcome(c))
+		}
+	}
+}
+
+// TestPlanAfterRename: the user tells two namesakes apart by renaming the
+// numbered one, "Kate Doe (2)" to "Kate Doe (Globex)". The pair is no
+// longer a possible duplicate, and importing the same records again still
+// changes nothing, though they carry no identifier to find them by.
+func TestPlanAfterRename(t *testing.T) {
+	ps := []Person{{Name: "Kate Doe", Company: "Acme"}, {Name: "Kate Doe", Company: "Globex"}}
+	res := planOver(t, people, ps...)
+	fsys := fstest.MapFS{}
+	for p, f := range people {
+		fsys[p] = f
+	}
+	for p, b := range res.Files {
+		fsys[p] = &fstest.MapFile{Data: b}
+	}
+	renamed := strings.Replace(string(res.Files["content/contacts/kate-doe-2.md"]), "name: Kate Doe (2)", "name: Kate Doe (Globex)", 1)
+	if !strings.Contains(renamed, "(Globex)") {
+		t.Fatalf("kate-doe-2.md:\n%s", renamed)
+	}
+	fsys["content/contacts/kate-doe-2.md"] = &fstest.MapFile{Data: []byte(renamed)}
+
+	s, err := content.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range PossibleDuplicates(s.Contacts) {
+		t.Errorf("possible duplicates: %s and %s", s.Contacts[p[0]].Path, s.Contacts[p[1]].Path)
+	}
+	for _, c := range planOver(t, fsys, ps...).Changes {
+		if c.Action != Unchanged || len(c.Conflicts) > 0 || len(c.Duplicates) > 0 {
+			t.Errorf("after the rename: %s %v", outcome(c), c.Conflicts)
+		}
+	}
+}
