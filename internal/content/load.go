@@ -139,41 +139,52 @@ func parse(dir, p string, data []byte, cfg *Config) (any, ErrorList) {
 	switch dir {
 	case ContactsDir:
 		c := &Contact{Doc: d}
-		if decodeDoc(&c.Doc, block, c, &errs) {
-			c.validate(&errs, cfg)
-		}
+		decodeDoc(&c.Doc, block, c, &errs, func(errs *ErrorList) { c.validate(errs, cfg) })
 		noSlug(&c.Doc)
 		return c, errs
 	case EventsDir:
 		e := &Event{Doc: d}
-		if decodeDoc(&e.Doc, block, e, &errs) {
-			e.validate(&errs)
-		}
+		decodeDoc(&e.Doc, block, e, &errs, e.validate)
 		noSlug(&e.Doc)
 		return e, errs
 	default:
 		p := &Post{Doc: d}
-		if decodeDoc(&p.Doc, block, p, &errs) {
-			p.validate(&errs)
-			if p.SlugKey != "" {
-				p.Slug = p.SlugKey
-			}
+		decodeDoc(&p.Doc, block, p, &errs, p.validate)
+		if p.SlugKey != "" && slugPattern.MatchString(p.SlugKey) {
+			p.Slug = p.SlugKey
 		}
 		noSlug(&p.Doc) // unless slug: gives one
 		return p, errs
 	}
 }
 
-// decodeDoc decodes the front matter into v (which embeds d) and reports
-// whether it decoded cleanly enough to validate.
-func decodeDoc(d *Doc, block []byte, v any, errs *ErrorList) bool {
+// decodeDoc decodes the front matter into v (which embeds d) and
+// validates what decoded, so that a file's every problem is reported in
+// one pass: an unknown key does not hide a bad value further down. A
+// validation problem on a line that already has a decoding problem is
+// its consequence (a value of the wrong type reads as missing), and is
+// left out; YAML that does not parse is not validated at all.
+func decodeDoc(d *Doc, block []byte, v any, errs *ErrorList, validate func(*ErrorList)) {
 	saved := *d
 	lines, derrs := decode(d.Path, d.start, block, v)
 	// Decoding may have zeroed the embedded Doc: restore it.
 	*d = saved
 	d.lines = lines
 	*errs = append(*errs, derrs...)
-	return len(derrs) == 0
+	if len(derrs) > 0 && lines == nil {
+		return
+	}
+	bad := map[int]bool{}
+	for _, e := range derrs {
+		bad[e.Pos.Line] = true
+	}
+	var verrs ErrorList
+	validate(&verrs)
+	for _, e := range verrs {
+		if !bad[e.Pos.Line] {
+			*errs = append(*errs, e)
+		}
+	}
 }
 
 // walk hands every Markdown document below dir to fn, in lexical order,

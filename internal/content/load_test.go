@@ -334,3 +334,26 @@ func TestRealPostFrontMatter(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryProblemOfAFile: an unknown key does not hide a bad value
+// further down the same file, nor a missing one; a value of the wrong
+// type is not also reported as missing.
+func TestEveryProblemOfAFile(t *testing.T) {
+	const c = "content/contacts/x.md"
+	got := load(t, c, "---\nname: X\ncompnay: Acme\ncircle: activ\n---\n")
+	want := []string{
+		c + `:3: unknown key "compnay" (did you mean "company"?)`,
+		c + `:4: unknown circle "activ"`,
+	}
+	if len(got) != 2 || got[0] != want[0] || !strings.HasPrefix(got[1], want[1]) {
+		t.Errorf("got %q\nwant %q…", got, want)
+	}
+	const p = "content/posts/x.md"
+	got = load(t, p, "---\ntitle: [not, text]\ndate: 2026-01-01\nlastmod: 2026-01-02\n---\n")
+	if len(got) != 2 || !strings.Contains(got[0], ":2: expected text") || !strings.Contains(got[1], `:4: unknown key "lastmod"`) {
+		t.Errorf("got %q", got)
+	}
+	if got := load(t, p, "---\ntitle: [unclosed\ndate: 2026-01-01\n---\n"); len(got) != 1 {
+		t.Errorf("YAML that does not parse gives one problem, not its consequences: %q", got)
+	}
+}

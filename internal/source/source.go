@@ -5,7 +5,13 @@
 // the public side of the privacy boundary (themes) may use it too.
 package source
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
+
+// sedTemp is the name of GNU sed -i's temporary file.
+var sedTemp = regexp.MustCompile(`^sed[A-Za-z0-9]{6}$`)
 
 // Ignored reports whether a file or folder with this name is never a site
 // source and is passed over in silence: hidden names (.git, .DS_Store,
@@ -28,7 +34,8 @@ func Ignored(name string, dir bool) bool {
 func Temporary(name string) bool {
 	switch {
 	case name == "4913", strings.HasSuffix(name, "~"),
-		len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"):
+		len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
+		sedTemp.MatchString(name): // sed -i writes sedXXXXXX and renames it
 		return true
 	}
 	for _, suffix := range []string{".swp", ".swx", ".swo", ".tmp", ".bak", "___jb_tmp___", "___jb_old___", ".crswap"} {

@@ -11,6 +11,7 @@ func TestIgnored(t *testing.T) {
 		{"a.md", false, false}, {"4913", false, true}, {".a.md.swp", false, true}, {"a.md~", false, true},
 		{"#a.md#", false, true}, {".#a.md", false, true}, {"a.md___jb_tmp___", false, true}, {"a.md___jb_old___", false, true},
 		{"notes.swp", false, true}, {"a.md.crswap", false, true}, {"ana-lima.md", false, false}, {"netjournal.yaml", false, false},
+		{"sedKGXFHU", false, true}, {"sedan.md", false, false},
 		{".git", true, true}, {"2025", true, false}, {".well-known", true, false}, {".well-known", false, true},
 		// A folder named like a backup is skipped, with a warning for what
 		// it holds, but not ignored: its files are watched.
