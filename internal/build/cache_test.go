@@ -1,11 +1,16 @@
 package build
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
+
+	"github.com/mmcdole/gofeed"
 )
 
 // TestDiskCacheExact: a build from a warm cache on disk, in a new process
@@ -76,5 +81,43 @@ func TestSingleThreadedSame(t *testing.T) {
 	}
 	if diff := compare(single.Public, parallel.Public) + compare(single.Private, parallel.Private); diff != "" {
 		t.Errorf("one core and every core differ:\n%s", diff)
+	}
+}
+
+// TestControlCharactersNeverBreakFeeds: an ANSI escape pasted into a
+// post's title and body is left out of every page and feed, which then
+// parse, and the writer is told where it was.
+func TestControlCharactersNeverBreakFeeds(t *testing.T) {
+	fsys := fstest.MapFS{
+		"netjournal.yaml":         {Data: []byte("title: T\nbase_url: https://example.com/\n")},
+		"content/posts/colour.md": {Data: []byte("---\ntitle: \"Red \\e[31malert\"\ndate: 2026-01-01\ntags: [go]\n---\nOutput: \x1b[0mplain\x07 text.\n")},
+	}
+	res, err := Render(fsys, Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"index.xml", "atom.xml", "feed.json", "tags/go/index.xml", "posts/colour/index.html"} {
+		b := res.Public[name]
+		if len(b) == 0 {
+			t.Fatalf("no %s", name)
+		}
+		if bytes.ContainsAny(b, "\x1b\x07") {
+			t.Errorf("%s holds a control character", name)
+		}
+		if strings.HasSuffix(name, "index.html") {
+			continue
+		}
+		f, err := gofeed.NewParser().ParseString(string(b))
+		if err != nil {
+			t.Errorf("%s does not parse: %v", name, err)
+		} else if len(f.Items) != 1 || f.Items[0].Title != "Red [31malert" {
+			t.Errorf("%s: items %+v", name, f.Items)
+		}
+	}
+	warnings := res.Warnings.Error()
+	for _, want := range []string{"content/posts/colour.md:2: title: the control character U+001B", "content/posts/colour.md:6: the control character U+001B"} {
+		if !strings.Contains(warnings, want) {
+			t.Errorf("warnings %q lack %q", warnings, want)
+		}
 	}
 }

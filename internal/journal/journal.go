@@ -134,6 +134,7 @@ func Build(site *content.Site, md *markdown.Renderer, opts Options) (*Journal, e
 		j.linkPost(p, &errs)
 	}
 	j.bodies(&errs)
+	j.controls()
 	for _, c := range j.Contacts {
 		c.derive(j)
 	}

@@ -2,6 +2,7 @@ package journal
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/netjournal/netjournal/internal/content"
@@ -151,4 +152,49 @@ func Ago(t, today time.Time) string {
 		return s + " ago"
 	}
 	return "in " + s
+}
+
+// controls warns of the control characters in what a post publishes: its
+// title, summary, tags and body. XML may not hold them, so one pasted
+// from a terminal (an ANSI colour code) would make every feed unreadable;
+// the public view leaves them out (printable), and the writer hears where.
+func (j *Journal) controls() {
+	for _, p := range j.Posts {
+		for key, value := range map[string]string{"title": p.Title(), "summary": p.Summary, "tags": strings.Join(p.Tags, " ")} {
+			if r, ok := control(value); ok {
+				j.Warnings.Add(p.Pos(key), "%s: the control character %U cannot be published (feeds cannot hold it): it is left out", key, r)
+			}
+		}
+		for i, line := range strings.Split(p.Body, "\n") {
+			if r, ok := control(line); ok {
+				j.Warnings.Add(p.BodyPos(i), "the control character %U cannot be published (feeds cannot hold it): it is left out", r)
+			}
+		}
+	}
+}
+
+// control returns the first C0 control character of s but tab, newline
+// and carriage return, or DEL.
+func control(s string) (rune, bool) {
+	for _, r := range s {
+		if isControl(r) {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+func isControl(r rune) bool { return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f }
+
+// printable is s without the control characters that XML may not hold.
+func printable(s string) string {
+	if _, ok := control(s); !ok {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isControl(r) {
+			return -1
+		}
+		return r
+	}, s)
 }

@@ -53,9 +53,9 @@ func (j *Journal) Public() (*public.Site, error) {
 	for i, p := range published {
 		pp := &public.Post{
 			Slug:   p.Slug(),
-			Title:  p.Title(),
+			Title:  printable(p.Title()),
 			Date:   p.Date.Time,
-			Tags:   append([]string(nil), p.Tags...),
+			Tags:   printableAll(p.Tags),
 			Link:   p.Link,
 			Draft:  p.Draft,
 			FeedID: p.FeedID,
@@ -84,10 +84,13 @@ func (j *Journal) Public() (*public.Site, error) {
 			}
 		}
 		pp.HTML, pp.HTMLSum = template.HTML(res.HTML), res.Sum
+		if html := printable(res.HTML); html != res.HTML {
+			pp.HTML, pp.HTMLSum = template.HTML(html), "" // the sum was of other bytes
+		}
 		pp.Words = res.Words // counted once, with the memoised render
-		pp.Summary = p.Summary
+		pp.Summary = printable(p.Summary)
 		if pp.Summary == "" {
-			pp.Summary = markdown.Truncate(res.Summary, 240)
+			pp.Summary = printable(markdown.Truncate(res.Summary, 240))
 		}
 		for _, l := range res.Links {
 			pp.Links = append(pp.Links, public.Link{Dest: l.Dest, Line: p.BodyLine + l.Line})
@@ -179,6 +182,15 @@ func tagSlugs(names []string) map[string]string {
 
 // spell writes out the symbols that set tags such as "C++" and "C#" apart.
 var spell = strings.NewReplacer("+", " plus ", "#", " sharp ", ".", " dot ", "&", " and ", "@", " at ", "/", " slash ")
+
+// printableAll is a list of strings without control characters.
+func printableAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = printable(s)
+	}
+	return out
+}
 
 // trailingSlash is "/" when an alias path names a folder (ends with one).
 func trailingSlash(a string) string {
