@@ -102,6 +102,9 @@ func (c *buildCmd) Run(ctx context.Context, args []string) int {
 			build.Pages(res.Public), out, build.Pages(res.Private), wikiOut,
 			len(res.Warnings), plural(len(res.Warnings), "warning", "warnings"),
 			time.Since(start).Round(time.Millisecond))
+		for _, n := range res.Notes {
+			fmt.Fprintf(c.stdout, "note: %s\n", n)
+		}
 	}
 	return exitOK
 }

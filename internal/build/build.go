@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"sort"
 	"strings"
 	"time"
@@ -43,6 +44,10 @@ type Result struct {
 	// Rendered counts the pages whose templates ran; the others were
 	// unchanged and reused from the previous render.
 	Rendered int
+	// Notes say what the site's own files changed that a build would
+	// otherwise have written: static/robots.txt instead of the generated
+	// one, say.
+	Notes []string
 }
 
 // Pages counts the HTML pages of a site.
@@ -156,9 +161,9 @@ func (b *Builder) RenderContext(ctx context.Context, opts Options) (*Result, err
 		for p, b := range feeds {
 			res.Public[p] = b
 		}
-		if err := addStatic(fsys, res.Public); err != nil {
-			errs.Append(err)
-		}
+		notes, err := addStatic(fsys, res.Public)
+		errs.Append(err)
+		res.Notes = append(res.Notes, notes...)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -222,10 +227,12 @@ func themeError(stage string, err error) error {
 const StaticDir = "static"
 
 // addStatic copies the site's static/ folder into the public site. A file
-// there may not replace a generated page.
-func addStatic(fsys fs.FS, files map[string][]byte) error {
+// there may replace a generated file where that is what it means (a
+// robots.txt of the site's own, a stylesheet or icon of the theme's), each
+// said in a note; it may not replace a page, a feed or the sitemap.
+func addStatic(fsys fs.FS, files map[string][]byte) (notes []string, err error) {
 	var errs content.ErrorList
-	err := fs.WalkDir(fsys, StaticDir, func(p string, d fs.DirEntry, err error) error {
+	err = fs.WalkDir(fsys, StaticDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == StaticDir {
 				return fs.SkipDir
@@ -243,8 +250,12 @@ func addStatic(fsys fs.FS, files map[string][]byte) error {
 		}
 		rel := strings.TrimPrefix(p, StaticDir+"/")
 		if _, taken := files[rel]; taken {
-			errs.Add(content.Position{Path: p}, "static file would replace the generated %s: rename it", rel)
-			return nil
+			switch path.Ext(rel) {
+			case ".html", ".xml", ".json":
+				errs.Add(content.Position{Path: p}, "static file would replace the generated %s: rename it", rel)
+				return nil
+			}
+			notes = append(notes, fmt.Sprintf("%s replaces the generated %s", p, rel))
 		}
 		b, err := fs.ReadFile(fsys, p)
 		if err != nil {
@@ -256,7 +267,7 @@ func addStatic(fsys fs.FS, files map[string][]byte) error {
 	if err != nil {
 		errs.Add(content.Position{Path: StaticDir}, "%v", err)
 	}
-	return errs.Err()
+	return notes, errs.Err()
 }
 
 // sortedKeys returns a map's keys in order.

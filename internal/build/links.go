@@ -36,11 +36,11 @@ func (lc linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
 			if !strings.HasPrefix(l.Dest, "/") {
 				continue
 			}
-			target := base + strings.TrimPrefix(l.Dest, "/")
+			target := j.Config.SitePath(l.Dest)
 			if why := pub.check(target, base); why != "" {
 				warns.Add(doc.BodyPos(l.Line), "broken link %s: %s", l.Dest, why)
 				reported[target] = true
-				reported[abs+strings.TrimPrefix(l.Dest, "/")] = true
+				reported[j.Config.AbsURL(l.Dest)] = true
 			}
 		}
 	}

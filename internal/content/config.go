@@ -117,9 +117,23 @@ func (c *Config) BasePath() string {
 }
 
 // AbsURL returns the absolute URL of a site path such as "posts/x/" or
-// "/posts/x/", both taken from the site's base.
+// "/posts/x/", both taken from the site's base, or of a root-relative
+// link that already has the base path ("/blog/posts/x/" under /blog/).
 func (c *Config) AbsURL(path string) string {
-	return c.BaseURL + strings.TrimPrefix(path, "/")
+	return c.BaseURL + strings.TrimPrefix(c.inSite(path), c.BasePath())
+}
+
+// SitePath puts a root-relative link written in a body under the base
+// path ("/posts/x/" → "/blog/posts/x/"), unless it has it already: a
+// writer may well write the path as the browser shows it.
+func (c *Config) SitePath(dest string) string { return c.inSite(dest) }
+
+func (c *Config) inSite(p string) string {
+	base := c.BasePath()
+	if base != "/" && (strings.HasPrefix(p, base) || p+"/" == base) {
+		return p
+	}
+	return base + strings.TrimPrefix(p, "/")
 }
 
 // ParseConfig reads netjournal.yaml strictly and fills in defaults.

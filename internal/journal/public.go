@@ -46,7 +46,7 @@ func (j *Journal) Public() (*public.Site, error) {
 		p := published[i]
 		bodies[i] = j.md.Render(p.Body, markdown.Options{
 			Resolve: j.publicResolver(p),
-			Rewrite: func(dest string) string { return sitePath(site.BasePath, dest) },
+			Rewrite: func(dest string) string { return sitePath(j.Config, dest) },
 			Key:     "public " + site.BasePath,
 		})
 	})
@@ -202,9 +202,9 @@ func trailingSlash(a string) string {
 
 // sitePath puts a root-relative Markdown destination under the base path;
 // other destinations stay as written.
-func sitePath(base, dest string) string {
+func sitePath(cfg *content.Config, dest string) string {
 	if strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "//") {
-		return base + strings.TrimPrefix(dest, "/")
+		return cfg.SitePath(dest)
 	}
 	return dest
 }
