@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -308,10 +309,11 @@ func (c *newCmd) edit(ctx context.Context, path string) int {
 
 // site writes a new site into an empty or missing folder.
 func (c *newCmd) site(args []string) int {
-	fs := c.flags("new site", "new site DIR [--title T]")
-	title := "My network"
+	fs := c.flags("new site", "new site DIR [--title T] [--author NAME]")
+	title, author := "My network", ""
 	var now nowFlag
 	fs.StringVar(&title, "title", title, "the blog's `title`")
+	fs.StringVar(&author, "author", "", "your `name`, as the blog's author")
 	fs.Var(&now, "now", "date the example as if today were `DATE`")
 	arg, code, ok := argument(fs, args, "the folder to create")
 	if !ok {
@@ -322,7 +324,10 @@ func (c *newCmd) site(args []string) int {
 		fmt.Fprintf(c.stderr, "netjournal new site: %s already exists and is not empty\n", dir)
 		return exitContent
 	}
-	files := scaffold.Site(title, now.time())
+	if author == "" {
+		author = c.ask("Your name, as the blog's author (Enter to leave it out): ")
+	}
+	files := scaffold.Site(title, author, now.time())
 	paths := make([]string, 0, len(files))
 	for p := range files {
 		paths = append(paths, p)
@@ -337,6 +342,21 @@ func (c *newCmd) site(args []string) int {
 	fmt.Fprintf(c.stdout, "created a site in %s with an example contact, event and post\n", dir)
 	fmt.Fprintf(c.stdout, "next: netjournal -C %s build, then open %s\n", dir, filepath.Join(dir, "private", "index.html"))
 	return exitOK
+}
+
+// ask asks a question on a terminal and returns the answer, trimmed; with
+// no terminal to ask on (a script, a pipe) it returns "".
+func (c *newCmd) ask(question string) string {
+	f, ok := c.stdin.(*os.File)
+	if !ok {
+		return ""
+	}
+	if info, err := f.Stat(); err != nil || info.Mode()&os.ModeCharDevice == 0 {
+		return ""
+	}
+	fmt.Fprint(c.stdout, question)
+	line, _ := bufio.NewReader(f).ReadString('\n')
+	return strings.TrimSpace(line)
 }
 
 // argument parses a command line with one positional argument, whose

@@ -161,7 +161,8 @@ func (r *renderer) index() error {
 	s := r.site
 	r.data = Site{
 		Title: s.Title, Description: s.Description, BaseURL: s.BaseURL, BasePath: s.BasePath, Language: s.Language,
-		Author: Author{Name: s.Author.Name, Email: s.Author.Email},
+		Author:    Author{Name: s.Author.Name, Email: s.Author.Email},
+		HasShared: len(s.LinkPosts()) > 0,
 	}
 	r.entries = make(map[*public.Post]*Entry, len(s.Posts))
 	for _, p := range s.Posts {

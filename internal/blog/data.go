@@ -19,6 +19,7 @@ type Site struct {
 	BaseURL     string // absolute, ends in "/": https://example.com/blog/
 	BasePath    string // its path, ends in "/": /blog/
 	Language    string
+	HasShared   bool // some post is a link post: the shared articles page has something
 }
 
 // Author is the site's author.

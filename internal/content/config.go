@@ -189,8 +189,5 @@ func ParseConfig(data []byte) (*Config, error) {
 	if len(cfg.Circles) == 0 {
 		cfg.Circles = append(Circles(nil), DefaultCircles...)
 	}
-	if cfg.Author.Name == "" {
-		cfg.Author.Name = cfg.Title
-	}
 	return cfg, errs.Err()
 }

@@ -131,8 +131,13 @@ func (in *input) channel() channel {
 
 // Files is the package's Files, writing only the channels that changed.
 func (c *Cache) Files(site *public.Site) (map[string][]byte, error) {
+	// Feeds name an author (Atom requires one): the site's, or its title.
+	author := site.Author.Name
+	if author == "" {
+		author = site.Title
+	}
 	meta := siteMeta{
-		Title: site.Title, Description: site.Description, AuthorName: site.Author.Name, AuthorEmail: site.Author.Email,
+		Title: site.Title, Description: site.Description, AuthorName: author, AuthorEmail: site.Author.Email,
 		BaseURL: site.BaseURL, BasePath: site.BasePath, Language: site.Language, Updated: site.Updated,
 	}
 	in := func(title, home string, paths [3]string, posts []*public.Post) input {

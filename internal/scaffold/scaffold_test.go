@@ -88,7 +88,7 @@ func TestPost(t *testing.T) {
 func TestSite(t *testing.T) {
 	today := time.Date(2026, 11, 20, 15, 0, 0, 0, time.UTC)
 	fsys := fstest.MapFS{}
-	for p, b := range Site(`My "notes"`, today) {
+	for p, b := range Site(`My "notes"`, `Maya "O" Okafor`, today) {
 		fsys[p] = &fstest.MapFile{Data: b}
 	}
 	for _, now := range []time.Time{today, today.AddDate(1, 0, 0)} {

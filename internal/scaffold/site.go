@@ -12,12 +12,16 @@ import (
 // .gitignore that keeps the private wiki out of git, and one contact, one
 // event and one post to show the format. It builds without a warning on
 // the day given and on every day after.
-func Site(title string, today time.Time) map[string][]byte {
+func Site(title, author string, today time.Time) map[string][]byte {
 	day := today.Format(time.DateOnly)
 	due := today.AddDate(0, 0, 14).Format(time.DateOnly)
 	met := today.AddDate(0, 0, -7).Format(time.DateOnly)
 	event := fmt.Sprintf("content/events/%s-coffee-with-sam.md", day)
-	r := strings.NewReplacer("{title}", content.YAMLText(title), "{day}", day, "{due}", due, "{met}", met)
+	authorLine := `# author: {name: "Your Name", email: "you@example.com"}`
+	if author != "" {
+		authorLine = "author: {name: " + content.YAMLFlowText(author) + "}"
+	}
+	r := strings.NewReplacer("{title}", content.YAMLText(title), "{author}", authorLine, "{day}", day, "{due}", due, "{met}", met)
 	return map[string][]byte{
 		"netjournal.yaml":                 []byte(r.Replace(siteConfig)),
 		".gitignore":                      []byte(gitignore),
@@ -32,7 +36,7 @@ const siteConfig = `# netjournal site configuration: see docs/format.md for ever
 title: {title}                       # the blog's name
 description: "Notes on my work."
 base_url: "https://example.com/"     # where public/ is deployed
-# author: {name: "Your Name", email: "you@example.com"}
+{author}
 # page_size: 10
 # stale_after: 1y                    # flag contact details reviewed longer ago
 circles:                             # in display order, each with a default cadence
