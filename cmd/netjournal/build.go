@@ -85,8 +85,12 @@ func (c *buildCmd) Run(ctx context.Context, args []string) int {
 		fmt.Fprintf(c.stderr, "%s: warning: %s\n", w.Pos, w.Msg)
 	}
 	if c.check {
-		fmt.Fprintf(c.stdout, "ok: %d contacts, %d events, %d posts; %d %s\n",
-			len(res.Journal.Contacts), len(res.Journal.Events), len(res.Journal.Posts),
+		pages := ""
+		if n := len(res.Journal.Pages); n > 0 {
+			pages = fmt.Sprintf(", %d %s", n, plural(n, "page", "pages"))
+		}
+		fmt.Fprintf(c.stdout, "ok: %d contacts, %d events, %d posts%s; %d %s\n",
+			len(res.Journal.Contacts), len(res.Journal.Events), len(res.Journal.Posts), pages,
 			len(res.Warnings), plural(len(res.Warnings), "warning", "warnings"))
 		return exitOK
 	}

@@ -28,7 +28,8 @@ type newCmd struct{ *env }
 const newUsage = `new contact "Name" [--circle C] [--company X] [--role R] [--email E]... [--tag T]... [--met DATE] [--edit]
        netjournal new event "Title" [--date DATE] [--with SLUG]... [--kind K] [--edit]
        netjournal new post "Title" [--date DATE] [--tag T]... [--link URL] [--edit]
-       netjournal new site DIR [--title T]`
+       netjournal new page "Title" [--menu] [--edit]
+       netjournal new site DIR [--title T] [--author NAME]`
 
 func (c *newCmd) Run(ctx context.Context, args []string) int {
 	if len(args) == 0 {
@@ -36,7 +37,7 @@ func (c *newCmd) Run(ctx context.Context, args []string) int {
 		return exitUsage
 	}
 	switch args[0] {
-	case "contact", "event", "post":
+	case "contact", "event", "post", "page":
 		return c.doc(ctx, args[0], args[1:])
 	case "site":
 		return c.site(args[1:])
@@ -44,7 +45,7 @@ func (c *newCmd) Run(ctx context.Context, args []string) int {
 		fmt.Fprintf(c.stderr, "usage: netjournal %s\n", newUsage)
 		return exitOK
 	}
-	fmt.Fprintf(c.stderr, "netjournal new: unknown kind %q: want contact, event, post or site\n", args[0])
+	fmt.Fprintf(c.stderr, "netjournal new: unknown kind %q: want contact, event, post, page or site\n", args[0])
 	return exitUsage
 }
 
@@ -55,12 +56,13 @@ func (c *newCmd) doc(ctx context.Context, kind string, args []string) int {
 		"contact": `new contact "Name" [-C DIR] [--circle C] [--company X] [--role R] [--email E]... [--tag T]... [--met DATE] [--edit]`,
 		"event":   `new event "Title" [-C DIR] [--date DATE] [--with SLUG]... [--kind K] [--edit]`,
 		"post":    `new post "Title" [-C DIR] [--date DATE] [--tag T]... [--link URL] [--edit]`,
+		"page":    `new page "Title" [-C DIR] [--menu] [--edit]`,
 	}[kind])
 	var (
 		date, now                          nowFlag
 		circle, company, role, kindOf, url string
 		emails, tags, with                 listFlag
-		edit                               bool
+		edit, menu                         bool
 	)
 	fs.BoolVar(&edit, "edit", false, "open the new file in $VISUAL or $EDITOR")
 	fs.Var(&now, "now", "act as if today were `DATE` (YYYY-MM-DD or RFC 3339)")
@@ -71,7 +73,7 @@ func (c *newCmd) doc(ctx context.Context, kind string, args []string) int {
 		fs.StringVar(&role, "role", "", "the contact's `role`")
 		fs.Var(&emails, "email", "an `address` (repeat for several)")
 		fs.Var(&tags, "tag", "a `tag` (repeat for several)")
-		fs.Var(&date, "met", "the `DATE` you met (default today)")
+		fs.Var(&date, "met", "the `DATE` you met (default: left out)")
 	case "event":
 		fs.Var(&date, "date", "the event's `DATE` (default today)")
 		fs.Var(&with, "with", "a contact met, by `SLUG` or name (repeat, or separate with commas)")
@@ -80,12 +82,15 @@ func (c *newCmd) doc(ctx context.Context, kind string, args []string) int {
 		fs.Var(&date, "date", "the post's `DATE` (default today)")
 		fs.Var(&tags, "tag", "a `tag` (repeat for several)")
 		fs.StringVar(&url, "link", "", "make it a link post sharing `URL`")
+	case "page":
+		fs.BoolVar(&menu, "menu", false, "put the page in the header navigation")
 	}
-	title, code, ok := argument(fs, args, map[string]string{"contact": "the name", "event": "the title", "post": "the title"}[kind]+", in quotes")
+	title, code, ok := argument(fs, args, map[string]string{"contact": "the name", "event": "the title", "post": "the title", "page": "the title"}[kind]+", in quotes")
 	if !ok {
 		return code
 	}
 	title = strings.TrimSpace(title)
+	met := date.t // a contact's: only when given
 	if date.t.IsZero() {
 		date.t = now.time()
 	}
@@ -108,7 +113,10 @@ func (c *newCmd) doc(ctx context.Context, kind string, args []string) int {
 		for _, ci := range site.Config.Circles {
 			names = append(names, ci.Name)
 		}
-		ct := scaffold.Contact{Name: title, Company: company, Role: role, Email: emails, Tags: tags, Circle: circle, Met: day, Circles: names}
+		ct := scaffold.Contact{Name: title, Company: company, Role: role, Email: emails, Tags: tags, Circle: circle, Reviewed: content.Day(now.time()), Circles: names}
+		if !met.IsZero() {
+			ct.Met = content.Day(met)
+		}
 		rel, data = ct.Path(), ct.File()
 	case "event":
 		if valid {
@@ -124,6 +132,9 @@ func (c *newCmd) doc(ctx context.Context, kind string, args []string) int {
 			return exitUsage
 		}
 		p := scaffold.Post{Title: title, Date: day, Tags: tags, Link: url}
+		rel, data = p.Path(), p.File()
+	case "page":
+		p := scaffold.Page{Title: title, Menu: menu}
 		rel, data = p.Path(), p.File()
 	}
 	if rel == "" {
@@ -180,6 +191,13 @@ func slugTaken(site *content.Site, kind, slug string) string {
 	case "post":
 		for _, d := range site.Posts {
 			docs = append(docs, &d.Doc)
+		}
+	case "page":
+		// A page's address is its slug: /about/.
+		for _, d := range site.Pages {
+			if d.SitePath == slug+"/" {
+				return d.Path
+			}
 		}
 	}
 	for _, d := range docs {
@@ -251,7 +269,7 @@ func (c *newCmd) clash(kind, title, rel string, data []byte, now nowFlag) (int, 
 		return exitOK, true
 	}
 	if len(clashes) > 0 {
-		what := map[string]string{"contact": "name", "event": "title", "post": "title"}[kind]
+		what := map[string]string{"contact": "name", "event": "title", "post": "title", "page": "title"}[kind]
 		fmt.Fprintf(c.stderr, "netjournal new %s: %s, so links by it would be ambiguous: nothing was written; "+
 			"choose another %s, or tell them apart first with a distinguishing alias, slug or file name\n",
 			kind, strings.Join(clashes, "; "), what)

@@ -91,6 +91,9 @@ func (c *Cache) Render(site *public.Site, theme *themes.Theme) (map[string][]byt
 		return nil, err
 	}
 	r.notFound()
+	if err := r.standalone(); err != nil {
+		return nil, err
+	}
 	exec := func(w io.Writer, name string, data any) error { return tmpl.ExecuteTemplate(w, name, data) }
 	if err := c.pages.Render(fingerprint, r.jobs, exec, r.out); err != nil {
 		return nil, err
@@ -222,9 +225,42 @@ func (r *renderer) page(path, title, description, section string) Page {
 		Title:       title,
 		Description: description,
 		Section:     section,
+		Menu:        r.menu(path, section),
 		Feeds:       feeds,
 		SiteFeeds:   feeds,
 	}
+}
+
+// menu is the header navigation as the page at path shows it: an item is
+// current on its own page, on the pages under its path (tags/go/ under
+// tags/), and on the pages of its section (page/2/ is home's, a link
+// post is shared/'s).
+func (r *renderer) menu(path, section string) []MenuItem {
+	out := make([]MenuItem, len(r.site.Menu))
+	for i, m := range r.site.Menu {
+		it := MenuItem{Title: m.Title, Path: m.Path, URL: m.URL}
+		if m.URL == "" {
+			own := strings.TrimSuffix(m.Path, "/")
+			if own == "" {
+				own = "home"
+			}
+			it.Current = path == m.Path || (m.Path != "" && strings.HasPrefix(path, m.Path)) || (section != "" && own == section)
+		}
+		out[i] = it
+	}
+	return out
+}
+
+// headings are a table of contents as page data.
+func headings(hs []public.Heading) []Heading {
+	if len(hs) == 0 {
+		return nil
+	}
+	out := make([]Heading, len(hs))
+	for i, h := range hs {
+		out[i] = Heading{ID: h.ID, Text: h.Text, Children: headings(h.Children)}
+	}
+	return out
 }
 
 // feeds lists the feeds of every post, or of the shared articles.
@@ -279,11 +315,12 @@ func (r *renderer) home() {
 func (r *renderer) posts() {
 	posts := r.site.Posts
 	for i, p := range posts {
-		d := PostPage{Page: r.page(p.Path(), p.Title, p.Summary, "")}
-		d.Post = &Post{Entry: *r.entries[p], HTML: p.HTML, Backlinks: r.list(p.Backlinks)}
+		section := ""
 		if p.IsLink() {
-			d.Section = "shared"
+			section = "shared"
 		}
+		d := PostPage{Page: r.page(p.Path(), p.Title, p.Summary, section)}
+		d.Post = &Post{Entry: *r.entries[p], HTML: p.HTML, TOC: headings(p.TOC), Backlinks: r.list(p.Backlinks)}
 		if i+1 < len(posts) {
 			d.Older = r.entries[posts[i+1]]
 		}
@@ -361,6 +398,38 @@ func (r *renderer) notFound() {
 	r.render("404.html", d.Page, d, time.Time{})
 }
 
+// standalone renders the pages of content/pages, each at its path. A page
+// at a path the site has already (tags/, a static file) is a problem of
+// the page's: it is never overwritten, nor overwrites.
+func (r *renderer) standalone() error {
+	taken := map[string]bool{}
+	for _, j := range r.jobs {
+		taken[j.File] = true
+	}
+	var problems public.Problems
+	for _, p := range r.site.Pages {
+		file := p.Path + "index.html"
+		if _, ok := r.out[file]; ok || taken[file] {
+			problems = append(problems, &public.Problem{Source: p.Source, Line: 1, Msg: fmt.Sprintf("the page would be /%s, which the site has already: rename the file", p.Path)})
+			continue
+		}
+		d := StandalonePage{
+			Page: r.page(p.Path, p.Title, p.Description, ""),
+			HTML: p.HTML, TOC: headings(p.TOC), Date: p.Date, Updated: p.Updated, Draft: p.Draft, Words: p.Words,
+			WasUpdated: !p.Updated.IsZero() && (p.Date.IsZero() || machineDate(p.Updated) != machineDate(p.Date)),
+		}
+		modified := p.Updated
+		if modified.IsZero() {
+			modified = p.Date
+		}
+		r.render("page.html", d.Page, d, modified)
+	}
+	if len(problems) > 0 {
+		return problems
+	}
+	return nil
+}
+
 // render queues a page template for the page's file and lists the page in
 // the sitemap, unless it is the 404 page.
 func (r *renderer) render(name string, p Page, data any, modified time.Time) {
@@ -382,19 +451,30 @@ func (r *renderer) render(name string, p Page, data any, modified time.Time) {
 func (r *renderer) aliases() error {
 	var problems public.Problems
 	taken := map[string]string{} // alias page → the post that has it
+	type moved struct {
+		source, to string
+		aliases    []public.Alias
+	}
+	var all []moved
 	for _, p := range r.site.Posts {
-		to := r.site.URL(p.Path())
-		for _, a := range p.Aliases {
+		all = append(all, moved{p.Source, r.site.URL(p.Path()), p.Aliases})
+	}
+	for _, p := range r.site.Pages {
+		all = append(all, moved{p.Source, r.site.URL(p.Path), p.Aliases})
+	}
+	for _, p := range all {
+		to := p.to
+		for _, a := range p.aliases {
 			file := a.File()
 			if other, ok := taken[file]; ok {
-				problems = append(problems, &public.Problem{Source: p.Source, Line: a.Line, Msg: fmt.Sprintf("aliases: /%s is also an old path of %s", a.Path, other)})
+				problems = append(problems, &public.Problem{Source: p.source, Line: a.Line, Msg: fmt.Sprintf("aliases: /%s is also an old path of %s", a.Path, other)})
 				continue
 			}
 			if _, ok := r.out[file]; ok {
-				problems = append(problems, &public.Problem{Source: p.Source, Line: a.Line, Msg: fmt.Sprintf("aliases: /%s is a page of the site: it cannot redirect", a.Path)})
+				problems = append(problems, &public.Problem{Source: p.source, Line: a.Line, Msg: fmt.Sprintf("aliases: /%s is a page of the site: it cannot redirect", a.Path)})
 				continue
 			}
-			taken[file] = p.Source
+			taken[file] = p.source
 			r.out[file] = redirect(r.site.Language, to)
 		}
 	}

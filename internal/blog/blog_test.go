@@ -132,6 +132,7 @@ func TestFiles(t *testing.T) {
 	files := render(t, testSite())
 	want := []string{
 		"404.html",
+		"about/index.html",
 		"archive/index.html",
 		"css/style.css",
 		"css/syntax.css",
@@ -773,7 +774,7 @@ func TestHomeEntries(t *testing.T) {
 	for _, a := range all(nav, tag(atom.A)) {
 		items = append(items, text(a)+" "+attr(a, "href")+" "+attr(a, "aria-current"))
 	}
-	if want := []string{"Home /blog/ page", "Archive /blog/archive/ ", "Shared /blog/shared/ ", "Tags /blog/tags/ "}; !slices.Equal(items, want) {
+	if want := []string{"Home /blog/ page", "Archive /blog/archive/ ", "Shared /blog/shared/ ", "Tags /blog/tags/ ", "About /blog/about/ "}; !slices.Equal(items, want) {
 		t.Errorf("navigation %q, want %q", items, want)
 	}
 	footer := text(all(doc, tag(atom.Footer))[0])
@@ -849,5 +850,58 @@ func TestHelpers(t *testing.T) {
 	}
 	if got := machineDate(day("2026-01-02").Add(90 * 60e9)); got != "2026-01-02T01:30:00Z" {
 		t.Errorf("machineDate(time) = %q", got)
+	}
+}
+
+// TestMenuCurrent: the header marks the item of the page shown: its own,
+// the one whose path it is under, or the one of its section.
+func TestMenuCurrent(t *testing.T) {
+	files := render(t, testSite())
+	for page, want := range map[string]string{
+		"index.html":                   "Home",
+		"page/2/index.html":            "Home",
+		"archive/index.html":           "Archive",
+		"tags/index.html":              "Tags",
+		"tags/go/index.html":           "Tags",
+		"shared/index.html":            "Shared",
+		"posts/jitter/index.html":      "Shared", // a link post
+		"posts/idempotency/index.html": "",
+		"about/index.html":             "About",
+		"404.html":                     "",
+	} {
+		doc := parse(t, page, files[page])
+		var current []string
+		for _, a := range all(all(doc, class("site-nav"))[0], tag(atom.A)) {
+			if attr(a, "aria-current") == "page" {
+				current = append(current, text(a))
+			}
+		}
+		if strings.Join(current, ",") != want {
+			t.Errorf("%s: current %q, want %q", page, current, want)
+		}
+	}
+}
+
+// TestStandalonePages: a page is at its path, in the sitemap, with its
+// old paths redirecting to it; a page at a path the site has already is
+// a problem of the page's, never an overwrite.
+func TestStandalonePages(t *testing.T) {
+	s := testSite()
+	s.Pages[0].Aliases = []public.Alias{{Path: "about-me/", Line: 4}}
+	files := render(t, s)
+	if !strings.Contains(string(files["sitemap.xml"]), "<loc>https://example.com/blog/about/</loc>") {
+		t.Error("the page is not in the sitemap")
+	}
+	if !strings.Contains(string(files["about-me/index.html"]), `url=https://example.com/blog/about/`) {
+		t.Error("the page's alias does not redirect to it")
+	}
+	for _, at := range []string{"tags/", "posts/jitter/", "page/2/"} {
+		s := testSite()
+		s.Pages[0].Path = at
+		_, err := Render(s, themes.Default())
+		want := "content/pages/about.md:1: the page would be /" + at + ", which the site has already: rename the file"
+		if err == nil || err.Error() != want {
+			t.Errorf("a page at %s: %v, want %s", at, err, want)
+		}
 	}
 }

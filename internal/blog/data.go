@@ -34,11 +34,30 @@ type Page struct {
 	Path        string // site path: "" for the home page, "posts/x/", "404.html"
 	Title       string // the page's own title; "" on the first home page
 	Description string
-	Section     string     // the current navigation item: home, archive, shared, tags
+	Section     string     // the page's part of the site: home, archive, shared, tags, or ""
+	Menu        []MenuItem // the header navigation, in order
 	Post        *Post      // on a post's page: for og:type article and its dates
 	Feeds       []FeedLink // <link rel="alternate"> in the head
 	SiteFeeds   []FeedLink // the feeds of every post, in the footer
 	NotFound    bool       // the 404 page: served at any path, not canonical, not indexed
+}
+
+// MenuItem is an item of the header navigation: the site's menu from
+// netjournal.yaml, or Home, Archive, Shared (while there are link posts)
+// and Tags, with the pages whose front matter has menu.
+type MenuItem struct {
+	Title   string
+	Path    string // a site path, for an item of the site: "" for the home page
+	URL     string // an absolute URL, for an item that leaves the site; else ""
+	Current bool   // this page is the item's, or in its part of the site
+}
+
+// Heading is an entry of a table of contents: a heading's id and text,
+// with the headings under it.
+type Heading struct {
+	ID       string
+	Text     string
+	Children []Heading
 }
 
 // FeedLink is one feed of a channel.
@@ -75,7 +94,8 @@ type TagRef struct {
 type Post struct {
 	Entry
 	HTML      template.HTML
-	Backlinks []Entry // the other public posts that link here, newest first
+	TOC       []Heading // its table of contents: toc: true, or toc_min_words
+	Backlinks []Entry   // the other public posts that link here, newest first
 }
 
 // PageRef is a link to another page of a list.
@@ -155,6 +175,19 @@ type SharedPage struct {
 	Page
 	Posts       []SharedPost
 	SharedFeeds []FeedLink
+}
+
+// StandalonePage is the data of page.html: a page of content/pages, such
+// as about/.
+type StandalonePage struct {
+	Page
+	HTML       template.HTML
+	TOC        []Heading // its table of contents: toc: true, or toc_min_words
+	Date       time.Time // zero when not given
+	Updated    time.Time // zero when not given
+	WasUpdated bool      // updated on a later day than written
+	Draft      bool      // only with build --drafts
+	Words      int
 }
 
 // NotFoundPage is the data of 404.html.

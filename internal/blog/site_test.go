@@ -140,6 +140,18 @@ func testSite() *public.Site {
 		FeedLength:  3,
 		Updated:     day("2026-03-10"),
 		Posts:       posts,
+		Menu:        []public.MenuItem{{Title: "Home"}, {Title: "Archive", Path: "archive/"}, {Title: "Shared", Path: "shared/"}, {Title: "Tags", Path: "tags/"}, {Title: "About", Path: "about/"}},
+		Pages: []*public.Page{{
+			Path:        "about/",
+			Title:       "About me",
+			Description: "Who writes Field Notes.",
+			Date:        day("2024-01-10"),
+			Updated:     day("2026-02-01"),
+			HTML:        "<p>I build payment systems.</p>\n<h2 id=\"work\">Work <a class=\"anchor\" href=\"#work\">#</a></h2>\n<h3 id=\"now\">Now <a class=\"anchor\" href=\"#now\">#</a></h3>\n<h2 id=\"контакты\">Контакты <a class=\"anchor\" href=\"#контакты\">#</a></h2>\n",
+			Words:       9,
+			TOC:         []public.Heading{{ID: "work", Text: "Work", Children: []public.Heading{{ID: "now", Text: "Now"}}}, {ID: "контакты", Text: "Контакты"}},
+			Source:      "content/pages/about.md",
+		}},
 		Tags: []*public.Tag{
 			{Name: "distributed-systems", Slug: "distributed-systems", Posts: []*public.Post{tail, idem}},
 			{Name: "Go", Slug: "go", Posts: []*public.Post{cafe, idem}},
@@ -153,6 +165,8 @@ func testSite() *public.Site {
 func essaySite(n, size int) *public.Site {
 	s := testSite()
 	s.Posts, s.Tags = nil, nil
+	s.Menu = []public.MenuItem{s.Menu[0], s.Menu[1], s.Menu[3]} // no Shared: no link posts
+	s.Pages = nil
 	s.PageSize = size
 	for i := n; i >= 1; i-- {
 		s.Posts = append(s.Posts, &public.Post{

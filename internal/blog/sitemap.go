@@ -18,7 +18,8 @@ type urlset struct {
 }
 
 // sitemap lists every page rendered so far but the 404 page, in the order
-// rendered: home pages, posts newest first, tags, archive, shared.
+// rendered: home pages, posts newest first, tags, archive, shared, the
+// standalone pages.
 func (r *renderer) sitemap() ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)

@@ -177,6 +177,18 @@ var edits = map[string]edit{
 		})
 		return []string{"netjournal.yaml"}
 	},
+	"change the menu or the table of contents default": func(t *testing.T, dir string, r *rand.Rand) []string {
+		rewrite(t, dir, "netjournal.yaml", func(s string) string {
+			s, _, _ = strings.Cut(s, "# rich config\n")
+			return s + "# rich config\n" + pick(r, []string{
+				"",
+				fmt.Sprintf("toc_min_words: %d\n", 1+r.IntN(40)),
+				"menu:\n  - {title: Home, url: /}\n  - {title: A page, url: /talks/rich-page-1/, weight: 3}\n  - {title: Elsewhere, url: \"https://example.org/\"}\n",
+				"menu: []\n",
+			})
+		})
+		return []string{"netjournal.yaml"}
+	},
 }
 
 var seedFlag = flag.Uint64("seed", 0, "replay TestIncrementalEqualsFull with the seed it logged")

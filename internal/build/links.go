@@ -53,6 +53,9 @@ func (lc linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
 	for _, p := range j.Posts {
 		check(p.Doc())
 	}
+	for _, p := range j.Pages {
+		check(&p.Doc)
+	}
 
 	pubWhy := memoCheck(pub, base)
 	for _, page := range sortedKeys(res.Public) {

@@ -100,6 +100,7 @@ link: https://canary-private-link.example/
 shared_with: [canary-contact-slug]
 aliases: [/canary-private-alias/]
 feed_id: canary-private-feed-id
+toc: true
 ---
 CANARY-private-body linking [[open]].
 `,
@@ -128,6 +129,34 @@ Thanks to [[canary-contact-slug|a friend]], [[opted-in]] and
 <!-- CANARY-html-comment: an aside for me alone -->
 Inline <span>kept</span><!-- CANARY-inline-comment --> text.
 `,
+	"content/pages/canary-private-page.md": `---
+title: CANARY-private-page-title
+description: CANARY-private-page-description
+date: 2017-07-17
+updated: 2017-07-18
+private: true
+menu: {weight: 1, title: CANARY-private-menu}
+toc: true
+aliases: [/canary-private-page-alias/]
+---
+## CANARY-private-page-heading
+
+CANARY-private-page-body with [[canary-contact-slug]].
+`,
+	"content/pages/canary-draft-dir/index.md": `---
+title: CANARY-draft-page-title
+draft: true
+menu: true
+---
+CANARY-draft-page-body
+`,
+	// A public page: its wikilinks follow the rules of public posts.
+	"content/pages/about.md": `---
+title: About
+menu: true
+---
+With thanks to [[canary-contact-slug|a mentor]] and [[opted-in]].
+`,
 	// No summary: the blog takes the first paragraph, after its wikilinks
 	// are resolved; the heading's id comes from its text as shown.
 	"content/posts/plain.md": `---
@@ -155,7 +184,7 @@ func canaries() []string {
 	}
 	delete(seen, "canary")
 	// The distinctive dates and numbers of private documents.
-	for _, s := range []string{"2011-11-11", "2012-12-12", "2013-03-13", "2014-04-14", "2015-05-15", "2016-06-16", "2031-01-13", "999 000 111", "07-19"} {
+	for _, s := range []string{"2011-11-11", "2012-12-12", "2013-03-13", "2014-04-14", "2015-05-15", "2016-06-16", "2017-07-17", "2017-07-18", "2031-01-13", "999 000 111", "07-19"} {
 		seen[s] = true
 	}
 	out := make([]string, 0, len(seen))
@@ -170,7 +199,7 @@ func canaries() []string {
 // of contacts, events and posts, so a new field cannot skip this test.
 func TestCanariesAreComplete(t *testing.T) {
 	all := strings.Join(mapValues(canarySite), "\n")
-	for _, v := range []any{content.Contact{}, content.Event{}, content.Post{}} {
+	for _, v := range []any{content.Contact{}, content.Event{}, content.Post{}, content.Page{}} {
 		for _, key := range yamlKeys(reflect.TypeOf(v)) {
 			if !strings.Contains(all, key+":") {
 				t.Errorf("the canary site has no %q field for %T: add one", key, v)
@@ -191,6 +220,9 @@ func TestNothingPrivateReachesPublic(t *testing.T) {
 	}
 	if _, ok := res.Public["posts/open/index.html"]; !ok {
 		t.Fatal("the public post is missing: the test would prove nothing")
+	}
+	if !strings.Contains(string(res.Public["about/index.html"]), "a mentor") {
+		t.Fatal("the public page is missing: the test would prove nothing")
 	}
 	publicText := strings.ToLower(dump(res.Public))
 	privateText := strings.ToLower(dump(res.Private))

@@ -119,7 +119,27 @@ func richPost(r *rand.Rand, n int) string {
 	b.WriteString(maybe(r, "shared_with: "+yamlList(some(r, stableContacts))+"\n"))
 	b.WriteString(maybe(r, fmt.Sprintf("aliases: [/old/rich-%d/, /%d.html]\n", n, n)))
 	b.WriteString(maybe(r, fmt.Sprintf("feed_id: https://old.example/%d\n", n)))
+	b.WriteString(maybe(r, pick(r, []string{"toc: true\n", "toc: false\n"})))
 	fmt.Fprintf(&b, "---\nOn [[%s|a colleague]] and [[%s]].\n\n## A heading\n\nMore.\n", pick(r, stableContacts), pick(r, stablePosts))
+	return b.String()
+}
+
+func richPage(r *rand.Rand, n int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "---\ntitle: Rich page %d\n", n)
+	b.WriteString(maybe(r, fmt.Sprintf("description: A page %d.\n", n)))
+	b.WriteString(maybe(r, "date: 2025-03-04\n"))
+	b.WriteString(maybe(r, "updated: 2026-11-20\n"))
+	switch r.IntN(5) {
+	case 0:
+		b.WriteString("draft: true\n")
+	case 1:
+		b.WriteString("private: true\n")
+	}
+	b.WriteString(maybe(r, pick(r, []string{"menu: true\n", fmt.Sprintf("menu: {weight: %d, title: Rich %d}\n", r.IntN(50), n), "menu: {main: {weight: 25}}\n"})))
+	b.WriteString(maybe(r, pick(r, []string{"toc: true\n", "toc: false\n"})))
+	b.WriteString(maybe(r, fmt.Sprintf("aliases: [/old/rich-page-%d/]\n", n)))
+	fmt.Fprintf(&b, "---\nWith [[%s|a colleague]], about [[%s]].\n\n## A heading %d\n\n### Below it\n\nMore.\n", pick(r, stableContacts), pick(r, stablePosts), n)
 	return b.String()
 }
 
@@ -157,8 +177,12 @@ func init() {
 		// its own, so that no two documents ever share one.
 		return write(t, dir, fmt.Sprintf("content/posts/rich-post-%d.md", r.IntN(5)), richPost(r, r.IntN(1e9)))
 	}
+	edits["write a rich page"] = func(t *testing.T, dir string, r *rand.Rand) []string {
+		// Five files, at the top or in a folder, rewritten again and again.
+		return write(t, dir, fmt.Sprintf("content/pages/%srich-page-%d.md", pick(r, []string{"", "talks/"}), r.IntN(5)), richPage(r, r.IntN(1e9)))
+	}
 	edits["rename or delete a rich document"] = func(t *testing.T, dir string, r *rand.Rand) []string {
-		docs := append(append(rich(t, dir, "contacts"), rich(t, dir, "events")...), rich(t, dir, "posts")...)
+		docs := append(append(append(rich(t, dir, "contacts"), rich(t, dir, "events")...), rich(t, dir, "posts")...), rich(t, dir, "pages")...)
 		if len(docs) == 0 {
 			return nil
 		}
@@ -177,14 +201,14 @@ func init() {
 }
 
 // TestRichEditsAreComplete: the rich edits write every front-matter key of
-// contacts, events and posts, so a key added later cannot escape
+// contacts, events, posts and pages, so a key added later cannot escape
 // TestIncrementalEqualsFull.
 func TestRichEditsAreComplete(t *testing.T) {
 	src, err := os.ReadFile("rich_test.go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, v := range []any{content.Contact{}, content.Event{}, content.Post{}} {
+	for _, v := range []any{content.Contact{}, content.Event{}, content.Post{}, content.Page{}} {
 		for _, key := range yamlKeys(reflect.TypeOf(v)) {
 			if !strings.Contains(string(src), key+":") {
 				t.Errorf("the rich edits never write %q of %T: add it", key, v)

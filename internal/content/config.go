@@ -26,6 +26,12 @@ type Config struct {
 	// TrustHTML keeps raw HTML in bodies as written (scripts, iframes
 	// and styles included) instead of sanitizing it; comments still go.
 	TrustHTML bool `yaml:"trust_html"`
+	// Menu is the header navigation, when the site gives its own; pages
+	// with a menu key join it.
+	Menu []MenuEntry `yaml:"menu"`
+	// TOCMinWords gives posts and pages of at least this many words a
+	// table of contents unless they say toc: false; 0 leaves it to each.
+	TOCMinWords int `yaml:"toc_min_words"`
 
 	lines map[string]int
 }
@@ -167,6 +173,21 @@ func ParseConfig(data []byte) (*Config, error) {
 	if strings.ContainsAny(cfg.Theme, `/\`) || cfg.Theme == "." || cfg.Theme == ".." {
 		errs.Add(pos("theme"), "theme: expected a folder name under themes/, got %q", cfg.Theme)
 	}
+	if cfg.TOCMinWords < 0 {
+		errs.Add(pos("toc_min_words"), "toc_min_words must be positive, got %d", cfg.TOCMinWords)
+	}
+	for i, m := range cfg.Menu {
+		k := key("menu", i)
+		if m.Title == "" {
+			errs.Add(pos(k), "menu: missing required key \"title\"")
+		}
+		switch u, err := url.Parse(m.URL); {
+		case m.URL == "":
+			errs.Add(pos(k), "menu: missing required key \"url\" (a path of the site such as /about/, or a full URL)")
+		case err != nil || (!strings.HasPrefix(m.URL, "/") && u.Scheme == "") || strings.HasPrefix(m.URL, "//"):
+			errs.Add(pos(k+".url"), "menu: url %q: write a path of the site such as /about/, or a full URL", m.URL)
+		}
+	}
 	seen := map[string]bool{}
 	for _, c := range cfg.Circles {
 		if seen[strings.ToLower(c.Name)] {
@@ -190,4 +211,11 @@ func ParseConfig(data []byte) (*Config, error) {
 		cfg.Circles = append(Circles(nil), DefaultCircles...)
 	}
 	return cfg, errs.Err()
+}
+
+// HasMenu reports whether netjournal.yaml gives the header navigation
+// (even an empty one), in place of the built-in items.
+func (c *Config) HasMenu() bool {
+	_, ok := c.lines["menu"]
+	return ok || len(c.Menu) > 0
 }

@@ -234,6 +234,7 @@ var synonyms = map[string]struct{ key, say string }{
 	"lastmod":     {"updated", `netjournal calls it "updated"`},
 	"modified":    {"updated", `netjournal calls it "updated"`},
 	"description": {"summary", `netjournal calls it "summary"`},
+	"summary":     {"description", `a page calls it "description"`},
 	"excerpt":     {"summary", `netjournal calls it "summary"`},
 	"categories":  {"tags", `netjournal has "tags" for these`},
 	"category":    {"tags", `netjournal has "tags" for these`},

@@ -22,6 +22,7 @@ type Site struct {
 	Contacts []*Contact
 	Events   []*Event
 	Posts    []*Post
+	Pages    []*Page
 	// Warnings name the documents that are not read where they are
 	// (a post in a folder named like a backup, say).
 	Warnings ErrorList
@@ -32,7 +33,11 @@ const (
 	ContactsDir = "content/contacts"
 	EventsDir   = "content/events"
 	PostsDir    = "content/posts"
+	ContentDir  = "content"
 )
+
+// contentDirs are the folders of content/ that netjournal reads.
+var contentDirs = []string{ContactsDir, EventsDir, PostsDir, PagesDir}
 
 // Load reads netjournal.yaml and every document under content/. It returns
 // every problem it finds as an ErrorList, never just the first. The site is
@@ -95,7 +100,7 @@ func (c *Cache) Load(fsys fs.FS) (*Site, error) {
 	}
 	c.config = data
 	seen := map[string]bool{}
-	for _, dir := range []string{ContactsDir, EventsDir, PostsDir} {
+	for _, dir := range contentDirs {
 		c.walk(fsys, dir, site.Config, &errs, &site.Warnings, seen, func(doc any) {
 			switch d := doc.(type) {
 			case *Contact:
@@ -104,9 +109,12 @@ func (c *Cache) Load(fsys fs.FS) (*Site, error) {
 				site.Events = append(site.Events, d)
 			case *Post:
 				site.Posts = append(site.Posts, d)
+			case *Page:
+				site.Pages = append(site.Pages, d)
 			}
 		})
 	}
+	unread(fsys, &site.Warnings)
 	for p := range c.files {
 		if !seen[p] {
 			delete(c.files, p)
@@ -117,6 +125,7 @@ func (c *Cache) Load(fsys fs.FS) (*Site, error) {
 	duplicates(&errs, site.Contacts, func(c *Contact) *Doc { return &c.Doc })
 	duplicates(&errs, site.Events, func(e *Event) *Doc { return &e.Doc })
 	duplicates(&errs, site.Posts, func(p *Post) *Doc { return &p.Doc })
+	samePath(&errs, site.Pages)
 	if err := errs.Err(); err != nil {
 		return site, err
 	}
@@ -147,6 +156,16 @@ func parse(dir, p string, data []byte, cfg *Config) (any, ErrorList) {
 		decodeDoc(&e.Doc, block, e, &errs, e.validate)
 		noSlug(&e.Doc)
 		return e, errs
+	case PagesDir:
+		pg := &Page{Doc: d, SitePath: pageSitePath(p)}
+		decodeDoc(&pg.Doc, block, pg, &errs, pg.validate)
+		switch {
+		case p == PagesDir+"/index.md" || pg.SitePath == "" && strings.EqualFold(path.Base(p), "index.md"):
+			errs.Add(Position{p, 1}, "content/pages/index.md would be the home page, which lists the posts: name the page for its address (about.md is /about/)")
+		case pg.SitePath == "":
+			errs.Add(Position{p, 1}, "the path %q gives no address: rename its folders and file with letters or digits", strings.TrimPrefix(p, PagesDir+"/"))
+		}
+		return pg, errs
 	default:
 		p := &Post{Doc: d}
 		decodeDoc(&p.Doc, block, p, &errs, p.validate)
@@ -216,7 +235,11 @@ func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, errs, warnings *ErrorL
 			}
 			return nil
 		}
-		if e.IsDir() || !isDocument(name) {
+		if e.IsDir() {
+			return nil
+		}
+		if !isDocument(name) {
+			warnings.Add(Position{Path: p}, "not read: only Markdown files (.md) are read under content/: put images and other files in static/, which is published as it is")
 			return nil
 		}
 		seen[p] = true
@@ -338,4 +361,56 @@ func duplicates[T any](errs *ErrorList, docs []T, doc func(T) *Doc) {
 			errs.Add(d.Pos("slug"), "duplicate slug %q: also used by %s", slug, strings.Join(others, ", "))
 		}
 	}
+}
+
+// samePath reports pages that would be published at one address
+// (about.md and about/index.md, or "About.md" and "about.md").
+func samePath(errs *ErrorList, pages []*Page) {
+	byPath := map[string][]*Page{}
+	for _, p := range pages {
+		if p.SitePath != "" {
+			byPath[p.SitePath] = append(byPath[p.SitePath], p)
+		}
+	}
+	for at, ps := range byPath {
+		for _, p := range ps {
+			for _, o := range ps {
+				if o != p {
+					errs.Add(Position{p.Path, 1}, "page /%s is also %s: rename one of them", at, o.Path)
+				}
+			}
+		}
+	}
+}
+
+// unread warns of every file under content/ outside the folders netjournal
+// reads: content/about.md is not a page until it is in content/pages/,
+// and would otherwise vanish from the site in silence.
+func unread(fsys fs.FS, warnings *ErrorList) {
+	known := map[string]bool{}
+	for _, d := range contentDirs {
+		known[d] = true
+	}
+	_ = fs.WalkDir(fsys, ContentDir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || p == ContentDir {
+			return nil
+		}
+		if known[p] || source.Ignored(e.Name(), e.IsDir()) {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() {
+			return nil
+		}
+		msg := "not read: netjournal reads content/contacts, content/events, content/posts and content/pages"
+		if isDocument(e.Name()) {
+			msg += ": move it to content/pages/ to publish it as a page, or to content/posts/ as a post"
+		} else {
+			msg += ": put images and other files in static/, which is published as it is"
+		}
+		warnings.Add(Position{Path: p}, "%s", msg)
+		return nil
+	})
 }

@@ -23,6 +23,7 @@ type Post struct {
 	SharedWith StringList `yaml:"shared_with"` // private: whom it was sent to
 	Aliases    StringList `yaml:"aliases"`     // old paths of the post, each a redirect
 	FeedID     string     `yaml:"feed_id"`     // the id of its feed items, when not its address
+	TOC        *bool      `yaml:"toc"`         // a table of contents; nil: the site's default
 }
 
 var slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)

@@ -28,10 +28,11 @@ type Journal struct {
 	Today  time.Time // Now's calendar day, UTC midnight
 	Opts   Options
 
-	Contacts []*Contact // by name
-	Events   []*Event   // newest first
-	Posts    []*Post    // newest first
-	Tags     []*Tag     // by name: tags of contacts and posts
+	Contacts []*Contact      // by name
+	Events   []*Event        // newest first
+	Posts    []*Post         // newest first
+	Pages    []*content.Page // the blog's standalone pages, by site path
+	Tags     []*Tag          // by name: tags of contacts and posts
 
 	// Unresolved lists body wikilinks that match nothing.
 	Unresolved []*Unresolved
@@ -116,6 +117,8 @@ func Build(site *content.Site, md *markdown.Renderer, opts Options) (*Journal, e
 	for _, p := range site.Posts {
 		j.Posts = append(j.Posts, &Post{Post: p, FileSlug: content.SlugOf(p.Path)})
 	}
+	j.Pages = append(j.Pages, site.Pages...)
+	sort.SliceStable(j.Pages, func(a, b int) bool { return j.Pages[a].SitePath < j.Pages[b].SitePath })
 	sort.SliceStable(j.Contacts, func(a, b int) bool {
 		return strings.ToLower(j.Contacts[a].Name) < strings.ToLower(j.Contacts[b].Name)
 	})

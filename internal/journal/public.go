@@ -45,7 +45,7 @@ func (j *Journal) Public() (*public.Site, error) {
 	par.Each(len(published), func(i int) {
 		p := published[i]
 		bodies[i] = j.md.Render(p.Body, markdown.Options{
-			Resolve: j.publicResolver(p),
+			Resolve: j.publicResolver("post"),
 			Rewrite: func(dest string) string { return sitePath(j.Config, dest) },
 			Key:     "public " + site.BasePath,
 		})
@@ -68,26 +68,12 @@ func (j *Journal) Public() (*public.Site, error) {
 			pp.Updated = p.Updated.Time
 		}
 		res := bodies[i]
-		for _, e := range res.Errors {
-			errs.Add(p.BodyPos(e.Line), "%v", e.Err)
-		}
-		// What is not a link would be published as written, target and all.
-		for _, line := range res.Unrendered {
-			errs.Add(p.BodyPos(line), "public post has [[ that is not a link (such as [[slug|]]): write [[target|label]], or put it in `code`")
-		}
-		for _, s := range res.Slips {
-			errs.Add(p.BodyPos(s.Line), "public post has wikilink syntax in %s, where it is not rendered and would be published as written: write the text", s.Where)
-		}
-		for _, f := range []struct{ key, value string }{{"title", p.Title()}, {"summary", p.Summary}, {"tags", strings.Join(p.Tags, " ")}} {
-			if strings.Contains(f.value, "[[") {
-				errs.Add(p.Pos(f.key), "%s: wikilinks are not rendered in front matter and would be published as written: write the text", f.key)
-			}
-		}
-		pp.HTML, pp.HTMLSum = template.HTML(res.HTML), res.Sum
-		if html := printable(res.HTML); html != res.HTML {
-			pp.HTML, pp.HTMLSum = template.HTML(html), "" // the sum was of other bytes
-		}
+		publicBody("post", p.Doc(), res, []struct{ key, value string }{{"title", p.Title()}, {"summary", p.Summary}, {"tags", strings.Join(p.Tags, " ")}}, &errs)
+		pp.HTML, pp.HTMLSum = printableHTML(res)
 		pp.Words = res.Words // counted once, with the memoised render
+		if j.wantsTOC(p.TOC, res.Words) {
+			pp.TOC = toc(string(pp.HTML))
+		}
 		pp.Summary = printable(p.Summary)
 		if pp.Summary == "" {
 			pp.Summary = printable(markdown.Truncate(res.Summary, 240))
@@ -136,6 +122,8 @@ func (j *Journal) Public() (*public.Site, error) {
 		t.Slug = slugs[t.Name]
 	}
 	sort.Slice(site.Tags, func(a, b int) bool { return site.Tags[a].Slug < site.Tags[b].Slug })
+	site.Pages = j.publicPages(&errs)
+	site.Menu = j.menu(site)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
@@ -209,8 +197,11 @@ func sitePath(cfg *content.Config, dest string) string {
 	return dest
 }
 
-// publicResolver renders wikilinks of a public post by the spec's rules.
-func (j *Journal) publicResolver(from *Post) markdown.Resolver {
+// publicResolver renders wikilinks of a public post or page (what) by the
+// spec's rules. An ambiguous target of a page's is an error here: the
+// journal reports those of posts already, not of pages.
+func (j *Journal) publicResolver(what string) markdown.Resolver {
+	reportAmbiguous := what == "page"
 	base := j.Config.BasePath()
 	return func(l markdown.Wikilink) (markdown.Resolution, error) {
 		frag := ""
@@ -230,13 +221,16 @@ func (j *Journal) publicResolver(from *Post) markdown.Resolver {
 			// In the wiki an unknown target is a warning; here its text
 			// would be published, and a typo of a private name is exactly
 			// the slip this rule is for.
-			msg := fmt.Sprintf("public post links to %q, which matches nothing", l.Target)
+			msg := fmt.Sprintf("public %s links to %q, which matches nothing", what, l.Target)
 			if h := nf.Hint(); h != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", h)
 			}
 			return markdown.Resolution{}, errors.New(msg + ": fix the link, or write plain text")
 		}
 		if err != nil {
+			if reportAmbiguous {
+				return markdown.Resolution{}, err
+			}
 			// The journal reports an ambiguous target already, at the
 			// link; it needs no saying twice.
 			return markdown.Resolution{}, nil
@@ -253,7 +247,7 @@ func (j *Journal) publicResolver(from *Post) markdown.Resolver {
 			if l.Labeled {
 				return markdown.Resolution{}, nil
 			}
-			return markdown.Resolution{}, fmt.Errorf("public post links to unpublished post %q: add a label ([[%s|…]]) or publish it", l.Target, l.Target)
+			return markdown.Resolution{}, fmt.Errorf("public %s links to unpublished post %q: add a label ([[%s|…]]) or publish it", what, l.Target, l.Target)
 		case *Contact:
 			if p := n.Public; p != nil {
 				return markdown.Resolution{Dest: p.URL, Text: p.Name}, nil
@@ -261,12 +255,203 @@ func (j *Journal) publicResolver(from *Post) markdown.Resolver {
 			if l.Labeled {
 				return markdown.Resolution{}, nil
 			}
-			return markdown.Resolution{}, fmt.Errorf("public post links to private contact %q: add a label or a public block", l.Target)
+			return markdown.Resolution{}, fmt.Errorf("public %s links to private contact %q: add a label or a public block", what, l.Target)
 		default:
 			if l.Labeled {
 				return markdown.Resolution{}, nil
 			}
-			return markdown.Resolution{}, fmt.Errorf("public post links to private %s %q: add a label ([[%s|…]])", n.NodeKind(), l.Target, l.Target)
+			return markdown.Resolution{}, fmt.Errorf("public %s links to private %s %q: add a label ([[%s|…]])", what, n.NodeKind(), l.Target, l.Target)
 		}
 	}
+}
+
+// publicBody reports what of a rendered public body would publish
+// something else than the writer means: wikilinks that resolve to
+// nothing public, [[ left as written, and wikilink syntax in front matter
+// (fields) or where Markdown never renders it.
+func publicBody(what string, d *content.Doc, res markdown.Result, fields []struct{ key, value string }, errs *content.ErrorList) {
+	for _, e := range res.Errors {
+		errs.Add(d.BodyPos(e.Line), "%v", e.Err)
+	}
+	// What is not a link would be published as written, target and all.
+	for _, line := range res.Unrendered {
+		errs.Add(d.BodyPos(line), "public %s has [[ that is not a link (such as [[slug|]]): write [[target|label]], or put it in `code`", what)
+	}
+	for _, s := range res.Slips {
+		errs.Add(d.BodyPos(s.Line), "public %s has wikilink syntax in %s, where it is not rendered and would be published as written: write the text", what, s.Where)
+	}
+	for _, f := range fields {
+		if strings.Contains(f.value, "[[") {
+			errs.Add(d.Pos(f.key), "%s: wikilinks are not rendered in front matter and would be published as written: write the text", f.key)
+		}
+	}
+}
+
+// printableHTML is a rendered body's HTML without the control characters
+// no page or feed may hold, with its sum when that is still its own.
+func printableHTML(res markdown.Result) (template.HTML, string) {
+	if html := printable(res.HTML); html != res.HTML {
+		return template.HTML(html), "" // the sum was of other bytes
+	}
+	return template.HTML(res.HTML), res.Sum
+}
+
+// wantsTOC says whether a body of so many words gets a table of
+// contents: as its front matter says, else by the site's toc_min_words.
+func (j *Journal) wantsTOC(toc *bool, words int) bool {
+	if toc != nil {
+		return *toc
+	}
+	return j.Config.TOCMinWords > 0 && words >= j.Config.TOCMinWords
+}
+
+// toc is the table of contents of a rendered body, nil when it has no
+// headings to list.
+func toc(html string) []public.Heading {
+	var conv func([]markdown.Heading) []public.Heading
+	conv = func(hs []markdown.Heading) []public.Heading {
+		if len(hs) == 0 {
+			return nil
+		}
+		out := make([]public.Heading, len(hs))
+		for i, h := range hs {
+			out[i] = public.Heading{ID: h.ID, Text: h.Text, Children: conv(h.Children)}
+		}
+		return out
+	}
+	return conv(markdown.TOC(html))
+}
+
+// publicPages renders the standalone pages of the public site, by the
+// rules of public posts.
+func (j *Journal) publicPages(errs *content.ErrorList) []*public.Page {
+	var pages []*content.Page
+	for _, p := range j.Pages {
+		if p.Public(j.Opts.Drafts) && p.SitePath != "" {
+			pages = append(pages, p)
+		}
+	}
+	bodies := make([]markdown.Result, len(pages))
+	par.Each(len(pages), func(i int) {
+		bodies[i] = j.md.Render(pages[i].Body, markdown.Options{
+			Resolve: j.publicResolver("page"),
+			Rewrite: func(dest string) string { return sitePath(j.Config, dest) },
+			Key:     "public page " + j.Config.BasePath(),
+		})
+	})
+	out := make([]*public.Page, len(pages))
+	for i, p := range pages {
+		res := bodies[i]
+		publicBody("page", &p.Doc, res, []struct{ key, value string }{{"title", p.Title}, {"description", p.Description}}, errs)
+		pp := &public.Page{
+			Path:        p.SitePath,
+			Title:       printable(p.Title),
+			Description: printable(p.Description),
+			Date:        p.Date.Time,
+			Updated:     p.Updated.Time,
+			Draft:       p.Draft,
+			Words:       res.Words,
+			Source:      p.Path,
+		}
+		if pp.Description == "" {
+			pp.Description = printable(markdown.Truncate(res.Summary, 240))
+		}
+		pp.HTML, pp.HTMLSum = printableHTML(res)
+		if j.wantsTOC(p.TOC, res.Words) {
+			pp.TOC = toc(string(pp.HTML))
+		}
+		for k, a := range p.Aliases {
+			pp.Aliases = append(pp.Aliases, public.Alias{Path: strings.Trim(a, "/") + trailingSlash(a), Line: p.Pos(fmt.Sprintf("aliases[%d]", k)).Line})
+		}
+		for _, l := range res.Links {
+			pp.Links = append(pp.Links, public.Link{Dest: l.Dest, Line: p.BodyLine + l.Line})
+		}
+		out[i] = pp
+	}
+	return out
+}
+
+// The built-in items of the header navigation, when the site gives no
+// menu of its own, with their weights: a page's menu weight puts it
+// among them (15 between Home and Archive), and a page without a weight
+// comes after them.
+var builtinMenu = []struct {
+	title, path string
+	weight      int
+}{
+	{"Home", "", 10},
+	{"Archive", "archive/", 20},
+	{"Shared", "shared/", 30}, // while there are link posts
+	{"Tags", "tags/", 40},
+}
+
+// menu is the header navigation: the site's menu, or the built-in items,
+// with the published pages that ask to be in it. Items are sorted by
+// weight, those without one last, each group in the order it is given:
+// the site's list, then the pages by path.
+func (j *Journal) menu(site *public.Site) []public.MenuItem {
+	type item struct {
+		public.MenuItem
+		weight int
+	}
+	var items []item
+	if j.Config.HasMenu() {
+		for _, m := range j.Config.Menu {
+			it := item{MenuItem: public.MenuItem{Title: m.Title}, weight: m.Weight}
+			if p, ok := j.menuPath(m.URL); ok {
+				it.Path = p
+			} else {
+				it.URL = m.URL
+			}
+			items = append(items, it)
+		}
+	} else {
+		shared := len(site.LinkPosts()) > 0
+		for _, b := range builtinMenu {
+			if b.path != "shared/" || shared {
+				items = append(items, item{MenuItem: public.MenuItem{Title: b.title, Path: b.path}, weight: b.weight})
+			}
+		}
+	}
+	published := map[string]*public.Page{}
+	for _, p := range site.Pages {
+		published[p.Path] = p
+	}
+	for _, p := range j.Pages {
+		pp := published[p.SitePath]
+		if !p.Menu.In || pp == nil {
+			continue
+		}
+		title := p.Menu.Title
+		if title == "" {
+			title = pp.Title
+		}
+		items = append(items, item{MenuItem: public.MenuItem{Title: printable(title), Path: pp.Path}, weight: p.Menu.Weight})
+	}
+	sort.SliceStable(items, func(a, b int) bool {
+		wa, wb := items[a].weight, items[b].weight
+		if (wa == 0) != (wb == 0) {
+			return wb == 0
+		}
+		return wa < wb
+	})
+	out := make([]public.MenuItem, len(items))
+	for i, it := range items {
+		out[i] = it.MenuItem
+	}
+	return out
+}
+
+// menuPath is the site path of a menu url that leads inside the site:
+// /about/, /blog/about/ under the base path /blog/, or the site's own
+// absolute URL.
+func (j *Journal) menuPath(u string) (string, bool) {
+	base := j.Config.BasePath()
+	switch {
+	case strings.HasPrefix(u, j.Config.BaseURL):
+		return strings.TrimPrefix(u, j.Config.BaseURL), true
+	case strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//"):
+		return strings.TrimPrefix(j.Config.SitePath(u), base), true
+	}
+	return "", false
 }

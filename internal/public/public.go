@@ -30,6 +30,43 @@ type Site struct {
 
 	Posts []*Post // newest first
 	Tags  []*Tag  // by name
+	Pages []*Page // the standalone pages, by path
+
+	// Menu is the header navigation, in order: the site's menu, or the
+	// built-in items, with the pages that ask to be in it.
+	Menu []MenuItem
+}
+
+// MenuItem is an item of the header navigation.
+type MenuItem struct {
+	Title string
+	Path  string // a site path ("" for the home page, "about/"), or ""
+	URL   string // an absolute URL, for an item that leaves the site
+}
+
+// Page is a published standalone page: content/pages/about.md at about/.
+type Page struct {
+	Path        string // site path: about/, talks/2026/
+	Title       string
+	Description string    // from front matter, else the first paragraph as text
+	Date        time.Time // zero when not given
+	Updated     time.Time // zero when not given
+	Draft       bool      // only with build --drafts
+	HTML        template.HTML
+	HTMLSum     string
+	Words       int
+	TOC         []Heading // its table of contents, when it has one
+
+	Aliases []Alias
+	Source  string
+	Links   []Link
+}
+
+// Heading is an entry of a table of contents, with the headings under it.
+type Heading struct {
+	ID       string
+	Text     string
+	Children []Heading
 }
 
 // Author is the site's author.
@@ -51,6 +88,7 @@ type Post struct {
 	HTML    template.HTML
 	HTMLSum string // a hash of HTML, when known, so caches need not hash it again
 	Words   int
+	TOC     []Heading // its table of contents, when it has one
 
 	// Backlinks are the other public posts that link here.
 	Backlinks []*Post

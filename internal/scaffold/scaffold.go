@@ -11,14 +11,15 @@ import (
 
 // Contact is what `netjournal new contact` knows of a person.
 type Contact struct {
-	Name    string
-	Company string
-	Role    string
-	Email   []string
-	Tags    []string
-	Circle  string
-	Met     time.Time // met.date; also the day the details were reviewed
-	Circles []string  // the site's circles, listed in a comment
+	Name     string
+	Company  string
+	Role     string
+	Email    []string
+	Tags     []string
+	Circle   string
+	Met      time.Time // met.date, when given
+	Reviewed time.Time // the day the details were written down
+	Circles  []string  // the site's circles, listed in a comment
 }
 
 // Path is the contact's file: content/contacts/<slug>.md.
@@ -58,10 +59,12 @@ func (c Contact) File() []byte {
 	if !c.Met.IsZero() {
 		fmt.Fprintf(&b, "met:\n  date: %s\n", c.Met.Format(time.DateOnly))
 		b.WriteString("  # at: an event, or where you met\n  # introduced_by: a contact\n")
+	} else {
+		b.WriteString("# met:\n#   date: 2024-05-14                 # when you met, if you know\n#   at: an event, or where you met\n#   introduced_by: a contact\n")
 	}
 	b.WriteString("# birthday: --07-19                  # YYYY-MM-DD, or --MM-DD without the year\n")
-	if !c.Met.IsZero() {
-		fmt.Fprintf(&b, "reviewed: %s\n", c.Met.Format(time.DateOnly))
+	if !c.Reviewed.IsZero() {
+		fmt.Fprintf(&b, "reviewed: %s\n", c.Reviewed.Format(time.DateOnly))
 	}
 	b.WriteString("---\n")
 	return []byte(b.String())
@@ -155,6 +158,33 @@ func (p Post) File() []byte {
 	}
 	b.WriteString("# shared_with: [contact-slug]        # private: whom you sent it to\n")
 	b.WriteString("# aliases: [/old/path/]              # old paths of the post: each redirects here\n")
+	b.WriteString("draft: true                          # remove to publish\n")
+	b.WriteString("---\n")
+	return []byte(b.String())
+}
+
+// Page is what `netjournal new page` knows of a standalone page.
+type Page struct {
+	Title string
+	Menu  bool // in the header navigation
+}
+
+// Path is the page's file: content/pages/<slug>.md, published at /<slug>/.
+func (p Page) Path() string { return docPath(content.PagesDir, content.Slugify(p.Title)) }
+
+// File returns the page file.
+func (p Page) File() []byte {
+	var b strings.Builder
+	b.WriteString("---\n")
+	key(&b, "title", p.Title)
+	b.WriteString("# description: \"\"                    # for the meta description; else the first paragraph\n")
+	if p.Menu {
+		b.WriteString("menu: true                           # in the header navigation; {weight: 50} to place it\n")
+	} else {
+		b.WriteString("# menu: true                         # in the header navigation; {weight: 50} to place it\n")
+	}
+	b.WriteString("# toc: true                          # a table of contents of its headings\n")
+	b.WriteString("# updated: 2026-01-31                # shown as \"Last updated\"\n")
 	b.WriteString("draft: true                          # remove to publish\n")
 	b.WriteString("---\n")
 	return []byte(b.String())

@@ -37,7 +37,7 @@ func TestContact(t *testing.T) {
 		t.Errorf("a bare contact should hold only its name: %+v", c)
 	}
 	full := Contact{Name: `Dr. "Ana": Lima #1`, Company: "Yes", Role: "true", Email: []string{"a@x.example", "b@y.example"},
-		Tags: []string{"a, b", "mentor"}, Circle: "core", Met: day}
+		Tags: []string{"a, b", "mentor"}, Circle: "core", Met: day, Reviewed: day}
 	c = load(t, "content/contacts/x.md", full.File()).Contacts[0]
 	if c.Name != full.Name || c.Company != "Yes" || c.Role != "true" || c.Circle != "core" {
 		t.Errorf("values did not survive YAML: %+v", c)

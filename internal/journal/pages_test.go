@@ -1,0 +1,150 @@
+package journal
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/markdown"
+	"github.com/netjournal/netjournal/internal/public"
+)
+
+// publicOf is the public view of a site with this config and files.
+func publicOf(t *testing.T, cfg string, files map[string]string) (*public.Site, error) {
+	t.Helper()
+	fsys := fstest.MapFS{content.ConfigFile: {Data: []byte(cfg)}}
+	for name, src := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(src)}
+	}
+	s, err := content.Load(fsys)
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	j, err := Build(s, markdown.New(), Options{Now: now})
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	return j.Public()
+}
+
+func menuString(items []public.MenuItem) string {
+	var out []string
+	for _, m := range items {
+		at := "/" + m.Path
+		if m.URL != "" {
+			at = m.URL
+		}
+		out = append(out, m.Title+" "+at)
+	}
+	return strings.Join(out, ", ")
+}
+
+func TestMenu(t *testing.T) {
+	pages := map[string]string{
+		"content/pages/about.md":       "---\ntitle: About me\nmenu: {title: About}\n---\nHi.\n",
+		"content/pages/uses.md":        "---\ntitle: Uses\nmenu: {weight: 25}\n---\n",
+		"content/pages/first.md":       "---\ntitle: First\nmenu: {weight: 1}\n---\n",
+		"content/pages/colophon.md":    "---\ntitle: Colophon\n---\n",
+		"content/pages/draft.md":       "---\ntitle: Draft page\nmenu: true\ndraft: true\n---\n",
+		"content/pages/private.md":     "---\ntitle: Private page\nmenu: true\nprivate: true\n---\n",
+		"content/pages/talks/index.md": "---\ntitle: Talks\nmenu: true\n---\n",
+		"content/posts/plain.md":       "---\ntitle: Plain\ndate: 2026-01-01\n---\n",
+	}
+	for _, tc := range []struct {
+		name, config string
+		link         bool
+		want         string
+	}{
+		{"built-in, no link posts", "", false,
+			"First /first/, Home /, Archive /archive/, Uses /uses/, Tags /tags/, About /about/, Talks /talks/"},
+		{"built-in with link posts", "", true,
+			"First /first/, Home /, Archive /archive/, Uses /uses/, Shared /shared/, Tags /tags/, About /about/, Talks /talks/"},
+		{"the site's menu", "menu:\n  - {title: Start, url: /}\n  - {title: Code, url: \"https://github.com/x\"}\n  - {title: Writing, url: /blog/archive/, weight: 30}\n", false,
+			"First /first/, Uses /uses/, Writing /archive/, Start /, Code https://github.com/x, About /about/, Talks /talks/"},
+		{"an empty menu", "menu: []\n", false,
+			"First /first/, Uses /uses/, About /about/, Talks /talks/"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			files := map[string]string{}
+			for k, v := range pages {
+				files[k] = v
+			}
+			if tc.link {
+				files["content/posts/link.md"] = "---\ntitle: Link\ndate: 2026-01-02\nlink: https://example.org/\n---\n"
+			}
+			pub, err := publicOf(t, config+tc.config, files)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := menuString(pub.Menu); got != tc.want {
+				t.Errorf("menu:\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestPublicPages(t *testing.T) {
+	files := map[string]string{
+		"content/contacts/jane-doe.md": "---\nname: Jane Doe\n---\n",
+		"content/contacts/jan-doe.md":  "---\nname: Jan Doe\naliases: [J]\n---\n",
+		"content/contacts/joe.md":      "---\nname: Joe\naliases: [J]\n---\n",
+		"content/pages/about.md":       "---\ntitle: About\ntoc: true\n---\nThanks to [[jane-doe|a mentor]].\n\n## Work\n\n### Now\n\n## Life\n",
+		"content/pages/draft.md":       "---\ntitle: Draft\ndraft: true\n---\n",
+		"content/pages/private.md":     "---\ntitle: Private\nprivate: true\n---\n",
+	}
+	pub, err := publicOf(t, config, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pub.Pages) != 1 {
+		t.Fatalf("public pages = %d, want about only", len(pub.Pages))
+	}
+	p := pub.Pages[0]
+	if p.Path != "about/" || p.Description != "Thanks to a mentor." || !strings.Contains(string(p.HTML), "<p>Thanks to a mentor.</p>") {
+		t.Errorf("page = %+v", p)
+	}
+	if got := fmt.Sprint(p.TOC); got != "[{work Work [{now Now []}]} {life Life []}]" {
+		t.Errorf("toc = %s", got)
+	}
+
+	// A page follows the rules of public posts, and reports an
+	// ambiguous link itself (the journal reports those of posts).
+	files["content/pages/about.md"] = "---\ntitle: About\n---\nThanks to [[jane-doe]] and [[J]], [[nobody]].\n"
+	_, err = publicOf(t, config, files)
+	want := []string{
+		`content/pages/about.md:4: public page links to private contact "jane-doe": add a label or a public block`,
+		`content/pages/about.md:4: ambiguous reference "J": it matches contact jan-doe`,
+		`content/pages/about.md:4: public page links to "nobody", which matches nothing`,
+	}
+	for _, w := range want {
+		if err == nil || !strings.Contains(err.Error(), w) {
+			t.Errorf("problems:\n%v\nwant a line with\n%s", err, w)
+		}
+	}
+}
+
+// TestTOCMinWords: toc_min_words gives long posts a table of contents;
+// toc: false refuses it, toc: true asks for one on a short post.
+func TestTOCMinWords(t *testing.T) {
+	long := strings.Repeat("word ", 60)
+	files := map[string]string{
+		"content/posts/long.md":    "---\ntitle: Long\ndate: 2026-01-01\n---\n## A\n\n" + long + "\n",
+		"content/posts/refuse.md":  "---\ntitle: Refuse\ndate: 2026-01-02\ntoc: false\n---\n## A\n\n" + long + "\n",
+		"content/posts/short.md":   "---\ntitle: Short\ndate: 2026-01-03\n---\n## A\n\nshort\n",
+		"content/posts/asks.md":    "---\ntitle: Asks\ndate: 2026-01-04\ntoc: true\n---\n## A\n\nshort\n",
+		"content/posts/nothing.md": "---\ntitle: Nothing\ndate: 2026-01-05\ntoc: true\n---\nno headings\n",
+	}
+	pub, err := publicOf(t, config+"toc_min_words: 50\n", files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, p := range pub.Posts {
+		got[p.Slug] = len(p.TOC)
+	}
+	if fmt.Sprint(got) != "map[asks:1 long:1 nothing:0 refuse:0 short:0]" {
+		t.Errorf("tables of contents: %v", got)
+	}
+}
