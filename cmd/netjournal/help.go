@@ -22,6 +22,7 @@ commands:
             (new event "Coffee with Ana" --with ana-lima), or a site (new site DIR)
   import    create or update contacts from a vCard file (import vcard FILE.vcf)
             or LinkedIn's export (import linkedin Connections.csv); --dry-run
+            posts from a blog: import hugo DIR, import jekyll DIR
   export    print follow-ups as iCalendar (export ics) or contacts as
             vCard 3.0 (export vcard [--circle C] [--tag T] [--notes])
   version   print the version

@@ -35,6 +35,8 @@ func (c *importCmd) Run(ctx context.Context, args []string) int {
 	}
 	var read reader
 	switch args[0] {
+	case "hugo", "jekyll":
+		return (&importBlogCmd{env: c.env, kind: args[0]}).Run(ctx, args[1:])
 	case "vcard":
 		read = vcard.Read
 	case "linkedin":

@@ -1,0 +1,212 @@
+// Package blogimport reads a Hugo or Jekyll blog into netjournal posts and
+// static files: front matter in YAML, TOML or JSON mapped onto the keys of
+// a netjournal post, shortcodes and Liquid tags turned into Markdown, and
+// each post's old address kept twice over — as an alias that redirects,
+// and as the id its feed items had — so that neither links nor
+// subscribers notice the move.
+//
+// Reading is separate from writing: Hugo and Jekyll return a Plan, a
+// value that says every file the import would write and every problem it
+// met, each at its path:line in the old site; Plan.Write puts the files
+// in place, all of them or none.
+package blogimport
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/netjournal/netjournal/internal/content"
+)
+
+// Options are what an import knows besides the old site's files.
+type Options struct {
+	// Root is the old site's folder as the user named it: positions are
+	// Root/path:line.
+	Root string
+	// BaseURL is the old site's address, for a site whose configuration
+	// lacks it (Hugo's baseURL, Jekyll's url and baseurl); it wins over
+	// the configuration.
+	BaseURL string
+	// Sections are the Hugo sections whose pages are posts; by default
+	// the site's mainSections, or else its largest section.
+	Sections []string
+	// NewBase is the netjournal site's base_url: an old address on the
+	// same host is made relative to its path.
+	NewBase string
+	// Taken are the site's posts, by slug: an import that would give
+	// one's slug to another post is refused.
+	Taken map[string]string
+	// Now dates a Jekyll draft that has no date.
+	Now time.Time
+}
+
+// Plan is an import: the posts and files it would write, what it leaves
+// out, and its warnings.
+type Plan struct {
+	Posts    []*Post
+	Files    []File
+	Skipped  []Skip
+	Warnings content.ErrorList
+	// Notes say what the import leaves to the user: an old feed's
+	// address, collections of pages it does not read.
+	Notes []string
+	taken map[string]string
+}
+
+// Post is one imported post.
+type Post struct {
+	Source  string // the file it comes from: Root/path
+	Path    string // content/posts/<slug>.md
+	Slug    string
+	Title   string
+	Date    stamp
+	Updated stamp
+	Tags    []string
+	Summary string
+	Draft   bool
+	Aliases []string // old paths that redirect to the post
+	FeedID  string   // the id its feed items had
+	Old     string   // its old address, absolute when the old site's is known
+	// Kept are front-matter values netjournal has no key for, kept in
+	// the file as comments: "author: Jane".
+	Kept []string
+	// Notes say what the import did with the post beyond the plain
+	// mapping of keys, for the report.
+	Notes []string
+	Body  string
+}
+
+// File is a file copied into the site as it is.
+type File struct {
+	Path   string // slash path in the site: static/images/x.png
+	Source string // slash path in the old site's fs.FS
+}
+
+// Skip is a file of the old site that is not imported, and why.
+type Skip struct {
+	Source string
+	Reason string
+}
+
+func (p *Plan) warn(pos content.Position, format string, args ...any) {
+	p.Warnings.Add(pos, format, args...)
+}
+
+func (p *Plan) skip(source, format string, args ...any) {
+	p.Skipped = append(p.Skipped, Skip{Source: source, Reason: fmt.Sprintf(format, args...)})
+}
+
+// Redirects counts the aliases of the plan's posts.
+func (p *Plan) Redirects() int {
+	n := 0
+	for _, post := range p.Posts {
+		n += len(post.Aliases)
+	}
+	return n
+}
+
+// File returns the post as a netjournal post file: the front matter that
+// netjournal reads, the values it has no key for as comments, the body.
+func (p *Post) File() []byte {
+	var b strings.Builder
+	b.WriteString("---\n")
+	fmt.Fprintf(&b, "title: %s\n", content.YAMLText(p.Title))
+	fmt.Fprintf(&b, "date: %s\n", p.Date)
+	if !p.Updated.t.IsZero() {
+		fmt.Fprintf(&b, "updated: %s\n", p.Updated)
+	}
+	if len(p.Tags) > 0 {
+		fmt.Fprintf(&b, "tags: %s\n", content.YAMLList(p.Tags))
+	}
+	if p.Summary != "" {
+		fmt.Fprintf(&b, "summary: %s\n", content.YAMLText(p.Summary))
+	}
+	if p.Draft {
+		b.WriteString("draft: true\n")
+	}
+	if len(p.Aliases) > 0 {
+		b.WriteString("aliases:\n")
+		for _, a := range p.Aliases {
+			fmt.Fprintf(&b, "  - %s\n", content.YAMLText(a))
+		}
+	}
+	if p.FeedID != "" {
+		fmt.Fprintf(&b, "feed_id: %s\n", content.YAMLText(p.FeedID))
+	}
+	for _, k := range p.Kept {
+		b.WriteString("# " + oneLine(k) + "\n")
+	}
+	b.WriteString("---\n")
+	b.WriteString(p.Body)
+	if p.Body != "" && !strings.HasSuffix(p.Body, "\n") {
+		b.WriteString("\n")
+	}
+	return []byte(b.String())
+}
+
+// oneLine keeps a text on one line.
+func oneLine(s string) string {
+	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+}
+
+// site is an old site's address: where its pages were served from.
+type site struct {
+	base *url.URL // nil when not known
+}
+
+// newSite reads a base URL; one that is not an absolute http(s) URL is not
+// known.
+func newSite(base string) site {
+	u, err := url.Parse(strings.TrimSpace(base))
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return site{}
+	}
+	u.Path = "/" + strings.Trim(u.Path, "/")
+	u.RawQuery, u.Fragment, u.RawPath = "", "", ""
+	return site{base: u}
+}
+
+// abs returns the absolute address of the old site's path p (relative to
+// its base path), or "" when the site's address is not known.
+func (s site) abs(p string) string {
+	if s.base == nil {
+		return ""
+	}
+	u := *s.base
+	u.Path = path.Join(u.Path, p)
+	if strings.HasSuffix(p, "/") && !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	return u.String()
+}
+
+// alias returns the path of the new site that answers for the old site's
+// path p (relative to its base path): the full old path, made relative to
+// the new site's base path when both sites share a host, so that the same
+// address is redirected; p itself when the hosts differ or the old
+// address is not known. ok is false when the old address is outside the
+// new site (same host, another path).
+func (s site) alias(p, newBase string) (string, bool) {
+	if s.base == nil {
+		return p, true
+	}
+	full := path.Join(s.base.Path, p)
+	if strings.HasSuffix(p, "/") && !strings.HasSuffix(full, "/") {
+		full += "/"
+	}
+	nb, err := url.Parse(newBase)
+	if err != nil || nb.Host == "" || !strings.EqualFold(nb.Hostname(), s.base.Hostname()) {
+		return p, true
+	}
+	prefix := "/" + strings.Trim(nb.Path, "/")
+	if prefix == "/" {
+		return full, true
+	}
+	if full == prefix || strings.HasPrefix(full, prefix+"/") {
+		return strings.TrimPrefix(full, prefix), true
+	}
+	return "", false
+}

@@ -1,0 +1,197 @@
+package blogimport
+
+import (
+	"fmt"
+	"html"
+	"regexp"
+	"strings"
+)
+
+// converter turns the template syntax of one body into Markdown: Hugo's
+// shortcodes or Jekyll's Liquid. What it cannot convert it warns about at
+// the line of the file, and leaves out of the page: kept as written in
+// code, where it is shown and not run, and elsewhere kept in an HTML
+// comment, which netjournal never publishes.
+type converter struct {
+	src      string
+	code     regions
+	bodyLine int // file line of src's first line
+	warn     func(line int, format string, args ...any)
+	// resolve returns the new path of a post named by a reference
+	// (Hugo's ref, Jekyll's post_url and link), and false when the
+	// reference names no imported post.
+	resolve func(ref string) (string, bool)
+	// value returns a value of the page or the site by name ("title",
+	// "site.title", "params.author"), for the syntax that prints one.
+	value func(name string) (string, bool)
+}
+
+func newConverter(src string, bodyLine int, warn func(int, string, ...any)) *converter {
+	return &converter{
+		src: src, code: codeRegions(src), bodyLine: bodyLine, warn: warn,
+		resolve: func(string) (string, bool) { return "", false },
+		value:   func(string) (string, bool) { return "", false },
+	}
+}
+
+// line returns the file line of byte offset off of src.
+func (c *converter) line(off int) int { return c.bodyLine + lineAt(c.src, off) }
+
+// drop leaves out an unconverted construct: as written in code, in an
+// HTML comment elsewhere.
+func (c *converter) drop(b *strings.Builder, start, end int) {
+	what := c.src[start:end]
+	if c.code.in(start) {
+		b.WriteString(what)
+		return
+	}
+	b.WriteString(htmlComment(what))
+}
+
+// block writes s as a block of its own: on a line of its own, after a
+// line break when the output so far does not end with one.
+func block(b *strings.Builder, s string) {
+	out := b.String()
+	if out != "" && !strings.HasSuffix(out, "\n") {
+		b.WriteString("\n")
+	}
+	b.WriteString(s)
+}
+
+// endBlock starts a new line after a block when src goes on on its line.
+func endBlock(b *strings.Builder, src string, end int) {
+	if end < len(src) && src[end] != '\n' {
+		b.WriteString("\n")
+	}
+}
+
+// link writes a Markdown link.
+func link(text, url string) string {
+	text = strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`).Replace(text)
+	return "[" + text + "](<" + strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(url) + ">)"
+}
+
+var (
+	mdLink   = regexp.MustCompile(`\[([^\]]+)\]\(([^)\s]+)\)`)
+	mdStrong = regexp.MustCompile(`\*\*([^*]+)\*\*`)
+	mdEm     = regexp.MustCompile(`\*([^*]+)\*|\b_([^_]+)_\b`)
+)
+
+// inline renders the Markdown of a caption that most captions use —
+// links, bold and italics — as HTML, for a <figcaption>.
+func inline(s string) string {
+	s = html.EscapeString(s)
+	s = mdLink.ReplaceAllString(s, `<a href="$2">$1</a>`)
+	s = mdStrong.ReplaceAllString(s, `<strong>$1</strong>`)
+	s = mdEm.ReplaceAllString(s, `<em>$1$2</em>`)
+	return s
+}
+
+// image is an image with what Hugo's figure and Jekyll's includes give it.
+type image struct {
+	src, alt, title, caption, link, attr, attrLink, width, height, class string
+}
+
+// markdown writes the image as Markdown, and one with a caption as an
+// HTML <figure> around the Markdown image: the image stays Markdown, so
+// that its address is checked and rewritten as every link is, in the
+// blog and in the wiki.
+func (im image) markdown() string {
+	img := "![" + strings.NewReplacer("[", `\[`, "]", `\]`).Replace(or(im.alt, im.caption)) + "](<" + strings.ReplaceAll(im.src, " ", "%20") + ">)"
+	if im.link != "" {
+		img = "[" + img + "](<" + strings.ReplaceAll(im.link, " ", "%20") + ">)"
+	}
+	if im.caption == "" && im.title == "" && im.attr == "" {
+		return img
+	}
+	a := html.EscapeString
+	var parts []string
+	if im.title != "" {
+		parts = append(parts, "<strong>"+inline(im.title)+"</strong>")
+	}
+	if im.caption != "" {
+		parts = append(parts, inline(im.caption))
+	}
+	if im.attr != "" {
+		attr := inline(im.attr)
+		if im.attrLink != "" {
+			attr = fmt.Sprintf(`<a href="%s">%s</a>`, a(im.attrLink), attr)
+		}
+		parts = append(parts, attr)
+	}
+	open := "<figure>"
+	if im.class != "" {
+		open = fmt.Sprintf(`<figure class="%s">`, a(im.class))
+	}
+	return open + "\n\n" + img + "\n\n<figcaption>" + strings.Join(parts, " ") + "</figcaption>\n</figure>"
+}
+
+// embed is a link to what a page embedded: a video, a tweet, a gist.
+func embed(kind string, args map[string]string, pos []string) (string, bool) {
+	arg := func(name string, i int) string {
+		if v := args[name]; v != "" {
+			return v
+		}
+		if i < len(pos) {
+			return pos[i]
+		}
+		return ""
+	}
+	switch kind {
+	case "youtube":
+		id := arg("id", 0)
+		if id == "" {
+			return "", false
+		}
+		return link(or(args["title"], "Video on YouTube"), "https://www.youtube.com/watch?v="+id), true
+	case "vimeo":
+		id := arg("id", 0)
+		if id == "" {
+			return "", false
+		}
+		return link(or(args["title"], "Video on Vimeo"), "https://vimeo.com/"+id), true
+	case "tweet", "x", "twitter":
+		user, id := args["user"], arg("id", 0)
+		if args["id"] == "" && len(pos) == 2 {
+			user, id = pos[0], pos[1]
+		}
+		if u := id; strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://") {
+			return link("A post on X (Twitter)", u), true
+		}
+		if id == "" {
+			return "", false
+		}
+		if user == "" {
+			return link("A post on X (Twitter)", "https://twitter.com/i/status/"+id), true
+		}
+		return link("A post by @"+user+" on X (Twitter)", "https://twitter.com/"+user+"/status/"+id), true
+	case "gist":
+		user, id, file := arg("user", 0), arg("id", 1), arg("file", 2)
+		if user != "" && id == "" && strings.Contains(user, "/") {
+			user, id, _ = strings.Cut(user, "/")
+		}
+		if user == "" || id == "" {
+			return "", false
+		}
+		u, text := "https://gist.github.com/"+user+"/"+id, "Gist "+user+"/"+id
+		if file != "" {
+			u += "#file-" + strings.ToLower(strings.NewReplacer(".", "-", " ", "-").Replace(file))
+			text = file + " (gist " + user + "/" + id + ")"
+		}
+		return link(text, u), true
+	case "instagram":
+		id := arg("id", 0)
+		if id == "" {
+			return "", false
+		}
+		return link("A post on Instagram", "https://www.instagram.com/p/"+id+"/"), true
+	}
+	return "", false
+}
+
+func or(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}

@@ -1,0 +1,130 @@
+package blogimport
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/netjournal/netjournal/internal/content"
+)
+
+var fuzzSeeds = []string{
+	"---\ntitle: Hi\ndate: 2018-06-24 11:07:00 +0800\ntags: a b c\n---\nBody {{ site.baseurl }}\n",
+	"+++\ntitle = \"Hi\"\ndate = 2019-04-02T10:30:00+02:00\n[params]\nx = 1\n+++\n{{< highlight go >}}\nx\n{{< /highlight >}}\n",
+	"{\n \"title\": \"Hi\", \"date\": \"2020-01-15\", \"tags\": [\"a\"]\n}\n{{< figure src=\"a.png\" caption=\"c\" >}}\n",
+	"---\na: &x [*x]\n---\n",
+	"---\ntitle: [\n---\n",
+	"+++\ntitle = \n+++\n",
+	"{\"title\": ",
+	"{% raw %}{{ x }}{% endraw %}{% highlight %}{% endhighlight %}{% post_url x %}",
+	"{{</* x */>}} {{< /y >}} {{% z %}}{{< a \"b >}} ```\n{{< c >}}\n```",
+	"`{{ x }}` [[y]] {% comment %}",
+	"\uFEFF---\r\ntitle: x\r\n---\r\n",
+}
+
+// FuzzSplit reads any file as front matter: never a panic, and an error
+// always at a line of the file.
+func FuzzSplit(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		meta, body, bodyLine, err := Split("x.md", []byte(src))
+		lines := strings.Count(src, "\n") + 1
+		if err != nil {
+			if err.Pos.Path != "x.md" || err.Pos.Line < 1 || err.Pos.Line > lines {
+				t.Fatalf("error %v outside the file's %d lines", err, lines)
+			}
+			return
+		}
+		if bodyLine < 1 || bodyLine > lines+1 {
+			t.Fatalf("body line %d of %d", bodyLine, lines)
+		}
+		if meta != nil {
+			for _, k := range meta.Keys() {
+				if l := meta.LineOf(k); l < 1 || l > lines {
+					t.Fatalf("key %q at line %d of %d", k, l, lines)
+				}
+			}
+		}
+		_ = body
+	})
+}
+
+// FuzzConvert converts any body's shortcodes and Liquid: never a panic,
+// every warning at a line of the body.
+func FuzzConvert(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		const first = 7
+		last := first + strings.Count(src, "\n")
+		for _, hugo := range []bool{true, false} {
+			c := newConverter(src, first, func(line int, format string, args ...any) {
+				if line < first || line > last {
+					t.Fatalf("warning at line %d, outside %d-%d: "+format, append([]any{line, first, last}, args...)...)
+				}
+			})
+			var out string
+			if hugo {
+				out = c.shortcodes()
+			} else {
+				out = c.liquid()
+			}
+			escapeWikilinks(out)
+		}
+	})
+}
+
+// FuzzImport imports any file as a Hugo post and as a Jekyll post: never
+// a panic, every warning at a line of the file, and every post written
+// loads back with its title and date.
+func FuzzImport(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		lines := strings.Count(src, "\n") + 1
+		for _, kind := range []string{"hugo", "jekyll"} {
+			var plan *Plan
+			var err error
+			if kind == "hugo" {
+				plan, err = Hugo(fstest.MapFS{
+					"config.toml":                   {Data: []byte("baseURL = \"https://h.example.net/\"\n")},
+					"content/posts/2018-06-24-x.md": {Data: []byte(src)},
+				}, Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+			} else {
+				plan, err = Jekyll(fstest.MapFS{
+					"_config.yml":            {Data: []byte("url: https://j.example.net\n")},
+					"_posts/2018-06-24-x.md": {Data: []byte(src)},
+					"_drafts/undated.md":     {Data: []byte(src)},
+				}, Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range plan.Warnings {
+				if strings.HasSuffix(w.Pos.Path, ".md") && (w.Pos.Line < 1 || w.Pos.Line > lines) {
+					t.Fatalf("%s: warning %v outside the file's %d lines", kind, w, lines)
+				}
+			}
+			for _, p := range plan.Posts {
+				meta, _, _, perr := Split(p.Path, p.File())
+				if perr != nil || meta == nil {
+					t.Fatalf("%s: the post written does not read: %v\n%s", kind, perr, p.File())
+				}
+				if v, _ := meta.Get("title"); v != p.Title {
+					t.Fatalf("%s: title %q written, %v read", kind, p.Title, v)
+				}
+				if _, err := content.Load(fstest.MapFS{
+					content.ConfigFile: {Data: []byte("title: T\nbase_url: https://example.com/\n")},
+					p.Path:             {Data: p.File()},
+				}); err != nil {
+					t.Fatalf("%s: the post written does not load: %v\n%s", kind, err, p.File())
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,618 @@
+package blogimport
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/source"
+)
+
+// hugoConfigs are the files Hugo reads its configuration from, first
+// found first.
+var hugoConfigs = []string{
+	"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
+	"config.toml", "config.yaml", "config.yml", "config.json",
+}
+
+// markdownExts are the extensions of Markdown files, to both generators.
+var markdownExts = map[string]bool{".md": true, ".markdown": true, ".mdown": true, ".mkd": true, ".mkdn": true}
+
+// placeholderHosts are the addresses of the sites that new-site commands
+// write, never where a blog was served.
+var placeholderHosts = map[string]bool{"example.org": true, "example.com": true, "www.example.org": true, "www.example.com": true, "localhost": true}
+
+// hugoPage is a content file of a Hugo site.
+type hugoPage struct {
+	rel      string   // path under the content folder
+	dir      string   // the page's folder: its bundle's for a bundle
+	name     string   // file name without extension and language, or bundle folder
+	sections []string // the folders above it
+	lang     string
+	bundle   string // the leaf bundle's folder, for index.md
+}
+
+// Hugo reads the Hugo site at the root of fsys.
+func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
+	shown := func(p string) string { return path.Join(opts.Root, p) }
+	cfg, err := hugoConfig(fsys, shown)
+	if err != nil {
+		return nil, err
+	}
+	plan := &Plan{}
+	old := newSite(or(opts.BaseURL, cfg.str("baseurl")))
+	if old.base != nil && placeholderHosts[old.base.Hostname()] && opts.BaseURL == "" {
+		plan.warn(content.Position{Path: shown(hugoConfigName(fsys))}, "baseURL %s is a placeholder: feed ids are not kept; give the blog's address with --base-url", cfg.str("baseurl"))
+		old = site{}
+	} else if old.base == nil {
+		plan.warn(content.Position{Path: shown(hugoConfigName(fsys))}, "the site's baseURL is not known: feed ids are not kept; give the blog's address with --base-url")
+	}
+	lower := !cfg.boolean("disablepathtolower")
+	zone := cfg.zone("timezone")
+	defaultLang := strings.ToLower(or(cfg.str("defaultcontentlanguage"), "en"))
+	langs := map[string]bool{defaultLang: true}
+	if m, ok := cfg.get("languages").(map[string]any); ok {
+		for l := range m {
+			langs[strings.ToLower(l)] = true
+		}
+	}
+	contentDir := or(cfg.str("contentdir"), "content")
+	if d := cfg.str("languages." + defaultLang + ".contentdir"); d != "" {
+		contentDir = d
+	}
+	contentDir = path.Clean(strings.Trim(contentDir, "/"))
+	if _, err := fs.Stat(fsys, contentDir); err != nil {
+		return nil, content.Errorf(content.Position{Path: shown(contentDir)}, "no content folder: is this a Hugo site?")
+	}
+
+	// Leaf bundles first: a folder with an index file is one page, and
+	// its other files are the page's.
+	bundles := map[string]bool{}
+	var files []string
+	err = fs.WalkDir(fsys, contentDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p != contentDir && source.Ignored(d.Name(), d.IsDir()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		files = append(files, p)
+		name, ext := splitExt(d.Name())
+		if base, _ := splitLang(name, langs); base == "index" && markdownExts[ext] {
+			bundles[path.Dir(p)] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	var pages []hugoPage
+	resources := map[string][]string{} // bundle folder → its files
+	for _, p := range files {
+		rel := strings.TrimPrefix(p, contentDir+"/")
+		if b := bundleOf(path.Dir(p), bundles); b != "" {
+			name, ext := splitExt(path.Base(p))
+			if base, lang := splitLang(name, langs); base == "index" && markdownExts[ext] && path.Dir(p) == b {
+				dir := strings.TrimPrefix(b, contentDir+"/")
+				pages = append(pages, hugoPage{rel: rel, dir: dir, name: path.Base(b), sections: sectionsOf(path.Dir(dir)), lang: lang, bundle: b})
+				continue
+			}
+			resources[b] = append(resources[b], p)
+			continue
+		}
+		name, ext := splitExt(path.Base(p))
+		switch {
+		case strings.HasPrefix(name, "_index"):
+			continue // a section's own page
+		case !markdownExts[ext]:
+			if ext == ".html" || ext == ".org" || ext == ".adoc" || ext == ".rst" || ext == ".pandoc" || ext == ".ad" {
+				plan.skip(shown(p), "not Markdown (%s): convert it to Markdown to import it", ext)
+			} else {
+				plan.skip(shown(p), "not a page in a bundle: a file of the content folder that no page owns")
+			}
+			continue
+		}
+		base, lang := splitLang(name, langs)
+		pages = append(pages, hugoPage{rel: rel, dir: path.Dir(rel), name: base, sections: sectionsOf(path.Dir(rel)), lang: lang})
+	}
+
+	// Which sections hold posts: as asked, as configured, or the largest.
+	mains := opts.Sections
+	if len(mains) == 0 {
+		mains = cfg.list("params.mainsections")
+	}
+	if len(mains) == 0 {
+		mains = cfg.list("mainsections")
+	}
+	if len(mains) == 0 {
+		count := map[string]int{}
+		for _, pg := range pages {
+			if len(pg.sections) > 0 {
+				count[pg.sections[0]]++
+			}
+		}
+		best := ""
+		for s, n := range count {
+			if n > count[best] || n == count[best] && s < best {
+				best = s
+			}
+		}
+		if best != "" {
+			mains = []string{best}
+		}
+	}
+	isMain := map[string]bool{}
+	for _, m := range mains {
+		isMain[strings.ToLower(m)] = true
+	}
+
+	sl := &slugger{taken: map[string]bool{}}
+	plan.taken = opts.Taken
+	permalinks := hugoPermalinks(cfg)
+	var drafts []*draft
+	refs := map[string]string{} // a ref's forms → the new post path
+	for _, pg := range pages {
+		src := path.Join(contentDir, pg.rel)
+		switch {
+		case len(pg.sections) == 0:
+			plan.skip(shown(src), "a page, not a post (netjournal imports the posts of %s)", strings.Join(mains, ", "))
+			continue
+		case !isMain[strings.ToLower(pg.sections[0])]:
+			plan.skip(shown(src), "in section %q, not a post (import it with --section %s)", pg.sections[0], pg.sections[0])
+			continue
+		case pg.lang != "" && pg.lang != defaultLang:
+			plan.skip(shown(src), "a translation (%s): netjournal imports the site's language, %s", pg.lang, defaultLang)
+			continue
+		}
+		data, err := fs.ReadFile(fsys, src)
+		if err != nil {
+			return nil, err
+		}
+		d, ok := plan.hugoPost(shown(src), data, pg, hugoContext{
+			zone: zone, lower: lower, ugly: cfg.boolean("uglyurls"), permalinks: permalinks,
+			old: old, newBase: opts.NewBase, filenameDate: slices.Contains(cfg.list("frontmatter.date"), ":filename"),
+		})
+		if !ok {
+			continue
+		}
+		d.post.Slug = sl.slug(or(d.post.Slug, pg.name), pg.name)
+		d.post.Path = content.PostsDir + "/" + d.post.Slug + ".md"
+		d.bundle = pg.bundle
+		drafts = append(drafts, d)
+		newPath := "/posts/" + d.post.Slug + "/"
+		for _, r := range hugoRefForms(pg) {
+			refs[r] = newPath
+		}
+		for _, r := range resources[pg.bundle] {
+			plan.Files = append(plan.Files, File{Path: "static/posts/" + d.post.Slug + "/" + strings.TrimPrefix(r, pg.bundle+"/"), Source: r})
+		}
+	}
+	for _, d := range drafts {
+		c := newConverter(d.body, d.bodyLine, func(line int, format string, args ...any) {
+			plan.warn(content.Position{Path: d.shown, Line: line}, format, args...)
+		})
+		c.resolve = func(ref string) (string, bool) {
+			p, ok := refs[strings.ToLower(strings.Trim(ref, "/"))]
+			return p, ok
+		}
+		meta := d.meta
+		c.value = func(name string) (string, bool) {
+			if p, ok := strings.CutPrefix(name, "params."); ok {
+				if v, ok := meta.Get(p); ok {
+					return text(v)
+				}
+				return text(cfg.get(name))
+			}
+			return "", false
+		}
+		body := c.shortcodes()
+		if d.bundle != "" {
+			body = bundleLinks(body, resources[d.bundle], d.bundle, "/posts/"+d.post.Slug+"/")
+		}
+		d.post.Body = escapeWikilinks(body)
+		plan.finish(d, "/posts/"+d.post.Slug+"/")
+	}
+	plan.relink()
+	plan.staticFiles(fsys, staticDirs(cfg), shown)
+	return plan, nil
+}
+
+// hugoContext is what a post's old address and dates depend on.
+type hugoContext struct {
+	zone         *time.Location
+	lower, ugly  bool
+	permalinks   map[string]string
+	old          site
+	newBase      string
+	filenameDate bool
+}
+
+var datePrefix = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.+)$`)
+
+// hugoPost reads one post's front matter; ok is false for a post that is
+// not imported, with the reason in the plan.
+func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContext) (*draft, bool) {
+	meta, body, bodyLine, perr := Split(shown, data)
+	if perr != nil {
+		plan.Warnings = append(plan.Warnings, perr)
+		plan.skip(shown, "its front matter does not read")
+		return nil, false
+	}
+	if meta == nil {
+		meta = newMeta("yaml", 1)
+	}
+	p := &Post{Source: shown}
+	f := &fields{meta: meta, used: map[string]bool{}}
+	f.warn = func(key, format string, args ...any) {
+		plan.warn(content.Position{Path: shown, Line: meta.LineOf(key)}, format, args...)
+	}
+	d := &draft{post: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown}
+
+	if _, v, ok := f.take("_build", "build"); ok {
+		if m, ok := v.(map[string]any); ok {
+			if r, _ := text(m["render"]); r == "never" || r == "false" {
+				plan.skip(shown, "not rendered by Hugo (build.render: %s)", r)
+				return nil, false
+			}
+		}
+	}
+	if _, v, ok := f.take("headless"); ok {
+		if b, _ := boolean(v); b {
+			plan.skip(shown, "a headless page, never rendered by Hugo")
+			return nil, false
+		}
+	}
+
+	name := pg.name
+	var fileDate stamp
+	if m := datePrefix.FindStringSubmatch(name); m != nil {
+		if s, err := date(m[1], hc.zone); err == nil {
+			fileDate = s
+			if hc.filenameDate {
+				name = m[2]
+			}
+		}
+	}
+	// Hugo's dates: date, or publishDate and its synonyms; lastmod.
+	for _, k := range []string{"date", "publishdate", "pubdate", "published"} {
+		key, v, ok := f.take(k)
+		if !ok || v == nil || v == "" {
+			continue
+		}
+		s, err := date(v, hc.zone)
+		if err != nil {
+			f.warn(key, "%s: %v", key, err)
+			continue
+		}
+		if p.Date.t.IsZero() {
+			p.Date = s
+		} else if s.day() != p.Date.day() {
+			p.Kept = append(p.Kept, key+": "+s.String())
+		}
+	}
+	if p.Date.t.IsZero() && hc.filenameDate && !fileDate.t.IsZero() {
+		p.Date = fileDate
+	}
+	if p.Date.t.IsZero() && !fileDate.t.IsZero() {
+		p.Date = fileDate
+		p.Notes = append(p.Notes, "dated "+fileDate.String()+" from its file name")
+	}
+	if p.Date.t.IsZero() {
+		plan.warn(content.Position{Path: shown, Line: meta.Line}, "no date: not imported; add a date to import it")
+		plan.skip(shown, "no date")
+		return nil, false
+	}
+	if key, v, ok := f.take("lastmod", "modified"); ok && v != nil && v != "" {
+		if s, err := date(v, hc.zone); err != nil {
+			f.warn(key, "%s: %v", key, err)
+		} else if s.day().Before(p.Date.day()) {
+			f.warn(key, "%s %s is before the date %s: left out", key, s, p.Date)
+		} else if s.t.After(p.Date.t) {
+			p.Updated = s
+		}
+	}
+	p.Title = f.text("title")
+	if p.Title == "" {
+		p.Title = titleOf(name)
+		plan.warn(content.Position{Path: shown, Line: meta.Line}, "no title: titled %q from its file name", p.Title)
+	}
+	p.Summary = f.text("summary", "description")
+	if s := f.text("description"); s != "" && s != p.Summary {
+		p.Kept = append(p.Kept, "description: "+describe(s))
+	}
+	p.Tags = addTags(p.Tags, f.texts("tags")...)
+	p.Tags = addTags(p.Tags, f.texts("categories")...)
+	if _, v, ok := f.take("draft"); ok {
+		p.Draft, _ = boolean(v)
+	}
+	if key, v, ok := f.take("expirydate", "unpublishdate"); ok && v != nil && v != "" {
+		if s, err := date(v, hc.zone); err == nil && s.t.Before(time.Now()) {
+			p.Draft = true
+			p.Notes = append(p.Notes, "a draft: its "+key+" "+s.String()+" has passed")
+		}
+	}
+	slug := f.text("slug")
+	p.Slug = or(slug, name)
+
+	// The old address: url, or the section's permalink pattern, or
+	// Hugo's default, /section/name/.
+	var oldPath string
+	if u := f.text("url"); u != "" {
+		oldPath = urlPath(u, hc.old)
+	} else if pattern, ok := hc.permalinks[strings.ToLower(pg.sections[0])]; ok {
+		var unknown []string
+		oldPath, unknown = hugoPermalink(pattern, p.Date, p.Title, slug, name, pg.sections, hc.lower)
+		if len(unknown) > 0 {
+			plan.warn(content.Position{Path: shown, Line: meta.Line}, "permalink %q: %s not known: the old address may be wrong", pattern, strings.Join(unknown, ", "))
+		}
+	} else {
+		seg := or(slug, name)
+		dir := strings.Join(pg.sections, "/")
+		if hc.lower {
+			dir = strings.ToLower(dir)
+		}
+		oldPath = "/" + hugoPath(path.Join(dir, seg), hc.lower) + "/"
+		if hc.ugly {
+			oldPath = strings.TrimSuffix(oldPath, "/") + ".html"
+		}
+	}
+	if oldPath != "" {
+		plan.addOld(p, oldPath, hc.old, hc.newBase, shown, meta.LineOf("url"))
+	}
+	for i, a := range f.texts("aliases") {
+		a = strings.TrimSpace(a)
+		if a == "" {
+			continue
+		}
+		if !strings.HasPrefix(a, "/") && !strings.Contains(a, "://") {
+			a = path.Join("/", path.Join(pg.sections...), a)
+		}
+		_ = i
+		plan.addAlias(p, urlPath(a, hc.old), hc.old, hc.newBase, shown, meta.LineOf("aliases"))
+	}
+	f.kept(presentation, p)
+	return d, true
+}
+
+// addOld records a post's old address: an alias, and its feed id.
+func (plan *Plan) addOld(p *Post, oldPath string, old site, newBase, shown string, line int) {
+	if oldPath == "" {
+		return
+	}
+	p.Old = or(old.abs(oldPath), oldPath)
+	if old.base != nil {
+		p.FeedID = p.Old
+	}
+	plan.addAlias(p, oldPath, old, newBase, shown, line)
+}
+
+// addAlias adds an old path of the old site as an alias of the post.
+func (plan *Plan) addAlias(p *Post, oldPath string, old site, newBase, shown string, line int) {
+	if oldPath == "" {
+		plan.warn(content.Position{Path: shown, Line: line}, "an old address on another site cannot redirect: left out")
+		return
+	}
+	a, ok := old.alias(oldPath, newBase)
+	if !ok {
+		plan.warn(content.Position{Path: shown, Line: line}, "old address %s is outside the new site's base_url %s: it cannot redirect", old.abs(oldPath), newBase)
+		return
+	}
+	if a == "/" || a == "" {
+		return
+	}
+	if !slices.Contains(p.Aliases, a) {
+		p.Aliases = append(p.Aliases, a)
+	}
+}
+
+// urlPath returns the path of a site address: a path as it is, the path
+// of an absolute URL of the old site (relative to its base path), and ""
+// for a URL of another site.
+func urlPath(u string, old site) string {
+	u = strings.TrimSpace(u)
+	if !strings.Contains(u, "://") && !strings.HasPrefix(u, "//") {
+		if i := strings.IndexAny(u, "?#"); i >= 0 {
+			u = u[:i]
+		}
+		return cleanPath(u)
+	}
+	if old.base == nil {
+		return ""
+	}
+	full := newSite(u)
+	if full.base == nil || !strings.EqualFold(full.base.Hostname(), old.base.Hostname()) {
+		return ""
+	}
+	p := full.base.Path
+	if strings.HasSuffix(strings.SplitN(strings.SplitN(u, "?", 2)[0], "#", 2)[0], "/") && !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	if old.base.Path != "/" {
+		rest, ok := strings.CutPrefix(p, old.base.Path)
+		if !ok {
+			return ""
+		}
+		p = rest
+	}
+	return cleanPath(p)
+}
+
+// hugoConfig reads the site's configuration: its config file, or the
+// files of config/_default/.
+func hugoConfig(fsys fs.FS, shown func(string) string) (config, error) {
+	cfg := config{}
+	if name := hugoConfigName(fsys); name != "" {
+		c, err := readConfig(fsys, name, shown(name), true)
+		if err != nil {
+			return nil, err
+		}
+		cfg = c
+	}
+	entries, err := fs.ReadDir(fsys, "config/_default")
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	for _, e := range entries {
+		name, ext := splitExt(e.Name())
+		if e.IsDir() || (ext != ".toml" && ext != ".yaml" && ext != ".yml" && ext != ".json") {
+			continue
+		}
+		c, err := readConfig(fsys, "config/_default/"+e.Name(), shown("config/_default/"+e.Name()), true)
+		if err != nil {
+			return nil, err
+		}
+		if name == "config" || name == "hugo" {
+			for k, v := range c {
+				cfg[k] = v
+			}
+		} else {
+			cfg[strings.ToLower(name)] = map[string]any(c)
+		}
+	}
+	return cfg, nil
+}
+
+func hugoConfigName(fsys fs.FS) string {
+	for _, n := range hugoConfigs {
+		if _, err := fs.Stat(fsys, n); err == nil {
+			return n
+		}
+	}
+	return ""
+}
+
+// hugoPermalinks returns the permalink pattern of each section: Hugo's
+// [permalinks] table, or its page table.
+func hugoPermalinks(cfg config) map[string]string {
+	out := map[string]string{}
+	m, _ := cfg.get("permalinks").(map[string]any)
+	if page, ok := m["page"].(map[string]any); ok {
+		m = page
+	}
+	for k, v := range m {
+		if s, ok := v.(string); ok {
+			out[strings.ToLower(k)] = s
+		}
+	}
+	return out
+}
+
+// staticDirs are the site's static folders.
+func staticDirs(cfg config) []string {
+	if dirs := cfg.list("staticdir"); len(dirs) > 0 {
+		return dirs
+	}
+	return []string{"static"}
+}
+
+// staticFiles copies the files of the old site's static folders into the
+// new site's static/.
+func (plan *Plan) staticFiles(fsys fs.FS, dirs []string, shown func(string) string) {
+	for _, dir := range dirs {
+		dir = path.Clean(strings.Trim(dir, "/"))
+		fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if !errors.Is(err, fs.ErrNotExist) || p != dir {
+					plan.warn(content.Position{Path: shown(p)}, "%v", pathless(err))
+				}
+				return nil
+			}
+			if p == dir {
+				return nil
+			}
+			if source.Ignored(d.Name(), d.IsDir()) || strings.HasPrefix(d.Name(), "_") {
+				plan.skip(shown(p), "netjournal does not publish files whose names start with . or _")
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() {
+				plan.Files = append(plan.Files, File{Path: "static/" + strings.TrimPrefix(p, dir+"/"), Source: p})
+			}
+			return nil
+		})
+	}
+}
+
+// hugoRefForms are the ways a ref or relref may name a page: its path
+// under content/, with or without its extension, and its name.
+func hugoRefForms(pg hugoPage) []string {
+	rel := strings.ToLower(pg.rel)
+	noExt := strings.TrimSuffix(rel, path.Ext(rel))
+	forms := []string{rel, noExt, strings.ToLower(path.Base(rel)), strings.ToLower(pg.name)}
+	if pg.bundle != "" {
+		forms = append(forms, strings.ToLower(pg.dir), strings.ToLower(path.Base(pg.dir)))
+	} else {
+		forms = append(forms, strings.ToLower(path.Base(noExt)))
+	}
+	sort.Strings(forms)
+	return slices.Compact(forms)
+}
+
+// splitExt splits a file name into its name and lower-cased extension.
+func splitExt(name string) (string, string) {
+	ext := path.Ext(name)
+	return name[:len(name)-len(ext)], strings.ToLower(ext)
+}
+
+// splitLang splits a Hugo file name from its language: "post.fr" → "post", "fr".
+func splitLang(name string, langs map[string]bool) (string, string) {
+	i := strings.LastIndexByte(name, '.')
+	if i > 0 && langs[strings.ToLower(name[i+1:])] {
+		return name[:i], strings.ToLower(name[i+1:])
+	}
+	return name, ""
+}
+
+// bundleOf returns the leaf bundle folder that holds folder dir, or "".
+func bundleOf(dir string, bundles map[string]bool) string {
+	for d := dir; d != "." && d != "/" && d != ""; d = path.Dir(d) {
+		if bundles[d] {
+			return d
+		}
+	}
+	return ""
+}
+
+// sectionsOf splits a folder into sections: "posts/2019" → posts, 2019.
+func sectionsOf(dir string) []string {
+	if dir == "." || dir == "" {
+		return nil
+	}
+	return strings.Split(dir, "/")
+}
+
+// pathless drops the path an *fs.PathError repeats.
+func pathless(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// bundleLinks makes the links of a bundle's page to its own files site
+// paths, so that they lead to the files from the blog and from the wiki
+// alike: ![Cover](cover.png) → ![Cover](/posts/<slug>/cover.png).
+func bundleLinks(body string, files []string, bundle, to string) string {
+	for _, f := range files {
+		rel := strings.TrimPrefix(f, bundle+"/")
+		q := regexp.QuoteMeta(rel)
+		re := regexp.MustCompile(`(\]\(<?|src="|href="|src='|href=')(?:\./)?` + q + `([)>"'\s#?])`)
+		body = re.ReplaceAllString(body, "${1}"+strings.ReplaceAll(to+rel, "$", "$$")+"${2}")
+	}
+	return body
+}

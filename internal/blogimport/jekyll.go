@@ -1,0 +1,460 @@
+package blogimport
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/source"
+)
+
+// jekyllConfigs are the files Jekyll reads its configuration from.
+var jekyllConfigs = []string{"_config.yml", "_config.yaml", "_config.toml"}
+
+// jekyllExcluded are the files and folders Jekyll leaves out of a site,
+// and those of a blog's repository that were never its pages.
+var jekyllExcluded = []string{
+	"Gemfile", "Gemfile.lock", "gemfiles", "node_modules", "vendor", "package.json", "package-lock.json",
+	"yarn.lock", "Rakefile", "Makefile", "Dockerfile", "docker-compose.yml", "netlify.toml", "vercel.json",
+	"CNAME", "Procfile", "Guardfile", "Jenkinsfile",
+}
+
+// jekyllRepoFiles are the names (before any extension) of a repository's
+// own files, which a site copies but nobody reads there.
+var jekyllRepoFiles = []string{"readme", "license", "licence", "changelog", "contributing", "code_of_conduct", "copying", "authors"}
+
+// postName is a Jekyll post's file name: its date and its slug.
+var postName = regexp.MustCompile(`^(\d{4}-\d{1,2}-\d{1,2})-(.+)\.([A-Za-z0-9]+)$`)
+
+// Jekyll reads the Jekyll site at the root of fsys.
+func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
+	shown := func(p string) string { return path.Join(opts.Root, p) }
+	cfg := config{}
+	cfgName := ""
+	for _, n := range jekyllConfigs {
+		if _, err := fs.Stat(fsys, n); err == nil {
+			c, err := readConfig(fsys, n, shown(n), false)
+			if err != nil {
+				return nil, err
+			}
+			cfg, cfgName = c, n
+			break
+		}
+	}
+	plan := &Plan{}
+	old := newSite(or(opts.BaseURL, strings.TrimRight(cfg.str("url"), "/")+"/"+strings.Trim(cfg.str("baseurl"), "/")))
+	if old.base == nil || placeholderHosts[old.base.Hostname()] && opts.BaseURL == "" {
+		plan.warn(content.Position{Path: shown(or(cfgName, "_config.yml"))}, "the site's url is not known: feed ids are not kept; give the blog's address with --base-url")
+		old = site{}
+	}
+	zone := cfg.zone("timezone")
+	pattern := or(cfg.str("collections.posts.permalink"), or(cfg.str("permalink"), "date"))
+	byID := jekyllFeedByID(fsys, cfg)
+
+	excluded := map[string]bool{}
+	for _, e := range append(cfg.list("exclude"), jekyllExcluded...) {
+		excluded[strings.Trim(e, "/")] = true
+	}
+	var postFiles, draftFiles []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p == "." {
+			return nil
+		}
+		name := d.Name()
+		switch {
+		case source.Ignored(name, d.IsDir()) || excluded[p]:
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		case d.IsDir():
+			if name == "_site" || name == ".jekyll-cache" || name == "_sass" || name == "_includes" || name == "_layouts" || name == "_data" || name == "_plugins" {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		dir := "/" + path.Dir(p) + "/"
+		switch {
+		case strings.Contains(dir, "/_posts/"):
+			postFiles = append(postFiles, p)
+		case strings.Contains(dir, "/_drafts/"):
+			draftFiles = append(draftFiles, p)
+		case strings.Contains(dir, "/_") || strings.HasPrefix(name, "_") || slices.ContainsFunc(strings.Split(p, "/"), func(s string) bool { return strings.HasPrefix(s, "_") }):
+			// Jekyll's own folders and files: not the site's.
+		case jekyllRepoFile(name):
+			if !strings.Contains(p, "/") {
+				plan.skip(shown(p), "a file of the repository, not of the blog")
+				return nil
+			}
+			fallthrough
+		default:
+			if frontMatter(fsys, p) {
+				plan.skip(shown(p), "a page, not a post (netjournal imports the posts of _posts/)")
+				return nil
+			}
+			plan.Files = append(plan.Files, File{Path: "static/" + p, Source: p})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(postFiles) == 0 && len(draftFiles) == 0 && cfgName == "" {
+		return nil, content.Errorf(content.Position{Path: shown("_posts")}, "no _posts folder and no _config.yml: is this a Jekyll site?")
+	}
+
+	sl := &slugger{taken: map[string]bool{}}
+	plan.taken = opts.Taken
+	refs := map[string]string{}
+	var drafts []*draft
+	read := func(p string, isDraft bool) {
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			plan.warn(content.Position{Path: shown(p)}, "%v", pathless(err))
+			return
+		}
+		// A draft without a date is dated by its file, as Jekyll dates it.
+		mod := opts.Now
+		if info, err := fs.Stat(fsys, p); err == nil && !info.ModTime().IsZero() {
+			mod = info.ModTime()
+		}
+		d, ok := plan.jekyllPost(shown(p), p, data, isDraft, jekyllContext{
+			cfg: cfg, zone: zone, pattern: pattern, old: old, newBase: opts.NewBase, byID: byID, now: mod,
+		})
+		if !ok {
+			return
+		}
+		d.post.Slug = sl.slug(d.post.Slug, "post")
+		d.post.Path = content.PostsDir + "/" + d.post.Slug + ".md"
+		newPath := "/posts/" + d.post.Slug + "/"
+		name, _ := splitExt(path.Base(p))
+		refs["post_url:"+name] = newPath
+		if i := strings.Index(p, "_posts/"); i >= 0 {
+			refs["post_url:"+strings.TrimSuffix(p[i+len("_posts/"):], path.Ext(p))] = newPath
+		}
+		refs["link:"+p] = newPath
+		drafts = append(drafts, d)
+	}
+	for _, p := range postFiles {
+		read(p, false)
+	}
+	for _, p := range draftFiles {
+		read(p, true)
+	}
+	for _, d := range drafts {
+		c := newConverter(d.body, d.bodyLine, func(line int, format string, args ...any) {
+			plan.warn(content.Position{Path: d.shown, Line: line}, format, args...)
+		})
+		c.resolve = func(ref string) (string, bool) {
+			ref = strings.TrimPrefix(strings.TrimPrefix(ref, "post_url:/"), "link:/")
+			p, ok := refs[ref]
+			if !ok {
+				p, ok = refs[strings.Replace(ref, "link:/", "link:", 1)]
+			}
+			return p, ok
+		}
+		meta := d.meta
+		c.value = func(name string) (string, bool) {
+			if k, ok := strings.CutPrefix(name, "page."); ok {
+				if v, ok := meta.Get(k); ok {
+					return text(v)
+				}
+				if k == "title" {
+					return d.post.Title, true
+				}
+				return "", false
+			}
+			if k, ok := strings.CutPrefix(name, "site."); ok {
+				return text(cfg.get(k))
+			}
+			return "", false
+		}
+		body := d.body
+		if v, ok := meta.Get("render_with_liquid"); ok {
+			if b, ok := boolean(v); ok && !b {
+				d.post.Body = escapeWikilinks(body)
+				plan.finish(d, "/posts/"+d.post.Slug+"/")
+				continue
+			}
+		}
+		d.post.Body = escapeWikilinks(c.liquid())
+		plan.finish(d, "/posts/"+d.post.Slug+"/")
+	}
+	plan.relink()
+	for _, f := range []string{"feed.xml", "atom.xml", "rss.xml", "feed/index.xml", "feed.rss"} {
+		if _, err := fs.Stat(fsys, f); err == nil || f == "feed.xml" && byID {
+			plan.Notes = append(plan.Notes, fmt.Sprintf("the old feed was at /%s: netjournal's are /index.xml (RSS), /atom.xml and /feed.json; have the host redirect the old address so that subscribers follow", f))
+			break
+		}
+	}
+	if cols, ok := cfg.get("collections").(map[string]any); ok {
+		var names []string
+		for name, v := range cols {
+			m, _ := v.(map[string]any)
+			if out, _ := boolean(m["output"]); out && name != "posts" {
+				names = append(names, "_"+name)
+			}
+		}
+		slices.Sort(names)
+		if len(names) > 0 {
+			plan.Notes = append(plan.Notes, "collections of pages are not imported: "+strings.Join(names, ", "))
+		}
+	}
+	return plan, nil
+}
+
+// jekyllContext is what a post's old address and dates depend on.
+type jekyllContext struct {
+	cfg     config
+	zone    *time.Location
+	pattern string
+	old     site
+	newBase string
+	byID    bool
+	now     time.Time
+}
+
+func jekyllRepoFile(name string) bool {
+	base, _ := splitExt(strings.ToLower(name))
+	return slices.Contains(jekyllRepoFiles, base)
+}
+
+// frontMatter reports whether a file starts with ---, as Jekyll decides
+// whether a file is a page or a file to copy.
+func frontMatter(fsys fs.FS, p string) bool {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	line, err := bufio.NewReader(f).ReadSlice('\n')
+	if err != nil && !errors.Is(err, bufio.ErrBufferFull) && len(line) == 0 {
+		return false
+	}
+	line = bytes.TrimPrefix(line, []byte("\uFEFF"))
+	return string(bytes.TrimRight(line, " \t\r\n")) == "---"
+}
+
+// jekyllFeedByID reports whether the site's feed gave each post the id
+// jekyll-feed gives it, the absolute form of the post's id (its address
+// without the extension), rather than its address: the plugin is used
+// and no feed of the site's own replaces it, or the site's own feed uses
+// post.id.
+func jekyllFeedByID(fsys fs.FS, cfg config) bool {
+	for _, f := range []string{"feed.xml", "atom.xml", "rss.xml", "feed/index.xml", "index.xml", "feed.rss"} {
+		b, err := fs.ReadFile(fsys, f)
+		if err != nil || !bytes.HasPrefix(bytes.TrimLeft(b, "\uFEFF"), []byte("---")) {
+			continue
+		}
+		return bytes.Contains(b, []byte("post.id"))
+	}
+	plugins := append(cfg.list("plugins"), cfg.list("gems")...)
+	if slices.Contains(plugins, "jekyll-feed") || cfg.str("theme") == "minima" {
+		return true
+	}
+	if b, err := fs.ReadFile(fsys, "Gemfile"); err == nil && bytes.Contains(b, []byte("jekyll-feed")) {
+		return true
+	}
+	return false
+}
+
+// jekyllPost reads one post's front matter; ok is false for a post that
+// is not imported, with the reason in the plan.
+func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc jekyllContext) (*draft, bool) {
+	name, ext := splitExt(path.Base(rel))
+	if ext == ".textile" {
+		plan.skip(shown, "Textile, not Markdown: convert it to Markdown to import it")
+		return nil, false
+	}
+	if !markdownExts[ext] && ext != ".html" && ext != ".htm" {
+		plan.skip(shown, "not a post: Jekyll reads Markdown and HTML posts")
+		return nil, false
+	}
+	var fileDate stamp
+	slug := name
+	if m := postName.FindStringSubmatch(path.Base(rel)); m != nil {
+		s, err := date(m[1], jc.zone)
+		if err == nil {
+			fileDate, slug = s, m[2]
+		}
+	}
+	if fileDate.t.IsZero() && !isDraft {
+		plan.skip(shown, "not a post: a post's file name starts with its date, YYYY-MM-DD-")
+		return nil, false
+	}
+	meta, body, bodyLine, perr := Split(shown, data)
+	if perr != nil {
+		plan.Warnings = append(plan.Warnings, perr)
+		plan.skip(shown, "its front matter does not read")
+		return nil, false
+	}
+	if meta == nil || meta.Format != "yaml" {
+		plan.skip(shown, "no front matter: Jekyll copies such a file as it is, it is not a post")
+		return nil, false
+	}
+	jekyllDefaults(meta, rel, jc.cfg)
+	p := &Post{Source: shown, Draft: isDraft}
+	f := &fields{meta: meta, used: map[string]bool{}}
+	f.warn = func(key, format string, args ...any) {
+		plan.warn(content.Position{Path: shown, Line: meta.LineOf(key)}, format, args...)
+	}
+	d := &draft{post: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown}
+
+	p.Date = fileDate
+	if key, v, ok := f.take("date"); ok && v != nil && v != "" {
+		if s, err := date(v, jc.zone); err != nil {
+			f.warn(key, "%s: %v", key, err)
+		} else {
+			p.Date = s
+		}
+	}
+	if p.Date.t.IsZero() {
+		now := jc.now
+		if now.IsZero() {
+			now = time.Now()
+		}
+		p.Date = stamp{t: time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)}
+		p.Notes = append(p.Notes, "a draft without a date: dated "+p.Date.String()+", when its file was last changed")
+	}
+	if key, v, ok := f.take("last_modified_at", "updated", "modified", "lastmod", "last_modified"); ok && v != nil && v != "" {
+		if s, err := date(v, jc.zone); err != nil {
+			f.warn(key, "%s: %v", key, err)
+		} else if s.day().Before(p.Date.day()) {
+			f.warn(key, "%s %s is before the date %s: left out", key, s, p.Date)
+		} else if s.t.After(p.Date.t) {
+			p.Updated = s
+		}
+	}
+	if s := f.text("slug"); s != "" {
+		slug = s
+	}
+	p.Slug = slug
+	p.Title = f.text("title")
+	if p.Title == "" {
+		// Jekyll titles a post without one from its slug, word by word.
+		words := strings.Fields(strings.ReplaceAll(slug, "-", " "))
+		for i, w := range words {
+			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+		p.Title = or(strings.Join(words, " "), "Untitled")
+		p.Notes = append(p.Notes, "titled "+p.Title+" from its file name, as Jekyll did")
+	}
+	p.Summary = f.text("excerpt", "description", "summary")
+	for _, k := range []string{"description", "summary"} {
+		if s := f.text(k); s != "" && s != p.Summary {
+			p.Kept = append(p.Kept, k+": "+describe(s))
+		}
+	}
+	// Categories: the folders above _posts, then the front matter's;
+	// a plural key's text is a list of words, a singular key's one.
+	var cats []string
+	if i := strings.Index("/"+rel, "/_posts/"); i > 0 {
+		for _, c := range strings.Split(rel[:i-1], "/") {
+			if c != "" {
+				cats = append(cats, c)
+			}
+		}
+	}
+	cats = append(cats, jekyllList(f, "categories")...)
+	cats = append(cats, f.text("category"))
+	cats = slices.DeleteFunc(cats, func(s string) bool { return s == "" })
+	tags := append(jekyllList(f, "tags"), f.text("tag"))
+	p.Tags = addTags(p.Tags, tags...)
+	p.Tags = addTags(p.Tags, cats...)
+	if _, v, ok := f.take("published"); ok {
+		if b, ok := boolean(v); ok && !b {
+			p.Draft = true
+		}
+	}
+	if _, v, ok := f.take("draft"); ok {
+		if b, _ := boolean(v); b {
+			p.Draft = true
+		}
+	}
+
+	outExt := ".html"
+	pattern := jc.pattern
+	if s := f.text("permalink"); s != "" {
+		pattern = s
+	}
+	oldPath, unknown := jekyllPermalink(pattern, p.Date, slug, uniq(cats), outExt)
+	if len(unknown) > 0 {
+		plan.warn(content.Position{Path: shown, Line: meta.LineOf("permalink")}, "permalink %q: %s not known: the old address may be wrong", pattern, strings.Join(unknown, ", "))
+	}
+	if !isDraft {
+		plan.addOld(p, oldPath, jc.old, jc.newBase, shown, meta.LineOf("permalink"))
+		if jc.byID && jc.old.base != nil {
+			// jekyll-feed's id: the folder of the address and the slug.
+			p.FeedID = jc.old.abs(path.Join(path.Dir(strings.TrimSuffix(oldPath, "/")), slug))
+		}
+	}
+	for _, a := range f.texts("redirect_from") {
+		plan.addAlias(p, urlPath(a, jc.old), jc.old, jc.newBase, shown, meta.LineOf("redirect_from"))
+	}
+	if ext == ".html" || ext == ".htm" {
+		p.Notes = append(p.Notes, "an HTML post: its HTML is kept as the body")
+	}
+	f.kept(presentation, p)
+	return d, true
+}
+
+// jekyllList reads a list, or a text of space-separated words, as Jekyll
+// reads tags and categories.
+func jekyllList(f *fields, key string) []string {
+	k, v, ok := f.take(key)
+	if !ok {
+		return nil
+	}
+	if s, ok := v.(string); ok {
+		return strings.Fields(s)
+	}
+	l, ok := list(v)
+	if !ok {
+		f.warn(k, "%s: expected a list of texts, got %s: left out", k, describe(v))
+	}
+	return l
+}
+
+// jekyllDefaults adds the values of the site's front matter defaults that
+// decide a post's address and tags, for the keys its front matter lacks.
+func jekyllDefaults(meta *Meta, rel string, cfg config) {
+	list, _ := cfg.get("defaults").([]any)
+	for _, item := range list {
+		m, _ := item.(map[string]any)
+		scope, _ := m["scope"].(map[string]any)
+		values, _ := m["values"].(map[string]any)
+		typ, _ := text(scope["type"])
+		dir, _ := text(scope["path"])
+		if typ != "" && typ != "posts" || dir != "" && !strings.HasPrefix(rel, strings.Trim(dir, "/")) {
+			continue
+		}
+		for _, k := range []string{"permalink", "categories", "category", "tags", "published"} {
+			if v, ok := values[k]; ok {
+				if _, has := meta.Get(k); !has {
+					meta.set(k, v, meta.Line)
+				}
+			}
+		}
+	}
+}
+
+func uniq(s []string) []string {
+	var out []string
+	for _, x := range s {
+		if !slices.Contains(out, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}

@@ -1,0 +1,333 @@
+package blogimport
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Jekyll's Liquid: {{ output }} and {% tags %}, with {%- -%} trimming
+// whitespace; {% raw %} … {% endraw %} is text, and {% comment %} … {%
+// endcomment %} nothing.
+
+// liquidTag is one Liquid tag or output of a body.
+type liquidTag struct {
+	start, end int
+	output     bool   // {{ … }}
+	name       string // the tag's name: highlight, post_url, …
+	markup     string // the rest of the tag, or the output's expression
+	text       string // for raw: the text it holds
+	raw        bool
+	comment    bool
+	bad        string
+	pair       int // an opening highlight's endhighlight, or -1
+}
+
+var (
+	endRaw     = regexp.MustCompile(`\{%-?\s*endraw\s*-?%\}`)
+	endComment = regexp.MustCompile(`\{%-?\s*endcomment\s*-?%\}`)
+)
+
+// lexLiquid finds every tag and output of s, raw and comment blocks as
+// one tag each, and pairs each highlight with its endhighlight.
+func lexLiquid(s string) []*liquidTag {
+	var out []*liquidTag
+	for i := 0; i < len(s); {
+		j := strings.Index(s[i:], "{")
+		if j < 0 {
+			break
+		}
+		j += i
+		if j+1 >= len(s) || (s[j+1] != '{' && s[j+1] != '%') {
+			i = j + 1
+			continue
+		}
+		t := &liquidTag{start: j, output: s[j+1] == '{', pair: -1}
+		closer := "%}"
+		if t.output {
+			closer = "}}"
+		}
+		e := strings.Index(s[j+2:], closer)
+		if e < 0 {
+			t.bad = "a Liquid " + map[bool]string{true: "output {{", false: "tag {%"}[t.output] + " is not closed with " + closer
+			if n := strings.IndexByte(s[j:], '\n'); n >= 0 {
+				t.end = j + n
+			} else {
+				t.end = len(s)
+			}
+			out = append(out, t)
+			i = t.end
+			continue
+		}
+		t.end = j + 2 + e + 2
+		inner := strings.TrimSpace(strings.Trim(s[j+2:j+2+e], "-"))
+		if t.output {
+			t.markup = inner
+		} else {
+			t.name, t.markup, _ = strings.Cut(inner, " ")
+			if n := strings.IndexAny(t.name, "\t\n\r"); n >= 0 {
+				t.name, t.markup = t.name[:n], t.name[n:]+" "+t.markup
+			}
+			t.markup = strings.TrimSpace(t.markup)
+		}
+		switch {
+		case !t.output && t.name == "raw":
+			t.raw = true
+			if loc := endRaw.FindStringIndex(s[t.end:]); loc != nil {
+				t.text = s[t.end : t.end+loc[0]]
+				t.end += loc[1]
+			} else {
+				t.text = s[t.end:]
+				t.end = len(s)
+			}
+		case !t.output && t.name == "comment":
+			t.comment = true
+			if loc := endComment.FindStringIndex(s[t.end:]); loc != nil {
+				t.end += loc[1]
+			} else {
+				t.bad = "{% comment %} is not closed with {% endcomment %}"
+			}
+		}
+		out = append(out, t)
+		i = t.end
+	}
+	var open []int
+	for i, t := range out {
+		switch {
+		case t.output || t.bad != "":
+		case t.name == "highlight":
+			open = append(open, i)
+		case t.name == "endhighlight" && len(open) > 0:
+			out[open[len(open)-1]].pair = i
+			open = open[:len(open)-1]
+		}
+	}
+	return out
+}
+
+// liquid turns the Liquid of a Jekyll body into Markdown.
+func (c *converter) liquid() string {
+	toks := lexLiquid(c.src)
+	var b strings.Builder
+	c.emitLiquid(&b, toks, 0, len(c.src), 0, len(toks))
+	return b.String()
+}
+
+func (c *converter) emitLiquid(b *strings.Builder, toks []*liquidTag, from, to, lo, hi int) {
+	at := from
+	for i := lo; i < hi; i++ {
+		t := toks[i]
+		if t.start < at {
+			continue
+		}
+		b.WriteString(c.src[at:t.start])
+		at = t.end
+		line := c.line(t.start)
+		switch {
+		case t.bad != "":
+			c.warn(line, "%s: left out", t.bad)
+			c.drop(b, t.start, t.end)
+		case t.raw:
+			b.WriteString(t.text)
+		case t.comment:
+			// A Liquid comment is not for the page.
+			b.WriteString(htmlComment(c.src[t.start:t.end]))
+		case t.output:
+			if v, ok := c.expr(t.markup); ok {
+				b.WriteString(v)
+				continue
+			}
+			c.unconverted(b, t, "Liquid output {{ "+t.markup+" }}")
+		case t.name == "highlight" && t.pair >= 0:
+			end := toks[t.pair]
+			var ib strings.Builder
+			c.emitLiquid(&ib, toks, t.end, end.start, i+1, t.pair)
+			lang, _, _ := strings.Cut(t.markup, " ")
+			block(b, fenced(lang, ib.String()))
+			at = end.end
+			endBlock(b, c.src, at)
+			i = t.pair
+		default:
+			if v, ok := c.tag(t); ok {
+				if strings.HasPrefix(v, "<figure") {
+					block(b, v)
+					endBlock(b, c.src, t.end)
+				} else {
+					b.WriteString(v)
+				}
+				continue
+			}
+			c.unconverted(b, t, "Liquid tag {% "+t.name+" %}")
+		}
+	}
+	if at < to {
+		b.WriteString(c.src[at:to])
+	}
+}
+
+// unconverted warns of a tag it cannot convert and leaves it out.
+func (c *converter) unconverted(b *strings.Builder, t *liquidTag, what string) {
+	if c.code.in(t.start) {
+		c.warn(c.line(t.start), "%s in code: kept as written", what)
+	} else {
+		c.warn(c.line(t.start), "%s is not converted: left out", what)
+	}
+	c.drop(b, t.start, t.end)
+}
+
+// tag converts the tags that name a post or embed something.
+func (c *converter) tag(t *liquidTag) (string, bool) {
+	args := strings.Fields(t.markup)
+	switch t.name {
+	case "post_url":
+		if len(args) == 0 {
+			return "", false
+		}
+		if p, ok := c.resolve("post_url:" + args[0]); ok {
+			return p, true
+		}
+		c.warn(c.line(t.start), "post_url %s names no imported post: the link goes nowhere", args[0])
+		return "#", true
+	case "link":
+		if len(args) == 0 {
+			return "", false
+		}
+		ref := strings.Trim(args[0], `"'`)
+		if p, ok := c.resolve("link:" + ref); ok {
+			return p, true
+		}
+		c.warn(c.line(t.start), "link %s names no imported post: the link goes nowhere", ref)
+		return "#", true
+	case "gist", "youtube", "vimeo", "tweet", "twitter", "instagram":
+		named, pos := liquidArgs(args)
+		if t.name == "twitter" && len(pos) > 0 && strings.HasPrefix(pos[0], "oembed") {
+			pos = pos[1:]
+		}
+		return embed(t.name, named, pos)
+	case "include", "include_relative":
+		if len(args) == 0 {
+			return "", false
+		}
+		named, _ := liquidArgs(args[1:])
+		file := strings.ToLower(args[0])
+		switch {
+		case strings.Contains(file, "youtube"):
+			return embed("youtube", named, nil)
+		case strings.Contains(file, "vimeo"):
+			return embed("vimeo", named, nil)
+		case strings.Contains(file, "image") || strings.Contains(file, "figure") || strings.Contains(file, "img"):
+			im := image{
+				src: c.attr(named, "url", "src", "image", "file", "path", "img"), alt: c.attr(named, "alt"),
+				caption: c.attr(named, "caption", "description", "title"),
+			}
+			if im.src == "" {
+				return "", false
+			}
+			return im.markdown(), true
+		}
+	}
+	return "", false
+}
+
+// attr returns the first of an include's named values, made a site path
+// when it is an expression.
+func (c *converter) attr(named map[string]string, keys ...string) string {
+	for _, k := range keys {
+		if v, ok := named[k]; ok {
+			if s, ok := c.expr(v); ok {
+				return s
+			}
+			return v
+		}
+	}
+	return ""
+}
+
+// liquidArgs splits arguments into key=value and positional ones.
+func liquidArgs(args []string) (map[string]string, []string) {
+	named := map[string]string{}
+	var pos []string
+	for _, a := range args {
+		if k, v, ok := strings.Cut(a, "="); ok {
+			named[strings.ToLower(k)] = strings.Trim(v, `"'`)
+			continue
+		}
+		if k, v, ok := strings.Cut(a, ":"); ok && !strings.Contains(a, "//") {
+			named[strings.ToLower(k)] = strings.Trim(v, `"'`)
+			continue
+		}
+		pos = append(pos, strings.Trim(a, `"'`))
+	}
+	return named, pos
+}
+
+// expr evaluates the Liquid expressions that stand for a site path or a
+// value of the page or the site: {{ site.baseurl }}, {{ "/x" |
+// relative_url }}, {{ page.title }}; ok is false for any other.
+func (c *converter) expr(e string) (string, bool) {
+	parts := splitPipes(e)
+	v, ok := c.operand(strings.TrimSpace(parts[0]))
+	if !ok {
+		return "", false
+	}
+	for _, f := range parts[1:] {
+		name, arg, _ := strings.Cut(strings.TrimSpace(f), ":")
+		name, arg = strings.TrimSpace(name), strings.TrimSpace(arg)
+		switch name {
+		case "relative_url", "absolute_url":
+			if v != "" && !strings.HasPrefix(v, "/") && !strings.Contains(v, "://") {
+				v = "/" + v
+			}
+		case "prepend", "append":
+			a, ok := c.operand(arg)
+			if !ok {
+				return "", false
+			}
+			if name == "prepend" {
+				v = a + v
+			} else {
+				v += a
+			}
+		case "strip", "escape", "xml_escape", "uri_escape", "url_encode":
+		default:
+			return "", false
+		}
+	}
+	return v, true
+}
+
+// operand is a quoted literal or a variable of the site or the page.
+func (c *converter) operand(s string) (string, bool) {
+	if len(s) >= 2 && (s[0] == '"' || s[0] == '\'') && s[len(s)-1] == s[0] {
+		return s[1 : len(s)-1], true
+	}
+	switch s {
+	case "site.baseurl", "site.url", "site.github.url", "site.github.url_base", "site.base_url":
+		// The old site's root is the new site's root.
+		return "", true
+	}
+	if strings.HasPrefix(s, "site.") || strings.HasPrefix(s, "page.") {
+		return c.value(s)
+	}
+	return "", false
+}
+
+// splitPipes splits an expression at the | that are not quoted.
+func splitPipes(e string) []string {
+	var parts []string
+	var quote byte
+	last := 0
+	for i := 0; i < len(e); i++ {
+		switch {
+		case quote != 0:
+			if e[i] == quote {
+				quote = 0
+			}
+		case e[i] == '"' || e[i] == '\'':
+			quote = e[i]
+		case e[i] == '|':
+			parts = append(parts, e[last:i])
+			last = i + 1
+		}
+	}
+	return append(parts, e[last:])
+}

@@ -1,0 +1,346 @@
+package blogimport
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/journal"
+	"gopkg.in/yaml.v3"
+)
+
+// What both readers share: configuration files, the mapping of front
+// matter onto a post, slugs, and the resolution of links between posts.
+
+// config is a site's configuration, with Hugo's keys lower-cased.
+type config map[string]any
+
+// readConfig reads a TOML, YAML or JSON configuration file by its
+// extension. A problem is an error at its line.
+func readConfig(fsys fs.FS, name, shown string, lower bool) (config, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	var v map[string]any
+	pos := content.Position{Path: shown, Line: 1}
+	switch path.Ext(name) {
+	case ".toml":
+		if _, err := toml.Decode(string(data), &v); err != nil {
+			var pe toml.ParseError
+			if errors.As(err, &pe) {
+				pos.Line = max(pe.Position.Line, 1)
+				return nil, content.Errorf(pos, "invalid TOML: %s", pe.Message)
+			}
+			return nil, content.Errorf(pos, "invalid TOML: %v", err)
+		}
+	case ".json":
+		if err := json.Unmarshal(data, &v); err != nil {
+			var se *json.SyntaxError
+			if errors.As(err, &se) {
+				pos.Line = strings.Count(string(data[:min(int(se.Offset), len(data))]), "\n") + 1
+			}
+			return nil, content.Errorf(pos, "invalid JSON: %v", err)
+		}
+	default:
+		if err := yaml.Unmarshal(data, &v); err != nil {
+			if sm := yamlLine.FindStringSubmatch(err.Error()); sm != nil {
+				pos.Line, _ = strconv.Atoi(sm[1])
+			}
+			return nil, content.Errorf(pos, "invalid YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+		}
+	}
+	c, _ := normalize(v, lower).(map[string]any)
+	return config(c), nil
+}
+
+// normalize makes YAML's maps string-keyed and, for Hugo, lower-cases keys.
+func normalize(v any, lower bool) any {
+	switch v := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, x := range v {
+			if lower {
+				k = strings.ToLower(k)
+			}
+			out[k] = normalize(x, lower)
+		}
+		return out
+	case map[any]any:
+		out := make(map[string]any, len(v))
+		for k, x := range v {
+			ks := fmt.Sprint(k)
+			if lower {
+				ks = strings.ToLower(ks)
+			}
+			out[ks] = normalize(x, lower)
+		}
+		return out
+	}
+	return plain(v)
+}
+
+// get returns the value at a dotted path of keys.
+func (c config) get(keys string) any {
+	var v any = map[string]any(c)
+	for _, k := range strings.Split(keys, ".") {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil
+		}
+		v = m[k]
+	}
+	return v
+}
+
+func (c config) str(keys string) string {
+	s, _ := text(c.get(keys))
+	return s
+}
+
+func (c config) list(keys string) []string {
+	l, _ := list(c.get(keys))
+	return l
+}
+
+func (c config) boolean(keys string) bool {
+	b, _ := boolean(c.get(keys))
+	return b
+}
+
+func (c config) zone(keys string) *time.Location {
+	if name := c.str(keys); name != "" {
+		if loc, err := time.LoadLocation(name); err == nil {
+			return loc
+		}
+	}
+	return time.UTC
+}
+
+// draft is a post as read, before its body is converted.
+type draft struct {
+	post     *Post
+	meta     *Meta
+	body     string
+	bodyLine int
+	shown    string // the source as shown: Root/path
+	bundle   string // the leaf bundle folder of a Hugo page, or ""
+}
+
+// fields maps the keys of a post's front matter that both generators
+// share; the reader handles the others, and each key it handled is
+// marked in used.
+type fields struct {
+	meta *Meta
+	used map[string]bool
+	warn func(key string, format string, args ...any)
+}
+
+// take marks keys as handled and returns the first that is given.
+func (f *fields) take(keys ...string) (string, any, bool) {
+	var key string
+	var val any
+	found := false
+	for _, k := range keys {
+		v, ok := f.meta.Get(k)
+		if !ok {
+			continue
+		}
+		f.used[f.key(k)] = true
+		if !found {
+			key, val, found = k, v, true
+		}
+	}
+	return key, val, found
+}
+
+// key is the key as written for a key as asked.
+func (f *fields) key(k string) string {
+	if _, ok := f.meta.values[k]; ok {
+		return k
+	}
+	return f.meta.fold[strings.ToLower(k)]
+}
+
+// text reads a text value.
+func (f *fields) text(keys ...string) string {
+	k, v, ok := f.take(keys...)
+	if !ok || v == nil {
+		return ""
+	}
+	s, ok := text(v)
+	if !ok {
+		f.warn(k, "%s: expected a text, got %s: left out", k, describe(v))
+	}
+	return strings.TrimSpace(s)
+}
+
+// strings reads a list of texts, or one text.
+func (f *fields) texts(key string) []string {
+	k, v, ok := f.take(key)
+	if !ok {
+		return nil
+	}
+	l, ok := list(v)
+	if !ok {
+		f.warn(k, "%s: expected a list of texts, got %s: left out", k, describe(v))
+	}
+	return l
+}
+
+// kept lists the keys not handled, as "key: value" lines for comments.
+func (f *fields) kept(dropped map[string]bool, p *Post) {
+	var kept, gone []string
+	for _, k := range f.meta.Keys() {
+		if f.used[k] {
+			continue
+		}
+		if dropped[strings.ToLower(k)] {
+			gone = append(gone, k)
+			continue
+		}
+		v, _ := f.meta.Get(k)
+		p.Kept = append(p.Kept, k+": "+describe(v))
+		kept = append(kept, k)
+	}
+	if len(gone) > 0 {
+		p.Notes = append(p.Notes, "dropped "+strings.Join(gone, ", ")+": the theme decides layout and comments")
+	}
+	if len(kept) > 0 {
+		p.Notes = append(p.Notes, "kept as comments in the front matter, since netjournal posts have no such keys: "+strings.Join(kept, ", "))
+	}
+}
+
+// presentation keys of both generators that mean nothing to netjournal,
+// whose theme decides.
+var presentation = map[string]bool{
+	"layout": true, "comments": true, "type": true, "weight": true, "toc": true,
+}
+
+// addTags adds tags, without one that is another's spelling.
+func addTags(have []string, more ...string) []string {
+	for _, t := range more {
+		t = strings.TrimSpace(t)
+		if t == "" {
+			continue
+		}
+		dup := false
+		for _, h := range have {
+			if journal.SameTag(h, t) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			have = append(have, t)
+		}
+	}
+	return have
+}
+
+// slugger gives each post a slug of its own.
+type slugger struct {
+	taken map[string]bool
+}
+
+// slug returns want made a netjournal slug, numbered when another post has
+// it already.
+func (s *slugger) slug(want, fallback string) string {
+	base := content.Slugify(want)
+	if base == "" {
+		base = content.Slugify(fallback)
+	}
+	if base == "" {
+		base = "post"
+	}
+	slug := base
+	for n := 2; s.taken[slug]; n++ {
+		slug = fmt.Sprintf("%s-%d", base, n)
+	}
+	s.taken[slug] = true
+	return slug
+}
+
+// titleOf makes a title of a file name: "my-first-post" → "My first post".
+func titleOf(name string) string {
+	t := strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name))
+	if t == "" {
+		return "Untitled"
+	}
+	return strings.ToUpper(t[:1]) + t[1:]
+}
+
+// finish converts nothing further: it fills in what all posts need once
+// every post is known — aliases without the post's own new address,
+// links between posts resolved — and adds the post to the plan.
+func (p *Plan) finish(d *draft, newPath string) {
+	var aliases []string
+	seen := map[string]bool{newPath: true, strings.TrimSuffix(newPath, "/"): true, newPath + "index.html": true}
+	for _, a := range d.post.Aliases {
+		if seen[a] {
+			continue
+		}
+		seen[a] = true
+		aliases = append(aliases, a)
+	}
+	d.post.Aliases = aliases
+	p.Posts = append(p.Posts, d.post)
+}
+
+var (
+	mdDest   = regexp.MustCompile(`\]\(<?([^()\s<>]+)`)
+	hrefDest = regexp.MustCompile(`href="([^"]+)"`)
+)
+
+// relink points the links between imported posts at the posts' new
+// addresses: a link to an old address works through its redirect, but
+// reads better, and is checked, as the post's own.
+func (p *Plan) relink() {
+	to := map[string]string{}
+	for _, post := range p.Posts {
+		newPath := "/posts/" + post.Slug + "/"
+		for _, old := range append([]string{post.Old}, post.Aliases...) {
+			if old == "" {
+				continue
+			}
+			to[old] = newPath
+			to[strings.TrimSuffix(old, "/")] = newPath
+		}
+	}
+	for _, post := range p.Posts {
+		code := codeRegions(post.Body)
+		var b strings.Builder
+		last := 0
+		for _, re := range []*regexp.Regexp{mdDest, hrefDest} {
+			for _, m := range re.FindAllStringSubmatchIndex(post.Body, -1) {
+				if m[2] < last || code.in(m[2]) {
+					continue
+				}
+				dest := post.Body[m[2]:m[3]]
+				u, frag, _ := strings.Cut(dest, "#")
+				newPath, ok := to[u]
+				if !ok {
+					continue
+				}
+				b.WriteString(post.Body[last:m[2]])
+				b.WriteString(newPath)
+				if frag != "" {
+					b.WriteString("#" + frag)
+				}
+				last = m[3]
+			}
+			b.WriteString(post.Body[last:])
+			post.Body, last = b.String(), 0
+			b.Reset()
+			code = codeRegions(post.Body)
+		}
+	}
+}

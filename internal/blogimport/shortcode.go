@@ -1,0 +1,322 @@
+package blogimport
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Hugo's shortcodes: {{< name args >}}, {{% name args %}}, closed by
+// {{< /name >}} or self-closed by {{< name />}}; {{</* … */>}} is one
+// written out as text.
+
+// shortcode is one shortcode tag of a body.
+type shortcode struct {
+	start, end int // byte range in the body
+	name       string
+	named      map[string]string
+	pos        []string
+	closing    bool // {{< /name >}}
+	self       bool // {{< name />}}
+	escaped    string
+	bad        string // what is wrong, for a tag that does not parse
+	pair       int    // index of the closing tag of an opening one, or -1
+	open       int    // index of the opening tag of a closing one, or -1
+}
+
+// lexShortcodes finds every shortcode tag of s, and pairs opening tags
+// with their closing ones.
+func lexShortcodes(s string) []*shortcode {
+	var out []*shortcode
+	for i := 0; i < len(s); {
+		j := strings.Index(s[i:], "{{")
+		if j < 0 {
+			break
+		}
+		j += i
+		if j+2 >= len(s) || (s[j+2] != '<' && s[j+2] != '%') {
+			i = j + 2
+			continue
+		}
+		t := lexShortcode(s, j)
+		out = append(out, t)
+		i = t.end
+	}
+	// Pair: a closing tag closes the nearest open tag of its name; the
+	// tags left open between them have no inner content.
+	var stack []int
+	for i, t := range out {
+		t.pair, t.open = -1, -1
+		switch {
+		case t.bad != "" || t.escaped != "":
+		case t.closing:
+			for k := len(stack) - 1; k >= 0; k-- {
+				if out[stack[k]].name == t.name {
+					out[stack[k]].pair, t.open = i, stack[k]
+					stack = stack[:k]
+					break
+				}
+			}
+		case !t.self:
+			stack = append(stack, i)
+		}
+	}
+	return out
+}
+
+// lexShortcode reads the tag that starts at s[j:], "{{<" or "{{%".
+func lexShortcode(s string, j int) *shortcode {
+	delim := s[j+2]
+	end := "%}}"
+	if delim == '<' {
+		end = ">}}"
+	}
+	t := &shortcode{start: j, named: map[string]string{}}
+	k := j + 3
+	for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
+		k++
+	}
+	fail := func(msg string) *shortcode {
+		t.bad = msg
+		// The tag is taken to end with its line.
+		if e := strings.IndexByte(s[j:], '\n'); e >= 0 {
+			t.end = j + e
+		} else {
+			t.end = len(s)
+		}
+		return t
+	}
+	if strings.HasPrefix(s[k:], "/*") {
+		e := strings.Index(s[k:], "*/"+end)
+		if e < 0 {
+			return fail("a shortcode written as text ({{</* … */>}}) is not closed")
+		}
+		t.escaped = "{{" + string(delim) + s[k+2:k+e] + end
+		t.end = k + e + 2 + len(end)
+		return t
+	}
+	if k < len(s) && s[k] == '/' {
+		t.closing = true
+		k++
+		for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
+			k++
+		}
+	}
+	n := k
+	for n < len(s) && isNameByte(s[n]) {
+		n++
+	}
+	t.name = s[k:n]
+	if strings.HasSuffix(t.name, "/") && strings.HasPrefix(s[n:], end) {
+		t.name, t.self = strings.TrimSuffix(t.name, "/"), true
+	}
+	if t.name == "" {
+		return fail("a shortcode without a name")
+	}
+	k = n
+	for {
+		for k < len(s) && strings.ContainsRune(" \t\r\n", rune(s[k])) {
+			k++
+		}
+		switch {
+		case k >= len(s):
+			return fail("the shortcode is not closed with " + end)
+		case strings.HasPrefix(s[k:], end):
+			t.end = k + len(end)
+			return t
+		case strings.HasPrefix(s[k:], "/"+end):
+			t.self = true
+			t.end = k + 1 + len(end)
+			return t
+		}
+		// An argument: key=value or a value, quoted "…", `…` or bare.
+		key := ""
+		if e := k + nameLen(s[k:]); e > k && e < len(s) && s[e] == '=' {
+			key, k = s[k:e], e+1
+		}
+		var val string
+		switch {
+		case k < len(s) && s[k] == '"':
+			e := k + 1
+			for e < len(s) && s[e] != '"' {
+				if s[e] == '\\' {
+					e++
+				}
+				e++
+			}
+			if e >= len(s) {
+				return fail("a quote in the shortcode is never closed")
+			}
+			v, err := strconv.Unquote(s[k : e+1])
+			if err != nil {
+				v = s[k+1 : e]
+			}
+			val, k = v, e+1
+		case k < len(s) && s[k] == '`':
+			e := strings.IndexByte(s[k+1:], '`')
+			if e < 0 {
+				return fail("a backquote in the shortcode is never closed")
+			}
+			val, k = s[k+1:k+1+e], k+e+2
+		default:
+			e := k
+			for e < len(s) && !strings.ContainsRune(" \t\r\n", rune(s[e])) && !strings.HasPrefix(s[e:], end) && !strings.HasPrefix(s[e:], "/"+end) {
+				e++
+			}
+			val, k = s[k:e], e
+		}
+		if key != "" {
+			t.named[strings.ToLower(key)] = val
+		} else {
+			t.pos = append(t.pos, val)
+		}
+	}
+}
+
+func isNameByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.' || c == '/'
+}
+
+func nameLen(s string) int {
+	n := 0
+	for n < len(s) && (isNameByte(s[n]) && s[n] != '/') {
+		n++
+	}
+	return n
+}
+
+// ConvertShortcodes turns the shortcodes of a Hugo body into Markdown.
+func (c *converter) shortcodes() string {
+	toks := lexShortcodes(c.src)
+	var b strings.Builder
+	c.emitShortcodes(&b, toks, 0, len(c.src), 0, len(toks))
+	return b.String()
+}
+
+// emitShortcodes writes src[from:to], which holds toks[lo:hi].
+func (c *converter) emitShortcodes(b *strings.Builder, toks []*shortcode, from, to, lo, hi int) {
+	at := from
+	for i := lo; i < hi; i++ {
+		t := toks[i]
+		if t.start < at {
+			continue // inside a tag already written
+		}
+		b.WriteString(c.src[at:t.start])
+		at = t.end
+		switch {
+		case t.escaped != "" && c.code.in(t.start):
+			b.WriteString(t.escaped)
+		case t.escaped != "":
+			// Shown as written, as Hugo shows it: as code, so that it
+			// reads as the syntax it is.
+			b.WriteString(codeSpan(t.escaped))
+		case t.bad != "":
+			c.warn(c.line(t.start), "%s: left out", t.bad)
+			c.drop(b, t.start, t.end)
+		case t.closing:
+			if c.code.in(t.start) {
+				b.WriteString(c.src[t.start:t.end])
+				continue
+			}
+			c.warn(c.line(t.start), "closing shortcode %q without an opening one: left out", t.name)
+			c.drop(b, t.start, t.end)
+		case c.code.in(t.start):
+			c.warn(c.line(t.start), "shortcode %q in code: kept as written", t.name)
+			b.WriteString(c.src[t.start:t.end])
+		default:
+			inner, innerEnd := "", t.end
+			if t.pair >= 0 {
+				close := toks[t.pair]
+				var ib strings.Builder
+				c.emitShortcodes(&ib, toks, t.end, close.start, i+1, t.pair)
+				inner, innerEnd, at = ib.String(), close.start, close.end
+				i = t.pair
+			}
+			c.shortcode(b, t, inner, innerEnd, at)
+		}
+	}
+	if at < to {
+		b.WriteString(c.src[at:to])
+	}
+}
+
+// shortcode writes one shortcode, with its inner content converted
+// already; end is where the whole ends in src.
+func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, innerEnd, end int) {
+	name := strings.ToLower(t.name)
+	arg := func(key string, i int) string {
+		if v, ok := t.named[key]; ok {
+			return v
+		}
+		if i >= 0 && i < len(t.pos) {
+			return t.pos[i]
+		}
+		return ""
+	}
+	line := c.line(t.start)
+	switch name {
+	case "highlight", "code", "codeblock", "mermaid":
+		lang := arg("lang", 0)
+		if name == "mermaid" {
+			lang = "mermaid"
+		}
+		block(b, fenced(lang, inner))
+		endBlock(b, c.src, end)
+		return
+	case "figure", "img", "image":
+		im := image{
+			src: arg("src", 0), alt: arg("alt", -1), title: arg("title", -1), caption: arg("caption", -1),
+			link: arg("link", -1), attr: arg("attr", -1), attrLink: arg("attrlink", -1),
+			width: arg("width", -1), height: arg("height", -1), class: arg("class", -1),
+		}
+		if im.src == "" {
+			break
+		}
+		if md := im.markdown(); strings.HasPrefix(md, "<figure") {
+			block(b, md)
+			endBlock(b, c.src, end)
+		} else {
+			b.WriteString(md)
+		}
+		b.WriteString(inner)
+		return
+	case "ref", "relref":
+		ref, anchor, _ := strings.Cut(arg("path", 0), "#")
+		if anchor != "" {
+			anchor = "#" + anchor
+		}
+		if p, ok := c.resolve(ref); ok || ref == "" && anchor != "" {
+			b.WriteString(p + anchor)
+			return
+		}
+		c.warn(line, "%s %q names no imported post: the link goes nowhere", name, ref)
+		b.WriteString("#")
+		return
+	case "param":
+		if v, ok := c.value("params." + strings.ToLower(arg("name", 0))); ok {
+			b.WriteString(v)
+			return
+		}
+	case "details":
+		summary := or(arg("summary", -1), "Details")
+		open := ""
+		if v, _ := boolean(arg("open", -1)); v {
+			open = " open"
+		}
+		block(b, "<details"+open+"><summary>"+inline(summary)+"</summary>\n\n"+strings.Trim(inner, "\n")+"\n\n</details>")
+		endBlock(b, c.src, end)
+		return
+	default:
+		if s, ok := embed(name, t.named, t.pos); ok {
+			b.WriteString(s)
+			return
+		}
+	}
+	if t.pair >= 0 {
+		c.warn(line, "shortcode %q is not known here: its content is kept, the shortcode left out", t.name)
+		b.WriteString(htmlComment(c.src[t.start:t.end]))
+		b.WriteString(inner)
+		return
+	}
+	c.warn(line, "shortcode %q is not converted: left out", t.name)
+	b.WriteString(htmlComment(c.src[t.start:t.end]))
+}

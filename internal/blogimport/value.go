@@ -1,0 +1,197 @@
+package blogimport
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// text returns a scalar as text: a string as it is, a number or a bool
+// as written.
+func text(v any) (string, bool) {
+	switch v := v.(type) {
+	case string:
+		return v, true
+	case bool:
+		return strconv.FormatBool(v), true
+	case int64:
+		return strconv.FormatInt(v, 10), true
+	case int:
+		return strconv.Itoa(v), true
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64), true
+	case time.Time:
+		return v.Format(time.RFC3339), true
+	}
+	return "", false
+}
+
+// list returns a list of scalars, or one scalar, as texts. ok is false for
+// anything else (a map, a list holding a list).
+func list(v any) (out []string, ok bool) {
+	switch v := v.(type) {
+	case nil:
+		return nil, true
+	case []any:
+		for _, x := range v {
+			if x == nil {
+				continue
+			}
+			s, ok := text(x)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, s)
+		}
+		return out, true
+	}
+	s, ok := text(v)
+	if !ok {
+		return nil, false
+	}
+	return []string{s}, true
+}
+
+// boolean reads true or false, and the words Ruby's YAML reads as them.
+func boolean(v any) (bool, bool) {
+	switch v := v.(type) {
+	case bool:
+		return v, true
+	case string:
+		switch strings.ToLower(strings.TrimSpace(v)) {
+		case "true", "yes", "on", "y":
+			return true, true
+		case "false", "no", "off", "n":
+			return false, true
+		}
+	}
+	return false, false
+}
+
+// stamp is a date as another generator wrote it.
+type stamp struct {
+	t     time.Time
+	clock bool // a time of day was given
+	zoned bool // a zone was given
+}
+
+// zoned layouts are tried before the ones without a zone.
+var (
+	zonedLayouts = []string{
+		time.RFC3339Nano,
+		"2006-01-02T15:04Z07:00",
+		"2006-01-02 15:04:05.999999999Z07:00",
+		"2006-01-02 15:04:05.999999999 Z07:00",
+		"2006-01-02 15:04:05.999999999 -0700",
+		"2006-01-02T15:04:05.999999999-0700",
+		"2006-01-02 15:04Z07:00",
+		"2006-01-02 15:04 Z07:00",
+		"2006-01-02 15:04 -0700",
+		time.RFC1123Z,
+		"Mon, 2 Jan 2006 15:04:05 -0700",
+		time.RFC822Z,
+	}
+	clockLayouts = []string{
+		"2006-01-02T15:04:05.999999999",
+		"2006-01-02 15:04:05.999999999",
+		"2006-01-02T15:04",
+		"2006-01-02 15:04",
+		"2006/01/02 15:04:05",
+		"2006/01/02 15:04",
+		"2006-01-02 15:04:05 MST",
+		"2006-01-02T15:04:05 MST",
+	}
+	dayLayouts = []string{
+		time.DateOnly,
+		"2006/01/02",
+		"2006-1-2",
+		"2006/1/2",
+		"January 2, 2006",
+		"Jan 2, 2006",
+		"2 January 2006",
+		"2 Jan 2006",
+		"02 Jan 2006",
+		"Monday, January 2, 2006",
+		"Mon, 2 Jan 2006",
+	}
+)
+
+// date reads a date: a TOML date, or text in any of the forms Hugo and
+// Jekyll read. A time without a zone is in loc (UTC when nil).
+func date(v any, loc *time.Location) (stamp, error) {
+	if loc == nil {
+		loc = time.UTC
+	}
+	var s stamp
+	switch v := v.(type) {
+	case time.Time:
+		// TOML's local dates and times come in zones of these names.
+		switch v.Location().String() {
+		case "date-local":
+			s = stamp{t: time.Date(v.Year(), v.Month(), v.Day(), 0, 0, 0, 0, time.UTC)}
+		case "datetime-local":
+			s = stamp{t: inZone(v, loc), clock: true, zoned: loc != time.UTC}
+		case "time-local":
+			return stamp{}, fmt.Errorf("expected a date, got a time of day %s", v.Format("15:04:05"))
+		default:
+			s = stamp{t: v, clock: true, zoned: true}
+		}
+	case string:
+		var err error
+		if s, err = parseDate(v, loc); err != nil {
+			return stamp{}, err
+		}
+	case int64:
+		return stamp{}, fmt.Errorf("expected a date, got the number %d", v)
+	default:
+		return stamp{}, fmt.Errorf("expected a date, got %s", describe(v))
+	}
+	if y := s.t.Year(); y < 1 || y > 9999 {
+		return stamp{}, fmt.Errorf("invalid date %s: the year is out of range", describe(v))
+	}
+	return s, nil
+}
+
+func parseDate(v string, loc *time.Location) (stamp, error) {
+	v = strings.TrimSpace(v)
+	for _, l := range zonedLayouts {
+		if t, err := time.Parse(l, v); err == nil {
+			return stamp{t: t, clock: true, zoned: true}, nil
+		}
+	}
+	for _, l := range clockLayouts {
+		if t, err := time.Parse(l, v); err == nil {
+			return stamp{t: inZone(t, loc), clock: true, zoned: loc != time.UTC}, nil
+		}
+	}
+	for _, l := range dayLayouts {
+		if t, err := time.Parse(l, v); err == nil {
+			return stamp{t: t}, nil
+		}
+	}
+	return stamp{}, fmt.Errorf("invalid date %q", v)
+}
+
+// inZone reads t's wall clock in loc.
+func inZone(t time.Time, loc *time.Location) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, loc)
+}
+
+// String writes the date as netjournal reads it: YYYY-MM-DD, RFC 3339, or
+// a time without a zone, which netjournal reads as UTC.
+func (s stamp) String() string {
+	switch {
+	case !s.clock:
+		return s.t.Format(time.DateOnly)
+	case s.zoned:
+		return s.t.Truncate(time.Second).Format(time.RFC3339)
+	}
+	return s.t.Format("2006-01-02T15:04:05")
+}
+
+// day is the calendar day, for comparisons.
+func (s stamp) day() time.Time {
+	y, m, d := s.t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
