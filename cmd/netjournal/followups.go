@@ -110,6 +110,8 @@ type personRef struct {
 }
 
 type followupItem struct {
+	Number      int         `json:"number"` // for netjournal done NUMBER
+	Ref         string      `json:"ref"`    // for netjournal done REF: stable, event#n
 	What        string      `json:"what"`
 	Who         []personRef `json:"who"`
 	Due         string      `json:"due,omitempty"`
@@ -159,15 +161,16 @@ func newAgenda(j *journal.Journal, within content.Duration) *agenda {
 		UndatedFollowups: []followupItem{},
 		within:           within,
 	}
-	for _, f := range j.Followups() {
+	for i, f := range openFollowups(j) {
+		it := newFollowupItem(f, today)
+		it.Number = i + 1
 		switch {
-		case !f.Open():
 		case f.Due.IsZero():
-			a.UndatedFollowups = append(a.UndatedFollowups, newFollowupItem(f, today))
+			a.UndatedFollowups = append(a.UndatedFollowups, it)
 		case f.Overdue(today):
-			a.OverdueFollowups = append(a.OverdueFollowups, newFollowupItem(f, today))
+			a.OverdueFollowups = append(a.OverdueFollowups, it)
 		case f.DueWithin(today, within):
-			a.DueFollowups = append(a.DueFollowups, newFollowupItem(f, today))
+			a.DueFollowups = append(a.DueFollowups, it)
 		}
 	}
 	for _, c := range journal.ByDue(j.Contacts) {
@@ -190,8 +193,22 @@ func newAgenda(j *journal.Journal, within content.Duration) *agenda {
 	return a
 }
 
+// openFollowups are the open follow-ups in the order that numbers them
+// for netjournal done: soonest due first, undated last, whatever --within
+// shows.
+func openFollowups(j *journal.Journal) []*journal.Followup {
+	var out []*journal.Followup
+	for _, f := range j.Followups() {
+		if f.Open() {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 func newFollowupItem(f *journal.Followup, today time.Time) followupItem {
 	it := followupItem{
+		Ref:        f.Ref(),
 		What:       f.What,
 		Who:        []personRef{},
 		Event:      f.Event.Slug(),
@@ -280,18 +297,19 @@ type agendaRow struct {
 
 func (a *agenda) print(w io.Writer, col colors) {
 	type group struct {
-		title string
-		lines []agendaRow
+		title     string
+		lines     []agendaRow
+		followups bool // numbered, for netjournal done
 	}
 	words := a.within.Words()
 	groups := []group{
-		{"Overdue follow-ups", followupLines(a.OverdueFollowups)},
-		{"Overdue by cadence", contactLines(a.OverdueContacts)},
-		{"Follow-ups due within " + words, followupLines(a.DueFollowups)},
-		{"Contacts due within " + words, contactLines(a.DueContacts)},
-		{"Never contacted", contactLines(a.NeverContacted)},
-		{"Favours to return", favourLines(a.FavoursOwed)},
-		{"Follow-ups without a date", followupLines(a.UndatedFollowups)},
+		{"Overdue follow-ups", followupLines(a.OverdueFollowups), true},
+		{"Overdue by cadence", contactLines(a.OverdueContacts), false},
+		{"Follow-ups due within " + words, followupLines(a.DueFollowups), true},
+		{"Contacts due within " + words, contactLines(a.DueContacts), false},
+		{"Never contacted", contactLines(a.NeverContacted), false},
+		{"Favours to return", favourLines(a.FavoursOwed), false},
+		{"Follow-ups without a date", followupLines(a.UndatedFollowups), true},
 	}
 	whenW, whoW, any := 0, 0, false
 	for _, g := range groups {
@@ -305,11 +323,12 @@ func (a *agenda) print(w io.Writer, col colors) {
 		fmt.Fprintf(w, "Nothing due today or within %s.\n", words)
 		return
 	}
-	first := true
+	first, numbered := true, false
 	for _, g := range groups {
 		if len(g.lines) == 0 {
 			continue
 		}
+		numbered = numbered || g.followups
 		if !first {
 			fmt.Fprintln(w)
 		}
@@ -329,6 +348,9 @@ func (a *agenda) print(w io.Writer, col colors) {
 			}
 			fmt.Fprintln(w)
 		}
+	}
+	if numbered {
+		fmt.Fprintf(w, "\n%sClose a follow-up with: netjournal done NUMBER%s\n", col.dim, col.reset)
 	}
 }
 
@@ -360,7 +382,7 @@ func followupLines(items []followupItem) []agendaRow {
 		if who == "" {
 			who = it.EventTitle
 		}
-		l := agendaRow{when: "no date", who: who, what: it.What, where: it.Source}
+		l := agendaRow{when: "no date", who: who, what: fmt.Sprintf("#%d %s", it.Number, it.What), where: it.Source}
 		if it.DaysOverdue != nil {
 			l.when = relative(*it.DaysOverdue)
 			l.urgent, l.soon = *it.DaysOverdue > 0, *it.DaysOverdue <= 0

@@ -18,7 +18,11 @@ commands:
   check     validate the site and its links; write nothing
   followups whom you owe a message today: overdue follow-ups, contacts due
             by cadence, favours to return (--within 14d, --json)
-  new       write a contact, event or post with its front matter
+  log       capture an interaction in one line: log coffee ana "what you
+            talked about" --promise "send the doc" --due 3d --gave "an intro"
+  done      close a follow-up by its number in followups, or by a search
+  snooze    put off a contact until a date: snooze ana 2w
+  new       write a contact, event, post or page with its front matter
             (new event "Coffee with Ana" --with ana-lima), or a site (new site DIR)
   import    create or update contacts from a vCard file (import vcard FILE.vcf)
             or LinkedIn's export (import linkedin Connections.csv); --dry-run

@@ -80,6 +80,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		cmd = &serveCmd{env: e}
 	case "followups":
 		cmd = &followupsCmd{env: e}
+	case "log":
+		cmd = &logCmd{env: e}
+	case "done":
+		cmd = &doneCmd{env: e}
+	case "snooze":
+		cmd = &snoozeCmd{env: e}
 	case "new":
 		cmd = &newCmd{env: e}
 	case "import":

@@ -30,6 +30,12 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
 		UpdateScripts: *update,
+		Setup: func(env *testscript.Env) error {
+			// $EXAMPLE is the example site at the repository's root.
+			root, err := filepath.Abs("../..")
+			env.Setenv("EXAMPLE", root)
+			return err
+		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"snapshot":  snapshot,
 			"unchanged": unchanged,

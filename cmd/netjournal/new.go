@@ -381,19 +381,9 @@ func (c *newCmd) ask(question string) string {
 // flags may come before or after it (new event "Coffee" --date 2026-11-20).
 // what names the argument for the message when it is missing.
 func argument(fs *flag.FlagSet, args []string, what string) (string, int, bool) {
-	var out []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return "", exitOK, false
-			}
-			return "", exitUsage, false
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		out = append(out, fs.Arg(0))
-		args = fs.Args()[1:]
+	out, code, ok := arguments(fs, args)
+	if !ok {
+		return "", code, false
 	}
 	switch {
 	case len(out) == 0:
@@ -404,4 +394,23 @@ func argument(fs *flag.FlagSet, args []string, what string) (string, int, bool) 
 		return "", exitUsage, false
 	}
 	return out[0], exitOK, true
+}
+
+// arguments parses args, flags and arguments in any order, and returns
+// the arguments.
+func arguments(fs *flag.FlagSet, args []string) ([]string, int, bool) {
+	var out []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, exitOK, false
+			}
+			return nil, exitUsage, false
+		}
+		if fs.NArg() == 0 {
+			return out, exitOK, true
+		}
+		out = append(out, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
 }

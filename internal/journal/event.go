@@ -52,7 +52,12 @@ type Followup struct {
 	Done   bool
 	DoneOn time.Time
 	Pos    content.Position
+	Index  int // its place in its event's followups, from 0
 }
+
+// Ref names the follow-up for the command line, stably: its event's
+// slug and its place in the event's list, from 1 ("2026-11-12-coffee#2").
+func (f *Followup) Ref() string { return fmt.Sprintf("%s#%d", f.Event.Slug(), f.Index+1) }
 
 // Open reports whether the follow-up is not done.
 func (f *Followup) Open() bool { return !f.Done }
@@ -174,7 +179,7 @@ func (j *Journal) linkEvent(e *Event, errs *content.ErrorList) {
 		}
 	}
 	for i, fu := range e.Event.Followups {
-		f := &Followup{Event: e, Due: fu.Due.Day(), What: fu.What, Done: fu.Done.Done, Pos: e.Pos(key("followups", i))}
+		f := &Followup{Event: e, Due: fu.Due.Day(), What: fu.What, Done: fu.Done.Done, Pos: e.Pos(key("followups", i)), Index: i}
 		if !fu.Due.IsSet() {
 			f.Due = time.Time{}
 		}

@@ -220,3 +220,70 @@ func first(list []string, dflt string) string {
 	}
 	return dflt
 }
+
+// Log is an interaction captured by `netjournal log`: an event with its
+// people, promises and favours, written whole.
+type Log struct {
+	Title     string
+	Date      time.Time
+	Kind      string
+	With      []string // contact slugs
+	Location  string
+	Followups []Item // Who may be empty: everyone in With
+	Gave      []Item // Who is the contact favoured
+	Received  []Item // Who is the contact who did it
+	Note      string // the body
+}
+
+// Item is a follow-up or a favour of a Log.
+type Item struct {
+	Who  string
+	What string
+	Due  time.Time // follow-ups only; zero for none
+}
+
+// Path is the event's file: content/events/<date>-<slug>.md.
+func (l Log) Path() string { return Event{Title: l.Title, Date: l.Date}.Path() }
+
+// File returns the event file.
+func (l Log) File() []byte {
+	var b strings.Builder
+	b.WriteString("---\n")
+	key(&b, "title", l.Title)
+	fmt.Fprintf(&b, "date: %s\n", l.Date.Format(time.DateOnly))
+	if l.Kind != "" {
+		key(&b, "kind", l.Kind)
+	}
+	if l.Location != "" {
+		key(&b, "location", l.Location)
+	}
+	if len(l.With) > 0 {
+		fmt.Fprintf(&b, "with: %s\n", content.YAMLList(l.With))
+	}
+	items := func(list string, who string, items []Item) {
+		if len(items) == 0 {
+			return
+		}
+		fmt.Fprintf(&b, "%s:\n", list)
+		for _, it := range items {
+			lead := "  - "
+			if it.Who != "" {
+				fmt.Fprintf(&b, "%s%s: %s\n", lead, who, content.YAMLText(it.Who))
+				lead = "    "
+			}
+			if !it.Due.IsZero() {
+				fmt.Fprintf(&b, "%sdue: %s\n", lead, it.Due.Format(time.DateOnly))
+				lead = "    "
+			}
+			fmt.Fprintf(&b, "%swhat: %s\n", lead, content.YAMLText(it.What))
+		}
+	}
+	items("followups", "who", l.Followups)
+	items("gave", "to", l.Gave)
+	items("received", "from", l.Received)
+	b.WriteString("---\n")
+	if note := strings.TrimSpace(l.Note); note != "" {
+		b.WriteString(note + "\n")
+	}
+	return []byte(b.String())
+}

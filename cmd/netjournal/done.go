@@ -1,0 +1,150 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/frontedit"
+	"github.com/netjournal/netjournal/internal/journal"
+)
+
+// doneCmd is `netjournal done 3`: a follow-up closed in its event file,
+// with the day it was done, every other byte of the file kept.
+type doneCmd struct{ *env }
+
+const doneUsage = `done NUMBER|EVENT#N|WORDS… [-C DIR] [--on DATE]`
+
+func (c *doneCmd) Run(ctx context.Context, args []string) int {
+	fs := c.flags("done", doneUsage)
+	var on, now nowFlag
+	fs.Var(&on, "on", "the `DATE` it was done (default today)")
+	fs.Var(&now, "now", "act as if today were `DATE` (YYYY-MM-DD or RFC 3339)")
+	pos, code, ok := arguments(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) == 0 {
+		fmt.Fprintf(c.stderr, "netjournal done: say which follow-up: its number in netjournal followups, its EVENT#N, or words of it\n")
+		return exitUsage
+	}
+	j, code := c.journal(now.time())
+	if j == nil {
+		return code
+	}
+	f, ok := c.find(j, strings.Join(pos, " "))
+	if !ok {
+		return exitUsage
+	}
+	day := j.Today
+	if !on.t.IsZero() {
+		day = content.Day(on.t)
+	}
+	path := c.path(f.Event.Doc().Path)
+	err := editFile(path, func(file *frontedit.File) error {
+		_, list := frontedit.Get(file.Root(), "followups")
+		if list == nil || list.Kind != yaml.SequenceNode || f.Index >= len(list.Content) {
+			return fmt.Errorf("the follow-up is no longer where it was: run netjournal followups again")
+		}
+		return file.Set(list.Content[f.Index], "done", day.Format(time.DateOnly))
+	})
+	if err != nil {
+		fmt.Fprintf(c.stderr, "netjournal done: %s: %v\n", f.Pos, err)
+		return exitContent
+	}
+	fmt.Fprintf(c.stdout, "done: %s (%s), %s\n", f.What, followupWho(f), f.Pos)
+	return exitOK
+}
+
+// find is the open follow-up a query names: a number of netjournal
+// followups, an event slug and place (EVENT#N), or words found in one
+// follow-up only (its text, its people, its event). It reports why not.
+func (c *doneCmd) find(j *journal.Journal, q string) (*journal.Followup, bool) {
+	open := openFollowups(j)
+	if n, err := strconv.Atoi(strings.TrimPrefix(q, "#")); err == nil {
+		if n < 1 || n > len(open) {
+			fmt.Fprintf(c.stderr, "netjournal done: there is no open follow-up %d: netjournal followups lists %d\n", n, len(open))
+			return nil, false
+		}
+		return open[n-1], true
+	}
+	if slug, num, ok := strings.Cut(q, "#"); ok && !strings.ContainsAny(slug, " \t") {
+		n, err := strconv.Atoi(num)
+		e := j.Event(slug)
+		switch {
+		case e == nil:
+			fmt.Fprintf(c.stderr, "netjournal done: no event has the slug %q\n", slug)
+		case err != nil || n < 1 || n > len(e.Followups):
+			fmt.Fprintf(c.stderr, "netjournal done: %s has %d follow-ups, not a #%s\n", e.Doc().Path, len(e.Followups), num)
+		case !e.Followups[n-1].Open():
+			fmt.Fprintf(c.stderr, "netjournal done: %s is done already\n", e.Followups[n-1].Pos)
+		default:
+			return e.Followups[n-1], true
+		}
+		return nil, false
+	}
+	words := strings.Fields(q)
+	var hits []int
+	for i, f := range open {
+		text := content.Slugify(strings.Join([]string{f.What, followupWho(f), f.Event.Title(), f.Event.Slug()}, " "))
+		all := true
+		for _, w := range words {
+			if s := content.Slugify(w); s != "" && !strings.Contains(text, s) {
+				all = false
+			}
+		}
+		if all {
+			hits = append(hits, i)
+		}
+	}
+	switch len(hits) {
+	case 1:
+		return open[hits[0]], true
+	case 0:
+		fmt.Fprintf(c.stderr, "netjournal done: no open follow-up mentions %q: netjournal followups lists them\n", q)
+	default:
+		fmt.Fprintf(c.stderr, "netjournal done: %d open follow-ups mention %q; say which by number:\n", len(hits), q)
+		for _, i := range hits {
+			fmt.Fprintf(c.stderr, "  #%d %s (%s)  %s\n", i+1, open[i].What, followupWho(open[i]), open[i].Pos)
+		}
+	}
+	return nil, false
+}
+
+// followupWho names the people a follow-up concerns.
+func followupWho(f *journal.Followup) string {
+	if f.Who != nil {
+		return f.Who.Name
+	}
+	var names []string
+	for _, c := range f.Event.With {
+		names = append(names, c.Name)
+	}
+	if len(names) == 0 {
+		return f.Event.Title()
+	}
+	return strings.Join(names, ", ")
+}
+
+// editFile changes the front matter of the file at path with edit and
+// writes it back whole, or leaves it as it was.
+func editFile(path string, edit func(*frontedit.File) error) error {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	file, err := frontedit.Parse(src)
+	if err != nil {
+		return err
+	}
+	if err := edit(file); err != nil {
+		return err
+	}
+	return frontedit.WriteFile(path, file.Bytes())
+}

@@ -1,0 +1,80 @@
+package journal
+
+import (
+	"errors"
+	"sort"
+	"strings"
+
+	"github.com/netjournal/netjournal/internal/content"
+)
+
+// FindContact finds the contact a person types on the command line means
+// ("ana", "Jürgen", "ana-lima"): a ref as Resolve takes it, else, without
+// regard to accents, the one contact whose slug, name, alias or first
+// name is the ref, or whose name starts with it. It is looser than
+// Resolve, which wikilinks and front matter use, because a command says
+// what it matched before anything is kept. An ambiguous ref is an
+// *AmbiguousError; one that matches nothing a *NotFoundError, with its
+// did-you-mean.
+func (j *Journal) FindContact(ref string) (*Contact, error) {
+	n, err := j.Resolve(ref, KindContact)
+	if err == nil {
+		return n.(*Contact), nil
+	}
+	var nf *NotFoundError
+	if !errors.As(err, &nf) {
+		return nil, err
+	}
+	key := content.Slugify(ref)
+	if key == "" {
+		return nil, err
+	}
+	// The closest kind of match wins: a whole name over a first name,
+	// a first name over the start of a name.
+	var whole, first, start []*Contact
+	for _, c := range j.Contacts {
+		names := append([]string{c.Slug(), c.Name}, c.Aliases...)
+		switch {
+		case anyFolds(names, func(s string) bool { return s == key }):
+			whole = append(whole, c)
+		case anyFolds([]string{firstWord(c.Name)}, func(s string) bool { return s == key }):
+			first = append(first, c)
+		case anyFolds(names, func(s string) bool {
+			return strings.HasPrefix(s, key) && (len(key) >= 3 || strings.HasPrefix(s, key+"-"))
+		}):
+			start = append(start, c)
+		}
+	}
+	for _, cs := range [][]*Contact{whole, first, start} {
+		switch len(cs) {
+		case 0:
+			continue
+		case 1:
+			return cs[0], nil
+		}
+		sort.Slice(cs, func(a, b int) bool { return cs[a].Doc().Path < cs[b].Doc().Path })
+		cands := make([]Node, len(cs))
+		for i, c := range cs {
+			cands[i] = c
+		}
+		return nil, &AmbiguousError{Ref: ref, Candidates: cands, Hint: "use a slug"}
+	}
+	return nil, err
+}
+
+// anyFolds reports whether one of names, folded as a slug (no accents,
+// lower case, hyphens), satisfies ok.
+func anyFolds(names []string, ok func(string) bool) bool {
+	for _, n := range names {
+		if s := content.Slugify(n); s != "" && ok(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstWord is the first word of a name: "Ana" of "Ana Lima".
+func firstWord(name string) string {
+	w, _, _ := strings.Cut(strings.TrimSpace(name), " ")
+	return w
+}

@@ -1,0 +1,47 @@
+package journal
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestFindContact(t *testing.T) {
+	j := mustSite(t, map[string]string{
+		"content/contacts/ana-lima.md":      "---\nname: Ana Lima\n---\n",
+		"content/contacts/jurgen-muller.md": "---\nname: Jürgen Müller\n---\n",
+		"content/contacts/tomas.md":         "---\nname: Tomás Ferreira\naliases: [Tommy]\n---\n",
+		"content/contacts/ana-sousa.md":     "---\nname: Ana Sousa\naliases: [Anita]\n---\n",
+		"content/contacts/bo-chen.md":       "---\nname: Bo Chen\n---\n",
+		"content/contacts/bob-stone.md":     "---\nname: Bob Stone\n---\n",
+	})
+	for ref, want := range map[string]string{
+		"ana-lima":       "ana-lima",
+		"Ana Lima":       "ana-lima",
+		"ana lima":       "ana-lima",
+		"Jürgen":         "jurgen-muller",
+		"jurgen":         "jurgen-muller",
+		"JÜRGEN MÜLLER":  "jurgen-muller",
+		"tomas":          "tomas",
+		"Tomás Ferreira": "tomas",
+		"tommy":          "tomas",
+		"anita":          "ana-sousa",
+		"jür":            "jurgen-muller",
+		"bo":             "bo-chen", // a first name beats the start of another's
+	} {
+		c, err := j.FindContact(ref)
+		if err != nil || c.Slug() != want {
+			t.Errorf("FindContact(%q) = %v, %v; want %s", ref, c, err, want)
+		}
+	}
+	var amb *AmbiguousError
+	if _, err := j.FindContact("ana"); !errors.As(err, &amb) || len(amb.Candidates) != 2 {
+		t.Errorf("ana names two contacts: %v", err)
+	}
+	var nf *NotFoundError
+	if _, err := j.FindContact("ana limma"); !errors.As(err, &nf) || nf.Hint() != "ana-lima" {
+		t.Errorf("a typo gets a did-you-mean: %v", err)
+	}
+	if _, err := j.FindContact("zz"); !errors.As(err, &nf) {
+		t.Errorf("nothing like it: %v", err)
+	}
+}
