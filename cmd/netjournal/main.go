@@ -11,6 +11,8 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"syscall"
 	"time"
 
@@ -109,13 +111,51 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 // with -C DIR bound to the site folder.
 func (e *env) flags(name, usage string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs.SetOutput(dashes{e.stderr})
 	fs.StringVar(&e.dir, "C", e.dir, "run in site folder `DIR`")
 	fs.Usage = func() {
 		fmt.Fprintf(e.stderr, "usage: netjournal %s\n\nflags:\n", usage)
-		fs.PrintDefaults()
+		printFlags(e.stderr, fs)
 	}
 	return fs
+}
+
+// printFlags lists the flags as the README writes them: --port, and -C
+// for the one-letter flag, with their argument and default.
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		arg, help := flag.UnquoteUsage(f)
+		line := "  " + dash(f.Name)
+		if arg != "" {
+			line += " " + arg
+		}
+		line += "\n    \t" + strings.ReplaceAll(help, "\n", "\n    \t")
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" && f.DefValue != "." {
+			line += fmt.Sprintf(" (default %s)", f.DefValue)
+		}
+		fmt.Fprintln(w, line)
+	})
+}
+
+// dash is a flag's name as typed: -C, --port.
+func dash(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
+}
+
+// dashes writes the flag package's messages with flags named as typed:
+// "flag provided but not defined: --nope".
+type dashes struct{ w io.Writer }
+
+var flagInMessage = regexp.MustCompile(`((?:not defined|for flag|needs an argument): )-(\w\w)`)
+
+func (d dashes) Write(p []byte) (int, error) {
+	if _, err := d.w.Write(flagInMessage.ReplaceAll(p, []byte("$1--$2"))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 // parse parses args, reporting bad usage as exit 2 (and help as 0).

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -305,24 +306,51 @@ func createFile(path string, data []byte) error {
 }
 
 // edit opens path in $VISUAL or $EDITOR, which may hold arguments
-// ("code --wait").
+// ("code --wait"). Without either it falls back, saying so, to the
+// system's editor (Debian's editor, then vi, nano) when run on a
+// terminal, else to xdg-open on a desktop. Finding none is no failure:
+// the file is written, and the message says how to choose an editor.
 func (c *newCmd) edit(ctx context.Context, path string) int {
 	editor := os.Getenv("VISUAL")
 	if editor == "" {
 		editor = os.Getenv("EDITOR")
 	}
-	words := strings.Fields(editor)
-	if len(words) == 0 {
-		fmt.Fprintln(c.stderr, "netjournal new: --edit: set $EDITOR (or $VISUAL) to the editor to open")
-		return exitContent
+	if editor == "" {
+		editor = fallbackEditor(c.stdin)
+		if editor == "" {
+			fmt.Fprintln(c.stderr, "netjournal: --edit: no editor found: set $EDITOR (export EDITOR=nano, say) to open the file; it is written")
+			return exitOK
+		}
+		fmt.Fprintf(c.stderr, "netjournal: --edit: $EDITOR is not set: opening the file with %s\n", editor)
 	}
+	words := strings.Fields(editor)
 	cmd := exec.CommandContext(ctx, words[0], append(words[1:], path)...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = c.stdin, c.stdout, c.stderr
 	if err := cmd.Run(); err != nil {
-		fmt.Fprintf(c.stderr, "netjournal new: %s: %v\n", editor, err)
+		fmt.Fprintf(c.stderr, "netjournal: --edit: %s: %v (the file is written)\n", editor, err)
 		return exitContent
 	}
 	return exitOK
+}
+
+// fallbackEditor is the editor to use when $VISUAL and $EDITOR say none:
+// a terminal editor on a terminal, else the desktop's opener, or "".
+func fallbackEditor(stdin io.Reader) string {
+	if f, ok := stdin.(*os.File); ok {
+		if info, err := f.Stat(); err == nil && info.Mode()&os.ModeCharDevice != 0 {
+			for _, name := range []string{"editor", "vi", "nano"} {
+				if _, err := exec.LookPath(name); err == nil {
+					return name
+				}
+			}
+		}
+	}
+	if os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != "" {
+		if _, err := exec.LookPath("xdg-open"); err == nil {
+			return "xdg-open"
+		}
+	}
+	return ""
 }
 
 // site writes a new site into an empty or missing folder.

@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"os"
 	"strconv"
+	"syscall"
 	"time"
 
 	"github.com/netjournal/netjournal/internal/build"
@@ -45,7 +47,14 @@ func (c *serveCmd) Run(ctx context.Context, args []string) int {
 		}
 	}
 	ln, err := net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(port)))
-	if err != nil {
+	switch {
+	case errors.Is(err, syscall.EADDRINUSE):
+		fmt.Fprintf(c.stderr, "netjournal serve: port %d on %s is taken (by another netjournal serve or hugo server?): pass --port N, or --port 0 for a free one\n", port, bind)
+		return exitUsage
+	case errors.Is(err, syscall.EACCES):
+		fmt.Fprintf(c.stderr, "netjournal serve: port %d on %s needs privileges this user does not have: pass --port above 1023, or --port 0 for a free one\n", port, bind)
+		return exitUsage
+	case err != nil:
 		fmt.Fprintf(c.stderr, "netjournal serve: %v\n", err)
 		return exitContent
 	}

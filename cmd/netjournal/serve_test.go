@@ -302,3 +302,28 @@ func (b *lockedBuffer) String() string {
 	defer b.mu.Unlock()
 	return b.buf.String()
 }
+
+// TestServeBusyPort: a port in use is said in words, with the way out,
+// as bad usage (exit 2); --port 0 picks a free port and prints it.
+func TestServeBusyPort(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "netjournal.yaml", servedSite)
+	writeFile(t, dir, "content/posts/hello.md", servedPost)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	port := ln.Addr().(*net.TCPAddr).Port
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), []string{"-C", dir, "serve", "--port", fmt.Sprint(port)}, strings.NewReader(""), &stdout, &stderr)
+	want := fmt.Sprintf("netjournal serve: port %d on 127.0.0.1 is taken (by another netjournal serve or hugo server?): pass --port N, or --port 0 for a free one\n", port)
+	if code != exitUsage || stderr.String() != want {
+		t.Errorf("exit %d, stderr %q; want exit %d and %q", code, stderr.String(), exitUsage, want)
+	}
+	// startServe serves with --port 0 and reads the port it prints.
+	base := startServe(t, dir)
+	if strings.HasSuffix(base, ":0") || !strings.HasPrefix(base, "http://127.0.0.1:") {
+		t.Errorf("--port 0 served at %s", base)
+	}
+}
