@@ -76,6 +76,10 @@ type Node interface {
 type Backlink struct {
 	From Node
 	Pos  content.Position
+	// Before, Text and After are the sentence of the link: the text on
+	// either side of it, and the link's own text (its label, or the
+	// target's name).
+	Before, Text, After string
 }
 
 // Unresolved is a body wikilink that matches nothing.

@@ -110,7 +110,11 @@ func (j *Journal) bodies(errs *content.ErrorList) {
 				continue
 			}
 			linked[to] = true
-			to.addBacklink(&Backlink{From: from, Pos: pos})
+			text := l.Label
+			if !l.Labeled {
+				text = to.Title()
+			}
+			to.addBacklink(&Backlink{From: from, Pos: pos, Before: l.Before, Text: text, After: l.After})
 		}
 	}
 }

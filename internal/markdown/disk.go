@@ -17,7 +17,7 @@ import (
 
 func diskKey(memoKey string) diskcache.Key {
 	h := sha256.New()
-	h.Write([]byte("netjournal markdown v4\x00"))
+	h.Write([]byte("netjournal markdown v5\x00"))
 	h.Write([]byte(memoKey))
 	var k diskcache.Key
 	h.Sum(k[:0])
@@ -147,6 +147,8 @@ func (w *writer) wikilinks(ls []Wikilink) {
 		w.bool(l.Labeled)
 		w.bool(l.Embed)
 		w.int(l.Line)
+		w.str(l.Before)
+		w.str(l.After)
 	}
 }
 
@@ -213,7 +215,7 @@ func (r *reader) bool() bool { return r.int() == 1 }
 func (r *reader) wikilinks() []Wikilink {
 	var out []Wikilink
 	for n := r.count(); n > 0 && r.ok; n-- {
-		out = append(out, Wikilink{Target: r.str(), Fragment: r.str(), Label: r.str(), Labeled: r.bool(), Embed: r.bool(), Line: r.int()})
+		out = append(out, Wikilink{Target: r.str(), Fragment: r.str(), Label: r.str(), Labeled: r.bool(), Embed: r.bool(), Line: r.int(), Before: r.str(), After: r.str()})
 	}
 	return out
 }

@@ -40,6 +40,9 @@ type Wikilink struct {
 	Labeled  bool   // an explicit |label was given
 	Embed    bool   // ![[...]]
 	Line     int    // 0-based line in the source
+	// Before and After are the text of its sentence on either side of
+	// it, plain, for a backlink to show where it was written.
+	Before, After string
 }
 
 // Resolution says how one wikilink renders.
@@ -366,10 +369,14 @@ func (r *Renderer) render(src string, opts Options) Result {
 			setDestination(n, opts.Rewrite(dest))
 		}
 	}
-	replaced := map[ast.Node]bool{}
+	// Every link is described before any is replaced: a link's context
+	// shows the others as written, whoever renders it.
 	for _, w := range wikis {
-		link := describe(w, b)
-		res.Wikilinks = append(res.Wikilinks, link)
+		res.Wikilinks = append(res.Wikilinks, describe(w, b))
+	}
+	replaced := map[ast.Node]bool{}
+	for i, w := range wikis {
+		link := res.Wikilinks[i]
 		var rs Resolution
 		if opts.Resolve != nil {
 			var err error
@@ -556,6 +563,7 @@ func describe(w *wikilink.Node, src []byte) Wikilink {
 		l.Labeled = t.Segment.Start > 0 && src[t.Segment.Start-1] == '|'
 		l.Line = bytes.Count(src[:t.Segment.Start], []byte("\n"))
 	}
+	l.Before, l.After = context(w, src)
 	return l
 }
 
@@ -656,8 +664,22 @@ func lineOf(n ast.Node, src []byte) int {
 
 // plain returns the text of n, with blocks separated by newlines.
 func plain(n ast.Node, src []byte) string {
+	text, _, _ := plainAround(n, nil, src)
+	return strings.TrimSpace(text)
+}
+
+// plainAround returns the text of n, untrimmed, and where in it the text
+// of its descendant mark starts and ends.
+func plainAround(n, mark ast.Node, src []byte) (text string, start, end int) {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if c == mark {
+			if entering {
+				start = b.Len()
+			} else {
+				end = b.Len()
+			}
+		}
 		if !entering {
 			if c.Type() == ast.TypeBlock && b.Len() > 0 {
 				b.WriteByte('\n')
@@ -693,7 +715,71 @@ func plain(n ast.Node, src []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.TrimSpace(b.String())
+	return b.String(), start, end
+}
+
+// contextChars bounds the text either side of a wikilink in its context.
+const contextChars = 120
+
+// context is the sentence around a wikilink, as plain text on either
+// side of it: what a backlink shows of the document that links (as
+// Obsidian and Quartz do). It is cut at the sentence's ends, and at a
+// word near contextChars with "…".
+func context(w *wikilink.Node, src []byte) (before, after string) {
+	block := w.Parent()
+	for block != nil && block.Type() != ast.TypeBlock {
+		block = block.Parent()
+	}
+	if block == nil {
+		return "", ""
+	}
+	text, start, end := plainAround(block, w, src)
+	if start > end || end > len(text) {
+		return "", ""
+	}
+	before, after = text[:start], text[end:]
+	// The sentence: from after the last full stop before the link, to the
+	// first one after it, and within the block's line.
+	if i := strings.LastIndexAny(before, "\n"); i >= 0 {
+		before = before[i+1:]
+	}
+	for i := sentenceEnd(before); i >= 0; i = sentenceEnd(before) {
+		before = before[i:]
+	}
+	if i := strings.IndexByte(after, '\n'); i >= 0 {
+		after = after[:i]
+	}
+	if i := sentenceEnd(after); i >= 0 {
+		after = after[:i]
+	}
+	before, after = strings.TrimLeft(before, " "), strings.TrimRight(after, " ")
+	if r := []rune(before); len(r) > contextChars {
+		cut := string(r[len(r)-contextChars:])
+		if i := strings.IndexByte(cut, ' '); i >= 0 && i < len(cut)-1 {
+			cut = cut[i+1:]
+		}
+		before = "…" + cut
+	}
+	if r := []rune(after); len(r) > contextChars {
+		cut := string(r[:contextChars])
+		if i := strings.LastIndexByte(cut, ' '); i > 0 {
+			cut = cut[:i]
+		}
+		after = cut + "…"
+	}
+	return before, after
+}
+
+// sentenceEnd is the offset just past the end of the first sentence in s
+// (". ", "! ", "? ", or a CJK full stop), or -1.
+func sentenceEnd(s string) int {
+	best := -1
+	for _, end := range []string{". ", "! ", "? ", "。", "！", "？"} {
+		if i := strings.Index(s, end); i >= 0 && (best < 0 || i+len(end) < best) {
+			best = i + len(end)
+		}
+	}
+	return best
 }
 
 // stripTags removes the tags of an HTML fragment, keeping its text.

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -29,5 +30,28 @@ func TestTOC(t *testing.T) {
 	}
 	if got := TOC(r.Render("no headings\n", Options{}).HTML); got != nil {
 		t.Errorf("TOC without headings = %#v, want nil", got)
+	}
+}
+
+// TestWikilinkContext: a wikilink knows the sentence it was written in,
+// for a backlink to show: cut at the sentence's ends, within its line of
+// a list or table, and shortened at a word with "…".
+func TestWikilinkContext(t *testing.T) {
+	r := New()
+	long := strings.Repeat("word ", 40)
+	for _, tc := range []struct{ src, before, after string }{
+		{"Met at a dinner. Then [[ana-lima|Ana]] said *hello* to [[bo]]. Later more.", "Then ", " said hello to bo."},
+		{"- first item\n- talk to [[bo]] soon\n- third", "talk to ", " soon"},
+		{"| who | what |\n|---|---|\n| [[ana]] | lunch |", "", ""},
+		{"Before " + long + "[[ana]] after.", "…" + strings.TrimSpace(strings.Repeat("word ", 23)) + " ", " after."},
+		{"会议上遇到了[[ana]]。然后回家。", "会议上遇到了", "。"},
+	} {
+		ls := r.Wikilinks(tc.src)
+		if len(ls) == 0 {
+			t.Fatalf("%q: no wikilinks", tc.src)
+		}
+		if ls[0].Before != tc.before || ls[0].After != tc.after {
+			t.Errorf("%q: context %q | %q, want %q | %q", tc.src, ls[0].Before, ls[0].After, tc.before, tc.after)
+		}
 	}
 }
