@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"os"
 	"strings"
 	"time"
 
@@ -57,7 +58,8 @@ func (c *exportCmd) ics(args []string) int {
 	return exitOK
 }
 
-// vcard writes contacts as vCard 3.0, for a phone or an address book.
+// vcard writes contacts as vCard 3.0, for a phone or an address book,
+// photos included.
 func (c *exportCmd) vcard(args []string) int {
 	fs := c.flags("export vcard", "export vcard [-C DIR] [--circle NAME]... [--tag TAG]... [--notes]")
 	var circles, tags listFlag
@@ -88,7 +90,13 @@ func (c *exportCmd) vcard(args []string) int {
 	if u, err := url.Parse(j.Config.BaseURL); err == nil {
 		host = u.Host
 	}
-	if err := vcard.Write(c.stdout, out, vcard.Options{Notes: notes, Host: host}); err != nil {
+	// A photo that cannot be read is left out, with the warning the build
+	// gives.
+	photos, warnings := content.ReadPhotos(os.DirFS(c.dir), out)
+	for _, w := range warnings {
+		fmt.Fprintf(c.stderr, "%s: warning: %s\n", w.Pos, w.Msg)
+	}
+	if err := vcard.Write(c.stdout, out, vcard.Options{Notes: notes, Host: host, Photos: photos}); err != nil {
 		fmt.Fprintf(c.stderr, "netjournal export vcard: %v\n", err)
 		return exitContent
 	}

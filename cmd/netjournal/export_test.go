@@ -19,7 +19,7 @@ var exportSite = map[string]string{
 	"netjournal.yaml": "title: T\nbase_url: https://notes.example/\n",
 	"content/contacts/ana-lima.md": "---\nname: Ana Lima\ncircle: core\ncompany: Tidewater\n" +
 		"email: ana@example.com\ntags: [mentor]\nbirthday: 1990-06-12\n---\nNotes, with a comma; and more.\n",
-	"content/contacts/bo.md": "---\nname: Bo\n---\n",
+	"content/contacts/bo.md": "---\nname: Bo\nuid: urn:uuid:6f1c2a9e-bo\n---\n",
 	"content/events/coffee.md": "---\ntitle: Coffee\ndate: 2026-11-01\nwith: [ana-lima, bo]\n" +
 		"followups:\n  - due: 2026-11-20\n    what: send both the deck, with notes\n---\n",
 }
@@ -108,5 +108,26 @@ func TestExportVCardParsesBack(t *testing.T) {
 	}
 	if got := c.Categories(); strings.Join(got, "|") != "core|mentor" {
 		t.Errorf("go-vcard reads the categories %q, want core and mentor", got)
+	}
+}
+
+// TestExportVCardUID: a contact's uid is its card's UID; a contact
+// without one keeps the UID an export always gave it, so that a phone
+// that imported it matches it again.
+func TestExportVCardUID(t *testing.T) {
+	dec := govcard.NewDecoder(bytes.NewReader(export(t, "vcard")))
+	uids := map[string]string{}
+	for {
+		c, err := dec.Decode()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		uids[c.Value(govcard.FieldFormattedName)] = c.Value(govcard.FieldUID)
+	}
+	if uids["Bo"] != "urn:uuid:6f1c2a9e-bo" || uids["Ana Lima"] != "contact-ana-lima@notes.example" {
+		t.Errorf("UIDs: %v", uids)
 	}
 }

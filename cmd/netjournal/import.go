@@ -23,10 +23,11 @@ import (
 // own files without changing a word the user wrote.
 type importCmd struct{ *env }
 
-const importUsage = "import vcard FILE.vcf [-C DIR] [--dry-run]\n       netjournal import linkedin Connections.csv [-C DIR] [--dry-run]"
+const importUsage = "import vcard FILE.vcf [-C DIR] [--dry-run] [--charset NAME]\n       netjournal import linkedin Connections.csv [-C DIR] [--dry-run] [--charset NAME]"
 
-// reader reads an export into people to import.
-type reader func(path string, data []byte) ([]contactfile.Person, content.ErrorList, error)
+// reader reads an export into people to import; charset is the
+// character set of text whose file does not say (--charset).
+type reader func(path string, data []byte, charset string) ([]contactfile.Person, content.ErrorList, error)
 
 func (c *importCmd) Run(ctx context.Context, args []string) int {
 	if len(args) == 0 {
@@ -49,12 +50,20 @@ func (c *importCmd) Run(ctx context.Context, args []string) int {
 		return exitUsage
 	}
 	name := "import " + args[0]
-	fs := c.flags(name, name+" FILE [-C DIR] [--dry-run]")
+	fs := c.flags(name, name+" FILE [-C DIR] [--dry-run] [--charset NAME]")
 	dryRun := false
+	charset := ""
 	fs.BoolVar(&dryRun, "dry-run", false, "print what would change, and write nothing")
+	fs.StringVar(&charset, "charset", "", "read text that does not say its character set as `NAME` (windows-1252, shift_jis, …)")
 	file, code, ok := argument(fs, args[1:], "the file to import")
 	if !ok {
 		return code
+	}
+	if charset != "" {
+		if _, err := contactfile.Encoding(charset); err != nil {
+			fmt.Fprintf(c.stderr, "netjournal %s: --charset: %v\n", name, err)
+			return exitUsage
+		}
 	}
 
 	data, err := os.ReadFile(c.path(file))
@@ -62,7 +71,7 @@ func (c *importCmd) Run(ctx context.Context, args []string) int {
 		fmt.Fprintf(c.stderr, "netjournal %s: %v\n", name, err)
 		return exitContent
 	}
-	people, warnings, err := read(file, data)
+	people, warnings, err := read(file, data, charset)
 	if err != nil {
 		return c.report(err)
 	}
@@ -74,12 +83,20 @@ func (c *importCmd) Run(ctx context.Context, args []string) int {
 	for _, ci := range site.Config.Circles {
 		circles = append(circles, ci.Name)
 	}
-	res, err := contactfile.Plan(os.DirFS(c.dir), site.Contacts, people, contactfile.Options{Circles: circles})
+	// What events and posts answer to is not for a nickname to take.
+	var names []string
+	for _, e := range site.Events {
+		names = append(names, e.Slug, e.Title)
+	}
+	for _, p := range site.Posts {
+		names = append(names, p.Slug, content.SlugOf(p.Path), p.Title)
+	}
+	res, err := contactfile.Plan(os.DirFS(c.dir), site.Contacts, people, contactfile.Options{Circles: circles, Names: names})
 	if err != nil {
 		fmt.Fprintf(c.stderr, "netjournal %s: %v\n", name, err)
 		return exitContent
 	}
-	if code, ok := c.verify(res.Files); !ok {
+	if code, ok := c.verify(res); !ok {
 		return code
 	}
 
@@ -147,8 +164,11 @@ func (c *importCmd) contacts() (*content.Site, int) {
 // verify proves the site still loads and builds with the new files: no
 // file of the import may have a problem, and the journal may not gain one
 // (an imported name that makes a reference ambiguous, say). It reports
-// what would break and returns false.
-func (c *importCmd) verify(files map[string][]byte) (int, bool) {
+// what would break and returns false. A problem in a file the import
+// writes is reported at the line of the export it comes from: the file
+// is not there to look at.
+func (c *importCmd) verify(res *contactfile.Result) (int, bool) {
+	files := res.Files
 	if len(files) == 0 {
 		return exitOK, true
 	}
@@ -168,12 +188,24 @@ func (c *importCmd) verify(files map[string][]byte) (int, bool) {
 	for _, e := range siteProblems(before) {
 		old[e.Error()] = true
 	}
+	from := map[string]*contactfile.Change{}
+	for _, ch := range res.Changes {
+		if ch.Action == contactfile.Created || ch.Action == contactfile.Updated {
+			from[ch.Path] = ch
+		}
+	}
 	var added content.ErrorList
 	for _, e := range siteProblems(after) {
+		if ch := from[e.Pos.Path]; ch != nil {
+			verb := map[contactfile.Action]string{contactfile.Created: "create", contactfile.Updated: "update"}[ch.Action]
+			added.Add(ch.Person.Source, "the import would %s %s, and it would not load: line %d: %s", verb, e.Pos.Path, e.Pos.Line, e.Msg)
+			continue
+		}
 		if !old[e.Error()] || files[e.Pos.Path] != nil {
 			added = append(added, e)
 		}
 	}
+	added.Sort()
 	if len(added) == 0 {
 		return exitOK, true
 	}
@@ -244,6 +276,11 @@ func (c *importCmd) print(res *contactfile.Result, dryRun bool) {
 		}
 		for _, k := range ch.Conflicts {
 			fmt.Fprintf(c.stdout, "  kept yours: %s\n", k)
+		}
+		if ch.Action != contactfile.Unchanged {
+			for _, d := range ch.Dropped {
+				fmt.Fprintf(c.stdout, "  dropped: %s\n", d)
+			}
 		}
 		for _, d := range ch.Duplicates {
 			dups = append(dups, fmt.Sprintf("possible duplicate: %s (%s, %s) and %s: %s; merge them by hand if they are one person",

@@ -141,6 +141,9 @@ func (b *Builder) RenderContext(ctx context.Context, opts Options) (*Result, err
 		return nil, err
 	}
 	res := &Result{Journal: j, Warnings: append(append(content.ErrorList(nil), j.Warnings...), site.Warnings...)}
+	// Contacts' photos, for the wiki: one that cannot be shown is a warning.
+	photos, warnings := content.ReadPhotos(fsys, site.Contacts)
+	res.Warnings = append(res.Warnings, warnings...)
 	if pub != nil {
 		if res.Public, err = b.blog.Render(pub, theme); err != nil {
 			var problems public.Problems
@@ -168,7 +171,7 @@ func (b *Builder) RenderContext(ctx context.Context, opts Options) (*Result, err
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if res.Private, err = b.wiki.Render(j, theme); err != nil {
+	if res.Private, err = b.wiki.RenderWith(j, theme, wiki.Options{Photos: photos}); err != nil {
 		return nil, themeError("render wiki", err)
 	}
 	res.Private[calendar.File] = calendar.ICS(j) // follow-ups for a calendar app to subscribe to

@@ -29,7 +29,7 @@ aliases: [CANARY-contact-alias]
 company: CANARY-company
 role: CANARY-role
 location: CANARY-location
-email: [canary-email@example.org]
+email: [canary-email@example.org, CANARY-email-type: canary-work@example.org]
 phone: "+351 999 000 111"
 links:
   linkedin: https://canary-linkedin.example/in/x
@@ -43,9 +43,13 @@ met:
   introduced_by: canary-introducer
 birthday: --07-19
 reviewed: 2012-12-12
+uid: CANARY-uid
+photo: CANARY-photo.jpg
 ---
 CANARY-contact-notes with [[open]] and [[canary-event-slug]].
 `,
+	// The photo's bytes: a JPEG's first bytes, then a canary.
+	"content/contacts/CANARY-photo.jpg": "\xff\xd8\xff\xe0CANARY-photo-bytes",
 	"content/contacts/canary-introducer.md": `---
 name: CANARY-introducer-name
 ---
@@ -235,7 +239,7 @@ func TestNothingPrivateReachesPublic(t *testing.T) {
 	// means the boundary held, not that the fixture is inert.
 	for _, c := range []string{"canary-contact-name", "canary-contact-notes", "canary-event-title", "canary-followup-what",
 		"canary-gave-what", "canary-received-what", "canary-shared-note", "canary-private-body", "canary-draft-body",
-		"canary-optin-notes", "canary-introducer-name"} {
+		"canary-optin-notes", "canary-introducer-name", "canary-photo-bytes"} {
 		if !strings.Contains(privateText, c) {
 			t.Errorf("%q is missing from private/: the wiki should show it", c)
 		}

@@ -57,8 +57,8 @@ func richContact(r *rand.Rand, n int) string {
 	b.WriteString(maybe(r, fmt.Sprintf("company: Company %d\n", r.IntN(5))))
 	b.WriteString(maybe(r, "role: Engineer\n"))
 	b.WriteString(maybe(r, "location: Porto\n"))
-	b.WriteString(maybe(r, fmt.Sprintf("email: [\"rp%d@example.org\"]\n", n)))
-	b.WriteString(maybe(r, "phone: \"+351 912 000 000\"\n"))
+	b.WriteString(maybe(r, fmt.Sprintf("email: [\"rp%d@example.org\", work: \"rp%d@work.example\"]\n", n, n)))
+	b.WriteString(maybe(r, "phone:\n  - cell: \"+351 912 000 000\"\n  - \"+351 213 000 000\"\n"))
 	b.WriteString(maybe(r, fmt.Sprintf("links:\n  website: https://rp%d.example/\n  linkedin: https://www.linkedin.com/in/rp%d\n", n, n)))
 	if tags := some(r, richTags); len(tags) > 0 {
 		b.WriteString("tags: " + yamlList(tags) + "\n")
@@ -74,6 +74,10 @@ func richContact(r *rand.Rand, n int) string {
 	b.WriteString(maybe(r, "birthday: "+pick(r, []string{"\"--07-19\"", "1990-11-23"})+"\n"))
 	b.WriteString(maybe(r, fmt.Sprintf("reviewed: 20%02d-06-01\n", 20+r.IntN(7))))
 	b.WriteString(maybe(r, fmt.Sprintf("public:\n  name: Public %d\n  url: https://public%d.example/\n", n, n)))
+	b.WriteString(maybe(r, fmt.Sprintf("uid: urn:uuid:rich-%d\n", n)))
+	// A photo that is not there: the wiki shows the initials, with a
+	// warning, once the build reads photos.
+	b.WriteString(maybe(r, fmt.Sprintf("photo: rich-%d.jpg\n", n)))
 	fmt.Fprintf(&b, "---\nNotes on [[%s]] and [[rich-contact-%d]].\n", pick(r, stableContacts), n%5)
 	return b.String()
 }

@@ -234,20 +234,28 @@ func (f *file) appendKey(key, text string) error {
 }
 
 // addItems adds items at the end of the list under key, turning a single
-// value into a list: "email: a@x" → "email: [a@x, b@y]".
-func (f *file) addItems(key string, items []string) error {
+// value into a list: "email: a@x" → "email: [a@x, b@y]". An item with a
+// type is written "type: value", in a list (one item a line when the key
+// is new); aliases are always a list.
+func (f *file) addItems(key string, items []content.Typed) error {
 	k, v := get(f.root, key)
 	switch {
+	case k == nil && typed(items):
+		lines := f.indent() + key + ":" + f.nl
+		for _, it := range items {
+			lines += f.indent() + "  - " + typedText(it, content.YAMLText) + f.nl
+		}
+		return f.splice(len(f.block), len(f.block), lines)
 	case k == nil:
-		if len(items) == 1 {
-			return f.appendKey(key, content.YAMLText(items[0]))
+		if len(items) == 1 && key != "aliases" {
+			return f.appendKey(key, content.YAMLText(items[0].Value))
 		}
-		return f.appendKey(key, content.YAMLList(items))
+		return f.appendKey(key, flowList(items))
 	case isEmpty(v):
-		if len(items) == 1 {
-			return f.fill(k, v, content.YAMLText(items[0]))
+		if len(items) == 1 && items[0].Type == "" && key != "aliases" {
+			return f.fill(k, v, content.YAMLText(items[0].Value))
 		}
-		return f.fill(k, v, content.YAMLList(items))
+		return f.fill(k, v, flowList(items))
 	case v.Kind == yaml.ScalarNode:
 		start, end, err := f.token(v)
 		if err != nil {
@@ -257,33 +265,54 @@ func (f *file) addItems(key string, items []string) error {
 		if v.Style == 0 && old != content.YAMLFlowText(v.Value) {
 			old = content.YAMLFlowText(v.Value)
 		}
-		return f.splice(start, end, "["+old+", "+strings.TrimPrefix(content.YAMLList(items), "["))
+		return f.splice(start, end, "["+old+", "+strings.TrimPrefix(flowList(items), "["))
 	case v.Kind == yaml.SequenceNode && v.Style&yaml.FlowStyle != 0:
 		open := f.offset(v.Line, v.Column)
 		end, err := f.closing(open)
 		if err != nil {
 			return err
 		}
-		text := strings.TrimSuffix(strings.TrimPrefix(content.YAMLList(items), "["), "]")
+		text := strings.TrimSuffix(strings.TrimPrefix(flowList(items), "["), "]")
 		if len(v.Content) > 0 {
 			text = ", " + text
 		}
 		return f.splice(end, end, text)
 	case v.Kind == yaml.SequenceNode && len(v.Content) > 0:
 		last := v.Content[len(v.Content)-1]
+		if last.Kind == yaml.MappingNode && len(last.Content) > 0 {
+			last = last.Content[0] // "- type: value" starts at its type
+		}
 		itemStart := f.offset(last.Line, last.Column)
 		prefix := f.block[f.lineStart(itemStart):itemStart]
 		if strings.TrimSpace(prefix) != "-" {
 			return fmt.Errorf("line %d: cannot add to this list", last.Line)
 		}
-		at := f.lineEnd(f.offset(lastLine(last), 1))
+		at := f.lineEnd(f.offset(lastLine(v.Content[len(v.Content)-1]), 1))
 		var lines strings.Builder
 		for _, it := range items {
-			lines.WriteString(prefix + content.YAMLText(it) + f.nl)
+			lines.WriteString(prefix + typedText(it, content.YAMLText) + f.nl)
 		}
 		return f.splice(at, at, lines.String())
 	}
 	return fmt.Errorf("line %d: %s is not a list", k.Line, key)
+}
+
+func typed(items []content.Typed) bool {
+	for _, it := range items {
+		if it.Type != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// flowList writes items as a one-line flow list: [a@x, work: "b, c"].
+func flowList(items []content.Typed) string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = typedText(it, content.YAMLFlowText)
+	}
+	return "[" + strings.Join(out, ", ") + "]"
 }
 
 // addEntry adds "sub: value" to the map under key ("links", "met"),

@@ -21,13 +21,17 @@ func FuzzMerge(f *testing.F) {
 		"\uFEFF---\r\nname: Bo\r\nemail:\r\n  - a@x.example\r\n---\r\nNotes.\r\n",
 		"---\n  name: Bo\n  role: x\n---\n",
 		"---\nname: Bo\nlinks: {a: \"https://x.example/#]\"}  # ]\ntags: ['a'']', \"b\\\"]\"]\n---\n",
+		"---\nname: Bo\nemail: [a@x.example, home: c@x.example]\nphone:\n  - cell: +1 555 0199 # mine\naliases: Bob\nuid:\nphoto:\n---\n",
 	} {
 		f.Add(seed)
 	}
 	p := Person{
-		Name: "Bo", Company: "Acme", Role: "CTO", Emails: []string{"bo@x.example", "b@x.example"},
-		Phones: []string{"+1 555 0100"}, Links: []Link{{URL: "https://bo.example/"}, {Name: "linkedin", URL: "https://linkedin.com/in/bo"}},
-		Tags: []string{"mentor", "a, b"}, Circle: "core", Met: day("2024-01-02"), Birthday: content.Birthday{Month: 2, Day: 29},
+		Name: "Bo", Aliases: []string{"Bobby", "B: the one"}, Company: "Acme", Role: "CTO", Location: "Lisbon, Portugal",
+		Emails: append(values("bo@x.example"), content.Typed{Type: "work", Value: "b@x.example"}),
+		Phones: []content.Typed{{Type: "work fax", Value: "+1 555 0100"}, {Value: "+1 555 0101"}},
+		Links:  []Link{{URL: "https://bo.example/"}, {Name: "linkedin", URL: "https://linkedin.com/in/bo"}},
+		Tags:   []string{"mentor", "a, b"}, Circle: "core", Met: day("2024-01-02"), Birthday: content.Birthday{Month: 2, Day: 29},
+		UID: "urn:uuid:0f4e2b7d", Photo: &Photo{Data: []byte("\xff\xd8\xff"), Ext: ".jpg", Name: "bo.jpg"},
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		loads := func(data []byte) error {

@@ -12,7 +12,8 @@ import (
 
 // Who a person is. An import merges a person into a contact only when
 // they have a strong identifier in common — an email address, a profile
-// on a social site, a vCard UID — and nothing proves them two people.
+// on a social site, a UID (a vCard's, a contact's uid) — and nothing
+// proves them two people: two LinkedIn profiles, or two UIDs.
 // A website is never identity: colleagues list their company's homepage,
 // organisers their meetup's. Nor is a name: two John Smiths are common.
 // A contact who only answers to the same name is a possible duplicate,
@@ -23,7 +24,7 @@ import (
 type identity struct {
 	emails   map[string]string // EmailKey → address
 	profiles map[string]string // ProfileKey → URL
-	uids     map[string]string // vCard UID: one person within an import
+	uids     map[string]string // a vCard's UID, a contact's uid
 }
 
 func newIdentity() *identity {
@@ -33,7 +34,7 @@ func newIdentity() *identity {
 // contactIdentity is the identity of a contact file.
 func contactIdentity(c *content.Contact) *identity {
 	id := newIdentity()
-	id.add(c.Email, nil, "")
+	id.add(c.Emails.Values(), nil, c.UID)
 	for _, l := range c.Links {
 		id.add(nil, []string{l.URL}, "")
 	}
@@ -47,7 +48,7 @@ func personIdentity(p Person) *identity {
 	for _, l := range p.Links {
 		urls = append(urls, l.URL)
 	}
-	id.add(p.Emails, urls, p.UID)
+	id.add(content.TypedList(p.Emails).Values(), urls, p.UID)
 	return id
 }
 
@@ -270,8 +271,8 @@ func nameKeys(c *content.Contact, key func(string) string) []string {
 // PossibleDuplicates pairs the contacts that may be one person written
 // twice: they answer to the same name (by name, alias or slug, the number
 // an import gives a namesake, "John Smith (2)", set aside) and no
-// identifier says they are two people (two LinkedIn profiles). Each pair
-// is a pair of indexes into contacts, the lower first, in order.
+// identifier says they are two people (two LinkedIn profiles, two uids).
+// Each pair is a pair of indexes into contacts, the lower first, in order.
 func PossibleDuplicates(contacts []*content.Contact) [][2]int {
 	byKey := map[string][]int{}
 	for i, c := range contacts {

@@ -63,23 +63,23 @@ func TestPlanIdentity(t *testing.T) {
 		person Person
 		want   string
 	}{
-		{"meetup site", Person{Name: "Rita Sousa", Emails: []string{"rita@example.com"}, Phones: []string{"+351 910 000 777"},
+		{"meetup site", Person{Name: "Rita Sousa", Emails: values("rita@example.com"), Phones: values("+351 910 000 777"),
 			Links: []Link{{URL: "http://www.lisbon-go.example"}}},
 			"created content/contacts/rita-sousa.md"},
-		{"company homepage", Person{Name: "Rui Alves", Emails: []string{"rui@tidewater.example"},
+		{"company homepage", Person{Name: "Rui Alves", Emails: values("rui@tidewater.example"),
 			Links: []Link{{Name: "website", URL: "https://tidewater.example"}}},
 			"created content/contacts/rui-alves.md"},
 		{"namesake with another profile", Person{Name: "John Smith", Company: "Globex",
 			Links: []Link{{URL: "https://www.linkedin.com/in/john-smith-globex"}}},
 			`created content/contacts/john-smith-2.md named "John Smith (2)"`},
-		{"namesake without identifiers", Person{Name: "Mei Chen", Company: "Brightline", Emails: []string{"mei@brightline.example"}},
+		{"namesake without identifiers", Person{Name: "Mei Chen", Company: "Brightline", Emails: values("mei@brightline.example")},
 			`created content/contacts/mei-chen-2.md named "Mei Chen (2)", possible duplicate of content/contacts/mei-chen.md: same name, no email or profile in common`},
-		{"namesake by an accent", Person{Name: "Joao Santos", Emails: []string{"joao.santos@example.com"}},
+		{"namesake by an accent", Person{Name: "Joao Santos", Emails: values("joao.santos@example.com")},
 			`created content/contacts/joao-santos-2.md named "Joao Santos (2)", possible duplicate of content/contacts/joao-santos.md: same name, no email or profile in common`},
-		{"a shared email, another LinkedIn profile", Person{Name: "Ana L.", Emails: []string{"ana@tidewater.example"},
+		{"a shared email, another LinkedIn profile", Person{Name: "Ana L.", Emails: values("ana@tidewater.example"),
 			Links: []Link{{URL: "https://www.linkedin.com/in/another-ana"}}},
 			"created content/contacts/ana-l.md, possible duplicate of content/contacts/ana-lima.md: same email ana@tidewater.example, but another LinkedIn profile"},
-		{"email in another case", Person{Name: "A. Lima", Role: "CTO", Emails: []string{" ANA@Tidewater.Example "}},
+		{"email in another case", Person{Name: "A. Lima", Role: "CTO", Emails: values(" ANA@Tidewater.Example ")},
 			"updated content/contacts/ana-lima.md"},
 		{"profile without www and with a final slash", Person{Name: "Ana", Role: "CTO",
 			Links: []Link{{URL: "https://linkedin.com/in/Ana-Lima-Example/"}}},
@@ -87,7 +87,7 @@ func TestPlanIdentity(t *testing.T) {
 		{"profile from a country subdomain, with a query", Person{Name: "Ana Lima", Role: "CTO",
 			Links: []Link{{URL: "https://pt.linkedin.com/in/ana-lima-example?originalSubdomain=pt"}}},
 			"updated content/contacts/ana-lima.md"},
-		{"a namesake that holds the whole record", Person{Name: "MEI CHEN", Phones: []string{"+351913000333"}},
+		{"a namesake that holds the whole record", Person{Name: "MEI CHEN", Phones: values("+351913000333")},
 			"unchanged content/contacts/mei-chen.md"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -122,7 +122,7 @@ func TestPlanNamesakesInOneFile(t *testing.T) {
 		{Name: "Kate Doe", Company: "Globex"},
 		{Name: "John Doe", Role: "CTO", Links: []Link{{URL: "https://linkedin.com/in/jdoe-2/"}}},
 		{Name: "Lee Wu", UID: "urn:uuid:1"},
-		{Name: "Lee Wu", UID: "urn:uuid:2", Phones: []string{"+1 555 0100"}},
+		{Name: "Lee Wu", UID: "urn:uuid:2", Phones: values("+1 555 0100")},
 		{Name: "Lee Wu", UID: "URN:UUID:1", Role: "CFO"},
 	}
 	res := planOver(t, people, ps...)
@@ -166,6 +166,9 @@ func TestPossibleDuplicates(t *testing.T) {
 		contact("mei-chen", `name: "Mei Chen (Brightline)"`), // the slug is Mei Chen
 		contact("ana", "name: Ana Lima\nemail: ana@x.example"),
 		contact("ana-lima", `name: "Ana Lima (aka Nana)"`),
+		contact("kim", "name: Kim Park\nuid: urn:uuid:AAAA"),
+		contact("kim-park-2", "name: \"Kim Park (2)\"\nuid: BBBB"), // another uid than kim's
+		contact("kim-park-3", `name: "Kim Park (3)"`),
 	}
 	var got []string
 	for _, p := range PossibleDuplicates(cs) {
@@ -177,6 +180,8 @@ func TestPossibleDuplicates(t *testing.T) {
 		"john-smith-2 js",
 		"mei mei-chen",
 		"ana ana-lima",
+		"kim kim-park-3",
+		"kim-park-2 kim-park-3",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

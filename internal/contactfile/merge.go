@@ -17,13 +17,19 @@ type Merged struct {
 	Data      []byte   // the new file; the same bytes when nothing was added
 	Added     []string // what was added, with its value: `company "Acme"`, "email ana@example.com", "links.linkedin https://…"
 	Conflicts []string // values kept as the user wrote them: `company "Acme", not "Acme Inc"`
+	// PhotoAdded is set when the photo key was added: the file p.Photo
+	// names is to be written. Photo is the file's own photo, when it has
+	// one and p has one too, for the caller to compare.
+	PhotoAdded bool
+	Photo      string
 }
 
 // Changed reports whether the file changed.
 func (m *Merged) Changed() bool { return len(m.Added) > 0 }
 
 // Merge adds to the contact file src what p knows and the file does not:
-// an empty field, another email or phone, a link, a tag. It never changes
+// an empty field, another email or phone (with its type), a link, a tag,
+// an alias, the uid, the photo p.Photo.Name names. It never changes
 // or removes a value the user wrote, and keeps every comment and the body
 // byte for byte; where p disagrees with the file, the file wins and the
 // difference is reported in Conflicts.
@@ -54,17 +60,27 @@ func merge(src []byte, p Person) (*Merged, error) {
 	}
 	m := &merger{f: f, out: &Merged{}}
 	m.name(p.Name, &old)
+	var aliases []string
+	for _, a := range p.Aliases {
+		if NameKey(a) != NameKey(old.Name) {
+			aliases = append(aliases, a)
+		}
+	}
+	m.items("aliases", untyped(aliases), NameKey)
 	m.text("company", p.Company)
 	m.text("role", p.Role)
+	m.text("location", p.Location)
 	m.items("email", p.Emails, EmailKey)
 	m.items("phone", p.Phones, PhoneKey)
 	m.links(p.Links)
-	m.items("tags", p.Tags, textKey)
+	m.items("tags", untyped(p.Tags), textKey)
 	m.text("circle", p.Circle)
 	m.met(p.Met)
 	if p.Birthday.IsSet() {
 		m.text("birthday", p.Birthday.String())
 	}
+	m.photo(p.Photo)
+	m.uid(p.UID)
 	m.notes(p.Notes)
 	if m.err != nil {
 		return nil, m.err
@@ -158,8 +174,9 @@ func decodeScalar(s string, v any) error {
 }
 
 // items adds the values missing from a list field; key folds values for
-// comparing. Free text (tags) is quoted where Added shows it.
-func (m *merger) items(field string, values []string, key func(string) string) {
+// comparing. A value the file has keeps the form it has there, with or
+// without a type. Free text (tags, aliases) is quoted where Added shows it.
+func (m *merger) items(field string, values []content.Typed, key func(string) string) {
 	if m.err != nil {
 		return
 	}
@@ -170,13 +187,16 @@ func (m *merger) items(field string, values []string, key func(string) string) {
 			have[key(v.Value)] = true
 		case yaml.SequenceNode:
 			for _, it := range v.Content {
+				if it.Kind == yaml.MappingNode && len(it.Content) == 2 {
+					it = it.Content[1] // type: value
+				}
 				have[key(it.Value)] = true
 			}
 		}
 	}
-	var add []string
+	var add []content.Typed
 	for _, val := range values {
-		if k := key(val); k != "" && !have[k] {
+		if k := key(val.Value); k != "" && !have[k] {
 			have[k] = true
 			add = append(add, val)
 		}
@@ -186,12 +206,64 @@ func (m *merger) items(field string, values []string, key func(string) string) {
 	}
 	m.do(m.f.addItems(field, add))
 	for _, val := range add {
-		if field == "tags" {
-			m.added("%s %q", field, val)
-		} else {
-			m.added("%s %s", field, val)
+		switch {
+		case field == "tags" || field == "aliases":
+			m.added("%s %q", field, val.Value)
+		case val.Type != "":
+			m.added("%s %s (%s)", field, val.Value, val.Type)
+		default:
+			m.added("%s %s", field, val.Value)
 		}
 	}
+}
+
+func untyped(values []string) []content.Typed {
+	out := make([]content.Typed, len(values))
+	for i, v := range values {
+		out[i] = content.Typed{Value: v}
+	}
+	return out
+}
+
+// photo adds the photo key when the file has none; the file it names is
+// the caller's to write.
+func (m *merger) photo(p *Photo) {
+	if p == nil || p.Name == "" || m.err != nil {
+		return
+	}
+	k, v := get(m.f.root, "photo")
+	switch {
+	case k == nil:
+		m.do(m.f.appendKey("photo", content.YAMLText(p.Name)))
+	case isEmpty(v):
+		m.do(m.f.fill(k, v, content.YAMLText(p.Name)))
+	default:
+		m.out.Photo = v.Value
+		return
+	}
+	m.out.PhotoAdded = true
+	m.added("photo %s", p.Name)
+}
+
+// uid adds the uid when the file has none. Another uid is a conflict,
+// which Plan never makes: two uids are two people.
+func (m *merger) uid(uid string) {
+	if uid == "" || m.err != nil {
+		return
+	}
+	k, v := get(m.f.root, "uid")
+	switch {
+	case k == nil:
+		m.do(m.f.appendKey("uid", content.YAMLText(uid)))
+	case isEmpty(v):
+		m.do(m.f.fill(k, v, content.YAMLText(uid)))
+	default:
+		if v.Kind != yaml.ScalarNode || uidKey(v.Value) != uidKey(uid) {
+			m.conflict("uid %q, not %q", v.Value, uid)
+		}
+		return
+	}
+	m.added("uid %s", uid)
 }
 
 // links adds links whose URL the contact does not have yet, nor the
@@ -227,7 +299,7 @@ func (m *merger) links(links []Link) {
 				m.conflict("links.%s %q, not %q", name, old, l.URL)
 				continue
 			}
-			name = free(name, 0, func(n string) bool { _, ok := names[n]; return ok })
+			name = free(name, 0, false, func(n string) bool { _, ok := names[n]; return ok })
 		}
 		m.do(m.f.addEntry("links", name, l.URL, false))
 		m.added("links.%s %s", name, l.URL)

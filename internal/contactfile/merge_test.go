@@ -25,6 +25,15 @@ func load(t *testing.T, data []byte) *content.Contact {
 	return site.Contacts[0]
 }
 
+// values are emails or phones without types.
+func values(vs ...string) []content.Typed {
+	out := make([]content.Typed, len(vs))
+	for i, v := range vs {
+		out[i] = content.Typed{Value: v}
+	}
+	return out
+}
+
 func day(s string) time.Time {
 	d, err := time.Parse(time.DateOnly, s)
 	if err != nil {
@@ -61,8 +70,8 @@ func TestMergeKeepsWhatTheUserWrote(t *testing.T) {
 		Name:    "Ana Lima",
 		Company: "Tidewater", // differs: kept, reported
 		Role:    "Principal Engineer",
-		Emails:  []string{"ANA@example.com", "ana@tidewater.example"},
-		Phones:  []string{"+351910000101", "+44 20 7946 0000"},
+		Emails:  values("ANA@example.com", "ana@tidewater.example"),
+		Phones:  values("+351910000101", "+44 20 7946 0000"),
 		Links: []Link{
 			{URL: "https://www.linkedin.com/in/ana-lima-example"},
 			{URL: "http://ana-lima.example.com"}, // the same site: nothing to add
@@ -146,19 +155,19 @@ func TestMergeShapes(t *testing.T) {
 	}{
 		{"missing keys are appended",
 			"---\nname: Bo\n---\n",
-			Person{Name: "Bo", Company: "Acme", Emails: []string{"bo@x.example"}, Links: []Link{{Name: "github", URL: "https://github.com/bo"}}, Met: day("2024-01-02")},
+			Person{Name: "Bo", Company: "Acme", Emails: values("bo@x.example"), Links: []Link{{Name: "github", URL: "https://github.com/bo"}}, Met: day("2024-01-02")},
 			"name: Bo\ncompany: Acme\nemail: bo@x.example\nlinks:\n  github: https://github.com/bo\nmet:\n  date: 2024-01-02\n", ""},
 		{"several values make a flow list",
 			"---\nname: Bo\n---\n",
-			Person{Emails: []string{"a@x.example", "b@x.example"}},
+			Person{Emails: values("a@x.example", "b@x.example")},
 			"name: Bo\nemail: [a@x.example, b@x.example]\n", ""},
 		{"empty keys are filled",
 			"---\nname: Bo\nemail:\nlinks:   # none yet\nmet:\ncompany: \"\"\n---\n",
-			Person{Emails: []string{"bo@x.example"}, Links: []Link{{URL: "https://bo.example/"}}, Met: day("2024-01-02"), Company: "Acme"},
+			Person{Emails: values("bo@x.example"), Links: []Link{{URL: "https://bo.example/"}}, Met: day("2024-01-02"), Company: "Acme"},
 			"name: Bo\nemail: bo@x.example\nlinks: {website: \"https://bo.example/\"}   # none yet\nmet: {date: 2024-01-02}\ncompany: Acme\n", ""},
 		{"block list of emails",
 			"---\nname: Bo\nemail:\n- a@x.example\n- 'b@x.example'\ntags: [x]\n---\n",
-			Person{Emails: []string{"c@x.example"}},
+			Person{Emails: values("c@x.example")},
 			"name: Bo\nemail:\n- a@x.example\n- 'b@x.example'\n- c@x.example\ntags: [x]\n", ""},
 		{"a plain value that needs quotes in a list",
 			"---\nname: Bo\ntags: a,b  # one tag\n---\n",
@@ -166,7 +175,7 @@ func TestMergeShapes(t *testing.T) {
 			"name: Bo\ntags: [\"a,b\", c]  # one tag\n", ""},
 		{"flow list across lines, empty flow list",
 			"---\nname: Bo\nemail: [a@x.example,\n  b@x.example]\ntags: []\n---\n",
-			Person{Emails: []string{"c@x.example"}, Tags: []string{"go, rust"}},
+			Person{Emails: values("c@x.example"), Tags: []string{"go, rust"}},
 			"name: Bo\nemail: [a@x.example,\n  b@x.example, c@x.example]\ntags: [\"go, rust\"]\n", ""},
 		{"met as a block map without a date, and an earlier met.date",
 			"---\nname: Bo\nmet:\n  at: a meetup\n  introduced_by: ana\n---\n",
@@ -229,7 +238,7 @@ func TestMergeShapes(t *testing.T) {
 
 func TestMergeLineEndings(t *testing.T) {
 	src := "\uFEFF---\r\nname: Bo\r\nemail:\r\n  - a@x.example\r\n---\r\nNotes.\r\n"
-	m, err := Merge([]byte(src), Person{Emails: []string{"b@x.example"}, Role: "CTO"})
+	m, err := Merge([]byte(src), Person{Emails: values("b@x.example"), Role: "CTO"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -255,7 +264,7 @@ func TestMergeRefuses(t *testing.T) {
 	// A value written over several lines cannot be extended in place: the
 	// merge fails instead of guessing.
 	src := "---\nname: Bo\nemail: a@x.example\n  continued\n---\n"
-	if _, err := Merge([]byte(src), Person{Emails: []string{"b@x.example"}}); err == nil {
+	if _, err := Merge([]byte(src), Person{Emails: values("b@x.example")}); err == nil {
 		t.Error("merged into a multi-line value")
 	}
 }
@@ -263,7 +272,7 @@ func TestMergeRefuses(t *testing.T) {
 func TestNew(t *testing.T) {
 	p := Person{
 		Name: "Daniel O'Connor", Company: "Stateful: Conf", Role: "Programme chair",
-		Emails: []string{"d@x.example", "daniel@y.example"}, Phones: []string{"+353 1 234 5678"},
+		Emails: values("d@x.example", "daniel@y.example"), Phones: values("+353 1 234 5678"),
 		Links: []Link{{URL: "https://ie.linkedin.com/in/doc"}, {URL: "https://doc.example"}, {URL: "https://doc2.example"}, {Name: "talks", URL: "https://talks.example/#x"}},
 		Tags:  []string{"conferences", "a, b"}, Circle: "active", Met: day("2024-03-15"),
 		Birthday: content.Birthday{Month: 2, Day: 29}, Notes: "Programme chair.\n\nLikes [[Ana]].",

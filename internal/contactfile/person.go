@@ -6,10 +6,13 @@
 package contactfile
 
 import (
+	"errors"
+	"fmt"
 	"net/url"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -22,18 +25,47 @@ import (
 type Person struct {
 	Source   content.Position // where the record starts: Connections.csv:7
 	Name     string
+	Aliases  []string // nicknames
 	Company  string
 	Role     string
-	Emails   []string
-	Phones   []string
+	Location string          // where they are: "Lisbon, Portugal", a city and a country
+	Emails   []content.Typed // each with its type when the record gives one: work, home
+	Phones   []content.Typed // cell, work, fax, …
 	Links    []Link
-	UID      string   // a vCard's UID: the same person within one import; not kept in the file
+	UID      string   // a vCard's UID: kept as uid, it is who the person is
 	Tags     []string // a tag naming one of the site's circles sets the circle instead
 	Circle   string
 	Birthday content.Birthday
 	Met      time.Time // met.date; zero when unknown
+	Photo    *Photo    // nil without one
 	Notes    string    // the body of a new contact; never merged into an existing one
 	Skip     string    // why the record cannot be imported, if it cannot
+	// Dropped lists what the record holds that no contact file keeps, for
+	// the import to say: `ANNIVERSARY "2015-06-01"`.
+	Dropped []string
+}
+
+// Photo is a person's photo: an image saved beside their contact file.
+type Photo struct {
+	Data []byte
+	Ext  string // ".jpg", ".png", ".gif" or ".webp": what Data is
+	// Name is the file the photo is saved as, beside the contact's file;
+	// Plan sets it.
+	Name  string
+	saved bool // the file Name is there already, holding Data
+}
+
+// NewPhoto returns the photo in data, or an error when it is not an image
+// the wiki can show.
+func NewPhoto(data []byte) (*Photo, error) {
+	ext := content.PhotoExt(data)
+	switch {
+	case ext == "":
+		return nil, errors.New("not a JPEG, PNG, GIF or WebP image")
+	case len(data) > content.MaxPhoto:
+		return nil, fmt.Errorf("larger than %d MB", content.MaxPhoto>>20)
+	}
+	return &Photo{Data: data, Ext: ext}, nil
 }
 
 // Link is a named profile link. Name may be empty: it is then named after
@@ -54,7 +86,7 @@ func linkName(rawURL string) string {
 		{"linkedin.com", "linkedin"}, {"github.com", "github"}, {"gitlab.com", "gitlab"},
 		{"twitter.com", "twitter"}, {"x.com", "x"}, {"mastodon.social", "mastodon"},
 		{"bsky.app", "bluesky"}, {"facebook.com", "facebook"}, {"instagram.com", "instagram"},
-		{"medium.com", "medium"}, {"youtube.com", "youtube"},
+		{"medium.com", "medium"}, {"youtube.com", "youtube"}, {"t.me", "telegram"},
 	} {
 		if host == site.host || strings.HasSuffix(host, "."+site.host) {
 			return site.name
@@ -124,4 +156,82 @@ func URLKey(raw string) string {
 // textKey folds a value for comparing: case and spacing are ignored.
 func textKey(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// clean leaves out of p every value that a contact file must not hold: a
+// replacement character (U+FFFD), which means the text was lost before
+// it reached the import, a control character, or bytes that are not
+// UTF-8. A name with one makes p skipped; every other value is dropped
+// and listed.
+func clean(p Person) (Person, []string) {
+	var dropped []string
+	bad := func(s string) string {
+		switch {
+		case !utf8.ValidString(s):
+			return "it is not UTF-8"
+		case strings.ContainsRune(s, utf8.RuneError):
+			return "it holds U+FFFD, a character that a program lost before this file"
+		}
+		for _, r := range s {
+			if r != '\n' && r != '\t' && unicode.IsControl(r) {
+				return "it holds a control character"
+			}
+		}
+		return ""
+	}
+	if why := bad(p.Name); why != "" && p.Skip == "" {
+		p.Skip = fmt.Sprintf("the name %q %s", strings.ToValidUTF8(p.Name, "\uFFFD"), strings.TrimPrefix(why, "it "))
+		return p, nil
+	}
+	text := func(what string, v *string) {
+		if why := bad(*v); why != "" {
+			dropped = append(dropped, fmt.Sprintf("%s %q (%s)", what, strings.ToValidUTF8(*v, "\uFFFD"), why))
+			*v = ""
+		}
+	}
+	texts := func(what string, vs []string) []string {
+		var out []string
+		for _, v := range vs {
+			if text(what, &v); v != "" {
+				out = append(out, v)
+			}
+		}
+		return out
+	}
+	typed := func(what string, vs []content.Typed) []content.Typed {
+		var out []content.Typed
+		for _, v := range vs {
+			if text(what, &v.Value); v.Value != "" {
+				if bad(v.Type) != "" {
+					v.Type = ""
+				}
+				out = append(out, v)
+			}
+		}
+		return out
+	}
+	p.Aliases = texts("nickname", p.Aliases)
+	text("company", &p.Company)
+	text("role", &p.Role)
+	text("location", &p.Location)
+	p.Emails = typed("email", p.Emails)
+	p.Phones = typed("phone", p.Phones)
+	var links []Link
+	for _, l := range p.Links {
+		if text("link", &l.URL); l.URL != "" {
+			if bad(l.Name) != "" {
+				l.Name = ""
+			}
+			links = append(links, l)
+		}
+	}
+	p.Links = links
+	text("uid", &p.UID)
+	p.Tags = texts("tag", p.Tags)
+	text("circle", &p.Circle)
+	if why := bad(strings.ReplaceAll(p.Notes, "\r", "")); why != "" {
+		dropped = append(dropped, fmt.Sprintf("notes (%s)", why))
+		p.Notes = ""
+	}
+	return p, dropped
 }

@@ -1,6 +1,8 @@
 package contactfile
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -31,6 +33,10 @@ type Change struct {
 	Conflicts  []string    // values kept as the user wrote them
 	Duplicates []Duplicate // for Created: contacts the person may be, though nothing proves it
 	Reason     string      // for Skipped: why
+	Photo      string      // the photo file created beside the contact, if any
+	// Dropped is what the record holds that the contact file does not
+	// keep: the reader's Person.Dropped, and what Plan leaves out.
+	Dropped []string
 }
 
 // Duplicate is a contact that an imported person may be: a namesake with
@@ -65,6 +71,10 @@ func (r *Result) Count(a Action) int {
 // Options are the site's settings an import needs.
 type Options struct {
 	Circles []string // the site's circles: a tag naming one sets the circle instead
+	// Names are what the site's events and posts answer to (slugs and
+	// titles): a nickname that is one is not made an alias, which would
+	// make a reference to it ambiguous.
+	Names []string
 }
 
 // Plan matches each person to a contact of the site and merges them into
@@ -79,13 +89,16 @@ type Options struct {
 // contacts are the site's contacts as content.Load read them from fsys.
 func Plan(fsys fs.FS, contacts []*content.Contact, people []Person, opts Options) (*Result, error) {
 	p := &planner{fsys: fsys, files: map[string][]byte{}, slugs: map[string]bool{}, byID: map[string][]*entry{},
-		res: &Result{Files: map[string][]byte{}}}
+		others: map[string]bool{}, res: &Result{Files: map[string][]byte{}}}
 	for _, c := range contacts {
 		e := &entry{path: c.Path, names: nameKeys(c, NameKey), keys: nameKeys(c, namesakeKey),
 			qualified: nameKeys(c, qualifiedKey), id: newIdentity()}
 		p.entries = append(p.entries, e)
 		p.learn(e, contactIdentity(c))
 		p.slugs[c.Slug] = true
+	}
+	for _, n := range opts.Names {
+		p.others[NameKey(n)] = true
 	}
 	for _, person := range people {
 		ch, err := p.plan(withCircle(person, opts.Circles))
@@ -108,9 +121,10 @@ const maxSlug = 100
 type planner struct {
 	fsys    fs.FS
 	entries []*entry
-	files   map[string][]byte // current content of every file read or written
-	slugs   map[string]bool
+	files   map[string][]byte   // current content of every file read or written
+	slugs   map[string]bool     // the slugs content.Load gives the contacts
 	byID    map[string][]*entry // identity.keys → the contacts with that identifier
+	others  map[string]bool     // NameKey of what events and posts answer to
 	res     *Result
 }
 
@@ -124,7 +138,8 @@ type entry struct {
 }
 
 func (p *planner) plan(person Person) (*Change, error) {
-	ch := &Change{Person: person}
+	person, dropped := clean(person)
+	ch := &Change{Person: person, Dropped: append(append([]string(nil), person.Dropped...), dropped...)}
 	skip := func(format string, args ...any) (*Change, error) {
 		ch.Action, ch.Reason = Skipped, fmt.Sprintf(format, args...)
 		return ch, nil
@@ -138,10 +153,11 @@ func (p *planner) plan(person Person) (*Change, error) {
 	id := personIdentity(person)
 
 	// Who the person is: the one contact with a strong identifier in
-	// common, unless a LinkedIn profile says they are two people.
+	// common, unless a LinkedIn profile or a UID says they are two
+	// people.
 	var same, doubtful []*entry
 	for _, e := range p.sharing(id) {
-		if e.id.profilesDiffer(id) != "" {
+		if e.id.differs(id) != "" {
 			doubtful = append(doubtful, e)
 		} else {
 			same = append(same, e)
@@ -179,14 +195,16 @@ func (p *planner) plan(person Person) (*Change, error) {
 		if err != nil {
 			return nil, err
 		}
-		if m, err := Merge(src, person); err == nil && !m.Changed() && len(m.Conflicts) == 0 {
+		try := person
+		try.Aliases, _ = p.aliases(e, person.Name, person.Aliases)
+		if m, _, err := p.mergeInto(e, src, try); err == nil && !m.Changed() && len(m.Conflicts) == 0 {
 			ch.Action, ch.Path = Unchanged, e.path
 			return ch, nil
 		}
 	}
 	for _, e := range doubtful {
 		ch.Duplicates = append(ch.Duplicates, Duplicate{Path: e.path,
-			Reason: fmt.Sprintf("same %s, but %s", e.id.shared(id), e.id.profilesDiffer(id))})
+			Reason: fmt.Sprintf("same %s, but %s", e.id.shared(id), e.id.differs(id))})
 	}
 	for _, e := range namesakes {
 		if e.id.differs(id) == "" && !slices.ContainsFunc(doubtful, func(d *entry) bool { return d == e }) {
@@ -202,28 +220,43 @@ func (p *planner) plan(person Person) (*Change, error) {
 // the first by its name or slug ambiguous, which breaks the site.
 func (p *planner) create(ch *Change, id *identity, namesake bool) (*Change, error) {
 	person := ch.Person
-	base := content.Slugify(person.Name)
+	base, native := slugOf(person.Name)
 	if base == "" {
 		ch.Action, ch.Reason = Skipped, fmt.Sprintf("cannot make a file name of the name %q", person.Name)
 		return ch, nil
 	}
-	slug, name := free(base, maxSlug, func(s string) bool { return p.slugs[s] }), person.Name
+	taken := func(s string) bool { return p.slugs[loaderSlug(s)] }
+	slug, name := free(base, maxSlug, native, taken), person.Name
 	if namesake {
 		for n := 2; ; n++ {
-			slug, name = numberedSlug(base, maxSlug, n), numbered(person.Name, n)
-			if !p.slugs[slug] && !p.named(NameKey(name)) {
+			slug, name = numberedSlug(base, maxSlug, number(n, native)), numbered(person.Name, n)
+			if !taken(slug) && !p.named(NameKey(name)) {
 				break
 			}
 		}
 		ch.Name = name
 	}
 	ch.Action, ch.Path = Created, path.Join(content.ContactsDir, slug+".md")
-	p.slugs[slug] = true
+	p.slugs[loaderSlug(slug)] = true
 	person.Name = name
+	person.Aliases = p.keepAliases(ch, nil, person)
+	if person.Photo != nil {
+		photo := *person.Photo
+		photo.Name, photo.saved = p.photoName(ch.Path, photo.Ext, photo.Data)
+		person.Photo = &photo
+		if !photo.saved {
+			ch.Photo = path.Join(path.Dir(ch.Path), photo.Name)
+			p.files[ch.Photo], p.res.Files[ch.Photo] = photo.Data, photo.Data
+		}
+	}
 	data := New(person)
 	p.files[ch.Path], p.res.Files[ch.Path] = data, data
-	e := &entry{path: ch.Path, names: []string{NameKey(name), NameKey(slug)}, keys: []string{namesakeKey(name), namesakeKey(slug)},
-		qualified: []string{qualifiedKey(name), qualifiedKey(slug)}, id: newIdentity()}
+	e := &entry{path: ch.Path, id: newIdentity()}
+	for _, n := range append([]string{name, loaderSlug(slug)}, person.Aliases...) {
+		e.names = append(e.names, NameKey(n))
+		e.keys = append(e.keys, namesakeKey(n))
+		e.qualified = append(e.qualified, qualifiedKey(n))
+	}
 	p.entries = append(p.entries, e)
 	p.learn(e, id)
 	return ch, nil
@@ -236,18 +269,122 @@ func (p *planner) merge(ch *Change, e *entry, id *identity) (*Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := Merge(src, ch.Person)
+	person := ch.Person
+	person.Aliases = p.keepAliases(ch, e, person)
+	m, person, err := p.mergeInto(e, src, person)
 	if err != nil {
 		ch.Action, ch.Reason = Skipped, fmt.Sprintf("%s: %v", e.path, err)
 		return ch, nil
 	}
+	ch.Person = person
 	ch.Added, ch.Conflicts = m.Added, m.Conflicts
 	if m.Changed() {
 		ch.Action = Updated
 		p.files[e.path], p.res.Files[e.path] = m.Data, m.Data
+		if m.PhotoAdded && !person.Photo.saved {
+			ch.Photo = path.Join(path.Dir(e.path), person.Photo.Name)
+			p.files[ch.Photo], p.res.Files[ch.Photo] = person.Photo.Data, person.Photo.Data
+		}
+		for _, a := range person.Aliases {
+			e.names = append(e.names, NameKey(a))
+			e.keys = append(e.keys, namesakeKey(a))
+			e.qualified = append(e.qualified, qualifiedKey(a))
+		}
 	}
 	p.learn(e, id) // a UID, or what Merge kept out as a conflict, still says who e is
 	return ch, nil
+}
+
+// mergeInto merges person into src, e's file, naming the file of the
+// person's photo beside it first; a photo other than the one the file has
+// is a conflict. It returns the person with the photo's name.
+func (p *planner) mergeInto(e *entry, src []byte, person Person) (*Merged, Person, error) {
+	if person.Photo != nil {
+		photo := *person.Photo
+		photo.Name, photo.saved = p.photoName(e.path, photo.Ext, photo.Data)
+		person.Photo = &photo
+	}
+	m, err := Merge(src, person)
+	if err != nil {
+		return nil, person, err
+	}
+	if person.Photo != nil && m.Photo != "" {
+		old, err := fs.ReadFile(p.fsys, path.Join(path.Dir(e.path), m.Photo))
+		if err != nil || !bytes.Equal(old, person.Photo.Data) {
+			m.Conflicts = append(m.Conflicts, fmt.Sprintf("photo %s, not the one of the import", m.Photo))
+		}
+	}
+	return m, person, nil
+}
+
+// photoName names the file of a photo of type ext for the contact file
+// at contact: the contact's file name with the photo's extension
+// (ana-lima.jpg), or ana-lima-photo-2.jpg, … when another file has that
+// name. A file that holds data already is the photo's: saved is true.
+func (p *planner) photoName(contact, ext string, data []byte) (name string, saved bool) {
+	dir, base := path.Dir(contact), strings.TrimSuffix(path.Base(contact), path.Ext(contact))
+	for i := 1; ; i++ {
+		name = base + ext
+		if i > 1 {
+			name = fmt.Sprintf("%s-photo-%d%s", base, i, ext)
+		}
+		full := path.Join(dir, name)
+		have, ok := p.files[full]
+		if !ok {
+			var err error
+			have, err = fs.ReadFile(p.fsys, full)
+			if errors.Is(err, fs.ErrNotExist) {
+				return name, false
+			}
+			ok = err == nil
+		}
+		if ok && bytes.Equal(have, data) {
+			return name, !p.written(full)
+		}
+	}
+}
+
+// written reports whether the import writes the file at path.
+func (p *planner) written(path string) bool {
+	_, ok := p.res.Files[path]
+	return ok
+}
+
+// keepAliases returns the aliases of person that the contact e (nil for
+// a new one) may have, and lists the others in ch.Dropped.
+func (p *planner) keepAliases(ch *Change, e *entry, person Person) []string {
+	keep, dropped := p.aliases(e, person.Name, person.Aliases)
+	for _, a := range dropped {
+		ch.Dropped = append(ch.Dropped, fmt.Sprintf("nickname %q (another contact, event or post answers to it)", a))
+	}
+	return keep
+}
+
+// aliases sorts the nicknames of a person called name: those the contact
+// e (nil for a new one) may have as aliases, and those another contact,
+// an event or a post answers to, which would make a reference ambiguous.
+// The name itself, and a nickname twice, are neither.
+func (p *planner) aliases(e *entry, name string, names []string) (keep, taken []string) {
+	seen := map[string]bool{NameKey(name): true}
+	for _, a := range names {
+		k := NameKey(a)
+		if k == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		other := p.others[k]
+		for _, o := range p.entries {
+			if o != e && slices.Contains(o.names, k) {
+				other = true
+			}
+		}
+		if other {
+			taken = append(taken, a)
+		} else {
+			keep = append(keep, a)
+		}
+	}
+	return keep, taken
 }
 
 // learn adds id to what tells e apart.

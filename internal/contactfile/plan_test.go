@@ -2,6 +2,7 @@ package contactfile
 
 import (
 	"fmt"
+	"path"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -34,11 +35,11 @@ func plan(t *testing.T, people ...Person) *Result {
 func TestPlanMatches(t *testing.T) {
 	res := plan(t,
 		Person{Name: "Bo C.", Links: []Link{{URL: "http://linkedin.com/in/BoChen/"}}, Company: "Acme"}, // by link
-		Person{Name: "A. Lima", Emails: []string{"Ana@Example.com"}},                                   // by email
+		Person{Name: "A. Lima", Emails: values("Ana@Example.com")},                                     // by email
 		Person{Name: "ana", Role: "CTO"},                                                               // an alias is no match
 		Person{Name: "Kim Park"},                                                                       // nothing new of two namesakes
-		Person{Name: "Sam!", Emails: []string{"sam@x.example"}, Tags: []string{"Core", "friend"}},      // new; slug sam is taken
-		Person{Name: "Sam!", Emails: []string{"SAM@x.example"}, Phones: []string{"+351 910 000 999"}},  // the same, again
+		Person{Name: "Sam!", Emails: values("sam@x.example"), Tags: []string{"Core", "friend"}},        // new; slug sam is taken
+		Person{Name: "Sam!", Emails: values("SAM@x.example"), Phones: values("+351 910 000 999")},      // the same, again
 		Person{Name: "", Source: content.Position{Path: "c.csv", Line: 9}},
 		Person{Name: "Zed", Skip: "a company, not a person"},
 	)
@@ -89,7 +90,7 @@ func TestPlanMatches(t *testing.T) {
 func TestPlanIsIdempotent(t *testing.T) {
 	people := []Person{
 		{Name: "Ana Lima", Company: "Tidewater", Links: []Link{{URL: "https://www.linkedin.com/in/ana"}}},
-		{Name: "Rui Alves", Emails: []string{"rui@x.example"}, Notes: "From the phone."},
+		{Name: "Rui Alves", Emails: values("rui@x.example"), Notes: "From the phone."},
 	}
 	first := plan(t, people...)
 	fsys := fstest.MapFS{}
@@ -198,10 +199,16 @@ func TestPlanLongNameTaken(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 98 bytes leave room for "-2": "…食う" is 97 (寝 would end at 100).
-	want := "content/contacts/寿限無-寿限無-五劫の擦り切れ-海砂利水魚の-水行末-雲来末-風来末-食う-2.md"
+	// The number of a name in its own script is in full-width digits,
+	// which content.SlugOf keeps: of "…食う-2.md" it would keep the 2
+	// alone, ASCII being all it keeps of a name that has some. 96 bytes
+	// leave room for "-２": "…食う" is 97, "…食" 94.
+	want := "content/contacts/寿限無-寿限無-五劫の擦り切れ-海砂利水魚の-水行末-雲来末-風来末-食-２.md"
 	if c := res.Changes[0]; c.Action != Created || c.Path != want {
 		t.Errorf("got %v %s, want created %s", c.Action, c.Path, want)
+	}
+	if slug := content.SlugOf(want); slug+".md" != path.Base(want) {
+		t.Errorf("content.SlugOf reads %s as %q", want, slug)
 	}
 }
 

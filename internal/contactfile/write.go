@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/netjournal/netjournal/internal/content"
 )
@@ -65,6 +67,9 @@ func (r *Result) Check(dir string) error {
 		if c.Action == Created {
 			created[c.Path] = true
 		}
+		if c.Photo != "" {
+			created[c.Photo] = true
+		}
 	}
 	var errs content.ErrorList
 	for _, p := range sortedPaths(r.Files) {
@@ -76,9 +81,9 @@ func (r *Result) Check(dir string) error {
 		case err != nil:
 			errs.Add(pos, "%v", pathless(err))
 		case info.IsDir() && created[p]:
-			errs.Add(pos, "is a folder, where the import would create this contact file: rename or move the folder")
+			errs.Add(pos, "is a folder, where the import would create this %s: rename or move the folder", what(p))
 		case created[p]:
-			errs.Add(pos, "already exists, where the import would create this contact file")
+			errs.Add(pos, "already exists, where the import would create this %s", what(p))
 		case info.IsDir():
 			errs.Add(pos, "is a folder, not the contact file the import read")
 		case !info.Mode().IsRegular():
@@ -86,6 +91,14 @@ func (r *Result) Check(dir string) error {
 		}
 	}
 	return errs.Err()
+}
+
+// what names a file the import creates.
+func what(p string) string {
+	if strings.EqualFold(path.Ext(p), ".md") {
+		return "contact file"
+	}
+	return "photo"
 }
 
 // pathless drops the path an *fs.PathError repeats, for an error that is

@@ -1,16 +1,31 @@
 package content
 
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
 // Contact is one person of the network: content/contacts/<slug>.md.
 type Contact struct {
 	Doc `yaml:"-"`
 
-	Name        string          `yaml:"name"`
-	Aliases     StringList      `yaml:"aliases"`
-	Company     string          `yaml:"company"`
-	Role        string          `yaml:"role"`
-	Location    string          `yaml:"location"`
-	Email       StringList      `yaml:"email"`
-	Phone       StringList      `yaml:"phone"`
+	Name     string     `yaml:"name"`
+	Aliases  StringList `yaml:"aliases"`
+	Company  string     `yaml:"company"`
+	Role     string     `yaml:"role"`
+	Location string     `yaml:"location"`
+	// Emails and Phones are as the file writes them, each with its type
+	// when it has one; Email and Phone are their values alone.
+	Emails      TypedList       `yaml:"email"`
+	Phones      TypedList       `yaml:"phone"`
+	Email       StringList      `yaml:"-"`
+	Phone       StringList      `yaml:"-"`
 	Links       Links           `yaml:"links"`
 	Tags        StringList      `yaml:"tags"`
 	Circle      string          `yaml:"circle"`
@@ -20,6 +35,12 @@ type Contact struct {
 	Birthday    Birthday        `yaml:"birthday"`
 	Reviewed    Date            `yaml:"reviewed"`
 	Public      *PublicIdentity `yaml:"public"`
+	// UID is the contact's identifier in address books (a vCard's UID):
+	// the same person for an import, and the UID of an export.
+	UID string `yaml:"uid"`
+	// Photo is the file name of the contact's photo, relative to the
+	// contact's file: ana-lima.jpg beside ana-lima.md.
+	Photo string `yaml:"photo"`
 }
 
 // Met records how the user met a contact.
@@ -35,7 +56,79 @@ type PublicIdentity struct {
 	URL  string `yaml:"url"`
 }
 
+// Typed is an email address or a phone number with its type, when the
+// file gives one: work, home, cell, fax, or any word.
+type Typed struct {
+	Type  string // "" when none is given
+	Value string
+}
+
+// TypedList is a contact's emails or phones: one value, or a list of
+// them, each with its type before a colon if it has one:
+//
+//	email: ana@example.com
+//	email: [ana@example.com, work: ana@tidewater.example]
+//	phone:
+//	  - cell: +351 910 000 101
+//	  - "+351 213 000 000"
+type TypedList []Typed
+
+// Values returns the values without their types.
+func (l TypedList) Values() StringList {
+	if len(l) == 0 {
+		return nil
+	}
+	out := make(StringList, len(l))
+	for i, t := range l {
+		out[i] = t.Value
+	}
+	return out
+}
+
+func (l *TypedList) UnmarshalYAML(n *yaml.Node) error {
+	const want = "a text, or type: text (work: …)"
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			*l = nil
+			return nil
+		}
+		*l = TypedList{{Value: n.Value}}
+		return nil
+	case yaml.SequenceNode:
+	default:
+		return typeError(n, "expected %s, or a list of them, got a %s", want, kindName(n))
+	}
+	var out TypedList
+	var errs []string
+	bad := func(n *yaml.Node, format string, args ...any) {
+		errs = append(errs, fmt.Sprintf("line %d: ", n.Line)+fmt.Sprintf(format, args...))
+	}
+	for _, c := range n.Content {
+		switch {
+		case c.Kind == yaml.ScalarNode && c.Tag != "!!null":
+			out = append(out, Typed{Value: c.Value})
+		case c.Kind != yaml.MappingNode:
+			bad(c, "expected %s in the list, got a %s", want, kindName(c))
+		case len(c.Content) != 2:
+			bad(c, "expected %s in the list, got a map of %d keys", want, len(c.Content)/2)
+		case c.Content[0].Kind != yaml.ScalarNode || strings.TrimSpace(c.Content[0].Value) == "":
+			bad(c, "expected a type such as work or cell before the colon")
+		case c.Content[1].Kind != yaml.ScalarNode || c.Content[1].Tag == "!!null":
+			bad(c.Content[1], "expected a text after %s:, got a %s", c.Content[0].Value, kindName(c.Content[1]))
+		default:
+			out = append(out, Typed{Type: strings.TrimSpace(c.Content[0].Value), Value: c.Content[1].Value})
+		}
+	}
+	if len(errs) > 0 {
+		return &yaml.TypeError{Errors: errs}
+	}
+	*l = out
+	return nil
+}
+
 func (c *Contact) validate(errs *ErrorList, cfg *Config) {
+	c.Email, c.Phone = c.Emails.Values(), c.Phones.Values()
 	if c.Name == "" {
 		errs.Add(c.Pos("name"), "missing required key \"name\"")
 	}
@@ -50,4 +143,119 @@ func (c *Contact) validate(errs *ErrorList, cfg *Config) {
 			errs.Add(c.Pos("public.url"), "public.url: expected an absolute URL (https://…), got %q", p.URL)
 		}
 	}
+	if strings.ContainsAny(c.UID, "\r\n") {
+		errs.Add(c.Pos("uid"), "uid: expected one line, got %q", c.UID)
+	}
+	if c.Photo != "" {
+		if err := photoName(c.Photo); err != nil {
+			errs.Add(c.Pos("photo"), "photo: %v", err)
+		}
+	}
+}
+
+// PhotoTypes are the images a contact's photo may be, by the extension of
+// their files, as browsers show them.
+var photoTypes = map[string]string{".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".gif": "GIF", ".webp": "WebP"}
+
+// photoName checks the photo key: a file of the contact's folder or one
+// below it, named like an image.
+func photoName(name string) error {
+	ext := strings.ToLower(path.Ext(name))
+	switch {
+	case strings.HasPrefix(name, "/") || strings.Contains(name, `\`) || strings.Contains(name, "://"):
+		return fmt.Errorf("expected the file name of an image beside the contact's file (ana-lima.jpg), got %q", name)
+	case !fs.ValidPath(name) || name == ".":
+		return fmt.Errorf("expected a file beside the contact's file or in a folder below it, got %q", name)
+	case photoTypes[ext] == "":
+		return fmt.Errorf("%q is not named like a JPEG, PNG, GIF or WebP image (.jpg, .png, .gif, .webp)", name)
+	}
+	return nil
+}
+
+// PhotoPath returns the slash path from the site root of the contact's
+// photo, "" when it has none.
+func (c *Contact) PhotoPath() string {
+	if c.Photo == "" || photoName(c.Photo) != nil {
+		return ""
+	}
+	return path.Join(path.Dir(c.Path), c.Photo)
+}
+
+// MaxPhoto is the largest photo the wiki shows, in bytes.
+const MaxPhoto = 10 << 20
+
+// PhotoExt returns the extension of an image's type, by its first bytes:
+// ".jpg", ".png", ".gif" or ".webp"; "" for anything else.
+func PhotoExt(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, []byte("\xff\xd8\xff")):
+		return ".jpg"
+	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
+		return ".png"
+	case bytes.HasPrefix(data, []byte("GIF87a")), bytes.HasPrefix(data, []byte("GIF89a")):
+		return ".gif"
+	case len(data) >= 12 && bytes.HasPrefix(data, []byte("RIFF")) && string(data[8:12]) == "WEBP":
+		return ".webp"
+	}
+	return ""
+}
+
+// Photo is a contact's photo, read from the site.
+type Photo struct {
+	Data []byte
+	Ext  string // its type: ".jpg", ".png", ".gif" or ".webp"
+}
+
+// ReadPhotos reads the photo of every contact that has one from fsys, by
+// the contact's path. A photo that is missing, too large, or not a JPEG,
+// PNG, GIF or WebP image is left out with a warning at the contact's
+// photo line: the wiki shows the contact's initials instead.
+func ReadPhotos(fsys fs.FS, contacts []*Contact) (map[string]Photo, ErrorList) {
+	out := map[string]Photo{}
+	var warnings ErrorList
+	for _, c := range contacts {
+		p := c.PhotoPath()
+		if p == "" {
+			continue
+		}
+		data, err := readPhoto(fsys, p)
+		if err != nil {
+			warnings.Add(c.Pos("photo"), "photo %q %v: the wiki shows initials instead", c.Photo, err)
+			continue
+		}
+		out[c.Path] = Photo{Data: data, Ext: PhotoExt(data)}
+	}
+	warnings.Sort()
+	return out, warnings
+}
+
+func readPhoto(fsys fs.FS, p string) ([]byte, error) {
+	info, err := fs.Stat(fsys, p)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, errors.New("is not there")
+	case err != nil:
+		return nil, fmt.Errorf("cannot be read (%v)", pathless(err))
+	case info.IsDir():
+		return nil, errors.New("is a folder")
+	case info.Size() > MaxPhoto:
+		return nil, fmt.Errorf("is larger than %d MB", MaxPhoto>>20)
+	}
+	data, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return nil, fmt.Errorf("cannot be read (%v)", pathless(err))
+	}
+	if PhotoExt(data) == "" {
+		return nil, errors.New("is not a JPEG, PNG, GIF or WebP image")
+	}
+	return data, nil
+}
+
+// pathless drops the path an *fs.PathError repeats.
+func pathless(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -121,6 +122,12 @@ func (c *Cache) Load(fsys fs.FS) (*Site, error) {
 		}
 	}
 	c.forgotten = nil
+	// A contact's photo is read, by the build: it is no stray file.
+	photos := map[string]bool{}
+	for _, ct := range site.Contacts {
+		photos[ct.PhotoPath()] = true
+	}
+	site.Warnings = slices.DeleteFunc(site.Warnings, func(e *Error) bool { return photos[e.Pos.Path] })
 	site.Warnings.Sort()
 	duplicates(&errs, site.Contacts, func(c *Contact) *Doc { return &c.Doc })
 	duplicates(&errs, site.Events, func(e *Event) *Doc { return &e.Doc })

@@ -35,8 +35,17 @@ const (
 // without the header row; every such problem is returned at once as a
 // content.ErrorList. A value it cannot use, such as a date it does not
 // understand, is left out of the person and reported in warnings.
-func Read(path string, data []byte) (people []contactfile.Person, warnings content.ErrorList, err error) {
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+//
+// LinkedIn writes UTF-8; a spreadsheet that saved the file again may have
+// written UTF-16 with a byte order mark, which is read as such, or its
+// own character set, which charset names (--charset): a file that is not
+// UTF-8 and says nothing is refused at its first line that is not.
+func Read(path string, data []byte, charset string) (people []contactfile.Person, warnings content.ErrorList, err error) {
+	text, err := contactfile.Text(path, data, charset)
+	if err != nil {
+		return nil, nil, err
+	}
+	data = []byte(text)
 	header, cols, start := findHeader(data)
 	if header == 0 {
 		return nil, nil, content.ErrorList{content.Errorf(content.Position{Path: path, Line: 1},
@@ -140,7 +149,7 @@ func person(pos content.Position, rec, cols []string, warnings *content.ErrorLis
 		return p
 	}
 	if e := get(colEmail); e != "" {
-		p.Emails = []string{e}
+		p.Emails = []content.Typed{{Value: e}}
 	}
 	if u := get(colURL); u != "" {
 		if content.IsURL(u) {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/netjournal/netjournal/internal/contactfile"
 	"github.com/netjournal/netjournal/internal/content"
@@ -17,7 +18,7 @@ func summary(p contactfile.Person) string {
 	if p.Skip != "" {
 		return s + " (skip: " + p.Skip + ")"
 	}
-	s += fmt.Sprintf(" | %s | %s | %s", p.Company, p.Role, strings.Join(p.Emails, ","))
+	s += fmt.Sprintf(" | %s | %s | %s", p.Company, p.Role, strings.Join(content.TypedList(p.Emails).Values(), ","))
 	for _, l := range p.Links {
 		s += " | " + l.Name + "=" + l.URL
 	}
@@ -33,7 +34,7 @@ func read(t *testing.T, file string) ([]string, []string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	people, warnings, err := Read(file, data)
+	people, warnings, err := Read(file, data, "")
 	if err != nil {
 		t.Fatalf("Read: %v", err)
 	}
@@ -86,7 +87,7 @@ func TestReadErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := Read("x.csv", []byte(tt.src))
+			_, _, err := Read("x.csv", []byte(tt.src), "")
 			var list content.ErrorList
 			if !errors.As(err, &list) {
 				t.Fatalf("got %v, want a content.ErrorList", err)
@@ -98,26 +99,64 @@ func TestReadErrors(t *testing.T) {
 	}
 }
 
-// FuzzRead: any bytes, and no panic; every problem and every person points
-// at a line of the file.
+// excel is Connections.csv as a spreadsheet on Windows saves it again:
+// in Windows-1252.
+const excel = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n" +
+	"Tom\xe1s,Ferreira,https://www.linkedin.com/in/tomas-ferreira-example,,Caf\xe9 Lda.,CTO,02 Jan 2023\r\n"
+
+// TestReadCharsets: a file saved again in UTF-16 is read by its byte order
+// mark; one saved in Windows-1252 is refused with a hint, and read with
+// the character set named.
+func TestReadCharsets(t *testing.T) {
+	want := "2 Tomás Ferreira | Café Lda. | CTO |  | linkedin=https://www.linkedin.com/in/tomas-ferreira-example | met 2023-01-02"
+	_, _, err := Read("excel.csv", []byte(excel), "")
+	if got, want := fmt.Sprint(err), `excel.csv:2: not UTF-8, and the file does not say which character set it is in: "Tom\xe1s,Ferreira,https://www.linkedin.com/in/tomas-ferreira-ex"…: read it with --charset NAME, such as --charset windows-1252 (Outlook and Windows) or --charset shift_jis (Japanese phones)`; got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	var utf16 []byte
+	for _, r := range strings.ReplaceAll(strings.ReplaceAll(excel, "\xe1", "á"), "\xe9", "é") {
+		utf16 = append(utf16, byte(r), byte(r>>8))
+	}
+	for _, tt := range []struct {
+		name, charset string
+		data          []byte
+	}{
+		{"windows-1252", "windows-1252", []byte(excel)},
+		{"UTF-16 with a byte order mark", "", append([]byte("\xff\xfe"), utf16...)},
+	} {
+		people, _, err := Read("excel.csv", tt.data, tt.charset)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if got := summary(people[0]); got != want {
+			t.Errorf("%s:\n got %s\nwant %s", tt.name, got, want)
+		}
+	}
+}
+
+// FuzzRead: any bytes in any character set, and no panic; every problem
+// and every person points at a line of the file, and every value is text.
 func FuzzRead(f *testing.F) {
 	for _, name := range []string{"Connections.csv", "Connections-2019.csv"} {
 		data, err := os.ReadFile("testdata/" + name)
 		if err != nil {
 			f.Fatal(err)
 		}
-		f.Add(data)
+		f.Add(data, uint8(0))
 	}
-	f.Add([]byte("First Name,Last Name\n\"a\"\"b,\"c\n"))
-	f.Add([]byte("Notes:\n\"x\n\nFirst Name,Last Name,Connected On\nA,B,1 Jan 2020\r\n,,\n"))
-	f.Fuzz(func(t *testing.T, data []byte) {
+	f.Add([]byte("First Name,Last Name\n\"a\"\"b,\"c\n"), uint8(0))
+	f.Add([]byte("Notes:\n\"x\n\nFirst Name,Last Name,Connected On\nA,B,1 Jan 2020\r\n,,\n"), uint8(0))
+	f.Add([]byte(excel), uint8(1))
+	f.Add([]byte("\xff\xfeF\x00i\x00\n\x00\x00\xdc"), uint8(0))
+	charsets := []string{"", "windows-1252", "shift_jis", "utf-16le", "gb18030"}
+	f.Fuzz(func(t *testing.T, data []byte, cs uint8) {
 		lines := strings.Count(string(data), "\n") + 1
 		inFile := func(pos content.Position) {
 			if pos.Path != "f.csv" || pos.Line < 1 || pos.Line > lines {
 				t.Fatalf("position %v outside the file's %d lines", pos, lines)
 			}
 		}
-		people, warnings, err := Read("f.csv", data)
+		people, warnings, err := Read("f.csv", data, charsets[int(cs)%len(charsets)])
 		if err != nil {
 			var list content.ErrorList
 			if !errors.As(err, &list) {
@@ -135,6 +174,9 @@ func FuzzRead(f *testing.F) {
 			inFile(p.Source)
 			if p.Name == "" && p.Skip == "" {
 				t.Fatalf("a person without a name is not skipped: %+v", p)
+			}
+			if text := fmt.Sprint(p.Name, p.Company, p.Role, p.Emails); !utf8.ValidString(text) {
+				t.Fatalf("not UTF-8: %q", text)
 			}
 			for _, l := range p.Links {
 				if !content.IsURL(l.URL) {

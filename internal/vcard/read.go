@@ -2,8 +2,6 @@ package vcard
 
 import (
 	"fmt"
-	"io"
-	"mime/quotedprintable"
 	"strings"
 	"time"
 
@@ -15,15 +13,29 @@ import (
 
 // Read reads every card of a .vcf file as a person to import: vCard 2.1
 // (quoted-printable included), 3.0 and 4.0, as phones, Google Contacts,
-// Apple Contacts and CardDAV servers export them.
+// Apple Contacts, Outlook and CardDAV servers export them, in any
+// character set they name (see charset.go). charset is the character set
+// of the values that name none (--charset); "" is UTF-8.
 //
 // A file that is not a run of BEGIN:VCARD … END:VCARD cards is an error,
-// with every such problem returned at once as a content.ErrorList. A value
-// that cannot be used, such as a birthday that is not a date, is left out
-// of the person and reported in warnings. A card for a company or a group
+// and so is text that is not what its character set says, with every
+// such problem returned at once as a content.ErrorList. A value that
+// cannot be used, such as a birthday that is not a date, is left out of
+// the person and reported in warnings; what a contact file does not keep
+// is listed in the person's Dropped. A card for a company or a group
 // comes back with Skip set.
-func Read(path string, data []byte) (people []contactfile.Person, warnings content.ErrorList, err error) {
-	cards, errs := split(path, string(data))
+func Read(path string, data []byte, charset string) (people []contactfile.Person, warnings content.ErrorList, err error) {
+	cs, data, err := newCharsets(path, data, charset)
+	if err != nil {
+		return nil, nil, err
+	}
+	cards, errs := split(path, string(data), cs)
+	if cerrs := cs.err(); len(cerrs) > 0 {
+		// What a card says is not known when its text is not.
+		errs = append(errs, cerrs...)
+		errs.Sort()
+		return nil, nil, errs.Err()
+	}
 	for _, c := range cards {
 		card, err := govcard.NewDecoder(strings.NewReader(c.text())).Decode()
 		if err != nil {
@@ -100,8 +112,7 @@ func property(s string) (name, params, value string) {
 
 // split cuts the file into cards, unfolding lines (RFC 6350 folding, and
 // vCard 2.1's quoted-printable soft line breaks).
-func split(path, data string) ([]*rawCard, content.ErrorList) {
-	data = strings.TrimPrefix(data, "\uFEFF")
+func split(path, data string, cs *charsets) ([]*rawCard, content.ErrorList) {
 	phys := strings.Split(strings.ReplaceAll(data, "\r\n", "\n"), "\n")
 	var logical []line
 	for i := 0; i < len(phys); i++ {
@@ -143,7 +154,7 @@ func split(path, data string) ([]*rawCard, content.ErrorList) {
 			cards = append(cards, cur)
 			cur = nil
 		case word != "":
-			cur.lines = append(cur.lines, line{text: typeParams(decodeQP(l.text)), n: l.n})
+			cur.lines = append(cur.lines, line{text: typeParams(cs.decode(l)), n: l.n})
 		}
 	}
 	if cur != nil {
@@ -160,36 +171,6 @@ func short(s string) string {
 		return string(r[:30]) + "…"
 	}
 	return s
-}
-
-// decodeQP rewrites a vCard 2.1 quoted-printable line as a plain one.
-func decodeQP(s string) string {
-	_, params, value := property(s)
-	if !strings.Contains(strings.ToUpper(params), "QUOTED-PRINTABLE") {
-		return s
-	}
-	b, err := io.ReadAll(quotedprintable.NewReader(strings.NewReader(value)))
-	if err != nil {
-		return s
-	}
-	text := string(b)
-	var keep []string
-	for _, p := range strings.Split(params, ";") {
-		k, v, _ := strings.Cut(strings.ToUpper(p), "=")
-		switch {
-		case k == "QUOTED-PRINTABLE", k == "ENCODING" && v == "QUOTED-PRINTABLE":
-		case k == "CHARSET":
-			if v != "UTF-8" && v != "US-ASCII" {
-				text = latin1(b) // ISO-8859-1 and Windows-1252 agree on letters
-			}
-		default:
-			keep = append(keep, p)
-		}
-	}
-	head := s[:len(s)-len(value)-1]
-	head = head[:len(head)-len(params)] + strings.Join(keep, ";")
-	head = strings.TrimSuffix(head, ";")
-	return head + ":" + strings.NewReplacer("\\", "\\\\", "\r\n", "\\n", "\n", "\\n").Replace(text)
 }
 
 // typeParams spells vCard 2.1's bare parameters as TYPE parameters:
@@ -211,14 +192,6 @@ func typeParams(s string) string {
 	}
 	head := s[:len(s)-len(value)-1]
 	return head[:len(head)-len(params)] + strings.Join(list, ";") + ":" + value
-}
-
-func latin1(b []byte) string {
-	r := make([]rune, len(b))
-	for i, c := range b {
-		r[i] = rune(c)
-	}
-	return string(r)
 }
 
 // list splits a raw list value at its unescaped commas and unescapes each
@@ -264,108 +237,6 @@ func firstComponent(value string) string {
 // unescape undoes the escapes go-vcard leaves: \; \: (Google escapes the
 // colon of URLs) and \N.
 var unescape = strings.NewReplacer(`\;`, ";", `\:`, ":", `\N`, "\n").Replace
-
-// system are the labels address books add by themselves.
-var system = map[string]bool{"mycontacts": true, "starred": true, "starred in android": true}
-
-func (c *rawCard) person(path string, card govcard.Card, warnings *content.ErrorList) contactfile.Person {
-	p := contactfile.Person{Source: content.Position{Path: path, Line: c.start}}
-	value := func(k string) string { return strings.TrimSpace(unescape(card.Value(k))) }
-	warn := func(key string, i int, format string, args ...any) {
-		warnings.Add(content.Position{Path: path, Line: c.at(key, i)}, format, args...)
-	}
-
-	p.Name = strings.Join(strings.Fields(value(govcard.FieldFormattedName)), " ")
-	n := card.Name()
-	if p.Name == "" && n != nil {
-		p.Name = strings.Join(strings.Fields(unescape(n.GivenName+" "+n.AdditionalName+" "+n.FamilyName)), " ")
-	}
-	// ORG is Company;Unit: the company ends at the first semicolon that is
-	// not escaped, which only the raw line still tells (go-vcard unescapes
-	// \\ but not \;). list unescapes it; a comma, escaped or not, is text.
-	p.Company = strings.TrimSpace(strings.Join(list(firstComponent(c.raw(govcard.FieldOrganization))), ","))
-	kind := strings.ToLower(value(govcard.FieldKind))
-	switch {
-	case kind == "org" || kind == "organization" || strings.EqualFold(value("X-ABSHOWAS"), "COMPANY"):
-		p.Skip = "a company, not a person"
-	case kind == "group" || kind == "location":
-		p.Skip = "a " + kind + ", not a person"
-	case p.Name == "":
-		p.Skip = "no name"
-	case (n == nil || strings.Trim(n.Value, "; ") == "") && p.Company != "" && strings.EqualFold(p.Name, p.Company):
-		p.Skip = "a company, not a person"
-	}
-	if p.Skip != "" {
-		return p
-	}
-
-	p.UID = value(govcard.FieldUID)
-	p.Role = value(govcard.FieldTitle)
-	if p.Role == "" {
-		p.Role = value(govcard.FieldRole)
-	}
-	for _, f := range card[govcard.FieldEmail] {
-		if e := strings.TrimPrefix(strings.TrimSpace(unescape(f.Value)), "mailto:"); e != "" {
-			p.Emails = append(p.Emails, e)
-		}
-	}
-	for _, f := range card[govcard.FieldTelephone] {
-		if t := strings.TrimPrefix(strings.TrimSpace(unescape(f.Value)), "tel:"); t != "" {
-			p.Phones = append(p.Phones, t)
-		}
-	}
-	labels := map[string]string{}
-	for _, f := range card["X-ABLABEL"] {
-		if f.Group != "" {
-			labels[f.Group] = f.Value
-		}
-	}
-	for i, f := range card[govcard.FieldURL] {
-		u := webAddress(unescape(f.Value))
-		if u == "" {
-			warn(govcard.FieldURL, i, "URL %q is not a web address: imported without it", f.Value)
-			continue
-		}
-		p.Links = append(p.Links, contactfile.Link{Name: label(labels[f.Group], f.Params.Types()), URL: u})
-	}
-	for _, key := range []string{"X-SOCIALPROFILE", "SOCIALPROFILE"} {
-		for _, f := range card[key] {
-			if u := webAddress(unescape(f.Value)); u != "" && strings.Contains(u, "/") {
-				p.Links = append(p.Links, contactfile.Link{Name: label("", f.Params.Types()), URL: u})
-			}
-		}
-	}
-	if f := card.Get(govcard.FieldBirthday); f != nil {
-		b, err := birthday(f)
-		if err != nil {
-			warn(govcard.FieldBirthday, 0, "BDAY %q is not a date: imported without a birthday", f.Value)
-		}
-		p.Birthday = b
-	}
-	seen := map[string]bool{}
-	for _, l := range c.lines {
-		name, _, value := property(l.text)
-		if name != govcard.FieldCategories {
-			continue
-		}
-		for _, cat := range list(value) {
-			cat = strings.TrimSpace(cat)
-			if cat == "" || system[strings.ToLower(cat)] || seen[strings.ToLower(cat)] {
-				continue
-			}
-			seen[strings.ToLower(cat)] = true
-			p.Tags = append(p.Tags, cat)
-		}
-	}
-	var notes []string
-	for _, f := range card[govcard.FieldNote] {
-		if t := strings.TrimSpace(unescape(f.Value)); t != "" {
-			notes = append(notes, t)
-		}
-	}
-	p.Notes = strings.Join(notes, "\n\n")
-	return p
-}
 
 // webAddress returns an absolute http(s) URL for a value such as
 // "https://ana.example/" or "www.ana.example", or "".

@@ -22,7 +22,7 @@ func summary(p contactfile.Person) string {
 	if p.Skip != "" {
 		return s + " (skip: " + p.Skip + ")"
 	}
-	s += fmt.Sprintf(" | %s | %s | %s | %s", p.Company, p.Role, strings.Join(p.Emails, ","), strings.Join(p.Phones, ","))
+	s += fmt.Sprintf(" | %s | %s | %s | %s", p.Company, p.Role, strings.Join(content.TypedList(p.Emails).Values(), ","), strings.Join(content.TypedList(p.Phones).Values(), ","))
 	for _, l := range p.Links {
 		s += " | " + l.Name + "=" + l.URL
 	}
@@ -79,7 +79,7 @@ func TestRead(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			people, warnings, err := Read(tt.file, data)
+			people, warnings, err := Read(tt.file, data, "")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -109,7 +109,7 @@ func TestReadCompany(t *testing.T) {
 		`Smith\; Jones LLP;Litigation`:       "Smith; Jones LLP",
 		`Ends in a backslash\\;Unit`:         `Ends in a backslash\`,
 	} {
-		people, _, err := Read("x.vcf", []byte("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nORG:"+org+"\r\nEND:VCARD\r\n"))
+		people, _, err := Read("x.vcf", []byte("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nORG:"+org+"\r\nEND:VCARD\r\n"), "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -130,7 +130,7 @@ func TestReadErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := Read("x.vcf", []byte(tt.src))
+			_, _, err := Read("x.vcf", []byte(tt.src), "")
 			var list content.ErrorList
 			if !errors.As(err, &list) {
 				t.Fatalf("got %v, want a content.ErrorList", err)
@@ -280,7 +280,7 @@ func TestRoundTrip(t *testing.T) {
 	if err := Write(&buf, cs, Options{Notes: true}); err != nil {
 		t.Fatal(err)
 	}
-	people, warnings, err := Read("out.vcf", buf.Bytes())
+	people, warnings, err := Read("out.vcf", buf.Bytes(), "")
 	if err != nil || len(warnings) > 0 {
 		t.Fatal(err, warnings)
 	}
@@ -291,26 +291,39 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
-// FuzzRead: any bytes, and no panic; every problem and every person points
-// at a line of the file, and every link is a web address.
+// fuzzCharsets are the --charset values FuzzRead tries, by its second
+// argument.
+var fuzzCharsets = []string{"", "windows-1252", "shift_jis", "utf-16le", "iso-2022-jp", "gb18030", "big5", "koi8-r", "euc-kr", "utf-8"}
+
+// FuzzRead: any bytes in any character set, and no panic; every problem
+// and every person points at a line of the file, every value is UTF-8
+// without a replacement character the file did not hold, and every
+// contact file an import would write loads, without one.
 func FuzzRead(f *testing.F) {
-	for _, name := range []string{"iphone-3.0.vcf", "google-3.0.vcf", "nextcloud-4.0.vcf", "android-davx5-4.0.vcf", "android-2.1.vcf"} {
+	for _, name := range []string{"iphone-3.0.vcf", "google-3.0.vcf", "nextcloud-4.0.vcf", "android-davx5-4.0.vcf", "android-2.1.vcf",
+		"docomo-shift_jis-2.1.vcf", "windows-1251-2.1.vcf", "iso-8859-2-2.1.vcf", "outlook-windows-1252-2.1.vcf",
+		"outlook-unlabelled-1252-2.1.vcf", "windows-utf16le.vcf", "utf16be.vcf", "charsets-2.1.vcf", "iphone-kept-3.0.vcf"} {
 		data, err := os.ReadFile("testdata/" + name)
 		if err != nil {
 			f.Fatal(err)
 		}
-		f.Add(data)
+		f.Add(data, uint8(0))
 	}
-	f.Add([]byte("BEGIN:VCARD\nFN;ENCODING=QUOTED-PRINTABLE:=\n=\nEND:VCARD\n"))
-	f.Add([]byte("BEGIN:VCARD\nitem1.URL:\nitem1.X-ABLabel:_$!<>!$_\nBDAY:--\nEND:VCARD"))
-	f.Fuzz(func(t *testing.T, data []byte) {
+	f.Add([]byte("BEGIN:VCARD\nFN;ENCODING=QUOTED-PRINTABLE:=\n=\nEND:VCARD\n"), uint8(0))
+	f.Add([]byte("BEGIN:VCARD\nitem1.URL:\nitem1.X-ABLabel:_$!<>!$_\nBDAY:--\nEND:VCARD"), uint8(0))
+	f.Add([]byte("BEGIN:VCARD\nFN:Jos\xe9\nEND:VCARD\n"), uint8(1))
+	f.Add([]byte("BEGIN:VCARD\nFN;CHARSET=SHIFT_JIS;ENCODING=QUOTED-PRINTABLE:=94=5C=\n=93o\nEND:VCARD\n"), uint8(2))
+	f.Add([]byte("\xff\xfeB\x00\n\x00\x00\xd8"), uint8(3))
+	f.Add([]byte("BEGIN:VCARD\nFN:\x1b$BEOJU\x1b(B\nEND:VCARD\n"), uint8(4))
+	f.Fuzz(func(t *testing.T, data []byte, cs uint8) {
+		charset := fuzzCharsets[int(cs)%len(fuzzCharsets)]
 		lines := strings.Count(string(data), "\n") + 1
 		inFile := func(pos content.Position) {
 			if pos.Path != "f.vcf" || pos.Line < 1 || pos.Line > lines {
 				t.Fatalf("position %v outside the file's %d lines", pos, lines)
 			}
 		}
-		people, warnings, err := Read("f.vcf", data)
+		people, warnings, err := Read("f.vcf", data, charset)
 		if err != nil {
 			var list content.ErrorList
 			if !errors.As(err, &list) {
@@ -324,6 +337,7 @@ func FuzzRead(f *testing.F) {
 		for _, w := range warnings {
 			inFile(w.Pos)
 		}
+		held := strings.Contains(string(data), "\uFFFD")
 		for _, p := range people {
 			inFile(p.Source)
 			if strings.TrimSpace(p.Name) == "" && p.Skip == "" {
@@ -334,6 +348,28 @@ func FuzzRead(f *testing.F) {
 					t.Fatalf("invalid link %q", l.URL)
 				}
 			}
+			if p.Photo != nil && content.PhotoExt(p.Photo.Data) == "" {
+				t.Fatalf("a photo that is not an image")
+			}
+			text := fmt.Sprint(p.Name, p.Aliases, p.Company, p.Role, p.Location, p.Emails, p.Phones, p.Links, p.UID, p.Tags, p.Notes, p.Dropped)
+			if !utf8.ValidString(text) || !held && strings.ContainsRune(text, utf8.RuneError) {
+				t.Fatalf("a value that is not text: %q", text)
+			}
+		}
+		// What an import writes loads, and holds no U+FFFD.
+		site := fstest.MapFS{content.ConfigFile: {Data: []byte(config)}}
+		res, err := contactfile.Plan(site, nil, people, contactfile.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for p, b := range res.Files {
+			if strings.HasSuffix(p, ".md") && strings.ContainsRune(string(b), utf8.RuneError) {
+				t.Fatalf("%s holds U+FFFD:\n%s", p, b)
+			}
+			site[p] = &fstest.MapFile{Data: b}
+		}
+		if _, err := content.Load(site); err != nil {
+			t.Fatalf("the contact files do not load: %v", err)
 		}
 	})
 }
@@ -352,7 +388,7 @@ func TestSemicolonsRoundTrip(t *testing.T) {
 			t.Errorf("no line %q in:\n%s", line, b.String())
 		}
 	}
-	people, _, err := Read("x.vcf", []byte(b.String()))
+	people, _, err := Read("x.vcf", []byte(b.String()), "")
 	if err != nil {
 		t.Fatal(err)
 	}

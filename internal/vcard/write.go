@@ -6,6 +6,7 @@ package vcard
 
 import (
 	"bytes"
+	"encoding/base64"
 	"fmt"
 	"io"
 	"strings"
@@ -20,12 +21,18 @@ import (
 type Options struct {
 	Notes bool   // write each contact's notes as NOTE
 	Host  string // the site's host, for stable UIDs: contact-<slug>@<host>
+	// Photos are the contacts' photos, by the contact's path, as
+	// content.ReadPhotos reads them: each is written as PHOTO.
+	Photos map[string]content.Photo
 }
 
-// Write writes contacts as vCard 3.0 cards: FN, N, ORG, TITLE, EMAIL, TEL,
-// URL (labelled with the link's name), BDAY, CATEGORIES from the circle
-// and the tags (one line, comma-separated), and NOTE when opts.Notes is set. Lines are folded at 75
-// octets and end in CRLF, as RFC 2426 asks.
+// Write writes contacts as vCard 3.0 cards: UID (the contact's uid, else
+// contact-<slug>@<host>), FN, N, NICKNAME from the aliases, ORG, TITLE,
+// EMAIL and TEL with their types, ADR from the location (its city and
+// country), URL (labelled with the link's name), BDAY, PHOTO, CATEGORIES
+// from the circle and the tags (one line, comma-separated), and NOTE when
+// opts.Notes is set. Lines are folded at 75 octets and end in CRLF, as
+// RFC 2426 asks.
 func Write(w io.Writer, contacts []*content.Contact, opts Options) error {
 	for _, c := range contacts {
 		var buf bytes.Buffer
@@ -33,9 +40,16 @@ func Write(w io.Writer, contacts []*content.Contact, opts Options) error {
 			return fmt.Errorf("%s: %w", c.Path, err)
 		}
 		text := semicolons(buf.String())
-		if cats := categories(c); cats != "" {
-			text = strings.TrimSuffix(text, "END:VCARD\r\n") + "CATEGORIES:" + cats + "\r\nEND:VCARD\r\n"
+		// Lists are written here, not by go-vcard, which escapes every
+		// comma of a value (see categories).
+		var lists string
+		if len(c.Aliases) > 0 {
+			lists += "NICKNAME:" + textList(c.Aliases) + "\r\n"
 		}
+		if cats := categories(c); cats != "" {
+			lists += "CATEGORIES:" + cats + "\r\n"
+		}
+		text = strings.TrimSuffix(text, "END:VCARD\r\n") + lists + "END:VCARD\r\n"
 		if _, err := io.WriteString(w, fold(text)); err != nil {
 			return err
 		}
@@ -47,7 +61,10 @@ func card(c *content.Contact, opts Options) govcard.Card {
 	card := govcard.Card{}
 	card.SetValue(govcard.FieldVersion, "3.0")
 	card.SetValue(govcard.FieldProductID, "-//netjournal//netjournal//EN")
-	if opts.Host != "" {
+	switch {
+	case c.UID != "":
+		card.SetValue(govcard.FieldUID, c.UID)
+	case opts.Host != "":
 		card.SetValue(govcard.FieldUID, fmt.Sprintf("contact-%s@%s", c.Slug, opts.Host))
 	}
 	card.SetValue(govcard.FieldFormattedName, c.Name)
@@ -58,33 +75,103 @@ func card(c *content.Contact, opts Options) govcard.Card {
 	if c.Role != "" {
 		card.SetValue(govcard.FieldTitle, c.Role)
 	}
-	for i, e := range c.Email {
+	// Apple and Google label a value with an X-ABLabel in the same group:
+	// a URL with its name, an email or a phone with a type that vCard has
+	// no TYPE for.
+	items := 0
+	label := func(key string, f *govcard.Field, name string) {
+		if name == "" {
+			card.Add(key, f)
+			return
+		}
+		items++
+		f.Group = fmt.Sprintf("item%d", items)
+		card.Add(key, f)
+		card.Add("X-ABLABEL", &govcard.Field{Value: name, Group: f.Group})
+	}
+	for i, e := range c.Emails {
 		params := govcard.Params{govcard.ParamType: {"INTERNET"}}
-		if i == 0 && len(c.Email) > 1 {
+		other := types(params, e.Type, emailTypes)
+		if i == 0 && len(c.Emails) > 1 {
 			params.Add(govcard.ParamType, "PREF")
 		}
-		card.Add(govcard.FieldEmail, &govcard.Field{Value: e, Params: params})
+		label(govcard.FieldEmail, &govcard.Field{Value: e.Value, Params: params}, other)
 	}
-	for i, p := range c.Phone {
-		f := &govcard.Field{Value: p}
-		if i == 0 && len(c.Phone) > 1 {
-			f.Params = govcard.Params{govcard.ParamType: {"PREF"}}
+	for i, p := range c.Phones {
+		params := govcard.Params{}
+		other := types(params, p.Type, phoneTypes)
+		if i == 0 && len(c.Phones) > 1 {
+			params.Add(govcard.ParamType, "PREF")
 		}
-		card.Add(govcard.FieldTelephone, f)
+		f := &govcard.Field{Value: p.Value}
+		if len(params) > 0 {
+			f.Params = params
+		}
+		label(govcard.FieldTelephone, f, other)
 	}
-	// Apple and Google label a URL with an X-ABLabel in the same group.
-	for i, l := range c.Links {
-		group := fmt.Sprintf("item%d", i+1)
-		card.Add(govcard.FieldURL, &govcard.Field{Value: l.URL, Group: group})
-		card.Add("X-ABLABEL", &govcard.Field{Value: l.Name, Group: group})
+	if city, country := place(c.Location); city != "" || country != "" {
+		card.Add(govcard.FieldAddress, &govcard.Field{Value: ";;;" + city + ";;;" + country})
+	}
+	for _, l := range c.Links {
+		label(govcard.FieldURL, &govcard.Field{Value: l.URL}, l.Name)
 	}
 	if b := c.Birthday; b.IsSet() {
 		card.SetValue(govcard.FieldBirthday, b.String()) // --MM-DD without a year
+	}
+	if p, ok := opts.Photos[c.Path]; ok {
+		kind := strings.ToUpper(strings.TrimPrefix(p.Ext, "."))
+		if kind == "JPG" {
+			kind = "JPEG"
+		}
+		card.Add(govcard.FieldPhoto, &govcard.Field{Value: base64.StdEncoding.EncodeToString(p.Data),
+			Params: govcard.Params{"ENCODING": {"b"}, govcard.ParamType: {kind}}})
 	}
 	if notes := strings.TrimSpace(c.Body); opts.Notes && notes != "" {
 		card.SetValue(govcard.FieldNote, notes)
 	}
 	return card
+}
+
+// The TYPE values of vCard 3.0 (RFC 2426) for an email and a phone.
+var (
+	emailTypes = map[string]bool{"home": true, "work": true, "x400": true}
+	phoneTypes = map[string]bool{"home": true, "work": true, "cell": true, "fax": true, "pager": true, "voice": true,
+		"msg": true, "bbs": true, "modem": true, "car": true, "isdn": true, "video": true, "pcs": true}
+)
+
+// types adds to params the words of a contact's type that vCard has a
+// TYPE for, and returns the others, for an X-ABLabel: "work fax" is
+// TYPE=WORK,FAX; "assistant" is a label.
+func types(params govcard.Params, typ string, known map[string]bool) (other string) {
+	var rest []string
+	for _, w := range strings.Fields(strings.ToLower(typ)) {
+		if known[w] {
+			params.Add(govcard.ParamType, strings.ToUpper(w))
+		} else {
+			rest = append(rest, w)
+		}
+	}
+	return strings.Join(rest, " ")
+}
+
+// place splits a location into the city and the country of an ADR: the
+// country is after the last comma ("Lisbon, Portugal"), and a location
+// without one is a city. A semicolon would end the component early.
+func place(location string) (city, country string) {
+	location = strings.ReplaceAll(strings.TrimSpace(location), ";", ",")
+	if i := strings.LastIndex(location, ", "); i >= 0 {
+		return strings.TrimSpace(location[:i]), strings.TrimSpace(location[i+2:])
+	}
+	return location, ""
+}
+
+// textList writes a list value: each item escaped, separated by commas.
+func textList(items []string) string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = escapeText(it)
+	}
+	return strings.Join(out, ",")
 }
 
 // categories is the value of the card's one CATEGORIES line: the circle,

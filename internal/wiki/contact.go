@@ -120,6 +120,7 @@ type Contact struct {
 	CadenceFromCircle       bool   // the cadence is the circle's
 	Interactions            int    // past events
 	Email, Phone            []string
+	Emails, Phones          []Detail // the same, each with its type
 	Links                   []ProfileLink
 	Aliases                 []string
 	Tags                    []TagRef
@@ -140,6 +141,23 @@ type Contact struct {
 	Shared                  []ShareRow
 	Introductions           []ContactRow
 	Backlinks               []BacklinkRow
+}
+
+// Detail is an email or a phone number with its type: work, cell, ….
+type Detail struct {
+	Type  string // "" when the file gives none
+	Value string
+}
+
+func details(l content.TypedList) []Detail {
+	if len(l) == 0 {
+		return nil
+	}
+	out := make([]Detail, len(l))
+	for i, t := range l {
+		out[i] = Detail{Type: t.Type, Value: t.Value}
+	}
+	return out
 }
 
 // ProfileLink is one of a contact's links.
@@ -235,6 +253,7 @@ func (r *renderer) contact(c *journal.Contact) Contact {
 		DaysOverdue:  c.DaysOverdue(today),
 		Interactions: c.Interactions(today),
 		Email:        []string(c.Email), Phone: []string(c.Phone),
+		Emails: details(c.Emails), Phones: details(c.Phones),
 		Aliases:     c.Aliases,
 		Tags:        v.tags(c.Tags),
 		Snoozed:     c.Snoozed(today),

@@ -26,8 +26,8 @@ type Dashboard struct {
 	Health           *Health    // contacts by recency band, per circle
 
 	// PossibleDuplicates are pairs of contacts that may be one person:
-	// they answer to the same name, and no LinkedIn profile tells them
-	// apart (contactfile.PossibleDuplicates, the rule imports list by).
+	// they answer to the same name, and no LinkedIn profile or uid tells
+	// them apart (contactfile.PossibleDuplicates, the rule imports list by).
 	PossibleDuplicates [][2]ContactRef
 
 	Contacts, Events, Posts int

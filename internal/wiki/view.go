@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/journal"
 )
 
@@ -25,6 +26,7 @@ type ContactRef struct {
 	Path     string // wiki path from the root, escaped: contacts/ana-lima.html
 	Initials string
 	Hue      string // the circle's colour class, "" without a circle
+	Photo    string // wiki path of their photo, escaped: photos/ana-lima.jpg; "" without one
 }
 
 // WikiPath is the contact's page.
@@ -133,15 +135,26 @@ type FavourRow struct {
 // view builds the values above for one render, each once: a contact's
 // chip is shown on many pages.
 type view struct {
-	j *journal.Journal
+	j      *journal.Journal
+	photos map[string]content.Photo // by contact path
 
 	mu       sync.Mutex
 	contacts map[*journal.Contact]ContactRef
 	tagPaths map[string]string
 }
 
-func newView(j *journal.Journal) *view {
-	return &view{j: j, contacts: map[*journal.Contact]ContactRef{}, tagPaths: map[string]string{}}
+func newView(j *journal.Journal, photos map[string]content.Photo) *view {
+	return &view{j: j, photos: photos, contacts: map[*journal.Contact]ContactRef{}, tagPaths: map[string]string{}}
+}
+
+// photo is the wiki's file of a contact's photo, photos/<slug>.<ext>, and
+// whether the contact has one.
+func (v *view) photo(c *journal.Contact) (string, bool) {
+	p, ok := v.photos[c.Path]
+	if !ok || p.Ext == "" || len(p.Data) == 0 {
+		return "", false
+	}
+	return "photos/" + c.Slug() + p.Ext, true
 }
 
 func (v *view) contact(c *journal.Contact) ContactRef {
@@ -152,6 +165,9 @@ func (v *view) contact(c *journal.Contact) ContactRef {
 		return ref
 	}
 	ref = ContactRef{Name: c.Name, Path: escape(pathOf(c)), Initials: initials(c.Name), Hue: hueOf(v.j, c.Circle)}
+	if p, ok := v.photo(c); ok {
+		ref.Photo = escape(p)
+	}
 	v.mu.Lock()
 	v.contacts[c] = ref
 	v.mu.Unlock()

@@ -36,6 +36,15 @@ func Render(j *journal.Journal, theme *themes.Theme) (map[string][]byte, error) 
 	return new(Cache).Render(j, theme)
 }
 
+// Options are what the wiki shows besides the journal.
+type Options struct {
+	// Photos are the contacts' photos, by the contact's path, as
+	// content.ReadPhotos reads them from the site. Each is copied to
+	// photos/<slug>.<ext> and shown in place of the contact's initials,
+	// on their page and wherever a chip or a row shows them.
+	Photos map[string]content.Photo
+}
+
 // Cache renders the wiki again and again, executing templates only for the
 // pages whose data changed since its last Render: each page is keyed by
 // its template set, its template and its data (package page), which is
@@ -56,7 +65,13 @@ func (c *Cache) UseDisk(d *diskcache.Cache) { c.pages.Disk = d }
 
 // Render renders the wiki, reusing the pages that did not change.
 func (c *Cache) Render(j *journal.Journal, theme *themes.Theme) (map[string][]byte, error) {
-	r := &renderer{j: j, v: newView(j), out: map[string][]byte{}, nav: navCounts(j), cache: c}
+	return c.RenderWith(j, theme, Options{})
+}
+
+// RenderWith renders the wiki with what opts give it, reusing the pages
+// that did not change.
+func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options) (map[string][]byte, error) {
+	r := &renderer{j: j, v: newView(j, opts.Photos), out: map[string][]byte{}, nav: navCounts(j), cache: c}
 	if c.nextNotes == nil {
 		c.notes, c.nextNotes = map[string]string{}, map[string]string{}
 	}
@@ -81,6 +96,11 @@ func (c *Cache) Render(j *journal.Journal, theme *themes.Theme) (map[string][]by
 	r.errs.Sort() // pages are built in parallel and add them in any order
 	if err := r.errs.Err(); err != nil {
 		return nil, err
+	}
+	for _, ct := range j.Contacts {
+		if p, ok := r.v.photo(ct); ok {
+			r.out[p] = opts.Photos[ct.Path].Data
+		}
 	}
 	exec := func(w io.Writer, name string, data any) error { return tmpl.ExecuteTemplate(w, name, data) }
 	if err := c.pages.Render(fingerprint, r.jobs, exec, r.out); err != nil {

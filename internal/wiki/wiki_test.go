@@ -429,7 +429,7 @@ func checkLinks(t *testing.T, name string, out map[string][]byte) {
 			}
 			target := p
 			if u.Path != "" {
-				if !strings.HasSuffix(u.Path, ".html") && !strings.HasSuffix(u.Path, ".css") && !strings.HasSuffix(u.Path, ".svg") && !strings.HasSuffix(u.Path, ".js") {
+				if ext := path.Ext(u.Path); !strings.Contains(" .html .css .svg .js .jpg .png .gif .webp ", " "+ext+" ") {
 					t.Errorf("%s: %s: link %q does not name a file", name, p, ref)
 				}
 				target = path.Join(path.Dir(p), u.Path)

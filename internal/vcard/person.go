@@ -1,0 +1,445 @@
+package vcard
+
+import (
+	"encoding/base64"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	govcard "github.com/emersion/go-vcard"
+
+	"github.com/netjournal/netjournal/internal/contactfile"
+	"github.com/netjournal/netjournal/internal/content"
+)
+
+// system are the labels address books add by themselves.
+var system = map[string]bool{"mycontacts": true, "starred": true, "starred in android": true}
+
+// person is what a card says of a person: every property a contact file
+// keeps, and a line in Dropped for each one it does not.
+func (c *rawCard) person(path string, card govcard.Card, warnings *content.ErrorList) contactfile.Person {
+	p := contactfile.Person{Source: content.Position{Path: path, Line: c.start}}
+	value := func(k string) string { return strings.TrimSpace(unescape(card.Value(k))) }
+	warn := func(key string, i int, format string, args ...any) {
+		warnings.Add(content.Position{Path: path, Line: c.at(key, i)}, format, args...)
+	}
+	drop := func(format string, args ...any) { p.Dropped = append(p.Dropped, fmt.Sprintf(format, args...)) }
+
+	p.Name = strings.Join(strings.Fields(value(govcard.FieldFormattedName)), " ")
+	n := card.Name()
+	if p.Name == "" && n != nil {
+		p.Name = strings.Join(strings.Fields(unescape(n.GivenName+" "+n.AdditionalName+" "+n.FamilyName)), " ")
+	}
+	// ORG is Company;Unit: the company ends at the first semicolon that is
+	// not escaped, which only the raw line still tells (go-vcard unescapes
+	// \\ but not \;). list unescapes it; a comma, escaped or not, is text.
+	org := components(c.raw(govcard.FieldOrganization))
+	p.Company = strings.TrimSpace(strings.Join(list(firstComponent(c.raw(govcard.FieldOrganization))), ","))
+	kind := strings.ToLower(value(govcard.FieldKind))
+	switch {
+	case kind == "org" || kind == "organization" || strings.EqualFold(value("X-ABSHOWAS"), "COMPANY"):
+		p.Skip = "a company, not a person"
+	case kind == "group" || kind == "location":
+		p.Skip = "a " + kind + ", not a person"
+	case p.Name == "":
+		p.Skip = "no name"
+	case (n == nil || strings.Trim(n.Value, "; ") == "") && p.Company != "" && strings.EqualFold(p.Name, p.Company):
+		p.Skip = "a company, not a person"
+	}
+	if p.Skip != "" {
+		return p
+	}
+	if units := nonEmpty(org[min(1, len(org)):]...); len(units) > 0 {
+		drop("ORG unit %q", strings.Join(units, ", "))
+	}
+
+	p.UID = value(govcard.FieldUID)
+	p.Role = value(govcard.FieldTitle)
+	if role := value(govcard.FieldRole); p.Role == "" {
+		p.Role = role
+	} else if role != "" && !strings.EqualFold(role, p.Role) {
+		drop("ROLE %q", role)
+	}
+	labels := map[string]string{}
+	for _, f := range card["X-ABLABEL"] {
+		if f.Group != "" {
+			labels[f.Group] = f.Value
+		}
+	}
+	for _, f := range card[govcard.FieldEmail] {
+		if e := strings.TrimPrefix(strings.TrimSpace(unescape(f.Value)), "mailto:"); e != "" {
+			p.Emails = append(p.Emails, content.Typed{Type: typeOf(f, labels), Value: e})
+		}
+	}
+	for _, f := range card[govcard.FieldTelephone] {
+		if t := strings.TrimPrefix(strings.TrimSpace(unescape(f.Value)), "tel:"); t != "" {
+			p.Phones = append(p.Phones, content.Typed{Type: typeOf(f, labels), Value: t})
+		}
+	}
+	for i, f := range card[govcard.FieldURL] {
+		u := webAddress(unescape(f.Value))
+		if u == "" {
+			warn(govcard.FieldURL, i, "URL %q is not a web address: imported without it", f.Value)
+			continue
+		}
+		p.Links = append(p.Links, contactfile.Link{Name: label(labels[f.Group], f.Params.Types()), URL: u})
+	}
+	c.accounts(card, &p)
+	p.Aliases = c.nicknames()
+	c.address(&p)
+	if f := card.Get(govcard.FieldBirthday); f != nil {
+		b, err := birthday(f)
+		if err != nil {
+			warn(govcard.FieldBirthday, 0, "BDAY %q is not a date: imported without a birthday", f.Value)
+		}
+		p.Birthday = b
+	}
+	seen := map[string]bool{}
+	for _, l := range c.lines {
+		name, _, value := property(l.text)
+		if name != govcard.FieldCategories {
+			continue
+		}
+		for _, cat := range list(value) {
+			cat = strings.TrimSpace(cat)
+			if cat == "" || system[strings.ToLower(cat)] || seen[strings.ToLower(cat)] {
+				continue
+			}
+			seen[strings.ToLower(cat)] = true
+			p.Tags = append(p.Tags, cat)
+		}
+	}
+	var notes []string
+	for _, f := range card[govcard.FieldNote] {
+		if t := strings.TrimSpace(unescape(f.Value)); t != "" {
+			notes = append(notes, t)
+		}
+	}
+	p.Notes = strings.Join(notes, "\n\n")
+	c.photo(card, &p)
+	c.others(card, &p)
+	return p
+}
+
+// typeOf is the type of an email or a phone number, in words a contact
+// file keeps: "cell", "work", "work fax", or the address book's own label
+// ("assistant"); "" when it says nothing more than voice, internet or pref.
+func typeOf(f *govcard.Field, labels map[string]string) string {
+	var where, what []string
+	add := func(list *[]string, w string) {
+		if w != "" && !slices.Contains(*list, w) {
+			*list = append(*list, w)
+		}
+	}
+	var types []string
+	for _, t := range append(f.Params.Types(), labels[f.Group]) {
+		types = append(types, strings.Split(t, ",")...)
+	}
+	for _, t := range types {
+		t = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(t), "_$!<"), ">!$_") // Apple's built-in labels
+		switch t = strings.ToLower(t); t {
+		case "home", "work":
+			add(&where, t)
+		case "cell", "mobile", "iphone":
+			add(&what, "cell")
+		case "homefax", "workfax":
+			add(&where, strings.TrimSuffix(t, "fax"))
+			add(&what, "fax")
+		case "fax", "pager", "main", "car", "video", "text", "textphone", "isdn", "school":
+			add(&what, t)
+		case "", "voice", "internet", "pref", "x400", "other", "msg", "bbs", "modem", "dom", "intl", "postal", "parcel", "x-internet":
+		default:
+			if strings.HasPrefix(t, "x-") || strings.Contains(t, "=") {
+				continue // a parameter vCard 2.1 wrote bare
+			}
+			add(&what, content.Slugify(t))
+		}
+	}
+	return strings.Join(append(where, what...), " ")
+}
+
+// nicknames are the card's NICKNAME values (a list), and the nickname an
+// Android phone writes as X-ANDROID-CUSTOM.
+func (c *rawCard) nicknames() []string {
+	var out []string
+	for _, l := range c.lines {
+		name, _, value := property(l.text)
+		switch name {
+		case "NICKNAME":
+			for _, n := range list(value) {
+				out = append(out, n)
+			}
+		case "X-ANDROID-CUSTOM":
+			if parts := components(value); len(parts) > 1 && parts[0] == "vnd.android.cursor.item/nickname" {
+				out = append(out, parts[1])
+			}
+		}
+	}
+	var clean []string
+	for _, n := range out {
+		if n = strings.Join(strings.Fields(n), " "); n != "" && !slices.Contains(clean, n) {
+			clean = append(clean, n)
+		}
+	}
+	return clean
+}
+
+// address makes the location of the card's preferred address, else its
+// first: the city (or the region) and the country. The rest is dropped.
+func (c *rawCard) address(p *contactfile.Person) {
+	var adrs [][]string
+	pref := -1
+	for _, l := range c.lines {
+		name, params, value := property(l.text)
+		if name != govcard.FieldAddress {
+			continue
+		}
+		parts := components(value)
+		for len(parts) < 7 {
+			parts = append(parts, "")
+		}
+		if pref < 0 && preferred(params) {
+			pref = len(adrs)
+		}
+		adrs = append(adrs, parts)
+	}
+	if len(adrs) == 0 {
+		return
+	}
+	pref = max(pref, 0)
+	for i, a := range adrs {
+		if i != pref {
+			p.Dropped = append(p.Dropped, fmt.Sprintf("ADR %q (the location keeps one address)", strings.Join(nonEmpty(a...), ", ")))
+			continue
+		}
+		// PO box; extended; street; locality; region; postal code; country
+		city, region := a[3], a[4]
+		rest := []string{a[0], a[1], a[2], region, a[5]}
+		if city == "" {
+			city, rest[3] = region, ""
+		}
+		p.Location = strings.Join(nonEmpty(city, a[6]), ", ")
+		if rest := nonEmpty(rest...); len(rest) > 0 {
+			p.Dropped = append(p.Dropped, fmt.Sprintf("ADR %q (the location keeps the city and country)", strings.Join(rest, ", ")))
+		}
+	}
+}
+
+// preferred reports whether a property's parameters make it the
+// preferred one: TYPE=PREF, PREF=1, or vCard 2.1's bare PREF.
+func preferred(params string) bool {
+	for _, p := range strings.Split(params, ";") {
+		k, v, _ := strings.Cut(strings.ToUpper(p), "=")
+		switch {
+		case k == "PREF", k == "TYPE" && slices.Contains(strings.Split(strings.Trim(v, `"`), ","), "PREF"):
+			return true
+		}
+	}
+	return false
+}
+
+// Accounts on social sites and messengers. A contact's links are web
+// addresses, so an account becomes a link when its site has a profile
+// page for it (twitter → https://x.com/NAME); one that has none, such as
+// Skype or XMPP, is dropped.
+var profiles = map[string]string{
+	"twitter": "https://x.com/%s", "x": "https://x.com/%s",
+	"github": "https://github.com/%s", "gitlab": "https://gitlab.com/%s",
+	"linkedin": "https://www.linkedin.com/in/%s", "facebook": "https://www.facebook.com/%s",
+	"instagram": "https://www.instagram.com/%s", "telegram": "https://t.me/%s",
+	"bluesky": "https://bsky.app/profile/%s", "threads": "https://www.threads.net/@%s",
+	"youtube": "https://www.youtube.com/@%s", "medium": "https://medium.com/@%s",
+	"tiktok": "https://www.tiktok.com/@%s", "flickr": "https://www.flickr.com/people/%s",
+}
+
+// imProperties are the properties older address books write an account
+// in, by the service they name.
+var imProperties = map[string]string{
+	"X-AIM": "aim", "X-ICQ": "icq", "X-JABBER": "xmpp", "X-MSN": "msn", "X-YAHOO": "yahoo",
+	"X-SKYPE": "skype", "X-SKYPE-USERNAME": "skype", "X-GOOGLE-TALK": "gtalk", "X-GTALK": "gtalk",
+	"X-QQ": "qq", "X-GADUGADU": "gadugadu", "X-TWITTER": "twitter", "X-TELEGRAM": "telegram",
+	"X-MASTODON": "mastodon", "X-WECHAT": "wechat", "X-LINE": "line", "X-WHATSAPP": "whatsapp",
+	"X-SIGNAL": "signal", "X-FACEBOOK": "facebook", "X-INSTAGRAM": "instagram", "X-GITHUB": "github",
+}
+
+var (
+	account  = regexp.MustCompile(`^@?([A-Za-z0-9][A-Za-z0-9._-]{0,99})$`)
+	fediUser = regexp.MustCompile(`^@?([A-Za-z0-9_.-]+)@([A-Za-z0-9.-]+\.[A-Za-z]+)$`)
+)
+
+func (c *rawCard) accounts(card govcard.Card, p *contactfile.Person) {
+	// link makes a link of the account user on service, as prop wrote
+	// it (raw), or drops it.
+	link := func(prop, service, user, raw string) {
+		service = strings.ToLower(strings.TrimSpace(service))
+		user = strings.TrimSpace(user)
+		_, known := profiles[service]
+		switch m, f := fediUser.FindStringSubmatch(user), account.FindStringSubmatch(user); {
+		case strings.Contains(user, "://"):
+			if u := webAddress(user); u != "" {
+				p.Links = append(p.Links, contactfile.Link{Name: label("", []string{service}), URL: u})
+				return
+			}
+		case m != nil && service == "mastodon":
+			p.Links = append(p.Links, contactfile.Link{Name: "mastodon", URL: "https://" + strings.ToLower(m[2]) + "/@" + m[1]})
+			return
+		case f != nil && known:
+			p.Links = append(p.Links, contactfile.Link{Name: service, URL: fmt.Sprintf(profiles[service], f[1])})
+			return
+		}
+		p.Dropped = append(p.Dropped, fmt.Sprintf("%s %q (links are web addresses)", prop, raw))
+	}
+	for _, key := range []string{"X-SOCIALPROFILE", "SOCIALPROFILE"} {
+		for _, f := range card[key] {
+			v := strings.TrimSpace(unescape(f.Value))
+			service := ""
+			if types := f.Params.Types(); len(types) > 0 {
+				service = types[0]
+			}
+			if u := webAddress(v); u != "" {
+				p.Links = append(p.Links, contactfile.Link{Name: label("", f.Params.Types()), URL: u})
+				continue
+			}
+			user := f.Params.Get("X-USER")
+			if user == "" {
+				user = strings.TrimPrefix(v, "x-apple:")
+			}
+			link(key, service, user, v)
+		}
+	}
+	for _, f := range card["IMPP"] {
+		v := strings.TrimSpace(unescape(f.Value))
+		scheme, user, _ := strings.Cut(v, ":")
+		service := f.Params.Get("X-SERVICE-TYPE")
+		if service == "" {
+			service = map[string]string{"ymsgr": "yahoo", "msnim": "msn", "gg": "gadugadu", "tg": "telegram"}[strings.ToLower(scheme)]
+		}
+		if service == "" {
+			service = scheme
+		}
+		if strings.HasPrefix(strings.ToLower(v), "http") {
+			user = v
+		}
+		link("IMPP", service, strings.TrimPrefix(user, "//"), v)
+	}
+	for _, l := range c.lines {
+		name, _, value := property(l.text)
+		if service, ok := imProperties[name]; ok {
+			v := strings.TrimSpace(unescape(value))
+			link(name, service, v, v)
+		}
+	}
+}
+
+// photo reads the card's photo: inline base64 (ENCODING=b, vCard 2.1's
+// BASE64, a data: URI). A photo at a web address is never downloaded.
+func (c *rawCard) photo(card govcard.Card, p *contactfile.Person) {
+	f := card.Get(govcard.FieldPhoto)
+	if f == nil {
+		return
+	}
+	v := strings.TrimSpace(f.Value)
+	encoding := strings.ToUpper(f.Params.Get("ENCODING"))
+	var data string
+	switch {
+	case strings.HasPrefix(strings.ToLower(v), "data:"):
+		meta, payload, _ := strings.Cut(v[len("data:"):], ",")
+		if !strings.HasSuffix(strings.ToLower(meta), ";base64") {
+			p.Dropped = append(p.Dropped, "PHOTO (a data: address that is not base64)")
+			return
+		}
+		data = payload
+	case encoding == "B" || encoding == "BASE64" || f.Params.HasType("BASE64") || f.Params.HasType("B"):
+		data = v
+	case webAddress(v) != "" || strings.EqualFold(f.Params.Get("VALUE"), "uri") || strings.EqualFold(f.Params.Get("VALUE"), "url"):
+		p.Dropped = append(p.Dropped, fmt.Sprintf("PHOTO %q (a photo on the web is not downloaded)", short(v)))
+		return
+	default:
+		data = v // no ENCODING, as some exporters write base64
+	}
+	b, err := decodeBase64(data)
+	if err != nil {
+		p.Dropped = append(p.Dropped, "PHOTO (not base64)")
+		return
+	}
+	photo, err := contactfile.NewPhoto(b)
+	if err != nil {
+		p.Dropped = append(p.Dropped, fmt.Sprintf("PHOTO (%v)", err))
+		return
+	}
+	p.Photo = photo
+}
+
+func decodeBase64(s string) ([]byte, error) {
+	s = strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\t' || r == '\r' || r == '\n' {
+			return -1
+		}
+		return r
+	}, s)
+	s = strings.TrimRight(s, "=")
+	if b, err := base64.RawStdEncoding.DecodeString(s); err == nil {
+		return b, nil
+	}
+	return base64.RawURLEncoding.DecodeString(s)
+}
+
+// used are the properties person reads; quiet are those that say nothing
+// of the person (the file's and the exporter's own), which are never
+// listed as dropped.
+var (
+	used = map[string]bool{
+		"FN": true, "N": true, "ORG": true, "TITLE": true, "ROLE": true, "EMAIL": true, "TEL": true, "URL": true,
+		"X-SOCIALPROFILE": true, "SOCIALPROFILE": true, "IMPP": true, "NICKNAME": true, "ADR": true,
+		"BDAY": true, "CATEGORIES": true, "NOTE": true, "PHOTO": true, "UID": true,
+	}
+	quiet = map[string]bool{
+		"BEGIN": true, "END": true, "VERSION": true, "PRODID": true, "REV": true, "KIND": true,
+		"X-ABSHOWAS": true, "X-ABUID": true, "X-ABLABEL": true, "X-ABADR": true, "CLIENTPIDMAP": true,
+		"SORT-STRING": true, "SOURCE": true, "NAME": true, "MAILER": true, "X-MOZILLA-HTML": true,
+		"X-EVOLUTION-FILE-AS": true,
+	}
+)
+
+// others lists in Dropped every property person does not read.
+func (c *rawCard) others(card govcard.Card, p *contactfile.Person) {
+	adr := card.Get(govcard.FieldAddress) != nil
+	for _, l := range c.lines {
+		name, params, value := property(l.text)
+		switch {
+		case name == "" || used[name] || quiet[name] || imProperties[name] != "" || strings.HasPrefix(name, "X-MS-OL-"):
+		case name == "LABEL" && adr: // the address, written out
+		case name == "X-ANDROID-CUSTOM" && strings.HasPrefix(value, "vnd.android.cursor.item/nickname;"):
+		case strings.Contains(strings.ToUpper(params), "BASE64") || strings.Contains(strings.ToUpper(params), "ENCODING=B"):
+			p.Dropped = append(p.Dropped, name+" (binary data)")
+		default:
+			v := strings.TrimRight(strings.Join(components(value), ";"), "; ")
+			p.Dropped = append(p.Dropped, fmt.Sprintf("%s %q", name, short(v)))
+		}
+	}
+}
+
+// components splits a structured value at its unescaped semicolons and
+// unescapes each component: ADR, N, X-ANDROID-CUSTOM.
+func components(value string) []string {
+	var out []string
+	for {
+		first := firstComponent(value)
+		out = append(out, strings.TrimSpace(strings.Join(list(first), ",")))
+		if len(first) == len(value) {
+			return out
+		}
+		value = value[len(first)+1:]
+	}
+}
+
+func nonEmpty(s ...string) []string {
+	var out []string
+	for _, x := range s {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
