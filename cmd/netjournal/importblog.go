@@ -14,8 +14,9 @@ import (
 )
 
 // importBlogCmd is `netjournal import hugo|jekyll DIR`: a Hugo or Jekyll
-// blog's posts and static files brought into the site, each post's old
-// address kept as a redirect and as its feed id.
+// blog's posts, pages and static files brought into the site, each post's
+// old address kept as a redirect and as its feed id, each page's kept or
+// redirected.
 type importBlogCmd struct {
 	*env
 	kind string // "hugo" or "jekyll"
@@ -75,8 +76,14 @@ func (c *importBlogCmd) Run(ctx context.Context, args []string) int {
 		}
 		taken[slug] = p.Path
 	}
+	pages := map[string]string{}
+	for _, p := range site.Pages {
+		if p.SitePath != "" {
+			pages[p.SitePath] = p.Path
+		}
+	}
 	old := os.DirFS(blogDir)
-	opts := blogimport.Options{Root: dir, BaseURL: baseURL, Sections: secs, NewBase: site.Config.BaseURL, Taken: taken, Now: time.Now()}
+	opts := blogimport.Options{Root: dir, BaseURL: baseURL, Sections: secs, NewBase: site.Config.BaseURL, Taken: taken, Pages: pages, Now: time.Now()}
 	read := blogimport.Jekyll
 	if c.kind == "hugo" {
 		read = blogimport.Hugo
@@ -85,14 +92,14 @@ func (c *importBlogCmd) Run(ctx context.Context, args []string) int {
 	if err != nil {
 		return c.report(err)
 	}
-	if len(plan.Posts) == 0 {
+	if len(plan.Posts) == 0 && len(plan.Pages) == 0 {
 		c.warnings(plan)
-		fmt.Fprintf(c.stderr, "netjournal %s: no posts found in %s; nothing was written\n", name, dir)
+		fmt.Fprintf(c.stderr, "netjournal %s: no posts or pages found in %s; nothing was written\n", name, dir)
 		return exitContent
 	}
 	if err := plan.Verify(os.DirFS(c.dir), time.Now()); err != nil {
 		c.warnings(plan)
-		fmt.Fprintf(c.stderr, "netjournal %s: the imported posts would break the site, so nothing was written:\n", name)
+		fmt.Fprintf(c.stderr, "netjournal %s: the imported posts and pages would break the site, so nothing was written:\n", name)
 		return c.report(err)
 	}
 	if err := plan.Check(c.dir, old); err != nil {
@@ -133,8 +140,9 @@ func (c *importBlogCmd) warnings(plan *blogimport.Plan) {
 	}
 }
 
-// print says what the import wrote, or would write: each post with its
-// old address, the files copied, what was left out, and the counts.
+// print says what the import wrote, or would write: each post and page
+// with its old address, the files copied, what was left out, and the
+// counts.
 func (c *importBlogCmd) print(plan *blogimport.Plan, dryRun bool) {
 	verb, copied := "imported", "copied"
 	if dryRun {
@@ -157,6 +165,31 @@ func (c *importBlogCmd) print(plan *blogimport.Plan, dryRun bool) {
 			fmt.Fprintf(c.stdout, "  %s\n", n)
 		}
 	}
+	pageDrafts := 0
+	for _, p := range plan.Pages {
+		fmt.Fprintf(c.stdout, "%s %s from %s\n", verb, p.Path, p.Source)
+		fmt.Fprintf(c.stdout, "  a page at /%s\n", p.SitePath)
+		if p.Draft {
+			pageDrafts++
+			fmt.Fprintln(c.stdout, "  a draft")
+		}
+		if m := p.Menu; m != nil {
+			in := "  in the menu"
+			if m.Title != "" {
+				in += fmt.Sprintf(" as %q", m.Title)
+			}
+			if m.Weight != 0 {
+				in += fmt.Sprintf(", weight %d", m.Weight)
+			}
+			fmt.Fprintln(c.stdout, in)
+		}
+		for _, a := range p.Aliases {
+			fmt.Fprintf(c.stdout, "  redirects %s\n", a)
+		}
+		for _, n := range p.Notes {
+			fmt.Fprintf(c.stdout, "  %s\n", n)
+		}
+	}
 	if n := len(plan.Files); n > 0 {
 		fmt.Fprintf(c.stdout, "%s %d %s into static/\n", copied, n, plural(n, "file", "files"))
 	}
@@ -170,6 +203,11 @@ func (c *importBlogCmd) print(plan *blogimport.Plan, dryRun bool) {
 	fmt.Fprintf(c.stdout, "%s %d %s", verb, n, plural(n, "post", "posts"))
 	if drafts > 0 {
 		fmt.Fprintf(c.stdout, " (%d %s)", drafts, plural(drafts, "draft", "drafts"))
+	}
+	np := len(plan.Pages)
+	fmt.Fprintf(c.stdout, ", %d %s", np, plural(np, "page", "pages"))
+	if pageDrafts > 0 {
+		fmt.Fprintf(c.stdout, " (%d %s)", pageDrafts, plural(pageDrafts, "draft", "drafts"))
 	}
 	r, w := plan.Redirects(), len(plan.Warnings)
 	fmt.Fprintf(c.stdout, ", %d %s, %d static %s, %d %s, %d skipped",

@@ -1,9 +1,11 @@
-// Package blogimport reads a Hugo or Jekyll blog into netjournal posts and
-// static files: front matter in YAML, TOML or JSON mapped onto the keys of
-// a netjournal post, shortcodes and Liquid tags turned into Markdown, and
-// each post's old address kept twice over — as an alias that redirects,
-// and as the id its feed items had — so that neither links nor
-// subscribers notice the move.
+// Package blogimport reads a Hugo or Jekyll blog into netjournal posts,
+// standalone pages and static files: front matter in YAML, TOML or JSON
+// mapped onto the keys of a netjournal post or page, shortcodes and Liquid
+// tags turned into Markdown, and each post's old address kept twice over —
+// as an alias that redirects, and as the id its feed items had — so that
+// neither links nor subscribers notice the move. A page keeps its old
+// address where netjournal can publish it there, and redirects from it
+// where not.
 //
 // Reading is separate from writing: Hugo and Jekyll return a Plan, a
 // value that says every file the import would write and every problem it
@@ -39,20 +41,29 @@ type Options struct {
 	// Taken are the site's posts, by slug: an import that would give
 	// one's slug to another post is refused.
 	Taken map[string]string
+	// Pages are the site's pages, by site path ("about/") to their
+	// file: an imported page at one of these addresses is left out.
+	Pages map[string]string
 	// Now dates a Jekyll draft that has no date.
 	Now time.Time
 }
 
-// Plan is an import: the posts and files it would write, what it leaves
-// out, and its warnings.
+// Plan is an import: the posts, pages and files it would write, what it
+// leaves out, and its warnings.
 type Plan struct {
 	Posts    []*Post
+	Pages    []*Page
 	Files    []File
 	Skipped  []Skip
 	Warnings content.ErrorList
 	// Notes say what the import leaves to the user: an old feed's
-	// address, collections of pages it does not read.
+	// address, collections of pages it does not read, the old site's
+	// menu.
 	Notes []string
+	// Menu is the old site's menu as netjournal.yaml would give it, with
+	// each item's address in the new site; the import never writes it
+	// (netjournal.yaml is the user's), a note suggests it.
+	Menu  []content.MenuEntry
 	taken map[string]string
 }
 
@@ -99,11 +110,14 @@ func (p *Plan) skip(source, format string, args ...any) {
 	p.Skipped = append(p.Skipped, Skip{Source: source, Reason: fmt.Sprintf(format, args...)})
 }
 
-// Redirects counts the aliases of the plan's posts.
+// Redirects counts the aliases of the plan's posts and pages.
 func (p *Plan) Redirects() int {
 	n := 0
 	for _, post := range p.Posts {
 		n += len(post.Aliases)
+	}
+	for _, page := range p.Pages {
+		n += len(page.Aliases)
 	}
 	return n
 }
@@ -135,6 +149,84 @@ func (p *Post) File() []byte {
 	}
 	if p.FeedID != "" {
 		fmt.Fprintf(&b, "feed_id: %s\n", content.YAMLText(p.FeedID))
+	}
+	for _, k := range p.Kept {
+		b.WriteString("# " + oneLine(k) + "\n")
+	}
+	b.WriteString("---\n")
+	b.WriteString(p.Body)
+	if p.Body != "" && !strings.HasSuffix(p.Body, "\n") {
+		b.WriteString("\n")
+	}
+	return []byte(b.String())
+}
+
+// Page is one imported standalone page.
+type Page struct {
+	Source      string // the file it comes from: Root/path
+	Path        string // content/pages/<site path>.md
+	SitePath    string // where netjournal publishes it: "about/"
+	Title       string
+	Description string
+	Date        stamp
+	Updated     stamp
+	Draft       bool
+	Menu        *Menu // nil: not in the header navigation
+	TOC         *bool
+	Aliases     []string // old paths that redirect to the page
+	Old         string   // its old address, absolute when the old site's is known
+	Kept        []string // front-matter values netjournal has no key for
+	Notes       []string
+	Body        string
+	// files are the static paths of the files of its Hugo bundle.
+	files []string
+}
+
+// Menu puts a page in the header navigation: with a weight (0: none) and
+// a title, when the item is not named by the page's title.
+type Menu struct {
+	Weight int
+	Title  string
+}
+
+// File returns the page as a netjournal page file.
+func (p *Page) File() []byte {
+	var b strings.Builder
+	b.WriteString("---\n")
+	fmt.Fprintf(&b, "title: %s\n", content.YAMLText(p.Title))
+	if p.Description != "" {
+		fmt.Fprintf(&b, "description: %s\n", content.YAMLText(p.Description))
+	}
+	if !p.Date.t.IsZero() {
+		fmt.Fprintf(&b, "date: %s\n", p.Date)
+	}
+	if !p.Updated.t.IsZero() {
+		fmt.Fprintf(&b, "updated: %s\n", p.Updated)
+	}
+	if p.Draft {
+		b.WriteString("draft: true\n")
+	}
+	switch m := p.Menu; {
+	case m == nil:
+	case m.Weight == 0 && m.Title == "":
+		b.WriteString("menu: true\n")
+	default:
+		b.WriteString("menu:\n")
+		if m.Weight != 0 {
+			fmt.Fprintf(&b, "  weight: %d\n", m.Weight)
+		}
+		if m.Title != "" {
+			fmt.Fprintf(&b, "  title: %s\n", content.YAMLText(m.Title))
+		}
+	}
+	if p.TOC != nil {
+		fmt.Fprintf(&b, "toc: %t\n", *p.TOC)
+	}
+	if len(p.Aliases) > 0 {
+		b.WriteString("aliases:\n")
+		for _, a := range p.Aliases {
+			fmt.Fprintf(&b, "  - %s\n", content.YAMLText(a))
+		}
 	}
 	for _, k := range p.Kept {
 		b.WriteString("# " + oneLine(k) + "\n")

@@ -2,10 +2,13 @@ package blogimport
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/netjournal/netjournal/internal/content"
 )
 
 func TestSplit(t *testing.T) {
@@ -303,5 +306,349 @@ func TestHugoNoDate(t *testing.T) {
 	}
 	if strings.Join(msgs, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(msgs, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestSitePathOf(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"/about/", "about/"},
+		{"/About.html", "about/"},
+		{"/talks/index.html", "talks/"},
+		{"/talks/2026/", "talks/2026/"},
+		{"/_pages/about.html", "pages/about/"},
+		{"/page/cv", "page/cv/"},
+		{"/docs/index/", "docs/index/"},
+		{"/", ""},
+		{"/index.html", ""},
+		{"", ""},
+		{"/Über uns/", "uber-uns/"},
+	} {
+		if got := sitePathOf(tc.in); got != tc.want {
+			t.Errorf("sitePathOf(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	for _, tc := range []struct{ in, want string }{
+		{"about/", "content/pages/about.md"},
+		{"talks/2026/", "content/pages/talks/2026.md"},
+		{"docs/index/", "content/pages/docs/index/index.md"},
+	} {
+		if got := pageFile(tc.in); got != tc.want {
+			t.Errorf("pageFile(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	for sp, want := range map[string]bool{"tags/": true, "tags/go/": true, "posts/x/": true, "archive/": true, "shared/": true, "page/2/": true, "page/about/": false, "about/": false, "archives/": false} {
+		if got := reserved(sp) != ""; got != want {
+			t.Errorf("reserved(%q) = %v, want %v", sp, got, want)
+		}
+	}
+}
+
+// TestHugoPageMenu: every shape of Hugo's front-matter menu.
+func TestHugoPageMenu(t *testing.T) {
+	for _, tc := range []struct {
+		front string
+		want  *Menu
+		kept  bool // the menu is kept as a comment too
+		warn  bool
+	}{
+		{"menu: main", &Menu{}, false, false},
+		{"menu: footer", nil, true, false},
+		{"menu: [main, footer]", &Menu{}, true, false},
+		{"menu:\n  main:\n    weight: 20\n    name: Me", &Menu{Weight: 20, Title: "Me"}, false, false},
+		{"menu:\n  main:\n    weight: 20\n    name: About", &Menu{Weight: 20}, false, false},
+		{"menu:\n  main: {}", &Menu{}, false, false},
+		{"menus: main", &Menu{}, false, false},
+		{"menu: {main: {weight: x}}", &Menu{}, false, false},
+		{"menu: 3", nil, false, true},
+	} {
+		meta, _, _, err := Split("x.md", []byte("---\ntitle: About\n"+tc.front+"\n---\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var warns []string
+		f := &fields{meta: meta, used: map[string]bool{}, warn: func(key, format string, args ...any) { warns = append(warns, fmt.Sprintf(format, args...)) }}
+		p := &Page{Title: "About"}
+		hugoPageMenu(f, p)
+		if fmt.Sprint(p.Menu) != fmt.Sprint(tc.want) || (p.Menu != nil && *p.Menu != *tc.want) {
+			t.Errorf("%q: menu %+v, want %+v", tc.front, p.Menu, tc.want)
+		}
+		if (len(p.Kept) > 0) != tc.kept || (len(warns) > 0) != tc.warn {
+			t.Errorf("%q: kept %q, warnings %q", tc.front, p.Kept, warns)
+		}
+	}
+}
+
+// pageFiles loads the files a plan writes into a site and returns the
+// loaded pages by site path, or the load's error.
+func loadPlan(t *testing.T, plan *Plan, site fstest.MapFS) map[string]*content.Page {
+	t.Helper()
+	fsys := fstest.MapFS{content.ConfigFile: {Data: []byte("title: T\nbase_url: https://example.com/\n")}}
+	for k, v := range site {
+		fsys[k] = v
+	}
+	for _, p := range plan.Posts {
+		fsys[p.Path] = &fstest.MapFile{Data: p.File()}
+	}
+	for _, p := range plan.Pages {
+		fsys[p.Path] = &fstest.MapFile{Data: p.File()}
+	}
+	s, err := content.Load(fsys)
+	if err != nil {
+		t.Fatalf("the import does not load: %v", err)
+	}
+	out := map[string]*content.Page{}
+	for _, p := range s.Pages {
+		out[p.SitePath] = p
+	}
+	return out
+}
+
+func messages(l content.ErrorList) string {
+	var out []string
+	for _, e := range l {
+		out = append(out, e.Error())
+	}
+	return strings.Join(out, "\n")
+}
+
+func skips(plan *Plan) string {
+	var out []string
+	for _, s := range plan.Skipped {
+		out = append(out, s.Source+": "+s.Reason)
+	}
+	return strings.Join(out, "\n")
+}
+
+// TestHugoPages: the pages outside the sections of posts come along at
+// the addresses they had, with their menus; a page where netjournal
+// publishes something, or where another page is, is left out with a
+// warning; the home page and list pages are skipped.
+func TestHugoPages(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.toml": {Data: []byte(`baseURL = "https://h.example.net/"
+[languages.en]
+[languages.fr]
+[[menu.main]]
+  name = "About"
+  pageRef = "/about"
+  weight = 10
+[[menu.main]]
+  name = "Blog"
+  url = "/posts/"
+  weight = 20
+[[menu.main]]
+  name = "Résumé"
+  url = "https://h.example.net/resume.html"
+  weight = 30
+[[menu.main]]
+  name = "Search"
+  url = "/search/"
+[[menu.main]]
+  name = "Sub"
+  url = "/sub/"
+  parent = "About"
+[[menu.main]]
+  name = "GitHub"
+  url = "https://github.com/me"
+`)},
+		"content/_index.md":              {Data: []byte("---\ntitle: Home\n---\nWelcome to my site.\n")},
+		"content/posts/_index.md":        {Data: []byte("---\ntitle: Posts\n---\n")},
+		"content/posts/one.md":           {Data: []byte("---\ntitle: One\ndate: 2020-01-01\n---\nSee [me](/about/), [my CV](/resume.html) and [talks]({{< ref \"talks\" >}}).\n")},
+		"content/posts/two.md":           {Data: []byte("---\ntitle: Two\ndate: 2020-01-02\n---\nTwo.\n")},
+		"content/about.md":               {Data: []byte("---\ntitle: About\ndescription: Who I am.\nlastmod: 2021-05-01\nmenu:\n  main:\n    weight: 5\n    name: Me\ntoc: true\nauthor: Jane\nlayout: single\n---\nI am [[Jane]].\n\n{{< mystery >}}\n")},
+		"content/me.md":                  {Data: []byte("---\ntitle: About again\nurl: /about/\n---\nThe same address.\n")},
+		"content/talks/index.md":         {Data: []byte("+++\ntitle = \"Talks\"\nmenu = [\"main\", \"footer\"]\n+++\n![Me](me.png)\n")},
+		"content/talks/me.png":           {Data: []byte("png")},
+		"content/page/cv.md":             {Data: []byte("---\ntitle: CV\nurl: /resume.html\naliases: [/cv/]\n---\nMy CV.\n")},
+		"content/tags.md":                {Data: []byte("---\ntitle: Tags I like\nurl: /tags/\n---\nA list.\n")},
+		"content/now.md":                 {Data: []byte("---\ntitle: Now\n---\nWhat I do now.\n")},
+		"content/search.md":              {Data: []byte("---\ntitle: Search\nlayout: search\n---\n")},
+		"content/untitled.md":            {Data: []byte("---\ndate: 2020-01-01\n---\nNo title.\n")},
+		"content/hidden.md":              {Data: []byte("---\ntitle: Hidden\nheadless: true\n---\nHidden.\n")},
+		"content/about.fr.md":            {Data: []byte("---\ntitle: À propos\n---\nMoi.\n")},
+		"content/projects/alpha.md":      {Data: []byte("---\ntitle: Alpha\nslug: the-alpha\n---\nA project.\n")},
+		"content/projects/beta/index.md": {Data: []byte("---\ntitle: Beta\nurl: https://elsewhere.example.org/beta/\n---\nB.\n")},
+	}
+	plan, err := Hugo(fsys, Options{Root: "h", NewBase: "https://example.com/", Pages: map[string]string{"now/": "content/pages/now.md"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]*Page{}
+	for _, p := range plan.Pages {
+		got[p.SitePath] = p
+	}
+	var paths []string
+	for _, p := range plan.Pages {
+		paths = append(paths, p.SitePath+"="+p.Path)
+	}
+	want := "about/=content/pages/about.md projects/beta/=content/pages/projects/beta.md projects/the-alpha/=content/pages/projects/the-alpha.md resume/=content/pages/resume.md talks/=content/pages/talks.md untitled/=content/pages/untitled.md"
+	slices.Sort(paths)
+	if strings.Join(paths, " ") != want {
+		t.Fatalf("pages:\n%s\nwant:\n%s", strings.Join(paths, " "), want)
+	}
+	about := got["about/"]
+	if about.Menu == nil || *about.Menu != (Menu{Weight: 5, Title: "Me"}) || about.Description != "Who I am." || about.Updated.String() != "2021-05-01" || about.TOC == nil || !*about.TOC || len(about.Aliases) != 0 {
+		t.Errorf("about: %+v", *about)
+	}
+	if !strings.Contains(about.Body, "&#91;[Jane]]") || !strings.Contains(about.Body, "<!-- {{< mystery >}} -->") {
+		t.Errorf("about's body: %q", about.Body)
+	}
+	if !slices.Contains(about.Kept, `author: "Jane"`) {
+		t.Errorf("about kept %q", about.Kept)
+	}
+	if cv := got["resume/"]; cv.Old != "https://h.example.net/resume.html" || strings.Join(cv.Aliases, " ") != "/resume.html /cv/" {
+		t.Errorf("cv: old %s, aliases %v", cv.Old, cv.Aliases)
+	}
+	if talks := got["talks/"]; talks.Menu == nil || *talks.Menu != (Menu{}) || !strings.Contains(talks.Body, "![Me](/talks/me.png)") || len(talks.Kept) != 1 {
+		t.Errorf("talks: %+v", *talks)
+	}
+	if !slices.Contains(plan.Files, File{Path: "static/talks/me.png", Source: "content/talks/me.png"}) {
+		t.Errorf("files %v", plan.Files)
+	}
+	if beta := got["projects/beta/"]; beta.Old != "" || len(beta.Aliases) != 0 {
+		t.Errorf("beta: %+v", *beta)
+	}
+	var one *Post
+	for _, p := range plan.Posts {
+		if p.Slug == "one" {
+			one = p
+		}
+	}
+	if one == nil || !strings.Contains(one.Body, "[my CV](/resume/)") || !strings.Contains(one.Body, "[me](/about/)") || !strings.Contains(one.Body, "[talks](/talks/)") {
+		t.Errorf("links to pages are not their new addresses: %+v", one)
+	}
+	wantWarn := []string{
+		"h/content/about.md:15: shortcode \"mystery\" is not converted: left out",
+		"h/content/me.md:3: the page would be /about/, the address of h/content/about.md: not imported, never overwritten; give one of them another address to import it",
+		"h/content/now.md:1: the page would be /now/, the address of content/pages/now.md: not imported, never overwritten; give one of them another address to import it",
+		"h/content/tags.md:3: the page would be /tags/, where netjournal publishes its tags: not imported, never overwritten; give it another address to import it",
+		"h/content/untitled.md:1: no title: titled \"Untitled\" from its file name",
+	}
+	plan.Warnings.Sort()
+	if messages(plan.Warnings) != strings.Join(wantWarn, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", messages(plan.Warnings), strings.Join(wantWarn, "\n"))
+	}
+	for _, s := range []string{
+		"h/content/_index.md: the home page of the old blog",
+		"h/content/posts/_index.md: a list page (_index)",
+		"h/content/search.md: no text of its own: the old theme made it (layout \"search\")",
+		"h/content/hidden.md: a headless page",
+		"h/content/about.fr.md: a translation (fr)",
+		"h/content/tags.md: its address /tags/ is where netjournal publishes its tags",
+		"h/content/now.md: its address /now/ is content/pages/now.md's",
+	} {
+		if !strings.Contains(skips(plan), s) {
+			t.Errorf("skipped:\n%s\nwant %q", skips(plan), s)
+		}
+	}
+	notes := strings.Join(plan.Notes, "\n")
+	for _, n := range []string{"the text of the old home page, h/content/_index.md, is not imported", `section "projects" is not a section of posts: its 2 pages are imported as pages`, `section "page" is not a section of posts: its 1 page is imported as pages`} {
+		if !strings.Contains(notes, n) {
+			t.Errorf("notes:\n%s\nwant %q", notes, n)
+		}
+	}
+	// About is in the menu by its front matter: the suggestion leaves it
+	// out, or the header would show it twice.
+	wantMenu := []content.MenuEntry{
+		{Title: "Blog", URL: "/archive/", Weight: 20},
+		{Title: "Résumé", URL: "/resume/", Weight: 30},
+		{Title: "GitHub", URL: "https://github.com/me"},
+	}
+	if fmt.Sprint(plan.Menu) != fmt.Sprint(wantMenu) {
+		t.Errorf("menu %v, want %v", plan.Menu, wantMenu)
+	}
+	// The note's YAML is netjournal.yaml's: it loads, and says the same.
+	i := strings.Index(notes, "  menu:\n")
+	if i < 0 || !strings.Contains(notes, "    # - {title: Search, url: /search/}  (not a page of the new site)") || !strings.Contains(notes, "    # - {title: About, url: /about/, weight: 10}  (in the menu already: its page's front matter says so)") || !strings.Contains(notes, "1 item is nested") {
+		t.Fatalf("notes:\n%s", notes)
+	}
+	cfg := "title: T\nbase_url: https://example.com/\n" + strings.TrimPrefix(strings.ReplaceAll(notes[i:], "\n  ", "\n"), "  ")
+	s, err := content.Load(fstest.MapFS{content.ConfigFile: {Data: []byte(cfg)}})
+	if err != nil || fmt.Sprint(s.Config.Menu) != fmt.Sprint(wantMenu) {
+		t.Errorf("the suggested menu loads as %v, %v:\n%s", s.Config.Menu, err, cfg)
+	}
+	loaded := loadPlan(t, plan, nil)
+	if p := loaded["about/"]; p == nil || !p.Menu.In || p.Menu.Weight != 5 || p.Menu.Title != "Me" || p.TOC == nil || !*p.TOC {
+		t.Errorf("about/ loads as %+v", p)
+	}
+	if p := loaded["resume/"]; p == nil || len(p.Aliases) != 2 {
+		t.Errorf("resume/ loads as %+v", p)
+	}
+}
+
+// TestJekyllPages: Markdown pages with front matter come along, at their
+// permalinks or Jekyll's own addresses for pages; the home page, the
+// not-found page, pages a layout made and pages at netjournal's addresses
+// stay behind; the theme's navigation is a suggested menu.
+func TestJekyllPages(t *testing.T) {
+	fsys := fstest.MapFS{
+		"_config.yml":                {Data: []byte("title: J\nurl: https://j.example.net\npermalink: pretty\ninclude: [_pages]\ndefaults:\n  - scope: {path: \"\", type: pages}\n    values: {layout: single}\n  - scope: {path: docs}\n    values: {permalink: /manual/:basename/}\n")},
+		"_data/navigation.yml":       {Data: []byte("main:\n  - title: About\n    url: /about/\n  - title: Guide\n    url: \"{{ site.baseurl }}/manual/guide/\"\n  - title: Tags\n    url: /tags/\n  - title: Categories\n    url: /categories/\n  - title: Old\n    url: /gone/\n")},
+		"_posts/2020-01-01-hello.md": {Data: []byte("---\ntitle: Hello\n---\nRead [about me]({% link _pages/about.md %}) and [the notes](/notes.html).\n")},
+		"_pages/about.md":            {Data: []byte("---\ntitle: About\npermalink: /about/\nredirect_from: [/me/]\nexcerpt: Who.\ntoc: true\nauthor_profile: true\n---\nI am {{ site.title }}.\n")},
+		"_pages/404.md":              {Data: []byte("---\ntitle: Not found\npermalink: /404.html\n---\nGone.\n")},
+		"_pages/tag-archive.md":      {Data: []byte("---\ntitle: Tags\npermalink: /tags/\nlayout: tags\n---\n")},
+		"_pages/archive.md":          {Data: []byte("---\ntitle: Archive\npermalink: /archive/\n---\nMy own words about the archive.\n")},
+		"docs/guide.md":              {Data: []byte("---\ntitle: Guide\npublished: false\n---\nHow to.\n")},
+		"notes.markdown":             {Data: []byte("---\ntitle: Notes\npermalink: /notes.html\n---\n{% include list.html %}\nSome notes.\n")},
+		"talks/index.md":             {Data: []byte("---\ntitle: Talks\n---\nTalks.\n")},
+		"index.md":                   {Data: []byte("---\nlayout: home\n---\n")},
+		"search.html":                {Data: []byte("---\nlayout: search\n---\n<div></div>\n")},
+		"feed.xml":                   {Data: []byte("---\n---\n<rss></rss>\n")},
+		"_private/x.md":              {Data: []byte("---\ntitle: X\n---\nX.\n")},
+	}
+	plan, err := Jekyll(fsys, Options{Root: "j", NewBase: "https://example.com/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	got := map[string]*Page{}
+	for _, p := range plan.Pages {
+		paths = append(paths, p.SitePath)
+		got[p.SitePath] = p
+	}
+	slices.Sort(paths)
+	if strings.Join(paths, " ") != "about/ manual/guide/ notes/ talks/" {
+		t.Fatalf("pages %v", paths)
+	}
+	about := got["about/"]
+	if about.Description != "Who." || about.TOC == nil || strings.Join(about.Aliases, " ") != "/me/" || about.Body != "I am J.\n" || !slices.Contains(about.Kept, "author_profile: true") {
+		t.Errorf("about: %+v", *about)
+	}
+	if g := got["manual/guide/"]; !g.Draft || len(g.Aliases) != 0 {
+		t.Errorf("guide: %+v", *g)
+	}
+	if n := got["notes/"]; strings.Join(n.Aliases, " ") != "/notes.html" {
+		t.Errorf("notes: %+v", *n)
+	}
+	if len(plan.Posts) != 1 || !strings.Contains(plan.Posts[0].Body, "[about me](/about/)") || !strings.Contains(plan.Posts[0].Body, "[the notes](/notes/)") {
+		t.Errorf("post: %q", plan.Posts[0].Body)
+	}
+	for _, s := range []string{
+		"j/index.md: the home page of the old blog",
+		"j/_pages/404.md: the not-found page",
+		"j/_pages/tag-archive.md: no text of its own: the old theme made it (layout \"tags\")",
+		"j/_pages/archive.md: its address /archive/ is netjournal's archive",
+		"j/search.html: a page in HTML",
+		"j/feed.xml: a file Jekyll makes from a template",
+	} {
+		if !strings.Contains(skips(plan), s) {
+			t.Errorf("skipped:\n%s\nwant %q", skips(plan), s)
+		}
+	}
+	if strings.Contains(skips(plan), "_private") {
+		t.Errorf("a folder of Jekyll's own is read: %s", skips(plan))
+	}
+	if !strings.Contains(messages(plan.Warnings), "j/_pages/archive.md:3: the page would be /archive/, netjournal's archive: not imported") {
+		t.Errorf("warnings:\n%s", messages(plan.Warnings))
+	}
+	wantMenu := []content.MenuEntry{{Title: "About", URL: "/about/"}, {Title: "Guide", URL: "/manual/guide/"}, {Title: "Tags", URL: "/tags/"}}
+	notes := strings.Join(plan.Notes, "\n")
+	if fmt.Sprint(plan.Menu) != fmt.Sprint(wantMenu) || !strings.Contains(notes, "# - {title: Categories, url: /tags/}  (the address of Tags too)") || !strings.Contains(notes, "# - {title: Old, url: /gone/}  (not a page of the new site)") {
+		t.Errorf("menu %v\nnotes:\n%s", plan.Menu, notes)
+	}
+	loaded := loadPlan(t, plan, nil)
+	if p := loaded["manual/guide/"]; p == nil || !p.Draft {
+		t.Errorf("manual/guide/ loads as %+v", p)
 	}
 }

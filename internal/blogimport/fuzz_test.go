@@ -21,6 +21,8 @@ var fuzzSeeds = []string{
 	"{{</* x */>}} {{< /y >}} {{% z %}}{{< a \"b >}} ```\n{{< c >}}\n```",
 	"`{{ x }}` [[y]] {% comment %}",
 	"\uFEFF---\r\ntitle: x\r\n---\r\n",
+	"---\ntitle: About\nurl: /About Me.html\nmenu: {main: {weight: 3, name: \"x: y\"}}\npermalink: /:path/:basename/\naliases: [a, /b/]\nredirect_from: /c/\ntoc: true\nlastmod: 2020-01-01\n---\nText\n",
+	"+++\ntitle = \"Talks\"\nmenu = [\"main\", \"footer\"]\nslug = \"_x\"\n+++\n![a](a.png)\n",
 }
 
 // FuzzSplit reads any file as front matter: never a panic, and an error
@@ -78,9 +80,10 @@ func FuzzConvert(f *testing.F) {
 	})
 }
 
-// FuzzImport imports any file as a Hugo post and as a Jekyll post: never
-// a panic, every warning at a line of the file, and every post written
-// loads back with its title and date.
+// FuzzImport imports any file as a Hugo post and page and as a Jekyll
+// post and page: never a panic, every warning at a line of the file, and
+// every post and page written loads back with its title, pages at their
+// addresses.
 func FuzzImport(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s)
@@ -94,12 +97,16 @@ func FuzzImport(f *testing.F) {
 				plan, err = Hugo(fstest.MapFS{
 					"config.toml":                   {Data: []byte("baseURL = \"https://h.example.net/\"\n")},
 					"content/posts/2018-06-24-x.md": {Data: []byte(src)},
+					"content/about.md":              {Data: []byte(src)},
+					"content/misc/x/index.md":       {Data: []byte(src)},
 				}, Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
 			} else {
 				plan, err = Jekyll(fstest.MapFS{
 					"_config.yml":            {Data: []byte("url: https://j.example.net\n")},
 					"_posts/2018-06-24-x.md": {Data: []byte(src)},
 					"_drafts/undated.md":     {Data: []byte(src)},
+					"about.md":               {Data: []byte(src)},
+					"docs/index.markdown":    {Data: []byte(src)},
 				}, Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
 			}
 			if err != nil {
@@ -123,6 +130,25 @@ func FuzzImport(f *testing.F) {
 					p.Path:             {Data: p.File()},
 				}); err != nil {
 					t.Fatalf("%s: the post written does not load: %v\n%s", kind, err, p.File())
+				}
+			}
+			for _, p := range plan.Pages {
+				meta, _, _, perr := Split(p.Path, p.File())
+				if perr != nil || meta == nil {
+					t.Fatalf("%s: the page written does not read: %v\n%s", kind, perr, p.File())
+				}
+				if v, _ := meta.Get("title"); v != p.Title {
+					t.Fatalf("%s: title %q written, %v read", kind, p.Title, v)
+				}
+				site, err := content.Load(fstest.MapFS{
+					content.ConfigFile: {Data: []byte("title: T\nbase_url: https://example.com/\n")},
+					p.Path:             {Data: p.File()},
+				})
+				if err != nil {
+					t.Fatalf("%s: the page written does not load: %v\n%s", kind, err, p.File())
+				}
+				if len(site.Pages) != 1 || site.Pages[0].SitePath != p.SitePath || reserved(p.SitePath) != "" {
+					t.Fatalf("%s: the page for /%s loads at %v", kind, p.SitePath, site.Pages)
 				}
 			}
 		}

@@ -2,11 +2,13 @@ package blogimport
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -114,8 +116,20 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		}
 		name, ext := splitExt(path.Base(p))
 		switch {
-		case strings.HasPrefix(name, "_index"):
-			continue // a section's own page
+		case strings.HasPrefix(name, "_index") && markdownExts[ext]:
+			// A section's own page, or the home page's: lists that
+			// netjournal makes its own way.
+			if path.Dir(rel) == "." {
+				data, err := fs.ReadFile(fsys, p)
+				if err != nil {
+					return nil, err
+				}
+				_, body, _, _ := Split(shown(p), data)
+				plan.home(shown(p), body)
+			} else {
+				plan.skip(shown(p), "a list page (_index): netjournal makes its own lists of posts, archive/ and tags/")
+			}
+			continue
 		case !markdownExts[ext]:
 			if ext == ".html" || ext == ".org" || ext == ".adoc" || ext == ".rst" || ext == ".pandoc" || ext == ".ad" {
 				plan.skip(shown(p), "not Markdown (%s): convert it to Markdown to import it", ext)
@@ -160,19 +174,17 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 
 	sl := &slugger{taken: map[string]bool{}}
 	plan.taken = opts.Taken
-	permalinks := hugoPermalinks(cfg)
+	hc := hugoContext{
+		zone: zone, lower: lower, ugly: cfg.boolean("uglyurls"), permalinks: hugoPermalinks(cfg),
+		old: old, newBase: opts.NewBase, filenameDate: slices.Contains(cfg.list("frontmatter.date"), ":filename"),
+	}
+	places := newPlaces(opts.Pages)
 	var drafts []*draft
-	refs := map[string]string{} // a ref's forms → the new post path
+	refs := map[string]string{}      // a ref's forms → the new path
+	sectionPages := map[string]int{} // a section that is not a post's → its pages imported
 	for _, pg := range pages {
 		src := path.Join(contentDir, pg.rel)
-		switch {
-		case len(pg.sections) == 0:
-			plan.skip(shown(src), "a page, not a post (netjournal imports the posts of %s)", strings.Join(mains, ", "))
-			continue
-		case !isMain[strings.ToLower(pg.sections[0])]:
-			plan.skip(shown(src), "in section %q, not a post (import it with --section %s)", pg.sections[0], pg.sections[0])
-			continue
-		case pg.lang != "" && pg.lang != defaultLang:
+		if pg.lang != "" && pg.lang != defaultLang {
 			plan.skip(shown(src), "a translation (%s): netjournal imports the site's language, %s", pg.lang, defaultLang)
 			continue
 		}
@@ -180,10 +192,27 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		if err != nil {
 			return nil, err
 		}
-		d, ok := plan.hugoPost(shown(src), data, pg, hugoContext{
-			zone: zone, lower: lower, ugly: cfg.boolean("uglyurls"), permalinks: permalinks,
-			old: old, newBase: opts.NewBase, filenameDate: slices.Contains(cfg.list("frontmatter.date"), ":filename"),
-		})
+		if len(pg.sections) == 0 || !isMain[strings.ToLower(pg.sections[0])] {
+			d, ok := plan.hugoStandalone(shown(src), data, pg, hc)
+			if !ok || !places.claim(plan, d) {
+				continue
+			}
+			d.bundle = pg.bundle
+			drafts = append(drafts, d)
+			if len(pg.sections) > 0 {
+				sectionPages[pg.sections[0]]++
+			}
+			for _, r := range hugoRefForms(pg) {
+				refs[r] = d.newPath()
+			}
+			for _, r := range resources[pg.bundle] {
+				f := File{Path: "static/" + d.page.SitePath + strings.TrimPrefix(r, pg.bundle+"/"), Source: r}
+				plan.Files = append(plan.Files, f)
+				d.page.files = append(d.page.files, f.Path)
+			}
+			continue
+		}
+		d, ok := plan.hugoPost(shown(src), data, pg, hc)
 		if !ok {
 			continue
 		}
@@ -191,9 +220,8 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		d.post.Path = content.PostsDir + "/" + d.post.Slug + ".md"
 		d.bundle = pg.bundle
 		drafts = append(drafts, d)
-		newPath := "/posts/" + d.post.Slug + "/"
 		for _, r := range hugoRefForms(pg) {
-			refs[r] = newPath
+			refs[r] = d.newPath()
 		}
 		for _, r := range resources[pg.bundle] {
 			plan.Files = append(plan.Files, File{Path: "static/posts/" + d.post.Slug + "/" + strings.TrimPrefix(r, pg.bundle+"/"), Source: r})
@@ -219,17 +247,28 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		}
 		body := c.shortcodes()
 		if d.bundle != "" {
-			body = bundleLinks(body, resources[d.bundle], d.bundle, "/posts/"+d.post.Slug+"/")
+			body = bundleLinks(body, resources[d.bundle], d.bundle, d.newPath())
 		}
-		d.post.Body = escapeWikilinks(body)
-		plan.finish(d, "/posts/"+d.post.Slug+"/")
+		d.setBody(escapeWikilinks(body))
+		plan.finish(d)
 	}
 	plan.relink()
 	plan.staticFiles(fsys, staticDirs(cfg), shown)
+	var secs []string
+	for s := range sectionPages {
+		secs = append(secs, s)
+	}
+	slices.Sort(secs)
+	for _, s := range secs {
+		n := sectionPages[s]
+		plan.Notes = append(plan.Notes, fmt.Sprintf("section %q is not a section of posts: its %d %s imported as pages (import it with --section %s to make them posts)", s, n, map[bool]string{true: "page is", false: "pages are"}[n == 1], s))
+	}
+	plan.hugoMenu(cfg, shown(or(hugoConfigName(fsys), "config/_default")), defaultLang, old, refs, mains)
 	return plan, nil
 }
 
-// hugoContext is what a post's old address and dates depend on.
+// hugoContext is what the old address and dates of a post or a page
+// depend on.
 type hugoContext struct {
 	zone         *time.Location
 	lower, ugly  bool
@@ -260,19 +299,8 @@ func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContex
 	}
 	d := &draft{post: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown}
 
-	if _, v, ok := f.take("_build", "build"); ok {
-		if m, ok := v.(map[string]any); ok {
-			if r, _ := text(m["render"]); r == "never" || r == "false" {
-				plan.skip(shown, "not rendered by Hugo (build.render: %s)", r)
-				return nil, false
-			}
-		}
-	}
-	if _, v, ok := f.take("headless"); ok {
-		if b, _ := boolean(v); b {
-			plan.skip(shown, "a headless page, never rendered by Hugo")
-			return nil, false
-		}
+	if !plan.hugoRendered(f, shown) {
+		return nil, false
 	}
 
 	name := pg.name
@@ -346,32 +374,241 @@ func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContex
 	slug := f.text("slug")
 	p.Slug = or(slug, name)
 
-	// The old address: url, or the section's permalink pattern, or
-	// Hugo's default, /section/name/.
-	var oldPath string
-	if u := f.text("url"); u != "" {
-		oldPath = urlPath(u, hc.old)
-	} else if pattern, ok := hc.permalinks[strings.ToLower(pg.sections[0])]; ok {
-		var unknown []string
-		oldPath, unknown = hugoPermalink(pattern, p.Date, p.Title, slug, name, pg.sections, hc.lower)
-		if len(unknown) > 0 {
-			plan.warn(content.Position{Path: shown, Line: meta.Line}, "permalink %q: %s not known: the old address may be wrong", pattern, strings.Join(unknown, ", "))
-		}
-	} else {
-		seg := or(slug, name)
-		dir := strings.Join(pg.sections, "/")
-		if hc.lower {
-			dir = strings.ToLower(dir)
-		}
-		oldPath = "/" + hugoPath(path.Join(dir, seg), hc.lower) + "/"
-		if hc.ugly {
-			oldPath = strings.TrimSuffix(oldPath, "/") + ".html"
-		}
-	}
+	oldPath := plan.hugoAddress(f, d, pg, hc, p.Date, p.Title, slug, name)
 	if oldPath != "" {
 		plan.addOld(p, oldPath, hc.old, hc.newBase, shown, meta.LineOf("url"))
 	}
-	for i, a := range f.texts("aliases") {
+	for _, a := range hugoAliases(f, pg, hc.old) {
+		plan.addAlias(&p.Aliases, a, hc.old, hc.newBase, shown, meta.LineOf("aliases"))
+	}
+	kept, notes := f.kept(presentation, "posts")
+	p.Kept, p.Notes = append(p.Kept, kept...), append(p.Notes, notes...)
+	return d, true
+}
+
+// hugoStandalone reads a page that is not a post: a page outside the
+// sections of posts. ok is false for a page that is not imported, with
+// the reason in the plan.
+func (plan *Plan) hugoStandalone(shown string, data []byte, pg hugoPage, hc hugoContext) (*draft, bool) {
+	meta, body, bodyLine, perr := Split(shown, data)
+	if perr != nil {
+		plan.Warnings = append(plan.Warnings, perr)
+		plan.skip(shown, "its front matter does not read")
+		return nil, false
+	}
+	if meta == nil {
+		meta = newMeta("yaml", 1)
+	}
+	p := &Page{Source: shown}
+	f := &fields{meta: meta, used: map[string]bool{}}
+	f.warn = func(key, format string, args ...any) {
+		plan.warn(content.Position{Path: shown, Line: meta.LineOf(key)}, format, args...)
+	}
+	d := &draft{page: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown, aliasKey: "aliases"}
+	if !plan.hugoRendered(f, shown) {
+		return nil, false
+	}
+	for _, k := range []string{"date", "publishdate", "pubdate", "published"} {
+		key, v, ok := f.take(k)
+		if !ok || v == nil || v == "" {
+			continue
+		}
+		s, err := date(v, hc.zone)
+		if err != nil {
+			f.warn(key, "%s: %v", key, err)
+			continue
+		}
+		if p.Date.t.IsZero() {
+			p.Date = s
+		} else if s.day() != p.Date.day() {
+			p.Kept = append(p.Kept, key+": "+s.String())
+		}
+	}
+	if key, v, ok := f.take("lastmod", "modified"); ok && v != nil && v != "" {
+		if s, err := date(v, hc.zone); err != nil {
+			f.warn(key, "%s: %v", key, err)
+		} else if !p.Date.t.IsZero() && s.day().Before(p.Date.day()) {
+			f.warn(key, "%s %s is before the date %s: left out", key, s, p.Date)
+		} else if p.Date.t.IsZero() || s.t.After(p.Date.t) {
+			p.Updated = s
+		}
+	}
+	p.Title = f.text("title")
+	untitled := p.Title == ""
+	if untitled {
+		p.Title = titleOf(pg.name)
+	}
+	p.Description = f.text("description", "summary")
+	if s := f.text("summary"); s != "" && s != p.Description {
+		p.Kept = append(p.Kept, "summary: "+describe(s))
+	}
+	if _, v, ok := f.take("draft"); ok {
+		p.Draft, _ = boolean(v)
+	}
+	if key, v, ok := f.take("expirydate", "unpublishdate"); ok && v != nil && v != "" {
+		if s, err := date(v, hc.zone); err == nil && s.t.Before(time.Now()) {
+			p.Draft = true
+			p.Notes = append(p.Notes, "a draft: its "+key+" "+s.String()+" has passed")
+		}
+	}
+	hugoPageMenu(f, p)
+	if key, v, ok := f.take("toc", "showtoc"); ok {
+		if b, ok := boolean(v); ok {
+			p.TOC = &b
+		} else {
+			f.warn(key, "%s: expected true or false, got %s: left out", key, describe(v))
+		}
+	}
+	slug := f.text("slug")
+	oldPath := plan.hugoAddress(f, d, pg, hc, p.Date, p.Title, slug, pg.name)
+	fallback := "/" + path.Join(path.Join(pg.sections...), or(slug, pg.name)) + "/"
+	aliases := hugoAliases(f, pg, hc.old)
+	if !plan.place(d, oldPath, fallback, aliases, hc.old, hc.newBase) {
+		return nil, false
+	}
+	if untitled {
+		plan.warn(content.Position{Path: shown, Line: meta.Line}, "no title: titled %q from its file name", p.Title)
+	}
+	kept, notes := f.kept(presentation, "pages")
+	p.Kept, p.Notes = append(p.Kept, kept...), append(p.Notes, notes...)
+	return d, true
+}
+
+// hugoPageMenu reads Hugo's menu of a page — "main", a list of menu
+// names, or a map of menus, {main: {weight: 10, name: About}} — into
+// netjournal's one menu, the header's, which is Hugo's "main". The
+// page's place in any other menu is kept as a comment.
+func hugoPageMenu(f *fields, p *Page) {
+	key, v, ok := f.take("menu", "menus")
+	if !ok || v == nil {
+		return
+	}
+	var m *Menu
+	var others []string
+	name := func(s string) {
+		if strings.EqualFold(strings.TrimSpace(s), "main") {
+			m = &Menu{}
+		} else if s != "" {
+			others = append(others, s)
+		}
+	}
+	bad := false
+	switch v := v.(type) {
+	case string:
+		name(v)
+	case []any:
+		for _, x := range v {
+			s, ok := text(x)
+			if !ok {
+				bad = true
+				break
+			}
+			name(s)
+		}
+	case map[string]any:
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			name(k)
+			entry, _ := v[k].(map[string]any)
+			if !strings.EqualFold(k, "main") || entry == nil {
+				continue
+			}
+			m.Weight = whole(field(entry, "weight"))
+			if t, _ := text(firstOf(field(entry, "name"), field(entry, "title"))); strings.TrimSpace(t) != "" && strings.TrimSpace(t) != p.Title {
+				m.Title = strings.TrimSpace(t)
+			}
+		}
+	default:
+		bad = true
+	}
+	if bad {
+		f.warn(key, "%s: expected a menu's name, a list of names or a map of menus, got %s: left out", key, describe(v))
+		return
+	}
+	p.Menu = m
+	if len(others) > 0 {
+		p.Kept = append(p.Kept, key+": "+describe(v))
+		p.Notes = append(p.Notes, "in the old site's "+strings.Join(others, ", ")+" menu: netjournal has one menu, the header's (Hugo's main); kept as a comment")
+	}
+}
+
+// field returns the value of a map's key, matching its case or not.
+func field(m map[string]any, key string) any {
+	if v, ok := m[key]; ok {
+		return v
+	}
+	for k, v := range m {
+		if strings.EqualFold(k, key) {
+			return v
+		}
+	}
+	return nil
+}
+
+// firstOf returns the first of values that is given.
+func firstOf(values ...any) any {
+	for _, v := range values {
+		if v != nil {
+			return v
+		}
+	}
+	return nil
+}
+
+// whole reads a whole number: a menu's weight.
+func whole(v any) int {
+	switch v := v.(type) {
+	case int64:
+		return int(v)
+	case int:
+		return v
+	case float64:
+		return int(v)
+	case string:
+		n, _ := strconv.Atoi(strings.TrimSpace(v))
+		return n
+	}
+	return 0
+}
+
+// hugoAddress returns the old address of a post or a page: its url, or
+// its section's permalink pattern, or Hugo's default, /section/name/ (or
+// /name/ for a page outside sections).
+func (plan *Plan) hugoAddress(f *fields, d *draft, pg hugoPage, hc hugoContext, date stamp, title, slug, name string) string {
+	if u := f.text("url"); u != "" {
+		d.addrKey = "url"
+		return urlPath(u, hc.old)
+	}
+	if len(pg.sections) > 0 {
+		if pattern, ok := hc.permalinks[strings.ToLower(pg.sections[0])]; ok {
+			oldPath, unknown := hugoPermalink(pattern, date, title, slug, name, pg.sections, hc.lower)
+			if len(unknown) > 0 {
+				plan.warn(content.Position{Path: d.shown, Line: d.meta.Line}, "permalink %q: %s not known: the old address may be wrong", pattern, strings.Join(unknown, ", "))
+			}
+			return oldPath
+		}
+	}
+	seg := or(slug, name)
+	dir := strings.Join(pg.sections, "/")
+	if hc.lower {
+		dir = strings.ToLower(dir)
+	}
+	oldPath := "/" + hugoPath(path.Join(dir, seg), hc.lower) + "/"
+	if hc.ugly {
+		oldPath = strings.TrimSuffix(oldPath, "/") + ".html"
+	}
+	return oldPath
+}
+
+// hugoAliases reads Hugo's aliases: each a path of the old site, a
+// relative one under the page's section.
+func hugoAliases(f *fields, pg hugoPage, old site) []string {
+	var out []string
+	for _, a := range f.texts("aliases") {
 		a = strings.TrimSpace(a)
 		if a == "" {
 			continue
@@ -379,11 +616,30 @@ func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContex
 		if !strings.HasPrefix(a, "/") && !strings.Contains(a, "://") {
 			a = path.Join("/", path.Join(pg.sections...), a)
 		}
-		_ = i
-		plan.addAlias(p, urlPath(a, hc.old), hc.old, hc.newBase, shown, meta.LineOf("aliases"))
+		out = append(out, urlPath(a, old))
 	}
-	f.kept(presentation, p)
-	return d, true
+	return out
+}
+
+// hugoRendered reports whether Hugo rendered the page: not when its
+// build options say never, nor for a headless bundle; the reason is in
+// the plan.
+func (plan *Plan) hugoRendered(f *fields, shown string) bool {
+	if _, v, ok := f.take("_build", "build"); ok {
+		if m, ok := v.(map[string]any); ok {
+			if r, _ := text(m["render"]); r == "never" || r == "false" {
+				plan.skip(shown, "not rendered by Hugo (build.render: %s)", r)
+				return false
+			}
+		}
+	}
+	if _, v, ok := f.take("headless"); ok {
+		if b, _ := boolean(v); b {
+			plan.skip(shown, "a headless page, never rendered by Hugo")
+			return false
+		}
+	}
+	return true
 }
 
 // addOld records a post's old address: an alias, and its feed id.
@@ -395,14 +651,20 @@ func (plan *Plan) addOld(p *Post, oldPath string, old site, newBase, shown strin
 	if old.base != nil {
 		p.FeedID = p.Old
 	}
-	plan.addAlias(p, oldPath, old, newBase, shown, line)
+	plan.addAlias(&p.Aliases, oldPath, old, newBase, shown, line)
 }
 
-// addAlias adds an old path of the old site as an alias of the post.
-func (plan *Plan) addAlias(p *Post, oldPath string, old site, newBase, shown string, line int) {
+// addAlias adds an old path of the old site to the aliases of a post or
+// a page.
+func (plan *Plan) addAlias(aliases *[]string, oldPath string, old site, newBase, shown string, line int) {
 	if oldPath == "" {
 		plan.warn(content.Position{Path: shown, Line: line}, "an old address on another site cannot redirect: left out")
 		return
+	}
+	if i := strings.IndexAny(oldPath, "?#"); i > 0 {
+		// A query or a fragment is not part of the address a redirect
+		// answers at.
+		oldPath = oldPath[:i]
 	}
 	a, ok := old.alias(oldPath, newBase)
 	if !ok {
@@ -412,8 +674,8 @@ func (plan *Plan) addAlias(p *Post, oldPath string, old site, newBase, shown str
 	if a == "/" || a == "" {
 		return
 	}
-	if !slices.Contains(p.Aliases, a) {
-		p.Aliases = append(p.Aliases, a)
+	if !slices.Contains(*aliases, a) {
+		*aliases = append(*aliases, a)
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 
 	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/source"
+	"gopkg.in/yaml.v3"
 )
 
 // jekyllConfigs are the files Jekyll reads its configuration from.
@@ -63,7 +64,22 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 	for _, e := range append(cfg.list("exclude"), jekyllExcluded...) {
 		excluded[strings.Trim(e, "/")] = true
 	}
-	var postFiles, draftFiles []string
+	// include names what Jekyll reads although its name starts with _
+	// or .: a theme's _pages folder.
+	included := map[string]bool{}
+	for _, e := range cfg.list("include") {
+		included[strings.Trim(e, "/")] = true
+	}
+	jekyllOwn := func(p string) bool {
+		segs := strings.Split(p, "/")
+		for i, s := range segs {
+			if strings.HasPrefix(s, "_") && !included[strings.Join(segs[:i+1], "/")] {
+				return true
+			}
+		}
+		return false
+	}
+	var postFiles, draftFiles, pageFiles []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -90,20 +106,23 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			postFiles = append(postFiles, p)
 		case strings.Contains(dir, "/_drafts/"):
 			draftFiles = append(draftFiles, p)
-		case strings.Contains(dir, "/_") || strings.HasPrefix(name, "_") || slices.ContainsFunc(strings.Split(p, "/"), func(s string) bool { return strings.HasPrefix(s, "_") }):
+		case jekyllOwn(p):
 			// Jekyll's own folders and files: not the site's.
-		case jekyllRepoFile(name):
-			if !strings.Contains(p, "/") {
-				plan.skip(shown(p), "a file of the repository, not of the blog")
-				return nil
-			}
-			fallthrough
-		default:
-			if frontMatter(fsys, p) {
-				plan.skip(shown(p), "a page, not a post (netjournal imports the posts of _posts/)")
-				return nil
-			}
+		case jekyllRepoFile(name) && !strings.Contains(p, "/"):
+			plan.skip(shown(p), "a file of the repository, not of the blog")
+		case !frontMatter(fsys, p):
 			plan.Files = append(plan.Files, File{Path: "static/" + p, Source: p})
+		default:
+			switch _, ext := splitExt(name); {
+			case markdownExts[ext]:
+				pageFiles = append(pageFiles, p)
+			case ext == ".html" || ext == ".htm":
+				plan.skip(shown(p), "a page in HTML, not Markdown: netjournal imports Markdown pages (and makes its own home, archive, tags and 404 pages)")
+			case ext == ".textile":
+				plan.skip(shown(p), "Textile, not Markdown: convert it to Markdown to import it")
+			default:
+				plan.skip(shown(p), "a file Jekyll makes from a template (Liquid in front matter): netjournal makes its own feeds, sitemap and styles")
+			}
 		}
 		return nil
 	})
@@ -152,6 +171,23 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 	for _, p := range draftFiles {
 		read(p, true)
 	}
+	places := newPlaces(opts.Pages)
+	pageStyle := or(cfg.str("permalink"), "date")
+	for _, p := range pageFiles {
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			plan.warn(content.Position{Path: shown(p)}, "%v", pathless(err))
+			continue
+		}
+		d, ok := plan.jekyllPage(shown(p), p, data, jekyllContext{
+			cfg: cfg, zone: zone, pattern: pageStyle, old: old, newBase: opts.NewBase,
+		})
+		if !ok || !places.claim(plan, d) {
+			continue
+		}
+		refs["link:"+p] = d.newPath()
+		drafts = append(drafts, d)
+	}
 	for _, d := range drafts {
 		c := newConverter(d.body, d.bodyLine, func(line int, format string, args ...any) {
 			plan.warn(content.Position{Path: d.shown, Line: line}, format, args...)
@@ -171,7 +207,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 					return text(v)
 				}
 				if k == "title" {
-					return d.post.Title, true
+					return d.title(), true
 				}
 				return "", false
 			}
@@ -181,17 +217,14 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			return "", false
 		}
 		body := d.body
-		if v, ok := meta.Get("render_with_liquid"); ok {
-			if b, ok := boolean(v); ok && !b {
-				d.post.Body = escapeWikilinks(body)
-				plan.finish(d, "/posts/"+d.post.Slug+"/")
-				continue
-			}
+		if v, ok := meta.Get("render_with_liquid"); !ok || !isFalse(v) {
+			body = c.liquid()
 		}
-		d.post.Body = escapeWikilinks(c.liquid())
-		plan.finish(d, "/posts/"+d.post.Slug+"/")
+		d.setBody(escapeWikilinks(body))
+		plan.finish(d)
 	}
 	plan.relink()
+	plan.jekyllMenu(fsys, cfg, cfgName, shown, old, refs)
 	for _, f := range []string{"feed.xml", "atom.xml", "rss.xml", "feed/index.xml", "feed.rss"} {
 		if _, err := fs.Stat(fsys, f); err == nil || f == "feed.xml" && byID {
 			plan.Notes = append(plan.Notes, fmt.Sprintf("the old feed was at /%s: netjournal's are /index.xml (RSS), /atom.xml and /feed.json; have the host redirect the old address so that subscribers follow", f))
@@ -303,7 +336,7 @@ func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc je
 		plan.skip(shown, "no front matter: Jekyll copies such a file as it is, it is not a post")
 		return nil, false
 	}
-	jekyllDefaults(meta, rel, jc.cfg)
+	jekyllDefaults(meta, rel, jc.cfg, "posts", "permalink", "categories", "category", "tags", "published")
 	p := &Post{Source: shown, Draft: isDraft}
 	f := &fields{meta: meta, used: map[string]bool{}}
 	f.warn = func(key, format string, args ...any) {
@@ -400,12 +433,13 @@ func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc je
 		}
 	}
 	for _, a := range f.texts("redirect_from") {
-		plan.addAlias(p, urlPath(a, jc.old), jc.old, jc.newBase, shown, meta.LineOf("redirect_from"))
+		plan.addAlias(&p.Aliases, urlPath(a, jc.old), jc.old, jc.newBase, shown, meta.LineOf("redirect_from"))
 	}
 	if ext == ".html" || ext == ".htm" {
 		p.Notes = append(p.Notes, "an HTML post: its HTML is kept as the body")
 	}
-	f.kept(presentation, p)
+	kept, notes := f.kept(presentation, "posts")
+	p.Kept, p.Notes = append(p.Kept, kept...), append(p.Notes, notes...)
 	return d, true
 }
 
@@ -426,20 +460,21 @@ func jekyllList(f *fields, key string) []string {
 	return l
 }
 
-// jekyllDefaults adds the values of the site's front matter defaults that
-// decide a post's address and tags, for the keys its front matter lacks.
-func jekyllDefaults(meta *Meta, rel string, cfg config) {
+// jekyllDefaults adds the values of the site's front matter defaults for
+// documents of type typ ("posts", "pages") that decide their address and
+// tags — the keys named — for the keys its front matter lacks.
+func jekyllDefaults(meta *Meta, rel string, cfg config, typ string, keys ...string) {
 	list, _ := cfg.get("defaults").([]any)
 	for _, item := range list {
 		m, _ := item.(map[string]any)
 		scope, _ := m["scope"].(map[string]any)
 		values, _ := m["values"].(map[string]any)
-		typ, _ := text(scope["type"])
+		t, _ := text(scope["type"])
 		dir, _ := text(scope["path"])
-		if typ != "" && typ != "posts" || dir != "" && !strings.HasPrefix(rel, strings.Trim(dir, "/")) {
+		if t != "" && t != typ || dir != "" && !strings.HasPrefix(rel, strings.Trim(dir, "/")) {
 			continue
 		}
-		for _, k := range []string{"permalink", "categories", "category", "tags", "published"} {
+		for _, k := range keys {
 			if v, ok := values[k]; ok {
 				if _, has := meta.Get(k); !has {
 					meta.set(k, v, meta.Line)
@@ -448,6 +483,231 @@ func jekyllDefaults(meta *Meta, rel string, cfg config) {
 		}
 	}
 }
+
+// isFalse reports whether v is false, as Jekyll reads it.
+func isFalse(v any) bool {
+	b, ok := boolean(v)
+	return ok && !b
+}
+
+// jekyllPage reads a page of the site, a Markdown file with front matter
+// outside Jekyll's folders; ok is false for one that is not imported,
+// with the reason in the plan. jc.pattern is the site's permalink style.
+func (plan *Plan) jekyllPage(shown, rel string, data []byte, jc jekyllContext) (*draft, bool) {
+	meta, body, bodyLine, perr := Split(shown, data)
+	if perr != nil {
+		plan.Warnings = append(plan.Warnings, perr)
+		plan.skip(shown, "its front matter does not read")
+		return nil, false
+	}
+	if meta == nil || meta.Format != "yaml" {
+		plan.skip(shown, "no front matter: Jekyll copies such a file as it is, it is not a page")
+		return nil, false
+	}
+	jekyllDefaults(meta, rel, jc.cfg, "pages", "permalink", "published")
+	p := &Page{Source: shown}
+	f := &fields{meta: meta, used: map[string]bool{}}
+	f.warn = func(key, format string, args ...any) {
+		plan.warn(content.Position{Path: shown, Line: meta.LineOf(key)}, format, args...)
+	}
+	d := &draft{page: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown, aliasKey: "redirect_from"}
+	if key, v, ok := f.take("date"); ok && v != nil && v != "" {
+		if s, err := date(v, jc.zone); err != nil {
+			f.warn(key, "%s: %v", key, err)
+		} else {
+			p.Date = s
+		}
+	}
+	if key, v, ok := f.take("last_modified_at", "updated", "modified", "lastmod", "last_modified"); ok && v != nil && v != "" {
+		if s, err := date(v, jc.zone); err != nil {
+			f.warn(key, "%s: %v", key, err)
+		} else if !p.Date.t.IsZero() && s.day().Before(p.Date.day()) {
+			f.warn(key, "%s %s is before the date %s: left out", key, s, p.Date)
+		} else if p.Date.t.IsZero() || s.t.After(p.Date.t) {
+			p.Updated = s
+		}
+	}
+	dir, base := path.Dir(rel), path.Base(rel)
+	name, _ := splitExt(base)
+	p.Title = f.text("title")
+	untitled := p.Title == ""
+	if untitled {
+		n := name
+		if strings.EqualFold(n, "index") && dir != "." {
+			n = path.Base(dir)
+		}
+		p.Title = titleOf(n)
+	}
+	p.Description = f.text("description", "excerpt", "summary")
+	for _, k := range []string{"excerpt", "summary"} {
+		if s := f.text(k); s != "" && s != p.Description {
+			p.Kept = append(p.Kept, k+": "+describe(s))
+		}
+	}
+	if _, v, ok := f.take("published"); ok && isFalse(v) {
+		p.Draft = true
+	}
+	if _, v, ok := f.take("draft"); ok {
+		if b, _ := boolean(v); b {
+			p.Draft = true
+		}
+	}
+	if key, v, ok := f.take("toc"); ok {
+		if b, ok := boolean(v); ok {
+			p.TOC = &b
+		} else {
+			f.warn(key, "%s: expected true or false, got %s: left out", key, describe(v))
+		}
+	}
+	// The old address: its permalink, or Jekyll's template for pages.
+	pattern := f.text("permalink")
+	if pattern != "" {
+		d.addrKey = "permalink"
+	} else {
+		pattern = jekyllPageTemplate(name, jc.pattern)
+	}
+	if dir == "." {
+		dir = ""
+	}
+	oldPath, unknown := expand(pattern, map[string]string{"path": dir, "basename": name, "output_ext": ".html"})
+	if len(unknown) > 0 {
+		plan.warn(content.Position{Path: shown, Line: meta.LineOf("permalink")}, "permalink %q: %s not known: the old address may be wrong", pattern, strings.Join(unknown, ", "))
+	}
+	var aliases []string
+	for _, a := range f.texts("redirect_from") {
+		aliases = append(aliases, urlPath(a, jc.old))
+	}
+	if !plan.place(d, oldPath, "/"+path.Join(dir, name)+"/", aliases, jc.old, jc.newBase) {
+		return nil, false
+	}
+	if untitled {
+		plan.warn(content.Position{Path: shown, Line: meta.Line}, "no title: titled %q from its file name", p.Title)
+	}
+	kept, notes := f.kept(presentation, "pages")
+	p.Kept, p.Notes = append(p.Kept, kept...), append(p.Notes, notes...)
+	return d, true
+}
+
+// jekyllPageTemplate is the address Jekyll gives a page without a
+// permalink of its own (Page#template): a folder's index is the folder,
+// and another page ends as the site's permalink style ends — in / for
+// pretty addresses, in .html for the others.
+func jekyllPageTemplate(name, style string) string {
+	if name == "index" {
+		return "/:path/"
+	}
+	switch style {
+	case "pretty":
+		return "/:path/:basename/"
+	case "date", "ordinal", "none", "weekdate":
+		return "/:path/:basename:output_ext"
+	}
+	t := "/:path/:basename"
+	if strings.HasSuffix(style, "/") {
+		t += "/"
+	}
+	if strings.HasSuffix(style, ":output_ext") {
+		t += ":output_ext"
+	}
+	return t
+}
+
+// jekyllMenu suggests the old site's navigation: a theme's
+// _data/navigation.yml (its main list, or the list it is), the
+// navigation list of _config.yml, minima's header_pages, or
+// beautiful-jekyll's navbar-links.
+func (plan *Plan) jekyllMenu(fsys fs.FS, cfg config, cfgName string, shown func(string) string, old site, refs map[string]string) {
+	var items []menuItem
+	left := 0
+	fromList := func(l []any) {
+		for _, x := range l {
+			m, ok := x.(map[string]any)
+			if !ok {
+				left++
+				continue
+			}
+			title, _ := text(firstOf(field(m, "title"), field(m, "name"), field(m, "text"), field(m, "label")))
+			u, _ := text(firstOf(field(m, "url"), field(m, "link"), field(m, "href"), field(m, "path")))
+			if title == "" || u == "" {
+				left++
+				continue
+			}
+			items = append(items, menuItem{title: strings.TrimSpace(title), url: u, weight: whole(field(m, "weight"))})
+		}
+	}
+	source, unread := "", ""
+	for _, n := range []string{"_data/navigation.yml", "_data/navigation.yaml"} {
+		b, err := fs.ReadFile(fsys, n)
+		if err != nil {
+			continue
+		}
+		unread = shown(n)
+		var v any
+		if yaml.Unmarshal(b, &v) != nil {
+			break
+		}
+		v = normalize(v, false)
+		if m, ok := v.(map[string]any); ok {
+			v = m["main"]
+		}
+		if l, ok := v.([]any); ok && len(l) > 0 {
+			fromList(l)
+			source, unread = shown(n), ""
+		}
+		break
+	}
+	if source == "" {
+		if l, ok := cfg.get("navigation").([]any); ok && len(l) > 0 {
+			fromList(l)
+			source = shown(cfgName) + ", navigation"
+		}
+	}
+	if source == "" {
+		for _, f := range cfg.list("header_pages") {
+			to, ok := refs["link:"+strings.TrimPrefix(f, "/")]
+			if !ok {
+				left++
+				continue
+			}
+			items = append(items, menuItem{title: plan.titleAt(to, ""), url: to})
+			source = shown(cfgName) + ", header_pages"
+		}
+	}
+	if source == "" {
+		if m, ok := cfg.get("navbar-links").(map[string]any); ok {
+			keys := make([]string, 0, len(m))
+			for k := range m {
+				keys = append(keys, k)
+			}
+			slices.Sort(keys)
+			for _, k := range keys {
+				u, ok := m[k].(string)
+				if !ok {
+					left++
+					continue
+				}
+				items = append(items, menuItem{title: k, url: u})
+			}
+			source = shown(cfgName) + ", navbar-links"
+		}
+	}
+	if source == "" && unread != "" {
+		plan.Notes = append(plan.Notes, "the old site's navigation, "+unread+", is in a form of its theme's own that the import does not read: to have a menu, add one to netjournal.yaml (menu: a list of {title, url, weight})")
+		return
+	}
+	moved, known := plan.moved(), lists()
+	plan.suggestMenu(source, items, left, func(it menuItem) (string, string, bool) {
+		u := siteVar.ReplaceAllString(it.url, "")
+		if !strings.Contains(u, "://") && !strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "mailto:") && !strings.HasPrefix(u, "#") {
+			u = "/" + u
+		}
+		to, ok := plan.newAddress(u, old, moved, known)
+		return it.title, to, ok
+	})
+}
+
+// siteVar is Liquid that prints the site's address, in a menu's URL.
+var siteVar = regexp.MustCompile(`\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}`)
 
 func uniq(s []string) []string {
 	var out []string

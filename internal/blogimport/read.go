@@ -85,7 +85,17 @@ func normalize(v any, lower bool) any {
 		}
 		return out
 	}
-	return plain(v)
+	switch v := plain(v).(type) {
+	case []any:
+		// TOML's arrays of tables ([[menu.main]]) hold maps too.
+		out := make([]any, len(v))
+		for i, x := range v {
+			out[i] = normalize(x, lower)
+		}
+		return out
+	default:
+		return v
+	}
 }
 
 // get returns the value at a dotted path of keys.
@@ -125,14 +135,48 @@ func (c config) zone(keys string) *time.Location {
 	return time.UTC
 }
 
-// draft is a post as read, before its body is converted.
+// draft is a post or a page as read, before its body is converted.
 type draft struct {
-	post     *Post
+	post     *Post // a post, or
+	page     *Page // a page
 	meta     *Meta
 	body     string
 	bodyLine int
 	shown    string // the source as shown: Root/path
 	bundle   string // the leaf bundle folder of a Hugo page, or ""
+	addrKey  string // the front-matter key that gave its old address, if any
+	aliasKey string // the front-matter key of its other old addresses
+}
+
+// newPath is the site path the post or page is published at.
+func (d *draft) newPath() string {
+	if d.page != nil {
+		return "/" + d.page.SitePath
+	}
+	return "/posts/" + d.post.Slug + "/"
+}
+
+func (d *draft) title() string {
+	if d.page != nil {
+		return d.page.Title
+	}
+	return d.post.Title
+}
+
+func (d *draft) setBody(body string) {
+	if d.page != nil {
+		d.page.Body = body
+		return
+	}
+	d.post.Body = body
+}
+
+// aliases are the old paths that redirect to the post or page.
+func (d *draft) aliases() *[]string {
+	if d.page != nil {
+		return &d.page.Aliases
+	}
+	return &d.post.Aliases
 }
 
 // fields maps the keys of a post's front matter that both generators
@@ -196,8 +240,10 @@ func (f *fields) texts(key string) []string {
 	return l
 }
 
-// kept lists the keys not handled, as "key: value" lines for comments.
-func (f *fields) kept(dropped map[string]bool, p *Post) {
+// kept lists the keys not handled, as "key: value" lines for comments,
+// and says which it kept and which it dropped; kind is what netjournal
+// has no such keys for: "posts", "pages".
+func (f *fields) kept(dropped map[string]bool, kind string) (lines, notes []string) {
 	var kept, gone []string
 	for _, k := range f.meta.Keys() {
 		if f.used[k] {
@@ -208,15 +254,16 @@ func (f *fields) kept(dropped map[string]bool, p *Post) {
 			continue
 		}
 		v, _ := f.meta.Get(k)
-		p.Kept = append(p.Kept, k+": "+describe(v))
+		lines = append(lines, k+": "+describe(v))
 		kept = append(kept, k)
 	}
 	if len(gone) > 0 {
-		p.Notes = append(p.Notes, "dropped "+strings.Join(gone, ", ")+": the theme decides layout and comments")
+		notes = append(notes, "dropped "+strings.Join(gone, ", ")+": the theme decides layout and comments")
 	}
 	if len(kept) > 0 {
-		p.Notes = append(p.Notes, "kept as comments in the front matter, since netjournal posts have no such keys: "+strings.Join(kept, ", "))
+		notes = append(notes, "kept as comments in the front matter, since netjournal "+kind+" have no such keys: "+strings.Join(kept, ", "))
 	}
+	return lines, notes
 }
 
 // presentation keys of both generators that mean nothing to netjournal,
@@ -278,20 +325,25 @@ func titleOf(name string) string {
 	return strings.ToUpper(t[:1]) + t[1:]
 }
 
-// finish converts nothing further: it fills in what all posts need once
-// every post is known — aliases without the post's own new address,
-// links between posts resolved — and adds the post to the plan.
-func (p *Plan) finish(d *draft, newPath string) {
+// finish converts nothing further: it fills in what all posts and pages
+// need once every one is known — aliases without its own new address —
+// and adds it to the plan.
+func (p *Plan) finish(d *draft) {
+	newPath := d.newPath()
 	var aliases []string
 	seen := map[string]bool{newPath: true, strings.TrimSuffix(newPath, "/"): true, newPath + "index.html": true}
-	for _, a := range d.post.Aliases {
+	for _, a := range *d.aliases() {
 		if seen[a] {
 			continue
 		}
 		seen[a] = true
 		aliases = append(aliases, a)
 	}
-	d.post.Aliases = aliases
+	*d.aliases() = aliases
+	if d.page != nil {
+		p.Pages = append(p.Pages, d.page)
+		return
+	}
 	p.Posts = append(p.Posts, d.post)
 }
 
@@ -300,47 +352,70 @@ var (
 	hrefDest = regexp.MustCompile(`href="([^"]+)"`)
 )
 
-// relink points the links between imported posts at the posts' new
+// relink points the links between imported posts and pages at their new
 // addresses: a link to an old address works through its redirect, but
 // reads better, and is checked, as the post's own.
 func (p *Plan) relink() {
-	to := map[string]string{}
+	to := p.moved()
 	for _, post := range p.Posts {
-		newPath := "/posts/" + post.Slug + "/"
-		for _, old := range append([]string{post.Old}, post.Aliases...) {
-			if old == "" {
+		post.Body = relinkBody(post.Body, to)
+	}
+	for _, page := range p.Pages {
+		page.Body = relinkBody(page.Body, to)
+	}
+}
+
+// moved maps the old addresses of the imported posts and pages, as
+// written in links (absolute, or a path with and without its final
+// slash), to their new paths.
+func (p *Plan) moved() map[string]string {
+	to := map[string]string{}
+	add := func(newPath, old string, aliases []string) {
+		for _, o := range append([]string{old}, aliases...) {
+			if o == "" {
 				continue
 			}
-			to[old] = newPath
-			to[strings.TrimSuffix(old, "/")] = newPath
+			to[o] = newPath
+			to[strings.TrimSuffix(o, "/")] = newPath
 		}
 	}
 	for _, post := range p.Posts {
-		code := codeRegions(post.Body)
-		var b strings.Builder
-		last := 0
-		for _, re := range []*regexp.Regexp{mdDest, hrefDest} {
-			for _, m := range re.FindAllStringSubmatchIndex(post.Body, -1) {
-				if m[2] < last || code.in(m[2]) {
-					continue
-				}
-				dest := post.Body[m[2]:m[3]]
-				u, frag, _ := strings.Cut(dest, "#")
-				newPath, ok := to[u]
-				if !ok {
-					continue
-				}
-				b.WriteString(post.Body[last:m[2]])
-				b.WriteString(newPath)
-				if frag != "" {
-					b.WriteString("#" + frag)
-				}
-				last = m[3]
-			}
-			b.WriteString(post.Body[last:])
-			post.Body, last = b.String(), 0
-			b.Reset()
-			code = codeRegions(post.Body)
-		}
+		add("/posts/"+post.Slug+"/", post.Old, post.Aliases)
 	}
+	for _, page := range p.Pages {
+		add("/"+page.SitePath, page.Old, page.Aliases)
+	}
+	return to
+}
+
+// relinkBody rewrites the destinations of a body's links that are old
+// addresses, outside code.
+func relinkBody(body string, to map[string]string) string {
+	code := codeRegions(body)
+	var b strings.Builder
+	last := 0
+	for _, re := range []*regexp.Regexp{mdDest, hrefDest} {
+		for _, m := range re.FindAllStringSubmatchIndex(body, -1) {
+			if m[2] < last || code.in(m[2]) {
+				continue
+			}
+			dest := body[m[2]:m[3]]
+			u, frag, _ := strings.Cut(dest, "#")
+			newPath, ok := to[u]
+			if !ok {
+				continue
+			}
+			b.WriteString(body[last:m[2]])
+			b.WriteString(newPath)
+			if frag != "" {
+				b.WriteString("#" + frag)
+			}
+			last = m[3]
+		}
+		b.WriteString(body[last:])
+		body, last = b.String(), 0
+		b.Reset()
+		code = codeRegions(body)
+	}
+	return body
 }

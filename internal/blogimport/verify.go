@@ -17,9 +17,10 @@ import (
 // returns what the import would break. An old address that the new site
 // cannot redirect — it is one of its own pages, or another post's old
 // address — is not a reason to refuse the import: the alias is left out
-// with a warning. Any other problem the import brings is returned, and the
+// with a warning; nor is a page at an address the site has already (a
+// static file's): the page is left out with a warning. Any other problem the import brings is returned, and the
 // import should not be written. What the build would warn of in the new
-// posts is added to the plan's warnings. Problems the site had before the
+// posts and pages is added to the plan's warnings. Problems the site had before the
 // import are not the import's.
 func (p *Plan) Verify(site fs.FS, now time.Time) error {
 	base, err := siteFiles(site)
@@ -35,12 +36,16 @@ func (p *Plan) Verify(site fs.FS, now time.Time) error {
 			before[e.Error()] = true
 		}
 	}
-	byPath := map[string]*Post{}
+	byPath := map[string]written{}
 	for _, post := range p.Posts {
-		byPath[post.Path] = post
+		byPath[post.Path] = written{post.Source, &post.Aliases, &post.Notes, nil}
 	}
-	// Each round leaves out the aliases that cannot redirect; a round
-	// finds them all, so two rounds normally do.
+	for _, page := range p.Pages {
+		byPath[page.Path] = written{page.Source, &page.Aliases, &page.Notes, page}
+	}
+	// Each round leaves out the aliases that cannot redirect and the
+	// pages that cannot be published; a round finds them all, so two
+	// rounds normally do.
 	for round := 0; round < 5; round++ {
 		after := fstest.MapFS{}
 		for k, v := range base {
@@ -48,6 +53,9 @@ func (p *Plan) Verify(site fs.FS, now time.Time) error {
 		}
 		for _, post := range p.Posts {
 			after[post.Path] = &fstest.MapFile{Data: post.File()}
+		}
+		for _, page := range p.Pages {
+			after[page.Path] = &fstest.MapFile{Data: page.File()}
 		}
 		for _, f := range p.Files {
 			if _, ok := after[f.Path]; !ok {
@@ -57,7 +65,7 @@ func (p *Plan) Verify(site fs.FS, now time.Time) error {
 		res, err := build.Render(after, opts)
 		if err == nil {
 			for _, w := range res.Warnings {
-				if byPath[w.Pos.Path] != nil {
+				if _, ok := byPath[w.Pos.Path]; ok {
 					p.Warnings.Add(w.Pos, "the build will warn: %s", w.Msg)
 				}
 			}
@@ -72,15 +80,27 @@ func (p *Plan) Verify(site fs.FS, now time.Time) error {
 			if before[e.Error()] {
 				continue
 			}
-			post := byPath[e.Pos.Path]
-			if a := aliasProblem.FindStringSubmatch(e.Msg); a != nil && post != nil {
-				if i := slices.IndexFunc(post.Aliases, func(x string) bool { return strings.Trim(x, "/") == strings.Trim(a[1], "/") }); i >= 0 {
-					post.Aliases = slices.Delete(post.Aliases, i, i+1)
-					post.Notes = append(post.Notes, "old address "+a[1]+" not redirected: "+strings.TrimPrefix(e.Msg, "aliases: "+a[1]+" "))
-					p.warn(content.Position{Path: post.Source}, "old address %s cannot redirect in the new site: %s", a[1], strings.TrimPrefix(e.Msg, "aliases: "+a[1]+" "))
+			doc, ok := byPath[e.Pos.Path]
+			if a := aliasProblem.FindStringSubmatch(e.Msg); a != nil && ok {
+				if i := slices.IndexFunc(*doc.aliases, func(x string) bool { return strings.Trim(x, "/") == strings.Trim(a[1], "/") }); i >= 0 {
+					*doc.aliases = slices.Delete(*doc.aliases, i, i+1)
+					*doc.notes = append(*doc.notes, "old address "+a[1]+" not redirected: "+strings.TrimPrefix(e.Msg, "aliases: "+a[1]+" "))
+					p.warn(content.Position{Path: doc.source}, "old address %s cannot redirect in the new site: %s", a[1], strings.TrimPrefix(e.Msg, "aliases: "+a[1]+" "))
 					dropped = true
 					continue
 				}
+			}
+			if page := p.homeless(e, byPath); page != nil {
+				if p.dropPage(page) {
+					also := ""
+					if e.Pos.Path != page.Path && byPath[e.Pos.Path].page == nil {
+						also = " (" + e.Pos.Path + ")"
+					}
+					p.warn(content.Position{Path: page.Source}, "the page would be /%s, which the new site has already%s: not imported, never overwritten", page.SitePath, also)
+					p.skip(page.Source, "its address /%s is the new site's already", page.SitePath)
+					dropped = true
+				}
+				continue
 			}
 			added = append(added, e)
 		}
@@ -92,6 +112,55 @@ func (p *Plan) Verify(site fs.FS, now time.Time) error {
 		}
 	}
 	return nil
+}
+
+// The build's messages for a page at an address the site has already:
+// another page's, or a static file's.
+var (
+	pageProblem   = regexp.MustCompile(`^the page would be /\S*, which the site has already`)
+	samePage      = regexp.MustCompile(`^page /\S* is also (\S+): `)
+	staticProblem = regexp.MustCompile(`^static file would replace the generated (\S+):`)
+)
+
+// homeless returns the imported page that a problem of the build is
+// about, when the problem is that the page's address is taken — by
+// another page, a static file — and nil for any other problem. The
+// problem may be reported at the file that takes the address.
+func (p *Plan) homeless(e *content.Error, byPath map[string]written) *Page {
+	if w := byPath[e.Pos.Path]; w.page != nil && (pageProblem.MatchString(e.Msg) || samePage.MatchString(e.Msg)) {
+		return w.page
+	}
+	if m := samePage.FindStringSubmatch(e.Msg); m != nil {
+		return byPath[m[1]].page
+	}
+	if m := staticProblem.FindStringSubmatch(e.Msg); m != nil {
+		for _, page := range p.Pages {
+			if page.SitePath+"index.html" == m[1] {
+				return page
+			}
+		}
+	}
+	return nil
+}
+
+// dropPage leaves a page out of the plan, with the files of its bundle.
+func (p *Plan) dropPage(page *Page) bool {
+	i := slices.Index(p.Pages, page)
+	if i < 0 {
+		return false
+	}
+	p.Pages = slices.Delete(p.Pages, i, i+1)
+	p.Files = slices.DeleteFunc(p.Files, func(f File) bool { return slices.Contains(page.files, f.Path) })
+	return true
+}
+
+// written is a post or page the import writes, for the build's problems
+// at its path.
+type written struct {
+	source  string
+	aliases *[]string
+	notes   *[]string
+	page    *Page // nil for a post
 }
 
 // aliasProblem is the build's message for an alias that cannot redirect.

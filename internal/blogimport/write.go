@@ -19,7 +19,7 @@ import (
 // name, and only when all are written are they renamed into place.
 
 // Check refuses an import that would replace a file of the site, before
-// anything is written: a post file that exists (netjournal never
+// anything is written: a post or page file that exists (netjournal never
 // overwrites one), and a static file that exists with other bytes. A
 // static file that is there already, byte for byte, is left as it is.
 // It reports every such path, as content problems.
@@ -34,6 +34,13 @@ func (p *Plan) Check(dir string, old fs.FS) error {
 			errs.Add(content.Position{Path: post.Path}, "already exists, where the import would write the post of %s: the import never overwrites a post; move the file away to import it", post.Source)
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			errs.Add(content.Position{Path: post.Path}, "%v", pathless(err))
+		}
+	}
+	for _, page := range p.Pages {
+		if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(page.Path))); err == nil {
+			errs.Add(content.Position{Path: page.Path}, "already exists, where the import would write the page of %s: the import never overwrites a page; move the file away to import it", page.Source)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			errs.Add(content.Position{Path: page.Path}, "%v", pathless(err))
 		}
 	}
 	for _, f := range p.Files {
@@ -70,7 +77,7 @@ func sameFile(dest string, old fs.FS, src string) (bool, error) {
 	return bytes.Equal(a, b), nil
 }
 
-// Write puts the plan's posts and files in place below the site folder
+// Write puts the plan's posts, pages and files in place below the site folder
 // dir, copying the files from old: all of them, or none with an error.
 // A cancelled ctx before the first rename leaves the site as it was. It
 // returns the paths it wrote, sorted; a rename that fails (the file
@@ -98,6 +105,13 @@ func (p *Plan) Write(ctx context.Context, dir string, old fs.FS) ([]string, erro
 	for _, post := range p.Posts {
 		data := post.File()
 		if err := put(post.Path, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+			s.remove()
+			return nil, err
+		}
+	}
+	for _, page := range p.Pages {
+		data := page.File()
+		if err := put(page.Path, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 			s.remove()
 			return nil, err
 		}
