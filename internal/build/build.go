@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/netjournal/netjournal/internal/blog"
-	"github.com/netjournal/netjournal/internal/calendar"
 	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/diskcache"
 	"github.com/netjournal/netjournal/internal/feed"
@@ -174,7 +173,6 @@ func (b *Builder) RenderContext(ctx context.Context, opts Options) (*Result, err
 	if res.Private, err = b.wiki.RenderWith(j, theme, wiki.Options{Photos: photos}); err != nil {
 		return nil, themeError("render wiki", err)
 	}
-	res.Private[calendar.File] = calendar.ICS(j) // follow-ups for a calendar app to subscribe to
 	res.Rendered += b.wiki.Rendered()
 	if err := errs.Err(); err != nil {
 		return nil, err

@@ -105,12 +105,14 @@ func (c *Config) Circle(name string) *Circle {
 }
 
 // CircleNames lists the circles for messages: "core, active, dormant".
-func (c *Config) CircleNames() string {
+func (c *Config) CircleNames() string { return strings.Join(c.circleNames(), ", ") }
+
+func (c *Config) circleNames() []string {
 	names := make([]string, len(c.Circles))
 	for i, ci := range c.Circles {
 		names[i] = ci.Name
 	}
-	return strings.Join(names, ", ")
+	return names
 }
 
 // BasePath is the path part of base_url, always ending in "/": "/" or "/blog/".

@@ -133,7 +133,11 @@ func (c *Contact) validate(errs *ErrorList, cfg *Config) {
 		errs.Add(c.Pos("name"), "missing required key \"name\"")
 	}
 	if c.Circle != "" && cfg != nil && cfg.Circle(c.Circle) == nil {
-		errs.Add(c.Pos("circle"), "unknown circle %q: use one of %s, or declare it under circles in netjournal.yaml", c.Circle, cfg.CircleNames())
+		hint := ""
+		if s := suggest(strings.ToLower(c.Circle), cfg.circleNames()); s != "" {
+			hint = fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		errs.Add(c.Pos("circle"), "unknown circle %q%s: use one of %s, or declare it under circles in netjournal.yaml", c.Circle, hint, cfg.CircleNames())
 	}
 	if p := c.Public; p != nil {
 		if p.Name == "" {

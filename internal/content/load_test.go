@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -343,9 +344,9 @@ func TestEveryProblemOfAFile(t *testing.T) {
 	got := load(t, c, "---\nname: X\ncompnay: Acme\ncircle: activ\n---\n")
 	want := []string{
 		c + `:3: unknown key "compnay" (did you mean "company"?)`,
-		c + `:4: unknown circle "activ"`,
+		c + `:4: unknown circle "activ" (did you mean "active"?): use one of core, active, dormant, or declare it under circles in netjournal.yaml`,
 	}
-	if len(got) != 2 || got[0] != want[0] || !strings.HasPrefix(got[1], want[1]) {
+	if !slices.Equal(got, want) {
 		t.Errorf("got %q\nwant %q…", got, want)
 	}
 	const p = "content/posts/x.md"

@@ -1,5 +1,7 @@
 package wiki
 
+import "github.com/netjournal/netjournal/internal/calendar"
+
 // FollowupsPage is the data of followups.html: every follow-up, the open
 // ones by due date, then the done ones, most recently done first.
 type FollowupsPage struct {
@@ -7,10 +9,14 @@ type FollowupsPage struct {
 	Overdue []FollowupRow
 	Open    []FollowupRow // not overdue: due later, or undated
 	Done    []FollowupRow
+	// Calendar is the path of the follow-ups as iCalendar, for a calendar
+	// app to subscribe to: every open follow-up with a due date, and each
+	// contact's next cadence date.
+	Calendar string
 }
 
 func (r *renderer) followups() {
-	fp := &FollowupsPage{Page: r.page("followups.html", "Follow-ups", "followups")}
+	fp := &FollowupsPage{Page: r.page("followups.html", "Follow-ups", "followups"), Calendar: calendar.File}
 	for _, f := range r.j.Followups() {
 		switch {
 		case f.Done:

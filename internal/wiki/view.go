@@ -93,13 +93,17 @@ func (t TagRef) WikiPath() string { return t.Path }
 
 // FollowupRow is a follow-up in a list.
 type FollowupRow struct {
-	What   string
-	Done   bool
-	Who    *ContactRef  // nil when the follow-up names no one
-	With   []ContactRef // the event's people, when it names no one
-	Event  EventRef
-	Due    time.Time // zero when undated
-	Status Badge
+	What string
+	Done bool
+	// Ref names it for the command line, EVENT#N (its event's slug and its
+	// place among the event's follow-ups); Close is the command that marks
+	// it done, "" once it is.
+	Ref, Close string
+	Who        *ContactRef  // nil when the follow-up names no one
+	With       []ContactRef // the event's people, when it names no one
+	Event      EventRef
+	Due        time.Time // zero when undated
+	Status     Badge
 }
 
 // BacklinkRow is a document linking here.
@@ -109,6 +113,10 @@ type BacklinkRow struct {
 	Title string
 	Path  string
 	Pos   string // the link's path:line
+	// Before, Text and After are the sentence the link is in: the plain
+	// text on either side of it ("…" where shortened) and the link's own
+	// text. Before and After are "" when the link stands alone.
+	Before, Text, After string
 }
 
 // WikiPath is the linking document's page.
@@ -277,7 +285,10 @@ func (v *view) tagPath(name string) string {
 }
 
 func (v *view) followup(f *journal.Followup) FollowupRow {
-	row := FollowupRow{What: f.What, Done: f.Done, Event: v.event(f.Event), Due: f.Due, Status: v.followupStatus(f)}
+	row := FollowupRow{What: f.What, Done: f.Done, Ref: f.Ref(), Event: v.event(f.Event), Due: f.Due, Status: v.followupStatus(f)}
+	if !f.Done {
+		row.Close = "netjournal done " + row.Ref
+	}
 	if f.Who != nil {
 		who := v.contact(f.Who)
 		row.Who = &who
@@ -307,6 +318,7 @@ func (v *view) backlinks(bs []*journal.Backlink) []BacklinkRow {
 		out[i] = BacklinkRow{
 			Kind: b.From.NodeKind().String(), Label: kindLabel(b.From),
 			Title: b.From.Title(), Path: escape(pathOf(b.From)), Pos: b.Pos.String(),
+			Before: b.Before, Text: b.Text, After: b.After,
 		}
 	}
 	return out

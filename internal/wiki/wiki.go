@@ -19,6 +19,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/netjournal/netjournal/internal/calendar"
 	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/diskcache"
 	"github.com/netjournal/netjournal/internal/journal"
@@ -109,6 +110,7 @@ func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options
 	if err := r.search(); err != nil {
 		return nil, err
 	}
+	r.out[calendar.File] = calendar.ICS(j) // the follow-ups page links it
 
 	static, err := theme.Static("wiki")
 	if err != nil {

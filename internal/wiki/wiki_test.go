@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -324,7 +325,7 @@ func TestEventAndPostPages(t *testing.T) {
 }
 
 // TestLinks checks every page: it parses, has the robots meta and a title,
-// has no duplicate id, loads no script but search.js, and every relative
+// has no duplicate id, loads no script but search.js and copy.js, and every relative
 // href or src names a generated file (and an id on it, for a fragment). Nothing links to a directory or
 // to a root path, which would not open from file://.
 func TestLinks(t *testing.T) {
@@ -402,10 +403,9 @@ func checkLinks(t *testing.T, name string, out map[string][]byte) {
 		if bytes.Contains(b, []byte("ZgotmplZ")) {
 			t.Errorf("%s: %s: a value was filtered by html/template (ZgotmplZ)", name, p)
 		}
-		for _, src := range scripts(t, b) {
-			if want := strings.Repeat("../", strings.Count(p, "/")) + "search.js"; src != want {
-				t.Errorf("%s: %s: has a script %q; the one script of a page is %s", name, p, src, want)
-			}
+		up := strings.Repeat("../", strings.Count(p, "/"))
+		if got, want := scripts(t, b), []string{up + "search.js", up + "copy.js"}; !slices.Equal(got, want) {
+			t.Errorf("%s: %s: has the scripts %q; a page's scripts are the theme's own, %q", name, p, got, want)
 		}
 	}
 	pages := make([]string, 0, len(ids))
@@ -429,7 +429,7 @@ func checkLinks(t *testing.T, name string, out map[string][]byte) {
 			}
 			target := p
 			if u.Path != "" {
-				if ext := path.Ext(u.Path); !strings.Contains(" .html .css .svg .js .jpg .png .gif .webp ", " "+ext+" ") {
+				if ext := path.Ext(u.Path); !strings.Contains(" .html .css .svg .js .jpg .png .gif .webp .ics ", " "+ext+" ") {
 					t.Errorf("%s: %s: link %q does not name a file", name, p, ref)
 				}
 				target = path.Join(path.Dir(p), u.Path)

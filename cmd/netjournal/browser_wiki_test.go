@@ -1,0 +1,146 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserWikiDailyLoop drives the example site's wiki as a person does
+// each morning: the dashboard's follow-up shows the command that closes
+// it, its copy button puts exactly that command on the clipboard, running
+// it closes the follow-up and the open page drops it; a contact's
+// backlinks show the sentence each link was written in. It saves
+// screenshots of the dashboard and a contact page, in
+// $NETJOURNAL_SCREENSHOTS when set (to look at), else in a temporary
+// folder, and checks that they are real images of a laid-out page.
+func TestBrowserWikiDailyLoop(t *testing.T) {
+	ctx := newBrowser(t)
+	dir := t.TempDir()
+	for _, name := range []string{"content", "netjournal.yaml"} {
+		src := filepath.Join("..", "..", name)
+		if fi, err := os.Stat(src); err != nil {
+			t.Fatal(err)
+		} else if fi.IsDir() {
+			err = os.CopyFS(filepath.Join(dir, name), os.DirFS(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+		} else if b, err := os.ReadFile(src); err != nil {
+			t.Fatal(err)
+		} else {
+			writeFile(t, dir, name, string(b))
+		}
+	}
+	base := startServe(t, dir)
+	shots := os.Getenv("NETJOURNAL_SCREENSHOTS")
+	if shots == "" {
+		shots = t.TempDir()
+	}
+
+	grant := chromedp.ActionFunc(func(ctx context.Context) error {
+		return browser.GrantPermissions([]browser.PermissionType{
+			browser.PermissionTypeClipboardReadWrite, browser.PermissionTypeClipboardSanitizedWrite,
+		}).WithOrigin(base).Do(ctx)
+	})
+	var command, copied string
+	var visible bool
+	err := chromedp.Run(ctx,
+		grant,
+		chromedp.EmulateViewport(1280, 900),
+		chromedp.Navigate(base+"/_wiki/"),
+		waitJS(`document.querySelector("button.copy[data-copy]") !== null && !document.querySelector("button.copy[data-copy]").hidden`),
+		chromedp.Evaluate(`(() => { const b = document.querySelector("button.copy[data-copy]"); const r = b.getBoundingClientRect(); return r.width > 0 && r.height > 0 })()`, &visible),
+		chromedp.AttributeValue(`button.copy[data-copy]`, "data-copy", &command, nil, chromedp.ByQuery),
+		chromedp.Click(`button.copy[data-copy]`, chromedp.ByQuery),
+		waitJS(`document.querySelector("button.copy[data-copy] .copy-label").textContent === "Copied"`),
+		chromedp.Evaluate(`navigator.clipboard.readText()`, &copied, func(p *runtime.EvaluateParams) *runtime.EvaluateParams {
+			return p.WithAwaitPromise(true)
+		}),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !visible {
+		t.Error("the dashboard's copy button takes no room on the page")
+	}
+	if !strings.HasPrefix(command, "netjournal done ") {
+		t.Fatalf("the dashboard's first follow-up offers %q, want a netjournal done command", command)
+	}
+	if copied != command {
+		t.Fatalf("the copy button put %q on the clipboard, want %q", copied, command)
+	}
+	// The page shows the command itself, for whoever copies it by hand.
+	var shown string
+	if err := chromedp.Run(ctx, chromedp.Text(`.cmd code`, &shown, chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	if shown != command {
+		t.Errorf("the follow-up shows %q beside a button that copies %q", shown, command)
+	}
+	shot(t, ctx, filepath.Join(shots, "dashboard.png"))
+
+	// Running what was copied, in the site, closes that follow-up: the
+	// open dashboard reloads without it.
+	args := append([]string{"-C", dir}, strings.Fields(strings.TrimPrefix(command, "netjournal "))...)
+	var out, errOut bytes.Buffer
+	if code := run(context.Background(), args, nil, &out, &errOut); code != 0 {
+		t.Fatalf("%s: exit %d: %s", command, code, errOut.String())
+	}
+	if !strings.HasPrefix(out.String(), "done: ") {
+		t.Errorf("%s printed %q", command, out.String())
+	}
+	if err := chromedp.Run(ctx, waitJS(`![...document.querySelectorAll("button[data-copy]")].some(b => b.getAttribute("data-copy") === `+quoteJS(command)+`)`)); err != nil {
+		t.Fatalf("the dashboard still offers %q after running it: %v", command, err)
+	}
+
+	// A contact's backlinks read as sentences, the link's text marked.
+	var contexts []string
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(base+"/_wiki/contacts/ana-lima.html"),
+		waitJS(`document.querySelectorAll(".backlink-row .context mark").length > 0`),
+		chromedp.Evaluate(`[...document.querySelectorAll(".backlink-row .context")].map(p => p.textContent)`, &contexts),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, c := range contexts {
+		if strings.Contains(c, "Ana") && len(strings.Fields(c)) >= 4 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("Ana's backlinks show no sentence naming her: %q", contexts)
+	}
+	shot(t, ctx, filepath.Join(shots, "contact.png"))
+}
+
+// shot saves a screenshot of the whole page to file, and fails the test
+// unless it is a PNG of a page at least a screen wide and tall.
+func shot(t *testing.T, ctx context.Context, file string) {
+	t.Helper()
+	var b []byte
+	if err := chromedp.Run(ctx, chromedp.FullScreenshot(&b, 100)); err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	if r := img.Bounds(); r.Dx() < 1280 || r.Dy() < 900 {
+		t.Errorf("%s: %dx%d, want a whole page", file, r.Dx(), r.Dy())
+	}
+	if err := os.WriteFile(file, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", file)
+}
