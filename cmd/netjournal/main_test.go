@@ -5,7 +5,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"flag"
+	"fmt"
 	"io/fs"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mmcdole/gofeed"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -43,6 +46,8 @@ func TestScripts(t *testing.T) {
 			"waitfor":   waitfor,
 			"waitgone":  waitgone,
 			"exits":     exits,
+			"feeditems": feeditems,
+			"holdport":  holdport,
 		},
 	})
 }
@@ -185,4 +190,40 @@ func waitgone(ts *testscript.TestScript, neg bool, args []string) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	ts.Fatalf("%s still exists after %s", args[0], waitLimit)
+}
+
+// feeditems FILE... parses each feed (RSS, Atom or JSON) as a feed reader
+// does, with gofeed, fails if one does not parse, and prints each item's
+// title and its text, for stdout to match.
+func feeditems(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: feeditems FILE...")
+	}
+	for _, name := range args {
+		b, err := os.ReadFile(ts.MkAbs(name))
+		ts.Check(err)
+		f, err := gofeed.NewParser().ParseString(string(b))
+		if err != nil {
+			ts.Fatalf("%s does not parse as a feed: %v", name, err)
+		}
+		for _, it := range f.Items {
+			text := it.Content
+			if text == "" {
+				text = it.Description
+			}
+			fmt.Fprintf(ts.Stdout(), "%s: %s | %s\n", name, it.Title, strings.Join(strings.Fields(text), " "))
+		}
+	}
+}
+
+// holdport listens on a free loopback port until the script ends and sets
+// $PORT to it: a port that is taken.
+func holdport(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 0 {
+		ts.Fatalf("usage: holdport")
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	ts.Check(err)
+	ts.Defer(func() { ln.Close() })
+	ts.Setenv("PORT", strconv.Itoa(ln.Addr().(*net.TCPAddr).Port))
 }

@@ -39,8 +39,9 @@ func (lc linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
 			target := j.Config.SitePath(l.Dest)
 			if why := pub.check(target, base); why != "" {
 				warns.Add(doc.BodyPos(l.Line), "broken link %s: %s", l.Dest, why)
-				reported[target] = true
-				reported[j.Config.AbsURL(l.Dest)] = true
+				// The pages that show this body show the link too, escaped
+				// or made absolute: it is reported once, here.
+				reported[canonical(target)] = true
 			}
 		}
 	}
@@ -60,7 +61,7 @@ func (lc linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
 	pubWhy := memoCheck(pub, base)
 	for _, page := range sortedKeys(res.Public) {
 		for _, l := range pub.links(page, func(ref string) (string, bool) { return resolve(ref, base+page, abs, base) }) {
-			if !reported[l.ref] {
+			if !reported[canonical(l.target)] {
 				if why := pubWhy(l.target); why != "" {
 					warns.Add(content.Position{Path: "public/" + page}, "broken link %s: %s", l.ref, why)
 				}
@@ -77,11 +78,11 @@ func (lc linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
 			return resolve(ref, "/"+page, "", "")
 		}
 		for _, l := range priv.links(page, toBlog) {
-			if reported[l.ref] {
-				continue
-			}
 			var why string
 			if t, ok := strings.CutPrefix(l.target, "blog:"); ok {
+				if reported[canonical(t)] {
+					continue
+				}
 				why = pubWhy(t)
 			} else {
 				why = privWhy(l.target)
@@ -114,11 +115,32 @@ func resolve(ref, page, abs, base string) (string, bool) {
 		}
 		u.Path = clean
 	}
-	out := u.Path
+	out := u.EscapedPath()
 	if u.Fragment != "" {
-		out += "#" + u.Fragment
+		out += "#" + u.EscapedFragment()
 	}
 	return out, true
+}
+
+// canonical is a site path with its fragment, percent-escapes decoded: the
+// same for a link as a writer typed it (/posts/a/#привет) and as a page
+// shows it (/posts/a/#%D0%BF…).
+func canonical(target string) string {
+	p, frag, ok := strings.Cut(target, "#")
+	p, frag = unescape(p), unescape(frag)
+	if ok {
+		return p + "#" + frag
+	}
+	return p
+}
+
+// unescape decodes percent-escapes once, keeping s as it is when it has a
+// % that starts none.
+func unescape(s string) string {
+	if u, err := url.PathUnescape(s); err == nil {
+		return u
+	}
+	return s
 }
 
 // page is what the link check needs of one HTML page.
@@ -246,10 +268,7 @@ func (s *siteIndex) check(target, base string) string {
 	if !strings.HasPrefix(p, base) {
 		return fmt.Sprintf("outside the site's base path %s", base)
 	}
-	rel := strings.TrimPrefix(p, base)
-	if unescaped, err := url.PathUnescape(rel); err == nil {
-		rel = unescaped
-	}
+	rel, frag := unescape(strings.TrimPrefix(p, base)), unescape(frag)
 	file := ""
 	for _, cand := range []string{rel, rel + "index.html", rel + "/index.html"} {
 		if cand == "/index.html" {
