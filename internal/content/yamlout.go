@@ -14,7 +14,7 @@ import (
 // when YAML reads it back as the same text, else double-quoted.
 func YAMLText(s string) string {
 	b, err := yaml.Marshal(s)
-	if err == nil && string(b) == s+"\n" && !strings.Contains(s, " #") {
+	if err == nil && string(b) == s+"\n" && !strings.Contains(s, " #") && readsBack("v: "+s+"\n", s) {
 		return s
 	}
 	return quote(s)
@@ -23,10 +23,25 @@ func YAMLText(s string) string {
 // YAMLFlowText writes s as a scalar inside [ ] or { }, where , [ ] { } and
 // : have a meaning of their own.
 func YAMLFlowText(s string) string {
-	if strings.ContainsAny(s, ",[]{}#:") {
+	if strings.ContainsAny(s, ",[]{}#:") || YAMLText(s) != s || !readsBack("v: ["+s+"]\n", s) {
 		return quote(s)
 	}
-	return YAMLText(s)
+	return s
+}
+
+// readsBack reports whether doc, a mapping of v to s written plain (alone
+// or as a list of one), reads back as s: the proof that writing s plain
+// is safe, where YAML's rules for plain scalars have corners.
+func readsBack(doc, s string) bool {
+	var v struct{ V any }
+	if err := yaml.Unmarshal([]byte(doc), &v); err != nil {
+		return false
+	}
+	if l, ok := v.V.([]any); ok && len(l) == 1 {
+		v.V = l[0]
+	}
+	got, ok := v.V.(string)
+	return ok && got == s
 }
 
 // YAMLList writes items as a one-line YAML flow list: [a, "b, c"].
@@ -52,10 +67,10 @@ func quote(s string) string {
 			b.WriteString(`\n`)
 		case r == '\t':
 			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\x%02x`, r)
-		case r == 0x85 || r == 0x2028 || r == 0x2029 || r == 0xfeff:
-			fmt.Fprintf(&b, `\u%04x`, r) // line breaks and a byte order mark to YAML
+		case r < 0x20 || r >= 0x7f && r <= 0x9f && r != 0x85:
+			fmt.Fprintf(&b, `\x%02x`, r) // control characters, which YAML does not allow raw
+		case r == 0x85 || r == 0x2028 || r == 0x2029 || r == 0xfeff || r == 0xfffe || r == 0xffff:
+			fmt.Fprintf(&b, `\u%04x`, r) // line breaks and a byte order mark to YAML, or not characters
 		default:
 			b.WriteRune(r)
 		}
