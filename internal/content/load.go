@@ -308,7 +308,8 @@ func SlugOf(p string) string {
 // "Tomás Ferreira" → "tomas-ferreira", "Coffee with Ana!" →
 // "coffee-with-ana". Accents are dropped and everything but ASCII letters
 // and digits folds to single hyphens; a name without a single such letter
-// keeps its own ("陈美"). It returns "" when nothing is left.
+// keeps its own, marks and all ("陈美", "ゆうじ"). It returns "" when
+// nothing is left.
 func Slugify(name string) string {
 	name = strings.ToLower(name)
 	if s := slugify(name, true); s != "" {
@@ -328,8 +329,14 @@ func slugify(s string, ascii bool) string {
 	dash := false
 	for _, r := range norm.NFD.String(fold.Replace(s)) {
 		switch {
-		case unicode.Is(unicode.Mn, r):
+		case ascii && unicode.Is(unicode.Mn, r):
 			continue // a combining accent
+		case unicode.IsMark(r):
+			// Part of a letter in a name kept in its own script: a
+			// kana's voicing mark (ゆうじ), a Devanagari vowel sign.
+			if !dash && b.Len() > 0 {
+				b.WriteRune(r)
+			}
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9',
 			!ascii && r > unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			if dash && b.Len() > 0 {

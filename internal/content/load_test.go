@@ -251,6 +251,10 @@ func TestSlugify(t *testing.T) {
 		"Søren Ærø":                 "soren-aero",
 		"  -- Straße --  ":          "strasse",
 		"陈美":                        "陈美",
+		"後藤 ゆうじ":                    "後藤-ゆうじ",
+		"ガラス":                       "ガラス", // not カラス, another word
+		"हिन्दी":                    "हिन्दी",
+		"Йорданов":                  "йорданов",
 		"Mei 陈":                     "mei",
 		"!!!":                       "",
 		"Idempotency is a contract": "idempotency-is-a-contract",
