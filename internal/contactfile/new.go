@@ -5,7 +5,6 @@ import (
 	"math"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/netjournal/netjournal/internal/content"
 )
@@ -107,7 +106,7 @@ func namedLinks(links []Link) []Link {
 // most limit bytes long: name is cut to leave room for the number, so
 // that a long slug that collides stays as short as one that does not.
 func free(name string, limit int, native bool, taken func(string) bool) string {
-	out := cut(name, limit)
+	out := content.CutSlug(name, limit)
 	for i := 2; taken(out); i++ {
 		out = numberedSlug(name, limit, number(i, native))
 	}
@@ -120,19 +119,5 @@ func numberedSlug(name string, limit int, suffix string) string {
 	if limit <= 0 {
 		limit = math.MaxInt
 	}
-	return cut(name, limit-len(suffix)) + suffix
-}
-
-// cut shortens s to at most limit bytes (no limit when limit <= 0) at a
-// character boundary, and drops the '-' that cutting a slug between two
-// words would leave at its end.
-func cut(s string, limit int) string {
-	if limit <= 0 || len(s) <= limit {
-		return s
-	}
-	n := limit
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return strings.TrimRight(s[:n], "-")
+	return content.CutSlug(name, limit-len(suffix)) + suffix
 }

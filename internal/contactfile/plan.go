@@ -110,13 +110,8 @@ func Plan(fsys fs.FS, contacts []*content.Contact, people []Person, opts Options
 	return p.res, nil
 }
 
-// maxSlug bounds the slug of a new contact file, in bytes. A file name
-// may have at most 255 bytes on most file systems (ext4, APFS, btrfs), and
-// a name from a phone can be longer, in a script of three bytes a letter
-// more so; a hundred bytes keep the file name well within it, beside the
-// hidden temporary name Write stages it under, and keep the contact's URL
-// readable. The contact keeps its whole name in the file.
-const maxSlug = 100
+// maxSlug bounds the slug of a new contact file, in bytes.
+const maxSlug = content.MaxSlug
 
 type planner struct {
 	fsys    fs.FS

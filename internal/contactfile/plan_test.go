@@ -230,8 +230,8 @@ func TestCut(t *testing.T) {
 		{"ana-lima", 0, "ana-lima"},  // no limit
 		{"ana-lima", -1, "ana-lima"}, // no limit
 	} {
-		if got := cut(tt.in, tt.limit); got != tt.want {
-			t.Errorf("cut(%q, %d) = %q, want %q", tt.in, tt.limit, got, tt.want)
+		if got := content.CutSlug(tt.in, tt.limit); got != tt.want {
+			t.Errorf("CutSlug(%q, %d) = %q, want %q", tt.in, tt.limit, got, tt.want)
 		}
 	}
 }

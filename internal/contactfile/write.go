@@ -158,7 +158,7 @@ func writeTemp(dest string, data []byte) (string, error) {
 	}
 	// The name is cut so that a long existing file name does not make the
 	// temporary one too long to create.
-	f, err := os.CreateTemp(filepath.Dir(dest), "."+cut(filepath.Base(dest), maxSlug)+".tmp-*")
+	f, err := os.CreateTemp(filepath.Dir(dest), "."+content.CutSlug(filepath.Base(dest), maxSlug)+".tmp-*")
 	if err != nil {
 		return "", err
 	}

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/netjournal/netjournal/internal/source"
 	"golang.org/x/text/unicode/norm"
@@ -316,6 +317,28 @@ func Slugify(name string) string {
 		return s
 	}
 	return slugify(name, false)
+}
+
+// MaxSlug bounds the slug of a file netjournal names, in bytes. A file
+// name may have at most 255 bytes on most file systems (ext4, APFS,
+// btrfs), and a name or a title can be longer, in a script of three bytes
+// a letter more so; a hundred bytes keep the file name well within it,
+// beside a hidden temporary name a write stages it under, and keep the
+// page's URL readable. The document keeps its whole name or title.
+const MaxSlug = 100
+
+// CutSlug shortens s to at most limit bytes (no limit when limit <= 0) at
+// a character boundary, and drops the '-' that cutting a slug between two
+// words would leave at its end.
+func CutSlug(s string, limit int) string {
+	if limit <= 0 || len(s) <= limit {
+		return s
+	}
+	n := limit
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return strings.TrimRight(s[:n], "-")
 }
 
 // safeName is a file name that is a URL path segment as it stands.

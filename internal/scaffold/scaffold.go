@@ -191,10 +191,23 @@ func (p Page) File() []byte {
 }
 
 func docPath(dir, slug string) string {
+	slug = shorten(slug)
 	if slug == "" {
 		return ""
 	}
 	return path.Join(dir, slug+".md")
+}
+
+// shorten cuts a slug longer than content.MaxSlug, between two words when
+// that keeps at least half of it: a file name any file system takes.
+func shorten(slug string) string {
+	cut := content.CutSlug(slug, content.MaxSlug)
+	if len(cut) < len(slug) && slug[len(cut)] != '-' {
+		if i := strings.LastIndexByte(cut, '-'); i >= len(cut)/2 {
+			cut = cut[:i]
+		}
+	}
+	return cut
 }
 
 func key(b *strings.Builder, k, v string) { fmt.Fprintf(b, "%s: %s\n", k, content.YAMLText(v)) }
