@@ -369,6 +369,16 @@ func (r *Renderer) render(src string, opts Options) Result {
 			setDestination(n, opts.Rewrite(dest))
 		}
 	}
+	rawLinks(doc, b, func(dest string, line int) string {
+		res.Links = append(res.Links, LinkUse{Dest: dest, Line: line})
+		if !rewritable(dest) {
+			return ""
+		}
+		if opts.Rewrite != nil {
+			dest = opts.Rewrite(dest)
+		}
+		return attrURL(dest)
+	})
 	// Every link is described before any is replaced: a link's context
 	// shows the others as written, whoever renders it.
 	for _, w := range wikis {

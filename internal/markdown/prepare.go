@@ -84,6 +84,10 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 			p.links = append(p.links, LinkUse{Dest: dest, Line: lineOf(n, b)})
 		}
 	}
+	rawLinks(doc, b, func(dest string, line int) string {
+		p.links = append(p.links, LinkUse{Dest: dest, Line: line})
+		return ""
+	})
 	p.unrendered = unrendered(doc, b)
 	if p.fallback {
 		return p
@@ -102,6 +106,13 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 			p.dests = append(p.dests, dest)
 		}
 	}
+	rawLinks(doc, b, func(dest string, _ int) string {
+		if !rewritable(dest) {
+			return ""
+		}
+		p.dests = append(p.dests, dest)
+		return hole('D', len(p.dests)-1)
+	})
 	replaced := map[ast.Node]bool{}
 	for i, w := range wikis {
 		s := ast.NewString([]byte(hole('W', i)))

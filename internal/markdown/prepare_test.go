@@ -21,6 +21,29 @@ var prepareSamples = []string{
 	"Quotes \"[[ana]]\" -- and... &amp; \\*escaped\\*\n\n# Ana\n\n# [[ana]]\n\n# Ana-1\n",
 	"![alt [[ana]]](/p.png)\n",
 	"A [link with [[ana]] inside](/posts/z/).\n\n<div>raw [[ana]]</div>\n",
+	"<p>Raw <a href=\"/posts/x/\">x</a>, <img src=\"/img/a.png\" alt=\"\">,\n<a href=\"https://e.org/\">e</a> and <a href=\"rel/\">r</a>.</p>\n\nInline <a href=\"/posts/b/?q=1&amp;r=2#part\">b</a> with [[ana]].\n",
+}
+
+// TestRawHTMLLinksFollowTheSite: a site path in raw HTML leads where the
+// same path in a Markdown link leads, for each audience (the wiki, opened
+// from files, cannot follow /posts/x/), and the link check sees it at its
+// line.
+func TestRawHTMLLinksFollowTheSite(t *testing.T) {
+	src := "Intro.\n\n<p>See <a href=\"/posts/x/\">x</a>\nand <img src=\"/img/a.png\" alt=\"\">.</p>\n\nAlso <a href=\"/posts/b/?q=1&amp;r=2#part\">b</a>, <a href=\"https://e.org/\">e</a>, <a href=\"#top\">top</a>.\n"
+	opts := Options{Rewrite: func(d string) string { return "https://example.com" + d }}
+	r := New()
+	for name, res := range map[string]Result{"prepared": r.resolve(src, r.prepareUncached(src), opts), "rendered": r.render(src, opts)} {
+		for _, want := range []string{`<a href="https://example.com/posts/x/">`, `<img src="https://example.com/img/a.png"`,
+			`<a href="https://example.com/posts/b/?q=1&amp;r=2#part">`, `<a href="https://e.org/">`, `<a href="#top">`} {
+			if !strings.Contains(res.HTML, want) {
+				t.Errorf("%s: want %s in\n%s", name, want, res.HTML)
+			}
+		}
+		want := []LinkUse{{"/posts/x/", 2}, {"/img/a.png", 3}, {"/posts/b/?q=1&r=2#part", 5}}
+		if !reflect.DeepEqual(res.Links, want) {
+			t.Errorf("%s: links %v, want %v", name, res.Links, want)
+		}
+	}
 }
 
 // TestPrepareEqualsRender: a body rendered once, its holes filled for an

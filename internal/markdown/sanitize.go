@@ -70,6 +70,75 @@ func (s *sanitizer) sanitize(doc ast.Node, src []byte) []LineError {
 	return removed
 }
 
+// rawLinks calls link for every href and src of the raw HTML that
+// sanitize kept in doc that points inside the site (a path, not a URL
+// or a fragment), with the value as written and its 0-based line, and
+// writes what link returns in its place: HTML for an attribute value, or
+// "" to keep it. So a site path written in raw HTML leads where the same
+// path in a Markdown link leads, and the link check finds it at its line.
+func rawLinks(doc ast.Node, src []byte, link func(dest string, line int) string) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || (n.Kind() != ast.KindHTMLBlock && n.Kind() != ast.KindRawHTML) {
+			return ast.WalkContinue, nil
+		}
+		v, ok := n.AttributeString(cleanAttr)
+		if !ok {
+			return ast.WalkSkipChildren, nil
+		}
+		clean := v.([]byte)
+		if !bytes.Contains(clean, []byte("href=")) && !bytes.Contains(clean, []byte("src=")) {
+			return ast.WalkSkipChildren, nil
+		}
+		_, start := rawHTML(n, src)
+		line := bytes.Count(src[:start], []byte("\n"))
+		var out bytes.Buffer
+		changed, pos := false, 0
+		z := html.NewTokenizer(bytes.NewReader(clean))
+		for {
+			tt := z.Next()
+			if tt == html.ErrorToken {
+				break
+			}
+			raw := z.Raw()
+			at := line + bytes.Count(clean[:pos], []byte("\n"))
+			pos += len(raw)
+			if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+				out.Write(raw)
+				continue
+			}
+			tok := z.Token()
+			attrs := make([]string, len(tok.Attr)) // each value as HTML
+			replaced := false
+			for i, a := range tok.Attr {
+				attrs[i] = html.EscapeString(a.Val)
+				if (a.Key != "href" && a.Key != "src") || a.Namespace != "" || !internal(a.Val) {
+					continue
+				}
+				if repl := link(a.Val, at); repl != "" {
+					attrs[i], replaced = repl, true
+				}
+			}
+			if !replaced {
+				out.Write(raw)
+				continue
+			}
+			changed = true
+			out.WriteString("<" + tok.Data)
+			for i, a := range tok.Attr {
+				out.WriteString(" " + a.Key + `="` + attrs[i] + `"`)
+			}
+			if tt == html.SelfClosingTagToken {
+				out.WriteString("/")
+			}
+			out.WriteString(">")
+		}
+		if changed {
+			n.SetAttributeString(cleanAttr, out.Bytes())
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}
+
 // cleanAttr holds a raw HTML node's cleaned HTML, for render to write in
 // its place. It is never written as an attribute: goldmark writes none
 // for raw HTML.
