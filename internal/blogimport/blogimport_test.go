@@ -141,6 +141,10 @@ func TestShortcodes(t *testing.T) {
 		{"{{< /lonely >}}", "<!-- {{< /lonely >}} -->", `10: closing shortcode "lonely"`},
 		{`{{< figure src="a.png" caption="-->" >}}`, "<figure>\n\n![-->](<a.png>)\n\n<figcaption>--&gt;</figcaption>", ""},
 		{"{{< x `a >}}", "<!-- {{< x `a >}} -->", "10: a backquote in the shortcode is never closed"},
+		// Hugo reads a tag whose name is on the next line.
+		{"{{%\nyoutube abc %}}", "[Video on YouTube](<https://www.youtube.com/watch?v=abc>)", ""},
+		{"**b**{{%\nslideshare 42 %}}", "**b**<!-- {{%\nslideshare 42 %}} -->", `10: shortcode "slideshare" is not converted`},
+		{"{{< /\n  lonely >}}", "<!-- {{< /\n  lonely >}} -->", `10: closing shortcode "lonely"`},
 		{"{{ .Title }} and {{< param author >}}", "{{ .Title }} and <!-- {{< param author >}} -->", `10: shortcode "param"`},
 	} {
 		got, warns := convert(tc.in, true)
