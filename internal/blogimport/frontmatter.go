@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 	"github.com/netjournal/netjournal/internal/content"
@@ -386,6 +387,13 @@ func describe(v any) string {
 		return "nothing"
 	case string:
 		return strconv.Quote(v)
+	case time.Time:
+		// As netjournal and the old front matter write it, not as Go
+		// prints a time: a kept comment uncommented must still read.
+		if s, err := date(v, nil); err == nil {
+			return s.String()
+		}
+		return v.Format(time.RFC3339)
 	case []any, map[string]any:
 		b, err := json.Marshal(v)
 		if err != nil {

@@ -342,7 +342,7 @@ func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContex
 		plan.skip(shown, "no date")
 		return nil, false
 	}
-	if key, v, ok := f.take("lastmod", "modified"); ok && v != nil && v != "" {
+	if key, v, ok := f.takeFirst(updatedKeys...); ok && v != nil && v != "" {
 		if s, err := date(v, hc.zone); err != nil {
 			f.warn(key, "%s: %v", key, err)
 		} else if s.day().Before(p.Date.day()) {
@@ -371,6 +371,7 @@ func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContex
 			p.Notes = append(p.Notes, "a draft: its "+key+" "+s.String()+" has passed")
 		}
 	}
+	p.TOC = f.toc()
 	slug := f.text("slug")
 	p.Slug = or(slug, name)
 
@@ -424,7 +425,7 @@ func (plan *Plan) hugoStandalone(shown string, data []byte, pg hugoPage, hc hugo
 			p.Kept = append(p.Kept, key+": "+s.String())
 		}
 	}
-	if key, v, ok := f.take("lastmod", "modified"); ok && v != nil && v != "" {
+	if key, v, ok := f.takeFirst(updatedKeys...); ok && v != nil && v != "" {
 		if s, err := date(v, hc.zone); err != nil {
 			f.warn(key, "%s: %v", key, err)
 		} else if !p.Date.t.IsZero() && s.day().Before(p.Date.day()) {
@@ -452,13 +453,7 @@ func (plan *Plan) hugoStandalone(shown string, data []byte, pg hugoPage, hc hugo
 		}
 	}
 	hugoPageMenu(f, p)
-	if key, v, ok := f.take("toc", "showtoc"); ok {
-		if b, ok := boolean(v); ok {
-			p.TOC = &b
-		} else {
-			f.warn(key, "%s: expected true or false, got %s: left out", key, describe(v))
-		}
-	}
+	p.TOC = f.toc()
 	slug := f.text("slug")
 	oldPath := plan.hugoAddress(f, d, pg, hc, p.Date, p.Title, slug, pg.name)
 	fallback := "/" + path.Join(path.Join(pg.sections...), or(slug, pg.name)) + "/"
