@@ -667,6 +667,7 @@ func TestPostKeys(t *testing.T) {
 		"hugo.toml":          {Data: []byte("baseURL = 'https://h.example.net/'\n")},
 		"content/posts/a.md": {Data: []byte("+++\ntitle = 'A'\ndate = 2013-09-28T08:03:00Z\nupdated = 2013-12-05T10:24:08Z\ntoc = true\nreviewed = 2014-01-02T03:04:05Z\n+++\nA.\n")},
 		"content/posts/b.md": {Data: []byte("---\ntitle: B\ndate: 2020-01-01\nlastmod: 2020-02-01\nupdated: 2020-03-01\nShowToc: false\n---\nB.\n")},
+		"content/posts/e.md": {Data: []byte("+++\ntitle = 'E'\ndate = 2020-01-01\nseen = 0000-01-01\nat = 2020-01-01T10:00:00\n+++\nE.\n")},
 	}
 	jekyll := fstest.MapFS{
 		"_config.yml":                {Data: []byte("url: https://j.example.net\n")},
@@ -693,6 +694,7 @@ func TestPostKeys(t *testing.T) {
 		"b":     {"updated: 2020-02-01\n", "toc: false\n", "# updated: \"2020-03-01\"\n"},
 		"c":     {"updated: 2023-07-20T15:42:00-07:00\n", "toc: true\n"},
 		"d":     {"title: D\n"},
+		"e":     {"# seen: 0000-01-01\n", "# at: 2020-01-01T10:00:00\n"},
 		"plain": {"title: Plain\n"},
 	} {
 		for _, w := range want {
@@ -727,7 +729,7 @@ func TestPostKeys(t *testing.T) {
 			tocs[p.Slug] = fmt.Sprint(*p.TOC)
 		}
 	}
-	if fmt.Sprint(tocs) != "map[a:true b:false c:true d:nil plain:nil]" {
+	if fmt.Sprint(tocs) != "map[a:true b:false c:true d:nil e:nil plain:nil]" {
 		t.Errorf("toc as loaded: %v", tocs)
 	}
 }
