@@ -733,3 +733,33 @@ func TestPostKeys(t *testing.T) {
 		t.Errorf("toc as loaded: %v", tocs)
 	}
 }
+
+// TestAliasNotAPath: an old address that is no URL path — a % not
+// followed by two hex digits — cannot redirect: a warning at its line,
+// and the post or page still comes in, and loads.
+func TestAliasNotAPath(t *testing.T) {
+	fsys := fstest.MapFS{
+		"hugo.toml":          {Data: []byte("baseURL = 'https://h.example.net/'\n")},
+		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\naliases: [/100%-sure/, /fine/]\n---\nA.\n")},
+		"content/sale.md":    {Data: []byte("---\ntitle: Sale\nurl: /50%off.html\n---\nSale.\n")},
+	}
+	plan, err := Hugo(fsys, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := messages(plan.Warnings)
+	for _, want := range []string{
+		`h/content/posts/a.md:4: old address "/100%-sure/" is not a URL path (invalid URL escape "%-s"): it cannot redirect`,
+		`h/content/sale.md:3: old address "/50%off.html" is not a URL path (invalid URL escape "%of"): it cannot redirect`,
+	} {
+		if !strings.Contains(w, want) {
+			t.Errorf("warnings:\n%s\nwant %s", w, want)
+		}
+	}
+	if len(plan.Posts) != 1 || strings.Join(plan.Posts[0].Aliases, " ") != "/fine/" {
+		t.Fatalf("posts: %+v", plan.Posts)
+	}
+	if pages := loadPlan(t, plan, nil); len(pages) != 1 {
+		t.Errorf("pages: %v", pages)
+	}
+}

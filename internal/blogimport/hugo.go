@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"path"
 	"regexp"
 	"slices"
@@ -667,6 +668,16 @@ func (plan *Plan) addAlias(aliases *[]string, oldPath string, old site, newBase,
 		return
 	}
 	if a == "/" || a == "" {
+		return
+	}
+	if _, err := url.Parse(a); err != nil {
+		// "/100%-sure/": no browser asks for it as written, and
+		// netjournal reads an alias as an address.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		plan.warn(content.Position{Path: shown, Line: line}, "old address %q is not a URL path (%v): it cannot redirect", a, err)
 		return
 	}
 	if !slices.Contains(*aliases, a) {
