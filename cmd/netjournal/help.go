@@ -25,8 +25,9 @@ commands:
   new       write a contact, event, post or page with its front matter
             (new event "Coffee with Ana" --with ana-lima), or a site (new site DIR)
   import    create or update contacts from a vCard file (import vcard FILE.vcf)
-            or LinkedIn's export (import linkedin Connections.csv); --dry-run
-            posts from a blog: import hugo DIR, import jekyll DIR
+            or LinkedIn's export (import linkedin Connections.csv); bring a
+            Hugo or Jekyll blog's posts, pages and static files, each old
+            address redirected (import hugo DIR, import jekyll DIR); --dry-run
   export    print follow-ups as iCalendar (export ics) or contacts as
             vCard 3.0 (export vcard [--circle C] [--tag T] [--notes])
   version   print the version

@@ -23,7 +23,10 @@ import (
 // own files without changing a word the user wrote.
 type importCmd struct{ *env }
 
-const importUsage = "import vcard FILE.vcf [-C DIR] [--dry-run] [--charset NAME]\n       netjournal import linkedin Connections.csv [-C DIR] [--dry-run] [--charset NAME]"
+const importUsage = "import vcard FILE.vcf [-C DIR] [--dry-run] [--charset NAME]\n" +
+	"       netjournal import linkedin Connections.csv [-C DIR] [--dry-run] [--charset NAME]\n" +
+	"       netjournal import hugo DIR [-C DIR] [--dry-run] [--base-url URL] [--section NAME]...\n" +
+	"       netjournal import jekyll DIR [-C DIR] [--dry-run] [--base-url URL]"
 
 // reader reads an export into people to import; charset is the
 // character set of text whose file does not say (--charset).
@@ -46,7 +49,7 @@ func (c *importCmd) Run(ctx context.Context, args []string) int {
 		fmt.Fprintf(c.stderr, "usage: netjournal %s\n", importUsage)
 		return exitOK
 	default:
-		fmt.Fprintf(c.stderr, "netjournal import: unknown format %q: want vcard or linkedin\n", args[0])
+		fmt.Fprintf(c.stderr, "netjournal import: unknown format %q: want vcard, linkedin, hugo or jekyll\n", args[0])
 		return exitUsage
 	}
 	name := "import " + args[0]

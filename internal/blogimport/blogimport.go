@@ -78,6 +78,7 @@ type Post struct {
 	Tags    []string
 	Summary string
 	Draft   bool
+	TOC     *bool    // nil: as toc_min_words says
 	Aliases []string // old paths that redirect to the post
 	FeedID  string   // the id its feed items had
 	Old     string   // its old address, absolute when the old site's is known
@@ -140,6 +141,9 @@ func (p *Post) File() []byte {
 	}
 	if p.Draft {
 		b.WriteString("draft: true\n")
+	}
+	if p.TOC != nil {
+		fmt.Fprintf(&b, "toc: %t\n", *p.TOC)
 	}
 	if len(p.Aliases) > 0 {
 		b.WriteString("aliases:\n")

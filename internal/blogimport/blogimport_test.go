@@ -141,6 +141,10 @@ func TestShortcodes(t *testing.T) {
 		{"{{< /lonely >}}", "<!-- {{< /lonely >}} -->", `10: closing shortcode "lonely"`},
 		{`{{< figure src="a.png" caption="-->" >}}`, "<figure>\n\n![-->](<a.png>)\n\n<figcaption>--&gt;</figcaption>", ""},
 		{"{{< x `a >}}", "<!-- {{< x `a >}} -->", "10: a backquote in the shortcode is never closed"},
+		// Hugo reads a tag whose name is on the next line.
+		{"{{%\nyoutube abc %}}", "[Video on YouTube](<https://www.youtube.com/watch?v=abc>)", ""},
+		{"**b**{{%\nslideshare 42 %}}", "**b**<!-- {{%\nslideshare 42 %}} -->", `10: shortcode "slideshare" is not converted`},
+		{"{{< /\n  lonely >}}", "<!-- {{< /\n  lonely >}} -->", `10: closing shortcode "lonely"`},
 		{"{{ .Title }} and {{< param author >}}", "{{ .Title }} and <!-- {{< param author >}} -->", `10: shortcode "param"`},
 	} {
 		got, warns := convert(tc.in, true)
@@ -650,5 +654,112 @@ func TestJekyllPages(t *testing.T) {
 	loaded := loadPlan(t, plan, nil)
 	if p := loaded["manual/guide/"]; p == nil || !p.Draft {
 		t.Errorf("manual/guide/ loads as %+v", p)
+	}
+}
+
+// TestPostKeys: a post's table of contents and its last change come
+// along under netjournal's keys, whichever synonym the old front matter
+// used; a second synonym with its own value is kept, not lost; a kept
+// date is written as front matter writes it, so that it still reads when
+// uncommented.
+func TestPostKeys(t *testing.T) {
+	hugo := fstest.MapFS{
+		"hugo.toml":          {Data: []byte("baseURL = 'https://h.example.net/'\n")},
+		"content/posts/a.md": {Data: []byte("+++\ntitle = 'A'\ndate = 2013-09-28T08:03:00Z\nupdated = 2013-12-05T10:24:08Z\ntoc = true\nreviewed = 2014-01-02T03:04:05Z\n+++\nA.\n")},
+		"content/posts/b.md": {Data: []byte("---\ntitle: B\ndate: 2020-01-01\nlastmod: 2020-02-01\nupdated: 2020-03-01\nShowToc: false\n---\nB.\n")},
+		"content/posts/e.md": {Data: []byte("+++\ntitle = 'E'\ndate = 2020-01-01\nseen = 0000-01-01\nat = 2020-01-01T10:00:00\n+++\nE.\n")},
+	}
+	jekyll := fstest.MapFS{
+		"_config.yml":                {Data: []byte("url: https://j.example.net\n")},
+		"_posts/2023-07-20-c.md":     {Data: []byte("---\ntitle: C\ndate: 2023-07-20 14:25 -0700\nlast_updated: 2023-07-20 15:42 -0700\ntoc: true\n---\nC.\n")},
+		"_posts/2023-07-21-d.md":     {Data: []byte("---\ntitle: D\ntoc: sometimes\n---\nD.\n")},
+		"_posts/2023-07-22-plain.md": {Data: []byte("---\ntitle: Plain\n---\nPlain.\n")},
+	}
+	hp, err := Hugo(hugo, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	jp, err := Jekyll(jekyll, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, plan := range []*Plan{hp, jp} {
+		for _, p := range plan.Posts {
+			files[p.Slug] = string(p.File())
+		}
+	}
+	for slug, want := range map[string][]string{
+		"a":     {"updated: 2013-12-05T10:24:08Z\n", "toc: true\n", "# reviewed: 2014-01-02T03:04:05Z\n"},
+		"b":     {"updated: 2020-02-01\n", "toc: false\n", "# updated: \"2020-03-01\"\n"},
+		"c":     {"updated: 2023-07-20T15:42:00-07:00\n", "toc: true\n"},
+		"d":     {"title: D\n"},
+		"e":     {"# seen: 0000-01-01\n", "# at: 2020-01-01T10:00:00\n"},
+		"plain": {"title: Plain\n"},
+	} {
+		for _, w := range want {
+			if !strings.Contains(files[slug], w) {
+				t.Errorf("%s: no %q in\n%s", slug, w, files[slug])
+			}
+		}
+	}
+	for _, slug := range []string{"d", "plain"} {
+		if strings.Contains(files[slug], "toc") {
+			t.Errorf("%s: a toc it did not ask for:\n%s", slug, files[slug])
+		}
+	}
+	if w := messages(jp.Warnings); !strings.Contains(w, `j/_posts/2023-07-21-d.md:3: toc: expected true or false, got "sometimes": left out`) {
+		t.Errorf("warnings:\n%s", w)
+	}
+	// What the import writes, netjournal reads.
+	site := fstest.MapFS{content.ConfigFile: {Data: []byte("title: T\nbase_url: https://example.com/\n")}}
+	for _, plan := range []*Plan{hp, jp} {
+		for _, p := range plan.Posts {
+			site[p.Path] = &fstest.MapFile{Data: p.File()}
+		}
+	}
+	s, err := content.Load(site)
+	if err != nil {
+		t.Fatalf("the import does not load: %v", err)
+	}
+	tocs := map[string]string{}
+	for _, p := range s.Posts {
+		tocs[p.Slug] = "nil"
+		if p.TOC != nil {
+			tocs[p.Slug] = fmt.Sprint(*p.TOC)
+		}
+	}
+	if fmt.Sprint(tocs) != "map[a:true b:false c:true d:nil e:nil plain:nil]" {
+		t.Errorf("toc as loaded: %v", tocs)
+	}
+}
+
+// TestAliasNotAPath: an old address that is no URL path — a % not
+// followed by two hex digits — cannot redirect: a warning at its line,
+// and the post or page still comes in, and loads.
+func TestAliasNotAPath(t *testing.T) {
+	fsys := fstest.MapFS{
+		"hugo.toml":          {Data: []byte("baseURL = 'https://h.example.net/'\n")},
+		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\naliases: [/100%-sure/, /fine/]\n---\nA.\n")},
+		"content/sale.md":    {Data: []byte("---\ntitle: Sale\nurl: /50%off.html\n---\nSale.\n")},
+	}
+	plan, err := Hugo(fsys, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := messages(plan.Warnings)
+	for _, want := range []string{
+		`h/content/posts/a.md:4: old address "/100%-sure/" is not a URL path (invalid URL escape "%-s"): it cannot redirect`,
+		`h/content/sale.md:3: old address "/50%off.html" is not a URL path (invalid URL escape "%of"): it cannot redirect`,
+	} {
+		if !strings.Contains(w, want) {
+			t.Errorf("warnings:\n%s\nwant %s", w, want)
+		}
+	}
+	if len(plan.Posts) != 1 || strings.Join(plan.Posts[0].Aliases, " ") != "/fine/" {
+		t.Fatalf("posts: %+v", plan.Posts)
+	}
+	if pages := loadPlan(t, plan, nil); len(pages) != 1 {
+		t.Errorf("pages: %v", pages)
 	}
 }

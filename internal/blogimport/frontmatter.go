@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 	"github.com/netjournal/netjournal/internal/content"
@@ -386,6 +387,19 @@ func describe(v any) string {
 		return "nothing"
 	case string:
 		return strconv.Quote(v)
+	case time.Time:
+		// As front matter writes it, not as Go prints a time: a kept
+		// comment uncommented must still read. TOML's local dates and
+		// times come in zones of these names.
+		switch v.Location().String() {
+		case "date-local":
+			return v.Format(time.DateOnly)
+		case "datetime-local":
+			return v.Format("2006-01-02T15:04:05.999999999")
+		case "time-local":
+			return v.Format("15:04:05.999999999")
+		}
+		return v.Format(time.RFC3339Nano)
 	case []any, map[string]any:
 		b, err := json.Marshal(v)
 		if err != nil {

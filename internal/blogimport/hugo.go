@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"path"
 	"regexp"
 	"slices"
@@ -342,7 +343,7 @@ func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContex
 		plan.skip(shown, "no date")
 		return nil, false
 	}
-	if key, v, ok := f.take("lastmod", "modified"); ok && v != nil && v != "" {
+	if key, v, ok := f.takeFirst(updatedKeys...); ok && v != nil && v != "" {
 		if s, err := date(v, hc.zone); err != nil {
 			f.warn(key, "%s: %v", key, err)
 		} else if s.day().Before(p.Date.day()) {
@@ -371,6 +372,7 @@ func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContex
 			p.Notes = append(p.Notes, "a draft: its "+key+" "+s.String()+" has passed")
 		}
 	}
+	p.TOC = f.toc()
 	slug := f.text("slug")
 	p.Slug = or(slug, name)
 
@@ -424,7 +426,7 @@ func (plan *Plan) hugoStandalone(shown string, data []byte, pg hugoPage, hc hugo
 			p.Kept = append(p.Kept, key+": "+s.String())
 		}
 	}
-	if key, v, ok := f.take("lastmod", "modified"); ok && v != nil && v != "" {
+	if key, v, ok := f.takeFirst(updatedKeys...); ok && v != nil && v != "" {
 		if s, err := date(v, hc.zone); err != nil {
 			f.warn(key, "%s: %v", key, err)
 		} else if !p.Date.t.IsZero() && s.day().Before(p.Date.day()) {
@@ -452,13 +454,7 @@ func (plan *Plan) hugoStandalone(shown string, data []byte, pg hugoPage, hc hugo
 		}
 	}
 	hugoPageMenu(f, p)
-	if key, v, ok := f.take("toc", "showtoc"); ok {
-		if b, ok := boolean(v); ok {
-			p.TOC = &b
-		} else {
-			f.warn(key, "%s: expected true or false, got %s: left out", key, describe(v))
-		}
-	}
+	p.TOC = f.toc()
 	slug := f.text("slug")
 	oldPath := plan.hugoAddress(f, d, pg, hc, p.Date, p.Title, slug, pg.name)
 	fallback := "/" + path.Join(path.Join(pg.sections...), or(slug, pg.name)) + "/"
@@ -672,6 +668,16 @@ func (plan *Plan) addAlias(aliases *[]string, oldPath string, old site, newBase,
 		return
 	}
 	if a == "/" || a == "" {
+		return
+	}
+	if _, err := url.Parse(a); err != nil {
+		// "/100%-sure/": no browser asks for it as written, and
+		// netjournal reads an alias as an address.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		plan.warn(content.Position{Path: shown, Line: line}, "old address %q is not a URL path (%v): it cannot redirect", a, err)
 		return
 	}
 	if !slices.Contains(*aliases, a) {

@@ -360,7 +360,7 @@ func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc je
 		p.Date = stamp{t: time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)}
 		p.Notes = append(p.Notes, "a draft without a date: dated "+p.Date.String()+", when its file was last changed")
 	}
-	if key, v, ok := f.take("last_modified_at", "updated", "modified", "lastmod", "last_modified"); ok && v != nil && v != "" {
+	if key, v, ok := f.takeFirst(updatedKeys...); ok && v != nil && v != "" {
 		if s, err := date(v, jc.zone); err != nil {
 			f.warn(key, "%s: %v", key, err)
 		} else if s.day().Before(p.Date.day()) {
@@ -415,6 +415,7 @@ func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc je
 			p.Draft = true
 		}
 	}
+	p.TOC = f.toc()
 
 	outExt := ".html"
 	pattern := jc.pattern
@@ -518,7 +519,7 @@ func (plan *Plan) jekyllPage(shown, rel string, data []byte, jc jekyllContext) (
 			p.Date = s
 		}
 	}
-	if key, v, ok := f.take("last_modified_at", "updated", "modified", "lastmod", "last_modified"); ok && v != nil && v != "" {
+	if key, v, ok := f.takeFirst(updatedKeys...); ok && v != nil && v != "" {
 		if s, err := date(v, jc.zone); err != nil {
 			f.warn(key, "%s: %v", key, err)
 		} else if !p.Date.t.IsZero() && s.day().Before(p.Date.day()) {
@@ -552,13 +553,7 @@ func (plan *Plan) jekyllPage(shown, rel string, data []byte, jc jekyllContext) (
 			p.Draft = true
 		}
 	}
-	if key, v, ok := f.take("toc"); ok {
-		if b, ok := boolean(v); ok {
-			p.TOC = &b
-		} else {
-			f.warn(key, "%s: expected true or false, got %s: left out", key, describe(v))
-		}
-	}
+	p.TOC = f.toc()
 	// The old address: its permalink, or Jekyll's template for pages.
 	pattern := f.text("permalink")
 	if pattern != "" {

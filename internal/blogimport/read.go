@@ -206,6 +206,38 @@ func (f *fields) take(keys ...string) (string, any, bool) {
 	return key, val, found
 }
 
+// takeFirst reads the first of keys the front matter has, and leaves the
+// others to be kept as comments: of two synonyms with two values, neither
+// is lost.
+func (f *fields) takeFirst(keys ...string) (string, any, bool) {
+	for _, k := range keys {
+		if v, ok := f.meta.Get(k); ok {
+			f.used[f.key(k)] = true
+			return k, v, true
+		}
+	}
+	return "", nil, false
+}
+
+// updatedKeys are the keys that date a post's or a page's last change in
+// Hugo (lastmod, modified), Jekyll's plugins (last_modified_at) and
+// themes: netjournal's updated.
+var updatedKeys = []string{"lastmod", "modified", "last_modified_at", "last_modified", "last_updated", "updated"}
+
+// toc reads a table-of-contents switch: toc, or PaperMod's ShowToc.
+func (f *fields) toc() *bool {
+	key, v, ok := f.take("toc", "showtoc")
+	if !ok {
+		return nil
+	}
+	b, ok := boolean(v)
+	if !ok {
+		f.warn(key, "%s: expected true or false, got %s: left out", key, describe(v))
+		return nil
+	}
+	return &b
+}
+
 // key is the key as written for a key as asked.
 func (f *fields) key(k string) string {
 	if _, ok := f.meta.values[k]; ok {
@@ -269,7 +301,7 @@ func (f *fields) kept(dropped map[string]bool, kind string) (lines, notes []stri
 // presentation keys of both generators that mean nothing to netjournal,
 // whose theme decides.
 var presentation = map[string]bool{
-	"layout": true, "comments": true, "type": true, "weight": true, "toc": true,
+	"layout": true, "comments": true, "type": true, "weight": true,
 }
 
 // addTags adds tags, without one that is another's spelling.

@@ -71,8 +71,10 @@ func lexShortcode(s string, j int) *shortcode {
 		end = ">}}"
 	}
 	t := &shortcode{start: j, named: map[string]string{}}
+	// Hugo reads a tag across lines: "{{%\nname args %}}" names a
+	// shortcode as "{{% name args %}}" does.
 	k := j + 3
-	for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
+	for k < len(s) && isSpaceByte(s[k]) {
 		k++
 	}
 	fail := func(msg string) *shortcode {
@@ -97,7 +99,7 @@ func lexShortcode(s string, j int) *shortcode {
 	if k < len(s) && s[k] == '/' {
 		t.closing = true
 		k++
-		for k < len(s) && (s[k] == ' ' || s[k] == '\t') {
+		for k < len(s) && isSpaceByte(s[k]) {
 			k++
 		}
 	}
@@ -320,3 +322,5 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 	c.warn(line, "shortcode %q is not converted: left out", t.name)
 	b.WriteString(htmlComment(c.src[t.start:t.end]))
 }
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
