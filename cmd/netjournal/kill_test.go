@@ -86,6 +86,49 @@ func netjournalAt(ctx context.Context, dir string, args ...string) *exec.Cmd {
 	return cmd
 }
 
+// interruptibleAt is netjournalAt for a process the test will interrupt:
+// it starts with Ctrl-C ignored, as a shell's trap '' INT leaves it, so
+// that a signal sent before the process asks for it (signal.Notify, the
+// first thing main does) is lost rather than killing it, as it would on
+// a loaded machine where starting takes long. awaitInterruptHandler
+// waits for that moment.
+func interruptibleAt(ctx context.Context, dir string, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, "sh", append([]string{"-c", `trap '' INT; exec netjournal "$@"`, "netjournal"}, args...)...)
+	cmd.Dir = dir
+	return cmd
+}
+
+// awaitInterruptHandler waits until process pid, started by
+// interruptibleAt, handles Ctrl-C: it is netjournal, no longer the shell,
+// and no longer ignores SIGINT (Go stops ignoring it when main asks for
+// it). Without /proc it returns at once.
+func awaitInterruptHandler(t *testing.T, pid int) {
+	t.Helper()
+	proc := fmt.Sprintf("/proc/%d/", pid)
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(2 * time.Millisecond) {
+		comm, err := os.ReadFile(proc + "comm")
+		if err != nil {
+			return // no /proc, or it has ended: nothing to wait for
+		}
+		if strings.TrimSpace(string(comm)) == "sh" {
+			continue
+		}
+		status, err := os.ReadFile(proc + "status")
+		if err != nil {
+			return
+		}
+		for _, line := range strings.Split(string(status), "\n") {
+			if hex, ok := strings.CutPrefix(line, "SigIgn:"); ok {
+				var mask uint64
+				if _, err := fmt.Sscanf(strings.TrimSpace(hex), "%x", &mask); err == nil && mask&(1<<(syscall.SIGINT-1)) == 0 {
+					return
+				}
+			}
+		}
+	}
+	t.Fatal("netjournal did not start handling Ctrl-C within a minute")
+}
+
 // TestKilledBuildsLeaveAPair kills `netjournal build` (SIGKILL) at random
 // moments, while it renders and while it writes, again and again. After
 // each kill the next start (here a build that then fails on a content
@@ -212,12 +255,13 @@ func TestInterruptedBuild(t *testing.T) {
 			before := hashTree(t, site, "public", "private")
 			setGeneration(t, site, i+1)
 			// Without the cache, so that the build surely lasts past the signal.
-			cmd := netjournalAt(ctx, site, "build", "--now", "2026-11-22", "--no-cache")
+			cmd := interruptibleAt(ctx, site, "build", "--now", "2026-11-22", "--no-cache")
 			var stderr strings.Builder
 			cmd.Stderr = &stderr
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
+			awaitInterruptHandler(t, cmd.Process.Pid)
 			tc.when()
 			for range tc.signals {
 				cmd.Process.Signal(os.Interrupt)
