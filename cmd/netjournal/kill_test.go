@@ -87,7 +87,7 @@ func netjournalAt(ctx context.Context, dir string, args ...string) *exec.Cmd {
 }
 
 // interruptibleAt is netjournalAt for a process the test will interrupt:
-// it starts with Ctrl-C ignored, as a shell's trap '' INT leaves it, so
+// it starts with Ctrl-C ignored, as a shell's trap "" INT leaves it, so
 // that a signal sent before the process asks for it (signal.Notify, the
 // first thing main does) is lost rather than killing it, as it would on
 // a loaded machine where starting takes long. awaitInterruptHandler
