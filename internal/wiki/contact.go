@@ -101,6 +101,27 @@ type ContactPage struct {
 	StaleAfter string        // how old details may be, in words
 	Strip      *Strip        // interactions per month, the last two years
 	Graph      *Graph        // their neighbourhood; nil when linked to no one
+	// Commands are what may be done about them from the terminal: log an
+	// interaction, snooze or stop snoozing.
+	Commands []Command
+}
+
+// Command is a netjournal command line a page offers to copy.
+type Command struct {
+	What string // what it does, in words
+	Line string // the command: netjournal snooze ana-lima 2w
+}
+
+// contactCommands are the commands that apply to c today.
+func contactCommands(c *journal.Contact, today time.Time) []Command {
+	out := []Command{{What: "Log an interaction: change the kind, add a note in quotes", Line: "netjournal log coffee " + c.Slug()}}
+	switch {
+	case c.Snoozed(today):
+		out = append(out, Command{What: "Stop snoozing", Line: "netjournal snooze " + c.Slug() + " off"})
+	case !c.Due.IsZero():
+		out = append(out, Command{What: "Snooze the reminder for two weeks", Line: "netjournal snooze " + c.Slug() + " 2w"})
+	}
+	return out
 }
 
 // Contact is everything a contact's page shows of them.
@@ -233,6 +254,7 @@ func (r *renderer) contacts() {
 			StaleAfter: r.j.Config.StaleAfter.Words(),
 			Strip:      r.strip(c),
 			Graph:      r.neighbourhood(c),
+			Commands:   contactCommands(c, r.j.Today),
 		}
 		r.write("contact.html", p, cp)
 	})
