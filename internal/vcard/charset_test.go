@@ -228,6 +228,26 @@ dropped X-ABRELATEDNAMES "Ada Okafor"`
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 
+	// Messengers whose accounts have a web address become links: a
+	// WhatsApp or Signal number with its country code, a Matrix user.
+	for src, want := range map[string]string{
+		"IMPP;X-SERVICE-TYPE=WhatsApp;type=pref:x-apple:%2B351%20910%20000%20101": "link whatsapp=https://wa.me/351910000101",
+		"X-WHATSAPP:+44 7700 900456":                                 "link whatsapp=https://wa.me/447700900456",
+		"IMPP;X-SERVICE-TYPE=Signal:x-apple:0044 (7700) 900-456":     "link signal=https://signal.me/#p/+447700900456",
+		"IMPP:matrix:u/alice:Matrix.Example.org":                     "link matrix=https://matrix.to/#/@alice:matrix.example.org",
+		"IMPP;X-SERVICE-TYPE=Matrix:x-apple:@bob.b:example.org:8448": "link matrix=https://matrix.to/#/@bob.b:example.org:8448",
+		"X-WHATSAPP:910 000 101":                                     `dropped X-WHATSAPP "910 000 101" (links are web addresses)`,
+		"IMPP:xmpp:ana@jabber.example":                               `dropped IMPP "xmpp:ana@jabber.example" (links are web addresses)`,
+	} {
+		people, _, err := Read("x.vcf", []byte("BEGIN:VCARD\nVERSION:3.0\nFN:Ana\n"+src+"\nEND:VCARD\n"), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := kept(people[0]); !strings.Contains(got, want) {
+			t.Errorf("%s: got %s, want %s", src, got, want)
+		}
+	}
+
 	// A photo at a web address is not downloaded; one that is not an
 	// image is not kept.
 	for src, want := range map[string]string{

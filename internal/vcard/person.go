@@ -3,6 +3,7 @@ package vcard
 import (
 	"encoding/base64"
 	"fmt"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -241,8 +242,9 @@ func preferred(params string) bool {
 
 // Accounts on social sites and messengers. A contact's links are web
 // addresses, so an account becomes a link when its site has a profile
-// page for it (twitter → https://x.com/NAME); one that has none, such as
-// Skype or XMPP, is dropped.
+// page for it (twitter → https://x.com/NAME; a WhatsApp or Signal number
+// → https://wa.me/NUMBER; a Matrix user → https://matrix.to/#/@USER:HOST);
+// one that has none, such as Skype or XMPP, is dropped.
 var profiles = map[string]string{
 	"twitter": "https://x.com/%s", "x": "https://x.com/%s",
 	"github": "https://github.com/%s", "gitlab": "https://gitlab.com/%s",
@@ -260,12 +262,37 @@ var imProperties = map[string]string{
 	"X-SKYPE": "skype", "X-SKYPE-USERNAME": "skype", "X-GOOGLE-TALK": "gtalk", "X-GTALK": "gtalk",
 	"X-QQ": "qq", "X-GADUGADU": "gadugadu", "X-TWITTER": "twitter", "X-TELEGRAM": "telegram",
 	"X-MASTODON": "mastodon", "X-WECHAT": "wechat", "X-LINE": "line", "X-WHATSAPP": "whatsapp",
-	"X-SIGNAL": "signal", "X-FACEBOOK": "facebook", "X-INSTAGRAM": "instagram", "X-GITHUB": "github",
+	"X-SIGNAL": "signal", "X-MATRIX": "matrix", "X-FACEBOOK": "facebook", "X-INSTAGRAM": "instagram", "X-GITHUB": "github",
+}
+
+// international is the digits of an international phone number (+44 7700
+// 900456, 0044…), or "" for anything else: a number without its country
+// code cannot make a messenger's address.
+func international(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(" -.()/", r) {
+			return -1
+		}
+		return r
+	}, s)
+	switch {
+	case strings.HasPrefix(s, "+"):
+		s = s[1:]
+	case strings.HasPrefix(s, "00"):
+		s = s[2:]
+	default:
+		return ""
+	}
+	if len(s) < 7 || len(s) > 15 || strings.TrimLeft(s, "0123456789") != "" || s[0] == '0' {
+		return ""
+	}
+	return s
 }
 
 var (
-	account  = regexp.MustCompile(`^@?([A-Za-z0-9][A-Za-z0-9._-]{0,99})$`)
-	fediUser = regexp.MustCompile(`^@?([A-Za-z0-9_.-]+)@([A-Za-z0-9.-]+\.[A-Za-z]+)$`)
+	matrixUser = regexp.MustCompile(`^@?([a-z0-9._=/+-]{1,100}):([A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::[0-9]{1,5})?)$`)
+	account    = regexp.MustCompile(`^@?([A-Za-z0-9][A-Za-z0-9._-]{0,99})$`)
+	fediUser   = regexp.MustCompile(`^@?([A-Za-z0-9_.-]+)@([A-Za-z0-9.-]+\.[A-Za-z]+)$`)
 )
 
 func (c *rawCard) accounts(card govcard.Card, p *contactfile.Person) {
@@ -274,8 +301,27 @@ func (c *rawCard) accounts(card govcard.Card, p *contactfile.Person) {
 	link := func(prop, service, user, raw string) {
 		service = strings.ToLower(strings.TrimSpace(service))
 		user = strings.TrimSpace(user)
+		if u, err := url.PathUnescape(user); err == nil && !strings.Contains(user, "://") {
+			user = u // iOS writes x-apple:%2B44…
+		}
 		_, known := profiles[service]
 		switch m, f := fediUser.FindStringSubmatch(user), account.FindStringSubmatch(user); {
+		case service == "whatsapp" || service == "signal":
+			// Messengers whose account is a phone number have a web
+			// address for it, when the number is international.
+			if d := international(user); d != "" {
+				u := "https://wa.me/" + d
+				if service == "signal" {
+					u = "https://signal.me/#p/+" + d
+				}
+				p.Links = append(p.Links, contactfile.Link{Name: service, URL: u})
+				return
+			}
+		case service == "matrix":
+			if id := matrixUser.FindStringSubmatch(strings.TrimPrefix(user, "u/")); id != nil {
+				p.Links = append(p.Links, contactfile.Link{Name: "matrix", URL: "https://matrix.to/#/@" + id[1] + ":" + strings.ToLower(id[2])})
+				return
+			}
 		case strings.Contains(user, "://"):
 			if u := webAddress(user); u != "" {
 				p.Links = append(p.Links, contactfile.Link{Name: label("", []string{service}), URL: u})

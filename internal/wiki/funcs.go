@@ -167,6 +167,7 @@ func linkName(name string) string {
 	known := map[string]string{
 		"linkedin": "LinkedIn", "github": "GitHub", "gitlab": "GitLab",
 		"x": "X", "twitter": "Twitter", "youtube": "YouTube", "bluesky": "Bluesky",
+		"whatsapp": "WhatsApp", "tiktok": "TikTok",
 	}
 	if k, ok := known[strings.ToLower(name)]; ok {
 		return k
