@@ -10,6 +10,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/frontedit"
 )
 
 // Merged is the outcome of merging a person into a contact file.
@@ -53,9 +54,9 @@ func merge(src []byte, p Person) (*Merged, error) {
 	if err != nil {
 		return nil, err
 	}
-	before := f.root
+	before := f.Root()
 	var old content.Contact
-	if err := decode(f.block, &old); err != nil {
+	if err := decode(f.Text(0, f.Len()), &old); err != nil {
 		return nil, err
 	}
 	m := &merger{f: f, out: &Merged{}}
@@ -85,7 +86,7 @@ func merge(src []byte, p Person) (*Merged, error) {
 	if m.err != nil {
 		return nil, m.err
 	}
-	m.out.Data = f.bytes()
+	m.out.Data = f.Bytes()
 	if !m.out.Changed() {
 		m.out.Data = src
 		return m.out, nil
@@ -141,12 +142,12 @@ func (m *merger) text(key, value string) {
 	if key == "birthday" {
 		written = value // YYYY-MM-DD or --MM-DD: plain, like a date
 	}
-	k, v := get(m.f.root, key)
+	k, v := frontedit.Get(m.f.Root(), key)
 	switch {
 	case k == nil:
-		m.do(m.f.appendKey(key, written))
-	case isEmpty(v):
-		m.do(m.f.fill(k, v, written))
+		m.do(m.f.AppendKey(key, written))
+	case frontedit.IsEmpty(v):
+		m.do(m.f.Fill(k, v, written))
 	default:
 		if v.Kind == yaml.ScalarNode && textKey(v.Value) == textKey(value) {
 			return
@@ -181,7 +182,7 @@ func (m *merger) items(field string, values []content.Typed, key func(string) st
 		return
 	}
 	have := map[string]bool{}
-	if _, v := get(m.f.root, field); v != nil {
+	if _, v := frontedit.Get(m.f.Root(), field); v != nil {
 		switch v.Kind {
 		case yaml.ScalarNode:
 			have[key(v.Value)] = true
@@ -231,12 +232,12 @@ func (m *merger) photo(p *Photo) {
 	if p == nil || p.Name == "" || m.err != nil {
 		return
 	}
-	k, v := get(m.f.root, "photo")
+	k, v := frontedit.Get(m.f.Root(), "photo")
 	switch {
 	case k == nil:
-		m.do(m.f.appendKey("photo", content.YAMLText(p.Name)))
-	case isEmpty(v):
-		m.do(m.f.fill(k, v, content.YAMLText(p.Name)))
+		m.do(m.f.AppendKey("photo", content.YAMLText(p.Name)))
+	case frontedit.IsEmpty(v):
+		m.do(m.f.Fill(k, v, content.YAMLText(p.Name)))
 	default:
 		m.out.Photo = v.Value
 		return
@@ -251,12 +252,12 @@ func (m *merger) uid(uid string) {
 	if uid == "" || m.err != nil {
 		return
 	}
-	k, v := get(m.f.root, "uid")
+	k, v := frontedit.Get(m.f.Root(), "uid")
 	switch {
 	case k == nil:
-		m.do(m.f.appendKey("uid", content.YAMLText(uid)))
-	case isEmpty(v):
-		m.do(m.f.fill(k, v, content.YAMLText(uid)))
+		m.do(m.f.AppendKey("uid", content.YAMLText(uid)))
+	case frontedit.IsEmpty(v):
+		m.do(m.f.Fill(k, v, content.YAMLText(uid)))
 	default:
 		if v.Kind != yaml.ScalarNode || uidKey(v.Value) != uidKey(uid) {
 			m.conflict("uid %q, not %q", v.Value, uid)
@@ -275,7 +276,7 @@ func (m *merger) links(links []Link) {
 		if m.err != nil {
 			return
 		}
-		_, v := get(m.f.root, "links")
+		_, v := frontedit.Get(m.f.Root(), "links")
 		names := map[string]string{}
 		urls := map[string]bool{}
 		if v != nil && v.Kind == yaml.MappingNode {
@@ -314,16 +315,16 @@ func (m *merger) met(day time.Time) {
 		return
 	}
 	date := day.Format(time.DateOnly)
-	_, v := get(m.f.root, "met")
+	_, v := frontedit.Get(m.f.Root(), "met")
 	if v != nil && v.Kind == yaml.MappingNode {
-		if dk, dv := get(v, "date"); dk != nil && !isEmpty(dv) {
+		if dk, dv := frontedit.Get(v, "date"); dk != nil && !frontedit.IsEmpty(dv) {
 			d, err := content.ParseDate(dv.Value)
 			if err == nil && !d.Day().Equal(day) && !d.Day().Before(day) {
 				m.conflict("met.date %s, not %s", dv.Value, date)
 			}
 			return
 		} else if dk != nil {
-			m.do(m.f.fill(dk, dv, date))
+			m.do(m.f.Fill(dk, dv, date))
 			m.added("met.date %s", date)
 			return
 		}
@@ -336,7 +337,7 @@ func (m *merger) met(day time.Time) {
 // the body does not already hold is reported.
 func (m *merger) notes(notes string) {
 	notes = strings.TrimSpace(notes)
-	if notes == "" || strings.Contains(textKey(m.f.tail), textKey(notes)) {
+	if notes == "" || strings.Contains(textKey(m.f.Tail()), textKey(notes)) {
 		return
 	}
 	short := []rune(strings.Join(strings.Fields(notes), " "))
@@ -361,16 +362,16 @@ func decode(block string, c *content.Contact) error {
 // still there, and the front matter still loads. (The body is never
 // edited: it is not part of the block.)
 func check(before *yaml.Node, f *file) error {
-	if err := kept(before, f.root, "front matter"); err != nil {
+	if err := kept(before, f.Root(), "front matter"); err != nil {
 		return err
 	}
 	for _, c := range comments(before) {
-		if !slices.Contains(comments(f.root), c) {
+		if !slices.Contains(comments(f.Root()), c) {
 			return fmt.Errorf("comment %q lost", c)
 		}
 	}
 	var c content.Contact
-	return decode(f.block, &c)
+	return decode(f.Text(0, f.Len()), &c)
 }
 
 func kept(old, cur *yaml.Node, at string) error {
@@ -381,7 +382,7 @@ func kept(old, cur *yaml.Node, at string) error {
 		}
 		for i := 0; i+1 < len(old.Content); i += 2 {
 			k := old.Content[i].Value
-			_, v := get(cur, k)
+			_, v := frontedit.Get(cur, k)
 			if v == nil {
 				return fmt.Errorf("%s.%s: lost", at, k)
 			}
@@ -399,7 +400,7 @@ func kept(old, cur *yaml.Node, at string) error {
 			}
 		}
 	case yaml.ScalarNode:
-		if isEmpty(old) {
+		if frontedit.IsEmpty(old) {
 			return nil // filled in
 		}
 		if cur.Kind == yaml.SequenceNode && len(cur.Content) > 0 {

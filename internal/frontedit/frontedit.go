@@ -88,6 +88,10 @@ func (f *File) parse() error {
 // Bytes is the file as edited.
 func (f *File) Bytes() []byte { return []byte(f.head + f.block + f.tail) }
 
+// Tail is what follows the front matter: the closing --- line and the
+// body, which no edit changes.
+func (f *File) Tail() string { return f.tail }
+
 // Root is the front matter's map. Its nodes are valid until the next edit.
 func (f *File) Root() *yaml.Node { return f.root }
 
