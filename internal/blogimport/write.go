@@ -9,14 +9,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 
 	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/stage"
 )
 
-// Writing an import, all of it or none, the way contactfile writes one:
-// every file is written in full beside its destination under a hidden
-// name, and only when all are written are they renamed into place.
+// Writing an import, all of it or none, through package stage: every file
+// is written in full beside its destination under a hidden name, and only
+// when all are written are they renamed into place.
 
 // Check refuses an import that would replace a file of the site, before
 // anything is written: a post or page file that exists (netjournal never
@@ -86,33 +86,25 @@ func (p *Plan) Write(ctx context.Context, dir string, old fs.FS) ([]string, erro
 	if err := p.Check(dir, old); err != nil {
 		return nil, err
 	}
-	s := &staged{}
+	s := stage.New(dir)
 	put := func(rel string, write func(io.Writer) error) error {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("interrupted: %w", err)
 		}
-		dest := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := s.mkdirs(filepath.Dir(dest)); err != nil {
-			return err
-		}
-		temp, err := writeTemp(dest, write)
-		if err != nil {
-			return err
-		}
-		s.files = append(s.files, stagedFile{path: rel, dest: dest, temp: temp})
-		return nil
+		return s.Add(rel, write)
+	}
+	putBytes := func(rel string, data []byte) error {
+		return put(rel, func(w io.Writer) error { _, err := w.Write(data); return err })
 	}
 	for _, post := range p.Posts {
-		data := post.File()
-		if err := put(post.Path, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
-			s.remove()
+		if err := putBytes(post.Path, post.File()); err != nil {
+			s.Discard()
 			return nil, err
 		}
 	}
 	for _, page := range p.Pages {
-		data := page.File()
-		if err := put(page.Path, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
-			s.remove()
+		if err := putBytes(page.Path, page.File()); err != nil {
+			s.Discard()
 			return nil, err
 		}
 	}
@@ -130,134 +122,9 @@ func (p *Plan) Write(ctx context.Context, dir string, old fs.FS) ([]string, erro
 			return err
 		})
 		if err != nil {
-			s.remove()
+			s.Discard()
 			return nil, err
 		}
 	}
-	// The last moment an interrupt can stop the import whole.
-	if err := ctx.Err(); err != nil {
-		s.remove()
-		return nil, fmt.Errorf("interrupted: %w", err)
-	}
-	slices.SortFunc(s.files, func(a, b stagedFile) int { return cmpString(a.path, b.path) })
-	var written []string
-	for i, f := range s.files {
-		if err := os.Rename(f.temp, f.dest); err != nil {
-			s.files = s.files[i:]
-			s.remove()
-			return written, err
-		}
-		written = append(written, f.path)
-	}
-	s.sync()
-	return written, nil
-}
-
-func cmpString(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
-// staged is an import written beside its destinations, not yet in place.
-type staged struct {
-	files []stagedFile
-	dirs  []string // folders made for new files, parents first
-}
-
-type stagedFile struct {
-	path string // slash path from the site folder
-	dest string
-	temp string // its content, in full, under a hidden name beside dest
-}
-
-// writeTemp writes a new hidden file beside dest — netjournal's loader
-// and watcher skip names that start with '.' — and syncs it, so that the
-// rename that puts it in place cannot leave an empty file after a crash.
-func writeTemp(dest string, write func(io.Writer) error) (string, error) {
-	base := filepath.Base(dest)
-	if len(base) > 64 {
-		base = base[:64]
-	}
-	f, err := os.CreateTemp(filepath.Dir(dest), "."+base+".tmp-*")
-	if err != nil {
-		return "", err
-	}
-	err = write(f)
-	if err == nil {
-		err = f.Chmod(0o644)
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(f.Name())
-		return "", err
-	}
-	return f.Name(), nil
-}
-
-// mkdirs makes folder d and every missing folder above it, remembering
-// the ones it made so that a failed import can remove them again.
-func (s *staged) mkdirs(d string) error {
-	var missing []string
-	for p := d; ; p = filepath.Dir(p) {
-		info, err := os.Stat(p)
-		if err == nil {
-			if !info.IsDir() {
-				return fmt.Errorf("%s is a file, where the import needs a folder", p)
-			}
-			break
-		}
-		if !errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
-		missing = append(missing, p)
-		if filepath.Dir(p) == p {
-			break
-		}
-	}
-	for i := len(missing) - 1; i >= 0; i-- {
-		if err := os.Mkdir(missing[i], 0o755); err != nil {
-			return err
-		}
-		s.dirs = append(s.dirs, missing[i])
-	}
-	return nil
-}
-
-// remove deletes the temporary files not renamed yet, then the folders
-// made for them, deepest first; a folder that holds a file already
-// renamed into place is not empty and stays.
-func (s *staged) remove() {
-	for _, f := range s.files {
-		os.Remove(f.temp)
-	}
-	for i := len(s.dirs) - 1; i >= 0; i-- {
-		os.Remove(s.dirs[i])
-	}
-}
-
-// sync flushes the folders that received files, so that the renames
-// survive a power cut; best effort, as some systems cannot sync a folder.
-func (s *staged) sync() {
-	done := map[string]bool{}
-	for _, f := range s.files {
-		d := filepath.Dir(f.dest)
-		if done[d] {
-			continue
-		}
-		done[d] = true
-		if fd, err := os.Open(d); err == nil {
-			fd.Sync()
-			fd.Close()
-		}
-	}
+	return s.Commit(ctx)
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/stage"
 )
 
 // Write puts the files of an import in place below the site folder dir,
@@ -37,23 +38,7 @@ func (r *Result) Write(ctx context.Context, dir string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The last moment an interrupt can stop the import whole: once the
-	// first file is renamed, the rest follow.
-	if err := ctx.Err(); err != nil {
-		s.remove()
-		return nil, fmt.Errorf("interrupted: %w", err)
-	}
-	var written []string
-	for i, f := range s.files {
-		if err := os.Rename(f.temp, f.dest); err != nil {
-			s.files = s.files[i:]
-			s.remove()
-			return written, err
-		}
-		written = append(written, f.path)
-	}
-	s.sync()
-	return written, nil
+	return s.Commit(ctx)
 }
 
 // Check refuses an import that could not be put in place whole, before
@@ -111,129 +96,21 @@ func pathless(err error) error {
 	return err
 }
 
-// staged is an import written beside its destinations, not yet in place.
-type staged struct {
-	files []stagedFile // in the order of their paths
-	dirs  []string     // folders made for new files, parents first
-}
-
-type stagedFile struct {
-	path string // slash path from the site folder, as in Result.Files
-	dest string // the file to create or replace
-	temp string // its content, in full, under a hidden name beside dest
-}
-
-// stage writes every file of r to a temporary file beside its destination.
+// stage writes every file of r beside its destination (package stage).
 // On failure it removes what it wrote and returns only the error.
-func (r *Result) stage(ctx context.Context, dir string) (*staged, error) {
-	s := &staged{}
+func (r *Result) stage(ctx context.Context, dir string) (*stage.Files, error) {
+	s := stage.New(dir)
 	for _, p := range sortedPaths(r.Files) {
 		if err := ctx.Err(); err != nil {
-			s.remove()
+			s.Discard()
 			return nil, fmt.Errorf("interrupted: %w", err)
 		}
-		dest := filepath.Join(dir, filepath.FromSlash(p))
-		if err := s.mkdirs(filepath.Dir(dest)); err != nil {
-			s.remove()
+		if err := s.AddBytes(p, r.Files[p]); err != nil {
+			s.Discard()
 			return nil, err
 		}
-		temp, err := writeTemp(dest, r.Files[p])
-		if err != nil {
-			s.remove()
-			return nil, err
-		}
-		s.files = append(s.files, stagedFile{path: p, dest: dest, temp: temp})
 	}
 	return s, nil
-}
-
-// writeTemp writes data to a new hidden file beside dest — content.Load
-// and the watcher skip names that start with '.' — with the mode of the
-// file it will replace, and syncs it, so that the rename that puts it in
-// place cannot leave an empty file after a crash.
-func writeTemp(dest string, data []byte) (string, error) {
-	mode := os.FileMode(0o644)
-	if info, err := os.Stat(dest); err == nil {
-		mode = info.Mode().Perm()
-	}
-	// The name is cut so that a long existing file name does not make the
-	// temporary one too long to create.
-	f, err := os.CreateTemp(filepath.Dir(dest), "."+content.CutSlug(filepath.Base(dest), maxSlug)+".tmp-*")
-	if err != nil {
-		return "", err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Chmod(mode)
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(f.Name())
-		return "", err
-	}
-	return f.Name(), nil
-}
-
-// mkdirs makes folder d and every missing folder above it, remembering the
-// ones it made so that a failed import can remove them again.
-func (s *staged) mkdirs(d string) error {
-	var missing []string
-	for p := d; ; p = filepath.Dir(p) {
-		_, err := os.Stat(p)
-		if err == nil {
-			break
-		}
-		if !errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
-		missing = append(missing, p)
-		if filepath.Dir(p) == p {
-			break
-		}
-	}
-	for i := len(missing) - 1; i >= 0; i-- {
-		if err := os.Mkdir(missing[i], 0o755); err != nil {
-			return err
-		}
-		s.dirs = append(s.dirs, missing[i])
-	}
-	return nil
-}
-
-// remove deletes the temporary files not renamed yet, then the folders
-// made for them, deepest first. os.Remove leaves a folder that is not
-// empty, so one that holds a file already renamed into place stays.
-func (s *staged) remove() {
-	for _, f := range s.files {
-		os.Remove(f.temp)
-	}
-	for i := len(s.dirs) - 1; i >= 0; i-- {
-		os.Remove(s.dirs[i])
-	}
-}
-
-// sync flushes the folders that received files, so that the renames, and
-// not only the files' bytes, survive a power cut. It is best effort: the
-// files are in place already, and some systems (Windows) cannot sync a
-// folder at all.
-func (s *staged) sync() {
-	done := map[string]bool{}
-	for _, f := range s.files {
-		d := filepath.Dir(f.dest)
-		if done[d] {
-			continue
-		}
-		done[d] = true
-		if fd, err := os.Open(d); err == nil {
-			fd.Sync()
-			fd.Close()
-		}
-	}
 }
 
 func sortedPaths(m map[string][]byte) []string {
