@@ -50,6 +50,7 @@ func (b *Builder) UseDisk(c *diskcache.Cache) {
 	b.md.UseDisk(c)
 	b.blog.UseDisk(c)
 	b.wiki.UseDisk(c)
+	b.feeds.UseDisk(c)
 }
 
 var versionOnce = sync.OnceValues(func() (string, error) {

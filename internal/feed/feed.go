@@ -9,12 +9,14 @@
 package feed
 
 import (
+	"encoding/binary"
 	"fmt"
 	"html/template"
 	"maps"
 	"time"
 
 	"github.com/gorilla/feeds"
+	"github.com/netjournal/netjournal/internal/diskcache"
 	"github.com/netjournal/netjournal/internal/page"
 	"github.com/netjournal/netjournal/internal/public"
 )
@@ -81,11 +83,46 @@ func Files(site *public.Site) (map[string][]byte, error) {
 // tags'. Its results equal Files'.
 type Cache struct {
 	channels map[string]cachedChannel // by the channel's RSS path
+	disk     *diskcache.Cache         // nil: none
+	written  int                      // channels the last Files wrote
 }
 
 type cachedChannel struct {
 	input input
+	key   page.Key // of input, when the cache is on disk
 	files map[string][]byte
+}
+
+// UseDisk keeps the feeds in d as well, from one run to the next, each
+// channel's three files under the hash of its input.
+func (c *Cache) UseDisk(d *diskcache.Cache) { c.disk = d }
+
+// Written is the number of channels the last Files wrote; the others
+// were unchanged, in memory or on disk.
+func (c *Cache) Written() int { return c.written }
+
+// encode puts a channel's three files, in the order of paths, into one
+// value for the disk.
+func encode(files map[string][]byte, paths [3]string) []byte {
+	var out []byte
+	for _, p := range paths {
+		out = binary.AppendUvarint(out, uint64(len(files[p])))
+		out = append(out, files[p]...)
+	}
+	return out
+}
+
+// decode is encode undone, or false for a value that is not whole.
+func decode(b []byte, paths [3]string) (map[string][]byte, bool) {
+	files := make(map[string][]byte, len(paths))
+	for _, p := range paths {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || n > uint64(len(b)-k) {
+			return nil, false
+		}
+		files[p], b = b[k:k+int(n)], b[k+int(n):]
+	}
+	return files, len(b) == 0
 }
 
 // input is all that a channel's feeds are written from. The writers are
@@ -159,17 +196,40 @@ func (c *Cache) Files(site *public.Site) (map[string][]byte, error) {
 	}
 	out := map[string][]byte{}
 	channels := make(map[string]cachedChannel, len(inputs))
+	c.written = 0
 	for _, i := range inputs {
 		if old, ok := c.channels[i.RSS]; ok && page.Equal(old.input, i) {
+			if c.disk != nil {
+				c.disk.Keep(diskcache.Key(old.key))
+			}
 			channels[i.RSS] = old
 			maps.Copy(out, old.files)
 			continue
+		}
+		var key page.Key
+		paths := [3]string{i.RSS, i.Atom, i.JSON}
+		if c.disk != nil {
+			var err error
+			if key, err = page.KeyOf("feeds", i.RSS, i); err != nil {
+				return nil, err
+			}
+			if b, ok := c.disk.Get(diskcache.Key(key)); ok {
+				if files, ok := decode(b, paths); ok {
+					channels[i.RSS] = cachedChannel{input: i, key: key, files: files}
+					maps.Copy(out, files)
+					continue
+				}
+			}
 		}
 		files, err := write(&i)
 		if err != nil {
 			return nil, err
 		}
-		channels[i.RSS] = cachedChannel{input: i, files: files}
+		c.written++
+		if c.disk != nil {
+			c.disk.Put(diskcache.Key(key), encode(files, paths))
+		}
+		channels[i.RSS] = cachedChannel{input: i, key: key, files: files}
 		maps.Copy(out, files)
 	}
 	c.channels = channels

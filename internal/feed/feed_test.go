@@ -16,6 +16,7 @@ import (
 	"github.com/mmcdole/gofeed"
 	gofeedjson "github.com/mmcdole/gofeed/json"
 
+	"github.com/netjournal/netjournal/internal/diskcache"
 	"github.com/netjournal/netjournal/internal/public"
 )
 
@@ -376,6 +377,60 @@ func TestAbsolute(t *testing.T) {
 		got, err := absolute(tt.in, page)
 		if err != nil || got != tt.want {
 			t.Errorf("absolute(%s)\n got %s\nwant %s (%v)", tt.in, got, tt.want, err)
+		}
+	}
+}
+
+// TestDiskCache: a second run, with a new Cache on the same disk, writes
+// no channel and returns the same bytes; a changed post writes its own
+// channels only; a damaged entry is written again, not trusted.
+func TestDiskCache(t *testing.T) {
+	dir := t.TempDir()
+	run := func(site *public.Site) (map[string][]byte, int) {
+		t.Helper()
+		d, err := diskcache.Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var c Cache
+		c.UseDisk(d)
+		out, err := c.Files(site)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := d.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return out, c.Written()
+	}
+	want := files(t, testSite())
+	first, n := run(testSite())
+	if n != 3 || !maps.EqualFunc(first, want, bytes.Equal) {
+		t.Fatalf("first run wrote %d channels, or other bytes than Files", n)
+	}
+	second, n := run(testSite())
+	if n != 0 || !maps.EqualFunc(second, want, bytes.Equal) {
+		t.Errorf("second run wrote %d channels, want none, and the same bytes", n)
+	}
+	// The café post is in the main feed only: its tags have no feed here.
+	changed := testSite()
+	for _, p := range changed.Posts {
+		if strings.HasPrefix(p.Title, "Café") {
+			p.Title = "Retitled"
+		}
+	}
+	got, n := run(changed)
+	if !maps.EqualFunc(got, files(t, changed), bytes.Equal) || n != 1 {
+		t.Errorf("a retitled post wrote %d channels, want 1, or other bytes than Files", n)
+	}
+
+	if got, ok := decode(encode(want, [3]string{RSSPath, AtomPath, JSONPath}), [3]string{RSSPath, AtomPath, JSONPath}); !ok || !bytes.Equal(got[AtomPath], want[AtomPath]) {
+		t.Error("decode does not undo encode")
+	}
+	whole := encode(want, [3]string{RSSPath, AtomPath, JSONPath})
+	for _, bad := range [][]byte{whole[:len(whole)-1], append(whole, 0), {0xff}} {
+		if _, ok := decode(bad, [3]string{RSSPath, AtomPath, JSONPath}); ok {
+			t.Errorf("decode took a damaged value of %d bytes", len(bad))
 		}
 	}
 }
