@@ -6,7 +6,10 @@ import (
 	"html"
 	"net/url"
 	"path"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/journal"
@@ -58,38 +61,67 @@ func (lc linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
 		check(&p.Doc)
 	}
 
-	pubWhy := memoCheck(pub, base)
-	for _, page := range sortedKeys(res.Public) {
-		for _, l := range pub.links(page, func(ref string) (string, bool) { return resolve(ref, base+page, abs, base) }) {
-			if !reported[canonical(l.target)] {
-				if why := pubWhy(l.target); why != "" {
-					warns.Add(content.Position{Path: "public/" + page}, "broken link %s: %s", l.ref, why)
+	// The pages' links are checked on every core, each page by one
+	// worker with answers of its own; the warnings come out in page order.
+	pubPages, privPages := sortedKeys(res.Public), sortedKeys(res.Private)
+	pageWarns := make([]content.ErrorList, len(pubPages)+len(privPages))
+	workers := runtime.GOMAXPROCS(0)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			pubWhy, privWhy := memoCheck(pub, base), memoCheck(priv, "/")
+			for i := int(next.Add(1) - 1); i < len(pageWarns); i = int(next.Add(1) - 1) {
+				if i < len(pubPages) {
+					pageWarns[i] = checkPublic(pub, pubPages[i], abs, base, reported, pubWhy)
+				} else {
+					pageWarns[i] = checkPrivate(priv, privPages[i-len(pubPages)], abs, base, reported, pubWhy, privWhy)
 				}
+			}
+		})
+	}
+	wg.Wait()
+	for _, w := range pageWarns {
+		warns = append(warns, w...)
+	}
+	return warns
+}
+
+// checkPublic returns the broken links of a page of the blog.
+func checkPublic(pub *siteIndex, page, abs, base string, reported map[string]bool, pubWhy func(string) string) content.ErrorList {
+	var warns content.ErrorList
+	for _, l := range pub.links(page, func(ref string) (string, bool) { return resolve(ref, base+page, abs, base) }) {
+		if !reported[canonical(l.target)] {
+			if why := pubWhy(l.target); why != "" {
+				warns.Add(content.Position{Path: "public/" + page}, "broken link %s: %s", l.ref, why)
 			}
 		}
 	}
-	privWhy := memoCheck(priv, "/")
-	for _, page := range sortedKeys(res.Private) {
-		// A link from the wiki to the public blog is checked there.
-		toBlog := func(ref string) (string, bool) {
-			if strings.HasPrefix(ref, abs) {
-				return "blog:" + base + strings.TrimPrefix(ref, abs), true
-			}
-			return resolve(ref, "/"+page, "", "")
+	return warns
+}
+
+// checkPrivate returns the broken links of a page of the wiki.
+func checkPrivate(priv *siteIndex, page, abs, base string, reported map[string]bool, pubWhy, privWhy func(string) string) content.ErrorList {
+	var warns content.ErrorList
+	// A link from the wiki to the public blog is checked there.
+	toBlog := func(ref string) (string, bool) {
+		if strings.HasPrefix(ref, abs) {
+			return "blog:" + base + strings.TrimPrefix(ref, abs), true
 		}
-		for _, l := range priv.links(page, toBlog) {
-			var why string
-			if t, ok := strings.CutPrefix(l.target, "blog:"); ok {
-				if reported[canonical(t)] {
-					continue
-				}
-				why = pubWhy(t)
-			} else {
-				why = privWhy(l.target)
+		return resolve(ref, "/"+page, "", "")
+	}
+	for _, l := range priv.links(page, toBlog) {
+		var why string
+		if t, ok := strings.CutPrefix(l.target, "blog:"); ok {
+			if reported[canonical(t)] {
+				continue
 			}
-			if why != "" {
-				warns.Add(content.Position{Path: "private/" + page}, "broken link %s: %s", l.ref, why)
-			}
+			why = pubWhy(t)
+		} else {
+			why = privWhy(l.target)
+		}
+		if why != "" {
+			warns.Add(content.Position{Path: "private/" + page}, "broken link %s: %s", l.ref, why)
 		}
 	}
 	return warns

@@ -55,5 +55,5 @@ func (m *Memo) Of(s string) Sum {
 func (m *Memo) Sweep() {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.prev, m.cur = m.cur, map[string]Sum{}
+	m.prev, m.cur = m.cur, make(map[string]Sum, len(m.cur)) // sized as last time: no growing
 }

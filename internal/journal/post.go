@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/markdown"
+	"github.com/netjournal/netjournal/internal/par"
 )
 
 // Post is a blog post with its private annotations resolved.
@@ -83,19 +85,39 @@ func (j *Journal) bodies(errs *content.ErrorList) {
 	for _, p := range j.Posts {
 		nodes = append(nodes, p)
 	}
-	for _, from := range nodes {
+	// Finding each body's wikilinks and their targets is looked up, or
+	// worked out, on every core; what they make is then added in order.
+	type found struct {
+		removed []markdown.LineError
+		links   []markdown.Wikilink
+		to      []Node
+		errs    []error
+	}
+	all := make([]found, len(nodes))
+	par.Each(len(nodes), func(i int) {
+		body := nodes[i].Doc().Body
+		f := found{removed: j.md.Removed(body), links: j.md.Wikilinks(body)}
+		f.to, f.errs = make([]Node, len(f.links)), make([]error, len(f.links))
+		for k, l := range f.links {
+			if l.Target != "" {
+				f.to[k], f.errs[k] = j.Resolve(l.Target)
+			}
+		}
+		all[i] = f
+	})
+	for i, from := range nodes {
 		doc := from.Doc()
 		// What of the body's raw HTML is not kept, the writer hears of.
-		for _, e := range j.md.Removed(doc.Body) {
+		for _, e := range all[i].removed {
 			j.Warnings.Add(doc.BodyPos(e.Line), "%v", e.Err)
 		}
 		linked := map[Node]bool{}
-		for _, l := range j.md.Wikilinks(doc.Body) {
+		for k, l := range all[i].links {
 			if l.Target == "" {
 				continue // [[#heading]]: a link within the page
 			}
 			pos := doc.BodyPos(l.Line)
-			to, err := j.Resolve(l.Target)
+			to, err := all[i].to[k], all[i].errs[k]
 			switch err.(type) {
 			case nil:
 			case *NotFoundError:

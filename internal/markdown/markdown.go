@@ -15,6 +15,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/styles"
@@ -113,10 +114,11 @@ type LineError struct {
 
 // Renderer renders Markdown. It is safe for concurrent use.
 type Renderer struct {
-	md   goldmark.Markdown
-	memo memo
-	sums digest.Memo // the sources' digests
-	html *sanitizer  // what raw HTML may keep
+	md    goldmark.Markdown
+	memo  memo
+	known knownSet    // Render's results by their source's memory
+	sums  digest.Memo // the sources' digests
+	html  *sanitizer  // what raw HTML may keep
 }
 
 // memo keeps results between builds: what was used since the last Sweep
@@ -176,9 +178,12 @@ func (r *Renderer) UseDisk(c *diskcache.Cache) {
 // per build so that a long watch session does not grow without bound.
 func (r *Renderer) Sweep() {
 	r.sums.Sweep()
+	r.known.sweep()
 	r.memo.mu.Lock()
 	defer r.memo.mu.Unlock()
-	r.memo.prev, r.memo.cur = r.memo.cur, map[string]any{}
+	// The next build uses about as many: sized so, the map is not grown
+	// and rehashed step by step while every body is looked up.
+	r.memo.prev, r.memo.cur = r.memo.cur, make(map[string]any, len(r.memo.cur))
 }
 
 // New returns the renderer: GFM, footnotes, typographer, definition lists,
@@ -324,6 +329,17 @@ func (r *Renderer) Render(src string, opts Options) Result {
 	}
 	// The key: the context, each wikilink's resolution (every string
 	// with its length, so none can pass for another), the source.
+	// A source seen before in this context, as the very same string,
+	// needs neither its digest nor its wikilinks found again: only their
+	// resolutions, which may have changed, are compared.
+	id := identity{ctx: opts.Key, data: unsafe.StringData(src), n: len(src), trust: r.html.trust}
+	k, seen := r.known.get(id)
+	if !seen {
+		k = &known{src: src, srcKey: r.sourceKey("", src)}
+		if opts.Resolve != nil {
+			k.links = r.Wikilinks(src)
+		}
+	}
 	key := make([]byte, 0, 128)
 	key = append(key, "r\x00"...)
 	add := func(s string) {
@@ -332,7 +348,7 @@ func (r *Renderer) Render(src string, opts Options) Result {
 	}
 	add(opts.Key)
 	if opts.Resolve != nil {
-		for _, l := range r.Wikilinks(src) {
+		for _, l := range k.links {
 			rs, err := opts.Resolve(l)
 			add(rs.Dest)
 			add(rs.Text)
@@ -345,13 +361,72 @@ func (r *Renderer) Render(src string, opts Options) Result {
 			}
 		}
 	}
-	key = append(key, r.sourceKey("", src)...)
-	if v, ok := r.memo.get(string(key)); ok {
-		return v.(Result)
+	key = append(key, k.srcKey...)
+	if seen && string(key) == k.key {
+		return k.res
 	}
-	res := r.resolve(src, r.prepare(src), opts)
-	r.memo.put(string(key), res)
-	return res
+	res, ok := r.memo.get(string(key))
+	if !ok {
+		res = r.resolve(src, r.prepare(src), opts)
+		r.memo.put(string(key), res)
+	}
+	r.known.put(id, &known{src: src, srcKey: k.srcKey, links: k.links, key: string(key), res: res.(Result)})
+	return res.(Result)
+}
+
+// identity names a source string by its memory, in one context of
+// Render: the same memory is the same text, since strings do not change
+// and a known entry holds its source, so that the memory cannot be given
+// to another string while the entry is kept.
+type identity struct {
+	ctx   string
+	data  *byte
+	n     int
+	trust bool
+}
+
+// known is what Render last made of a source in a context: its wikilinks,
+// the memo key of its result (which holds each wikilink's resolution)
+// and the result.
+type known struct {
+	src, srcKey string
+	links       []Wikilink
+	key         string
+	res         Result
+}
+
+// knownSet keeps the known sources of this build and of the one before,
+// as memo does.
+type knownSet struct {
+	mu        sync.Mutex
+	cur, prev map[identity]*known
+}
+
+func (s *knownSet) get(id identity) (*known, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	k, ok := s.cur[id]
+	if !ok {
+		if k, ok = s.prev[id]; ok {
+			s.cur[id] = k
+		}
+	}
+	return k, ok
+}
+
+func (s *knownSet) put(id identity, k *known) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cur == nil {
+		s.cur = map[identity]*known{}
+	}
+	s.cur[id] = k
+}
+
+func (s *knownSet) sweep() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.prev, s.cur = s.cur, make(map[identity]*known, len(s.cur))
 }
 
 func (r *Renderer) render(src string, opts Options) Result {

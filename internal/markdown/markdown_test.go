@@ -219,3 +219,29 @@ func TestHeadingIDsInAnyLanguage(t *testing.T) {
 		t.Errorf("HeadingID = %q: [[page#Привет, мир]] would miss the heading", HeadingID("Привет, мир"))
 	}
 }
+
+// A body rendered again as the very same string, in the same context,
+// comes out new when a wikilink resolves differently, and the same when
+// nothing changed: Render's shortcut by the source's memory compares the
+// resolutions, it does not assume them.
+func TestRenderAgainSeesNewResolutions(t *testing.T) {
+	r := New()
+	src := "See [[ana]] and [[bo|Bo]].\n"
+	title := "Ana Lima"
+	opts := Options{Key: "k", Resolve: func(l Wikilink) (Resolution, error) {
+		if l.Target == "ana" {
+			return Resolution{Dest: "/ana/", Text: title}, nil
+		}
+		return Resolution{Dest: "/bo/"}, nil
+	}}
+	for i, want := range []string{"Ana Lima", "Ana Lima", "Ana Souza", "Ana Souza", "Ana Lima"} {
+		title = want
+		got := r.Render(src, opts)
+		if !strings.Contains(got.HTML, want) || !strings.Contains(got.Text, want) {
+			t.Fatalf("render %d: want %q in\n%s\n%s", i, want, got.HTML, got.Text)
+		}
+		if i%2 == 1 {
+			r.Sweep() // across builds as well as within one
+		}
+	}
+}

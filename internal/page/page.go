@@ -228,10 +228,10 @@ func equal(a, b reflect.Value, depth int) bool {
 			return a.Equal(b)
 		}
 		t := a.Type()
+		if !allExported(t) {
+			return false // not plain data: never the same page
+		}
 		for i := range t.NumField() {
-			if !t.Field(i).IsExported() {
-				return false // not plain data: never the same page
-			}
 			if !equal(a.Field(i), b.Field(i), depth+1) {
 				return false
 			}
@@ -239,6 +239,23 @@ func equal(a, b reflect.Value, depth int) bool {
 		return true
 	}
 	return false
+}
+
+// exported remembers, by struct type, whether all its fields are
+// exported: asking reflect for each field on every comparison cost a
+// sixth of an edit's page comparisons.
+var exported sync.Map // reflect.Type → bool
+
+func allExported(t reflect.Type) bool {
+	if v, ok := exported.Load(t); ok {
+		return v.(bool)
+	}
+	all := true
+	for i := range t.NumField() {
+		all = all && t.Field(i).IsExported()
+	}
+	exported.Store(t, all)
+	return all
 }
 
 // hasher writes a value's every byte that a template can see to a hash,
@@ -352,10 +369,14 @@ func (w *hasher) value(v reflect.Value, depth int) error {
 		}
 		t := v.Type()
 		w.str(t.String())
-		for i := range t.NumField() {
-			if !t.Field(i).IsExported() {
-				return fmt.Errorf("%s has the unexported field %s, which the key would not see", t, t.Field(i).Name)
+		if !allExported(t) {
+			for i := range t.NumField() {
+				if !t.Field(i).IsExported() {
+					return fmt.Errorf("%s has the unexported field %s, which the key would not see", t, t.Field(i).Name)
+				}
 			}
+		}
+		for i := range t.NumField() {
 			if err := w.value(v.Field(i), depth+1); err != nil {
 				return err
 			}

@@ -52,7 +52,7 @@ type Options struct {
 // exact for any theme. Its output equals Render's.
 type Cache struct {
 	pages  page.Cache
-	search map[page.Key][]byte // each search entry's JSON, by its SearchDoc's key
+	search map[string]searchEntry // each document's search entry, by its wiki path
 
 	mu               sync.Mutex
 	notes, nextNotes map[string]string // bodies' texts cut for the index, by the text
