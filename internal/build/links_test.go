@@ -1,6 +1,9 @@
 package build
 
 import (
+	"bytes"
+	"html"
+	"maps"
 	"slices"
 	"testing"
 )
@@ -21,4 +24,58 @@ func TestScan(t *testing.T) {
 	if len(ids) != 2 || !ids["part-two"] || !ids["ana"] {
 		t.Errorf("ids = %v", ids)
 	}
+}
+
+// scanBytes is scan as first written, a byte at a time: the reference the
+// faster one must equal.
+func scanBytes(b []byte) (hrefs []string, ids map[string]bool) {
+	ids = map[string]bool{}
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c != ' ' && c != '\n' && c != '\t' {
+			continue
+		}
+		rest := b[i+1:]
+		var name string
+		switch {
+		case bytes.HasPrefix(rest, []byte("href=")):
+			name = "href"
+		case bytes.HasPrefix(rest, []byte("src=")):
+			name = "src"
+		case bytes.HasPrefix(rest, []byte("id=")):
+			name = "id"
+		default:
+			continue
+		}
+		rest = rest[len(name)+1:]
+		if len(rest) == 0 || (rest[0] != '"' && rest[0] != '\'') {
+			continue
+		}
+		end := bytes.IndexByte(rest[1:], rest[0])
+		if end < 0 {
+			break
+		}
+		v := html.UnescapeString(string(rest[1 : 1+end]))
+		if name == "id" {
+			ids[v] = true
+		} else {
+			hrefs = append(hrefs, v)
+		}
+		i += len(name) + 1 + end + 1
+	}
+	return hrefs, ids
+}
+
+// FuzzScan: scan finds what a byte-by-byte scan finds, in any bytes.
+func FuzzScan(f *testing.F) {
+	for _, s := range []string{`<a href="/x/" id='y'>`, ` src=`, "\thref='a\" b'", ` id="a" id="b" href=x href="`, `=href="x"`, ` data-id="q" xhref="r"`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		h1, i1 := scan(b)
+		h2, i2 := scanBytes(b)
+		if !slices.Equal(h1, h2) || !maps.Equal(i1, i2) {
+			t.Errorf("scan(%q) = %q %v, want %q %v", b, h1, i1, h2, i2)
+		}
+	})
 }

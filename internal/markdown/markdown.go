@@ -9,6 +9,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"html"
+	"iter"
 	"net/url"
 	"regexp"
 	"strings"
@@ -495,7 +496,7 @@ func (r *Renderer) render(src string, opts Options) Result {
 	sum := sha256.Sum256(buf.Bytes())
 	res.Sum = string(sum[:])
 	res.Text = plain(doc, b)
-	res.Words = len(strings.Fields(res.Text))
+	res.Words = countWords(res.Text)
 	return res
 }
 
@@ -886,8 +887,24 @@ func stripTags(s string) string {
 
 // Truncate shortens s to at most n runes at a word boundary, adding "…".
 func Truncate(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) <= n {
+	// The words are joined only as far as the cut needs: a body's text
+	// is long, and truncating every body on every build was a tenth of
+	// a build's time.
+	var b strings.Builder
+	runes, over := 0, false
+	for w := range fields(s) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+			runes++
+		}
+		b.WriteString(w)
+		if runes += utf8.RuneCountInString(w); runes > n {
+			over = true
+			break
+		}
+	}
+	s = b.String()
+	if !over {
 		return s
 	}
 	r := []rune(s)[:n]
@@ -897,6 +914,57 @@ func Truncate(s string, n int) string {
 	}
 	return strings.TrimRight(string(r)[:cut], " ,.;:") + "…"
 }
+
+// fields yields the words of s as strings.Fields splits them, without
+// making a slice of them all.
+func fields(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := -1
+		for i, r := range s {
+			switch {
+			case unicode.IsSpace(r):
+				if start >= 0 {
+					if !yield(s[start:i]) {
+						return
+					}
+					start = -1
+				}
+			case start < 0:
+				start = i
+			}
+		}
+		if start >= 0 {
+			yield(s[start:])
+		}
+	}
+}
+
+// countWords is len(strings.Fields(s)), without making the slice: every
+// body's words are counted for every audience on every build.
+func countWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		switch {
+		case space:
+			in = false
+		case !in:
+			in = true
+			n++
+		}
+	}
+	return n
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // CSS returns the highlighting stylesheet of a chroma style, for the
 // classes the renderer writes.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
@@ -244,4 +245,38 @@ func TestRenderAgainSeesNewResolutions(t *testing.T) {
 			r.Sweep() // across builds as well as within one
 		}
 	}
+}
+
+// truncateAll is Truncate as first written, joining every word of s: the
+// reference the faster one must equal.
+func truncateAll(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)[:n]
+	cut := strings.LastIndexByte(string(r), ' ')
+	if cut < n/2 {
+		cut = len(string(r))
+	}
+	return strings.TrimRight(string(r)[:cut], " ,.;:") + "…"
+}
+
+// FuzzWords: counting words and truncating text give what strings.Fields
+// gives, for any text, valid UTF-8 or not.
+func FuzzWords(f *testing.F) {
+	for _, s := range []string{"", "one", "  two  words ", "a\u00a0b\u0085c\u3000d", "日本語 の 見出し", "\xff\xfe x", "tab\tnew\nline"} {
+		f.Add(s, 5)
+	}
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		if got, want := countWords(s), len(strings.Fields(s)); got != want {
+			t.Errorf("countWords(%q) = %d, want %d", s, got, want)
+		}
+		if n < 0 || n > 1000 {
+			return
+		}
+		if got, want := Truncate(s, n), truncateAll(s, n); got != want {
+			t.Errorf("Truncate(%q, %d) = %q, want %q", s, n, got, want)
+		}
+	})
 }

@@ -269,7 +269,7 @@ func (r *Renderer) resolve(src string, p *prepared, opts Options) Result {
 	text := values{links: linkText, anchors: hashes}
 	res.Summary = strings.TrimSpace(fill(p.summary, text))
 	res.Text = strings.TrimSpace(fill(p.text, text))
-	res.Words = len(strings.Fields(res.Text))
+	res.Words = countWords(res.Text)
 	return res
 }
 
