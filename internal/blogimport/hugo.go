@@ -279,25 +279,43 @@ type hugoContext struct {
 	filenameDate bool
 }
 
+// split reads a file's front matter and body; ok is false for a file
+// whose front matter does not read, with the problem and the reason it
+// is not imported in the plan.
+func (plan *Plan) split(shown string, data []byte) (meta *Meta, body string, bodyLine int, ok bool) {
+	meta, body, bodyLine, perr := Split(shown, data)
+	if perr != nil {
+		plan.Warnings = append(plan.Warnings, perr)
+		plan.skip(shown, "its front matter does not read")
+		return nil, "", 0, false
+	}
+	return meta, body, bodyLine, true
+}
+
+// fieldsOf is the reader of meta's keys, whose warnings name their line
+// in the file shown.
+func (plan *Plan) fieldsOf(shown string, meta *Meta) *fields {
+	f := &fields{meta: meta, used: map[string]bool{}}
+	f.warn = func(key, format string, args ...any) {
+		plan.warn(content.Position{Path: shown, Line: meta.LineOf(key)}, format, args...)
+	}
+	return f
+}
+
 var datePrefix = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.+)$`)
 
 // hugoPost reads one post's front matter; ok is false for a post that is
 // not imported, with the reason in the plan.
 func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContext) (*draft, bool) {
-	meta, body, bodyLine, perr := Split(shown, data)
-	if perr != nil {
-		plan.Warnings = append(plan.Warnings, perr)
-		plan.skip(shown, "its front matter does not read")
+	meta, body, bodyLine, ok := plan.split(shown, data)
+	if !ok {
 		return nil, false
 	}
 	if meta == nil {
 		meta = newMeta("yaml", 1)
 	}
 	p := &Post{Source: shown}
-	f := &fields{meta: meta, used: map[string]bool{}}
-	f.warn = func(key, format string, args ...any) {
-		plan.warn(content.Position{Path: shown, Line: meta.LineOf(key)}, format, args...)
-	}
+	f := plan.fieldsOf(shown, meta)
 	d := &draft{post: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown}
 
 	if !plan.hugoRendered(f, shown) {
@@ -392,20 +410,15 @@ func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContex
 // sections of posts. ok is false for a page that is not imported, with
 // the reason in the plan.
 func (plan *Plan) hugoStandalone(shown string, data []byte, pg hugoPage, hc hugoContext) (*draft, bool) {
-	meta, body, bodyLine, perr := Split(shown, data)
-	if perr != nil {
-		plan.Warnings = append(plan.Warnings, perr)
-		plan.skip(shown, "its front matter does not read")
+	meta, body, bodyLine, ok := plan.split(shown, data)
+	if !ok {
 		return nil, false
 	}
 	if meta == nil {
 		meta = newMeta("yaml", 1)
 	}
 	p := &Page{Source: shown}
-	f := &fields{meta: meta, used: map[string]bool{}}
-	f.warn = func(key, format string, args ...any) {
-		plan.warn(content.Position{Path: shown, Line: meta.LineOf(key)}, format, args...)
-	}
+	f := plan.fieldsOf(shown, meta)
 	d := &draft{page: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown, aliasKey: "aliases"}
 	if !plan.hugoRendered(f, shown) {
 		return nil, false

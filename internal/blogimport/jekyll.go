@@ -326,10 +326,8 @@ func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc je
 		plan.skip(shown, "not a post: a post's file name starts with its date, YYYY-MM-DD-")
 		return nil, false
 	}
-	meta, body, bodyLine, perr := Split(shown, data)
-	if perr != nil {
-		plan.Warnings = append(plan.Warnings, perr)
-		plan.skip(shown, "its front matter does not read")
+	meta, body, bodyLine, ok := plan.split(shown, data)
+	if !ok {
 		return nil, false
 	}
 	if meta == nil || meta.Format != "yaml" {
@@ -338,10 +336,7 @@ func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc je
 	}
 	jekyllDefaults(meta, rel, jc.cfg, "posts", "permalink", "categories", "category", "tags", "published")
 	p := &Post{Source: shown, Draft: isDraft}
-	f := &fields{meta: meta, used: map[string]bool{}}
-	f.warn = func(key, format string, args ...any) {
-		plan.warn(content.Position{Path: shown, Line: meta.LineOf(key)}, format, args...)
-	}
+	f := plan.fieldsOf(shown, meta)
 	d := &draft{post: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown}
 
 	p.Date = fileDate
@@ -495,10 +490,8 @@ func isFalse(v any) bool {
 // outside Jekyll's folders; ok is false for one that is not imported,
 // with the reason in the plan. jc.pattern is the site's permalink style.
 func (plan *Plan) jekyllPage(shown, rel string, data []byte, jc jekyllContext) (*draft, bool) {
-	meta, body, bodyLine, perr := Split(shown, data)
-	if perr != nil {
-		plan.Warnings = append(plan.Warnings, perr)
-		plan.skip(shown, "its front matter does not read")
+	meta, body, bodyLine, ok := plan.split(shown, data)
+	if !ok {
 		return nil, false
 	}
 	if meta == nil || meta.Format != "yaml" {
@@ -507,10 +500,7 @@ func (plan *Plan) jekyllPage(shown, rel string, data []byte, jc jekyllContext) (
 	}
 	jekyllDefaults(meta, rel, jc.cfg, "pages", "permalink", "published")
 	p := &Page{Source: shown}
-	f := &fields{meta: meta, used: map[string]bool{}}
-	f.warn = func(key, format string, args ...any) {
-		plan.warn(content.Position{Path: shown, Line: meta.LineOf(key)}, format, args...)
-	}
+	f := plan.fieldsOf(shown, meta)
 	d := &draft{page: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown, aliasKey: "redirect_from"}
 	if key, v, ok := f.take("date"); ok && v != nil && v != "" {
 		if s, err := date(v, jc.zone); err != nil {
