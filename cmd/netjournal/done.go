@@ -58,7 +58,7 @@ func (c *doneCmd) Run(ctx context.Context, args []string) int {
 		fmt.Fprintf(c.stderr, "netjournal done: %s: %v\n", f.Pos, err)
 		return exitContent
 	}
-	fmt.Fprintf(c.stdout, "done: %s (%s), %s\n", f.What, followupWho(f), f.Pos)
+	fmt.Fprintf(c.stdout, "done: %s (%s), %s\n", f.What, f.Whom(), f.Pos)
 	return exitOK
 }
 
@@ -92,7 +92,7 @@ func (c *doneCmd) find(j *journal.Journal, q string) (*journal.Followup, bool) {
 	words := strings.Fields(q)
 	var hits []int
 	for i, f := range open {
-		text := content.Slugify(strings.Join([]string{f.What, followupWho(f), f.Event.Title(), f.Event.Slug()}, " "))
+		text := content.Slugify(strings.Join([]string{f.What, f.Whom(), f.Event.Title(), f.Event.Slug()}, " "))
 		all := true
 		for _, w := range words {
 			if s := content.Slugify(w); s != "" && !strings.Contains(text, s) {
@@ -111,25 +111,10 @@ func (c *doneCmd) find(j *journal.Journal, q string) (*journal.Followup, bool) {
 	default:
 		fmt.Fprintf(c.stderr, "netjournal done: %d open follow-ups mention %q; say which by number:\n", len(hits), q)
 		for _, i := range hits {
-			fmt.Fprintf(c.stderr, "  #%d %s (%s)  %s\n", i+1, open[i].What, followupWho(open[i]), open[i].Pos)
+			fmt.Fprintf(c.stderr, "  #%d %s (%s)  %s\n", i+1, open[i].What, open[i].Whom(), open[i].Pos)
 		}
 	}
 	return nil, false
-}
-
-// followupWho names the people a follow-up concerns.
-func followupWho(f *journal.Followup) string {
-	if f.Who != nil {
-		return f.Who.Name
-	}
-	var names []string
-	for _, c := range f.Event.With {
-		names = append(names, c.Name)
-	}
-	if len(names) == 0 {
-		return f.Event.Title()
-	}
-	return strings.Join(names, ", ")
 }
 
 // editFile changes the front matter of the file at path with edit and

@@ -302,6 +302,27 @@ func (plan *Plan) fieldsOf(shown string, meta *Meta) *fields {
 	return f
 }
 
+// hugoDate reads Hugo's date: date, or publishDate and its synonyms.
+// Another of them on another day is kept as a comment.
+func hugoDate(f *fields, hc hugoContext, d *stamp, kept *[]string) {
+	for _, k := range []string{"date", "publishdate", "pubdate", "published"} {
+		key, v, ok := f.take(k)
+		if !ok || v == nil || v == "" {
+			continue
+		}
+		s, err := date(v, hc.zone)
+		if err != nil {
+			f.warn(key, "%s: %v", key, err)
+			continue
+		}
+		if d.t.IsZero() {
+			*d = s
+		} else if s.day() != d.day() {
+			*kept = append(*kept, key+": "+s.String())
+		}
+	}
+}
+
 var datePrefix = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.+)$`)
 
 // hugoPost reads one post's front matter; ok is false for a post that is
@@ -333,22 +354,7 @@ func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContex
 		}
 	}
 	// Hugo's dates: date, or publishDate and its synonyms; lastmod.
-	for _, k := range []string{"date", "publishdate", "pubdate", "published"} {
-		key, v, ok := f.take(k)
-		if !ok || v == nil || v == "" {
-			continue
-		}
-		s, err := date(v, hc.zone)
-		if err != nil {
-			f.warn(key, "%s: %v", key, err)
-			continue
-		}
-		if p.Date.t.IsZero() {
-			p.Date = s
-		} else if s.day() != p.Date.day() {
-			p.Kept = append(p.Kept, key+": "+s.String())
-		}
-	}
+	hugoDate(f, hc, &p.Date, &p.Kept)
 	if p.Date.t.IsZero() && hc.filenameDate && !fileDate.t.IsZero() {
 		p.Date = fileDate
 	}
@@ -423,22 +429,7 @@ func (plan *Plan) hugoStandalone(shown string, data []byte, pg hugoPage, hc hugo
 	if !plan.hugoRendered(f, shown) {
 		return nil, false
 	}
-	for _, k := range []string{"date", "publishdate", "pubdate", "published"} {
-		key, v, ok := f.take(k)
-		if !ok || v == nil || v == "" {
-			continue
-		}
-		s, err := date(v, hc.zone)
-		if err != nil {
-			f.warn(key, "%s: %v", key, err)
-			continue
-		}
-		if p.Date.t.IsZero() {
-			p.Date = s
-		} else if s.day() != p.Date.day() {
-			p.Kept = append(p.Kept, key+": "+s.String())
-		}
-	}
+	hugoDate(f, hc, &p.Date, &p.Kept)
 	if key, v, ok := f.takeFirst(updatedKeys...); ok && v != nil && v != "" {
 		if s, err := date(v, hc.zone); err != nil {
 			f.warn(key, "%s: %v", key, err)

@@ -100,7 +100,7 @@ func followup(f *journal.Followup, host string) item {
 	return item{
 		uid:         fmt.Sprintf("followup-%s-%s@%s", e.Slug(), followupID(f), host),
 		day:         f.Due,
-		summary:     "Follow up with " + who(f) + ": " + f.What,
+		summary:     "Follow up with " + f.Whom() + ": " + f.What,
 		description: strings.Join(desc, "\n"),
 		category:    "Follow-up",
 	}
@@ -138,21 +138,6 @@ func identity(f *journal.Followup) string {
 	what := strings.ToLower(strings.Join(strings.Fields(f.What), " "))
 	sum := sha256.Sum256([]byte(who + "\x00" + what))
 	return hex.EncodeToString(sum[:4])
-}
-
-// who names the people a follow-up concerns: its who, else everyone met.
-func who(f *journal.Followup) string {
-	if f.Who != nil {
-		return f.Who.Name
-	}
-	var names []string
-	for _, c := range f.Event.With {
-		names = append(names, c.Name)
-	}
-	if len(names) == 0 {
-		return f.Event.Title()
-	}
-	return strings.Join(names, ", ")
 }
 
 func cadence(c *journal.Contact, today time.Time, host string) item {

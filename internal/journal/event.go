@@ -59,6 +59,22 @@ type Followup struct {
 // slug and its place in the event's list, from 1 ("2026-11-12-coffee#2").
 func (f *Followup) Ref() string { return fmt.Sprintf("%s#%d", f.Event.Slug(), f.Index+1) }
 
+// Whom names the people the follow-up concerns: its who, else everyone
+// at its event, else the event's title.
+func (f *Followup) Whom() string {
+	if f.Who != nil {
+		return f.Who.Name
+	}
+	var names []string
+	for _, c := range f.Event.With {
+		names = append(names, c.Name)
+	}
+	if len(names) == 0 {
+		return f.Event.Title()
+	}
+	return strings.Join(names, ", ")
+}
+
 // Open reports whether the follow-up is not done.
 func (f *Followup) Open() bool { return !f.Done }
 
