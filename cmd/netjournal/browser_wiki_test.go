@@ -144,3 +144,37 @@ func shot(t *testing.T, ctx context.Context, file string) {
 	}
 	t.Logf("screenshot: %s", file)
 }
+
+// TestBrowserWikiCopyFromFiles: the wiki is mostly opened straight from
+// the file system, where browsers are stricter with the clipboard; the
+// copy button still copies the command there, and says so.
+func TestBrowserWikiCopyFromFiles(t *testing.T) {
+	ctx := newBrowser(t)
+	dir := t.TempDir()
+	writeFile(t, dir, "netjournal.yaml", "title: Files\nbase_url: https://example.com/\n")
+	writeFile(t, dir, "content/contacts/ana.md", "---\nname: Ana Lima\n---\n")
+	writeFile(t, dir, "content/events/coffee.md", "---\ntitle: Coffee with Ana\ndate: 2026-11-01\nwith: [ana]\nfollowups:\n  - what: send the slides\n    due: 2026-11-10\n---\n")
+	var out, errOut bytes.Buffer
+	if code := run(context.Background(), []string{"-C", dir, "build", "--now", "2026-11-22", "--quiet"}, nil, &out, &errOut); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, errOut.String())
+	}
+	page := "file://" + filepath.ToSlash(filepath.Join(dir, "private", "followups.html"))
+	var label, command string
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(page),
+		waitJS(`document.querySelector("button.copy[data-copy]") !== null && !document.querySelector("button.copy[data-copy]").hidden`),
+		chromedp.AttributeValue(`button.copy[data-copy]`, "data-copy", &command, nil, chromedp.ByQuery),
+		chromedp.Click(`button.copy[data-copy]`, chromedp.ByQuery),
+		waitJS(`document.querySelector("button.copy[data-copy] .copy-label").textContent !== "Copy"`),
+		chromedp.Text(`button.copy[data-copy] .copy-label`, &label, chromedp.ByQuery),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if command != "netjournal done coffee#1" {
+		t.Errorf("the button copies %q, want netjournal done coffee#1", command)
+	}
+	if label != "Copied" {
+		t.Errorf("from the file system, the copy button says %q, want Copied", label)
+	}
+}
