@@ -125,6 +125,9 @@ func richPost(r *rand.Rand, n int) string {
 	b.WriteString(maybe(r, fmt.Sprintf("feed_id: https://old.example/%d\n", n)))
 	b.WriteString(maybe(r, pick(r, []string{"toc: true\n", "toc: false\n"})))
 	fmt.Fprintf(&b, "---\nOn [[%s|a colleague]] and [[%s]].\n\n## A heading\n\nMore.\n", pick(r, stableContacts), pick(r, stablePosts))
+	// Raw HTML: its site paths follow the site like Markdown's, and its
+	// comments never reach a page.
+	b.WriteString(maybe(r, "\n<p>Also <a href=\"/tags/\">the tags</a> and <sup>1</sup>.</p>\n\n<!-- a private aside -->\n"))
 	return b.String()
 }
 
