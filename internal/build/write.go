@@ -119,6 +119,7 @@ func Write(ctx context.Context, site string, outs ...Output) error {
 	if err := plan.swap(); err != nil {
 		return fmt.Errorf("replacing the output: %w (the next build finishes it)", err)
 	}
+	plan.keepSpares()
 	plan.clean()
 	return removeRecord(site)
 }
@@ -252,8 +253,16 @@ func stage(ctx context.Context, o Output, step swapStep) error {
 	if o.Private {
 		dirMode, fileMode = 0o700, 0o600
 	}
-	if err := os.Mkdir(step.New, dirMode); err != nil {
-		return err
+	// The spare, the output before last, becomes the staging folder when
+	// it is there with its manifest; else the folder starts empty.
+	spare := readManifest(spareManifestPath(step))
+	reuse := len(spare) > 0 && os.Rename(sparePath(step), step.New) == nil
+	os.RemoveAll(sparePath(step))
+	os.Remove(spareManifestPath(step))
+	if !reuse {
+		if err := os.Mkdir(step.New, dirMode); err != nil {
+			return err
+		}
 	}
 	if err := os.Chmod(step.New, dirMode); err != nil { // whatever the umask
 		return err
@@ -267,7 +276,14 @@ func stage(ctx context.Context, o Output, step swapStep) error {
 	}
 	// The manifest of the folder being replaced, and the staged one's,
 	// which is recorded now: the swap makes it the output's.
-	m, err := stageFiles(ctx, step.New, step.Dir, files, readManifest(manifestPath(step)), dirMode, fileMode)
+	was := readManifest(manifestPath(step))
+	var m manifest
+	var err error
+	if reuse {
+		m, err = updateFiles(ctx, step.New, step.Dir, files, spare, was, dirMode, fileMode)
+	} else {
+		m, err = stageFiles(ctx, step.New, step.Dir, files, was, dirMode, fileMode)
+	}
 	if err != nil {
 		return err
 	}
@@ -380,12 +396,30 @@ func (r *record) swap() error {
 	return nil
 }
 
+// keepSpares keeps each output the swap replaced, now at Old, as the
+// spare the next build stages in (see sparePath). Best effort: without a
+// spare the next build stages from nothing.
+func (r *record) keepSpares() {
+	for _, s := range r.Outputs {
+		if _, err := os.Lstat(s.Old); err != nil {
+			continue
+		}
+		if os.Rename(s.Old, sparePath(s)) != nil {
+			continue
+		}
+		if os.Rename(manifestPath(s)+".replaced", spareManifestPath(s)) != nil {
+			os.RemoveAll(sparePath(s)) // a spare without its manifest is no use
+		}
+	}
+}
+
 // clean removes what the record's steps left in their WorkDirs.
 func (r *record) clean() {
 	for _, s := range r.Outputs {
 		os.RemoveAll(s.New)
 		os.RemoveAll(s.Old)
 		os.Remove(manifestPath(s) + ".new")
+		os.Remove(manifestPath(s) + ".replaced")
 	}
 }
 
@@ -393,6 +427,11 @@ func (r *record) clean() {
 // the folder is in place. Best effort: a manifest that does not match its
 // folder costs only the linking of the next build.
 func (s swapStep) promoteManifest() {
+	if _, err := os.Lstat(manifestPath(s) + ".new"); err != nil {
+		return
+	}
+	// The replaced output's manifest goes with it, to be the spare's.
+	os.Rename(manifestPath(s), manifestPath(s)+".replaced")
 	os.Rename(manifestPath(s)+".new", manifestPath(s))
 }
 
@@ -430,7 +469,7 @@ func recoverSwap(site string) error {
 	for _, e := range entries {
 		switch name := e.Name(); {
 		case name == ".gitignore", name == lockFile, name == recordFile, name == path.Base(CacheDir),
-			strings.HasSuffix(name, ".manifest"):
+			strings.HasSuffix(name, ".manifest"), strings.HasSuffix(name, ".spare"):
 			continue
 		}
 		os.RemoveAll(filepath.Join(site, WorkDir, e.Name()))

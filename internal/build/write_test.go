@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -186,5 +187,78 @@ func TestWriteLinksUnchanged(t *testing.T) {
 	}
 	if inode("a/index.html") == before["a/index.html"] || inode("b/index.html") == before["b/index.html"] {
 		t.Error("a changed page, or one changed by hand, was linked")
+	}
+}
+
+// TestWriteReusesTheSpare: the output a build replaces is kept as the
+// spare, and the next build stages in it. Over random builds — pages
+// added, changed, removed, a file becoming a folder and back, a file of
+// the output changed by hand — each output holds exactly its files, and
+// while a build stages, the output in place is never touched (the spare
+// shares its unchanged files' inodes).
+func TestWriteReusesTheSpare(t *testing.T) {
+	site := t.TempDir()
+	out := filepath.Join(site, "public")
+	ctx := context.Background()
+	paths := []string{"index.html", "a/index.html", "a/b/index.html", "c", "c/d.txt", "e/f/g.html", "h.xml", "i/index.html"}
+	r := rand.New(rand.NewPCG(1, 2))
+	var prev map[string][]byte
+	for round := range 40 {
+		files := map[string][]byte{}
+		for _, p := range paths {
+			if r.IntN(3) == 0 {
+				continue
+			}
+			// A path is a file or holds one, not both: c and c/d.txt.
+			if (p == "c" && files["c/d.txt"] != nil) || (p == "c/d.txt" && files["c"] != nil) {
+				continue
+			}
+			files[p] = fmt.Appendf(nil, "%s v%d", p, r.IntN(3))
+		}
+		if prev != nil && r.IntN(4) == 0 {
+			for p := range prev {
+				if strings.HasSuffix(p, ".html") {
+					// By hand, in place, in the output (and so in any
+					// file the spare shares with it).
+					os.WriteFile(filepath.Join(out, filepath.FromSlash(p)), []byte("by hand"), 0o644)
+					prev[p] = []byte("by hand")
+					break
+				}
+			}
+		}
+		if prev != nil {
+			want := prev
+			testHookStep = func(step string) error {
+				if step == "staged "+out {
+					got := readTree(t, out)
+					delete(got, Marker)
+					if diff := compare(got, want); diff != "" {
+						t.Fatalf("round %d: staging changed the output in place:\n%s", round, diff)
+					}
+				}
+				return nil
+			}
+		}
+		if err := Write(ctx, site, Output{Dir: out, Files: files}); err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		testHookStep = nil
+		got := readTree(t, out)
+		delete(got, Marker)
+		if diff := compare(got, files); diff != "" {
+			t.Fatalf("round %d: the output differs:\n%s", round, diff)
+		}
+		if round > 1 {
+			if _, err := os.Stat(filepath.Join(site, WorkDir, "public.spare")); err != nil {
+				t.Fatalf("round %d: no spare kept: %v", round, err)
+			}
+		}
+		entries, _ := os.ReadDir(filepath.Join(site, WorkDir))
+		for _, e := range entries {
+			if leftover(e.Name()) {
+				t.Errorf("round %d: %s/ holds %s", round, WorkDir, e.Name())
+			}
+		}
+		prev = files
 	}
 }
