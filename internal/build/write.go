@@ -411,6 +411,22 @@ func (r *record) keepSpares() {
 			os.RemoveAll(sparePath(s)) // a spare without its manifest is no use
 		}
 	}
+	// The spare of an output folder no longer written (--out changed) is
+	// a whole old site on the disk: removed.
+	mine := map[string]bool{}
+	for _, s := range r.Outputs {
+		mine[sparePath(s)] = true
+	}
+	for _, s := range r.Outputs {
+		work := filepath.Dir(s.New)
+		entries, _ := os.ReadDir(work)
+		for _, e := range entries {
+			if o := filepath.Join(work, e.Name()); strings.HasSuffix(e.Name(), ".spare") && !mine[o] {
+				os.RemoveAll(o)
+				os.Remove(o + ".manifest")
+			}
+		}
+	}
 }
 
 // clean removes what the record's steps left in their WorkDirs.

@@ -262,3 +262,32 @@ func TestWriteReusesTheSpare(t *testing.T) {
 		prev = files
 	}
 }
+
+// TestWriteDropsOtherSpares: the spare of an output folder that is no
+// longer written is removed, not kept for ever.
+func TestWriteDropsOtherSpares(t *testing.T) {
+	site := t.TempDir()
+	ctx := context.Background()
+	files := map[string][]byte{"index.html": []byte("home")}
+	for range 2 {
+		if err := Write(ctx, site, Output{Dir: filepath.Join(site, "public"), Files: files}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(site, WorkDir, "public.spare")); err != nil {
+		t.Fatalf("no spare: %v", err)
+	}
+	for range 2 {
+		if err := Write(ctx, site, Output{Dir: filepath.Join(site, "dist"), Files: files}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range []string{"public.spare", "public.spare.manifest"} {
+		if _, err := os.Stat(filepath.Join(site, WorkDir, name)); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s is still there (%v)", name, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(site, WorkDir, "dist.spare")); err != nil {
+		t.Errorf("no spare for dist: %v", err)
+	}
+}
