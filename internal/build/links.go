@@ -71,11 +71,12 @@ func (lc linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
 	for range workers {
 		wg.Go(func() {
 			pubWhy, privWhy := memoCheck(pub, base), memoCheck(priv, "/")
+			pubMemo, privMemo := resolveMemo{}, resolveMemo{}
 			for i := int(next.Add(1) - 1); i < len(pageWarns); i = int(next.Add(1) - 1) {
 				if i < len(pubPages) {
-					pageWarns[i] = checkPublic(pub, pubPages[i], abs, base, reported, pubWhy)
+					pageWarns[i] = checkPublic(pub, pubPages[i], abs, base, reported, pubWhy, pubMemo)
 				} else {
-					pageWarns[i] = checkPrivate(priv, privPages[i-len(pubPages)], abs, base, reported, pubWhy, privWhy)
+					pageWarns[i] = checkPrivate(priv, privPages[i-len(pubPages)], abs, base, reported, pubWhy, privWhy, privMemo)
 				}
 			}
 		})
@@ -88,9 +89,9 @@ func (lc linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
 }
 
 // checkPublic returns the broken links of a page of the blog.
-func checkPublic(pub *siteIndex, page, abs, base string, reported map[string]bool, pubWhy func(string) string) content.ErrorList {
+func checkPublic(pub *siteIndex, page, abs, base string, reported map[string]bool, pubWhy func(string) string, memo resolveMemo) content.ErrorList {
 	var warns content.ErrorList
-	for _, l := range pub.links(page, func(ref string) (string, bool) { return resolve(ref, base+page, abs, base) }) {
+	for _, l := range pub.links(page, func(ref string) (string, bool) { return memo.resolve(ref, base+page, abs, base) }) {
 		if !reported[canonical(l.target)] {
 			if why := pubWhy(l.target); why != "" {
 				warns.Add(content.Position{Path: "public/" + page}, "broken link %s: %s", l.ref, why)
@@ -101,14 +102,14 @@ func checkPublic(pub *siteIndex, page, abs, base string, reported map[string]boo
 }
 
 // checkPrivate returns the broken links of a page of the wiki.
-func checkPrivate(priv *siteIndex, page, abs, base string, reported map[string]bool, pubWhy, privWhy func(string) string) content.ErrorList {
+func checkPrivate(priv *siteIndex, page, abs, base string, reported map[string]bool, pubWhy, privWhy func(string) string, memo resolveMemo) content.ErrorList {
 	var warns content.ErrorList
 	// A link from the wiki to the public blog is checked there.
 	toBlog := func(ref string) (string, bool) {
 		if strings.HasPrefix(ref, abs) {
 			return "blog:" + base + strings.TrimPrefix(ref, abs), true
 		}
-		return resolve(ref, "/"+page, "", "")
+		return memo.resolve(ref, "/"+page, "", "")
 	}
 	for _, l := range priv.links(page, toBlog) {
 		var why string
@@ -125,6 +126,36 @@ func checkPrivate(priv *siteIndex, page, abs, base string, reported map[string]b
 		}
 	}
 	return warns
+}
+
+// resolveMemo remembers resolve's answers for one worker of one check:
+// most pages link to the same few paths (the menu, the tags, the feeds),
+// and parsing each href of each page again was a tenth of a second
+// build. A relative href is remembered with its page's folder.
+// A memo serves one abs and base: those of one site.
+type resolveMemo map[memoKey]resolved
+
+type memoKey struct{ ref, dir string }
+
+type resolved struct {
+	target string
+	ok     bool
+}
+
+func (m resolveMemo) resolve(ref, page, abs, base string) (string, bool) {
+	if ref == "" || ref[0] == '#' || ref[0] == '?' {
+		return resolve(ref, page, abs, base) // within the page: no other page asks
+	}
+	key := memoKey{ref: ref}
+	if !strings.HasPrefix(ref, "/") && (abs == "" || !strings.HasPrefix(ref, abs)) {
+		key.dir = page[:strings.LastIndex(page, "/")+1]
+	}
+	if r, ok := m[key]; ok {
+		return r.target, r.ok
+	}
+	target, ok := resolve(ref, page, abs, base)
+	m[key] = resolved{target, ok}
+	return target, ok
 }
 
 // resolve turns an href on page into an absolute path on the same site, or
@@ -169,6 +200,9 @@ func canonical(target string) string {
 // unescape decodes percent-escapes once, keeping s as it is when it has a
 // % that starts none.
 func unescape(s string) string {
+	if strings.IndexByte(s, '%') < 0 {
+		return s
+	}
 	if u, err := url.PathUnescape(s); err == nil {
 		return u
 	}

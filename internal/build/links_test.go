@@ -79,3 +79,25 @@ func FuzzScan(f *testing.F) {
 		}
 	})
 }
+
+// TestResolveMemo: a remembered answer is the answer resolve gives, for
+// every page, whatever pages asked before.
+func TestResolveMemo(t *testing.T) {
+	refs := []string{"", "#top", "?q=1", "?q=1#x", "/tags/", "/tags/go/#x", "../x/", "./", "a.html", "a.html#b", "../../up/",
+		"https://example.com/blog/posts/x/", "https://example.com/blog", "https://other.org/", "//cdn.example/x", "mailto:a@b", "/caf%C3%A9/", "t%C3%A9.html"}
+	pages := []string{"/blog/index.html", "/blog/posts/x/index.html", "/blog/posts/y/index.html", "/blog/tags/go/index.html", "/contacts/a.html", "/index.html"}
+	for _, ctx := range [][2]string{{"https://example.com/blog", "/blog/"}, {"", ""}} {
+		memo := resolveMemo{} // one site's: one abs and base
+		for round := range 2 {
+			for _, page := range pages {
+				for _, ref := range refs {
+					gt, gok := memo.resolve(ref, page, ctx[0], ctx[1])
+					wt, wok := resolve(ref, page, ctx[0], ctx[1])
+					if gt != wt || gok != wok {
+						t.Errorf("round %d, %s on %s (%q): %q %v, want %q %v", round, ref, page, ctx[0], gt, gok, wt, wok)
+					}
+				}
+			}
+		}
+	}
+}
