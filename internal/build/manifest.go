@@ -168,61 +168,25 @@ func updateFiles(ctx context.Context, dir, old string, files map[string][]byte, 
 			return nil, err
 		}
 	}
-	dirs := make([]string, 0, len(needDirs))
-	for d := range needDirs {
-		dirs = append(dirs, d)
+	if err := makeDirs(dir, names, dirMode); err != nil {
+		return nil, err
 	}
-	sort.Strings(dirs)
-	for _, d := range dirs {
-		if err := os.Mkdir(filepath.Join(dir, filepath.FromSlash(d)), dirMode); err != nil && !errors.Is(err, os.ErrExist) {
-			return nil, err
-		}
-	}
-	states := make([]fileState, len(names))
-	errs := make([]error, len(names))
-	var stop atomic.Bool
-	par.Each(len(names), func(i int) {
-		if stop.Load() {
-			return
-		}
-		if ctx.Err() != nil {
-			errs[i] = ctx.Err()
-			stop.Store(true)
-			return
-		}
-		name := names[i]
+	return eachFile(ctx, names, func(name string) (fileState, error) {
 		data := files[name]
 		sum := sha256.Sum256(data)
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if isFile[name] {
 			if prev, ok := had[name]; ok && prev.sum == sum && prev.size == int64(len(data)) {
 				if info, err := os.Lstat(p); err == nil && info.Mode().IsRegular() && stateOf(info, sum) == prev {
-					states[i] = prev
-					return
+					return prev, nil
 				}
 			}
 			if err := os.Remove(p); err != nil {
-				errs[i] = err
-				stop.Store(true)
-				return
+				return fileState{}, err
 			}
 		}
-		state, err := place(p, filepath.Join(old, filepath.FromSlash(name)), data, sum, was[name], fileMode)
-		if err != nil {
-			errs[i] = err
-			stop.Store(true)
-			return
-		}
-		states[i] = state
+		return place(p, filepath.Join(old, filepath.FromSlash(name)), data, sum, was[name], fileMode)
 	})
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	m := make(manifest, len(names))
-	for i, name := range names {
-		m[name] = states[i]
-	}
-	return m, nil
 }
 
 // place makes the file p, which does not exist, hold data: a link to src
@@ -252,23 +216,40 @@ func place(p, src string, data []byte, sum [sha256.Size]byte, prev fileState, fi
 // checks ctx as it goes, and returns the new folder's manifest.
 func stageFiles(ctx context.Context, dir, old string, files map[string][]byte, was manifest, dirMode, fileMode os.FileMode) (manifest, error) {
 	names := sortedKeys(files)
-	// Folders first, once each, parents before children.
-	dirs := map[string]bool{}
+	if err := makeDirs(dir, names, dirMode); err != nil {
+		return nil, err
+	}
+	return eachFile(ctx, names, func(name string) (fileState, error) {
+		data := files[name]
+		return place(filepath.Join(dir, filepath.FromSlash(name)), filepath.Join(old, filepath.FromSlash(name)), data, sha256.Sum256(data), was[name], fileMode)
+	})
+}
+
+// makeDirs makes the folders below dir that the slash paths names need,
+// parents first; those there already are fine.
+func makeDirs(dir string, names []string, dirMode os.FileMode) error {
+	need := map[string]bool{}
 	for _, name := range names {
-		for d := filepath.Dir(filepath.FromSlash(name)); d != "." && !dirs[d]; d = filepath.Dir(d) {
-			dirs[d] = true
+		for d := path.Dir(name); d != "." && !need[d]; d = path.Dir(d) {
+			need[d] = true
 		}
 	}
-	sorted := make([]string, 0, len(dirs))
-	for d := range dirs {
-		sorted = append(sorted, d)
+	dirs := make([]string, 0, len(need))
+	for d := range need {
+		dirs = append(dirs, d)
 	}
-	sort.Strings(sorted)
-	for _, d := range sorted {
-		if err := os.Mkdir(filepath.Join(dir, d), dirMode); err != nil && !errors.Is(err, os.ErrExist) {
-			return nil, err
+	sort.Strings(dirs)
+	for _, d := range dirs {
+		if err := os.Mkdir(filepath.Join(dir, filepath.FromSlash(d)), dirMode); err != nil && !errors.Is(err, os.ErrExist) {
+			return err
 		}
 	}
+	return nil
+}
+
+// eachFile runs put for every name on every core, stopping at the first
+// error or once ctx is done, and returns the manifest of what put made.
+func eachFile(ctx context.Context, names []string, put func(name string) (fileState, error)) (manifest, error) {
 	states := make([]fileState, len(names))
 	errs := make([]error, len(names))
 	var stop atomic.Bool
@@ -281,9 +262,7 @@ func stageFiles(ctx context.Context, dir, old string, files map[string][]byte, w
 			stop.Store(true)
 			return
 		}
-		name := names[i]
-		data := files[name]
-		state, err := place(filepath.Join(dir, filepath.FromSlash(name)), filepath.Join(old, filepath.FromSlash(name)), data, sha256.Sum256(data), was[name], fileMode)
+		state, err := put(names[i])
 		if err != nil {
 			errs[i] = err
 			stop.Store(true)
