@@ -466,12 +466,19 @@ func (plan *Plan) hugoStandalone(shown string, data []byte, pg hugoPage, hc hugo
 	if !plan.place(d, oldPath, fallback, aliases, hc.old, hc.newBase) {
 		return nil, false
 	}
+	plan.finishPage(f, p, shown, meta.Line, untitled)
+	return d, true
+}
+
+// finishPage ends the reading of a page, from Hugo or Jekyll: a title
+// made from its file name is said, and what of its front matter has no
+// key in netjournal is kept as comments, or noted.
+func (plan *Plan) finishPage(f *fields, p *Page, shown string, line int, untitled bool) {
 	if untitled {
-		plan.warn(content.Position{Path: shown, Line: meta.Line}, "no title: titled %q from its file name", p.Title)
+		plan.warn(content.Position{Path: shown, Line: line}, "no title: titled %q from its file name", p.Title)
 	}
 	kept, notes := f.kept(presentation, "pages")
 	p.Kept, p.Notes = append(p.Kept, kept...), append(p.Notes, notes...)
-	return d, true
 }
 
 // hugoPageMenu reads Hugo's menu of a page — "main", a list of menu

@@ -565,11 +565,7 @@ func (plan *Plan) jekyllPage(shown, rel string, data []byte, jc jekyllContext) (
 	if !plan.place(d, oldPath, "/"+path.Join(dir, name)+"/", aliases, jc.old, jc.newBase) {
 		return nil, false
 	}
-	if untitled {
-		plan.warn(content.Position{Path: shown, Line: meta.Line}, "no title: titled %q from its file name", p.Title)
-	}
-	kept, notes := f.kept(presentation, "pages")
-	p.Kept, p.Notes = append(p.Kept, kept...), append(p.Notes, notes...)
+	plan.finishPage(f, p, shown, meta.Line, untitled)
 	return d, true
 }
 
