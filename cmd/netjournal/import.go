@@ -129,15 +129,16 @@ func (c *importCmd) Run(ctx context.Context, args []string) int {
 	return exitOK
 }
 
-// unwritten reports an import that wrote nothing: the files it could not
-// write, one per line, or the error that stopped it.
-func (c *importCmd) unwritten(name string, err error) int {
+// unwritten reports an import (of contacts or of a blog) that wrote
+// nothing: the files it could not write, one per line, or the error that
+// stopped it.
+func (e *env) unwritten(name string, err error) int {
 	var list content.ErrorList
 	if errors.As(err, &list) {
-		fmt.Fprintf(c.stderr, "netjournal %s: the import cannot write these files, so nothing was written:\n", name)
-		return c.report(list)
+		fmt.Fprintf(e.stderr, "netjournal %s: the import cannot write these files, so nothing was written:\n", name)
+		return e.report(list)
 	}
-	fmt.Fprintf(c.stderr, "netjournal %s: %v; nothing was written\n", name, err)
+	fmt.Fprintf(e.stderr, "netjournal %s: %v; nothing was written\n", name, err)
 	return exitContent
 }
 

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -104,7 +103,7 @@ func (c *importBlogCmd) Run(ctx context.Context, args []string) int {
 	}
 	if err := plan.Check(c.dir, old); err != nil {
 		c.warnings(plan)
-		return c.refused(name, err)
+		return c.unwritten(name, err)
 	}
 	if !dryRun {
 		if written, err := plan.Write(ctx, c.dir, old); err != nil {
@@ -113,23 +112,12 @@ func (c *importBlogCmd) Run(ctx context.Context, args []string) int {
 				return exitContent
 			}
 			c.warnings(plan)
-			return c.refused(name, err)
+			return c.unwritten(name, err)
 		}
 	}
 	c.warnings(plan)
 	c.print(plan, dryRun)
 	return exitOK
-}
-
-// refused reports an import that wrote nothing.
-func (c *importBlogCmd) refused(name string, err error) int {
-	var list content.ErrorList
-	if errors.As(err, &list) {
-		fmt.Fprintf(c.stderr, "netjournal %s: the import cannot write these files, so nothing was written:\n", name)
-		return c.report(list)
-	}
-	fmt.Fprintf(c.stderr, "netjournal %s: %v; nothing was written\n", name, err)
-	return exitContent
 }
 
 // warnings prints the plan's warnings, sorted, on stderr.
