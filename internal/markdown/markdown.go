@@ -920,18 +920,18 @@ func Truncate(s string, n int) string {
 func fields(s string) iter.Seq[string] {
 	return func(yield func(string) bool) {
 		start := -1
-		for i, r := range s {
+		for i := 0; i < len(s); {
+			space, size := spaceAt(s, i)
 			switch {
-			case unicode.IsSpace(r):
-				if start >= 0 {
-					if !yield(s[start:i]) {
-						return
-					}
-					start = -1
+			case space && start >= 0:
+				if !yield(s[start:i]) {
+					return
 				}
-			case start < 0:
+				start = -1
+			case !space && start < 0:
 				start = i
 			}
+			i += size
 		}
 		if start >= 0 {
 			yield(s[start:])
@@ -944,24 +944,24 @@ func fields(s string) iter.Seq[string] {
 func countWords(s string) int {
 	n, in := 0, false
 	for i := 0; i < len(s); {
-		var space bool
-		if c := s[i]; c < utf8.RuneSelf {
-			space = asciiSpace[c]
-			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-			i += size
-		}
-		switch {
-		case space:
-			in = false
-		case !in:
-			in = true
+		space, size := spaceAt(s, i)
+		if !space && !in {
 			n++
 		}
+		in = !space
+		i += size
 	}
 	return n
+}
+
+// spaceAt reports whether the character at s[i] is white space, as
+// strings.Fields sees it, and its length in bytes.
+func spaceAt(s string, i int) (space bool, size int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return asciiSpace[c], 1
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r), size
 }
 
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
