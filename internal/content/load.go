@@ -14,6 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/netjournal/netjournal/internal/par"
 	"github.com/netjournal/netjournal/internal/source"
 	"golang.org/x/text/unicode/norm"
 )
@@ -215,9 +216,16 @@ func decodeDoc(d *Doc, block []byte, v any, errs *ErrorList, validate func(*Erro
 }
 
 // walk hands every Markdown document below dir to fn, in lexical order,
-// parsing only files the cache does not know as they are. A missing folder
-// is an empty one.
+// parsing only files the cache does not know as they are, on every core.
+// A missing folder is an empty one.
 func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, errs, warnings *ErrorList, seen map[string]bool, fn func(any)) {
+	type found struct {
+		p    string
+		info fs.FileInfo
+		f    *cached // nil until read
+		err  error
+	}
+	var files []*found
 	err := fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == dir {
@@ -257,32 +265,48 @@ func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, errs, warnings *ErrorL
 			// whether it changed, not the link's.
 			info, err = fs.Stat(fsys, p)
 		}
-		if err != nil {
-			errs.Add(Position{Path: p}, "%v", err)
-			return nil
+		fd := &found{p: p, info: info, err: err}
+		if f := c.files[p]; err == nil && f != nil && !c.forgotten[p] && f.size == info.Size() && f.mod.Equal(info.ModTime()) {
+			fd.f = f
 		}
-		f := c.files[p]
-		if f == nil || c.forgotten[p] || f.size != info.Size() || !f.mod.Equal(info.ModTime()) {
-			data, err := fs.ReadFile(fsys, p)
-			if err != nil {
-				errs.Add(Position{Path: p}, "%v", err)
-				return nil
-			}
-			if f == nil || !bytes.Equal(f.data, data) {
-				doc, perrs := parse(dir, p, data, cfg)
-				f = &cached{data: data, doc: doc, errs: perrs}
-			}
-			f.size, f.mod = info.Size(), info.ModTime()
-			c.files[p] = f
-		}
-		*errs = append(*errs, f.errs...)
-		if f.doc != nil {
-			fn(f.doc)
-		}
+		files = append(files, fd)
 		return nil
 	})
 	if err != nil {
 		errs.Add(Position{Path: dir}, "%v", err)
+	}
+	// Reading and parsing the files that changed (every file, on a first
+	// load) is most of a load: it runs on every core.
+	par.Each(len(files), func(i int) {
+		fd := files[i]
+		if fd.err != nil || fd.f != nil {
+			return
+		}
+		data, err := fs.ReadFile(fsys, fd.p)
+		if err != nil {
+			fd.err = err
+			return
+		}
+		f := c.files[fd.p]
+		if f == nil || !bytes.Equal(f.data, data) {
+			doc, perrs := parse(dir, fd.p, data, cfg)
+			f = &cached{data: data, doc: doc, errs: perrs}
+		} else {
+			f = &cached{data: f.data, doc: f.doc, errs: f.errs}
+		}
+		f.size, f.mod = fd.info.Size(), fd.info.ModTime()
+		fd.f = f
+	})
+	for _, fd := range files {
+		if fd.err != nil {
+			errs.Add(Position{Path: fd.p}, "%v", fd.err)
+			continue
+		}
+		c.files[fd.p] = fd.f
+		*errs = append(*errs, fd.f.errs...)
+		if fd.f.doc != nil {
+			fn(fd.f.doc)
+		}
 	}
 }
 
