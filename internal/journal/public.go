@@ -48,6 +48,8 @@ func (j *Journal) Public() (*public.Site, error) {
 			Resolve: j.publicResolver("post"),
 			Rewrite: func(dest string) string { return sitePath(j.Config, dest) },
 			Key:     "public " + site.BasePath,
+			// Text is not shown on the blog: not made, not kept.
+			Parts: markdown.PartHTML | markdown.PartSum | markdown.PartSummary | markdown.PartWords,
 		})
 	})
 	for i, p := range published {
@@ -337,6 +339,8 @@ func (j *Journal) publicPages(errs *content.ErrorList) []*public.Page {
 			Resolve: j.publicResolver("page"),
 			Rewrite: func(dest string) string { return sitePath(j.Config, dest) },
 			Key:     "public page " + j.Config.BasePath(),
+			// Text is not shown on the blog: not made, not kept.
+			Parts: markdown.PartHTML | markdown.PartSum | markdown.PartSummary | markdown.PartWords,
 		})
 	})
 	out := make([]*public.Page, len(pages))

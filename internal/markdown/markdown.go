@@ -71,7 +71,27 @@ type Options struct {
 	// source and the same resolutions of its wikilinks, so a rebuild
 	// renders only what changed. Resolve must be pure.
 	Key string
+	// Parts says which of a Result's texts are wanted; zero is all. A
+	// page that shows the HTML alone (the wiki) or a search index that
+	// needs the text alone is spared making, and keeping, the others.
+	Parts Parts
 }
+
+// Parts are the texts of a Result that a caller wants; the lists
+// (Wikilinks, Links, Errors, …) come whatever they say.
+type Parts uint8
+
+const (
+	PartHTML    Parts = 1 << iota // HTML
+	PartSum                       // Sum
+	PartSummary                   // Summary
+	PartText                      // Text
+	PartWords                     // Words
+	allParts    = PartHTML | PartSum | PartSummary | PartText | PartWords
+)
+
+// has reports whether ps holds part; zero holds every part.
+func (ps Parts) has(part Parts) bool { return ps == 0 || ps&part != 0 }
 
 // Result is a rendered body.
 type Result struct {
@@ -348,6 +368,7 @@ func (r *Renderer) Render(src string, opts Options) Result {
 		key = append(key, s...)
 	}
 	add(opts.Key)
+	key = append(key, byte(opts.Parts&allParts))
 	if opts.Resolve != nil {
 		for _, l := range k.links {
 			rs, err := opts.Resolve(l)
@@ -497,6 +518,26 @@ func (r *Renderer) render(src string, opts Options) Result {
 	res.Sum = string(sum[:])
 	res.Text = plain(doc, b)
 	res.Words = countWords(res.Text)
+	return res.only(opts.Parts)
+}
+
+// only keeps the texts of res that ps asks for.
+func (res Result) only(ps Parts) Result {
+	if !ps.has(PartHTML) {
+		res.HTML = ""
+	}
+	if !ps.has(PartSum) {
+		res.Sum = ""
+	}
+	if !ps.has(PartSummary) {
+		res.Summary = ""
+	}
+	if !ps.has(PartText) {
+		res.Text = ""
+	}
+	if !ps.has(PartWords) {
+		res.Words = 0
+	}
 	return res
 }
 

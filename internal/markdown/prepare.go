@@ -234,7 +234,7 @@ func (r *Renderer) resolve(src string, p *prepared, opts Options) Result {
 				rs = Resolution{}
 			}
 		}
-		linkHTML[i], linkText[i] = r.resolution(l, rs)
+		linkHTML[i], linkText[i] = r.resolution(l, rs, opts.Parts.has(PartHTML) || opts.Parts.has(PartSum))
 	}
 	dests := make([]string, len(p.dests))
 	for i, d := range p.dests {
@@ -243,33 +243,50 @@ func (r *Renderer) resolve(src string, p *prepared, opts Options) Result {
 		}
 		dests[i] = attrURL(d)
 	}
-	// The ids of headings that hold a wikilink, from their text as shown,
-	// after the ids of the others, as goldmark would give them.
-	used := make(map[string]bool, len(p.usedIDs)+len(p.headings))
-	for id := range p.usedIDs {
-		used[id] = true
+	want := opts.Parts
+	if want.has(PartHTML) || want.has(PartSum) {
+		// The ids of headings that hold a wikilink, from their text as
+		// shown, after the ids of the others, as goldmark would give them.
+		used := make(map[string]bool, len(p.usedIDs)+len(p.headings))
+		for id := range p.usedIDs {
+			used[id] = true
+		}
+		ids := make([]string, len(p.headings))
+		anchors := make([]string, len(p.headings))
+		for k, h := range p.headings {
+			id := uniqueID(HeadingID(strings.TrimSpace(fill(h, values{links: linkText}))), used)
+			ids[k] = string(util.EscapeHTML([]byte(id)))
+			var buf bytes.Buffer
+			r.md.Renderer().Render(&buf, nil, anchor(id))
+			anchors[k] = buf.String()
+		}
+		html := fill(p.html, values{links: linkHTML, dests: dests, ids: ids, anchors: anchors})
+		if want.has(PartSum) {
+			sum := sha256.Sum256([]byte(html))
+			res.Sum = string(sum[:])
+		}
+		if want.has(PartHTML) {
+			res.HTML = html
+		}
 	}
-	ids := make([]string, len(p.headings))
-	anchors := make([]string, len(p.headings))
-	for k, h := range p.headings {
-		id := uniqueID(HeadingID(strings.TrimSpace(fill(h, values{links: linkText}))), used)
-		ids[k] = string(util.EscapeHTML([]byte(id)))
-		var buf bytes.Buffer
-		r.md.Renderer().Render(&buf, nil, anchor(id))
-		anchors[k] = buf.String()
-	}
-	res.HTML = fill(p.html, values{links: linkHTML, dests: dests, ids: ids, anchors: anchors})
-	sum := sha256.Sum256([]byte(res.HTML))
-	res.Sum = string(sum[:])
 	// A heading's anchor reads "#" in the text, as it does in the HTML.
 	hashes := make([]string, len(p.headings))
 	for k := range hashes {
 		hashes[k] = "#"
 	}
 	text := values{links: linkText, anchors: hashes}
-	res.Summary = strings.TrimSpace(fill(p.summary, text))
-	res.Text = strings.TrimSpace(fill(p.text, text))
-	res.Words = countWords(res.Text)
+	if want.has(PartSummary) {
+		res.Summary = strings.TrimSpace(fill(p.summary, text))
+	}
+	if want.has(PartText) || want.has(PartWords) {
+		t := strings.TrimSpace(fill(p.text, text))
+		if want.has(PartText) {
+			res.Text = t
+		}
+		if want.has(PartWords) {
+			res.Words = countWords(t)
+		}
+	}
 	return res
 }
 
@@ -309,18 +326,20 @@ func fill(parts []part, v values) string {
 
 // resolution renders one resolved wikilink as goldmark renders the node
 // that replace puts in its place, and says what plain text shows of it.
-func (r *Renderer) resolution(l Wikilink, rs Resolution) (htmlOut, text string) {
+func (r *Renderer) resolution(l Wikilink, rs Resolution, wantHTML bool) (htmlOut, text string) {
 	label := rs.Text
 	if label == "" {
 		label = l.Label
 	}
-	n := resolutionNode(l, rs)
-	var buf bytes.Buffer
-	r.md.Renderer().Render(&buf, nil, n)
-	if rs.Dest == "" && rs.Class != "" {
-		return buf.String(), label // a span: its text is the label as written
+	if wantHTML {
+		var buf bytes.Buffer
+		r.md.Renderer().Render(&buf, nil, resolutionNode(l, rs))
+		htmlOut = buf.String()
 	}
-	return buf.String(), html.UnescapeString(label)
+	if rs.Dest == "" && rs.Class != "" {
+		return htmlOut, label // a span: its text is the label as written
+	}
+	return htmlOut, html.UnescapeString(label)
 }
 
 // attrURL is a destination as goldmark writes it in href or src.

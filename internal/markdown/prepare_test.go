@@ -125,3 +125,37 @@ func errStrings(r Result) []string {
 	}
 	return out
 }
+
+// TestPartsAreThoseOfTheWholeResult: asking for some of a Result's texts
+// gives exactly those of the whole Result, and nothing of the others,
+// remembered or not, and for a body rendered whole (a wikilink in an
+// image's alt text) as for one with holes.
+func TestPartsAreThoseOfTheWholeResult(t *testing.T) {
+	resolve := func(l Wikilink) (Resolution, error) {
+		if strings.Contains(l.Target, "unknown") {
+			return Resolution{}, errors.New("no such page")
+		}
+		return Resolution{Dest: "../" + l.Target + ".html", Text: "Ana & Lima", Class: "wikilink"}, nil
+	}
+	rewrite := func(d string) string { return "https://example.com" + d }
+	r := New()
+	for i, src := range prepareSamples {
+		for _, key := range []string{"", "parts test"} {
+			whole := r.Render(src, Options{Resolve: resolve, Rewrite: rewrite, Key: key})
+			if whole.HTML == "" || whole.Sum == "" {
+				t.Fatalf("source %d: the whole result has no HTML", i)
+			}
+			for ps := Parts(1); ps <= allParts; ps++ {
+				got := r.Render(src, Options{Resolve: resolve, Rewrite: rewrite, Key: key, Parts: ps})
+				want := whole.only(ps)
+				if !reflect.DeepEqual(errStrings(got), errStrings(want)) {
+					t.Errorf("source %d, parts %05b: errors %v, want %v", i, ps, errStrings(got), errStrings(want))
+				}
+				got.Errors, want.Errors = nil, nil
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("source %d, key %q, parts %05b:\ngot  %+v\nwant %+v", i, key, ps, got, want)
+				}
+			}
+		}
+	}
+}

@@ -22,7 +22,8 @@ func (r *renderer) body(n journal.Node, p *Page) template.HTML {
 		Rewrite: r.rewrite,
 		// The resolver depends on the page only through its depth, and
 		// rewrite on the base URL: a body renders once for them.
-		Key: fmt.Sprintf("wiki %d %s", strings.Count(p.Path, "/"), r.j.Config.AbsURL("/")),
+		Key:   fmt.Sprintf("wiki %d %s", strings.Count(p.Path, "/"), r.j.Config.AbsURL("/")),
+		Parts: markdown.PartHTML, // a page shows the HTML alone
 	})
 	r.mu.Lock()
 	for _, e := range res.Errors {

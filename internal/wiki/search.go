@@ -167,7 +167,8 @@ func (r *renderer) plain(n journal.Node) string {
 			}
 			return markdown.Resolution{}, nil
 		},
-		Key: "wiki search", // the resolver is pure: a body's text is kept
+		Key:   "wiki search", // the resolver is pure: a body's text is kept
+		Parts: markdown.PartText,
 	})
 	return r.cache.truncated(res.Text)
 }
