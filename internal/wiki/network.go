@@ -456,7 +456,7 @@ func (r *renderer) box(c *journal.Contact, focus bool) graph.Box {
 }
 
 func (r *renderer) drawing(cs []*journal.Contact, focus *journal.Contact, gr graph.Graph, edges []*link, ends [][2]int, o graph.Options) *Drawing {
-	pl := graph.Place(gr, o)
+	pl := r.cache.graphs.Place(gr, o)
 	d := &Drawing{Width: Num(pl.Width + 2*margin), Height: Num(pl.Height + 2*margin)}
 	cx := make([]float64, len(cs))
 	cy := make([]float64, len(cs))

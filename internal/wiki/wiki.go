@@ -22,6 +22,7 @@ import (
 	"github.com/netjournal/netjournal/internal/calendar"
 	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/diskcache"
+	"github.com/netjournal/netjournal/internal/graph"
 	"github.com/netjournal/netjournal/internal/journal"
 	"github.com/netjournal/netjournal/internal/page"
 	"github.com/netjournal/netjournal/themes"
@@ -53,6 +54,7 @@ type Options struct {
 type Cache struct {
 	pages  page.Cache
 	search map[string]searchEntry // each document's search entry, by its wiki path
+	graphs graph.Memo             // the networks drawn, placed
 
 	mu               sync.Mutex
 	notes, nextNotes map[string]string // bodies' texts cut for the index, by the text
@@ -62,7 +64,10 @@ type Cache struct {
 func (c *Cache) Rendered() int { return c.pages.Rendered() }
 
 // UseDisk keeps the pages in d as well, from one run to the next.
-func (c *Cache) UseDisk(d *diskcache.Cache) { c.pages.Disk = d }
+func (c *Cache) UseDisk(d *diskcache.Cache) {
+	c.pages.Disk = d
+	c.graphs.Disk = d
+}
 
 // Render renders the wiki, reusing the pages that did not change.
 func (c *Cache) Render(j *journal.Journal, theme *themes.Theme) (map[string][]byte, error) {
@@ -73,6 +78,7 @@ func (c *Cache) Render(j *journal.Journal, theme *themes.Theme) (map[string][]by
 // that did not change.
 func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options) (map[string][]byte, error) {
 	r := &renderer{j: j, v: newView(j, opts.Photos), out: map[string][]byte{}, nav: navCounts(j), cache: c}
+	c.graphs.Sweep()
 	if c.nextNotes == nil {
 		c.notes, c.nextNotes = map[string]string{}, map[string]string{}
 	}
