@@ -26,6 +26,11 @@ type Contact struct {
 	IntroducedBy  *Contact
 	Introductions []*Contact // people they introduced the user to
 	MetAt         *Event     // the event named by met.at, if it is one
+
+	// past counts the events of Timeline before pastOn, the journal's
+	// today: every drawing of the network sizes each node by it.
+	past   int
+	pastOn time.Time
 }
 
 func (c *Contact) NodeKind() Kind          { return KindContact }
@@ -79,6 +84,9 @@ func (c *Contact) OpenFollowups() []*Followup { return open(c.Followups) }
 
 // Interactions counts past events with the contact.
 func (c *Contact) Interactions(today time.Time) int {
+	if !c.pastOn.IsZero() && today.Equal(c.pastOn) {
+		return c.past
+	}
 	n := 0
 	for _, e := range c.Timeline {
 		if !e.Planned(today) {
@@ -121,10 +129,12 @@ func (j *Journal) linkContact(c *Contact, errs *content.ErrorList) {
 // cadence and due date. It runs after every event is linked.
 func (c *Contact) derive(j *Journal) {
 	sort.SliceStable(c.Timeline, func(a, b int) bool { return c.Timeline[a].Date.After(c.Timeline[b].Date.Time) })
+	c.past, c.pastOn = 0, j.Today
 	for _, e := range c.Timeline {
 		if e.Planned(j.Today) {
 			continue
 		}
+		c.past++
 		// A conference's last day with them counts, up to today.
 		last := e.Date.Day()
 		if end := e.End.Day(); e.End.IsSet() && end.After(last) {

@@ -50,3 +50,33 @@ func TestSameTag(t *testing.T) {
 		}
 	}
 }
+
+// TestInteractionsCountPastEvents: a contact's interactions are the events
+// before today, counted once when the journal is built and the same for
+// any other day asked.
+func TestInteractionsCountPastEvents(t *testing.T) {
+	j := mustSite(t, map[string]string{
+		"content/contacts/ana.md":   "---\nname: Ana\n---\n",
+		"content/contacts/bo.md":    "---\nname: Bo\n---\n",
+		"content/events/a.md":       "---\ntitle: A\ndate: 2026-10-01\nwith: [ana, bo]\n---\n",
+		"content/events/b.md":       "---\ntitle: B\ndate: 2026-10-10\nwith: [ana]\n---\n",
+		"content/events/later.md":   "---\ntitle: Later\ndate: 2099-01-01\nwith: [ana]\n---\n",
+		"content/events/summit.md":  "---\ntitle: Summit\ndate: 2026-11-01\nend: 2026-11-03\nwith: [bo]\n---\n",
+		"content/events/planned.md": "---\ntitle: Planned\ndate: 2098-05-05\nwith: [bo]\n---\n",
+	})
+	for _, c := range []struct {
+		slug      string
+		want      int
+		wantOther int // on 2026-10-05
+	}{
+		{"ana", 2, 1},
+		{"bo", 2, 1},
+	} {
+		if got := j.Contact(c.slug).Interactions(j.Today); got != c.want {
+			t.Errorf("%s: %d interactions today, want %d", c.slug, got, c.want)
+		}
+		if got := j.Contact(c.slug).Interactions(time.Date(2026, 10, 5, 0, 0, 0, 0, time.UTC)); got != c.wantOther {
+			t.Errorf("%s: %d interactions on 2026-10-05, want %d", c.slug, got, c.wantOther)
+		}
+	}
+}

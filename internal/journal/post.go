@@ -202,8 +202,10 @@ func (j *Journal) controls() {
 // control returns the first C0 control character of s but tab, newline
 // and carriage return, or DEL.
 func control(s string) (rune, bool) {
-	for _, r := range s {
-		if isControl(r) {
+	// By bytes, not runes: each of these characters is one byte below
+	// 0x80, and no byte of a multi-byte UTF-8 sequence is.
+	for i := 0; i < len(s); i++ {
+		if r := rune(s[i]); isControl(r) {
 			return r, true
 		}
 	}

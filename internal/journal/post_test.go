@@ -1,0 +1,25 @@
+package journal
+
+import "testing"
+
+// FuzzControl holds control's byte scan to the rune scan it replaced, on
+// any bytes, valid UTF-8 or not.
+func FuzzControl(f *testing.F) {
+	for _, s := range []string{"", "plain", "tab\tnew\nline\r", "bell\x07", "del\x7f", "é\x01", "\xff\xfe\x1b[31m", "\u0085 C1 is allowed"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want rune
+		found := false
+		for _, r := range s {
+			if isControl(r) {
+				want, found = r, true
+				break
+			}
+		}
+		got, ok := control(s)
+		if ok != found || got != want {
+			t.Fatalf("control(%q) = %q, %v; the rune scan says %q, %v", s, got, ok, want, found)
+		}
+	})
+}
