@@ -25,6 +25,7 @@ import (
 	"sort"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/netjournal/netjournal/internal/digest"
 	"github.com/netjournal/netjournal/internal/diskcache"
@@ -164,7 +165,22 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out map[stri
 // hasher): exported fields, the instant and zone of a time, the elements
 // of slices and maps, what pointers and interfaces hold.
 func Equal(a, b any) bool {
-	return equal(reflect.ValueOf(a), reflect.ValueOf(b), 0)
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	t := reflect.TypeOf(a)
+	if reflect.TypeOf(b) != t {
+		return false
+	}
+	if t.Kind() == reflect.Pointer {
+		// Page data is mostly a pointer: compared where it points.
+		pa, pb := reflect.ValueOf(a).UnsafePointer(), reflect.ValueOf(b).UnsafePointer()
+		return eqOf(t)(unsafe.Pointer(&pa), unsafe.Pointer(&pb), 0)
+	}
+	va, vb := reflect.New(t), reflect.New(t)
+	va.Elem().Set(reflect.ValueOf(a))
+	vb.Elem().Set(reflect.ValueOf(b))
+	return eqOf(t)(va.UnsafePointer(), vb.UnsafePointer(), 0)
 }
 
 func equal(a, b reflect.Value, depth int) bool {
