@@ -44,7 +44,9 @@ type Journal struct {
 	bySlug    map[Kind]map[string]Node
 	tagIndex  map[string]*Tag  // normalised name → tag
 	linkPosts map[string]*Post // a link post's article → the post
-	resolved  sync.Map         // Resolve's answers, once the journal is built
+	// Resolve's answers, once the journal is built.
+	resolvedMu sync.RWMutex
+	resolved   map[resolveKey]resolution
 
 	versionOnce sync.Once
 	versionBase []byte // what every Version holds: clock, options, settings

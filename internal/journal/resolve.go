@@ -138,24 +138,43 @@ func kindsWord(kinds []Kind) string {
 // ambiguity reported, not settled silently in favour of the slug.
 func (j *Journal) Resolve(ref string, kinds ...Kind) (Node, error) {
 	if len(kinds) == 0 {
-		kinds = []Kind{KindContact, KindEvent, KindPost}
+		kinds = allKinds
 	}
 	// Every page resolves the same few names again and again, on every
 	// core: answers are kept for the journal's life (it does not change).
-	var b strings.Builder
-	for _, k := range kinds {
-		b.WriteByte(byte('0' + k))
+	// The key is the ref and the kinds as given, without a string built
+	// for them: a look-up is on every wikilink of every page.
+	if len(kinds) > len(resolveKey{}.kinds) {
+		return j.resolve(ref, kinds)
 	}
-	b.WriteByte(0)
-	b.WriteString(ref)
-	memo := b.String()
-	if r, ok := j.resolved.Load(memo); ok {
-		r := r.(resolution)
+	key := resolveKey{ref: ref}
+	for i, k := range kinds {
+		key.kinds[i] = int8(k) + 1
+	}
+	j.resolvedMu.RLock()
+	r, ok := j.resolved[key]
+	j.resolvedMu.RUnlock()
+	if ok {
 		return r.n, r.err
 	}
 	n, err := j.resolve(ref, kinds)
-	j.resolved.Store(memo, resolution{n, err})
+	j.resolvedMu.Lock()
+	if j.resolved == nil {
+		j.resolved = map[resolveKey]resolution{}
+	}
+	j.resolved[key] = resolution{n, err}
+	j.resolvedMu.Unlock()
 	return n, err
+}
+
+// allKinds are the kinds a ref names when none are given. Nothing
+// changes it.
+var allKinds = []Kind{KindContact, KindEvent, KindPost}
+
+// resolveKey is a ref and the kinds looked at, in order (0 ends them).
+type resolveKey struct {
+	kinds [4]int8
+	ref   string
 }
 
 type resolution struct {

@@ -121,3 +121,38 @@ func TestAmbiguousHintInBuild(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveRemembersPerKinds: an answer is remembered for the ref and
+// the kinds asked together, so asking with other kinds, before or after,
+// gets the answer for those.
+func TestResolveRemembersPerKinds(t *testing.T) {
+	files := map[string]string{
+		"content/contacts/kai.md": "---\nname: Kai\n---\n",
+		"content/posts/kai.md":    "---\ntitle: Kai\ndate: 2026-01-01\n---\n",
+		"content/events/lunch.md": "---\ntitle: Lunch\ndate: 2026-01-02\nwith: [kai]\n---\n",
+	}
+	for _, order := range [][][]Kind{
+		{nil, {KindContact}, {KindPost}, {KindEvent}},
+		{{KindPost}, {KindEvent}, {KindContact}, nil},
+	} {
+		j := mustSite(t, files)
+		for round := range 2 {
+			for _, kinds := range order {
+				n, err := j.Resolve("kai", kinds...)
+				switch {
+				case kinds == nil:
+					var amb *AmbiguousError
+					if !errors.As(err, &amb) {
+						t.Errorf("round %d: kai in any kind = %v, %v; want ambiguous", round, n, err)
+					}
+				case kinds[0] == KindEvent:
+					if err == nil {
+						t.Errorf("round %d: kai among events = %v; want not found", round, n)
+					}
+				case err != nil || n.NodeKind() != kinds[0]:
+					t.Errorf("round %d: kai among %v = %v, %v", round, kinds, n, err)
+				}
+			}
+		}
+	}
+}
