@@ -19,42 +19,61 @@ import (
 // eqFunc compares two values of one type, given their addresses.
 type eqFunc func(a, b unsafe.Pointer, depth int) bool
 
-// eqFuncs holds the comparison of each type built so far. Building is
-// done under eqMu, and a type's comparison is published only once it and
-// every type it holds are built: a type that holds itself (a heading
-// with headings under it) reaches its own comparison through a slot
-// filled at the end of its building.
-var (
-	eqFuncs sync.Map // reflect.Type → eqFunc
-	eqMu    sync.Mutex
-	slots   = map[reflect.Type]*eqFunc{} // under eqMu: built or being built
-)
+// eqFuncs holds the comparison of each type.
+var eqFuncs = &compiler[eqFunc]{
+	forward: func(slot *eqFunc) eqFunc {
+		return func(a, b unsafe.Pointer, depth int) bool { return (*slot)(a, b, depth) }
+	},
+}
 
-// eqOf returns the comparison of values of type t.
-func eqOf(t reflect.Type) eqFunc {
-	if f, ok := eqFuncs.Load(t); ok {
-		return f.(eqFunc)
+func init() { eqFuncs.build = buildEq } // buildEq reaches eqFuncs
+
+func eqOf(t reflect.Type) eqFunc       { return eqFuncs.of(t) }
+func eqOfLocked(t reflect.Type) eqFunc { return eqFuncs.ofLocked(t) }
+
+// compiler builds a function for each type once and keeps it. Building
+// is done under mu, and a type's function is published only once it and
+// every type it holds are built: a type that holds itself (a heading
+// with headings under it) reaches its own function through a slot,
+// filled at the end of its building.
+type compiler[F any] struct {
+	build   func(reflect.Type) F // calls ofLocked for the types t holds
+	forward func(slot *F) F      // a function that calls what slot will hold
+
+	done  sync.Map // reflect.Type → F
+	mu    sync.Mutex
+	slots map[reflect.Type]*F // under mu: built or being built
+}
+
+// of returns the function for t.
+func (c *compiler[F]) of(t reflect.Type) F {
+	if f, ok := c.done.Load(t); ok {
+		return f.(F)
 	}
-	eqMu.Lock()
-	defer eqMu.Unlock()
-	f := eqOfLocked(t)
-	for t, slot := range slots {
-		eqFuncs.Store(t, *slot)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	f := c.ofLocked(t)
+	for t, slot := range c.slots {
+		c.done.Store(t, *slot)
 	}
-	clear(slots)
+	clear(c.slots)
 	return f
 }
 
-func eqOfLocked(t reflect.Type) eqFunc {
-	if f, ok := eqFuncs.Load(t); ok {
-		return f.(eqFunc)
+// ofLocked returns the function for t, with mu held.
+func (c *compiler[F]) ofLocked(t reflect.Type) F {
+	if f, ok := c.done.Load(t); ok {
+		return f.(F)
 	}
-	if slot, ok := slots[t]; ok {
-		return func(a, b unsafe.Pointer, depth int) bool { return (*slot)(a, b, depth) }
+	if slot, ok := c.slots[t]; ok {
+		return c.forward(slot)
 	}
-	slot := new(eqFunc)
-	slots[t] = slot
-	*slot = buildEq(t)
+	if c.slots == nil {
+		c.slots = map[reflect.Type]*F{}
+	}
+	slot := new(F)
+	c.slots[t] = slot
+	*slot = c.build(t)
 	return *slot
 }
 

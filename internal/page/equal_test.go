@@ -42,6 +42,43 @@ type eqData struct {
 // types that are not plain data.
 func TestEqualIsTheReflectWalk(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
+	data := randomData(rng)
+	same, differ := 0, 0
+	for i := range 20000 {
+		a, b := data(0), data(0)
+		if i%3 == 0 {
+			b = a // the same memory
+		} else if i%3 == 1 {
+			// A copy that shares some of a's memory.
+			c := *a
+			if rng.IntN(2) == 0 {
+				c.Tags = append([]string(nil), a.Tags...)
+			}
+			b = &c
+		}
+		for _, pair := range [][2]any{{a, b}, {*a, *b}, {a.TOC, b.TOC}, {a.Pair, b.Pair}, {a.Date, b.Date}} {
+			want := equal(reflect.ValueOf(pair[0]), reflect.ValueOf(pair[1]), 0)
+			if got := Equal(pair[0], pair[1]); got != want {
+				t.Fatalf("case %d: Equal = %v, the reflect walk says %v:\n%#v\n%#v", i, got, want, pair[0], pair[1])
+			}
+			if want {
+				same++
+			} else {
+				differ++
+			}
+		}
+	}
+	if same < 1000 || differ < 1000 {
+		t.Fatalf("%d same and %d different pairs: the test proves little", same, differ)
+	}
+	if Equal(nil, nil) != true || Equal(nil, 1) || Equal(1, nil) || Equal(1, int64(1)) || !Equal("a", "a") {
+		t.Error("Equal is wrong on nil, plain values or different types")
+	}
+}
+
+// randomData returns a maker of random page data from rng: small values,
+// so that two of them are often the same.
+func randomData(rng *rand.Rand) func(depth int) *eqData {
 	zones := []*time.Location{time.UTC, time.FixedZone("A", 3600), time.FixedZone("B", 3600)}
 	word := func() string { return []string{"", "a", "b", "ab"}[rng.IntN(4)] }
 	var heading func(depth int) eqHeading
@@ -89,35 +126,5 @@ func TestEqualIsTheReflectWalk(t *testing.T) {
 		}
 		return d
 	}
-	same, differ := 0, 0
-	for i := range 20000 {
-		a, b := data(0), data(0)
-		if i%3 == 0 {
-			b = a // the same memory
-		} else if i%3 == 1 {
-			// A copy that shares some of a's memory.
-			c := *a
-			if rng.IntN(2) == 0 {
-				c.Tags = append([]string(nil), a.Tags...)
-			}
-			b = &c
-		}
-		for _, pair := range [][2]any{{a, b}, {*a, *b}, {a.TOC, b.TOC}, {a.Pair, b.Pair}, {a.Date, b.Date}} {
-			want := equal(reflect.ValueOf(pair[0]), reflect.ValueOf(pair[1]), 0)
-			if got := Equal(pair[0], pair[1]); got != want {
-				t.Fatalf("case %d: Equal = %v, the reflect walk says %v:\n%#v\n%#v", i, got, want, pair[0], pair[1])
-			}
-			if want {
-				same++
-			} else {
-				differ++
-			}
-		}
-	}
-	if same < 1000 || differ < 1000 {
-		t.Fatalf("%d same and %d different pairs: the test proves little", same, differ)
-	}
-	if Equal(nil, nil) != true || Equal(nil, 1) || Equal(1, nil) || Equal(1, int64(1)) || !Equal("a", "a") {
-		t.Error("Equal is wrong on nil, plain values or different types")
-	}
+	return data
 }

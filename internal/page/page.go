@@ -55,7 +55,7 @@ func keyOf(templates, name string, data any, sums *digest.Memo) (Key, error) {
 	w := hasher{h: h, buf: make([]byte, 0, 8192), sums: sums}
 	w.str(templates)
 	w.str(name)
-	if err := w.value(reflect.ValueOf(data), 0); err != nil {
+	if err := w.data(data); err != nil {
 		return Key{}, fmt.Errorf("page data of %s: %w", name, err)
 	}
 	w.flush()
@@ -288,6 +288,15 @@ func (w *hasher) flush() {
 	w.buf = w.buf[:0]
 }
 
+// time writes what a template can print of a time: the instant, and
+// the zone it is shown in.
+func (w *hasher) time(t time.Time) {
+	name, offset := t.Zone()
+	w.str(t.Format(time.RFC3339Nano))
+	w.str(name)
+	w.int(int64(offset))
+}
+
 // maxDepth bounds the nesting of page data: deeper is taken for a cycle.
 const maxDepth = 64
 
@@ -374,13 +383,7 @@ func (w *hasher) value(v reflect.Value, depth int) error {
 		}
 	case reflect.Struct:
 		if v.Type() == timeType {
-			// What a template can print of a time: the instant, and the
-			// zone it is shown in.
-			t := v.Interface().(time.Time)
-			name, offset := t.Zone()
-			w.str(t.Format(time.RFC3339Nano))
-			w.str(name)
-			w.int(int64(offset))
+			w.time(v.Interface().(time.Time))
 			return nil
 		}
 		t := v.Type()
