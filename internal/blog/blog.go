@@ -50,7 +50,8 @@ func Render(site *public.Site, theme *themes.Theme) (map[string][]byte, error) {
 // site again executes only the templates of pages whose data changed.
 // Its results equal Render's, for any theme.
 type Cache struct {
-	pages page.Cache
+	pages     page.Cache
+	fragments page.Fragments // what templates called with cached wrote
 }
 
 // Rendered is the number of pages the last Render executed templates for.
@@ -65,11 +66,20 @@ func (c *Cache) Render(site *public.Site, theme *themes.Theme) (map[string][]byt
 	if err := r.index(); err != nil {
 		return nil, err
 	}
-	tmpl, err := theme.Templates("blog", funcs(site))
+	fingerprint, err := theme.Fingerprint("blog")
 	if err != nil {
 		return nil, err
 	}
-	fingerprint, err := theme.Fingerprint("blog")
+	var tmpl *template.Template
+	exec := func(w io.Writer, name string, data any) error { return tmpl.ExecuteTemplate(w, name, data) }
+	c.fragments.Sweep()
+	fm := funcs(site)
+	// cached NAME DATA is {{template NAME DATA}}, remembered on its data
+	// (see page.Fragments): for a part of a page, in HTML text.
+	fm["cached"] = func(name string, data any) (template.HTML, error) {
+		return c.fragments.Execute(fingerprint, name, data, exec)
+	}
+	tmpl, err = theme.Templates("blog", fm)
 	if err != nil {
 		return nil, err
 	}
@@ -94,7 +104,6 @@ func (c *Cache) Render(site *public.Site, theme *themes.Theme) (map[string][]byt
 	if err := r.standalone(); err != nil {
 		return nil, err
 	}
-	exec := func(w io.Writer, name string, data any) error { return tmpl.ExecuteTemplate(w, name, data) }
 	if err := c.pages.Render(fingerprint, r.jobs, exec, r.out); err != nil {
 		return nil, err
 	}

@@ -3,8 +3,13 @@ package blog
 import (
 	"bytes"
 	"html/template"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
+	"testing/fstest"
 
+	"github.com/netjournal/netjournal/internal/public"
 	"github.com/netjournal/netjournal/themes"
 )
 
@@ -65,5 +70,57 @@ func TestCacheRendersOnlyWhatChanged(t *testing.T) {
 		if !bytes.Equal(got[name], b) {
 			t.Errorf("after a title change, %s differs from a fresh render", name)
 		}
+	}
+}
+
+// TestCachedIsTemplateInPlace: a list whose entries are {{cached "entry"
+// .}} is byte for byte the list with {{template "entry" .}}, on a first
+// render and after an edit that changes one entry (a post's reading
+// time) or a summary and leaves the others remembered.
+func TestCachedIsTemplateInPlace(t *testing.T) {
+	files := fstest.MapFS{}
+	for _, name := range []string{"index.html", "tag.html"} {
+		b, err := os.ReadFile(filepath.Join("..", "..", "themes", "default", "blog", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(b, []byte(`{{cached "entry" .}}`)) {
+			t.Fatalf("the default %s no longer lists cached entries: the test proves nothing", name)
+		}
+		files["themes/inplace/blog/"+name] = &fstest.MapFile{Data: bytes.ReplaceAll(b, []byte(`{{cached "entry" .}}`), []byte(`{{template "entry" .}}`))}
+	}
+	inPlace, err := themes.Load(files, "inplace")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lists := 0
+	for _, site := range []*public.Site{essaySite(30, 10), testSite()} {
+		var c Cache
+		for round, edit := range []func(){
+			func() {},
+			func() { site.Posts[1].Words += 1000 },
+			func() { site.Posts[2].Summary = "Another summary & more" },
+		} {
+			edit()
+			got, err := c.Render(site, themes.Default())
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := Render(site, inPlace)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for name, b := range want {
+				if !bytes.Equal(got[name], b) {
+					t.Errorf("round %d: %s differs from the list written in place", round, name)
+				}
+				if strings.HasPrefix(name, "tags/") || strings.HasPrefix(name, "page/") || name == "index.html" {
+					lists++
+				}
+			}
+		}
+	}
+	if lists < 15 {
+		t.Fatalf("only %d list pages: the test proves little", lists)
 	}
 }
