@@ -77,7 +77,8 @@ func TestCacheRendersOnlyWhatChanged(t *testing.T) {
 // .}} (the home page, tag pages, the archive) is byte for byte the list
 // with {{template "entry" .}}, on a first
 // render and after an edit that changes one entry (a post's reading
-// time) or a summary and leaves the others remembered.
+// time) or a summary and leaves the others remembered, and after the
+// site moves (the functions' URLs change, not the entries).
 func TestCachedIsTemplateInPlace(t *testing.T) {
 	files := fstest.MapFS{}
 	for _, name := range []string{"index.html", "tag.html", "archive.html"} {
@@ -101,6 +102,7 @@ func TestCachedIsTemplateInPlace(t *testing.T) {
 			func() {},
 			func() { site.Posts[1].Words += 1000 },
 			func() { site.Posts[2].Summary = "Another summary & more" },
+			func() { site.BaseURL, site.BasePath = "https://example.org/moved/", "/moved/" },
 		} {
 			edit()
 			got, err := c.Render(site, themes.Default())
