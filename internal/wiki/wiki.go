@@ -12,6 +12,7 @@ package wiki
 
 import (
 	"fmt"
+	"html/template"
 	"io"
 	"net/url"
 	"sort"
@@ -55,6 +56,7 @@ type Cache struct {
 	pages  page.Cache
 	search map[string]searchEntry // each document's search entry, by its wiki path
 	graphs graph.Memo             // the networks drawn, placed
+	frags  page.Fragments         // what templates called with cached wrote
 
 	mu               sync.Mutex
 	notes, nextNotes map[string]string // bodies' texts cut for the index, by the text
@@ -82,11 +84,23 @@ func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options
 	if c.nextNotes == nil {
 		c.notes, c.nextNotes = map[string]string{}, map[string]string{}
 	}
-	tmpl, err := theme.Templates("wiki", funcs(j.Today))
+	fingerprint, err := theme.Fingerprint("wiki")
 	if err != nil {
 		return nil, err
 	}
-	fingerprint, err := theme.Fingerprint("wiki")
+	var tmpl *template.Template
+	exec := func(w io.Writer, name string, data any) error { return tmpl.ExecuteTemplate(w, name, data) }
+	c.frags.Sweep()
+	fm := funcs(j.Today)
+	// cached NAME DATA is {{template NAME DATA}}, remembered on its data
+	// (see page.Fragments): for a part of a page, in HTML text. ago
+	// counts from today, which a page's data holds and a fragment's may
+	// not: it is in the key.
+	within := fingerprint + "\x00" + j.Today.Format(time.RFC3339Nano)
+	fm["cached"] = func(name string, data any) (template.HTML, error) {
+		return c.frags.Execute(within, name, data, exec)
+	}
+	tmpl, err = theme.Templates("wiki", fm)
 	if err != nil {
 		return nil, err
 	}
@@ -109,7 +123,6 @@ func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options
 			r.out[p] = opts.Photos[ct.Path].Data
 		}
 	}
-	exec := func(w io.Writer, name string, data any) error { return tmpl.ExecuteTemplate(w, name, data) }
 	if err := c.pages.Render(fingerprint, r.jobs, exec, r.out); err != nil {
 		return nil, err
 	}
@@ -231,6 +244,17 @@ func escape(p string) string {
 
 // Is reports whether the page belongs to a nav section, for highlighting.
 func (p *Page) Is(section string) bool { return p.Section == section }
+
+// Side is the page as far as the side bar sees it: its folder (for
+// links), section, site, today and counts, without its own path and
+// title. Every page of a folder and section has the same Side, so
+// {{cached "side" .Side}} writes the side bar once for them all.
+func (p *Page) Side() *Page {
+	side := *p
+	side.Path = p.Path[:strings.LastIndexByte(p.Path, '/')+1]
+	side.Title = ""
+	return &side
+}
 
 // pathOf is the wiki path of a contact, event or post.
 func pathOf(n journal.Node) string {

@@ -647,3 +647,69 @@ func TestStaticCollision(t *testing.T) {
 		t.Errorf("a static index.html replaced the dashboard: err = %v", err)
 	}
 }
+
+// TestCachedSideIsTemplateInPlace: every page's side bar, written once
+// per folder and section with {{cached "side" .Side}}, is byte for byte
+// the side bar written in place, with one Cache across days (the date
+// and counts in it change) and across edits.
+func TestCachedSideIsTemplateInPlace(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "themes", "default", "wiki", "partials.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const call = `{{cached "side" .Side}}`
+	if !bytes.Contains(b, []byte(call)) {
+		t.Fatal("the default head no longer writes the side bar with cached: the test proves nothing")
+	}
+	inPlace, err := themes.Load(fstest.MapFS{
+		"themes/inplace/wiki/partials.html": &fstest.MapFile{Data: bytes.ReplaceAll(b, []byte(call), []byte(`{{template "side" .}}`))},
+	}, "inplace")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ar, err := txtar.ParseFile("testdata/site.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range ar.Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	var c Cache
+	pages := 0
+	for round, day := range []time.Time{now, now, now.AddDate(0, 2, 0), now.AddDate(1, 0, 0)} {
+		if round == 3 {
+			fsys["content/posts/a-new-draft.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A new draft\ndate: 2026-01-01\ndraft: true\n---\nText.\n")}
+		}
+		s, err := content.Load(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		j, err := journal.Build(s, markdown.New(), journal.Options{Now: day})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.Render(j, themes.Default())
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := Render(j, inPlace)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, w := range want {
+			if !bytes.Equal(got[name], w) {
+				t.Errorf("round %d: %s differs from the side bar written in place", round, name)
+			}
+			if strings.HasSuffix(name, ".html") {
+				pages++
+			}
+		}
+		if len(got) != len(want) {
+			t.Errorf("round %d: %d files, want %d", round, len(got), len(want))
+		}
+	}
+	if pages < 40 {
+		t.Fatalf("only %d pages: the test proves little", pages)
+	}
+}
