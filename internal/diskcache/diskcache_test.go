@@ -210,3 +210,36 @@ func FuzzOpen(f *testing.F) {
 		}
 	})
 }
+
+// TestDamageAnywhere: whichever byte of the pack or index is damaged, and
+// however, a value read is the value put, or nothing.
+func TestDamageAnywhere(t *testing.T) {
+	dir := t.TempDir()
+	c := open(t, dir)
+	c.Put(key("a"), []byte("apple"))
+	c.Put(key("b"), []byte("banana split"))
+	c.Commit()
+	c.Close()
+	want := map[string]string{"a": "apple", "b": "banana split"}
+	for _, file := range []string{packFile, indexFile} {
+		orig, err := os.ReadFile(filepath.Join(dir, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range orig {
+			for _, flip := range []byte{0x01, 0x80, 0xff} {
+				b := append([]byte(nil), orig...)
+				b[i] ^= flip
+				os.WriteFile(filepath.Join(dir, file), b, 0o600)
+				c := open(t, dir)
+				for name, value := range want {
+					if got, ok := c.Get(key(name)); ok && string(got) != value {
+						t.Fatalf("%s byte %d ^ %#x: %s reads %q, want %q or nothing", file, i, flip, name, got, value)
+					}
+				}
+				c.Close()
+			}
+		}
+		os.WriteFile(filepath.Join(dir, file), orig, 0o600)
+	}
+}
