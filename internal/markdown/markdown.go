@@ -9,7 +9,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"html"
-	"iter"
 	"net/url"
 	"regexp"
 	"strings"
@@ -928,56 +927,58 @@ func stripTags(s string) string {
 
 // Truncate shortens s to at most n runes at a word boundary, adding "…".
 func Truncate(s string, n int) string {
-	// The words are joined only as far as the cut needs: a body's text
-	// is long, and truncating every body on every build was a tenth of
-	// a build's time.
+	// The words are joined, each space run as one space, only as far as
+	// the cut needs, byte by byte: a body's text is long, and every
+	// body's is cut for the search index on every build.
 	var b strings.Builder
-	runes, over := 0, false
-	for w := range fields(s) {
-		if b.Len() > 0 {
+	b.Grow(min(len(s), 4*max(n, 0)+4))
+	runes, over, gap := 0, false, false
+	for i := 0; i < len(s); {
+		space, size := spaceAt(s, i)
+		if space {
+			gap = b.Len() > 0
+			i += size
+			continue
+		}
+		if gap {
+			if runes == n {
+				over = true
+				break
+			}
 			b.WriteByte(' ')
 			runes++
+			gap = false
 		}
-		b.WriteString(w)
-		if runes += utf8.RuneCountInString(w); runes > n {
+		if runes == n {
 			over = true
 			break
 		}
+		// A run of ASCII that is not space is written at once.
+		j := i
+		for j < len(s) && runes < n && s[j] < utf8.RuneSelf && !asciiSpace[s[j]] {
+			j++
+			runes++
+		}
+		if j == i { // a letter of more than one byte
+			j = i + size
+			runes++
+		}
+		b.WriteString(s[i:j])
+		i = j
 	}
 	s = b.String()
 	if !over {
 		return s
 	}
-	r := []rune(s)[:n]
-	cut := strings.LastIndexByte(string(r), ' ')
+	// s is the first n runes; a byte that is not UTF-8 is cut as one.
+	if !utf8.ValidString(s) {
+		s = string([]rune(s))
+	}
+	cut := strings.LastIndexByte(s, ' ')
 	if cut < n/2 {
-		cut = len(string(r))
+		cut = len(s)
 	}
-	return strings.TrimRight(string(r)[:cut], " ,.;:") + "…"
-}
-
-// fields yields the words of s as strings.Fields splits them, without
-// making a slice of them all.
-func fields(s string) iter.Seq[string] {
-	return func(yield func(string) bool) {
-		start := -1
-		for i := 0; i < len(s); {
-			space, size := spaceAt(s, i)
-			switch {
-			case space && start >= 0:
-				if !yield(s[start:i]) {
-					return
-				}
-				start = -1
-			case !space && start < 0:
-				start = i
-			}
-			i += size
-		}
-		if start >= 0 {
-			yield(s[start:])
-		}
-	}
+	return strings.TrimRight(s[:cut], " ,.;:") + "…"
 }
 
 // countWords is len(strings.Fields(s)), without making the slice: every
