@@ -51,8 +51,15 @@ func KeyOf(templates, name string, data any) (Key, error) {
 }
 
 func keyOf(templates, name string, data any, sums *digest.Memo) (Key, error) {
-	h := sha256.New()
-	w := hasher{h: h, buf: make([]byte, 0, 8192), sums: sums}
+	// A hash and its buffer are reused: a key is computed for every page
+	// and every cached fragment, tens of thousands a build.
+	w := hashers.Get().(*hasher)
+	defer func() {
+		w.sums = nil
+		hashers.Put(w)
+	}()
+	w.h.Reset()
+	w.buf, w.sums = w.buf[:0], sums
 	w.str(templates)
 	w.str(name)
 	if err := w.data(data); err != nil {
@@ -60,9 +67,11 @@ func keyOf(templates, name string, data any, sums *digest.Memo) (Key, error) {
 	}
 	w.flush()
 	var k Key
-	h.Sum(k[:0])
+	w.h.Sum(k[:0])
 	return k, nil
 }
+
+var hashers = sync.Pool{New: func() any { return &hasher{h: sha256.New(), buf: make([]byte, 0, 8192)} }}
 
 // bigString is the length from which a string is hashed on its own, and
 // its digest, not its bytes, goes into a key: a post's HTML is in many
