@@ -46,67 +46,66 @@ func errTooDeep() error { return fmt.Errorf("nested more than %d deep: a cycle?"
 
 func buildHash(t reflect.Type) hashFunc {
 	kind := int64(t.Kind())
-	// scalar is the hashing of a kind that writes one number.
-	scalar := func(num func(p unsafe.Pointer) int64) hashFunc {
+	// Every value is written as the walk writes it: after a check of its
+	// depth, its kind, then what follows.
+	then := func(rest func(w *hasher, p unsafe.Pointer, depth int) error) hashFunc {
 		return func(w *hasher, p unsafe.Pointer, depth int) error {
 			if depth > maxDepth {
 				return errTooDeep()
 			}
 			w.int(kind)
+			return rest(w, p, depth)
+		}
+	}
+	// number is the hashing of a kind that writes one number.
+	number := func(num func(p unsafe.Pointer) int64) hashFunc {
+		return then(func(w *hasher, p unsafe.Pointer, _ int) error {
 			w.int(num(p))
 			return nil
-		}
+		})
 	}
 	switch t.Kind() {
 	case reflect.String:
-		return func(w *hasher, p unsafe.Pointer, depth int) error {
-			if depth > maxDepth {
-				return errTooDeep()
-			}
-			w.int(kind)
+		return then(func(w *hasher, p unsafe.Pointer, _ int) error {
 			w.str(*(*string)(p))
 			return nil
-		}
+		})
 	case reflect.Bool:
-		return scalar(func(p unsafe.Pointer) int64 {
+		return number(func(p unsafe.Pointer) int64 {
 			if *(*bool)(p) {
 				return 1
 			}
 			return 0
 		})
 	case reflect.Int:
-		return scalar(func(p unsafe.Pointer) int64 { return int64(*(*int)(p)) })
+		return number(func(p unsafe.Pointer) int64 { return int64(*(*int)(p)) })
 	case reflect.Int8:
-		return scalar(func(p unsafe.Pointer) int64 { return int64(*(*int8)(p)) })
+		return number(func(p unsafe.Pointer) int64 { return int64(*(*int8)(p)) })
 	case reflect.Int16:
-		return scalar(func(p unsafe.Pointer) int64 { return int64(*(*int16)(p)) })
+		return number(func(p unsafe.Pointer) int64 { return int64(*(*int16)(p)) })
 	case reflect.Int32:
-		return scalar(func(p unsafe.Pointer) int64 { return int64(*(*int32)(p)) })
+		return number(func(p unsafe.Pointer) int64 { return int64(*(*int32)(p)) })
 	case reflect.Int64:
-		return scalar(func(p unsafe.Pointer) int64 { return *(*int64)(p) })
+		return number(func(p unsafe.Pointer) int64 { return *(*int64)(p) })
 	case reflect.Uint:
-		return scalar(func(p unsafe.Pointer) int64 { return int64(*(*uint)(p)) })
+		return number(func(p unsafe.Pointer) int64 { return int64(*(*uint)(p)) })
 	case reflect.Uint8:
-		return scalar(func(p unsafe.Pointer) int64 { return int64(*(*uint8)(p)) })
+		return number(func(p unsafe.Pointer) int64 { return int64(*(*uint8)(p)) })
 	case reflect.Uint16:
-		return scalar(func(p unsafe.Pointer) int64 { return int64(*(*uint16)(p)) })
+		return number(func(p unsafe.Pointer) int64 { return int64(*(*uint16)(p)) })
 	case reflect.Uint32:
-		return scalar(func(p unsafe.Pointer) int64 { return int64(*(*uint32)(p)) })
+		return number(func(p unsafe.Pointer) int64 { return int64(*(*uint32)(p)) })
 	case reflect.Uint64:
-		return scalar(func(p unsafe.Pointer) int64 { return int64(*(*uint64)(p)) })
+		return number(func(p unsafe.Pointer) int64 { return int64(*(*uint64)(p)) })
 	case reflect.Uintptr:
-		return scalar(func(p unsafe.Pointer) int64 { return int64(*(*uintptr)(p)) })
+		return number(func(p unsafe.Pointer) int64 { return int64(*(*uintptr)(p)) })
 	case reflect.Float32:
-		return scalar(func(p unsafe.Pointer) int64 { return int64(math.Float64bits(float64(*(*float32)(p)))) })
+		return number(func(p unsafe.Pointer) int64 { return int64(math.Float64bits(float64(*(*float32)(p)))) })
 	case reflect.Float64:
-		return scalar(func(p unsafe.Pointer) int64 { return int64(math.Float64bits(*(*float64)(p))) })
+		return number(func(p unsafe.Pointer) int64 { return int64(math.Float64bits(*(*float64)(p))) })
 	case reflect.Pointer:
 		elem := hashFuncs.ofLocked(t.Elem())
-		return func(w *hasher, p unsafe.Pointer, depth int) error {
-			if depth > maxDepth {
-				return errTooDeep()
-			}
-			w.int(kind)
+		return then(func(w *hasher, p unsafe.Pointer, depth int) error {
 			ptr := *(*unsafe.Pointer)(p)
 			if ptr == nil {
 				w.int(0)
@@ -114,60 +113,34 @@ func buildHash(t reflect.Type) hashFunc {
 			}
 			w.int(1)
 			return elem(w, ptr, depth+1)
-		}
+		})
 	case reflect.Slice:
 		if t.Elem().Kind() == reflect.Uint8 {
-			return func(w *hasher, p unsafe.Pointer, depth int) error {
-				if depth > maxDepth {
-					return errTooDeep()
-				}
+			return then(func(w *hasher, p unsafe.Pointer, _ int) error {
 				s := (*sliceHeader)(p)
-				w.int(kind)
 				w.int(int64(s.len))
 				w.str(unsafe.String((*byte)(s.data), s.len))
 				return nil
-			}
+			})
 		}
 		elem, size := hashFuncs.ofLocked(t.Elem()), t.Elem().Size()
-		return func(w *hasher, p unsafe.Pointer, depth int) error {
-			if depth > maxDepth {
-				return errTooDeep()
-			}
+		return then(func(w *hasher, p unsafe.Pointer, depth int) error {
 			s := (*sliceHeader)(p)
-			w.int(kind)
 			w.int(int64(s.len))
-			for i := range uintptr(s.len) {
-				if err := elem(w, unsafe.Add(s.data, i*size), depth+1); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
+			return each(w, s.data, uintptr(s.len), size, elem, depth)
+		})
 	case reflect.Array:
 		elem, size, n := hashFuncs.ofLocked(t.Elem()), t.Elem().Size(), uintptr(t.Len())
-		return func(w *hasher, p unsafe.Pointer, depth int) error {
-			if depth > maxDepth {
-				return errTooDeep()
-			}
-			w.int(kind)
+		return then(func(w *hasher, p unsafe.Pointer, depth int) error {
 			w.int(int64(n))
-			for i := range n {
-				if err := elem(w, unsafe.Add(p, i*size), depth+1); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
+			return each(w, p, n, size, elem, depth)
+		})
 	case reflect.Struct:
 		if t == timeType {
-			return func(w *hasher, p unsafe.Pointer, depth int) error {
-				if depth > maxDepth {
-					return errTooDeep()
-				}
-				w.int(kind)
+			return then(func(w *hasher, p unsafe.Pointer, _ int) error {
 				w.time(*(*time.Time)(p))
 				return nil
-			}
+			})
 		}
 		if !allExported(t) {
 			break // hasher.value names the field
@@ -182,11 +155,7 @@ func buildHash(t reflect.Type) hashFunc {
 			f := t.Field(i)
 			fields[i] = field{f.Offset, hashFuncs.ofLocked(f.Type)}
 		}
-		return func(w *hasher, p unsafe.Pointer, depth int) error {
-			if depth > maxDepth {
-				return errTooDeep()
-			}
-			w.int(kind)
+		return then(func(w *hasher, p unsafe.Pointer, depth int) error {
 			w.str(name)
 			for _, f := range fields {
 				if err := f.hash(w, unsafe.Add(p, f.off), depth+1); err != nil {
@@ -194,10 +163,20 @@ func buildHash(t reflect.Type) hashFunc {
 				}
 			}
 			return nil
-		}
+		})
 	}
 	// Interfaces, maps and what is not plain data go through reflect.
 	return func(w *hasher, p unsafe.Pointer, depth int) error {
 		return w.value(reflect.NewAt(t, p).Elem(), depth)
 	}
+}
+
+// each writes the n elements of size bytes from p.
+func each(w *hasher, p unsafe.Pointer, n, size uintptr, elem hashFunc, depth int) error {
+	for i := range n {
+		if err := elem(w, unsafe.Add(p, i*size), depth+1); err != nil {
+			return err
+		}
+	}
+	return nil
 }
