@@ -78,9 +78,9 @@ func (c *Cache) Render(site *public.Site, theme *themes.Theme) (map[string][]byt
 	// (see page.Fragments): for a part of a page, in HTML text. The
 	// functions' output depends on the site's URLs as well, which a page's
 	// data holds and a fragment's may not: they are in its key.
-	within := fingerprint + "\x00" + site.BaseURL + "\x00" + site.BasePath
+	within := struct{ BaseURL, BasePath string }{site.BaseURL, site.BasePath}
 	fm["cached"] = func(name string, data any) (template.HTML, error) {
-		return c.fragments.Execute(within, name, data, exec)
+		return c.fragments.Execute(fingerprint, name, within, data, exec)
 	}
 	tmpl, err = theme.Templates("blog", fm)
 	if err != nil {

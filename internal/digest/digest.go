@@ -5,8 +5,9 @@ package digest
 
 import (
 	"crypto/sha256"
-	"sync"
 	"unsafe"
+
+	"github.com/netjournal/netjournal/internal/recent"
 )
 
 // Sum is a SHA-256 digest.
@@ -21,8 +22,7 @@ func Of(s string) Sum { return sha256.Sum256(unsafe.Slice(unsafe.StringData(s), 
 // last Sweep and in the one before, so a long watch session stays
 // bounded. The zero Memo is ready to use; a nil one remembers nothing.
 type Memo struct {
-	mu        sync.Mutex
-	cur, prev map[string]Sum
+	sums recent.Map[string, Sum]
 }
 
 // Of returns the SHA-256 of s.
@@ -30,30 +30,13 @@ func (m *Memo) Of(s string) Sum {
 	if m == nil {
 		return Of(s)
 	}
-	m.mu.Lock()
-	sum, ok := m.cur[s]
-	if !ok {
-		if sum, ok = m.prev[s]; ok {
-			m.cur[s] = sum
-		}
-	}
-	m.mu.Unlock()
-	if ok {
+	if sum, ok := m.sums.Get(s); ok {
 		return sum
 	}
-	sum = Of(s)
-	m.mu.Lock()
-	if m.cur == nil {
-		m.cur = map[string]Sum{}
-	}
-	m.cur[s] = sum
-	m.mu.Unlock()
+	sum := Of(s)
+	m.sums.Put(s, sum)
 	return sum
 }
 
 // Sweep forgets what was not asked for since the Sweep before.
-func (m *Memo) Sweep() {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.prev, m.cur = m.cur, make(map[string]Sum, len(m.cur)) // sized as last time: no growing
-}
+func (m *Memo) Sweep() { m.sums.Sweep() }

@@ -4,9 +4,9 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"math"
-	"sync"
 
 	"github.com/netjournal/netjournal/internal/diskcache"
+	"github.com/netjournal/netjournal/internal/recent"
 )
 
 // Memo remembers placements by their whole input: the graph and the
@@ -23,8 +23,7 @@ import (
 type Memo struct {
 	Disk *diskcache.Cache
 
-	mu        sync.Mutex
-	cur, prev map[string]Placement
+	placed recent.Map[string, Placement]
 }
 
 // Place returns Place(g, o), computing it only when not remembered.
@@ -33,33 +32,20 @@ func (m *Memo) Place(g Graph, o Options) Placement {
 		return Place(g, o)
 	}
 	key := memoKey(g, o)
-	m.mu.Lock()
-	pl, ok := m.cur[key]
-	if !ok {
-		if pl, ok = m.prev[key]; ok {
-			m.cur[key] = pl
-		}
-	}
-	disk := m.Disk
-	m.mu.Unlock()
 	dk := diskKeyOf(key)
+	pl, ok := m.placed.Get(key)
 	if ok {
-		disk.Keep(dk)
+		m.Disk.Keep(dk)
 		return pl.clone()
 	}
-	if b, found := disk.Get(dk); found {
+	if b, found := m.Disk.Get(dk); found {
 		pl, ok = decodePlacement(b, len(g.Nodes))
 	}
 	if !ok {
 		pl = Place(g, o)
-		disk.Put(dk, encodePlacement(pl))
+		m.Disk.Put(dk, encodePlacement(pl))
 	}
-	m.mu.Lock()
-	if m.cur == nil {
-		m.cur = map[string]Placement{}
-	}
-	m.cur[key] = pl
-	m.mu.Unlock()
+	m.placed.Put(key, pl)
 	return pl.clone()
 }
 
@@ -67,11 +53,7 @@ func (m *Memo) Place(g Graph, o Options) Placement {
 func diskKeyOf(key string) diskcache.Key { return diskcache.Key(sha256.Sum256([]byte(key))) }
 
 // Sweep forgets what was not asked for since the Sweep before.
-func (m *Memo) Sweep() {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.prev, m.cur = m.cur, make(map[string]Placement, len(m.cur))
-}
+func (m *Memo) Sweep() { m.placed.Sweep() }
 
 // clone is pl with points of its own, so that no caller can change a
 // remembered placement.

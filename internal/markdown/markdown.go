@@ -21,6 +21,7 @@ import (
 	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/netjournal/netjournal/internal/digest"
 	"github.com/netjournal/netjournal/internal/diskcache"
+	"github.com/netjournal/netjournal/internal/recent"
 	"github.com/yuin/goldmark"
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
@@ -136,38 +137,31 @@ type LineError struct {
 type Renderer struct {
 	md    goldmark.Markdown
 	memo  memo
-	known knownSet    // Render's results by their source's memory
-	sums  digest.Memo // the sources' digests
-	html  *sanitizer  // what raw HTML may keep
+	known recent.Map[identity, *known] // Render's results by their source's memory
+	sums  digest.Memo                  // the sources' digests
+	html  *sanitizer                   // what raw HTML may keep
 }
 
 // memo keeps results between builds: what was used since the last Sweep
 // and what was used in the sweep before it; and, with a disk, between runs.
 type memo struct {
-	mu        sync.Mutex
-	cur, prev map[string]any
-	disk      *diskcache.Cache
+	values recent.Map[string, any]
+
+	mu   sync.Mutex
+	disk *diskcache.Cache
 }
 
 func (m *memo) get(key string) (any, bool) {
 	m.mu.Lock()
-	v, ok := m.cur[key]
-	if !ok {
-		if v, ok = m.prev[key]; ok {
-			m.cur[key] = v
-		}
-	}
 	disk := m.disk
 	m.mu.Unlock()
-	if ok {
+	if v, ok := m.values.Get(key); ok {
 		disk.Keep(diskKey(key))
 		return v, true
 	}
 	if b, found := disk.Get(diskKey(key)); found {
 		if v, ok := decode(key, b); ok {
-			m.mu.Lock()
-			m.cur[key] = v
-			m.mu.Unlock()
+			m.values.Put(key, v)
 			return v, true
 		}
 	}
@@ -175,8 +169,8 @@ func (m *memo) get(key string) (any, bool) {
 }
 
 func (m *memo) put(key string, v any) {
+	m.values.Put(key, v)
 	m.mu.Lock()
-	m.cur[key] = v
 	disk := m.disk
 	m.mu.Unlock()
 	if disk != nil {
@@ -198,12 +192,8 @@ func (r *Renderer) UseDisk(c *diskcache.Cache) {
 // per build so that a long watch session does not grow without bound.
 func (r *Renderer) Sweep() {
 	r.sums.Sweep()
-	r.known.sweep()
-	r.memo.mu.Lock()
-	defer r.memo.mu.Unlock()
-	// The next build uses about as many: sized so, the map is not grown
-	// and rehashed step by step while every body is looked up.
-	r.memo.prev, r.memo.cur = r.memo.cur, make(map[string]any, len(r.memo.cur))
+	r.known.Sweep()
+	r.memo.values.Sweep()
 }
 
 // New returns the renderer: GFM, footnotes, typographer, definition lists,
@@ -227,7 +217,7 @@ func New() *Renderer {
 			parser.WithInlineParsers(util.Prioritized(&wikilink.Parser{}, 199)),
 		),
 	)
-	return &Renderer{md: md, memo: memo{cur: map[string]any{}, prev: map[string]any{}}, html: html}
+	return &Renderer{md: md, html: html}
 }
 
 // TrustHTML makes raw HTML in bodies stay as written (comments aside),
@@ -353,7 +343,7 @@ func (r *Renderer) Render(src string, opts Options) Result {
 	// needs neither its digest nor its wikilinks found again: only their
 	// resolutions, which may have changed, are compared.
 	id := identity{ctx: opts.Key, data: unsafe.StringData(src), n: len(src), trust: r.html.trust}
-	k, seen := r.known.get(id)
+	k, seen := r.known.Get(id)
 	if !seen {
 		k = &known{src: src, srcKey: r.sourceKey("", src)}
 		if opts.Resolve != nil {
@@ -391,7 +381,7 @@ func (r *Renderer) Render(src string, opts Options) Result {
 		res = r.resolve(src, r.prepare(src), opts)
 		r.memo.put(string(key), res)
 	}
-	r.known.put(id, &known{src: src, srcKey: k.srcKey, links: k.links, key: string(key), res: res.(Result)})
+	r.known.Put(id, &known{src: src, srcKey: k.srcKey, links: k.links, key: string(key), res: res.(Result)})
 	return res.(Result)
 }
 
@@ -414,40 +404,6 @@ type known struct {
 	links       []Wikilink
 	key         string
 	res         Result
-}
-
-// knownSet keeps the known sources of this build and of the one before,
-// as memo does.
-type knownSet struct {
-	mu        sync.Mutex
-	cur, prev map[identity]*known
-}
-
-func (s *knownSet) get(id identity) (*known, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	k, ok := s.cur[id]
-	if !ok {
-		if k, ok = s.prev[id]; ok {
-			s.cur[id] = k
-		}
-	}
-	return k, ok
-}
-
-func (s *knownSet) put(id identity, k *known) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.cur == nil {
-		s.cur = map[identity]*known{}
-	}
-	s.cur[id] = k
-}
-
-func (s *knownSet) sweep() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.prev, s.cur = s.cur, make(map[identity]*known, len(s.cur))
 }
 
 func (r *Renderer) render(src string, opts Options) Result {

@@ -3,7 +3,8 @@ package page
 import (
 	"bytes"
 	"html/template"
-	"sync"
+
+	"github.com/netjournal/netjournal/internal/recent"
 )
 
 // Fragments remembers the output of templates executed for a part of a
@@ -20,46 +21,37 @@ import (
 // It keeps what was used since the last Sweep and in the one before. The
 // zero Fragments is ready to use; its methods are safe for concurrent use.
 type Fragments struct {
-	mu        sync.Mutex
-	cur, prev map[Key]template.HTML
+	written recent.Map[Key, template.HTML]
+}
+
+// fragment is what a fragment's key is the hash of: beside its data, what
+// else the template set's functions read (a site's URLs, today), which a
+// page's data holds and a fragment's data may not.
+type fragment struct {
+	Within any
+	Data   any
 }
 
 // Execute returns the output of the template name of the set templates
-// (its fingerprint) on data, executing it only when not remembered. data
-// must be plain, as a page's.
-func (f *Fragments) Execute(templates, name string, data any, exec Executor) (template.HTML, error) {
-	key, err := KeyOf("fragment\x00"+templates, name, data)
+// (its fingerprint) on data, executing it only when not remembered.
+// within is what the set's functions read besides their arguments. Both
+// must be plain, as a page's data.
+func (f *Fragments) Execute(templates, name string, within, data any, exec Executor) (template.HTML, error) {
+	key, err := KeyOf(templates, name, fragment{within, data})
 	if err != nil {
 		return "", err
 	}
-	f.mu.Lock()
-	out, ok := f.cur[key]
-	if !ok {
-		if out, ok = f.prev[key]; ok {
-			f.cur[key] = out
-		}
-	}
-	f.mu.Unlock()
-	if ok {
+	if out, ok := f.written.Get(key); ok {
 		return out, nil
 	}
 	var b bytes.Buffer
 	if err := exec(&b, name, data); err != nil {
 		return "", err
 	}
-	out = template.HTML(b.String())
-	f.mu.Lock()
-	if f.cur == nil {
-		f.cur = map[Key]template.HTML{}
-	}
-	f.cur[key] = out
-	f.mu.Unlock()
+	out := template.HTML(b.String())
+	f.written.Put(key, out)
 	return out, nil
 }
 
 // Sweep forgets what was not used since the Sweep before.
-func (f *Fragments) Sweep() {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.prev, f.cur = f.cur, make(map[Key]template.HTML, len(f.cur))
-}
+func (f *Fragments) Sweep() { f.written.Sweep() }

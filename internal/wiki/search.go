@@ -68,9 +68,7 @@ func (r *renderer) search() error {
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	r.cache.mu.Lock()
-	r.cache.notes, r.cache.nextNotes = r.cache.nextNotes, make(map[string]string, len(r.cache.nextNotes))
-	r.cache.mu.Unlock()
+	r.cache.notes.Sweep()
 	r.cache.search = make(map[string]searchEntry, len(nodes))
 	docs := make([][]byte, len(nodes))
 	for i, e := range entries {
@@ -177,15 +175,11 @@ func (r *renderer) plain(n journal.Node) string {
 // while it is used: cutting every document's text again on every
 // rebuild cost more than the rest of the index.
 func (c *Cache) truncated(text string) string {
-	c.mu.Lock()
-	cut, ok := c.notes[text]
-	c.mu.Unlock()
-	if !ok {
-		cut = markdown.Truncate(text, notesLimit)
+	if cut, ok := c.notes.Get(text); ok {
+		return cut
 	}
-	c.mu.Lock()
-	c.nextNotes[text] = cut // kept for the next render
-	c.mu.Unlock()
+	cut := markdown.Truncate(text, notesLimit)
+	c.notes.Put(text, cut)
 	return cut
 }
 

@@ -26,6 +26,7 @@ import (
 	"github.com/netjournal/netjournal/internal/graph"
 	"github.com/netjournal/netjournal/internal/journal"
 	"github.com/netjournal/netjournal/internal/page"
+	"github.com/netjournal/netjournal/internal/recent"
 	"github.com/netjournal/netjournal/themes"
 )
 
@@ -54,12 +55,10 @@ type Options struct {
 // exact for any theme. Its output equals Render's.
 type Cache struct {
 	pages  page.Cache
-	search map[string]searchEntry // each document's search entry, by its wiki path
-	graphs graph.Memo             // the networks drawn, placed
-	frags  page.Fragments         // what templates called with cached wrote
-
-	mu               sync.Mutex
-	notes, nextNotes map[string]string // bodies' texts cut for the index, by the text
+	search map[string]searchEntry     // each document's search entry, by its wiki path
+	graphs graph.Memo                 // the networks drawn, placed
+	frags  page.Fragments             // what templates called with cached wrote
+	notes  recent.Map[string, string] // bodies' texts cut for the index, by the text
 }
 
 // Rendered is the number of pages the last Render executed templates for.
@@ -81,9 +80,6 @@ func (c *Cache) Render(j *journal.Journal, theme *themes.Theme) (map[string][]by
 func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options) (map[string][]byte, error) {
 	r := &renderer{j: j, v: newView(j, opts.Photos), out: map[string][]byte{}, nav: navCounts(j), cache: c}
 	c.graphs.Sweep()
-	if c.nextNotes == nil {
-		c.notes, c.nextNotes = map[string]string{}, map[string]string{}
-	}
 	fingerprint, err := theme.Fingerprint("wiki")
 	if err != nil {
 		return nil, err
@@ -96,9 +92,9 @@ func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options
 	// (see page.Fragments): for a part of a page, in HTML text. ago
 	// counts from today, which a page's data holds and a fragment's may
 	// not: it is in the key.
-	within := fingerprint + "\x00" + j.Today.Format(time.RFC3339Nano)
+	within := struct{ Today time.Time }{j.Today}
 	fm["cached"] = func(name string, data any) (template.HTML, error) {
-		return c.frags.Execute(within, name, data, exec)
+		return c.frags.Execute(fingerprint, name, within, data, exec)
 	}
 	tmpl, err = theme.Templates("wiki", fm)
 	if err != nil {
