@@ -186,10 +186,13 @@ func Ago(t, today time.Time) string {
 // the public view leaves them out (printable), and the writer hears where.
 func (j *Journal) controls() {
 	for _, p := range j.Posts {
-		for key, value := range map[string]string{"title": p.Title(), "summary": p.Summary, "tags": strings.Join(p.Tags, " ")} {
-			if r, ok := control(value); ok {
-				j.Warnings.Add(p.Pos(key), "%s: the control character %U cannot be published (feeds cannot hold it): it is left out", key, r)
+		for _, f := range [...]struct{ key, value string }{{"title", p.Title()}, {"summary", p.Summary}, {"tags", strings.Join(p.Tags, " ")}} {
+			if r, ok := control(f.value); ok {
+				j.Warnings.Add(p.Pos(f.key), "%s: the control character %U cannot be published (feeds cannot hold it): it is left out", f.key, r)
 			}
+		}
+		if _, ok := control(p.Body); !ok {
+			continue // the usual case: no line to find
 		}
 		for i, line := range strings.Split(p.Body, "\n") {
 			if r, ok := control(line); ok {
@@ -205,14 +208,23 @@ func control(s string) (rune, bool) {
 	// By bytes, not runes: each of these characters is one byte below
 	// 0x80, and no byte of a multi-byte UTF-8 sequence is.
 	for i := 0; i < len(s); i++ {
-		if r := rune(s[i]); isControl(r) {
-			return r, true
+		if controlByte[s[i]] {
+			return rune(s[i]), true
 		}
 	}
 	return 0, false
 }
 
 func isControl(r rune) bool { return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f }
+
+// controlByte says of each byte whether it is a control character: every
+// public body's HTML is scanned for one on every build.
+var controlByte = func() (t [256]bool) {
+	for b := range t {
+		t[b] = isControl(rune(b))
+	}
+	return t
+}()
 
 // printable is s without the control characters that XML may not hold.
 func printable(s string) string {
