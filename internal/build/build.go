@@ -82,7 +82,7 @@ type Builder struct {
 
 // NewBuilder returns a Builder for the site in fsys.
 func NewBuilder(fsys fs.FS) *Builder {
-	return &Builder{fsys: fsys, md: markdown.New(), links: linkCache{}}
+	return &Builder{fsys: fsys, md: markdown.New()}
 }
 
 // Forget makes the next Render read these site files (slash paths) again

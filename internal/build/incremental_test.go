@@ -192,9 +192,22 @@ var edits = map[string]edit{
 				fmt.Sprintf("toc_min_words: %d\n", 1+r.IntN(40)),
 				"menu:\n  - {title: Home, url: /}\n  - {title: A page, url: /talks/rich-page-1/, weight: 3}\n  - {title: Elsewhere, url: \"https://example.org/\"}\n",
 				"menu: []\n",
+				// Links every page shows, broken or not as the edits go:
+				// checked at each page, not at a body.
+				"menu:\n  - {title: Home, url: /}\n  - {title: Gone, url: /no-such-page/}\n  - {title: Later, url: \"/posts/idempotency-is-a-contract/#later-heading\"}\n",
 			})
 		})
 		return []string{"netjournal.yaml"}
+	},
+	"add or remove a heading": func(t *testing.T, dir string, r *rand.Rand) []string {
+		const rel, heading = "content/posts/idempotency-is-a-contract.md", "\n## Later heading\n\nText.\n"
+		rewrite(t, dir, rel, func(s string) string {
+			if strings.Contains(s, heading) {
+				return strings.Replace(s, heading, "", 1)
+			}
+			return s + heading
+		})
+		return []string{rel}
 	},
 }
 
@@ -260,6 +273,12 @@ func incrementalEqualsFull(t *testing.T, seed uint64, dump bool) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	warned := 0
+	defer func() {
+		if !t.Failed() && warned == 0 {
+			t.Error("no step had a warning: the warnings' comparison proves nothing")
+		}
+	}()
 	for step := range 40 {
 		name := pick(r, names)
 		touched := edits[name](t, dir, r)
@@ -275,6 +294,10 @@ func incrementalEqualsFull(t *testing.T, seed uint64, dump bool) {
 		if diff := compare(got.Public, want.Public) + compare(got.Private, want.Private); diff != "" {
 			t.Fatalf("step %d (%s on %v): incremental differs from full:\n%s", step, name, touched, diff)
 		}
+		if g, w := got.Warnings.Error(), want.Warnings.Error(); g != w {
+			t.Fatalf("step %d (%s on %v): incremental warnings differ from full:\n%s\nwant\n%s", step, name, touched, g, w)
+		}
+		warned += len(want.Warnings)
 		if _, _, err := Sync(out, prev.Public, got.Public, false); err != nil {
 			t.Fatal(err)
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"maps"
 	"net/url"
 	"path"
 	"runtime"
@@ -21,13 +22,17 @@ import (
 // pages that do not come from a body are reported at the output page.
 //
 // Parsing pages is the costly part, so a linkCache keeps each page's links
-// and ids while its bytes stay the same.
-func (lc linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
+// and ids while its bytes stay the same, and each page's warnings while
+// nothing they depend on changes (see reusable).
+func (lc *linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
 	var warns content.ErrorList
 	base := j.Config.BasePath()
 	abs := j.Config.BaseURL
-	pub := newSiteIndex(res.Public, lc, "public/", abs+"\x00"+base)
-	priv := newSiteIndex(res.Private, lc, "private/", abs+"\x00"+base)
+	if lc.pages == nil {
+		lc.pages = map[string]*page{}
+	}
+	pub := newSiteIndex(res.Public, lc.pages, "public/", abs+"\x00"+base)
+	priv := newSiteIndex(res.Private, lc.pages, "private/", abs+"\x00"+base)
 	defer lc.sweep(res)
 	pub.scanAll()
 	priv.scanAll()
@@ -63,6 +68,10 @@ func (lc linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
 
 	// The pages' links are checked on every core, each page by one
 	// worker with answers of its own; the warnings come out in page order.
+	// A page whose bytes are the last check's keeps its warnings when
+	// nothing else they depend on changed.
+	this := &lastCheck{abs: abs, base: base, reported: reported, public: res.Public, private: res.Private}
+	reuse := lc.last.reusable(this) && !pub.idsChanged && !priv.idsChanged
 	pubPages, privPages := sortedKeys(res.Public), sortedKeys(res.Private)
 	pageWarns := make([]content.ErrorList, len(pubPages)+len(privPages))
 	workers := runtime.GOMAXPROCS(0)
@@ -74,18 +83,69 @@ func (lc linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
 			pubMemo, privMemo := resolveMemo{}, resolveMemo{}
 			for i := int(next.Add(1) - 1); i < len(pageWarns); i = int(next.Add(1) - 1) {
 				if i < len(pubPages) {
-					pageWarns[i] = checkPublic(pub, pubPages[i], abs, base, reported, pubWhy, pubMemo)
+					if !reuse || pub.rescanned[pubPages[i]] {
+						pageWarns[i] = checkPublic(pub, pubPages[i], abs, base, reported, pubWhy, pubMemo)
+					} else {
+						pageWarns[i] = lc.last.publicWarns[pubPages[i]]
+					}
 				} else {
-					pageWarns[i] = checkPrivate(priv, privPages[i-len(pubPages)], abs, base, reported, pubWhy, privWhy, privMemo)
+					page := privPages[i-len(pubPages)]
+					if !reuse || priv.rescanned[page] {
+						pageWarns[i] = checkPrivate(priv, page, abs, base, reported, pubWhy, privWhy, privMemo)
+					} else {
+						pageWarns[i] = lc.last.privateWarns[page]
+					}
 				}
 			}
 		})
 	}
 	wg.Wait()
-	for _, w := range pageWarns {
+	this.publicWarns, this.privateWarns = make(map[string]content.ErrorList), make(map[string]content.ErrorList)
+	for i, w := range pageWarns {
 		warns = append(warns, w...)
+		if len(w) == 0 {
+			continue
+		}
+		if i < len(pubPages) {
+			this.publicWarns[pubPages[i]] = w
+		} else {
+			this.privateWarns[privPages[i-len(pubPages)]] = w
+		}
 	}
+	lc.last = this
 	return warns
+}
+
+// lastCheck is what a check's page warnings depend on, besides each
+// page's own bytes, and the warnings.
+type lastCheck struct {
+	abs, base       string
+	reported        map[string]bool // targets reported at a body's line
+	public, private map[string][]byte
+	publicWarns     map[string]content.ErrorList // by page, those with any
+	privateWarns    map[string]content.ErrorList
+}
+
+// reusable reports whether a page whose bytes are the same has the same
+// warnings in this check as in last: the same base URL and path, the same
+// targets reported at bodies, and the same files in each site. (The ids
+// of pages must be the same as well: siteIndex.idsChanged.)
+func (last *lastCheck) reusable(this *lastCheck) bool {
+	return last != nil && last.abs == this.abs && last.base == this.base &&
+		maps.Equal(last.reported, this.reported) &&
+		sameKeys(last.public, this.public) && sameKeys(last.private, this.private)
+}
+
+func sameKeys(a, b map[string][]byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if _, ok := b[k]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // checkPublic returns the broken links of a page of the blog.
@@ -256,19 +316,23 @@ func memoCheck(s *siteIndex, base string) func(target string) string {
 	}
 }
 
-// linkCache maps "public/path" and "private/path" to parsed pages.
-type linkCache map[string]*page
+// linkCache keeps, by "public/path" and "private/path", parsed pages, and
+// what the last check found.
+type linkCache struct {
+	pages map[string]*page
+	last  *lastCheck
+}
 
 // sweep forgets pages that are no longer in the sites.
-func (lc linkCache) sweep(res *Result) {
-	for k := range lc {
+func (lc *linkCache) sweep(res *Result) {
+	for k := range lc.pages {
 		site, p, _ := strings.Cut(k, "/")
 		files := res.Public
 		if site == "private" {
 			files = res.Private
 		}
 		if _, ok := files[p]; !ok {
-			delete(lc, k)
+			delete(lc.pages, k)
 		}
 	}
 }
@@ -277,12 +341,17 @@ func (lc linkCache) sweep(res *Result) {
 // and ids.
 type siteIndex struct {
 	files  map[string][]byte
-	cache  linkCache
+	cache  map[string]*page
 	prefix string
 	base   string // the base URL and path links were resolved against
+
+	// What scanAll found: the pages parsed again, and whether any of
+	// them, there before, now has other ids.
+	rescanned  map[string]bool
+	idsChanged bool
 }
 
-func newSiteIndex(files map[string][]byte, cache linkCache, prefix, base string) *siteIndex {
+func newSiteIndex(files map[string][]byte, cache map[string]*page, prefix, base string) *siteIndex {
 	return &siteIndex{files: files, cache: cache, prefix: prefix, base: base}
 }
 
@@ -304,7 +373,12 @@ func (s *siteIndex) scanAll() {
 		}
 		pages[i] = p
 	})
+	s.rescanned = make(map[string]bool, len(todo))
 	for i, file := range todo {
+		if old := s.cache[s.prefix+file]; old != nil && !maps.Equal(old.ids, pages[i].ids) {
+			s.idsChanged = true
+		}
+		s.rescanned[file] = true
 		s.cache[s.prefix+file] = pages[i]
 	}
 }

@@ -122,7 +122,7 @@ func BenchmarkStageLinks(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		linkCache{}.check(res.Journal, res)
+		new(linkCache).check(res.Journal, res)
 	}
 }
 
