@@ -44,13 +44,18 @@ func (e *env) rebuilds(ctx context.Context, w *watch.Watcher, b *build.Builder, 
 			if !fixedNow {
 				opts.Now = time.Now()
 			}
-			stamp := sourceStamp(e.dir)
+			// Verifying needs the sources' state from before the rebuild:
+			// a walk of the whole site, done only then.
+			verifying, stamp := os.Getenv("NETJOURNAL_VERIFY") != "", ""
+			if verifying {
+				stamp = sourceStamp(e.dir)
+			}
 			res, err := b.Render(opts)
 			if err != nil {
 				bad(err)
 				continue
 			}
-			if os.Getenv("NETJOURNAL_VERIFY") != "" {
+			if verifying {
 				e.verify(b, opts, res, stamp)
 			}
 			good(res, batch, start)
