@@ -1,9 +1,11 @@
 package journal
 
 import (
+	"encoding/binary"
 	"fmt"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/markdown"
@@ -206,10 +208,28 @@ func (j *Journal) controls() {
 // and carriage return, or DEL.
 func control(s string) (rune, bool) {
 	// By bytes, not runes: each of these characters is one byte below
-	// 0x80, and no byte of a multi-byte UTF-8 sequence is.
-	for i := 0; i < len(s); i++ {
-		if controlByte[s[i]] {
-			return rune(s[i]), true
+	// 0x80, and no byte of a multi-byte UTF-8 sequence is. Eight bytes are
+	// looked at at once, and one by one only where one of them is below
+	// 0x20 or is DEL (a tab or a newline, mostly): every public body's
+	// HTML is scanned on every build.
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	b := unsafe.Slice(unsafe.StringData(s), len(s))
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		d := x ^ 0x7f*ones
+		if (x-0x20*ones)&^x&highs == 0 && (d-ones)&^d&highs == 0 {
+			continue // no byte below 0x20, none equal to 0x7f
+		}
+		for _, c := range b[i : i+8] {
+			if controlByte[c] {
+				return rune(c), true
+			}
+		}
+	}
+	for ; i < len(b); i++ {
+		if controlByte[b[i]] {
+			return rune(b[i]), true
 		}
 	}
 	return 0, false

@@ -5,7 +5,8 @@ import "testing"
 // FuzzControl holds control's byte scan to the rune scan it replaced, on
 // any bytes, valid UTF-8 or not.
 func FuzzControl(f *testing.F) {
-	for _, s := range []string{"", "plain", "tab\tnew\nline\r", "bell\x07", "del\x7f", "é\x01", "\xff\xfe\x1b[31m", "\u0085 C1 is allowed"} {
+	for _, s := range []string{"", "plain", "tab\tnew\nline\r", "bell\x07", "del\x7f", "é\x01", "\xff\xfe\x1b[31m", "\u0085 C1 is allowed",
+		"<p>eight bytes at a time</p>\n<p>then a\x7fDEL</p>", "0123456789abcdef\x1b", "tabs\tand\nnew\r\nlines over eight bytes, and none else"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
