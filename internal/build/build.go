@@ -143,7 +143,25 @@ func (b *Builder) RenderContext(ctx context.Context, opts Options) (*Result, err
 	// Contacts' photos, for the wiki: one that cannot be shown is a warning.
 	photos, warnings := content.ReadPhotos(fsys, site.Contacts)
 	res.Warnings = append(res.Warnings, warnings...)
-	if pub != nil {
+	// The wiki is rendered while the blog and its feeds are: they share
+	// nothing but the Markdown renderer and the disk cache, both safe for
+	// concurrent use, and each has stretches on one core that the other
+	// fills.
+	type rendered struct {
+		files map[string][]byte
+		pages int
+		err   error
+	}
+	wikiDone := make(chan rendered, 1)
+	go func() {
+		files, err := b.wiki.RenderWith(j, theme, wiki.Options{Photos: photos})
+		wikiDone <- rendered{files, b.wiki.Rendered(), err}
+	}()
+	blogErr := func() error {
+		if pub == nil {
+			return nil
+		}
+		var err error
 		if res.Public, err = b.blog.Render(pub, theme); err != nil {
 			var problems public.Problems
 			if errors.As(err, &problems) {
@@ -151,14 +169,14 @@ func (b *Builder) RenderContext(ctx context.Context, opts Options) (*Result, err
 					errs.Add(content.Position{Path: p.Source, Line: p.Line}, "%s", p.Msg)
 				}
 				errs.Sort()
-				return nil, errs.Err()
+				return errs.Err()
 			}
-			return nil, themeError("render blog", err)
+			return themeError("render blog", err)
 		}
 		res.Rendered += b.blog.Rendered()
 		feeds, err := b.feeds.Files(pub)
 		if err != nil {
-			return nil, fmt.Errorf("render feeds: %w", err)
+			return fmt.Errorf("render feeds: %w", err)
 		}
 		for p, b := range feeds {
 			res.Public[p] = b
@@ -166,14 +184,20 @@ func (b *Builder) RenderContext(ctx context.Context, opts Options) (*Result, err
 		notes, err := addStatic(fsys, res.Public)
 		errs.Append(err)
 		res.Notes = append(res.Notes, notes...)
+		return nil
+	}()
+	w := <-wikiDone // waited for in any case: nothing of a render outlives it
+	if blogErr != nil {
+		return nil, blogErr
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if res.Private, err = b.wiki.RenderWith(j, theme, wiki.Options{Photos: photos}); err != nil {
-		return nil, themeError("render wiki", err)
+	if w.err != nil {
+		return nil, themeError("render wiki", w.err)
 	}
-	res.Rendered += b.wiki.Rendered()
+	res.Private = w.files
+	res.Rendered += w.pages
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
