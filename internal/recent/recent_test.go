@@ -32,19 +32,23 @@ func TestKeepsTwoBuilds(t *testing.T) {
 	}
 }
 
+// TestConcurrent: values put from several goroutines at once are all
+// there after, and each is the one put.
 func TestConcurrent(t *testing.T) {
 	var m Map[int, int]
 	var wg sync.WaitGroup
 	for g := range 4 {
 		wg.Go(func() {
 			for i := range 1000 {
-				m.Put(i%50, g)
-				m.Get(i % 37)
-				if i%300 == 0 {
-					m.Sweep()
-				}
+				m.Put(g*1000+i, i)
+				m.Get((g + 1) % 4 * 1000)
 			}
 		})
 	}
 	wg.Wait()
+	for k := range 4000 {
+		if v, ok := m.Get(k); !ok || v != k%1000 {
+			t.Fatalf("%d = %d, %v after concurrent puts; want %d", k, v, ok, k%1000)
+		}
+	}
 }
