@@ -133,19 +133,13 @@ type lastCheck struct {
 func (last *lastCheck) reusable(this *lastCheck) bool {
 	return last != nil && last.abs == this.abs && last.base == this.base &&
 		maps.Equal(last.reported, this.reported) &&
-		sameKeys(last.public, this.public) && sameKeys(last.private, this.private)
+		sameFiles(last.public, this.public) && sameFiles(last.private, this.private)
 }
 
-func sameKeys(a, b map[string][]byte) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k := range a {
-		if _, ok := b[k]; !ok {
-			return false
-		}
-	}
-	return true
+// sameFiles reports whether two sites have the same paths, whatever their
+// bytes.
+func sameFiles(a, b map[string][]byte) bool {
+	return maps.EqualFunc(a, b, func(_, _ []byte) bool { return true })
 }
 
 // checkPublic returns the broken links of a page of the blog.
