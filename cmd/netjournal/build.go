@@ -64,6 +64,26 @@ func (c *buildCmd) Run(ctx context.Context, args []string) int {
 		}
 		defer w.Close()
 	}
+	// A plain build whose inputs and outputs are as the last one left
+	// them has nothing to do (build.UpToDate).
+	var inputs build.Inputs
+	if !c.check && !noCache && !watching {
+		inputs = build.SumInputs(c.dir, opts, c.path(out), c.path(wikiOut))
+		stamp, err := build.UpToDate(ctx, c.dir, inputs, c.path(out), c.path(wikiOut))
+		if err != nil {
+			return c.writeFailed(ctx, err)
+		}
+		if stamp != nil {
+			for _, w := range stamp.WarningList() {
+				fmt.Fprintf(c.stderr, "%s: warning: %s\n", w.Pos, w.Msg)
+			}
+			if !quiet {
+				c.summary(stamp.PagesIn(c.path(out)), out, stamp.PagesIn(c.path(wikiOut)), wikiOut,
+					len(stamp.Warnings), start, stamp.Notes, true)
+			}
+			return exitOK
+		}
+	}
 	b := build.NewBuilder(os.DirFS(c.dir))
 	if !c.check && !noCache {
 		defer c.useCache(b)()
@@ -94,23 +114,31 @@ func (c *buildCmd) Run(ctx context.Context, args []string) int {
 			len(res.Warnings), plural(len(res.Warnings), "warning", "warnings"))
 		return exitOK
 	}
-	err = build.Write(ctx, c.dir,
-		build.Output{Dir: c.path(out), Files: res.Public},
-		build.Output{Dir: c.path(wikiOut), Files: res.Private, Private: true},
-	)
-	if err != nil {
+	outs := []build.Output{
+		{Dir: c.path(out), Files: res.Public},
+		{Dir: c.path(wikiOut), Files: res.Private, Private: true},
+	}
+	if err := build.WriteStamped(ctx, c.dir, inputs, res, outs...); err != nil {
 		return c.writeFailed(ctx, err)
 	}
 	if !quiet {
-		fmt.Fprintf(c.stdout, "public: %d pages in %s, private: %d pages in %s, %d %s, %s\n",
-			build.Pages(res.Public), out, build.Pages(res.Private), wikiOut,
-			len(res.Warnings), plural(len(res.Warnings), "warning", "warnings"),
-			time.Since(start).Round(time.Millisecond))
-		for _, n := range res.Notes {
-			fmt.Fprintf(c.stdout, "note: %s\n", n)
-		}
+		c.summary(build.Pages(res.Public), out, build.Pages(res.Private), wikiOut, len(res.Warnings), start, res.Notes, false)
 	}
 	return exitOK
+}
+
+// summary says what a build wrote, or found written already.
+func (c *buildCmd) summary(public int, out string, private int, wikiOut string, warnings int, start time.Time, notes []string, upToDate bool) {
+	fmt.Fprintf(c.stdout, "public: %d pages in %s, private: %d pages in %s, %d %s, %s",
+		public, out, private, wikiOut, warnings, plural(warnings, "warning", "warnings"),
+		time.Since(start).Round(time.Millisecond))
+	if upToDate {
+		fmt.Fprint(c.stdout, ", up to date")
+	}
+	fmt.Fprintln(c.stdout)
+	for _, n := range notes {
+		fmt.Fprintf(c.stdout, "note: %s\n", n)
+	}
 }
 
 // useCache gives b the site's cache on disk, and returns what closes it.

@@ -63,6 +63,27 @@ func Write(ctx context.Context, site string, outs ...Output) error {
 		return err
 	}
 	defer unlock()
+	return write(ctx, site, outs)
+}
+
+// WriteStamped is Write, and then keeps the stamp of a build that read
+// in and rendered res, for the next build's up-to-date check (UpToDate).
+// Best effort: a stamp that cannot be kept costs the next build its
+// check.
+func WriteStamped(ctx context.Context, site string, in Inputs, res *Result, outs ...Output) error {
+	unlock, err := lock(ctx, site)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	if err := write(ctx, site, outs); err != nil {
+		return err
+	}
+	saveStamp(site, in, res, outs)
+	return nil
+}
+
+func write(ctx context.Context, site string, outs []Output) error {
 	if err := recoverSwap(site); err != nil {
 		return err
 	}
@@ -75,12 +96,12 @@ func Write(ctx context.Context, site string, outs ...Output) error {
 		if err != nil {
 			return err
 		}
-		work := filepath.Join(filepath.Dir(abs), WorkDir)
-		plan.Outputs = append(plan.Outputs, swapStep{
-			Dir: abs,
-			New: filepath.Join(work, filepath.Base(abs)+".new"),
-			Old: filepath.Join(work, filepath.Base(abs)+".old"),
-		})
+		plan.Outputs = append(plan.Outputs, stepFor(abs))
+	}
+	// The outputs are about to change: the last build's stamp no longer
+	// says what they hold.
+	if err := removeStamp(site); err != nil {
+		return err
 	}
 	// Recorded before anything is staged, so that the staging of a build
 	// that is killed is found and removed by the next one.
@@ -302,6 +323,17 @@ func makeWorkDir(dir string) error {
 	return os.WriteFile(ignore, []byte("# netjournal's staging and bookkeeping: never commit it.\n*\n"), 0o600)
 }
 
+// stepFor is the swap of the output folder abs, an absolute path: its
+// staging and its old copy are in the WorkDir beside it.
+func stepFor(abs string) swapStep {
+	work := filepath.Join(filepath.Dir(abs), WorkDir)
+	return swapStep{
+		Dir: abs,
+		New: filepath.Join(work, filepath.Base(abs)+".new"),
+		Old: filepath.Join(work, filepath.Base(abs)+".old"),
+	}
+}
+
 // The states of a record.
 const (
 	staging  = "staging"  // folders being written under New; the outputs untouched
@@ -484,7 +516,7 @@ func recoverSwap(site string) error {
 	}
 	for _, e := range entries {
 		switch name := e.Name(); {
-		case name == ".gitignore", name == lockFile, name == recordFile, name == path.Base(CacheDir),
+		case name == ".gitignore", name == lockFile, name == recordFile, name == stampFile, name == path.Base(CacheDir),
 			strings.HasSuffix(name, ".manifest"), strings.HasSuffix(name, ".spare"):
 			continue
 		}

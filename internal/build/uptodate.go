@@ -1,0 +1,274 @@
+package build
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/netjournal/netjournal/internal/content"
+)
+
+// The up-to-date check, as make's: a build whose inputs are all as they
+// were when the last build read them, and whose output folders are as
+// that build left them, would write the very same files, so it has
+// nothing to do. The inputs are every file of the site folder (but .git,
+// WorkDir and the output folders) by its name and what the file system
+// says of it, the program, and the options; a build depends on the clock
+// only through the day it falls on (Options.Now).
+//
+// It errs on the side of building: a site holding a symbolic link, or a
+// file changed too shortly before a build for its time to tell a later
+// change (racyWindow), is built in full.
+
+// Inputs sums what a build reads. The zero Inputs is a site that cannot
+// be summed: it is never up to date.
+type Inputs struct {
+	sum  string
+	racy bool // a file changed within racyWindow of the summing
+}
+
+// racyWindow is how close to the summing a file may have changed and
+// still be trusted by its time: a file system keeps times to a tick
+// (Linux's clock tick, or two seconds on FAT), and a second change in
+// the tick of the first leaves the time as it was. A site summed with
+// such a file is built, and its sum not kept.
+var racyWindow = 2 * time.Second
+
+const stampFile = "stamp.json"
+
+func stampPath(site string) string { return filepath.Join(site, WorkDir, stampFile) }
+
+// SumInputs sums what a build of the site folder with opts, writing the
+// output folders outs, reads. It is taken before the build reads
+// anything: a file changed while the build runs then differs from the
+// sum, and the next build sees it.
+func SumInputs(site string, opts Options, outs ...string) Inputs {
+	start := time.Now()
+	v, err := version()
+	if err != nil {
+		return Inputs{}
+	}
+	root, err := realPath(site)
+	if err != nil {
+		return Inputs{}
+	}
+	skip := map[string]bool{filepath.Join(root, ".git"): true, filepath.Join(root, WorkDir): true}
+	h := sha256.New()
+	fmt.Fprintf(h, "netjournal %s\ndrafts %t future %t strict %t origin %q day %s\n",
+		v, opts.Drafts, opts.Future, opts.Strict, opts.Origin, content.Day(opts.Now).Format(time.DateOnly))
+	for _, o := range outs {
+		abs, err := filepath.Abs(o)
+		if err != nil {
+			return Inputs{}
+		}
+		skip[abs] = true
+		fmt.Fprintf(h, "output %q\n", abs)
+	}
+	in := Inputs{}
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if skip[p] {
+			return filepath.SkipDir
+		}
+		rel := filepath.ToSlash(strings.TrimPrefix(strings.TrimPrefix(p, root), string(filepath.Separator)))
+		switch {
+		case d.IsDir():
+			fmt.Fprintf(h, "d %q\n", rel)
+			return nil
+		case !d.Type().IsRegular():
+			return errUnsummable // a link may point anywhere; a device is not a source
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		st := stateOf(info, [sha256.Size]byte{})
+		ctime := changeTime(info)
+		fmt.Fprintf(h, "f %q %d %d %d %d %o\n", rel, st.size, st.mtime, ctime, st.ino, info.Mode())
+		if limit := start.Add(-racyWindow).UnixNano(); st.mtime >= limit || ctime >= limit {
+			in.racy = true
+		}
+		return nil
+	})
+	if err != nil {
+		return Inputs{}
+	}
+	in.sum = hex.EncodeToString(h.Sum(nil))
+	return in
+}
+
+var errUnsummable = errors.New("not a regular file or folder")
+
+// Stamp is what a build that wrote its output folders keeps of itself for
+// the up-to-date check: the sum of its inputs, and what it said.
+type Stamp struct {
+	Inputs   string          `json:"inputs"`
+	Warnings []stampWarning  `json:"warnings"`
+	Notes    []string        `json:"notes"`
+	Pages    map[string]int  `json:"pages"`   // output folder → HTML pages
+	Outputs  map[string]bool `json:"outputs"` // output folder → private
+}
+
+type stampWarning struct {
+	Path string `json:"path"`
+	Line int    `json:"line"`
+	Msg  string `json:"msg"`
+}
+
+// WarningList is the warnings a stamp holds.
+func (s *Stamp) WarningList() content.ErrorList {
+	var l content.ErrorList
+	for _, w := range s.Warnings {
+		l = append(l, &content.Error{Pos: content.Position{Path: w.Path, Line: w.Line}, Msg: w.Msg})
+	}
+	return l
+}
+
+// PagesIn is the number of HTML pages a stamp says the output folder dir
+// holds.
+func (s *Stamp) PagesIn(dir string) int {
+	abs, _ := filepath.Abs(dir)
+	return s.Pages[abs]
+}
+
+// saveStamp keeps what a build that read in and wrote outs, just now and
+// with the lock still held, said, for the next build's check. A racy sum
+// is not kept.
+func saveStamp(site string, in Inputs, res *Result, outs []Output) error {
+	if in.sum == "" || in.racy {
+		return nil
+	}
+	s := Stamp{Inputs: in.sum, Notes: res.Notes, Pages: map[string]int{}, Outputs: map[string]bool{}}
+	for _, w := range res.Warnings {
+		s.Warnings = append(s.Warnings, stampWarning{w.Pos.Path, w.Pos.Line, w.Msg})
+	}
+	for _, o := range outs {
+		abs, err := filepath.Abs(o.Dir)
+		if err != nil {
+			return err
+		}
+		s.Pages[abs] = Pages(o.Files)
+		s.Outputs[abs] = o.Private
+	}
+	data, err := json.Marshal(s)
+	if err != nil {
+		return err
+	}
+	tmp := stampPath(site) + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o600); err != nil {
+		return err
+	}
+	return os.Rename(tmp, stampPath(site))
+}
+
+// UpToDate returns the stamp of the last build if a build that read in
+// would write to the output folders outs exactly what they hold: the
+// last build read the same inputs, wrote these folders, and every file
+// and folder in them is as it left them. Otherwise it returns nil.
+func UpToDate(ctx context.Context, site string, in Inputs, outs ...string) (*Stamp, error) {
+	if in.sum == "" {
+		return nil, nil
+	}
+	unlock, err := lock(ctx, site)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	data, err := os.ReadFile(stampPath(site))
+	if err != nil {
+		return nil, nil
+	}
+	var s Stamp
+	if json.Unmarshal(data, &s) != nil || s.Inputs != in.sum || len(s.Outputs) != len(outs) {
+		return nil, nil
+	}
+	// Each folder is looked at on a core of its own.
+	same := make([]bool, len(outs))
+	var wg sync.WaitGroup
+	for i, o := range outs {
+		abs, err := filepath.Abs(o)
+		if err != nil {
+			return nil, err
+		}
+		if _, ok := s.Outputs[abs]; !ok {
+			return nil, nil
+		}
+		wg.Go(func() { same[i] = asWritten(abs) })
+	}
+	wg.Wait()
+	if slices.Contains(same, false) {
+		return nil, nil
+	}
+	return &s, nil
+}
+
+// asWritten reports whether the output folder dir holds exactly what its
+// manifest says the build that wrote it put there: the same files, each
+// unchanged since by what the file system says of it, the folders they
+// need, and nothing else. (Modes are not looked at: a build links a file
+// that is as it wrote it, whatever its mode.)
+func asWritten(dir string) bool {
+	m := readManifest(manifestPath(stepFor(dir)))
+	if len(m) == 0 {
+		return false
+	}
+	dirs := map[string]bool{".": true}
+	for name := range m {
+		for d := path.Dir(name); d != "." && !dirs[d]; d = path.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	seen := 0
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		name := filepath.ToSlash(rel)
+		if d.IsDir() {
+			if !dirs[name] {
+				return errChanged
+			}
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		want, ok := m[name]
+		if !ok || !info.Mode().IsRegular() || stateOf(info, want.sum) != want {
+			return errChanged
+		}
+		seen++
+		return nil
+	})
+	return err == nil && seen == len(m)
+}
+
+var errChanged = errors.New("changed since written")
+
+// removeStamp forgets the last build's stamp: its output is about to be
+// replaced.
+func removeStamp(site string) error {
+	err := os.Remove(stampPath(site))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}

@@ -1,0 +1,170 @@
+package build
+
+import (
+	"context"
+	"flag"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+var upToDateSeed = flag.Uint64("uptodate-seed", 0, "replay TestUpToDateIsExact with this seed")
+
+// stampedBuild builds the site as `netjournal build` does, checking first
+// whether the outputs are up to date; it says whether they were.
+func stampedBuild(t *testing.T, site string, opts Options, pub, priv string) (upToDate bool) {
+	t.Helper()
+	ctx := context.Background()
+	in := SumInputs(site, opts, pub, priv)
+	s, err := UpToDate(ctx, site, in, pub, priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s != nil {
+		return true
+	}
+	res, err := Render(os.DirFS(site), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = WriteStamped(ctx, site, in, res, Output{Dir: pub, Files: res.Public}, Output{Dir: priv, Files: res.Private, Private: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return false
+}
+
+// TestUpToDateIsExact makes random changes to a site, its options and
+// its output folders, each followed by a build that checks first: when it
+// finds the outputs up to date, they hold exactly what a full build
+// writes, and after a change that a build must see it never does; after
+// no change at all it always does.
+func TestUpToDateIsExact(t *testing.T) {
+	defer func(w time.Duration) { racyWindow = w }(racyWindow)
+	racyWindow = 0 // every change below changes a size or a name
+	seed := *upToDateSeed
+	if seed == 0 {
+		seed = uint64(time.Now().UnixNano())
+	}
+	t.Logf("seed %d (replay with -uptodate-seed %d)", seed, seed)
+	r := rand.New(rand.NewPCG(seed, 1))
+	site := copySite(t)
+	pub, priv := filepath.Join(site, "public"), filepath.Join(t.TempDir(), "wiki")
+	opts := Options{Now: time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)}
+	posts := mdFiles(t, site, "content")
+	outFile := func(dir string) string {
+		files := readTree(t, dir)
+		names := sortedKeys(files)
+		return filepath.Join(dir, filepath.FromSlash(pick(r, names)))
+	}
+	changes := []struct {
+		name   string
+		change func() // nil: none
+		seen   bool   // a build must see it
+	}{
+		{"nothing", nil, false},
+		{"a later hour of the same day", func() { opts.Now = opts.Now.Add(time.Hour) }, false},
+		{"the next day", func() { opts.Now = opts.Now.Add(24 * time.Hour) }, true},
+		{"drafts published or not", func() { opts.Drafts = !opts.Drafts }, true},
+		{"future posts published or not", func() { opts.Future = !opts.Future }, true},
+		{"a source edited", func() {
+			rewrite(t, site, pick(r, posts), func(s string) string { return s + "\nEdited.\n" })
+		}, true},
+		{"a source's time set back", func() {
+			p := filepath.Join(site, filepath.FromSlash(pick(r, posts)))
+			old := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
+			if err := os.Chtimes(p, old, old); err != nil {
+				t.Fatal(err)
+			}
+		}, true},
+		{"a file added beside the sources", func() {
+			p := filepath.Join(site, "content", "notes", "new.txt")
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			if err := os.WriteFile(p, []byte(time.Now().String()), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, true},
+		{"a public file changed by hand", func() {
+			p := outFile(pub)
+			b, _ := os.ReadFile(p)
+			os.WriteFile(p, append(b, "<!-- mine -->"...), 0o644)
+		}, true},
+		{"a wiki file removed", func() { os.Remove(outFile(priv)) }, true},
+		{"a file added to the wiki", func() { os.WriteFile(filepath.Join(priv, "extra.html"), nil, 0o600) }, true},
+		{"a folder added to the blog", func() { os.Mkdir(filepath.Join(pub, "extra"), 0o755) }, true},
+		{"a public file replaced by the same bytes", func() {
+			p := outFile(pub)
+			b, _ := os.ReadFile(p)
+			os.Remove(p)
+			os.WriteFile(p, b, 0o644)
+		}, true},
+	}
+	if stampedBuild(t, site, opts, pub, priv) {
+		t.Fatal("the first build found its outputs up to date")
+	}
+	for i := range 40 {
+		c := changes[r.IntN(len(changes))]
+		if c.change != nil {
+			c.change()
+		}
+		upToDate := stampedBuild(t, site, opts, pub, priv)
+		switch {
+		case upToDate && c.seen:
+			t.Fatalf("step %d, %s: the build found the outputs up to date", i, c.name)
+		case !upToDate && c.change == nil:
+			t.Fatalf("step %d, %s: the build did not find the outputs up to date", i, c.name)
+		}
+		if !upToDate {
+			continue
+		}
+		// The example site has warnings: a strict build fails, and must
+		// not find the outputs of a lenient one up to date.
+		strict := opts
+		strict.Strict = true
+		if s, err := UpToDate(context.Background(), site, SumInputs(site, strict, pub, priv), pub, priv); err != nil || s != nil {
+			t.Fatalf("step %d, %s: a strict build found a lenient build's outputs up to date (%v)", i, c.name, err)
+		}
+		want, err := Render(os.DirFS(site), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want.Public[Marker] = []byte(markerText)
+		want.Private[Marker] = []byte(markerText)
+		want.Private[".gitignore"] = []byte("# The private wiki: never commit it.\n*\n")
+		if diff := compare(readTree(t, pub), want.Public) + compare(readTree(t, priv), want.Private); diff != "" {
+			t.Fatalf("step %d, %s: up to date, but not what a build writes:\n%s", i, c.name, diff)
+		}
+	}
+}
+
+// TestUpToDateRefusesDoubt: a site whose files changed just before the
+// build, or that holds a symbolic link, is built in full every time.
+func TestUpToDateRefusesDoubt(t *testing.T) {
+	opts := Options{Now: time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)}
+	site := copySite(t) // written just now: within racyWindow
+	pub, priv := filepath.Join(site, "public"), filepath.Join(site, "private")
+	if in := SumInputs(site, opts, pub, priv); !in.racy {
+		t.Fatal("files written just now are not racy")
+	}
+	for i := range 2 {
+		if stampedBuild(t, site, opts, pub, priv) {
+			t.Fatalf("build %d of a site written just now found its outputs up to date", i)
+		}
+	}
+	if _, err := os.Stat(stampPath(site)); err == nil {
+		t.Error("a racy build kept a stamp")
+	}
+
+	defer func(w time.Duration) { racyWindow = w }(racyWindow)
+	racyWindow = 0
+	if err := os.Symlink(filepath.Join(site, "content", "posts"), filepath.Join(site, "content", "more")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	for i := range 2 {
+		if stampedBuild(t, site, opts, pub, priv) {
+			t.Fatalf("build %d of a site with a symbolic link found its outputs up to date", i)
+		}
+	}
+}
