@@ -300,26 +300,37 @@ type values struct {
 
 // fill joins parts, putting in each hole its value.
 func fill(parts []part, v values) string {
-	var b strings.Builder
 	pick := func(vs []string, i int) string {
 		if i < 0 || i >= len(vs) {
 			return "" // a damaged cache entry; decode refuses those
 		}
 		return vs[i]
 	}
-	for _, p := range parts {
+	value := func(p part) string {
 		switch p.kind {
 		case 0:
-			b.WriteString(p.lit)
+			return p.lit
 		case 'W':
-			b.WriteString(pick(v.links, p.i))
+			return pick(v.links, p.i)
 		case 'D':
-			b.WriteString(pick(v.dests, p.i))
+			return pick(v.dests, p.i)
 		case 'H':
-			b.WriteString(pick(v.ids, p.i))
+			return pick(v.ids, p.i)
 		case 'A':
-			b.WriteString(pick(v.anchors, p.i))
+			return pick(v.anchors, p.i)
 		}
+		return ""
+	}
+	// Measured first: a body is kept for the whole build, and one grown
+	// by doubling was copied each time and kept up to twice its length.
+	n := 0
+	for _, p := range parts {
+		n += len(value(p))
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, p := range parts {
+		b.WriteString(value(p))
 	}
 	return b.String()
 }

