@@ -149,7 +149,7 @@ func ParseConfig(data []byte) (*Config, error) {
 	cfg := &Config{}
 	data = []byte(strings.ReplaceAll(strings.TrimPrefix(string(data), "\uFEFF"), "\r\n", "\n"))
 	lines, errs := decode(ConfigFile, 0, data, cfg)
-	cfg.lines = lines
+	cfg.lines = lines.get()
 	if len(errs) > 0 {
 		return nil, errs.Err()
 	}

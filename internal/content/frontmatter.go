@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/adrg/frontmatter"
 	"gopkg.in/yaml.v3"
@@ -24,10 +25,42 @@ type Doc struct {
 	Path     string // slash path from the site root: content/contacts/ana.md
 	Slug     string
 	Body     string
-	BodyLine int            // file line of the body's first line
-	Hash     string         // SHA-256 of the file's bytes: changes with any edit
-	lines    map[string]int // "title", "with[1]", "followups[0].who" → file line
-	start    int            // file line of the opening ---
+	BodyLine int       // file line of the body's first line
+	Hash     string    // SHA-256 of the file's bytes: changes with any edit
+	lines    *keyLines // "title", "with[1]", "followups[0].who" → file line
+	start    int       // file line of the opening ---
+}
+
+// keyLines finds the file line of every front-matter key when one is
+// first asked for, which is when something is wrong with it: most
+// documents never are, and their YAML is parsed once, by decoding it.
+type keyLines struct {
+	once   sync.Once
+	block  []byte // the YAML, until parsed
+	offset int
+	lines  map[string]int
+}
+
+// parsedLines are lines already known.
+func parsedLines(lines map[string]int) *keyLines {
+	k := &keyLines{lines: lines}
+	k.once.Do(func() {})
+	return k
+}
+
+func (k *keyLines) get() map[string]int {
+	if k == nil {
+		return nil
+	}
+	k.once.Do(func() {
+		k.lines = map[string]int{}
+		var root yaml.Node
+		if yaml.Unmarshal(k.block, &root) == nil && len(root.Content) > 0 {
+			record(k.lines, "", root.Content[0], k.offset)
+		}
+		k.block = nil
+	})
+	return k.lines
 }
 
 // Pos returns the position of a front-matter key ("with[1]",
@@ -35,7 +68,7 @@ type Doc struct {
 // opening ---.
 func (d *Doc) Pos(key string) Position {
 	for key != "" {
-		if l, ok := d.lines[key]; ok {
+		if l, ok := d.lines.get()[key]; ok {
 			return Position{d.Path, l}
 		}
 		i := strings.LastIndexAny(key, ".[")
@@ -106,7 +139,25 @@ func split(path string, data []byte) (doc Doc, yamlBlock []byte, err *Error) {
 
 // decode decodes a YAML block strictly into v: unknown keys, wrong types and
 // bad values are all reported, with file lines (offset by the opening ---).
-func decode(path string, offset int, block []byte, v any) (lines map[string]int, errs ErrorList) {
+func decode(path string, offset int, block []byte, v any) (lines *keyLines, errs ErrorList) {
+	// Most front matter decodes: then its YAML is parsed this once, and
+	// its lines only if asked for. Anything else is decoded again, from
+	// nothing, the way that finds each problem's line.
+	before := reflect.New(reflect.TypeOf(v).Elem()).Elem()
+	before.Set(reflect.ValueOf(v).Elem())
+	dec := yaml.NewDecoder(bytes.NewReader(block))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err == nil || errors.Is(err, io.EOF) {
+		return &keyLines{block: block, offset: offset}, nil
+	}
+	reflect.ValueOf(v).Elem().Set(before)
+	return decodeSlowly(path, offset, block, v)
+}
+
+// decodeSlowly decodes front matter as decode does, parsing its YAML
+// first to know every key's line, and then again to decode it; it is
+// what decode does with a block that did not decode.
+func decodeSlowly(path string, offset int, block []byte, v any) (lines *keyLines, errs ErrorList) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(block, &root); err != nil {
 		var te *yaml.TypeError
@@ -117,14 +168,15 @@ func decode(path string, offset int, block []byte, v any) (lines map[string]int,
 		errs.Add(Position{path, offset + line}, "invalid YAML: %s", syntaxMessage(err, lineOf(block, line)))
 		return nil, errs
 	}
-	lines = map[string]int{}
+	known := map[string]int{}
 	if len(root.Content) > 0 {
 		if m := root.Content[0]; m.Kind != yaml.MappingNode && !(m.Kind == yaml.ScalarNode && m.Tag == "!!null") {
 			errs.Add(Position{path, offset + m.Line}, "front matter must be a map of key: value lines, got a %s", kindName(m))
 			return nil, errs
 		}
-		record(lines, "", root.Content[0], offset)
+		record(known, "", root.Content[0], offset)
 	}
+	lines = parsedLines(known)
 	dec := yaml.NewDecoder(bytes.NewReader(block))
 	dec.KnownFields(true)
 	if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
