@@ -37,7 +37,7 @@ func (c *buildCmd) Run(ctx context.Context, args []string) int {
 		fs.StringVar(&wikiOut, "wiki-out", wikiOut, "write the private wiki to `DIR` (relative to the site folder)")
 		fs.BoolVar(&quiet, "quiet", false, "print nothing on success")
 		fs.BoolVar(&watching, "watch", false, "rebuild on every change until interrupted")
-		fs.BoolVar(&noCache, "no-cache", false, "render everything, without the cache in "+build.CacheDir)
+		fs.BoolVar(&noCache, "no-cache", false, "render everything, without the cache in "+build.CacheDir+" or the up-to-date check")
 	}
 	if code, ok := parse(fs, args); !ok {
 		return code
