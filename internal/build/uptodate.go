@@ -68,12 +68,14 @@ func SumInputs(site string, opts Options, outs ...string) Inputs {
 	fmt.Fprintf(h, "netjournal %s\ndrafts %t future %t strict %t origin %q day %s\n",
 		v, opts.Drafts, opts.Future, opts.Strict, opts.Origin, content.Day(opts.Now).Format(time.DateOnly))
 	for _, o := range outs {
-		abs, err := filepath.Abs(o)
+		// The walk goes through the site's real path: so must the
+		// outputs' (a site under a linked folder holds them there).
+		real, err := realPath(o)
 		if err != nil {
 			return Inputs{}
 		}
-		skip[abs] = true
-		fmt.Fprintf(h, "output %q\n", abs)
+		skip[real] = true
+		fmt.Fprintf(h, "output %q\n", real)
 	}
 	in := Inputs{}
 	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {

@@ -168,3 +168,23 @@ func TestUpToDateRefusesDoubt(t *testing.T) {
 		}
 	}
 }
+
+// TestUpToDateThroughALink: a site reached through a linked folder, with
+// its outputs inside it, is found up to date all the same.
+func TestUpToDateThroughALink(t *testing.T) {
+	defer func(w time.Duration) { racyWindow = w }(racyWindow)
+	racyWindow = 0
+	real := copySite(t)
+	link := filepath.Join(t.TempDir(), "site")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	opts := Options{Now: time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)}
+	pub, priv := filepath.Join(link, "public"), filepath.Join(link, "private")
+	if stampedBuild(t, link, opts, pub, priv) {
+		t.Fatal("the first build found its outputs up to date")
+	}
+	if !stampedBuild(t, link, opts, pub, priv) {
+		t.Fatal("the second build, nothing changed, built")
+	}
+}
