@@ -2,6 +2,7 @@ package build
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -57,13 +58,17 @@ func spareManifestPath(step swapStep) string { return sparePath(step) + ".manife
 
 // readManifest reads a manifest; a missing or unreadable one is empty.
 func readManifest(p string) manifest {
-	m := manifest{}
-	f, err := os.Open(p)
+	data, err := os.ReadFile(p)
 	if err != nil {
-		return m
+		return manifest{}
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
+	return parseManifest(data)
+}
+
+// parseManifest reads a manifest's bytes; a damaged one is empty.
+func parseManifest(data []byte) manifest {
+	m := manifest{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
 		var s fileState

@@ -64,6 +64,7 @@ func SumInputs(site string, opts Options, outs ...string) Inputs {
 		return Inputs{}
 	}
 	skip := map[string]bool{filepath.Join(root, ".git"): true, filepath.Join(root, WorkDir): true}
+	made := map[string]bool{}
 	h := sha256.New()
 	fmt.Fprintf(h, "netjournal %s\ndrafts %t future %t strict %t origin %q day %s\n",
 		v, opts.Drafts, opts.Future, opts.Strict, opts.Origin, content.Day(opts.Now).Format(time.DateOnly))
@@ -75,7 +76,13 @@ func SumInputs(site string, opts Options, outs ...string) Inputs {
 			return Inputs{}
 		}
 		skip[real] = true
+		skip[filepath.Join(filepath.Dir(real), WorkDir)] = true // its staging, spare and manifest
 		fmt.Fprintf(h, "output %q\n", real)
+		// The folders holding it are made by the first build that writes
+		// there: what else they hold is summed, not they.
+		for d := filepath.Dir(real); d != root && within(d, root); d = filepath.Dir(d) {
+			made[d] = true
+		}
 	}
 	in := Inputs{}
 	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -88,7 +95,9 @@ func SumInputs(site string, opts Options, outs ...string) Inputs {
 		rel := filepath.ToSlash(strings.TrimPrefix(strings.TrimPrefix(p, root), string(filepath.Separator)))
 		switch {
 		case d.IsDir():
-			fmt.Fprintf(h, "d %q\n", rel)
+			if !made[p] {
+				fmt.Fprintf(h, "d %q\n", rel)
+			}
 			return nil
 		case !d.Type().IsRegular():
 			return errUnsummable // a link may point anywhere; a device is not a source
@@ -117,11 +126,20 @@ var errUnsummable = errors.New("not a regular file or folder")
 // Stamp is what a build that wrote its output folders keeps of itself for
 // the up-to-date check: the sum of its inputs, and what it said.
 type Stamp struct {
-	Inputs   string          `json:"inputs"`
-	Warnings []stampWarning  `json:"warnings"`
-	Notes    []string        `json:"notes"`
-	Pages    map[string]int  `json:"pages"`   // output folder → HTML pages
-	Outputs  map[string]bool `json:"outputs"` // output folder → private
+	Inputs   string                 `json:"inputs"`
+	Warnings []stampWarning         `json:"warnings"`
+	Notes    []string               `json:"notes"`
+	Pages    map[string]int         `json:"pages"`   // output folder → HTML pages
+	Outputs  map[string]stampOutput `json:"outputs"` // by output folder
+}
+
+// stampOutput is what the stamp knows of an output folder as the build
+// left it: the mode of the folder, and the SHA-256 of its manifest, which
+// says what is in it (another site writing the same folder writes
+// another manifest).
+type stampOutput struct {
+	Private  bool   `json:"private"`
+	Manifest string `json:"manifest"`
 }
 
 type stampWarning struct {
@@ -153,7 +171,7 @@ func saveStamp(site string, in Inputs, res *Result, outs []Output) error {
 	if in.sum == "" || in.racy {
 		return nil
 	}
-	s := Stamp{Inputs: in.sum, Notes: res.Notes, Pages: map[string]int{}, Outputs: map[string]bool{}}
+	s := Stamp{Inputs: in.sum, Notes: res.Notes, Pages: map[string]int{}, Outputs: map[string]stampOutput{}}
 	for _, w := range res.Warnings {
 		s.Warnings = append(s.Warnings, stampWarning{w.Pos.Path, w.Pos.Line, w.Msg})
 	}
@@ -162,8 +180,12 @@ func saveStamp(site string, in Inputs, res *Result, outs []Output) error {
 		if err != nil {
 			return err
 		}
+		m, err := os.ReadFile(manifestPath(stepFor(abs)))
+		if err != nil {
+			return err
+		}
 		s.Pages[abs] = Pages(o.Files)
-		s.Outputs[abs] = o.Private
+		s.Outputs[abs] = stampOutput{Private: o.Private, Manifest: digestOf(m)}
 	}
 	data, err := json.Marshal(s)
 	if err != nil {
@@ -197,18 +219,20 @@ func UpToDate(ctx context.Context, site string, in Inputs, outs ...string) (*Sta
 	if json.Unmarshal(data, &s) != nil || s.Inputs != in.sum || len(s.Outputs) != len(outs) {
 		return nil, nil
 	}
+	dirs := make([]string, len(outs))
+	for i, o := range outs {
+		if dirs[i], err = filepath.Abs(o); err != nil {
+			return nil, err
+		}
+		if _, ok := s.Outputs[dirs[i]]; !ok {
+			return nil, nil
+		}
+	}
 	// Each folder is looked at on a core of its own.
 	same := make([]bool, len(outs))
 	var wg sync.WaitGroup
-	for i, o := range outs {
-		abs, err := filepath.Abs(o)
-		if err != nil {
-			return nil, err
-		}
-		if _, ok := s.Outputs[abs]; !ok {
-			return nil, nil
-		}
-		wg.Go(func() { same[i] = asWritten(abs) })
+	for i, dir := range dirs {
+		wg.Go(func() { same[i] = asWritten(dir, s.Outputs[dir]) })
 	}
 	wg.Wait()
 	if slices.Contains(same, false) {
@@ -217,14 +241,27 @@ func UpToDate(ctx context.Context, site string, in Inputs, outs ...string) (*Sta
 	return &s, nil
 }
 
-// asWritten reports whether the output folder dir holds exactly what its
-// manifest says the build that wrote it put there: the same files, each
-// unchanged since by what the file system says of it, the folders they
-// need, and nothing else. (Modes are not looked at: a build links a file
-// that is as it wrote it, whatever its mode.)
-func asWritten(dir string) bool {
-	m := readManifest(manifestPath(stepFor(dir)))
+// asWritten reports whether the output folder dir holds exactly what the
+// build that wrote it, as the stamp knows it, put there: its manifest is
+// that build's, and the folder holds the same files, each unchanged since
+// by what the file system says of it, the folders they need, and nothing
+// else, the folder itself with the mode a build gives it. (The modes of
+// files and folders inside are not looked at: a build links a file that
+// is as it wrote it, whatever its mode.)
+func asWritten(dir string, was stampOutput) bool {
+	data, err := os.ReadFile(manifestPath(stepFor(dir)))
+	if err != nil || digestOf(data) != was.Manifest {
+		return false
+	}
+	m := parseManifest(data)
 	if len(m) == 0 {
+		return false
+	}
+	mode := fs.ModeDir | 0o755
+	if was.Private {
+		mode = fs.ModeDir | 0o700
+	}
+	if info, err := os.Lstat(dir); err != nil || info.Mode() != mode {
 		return false
 	}
 	dirs := map[string]bool{".": true}
@@ -234,7 +271,7 @@ func asWritten(dir string) bool {
 		}
 	}
 	seen := 0
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -264,6 +301,11 @@ func asWritten(dir string) bool {
 }
 
 var errChanged = errors.New("changed since written")
+
+func digestOf(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
 
 // removeStamp forgets the last build's stamp: its output is about to be
 // replaced.
