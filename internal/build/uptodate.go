@@ -129,17 +129,17 @@ type Stamp struct {
 	Inputs   string                 `json:"inputs"`
 	Warnings []stampWarning         `json:"warnings"`
 	Notes    []string               `json:"notes"`
-	Pages    map[string]int         `json:"pages"`   // output folder → HTML pages
 	Outputs  map[string]stampOutput `json:"outputs"` // by output folder
 }
 
 // stampOutput is what the stamp knows of an output folder as the build
-// left it: the mode of the folder, and the SHA-256 of its manifest, which
+// left it: the mode of the folder, the SHA-256 of its manifest, which
 // says what is in it (another site writing the same folder writes
-// another manifest).
+// another manifest), and its HTML pages, for the summary.
 type stampOutput struct {
 	Private  bool   `json:"private"`
 	Manifest string `json:"manifest"`
+	Pages    int    `json:"pages"`
 }
 
 type stampWarning struct {
@@ -161,7 +161,7 @@ func (s *Stamp) WarningList() content.ErrorList {
 // holds.
 func (s *Stamp) PagesIn(dir string) int {
 	abs, _ := filepath.Abs(dir)
-	return s.Pages[abs]
+	return s.Outputs[abs].Pages
 }
 
 // saveStamp keeps what a build that read in and wrote outs, just now and
@@ -171,7 +171,7 @@ func saveStamp(site string, in Inputs, res *Result, outs []Output) error {
 	if in.sum == "" || in.racy {
 		return nil
 	}
-	s := Stamp{Inputs: in.sum, Notes: res.Notes, Pages: map[string]int{}, Outputs: map[string]stampOutput{}}
+	s := Stamp{Inputs: in.sum, Notes: res.Notes, Outputs: map[string]stampOutput{}}
 	for _, w := range res.Warnings {
 		s.Warnings = append(s.Warnings, stampWarning{w.Pos.Path, w.Pos.Line, w.Msg})
 	}
@@ -184,8 +184,7 @@ func saveStamp(site string, in Inputs, res *Result, outs []Output) error {
 		if err != nil {
 			return err
 		}
-		s.Pages[abs] = Pages(o.Files)
-		s.Outputs[abs] = stampOutput{Private: o.Private, Manifest: digestOf(m)}
+		s.Outputs[abs] = stampOutput{Private: o.Private, Manifest: digestOf(m), Pages: Pages(o.Files)}
 	}
 	data, err := json.Marshal(s)
 	if err != nil {

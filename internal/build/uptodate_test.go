@@ -215,7 +215,7 @@ func TestUpToDateThroughALink(t *testing.T) {
 	}
 }
 
-// TestUpToDateIsThisSite's: two sites writing the same output folders
+// TestUpToDateIsThisSites: two sites writing the same output folders
 // (two checkouts, say) never take each other's output for their own; and
 // outputs in a folder of their own inside the site, with their staging
 // beside them, are found up to date.

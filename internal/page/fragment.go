@@ -48,7 +48,7 @@ func (f *Fragments) Execute(templates, name string, within, data any, exec Execu
 	if err != nil {
 		return "", err
 	}
-	out := template.HTML(unsafe.String(unsafe.SliceData(b), len(b))) // b is its alone
+	out := template.HTML(unsafe.String(unsafe.SliceData(b), len(b))) // nothing else holds b
 	f.written.Put(key, out)
 	return out, nil
 }
