@@ -88,6 +88,9 @@ func (c *buildCmd) Run(ctx context.Context, args []string) int {
 	if !c.check && !noCache {
 		defer c.useCache(b)()
 	}
+	if !c.check && !watching {
+		return c.stream(ctx, b, opts, inputs, out, wikiOut, start, quiet)
+	}
 	res, err := render(ctx, b, opts)
 	if watching {
 		if ctx.Err() != nil {
@@ -104,21 +107,57 @@ func (c *buildCmd) Run(ctx context.Context, args []string) int {
 	for _, w := range res.Warnings {
 		fmt.Fprintf(c.stderr, "%s: warning: %s\n", w.Pos, w.Msg)
 	}
-	if c.check {
-		pages := ""
-		if n := len(res.Journal.Pages); n > 0 {
-			pages = fmt.Sprintf(", %d %s", n, plural(n, "page", "pages"))
-		}
-		fmt.Fprintf(c.stdout, "ok: %d contacts, %d events, %d posts%s; %d %s\n",
-			len(res.Journal.Contacts), len(res.Journal.Events), len(res.Journal.Posts), pages,
-			len(res.Warnings), plural(len(res.Warnings), "warning", "warnings"))
-		return exitOK
+	// netjournal check: what a build would say, nothing written.
+	pages := ""
+	if n := len(res.Journal.Pages); n > 0 {
+		pages = fmt.Sprintf(", %d %s", n, plural(n, "page", "pages"))
 	}
-	outs := []build.Output{
-		{Dir: c.path(out), Files: res.Public},
-		{Dir: c.path(wikiOut), Files: res.Private, Private: true},
+	fmt.Fprintf(c.stdout, "ok: %d contacts, %d events, %d posts%s; %d %s\n",
+		len(res.Journal.Contacts), len(res.Journal.Events), len(res.Journal.Posts), pages,
+		len(res.Warnings), plural(len(res.Warnings), "warning", "warnings"))
+	return exitOK
+}
+
+// stream renders the site straight into its output folders' staging,
+// each file as it is made, and replaces the folders once all is well
+// (build.Stream): a build holds no whole site in memory.
+func (c *buildCmd) stream(ctx context.Context, b *build.Builder, opts build.Options, inputs build.Inputs,
+	out, wikiOut string, start time.Time, quiet bool) int {
+	s, err := build.Begin(ctx, c.dir,
+		build.Output{Dir: c.path(out)},
+		build.Output{Dir: c.path(wikiOut), Private: true})
+	if err != nil {
+		return c.writeFailed(ctx, err)
 	}
-	if err := build.WriteStamped(ctx, c.dir, inputs, res, outs...); err != nil {
+	defer s.Close() // without a Commit, removes what was staged
+	type result struct {
+		res *build.Result
+		err error
+	}
+	// As render: an interrupt stops the build now, and Close waits only
+	// for the files being written.
+	done := make(chan result, 1)
+	go func() {
+		res, err := b.Stream(ctx, opts, s)
+		done <- result{res, err}
+	}()
+	var r result
+	select {
+	case r = <-done:
+	case <-ctx.Done():
+		return c.interrupted()
+	}
+	if ctx.Err() != nil {
+		return c.interrupted()
+	}
+	if r.err != nil {
+		return c.report(r.err)
+	}
+	res := r.res
+	for _, w := range res.Warnings {
+		fmt.Fprintf(c.stderr, "%s: warning: %s\n", w.Pos, w.Msg)
+	}
+	if err := s.Commit(inputs, res); err != nil {
 		return c.writeFailed(ctx, err)
 	}
 	if !quiet {

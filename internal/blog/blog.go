@@ -13,7 +13,9 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"maps"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -42,7 +44,11 @@ const wordsPerMinute = 230
 // static files by path relative to the site root, slash-separated. It
 // reads the clock nowhere: the same site renders the same bytes.
 func Render(site *public.Site, theme *themes.Theme) (map[string][]byte, error) {
-	return new(Cache).Render(site, theme)
+	files := map[string][]byte{}
+	if err := new(Cache).Render(site, theme, page.NewSite(page.Into(files))); err != nil {
+		return nil, err
+	}
+	return files, nil
 }
 
 // Cache remembers the pages of the last render, each with the key of its
@@ -60,15 +66,20 @@ func (c *Cache) Rendered() int { return c.pages.Rendered() }
 // UseDisk keeps the pages in d as well, from one run to the next.
 func (c *Cache) UseDisk(d *diskcache.Cache) { c.pages.Disk = d }
 
-// Render is the package's Render, reusing the pages that did not change.
-func (c *Cache) Render(site *public.Site, theme *themes.Theme) (map[string][]byte, error) {
-	r := &renderer{site: site, out: map[string][]byte{}}
+// Once makes the cache keep no page in memory after a render, for a build
+// that renders once (page.Cache.Once).
+func (c *Cache) Once() { c.pages.Once = true }
+
+// Render is the package's Render, reusing the pages that did not change,
+// and putting every file into out as it is made.
+func (c *Cache) Render(site *public.Site, theme *themes.Theme, out *page.Site) error {
+	r := &renderer{site: site, out: out}
 	if err := r.index(); err != nil {
-		return nil, err
+		return err
 	}
 	fingerprint, err := theme.Fingerprint("blog")
 	if err != nil {
-		return nil, err
+		return err
 	}
 	var tmpl *template.Template
 	exec := func(w io.Writer, name string, data any) error { return tmpl.ExecuteTemplate(w, name, data) }
@@ -84,42 +95,55 @@ func (c *Cache) Render(site *public.Site, theme *themes.Theme) (map[string][]byt
 	}
 	tmpl, err = theme.Templates("blog", fm)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	static, err := theme.Static("blog")
 	if err != nil {
-		return nil, err
+		return err
 	}
-	for name, b := range static {
-		r.out[name] = b
+	for _, name := range slices.Sorted(maps.Keys(static)) {
+		if err := out.Put(name, static[name]); err != nil {
+			return err
+		}
 	}
-	if _, ok := r.out[SyntaxCSS]; !ok {
-		r.out[SyntaxCSS] = syntaxCSS()
+	if !out.Has(SyntaxCSS) {
+		if err := out.Put(SyntaxCSS, syntaxCSS()); err != nil {
+			return err
+		}
 	}
 	r.home()
 	r.posts()
 	r.tagPages()
 	r.archive()
 	if err := r.shared(); err != nil {
-		return nil, err
+		return err
 	}
 	r.notFound()
 	if err := r.standalone(); err != nil {
-		return nil, err
+		return err
 	}
-	if err := c.pages.Render(fingerprint, r.jobs, exec, r.out); err != nil {
-		return nil, err
+	// The old paths of posts are checked against the pages before any is
+	// rendered: a build that fails writes nothing it need not.
+	redirects, err := r.aliases()
+	if err != nil {
+		return err
 	}
-	if err := r.aliases(); err != nil {
-		return nil, err
+	if err := c.pages.Render(fingerprint, r.jobs, exec, out); err != nil {
+		return err
+	}
+	for _, a := range redirects {
+		if err := out.Put(a.file, redirect(r.site.Language, a.to)); err != nil {
+			return err
+		}
 	}
 	sitemap, err := r.sitemap()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	r.out["sitemap.xml"] = sitemap
-	r.out["robots.txt"] = r.robots()
-	return r.out, nil
+	if err := out.Put("sitemap.xml", sitemap); err != nil {
+		return err
+	}
+	return out.Put("robots.txt", r.robots())
 }
 
 // jsonify is the JSON of v, for templates.
@@ -143,7 +167,7 @@ type renderer struct {
 	data    Site                    // the site, as every page has it
 	entries map[*public.Post]*Entry // each post as lists show it
 	tags    []tagPosts              // the site's tags, each post once
-	out     map[string][]byte
+	out     *page.Site
 	urls    []sitemapURL
 	jobs    []page.Job // pages to render, in order
 }
@@ -421,7 +445,7 @@ func (r *renderer) standalone() error {
 	var problems public.Problems
 	for _, p := range r.site.Pages {
 		file := p.Path + "index.html"
-		if _, ok := r.out[file]; ok || taken[file] {
+		if r.out.Has(file) || taken[file] {
 			problems = append(problems, &public.Problem{Source: p.Source, Line: 1, Msg: fmt.Sprintf("the page would be /%s, which the site has already: rename the file", p.Path)})
 			continue
 		}
@@ -455,12 +479,21 @@ func (r *renderer) render(name string, p Page, data any, modified time.Time) {
 	}
 }
 
-// aliases writes a page at each old path of a post that sends browsers
+// aliasPage is a page at an old path of a post that sends browsers and
+// search engines to its address.
+type aliasPage struct{ file, to string }
+
+// aliases returns a page for each old path of a post that sends browsers
 // and search engines to its address, as Hugo's do: a canonical link and
 // an immediate refresh, not indexed, and a link for what follows neither.
 // An old path that is a page of the site, or another post's, is a problem
 // at the line that gives it.
-func (r *renderer) aliases() error {
+func (r *renderer) aliases() ([]aliasPage, error) {
+	pages := make(map[string]bool, len(r.jobs))
+	for _, j := range r.jobs {
+		pages[j.File] = true
+	}
+	var redirects []aliasPage
 	var problems public.Problems
 	taken := map[string]string{} // alias page → the post that has it
 	type moved struct {
@@ -482,18 +515,18 @@ func (r *renderer) aliases() error {
 				problems = append(problems, &public.Problem{Source: p.source, Line: a.Line, Msg: fmt.Sprintf("aliases: /%s is also an old path of %s", a.Path, other)})
 				continue
 			}
-			if _, ok := r.out[file]; ok {
+			if pages[file] || r.out.Has(file) {
 				problems = append(problems, &public.Problem{Source: p.source, Line: a.Line, Msg: fmt.Sprintf("aliases: /%s is a page of the site: it cannot redirect", a.Path)})
 				continue
 			}
 			taken[file] = p.source
-			r.out[file] = redirect(r.site.Language, to)
+			redirects = append(redirects, aliasPage{file, to})
 		}
 	}
 	if len(problems) > 0 {
-		return problems
+		return nil, problems
 	}
-	return nil
+	return redirects, nil
 }
 
 // redirect is a page that sends its reader to url.

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/netjournal/netjournal/internal/page"
 	"github.com/netjournal/netjournal/internal/public"
 	"github.com/netjournal/netjournal/themes"
 )
@@ -19,12 +20,12 @@ import (
 func TestCacheRendersOnlyWhatChanged(t *testing.T) {
 	site := essaySite(30, 10)
 	var c Cache
-	if _, err := c.Render(site, themes.Default()); err != nil {
+	if _, err := renderFiles(&c, site, themes.Default()); err != nil {
 		t.Fatal(err)
 	}
 	all := c.Rendered()
 
-	if _, err := c.Render(site, themes.Default()); err != nil {
+	if _, err := renderFiles(&c, site, themes.Default()); err != nil {
 		t.Fatal(err)
 	}
 	if c.Rendered() != 0 {
@@ -36,7 +37,7 @@ func TestCacheRendersOnlyWhatChanged(t *testing.T) {
 	// only the neighbour's title, which did not change).
 	p := site.Posts[len(site.Posts)-1]
 	p.HTML = template.HTML("<p>Edited body.</p>")
-	got, err := c.Render(site, themes.Default())
+	got, err := renderFiles(&c, site, themes.Default())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,10 +62,10 @@ func TestCacheRendersOnlyWhatChanged(t *testing.T) {
 
 	// A title is shown by its neighbours and every list: they render again.
 	p.Title = "A new title"
-	if _, err := c.Render(site, themes.Default()); err != nil {
+	if _, err := renderFiles(&c, site, themes.Default()); err != nil {
 		t.Fatal(err)
 	}
-	got, _ = c.Render(site, themes.Default())
+	got, _ = renderFiles(&c, site, themes.Default())
 	want, _ = Render(site, themes.Default())
 	for name, b := range want {
 		if !bytes.Equal(got[name], b) {
@@ -105,7 +106,7 @@ func TestCachedIsTemplateInPlace(t *testing.T) {
 			func() { site.BaseURL, site.BasePath = "https://example.org/moved/", "/moved/" },
 		} {
 			edit()
-			got, err := c.Render(site, themes.Default())
+			got, err := renderFiles(&c, site, themes.Default())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -126,4 +127,13 @@ func TestCachedIsTemplateInPlace(t *testing.T) {
 	if lists < 15 {
 		t.Fatalf("only %d list pages: the test proves little", lists)
 	}
+}
+
+// renderFiles renders with c into a map of the site's files.
+func renderFiles(c *Cache, site *public.Site, theme *themes.Theme) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	if err := c.Render(site, theme, page.NewSite(page.Into(files))); err != nil {
+		return nil, err
+	}
+	return files, nil
 }

@@ -1,6 +1,8 @@
 // Package build runs the pipeline — load, journal, render, check links —
-// and writes the two sites. Everything is rendered in memory first; only
-// Write touches the output folders, and it replaces them whole.
+// and writes the two sites. A render keeps both sites in memory (serve,
+// --watch) or streams each file to a staging folder as it is made (build);
+// either way the output folders are replaced whole, and only once the
+// build has succeeded.
 package build
 
 import (
@@ -11,6 +13,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/netjournal/netjournal/internal/blog"
@@ -19,6 +22,7 @@ import (
 	"github.com/netjournal/netjournal/internal/feed"
 	"github.com/netjournal/netjournal/internal/journal"
 	"github.com/netjournal/netjournal/internal/markdown"
+	"github.com/netjournal/netjournal/internal/page"
 	"github.com/netjournal/netjournal/internal/public"
 	"github.com/netjournal/netjournal/internal/source"
 	"github.com/netjournal/netjournal/internal/wiki"
@@ -101,6 +105,24 @@ func (b *Builder) Render(opts Options) (*Result, error) {
 // RenderContext renders both sites, stopping between its stages once ctx
 // is done (Ctrl-C) with ctx's error.
 func (b *Builder) RenderContext(ctx context.Context, opts Options) (*Result, error) {
+	return b.render(ctx, opts, nil)
+}
+
+// Stream renders both sites into s, whose outputs are the public site and
+// then the private one, writing each file as it is made: the Result's
+// maps hold every file's path, but none's bytes (nil). What the Builder
+// keeps for a next render is what Render keeps without the pages, so
+// Stream is for a build that renders once.
+func (b *Builder) Stream(ctx context.Context, opts Options, s *Stream) (*Result, error) {
+	b.blog.Once()
+	b.wiki.Once()
+	defer func() { b.links = linkCache{} }() // it knows the pages' links, not their bytes
+	return b.render(ctx, opts, s)
+}
+
+// render renders both sites, keeping their files in memory or, when s is
+// not nil, writing them to s.
+func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result, error) {
 	defer b.md.Sweep()
 	fsys, md := b.fsys, b.md
 	site, err := b.content.Load(fsys)
@@ -152,17 +174,18 @@ func (b *Builder) RenderContext(ctx context.Context, opts Options) (*Result, err
 		pages int
 		err   error
 	}
+	pubOut, privOut := b.output(s, 0, "public/"), b.output(s, 1, "private/")
 	wikiDone := make(chan rendered, 1)
 	go func() {
-		files, err := b.wiki.RenderWith(j, theme, wiki.Options{Photos: photos})
-		wikiDone <- rendered{files, b.wiki.Rendered(), err}
+		err := b.wiki.RenderWith(j, theme, wiki.Options{Photos: photos}, page.NewSite(privOut.put))
+		wikiDone <- rendered{privOut.files, b.wiki.Rendered(), err}
 	}()
 	blogErr := func() error {
 		if pub == nil {
 			return nil
 		}
-		var err error
-		if res.Public, err = b.blog.Render(pub, theme); err != nil {
+		out := page.NewSite(pubOut.put)
+		if err := b.blog.Render(pub, theme, out); err != nil {
 			var problems public.Problems
 			if errors.As(err, &problems) {
 				for _, p := range problems {
@@ -178,12 +201,15 @@ func (b *Builder) RenderContext(ctx context.Context, opts Options) (*Result, err
 		if err != nil {
 			return fmt.Errorf("render feeds: %w", err)
 		}
-		for p, b := range feeds {
-			res.Public[p] = b
+		for _, p := range sortedKeys(feeds) {
+			if err := out.Put(p, feeds[p]); err != nil {
+				return err
+			}
 		}
-		notes, err := addStatic(fsys, res.Public)
+		notes, err := addStatic(fsys, out)
 		errs.Append(err)
 		res.Notes = append(res.Notes, notes...)
+		res.Public = pubOut.files
 		return nil
 	}()
 	w := <-wikiDone // waited for in any case: nothing of a render outlives it
@@ -215,6 +241,41 @@ func (b *Builder) RenderContext(ctx context.Context, opts Options) (*Result, err
 	// cannot be written costs speed, not the build.
 	b.disk.Commit()
 	return res, nil
+}
+
+// output collects a site's files as a render puts them: in memory, or
+// on to a Stream, keeping only their paths, and what the link check needs
+// of each (linkCache.keep).
+type output struct {
+	mu     sync.Mutex
+	files  map[string][]byte
+	stream func(file string, data []byte) error // nil: the bytes are kept
+	scan   func(file string, data []byte)
+}
+
+// output returns the output of the site numbered out in s, if s is not
+// nil; prefix names the site for the link check.
+func (b *Builder) output(s *Stream, out int, prefix string) *output {
+	o := &output{files: map[string][]byte{}}
+	if s != nil {
+		o.stream = func(file string, data []byte) error { return s.Put(out, file, data) }
+		o.scan = b.links.keep(prefix)
+	}
+	return o
+}
+
+func (o *output) put(file string, data []byte) error {
+	if o.stream != nil {
+		if err := o.stream(file, data); err != nil {
+			return err
+		}
+		o.scan(file, data)
+		data = nil
+	}
+	o.mu.Lock()
+	o.files[file] = data
+	o.mu.Unlock()
+	return nil
 }
 
 // withoutFilesIn drops the problems of err in files that already have one
@@ -255,7 +316,7 @@ const StaticDir = "static"
 // there may replace a generated file where that is what it means (a
 // robots.txt of the site's own, a stylesheet or icon of the theme's), each
 // said in a note; it may not replace a page, a feed or the sitemap.
-func addStatic(fsys fs.FS, files map[string][]byte) (notes []string, err error) {
+func addStatic(fsys fs.FS, files *page.Site) (notes []string, err error) {
 	var errs content.ErrorList
 	err = fs.WalkDir(fsys, StaticDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -274,7 +335,7 @@ func addStatic(fsys fs.FS, files map[string][]byte) (notes []string, err error) 
 			return nil
 		}
 		rel := strings.TrimPrefix(p, StaticDir+"/")
-		if _, taken := files[rel]; taken {
+		if files.Has(rel) {
 			switch path.Ext(rel) {
 			case ".html", ".xml", ".json":
 				errs.Add(content.Position{Path: p}, "static file would replace the generated %s: rename it", rel)
@@ -286,8 +347,7 @@ func addStatic(fsys fs.FS, files map[string][]byte) (notes []string, err error) 
 		if err != nil {
 			return err
 		}
-		files[rel] = b
-		return nil
+		return files.Put(rel, b)
 	})
 	if err != nil {
 		errs.Add(content.Position{Path: StaticDir}, "%v", err)

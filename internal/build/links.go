@@ -29,7 +29,7 @@ func (lc *linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
 	base := j.Config.BasePath()
 	abs := j.Config.BaseURL
 	if lc.pages == nil {
-		lc.pages = map[string]*page{}
+		lc.pages = map[string]*pageLinks{}
 	}
 	pub := newSiteIndex(res.Public, lc.pages, "public/", abs+"\x00"+base)
 	priv := newSiteIndex(res.Private, lc.pages, "private/", abs+"\x00"+base)
@@ -263,8 +263,8 @@ func unescape(s string) string {
 	return s
 }
 
-// page is what the link check needs of one HTML page.
-type page struct {
+// pageLinks is what the link check needs of one HTML page.
+type pageLinks struct {
 	data  []byte
 	hrefs []string
 	ids   map[string]bool
@@ -313,8 +313,27 @@ func memoCheck(s *siteIndex, base string) func(target string) string {
 // linkCache keeps, by "public/path" and "private/path", parsed pages, and
 // what the last check found.
 type linkCache struct {
-	pages map[string]*page
+	mu    sync.Mutex // guards pages while a streamed render keeps them
+	pages map[string]*pageLinks
 	last  *lastCheck
+}
+
+// keep returns what keeps the links and ids of a site's pages as a
+// streamed render puts them, their bytes not kept: the check then finds
+// each page parsed (a page with no bytes is the same as none).
+func (lc *linkCache) keep(prefix string) func(file string, data []byte) {
+	return func(file string, data []byte) {
+		p := &pageLinks{}
+		if strings.HasSuffix(file, ".html") {
+			p.hrefs, p.ids = scan(data)
+		}
+		lc.mu.Lock()
+		defer lc.mu.Unlock()
+		if lc.pages == nil {
+			lc.pages = map[string]*pageLinks{}
+		}
+		lc.pages[prefix+file] = p
+	}
 }
 
 // sweep forgets pages that are no longer in the sites.
@@ -335,7 +354,7 @@ func (lc *linkCache) sweep(res *Result) {
 // and ids.
 type siteIndex struct {
 	files  map[string][]byte
-	cache  map[string]*page
+	cache  map[string]*pageLinks
 	prefix string
 	base   string // the base URL and path links were resolved against
 
@@ -345,7 +364,7 @@ type siteIndex struct {
 	idsChanged bool
 }
 
-func newSiteIndex(files map[string][]byte, cache map[string]*page, prefix, base string) *siteIndex {
+func newSiteIndex(files map[string][]byte, cache map[string]*pageLinks, prefix, base string) *siteIndex {
 	return &siteIndex{files: files, cache: cache, prefix: prefix, base: base}
 }
 
@@ -358,10 +377,10 @@ func (s *siteIndex) scanAll() {
 			todo = append(todo, file)
 		}
 	}
-	pages := make([]*page, len(todo))
+	pages := make([]*pageLinks, len(todo))
 	par.Each(len(todo), func(i int) {
 		data := s.files[todo[i]]
-		p := &page{data: data}
+		p := &pageLinks{data: data}
 		if strings.HasSuffix(todo[i], ".html") {
 			p.hrefs, p.ids = scan(data)
 		}
@@ -379,12 +398,12 @@ func (s *siteIndex) scanAll() {
 
 // parsed returns a page's links and ids, parsing it only when its bytes
 // changed since the last check.
-func (s *siteIndex) parsed(file string) *page {
+func (s *siteIndex) parsed(file string) *pageLinks {
 	data := s.files[file]
 	if p := s.cache[s.prefix+file]; p != nil && bytes.Equal(p.data, data) {
 		return p
 	}
-	p := &page{data: data}
+	p := &pageLinks{data: data}
 	if strings.HasSuffix(file, ".html") {
 		p.hrefs, p.ids = scan(data)
 	}

@@ -56,14 +56,10 @@ func step(name string) error {
 // Every folder is first written in full under WorkDir beside its target
 // (the same file system, so a rename moves it). Only when all are written
 // is the swap recorded and done, each folder by two renames; the old
-// folders are then removed.
+// folders are then kept as spares, for the next build to stage in. Write
+// is a Stream (Begin) given every file at once.
 func Write(ctx context.Context, site string, outs ...Output) error {
-	unlock, err := lock(ctx, site)
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	return write(ctx, site, outs)
+	return WriteStamped(ctx, site, Inputs{}, nil, outs...)
 }
 
 // WriteStamped is Write, and then keeps the stamp of a build that read
@@ -71,78 +67,17 @@ func Write(ctx context.Context, site string, outs ...Output) error {
 // Best effort: a stamp that cannot be kept costs the next build its
 // check.
 func WriteStamped(ctx context.Context, site string, in Inputs, res *Result, outs ...Output) error {
-	unlock, err := lock(ctx, site)
+	s, err := Begin(ctx, site, outs...)
 	if err != nil {
 		return err
 	}
-	defer unlock()
-	if err := write(ctx, site, outs); err != nil {
-		return err
-	}
-	saveStamp(site, in, res, outs)
-	return nil
-}
-
-func write(ctx context.Context, site string, outs []Output) error {
-	if err := recoverSwap(site); err != nil {
-		return err
-	}
-	plan := &record{}
-	for _, o := range outs {
-		if err := replaceable(o.Dir); err != nil {
-			return err
-		}
-		abs, err := filepath.Abs(o.Dir)
-		if err != nil {
-			return err
-		}
-		plan.Outputs = append(plan.Outputs, stepFor(abs))
-	}
-	// The outputs are about to change: the last build's stamp no longer
-	// says what they hold.
-	if err := removeStamp(site); err != nil {
-		return err
-	}
-	// Recorded before anything is staged, so that the staging of a build
-	// that is killed is found and removed by the next one.
-	plan.State = staging
-	if err := plan.save(site); err != nil {
-		return err
-	}
-	if err := step("recorded staging"); err != nil {
-		return err
-	}
-	abandon := func(err error) error {
-		plan.clean()
-		return errors.Join(err, removeRecord(site))
-	}
+	defer s.Close()
 	for i, o := range outs {
-		if err := stage(ctx, o, plan.Outputs[i]); err != nil {
-			return abandon(err)
-		}
-		if err := step("staged " + o.Dir); err != nil {
+		if err := s.putAll(i, o.Files); err != nil {
 			return err
 		}
 	}
-	// The last moment an interrupt stops the build whole.
-	if err := ctx.Err(); err != nil {
-		return abandon(err)
-	}
-	plan.State = swapping
-	if err := plan.save(site); err != nil {
-		return abandon(err)
-	}
-	if err := step("recorded swapping"); err != nil {
-		return err
-	}
-	// From here on the swap goes forward: if it fails now or is killed,
-	// the record lets the next run finish it.
-	if err := plan.swap(); err != nil {
-		return fmt.Errorf("replacing the output: %w (the next build finishes it)", err)
-	}
-	plan.keepSpares()
-	plan.clean()
-	return removeRecord(site)
+	return s.Commit(in, res)
 }
 
 // Recover finishes or undoes what a killed build left in the site's
@@ -252,63 +187,6 @@ func realPath(p string) (string, error) {
 		}
 		rest = filepath.Join(filepath.Base(d), rest)
 	}
-}
-
-// stage writes an output in full to step.New, with its Marker, and the
-// wiki with a .gitignore that keeps all of it out of git. Files that the
-// output folder already holds with the same bytes are linked, not written.
-func stage(ctx context.Context, o Output, step swapStep) error {
-	if err := makeWorkDir(filepath.Dir(step.New)); err != nil {
-		return err
-	}
-	// Left by a build killed before it recorded its staging, or by
-	// versions that staged beside the output as .public.new-123.
-	if err := errors.Join(os.RemoveAll(step.New), os.RemoveAll(step.Old)); err != nil {
-		return err
-	}
-	legacy, _ := filepath.Glob(filepath.Join(filepath.Dir(step.Dir), "."+filepath.Base(step.Dir)+".new-*"))
-	for _, l := range legacy {
-		os.RemoveAll(l)
-	}
-	dirMode, fileMode := os.FileMode(0o755), os.FileMode(0o644)
-	if o.Private {
-		dirMode, fileMode = 0o700, 0o600
-	}
-	// The spare, the output before last, becomes the staging folder when
-	// it is there with its manifest; else the folder starts empty.
-	spare := readManifest(spareManifestPath(step))
-	reuse := len(spare) > 0 && os.Rename(sparePath(step), step.New) == nil
-	os.RemoveAll(sparePath(step))
-	os.Remove(spareManifestPath(step))
-	if !reuse {
-		if err := os.Mkdir(step.New, dirMode); err != nil {
-			return err
-		}
-	}
-	if err := os.Chmod(step.New, dirMode); err != nil { // whatever the umask
-		return err
-	}
-	files := map[string][]byte{Marker: []byte(markerText)}
-	if o.Private {
-		files[".gitignore"] = []byte("# The private wiki: never commit it.\n*\n")
-	}
-	for _, name := range sortedKeys(o.Files) {
-		files[name] = o.Files[name]
-	}
-	// The manifest of the folder being replaced, and the staged one's,
-	// which is recorded now: the swap makes it the output's.
-	was := readManifest(manifestPath(step))
-	var m manifest
-	var err error
-	if reuse {
-		m, err = updateFiles(ctx, step.New, step.Dir, files, spare, was, dirMode, fileMode)
-	} else {
-		m, err = stageFiles(ctx, step.New, step.Dir, files, was, dirMode, fileMode)
-	}
-	if err != nil {
-		return err
-	}
-	return m.write(manifestPath(step) + ".new")
 }
 
 // makeWorkDir makes a WorkDir that git ignores and only the owner reads.

@@ -24,6 +24,7 @@ import (
 	"reflect"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -87,6 +88,10 @@ type Cache struct {
 	// Disk, when set, keeps pages from one run to the next: a page not in
 	// memory is looked for there by its key before it is executed.
 	Disk *diskcache.Cache
+	// Once, when set, keeps nothing in memory after a render: for a
+	// build that renders once and streams its pages out, holding them
+	// all until it ends would cost their every byte.
+	Once bool
 
 	mu       sync.Mutex
 	pages    map[string]cached
@@ -105,12 +110,55 @@ type cached struct {
 // Rendered is the number of pages whose templates the last Render executed.
 func (c *Cache) Rendered() int { return c.rendered }
 
-// Render renders the jobs, on every core, into out (output path → bytes):
-// a page whose key is the key of the page cached for its path is taken
-// from the cache, the others are executed. templates identifies the
-// template set (its fingerprint). The cache then holds exactly these
-// pages. A path given twice is an error, as is a template's.
-func (c *Cache) Render(templates string, jobs []Job, exec Executor, out map[string][]byte) error {
+// A Sink takes each file of a site as it is made: its path and its bytes,
+// which nothing will write to. It is called from many goroutines at once.
+type Sink func(file string, data []byte) error
+
+// Into is a Sink that keeps every file in m.
+func Into(m map[string][]byte) Sink {
+	var mu sync.Mutex
+	return func(file string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		m[file] = data
+		return nil
+	}
+}
+
+// Site is where a render puts the files of a site: each is handed to a
+// Sink as soon as it is made, and only its path is remembered. A file put
+// again replaces the one before. Its methods are safe for concurrent use.
+type Site struct {
+	sink  Sink
+	mu    sync.Mutex
+	files map[string]bool
+}
+
+// NewSite returns a Site whose files go to sink.
+func NewSite(sink Sink) *Site { return &Site{sink: sink, files: map[string]bool{}} }
+
+// Put puts a file in the site.
+func (s *Site) Put(file string, data []byte) error {
+	s.mu.Lock()
+	s.files[file] = true
+	s.mu.Unlock()
+	return s.sink(file, data)
+}
+
+// Has reports whether the site has a file at path file.
+func (s *Site) Has(file string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.files[file]
+}
+
+// Render renders the jobs, on every core, into out: a page whose key is
+// the key of the page cached for its path is taken from the cache, the
+// others are executed. Each page is put as soon as it is made. templates
+// identifies the template set (its fingerprint). The cache then holds
+// exactly these pages (none, if Once). A path given twice is an error, as
+// is a template's or out's.
+func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.sums.Sweep()
@@ -121,52 +169,75 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out map[stri
 		}
 		seen[j.File] = true
 	}
-	results := make([]cached, len(jobs))
+	var results []cached
+	if !c.Once {
+		results = make([]cached, len(jobs))
+	}
 	errs := make([]error, len(jobs))
 	executed := make([]bool, len(jobs))
+	var stop atomic.Bool
 	par.Each(len(jobs), func(i int) {
-		j := jobs[i]
-		// The same data as last time is the same page, without hashing it:
-		// comparing finds most strings the very same memory at once.
-		if p, ok := c.pages[j.File]; ok && p.templates == templates && p.template == j.Template && Equal(p.value, j.Data) {
-			c.Disk.Keep(diskcache.Key(p.key))
-			p.value = j.Data
-			results[i] = p
+		if stop.Load() {
 			return
 		}
-		key, err := keyOf(templates, j.Template, j.Data, &c.sums)
+		p, ran, err := c.one(templates, jobs[i], exec)
+		if err == nil {
+			err = out.Put(jobs[i].File, p.data)
+		}
 		if err != nil {
 			errs[i] = err
+			stop.Store(true) // a failed render is not worth finishing
 			return
 		}
-		if b, ok := c.Disk.Get(diskcache.Key(key)); ok {
-			results[i] = cached{key, b, templates, j.Template, j.Data}
-			return
+		executed[i] = ran
+		if results != nil {
+			results[i] = p
 		}
-		b, err := execute(exec, j.Template, j.Data)
-		if err != nil {
-			errs[i] = fmt.Errorf("%s: %w", j.File, err)
-			return
-		}
-		results[i], executed[i] = cached{key, b, templates, j.Template, j.Data}, true
-		c.Disk.Put(diskcache.Key(key), b)
 	})
+	c.pages = nil // a failed render leaves nothing half-known
+	c.rendered = 0
 	for _, err := range errs {
 		if err != nil {
-			c.pages = nil // a failed render leaves nothing half-known
 			return err
 		}
 	}
-	c.pages = make(map[string]cached, len(jobs))
-	c.rendered = 0
-	for i, j := range jobs {
-		c.pages[j.File] = results[i]
-		out[j.File] = results[i].data
+	for i := range jobs {
 		if executed[i] {
 			c.rendered++
 		}
 	}
+	if results != nil {
+		c.pages = make(map[string]cached, len(jobs))
+		for i, j := range jobs {
+			c.pages[j.File] = results[i]
+		}
+	}
 	return nil
+}
+
+// one returns the page of job j: the cached one when its data is the
+// same, or the disk's with its key, or else executed (ran).
+func (c *Cache) one(templates string, j Job, exec Executor) (p cached, ran bool, err error) {
+	// The same data as last time is the same page, without hashing it:
+	// comparing finds most strings the very same memory at once.
+	if p, ok := c.pages[j.File]; ok && p.templates == templates && p.template == j.Template && Equal(p.value, j.Data) {
+		c.Disk.Keep(diskcache.Key(p.key))
+		p.value = j.Data
+		return p, false, nil
+	}
+	key, err := keyOf(templates, j.Template, j.Data, &c.sums)
+	if err != nil {
+		return cached{}, false, err
+	}
+	if b, ok := c.Disk.Get(diskcache.Key(key)); ok {
+		return cached{key, b, templates, j.Template, j.Data}, false, nil
+	}
+	b, err := execute(exec, j.Template, j.Data)
+	if err != nil {
+		return cached{}, false, fmt.Errorf("%s: %w", j.File, err)
+	}
+	c.Disk.Put(diskcache.Key(key), b)
+	return cached{key, b, templates, j.Template, j.Data}, true, nil
 }
 
 // buffers are what templates execute into. A page grown in a buffer of

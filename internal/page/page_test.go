@@ -124,24 +124,24 @@ func TestCacheRendersWhatChanged(t *testing.T) {
 	}
 	var c Cache
 	out := map[string][]byte{}
-	if err := c.Render("v1", jobs("a", "b", "c"), exec, out); err != nil {
+	if err := c.Render("v1", jobs("a", "b", "c"), exec, NewSite(Into(out))); err != nil {
 		t.Fatal(err)
 	}
 	if c.Rendered() != 3 || string(out["p1.html"]) != "b: t " {
 		t.Fatalf("rendered %d, p1 = %q", c.Rendered(), out["p1.html"])
 	}
 	out = map[string][]byte{}
-	if err := c.Render("v1", jobs("a", "B", "c"), exec, out); err != nil {
+	if err := c.Render("v1", jobs("a", "B", "c"), exec, NewSite(Into(out))); err != nil {
 		t.Fatal(err)
 	}
 	if c.Rendered() != 1 || string(out["p1.html"]) != "B: t " || string(out["p2.html"]) != "c: t " {
 		t.Errorf("rendered %d: %q", c.Rendered(), out)
 	}
 	// Another template set renders everything again.
-	if err := c.Render("v2", jobs("a", "B", "c"), exec, map[string][]byte{}); err != nil || c.Rendered() != 3 {
+	if err := c.Render("v2", jobs("a", "B", "c"), exec, NewSite(Into(map[string][]byte{}))); err != nil || c.Rendered() != 3 {
 		t.Errorf("with new templates: rendered %d, %v", c.Rendered(), err)
 	}
-	if err := c.Render("v2", append(jobs("a"), jobs("b")...), exec, map[string][]byte{}); err == nil || !strings.Contains(err.Error(), "two pages") {
+	if err := c.Render("v2", append(jobs("a"), jobs("b")...), exec, NewSite(Into(map[string][]byte{}))); err == nil || !strings.Contains(err.Error(), "two pages") {
 		t.Errorf("two pages at one path: %v", err)
 	}
 }

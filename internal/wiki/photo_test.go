@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/page"
 	"github.com/netjournal/netjournal/themes"
 )
 
@@ -71,7 +72,8 @@ func TestPhotos(t *testing.T) {
 	if got := warnings.Error(); got != `content/contacts/bo.md:3: photo "bo.png" is not there: the wiki shows initials instead` {
 		t.Errorf("warnings: %s", got)
 	}
-	out, err := new(Cache).RenderWith(build(t, photoSite), themes.Default(), Options{Photos: photos})
+	out := map[string][]byte{}
+	err = new(Cache).RenderWith(build(t, photoSite), themes.Default(), Options{Photos: photos}, page.NewSite(page.Into(out)))
 	if err != nil {
 		t.Fatal(err)
 	}

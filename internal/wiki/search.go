@@ -69,10 +69,15 @@ func (r *renderer) search() error {
 		return err
 	}
 	r.cache.notes.Sweep()
-	r.cache.search = make(map[string]searchEntry, len(nodes))
+	r.cache.search = nil
+	if !r.cache.once {
+		r.cache.search = make(map[string]searchEntry, len(nodes))
+	}
 	docs := make([][]byte, len(nodes))
 	for i, e := range entries {
-		r.cache.search[e.doc.URL] = e
+		if r.cache.search != nil {
+			r.cache.search[e.doc.URL] = e
+		}
 		docs[i] = e.json
 	}
 	var buf bytes.Buffer
@@ -80,8 +85,7 @@ func (r *renderer) search() error {
 	buf.WriteString("window.netjournalSearch = [")
 	buf.Write(bytes.Join(docs, []byte(",")))
 	buf.WriteString("];\n")
-	r.out[searchIndex] = buf.Bytes()
-	return nil
+	return r.out.Put(searchIndex, buf.Bytes())
 }
 
 // searchEntry is a document's search entry and its JSON.

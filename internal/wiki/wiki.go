@@ -15,7 +15,8 @@ import (
 	"html/template"
 	"io"
 	"net/url"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -59,6 +60,7 @@ type Cache struct {
 	graphs graph.Memo                 // the networks drawn, placed
 	frags  page.Fragments             // what templates called with cached wrote
 	notes  recent.Map[string, string] // bodies' texts cut for the index, by the text
+	once   bool                       // keep no search entry (Once)
 }
 
 // Rendered is the number of pages the last Render executed templates for.
@@ -70,19 +72,30 @@ func (c *Cache) UseDisk(d *diskcache.Cache) {
 	c.graphs.Disk = d
 }
 
+// Once makes the cache keep no page and no search entry in memory after
+// a render, for a build that renders once (page.Cache.Once).
+func (c *Cache) Once() {
+	c.pages.Once = true
+	c.once = true
+}
+
 // Render renders the wiki, reusing the pages that did not change.
 func (c *Cache) Render(j *journal.Journal, theme *themes.Theme) (map[string][]byte, error) {
-	return c.RenderWith(j, theme, Options{})
+	files := map[string][]byte{}
+	if err := c.RenderWith(j, theme, Options{}, page.NewSite(page.Into(files))); err != nil {
+		return nil, err
+	}
+	return files, nil
 }
 
 // RenderWith renders the wiki with what opts give it, reusing the pages
-// that did not change.
-func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options) (map[string][]byte, error) {
-	r := &renderer{j: j, v: newView(j, opts.Photos), out: map[string][]byte{}, nav: navCounts(j), cache: c}
+// that did not change, and puts every file into out as it is made.
+func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options, out *page.Site) error {
+	r := &renderer{j: j, v: newView(j, opts.Photos), out: out, nav: navCounts(j), cache: c}
 	c.graphs.Sweep()
 	fingerprint, err := theme.Fingerprint("wiki")
 	if err != nil {
-		return nil, err
+		return err
 	}
 	var tmpl *template.Template
 	exec := func(w io.Writer, name string, data any) error { return tmpl.ExecuteTemplate(w, name, data) }
@@ -98,7 +111,7 @@ func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options
 	}
 	tmpl, err = theme.Templates("wiki", fm)
 	if err != nil {
-		return nil, err
+		return err
 	}
 
 	r.dashboard()
@@ -112,37 +125,47 @@ func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options
 	r.networkPage()
 	r.errs.Sort() // pages are built in parallel and add them in any order
 	if err := r.errs.Err(); err != nil {
-		return nil, err
+		return err
+	}
+	// What the theme's static files would replace is known before any
+	// file is put: a build that fails writes nothing it need not.
+	static, err := theme.Static("wiki")
+	if err != nil {
+		return err
+	}
+	generated := map[string]bool{searchIndex: true, calendar.File: true}
+	for _, j := range r.jobs {
+		generated[j.File] = true
 	}
 	for _, ct := range j.Contacts {
 		if p, ok := r.v.photo(ct); ok {
-			r.out[p] = opts.Photos[ct.Path].Data
+			generated[p] = true
+			if err := out.Put(p, opts.Photos[ct.Path].Data); err != nil {
+				return err
+			}
 		}
 	}
-	if err := c.pages.Render(fingerprint, r.jobs, exec, r.out); err != nil {
-		return nil, err
+	names := slices.Sorted(maps.Keys(static))
+	for _, name := range names {
+		if generated[name] {
+			return fmt.Errorf("theme %s: wiki/static/%s would replace a generated page", theme.Name, name)
+		}
+	}
+	if err := c.pages.Render(fingerprint, r.jobs, exec, out); err != nil {
+		return err
 	}
 	if err := r.search(); err != nil {
-		return nil, err
+		return err
 	}
-	r.out[calendar.File] = calendar.ICS(j) // the follow-ups page links it
-
-	static, err := theme.Static("wiki")
-	if err != nil {
-		return nil, err
+	if err := out.Put(calendar.File, calendar.ICS(j)); err != nil { // the follow-ups page links it
+		return err
 	}
-	names := make([]string, 0, len(static))
-	for name := range static {
-		names = append(names, name)
-	}
-	sort.Strings(names)
 	for _, name := range names {
-		if _, taken := r.out[name]; taken {
-			return nil, fmt.Errorf("theme %s: wiki/static/%s would replace a generated page", theme.Name, name)
+		if err := out.Put(name, static[name]); err != nil {
+			return err
 		}
-		r.out[name] = static[name]
 	}
-	return r.out, nil
+	return nil
 }
 
 // renderer holds one Render call's state: the wiki has no global state.
@@ -151,7 +174,7 @@ type renderer struct {
 	j     *journal.Journal
 	v     *view // what pages show of the journal's documents
 	nav   Nav
-	out   map[string][]byte
+	out   *page.Site
 	net   *network // links between contacts, once computed
 
 	// mu guards jobs and errs while the pages of contacts, events and

@@ -1,0 +1,462 @@
+package build
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+
+	"github.com/netjournal/netjournal/internal/par"
+)
+
+// A Stream writes output folders as a build renders them, each file as
+// soon as it is made, so that no build holds a whole site in memory. It
+// keeps Write's promises (Write is a Stream): every folder is written in
+// full under WorkDir beside its target, and only a Commit after the last
+// file replaces the targets, all of them or, if it fails, none. Until
+// then the output folders are untouched; Close without a Commit removes
+// what was staged.
+//
+// A Stream holds the site's lock from Begin to Close.
+type Stream struct {
+	ctx    context.Context
+	site   string
+	unlock func()
+	plan   *record
+	outs   []Output
+	stages []*stager
+
+	mu        sync.RWMutex // puts hold it to read; Close, to end them
+	closed    bool
+	opening   sync.Once
+	openErr   error
+	staged    bool // the staging is recorded: Close removes it
+	committed bool // the swap has begun: Close leaves it to finish
+	killed    bool // a test's step hook stopped it: leave all as a kill would
+}
+
+// errClosed is what a put says once its Stream is closed.
+var errClosed = errors.New("the output is closed")
+
+// Begin locks the site and starts staging outs (their Files are not
+// read: files come through Put). A killed build's swap is finished first.
+func Begin(ctx context.Context, site string, outs ...Output) (*Stream, error) {
+	unlock, err := lock(ctx, site)
+	if err != nil {
+		return nil, err
+	}
+	s := &Stream{ctx: ctx, site: site, unlock: unlock, plan: &record{}, outs: outs}
+	if err := s.begin(); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Stream) begin() error {
+	if err := recoverSwap(s.site); err != nil {
+		return err
+	}
+	for _, o := range s.outs {
+		if err := replaceable(o.Dir); err != nil {
+			return err
+		}
+		abs, err := filepath.Abs(o.Dir)
+		if err != nil {
+			return err
+		}
+		s.plan.Outputs = append(s.plan.Outputs, stepFor(abs))
+	}
+	return nil
+}
+
+// open records the staging and starts it, at the first file: a build that
+// fails before it has one (a problem in a document) changes nothing, not
+// even the spare or the stamp.
+func (s *Stream) open() error {
+	s.opening.Do(func() { s.openErr = s.start() })
+	return s.openErr
+}
+
+func (s *Stream) start() error {
+	// The outputs are about to change: the last build's stamp no longer
+	// says what they hold.
+	if err := removeStamp(s.site); err != nil {
+		return err
+	}
+	// Recorded before anything is staged, so that the staging of a build
+	// that is killed is found and removed by the next one.
+	s.plan.State = staging
+	s.staged = true
+	if err := s.plan.save(s.site); err != nil {
+		return err
+	}
+	if err := s.step("recorded staging"); err != nil {
+		return err
+	}
+	for i, o := range s.outs {
+		st, err := openStage(o, s.plan.Outputs[i])
+		if err != nil {
+			return err
+		}
+		s.stages = append(s.stages, st)
+	}
+	return nil
+}
+
+// step is the package's step, remembering a stop as a kill.
+func (s *Stream) step(name string) error {
+	err := step(name)
+	if err != nil {
+		s.killed = true
+	}
+	return err
+}
+
+// Put writes a file of the output folder numbered out (in Begin's order)
+// into its staging. A file put again replaces the one before. It is safe
+// for concurrent use, and fails once ctx is done or the Stream closed.
+func (s *Stream) Put(out int, name string, data []byte) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed || s.committed {
+		return errClosed
+	}
+	if err := s.ctx.Err(); err != nil {
+		return err
+	}
+	if err := s.open(); err != nil {
+		return err
+	}
+	return s.stages[out].put(name, data)
+}
+
+// putAll puts files into the output numbered out, on every core.
+func (s *Stream) putAll(out int, files map[string][]byte) error {
+	names := sortedKeys(files)
+	errs := make([]error, len(names))
+	var stop atomic.Bool
+	par.Each(len(names), func(i int) {
+		if stop.Load() {
+			return
+		}
+		if errs[i] = s.Put(out, names[i], files[names[i]]); errs[i] != nil {
+			stop.Store(true)
+		}
+	})
+	return errors.Join(errs...)
+}
+
+// Commit finishes the staging and replaces every output folder with its
+// own. res, when not nil, is the build the files came from; its stamp is
+// kept for the next build's up-to-date check (UpToDate), with in. The
+// Stream is then done: Close only unlocks.
+func (s *Stream) Commit(in Inputs, res *Result) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed || s.committed {
+		return errClosed
+	}
+	if err := s.open(); err != nil {
+		return err
+	}
+	for i, st := range s.stages {
+		if err := st.finish(); err != nil {
+			return err
+		}
+		if err := s.step("staged " + s.outs[i].Dir); err != nil {
+			return err
+		}
+	}
+	// The last moment an interrupt stops the build whole.
+	if err := s.ctx.Err(); err != nil {
+		return err
+	}
+	s.plan.State = swapping
+	if err := s.plan.save(s.site); err != nil {
+		return err
+	}
+	if err := s.step("recorded swapping"); err != nil {
+		return err
+	}
+	// From here on the swap goes forward: if it fails now or is killed,
+	// the record lets the next run finish it.
+	s.committed = true
+	if err := s.plan.swap(); err != nil {
+		return fmt.Errorf("replacing the output: %w (the next build finishes it)", err)
+	}
+	s.plan.keepSpares()
+	s.plan.clean()
+	if err := removeRecord(s.site); err != nil {
+		return err
+	}
+	if res != nil {
+		outs := append([]Output(nil), s.outs...)
+		outs[0].Files = res.Public
+		if len(outs) > 1 {
+			outs[1].Files = res.Private
+		}
+		saveStamp(s.site, in, res, outs)
+	}
+	return nil
+}
+
+// Close ends the Stream and unlocks the site. Without a Commit, it first
+// waits for the puts under way and removes all that was staged: the
+// output folders are as they were. It may be called more than once.
+func (s *Stream) Close() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return
+	}
+	s.closed = true
+	if s.staged && !s.committed && !s.killed {
+		for i, st := range s.stages {
+			st.keepAsSpare(s.plan.Outputs[i])
+		}
+		s.plan.clean()
+		removeRecord(s.site)
+	}
+	s.unlock()
+}
+
+// stager writes one output folder's staging: each file as it comes,
+// linked from the output when the output's manifest says it holds the
+// very bytes, and a manifest of it all.
+type stager struct {
+	dir, old          string // the staging folder, and the output it replaces
+	dirMode, fileMode os.FileMode
+	reuse             bool     // dir is the spare, an output before last, with
+	had, was          manifest // its manifest; and the output's
+
+	manifestAt string // where the staging's manifest goes
+
+	dirs sync.Map // slash path → *madeDir: the folders this build needs
+
+	mu    sync.Mutex
+	files map[string]fileState // what was put, as the manifest will say
+}
+
+// madeDir is a folder of the staging, made once.
+type madeDir struct {
+	once sync.Once
+	err  error
+}
+
+// openStage makes the staging folder of o at step.New, with its Marker,
+// and the wiki's with a .gitignore that keeps all of it out of git.
+func openStage(o Output, step swapStep) (*stager, error) {
+	if err := makeWorkDir(filepath.Dir(step.New)); err != nil {
+		return nil, err
+	}
+	// Left by a build killed before it recorded its staging, or by
+	// versions that staged beside the output as .public.new-123.
+	if err := errors.Join(os.RemoveAll(step.New), os.RemoveAll(step.Old)); err != nil {
+		return nil, err
+	}
+	legacy, _ := filepath.Glob(filepath.Join(filepath.Dir(step.Dir), "."+filepath.Base(step.Dir)+".new-*"))
+	for _, l := range legacy {
+		os.RemoveAll(l)
+	}
+	st := &stager{dir: step.New, old: step.Dir, dirMode: 0o755, fileMode: 0o644, files: map[string]fileState{}}
+	if o.Private {
+		st.dirMode, st.fileMode = 0o700, 0o600
+	}
+	// The spare, the output before last, becomes the staging folder when
+	// it is there with its manifest; else the folder starts empty.
+	st.had = readManifest(spareManifestPath(step))
+	st.reuse = len(st.had) > 0 && os.Rename(sparePath(step), step.New) == nil
+	if !st.reuse {
+		st.had = nil
+	}
+	os.RemoveAll(sparePath(step))
+	os.Remove(spareManifestPath(step))
+	if !st.reuse {
+		if err := os.Mkdir(step.New, st.dirMode); err != nil {
+			return nil, err
+		}
+	}
+	if err := os.Chmod(step.New, st.dirMode); err != nil { // whatever the umask
+		return nil, err
+	}
+	// The manifest of the folder being replaced; the staged one's is
+	// recorded at the end, and the swap makes it the output's.
+	st.was = readManifest(manifestPath(step))
+	st.manifestAt = manifestPath(step) + ".new"
+	if err := st.put(Marker, []byte(markerText)); err != nil {
+		return nil, err
+	}
+	if o.Private {
+		if err := st.put(".gitignore", []byte("# The private wiki: never commit it.\n*\n")); err != nil {
+			return nil, err
+		}
+	}
+	return st, nil
+}
+
+// put makes the staged file name hold data. In a spare, a file that its
+// manifest says holds these very bytes, unchanged since, is kept; a file
+// is never written into, only removed and made anew, since it may be a
+// link to a file of the output.
+func (st *stager) put(name string, data []byte) error {
+	sum := sha256.Sum256(data)
+	p := filepath.Join(st.dir, filepath.FromSlash(name))
+	// The name is taken before anything is made, so that a folder of
+	// the same name, made at the same time, fails (see mkdir).
+	st.mu.Lock()
+	_, again := st.files[name]
+	if !again {
+		st.files[name] = fileState{}
+	}
+	st.mu.Unlock()
+	if d := path.Dir(name); d != "." {
+		if err := st.mkdir(d); err != nil {
+			return err
+		}
+	}
+	if st.reuse || again {
+		if prev, ok := st.had[name]; ok && !again && prev.sum == sum && prev.size == int64(len(data)) {
+			if info, err := os.Lstat(p); err == nil && info.Mode().IsRegular() && stateOf(info, sum) == prev {
+				st.record(name, prev)
+				return nil
+			}
+		}
+		if err := st.clear(name, p); err != nil {
+			return err
+		}
+	}
+	state, err := place(p, filepath.Join(st.old, filepath.FromSlash(name)), data, sum, st.was[name], st.fileMode)
+	if err != nil {
+		return err
+	}
+	st.record(name, state)
+	return nil
+}
+
+func (st *stager) record(name string, state fileState) {
+	st.mu.Lock()
+	st.files[name] = state
+	st.mu.Unlock()
+}
+
+// clear removes what is at p, the place of the file name: a file of the
+// spare or one put before, or a folder of the spare that this build does
+// not need.
+func (st *stager) clear(name, p string) error {
+	info, err := os.Lstat(p)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case info.IsDir():
+		if _, mine := st.dirs.Load(name); mine {
+			return fmt.Errorf("%s would be both a file and a folder", name)
+		}
+		return os.RemoveAll(p)
+	}
+	return os.Remove(p)
+}
+
+// mkdir makes the folder d (a slash path) of the staging and its parents,
+// each once whichever put asks first. In a spare, a file in its way that
+// this build did not put is removed.
+func (st *stager) mkdir(d string) error {
+	v, _ := st.dirs.LoadOrStore(d, new(madeDir))
+	m := v.(*madeDir)
+	m.once.Do(func() {
+		if parent := path.Dir(d); parent != "." {
+			if m.err = st.mkdir(parent); m.err != nil {
+				return
+			}
+		}
+		p := filepath.Join(st.dir, filepath.FromSlash(d))
+		err := os.Mkdir(p, st.dirMode)
+		if errors.Is(err, fs.ErrExist) {
+			info, lerr := os.Lstat(p)
+			switch {
+			case lerr != nil:
+				err = lerr
+			case info.IsDir():
+				err = nil
+			default:
+				st.mu.Lock()
+				_, mine := st.files[d]
+				st.mu.Unlock()
+				if mine {
+					err = fmt.Errorf("%s would be both a file and a folder", d)
+				} else if err = os.Remove(p); err == nil {
+					err = os.Mkdir(p, st.dirMode)
+				}
+			}
+		}
+		m.err = err
+	})
+	return m.err
+}
+
+// keepAsSpare keeps the staging of a build that failed as the spare, for
+// the next build to stage in: what the spare held, less what was changed
+// since, and what this build wrote. Best effort; the manifest is a hint
+// that a file is checked against before it is kept.
+func (st *stager) keepAsSpare(step swapStep) {
+	m := manifest{}
+	for name, state := range st.had {
+		m[name] = state
+	}
+	for name, state := range st.files {
+		if state == (fileState{}) {
+			delete(m, name) // begun, not done: whatever is there is unknown
+		} else {
+			m[name] = state
+		}
+	}
+	if m.write(spareManifestPath(step)) != nil || os.Rename(st.dir, sparePath(step)) != nil {
+		os.Remove(spareManifestPath(step))
+	}
+}
+
+// finish removes from a spare what this build did not put, deepest
+// first, and writes the staging's manifest.
+func (st *stager) finish() error {
+	if st.reuse {
+		var extra []string
+		err := filepath.WalkDir(st.dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(st.dir, p)
+			if rel == "." {
+				return nil
+			}
+			name := filepath.ToSlash(rel)
+			if d.IsDir() {
+				if _, ok := st.dirs.Load(name); !ok {
+					extra = append(extra, p)
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if _, ok := st.files[name]; !ok || !d.Type().IsRegular() {
+				extra = append(extra, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for i := len(extra) - 1; i >= 0; i-- {
+			if err := os.RemoveAll(extra[i]); err != nil {
+				return err
+			}
+		}
+	}
+	return manifest(st.files).write(st.manifestAt)
+}

@@ -1,0 +1,322 @@
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// streamed builds site with Stream into its public/ and private/, as
+// netjournal build does, and returns the Result.
+func streamed(t *testing.T, site string, b *Builder, opts Options) (*Result, error) {
+	t.Helper()
+	s, err := Begin(context.Background(), site,
+		Output{Dir: filepath.Join(site, "public")},
+		Output{Dir: filepath.Join(site, "private"), Private: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	res, err := b.Stream(context.Background(), opts, s)
+	if err != nil {
+		return nil, err
+	}
+	return res, s.Commit(Inputs{}, res)
+}
+
+// TestStreamEqualsRender: a streamed build writes byte for byte what
+// Render renders, with the same warnings and notes, from nothing, from a
+// warm disk cache and over its own last output; and its Result names
+// every file, holding none's bytes.
+func TestStreamEqualsRender(t *testing.T) {
+	site := copySite(t)
+	// A broken link, a missing fragment, a static file that replaces a
+	// generated one and one that adds to the site: each is said by the
+	// link check or a note, which must not change when pages stream.
+	post := filepath.Join(site, "content", "posts", "stream-test.md")
+	put(t, post, "---\ntitle: Streams\ndate: 2026-11-01\n---\nSee [nothing](/nowhere/) and [a part](/#no-such-part).\n")
+	put(t, filepath.Join(site, "static", "robots.txt"), "User-agent: *\n")
+	put(t, filepath.Join(site, "static", "notes", "a.txt"), "a note\n")
+	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
+	want, err := NewBuilder(os.DirFS(site)).Render(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want.Warnings) < 2 || len(want.Notes) == 0 {
+		t.Fatalf("the site should have warnings and notes: %v, %v", want.Warnings, want.Notes)
+	}
+	for _, run := range []string{"without a cache", "cold cache", "warm cache, over its own output"} {
+		b := NewBuilder(os.DirFS(site))
+		if run != "without a cache" {
+			d, err := OpenCache(site)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.UseDisk(d)
+			defer d.Close()
+		}
+		got, err := streamed(t, site, b, opts)
+		if err != nil {
+			t.Fatalf("%s: %v", run, err)
+		}
+		if b.disk != nil {
+			b.disk.Close()
+		}
+		if got.Warnings.Error() != want.Warnings.Error() || !reflect.DeepEqual(got.Notes, want.Notes) {
+			t.Errorf("%s: warnings %v, notes %v; want %v, %v", run, got.Warnings, got.Notes, want.Warnings, want.Notes)
+		}
+		for _, o := range []struct {
+			dir         string
+			files, want map[string][]byte
+		}{{"public", got.Public, want.Public}, {"private", got.Private, want.Private}} {
+			disk := readTree(t, filepath.Join(site, o.dir))
+			delete(disk, Marker)
+			delete(disk, ".gitignore")
+			if diff := compare(disk, o.want); diff != "" {
+				t.Fatalf("%s: %s/ differs from Render's:\n%s", run, o.dir, diff)
+			}
+			if len(o.files) != len(o.want) {
+				t.Errorf("%s: the Result names %d files of %s, want %d", run, len(o.files), o.dir, len(o.want))
+			}
+			for p, b := range o.files {
+				if b != nil {
+					t.Errorf("%s: the Result holds the bytes of %s/%s", run, o.dir, p)
+					break
+				}
+			}
+		}
+	}
+}
+
+// TestStreamFailureChangesNothing: a build that fails, whether before its
+// first file (a problem in a document) or after some were written (a
+// template that fails), leaves the output folders as they were, and
+// nothing staged. One that fails before its first file leaves the spares
+// and the stamp as well; one that fails after keeps what it staged as the
+// spares, and the next build is Render's.
+func TestStreamFailureChangesNothing(t *testing.T) {
+	site := copySite(t)
+	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
+	for range 2 { // the second build keeps the first output as the spare
+		if _, err := streamed(t, site, NewBuilder(os.DirFS(site)), opts); err != nil {
+			t.Fatal(err)
+		}
+	}
+	spare := filepath.Join(site, WorkDir, "public.spare")
+	if _, err := os.Stat(spare); err != nil {
+		t.Fatalf("no spare: %v", err)
+	}
+	put(t, filepath.Join(site, WorkDir, stampFile), "{}")
+	config, err := os.ReadFile(filepath.Join(site, "netjournal.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, file, text string
+		staged           bool
+	}{
+		{"a document that does not load", "content/posts/broken.md", "---\ntitle: [unclosed\n---\n", false},
+		// Event pages come after many others: files are written by then.
+		{"a template that fails halfway", "themes/broken/wiki/event.html", `{{.NoSuchField}}`, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dirs := []string{"public", "private"}
+			if !tc.staged {
+				dirs = append(dirs, filepath.Join(WorkDir, "public.spare"), filepath.Join(WorkDir, "private.spare"))
+			}
+			before := hashTree(t, site, dirs...)
+			stamp, _ := os.ReadFile(filepath.Join(site, WorkDir, stampFile))
+			p := filepath.Join(site, filepath.FromSlash(tc.file))
+			put(t, p, tc.text)
+			put(t, filepath.Join(site, "netjournal.yaml"), strings.Replace(string(config), "\ntheme: \"\"", "\ntheme: broken", 1))
+			defer put(t, filepath.Join(site, "netjournal.yaml"), string(config))
+			defer os.RemoveAll(filepath.Join(site, "themes"))
+			defer os.Remove(p)
+			_, err := streamed(t, site, NewBuilder(os.DirFS(site)), opts)
+			if err == nil || !strings.Contains(err.Error(), tc.file[strings.LastIndex(tc.file, "/")+1:]) {
+				t.Fatalf("the build did not fail for %s: %v", tc.file, err)
+			}
+			if after := hashTree(t, site, dirs...); after != before {
+				t.Errorf("%v changed", dirs)
+			}
+			if now, _ := os.ReadFile(filepath.Join(site, WorkDir, stampFile)); !tc.staged && string(now) != string(stamp) {
+				t.Errorf("the stamp changed: %q", now)
+			}
+			for _, spare := range []string{"public.spare", "private.spare", "public.spare.manifest", "private.spare.manifest"} {
+				if _, err := os.Stat(filepath.Join(site, WorkDir, spare)); err != nil {
+					t.Errorf("no %s: %v", spare, err)
+				}
+			}
+			entries, _ := os.ReadDir(filepath.Join(site, WorkDir))
+			for _, e := range entries {
+				if leftover(e.Name()) && e.Name() != stampFile {
+					t.Errorf("%s/ holds %s", WorkDir, e.Name())
+				}
+			}
+		})
+	}
+	// Staged in what the failed build left.
+	want, err := Render(os.DirFS(site), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := streamed(t, site, NewBuilder(os.DirFS(site)), opts); err != nil {
+		t.Fatal(err)
+	}
+	for dir, files := range map[string]map[string][]byte{"public": want.Public, "private": want.Private} {
+		got := readTree(t, filepath.Join(site, dir))
+		delete(got, Marker)
+		delete(got, ".gitignore")
+		if diff := compare(got, files); diff != "" {
+			t.Errorf("%s/ after the failed build's spare:\n%s", dir, diff)
+		}
+	}
+}
+
+// TestStreamCloseEndsPuts: Close, while files are still being put (a
+// render interrupted by Ctrl-C goes on until the process ends), waits for
+// those being written, refuses the others and removes the staging.
+func TestStreamCloseEndsPuts(t *testing.T) {
+	site := t.TempDir()
+	out := filepath.Join(site, "public")
+	s, err := Begin(context.Background(), site, Output{Dir: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	var refused sync.Map
+	for w := range 4 {
+		wg.Go(func() {
+			for i := 0; ; i++ {
+				err := s.Put(0, fmt.Sprintf("w%d/%d.html", w, i), []byte("page"))
+				if err != nil {
+					refused.Store(w, err)
+					return
+				}
+			}
+		})
+	}
+	time.Sleep(50 * time.Millisecond)
+	s.Close()
+	wg.Wait()
+	for w := range 4 {
+		if err, _ := refused.Load(w); !errors.Is(err.(error), errClosed) {
+			t.Errorf("worker %d: %v, want errClosed", w, err)
+		}
+	}
+	if err := s.Commit(Inputs{}, nil); !errors.Is(err, errClosed) {
+		t.Errorf("Commit after Close: %v", err)
+	}
+	if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the output folder was made: %v", err)
+	}
+	entries, _ := os.ReadDir(filepath.Join(site, WorkDir))
+	for _, e := range entries {
+		if leftover(e.Name()) {
+			t.Errorf("%s/ holds %s", WorkDir, e.Name())
+		}
+	}
+	// The lock is free again.
+	if err := Write(context.Background(), site, Output{Dir: out, Files: map[string][]byte{"index.html": []byte("home")}}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestStreamPuts: a file put again replaces the one before, in a fresh
+// staging and in the spare; a path that is both a file and a folder of
+// the same build fails it, whichever comes first.
+func TestStreamPuts(t *testing.T) {
+	site := t.TempDir()
+	out := filepath.Join(site, "public")
+	ctx := context.Background()
+	for round := range 3 { // fresh, then in the spare
+		s, err := Begin(ctx, site, Output{Dir: out})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range []struct{ name, text string }{
+			{"robots.txt", "generated"}, {"a/index.html", "a"}, {"robots.txt", fmt.Sprint("static ", round)},
+		} {
+			if err := s.Put(0, f.name, []byte(f.text)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.Commit(Inputs{}, nil); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		got := readTree(t, out)
+		want := map[string][]byte{Marker: []byte(markerText), "robots.txt": fmt.Appendf(nil, "static %d", round), "a/index.html": []byte("a")}
+		if diff := compare(got, want); diff != "" {
+			t.Fatalf("round %d:\n%s", round, diff)
+		}
+	}
+	for _, order := range [][]string{{"x", "x/index.html"}, {"x/index.html", "x"}} {
+		s, err := Begin(ctx, site, Output{Dir: out})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = nil
+		for _, name := range order {
+			if err = s.Put(0, name, []byte(name)); err != nil {
+				break
+			}
+		}
+		if err == nil {
+			err = s.Commit(Inputs{}, nil)
+		}
+		s.Close()
+		if err == nil {
+			t.Errorf("%v: both a file and a folder, and no error", order)
+		}
+		if got := readTree(t, out); string(got["robots.txt"]) != "static 2" {
+			t.Errorf("%v: the failed build changed the output: %q", order, got)
+		}
+	}
+}
+
+func put(t *testing.T, p, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// hashTree is the paths, modes and bytes of folders below root, as text
+// (a folder that is not there is said to be).
+func hashTree(t *testing.T, root string, dirs ...string) string {
+	t.Helper()
+	var b strings.Builder
+	for _, d := range dirs {
+		filepath.WalkDir(filepath.Join(root, d), func(p string, e os.DirEntry, err error) error {
+			if err != nil {
+				fmt.Fprintf(&b, "%s: %v\n", p, err)
+				return nil
+			}
+			info, err := e.Info()
+			if err != nil {
+				t.Fatal(err)
+			}
+			fmt.Fprintf(&b, "%s %v %d\n", p, info.Mode(), info.Size())
+			if !e.IsDir() {
+				data, err := os.ReadFile(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				b.Write(data)
+			}
+			return nil
+		})
+	}
+	return b.String()
+}
