@@ -177,14 +177,14 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 	pubOut, privOut := b.output(s, 0, "public/"), b.output(s, 1, "private/")
 	wikiDone := make(chan rendered, 1)
 	go func() {
-		err := b.wiki.RenderWith(j, theme, wiki.Options{Photos: photos}, page.NewSite(privOut.put))
+		err := b.wiki.RenderWith(j, theme, wiki.Options{Photos: photos}, privOut.site())
 		wikiDone <- rendered{privOut.files, b.wiki.Rendered(), err}
 	}()
 	blogErr := func() error {
 		if pub == nil {
 			return nil
 		}
-		out := page.NewSite(pubOut.put)
+		out := pubOut.site()
 		if err := b.blog.Render(pub, theme, out); err != nil {
 			var problems public.Problems
 			if errors.As(err, &problems) {
@@ -245,12 +245,15 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 
 // output collects a site's files as a render puts them: in memory, or
 // on to a Stream, keeping only their paths, and what the link check needs
-// of each (linkCache.keep).
+// of each page (linkCache.keep).
 type output struct {
-	mu     sync.Mutex
-	files  map[string][]byte
-	stream func(file string, data []byte) error // nil: the bytes are kept
-	scan   func(file string, data []byte)
+	mu    sync.Mutex
+	files map[string][]byte
+	// When streamed: the Stream and the number of this site's folder in
+	// it, and what keeps each page's links.
+	stream *Stream
+	out    int
+	links  *linkKeeper
 }
 
 // output returns the output of the site numbered out in s, if s is not
@@ -258,22 +261,47 @@ type output struct {
 func (b *Builder) output(s *Stream, out int, prefix string) *output {
 	o := &output{files: map[string][]byte{}}
 	if s != nil {
-		o.stream = func(file string, data []byte) error { return s.Put(out, file, data) }
-		o.scan = b.links.keep(prefix)
+		o.stream, o.out, o.links = s, out, &linkKeeper{lc: &b.links, prefix: prefix, disk: b.disk}
 	}
 	return o
 }
 
+// site is where a render puts the files.
+func (o *output) site() *page.Site {
+	if o.stream == nil {
+		return page.NewSite(o.put)
+	}
+	return page.NewKeyedSite(o.put, o.putKeyed)
+}
+
 func (o *output) put(file string, data []byte) error {
 	if o.stream != nil {
-		if err := o.stream(file, data); err != nil {
-			return err
-		}
-		o.scan(file, data)
-		data = nil
+		return o.putKeyed(file, page.Key{}, func() ([]byte, error) { return data, nil })
 	}
 	o.mu.Lock()
 	o.files[file] = data
+	o.mu.Unlock()
+	return nil
+}
+
+// putKeyed streams a page known by its key (zero for other files), whose
+// bytes data gives, read once if at all.
+func (o *output) putKeyed(file string, key page.Key, data func() ([]byte, error)) error {
+	var once sync.Once
+	var b []byte
+	var err error
+	load := func() ([]byte, error) {
+		once.Do(func() { b, err = data() })
+		return b, err
+	}
+	if err := o.stream.putKeyed(o.out, file, key, load); err != nil {
+		return err
+	}
+	if err := o.links.keep(file, key, load); err != nil {
+		return err
+	}
+	o.mu.Lock()
+	o.files[file] = nil
 	o.mu.Unlock()
 	return nil
 }

@@ -2,18 +2,23 @@ package build
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	"html"
 	"maps"
 	"net/url"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 
 	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/diskcache"
 	"github.com/netjournal/netjournal/internal/journal"
+	"github.com/netjournal/netjournal/internal/page"
 	"github.com/netjournal/netjournal/internal/par"
 )
 
@@ -318,22 +323,87 @@ type linkCache struct {
 	last  *lastCheck
 }
 
-// keep returns what keeps the links and ids of a site's pages as a
-// streamed render puts them, their bytes not kept: the check then finds
-// each page parsed (a page with no bytes is the same as none).
-func (lc *linkCache) keep(prefix string) func(file string, data []byte) {
-	return func(file string, data []byte) {
-		p := &pageLinks{}
-		if strings.HasSuffix(file, ".html") {
+// A linkKeeper keeps the links and ids of a site's pages as a streamed
+// render puts them, their bytes not kept: the check then finds each page
+// parsed (a page with no bytes is the same as none). A page's links are
+// kept in the disk cache as well, by its key, so that a page that did not
+// change is neither read nor parsed again.
+type linkKeeper struct {
+	lc     *linkCache
+	prefix string
+	disk   *diskcache.Cache
+}
+
+func (k *linkKeeper) keep(file string, key page.Key, load func() ([]byte, error)) error {
+	p := &pageLinks{}
+	if strings.HasSuffix(file, ".html") {
+		dk := diskcache.Key(sha256.Sum256(append([]byte("links\x00"), key[:]...)))
+		b, ok := []byte(nil), false
+		if key != (page.Key{}) {
+			b, ok = k.disk.Get(dk)
+		}
+		if !ok || !p.decode(b) {
+			data, err := load()
+			if err != nil {
+				return err
+			}
 			p.hrefs, p.ids = scan(data)
+			if key != (page.Key{}) {
+				k.disk.Put(dk, p.encode())
+			}
 		}
-		lc.mu.Lock()
-		defer lc.mu.Unlock()
-		if lc.pages == nil {
-			lc.pages = map[string]*pageLinks{}
-		}
-		lc.pages[prefix+file] = p
 	}
+	k.lc.mu.Lock()
+	defer k.lc.mu.Unlock()
+	if k.lc.pages == nil {
+		k.lc.pages = map[string]*pageLinks{}
+	}
+	k.lc.pages[k.prefix+file] = p
+	return nil
+}
+
+// encode is a page's hrefs and ids, for the disk cache: each list with
+// its length, each string with its length.
+func (p *pageLinks) encode() []byte {
+	ids := slices.Sorted(maps.Keys(p.ids))
+	var b []byte
+	for _, list := range [][]string{p.hrefs, ids} {
+		b = binary.AppendUvarint(b, uint64(len(list)))
+		for _, s := range list {
+			b = binary.AppendUvarint(b, uint64(len(s)))
+			b = append(b, s...)
+		}
+	}
+	return b
+}
+
+// decode reads what encode wrote, reporting whether it was whole.
+func (p *pageLinks) decode(b []byte) bool {
+	var lists [2][]string
+	for i := range lists {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || n > uint64(len(b)) {
+			return false
+		}
+		b = b[k:]
+		lists[i] = make([]string, 0, n)
+		for range n {
+			l, k := binary.Uvarint(b)
+			if k <= 0 || l > uint64(len(b)-k) {
+				return false
+			}
+			lists[i] = append(lists[i], string(b[k:k+int(l)]))
+			b = b[k+int(l):]
+		}
+	}
+	if len(b) != 0 {
+		return false
+	}
+	p.hrefs, p.ids = lists[0], make(map[string]bool, len(lists[1]))
+	for _, id := range lists[1] {
+		p.ids[id] = true
+	}
+	return true
 }
 
 // sweep forgets pages that are no longer in the sites.

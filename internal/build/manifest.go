@@ -30,6 +30,19 @@ type fileState struct {
 	size  int64
 	mtime int64 // nanoseconds
 	ino   uint64
+	// key, for a page, is its key (page.Key: a hash of its template and
+	// data, which its bytes are a function of); zero for other files. A
+	// page whose key is the same is kept without its bytes being read.
+	key [sha256.Size]byte
+}
+
+// is reports whether info, what the file system says of a file now, is
+// what s says it was: a regular file of the same size, time and inode,
+// and so, unless written in place by hand within a tick, the same bytes.
+func (s fileState) is(info os.FileInfo) bool {
+	t := stateOf(info, s.sum)
+	t.key = s.key
+	return info.Mode().IsRegular() && t == s
 }
 
 func manifestPath(step swapStep) string {
@@ -65,27 +78,30 @@ func parseManifest(data []byte) manifest {
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
 		var s fileState
-		var sum, name string
-		// sum size mtime inode path (the path last: it may hold spaces)
-		fields := strings.SplitN(sc.Text(), " ", 5)
-		if len(fields) != 5 {
+		// sum key size mtime inode path (the path last: it may hold
+		// spaces; the key "-" when there is none)
+		fields := strings.SplitN(sc.Text(), " ", 6)
+		if len(fields) != 6 {
 			return manifest{}
 		}
-		sum, name = fields[0], fields[4]
-		if _, err := fmt.Sscan(fields[1]+" "+fields[2]+" "+fields[3], &s.size, &s.mtime, &s.ino); err != nil {
+		if _, err := fmt.Sscan(fields[2]+" "+fields[3]+" "+fields[4], &s.size, &s.mtime, &s.ino); err != nil {
 			return manifest{}
 		}
-		b, err := hex.DecodeString(sum)
-		if err != nil || len(b) != sha256.Size {
+		if !unhex(s.sum[:], fields[0]) || (fields[1] != "-" && !unhex(s.key[:], fields[1])) {
 			return manifest{}
 		}
-		copy(s.sum[:], b)
-		m[name] = s
+		m[fields[5]] = s
 	}
 	if sc.Err() != nil {
 		return manifest{}
 	}
 	return m
+}
+
+// unhex decodes the hex digest h into sum, reporting whether it is one.
+func unhex(sum []byte, h string) bool {
+	b, err := hex.DecodeString(h)
+	return err == nil && copy(sum, b) == len(sum) && len(b) == len(sum)
 }
 
 // write writes the manifest whole or not at all.
@@ -98,7 +114,11 @@ func (m manifest) write(p string) error {
 	var b strings.Builder
 	for _, name := range names {
 		s := m[name]
-		fmt.Fprintf(&b, "%x %d %d %d %s\n", s.sum, s.size, s.mtime, s.ino, name)
+		key := "-"
+		if s.key != ([sha256.Size]byte{}) {
+			key = hex.EncodeToString(s.key[:])
+		}
+		fmt.Fprintf(&b, "%x %s %d %d %d %s\n", s.sum, key, s.size, s.mtime, s.ino, name)
 	}
 	tmp := p + ".tmp"
 	if err := os.WriteFile(tmp, []byte(b.String()), 0o600); err != nil {
@@ -121,7 +141,7 @@ func stateOf(info os.FileInfo, sum [sha256.Size]byte) fileState {
 // is unchanged since, else a new file. It returns p's state.
 func place(p, src string, data []byte, sum [sha256.Size]byte, prev fileState, fileMode os.FileMode) (fileState, error) {
 	if prev.sum == sum && prev.size == int64(len(data)) {
-		if info, err := os.Lstat(src); err == nil && info.Mode().IsRegular() && stateOf(info, sum) == prev {
+		if info, err := os.Lstat(src); err == nil && prev.is(info) {
 			if os.Link(src, p) == nil {
 				return prev, nil
 			}

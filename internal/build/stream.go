@@ -123,6 +123,13 @@ func (s *Stream) step(name string) error {
 // into its staging. A file put again replaces the one before. It is safe
 // for concurrent use, and fails once ctx is done or the Stream closed.
 func (s *Stream) Put(out int, name string, data []byte) error {
+	return s.putKeyed(out, name, [sha256.Size]byte{}, func() ([]byte, error) { return data, nil })
+}
+
+// putKeyed is Put for a file whose bytes load gives, called only if they
+// are needed: a page, with its key (page.Key), is kept or linked without
+// them when its folder's manifest says it is there already.
+func (s *Stream) putKeyed(out int, name string, key [sha256.Size]byte, load func() ([]byte, error)) error {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if s.closed || s.committed {
@@ -134,7 +141,7 @@ func (s *Stream) Put(out int, name string, data []byte) error {
 	if err := s.open(); err != nil {
 		return err
 	}
-	return s.stages[out].put(name, data)
+	return s.stages[out].putKeyed(name, key, load)
 }
 
 // putAll puts files into the output numbered out, on every core.
@@ -306,8 +313,15 @@ func openStage(o Output, step swapStep) (*stager, error) {
 // is never written into, only removed and made anew, since it may be a
 // link to a file of the output.
 func (st *stager) put(name string, data []byte) error {
-	sum := sha256.Sum256(data)
+	return st.putKeyed(name, [sha256.Size]byte{}, func() ([]byte, error) { return data, nil })
+}
+
+// putKeyed is put for a file whose bytes load returns. A page, with its
+// key (not zero), is kept or linked without its bytes when the spare's or
+// the output's manifest says that file is that page, unchanged since.
+func (st *stager) putKeyed(name string, key [sha256.Size]byte, load func() ([]byte, error)) error {
 	p := filepath.Join(st.dir, filepath.FromSlash(name))
+	src := filepath.Join(st.old, filepath.FromSlash(name))
 	// The name is taken before anything is made, so that a folder of
 	// the same name, made at the same time, fails (see mkdir).
 	st.mu.Lock()
@@ -321,23 +335,58 @@ func (st *stager) put(name string, data []byte) error {
 			return err
 		}
 	}
-	if st.reuse || again {
-		if prev, ok := st.had[name]; ok && !again && prev.sum == sum && prev.size == int64(len(data)) {
-			if info, err := os.Lstat(p); err == nil && info.Mode().IsRegular() && stateOf(info, sum) == prev {
+	if key != ([sha256.Size]byte{}) && !again {
+		if prev, ok := st.had[name]; ok && prev.key == key {
+			if info, err := os.Lstat(p); err == nil && prev.is(info) {
 				st.record(name, prev)
 				return nil
 			}
 		}
-		if err := st.clear(name, p); err != nil {
-			return err
+		if prev, ok := st.was[name]; ok && prev.key == key {
+			if info, err := os.Lstat(src); err == nil && prev.is(info) {
+				if err := st.clearIf(name, p, again); err != nil {
+					return err
+				}
+				if os.Link(src, p) == nil {
+					st.record(name, prev)
+					return nil
+				}
+			}
 		}
 	}
-	state, err := place(p, filepath.Join(st.old, filepath.FromSlash(name)), data, sum, st.was[name], st.fileMode)
+	data, err := load()
 	if err != nil {
 		return err
 	}
+	sum := sha256.Sum256(data)
+	if st.reuse || again {
+		if prev, ok := st.had[name]; ok && !again && prev.sum == sum && prev.size == int64(len(data)) {
+			if info, err := os.Lstat(p); err == nil && prev.is(info) {
+				prev.key = key
+				st.record(name, prev)
+				return nil
+			}
+		}
+	}
+	if err := st.clearIf(name, p, again); err != nil {
+		return err
+	}
+	state, err := place(p, src, data, sum, st.was[name], st.fileMode)
+	if err != nil {
+		return err
+	}
+	state.key = key
 	st.record(name, state)
 	return nil
+}
+
+// clearIf clears p when something may be there: in a spare, or when the
+// file was put before (again).
+func (st *stager) clearIf(name, p string, again bool) error {
+	if !st.reuse && !again {
+		return nil
+	}
+	return st.clear(name, p)
 }
 
 func (st *stager) record(name string, state fileState) {

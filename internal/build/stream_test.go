@@ -33,8 +33,10 @@ func streamed(t *testing.T, site string, b *Builder, opts Options) (*Result, err
 
 // TestStreamEqualsRender: a streamed build writes byte for byte what
 // Render renders, with the same warnings and notes, from nothing, from a
-// warm disk cache and over its own last output; and its Result names
-// every file, holding none's bytes.
+// warm disk cache over its own last output, and in its spare, with
+// nothing changed (no page rendered) and after an edit that changes some
+// pages and not others; and its Result names every file, holding none's
+// bytes.
 func TestStreamEqualsRender(t *testing.T) {
 	site := copySite(t)
 	// A broken link, a missing fragment, a static file that replaces a
@@ -42,17 +44,28 @@ func TestStreamEqualsRender(t *testing.T) {
 	// link check or a note, which must not change when pages stream.
 	post := filepath.Join(site, "content", "posts", "stream-test.md")
 	put(t, post, "---\ntitle: Streams\ndate: 2026-11-01\n---\nSee [nothing](/nowhere/) and [a part](/#no-such-part).\n")
-	put(t, filepath.Join(site, "static", "robots.txt"), "User-agent: *\n")
-	put(t, filepath.Join(site, "static", "notes", "a.txt"), "a note\n")
-	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
-	want, err := NewBuilder(os.DirFS(site)).Render(opts)
+	// A menu entry that leads nowhere, on every page of the blog: a
+	// warning at each page, from its links kept with it.
+	config, err := os.ReadFile(filepath.Join(site, "netjournal.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(want.Warnings) < 2 || len(want.Notes) == 0 {
-		t.Fatalf("the site should have warnings and notes: %v, %v", want.Warnings, want.Notes)
-	}
-	for _, run := range []string{"without a cache", "cold cache", "warm cache, over its own output"} {
+	put(t, filepath.Join(site, "netjournal.yaml"), string(config)+"menu:\n  - {title: Home, url: /}\n  - {title: Gone, url: /gone/}\n")
+	put(t, filepath.Join(site, "static", "robots.txt"), "User-agent: *\n")
+	put(t, filepath.Join(site, "static", "notes", "a.txt"), "a note\n")
+	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
+	for i, run := range []string{"without a cache", "cold cache", "warm cache, over its own output",
+		"warm cache, in the spare", "a post edited", "the post edited again", "nothing changed"} {
+		if strings.Contains(run, "edited") {
+			put(t, post, fmt.Sprintf("---\ntitle: Streams %d\ndate: 2026-11-01\n---\nSee [nothing](/nowhere/) and [a part](/#no-such-part), %d.\n", i, i))
+		}
+		want, err := NewBuilder(os.DirFS(site)).Render(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(want.Warnings) < 10 || len(want.Notes) == 0 {
+			t.Fatalf("the site should have warnings and notes: %v, %v", want.Warnings, want.Notes)
+		}
 		b := NewBuilder(os.DirFS(site))
 		if run != "without a cache" {
 			d, err := OpenCache(site)
@@ -68,6 +81,13 @@ func TestStreamEqualsRender(t *testing.T) {
 		}
 		if b.disk != nil {
 			b.disk.Close()
+		}
+		n := b.blog.Rendered() + b.wiki.Rendered()
+		if (strings.HasPrefix(run, "warm") || run == "nothing changed") && n != 0 {
+			t.Errorf("%s: %d pages rendered", run, n)
+		}
+		if strings.Contains(run, "edited") && (n == 0 || n > len(want.Public)/2) {
+			t.Errorf("%s: %d pages rendered of %d", run, n, len(want.Public)+len(want.Private))
 		}
 		if got.Warnings.Error() != want.Warnings.Error() || !reflect.DeepEqual(got.Notes, want.Notes) {
 			t.Errorf("%s: warnings %v, notes %v; want %v, %v", run, got.Warnings, got.Notes, want.Warnings, want.Notes)

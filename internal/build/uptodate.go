@@ -290,7 +290,7 @@ func asWritten(dir string, was stampOutput) bool {
 			return err
 		}
 		want, ok := m[name]
-		if !ok || !info.Mode().IsRegular() || stateOf(info, want.sum) != want {
+		if !ok || !want.is(info) {
 			return errChanged
 		}
 		seen++

@@ -125,11 +125,17 @@ func Into(m map[string][]byte) Sink {
 	}
 }
 
+// A KeyedSink takes a page by its key, which its bytes are a function of
+// (KeyOf), and what returns its bytes, to be called only if they are
+// needed: a page already written with that key need not be made again.
+type KeyedSink func(file string, key Key, data func() ([]byte, error)) error
+
 // Site is where a render puts the files of a site: each is handed to a
 // Sink as soon as it is made, and only its path is remembered. A file put
 // again replaces the one before. Its methods are safe for concurrent use.
 type Site struct {
 	sink  Sink
+	keyed KeyedSink // nil: pages go to sink
 	mu    sync.Mutex
 	files map[string]bool
 }
@@ -137,12 +143,33 @@ type Site struct {
 // NewSite returns a Site whose files go to sink.
 func NewSite(sink Sink) *Site { return &Site{sink: sink, files: map[string]bool{}} }
 
+// NewKeyedSite returns a Site whose files go to sink, and whose pages
+// rendered by a Cache that renders Once go to keyed.
+func NewKeyedSite(sink Sink, keyed KeyedSink) *Site {
+	return &Site{sink: sink, keyed: keyed, files: map[string]bool{}}
+}
+
 // Put puts a file in the site.
 func (s *Site) Put(file string, data []byte) error {
 	s.mu.Lock()
 	s.files[file] = true
 	s.mu.Unlock()
 	return s.sink(file, data)
+}
+
+// putKeyed puts a page known by its key.
+func (s *Site) putKeyed(file string, key Key, data func() ([]byte, error)) error {
+	if s.keyed == nil {
+		b, err := data()
+		if err != nil {
+			return err
+		}
+		return s.Put(file, b)
+	}
+	s.mu.Lock()
+	s.files[file] = true
+	s.mu.Unlock()
+	return s.keyed(file, key, data)
 }
 
 // Has reports whether the site has a file at path file.
@@ -180,8 +207,12 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 		if stop.Load() {
 			return
 		}
-		p, ran, err := c.one(templates, jobs[i], exec)
-		if err == nil {
+		var p cached
+		var ran bool
+		var err error
+		if c.Once {
+			ran, err = c.lazy(templates, jobs[i], exec, out)
+		} else if p, ran, err = c.one(templates, jobs[i], exec); err == nil {
 			err = out.Put(jobs[i].File, p.data)
 		}
 		if err != nil {
@@ -213,6 +244,30 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 		}
 	}
 	return nil
+}
+
+// lazy puts the page of job j by its key, to be taken from the disk or
+// executed (ran) only if out asks for its bytes.
+func (c *Cache) lazy(templates string, j Job, exec Executor, out *Site) (ran bool, err error) {
+	key, err := keyOf(templates, j.Template, j.Data, &c.sums)
+	if err != nil {
+		return false, err
+	}
+	err = out.putKeyed(j.File, key, func() ([]byte, error) {
+		if b, ok := c.Disk.Get(diskcache.Key(key)); ok {
+			return b, nil
+		}
+		b, err := execute(exec, j.Template, j.Data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", j.File, err)
+		}
+		c.Disk.Put(diskcache.Key(key), b)
+		ran = true
+		return b, nil
+	})
+	// A page not read is still this build's: the cache keeps it.
+	c.Disk.Keep(diskcache.Key(key))
+	return ran, err
 }
 
 // one returns the page of job j: the cached one when its data is the

@@ -351,7 +351,9 @@ func TestNarrowBelow(t *testing.T) {
 }
 
 // renderOf returns a renderer of j, for tests of what it computes.
-func renderOf(j *journal.Journal) *renderer { return &renderer{j: j, out: page.NewSite(page.Into(map[string][]byte{}))} }
+func renderOf(j *journal.Journal) *renderer {
+	return &renderer{j: j, out: page.NewSite(page.Into(map[string][]byte{}))}
+}
 
 func TestNeighbourhood(t *testing.T) {
 	out := render(t, site(t, "testdata/site.txtar"))
