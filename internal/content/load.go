@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"io/fs"
 	"path"
@@ -60,7 +61,10 @@ type Cache struct {
 type cached struct {
 	size int64
 	mod  time.Time
-	data []byte
+	// sum is the hash of the file's bytes, which are not kept: the
+	// document holds its body, and a whole site's files held once more
+	// were a tenth of a build's memory.
+	sum  [sha256.Size]byte
 	doc  any // *Contact, *Event or *Post; nil when the file has no front matter
 	errs ErrorList
 }
@@ -287,12 +291,12 @@ func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, errs, warnings *ErrorL
 			fd.err = err
 			return
 		}
-		f := c.files[fd.p]
-		if f == nil || !bytes.Equal(f.data, data) {
+		f, sum := c.files[fd.p], sha256.Sum256(data)
+		if f == nil || f.sum != sum {
 			doc, perrs := parse(dir, fd.p, data, cfg)
-			f = &cached{data: data, doc: doc, errs: perrs}
+			f = &cached{sum: sum, doc: doc, errs: perrs}
 		} else {
-			f = &cached{data: f.data, doc: f.doc, errs: f.errs}
+			f = &cached{sum: sum, doc: f.doc, errs: f.errs}
 		}
 		f.size, f.mod = fd.info.Size(), fd.info.ModTime()
 		fd.f = f
