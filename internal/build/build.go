@@ -177,7 +177,13 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 	pubOut, privOut := b.output(s, 0, "public/"), b.output(s, 1, "private/")
 	wikiDone := make(chan rendered, 1)
 	go func() {
-		err := b.wiki.RenderWith(j, theme, wiki.Options{Photos: photos}, privOut.site())
+		wopts := wiki.Options{Photos: photos}
+		if s != nil {
+			// A build that renders once holds each rendered body only
+			// while the pages that show it do (markdown.Renderer.Release).
+			wopts.Filled = md.Release
+		}
+		err := b.wiki.RenderWith(j, theme, wopts, privOut.site())
 		wikiDone <- rendered{privOut.files, b.wiki.Rendered(), err}
 	}()
 	blogErr := func() error {

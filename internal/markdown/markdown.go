@@ -137,9 +137,10 @@ type LineError struct {
 type Renderer struct {
 	md    goldmark.Markdown
 	memo  memo
-	known recent.Map[identity, *known] // Render's results by their source's memory
-	sums  digest.Memo                  // the sources' digests
-	html  *sanitizer                   // what raw HTML may keep
+	known recent.Map[identity, *known]  // Render's results by their source's memory
+	links recent.Map[string, []LinkUse] // each prepared source's links, kept by Release
+	sums  digest.Memo                   // the sources' digests
+	html  *sanitizer                    // what raw HTML may keep
 }
 
 // memo keeps results between builds: what was used since the last Sweep
@@ -194,6 +195,17 @@ func (r *Renderer) Sweep() {
 	r.sums.Sweep()
 	r.known.Sweep()
 	r.memo.values.Sweep()
+	r.links.Sweep()
+}
+
+// Release forgets every result held in memory but each source's links
+// (Links), for a build that renders once and has filled every body it
+// will: what it rendered is then held only by what it made of it, and
+// goes when that does. A result asked for again comes from the disk, or
+// is made again.
+func (r *Renderer) Release() {
+	r.known.Clear()
+	r.memo.values.Clear()
 }
 
 // New returns the renderer: GFM, footnotes, typographer, definition lists,
@@ -974,7 +986,12 @@ func CSS(style string) string {
 
 // Links returns the site-internal Markdown link and image destinations of
 // src without rendering it.
-func (r *Renderer) Links(src string) []LinkUse { return r.prepare(src).links }
+func (r *Renderer) Links(src string) []LinkUse {
+	if links, ok := r.links.Get(r.sourceKey("p", src)); ok {
+		return links
+	}
+	return r.prepare(src).links
+}
 
 // sourceKey is the memo's key for what kind of result of src: the source
 // by its SHA-256, so that a key costs its 32 bytes, not the whole body,

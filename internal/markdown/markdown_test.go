@@ -280,3 +280,30 @@ func FuzzWords(f *testing.F) {
 		}
 	})
 }
+
+// TestRelease: after Release, a body's links are still known without
+// parsing it again, and rendering it again gives what it gave before.
+func TestRelease(t *testing.T) {
+	r := New()
+	src := "See [the post](/posts/a/#part) and [[Ana Lima]].\n\n## Part\n"
+	opts := Options{Key: "wiki", Resolve: func(l Wikilink) (Resolution, error) {
+		return Resolution{Dest: "contacts/ana-lima.html", Text: l.Target}, nil
+	}}
+	links, res := r.Links(src), r.Render(src, opts)
+	if len(links) != 1 || links[0].Dest != "/posts/a/#part" {
+		t.Fatalf("links: %+v", links)
+	}
+	r.Release()
+	if n := r.memo.values.Len(); n != 0 {
+		t.Errorf("%d results still held", n)
+	}
+	if got := r.Links(src); fmt.Sprint(got) != fmt.Sprint(links) {
+		t.Errorf("links after Release: %+v, want %+v", got, links)
+	}
+	if n := r.memo.values.Len(); n != 0 {
+		t.Errorf("Links parsed the body again (%d results held)", n)
+	}
+	if got := r.Render(src, opts); fmt.Sprint(got) != fmt.Sprint(res) {
+		t.Errorf("render after Release:\n%+v\nwant\n%+v", got, res)
+	}
+}

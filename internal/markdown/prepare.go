@@ -56,10 +56,13 @@ type part struct {
 func (r *Renderer) prepare(src string) *prepared {
 	key := r.sourceKey("p", src)
 	if v, ok := r.memo.get(key); ok {
-		return v.(*prepared)
+		p := v.(*prepared)
+		r.links.Put(key, p.links)
+		return p
 	}
 	p := r.prepareUncached(src)
 	r.memo.put(key, p)
+	r.links.Put(key, p.links)
 	return p
 }
 

@@ -46,3 +46,23 @@ func (m *Map[K, V]) Sweep() {
 	defer m.mu.Unlock()
 	m.prev, m.cur = m.cur, make(map[K]V, len(m.cur))
 }
+
+// Clear forgets every value.
+func (m *Map[K, V]) Clear() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.prev, m.cur = nil, nil
+}
+
+// Len is the number of values held.
+func (m *Map[K, V]) Len() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	n := len(m.cur)
+	for k := range m.prev {
+		if _, ok := m.cur[k]; !ok {
+			n++
+		}
+	}
+	return n
+}

@@ -36,10 +36,10 @@ type SearchDoc struct {
 	Hue     string   `json:"h,omitempty"` // a contact's circle colour class
 }
 
-// search writes the search index: contacts by name, events newest first,
+// search returns the search index: contacts by name, events newest first,
 // posts newest first. Entries are built on every core; each body's text
 // comes from the Markdown renderer's memory when it did not change.
-func (r *renderer) search() error {
+func (r *renderer) search() ([]byte, error) {
 	var nodes []journal.Node
 	for _, c := range r.j.Contacts {
 		nodes = append(nodes, c)
@@ -66,7 +66,7 @@ func (r *renderer) search() error {
 		entries[i], errs[i] = searchEntry{doc, b}, err
 	})
 	if err := errors.Join(errs...); err != nil {
-		return err
+		return nil, err
 	}
 	r.cache.notes.Sweep()
 	r.cache.search = nil
@@ -85,7 +85,7 @@ func (r *renderer) search() error {
 	buf.WriteString("window.netjournalSearch = [")
 	buf.Write(bytes.Join(docs, []byte(",")))
 	buf.WriteString("];\n")
-	return r.out.Put(searchIndex, buf.Bytes())
+	return buf.Bytes(), nil
 }
 
 // searchEntry is a document's search entry and its JSON.

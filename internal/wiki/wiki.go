@@ -48,6 +48,10 @@ type Options struct {
 	// photos/<slug>.<ext> and shown in place of the contact's initials,
 	// on their page and wherever a chip or a row shows them.
 	Photos map[string]content.Photo
+	// Filled, if set, is called once every body the wiki shows is
+	// rendered, before its pages are: the Markdown renderer may then let
+	// its results go (markdown.Renderer.Release).
+	Filled func()
 }
 
 // Cache renders the wiki again and again, executing templates only for the
@@ -151,10 +155,19 @@ func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options
 			return fmt.Errorf("theme %s: wiki/static/%s would replace a generated page", theme.Name, name)
 		}
 	}
+	index, err := r.search()
+	if err != nil {
+		return err
+	}
+	// Every body is filled now: what the pages show of each is in their
+	// data, and the index holds its text.
+	if opts.Filled != nil {
+		opts.Filled()
+	}
 	if err := c.pages.Render(fingerprint, r.jobs, exec, out); err != nil {
 		return err
 	}
-	if err := r.search(); err != nil {
+	if err := out.Put(searchIndex, index); err != nil {
 		return err
 	}
 	if err := out.Put(calendar.File, calendar.ICS(j)); err != nil { // the follow-ups page links it
