@@ -116,6 +116,7 @@ func (b *Builder) RenderContext(ctx context.Context, opts Options) (*Result, err
 func (b *Builder) Stream(ctx context.Context, opts Options, s *Stream) (*Result, error) {
 	b.blog.Once()
 	b.wiki.Once()
+	b.feeds.Once()
 	defer func() { b.links = linkCache{} }() // it knows the pages' links, not their bytes
 	return b.render(ctx, opts, s)
 }

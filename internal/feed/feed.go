@@ -85,6 +85,7 @@ type Cache struct {
 	channels map[string]cachedChannel // by the channel's RSS path
 	disk     *diskcache.Cache         // nil: none
 	written  int                      // channels the last Files wrote
+	once     bool                     // keep no channel (Once)
 }
 
 type cachedChannel struct {
@@ -96,6 +97,10 @@ type cachedChannel struct {
 // UseDisk keeps the feeds in d as well, from one run to the next, each
 // channel's three files under the hash of its input.
 func (c *Cache) UseDisk(d *diskcache.Cache) { c.disk = d }
+
+// Once makes the cache keep nothing in memory, for a build that renders
+// once.
+func (c *Cache) Once() { c.once = true }
 
 // Written is the number of channels the last Files wrote; the others
 // were unchanged, in memory or on disk.
@@ -232,7 +237,9 @@ func (c *Cache) Files(site *public.Site) (map[string][]byte, error) {
 		channels[i.RSS] = cachedChannel{input: i, key: key, files: files}
 		maps.Copy(out, files)
 	}
-	c.channels = channels
+	if !c.once {
+		c.channels = channels
+	}
 	return out, nil
 }
 

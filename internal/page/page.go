@@ -183,8 +183,9 @@ func (s *Site) Has(file string) bool {
 // the key of the page cached for its path is taken from the cache, the
 // others are executed. Each page is put as soon as it is made. templates
 // identifies the template set (its fingerprint). The cache then holds
-// exactly these pages (none, if Once). A path given twice is an error, as
-// is a template's or out's.
+// exactly these pages (none, if Once: then each job's Data is dropped
+// once its page is put, and big strings' digests are not kept). A path
+// given twice is an error, as is a template's or out's.
 func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -212,6 +213,7 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 		var err error
 		if c.Once {
 			ran, err = c.lazy(templates, jobs[i], exec, out)
+			jobs[i].Data = nil // what it shows goes once no other page shows it
 		} else if p, ran, err = c.one(templates, jobs[i], exec); err == nil {
 			err = out.Put(jobs[i].File, p.data)
 		}
@@ -249,7 +251,9 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 // lazy puts the page of job j by its key, to be taken from the disk or
 // executed (ran) only if out asks for its bytes.
 func (c *Cache) lazy(templates string, j Job, exec Executor, out *Site) (ran bool, err error) {
-	key, err := keyOf(templates, j.Template, j.Data, &c.sums)
+	// No digest memo: it would hold every big string of every page until
+	// the end, and a build that renders once hashes each about once.
+	key, err := keyOf(templates, j.Template, j.Data, nil)
 	if err != nil {
 		return false, err
 	}

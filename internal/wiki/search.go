@@ -179,6 +179,9 @@ func (r *renderer) plain(n journal.Node) string {
 // while it is used: cutting every document's text again on every
 // rebuild cost more than the rest of the index.
 func (c *Cache) truncated(text string) string {
+	if c.once {
+		return markdown.Truncate(text, notesLimit)
+	}
 	if cut, ok := c.notes.Get(text); ok {
 		return cut
 	}

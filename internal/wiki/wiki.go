@@ -159,15 +159,15 @@ func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options
 	if err != nil {
 		return err
 	}
+	if err := out.Put(searchIndex, index); err != nil {
+		return err
+	}
 	// Every body is filled now: what the pages show of each is in their
 	// data, and the index holds its text.
 	if opts.Filled != nil {
 		opts.Filled()
 	}
 	if err := c.pages.Render(fingerprint, r.jobs, exec, out); err != nil {
-		return err
-	}
-	if err := out.Put(searchIndex, index); err != nil {
 		return err
 	}
 	if err := out.Put(calendar.File, calendar.ICS(j)); err != nil { // the follow-ups page links it
