@@ -24,7 +24,6 @@ import (
 	"reflect"
 	"sort"
 	"sync"
-	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -203,11 +202,7 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 	}
 	errs := make([]error, len(jobs))
 	executed := make([]bool, len(jobs))
-	var stop atomic.Bool
 	par.Each(len(jobs), func(i int) {
-		if stop.Load() {
-			return
-		}
 		var p cached
 		var ran bool
 		var err error
@@ -218,8 +213,7 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 			err = out.Put(jobs[i].File, p.data)
 		}
 		if err != nil {
-			errs[i] = err
-			stop.Store(true) // a failed render is not worth finishing
+			errs[i] = err // every page runs: the first error is the same each time
 			return
 		}
 		executed[i] = ran
