@@ -130,30 +130,15 @@ func (c *buildCmd) stream(ctx context.Context, b *build.Builder, opts build.Opti
 		return c.writeFailed(ctx, err)
 	}
 	defer s.Close() // without a Commit, removes what was staged
-	type result struct {
-		res *build.Result
-		err error
-	}
 	// As render: an interrupt stops the build now, and Close waits only
 	// for the files being written.
-	done := make(chan result, 1)
-	go func() {
-		res, err := b.Stream(ctx, opts, s)
-		done <- result{res, err}
-	}()
-	var r result
-	select {
-	case r = <-done:
-	case <-ctx.Done():
-		return c.interrupted()
-	}
+	res, err := returnOnDone(ctx, func() (*build.Result, error) { return b.Stream(ctx, opts, s) })
 	if ctx.Err() != nil {
 		return c.interrupted()
 	}
-	if r.err != nil {
-		return c.report(r.err)
+	if err != nil {
+		return c.report(err)
 	}
-	res := r.res
 	for _, w := range res.Warnings {
 		fmt.Fprintf(c.stderr, "%s: warning: %s\n", w.Pos, w.Msg)
 	}
@@ -196,13 +181,19 @@ func (e *env) useCache(b *build.Builder) (close func()) {
 // interrupted build stops now, not when its current stage ends (the
 // stage, left behind, stops at its end).
 func render(ctx context.Context, b *build.Builder, opts build.Options) (*build.Result, error) {
+	return returnOnDone(ctx, func() (*build.Result, error) { return b.RenderContext(ctx, opts) })
+}
+
+// returnOnDone returns what f returns, or ctx's error as soon as ctx is
+// done, leaving f to finish on its own.
+func returnOnDone(ctx context.Context, f func() (*build.Result, error)) (*build.Result, error) {
 	type result struct {
 		res *build.Result
 		err error
 	}
 	done := make(chan result, 1)
 	go func() {
-		res, err := b.RenderContext(ctx, opts)
+		res, err := f()
 		done <- result{res, err}
 	}()
 	select {
