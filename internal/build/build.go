@@ -117,6 +117,7 @@ func (b *Builder) Stream(ctx context.Context, opts Options, s *Stream) (*Result,
 	b.blog.Once()
 	b.wiki.Once()
 	b.feeds.Once()
+	b.md.Once()
 	defer func() { b.links = linkCache{} }() // it knows the pages' links, not their bytes
 	return b.render(ctx, opts, s)
 }

@@ -141,6 +141,7 @@ type Renderer struct {
 	links recent.Map[string, []LinkUse] // each prepared source's links, kept by Release
 	sums  digest.Memo                   // the sources' digests
 	html  *sanitizer                    // what raw HTML may keep
+	once  bool                          // keep no result of Render (Once)
 }
 
 // memo keeps results between builds: what was used since the last Sweep
@@ -344,10 +345,20 @@ func (r *Renderer) wikilinks(src string) []Wikilink {
 	return out
 }
 
+// Once makes Render keep none of its results, for a build that renders
+// once: each is then held only by what the build made of it (a page's
+// data, a search entry cut from it), and goes when that does. Prepared
+// bodies are kept, for each audience to fill, until Release. Call it
+// before rendering.
+func (r *Renderer) Once() { r.once = true }
+
 // Render renders src.
 func (r *Renderer) Render(src string, opts Options) Result {
 	if opts.Key == "" {
 		return r.render(src, opts)
+	}
+	if r.once {
+		return r.resolve(src, r.prepare(src), opts)
 	}
 	// The key: the context, each wikilink's resolution (every string
 	// with its length, so none can pass for another), the source.

@@ -307,3 +307,24 @@ func TestRelease(t *testing.T) {
 		t.Errorf("render after Release:\n%+v\nwant\n%+v", got, res)
 	}
 }
+
+// TestOnce: a renderer that renders once gives what any renderer gives,
+// and keeps no result: only the prepared body, for the next audience.
+func TestOnce(t *testing.T) {
+	src := "See [[Ana Lima]] and [the post](/posts/a/).\n\n## Part\n"
+	opts := Options{Key: "wiki", Resolve: func(l Wikilink) (Resolution, error) {
+		return Resolution{Dest: "contacts/ana-lima.html", Text: l.Target}, nil
+	}}
+	want := New().Render(src, opts)
+	r := New()
+	r.Once()
+	if got := r.Render(src, opts); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("once:\n%+v\nwant\n%+v", got, want)
+	}
+	if n := r.known.Len(); n != 0 {
+		t.Errorf("%d results known", n)
+	}
+	if n := r.memo.values.Len(); n != 1 {
+		t.Errorf("%d values held, want the prepared body alone", n)
+	}
+}
