@@ -98,14 +98,8 @@ func (c *buildCmd) Run(ctx context.Context, args []string) int {
 		}
 		return c.watch(ctx, w, b, opts, !now.t.IsZero(), res, err, out, wikiOut)
 	}
-	if ctx.Err() != nil {
-		return c.interrupted()
-	}
-	if err != nil {
-		return c.report(err)
-	}
-	for _, w := range res.Warnings {
-		fmt.Fprintf(c.stderr, "%s: warning: %s\n", w.Pos, w.Msg)
+	if code, ok := c.finished(ctx, res, err); !ok {
+		return code
 	}
 	// netjournal check: what a build would say, nothing written.
 	pages := ""
@@ -133,14 +127,8 @@ func (c *buildCmd) stream(ctx context.Context, b *build.Builder, opts build.Opti
 	// As render: an interrupt stops the build now, and Close waits only
 	// for the files being written.
 	res, err := returnOnDone(ctx, func() (*build.Result, error) { return b.Stream(ctx, opts, s) })
-	if ctx.Err() != nil {
-		return c.interrupted()
-	}
-	if err != nil {
-		return c.report(err)
-	}
-	for _, w := range res.Warnings {
-		fmt.Fprintf(c.stderr, "%s: warning: %s\n", w.Pos, w.Msg)
+	if code, ok := c.finished(ctx, res, err); !ok {
+		return code
 	}
 	if err := s.Commit(inputs, res); err != nil {
 		return c.writeFailed(ctx, err)
@@ -149,6 +137,21 @@ func (c *buildCmd) stream(ctx context.Context, b *build.Builder, opts build.Opti
 		c.summary(build.Pages(res.Public), out, build.Pages(res.Private), wikiOut, len(res.Warnings), start, res.Notes, false)
 	}
 	return exitOK
+}
+
+// finished says how a render ended: interrupted or failed, with the exit
+// code to return; else it prints the build's warnings and reports ok.
+func (c *buildCmd) finished(ctx context.Context, res *build.Result, err error) (code int, ok bool) {
+	if ctx.Err() != nil {
+		return c.interrupted(), false
+	}
+	if err != nil {
+		return c.report(err), false
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(c.stderr, "%s: warning: %s\n", w.Pos, w.Msg)
+	}
+	return exitOK, true
 }
 
 // summary says what a build wrote, or found written already.
