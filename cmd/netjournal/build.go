@@ -123,7 +123,7 @@ func (c *buildCmd) stream(ctx context.Context, b *build.Builder, opts build.Opti
 	if err != nil {
 		return c.writeFailed(ctx, err)
 	}
-	defer s.Close() // without a Commit, removes what was staged
+	defer s.Close() // without a Commit, the output folders stay as they were
 	// As render: an interrupt stops the build now, and Close waits only
 	// for the files being written.
 	res, err := returnOnDone(ctx, func() (*build.Result, error) { return b.Stream(ctx, opts, s) })

@@ -7,6 +7,7 @@ package build
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -295,6 +296,7 @@ func (o *output) put(file string, data []byte) error {
 // putKeyed streams a page known by its key (zero for other files), whose
 // bytes data gives, read once if at all.
 func (o *output) putKeyed(file string, key page.Key, data func() ([]byte, error)) error {
+	key = o.keyFor(key)
 	var once sync.Once
 	var b []byte
 	var err error
@@ -312,6 +314,21 @@ func (o *output) putKeyed(file string, key page.Key, data func() ([]byte, error)
 	o.files[file] = nil
 	o.mu.Unlock()
 	return nil
+}
+
+// keyFor is what a page is known by in its folder's manifest, which
+// outlives the program and its cache: its key with the program's version,
+// so that a page made by another netjournal is made again; and nothing
+// without the cache on disk (--no-cache renders every page).
+func (o *output) keyFor(key page.Key) page.Key {
+	if key == (page.Key{}) || o.links.disk == nil {
+		return page.Key{}
+	}
+	v, err := version()
+	if err != nil {
+		return page.Key{}
+	}
+	return sha256.Sum256(append([]byte(v+"\x00"), key[:]...))
 }
 
 // withoutFilesIn drops the problems of err in files that already have one

@@ -70,5 +70,6 @@ var versionOnce = sync.OnceValues(func() (string, error) {
 	return hex.EncodeToString(h.Sum(nil))[:16], nil
 })
 
-// version names this netjournal program by a hash of its bytes.
-func version() (string, error) { return versionOnce() }
+// version names this netjournal program by a hash of its bytes. Tests
+// set it to be another program.
+var version = func() (string, error) { return versionOnce() }

@@ -20,8 +20,8 @@ import (
 // keeps Write's promises (Write is a Stream): every folder is written in
 // full under WorkDir beside its target, and only a Commit after the last
 // file replaces the targets, all of them or, if it fails, none. Until
-// then the output folders are untouched; Close without a Commit removes
-// what was staged.
+// then the output folders are untouched; Close without a Commit keeps
+// what was staged as the spare, for the next build to stage in.
 //
 // A Stream holds the site's lock from Begin to Close.
 type Stream struct {
@@ -215,8 +215,9 @@ func (s *Stream) Commit(in Inputs, res *Result) error {
 }
 
 // Close ends the Stream and unlocks the site. Without a Commit, it first
-// waits for the puts under way and removes all that was staged: the
-// output folders are as they were. It may be called more than once.
+// waits for the puts under way, refuses any other, and keeps what was
+// staged as the spare (keepAsSpare): the output folders are as they were.
+// It may be called more than once.
 func (s *Stream) Close() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -276,10 +277,18 @@ func openStage(o Output, step swapStep) (*stager, error) {
 	if o.Private {
 		st.dirMode, st.fileMode = 0o700, 0o600
 	}
+	// A folder is staged in, or linked from, only if it is of this
+	// output's kind, the blog's or the wiki's, by its mode: after --out
+	// and --wiki-out are swapped, the blog must not keep the wiki's
+	// unreadable files, nor the wiki the blog's readable ones.
+	sameKind := func(dir string) bool {
+		info, err := os.Lstat(dir)
+		return err == nil && info.IsDir() && info.Mode().Perm() == st.dirMode
+	}
 	// The spare, the output before last, becomes the staging folder when
 	// it is there with its manifest; else the folder starts empty.
 	st.had = readManifest(spareManifestPath(step))
-	st.reuse = len(st.had) > 0 && os.Rename(sparePath(step), step.New) == nil
+	st.reuse = len(st.had) > 0 && sameKind(sparePath(step)) && os.Rename(sparePath(step), step.New) == nil
 	if !st.reuse {
 		st.had = nil
 	}
@@ -295,7 +304,10 @@ func openStage(o Output, step swapStep) (*stager, error) {
 	}
 	// The manifest of the folder being replaced; the staged one's is
 	// recorded at the end, and the swap makes it the output's.
-	st.was = readManifest(manifestPath(step))
+	st.was = manifest{}
+	if sameKind(step.Dir) {
+		st.was = readManifest(manifestPath(step))
+	}
 	st.manifestAt = manifestPath(step) + ".new"
 	if err := st.put(Marker, []byte(markerText)); err != nil {
 		return nil, err

@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/netjournal/netjournal/internal/page"
 )
 
 // streamed builds site with Stream into its public/ and private/, as
@@ -365,6 +367,90 @@ func TestManifestRoundTrip(t *testing.T) {
 	} {
 		if got := parseManifest([]byte(text)); len(got) != 0 {
 			t.Errorf("%s: read as %v", name, got)
+		}
+	}
+}
+
+// TestPageKeysAreThisPrograms: a page kept in the output by its key is
+// kept only by the program that made it, and only with the cache: the key
+// is a hash of the page's templates and data, and what a program makes of
+// them is its own. Another netjournal (an upgrade), or a build without
+// the cache, writes the bytes it renders.
+func TestPageKeysAreThisPrograms(t *testing.T) {
+	site := t.TempDir()
+	out := filepath.Join(site, "public")
+	ctx := context.Background()
+	key := page.Key{1, 2, 3}
+	build := func(b *Builder, text string) string {
+		t.Helper()
+		s, err := Begin(ctx, site, Output{Dir: out})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		o := b.output(s, 0, "public/")
+		if err := o.putKeyed("index.html", key, func() ([]byte, error) { return []byte(text), nil }); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Commit(Inputs{}, nil); err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(filepath.Join(out, "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(got)
+	}
+	d, err := OpenCache(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	cached := NewBuilder(os.DirFS(site))
+	cached.UseDisk(d)
+	build(cached, "made by this netjournal")
+	// The same key is the same page, for the same program: kept unread
+	// (these other bytes are what no render of that key could make).
+	if got := build(cached, "the same key, read"); got != "made by this netjournal" {
+		t.Fatalf("this netjournal did not keep its page by its key: %q", got)
+	}
+	defer func(v func() (string, error)) { version = v }(version)
+	version = func() (string, error) { return "another netjournal", nil }
+	if got := build(cached, "made by another netjournal"); got != "made by another netjournal" {
+		t.Errorf("another netjournal kept the last one's page: %q", got)
+	}
+	if got := build(NewBuilder(os.DirFS(site)), "made without the cache"); got != "made without the cache" {
+		t.Errorf("a build without the cache kept a page by its key: %q", got)
+	}
+}
+
+// TestSwappedOutputsKeepTheirKind: after --out and --wiki-out are
+// swapped, the blog is not staged in the wiki's spare nor linked from its
+// files (which only the owner may read), and the wiki not from the blog's.
+func TestSwappedOutputsKeepTheirKind(t *testing.T) {
+	site := t.TempDir()
+	a, b := filepath.Join(site, "a"), filepath.Join(site, "b")
+	ctx := context.Background()
+	files := map[string][]byte{"index.html": []byte("the same bytes in both"), "x/index.html": []byte("x")}
+	for range 2 { // the second build leaves each a spare
+		if err := Write(ctx, site, Output{Dir: a, Files: files}, Output{Dir: b, Files: files, Private: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for range 2 {
+		if err := Write(ctx, site, Output{Dir: b, Files: files}, Output{Dir: a, Files: files, Private: true}); err != nil {
+			t.Fatal(err)
+		}
+		for dir, want := range map[string]os.FileMode{b: 0o644, a: 0o600} {
+			for _, name := range []string{"index.html", "x/index.html", Marker} {
+				info, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name)))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if info.Mode().Perm() != want {
+					t.Errorf("%s: mode %v, want %v", filepath.Join(filepath.Base(dir), name), info.Mode().Perm(), want)
+				}
+			}
 		}
 	}
 }
