@@ -352,6 +352,13 @@ func (r *Renderer) wikilinks(src string) []Wikilink {
 // before rendering.
 func (r *Renderer) Once() { r.once = true }
 
+// Forget forgets the prepared body of src, kept for the audiences that
+// have yet to fill it, once the last has: its links stay (Links). A body
+// asked for again is prepared again, from the disk or from nothing.
+func (r *Renderer) Forget(src string) {
+	r.memo.values.Delete(r.sourceKey("p", src))
+}
+
 // Render renders src.
 func (r *Renderer) Render(src string, opts Options) Result {
 	if opts.Key == "" {

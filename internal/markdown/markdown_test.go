@@ -328,3 +328,26 @@ func TestOnce(t *testing.T) {
 		t.Errorf("%d values held, want the prepared body alone", n)
 	}
 }
+
+// TestForget: a body forgotten once its last audience has filled it is
+// held no more, its links are still known, and filling it again gives the
+// same.
+func TestForget(t *testing.T) {
+	r := New()
+	r.Once()
+	src := "See [[Ana Lima]] and [the post](/posts/a/).\n"
+	opts := Options{Key: "wiki", Resolve: func(l Wikilink) (Resolution, error) {
+		return Resolution{Dest: "contacts/ana-lima.html", Text: l.Target}, nil
+	}}
+	res, links := r.Render(src, opts), r.Links(src)
+	r.Forget(src)
+	if n := r.memo.values.Len(); n != 0 {
+		t.Errorf("%d values held after Forget", n)
+	}
+	if got := r.Links(src); fmt.Sprint(got) != fmt.Sprint(links) || r.memo.values.Len() != 0 {
+		t.Errorf("links after Forget: %+v (%d values held), want %+v", got, r.memo.values.Len(), links)
+	}
+	if got := r.Render(src, opts); fmt.Sprint(got) != fmt.Sprint(res) {
+		t.Errorf("render after Forget:\n%+v\nwant\n%+v", got, res)
+	}
+}

@@ -66,3 +66,11 @@ func (m *Map[K, V]) Len() int {
 	}
 	return n
 }
+
+// Delete forgets the value of k.
+func (m *Map[K, V]) Delete(k K) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	delete(m.cur, k)
+	delete(m.prev, k)
+}

@@ -107,7 +107,7 @@ func (r *renderer) searchDoc(n journal.Node) SearchDoc {
 			Kind: "contact", Title: c.Name, URL: escape(pathOf(c)), Sub: sub,
 			Aliases: c.Aliases, Company: c.Company, Tags: c.Tags,
 			Other: strings.Join(nonEmpty(c.Role, c.Location, r.circleOf(c)), " · "),
-			Notes: r.plain(c),
+			Notes: r.notesOf(c),
 			Hue:   hueOf(r.j, c.Circle),
 		}
 	case *journal.Event:
@@ -138,7 +138,7 @@ func (r *renderer) searchDoc(n journal.Node) SearchDoc {
 		return SearchDoc{
 			Kind: "event", Title: e.Title(), URL: escape(pathOf(e)), Sub: sub,
 			Other: strings.Join(nonEmpty(details...), " · "),
-			Notes: r.plain(e),
+			Notes: r.notesOf(e),
 		}
 	}
 	p := n.(*journal.Post)
@@ -147,8 +147,17 @@ func (r *renderer) searchDoc(n journal.Node) SearchDoc {
 		Sub:   journal.Date(p.Date.Day()) + " · " + p.Status(r.j.Opts),
 		Tags:  p.Tags,
 		Other: strings.Join(nonEmpty(p.Summary, host(p.Link)), " · "),
-		Notes: r.plain(p),
+		Notes: r.notesOf(p),
 	}
+}
+
+// notesOf is the search index's text of n: plain's, made already when
+// its page's body was (see body).
+func (r *renderer) notesOf(n journal.Node) string {
+	if notes, ok := r.notes.Load(n); ok {
+		return notes.(string)
+	}
+	return r.plain(n)
 }
 
 // plain is the body of n as plain text on one line, wikilinks as the

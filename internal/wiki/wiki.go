@@ -189,6 +189,7 @@ type renderer struct {
 	nav   Nav
 	out   *page.Site
 	net   *network // links between contacts, once computed
+	notes sync.Map // journal.Node → its search text, made with its body (Once)
 
 	// mu guards jobs and errs while the pages of contacts, events and
 	// posts are built on every core.
