@@ -13,6 +13,19 @@ import (
 	"github.com/mmcdole/gofeed"
 )
 
+// cachedBuilder returns a Builder of site that keeps its cache on disk,
+// and what closes that cache.
+func cachedBuilder(t *testing.T, site string) (*Builder, func()) {
+	t.Helper()
+	d, err := OpenCache(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := NewBuilder(os.DirFS(site))
+	b.UseDisk(d)
+	return b, func() { d.Close() }
+}
+
 // TestDiskCacheExact: a build from a warm cache on disk, in a new process
 // (a new Builder, the cache opened again), renders no page and no body,
 // and writes exactly what a build without the cache writes; so does one
@@ -26,13 +39,8 @@ func TestDiskCacheExact(t *testing.T) {
 	}
 	run := func(name string) *Builder {
 		t.Helper()
-		d, err := OpenCache(site)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer d.Close()
-		b := NewBuilder(os.DirFS(site))
-		b.UseDisk(d)
+		b, closeCache := cachedBuilder(t, site)
+		defer closeCache()
 		got, err := b.Render(opts)
 		if err != nil {
 			t.Fatal(err)

@@ -68,21 +68,14 @@ func TestStreamEqualsRender(t *testing.T) {
 		if len(want.Warnings) < 10 || len(want.Notes) == 0 {
 			t.Fatalf("the site should have warnings and notes: %v, %v", want.Warnings, want.Notes)
 		}
-		b := NewBuilder(os.DirFS(site))
+		b, closeCache := NewBuilder(os.DirFS(site)), func() {}
 		if run != "without a cache" {
-			d, err := OpenCache(site)
-			if err != nil {
-				t.Fatal(err)
-			}
-			b.UseDisk(d)
-			defer d.Close()
+			b, closeCache = cachedBuilder(t, site)
 		}
 		got, err := streamed(t, site, b, opts)
+		closeCache()
 		if err != nil {
 			t.Fatalf("%s: %v", run, err)
-		}
-		if b.disk != nil {
-			b.disk.Close()
 		}
 		n := b.blog.Rendered() + b.wiki.Rendered()
 		if (strings.HasPrefix(run, "warm") || run == "nothing changed") && n != 0 {
@@ -401,13 +394,8 @@ func TestPageKeysAreThisPrograms(t *testing.T) {
 		}
 		return string(got)
 	}
-	d, err := OpenCache(site)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
-	cached := NewBuilder(os.DirFS(site))
-	cached.UseDisk(d)
+	cached, closeCache := cachedBuilder(t, site)
+	defer closeCache()
 	build(cached, "made by this netjournal")
 	// The same key is the same page, for the same program: kept unread
 	// (these other bytes are what no render of that key could make).

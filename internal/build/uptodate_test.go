@@ -29,13 +29,8 @@ func stampedBuild(t *testing.T, site string, opts Options, pub, priv string) (up
 	}
 	// Streamed, with the cache on disk: pages whose key the output lists
 	// are kept unread, as netjournal build keeps them.
-	d, err := OpenCache(site)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
-	b := NewBuilder(os.DirFS(site))
-	b.UseDisk(d)
+	b, closeCache := cachedBuilder(t, site)
+	defer closeCache()
 	st, err := Begin(ctx, site, Output{Dir: pub}, Output{Dir: priv, Private: true})
 	if err != nil {
 		t.Fatal(err)

@@ -150,9 +150,7 @@ func NewKeyedSite(sink Sink, keyed KeyedSink) *Site {
 
 // Put puts a file in the site.
 func (s *Site) Put(file string, data []byte) error {
-	s.mu.Lock()
-	s.files[file] = true
-	s.mu.Unlock()
+	s.add(file)
 	return s.sink(file, data)
 }
 
@@ -165,10 +163,15 @@ func (s *Site) putKeyed(file string, key Key, data func() ([]byte, error)) error
 		}
 		return s.Put(file, b)
 	}
+	s.add(file)
+	return s.keyed(file, key, data)
+}
+
+// add remembers that the site has a file at path file.
+func (s *Site) add(file string) {
 	s.mu.Lock()
 	s.files[file] = true
 	s.mu.Unlock()
-	return s.keyed(file, key, data)
 }
 
 // Has reports whether the site has a file at path file.
