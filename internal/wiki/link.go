@@ -30,7 +30,7 @@ func (r *renderer) body(n journal.Node, p *Page) template.HTML {
 		r.errs.Add(doc.BodyPos(e.Line), "%v", e.Err)
 	}
 	r.mu.Unlock()
-	if r.cache.once {
+	if r.cache.pages.Once {
 		// The search index's text is the body's last audience: made now,
 		// the body's prepared form goes at once, not when every body's
 		// page data is made.

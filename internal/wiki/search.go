@@ -70,7 +70,7 @@ func (r *renderer) search() ([]byte, error) {
 	}
 	r.cache.notes.Sweep()
 	r.cache.search = nil
-	if !r.cache.once {
+	if !r.cache.pages.Once {
 		r.cache.search = make(map[string]searchEntry, len(nodes))
 	}
 	docs := make([][]byte, len(nodes))
@@ -188,7 +188,7 @@ func (r *renderer) plain(n journal.Node) string {
 // while it is used: cutting every document's text again on every
 // rebuild cost more than the rest of the index.
 func (c *Cache) truncated(text string) string {
-	if c.once {
+	if c.pages.Once {
 		return markdown.Truncate(text, notesLimit)
 	}
 	if cut, ok := c.notes.Get(text); ok {

@@ -64,7 +64,6 @@ type Cache struct {
 	graphs graph.Memo                 // the networks drawn, placed
 	frags  page.Fragments             // what templates called with cached wrote
 	notes  recent.Map[string, string] // bodies' texts cut for the index, by the text
-	once   bool                       // keep no search entry (Once)
 }
 
 // Rendered is the number of pages the last Render executed templates for.
@@ -78,10 +77,7 @@ func (c *Cache) UseDisk(d *diskcache.Cache) {
 
 // Once makes the cache keep no page and no search entry in memory after
 // a render, for a build that renders once (page.Cache.Once).
-func (c *Cache) Once() {
-	c.pages.Once = true
-	c.once = true
-}
+func (c *Cache) Once() { c.pages.Once = true }
 
 // Render renders the wiki, reusing the pages that did not change.
 func (c *Cache) Render(j *journal.Journal, theme *themes.Theme) (map[string][]byte, error) {
