@@ -37,6 +37,11 @@ type Job struct {
 	File     string
 	Template string
 	Data     any
+	// Make, when set, makes Data on the core that renders the page, just
+	// before: what a page shows of a body (its HTML filled in for this
+	// page) then exists while the page is made, not from when the first
+	// page's data is made until the last page is written.
+	Make func() any
 }
 
 // Key identifies a page's bytes: the hash of the template set, the
@@ -209,11 +214,15 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 		var p cached
 		var ran bool
 		var err error
+		j := jobs[i]
+		if j.Make != nil {
+			j.Data = j.Make()
+		}
 		if c.Once {
-			ran, err = c.lazy(templates, jobs[i], exec, out)
+			ran, err = c.lazy(templates, j, exec, out)
 			jobs[i].Data = nil // what it shows goes once no other page shows it
-		} else if p, ran, err = c.one(templates, jobs[i], exec); err == nil {
-			err = out.Put(jobs[i].File, p.data)
+		} else if p, ran, err = c.one(templates, j, exec); err == nil {
+			err = out.Put(j.File, p.data)
 		}
 		if err != nil {
 			errs[i] = err // every page runs: the first error is the same each time

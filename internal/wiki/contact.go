@@ -7,7 +7,6 @@ import (
 
 	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/journal"
-	"github.com/netjournal/netjournal/internal/par"
 )
 
 // group is a circle with its contacts, while pages are built. The contacts
@@ -241,23 +240,23 @@ func (r *renderer) contacts() {
 	r.write("contacts.html", idx.Page, idx)
 
 	r.network() // once, before the pages that draw from it
-	par.Each(len(r.j.Contacts), func(i int) {
-		c := r.j.Contacts[i]
-		p := r.page(pathOf(c), c.Name, "contacts")
-		open := c.OpenFollowups()
-		cp := &ContactPage{
-			Page:       p,
-			C:          r.contact(c),
-			Notes:      r.body(c, p),
-			Followups:  r.v.followups(open),
-			Done:       len(c.Followups) - len(open),
-			StaleAfter: r.j.Config.StaleAfter.Words(),
-			Strip:      r.strip(c),
-			Graph:      r.neighbourhood(c),
-			Commands:   contactCommands(c, r.j.Today),
-		}
-		r.write("contact.html", p, cp)
-	})
+	for _, c := range r.j.Contacts {
+		r.later("contact.html", pathOf(c), func() any {
+			p := r.page(pathOf(c), c.Name, "contacts")
+			open := c.OpenFollowups()
+			return &ContactPage{
+				Page:       p,
+				C:          r.contact(c),
+				Notes:      r.body(c, p),
+				Followups:  r.v.followups(open),
+				Done:       len(c.Followups) - len(open),
+				StaleAfter: r.j.Config.StaleAfter.Words(),
+				Strip:      r.strip(c),
+				Graph:      r.neighbourhood(c),
+				Commands:   contactCommands(c, r.j.Today),
+			}
+		})
+	}
 }
 
 // contact is what a contact's page shows of c.

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/netjournal/netjournal/internal/journal"
-	"github.com/netjournal/netjournal/internal/par"
 )
 
 // EventsIndex is the data of events/index.html: plans first, then the past
@@ -86,11 +85,12 @@ func (r *renderer) events() {
 	}
 	r.write("events.html", idx.Page, idx)
 
-	par.Each(len(r.j.Events), func(i int) {
-		e := r.j.Events[i]
-		p := r.page(pathOf(e), e.Title(), "events")
-		r.write("event.html", p, &EventPage{Page: p, E: r.event(e), Notes: r.body(e, p)})
-	})
+	for _, e := range r.j.Events {
+		r.later("event.html", pathOf(e), func() any {
+			p := r.page(pathOf(e), e.Title(), "events")
+			return &EventPage{Page: p, E: r.event(e), Notes: r.body(e, p)}
+		})
+	}
 }
 
 // event is what an event's page shows of e.

@@ -31,10 +31,12 @@ func (r *renderer) body(n journal.Node, p *Page) template.HTML {
 	}
 	r.mu.Unlock()
 	if r.cache.pages.Once {
-		// The search index's text is the body's last audience: made now,
-		// the body's prepared form goes at once, not when every body's
-		// page data is made.
-		r.notes.Store(n, r.plain(n))
+		// The search index is the body's last audience: its entry made
+		// now, the body's prepared form goes with the page, not when
+		// every page is made.
+		if e, err := r.entry(n); err == nil {
+			r.made.Store(n, e.json)
+		}
 		r.j.Markdown().Forget(doc.Body)
 	}
 	return template.HTML(res.HTML)

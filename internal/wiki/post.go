@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/netjournal/netjournal/internal/journal"
-	"github.com/netjournal/netjournal/internal/par"
 )
 
 // PostsIndex is the data of posts/index.html and drafts.html.
@@ -47,11 +46,12 @@ func (r *renderer) posts() {
 	}
 	r.write("posts.html", idx.Page, idx)
 
-	par.Each(len(r.j.Posts), func(i int) {
-		post := r.j.Posts[i]
-		p := r.page(pathOf(post), post.Title(), "posts")
-		r.write("post.html", p, &PostPage{Page: p, P: r.post(post), Body: r.body(post, p)})
-	})
+	for _, post := range r.j.Posts {
+		r.later("post.html", pathOf(post), func() any {
+			p := r.page(pathOf(post), post.Title(), "posts")
+			return &PostPage{Page: p, P: r.post(post), Body: r.body(post, p)}
+		})
+	}
 }
 
 // post is what a post's wiki page shows of p.

@@ -123,10 +123,6 @@ func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options
 	r.followups()
 	r.tags()
 	r.networkPage()
-	r.errs.Sort() // pages are built in parallel and add them in any order
-	if err := r.errs.Err(); err != nil {
-		return err
-	}
 	// What the theme's static files would replace is known before any
 	// file is put: a build that fails writes nothing it need not.
 	static, err := theme.Static("wiki")
@@ -151,6 +147,18 @@ func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options
 			return fmt.Errorf("theme %s: wiki/static/%s would replace a generated page", theme.Name, name)
 		}
 	}
+	// A document's page is made with its body filled in for it, and, in a
+	// render that keeps nothing, its text for the search index (body).
+	err = c.pages.Render(fingerprint, r.jobs, exec, out)
+	// Problems in bodies come first: the pages are made in parallel and
+	// add them in any order, and a page that failed may be their cause.
+	r.errs.Sort()
+	if err := r.errs.Err(); err != nil {
+		return err
+	}
+	if err != nil {
+		return err
+	}
 	index, err := r.search()
 	if err != nil {
 		return err
@@ -158,13 +166,9 @@ func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options
 	if err := out.Put(searchIndex, index); err != nil {
 		return err
 	}
-	// Every body is filled now: what the pages show of each is in their
-	// data, and the index holds its text.
+	// Every body is filled now, and the index holds its text.
 	if opts.Filled != nil {
 		opts.Filled()
-	}
-	if err := c.pages.Render(fingerprint, r.jobs, exec, out); err != nil {
-		return err
 	}
 	if err := out.Put(calendar.File, calendar.ICS(j)); err != nil { // the follow-ups page links it
 		return err
@@ -185,7 +189,7 @@ type renderer struct {
 	nav   Nav
 	out   *page.Site
 	net   *network // links between contacts, once computed
-	notes sync.Map // journal.Node → its search text, made with its body (Once)
+	made  sync.Map // journal.Node → its search entry's JSON, made with its page (Once)
 
 	// mu guards jobs and errs while the pages of contacts, events and
 	// posts are built on every core.
@@ -246,6 +250,15 @@ func (r *renderer) write(name string, p *Page, data any) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.jobs = append(r.jobs, page.Job{File: p.Path, Template: name, Data: data})
+}
+
+// later queues the template name for the page at path, with the data
+// make returns when the page is rendered: a document's page, whose body
+// is filled for it then and let go with it.
+func (r *renderer) later(name, path string, make func() any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.jobs = append(r.jobs, page.Job{File: path, Template: name, Make: make})
 }
 
 // URL returns the relative link from the page to a wiki path such as
