@@ -356,14 +356,19 @@ func (r *renderer) posts() {
 			section = "shared"
 		}
 		d := PostPage{Page: r.page(p.Path(), p.Title, p.Summary, section)}
-		d.Post = &Post{Entry: *r.entries[p], HTML: p.HTML, TOC: headings(p.TOC), Backlinks: r.list(p.Backlinks)}
 		if i+1 < len(posts) {
 			d.Older = r.entries[posts[i+1]]
 		}
 		if i > 0 {
 			d.Newer = r.entries[posts[i-1]]
 		}
-		r.render("post.html", d.Page, d, lastmod([]*public.Post{p}, time.Time{}))
+		// The body is asked for when the page is made: in a build that
+		// renders once, it is filled then, and goes with the page.
+		r.renderLater("post.html", d.Page, func() any {
+			page := d
+			page.Post = &Post{Entry: *r.entries[p], HTML: p.Body.HTML(), TOC: headings(p.TOC), Backlinks: r.list(p.Backlinks)}
+			return page
+		}, lastmod([]*public.Post{p}, time.Time{}))
 	}
 }
 
@@ -417,7 +422,7 @@ func (r *renderer) shared() error {
 	for _, p := range posts {
 		// Several bodies on one page: each one's ids get its slug, so
 		// that two posts' "#setup" do not collide.
-		html, err := scopeIDs(string(p.HTML), p.Slug+".")
+		html, err := scopeIDs(string(p.Body.HTML()), p.Slug+".")
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.Source, err)
 		}
@@ -469,11 +474,20 @@ func (r *renderer) standalone() error {
 // render queues a page template for the page's file and lists the page in
 // the sitemap, unless it is the 404 page.
 func (r *renderer) render(name string, p Page, data any, modified time.Time) {
-	file := p.Path
-	if file == "" || strings.HasSuffix(file, "/") {
-		file += "index.html"
+	r.queue(page.Job{Template: name, Data: data}, p, modified)
+}
+
+// renderLater is render with the page's data made when the page is.
+func (r *renderer) renderLater(name string, p Page, make func() any, modified time.Time) {
+	r.queue(page.Job{Template: name, Make: make}, p, modified)
+}
+
+func (r *renderer) queue(j page.Job, p Page, modified time.Time) {
+	j.File = p.Path
+	if j.File == "" || strings.HasSuffix(j.File, "/") {
+		j.File += "index.html"
 	}
-	r.jobs = append(r.jobs, page.Job{File: file, Template: name, Data: data})
+	r.jobs = append(r.jobs, j)
 	if !p.NotFound {
 		r.urls = append(r.urls, sitemapURL{Loc: r.site.URL(p.Path), LastMod: sitemapDate(modified)})
 	}

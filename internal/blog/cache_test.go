@@ -2,7 +2,6 @@ package blog
 
 import (
 	"bytes"
-	"html/template"
 	"os"
 	"path/filepath"
 	"strings"
@@ -36,7 +35,7 @@ func TestCacheRendersOnlyWhatChanged(t *testing.T) {
 	// pages, the archive, and its neighbour's page (the "newer" link shows
 	// only the neighbour's title, which did not change).
 	p := site.Posts[len(site.Posts)-1]
-	p.HTML = template.HTML("<p>Edited body.</p>")
+	p.Body = public.HTMLBody("<p>Edited body.</p>")
 	got, err := renderFiles(&c, site, themes.Default())
 	if err != nil {
 		t.Fatal(err)

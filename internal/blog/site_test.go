@@ -36,7 +36,7 @@ func testSite() *public.Site {
 		Date:    day("2026-03-10"),
 		Tags:    []string{"reliability"},
 		Link:    "https://aws.amazon.com/builders-library/timeouts-retries-and-backoff-with-jitter/",
-		HTML: `<p>Why full jitter beats equal jitter, from people who run it at scale.<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup></p>
+		Body: public.HTMLBody(`<p>Why full jitter beats equal jitter, from people who run it at scale.<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup></p>
 <div class="footnotes" role="doc-endnotes">
 <hr>
 <ol>
@@ -45,7 +45,7 @@ func testSite() *public.Site {
 </li>
 </ol>
 </div>
-`,
+`),
 		Words: 40,
 	}
 	cafe := &public.Post{
@@ -54,8 +54,8 @@ func testSite() *public.Site {
 		Summary: "Notes from a café in Lisbon & a line of 日本語.",
 		Date:    day("2026-02-20"),
 		Tags:    []string{"Go", "writing"},
-		HTML: `<p>Notes from a café in Lisbon &amp; a line of 日本語. See <a href="/blog/posts/idempotency/">the idempotency essay</a>.</p>
-`,
+		Body: public.HTMLBody(`<p>Notes from a café in Lisbon &amp; a line of 日本語. See <a href="/blog/posts/idempotency/">the idempotency essay</a>.</p>
+`),
 		Words: 480,
 	}
 	tail := &public.Post{
@@ -65,7 +65,7 @@ func testSite() *public.Site {
 		Date:    day("2026-02-01"),
 		Tags:    []string{"distributed-systems", "reliability"},
 		Link:    "https://www.research.google/pubs/the-tail-at-scale/",
-		HTML: `<p>Still the best explanation of why p99 is a fleet property.<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup></p>
+		Body: public.HTMLBody(`<p>Still the best explanation of why p99 is a fleet property.<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup></p>
 <h2 id="why">Why<a href="#why" class="anchor">#</a></h2>
 <p>Hedged requests.</p>
 <div class="footnotes" role="doc-endnotes">
@@ -76,7 +76,7 @@ func testSite() *public.Site {
 </li>
 </ol>
 </div>
-`,
+`),
 		Words: 25,
 	}
 	idem := &public.Post{
@@ -86,7 +86,7 @@ func testSite() *public.Site {
 		Date:    day("2025-11-03"),
 		Updated: day("2026-01-15"),
 		Tags:    []string{"distributed-systems", "go"},
-		HTML: `<p>The column is the easy part.<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup></p>
+		Body: public.HTMLBody(`<p>The column is the easy part.<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup></p>
 <h2 id="what-the-key-promises">What the key <em>promises</em><a href="#what-the-key-promises" class="anchor">#</a></h2>
 <pre class="chroma"><code><span class="line"><span class="cl"><span class="kd">func</span><span class="w"> </span><span class="nf">Charge</span><span class="p">(</span><span class="nx">key</span><span class="w"> </span><span class="kt">string</span><span class="p">)</span><span class="w"> </span><span class="kt">error</span><span class="w">
 </span></span></span></code></pre>
@@ -112,7 +112,7 @@ func testSite() *public.Site {
 </li>
 </ol>
 </div>
-`,
+`),
 		Words: 1200,
 	}
 	first := &public.Post{
@@ -120,7 +120,7 @@ func testSite() *public.Site {
 		Title:   "Hello, world",
 		Summary: "Why this blog exists.",
 		Date:    day("2024-12-31"),
-		HTML:    "<p>Why this blog exists.</p>\n",
+		Body:    public.HTMLBody("<p>Why this blog exists.</p>\n"),
 		Words:   100,
 	}
 	idem.Backlinks = []*public.Post{cafe}
@@ -174,7 +174,7 @@ func essaySite(n, size int) *public.Site {
 			Title:   fmt.Sprintf("Post number %d", i),
 			Summary: fmt.Sprintf("Summary %d.", i),
 			Date:    day("2025-01-01").AddDate(0, 0, i),
-			HTML:    template.HTML(fmt.Sprintf("<p>Body %d.</p>\n", i)),
+			Body:    public.HTMLBody(template.HTML(fmt.Sprintf("<p>Body %d.</p>\n", i))),
 			Words:   10,
 		})
 	}

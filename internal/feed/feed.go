@@ -165,7 +165,7 @@ func (in *input) channel() channel {
 	for _, p := range in.Posts {
 		c.posts = append(c.posts, &public.Post{
 			Slug: p.Slug, Title: p.Title, Summary: p.Summary, Link: p.Link, FeedID: p.FeedID,
-			Date: p.Date, Updated: p.Updated, Tags: p.Tags, HTML: p.HTML,
+			Date: p.Date, Updated: p.Updated, Tags: p.Tags, Body: public.HTMLBody(p.HTML),
 		})
 	}
 	return c
@@ -187,7 +187,7 @@ func (c *Cache) Files(site *public.Site) (map[string][]byte, error) {
 		for _, p := range limit(posts, site.FeedLength) {
 			i.Posts = append(i.Posts, postMeta{
 				Slug: p.Slug, Title: p.Title, Summary: p.Summary, Link: p.Link, FeedID: p.FeedID,
-				Date: p.Date, Updated: p.Updated, Tags: p.Tags, HTML: p.HTML,
+				Date: p.Date, Updated: p.Updated, Tags: p.Tags, HTML: p.Body.HTML(),
 			})
 		}
 		return i
@@ -292,7 +292,7 @@ func build(site *public.Site, c channel) (*feeds.Feed, error) {
 		if p.FeedID != "" && p.FeedID != permalink {
 			id, isPermaLink = p.FeedID, "false"
 		}
-		html, err := absolute(string(p.HTML), permalink)
+		html, err := absolute(string(p.Body.HTML()), permalink)
 		if err != nil {
 			return nil, fmt.Errorf("feed: post %s: %w", p.Slug, err)
 		}

@@ -32,7 +32,7 @@ func testSite() *public.Site {
 			Date:    day("2026-03-10"),
 			Tags:    []string{"reliability", "aws"},
 			Link:    jitterArticle,
-			HTML: `<p>Why full jitter beats equal jitter.<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup></p>
+			Body: public.HTMLBody(`<p>Why full jitter beats equal jitter.<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup></p>
 <div class="footnotes" role="doc-endnotes">
 <hr>
 <ol>
@@ -41,7 +41,7 @@ func testSite() *public.Site {
 </li>
 </ol>
 </div>
-`,
+`),
 		},
 		{
 			Slug:    "cafe-notes",
@@ -50,7 +50,7 @@ func testSite() *public.Site {
 			Date:    day("2026-02-20"),
 			Updated: day("2026-03-01"),
 			Tags:    []string{"Go", "writing"},
-			HTML:    `<p>Notes from a café &amp; a line of 日本語. See <a href="/blog/posts/idempotency/">the idempotency essay</a> and <img src="/blog/img/cafe.png" alt="a café">.</p>` + "\n",
+			Body:    public.HTMLBody(`<p>Notes from a café &amp; a line of 日本語. See <a href="/blog/posts/idempotency/">the idempotency essay</a> and <img src="/blog/img/cafe.png" alt="a café">.</p>` + "\n"),
 		},
 		{
 			Slug:    "tail-at-scale",
@@ -59,25 +59,25 @@ func testSite() *public.Site {
 			Date:    day("2026-02-01"),
 			Tags:    []string{"reliability"},
 			Link:    tailArticle,
-			HTML:    "<p>Why p99 is a fleet property.</p>\n",
+			Body:    public.HTMLBody("<p>Why p99 is a fleet property.</p>\n"),
 		},
 		{
 			Slug:    "idempotency",
 			Title:   "Idempotency keys are a contract",
 			Summary: "The column is the easy part.",
 			Date:    day("2025-11-03"),
-			HTML: `<p>The column is the easy part.</p>
+			Body: public.HTMLBody(`<p>The column is the easy part.</p>
 <h2 id="what-the-key-promises">What the key <em>promises</em><a href="#what-the-key-promises" class="anchor">#</a></h2>
 <pre class="chroma"><code><span class="line"><span class="cl"><span class="kd">func</span> <span class="nf">Charge</span><span class="p">()</span>
 </span></span></code></pre>
-`,
+`),
 		},
 		{
 			Slug:    "first-post",
 			Title:   "Hello, world",
 			Summary: "Why this blog exists.",
 			Date:    day("2024-12-31"),
-			HTML:    "<p>Why this blog exists.</p>\n",
+			Body:    public.HTMLBody("<p>Why this blog exists.</p>\n"),
 		},
 	}
 	return &public.Site{

@@ -166,7 +166,7 @@ func TestPublicView(t *testing.T) {
 	if len(pub.Posts) != 1 || pub.Posts[0].Slug != "hello" {
 		t.Fatalf("public posts = %v, want only hello (later is in the future, note is private)", pub.Posts)
 	}
-	html := string(pub.Posts[0].HTML)
+	html := string(pub.Posts[0].Body.HTML())
 	if !strings.Contains(html, "About a friend.") || strings.Contains(html, "ana") {
 		t.Errorf("a labelled link to a private contact must render as its label only: %s", html)
 	}
@@ -206,7 +206,7 @@ content/posts/x.md:8: public post links to unpublished post "draft": add a label
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := string(pub.Posts[0].HTML)
+	got := string(pub.Posts[0].Body.HTML())
 	if want := `<p>a colleague, <a href="https://olga.example">Olga P.</a>, the launch.</p>` + "\n"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
@@ -301,7 +301,7 @@ content/posts/x.md:7: public post has [[ that is not a link (such as [[slug|]]):
 	if err != nil {
 		t.Fatal(err)
 	}
-	if html := string(pub.Posts[0].HTML); strings.Contains(html, "jane") || !strings.Contains(html, "<td>a friend</td>") {
+	if html := string(pub.Posts[0].Body.HTML()); strings.Contains(html, "jane") || !strings.Contains(html, "<td>a friend</td>") {
 		t.Errorf("got %s", html)
 	}
 }
@@ -314,7 +314,7 @@ func TestPublicFragmentLabel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if html := string(pub.Posts[0].HTML); !strings.Contains(html, `<a href="#setup">the setup</a> and <a href="#setup">Setup</a>`) {
+	if html := string(pub.Posts[0].Body.HTML()); !strings.Contains(html, `<a href="#setup">the setup</a> and <a href="#setup">Setup</a>`) {
 		t.Errorf("got %s", html)
 	}
 }

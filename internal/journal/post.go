@@ -99,6 +99,7 @@ func (j *Journal) bodies(errs *content.ErrorList) {
 	par.Each(len(nodes), func(i int) {
 		body := nodes[i].Doc().Body
 		f := found{removed: j.md.Removed(body), links: j.md.Wikilinks(body)}
+		j.md.Drop(body) // the blog and the wiki read it back, each in turn
 		f.to, f.errs = make([]Node, len(f.links)), make([]error, len(f.links))
 		for k, l := range f.links {
 			if l.Target != "" {

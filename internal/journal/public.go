@@ -42,15 +42,17 @@ func (j *Journal) Public() (*public.Site, error) {
 	// Render the bodies on every core: on a large site this is most of
 	// the work of a clean build.
 	bodies := make([]markdown.Result, len(published))
+	opts := markdown.Options{
+		Resolve: j.publicResolver("post"),
+		Rewrite: func(dest string) string { return sitePath(j.Config, dest) },
+		Key:     "public " + site.BasePath,
+		// Text is not shown on the blog: not made, not kept.
+		Parts: markdown.PartHTML | markdown.PartSummary | markdown.PartWords,
+	}
 	par.Each(len(published), func(i int) {
 		p := published[i]
-		bodies[i] = j.md.Render(p.Body, markdown.Options{
-			Resolve: j.publicResolver("post"),
-			Rewrite: func(dest string) string { return sitePath(j.Config, dest) },
-			Key:     "public " + site.BasePath,
-			// Text is not shown on the blog: not made, not kept.
-			Parts: markdown.PartHTML | markdown.PartSum | markdown.PartSummary | markdown.PartWords,
-		})
+		bodies[i] = j.md.Render(p.Body, opts)
+		j.md.Drop(p.Body) // the wiki reads it back, and the blog's pages
 	})
 	for i, p := range published {
 		pp := &public.Post{
@@ -71,10 +73,22 @@ func (j *Journal) Public() (*public.Site, error) {
 		}
 		res := bodies[i]
 		publicBody("post", p.Doc(), res, []struct{ key, value string }{{"title", p.Title()}, {"summary", p.Summary}, {"tags", strings.Join(p.Tags, " ")}}, &errs)
-		pp.HTML, pp.HTMLSum = printableHTML(res)
+		html := printableHTML(res)
+		pp.Body = public.HTMLBody(html)
+		if j.md.Drops() {
+			// A build that renders once fills the body again for each
+			// page and feed that shows it (the same HTML: Resolve is
+			// pure), rather than hold every body from here to the end.
+			body := p.Body
+			pp.Body = public.LazyBody(func() template.HTML {
+				html := printableHTML(j.md.Render(body, opts))
+				j.md.Drop(body)
+				return html
+			})
+		}
 		pp.Words = res.Words // counted once, with the memoised render
 		if j.wantsTOC(p.TOC, res.Words) {
-			pp.TOC = toc(string(pp.HTML))
+			pp.TOC = toc(string(html))
 		}
 		pp.Summary = printable(p.Summary)
 		if pp.Summary == "" {
@@ -290,12 +304,9 @@ func publicBody(what string, d *content.Doc, res markdown.Result, fields []struc
 }
 
 // printableHTML is a rendered body's HTML without the control characters
-// no page or feed may hold, with its sum when that is still its own.
-func printableHTML(res markdown.Result) (template.HTML, string) {
-	if html := printable(res.HTML); html != res.HTML {
-		return template.HTML(html), "" // the sum was of other bytes
-	}
-	return template.HTML(res.HTML), res.Sum
+// no page or feed may hold.
+func printableHTML(res markdown.Result) template.HTML {
+	return template.HTML(printable(res.HTML))
 }
 
 // wantsTOC says whether a body of so many words gets a table of
@@ -340,7 +351,7 @@ func (j *Journal) publicPages(errs *content.ErrorList) []*public.Page {
 			Rewrite: func(dest string) string { return sitePath(j.Config, dest) },
 			Key:     "public page " + j.Config.BasePath(),
 			// Text is not shown on the blog: not made, not kept.
-			Parts: markdown.PartHTML | markdown.PartSum | markdown.PartSummary | markdown.PartWords,
+			Parts: markdown.PartHTML | markdown.PartSummary | markdown.PartWords,
 		})
 	})
 	out := make([]*public.Page, len(pages))
@@ -360,7 +371,7 @@ func (j *Journal) publicPages(errs *content.ErrorList) []*public.Page {
 		if pp.Description == "" {
 			pp.Description = printable(markdown.Truncate(res.Summary, 240))
 		}
-		pp.HTML, pp.HTMLSum = printableHTML(res)
+		pp.HTML = printableHTML(res)
 		if j.wantsTOC(p.TOC, res.Words) {
 			pp.TOC = toc(string(pp.HTML))
 		}

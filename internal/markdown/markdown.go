@@ -182,6 +182,13 @@ func (m *memo) put(key string, v any) {
 	}
 }
 
+// onDisk reports whether the memo keeps its values on disk too.
+func (m *memo) onDisk() bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.disk != nil
+}
+
 // UseDisk keeps the renderer's results in c as well, from one run to the
 // next; nil keeps them in memory alone.
 func (r *Renderer) UseDisk(c *diskcache.Cache) {
@@ -358,6 +365,21 @@ func (r *Renderer) Once() { r.once = true }
 func (r *Renderer) Forget(src string) {
 	r.memo.values.Delete(r.sourceKey("p", src))
 }
+
+// Drop lets the prepared body of src go from memory when a build renders
+// once and keeps what it prepares on disk (Once, UseDisk): its caller is
+// done with it for now, and the next to ask reads it back. Every body is
+// then held while one audience fills it, not from the first audience to
+// the last. Otherwise it does nothing.
+func (r *Renderer) Drop(src string) {
+	if r.Drops() {
+		r.Forget(src)
+	}
+}
+
+// Drops reports whether Drop lets prepared bodies go: whether a body
+// filled again is read back from the disk rather than parsed again.
+func (r *Renderer) Drops() bool { return r.once && r.memo.onDisk() }
 
 // Render renders src.
 func (r *Renderer) Render(src string, opts Options) Result {

@@ -9,6 +9,8 @@ import (
 
 	"github.com/yuin/goldmark"
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
+
+	"github.com/netjournal/netjournal/internal/diskcache"
 )
 
 func TestSummaryIsPlainText(t *testing.T) {
@@ -349,5 +351,44 @@ func TestForget(t *testing.T) {
 	}
 	if got := r.Render(src, opts); fmt.Sprint(got) != fmt.Sprint(res) {
 		t.Errorf("render after Forget:\n%+v\nwant\n%+v", got, res)
+	}
+}
+
+// TestDrop: a renderer that renders once with a disk lets a body go when
+// its caller is done, and renders it the same from the disk; without a
+// disk it keeps the body, which it could only parse again.
+func TestDrop(t *testing.T) {
+	src := "# A [[Ana Lima]] heading\n\nSee [[Ana Lima]] and [the post](/posts/a/).\n\n```go\nfunc f() {}\n```\n"
+	opts := Options{Key: "wiki", Resolve: func(l Wikilink) (Resolution, error) {
+		return Resolution{Dest: "contacts/ana-lima.html", Text: l.Target}, nil
+	}}
+	r := New()
+	r.Once()
+	want := r.Render(src, opts)
+	r.Drop(src)
+	if r.Drops() || r.memo.values.Len() != 1 {
+		t.Fatalf("without a disk: Drops %v, %d values held, want false and 1", r.Drops(), r.memo.values.Len())
+	}
+
+	d, err := diskcache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	r = New()
+	r.UseDisk(d)
+	r.Once()
+	if got := r.Render(src, opts); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("with a disk:\n%+v\nwant\n%+v", got, want)
+	}
+	r.Drop(src)
+	if !r.Drops() || r.memo.values.Len() != 0 {
+		t.Fatalf("with a disk: Drops %v, %d values held, want true and 0", r.Drops(), r.memo.values.Len())
+	}
+	if _, ok := d.Get(diskKey(r.sourceKey("p", src))); !ok {
+		t.Error("the dropped body is not on the disk to be read back")
+	}
+	if got := r.Render(src, opts); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("read back:\n%+v\nwant\n%+v", got, want)
 	}
 }

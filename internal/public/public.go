@@ -53,7 +53,6 @@ type Page struct {
 	Updated     time.Time // zero when not given
 	Draft       bool      // only with build --drafts
 	HTML        template.HTML
-	HTMLSum     string
 	Words       int
 	TOC         []Heading // its table of contents, when it has one
 
@@ -85,8 +84,7 @@ type Post struct {
 	Tags    []string
 	Link    string // the shared article's URL for a link post, else ""
 	Draft   bool   // only with build --drafts
-	HTML    template.HTML
-	HTMLSum string // a hash of HTML, when known, so caches need not hash it again
+	Body    Body
 	Words   int
 	TOC     []Heading // its table of contents, when it has one
 
@@ -133,6 +131,30 @@ func (p *Problem) Error() string { return fmt.Sprintf("%s:%d: %s", p.Source, p.L
 type Link struct {
 	Dest string
 	Line int
+}
+
+// Body is the HTML of a post's body. A build that renders once makes it
+// when a page or a feed asks for it, for that page, and lets it go with the
+// page: every post's body held from the public view to the last page was
+// a fifth of such a build's memory.
+type Body struct {
+	html template.HTML
+	make func() template.HTML
+}
+
+// HTMLBody is a body whose HTML is at hand.
+func HTMLBody(html template.HTML) Body { return Body{html: html} }
+
+// LazyBody is a body whose HTML make returns, made again each time it is
+// asked for: make must return the same HTML every time.
+func LazyBody(make func() template.HTML) Body { return Body{make: make} }
+
+// HTML returns the body's HTML.
+func (b Body) HTML() template.HTML {
+	if b.make != nil {
+		return b.make()
+	}
+	return b.html
 }
 
 // IsLink reports whether the post is a link post.
