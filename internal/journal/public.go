@@ -79,7 +79,8 @@ func (j *Journal) Public() (*public.Site, error) {
 			// A build that renders once fills the body again for each
 			// page and feed that shows it (the same HTML: Resolve is
 			// pure), rather than hold every body from here to the end.
-			body := p.Body
+			body, opts := p.Body, opts
+			opts.Parts = markdown.PartHTML
 			pp.Body = public.LazyBody(func() template.HTML {
 				html := printableHTML(j.md.Render(body, opts))
 				j.md.Drop(body)
