@@ -80,6 +80,7 @@ type Builder struct {
 	content content.Cache
 	md      *markdown.Renderer
 	links   linkCache
+	hrefs   hrefTable // the hrefs of a streamed render's pages
 	blog    blog.Cache
 	feeds   feed.Cache
 	wiki    wiki.Cache
@@ -119,7 +120,9 @@ func (b *Builder) Stream(ctx context.Context, opts Options, s *Stream) (*Result,
 	b.wiki.Once()
 	b.feeds.Once()
 	b.md.Once()
-	defer func() { b.links = linkCache{} }() // it knows the pages' links, not their bytes
+	defer func() { // it knows the pages' links, not their bytes
+		b.links, b.hrefs = linkCache{}, hrefTable{}
+	}()
 	return b.render(ctx, opts, s)
 }
 
@@ -270,7 +273,7 @@ type output struct {
 func (b *Builder) output(s *Stream, out int, prefix string) *output {
 	o := &output{files: map[string][]byte{}}
 	if s != nil {
-		o.stream, o.out, o.links = s, out, &linkKeeper{lc: &b.links, prefix: prefix, disk: b.disk}
+		o.stream, o.out, o.links = s, out, &linkKeeper{lc: &b.links, prefix: prefix, disk: b.disk, hrefs: &b.hrefs}
 	}
 	return o
 }

@@ -273,6 +273,10 @@ type pageLinks struct {
 	data  []byte
 	hrefs []string
 	ids   map[string]bool
+	// A streamed page's hrefs are kept as their numbers in a table of the
+	// build's instead (hrefs is then nil): see hrefTable.
+	refs  []uint32
+	table *hrefTable
 
 	// Its links that point inside a site, resolved against the base URL
 	// they were resolved for, kept while the page and that URL stay.
@@ -291,8 +295,12 @@ func (s *siteIndex) links(file string, resolve func(ref string) (string, bool)) 
 	if p.resolved != nil && p.resolvedAt == s.base {
 		return p.resolved
 	}
-	p.resolved = make([]pageLink, 0, len(p.hrefs))
-	for _, ref := range p.hrefs {
+	hrefs := p.hrefs
+	if p.table != nil {
+		hrefs = p.table.strings(p.refs)
+	}
+	p.resolved = make([]pageLink, 0, len(hrefs))
+	for _, ref := range hrefs {
 		if target, ok := resolve(ref); ok {
 			p.resolved = append(p.resolved, pageLink{ref, target})
 		}
@@ -332,6 +340,48 @@ type linkKeeper struct {
 	lc     *linkCache
 	prefix string
 	disk   *diskcache.Cache
+	hrefs  *hrefTable
+}
+
+// hrefTable numbers the hrefs of a streamed build's pages, each kept once:
+// most pages link to the same few paths (the menu, the tags, the feeds),
+// and every page holding its own copies until the check was a tenth of a
+// build's memory.
+type hrefTable struct {
+	mu     sync.Mutex
+	number map[string]uint32
+	hrefs  []string
+}
+
+// numbers returns the numbers of hrefs, numbering those new to the table.
+func (t *hrefTable) numbers(hrefs []string) []uint32 {
+	out := make([]uint32, len(hrefs))
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.number == nil {
+		t.number = map[string]uint32{}
+	}
+	for i, h := range hrefs {
+		n, ok := t.number[h]
+		if !ok {
+			n = uint32(len(t.hrefs))
+			t.number[h] = n
+			t.hrefs = append(t.hrefs, h)
+		}
+		out[i] = n
+	}
+	return out
+}
+
+// strings returns the hrefs numbered refs.
+func (t *hrefTable) strings(refs []uint32) []string {
+	out := make([]string, len(refs))
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for i, n := range refs {
+		out[i] = t.hrefs[n]
+	}
+	return out
 }
 
 func (k *linkKeeper) keep(file string, key page.Key, load func() ([]byte, error)) error {
@@ -352,6 +402,7 @@ func (k *linkKeeper) keep(file string, key page.Key, load func() ([]byte, error)
 				k.disk.Put(dk, p.encode())
 			}
 		}
+		p.refs, p.table, p.hrefs = k.hrefs.numbers(p.hrefs), k.hrefs, nil
 	}
 	k.lc.mu.Lock()
 	defer k.lc.mu.Unlock()
