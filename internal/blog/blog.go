@@ -366,7 +366,8 @@ func (r *renderer) posts() {
 		// renders once, it is filled then, and goes with the page.
 		r.renderLater("post.html", d.Page, func() any {
 			page := d
-			page.Post = &Post{Entry: *r.entries[p], HTML: p.Body.HTML(), TOC: headings(p.TOC), Backlinks: r.list(p.Backlinks)}
+			html, toc := p.Body.Content()
+			page.Post = &Post{Entry: *r.entries[p], HTML: html, TOC: headings(toc), Backlinks: r.list(p.Backlinks)}
 			return page
 		}, lastmod([]*public.Post{p}, time.Time{}))
 	}

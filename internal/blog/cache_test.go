@@ -35,7 +35,7 @@ func TestCacheRendersOnlyWhatChanged(t *testing.T) {
 	// pages, the archive, and its neighbour's page (the "newer" link shows
 	// only the neighbour's title, which did not change).
 	p := site.Posts[len(site.Posts)-1]
-	p.Body = public.HTMLBody("<p>Edited body.</p>")
+	p.Body = public.HTMLBody("<p>Edited body.</p>", nil)
 	got, err := renderFiles(&c, site, themes.Default())
 	if err != nil {
 		t.Fatal(err)

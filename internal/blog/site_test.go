@@ -45,7 +45,7 @@ func testSite() *public.Site {
 </li>
 </ol>
 </div>
-`),
+`, nil),
 		Words: 40,
 	}
 	cafe := &public.Post{
@@ -55,7 +55,7 @@ func testSite() *public.Site {
 		Date:    day("2026-02-20"),
 		Tags:    []string{"Go", "writing"},
 		Body: public.HTMLBody(`<p>Notes from a café in Lisbon &amp; a line of 日本語. See <a href="/blog/posts/idempotency/">the idempotency essay</a>.</p>
-`),
+`, nil),
 		Words: 480,
 	}
 	tail := &public.Post{
@@ -76,7 +76,7 @@ func testSite() *public.Site {
 </li>
 </ol>
 </div>
-`),
+`, nil),
 		Words: 25,
 	}
 	idem := &public.Post{
@@ -112,7 +112,7 @@ func testSite() *public.Site {
 </li>
 </ol>
 </div>
-`),
+`, nil),
 		Words: 1200,
 	}
 	first := &public.Post{
@@ -120,7 +120,7 @@ func testSite() *public.Site {
 		Title:   "Hello, world",
 		Summary: "Why this blog exists.",
 		Date:    day("2024-12-31"),
-		Body:    public.HTMLBody("<p>Why this blog exists.</p>\n"),
+		Body:    public.HTMLBody("<p>Why this blog exists.</p>\n", nil),
 		Words:   100,
 	}
 	idem.Backlinks = []*public.Post{cafe}
@@ -174,7 +174,7 @@ func essaySite(n, size int) *public.Site {
 			Title:   fmt.Sprintf("Post number %d", i),
 			Summary: fmt.Sprintf("Summary %d.", i),
 			Date:    day("2025-01-01").AddDate(0, 0, i),
-			Body:    public.HTMLBody(template.HTML(fmt.Sprintf("<p>Body %d.</p>\n", i))),
+			Body:    public.HTMLBody(template.HTML(fmt.Sprintf("<p>Body %d.</p>\n", i)), nil),
 			Words:   10,
 		})
 	}

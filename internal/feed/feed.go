@@ -165,7 +165,7 @@ func (in *input) channel() channel {
 	for _, p := range in.Posts {
 		c.posts = append(c.posts, &public.Post{
 			Slug: p.Slug, Title: p.Title, Summary: p.Summary, Link: p.Link, FeedID: p.FeedID,
-			Date: p.Date, Updated: p.Updated, Tags: p.Tags, Body: public.HTMLBody(p.HTML),
+			Date: p.Date, Updated: p.Updated, Tags: p.Tags, Body: public.HTMLBody(p.HTML, nil),
 		})
 	}
 	return c

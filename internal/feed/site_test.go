@@ -41,7 +41,7 @@ func testSite() *public.Site {
 </li>
 </ol>
 </div>
-`),
+`, nil),
 		},
 		{
 			Slug:    "cafe-notes",
@@ -50,7 +50,7 @@ func testSite() *public.Site {
 			Date:    day("2026-02-20"),
 			Updated: day("2026-03-01"),
 			Tags:    []string{"Go", "writing"},
-			Body:    public.HTMLBody(`<p>Notes from a café &amp; a line of 日本語. See <a href="/blog/posts/idempotency/">the idempotency essay</a> and <img src="/blog/img/cafe.png" alt="a café">.</p>` + "\n"),
+			Body:    public.HTMLBody(`<p>Notes from a café &amp; a line of 日本語. See <a href="/blog/posts/idempotency/">the idempotency essay</a> and <img src="/blog/img/cafe.png" alt="a café">.</p>`+"\n", nil),
 		},
 		{
 			Slug:    "tail-at-scale",
@@ -59,7 +59,7 @@ func testSite() *public.Site {
 			Date:    day("2026-02-01"),
 			Tags:    []string{"reliability"},
 			Link:    tailArticle,
-			Body:    public.HTMLBody("<p>Why p99 is a fleet property.</p>\n"),
+			Body:    public.HTMLBody("<p>Why p99 is a fleet property.</p>\n", nil),
 		},
 		{
 			Slug:    "idempotency",
@@ -70,14 +70,14 @@ func testSite() *public.Site {
 <h2 id="what-the-key-promises">What the key <em>promises</em><a href="#what-the-key-promises" class="anchor">#</a></h2>
 <pre class="chroma"><code><span class="line"><span class="cl"><span class="kd">func</span> <span class="nf">Charge</span><span class="p">()</span>
 </span></span></code></pre>
-`),
+`, nil),
 		},
 		{
 			Slug:    "first-post",
 			Title:   "Hello, world",
 			Summary: "Why this blog exists.",
 			Date:    day("2024-12-31"),
-			Body:    public.HTMLBody("<p>Why this blog exists.</p>\n"),
+			Body:    public.HTMLBody("<p>Why this blog exists.</p>\n", nil),
 		},
 	}
 	return &public.Site{

@@ -49,9 +49,16 @@ func (j *Journal) Public() (*public.Site, error) {
 		// Text is not shown on the blog: not made, not kept.
 		Parts: markdown.PartHTML | markdown.PartSummary | markdown.PartWords,
 	}
+	// A build that renders once makes each body's HTML when a page asks
+	// for it (below): here, only what lists and checks need.
+	lazy := j.md.Drops()
+	first := opts
+	if lazy {
+		first.Parts = markdown.PartSummary | markdown.PartWords
+	}
 	par.Each(len(published), func(i int) {
 		p := published[i]
-		bodies[i] = j.md.Render(p.Body, opts)
+		bodies[i] = j.md.Render(p.Body, first)
 		j.md.Drop(p.Body) // the wiki reads it back, and the blog's pages
 	})
 	for i, p := range published {
@@ -73,24 +80,30 @@ func (j *Journal) Public() (*public.Site, error) {
 		}
 		res := bodies[i]
 		publicBody("post", p.Doc(), res, []struct{ key, value string }{{"title", p.Title()}, {"summary", p.Summary}, {"tags", strings.Join(p.Tags, " ")}}, &errs)
-		html := printableHTML(res)
-		pp.Body = public.HTMLBody(html)
-		if j.md.Drops() {
-			// A build that renders once fills the body again for each
-			// page and feed that shows it (the same HTML: Resolve is
-			// pure), rather than hold every body from here to the end.
+		wantsTOC := j.wantsTOC(p.TOC, res.Words)
+		if lazy {
+			// Filled for each page and feed that shows it (the same
+			// HTML: Resolve is pure), rather than held from here to the
+			// end.
 			body, opts := p.Body, opts
 			opts.Parts = markdown.PartHTML
-			pp.Body = public.LazyBody(func() template.HTML {
+			pp.Body = public.LazyBody(func() (template.HTML, []public.Heading) {
 				html := printableHTML(j.md.Render(body, opts))
 				j.md.Drop(body)
-				return html
+				if wantsTOC {
+					return html, toc(string(html))
+				}
+				return html, nil
 			})
+		} else {
+			html := printableHTML(res)
+			var contents []public.Heading
+			if wantsTOC {
+				contents = toc(string(html))
+			}
+			pp.Body = public.HTMLBody(html, contents)
 		}
 		pp.Words = res.Words // counted once, with the memoised render
-		if j.wantsTOC(p.TOC, res.Words) {
-			pp.TOC = toc(string(html))
-		}
 		pp.Summary = printable(p.Summary)
 		if pp.Summary == "" {
 			pp.Summary = printable(markdown.Truncate(res.Summary, 240))

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"sort"
+	"unsafe"
 
 	"github.com/netjournal/netjournal/internal/diskcache"
 )
@@ -75,7 +76,8 @@ func encode(v any) ([]byte, bool) {
 	return w.b, true
 }
 
-// decode decodes what encode wrote, for a memo key of a prepared body.
+// decode decodes what encode wrote, for a memo key of a prepared body. It
+// keeps b: the caller must not change it after.
 func decode(memoKey string, b []byte) (any, bool) {
 	if memoKey[0] != 'p' {
 		return nil, false
@@ -210,6 +212,23 @@ func (r *reader) str() string {
 	return s
 }
 
+// lit is str for the literal text of a part, which shares the bytes
+// read from the disk instead of copying them: nothing else holds or
+// changes those bytes (diskcache.Get makes them for the caller), and a
+// part's text is only ever copied out of (fill), so that no string made
+// from a body keeps them. A body read back for each audience is then
+// one copy, not two.
+func (r *reader) lit() string {
+	n := r.count()
+	if !r.ok || n > len(r.b) {
+		r.ok, r.b = false, nil
+		return ""
+	}
+	s := unsafe.String(unsafe.SliceData(r.b), n)
+	r.b = r.b[n:]
+	return s
+}
+
 func (r *reader) bool() bool { return r.int() == 1 }
 
 func (r *reader) wikilinks() []Wikilink {
@@ -229,7 +248,7 @@ func (r *reader) parts() []part {
 			return nil
 		}
 		if k == 0 {
-			out = append(out, part{lit: r.str()})
+			out = append(out, part{lit: r.lit()})
 		} else {
 			out = append(out, part{kind: byte(k), i: r.int()})
 		}

@@ -84,9 +84,8 @@ type Post struct {
 	Tags    []string
 	Link    string // the shared article's URL for a link post, else ""
 	Draft   bool   // only with build --drafts
-	Body    Body
+	Body    Body   // its HTML and table of contents
 	Words   int
-	TOC     []Heading // its table of contents, when it has one
 
 	// Backlinks are the other public posts that link here.
 	Backlinks []*Post
@@ -133,28 +132,36 @@ type Link struct {
 	Line int
 }
 
-// Body is the HTML of a post's body. A build that renders once makes it
-// when a page or a feed asks for it, for that page, and lets it go with the
-// page: every post's body held from the public view to the last page was
-// a fifth of such a build's memory.
+// Body is the HTML of a post's body and its table of contents, when it
+// has one. A build that renders once makes them when a page or a feed
+// asks, for that page, and lets them go with the page: every post's body
+// held from the public view to the last page was a fifth of such a
+// build's memory.
 type Body struct {
 	html template.HTML
-	make func() template.HTML
+	toc  []Heading
+	make func() (template.HTML, []Heading)
 }
 
-// HTMLBody is a body whose HTML is at hand.
-func HTMLBody(html template.HTML) Body { return Body{html: html} }
+// HTMLBody is a body whose HTML and table of contents are at hand.
+func HTMLBody(html template.HTML, toc []Heading) Body { return Body{html: html, toc: toc} }
 
-// LazyBody is a body whose HTML make returns, made again each time it is
-// asked for: make must return the same HTML every time.
-func LazyBody(make func() template.HTML) Body { return Body{make: make} }
+// LazyBody is a body that make returns, made again each time it is asked
+// for: make must return the same every time.
+func LazyBody(make func() (template.HTML, []Heading)) Body { return Body{make: make} }
 
 // HTML returns the body's HTML.
 func (b Body) HTML() template.HTML {
+	html, _ := b.Content()
+	return html
+}
+
+// Content returns the body's HTML and table of contents.
+func (b Body) Content() (template.HTML, []Heading) {
 	if b.make != nil {
 		return b.make()
 	}
-	return b.html
+	return b.html, b.toc
 }
 
 // IsLink reports whether the post is a link post.
