@@ -75,8 +75,12 @@ func (c *serveCmd) Run(ctx context.Context, args []string) int {
 	if !noCache {
 		defer c.useCache(b)()
 	}
-	res, err := b.Render(opts)
 	srv := serve.New(wiki, hostNames(bind, addr.IP)...)
+	// A rebuild makes the pages open in a browser first and shows each
+	// as soon as it is made: the page being edited reloads without
+	// waiting for the rest of the site.
+	opts.First, opts.Early = srv.Visited, srv.Early
+	res, err := b.Render(opts)
 	var last *build.Result
 	// Until the site builds its base path is unknown; the root then leads
 	// to the blog wherever it lands.

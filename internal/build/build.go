@@ -37,6 +37,16 @@ type Options struct {
 	Future bool   // publish posts dated after Now
 	Strict bool   // warnings are errors
 	Origin string // replaces base_url's scheme and host, keeping its path (the dev server)
+
+	// First and Early are for a server showing pages while it rebuilds
+	// them: the pages (HTML files) of each site ("public" or "private")
+	// that First names are rendered before the others, and handed to
+	// Early as soon as each is made, with the public site's base path; the Result
+	// still holds every file. Early hears only of a render that got as
+	// far as its pages, whose other problems were found before; one may
+	// still fail after (a template's error, a link check in Strict).
+	First func(site, file string) bool
+	Early func(site, file, basePath string, data []byte)
 }
 
 // Result is a rendered build: output path → bytes for each site.
@@ -181,6 +191,13 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 		err   error
 	}
 	pubOut, privOut := b.output(s, 0, "public/"), b.output(s, 1, "private/")
+	if s == nil && opts.Early != nil && opts.First != nil {
+		base := site.Config.BasePath()
+		for name, o := range map[string]*output{"public": pubOut, "private": privOut} {
+			o.first = func(file string) bool { return opts.First(name, file) }
+			o.early = func(file string, data []byte) { opts.Early(name, file, base, data) }
+		}
+	}
 	wikiDone := make(chan rendered, 1)
 	go func() {
 		wopts := wiki.Options{Photos: photos}
@@ -266,6 +283,10 @@ type output struct {
 	stream *Stream
 	out    int
 	links  *linkKeeper
+	// When rendered in memory for a server: the pages it shows first,
+	// and what it is told of each as soon as it is made (Options.Early).
+	first func(file string) bool
+	early func(file string, data []byte)
 }
 
 // output returns the output of the site numbered out in s, if s is not
@@ -281,7 +302,9 @@ func (b *Builder) output(s *Stream, out int, prefix string) *output {
 // site is where a render puts the files.
 func (o *output) site() *page.Site {
 	if o.stream == nil {
-		return page.NewSite(o.put)
+		s := page.NewSite(o.put)
+		s.RenderFirst(o.first)
+		return s
 	}
 	return page.NewKeyedSite(o.put, o.putKeyed)
 }
@@ -293,6 +316,9 @@ func (o *output) put(file string, data []byte) error {
 	o.mu.Lock()
 	o.files[file] = data
 	o.mu.Unlock()
+	if o.first != nil && strings.HasSuffix(file, ".html") && o.first(file) {
+		o.early(file, data)
+	}
 	return nil
 }
 
@@ -426,6 +452,7 @@ func sortedKeys[V any](m map[string]V) []string {
 // are missing or are extra. netjournal serve and build --watch run it
 // after every rebuild when NETJOURNAL_VERIFY is set.
 func Verify(fsys fs.FS, opts Options, got *Result) error {
+	opts.First, opts.Early = nil, nil // a check, which shows nothing
 	want, err := Render(fsys, opts)
 	if err != nil {
 		return fmt.Errorf("verify: the full build failed: %w", err)

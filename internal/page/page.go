@@ -140,9 +140,15 @@ type KeyedSink func(file string, key Key, data func() ([]byte, error)) error
 type Site struct {
 	sink  Sink
 	keyed KeyedSink // nil: pages go to sink
+	first func(file string) bool
 	mu    sync.Mutex
 	files map[string]bool
 }
+
+// RenderFirst makes a Cache render the pages whose files first names
+// before the others (serve: the pages open in a browser, which it shows
+// as soon as they are made).
+func (s *Site) RenderFirst(first func(file string) bool) { s.first = first }
 
 // NewSite returns a Site whose files go to sink.
 func NewSite(sink Sink) *Site { return &Site{sink: sink, files: map[string]bool{}} }
@@ -210,7 +216,9 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 	}
 	errs := make([]error, len(jobs))
 	executed := make([]bool, len(jobs))
-	par.Each(len(jobs), func(i int) {
+	order := out.order(jobs)
+	par.Each(len(jobs), func(k int) {
+		i := order[k]
 		var p cached
 		var ran bool
 		var err error
@@ -252,6 +260,35 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 		}
 	}
 	return nil
+}
+
+// order is the order to render jobs in: the site's first pages first,
+// each part in the jobs' order.
+func (s *Site) order(jobs []Job) []int {
+	order := make([]int, 0, len(jobs))
+	if s.first != nil {
+		for i, j := range jobs {
+			if s.first(j.File) {
+				order = append(order, i)
+			}
+		}
+	}
+	if len(order) == 0 {
+		for i := range jobs {
+			order = append(order, i)
+		}
+		return order
+	}
+	first := make(map[int]bool, len(order))
+	for _, i := range order {
+		first[i] = true
+	}
+	for i := range jobs {
+		if !first[i] {
+			order = append(order, i)
+		}
+	}
+	return order
 }
 
 // lazy puts the page of job j by its key, to be taken from the disk or

@@ -5,7 +5,9 @@ import (
 	"github.com/netjournal/netjournal/internal/digest"
 	"html/template"
 	"io"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -143,5 +145,47 @@ func TestCacheRendersWhatChanged(t *testing.T) {
 	}
 	if err := c.Render("v2", append(jobs("a"), jobs("b")...), exec, NewSite(Into(map[string][]byte{}))); err == nil || !strings.Contains(err.Error(), "two pages") {
 		t.Errorf("two pages at one path: %v", err)
+	}
+}
+
+// TestRenderFirst: the pages a site asks for first are made before the
+// others, and a page's data may be made as it is rendered (Make): the
+// result is the same.
+func TestRenderFirst(t *testing.T) {
+	tmpl := template.Must(template.New("p.html").Parse("{{.Title}}"))
+	var mu sync.Mutex
+	var order []string
+	exec := func(w io.Writer, name string, data any) error {
+		mu.Lock()
+		order = append(order, data.(entry).Title)
+		mu.Unlock()
+		return tmpl.ExecuteTemplate(w, name, data)
+	}
+	var jobs []Job
+	for i := range 200 {
+		title := fmt.Sprint(i)
+		jobs = append(jobs, Job{File: fmt.Sprintf("p%d.html", i), Template: "p.html", Make: func() any { return entry{Title: title} }})
+	}
+	first := map[string]bool{"p150.html": true, "p199.html": true, "p7.html": true}
+	out := map[string][]byte{}
+	site := NewSite(Into(out))
+	site.RenderFirst(func(file string) bool { return first[file] })
+	var c Cache
+	if err := c.Render("v1", jobs, exec, site); err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != 200 || string(out["p150.html"]) != "150" || string(out["p3.html"]) != "3" {
+		t.Fatalf("rendered %d pages, p150 %q, p3 %q", len(out), out["p150.html"], out["p3.html"])
+	}
+	// Each worker takes the next page in order: the first pages are all
+	// begun before more than one worker's worth of the others.
+	began := map[string]bool{}
+	for _, title := range order[:len(first)+runtime.GOMAXPROCS(0)-1] {
+		began[title] = true
+	}
+	for _, title := range []string{"150", "199", "7"} {
+		if !began[title] {
+			t.Errorf("page %s was not among the first made: %v", title, order[:10])
+		}
 	}
 }

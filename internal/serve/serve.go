@@ -16,6 +16,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"mime"
 	"net"
 	"net/http"
@@ -55,10 +56,17 @@ type Server struct {
 	basePath string // the public site's base path: "/" or "/blog/"
 	public   map[string][]byte
 	private  map[string][]byte
-	problems []string             // the failed rebuild's problems; nil when the site is good
-	clients  map[chan []byte]bool // each open page's event stream
-	closed   chan struct{}
-	once     sync.Once
+	problems []string // the failed rebuild's problems; nil when the site is good
+	// early holds the pages a rebuild under way has made already, shown
+	// over the last build's until it lands (Early), by site and file:
+	// "public/posts/a/index.html". Replaced whole, never changed.
+	early map[string][]byte
+	// visited is when each HTML page was last served, by site and file:
+	// a rebuild makes those first (Visited).
+	visited map[string]time.Time
+	clients map[chan []byte]bool // each open page's event stream
+	closed  chan struct{}
+	once    sync.Once
 }
 
 // message is one event sent to open pages.
@@ -100,13 +108,14 @@ func New(wiki bool, hosts ...string) *Server {
 func (s *Server) Update(basePath string, public, private map[string][]byte) {
 	basePath = cleanBase(basePath)
 	s.mu.Lock()
-	changed := changes(s.public, public, basePath)
+	// Pages shown early have reloaded already: compared as shown.
+	changed := changes(s.public, public, basePath, s.early, "public/")
 	if s.wiki {
-		changed = append(changed, changes(s.private, private, WikiPrefix)...)
+		changed = append(changed, changes(s.private, private, WikiPrefix, s.early, "private/")...)
 	}
 	everything := !s.built || s.problems != nil || basePath != s.basePath
 	s.built, s.basePath = true, basePath
-	s.public, s.private, s.problems = public, private, nil
+	s.public, s.private, s.problems, s.early = public, private, nil, nil
 	s.mu.Unlock()
 
 	// Only now, with the new files being served, may a page reload: it
@@ -121,15 +130,20 @@ func (s *Server) Update(basePath string, public, private map[string][]byte) {
 }
 
 // changes returns the URL paths, under prefix, of the files whose bytes
-// differ between old and cur or that only one of them has. A page is
-// named as the browser shows it: posts/a/index.html as /posts/a/.
-func changes(old, cur map[string][]byte, prefix string) []string {
+// differ between old, over which early shows the pages it has under
+// site, and cur, or that only one of them has. A page is named as the
+// browser shows it: posts/a/index.html as /posts/a/.
+func changes(old, cur map[string][]byte, prefix string, early map[string][]byte, site string) []string {
 	var out []string
 	name := func(p string) string {
 		return prefix + strings.TrimSuffix(p, "index.html")
 	}
 	for p, b := range cur {
-		if o, ok := old[p]; !ok || !bytes.Equal(o, b) {
+		o, ok := old[p]
+		if e, shown := early[site+p]; shown {
+			o, ok = e, true
+		}
+		if !ok || !bytes.Equal(o, b) {
 			out = append(out, name(p))
 		}
 	}
@@ -152,8 +166,82 @@ func (s *Server) Fail(problems []string) {
 	}
 	s.mu.Lock()
 	s.problems = append([]string{}, problems...)
+	s.early = nil // the failed rebuild's pages: the last good ones again
 	s.mu.Unlock()
 	s.broadcast(message{Type: "problems", Problems: problems})
+}
+
+// visitedFor is how long a page served counts as open in a browser.
+const visitedFor = 10 * time.Minute
+
+// maxVisited bounds the pages remembered as open: a rebuild makes them
+// first, and shows them before the rest.
+const maxVisited = 32
+
+// Visited reports whether the page file of site ("public" or "private")
+// was served lately: a page open in a browser, which a rebuild makes
+// first and shows early (Early).
+func (s *Server) Visited(site, file string) bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	t, ok := s.visited[site+"/"+file]
+	return ok && time.Since(t) < visitedFor
+}
+
+// visit remembers that an HTML page was served.
+func (s *Server) visit(key string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.visited == nil {
+		s.visited = map[string]time.Time{}
+	}
+	s.visited[key] = time.Now()
+	if len(s.visited) > maxVisited {
+		oldest := key
+		for k, t := range s.visited {
+			if t.Before(s.visited[oldest]) {
+				oldest = k
+			}
+		}
+		delete(s.visited, oldest)
+	}
+}
+
+// Early shows a page that a rebuild under way has made, before the
+// rebuild lands (Update), and tells the open pages that it changed: the
+// page being edited reloads without waiting for the rest of the site.
+// basePath is the rebuild's: a page of a rebuild that moves the blog, or
+// of a site that shows problems, waits for the rebuild to land, as does
+// a wiki page when the wiki is not served. A page whose bytes are those
+// shown already changes nothing.
+func (s *Server) Early(site, file, basePath string, data []byte) {
+	if site == "private" && !s.wiki {
+		return
+	}
+	s.mu.Lock()
+	if !s.built || s.problems != nil || cleanBase(basePath) != s.basePath {
+		s.mu.Unlock()
+		return
+	}
+	files, prefix := s.public, s.basePath
+	if site == "private" {
+		files, prefix = s.private, WikiPrefix
+	}
+	key := site + "/" + file
+	shown, ok := s.early[key]
+	if !ok {
+		shown, ok = files[file]
+	}
+	if ok && bytes.Equal(shown, data) {
+		s.mu.Unlock()
+		return
+	}
+	early := make(map[string][]byte, len(s.early)+1)
+	maps.Copy(early, s.early)
+	early[key] = data
+	s.early = early
+	s.mu.Unlock()
+	s.broadcast(message{Type: "changed", Paths: []string{prefix + strings.TrimSuffix(file, "index.html")}})
 }
 
 // Close ends every open event stream, so that the HTTP server can shut
@@ -243,14 +331,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.RLock()
-	built, public, private, basePath := s.built, s.public, s.private, s.basePath
+	built, public, private, basePath, early := s.built, s.public, s.private, s.basePath, s.early
 	s.mu.RUnlock()
 	if !built {
 		s.send(w, "unbuilt.html", unbuilt, http.StatusServiceUnavailable)
 		return
 	}
 	if s.wiki && wikiPath {
-		s.file(w, r, private, strings.TrimSuffix(WikiPrefix, "/"), nil)
+		s.file(w, r, site{"private", private, early}, strings.TrimSuffix(WikiPrefix, "/"), nil)
 		return
 	}
 	if p == "/" && basePath != "/" {
@@ -263,12 +351,28 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, public)
 		return
 	}
-	s.file(w, r, public, strings.TrimSuffix(basePath, "/"), public)
+	s.file(w, r, site{"public", public, early}, strings.TrimSuffix(basePath, "/"), public)
+}
+
+// site is a site's files as served: the last build's, and over them the
+// pages a rebuild has shown early.
+type site struct {
+	name  string // "public" or "private"
+	files map[string][]byte
+	early map[string][]byte
+}
+
+func (st site) get(name string) ([]byte, bool) {
+	if b, ok := st.early[st.name+"/"+name]; ok {
+		return b, true
+	}
+	b, ok := st.files[name]
+	return b, ok
 }
 
 // file serves the file of a site mounted at prefix. Files come from a map,
 // never from the disk, so no URL can reach outside the site.
-func (s *Server) file(w http.ResponseWriter, r *http.Request, files map[string][]byte, prefix string, notFound map[string][]byte) {
+func (s *Server) file(w http.ResponseWriter, r *http.Request, st site, prefix string, notFound map[string][]byte) {
 	rel := strings.TrimPrefix(r.URL.Path, prefix)
 	if rel == "" {
 		redirect(w, r, prefix+"/", http.StatusMovedPermanently)
@@ -286,13 +390,13 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request, files map[string][
 	name := strings.TrimPrefix(clean, "/")
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
-	} else if _, ok := files[name]; !ok {
-		if _, ok := files[name+"/index.html"]; ok {
+	} else if _, ok := st.get(name); !ok {
+		if _, ok := st.get(name + "/index.html"); ok {
 			redirect(w, r, prefix+clean+"/", http.StatusMovedPermanently)
 			return
 		}
 	}
-	data, ok := files[name]
+	data, ok := st.get(name)
 	if !ok {
 		if notFound != nil {
 			s.notFound(w, r, notFound)
@@ -300,6 +404,9 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request, files map[string][
 			http.NotFound(w, r)
 		}
 		return
+	}
+	if strings.HasSuffix(name, ".html") {
+		s.visit(st.name + "/" + name)
 	}
 	s.send(w, name, data, http.StatusOK)
 }

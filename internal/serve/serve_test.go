@@ -637,3 +637,96 @@ func TestChangesNameOnlyWhatChanged(t *testing.T) {
 		t.Errorf("an unchanged rebuild sent %+v", m)
 	}
 }
+
+// TestEarly: a page a rebuild has made is served, and its open pages told,
+// before the rebuild lands; the rebuild then names only what changed
+// besides. Pages served lately are the ones a rebuild makes first. A
+// failed rebuild takes its early pages back; a server without the wiki
+// shows none of the wiki's, and one whose base path moves waits.
+func TestEarly(t *testing.T) {
+	s := New(true)
+	s.Update("/", public, private)
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	defer s.Close()
+	events := listen(t, ts.URL)
+	page := func(p string) string {
+		t.Helper()
+		resp, err := http.Get(ts.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return body(t, resp)
+	}
+
+	if s.Visited("public", "posts/a/index.html") {
+		t.Error("a page never served counts as visited")
+	}
+	page("/posts/a/")
+	page("/_wiki/contacts/ana-lima.html")
+	page("/css/style.css")
+	if !s.Visited("public", "posts/a/index.html") || !s.Visited("private", "contacts/ana-lima.html") || s.Visited("public", "index.html") {
+		t.Error("Visited does not name exactly the pages served")
+	}
+	if s.Visited("public", "css/style.css") {
+		t.Error("a stylesheet counts as a page open in a browser")
+	}
+
+	edited := []byte("<html><body>post a, edited</body></html>")
+	s.Early("public", "posts/a/index.html", "/", edited)
+	if m := recv(t, events); m.Type != "changed" || strings.Join(m.Paths, ",") != "/posts/a/" {
+		t.Fatalf("an early page sent %+v, want a change of /posts/a/", m)
+	}
+	if b := page("/posts/a/"); !strings.Contains(b, "edited") {
+		t.Errorf("the early page is not served: %q", b)
+	}
+	// The same bytes again, as the rebuild lands: nothing more to say of
+	// the page, only of what else changed.
+	s.Early("public", "posts/a/index.html", "/", edited)
+	pub := clone(public)
+	pub["posts/a/index.html"] = edited
+	pub["index.xml"] = []byte("<rss>edited</rss>")
+	s.Update("/", pub, private)
+	if m := recv(t, events); m.Type != "changed" || strings.Join(m.Paths, ",") != "/index.xml" {
+		t.Errorf("the rebuild after an early page sent %+v, want a change of /index.xml alone", m)
+	}
+
+	// A rebuild that fails after showing a page: the last good one again.
+	s.Early("private", "contacts/ana-lima.html", "/", []byte("<html><body>Ana, half done</body></html>"))
+	if m := recv(t, events); m.Type != "changed" || strings.Join(m.Paths, ",") != "/_wiki/contacts/ana-lima.html" {
+		t.Fatalf("an early wiki page sent %+v", m)
+	}
+	s.Fail([]string{"x.md:1: broken"})
+	if m := recv(t, events); m.Type != "problems" {
+		t.Fatalf("got %+v, want the problems", m)
+	}
+	if b := page("/_wiki/contacts/ana-lima.html"); !strings.Contains(b, "Ana's notes") || strings.Contains(b, "half done") {
+		t.Errorf("after a failed rebuild the wiki page is %q, want the last good one", b)
+	}
+	// While the site shows problems, pages wait for the rebuild to land.
+	s.Early("public", "posts/a/index.html", "/", []byte("<html><body>post a, fixed</body></html>"))
+	if b := page("/posts/a/"); strings.Contains(b, "fixed") {
+		t.Error("a page was shown early over a site that shows problems")
+	}
+	s.Update("/", pub, private)
+	if m := recv(t, events); m.Type != "changed" || strings.Join(m.Paths, ",") != "*" {
+		t.Fatalf("after a fix got %+v, want a reload of every page", m)
+	}
+
+	// A rebuild that moves the blog waits to land whole.
+	s.Early("public", "posts/a/index.html", "/blog/", []byte("<html><body>post a, moved</body></html>"))
+	if b := page("/posts/a/"); strings.Contains(b, "moved") {
+		t.Error("a page of a rebuild that moves the blog was shown early")
+	}
+
+	// Without the wiki, none of its pages.
+	public := New(false)
+	public.Update("/", pub, private)
+	public.Early("private", "contacts/ana-lima.html", "/", []byte("<html><body>secret</body></html>"))
+	public.mu.RLock()
+	n := len(public.early)
+	public.mu.RUnlock()
+	if n != 0 {
+		t.Error("a server without the wiki keeps a wiki page shown early")
+	}
+}
