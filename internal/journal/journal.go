@@ -142,8 +142,7 @@ func Build(site *content.Site, md *markdown.Renderer, opts Options) (*Journal, e
 	for _, p := range j.Posts {
 		j.linkPost(p, &errs)
 	}
-	j.bodies(&errs)
-	j.controls()
+	j.controls(j.bodies(&errs))
 	for _, c := range j.Contacts {
 		c.derive(j)
 	}

@@ -1,11 +1,9 @@
 package journal
 
 import (
-	"encoding/binary"
 	"fmt"
 	"strings"
 	"time"
-	"unsafe"
 
 	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/markdown"
@@ -75,8 +73,9 @@ func (j *Journal) linkPost(p *Post, errs *content.ErrorList) {
 }
 
 // bodies resolves the wikilinks of every body: backlinks for the resolved,
-// warnings for the unresolved, errors for the ambiguous.
-func (j *Journal) bodies(errs *content.ErrorList) {
+// warnings for the unresolved, errors for the ambiguous. It returns the
+// nodes whose bodies hold a control character (markdown.Control).
+func (j *Journal) bodies(errs *content.ErrorList) (controlled map[Node]bool) {
 	var nodes []Node
 	for _, c := range j.Contacts {
 		nodes = append(nodes, c)
@@ -92,13 +91,14 @@ func (j *Journal) bodies(errs *content.ErrorList) {
 	type found struct {
 		removed []markdown.LineError
 		links   []markdown.Wikilink
+		control bool
 		to      []Node
 		errs    []error
 	}
 	all := make([]found, len(nodes))
 	par.Each(len(nodes), func(i int) {
 		body := nodes[i].Doc().Body
-		f := found{removed: j.md.Removed(body), links: j.md.Wikilinks(body)}
+		f := found{removed: j.md.Removed(body), links: j.md.Wikilinks(body), control: j.md.HasControl(body)}
 		j.md.Drop(body) // the blog and the wiki read it back, each in turn
 		f.to, f.errs = make([]Node, len(f.links)), make([]error, len(f.links))
 		for k, l := range f.links {
@@ -108,8 +108,12 @@ func (j *Journal) bodies(errs *content.ErrorList) {
 		}
 		all[i] = f
 	})
+	controlled = map[Node]bool{}
 	for i, from := range nodes {
 		doc := from.Doc()
+		if all[i].control {
+			controlled[from] = true
+		}
 		// What of the body's raw HTML is not kept, the writer hears of.
 		for _, e := range all[i].removed {
 			j.Warnings.Add(doc.BodyPos(e.Line), "%v", e.Err)
@@ -142,6 +146,7 @@ func (j *Journal) bodies(errs *content.ErrorList) {
 			to.addBacklink(&Backlink{From: from, Pos: pos, Before: l.Before, Text: text, After: l.After})
 		}
 	}
+	return controlled
 }
 
 // Date formats t for people: "14 Mar 2026".
@@ -187,73 +192,31 @@ func Ago(t, today time.Time) string {
 // title, summary, tags and body. XML may not hold them, so one pasted
 // from a terminal (an ANSI colour code) would make every feed unreadable;
 // the public view leaves them out (printable), and the writer hears where.
-func (j *Journal) controls() {
+func (j *Journal) controls(controlled map[Node]bool) {
 	for _, p := range j.Posts {
 		for _, f := range [...]struct{ key, value string }{{"title", p.Title()}, {"summary", p.Summary}, {"tags", strings.Join(p.Tags, " ")}} {
-			if r, ok := control(f.value); ok {
+			if r, ok := markdown.Control(f.value); ok {
 				j.Warnings.Add(p.Pos(f.key), "%s: the control character %U cannot be published (feeds cannot hold it): it is left out", f.key, r)
 			}
 		}
-		if _, ok := control(p.Body); !ok {
+		if !controlled[p] {
 			continue // the usual case: no line to find
 		}
 		for i, line := range strings.Split(p.Body, "\n") {
-			if r, ok := control(line); ok {
+			if r, ok := markdown.Control(line); ok {
 				j.Warnings.Add(p.BodyPos(i), "the control character %U cannot be published (feeds cannot hold it): it is left out", r)
 			}
 		}
 	}
 }
 
-// control returns the first C0 control character of s but tab, newline
-// and carriage return, or DEL.
-func control(s string) (rune, bool) {
-	// By bytes, not runes: each of these characters is one byte below
-	// 0x80, and no byte of a multi-byte UTF-8 sequence is. Eight bytes are
-	// looked at at once, and one by one only where one of them is below
-	// 0x20 or is DEL (a tab or a newline, mostly): every public body's
-	// HTML is scanned on every build.
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	b := unsafe.Slice(unsafe.StringData(s), len(s))
-	i := 0
-	for ; i+8 <= len(b); i += 8 {
-		x := binary.LittleEndian.Uint64(b[i:])
-		d := x ^ 0x7f*ones
-		if (x-0x20*ones)&^x&highs == 0 && (d-ones)&^d&highs == 0 {
-			continue // no byte below 0x20, none equal to 0x7f
-		}
-		for _, c := range b[i : i+8] {
-			if controlByte[c] {
-				return rune(c), true
-			}
-		}
-	}
-	for ; i < len(b); i++ {
-		if controlByte[b[i]] {
-			return rune(b[i]), true
-		}
-	}
-	return 0, false
-}
-
-func isControl(r rune) bool { return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f }
-
-// controlByte says of each byte whether it is a control character: every
-// public body's HTML is scanned for one on every build.
-var controlByte = func() (t [256]bool) {
-	for b := range t {
-		t[b] = isControl(rune(b))
-	}
-	return t
-}()
-
 // printable is s without the control characters that XML may not hold.
 func printable(s string) string {
-	if _, ok := control(s); !ok {
+	if _, ok := markdown.Control(s); !ok {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
-		if isControl(r) {
+		if markdown.IsControl(r) {
 			return -1
 		}
 		return r

@@ -320,6 +320,9 @@ func publicBody(what string, d *content.Doc, res markdown.Result, fields []struc
 // printableHTML is a rendered body's HTML without the control characters
 // no page or feed may hold.
 func printableHTML(res markdown.Result) template.HTML {
+	if !res.HTMLControl {
+		return template.HTML(res.HTML) // scanned once, when it was made
+	}
 	return template.HTML(printable(res.HTML))
 }
 

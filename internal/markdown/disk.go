@@ -18,7 +18,7 @@ import (
 
 func diskKey(memoKey string) diskcache.Key {
 	h := sha256.New()
-	h.Write([]byte("netjournal markdown v6\x00"))
+	h.Write([]byte("netjournal markdown v7\x00"))
 	h.Write([]byte(memoKey))
 	var k diskcache.Key
 	h.Sum(k[:0])
@@ -73,6 +73,7 @@ func encode(v any) ([]byte, bool) {
 		w.str(id)
 	}
 	w.bool(p.fallback)
+	w.bool(p.control)
 	return w.b, true
 }
 
@@ -109,6 +110,7 @@ func decode(memoKey string, b []byte) (any, bool) {
 		p.usedIDs[r.str()] = true
 	}
 	p.fallback = r.bool()
+	p.control = r.bool()
 	// Every hole must have its value: a hole past the ends would panic
 	// when filled.
 	for _, ps := range append([][]part{p.html, p.summary, p.text}, p.headings...) {

@@ -95,14 +95,17 @@ func (ps Parts) has(part Parts) bool { return ps == 0 || ps&part != 0 }
 
 // Result is a rendered body.
 type Result struct {
-	HTML      string
-	Sum       string // SHA-256 of HTML, computed once with it
-	Wikilinks []Wikilink
-	Links     []LinkUse // Markdown links and images to site paths
-	Summary   string    // the first paragraph as plain text
-	Text      string    // all text, for word counts and search
-	Words     int       // the words of Text
-	Errors    []LineError
+	HTML string
+	Sum  string // SHA-256 of HTML, computed once with it
+	// HTMLControl says whether HTML holds a control character (Control),
+	// found once, when HTML is made.
+	HTMLControl bool
+	Wikilinks   []Wikilink
+	Links       []LinkUse // Markdown links and images to site paths
+	Summary     string    // the first paragraph as plain text
+	Text        string    // all text, for word counts and search
+	Words       int       // the words of Text
+	Errors      []LineError
 	// Unrendered lists the 0-based lines where "[[" is left in the text
 	// outside code: wikilink syntax that did not parse as a link, such as
 	// [[slug|]], which shows its target as written.
@@ -248,6 +251,10 @@ func (r *Renderer) TrustHTML(trust bool) { r.html.trust = trust }
 // Removed returns what sanitizing took out of src's raw HTML, by line:
 // warnings for the writer.
 func (r *Renderer) Removed(src string) []LineError { return r.prepare(src).removed }
+
+// HasControl reports whether src holds a control character (Control),
+// found when it was prepared.
+func (r *Renderer) HasControl(src string) bool { return r.prepare(src).control }
 
 // Wikilinks returns the wikilinks of src without rendering it.
 func (r *Renderer) Wikilinks(src string) []Wikilink { return r.prepare(src).wikilinks }
@@ -521,6 +528,7 @@ func (r *Renderer) render(src string, opts Options) Result {
 		res.Errors = append(res.Errors, LineError{Err: fmt.Errorf("rendering Markdown: %w", err)})
 	}
 	res.HTML = buf.String()
+	_, res.HTMLControl = Control(res.HTML)
 	sum := sha256.Sum256(buf.Bytes())
 	res.Sum = string(sum[:])
 	res.Text = plain(doc, b)
@@ -531,7 +539,7 @@ func (r *Renderer) render(src string, opts Options) Result {
 // only keeps the texts of res that ps asks for.
 func (res Result) only(ps Parts) Result {
 	if !ps.has(PartHTML) {
-		res.HTML = ""
+		res.HTML, res.HTMLControl = "", false
 	}
 	if !ps.has(PartSum) {
 		res.Sum = ""

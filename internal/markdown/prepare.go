@@ -42,6 +42,7 @@ type prepared struct {
 	// fallback is set for a body whose wikilinks sit where a hole will not
 	// do (an image's alt text): it is rendered whole for each audience.
 	fallback bool
+	control  bool // the source holds a control character
 }
 
 // part is a piece of literal text, or a hole: the resolution of wikilink
@@ -69,6 +70,7 @@ func (r *Renderer) prepare(src string) *prepared {
 func (r *Renderer) prepareUncached(src string) *prepared {
 	b, doc, refs := r.parseRefs(src)
 	p := &prepared{usedIDs: map[string]bool{}}
+	_, p.control = Control(src)
 	p.removed = r.html.sanitize(doc, b)
 	wikis, links, headings, first := collect(doc)
 	for _, w := range wikis {
@@ -270,6 +272,7 @@ func (r *Renderer) resolve(src string, p *prepared, opts Options) Result {
 		}
 		if want.has(PartHTML) {
 			res.HTML = html
+			_, res.HTMLControl = Control(html)
 		}
 	}
 	// A heading's anchor reads "#" in the text, as it does in the HTML.

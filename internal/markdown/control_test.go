@@ -1,8 +1,8 @@
-package journal
+package markdown
 
 import "testing"
 
-// FuzzControl holds control's byte scan to the rune scan it replaced, on
+// FuzzControl holds Control's byte scan to the rune scan it replaced, on
 // any bytes, valid UTF-8 or not.
 func FuzzControl(f *testing.F) {
 	for _, s := range []string{"", "plain", "tab\tnew\nline\r", "bell\x07", "del\x7f", "é\x01", "\xff\xfe\x1b[31m", "\u0085 C1 is allowed",
@@ -13,14 +13,14 @@ func FuzzControl(f *testing.F) {
 		var want rune
 		found := false
 		for _, r := range s {
-			if isControl(r) {
+			if IsControl(r) {
 				want, found = r, true
 				break
 			}
 		}
-		got, ok := control(s)
+		got, ok := Control(s)
 		if ok != found || got != want {
-			t.Fatalf("control(%q) = %q, %v; the rune scan says %q, %v", s, got, ok, want, found)
+			t.Fatalf("Control(%q) = %q, %v; the rune scan says %q, %v", s, got, ok, want, found)
 		}
 	})
 }
