@@ -35,7 +35,7 @@ func (r *renderer) body(n journal.Node, p *Page) template.HTML {
 		// now, the body's prepared form goes with the page, not when
 		// every page is made.
 		if e, err := r.entry(n); err == nil {
-			r.made.Store(n, e.json)
+			r.keep(n, e)
 		}
 		r.j.Markdown().Forget(doc.Body)
 	}

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/netjournal/netjournal/internal/blog"
+	"github.com/netjournal/netjournal/internal/diskcache"
 	"github.com/netjournal/netjournal/internal/journal"
 	"github.com/netjournal/netjournal/internal/page"
 	"github.com/netjournal/netjournal/themes"
@@ -596,4 +597,35 @@ func unescape(t *testing.T, p string) string {
 		parts = append(parts, u)
 	}
 	return strings.Join(parts, "/")
+}
+
+// TestSearchIndexKeptOnDisk: a render that keeps nothing, with a cache on
+// disk, keeps each search entry there from its page to the index, and
+// makes the same index as a render in memory; so does a site with no
+// document at all.
+func TestSearchIndexKeptOnDisk(t *testing.T) {
+	for _, j := range []*journal.Journal{
+		site(t, "testdata/site.txtar"),
+		build(t, fstest.MapFS{"netjournal.yaml": {Data: []byte("title: Empty\nbase_url: https://example.com/\n")}}),
+	} {
+		want := render(t, j)["search-index.js"]
+		d, err := diskcache.Open(t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var c Cache
+		c.UseDisk(d)
+		c.Once()
+		got := map[string][]byte{}
+		if err := c.RenderWith(j, themes.Default(), Options{}, page.NewSite(page.Into(got))); err != nil {
+			t.Fatal(err)
+		}
+		d.Close()
+		if string(got["search-index.js"]) != string(want) {
+			t.Errorf("kept on disk, the index is\n%.300s\nwant\n%.300s", got["search-index.js"], want)
+		}
+		if len(j.Contacts)+len(j.Posts) == 0 && !indexPrefix.Match(want) {
+			t.Errorf("the empty index is %q", want)
+		}
+	}
 }
