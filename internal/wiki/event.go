@@ -55,35 +55,37 @@ type Event struct {
 }
 
 func (r *renderer) events() {
-	idx := &EventsIndex{
-		Page:  r.page("events/index.html", "Events", "events"),
-		Plans: r.v.eventRows(r.j.Plans()),
-		Total: len(r.j.Events),
-	}
-	years := map[int]*Year{}
-	months := map[time.Time]*Month{}
-	for _, e := range r.j.Events { // newest first
-		if e.Planned(r.j.Today) {
-			continue
+	r.later("events.html", "events/index.html", func() any { // made when its page is (see posts)
+		idx := &EventsIndex{
+			Page:  r.page("events/index.html", "Events", "events"),
+			Plans: r.v.eventRows(r.j.Plans()),
+			Total: len(r.j.Events),
 		}
-		d := e.Date.Day()
-		y := years[d.Year()]
-		if y == nil {
-			y = &Year{Year: d.Year(), ID: fmt.Sprintf("y%d", d.Year())}
-			years[d.Year()] = y
-			idx.Years = append(idx.Years, y)
+		years := map[int]*Year{}
+		months := map[time.Time]*Month{}
+		for _, e := range r.j.Events { // newest first
+			if e.Planned(r.j.Today) {
+				continue
+			}
+			d := e.Date.Day()
+			y := years[d.Year()]
+			if y == nil {
+				y = &Year{Year: d.Year(), ID: fmt.Sprintf("y%d", d.Year())}
+				years[d.Year()] = y
+				idx.Years = append(idx.Years, y)
+			}
+			first := time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
+			m := months[first]
+			if m == nil {
+				m = &Month{ID: "m" + first.Format("2006-01"), Name: first.Format("January 2006")}
+				months[first] = m
+				y.Months = append(y.Months, m)
+			}
+			m.Events = append(m.Events, r.v.eventRow(e))
+			y.Count++
 		}
-		first := time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
-		m := months[first]
-		if m == nil {
-			m = &Month{ID: "m" + first.Format("2006-01"), Name: first.Format("January 2006")}
-			months[first] = m
-			y.Months = append(y.Months, m)
-		}
-		m.Events = append(m.Events, r.v.eventRow(e))
-		y.Count++
-	}
-	r.write("events.html", idx.Page, idx)
+		return idx
+	})
 
 	for _, e := range r.j.Events {
 		r.later("event.html", pathOf(e), func() any {

@@ -26,7 +26,10 @@ func (r *renderer) tags() {
 	}
 	r.write("tags.html", idx.Page, idx)
 	for _, t := range r.j.Tags {
-		p := r.page("tags/"+t.Slug+".html", "#"+t.Name, "tags")
-		r.write("tag.html", p, &TagPage{Page: p, Tag: Tag{Name: t.Name, Contacts: r.v.contactRows(t.Contacts), Posts: r.v.postRows(t.Posts)}})
+		path := "tags/" + t.Slug + ".html"
+		r.later("tag.html", path, func() any { // made when its page is (see posts)
+			p := r.page(path, "#"+t.Name, "tags")
+			return &TagPage{Page: p, Tag: Tag{Name: t.Name, Contacts: r.v.contactRows(t.Contacts), Posts: r.v.postRows(t.Posts)}}
+		})
 	}
 }
