@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -361,4 +362,17 @@ func TestEveryProblemOfAFile(t *testing.T) {
 	if got := load(t, p, "---\ntitle: [unclosed\ndate: 2026-01-01\n---\n"); len(got) != 1 {
 		t.Errorf("YAML that does not parse gives one problem, not its consequences: %q", got)
 	}
+}
+
+// FuzzSafeName holds safeName to the pattern it replaced.
+func FuzzSafeName(f *testing.F) {
+	pattern := regexp.MustCompile(`^[a-z0-9_-][a-z0-9_.-]*$`)
+	for _, s := range []string{"", "a", ".a", "a.b", "A", "post-1_x.y", "-", "é", "a/b", "a b", "a\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := safeName(s), pattern.MatchString(s); got != want {
+			t.Fatalf("safeName(%q) = %v, the pattern says %v", s, got, want)
+		}
+	})
 }
