@@ -182,12 +182,21 @@ func (c *Cache) Files(site *public.Site) (map[string][]byte, error) {
 		Title: site.Title, Description: site.Description, AuthorName: author, AuthorEmail: site.Author.Email,
 		BaseURL: site.BaseURL, BasePath: site.BasePath, Language: site.Language, Updated: site.Updated,
 	}
+	// A post is in several feeds (the site's, its tags'): its body, which a
+	// build that renders once fills when asked (public.Body), is asked for
+	// once and shared.
+	bodies := map[*public.Post]template.HTML{}
 	in := func(title, home string, paths [3]string, posts []*public.Post) input {
 		i := input{Site: meta, Title: title, Home: home, RSS: paths[0], Atom: paths[1], JSON: paths[2]}
 		for _, p := range limit(posts, site.FeedLength) {
+			html, ok := bodies[p]
+			if !ok {
+				html = p.Body.HTML()
+				bodies[p] = html
+			}
 			i.Posts = append(i.Posts, postMeta{
 				Slug: p.Slug, Title: p.Title, Summary: p.Summary, Link: p.Link, FeedID: p.FeedID,
-				Date: p.Date, Updated: p.Updated, Tags: p.Tags, HTML: p.Body.HTML(),
+				Date: p.Date, Updated: p.Updated, Tags: p.Tags, HTML: html,
 			})
 		}
 		return i
