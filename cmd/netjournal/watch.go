@@ -69,6 +69,7 @@ func (e *env) rebuilds(ctx context.Context, w *watch.Watcher, b *build.Builder, 
 // caches: a difference counts only if no source file changed from before
 // the rebuild to after the check; else the newer files are checked.
 func (e *env) verify(b *build.Builder, opts build.Options, res *build.Result, stamp string) {
+	opts.First, opts.Early = nil, nil // a check shows nothing
 	for try := 0; ; try++ {
 		err := build.Verify(os.DirFS(e.dir), opts, res)
 		if err == nil {

@@ -41,10 +41,13 @@ type Options struct {
 	// First and Early are for a server showing pages while it rebuilds
 	// them: the pages (HTML files) of each site ("public" or "private")
 	// that First names are rendered before the others, and handed to
-	// Early as soon as each is made, with the public site's base path; the Result
-	// still holds every file. Early hears only of a render that got as
-	// far as its pages, whose other problems were found before; one may
-	// still fail after (a template's error, a link check in Strict).
+	// Early as soon as each is made, with the public site's base path;
+	// the Result still holds every file. Early hears only of a render
+	// that got as far as its pages: the site's files, the journal and the
+	// public view had no problem (the privacy rules among them). It may
+	// still fail after (a template's error, a problem in a wiki page's
+	// body found as the page is made, a link check in Strict); the server
+	// then takes the pages back.
 	First func(site, file string) bool
 	Early func(site, file, basePath string, data []byte)
 }

@@ -136,7 +136,10 @@ type Link struct {
 // has one. A build that renders once makes them when a page or a feed
 // asks, for that page, and lets them go with the page: every post's body
 // held from the public view to the last page was a fifth of such a
-// build's memory.
+// build's memory. The journal's public view makes it, with the public
+// view's rules (what it returns is what the view would have held); its
+// fields are unexported, so a page's data takes its HTML (Content) and
+// cannot hold a Body itself: page keys refuse such data.
 type Body struct {
 	html template.HTML
 	toc  []Heading

@@ -166,8 +166,23 @@ func (s *Server) Fail(problems []string) {
 	}
 	s.mu.Lock()
 	s.problems = append([]string{}, problems...)
-	s.early = nil // the failed rebuild's pages: the last good ones again
+	// The failed rebuild's pages shown early: the last good ones again,
+	// and the pages that reloaded onto them reload once more.
+	var withdrawn []string
+	for key := range s.early {
+		site, file, _ := strings.Cut(key, "/")
+		prefix := s.basePath
+		if site == "private" {
+			prefix = WikiPrefix
+		}
+		withdrawn = append(withdrawn, prefix+strings.TrimSuffix(file, "index.html"))
+	}
+	s.early = nil
 	s.mu.Unlock()
+	if len(withdrawn) > 0 {
+		sort.Strings(withdrawn)
+		s.broadcast(message{Type: "changed", Paths: withdrawn})
+	}
 	s.broadcast(message{Type: "problems", Problems: problems})
 }
 

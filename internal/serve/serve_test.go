@@ -641,8 +641,9 @@ func TestChangesNameOnlyWhatChanged(t *testing.T) {
 // TestEarly: a page a rebuild has made is served, and its open pages told,
 // before the rebuild lands; the rebuild then names only what changed
 // besides. Pages served lately are the ones a rebuild makes first. A
-// failed rebuild takes its early pages back; a server without the wiki
-// shows none of the wiki's, and one whose base path moves waits.
+// failed rebuild takes its early pages back, and reloads them; a server
+// without the wiki shows none of the wiki's, and one whose base path
+// moves waits.
 func TestEarly(t *testing.T) {
 	s := New(true)
 	s.Update("/", public, private)
@@ -697,6 +698,9 @@ func TestEarly(t *testing.T) {
 		t.Fatalf("an early wiki page sent %+v", m)
 	}
 	s.Fail([]string{"x.md:1: broken"})
+	if m := recv(t, events); m.Type != "changed" || strings.Join(m.Paths, ",") != "/_wiki/contacts/ana-lima.html" {
+		t.Fatalf("a failed rebuild sent %+v, want the page shown early to reload", m)
+	}
 	if m := recv(t, events); m.Type != "problems" {
 		t.Fatalf("got %+v, want the problems", m)
 	}
