@@ -52,7 +52,9 @@ func TestStreamEqualsRender(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	put(t, filepath.Join(site, "netjournal.yaml"), string(config)+"menu:\n  - {title: Home, url: /}\n  - {title: Gone, url: /gone/}\n")
+	// Tables of contents on most posts: a build that streams makes each
+	// with its post's HTML, when the page asks (public.Body).
+	put(t, filepath.Join(site, "netjournal.yaml"), string(config)+"toc_min_words: 5\nmenu:\n  - {title: Home, url: /}\n  - {title: Gone, url: /gone/}\n")
 	put(t, filepath.Join(site, "static", "robots.txt"), "User-agent: *\n")
 	put(t, filepath.Join(site, "static", "notes", "a.txt"), "a note\n")
 	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
@@ -67,6 +69,9 @@ func TestStreamEqualsRender(t *testing.T) {
 		}
 		if len(want.Warnings) < 10 || len(want.Notes) == 0 {
 			t.Fatalf("the site should have warnings and notes: %v, %v", want.Warnings, want.Notes)
+		}
+		if !strings.Contains(string(want.Public["posts/idempotency-is-a-contract/index.html"]), `<nav class="toc"`) {
+			t.Fatal("the site's posts should have tables of contents")
 		}
 		b, closeCache := NewBuilder(os.DirFS(site)), func() {}
 		if run != "without a cache" {

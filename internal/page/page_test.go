@@ -180,7 +180,7 @@ func TestRenderFirst(t *testing.T) {
 	// Each worker takes the next page in order: the first pages are all
 	// begun before more than one worker's worth of the others.
 	began := map[string]bool{}
-	for _, title := range order[:len(first)+runtime.GOMAXPROCS(0)-1] {
+	for _, title := range order[:min(len(first)+runtime.GOMAXPROCS(0)-1, len(order))] {
 		began[title] = true
 	}
 	for _, title := range []string{"150", "199", "7"} {

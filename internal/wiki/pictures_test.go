@@ -2,6 +2,7 @@ package wiki
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -619,6 +620,24 @@ func TestSearchIndexKeptOnDisk(t *testing.T) {
 		got := map[string][]byte{}
 		if err := c.RenderWith(j, themes.Default(), Options{}, page.NewSite(page.Into(got))); err != nil {
 			t.Fatal(err)
+		}
+		// Every entry of a document with a body went to the disk.
+		m := indexPrefix.FindSubmatch(want)
+		if m == nil {
+			t.Fatalf("the index does not assign: %.200s", want)
+		}
+		var entries []json.RawMessage
+		if err := json.Unmarshal(m[1], &entries); err != nil {
+			t.Fatal(err)
+		}
+		onDisk := 0
+		for _, e := range entries {
+			if _, ok := d.Get(diskcache.Key(sha256.Sum256(append([]byte("search entry\x00"), e...)))); ok {
+				onDisk++
+			}
+		}
+		if n := len(j.Contacts) + len(j.Events) + len(j.Posts); n > 0 && onDisk == 0 {
+			t.Errorf("none of %d search entries went to the disk", len(entries))
 		}
 		d.Close()
 		if string(got["search-index.js"]) != string(want) {
