@@ -177,13 +177,21 @@ func recv(t *testing.T, c <-chan message) message {
 	return message{}
 }
 
-func TestReloadMessages(t *testing.T) {
+// serving serves the test sites, with a page listening for changes.
+func serving(t *testing.T) (*Server, *httptest.Server, <-chan message) {
+	t.Helper()
 	s := New(true)
 	s.Update("/", public, private)
 	ts := httptest.NewServer(s)
-	defer ts.Close()
-	defer s.Close()
-	events := listen(t, ts.URL)
+	t.Cleanup(func() {
+		s.Close() // ends the event streams, which ts.Close waits for
+		ts.Close()
+	})
+	return s, ts, listen(t, ts.URL)
+}
+
+func TestReloadMessages(t *testing.T) {
+	s, ts, events := serving(t)
 
 	next := clone(public)
 	next["posts/a/index.html"] = []byte("<html><body>post a, edited</body></html>")
@@ -591,12 +599,7 @@ func hasEscapedControl(target string) bool {
 // use none of them stay as they are. Nearly every edit changes the feed
 // and the search index; naming "everything" then reloads every tab.
 func TestChangesNameOnlyWhatChanged(t *testing.T) {
-	s := New(true)
-	s.Update("/", public, private)
-	ts := httptest.NewServer(s)
-	defer ts.Close()
-	defer s.Close()
-	events := listen(t, ts.URL)
+	s, _, events := serving(t)
 
 	// A post edit: its page, the feed and the search index change.
 	pub, priv := clone(public), clone(private)
@@ -645,12 +648,7 @@ func TestChangesNameOnlyWhatChanged(t *testing.T) {
 // without the wiki shows none of the wiki's, and one whose base path
 // moves waits.
 func TestEarly(t *testing.T) {
-	s := New(true)
-	s.Update("/", public, private)
-	ts := httptest.NewServer(s)
-	defer ts.Close()
-	defer s.Close()
-	events := listen(t, ts.URL)
+	s, ts, events := serving(t)
 	page := func(p string) string {
 		t.Helper()
 		resp, err := http.Get(ts.URL + p)
