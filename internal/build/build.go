@@ -297,7 +297,9 @@ type output struct {
 func (b *Builder) output(s *Stream, out int, prefix string) *output {
 	o := &output{files: map[string][]byte{}}
 	if s != nil {
-		o.stream, o.out, o.links = s, out, &linkKeeper{lc: &b.links, prefix: prefix, disk: b.disk, hrefs: &b.hrefs}
+		o.stream, o.out = s, out
+		o.links = &linkKeeper{lc: &b.links, prefix: prefix, disk: b.disk, hrefs: &b.hrefs,
+			staged: func(file string) ([]byte, error) { return s.readBack(out, file) }}
 	}
 	return o
 }

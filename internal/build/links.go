@@ -150,6 +150,9 @@ func sameFiles(a, b map[string][]byte) bool {
 // checkPublic returns the broken links of a page of the blog.
 func checkPublic(pub *siteIndex, page, abs, base string, reported map[string]bool, pubWhy func(string) string, memo resolveMemo) content.ErrorList {
 	var warns content.ErrorList
+	if err := pub.parsed(page).lost; err != nil {
+		warns.Add(content.Position{Path: "public/" + page}, "links not checked: %v", err)
+	}
 	for _, l := range pub.links(page, func(ref string) (string, bool) { return memo.resolve(ref, base+page, abs, base) }) {
 		if !reported[canonical(l.target)] {
 			if why := pubWhy(l.target); why != "" {
@@ -163,6 +166,9 @@ func checkPublic(pub *siteIndex, page, abs, base string, reported map[string]boo
 // checkPrivate returns the broken links of a page of the wiki.
 func checkPrivate(priv *siteIndex, page, abs, base string, reported map[string]bool, pubWhy, privWhy func(string) string, memo resolveMemo) content.ErrorList {
 	var warns content.ErrorList
+	if err := priv.parsed(page).lost; err != nil {
+		warns.Add(content.Position{Path: "private/" + page}, "links not checked: %v", err)
+	}
 	// A link from the wiki to the public blog is checked there.
 	toBlog := func(ref string) (string, bool) {
 		if strings.HasPrefix(ref, abs) {
@@ -277,6 +283,12 @@ type pageLinks struct {
 	// build's instead (hrefs is then nil): see hrefTable.
 	refs  []uint32
 	table *hrefTable
+	// A streamed page's links and ids wait on disk until the check asks
+	// for them (load): not every page's, held from the first page to the
+	// last. read reads them back.
+	read func() (hrefs []string, ids map[string]bool, err error)
+	once sync.Once
+	lost error // they could not be read back
 
 	// Its links that point inside a site, resolved against the base URL
 	// they were resolved for, kept while the page and that URL stay.
@@ -290,6 +302,21 @@ type pageLink struct{ ref, target string }
 // links returns the links of a page that point inside a site, resolving
 // each href once for as long as the page's bytes and the site's base URL
 // stay the same.
+// load reads a streamed page's links and ids back, once.
+func (p *pageLinks) load() {
+	p.once.Do(func() {
+		if p.read == nil {
+			return
+		}
+		hrefs, ids, err := p.read()
+		if err != nil {
+			p.lost = err
+			return
+		}
+		p.refs, p.ids, p.read = p.table.numbers(hrefs), ids, nil
+	})
+}
+
 func (s *siteIndex) links(file string, resolve func(ref string) (string, bool)) []pageLink {
 	p := s.parsed(file)
 	if p.resolved != nil && p.resolvedAt == s.base {
@@ -341,6 +368,7 @@ type linkKeeper struct {
 	prefix string
 	disk   *diskcache.Cache
 	hrefs  *hrefTable
+	staged func(file string) ([]byte, error) // a page as written
 }
 
 // hrefTable numbers the hrefs of a streamed build's pages, each kept once:
@@ -402,7 +430,25 @@ func (k *linkKeeper) keep(file string, key page.Key, load func() ([]byte, error)
 				k.disk.Put(dk, p.encode())
 			}
 		}
-		p.refs, p.table, p.hrefs = k.hrefs.numbers(p.hrefs), k.hrefs, nil
+		p.table = k.hrefs
+		if key != (page.Key{}) && k.disk.Has(dk) {
+			// Read back for the check: from the cache, or failing that,
+			// from the page as written.
+			p.hrefs, p.ids, p.read = nil, nil, func() ([]string, map[string]bool, error) {
+				var q pageLinks
+				if b, ok := k.disk.Get(dk); ok && q.decode(b) {
+					return q.hrefs, q.ids, nil
+				}
+				data, err := k.staged(file)
+				if err != nil {
+					return nil, nil, err
+				}
+				hrefs, ids := scan(data)
+				return hrefs, ids, nil
+			}
+		} else {
+			p.refs, p.hrefs = k.hrefs.numbers(p.hrefs), nil
+		}
 	}
 	k.lc.mu.Lock()
 	defer k.lc.mu.Unlock()
@@ -522,6 +568,7 @@ func (s *siteIndex) scanAll() {
 func (s *siteIndex) parsed(file string) *pageLinks {
 	data := s.files[file]
 	if p := s.cache[s.prefix+file]; p != nil && bytes.Equal(p.data, data) {
+		p.load()
 		return p
 	}
 	p := &pageLinks{data: data}

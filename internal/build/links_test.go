@@ -2,10 +2,15 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"html"
 	"maps"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/netjournal/netjournal/internal/diskcache"
+	"github.com/netjournal/netjournal/internal/page"
 )
 
 func TestScan(t *testing.T) {
@@ -99,5 +104,65 @@ func TestResolveMemo(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestLinksWaitOnDisk: a streamed page's links wait in the cache until the
+// check reads them back; from the page as written if the cache lost them,
+// and as a warning at the page if neither can be read.
+func TestLinksWaitOnDisk(t *testing.T) {
+	pages := map[string][]byte{
+		"a.html": []byte(`<p id="top"><a href="b.html#end">b</a> <a href="/gone.html">gone</a></p>`),
+		"b.html": []byte(`<p id="end">b</p>`),
+	}
+	for _, tc := range []struct {
+		name   string
+		lose   bool  // the cache's copy is lost
+		staged error // reading the page as written fails
+		want   []string
+	}{
+		{"from the cache", false, nil, []string{"a.html: gone"}},
+		{"from the page as written", true, nil, []string{"a.html: gone"}},
+		{"from neither", true, errors.New("disk on fire"), []string{"a.html: not checked", "b.html: not checked"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := diskcache.Open(t.TempDir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			var lc linkCache
+			k := &linkKeeper{lc: &lc, prefix: "private/", disk: d, hrefs: &hrefTable{},
+				staged: func(file string) ([]byte, error) { return pages[file], tc.staged }}
+			for file, b := range pages {
+				if err := k.keep(file, page.Key{1, byte(len(file)), file[0]}, func() ([]byte, error) { return b, nil }); err != nil {
+					t.Fatal(err)
+				}
+				if p := lc.pages["private/"+file]; p.read == nil || p.refs != nil || p.ids != nil {
+					t.Fatalf("%s: its links are held, not left on disk", file)
+				}
+			}
+			if tc.lose {
+				d.Close() // reads fail from here on
+			} else {
+				defer d.Close()
+			}
+			site := newSiteIndex(map[string][]byte{"a.html": nil, "b.html": nil}, lc.pages, "private/", "")
+			var got []string
+			for _, file := range []string{"a.html", "b.html"} {
+				for _, w := range checkPrivate(site, file, "https://example.com/", "/", nil, func(string) string { return "" }, memoCheck(site, "/"), resolveMemo{}) {
+					switch {
+					case strings.Contains(w.Msg, "not checked"):
+						got = append(got, file+": not checked")
+					case strings.Contains(w.Msg, "gone"):
+						got = append(got, file+": gone")
+					default:
+						got = append(got, file+": "+w.Msg)
+					}
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("warnings %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

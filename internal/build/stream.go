@@ -144,6 +144,11 @@ func (s *Stream) putKeyed(out int, name string, key [sha256.Size]byte, load func
 	return s.stages[out].putKeyed(name, key, load)
 }
 
+// readBack reads a file put into the output numbered out.
+func (s *Stream) readBack(out int, name string) ([]byte, error) {
+	return os.ReadFile(filepath.Join(s.stages[out].dir, filepath.FromSlash(name)))
+}
+
 // putAll puts files into the output numbered out, on every core.
 func (s *Stream) putAll(out int, files map[string][]byte) error {
 	names := sortedKeys(files)

@@ -206,6 +206,18 @@ func (c *Cache) Get(key Key) ([]byte, bool) {
 	return value, true
 }
 
+// Has reports whether the cache holds a value for key (written, or to be
+// written with the next flush), without reading it.
+func (c *Cache) Has(key Key) bool {
+	if c == nil {
+		return false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, ok := c.index[key]
+	return ok && c.err == nil
+}
+
 // Keep marks the value of key as used in this run, so that Commit keeps
 // it, without reading it: the caller has it at hand.
 func (c *Cache) Keep(key Key) {
