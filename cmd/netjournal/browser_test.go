@@ -39,8 +39,17 @@ func chromium(t *testing.T) string {
 // and returns its address.
 func startServe(t *testing.T, dir string) string {
 	t.Helper()
-	addr, _ := runServe(t, dir, io.Discard)
-	return addr
+	return serveSite(t, dir, io.Discard).addr
+}
+
+// served is a `netjournal serve` a test runs: its address, what stops it
+// (see runServe), and each rebuild's line once the rebuild has landed. The
+// pages open in a browser reload as soon as they are rebuilt, before the
+// rest of the site: a test that goes on to another page waits for landed.
+type served struct {
+	addr   string
+	stop   func() (int, bool)
+	landed <-chan string
 }
 
 // runServe runs `netjournal serve` on a free loopback port in-process,
@@ -49,6 +58,12 @@ func startServe(t *testing.T, dir string) string {
 // did not stop within 30 seconds. It stops at the end of the test at the
 // latest, which must then end it with 0.
 func runServe(t *testing.T, dir string, stderr io.Writer) (string, func() (int, bool)) {
+	t.Helper()
+	s := serveSite(t, dir, stderr)
+	return s.addr, s.stop
+}
+
+func serveSite(t *testing.T, dir string, stderr io.Writer) served {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
@@ -79,6 +94,7 @@ func runServe(t *testing.T, dir string, stderr io.Writer) (string, func() (int, 
 		}
 	})
 	addr := make(chan string, 1)
+	landed := make(chan string, 64)
 	go func() {
 		sc := bufio.NewScanner(pr)
 		re := regexp.MustCompile(`serving the blog at (http://127\.0\.0\.1:\d+)/`)
@@ -86,15 +102,21 @@ func runServe(t *testing.T, dir string, stderr io.Writer) (string, func() (int, 
 			if m := re.FindStringSubmatch(sc.Text()); m != nil {
 				addr <- m[1]
 			}
+			if strings.HasPrefix(sc.Text(), "rebuilt: ") {
+				select {
+				case landed <- sc.Text():
+				default: // nobody waits for so many
+				}
+			}
 		}
 	}()
 	select {
 	case a := <-addr:
-		return a, stop
+		return served{a, stop, landed}
 	case <-time.After(20 * time.Second):
 		t.Fatal("serve did not start")
 	}
-	return "", stop
+	return served{"", stop, landed}
 }
 
 func writeFile(t *testing.T, dir, rel, data string) {

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/runtime"
@@ -40,7 +42,8 @@ func TestBrowserWikiDailyLoop(t *testing.T) {
 			writeFile(t, dir, name, string(b))
 		}
 	}
-	base := startServe(t, dir)
+	srv := serveSite(t, dir, io.Discard)
+	base := srv.addr
 	shots := os.Getenv("NETJOURNAL_SCREENSHOTS")
 	if shots == "" {
 		shots = t.TempDir()
@@ -100,6 +103,13 @@ func TestBrowserWikiDailyLoop(t *testing.T) {
 	}
 	if err := chromedp.Run(ctx, waitJS(`![...document.querySelectorAll("button[data-copy]")].some(b => b.getAttribute("data-copy") === `+quoteJS(command)+`)`)); err != nil {
 		t.Fatalf("the dashboard still offers %q after running it: %v", command, err)
+	}
+	// The open dashboard reloaded as soon as it was rebuilt; the rest of
+	// the site (the contact below among it) lands after.
+	select {
+	case <-srv.landed:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the rebuild after the command did not land")
 	}
 
 	// A contact's backlinks read as sentences, the link's text marked.
