@@ -13,7 +13,11 @@ import (
 // normalize folds a ref for matching: case is ignored, and spaces, '-' and
 // '_' are one and the same.
 func normalize(s string) string {
+	if normalized(s) {
+		return s // a slug mostly: every name is normalized on every build
+	}
 	var b strings.Builder
+	b.Grow(len(s))
 	dash := false
 	for _, r := range strings.ToLower(strings.TrimSpace(s)) {
 		if r == ' ' || r == '-' || r == '_' || r == '\t' {
@@ -27,6 +31,20 @@ func normalize(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// normalized reports whether normalize would return s as it is: lower
+// case ASCII letters and digits, with single hyphens between them.
+func normalized(s string) bool {
+	for i := range len(s) {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case c == '-' && i > 0 && i < len(s)-1 && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

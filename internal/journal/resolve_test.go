@@ -156,3 +156,15 @@ func TestResolveRemembersPerKinds(t *testing.T) {
 		}
 	}
 }
+
+// FuzzNormalized: a name normalized says it is normalize's own result.
+func FuzzNormalized(f *testing.F) {
+	for _, s := range []string{"", "ana-lima", "Ana Lima", "-a", "a-", "a--b", "a_b", "ção", "post-1", "a b", "1-2-3"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if normalized(s) && normalize(s+" ") != s {
+			t.Fatalf("%q says it is normalized, but normalizes to %q", s, normalize(s+" "))
+		}
+	})
+}
