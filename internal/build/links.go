@@ -299,9 +299,6 @@ type pageLinks struct {
 // pageLink is a link as written and the site path it points at.
 type pageLink struct{ ref, target string }
 
-// links returns the links of a page that point inside a site, resolving
-// each href once for as long as the page's bytes and the site's base URL
-// stay the same.
 // load reads a streamed page's links and ids back, once.
 func (p *pageLinks) load() {
 	p.once.Do(func() {
@@ -317,6 +314,9 @@ func (p *pageLinks) load() {
 	})
 }
 
+// links returns the links of a page that point inside a site, resolving
+// each href once for as long as the page's bytes and the site's base URL
+// stay the same.
 func (s *siteIndex) links(file string, resolve func(ref string) (string, bool)) []pageLink {
 	p := s.parsed(file)
 	if p.resolved != nil && p.resolvedAt == s.base {

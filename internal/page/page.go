@@ -265,30 +265,16 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 // order is the order to render jobs in: the site's first pages first,
 // each part in the jobs' order.
 func (s *Site) order(jobs []Job) []int {
-	order := make([]int, 0, len(jobs))
-	if s.first != nil {
-		for i, j := range jobs {
-			if s.first(j.File) {
-				order = append(order, i)
-			}
+	first := make([]int, 0, len(jobs))
+	var rest []int
+	for i, j := range jobs {
+		if s.first != nil && s.first(j.File) {
+			first = append(first, i)
+		} else {
+			rest = append(rest, i)
 		}
 	}
-	if len(order) == 0 {
-		for i := range jobs {
-			order = append(order, i)
-		}
-		return order
-	}
-	first := make(map[int]bool, len(order))
-	for _, i := range order {
-		first[i] = true
-	}
-	for i := range jobs {
-		if !first[i] {
-			order = append(order, i)
-		}
-	}
-	return order
+	return append(first, rest...)
 }
 
 // lazy puts the page of job j by its key, to be taken from the disk or
