@@ -135,9 +135,7 @@ func (s *Server) Update(basePath string, public, private map[string][]byte) {
 // browser shows it: posts/a/index.html as /posts/a/.
 func changes(old, cur map[string][]byte, prefix string, early map[string][]byte, site string) []string {
 	var out []string
-	name := func(p string) string {
-		return prefix + strings.TrimSuffix(p, "index.html")
-	}
+	name := func(p string) string { return pageURL(prefix, p) }
 	for p, b := range cur {
 		o, ok := old[p]
 		if e, shown := early[site+p]; shown {
@@ -171,11 +169,7 @@ func (s *Server) Fail(problems []string) {
 	var withdrawn []string
 	for key := range s.early {
 		site, file, _ := strings.Cut(key, "/")
-		prefix := s.basePath
-		if site == "private" {
-			prefix = WikiPrefix
-		}
-		withdrawn = append(withdrawn, prefix+strings.TrimSuffix(file, "index.html"))
+		withdrawn = append(withdrawn, pageURL(s.prefix(site), file))
 	}
 	s.early = nil
 	s.mu.Unlock()
@@ -238,9 +232,9 @@ func (s *Server) Early(site, file, basePath string, data []byte) {
 		s.mu.Unlock()
 		return
 	}
-	files, prefix := s.public, s.basePath
+	files := s.public
 	if site == "private" {
-		files, prefix = s.private, WikiPrefix
+		files = s.private
 	}
 	key := site + "/" + file
 	shown, ok := s.early[key]
@@ -255,8 +249,24 @@ func (s *Server) Early(site, file, basePath string, data []byte) {
 	maps.Copy(early, s.early)
 	early[key] = data
 	s.early = early
+	url := pageURL(s.prefix(site), file)
 	s.mu.Unlock()
-	s.broadcast(message{Type: "changed", Paths: []string{prefix + strings.TrimSuffix(file, "index.html")}})
+	s.broadcast(message{Type: "changed", Paths: []string{url}})
+}
+
+// prefix is where the site ("public" or "private") is served. Call it
+// with s.mu held.
+func (s *Server) prefix(site string) string {
+	if site == "private" {
+		return WikiPrefix
+	}
+	return s.basePath
+}
+
+// pageURL is the URL path of a site's file as the browser shows it, under
+// the site's prefix: posts/a/index.html as /posts/a/.
+func pageURL(prefix, file string) string {
+	return prefix + strings.TrimSuffix(file, "index.html")
 }
 
 // Close ends every open event stream, so that the HTTP server can shut
