@@ -81,6 +81,13 @@ func (j *Journal) Public() (*public.Site, error) {
 		res := bodies[i]
 		publicBody("post", p.Doc(), res, []struct{ key, value string }{{"title", p.Title()}, {"summary", p.Summary}, {"tags", strings.Join(p.Tags, " ")}}, &errs)
 		wantsTOC := j.wantsTOC(p.TOC, res.Words)
+		content := func(res markdown.Result) (template.HTML, []public.Heading) {
+			html := printableHTML(res)
+			if wantsTOC {
+				return html, toc(string(html))
+			}
+			return html, nil
+		}
 		if lazy {
 			// Filled for each page and feed that shows it (the same
 			// HTML: Resolve is pure), rather than held from here to the
@@ -88,20 +95,11 @@ func (j *Journal) Public() (*public.Site, error) {
 			body, opts := p.Body, opts
 			opts.Parts = markdown.PartHTML
 			pp.Body = public.LazyBody(func() (template.HTML, []public.Heading) {
-				html := printableHTML(j.md.Render(body, opts))
-				j.md.Drop(body)
-				if wantsTOC {
-					return html, toc(string(html))
-				}
-				return html, nil
+				defer j.md.Drop(body)
+				return content(j.md.Render(body, opts))
 			})
 		} else {
-			html := printableHTML(res)
-			var contents []public.Heading
-			if wantsTOC {
-				contents = toc(string(html))
-			}
-			pp.Body = public.HTMLBody(html, contents)
+			pp.Body = public.HTMLBody(content(res))
 		}
 		pp.Words = res.Words // counted once, with the memoised render
 		pp.Summary = printable(p.Summary)

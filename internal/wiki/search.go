@@ -103,8 +103,8 @@ func (r *renderer) search() ([]byte, error) {
 		return nil, err
 	}
 	copy(index[at[len(entries)]-1:], tail)
-	for _, e := range entries {
-		if r.cache.search != nil {
+	if r.cache.search != nil {
+		for _, e := range entries {
 			r.cache.search[e.doc.URL] = e
 		}
 	}
@@ -186,7 +186,7 @@ func (r *renderer) searchDoc(n journal.Node) SearchDoc {
 			Kind: "contact", Title: c.Name, URL: escape(pathOf(c)), Sub: sub,
 			Aliases: c.Aliases, Company: c.Company, Tags: c.Tags,
 			Other: strings.Join(nonEmpty(c.Role, c.Location, r.circleOf(c)), " · "),
-			Notes: r.notesOf(c),
+			Notes: r.plain(c),
 			Hue:   hueOf(r.j, c.Circle),
 		}
 	case *journal.Event:
@@ -217,7 +217,7 @@ func (r *renderer) searchDoc(n journal.Node) SearchDoc {
 		return SearchDoc{
 			Kind: "event", Title: e.Title(), URL: escape(pathOf(e)), Sub: sub,
 			Other: strings.Join(nonEmpty(details...), " · "),
-			Notes: r.notesOf(e),
+			Notes: r.plain(e),
 		}
 	}
 	p := n.(*journal.Post)
@@ -226,12 +226,9 @@ func (r *renderer) searchDoc(n journal.Node) SearchDoc {
 		Sub:   journal.Date(p.Date.Day()) + " · " + p.Status(r.j.Opts),
 		Tags:  p.Tags,
 		Other: strings.Join(nonEmpty(p.Summary, host(p.Link)), " · "),
-		Notes: r.notesOf(p),
+		Notes: r.plain(p),
 	}
 }
-
-// notesOf is the search index's text of n.
-func (r *renderer) notesOf(n journal.Node) string { return r.plain(n) }
 
 // plain is the body of n as plain text on one line, wikilinks as the
 // titles they show, cut to notesLimit.
