@@ -133,8 +133,10 @@ func (b *Builder) Stream(ctx context.Context, opts Options, s *Stream) (*Result,
 	b.wiki.Once()
 	b.feeds.Once()
 	b.md.Once()
-	defer func() { // it knows the pages' links, not their bytes
-		b.links, b.hrefs = linkCache{}, hrefTable{}
+	defer func() {
+		// It knows the pages' links, not their bytes; and the documents'
+		// bodies were let go (journal.Options.Reread).
+		b.links, b.hrefs, b.content = linkCache{}, hrefTable{}, content.Cache{}
 	}()
 	return b.render(ctx, opts, s)
 }
@@ -164,7 +166,13 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 		errs.Add(content.Position{Path: content.ConfigFile}, "%v", err)
 	}
 	md.TrustHTML(site.Config.TrustHTML)
-	j, err := journal.Build(site, md, journal.Options{Now: opts.Now, Drafts: opts.Drafts, Future: opts.Future})
+	jopts := journal.Options{Now: opts.Now, Drafts: opts.Drafts, Future: opts.Future}
+	if s != nil {
+		// Rendered once: a body prepared on disk is read back from there
+		// for each audience, and its text let go.
+		jopts.Reread = func(path string) (string, error) { return content.ReadBody(fsys, path) }
+	}
+	j, err := journal.Build(site, md, jopts)
 	errs.Append(err)
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -18,6 +18,7 @@ import (
 	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/diskcache"
 	"github.com/netjournal/netjournal/internal/journal"
+	"github.com/netjournal/netjournal/internal/markdown"
 	"github.com/netjournal/netjournal/internal/page"
 	"github.com/netjournal/netjournal/internal/par"
 )
@@ -44,8 +45,8 @@ func (lc *linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
 
 	// Source links: /posts/x/ in any body means the public site.
 	reported := map[string]bool{}
-	check := func(doc *content.Doc) {
-		for _, l := range j.Markdown().Links(doc.Body) {
+	check := func(doc *content.Doc, body markdown.Source) {
+		for _, l := range j.Markdown().Links(body) {
 			if !strings.HasPrefix(l.Dest, "/") {
 				continue
 			}
@@ -59,16 +60,16 @@ func (lc *linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
 		}
 	}
 	for _, c := range j.Contacts {
-		check(c.Doc())
+		check(c.Doc(), c.Source())
 	}
 	for _, e := range j.Events {
-		check(e.Doc())
+		check(e.Doc(), e.Source())
 	}
 	for _, p := range j.Posts {
-		check(p.Doc())
+		check(p.Doc(), p.Source())
 	}
 	for _, p := range j.Pages {
-		check(&p.Doc)
+		check(&p.Doc, markdown.Text(p.Body))
 	}
 
 	// The pages' links are checked on every core, each page by one

@@ -145,6 +145,20 @@ func (c *Cache) Load(fsys fs.FS) (*Site, error) {
 }
 
 // parse reads one document of the kind its folder says.
+// ReadBody reads the body of the document at path in fsys again, as Load
+// read it: for a build that let it go (journal.Options.Reread).
+func ReadBody(fsys fs.FS, path string) (string, error) {
+	data, err := fs.ReadFile(fsys, path)
+	if err != nil {
+		return "", err
+	}
+	d, _, serr := split(path, data)
+	if serr != nil {
+		return "", serr
+	}
+	return d.Body, nil
+}
+
 func parse(dir, p string, data []byte, cfg *Config) (any, ErrorList) {
 	var errs ErrorList
 	d, block, serr := split(p, data)

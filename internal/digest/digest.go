@@ -38,5 +38,15 @@ func (m *Memo) Of(s string) Sum {
 	return sum
 }
 
+// Forget forgets the digest of s, and s with it.
+func (m *Memo) Forget(s string) {
+	if m != nil {
+		m.sums.Delete(s)
+	}
+}
+
+// Len is the number of digests it holds.
+func (m *Memo) Len() int { return m.sums.Len() }
+
 // Sweep forgets what was not asked for since the Sweep before.
 func (m *Memo) Sweep() { m.sums.Sweep() }

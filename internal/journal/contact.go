@@ -10,6 +10,7 @@ import (
 // Contact is a person with everything the journal knows about them.
 type Contact struct {
 	*content.Contact
+	body
 
 	Timeline    []*Event  // events with them, newest first (plans included)
 	LastContact time.Time // the latest day spent with them at a past event (an event's last day, up to today); zero if never

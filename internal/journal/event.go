@@ -13,6 +13,7 @@ import (
 // Event is a journal entry with its people resolved.
 type Event struct {
 	*content.Event
+	body
 
 	With          []*Contact
 	InitiatedBy   *Contact // nil when the user reached out, or unknown

@@ -19,6 +19,12 @@ type Options struct {
 	Now    time.Time // the build's clock
 	Drafts bool      // publish drafts
 	Future bool      // publish posts dated after Now
+	// Reread, when set, reads the body of a document again by its path,
+	// as it was loaded: a body the renderer keeps prepared on disk is then
+	// let go of (markdown.Renderer.Let), its document's Body emptied, and
+	// read again only if the disk cannot give it back. For a build that
+	// renders once; the documents are then not to be used again.
+	Reread func(path string) (string, error)
 }
 
 // Journal is the whole resolved network.
@@ -71,8 +77,18 @@ type Node interface {
 	Slug() string
 	Title() string
 	Doc() *content.Doc
+	// Source is the body, to render: not Doc().Body, which is emptied
+	// when the body is let go (Options.Reread).
+	Source() markdown.Source
 	addBacklink(*Backlink)
+	setSource(markdown.Source)
 }
+
+// body is a node's body as the renderer knows it.
+type body struct{ source markdown.Source }
+
+func (b *body) Source() markdown.Source     { return b.source }
+func (b *body) setSource(s markdown.Source) { b.source = s }
 
 // Backlink is a link to a document from another one.
 type Backlink struct {
@@ -115,13 +131,13 @@ func Build(site *content.Site, md *markdown.Renderer, opts Options) (*Journal, e
 		bySlug:  map[Kind]map[string]Node{KindContact: {}, KindEvent: {}, KindPost: {}},
 	}
 	for _, c := range site.Contacts {
-		j.Contacts = append(j.Contacts, &Contact{Contact: c})
+		j.Contacts = append(j.Contacts, &Contact{Contact: c, body: body{markdown.Text(c.Body)}})
 	}
 	for _, e := range site.Events {
-		j.Events = append(j.Events, &Event{Event: e})
+		j.Events = append(j.Events, &Event{Event: e, body: body{markdown.Text(e.Body)}})
 	}
 	for _, p := range site.Posts {
-		j.Posts = append(j.Posts, &Post{Post: p, FileSlug: content.SlugOf(p.Path)})
+		j.Posts = append(j.Posts, &Post{Post: p, FileSlug: content.SlugOf(p.Path), body: body{markdown.Text(p.Body)}})
 	}
 	j.Pages = append(j.Pages, site.Pages...)
 	sort.SliceStable(j.Pages, func(a, b int) bool { return j.Pages[a].SitePath < j.Pages[b].SitePath })

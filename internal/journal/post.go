@@ -13,6 +13,7 @@ import (
 // Post is a blog post with its private annotations resolved.
 type Post struct {
 	*content.Post
+	body
 
 	FileSlug   string     // the slug from the file name, before any slug: key
 	SharedWith []*Contact // private: whom the user sent it to
@@ -92,14 +93,25 @@ func (j *Journal) bodies(errs *content.ErrorList) (controlled map[Node]bool) {
 		removed []markdown.LineError
 		links   []markdown.Wikilink
 		control bool
+		let     bool // its text was let go: source stands for it
+		source  markdown.Source
 		to      []Node
 		errs    []error
 	}
 	all := make([]found, len(nodes))
 	par.Each(len(nodes), func(i int) {
-		body := nodes[i].Doc().Body
+		body := nodes[i].Source()
 		f := found{removed: j.md.Removed(body), links: j.md.Wikilinks(body), control: j.md.HasControl(body)}
-		j.md.Drop(body) // the blog and the wiki read it back, each in turn
+		// The blog and the wiki read it back, each in turn. A body with a
+		// control character keeps its text, for the lines that hold one
+		// (controls).
+		if reread := j.Opts.Reread; reread != nil && !f.control {
+			path := nodes[i].Doc().Path
+			f.source, f.let = j.md.Let(body, func() (string, error) { return reread(path) })
+		}
+		if !f.let {
+			j.md.Drop(body)
+		}
 		f.to, f.errs = make([]Node, len(f.links)), make([]error, len(f.links))
 		for k, l := range f.links {
 			if l.Target != "" {
@@ -111,6 +123,10 @@ func (j *Journal) bodies(errs *content.ErrorList) (controlled map[Node]bool) {
 	controlled = map[Node]bool{}
 	for i, from := range nodes {
 		doc := from.Doc()
+		if all[i].let {
+			from.setSource(all[i].source)
+			doc.Body = ""
+		}
 		if all[i].control {
 			controlled[from] = true
 		}
@@ -202,7 +218,7 @@ func (j *Journal) controls(controlled map[Node]bool) {
 		if !controlled[p] {
 			continue // the usual case: no line to find
 		}
-		for i, line := range strings.Split(p.Body, "\n") {
+		for i, line := range strings.Split(p.Body, "\n") { // kept: not let go
 			if r, ok := markdown.Control(line); ok {
 				j.Warnings.Add(p.BodyPos(i), "the control character %U cannot be published (feeds cannot hold it): it is left out", r)
 			}

@@ -58,8 +58,8 @@ func (j *Journal) Public() (*public.Site, error) {
 	}
 	par.Each(len(published), func(i int) {
 		p := published[i]
-		bodies[i] = j.md.Render(p.Body, first)
-		j.md.Drop(p.Body) // the wiki reads it back, and the blog's pages
+		bodies[i] = j.md.Render(p.Source(), first)
+		j.md.Drop(p.Source()) // the wiki reads it back, and the blog's pages
 	})
 	for i, p := range published {
 		pp := &public.Post{
@@ -92,7 +92,7 @@ func (j *Journal) Public() (*public.Site, error) {
 			// Filled for each page and feed that shows it (the same
 			// HTML: Resolve is pure), rather than held from here to the
 			// end.
-			body, opts := p.Body, opts
+			body, opts := p.Source(), opts
 			opts.Parts = markdown.PartHTML
 			pp.Body = public.LazyBody(func() (template.HTML, []public.Heading) {
 				defer j.md.Drop(body)
@@ -361,7 +361,7 @@ func (j *Journal) publicPages(errs *content.ErrorList) []*public.Page {
 	}
 	bodies := make([]markdown.Result, len(pages))
 	par.Each(len(pages), func(i int) {
-		bodies[i] = j.md.Render(pages[i].Body, markdown.Options{
+		bodies[i] = j.md.Render(markdown.Text(pages[i].Body), markdown.Options{
 			Resolve: j.publicResolver("page"),
 			Rewrite: func(dest string) string { return sitePath(j.Config, dest) },
 			Key:     "public page " + j.Config.BasePath(),

@@ -40,7 +40,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add(b)
 	f.Fuzz(func(t *testing.T, b []byte) {
 		if p, ok := decode("p", b); ok {
-			New().resolve("", p.(*prepared), Options{Rewrite: func(d string) string { return d }})
+			New().resolve(Text(""), p.(*prepared), Options{Rewrite: func(d string) string { return d }})
 		}
 	})
 }

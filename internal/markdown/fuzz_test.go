@@ -18,7 +18,7 @@ func FuzzRender(f *testing.F) {
 	}
 	r := New()
 	f.Fuzz(func(t *testing.T, src string) {
-		res := r.Render(src, Options{
+		res := r.Render(Text(src), Options{
 			Resolve: func(l Wikilink) (Resolution, error) {
 				return Resolution{Dest: "/x/" + l.Target, Class: "c"}, nil
 			},

@@ -185,6 +185,14 @@ func (m *memo) put(key string, v any) {
 	}
 }
 
+// has reports whether the memo's disk holds the value of key.
+func (m *memo) has(key string) bool {
+	m.mu.Lock()
+	disk := m.disk
+	m.mu.Unlock()
+	return disk.Has(diskKey(key))
+}
+
 // onDisk reports whether the memo keeps its values on disk too.
 func (m *memo) onDisk() bool {
 	m.mu.Lock()
@@ -250,14 +258,14 @@ func (r *Renderer) TrustHTML(trust bool) { r.html.trust = trust }
 
 // Removed returns what sanitizing took out of src's raw HTML, by line:
 // warnings for the writer.
-func (r *Renderer) Removed(src string) []LineError { return r.prepare(src).removed }
+func (r *Renderer) Removed(src Source) []LineError { return r.prepare(src).removed }
 
 // HasControl reports whether src holds a control character (Control),
 // found when it was prepared.
-func (r *Renderer) HasControl(src string) bool { return r.prepare(src).control }
+func (r *Renderer) HasControl(src Source) bool { return r.prepare(src).control }
 
 // Wikilinks returns the wikilinks of src without rendering it.
-func (r *Renderer) Wikilinks(src string) []Wikilink { return r.prepare(src).wikilinks }
+func (r *Renderer) Wikilinks(src Source) []Wikilink { return r.prepare(src).wikilinks }
 
 // parse parses src. A wikilink in a table cell has its '|' escaped first
 // (GFM splits cells at every unescaped '|'), so that [[slug|label]] in a
@@ -369,7 +377,7 @@ func (r *Renderer) Once() { r.once = true }
 // Forget forgets the prepared body of src, kept for the audiences that
 // have yet to fill it, once the last has: its links stay (Links). A body
 // asked for again is prepared again, from the disk or from nothing.
-func (r *Renderer) Forget(src string) {
+func (r *Renderer) Forget(src Source) {
 	r.memo.values.Delete(r.sourceKey("p", src))
 }
 
@@ -378,7 +386,7 @@ func (r *Renderer) Forget(src string) {
 // done with it for now, and the next to ask reads it back. Every body is
 // then held while one audience fills it, not from the first audience to
 // the last. Otherwise it does nothing.
-func (r *Renderer) Drop(src string) {
+func (r *Renderer) Drop(src Source) {
 	if r.Drops() {
 		r.Forget(src)
 	}
@@ -389,11 +397,15 @@ func (r *Renderer) Drop(src string) {
 func (r *Renderer) Drops() bool { return r.once && r.memo.onDisk() }
 
 // Render renders src.
-func (r *Renderer) Render(src string, opts Options) Result {
+func (r *Renderer) Render(src Source, opts Options) Result {
 	if opts.Key == "" {
-		return r.render(src, opts)
+		text, err := r.textOf(src)
+		if err != nil {
+			return Result{Errors: []LineError{{Err: err}}}
+		}
+		return r.render(text, opts)
 	}
-	if r.once {
+	if r.once || src.gone() {
 		return r.resolve(src, r.prepare(src), opts)
 	}
 	// The key: the context, each wikilink's resolution (every string
@@ -401,10 +413,10 @@ func (r *Renderer) Render(src string, opts Options) Result {
 	// A source seen before in this context, as the very same string,
 	// needs neither its digest nor its wikilinks found again: only their
 	// resolutions, which may have changed, are compared.
-	id := identity{ctx: opts.Key, data: unsafe.StringData(src), n: len(src), trust: r.html.trust}
+	id := identity{ctx: opts.Key, data: unsafe.StringData(src.text), n: len(src.text), trust: r.html.trust}
 	k, seen := r.known.Get(id)
 	if !seen {
-		k = &known{src: src, srcKey: r.sourceKey("", src)}
+		k = &known{src: src.text, srcKey: r.sourceKey("", src)}
 		if opts.Resolve != nil {
 			k.links = r.Wikilinks(src)
 		}
@@ -440,7 +452,7 @@ func (r *Renderer) Render(src string, opts Options) Result {
 		res = r.resolve(src, r.prepare(src), opts)
 		r.memo.put(string(key), res)
 	}
-	r.known.Put(id, &known{src: src, srcKey: k.srcKey, links: k.links, key: string(key), res: res.(Result)})
+	r.known.Put(id, &known{src: src.text, srcKey: k.srcKey, links: k.links, key: string(key), res: res.(Result)})
 	return res.(Result)
 }
 
@@ -1034,7 +1046,7 @@ func CSS(style string) string {
 
 // Links returns the site-internal Markdown link and image destinations of
 // src without rendering it.
-func (r *Renderer) Links(src string) []LinkUse {
+func (r *Renderer) Links(src Source) []LinkUse {
 	if links, ok := r.links.Get(r.sourceKey("p", src)); ok {
 		return links
 	}
@@ -1044,8 +1056,11 @@ func (r *Renderer) Links(src string) []LinkUse {
 // sourceKey is the memo's key for what kind of result of src: the source
 // by its SHA-256, so that a key costs its 32 bytes, not the whole body,
 // every time the same body is rendered again.
-func (r *Renderer) sourceKey(kind, src string) string {
-	sum := r.sums.Of(src)
+func (r *Renderer) sourceKey(kind string, src Source) string {
+	sum := src.sum
+	if !src.gone() {
+		sum = r.sums.Of(src.text)
+	}
 	if r.html.trust {
 		kind += "!" // rendered with the site's HTML as written
 	}

@@ -14,7 +14,7 @@ import (
 )
 
 func TestSummaryIsPlainText(t *testing.T) {
-	res := New().Render("Barroso's \"tail\" -- at *scale*...\n\nSecond.\n", Options{})
+	res := New().Render(Text("Barroso's \"tail\" -- at *scale*...\n\nSecond.\n"), Options{})
 	if want := "Barroso’s “tail” – at scale…"; res.Summary != want {
 		t.Errorf("summary = %q, want %q", res.Summary, want)
 	}
@@ -36,7 +36,7 @@ func TestCodeBlocksCached(t *testing.T) {
 	}
 	r := New()
 	for i := range 2 {
-		if got := r.Render(src, Options{}).HTML; got != want.String() {
+		if got := r.Render(Text(src), Options{}).HTML; got != want.String() {
 			t.Errorf("render %d:\n%s\nwant:\n%s", i+1, got, want.String())
 		}
 	}
@@ -50,7 +50,7 @@ func TestCodeBlocksCached(t *testing.T) {
 // text or a heading's id (a public page would leak a private slug).
 func TestWikilinksLeaveNoSourceBehind(t *testing.T) {
 	src := "Lunch with [[jane-secret]] and [[bo-hidden]].\n\n## Notes from [[jane-secret]]\n\n## Notes from [[bo-hidden]]\n\n## Notes from a friend\n"
-	res := New().Render(src, Options{Resolve: func(l Wikilink) (Resolution, error) {
+	res := New().Render(Text(src), Options{Resolve: func(l Wikilink) (Resolution, error) {
 		if l.Target == "jane-secret" {
 			return Resolution{Text: "a friend"}, nil
 		}
@@ -82,7 +82,7 @@ func TestWikilinkInTable(t *testing.T) {
 		"| who | what |\n|---|---|\n| [[zz-secret\\|a friend]] | coffee |\n",
 	} {
 		var targets []string
-		res := New().Render(src, Options{Resolve: func(l Wikilink) (Resolution, error) {
+		res := New().Render(Text(src), Options{Resolve: func(l Wikilink) (Resolution, error) {
 			targets = append(targets, l.Target+"="+l.Label)
 			return Resolution{Text: l.Label}, nil
 		}})
@@ -92,12 +92,12 @@ func TestWikilinkInTable(t *testing.T) {
 		if strings.Join(targets, ",") != "zz-secret=a friend" {
 			t.Errorf("%q: wikilinks %v", src, targets)
 		}
-		if got := New().Wikilinks(src); len(got) != 1 || got[0].Target != "zz-secret" {
+		if got := New().Wikilinks(Text(src)); len(got) != 1 || got[0].Target != "zz-secret" {
 			t.Errorf("%q: Wikilinks = %+v", src, got)
 		}
 	}
 	// Outside a table the escaped pipe works too, and code is left alone.
-	res := New().Render("[[zz-secret\\|a friend]]\n\n```\n| [[a|b]] | c |\n```\n", Options{Resolve: func(l Wikilink) (Resolution, error) {
+	res := New().Render(Text("[[zz-secret\\|a friend]]\n\n```\n| [[a|b]] | c |\n```\n"), Options{Resolve: func(l Wikilink) (Resolution, error) {
 		return Resolution{Text: "ok:" + l.Target}, nil
 	}})
 	if !strings.Contains(res.HTML, "ok:zz-secret") || !strings.Contains(res.HTML, "| [[a|b]] | c |") {
@@ -109,7 +109,7 @@ func TestWikilinkInTable(t *testing.T) {
 // heading fragment either.
 func TestWikilinkFragmentInTable(t *testing.T) {
 	var got []Wikilink
-	New().Render("| a | b |\n|---|---|\n| [[#Setup|the setup]] | x |\n", Options{Resolve: func(l Wikilink) (Resolution, error) {
+	New().Render(Text("| a | b |\n|---|---|\n| [[#Setup|the setup]] | x |\n"), Options{Resolve: func(l Wikilink) (Resolution, error) {
 		got = append(got, l)
 		return Resolution{}, nil
 	}})
@@ -120,7 +120,7 @@ func TestWikilinkFragmentInTable(t *testing.T) {
 
 // TestUnrendered: wikilink syntax that is not a link is found outside code.
 func TestUnrendered(t *testing.T) {
-	res := New().Render("Fine [[a|b]].\n\nBroken [[slug|]] here.\n\n`[[in code]]`\n\n    [[indented code]]\n", Options{
+	res := New().Render(Text("Fine [[a|b]].\n\nBroken [[slug|]] here.\n\n`[[in code]]`\n\n    [[indented code]]\n"), Options{
 		Resolve: func(l Wikilink) (Resolution, error) { return Resolution{Text: "x"}, nil },
 	})
 	if fmt.Sprint(res.Unrendered) != "[2]" {
@@ -133,7 +133,7 @@ func TestUnrendered(t *testing.T) {
 // the id it had before, so [[#Ana Lima said]] lands on it.
 func TestHeadingWithWikilinkKeepsItsID(t *testing.T) {
 	src := "## [[ana-lima]] said\n\nAs [[#Ana Lima said|above]].\n"
-	res := New().Render(src, Options{Resolve: func(l Wikilink) (Resolution, error) {
+	res := New().Render(Text(src), Options{Resolve: func(l Wikilink) (Resolution, error) {
 		if l.Target == "" {
 			return Resolution{Dest: "#" + HeadingID(l.Fragment)}, nil
 		}
@@ -148,7 +148,7 @@ func TestHeadingWithWikilinkKeepsItsID(t *testing.T) {
 // hold the text as shown, not the Markdown escapes and entities of the
 // source.
 func TestTextIsWhatTheReaderSees(t *testing.T) {
-	res := New().Render(`&#91;x&#93; \*not em\* AT&amp;T &copy; \[y\] 5 \< 6`+"\n", Options{})
+	res := New().Render(Text(`&#91;x&#93; \*not em\* AT&amp;T &copy; \[y\] 5 \< 6`+"\n"), Options{})
 	if want := "[x] *not em* AT&T © [y] 5 < 6"; res.Summary != want || res.Text != want {
 		t.Errorf("summary = %q, text = %q, want %q", res.Summary, res.Text, want)
 	}
@@ -179,7 +179,7 @@ func TestRawHTML(t *testing.T) {
 	} {
 		r := New()
 		r.TrustHTML(tc.trust)
-		for _, res := range []Result{r.Render(src, Options{}), r.Render(src, Options{Key: "k"})} {
+		for _, res := range []Result{r.Render(Text(src), Options{}), r.Render(Text(src), Options{Key: "k"})} {
 			for _, want := range tc.keep {
 				if !strings.Contains(res.HTML, want) {
 					t.Errorf("trust %v: %q is gone:\n%s", tc.trust, want, res.HTML)
@@ -212,7 +212,7 @@ func TestRawHTML(t *testing.T) {
 // the text shown, never the address.
 func TestHeadingIDsInAnyLanguage(t *testing.T) {
 	src := "# Ação e reação\n\n## Привет, мир\n\n## 你好世界\n\n## See [the docs](https://example.com/a/b) now\n\n## Ação e reação\n\n## snake_case & `code`\n"
-	res := New().Render(src, Options{})
+	res := New().Render(Text(src), Options{})
 	for _, id := range []string{`id="ação-e-reação"`, `id="привет-мир"`, `id="你好世界"`, `id="see-the-docs-now"`, `id="ação-e-reação-1"`, `id="snake-case--code"`} {
 		if !strings.Contains(res.HTML, id) {
 			t.Errorf("no heading with %s:\n%s", id, res.HTML)
@@ -239,7 +239,7 @@ func TestRenderAgainSeesNewResolutions(t *testing.T) {
 	}}
 	for i, want := range []string{"Ana Lima", "Ana Lima", "Ana Souza", "Ana Souza", "Ana Lima"} {
 		title = want
-		got := r.Render(src, opts)
+		got := r.Render(Text(src), opts)
 		if !strings.Contains(got.HTML, want) || !strings.Contains(got.Text, want) {
 			t.Fatalf("render %d: want %q in\n%s\n%s", i, want, got.HTML, got.Text)
 		}
@@ -291,7 +291,7 @@ func TestRelease(t *testing.T) {
 	opts := Options{Key: "wiki", Resolve: func(l Wikilink) (Resolution, error) {
 		return Resolution{Dest: "contacts/ana-lima.html", Text: l.Target}, nil
 	}}
-	links, res := r.Links(src), r.Render(src, opts)
+	links, res := r.Links(Text(src)), r.Render(Text(src), opts)
 	if len(links) != 1 || links[0].Dest != "/posts/a/#part" {
 		t.Fatalf("links: %+v", links)
 	}
@@ -299,13 +299,13 @@ func TestRelease(t *testing.T) {
 	if n := r.memo.values.Len(); n != 0 {
 		t.Errorf("%d results still held", n)
 	}
-	if got := r.Links(src); fmt.Sprint(got) != fmt.Sprint(links) {
+	if got := r.Links(Text(src)); fmt.Sprint(got) != fmt.Sprint(links) {
 		t.Errorf("links after Release: %+v, want %+v", got, links)
 	}
 	if n := r.memo.values.Len(); n != 0 {
 		t.Errorf("Links parsed the body again (%d results held)", n)
 	}
-	if got := r.Render(src, opts); fmt.Sprint(got) != fmt.Sprint(res) {
+	if got := r.Render(Text(src), opts); fmt.Sprint(got) != fmt.Sprint(res) {
 		t.Errorf("render after Release:\n%+v\nwant\n%+v", got, res)
 	}
 }
@@ -317,10 +317,10 @@ func TestOnce(t *testing.T) {
 	opts := Options{Key: "wiki", Resolve: func(l Wikilink) (Resolution, error) {
 		return Resolution{Dest: "contacts/ana-lima.html", Text: l.Target}, nil
 	}}
-	want := New().Render(src, opts)
+	want := New().Render(Text(src), opts)
 	r := New()
 	r.Once()
-	if got := r.Render(src, opts); fmt.Sprint(got) != fmt.Sprint(want) {
+	if got := r.Render(Text(src), opts); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("once:\n%+v\nwant\n%+v", got, want)
 	}
 	if n := r.known.Len(); n != 0 {
@@ -341,15 +341,15 @@ func TestForget(t *testing.T) {
 	opts := Options{Key: "wiki", Resolve: func(l Wikilink) (Resolution, error) {
 		return Resolution{Dest: "contacts/ana-lima.html", Text: l.Target}, nil
 	}}
-	res, links := r.Render(src, opts), r.Links(src)
-	r.Forget(src)
+	res, links := r.Render(Text(src), opts), r.Links(Text(src))
+	r.Forget(Text(src))
 	if n := r.memo.values.Len(); n != 0 {
 		t.Errorf("%d values held after Forget", n)
 	}
-	if got := r.Links(src); fmt.Sprint(got) != fmt.Sprint(links) || r.memo.values.Len() != 0 {
+	if got := r.Links(Text(src)); fmt.Sprint(got) != fmt.Sprint(links) || r.memo.values.Len() != 0 {
 		t.Errorf("links after Forget: %+v (%d values held), want %+v", got, r.memo.values.Len(), links)
 	}
-	if got := r.Render(src, opts); fmt.Sprint(got) != fmt.Sprint(res) {
+	if got := r.Render(Text(src), opts); fmt.Sprint(got) != fmt.Sprint(res) {
 		t.Errorf("render after Forget:\n%+v\nwant\n%+v", got, res)
 	}
 }
@@ -364,8 +364,8 @@ func TestDrop(t *testing.T) {
 	}}
 	r := New()
 	r.Once()
-	want := r.Render(src, opts)
-	r.Drop(src)
+	want := r.Render(Text(src), opts)
+	r.Drop(Text(src))
 	if r.Drops() || r.memo.values.Len() != 1 {
 		t.Fatalf("without a disk: Drops %v, %d values held, want false and 1", r.Drops(), r.memo.values.Len())
 	}
@@ -378,17 +378,17 @@ func TestDrop(t *testing.T) {
 	r = New()
 	r.UseDisk(d)
 	r.Once()
-	if got := r.Render(src, opts); fmt.Sprint(got) != fmt.Sprint(want) {
+	if got := r.Render(Text(src), opts); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("with a disk:\n%+v\nwant\n%+v", got, want)
 	}
-	r.Drop(src)
+	r.Drop(Text(src))
 	if !r.Drops() || r.memo.values.Len() != 0 {
 		t.Fatalf("with a disk: Drops %v, %d values held, want true and 0", r.Drops(), r.memo.values.Len())
 	}
-	if _, ok := d.Get(diskKey(r.sourceKey("p", src))); !ok {
+	if _, ok := d.Get(diskKey(r.sourceKey("p", Text(src)))); !ok {
 		t.Error("the dropped body is not on the disk to be read back")
 	}
-	if got := r.Render(src, opts); fmt.Sprint(got) != fmt.Sprint(want) {
+	if got := r.Render(Text(src), opts); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("read back:\n%+v\nwant\n%+v", got, want)
 	}
 }

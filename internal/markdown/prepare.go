@@ -54,14 +54,19 @@ type part struct {
 	i    int
 }
 
-func (r *Renderer) prepare(src string) *prepared {
+func (r *Renderer) prepare(src Source) *prepared {
 	key := r.sourceKey("p", src)
 	if v, ok := r.memo.get(key); ok {
 		p := v.(*prepared)
 		r.links.Put(key, p.links)
 		return p
 	}
-	p := r.prepareUncached(src)
+	text, err := r.textOf(src)
+	if err != nil {
+		// Said where the body is shown; not remembered.
+		return &prepared{errs: []LineError{{Err: err}}}
+	}
+	p := r.prepareUncached(text)
 	r.memo.put(key, p)
 	r.links.Put(key, p.links)
 	return p
@@ -215,9 +220,13 @@ func parts(s, mark string) []part {
 }
 
 // resolve fills the holes of p for one audience.
-func (r *Renderer) resolve(src string, p *prepared, opts Options) Result {
+func (r *Renderer) resolve(src Source, p *prepared, opts Options) Result {
 	if p.fallback {
-		return r.render(src, opts)
+		text, err := r.textOf(src) // a body rendered whole is never let go
+		if err != nil {
+			return Result{Errors: []LineError{{Err: err}}}
+		}
+		return r.render(text, opts)
 	}
 	res := Result{
 		Wikilinks:   p.wikilinks,

@@ -32,7 +32,7 @@ func TestRawHTMLLinksFollowTheSite(t *testing.T) {
 	src := "Intro.\n\n<p>See <a href=\"/posts/x/\">x</a>\nand <img src=\"/img/a.png\" alt=\"\">.</p>\n\nAlso <a href=\"/posts/b/?q=1&amp;r=2#part\">b</a>, <a href=\"https://e.org/\">e</a>, <a href=\"#top\">top</a>.\n"
 	opts := Options{Rewrite: func(d string) string { return "https://example.com" + d }}
 	r := New()
-	for name, res := range map[string]Result{"prepared": r.resolve(src, r.prepareUncached(src), opts), "rendered": r.render(src, opts)} {
+	for name, res := range map[string]Result{"prepared": r.resolve(Text(src), r.prepareUncached(src), opts), "rendered": r.render(src, opts)} {
 		for _, want := range []string{`<a href="https://example.com/posts/x/">`, `<img src="https://example.com/img/a.png"`,
 			`<a href="https://example.com/posts/b/?q=1&amp;r=2#part">`, `<a href="https://e.org/">`, `<a href="#top">`} {
 			if !strings.Contains(res.HTML, want) {
@@ -106,7 +106,7 @@ func TestPrepareEqualsRender(t *testing.T) {
 		p := r.prepareUncached(src)
 		for name, opts := range audiences {
 			want := r.render(src, opts)
-			got := r.resolve(src, p, opts)
+			got := r.resolve(Text(src), p, opts)
 			if !reflect.DeepEqual(errStrings(got), errStrings(want)) {
 				t.Errorf("source %d, %s: errors %v, want %v", i, name, errStrings(got), errStrings(want))
 			}
@@ -141,12 +141,12 @@ func TestPartsAreThoseOfTheWholeResult(t *testing.T) {
 	r := New()
 	for i, src := range prepareSamples {
 		for _, key := range []string{"", "parts test"} {
-			whole := r.Render(src, Options{Resolve: resolve, Rewrite: rewrite, Key: key})
+			whole := r.Render(Text(src), Options{Resolve: resolve, Rewrite: rewrite, Key: key})
 			if whole.HTML == "" || whole.Sum == "" {
 				t.Fatalf("source %d: the whole result has no HTML", i)
 			}
 			for ps := Parts(1); ps <= allParts; ps++ {
-				got := r.Render(src, Options{Resolve: resolve, Rewrite: rewrite, Key: key, Parts: ps})
+				got := r.Render(Text(src), Options{Resolve: resolve, Rewrite: rewrite, Key: key, Parts: ps})
 				want := whole.only(ps)
 				if !reflect.DeepEqual(errStrings(got), errStrings(want)) {
 					t.Errorf("source %d, parts %05b: errors %v, want %v", i, ps, errStrings(got), errStrings(want))

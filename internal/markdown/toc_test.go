@@ -10,7 +10,7 @@ import (
 // nested by level, with their text as shown and without the "#" anchors.
 func TestTOC(t *testing.T) {
 	r := New()
-	res := r.Render("# Title\n\n## Setup & *install*\n\ntext\n\n### On Linux\n\n#### Debian\n\n### On macOS\n\n## Привет, мир\n\n## Setup & install\n", Options{})
+	res := r.Render(Text("# Title\n\n## Setup & *install*\n\ntext\n\n### On Linux\n\n#### Debian\n\n### On macOS\n\n## Привет, мир\n\n## Setup & install\n"), Options{})
 	got := TOC(res.HTML)
 	want := []Heading{
 		{ID: "setup--install", Text: "Setup & install", Children: []Heading{
@@ -24,11 +24,11 @@ func TestTOC(t *testing.T) {
 		t.Errorf("TOC =\n%#v\nwant\n%#v\nfrom %s", got, want, res.HTML)
 	}
 	// A body that starts at h3 still nests what follows.
-	got = TOC(r.Render("### a\n\n#### b\n\n## c\n", Options{}).HTML)
+	got = TOC(r.Render(Text("### a\n\n#### b\n\n## c\n"), Options{}).HTML)
 	if len(got) != 2 || got[0].Text != "a" || len(got[0].Children) != 1 || got[1].Text != "c" {
 		t.Errorf("TOC from h3 = %#v", got)
 	}
-	if got := TOC(r.Render("no headings\n", Options{}).HTML); got != nil {
+	if got := TOC(r.Render(Text("no headings\n"), Options{}).HTML); got != nil {
 		t.Errorf("TOC without headings = %#v, want nil", got)
 	}
 }
@@ -46,7 +46,7 @@ func TestWikilinkContext(t *testing.T) {
 		{"Before " + long + "[[ana]] after.", "…" + strings.TrimSpace(strings.Repeat("word ", 23)) + " ", " after."},
 		{"会议上遇到了[[ana]]。然后回家。", "会议上遇到了", "。"},
 	} {
-		ls := r.Wikilinks(tc.src)
+		ls := r.Wikilinks(Text(tc.src))
 		if len(ls) == 0 {
 			t.Fatalf("%q: no wikilinks", tc.src)
 		}

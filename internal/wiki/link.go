@@ -13,11 +13,11 @@ import (
 // body renders the Markdown body of n for the page p: wikilinks become links
 // relative to p, and site paths (/posts/x/) point at the public blog.
 func (r *renderer) body(n journal.Node, p *Page) template.HTML {
-	doc := n.Doc()
-	if strings.TrimSpace(doc.Body) == "" {
+	doc, src := n.Doc(), n.Source()
+	if src.Blank() {
 		return ""
 	}
-	res := r.j.Markdown().Render(doc.Body, markdown.Options{
+	res := r.j.Markdown().Render(src, markdown.Options{
 		Resolve: r.resolver(p),
 		Rewrite: r.rewrite,
 		// The resolver depends on the page only through its depth, and
@@ -37,7 +37,7 @@ func (r *renderer) body(n journal.Node, p *Page) template.HTML {
 		if e, err := r.entry(n); err == nil {
 			r.keep(n, e)
 		}
-		r.j.Markdown().Forget(doc.Body)
+		r.j.Markdown().Forget(src)
 	}
 	return template.HTML(res.HTML)
 }

@@ -233,8 +233,8 @@ func (r *renderer) searchDoc(n journal.Node) SearchDoc {
 // plain is the body of n as plain text on one line, wikilinks as the
 // titles they show, cut to notesLimit.
 func (r *renderer) plain(n journal.Node) string {
-	body := n.Doc().Body
-	if strings.TrimSpace(body) == "" {
+	body := n.Source()
+	if body.Blank() {
 		return ""
 	}
 	res := r.j.Markdown().Render(body, markdown.Options{

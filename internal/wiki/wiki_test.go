@@ -564,7 +564,7 @@ func TestHeadingID(t *testing.T) {
 	// The ids goldmark gives headings: [[page#Heading]] must land on them.
 	md := markdown.New()
 	for _, h := range []string{"Work history", "Leases & locks", "Café society", "  Spaces  ", "snake_case-and-dash", "???"} {
-		res := md.Render("## "+h+"\n", markdown.Options{})
+		res := md.Render(markdown.Text("## "+h+"\n"), markdown.Options{})
 		want := fmt.Sprintf(`id="%s"`, markdown.HeadingID(h))
 		if !strings.Contains(res.HTML, want) {
 			t.Errorf("heading %q: goldmark rendered %s, want %s", h, res.HTML, want)

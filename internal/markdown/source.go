@@ -1,0 +1,72 @@
+package markdown
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/netjournal/netjournal/internal/digest"
+)
+
+// A Source is a body to render: its text or, once a renderer that keeps
+// what it prepares on disk has let the text go (Let), the digest it
+// knows the body by and how to read the text again. The zero Source is
+// the empty body.
+//
+// A build that renders once held every body's text from loading to its
+// last page, though after the first parse each audience fills the body
+// prepared on disk: the largest part of its memory at its peak.
+type Source struct {
+	text string
+	sum  digest.Sum
+	read func() (string, error) // set once the text is let go
+}
+
+// Text returns the source whose text is s.
+func Text(s string) Source { return Source{text: s} }
+
+// gone reports whether the text was let go: sum then names the body.
+func (s Source) gone() bool { return s.read != nil }
+
+// Blank reports whether the body shows nothing: it is empty or white
+// space. A body whose text was let go was not blank.
+func (s Source) Blank() bool { return !s.gone() && strings.TrimSpace(s.text) == "" }
+
+// Let returns src without its text when the renderer lets prepared bodies
+// go (Drops) and its disk holds src prepared, so that every audience can
+// fill it without the text; read reads the text again, should the disk
+// fail to give the prepared body back. The renderer then holds the text
+// no more than the Source does. Otherwise, and for a body that is not
+// filled but rendered whole, ok is false and src is to be kept as it is.
+func (r *Renderer) Let(src Source, read func() (string, error)) (_ Source, ok bool) {
+	if src.gone() {
+		return src, true
+	}
+	if !r.Drops() || read == nil {
+		return src, false
+	}
+	key := r.sourceKey("p", src)
+	if r.prepare(src).fallback || !r.memo.has(key) {
+		return src, false
+	}
+	sum := r.sums.Of(src.text)
+	r.Forget(src)
+	r.sums.Forget(src.text)
+	return Source{sum: sum, read: read}, true
+}
+
+// textOf returns the text of src, read again if it was let go: the disk
+// lost what was prepared of it. A text that is not the one let go (the
+// file changed during the build) is an error.
+func (r *Renderer) textOf(src Source) (string, error) {
+	if !src.gone() {
+		return src.text, nil
+	}
+	text, err := src.read()
+	if err != nil {
+		return "", fmt.Errorf("reading the body again: %w", err)
+	}
+	if digest.Of(text) != src.sum {
+		return "", fmt.Errorf("the file changed during the build: build again")
+	}
+	return text, nil
+}
