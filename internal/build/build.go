@@ -264,6 +264,7 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 	}
 	res.Private = w.files
 	res.Rendered += w.pages
+	errs.Append(j.Late())
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}

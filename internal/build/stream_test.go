@@ -55,6 +55,11 @@ func TestStreamEqualsRender(t *testing.T) {
 	// Tables of contents on most posts: a build that streams makes each
 	// with its post's HTML, when the page asks (public.Body).
 	put(t, filepath.Join(site, "netjournal.yaml"), string(config)+"toc_min_words: 5\nmenu:\n  - {title: Home, url: /}\n  - {title: Gone, url: /gone/}\n")
+	// Bodies of spaces that Markdown shows and TrimSpace does not (a
+	// no-break space, an ideographic space): the wiki says they are
+	// empty, whether their text was let go or not.
+	put(t, filepath.Join(site, "content", "contacts", "zz-blank.md"), "---\nname: Zz Blank\n---\n\u00a0\n")
+	put(t, filepath.Join(site, "content", "posts", "zz-blank.md"), "---\ntitle: Zz blank\ndate: 2026-10-01\n---\n\u3000\n")
 	put(t, filepath.Join(site, "static", "robots.txt"), "User-agent: *\n")
 	put(t, filepath.Join(site, "static", "notes", "a.txt"), "a note\n")
 	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}

@@ -144,7 +144,6 @@ func (c *Cache) Load(fsys fs.FS) (*Site, error) {
 	return site, nil
 }
 
-// parse reads one document of the kind its folder says.
 // ReadBody reads the body of the document at path in fsys again, as Load
 // read it: for a build that let it go (journal.Options.Reread).
 func ReadBody(fsys fs.FS, path string) (string, error) {
@@ -159,6 +158,7 @@ func ReadBody(fsys fs.FS, path string) (string, error) {
 	return d.Body, nil
 }
 
+// parse reads one document of the kind its folder says.
 func parse(dir, p string, data []byte, cfg *Config) (any, ErrorList) {
 	var errs ErrorList
 	d, block, serr := split(p, data)

@@ -5,6 +5,7 @@
 package journal
 
 import (
+	"errors"
 	"sort"
 	"strings"
 	"sync"
@@ -56,6 +57,35 @@ type Journal struct {
 
 	versionOnce sync.Once
 	versionBase []byte // what every Version holds: clock, options, settings
+
+	// Bodies let go that could not be filled again when a page asked
+	// (public.LazyBody): Late reports them.
+	lateMu sync.Mutex
+	late   content.ErrorList
+}
+
+// Late returns the problems met when the public view's bodies were filled
+// for the pages and feeds that show them, after Public returned: a body
+// let go that could not be read back (markdown.ErrGone). Ask once every
+// page is made; a build with any fails.
+func (j *Journal) Late() error {
+	j.lateMu.Lock()
+	defer j.lateMu.Unlock()
+	j.late.Sort()
+	return j.late.Err()
+}
+
+// lost keeps, of the problems of a body filled late, those of a body let
+// go that could not be read back: the others were reported when the
+// public view was made.
+func (j *Journal) lost(d *content.Doc, errs []markdown.LineError) {
+	for _, e := range errs {
+		if errors.Is(e.Err, markdown.ErrGone) {
+			j.lateMu.Lock()
+			j.late.Add(d.BodyPos(e.Line), "%v", e.Err)
+			j.lateMu.Unlock()
+		}
+	}
 }
 
 // Kind says what a Node is.

@@ -92,11 +92,13 @@ func (j *Journal) Public() (*public.Site, error) {
 			// Filled for each page and feed that shows it (the same
 			// HTML: Resolve is pure), rather than held from here to the
 			// end.
-			body, opts := p.Source(), opts
+			body, doc, opts := p.Source(), p.Doc(), opts
 			opts.Parts = markdown.PartHTML
 			pp.Body = public.LazyBody(func() (template.HTML, []public.Heading) {
 				defer j.md.Drop(body)
-				return content(j.md.Render(body, opts))
+				res := j.md.Render(body, opts)
+				j.lost(doc, res.Errors)
+				return content(res)
 			})
 		} else {
 			pp.Body = public.HTMLBody(content(res))

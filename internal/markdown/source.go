@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -36,12 +37,13 @@ func (s Source) Blank() bool { return !s.gone() && strings.TrimSpace(s.text) == 
 // fill it without the text; read reads the text again, should the disk
 // fail to give the prepared body back. The renderer then holds the text
 // no more than the Source does. Otherwise, and for a body that is not
-// filled but rendered whole, ok is false and src is to be kept as it is.
+// filled but rendered whole or is Blank (which a body let go is not),
+// ok is false and src is to be kept as it is.
 func (r *Renderer) Let(src Source, read func() (string, error)) (_ Source, ok bool) {
 	if src.gone() {
 		return src, true
 	}
-	if !r.Drops() || read == nil {
+	if !r.Drops() || read == nil || src.Blank() {
 		return src, false
 	}
 	key := r.sourceKey("p", src)
@@ -54,6 +56,12 @@ func (r *Renderer) Let(src Source, read func() (string, error)) (_ Source, ok bo
 	return Source{sum: sum, read: read}, true
 }
 
+// ErrGone is the error of a body let go (Let) that could not be made
+// again: the disk lost what was prepared of it, and its file could not be
+// read or no longer holds that body. It is in the Errors of what renders
+// it, which its audiences report: never another body, or none, in silence.
+var ErrGone = errors.New("the body could not be read back")
+
 // textOf returns the text of src, read again if it was let go: the disk
 // lost what was prepared of it. A text that is not the one let go (the
 // file changed during the build) is an error.
@@ -63,10 +71,10 @@ func (r *Renderer) textOf(src Source) (string, error) {
 	}
 	text, err := src.read()
 	if err != nil {
-		return "", fmt.Errorf("reading the body again: %w", err)
+		return "", fmt.Errorf("%w: %v", ErrGone, err)
 	}
 	if digest.Of(text) != src.sum {
-		return "", fmt.Errorf("the file changed during the build: build again")
+		return "", fmt.Errorf("%w: its file changed during the build: build again", ErrGone)
 	}
 	return text, nil
 }

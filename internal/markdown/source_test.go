@@ -91,7 +91,8 @@ func TestLet(t *testing.T) {
 		r3.UseDisk(empty)
 		r3.Once()
 		res := r3.Render(Source{sum: src.sum, read: read}, blog)
-		if res.HTML != "" || len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Err.Error(), map[string]string{"changed": "changed during the build", "unreadable": "gone"}[name]) {
+		if res.HTML != "" || len(res.Errors) != 1 || !errors.Is(res.Errors[0].Err, ErrGone) ||
+			!strings.Contains(res.Errors[0].Err.Error(), map[string]string{"changed": "changed during the build", "unreadable": "gone"}[name]) {
 			t.Errorf("%s: %+v, want no HTML and the error", name, res)
 		}
 	}
@@ -103,5 +104,9 @@ func TestLet(t *testing.T) {
 	}
 	if !Text(" \n\t").Blank() || Text("x").Blank() || !(Source{}).Blank() {
 		t.Error("Blank is wrong")
+	}
+	// A blank body keeps its text: Blank says so of it.
+	if _, ok := r.Let(Text("\u00a0\n"), func() (string, error) { return "\u00a0\n", nil }); ok {
+		t.Error("a blank body was let go")
 	}
 }
