@@ -28,12 +28,15 @@ func diskKey(memoKey string) diskcache.Key {
 // encode encodes a memo value that is worth keeping on disk: a body
 // prepared once (see prepare.go), from which every audience's Result is
 // made by filling holes. Results themselves are kept in memory only.
-func encode(v any) ([]byte, bool) {
+func encode(v any) ([]byte, bool) { return encodeTo(nil, v) }
+
+// encodeTo is encode, appending to b.
+func encodeTo(b []byte, v any) ([]byte, bool) {
 	p, ok := v.(*prepared)
 	if !ok {
 		return nil, false
 	}
-	var w writer
+	w := writer{b: b}
 	w.wikilinks(p.wikilinks)
 	w.links(p.links)
 	w.int(len(p.slips))

@@ -5,7 +5,6 @@ package markdown
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
 	"html"
@@ -179,9 +178,14 @@ func (m *memo) put(key string, v any) {
 	disk := m.disk
 	m.mu.Unlock()
 	if disk != nil {
-		if b, ok := encode(v); ok {
+		// Put copies what it is given: the encoding is made in a buffer
+		// kept for the next, not grown anew for every body.
+		bp := encodings.Get().(*[]byte)
+		if b, ok := encodeTo((*bp)[:0], v); ok {
 			disk.Put(diskKey(key), b)
+			*bp = b
 		}
+		encodings.Put(bp)
 	}
 }
 
@@ -192,6 +196,8 @@ func (m *memo) has(key string) bool {
 	m.mu.Unlock()
 	return disk.Has(diskKey(key))
 }
+
+var encodings = sync.Pool{New: func() any { return new([]byte) }}
 
 // onDisk reports whether the memo keeps its values on disk too.
 func (m *memo) onDisk() bool {
@@ -535,13 +541,13 @@ func (r *Renderer) render(src string, opts Options) Result {
 			h.AppendChild(h, a)
 		}
 	}
-	var buf bytes.Buffer
-	if err := r.md.Renderer().Render(&buf, b, doc); err != nil {
+	html, err := r.renderString(b, doc)
+	if err != nil {
 		res.Errors = append(res.Errors, LineError{Err: fmt.Errorf("rendering Markdown: %w", err)})
 	}
-	res.HTML = buf.String()
+	res.HTML = html
 	_, res.HTMLControl = Control(res.HTML)
-	sum := sha256.Sum256(buf.Bytes())
+	sum := digest.Of(res.HTML)
 	res.Sum = string(sum[:])
 	res.Text = plain(doc, b)
 	res.Words = countWords(res.Text)

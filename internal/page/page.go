@@ -132,6 +132,8 @@ func Into(m map[string][]byte) Sink {
 // A KeyedSink takes a page by its key, which its bytes are a function of
 // (KeyOf), and what returns its bytes, to be called only if they are
 // needed: a page already written with that key need not be made again.
+// The bytes are good until the sink returns: it copies what it keeps
+// (they are made in a buffer that the next page is made in).
 type KeyedSink func(file string, key Key, data func() ([]byte, error)) error
 
 // Site is where a render puts the files of a site: each is handed to a
@@ -172,7 +174,7 @@ func (s *Site) putKeyed(file string, key Key, data func() ([]byte, error)) error
 		if err != nil {
 			return err
 		}
-		return s.Put(file, b)
+		return s.Put(file, bytes.Clone(b)) // a Sink may keep them
 	}
 	s.add(file)
 	return s.keyed(file, key, data)
@@ -286,17 +288,27 @@ func (c *Cache) lazy(templates string, j Job, exec Executor, out *Site) (ran boo
 	if err != nil {
 		return false, err
 	}
+	// The page is made in a pooled buffer and handed over from there: a
+	// keyed sink copies what it keeps (KeyedSink), so a copy of every page
+	// of the site (a build's largest allocation) is not made for it.
+	var buf *bytes.Buffer
+	defer func() {
+		if buf != nil {
+			buf.Reset()
+			buffers.Put(buf)
+		}
+	}()
 	err = out.putKeyed(j.File, key, func() ([]byte, error) {
 		if b, ok := c.Disk.Get(diskcache.Key(key)); ok {
 			return b, nil
 		}
-		b, err := execute(exec, j.Template, j.Data)
-		if err != nil {
+		buf = buffers.Get().(*bytes.Buffer)
+		if err := exec(buf, j.Template, j.Data); err != nil {
 			return nil, fmt.Errorf("%s: %w", j.File, err)
 		}
-		c.Disk.Put(diskcache.Key(key), b)
+		c.Disk.Put(diskcache.Key(key), buf.Bytes())
 		ran = true
-		return b, nil
+		return buf.Bytes(), nil
 	})
 	// A page not read is still this build's: the cache keeps it.
 	c.Disk.Keep(diskcache.Key(key))
