@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"syscall"
 )
 
 // A manifest lists the files a build put in an output folder, each with a
@@ -129,11 +128,7 @@ func (m manifest) write(p string) error {
 
 // stateOf is what the file system says of a file, with its bytes' hash.
 func stateOf(info os.FileInfo, sum [sha256.Size]byte) fileState {
-	s := fileState{sum: sum, size: info.Size(), mtime: info.ModTime().UnixNano()}
-	if st, ok := info.Sys().(*syscall.Stat_t); ok {
-		s.ino = uint64(st.Ino)
-	}
-	return s
+	return fileState{sum: sum, size: info.Size(), mtime: info.ModTime().UnixNano(), ino: inode(info)}
 }
 
 // place makes the file p, which does not exist, hold data: a link to src
