@@ -101,7 +101,8 @@ func (j *Journal) bodies(errs *content.ErrorList) (controlled map[Node]bool) {
 	all := make([]found, len(nodes))
 	par.Each(len(nodes), func(i int) {
 		body := nodes[i].Source()
-		f := found{removed: j.md.Removed(body), links: j.md.Wikilinks(body), control: j.md.HasControl(body)}
+		facts := j.md.Facts(body)
+		f := found{removed: facts.Removed, links: facts.Wikilinks, control: facts.Control}
 		// The blog and the wiki read it back, each in turn. A body with a
 		// control character keeps its text, for the lines that hold one
 		// (controls).

@@ -262,13 +262,19 @@ func New() *Renderer {
 // before rendering: results are remembered for each setting apart.
 func (r *Renderer) TrustHTML(trust bool) { r.html.trust = trust }
 
-// Removed returns what sanitizing took out of src's raw HTML, by line:
-// warnings for the writer.
-func (r *Renderer) Removed(src Source) []LineError { return r.prepare(src).removed }
+// Facts are what a body says of itself, found once when it is prepared.
+type Facts struct {
+	Wikilinks []Wikilink
+	Removed   []LineError // what sanitizing took out of its raw HTML, by line: warnings for the writer
+	Control   bool        // it holds a control character (Control)
+}
 
-// HasControl reports whether src holds a control character (Control),
-// found when it was prepared.
-func (r *Renderer) HasControl(src Source) bool { return r.prepare(src).control }
+// Facts returns what src says of itself, without rendering it: one look
+// into the memo, which a rebuild makes for every body.
+func (r *Renderer) Facts(src Source) Facts {
+	p := r.prepare(src)
+	return Facts{Wikilinks: p.wikilinks, Removed: p.removed, Control: p.control}
+}
 
 // Wikilinks returns the wikilinks of src without rendering it.
 func (r *Renderer) Wikilinks(src Source) []Wikilink { return r.prepare(src).wikilinks }
