@@ -9,8 +9,6 @@ import (
 
 	"github.com/yuin/goldmark"
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
-
-	"github.com/netjournal/netjournal/internal/diskcache"
 )
 
 func TestSummaryIsPlainText(t *testing.T) {
@@ -370,14 +368,7 @@ func TestDrop(t *testing.T) {
 		t.Fatalf("without a disk: Drops %v, %d values held, want false and 1", r.Drops(), r.memo.values.Len())
 	}
 
-	d, err := diskcache.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
-	r = New()
-	r.UseDisk(d)
-	r.Once()
+	r = renderOnce(t)
 	if got := r.Render(Text(src), opts); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("with a disk:\n%+v\nwant\n%+v", got, want)
 	}
@@ -385,7 +376,7 @@ func TestDrop(t *testing.T) {
 	if !r.Drops() || r.memo.values.Len() != 0 {
 		t.Fatalf("with a disk: Drops %v, %d values held, want true and 0", r.Drops(), r.memo.values.Len())
 	}
-	if _, ok := d.Get(diskKey(r.sourceKey("p", Text(src)))); !ok {
+	if _, ok := r.memo.disk.Get(diskKey(r.sourceKey("p", Text(src)))); !ok {
 		t.Error("the dropped body is not on the disk to be read back")
 	}
 	if got := r.Render(Text(src), opts); fmt.Sprint(got) != fmt.Sprint(want) {

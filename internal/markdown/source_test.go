@@ -34,14 +34,7 @@ func TestLet(t *testing.T) {
 		t.Error("let go without a disk to read it back from")
 	}
 
-	d, err := diskcache.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
-	r = New()
-	r.UseDisk(d)
-	r.Once()
+	r = renderOnce(t)
 	if _, ok := r.Let(Text(text), nil); ok {
 		t.Error("let go with no way to read it again")
 	}
@@ -65,15 +58,7 @@ func TestLet(t *testing.T) {
 	}
 
 	// A disk that lost it: the text is read again, once per parse.
-	lost, err := diskcache.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lost.Close()
-	r2 := New()
-	r2.UseDisk(lost)
-	r2.Once()
-	if got := r2.Render(src, wiki); fmt.Sprint(got) != fmt.Sprint(want["wiki"]) || reads != 1 {
+	if got := renderOnce(t).Render(src, wiki); fmt.Sprint(got) != fmt.Sprint(want["wiki"]) || reads != 1 {
 		t.Errorf("read again (%d reads):\n%+v\nwant\n%+v", reads, got, want["wiki"])
 	}
 
@@ -82,15 +67,7 @@ func TestLet(t *testing.T) {
 		"changed":    func() (string, error) { return text + "more\n", nil },
 		"unreadable": func() (string, error) { return "", errors.New("gone") },
 	} {
-		empty, err := diskcache.Open(t.TempDir())
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer empty.Close()
-		r3 := New()
-		r3.UseDisk(empty)
-		r3.Once()
-		res := r3.Render(Source{sum: src.sum, read: read}, blog)
+		res := renderOnce(t).Render(Source{sum: src.sum, read: read}, blog)
 		if res.HTML != "" || len(res.Errors) != 1 || !errors.Is(res.Errors[0].Err, ErrGone) ||
 			!strings.Contains(res.Errors[0].Err.Error(), map[string]string{"changed": "changed during the build", "unreadable": "gone"}[name]) {
 			t.Errorf("%s: %+v, want no HTML and the error", name, res)
@@ -109,4 +86,19 @@ func TestLet(t *testing.T) {
 	if _, ok := r.Let(Text("\u00a0\n"), func() (string, error) { return "\u00a0\n", nil }); ok {
 		t.Error("a blank body was let go")
 	}
+}
+
+// renderOnce returns a renderer that renders once with a disk of its own,
+// empty: one that lets prepared bodies go (Drops).
+func renderOnce(t *testing.T) *Renderer {
+	t.Helper()
+	d, err := diskcache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	r := New()
+	r.UseDisk(d)
+	r.Once()
+	return r
 }
