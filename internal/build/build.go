@@ -10,6 +10,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -320,7 +321,22 @@ func (o *output) site() *page.Site {
 		s.RenderFirst(o.first)
 		return s
 	}
-	return page.NewKeyedSite(o.put, o.putKeyed)
+	return page.NewKeyedSite(o.put, o.putKeyed, o.putFrom)
+}
+
+// putFrom streams a file whose bytes write writes (the search index),
+// never held whole.
+func (o *output) putFrom(file string, write func(io.Writer) error) error {
+	if err := o.stream.putFrom(o.out, file, write); err != nil {
+		return err
+	}
+	if err := o.links.keep(file, page.Key{}, func() ([]byte, error) { return o.stream.readBack(o.out, file) }); err != nil {
+		return err
+	}
+	o.mu.Lock()
+	o.files[file] = nil
+	o.mu.Unlock()
+	return nil
 }
 
 func (o *output) put(file string, data []byte) error {

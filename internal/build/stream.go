@@ -1,10 +1,12 @@
 package build
 
 import (
+	"bufio"
 	"context"
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -142,6 +144,23 @@ func (s *Stream) putKeyed(out int, name string, key [sha256.Size]byte, load func
 		return err
 	}
 	return s.stages[out].putKeyed(name, key, load)
+}
+
+// putFrom is Put for a file whose bytes write writes, a part at a time:
+// they are never held whole.
+func (s *Stream) putFrom(out int, name string, write func(io.Writer) error) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed || s.committed {
+		return errClosed
+	}
+	if err := s.ctx.Err(); err != nil {
+		return err
+	}
+	if err := s.open(); err != nil {
+		return err
+	}
+	return s.stages[out].putFrom(name, write)
 }
 
 // readBack reads a file put into the output numbered out.
@@ -395,6 +414,86 @@ func (st *stager) putKeyed(name string, key [sha256.Size]byte, load func() ([]by
 	state.key = key
 	st.record(name, state)
 	return nil
+}
+
+// putFrom is put for a file whose bytes write writes, which are never
+// held whole: they go to a hidden file beside it (the loader and the
+// watcher pass over hidden names, and the spare's leftovers are cleared),
+// hashed as they are written. That file then takes the name; or, as put
+// does, the file there (a spare's) or the output's is kept or linked when
+// its manifest says it holds these very bytes, unchanged since.
+func (st *stager) putFrom(name string, write func(io.Writer) error) error {
+	p := filepath.Join(st.dir, filepath.FromSlash(name))
+	st.mu.Lock()
+	_, again := st.files[name]
+	if !again {
+		st.files[name] = fileState{}
+	}
+	st.mu.Unlock()
+	if d := path.Dir(name); d != "." {
+		if err := st.mkdir(d); err != nil {
+			return err
+		}
+	}
+	tmp, sum, size, err := writeHidden(filepath.Dir(p), st.fileMode, write)
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp) // once renamed, nothing is there
+	if st.reuse && !again {
+		if prev, ok := st.had[name]; ok && prev.sum == sum && prev.size == size {
+			if info, err := os.Lstat(p); err == nil && prev.is(info) {
+				st.record(name, prev)
+				return nil
+			}
+		}
+	}
+	if err := st.clearIf(name, p, again); err != nil {
+		return err
+	}
+	if prev, ok := st.was[name]; ok && !again && prev.sum == sum && prev.size == size {
+		src := filepath.Join(st.old, filepath.FromSlash(name))
+		if info, err := os.Lstat(src); err == nil && prev.is(info) && os.Link(src, p) == nil {
+			st.record(name, prev)
+			return nil
+		}
+	}
+	if err := os.Rename(tmp, p); err != nil {
+		return err
+	}
+	info, err := os.Lstat(p)
+	if err != nil {
+		return err
+	}
+	st.record(name, stateOf(info, sum))
+	return nil
+}
+
+// writeHidden writes what write writes to a new hidden file in dir with
+// mode, returning its path, the SHA-256 of its bytes and their number.
+func writeHidden(dir string, mode os.FileMode, write func(io.Writer) error) (file string, sum [sha256.Size]byte, size int64, err error) {
+	f, err := os.CreateTemp(dir, ".netjournal-put-*")
+	if err != nil {
+		return "", sum, 0, err
+	}
+	h := sha256.New()
+	n := &counter{}
+	bw := bufio.NewWriterSize(io.MultiWriter(f, h, n), 1<<16)
+	err = errors.Join(write(bw), bw.Flush(), f.Chmod(mode), f.Close())
+	if err != nil {
+		os.Remove(f.Name())
+		return "", sum, 0, err
+	}
+	h.Sum(sum[:0])
+	return f.Name(), sum, n.n, nil
+}
+
+// counter counts the bytes written to it.
+type counter struct{ n int64 }
+
+func (c *counter) Write(p []byte) (int, error) {
+	c.n += int64(len(p))
+	return len(p), nil
 }
 
 // clearIf clears p when something may be there: in a spare, or when the

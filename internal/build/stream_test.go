@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -450,5 +452,87 @@ func TestSwappedOutputsKeepTheirKind(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestStreamPutFrom: a file written a part at a time (the wiki's search
+// index) is staged as Put stages it: its bytes and mode, and a file the
+// output holds already with these bytes is linked, not written again,
+// fresh or in the spare; changed bytes are written. A write that fails
+// fails the build, leaves the output as it was and no hidden file behind.
+func TestStreamPutFrom(t *testing.T) {
+	site := t.TempDir()
+	out := filepath.Join(site, "private")
+	ctx := context.Background()
+	parts := func(text string) func(w io.Writer) error {
+		return func(w io.Writer) error {
+			for _, part := range strings.SplitAfter(text, " ") {
+				if _, err := io.WriteString(w, part); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}
+	build := func(text string, write func(w io.Writer) error) error {
+		t.Helper()
+		s, err := Begin(ctx, site, Output{Dir: out, Private: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if err := s.putFrom(0, "index/search.js", write); err != nil {
+			return err
+		}
+		return s.Commit(Inputs{}, nil)
+	}
+	file := filepath.Join(out, "index", "search.js")
+	var before os.FileInfo
+	for i, text := range []string{"the index, made", "the index, made", "the index, made", "the index, changed"} {
+		if err := build(text, parts(text)); err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(file)
+		if err != nil || string(got) != text {
+			t.Fatalf("build %d: %q, %v; want %q", i, got, err, text)
+		}
+		info, err := os.Stat(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Mode().Perm() != 0o600 {
+			t.Errorf("build %d: mode %v, want the wiki's 0600", i, info.Mode().Perm())
+		}
+		switch {
+		case i == 1 || i == 2: // fresh, then in the spare
+			if !os.SameFile(info, before) {
+				t.Errorf("build %d: the unchanged file was written again", i)
+			}
+		case i == 3:
+			if os.SameFile(info, before) {
+				t.Error("the changed file was not written")
+			}
+		}
+		before = info
+	}
+	wantTree := hashTree(t, site, "private")
+	if err := build("", func(w io.Writer) error {
+		io.WriteString(w, "half an index")
+		return errors.New("the disk is full")
+	}); err == nil || !strings.Contains(err.Error(), "the disk is full") {
+		t.Errorf("a failed write: %v", err)
+	}
+	if got := hashTree(t, site, "private"); got != wantTree {
+		t.Errorf("a failed build changed the output:\n%s\nwant\n%s", got, wantTree)
+	}
+	leftover := 0
+	filepath.WalkDir(site, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasPrefix(d.Name(), ".netjournal-put-") {
+			leftover++
+		}
+		return nil
+	})
+	if leftover != 0 {
+		t.Errorf("%d hidden files left by the failed write", leftover)
 	}
 }

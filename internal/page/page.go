@@ -142,10 +142,16 @@ type KeyedSink func(file string, key Key, data func() ([]byte, error)) error
 type Site struct {
 	sink  Sink
 	keyed KeyedSink // nil: pages go to sink
+	from  FromSink  // nil: files written a part at a time go to sink
 	first func(file string) bool
 	mu    sync.Mutex
 	files map[string]bool
 }
+
+// A FromSink takes a file by what writes its bytes, a part at a time, so
+// that a file larger than any page (the wiki's search index) is never
+// held whole.
+type FromSink func(file string, write func(io.Writer) error) error
 
 // RenderFirst makes a Cache render the pages whose files first names
 // before the others (serve: the pages open in a browser, which it shows
@@ -155,16 +161,31 @@ func (s *Site) RenderFirst(first func(file string) bool) { s.first = first }
 // NewSite returns a Site whose files go to sink.
 func NewSite(sink Sink) *Site { return &Site{sink: sink, files: map[string]bool{}} }
 
-// NewKeyedSite returns a Site whose files go to sink, and whose pages
-// rendered by a Cache that renders Once go to keyed.
-func NewKeyedSite(sink Sink, keyed KeyedSink) *Site {
-	return &Site{sink: sink, keyed: keyed, files: map[string]bool{}}
+// NewKeyedSite returns a Site whose files go to sink, whose pages
+// rendered by a Cache that renders Once go to keyed, and whose files put
+// a part at a time (PutFrom) go to from.
+func NewKeyedSite(sink Sink, keyed KeyedSink, from FromSink) *Site {
+	return &Site{sink: sink, keyed: keyed, from: from, files: map[string]bool{}}
 }
 
 // Put puts a file in the site.
 func (s *Site) Put(file string, data []byte) error {
 	s.add(file)
 	return s.sink(file, data)
+}
+
+// PutFrom puts a file whose bytes write writes. Without a FromSink it
+// is written to memory and put whole.
+func (s *Site) PutFrom(file string, write func(w io.Writer) error) error {
+	if s.from == nil {
+		var b bytes.Buffer
+		if err := write(&b); err != nil {
+			return err
+		}
+		return s.Put(file, b.Bytes())
+	}
+	s.add(file)
+	return s.from(file, write)
 }
 
 // putKeyed puts a page known by its key.

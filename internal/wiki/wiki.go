@@ -163,7 +163,7 @@ func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options
 	if err != nil {
 		return err
 	}
-	if err := out.Put(searchIndex, index); err != nil {
+	if err := out.PutFrom(searchIndex, index); err != nil {
 		return err
 	}
 	// Every body is filled now, and the index holds its text.
