@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"flag"
+	"html/template"
 	"maps"
 	"os"
 	"path/filepath"
@@ -431,6 +432,35 @@ func TestDiskCache(t *testing.T) {
 	for _, bad := range [][]byte{whole[:len(whole)-1], append(whole, 0), {0xff}} {
 		if _, ok := decode(bad, [3]string{RSSPath, AtomPath, JSONPath}); ok {
 			t.Errorf("decode took a damaged value of %d bytes", len(bad))
+		}
+	}
+}
+
+// TestBodiesFilledOnce: a post is in several feeds (the site's, the shared
+// articles', each of its tags'), and a build that renders once fills its
+// body when asked (public.LazyBody): each body is asked for once, however
+// many feeds show it, and every feed shows it.
+func TestBodiesFilledOnce(t *testing.T) {
+	site := withFeedLength(testSite(), 0) // every post in the site's feeds
+	fills := map[string]int{}
+	for _, p := range site.Posts {
+		html, toc := p.Body.Content()
+		slug := p.Slug
+		p.Body = public.LazyBody(func() (template.HTML, []public.Heading) {
+			fills[slug]++
+			return html, toc
+		})
+	}
+	want := files(t, withFeedLength(testSite(), 0))
+	got := files(t, site)
+	for _, path := range allPaths {
+		if !bytes.Equal(got[path], want[path]) {
+			t.Errorf("%s differs with bodies filled when asked", path)
+		}
+	}
+	for _, p := range site.Posts {
+		if fills[p.Slug] != 1 {
+			t.Errorf("%s: its body was filled %d times, want once", p.Slug, fills[p.Slug])
 		}
 	}
 }
