@@ -4,6 +4,6 @@ package build
 
 import "io/fs"
 
-// inode is 0 where it is not read (Windows): a file is known by its size,
-// time and, when it is read, its bytes' hash.
+// inode is 0 where it is not read (Windows): a file is known by its size
+// and modification time alone.
 func inode(info fs.FileInfo) uint64 { return 0 }

@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"sync/atomic"
 
@@ -439,7 +441,11 @@ func (st *stager) putFrom(name string, write func(io.Writer) error) error {
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp) // once renamed, nothing is there
+	defer func() {
+		if tmp != "" {
+			os.Remove(tmp)
+		}
+	}()
 	if st.reuse && !again {
 		if prev, ok := st.had[name]; ok && prev.sum == sum && prev.size == size {
 			if info, err := os.Lstat(p); err == nil && prev.is(info) {
@@ -461,6 +467,7 @@ func (st *stager) putFrom(name string, write func(io.Writer) error) error {
 	if err := os.Rename(tmp, p); err != nil {
 		return err
 	}
+	tmp = "" // it is p now
 	info, err := os.Lstat(p)
 	if err != nil {
 		return err
@@ -469,17 +476,25 @@ func (st *stager) putFrom(name string, write func(io.Writer) error) error {
 	return nil
 }
 
-// writeHidden writes what write writes to a new hidden file in dir with
-// mode, returning its path, the SHA-256 of its bytes and their number.
+// writeHidden writes what write writes to a new hidden file in dir, made
+// with mode as os.WriteFile makes a file (the umask applies), returning
+// its path, the SHA-256 of its bytes and their number.
 func writeHidden(dir string, mode os.FileMode, write func(io.Writer) error) (file string, sum [sha256.Size]byte, size int64, err error) {
-	f, err := os.CreateTemp(dir, ".netjournal-put-*")
+	var f *os.File
+	for {
+		name := filepath.Join(dir, ".netjournal-put-"+strconv.FormatUint(rand.Uint64(), 36))
+		f, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, mode)
+		if !errors.Is(err, fs.ErrExist) {
+			break
+		}
+	}
 	if err != nil {
 		return "", sum, 0, err
 	}
 	h := sha256.New()
 	n := &counter{}
 	bw := bufio.NewWriterSize(io.MultiWriter(f, h, n), 1<<16)
-	err = errors.Join(write(bw), bw.Flush(), f.Chmod(mode), f.Close())
+	err = errors.Join(write(bw), bw.Flush(), f.Close())
 	if err != nil {
 		os.Remove(f.Name())
 		return "", sum, 0, err

@@ -178,11 +178,15 @@ func (s *Site) Put(file string, data []byte) error {
 // is written to memory and put whole.
 func (s *Site) PutFrom(file string, write func(w io.Writer) error) error {
 	if s.from == nil {
-		var b bytes.Buffer
-		if err := write(&b); err != nil {
+		b := buffers.Get().(*bytes.Buffer)
+		defer func() {
+			b.Reset()
+			buffers.Put(b)
+		}()
+		if err := write(b); err != nil {
 			return err
 		}
-		return s.Put(file, b.Bytes())
+		return s.Put(file, bytes.Clone(b.Bytes())) // at its length: a Sink may keep it
 	}
 	s.add(file)
 	return s.from(file, write)
