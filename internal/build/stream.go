@@ -134,23 +134,18 @@ func (s *Stream) Put(out int, name string, data []byte) error {
 // are needed: a page, with its key (page.Key), is kept or linked without
 // them when its folder's manifest says it is there already.
 func (s *Stream) putKeyed(out int, name string, key [sha256.Size]byte, load func() ([]byte, error)) error {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if s.closed || s.committed {
-		return errClosed
-	}
-	if err := s.ctx.Err(); err != nil {
-		return err
-	}
-	if err := s.open(); err != nil {
-		return err
-	}
-	return s.stages[out].putKeyed(name, key, load)
+	return s.stage(out, func(st *stager) error { return st.putKeyed(name, key, load) })
 }
 
 // putFrom is Put for a file whose bytes write writes, a part at a time:
 // they are never held whole.
 func (s *Stream) putFrom(out int, name string, write func(io.Writer) error) error {
+	return s.stage(out, func(st *stager) error { return st.putFrom(name, write) })
+}
+
+// stage calls put with the staging of the output numbered out, unless the
+// Stream is closed or its context done.
+func (s *Stream) stage(out int, put func(*stager) error) error {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if s.closed || s.committed {
@@ -162,7 +157,7 @@ func (s *Stream) putFrom(out int, name string, write func(io.Writer) error) erro
 	if err := s.open(); err != nil {
 		return err
 	}
-	return s.stages[out].putFrom(name, write)
+	return put(s.stages[out])
 }
 
 // readBack reads a file put into the output numbered out.
@@ -354,24 +349,31 @@ func (st *stager) put(name string, data []byte) error {
 	return st.putKeyed(name, [sha256.Size]byte{}, func() ([]byte, error) { return data, nil })
 }
 
+// take takes the name before anything is made, so that a folder of the
+// same name, made at the same time, fails (see mkdir), and makes its
+// folder. again says the name was put before in this build.
+func (st *stager) take(name string) (again bool, err error) {
+	st.mu.Lock()
+	_, again = st.files[name]
+	if !again {
+		st.files[name] = fileState{}
+	}
+	st.mu.Unlock()
+	if d := path.Dir(name); d != "." {
+		err = st.mkdir(d)
+	}
+	return again, err
+}
+
 // putKeyed is put for a file whose bytes load returns. A page, with its
 // key (not zero), is kept or linked without its bytes when the spare's or
 // the output's manifest says that file is that page, unchanged since.
 func (st *stager) putKeyed(name string, key [sha256.Size]byte, load func() ([]byte, error)) error {
 	p := filepath.Join(st.dir, filepath.FromSlash(name))
 	src := filepath.Join(st.old, filepath.FromSlash(name))
-	// The name is taken before anything is made, so that a folder of
-	// the same name, made at the same time, fails (see mkdir).
-	st.mu.Lock()
-	_, again := st.files[name]
-	if !again {
-		st.files[name] = fileState{}
-	}
-	st.mu.Unlock()
-	if d := path.Dir(name); d != "." {
-		if err := st.mkdir(d); err != nil {
-			return err
-		}
+	again, err := st.take(name)
+	if err != nil {
+		return err
 	}
 	if key != ([sha256.Size]byte{}) && !again {
 		if prev, ok := st.had[name]; ok && prev.key == key {
@@ -426,16 +428,9 @@ func (st *stager) putKeyed(name string, key [sha256.Size]byte, load func() ([]by
 // its manifest says it holds these very bytes, unchanged since.
 func (st *stager) putFrom(name string, write func(io.Writer) error) error {
 	p := filepath.Join(st.dir, filepath.FromSlash(name))
-	st.mu.Lock()
-	_, again := st.files[name]
-	if !again {
-		st.files[name] = fileState{}
-	}
-	st.mu.Unlock()
-	if d := path.Dir(name); d != "." {
-		if err := st.mkdir(d); err != nil {
-			return err
-		}
+	again, err := st.take(name)
+	if err != nil {
+		return err
 	}
 	tmp, sum, size, err := writeHidden(filepath.Dir(p), st.fileMode, write)
 	if err != nil {
