@@ -238,6 +238,7 @@ func decodeDoc(d *Doc, block []byte, v any, errs *ErrorList, validate func(*Erro
 func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, errs, warnings *ErrorList, seen map[string]bool, fn func(any)) {
 	type found struct {
 		p    string
+		e    fs.DirEntry
 		info fs.FileInfo
 		f    *cached // nil until read
 		err  error
@@ -276,27 +277,29 @@ func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, errs, warnings *ErrorL
 			return nil
 		}
 		seen[p] = true
-		info, err := e.Info()
-		if err == nil && info.Mode()&fs.ModeSymlink != 0 {
-			// A link is read through: its file's size and time say
-			// whether it changed, not the link's.
-			info, err = fs.Stat(fsys, p)
-		}
-		fd := &found{p: p, info: info, err: err}
-		if f := c.files[p]; err == nil && f != nil && !c.forgotten[p] && f.size == info.Size() && f.mod.Equal(info.ModTime()) {
-			fd.f = f
-		}
-		files = append(files, fd)
+		files = append(files, &found{p: p, e: e})
 		return nil
 	})
 	if err != nil {
 		errs.Add(Position{Path: dir}, "%v", err)
 	}
 	// Reading and parsing the files that changed (every file, on a first
-	// load) is most of a load: it runs on every core.
+	// load) is most of a load, and asking each file's size and time the
+	// rest of a load that reads nothing (a rebuild under serve): both run
+	// on every core.
 	par.Each(len(files), func(i int) {
 		fd := files[i]
-		if fd.err != nil || fd.f != nil {
+		fd.info, fd.err = fd.e.Info()
+		if fd.err == nil && fd.info.Mode()&fs.ModeSymlink != 0 {
+			// A link is read through: its file's size and time say
+			// whether it changed, not the link's.
+			fd.info, fd.err = fs.Stat(fsys, fd.p)
+		}
+		if fd.err != nil {
+			return
+		}
+		if f := c.files[fd.p]; f != nil && !c.forgotten[fd.p] && f.size == fd.info.Size() && f.mod.Equal(fd.info.ModTime()) {
+			fd.f = f
 			return
 		}
 		data, err := fs.ReadFile(fsys, fd.p)
