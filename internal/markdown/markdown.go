@@ -82,11 +82,10 @@ type Parts uint8
 
 const (
 	PartHTML    Parts = 1 << iota // HTML
-	PartSum                       // Sum
 	PartSummary                   // Summary
 	PartText                      // Text
 	PartWords                     // Words
-	allParts    = PartHTML | PartSum | PartSummary | PartText | PartWords
+	allParts    = PartHTML | PartSummary | PartText | PartWords
 )
 
 // has reports whether ps holds part; zero holds every part.
@@ -95,7 +94,6 @@ func (ps Parts) has(part Parts) bool { return ps == 0 || ps&part != 0 }
 // Result is a rendered body.
 type Result struct {
 	HTML string
-	Sum  string // SHA-256 of HTML, computed once with it
 	// HTMLControl says whether HTML holds a control character (Control),
 	// found once, when HTML is made.
 	HTMLControl bool
@@ -553,8 +551,6 @@ func (r *Renderer) render(src string, opts Options) Result {
 	}
 	res.HTML = html
 	_, res.HTMLControl = Control(res.HTML)
-	sum := digest.Of(res.HTML)
-	res.Sum = string(sum[:])
 	res.Text = plain(doc, b)
 	res.Words = countWords(res.Text)
 	return res.only(opts.Parts)
@@ -564,9 +560,6 @@ func (r *Renderer) render(src string, opts Options) Result {
 func (res Result) only(ps Parts) Result {
 	if !ps.has(PartHTML) {
 		res.HTML, res.HTMLControl = "", false
-	}
-	if !ps.has(PartSum) {
-		res.Sum = ""
 	}
 	if !ps.has(PartSummary) {
 		res.Summary = ""

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/rand"
-	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"html"
@@ -250,7 +249,7 @@ func (r *Renderer) resolve(src Source, p *prepared, opts Options) Result {
 				rs = Resolution{}
 			}
 		}
-		linkHTML[i], linkText[i] = r.resolution(l, rs, opts.Parts.has(PartHTML) || opts.Parts.has(PartSum))
+		linkHTML[i], linkText[i] = r.resolution(l, rs, opts.Parts.has(PartHTML))
 	}
 	dests := make([]string, len(p.dests))
 	for i, d := range p.dests {
@@ -260,7 +259,7 @@ func (r *Renderer) resolve(src Source, p *prepared, opts Options) Result {
 		dests[i] = attrURL(d)
 	}
 	want := opts.Parts
-	if want.has(PartHTML) || want.has(PartSum) {
+	if want.has(PartHTML) {
 		// The ids of headings that hold a wikilink, from their text as
 		// shown, after the ids of the others, as goldmark would give them.
 		used := make(map[string]bool, len(p.usedIDs)+len(p.headings))
@@ -275,10 +274,6 @@ func (r *Renderer) resolve(src Source, p *prepared, opts Options) Result {
 			anchors[k], _ = r.renderString(nil, anchor(id))
 		}
 		html := fill(p.html, values{links: linkHTML, dests: dests, ids: ids, anchors: anchors})
-		if want.has(PartSum) {
-			sum := sha256.Sum256([]byte(html))
-			res.Sum = string(sum[:])
-		}
 		if want.has(PartHTML) {
 			res.HTML = html
 			_, res.HTMLControl = Control(html)
