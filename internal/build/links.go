@@ -280,8 +280,9 @@ type pageLinks struct {
 	data  []byte
 	hrefs []string
 	ids   map[string]bool
-	// A streamed page's hrefs are kept as their numbers in a table of the
-	// build's instead (hrefs is then nil): see hrefTable.
+	// A streamed page kept in memory until the check (no cache on disk)
+	// keeps its hrefs as their numbers in a table of the build's instead
+	// (hrefs is then nil): see hrefTable.
 	refs  []uint32
 	table *hrefTable
 	// A streamed page's links and ids wait on disk until the check asks
@@ -300,7 +301,10 @@ type pageLinks struct {
 // pageLink is a link as written and the site path it points at.
 type pageLink struct{ ref, target string }
 
-// load reads a streamed page's links and ids back, once.
+// load reads a streamed page's links and ids back, once. The hrefs stay
+// strings: the page's own check reads them next and lets them go (links),
+// and numbering them only to turn them back was a lock and two copies per
+// page.
 func (p *pageLinks) load() {
 	p.once.Do(func() {
 		if p.read == nil {
@@ -311,7 +315,7 @@ func (p *pageLinks) load() {
 			p.lost = err
 			return
 		}
-		p.refs, p.ids, p.read = p.table.numbers(hrefs), ids, nil
+		p.hrefs, p.ids, p.read = hrefs, ids, nil
 	})
 }
 
@@ -330,7 +334,7 @@ func (s *siteIndex) links(file string, resolve func(ref string) (string, bool)) 
 		return p.resolved
 	}
 	hrefs := p.hrefs
-	if p.table != nil {
+	if p.refs != nil {
 		hrefs = p.table.strings(p.refs)
 	}
 	resolved := make([]pageLink, 0, len(hrefs))
@@ -340,7 +344,7 @@ func (s *siteIndex) links(file string, resolve func(ref string) (string, bool)) 
 		}
 	}
 	if p.table != nil {
-		p.refs = nil // only this page's check reads them
+		p.hrefs, p.refs = nil, nil // only this page's check reads them
 		return resolved
 	}
 	p.resolved, p.resolvedAt = resolved, s.base
