@@ -153,10 +153,15 @@ type memo struct {
 	disk *diskcache.Cache
 }
 
-func (m *memo) get(key string) (any, bool) {
+// diskCache is the memo's disk, nil when it keeps values in memory alone.
+func (m *memo) diskCache() *diskcache.Cache {
 	m.mu.Lock()
-	disk := m.disk
-	m.mu.Unlock()
+	defer m.mu.Unlock()
+	return m.disk
+}
+
+func (m *memo) get(key string) (any, bool) {
+	disk := m.diskCache()
 	if v, ok := m.values.Get(key); ok {
 		disk.Keep(diskKey(key))
 		return v, true
@@ -172,10 +177,7 @@ func (m *memo) get(key string) (any, bool) {
 
 func (m *memo) put(key string, v any) {
 	m.values.Put(key, v)
-	m.mu.Lock()
-	disk := m.disk
-	m.mu.Unlock()
-	if disk != nil {
+	if disk := m.diskCache(); disk != nil {
 		// Put copies what it is given: the encoding is made in a buffer
 		// kept for the next, not grown anew for every body.
 		bp := encodings.Get().(*[]byte)
@@ -188,21 +190,9 @@ func (m *memo) put(key string, v any) {
 }
 
 // has reports whether the memo's disk holds the value of key.
-func (m *memo) has(key string) bool {
-	m.mu.Lock()
-	disk := m.disk
-	m.mu.Unlock()
-	return disk.Has(diskKey(key))
-}
+func (m *memo) has(key string) bool { return m.diskCache().Has(diskKey(key)) }
 
 var encodings = sync.Pool{New: func() any { return new([]byte) }}
-
-// onDisk reports whether the memo keeps its values on disk too.
-func (m *memo) onDisk() bool {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.disk != nil
-}
 
 // UseDisk keeps the renderer's results in c as well, from one run to the
 // next; nil keeps them in memory alone.
@@ -404,7 +394,7 @@ func (r *Renderer) Drop(src Source) {
 
 // Drops reports whether Drop lets prepared bodies go: whether a body
 // filled again is read back from the disk rather than parsed again.
-func (r *Renderer) Drops() bool { return r.once && r.memo.onDisk() }
+func (r *Renderer) Drops() bool { return r.once && r.memo.diskCache() != nil }
 
 // Render renders src.
 func (r *Renderer) Render(src Source, opts Options) Result {
