@@ -264,6 +264,9 @@ type stager struct {
 	dirMode, fileMode os.FileMode
 	reuse             bool     // dir is the spare, an output before last, with
 	had, was          manifest // its manifest; and the output's
+	// elsewhere names a file of the output by its key, for a page that
+	// moved (a list's page 2 now page 3): linked from there, not made.
+	elsewhere map[[sha256.Size]byte]string
 
 	manifestAt string // where the staging's manifest goes
 
@@ -329,6 +332,12 @@ func openStage(o Output, step swapStep) (*stager, error) {
 	if sameKind(step.Dir) {
 		st.was = readManifest(manifestPath(step))
 	}
+	st.elsewhere = make(map[[sha256.Size]byte]string, len(st.was))
+	for name, state := range st.was {
+		if state.key != ([sha256.Size]byte{}) {
+			st.elsewhere[state.key] = name
+		}
+	}
 	st.manifestAt = manifestPath(step) + ".new"
 	if err := st.put(Marker, []byte(markerText)); err != nil {
 		return nil, err
@@ -382,16 +391,8 @@ func (st *stager) putKeyed(name string, key [sha256.Size]byte, load func() ([]by
 				return nil
 			}
 		}
-		if prev, ok := st.was[name]; ok && prev.key == key {
-			if info, err := os.Lstat(src); err == nil && prev.is(info) {
-				if err := st.clearIf(name, p, again); err != nil {
-					return err
-				}
-				if os.Link(src, p) == nil {
-					st.record(name, prev)
-					return nil
-				}
-			}
+		if linked, err := st.linkKeyed(name, p, key); linked || err != nil {
+			return err
 		}
 	}
 	data, err := load()
@@ -418,6 +419,33 @@ func (st *stager) putKeyed(name string, key [sha256.Size]byte, load func() ([]by
 	state.key = key
 	st.record(name, state)
 	return nil
+}
+
+// linkKeyed links the output's page of this key into the staging at
+// name (p): the output's file of the same name, else one of another name.
+// Only the output's: nothing writes into it during a build, while a file
+// of the spare may be replaced between its check and its link.
+func (st *stager) linkKeyed(name, p string, key [sha256.Size]byte) (linked bool, err error) {
+	from := name
+	prev, ok := st.was[name]
+	if !ok || prev.key != key {
+		if from, ok = st.elsewhere[key]; !ok {
+			return false, nil
+		}
+		prev = st.was[from]
+	}
+	src := filepath.Join(st.old, filepath.FromSlash(from))
+	if info, err := os.Lstat(src); err != nil || !prev.is(info) {
+		return false, nil
+	}
+	if err := st.clearIf(name, p, false); err != nil {
+		return false, err
+	}
+	if os.Link(src, p) != nil {
+		return false, nil
+	}
+	st.record(name, prev)
+	return true, nil
 }
 
 // putFrom is put for a file whose bytes write writes, which are never

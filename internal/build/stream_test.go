@@ -536,3 +536,48 @@ func TestStreamPutFrom(t *testing.T) {
 		t.Errorf("%d hidden files left by the failed write", leftover)
 	}
 }
+
+// TestMovedPageLinkedByKey: a page the output holds under another name
+// (a list's page 2 that is now its page 3) is linked from there by its
+// key, not made again; one changed by hand since is made again.
+func TestMovedPageLinkedByKey(t *testing.T) {
+	site := t.TempDir()
+	out := filepath.Join(site, "public")
+	ctx := context.Background()
+	key := page.Key{7, 8, 9}
+	b, closeCache := cachedBuilder(t, site)
+	defer closeCache()
+	build := func(name, text string) (made bool) {
+		t.Helper()
+		s, err := Begin(ctx, site, Output{Dir: out})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		o := b.output(s, 0, "public/")
+		if err := o.putKeyed(name, key, func() ([]byte, error) { made = true; return []byte(text), nil }); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Commit(Inputs{}, nil); err != nil {
+			t.Fatal(err)
+		}
+		return made
+	}
+	build("tags/go/page/2/index.html", "the page")
+	if made := build("tags/go/page/3/index.html", "the same key, made again"); made {
+		t.Error("a page the output held under another name was made again")
+	}
+	if got := readTree(t, out)["tags/go/page/3/index.html"]; string(got) != "the page" {
+		t.Errorf("moved page holds %q", got)
+	}
+	// Changed by hand: its bytes are no longer the key's.
+	p := filepath.Join(out, "tags/go/page/3/index.html")
+	os.Remove(p)
+	put(t, p, "changed by hand")
+	if made := build("tags/go/page/4/index.html", "made again"); !made {
+		t.Error("a page changed by hand since was linked by its key")
+	}
+	if got := readTree(t, out)["tags/go/page/4/index.html"]; string(got) != "made again" {
+		t.Errorf("page 4 holds %q", got)
+	}
+}

@@ -305,7 +305,10 @@ func (s *Site) order(jobs []Job) []int {
 }
 
 // lazy puts the page of job j by its key, to be taken from the disk or
-// executed (ran) only if out asks for its bytes.
+// executed (ran) only if out asks for its bytes. What it executes is not
+// kept on the disk: the output it is written to keeps its pages by their
+// keys (a KeyedSink), and a copy of the whole site in the cache cost a
+// cold build a tenth of its time and the disk as much again as the site.
 func (c *Cache) lazy(templates string, j Job, exec Executor, out *Site) (ran bool, err error) {
 	// No digest memo: it would hold every big string of every page until
 	// the end, and a build that renders once hashes each about once.
@@ -331,12 +334,9 @@ func (c *Cache) lazy(templates string, j Job, exec Executor, out *Site) (ran boo
 		if err := exec(buf, j.Template, j.Data); err != nil {
 			return nil, fmt.Errorf("%s: %w", j.File, err)
 		}
-		c.Disk.Put(diskcache.Key(key), buf.Bytes())
 		ran = true
 		return buf.Bytes(), nil
 	})
-	// A page not read is still this build's: the cache keeps it.
-	c.Disk.Keep(diskcache.Key(key))
 	return ran, err
 }
 
