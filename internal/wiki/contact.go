@@ -44,7 +44,13 @@ type GroupRef struct {
 // Group is a circle with its contacts, for the contacts index and the
 // circle pages.
 type Group struct {
-	GroupRef
+	// A GroupRef's fields.
+	Name      string
+	Slug      string
+	HasCircle bool
+	Hue       string
+	Count     int
+
 	Description string
 	Cadence     string // the circle's default cadence in words; "" for none
 	Overdue     int    // contacts overdue by cadence
@@ -60,7 +66,9 @@ func (r *renderer) groupRef(g *group) GroupRef {
 }
 
 func (r *renderer) groupView(g *group) Group {
-	out := Group{GroupRef: r.groupRef(g), Contacts: r.v.contactRows(g.contacts)}
+	ref := r.groupRef(g)
+	out := Group{Name: ref.Name, Slug: ref.Slug, HasCircle: ref.HasCircle, Hue: ref.Hue, Count: ref.Count,
+		Contacts: r.v.contactRows(g.contacts)}
 	if g.circle != nil {
 		out.Description = g.circle.Description
 		if g.circle.Cadence.IsSet() {
@@ -85,10 +93,16 @@ type ContactsIndex struct {
 
 // TagCount is a tag with the number of contacts and posts that have it.
 type TagCount struct {
-	TagRef
+	// A TagRef's fields.
+	Name string
+	Path string
+
 	Contacts int
 	Posts    int
 }
+
+// WikiPath is the tag's page.
+func (t TagCount) WikiPath() string { return t.Path }
 
 // ContactPage is the data of contacts/<slug>.html.
 type ContactPage struct {
@@ -125,7 +139,13 @@ func contactCommands(c *journal.Contact, today time.Time) []Command {
 
 // Contact is everything a contact's page shows of them.
 type Contact struct {
-	ContactRef
+	// A ContactRef's fields.
+	Name     string
+	Path     string
+	Initials string
+	Hue      string
+	Photo    string
+
 	Role, Company, Location string
 	Circle                  string // "" without one
 	Status                  Badge  // by cadence
@@ -163,6 +183,9 @@ type Contact struct {
 	Backlinks               []BacklinkRow
 }
 
+// WikiPath is the contact's page.
+func (c Contact) WikiPath() string { return c.Path }
+
 // Detail is an email or a phone number with its type: work, cell, ….
 type Detail struct {
 	Type  string // "" when the file gives none
@@ -188,10 +211,23 @@ type ProfileLink struct {
 
 // TimelineItem is an event on a contact's timeline.
 type TimelineItem struct {
-	EventRow
+	// An EventRow's fields.
+	Title         string
+	Path          string
+	Date          time.Time
+	Kind          string
+	Location      string
+	With          []ContactRef
+	Planned       bool
+	Status        Badge
+	OpenFollowups int
+
 	Others    []ContactRef // the event's people but the contact
 	Initiated string       // "you reached out", "they reached out", "Ana Lima reached out"
 }
+
+// WikiPath is the event's page.
+func (t TimelineItem) WikiPath() string { return t.Path }
 
 // CirclePage is the data of circles/<slug>.html.
 type CirclePage struct {
@@ -234,7 +270,7 @@ func (r *renderer) contacts() {
 	}
 	for _, t := range r.j.Tags {
 		if len(t.Contacts) > 0 {
-			idx.Tags = append(idx.Tags, TagCount{TagRef: TagRef{Name: t.Name, Path: r.v.tagPath(t.Name)}, Contacts: len(t.Contacts), Posts: len(t.Posts)})
+			idx.Tags = append(idx.Tags, TagCount{Name: t.Name, Path: r.v.tagPath(t.Name), Contacts: len(t.Contacts), Posts: len(t.Posts)})
 		}
 	}
 	r.write("contacts.html", idx.Page, idx)
@@ -262,9 +298,10 @@ func (r *renderer) contacts() {
 // contact is what a contact's page shows of c.
 func (r *renderer) contact(c *journal.Contact) Contact {
 	today, v := r.j.Today, r.v
+	ref := v.contact(c)
 	out := Contact{
-		ContactRef: v.contact(c),
-		Role:       c.Role, Company: c.Company, Location: c.Location,
+		Name: ref.Name, Path: ref.Path, Initials: ref.Initials, Hue: ref.Hue, Photo: ref.Photo,
+		Role: c.Role, Company: c.Company, Location: c.Location,
 		Status:       v.contactStatus(c),
 		Stale:        c.Stale(today, r.j.Config.StaleAfter),
 		Never:        c.Never(),
@@ -320,7 +357,11 @@ func (r *renderer) contact(c *journal.Contact) Contact {
 		out.BirthdayIn = birthdayIn(c.Birthday, today)
 	}
 	for _, e := range c.Timeline {
-		item := TimelineItem{EventRow: v.eventRow(e)}
+		row := v.eventRow(e)
+		item := TimelineItem{
+			Title: row.Title, Path: row.Path, Date: row.Date, Kind: row.Kind, Location: row.Location,
+			With: row.With, Planned: row.Planned, Status: row.Status, OpenFollowups: row.OpenFollowups,
+		}
 		for _, w := range e.With {
 			if w != c {
 				item.Others = append(item.Others, v.contact(w))

@@ -37,23 +37,50 @@ type Dashboard struct {
 
 // DueContact is a contact due or overdue by cadence.
 type DueContact struct {
-	ContactRef
+	// A ContactRef's fields.
+	Name     string
+	Path     string
+	Initials string
+	Hue      string
+	Photo    string
+
 	Since  string // "41 days since last contact · every 1 month"
 	Status Badge
 }
 
 // Owed is a contact with favours owed one way.
 type Owed struct {
-	ContactRef
+	// A ContactRef's fields.
+	Name     string
+	Path     string
+	Initials string
+	Hue      string
+	Photo    string
+
 	Gave, Received int    // favours done for them, and by them
 	Balance        string // "they owe you 2 favours"
 }
 
 // Stale is a contact whose details were reviewed long ago.
 type Stale struct {
-	ContactRef
+	// A ContactRef's fields.
+	Name     string
+	Path     string
+	Initials string
+	Hue      string
+	Photo    string
+
 	Reviewed time.Time
 }
+
+// WikiPath is the contact's page.
+func (c DueContact) WikiPath() string { return c.Path }
+
+// WikiPath is the contact's page.
+func (c Owed) WikiPath() string { return c.Path }
+
+// WikiPath is the contact's page.
+func (c Stale) WikiPath() string { return c.Path }
 
 // Unresolved is a wikilink that matches nothing.
 type Unresolved struct {
@@ -79,6 +106,24 @@ type Birthday struct {
 	In      string // "today", "in 3 weeks"
 }
 
+func (v *view) dueContact(c *journal.Contact) DueContact {
+	ref := v.contact(c)
+	return DueContact{Name: ref.Name, Path: ref.Path, Initials: ref.Initials, Hue: ref.Hue, Photo: ref.Photo,
+		Since: since(c, v.j.Today), Status: v.contactStatus(c)}
+}
+
+func (v *view) owed(c *journal.Contact) Owed {
+	ref := v.contact(c)
+	return Owed{Name: ref.Name, Path: ref.Path, Initials: ref.Initials, Hue: ref.Hue, Photo: ref.Photo,
+		Gave: len(c.Gave), Received: len(c.Received), Balance: balance(c)}
+}
+
+func (v *view) stale(c *journal.Contact) Stale {
+	ref := v.contact(c)
+	return Stale{Name: ref.Name, Path: ref.Path, Initials: ref.Initials, Hue: ref.Hue, Photo: ref.Photo,
+		Reviewed: c.Reviewed.Day()}
+}
+
 func (r *renderer) dashboard() {
 	j, today := r.j, r.j.Today
 	v := r.v
@@ -101,15 +146,12 @@ func (r *renderer) dashboard() {
 			d.SoonFollowups = append(d.SoonFollowups, v.followup(f))
 		}
 	}
-	due := func(c *journal.Contact) DueContact {
-		return DueContact{ContactRef: v.contact(c), Since: since(c, today), Status: v.contactStatus(c)}
-	}
 	for _, c := range journal.ByDue(j.Contacts) {
 		switch {
 		case c.Overdue(today):
-			d.OverdueContacts = append(d.OverdueContacts, due(c))
+			d.OverdueContacts = append(d.OverdueContacts, v.dueContact(c))
 		case c.DueWithin(today, soon):
-			d.SoonContacts = append(d.SoonContacts, due(c))
+			d.SoonContacts = append(d.SoonContacts, v.dueContact(c))
 		}
 	}
 	var theyOwe, youOwe, stale []*journal.Contact
@@ -133,17 +175,14 @@ func (r *renderer) dashboard() {
 	sort.SliceStable(youOwe, func(a, b int) bool { return youOwe[a].Balance() < youOwe[b].Balance() })
 	sort.SliceStable(stale, func(a, b int) bool { return stale[a].Reviewed.Before(stale[b].Reviewed.Time) })
 	sort.SliceStable(d.Birthdays, func(a, b int) bool { return d.Birthdays[a].On.Before(d.Birthdays[b].On) })
-	owed := func(c *journal.Contact) Owed {
-		return Owed{ContactRef: v.contact(c), Gave: len(c.Gave), Received: len(c.Received), Balance: balance(c)}
-	}
 	for _, c := range theyOwe {
-		d.TheyOwe = append(d.TheyOwe, owed(c))
+		d.TheyOwe = append(d.TheyOwe, v.owed(c))
 	}
 	for _, c := range youOwe {
-		d.YouOwe = append(d.YouOwe, owed(c))
+		d.YouOwe = append(d.YouOwe, v.owed(c))
 	}
 	for _, c := range stale {
-		d.Stale = append(d.Stale, Stale{ContactRef: v.contact(c), Reviewed: c.Reviewed.Day()})
+		d.Stale = append(d.Stale, v.stale(c))
 	}
 	d.PossibleDuplicates = possibleDuplicates(v, j.Contacts)
 	unresolved := append([]*journal.Unresolved(nil), j.Unresolved...)

@@ -41,7 +41,17 @@ type EventPage struct {
 
 // Event is everything an event's page shows of it.
 type Event struct {
-	EventRow
+	// An EventRow's fields.
+	Title         string
+	Path          string
+	Date          time.Time
+	Kind          string
+	Location      string
+	With          []ContactRef
+	Planned       bool
+	Status        Badge
+	OpenFollowups int
+
 	End           time.Time // its last day, for a multi-day event; else zero
 	Time          string    // its time of day, "15:04 MST", when it has one
 	InitiatedByMe bool
@@ -53,6 +63,9 @@ type Event struct {
 	Shared        []ShareRow
 	Backlinks     []BacklinkRow
 }
+
+// WikiPath is the event's page.
+func (e Event) WikiPath() string { return e.Path }
 
 func (r *renderer) events() {
 	r.later("events.html", "events/index.html", func() any { // made when its page is (see posts)
@@ -98,8 +111,10 @@ func (r *renderer) events() {
 // event is what an event's page shows of e.
 func (r *renderer) event(e *journal.Event) Event {
 	v := r.v
+	row := v.eventRow(e)
 	out := Event{
-		EventRow:      v.eventRow(e),
+		Title: row.Title, Path: row.Path, Date: row.Date, Kind: row.Kind, Location: row.Location,
+		With: row.With, Planned: row.Planned, Status: row.Status, OpenFollowups: row.OpenFollowups,
 		InitiatedByMe: e.InitiatedByMe,
 		Source:        e.Path,
 		Followups:     v.followups(e.Followups),

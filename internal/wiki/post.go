@@ -23,7 +23,15 @@ type PostPage struct {
 
 // Post is everything a post's wiki page shows of it.
 type Post struct {
-	PostRow
+	// A PostRow's fields, but SharedWith: the people, not their number.
+	Title  string
+	Path   string
+	Date   time.Time
+	IsLink bool
+	Link   string
+	Tags   []TagRef
+	Status Badge
+
 	Draft      bool
 	Updated    time.Time // its day; zero when never updated
 	StatusText string    // published, draft, scheduled or private
@@ -34,6 +42,9 @@ type Post struct {
 	Shares     []ShareRow
 	Backlinks  []BacklinkRow
 }
+
+// WikiPath is the post's page.
+func (p Post) WikiPath() string { return p.Path }
 
 func (r *renderer) posts() {
 	// A list of every post is made when its page is: held from the first
@@ -62,8 +73,10 @@ func (r *renderer) posts() {
 // post is what a post's wiki page shows of p.
 func (r *renderer) post(p *journal.Post) Post {
 	v := r.v
+	row := v.postRow(p)
 	out := Post{
-		PostRow:    v.postRow(p),
+		Title: row.Title, Path: row.Path, Date: row.Date, IsLink: row.IsLink, Link: row.Link,
+		Tags: row.Tags, Status: row.Status,
 		Draft:      p.Draft,
 		StatusText: p.Status(r.j.Opts),
 		Summary:    p.Summary,

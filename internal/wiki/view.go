@@ -20,6 +20,13 @@ import (
 // its wiki path.
 type Linkable interface{ WikiPath() string }
 
+// A row or a page's main value holds the fields of the reference it
+// extends (a ContactRow has every field of a ContactRef) as its own, not
+// by embedding it: templates read a field through reflect, and a field
+// reached through an embedded struct is searched for breadth first, with
+// allocations, on every read (a third of a timeline row's execution).
+// TestFlatTypes checks that each keeps every field of what it extends.
+
 // ContactRef is a contact as a chip or an avatar shows them.
 type ContactRef struct {
 	Name     string
@@ -34,7 +41,13 @@ func (c ContactRef) WikiPath() string { return c.Path }
 
 // ContactRow is a contact in a list.
 type ContactRow struct {
-	ContactRef
+	// A ContactRef's fields.
+	Name     string
+	Path     string
+	Initials string
+	Hue      string
+	Photo    string
+
 	Role, Company, Location string
 	Never                   bool      // never met at a past event
 	LastContact             time.Time // zero when Never
@@ -51,9 +64,16 @@ type EventRef struct {
 // WikiPath is the event's page.
 func (e EventRef) WikiPath() string { return e.Path }
 
+// WikiPath is the contact's page.
+func (c ContactRow) WikiPath() string { return c.Path }
+
 // EventRow is an event in a list.
 type EventRow struct {
-	EventRef
+	// An EventRef's fields.
+	Title string
+	Path  string
+	Date  time.Time
+
 	Kind          string
 	Location      string
 	With          []ContactRef
@@ -61,6 +81,9 @@ type EventRow struct {
 	Status        Badge // for a plan: when
 	OpenFollowups int
 }
+
+// WikiPath is the event's page.
+func (e EventRow) WikiPath() string { return e.Path }
 
 // PostRef is a link to a post's wiki page.
 type PostRef struct {
@@ -73,7 +96,10 @@ func (p PostRef) WikiPath() string { return p.Path }
 
 // PostRow is a post in a list.
 type PostRow struct {
-	PostRef
+	// A PostRef's fields.
+	Title string
+	Path  string
+
 	Date       time.Time // its day
 	IsLink     bool
 	Link       string
@@ -81,6 +107,9 @@ type PostRow struct {
 	Tags       []TagRef
 	Status     Badge
 }
+
+// WikiPath is the post's page.
+func (p PostRow) WikiPath() string { return p.Path }
 
 // TagRef is a link to a tag's page.
 type TagRef struct {
@@ -194,9 +223,10 @@ func (v *view) people(cs []*journal.Contact) []ContactRef {
 }
 
 func (v *view) contactRow(c *journal.Contact) ContactRow {
+	ref := v.contact(c)
 	return ContactRow{
-		ContactRef: v.contact(c),
-		Role:       c.Role, Company: c.Company, Location: c.Location,
+		Name: ref.Name, Path: ref.Path, Initials: ref.Initials, Hue: ref.Hue, Photo: ref.Photo,
+		Role: c.Role, Company: c.Company, Location: c.Location,
 		Never: c.Never(), LastContact: c.LastContact,
 		Status: v.contactStatus(c),
 	}
@@ -215,9 +245,10 @@ func (v *view) event(e *journal.Event) EventRef {
 }
 
 func (v *view) eventRow(e *journal.Event) EventRow {
+	ref := v.event(e)
 	row := EventRow{
-		EventRef: v.event(e),
-		Kind:     e.Kind, Location: e.Location,
+		Title: ref.Title, Path: ref.Path, Date: ref.Date,
+		Kind: e.Kind, Location: e.Location,
 		With:    v.people(e.With),
 		Planned: e.Planned(v.j.Today),
 		Status:  v.eventStatus(e),
@@ -243,10 +274,11 @@ func (v *view) post(p *journal.Post) PostRef {
 }
 
 func (v *view) postRow(p *journal.Post) PostRow {
+	ref := v.post(p)
 	return PostRow{
-		PostRef: v.post(p),
-		Date:    p.Date.Day(),
-		IsLink:  p.IsLink(), Link: p.Link,
+		Title: ref.Title, Path: ref.Path,
+		Date:   p.Date.Day(),
+		IsLink: p.IsLink(), Link: p.Link,
 		SharedWith: len(p.SharedWith),
 		Tags:       v.tags(p.Tags),
 		Status:     v.postStatus(p),

@@ -49,6 +49,22 @@ func Documented(t *testing.T, path, part string, templates []string, values ...a
 		name, body, _ := strings.Cut(p, "\n")
 		sections[strings.TrimSpace(name)] += body
 	}
+	// A section that starts "A ContactRef, and …" or "An EventRow, and …"
+	// documents the fields of that type as its own, whether they come
+	// embedded or, as the wiki's rows have them, copied (one level each).
+	claim := regexp.MustCompile(`^\s*An? (\w+)[,.]`)
+	var mentions func(section, field string, depth int) bool
+	mentions = func(section, field string, depth int) bool {
+		if strings.Contains(section, "`"+field+"`") {
+			return true
+		}
+		if m := claim.FindStringSubmatch(section); m != nil && depth < 4 {
+			if base, ok := sections[m[1]]; ok {
+				return mentions(base, field, depth+1)
+			}
+		}
+		return false
+	}
 	seen := map[reflect.Type]bool{}
 	var walk func(reflect.Type)
 	walk = func(ty reflect.Type) {
@@ -68,7 +84,7 @@ func Documented(t *testing.T, path, part string, templates []string, values ...a
 			if !f.IsExported() {
 				continue
 			}
-			if ok && !f.Anonymous && !strings.Contains(section, "`"+f.Name+"`") {
+			if ok && !f.Anonymous && !mentions(section, f.Name, 0) {
 				t.Errorf("%s: the section %s does not name its field `%s`", path, ty.Name(), f.Name)
 			}
 			walk(f.Type)
