@@ -367,7 +367,9 @@ func (r *renderer) posts() {
 		r.renderLater("post.html", d.Page, func() any {
 			page := d
 			html, toc := p.Body.Content()
-			page.Post = &Post{Entry: *r.entries[p], HTML: html, TOC: headings(toc), Backlinks: r.list(p.Backlinks)}
+			post := r.entries[p].post()
+			post.HTML, post.TOC, post.Backlinks = html, headings(toc), r.list(p.Backlinks)
+			page.Post = &post
 			return page
 		}, lastmod([]*public.Post{p}, time.Time{}))
 	}
@@ -427,7 +429,7 @@ func (r *renderer) shared() error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.Source, err)
 		}
-		d.Posts = append(d.Posts, SharedPost{Entry: *r.entries[p], HTML: template.HTML(html)})
+		d.Posts = append(d.Posts, r.entries[p].shared(template.HTML(html)))
 	}
 	d.Feeds = append(append([]FeedLink(nil), d.SharedFeeds...), d.SiteFeeds...)
 	r.render("shared.html", d.Page, d, lastmod(posts, r.site.Updated))

@@ -52,7 +52,7 @@ func Documented(t *testing.T, path, part string, templates []string, values ...a
 	// A section that starts "A ContactRef, and …" or "An EventRow, and …"
 	// documents the fields of that type as its own, whether they come
 	// embedded or, as the wiki's rows have them, copied (one level each).
-	claim := regexp.MustCompile(`^\s*An? (\w+)[,.]`)
+	claim := regexp.MustCompile(`^\s*An? (\w+)[\s,.(]`)
 	var mentions func(section, field string, depth int) bool
 	mentions = func(section, field string, depth int) bool {
 		if strings.Contains(section, "`"+field+"`") {
