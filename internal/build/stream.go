@@ -264,9 +264,6 @@ type stager struct {
 	dirMode, fileMode os.FileMode
 	reuse             bool     // dir is the spare, an output before last, with
 	had, was          manifest // its manifest; and the output's
-	// elsewhere names a file of the output by its key, for a page that
-	// moved (a list's page 2 now page 3): linked from there, not made.
-	elsewhere map[[sha256.Size]byte]string
 
 	manifestAt string // where the staging's manifest goes
 
@@ -331,12 +328,6 @@ func openStage(o Output, step swapStep) (*stager, error) {
 	st.was = manifest{}
 	if sameKind(step.Dir) {
 		st.was = readManifest(manifestPath(step))
-	}
-	st.elsewhere = make(map[[sha256.Size]byte]string, len(st.was))
-	for name, state := range st.was {
-		if state.key != ([sha256.Size]byte{}) {
-			st.elsewhere[state.key] = name
-		}
 	}
 	st.manifestAt = manifestPath(step) + ".new"
 	if err := st.put(Marker, []byte(markerText)); err != nil {
@@ -421,20 +412,16 @@ func (st *stager) putKeyed(name string, key [sha256.Size]byte, load func() ([]by
 	return nil
 }
 
-// linkKeyed links the output's page of this key into the staging at
-// name (p): the output's file of the same name, else one of another name.
-// Only the output's: nothing writes into it during a build, while a file
-// of the spare may be replaced between its check and its link.
+// linkKeyed links the output's file of name into the staging at p when
+// the output's manifest says it is the page of this key, unchanged since.
+// (Only a page of the same name can be: a page's path is in its data, and
+// so in its key.)
 func (st *stager) linkKeyed(name, p string, key [sha256.Size]byte) (linked bool, err error) {
-	from := name
 	prev, ok := st.was[name]
 	if !ok || prev.key != key {
-		if from, ok = st.elsewhere[key]; !ok {
-			return false, nil
-		}
-		prev = st.was[from]
+		return false, nil
 	}
-	src := filepath.Join(st.old, filepath.FromSlash(from))
+	src := filepath.Join(st.old, filepath.FromSlash(name))
 	if info, err := os.Lstat(src); err != nil || !prev.is(info) {
 		return false, nil
 	}

@@ -309,6 +309,7 @@ func (s *Site) order(jobs []Job) []int {
 // kept on the disk: the output it is written to keeps its pages by their
 // keys (a KeyedSink), and a copy of the whole site in the cache cost a
 // cold build a tenth of its time and the disk as much again as the site.
+// A build whose output is gone renders its pages again.
 func (c *Cache) lazy(templates string, j Job, exec Executor, out *Site) (ran bool, err error) {
 	// No digest memo: it would hold every big string of every page until
 	// the end, and a build that renders once hashes each about once.
@@ -337,6 +338,8 @@ func (c *Cache) lazy(templates string, j Job, exec Executor, out *Site) (ran boo
 		ran = true
 		return buf.Bytes(), nil
 	})
+	// A page the cache holds (serve's, rendered for the same data) stays.
+	c.Disk.Keep(diskcache.Key(key))
 	return ran, err
 }
 
