@@ -29,10 +29,19 @@ type fileState struct {
 	size  int64
 	mtime int64 // nanoseconds
 	ino   uint64
+	// sum is zero, unknown, for a page whose bytes a build had no file
+	// to compare with: it matches no bytes (holds).
+	//
 	// key, for a page, is its key (page.Key: a hash of its template and
 	// data, which its bytes are a function of); zero for other files. A
 	// page whose key is the same is kept without its bytes being read.
 	key [sha256.Size]byte
+}
+
+// holds reports whether the file s describes holds bytes of this sum and
+// size, as far as s knows: a state whose sum is unknown holds none.
+func (s fileState) holds(sum [sha256.Size]byte, size int64) bool {
+	return s.sum != [sha256.Size]byte{} && s.sum == sum && s.size == size
 }
 
 // is reports whether info, what the file system says of a file now, is
@@ -135,7 +144,7 @@ func stateOf(info os.FileInfo, sum [sha256.Size]byte) fileState {
 // when prev, src's state in its manifest, says src holds these bytes and
 // is unchanged since, else a new file. It returns p's state.
 func place(p, src string, data []byte, sum [sha256.Size]byte, prev fileState, fileMode os.FileMode) (fileState, error) {
-	if prev.sum == sum && prev.size == int64(len(data)) {
+	if prev.holds(sum, int64(len(data))) {
 		if info, err := os.Lstat(src); err == nil && prev.is(info) {
 			if os.Link(src, p) == nil {
 				return prev, nil

@@ -390,9 +390,19 @@ func (st *stager) putKeyed(name string, key [sha256.Size]byte, load func() ([]by
 	if err != nil {
 		return err
 	}
-	sum := sha256.Sum256(data)
+	// The bytes' hash finds a file that holds them already, the spare's or
+	// the output's, to keep; a page that has no file of its name in either
+	// (every page of a first build) is not hashed: its sum stays unknown,
+	// and a later build writes it again rather than keep it by its bytes
+	// (by its key, it keeps it unread).
+	var sum [sha256.Size]byte
+	_, had := st.had[name]
+	_, was := st.was[name]
+	if key == ([sha256.Size]byte{}) || had || was {
+		sum = sha256.Sum256(data)
+	}
 	if st.reuse || again {
-		if prev, ok := st.had[name]; ok && !again && prev.sum == sum && prev.size == int64(len(data)) {
+		if prev, ok := st.had[name]; ok && !again && prev.holds(sum, int64(len(data))) {
 			if info, err := os.Lstat(p); err == nil && prev.is(info) {
 				prev.key = key
 				st.record(name, prev)
@@ -457,7 +467,7 @@ func (st *stager) putFrom(name string, write func(io.Writer) error) error {
 		}
 	}()
 	if st.reuse && !again {
-		if prev, ok := st.had[name]; ok && prev.sum == sum && prev.size == size {
+		if prev, ok := st.had[name]; ok && prev.holds(sum, size) {
 			if info, err := os.Lstat(p); err == nil && prev.is(info) {
 				st.record(name, prev)
 				return nil
@@ -467,7 +477,7 @@ func (st *stager) putFrom(name string, write func(io.Writer) error) error {
 	if err := st.clearIf(name, p, again); err != nil {
 		return err
 	}
-	if prev, ok := st.was[name]; ok && !again && prev.sum == sum && prev.size == size {
+	if prev, ok := st.was[name]; ok && !again && prev.holds(sum, size) {
 		src := filepath.Join(st.old, filepath.FromSlash(name))
 		if info, err := os.Lstat(src); err == nil && prev.is(info) && os.Link(src, p) == nil {
 			st.record(name, prev)

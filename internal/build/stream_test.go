@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -364,6 +365,15 @@ func TestManifestRoundTrip(t *testing.T) {
 	}
 	if got := readManifest(p); !reflect.DeepEqual(got, m) {
 		t.Errorf("read back %v, want %v", got, m)
+	}
+	// A page's sum is unknown (zero) when a build had nothing to compare
+	// its bytes with: it holds no bytes, not even none.
+	unknown := fileState{key: [32]byte{9}, size: 0, mtime: 1, ino: 2}
+	if unknown.holds([32]byte{}, 0) || unknown.holds(sha256.Sum256(nil), 0) {
+		t.Error("a state of unknown sum holds bytes")
+	}
+	if known := m["index.html"]; !known.holds([32]byte{1}, 10) || known.holds([32]byte{1}, 11) {
+		t.Error("a state holds other bytes than its own, or not its own")
 	}
 	for name, text := range map[string]string{
 		"before keys": fmt.Sprintf("%x 10 1700000000 42 index.html\n", [32]byte{1}),
