@@ -237,10 +237,17 @@ func (c *buildCmd) watch(ctx context.Context, w *watch.Watcher, b *build.Builder
 		if last == nil {
 			return full()
 		}
-		_, _, err := build.Sync(c.path(out), last.Public, res.Public, false)
+		// The site's lock, as a build holds it: another netjournal building
+		// the same folders waits, and is waited for.
+		unlock, err := build.Lock(ctx, c.dir)
+		if err != nil {
+			return err
+		}
+		_, _, err = build.Sync(c.path(out), last.Public, res.Public, false)
 		if err == nil {
 			_, _, err = build.Sync(c.path(wikiOut), last.Private, res.Private, true)
 		}
+		unlock() // before full, which takes it
 		if err != nil {
 			// The folders no longer hold what last says (a file was
 			// changed by hand, say): replace them whole.

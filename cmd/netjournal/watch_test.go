@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"io"
 	"os"
 	"path/filepath"
@@ -9,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/netjournal/netjournal/internal/build"
 	"github.com/netjournal/netjournal/internal/content"
 )
 
@@ -89,4 +92,49 @@ func TestWatchAndLoadAgree(t *testing.T) {
 			t.Errorf("the build ignores %s, but the watcher reported it", p)
 		}
 	}
+}
+
+// TestWatchWritesUnderTheLock: build --watch writes a rebuild's changed
+// files only while it holds the site's lock, as every build does, so
+// that a build of the same site in another process never stages from a
+// file being replaced: while the lock is held, the output stays as it is.
+func TestWatchWritesUnderTheLock(t *testing.T) {
+	site := t.TempDir()
+	genSite(t, site, 20)
+	setGeneration(t, site, 0)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	watcher := netjournalAt(ctx, site, "build", "--watch", "--now", "2026-11-22")
+	var stderr bytes.Buffer
+	watcher.Stdout, watcher.Stderr = io.Discard, &stderr
+	if err := watcher.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		watcher.Process.Signal(os.Interrupt)
+		watcher.Wait()
+	}()
+	page := filepath.Join(site, "public/posts/gen/index.html")
+	waitFor := func(want string) {
+		t.Helper()
+		for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			if b, err := os.ReadFile(page); err == nil && bytes.Contains(b, []byte(want)) {
+				return
+			}
+		}
+		t.Fatalf("%s does not hold %q; the watcher said:\n%s", page, want, stderr.String())
+	}
+	waitFor("Generation 0")
+	unlock, err := build.Lock(ctx, site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	setGeneration(t, site, 1)
+	time.Sleep(2 * time.Second) // a rebuild of 20 posts takes a tenth of that
+	b, err := os.ReadFile(page)
+	unlock()
+	if err != nil || !bytes.Contains(b, []byte("Generation 0")) {
+		t.Fatalf("the watcher wrote while another held the lock (%v): %.200s", err, generation.Find(b))
+	}
+	waitFor("Generation 1")
 }

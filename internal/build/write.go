@@ -414,6 +414,12 @@ func syncDir(dir string) error {
 	return f.Close()
 }
 
+// Lock takes the site's write lock, which Write and Begin take for the
+// whole of their writing, for a writer of the output folders that calls
+// Sync: a build of the same site in another process must not stage from
+// (link) a file that Sync is replacing. unlock gives it back.
+func Lock(ctx context.Context, site string) (unlock func(), err error) { return lock(ctx, site) }
+
 // Sync makes dir, which holds old, hold files instead: it writes only the
 // files whose bytes differ and deletes those that are gone, with their
 // folders once empty. Each file is replaced by a rename, so a reader never
