@@ -179,10 +179,7 @@ func (s *Site) Put(file string, data []byte) error {
 func (s *Site) PutFrom(file string, write func(w io.Writer) error) error {
 	if s.from == nil {
 		b := buffers.Get().(*bytes.Buffer)
-		defer func() {
-			b.Reset()
-			buffers.Put(b)
-		}()
+		defer release(b)
 		if err := write(b); err != nil {
 			return err
 		}
@@ -323,8 +320,7 @@ func (c *Cache) lazy(templates string, j Job, exec Executor, out *Site) (ran boo
 	var buf *bytes.Buffer
 	defer func() {
 		if buf != nil {
-			buf.Reset()
-			buffers.Put(buf)
+			release(buf)
 		}
 	}()
 	err = out.putKeyed(j.File, key, func() ([]byte, error) {
@@ -374,14 +370,26 @@ func (c *Cache) one(templates string, j Job, exec Executor) (p cached, ran bool,
 // buffer has grown once, and the page is copied out at its length.
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
+// maxPooled is the largest buffer put back: one grown by a page of every
+// post (the wiki's list of posts: 64 MB at 100,000 posts) would be kept,
+// one for each core, across the next two collections, for pages a
+// thousandth of its size. A page that large is rare, and grows its own.
+const maxPooled = 1 << 20
+
+// release puts b back in buffers, unless it grew larger than maxPooled.
+func release(b *bytes.Buffer) {
+	if b.Cap() > maxPooled {
+		return
+	}
+	b.Reset()
+	buffers.Put(b)
+}
+
 // execute returns the output of template on data, in a slice of its own
 // length that nothing else holds.
 func execute(exec Executor, template string, data any) ([]byte, error) {
 	b := buffers.Get().(*bytes.Buffer)
-	defer func() {
-		b.Reset()
-		buffers.Put(b)
-	}()
+	defer release(b)
 	if err := exec(b, template, data); err != nil {
 		return nil, err
 	}
