@@ -44,6 +44,29 @@ func (s fileState) holds(sum [sha256.Size]byte, size int64) bool {
 	return s.sum != [sha256.Size]byte{} && s.sum == sum && s.size == size
 }
 
+// mayHold reports whether the file s describes may hold bytes of this
+// sum and size: it does (holds), or s does not know its sum and the size
+// is the same, which reading the file tells (same).
+func (s fileState) mayHold(sum [sha256.Size]byte, size int64) bool {
+	return s.holds(sum, size) || s.sum == [sha256.Size]byte{} && s.mtime != 0 && s.size == size
+}
+
+// same reports whether the file at p, which s describes and which is as s
+// says (is), holds data of this sum: by the sums when s knows its own,
+// else by the bytes, read. A page a first build did not hash is kept by
+// reading it, not made again, when its key changed but not its bytes (a
+// new program, or build --watch's first write, which knows no keys).
+func (s fileState) same(p string, data []byte, sum [sha256.Size]byte) bool {
+	if s.holds(sum, int64(len(data))) {
+		return true
+	}
+	if s.sum != [sha256.Size]byte{} || sum == [sha256.Size]byte{} {
+		return false
+	}
+	b, err := os.ReadFile(p)
+	return err == nil && bytes.Equal(b, data)
+}
+
 // is reports whether info, what the file system says of a file now, is
 // what s says it was: a regular file of the same size, time and inode,
 // and so, unless written in place by hand within a tick, the same bytes.
@@ -144,9 +167,10 @@ func stateOf(info os.FileInfo, sum [sha256.Size]byte) fileState {
 // when prev, src's state in its manifest, says src holds these bytes and
 // is unchanged since, else a new file. It returns p's state.
 func place(p, src string, data []byte, sum [sha256.Size]byte, prev fileState, fileMode os.FileMode) (fileState, error) {
-	if prev.holds(sum, int64(len(data))) {
-		if info, err := os.Lstat(src); err == nil && prev.is(info) {
+	if prev.mayHold(sum, int64(len(data))) {
+		if info, err := os.Lstat(src); err == nil && prev.is(info) && prev.same(src, data, sum) {
 			if os.Link(src, p) == nil {
+				prev.sum = sum
 				return prev, nil
 			}
 		}

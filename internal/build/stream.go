@@ -393,8 +393,8 @@ func (st *stager) putKeyed(name string, key [sha256.Size]byte, load func() ([]by
 	// The bytes' hash finds a file that holds them already, the spare's or
 	// the output's, to keep; a page that has no file of its name in either
 	// (every page of a first build) is not hashed: its sum stays unknown,
-	// and a later build writes it again rather than keep it by its bytes
-	// (by its key, it keeps it unread).
+	// and a later build that finds its key changed compares its bytes
+	// (fileState.same); by its key, it keeps it unread.
 	var sum [sha256.Size]byte
 	_, had := st.had[name]
 	_, was := st.was[name]
@@ -402,9 +402,9 @@ func (st *stager) putKeyed(name string, key [sha256.Size]byte, load func() ([]by
 		sum = sha256.Sum256(data)
 	}
 	if st.reuse || again {
-		if prev, ok := st.had[name]; ok && !again && prev.holds(sum, int64(len(data))) {
-			if info, err := os.Lstat(p); err == nil && prev.is(info) {
-				prev.key = key
+		if prev, ok := st.had[name]; ok && !again && prev.mayHold(sum, int64(len(data))) {
+			if info, err := os.Lstat(p); err == nil && prev.is(info) && prev.same(p, data, sum) {
+				prev.key, prev.sum = key, sum
 				st.record(name, prev)
 				return nil
 			}

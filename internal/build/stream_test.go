@@ -546,3 +546,61 @@ func TestStreamPutFrom(t *testing.T) {
 		t.Errorf("%d hidden files left by the failed write", leftover)
 	}
 }
+
+// TestUnhashedPagesKeptByTheirBytes: a first build does not hash its
+// pages (nothing to compare them with), yet a page whose key changes and
+// whose bytes do not (a new program, a theme's unrelated change) is kept
+// by its bytes, read: linked from the output, then kept in the spare, the
+// same file throughout; and build --watch's first write, which knows no
+// keys, links it too. Bytes that changed are written.
+func TestUnhashedPagesKeptByTheirBytes(t *testing.T) {
+	site := t.TempDir()
+	out := filepath.Join(site, "public")
+	ctx := context.Background()
+	b, closeCache := cachedBuilder(t, site)
+	defer closeCache()
+	file := filepath.Join(out, "index.html")
+	build := func(key byte, text string) os.FileInfo {
+		t.Helper()
+		s, err := Begin(ctx, site, Output{Dir: out})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		o := b.output(s, 0, "public/")
+		if err := o.putKeyed("index.html", page.Key{key}, func() ([]byte, error) { return []byte(text), nil }); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Commit(Inputs{}, nil); err != nil {
+			t.Fatal(err)
+		}
+		info, err := os.Stat(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := readTree(t, out)["index.html"]; string(got) != text {
+			t.Fatalf("key %d: the page holds %q, want %q", key, got, text)
+		}
+		return info
+	}
+	first := build(1, "the page")
+	// A link elsewhere keeps the first file's inode taken: a file written
+	// again cannot be given its number back and pass for it.
+	if err := os.Link(file, filepath.Join(site, "first")); err != nil {
+		t.Fatal(err)
+	}
+	for key := byte(2); key <= 3; key++ { // linked from the output, then kept in the spare
+		if info := build(key, "the page"); !os.SameFile(first, info) {
+			t.Errorf("key %d, the same bytes: the page was written again", key)
+		}
+	}
+	if err := Write(ctx, site, Output{Dir: out, Files: map[string][]byte{"index.html": []byte("the page")}}); err != nil {
+		t.Fatal(err)
+	}
+	if info, _ := os.Stat(file); !os.SameFile(first, info) {
+		t.Error("a write of the same bytes wrote the page again")
+	}
+	if info := build(4, "other bytes"); os.SameFile(first, info) {
+		t.Error("other bytes were kept in the first build's file")
+	}
+}
