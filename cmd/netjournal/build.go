@@ -228,11 +228,17 @@ func (c *buildCmd) writeFailed(ctx context.Context, err error) int {
 func (c *buildCmd) watch(ctx context.Context, w *watch.Watcher, b *build.Builder, opts build.Options, fixedNow bool,
 	res *build.Result, err error, out, wikiOut string) int {
 	var last *build.Result // what the output folders hold
+	var wrote [2]string    // and which write of them they hold (build.Written)
+	written := func() [2]string { return [2]string{build.Written(c.path(out)), build.Written(c.path(wikiOut))} }
 	write := func(res *build.Result) error {
 		full := func() error {
-			return build.Write(ctx, c.dir,
+			err := build.Write(ctx, c.dir,
 				build.Output{Dir: c.path(out), Files: res.Public},
 				build.Output{Dir: c.path(wikiOut), Files: res.Private, Private: true})
+			if err == nil {
+				wrote = written()
+			}
+			return err
 		}
 		if last == nil {
 			return full()
@@ -242,6 +248,12 @@ func (c *buildCmd) watch(ctx context.Context, w *watch.Watcher, b *build.Builder
 		unlock, err := build.Lock(ctx, c.dir)
 		if err != nil {
 			return err
+		}
+		if written() != wrote {
+			// Another build wrote the folders meanwhile (build --drafts,
+			// say): they hold its files, not last's.
+			unlock()
+			return full()
 		}
 		_, _, err = build.Sync(c.path(out), last.Public, res.Public, false)
 		if err == nil {

@@ -142,3 +142,50 @@ func TestWatchWritesUnderTheLock(t *testing.T) {
 	}
 	waitFor("Generation 1")
 }
+
+// TestWatchAfterAnotherBuild: when another netjournal rewrites the output
+// folders while build --watch runs (build --drafts, here), the watcher's
+// next rebuild replaces them whole rather than change only what it wrote
+// last: no page of the other build is left behind.
+func TestWatchAfterAnotherBuild(t *testing.T) {
+	site := t.TempDir()
+	genSite(t, site, 20)
+	setGeneration(t, site, 0)
+	if err := os.WriteFile(filepath.Join(site, "content/posts/a-draft.md"), []byte("---\ntitle: A draft\ndate: 2020-01-01\ndraft: true\n---\nNot yet.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	watcher := netjournalAt(ctx, site, "build", "--watch", "--now", "2026-11-22")
+	var stderr bytes.Buffer
+	watcher.Stdout, watcher.Stderr = io.Discard, &stderr
+	if err := watcher.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		watcher.Process.Signal(os.Interrupt)
+		watcher.Wait()
+	}()
+	page, draft := filepath.Join(site, "public/posts/gen/index.html"), filepath.Join(site, "public/posts/a-draft/index.html")
+	waitFor := func(want string) {
+		t.Helper()
+		for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			if b, err := os.ReadFile(page); err == nil && bytes.Contains(b, []byte(want)) {
+				return
+			}
+		}
+		t.Fatalf("%s does not hold %q; the watcher said:\n%s", page, want, stderr.String())
+	}
+	waitFor("Generation 0")
+	if b, err := netjournalAt(ctx, site, "build", "--drafts", "--now", "2026-11-22", "--quiet").CombinedOutput(); err != nil {
+		t.Fatalf("build --drafts: %v\n%s", err, b)
+	}
+	if _, err := os.Stat(draft); err != nil {
+		t.Fatalf("build --drafts wrote no draft page: %v", err)
+	}
+	setGeneration(t, site, 1)
+	waitFor("Generation 1")
+	if _, err := os.Stat(draft); err == nil {
+		t.Error("the watcher's rebuild left the other build's draft page in public/")
+	}
+}

@@ -420,6 +420,22 @@ func syncDir(dir string) error {
 // (link) a file that Sync is replacing. unlock gives it back.
 func Lock(ctx context.Context, site string) (unlock func(), err error) { return lock(ctx, site) }
 
+// Written identifies the write that last replaced the output folder dir
+// whole (Write, Stream): its manifest's digest, "" when it has none. A
+// writer that Syncs the folder sees by it that another has replaced it
+// since, and that the folder no longer holds what it wrote.
+func Written(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	m, err := os.ReadFile(manifestPath(stepFor(abs)))
+	if err != nil {
+		return ""
+	}
+	return digestOf(m)
+}
+
 // Sync makes dir, which holds old, hold files instead: it writes only the
 // files whose bytes differ and deletes those that are gone, with their
 // folders once empty. Each file is replaced by a rename, so a reader never
