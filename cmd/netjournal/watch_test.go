@@ -108,26 +108,8 @@ func TestWatchWritesUnderTheLock(t *testing.T) {
 	setGeneration(t, site, 0)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	watcher := netjournalAt(ctx, site, "build", "--watch", "--now", "2026-11-22")
-	var stderr bytes.Buffer
-	watcher.Stdout, watcher.Stderr = io.Discard, &stderr
-	if err := watcher.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		watcher.Process.Signal(os.Interrupt)
-		watcher.Wait()
-	}()
 	page := filepath.Join(site, "public/posts/gen/index.html")
-	waitFor := func(want string) {
-		t.Helper()
-		for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-			if b, err := os.ReadFile(page); err == nil && bytes.Contains(b, []byte(want)) {
-				return
-			}
-		}
-		t.Fatalf("%s does not hold %q; the watcher said:\n%s", page, want, stderr.String())
-	}
+	waitFor := watchSite(t, ctx, site, page)
 	waitFor("Generation 0")
 	unlock, err := build.Lock(ctx, site)
 	if err != nil {
@@ -156,26 +138,8 @@ func TestWatchAfterAnotherBuild(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	watcher := netjournalAt(ctx, site, "build", "--watch", "--now", "2026-11-22")
-	var stderr bytes.Buffer
-	watcher.Stdout, watcher.Stderr = io.Discard, &stderr
-	if err := watcher.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		watcher.Process.Signal(os.Interrupt)
-		watcher.Wait()
-	}()
 	page, draft := filepath.Join(site, "public/posts/gen/index.html"), filepath.Join(site, "public/posts/a-draft/index.html")
-	waitFor := func(want string) {
-		t.Helper()
-		for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-			if b, err := os.ReadFile(page); err == nil && bytes.Contains(b, []byte(want)) {
-				return
-			}
-		}
-		t.Fatalf("%s does not hold %q; the watcher said:\n%s", page, want, stderr.String())
-	}
+	waitFor := watchSite(t, ctx, site, page)
 	waitFor("Generation 0")
 	if b, err := netjournalAt(ctx, site, "build", "--drafts", "--now", "2026-11-22", "--quiet").CombinedOutput(); err != nil {
 		t.Fatalf("build --drafts: %v\n%s", err, b)
@@ -187,5 +151,30 @@ func TestWatchAfterAnotherBuild(t *testing.T) {
 	waitFor("Generation 1")
 	if _, err := os.Stat(draft); err == nil {
 		t.Error("the watcher's rebuild left the other build's draft page in public/")
+	}
+}
+
+// watchSite starts build --watch on site until ctx is done or the test
+// ends, and returns what waits until the output file page holds a text.
+func watchSite(t *testing.T, ctx context.Context, site, page string) (waitFor func(want string)) {
+	t.Helper()
+	watcher := netjournalAt(ctx, site, "build", "--watch", "--now", "2026-11-22")
+	var stderr bytes.Buffer
+	watcher.Stdout, watcher.Stderr = io.Discard, &stderr
+	if err := watcher.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		watcher.Process.Signal(os.Interrupt)
+		watcher.Wait()
+	})
+	return func(want string) {
+		t.Helper()
+		for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			if b, err := os.ReadFile(page); err == nil && bytes.Contains(b, []byte(want)) {
+				return
+			}
+		}
+		t.Fatalf("%s does not hold %q; the watcher said:\n%s", page, want, stderr.String())
 	}
 }

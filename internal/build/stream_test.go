@@ -394,22 +394,10 @@ func TestManifestRoundTrip(t *testing.T) {
 func TestPageKeysAreThisPrograms(t *testing.T) {
 	site := t.TempDir()
 	out := filepath.Join(site, "public")
-	ctx := context.Background()
 	key := page.Key{1, 2, 3}
 	build := func(b *Builder, text string) string {
 		t.Helper()
-		s, err := Begin(ctx, site, Output{Dir: out})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer s.Close()
-		o := b.output(s, 0, "public/")
-		if err := o.putKeyed("index.html", key, func() ([]byte, error) { return []byte(text), nil }); err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Commit(Inputs{}, nil); err != nil {
-			t.Fatal(err)
-		}
+		streamPage(t, b, site, out, "index.html", key, text)
 		got, err := os.ReadFile(filepath.Join(out, "index.html"))
 		if err != nil {
 			t.Fatal(err)
@@ -562,18 +550,7 @@ func TestUnhashedPagesKeptByTheirBytes(t *testing.T) {
 	file := filepath.Join(out, "index.html")
 	build := func(key byte, text string) os.FileInfo {
 		t.Helper()
-		s, err := Begin(ctx, site, Output{Dir: out})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer s.Close()
-		o := b.output(s, 0, "public/")
-		if err := o.putKeyed("index.html", page.Key{key}, func() ([]byte, error) { return []byte(text), nil }); err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Commit(Inputs{}, nil); err != nil {
-			t.Fatal(err)
-		}
+		streamPage(t, b, site, out, "index.html", page.Key{key}, text)
 		info, err := os.Stat(file)
 		if err != nil {
 			t.Fatal(err)
@@ -602,5 +579,23 @@ func TestUnhashedPagesKeptByTheirBytes(t *testing.T) {
 	}
 	if info := build(4, "other bytes"); os.SameFile(first, info) {
 		t.Error("other bytes were kept in the first build's file")
+	}
+}
+
+// streamPage builds the site's output out with b as a streamed build
+// that puts one page, name, of this key and text.
+func streamPage(t *testing.T, b *Builder, site, out, name string, key page.Key, text string) {
+	t.Helper()
+	s, err := Begin(context.Background(), site, Output{Dir: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	o := b.output(s, 0, "public/")
+	if err := o.putKeyed(name, key, func() ([]byte, error) { return []byte(text), nil }); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Commit(Inputs{}, nil); err != nil {
+		t.Fatal(err)
 	}
 }
