@@ -49,52 +49,63 @@ func Documented(t *testing.T, path, part string, templates []string, values ...a
 		name, body, _ := strings.Cut(p, "\n")
 		sections[strings.TrimSpace(name)] += body
 	}
-	// A section that starts "A ContactRef, and …" or "An EventRow, and …"
-	// documents the fields of that type as its own, whether they come
-	// embedded or, as the wiki's rows have them, copied (one level each).
-	claim := regexp.MustCompile(`^\s*An? (\w+)[\s,.(]`)
-	var mentions func(section, field string, depth int) bool
-	mentions = func(section, field string, depth int) bool {
-		if strings.Contains(section, "`"+field+"`") {
-			return true
-		}
-		if m := claim.FindStringSubmatch(section); m != nil && depth < 4 {
-			if base, ok := sections[m[1]]; ok {
-				return mentions(base, field, depth+1)
-			}
-		}
-		return false
-	}
-	seen := map[reflect.Type]bool{}
+	// Every struct type reachable from the values, by name.
+	types := map[string]reflect.Type{}
 	var walk func(reflect.Type)
 	walk = func(ty reflect.Type) {
 		for ty.Kind() == reflect.Pointer || ty.Kind() == reflect.Slice || ty.Kind() == reflect.Map || ty.Kind() == reflect.Array {
 			ty = ty.Elem()
 		}
-		if ty.Kind() != reflect.Struct || ty == reflect.TypeFor[time.Time]() || seen[ty] {
+		if ty.Kind() != reflect.Struct || ty == reflect.TypeFor[time.Time]() || types[ty.Name()] == ty {
 			return
 		}
-		seen[ty] = true
-		section, ok := sections[ty.Name()]
-		if !ok {
-			t.Errorf("%s has no section \"### %s\" for the page data type %s", path, ty.Name(), ty)
-		}
+		types[ty.Name()] = ty
 		for i := range ty.NumField() {
-			f := ty.Field(i)
-			if !f.IsExported() {
-				continue
+			if f := ty.Field(i); f.IsExported() {
+				walk(f.Type)
 			}
-			if ok && !f.Anonymous && !mentions(section, f.Name, 0) {
-				t.Errorf("%s: the section %s does not name its field `%s`", path, ty.Name(), f.Name)
-			}
-			walk(f.Type)
 		}
 	}
 	for _, v := range values {
 		walk(reflect.TypeOf(v))
 	}
-	if len(seen) < len(values) {
-		t.Fatalf("walked %d types from %d values: the check proves little", len(seen), len(values))
+	// A section that starts "A ContactRef, and …" or "An EventRow, and …"
+	// documents the fields of that type as its own, whether they come
+	// embedded or, as the wiki's rows have them, copied: a field of that
+	// type's, of the same type, that its own section documents.
+	claim := regexp.MustCompile(`^\s*An? (\w+)[\s,.(]`)
+	var documented func(section string, f reflect.StructField, depth int) bool
+	documented = func(section string, f reflect.StructField, depth int) bool {
+		if strings.Contains(section, "`"+f.Name+"`") {
+			return true
+		}
+		m := claim.FindStringSubmatch(section)
+		if m == nil || depth >= 4 {
+			return false
+		}
+		base, ok := sections[m[1]]
+		bt := types[m[1]]
+		if !ok || bt == nil {
+			return false
+		}
+		bf, ok := bt.FieldByName(f.Name)
+		return ok && bf.Type == f.Type && documented(base, bf, depth+1)
+	}
+	for _, ty := range types {
+		section, ok := sections[ty.Name()]
+		if !ok {
+			t.Errorf("%s has no section \"### %s\" for the page data type %s", path, ty.Name(), ty)
+			continue
+		}
+		for i := range ty.NumField() {
+			f := ty.Field(i)
+			if f.IsExported() && !f.Anonymous && !documented(section, f, 0) {
+				t.Errorf("%s: the section %s does not name its field `%s`", path, ty.Name(), f.Name)
+			}
+		}
+	}
+	if len(types) < len(values) {
+		t.Fatalf("walked %d types from %d values: the check proves little", len(types), len(values))
 	}
 	for _, name := range templates {
 		if !strings.Contains(doc, "| `"+name+"` |") {
