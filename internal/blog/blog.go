@@ -17,6 +17,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/netjournal/netjournal/internal/diskcache"
@@ -131,6 +132,9 @@ func (c *Cache) Render(site *public.Site, theme *themes.Theme, out *page.Site) e
 	if err := c.pages.Render(fingerprint, r.jobs, exec, out); err != nil {
 		return err
 	}
+	if r.late != nil {
+		return r.late
+	}
 	for _, a := range redirects {
 		if err := out.Put(a.file, redirect(r.site.Language, a.to)); err != nil {
 			return err
@@ -170,6 +174,9 @@ type renderer struct {
 	out     *page.Site
 	urls    []sitemapURL
 	jobs    []page.Job // pages to render, in order
+
+	mu   sync.Mutex
+	late error // the first error of a page's data made when it renders
 }
 
 // funcs are the template functions a theme's blog templates may call.
@@ -422,17 +429,27 @@ func (r *renderer) shared() error {
 		Page:        r.page("shared/", feed.SharedTitle, desc, "shared"),
 		SharedFeeds: r.feeds(true),
 	}
-	for _, p := range posts {
-		// Several bodies on one page: each one's ids get its slug, so
-		// that two posts' "#setup" do not collide.
-		html, err := scopeIDs(string(p.Body.HTML()), p.Slug+".")
-		if err != nil {
-			return fmt.Errorf("%s: %w", p.Source, err)
-		}
-		d.Posts = append(d.Posts, r.entries[p].shared(template.HTML(html)))
-	}
 	d.Feeds = append(append([]FeedLink(nil), d.SharedFeeds...), d.SiteFeeds...)
-	r.render("shared.html", d.Page, d, lastmod(posts, r.site.Updated))
+	// The bodies are filled when the page is made, on a core of the
+	// render's, as a post page's are: not one after another before any
+	// page is made (a tenth of the link posts of a site), nor held.
+	r.renderLater("shared.html", d.Page, func() any {
+		d := d
+		for _, p := range posts {
+			// Several bodies on one page: each one's ids get its slug, so
+			// that two posts' "#setup" do not collide.
+			html, err := scopeIDs(string(p.Body.HTML()), p.Slug+".")
+			if err != nil {
+				r.mu.Lock()
+				if r.late == nil {
+					r.late = fmt.Errorf("%s: %w", p.Source, err)
+				}
+				r.mu.Unlock()
+			}
+			d.Posts = append(d.Posts, r.entries[p].shared(template.HTML(html)))
+		}
+		return d
+	}, lastmod(posts, r.site.Updated))
 	return nil
 }
 
