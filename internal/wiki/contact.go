@@ -238,7 +238,14 @@ type CirclePage struct {
 
 // groups sorts the contacts into circles in config order, then those with
 // no circle. Within a group, contacts keep the journal's order (by name).
+// They are made once per render, for every contact page's picture asks,
+// and only read.
 func (r *renderer) groups() []*group {
+	r.groupsOnce.Do(func() { r.groupList = r.makeGroups() })
+	return r.groupList
+}
+
+func (r *renderer) makeGroups() []*group {
 	var out []*group
 	for i := range r.j.Config.Circles {
 		out = append(out, &group{circle: &r.j.Config.Circles[i]})

@@ -189,7 +189,10 @@ type renderer struct {
 	nav   Nav
 	out   *page.Site
 	net   *network // links between contacts, once computed
-	made  sync.Map // journal.Node → its searchEntry, made with its page (Once)
+
+	groupsOnce sync.Once
+	groupList  []*group
+	made       sync.Map // journal.Node → its searchEntry, made with its page (Once)
 
 	// mu guards jobs and errs while the pages of contacts, events and
 	// posts are built on every core.
