@@ -62,15 +62,18 @@ type Cache struct {
 	w     *bufio.Writer // appends to pack, from size onwards
 	size  int64         // the pack's length, buffered appends included
 	flush int64         // how much of the pack is written through to the file
-	index map[Key]entry
-	used  map[Key]bool
+	index map[Key]*entry
 	err   error // the first write error: the cache then only reads
 }
 
-// entry is where a record's value is in the pack.
+// entry is where a record's value is in the pack, and whether this run
+// used it (read, kept or put it: Commit keeps only those). used is a
+// field, set under the Cache's lock, rather than a set of keys beside
+// the index: a second map as large, and an assignment to it on every read.
 type entry struct {
-	off int64 // of the value
-	n   int64
+	off  int64 // of the value
+	n    int64
+	used bool
 }
 
 // ErrBusy is Open's error when another process has the cache open.
@@ -90,7 +93,7 @@ func Open(dir string) (*Cache, error) {
 		pack.Close()
 		return nil, ErrBusy
 	}
-	c := &Cache{dir: dir, pack: pack, index: map[Key]entry{}, used: map[Key]bool{}}
+	c := &Cache{dir: dir, pack: pack, index: map[Key]*entry{}}
 	info, err := pack.Stat()
 	if err != nil {
 		pack.Close()
@@ -133,7 +136,7 @@ func (c *Cache) readIndex(packSize int64) int64 {
 	for ; len(body) > 0; body = body[rec:] {
 		var k Key
 		copy(k[:], body)
-		e := entry{off: int64(binary.LittleEndian.Uint64(body[sha256.Size:])), n: int64(binary.LittleEndian.Uint64(body[sha256.Size+8:]))}
+		e := &entry{off: int64(binary.LittleEndian.Uint64(body[sha256.Size:])), n: int64(binary.LittleEndian.Uint64(body[sha256.Size+8:]))}
 		if e.off < headerSize || e.off+e.n > end {
 			clear(c.index)
 			return 0
@@ -165,7 +168,7 @@ func (c *Cache) scan(off, size int64) int64 {
 		}
 		var k Key
 		copy(k[:], head[4:])
-		c.index[k] = entry{off: off + headerSize, n: n}
+		c.index[k] = &entry{off: off + headerSize, n: n}
 		off += headerSize + n
 	}
 }
@@ -201,7 +204,9 @@ func (c *Cache) Get(key Key) ([]byte, bool) {
 		return nil, false
 	}
 	c.mu.Lock()
-	c.used[key] = true
+	if e, ok := c.index[key]; ok { // the index's entry now: Commit may have replaced it
+		e.used = true
+	}
 	c.mu.Unlock()
 	return value, true
 }
@@ -226,8 +231,8 @@ func (c *Cache) Keep(key Key) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if _, ok := c.index[key]; ok {
-		c.used[key] = true
+	if e, ok := c.index[key]; ok {
+		e.used = true
 	}
 }
 
@@ -239,8 +244,11 @@ func (c *Cache) Put(key Key, value []byte) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.used[key] = true
-	if _, ok := c.index[key]; ok || c.err != nil {
+	if e, ok := c.index[key]; ok {
+		e.used = true
+		return
+	}
+	if c.err != nil {
 		return
 	}
 	head := make([]byte, 0, headerSize)
@@ -256,7 +264,7 @@ func (c *Cache) Put(key Key, value []byte) {
 		c.fail(err)
 		return
 	}
-	c.index[key] = entry{off: c.size + headerSize, n: int64(len(value))}
+	c.index[key] = &entry{off: c.size + headerSize, n: int64(len(value)), used: true}
 	c.size += headerSize + int64(len(value))
 }
 
@@ -282,13 +290,10 @@ func (c *Cache) Commit() error {
 		return c.err
 	}
 	var live int64
-	for k := range c.used {
-		if e, ok := c.index[k]; ok {
+	for k, e := range c.index {
+		if e.used {
 			live += headerSize + e.n
-		}
-	}
-	for k := range c.index {
-		if !c.used[k] {
+		} else {
 			delete(c.index, k)
 		}
 	}
@@ -298,7 +303,9 @@ func (c *Cache) Commit() error {
 		}
 	}
 	// The next run (a rebuild of build --watch) starts counting afresh.
-	c.used = map[Key]bool{}
+	for _, e := range c.index {
+		e.used = false
+	}
 	return c.writeIndex()
 }
 
@@ -310,7 +317,7 @@ func (c *Cache) compact() error {
 	}
 	var off int64
 	w := bufio.NewWriterSize(tmp, 1<<20)
-	index := make(map[Key]entry, len(c.index))
+	index := make(map[Key]*entry, len(c.index))
 	for k, e := range c.index {
 		b := make([]byte, headerSize+e.n)
 		if _, err := c.pack.ReadAt(b, e.off-headerSize); err != nil {
@@ -321,7 +328,7 @@ func (c *Cache) compact() error {
 			os.Remove(tmp.Name())
 			return err
 		}
-		index[k] = entry{off: off + headerSize, n: e.n}
+		index[k] = &entry{off: off + headerSize, n: e.n}
 		off += headerSize + e.n
 	}
 	if err := errors.Join(w.Flush(), tmp.Close()); err != nil {
