@@ -446,7 +446,7 @@ func (r *renderer) shared() error {
 				}
 				r.mu.Unlock()
 			}
-			d.Posts = append(d.Posts, r.entries[p].shared(template.HTML(html)))
+			d.Posts = append(d.Posts, SharedPost{Entry: *r.entries[p], HTML: template.HTML(html)})
 		}
 		return d
 	}, lastmod(posts, r.site.Updated))

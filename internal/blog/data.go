@@ -180,26 +180,8 @@ type ArchivePage struct {
 // SharedPost is a link post on the shared articles page, with its
 // commentary (its ids prefixed by its slug, as several share the page).
 type SharedPost struct {
-	Path       string // site path: posts/<slug>/
-	Slug       string
-	Title      string
-	Summary    string
-	Date       time.Time
-	Updated    time.Time // zero when never updated
-	WasUpdated bool      // updated on a later day than published
-	Tags       []TagRef
-	Link       string // the shared article's URL for a link post, else ""
-	IsLink     bool
-	Draft      bool // only with build --drafts
-	Words      int
-
+	Entry
 	HTML template.HTML
-}
-
-// shared is the SharedPost of e, with its commentary.
-func (e Entry) shared(html template.HTML) SharedPost {
-	return SharedPost{Path: e.Path, Slug: e.Slug, Title: e.Title, Summary: e.Summary, Date: e.Date, Updated: e.Updated,
-		WasUpdated: e.WasUpdated, Tags: e.Tags, Link: e.Link, IsLink: e.IsLink, Draft: e.Draft, Words: e.Words, HTML: html}
 }
 
 // post is the Post of e, without its body.

@@ -44,13 +44,7 @@ type GroupRef struct {
 // Group is a circle with its contacts, for the contacts index and the
 // circle pages.
 type Group struct {
-	// A GroupRef's fields.
-	Name      string
-	Slug      string
-	HasCircle bool
-	Hue       string
-	Count     int
-
+	GroupRef
 	Description string
 	Cadence     string // the circle's default cadence in words; "" for none
 	Overdue     int    // contacts overdue by cadence
@@ -66,9 +60,7 @@ func (r *renderer) groupRef(g *group) GroupRef {
 }
 
 func (r *renderer) groupView(g *group) Group {
-	ref := r.groupRef(g)
-	out := Group{Name: ref.Name, Slug: ref.Slug, HasCircle: ref.HasCircle, Hue: ref.Hue, Count: ref.Count,
-		Contacts: r.v.contactRows(g.contacts)}
+	out := Group{GroupRef: r.groupRef(g), Contacts: r.v.contactRows(g.contacts)}
 	if g.circle != nil {
 		out.Description = g.circle.Description
 		if g.circle.Cadence.IsSet() {
@@ -93,16 +85,10 @@ type ContactsIndex struct {
 
 // TagCount is a tag with the number of contacts and posts that have it.
 type TagCount struct {
-	// A TagRef's fields.
-	Name string
-	Path string
-
+	TagRef
 	Contacts int
 	Posts    int
 }
-
-// WikiPath is the tag's page.
-func (t TagCount) WikiPath() string { return t.Path }
 
 // ContactPage is the data of contacts/<slug>.html.
 type ContactPage struct {
@@ -277,7 +263,7 @@ func (r *renderer) contacts() {
 	}
 	for _, t := range r.j.Tags {
 		if len(t.Contacts) > 0 {
-			idx.Tags = append(idx.Tags, TagCount{Name: t.Name, Path: r.v.tagPath(t.Name), Contacts: len(t.Contacts), Posts: len(t.Posts)})
+			idx.Tags = append(idx.Tags, TagCount{TagRef: TagRef{Name: t.Name, Path: r.v.tagPath(t.Name)}, Contacts: len(t.Contacts), Posts: len(t.Posts)})
 		}
 	}
 	r.write("contacts.html", idx.Page, idx)

@@ -37,50 +37,23 @@ type Dashboard struct {
 
 // DueContact is a contact due or overdue by cadence.
 type DueContact struct {
-	// A ContactRef's fields.
-	Name     string
-	Path     string
-	Initials string
-	Hue      string
-	Photo    string
-
+	ContactRef
 	Since  string // "41 days since last contact · every 1 month"
 	Status Badge
 }
 
 // Owed is a contact with favours owed one way.
 type Owed struct {
-	// A ContactRef's fields.
-	Name     string
-	Path     string
-	Initials string
-	Hue      string
-	Photo    string
-
+	ContactRef
 	Gave, Received int    // favours done for them, and by them
 	Balance        string // "they owe you 2 favours"
 }
 
 // Stale is a contact whose details were reviewed long ago.
 type Stale struct {
-	// A ContactRef's fields.
-	Name     string
-	Path     string
-	Initials string
-	Hue      string
-	Photo    string
-
+	ContactRef
 	Reviewed time.Time
 }
-
-// WikiPath is the contact's page.
-func (c DueContact) WikiPath() string { return c.Path }
-
-// WikiPath is the contact's page.
-func (c Owed) WikiPath() string { return c.Path }
-
-// WikiPath is the contact's page.
-func (c Stale) WikiPath() string { return c.Path }
 
 // Unresolved is a wikilink that matches nothing.
 type Unresolved struct {
@@ -107,21 +80,15 @@ type Birthday struct {
 }
 
 func (v *view) dueContact(c *journal.Contact) DueContact {
-	ref := v.contact(c)
-	return DueContact{Name: ref.Name, Path: ref.Path, Initials: ref.Initials, Hue: ref.Hue, Photo: ref.Photo,
-		Since: since(c, v.j.Today), Status: v.contactStatus(c)}
+	return DueContact{ContactRef: v.contact(c), Since: since(c, v.j.Today), Status: v.contactStatus(c)}
 }
 
 func (v *view) owed(c *journal.Contact) Owed {
-	ref := v.contact(c)
-	return Owed{Name: ref.Name, Path: ref.Path, Initials: ref.Initials, Hue: ref.Hue, Photo: ref.Photo,
-		Gave: len(c.Gave), Received: len(c.Received), Balance: balance(c)}
+	return Owed{ContactRef: v.contact(c), Gave: len(c.Gave), Received: len(c.Received), Balance: balance(c)}
 }
 
 func (v *view) stale(c *journal.Contact) Stale {
-	ref := v.contact(c)
-	return Stale{Name: ref.Name, Path: ref.Path, Initials: ref.Initials, Hue: ref.Hue, Photo: ref.Photo,
-		Reviewed: c.Reviewed.Day()}
+	return Stale{ContactRef: v.contact(c), Reviewed: c.Reviewed.Day()}
 }
 
 func (r *renderer) dashboard() {

@@ -22,7 +22,7 @@ type Tag struct {
 func (r *renderer) tags() {
 	idx := &TagsIndex{Page: r.page("tags/index.html", "Tags", "tags")}
 	for _, t := range r.j.Tags {
-		idx.Tags = append(idx.Tags, TagCount{Name: t.Name, Path: r.v.tagPath(t.Name), Contacts: len(t.Contacts), Posts: len(t.Posts)})
+		idx.Tags = append(idx.Tags, TagCount{TagRef: TagRef{Name: t.Name, Path: r.v.tagPath(t.Name)}, Contacts: len(t.Contacts), Posts: len(t.Posts)})
 	}
 	r.write("tags.html", idx.Page, idx)
 	for _, t := range r.j.Tags {

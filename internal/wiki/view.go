@@ -20,12 +20,15 @@ import (
 // its wiki path.
 type Linkable interface{ WikiPath() string }
 
-// A row or a page's main value holds the fields of the reference it
-// extends (a ContactRow has every field of a ContactRef) as its own, not
-// by embedding it: templates read a field through reflect, and a field
-// reached through an embedded struct is searched for breadth first, with
-// allocations, on every read (a third of a timeline row's execution).
-// TestFlatTypes checks that each keeps every field of what it extends.
+// A row (ContactRow, EventRow, PostRow, TimelineItem) and a contact's,
+// event's or post's page value holds the fields of the reference or row
+// it extends (a ContactRow has every field of a ContactRef) as its own,
+// not by embedding it: templates read a field through reflect, and a
+// field reached through an embedded struct is searched for breadth first,
+// with allocations, on every read (a third of a timeline row's execution).
+// Values of the few pages that show each once (the dashboard's, the
+// circles') embed: there it costs nothing that shows. TestFlatTypes checks
+// that each flat one keeps every field of what it extends.
 
 // ContactRef is a contact as a chip or an avatar shows them.
 type ContactRef struct {
