@@ -50,6 +50,9 @@ type served struct {
 	addr   string
 	stop   func() (int, bool)
 	landed <-chan string
+	// previewed has each line saying a post's page was shown before its
+	// rebuild (its body alone edited).
+	previewed <-chan string
 }
 
 // runServe runs `netjournal serve` on a free loopback port in-process,
@@ -95,6 +98,7 @@ func serveSite(t *testing.T, dir string, stderr io.Writer) served {
 	})
 	addr := make(chan string, 1)
 	landed := make(chan string, 64)
+	previewed := make(chan string, 64)
 	go func() {
 		sc := bufio.NewScanner(pr)
 		re := regexp.MustCompile(`serving the blog at (http://127\.0\.0\.1:\d+)/`)
@@ -102,21 +106,23 @@ func serveSite(t *testing.T, dir string, stderr io.Writer) served {
 			if m := re.FindStringSubmatch(sc.Text()); m != nil {
 				addr <- m[1]
 			}
-			if strings.HasPrefix(sc.Text(), "rebuilt: ") {
-				select {
-				case landed <- sc.Text():
-				default: // nobody waits for so many
+			for prefix, lines := range map[string]chan string{"rebuilt: ": landed, "previewed: ": previewed} {
+				if strings.HasPrefix(sc.Text(), prefix) {
+					select {
+					case lines <- sc.Text():
+					default: // nobody waits for so many
+					}
 				}
 			}
 		}
 	}()
 	select {
 	case a := <-addr:
-		return served{a, stop, landed}
+		return served{a, stop, landed, previewed}
 	case <-time.After(20 * time.Second):
 		t.Fatal("serve did not start")
 	}
-	return served{"", stop, landed}
+	return served{"", stop, landed, previewed}
 }
 
 func writeFile(t *testing.T, dir, rel, data string) {

@@ -303,6 +303,50 @@ func (b *lockedBuffer) String() string {
 	return b.buf.String()
 }
 
+// TestServePreviewsABodyEdit: a post open in a browser whose body alone
+// is edited is shown at once, made from the last build's site, and the
+// rebuild makes the very same page (NETJOURNAL_VERIFY checks it); an edit
+// of its front matter waits for the rebuild.
+func TestServePreviewsABodyEdit(t *testing.T) {
+	t.Setenv("NETJOURNAL_VERIFY", "1")
+	dir := t.TempDir()
+	writeFile(t, dir, "netjournal.yaml", servedSite)
+	writeFile(t, dir, "content/posts/hello.md", servedPost)
+	writeFile(t, dir, "content/posts/other.md", "---\ntitle: Other\ndate: 2026-01-02\n---\nSee [[hello]].\n")
+	var stderr lockedBuffer
+	s := serveSite(t, dir, &stderr)
+	fetch(t, s.addr+"/posts/hello/") // open: a rebuild makes it first
+	wait := func(lines <-chan string, what string) string {
+		t.Helper()
+		select {
+		case line := <-lines:
+			return line
+		case <-time.After(20 * time.Second):
+			t.Fatalf("no %s line within 20s; stderr:\n%s", what, stderr.String())
+			return ""
+		}
+	}
+
+	replaceFile(t, dir, "content/posts/hello.md", strings.Replace(servedPost, "Hello words.", "Hello, edited words.\n\n## A heading\n\nMore.", 1))
+	if line := wait(s.previewed, "previewed"); !strings.Contains(line, "public/posts/hello/index.html") {
+		t.Errorf("previewed %q, want the edited post's page", line)
+	}
+	wait(s.landed, "rebuilt")
+	eventually(t, s.addr+"/posts/hello/", 200, "Hello, edited words.")
+
+	replaceFile(t, dir, "content/posts/hello.md", strings.Replace(servedPost, "title: Hello", "title: Hello again", 1))
+	wait(s.landed, "rebuilt")
+	eventually(t, s.addr+"/posts/hello/", 200, "Hello again")
+	select {
+	case line := <-s.previewed:
+		t.Errorf("a title's edit was previewed: %s", line)
+	default:
+	}
+	if strings.Contains(stderr.String(), "verify") {
+		t.Errorf("the rebuilds differ from full builds:\n%s", stderr.String())
+	}
+}
+
 // TestServeBusyPort: a port in use is said in words, with the way out,
 // as bad usage (exit 2); --port 0 picks a free port and prints it.
 func TestServeBusyPort(t *testing.T) {

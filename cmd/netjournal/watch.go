@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -50,6 +51,18 @@ func (e *env) rebuilds(ctx context.Context, w *watch.Watcher, b *build.Builder, 
 			if verifying {
 				stamp = sourceStamp(e.dir)
 			}
+			// A post's body edited alone: its page, if open, is shown now,
+			// made from the last build's site, before the rebuild.
+			var preview struct {
+				file string
+				data []byte
+				ok   bool
+			}
+			if !batch.Full {
+				if preview.file, preview.data, preview.ok = b.Preview(opts, batch.Paths); preview.ok {
+					fmt.Fprintf(e.stdout, "previewed: public/%s, its body edited, in %s\n", preview.file, roundDuration(time.Since(start)))
+				}
+			}
 			res, err := b.Render(opts)
 			if err != nil {
 				bad(err)
@@ -57,6 +70,9 @@ func (e *env) rebuilds(ctx context.Context, w *watch.Watcher, b *build.Builder, 
 			}
 			if verifying {
 				e.verify(b, opts, res, stamp)
+				if preview.ok && !bytes.Equal(preview.data, res.Public[preview.file]) {
+					fmt.Fprintf(e.stderr, "netjournal: verify: the preview of public/%s differs from the rebuild's\n", preview.file)
+				}
 			}
 			good(res, batch, start)
 		}
@@ -158,4 +174,13 @@ func changedPages(old, cur map[string][]byte) int {
 		}
 	}
 	return n
+}
+
+// roundDuration rounds d for a line of the log: to the millisecond, or
+// to the tenth of one below that.
+func roundDuration(d time.Duration) time.Duration {
+	if d < time.Millisecond {
+		return d.Round(100 * time.Microsecond)
+	}
+	return d.Round(time.Millisecond)
 }

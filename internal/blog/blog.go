@@ -9,6 +9,7 @@
 package blog
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -59,6 +60,10 @@ func Render(site *public.Site, theme *themes.Theme) (map[string][]byte, error) {
 type Cache struct {
 	pages     page.Cache
 	fragments page.Fragments // what templates called with cached wrote
+	// The last render's, kept when it succeeded and renders are kept in
+	// memory (not Once): what Preview makes a post's page again with.
+	last *renderer
+	exec page.Executor
 }
 
 // Rendered is the number of pages the last Render executed templates for.
@@ -74,6 +79,7 @@ func (c *Cache) Once() { c.pages.Once = true }
 // Render is the package's Render, reusing the pages that did not change,
 // and putting every file into out as it is made.
 func (c *Cache) Render(site *public.Site, theme *themes.Theme, out *page.Site) error {
+	c.last, c.exec = nil, nil
 	r := &renderer{site: site, out: out}
 	if err := r.index(); err != nil {
 		return err
@@ -147,7 +153,36 @@ func (c *Cache) Render(site *public.Site, theme *themes.Theme, out *page.Site) e
 	if err := out.Put("sitemap.xml", sitemap); err != nil {
 		return err
 	}
-	return out.Put("robots.txt", r.robots())
+	if err := out.Put("robots.txt", r.robots()); err != nil {
+		return err
+	}
+	if !c.pages.Once {
+		r.jobs, r.out = nil, nil
+		c.last, c.exec = r, exec
+	}
+	return nil
+}
+
+// Preview returns the page of post old as the last Render would have
+// made it with post in old's place: the same post, its body alone
+// edited (journal.PreviewPost), so that its page is everything of the
+// page made from the body made again, on the pages of every other post
+// as they were. ok is false when there is no last render, or old is not
+// in it.
+func (c *Cache) Preview(old, post *public.Post) (file string, data []byte, ok bool, err error) {
+	r := c.last
+	if r == nil || r.entries[old] == nil {
+		return "", nil, false, nil
+	}
+	i := slices.Index(r.site.Posts, old)
+	e := r.entry(post)
+	e.Tags = r.entries[old].Tags // the same front matter: the same tags
+	j := r.postJob(i, post, &e)
+	var b bytes.Buffer
+	if err := c.exec(&b, j.Template, j.Make()); err != nil {
+		return "", nil, false, err
+	}
+	return j.File, b.Bytes(), true, nil
 }
 
 // jsonify is the JSON of v, for templates.
@@ -212,11 +247,8 @@ func (r *renderer) index() error {
 	}
 	r.entries = make(map[*public.Post]*Entry, len(s.Posts))
 	for _, p := range s.Posts {
-		r.entries[p] = &Entry{
-			Path: p.Path(), Slug: p.Slug, Title: p.Title, Summary: p.Summary,
-			Date: p.Date, Updated: p.Updated, WasUpdated: !p.Updated.IsZero() && machineDate(p.Updated) != machineDate(p.Date),
-			Link: p.Link, IsLink: p.IsLink(), Draft: p.Draft, Words: p.Words,
-		}
+		e := r.entry(p)
+		r.entries[p] = &e
 	}
 	// journal.Public gives every tag a slug of its own ("C++" and "C" get
 	// tags/c-plus-plus/ and tags/c/); two tags on one page would lose one
@@ -240,6 +272,15 @@ func (r *renderer) index() error {
 		r.tags = append(r.tags, tg)
 	}
 	return nil
+}
+
+// entry is a post as lists show it, less its tags.
+func (r *renderer) entry(p *public.Post) Entry {
+	return Entry{
+		Path: p.Path(), Slug: p.Slug, Title: p.Title, Summary: p.Summary,
+		Date: p.Date, Updated: p.Updated, WasUpdated: !p.Updated.IsZero() && machineDate(p.Updated) != machineDate(p.Date),
+		Link: p.Link, IsLink: p.IsLink(), Draft: p.Draft, Words: p.Words,
+	}
 }
 
 // tagPosts is a tag's page data, less its entries, with its posts.
@@ -356,30 +397,40 @@ func (r *renderer) home() {
 }
 
 func (r *renderer) posts() {
-	posts := r.site.Posts
-	for i, p := range posts {
-		section := ""
-		if p.IsLink() {
-			section = "shared"
-		}
-		d := PostPage{Page: r.page(p.Path(), p.Title, p.Summary, section)}
-		if i+1 < len(posts) {
-			d.Older = r.entries[posts[i+1]]
-		}
-		if i > 0 {
-			d.Newer = r.entries[posts[i-1]]
-		}
-		// The body is asked for when the page is made: in a build that
-		// renders once, it is filled then, and goes with the page.
-		r.renderLater("post.html", d.Page, func() any {
-			page := d
-			html, toc := p.Body.Content()
-			post := r.entries[p].post()
-			post.HTML, post.TOC, post.Backlinks = html, headings(toc), r.list(p.Backlinks)
-			page.Post = &post
-			return page
-		}, lastmod([]*public.Post{p}, time.Time{}))
+	for i, p := range r.site.Posts {
+		r.queue(r.postJob(i, p, r.entries[p]), r.postPage(p), lastmod([]*public.Post{p}, time.Time{}))
 	}
+}
+
+// postPage is the Page of post p.
+func (r *renderer) postPage(p *public.Post) Page {
+	section := ""
+	if p.IsLink() {
+		section = "shared"
+	}
+	return r.page(p.Path(), p.Title, p.Summary, section)
+}
+
+// postJob is the page of p, the i-th post, which lists show as self.
+func (r *renderer) postJob(i int, p *public.Post, self *Entry) page.Job {
+	posts := r.site.Posts
+	d := PostPage{Page: r.postPage(p)}
+	if i+1 < len(posts) {
+		d.Older = r.entries[posts[i+1]]
+	}
+	if i > 0 {
+		d.Newer = r.entries[posts[i-1]]
+	}
+	// The body is asked for when the page is made: in a build that
+	// renders once, it is filled then, and goes with the page.
+	return page.Job{File: pageFile(d.Page), Template: "post.html", Make: func() any {
+		page := d
+		html, toc := p.Body.Content()
+		post := self.post()
+		post.HTML, post.TOC, post.Backlinks = html, headings(toc), r.list(p.Backlinks)
+		page.Post = &post
+		return page
+	}}
 }
 
 func (r *renderer) tagPages() {
@@ -503,14 +554,19 @@ func (r *renderer) renderLater(name string, p Page, make func() any, modified ti
 }
 
 func (r *renderer) queue(j page.Job, p Page, modified time.Time) {
-	j.File = p.Path
-	if j.File == "" || strings.HasSuffix(j.File, "/") {
-		j.File += "index.html"
-	}
+	j.File = pageFile(p)
 	r.jobs = append(r.jobs, j)
 	if !p.NotFound {
 		r.urls = append(r.urls, sitemapURL{Loc: r.site.URL(p.Path), LastMod: sitemapDate(modified)})
 	}
+}
+
+// pageFile is the file of page p: a folder's is its index.html.
+func pageFile(p Page) string {
+	if p.Path == "" || strings.HasSuffix(p.Path, "/") {
+		return p.Path + "index.html"
+	}
+	return p.Path
 }
 
 // aliasPage is a page at an old path of a post that sends browsers and

@@ -98,6 +98,7 @@ type Builder struct {
 	blog    blog.Cache
 	feeds   feed.Cache
 	wiki    wiki.Cache
+	last    *lastRender // the last render in memory, if it succeeded
 }
 
 // NewBuilder returns a Builder for the site in fsys.
@@ -146,6 +147,7 @@ func (b *Builder) Stream(ctx context.Context, opts Options, s *Stream) (*Result,
 // not nil, writing them to s.
 func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result, error) {
 	defer b.md.Sweep()
+	b.last = nil
 	fsys, md := b.fsys, b.md
 	site, err := b.content.Load(fsys)
 	if site == nil {
@@ -282,6 +284,9 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 	// The cache keeps what this render used, and only that. A cache that
 	// cannot be written costs speed, not the build.
 	b.disk.Commit()
+	if s == nil {
+		b.last = &lastRender{journal: j, public: pub, opts: opts}
+	}
 	return res, nil
 }
 

@@ -84,6 +84,18 @@ var edits = map[string]edit{
 		rewrite(t, dir, rel, func(s string) string { return s + fmt.Sprintf("\nAdded %d, see [[ana-lima|Ana]].\n", r.IntN(1000)) })
 		return []string{rel}
 	},
+	"edit a body's prose": func(t *testing.T, dir string, r *rand.Rand) []string {
+		kind := pick(r, []string{"content/posts", "content/posts", "content/contacts", "content/events"})
+		rel := pick(r, mdFiles(t, dir, kind))
+		prose := pick(r, []string{
+			"\nA plain paragraph %d.\n",
+			"\n## Heading %d\n\nUnder it, *some* words.\n",
+			"\n- a list item %d\n- another\n",
+			strings.Repeat("Many words make a longer read. ", 200) + "%d\n",
+		})
+		rewrite(t, dir, rel, func(s string) string { return s + fmt.Sprintf(prose, r.IntN(1000)) })
+		return []string{rel}
+	},
 	"retitle a post": func(t *testing.T, dir string, r *rand.Rand) []string {
 		rel := pick(r, mdFiles(t, dir, "content/posts"))
 		// The whole line, quoted: a title may itself be quoted, and a title
@@ -283,9 +295,18 @@ func incrementalEqualsFull(t *testing.T, seed uint64, dump bool) {
 		name := pick(r, names)
 		touched := edits[name](t, dir, r)
 		b.Forget(touched...)
+		// Every page open: a body's edit is previewed, when it can be,
+		// as the rebuild's page.
+		previewing := opts
+		previewing.First = func(string, string) bool { return true }
+		previewing.Early = func(string, string, string, []byte) {}
+		file, preview, previewed := b.Preview(previewing, touched)
 		got, err := b.Render(opts)
 		if err != nil {
 			t.Fatalf("step %d (%s): incremental: %v", step, name, err)
+		}
+		if previewed && string(preview) != string(got.Public[file]) {
+			t.Fatalf("step %d (%s on %v): the preview of %s differs from the rebuild's page:\n%s", step, name, touched, file, firstDiff(string(preview), string(got.Public[file])))
 		}
 		want, err := Render(os.DirFS(dir), opts)
 		if err != nil {

@@ -27,6 +27,7 @@ type Doc struct {
 	Body     string
 	BodyLine int       // file line of the body's first line
 	Hash     string    // SHA-256 of the file's bytes: changes with any edit
+	Head     string    // SHA-256 of the bytes before the body: the front matter as written
 	lines    *keyLines // "title", "with[1]", "followups[0].who" → file line
 	start    int       // file line of the opening ---
 }
@@ -132,7 +133,10 @@ func split(path string, data []byte) (doc Doc, yamlBlock []byte, err *Error) {
 		raw, body = []byte{}, bytes.Join(lines[open+1:], nil)
 	}
 	doc.start = open
-	doc.BodyLine = bytes.Count(data[:len(data)-len(body)], []byte("\n")) + 1
+	head := data[:len(data)-len(body)]
+	headSum := sha256.Sum256(head)
+	doc.Head = hex.EncodeToString(headSum[:])
+	doc.BodyLine = bytes.Count(head, []byte("\n")) + 1
 	doc.Body = strings.ReplaceAll(string(body), "\r\n", "\n")
 	return doc, raw, nil
 }

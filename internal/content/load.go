@@ -147,15 +147,24 @@ func (c *Cache) Load(fsys fs.FS) (*Site, error) {
 // ReadBody reads the body of the document at path in fsys again, as Load
 // read it: for a build that let it go (journal.Options.Reread).
 func ReadBody(fsys fs.FS, path string) (string, error) {
+	d, err := ReadDoc(fsys, path)
+	return d.Body, err
+}
+
+// ReadDoc reads the document at path in fsys as Load splits it, without
+// decoding its front matter: its body and the line the body starts on,
+// and the hashes of the file and of its front matter as written (Head),
+// which say whether its front matter is the one a Load read.
+func ReadDoc(fsys fs.FS, path string) (Doc, error) {
 	data, err := fs.ReadFile(fsys, path)
 	if err != nil {
-		return "", err
+		return Doc{}, err
 	}
 	d, _, serr := split(path, data)
 	if serr != nil {
-		return "", serr
+		return Doc{}, serr
 	}
-	return d.Body, nil
+	return d, nil
 }
 
 // parse reads one document of the kind its folder says.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"slices"
 	"sort"
 	"strings"
 
@@ -17,8 +18,9 @@ import (
 // rendered by the spec's privacy rules. A public post that links a private
 // contact, an event or an unpublished post without a label is an error.
 //
-// This is the only function that copies journal data into public types; a
-// reviewer checks the privacy boundary here and in package public.
+// This and PreviewPost, through publicPost, are the only functions that
+// copy journal data into public types; a reviewer checks the privacy
+// boundary here and in package public.
 func (j *Journal) Public() (*public.Site, error) {
 	cfg := j.Config
 	site := &public.Site{
@@ -42,13 +44,7 @@ func (j *Journal) Public() (*public.Site, error) {
 	// Render the bodies on every core: on a large site this is most of
 	// the work of a clean build.
 	bodies := make([]markdown.Result, len(published))
-	opts := markdown.Options{
-		Resolve: j.publicResolver("post"),
-		Rewrite: func(dest string) string { return sitePath(j.Config, dest) },
-		Key:     "public " + site.BasePath,
-		// Text is not shown on the blog: not made, not kept.
-		Parts: markdown.PartHTML | markdown.PartSummary | markdown.PartWords,
-	}
+	opts := j.postOptions()
 	// A build that renders once makes each body's HTML when a page asks
 	// for it (below): here, only what lists and checks need.
 	lazy := j.md.Drops()
@@ -62,55 +58,7 @@ func (j *Journal) Public() (*public.Site, error) {
 		j.md.Drop(p.Source()) // the wiki reads it back, and the blog's pages
 	})
 	for i, p := range published {
-		pp := &public.Post{
-			Slug:   p.Slug(),
-			Title:  printable(p.Title()),
-			Date:   p.Date.Time,
-			Tags:   printableAll(p.Tags),
-			Link:   p.Link,
-			Draft:  p.Draft,
-			FeedID: p.FeedID,
-			Source: p.Path,
-		}
-		for i, a := range p.Aliases {
-			pp.Aliases = append(pp.Aliases, public.Alias{Path: strings.Trim(a, "/") + trailingSlash(a), Line: p.Pos(fmt.Sprintf("aliases[%d]", i)).Line})
-		}
-		if p.Updated.IsSet() {
-			pp.Updated = p.Updated.Time
-		}
-		res := bodies[i]
-		publicBody("post", p.Doc(), res, []struct{ key, value string }{{"title", p.Title()}, {"summary", p.Summary}, {"tags", strings.Join(p.Tags, " ")}}, &errs)
-		wantsTOC := j.wantsTOC(p.TOC, res.Words)
-		content := func(res markdown.Result) (template.HTML, []public.Heading) {
-			html := printableHTML(res)
-			if wantsTOC {
-				return html, toc(string(html))
-			}
-			return html, nil
-		}
-		if lazy {
-			// Filled for each page and feed that shows it (the same
-			// HTML: Resolve is pure), rather than held from here to the
-			// end.
-			body, doc, opts := p.Source(), p.Doc(), opts
-			opts.Parts = markdown.PartHTML
-			pp.Body = public.LazyBody(func() (template.HTML, []public.Heading) {
-				defer j.md.Drop(body)
-				res := j.md.Render(body, opts)
-				j.lost(doc, res.Errors)
-				return content(res)
-			})
-		} else {
-			pp.Body = public.HTMLBody(content(res))
-		}
-		pp.Words = res.Words // counted once, with the memoised render
-		pp.Summary = printable(p.Summary)
-		if pp.Summary == "" {
-			pp.Summary = printable(markdown.Truncate(res.Summary, 240))
-		}
-		for _, l := range res.Links {
-			pp.Links = append(pp.Links, public.Link{Dest: l.Dest, Line: p.BodyLine + l.Line})
-		}
+		pp := j.publicPost(p, bodies[i], opts, lazy, &errs)
 		if u := pp.Date; u.After(site.Updated) {
 			site.Updated = u
 		}
@@ -158,6 +106,109 @@ func (j *Journal) Public() (*public.Site, error) {
 		return nil, err
 	}
 	return site, nil
+}
+
+// postOptions are how a public post's body renders.
+func (j *Journal) postOptions() markdown.Options {
+	return markdown.Options{
+		Resolve: j.publicResolver("post"),
+		Rewrite: func(dest string) string { return sitePath(j.Config, dest) },
+		Key:     "public " + j.Config.BasePath(),
+		// Text is not shown on the blog: not made, not kept.
+		Parts: markdown.PartHTML | markdown.PartSummary | markdown.PartWords,
+	}
+}
+
+// publicPost is the public view of the published post p, whose body
+// rendered with opts as res: with its HTML, or, when lazy, with only its
+// summary and words, its HTML made when a page asks for it. The body's
+// problems go to errs. Its backlinks are the caller's to find.
+func (j *Journal) publicPost(p *Post, res markdown.Result, opts markdown.Options, lazy bool, errs *content.ErrorList) *public.Post {
+	pp := &public.Post{
+		Slug:   p.Slug(),
+		Title:  printable(p.Title()),
+		Date:   p.Date.Time,
+		Tags:   printableAll(p.Tags),
+		Link:   p.Link,
+		Draft:  p.Draft,
+		FeedID: p.FeedID,
+		Source: p.Path,
+	}
+	for i, a := range p.Aliases {
+		pp.Aliases = append(pp.Aliases, public.Alias{Path: strings.Trim(a, "/") + trailingSlash(a), Line: p.Pos(fmt.Sprintf("aliases[%d]", i)).Line})
+	}
+	if p.Updated.IsSet() {
+		pp.Updated = p.Updated.Time
+	}
+	publicBody("post", p.Doc(), res, []struct{ key, value string }{{"title", p.Title()}, {"summary", p.Summary}, {"tags", strings.Join(p.Tags, " ")}}, errs)
+	wantsTOC := j.wantsTOC(p.TOC, res.Words)
+	content := func(res markdown.Result) (template.HTML, []public.Heading) {
+		html := printableHTML(res)
+		if wantsTOC {
+			return html, toc(string(html))
+		}
+		return html, nil
+	}
+	if lazy {
+		// Filled for each page and feed that shows it (the same
+		// HTML: Resolve is pure), rather than held from here to the
+		// end.
+		body, doc, opts := p.Source(), p.Doc(), opts
+		opts.Parts = markdown.PartHTML
+		pp.Body = public.LazyBody(func() (template.HTML, []public.Heading) {
+			defer j.md.Drop(body)
+			res := j.md.Render(body, opts)
+			j.lost(doc, res.Errors)
+			return content(res)
+		})
+	} else {
+		pp.Body = public.HTMLBody(content(res))
+	}
+	pp.Words = res.Words // counted once, with the memoised render
+	pp.Summary = printable(p.Summary)
+	if pp.Summary == "" {
+		pp.Summary = printable(markdown.Truncate(res.Summary, 240))
+	}
+	for _, l := range res.Links {
+		pp.Links = append(pp.Links, public.Link{Dest: l.Dest, Line: p.BodyLine + l.Line})
+	}
+	return pp
+}
+
+// PreviewPost is old, the public view's post of the published post p, as
+// a rebuild would make it now that p's file reads as doc (content.ReadDoc)
+// — when the edit changed its body alone: the same front matter as
+// written, and wikilinks to the same targets with the same labels,
+// wherever they moved. Every part of the post made from its body is made
+// again, and the rest, which such an edit leaves as it was (its
+// backlinks, from other documents), kept. ok is false for any other edit,
+// and for a body the rebuild would report a problem in: a rebuild alone
+// says what it makes of those.
+func (j *Journal) PreviewPost(old *public.Post, p *Post, doc content.Doc) (pp *public.Post, ok bool) {
+	if doc.Path != p.Path || doc.Head != p.Doc().Head || doc.BodyLine != p.BodyLine {
+		return nil, false
+	}
+	edited := *p
+	edited.setSource(markdown.Text(doc.Body))
+	if !sameLinks(j.md.Wikilinks(p.Source()), j.md.Wikilinks(edited.Source())) {
+		return nil, false
+	}
+	opts := j.postOptions()
+	var errs content.ErrorList
+	pp = j.publicPost(&edited, j.md.Render(edited.Source(), opts), opts, false, &errs)
+	if len(errs) > 0 {
+		return nil, false
+	}
+	pp.Backlinks = old.Backlinks
+	return pp, true
+}
+
+// sameLinks reports whether two bodies' wikilinks go to the same targets
+// with the same labels, in the same order, wherever they are written.
+func sameLinks(a, b []markdown.Wikilink) bool {
+	return slices.EqualFunc(a, b, func(x, y markdown.Wikilink) bool {
+		return x.Target == y.Target && x.Fragment == y.Fragment && x.Label == y.Label && x.Labeled == y.Labeled && x.Embed == y.Embed
+	})
 }
 
 // tagSlugs gives each of these tag names (one per tag) a slug of its own
