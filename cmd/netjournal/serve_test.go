@@ -303,10 +303,10 @@ func (b *lockedBuffer) String() string {
 	return b.buf.String()
 }
 
-// TestServePreviewsABodyEdit: a post open in a browser whose body alone
-// is edited is shown at once, made from the last build's site, and the
-// rebuild makes the very same page (NETJOURNAL_VERIFY checks it); an edit
-// of its front matter waits for the rebuild.
+// TestServePreviewsABodyEdit: a post or a contact open in a browser whose
+// body alone is edited is shown at once, made from the last build's site,
+// and the rebuild makes the very same page (NETJOURNAL_VERIFY checks it);
+// an edit of its front matter waits for the rebuild.
 func TestServePreviewsABodyEdit(t *testing.T) {
 	t.Setenv("NETJOURNAL_VERIFY", "1")
 	dir := t.TempDir()
@@ -333,6 +333,17 @@ func TestServePreviewsABodyEdit(t *testing.T) {
 	}
 	wait(s.landed, "rebuilt")
 	eventually(t, s.addr+"/posts/hello/", 200, "Hello, edited words.")
+
+	// A contact's notes, on its open wiki page.
+	writeFile(t, dir, "content/contacts/ana-lima.md", servedContact)
+	wait(s.landed, "rebuilt")
+	fetch(t, s.addr+"/_wiki/contacts/ana-lima.html")
+	replaceFile(t, dir, "content/contacts/ana-lima.md", strings.Replace(servedContact, "Secret notes", "Newer secret notes", 1))
+	if line := wait(s.previewed, "previewed"); !strings.Contains(line, "private/contacts/ana-lima.html") {
+		t.Errorf("previewed %q, want the contact's wiki page", line)
+	}
+	wait(s.landed, "rebuilt")
+	eventually(t, s.addr+"/_wiki/contacts/ana-lima.html", 200, "Newer secret notes")
 
 	replaceFile(t, dir, "content/posts/hello.md", strings.Replace(servedPost, "title: Hello", "title: Hello again", 1))
 	wait(s.landed, "rebuilt")

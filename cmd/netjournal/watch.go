@@ -51,16 +51,13 @@ func (e *env) rebuilds(ctx context.Context, w *watch.Watcher, b *build.Builder, 
 			if verifying {
 				stamp = sourceStamp(e.dir)
 			}
-			// A post's body edited alone: its page, if open, is shown now,
-			// made from the last build's site, before the rebuild.
-			var preview struct {
-				file string
-				data []byte
-				ok   bool
-			}
+			// A document's body edited alone: its pages, if open, are shown
+			// now, made from the last build's site, before the rebuild.
+			var previewed []build.Previewed
 			if !batch.Full {
-				if preview.file, preview.data, preview.ok = b.Preview(opts, batch.Paths); preview.ok {
-					fmt.Fprintf(e.stdout, "previewed: public/%s, its body edited, in %s\n", preview.file, roundDuration(time.Since(start)))
+				previewed = b.Preview(opts, batch.Paths)
+				for _, p := range previewed {
+					fmt.Fprintf(e.stdout, "previewed: %s/%s, its body edited, in %s\n", p.Site, p.File, roundDuration(time.Since(start)))
 				}
 			}
 			res, err := b.Render(opts)
@@ -70,8 +67,14 @@ func (e *env) rebuilds(ctx context.Context, w *watch.Watcher, b *build.Builder, 
 			}
 			if verifying {
 				e.verify(b, opts, res, stamp)
-				if preview.ok && !bytes.Equal(preview.data, res.Public[preview.file]) {
-					fmt.Fprintf(e.stderr, "netjournal: verify: the preview of public/%s differs from the rebuild's\n", preview.file)
+				for _, p := range previewed {
+					files := res.Public
+					if p.Site == "private" {
+						files = res.Private
+					}
+					if !bytes.Equal(p.Data, files[p.File]) {
+						fmt.Fprintf(e.stderr, "netjournal: verify: the preview of %s/%s differs from the rebuild's\n", p.Site, p.File)
+					}
 				}
 			}
 			good(res, batch, start)

@@ -300,13 +300,15 @@ func incrementalEqualsFull(t *testing.T, seed uint64, dump bool) {
 		previewing := opts
 		previewing.First = func(string, string) bool { return true }
 		previewing.Early = func(string, string, string, []byte) {}
-		file, preview, previewed := b.Preview(previewing, touched)
+		previewed := b.Preview(previewing, touched)
 		got, err := b.Render(opts)
 		if err != nil {
 			t.Fatalf("step %d (%s): incremental: %v", step, name, err)
 		}
-		if previewed && string(preview) != string(got.Public[file]) {
-			t.Fatalf("step %d (%s on %v): the preview of %s differs from the rebuild's page:\n%s", step, name, touched, file, firstDiff(string(preview), string(got.Public[file])))
+		for _, p := range previewed {
+			if want := string(fileOf(got, p.Site, p.File)); string(p.Data) != want {
+				t.Fatalf("step %d (%s on %v): the preview of %s/%s differs from the rebuild's page:\n%s", step, name, touched, p.Site, p.File, firstDiff(string(p.Data), want))
+			}
 		}
 		want, err := Render(os.DirFS(dir), opts)
 		if err != nil {

@@ -4,9 +4,10 @@ import (
 	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/journal"
 	"github.com/netjournal/netjournal/internal/public"
+	"github.com/netjournal/netjournal/internal/wiki"
 )
 
-// lastRender is what Preview makes a page again from: the last render in
+// lastRender is what Preview makes pages again from: the last render in
 // memory that succeeded, its journal and public view, and its options.
 type lastRender struct {
 	journal *journal.Journal
@@ -14,54 +15,98 @@ type lastRender struct {
 	opts    Options
 }
 
-// Preview shows, through opts.Early, the blog page of a post whose body
-// alone changed since the last render, when that page is one opts.First
-// names (open in a browser): the page the rebuild will make, made from
-// the last render's site with the new body in its place
-// (journal.PreviewPost, blog.Cache.Preview), before the rebuild has
-// loaded the site or built the journal. paths are the site files changed
-// since (slash paths from the site root): one post's, or nothing is
-// shown. It returns the page's file and bytes when it showed one; the
-// rebuild's page is the same, which NETJOURNAL_VERIFY checks.
+// A Previewed page was shown before a rebuild (Builder.Preview).
+type Previewed struct {
+	Site string // "public" or "private"
+	File string
+	Data []byte
+}
+
+// Preview shows, through opts.Early, the pages of a document whose body
+// alone changed since the last render (journal.BodyEdit), among those
+// opts.First names (open in a browser): its page in the wiki and, for a
+// published post, in the blog. Each is the page the rebuild will make,
+// made from the last render's site with the new body in its place
+// (journal.PreviewPost, blog.Cache.Preview, wiki.Cache.Preview) before
+// the rebuild has loaded the site or built the journal. paths are the
+// site files changed since (slash paths from the site root): one
+// document's, or nothing is shown. It returns the pages it showed; the
+// rebuild's are the same, which NETJOURNAL_VERIFY checks.
 //
 // A front matter edited, a wikilink added or retargeted, a problem in
 // the body, another day or other options: the rebuild alone shows those.
-func (b *Builder) Preview(opts Options, paths []string) (file string, data []byte, ok bool) {
+func (b *Builder) Preview(opts Options, paths []string) []Previewed {
 	last := b.last
-	if last == nil || last.public == nil || opts.Early == nil || opts.First == nil || len(paths) != 1 ||
+	if last == nil || opts.Early == nil || opts.First == nil || len(paths) != 1 ||
 		opts.Strict || last.opts.Strict || opts.Drafts != last.opts.Drafts || opts.Future != last.opts.Future ||
 		opts.Origin != last.opts.Origin || !content.Day(opts.Now).Equal(content.Day(last.opts.Now)) {
-		return "", nil, false
+		return nil
 	}
-	var post *journal.Post
-	for _, p := range last.journal.Posts {
-		if p.Path == paths[0] {
-			post = p
-			break
-		}
+	j := last.journal
+	n := nodeAt(j, paths[0])
+	if n == nil {
+		return nil
 	}
 	var old *public.Post
-	for _, p := range last.public.Posts {
-		if p.Source == paths[0] {
-			old = p
-			break
+	if last.public != nil {
+		for _, p := range last.public.Posts {
+			if p.Source == paths[0] {
+				old = p
+				break
+			}
 		}
 	}
-	if post == nil || old == nil || !opts.First("public", old.Path()+"index.html") {
-		return "", nil, false
+	blogFile := ""
+	if old != nil && opts.First("public", old.Path()+"index.html") {
+		blogFile = old.Path() + "index.html"
+	}
+	wikiFile := wiki.PagePath(n)
+	if blogFile == "" && !opts.First("private", wikiFile) {
+		return nil // open nowhere
 	}
 	doc, err := content.ReadDoc(b.fsys, paths[0])
 	if err != nil {
-		return "", nil, false
+		return nil
 	}
-	edited, ok := last.journal.PreviewPost(old, post, doc)
+	body, ok := j.BodyEdit(n, doc)
 	if !ok {
-		return "", nil, false
+		return nil
 	}
-	file, data, ok, err = b.blog.Preview(old, edited)
-	if err != nil || !ok {
-		return "", nil, false
+	var shown []Previewed
+	if blogFile != "" {
+		if edited, ok := j.PreviewPost(old, n.(*journal.Post), body); ok {
+			if file, data, ok, err := b.blog.Preview(old, edited); err == nil && ok {
+				shown = append(shown, Previewed{"public", file, data})
+			}
+		}
 	}
-	opts.Early("public", file, last.journal.Config.BasePath(), data)
-	return file, data, true
+	if opts.First("private", wikiFile) {
+		if file, data, ok, err := b.wiki.Preview(n, body); err == nil && ok {
+			shown = append(shown, Previewed{"private", file, data})
+		}
+	}
+	for _, p := range shown {
+		opts.Early(p.Site, p.File, j.Config.BasePath(), p.Data)
+	}
+	return shown
+}
+
+// nodeAt is the document of j at path, nil if none.
+func nodeAt(j *journal.Journal, path string) journal.Node {
+	for _, c := range j.Contacts {
+		if c.Path == path {
+			return c
+		}
+	}
+	for _, e := range j.Events {
+		if e.Path == path {
+			return e
+		}
+	}
+	for _, p := range j.Posts {
+		if p.Path == path {
+			return p
+		}
+	}
+	return nil
 }

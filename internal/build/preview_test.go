@@ -49,11 +49,12 @@ func TestPreview(t *testing.T) {
 		}, false},
 		{"the title edited", func(s string) string { return strings.Replace(s, "title: ", "title: New: ", 1) }, false},
 		{"a problem in the body", func(s string) string { return s + "\nA link that is not one: [[ana-lima|]].\n" }, false},
+		{"a link to itself added", func(s string) string { return s + "\nAs [[promotion-case|this post]] says.\n" }, false},
 	} {
 		put(t, site+"/"+post, e.edit(body))
 		b.Forget(post)
 		shown = nil
-		file, data, ok := b.Preview(opts, []string{post})
+		file, data, ok := onlyPage(t, b.Preview(opts, []string{post}))
 		res, err := b.Render(opts)
 		if ok != e.preview {
 			t.Errorf("%s: previewed %v, want %v", e.name, ok, e.preview)
@@ -79,6 +80,25 @@ func TestPreview(t *testing.T) {
 		}
 	}
 
+	// A post that links to itself, its summary rewritten: were its own
+	// entry among its backlinks, it would show the summary.
+	self := body + "\nAs [[promotion-case|this post]] says.\n"
+	put(t, site+"/"+post, self)
+	b.Forget(post)
+	if _, err := b.Render(opts); err != nil {
+		t.Fatal(err)
+	}
+	put(t, site+"/"+post, strings.Replace(self, "\n---\n", "\n---\n\nA new opening.\n", 1))
+	b.Forget(post)
+	file, data, ok := onlyPage(t, b.Preview(opts, []string{post}))
+	res, err := b.Render(opts)
+	if err != nil || !ok {
+		t.Fatalf("a post linking to itself: previewed %v, rebuilt with %v", ok, err)
+	}
+	if got, want := string(data), string(res.Public[file]); got != want {
+		t.Errorf("a post linking to itself: the preview differs from the rebuild's page:\n%s", firstDiff(got, want))
+	}
+
 	// Only an open page, one file, the last render good, and the same day.
 	put(t, site+"/"+post, body+"\nEdited again.\n")
 	b.Forget(post)
@@ -86,18 +106,15 @@ func TestPreview(t *testing.T) {
 		"page not open": func() bool {
 			o := opts
 			o.First = func(string, string) bool { return false }
-			_, _, ok := b.Preview(o, []string{post})
-			return ok
+			return len(b.Preview(o, []string{post})) > 0
 		},
 		"two files": func() bool {
-			_, _, ok := b.Preview(opts, []string{post, "content/posts/staff-engineers-calendar.md"})
-			return ok
+			return len(b.Preview(opts, []string{post, "content/posts/staff-engineers-calendar.md"})) > 0
 		},
 		"another day": func() bool {
 			o := opts
 			o.Now = o.Now.AddDate(0, 0, 1)
-			_, _, ok := b.Preview(o, []string{post})
-			return ok
+			return len(b.Preview(o, []string{post})) > 0
 		},
 	} {
 		if try() {
@@ -109,9 +126,82 @@ func TestPreview(t *testing.T) {
 	if _, err := b.Render(opts); err == nil {
 		t.Fatal("a broken post built")
 	}
-	if _, _, ok := b.Preview(opts, []string{post}); ok {
+	if len(b.Preview(opts, []string{post})) > 0 {
 		t.Error("previewed after a failed render")
 	}
+}
+
+// onlyPage is the one page previewed, if any.
+func onlyPage(t *testing.T, shown []Previewed) (file string, data []byte, ok bool) {
+	t.Helper()
+	switch len(shown) {
+	case 0:
+		return "", nil, false
+	case 1:
+		return shown[0].File, shown[0].Data, true
+	}
+	t.Fatalf("%d pages previewed, want one", len(shown))
+	return "", nil, false
+}
+
+// TestPreviewWiki: a contact's, an event's or a post's notes edited alone
+// are shown on its open wiki page with the very bytes the rebuild makes
+// of it, and a post's on its blog page as well.
+func TestPreviewWiki(t *testing.T) {
+	site := copySite(t)
+	event := mdFiles(t, site, "content/events")[0]
+	eventPage := "private/events/" + slugOf(event) + ".html"
+	open := map[string]bool{
+		"private/contacts/carla-duarte.html":     true,
+		"private/posts/promotion-case.html":      true,
+		"public/posts/promotion-case/index.html": true,
+		eventPage:                                true,
+	}
+	opts := Options{
+		Now:   time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC),
+		First: func(site, file string) bool { return open[site+"/"+file] },
+		Early: func(string, string, string, []byte) {},
+	}
+	b := NewBuilder(os.DirFS(site))
+	if _, err := b.Render(opts); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []struct {
+		doc   string
+		pages []string
+	}{
+		{"content/contacts/carla-duarte.md", []string{"private/contacts/carla-duarte.html"}},
+		{event, []string{eventPage}},
+		{"content/posts/promotion-case.md", []string{"public/posts/promotion-case/index.html", "private/posts/promotion-case.html"}},
+	} {
+		for _, edit := range []string{"\nA new paragraph of notes.\n", "\n## A heading\n\n- and\n- a list\n"} {
+			put(t, site+"/"+e.doc, readFile(t, site+"/"+e.doc)+edit)
+			b.Forget(e.doc)
+			shown := b.Preview(opts, []string{e.doc})
+			res, err := b.Render(opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range shown {
+				got = append(got, p.Site+"/"+p.File)
+				if want := string(fileOf(res, p.Site, p.File)); string(p.Data) != want {
+					t.Errorf("%s: the preview of %s/%s differs from the rebuild's page:\n%s", e.doc, p.Site, p.File, firstDiff(string(p.Data), want))
+				}
+			}
+			if strings.Join(got, " ") != strings.Join(e.pages, " ") {
+				t.Errorf("%s: previewed %v, want %v", e.doc, got, e.pages)
+			}
+		}
+	}
+}
+
+// fileOf is a file of res's site ("public" or "private").
+func fileOf(res *Result, site, file string) []byte {
+	if site == "private" {
+		return res.Private[file]
+	}
+	return res.Public[file]
 }
 
 // firstDiff shows where two texts part.

@@ -175,24 +175,35 @@ func (j *Journal) publicPost(p *Post, res markdown.Result, opts markdown.Options
 	return pp
 }
 
+// BodyEdit returns the body of n's file as doc reads it
+// (content.ReadDoc), when the edit of the file since the journal was
+// built changed n's body alone: its front matter as written is the same,
+// and its wikilinks go to the same targets with the same labels, wherever
+// they moved. What the journal made of n and of every other document is
+// then what a rebuild makes again, but n's body and its warnings: a body
+// gives a journal nothing else.
+func (j *Journal) BodyEdit(n Node, doc content.Doc) (body markdown.Source, ok bool) {
+	d := n.Doc()
+	if doc.Path != d.Path || doc.Head != d.Head || doc.BodyLine != d.BodyLine {
+		return markdown.Source{}, false
+	}
+	body = markdown.Text(doc.Body)
+	if !sameLinks(j.md.Wikilinks(n.Source()), j.md.Wikilinks(body)) {
+		return markdown.Source{}, false
+	}
+	return body, true
+}
+
 // PreviewPost is old, the public view's post of the published post p, as
-// a rebuild would make it now that p's file reads as doc (content.ReadDoc)
-// — when the edit changed its body alone: the same front matter as
-// written, and wikilinks to the same targets with the same labels,
-// wherever they moved. Every part of the post made from its body is made
-// again, and the rest, which such an edit leaves as it was (its
-// backlinks, from other documents), kept. ok is false for any other edit,
-// and for a body the rebuild would report a problem in: a rebuild alone
-// says what it makes of those.
-func (j *Journal) PreviewPost(old *public.Post, p *Post, doc content.Doc) (pp *public.Post, ok bool) {
-	if doc.Path != p.Path || doc.Head != p.Doc().Head || doc.BodyLine != p.BodyLine {
-		return nil, false
-	}
+// a rebuild makes it once p's body alone is edited to body (BodyEdit):
+// every part of it made from the body made again, and the rest, which
+// such an edit leaves as it was (its backlinks, from other documents; a
+// link of a post to itself makes none), kept. ok is false for a body the
+// rebuild would report a problem in: the rebuild alone says what it
+// makes of that.
+func (j *Journal) PreviewPost(old *public.Post, p *Post, body markdown.Source) (pp *public.Post, ok bool) {
 	edited := *p
-	edited.setSource(markdown.Text(doc.Body))
-	if !sameLinks(j.md.Wikilinks(p.Source()), j.md.Wikilinks(edited.Source())) {
-		return nil, false
-	}
+	edited.setSource(body)
 	opts := j.postOptions()
 	var errs content.ErrorList
 	pp = j.publicPost(&edited, j.md.Render(edited.Source(), opts), opts, false, &errs)

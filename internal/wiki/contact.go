@@ -270,8 +270,8 @@ func (r *renderer) contacts() {
 
 	r.network() // once, before the pages that draw from it
 	for _, c := range r.j.Contacts {
-		r.later("contact.html", pathOf(c), func() any {
-			p := r.page(pathOf(c), c.Name, "contacts")
+		r.later("contact.html", PagePath(c), func() any {
+			p := r.page(PagePath(c), c.Name, "contacts")
 			open := c.OpenFollowups()
 			return &ContactPage{
 				Page:       p,

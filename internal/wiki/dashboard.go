@@ -166,7 +166,7 @@ func (r *renderer) dashboard() {
 	for _, u := range unresolved {
 		d.Unresolved = append(d.Unresolved, Unresolved{
 			Target: u.Target, Pos: u.Pos.String(),
-			From: Linked{Title: u.From.Title(), Path: escape(pathOf(u.From))},
+			From: Linked{Title: u.From.Title(), Path: escape(PagePath(u.From))},
 		})
 	}
 	r.write("index.html", d.Page, d)

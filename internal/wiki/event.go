@@ -101,8 +101,8 @@ func (r *renderer) events() {
 	})
 
 	for _, e := range r.j.Events {
-		r.later("event.html", pathOf(e), func() any {
-			p := r.page(pathOf(e), e.Title(), "events")
+		r.later("event.html", PagePath(e), func() any {
+			p := r.page(PagePath(e), e.Title(), "events")
 			return &EventPage{Page: p, E: r.event(e), Notes: r.body(e, p)}
 		})
 	}

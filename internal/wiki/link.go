@@ -14,6 +14,9 @@ import (
 // relative to p, and site paths (/posts/x/) point at the public blog.
 func (r *renderer) body(n journal.Node, p *Page) template.HTML {
 	doc, src := n.Doc(), n.Source()
+	if r.edited != nil && n == r.edited {
+		src = r.editedBody // Preview
+	}
 	if src.Blank() {
 		return ""
 	}
@@ -71,7 +74,7 @@ func (r *renderer) resolver(p *Page) markdown.Resolver {
 			return markdown.Resolution{}, err
 		}
 		rs := markdown.Resolution{
-			Dest:  p.URL(escape(pathOf(n))) + frag,
+			Dest:  p.URL(escape(PagePath(n))) + frag,
 			Class: "wikilink wikilink-" + n.NodeKind().String(),
 			Title: kindLabel(n) + ": " + n.Title(),
 		}

@@ -63,8 +63,8 @@ func (r *renderer) posts() {
 	})
 
 	for _, post := range r.j.Posts {
-		r.later("post.html", pathOf(post), func() any {
-			p := r.page(pathOf(post), post.Title(), "posts")
+		r.later("post.html", PagePath(post), func() any {
+			p := r.page(PagePath(post), post.Title(), "posts")
 			return &PostPage{Page: p, P: r.post(post), Body: r.body(post, p)}
 		})
 	}

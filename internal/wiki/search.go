@@ -173,7 +173,7 @@ func (r *renderer) searchDoc(n journal.Node) SearchDoc {
 			sub = c.Location
 		}
 		return SearchDoc{
-			Kind: "contact", Title: c.Name, URL: escape(pathOf(c)), Sub: sub,
+			Kind: "contact", Title: c.Name, URL: escape(PagePath(c)), Sub: sub,
 			Aliases: c.Aliases, Company: c.Company, Tags: c.Tags,
 			Other: strings.Join(nonEmpty(c.Role, c.Location, r.circleOf(c)), " · "),
 			Notes: r.plain(c),
@@ -205,14 +205,14 @@ func (r *renderer) searchDoc(n journal.Node) SearchDoc {
 			details = append(details, s.Title(), s.Note)
 		}
 		return SearchDoc{
-			Kind: "event", Title: e.Title(), URL: escape(pathOf(e)), Sub: sub,
+			Kind: "event", Title: e.Title(), URL: escape(PagePath(e)), Sub: sub,
 			Other: strings.Join(nonEmpty(details...), " · "),
 			Notes: r.plain(e),
 		}
 	}
 	p := n.(*journal.Post)
 	return SearchDoc{
-		Kind: "post", Title: p.Title(), URL: escape(pathOf(p)),
+		Kind: "post", Title: p.Title(), URL: escape(PagePath(p)),
 		Sub:   journal.Date(p.Date.Day()) + " · " + p.Status(r.j.Opts),
 		Tags:  p.Tags,
 		Other: strings.Join(nonEmpty(p.Summary, host(p.Link)), " · "),

@@ -204,7 +204,7 @@ func (v *view) contact(c *journal.Contact) ContactRef {
 	if ok {
 		return ref
 	}
-	ref = ContactRef{Name: c.Name, Path: escape(pathOf(c)), Initials: initials(c.Name), Hue: hueOf(v.j, c.Circle)}
+	ref = ContactRef{Name: c.Name, Path: escape(PagePath(c)), Initials: initials(c.Name), Hue: hueOf(v.j, c.Circle)}
 	if p, ok := v.photo(c); ok {
 		ref.Photo = escape(p)
 	}
@@ -244,7 +244,7 @@ func (v *view) contactRows(cs []*journal.Contact) []ContactRow {
 }
 
 func (v *view) event(e *journal.Event) EventRef {
-	return EventRef{Title: e.Title(), Path: escape(pathOf(e)), Date: e.Date.Day()}
+	return EventRef{Title: e.Title(), Path: escape(PagePath(e)), Date: e.Date.Day()}
 }
 
 func (v *view) eventRow(e *journal.Event) EventRow {
@@ -273,7 +273,7 @@ func (v *view) eventRows(es []*journal.Event) []EventRow {
 }
 
 func (v *view) post(p *journal.Post) PostRef {
-	return PostRef{Title: p.Title(), Path: escape(pathOf(p))}
+	return PostRef{Title: p.Title(), Path: escape(PagePath(p))}
 }
 
 func (v *view) postRow(p *journal.Post) PostRow {
@@ -352,7 +352,7 @@ func (v *view) backlinks(bs []*journal.Backlink) []BacklinkRow {
 	for i, b := range bs {
 		out[i] = BacklinkRow{
 			Kind: b.From.NodeKind().String(), Label: kindLabel(b.From),
-			Title: b.From.Title(), Path: escape(pathOf(b.From)), Pos: b.Pos.String(),
+			Title: b.From.Title(), Path: escape(PagePath(b.From)), Pos: b.Pos.String(),
 			Before: b.Before, Text: b.Text, After: b.After,
 		}
 	}

@@ -11,12 +11,15 @@
 package wiki
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"io"
 	"maps"
 	"net/url"
 	"slices"
+
+	"github.com/netjournal/netjournal/internal/markdown"
 	"strings"
 	"sync"
 	"time"
@@ -64,6 +67,41 @@ type Cache struct {
 	graphs graph.Memo                 // the networks drawn, placed
 	frags  page.Fragments             // what templates called with cached wrote
 	notes  recent.Map[string, string] // bodies' texts cut for the index, by the text
+	// The last render's, kept when it succeeded and renders are kept in
+	// memory (not Once): what Preview makes a document's page again with.
+	last *renderer
+	exec page.Executor
+}
+
+// Preview returns the page of n, a document of the last render's journal,
+// as that render would have made it with body in place of n's own: the
+// page a rebuild makes once n's body alone is edited (journal.BodyEdit),
+// on which everything else is made from what such an edit leaves as it
+// was. ok is false when there is no last render, n has no page in it, or
+// the body has a problem the rebuild would report.
+func (c *Cache) Preview(n journal.Node, body markdown.Source) (file string, data []byte, ok bool, err error) {
+	r := c.last
+	if r == nil {
+		return "", nil, false, nil
+	}
+	file = PagePath(n)
+	i := slices.IndexFunc(r.jobs, func(j page.Job) bool { return j.File == file && j.Make != nil })
+	if i < 0 {
+		return "", nil, false, nil
+	}
+	problems := len(r.errs)
+	r.edited, r.editedBody = n, body
+	d := r.jobs[i].Make()
+	r.edited, r.editedBody = nil, markdown.Source{}
+	if len(r.errs) != problems {
+		r.errs = r.errs[:problems]
+		return "", nil, false, nil
+	}
+	var b bytes.Buffer
+	if err := c.exec(&b, r.jobs[i].Template, d); err != nil {
+		return "", nil, false, err
+	}
+	return file, b.Bytes(), true, nil
 }
 
 // Rendered is the number of pages the last Render executed templates for.
@@ -91,6 +129,7 @@ func (c *Cache) Render(j *journal.Journal, theme *themes.Theme) (map[string][]by
 // RenderWith renders the wiki with what opts give it, reusing the pages
 // that did not change, and puts every file into out as it is made.
 func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options, out *page.Site) error {
+	c.last, c.exec = nil, nil
 	r := &renderer{j: j, v: newView(j, opts.Photos), out: out, nav: navCounts(j), cache: c}
 	c.graphs.Sweep()
 	fingerprint, err := theme.Fingerprint("wiki")
@@ -178,6 +217,10 @@ func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options
 			return err
 		}
 	}
+	if !c.pages.Once {
+		r.out = nil
+		c.last, c.exec = r, exec
+	}
 	return nil
 }
 
@@ -192,6 +235,10 @@ type renderer struct {
 
 	groupsOnce sync.Once
 	groupList  []*group
+	// While Preview makes a page: the document whose body is edited, and
+	// its body (read by body).
+	edited     journal.Node
+	editedBody markdown.Source
 	made       sync.Map // journal.Node → its searchEntry, made with its page (Once)
 
 	// mu guards jobs and errs while the pages of contacts, events and
@@ -301,8 +348,9 @@ func (p *Page) Side() *Page {
 	return &side
 }
 
-// pathOf is the wiki path of a contact, event or post.
-func pathOf(n journal.Node) string {
+// PagePath is the path of the page of a contact, event or post in the
+// wiki.
+func PagePath(n journal.Node) string {
 	switch n.NodeKind() {
 	case journal.KindContact:
 		return "contacts/" + n.Slug() + ".html"
