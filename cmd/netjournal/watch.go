@@ -67,6 +67,11 @@ func (e *env) rebuilds(ctx context.Context, w *watch.Watcher, b *build.Builder, 
 			}
 			if verifying {
 				e.verify(b, opts, res, stamp)
+				// A save since the preview read its file would make the two
+				// differ for no fault of it.
+				if sourceStamp(e.dir) != stamp {
+					previewed = nil
+				}
 				for _, p := range previewed {
 					files := res.Public
 					if p.Site == "private" {

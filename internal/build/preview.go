@@ -73,8 +73,14 @@ func (b *Builder) Preview(opts Options, paths []string) []Previewed {
 		return nil
 	}
 	var shown []Previewed
-	if blogFile != "" {
-		if edited, ok := j.PreviewPost(old, n.(*journal.Post), body); ok {
+	if old != nil {
+		// A published post: a body the public view has a problem with
+		// fails the rebuild, whichever of its pages is open.
+		edited, ok := j.PreviewPost(old, n.(*journal.Post), body)
+		if !ok {
+			return nil
+		}
+		if blogFile != "" {
 			if file, data, ok, err := b.blog.Preview(old, edited); err == nil && ok {
 				shown = append(shown, Previewed{"public", file, data})
 			}

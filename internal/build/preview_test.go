@@ -99,6 +99,21 @@ func TestPreview(t *testing.T) {
 		t.Errorf("a post linking to itself: the preview differs from the rebuild's page:\n%s", firstDiff(got, want))
 	}
 
+	// A body the public view has a problem with fails the rebuild: not
+	// shown on the post's wiki page either, open alone.
+	put(t, site+"/"+post, body)
+	b.Forget(post)
+	if _, err := b.Render(opts); err != nil {
+		t.Fatal(err)
+	}
+	wikiOnly := opts
+	wikiOnly.First = func(site, file string) bool { return site+"/"+file == "private/posts/promotion-case.html" }
+	put(t, site+"/"+post, body+"\nA link that is not one: [[ana-lima|]].\n")
+	b.Forget(post)
+	if shown := b.Preview(wikiOnly, []string{post}); len(shown) > 0 {
+		t.Errorf("a body the public view refuses was previewed on %s", shown[0].File)
+	}
+
 	// Only an open page, one file, the last render good, and the same day.
 	put(t, site+"/"+post, body+"\nEdited again.\n")
 	b.Forget(post)

@@ -183,8 +183,9 @@ func (j *Journal) publicPost(p *Post, res markdown.Result, opts markdown.Options
 // then what a rebuild makes again, but n's body and its warnings: a body
 // gives a journal nothing else.
 func (j *Journal) BodyEdit(n Node, doc content.Doc) (body markdown.Source, ok bool) {
-	d := n.Doc()
-	if doc.Path != d.Path || doc.Head != d.Head || doc.BodyLine != d.BodyLine {
+	// The same bytes before the body: the same front matter, and the body
+	// on the same line.
+	if doc.Head != n.Doc().Head {
 		return markdown.Source{}, false
 	}
 	body = markdown.Text(doc.Body)

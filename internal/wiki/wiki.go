@@ -18,8 +18,6 @@ import (
 	"maps"
 	"net/url"
 	"slices"
-
-	"github.com/netjournal/netjournal/internal/markdown"
 	"strings"
 	"sync"
 	"time"
@@ -29,6 +27,7 @@ import (
 	"github.com/netjournal/netjournal/internal/diskcache"
 	"github.com/netjournal/netjournal/internal/graph"
 	"github.com/netjournal/netjournal/internal/journal"
+	"github.com/netjournal/netjournal/internal/markdown"
 	"github.com/netjournal/netjournal/internal/page"
 	"github.com/netjournal/netjournal/internal/recent"
 	"github.com/netjournal/netjournal/themes"
@@ -89,12 +88,16 @@ func (c *Cache) Preview(n journal.Node, body markdown.Source) (file string, data
 	if i < 0 {
 		return "", nil, false, nil
 	}
+	r.mu.Lock()
 	problems := len(r.errs)
+	r.mu.Unlock()
 	r.edited, r.editedBody = n, body
 	d := r.jobs[i].Make()
 	r.edited, r.editedBody = nil, markdown.Source{}
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	if len(r.errs) != problems {
-		r.errs = r.errs[:problems]
+		r.errs = r.errs[:problems] // the body's: the rebuild reports them
 		return "", nil, false, nil
 	}
 	var b bytes.Buffer
@@ -235,11 +238,12 @@ type renderer struct {
 
 	groupsOnce sync.Once
 	groupList  []*group
-	// While Preview makes a page: the document whose body is edited, and
-	// its body (read by body).
+	made       sync.Map // journal.Node → its searchEntry, made with its page (Once)
+
+	// While Preview makes a page, after the render: the document whose
+	// body is edited, and its body (read by body).
 	edited     journal.Node
 	editedBody markdown.Source
-	made       sync.Map // journal.Node → its searchEntry, made with its page (Once)
 
 	// mu guards jobs and errs while the pages of contacts, events and
 	// posts are built on every core.
