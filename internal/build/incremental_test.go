@@ -285,7 +285,8 @@ func incrementalEqualsFull(t *testing.T, seed uint64, dump bool) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	warned := 0
+	warned, previews := 0, 0
+	defer func() { t.Logf("%d pages previewed", previews) }()
 	defer func() {
 		if !t.Failed() && warned == 0 {
 			t.Error("no step had a warning: the warnings' comparison proves nothing")
@@ -301,6 +302,7 @@ func incrementalEqualsFull(t *testing.T, seed uint64, dump bool) {
 		previewing.First = func(string, string) bool { return true }
 		previewing.Early = func(string, string, string, []byte) {}
 		previewed := b.Preview(previewing, touched)
+		previews += len(previewed)
 		got, err := b.Render(opts)
 		if err != nil {
 			t.Fatalf("step %d (%s): incremental: %v", step, name, err)

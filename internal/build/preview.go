@@ -33,7 +33,7 @@ type Previewed struct {
 // document's, or nothing is shown. It returns the pages it showed; the
 // rebuild's are the same, which NETJOURNAL_VERIFY checks.
 //
-// A front matter edited, a wikilink added or retargeted, a problem in
+// A front matter edited, a wikilink to an ambiguous name, a problem in
 // the body, another day or other options: the rebuild alone shows those.
 func (b *Builder) Preview(opts Options, paths []string) []Previewed {
 	last := b.last

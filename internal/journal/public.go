@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
-	"slices"
 	"sort"
 	"strings"
 
@@ -178,10 +177,11 @@ func (j *Journal) publicPost(p *Post, res markdown.Result, opts markdown.Options
 // BodyEdit returns the body of n's file as doc reads it
 // (content.ReadDoc), when the edit of the file since the journal was
 // built changed n's body alone: its front matter as written is the same,
-// and its wikilinks go to the same targets with the same labels, wherever
-// they moved. What the journal made of n and of every other document is
-// then what a rebuild makes again, but n's body and its warnings: a body
-// gives a journal nothing else.
+// and each of its wikilinks names one document or none (an ambiguous name
+// fails a rebuild). What the journal made of n is then what a rebuild
+// makes again, but its body and its warnings: a body gives a journal
+// nothing but its wikilinks, and they make backlinks on the pages of the
+// documents they link to, never on n's own (journal.bodies).
 func (j *Journal) BodyEdit(n Node, doc content.Doc) (body markdown.Source, ok bool) {
 	// The same bytes before the body: the same front matter, and the body
 	// on the same line.
@@ -189,8 +189,15 @@ func (j *Journal) BodyEdit(n Node, doc content.Doc) (body markdown.Source, ok bo
 		return markdown.Source{}, false
 	}
 	body = markdown.Text(doc.Body)
-	if !sameLinks(j.md.Wikilinks(n.Source()), j.md.Wikilinks(body)) {
-		return markdown.Source{}, false
+	for _, l := range j.md.Wikilinks(body) {
+		if l.Target == "" {
+			continue // [[#heading]]
+		}
+		if _, err := j.Resolve(l.Target); err != nil {
+			if _, none := err.(*NotFoundError); !none {
+				return markdown.Source{}, false
+			}
+		}
 	}
 	return body, true
 }
@@ -213,14 +220,6 @@ func (j *Journal) PreviewPost(old *public.Post, p *Post, body markdown.Source) (
 	}
 	pp.Backlinks = old.Backlinks
 	return pp, true
-}
-
-// sameLinks reports whether two bodies' wikilinks go to the same targets
-// with the same labels, in the same order, wherever they are written.
-func sameLinks(a, b []markdown.Wikilink) bool {
-	return slices.EqualFunc(a, b, func(x, y markdown.Wikilink) bool {
-		return x.Target == y.Target && x.Fragment == y.Fragment && x.Label == y.Label && x.Labeled == y.Labeled && x.Embed == y.Embed
-	})
 }
 
 // tagSlugs gives each of these tag names (one per tag) a slug of its own
