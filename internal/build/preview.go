@@ -44,7 +44,7 @@ func (b *Builder) Preview(opts Options, paths []string) []Previewed {
 	}
 	j := last.journal
 	n := nodeAt(j, paths[0])
-	if n == nil {
+	if n == nil || sharesFile(j, n) {
 		return nil
 	}
 	var old *public.Post
@@ -115,4 +115,28 @@ func nodeAt(j *journal.Journal, path string) journal.Node {
 		}
 	}
 	return nil
+}
+
+// sharesFile reports whether another document of j was read from the same
+// bytes as n: a symbolic link to n's file, or n's a link to it. Their
+// bodies are one, so a link n's body makes is one from the other as well,
+// a backlink on n's own page that the last render does not have.
+func sharesFile(j *journal.Journal, n journal.Node) bool {
+	hash := n.Doc().Hash
+	for _, c := range j.Contacts {
+		if c.Doc().Hash == hash && journal.Node(c) != n {
+			return true
+		}
+	}
+	for _, e := range j.Events {
+		if e.Doc().Hash == hash && journal.Node(e) != n {
+			return true
+		}
+	}
+	for _, p := range j.Posts {
+		if p.Doc().Hash == hash && journal.Node(p) != n {
+			return true
+		}
+	}
+	return false
 }

@@ -2,6 +2,8 @@ package build
 
 import (
 	"os"
+	"path"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -221,6 +223,33 @@ func fileOf(res *Result, site, file string) []byte {
 		return res.Private[file]
 	}
 	return res.Public[file]
+}
+
+// TestPreviewSharedFile: two events read from one file (a symbolic link)
+// share a body, so a link it makes to one is a backlink from the other:
+// not previewed, for the last render has no such backlink.
+func TestPreviewSharedFile(t *testing.T) {
+	site := copySite(t)
+	event := mdFiles(t, site, "content/events")[0]
+	if err := os.Symlink(filepath.Base(event), filepath.Join(site, filepath.Dir(event), "copy-of-it.md")); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	opts := Options{
+		Now:   time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC),
+		First: func(string, string) bool { return true },
+		Early: func(string, string, string, []byte) {},
+	}
+	b := NewBuilder(os.DirFS(site))
+	if _, err := b.Render(opts); err != nil {
+		t.Fatal(err)
+	}
+	put(t, site+"/"+event, readFile(t, site+"/"+event)+"\nAs at [["+slugOf(event)+"|this one]].\n")
+	b.Forget(event)
+	for _, p := range []string{event, path.Dir(event) + "/copy-of-it.md"} {
+		if shown := b.Preview(opts, []string{p}); len(shown) > 0 {
+			t.Errorf("%s: previewed %s, though another event shares its file", p, shown[0].File)
+		}
+	}
 }
 
 // firstDiff shows where two texts part.
