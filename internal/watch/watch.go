@@ -229,24 +229,24 @@ func (w *Watcher) handle(ev fsnotify.Event, pending map[string]bool) bool {
 	if ev.Op == fsnotify.Chmod || ev.Name == "" {
 		return false // chmod alone changes no content
 	}
-	if links, ok := w.links[ev.Name]; ok {
-		for _, l := range links {
-			pending[l] = true
-		}
-		return true
+	// A file that links point to changes them too; it may be a document
+	// of its own as well, which counts below.
+	linked := false
+	for _, l := range w.links[ev.Name] {
+		pending[l], linked = true, true
 	}
 	rel := w.rel(ev.Name)
 	if ignored(rel, ev.Name) {
-		return false
+		return linked
 	}
 	if !strings.Contains(rel, "/") && !w.inTree(rel) {
 		// Directly in the root: only the files there matter, such as
 		// netjournal.yaml, not other folders (public/, private/, .git/).
 		if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
-			return false
+			return linked
 		}
 	} else if !w.inTree(rel) {
-		return false
+		return linked
 	}
 	if ev.Has(fsnotify.Create) {
 		if info, err := os.Lstat(ev.Name); err == nil && info.Mode()&fs.ModeSymlink != 0 {

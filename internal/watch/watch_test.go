@@ -87,6 +87,30 @@ func TestVimSave(t *testing.T) {
 	quiet(t, w)
 }
 
+// TestLinkedDocument: a document that another one is a symbolic link to
+// is in the batch with the link when it is saved: both changed.
+func TestLinkedDocument(t *testing.T) {
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, "content/posts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, root, "content/posts/a.md", "one")
+	if err := os.Symlink("a.md", filepath.Join(root, "content/posts/b.md")); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	w, err := New(root, []string{"content"}, debounce)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	write(t, root, "content/posts/a.md", "two")
+	b := next(t, w)
+	if want := []string{"content/posts/a.md", "content/posts/b.md"}; !slices.Equal(b.Paths, want) {
+		t.Errorf("a linked document saved: batch %v, want %v", b.Paths, want)
+	}
+	quiet(t, w)
+}
+
 func TestAtomicRenameSave(t *testing.T) {
 	root, w := setup(t)
 	// Editors that save atomically write a temporary file and rename it
