@@ -105,6 +105,41 @@ func BenchmarkEditLatency(b *testing.B) {
 	b.ReportMetric(float64(rendered)/float64(b.N), "pages/op")
 }
 
+// BenchmarkPreview is the time from saving one post's body on a site of
+// 10,000 posts to its open pages, on the blog and in the wiki, shown by
+// serve (Builder.Preview), before the rebuild. The README states it.
+func BenchmarkPreview(b *testing.B) {
+	dir := benchSite(b, 10000)
+	site := b.TempDir()
+	if err := os.CopyFS(site, os.DirFS(dir)); err != nil {
+		b.Fatal(err)
+	}
+	const post = "content/posts/post-5000.md"
+	opts := benchOpts
+	opts.First = func(site, file string) bool {
+		return file == "posts/post-5000/index.html" || file == "posts/post-5000.html"
+	}
+	opts.Early = func(string, string, string, []byte) {}
+	bl := NewBuilder(os.DirFS(site))
+	if _, err := bl.Render(opts); err != nil {
+		b.Fatal(err)
+	}
+	orig, err := os.ReadFile(filepath.Join(site, post))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := range b.N {
+		if err := os.WriteFile(filepath.Join(site, post), fmt.Appendf(orig, "\nEdit number %d.\n", i), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		bl.Forget(post)
+		if shown := bl.Preview(opts, []string{post}); len(shown) != 2 {
+			b.Fatalf("%d pages previewed, want the post's two", len(shown))
+		}
+	}
+}
+
 // BenchmarkFullBuild is a whole build of the same site, for comparison.
 func BenchmarkFullBuild(b *testing.B) {
 	dir := benchSite(b, 10000)
