@@ -289,6 +289,9 @@ func (c *buildCmd) watch(ctx context.Context, w *watch.Watcher, b *build.Builder
 			pub, priv = changedPages(last.Public, res.Public), changedPages(last.Private, res.Private)
 		}
 		if err := write(res); err != nil {
+			if ctx.Err() != nil {
+				return // Ctrl-C while waiting for the lock: stopping, not failing
+			}
 			fmt.Fprintf(c.stderr, "netjournal build: %v\n", err)
 			return
 		}

@@ -125,6 +125,49 @@ func TestWatchWritesUnderTheLock(t *testing.T) {
 	waitFor("Generation 1")
 }
 
+// TestWatchStopsWhileWaitingForTheLock: Ctrl-C while the watcher waits
+// for another build's lock stops it as any Ctrl-C does, exit 0 and no
+// error, the output as the last rebuild left it.
+func TestWatchStopsWhileWaitingForTheLock(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the site's lock is taken on unix systems alone (lock_other.go)")
+	}
+	site := t.TempDir()
+	genSite(t, site, 20)
+	setGeneration(t, site, 0)
+	watcher := netjournalAt(context.Background(), site, "build", "--watch", "--now", "2026-11-22")
+	var stderr bytes.Buffer
+	watcher.Stdout, watcher.Stderr = io.Discard, &stderr
+	if err := watcher.Start(); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(site, "public/posts/gen/index.html")
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(20 * time.Millisecond) {
+		if b, err := os.ReadFile(page); err == nil && bytes.Contains(b, []byte("Generation 0")) {
+			break
+		}
+		if time.Now().After(deadline) {
+			watcher.Process.Kill()
+			t.Fatalf("no first build; the watcher said:\n%s", stderr.String())
+		}
+	}
+	unlock, err := build.Lock(context.Background(), site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	setGeneration(t, site, 1)
+	time.Sleep(2 * time.Second) // the rebuild is made, and waits for the lock
+	watcher.Process.Signal(os.Interrupt)
+	err = watcher.Wait()
+	if err != nil || strings.Contains(stderr.String(), "netjournal build:") {
+		t.Errorf("Ctrl-C while waiting for the lock: %v; the watcher said:\n%s", err, stderr.String())
+	}
+	if b, err := os.ReadFile(page); err != nil || !bytes.Contains(b, []byte("Generation 0")) {
+		t.Errorf("the output changed (%v): %.200s", err, generation.Find(b))
+	}
+}
+
 // TestWatchAfterAnotherBuild: when another netjournal rewrites the output
 // folders while build --watch runs (build --drafts, here), the watcher's
 // next rebuild replaces them whole rather than change only what it wrote
