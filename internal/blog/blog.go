@@ -274,6 +274,23 @@ func (r *renderer) index() error {
 	return nil
 }
 
+// PreviewPage returns the standalone page page (journal.PreviewPage) as
+// the last Render would have made it: no other page shows what its body
+// makes. ok is false when there is no last render, or it had no such
+// page.
+func (c *Cache) PreviewPage(page *public.Page) (file string, data []byte, ok bool, err error) {
+	r := c.last
+	if r == nil || !slices.ContainsFunc(r.site.Pages, func(p *public.Page) bool { return p.Path == page.Path }) {
+		return "", nil, false, nil
+	}
+	d := r.standalonePage(page)
+	var b bytes.Buffer
+	if err := c.exec(&b, "page.html", d); err != nil {
+		return "", nil, false, err
+	}
+	return pageFile(d.Page), b.Bytes(), true, nil
+}
+
 // entry is a post as lists show it, less its tags.
 func (r *renderer) entry(p *public.Post) Entry {
 	return Entry{
@@ -525,11 +542,7 @@ func (r *renderer) standalone() error {
 			problems = append(problems, &public.Problem{Source: p.Source, Line: 1, Msg: fmt.Sprintf("the page would be /%s, which the site has already: rename the file", p.Path)})
 			continue
 		}
-		d := StandalonePage{
-			Page: r.page(p.Path, p.Title, p.Description, ""),
-			HTML: p.HTML, TOC: headings(p.TOC), Date: p.Date, Updated: p.Updated, Draft: p.Draft, Words: p.Words,
-			WasUpdated: !p.Updated.IsZero() && (p.Date.IsZero() || machineDate(p.Updated) != machineDate(p.Date)),
-		}
+		d := r.standalonePage(p)
 		modified := p.Updated
 		if modified.IsZero() {
 			modified = p.Date
@@ -540,6 +553,15 @@ func (r *renderer) standalone() error {
 		return problems
 	}
 	return nil
+}
+
+// standalonePage is the data of the page p.
+func (r *renderer) standalonePage(p *public.Page) StandalonePage {
+	return StandalonePage{
+		Page: r.page(p.Path, p.Title, p.Description, ""),
+		HTML: p.HTML, TOC: headings(p.TOC), Date: p.Date, Updated: p.Updated, Draft: p.Draft, Words: p.Words,
+		WasUpdated: !p.Updated.IsZero() && (p.Date.IsZero() || machineDate(p.Updated) != machineDate(p.Date)),
+	}
 }
 
 // render queues a page template for the page's file and lists the page in

@@ -85,7 +85,7 @@ var edits = map[string]edit{
 		return []string{rel}
 	},
 	"edit a body's prose": func(t *testing.T, dir string, r *rand.Rand) []string {
-		kind := pick(r, []string{"content/posts", "content/posts", "content/contacts", "content/events"})
+		kind := pick(r, []string{"content/posts", "content/posts", "content/contacts", "content/events", "content/pages"})
 		rel := pick(r, mdFiles(t, dir, kind))
 		prose := pick(r, []string{
 			"\nA plain paragraph %d.\n",

@@ -44,7 +44,10 @@ func (b *Builder) Preview(opts Options, paths []string) []Previewed {
 	}
 	j := last.journal
 	n := nodeAt(j, paths[0])
-	if n == nil || sharesFile(j, n) {
+	if n == nil {
+		return b.previewPage(opts, paths[0])
+	}
+	if sharesFile(j, n) {
 		return nil
 	}
 	var old *public.Post
@@ -95,6 +98,46 @@ func (b *Builder) Preview(opts Options, paths []string) []Previewed {
 		opts.Early(p.Site, p.File, j.Config.BasePath(), p.Data)
 	}
 	return shown
+}
+
+// previewPage is Preview for a standalone page (content/pages), shown on
+// the blog when it is open there.
+func (b *Builder) previewPage(opts Options, path string) []Previewed {
+	last := b.last
+	if last.public == nil {
+		return nil
+	}
+	var page *content.Page
+	for _, p := range last.journal.Pages {
+		if p.Path == path {
+			page = p
+			break
+		}
+	}
+	var old *public.Page
+	for _, p := range last.public.Pages {
+		if p.Source == path {
+			old = p
+			break
+		}
+	}
+	if page == nil || old == nil || !opts.First("public", old.Path+"index.html") {
+		return nil
+	}
+	doc, err := content.ReadDoc(b.fsys, path)
+	if err != nil {
+		return nil
+	}
+	edited, ok := last.journal.PreviewPage(page, doc)
+	if !ok {
+		return nil
+	}
+	file, data, ok, err := b.blog.PreviewPage(edited)
+	if err != nil || !ok {
+		return nil
+	}
+	opts.Early("public", file, last.journal.Config.BasePath(), data)
+	return []Previewed{{"public", file, data}}
 }
 
 // nodeAt is the document of j at path, nil if none.

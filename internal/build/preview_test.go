@@ -225,6 +225,64 @@ func fileOf(res *Result, site, file string) []byte {
 	return res.Public[file]
 }
 
+// TestPreviewPage: a standalone page's body edited alone is shown on its
+// open page with the very bytes the rebuild makes of it; a front matter
+// edit, or a problem in the body, waits for the rebuild.
+func TestPreviewPage(t *testing.T) {
+	site := copySite(t)
+	opts := Options{
+		Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC),
+		First: func(site, file string) bool {
+			return site == "public" && (file == "about/index.html" || file == "talks/index.html" || file == "now/index.html")
+		},
+		Early: func(string, string, string, []byte) {},
+	}
+	// A page with no description: its first paragraph is.
+	put(t, site+"/content/pages/now.md", "---\ntitle: Now\n---\nWhat I am doing now.\n")
+	b := NewBuilder(os.DirFS(site))
+	if _, err := b.Render(opts); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []struct {
+		doc, edit string
+		preview   bool
+	}{
+		{"content/pages/about.md", "\nA new closing paragraph.\n", true},
+		{"content/pages/now.md", "And more, at length: " + strings.Repeat("words upon words ", 400) + "\n", true},
+		{"content/pages/talks.md", "\n## A new talk\n\nAbout [[idempotency-is-a-contract]].\n", true},
+		{"content/pages/about.md", "\nA link that is not one: [[ana-lima|]].\n", false},
+		{"content/pages/about.md", "title-less", false}, // the front matter below
+	} {
+		before := readFile(t, site+"/"+e.doc)
+		after := before + e.edit
+		if e.edit == "title-less" {
+			after = strings.Replace(before, "title: ", "title: Renamed ", 1)
+		}
+		put(t, site+"/"+e.doc, after)
+		b.Forget(e.doc)
+		shown := b.Preview(opts, []string{e.doc})
+		res, err := b.Render(opts)
+		if (len(shown) > 0) != e.preview {
+			t.Errorf("%s, %q: previewed %d pages, want %v", e.doc, e.edit, len(shown), e.preview)
+		}
+		for _, p := range shown {
+			if err != nil {
+				t.Fatalf("%s: previewed, and the rebuild failed: %v", e.doc, err)
+			}
+			if want := string(fileOf(res, p.Site, p.File)); string(p.Data) != want {
+				t.Errorf("%s: the preview of %s differs from the rebuild's page:\n%s", e.doc, p.File, firstDiff(string(p.Data), want))
+			}
+		}
+		if err != nil {
+			put(t, site+"/"+e.doc, before)
+			b.Forget(e.doc)
+			if _, err := b.Render(opts); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
 // TestPreviewSharedFile: two events read from one file (a symbolic link)
 // share a body, so a link it makes to one is a backlink from the other:
 // not previewed, for the last render has no such backlink.

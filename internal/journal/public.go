@@ -425,44 +425,74 @@ func (j *Journal) publicPages(errs *content.ErrorList) []*public.Page {
 	}
 	bodies := make([]markdown.Result, len(pages))
 	par.Each(len(pages), func(i int) {
-		bodies[i] = j.md.Render(markdown.Text(pages[i].Body), markdown.Options{
-			Resolve: j.publicResolver("page"),
-			Rewrite: func(dest string) string { return sitePath(j.Config, dest) },
-			Key:     "public page " + j.Config.BasePath(),
-			// Text is not shown on the blog: not made, not kept.
-			Parts: markdown.PartHTML | markdown.PartSummary | markdown.PartWords,
-		})
+		bodies[i] = j.md.Render(markdown.Text(pages[i].Body), j.pageOptions())
 	})
 	out := make([]*public.Page, len(pages))
 	for i, p := range pages {
-		res := bodies[i]
-		publicBody("page", &p.Doc, res, []struct{ key, value string }{{"title", p.Title}, {"description", p.Description}}, errs)
-		pp := &public.Page{
-			Path:        p.SitePath,
-			Title:       printable(p.Title),
-			Description: printable(p.Description),
-			Date:        p.Date.Time,
-			Updated:     p.Updated.Time,
-			Draft:       p.Draft,
-			Words:       res.Words,
-			Source:      p.Path,
-		}
-		if pp.Description == "" {
-			pp.Description = printable(markdown.Truncate(res.Summary, 240))
-		}
-		pp.HTML = printableHTML(res)
-		if j.wantsTOC(p.TOC, res.Words) {
-			pp.TOC = toc(string(pp.HTML))
-		}
-		for k, a := range p.Aliases {
-			pp.Aliases = append(pp.Aliases, public.Alias{Path: strings.Trim(a, "/") + trailingSlash(a), Line: p.Pos(fmt.Sprintf("aliases[%d]", k)).Line})
-		}
-		for _, l := range res.Links {
-			pp.Links = append(pp.Links, public.Link{Dest: l.Dest, Line: p.BodyLine + l.Line})
-		}
-		out[i] = pp
+		out[i] = j.publicPage(p, bodies[i], errs)
 	}
 	return out
+}
+
+// pageOptions are how a public page's body renders.
+func (j *Journal) pageOptions() markdown.Options {
+	return markdown.Options{
+		Resolve: j.publicResolver("page"),
+		Rewrite: func(dest string) string { return sitePath(j.Config, dest) },
+		Key:     "public page " + j.Config.BasePath(),
+		// Text is not shown on the blog: not made, not kept.
+		Parts: markdown.PartHTML | markdown.PartSummary | markdown.PartWords,
+	}
+}
+
+// publicPage is the public view of the public page p, whose body rendered
+// as res; the body's problems go to errs.
+func (j *Journal) publicPage(p *content.Page, res markdown.Result, errs *content.ErrorList) *public.Page {
+	publicBody("page", &p.Doc, res, []struct{ key, value string }{{"title", p.Title}, {"description", p.Description}}, errs)
+	pp := &public.Page{
+		Path:        p.SitePath,
+		Title:       printable(p.Title),
+		Description: printable(p.Description),
+		Date:        p.Date.Time,
+		Updated:     p.Updated.Time,
+		Draft:       p.Draft,
+		Words:       res.Words,
+		Source:      p.Path,
+	}
+	if pp.Description == "" {
+		pp.Description = printable(markdown.Truncate(res.Summary, 240))
+	}
+	pp.HTML = printableHTML(res)
+	if j.wantsTOC(p.TOC, res.Words) {
+		pp.TOC = toc(string(pp.HTML))
+	}
+	for k, a := range p.Aliases {
+		pp.Aliases = append(pp.Aliases, public.Alias{Path: strings.Trim(a, "/") + trailingSlash(a), Line: p.Pos(fmt.Sprintf("aliases[%d]", k)).Line})
+	}
+	for _, l := range res.Links {
+		pp.Links = append(pp.Links, public.Link{Dest: l.Dest, Line: p.BodyLine + l.Line})
+	}
+	return pp
+}
+
+// PreviewPage is the public view's page of the public page p as a rebuild
+// makes it now that p's file reads as doc (content.ReadDoc), when the edit
+// changed its body alone: the same front matter as written. A page's body
+// gives the journal nothing (it is no document wikilinks reach), and no
+// other page shows what it makes of it. ok is false for any other edit,
+// and for a body the rebuild would report a problem in.
+func (j *Journal) PreviewPage(p *content.Page, doc content.Doc) (pp *public.Page, ok bool) {
+	if doc.Head != p.Head {
+		return nil, false
+	}
+	edited := *p
+	edited.Body = doc.Body
+	var errs content.ErrorList
+	pp = j.publicPage(&edited, j.md.Render(markdown.Text(edited.Body), j.pageOptions()), &errs)
+	if len(errs) > 0 {
+		return nil, false
+	}
+	return pp, true
 }
 
 // The built-in items of the header navigation, when the site gives no
