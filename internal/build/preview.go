@@ -47,7 +47,7 @@ func (b *Builder) Preview(opts Options, paths []string) []Previewed {
 	if n == nil {
 		return b.previewPage(opts, paths[0])
 	}
-	if sharesFile(j, n) {
+	if sharesFile(j, n.Doc().Hash) {
 		return nil
 	}
 	var old *public.Post
@@ -121,7 +121,7 @@ func (b *Builder) previewPage(opts Options, path string) []Previewed {
 			break
 		}
 	}
-	if page == nil || old == nil || !opts.First("public", old.Path+"index.html") {
+	if page == nil || old == nil || !opts.First("public", old.Path+"index.html") || sharesFile(last.journal, page.Hash) {
 		return nil
 	}
 	doc, err := content.ReadDoc(b.fsys, path)
@@ -160,26 +160,33 @@ func nodeAt(j *journal.Journal, path string) journal.Node {
 	return nil
 }
 
-// sharesFile reports whether another document of j was read from the same
-// bytes as n: a symbolic link to n's file, or n's a link to it. Their
-// bodies are one, so a link n's body makes is one from the other as well,
-// a backlink on n's own page that the last render does not have.
-func sharesFile(j *journal.Journal, n journal.Node) bool {
-	hash := n.Doc().Hash
+// sharesFile reports whether another document or page of j was read from
+// the bytes hash names, as one of them was: a symbolic link to the other's
+// file. Their bodies are one, so an edit of it is an edit of both: a link
+// it makes to one is a backlink from the other, on the very page being
+// previewed, and a page's rules for its body are stricter than a
+// document's.
+func sharesFile(j *journal.Journal, hash string) bool {
+	n := 0
 	for _, c := range j.Contacts {
-		if c.Doc().Hash == hash && journal.Node(c) != n {
-			return true
+		if c.Doc().Hash == hash {
+			n++
 		}
 	}
 	for _, e := range j.Events {
-		if e.Doc().Hash == hash && journal.Node(e) != n {
-			return true
+		if e.Doc().Hash == hash {
+			n++
 		}
 	}
 	for _, p := range j.Posts {
-		if p.Doc().Hash == hash && journal.Node(p) != n {
-			return true
+		if p.Doc().Hash == hash {
+			n++
 		}
 	}
-	return false
+	for _, p := range j.Pages {
+		if p.Hash == hash {
+			n++
+		}
+	}
+	return n > 1
 }

@@ -310,6 +310,43 @@ func TestPreviewSharedFile(t *testing.T) {
 	}
 }
 
+// TestPreviewFileOfAPage: an event that a page is a symbolic link to (or a
+// post dated later, which is no public post) shares its body with a page,
+// whose rules are stricter: a link to nothing, or to a private contact
+// without a label, is an error in it, and the rebuild fails. Not
+// previewed. (Found in review.)
+func TestPreviewFileOfAPage(t *testing.T) {
+	for _, c := range []struct{ doc, front, link string }{
+		{"content/events/2026-11-20-meetup.md", "---\ntitle: Meetup notes\ndate: 2026-11-20\n---\n", "[[somebody-unknown]]"},
+		{"content/posts/upcoming.md", "---\ntitle: Upcoming\ndate: 2026-12-20\n---\n", "[[carla-duarte]]"},
+	} {
+		site := copySite(t)
+		put(t, site+"/"+c.doc, c.front+"Notes.\n")
+		if err := os.Symlink(filepath.Join("..", path.Base(path.Dir(c.doc)), path.Base(c.doc)), filepath.Join(site, "content/pages/same-notes.md")); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+		opts := Options{
+			Now:   time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC),
+			First: func(string, string) bool { return true },
+			Early: func(string, string, string, []byte) {},
+		}
+		b := NewBuilder(os.DirFS(site))
+		if _, err := b.Render(opts); err != nil {
+			t.Fatal(err)
+		}
+		put(t, site+"/"+c.doc, c.front+"Notes, with "+c.link+".\n")
+		b.Forget(c.doc, "content/pages/same-notes.md")
+		for _, p := range []string{c.doc, "content/pages/same-notes.md"} {
+			if shown := b.Preview(opts, []string{p}); len(shown) > 0 {
+				t.Errorf("%s: previewed %s, though a page shares its file", p, shown[0].File)
+			}
+		}
+		if _, err := b.Render(opts); err == nil {
+			t.Errorf("%s: the rebuild did not fail: the case proves nothing", c.doc)
+		}
+	}
+}
+
 // firstDiff shows where two texts part.
 func firstDiff(a, b string) string {
 	i := 0
