@@ -178,15 +178,7 @@ func TestPreviewWiki(t *testing.T) {
 		"public/posts/promotion-case/index.html": true,
 		eventPage:                                true,
 	}
-	opts := Options{
-		Now:   time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC),
-		First: func(site, file string) bool { return open[site+"/"+file] },
-		Early: func(string, string, string, []byte) {},
-	}
-	b := NewBuilder(os.DirFS(site))
-	if _, err := b.Render(opts); err != nil {
-		t.Fatal(err)
-	}
+	b, opts := previewing(t, site, func(site, file string) bool { return open[site+"/"+file] })
 	for _, e := range []struct {
 		doc   string
 		pages []string
@@ -230,19 +222,11 @@ func fileOf(res *Result, site, file string) []byte {
 // edit, or a problem in the body, waits for the rebuild.
 func TestPreviewPage(t *testing.T) {
 	site := copySite(t)
-	opts := Options{
-		Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC),
-		First: func(site, file string) bool {
-			return site == "public" && (file == "about/index.html" || file == "talks/index.html" || file == "now/index.html")
-		},
-		Early: func(string, string, string, []byte) {},
-	}
 	// A page with no description: its first paragraph is.
 	put(t, site+"/content/pages/now.md", "---\ntitle: Now\n---\nWhat I am doing now.\n")
-	b := NewBuilder(os.DirFS(site))
-	if _, err := b.Render(opts); err != nil {
-		t.Fatal(err)
-	}
+	b, opts := previewing(t, site, func(site, file string) bool {
+		return site == "public" && (file == "about/index.html" || file == "talks/index.html" || file == "now/index.html")
+	})
 	for _, e := range []struct {
 		doc, edit string
 		preview   bool
@@ -292,15 +276,7 @@ func TestPreviewSharedFile(t *testing.T) {
 	if err := os.Symlink(filepath.Base(event), filepath.Join(site, filepath.Dir(event), "copy-of-it.md")); err != nil {
 		t.Skipf("no symbolic links here: %v", err)
 	}
-	opts := Options{
-		Now:   time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC),
-		First: func(string, string) bool { return true },
-		Early: func(string, string, string, []byte) {},
-	}
-	b := NewBuilder(os.DirFS(site))
-	if _, err := b.Render(opts); err != nil {
-		t.Fatal(err)
-	}
+	b, opts := previewing(t, site, func(string, string) bool { return true })
 	put(t, site+"/"+event, readFile(t, site+"/"+event)+"\nAs at [["+slugOf(event)+"|this one]].\n")
 	b.Forget(event)
 	for _, p := range []string{event, path.Dir(event) + "/copy-of-it.md"} {
@@ -325,15 +301,7 @@ func TestPreviewFileOfAPage(t *testing.T) {
 		if err := os.Symlink(filepath.Join("..", path.Base(path.Dir(c.doc)), path.Base(c.doc)), filepath.Join(site, "content/pages/same-notes.md")); err != nil {
 			t.Skipf("no symbolic links here: %v", err)
 		}
-		opts := Options{
-			Now:   time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC),
-			First: func(string, string) bool { return true },
-			Early: func(string, string, string, []byte) {},
-		}
-		b := NewBuilder(os.DirFS(site))
-		if _, err := b.Render(opts); err != nil {
-			t.Fatal(err)
-		}
+		b, opts := previewing(t, site, func(string, string) bool { return true })
 		put(t, site+"/"+c.doc, c.front+"Notes, with "+c.link+".\n")
 		b.Forget(c.doc, "content/pages/same-notes.md")
 		for _, p := range []string{c.doc, "content/pages/same-notes.md"} {
@@ -345,6 +313,22 @@ func TestPreviewFileOfAPage(t *testing.T) {
 			t.Errorf("%s: the rebuild did not fail: the case proves nothing", c.doc)
 		}
 	}
+}
+
+// previewing renders site for a server whose open pages are those open
+// names, and returns its Builder and options.
+func previewing(t *testing.T, site string, open func(site, file string) bool) (*Builder, Options) {
+	t.Helper()
+	opts := Options{
+		Now:   time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC),
+		First: open,
+		Early: func(string, string, string, []byte) {},
+	}
+	b := NewBuilder(os.DirFS(site))
+	if _, err := b.Render(opts); err != nil {
+		t.Fatal(err)
+	}
+	return b, opts
 }
 
 // firstDiff shows where two texts part.

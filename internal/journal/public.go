@@ -43,7 +43,7 @@ func (j *Journal) Public() (*public.Site, error) {
 	// Render the bodies on every core: on a large site this is most of
 	// the work of a clean build.
 	bodies := make([]markdown.Result, len(published))
-	opts := j.postOptions()
+	opts := j.publicOptions("post")
 	// A build that renders once makes each body's HTML when a page asks
 	// for it (below): here, only what lists and checks need.
 	lazy := j.md.Drops()
@@ -107,12 +107,16 @@ func (j *Journal) Public() (*public.Site, error) {
 	return site, nil
 }
 
-// postOptions are how a public post's body renders.
-func (j *Journal) postOptions() markdown.Options {
+// publicOptions are how the body of a public post or page (what) renders.
+func (j *Journal) publicOptions(what string) markdown.Options {
+	key := "public " + j.Config.BasePath()
+	if what == "page" {
+		key = "public page " + j.Config.BasePath()
+	}
 	return markdown.Options{
-		Resolve: j.publicResolver("post"),
+		Resolve: j.publicResolver(what),
 		Rewrite: func(dest string) string { return sitePath(j.Config, dest) },
-		Key:     "public " + j.Config.BasePath(),
+		Key:     key,
 		// Text is not shown on the blog: not made, not kept.
 		Parts: markdown.PartHTML | markdown.PartSummary | markdown.PartWords,
 	}
@@ -212,7 +216,7 @@ func (j *Journal) BodyEdit(n Node, doc content.Doc) (body markdown.Source, ok bo
 func (j *Journal) PreviewPost(old *public.Post, p *Post, body markdown.Source) (pp *public.Post, ok bool) {
 	edited := *p
 	edited.setSource(body)
-	opts := j.postOptions()
+	opts := j.publicOptions("post")
 	var errs content.ErrorList
 	pp = j.publicPost(&edited, j.md.Render(edited.Source(), opts), opts, false, &errs)
 	if len(errs) > 0 {
@@ -425,24 +429,13 @@ func (j *Journal) publicPages(errs *content.ErrorList) []*public.Page {
 	}
 	bodies := make([]markdown.Result, len(pages))
 	par.Each(len(pages), func(i int) {
-		bodies[i] = j.md.Render(markdown.Text(pages[i].Body), j.pageOptions())
+		bodies[i] = j.md.Render(markdown.Text(pages[i].Body), j.publicOptions("page"))
 	})
 	out := make([]*public.Page, len(pages))
 	for i, p := range pages {
 		out[i] = j.publicPage(p, bodies[i], errs)
 	}
 	return out
-}
-
-// pageOptions are how a public page's body renders.
-func (j *Journal) pageOptions() markdown.Options {
-	return markdown.Options{
-		Resolve: j.publicResolver("page"),
-		Rewrite: func(dest string) string { return sitePath(j.Config, dest) },
-		Key:     "public page " + j.Config.BasePath(),
-		// Text is not shown on the blog: not made, not kept.
-		Parts: markdown.PartHTML | markdown.PartSummary | markdown.PartWords,
-	}
 }
 
 // publicPage is the public view of the public page p, whose body rendered
@@ -488,7 +481,7 @@ func (j *Journal) PreviewPage(p *content.Page, doc content.Doc) (pp *public.Page
 	edited := *p
 	edited.Body = doc.Body
 	var errs content.ErrorList
-	pp = j.publicPage(&edited, j.md.Render(markdown.Text(edited.Body), j.pageOptions()), &errs)
+	pp = j.publicPage(&edited, j.md.Render(markdown.Text(edited.Body), j.publicOptions("page")), &errs)
 	if len(errs) > 0 {
 		return nil, false
 	}
