@@ -100,12 +100,7 @@ func TestWatchAndLoadAgree(t *testing.T) {
 // that a build of the same site in another process never stages from a
 // file being replaced: while the lock is held, the output stays as it is.
 func TestWatchWritesUnderTheLock(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("the site's lock is taken on unix systems alone (lock_other.go)")
-	}
-	site := t.TempDir()
-	genSite(t, site, 20)
-	setGeneration(t, site, 0)
+	site := lockSite(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	page := filepath.Join(site, "public/posts/gen/index.html")
@@ -129,12 +124,7 @@ func TestWatchWritesUnderTheLock(t *testing.T) {
 // for another build's lock stops it as any Ctrl-C does, exit 0 and no
 // error, the output as the last rebuild left it.
 func TestWatchStopsWhileWaitingForTheLock(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("the site's lock is taken on unix systems alone (lock_other.go)")
-	}
-	site := t.TempDir()
-	genSite(t, site, 20)
-	setGeneration(t, site, 0)
+	site := lockSite(t)
 	watcher := netjournalAt(context.Background(), site, "build", "--watch", "--now", "2026-11-22")
 	var stderr bytes.Buffer
 	watcher.Stdout, watcher.Stderr = io.Discard, &stderr
@@ -166,6 +156,19 @@ func TestWatchStopsWhileWaitingForTheLock(t *testing.T) {
 	if b, err := os.ReadFile(page); err != nil || !bytes.Contains(b, []byte("Generation 0")) {
 		t.Errorf("the output changed (%v): %.200s", err, generation.Find(b))
 	}
+}
+
+// lockSite is a generated site of 20 posts at generation 0, for a test of
+// the site's lock, which unix systems alone take (lock_other.go).
+func lockSite(t *testing.T) string {
+	t.Helper()
+	if runtime.GOOS == "windows" {
+		t.Skip("the site's lock is taken on unix systems alone (lock_other.go)")
+	}
+	site := t.TempDir()
+	genSite(t, site, 20)
+	setGeneration(t, site, 0)
+	return site
 }
 
 // TestWatchAfterAnotherBuild: when another netjournal rewrites the output

@@ -142,19 +142,9 @@ func (b *Builder) previewPage(opts Options, path string) []Previewed {
 
 // nodeAt is the document of j at path, nil if none.
 func nodeAt(j *journal.Journal, path string) journal.Node {
-	for _, c := range j.Contacts {
-		if c.Path == path {
-			return c
-		}
-	}
-	for _, e := range j.Events {
-		if e.Path == path {
-			return e
-		}
-	}
-	for _, p := range j.Posts {
-		if p.Path == path {
-			return p
+	for n := range j.Nodes() {
+		if n.Doc().Path == path {
+			return n
 		}
 	}
 	return nil
@@ -168,18 +158,8 @@ func nodeAt(j *journal.Journal, path string) journal.Node {
 // document's.
 func sharesFile(j *journal.Journal, hash string) bool {
 	n := 0
-	for _, c := range j.Contacts {
-		if c.Doc().Hash == hash {
-			n++
-		}
-	}
-	for _, e := range j.Events {
-		if e.Doc().Hash == hash {
-			n++
-		}
-	}
-	for _, p := range j.Posts {
-		if p.Doc().Hash == hash {
+	for d := range j.Nodes() {
+		if d.Doc().Hash == hash {
 			n++
 		}
 	}

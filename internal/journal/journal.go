@@ -6,6 +6,7 @@ package journal
 
 import (
 	"errors"
+	"iter"
 	"sort"
 	"strings"
 	"sync"
@@ -119,6 +120,28 @@ type body struct{ source markdown.Source }
 
 func (b *body) Source() markdown.Source     { return b.source }
 func (b *body) setSource(s markdown.Source) { b.source = s }
+
+// Nodes are the journal's documents: its contacts, then its events, then
+// its posts.
+func (j *Journal) Nodes() iter.Seq[Node] {
+	return func(yield func(Node) bool) {
+		for _, c := range j.Contacts {
+			if !yield(c) {
+				return
+			}
+		}
+		for _, e := range j.Events {
+			if !yield(e) {
+				return
+			}
+		}
+		for _, p := range j.Posts {
+			if !yield(p) {
+				return
+			}
+		}
+	}
+}
 
 // Backlink is a link to a document from another one.
 type Backlink struct {

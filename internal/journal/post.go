@@ -2,6 +2,7 @@ package journal
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -77,16 +78,7 @@ func (j *Journal) linkPost(p *Post, errs *content.ErrorList) {
 // warnings for the unresolved, errors for the ambiguous. It returns the
 // nodes whose bodies hold a control character (markdown.Control).
 func (j *Journal) bodies(errs *content.ErrorList) (controlled map[Node]bool) {
-	var nodes []Node
-	for _, c := range j.Contacts {
-		nodes = append(nodes, c)
-	}
-	for _, e := range j.Events {
-		nodes = append(nodes, e)
-	}
-	for _, p := range j.Posts {
-		nodes = append(nodes, p)
-	}
+	nodes := slices.Collect(j.Nodes())
 	// Finding each body's wikilinks and their targets is looked up, or
 	// worked out, on every core; what they make is then added in order.
 	type found struct {
