@@ -164,11 +164,11 @@ func (c *Cache) Render(site *public.Site, theme *themes.Theme, out *page.Site) e
 }
 
 // Preview returns the page of post old as the last Render would have
-// made it with post in old's place: the same post, its body alone
-// edited (journal.PreviewPost), so that its page is everything of the
-// page made from the body made again, on the pages of every other post
-// as they were. ok is false when there is no last render, or old is not
-// in it.
+// made it with post in old's place: the same post with its body alone
+// edited (journal.PreviewPost). What the page shows of the body is made
+// again; what it shows of other posts (its neighbours, its backlinks) is
+// as the last Render had it. ok is false when there is no last render,
+// or old is not in it.
 func (c *Cache) Preview(old, post *public.Post) (file string, data []byte, ok bool, err error) {
 	r := c.last
 	if r == nil || r.entries[old] == nil {
