@@ -135,7 +135,11 @@ func (c *Cache) Render(site *public.Site, theme *themes.Theme, out *page.Site) e
 	if err != nil {
 		return err
 	}
-	if err := c.pages.Render(fingerprint, r.jobs, exec, out); err != nil {
+	err = c.pages.Render(fingerprint, r.jobs, exec, out)
+	if c.pages.Once {
+		c.fragments.Clear() // no page of this build will ask again
+	}
+	if err != nil {
 		return err
 	}
 	if r.late != nil {

@@ -2,6 +2,7 @@ package blog
 
 import (
 	"bytes"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -125,6 +126,31 @@ func TestCachedIsTemplateInPlace(t *testing.T) {
 	}
 	if lists < 15 {
 		t.Fatalf("only %d list pages: the test proves little", lists)
+	}
+}
+
+// TestOnceKeepsNoFragments: a render that keeps nothing keeps no list
+// entry either once its pages are made, and makes the same site.
+func TestOnceKeepsNoFragments(t *testing.T) {
+	var kept Cache
+	want, err := renderFiles(&kept, testSite(), themes.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kept.fragments.Len() == 0 {
+		t.Fatal("a render that keeps its pages remembers no entry: the test proves nothing")
+	}
+	var once Cache
+	once.Once()
+	got, err := renderFiles(&once, testSite(), themes.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := once.fragments.Len(); n != 0 {
+		t.Errorf("after a render that keeps nothing, %d entries are remembered", n)
+	}
+	if !maps.EqualFunc(got, want, bytes.Equal) {
+		t.Error("the site rendered once differs from the one kept")
 	}
 }
 

@@ -198,8 +198,16 @@ func checkPrivate(priv *siteIndex, page, abs, base string, reported map[string]b
 // most pages link to the same few paths (the menu, the tags, the feeds),
 // and parsing each href of each page again was a tenth of a second
 // build. A relative href is remembered with its page's folder.
-// A memo serves one abs and base: those of one site.
+// A memo serves one abs and base: those of one site. It holds at most
+// memoMax answers (see there).
 type resolveMemo map[memoKey]resolved
+
+// memoMax bounds each of a check's memos: what pages share (the menu,
+// the tags, the feeds) is asked for again within a few pages of being
+// forgotten, while every href that one page alone has, held to the end
+// of the check, was 200 MB of a 100,000-post build at its peak. A memo
+// that is full starts again empty.
+const memoMax = 1 << 14
 
 type memoKey struct{ ref, dir string }
 
@@ -220,6 +228,9 @@ func (m resolveMemo) resolve(ref, page, abs, base string) (string, bool) {
 		return r.target, r.ok
 	}
 	target, ok := resolve(ref, page, abs, base)
+	if len(m) >= memoMax {
+		clear(m)
+	}
 	m[key] = resolved{target, ok}
 	return target, ok
 }
@@ -352,13 +363,17 @@ func (s *siteIndex) links(file string, resolve func(ref string) (string, bool)) 
 }
 
 // memoCheck returns s.check for base, remembering each target's answer for
-// one check of the site: most pages link to the same few.
+// one check of the site (up to memoMax of them): most pages link to the
+// same few.
 func memoCheck(s *siteIndex, base string) func(target string) string {
 	seen := map[string]string{}
 	return func(target string) string {
 		why, ok := seen[target]
 		if !ok {
 			why = s.check(target, base)
+			if len(seen) >= memoMax {
+				clear(seen)
+			}
 			seen[target] = why
 		}
 		return why

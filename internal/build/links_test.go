@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"html"
 	"maps"
 	"slices"
@@ -104,6 +105,27 @@ func TestResolveMemo(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestResolveMemoBounded: a memo holds at most memoMax answers, and those
+// it gave before it was full are given right after.
+func TestResolveMemoBounded(t *testing.T) {
+	memo := resolveMemo{}
+	for i := range 3*memoMax + 7 {
+		ref := fmt.Sprintf("../p-%d/#s", i)
+		for range 2 {
+			got, ok := memo.resolve(ref, "/posts/x/index.html", "", "/")
+			if want := fmt.Sprintf("/posts/p-%d/#s", i); got != want || !ok {
+				t.Fatalf("%s: %q %v, want %q", ref, got, ok, want)
+			}
+		}
+		if len(memo) > memoMax {
+			t.Fatalf("after %d hrefs the memo holds %d answers, more than %d", i+1, len(memo), memoMax)
+		}
+	}
+	if got, _ := memo.resolve("/tags/", "/index.html", "", "/"); got != "/tags/" {
+		t.Errorf("after many: %q", got)
 	}
 }
 

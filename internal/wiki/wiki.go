@@ -192,6 +192,9 @@ func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options
 	// A document's page is made with its body filled in for it, and, in a
 	// render that keeps nothing, its text for the search index (body).
 	err = c.pages.Render(fingerprint, r.jobs, exec, out)
+	if c.pages.Once {
+		c.frags.Clear() // no page of this build will ask again
+	}
 	// Problems in bodies come first: the pages are made in parallel and
 	// add them in any order, and a page that failed may be their cause.
 	r.errs.Sort()
