@@ -141,6 +141,50 @@ func TestCompacts(t *testing.T) {
 	}
 }
 
+// TestPrunesWhatARunDidNotUse: in one open cache committed run after run
+// (build --watch), a commit keeps the values that run read, kept or put,
+// and forgets the others, though an earlier run used them.
+func TestPrunesWhatARunDidNotUse(t *testing.T) {
+	dir := t.TempDir()
+	c := open(t, dir)
+	for _, k := range []string{"read", "kept", "put again", "unused"} {
+		c.Put(key(k), []byte(k))
+	}
+	if err := c.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := c.Get(key("read")); !ok {
+		t.Fatal("a value put in the first run is gone")
+	}
+	c.Keep(key("kept"))
+	c.Put(key("put again"), []byte("put again"))
+	if err := c.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+	c = open(t, dir)
+	if c.Has(key("unused")) {
+		t.Error("a value the second run did not use is kept")
+	}
+	for _, k := range []string{"read", "kept", "put again"} {
+		if !c.Has(key(k)) {
+			t.Errorf("%q, used by the second run, is gone", k)
+		}
+	}
+	// A run that uses nothing keeps nothing, though the run before used it.
+	if err := c.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+	c = open(t, dir)
+	defer c.Close()
+	for _, k := range []string{"read", "kept", "put again"} {
+		if c.Has(key(k)) {
+			t.Errorf("%q outlived a run that did not use it", k)
+		}
+	}
+}
+
 // TestConcurrent: puts and gets from many goroutines.
 func TestConcurrent(t *testing.T) {
 	c := open(t, t.TempDir())
