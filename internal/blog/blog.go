@@ -434,18 +434,19 @@ func (r *renderer) postPage(p *public.Post) Page {
 
 // postJob is the page of p, the i-th post, which lists show as self.
 func (r *renderer) postJob(i int, p *public.Post, self *Entry) page.Job {
-	posts := r.site.Posts
-	d := PostPage{Page: r.postPage(p)}
-	if i+1 < len(posts) {
-		d.Older = r.entries[posts[i+1]]
-	}
-	if i > 0 {
-		d.Newer = r.entries[posts[i-1]]
-	}
-	// The body is asked for when the page is made: in a build that
-	// renders once, it is filled then, and goes with the page.
-	return page.Job{File: pageFile(d.Page), Template: "post.html", Make: func() any {
-		page := d
+	// The whole page is made when it is rendered, the body filled then:
+	// in a build that renders once, what it shows goes with it, and is
+	// not held for every post until the last page (its menu, its feeds,
+	// its body).
+	return page.Job{File: pageFile(Page{Path: p.Path()}), Template: "post.html", Make: func() any {
+		posts := r.site.Posts
+		page := PostPage{Page: r.postPage(p)}
+		if i+1 < len(posts) {
+			page.Older = r.entries[posts[i+1]]
+		}
+		if i > 0 {
+			page.Newer = r.entries[posts[i-1]]
+		}
 		html, toc := p.Body.Content()
 		post := self.post()
 		post.HTML, post.TOC, post.Backlinks = html, headings(toc), r.list(p.Backlinks)
