@@ -55,6 +55,10 @@ type Journal struct {
 	// Resolve's answers, once the journal is built.
 	resolvedMu sync.RWMutex
 	resolved   map[resolveKey]resolution
+	// built is what Resolve answered, for a ref of any kind, while the
+	// journal was built (every body's wikilinks among them): read without
+	// a lock, since nothing writes it after (freeze).
+	built map[string]resolution
 
 	versionOnce sync.Once
 	versionBase []byte // what every Version holds: clock, options, settings
@@ -216,6 +220,7 @@ func Build(site *content.Site, md *markdown.Renderer, opts Options) (*Journal, e
 		c.derive(j)
 	}
 	j.tags()
+	j.freeze()
 	if err := errs.Err(); err != nil {
 		return j, err
 	}

@@ -156,6 +156,11 @@ func kindsWord(kinds []Kind) string {
 // ambiguity reported, not settled silently in favour of the slug.
 func (j *Journal) Resolve(ref string, kinds ...Kind) (Node, error) {
 	if len(kinds) == 0 {
+		// Pages resolve the wikilinks of every body, once for each
+		// audience: answered without a lock, and with a string's hash.
+		if r, ok := j.built[ref]; ok {
+			return r.n, r.err
+		}
 		kinds = allKinds
 	}
 	// Every page resolves the same few names again and again, on every
@@ -188,6 +193,25 @@ func (j *Journal) Resolve(ref string, kinds ...Kind) (Node, error) {
 // allKinds are the kinds a ref names when none are given. Nothing
 // changes it.
 var allKinds = []Kind{KindContact, KindEvent, KindPost}
+
+// freeze keeps what Resolve answered, for a ref of any kind, while the
+// journal was built, where Resolve reads it without a lock. Call it once,
+// at the end of Build: nothing may call Resolve while it runs.
+func (j *Journal) freeze() {
+	var any resolveKey
+	for i, k := range allKinds {
+		any.kinds[i] = int8(k) + 1
+	}
+	j.resolvedMu.Lock()
+	defer j.resolvedMu.Unlock()
+	built := make(map[string]resolution, len(j.resolved))
+	for k, r := range j.resolved {
+		if k.kinds == any.kinds {
+			built[k.ref] = r
+		}
+	}
+	j.built = built
+}
 
 // resolveKey is a ref and the kinds looked at, in order (0 ends them).
 type resolveKey struct {

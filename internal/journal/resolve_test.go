@@ -2,6 +2,7 @@ package journal
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -154,6 +155,38 @@ func TestResolveRemembersPerKinds(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestResolveKeepsTheBuildsAnswers: the answers a journal keeps from its
+// build (every body's wikilinks: found, by alias, ambiguous, missing) are
+// the ones resolving afresh gives; and a ref no body names is answered too.
+// (The ambiguous link fails the build, whose journal is still whole.)
+func TestResolveKeepsTheBuildsAnswers(t *testing.T) {
+	j, err := site(t, map[string]string{
+		"content/contacts/kai.md": "---\nname: Kai Berg\naliases: [KB]\n---\n",
+		"content/contacts/ana.md": "---\nname: Ana\n---\n",
+		"content/posts/ana.md":    "---\ntitle: Ana\ndate: 2026-01-01\n---\n",
+		"content/events/lunch.md": "---\ntitle: Lunch\ndate: 2026-01-02\nwith: [kai]\n---\nWith [[Kai Berg]], [[KB]], [[ana|Ana]] and [[nobody]].\n",
+		"content/posts/weekly.md": "---\ntitle: Weekly\ndate: 2026-01-03\n---\nSee [[lunch]] and [[Lunch#Menu]].\n",
+	})
+	if err == nil || !strings.Contains(err.Error(), `ambiguous reference "ana"`) {
+		t.Fatalf("build: %v; want the ambiguous link", err)
+	}
+	refs := []string{"Kai Berg", "KB", "ana", "nobody", "lunch", "Lunch", "weekly", "never named in a body"}
+	kept := 0
+	for _, ref := range refs {
+		if _, ok := j.built[ref]; ok {
+			kept++
+		}
+		n, err := j.Resolve(ref)
+		want, wantErr := j.resolve(ref, allKinds)
+		if n != want || fmt.Sprint(err) != fmt.Sprint(wantErr) {
+			t.Errorf("%q: %v, %v; afresh %v, %v", ref, n, err, want, wantErr)
+		}
+	}
+	if kept < 5 {
+		t.Errorf("the build kept %d of the bodies' answers: the test proves little", kept)
 	}
 }
 
