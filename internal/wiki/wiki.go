@@ -334,6 +334,16 @@ func (p *Page) CircleURL(name string) string { return p.URL(escape(circlePath(na
 // escape makes a wiki path safe in a link: a slug comes from a file name
 // and may hold spaces, '#' or '?'.
 func escape(p string) string {
+	// Most paths need nothing escaped: they come back as they are, not
+	// split and joined again (every link to a document, on every page).
+	plain := true
+	for i := 0; i < len(p) && plain; i++ {
+		c := p[i]
+		plain = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~' || c == '/'
+	}
+	if plain {
+		return p
+	}
 	parts := strings.Split(p, "/")
 	for i, s := range parts {
 		parts[i] = url.PathEscape(s)

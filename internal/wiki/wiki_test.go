@@ -717,3 +717,34 @@ func TestCachedSideIsTemplateInPlace(t *testing.T) {
 		t.Fatalf("only %d pages: the test proves little", pages)
 	}
 }
+
+// TestEscapeSegments: a path is escaped segment by segment, '/' kept; one
+// that needs nothing escaped comes back as it is.
+func TestEscapeSegments(t *testing.T) {
+	slow := func(p string) string {
+		parts := strings.Split(p, "/")
+		for i, s := range parts {
+			parts[i] = url.PathEscape(s)
+		}
+		return strings.Join(parts, "/")
+	}
+	for _, p := range []string{"", "posts/a.html", "contacts/ana-lima_2.html", "posts/~x.html", "events/2026 kickoff.html",
+		"posts/caf\u00e9.html", "posts/a#b?.html", "posts/50%.html", "tags/c++.html", "posts/a:b;c=d@e$f&g,h.html", "//x//"} {
+		if got, want := escape(p), slow(p); got != want {
+			t.Errorf("escape(%q) = %q, want %q", p, got, want)
+		}
+	}
+}
+
+func FuzzEscape(f *testing.F) {
+	f.Add("posts/a b.html")
+	f.Fuzz(func(t *testing.T, p string) {
+		parts := strings.Split(p, "/")
+		for i, s := range parts {
+			parts[i] = url.PathEscape(s)
+		}
+		if got, want := escape(p), strings.Join(parts, "/"); got != want {
+			t.Errorf("escape(%q) = %q, want %q", p, got, want)
+		}
+	})
+}
