@@ -3,7 +3,6 @@ package wiki
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/netjournal/netjournal/internal/content"
@@ -172,19 +171,37 @@ type FavourRow struct {
 	Contact ContactRef
 }
 
-// view builds the values above for one render, each once: a contact's
-// chip is shown on many pages.
+// view builds the values above for one render. A contact's chip and a
+// tag's path, shown on many pages, are made once, before any page is: the
+// pages are made on every core, and read them without a lock.
 type view struct {
 	j      *journal.Journal
 	photos map[string]content.Photo // by contact path
 
-	mu       sync.Mutex
-	contacts map[*journal.Contact]ContactRef
-	tagPaths map[string]string
+	contacts map[*journal.Contact]ContactRef // every contact's; read only
+	tagPaths map[string]string               // every tag's, by its name; read only
 }
 
 func newView(j *journal.Journal, photos map[string]content.Photo) *view {
-	return &view{j: j, photos: photos, contacts: map[*journal.Contact]ContactRef{}, tagPaths: map[string]string{}}
+	v := &view{j: j, photos: photos, contacts: make(map[*journal.Contact]ContactRef, len(j.Contacts)), tagPaths: make(map[string]string, len(j.Tags))}
+	for _, c := range j.Contacts {
+		v.contacts[c] = v.contactRef(c)
+	}
+	// Each tag as each document writes it ("Go" and "go" are one tag).
+	add := func(names []string) {
+		for _, name := range names {
+			if _, ok := v.tagPaths[name]; !ok {
+				v.tagPaths[name] = v.tagPathOf(name)
+			}
+		}
+	}
+	for _, c := range j.Contacts {
+		add(c.Tags)
+	}
+	for _, p := range j.Posts {
+		add(p.Tags)
+	}
+	return v
 }
 
 // photo is the wiki's file of a contact's photo, photos/<slug>.<ext>, and
@@ -198,19 +215,17 @@ func (v *view) photo(c *journal.Contact) (string, bool) {
 }
 
 func (v *view) contact(c *journal.Contact) ContactRef {
-	v.mu.Lock()
-	ref, ok := v.contacts[c]
-	v.mu.Unlock()
-	if ok {
+	if ref, ok := v.contacts[c]; ok {
 		return ref
 	}
-	ref = ContactRef{Name: c.Name, Path: escape(PagePath(c)), Initials: initials(c.Name), Hue: hueOf(v.j, c.Circle)}
+	return v.contactRef(c)
+}
+
+func (v *view) contactRef(c *journal.Contact) ContactRef {
+	ref := ContactRef{Name: c.Name, Path: escape(PagePath(c)), Initials: initials(c.Name), Hue: hueOf(v.j, c.Circle)}
 	if p, ok := v.photo(c); ok {
 		ref.Photo = escape(p)
 	}
-	v.mu.Lock()
-	v.contacts[c] = ref
-	v.mu.Unlock()
 	return ref
 }
 
@@ -309,14 +324,14 @@ func (v *view) tags(names []string) []TagRef {
 }
 
 func (v *view) tagPath(name string) string {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	p, ok := v.tagPaths[name]
-	if !ok {
-		p = escape("tags/" + v.j.TagSlug(name) + ".html")
-		v.tagPaths[name] = p
+	if p, ok := v.tagPaths[name]; ok {
+		return p
 	}
-	return p
+	return v.tagPathOf(name) // the name written otherwise ("Go" for go)
+}
+
+func (v *view) tagPathOf(name string) string {
+	return escape("tags/" + v.j.TagSlug(name) + ".html")
 }
 
 func (v *view) followup(f *journal.Followup) FollowupRow {
