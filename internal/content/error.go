@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -18,7 +19,7 @@ type Position struct {
 
 func (p Position) String() string {
 	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d", p.Path, p.Line)
+		return p.Path + ":" + strconv.Itoa(p.Line) // for every backlink of every page: no fmt
 	}
 	return p.Path
 }
