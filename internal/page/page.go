@@ -175,18 +175,33 @@ func (s *Site) Put(file string, data []byte) error {
 }
 
 // PutFrom puts a file whose bytes write writes. Without a FromSink it
-// is written to memory and put whole.
+// is written to memory and put whole, and write is called twice: once to
+// count the bytes, then to write them into a slice of that length, which
+// the Sink keeps. (The search index, megabytes, grown by doubling in a
+// buffer and then copied out, cost a server's every rebuild three times
+// its length.) write must write the same bytes each time.
 func (s *Site) PutFrom(file string, write func(w io.Writer) error) error {
 	if s.from == nil {
-		b := buffers.Get().(*bytes.Buffer)
-		defer release(b)
+		var n counter
+		if err := write(&n); err != nil {
+			return err
+		}
+		b := bytes.NewBuffer(make([]byte, 0, int(n)))
 		if err := write(b); err != nil {
 			return err
 		}
-		return s.Put(file, bytes.Clone(b.Bytes())) // at its length: a Sink may keep it
+		return s.Put(file, b.Bytes())
 	}
 	s.add(file)
 	return s.from(file, write)
+}
+
+// counter is a Writer that counts what it is given.
+type counter int64
+
+func (c *counter) Write(p []byte) (int, error) {
+	*c += counter(len(p))
+	return len(p), nil
 }
 
 // putKeyed puts a page known by its key.

@@ -1,8 +1,8 @@
 package page
 
 import (
+	"errors"
 	"fmt"
-	"github.com/netjournal/netjournal/internal/digest"
 	"html/template"
 	"io"
 	"runtime"
@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/netjournal/netjournal/internal/digest"
 )
 
 type entry struct {
@@ -187,5 +189,39 @@ func TestRenderFirst(t *testing.T) {
 		if !began[title] {
 			t.Errorf("page %s was not among the first made: %v", title, order[:10])
 		}
+	}
+}
+
+// TestPutFromInMemory: a file written a part at a time to a site in
+// memory is put whole, in a slice of its length, and a failed write puts
+// nothing.
+func TestPutFromInMemory(t *testing.T) {
+	files := map[string][]byte{}
+	s := NewSite(Into(files))
+	parts := []string{"window.x = [", strings.Repeat("{\"k\":\"v\"},", 5000), "];\n"}
+	err := s.PutFrom("index.js", func(w io.Writer) error {
+		for _, p := range parts {
+			if _, err := io.WriteString(w, p); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, want := files["index.js"], strings.Join(parts, "")
+	if string(got) != want {
+		t.Fatalf("put %d bytes, want %d", len(got), len(want))
+	}
+	if cap(got) != len(got) {
+		t.Errorf("kept in a slice of %d for %d bytes", cap(got), len(got))
+	}
+	boom := errors.New("boom")
+	if err := s.PutFrom("bad.js", func(w io.Writer) error { return boom }); !errors.Is(err, boom) {
+		t.Errorf("a failed write: %v", err)
+	}
+	if _, ok := files["bad.js"]; ok {
+		t.Error("a failed write put its file")
 	}
 }
