@@ -421,8 +421,16 @@ func (r *Renderer) Render(src Source, opts Options) Result {
 			k.links = r.Wikilinks(src)
 		}
 	}
-	key := make([]byte, 0, 128)
-	key = append(key, "r\x00"...)
+	// Built in a buffer of the pool's: on a rebuild most bodies are found
+	// unchanged by it and it is let go at once (what is kept is copied).
+	bp := keyBuffers.Get().(*[]byte)
+	key := append((*bp)[:0], "r\x00"...)
+	defer func() {
+		if cap(key) <= maxKeyBuffer {
+			*bp = key[:0]
+			keyBuffers.Put(bp)
+		}
+	}()
 	add := func(s string) {
 		key = binary.AppendUvarint(key, uint64(len(s)))
 		key = append(key, s...)
@@ -455,6 +463,12 @@ func (r *Renderer) Render(src Source, opts Options) Result {
 	r.known.Put(id, &known{src: src.text, srcKey: k.srcKey, links: k.links, key: string(key), res: res.(Result)})
 	return res.(Result)
 }
+
+// keyBuffers are what Render builds its keys in; maxKeyBuffer is the
+// largest put back (a body with thousands of wikilinks makes a long one).
+var keyBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &b }}
+
+const maxKeyBuffer = 1 << 16
 
 // identity names a source string by its memory, in one context of
 // Render: the same memory is the same text, since strings do not change
