@@ -198,15 +198,15 @@ var allKinds = []Kind{KindContact, KindEvent, KindPost}
 // journal was built, where Resolve reads it without a lock. Call it once,
 // at the end of Build: nothing may call Resolve while it runs.
 func (j *Journal) freeze() {
-	var any resolveKey
+	var every resolveKey // the key's kinds when none are given
 	for i, k := range allKinds {
-		any.kinds[i] = int8(k) + 1
+		every.kinds[i] = int8(k) + 1
 	}
 	j.resolvedMu.Lock()
 	defer j.resolvedMu.Unlock()
 	built := make(map[string]resolution, len(j.resolved))
 	for k, r := range j.resolved {
-		if k.kinds == any.kinds {
+		if k.kinds == every.kinds {
 			built[k.ref] = r
 		}
 	}
