@@ -16,6 +16,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/netjournal/netjournal/internal/page"
 	"github.com/netjournal/netjournal/internal/par"
 )
 
@@ -512,23 +513,15 @@ func writeHidden(dir string, mode os.FileMode, write func(io.Writer) error) (fil
 		return "", sum, 0, err
 	}
 	h := sha256.New()
-	n := &counter{}
-	bw := bufio.NewWriterSize(io.MultiWriter(f, h, n), 1<<16)
+	var n page.Counter
+	bw := bufio.NewWriterSize(io.MultiWriter(f, h, &n), 1<<16)
 	err = errors.Join(write(bw), bw.Flush(), f.Close())
 	if err != nil {
 		os.Remove(f.Name())
 		return "", sum, 0, err
 	}
 	h.Sum(sum[:0])
-	return f.Name(), sum, n.n, nil
-}
-
-// counter counts the bytes written to it.
-type counter struct{ n int64 }
-
-func (c *counter) Write(p []byte) (int, error) {
-	c.n += int64(len(p))
-	return len(p), nil
+	return f.Name(), sum, int64(n), nil
 }
 
 // clearIf clears p when something may be there: in a spare, or when the

@@ -182,7 +182,7 @@ func (s *Site) Put(file string, data []byte) error {
 // its length.) write must write the same bytes each time.
 func (s *Site) PutFrom(file string, write func(w io.Writer) error) error {
 	if s.from == nil {
-		var n counter
+		var n Counter
 		if err := write(&n); err != nil {
 			return err
 		}
@@ -196,11 +196,11 @@ func (s *Site) PutFrom(file string, write func(w io.Writer) error) error {
 	return s.from(file, write)
 }
 
-// counter is a Writer that counts what it is given.
-type counter int64
+// Counter is a Writer that counts the bytes written to it.
+type Counter int64
 
-func (c *counter) Write(p []byte) (int, error) {
-	*c += counter(len(p))
+func (c *Counter) Write(p []byte) (int, error) {
+	*c += Counter(len(p))
 	return len(p), nil
 }
 
