@@ -419,7 +419,9 @@ func (r *renderer) home() {
 
 func (r *renderer) posts() {
 	for i, p := range r.site.Posts {
-		r.queue(r.postJob(i, p, r.entries[p]), r.postPage(p), lastmod([]*public.Post{p}, time.Time{}))
+		// Its file and its place in the sitemap need its path alone: its
+		// Page is made with the rest of its data (postJob).
+		r.queue(r.postJob(i, p, r.entries[p]), Page{Path: p.Path()}, lastmod([]*public.Post{p}, time.Time{}))
 	}
 }
 
