@@ -442,18 +442,28 @@ func (r *renderer) postJob(i int, p *public.Post, self *Entry) page.Job {
 	// its body).
 	return page.Job{File: pageFile(Page{Path: p.Path()}), Template: "post.html", Make: func() any {
 		posts := r.site.Posts
-		page := PostPage{Page: r.postPage(p)}
+		d := PostPage{Page: r.postPage(p)}
 		if i+1 < len(posts) {
-			page.Older = r.entries[posts[i+1]]
+			d.Older = r.entries[posts[i+1]]
 		}
 		if i > 0 {
-			page.Newer = r.entries[posts[i-1]]
+			d.Newer = r.entries[posts[i-1]]
 		}
-		html, toc := p.Body.Content()
 		post := self.post()
-		post.HTML, post.TOC, post.Backlinks = html, headings(toc), r.list(p.Backlinks)
-		page.Post = &post
-		return page
+		post.Backlinks = r.list(p.Backlinks)
+		d.Post = &post
+		// The body is made only if the page is: its key says what it is
+		// made from.
+		key, body := p.Body.Later()
+		fill := func() {
+			html, toc := body()
+			post.HTML, post.TOC = html, headings(toc)
+		}
+		if key == "" {
+			fill()
+			return d
+		}
+		return page.Deferred{Data: d, Later: []page.Later{{Key: key, Fill: fill}}}
 	}}
 }
 

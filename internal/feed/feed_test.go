@@ -446,9 +446,11 @@ func TestBodiesFilledOnce(t *testing.T) {
 	for _, p := range site.Posts {
 		html, toc := p.Body.Content()
 		slug := p.Slug
-		p.Body = public.LazyBody(func() (template.HTML, []public.Heading) {
-			fills[slug]++
-			return html, toc
+		p.Body = public.LazyBody(func() (string, func() (template.HTML, []public.Heading)) {
+			return "", func() (template.HTML, []public.Heading) {
+				fills[slug]++
+				return html, toc
+			}
 		})
 	}
 	want := files(t, withFeedLength(testSite(), 0))

@@ -156,13 +156,23 @@ func (j *Journal) publicPost(p *Post, res markdown.Result, opts markdown.Options
 		// Filled for each page and feed that shows it (the same
 		// HTML: Resolve is pure), rather than held from here to the
 		// end.
+		// A page that shows it is keyed on what it is made from, and
+		// makes it only if the page is made (page.Later).
 		body, doc, opts := p.Source(), p.Doc(), opts
 		opts.Parts = markdown.PartHTML
-		pp.Body = public.LazyBody(func() (template.HTML, []public.Heading) {
-			defer j.md.Drop(body)
-			res := j.md.Render(body, opts)
-			j.lost(doc, res.Errors)
-			return content(res)
+		pp.Body = public.LazyBody(func() (string, func() (template.HTML, []public.Heading)) {
+			later := j.md.Later(body, opts)
+			j.md.Drop(body)
+			make := func() (template.HTML, []public.Heading) {
+				defer j.md.Drop(body)
+				res := later.Make()
+				j.lost(doc, res.Errors)
+				return content(res)
+			}
+			if later.Key == "" {
+				return "", make
+			}
+			return fmt.Sprintf("public body %t ", wantsTOC) + later.Key, make
 		})
 	} else {
 		pp.Body = public.HTMLBody(content(res))

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -381,5 +382,53 @@ func TestDrop(t *testing.T) {
 	}
 	if got := r.Render(Text(src), opts); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("read back:\n%+v\nwant\n%+v", got, want)
+	}
+}
+
+// TestLater: a body made later is what Render makes, with Render's
+// errors known before it is made; its key changes with any resolution,
+// part, context or source, and is the same for the same ones.
+func TestLater(t *testing.T) {
+	src := "See [[Ana Lima]], [[nobody]] and [the post](/posts/a/).\n\n## About [[Ana Lima]]\n"
+	title := "Ana Lima"
+	opts := Options{Key: "wiki", Parts: PartHTML, Resolve: func(l Wikilink) (Resolution, error) {
+		if l.Target == "nobody" {
+			return Resolution{Class: "unresolved"}, errors.New("no document nobody")
+		}
+		return Resolution{Dest: "contacts/ana-lima.html", Text: title}, nil
+	}}
+	r := New()
+	r.Once()
+	want := New().Render(Text(src), opts)
+	later := r.Later(Text(src), opts)
+	if later.Key == "" {
+		t.Fatal("no key")
+	}
+	if fmt.Sprint(later.Errors) != fmt.Sprint(want.Errors) || len(later.Errors) != 1 {
+		t.Errorf("errors %v, want %v", later.Errors, want.Errors)
+	}
+	if got := later.Make(); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("made:\n%+v\nwant\n%+v", got, want)
+	}
+	if again := r.Later(Text(src), opts); again.Key != later.Key {
+		t.Error("the same body, resolved the same, has another key")
+	}
+	keys := map[string]string{"": later.Key}
+	title = "Ana Souza"
+	keys["a resolution"] = r.Later(Text(src), opts).Key
+	title = "Ana Lima"
+	other := opts
+	other.Key = "wiki 1"
+	keys["the context"] = r.Later(Text(src), other).Key
+	other = opts
+	other.Parts = PartHTML | PartText
+	keys["the parts"] = r.Later(Text(src), other).Key
+	keys["the source"] = r.Later(Text(src+"\nMore.\n"), opts).Key
+	seen := map[string]string{}
+	for what, k := range keys {
+		if prev, ok := seen[k]; ok {
+			t.Errorf("another %q (%q) keeps the key", what, prev)
+		}
+		seen[k] = what
 	}
 }

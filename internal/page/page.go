@@ -44,6 +44,35 @@ type Job struct {
 	Make func() any
 }
 
+// Later is a part of a page's data made only if the page is executed:
+// for a render that keeps nothing (Once), a body's HTML filled for every
+// page only to find most pages unchanged was a third of an edited build.
+// What Fill puts into the data must be a function of Key and the data
+// alone, as a body's HTML is of its markdown.Later's Key.
+type Later struct {
+	Key  string
+	Fill func()
+}
+
+// Deferred is what a Job's Make returns for data with parts made Later:
+// Data is the data without them (their zero values), and the page is
+// keyed on Data and each Later's Key. A page whose key is the one it had
+// is not executed, and its parts are not made. A render that keeps its
+// pages (not Once) fills them at once, and keys the page on what it shows.
+type Deferred struct {
+	Data  any
+	Later []Later
+}
+
+// Filled returns the data that d is: a Deferred's with its parts made.
+func Filled(d any) any {
+	if d, ok := d.(Deferred); ok {
+		fill(d.Later)
+		return d.Data
+	}
+	return d
+}
+
 // Key identifies a page's bytes: the hash of the template set, the
 // template's name and the data.
 type Key [sha256.Size]byte
@@ -52,10 +81,11 @@ type Key [sha256.Size]byte
 // (a func, a channel, an unexported field, a cycle): such data could
 // change what a page shows without changing its key.
 func KeyOf(templates, name string, data any) (Key, error) {
-	return keyOf(templates, name, data, nil)
+	return keyOf(templates, name, data, nil, nil)
 }
 
-func keyOf(templates, name string, data any, sums *digest.Memo) (Key, error) {
+// keyOf is KeyOf for data whose parts later fills.
+func keyOf(templates, name string, data any, later []Later, sums *digest.Memo) (Key, error) {
 	// A hash and its buffer are reused: a key is computed for every page
 	// and every cached fragment, tens of thousands a build.
 	w := hashers.Get().(*hasher)
@@ -69,6 +99,10 @@ func keyOf(templates, name string, data any, sums *digest.Memo) (Key, error) {
 	w.str(name)
 	if err := w.data(data); err != nil {
 		return Key{}, fmt.Errorf("page data of %s: %w", name, err)
+	}
+	w.int(int64(len(later)))
+	for _, l := range later {
+		w.str(l.Key)
 	}
 	w.flush()
 	var k Key
@@ -265,8 +299,16 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 		if j.Make != nil {
 			j.Data = j.Make()
 		}
+		var later []Later
+		if d, ok := j.Data.(Deferred); ok {
+			if c.Once {
+				j.Data, later = d.Data, d.Later
+			} else {
+				j.Data = Filled(d)
+			}
+		}
 		if c.Once {
-			ran, err = c.lazy(templates, j, exec, out)
+			ran, err = c.lazy(templates, j, later, exec, out)
 			jobs[i].Data = nil // what it shows goes once no other page shows it
 		} else if p, ran, err = c.one(templates, j, exec); err == nil {
 			err = out.Put(j.File, p.data)
@@ -322,10 +364,10 @@ func (s *Site) order(jobs []Job) []int {
 // keys (a KeyedSink), and a copy of the whole site in the cache cost a
 // cold build a tenth of its time and the disk as much again as the site.
 // A build whose output is gone renders its pages again.
-func (c *Cache) lazy(templates string, j Job, exec Executor, out *Site) (ran bool, err error) {
+func (c *Cache) lazy(templates string, j Job, later []Later, exec Executor, out *Site) (ran bool, err error) {
 	// No digest memo: it would hold every big string of every page until
 	// the end, and a build that renders once hashes each about once.
-	key, err := keyOf(templates, j.Template, j.Data, nil)
+	key, err := keyOf(templates, j.Template, j.Data, later, nil)
 	if err != nil {
 		return false, err
 	}
@@ -342,6 +384,7 @@ func (c *Cache) lazy(templates string, j Job, exec Executor, out *Site) (ran boo
 		if b, ok := c.Disk.Get(diskcache.Key(key)); ok {
 			return b, nil
 		}
+		fill(later)
 		buf = buffers.Get().(*bytes.Buffer)
 		if err := exec(buf, j.Template, j.Data); err != nil {
 			return nil, fmt.Errorf("%s: %w", j.File, err)
@@ -354,6 +397,13 @@ func (c *Cache) lazy(templates string, j Job, exec Executor, out *Site) (ran boo
 	return ran, err
 }
 
+// fill makes the parts of a page's data that later makes.
+func fill(later []Later) {
+	for _, l := range later {
+		l.Fill()
+	}
+}
+
 // one returns the page of job j: the cached one when its data is the
 // same, or the disk's with its key, or else executed (ran).
 func (c *Cache) one(templates string, j Job, exec Executor) (p cached, ran bool, err error) {
@@ -364,7 +414,7 @@ func (c *Cache) one(templates string, j Job, exec Executor) (p cached, ran bool,
 		p.value = j.Data
 		return p, false, nil
 	}
-	key, err := keyOf(templates, j.Template, j.Data, &c.sums)
+	key, err := keyOf(templates, j.Template, j.Data, nil, &c.sums)
 	if err != nil {
 		return cached{}, false, err
 	}

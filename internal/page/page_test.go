@@ -1,6 +1,7 @@
 package page
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -77,9 +78,9 @@ func TestKeySeesEverything(t *testing.T) {
 	}
 	var memo digest.Memo
 	for _, s := range []*digest.Memo{nil, &memo} {
-		a, _ := keyOf("theme", "post.html", big('a'), s)
-		b, _ := keyOf("theme", "post.html", big('b'), s)
-		a2, _ := keyOf("theme", "post.html", big('a'), s)
+		a, _ := keyOf("theme", "post.html", big('a'), nil, s)
+		b, _ := keyOf("theme", "post.html", big('b'), nil, s)
+		a2, _ := keyOf("theme", "post.html", big('a'), nil, s)
 		if a == b || a != a2 {
 			t.Errorf("big strings: a %x, b %x, a again %x", a[:4], b[:4], a2[:4])
 		}
@@ -223,5 +224,70 @@ func TestPutFromInMemory(t *testing.T) {
 	}
 	if _, ok := files["bad.js"]; ok {
 		t.Error("a failed write put its file")
+	}
+}
+
+// TestDeferred: in a render that keeps nothing, a part of a page's data
+// made Later is made only when the page is; the page is keyed on its
+// Later's key, and made again when that changes. A render that keeps its
+// pages makes it at once. Either way the page shows it.
+func TestDeferred(t *testing.T) {
+	tmpl := template.Must(template.New("p.html").Parse("{{.Title}}: {{.HTML}}"))
+	exec := func(w io.Writer, name string, data any) error { return tmpl.ExecuteTemplate(w, name, data) }
+	var mu sync.Mutex
+	fills := 0
+	jobs := func(body string) []Job {
+		return []Job{{File: "p.html", Template: "p.html", Make: func() any {
+			e := &entry{Title: "a"}
+			return Deferred{Data: e, Later: []Later{{Key: "body " + body, Fill: func() {
+				mu.Lock()
+				fills++
+				mu.Unlock()
+				e.HTML = template.HTML("<b>" + body + "</b>")
+			}}}}
+		}}}
+	}
+	// A sink that asks for a page's bytes only when its key is new, as a
+	// build's output does.
+	keys := map[string]Key{}
+	out := map[string][]byte{}
+	keyed := func(file string, key Key, data func() ([]byte, error)) error {
+		mu.Lock()
+		defer mu.Unlock()
+		if keys[file] == key {
+			return nil
+		}
+		mu.Unlock()
+		b, err := data()
+		mu.Lock()
+		keys[file], out[file] = key, bytes.Clone(b)
+		return err
+	}
+	site := func() *Site { return NewKeyedSite(Into(out), keyed, nil) }
+	c := Cache{Once: true}
+	for i, step := range []struct {
+		body  string
+		fills int
+	}{{"x", 1}, {"x", 1}, {"y", 2}, {"y", 2}, {"x", 3}} {
+		if err := c.Render("v1", jobs(step.body), exec, site()); err != nil {
+			t.Fatal(err)
+		}
+		if fills != step.fills || string(out["p.html"]) != "a: <b>"+step.body+"</b>" {
+			t.Errorf("render %d: %d fills, page %q", i, fills, out["p.html"])
+		}
+	}
+	// Kept in memory, the page is made with it, and keyed on it.
+	var kept Cache
+	mem := map[string][]byte{}
+	for i, body := range []string{"x", "y"} {
+		if err := kept.Render("v1", jobs(body), exec, NewSite(Into(mem))); err != nil {
+			t.Fatal(err)
+		}
+		if string(mem["p.html"]) != "a: <b>"+body+"</b>" || kept.Rendered() != 1 {
+			t.Errorf("kept, render %d: %q, %d rendered", i, mem["p.html"], kept.Rendered())
+		}
+	}
+	if d := Filled(jobs("z")[0].Make()); d.(*entry).HTML != "<b>z</b>" {
+		t.Errorf("Filled: %q", d.(*entry).HTML)
 	}
 }

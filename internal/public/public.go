@@ -141,17 +141,21 @@ type Link struct {
 // fields are unexported, so a page's data takes its HTML (Content) and
 // cannot hold a Body itself: page keys refuse such data.
 type Body struct {
-	html template.HTML
-	toc  []Heading
-	make func() (template.HTML, []Heading)
+	html  template.HTML
+	toc   []Heading
+	later func() (key string, make func() (template.HTML, []Heading))
 }
 
 // HTMLBody is a body whose HTML and table of contents are at hand.
 func HTMLBody(html template.HTML, toc []Heading) Body { return Body{html: html, toc: toc} }
 
-// LazyBody is a body that make returns, made again each time it is asked
-// for: make must return the same every time.
-func LazyBody(make func() (template.HTML, []Heading)) Body { return Body{make: make} }
+// LazyBody is a body made when it is asked for, again each time: later
+// returns what makes it, and the key of what that is made from (as
+// markdown.Later's), or "" if it has none. The same key must make the
+// same body.
+func LazyBody(later func() (key string, make func() (template.HTML, []Heading))) Body {
+	return Body{later: later}
+}
 
 // HTML returns the body's HTML.
 func (b Body) HTML() template.HTML {
@@ -161,10 +165,21 @@ func (b Body) HTML() template.HTML {
 
 // Content returns the body's HTML and table of contents.
 func (b Body) Content() (template.HTML, []Heading) {
-	if b.make != nil {
-		return b.make()
+	if b.later != nil {
+		_, make := b.later()
+		return make()
 	}
 	return b.html, b.toc
+}
+
+// Later returns what makes the body's HTML and table of contents, and
+// the key of what they are made from, for a page to make them only if it
+// is made (page.Later). The key is "" for a body that has none: make it.
+func (b Body) Later() (key string, make func() (template.HTML, []Heading)) {
+	if b.later != nil {
+		return b.later()
+	}
+	return "", func() (template.HTML, []Heading) { return b.html, b.toc }
 }
 
 // IsLink reports whether the post is a link post.

@@ -273,10 +273,9 @@ func (r *renderer) contacts() {
 		r.later("contact.html", PagePath(c), func() any {
 			p := r.page(PagePath(c), c.Name, "contacts")
 			open := c.OpenFollowups()
-			return &ContactPage{
+			d := &ContactPage{
 				Page:       p,
 				C:          r.contact(c),
-				Notes:      r.body(c, p),
 				Followups:  r.v.followups(open),
 				Done:       len(c.Followups) - len(open),
 				StaleAfter: r.j.Config.StaleAfter.Words(),
@@ -284,6 +283,7 @@ func (r *renderer) contacts() {
 				Graph:      r.neighbourhood(c),
 				Commands:   contactCommands(c, r.j.Today),
 			}
+			return deferred(d, r.body(c, p, &d.Notes))
 		})
 	}
 }

@@ -103,7 +103,8 @@ func (r *renderer) events() {
 	for _, e := range r.j.Events {
 		r.later("event.html", PagePath(e), func() any {
 			p := r.page(PagePath(e), e.Title(), "events")
-			return &EventPage{Page: p, E: r.event(e), Notes: r.body(e, p)}
+			d := &EventPage{Page: p, E: r.event(e)}
+			return deferred(d, r.body(e, p, &d.Notes))
 		})
 	}
 }

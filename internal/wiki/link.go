@@ -6,43 +6,87 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/journal"
 	"github.com/netjournal/netjournal/internal/markdown"
+	"github.com/netjournal/netjournal/internal/page"
 )
 
-// body renders the Markdown body of n for the page p: wikilinks become links
-// relative to p, and site paths (/posts/x/) point at the public blog.
-func (r *renderer) body(n journal.Node, p *Page) template.HTML {
+// body renders the Markdown body of n for the page p into html: wikilinks
+// become links relative to p, and site paths (/posts/x/) point at the
+// public blog. In a render that keeps nothing, the HTML is made only if
+// the page is (page.Later), which body then returns.
+func (r *renderer) body(n journal.Node, p *Page, html *template.HTML) []page.Later {
 	doc, src := n.Doc(), n.Source()
 	if r.edited != nil && n == r.edited {
 		src = r.editedBody // Preview
 	}
 	if src.Blank() {
-		return ""
+		return nil
 	}
-	res := r.j.Markdown().Render(src, markdown.Options{
+	md := r.j.Markdown()
+	opts := markdown.Options{
 		Resolve: r.resolver(p),
 		Rewrite: r.rewrite,
 		// The resolver depends on the page only through its depth, and
 		// rewrite on the base URL: a body renders once for them.
 		Key:   fmt.Sprintf("wiki %d %s", strings.Count(p.Path, "/"), r.j.Config.AbsURL("/")),
 		Parts: markdown.PartHTML, // a page shows the HTML alone
-	})
+	}
+	if !r.cache.pages.Once {
+		res := md.Render(src, opts)
+		r.report(doc, res.Errors)
+		*html = template.HTML(res.HTML)
+		return nil
+	}
+	later := md.Later(src, opts)
+	r.report(doc, later.Errors)
+	// The search index is the body's last audience: its entry made now,
+	// the body's prepared form goes with the page, not when every page is
+	// made.
+	if e, err := r.entry(n); err == nil {
+		r.keep(n, e)
+	}
+	md.Forget(src)
+	fill := func() {
+		res := later.Make()
+		// Its problems were reported with later's, but for a body that
+		// could not be read back again.
+		var lost []markdown.LineError
+		for _, e := range res.Errors {
+			if errors.Is(e.Err, markdown.ErrGone) {
+				lost = append(lost, e)
+			}
+		}
+		r.report(doc, lost)
+		*html = template.HTML(res.HTML)
+		md.Forget(src)
+	}
+	if later.Key == "" {
+		fill()
+		return nil
+	}
+	return []page.Later{{Key: later.Key, Fill: fill}}
+}
+
+// report adds the problems of the body of doc.
+func (r *renderer) report(doc *content.Doc, errs []markdown.LineError) {
+	if len(errs) == 0 {
+		return
+	}
 	r.mu.Lock()
-	for _, e := range res.Errors {
+	defer r.mu.Unlock()
+	for _, e := range errs {
 		r.errs.Add(doc.BodyPos(e.Line), "%v", e.Err)
 	}
-	r.mu.Unlock()
-	if r.cache.pages.Once {
-		// The search index is the body's last audience: its entry made
-		// now, the body's prepared form goes with the page, not when
-		// every page is made.
-		if e, err := r.entry(n); err == nil {
-			r.keep(n, e)
-		}
-		r.j.Markdown().Forget(src)
+}
+
+// deferred is the page data d, with what later makes of it.
+func deferred(d any, later []page.Later) any {
+	if later == nil {
+		return d
 	}
-	return template.HTML(res.HTML)
+	return page.Deferred{Data: d, Later: later}
 }
 
 // resolver renders wikilinks for the page p: a resolved link goes to its

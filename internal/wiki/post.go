@@ -65,7 +65,8 @@ func (r *renderer) posts() {
 	for _, post := range r.j.Posts {
 		r.later("post.html", PagePath(post), func() any {
 			p := r.page(PagePath(post), post.Title(), "posts")
-			return &PostPage{Page: p, P: r.post(post), Body: r.body(post, p)}
+			d := &PostPage{Page: p, P: r.post(post)}
+			return deferred(d, r.body(post, p, &d.Body))
 		})
 	}
 }

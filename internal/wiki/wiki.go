@@ -92,7 +92,7 @@ func (c *Cache) Preview(n journal.Node, body markdown.Source) (file string, data
 	problems := len(r.errs)
 	r.mu.Unlock()
 	r.edited, r.editedBody = n, body
-	d := r.jobs[i].Make()
+	d := page.Filled(r.jobs[i].Make())
 	r.edited, r.editedBody = nil, markdown.Source{}
 	r.mu.Lock()
 	defer r.mu.Unlock()
