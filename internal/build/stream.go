@@ -354,16 +354,27 @@ func (st *stager) put(name string, data []byte) error {
 // same name, made at the same time, fails (see mkdir), and makes its
 // folder. again says the name was put before in this build.
 func (st *stager) take(name string) (again bool, err error) {
+	again = st.claim(name)
+	return again, st.folderOf(name)
+}
+
+// claim is take without making the file's folder.
+func (st *stager) claim(name string) (again bool) {
 	st.mu.Lock()
+	defer st.mu.Unlock()
 	_, again = st.files[name]
 	if !again {
 		st.files[name] = fileState{}
 	}
-	st.mu.Unlock()
+	return again
+}
+
+// folderOf makes the folder of the file name.
+func (st *stager) folderOf(name string) error {
 	if d := path.Dir(name); d != "." {
-		err = st.mkdir(d)
+		return st.mkdir(d)
 	}
-	return again, err
+	return nil
 }
 
 // putKeyed is put for a file whose bytes load returns. A page, with its
@@ -372,17 +383,23 @@ func (st *stager) take(name string) (again bool, err error) {
 func (st *stager) putKeyed(name string, key [sha256.Size]byte, load func() ([]byte, error)) error {
 	p := filepath.Join(st.dir, filepath.FromSlash(name))
 	src := filepath.Join(st.old, filepath.FromSlash(name))
-	again, err := st.take(name)
-	if err != nil {
-		return err
-	}
+	again := st.claim(name)
 	if key != ([sha256.Size]byte{}) && !again {
+		// A page kept as it is needs no folder made: it is in it. (Every
+		// post's page is alone in its folder, and making each again was
+		// two calls to the system for every page an edited build keeps.)
 		if prev, ok := st.had[name]; ok && prev.key == key {
 			if info, err := os.Lstat(p); err == nil && prev.is(info) {
+				st.found(name)
 				st.record(name, prev)
 				return nil
 			}
 		}
+	}
+	if err := st.folderOf(name); err != nil {
+		return err
+	}
+	if key != ([sha256.Size]byte{}) && !again {
 		if linked, err := st.linkKeyed(name, p, key); linked || err != nil {
 			return err
 		}
@@ -556,6 +573,15 @@ func (st *stager) clear(name, p string) error {
 		return os.RemoveAll(p)
 	}
 	return os.Remove(p)
+}
+
+// found records the folder of the file name, and its parents, as there:
+// the file was found in it. A folder made or found already stays as it is.
+func (st *stager) found(name string) {
+	for d := path.Dir(name); d != "."; d = path.Dir(d) {
+		v, _ := st.dirs.LoadOrStore(d, new(madeDir))
+		v.(*madeDir).once.Do(func() {})
+	}
 }
 
 // mkdir makes the folder d (a slash path) of the staging and its parents,
