@@ -223,6 +223,17 @@ func (c *Cache) Has(key Key) bool {
 	return ok && c.err == nil
 }
 
+// Len returns the number of values the cache holds, written or to be
+// written with the next flush.
+func (c *Cache) Len() int {
+	if c == nil {
+		return 0
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.index)
+}
+
 // Keep marks the value of key as used in this run, so that Commit keeps
 // it, without reading it: the caller has it at hand.
 func (c *Cache) Keep(key Key) {

@@ -44,7 +44,10 @@ func (r *renderer) body(n journal.Node, p *Page, html *template.HTML) []page.Lat
 	// The search index is the body's last audience: its entry made now,
 	// the body's prepared form goes with the page, not when every page is
 	// made.
-	if e, err := r.entry(n); err == nil {
+	// (An entry that fails is made again for the index, which fails.)
+	if r.cache.pages.Disk != nil {
+		r.keepLater(n)
+	} else if e, err := r.entry(n); err == nil {
 		r.keep(n, e)
 	}
 	md.Forget(src)

@@ -2,7 +2,6 @@ package wiki
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -16,6 +15,7 @@ import (
 	"time"
 
 	"golang.org/x/net/html"
+	"golang.org/x/tools/txtar"
 
 	"github.com/netjournal/netjournal/internal/blog"
 	"github.com/netjournal/netjournal/internal/diskcache"
@@ -615,29 +615,22 @@ func TestSearchIndexKeptOnDisk(t *testing.T) {
 			t.Fatal(err)
 		}
 		var c Cache
-		c.UseDisk(d)
+		c.pages.Disk = d // and not the graphs'
 		c.Once()
 		got := map[string][]byte{}
 		if err := c.RenderWith(j, themes.Default(), Options{}, page.NewSite(page.Into(got))); err != nil {
 			t.Fatal(err)
 		}
-		// Every entry of a document with a body went to the disk.
-		m := indexPrefix.FindSubmatch(want)
-		if m == nil {
-			t.Fatalf("the index does not assign: %.200s", want)
-		}
-		var entries []json.RawMessage
-		if err := json.Unmarshal(m[1], &entries); err != nil {
-			t.Fatal(err)
-		}
-		onDisk := 0
-		for _, e := range entries {
-			if _, ok := d.Get(diskcache.Key(sha256.Sum256(append([]byte("search entry\x00"), e...)))); ok {
-				onDisk++
+		// The entry of every document with a body went to the disk (and
+		// nothing else did).
+		bodies := 0
+		for n := range j.Nodes() {
+			if !n.Source().Blank() {
+				bodies++
 			}
 		}
-		if n := len(j.Contacts) + len(j.Events) + len(j.Posts); n > 0 && onDisk == 0 {
-			t.Errorf("none of %d search entries went to the disk", len(entries))
+		if onDisk := d.Len(); onDisk != bodies {
+			t.Errorf("%d search entries went to the disk, want %d", onDisk, bodies)
 		}
 		d.Close()
 		if string(got["search-index.js"]) != string(want) {
@@ -646,5 +639,61 @@ func TestSearchIndexKeptOnDisk(t *testing.T) {
 		if len(j.Contacts)+len(j.Posts) == 0 && !indexPrefix.Match(want) {
 			t.Errorf("the empty index is %q", want)
 		}
+	}
+}
+
+// TestSearchEntriesMadeOnce: an entry the disk holds from the last
+// render is not made again, and one whose notes show a title that changed
+// is: the index is what a render in memory makes.
+func TestSearchEntriesMadeOnce(t *testing.T) {
+	made := 0
+	defer func(e func(SearchDoc) ([]byte, error)) { encodeEntry = e }(encodeEntry)
+	encodeEntry = func(doc SearchDoc) ([]byte, error) {
+		made++
+		return json.Marshal(doc)
+	}
+	ar, err := txtar.ParseFile("testdata/site.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range ar.Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	d, err := diskcache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	renderOnce := func(j *journal.Journal) []byte {
+		var c Cache
+		c.pages.Disk = d
+		c.Once()
+		got := map[string][]byte{}
+		if err := c.RenderWith(j, themes.Default(), Options{}, page.NewSite(page.Into(got))); err != nil {
+			t.Fatal(err)
+		}
+		if want := render(t, j)["search-index.js"]; !bytes.Equal(got["search-index.js"], want) {
+			t.Errorf("the index is\n%.300s\nwant\n%.300s", got["search-index.js"], want)
+		}
+		return got["search-index.js"]
+	}
+	renderOnce(build(t, fsys))
+	first := made
+	if first == 0 {
+		t.Fatal("no entry made")
+	}
+	renderOnce(build(t, fsys))
+	if made != first {
+		t.Errorf("the same site made %d entries again", made-first)
+	}
+	// Ana Lima's new name shows in the notes of the event that links her.
+	ana := fsys["content/contacts/ana-lima.md"]
+	fsys["content/contacts/ana-lima.md"] = &fstest.MapFile{Data: bytes.Replace(ana.Data, []byte("name: Ana Lima"), []byte("name: Ana Souza"), 1)}
+	if index := renderOnce(build(t, fsys)); !bytes.Contains(index, []byte("Talked about Ana Souza")) {
+		t.Errorf("the new name is not in the notes:\n%s", index)
+	}
+	if made == first {
+		t.Error("no entry made again after a rename")
 	}
 }

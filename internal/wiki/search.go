@@ -123,6 +123,50 @@ func (r *renderer) keep(n journal.Node, e searchEntry) {
 	r.made.Store(n, e)
 }
 
+// keepLater keeps the search entry of n, whose body is not blank, for
+// the index, in a render that keeps nothing and a cache on disk: by the
+// hash of what it is made from, its fields and what its notes are made
+// from (markdown.Later), so that an entry the disk holds already is
+// neither made nor encoded again. (Every entry made again for an edited
+// build was a tenth of its CPU.)
+func (r *renderer) keepLater(n journal.Node) error {
+	disk := r.cache.pages.Disk
+	doc := r.searchFields(n)
+	notes := r.j.Markdown().Later(n.Source(), r.plainOptions())
+	if notes.Key == "" {
+		e, err := r.entry(n)
+		if err == nil {
+			r.keep(n, e)
+		}
+		return err
+	}
+	fields, err := page.KeyOf("", "search entry", doc)
+	if err != nil {
+		return err
+	}
+	h := sha256.New()
+	h.Write([]byte("search entry of\x00"))
+	h.Write(fields[:])
+	h.Write([]byte(notes.Key))
+	var key diskcache.Key
+	h.Sum(key[:0])
+	if !disk.Has(key) {
+		doc.Notes = r.cache.truncated(notes.Make().Text)
+		b, err := encodeEntry(doc)
+		if err != nil {
+			return err
+		}
+		disk.Put(key, b)
+	}
+	disk.Keep(key)
+	r.made.Store(n, searchEntry{onDisk: &key})
+	return nil
+}
+
+// encodeEntry encodes an entry that keepLater puts on disk. json.Marshal
+// escapes <, > and &: the index is safe in a script. (A test counts.)
+var encodeEntry = func(doc SearchDoc) ([]byte, error) { return json.Marshal(doc) }
+
 // json returns the JSON of n's search entry e, read back from the disk if
 // it was kept there (made again if it cannot be read).
 func (r *renderer) json(n journal.Node, e searchEntry) ([]byte, error) {
@@ -165,6 +209,13 @@ type searchEntry struct {
 
 // searchDoc is the search entry of a contact, event or post.
 func (r *renderer) searchDoc(n journal.Node) SearchDoc {
+	doc := r.searchFields(n)
+	doc.Notes = r.plain(n)
+	return doc
+}
+
+// searchFields is the search entry of n but its Notes.
+func (r *renderer) searchFields(n journal.Node) SearchDoc {
 	switch n := n.(type) {
 	case *journal.Contact:
 		c := n
@@ -176,7 +227,6 @@ func (r *renderer) searchDoc(n journal.Node) SearchDoc {
 			Kind: "contact", Title: c.Name, URL: escape(PagePath(c)), Sub: sub,
 			Aliases: c.Aliases, Company: c.Company, Tags: c.Tags,
 			Other: strings.Join(nonEmpty(c.Role, c.Location, r.circleOf(c)), " · "),
-			Notes: r.plain(c),
 			Hue:   hueOf(r.j, c.Circle),
 		}
 	case *journal.Event:
@@ -207,7 +257,6 @@ func (r *renderer) searchDoc(n journal.Node) SearchDoc {
 		return SearchDoc{
 			Kind: "event", Title: e.Title(), URL: escape(PagePath(e)), Sub: sub,
 			Other: strings.Join(nonEmpty(details...), " · "),
-			Notes: r.plain(e),
 		}
 	}
 	p := n.(*journal.Post)
@@ -216,7 +265,6 @@ func (r *renderer) searchDoc(n journal.Node) SearchDoc {
 		Sub:   journal.Date(p.Date.Day()) + " · " + p.Status(r.j.Opts),
 		Tags:  p.Tags,
 		Other: strings.Join(nonEmpty(p.Summary, host(p.Link)), " · "),
-		Notes: r.plain(p),
 	}
 }
 
@@ -227,7 +275,13 @@ func (r *renderer) plain(n journal.Node) string {
 	if body.Blank() {
 		return ""
 	}
-	res := r.j.Markdown().Render(body, markdown.Options{
+	res := r.j.Markdown().Render(body, r.plainOptions())
+	return r.cache.truncated(res.Text)
+}
+
+// plainOptions render a body as the search index shows it.
+func (r *renderer) plainOptions() markdown.Options {
+	return markdown.Options{
 		// Errors in bodies are reported when the page is rendered.
 		Resolve: func(l markdown.Wikilink) (markdown.Resolution, error) {
 			if l.Labeled || l.Target == "" {
@@ -240,8 +294,7 @@ func (r *renderer) plain(n journal.Node) string {
 		},
 		Key:   "wiki search", // the resolver is pure: a body's text is kept
 		Parts: markdown.PartText,
-	})
-	return r.cache.truncated(res.Text)
+	}
 }
 
 // truncated is text cut to notesLimit, remembered by the text itself
