@@ -164,7 +164,6 @@ func (j *Journal) publicPost(p *Post, res markdown.Result, opts markdown.Options
 			later := j.md.Later(body, opts)
 			j.md.Drop(body)
 			make := func() (template.HTML, []public.Heading) {
-				defer j.md.Drop(body)
 				res := later.Make()
 				j.lost(doc, res.Errors)
 				return content(res)

@@ -507,8 +507,10 @@ func (r *Renderer) Later(src Source, opts Options) Later {
 		return Later{Key: "", Errors: res.Errors, make: func() Result { return res }}
 	}
 	key, errs := appendKey([]byte("l\x00"), p.wikilinks, r.sourceKey("", src), opts)
+	// The prepared body is held while the Later is, one page's making:
+	// read back again, it was read twice for every page of a cold build.
 	return Later{Key: string(key), Errors: errs, make: func() Result {
-		return r.resolve(src, r.prepare(src), opts)
+		return r.resolve(src, p, opts)
 	}}
 }
 
