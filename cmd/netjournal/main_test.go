@@ -48,8 +48,20 @@ func TestScripts(t *testing.T) {
 			"exits":     exits,
 			"feeditems": feeditems,
 			"holdport":  holdport,
+			"mtime":     mtime,
 		},
 	})
+}
+
+// mtime sets the modification time of a file: mtime FILE 2006-01-02T15:04:05Z.
+// (What a file's date gives must not be the day the test runs.)
+func mtime(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: mtime file time")
+	}
+	t, err := time.Parse(time.RFC3339, args[1])
+	ts.Check(err)
+	ts.Check(os.Chtimes(ts.MkAbs(args[0]), t, t))
 }
 
 // treeHash hashes every path, mode and byte below dir.
