@@ -446,11 +446,13 @@ func (k *linkKeeper) keep(file string, key page.Key, load func() ([]byte, error)
 	p := &pageLinks{}
 	if strings.HasSuffix(file, ".html") {
 		dk := diskcache.Key(sha256.Sum256(append([]byte("links\x00"), key[:]...)))
-		b, ok := []byte(nil), false
-		if key != (page.Key{}) {
-			b, ok = k.disk.Get(dk)
-		}
-		if !ok || !p.decode(b) {
+		// Links the disk holds are read once, by the check (which reads
+		// the page if they do not decode): reading them here as well, to
+		// let them go, was every unchanged page's links read twice.
+		kept := key != (page.Key{}) && k.disk.Has(dk)
+		if kept {
+			k.disk.Keep(dk)
+		} else {
 			data, err := load()
 			if err != nil {
 				return err
@@ -461,7 +463,7 @@ func (k *linkKeeper) keep(file string, key page.Key, load func() ([]byte, error)
 			}
 		}
 		p.table = k.hrefs
-		if key != (page.Key{}) && k.disk.Has(dk) {
+		if kept || key != (page.Key{}) && k.disk.Has(dk) {
 			// Read back for the check: from the cache, or failing that,
 			// from the page as written.
 			p.hrefs, p.ids, p.read = nil, nil, func() ([]string, map[string]bool, error) {
