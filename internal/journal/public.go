@@ -164,6 +164,7 @@ func (j *Journal) publicPost(p *Post, res markdown.Result, opts markdown.Options
 			later := j.md.Later(body, opts)
 			j.md.Drop(body)
 			make := func() (template.HTML, []public.Heading) {
+				defer j.md.Drop(body) // read back to be made
 				res := later.Make()
 				j.lost(doc, res.Errors)
 				return content(res)

@@ -32,6 +32,9 @@ func encode(v any) ([]byte, bool) { return encodeTo(nil, v) }
 
 // encodeTo is encode, appending to b.
 func encodeTo(b []byte, v any) ([]byte, bool) {
+	if f, ok := v.(*facts); ok {
+		return encodeFacts(b, f), true
+	}
 	p, ok := v.(*prepared)
 	if !ok {
 		return nil, false
@@ -82,7 +85,42 @@ func encodeTo(b []byte, v any) ([]byte, bool) {
 
 // decode decodes what encode wrote, for a memo key of a prepared body. It
 // keeps b: the caller must not change it after.
+// encodeFacts encodes a body's facts (facts.go).
+func encodeFacts(b []byte, f *facts) []byte {
+	w := writer{b: b}
+	w.wikilinks(f.wikilinks)
+	w.links(f.links)
+	for _, list := range [][]LineError{f.errs, f.removed} {
+		w.int(len(list))
+		for _, e := range list {
+			w.int(e.Line)
+			w.str(e.Err.Error())
+		}
+	}
+	w.bool(f.fallback)
+	w.bool(f.control)
+	return w.b
+}
+
+func decodeFacts(b []byte) (any, bool) {
+	r := reader{b: b, ok: true}
+	f := &facts{}
+	f.wikilinks, f.links = r.wikilinks(), r.links()
+	for _, list := range []*[]LineError{&f.errs, &f.removed} {
+		for n := r.count(); n > 0 && r.ok; n-- {
+			line := r.int()
+			*list = append(*list, LineError{Line: line, Err: errors.New(r.str())})
+		}
+	}
+	f.fallback = r.bool()
+	f.control = r.bool()
+	return f, r.ok && len(r.b) == 0
+}
+
 func decode(memoKey string, b []byte) (any, bool) {
+	if memoKey[0] == 'f' {
+		return decodeFacts(b)
+	}
 	if memoKey[0] != 'p' {
 		return nil, false
 	}

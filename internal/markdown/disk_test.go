@@ -1,8 +1,13 @@
 package markdown
 
 import (
+	"errors"
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
+
+	"github.com/netjournal/netjournal/internal/diskcache"
 )
 
 const diskSample = "# Hi [[ana]]\n\nSee [x](/posts/y/) and [[bo|Bo]] and ![a](/p.png).\n\n## [[ana]] again\n\n[r]: /u \"[[z]]\"\n"
@@ -30,6 +35,61 @@ func TestDiskRoundTrip(t *testing.T) {
 	}
 	if _, ok := encode(Result{}); ok {
 		t.Error("a Result is kept on disk: it is made from the prepared body")
+	}
+	// Its facts too, with a problem of its own and what sanitizing took.
+	p.errs = []LineError{{Line: 2, Err: errors.New("rendering Markdown: broken")}}
+	p.removed = []LineError{{Line: 4, Err: errors.New("<script> removed")}}
+	f := factsOf(p)
+	b, ok = encode(f)
+	if !ok {
+		t.Fatal("facts not encoded")
+	}
+	if got, ok := decode("f", b); !ok || !reflect.DeepEqual(got, f) {
+		t.Errorf("facts: got %#v, %v, want %#v", got, ok, f)
+	}
+	if _, ok := decode("f", b[:len(b)-1]); ok {
+		t.Error("cut facts decoded")
+	}
+}
+
+// TestFactsAreThePreparedBodys: a body's facts read back from the disk,
+// by a renderer that has not prepared it, are what preparing it says:
+// its wikilinks, links and problems, and the Later made from them is the
+// one made from the prepared body.
+func TestFactsAreThePreparedBodys(t *testing.T) {
+	d, err := diskcache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	opts := Options{Key: "wiki", Parts: PartHTML, Resolve: func(l Wikilink) (Resolution, error) {
+		return Resolution{Dest: "contacts/" + l.Target + ".html", Text: strings.ToUpper(l.Target)}, nil
+	}}
+	src := Text(diskSample + "\n<script>x()</script>\n")
+	first := New()
+	first.Once()
+	first.UseDisk(d)
+	want := first.Facts(src)
+	wantLater := first.Later(src, opts)
+	again := New()
+	again.Once()
+	again.UseDisk(d)
+	if got := again.Facts(src); !reflect.DeepEqual(got, want) || len(got.Wikilinks) != 3 || len(got.Removed) == 0 {
+		t.Errorf("facts read back: %+v\nwant %+v", got, want)
+	}
+	if n := again.memo.values.Len(); n != 1 {
+		t.Errorf("%d values held, want the facts alone (the prepared body was not read)", n)
+	}
+	later := again.Later(src, opts)
+	if later.Key != wantLater.Key || fmt.Sprint(later.Make()) != fmt.Sprint(wantLater.Make()) {
+		t.Error("a Later from facts read back is not the one from the prepared body")
+	}
+	again.Forget(src)
+	if n := again.memo.values.Len(); n != 0 {
+		t.Errorf("%d values held after Forget", n)
+	}
+	if links := again.Links(src); len(links) == 0 {
+		t.Error("no links after Forget")
 	}
 }
 

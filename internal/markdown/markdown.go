@@ -260,12 +260,12 @@ type Facts struct {
 // Facts returns what src says of itself, without rendering it: one look
 // into the memo, which a rebuild makes for every body.
 func (r *Renderer) Facts(src Source) Facts {
-	p := r.prepare(src)
-	return Facts{Wikilinks: p.wikilinks, Removed: p.removed, Control: p.control}
+	f := r.facts(src)
+	return Facts{Wikilinks: f.wikilinks, Removed: f.removed, Control: f.control}
 }
 
 // Wikilinks returns the wikilinks of src without rendering it.
-func (r *Renderer) Wikilinks(src Source) []Wikilink { return r.prepare(src).wikilinks }
+func (r *Renderer) Wikilinks(src Source) []Wikilink { return r.facts(src).wikilinks }
 
 // parse parses src. A wikilink in a table cell has its '|' escaped first
 // (GFM splits cells at every unescaped '|'), so that [[slug|label]] in a
@@ -378,7 +378,9 @@ func (r *Renderer) Once() { r.once = true }
 // have yet to fill it, once the last has: its links stay (Links). A body
 // asked for again is prepared again, from the disk or from nothing.
 func (r *Renderer) Forget(src Source) {
-	r.memo.values.Delete(r.sourceKey("p", src))
+	key := r.sourceKey("p", src)
+	r.memo.values.Delete(key)
+	r.memo.values.Delete("f" + key[1:]) // its facts
 }
 
 // Drop lets the prepared body of src go from memory when a build renders
@@ -499,18 +501,18 @@ func (l Later) Make() Result { return l.make() }
 // opts.Key must name the context of Resolve and Rewrite, as for Render's
 // memo; Resolve is called again when the Result is made, and must be pure.
 func (r *Renderer) Later(src Source, opts Options) Later {
-	p := r.prepare(src)
+	p := r.facts(src)
 	if opts.Key == "" || p.fallback || len(p.errs) > 0 {
 		// Rendered now: a body rendered whole, or one that did not
 		// prepare, is not made from what the key says alone.
 		res := r.Render(src, opts)
 		return Later{Key: "", Errors: res.Errors, make: func() Result { return res }}
 	}
+	// The key is made from the body's facts, not its prepared form: read
+	// back when a page is made, of an edited build's pages a few.
 	key, errs := appendKey([]byte("l\x00"), p.wikilinks, r.sourceKey("", src), opts)
-	// The prepared body is held while the Later is, one page's making:
-	// read back again, it was read twice for every page of a cold build.
 	return Later{Key: string(key), Errors: errs, make: func() Result {
-		return r.resolve(src, p, opts)
+		return r.resolve(src, r.prepare(src), opts)
 	}}
 }
 
@@ -1111,7 +1113,7 @@ func (r *Renderer) Links(src Source) []LinkUse {
 	if links, ok := r.links.Get(r.sourceKey("p", src)); ok {
 		return links
 	}
-	return r.prepare(src).links
+	return r.facts(src).links
 }
 
 // sourceKey is the memo's key for what kind of result of src: the source

@@ -56,21 +56,28 @@ type part struct {
 }
 
 func (r *Renderer) prepare(src Source) *prepared {
+	p, _ := r.prepared(src)
+	return p
+}
+
+// prepared is prepare, saying whether what it returns is remembered: a
+// body whose text could not be read back is not.
+func (r *Renderer) prepared(src Source) (_ *prepared, kept bool) {
 	key := r.sourceKey("p", src)
 	if v, ok := r.memo.get(key); ok {
 		p := v.(*prepared)
 		r.links.Put(key, p.links)
-		return p
+		return p, true
 	}
 	text, err := r.textOf(src)
 	if err != nil {
 		// Said where the body is shown; not remembered.
-		return &prepared{errs: []LineError{{Err: err}}}
+		return &prepared{errs: []LineError{{Err: err}}}, false
 	}
 	p := r.prepareUncached(text)
 	r.memo.put(key, p)
 	r.links.Put(key, p.links)
-	return p
+	return p, true
 }
 
 func (r *Renderer) prepareUncached(src string) *prepared {

@@ -51,8 +51,20 @@ func (r *renderer) body(n journal.Node, p *Page, html *template.HTML) []page.Lat
 		r.keep(n, e)
 	}
 	md.Forget(src)
-	// Its problems are later's, reported above.
-	fill := func() { *html = template.HTML(later.Make().HTML) }
+	fill := func() {
+		res := later.Make()
+		// Its problems were reported with later's, but for a body that
+		// could not be read back (markdown.ErrGone).
+		var lost []markdown.LineError
+		for _, e := range res.Errors {
+			if errors.Is(e.Err, markdown.ErrGone) {
+				lost = append(lost, e)
+			}
+		}
+		r.report(doc, lost)
+		*html = template.HTML(res.HTML)
+		md.Forget(src)
+	}
 	if later.Key == "" {
 		fill()
 		return nil
