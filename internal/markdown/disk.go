@@ -32,8 +32,14 @@ func encode(v any) ([]byte, bool) { return encodeTo(nil, v) }
 
 // encodeTo is encode, appending to b.
 func encodeTo(b []byte, v any) ([]byte, bool) {
-	if f, ok := v.(*facts); ok {
-		return encodeFacts(b, f), true
+	switch v := v.(type) {
+	case *facts:
+		return encodeFacts(b, v), true
+	case *small:
+		w := writer{b: b}
+		w.str(v.summary)
+		w.int(v.words)
+		return w.b, true
 	}
 	p, ok := v.(*prepared)
 	if !ok {
@@ -90,6 +96,15 @@ func encodeFacts(b []byte, f *facts) []byte {
 	w := writer{b: b}
 	w.wikilinks(f.wikilinks)
 	w.links(f.links)
+	w.int(len(f.slips))
+	for _, s := range f.slips {
+		w.int(s.Line)
+		w.str(s.Where)
+	}
+	w.int(len(f.unrendered))
+	for _, l := range f.unrendered {
+		w.int(l)
+	}
 	for _, list := range [][]LineError{f.errs, f.removed} {
 		w.int(len(list))
 		for _, e := range list {
@@ -106,6 +121,13 @@ func decodeFacts(b []byte) (any, bool) {
 	r := reader{b: b, ok: true}
 	f := &facts{}
 	f.wikilinks, f.links = r.wikilinks(), r.links()
+	for n := r.count(); n > 0 && r.ok; n-- {
+		line := r.int()
+		f.slips = append(f.slips, Slip{Line: line, Where: r.str()})
+	}
+	for n := r.count(); n > 0 && r.ok; n-- {
+		f.unrendered = append(f.unrendered, r.int())
+	}
 	for _, list := range []*[]LineError{&f.errs, &f.removed} {
 		for n := r.count(); n > 0 && r.ok; n-- {
 			line := r.int()
@@ -118,8 +140,13 @@ func decodeFacts(b []byte) (any, bool) {
 }
 
 func decode(memoKey string, b []byte) (any, bool) {
-	if memoKey[0] == 'f' {
+	switch memoKey[0] {
+	case 'f':
 		return decodeFacts(b)
+	case 's':
+		r := reader{b: b, ok: true}
+		s := &small{summary: r.str(), words: r.int()}
+		return s, r.ok && len(r.b) == 0
 	}
 	if memoKey[0] != 'p' {
 		return nil, false

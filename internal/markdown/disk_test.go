@@ -104,3 +104,50 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// TestSmallPartsReadBack: a body rendered for its summary and words alone,
+// in a build that renders once, is what rendering it gives; a new
+// renderer on the same disk gives the same without its prepared body,
+// and sees a resolution that changed.
+func TestSmallPartsReadBack(t *testing.T) {
+	d, err := diskcache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	name := "Ana"
+	opts := Options{Key: "public", Parts: PartSummary | PartWords, Resolve: func(l Wikilink) (Resolution, error) {
+		if l.Target == "z" {
+			return Resolution{}, errors.New("no z")
+		}
+		return Resolution{Dest: "/" + l.Target + "/", Text: name + " " + l.Target}, nil
+	}}
+	src := Text("Met [[ana]] and [[z]] today, [[bo|Bo]] too.\n\n[[x|]] and [a](/posts/y/ \"[[q]]\").\n\nMore words here.\n")
+	renderer := func() *Renderer {
+		r := New()
+		r.Once()
+		r.UseDisk(d)
+		return r
+	}
+	for _, who := range []string{"Ana", "Ana Lima"} {
+		name = who
+		want := New().Render(src, opts)
+		if !strings.Contains(want.Summary, who) || want.Words == 0 || len(want.Slips) == 0 || len(want.Unrendered) == 0 || len(want.Errors) != 1 {
+			t.Fatalf("the sample lacks parts: %+v", want)
+		}
+		if got := renderer().Render(src, opts); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s, made:\n%+v\nwant\n%+v", who, got, want)
+		}
+		again := renderer()
+		if got := again.Render(src, opts); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s, read back:\n%+v\nwant\n%+v", who, got, want)
+		}
+		if _, ok := again.memo.values.Get(again.sourceKey("p", src)); ok {
+			t.Errorf("%s: the prepared body was read back", who)
+		}
+	}
+	b, _ := encode(&small{summary: "s", words: 3})
+	if _, ok := decode("s", b[:len(b)-1]); ok {
+		t.Error("a cut summary decoded")
+	}
+}

@@ -10,17 +10,22 @@ package markdown
 
 // facts is what a prepared body says of itself, without its holes.
 type facts struct {
-	wikilinks []Wikilink
-	links     []LinkUse
-	errs      []LineError // the prepared body's own: a Later with any is made at once
-	removed   []LineError
-	fallback  bool
-	control   bool
+	wikilinks  []Wikilink
+	links      []LinkUse
+	slips      []Slip
+	unrendered []int
+	errs       []LineError // the prepared body's own: a Later with any is made at once
+	removed    []LineError
+	fallback   bool
+	control    bool
 }
 
 // factsOf are the facts of p.
 func factsOf(p *prepared) *facts {
-	return &facts{wikilinks: p.wikilinks, links: p.links, errs: p.errs, removed: p.removed, fallback: p.fallback, control: p.control}
+	return &facts{
+		wikilinks: p.wikilinks, links: p.links, slips: p.slips, unrendered: p.unrendered,
+		errs: p.errs, removed: p.removed, fallback: p.fallback, control: p.control,
+	}
 }
 
 // facts returns the facts of src: remembered, or found by preparing it.
@@ -39,4 +44,49 @@ func (r *Renderer) facts(src Source) *facts {
 		r.memo.put(key, f)
 	}
 	return f
+}
+
+// The public view wants of every post its summary and its number of
+// words, which lists and feeds show, and nothing else of its text: a
+// build that renders once keeps them on disk, by what they are made from
+// (Later's key), so that a build after an edit reads them and not every
+// post's prepared body.
+
+// small is what a Result with no HTML and no text holds besides the
+// body's facts.
+type small struct {
+	summary string
+	words   int
+}
+
+// renderSmall is Render, in a build that renders once with a disk, of
+// src for parts that hold neither HTML nor text (opts.Parts). ok is false
+// when it cannot be made from src's facts and what the disk keeps.
+func (r *Renderer) renderSmall(src Source, opts Options) (_ Result, ok bool) {
+	if opts.Key == "" || opts.Parts.has(PartHTML) || opts.Parts.has(PartText) || r.memo.diskCache() == nil {
+		return Result{}, false
+	}
+	f := r.facts(src)
+	if f.fallback || len(f.errs) > 0 {
+		return Result{}, false
+	}
+	key, errs := appendKey([]byte("s\x00"), f.wikilinks, r.sourceKey("", src), opts)
+	res := Result{
+		Wikilinks: f.wikilinks, Links: f.links, Slips: f.slips, Unrendered: f.unrendered,
+		Errors: errs, HTMLRemoved: f.removed,
+	}
+	disk := r.memo.diskCache()
+	dk := diskKey(string(key))
+	if b, found := disk.Get(dk); found {
+		if v, ok := decode(string(key), b); ok {
+			s := v.(*small)
+			res.Summary, res.Words = s.summary, s.words
+			return res, true
+		}
+	}
+	made := r.resolve(src, r.prepare(src), opts)
+	if b, ok := encode(&small{summary: made.Summary, words: made.Words}); ok {
+		disk.Put(dk, b)
+	}
+	return made, true
 }

@@ -408,6 +408,11 @@ func (r *Renderer) Render(src Source, opts Options) Result {
 		return r.render(text, opts)
 	}
 	if r.once || src.gone() {
+		if r.once {
+			if res, ok := r.renderSmall(src, opts); ok {
+				return res
+			}
+		}
 		return r.resolve(src, r.prepare(src), opts)
 	}
 	// The key: the context, each wikilink's resolution (every string
