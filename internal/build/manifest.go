@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -115,7 +116,13 @@ func parseManifest(data []byte) manifest {
 		if len(fields) != 6 {
 			return manifest{}
 		}
-		if _, err := fmt.Sscan(fields[2]+" "+fields[3]+" "+fields[4], &s.size, &s.mtime, &s.ino); err != nil {
+		// strconv, not fmt.Sscan: a manifest has a line for every file
+		// of a site, read at every build (Sscan was most of reading it).
+		var err1, err2, err3 error
+		s.size, err1 = strconv.ParseInt(fields[2], 10, 64)
+		s.mtime, err2 = strconv.ParseInt(fields[3], 10, 64)
+		s.ino, err3 = strconv.ParseUint(fields[4], 10, 64)
+		if err1 != nil || err2 != nil || err3 != nil {
 			return manifest{}
 		}
 		if !unhex(s.sum[:], fields[0]) || (fields[1] != "-" && !unhex(s.key[:], fields[1])) {

@@ -379,6 +379,8 @@ func TestManifestRoundTrip(t *testing.T) {
 		"before keys": fmt.Sprintf("%x 10 1700000000 42 index.html\n", [32]byte{1}),
 		"a short key": fmt.Sprintf("%x 0102 10 1700000000 42 index.html\n", [32]byte{1}),
 		"no path":     fmt.Sprintf("%x - 10 1700000000 42\n", [32]byte{1}),
+		"a bad size":  fmt.Sprintf("%x - 1O 1700000000 42 index.html\n", [32]byte{1}),
+		"a bad inode": fmt.Sprintf("%x - 10 1700000000 -42 index.html\n", [32]byte{1}),
 	} {
 		if got := parseManifest([]byte(text)); len(got) != 0 {
 			t.Errorf("%s: read as %v", name, got)
