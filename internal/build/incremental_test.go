@@ -330,6 +330,31 @@ func incrementalEqualsFull(t *testing.T, seed uint64, dump bool) {
 			t.Fatalf("step %d (%s): synced folder differs from full build:\n%s", step, name, diff)
 		}
 		prev = got
+		// A build in a new process, as netjournal build runs, from the
+		// cache on disk that every step's build kept (pages by their
+		// keys, bodies' facts, summaries and search entries by what they
+		// are made from; pages' bodies made only for the pages made),
+		// writes what the full build renders.
+		sb, closeCache := cachedBuilder(t, dir)
+		streamedRes, err := streamed(t, dir, sb, opts)
+		closeCache()
+		if err != nil {
+			t.Fatalf("step %d (%s): streamed: %v", step, name, err)
+		}
+		if g, w := streamedRes.Warnings.Error(), want.Warnings.Error(); g != w {
+			t.Fatalf("step %d (%s on %v): streamed warnings differ from full:\n%s\nwant\n%s", step, name, touched, g, w)
+		}
+		for _, o := range []struct {
+			dir  string
+			want map[string][]byte
+		}{{"public", want.Public}, {"private", want.Private}} {
+			written := readTree(t, filepath.Join(dir, o.dir))
+			delete(written, Marker)
+			delete(written, ".gitignore")
+			if diff := compare(written, o.want); diff != "" {
+				t.Fatalf("step %d (%s on %v): streamed %s/ differs from full build:\n%s", step, name, touched, o.dir, diff)
+			}
+		}
 	}
 }
 
