@@ -151,3 +151,35 @@ func TestSmallPartsReadBack(t *testing.T) {
 		t.Error("a cut summary decoded")
 	}
 }
+
+// TestFactsKeepThePreparedBody: a run that reads a body's facts, and so
+// no more of it, keeps its prepared form in the cache for a later run
+// whose page needs it: Commit drops what a run did not use.
+func TestFactsKeepThePreparedBody(t *testing.T) {
+	dir := t.TempDir()
+	src := Text(diskSample)
+	run := func(use func(r *Renderer)) {
+		d, err := diskcache.Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := New()
+		r.Once()
+		r.UseDisk(d)
+		use(r)
+		if err := d.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		d.Close()
+	}
+	run(func(r *Renderer) { r.Facts(src) })
+	run(func(r *Renderer) { r.Facts(src); r.Later(src, Options{Key: "wiki"}) })
+	run(func(r *Renderer) {
+		if !r.memo.has(r.sourceKey("p", src)) {
+			t.Error("the prepared body is gone from the cache")
+		}
+		if _, ok := r.Let(src, func() (string, error) { return diskSample, nil }); !ok {
+			t.Error("the body's text cannot be let go")
+		}
+	})
+}

@@ -35,7 +35,12 @@ func (r *Renderer) facts(src Source) *facts {
 	key := r.sourceKey("f", src)
 	if v, ok := r.memo.get(key); ok {
 		f := v.(*facts)
-		r.links.Put(r.sourceKey("p", src), f.links)
+		pkey := "p" + key[1:]
+		r.links.Put(pkey, f.links)
+		// The prepared body stays in the cache, unread: a page made
+		// later, in this run or the next, fills it; and a cache's Commit
+		// drops what a run did not use.
+		r.memo.diskCache().Keep(diskKey(pkey))
 		return f
 	}
 	p, kept := r.prepared(src)
