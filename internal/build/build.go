@@ -13,6 +13,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -140,6 +141,9 @@ func (b *Builder) Stream(ctx context.Context, opts Options, s *Stream) (*Result,
 		// bodies were let go (journal.Options.Reread).
 		b.links, b.hrefs, b.content = linkCache{}, hrefTable{}, content.Cache{}
 	}()
+	if b.disk != nil {
+		b.links.statePath = filepath.Join(b.disk.Dir(), linkStateFile)
+	}
 	return b.render(ctx, opts, s)
 }
 

@@ -8,6 +8,7 @@ import (
 	"html"
 	"maps"
 	"net/url"
+	"os"
 	"path"
 	"runtime"
 	"slices"
@@ -79,6 +80,10 @@ func (lc *linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
 	this := &lastCheck{abs: abs, base: base, reported: reported, public: res.Public, private: res.Private}
 	reuse := lc.last.reusable(this) && !pub.idsChanged && !priv.idsChanged
 	pubPages, privPages := sortedKeys(res.Public), sortedKeys(res.Private)
+	// A build in a new process keeps the warnings of the last check's
+	// pages whose keys it has (linkstate.go).
+	sums := linkSums(abs, base, reported, pubPages, privPages)
+	kept, changed := lc.kept(sums)
 	pageWarns := make([]content.ErrorList, len(pubPages)+len(privPages))
 	workers := runtime.GOMAXPROCS(0)
 	var next atomic.Int64
@@ -88,6 +93,16 @@ func (lc *linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
 			pubWhy, privWhy := memoCheck(pub, base), memoCheck(priv, "/")
 			pubMemo, privMemo := resolveMemo{}, resolveMemo{}
 			for i := int(next.Add(1) - 1); i < len(pageWarns); i = int(next.Add(1) - 1) {
+				name := ""
+				if i < len(pubPages) {
+					name = "public/" + pubPages[i]
+				} else {
+					name = "private/" + privPages[i-len(pubPages)]
+				}
+				if kept != nil && !changed[name] {
+					pageWarns[i] = kept.pages[name].warns
+					continue
+				}
 				if i < len(pubPages) {
 					if !reuse || pub.rescanned[pubPages[i]] {
 						pageWarns[i] = checkPublic(pub, pubPages[i], abs, base, reported, pubWhy, pubMemo)
@@ -119,7 +134,72 @@ func (lc *linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
 		}
 	}
 	lc.last = this
+	lc.keep(sums, kept, pubPages, privPages, pageWarns)
 	return warns
+}
+
+// kept returns the state the last streamed check kept, if what its
+// warnings depend on but the pages is what sums says, and no page whose
+// key is not the one it had there has other ids; and those pages, by
+// their names ("public/…"), whose warnings are to be found again.
+func (lc *linkCache) kept(sums [sha256.Size]byte) (*linkState, map[string]bool) {
+	if lc.statePath == "" || lc.last != nil {
+		return nil, nil
+	}
+	prev := readLinkState(lc.statePath)
+	if prev == nil || prev.sums != sums || len(prev.pages) != len(lc.pages) {
+		return nil, nil
+	}
+	changed := map[string]bool{}
+	for name, p := range lc.pages {
+		was, ok := prev.pages[name]
+		if !ok {
+			return nil, nil
+		}
+		if p.key != (page.Key{}) && p.key == was.key {
+			continue
+		}
+		changed[name] = true
+		p.load()
+		if p.lost != nil || idsSum(p.ids) != was.ids {
+			return nil, nil
+		}
+	}
+	return prev, changed
+}
+
+// keep keeps this check's warnings for the next streamed build's
+// (kept), when every page's ids are known: read for its check, or the
+// same as in the state kept before, its key being the same.
+func (lc *linkCache) keep(sums [sha256.Size]byte, kept *linkState, pubPages, privPages []string, pageWarns []content.ErrorList) {
+	if lc.statePath == "" {
+		return
+	}
+	os.Remove(lc.statePath) // until the new one is whole
+	state := &linkState{sums: sums, pages: make(map[string]pageState, len(pageWarns))}
+	for i, w := range pageWarns {
+		name := ""
+		if i < len(pubPages) {
+			name = "public/" + pubPages[i]
+		} else {
+			name = "private/" + privPages[i-len(pubPages)]
+		}
+		p := lc.pages[name]
+		if p == nil || p.lost != nil {
+			return
+		}
+		ps := pageState{key: p.key, warns: w}
+		switch {
+		case p.read == nil:
+			ps.ids = idsSum(p.ids)
+		case kept != nil && kept.pages[name].key == p.key && p.key != (page.Key{}):
+			ps.ids = kept.pages[name].ids
+		default:
+			return // its ids were never read
+		}
+		state.pages[name] = ps
+	}
+	state.write(lc.statePath)
 }
 
 // lastCheck is what a check's page warnings depend on, besides each
@@ -288,6 +368,7 @@ func unescape(s string) string {
 
 // pageLinks is what the link check needs of one HTML page.
 type pageLinks struct {
+	key   page.Key // a streamed page's, when it has one: the same key, the same links and ids
 	data  []byte
 	hrefs []string
 	ids   map[string]bool
@@ -386,6 +467,9 @@ type linkCache struct {
 	mu    sync.Mutex // guards pages while a streamed render keeps them
 	pages map[string]*pageLinks
 	last  *lastCheck
+	// statePath, for a streamed build with a cache on disk, is where a
+	// check's warnings are kept for the next build's (linkstate.go).
+	statePath string
 }
 
 // A linkKeeper keeps the links and ids of a site's pages as a streamed
@@ -443,7 +527,7 @@ func (t *hrefTable) strings(refs []uint32) []string {
 }
 
 func (k *linkKeeper) keep(file string, key page.Key, load func() ([]byte, error)) error {
-	p := &pageLinks{}
+	p := &pageLinks{key: key}
 	if strings.HasSuffix(file, ".html") {
 		dk := diskcache.Key(sha256.Sum256(append([]byte("links\x00"), key[:]...)))
 		// Links the disk holds are read once, by the check (which reads

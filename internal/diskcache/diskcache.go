@@ -223,6 +223,10 @@ func (c *Cache) Has(key Key) bool {
 	return ok && c.err == nil
 }
 
+// Dir returns the cache's folder, where a caller may keep files of its
+// own beside the cache's.
+func (c *Cache) Dir() string { return c.dir }
+
 // Len returns the number of values the cache holds, written or to be
 // written with the next flush.
 func (c *Cache) Len() int {

@@ -1,0 +1,193 @@
+package build
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/page"
+)
+
+// A build in a new process checked every page's links again, though a
+// page whose links and targets did not change has the warnings it had: a
+// sixth of a build after an edit. The warnings of a streamed build's check
+// are kept in the cache's folder, with exactly what they depend on (as
+// lastCheck keeps them for a rebuild in memory): the base URL and path,
+// the targets reported at bodies, the names of every file of both sites,
+// and each page's key and ids. A page of the next build with the same key
+// (so the same links) has the same warnings when all of those are the same
+// but for pages whose ids stayed the same. It is a memo of a function of
+// those alone, right whatever the output folders hold.
+
+// linkStateFile is the file of the cache's folder that keeps them.
+const linkStateFile = "linkcheck"
+
+// linkState is what a check found, and what that depends on.
+type linkState struct {
+	sums  [sha256.Size]byte // of the base URL and path, the reported targets, the files' names
+	pages map[string]pageState
+}
+
+// pageState is one page's part of a check: its key (zero: not kept by
+// one), a digest of its ids, and its warnings.
+type pageState struct {
+	key   page.Key
+	ids   [sha256.Size]byte
+	warns content.ErrorList
+}
+
+// linkSums is the digest of what a check depends on besides the pages:
+// the base URL and path, the targets reported at bodies, and the sorted
+// names of every file of each site.
+func linkSums(abs, base string, reported map[string]bool, public, private []string) [sha256.Size]byte {
+	h := sha256.New()
+	var n [binary.MaxVarintLen64]byte
+	str := func(s string) {
+		h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
+		h.Write([]byte(s))
+	}
+	list := func(l []string) {
+		h.Write(n[:binary.PutUvarint(n[:], uint64(len(l)))])
+		for _, s := range l {
+			str(s)
+		}
+	}
+	str(abs)
+	str(base)
+	list(slices.Sorted(maps.Keys(reported)))
+	list(public)
+	list(private)
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return sum
+}
+
+// idsSum is the digest of a page's ids.
+func idsSum(ids map[string]bool) [sha256.Size]byte {
+	h := sha256.New()
+	var n [binary.MaxVarintLen64]byte
+	for _, id := range slices.Sorted(maps.Keys(ids)) {
+		h.Write(n[:binary.PutUvarint(n[:], uint64(len(id)))])
+		h.Write([]byte(id))
+	}
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return sum
+}
+
+const linkStateMagic = "netjournal link check 1\n"
+
+// encode encodes the state, with a SHA-256 of it all at its end.
+func (s *linkState) encode() []byte {
+	b := []byte(linkStateMagic)
+	b = append(b, s.sums[:]...)
+	str := func(v string) {
+		b = binary.AppendUvarint(b, uint64(len(v)))
+		b = append(b, v...)
+	}
+	b = binary.AppendUvarint(b, uint64(len(s.pages)))
+	for _, name := range slices.Sorted(maps.Keys(s.pages)) {
+		p := s.pages[name]
+		str(name)
+		b = append(b, p.key[:]...)
+		b = append(b, p.ids[:]...)
+		b = binary.AppendUvarint(b, uint64(len(p.warns)))
+		for _, w := range p.warns {
+			str(w.Pos.Path)
+			b = binary.AppendVarint(b, int64(w.Pos.Line))
+			str(w.Msg)
+		}
+	}
+	sum := sha256.Sum256(b)
+	return append(b, sum[:]...)
+}
+
+// decodeLinkState decodes what encode wrote; nil if anything is amiss.
+func decodeLinkState(b []byte) *linkState {
+	if len(b) < len(linkStateMagic)+2*sha256.Size || !bytes.HasPrefix(b, []byte(linkStateMagic)) {
+		return nil
+	}
+	body, sum := b[:len(b)-sha256.Size], b[len(b)-sha256.Size:]
+	if s := sha256.Sum256(body); !bytes.Equal(s[:], sum) {
+		return nil
+	}
+	r := body[len(linkStateMagic):]
+	ok := true
+	take := func(n int) []byte {
+		if !ok || n < 0 || n > len(r) {
+			ok = false
+			return nil
+		}
+		v := r[:n]
+		r = r[n:]
+		return v
+	}
+	uvarint := func() int {
+		v, k := binary.Uvarint(r)
+		if k <= 0 || v > uint64(len(r)) {
+			ok = false
+			return 0
+		}
+		r = r[k:]
+		return int(v)
+	}
+	varint := func() int {
+		v, k := binary.Varint(r)
+		if k <= 0 {
+			ok = false
+			return 0
+		}
+		r = r[k:]
+		return int(v)
+	}
+	str := func() string { return string(take(uvarint())) }
+	s := &linkState{pages: map[string]pageState{}}
+	copy(s.sums[:], take(sha256.Size))
+	for n := uvarint(); n > 0 && ok; n-- {
+		name := str()
+		var p pageState
+		copy(p.key[:], take(sha256.Size))
+		copy(p.ids[:], take(sha256.Size))
+		for w := uvarint(); w > 0 && ok; w-- {
+			path := str()
+			line := varint()
+			p.warns = append(p.warns, &content.Error{Pos: content.Position{Path: path, Line: line}, Msg: str()})
+		}
+		s.pages[name] = p
+	}
+	if !ok || len(r) != 0 {
+		return nil
+	}
+	return s
+}
+
+// readLinkState reads the state kept at p; nil if there is none whole.
+func readLinkState(p string) *linkState {
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return nil
+	}
+	return decodeLinkState(b)
+}
+
+// write keeps the state at p, whole or not at all. A state that cannot
+// be written costs the next build its reuse, not its warnings.
+func (s *linkState) write(p string) {
+	tmp, err := os.CreateTemp(filepath.Dir(p), linkStateFile+".new-*")
+	if err != nil {
+		return
+	}
+	_, werr := tmp.Write(s.encode())
+	if err := tmp.Close(); werr != nil || err != nil {
+		os.Remove(tmp.Name())
+		return
+	}
+	if err := os.Rename(tmp.Name(), p); err != nil {
+		os.Remove(tmp.Name())
+	}
+}
