@@ -27,7 +27,8 @@ func diskKey(memoKey string) diskcache.Key {
 
 // encode encodes a memo value that is worth keeping on disk: a body
 // prepared once (see prepare.go), from which every audience's Result is
-// made by filling holes. Results themselves are kept in memory only.
+// made by filling holes; its facts; a post's summary and words
+// (facts.go). Results themselves are kept in memory only.
 func encode(v any) ([]byte, bool) { return encodeTo(nil, v) }
 
 // encodeTo is encode, appending to b.
@@ -46,24 +47,7 @@ func encodeTo(b []byte, v any) ([]byte, bool) {
 		return nil, false
 	}
 	w := writer{b: b}
-	w.wikilinks(p.wikilinks)
-	w.links(p.links)
-	w.int(len(p.slips))
-	for _, s := range p.slips {
-		w.int(s.Line)
-		w.str(s.Where)
-	}
-	w.int(len(p.unrendered))
-	for _, l := range p.unrendered {
-		w.int(l)
-	}
-	for _, list := range [][]LineError{p.errs, p.removed} {
-		w.int(len(list))
-		for _, e := range list {
-			w.int(e.Line)
-			w.str(e.Err.Error()) // only its message is ever shown
-		}
-	}
+	w.lists(factsOf(p))
 	for _, ps := range [][]part{p.html, p.summary, p.text} {
 		w.parts(ps)
 	}
@@ -89,29 +73,11 @@ func encodeTo(b []byte, v any) ([]byte, bool) {
 	return w.b, true
 }
 
-// decode decodes what encode wrote, for a memo key of a prepared body. It
-// keeps b: the caller must not change it after.
-// encodeFacts encodes a body's facts (facts.go).
+// encodeFacts encodes a body's facts (facts.go): its lists, as a
+// prepared body's encoding begins, and its flags.
 func encodeFacts(b []byte, f *facts) []byte {
 	w := writer{b: b}
-	w.wikilinks(f.wikilinks)
-	w.links(f.links)
-	w.int(len(f.slips))
-	for _, s := range f.slips {
-		w.int(s.Line)
-		w.str(s.Where)
-	}
-	w.int(len(f.unrendered))
-	for _, l := range f.unrendered {
-		w.int(l)
-	}
-	for _, list := range [][]LineError{f.errs, f.removed} {
-		w.int(len(list))
-		for _, e := range list {
-			w.int(e.Line)
-			w.str(e.Err.Error())
-		}
-	}
+	w.lists(f)
 	w.bool(f.fallback)
 	w.bool(f.control)
 	return w.b
@@ -120,25 +86,15 @@ func encodeFacts(b []byte, f *facts) []byte {
 func decodeFacts(b []byte) (any, bool) {
 	r := reader{b: b, ok: true}
 	f := &facts{}
-	f.wikilinks, f.links = r.wikilinks(), r.links()
-	for n := r.count(); n > 0 && r.ok; n-- {
-		line := r.int()
-		f.slips = append(f.slips, Slip{Line: line, Where: r.str()})
-	}
-	for n := r.count(); n > 0 && r.ok; n-- {
-		f.unrendered = append(f.unrendered, r.int())
-	}
-	for _, list := range []*[]LineError{&f.errs, &f.removed} {
-		for n := r.count(); n > 0 && r.ok; n-- {
-			line := r.int()
-			*list = append(*list, LineError{Line: line, Err: errors.New(r.str())})
-		}
-	}
+	r.lists(f)
 	f.fallback = r.bool()
 	f.control = r.bool()
 	return f, r.ok && len(r.b) == 0
 }
 
+// decode decodes what encode wrote, by the kind of its memo key: a
+// prepared body ('p'), its facts ('f'), a summary ('s'). It keeps b: the
+// caller must not change it after.
 func decode(memoKey string, b []byte) (any, bool) {
 	switch memoKey[0] {
 	case 'f':
@@ -152,20 +108,11 @@ func decode(memoKey string, b []byte) (any, bool) {
 		return nil, false
 	}
 	r := reader{b: b, ok: true}
-	p := &prepared{usedIDs: map[string]bool{}}
-	p.wikilinks, p.links = r.wikilinks(), r.links()
-	for n := r.count(); n > 0 && r.ok; n-- {
-		line := r.int()
-		p.slips = append(p.slips, Slip{Line: line, Where: r.str()})
-	}
-	for n := r.count(); n > 0 && r.ok; n-- {
-		p.unrendered = append(p.unrendered, r.int())
-	}
-	for _, list := range []*[]LineError{&p.errs, &p.removed} {
-		for n := r.count(); n > 0 && r.ok; n-- {
-			line := r.int()
-			*list = append(*list, LineError{Line: line, Err: errors.New(r.str())})
-		}
+	var f facts
+	r.lists(&f)
+	p := &prepared{
+		wikilinks: f.wikilinks, links: f.links, slips: f.slips, unrendered: f.unrendered,
+		errs: f.errs, removed: f.removed, usedIDs: map[string]bool{},
 	}
 	p.html, p.summary, p.text = r.parts(), r.parts(), r.parts()
 	for n := r.count(); n > 0 && r.ok; n-- {
@@ -221,6 +168,29 @@ func (w *writer) wikilinks(ls []Wikilink) {
 		w.int(l.Line)
 		w.str(l.Before)
 		w.str(l.After)
+	}
+}
+
+// lists writes a body's lists, which its prepared form and its facts
+// both hold first.
+func (w *writer) lists(f *facts) {
+	w.wikilinks(f.wikilinks)
+	w.links(f.links)
+	w.int(len(f.slips))
+	for _, s := range f.slips {
+		w.int(s.Line)
+		w.str(s.Where)
+	}
+	w.int(len(f.unrendered))
+	for _, l := range f.unrendered {
+		w.int(l)
+	}
+	for _, list := range [][]LineError{f.errs, f.removed} {
+		w.int(len(list))
+		for _, e := range list {
+			w.int(e.Line)
+			w.str(e.Err.Error()) // only its message is ever shown
+		}
 	}
 }
 
@@ -300,6 +270,24 @@ func (r *reader) lit() string {
 }
 
 func (r *reader) bool() bool { return r.int() == 1 }
+
+// lists reads what writer.lists wrote into f.
+func (r *reader) lists(f *facts) {
+	f.wikilinks, f.links = r.wikilinks(), r.links()
+	for n := r.count(); n > 0 && r.ok; n-- {
+		line := r.int()
+		f.slips = append(f.slips, Slip{Line: line, Where: r.str()})
+	}
+	for n := r.count(); n > 0 && r.ok; n-- {
+		f.unrendered = append(f.unrendered, r.int())
+	}
+	for _, list := range []*[]LineError{&f.errs, &f.removed} {
+		for n := r.count(); n > 0 && r.ok; n-- {
+			line := r.int()
+			*list = append(*list, LineError{Line: line, Err: errors.New(r.str())})
+		}
+	}
+}
 
 func (r *reader) wikilinks() []Wikilink {
 	var out []Wikilink

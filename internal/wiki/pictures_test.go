@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"golang.org/x/net/html"
-	"golang.org/x/tools/txtar"
 
 	"github.com/netjournal/netjournal/internal/blog"
 	"github.com/netjournal/netjournal/internal/diskcache"
@@ -652,14 +651,7 @@ func TestSearchEntriesMadeOnce(t *testing.T) {
 		made++
 		return json.Marshal(doc)
 	}
-	ar, err := txtar.ParseFile("testdata/site.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range ar.Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
+	fsys := siteFS(t, "testdata/site.txtar")
 	d, err := diskcache.Open(t.TempDir())
 	if err != nil {
 		t.Fatal(err)

@@ -33,6 +33,12 @@ var now = time.Date(2026, 3, 16, 9, 30, 0, 0, time.UTC)
 // site loads a txtar archive of a site into a journal.
 func site(t *testing.T, archive string) *journal.Journal {
 	t.Helper()
+	return build(t, siteFS(t, archive))
+}
+
+// siteFS is the site of a txtar archive.
+func siteFS(t *testing.T, archive string) fstest.MapFS {
+	t.Helper()
 	ar, err := txtar.ParseFile(archive)
 	if err != nil {
 		t.Fatal(err)
@@ -41,7 +47,7 @@ func site(t *testing.T, archive string) *journal.Journal {
 	for _, f := range ar.Files {
 		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
 	}
-	return build(t, fsys)
+	return fsys
 }
 
 func build(t *testing.T, fsys fstest.MapFS) *journal.Journal {
@@ -671,14 +677,7 @@ func TestCachedSideIsTemplateInPlace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ar, err := txtar.ParseFile("testdata/site.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range ar.Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
+	fsys := siteFS(t, "testdata/site.txtar")
 	var c Cache
 	pages := 0
 	for round, day := range []time.Time{now, now, now.AddDate(0, 2, 0), now.AddDate(1, 0, 0)} {
