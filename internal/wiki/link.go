@@ -66,7 +66,8 @@ func (r *renderer) body(n journal.Node, p *Page, html *template.HTML) []page.Lat
 		md.Forget(src)
 	}
 	if later.Key == "" {
-		fill()
+		// Made already, its problems all in later's.
+		*html = template.HTML(later.Make().HTML)
 		return nil
 	}
 	return []page.Later{{Key: later.Key, Fill: fill}}
