@@ -20,8 +20,10 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/diskcache"
 	"github.com/netjournal/netjournal/internal/journal"
 	"github.com/netjournal/netjournal/internal/markdown"
+	"github.com/netjournal/netjournal/internal/page"
 	"github.com/netjournal/netjournal/themes"
 )
 
@@ -746,4 +748,55 @@ func FuzzEscape(f *testing.F) {
 			t.Errorf("escape(%q) = %q, want %q", p, got, want)
 		}
 	})
+}
+
+// TestBodyNotReadBackFailsItsPage: in a render that keeps nothing, a
+// body whose prepared form the cache lost, and whose file changed since
+// its text was let go, fails the render at the body's first line: its
+// page is never shown with another body, or none, in silence.
+func TestBodyNotReadBackFailsItsPage(t *testing.T) {
+	fsys := siteFS(t, "testdata/site.txtar")
+	disk := func() *diskcache.Cache {
+		d, err := diskcache.Open(t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { d.Close() })
+		return d
+	}
+	md := markdown.New()
+	md.UseDisk(disk())
+	md.Once()
+	changed := false
+	s, err := content.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, err := journal.Build(s, md, journal.Options{Now: now, Reread: func(path string) (string, error) {
+		body, err := content.ReadBody(fsys, path)
+		if changed {
+			body += "\nChanged.\n"
+		}
+		return body, err
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md.UseDisk(disk()) // the cache lost every body
+	changed = true
+	var c Cache
+	c.Once()
+	err = c.RenderWith(j, themes.Default(), Options{}, page.NewSite(page.Into(map[string][]byte{})))
+	if err == nil {
+		t.Fatal("the render did not fail")
+	}
+	for n := range j.Nodes() {
+		if n.Source().Blank() {
+			continue
+		}
+		want := fmt.Sprintf("%s:%d: the body could not be read back: its file changed during the build", n.Doc().Path, n.Doc().BodyLine)
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("no %q in\n%v", want, err)
+		}
+	}
 }
