@@ -489,11 +489,10 @@ func appendKey(key []byte, links []Wikilink, srcKey string, opts Options) ([]byt
 type Later struct {
 	// Key is exactly what the Result is made from, as Render's memo
 	// knows it: the context, the parts, each wikilink's resolution and
-	// the source. The same key makes the same Result.
+	// the source. The same key makes the same Result. It is empty for a
+	// Result made at once (a body rendered whole, or one that did not
+	// prepare), which Make returns.
 	Key string
-	// It is empty for a Result made at once (a body rendered whole,
-	// or one that did not prepare), which Make returns.
-	//
 	// Errors are the Result's errors, found without making it.
 	Errors []LineError
 	make   func() Result
