@@ -93,15 +93,11 @@ func (lc *linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
 			pubWhy, privWhy := memoCheck(pub, base), memoCheck(priv, "/")
 			pubMemo, privMemo := resolveMemo{}, resolveMemo{}
 			for i := int(next.Add(1) - 1); i < len(pageWarns); i = int(next.Add(1) - 1) {
-				name := ""
-				if i < len(pubPages) {
-					name = "public/" + pubPages[i]
-				} else {
-					name = "private/" + privPages[i-len(pubPages)]
-				}
-				if kept != nil && !changed[name] {
-					pageWarns[i] = kept.pages[name].warns
-					continue
+				if kept != nil {
+					if name := checkedName(i, pubPages, privPages); !changed[name] {
+						pageWarns[i] = kept.pages[name].warns
+						continue
+					}
 				}
 				if i < len(pubPages) {
 					if !reuse || pub.rescanned[pubPages[i]] {
@@ -178,12 +174,7 @@ func (lc *linkCache) keep(sums [sha256.Size]byte, kept *linkState, pubPages, pri
 	os.Remove(lc.statePath) // until the new one is whole
 	state := &linkState{sums: sums, pages: make(map[string]pageState, len(pageWarns))}
 	for i, w := range pageWarns {
-		name := ""
-		if i < len(pubPages) {
-			name = "public/" + pubPages[i]
-		} else {
-			name = "private/" + privPages[i-len(pubPages)]
-		}
+		name := checkedName(i, pubPages, privPages)
 		p := lc.pages[name]
 		if p == nil || p.lost != nil {
 			return
@@ -200,6 +191,15 @@ func (lc *linkCache) keep(sums [sha256.Size]byte, kept *linkState, pubPages, pri
 		state.pages[name] = ps
 	}
 	state.write(lc.statePath)
+}
+
+// checkedName is the name in the link cache ("public/…", "private/…") of
+// the i-th page a check goes through: the public pages, then the private.
+func checkedName(i int, pubPages, privPages []string) string {
+	if i < len(pubPages) {
+		return "public/" + pubPages[i]
+	}
+	return "private/" + privPages[i-len(pubPages)]
 }
 
 // lastCheck is what a check's page warnings depend on, besides each
