@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -447,10 +448,23 @@ func Sync(dir string, old, files map[string][]byte, private bool) (written, remo
 	}
 	// Removals first: a file that becomes a folder (static/notes to
 	// static/notes/a.txt), or the reverse, needs its old path cleared.
-	for _, name := range sortedKeys(old) {
-		if _, ok := files[name]; ok {
-			continue
+	// Only the names that change are sorted (for an order that is the
+	// same every time): sorting every name of both sites was a tenth of
+	// an edit's writing, for the one or two files it writes.
+	var gone, changed []string
+	for name := range old {
+		if _, ok := files[name]; !ok {
+			gone = append(gone, name)
 		}
+	}
+	for name, data := range files {
+		if prev, ok := old[name]; !ok || string(prev) != string(data) {
+			changed = append(changed, name)
+		}
+	}
+	slices.Sort(gone)
+	slices.Sort(changed)
+	for _, name := range gone {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return written, removed, err
@@ -463,10 +477,7 @@ func Sync(dir string, old, files map[string][]byte, private bool) (written, remo
 			}
 		}
 	}
-	for _, name := range sortedKeys(files) {
-		if prev, ok := old[name]; ok && string(prev) == string(files[name]) {
-			continue
-		}
+	for _, name := range changed {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), dirMode); err != nil {
 			return written, removed, err

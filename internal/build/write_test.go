@@ -20,10 +20,20 @@ func TestSyncFileToFolder(t *testing.T) {
 		{"index.html": []byte("home"), "notes/a.txt": []byte("in a folder"), "other.txt": []byte("x")},
 		{"index.html": []byte("home"), "notes": []byte("a file again")},
 	}
+	// What each step writes and removes, in order: only what changed.
+	want := [][2]string{
+		{"index.html notes", ""},
+		{"notes/a.txt other.txt", "notes"},
+		{"notes", "notes/a.txt other.txt"},
+	}
 	var prev map[string][]byte
 	for i, files := range steps {
-		if _, _, err := Sync(dir, prev, files, false); err != nil {
+		written, removed, err := Sync(dir, prev, files, false)
+		if err != nil {
 			t.Fatalf("step %d: %v", i, err)
+		}
+		if got := [2]string{strings.Join(written, " "), strings.Join(removed, " ")}; got != want[i] {
+			t.Errorf("step %d: written %q, removed %q; want %q", i, got[0], got[1], want[i])
 		}
 		if diff := compare(readTree(t, dir), files); diff != "" {
 			t.Fatalf("step %d: the folder differs:\n%s", i, diff)
