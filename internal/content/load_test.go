@@ -376,3 +376,29 @@ func FuzzSafeName(f *testing.F) {
 		}
 	})
 }
+
+// TestBasePathFollowsBaseURL: BasePath answers for the base URL as it is
+// now, also after the build changes it (serve's origin).
+func TestBasePathFollowsBaseURL(t *testing.T) {
+	cfg, err := ParseConfig([]byte("title: T\nbase_url: https://example.com/blog/\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ url, want string }{
+		{"https://example.com/blog/", "/blog/"},
+		{"http://127.0.0.1:1313/blog/", "/blog/"},
+		{"https://example.com/", "/"},
+		{"https://example.com/a/b", "/a/b/"},
+		{"", "/"},
+	} {
+		cfg.BaseURL = tt.url
+		for range 2 { // the first answer, and the one remembered
+			if got := cfg.BasePath(); got != tt.want {
+				t.Errorf("BasePath of %q = %q, want %q", tt.url, got, tt.want)
+			}
+		}
+		if got, want := cfg.AbsURL("posts/x/"), tt.url; tt.url != "" && !strings.HasPrefix(got, strings.TrimSuffix(want, "/")) {
+			t.Errorf("AbsURL under %q = %q", tt.url, got)
+		}
+	}
+}
