@@ -56,7 +56,10 @@ func TestEqualIsTheReflectWalk(t *testing.T) {
 			}
 			b = &c
 		}
-		for _, pair := range [][2]any{{a, b}, {*a, *b}, {a.TOC, b.TOC}, {a.Pair, b.Pair}, {a.Date, b.Date}} {
+		// Values larger than a word (held by an interface through a
+		// pointer) and one a word large (held in the interface itself).
+		type word struct{ Next *eqData }
+		for _, pair := range [][2]any{{a, b}, {*a, *b}, {a.TOC, b.TOC}, {a.Pair, b.Pair}, {a.Date, b.Date}, {word{a.Next}, word{b.Next}}} {
 			want := equal(reflect.ValueOf(pair[0]), reflect.ValueOf(pair[1]), 0)
 			if got := Equal(pair[0], pair[1]); got != want {
 				t.Fatalf("case %d: Equal = %v, the reflect walk says %v:\n%#v\n%#v", i, got, want, pair[0], pair[1])

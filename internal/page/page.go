@@ -478,11 +478,21 @@ func Equal(a, b any) bool {
 		pa, pb := reflect.ValueOf(a).UnsafePointer(), reflect.ValueOf(b).UnsafePointer()
 		return eqOf(t)(unsafe.Pointer(&pa), unsafe.Pointer(&pb), 0)
 	}
+	if t.Size() > unsafe.Sizeof(uintptr(0)) {
+		// A value larger than a word is held by its interface through
+		// a pointer to it (as reflect's ifaceIndir knows): compared
+		// there, not copied twice first (a search entry, compared on
+		// every rebuild for every document).
+		return eqOf(t)(efaceData(&a), efaceData(&b), 0)
+	}
 	va, vb := reflect.New(t), reflect.New(t)
 	va.Elem().Set(reflect.ValueOf(a))
 	vb.Elem().Set(reflect.ValueOf(b))
 	return eqOf(t)(va.UnsafePointer(), vb.UnsafePointer(), 0)
 }
+
+// efaceData is the data word of the interface at p.
+func efaceData(p *any) unsafe.Pointer { return (*[2]unsafe.Pointer)(unsafe.Pointer(p))[1] }
 
 func equal(a, b reflect.Value, depth int) bool {
 	if depth > maxDepth || a.IsValid() != b.IsValid() {
