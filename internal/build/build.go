@@ -153,6 +153,7 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 	defer b.md.Sweep()
 	b.last = nil
 	fsys, md := b.fsys, b.md
+	b.content.Disk = b.disk
 	site, err := b.content.Load(fsys)
 	if site == nil {
 		return nil, fmt.Errorf("load: %w", err)

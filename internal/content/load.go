@@ -14,6 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/netjournal/netjournal/internal/diskcache"
 	"github.com/netjournal/netjournal/internal/par"
 	"github.com/netjournal/netjournal/internal/source"
 	"golang.org/x/text/unicode/norm"
@@ -51,6 +52,10 @@ func Load(fsys fs.FS) (*Site, error) { return new(Cache).Load(fsys) }
 // only the files that changed. Documents are never modified after parsing,
 // so one may be shared by successive sites.
 type Cache struct {
+	// Disk, when set, keeps each document's front matter, decoded, from
+	// one run to the next (frontcache.go).
+	Disk *diskcache.Cache
+
 	mu        sync.Mutex
 	config    []byte
 	files     map[string]*cached
@@ -66,6 +71,8 @@ type cached struct {
 	sum  [sha256.Size]byte
 	doc  any // *Contact, *Event or *Post; nil when the file has no front matter
 	errs ErrorList
+	// front is the key of its front matter on the disk (fronts.key).
+	front diskcache.Key
 }
 
 // Forget drops what is known of the files at these slash paths, so the
@@ -106,8 +113,9 @@ func (c *Cache) Load(fsys fs.FS) (*Site, error) {
 	}
 	c.config = data
 	seen := map[string]bool{}
+	fr := fronts{disk: c.Disk, config: sha256.Sum256(data)}
 	for _, dir := range contentDirs {
-		c.walk(fsys, dir, site.Config, &errs, &site.Warnings, seen, func(doc any) {
+		c.walk(fsys, dir, site.Config, fr, &errs, &site.Warnings, seen, func(doc any) {
 			switch d := doc.(type) {
 			case *Contact:
 				site.Contacts = append(site.Contacts, d)
@@ -169,6 +177,12 @@ func ReadDoc(fsys fs.FS, path string) (Doc, error) {
 
 // parse reads one document of the kind its folder says.
 func parse(dir, p string, data []byte, cfg *Config) (any, ErrorList) {
+	return fronts{}.parse(dir, p, data, diskcache.Key{}, cfg)
+}
+
+// parse is the package's parse, reading and keeping the front matter of
+// the file under key (fronts.key) where f does.
+func (f fronts) parse(dir, p string, data []byte, key diskcache.Key, cfg *Config) (any, ErrorList) {
 	var errs ErrorList
 	d, block, serr := split(p, data)
 	if serr != nil {
@@ -183,17 +197,17 @@ func parse(dir, p string, data []byte, cfg *Config) (any, ErrorList) {
 	switch dir {
 	case ContactsDir:
 		c := &Contact{Doc: d}
-		decodeDoc(&c.Doc, block, c, &errs, func(errs *ErrorList) { c.validate(errs, cfg) })
+		f.decodeDoc(key, &c.Doc, block, c, &errs, func(errs *ErrorList) { c.validate(errs, cfg) })
 		noSlug(&c.Doc)
 		return c, errs
 	case EventsDir:
 		e := &Event{Doc: d}
-		decodeDoc(&e.Doc, block, e, &errs, e.validate)
+		f.decodeDoc(key, &e.Doc, block, e, &errs, e.validate)
 		noSlug(&e.Doc)
 		return e, errs
 	case PagesDir:
 		pg := &Page{Doc: d, SitePath: pageSitePath(p)}
-		decodeDoc(&pg.Doc, block, pg, &errs, pg.validate)
+		f.decodeDoc(key, &pg.Doc, block, pg, &errs, pg.validate)
 		switch {
 		case p == PagesDir+"/index.md" || pg.SitePath == "" && strings.EqualFold(path.Base(p), "index.md"):
 			errs.Add(Position{p, 1}, "content/pages/index.md would be the home page, which lists the posts: name the page for its address (about.md is /about/)")
@@ -203,7 +217,7 @@ func parse(dir, p string, data []byte, cfg *Config) (any, ErrorList) {
 		return pg, errs
 	default:
 		p := &Post{Doc: d}
-		decodeDoc(&p.Doc, block, p, &errs, p.validate)
+		f.decodeDoc(key, &p.Doc, block, p, &errs, p.validate)
 		if p.SlugKey != "" && slugPattern.MatchString(p.SlugKey) {
 			p.Slug = p.SlugKey
 		}
@@ -244,7 +258,7 @@ func decodeDoc(d *Doc, block []byte, v any, errs *ErrorList, validate func(*Erro
 // walk hands every Markdown document below dir to fn, in lexical order,
 // parsing only files the cache does not know as they are, on every core.
 // A missing folder is an empty one.
-func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, errs, warnings *ErrorList, seen map[string]bool, fn func(any)) {
+func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, fr fronts, errs, warnings *ErrorList, seen map[string]bool, fn func(any)) {
 	type found struct {
 		p    string
 		e    fs.DirEntry
@@ -309,6 +323,7 @@ func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, errs, warnings *ErrorL
 		}
 		if f := c.files[fd.p]; f != nil && !c.forgotten[fd.p] && f.size == fd.info.Size() && f.mod.Equal(fd.info.ModTime()) {
 			fd.f = f
+			c.Disk.Keep(f.front) // for the next run, as if read again
 			return
 		}
 		data, err := fs.ReadFile(fsys, fd.p)
@@ -317,11 +332,13 @@ func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, errs, warnings *ErrorL
 			return
 		}
 		f, sum := c.files[fd.p], sha256.Sum256(data)
+		key := fr.key(dir, fd.p, sum)
 		if f == nil || f.sum != sum {
-			doc, perrs := parse(dir, fd.p, data, cfg)
-			f = &cached{sum: sum, doc: doc, errs: perrs}
+			doc, perrs := fr.parse(dir, fd.p, data, key, cfg)
+			f = &cached{sum: sum, doc: doc, errs: perrs, front: key}
 		} else {
-			f = &cached{sum: sum, doc: f.doc, errs: f.errs}
+			c.Disk.Keep(key)
+			f = &cached{sum: sum, doc: f.doc, errs: f.errs, front: key}
 		}
 		f.size, f.mod = fd.info.Size(), fd.info.ModTime()
 		fd.f = f

@@ -1,0 +1,249 @@
+package content
+
+import (
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/netjournal/netjournal/internal/diskcache"
+)
+
+// frontSite is a site whose documents give every front-matter key of
+// every kind, in the forms the decoder reads.
+func frontSite(config string) fstest.MapFS {
+	return fstest.MapFS{
+		ConfigFile: {Data: []byte(config)},
+		"content/contacts/ana-lima.md": {Data: []byte(`---
+name: Ana Lima
+aliases: [Ana, A. Lima]
+company: Acme
+role: CTO
+location: Lisbon
+email: ["work: ana@acme.test", ana@home.test]
+phone: "cell: +351 900 000 000"
+links: {site: "https://ana.test", github: "https://github.com/ana"}
+tags: [infra, mentor]
+circle: core
+cadence: 3w
+snooze_until: 2026-12-24
+met: {date: 2024-05-01, at: rustconf, introduced_by: bo}
+birthday: --02-29
+reviewed: 2026-01-10
+public: {name: Ana L., url: "https://ana.test"}
+uid: urn:uuid:1234
+photo: ana-lima.jpg
+---
+Notes on [[bo]].
+`)},
+		"content/contacts/bo.md": {Data: []byte("---\nname: Bo\nbirthday: 1990-07-04\n---\n")},
+		"content/events/2026-03-01-coffee.md": {Data: []byte(`---
+title: Coffee
+date: 2026-03-01T09:30:00+01:00
+end: 2026-03-01T10:30:00+01:00
+kind: coffee
+location: Lisbon
+with: [ana-lima, bo]
+initiated_by: me
+gave: [{to: ana-lima, what: an intro}]
+received: [{from: bo, what: a book}]
+followups:
+  - {who: ana-lima, due: 2026-03-08, what: send the deck, done: 2026-03-07}
+  - {who: bo, due: 2026-04-01, what: call, done: true}
+  - {who: bo, due: 2026-05-01, what: later}
+shared: [{with: [ana-lima], link: "https://example.org/a", note: read this}]
+---
+Met [[ana-lima]].
+`)},
+		"content/posts/hello.md": {Data: []byte(`---
+title: Hello
+date: 2026-01-02
+updated: 2026-02-03
+tags: [go, writing]
+summary: A first post.
+slug: hello-world
+draft: false
+private: false
+shared_with: [ana-lima]
+aliases: [/old/hello/]
+feed_id: tag:example.com,2026:hello
+toc: true
+---
+Body.
+`)},
+		"content/posts/link.md":  {Data: []byte("---\ntitle: A link\ndate: 2026-01-03T08:00:00Z\nlink: https://example.org/b\ntoc: false\n---\n")},
+		"content/pages/about.md": {Data: []byte("---\ntitle: About\ndescription: Who\ndate: 2026-01-01\nmenu: {weight: 2, title: Me}\ntoc: true\naliases: [/me/]\n---\nMe.\n")},
+		"content/pages/now.md":   {Data: []byte("---\ntitle: Now\nmenu: true\ndraft: true\n---\n")},
+	}
+}
+
+func openDisk(t *testing.T, dir string) *diskcache.Cache {
+	t.Helper()
+	d, err := diskcache.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	return d
+}
+
+// countDecodes counts the documents whose YAML is decoded while f runs.
+func countDecodes(t *testing.T, f func()) int {
+	t.Helper()
+	var n atomic.Int64
+	was := decodeYAML
+	decodeYAML = func(d *Doc, block []byte, v any, errs *ErrorList, validate func(*ErrorList)) {
+		n.Add(1)
+		was(d, block, v, errs, validate)
+	}
+	defer func() { decodeYAML = was }()
+	f()
+	return int(n.Load())
+}
+
+// TestFrontMatterKeptOnDisk: a load in a new process (a new Cache) reads
+// every document's front matter back from the disk, decoding no YAML, and
+// the site is the very one decoded from the files; a file, or the config,
+// that changes is decoded again.
+func TestFrontMatterKeptOnDisk(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "cache")
+	config := testConfig + "circles:\n  core: {cadence: 2w}\n  active: {cadence: 6w}\n"
+	fsys := frontSite(config)
+	load := func() *Site {
+		t.Helper()
+		disk := openDisk(t, dir)
+		c := &Cache{Disk: disk}
+		site, err := c.Load(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := disk.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		disk.Close()
+		return site
+	}
+	var want *Site
+	if n := countDecodes(t, func() { want = load() }); n != 7 {
+		t.Fatalf("first load decoded %d documents, want 7", n)
+	}
+	uncached, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got *Site
+	if n := countDecodes(t, func() { got = load() }); n != 0 {
+		t.Errorf("second load decoded %d documents, want none", n)
+	}
+	for _, s := range []*Site{want, got} {
+		if !reflect.DeepEqual(s, uncached) {
+			t.Fatalf("a site read with the disk differs from one without:\n%#v\n%#v", s, uncached)
+		}
+	}
+	// The positions of keys are still found, from the file.
+	if pos := got.Events[0].Pos("followups[1].who"); pos.Line != 13 || pos != uncached.Events[0].Pos("followups[1].who") {
+		t.Errorf("followups[1].who at %v, want line 13", pos)
+	}
+
+	// One file changed: it alone is decoded.
+	fsys["content/posts/link.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Another link\ndate: 2026-01-03\nlink: https://example.org/c\n---\n")}
+	if n := countDecodes(t, func() { got = load() }); n != 1 || got.Posts[1].Title != "Another link" {
+		t.Errorf("after an edit: decoded %d documents (want 1), title %q", n, got.Posts[1].Title)
+	}
+	// Another config: every document is decoded again, and checked
+	// against its circles.
+	fsys[ConfigFile] = &fstest.MapFile{Data: []byte(testConfig + "circles:\n  active: {cadence: 6w}\n")}
+	var errs error
+	n := countDecodes(t, func() {
+		disk := openDisk(t, dir)
+		_, errs = (&Cache{Disk: disk}).Load(fsys)
+	})
+	if n != 7 || errs == nil || !strings.Contains(errs.Error(), `unknown circle "core"`) {
+		t.Errorf("under another config: decoded %d documents (want 7), problems %v", n, errs)
+	}
+}
+
+// TestFrontMatterWithProblemsNotKept: a document with a problem is
+// decoded every time, and says so every time.
+func TestFrontMatterWithProblemsNotKept(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "cache")
+	fsys := fstest.MapFS{
+		ConfigFile:                {Data: []byte(testConfig)},
+		"content/posts/bad.md":    {Data: []byte("---\ntitle: Bad\ndate: 2026-13-01\n---\n")},
+		"content/contacts/odd.md": {Data: []byte("---\nname: Odd\nnickname: x\n---\n")},
+	}
+	for i := range 2 {
+		var err error
+		n := countDecodes(t, func() {
+			disk := openDisk(t, dir)
+			_, err = (&Cache{Disk: disk}).Load(fsys)
+			disk.Commit()
+			disk.Close()
+		})
+		if n != 2 || err == nil || !strings.Contains(err.Error(), "content/posts/bad.md:3:") || !strings.Contains(err.Error(), "content/contacts/odd.md:3:") {
+			t.Errorf("load %d: decoded %d documents (want 2), problems:\n%v", i, n, err)
+		}
+	}
+}
+
+// TestFrontEncodingRefusesWhatItCannotCarry: a value with a field the
+// encoding does not know is not encoded, and bytes that are not an
+// encoding do not decode, leaving the value as it was.
+func TestFrontEncodingRefusesWhatItCannotCarry(t *testing.T) {
+	type withMap struct {
+		Doc
+		M map[string]int
+	}
+	type withHidden struct {
+		Doc
+		hidden string
+	}
+	if _, ok := encodeFront(&withMap{M: map[string]int{"a": 1}}); ok {
+		t.Error("a map was encoded")
+	}
+	if _, ok := encodeFront(&withHidden{hidden: "x"}); ok {
+		t.Error("an unexported field was encoded")
+	}
+	p := &Post{Doc: Doc{Path: "content/posts/x.md"}, Title: "T", Date: Date{Time: time.Date(2026, 1, 2, 3, 4, 5, 0, time.FixedZone("", 3600)), Clock: true}, Tags: StringList{"a"}}
+	b, ok := encodeFront(p)
+	if !ok || !frontRoundTrips(b, p) {
+		t.Fatalf("a post did not round-trip: %v", ok)
+	}
+	for i := range len(b) {
+		q := &Post{Doc: Doc{Path: "kept"}, Title: "as it was"}
+		if decodeFront(b[:i], q) || q.Title != "as it was" || q.Path != "kept" {
+			t.Fatalf("%d of %d bytes decoded, or changed the value: %+v", i, len(b), q)
+		}
+	}
+	q := &Post{Doc: Doc{Path: "kept"}}
+	if !decodeFront(b, q) || q.Path != "kept" || q.Title != "T" || !q.Date.Equal(p.Date.Time) || !q.Date.Clock {
+		t.Errorf("decoded %+v", q)
+	}
+}
+
+// FuzzDecodeFront: no bytes make decoding panic or touch the document's
+// own fields. (What the disk gives back was put there only if it read
+// back as what was decoded, and is checked against a torn write.)
+func FuzzDecodeFront(f *testing.F) {
+	for _, v := range []any{
+		&Post{Title: "T", Tags: StringList{"a", "b"}, TOC: new(bool)},
+		&Event{Title: "E", Followups: []Followup{{Who: "a", Done: Done{Done: true}}}},
+		&Contact{Name: "N", Met: &Met{At: "x"}, Cadence: Duration{N: 2, Unit: 'w'}},
+	} {
+		b, _ := encodeFront(v)
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		doc := Doc{Path: "content/x.md", Body: "body"}
+		for _, v := range []any{&Post{Doc: doc}, &Event{Doc: doc}, &Contact{Doc: doc}, &Page{Doc: doc}} {
+			decodeFront(b, v)
+			if got := reflect.ValueOf(v).Elem().FieldByName("Doc").Interface().(Doc); got != doc {
+				t.Fatalf("%T: the document's fields changed: %+v", v, got)
+			}
+			encodeFront(v)
+		}
+	})
+}
