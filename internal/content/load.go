@@ -177,14 +177,15 @@ func ReadDoc(fsys fs.FS, path string) (Doc, error) {
 
 // parse reads one document of the kind its folder says.
 func parse(dir, p string, data []byte, cfg *Config) (any, ErrorList) {
-	return fronts{}.parse(dir, p, data, diskcache.Key{}, cfg)
+	return fronts{}.parse(dir, p, data, sha256.Sum256(data), diskcache.Key{}, cfg)
 }
 
-// parse is the package's parse, reading and keeping the front matter of
-// the file under key (fronts.key) where f does.
-func (f fronts) parse(dir, p string, data []byte, key diskcache.Key, cfg *Config) (any, ErrorList) {
+// parse is the package's parse, for data whose hash is sum, reading and
+// keeping the front matter of the file under key (fronts.key) where f
+// does.
+func (f fronts) parse(dir, p string, data []byte, sum [sha256.Size]byte, key diskcache.Key, cfg *Config) (any, ErrorList) {
 	var errs ErrorList
-	d, block, serr := split(p, data)
+	d, block, serr := splitSummed(p, data, sum)
 	if serr != nil {
 		return nil, ErrorList{serr}
 	}
@@ -334,7 +335,7 @@ func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, fr fronts, errs, warni
 		f, sum := c.files[fd.p], sha256.Sum256(data)
 		key := fr.key(dir, fd.p, sum)
 		if f == nil || f.sum != sum {
-			doc, perrs := fr.parse(dir, fd.p, data, key, cfg)
+			doc, perrs := fr.parse(dir, fd.p, data, sum, key, cfg)
 			f = &cached{sum: sum, doc: doc, errs: perrs, front: key}
 		} else {
 			c.Disk.Keep(key)
