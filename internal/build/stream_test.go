@@ -310,6 +310,58 @@ func TestStreamPuts(t *testing.T) {
 	}
 }
 
+// TestSpareLosesWhatWasNotPut: a build staged in the spare leaves in the
+// output only what it put, whatever else the spare holds: files of an
+// older build, files and folders put there by hand, deep or not, and a
+// link where a page was.
+func TestSpareLosesWhatWasNotPut(t *testing.T) {
+	site := t.TempDir()
+	out := filepath.Join(site, "public")
+	ctx := context.Background()
+	build := func(files ...string) {
+		t.Helper()
+		s, err := Begin(ctx, site, Output{Dir: out})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		for _, f := range files {
+			if err := s.Put(0, f, []byte(f)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.Commit(Inputs{}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build("a/index.html", "b/c/index.html", "x.txt", "old/index.html")
+	build("a/index.html", "b/c/index.html", "x.txt", "old/index.html")
+	spare := filepath.Join(site, WorkDir, "public.spare")
+	if _, err := os.Stat(filepath.Join(spare, "a", "index.html")); err != nil {
+		t.Fatalf("no spare to stage in: %v", err)
+	}
+	put(t, filepath.Join(spare, "stray.txt"), "by hand")
+	put(t, filepath.Join(spare, "a", "stray.html"), "by hand")
+	put(t, filepath.Join(spare, "b", "c", "d", "deep.html"), "by hand")
+	put(t, filepath.Join(spare, "z", "y", "x.html"), "by hand")
+	for _, link := range []string{filepath.Join("b", "link.html"), filepath.Join("a", "link.html")} {
+		if err := os.Symlink("/etc/hostname", filepath.Join(spare, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build("a/index.html", "b/c/index.html", "b/link.html")
+	want := map[string][]byte{Marker: []byte(markerText), "a/index.html": []byte("a/index.html"),
+		"b/c/index.html": []byte("b/c/index.html"), "b/link.html": []byte("b/link.html")}
+	if diff := compare(readTree(t, out), want); diff != "" {
+		t.Fatalf("the output holds what the build did not put:\n%s", diff)
+	}
+	for _, gone := range []string{"old", "z", filepath.Join("b", "c", "d"), filepath.Join("a", "link.html")} {
+		if _, err := os.Lstat(filepath.Join(out, gone)); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s is still there: %v", gone, err)
+		}
+	}
+}
+
 func put(t *testing.T, p, text string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
