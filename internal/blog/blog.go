@@ -69,8 +69,12 @@ type Cache struct {
 // Rendered is the number of pages the last Render executed templates for.
 func (c *Cache) Rendered() int { return c.pages.Rendered() }
 
-// UseDisk keeps the pages in d as well, from one run to the next.
-func (c *Cache) UseDisk(d *diskcache.Cache) { c.pages.Disk = d }
+// UseDisk keeps the pages, and the fragments of pages templates make with
+// cached, in d as well, from one run to the next.
+func (c *Cache) UseDisk(d *diskcache.Cache) {
+	c.pages.Disk = d
+	c.fragments.Disk = d
+}
 
 // Once makes the cache keep no page in memory after a render, for a build
 // that renders once (page.Cache.Once).

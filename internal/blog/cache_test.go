@@ -9,6 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/netjournal/netjournal/internal/diskcache"
 	"github.com/netjournal/netjournal/internal/page"
 	"github.com/netjournal/netjournal/internal/public"
 	"github.com/netjournal/netjournal/themes"
@@ -161,4 +162,51 @@ func renderFiles(c *Cache, site *public.Site, theme *themes.Theme) (map[string][
 		return nil, err
 	}
 	return files, nil
+}
+
+// TestCachedEntriesKeptOnDisk: a render in a new process, with the cache
+// on disk, executes the list entries of the posts that changed alone (it
+// keeps two new ones on the disk: the post's entry and its archive
+// entry), and makes the site a fresh render makes.
+func TestCachedEntriesKeptOnDisk(t *testing.T) {
+	disk, err := diskcache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer disk.Close()
+	site := essaySite(30, 10)
+	render := func() (map[string][]byte, int) {
+		t.Helper()
+		var c Cache // a new process's
+		c.UseDisk(disk)
+		c.Once()
+		before := disk.Len()
+		files, err := renderFiles(&c, site, themes.Default())
+		if err != nil {
+			t.Fatal(err)
+		}
+		added := disk.Len() - before
+		if err := disk.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		return files, added
+	}
+	if _, added := render(); added < 60 {
+		t.Fatalf("a first render kept %d fragments: the test proves little", added)
+	}
+	if _, added := render(); added != 0 {
+		t.Errorf("an unchanged site executed %d fragments again", added)
+	}
+	site.Posts[1].Words += 1000
+	got, added := render()
+	if added != 2 {
+		t.Errorf("one post's reading time changed: %d fragments executed, want 2", added)
+	}
+	want, err := Render(site, themes.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !maps.EqualFunc(got, want, bytes.Equal) {
+		t.Error("the site rendered with fragments from the disk differs from a fresh render")
+	}
 }

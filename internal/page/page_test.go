@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/netjournal/netjournal/internal/digest"
+	"github.com/netjournal/netjournal/internal/diskcache"
 )
 
 type entry struct {
@@ -289,5 +290,40 @@ func TestDeferred(t *testing.T) {
 	}
 	if d := Filled(jobs("z")[0].Make()); d.(*entry).HTML != "<b>z</b>" {
 		t.Errorf("Filled: %q", d.(*entry).HTML)
+	}
+}
+
+// TestFragmentsOnDisk: a fragment executed in one run is read back from
+// the disk in the next (a new Fragments), not executed; one whose data
+// or template set changed is executed; and what is read back is what
+// was written.
+func TestFragmentsOnDisk(t *testing.T) {
+	disk, err := diskcache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer disk.Close()
+	tmpl := template.Must(template.New("entry").Parse("<b>{{.Title}}</b>"))
+	runs := 0
+	exec := func(w io.Writer, name string, data any) error {
+		runs++
+		return tmpl.ExecuteTemplate(w, name, data)
+	}
+	for i, tt := range []struct {
+		templates, title, want string
+		runs                   int
+	}{
+		{"v1", "a & b", "<b>a &amp; b</b>", 1},
+		{"v1", "a & b", "<b>a &amp; b</b>", 0}, // from the disk
+		{"v1", "c", "<b>c</b>", 1},
+		{"v2", "c", "<b>c</b>", 1},
+		{"v1", "a & b", "<b>a &amp; b</b>", 0},
+	} {
+		runs = 0
+		f := Fragments{Disk: disk} // a new run's
+		out, err := f.Execute(tt.templates, "entry", nil, entry{Title: tt.title}, exec)
+		if err != nil || string(out) != tt.want || runs != tt.runs {
+			t.Errorf("run %d: %q, %v, executed %d times; want %q, %d", i, out, err, runs, tt.want, tt.runs)
+		}
 	}
 }

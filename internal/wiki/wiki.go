@@ -110,10 +110,12 @@ func (c *Cache) Preview(n journal.Node, body markdown.Source) (file string, data
 // Rendered is the number of pages the last Render executed templates for.
 func (c *Cache) Rendered() int { return c.pages.Rendered() }
 
-// UseDisk keeps the pages in d as well, from one run to the next.
+// UseDisk keeps the pages, network drawings and fragments in d as well,
+// from one run to the next.
 func (c *Cache) UseDisk(d *diskcache.Cache) {
 	c.pages.Disk = d
 	c.graphs.Disk = d
+	c.frags.Disk = d
 }
 
 // Once makes the cache keep no page and no search entry in memory after
