@@ -50,6 +50,8 @@ func TestKeySeesEverything(t *testing.T) {
 		"title":             func(e *entry) { e.Title = "b" },
 		"date":              func(e *entry) { e.Date = e.Date.Add(time.Nanosecond) },
 		"zone":              func(e *entry) { e.Date = e.Date.In(time.FixedZone("X", 0)) },
+		"offset":            func(e *entry) { e.Date = e.Date.In(time.FixedZone("UTC", 3600)) },
+		"year":              func(e *entry) { e.Date = e.Date.AddDate(-400, 0, 0) },
 		"tags split":        func(e *entry) { e.Tags = []string{"xy"} },
 		"tags moved":        func(e *entry) { e.Tags = []string{"x", "", "y"} },
 		"html":              func(e *entry) { e.HTML = "<p>c</p>" },
