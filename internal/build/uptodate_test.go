@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -253,5 +255,18 @@ func TestUpToDateIsThisSites(t *testing.T) {
 	stampedBuild(t, one, opts, pub, priv)
 	if !stampedBuild(t, one, opts, pub, priv) {
 		t.Fatal("outputs in a folder of the site: the build after, nothing changed, built")
+	}
+}
+
+// TestFileLineIsFmts: the sum's line of a file is the one fmt writes, for
+// names that quote and modes of every kind.
+func TestFileLineIsFmts(t *testing.T) {
+	for _, name := range []string{"content/posts/a.md", `we"ird\name.md`, "tab\there.md", "café/陈美.md", "nl\n.md", "bad\xffutf8.md"} {
+		for _, mode := range []fs.FileMode{0o644, 0o600 | fs.ModeSetuid, 0o755 | fs.ModeSticky} {
+			want := fmt.Sprintf("f %q %d %d %d %d %o\n", name, int64(1234), int64(-5), int64(1<<62), uint64(1<<63+7), mode)
+			if got := string(fileLine(nil, name, 1234, -5, 1<<62, 1<<63+7, mode)); got != want {
+				t.Errorf("%q %v: got %q, want %q", name, mode, got, want)
+			}
+		}
 	}
 }
