@@ -165,21 +165,35 @@ func (e *frontWriter) value(v reflect.Value, depth int) {
 			e.b = append(e.b, b...)
 			return
 		}
-		t := v.Type()
-		for i := range t.NumField() {
-			f := t.Field(i)
-			if f.Anonymous && f.Type == docType {
-				continue
-			}
-			if !f.IsExported() {
-				e.bad = true
-				return
-			}
+		fields, ok := frontFields(v.Type())
+		if !ok {
+			e.bad = true
+			return
+		}
+		for _, i := range fields {
 			e.value(v.Field(i), depth+1)
 		}
 	default:
 		e.bad = true
 	}
+}
+
+// frontFields are the fields of the struct type t that the encoding
+// carries, by index: all but an embedded Doc. It reports false for a
+// struct with an unexported field, which the encoding cannot carry.
+func frontFields(t reflect.Type) ([]int, bool) {
+	var fields []int
+	for i := range t.NumField() {
+		f := t.Field(i)
+		switch {
+		case f.Anonymous && f.Type == docType:
+		case !f.IsExported():
+			return nil, false
+		default:
+			fields = append(fields, i)
+		}
+	}
+	return fields, true
 }
 
 // decodeFront decodes what encodeFront wrote into the struct v points to,
@@ -304,16 +318,12 @@ func (r *frontReader) value(v reflect.Value, depth int) {
 			v.Set(reflect.ValueOf(t))
 			return
 		}
-		t := v.Type()
-		for i := range t.NumField() {
-			f := t.Field(i)
-			if f.Anonymous && f.Type == docType {
-				continue
-			}
-			if !f.IsExported() {
-				r.ok = false
-				return
-			}
+		fields, ok := frontFields(v.Type())
+		if !ok {
+			r.ok = false
+			return
+		}
+		for _, i := range fields {
 			r.value(v.Field(i), depth+1)
 		}
 	default:
