@@ -164,10 +164,11 @@ func renderFiles(c *Cache, site *public.Site, theme *themes.Theme) (map[string][
 	return files, nil
 }
 
-// TestCachedEntriesKeptOnDisk: a render in a new process, with the cache
-// on disk, executes the list entries of the posts that changed alone (it
-// keeps two new ones on the disk: the post's entry and its archive
-// entry), and makes the site a fresh render makes.
+// TestCachedEntriesKeptOnDisk: the blog keeps its list entries in the
+// cache on disk; a render in a new process after one post's reading time
+// changed adds exactly that post's two (its entry and its archive entry),
+// and makes the site a fresh render makes. (That an entry found on the
+// disk is not executed again is TestFragmentsOnDisk's, in package page.)
 func TestCachedEntriesKeptOnDisk(t *testing.T) {
 	disk, err := diskcache.Open(t.TempDir())
 	if err != nil {

@@ -38,10 +38,11 @@ type Config struct {
 	// basePath is BasePath's answer for the BaseURL it was worked out
 	// from: every page asks, through AbsURL, and parsing the URL each
 	// time was a hundredth of an edit's rebuild.
-	basePath atomic.Pointer[basePath]
+	basePath atomic.Pointer[basePathOf]
 }
 
-type basePath struct{ url, path string }
+// basePathOf is the base path of a base URL.
+type basePathOf struct{ url, path string }
 
 // Author is the site's author, shown on the blog and in feeds.
 type Author struct {
@@ -127,7 +128,7 @@ func (c *Config) BasePath() string {
 	if b := c.basePath.Load(); b != nil && b.url == c.BaseURL {
 		return b.path
 	}
-	b := &basePath{url: c.BaseURL, path: "/"}
+	b := &basePathOf{url: c.BaseURL, path: "/"}
 	if u, err := url.Parse(c.BaseURL); err == nil && u.Path != "" {
 		b.path = strings.TrimSuffix(u.Path, "/") + "/"
 	}

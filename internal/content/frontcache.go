@@ -103,15 +103,13 @@ func encodeFront(v any) ([]byte, bool) {
 	}
 	var e frontWriter
 	e.value(rv.Elem(), 0)
-	return e.b, e.ok()
+	return e.b, !e.bad
 }
 
 type frontWriter struct {
 	b   []byte
 	bad bool
 }
-
-func (e *frontWriter) ok() bool { return !e.bad }
 
 // maxFrontDepth bounds the nesting a value may have: front matter is a
 // few levels deep.
