@@ -1,9 +1,13 @@
 package build
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -84,27 +88,61 @@ const linkStateMagic = "netjournal link check 1\n"
 
 // encode encodes the state, with a SHA-256 of it all at its end.
 func (s *linkState) encode() []byte {
-	b := []byte(linkStateMagic)
-	b = append(b, s.sums[:]...)
-	str := func(v string) {
-		b = binary.AppendUvarint(b, uint64(len(v)))
-		b = append(b, v...)
-	}
-	b = binary.AppendUvarint(b, uint64(len(s.pages)))
+	var b bytes.Buffer
+	encodeLinkState(&b, s.sums, len(s.pages), s.each) // a Buffer's writes do not fail
+	return b.Bytes()
+}
+
+// each calls add with each page, in the order of their names.
+func (s *linkState) each(add func(name string, p pageState)) bool {
 	for _, name := range slices.Sorted(maps.Keys(s.pages)) {
-		p := s.pages[name]
+		add(name, s.pages[name])
+	}
+	return true
+}
+
+// encodeLinkState writes to w the state of sums whose n pages each hands
+// to add, as they come: at 100,000 posts the state of a check is 20 MB,
+// and making it whole (its map, its sorted names, its encoding grown by
+// doubling) was the largest part of a build's memory at its end. The
+// state ends with a SHA-256 of all before it. It fails if each does
+// (returns false) or hands other than n pages.
+func encodeLinkState(w io.Writer, sums [sha256.Size]byte, n int, each func(add func(name string, p pageState)) bool) error {
+	h := sha256.New()
+	bw := bufio.NewWriterSize(io.MultiWriter(w, h), 1<<16)
+	var buf []byte
+	str := func(v string) {
+		buf = binary.AppendUvarint(buf, uint64(len(v)))
+		buf = append(buf, v...)
+	}
+	bw.WriteString(linkStateMagic)
+	bw.Write(sums[:])
+	bw.Write(binary.AppendUvarint(nil, uint64(n)))
+	count := 0
+	if !each(func(name string, p pageState) {
+		buf = buf[:0]
 		str(name)
-		b = append(b, p.key[:]...)
-		b = append(b, p.ids[:]...)
-		b = binary.AppendUvarint(b, uint64(len(p.warns)))
+		buf = append(buf, p.key[:]...)
+		buf = append(buf, p.ids[:]...)
+		buf = binary.AppendUvarint(buf, uint64(len(p.warns)))
 		for _, w := range p.warns {
 			str(w.Pos.Path)
-			b = binary.AppendVarint(b, int64(w.Pos.Line))
+			buf = binary.AppendVarint(buf, int64(w.Pos.Line))
 			str(w.Msg)
 		}
+		bw.Write(buf)
+		count++
+	}) {
+		return errors.New("link state abandoned")
 	}
-	sum := sha256.Sum256(b)
-	return append(b, sum[:]...)
+	if count != n {
+		return fmt.Errorf("link state of %d pages, not %d", count, n)
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	_, err := w.Write(h.Sum(nil))
+	return err
 }
 
 // decodeLinkState decodes what encode wrote; nil if anything is amiss.
@@ -175,14 +213,18 @@ func readLinkState(p string) *linkState {
 	return decodeLinkState(b)
 }
 
-// write keeps the state at p, whole or not at all. A state that cannot
-// be written costs the next build its reuse, not its warnings.
-func (s *linkState) write(p string) {
+// write keeps the state at p, whole or not at all.
+func (s *linkState) write(p string) { writeLinkState(p, s.sums, len(s.pages), s.each) }
+
+// writeLinkState keeps at p, whole or not at all, the state that
+// encodeLinkState writes. A state that cannot be written costs the next
+// build its reuse, not its warnings.
+func writeLinkState(p string, sums [sha256.Size]byte, n int, each func(add func(name string, p pageState)) bool) {
 	tmp, err := os.CreateTemp(filepath.Dir(p), linkStateFile+".new-*")
 	if err != nil {
 		return
 	}
-	_, werr := tmp.Write(s.encode())
+	werr := encodeLinkState(tmp, sums, n, each)
 	if err := tmp.Close(); werr != nil || err != nil {
 		os.Remove(tmp.Name())
 		return

@@ -32,6 +32,35 @@ func TestLinkStateRoundTrip(t *testing.T) {
 	if decodeLinkState(b) != nil {
 		t.Error("a changed state read back")
 	}
+
+	// Written as the pages come, in any order; a write abandoned half
+	// way, or with a page short, leaves no state.
+	dir := t.TempDir()
+	p := filepath.Join(dir, linkStateFile)
+	writeLinkState(p, s.sums, 2, func(add func(string, pageState)) bool {
+		add("private/a b.html", s.pages["private/a b.html"])
+		add("public/index.html", s.pages["public/index.html"])
+		return true
+	})
+	if got := readLinkState(p); !reflect.DeepEqual(got, s) {
+		t.Errorf("written in another order, read back %+v, want %+v", got, s)
+	}
+	for name, each := range map[string]func(add func(string, pageState)) bool{
+		"abandoned": func(add func(string, pageState)) bool {
+			add("public/index.html", s.pages["public/index.html"])
+			return false
+		},
+		"a page short": func(add func(string, pageState)) bool {
+			add("public/index.html", s.pages["public/index.html"])
+			return true
+		},
+	} {
+		os.Remove(p)
+		writeLinkState(p, s.sums, 2, each)
+		if left, _ := os.ReadDir(dir); len(left) != 0 {
+			t.Errorf("%s: left %v", name, left)
+		}
+	}
 }
 
 // TestLinkWarningsKept: a build in a new process finds again the link
