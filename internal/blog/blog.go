@@ -77,8 +77,12 @@ func (c *Cache) UseDisk(d *diskcache.Cache) {
 }
 
 // Once makes the cache keep no page in memory after a render, for a build
-// that renders once (page.Cache.Once).
-func (c *Cache) Once() { c.pages.Once = true }
+// that renders once (page.Cache.Once), and no more than a budget of
+// fragments during it (page.Fragments.Bounded).
+func (c *Cache) Once() {
+	c.pages.Once = true
+	c.fragments.Bounded = true
+}
 
 // Render is the package's Render, reusing the pages that did not change,
 // and putting every file into out as it is made.

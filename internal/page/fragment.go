@@ -3,6 +3,7 @@ package page
 import (
 	"crypto/sha256"
 	"html/template"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/netjournal/netjournal/internal/diskcache"
@@ -28,9 +29,22 @@ type Fragments struct {
 	// the archive's entry of that post alone, not the 10,000 others
 	// (a tenth of its CPU, at the end of its render).
 	Disk *diskcache.Cache
+	// Bounded, when set with Disk, holds at most fragmentBudget bytes of
+	// fragments in memory; the others are read back from Disk when asked
+	// for again. It is for a build that renders once: its fragments are
+	// only reused within it, and held whole they were the growth of its
+	// memory that nothing bounded (the blog's every list entry, 100 MB at
+	// 100,000 posts).
+	Bounded bool
 
+	held    atomic.Int64 // bytes of fragments put in written since the last Clear
 	written recent.Map[Key, template.HTML]
 }
+
+// fragmentBudget is what a Bounded Fragments holds in memory: every
+// fragment of a site of 10,000 posts (10 MB), well before its disk is
+// read back again and again.
+const fragmentBudget = 32 << 20
 
 // fragmentOnDisk is where the fragment of key is kept on the disk.
 func (key Key) fragmentOnDisk() diskcache.Key {
@@ -64,7 +78,7 @@ func (f *Fragments) Execute(templates, name string, within, data any, exec Execu
 	}
 	if b, ok := f.Disk.Get(dk); ok {
 		out := template.HTML(unsafe.String(unsafe.SliceData(b), len(b))) // Get makes b for its caller
-		f.written.Put(key, out)
+		f.remember(key, out)
 		return out, nil
 	}
 	b, err := execute(exec, name, data)
@@ -72,9 +86,18 @@ func (f *Fragments) Execute(templates, name string, within, data any, exec Execu
 		return "", err
 	}
 	out := template.HTML(unsafe.String(unsafe.SliceData(b), len(b))) // nothing else holds b
-	f.written.Put(key, out)
+	f.remember(key, out)
 	f.Disk.Put(dk, b) // which writes b, not keeps it
 	return out, nil
+}
+
+// remember keeps out in memory as the fragment of key, unless f is
+// Bounded, has its budget's worth, and can find out on its disk again.
+func (f *Fragments) remember(key Key, out template.HTML) {
+	if f.Bounded && f.Disk != nil && f.held.Add(int64(len(out))) > fragmentBudget {
+		return
+	}
+	f.written.Put(key, out)
 }
 
 // Sweep forgets what was not used since the Sweep before.
@@ -83,7 +106,10 @@ func (f *Fragments) Sweep() { f.written.Sweep() }
 // Clear forgets everything: for a build that renders once, whose pages
 // are all made, the fragments are only memory (every list entry of the
 // blog, 100 MB at 100,000 posts) held while the rest of the build runs.
-func (f *Fragments) Clear() { f.written.Clear() }
+func (f *Fragments) Clear() {
+	f.written.Clear()
+	f.held.Store(0)
+}
 
 // Len is the number of fragments remembered.
 func (f *Fragments) Len() int { return f.written.Len() }

@@ -329,3 +329,43 @@ func TestFragmentsOnDisk(t *testing.T) {
 		}
 	}
 }
+
+// TestBoundedFragments: a Fragments for a build that renders once holds
+// no more than its budget of fragments in memory, and gives every one
+// again, the same, executing none twice: those past the budget come back
+// from the disk.
+func TestBoundedFragments(t *testing.T) {
+	disk, err := diskcache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer disk.Close()
+	const size, n = 1 << 20, fragmentBudget>>20 + 8 // 8 MB past the budget
+	runs := map[int]int{}
+	exec := func(w io.Writer, name string, data any) error {
+		i := data.(int)
+		runs[i]++
+		_, err := w.Write(bytes.Repeat([]byte{byte('a' + i%26)}, size))
+		return err
+	}
+	f := Fragments{Disk: disk, Bounded: true}
+	for round := range 2 {
+		for i := range n {
+			out, err := f.Execute("v1", "entry", nil, i, exec)
+			if err != nil || len(out) != size || out[0] != byte('a'+i%26) || out[size-1] != byte('a'+i%26) {
+				t.Fatalf("round %d, fragment %d: %d bytes starting %q, %v", round, i, len(out), out[:1], err)
+			}
+		}
+	}
+	for i := range n {
+		if runs[i] != 1 {
+			t.Errorf("fragment %d executed %d times", i, runs[i])
+		}
+	}
+	if held := f.Len() * size; held > fragmentBudget {
+		t.Errorf("%d MB of fragments held in memory, over the budget of %d MB", held>>20, fragmentBudget>>20)
+	}
+	if f.Len() == 0 {
+		t.Error("no fragment held in memory")
+	}
+}

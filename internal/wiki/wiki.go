@@ -119,8 +119,12 @@ func (c *Cache) UseDisk(d *diskcache.Cache) {
 }
 
 // Once makes the cache keep no page and no search entry in memory after
-// a render, for a build that renders once (page.Cache.Once).
-func (c *Cache) Once() { c.pages.Once = true }
+// a render, for a build that renders once (page.Cache.Once), and no more
+// than a budget of fragments during it (page.Fragments.Bounded).
+func (c *Cache) Once() {
+	c.pages.Once = true
+	c.frags.Bounded = true
+}
 
 // Render renders the wiki, reusing the pages that did not change.
 func (c *Cache) Render(j *journal.Journal, theme *themes.Theme) (map[string][]byte, error) {
