@@ -172,25 +172,27 @@ func (lc *linkCache) keep(sums [sha256.Size]byte, kept *linkState, pubPages, pri
 		return
 	}
 	os.Remove(lc.statePath) // until the new one is whole
-	state := &linkState{sums: sums, pages: make(map[string]pageState, len(pageWarns))}
-	for i, w := range pageWarns {
-		name := checkedName(i, pubPages, privPages)
-		p := lc.pages[name]
-		if p == nil || p.lost != nil {
-			return
+	// Written as the pages come, never held whole (encodeLinkState).
+	writeLinkState(lc.statePath, sums, len(pageWarns), func(add func(string, pageState)) bool {
+		for i, w := range pageWarns {
+			name := checkedName(i, pubPages, privPages)
+			p := lc.pages[name]
+			if p == nil || p.lost != nil {
+				return false
+			}
+			ps := pageState{key: p.key, warns: w}
+			switch {
+			case p.read == nil:
+				ps.ids = idsSum(p.ids)
+			case kept != nil && kept.pages[name].key == p.key && p.key != (page.Key{}):
+				ps.ids = kept.pages[name].ids
+			default:
+				return false // its ids were never read
+			}
+			add(name, ps)
 		}
-		ps := pageState{key: p.key, warns: w}
-		switch {
-		case p.read == nil:
-			ps.ids = idsSum(p.ids)
-		case kept != nil && kept.pages[name].key == p.key && p.key != (page.Key{}):
-			ps.ids = kept.pages[name].ids
-		default:
-			return // its ids were never read
-		}
-		state.pages[name] = ps
-	}
-	state.write(lc.statePath)
+		return true
+	})
 }
 
 // checkedName is the name in the link cache ("public/…", "private/…") of
@@ -321,6 +323,49 @@ func resolve(ref, page, abs, base string) (string, bool) {
 	if abs != "" && strings.HasPrefix(ref, abs) {
 		ref = base + strings.TrimPrefix(ref, abs)
 	}
+	if target, ok := resolvePlain(ref, page); ok {
+		return target, true
+	}
+	return resolveURL(ref, page)
+}
+
+// resolvePlain is resolveURL for an href of letters, digits, "-", "_",
+// ".", "~" and "/" alone, on a page whose folder is of those too: the
+// links of every page but a few (a menu, a tag, a neighbour), which need
+// no parsing, nor escaping. ok is false for any other href, which
+// resolveURL resolves. (FuzzResolvePlain holds the two to one answer.)
+func resolvePlain(ref, page string) (target string, ok bool) {
+	if ref == "" || strings.HasPrefix(ref, "//") || !plainPath(ref) {
+		return "", false
+	}
+	if ref[0] == '/' {
+		return ref, true
+	}
+	dir := page[:strings.LastIndex(page, "/")+1]
+	if !strings.HasPrefix(dir, "/") || !plainPath(dir) {
+		return "", false
+	}
+	clean := path.Clean(dir + ref)
+	if strings.HasSuffix(ref, "/") && clean != "/" {
+		clean += "/"
+	}
+	return clean, true
+}
+
+// plainPath reports whether s holds only bytes that a URL's path keeps as
+// they are: ASCII letters and digits, "-", "_", ".", "~" and "/".
+func plainPath(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
+			return false
+		}
+	}
+	return true
+}
+
+// resolveURL is resolve for any href, parsed as a URL.
+func resolveURL(ref, page string) (string, bool) {
 	u, err := url.Parse(ref)
 	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(ref, "//") {
 		return "", false
@@ -590,23 +635,36 @@ func (p *pageLinks) encode() []byte {
 	return b
 }
 
-// decode reads what encode wrote, reporting whether it was whole.
+// decode reads what encode wrote, reporting whether it was whole. The
+// hrefs are parts of one string: a page's, read back for its check, were
+// tens of strings made for each page and let go right after. Its ids,
+// held to the end of the check, are strings of their own.
 func (p *pageLinks) decode(b []byte) bool {
 	var lists [2][]string
+	var hrefs string // b's part that holds the hrefs, copied once
+	at := 0          // where b is in what decode was given
 	for i := range lists {
 		n, k := binary.Uvarint(b)
 		if k <= 0 || n > uint64(len(b)) {
 			return false
 		}
-		b = b[k:]
+		b, at = b[k:], at+k
+		if i == 0 {
+			hrefs = string(b)
+			at = 0
+		}
 		lists[i] = make([]string, 0, n)
 		for range n {
 			l, k := binary.Uvarint(b)
 			if k <= 0 || l > uint64(len(b)-k) {
 				return false
 			}
-			lists[i] = append(lists[i], string(b[k:k+int(l)]))
-			b = b[k+int(l):]
+			if i == 0 {
+				lists[i] = append(lists[i], hrefs[at+k:at+k+int(l)])
+			} else {
+				lists[i] = append(lists[i], string(b[k:k+int(l)]))
+			}
+			b, at = b[k+int(l):], at+k+int(l)
 		}
 	}
 	if len(b) != 0 {
@@ -706,13 +764,20 @@ func (s *siteIndex) check(target, base string) string {
 		return fmt.Sprintf("outside the site's base path %s", base)
 	}
 	rel, frag := unescape(strings.TrimPrefix(p, base)), unescape(frag)
+	// The file is rel, or its index.html: looked up in a buffer, not a
+	// string made for each (every link of every page is checked).
+	var buf [256]byte
 	file := ""
-	for _, cand := range []string{rel, rel + "index.html", rel + "/index.html"} {
-		if cand == "/index.html" {
-			cand = "index.html"
+	for _, suffix := range [...]string{"", "index.html", "/index.html"} {
+		cand := append(append(buf[:0], rel...), suffix...)
+		if string(cand) == "/index.html" {
+			cand = cand[1:]
 		}
-		if _, ok := s.files[cand]; ok && !strings.HasSuffix(cand, "/") {
-			file = cand
+		if len(cand) > 0 && cand[len(cand)-1] == '/' {
+			continue
+		}
+		if _, ok := s.files[string(cand)]; ok {
+			file = string(cand)
 			break
 		}
 	}

@@ -188,3 +188,60 @@ func TestLinksWaitOnDisk(t *testing.T) {
 		})
 	}
 }
+
+// FuzzResolvePlain: an href that resolvePlain answers for resolves there
+// as a URL parser resolves it.
+func FuzzResolvePlain(f *testing.F) {
+	for _, s := range [][2]string{{"/tags/", "/index.html"}, {"../x/", "/blog/posts/y/index.html"}, {"./", "/a/b.html"}, {"..", "/a/b.html"},
+		{"../../../..", "/a/b/index.html"}, {"a.html", "/contacts/b.html"}, {"x/../y/./z/", "/"}, {"~u", "/a/"}, {"//cdn/x", "/"}, {"../x/", "/café/index.html"}, {".../", "/a/"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, ref, page string) {
+		if !strings.HasPrefix(page, "/") {
+			return // a page's path is absolute
+		}
+		got, ok := resolvePlain(ref, page)
+		if !ok {
+			return
+		}
+		want, wok := resolveURL(ref, page)
+		if got != want || !wok {
+			t.Errorf("%q on %q: %q, want %q %v", ref, page, got, want, wok)
+		}
+	})
+}
+
+// FuzzPageLinksDecode: a page's links and ids read back from the cache
+// as they were kept; bytes that are not a whole record read as none, and
+// never panic.
+func FuzzPageLinksDecode(f *testing.F) {
+	f.Add([]byte((&pageLinks{hrefs: []string{"/a/", "../b.html#c", "", "/a/"}, ids: map[string]bool{"x": true, "é": true}}).encode()))
+	f.Add([]byte((&pageLinks{}).encode()))
+	f.Add([]byte{2, 1, 'a'})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var p pageLinks
+		if !p.decode(b) {
+			return
+		}
+		again := (&pageLinks{hrefs: p.hrefs, ids: p.ids}).encode()
+		var q pageLinks
+		if !q.decode(again) || !slices.Equal(p.hrefs, q.hrefs) || !maps.Equal(p.ids, q.ids) {
+			t.Errorf("%q read back as %q %v, which reads back as %q %v", b, p.hrefs, p.ids, q.hrefs, q.ids)
+		}
+	})
+}
+
+// TestPageLinksRoundTrip: what encode keeps, decode reads back.
+func TestPageLinksRoundTrip(t *testing.T) {
+	want := &pageLinks{hrefs: []string{"/a/", "../b.html#c", "", "/a/", "https://x.example/é"}, ids: map[string]bool{"x": true, "é": true, "": true}}
+	var got pageLinks
+	if !got.decode(want.encode()) || !slices.Equal(got.hrefs, want.hrefs) || !maps.Equal(got.ids, want.ids) {
+		t.Errorf("read back %q %v, want %q %v", got.hrefs, got.ids, want.hrefs, want.ids)
+	}
+	b := want.encode()
+	for n := range len(b) {
+		if (&pageLinks{}).decode(b[:n]) {
+			t.Errorf("the first %d of %d bytes read back", n, len(b))
+		}
+	}
+}
