@@ -351,7 +351,7 @@ func (o *output) putFrom(file string, write func(io.Writer) error) error {
 
 func (o *output) put(file string, data []byte) error {
 	if o.stream != nil {
-		return o.putKeyed(file, page.Key{}, func() ([]byte, error) { return data, nil })
+		return o.putKeyed(file, page.Key{}, func() ([]byte, error) { return data, nil }, nil)
 	}
 	o.mu.Lock()
 	o.files[file] = data
@@ -363,8 +363,9 @@ func (o *output) put(file string, data []byte) error {
 }
 
 // putKeyed streams a page known by its key (zero for other files), whose
-// bytes data gives, read once if at all.
-func (o *output) putKeyed(file string, key page.Key, data func() ([]byte, error)) error {
+// bytes data gives, read once if at all; or, when data fails with
+// page.ErrBig, write writes into its staged file.
+func (o *output) putKeyed(file string, key page.Key, data func() ([]byte, error), write func(io.Writer) error) error {
 	key = o.keyFor(key)
 	var once sync.Once
 	var b []byte
@@ -373,7 +374,7 @@ func (o *output) putKeyed(file string, key page.Key, data func() ([]byte, error)
 		once.Do(func() { b, err = data() })
 		return b, err
 	}
-	if err := o.stream.putKeyed(o.out, file, key, load); err != nil {
+	if err := o.stream.putKeyed(o.out, file, key, load, write); err != nil {
 		return err
 	}
 	if err := o.links.keep(file, key, load); err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"html"
 	"maps"
@@ -583,6 +584,9 @@ func (k *linkKeeper) keep(file string, key page.Key, load func() ([]byte, error)
 			k.disk.Keep(dk)
 		} else {
 			data, err := load()
+			if errors.Is(err, page.ErrBig) {
+				data, err = k.staged(file) // written a part at a time: read back
+			}
 			if err != nil {
 				return err
 			}

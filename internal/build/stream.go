@@ -128,14 +128,15 @@ func (s *Stream) step(name string) error {
 // into its staging. A file put again replaces the one before. It is safe
 // for concurrent use, and fails once ctx is done or the Stream closed.
 func (s *Stream) Put(out int, name string, data []byte) error {
-	return s.putKeyed(out, name, [sha256.Size]byte{}, func() ([]byte, error) { return data, nil })
+	return s.putKeyed(out, name, [sha256.Size]byte{}, func() ([]byte, error) { return data, nil }, nil)
 }
 
 // putKeyed is Put for a file whose bytes load gives, called only if they
 // are needed: a page, with its key (page.Key), is kept or linked without
-// them when its folder's manifest says it is there already.
-func (s *Stream) putKeyed(out int, name string, key [sha256.Size]byte, load func() ([]byte, error)) error {
-	return s.stage(out, func(st *stager) error { return st.putKeyed(name, key, load) })
+// them when its folder's manifest says it is there already. A page that
+// load finds too large for memory (page.ErrBig) is written by write.
+func (s *Stream) putKeyed(out int, name string, key [sha256.Size]byte, load func() ([]byte, error), write func(io.Writer) error) error {
+	return s.stage(out, func(st *stager) error { return st.putKeyed(name, key, load, write) })
 }
 
 // putFrom is Put for a file whose bytes write writes, a part at a time:
@@ -347,7 +348,7 @@ func openStage(o Output, step swapStep) (*stager, error) {
 // is never written into, only removed and made anew, since it may be a
 // link to a file of the output.
 func (st *stager) put(name string, data []byte) error {
-	return st.putKeyed(name, [sha256.Size]byte{}, func() ([]byte, error) { return data, nil })
+	return st.putKeyed(name, [sha256.Size]byte{}, func() ([]byte, error) { return data, nil }, nil)
 }
 
 // take takes the name before anything is made, so that a folder of the
@@ -379,8 +380,10 @@ func (st *stager) folderOf(name string) error {
 
 // putKeyed is put for a file whose bytes load returns. A page, with its
 // key (not zero), is kept or linked without its bytes when the spare's or
-// the output's manifest says that file is that page, unchanged since.
-func (st *stager) putKeyed(name string, key [sha256.Size]byte, load func() ([]byte, error)) error {
+// the output's manifest says that file is that page, unchanged since. A
+// page that load finds too large for memory (page.ErrBig) is written by
+// write, as putFrom writes a file.
+func (st *stager) putKeyed(name string, key [sha256.Size]byte, load func() ([]byte, error), write func(io.Writer) error) error {
 	p := filepath.Join(st.dir, filepath.FromSlash(name))
 	src := filepath.Join(st.old, filepath.FromSlash(name))
 	again := st.claim(name)
@@ -405,6 +408,9 @@ func (st *stager) putKeyed(name string, key [sha256.Size]byte, load func() ([]by
 		}
 	}
 	data, err := load()
+	if errors.Is(err, page.ErrBig) && write != nil {
+		return st.putWritten(name, p, key, again, write)
+	}
 	if err != nil {
 		return err
 	}
@@ -475,6 +481,12 @@ func (st *stager) putFrom(name string, write func(io.Writer) error) error {
 	if err != nil {
 		return err
 	}
+	return st.putWritten(name, p, [sha256.Size]byte{}, again, write)
+}
+
+// putWritten is putFrom for the file name, at p, whose name is taken and
+// folder made, with the key it is to be known by (a page's, or zero).
+func (st *stager) putWritten(name, p string, key [sha256.Size]byte, again bool, write func(io.Writer) error) error {
 	tmp, sum, size, err := writeHidden(filepath.Dir(p), st.fileMode, write)
 	if err != nil {
 		return err
@@ -487,6 +499,7 @@ func (st *stager) putFrom(name string, write func(io.Writer) error) error {
 	if st.reuse && !again {
 		if prev, ok := st.had[name]; ok && prev.holds(sum, size) {
 			if info, err := os.Lstat(p); err == nil && prev.is(info) {
+				prev.key = key
 				st.record(name, prev)
 				return nil
 			}
@@ -498,6 +511,7 @@ func (st *stager) putFrom(name string, write func(io.Writer) error) error {
 	if prev, ok := st.was[name]; ok && !again && prev.holds(sum, size) {
 		src := filepath.Join(st.old, filepath.FromSlash(name))
 		if info, err := os.Lstat(src); err == nil && prev.is(info) && os.Link(src, p) == nil {
+			prev.key = key
 			st.record(name, prev)
 			return nil
 		}
@@ -510,7 +524,9 @@ func (st *stager) putFrom(name string, write func(io.Writer) error) error {
 	if err != nil {
 		return err
 	}
-	st.record(name, stateOf(info, sum))
+	state := stateOf(info, sum)
+	state.key = key
+	st.record(name, state)
 	return nil
 }
 

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -646,10 +647,67 @@ func streamPage(t *testing.T, b *Builder, site, out, name string, key page.Key, 
 	}
 	defer s.Close()
 	o := b.output(s, 0, "public/")
-	if err := o.putKeyed(name, key, func() ([]byte, error) { return []byte(text), nil }); err != nil {
+	if err := o.putKeyed(name, key, func() ([]byte, error) { return []byte(text), nil }, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Commit(Inputs{}, nil); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestBigPageStreamed: a page too large to be made in memory is written
+// into its staged file a part at a time, and known by its key after: the
+// next build with the same key keeps it, neither made nor written; its
+// links are read back from the file; and one with another key is
+// written again.
+func TestBigPageStreamed(t *testing.T) {
+	site := t.TempDir()
+	out := filepath.Join(site, "public")
+	b, closeCache := cachedBuilder(t, site)
+	defer closeCache()
+	made := 0
+	build := func(key byte, text string) {
+		t.Helper()
+		s, err := Begin(context.Background(), site, Output{Dir: out})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		o := b.output(s, 0, "public/")
+		err = o.putKeyed("index.html", page.Key{key}, func() ([]byte, error) {
+			made++
+			return nil, page.ErrBig
+		}, func(w io.Writer) error {
+			made++
+			_, err := io.WriteString(w, text)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p := b.links.pages["public/index.html"]; p == nil {
+			t.Error("the page's links were not kept")
+		} else if p.load(); p.lost != nil || !slices.Equal(p.hrefs, []string{"/a/"}) {
+			t.Errorf("the page's links: %q, %v", p.hrefs, p.lost)
+		}
+		if err := s.Commit(Inputs{}, nil); err != nil {
+			t.Fatal(err)
+		}
+		if got := readTree(t, out)["index.html"]; string(got) != text {
+			t.Fatalf("key %d: the page holds %q, want %q", key, got, text)
+		}
+	}
+	build(1, `<a href="/a/">the page</a>`)
+	if made != 2 {
+		t.Errorf("first build: made %d times, want 2 (in memory, then written)", made)
+	}
+	made = 0
+	build(1, `<a href="/a/">the page</a>`)
+	if made != 0 {
+		t.Errorf("the same key: made %d times, want 0", made)
+	}
+	build(2, `<a href="/a/">the page, again</a>`)
+	if made != 2 {
+		t.Errorf("another key: made %d times, want 2", made)
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"hash"
 	"io"
@@ -167,8 +168,32 @@ func Into(m map[string][]byte) Sink {
 // (KeyOf), and what returns its bytes, to be called only if they are
 // needed: a page already written with that key need not be made again.
 // The bytes are good until the sink returns: it copies what it keeps
-// (they are made in a buffer that the next page is made in).
-type KeyedSink func(file string, key Key, data func() ([]byte, error)) error
+// (they are made in a buffer that the next page is made in). data fails
+// with ErrBig for a page too large to be made in memory: write then
+// writes its bytes to a writer of the sink's, a part at a time.
+type KeyedSink func(file string, key Key, data func() ([]byte, error), write func(io.Writer) error) error
+
+// ErrBig is what a KeyedSink's data returns for a page of more than
+// bigPage bytes, which it does not make in memory.
+var ErrBig = errors.New("page too large to be made in memory")
+
+// bigPage is the size past which a page of a render that keeps nothing
+// is not made in memory: the wiki's list of posts, 64 MB at 100,000
+// posts, grew a buffer to 128 MB by doubling, and held it while the
+// rest of the site was made. Every page of a site of 10,000 posts is
+// smaller.
+const bigPage = 8 << 20
+
+// capped writes to a buffer no more than bigPage bytes in all, failing
+// with ErrBig past them. (It has no WriteString: every write is counted.)
+type capped struct{ b *bytes.Buffer }
+
+func (c capped) Write(p []byte) (int, error) {
+	if c.b.Len()+len(p) > bigPage {
+		return 0, ErrBig
+	}
+	return c.b.Write(p)
+}
 
 // Site is where a render puts the files of a site: each is handed to a
 // Sink as soon as it is made, and only its path is remembered. A file put
@@ -239,16 +264,23 @@ func (c *Counter) Write(p []byte) (int, error) {
 }
 
 // putKeyed puts a page known by its key.
-func (s *Site) putKeyed(file string, key Key, data func() ([]byte, error)) error {
+func (s *Site) putKeyed(file string, key Key, data func() ([]byte, error), write func(io.Writer) error) error {
 	if s.keyed == nil {
 		b, err := data()
+		if errors.Is(err, ErrBig) {
+			var buf bytes.Buffer
+			if err := write(&buf); err != nil {
+				return err
+			}
+			return s.Put(file, buf.Bytes())
+		}
 		if err != nil {
 			return err
 		}
 		return s.Put(file, bytes.Clone(b)) // a Sink may keep them
 	}
 	s.add(file)
-	return s.keyed(file, key, data)
+	return s.keyed(file, key, data, write)
 }
 
 // add remembers that the site has a file at path file.
@@ -380,17 +412,28 @@ func (c *Cache) lazy(templates string, j Job, later []Later, exec Executor, out 
 			release(buf)
 		}
 	}()
+	var filled sync.Once
 	err = out.putKeyed(j.File, key, func() ([]byte, error) {
 		if b, ok := c.Disk.Get(diskcache.Key(key)); ok {
 			return b, nil
 		}
-		fill(later)
+		filled.Do(func() { fill(later) })
 		buf = buffers.Get().(*bytes.Buffer)
-		if err := exec(buf, j.Template, j.Data); err != nil {
+		if err := exec(capped{buf}, j.Template, j.Data); err != nil {
+			if errors.Is(err, ErrBig) {
+				return nil, ErrBig // written by the sink with write
+			}
 			return nil, fmt.Errorf("%s: %w", j.File, err)
 		}
 		ran = true
 		return buf.Bytes(), nil
+	}, func(w io.Writer) error {
+		filled.Do(func() { fill(later) })
+		if err := exec(w, j.Template, j.Data); err != nil {
+			return fmt.Errorf("%s: %w", j.File, err)
+		}
+		ran = true
+		return nil
 	})
 	// A page the cache holds (serve's, rendered for the same data) stays.
 	c.Disk.Keep(diskcache.Key(key))

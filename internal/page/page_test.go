@@ -7,8 +7,8 @@ import (
 	"html/template"
 	"io"
 	"runtime"
-	"strings"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -252,7 +252,7 @@ func TestDeferred(t *testing.T) {
 	// build's output does.
 	keys := map[string]Key{}
 	out := map[string][]byte{}
-	keyed := func(file string, key Key, data func() ([]byte, error)) error {
+	keyed := func(file string, key Key, data func() ([]byte, error), _ func(io.Writer) error) error {
 		mu.Lock()
 		defer mu.Unlock()
 		if keys[file] == key {
@@ -365,5 +365,56 @@ func TestBoundedFragments(t *testing.T) {
 	}
 	if f.Len() == 0 {
 		t.Error("no fragment held in memory")
+	}
+}
+
+// TestBigPageWritten: a page too large to be made in memory, in a render
+// that keeps nothing, is written by the sink a part at a time, the same
+// bytes; and put whole on a site without a keyed sink.
+func TestBigPageWritten(t *testing.T) {
+	tmpl := template.Must(template.New("p.html").Parse("{{.Title}}{{.HTML}}{{.HTML}}"))
+	exec := func(w io.Writer, name string, data any) error { return tmpl.ExecuteTemplate(w, name, data) }
+	half := strings.Repeat("<p>x</p>", bigPage/16+1) // twice is more than bigPage
+	jobs := func() []Job {
+		return []Job{
+			{File: "big.html", Template: "p.html", Data: entry{Title: "big", HTML: template.HTML(half)}},
+			{File: "small.html", Template: "p.html", Data: entry{Title: "small", HTML: "<p>y</p>"}},
+		}
+	}
+	want := map[string]string{"big.html": "big" + half + half, "small.html": "small<p>y</p><p>y</p>"}
+	var mu sync.Mutex
+	out, streamed := map[string][]byte{}, map[string]bool{}
+	keyed := func(file string, key Key, data func() ([]byte, error), write func(io.Writer) error) error {
+		b, err := data()
+		if errors.Is(err, ErrBig) {
+			var buf bytes.Buffer
+			if err := write(&buf); err != nil {
+				return err
+			}
+			b, err = buf.Bytes(), nil
+			mu.Lock()
+			streamed[file] = true
+			mu.Unlock()
+		}
+		mu.Lock()
+		out[file] = bytes.Clone(b)
+		mu.Unlock()
+		return err
+	}
+	c := Cache{Once: true}
+	if err := c.Render("v1", jobs(), exec, NewKeyedSite(Into(out), keyed, nil)); err != nil {
+		t.Fatal(err)
+	}
+	if !streamed["big.html"] || streamed["small.html"] || c.Rendered() != 2 {
+		t.Errorf("written a part at a time: %v; %d rendered", streamed, c.Rendered())
+	}
+	mem := map[string][]byte{}
+	if err := (&Cache{Once: true}).Render("v1", jobs(), exec, NewSite(Into(mem))); err != nil {
+		t.Fatal(err)
+	}
+	for file, w := range want {
+		if string(out[file]) != w || string(mem[file]) != w {
+			t.Errorf("%s: %d and %d bytes, want %d", file, len(out[file]), len(mem[file]), len(w))
+		}
 	}
 }
