@@ -196,8 +196,13 @@ func (s *Stream) Commit(in Inputs, res *Result) error {
 	if err := s.open(); err != nil {
 		return err
 	}
-	for i, st := range s.stages {
-		if err := st.finish(); err != nil {
+	// The stagings are finished at once, each on a core: each walks its
+	// own folder (the blog's, of a folder for every post, is most of the
+	// work), and nothing else of a build is left to run beside them.
+	finished := make([]error, len(s.stages))
+	par.Each(len(s.stages), func(i int) { finished[i] = s.stages[i].finish() })
+	for i := range s.stages {
+		if err := finished[i]; err != nil {
 			return err
 		}
 		if err := s.step("staged " + s.outs[i].Dir); err != nil {
