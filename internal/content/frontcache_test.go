@@ -1,6 +1,10 @@
 package content
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"io"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -8,6 +12,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/adrg/frontmatter"
 
 	"github.com/netjournal/netjournal/internal/diskcache"
 )
@@ -104,6 +110,93 @@ func countDecodes(t *testing.T, f func()) int {
 	return int(n.Load())
 }
 
+// countParses counts the files that f splits by parsing them.
+func countParses(t *testing.T, f func()) int {
+	t.Helper()
+	var n atomic.Int64
+	was := parseFront
+	parseFront = func(r io.Reader, v any, formats ...*frontmatter.Format) ([]byte, error) {
+		n.Add(1)
+		return was(r, v, formats...)
+	}
+	defer func() { parseFront = was }()
+	f()
+	return int(n.Load())
+}
+
+// TestSplitKeptOnDisk: files of every shape that splits (a byte order
+// mark, CRLF lines, blank lines before the ---, an empty block, no body,
+// no last newline, --- in the body) read back from the disk's record
+// without being parsed, into the very documents a load without the disk
+// reads, and their problems are found at the same lines.
+func TestSplitKeptOnDisk(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "cache")
+	fsys := fstest.MapFS{
+		ConfigFile:                        {Data: []byte(testConfig)},
+		"content/posts/bom.md":            {Data: []byte("\uFEFF---\ntitle: BOM\ndate: 2026-01-01\n---\nBody.\n")},
+		"content/posts/crlf.md":           {Data: []byte("---\r\ntitle: CRLF\r\ndate: 2026-01-02\r\n---\r\nOne.\r\n\r\nTwo.\r\n")},
+		"content/posts/blank.md":          {Data: []byte("\n\n  \n---\ntitle: Blank\ndate: 2026-01-03\n---\n\nBody [[bo]].\n")},
+		"content/posts/nobody.md":         {Data: []byte("---\ntitle: No body\ndate: 2026-01-04\n---\n")},
+		"content/posts/nonewline.md":      {Data: []byte("---\ntitle: No newline\ndate: 2026-01-05\n---\nLast line")},
+		"content/posts/rules.md":          {Data: []byte("---\ntitle: Rules\ndate: 2026-01-06\n---\nA\n\n---\n\nB\n---\n")},
+		"content/contacts/bo.md":          {Data: []byte("---\nname: Bo\n---\n")},
+		"content/events/2026-01-07-x.md":  {Data: []byte("---\n---\nNo keys.\n")},
+		"content/contacts/quoted-dash.md": {Data: []byte("---\nname: \"---\"\nrole: '--'\n---\n--\n")},
+	}
+	load := func() (*Site, error) {
+		t.Helper()
+		disk := openDisk(t, dir)
+		defer disk.Close()
+		site, err := (&Cache{Disk: disk}).Load(fsys)
+		if err := disk.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		return site, err
+	}
+	uncached, werr := Load(fsys)
+	if werr == nil || !strings.Contains(werr.Error(), "content/events/2026-01-07-x.md:") {
+		t.Fatalf("the event with no keys: %v", werr)
+	}
+	for i := range 2 {
+		var got *Site
+		var err error
+		parses := countParses(t, func() { got, err = load() })
+		// The event has a problem: it is never kept, and parsed each time.
+		if want := map[int]int{0: len(fsys) - 1, 1: 1}[i]; parses != want {
+			t.Errorf("load %d: %d files parsed, want %d", i, parses, want)
+		}
+		if fmt.Sprint(err) != fmt.Sprint(werr) {
+			t.Errorf("load %d: problems\n%v\nwant\n%v", i, err, werr)
+		}
+		if !reflect.DeepEqual(got, uncached) {
+			t.Errorf("load %d: a site read with the disk differs from one without:\n%#v\n%#v", i, got, uncached)
+		}
+	}
+}
+
+// FuzzSplitAt: a file split where splitFound found its parts is split
+// into the very Doc and block that parsing it gave.
+func FuzzSplitAt(f *testing.F) {
+	for _, s := range []string{"---\ntitle: a\n---\nbody\n", "\uFEFF\r\n---\r\na: b\r\n---\r\n", "---\n---\n", "\n---\nx\n---", "---\n-\n---\n--\n---\n", "---\na\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sum := sha256.Sum256(data)
+		d, block, where, err := splitFound("content/posts/x.md", data, sum)
+		if err != nil || !where.valid() {
+			return
+		}
+		d2, block2, ok := splitAt("content/posts/x.md", data, sum, where)
+		if !ok || !reflect.DeepEqual(d, d2) || !bytes.Equal(block, block2) || (block == nil) != (block2 == nil) {
+			t.Errorf("%q split at %+v: %#v %q, want %#v %q", data, where, d2, block2, d, block)
+		}
+		back, rest, ok := readWhere(appendWhere(nil, where))
+		if !ok || back != where || len(rest) != 0 {
+			t.Errorf("%+v kept reads back as %+v", where, back)
+		}
+	})
+}
+
 // TestFrontMatterKeptOnDisk: a load in a new process (a new Cache) reads
 // every document's front matter back from the disk, decoding no YAML, and
 // the site is the very one decoded from the files; a file, or the config,
@@ -135,8 +228,9 @@ func TestFrontMatterKeptOnDisk(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got *Site
-	if n := countDecodes(t, func() { got = load() }); n != 0 {
-		t.Errorf("second load decoded %d documents, want none", n)
+	var parses int
+	if n := countDecodes(t, func() { parses = countParses(t, func() { got = load() }) }); n != 0 || parses != 0 {
+		t.Errorf("second load decoded %d documents and split %d by parsing them, want none", n, parses)
 	}
 	for _, s := range []*Site{want, got} {
 		if !reflect.DeepEqual(s, uncached) {

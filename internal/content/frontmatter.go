@@ -100,11 +100,18 @@ func split(path string, data []byte) (doc Doc, yamlBlock []byte, err *Error) {
 // splitSummed is split for data whose hash is sum: a load has it, and
 // hashing every file twice was a fiftieth of a build after an edit.
 func splitSummed(path string, data []byte, sum [sha256.Size]byte) (doc Doc, yamlBlock []byte, err *Error) {
+	doc, yamlBlock, _, err = splitFound(path, data, sum)
+	return doc, yamlBlock, err
+}
+
+// splitFound is splitSummed, returning as well where it found the parts
+// of data (valid when they can be found there again).
+func splitFound(path string, data []byte, sum [sha256.Size]byte) (doc Doc, yamlBlock []byte, where splitWhere, err *Error) {
 	doc.Path = path
 	doc.Hash = hex.EncodeToString(sum[:])
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if len(bytes.TrimSpace(data)) == 0 {
-		return doc, nil, Errorf(Position{path, 1}, "empty file: expected front matter between --- lines")
+		return doc, nil, where, Errorf(Position{path, 1}, "empty file: expected front matter between --- lines")
 	}
 	// The opening --- is the first non-blank line.
 	open := 1
@@ -117,34 +124,80 @@ func splitSummed(path string, data []byte, sum [sha256.Size]byte) (doc Doc, yaml
 	first, _, _ := bytes.Cut(data[bytes.IndexFunc(data, func(r rune) bool { return r != ' ' && r != '\t' && r != '\r' && r != '\n' }):], []byte("\n"))
 	switch first := string(bytes.TrimSpace(first)); {
 	case first == "+++":
-		return doc, nil, Errorf(Position{path, open}, "front matter in TOML (between +++ lines) is not read: write it in YAML between --- lines")
+		return doc, nil, where, Errorf(Position{path, open}, "front matter in TOML (between +++ lines) is not read: write it in YAML between --- lines")
 	case first == "{" || strings.HasPrefix(first, "{\""):
-		return doc, nil, Errorf(Position{path, open}, "front matter in JSON is not read: write it in YAML between --- lines")
+		return doc, nil, where, Errorf(Position{path, open}, "front matter in JSON is not read: write it in YAML between --- lines")
 	case first != "---":
-		return doc, nil, Errorf(Position{path, open}, "missing front matter: the file must start with a --- line")
+		return doc, nil, where, Errorf(Position{path, open}, "missing front matter: the file must start with a --- line")
 	}
 	var raw []byte
-	body, perr := frontmatter.Parse(bytes.NewReader(data), &raw, rawFormat)
+	body, perr := parseFront(bytes.NewReader(data), &raw, rawFormat)
 	if perr != nil {
-		return doc, nil, Errorf(Position{path, open}, "reading front matter: %v", perr)
+		return doc, nil, where, Errorf(Position{path, open}, "reading front matter: %v", perr)
 	}
 	if raw == nil {
 		// An empty block (--- right after ---) is closed: the keys it lacks
 		// are reported as missing.
 		lines := bytes.SplitAfter(data, []byte("\n"))
 		if len(lines) <= open || string(bytes.TrimSpace(lines[open])) != "---" {
-			return doc, nil, Errorf(Position{path, open}, "front matter is not closed: add a --- line after it")
+			return doc, nil, where, Errorf(Position{path, open}, "front matter is not closed: add a --- line after it")
 		}
 		raw, body = []byte{}, bytes.Join(lines[open+1:], nil)
 	}
+	head := len(data) - len(body)
+	where = splitWhere{open: open, head: head, block: bytes.Index(data[:max(head, 0)], raw), blockLen: len(raw)}
+	if head < 0 || where.block < 0 || !bytes.Equal(data[head:], body) {
+		where = splitWhere{} // not found again: not kept
+	}
+	return splitDoc(doc, data, body, open), raw, where, nil
+}
+
+// splitWhere is where split found the parts of a file (after a byte
+// order mark): the line of its opening ---, the length of what is before
+// the body, and the place and length of the YAML block in that. It is a
+// function of the file's bytes alone, and is kept with its front matter
+// (frontcache.go), so that a file read again is split without parsing it
+// (adrg/frontmatter's reader was a twentieth of a build after an edit).
+type splitWhere struct {
+	open, head, block, blockLen int
+}
+
+// valid reports whether where was found.
+func (w splitWhere) valid() bool { return w.open > 0 }
+
+// splitAt is splitSummed for data split where it says: the same Doc and
+// block, made from the same parts. ok is false when where does not fit
+// data.
+func splitAt(path string, data []byte, sum [sha256.Size]byte, where splitWhere) (doc Doc, yamlBlock []byte, ok bool) {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if !where.valid() || where.head > len(data) || where.block < 0 || where.blockLen < 0 || where.block > where.head-where.blockLen {
+		return Doc{}, nil, false
+	}
+	doc.Path = path
+	doc.Hash = hex.EncodeToString(sum[:])
+	// The block is a copy, as the parser's is: a Doc holds it (its key
+	// lines) and must not hold the whole file.
+	block := bytes.Clone(data[where.block : where.block+where.blockLen])
+	if block == nil {
+		block = []byte{}
+	}
+	return splitDoc(doc, data, data[where.head:], where.open), block, true
+}
+
+// splitDoc is doc with what split finds of data, whose body is body and
+// whose opening --- is on line open.
+func splitDoc(doc Doc, data, body []byte, open int) Doc {
 	doc.start = open
 	head := data[:len(data)-len(body)]
 	headSum := sha256.Sum256(head)
 	doc.Head = hex.EncodeToString(headSum[:])
 	doc.BodyLine = bytes.Count(head, []byte("\n")) + 1
 	doc.Body = strings.ReplaceAll(string(body), "\r\n", "\n")
-	return doc, raw, nil
+	return doc
 }
+
+// parseFront is adrg/frontmatter's Parse, which a test counts.
+var parseFront = frontmatter.Parse
 
 // decode decodes a YAML block strictly into v: unknown keys, wrong types and
 // bad values are all reported, with file lines (offset by the opening ---).

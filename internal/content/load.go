@@ -185,7 +185,7 @@ func parse(dir, p string, data []byte, cfg *Config) (any, ErrorList) {
 // does.
 func (f fronts) parse(dir, p string, data []byte, sum [sha256.Size]byte, key diskcache.Key, cfg *Config) (any, ErrorList) {
 	var errs ErrorList
-	d, block, serr := splitSummed(p, data, sum)
+	rec, where, d, block, serr := f.split(key, p, data, sum)
 	if serr != nil {
 		return nil, ErrorList{serr}
 	}
@@ -198,17 +198,17 @@ func (f fronts) parse(dir, p string, data []byte, sum [sha256.Size]byte, key dis
 	switch dir {
 	case ContactsDir:
 		c := &Contact{Doc: d}
-		f.decodeDoc(key, &c.Doc, block, c, &errs, func(errs *ErrorList) { c.validate(errs, cfg) })
+		f.decodeDoc(key, rec, where, &c.Doc, block, c, &errs, func(errs *ErrorList) { c.validate(errs, cfg) })
 		noSlug(&c.Doc)
 		return c, errs
 	case EventsDir:
 		e := &Event{Doc: d}
-		f.decodeDoc(key, &e.Doc, block, e, &errs, e.validate)
+		f.decodeDoc(key, rec, where, &e.Doc, block, e, &errs, e.validate)
 		noSlug(&e.Doc)
 		return e, errs
 	case PagesDir:
 		pg := &Page{Doc: d, SitePath: pageSitePath(p)}
-		f.decodeDoc(key, &pg.Doc, block, pg, &errs, pg.validate)
+		f.decodeDoc(key, rec, where, &pg.Doc, block, pg, &errs, pg.validate)
 		switch {
 		case p == PagesDir+"/index.md" || pg.SitePath == "" && strings.EqualFold(path.Base(p), "index.md"):
 			errs.Add(Position{p, 1}, "content/pages/index.md would be the home page, which lists the posts: name the page for its address (about.md is /about/)")
@@ -218,7 +218,7 @@ func (f fronts) parse(dir, p string, data []byte, sum [sha256.Size]byte, key dis
 		return pg, errs
 	default:
 		p := &Post{Doc: d}
-		f.decodeDoc(key, &p.Doc, block, p, &errs, p.validate)
+		f.decodeDoc(key, rec, where, &p.Doc, block, p, &errs, p.validate)
 		if p.SlugKey != "" && slugPattern.MatchString(p.SlugKey) {
 			p.Slug = p.SlugKey
 		}
