@@ -641,14 +641,24 @@ func TestUnhashedPagesKeptByTheirBytes(t *testing.T) {
 // that puts one page, name, of this key and text.
 func streamPage(t *testing.T, b *Builder, site, out, name string, key page.Key, text string) {
 	t.Helper()
+	streamPut(t, b, site, out, name, key, func() ([]byte, error) { return []byte(text), nil }, nil, nil)
+}
+
+// streamPut is streamPage for a page whose bytes data and write give (as
+// a page.KeyedSink takes them), calling staged, if set, once the page is
+// put and before the build commits.
+func streamPut(t *testing.T, b *Builder, site, out, name string, key page.Key, data func() ([]byte, error), write func(io.Writer) error, staged func()) {
+	t.Helper()
 	s, err := Begin(context.Background(), site, Output{Dir: out})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	o := b.output(s, 0, "public/")
-	if err := o.putKeyed(name, key, func() ([]byte, error) { return []byte(text), nil }, nil); err != nil {
+	if err := b.output(s, 0, "public/").putKeyed(name, key, data, write); err != nil {
 		t.Fatal(err)
+	}
+	if staged != nil {
+		staged()
 	}
 	if err := s.Commit(Inputs{}, nil); err != nil {
 		t.Fatal(err)
@@ -668,31 +678,20 @@ func TestBigPageStreamed(t *testing.T) {
 	made := 0
 	build := func(key byte, text string) {
 		t.Helper()
-		s, err := Begin(context.Background(), site, Output{Dir: out})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer s.Close()
-		o := b.output(s, 0, "public/")
-		err = o.putKeyed("index.html", page.Key{key}, func() ([]byte, error) {
+		streamPut(t, b, site, out, "index.html", page.Key{key}, func() ([]byte, error) {
 			made++
 			return nil, page.ErrBig
 		}, func(w io.Writer) error {
 			made++
 			_, err := io.WriteString(w, text)
 			return err
+		}, func() {
+			if p := b.links.pages["public/index.html"]; p == nil {
+				t.Error("the page's links were not kept")
+			} else if p.load(); p.lost != nil || !slices.Equal(p.hrefs, []string{"/a/"}) {
+				t.Errorf("the page's links: %q, %v", p.hrefs, p.lost)
+			}
 		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if p := b.links.pages["public/index.html"]; p == nil {
-			t.Error("the page's links were not kept")
-		} else if p.load(); p.lost != nil || !slices.Equal(p.hrefs, []string{"/a/"}) {
-			t.Errorf("the page's links: %q, %v", p.hrefs, p.lost)
-		}
-		if err := s.Commit(Inputs{}, nil); err != nil {
-			t.Fatal(err)
-		}
 		if got := readTree(t, out)["index.html"]; string(got) != text {
 			t.Fatalf("key %d: the page holds %q, want %q", key, got, text)
 		}
