@@ -421,7 +421,11 @@ func (c *Cache) lazy(templates string, j Job, later []Later, exec Executor, out 
 		buf = buffers.Get().(*bytes.Buffer)
 		if err := exec(capped{buf}, j.Template, j.Data); err != nil {
 			if errors.Is(err, ErrBig) {
-				return nil, ErrBig // written by the sink with write
+				// Written by the sink with write: the part made here
+				// goes now, not once the page is written.
+				release(buf)
+				buf = nil
+				return nil, ErrBig
 			}
 			return nil, fmt.Errorf("%s: %w", j.File, err)
 		}
