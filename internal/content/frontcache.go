@@ -48,7 +48,7 @@ func (f fronts) key(dir, p string, sum [sha256.Size]byte) diskcache.Key {
 	return k
 }
 
-// split is splitSummed, from where the record of key (the rest of which
+// split is splitFound, from where the record of key (the rest of which
 // is returned, the front matter) says the parts are, when the disk holds
 // one; else by parsing the file, returning where it found the parts.
 func (f fronts) split(key diskcache.Key, p string, data []byte, sum [sha256.Size]byte) (rec []byte, where splitWhere, d Doc, block []byte, err *Error) {

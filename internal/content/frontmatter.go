@@ -94,18 +94,14 @@ var rawFormat = frontmatter.NewFormat("---", "---", func(b []byte, v any) error 
 // split separates front matter from body. It accepts a UTF-8 byte order mark
 // and CRLF line endings.
 func split(path string, data []byte) (doc Doc, yamlBlock []byte, err *Error) {
-	return splitSummed(path, data, sha256.Sum256(data))
-}
-
-// splitSummed is split for data whose hash is sum: a load has it, and
-// hashing every file twice was a fiftieth of a build after an edit.
-func splitSummed(path string, data []byte, sum [sha256.Size]byte) (doc Doc, yamlBlock []byte, err *Error) {
-	doc, yamlBlock, _, err = splitFound(path, data, sum)
+	doc, yamlBlock, _, err = splitFound(path, data, sha256.Sum256(data))
 	return doc, yamlBlock, err
 }
 
-// splitFound is splitSummed, returning as well where it found the parts
-// of data (valid when they can be found there again).
+// splitFound is split for data whose hash is sum (a load has it: hashing
+// every file twice was a fiftieth of a build after an edit), returning as
+// well where it found the parts of data (valid when they can be found
+// there again).
 func splitFound(path string, data []byte, sum [sha256.Size]byte) (doc Doc, yamlBlock []byte, where splitWhere, err *Error) {
 	doc.Path = path
 	doc.Hash = hex.EncodeToString(sum[:])
@@ -165,7 +161,7 @@ type splitWhere struct {
 // valid reports whether where was found.
 func (w splitWhere) valid() bool { return w.open > 0 }
 
-// splitAt is splitSummed for data split where it says: the same Doc and
+// splitAt is splitFound for data split where it says: the same Doc and
 // block, made from the same parts. ok is false when where does not fit
 // data.
 func splitAt(path string, data []byte, sum [sha256.Size]byte, where splitWhere) (doc Doc, yamlBlock []byte, ok bool) {
