@@ -36,6 +36,10 @@ type Key [sha256.Size]byte
 // endian), CRC-32C of the value, value.
 var magic = []byte("njc2")
 
+// indexMagic begins an index file. An index of whole keys ("njc2", as the
+// pack's records) is another version's: the pack is scanned instead.
+var indexMagic = []byte("nji3")
+
 const headerSize = 4 + sha256.Size + 8 + crcSize
 
 // crcSize is the length of a record's checksum: a CRC-32C, little endian.
@@ -62,21 +66,41 @@ type Cache struct {
 	w     *bufio.Writer // appends to pack, from size onwards
 	size  int64         // the pack's length, buffered appends included
 	flush int64         // how much of the pack is written through to the file
-	index map[Key]entry
+	index map[short]entry
 	err   error // the first write error: the cache then only reads
 }
 
+// short is what the index knows a key by: its first half. The index of a
+// site of 100,000 posts holds 900,000 entries, and whole keys made it 30
+// MB larger. Two keys of a site that share a half (as likely as a
+// 128-bit hash colliding) cannot be taken one for the other: a record
+// carries its whole key, and Get returns a value only for that key.
+type short [keySize / 2]byte
+
+func shorten(k Key) short { return short(k[:keySize/2]) }
+
+// keySize is the length of a Key.
+const keySize = sha256.Size
+
 // entry is where a record's value is in the pack, and whether this run
-// used it (read, kept or put it: Commit keeps only those). used is a
-// field, set under the Cache's lock, rather than a set of keys beside
-// the index: a second map as large. The index holds entries, not
-// pointers to them: half a million of them at 100,000 posts, which the
-// collector then neither traces nor scans.
+// used it (read, kept or put it: Commit keeps only those). used is the
+// high bit of n, set under the Cache's lock, rather than a set of keys
+// beside the index: a second map as large. The index holds entries, not
+// pointers to them: 900,000 of them at 100,000 posts, which the collector
+// then neither traces nor scans, in 16 bytes each.
 type entry struct {
-	off  int64 // of the value
-	n    int64
-	used bool
+	off   int64 // of the value
+	nUsed uint64
 }
+
+const usedBit = 1 << 63
+
+func newEntry(off, n int64) entry { return entry{off: off, nUsed: uint64(n)} }
+
+// n is the value's length.
+func (e entry) n() int64 { return int64(e.nUsed &^ usedBit) }
+
+func (e entry) used() bool { return e.nUsed&usedBit != 0 }
 
 // ErrBusy is Open's error when another process has the cache open.
 var ErrBusy = errors.New("the cache is in use by another netjournal")
@@ -95,7 +119,7 @@ func Open(dir string) (*Cache, error) {
 		pack.Close()
 		return nil, ErrBusy
 	}
-	c := &Cache{dir: dir, pack: pack, index: map[Key]entry{}}
+	c := &Cache{dir: dir, pack: pack, index: map[short]entry{}}
 	info, err := pack.Stat()
 	if err != nil {
 		pack.Close()
@@ -121,25 +145,25 @@ func Open(dir string) (*Cache, error) {
 // the pack offset where its records end.
 func (c *Cache) readIndex(packSize int64) int64 {
 	b, err := os.ReadFile(filepath.Join(c.dir, indexFile))
-	if err != nil || len(b) < len(magic)+8+sha256.Size || !bytes.Equal(b[:len(magic)], magic) {
+	if err != nil || len(b) < len(indexMagic)+8+sha256.Size || !bytes.Equal(b[:len(indexMagic)], indexMagic) {
 		return 0
 	}
 	body, sum := b[:len(b)-sha256.Size], b[len(b)-sha256.Size:]
 	if s := sha256.Sum256(body); !bytes.Equal(s[:], sum) {
 		return 0
 	}
-	body = body[len(magic):]
+	body = body[len(indexMagic):]
 	end := int64(binary.LittleEndian.Uint64(body))
 	body = body[8:]
-	const rec = sha256.Size + 16
+	const rec = len(short{}) + 16
 	if end > packSize || len(body)%rec != 0 {
 		return 0
 	}
 	for ; len(body) > 0; body = body[rec:] {
-		var k Key
-		copy(k[:], body)
-		e := entry{off: int64(binary.LittleEndian.Uint64(body[sha256.Size:])), n: int64(binary.LittleEndian.Uint64(body[sha256.Size+8:]))}
-		if e.off < headerSize || e.off+e.n > end {
+		k := short(body)
+		off, n := int64(binary.LittleEndian.Uint64(body[len(k):])), int64(binary.LittleEndian.Uint64(body[len(k)+8:]))
+		e := newEntry(off, n)
+		if off < headerSize || n < 0 || off+n > end {
 			clear(c.index)
 			return 0
 		}
@@ -168,9 +192,7 @@ func (c *Cache) scan(off, size int64) int64 {
 		if !bytes.Equal(checksum(value), head[headerSize-crcSize:]) {
 			return off
 		}
-		var k Key
-		copy(k[:], head[4:])
-		c.index[k] = entry{off: off + headerSize, n: n}
+		c.index[short(head[4:])] = newEntry(off+headerSize, n)
 		off += headerSize + n
 	}
 }
@@ -181,8 +203,8 @@ func (c *Cache) Get(key Key) ([]byte, bool) {
 		return nil, false
 	}
 	c.mu.Lock()
-	e, ok := c.index[key]
-	if ok && e.off+e.n > c.flush {
+	e, ok := c.index[shorten(key)]
+	if ok && e.off+e.n() > c.flush {
 		// Appended in this run and still buffered.
 		if err := c.w.Flush(); err != nil {
 			c.fail(err)
@@ -192,7 +214,7 @@ func (c *Cache) Get(key Key) ([]byte, bool) {
 	if !ok {
 		return nil, false
 	}
-	b := make([]byte, headerSize-4+e.n)
+	b := make([]byte, headerSize-4+e.n())
 	// The header's sum and the value, read at once: key and length are
 	// the index's.
 	if _, err := c.pack.ReadAt(b, e.off-headerSize+4); err != nil {
@@ -219,7 +241,7 @@ func (c *Cache) Has(key Key) bool {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	_, ok := c.index[key]
+	_, ok := c.index[shorten(key)]
 	return ok && c.err == nil
 }
 
@@ -252,10 +274,11 @@ func (c *Cache) Keep(key Key) {
 // use marks the value of key as used, if the index has it. The caller
 // holds c.mu.
 func (c *Cache) use(key Key) bool {
-	e, ok := c.index[key]
-	if ok && !e.used {
-		e.used = true
-		c.index[key] = e
+	k := shorten(key)
+	e, ok := c.index[k]
+	if ok && !e.used() {
+		e.nUsed |= usedBit
+		c.index[k] = e
 	}
 	return ok
 }
@@ -287,7 +310,7 @@ func (c *Cache) Put(key Key, value []byte) {
 		c.fail(err)
 		return
 	}
-	c.index[key] = entry{off: c.size + headerSize, n: int64(len(value)), used: true}
+	c.index[shorten(key)] = entry{off: c.size + headerSize, nUsed: uint64(len(value)) | usedBit}
 	c.size += headerSize + int64(len(value))
 }
 
@@ -314,8 +337,8 @@ func (c *Cache) Commit() error {
 	}
 	var live int64
 	for k, e := range c.index {
-		if e.used {
-			live += headerSize + e.n
+		if e.used() {
+			live += headerSize + e.n()
 		} else {
 			delete(c.index, k)
 		}
@@ -327,7 +350,7 @@ func (c *Cache) Commit() error {
 	}
 	// The next run (a rebuild of build --watch) starts counting afresh.
 	for k, e := range c.index {
-		e.used = false
+		e.nUsed &^= usedBit
 		c.index[k] = e
 	}
 	return c.writeIndex()
@@ -341,9 +364,9 @@ func (c *Cache) compact() error {
 	}
 	var off int64
 	w := bufio.NewWriterSize(tmp, 1<<20)
-	index := make(map[Key]entry, len(c.index))
+	index := make(map[short]entry, len(c.index))
 	for k, e := range c.index {
-		b := make([]byte, headerSize+e.n)
+		b := make([]byte, headerSize+e.n())
 		if _, err := c.pack.ReadAt(b, e.off-headerSize); err != nil {
 			continue // unreadable: dropped
 		}
@@ -352,8 +375,8 @@ func (c *Cache) compact() error {
 			os.Remove(tmp.Name())
 			return err
 		}
-		index[k] = entry{off: off + headerSize, n: e.n}
-		off += headerSize + e.n
+		index[k] = newEntry(off+headerSize, e.n())
+		off += headerSize + e.n()
 	}
 	if err := errors.Join(w.Flush(), tmp.Close()); err != nil {
 		os.Remove(tmp.Name())
@@ -373,16 +396,17 @@ func (c *Cache) compact() error {
 	return nil
 }
 
-// writeIndex writes the index whole or not at all: magic, the pack's end,
-// each key with its value's offset and length, and a SHA-256 of it all.
+// writeIndex writes the index whole or not at all: indexMagic, the
+// pack's end, each key's first half with its value's offset and length,
+// and a SHA-256 of it all.
 func (c *Cache) writeIndex() error {
-	b := make([]byte, 0, len(magic)+8+len(c.index)*(sha256.Size+16)+sha256.Size)
-	b = append(b, magic...)
+	b := make([]byte, 0, len(indexMagic)+8+len(c.index)*(len(short{})+16)+sha256.Size)
+	b = append(b, indexMagic...)
 	b = binary.LittleEndian.AppendUint64(b, uint64(c.size))
 	for k, e := range c.index {
 		b = append(b, k[:]...)
 		b = binary.LittleEndian.AppendUint64(b, uint64(e.off))
-		b = binary.LittleEndian.AppendUint64(b, uint64(e.n))
+		b = binary.LittleEndian.AppendUint64(b, uint64(e.n()))
 	}
 	sum := sha256.Sum256(b)
 	b = append(b, sum[:]...)

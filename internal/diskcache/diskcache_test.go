@@ -287,3 +287,37 @@ func TestDamageAnywhere(t *testing.T) {
 		os.WriteFile(filepath.Join(dir, file), orig, 0o600)
 	}
 }
+
+// TestHalfKeys: the index knows a key by its first half, but two keys
+// that share it are never taken one for the other, in the run that put
+// the value or after a commit (a scan of the pack, or the index read).
+func TestHalfKeys(t *testing.T) {
+	a := key("a")
+	b := a
+	b[keySize-1] ^= 1 // the same first half
+	dir := t.TempDir()
+	c := open(t, dir)
+	c.Put(a, []byte("apple"))
+	c.Put(b, []byte("banana")) // the index has a's half: not stored
+	for run := range 3 {
+		if got, ok := c.Get(b); ok {
+			t.Errorf("run %d: Get(b) = %q, want nothing: it is a's value", run, got)
+		}
+		if got, ok := c.Get(a); !ok || string(got) != "apple" {
+			t.Errorf("run %d: Get(a) = %q, %v; want apple", run, got, ok)
+		}
+		switch run {
+		case 0:
+			c.Close() // not committed: the next Open scans the pack
+		case 1:
+			if err := c.Commit(); err != nil {
+				t.Fatal(err)
+			}
+			c.Close() // committed: the next Open reads the index
+		}
+		if run < 2 {
+			c = open(t, dir)
+		}
+	}
+	c.Close()
+}
