@@ -183,7 +183,7 @@ func (lc *linkCache) keep(sums [sha256.Size]byte, kept *linkState, pubPages, pri
 			}
 			ps := pageState{key: p.key, warns: w}
 			switch {
-			case p.read == nil:
+			case !p.pending:
 				ps.ids = idsSum(p.ids)
 			case kept != nil && kept.pages[name].key == p.key && p.key != (page.Key{}):
 				ps.ids = kept.pages[name].ids
@@ -412,28 +412,63 @@ func unescape(s string) string {
 	return s
 }
 
-// pageLinks is what the link check needs of one HTML page.
+// pageLinks is what the link check needs of one HTML page. A streamed
+// build keeps one for every page until its check, 300,000 of them at
+// 100,000 posts: what only a page rendered in memory needs is behind a
+// pointer (inMemory), and a page read back is read by its keeper, not a
+// closure of its own.
 type pageLinks struct {
 	key   page.Key // a streamed page's, when it has one: the same key, the same links and ids
-	data  []byte
 	hrefs []string
 	ids   map[string]bool
 	// A streamed page kept in memory until the check (no cache on disk)
-	// keeps its hrefs as their numbers in a table of the build's instead
+	// keeps its hrefs as their numbers in its keeper's table instead
 	// (hrefs is then nil): see hrefTable.
-	refs  []uint32
-	table *hrefTable
+	refs []uint32
+	// from is the keeper of a streamed page; nil for a page rendered in
+	// memory.
+	from *linkKeeper
 	// A streamed page's links and ids wait on disk until the check asks
 	// for them (load): not every page's, held from the first page to the
-	// last. read reads them back.
-	read func() (hrefs []string, ids map[string]bool, err error)
-	once sync.Once
-	lost error // they could not be read back
+	// last. pending says they do; file is the page's, to read them back.
+	file    string
+	pending bool
+	once    sync.Once
+	lost    error // they could not be read back
 
-	// Its links that point inside a site, resolved against the base URL
-	// they were resolved for, kept while the page and that URL stay.
+	mem *inMemory // a page rendered in memory
+}
+
+// inMemory is what the check keeps of a page rendered in memory (serve,
+// build --watch) from one check to the next: its bytes, and its links
+// that point inside a site, resolved against the base URL they were
+// resolved for, kept while the page and that URL stay.
+type inMemory struct {
+	data       []byte
 	resolved   []pageLink
 	resolvedAt string
+}
+
+// inMemoryPage is the pageLinks of a page rendered in memory as data.
+func inMemoryPage(file string, data []byte) *pageLinks {
+	p := &pageLinks{mem: &inMemory{data: data}}
+	if strings.HasSuffix(file, ".html") {
+		p.hrefs, p.ids = scan(data)
+	}
+	return p
+}
+
+// holds reports whether p is the page whose bytes are data: a page
+// rendered in memory as data, or a streamed one, whose bytes are not kept
+// (a streamed render's files have none).
+func (p *pageLinks) holds(data []byte) bool {
+	if p == nil {
+		return false
+	}
+	if p.mem == nil {
+		return len(data) == 0
+	}
+	return bytes.Equal(p.mem.data, data)
 }
 
 // pageLink is a link as written and the site path it points at.
@@ -445,15 +480,15 @@ type pageLink struct{ ref, target string }
 // page.
 func (p *pageLinks) load() {
 	p.once.Do(func() {
-		if p.read == nil {
+		if !p.pending {
 			return
 		}
-		hrefs, ids, err := p.read()
+		hrefs, ids, err := p.from.readBack(p.file, p.key)
 		if err != nil {
 			p.lost = err
 			return
 		}
-		p.hrefs, p.ids, p.read = hrefs, ids, nil
+		p.hrefs, p.ids, p.pending = hrefs, ids, false
 	})
 }
 
@@ -468,12 +503,12 @@ func (p *pageLinks) load() {
 // at its peak). Its ids stay, for the links to it that have a fragment.
 func (s *siteIndex) links(file string, resolve func(ref string) (string, bool)) []pageLink {
 	p := s.parsed(file)
-	if p.resolved != nil && p.resolvedAt == s.base {
-		return p.resolved
+	if p.mem != nil && p.mem.resolved != nil && p.mem.resolvedAt == s.base {
+		return p.mem.resolved
 	}
 	hrefs := p.hrefs
 	if p.refs != nil {
-		hrefs = p.table.strings(p.refs)
+		hrefs = p.from.hrefs.strings(p.refs)
 	}
 	resolved := make([]pageLink, 0, len(hrefs))
 	for _, ref := range hrefs {
@@ -481,11 +516,11 @@ func (s *siteIndex) links(file string, resolve func(ref string) (string, bool)) 
 			resolved = append(resolved, pageLink{ref, target})
 		}
 	}
-	if p.table != nil {
+	if p.mem == nil {
 		p.hrefs, p.refs = nil, nil // only this page's check reads them
 		return resolved
 	}
-	p.resolved, p.resolvedAt = resolved, s.base
+	p.mem.resolved, p.mem.resolvedAt = resolved, s.base
 	return resolved
 }
 
@@ -573,9 +608,9 @@ func (t *hrefTable) strings(refs []uint32) []string {
 }
 
 func (k *linkKeeper) keep(file string, key page.Key, load func() ([]byte, error)) error {
-	p := &pageLinks{key: key}
+	p := &pageLinks{key: key, from: k}
 	if strings.HasSuffix(file, ".html") {
-		dk := diskcache.Key(sha256.Sum256(append([]byte("links\x00"), key[:]...)))
+		dk := linksKey(key)
 		// Links the disk holds are read once, by the check (which reads
 		// the page if they do not decode): reading them here as well, to
 		// let them go, was every unchanged page's links read twice.
@@ -595,22 +630,9 @@ func (k *linkKeeper) keep(file string, key page.Key, load func() ([]byte, error)
 				k.disk.Put(dk, p.encode())
 			}
 		}
-		p.table = k.hrefs
 		if kept || key != (page.Key{}) && k.disk.Has(dk) {
-			// Read back for the check: from the cache, or failing that,
-			// from the page as written.
-			p.hrefs, p.ids, p.read = nil, nil, func() ([]string, map[string]bool, error) {
-				var q pageLinks
-				if b, ok := k.disk.Get(dk); ok && q.decode(b) {
-					return q.hrefs, q.ids, nil
-				}
-				data, err := k.staged(file)
-				if err != nil {
-					return nil, nil, err
-				}
-				hrefs, ids := scan(data)
-				return hrefs, ids, nil
-			}
+			// Read back for the check (readBack).
+			p.hrefs, p.ids, p.file, p.pending = nil, nil, file, true
 		} else {
 			p.refs, p.hrefs = k.hrefs.numbers(p.hrefs), nil
 		}
@@ -622,6 +644,28 @@ func (k *linkKeeper) keep(file string, key page.Key, load func() ([]byte, error)
 	}
 	k.lc.pages[k.prefix+file] = p
 	return nil
+}
+
+// linksKey is the key in the disk cache of the links and ids of the page
+// of key.
+func linksKey(key page.Key) diskcache.Key {
+	return diskcache.Key(sha256.Sum256(append([]byte("links\x00"), key[:]...)))
+}
+
+// readBack reads back the links and ids of the page file of key, kept
+// for the check: from the cache, or failing that, from the page as
+// written.
+func (k *linkKeeper) readBack(file string, key page.Key) ([]string, map[string]bool, error) {
+	var q pageLinks
+	if b, ok := k.disk.Get(linksKey(key)); ok && q.decode(b) {
+		return q.hrefs, q.ids, nil
+	}
+	data, err := k.staged(file)
+	if err != nil {
+		return nil, nil, err
+	}
+	hrefs, ids := scan(data)
+	return hrefs, ids, nil
 }
 
 // encode is a page's hrefs and ids, for the disk cache: each list with
@@ -718,18 +762,13 @@ func newSiteIndex(files map[string][]byte, cache map[string]*pageLinks, prefix, 
 func (s *siteIndex) scanAll() {
 	var todo []string
 	for file, data := range s.files {
-		if p := s.cache[s.prefix+file]; p == nil || !bytes.Equal(p.data, data) {
+		if !s.cache[s.prefix+file].holds(data) {
 			todo = append(todo, file)
 		}
 	}
 	pages := make([]*pageLinks, len(todo))
 	par.Each(len(todo), func(i int) {
-		data := s.files[todo[i]]
-		p := &pageLinks{data: data}
-		if strings.HasSuffix(todo[i], ".html") {
-			p.hrefs, p.ids = scan(data)
-		}
-		pages[i] = p
+		pages[i] = inMemoryPage(todo[i], s.files[todo[i]])
 	})
 	s.rescanned = make(map[string]bool, len(todo))
 	for i, file := range todo {
@@ -745,14 +784,11 @@ func (s *siteIndex) scanAll() {
 // changed since the last check.
 func (s *siteIndex) parsed(file string) *pageLinks {
 	data := s.files[file]
-	if p := s.cache[s.prefix+file]; p != nil && bytes.Equal(p.data, data) {
+	if p := s.cache[s.prefix+file]; p.holds(data) {
 		p.load()
 		return p
 	}
-	p := &pageLinks{data: data}
-	if strings.HasSuffix(file, ".html") {
-		p.hrefs, p.ids = scan(data)
-	}
+	p := inMemoryPage(file, data)
 	s.cache[s.prefix+file] = p
 	return p
 }

@@ -159,7 +159,7 @@ func TestLinksWaitOnDisk(t *testing.T) {
 				if err := k.keep(file, page.Key{1, byte(len(file)), file[0]}, func() ([]byte, error) { return b, nil }); err != nil {
 					t.Fatal(err)
 				}
-				if p := lc.pages["private/"+file]; p.read == nil || p.refs != nil || p.ids != nil {
+				if p := lc.pages["private/"+file]; !p.pending || p.refs != nil || p.ids != nil {
 					t.Fatalf("%s: its links are held, not left on disk", file)
 				}
 			}
