@@ -627,7 +627,12 @@ func (k *linkKeeper) keep(file string, key page.Key, load func() ([]byte, error)
 			}
 			p.hrefs, p.ids = scan(data)
 			if key != (page.Key{}) {
-				k.disk.Put(dk, p.encode())
+				// Put copies the encoding: it is made in a buffer kept
+				// for the next page's (a GB allocated at 100,000 posts).
+				bp := encodings.Get().(*[]byte)
+				*bp = p.encodeTo((*bp)[:0])
+				k.disk.Put(dk, *bp)
+				encodings.Put(bp)
 			}
 		}
 		if kept || key != (page.Key{}) && k.disk.Has(dk) {
@@ -670,9 +675,14 @@ func (k *linkKeeper) readBack(file string, key page.Key) ([]string, map[string]b
 
 // encode is a page's hrefs and ids, for the disk cache: each list with
 // its length, each string with its length.
-func (p *pageLinks) encode() []byte {
+func (p *pageLinks) encode() []byte { return p.encodeTo(nil) }
+
+// encodings are the buffers pages' links are encoded in for the cache.
+var encodings = sync.Pool{New: func() any { return new([]byte) }}
+
+// encodeTo is encode, appending to b.
+func (p *pageLinks) encodeTo(b []byte) []byte {
 	ids := slices.Sorted(maps.Keys(p.ids))
-	var b []byte
 	for _, list := range [][]string{p.hrefs, ids} {
 		b = binary.AppendUvarint(b, uint64(len(list)))
 		for _, s := range list {

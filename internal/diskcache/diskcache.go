@@ -198,7 +198,12 @@ func (c *Cache) scan(off, size int64) int64 {
 }
 
 // Get returns the value of key, if the cache holds it whole.
-func (c *Cache) Get(key Key) ([]byte, bool) {
+func (c *Cache) Get(key Key) ([]byte, bool) { return c.Read(nil, key) }
+
+// Read is Get, reading the value into *buf, which it grows as needed,
+// when buf is not nil: a caller that is done with each value before it
+// reads the next makes one buffer do. The value shares *buf's memory.
+func (c *Cache) Read(buf *[]byte, key Key) ([]byte, bool) {
 	if c == nil {
 		return nil, false
 	}
@@ -214,7 +219,15 @@ func (c *Cache) Get(key Key) ([]byte, bool) {
 	if !ok {
 		return nil, false
 	}
-	b := make([]byte, headerSize-4+e.n())
+	var b []byte
+	if n := headerSize - 4 + int(e.n()); buf != nil && cap(*buf) >= n {
+		b = (*buf)[:n]
+	} else {
+		b = make([]byte, n)
+		if buf != nil {
+			*buf = b
+		}
+	}
 	// The header's sum and the value, read at once: key and length are
 	// the index's.
 	if _, err := c.pack.ReadAt(b, e.off-headerSize+4); err != nil {

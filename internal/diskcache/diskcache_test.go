@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -320,4 +321,27 @@ func TestHalfKeys(t *testing.T) {
 		}
 	}
 	c.Close()
+}
+
+// TestRead: values read into one buffer are each whole, the buffer grown
+// for a longer one and used again for a shorter.
+func TestRead(t *testing.T) {
+	c := open(t, t.TempDir())
+	defer c.Close()
+	long := strings.Repeat("banana ", 100)
+	c.Put(key("a"), []byte("apple"))
+	c.Put(key("b"), []byte(long))
+	var buf []byte
+	for _, tc := range []struct{ k, want string }{{"a", "apple"}, {"b", long}, {"a", "apple"}} {
+		got, ok := c.Read(&buf, key(tc.k))
+		if !ok || string(got) != tc.want {
+			t.Fatalf("Read(%s) = %q, %v; want %q", tc.k, got, ok, tc.want)
+		}
+		if &got[:cap(got)][cap(got)-1] != &buf[:cap(buf)][cap(buf)-1] {
+			t.Errorf("Read(%s) is not in the buffer", tc.k)
+		}
+	}
+	if got, ok := c.Read(&buf, key("c")); ok {
+		t.Errorf("Read(c) = %q, want nothing", got)
+	}
 }

@@ -81,14 +81,19 @@ func (r *renderer) search() (func(w io.Writer) error, error) {
 		if _, err := io.WriteString(w, head); err != nil {
 			return err
 		}
+		// Entries kept on disk are read into a buffer of each place of a
+		// batch, used again by the next batches: at 100,000 posts the
+		// index is 368 MB, all of it read back, and allocated while the
+		// wiki's pages were made it raised the heap.
 		const batch = 512
 		jsons := make([][]byte, batch)
+		bufs := make([][]byte, batch)
 		for from := 0; from < len(entries); from += batch {
 			n := min(batch, len(entries)-from)
 			errs := make([]error, n)
 			par.Each(n, func(k int) {
 				i := from + k
-				jsons[k], errs[k] = r.json(nodes[i], entries[i])
+				jsons[k], errs[k] = r.json(nodes[i], entries[i], &bufs[k])
 			})
 			if err := errors.Join(errs...); err != nil {
 				return err
@@ -167,13 +172,13 @@ func (r *renderer) keepLater(n journal.Node) error {
 // escapes <, > and &: the index is safe in a script. (A test counts.)
 var encodeEntry = func(doc SearchDoc) ([]byte, error) { return json.Marshal(doc) }
 
-// json returns the JSON of n's search entry e, read back from the disk if
-// it was kept there (made again if it cannot be read).
-func (r *renderer) json(n journal.Node, e searchEntry) ([]byte, error) {
+// json returns the JSON of n's search entry e, read back from the disk
+// into *buf if it was kept there (made again if it cannot be read).
+func (r *renderer) json(n journal.Node, e searchEntry, buf *[]byte) ([]byte, error) {
 	if e.onDisk == nil {
 		return e.json, nil
 	}
-	if b, ok := r.cache.pages.Disk.Get(*e.onDisk); ok {
+	if b, ok := r.cache.pages.Disk.Read(buf, *e.onDisk); ok {
 		return b, nil
 	}
 	made, err := r.entry(n)
