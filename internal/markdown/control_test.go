@@ -1,6 +1,11 @@
 package markdown
 
-import "testing"
+import (
+	"bytes"
+	"testing"
+
+	"github.com/yuin/goldmark/util"
+)
 
 // FuzzControl holds Control's byte scan to the rune scan it replaced, on
 // any bytes, valid UTF-8 or not.
@@ -21,6 +26,20 @@ func FuzzControl(f *testing.F) {
 		got, ok := Control(s)
 		if ok != found || got != want {
 			t.Fatalf("Control(%q) = %q, %v; the rune scan says %q, %v", s, got, ok, want, found)
+		}
+	})
+}
+
+// FuzzUnescapeText: a text segment is unescaped as goldmark's three
+// steps would, whether or not it holds a backslash or an ampersand.
+func FuzzUnescapeText(f *testing.F) {
+	for _, s := range []string{"plain words", `\*not emphasis\*`, "AT&amp;T", "&#42; &#x2A;", `\&amp;`, "&", `\`, "a & b", "&copy"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, v []byte) {
+		want := util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(bytes.Clone(v))))
+		if got := unescapeText(bytes.Clone(v)); !bytes.Equal(got, want) {
+			t.Errorf("unescapeText(%q) = %q, want %q", v, got, want)
 		}
 	})
 }
