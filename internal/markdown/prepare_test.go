@@ -5,6 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -158,4 +161,36 @@ func TestPartsAreThoseOfTheWholeResult(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzParts holds parts to the regular expression it replaced, on any
+// text around holes well made or not.
+func FuzzParts(f *testing.F) {
+	const mark = "njhole0123456789abcdef01234567"
+	for _, s := range []string{"plain", mark + "W0z", "a" + mark + "D12zb" + mark + "H3z", mark + "X1z", mark + "Wz", mark + "W1", mark + "W99999999999999999999999z", "x" + mark} {
+		f.Add(s)
+	}
+	pattern := regexp.MustCompile(`njhole[0-9a-f]{24}([WDHA])([0-9]+)z`)
+	want := func(s string) []part {
+		var out []part
+		for {
+			i := strings.Index(s, mark)
+			if i < 0 {
+				break
+			}
+			m := pattern.FindStringSubmatchIndex(s[i:])
+			if m == nil || m[0] != 0 {
+				break
+			}
+			n, _ := strconv.Atoi(s[i+m[4] : i+m[5]])
+			out = append(out, part{lit: s[:i]}, part{kind: s[i+m[2]], i: n})
+			s = s[i+m[1]:]
+		}
+		return append(out, part{lit: s})
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := parts(s, mark), want(s); !slices.Equal(got, want) {
+			t.Errorf("parts(%q) = %v, want %v", s, got, want)
+		}
+	})
 }
