@@ -630,7 +630,7 @@ func (k *linkKeeper) keep(file string, key page.Key, load func() ([]byte, error)
 				// Put copies the encoding: it is made in a buffer kept
 				// for the next page's (a GB allocated at 100,000 posts).
 				bp := encodings.Get().(*[]byte)
-				*bp = p.encodeTo((*bp)[:0])
+				*bp = p.encode((*bp)[:0])
 				k.disk.Put(dk, *bp)
 				encodings.Put(bp)
 			}
@@ -673,15 +673,12 @@ func (k *linkKeeper) readBack(file string, key page.Key) ([]string, map[string]b
 	return hrefs, ids, nil
 }
 
-// encode is a page's hrefs and ids, for the disk cache: each list with
-// its length, each string with its length.
-func (p *pageLinks) encode() []byte { return p.encodeTo(nil) }
-
 // encodings are the buffers pages' links are encoded in for the cache.
 var encodings = sync.Pool{New: func() any { return new([]byte) }}
 
-// encodeTo is encode, appending to b.
-func (p *pageLinks) encodeTo(b []byte) []byte {
+// encode appends to b a page's hrefs and ids, for the disk cache: each
+// list with its length, each string with its length.
+func (p *pageLinks) encode(b []byte) []byte {
 	ids := slices.Sorted(maps.Keys(p.ids))
 	for _, list := range [][]string{p.hrefs, ids} {
 		b = binary.AppendUvarint(b, uint64(len(list)))
