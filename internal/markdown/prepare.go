@@ -207,7 +207,7 @@ func anchor(id string) ast.Node {
 
 // holeAt reads what follows a hole's mark at the start of s: its kind
 // (W, D, H or A), its number in decimal digits, then "z". (A regular
-// expression matched at every hole of every body was 2 % of preparing
+// expression matched at every hole of every body was 3 % of preparing
 // it.) end is where the hole ends in s.
 func holeAt(s string) (kind byte, n, end int, ok bool) {
 	if len(s) < 3 || strings.IndexByte("WDHA", s[0]) < 0 {
