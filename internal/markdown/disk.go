@@ -18,7 +18,7 @@ import (
 
 func diskKey(memoKey string) diskcache.Key {
 	h := sha256.New()
-	h.Write([]byte("netjournal markdown v7\x00"))
+	h.Write([]byte("netjournal markdown v8\x00"))
 	h.Write([]byte(memoKey))
 	var k diskcache.Key
 	h.Sum(k[:0])
@@ -27,8 +27,9 @@ func diskKey(memoKey string) diskcache.Key {
 
 // encode encodes a memo value that is worth keeping on disk: a body
 // prepared once (see prepare.go), from which every audience's Result is
-// made by filling holes; its facts; a post's summary and words
-// (facts.go). Results themselves are kept in memory only.
+// made by filling holes, in its two halves (its HTML with its facts, and
+// its texts); its facts; a post's summary and words (facts.go). Results
+// themselves are kept in memory only.
 func encode(v any) ([]byte, bool) { return encodeTo(nil, v) }
 
 // encodeTo is encode, appending to b.
@@ -41,6 +42,14 @@ func encodeTo(b []byte, v any) ([]byte, bool) {
 		w.str(v.summary)
 		w.int(v.words)
 		return w.b, true
+	case *texts:
+		w := writer{b: b}
+		w.parts(v.summary)
+		w.parts(v.text)
+		w.int(v.wikilinks)
+		w.int(v.dests)
+		w.int(v.headings)
+		return w.b, true
 	}
 	p, ok := v.(*prepared)
 	if !ok {
@@ -48,9 +57,7 @@ func encodeTo(b []byte, v any) ([]byte, bool) {
 	}
 	w := writer{b: b}
 	w.lists(factsOf(p))
-	for _, ps := range [][]part{p.html, p.summary, p.text} {
-		w.parts(ps)
-	}
+	w.parts(p.html) // the texts half is kept apart ('x')
 	w.int(len(p.dests))
 	for _, d := range p.dests {
 		w.str(d)
@@ -93,7 +100,8 @@ func decodeFacts(b []byte) (any, bool) {
 }
 
 // decode decodes what encode wrote, by the kind of its memo key: a
-// prepared body ('p'), its facts ('f'), a summary ('s'). It keeps b: the
+// prepared body's HTML half ('p') and texts half ('x'), its facts ('f'),
+// a summary ('s'). It keeps b: the
 // caller must not change it after.
 func decode(memoKey string, b []byte) (any, bool) {
 	switch memoKey[0] {
@@ -103,6 +111,8 @@ func decode(memoKey string, b []byte) (any, bool) {
 		r := reader{b: b, ok: true}
 		s := &small{summary: r.str(), words: r.int()}
 		return s, r.ok && len(r.b) == 0
+	case 'x':
+		return decodeTexts(b)
 	}
 	if memoKey[0] != 'p' {
 		return nil, false
@@ -114,7 +124,7 @@ func decode(memoKey string, b []byte) (any, bool) {
 		wikilinks: f.wikilinks, links: f.links, slips: f.slips, unrendered: f.unrendered,
 		errs: f.errs, removed: f.removed, usedIDs: map[string]bool{},
 	}
-	p.html, p.summary, p.text = r.parts(), r.parts(), r.parts()
+	p.html = r.parts()
 	for n := r.count(); n > 0 && r.ok; n-- {
 		p.dests = append(p.dests, r.str())
 	}
@@ -128,21 +138,42 @@ func decode(memoKey string, b []byte) (any, bool) {
 	p.control = r.bool()
 	// Every hole must have its value: a hole past the ends would panic
 	// when filled.
-	for _, ps := range append([][]part{p.html, p.summary, p.text}, p.headings...) {
+	if !holesFit(append([][]part{p.html}, p.headings...), len(p.wikilinks), len(p.dests), len(p.headings)) {
+		return nil, false
+	}
+	return p, r.ok && len(r.b) == 0
+}
+
+// decodeTexts decodes the texts half of a prepared body.
+func decodeTexts(b []byte) (any, bool) {
+	r := reader{b: b, ok: true}
+	t := &texts{summary: r.parts(), text: r.parts()}
+	t.wikilinks, t.dests, t.headings = r.int(), r.int(), r.int()
+	if !holesFit([][]part{t.summary, t.text}, t.wikilinks, t.dests, t.headings) {
+		return nil, false
+	}
+	return t, r.ok && len(r.b) == 0
+}
+
+// holesFit reports whether every hole of lists has its value in a body
+// with these numbers of wikilinks, destinations and headings: a hole past
+// the ends would panic when filled.
+func holesFit(lists [][]part, wikilinks, dests, headings int) bool {
+	for _, ps := range lists {
 		for _, x := range ps {
 			switch {
 			case x.kind == 0:
-			case x.kind == 'W' && x.i < len(p.wikilinks), x.kind == 'D' && x.i < len(p.dests),
-				(x.kind == 'H' || x.kind == 'A') && x.i < len(p.headings):
+			case x.kind == 'W' && x.i < wikilinks, x.kind == 'D' && x.i < dests,
+				(x.kind == 'H' || x.kind == 'A') && x.i < headings:
 			default:
-				return nil, false
+				return false
 			}
 			if x.i < 0 {
-				return nil, false
+				return false
 			}
 		}
 	}
-	return p, r.ok && len(r.b) == 0
+	return true
 }
 
 type writer struct{ b []byte }

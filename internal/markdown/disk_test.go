@@ -27,11 +27,31 @@ func TestDiskRoundTrip(t *testing.T) {
 	if !ok {
 		t.Fatal("not decoded")
 	}
-	if !reflect.DeepEqual(got, p) {
-		t.Errorf("got %#v, want %#v", got, p)
+	htmlHalf := *p
+	htmlHalf.texts = nil // kept apart
+	if !reflect.DeepEqual(got, &htmlHalf) {
+		t.Errorf("got %#v, want %#v", got, &htmlHalf)
 	}
 	if _, ok := decode("p", b[:len(b)-1]); ok {
 		t.Error("a cut encoding decoded")
+	}
+	if len(p.texts.summary) == 0 || len(p.texts.text) == 0 || p.texts.headings != 2 {
+		t.Fatalf("the sample's texts lack parts: %+v", p.texts)
+	}
+	b, ok = encode(p.texts)
+	if !ok {
+		t.Fatal("texts not encoded")
+	}
+	if got, ok := decode("x", b); !ok || !reflect.DeepEqual(got, p.texts) {
+		t.Errorf("texts: got %#v, %v, want %#v", got, ok, p.texts)
+	}
+	if _, ok := decode("x", b[:len(b)-1]); ok {
+		t.Error("cut texts decoded")
+	}
+	short := *p.texts
+	short.wikilinks--
+	if b, _ := encode(&short); func() bool { _, ok := decode("x", b); return ok }() {
+		t.Error("texts with a hole past their wikilinks decoded")
 	}
 	if _, ok := encode(Result{}); ok {
 		t.Error("a Result is kept on disk: it is made from the prepared body")
@@ -94,13 +114,24 @@ func TestFactsAreThePreparedBodys(t *testing.T) {
 }
 
 // FuzzDecode: whatever the cache holds, decoding never panics, and what
-// it accepts renders.
+// it accepts renders: an HTML half alone, and with a texts half that fits.
 func FuzzDecode(f *testing.F) {
-	b, _ := encode(New().prepareUncached(diskSample))
-	f.Add(b)
-	f.Fuzz(func(t *testing.T, b []byte) {
-		if p, ok := decode("p", b); ok {
-			New().resolve(Text(""), p.(*prepared), Options{Rewrite: func(d string) string { return d }})
+	p := New().prepareUncached(diskSample)
+	html, _ := encode(p)
+	textHalf, _ := encode(p.texts)
+	f.Add(html, textHalf)
+	f.Fuzz(func(t *testing.T, html, textHalf []byte) {
+		v, ok := decode("p", html)
+		if !ok {
+			return
+		}
+		p := v.(*prepared)
+		opts := Options{Parts: PartHTML, Rewrite: func(d string) string { return d }}
+		New().resolve(Text(""), p, opts)
+		if v, ok := decode("x", textHalf); ok && v.(*texts).fits(len(p.wikilinks), len(p.dests), len(p.headings)) {
+			p.texts = v.(*texts)
+			opts.Parts = 0
+			New().resolve(Text(""), p, opts)
 		}
 	})
 }
@@ -182,4 +213,49 @@ func TestFactsKeepThePreparedBody(t *testing.T) {
 			t.Error("the body's text cannot be let go")
 		}
 	})
+}
+
+// TestHalvesReadBack: a renderer on a disk another prepared the body on
+// reads back only the half each audience fills: a page's HTML without
+// the texts, the search's text and a summary without the HTML; and
+// either way renders what preparing the body anew does.
+func TestHalvesReadBack(t *testing.T) {
+	d, err := diskcache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	src := Text(diskSample)
+	resolve := func(l Wikilink) (Resolution, error) {
+		return Resolution{Dest: "/" + l.Target + "/", Text: "The " + l.Target}, nil
+	}
+	first := New()
+	first.Once()
+	first.UseDisk(d)
+	first.Facts(src)
+	for _, c := range []struct {
+		parts      Parts
+		html, text bool // the halves read
+	}{
+		{PartHTML, true, false},
+		{PartText, false, true},
+		{PartSummary | PartWords, false, true},
+		{PartHTML | PartText, true, true},
+		{0, true, true},
+	} {
+		opts := Options{Key: "wiki", Parts: c.parts, Resolve: resolve}
+		want := New().Render(src, opts)
+		r := New()
+		r.Once()
+		r.UseDisk(d)
+		got := r.Later(src, opts).Make()
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("parts %b:\n%+v\nwant\n%+v", c.parts, got, want)
+		}
+		_, html := r.memo.values.Get(r.sourceKey("p", src))
+		_, text := r.memo.values.Get(textsKey(r.sourceKey("p", src)))
+		if html != c.html || text != c.text {
+			t.Errorf("parts %b: read the HTML half %v and the texts half %v, want %v and %v", c.parts, html, text, c.html, c.text)
+		}
+	}
 }

@@ -40,10 +40,11 @@ func (r *Renderer) facts(src Source) *facts {
 		// The prepared body stays in the cache, unread: a page made
 		// later, in this run or the next, fills it; and a cache's Commit
 		// drops what a run did not use.
-		r.memo.diskCache().Keep(diskKey(pkey))
+		r.memo.keep(pkey)
+		r.memo.keep(textsKey(pkey))
 		return f
 	}
-	p, kept := r.prepared(src)
+	p, kept := r.prepared(src, false, false)
 	f := factsOf(p)
 	if kept {
 		r.memo.put(key, f)
@@ -89,7 +90,7 @@ func (r *Renderer) renderSmall(src Source, opts Options) (_ Result, ok bool) {
 			return res, true
 		}
 	}
-	made := r.resolve(src, r.prepare(src), opts)
+	made := r.resolve(src, r.prepare(src, opts.Parts), opts)
 	if b, ok := encode(&small{summary: made.Summary, words: made.Words}); ok {
 		disk.Put(dk, b)
 	}

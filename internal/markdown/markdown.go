@@ -177,6 +177,11 @@ func (m *memo) get(key string) (any, bool) {
 
 func (m *memo) put(key string, v any) {
 	m.values.Put(key, v)
+	m.store(key, v)
+}
+
+// store puts the value of key on the memo's disk alone.
+func (m *memo) store(key string, v any) {
 	if disk := m.diskCache(); disk != nil {
 		// Put copies what it is given: the encoding is made in a buffer
 		// kept for the next, not grown anew for every body.
@@ -191,6 +196,10 @@ func (m *memo) put(key string, v any) {
 
 // has reports whether the memo's disk holds the value of key.
 func (m *memo) has(key string) bool { return m.diskCache().Has(diskKey(key)) }
+
+// keep keeps the value of key on the memo's disk, for the next run,
+// though this one did not read it from there.
+func (m *memo) keep(key string) { m.diskCache().Keep(diskKey(key)) }
 
 var encodings = sync.Pool{New: func() any { return new([]byte) }}
 
@@ -380,6 +389,7 @@ func (r *Renderer) Once() { r.once = true }
 func (r *Renderer) Forget(src Source) {
 	key := r.sourceKey("p", src)
 	r.memo.values.Delete(key)
+	r.memo.values.Delete(textsKey(key))
 	r.memo.values.Delete("f" + key[1:]) // its facts
 }
 
@@ -413,7 +423,7 @@ func (r *Renderer) Render(src Source, opts Options) Result {
 				return res
 			}
 		}
-		return r.resolve(src, r.prepare(src), opts)
+		return r.resolve(src, r.prepare(src, opts.Parts), opts)
 	}
 	// The key: the context, each wikilink's resolution (every string
 	// with its length, so none can pass for another), the source.
@@ -444,7 +454,7 @@ func (r *Renderer) Render(src Source, opts Options) Result {
 	}
 	res, ok := r.memo.get(string(key))
 	if !ok {
-		res = r.resolve(src, r.prepare(src), opts)
+		res = r.resolve(src, r.prepare(src, opts.Parts), opts)
 		r.memo.put(string(key), res)
 	}
 	r.known.Put(id, &known{src: src.text, srcKey: k.srcKey, links: k.links, key: string(key), res: res.(Result)})
@@ -516,7 +526,7 @@ func (r *Renderer) Later(src Source, opts Options) Later {
 	// back when a page is made, of an edited build's pages a few.
 	key, errs := appendKey([]byte("l\x00"), p.wikilinks, r.sourceKey("", src), opts)
 	return Later{Key: string(key), Errors: errs, make: func() Result {
-		return r.resolve(src, r.prepare(src), opts)
+		return r.resolve(src, r.prepare(src, opts.Parts), opts)
 	}}
 }
 

@@ -34,15 +34,29 @@ type prepared struct {
 	errs       []LineError
 	removed    []LineError // what sanitizing took out of raw HTML
 
-	html, summary, text []part
-	dests               []string // the destinations of the D holes, as written
-	headings            [][]part // the text of each heading that holds a wikilink
-	usedIDs             map[string]bool
+	html     []part
+	dests    []string // the destinations of the D holes, as written
+	headings [][]part // the text of each heading that holds a wikilink
+	usedIDs  map[string]bool
+	// texts is what summaries, word counts and search read: nil in a
+	// body read back from the disk for its HTML alone.
+	texts *texts
 
 	// fallback is set for a body whose wikilinks sit where a hole will not
 	// do (an image's alt text): it is rendered whole for each audience.
 	fallback bool
 	control  bool // the source holds a control character
+}
+
+// texts is the plain-text half of a prepared body, kept on disk apart
+// from its HTML half: the public view's summaries and word counts, and
+// the wiki's search, read this half alone, and a page its HTML alone. (A
+// post's HTML was two thirds of the whole, read back with it by each.)
+type texts struct {
+	summary, text []part
+	// The numbers of wikilinks, destinations and headings its holes
+	// count in: a half read back is used only with facts that agree.
+	wikilinks, dests, headings int
 }
 
 // part is a piece of literal text, or a hole: the resolution of wikilink
@@ -54,29 +68,96 @@ type part struct {
 	i    int
 }
 
-func (r *Renderer) prepare(src Source) *prepared {
-	p, _ := r.prepared(src)
+// prepare returns src prepared, with the halves that rendering it for
+// parts needs.
+func (r *Renderer) prepare(src Source, parts Parts) *prepared {
+	p, _ := r.prepared(src, parts.has(PartHTML), wantsTexts(parts))
 	return p
 }
 
-// prepared is prepare, saying whether what it returns is remembered: a
-// body whose text could not be read back is not.
-func (r *Renderer) prepared(src Source) (_ *prepared, kept bool) {
+// wantsTexts reports whether rendering for parts fills the texts half.
+func wantsTexts(parts Parts) bool {
+	return parts.has(PartSummary) || parts.has(PartText) || parts.has(PartWords)
+}
+
+// prepared is prepare, for the HTML half, the texts half, or both, and
+// saying whether what it returns is remembered: a body whose text could
+// not be read back is not. A prepared body always holds its facts.
+func (r *Renderer) prepared(src Source, html, text bool) (_ *prepared, kept bool) {
 	key := r.sourceKey("p", src)
-	if v, ok := r.memo.get(key); ok {
-		p := v.(*prepared)
+	if p := r.preparedKept(src, key, html, text); p != nil {
 		r.links.Put(key, p.links)
 		return p, true
 	}
-	text, err := r.textOf(src)
+	body, err := r.textOf(src)
 	if err != nil {
 		// Said where the body is shown; not remembered.
 		return &prepared{errs: []LineError{{Err: err}}}, false
 	}
-	p := r.prepareUncached(text)
-	r.memo.put(key, p)
+	p := r.prepareUncached(body)
+	r.memo.put(key, p) // held whole; on disk, its HTML half
+	r.memo.store(textsKey(key), p.texts)
 	r.links.Put(key, p.links)
 	return p, true
+}
+
+// textsKey is the memo key of the texts half of the prepared body whose
+// key is key.
+func textsKey(key string) string { return "x" + key[1:] }
+
+// preparedKept returns the prepared body the memo holds (key) with the
+// halves asked for, or nil. A body prepared in this process is held
+// whole; one read back from the disk, only by the halves asked for.
+func (r *Renderer) preparedKept(src Source, key string, html, text bool) *prepared {
+	if v, ok := r.memo.values.Get(key); ok && (!text || v.(*prepared).texts != nil) {
+		r.memo.keep(key)
+		if text {
+			r.memo.keep(textsKey(key))
+		}
+		return v.(*prepared)
+	}
+	var t *texts
+	if text {
+		v, ok := r.memo.get(textsKey(key))
+		if !ok {
+			return nil
+		}
+		t = v.(*texts)
+	}
+	if !html {
+		if t == nil {
+			html = true // the facts alone: the HTML half holds them
+		} else {
+			f := r.facts(src)
+			if !t.fits(len(f.wikilinks), -1, -1) {
+				return nil
+			}
+			return &prepared{
+				wikilinks: f.wikilinks, links: f.links, slips: f.slips, unrendered: f.unrendered,
+				errs: f.errs, removed: f.removed, fallback: f.fallback, control: f.control, texts: t,
+			}
+		}
+	}
+	v, ok := r.memo.get(key)
+	if !ok {
+		return nil
+	}
+	p := v.(*prepared)
+	if t != nil && p.texts == nil {
+		if !t.fits(len(p.wikilinks), len(p.dests), len(p.headings)) {
+			return nil
+		}
+		whole := *p
+		whole.texts = t
+		p = &whole
+	}
+	return p
+}
+
+// fits reports whether t is the texts half of a body with these numbers
+// of wikilinks, destinations and headings (-1: not known).
+func (t *texts) fits(wikilinks, dests, headings int) bool {
+	return t.wikilinks == wikilinks && (dests < 0 || t.dests == dests) && (headings < 0 || t.headings == headings)
 }
 
 func (r *Renderer) prepareUncached(src string) *prepared {
@@ -107,6 +188,8 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 	})
 	p.unrendered = unrendered(doc, b)
 	if p.fallback {
+		// Rendered whole for each audience: nothing of it is filled.
+		p.texts = &texts{wikilinks: len(p.wikilinks)}
 		return p
 	}
 
@@ -154,15 +237,16 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 			h.AppendChild(h, anchor(string(id.([]byte))))
 		}
 	}
+	p.texts = &texts{wikilinks: len(p.wikilinks), dests: len(p.dests), headings: len(p.headings)}
 	if first != nil {
-		p.summary = parts(plain(first, b), mark)
+		p.texts.summary = parts(plain(first, b), mark)
 	}
 	html, err := r.renderString(b, doc)
 	if err != nil {
 		p.errs = append(p.errs, LineError{Err: fmt.Errorf("rendering Markdown: %w", err)})
 	}
 	p.html = parts(html, mark)
-	p.text = parts(plain(doc, b), mark)
+	p.texts.text = parts(plain(doc, b), mark)
 	return p
 }
 
@@ -301,17 +385,28 @@ func (r *Renderer) resolve(src Source, p *prepared, opts Options) Result {
 			_, res.HTMLControl = Control(html)
 		}
 	}
+	if !wantsTexts(want) {
+		return res
+	}
+	if p.texts == nil {
+		// A body that could not be read back (its error is in res), or
+		// prepare did not give the half asked for: never in silence.
+		if len(p.errs) == 0 {
+			res.Errors = append(res.Errors, LineError{Err: ErrGone})
+		}
+		return res
+	}
 	// A heading's anchor reads "#" in the text, as it does in the HTML.
-	hashes := make([]string, len(p.headings))
+	hashes := make([]string, p.texts.headings)
 	for k := range hashes {
 		hashes[k] = "#"
 	}
 	text := values{links: linkText, anchors: hashes}
 	if want.has(PartSummary) {
-		res.Summary = strings.TrimSpace(fill(p.summary, text))
+		res.Summary = strings.TrimSpace(fill(p.texts.summary, text))
 	}
 	if want.has(PartText) || want.has(PartWords) {
-		t := strings.TrimSpace(fill(p.text, text))
+		t := strings.TrimSpace(fill(p.texts.text, text))
 		if want.has(PartText) {
 			res.Text = t
 		}

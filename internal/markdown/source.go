@@ -47,7 +47,7 @@ func (r *Renderer) Let(src Source, read func() (string, error)) (_ Source, ok bo
 		return src, false
 	}
 	key := r.sourceKey("p", src)
-	if r.facts(src).fallback || !r.memo.has(key) {
+	if r.facts(src).fallback || !r.memo.has(key) || !r.memo.has(textsKey(key)) {
 		return src, false
 	}
 	sum := r.sums.Of(src.text)
