@@ -414,14 +414,16 @@ func (r *renderer) home() {
 		if n > 1 {
 			title = fmt.Sprintf("Page %d", n)
 		}
-		d := HomePage{Page: r.page(homePath(n), title, "", "home"), Posts: r.list(chunk), Number: n, Count: count}
-		if n > 1 {
-			d.Newer = &PageRef{homePath(n - 1), n - 1}
-		}
-		if n < count {
-			d.Older = &PageRef{homePath(n + 1), n + 1}
-		}
-		r.render("index.html", d.Page, d, lastmod(chunk, r.site.Updated))
+		r.renderLater("index.html", Page{Path: homePath(n)}, func() any {
+			d := HomePage{Page: r.page(homePath(n), title, "", "home"), Posts: r.list(chunk), Number: n, Count: count}
+			if n > 1 {
+				d.Newer = &PageRef{homePath(n - 1), n - 1}
+			}
+			if n < count {
+				d.Older = &PageRef{homePath(n + 1), n + 1}
+			}
+			return d
+		}, lastmod(chunk, r.site.Updated))
 	}
 }
 
@@ -482,13 +484,15 @@ func (r *renderer) tagPages() {
 	}
 	r.render("tags.html", d.Page, d, r.site.Updated)
 	for _, t := range r.tags {
-		desc := fmt.Sprintf("Posts tagged “%s” on %s.", t.Name, r.site.Title)
-		tag := t.Tag
-		tag.Posts = r.list(t.posts)
-		d := TagPage{Page: r.page(t.Path, "Tagged “"+t.Name+"”", desc, "tags"), Tag: tag}
-		// The tag's own feeds first, for readers that follow one topic.
-		d.Feeds = append(append([]FeedLink(nil), t.Feeds...), d.SiteFeeds...)
-		r.render("tag.html", d.Page, d, lastmod(t.posts, time.Time{}))
+		r.renderLater("tag.html", Page{Path: t.Path}, func() any {
+			desc := fmt.Sprintf("Posts tagged “%s” on %s.", t.Name, r.site.Title)
+			tag := t.Tag
+			tag.Posts = r.list(t.posts)
+			d := TagPage{Page: r.page(t.Path, "Tagged “"+t.Name+"”", desc, "tags"), Tag: tag}
+			// The tag's own feeds first, for readers that follow one topic.
+			d.Feeds = append(append([]FeedLink(nil), t.Feeds...), d.SiteFeeds...)
+			return d
+		}, lastmod(t.posts, time.Time{}))
 	}
 }
 
@@ -501,15 +505,17 @@ func tagSource(t *public.Tag) string {
 }
 
 func (r *renderer) archive() {
-	d := ArchivePage{Page: r.page("archive/", "Archive", "Every post on "+r.site.Title+", by year.", "archive"), Count: len(r.site.Posts)}
-	for _, p := range r.site.Posts {
-		y := p.Date.Year()
-		if n := len(d.Years); n == 0 || d.Years[n-1].Year != y {
-			d.Years = append(d.Years, Year{Year: y})
+	r.renderLater("archive.html", Page{Path: "archive/"}, func() any {
+		d := ArchivePage{Page: r.page("archive/", "Archive", "Every post on "+r.site.Title+", by year.", "archive"), Count: len(r.site.Posts)}
+		for _, p := range r.site.Posts {
+			y := p.Date.Year()
+			if n := len(d.Years); n == 0 || d.Years[n-1].Year != y {
+				d.Years = append(d.Years, Year{Year: y})
+			}
+			d.Years[len(d.Years)-1].Posts = append(d.Years[len(d.Years)-1].Posts, *r.entries[p])
 		}
-		d.Years[len(d.Years)-1].Posts = append(d.Years[len(d.Years)-1].Posts, *r.entries[p])
-	}
-	r.render("archive.html", d.Page, d, r.site.Updated)
+		return d
+	}, r.site.Updated)
 }
 
 func (r *renderer) shared() error {
