@@ -59,6 +59,28 @@ func BenchmarkStageJournal(b *testing.B) {
 	}
 }
 
+// BenchmarkStageJournalAgain is the journal of a rebuild: the same site
+// and renderer, every body's facts known, as a watched build's after an
+// edit.
+func BenchmarkStageJournalAgain(b *testing.B) {
+	site, err := content.Load(os.DirFS(benchSite(b, 10000)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	md := markdown.New()
+	if _, err := journal.Build(site, md, journal.Options{Now: benchOpts.Now}); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		if _, err := journal.Build(site, md, journal.Options{Now: benchOpts.Now}); err != nil {
+			b.Fatal(err)
+		}
+		md.Sweep()
+	}
+}
+
 // BenchmarkStagePublic makes the public view of a built journal: every
 // published body's holes filled for the blog.
 func BenchmarkStagePublic(b *testing.B) {
