@@ -139,11 +139,21 @@ func (c *Cache) Render(j *journal.Journal, theme *themes.Theme) (map[string][]by
 // that did not change, and puts every file into out as it is made.
 func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options, out *page.Site) error {
 	c.last, c.exec = nil, nil
+	r, exec, fingerprint, err := c.plan(j, theme, opts, out)
+	if err != nil {
+		return err
+	}
+	return c.render(r, exec, fingerprint, theme, opts, out)
+}
+
+// plan readies a render of the wiki: its templates, and a renderer that
+// holds every page's job, whose data is made when the page is.
+func (c *Cache) plan(j *journal.Journal, theme *themes.Theme, opts Options, out *page.Site) (*renderer, page.Executor, string, error) {
 	r := &renderer{j: j, v: newView(j, opts.Photos), out: out, nav: navCounts(j), cache: c}
 	c.graphs.Sweep()
 	fingerprint, err := theme.Fingerprint("wiki")
 	if err != nil {
-		return err
+		return nil, nil, "", err
 	}
 	var tmpl *template.Template
 	exec := func(w io.Writer, name string, data any) error { return tmpl.ExecuteTemplate(w, name, data) }
@@ -159,7 +169,7 @@ func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options
 	}
 	tmpl, err = theme.Templates("wiki", fm)
 	if err != nil {
-		return err
+		return nil, nil, "", err
 	}
 
 	r.dashboard()
@@ -171,6 +181,13 @@ func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options
 	r.followups()
 	r.tags()
 	r.networkPage()
+	return r, exec, fingerprint, nil
+}
+
+// render renders the pages that plan made the jobs of, and the rest of
+// the wiki.
+func (c *Cache) render(r *renderer, exec page.Executor, fingerprint string, theme *themes.Theme, opts Options, out *page.Site) error {
+	j := r.j
 	// What the theme's static files would replace is known before any
 	// file is put: a build that fails writes nothing it need not.
 	static, err := theme.Static("wiki")
