@@ -595,7 +595,7 @@ func codeBlock(r *rand.Rand) string {
 
 // Output.
 
-// netjournal renders the site as netjournal reads it.
+// Netjournal renders the site as netjournal reads it.
 func (s *Site) Netjournal() map[string]string {
 	files := map[string]string{"netjournal.yaml": configYAML}
 	for _, p := range s.posts {
@@ -728,7 +728,7 @@ func (e *event) markdown() string {
 	return b.String()
 }
 
-// hugo renders the public posts and drafts as a Hugo site. Wikilinks
+// Hugo renders the public posts and drafts as a Hugo site. Wikilinks
 // become what netjournal renders them as: a link to a post, a contact's
 // public name, or the label.
 func (s *Site) Hugo() map[string]string {
