@@ -138,6 +138,10 @@ func TestShortcodes(t *testing.T) {
 		{"x\n{{% note %}}\n*kept*\n{{% /note %}}", "x\n<!-- {{% note %}} -->\n*kept*\n", `11: shortcode "note" is not known here`},
 		{"`{{< inline >}}`", "`{{< inline >}}`", `10: shortcode "inline" in code`},
 		{"{{< broken", "<!-- {{< broken -->", "10: the shortcode is not closed"},
+		// The "*/" that closes a shortcode written as text comes after
+		// its "/*", not within it (found by FuzzImport: a panic).
+		{"00{{</*/>}}", "00<!-- {{</*/>}} -->", "10: a shortcode written as text ({{</* … */>}}) is not closed"},
+		{"{{</**/>}}", "`{{<>}}`", ""},
 		{"{{< /lonely >}}", "<!-- {{< /lonely >}} -->", `10: closing shortcode "lonely"`},
 		{`{{< figure src="a.png" caption="-->" >}}`, "<figure>\n\n![-->](<a.png>)\n\n<figcaption>--&gt;</figcaption>", ""},
 		{"{{< x `a >}}", "<!-- {{< x `a >}} -->", "10: a backquote in the shortcode is never closed"},

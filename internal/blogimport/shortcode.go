@@ -88,11 +88,14 @@ func lexShortcode(s string, j int) *shortcode {
 		return t
 	}
 	if strings.HasPrefix(s[k:], "/*") {
+		// The "*/" that closes it comes after the "/*": in "{{</*/>}}"
+		// they overlap, and the tag is not closed (as Hugo has it).
+		k += 2
 		e := strings.Index(s[k:], "*/"+end)
 		if e < 0 {
 			return fail("a shortcode written as text ({{</* … */>}}) is not closed")
 		}
-		t.escaped = "{{" + string(delim) + s[k+2:k+e] + end
+		t.escaped = "{{" + string(delim) + s[k:k+e] + end
 		t.end = k + e + 2 + len(end)
 		return t
 	}
