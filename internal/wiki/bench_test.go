@@ -93,8 +93,9 @@ func made(job page.Job) any {
 }
 
 // BenchmarkJournalWikiData makes every page's data, bodies filled in, and
-// executes no template: what BenchmarkJournalWiki spends besides is keys,
-// templates and the search index.
+// executes no template (it parses them, as a render does): what
+// BenchmarkJournalWiki spends besides is keys, templates and the search
+// index.
 func BenchmarkJournalWikiData(b *testing.B) {
 	j := journalOf(b)
 	b.ReportAllocs()
