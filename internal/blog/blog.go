@@ -88,53 +88,8 @@ func (c *Cache) Once() {
 // and putting every file into out as it is made.
 func (c *Cache) Render(site *public.Site, theme *themes.Theme, out *page.Site) error {
 	c.last, c.exec = nil, nil
-	r := &renderer{site: site, out: out}
-	if err := r.index(); err != nil {
-		return err
-	}
-	fingerprint, err := theme.Fingerprint("blog")
+	r, exec, fingerprint, err := c.plan(site, theme, out)
 	if err != nil {
-		return err
-	}
-	var tmpl *template.Template
-	exec := func(w io.Writer, name string, data any) error { return tmpl.ExecuteTemplate(w, name, data) }
-	c.fragments.Sweep()
-	fm := funcs(site)
-	// cached NAME DATA is {{template NAME DATA}}, remembered on its data
-	// (see page.Fragments): for a part of a page, in HTML text. The
-	// functions' output depends on the site's URLs as well, which a page's
-	// data holds and a fragment's may not: they are in its key.
-	within := struct{ BaseURL, BasePath string }{site.BaseURL, site.BasePath}
-	fm["cached"] = func(name string, data any) (template.HTML, error) {
-		return c.fragments.Execute(fingerprint, name, within, data, exec)
-	}
-	tmpl, err = theme.Templates("blog", fm)
-	if err != nil {
-		return err
-	}
-	static, err := theme.Static("blog")
-	if err != nil {
-		return err
-	}
-	for _, name := range slices.Sorted(maps.Keys(static)) {
-		if err := out.Put(name, static[name]); err != nil {
-			return err
-		}
-	}
-	if !out.Has(SyntaxCSS) {
-		if err := out.Put(SyntaxCSS, syntaxCSS()); err != nil {
-			return err
-		}
-	}
-	r.home()
-	r.posts()
-	r.tagPages()
-	r.archive()
-	if err := r.shared(); err != nil {
-		return err
-	}
-	r.notFound()
-	if err := r.standalone(); err != nil {
 		return err
 	}
 	// The old paths of posts are checked against the pages before any is
@@ -173,6 +128,61 @@ func (c *Cache) Render(site *public.Site, theme *themes.Theme, out *page.Site) e
 		c.last, c.exec = r, exec
 	}
 	return nil
+}
+
+// plan readies a render of the blog: its templates, its static files put
+// into out, and a renderer that holds every page's job.
+func (c *Cache) plan(site *public.Site, theme *themes.Theme, out *page.Site) (*renderer, page.Executor, string, error) {
+	r := &renderer{site: site, out: out}
+	if err := r.index(); err != nil {
+		return nil, nil, "", err
+	}
+	fingerprint, err := theme.Fingerprint("blog")
+	if err != nil {
+		return nil, nil, "", err
+	}
+	var tmpl *template.Template
+	exec := func(w io.Writer, name string, data any) error { return tmpl.ExecuteTemplate(w, name, data) }
+	c.fragments.Sweep()
+	fm := funcs(site)
+	// cached NAME DATA is {{template NAME DATA}}, remembered on its data
+	// (see page.Fragments): for a part of a page, in HTML text. The
+	// functions' output depends on the site's URLs as well, which a page's
+	// data holds and a fragment's may not: they are in its key.
+	within := struct{ BaseURL, BasePath string }{site.BaseURL, site.BasePath}
+	fm["cached"] = func(name string, data any) (template.HTML, error) {
+		return c.fragments.Execute(fingerprint, name, within, data, exec)
+	}
+	tmpl, err = theme.Templates("blog", fm)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	static, err := theme.Static("blog")
+	if err != nil {
+		return nil, nil, "", err
+	}
+	for _, name := range slices.Sorted(maps.Keys(static)) {
+		if err := out.Put(name, static[name]); err != nil {
+			return nil, nil, "", err
+		}
+	}
+	if !out.Has(SyntaxCSS) {
+		if err := out.Put(SyntaxCSS, syntaxCSS()); err != nil {
+			return nil, nil, "", err
+		}
+	}
+	r.home()
+	r.posts()
+	r.tagPages()
+	r.archive()
+	if err := r.shared(); err != nil {
+		return nil, nil, "", err
+	}
+	r.notFound()
+	if err := r.standalone(); err != nil {
+		return nil, nil, "", err
+	}
+	return r, exec, fingerprint, nil
 }
 
 // Preview returns the page of post old as the last Render would have

@@ -2,6 +2,7 @@ package wiki
 
 import (
 	"io"
+	"maps"
 	"slices"
 	"sync"
 	"testing"
@@ -76,10 +77,7 @@ func plannedWiki(b *testing.B, j *journal.Journal) planned {
 	for _, job := range r.jobs {
 		p.data[job.Template] = append(p.data[job.Template], made(job))
 	}
-	for name := range p.data {
-		p.names = append(p.names, name)
-	}
-	slices.Sort(p.names)
+	p.names = slices.Sorted(maps.Keys(p.data))
 	return p
 }
 
