@@ -1,17 +1,10 @@
 package blog
 
 import (
-	"io"
-	"maps"
-	"slices"
 	"sync"
 	"testing"
-	"testing/fstest"
 
-	"github.com/netjournal/netjournal/internal/content"
-	"github.com/netjournal/netjournal/internal/gensite"
-	"github.com/netjournal/netjournal/internal/journal"
-	"github.com/netjournal/netjournal/internal/markdown"
+	"github.com/netjournal/netjournal/internal/benchsite"
 	"github.com/netjournal/netjournal/internal/page"
 	"github.com/netjournal/netjournal/internal/public"
 	"github.com/netjournal/netjournal/themes"
@@ -24,15 +17,7 @@ import (
 //	go test -run '^$' -bench Blog -benchmem ./internal/blog
 
 var benchSite = sync.OnceValues(func() (*public.Site, error) {
-	fsys := fstest.MapFS{}
-	for name, text := range gensite.Generate(8, 1000, 0, 0).Netjournal() {
-		fsys[name] = &fstest.MapFile{Data: []byte(text), Mode: 0o644}
-	}
-	site, err := content.Load(fsys)
-	if err != nil {
-		return nil, err
-	}
-	j, err := journal.Build(site, markdown.New(), journal.Options{Now: gensite.Now})
+	j, err := benchsite.Journal(1000, 0, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -70,25 +55,5 @@ func BenchmarkBlogTemplates(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	data := map[string][]any{}
-	for _, job := range r.jobs {
-		d := job.Data
-		if job.Make != nil {
-			d = job.Make()
-		}
-		data[job.Template] = append(data[job.Template], page.Filled(d))
-	}
-	for _, name := range slices.Sorted(maps.Keys(data)) {
-		b.Run(name, func(b *testing.B) {
-			b.ReportAllocs()
-			for range b.N {
-				for _, d := range data[name] {
-					if err := exec(io.Discard, name, d); err != nil {
-						b.Fatal(err)
-					}
-				}
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(data[name])), "ns/page")
-		})
-	}
+	benchsite.Templates(b, exec, benchsite.Data(r.jobs))
 }
