@@ -600,17 +600,7 @@ func (s *Site) Netjournal() map[string]string {
 	files := map[string]string{"netjournal.yaml": configYAML}
 	for _, p := range s.posts {
 		var b strings.Builder
-		fmt.Fprintf(&b, "---\ntitle: %q\ndate: %s\n", p.title, day(p.date))
-		if !p.updated.IsZero() {
-			fmt.Fprintf(&b, "updated: %s\n", day(p.updated))
-		}
-		fmt.Fprintf(&b, "tags: [%s]\nsummary: %q\n", strings.Join(p.tags, ", "), p.summary)
-		if p.link != "" {
-			fmt.Fprintf(&b, "link: %s\n", p.link)
-		}
-		if p.draft {
-			b.WriteString("draft: true\n")
-		}
+		p.frontMatter(&b, "updated")
 		if p.private {
 			b.WriteString("private: true\n")
 		}
@@ -773,21 +763,28 @@ func (s *Site) Hugo() map[string]string {
 			return "[" + t.text + "](" + t.url + ")"
 		})
 		var b strings.Builder
-		fmt.Fprintf(&b, "---\ntitle: %q\ndate: %s\n", p.title, day(p.date))
-		if !p.updated.IsZero() {
-			fmt.Fprintf(&b, "lastmod: %s\n", day(p.updated))
-		}
-		fmt.Fprintf(&b, "tags: [%s]\nsummary: %q\n", strings.Join(p.tags, ", "), p.summary)
-		if p.link != "" {
-			fmt.Fprintf(&b, "link: %s\n", p.link)
-		}
-		if p.draft {
-			b.WriteString("draft: true\n")
-		}
+		p.frontMatter(&b, "lastmod")
 		fmt.Fprintf(&b, "---\n%s", body)
 		files["content/posts/"+p.slug+".md"] = b.String()
 	}
 	return files
+}
+
+// frontMatter writes the front matter both sites' posts share, opened
+// and left open: netjournal calls the date of an update "updated", Hugo
+// "lastmod".
+func (p *post) frontMatter(b *strings.Builder, updatedKey string) {
+	fmt.Fprintf(b, "---\ntitle: %q\ndate: %s\n", p.title, day(p.date))
+	if !p.updated.IsZero() {
+		fmt.Fprintf(b, "%s: %s\n", updatedKey, day(p.updated))
+	}
+	fmt.Fprintf(b, "tags: [%s]\nsummary: %q\n", strings.Join(p.tags, ", "), p.summary)
+	if p.link != "" {
+		fmt.Fprintf(b, "link: %s\n", p.link)
+	}
+	if p.draft {
+		b.WriteString("draft: true\n")
+	}
 }
 
 // Helpers.
