@@ -151,9 +151,10 @@ func (b *Builder) Stream(ctx context.Context, opts Options, s *Stream) (*Result,
 // not nil, writing them to s.
 func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result, error) {
 	defer b.md.Sweep()
-	b.last = nil
 	fsys, md := b.fsys, b.md
 	b.content.Disk = b.disk
+	last := b.last
+	b.last = nil
 	site, err := b.content.Load(fsys)
 	if site == nil {
 		return nil, fmt.Errorf("load: %w", err)
@@ -163,6 +164,10 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 	}
 	if opts.Origin != "" && site.Config.BaseURL != "" {
 		site.Config.BaseURL = strings.TrimSuffix(opts.Origin, "/") + site.Config.BasePath()
+	}
+	var edited map[string]bool // the documents whose bodies alone changed
+	if s == nil && err == nil {
+		edited = bodiesEdited(last, site, opts, md)
 	}
 	// Documents that did not load are still in the site, so references
 	// to them resolve: the journal's problems are reported with the
@@ -219,7 +224,7 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 	}
 	wikiDone := make(chan rendered, 1)
 	go func() {
-		wopts := wiki.Options{Photos: photos}
+		wopts := wiki.Options{Photos: photos, Edited: edited}
 		if s != nil {
 			// A build that renders once holds each rendered body only
 			// while the pages that show it do (markdown.Renderer.Release).
@@ -290,7 +295,7 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 	// cannot be written costs speed, not the build.
 	b.disk.Commit()
 	if s == nil {
-		b.last = &lastRender{journal: j, public: pub, opts: opts}
+		b.last = &lastRender{site: site, journal: j, public: pub, opts: opts}
 	}
 	return res, nil
 }

@@ -458,3 +458,48 @@ func TestClockWithinADay(t *testing.T) {
 		t.Errorf("the next day's build differs from a fresh one:\n%s", diff)
 	}
 }
+
+// TestBodyEditMakesItsPage: once a contact's, an event's or a post's
+// prose alone is edited, the wiki makes the data of that document's page
+// and of no other (none shows the body), and the site is the one a full
+// build makes, in a theme that prints every page's data. An edit that
+// adds a wikilink (a backlink on another page) makes every page again.
+func TestBodyEditMakesItsPage(t *testing.T) {
+	dir := copySite(t)
+	dumpTheme(t, dir)
+	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
+	b := NewBuilder(os.DirFS(dir))
+	if _, err := b.Render(opts); err != nil {
+		t.Fatal(err)
+	}
+	every := b.wiki.Made()
+	for i, tc := range []struct {
+		file, page, added, shows string
+		made                     int
+	}{
+		{"content/contacts/carla-duarte.md", "contacts/carla-duarte.html", "Met again in Zanzibar.", "Zanzibar", 1},
+		{"content/events/2026-01-15-call-tomas-new-year.md", "events/2026-01-15-call-tomas-new-year.html", "We spoke of *oolong*.", "oolong", 1},
+		{"content/posts/consensus-talk-notes.md", "posts/consensus-talk-notes.html", "## Quorum arithmetic", "Quorum arithmetic", 1},
+		{"content/posts/consensus-talk-notes.md", "posts/consensus-talk-notes.html", "Thanks to [[carla-duarte|Carla of Lisbon]].", "Carla of Lisbon", every},
+	} {
+		rewrite(t, dir, tc.file, func(s string) string { return s + "\n" + tc.added + "\n" })
+		b.Forget(tc.file)
+		got, err := b.Render(opts)
+		if err != nil {
+			t.Fatalf("edit %d: %v", i, err)
+		}
+		if made := b.wiki.Made(); made != tc.made {
+			t.Errorf("edit %d (%s): the wiki made the data of %d pages of %d, want %d", i, tc.added, made, every, tc.made)
+		}
+		if !strings.Contains(string(got.Private[tc.page]), tc.shows) {
+			t.Errorf("edit %d: %s does not show %q", i, tc.page, tc.shows)
+		}
+		want, err := Render(os.DirFS(dir), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := compare(got.Public, want.Public) + compare(got.Private, want.Private); diff != "" {
+			t.Fatalf("edit %d (%s on %s): incremental differs from full:\n%s", i, tc.added, tc.file, diff)
+		}
+	}
+}

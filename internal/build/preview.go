@@ -10,6 +10,7 @@ import (
 // lastRender is what Preview makes pages again from: the last render in
 // memory that succeeded, its journal and public view, and its options.
 type lastRender struct {
+	site    *content.Site // what it was built from (bodiesEdited)
 	journal *journal.Journal
 	public  *public.Site
 	opts    Options
@@ -38,8 +39,7 @@ type Previewed struct {
 func (b *Builder) Preview(opts Options, paths []string) []Previewed {
 	last := b.last
 	if last == nil || opts.Early == nil || opts.First == nil || len(paths) != 1 ||
-		opts.Strict || last.opts.Strict || opts.Drafts != last.opts.Drafts || opts.Future != last.opts.Future ||
-		opts.Origin != last.opts.Origin || !content.Day(opts.Now).Equal(content.Day(last.opts.Now)) {
+		opts.Strict || last.opts.Strict || !sameSettings(opts, last.opts) {
 		return nil
 	}
 	j := last.journal

@@ -22,11 +22,14 @@ import (
 
 // Site is everything read from a site folder.
 type Site struct {
-	Config   *Config
-	Contacts []*Contact
-	Events   []*Event
-	Posts    []*Post
-	Pages    []*Page
+	Config *Config
+	// ConfigSum is the SHA-256 of netjournal.yaml, which Config is read
+	// from: two sites of the same sum have the same configuration.
+	ConfigSum [sha256.Size]byte
+	Contacts  []*Contact
+	Events    []*Event
+	Posts     []*Post
+	Pages     []*Page
 	// Warnings name the documents that are not read where they are
 	// (a post in a folder named like a backup, say).
 	Warnings ErrorList
@@ -102,6 +105,7 @@ func (c *Cache) Load(fsys fs.FS) (*Site, error) {
 		return nil, ErrorList{Errorf(Position{Path: ConfigFile}, "%v", err)}
 	}
 	site.Config, err = ParseConfig(data)
+	site.ConfigSum = sha256.Sum256(data)
 	errs.Append(err)
 	if site.Config == nil {
 		// The documents are still checked, against the default circles.
@@ -113,7 +117,7 @@ func (c *Cache) Load(fsys fs.FS) (*Site, error) {
 	}
 	c.config = data
 	seen := map[string]bool{}
-	fr := fronts{disk: c.Disk, config: sha256.Sum256(data)}
+	fr := fronts{disk: c.Disk, config: site.ConfigSum}
 	for _, dir := range contentDirs {
 		c.walk(fsys, dir, site.Config, fr, &errs, &site.Warnings, seen, func(doc any) {
 			switch d := doc.(type) {

@@ -43,6 +43,13 @@ type Job struct {
 	// page) then exists while the page is made, not from when the first
 	// page's data is made until the last page is written.
 	Make func() any
+	// Unchanged says the caller knows this page's data to be the data
+	// of the page the Cache rendered at File the last time, with the
+	// same template: it reads nothing that changed since (what a wiki
+	// page reads of the documents' bodies is known, wiki.Options.Edited).
+	// That page is then taken as it is, its data neither made nor
+	// compared; without one, the job runs as any other.
+	Unchanged bool
 }
 
 // Later is a part of a page's data made only if the page is executed:
@@ -135,6 +142,7 @@ type Cache struct {
 	mu       sync.Mutex
 	pages    map[string]cached
 	rendered int
+	made     int
 	sums     digest.Memo
 }
 
@@ -148,6 +156,10 @@ type cached struct {
 
 // Rendered is the number of pages whose templates the last Render executed.
 func (c *Cache) Rendered() int { return c.rendered }
+
+// Made is the number of pages whose data the last Render had: all but
+// those taken as they were (Job.Unchanged).
+func (c *Cache) Made() int { return c.made }
 
 // A Sink takes each file of a site as it is made: its path and its bytes,
 // which nothing will write to. It is called from many goroutines at once.
@@ -329,6 +341,7 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 	}
 	errs := make([]error, len(jobs))
 	executed := make([]bool, len(jobs))
+	taken := make([]bool, len(jobs)) // Unchanged, from the cache
 	order := out.order(jobs)
 	par.Each(len(jobs), func(k int) {
 		i := order[k]
@@ -336,6 +349,14 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 		var ran bool
 		var err error
 		j := jobs[i]
+		if j.Unchanged && !c.Once {
+			if p, ok := c.pages[j.File]; ok && p.templates == templates && p.template == j.Template {
+				c.Disk.Keep(diskcache.Key(p.key))
+				results[i], taken[i] = p, true
+				errs[i] = out.Put(j.File, p.data)
+				return
+			}
+		}
 		if j.Make != nil {
 			j.Data = j.Make()
 		}
@@ -363,7 +384,7 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 		}
 	})
 	c.pages = nil // a failed render leaves nothing half-known
-	c.rendered = 0
+	c.rendered, c.made = 0, 0
 	for _, err := range errs {
 		if err != nil {
 			return err
@@ -372,6 +393,9 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 	for i := range jobs {
 		if executed[i] {
 			c.rendered++
+		}
+		if !taken[i] {
+			c.made++
 		}
 	}
 	if results != nil {

@@ -20,6 +20,8 @@ func (r *renderer) body(n journal.Node, p *Page, html *template.HTML) []page.Lat
 	doc, src := n.Doc(), n.Source()
 	if r.edited != nil && n == r.edited {
 		src = r.editedBody // Preview
+	} else {
+		r.read(p.Path, doc.Path)
 	}
 	if src.Blank() {
 		return nil

@@ -62,6 +62,14 @@ func (r *renderer) search() (func(w io.Writer) error, error) {
 			entries[i] = made.(searchEntry) // with its page (Once)
 			return
 		}
+		if path := nodes[i].Doc().Path; r.bodiesEdited != nil && !r.bodiesEdited[path] {
+			// Its document is as it was, and so is the journal around
+			// it (Options.Edited): so is its entry.
+			if prev, ok := r.cache.search[path]; ok {
+				entries[i] = prev
+				return
+			}
+		}
 		entries[i], errs[i] = r.entry(nodes[i])
 	})
 	if err := errors.Join(errs...); err != nil {
@@ -71,8 +79,8 @@ func (r *renderer) search() (func(w io.Writer) error, error) {
 	r.cache.search = nil
 	if !r.cache.pages.Once {
 		r.cache.search = make(map[string]searchEntry, len(nodes))
-		for _, e := range entries {
-			r.cache.search[e.doc.URL] = e
+		for i, e := range entries {
+			r.cache.search[nodes[i].Doc().Path] = e
 		}
 	}
 	return func(w io.Writer) error {
@@ -193,7 +201,7 @@ func (r *renderer) entry(n journal.Node) (searchEntry, error) {
 	// Encoding is the costly part: an entry is kept while its
 	// document's SearchDoc is the same, which comparing finds
 	// sooner than hashing it (most strings are the very same).
-	if prev, ok := r.cache.search[doc.URL]; ok && page.Equal(prev.doc, doc) {
+	if prev, ok := r.cache.search[n.Doc().Path]; ok && page.Equal(prev.doc, doc) {
 		return searchEntry{doc: doc, json: prev.json}, nil
 	}
 	// json.Marshal escapes <, > and &: the index is safe in a script.

@@ -54,6 +54,18 @@ type Options struct {
 	// rendered, before its pages are: the Markdown renderer may then let
 	// its results go (markdown.Renderer.Release).
 	Filled func()
+	// Edited, when not nil, are the paths of the only documents that
+	// changed since the last RenderWith, which succeeded, and of these
+	// only the bodies did: their front matter is as it was, and so is
+	// what their bodies give the journal (markdown.Facts: their
+	// wikilinks, with the words around them, and what sanitizing took
+	// out), while every other input of the journal (the configuration,
+	// the day, the other documents) is the same. The journal is then the
+	// last one but for these bodies, and a page that showed none of them
+	// (as the last render recorded, in body) is the page it was, taken
+	// without its data being made; the other documents' search entries
+	// are kept too. nil, every page's data is made again.
+	Edited map[string]bool
 }
 
 // Cache renders the wiki again and again, executing templates only for the
@@ -70,6 +82,13 @@ type Cache struct {
 	// memory (not Once): what Preview makes a document's page again with.
 	last *renderer
 	exec page.Executor
+	// And what its pages were made from, for a render told which bodies
+	// alone changed since (Options.Edited): the documents whose bodies
+	// each page showed, by its file; the theme's fingerprint; and each
+	// contact's photo as pages show it (its file's name).
+	reads  map[string][]string
+	theme  string
+	photos map[string]string
 }
 
 // Preview returns the page of n, a document of the last render's journal,
@@ -110,6 +129,10 @@ func (c *Cache) Preview(n journal.Node, body markdown.Source) (file string, data
 // Rendered is the number of pages the last Render executed templates for.
 func (c *Cache) Rendered() int { return c.pages.Rendered() }
 
+// Made is the number of pages whose data the last Render made: the others
+// showed no body edited since the render before (Options.Edited).
+func (c *Cache) Made() int { return c.pages.Made() }
+
 // UseDisk keeps the pages, network drawings and fragments in d as well,
 // from one run to the next.
 func (c *Cache) UseDisk(d *diskcache.Cache) {
@@ -149,7 +172,7 @@ func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options
 // plan readies a render of the wiki: its templates, and a renderer that
 // holds every page's job, whose data is made when the page is.
 func (c *Cache) plan(j *journal.Journal, theme *themes.Theme, opts Options, out *page.Site) (*renderer, page.Executor, string, error) {
-	r := &renderer{j: j, v: newView(j, opts.Photos), out: out, nav: navCounts(j), cache: c}
+	r := &renderer{j: j, v: newView(j, opts.Photos), out: out, nav: navCounts(j), cache: c, reads: map[string][]string{}}
 	c.graphs.Sweep()
 	fingerprint, err := theme.Fingerprint("wiki")
 	if err != nil {
@@ -181,7 +204,44 @@ func (c *Cache) plan(j *journal.Journal, theme *themes.Theme, opts Options, out 
 	r.followups()
 	r.tags()
 	r.networkPage()
+	r.unchanged(opts.Edited, fingerprint)
 	return r, exec, fingerprint, nil
+}
+
+// unchanged marks the jobs of the pages that show none of the bodies
+// edited since the last render (Options.Edited), when the theme and the
+// photos are the ones it had too: their data is the last render's,
+// which made it from a journal that differs from this one only in those
+// bodies. What each page shows of the bodies is known from the last
+// render, which recorded every body it filled into a page (body).
+func (r *renderer) unchanged(edited map[string]bool, fingerprint string) {
+	c := r.cache
+	prev, theme, photos := c.reads, c.theme, c.photos
+	c.reads, c.theme, c.photos = nil, "", nil // known again if this render succeeds
+	r.photos = map[string]string{}
+	for _, ct := range r.j.Contacts {
+		if p, ok := r.v.photo(ct); ok {
+			r.photos[ct.Path] = p
+		}
+	}
+	if edited == nil || prev == nil || fingerprint != theme || !maps.Equal(r.photos, photos) {
+		return
+	}
+	r.bodiesEdited, r.prevReads = edited, prev
+	for i := range r.jobs {
+		j := &r.jobs[i]
+		j.Unchanged = !slices.ContainsFunc(prev[j.File], func(doc string) bool { return edited[doc] })
+	}
+}
+
+// read records that the page at file shows the body of the document at
+// path.
+func (r *renderer) read(file, path string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if !slices.Contains(r.reads[file], path) {
+		r.reads[file] = append(r.reads[file], path)
+	}
 }
 
 // render renders the pages that plan made the jobs of, and the rest of
@@ -249,6 +309,16 @@ func (c *Cache) render(r *renderer, exec page.Executor, fingerprint string, them
 	if !c.pages.Once {
 		r.out = nil
 		c.last, c.exec = r, exec
+		// A page taken as it was shows the bodies it showed then.
+		for _, j := range r.jobs {
+			if _, made := r.reads[j.File]; !made && j.Unchanged {
+				if prev, ok := r.prevReads[j.File]; ok {
+					r.reads[j.File] = prev
+				}
+			}
+		}
+		c.reads, c.theme, c.photos = r.reads, fingerprint, r.photos
+		r.prevReads = nil
 	}
 	return nil
 }
@@ -271,11 +341,20 @@ type renderer struct {
 	edited     journal.Node
 	editedBody markdown.Source
 
-	// mu guards jobs and errs while the pages of contacts, events and
-	// posts are built on every core.
-	mu   sync.Mutex
-	jobs []page.Job
-	errs content.ErrorList // problems in bodies, at their source line
+	// mu guards jobs, errs and reads while the pages of contacts,
+	// events and posts are built on every core.
+	mu    sync.Mutex
+	jobs  []page.Job
+	errs  content.ErrorList   // problems in bodies, at their source line
+	reads map[string][]string // the documents whose bodies each page shows, by its file
+
+	// For a render told which bodies alone changed (Options.Edited):
+	// those documents (nil otherwise), and what the last render's pages
+	// showed of bodies (Cache.reads). photos are this render's contacts'
+	// photos as pages show them.
+	bodiesEdited map[string]bool
+	prevReads    map[string][]string
+	photos       map[string]string
 }
 
 // Page is what every template receives, embedded in the page's own data.
