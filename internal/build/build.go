@@ -150,7 +150,6 @@ func (b *Builder) Stream(ctx context.Context, opts Options, s *Stream) (*Result,
 // render renders both sites, keeping their files in memory or, when s is
 // not nil, writing them to s.
 func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result, error) {
-	defer b.md.Sweep()
 	fsys, md := b.fsys, b.md
 	b.content.Disk = b.disk
 	last := b.last
@@ -169,6 +168,14 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 	if s == nil && err == nil {
 		edited = bodiesEdited(last, site, opts, md)
 	}
+	if edited == nil {
+		// What was not used since the render before is forgotten. A
+		// render of edited bodies uses what they changed alone: what
+		// the rest of the site made is kept for the render that needs
+		// it, and the memory held grows by what the edited bodies make
+		// until then.
+		defer md.Sweep()
+	}
 	// Documents that did not load are still in the site, so references
 	// to them resolve: the journal's problems are reported with the
 	// loading ones, all in one pass.
@@ -185,15 +192,25 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 		// for each audience, and its text let go.
 		jopts.Reread = func(path string) (string, error) { return content.ReadBody(fsys, path) }
 	}
-	j, err := journal.Build(site, md, jopts)
-	errs.Append(err)
-	if err := ctx.Err(); err != nil {
-		return nil, err
+	var j *journal.Journal
+	var pub *public.Site
+	if edited != nil {
+		// The last render's journal and public view, edited: what a
+		// build of them would make again (journal.EditBodies).
+		j, pub = last.journal, last.public
+		errs.Append(j.EditBodies(site, jopts, edited, pub))
+	} else {
+		j, err = journal.Build(site, md, jopts)
+		errs.Append(err)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		// The public view's problems (a private contact linked without
+		// a label) are reported with all the others, not after they are
+		// fixed.
+		pub, err = j.Public()
+		errs.Append(withoutFilesIn(err, errs))
 	}
-	// The public view's problems (a private contact linked without a
-	// label) are reported with all the others, not after they are fixed.
-	pub, err := j.Public()
-	errs.Append(withoutFilesIn(err, errs))
 	if len(errs) > 0 {
 		errs.Sort()
 		return nil, errs.Err()

@@ -479,8 +479,9 @@ func TestBodyEditMakesItsPage(t *testing.T) {
 	}{
 		{"content/contacts/carla-duarte.md", "contacts/carla-duarte.html", "Met again in Zanzibar.", "Zanzibar", 1},
 		{"content/events/2026-01-15-call-tomas-new-year.md", "events/2026-01-15-call-tomas-new-year.html", "We spoke of *oolong*.", "oolong", 1},
-		{"content/posts/consensus-talk-notes.md", "posts/consensus-talk-notes.html", "## Quorum arithmetic", "Quorum arithmetic", 1},
-		{"content/posts/consensus-talk-notes.md", "posts/consensus-talk-notes.html", "Thanks to [[carla-duarte|Carla of Lisbon]].", "Carla of Lisbon", every},
+		{"content/posts/consensus-talk-notes.md", "posts/consensus-talk-notes.html", "A draft's *zeugma*.", "zeugma", 1},
+		{"content/posts/idempotency-is-a-contract.md", "posts/idempotency-is-a-contract.html", "## Quorum arithmetic", "Quorum arithmetic", 1},
+		{"content/posts/idempotency-is-a-contract.md", "posts/idempotency-is-a-contract.html", "Thanks to [[carla-duarte|Carla of Lisbon]].", "Carla of Lisbon", every},
 	} {
 		rewrite(t, dir, tc.file, func(s string) string { return s + "\n" + tc.added + "\n" })
 		b.Forget(tc.file)
@@ -494,6 +495,9 @@ func TestBodyEditMakesItsPage(t *testing.T) {
 		if !strings.Contains(string(got.Private[tc.page]), tc.shows) {
 			t.Errorf("edit %d: %s does not show %q", i, tc.page, tc.shows)
 		}
+		if blog := "posts/idempotency-is-a-contract/index.html"; strings.Contains(tc.file, "idempotency") && !strings.Contains(string(got.Public[blog]), tc.shows) {
+			t.Errorf("edit %d: the blog's %s does not show %q", i, blog, tc.shows)
+		}
 		want, err := Render(os.DirFS(dir), opts)
 		if err != nil {
 			t.Fatal(err)
@@ -501,5 +505,15 @@ func TestBodyEditMakesItsPage(t *testing.T) {
 		if diff := compare(got.Public, want.Public) + compare(got.Private, want.Private); diff != "" {
 			t.Fatalf("edit %d (%s on %s): incremental differs from full:\n%s", i, tc.added, tc.file, diff)
 		}
+	}
+	// A problem of the public view in an edited body is reported as a
+	// full build reports it.
+	const post = "content/posts/idempotency-is-a-contract.md"
+	rewrite(t, dir, post, func(s string) string { return s + "\nA stray [[slug|]] link.\n" })
+	b.Forget(post)
+	_, err := b.Render(opts)
+	_, full := Render(os.DirFS(dir), opts)
+	if err == nil || full == nil || err.Error() != full.Error() {
+		t.Errorf("a body the public view has a problem with: got %v, want %v", err, full)
 	}
 }

@@ -178,6 +178,13 @@ func BenchmarkEdit(b *testing.B) {
 		{"body", func(dir string, i int) []string {
 			return appendTo(b, dir, "content/posts/post-5000.md", fmt.Sprintf("\nEdit number %d.\n", i))
 		}},
+		{"add a wikilink", func(dir string, i int) []string {
+			return appendTo(b, dir, "content/posts/post-5000.md", fmt.Sprintf("\nSee [[post-%d]].\n", i%10000))
+		}},
+		// Two bodies' edits, which render what they changed alone, then a
+		// wikilink's, which renders everything that changed since: it
+		// finds what the others did not use kept (nothing to make again).
+		{"two bodies then a wikilink", nil},
 		{"add an event", func(dir string, i int) []string {
 			rel := fmt.Sprintf("content/events/bench-new-%d.md", i)
 			writeBench(b, dir, rel, fmt.Sprintf("---\ntitle: New %d\ndate: 2026-11-20\nwith: [c-1, c-2]\n---\nMet.\n", i))
@@ -217,13 +224,22 @@ func BenchmarkEdit(b *testing.B) {
 			}
 			rendered := 0
 			b.ResetTimer()
-			for i := range b.N {
-				bl.Forget(tc.edit(dir, i)...)
+			render := func(touched ...string) {
+				bl.Forget(touched...)
 				res, err := bl.Render(benchOpts)
 				if err != nil {
 					b.Fatal(err)
 				}
 				rendered += res.Rendered
+			}
+			for i := range b.N {
+				if tc.edit != nil {
+					render(tc.edit(dir, i)...)
+					continue
+				}
+				render(appendTo(b, dir, "content/posts/post-5000.md", fmt.Sprintf("\nEdit number %d.\n", i))...)
+				render(appendTo(b, dir, "content/contacts/c-5.md", fmt.Sprintf("\nEdit number %d.\n", i))...)
+				render(appendTo(b, dir, "content/posts/post-6000.md", fmt.Sprintf("\nSee [[post-%d]].\n", i%10000))...)
 			}
 			b.ReportMetric(float64(rendered)/float64(b.N), "pages/op")
 		})

@@ -17,9 +17,9 @@ import (
 // rendered by the spec's privacy rules. A public post that links a private
 // contact, an event or an unpublished post without a label is an error.
 //
-// This and PreviewPost, through publicPost, are the only functions that
-// copy journal data into public types; a reviewer checks the privacy
-// boundary here and in package public.
+// This, PreviewPost and EditBodies, through publicPost, are the only
+// functions that copy journal data into public types; a reviewer checks
+// the privacy boundary here and in package public.
 func (j *Journal) Public() (*public.Site, error) {
 	cfg := j.Config
 	site := &public.Site{
@@ -43,14 +43,7 @@ func (j *Journal) Public() (*public.Site, error) {
 	// Render the bodies on every core: on a large site this is most of
 	// the work of a clean build.
 	bodies := make([]markdown.Result, len(published))
-	opts := j.publicOptions("post")
-	// A build that renders once makes each body's HTML when a page asks
-	// for it (below): here, only what lists and checks need.
-	lazy := j.md.Drops()
-	first := opts
-	if lazy {
-		first.Parts = markdown.PartSummary | markdown.PartWords
-	}
+	opts, first, lazy := j.postOptions()
 	par.Each(len(published), func(i int) {
 		p := published[i]
 		bodies[i] = j.md.Render(p.Source(), first)
@@ -105,6 +98,20 @@ func (j *Journal) Public() (*public.Site, error) {
 		return nil, err
 	}
 	return site, nil
+}
+
+// postOptions are how public posts' bodies render: opts for their HTML,
+// and first for what Public renders at once, which is all of it but for
+// a build that renders once (lazy): it makes each body's HTML when a page
+// asks for it (publicPost), and at once only what lists and checks need.
+func (j *Journal) postOptions() (opts, first markdown.Options, lazy bool) {
+	opts = j.publicOptions("post")
+	lazy = j.md.Drops()
+	first = opts
+	if lazy {
+		first.Parts = markdown.PartSummary | markdown.PartWords
+	}
+	return opts, first, lazy
 }
 
 // publicOptions are how the body of a public post or page (what) renders.

@@ -75,7 +75,9 @@ func (r *renderer) search() (func(w io.Writer) error, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	r.cache.notes.Sweep()
+	if r.bodiesEdited == nil {
+		r.cache.notes.Sweep() // as the render's other memos (plan)
+	}
 	r.cache.search = nil
 	if !r.cache.pages.Once {
 		r.cache.search = make(map[string]searchEntry, len(nodes))

@@ -173,14 +173,19 @@ func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options
 // holds every page's job, whose data is made when the page is.
 func (c *Cache) plan(j *journal.Journal, theme *themes.Theme, opts Options, out *page.Site) (*renderer, page.Executor, string, error) {
 	r := &renderer{j: j, v: newView(j, opts.Photos), out: out, nav: navCounts(j), cache: c, reads: map[string][]string{}}
-	c.graphs.Sweep()
 	fingerprint, err := theme.Fingerprint("wiki")
 	if err != nil {
 		return nil, nil, "", err
 	}
+	if !r.edits(opts.Edited, fingerprint) {
+		// What was not used since the render before is forgotten; a
+		// render of edited bodies uses what they changed alone, and what
+		// the other pages used is kept for the render that needs it.
+		c.graphs.Sweep()
+		c.frags.Sweep()
+	}
 	var tmpl *template.Template
 	exec := func(w io.Writer, name string, data any) error { return tmpl.ExecuteTemplate(w, name, data) }
-	c.frags.Sweep()
 	fm := funcs(j.Today)
 	// cached NAME DATA is {{template NAME DATA}}, remembered on its data
 	// (see page.Fragments): for a part of a page, in HTML text. ago
@@ -204,17 +209,23 @@ func (c *Cache) plan(j *journal.Journal, theme *themes.Theme, opts Options, out 
 	r.followups()
 	r.tags()
 	r.networkPage()
-	r.unchanged(opts.Edited, fingerprint)
+	if edited := r.bodiesEdited; edited != nil {
+		for i := range r.jobs {
+			j := &r.jobs[i]
+			j.Unchanged = !slices.ContainsFunc(r.prevReads[j.File], func(doc string) bool { return edited[doc] })
+		}
+	}
 	return r, exec, fingerprint, nil
 }
 
-// unchanged marks the jobs of the pages that show none of the bodies
-// edited since the last render (Options.Edited), when the theme and the
-// photos are the ones it had too: their data is the last render's,
-// which made it from a journal that differs from this one only in those
-// bodies. What each page shows of the bodies is known from the last
-// render, which recorded every body it filled into a page (body).
-func (r *renderer) unchanged(edited map[string]bool, fingerprint string) {
+// edits reports whether the pages that show none of the bodies edited
+// since the last render (Options.Edited) are the pages it made: when
+// the theme and the photos are the ones it had too, their data is the
+// last render's, which made it from a journal that differs from this one
+// only in those bodies. What each page showed of the bodies is known
+// from the last render, which recorded every body it filled into a page
+// (body).
+func (r *renderer) edits(edited map[string]bool, fingerprint string) bool {
 	c := r.cache
 	prev, theme, photos := c.reads, c.theme, c.photos
 	c.reads, c.theme, c.photos = nil, "", nil // known again if this render succeeds
@@ -225,13 +236,10 @@ func (r *renderer) unchanged(edited map[string]bool, fingerprint string) {
 		}
 	}
 	if edited == nil || prev == nil || fingerprint != theme || !maps.Equal(r.photos, photos) {
-		return
+		return false
 	}
 	r.bodiesEdited, r.prevReads = edited, prev
-	for i := range r.jobs {
-		j := &r.jobs[i]
-		j.Unchanged = !slices.ContainsFunc(prev[j.File], func(doc string) bool { return edited[doc] })
-	}
+	return true
 }
 
 // read records that the page at file shows the body of the document at
