@@ -51,7 +51,7 @@ func BenchmarkBlog(b *testing.B) {
 // remembered after, as in a build, where each is made once.
 func BenchmarkBlogTemplates(b *testing.B) {
 	var c Cache
-	r, exec, _, err := c.plan(siteOf(b), themes.Default(), page.NewSite(page.Into(map[string][]byte{})))
+	r, exec, _, err := c.plan(siteOf(b), themes.Default(), nil, page.NewSite(page.Into(map[string][]byte{})))
 	if err != nil {
 		b.Fatal(err)
 	}

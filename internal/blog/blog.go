@@ -47,7 +47,7 @@ const wordsPerMinute = 230
 // reads the clock nowhere: the same site renders the same bytes.
 func Render(site *public.Site, theme *themes.Theme) (map[string][]byte, error) {
 	files := map[string][]byte{}
-	if err := new(Cache).Render(site, theme, page.NewSite(page.Into(files))); err != nil {
+	if err := new(Cache).Render(site, theme, nil, page.NewSite(page.Into(files))); err != nil {
 		return nil, err
 	}
 	return files, nil
@@ -64,10 +64,19 @@ type Cache struct {
 	// memory (not Once): what Preview makes a post's page again with.
 	last *renderer
 	exec page.Executor
+	// And what its pages were made from, for a render told which posts'
+	// bodies alone changed since (Render's edited): the posts each
+	// page's data read, by its file, and the theme's fingerprint.
+	reads map[string][]string
+	theme string
 }
 
 // Rendered is the number of pages the last Render executed templates for.
 func (c *Cache) Rendered() int { return c.pages.Rendered() }
+
+// Made is the number of pages whose data the last Render made: the others
+// read no post whose body was edited (Render's edited).
+func (c *Cache) Made() int { return c.pages.Made() }
 
 // UseDisk keeps the pages, and the fragments of pages templates make with
 // cached, in d as well, from one run to the next.
@@ -86,9 +95,18 @@ func (c *Cache) Once() {
 
 // Render is the package's Render, reusing the pages that did not change,
 // and putting every file into out as it is made.
-func (c *Cache) Render(site *public.Site, theme *themes.Theme, out *page.Site) error {
+//
+// edited, when not nil, says that site is the last Render's (which
+// succeeded) but for the posts whose sources it names, and of these only
+// what their bodies make (their HTML, summary, words and links:
+// journal.EditBodies); it may name other documents, which no page reads.
+// The theme is the same too, or edited counts for nothing. A page whose
+// data read none of those posts (as the last render recorded, in read)
+// is then the page it was, taken without its data being made. nil,
+// every page's data is made again.
+func (c *Cache) Render(site *public.Site, theme *themes.Theme, edited map[string]bool, out *page.Site) error {
 	c.last, c.exec = nil, nil
-	r, exec, fingerprint, err := c.plan(site, theme, out)
+	r, exec, fingerprint, err := c.plan(site, theme, edited, out)
 	if err != nil {
 		return err
 	}
@@ -124,6 +142,18 @@ func (c *Cache) Render(site *public.Site, theme *themes.Theme, out *page.Site) e
 		return err
 	}
 	if !c.pages.Once {
+		// A page taken as it was reads the posts it read then.
+		for _, j := range r.jobs {
+			if _, made := r.reads[j.File]; !made && j.Unchanged {
+				if prev, ok := r.prevReads[j.File]; ok {
+					r.reads[j.File] = prev
+				}
+			}
+		}
+		c.reads, c.theme = r.reads, fingerprint
+		r.mu.Lock()
+		r.reads, r.prevReads = nil, nil
+		r.mu.Unlock()
 		r.jobs, r.out = nil, nil
 		c.last, c.exec = r, exec
 	}
@@ -132,8 +162,10 @@ func (c *Cache) Render(site *public.Site, theme *themes.Theme, out *page.Site) e
 
 // plan readies a render of the blog: its templates, its static files put
 // into out, and a renderer that holds every page's job.
-func (c *Cache) plan(site *public.Site, theme *themes.Theme, out *page.Site) (*renderer, page.Executor, string, error) {
-	r := &renderer{site: site, out: out}
+func (c *Cache) plan(site *public.Site, theme *themes.Theme, edited map[string]bool, out *page.Site) (*renderer, page.Executor, string, error) {
+	r := &renderer{site: site, out: out, reads: map[string][]string{}}
+	prev, last := c.reads, c.theme
+	c.reads, c.theme = nil, "" // known again if this render succeeds
 	if err := r.index(); err != nil {
 		return nil, nil, "", err
 	}
@@ -143,7 +175,14 @@ func (c *Cache) plan(site *public.Site, theme *themes.Theme, out *page.Site) (*r
 	}
 	var tmpl *template.Template
 	exec := func(w io.Writer, name string, data any) error { return tmpl.ExecuteTemplate(w, name, data) }
-	c.fragments.Sweep()
+	if edited != nil && prev != nil && fingerprint == last {
+		r.edited, r.prevReads = edited, prev
+	} else {
+		// What was not used since the render before is forgotten; a
+		// render of edited bodies uses what they changed alone, and what
+		// the other pages used is kept for the render that needs it.
+		c.fragments.Sweep()
+	}
 	fm := funcs(site)
 	// cached NAME DATA is {{template NAME DATA}}, remembered on its data
 	// (see page.Fragments): for a part of a page, in HTML text. The
@@ -181,6 +220,12 @@ func (c *Cache) plan(site *public.Site, theme *themes.Theme, out *page.Site) (*r
 	r.notFound()
 	if err := r.standalone(); err != nil {
 		return nil, nil, "", err
+	}
+	if r.edited != nil {
+		for i := range r.jobs {
+			j := &r.jobs[i]
+			j.Unchanged = !slices.ContainsFunc(r.prevReads[j.File], func(src string) bool { return r.edited[src] })
+		}
 	}
 	return r, exec, fingerprint, nil
 }
@@ -232,8 +277,15 @@ type renderer struct {
 	urls    []sitemapURL
 	jobs    []page.Job // pages to render, in order
 
-	mu   sync.Mutex
-	late error // the first error of a page's data made when it renders
+	mu    sync.Mutex
+	late  error               // the first error of a page's data made when it renders
+	reads map[string][]string // the posts (their sources) each page's data is made from, by its file (read)
+
+	// For a render told which posts' bodies alone changed (Edited):
+	// those posts (nil otherwise), and what the last render's pages were
+	// made from (Cache.reads).
+	edited    map[string]bool
+	prevReads map[string][]string
 }
 
 // funcs are the template functions a theme's blog templates may call.
@@ -328,13 +380,37 @@ type tagPosts struct {
 	posts []*public.Post
 }
 
-// list returns the entries of posts, for a page's data.
-func (r *renderer) list(posts []*public.Post) []Entry {
+// list returns the entries of posts, for the data of the page at file,
+// which then reads them.
+func (r *renderer) list(file string, posts []*public.Post) []Entry {
+	r.read(file, posts...)
 	out := make([]Entry, len(posts))
 	for i, p := range posts {
 		out[i] = *r.entries[p]
 	}
 	return out
+}
+
+// entry of is the entry of p for the data of the page at file, which
+// then reads it.
+func (r *renderer) entryOf(file string, p *public.Post) *Entry {
+	r.read(file, p)
+	return r.entries[p]
+}
+
+// read records that the data of the page at file is made from posts:
+// from what they show of their bodies, among the rest. A page's data
+// reads a post only through read (list, entryOf): what the last render
+// recorded says which pages a post's edited body changes (Edited).
+func (r *renderer) read(file string, posts ...*public.Post) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.reads == nil {
+		return // after the render (Preview)
+	}
+	for _, p := range posts {
+		r.reads[file] = append(r.reads[file], p.Source)
+	}
 }
 
 func (r *renderer) page(path, title, description, section string) Page {
@@ -425,7 +501,7 @@ func (r *renderer) home() {
 			title = fmt.Sprintf("Page %d", n)
 		}
 		r.renderLater("index.html", Page{Path: homePath(n)}, func() any {
-			d := HomePage{Page: r.page(homePath(n), title, "", "home"), Posts: r.list(chunk), Number: n, Count: count}
+			d := HomePage{Page: r.page(homePath(n), title, "", "home"), Posts: r.list(pageFile(Page{Path: homePath(n)}), chunk), Number: n, Count: count}
 			if n > 1 {
 				d.Newer = &PageRef{homePath(n - 1), n - 1}
 			}
@@ -460,17 +536,19 @@ func (r *renderer) postJob(i int, p *public.Post, self *Entry) page.Job {
 	// in a build that renders once, what it shows goes with it, and is
 	// not held for every post until the last page (its menu, its feeds,
 	// its body).
-	return page.Job{File: pageFile(Page{Path: p.Path()}), Template: "post.html", Make: func() any {
+	file := pageFile(Page{Path: p.Path()})
+	return page.Job{File: file, Template: "post.html", Make: func() any {
 		posts := r.site.Posts
+		r.read(file, p)
 		d := PostPage{Page: r.postPage(p)}
 		if i+1 < len(posts) {
-			d.Older = r.entries[posts[i+1]]
+			d.Older = r.entryOf(file, posts[i+1])
 		}
 		if i > 0 {
-			d.Newer = r.entries[posts[i-1]]
+			d.Newer = r.entryOf(file, posts[i-1])
 		}
 		post := self.post()
-		post.Backlinks = r.list(p.Backlinks)
+		post.Backlinks = r.list(file, p.Backlinks)
 		d.Post = &post
 		// The body is made only if the page is: its key says what it is
 		// made from.
@@ -497,7 +575,7 @@ func (r *renderer) tagPages() {
 		r.renderLater("tag.html", Page{Path: t.Path}, func() any {
 			desc := fmt.Sprintf("Posts tagged “%s” on %s.", t.Name, r.site.Title)
 			tag := t.Tag
-			tag.Posts = r.list(t.posts)
+			tag.Posts = r.list(pageFile(Page{Path: t.Path}), t.posts)
 			d := TagPage{Page: r.page(t.Path, "Tagged “"+t.Name+"”", desc, "tags"), Tag: tag}
 			// The tag's own feeds first, for readers that follow one topic.
 			d.Feeds = append(append([]FeedLink(nil), t.Feeds...), d.SiteFeeds...)
@@ -522,7 +600,7 @@ func (r *renderer) archive() {
 			if n := len(d.Years); n == 0 || d.Years[n-1].Year != y {
 				d.Years = append(d.Years, Year{Year: y})
 			}
-			d.Years[len(d.Years)-1].Posts = append(d.Years[len(d.Years)-1].Posts, *r.entries[p])
+			d.Years[len(d.Years)-1].Posts = append(d.Years[len(d.Years)-1].Posts, *r.entryOf(pageFile(d.Page), p))
 		}
 		return d
 	}, r.site.Updated)
@@ -545,6 +623,7 @@ func (r *renderer) shared() error {
 	r.renderLater("shared.html", d.Page, func() any {
 		d := d
 		for _, p := range posts {
+			e := r.entryOf(pageFile(d.Page), p)
 			// Several bodies on one page: each one's ids get its slug, so
 			// that two posts' "#setup" do not collide.
 			html, err := scopeIDs(string(p.Body.HTML()), p.Slug+".")
@@ -555,7 +634,7 @@ func (r *renderer) shared() error {
 				}
 				r.mu.Unlock()
 			}
-			d.Posts = append(d.Posts, SharedPost{Entry: *r.entries[p], HTML: template.HTML(html)})
+			d.Posts = append(d.Posts, SharedPost{Entry: *e, HTML: template.HTML(html)})
 		}
 		return d
 	}, lastmod(posts, r.site.Updated))
@@ -563,7 +642,8 @@ func (r *renderer) shared() error {
 }
 
 func (r *renderer) notFound() {
-	d := NotFoundPage{Page: r.page("404.html", "Page not found", "", ""), Recent: r.list(r.site.Posts[:min(5, len(r.site.Posts))])}
+	d := NotFoundPage{Page: r.page("404.html", "Page not found", "", "")}
+	d.Recent = r.list(pageFile(d.Page), r.site.Posts[:min(5, len(r.site.Posts))])
 	d.NotFound = true
 	r.render("404.html", d.Page, d, time.Time{})
 }

@@ -158,7 +158,7 @@ func TestOnceKeepsNoFragments(t *testing.T) {
 // renderFiles renders with c into a map of the site's files.
 func renderFiles(c *Cache, site *public.Site, theme *themes.Theme) (map[string][]byte, error) {
 	files := map[string][]byte{}
-	if err := c.Render(site, theme, page.NewSite(page.Into(files))); err != nil {
+	if err := c.Render(site, theme, nil, page.NewSite(page.Into(files))); err != nil {
 		return nil, err
 	}
 	return files, nil

@@ -255,7 +255,7 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 			return nil
 		}
 		out := pubOut.site()
-		if err := b.blog.Render(pub, theme, out); err != nil {
+		if err := b.blog.Render(pub, theme, edited, out); err != nil {
 			var problems public.Problems
 			if errors.As(err, &problems) {
 				for _, p := range problems {

@@ -461,9 +461,11 @@ func TestClockWithinADay(t *testing.T) {
 
 // TestBodyEditMakesItsPage: once a contact's, an event's or a post's
 // prose alone is edited, the wiki makes the data of that document's page
-// and of no other (none shows the body), and the site is the one a full
-// build makes, in a theme that prints every page's data. An edit that
-// adds a wikilink (a backlink on another page) makes every page again.
+// and of no other (none shows the body), the blog of the few pages that
+// show a published post (its own, its neighbours', the lists it is in)
+// and of none for the others, and the site is the one a full build
+// makes, in a theme that prints every page's data. An edit that adds a
+// wikilink (a backlink on another page) makes every page again.
 func TestBodyEditMakesItsPage(t *testing.T) {
 	dir := copySite(t)
 	dumpTheme(t, dir)
@@ -472,7 +474,7 @@ func TestBodyEditMakesItsPage(t *testing.T) {
 	if _, err := b.Render(opts); err != nil {
 		t.Fatal(err)
 	}
-	every := b.wiki.Made()
+	every, blogEvery := b.wiki.Made(), b.blog.Made()
 	for i, tc := range []struct {
 		file, page, added, shows string
 		made                     int
@@ -491,6 +493,12 @@ func TestBodyEditMakesItsPage(t *testing.T) {
 		}
 		if made := b.wiki.Made(); made != tc.made {
 			t.Errorf("edit %d (%s): the wiki made the data of %d pages of %d, want %d", i, tc.added, made, every, tc.made)
+		}
+		switch made := b.blog.Made(); {
+		case tc.made == every && made != blogEvery,
+			tc.made != every && !strings.Contains(tc.file, "idempotency") && made != 0,
+			strings.Contains(tc.file, "idempotency") && tc.made != every && (made == 0 || made*2 > blogEvery):
+			t.Errorf("edit %d (%s): the blog made the data of %d pages of %d", i, tc.added, made, blogEvery)
 		}
 		if !strings.Contains(string(got.Private[tc.page]), tc.shows) {
 			t.Errorf("edit %d: %s does not show %q", i, tc.page, tc.shows)
