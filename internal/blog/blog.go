@@ -69,6 +69,9 @@ type Cache struct {
 	// page's data read, by its file, and the theme's fingerprint.
 	reads map[string][]string
 	theme string
+	// The last sitemap, and the URLs it lists, which it is made of.
+	urls    []sitemapURL
+	siteMap []byte
 }
 
 // Rendered is the number of pages the last Render executed templates for.
@@ -131,7 +134,7 @@ func (c *Cache) Render(site *public.Site, theme *themes.Theme, edited map[string
 			return err
 		}
 	}
-	sitemap, err := r.sitemap()
+	sitemap, err := c.sitemapOf(r)
 	if err != nil {
 		return err
 	}
