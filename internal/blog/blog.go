@@ -166,7 +166,10 @@ func (c *Cache) Render(site *public.Site, theme *themes.Theme, edited map[string
 // plan readies a render of the blog: its templates, its static files put
 // into out, and a renderer that holds every page's job.
 func (c *Cache) plan(site *public.Site, theme *themes.Theme, edited map[string]bool, out *page.Site) (*renderer, page.Executor, string, error) {
-	r := &renderer{site: site, out: out, reads: map[string][]string{}}
+	r := &renderer{site: site, out: out}
+	if !c.pages.Once {
+		r.reads = map[string][]string{} // for the next render, which a build that renders once has not
+	}
 	prev, last := c.reads, c.theme
 	c.reads, c.theme = nil, "" // known again if this render succeeds
 	if err := r.index(); err != nil {
@@ -409,7 +412,7 @@ func (r *renderer) read(file string, posts ...*public.Post) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.reads == nil {
-		return // after the render (Preview)
+		return // a build that renders once, or after the render (Preview)
 	}
 	for _, p := range posts {
 		r.reads[file] = append(r.reads[file], p.Source)

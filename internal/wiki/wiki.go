@@ -172,7 +172,10 @@ func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options
 // plan readies a render of the wiki: its templates, and a renderer that
 // holds every page's job, whose data is made when the page is.
 func (c *Cache) plan(j *journal.Journal, theme *themes.Theme, opts Options, out *page.Site) (*renderer, page.Executor, string, error) {
-	r := &renderer{j: j, v: newView(j, opts.Photos), out: out, nav: navCounts(j), cache: c, reads: map[string][]string{}}
+	r := &renderer{j: j, v: newView(j, opts.Photos), out: out, nav: navCounts(j), cache: c}
+	if !c.pages.Once {
+		r.reads = map[string][]string{} // for the next render, which a build that renders once has not
+	}
 	fingerprint, err := theme.Fingerprint("wiki")
 	if err != nil {
 		return nil, nil, "", err
@@ -245,6 +248,9 @@ func (r *renderer) edits(edited map[string]bool, fingerprint string) bool {
 // read records that the page at file shows the body of the document at
 // path.
 func (r *renderer) read(file, path string) {
+	if r.reads == nil {
+		return // a build that renders once
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if !slices.Contains(r.reads[file], path) {
