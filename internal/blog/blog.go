@@ -154,9 +154,7 @@ func (c *Cache) Render(site *public.Site, theme *themes.Theme, edited map[string
 			}
 		}
 		c.reads, c.theme = r.reads, fingerprint
-		r.mu.Lock()
-		r.reads, r.prevReads = nil, nil
-		r.mu.Unlock()
+		r.reads, r.prevReads = nil, nil // every page is made
 		r.jobs, r.out = nil, nil
 		c.last, c.exec = r, exec
 	}
@@ -409,11 +407,11 @@ func (r *renderer) entryOf(file string, p *public.Post) *Entry {
 // reads a post only through read (list, entryOf): what the last render
 // recorded says which pages a post's edited body changes (Edited).
 func (r *renderer) read(file string, posts ...*public.Post) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	if r.reads == nil {
 		return // a build that renders once, or after the render (Preview)
 	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	for _, p := range posts {
 		r.reads[file] = append(r.reads[file], p.Source)
 	}
