@@ -60,9 +60,6 @@ type Journal struct {
 	// a lock, since nothing writes it after (freeze).
 	built map[string]resolution
 
-	versionOnce sync.Once
-	versionBase []byte // what every Version holds: clock, options, settings
-
 	// Bodies let go that could not be filled again when a page asked
 	// (public.LazyBody): Late reports them.
 	lateMu sync.Mutex
