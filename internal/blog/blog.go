@@ -395,7 +395,7 @@ func (r *renderer) list(file string, posts []*public.Post) []Entry {
 	return out
 }
 
-// entry of is the entry of p for the data of the page at file, which
+// entryOf is the entry of p for the data of the page at file, which
 // then reads it.
 func (r *renderer) entryOf(file string, p *public.Post) *Entry {
 	r.read(file, p)

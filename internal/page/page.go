@@ -45,10 +45,11 @@ type Job struct {
 	Make func() any
 	// Unchanged says the caller knows this page's data to be the data
 	// of the page the Cache rendered at File the last time, with the
-	// same template: it reads nothing that changed since (what a wiki
-	// page reads of the documents' bodies is known, wiki.Options.Edited).
-	// That page is then taken as it is, its data neither made nor
-	// compared; without one, the job runs as any other.
+	// same template: it reads nothing that changed since (the wiki and
+	// the blog record what each page's data reads of bodies and posts:
+	// wiki.Options.Edited, blog.Cache.Render). That page is then taken
+	// as it is, its data neither made nor compared; without one, the job
+	// runs as any other.
 	Unchanged bool
 }
 
