@@ -41,7 +41,13 @@ func (lc *linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
 	}
 	pub := newSiteIndex(res.Public, lc.pages, "public/", abs+"\x00"+base)
 	priv := newSiteIndex(res.Private, lc.pages, "private/", abs+"\x00"+base)
-	defer lc.sweep(res)
+	// The same files as the last check's (a rebuild after an edit of a
+	// body): their names are the ones it sorted, and the cache holds no
+	// page that is gone.
+	sameFiles := lc.last != nil && sameNames(lc.last.public, res.Public) && sameNames(lc.last.private, res.Private)
+	if !sameFiles {
+		defer lc.sweep(res)
+	}
 	pub.scanAll()
 	priv.scanAll()
 
@@ -79,8 +85,13 @@ func (lc *linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
 	// A page whose bytes are the last check's keeps its warnings when
 	// nothing else they depend on changed.
 	this := &lastCheck{abs: abs, base: base, reported: reported, public: res.Public, private: res.Private}
-	reuse := lc.last.reusable(this) && !pub.idsChanged && !priv.idsChanged
-	pubPages, privPages := sortedKeys(res.Public), sortedKeys(res.Private)
+	reuse := sameFiles && lc.last.reusable(this) && !pub.idsChanged && !priv.idsChanged
+	if sameFiles {
+		this.pubPages, this.privPages = lc.last.pubPages, lc.last.privPages
+	} else {
+		this.pubPages, this.privPages = sortedKeys(res.Public), sortedKeys(res.Private)
+	}
+	pubPages, privPages := this.pubPages, this.privPages
 	// A build in a new process keeps the warnings of the last check's
 	// pages whose keys it has (linkstate.go).
 	sums := linkSums(abs, base, reported, pubPages, privPages)
@@ -211,23 +222,25 @@ type lastCheck struct {
 	abs, base       string
 	reported        map[string]bool // targets reported at a body's line
 	public, private map[string][]byte
+	pubPages        []string // their names, sorted
+	privPages       []string
 	publicWarns     map[string]content.ErrorList // by page, those with any
 	privateWarns    map[string]content.ErrorList
 }
 
 // reusable reports whether a page whose bytes are the same has the same
-// warnings in this check as in last: the same base URL and path, the same
-// targets reported at bodies, and the same files in each site. (The ids
-// of pages must be the same as well: siteIndex.idsChanged.)
+// warnings in this check as in last, whose sites have the same files
+// (sameNames): the same base URL and path, and the same targets reported
+// at bodies. (The ids of pages must be the same as well:
+// siteIndex.idsChanged.)
 func (last *lastCheck) reusable(this *lastCheck) bool {
 	return last != nil && last.abs == this.abs && last.base == this.base &&
-		maps.Equal(last.reported, this.reported) &&
-		sameFiles(last.public, this.public) && sameFiles(last.private, this.private)
+		maps.Equal(last.reported, this.reported)
 }
 
-// sameFiles reports whether two sites have the same paths, whatever their
+// sameNames reports whether two sites have the same paths, whatever their
 // bytes.
-func sameFiles(a, b map[string][]byte) bool {
+func sameNames(a, b map[string][]byte) bool {
 	return maps.EqualFunc(a, b, func(_, _ []byte) bool { return true })
 }
 
@@ -768,8 +781,12 @@ func newSiteIndex(files map[string][]byte, cache map[string]*pageLinks, prefix, 
 // last check: on a first build, every page.
 func (s *siteIndex) scanAll() {
 	var todo []string
+	key := make([]byte, 0, 256)
 	for file, data := range s.files {
-		if !s.cache[s.prefix+file].holds(data) {
+		// The cache's key of each file of the site, without a string
+		// made for it: 25,000 of them in every rebuild at 10,000 posts.
+		key = append(append(key[:0], s.prefix...), file...)
+		if !s.cache[string(key)].holds(data) {
 			todo = append(todo, file)
 		}
 	}
