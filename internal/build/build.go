@@ -100,7 +100,16 @@ type Builder struct {
 	feeds   feed.Cache
 	wiki    wiki.Cache
 	last    *lastRender // the last render in memory, if it succeeded
+	edits   int         // renders of edited bodies alone since the last full one
 }
+
+// maxEdits is the most renders of edited bodies alone (bodiesEdited) in a
+// row: the next renders everything, and forgets what none of its pages
+// use. Such a render sweeps no memo (what the other pages used is kept
+// for the render that needs it), so what each edited body made (its
+// renders for each audience, a few times its size) stays until then:
+// a few megabytes of a long session's saves, not all of them.
+const maxEdits = 100
 
 // NewBuilder returns a Builder for the site in fsys.
 func NewBuilder(fsys fs.FS) *Builder {
@@ -165,15 +174,18 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 		site.Config.BaseURL = strings.TrimSuffix(opts.Origin, "/") + site.Config.BasePath()
 	}
 	var edited map[string]bool // the documents whose bodies alone changed
-	if s == nil && err == nil {
+	if s == nil && err == nil && b.edits < maxEdits {
 		edited = bodiesEdited(last, site, opts, md)
 	}
-	if edited == nil {
+	if edited != nil {
+		b.edits++
+	} else {
+		b.edits = 0
 		// What was not used since the render before is forgotten. A
 		// render of edited bodies uses what they changed alone: what
 		// the rest of the site made is kept for the render that needs
 		// it, and the memory held grows by what the edited bodies make
-		// until then.
+		// until then (maxEdits).
 		defer md.Sweep()
 	}
 	// Documents that did not load are still in the site, so references

@@ -525,3 +525,40 @@ func TestBodyEditMakesItsPage(t *testing.T) {
 		t.Errorf("a body the public view has a problem with: got %v, want %v", err, full)
 	}
 }
+
+// TestBodyEditsInARow: of saves of bodies alone, each made from the last
+// render, the one after maxEdits in a row renders everything again (and
+// forgets what no page uses, which the others kept), and equals a full
+// build.
+func TestBodyEditsInARow(t *testing.T) {
+	dir := copySite(t)
+	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
+	b := NewBuilder(os.DirFS(dir))
+	if _, err := b.Render(opts); err != nil {
+		t.Fatal(err)
+	}
+	every := b.wiki.Made()
+	const contact = "content/contacts/carla-duarte.md"
+	for i := range maxEdits + 1 {
+		rewrite(t, dir, contact, func(s string) string { return s + fmt.Sprintf("\nSave %d.\n", i) })
+		b.Forget(contact)
+		got, err := b.Render(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 1
+		if i == maxEdits {
+			want = every
+			full, err := Render(os.DirFS(dir), opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := compare(got.Public, full.Public) + compare(got.Private, full.Private); diff != "" {
+				t.Fatalf("after %d saves: differs from a full build:\n%s", i+1, diff)
+			}
+		}
+		if made := b.wiki.Made(); made != want {
+			t.Fatalf("save %d of a body alone: the wiki made %d pages' data, want %d", i+1, made, want)
+		}
+	}
+}
