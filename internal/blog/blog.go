@@ -145,15 +145,7 @@ func (c *Cache) Render(site *public.Site, theme *themes.Theme, edited map[string
 		return err
 	}
 	if !c.pages.Once {
-		// A page taken as it was reads the posts it read then.
-		for _, j := range r.jobs {
-			if _, made := r.reads[j.File]; !made && j.Unchanged {
-				if prev, ok := r.prevReads[j.File]; ok {
-					r.reads[j.File] = prev
-				}
-			}
-		}
-		c.reads, c.theme = r.reads, fingerprint
+		c.reads, c.theme = r.reads.Done(r.jobs, r.prevReads), fingerprint
 		r.reads, r.prevReads = nil, nil // every page is made
 		r.jobs, r.out = nil, nil
 		c.last, c.exec = r, exec
@@ -166,7 +158,7 @@ func (c *Cache) Render(site *public.Site, theme *themes.Theme, edited map[string
 func (c *Cache) plan(site *public.Site, theme *themes.Theme, edited map[string]bool, out *page.Site) (*renderer, page.Executor, string, error) {
 	r := &renderer{site: site, out: out}
 	if !c.pages.Once {
-		r.reads = map[string][]string{} // for the next render, which a build that renders once has not
+		r.reads = page.NewReads() // for the next render, which a build that renders once has not
 	}
 	prev, last := c.reads, c.theme
 	c.reads, c.theme = nil, "" // known again if this render succeeds
@@ -226,10 +218,7 @@ func (c *Cache) plan(site *public.Site, theme *themes.Theme, edited map[string]b
 		return nil, nil, "", err
 	}
 	if r.edited != nil {
-		for i := range r.jobs {
-			j := &r.jobs[i]
-			j.Unchanged = !slices.ContainsFunc(r.prevReads[j.File], func(src string) bool { return r.edited[src] })
-		}
+		page.Mark(r.jobs, r.prevReads, r.edited)
 	}
 	return r, exec, fingerprint, nil
 }
@@ -282,8 +271,8 @@ type renderer struct {
 	jobs    []page.Job // pages to render, in order
 
 	mu    sync.Mutex
-	late  error               // the first error of a page's data made when it renders
-	reads map[string][]string // the posts (their sources) each page's data is made from, by its file (read)
+	late  error       // the first error of a page's data made when it renders
+	reads *page.Reads // the posts (their sources) each page's data is made from (read)
 
 	// For a render told which posts' bodies alone changed (Edited):
 	// those posts (nil otherwise), and what the last render's pages were
@@ -410,11 +399,11 @@ func (r *renderer) read(file string, posts ...*public.Post) {
 	if r.reads == nil {
 		return // a build that renders once, or after the render (Preview)
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	for _, p := range posts {
-		r.reads[file] = append(r.reads[file], p.Source)
+	paths := make([]string, len(posts))
+	for i, p := range posts {
+		paths[i] = p.Source
 	}
+	r.reads.Add(file, paths...)
 }
 
 func (r *renderer) page(path, title, description, section string) Page {

@@ -21,7 +21,7 @@ func (r *renderer) body(n journal.Node, p *Page, html *template.HTML) []page.Lat
 	if r.edited != nil && n == r.edited {
 		src = r.editedBody // Preview
 	} else {
-		r.read(p.Path, doc.Path)
+		r.reads.Add(p.Path, doc.Path)
 	}
 	if src.Blank() {
 		return nil

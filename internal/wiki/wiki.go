@@ -174,7 +174,7 @@ func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options
 func (c *Cache) plan(j *journal.Journal, theme *themes.Theme, opts Options, out *page.Site) (*renderer, page.Executor, string, error) {
 	r := &renderer{j: j, v: newView(j, opts.Photos), out: out, nav: navCounts(j), cache: c}
 	if !c.pages.Once {
-		r.reads = map[string][]string{} // for the next render, which a build that renders once has not
+		r.reads = page.NewReads() // for the next render, which a build that renders once has not
 	}
 	fingerprint, err := theme.Fingerprint("wiki")
 	if err != nil {
@@ -212,11 +212,8 @@ func (c *Cache) plan(j *journal.Journal, theme *themes.Theme, opts Options, out 
 	r.followups()
 	r.tags()
 	r.networkPage()
-	if edited := r.bodiesEdited; edited != nil {
-		for i := range r.jobs {
-			j := &r.jobs[i]
-			j.Unchanged = !slices.ContainsFunc(r.prevReads[j.File], func(doc string) bool { return edited[doc] })
-		}
+	if r.bodiesEdited != nil {
+		page.Mark(r.jobs, r.prevReads, r.bodiesEdited)
 	}
 	return r, exec, fingerprint, nil
 }
@@ -243,19 +240,6 @@ func (r *renderer) edits(edited map[string]bool, fingerprint string) bool {
 	}
 	r.bodiesEdited, r.prevReads = edited, prev
 	return true
-}
-
-// read records that the page at file shows the body of the document at
-// path.
-func (r *renderer) read(file, path string) {
-	if r.reads == nil {
-		return // a build that renders once
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if !slices.Contains(r.reads[file], path) {
-		r.reads[file] = append(r.reads[file], path)
-	}
 }
 
 // render renders the pages that plan made the jobs of, and the rest of
@@ -323,15 +307,7 @@ func (c *Cache) render(r *renderer, exec page.Executor, fingerprint string, them
 	if !c.pages.Once {
 		r.out = nil
 		c.last, c.exec = r, exec
-		// A page taken as it was shows the bodies it showed then.
-		for _, j := range r.jobs {
-			if _, made := r.reads[j.File]; !made && j.Unchanged {
-				if prev, ok := r.prevReads[j.File]; ok {
-					r.reads[j.File] = prev
-				}
-			}
-		}
-		c.reads, c.theme, c.photos = r.reads, fingerprint, r.photos
+		c.reads, c.theme, c.photos = r.reads.Done(r.jobs, r.prevReads), fingerprint, r.photos
 		r.prevReads = nil
 	}
 	return nil
@@ -355,12 +331,12 @@ type renderer struct {
 	edited     journal.Node
 	editedBody markdown.Source
 
-	// mu guards jobs, errs and reads while the pages of contacts,
-	// events and posts are built on every core.
+	// mu guards jobs and errs while the pages of contacts, events and
+	// posts are built on every core.
 	mu    sync.Mutex
 	jobs  []page.Job
-	errs  content.ErrorList   // problems in bodies, at their source line
-	reads map[string][]string // the documents whose bodies each page shows, by its file
+	errs  content.ErrorList // problems in bodies, at their source line
+	reads *page.Reads       // the documents whose bodies each page shows (body)
 
 	// For a render told which bodies alone changed (Options.Edited):
 	// those documents (nil otherwise), and what the last render's pages

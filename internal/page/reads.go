@@ -1,0 +1,56 @@
+package page
+
+import (
+	"slices"
+	"sync"
+)
+
+// Reads records what each page's data was made from, by the page's file:
+// the documents (by their paths) whose change alone a render can be told
+// of (the wiki's bodies, the blog's posts). The next render, told which of
+// them changed (Mark), takes the pages that read none as they were
+// (Job.Unchanged), and knows what those read from the record before
+// (Done). A nil *Reads records nothing: for a render that no other
+// follows. Its methods are safe for concurrent use.
+type Reads struct {
+	mu    sync.Mutex
+	files map[string][]string
+}
+
+// NewReads returns an empty record.
+func NewReads() *Reads { return &Reads{files: map[string][]string{}} }
+
+// Add records that the data of the page at file was made from the
+// documents at paths.
+func (r *Reads) Add(file string, paths ...string) {
+	if r == nil {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.files[file] = append(r.files[file], paths...)
+}
+
+// Mark marks Unchanged the jobs of the pages that read none of the
+// documents edited, as last (the render before's record, Done) says.
+func Mark(jobs []Job, last map[string][]string, edited map[string]bool) {
+	for i := range jobs {
+		jobs[i].Unchanged = !slices.ContainsFunc(last[jobs[i].File], func(path string) bool { return edited[path] })
+	}
+}
+
+// Done returns what the data of each page of jobs was made from, once
+// they are rendered: what was recorded, and, for a page taken as it was
+// (Unchanged and not made again), what last says it read then.
+func (r *Reads) Done(jobs []Job, last map[string][]string) map[string][]string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, j := range jobs {
+		if _, made := r.files[j.File]; !made && j.Unchanged {
+			if was, ok := last[j.File]; ok {
+				r.files[j.File] = was
+			}
+		}
+	}
+	return r.files
+}

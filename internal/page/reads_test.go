@@ -1,0 +1,37 @@
+package page
+
+import (
+	"maps"
+	"slices"
+	"testing"
+)
+
+// TestReads: the pages that read none of the documents edited are marked
+// Unchanged; once rendered, a page made again is known by what it read
+// now, a page taken as it was by what it read then, and a page that read
+// nothing is not made to read anything.
+func TestReads(t *testing.T) {
+	last := map[string][]string{"a.html": {"a.md"}, "list.html": {"a.md", "b.md"}, "b.html": {"b.md"}}
+	jobs := []Job{{File: "a.html"}, {File: "list.html"}, {File: "b.html"}, {File: "tags.html"}}
+	Mark(jobs, last, map[string]bool{"a.md": true})
+	var unchanged []string
+	for _, j := range jobs {
+		if j.Unchanged {
+			unchanged = append(unchanged, j.File)
+		}
+	}
+	if want := []string{"b.html", "tags.html"}; !slices.Equal(unchanged, want) {
+		t.Errorf("unchanged %v, want %v", unchanged, want)
+	}
+	r := NewReads()
+	r.Add("a.html", "a.md", "c.md")
+	r.Add("list.html", "a.md")
+	r.Add("list.html", "b.md")
+	got := r.Done(jobs, last)
+	want := map[string][]string{"a.html": {"a.md", "c.md"}, "list.html": {"a.md", "b.md"}, "b.html": {"b.md"}}
+	if !maps.EqualFunc(got, want, slices.Equal[[]string]) {
+		t.Errorf("done %v, want %v", got, want)
+	}
+	var none *Reads
+	none.Add("a.html", "a.md") // records nothing, and does not fail
+}
