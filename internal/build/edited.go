@@ -9,14 +9,12 @@ import (
 
 // bodiesEdited returns the paths of the contacts, events and posts of
 // site whose bodies alone changed since the last render (nil if it did
-// not succeed),
-// when nothing else that the journal is built from did (wiki.Options.Edited);
-// nil when anything else may have.
+// not succeed), when nothing else that the journal is built from did
+// (wiki.Options.Edited); nil when anything else may have.
 //
 // The journal is built from the configuration (read from the same bytes,
-// with the same Origin), the day and the options,
-// each document's front matter, and of each body only what
-// markdown.Facts says of it (journal.bodies: its wikilinks, with the
+// with the same Origin), the day and the options, each document's front
+// matter, and of each body only what markdown.Facts says of it (journal.bodies: its wikilinks, with the
 // words around them, what sanitizing removed, and whether it holds a
 // control character, whose lines a body with one is read for). A
 // document loaded again has the front matter it had when the bytes
