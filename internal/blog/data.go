@@ -1,8 +1,9 @@
 package blog
 
 import (
-	"html/template"
 	"time"
+
+	template "github.com/netjournal/netjournal/internal/gotemplate/html"
 )
 
 // The page data of the blog's templates. Each template receives one of

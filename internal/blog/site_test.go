@@ -2,9 +2,9 @@ package blog
 
 import (
 	"fmt"
-	"html/template"
 	"time"
 
+	template "github.com/netjournal/netjournal/internal/gotemplate/html"
 	"github.com/netjournal/netjournal/internal/public"
 )
 

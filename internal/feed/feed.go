@@ -11,12 +11,12 @@ package feed
 import (
 	"encoding/binary"
 	"fmt"
-	"html/template"
 	"maps"
 	"time"
 
 	"github.com/gorilla/feeds"
 	"github.com/netjournal/netjournal/internal/diskcache"
+	template "github.com/netjournal/netjournal/internal/gotemplate/html"
 	"github.com/netjournal/netjournal/internal/page"
 	"github.com/netjournal/netjournal/internal/public"
 )

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"flag"
-	"html/template"
 	"maps"
 	"os"
 	"path/filepath"
@@ -18,6 +17,7 @@ import (
 	gofeedjson "github.com/mmcdole/gofeed/json"
 
 	"github.com/netjournal/netjournal/internal/diskcache"
+	template "github.com/netjournal/netjournal/internal/gotemplate/html"
 	"github.com/netjournal/netjournal/internal/public"
 )
 

@@ -3,11 +3,11 @@ package journal
 import (
 	"errors"
 	"fmt"
-	"html/template"
 	"sort"
 	"strings"
 
 	"github.com/netjournal/netjournal/internal/content"
+	template "github.com/netjournal/netjournal/internal/gotemplate/html"
 	"github.com/netjournal/netjournal/internal/markdown"
 	"github.com/netjournal/netjournal/internal/par"
 	"github.com/netjournal/netjournal/internal/public"

@@ -1,11 +1,12 @@
 package page
 
 import (
-	"html/template"
 	"math/rand/v2"
 	"reflect"
 	"testing"
 	"time"
+
+	template "github.com/netjournal/netjournal/internal/gotemplate/html"
 )
 
 type eqHeading struct {

@@ -2,11 +2,11 @@ package page
 
 import (
 	"crypto/sha256"
-	"html/template"
 	"sync/atomic"
 	"unsafe"
 
 	"github.com/netjournal/netjournal/internal/diskcache"
+	template "github.com/netjournal/netjournal/internal/gotemplate/html"
 	"github.com/netjournal/netjournal/internal/recent"
 )
 

@@ -2,11 +2,12 @@ package page
 
 import (
 	"bytes"
-	"html/template"
 	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
+
+	template "github.com/netjournal/netjournal/internal/gotemplate/html"
 )
 
 // recorder is a hash that keeps what is written to it.

@@ -11,9 +11,10 @@ package public
 
 import (
 	"fmt"
-	"html/template"
 	"strings"
 	"time"
+
+	template "github.com/netjournal/netjournal/internal/gotemplate/html"
 )
 
 // Site is everything the public site shows.

@@ -1,11 +1,11 @@
 package wiki
 
 import (
-	"html/template"
 	"strings"
 	"time"
 
 	"github.com/netjournal/netjournal/internal/content"
+	template "github.com/netjournal/netjournal/internal/gotemplate/html"
 	"github.com/netjournal/netjournal/internal/journal"
 )
 

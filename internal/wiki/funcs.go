@@ -3,12 +3,12 @@ package wiki
 import (
 	"encoding/json"
 	"fmt"
-	"html/template"
 	"net/url"
 	"strings"
 	"time"
 	"unicode"
 
+	template "github.com/netjournal/netjournal/internal/gotemplate/html"
 	"github.com/netjournal/netjournal/internal/journal"
 )
 

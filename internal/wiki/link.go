@@ -3,10 +3,10 @@ package wiki
 import (
 	"errors"
 	"fmt"
-	"html/template"
 	"strings"
 
 	"github.com/netjournal/netjournal/internal/content"
+	template "github.com/netjournal/netjournal/internal/gotemplate/html"
 	"github.com/netjournal/netjournal/internal/journal"
 	"github.com/netjournal/netjournal/internal/markdown"
 	"github.com/netjournal/netjournal/internal/page"

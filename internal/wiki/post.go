@@ -1,9 +1,9 @@
 package wiki
 
 import (
-	"html/template"
 	"time"
 
+	template "github.com/netjournal/netjournal/internal/gotemplate/html"
 	"github.com/netjournal/netjournal/internal/journal"
 )
 

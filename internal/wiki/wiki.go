@@ -13,7 +13,6 @@ package wiki
 import (
 	"bytes"
 	"fmt"
-	"html/template"
 	"io"
 	"maps"
 	"net/url"
@@ -25,6 +24,7 @@ import (
 	"github.com/netjournal/netjournal/internal/calendar"
 	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/diskcache"
+	template "github.com/netjournal/netjournal/internal/gotemplate/html"
 	"github.com/netjournal/netjournal/internal/graph"
 	"github.com/netjournal/netjournal/internal/journal"
 	"github.com/netjournal/netjournal/internal/markdown"

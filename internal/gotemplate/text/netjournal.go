@@ -1,0 +1,120 @@
+package template
+
+// netjournal's changes to the copy (see ../README.md): what executing a
+// template did through reflect on every action, done directly. Nothing
+// here changes what a template writes or which errors it returns.
+
+import (
+	"fmt"
+	"reflect"
+	"sync"
+
+	"text/template/parse"
+)
+
+var stringsFuncType = reflect.TypeFor[func(...any) string]()
+
+// stringsFunc returns fun as a func(...any) string, the signature of
+// html/template's escapers (several on nearly every action), when it is
+// one.
+func stringsFunc(fun reflect.Value) (func(...any) string, bool) {
+	if fun.Type() != stringsFuncType || !fun.CanInterface() {
+		return nil, false
+	}
+	f, ok := fun.Interface().(func(...any) string)
+	return f, ok
+}
+
+// callStrings is evalCall for f (args without the function's own name):
+// its arguments, then the final value,
+// evaluated as evalCall evaluates them for a ...any parameter, f called
+// without reflect.Value.Call, and a panic in f an error, as safeCall
+// makes it.
+func (s *state) callStrings(dot reflect.Value, f func(...any) string, node parse.Node, name string, args []parse.Node, final reflect.Value) reflect.Value {
+	vals := make([]any, 0, len(args)+1)
+	for _, arg := range args {
+		vals = append(vals, interfaceOf(s.evalArg(dot, anyType, arg)))
+	}
+	if !isMissing(final) {
+		vals = append(vals, interfaceOf(s.validateType(final, anyType)))
+	}
+	out, err := safeStrings(f, vals)
+	if err != nil {
+		s.at(node)
+		s.errorf("error calling %s: %w", name, err)
+	}
+	return reflect.ValueOf(out)
+}
+
+var anyType = reflect.TypeFor[any]()
+
+// interfaceOf is what a ...any parameter receives for v from
+// reflect.Value.Call: nil for the zero Value or a nil interface.
+func interfaceOf(v reflect.Value) any {
+	if !v.IsValid() {
+		return nil
+	}
+	return v.Interface()
+}
+
+func safeStrings(f func(...any) string, args []any) (out string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if e, ok := r.(error); ok {
+				err = e
+			} else {
+				err = fmt.Errorf("%v", r)
+			}
+		}
+	}()
+	return f(args...), nil
+}
+
+// names is what a type has by name: its exported methods' indexes and,
+// for a struct, its fields as FieldByName finds them. Found once a type:
+// reflect's MethodByName makes the method's type (FuncOf, a lookup in a
+// global cache) on every call, and FieldByName searches the struct's
+// fields, and its embedded structs' breadth first.
+type names struct {
+	methods map[string]int
+	fields  map[string]reflect.StructField
+}
+
+var types sync.Map // reflect.Type -> *names
+
+func namesOf(t reflect.Type) *names {
+	if n, ok := types.Load(t); ok {
+		return n.(*names)
+	}
+	n := &names{methods: make(map[string]int, t.NumMethod())}
+	for i := range t.NumMethod() {
+		n.methods[t.Method(i).Name] = i
+	}
+	if t.Kind() == reflect.Struct {
+		n.fields = make(map[string]reflect.StructField)
+		for _, f := range reflect.VisibleFields(t) {
+			if g, ok := t.FieldByName(f.Name); ok {
+				n.fields[f.Name] = g
+			}
+		}
+	}
+	types.Store(t, n)
+	return n
+}
+
+// methodByName is v.MethodByName(name).
+func methodByName(v reflect.Value, name string) reflect.Value {
+	if v.Kind() == reflect.Interface {
+		return v.MethodByName(name) // the interface's methods
+	}
+	if i, ok := namesOf(v.Type()).methods[name]; ok {
+		return v.Method(i)
+	}
+	return reflect.Value{}
+}
+
+// fieldByName is t.FieldByName(name).
+func fieldByName(t reflect.Type, name string) (reflect.StructField, bool) {
+	f, ok := namesOf(t).fields[name]
+	return f, ok
+}

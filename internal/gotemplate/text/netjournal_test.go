@@ -1,0 +1,87 @@
+package template
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// The direct call of a func(...any) string (netjournal.go) is the call
+// reflect made: the same arguments, nil for nil, a panic an error.
+func TestStringsFunc(t *testing.T) {
+	var got [][]any
+	record := func(args ...any) string {
+		got = append(got, args)
+		return "x"
+	}
+	tmpl := Must(New("t").Funcs(FuncMap{
+		"record": record,
+		"boom":   func(...any) string { panic(errors.New("boom")) },
+	}).Parse(`{{record}}{{record 1 "a" nil .}}{{. | record}}{{.Missing | record}}`))
+	var b strings.Builder
+	if err := tmpl.Execute(&b, map[string]any{"k": 2}); err != nil {
+		t.Fatal(err)
+	}
+	if b.String() != "xxxx" {
+		t.Errorf("wrote %q, want xxxx", b.String())
+	}
+	want := [][]any{{}, {1, "a", nil, map[string]any{"k": 2}}, {map[string]any{"k": 2}}, {nil}}
+	if len(got) != len(want) {
+		t.Fatalf("called %d times, want %d: %v", len(got), len(want), got)
+	}
+	for i := range want {
+		if len(got[i]) != len(want[i]) {
+			t.Fatalf("call %d: args %v, want %v", i, got[i], want[i])
+		}
+		for j := range want[i] {
+			if m, ok := want[i][j].(map[string]any); ok {
+				if g, ok := got[i][j].(map[string]any); !ok || g["k"] != m["k"] {
+					t.Errorf("call %d arg %d: %#v, want %#v", i, j, got[i][j], want[i][j])
+				}
+			} else if got[i][j] != want[i][j] {
+				t.Errorf("call %d arg %d: %#v, want %#v", i, j, got[i][j], want[i][j])
+			}
+		}
+	}
+	err := Must(tmpl.New("p").Parse(`{{boom 1}}`)).Execute(&b, nil)
+	if err == nil || !strings.Contains(err.Error(), "error calling boom: boom") {
+		t.Errorf("panicking function: %v, want an error calling boom", err)
+	}
+}
+
+type inner struct{ Deep, Both string }
+
+func (inner) Hello() string { return "hello" }
+
+type other struct{ Both string }
+
+type outer struct {
+	inner
+	*other
+	Name string
+}
+
+func (o *outer) Upper() string { return strings.ToUpper(o.Name) }
+
+// Fields and methods found by name (netjournal.go) are those reflect's
+// FieldByName and MethodByName find: promoted ones too, an ambiguous one
+// not, a pointer receiver's method on an addressable value.
+func TestNames(t *testing.T) {
+	data := []outer{{inner: inner{Deep: "d"}, other: &other{Both: "b"}, Name: "n"}}
+	for _, c := range []struct{ tmpl, want, err string }{
+		{`{{range .}}{{.Name}} {{.Deep}} {{.Hello}} {{.Upper}}{{end}}`, "n d hello N", ""},
+		{`{{range .}}{{.other.Both}}{{end}}`, "", "other is an unexported field"},
+		{`{{range .}}{{.Both}}{{end}}`, "", "can't evaluate field Both"},
+		{`{{range .}}{{.Nope}}{{end}}`, "", "can't evaluate field Nope"},
+	} {
+		var b strings.Builder
+		err := Must(New("t").Parse(c.tmpl)).Execute(&b, data)
+		if c.err == "" {
+			if err != nil || b.String() != c.want {
+				t.Errorf("%s: %q, %v; want %q", c.tmpl, b.String(), err, c.want)
+			}
+		} else if err == nil || !strings.Contains(err.Error(), c.err) {
+			t.Errorf("%s: error %v, want one saying %q", c.tmpl, err, c.err)
+		}
+	}
+}
