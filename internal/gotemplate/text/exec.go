@@ -37,6 +37,7 @@ type state struct {
 	node  parse.Node // current node, for errors
 	vars  []variable // push-down stack of variable values.
 	depth int        // the height of the stack of executing templates.
+	vals  []any      // netjournal: callStrings' arguments, the slice reused
 }
 
 // variable holds the dynamic value of a variable such as $, $x etc.

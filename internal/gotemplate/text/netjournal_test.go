@@ -2,30 +2,33 @@ package template
 
 import (
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
 
 // The direct call of a func(...any) string (netjournal.go) is the call
-// reflect made: the same arguments, nil for nil, a panic an error.
+// reflect made: the same arguments, nil for nil, a panic an error; an
+// argument's own call made first.
 func TestStringsFunc(t *testing.T) {
 	var got [][]any
 	record := func(args ...any) string {
-		got = append(got, args)
-		return "x"
+		got = append(got, slices.Clone(args)) // the slice is reused after the call
+		return fmt.Sprint(len(got))
 	}
 	tmpl := Must(New("t").Funcs(FuncMap{
 		"record": record,
 		"boom":   func(...any) string { panic(errors.New("boom")) },
-	}).Parse(`{{record}}{{record 1 "a" nil .}}{{. | record}}{{.Missing | record}}`))
+	}).Parse(`{{record}}{{record 1 "a" nil .}}{{. | record}}{{.Missing | record}}{{record (record 5) 6}}`))
 	var b strings.Builder
 	if err := tmpl.Execute(&b, map[string]any{"k": 2}); err != nil {
 		t.Fatal(err)
 	}
-	if b.String() != "xxxx" {
-		t.Errorf("wrote %q, want xxxx", b.String())
+	if b.String() != "12346" {
+		t.Errorf("wrote %q, want 12346", b.String())
 	}
-	want := [][]any{{}, {1, "a", nil, map[string]any{"k": 2}}, {map[string]any{"k": 2}}, {nil}}
+	want := [][]any{{}, {1, "a", nil, map[string]any{"k": 2}}, {map[string]any{"k": 2}}, {nil}, {5}, {"5", 6}}
 	if len(got) != len(want) {
 		t.Fatalf("called %d times, want %d: %v", len(got), len(want), got)
 	}
