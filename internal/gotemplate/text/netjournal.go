@@ -6,6 +6,7 @@ package template
 
 import (
 	"fmt"
+	"io"
 	"reflect"
 	"sync"
 
@@ -78,6 +79,22 @@ func safeStrings(f func(...any) string, args []any) (out string, err error) {
 		}
 	}()
 	return f(args...), nil
+}
+
+var stringType = reflect.TypeFor[string]()
+
+// printString is printValue for a value of type string (which has no
+// String or Error method), what every action of an HTML template prints
+// (its last escaper's result): written as fmt.Fprint writes it, without
+// fmt. It reports whether v was one.
+func (s *state) printString(v reflect.Value) bool {
+	if v.Kind() != reflect.String || v.Type() != stringType {
+		return false
+	}
+	if _, err := io.WriteString(s.wr, v.String()); err != nil {
+		s.writeError(err)
+	}
+	return true
 }
 
 // names is what a type has by name: its exported methods' indexes and,

@@ -88,3 +88,26 @@ func TestNames(t *testing.T) {
 		}
 	}
 }
+
+type shout string
+
+func (s shout) String() string { return strings.ToUpper(string(s)) }
+
+type failing struct{}
+
+func (failing) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+// A string printed without fmt (netjournal.go) is what fmt printed; a
+// type of its own with a String method still prints through it, and a
+// failed write is the error it was.
+func TestPrintString(t *testing.T) {
+	var b strings.Builder
+	err := Must(New("t").Parse(`{{.s}}|{{.shout}}|{{"%d"}}|{{.empty}}|`)).Execute(&b, map[string]any{"s": "a<b", "shout": shout("hey"), "empty": ""})
+	if err != nil || b.String() != "a<b|HEY|%d||" {
+		t.Errorf("wrote %q, %v; want %q", b.String(), err, "a<b|HEY|%d||")
+	}
+	err = Must(New("t").Parse(`{{.}}`)).Execute(failing{}, "x")
+	if err == nil || err.Error() != "disk full" {
+		t.Errorf("write error: %v, want the writer's error", err)
+	}
+}
