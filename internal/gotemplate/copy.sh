@@ -6,9 +6,10 @@
 #   internal/gotemplate/copy.sh [GOROOT]
 #
 # then run `go test ./internal/gotemplate/...` and read README.md. The
-# patch is made with `git diff` over the copy made by the script's first
-# half (COPY_ONLY=1 stops there); netjournal's own code is in files named
-# netjournal*.go, which the script leaves as they are.
+# patch is a diff -ruN from the copy made by the script's first half
+# (COPY_ONLY=1 stops there) to the changed one, leaving out netjournal's
+# own code, in files named netjournal*.go, which the script leaves as they
+# are, and the files of this folder itself.
 set -euo pipefail
 cd "$(dirname "$0")"
 goroot=${1:-$(go env GOROOT)}
@@ -31,6 +32,9 @@ copy text/template text
 copy html/template html
 copy internal/fmtsort internal/fmtsort
 cp "$goroot/LICENSE" LICENSE
+# What was copied, by hash: TestCopyIsCurrent fails when the Go the tests
+# run with has other sources (a security fix to html/template, say).
+(cd "$src" && sha256sum text/template/*.go text/template/testdata/* html/template/*.go html/template/testdata/* internal/fmtsort/*.go | grep -v ' text/template/link_test.go$') >sources.sum
 chmod -R u+w text html internal LICENSE
 sed -i -E \
 	-e "s#^(\t|import )([a-z._]+ )?\"text/template\"#\1\2\"$mod/text\"#" \
