@@ -27,10 +27,9 @@ func stringsFunc(fun reflect.Value) (func(...any) string, bool) {
 }
 
 // callStrings is evalCall for f (args without the function's own name):
-// its arguments, then the final value,
-// evaluated as evalCall evaluates them for a ...any parameter, f called
-// without reflect.Value.Call, and a panic in f an error, as safeCall
-// makes it.
+// its arguments, then the final value, evaluated as evalCall evaluates
+// them for a ...any parameter, f called without reflect.Value.Call, and a
+// panic in f an error, as safeCall makes it.
 func (s *state) callStrings(dot reflect.Value, f func(...any) string, node parse.Node, name string, args []parse.Node, final reflect.Value) reflect.Value {
 	var evaluated [4]any
 	vals := evaluated[:0]
