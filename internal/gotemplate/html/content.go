@@ -7,6 +7,7 @@ package template
 import (
 	"fmt"
 	"reflect"
+	"strconv"
 )
 
 // Strings of content from a trusted source.
@@ -167,6 +168,14 @@ func stringify(args ...any) (string, contentType) {
 			return string(s), contentTypeURL
 		case Srcset:
 			return string(s), contentTypeSrcset
+		// netjournal: numbers as fmt.Sprint writes them, without fmt
+		// (a drawing's every coordinate goes through an escaper).
+		case int:
+			return strconv.Itoa(s), contentTypePlain
+		case int64:
+			return strconv.FormatInt(s, 10), contentTypePlain
+		case float64:
+			return strconv.FormatFloat(s, 'g', -1, 64), contentTypePlain
 		}
 	}
 	i := 0
