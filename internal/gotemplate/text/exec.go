@@ -38,6 +38,7 @@ type state struct {
 	vars  []variable // push-down stack of variable values.
 	depth int        // the height of the stack of executing templates.
 	vals  []any      // netjournal: callStrings' arguments, the slice reused
+	names *typeNames // netjournal: the types this execution looked into
 }
 
 // variable holds the dynamic value of a variable such as $, $x etc.
@@ -215,9 +216,10 @@ func (t *Template) execute(wr io.Writer, data any) (err error) {
 		value = reflect.ValueOf(data)
 	}
 	state := &state{
-		tmpl: t,
-		wr:   wr,
-		vars: []variable{{"$", value}},
+		tmpl:  t,
+		wr:    wr,
+		vars:  []variable{{"$", value}},
+		names: new(typeNames), // netjournal
 	}
 	if t.Tree == nil || t.Root == nil {
 		state.errorf("%q is an incomplete or empty template", t.Name())
@@ -702,14 +704,14 @@ func (s *state) evalField(dot reflect.Value, fieldName string, node parse.Node, 
 	if ptr.Kind() != reflect.Interface && ptr.Kind() != reflect.Pointer && ptr.CanAddr() {
 		ptr = ptr.Addr()
 	}
-	if method := methodByName(ptr, fieldName); method.IsValid() { // netjournal
+	if method := s.methodByName(ptr, fieldName); method.IsValid() { // netjournal
 		return s.evalCall(dot, method, false, node, fieldName, args, final)
 	}
 	hasArgs := len(args) > 1 || !isMissing(final)
 	// It's not a method; must be a field of a struct or an element of a map.
 	switch receiver.Kind() {
 	case reflect.Struct:
-		tField, ok := fieldByName(receiver.Type(), fieldName) // netjournal
+		tField, ok := s.fieldByName(receiver.Type(), fieldName) // netjournal
 		if ok {
 			field, err := receiver.FieldByIndexErr(tField.Index)
 			if !tField.IsExported() {

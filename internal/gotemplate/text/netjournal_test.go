@@ -111,3 +111,36 @@ func TestPrintString(t *testing.T) {
 		t.Errorf("write error: %v, want the writer's error", err)
 	}
 }
+
+type (
+	t1 struct{ A string }
+	t2 struct{ A string }
+	t3 struct {
+		X int
+		A string
+	}
+	t4 struct{ A string }
+	t5 struct {
+		B, C int
+		A    string
+	}
+	t6 struct{ A string }
+)
+
+func (t4) M() string { return "m4" }
+func (t6) M() string { return "m6" }
+
+// An execution remembers the last types it looked into (typeNames): more
+// types than it holds, read in turn, are each still found as themselves.
+func TestNamesOfManyTypes(t *testing.T) {
+	data := []any{t1{"1"}, t2{"2"}, t3{A: "3"}, t4{"4"}, t5{A: "5"}, t6{"6"}}
+	var b strings.Builder
+	tmpl := `{{range .}}{{.A}}{{end}}|{{range .}}{{.A}}{{end}}|{{(index . 3).M}}{{(index . 5).M}}{{(index . 0).A}}`
+	if err := Must(New("t").Parse(tmpl)).Execute(&b, data); err != nil || b.String() != "123456|123456|m4m61" {
+		t.Errorf("wrote %q, %v; want %q", b.String(), err, "123456|123456|m4m61")
+	}
+	err := Must(New("t").Parse(`{{(index . 4).M}}`)).Execute(&b, data)
+	if err == nil || !strings.Contains(err.Error(), "can't evaluate field M") {
+		t.Errorf("a method of another type: %v, want can't evaluate field M", err)
+	}
+}
