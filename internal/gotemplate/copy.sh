@@ -9,7 +9,8 @@
 # patch is a diff -ruN from the copy made by the script's first half
 # (COPY_ONLY=1 stops there) to the changed one, leaving out netjournal's
 # own code, in files named netjournal*.go, which the script leaves as they
-# are, and the files of this folder itself.
+# are, and the files of this folder itself. Needs patch and sha256sum
+# (Debian: apt-get install -y patch coreutils).
 set -euo pipefail
 cd "$(dirname "$0")"
 goroot=${1:-$(go env GOROOT)}
