@@ -85,6 +85,9 @@ func (c *buildCmd) Run(ctx context.Context, args []string) int {
 		}
 	}
 	b := build.NewBuilder(os.DirFS(c.dir))
+	if watching {
+		b.Watched() // w names every change from here on
+	}
 	if !c.check && !noCache {
 		defer c.useCache(b)()
 	}

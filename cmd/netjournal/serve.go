@@ -72,6 +72,7 @@ func (c *serveCmd) Run(ctx context.Context, args []string) int {
 		return exitContent
 	}
 	b := build.NewBuilder(os.DirFS(c.dir))
+	b.Watched() // w names every change from here on
 	if !noCache {
 		defer c.useCache(b)()
 	}

@@ -69,6 +69,7 @@ func BenchmarkEditLatency(b *testing.B) {
 	}
 	out := b.TempDir()
 	bl := NewBuilder(os.DirFS(site))
+	bl.Watched() // as serve's: the file saved is named to Forget
 	prev, err := bl.Render(benchOpts)
 	if err != nil {
 		b.Fatal(err)
@@ -121,6 +122,7 @@ func BenchmarkPreview(b *testing.B) {
 	}
 	opts.Early = func(string, string, string, []byte) {}
 	bl := NewBuilder(os.DirFS(site))
+	bl.Watched() // as serve's: the file saved is named to Forget
 	if _, err := bl.Render(opts); err != nil {
 		b.Fatal(err)
 	}

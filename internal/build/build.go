@@ -122,7 +122,14 @@ func (b *Builder) Forget(paths ...string) { b.content.Forget(paths...) }
 
 // ForgetAll makes the next Render read every site file again. What it
 // rendered stays known: it is kept by the hash of what it came from.
-func (b *Builder) ForgetAll() { b.content = content.Cache{} }
+func (b *Builder) ForgetAll() { b.content = content.Cache{Watched: b.content.Watched} }
+
+// Watched tells b that every change to the site's files from its first
+// Render on will be named to Forget before the next Render, or will call
+// ForgetAll where some were missed: a watcher started before that first
+// Render does (serve, build --watch). A Render then reads the files named
+// and no other, not every file's size and time (content.Cache.Watched).
+func (b *Builder) Watched() { b.content.Watched = true }
 
 // Render renders both sites.
 func (b *Builder) Render(opts Options) (*Result, error) {

@@ -230,7 +230,9 @@ var seedFlag = flag.Uint64("seed", 0, "replay TestIncrementalEqualsFull with the
 // included — the incremental build, in memory and synced to disk, equals
 // a fresh full build byte for byte: with the default theme, and with a
 // theme whose every template prints its page data whole, which proves
-// the cache exact for any theme. Replay a failure with -seed.
+// the cache exact for any theme. The first builds as serve does, told
+// the paths touched and reading those alone (Builder.Watched); the
+// second asks every file its size and time. Replay a failure with -seed.
 func TestIncrementalEqualsFull(t *testing.T) {
 	seed := *seedFlag
 	if seed == 0 {
@@ -273,6 +275,11 @@ func incrementalEqualsFull(t *testing.T, seed uint64, dump bool) {
 	out := t.TempDir()
 	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
 	b := NewBuilder(os.DirFS(dir))
+	if !dump {
+		// As serve and --watch build: every touched path is named to
+		// Forget, and only those are read again.
+		b.Watched()
+	}
 	prev, err := b.Render(opts)
 	if err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"testing"
 
@@ -27,6 +28,29 @@ func BenchmarkStageLoad(b *testing.B) {
 		if _, err := content.Load(fsys); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkStageLoadAgain is the load of a rebuild: one post saved,
+// every other file known to the cache; watched, as serve and --watch
+// load, told the file saved, else asking every file its size and time.
+func BenchmarkStageLoadAgain(b *testing.B) {
+	for _, watched := range []bool{false, true} {
+		b.Run(fmt.Sprintf("watched=%v", watched), func(b *testing.B) {
+			fsys := os.DirFS(benchSite(b, 10000))
+			c := content.Cache{Watched: watched}
+			if _, err := c.Load(fsys); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				c.Forget("content/posts/post-5000.md")
+				if _, err := c.Load(fsys); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
@@ -219,6 +243,7 @@ func BenchmarkEdit(b *testing.B) {
 				b.Fatal(err)
 			}
 			bl := NewBuilder(os.DirFS(dir))
+			bl.Watched() // as serve's: the files saved are named to Forget
 			if _, err := bl.Render(benchOpts); err != nil {
 				b.Fatal(err)
 			}
@@ -226,11 +251,13 @@ func BenchmarkEdit(b *testing.B) {
 			b.ResetTimer()
 			render := func(touched ...string) {
 				bl.Forget(touched...)
-				res, err := bl.Render(benchOpts)
-				if err != nil {
-					b.Fatal(err)
-				}
-				rendered += res.Rendered
+				pprof.Do(context.Background(), pprof.Labels("phase", "edit"), func(context.Context) {
+					res, err := bl.Render(benchOpts)
+					if err != nil {
+						b.Fatal(err)
+					}
+					rendered += res.Rendered
+				})
 			}
 			for i := range b.N {
 				if tc.edit != nil {

@@ -59,10 +59,41 @@ type Cache struct {
 	// one run to the next (frontcache.go).
 	Disk *diskcache.Cache
 
+	// Watched says that every change to the site's files from the
+	// first Load on is named to Forget before the next Load, or to
+	// ForgetAll where some were lost: serve and build --watch start
+	// their watcher before they load. A Load after one that ran watched
+	// then reads the files named and no other, and walks a content
+	// folder again only where what was named in it may have changed its
+	// list of files, instead of asking every file its size and time
+	// (most of a rebuild's load at 10,000 posts).
+	Watched bool
+
 	mu        sync.Mutex
 	config    []byte
 	files     map[string]*cached
 	forgotten map[string]bool
+	// walks are the last watched Load's walks of the content folders;
+	// trusted says that Load ran watched.
+	walks   map[string]*walked
+	trusted bool
+}
+
+// walked is what a walk of one content folder found: its documents in
+// lexical order, by path; the folders it went into and the other files
+// it reported (visited), and the folders it skipped, whose documents it
+// reported; and the problems the walk itself reported.
+type walked struct {
+	files          []fileEntry
+	index          map[string]fs.DirEntry
+	visited        map[string]bool
+	skipped        map[string]bool
+	errs, warnings ErrorList
+}
+
+type fileEntry struct {
+	p string
+	e fs.DirEntry
 }
 
 type cached struct {
@@ -118,8 +149,12 @@ func (c *Cache) Load(fsys fs.FS) (*Site, error) {
 	c.config = data
 	seen := map[string]bool{}
 	fr := fronts{disk: c.Disk, config: site.ConfigSum}
+	trusted := c.Watched && c.trusted
+	if !c.Watched || c.walks == nil {
+		c.walks = map[string]*walked{}
+	}
 	for _, dir := range contentDirs {
-		c.walk(fsys, dir, site.Config, fr, &errs, &site.Warnings, seen, func(doc any) {
+		c.walk(fsys, dir, site.Config, fr, trusted, &errs, &site.Warnings, seen, func(doc any) {
 			switch d := doc.(type) {
 			case *Contact:
 				site.Contacts = append(site.Contacts, d)
@@ -139,6 +174,7 @@ func (c *Cache) Load(fsys fs.FS) (*Site, error) {
 		}
 	}
 	c.forgotten = nil
+	c.trusted = c.Watched
 	// A contact's photo is read, by the build: it is no stray file.
 	photos := map[string]bool{}
 	for _, ct := range site.Contacts {
@@ -262,8 +298,10 @@ func decodeDoc(d *Doc, block []byte, v any, errs *ErrorList, validate func(*Erro
 
 // walk hands every Markdown document below dir to fn, in lexical order,
 // parsing only files the cache does not know as they are, on every core.
-// A missing folder is an empty one.
-func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, fr fronts, errs, warnings *ErrorList, seen map[string]bool, fn func(any)) {
+// A missing folder is an empty one. trusted, the files not forgotten are
+// the ones the last Load read (Watched), and so is the folder's list of
+// files where nothing forgotten in it says otherwise (listed).
+func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, fr fronts, trusted bool, errs, warnings *ErrorList, seen map[string]bool, fn func(any)) {
 	type found struct {
 		p    string
 		e    fs.DirEntry
@@ -271,52 +309,31 @@ func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, fr fronts, errs, warni
 		f    *cached // nil until read
 		err  error
 	}
-	var files []*found
-	err := fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && p == dir {
-				return fs.SkipDir
-			}
-			errs.Add(Position{Path: p}, "%v", err)
-			return nil
-		}
-		name := e.Name()
-		if p != dir && source.Ignored(name, e.IsDir()) {
-			if e.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if why := skipped(name, e.IsDir()); p != dir && why != "" {
-			if e.IsDir() {
-				warnSkipped(fsys, p, why, warnings)
-				return fs.SkipDir
-			}
-			if isDocument(name) {
-				warnings.Add(Position{Path: p}, "not read: files whose names start with _ are skipped: rename it to use it")
-			}
-			return nil
-		}
-		if e.IsDir() {
-			return nil
-		}
-		if !isDocument(name) {
-			warnings.Add(Position{Path: p}, "not read: only Markdown files (.md) are read under content/: put images and other files in static/, which is published as it is")
-			return nil
-		}
-		seen[p] = true
-		files = append(files, &found{p: p, e: e})
-		return nil
-	})
-	if err != nil {
-		errs.Add(Position{Path: dir}, "%v", err)
+	w := c.walks[dir]
+	if !trusted || w == nil || !c.listed(fsys, dir, w) {
+		w = walkDir(fsys, dir)
+	}
+	if c.Watched {
+		c.walks[dir] = w
+	}
+	*errs = append(*errs, w.errs...)
+	*warnings = append(*warnings, w.warnings...)
+	files := make([]found, len(w.files))
+	for i, f := range w.files {
+		seen[f.p] = true
+		files[i] = found{p: f.p, e: f.e}
 	}
 	// Reading and parsing the files that changed (every file, on a first
 	// load) is most of a load, and asking each file's size and time the
 	// rest of a load that reads nothing (a rebuild under serve): both run
 	// on every core.
 	par.Each(len(files), func(i int) {
-		fd := files[i]
+		fd := &files[i]
+		if f := c.files[fd.p]; f != nil && trusted && !c.forgotten[fd.p] {
+			fd.f = f
+			c.Disk.Keep(f.front)
+			return
+		}
 		fd.info, fd.err = fd.e.Info()
 		if fd.err == nil && fd.info.Mode()&fs.ModeSymlink != 0 {
 			// A link is read through: its file's size and time say
@@ -359,6 +376,110 @@ func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, fr fronts, errs, warni
 			fn(fd.f.doc)
 		}
 	}
+}
+
+// walkDir walks the content folder dir.
+func walkDir(fsys fs.FS, dir string) *walked {
+	w := &walked{index: map[string]fs.DirEntry{}, visited: map[string]bool{}, skipped: map[string]bool{}}
+	err := fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == dir {
+				return fs.SkipDir
+			}
+			w.errs.Add(Position{Path: p}, "%v", err)
+			return nil
+		}
+		name := e.Name()
+		if p != dir && source.Ignored(name, e.IsDir()) {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() {
+			w.visited[p] = true
+		}
+		if why := skipped(name, e.IsDir()); p != dir && why != "" {
+			if e.IsDir() {
+				w.skipped[p] = true
+				warnSkipped(fsys, p, why, &w.warnings)
+				return fs.SkipDir
+			}
+			if isDocument(name) {
+				w.visited[p] = true
+				w.warnings.Add(Position{Path: p}, "not read: files whose names start with _ are skipped: rename it to use it")
+			}
+			return nil
+		}
+		if e.IsDir() {
+			return nil
+		}
+		if !isDocument(name) {
+			w.visited[p] = true
+			w.warnings.Add(Position{Path: p}, "not read: only Markdown files (.md) are read under content/: put images and other files in static/, which is published as it is")
+			return nil
+		}
+		w.files = append(w.files, fileEntry{p, e})
+		w.index[p] = e
+		return nil
+	})
+	if err != nil {
+		w.errs.Add(Position{Path: dir}, "%v", err)
+	}
+	return w
+}
+
+// listed reports whether the walk w of the content folder dir still
+// holds, as far as the paths forgotten since say: each is a document it
+// listed that is still a file of the same kind, or something new that
+// is not there, or something that a walk passes by (hidden, or an
+// editor's temporary file). The folder itself, a folder it went into or
+// skipped, a file it reported and anything new need a new walk.
+func (c *Cache) listed(fsys fs.FS, dir string, w *walked) bool {
+	for p := range c.forgotten {
+		if p == dir || strings.HasPrefix(dir, p+"/") {
+			return false
+		}
+		rel, ok := strings.CutPrefix(p, dir+"/")
+		if !ok {
+			continue
+		}
+		if w.visited[p] || w.skipped[p] {
+			return false
+		}
+		for a := path.Dir(p); a != dir && a != "."; a = path.Dir(a) {
+			if w.skipped[a] {
+				return false
+			}
+		}
+		info, err := fs.Lstat(fsys, p)
+		if e, ok := w.index[p]; ok {
+			if err != nil || info.Mode().Type() != e.Type() {
+				return false
+			}
+			continue
+		}
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			// Nothing the walk found went: a file it passed by, or one
+			// made and removed since.
+		case err != nil || !passedBy(rel, info.IsDir()):
+			return false
+		}
+	}
+	return true
+}
+
+// passedBy reports whether a walk passes by the file or folder at rel,
+// below the folder walked, by the one rule of package source.
+func passedBy(rel string, isDir bool) bool {
+	parts := strings.Split(rel, "/")
+	for i, part := range parts {
+		if source.Ignored(part, isDir || i < len(parts)-1) {
+			return true
+		}
+	}
+	return false
 }
 
 // SlugOf returns the slug of a document path: its file name without .md,
@@ -463,18 +584,27 @@ func slugify(s string, ascii bool) string {
 }
 
 func duplicates[T any](errs *ErrorList, docs []T, doc func(T) *Doc) {
-	bySlug := map[string][]*Doc{}
+	first := make(map[string]*Doc, len(docs))
+	var bySlug map[string][]*Doc // the slugs of more than one
 	for _, x := range docs {
 		d := doc(x)
 		if d.Slug == "" {
 			continue // reported by parse
 		}
+		f, ok := first[d.Slug]
+		if !ok {
+			first[d.Slug] = d
+			continue
+		}
+		if bySlug == nil {
+			bySlug = map[string][]*Doc{}
+		}
+		if bySlug[d.Slug] == nil {
+			bySlug[d.Slug] = []*Doc{f}
+		}
 		bySlug[d.Slug] = append(bySlug[d.Slug], d)
 	}
 	for slug, ds := range bySlug {
-		if len(ds) < 2 {
-			continue
-		}
 		sort.Slice(ds, func(i, j int) bool { return ds[i].Path < ds[j].Path })
 		for i, d := range ds {
 			var others []string

@@ -41,6 +41,10 @@ type Watcher struct {
 	// points to, to the links' relative paths: an edit of the file is a
 	// change of each link. Touched by the loop only, once it runs.
 	links map[string][]string
+	// dirs are the folders watched in the trees, by their paths: one
+	// removed is a folder gone, whatever its name would be for a file.
+	// Touched by New and the loop only.
+	dirs map[string]bool
 
 	batches chan Batch
 	errs    chan error
@@ -58,7 +62,7 @@ func New(root string, trees []string, debounce time.Duration) (*Watcher, error) 
 		return nil, limitError(err)
 	}
 	w := &Watcher{
-		root: root, trees: trees, debounce: debounce, fw: fw, links: map[string][]string{},
+		root: root, trees: trees, debounce: debounce, fw: fw, links: map[string][]string{}, dirs: map[string]bool{},
 		batches: make(chan Batch), errs: make(chan error, 1), done: make(chan struct{}),
 	}
 	if err := fw.Add(root); err != nil {
@@ -115,6 +119,7 @@ func (w *Watcher) addTree(dir string) ([]string, error) {
 				}
 				return limitError(err)
 			}
+			w.dirs[p] = true
 			return nil
 		}
 		if !source.Ignored(d.Name(), false) {
@@ -236,7 +241,15 @@ func (w *Watcher) handle(ev fsnotify.Event, pending map[string]bool) bool {
 		pending[l], linked = true, true
 	}
 	rel := w.rel(ev.Name)
-	if ignored(rel, ev.Name) {
+	wasDir := w.dirs[ev.Name]
+	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+		for d := range w.dirs {
+			if d == ev.Name || strings.HasPrefix(d, ev.Name+string(filepath.Separator)) {
+				delete(w.dirs, d)
+			}
+		}
+	}
+	if ignored(rel, ev.Name, wasDir) {
 		return linked
 	}
 	if !strings.Contains(rel, "/") && !w.inTree(rel) {
@@ -272,8 +285,10 @@ func (w *Watcher) handle(ev fsnotify.Event, pending map[string]bool) bool {
 // ignored reports whether the file or folder at rel (name on disk) is
 // one that a build never reads, by the one rule of package source: it, or
 // a folder it is in, is hidden, or it is an editor's temporary file. What
-// is gone counts as a file: a removed backup~ is not a change.
-func ignored(rel, name string) bool {
+// is gone counts as a file (a removed backup~ is not a change) unless it
+// was a folder watched (wasDir: a folder backup~, whose documents a build
+// reports, moved away).
+func ignored(rel, name string, wasDir bool) bool {
 	parts := strings.Split(rel, "/")
 	for _, dir := range parts[:len(parts)-1] {
 		if source.Ignored(dir, true) {
@@ -286,7 +301,10 @@ func ignored(rel, name string) bool {
 		return asFile // no need to look: most names
 	}
 	info, err := os.Stat(name)
-	return source.Ignored(last, err == nil && info.IsDir())
+	if err != nil {
+		return source.Ignored(last, wasDir)
+	}
+	return source.Ignored(last, info.IsDir())
 }
 
 // limitError explains the inotify limits when they are what failed.

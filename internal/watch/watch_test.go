@@ -206,3 +206,26 @@ func TestRemovedAndRenamedFolders(t *testing.T) {
 		t.Errorf("remove: batch %v", b.Paths)
 	}
 }
+
+// TestFolderNamedLikeABackup: a folder whose name an editor gives its
+// backups (old~) is a folder whose documents a build reports; moved away,
+// it is a change, though a file of that name removed is not one.
+func TestFolderNamedLikeABackup(t *testing.T) {
+	root, w := setup(t)
+	if err := os.MkdirAll(filepath.Join(root, "content/posts/old~"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, root, "content/posts/old~/b.md", "two")
+	if b := next(t, w); !slices.Contains(b.Paths, "content/posts/old~/b.md") {
+		t.Fatalf("new folder: batch %v misses its file", b.Paths)
+	}
+	if err := os.Rename(filepath.Join(root, "content/posts/old~"), filepath.Join(t.TempDir(), "old~")); err != nil {
+		t.Fatal(err)
+	}
+	if b := next(t, w); !slices.Contains(b.Paths, "content/posts/old~") {
+		t.Errorf("folder moved away: batch %v, want content/posts/old~", b.Paths)
+	}
+	write(t, root, "content/posts/a.md~", "backup")
+	os.Remove(filepath.Join(root, "content/posts/a.md~"))
+	quiet(t, w)
+}
