@@ -120,6 +120,7 @@ func (c *Cache) Render(site *public.Site, theme *themes.Theme, edited map[string
 		return err
 	}
 	err = c.pages.Render(fingerprint, r.jobs, exec, out)
+	c.pages.Prev = nil
 	if c.pages.Once {
 		c.fragments.Clear() // no page of this build will ask again
 	}
@@ -144,8 +145,10 @@ func (c *Cache) Render(site *public.Site, theme *themes.Theme, edited map[string
 	if err := out.Put("robots.txt", r.robots()); err != nil {
 		return err
 	}
-	if !c.pages.Once {
+	if !c.pages.Once || c.pages.Keys {
 		c.reads, c.theme = r.reads.Done(r.jobs, r.prevReads), fingerprint
+	}
+	if !c.pages.Once {
 		r.reads, r.prevReads = nil, nil // every page is made
 		r.jobs, r.out = nil, nil
 		c.last, c.exec = r, exec
@@ -153,12 +156,32 @@ func (c *Cache) Render(site *public.Site, theme *themes.Theme, edited map[string
 	return nil
 }
 
+// Last is what the last Render of a build that renders once leaves for
+// the next build in a new process (page.Cache.Keys): nil reads if it did
+// not succeed, or kept none.
+func (c *Cache) Last() page.Last {
+	return page.Last{Theme: c.theme, Reads: c.reads, Keys: c.pages.PageKeys()}
+}
+
+// Resume has the next Render, in a build that renders once, take l as
+// its last render's: a render told which posts' bodies alone were edited
+// since (Render's edited) takes the pages that read none of them by
+// their keys in l, neither made nor hashed.
+func (c *Cache) Resume(l page.Last) {
+	c.pages.Keys = true
+	c.reads, c.theme, c.pages.Prev = l.Reads, l.Theme, l.Keys
+}
+
+// Remember has every Render of a build that renders once keep what
+// Last returns.
+func (c *Cache) Remember() { c.pages.Keys = true }
+
 // plan readies a render of the blog: its templates, its static files put
 // into out, and a renderer that holds every page's job.
 func (c *Cache) plan(site *public.Site, theme *themes.Theme, edited map[string]bool, out *page.Site) (*renderer, page.Executor, string, error) {
 	r := &renderer{site: site, out: out}
-	if !c.pages.Once {
-		r.reads = page.NewReads() // for the next render, which a build that renders once has not
+	if !c.pages.Once || c.pages.Keys {
+		r.reads = page.NewReads() // for the next render: one in this process, or, kept on disk, in the next
 	}
 	prev, last := c.reads, c.theme
 	c.reads, c.theme = nil, "" // known again if this render succeeds

@@ -159,6 +159,8 @@ func (b *Builder) Stream(ctx context.Context, opts Options, s *Stream) (*Result,
 	}()
 	if b.disk != nil {
 		b.links.statePath = filepath.Join(b.disk.Dir(), linkStateFile)
+		b.blog.Remember()
+		b.wiki.Remember()
 	}
 	return b.render(ctx, opts, s)
 }
@@ -181,8 +183,27 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 		site.Config.BaseURL = strings.TrimSuffix(opts.Origin, "/") + site.Config.BasePath()
 	}
 	var edited map[string]bool // the documents whose bodies alone changed
+	// A build that renders once knows the last build by what it kept on
+	// disk (lastbuild.go), and builds on it as a render in memory builds
+	// on the last render: on every input but the bodies edited.
+	var lastOnDisk *lastBuild
 	if s == nil && err == nil && b.edits < maxEdits {
 		edited = bodiesEdited(last, site, opts, md)
+	} else if s != nil && err == nil && b.disk != nil {
+		lastOnDisk = readLastBuild(b.lastBuildPath())
+		if lastOnDisk != nil && lastOnDisk.Edits < maxEdits {
+			edited = lastOnDisk.edited(site, opts, md)
+		}
+		if edited != nil {
+			blog, ok1 := lastOnDisk.last(lastOnDisk.Blog)
+			wiki, ok2 := lastOnDisk.last(lastOnDisk.Wiki)
+			if ok1 && ok2 {
+				b.blog.Resume(blog)
+				b.wiki.Resume(wiki)
+			} else {
+				edited = nil
+			}
+		}
 	}
 	if edited != nil {
 		b.edits++
@@ -213,7 +234,7 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 	}
 	var j *journal.Journal
 	var pub *public.Site
-	if edited != nil {
+	if edited != nil && s == nil {
 		// The last render's journal and public view, edited: what a
 		// build of them would make again (journal.EditBodies).
 		j, pub = last.journal, last.public
@@ -328,13 +349,28 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 		return nil, fmt.Errorf("strict: %w", res.Warnings)
 	}
 	// The cache keeps what this render used, and only that. A cache that
-	// cannot be written costs speed, not the build.
+	// cannot be written costs speed, not the build. A build of edited
+	// bodies used what they changed alone, and keeps the rest for the
+	// builds that need it; the one after maxEdits in a row builds every
+	// page again, and forgets what none used.
+	if s != nil && b.disk != nil {
+		l := newLastBuild(site, j, opts, b.blog.Last(), b.wiki.Last())
+		if l != nil && edited != nil {
+			b.disk.KeepAll()
+			l.Edits = lastOnDisk.Edits + 1
+		}
+		l.write(b.lastBuildPath())
+	}
 	b.disk.Commit()
 	if s == nil {
 		b.last = &lastRender{site: site, journal: j, public: pub, opts: opts}
 	}
 	return res, nil
 }
+
+// lastBuildPath is where a build that renders once keeps what the next
+// needs of it (lastbuild.go).
+func (b *Builder) lastBuildPath() string { return filepath.Join(b.disk.Dir(), lastBuildFile) }
 
 // output collects a site's files as a render puts them: in memory, or
 // on to a Stream, keeping only their paths, and what the link check needs

@@ -457,3 +457,21 @@ func (w *offsetWriter) Write(p []byte) (int, error) {
 	*w.off += int64(n)
 	return n, err
 }
+
+// KeepAll marks every value the cache holds as used in this run, so that
+// Commit keeps them all: for a run that used what changed alone (a build
+// after a body's edit, which takes the other pages as they were) and
+// leaves the rest for the runs that need it.
+func (c *Cache) KeepAll() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k, e := range c.index {
+		if !e.used() {
+			e.nUsed |= usedBit
+			c.index[k] = e
+		}
+	}
+}

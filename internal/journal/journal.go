@@ -5,6 +5,7 @@
 package journal
 
 import (
+	"crypto/sha256"
 	"errors"
 	"iter"
 	"sort"
@@ -60,10 +61,22 @@ type Journal struct {
 	// a lock, since nothing writes it after (freeze).
 	built map[string]resolution
 
+	// facts are the sums of what each document's body gives the journal
+	// (markdown.Facts.Sum), by its path.
+	facts map[string][sha256.Size]byte
+
 	// Bodies let go that could not be filled again when a page asked
 	// (public.LazyBody): Late reports them.
 	lateMu sync.Mutex
 	late   content.ErrorList
+}
+
+// FactsSum returns the sum of what the body of the document at path gave
+// the journal (markdown.Facts.Sum): a build in a new process tells from it
+// whether a body edited since gives it the same.
+func (j *Journal) FactsSum(path string) ([sha256.Size]byte, bool) {
+	s, ok := j.facts[path]
+	return s, ok
 }
 
 // Late returns the problems met when the public view's bodies were filled

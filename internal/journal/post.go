@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"slices"
 	"strings"
@@ -89,12 +90,13 @@ func (j *Journal) bodies(errs *content.ErrorList) (controlled map[Node]bool) {
 		source  markdown.Source
 		to      []Node
 		errs    []error
+		sum     [sha256.Size]byte
 	}
 	all := make([]found, len(nodes))
 	par.Each(len(nodes), func(i int) {
 		body := nodes[i].Source()
 		facts := j.md.Facts(body)
-		f := found{removed: facts.Removed, links: facts.Wikilinks, control: facts.Control}
+		f := found{removed: facts.Removed, links: facts.Wikilinks, control: facts.Control, sum: facts.Sum()}
 		// The blog and the wiki read it back, each in turn. A body with a
 		// control character keeps its text, for the lines that hold one
 		// (controls).
@@ -114,8 +116,10 @@ func (j *Journal) bodies(errs *content.ErrorList) (controlled map[Node]bool) {
 		all[i] = f
 	})
 	controlled = map[Node]bool{}
+	j.facts = make(map[string][sha256.Size]byte, len(nodes))
 	for i, from := range nodes {
 		doc := from.Doc()
+		j.facts[doc.Path] = all[i].sum
 		if all[i].let {
 			from.setSource(all[i].source)
 			doc.Body = ""

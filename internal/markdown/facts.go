@@ -1,5 +1,10 @@
 package markdown
 
+import (
+	"crypto/sha256"
+	"encoding/binary"
+)
+
 // What a body says of itself — its wikilinks, its links, what of its raw
 // HTML is not kept — is wanted by every audience before its HTML or text
 // is (the journal's backlinks, the link check, a Later's key), and of
@@ -95,4 +100,42 @@ func (r *Renderer) renderSmall(src Source, opts Options) (_ Result, ok bool) {
 		disk.Put(dk, b)
 	}
 	return made, true
+}
+
+// Sum is a digest of what f says: two bodies of one sum give a journal
+// the same (their wikilinks, with the words around them and their lines,
+// what sanitizing took out, and whether they hold a control character).
+// A build in a new process compares a body's with the last build's.
+func (f Facts) Sum() [sha256.Size]byte {
+	var b []byte
+	str := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	num := func(n int) { b = binary.AppendVarint(b, int64(n)) }
+	flag := func(v bool) {
+		if v {
+			num(1)
+		} else {
+			num(0)
+		}
+	}
+	flag(f.Control)
+	num(len(f.Wikilinks))
+	for _, l := range f.Wikilinks {
+		str(l.Target)
+		str(l.Fragment)
+		str(l.Label)
+		flag(l.Labeled)
+		flag(l.Embed)
+		num(l.Line)
+		str(l.Before)
+		str(l.After)
+	}
+	num(len(f.Removed))
+	for _, e := range f.Removed {
+		num(e.Line)
+		str(e.Err.Error())
+	}
+	return sha256.Sum256(b)
 }

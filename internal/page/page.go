@@ -140,12 +140,33 @@ type Cache struct {
 	// all until it ends would cost their every byte.
 	Once bool
 
+	// Keys, when set, has a render that keeps nothing (Once) remember
+	// each page's key, by its file (Keys), and take a page Unchanged by
+	// the key that Prev gives its file: a build in a new process, told
+	// what the last build's pages were (the blog's and the wiki's state
+	// kept on disk), neither makes nor hashes the pages that read none
+	// of the bodies edited since. Prev's keys are the last Render's, with
+	// the same template set.
+	Keys bool
+	Prev map[string]Made
+
 	mu       sync.Mutex
 	pages    map[string]cached
+	keys     map[string]Made
 	rendered int
 	made     int
 	sums     digest.Memo
 }
+
+// Made is a page as a Render made it: its template, and its key.
+type Made struct {
+	Template string
+	Key      Key
+}
+
+// PageKeys returns each page of the last Render, by its file, when it
+// remembered them (Cache.Keys); nil when it did not, or failed.
+func (c *Cache) PageKeys() map[string]Made { return c.keys }
 
 type cached struct {
 	key       Key
@@ -340,6 +361,11 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 	if !c.Once {
 		results = make([]cached, len(jobs))
 	}
+	var keys []Key // with Keys, each page's, in a render that keeps nothing
+	if c.Once && c.Keys {
+		keys = make([]Key, len(jobs))
+	}
+	c.keys = nil
 	errs := make([]error, len(jobs))
 	executed := make([]bool, len(jobs))
 	taken := make([]bool, len(jobs)) // Unchanged, from the cache
@@ -358,6 +384,13 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 				return
 			}
 		}
+		if j.Unchanged && keys != nil {
+			if m, ok := c.Prev[j.File]; ok && m.Template == j.Template {
+				keys[i], taken[i] = m.Key, true
+				executed[i], errs[i] = c.kept(templates, j, m.Key, exec, out)
+				return
+			}
+		}
 		if j.Make != nil {
 			j.Data = j.Make()
 		}
@@ -370,7 +403,11 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 			}
 		}
 		if c.Once {
-			ran, err = c.lazy(templates, j, later, exec, out)
+			var key Key
+			key, ran, err = c.lazy(templates, j, later, exec, out)
+			if keys != nil {
+				keys[i] = key
+			}
 			jobs[i].Data = nil // what it shows goes once no other page shows it
 		} else if p, ran, err = c.one(templates, j, exec); err == nil {
 			err = out.Put(j.File, p.data)
@@ -405,7 +442,68 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 			c.pages[j.File] = results[i]
 		}
 	}
+	if keys != nil {
+		c.keys = make(map[string]Made, len(jobs))
+		for i, j := range jobs {
+			c.keys[j.File] = Made{j.Template, keys[i]}
+		}
+	}
 	return nil
+}
+
+// kept puts the page of job j, taken Unchanged, by key, the key its page
+// had in the last Render: the output that holds it keeps it unread. Else
+// its data is made and the page executed (ran) as lazy does, which for a
+// page whose data is truly the last Render's gives the bytes of key.
+func (c *Cache) kept(templates string, j Job, key Key, exec Executor, out *Site) (ran bool, err error) {
+	var data any
+	var later []Later
+	var made, filled sync.Once
+	makeData := func() {
+		made.Do(func() {
+			data = j.Data
+			if j.Make != nil {
+				data = j.Make()
+			}
+			if d, ok := data.(Deferred); ok {
+				data, later = d.Data, d.Later
+			}
+		})
+	}
+	var buf *bytes.Buffer
+	defer func() {
+		if buf != nil {
+			release(buf)
+		}
+	}()
+	err = out.putKeyed(j.File, key, func() ([]byte, error) {
+		if b, ok := c.Disk.Get(diskcache.Key(key)); ok {
+			return b, nil
+		}
+		makeData()
+		filled.Do(func() { fill(later) })
+		buf = buffers.Get().(*bytes.Buffer)
+		if err := exec(capped{buf}, j.Template, data); err != nil {
+			if errors.Is(err, ErrBig) {
+				release(buf)
+				buf = nil
+				return nil, ErrBig
+			}
+			return nil, fmt.Errorf("%s: %w", j.File, err)
+		}
+		ran = true
+		return buf.Bytes(), nil
+	}, func(w io.Writer) error {
+		makeData()
+		filled.Do(func() { fill(later) })
+		if err := exec(w, j.Template, data); err != nil {
+			return fmt.Errorf("%s: %w", j.File, err)
+		}
+		ran = true
+		return nil
+	})
+	c.Disk.Keep(diskcache.Key(key))
+	return ran, err
 }
 
 // order is the order to render jobs in: the site's first pages first,
@@ -429,12 +527,12 @@ func (s *Site) order(jobs []Job) []int {
 // keys (a KeyedSink), and a copy of the whole site in the cache cost a
 // cold build a tenth of its time and the disk as much again as the site.
 // A build whose output is gone renders its pages again.
-func (c *Cache) lazy(templates string, j Job, later []Later, exec Executor, out *Site) (ran bool, err error) {
+func (c *Cache) lazy(templates string, j Job, later []Later, exec Executor, out *Site) (key Key, ran bool, err error) {
 	// No digest memo: it would hold every big string of every page until
 	// the end, and a build that renders once hashes each about once.
-	key, err := keyOf(templates, j.Template, j.Data, later, nil)
+	key, err = keyOf(templates, j.Template, j.Data, later, nil)
 	if err != nil {
-		return false, err
+		return key, false, err
 	}
 	// The page is made in a pooled buffer and handed over from there: a
 	// keyed sink copies what it keeps (KeyedSink), so a copy of every page
@@ -474,7 +572,7 @@ func (c *Cache) lazy(templates string, j Job, later []Later, exec Executor, out 
 	})
 	// A page the cache holds (serve's, rendered for the same data) stays.
 	c.Disk.Keep(diskcache.Key(key))
-	return ran, err
+	return key, ran, err
 }
 
 // fill makes the parts of a page's data that later makes.

@@ -54,3 +54,15 @@ func (r *Reads) Done(jobs []Job, last map[string][]string) map[string][]string {
 	}
 	return r.files
 }
+
+// Last is what a render of a site's pages (the blog's, the wiki's) leaves
+// for the next build in a new process, which is told which bodies alone
+// were edited since: what each page's data read, the templates' fingerprint
+// and each page's template and key (Cache.Keys). The wiki adds each
+// contact's photo as its pages show it.
+type Last struct {
+	Theme  string
+	Reads  map[string][]string
+	Keys   map[string]Made
+	Photos map[string]string
+}

@@ -70,6 +70,16 @@ func (r *renderer) search() (func(w io.Writer) error, error) {
 				return
 			}
 		}
+		if r.cache.pages.Once && r.cache.pages.Disk != nil && !nodes[i].Source().Blank() {
+			// Its page was taken as it was (Options.Edited, in a new
+			// process): its entry is on the disk by what it is made
+			// from, as if made with the page.
+			if errs[i] = r.keepLater(nodes[i]); errs[i] == nil {
+				made, _ := r.made.LoadAndDelete(nodes[i])
+				entries[i] = made.(searchEntry)
+			}
+			return
+		}
 		entries[i], errs[i] = r.entry(nodes[i])
 	})
 	if err := errors.Join(errs...); err != nil {

@@ -173,8 +173,8 @@ func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options
 // holds every page's job, whose data is made when the page is.
 func (c *Cache) plan(j *journal.Journal, theme *themes.Theme, opts Options, out *page.Site) (*renderer, page.Executor, string, error) {
 	r := &renderer{j: j, v: newView(j, opts.Photos), out: out, nav: navCounts(j), cache: c}
-	if !c.pages.Once {
-		r.reads = page.NewReads() // for the next render, which a build that renders once has not
+	if !c.pages.Once || c.pages.Keys {
+		r.reads = page.NewReads() // for the next render: one in this process, or, kept on disk, in the next
 	}
 	fingerprint, err := theme.Fingerprint("wiki")
 	if err != nil {
@@ -273,6 +273,7 @@ func (c *Cache) render(r *renderer, exec page.Executor, fingerprint string, them
 	// A document's page is made with its body filled in for it, and, in a
 	// render that keeps nothing, its text for the search index (body).
 	err = c.pages.Render(fingerprint, r.jobs, exec, out)
+	c.pages.Prev = nil
 	if c.pages.Once {
 		c.frags.Clear() // no page of this build will ask again
 	}
@@ -304,14 +305,36 @@ func (c *Cache) render(r *renderer, exec page.Executor, fingerprint string, them
 			return err
 		}
 	}
+	if !c.pages.Once || c.pages.Keys {
+		c.reads, c.theme, c.photos = r.reads.Done(r.jobs, r.prevReads), fingerprint, r.photos
+	}
 	if !c.pages.Once {
 		r.out = nil
 		c.last, c.exec = r, exec
-		c.reads, c.theme, c.photos = r.reads.Done(r.jobs, r.prevReads), fingerprint, r.photos
 		r.prevReads = nil
 	}
 	return nil
 }
+
+// Last is what the last RenderWith of a build that renders once leaves
+// for the next build in a new process (page.Cache.Keys): nil reads if it
+// did not succeed, or kept none.
+func (c *Cache) Last() page.Last {
+	return page.Last{Theme: c.theme, Reads: c.reads, Keys: c.pages.PageKeys(), Photos: c.photos}
+}
+
+// Resume has the next RenderWith, in a build that renders once, take l
+// as its last render's: one told which bodies alone were edited since
+// (Options.Edited) takes the pages that showed none of them by their
+// keys in l, neither made nor hashed.
+func (c *Cache) Resume(l page.Last) {
+	c.pages.Keys = true
+	c.reads, c.theme, c.photos, c.pages.Prev = l.Reads, l.Theme, l.Photos, l.Keys
+}
+
+// Remember has every RenderWith of a build that renders once keep what
+// Last returns.
+func (c *Cache) Remember() { c.pages.Keys = true }
 
 // renderer holds one Render call's state: the wiki has no global state.
 type renderer struct {

@@ -1,0 +1,80 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// TestEditedBuildInANewProcess: a build in a new process after a body's
+// edit (netjournal build, run again) makes the data of the pages that
+// show that body and of no other, and writes what a full build without
+// the cache writes; after a front matter's edit, or with what the last
+// build kept torn, it makes every page's, and writes the same again.
+func TestEditedBuildInANewProcess(t *testing.T) {
+	site := copySite(t)
+	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
+	build := func(step string) (made, all int) {
+		t.Helper()
+		b, closeCache := cachedBuilder(t, site)
+		defer closeCache()
+		res, err := streamed(t, site, b, opts)
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		want, err := Render(os.DirFS(site), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g, w := res.Warnings.Error(), want.Warnings.Error(); g != w {
+			t.Fatalf("%s: warnings\n%s\nwant\n%s", step, g, w)
+		}
+		for _, o := range []struct {
+			dir  string
+			want map[string][]byte
+		}{{"public", want.Public}, {"private", want.Private}} {
+			written := readTree(t, filepath.Join(site, o.dir))
+			delete(written, Marker)
+			delete(written, ".gitignore")
+			if diff := compare(written, o.want); diff != "" {
+				t.Fatalf("%s: %s/ differs from a full build:\n%s", step, o.dir, diff)
+			}
+		}
+		t.Logf("%s: the data of %d pages made, of %d files", step, b.blog.Made()+b.wiki.Made(), len(res.Public)+len(res.Private))
+		return b.blog.Made() + b.wiki.Made(), len(res.Public) + len(res.Private)
+	}
+	build("first build")
+	const post = "content/posts/skip-level-one-on-ones.md"
+	rewrite(t, site, post, func(s string) string { return s + "\nOne more line, in a new process.\n" })
+	if made, all := build("a body edited"); made == 0 || made*10 > all {
+		t.Errorf("a body edited: the data of %d pages made, of %d files", made, all)
+	}
+	rewrite(t, site, post, func(s string) string { return s + "\nAnd another.\n" })
+	if made, all := build("a body edited again"); made == 0 || made*10 > all {
+		t.Errorf("a body edited again: the data of %d pages made, of %d files", made, all)
+	}
+	rewrite(t, site, post, func(s string) string {
+		return titleLine.ReplaceAllLiteralString(s, `title: "Skip-levels, retitled"`)
+	})
+	if made, all := build("a title edited"); made*3 < all {
+		t.Errorf("a title edited: the data of %d pages made, of %d files: want every page's", made, all)
+	}
+	// What the last build kept, torn: every page is made, rightly.
+	rewrite(t, site, post, func(s string) string { return s + "\nA third line.\n" })
+	p := filepath.Join(site, filepath.FromSlash(CacheDir))
+	matches, _ := filepath.Glob(filepath.Join(p, "*", lastBuildFile))
+	if len(matches) != 1 {
+		t.Fatalf("%d files %s under %s, want one", len(matches), lastBuildFile, p)
+	}
+	b, err := os.ReadFile(matches[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(matches[0], b[:len(b)/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if made, all := build("a body edited, the last build's state torn"); made*3 < all {
+		t.Errorf("torn state: the data of %d pages made, of %d files: want every page's", made, all)
+	}
+}
