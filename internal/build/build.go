@@ -195,14 +195,8 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 			edited = lastOnDisk.edited(site, opts, md)
 		}
 		if edited != nil {
-			blog, ok1 := lastOnDisk.last(lastOnDisk.Blog)
-			wiki, ok2 := lastOnDisk.last(lastOnDisk.Wiki)
-			if ok1 && ok2 {
-				b.blog.Resume(blog)
-				b.wiki.Resume(wiki)
-			} else {
-				edited = nil
-			}
+			b.blog.Resume(lastOnDisk.Blog)
+			b.wiki.Resume(lastOnDisk.Wiki)
 		}
 	}
 	if edited != nil {
@@ -354,12 +348,12 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 	// builds that need it; the one after maxEdits in a row builds every
 	// page again, and forgets what none used.
 	if s != nil && b.disk != nil {
-		l := newLastBuild(site, j, opts, b.blog.Last(), b.wiki.Last())
-		if l != nil && edited != nil {
+		edits := 0
+		if edited != nil {
 			b.disk.KeepAll()
-			l.Edits = lastOnDisk.Edits + 1
+			edits = lastOnDisk.Edits + 1
 		}
-		l.write(b.lastBuildPath())
+		writeLastBuild(b.lastBuildPath(), site, j, opts, b.blog.Last(), b.wiki.Last(), edits)
 	}
 	b.disk.Commit()
 	if s == nil {

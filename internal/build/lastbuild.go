@@ -1,12 +1,10 @@
 package build
 
 import (
-	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
+	"errors"
 	"maps"
 	"os"
-	"path/filepath"
 	"slices"
 	"time"
 
@@ -22,14 +20,17 @@ import (
 // folder what it was made from (each document by its file's hash, the
 // hash of its front matter as written, its body's line, and the sum of
 // what its body gave the journal) and what each page read of bodies, with
-// each page's key (page.Last). A document whose file changed but none of
-// that but its body's text is a body edited; a page that read none of
-// those is the page the last build made, taken by its key: the output
-// that holds it keeps it unread, else it is made. Anything else changed,
-// or a state that does not read back whole, and every page is made.
+// each page's template and key (page.Last). A document whose file changed
+// but none of that but its body's text is a body edited; a page that read
+// none of those is the page the last build made, taken by its key: the
+// output that holds it keeps it unread, else it is made. Anything else
+// changed, or a state that does not read back whole, and every page is
+// made.
 
 // lastBuildFile is the file of the cache's folder that keeps it.
 const lastBuildFile = "lastbuild"
+
+const lastBuildMagic = "netjournal last build 1\n"
 
 // lastBuild is what a build that renders once keeps for the next.
 type lastBuild struct {
@@ -39,10 +40,10 @@ type lastBuild struct {
 	Day            string
 	Config         [sha256.Size]byte
 	// Docs are the contacts, the events and the posts, in the site's
-	// order; Pages the standalone pages, by their paths and hashes.
+	// order; Pages the standalone pages.
 	Docs       [3][]docState
 	Pages      []docState
-	Blog, Wiki lastPages
+	Blog, Wiki page.Last
 	// Edits counts the builds of edited bodies in a row that led to it
 	// (maxEdits).
 	Edits int
@@ -61,76 +62,6 @@ func docStateOf(d *content.Doc) docState {
 	return docState{Path: d.Path, Hash: sha256.Sum256([]byte(d.Hash)), Head: sha256.Sum256([]byte(d.Head)), BodyLine: d.BodyLine}
 }
 
-// lastPages is page.Last as lastBuild keeps it: the documents each page
-// read by their numbers in Docs (contacts, then events, then posts), the
-// keys one after the other.
-type lastPages struct {
-	Theme     string
-	Files     []string
-	Templates []string
-	Keys      []byte
-	Reads     [][]int32
-	Photos    map[string]string
-}
-
-// pagesOf is l as lastBuild keeps it, the documents numbered by number;
-// ok is false if a page read a document number does not have, or what
-// read something is not a page.
-func pagesOf(l page.Last, number map[string]int32) (_ lastPages, ok bool) {
-	for f := range l.Reads {
-		if _, ok := l.Keys[f]; !ok {
-			return lastPages{}, false
-		}
-	}
-	p := lastPages{Theme: l.Theme, Photos: l.Photos}
-	for _, f := range slices.Sorted(maps.Keys(l.Keys)) {
-		m := l.Keys[f]
-		p.Files = append(p.Files, f)
-		p.Templates = append(p.Templates, m.Template)
-		p.Keys = append(p.Keys, m.Key[:]...)
-		reads := make([]int32, len(l.Reads[f]))
-		for i, path := range l.Reads[f] {
-			n, ok := number[path]
-			if !ok {
-				return lastPages{}, false
-			}
-			reads[i] = n
-		}
-		p.Reads = append(p.Reads, reads)
-	}
-	return p, true
-}
-
-// last is p as a page.Last, the documents numbered as in l.Docs; ok is
-// false if p does not read back whole.
-func (l *lastBuild) last(p lastPages) (_ page.Last, ok bool) {
-	var paths []string
-	for _, docs := range l.Docs {
-		for _, d := range docs {
-			paths = append(paths, d.Path)
-		}
-	}
-	if len(p.Keys) != len(p.Files)*sha256.Size || len(p.Reads) != len(p.Files) || len(p.Templates) != len(p.Files) {
-		return page.Last{}, false
-	}
-	out := page.Last{Theme: p.Theme, Photos: p.Photos,
-		Keys: make(map[string]page.Made, len(p.Files)), Reads: make(map[string][]string, len(p.Files))}
-	for i, f := range p.Files {
-		out.Keys[f] = page.Made{Template: p.Templates[i], Key: page.Key(p.Keys[i*sha256.Size : (i+1)*sha256.Size])}
-		reads := make([]string, len(p.Reads[i]))
-		for k, n := range p.Reads[i] {
-			if n < 0 || int(n) >= len(paths) {
-				return page.Last{}, false
-			}
-			reads[k] = paths[n]
-		}
-		if len(reads) > 0 {
-			out.Reads[f] = reads
-		}
-	}
-	return out, true
-}
-
 // docsOf are a site's documents by kind, as lastBuild keeps them.
 func docsOf(site *content.Site) [3][]*content.Doc {
 	var docs [3][]*content.Doc
@@ -146,36 +77,140 @@ func docsOf(site *content.Site) [3][]*content.Doc {
 	return docs
 }
 
-// newLastBuild is what the build of site into j with opts leaves for the
-// next, with what its blog and wiki left; nil when one of them kept
-// nothing.
-func newLastBuild(site *content.Site, j *journal.Journal, opts Options, blog, wiki page.Last) *lastBuild {
+var errNoLast = errors.New("nothing to keep for the next build")
+
+// writeLastBuild keeps at p what the build of site into j with opts, its
+// blog and its wiki leave for the next build, edits being the builds of
+// edited bodies in a row that led to it; nothing, and nothing left at p,
+// when one of them kept nothing. It is written a record at a time.
+func writeLastBuild(p string, site *content.Site, j *journal.Journal, opts Options, blog, wiki page.Last, edits int) {
 	v, err := version()
 	if err != nil || blog.Reads == nil || wiki.Reads == nil || blog.Keys == nil || wiki.Keys == nil {
+		os.Remove(p)
+		return
+	}
+	err = writeRecords(p, lastBuildMagic, func(e *recordWriter) error {
+		e.str(v)
+		e.flag(opts.Drafts)
+		e.flag(opts.Future)
+		e.str(opts.Origin)
+		e.str(content.Day(opts.Now).Format(time.DateOnly))
+		e.bytes(site.ConfigSum[:])
+		e.uvarint(edits)
+		number := map[string]int{}
+		doc := func(d *content.Doc) {
+			s := docStateOf(d)
+			e.str(s.Path)
+			e.bytes(s.Hash[:])
+			e.bytes(s.Head[:])
+			e.uvarint(s.BodyLine)
+		}
+		for _, docs := range docsOf(site) {
+			e.uvarint(len(docs))
+			for _, d := range docs {
+				facts, ok := j.FactsSum(d.Path)
+				if !ok {
+					return errNoLast
+				}
+				doc(d)
+				e.bytes(facts[:])
+				e.end()
+				number[d.Path] = len(number)
+			}
+		}
+		e.uvarint(len(site.Pages))
+		for _, pg := range site.Pages {
+			doc(&pg.Doc)
+			e.end()
+		}
+		for _, l := range []page.Last{blog, wiki} {
+			for f := range l.Reads {
+				if _, ok := l.Keys[f]; !ok {
+					return errNoLast // what read bodies is not a page
+				}
+			}
+			e.str(l.Theme)
+			e.uvarint(len(l.Photos))
+			for _, c := range slices.Sorted(maps.Keys(l.Photos)) {
+				e.str(c)
+				e.str(l.Photos[c])
+			}
+			e.uvarint(len(l.Keys))
+			for _, f := range slices.Sorted(maps.Keys(l.Keys)) {
+				m := l.Keys[f]
+				e.str(f)
+				e.str(m.Template)
+				e.bytes(m.Key[:])
+				reads := l.Reads[f]
+				e.uvarint(len(reads))
+				for _, path := range reads {
+					n, ok := number[path]
+					if !ok {
+						return errNoLast
+					}
+					e.uvarint(n)
+				}
+				e.end()
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		os.Remove(p)
+	}
+}
+
+// readLastBuild reads what the last build kept at p; nil if there is
+// nothing, or what is there does not read back whole.
+func readLastBuild(p string) *lastBuild {
+	b, err := os.ReadFile(p)
+	if err != nil {
 		return nil
 	}
-	l := &lastBuild{Version: v, Drafts: opts.Drafts, Future: opts.Future, Origin: opts.Origin,
-		Day: content.Day(opts.Now).Format(time.DateOnly), Config: site.ConfigSum}
-	number := map[string]int32{}
-	for k, docs := range docsOf(site) {
-		l.Docs[k] = make([]docState, len(docs))
-		for i, d := range docs {
-			facts, ok := j.FactsSum(d.Path)
-			if !ok {
-				return nil
-			}
-			l.Docs[k][i] = docStateOf(d)
-			l.Docs[k][i].Facts = facts
-			number[d.Path] = int32(len(number))
+	d := readRecords(b, lastBuildMagic)
+	if d == nil {
+		return nil
+	}
+	l := &lastBuild{Version: d.str(), Drafts: d.flag(), Future: d.flag(), Origin: d.str(), Day: d.str(), Config: d.sum(), Edits: d.number()}
+	doc := func() docState { return docState{Path: d.str(), Hash: d.sum(), Head: d.sum(), BodyLine: d.number()} }
+	var paths []string
+	for k := range l.Docs {
+		for n := d.uvarint(); n > 0 && d.ok; n-- {
+			s := doc()
+			s.Facts = d.sum()
+			l.Docs[k] = append(l.Docs[k], s)
+			paths = append(paths, s.Path)
 		}
 	}
-	for _, p := range site.Pages {
-		l.Pages = append(l.Pages, docStateOf(&p.Doc))
+	for n := d.uvarint(); n > 0 && d.ok; n-- {
+		l.Pages = append(l.Pages, doc())
 	}
-	var ok1, ok2 bool
-	l.Blog, ok1 = pagesOf(blog, number)
-	l.Wiki, ok2 = pagesOf(wiki, number)
-	if !ok1 || !ok2 {
+	for _, last := range []*page.Last{&l.Blog, &l.Wiki} {
+		last.Theme = d.str()
+		last.Photos = map[string]string{}
+		for n := d.uvarint(); n > 0 && d.ok; n-- {
+			c := d.str()
+			last.Photos[c] = d.str()
+		}
+		n := d.uvarint()
+		last.Keys, last.Reads = make(map[string]page.Made, n), make(map[string][]string, n)
+		for ; n > 0 && d.ok; n-- {
+			f := d.str()
+			last.Keys[f] = page.Made{Template: d.str(), Key: d.sum()}
+			reads := make([]string, d.uvarint())
+			for i := range reads {
+				k := d.number()
+				if k >= len(paths) {
+					return nil
+				}
+				reads[i] = paths[k]
+			}
+			if len(reads) > 0 {
+				last.Reads[f] = reads
+			}
+		}
+	}
+	if !d.done() {
 		return nil
 	}
 	return l
@@ -224,52 +259,4 @@ func (l *lastBuild) edited(site *content.Site, opts Options, md *markdown.Render
 		}
 	}
 	return edited
-}
-
-// readLastBuild reads what the last build kept at p; nil if there is
-// nothing, or what is there does not read back whole.
-func readLastBuild(p string) *lastBuild {
-	b, err := os.ReadFile(p)
-	if err != nil || len(b) < sha256.Size {
-		return nil
-	}
-	sum, body := b[:sha256.Size], b[sha256.Size:]
-	if s := sha256.Sum256(body); !bytes.Equal(s[:], sum) {
-		return nil // torn, or not this program's
-	}
-	var l lastBuild
-	if gob.NewDecoder(bytes.NewReader(body)).Decode(&l) != nil {
-		return nil
-	}
-	return &l
-}
-
-// write keeps l at p, whole or not at all; nil l removes what is there.
-// One that cannot be written costs the next build its speed.
-func (l *lastBuild) write(p string) {
-	if l == nil {
-		os.Remove(p)
-		return
-	}
-	var body bytes.Buffer
-	if gob.NewEncoder(&body).Encode(l) != nil {
-		os.Remove(p)
-		return
-	}
-	sum := sha256.Sum256(body.Bytes())
-	tmp, err := os.CreateTemp(filepath.Dir(p), lastBuildFile+".new-*")
-	if err != nil {
-		return
-	}
-	_, werr := tmp.Write(sum[:])
-	if werr == nil {
-		_, werr = tmp.Write(body.Bytes())
-	}
-	if err := tmp.Close(); werr != nil || err != nil {
-		os.Remove(tmp.Name())
-		return
-	}
-	if err := os.Rename(tmp.Name(), p); err != nil {
-		os.Remove(tmp.Name())
-	}
 }

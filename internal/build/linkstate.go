@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
@@ -10,7 +9,6 @@ import (
 	"io"
 	"maps"
 	"os"
-	"path/filepath"
 	"slices"
 
 	"github.com/netjournal/netjournal/internal/content"
@@ -108,29 +106,30 @@ func (s *linkState) each(add func(name string, p pageState)) bool {
 // state ends with a SHA-256 of all before it. It fails if each does
 // (returns false) or hands other than n pages.
 func encodeLinkState(w io.Writer, sums [sha256.Size]byte, n int, each func(add func(name string, p pageState)) bool) error {
-	h := sha256.New()
-	bw := bufio.NewWriterSize(io.MultiWriter(w, h), 1<<16)
-	var buf []byte
-	str := func(v string) {
-		buf = binary.AppendUvarint(buf, uint64(len(v)))
-		buf = append(buf, v...)
+	e := newRecordWriter(w, linkStateMagic)
+	if err := encodeLinkRecords(e, sums, n, each); err != nil {
+		return err
 	}
-	bw.WriteString(linkStateMagic)
-	bw.Write(sums[:])
-	bw.Write(binary.AppendUvarint(nil, uint64(n)))
+	return e.close()
+}
+
+// encodeLinkRecords writes the records of encodeLinkState to e.
+func encodeLinkRecords(e *recordWriter, sums [sha256.Size]byte, n int, each func(add func(name string, p pageState)) bool) error {
+	e.bytes(sums[:])
+	e.uvarint(n)
+	e.end()
 	count := 0
 	if !each(func(name string, p pageState) {
-		buf = buf[:0]
-		str(name)
-		buf = append(buf, p.key[:]...)
-		buf = append(buf, p.ids[:]...)
-		buf = binary.AppendUvarint(buf, uint64(len(p.warns)))
+		e.str(name)
+		e.bytes(p.key[:])
+		e.bytes(p.ids[:])
+		e.uvarint(len(p.warns))
 		for _, w := range p.warns {
-			str(w.Pos.Path)
-			buf = binary.AppendVarint(buf, int64(w.Pos.Line))
-			str(w.Msg)
+			e.str(w.Pos.Path)
+			e.varint(w.Pos.Line)
+			e.str(w.Msg)
 		}
-		bw.Write(buf)
+		e.end()
 		count++
 	}) {
 		return errors.New("link state abandoned")
@@ -138,67 +137,28 @@ func encodeLinkState(w io.Writer, sums [sha256.Size]byte, n int, each func(add f
 	if count != n {
 		return fmt.Errorf("link state of %d pages, not %d", count, n)
 	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	_, err := w.Write(h.Sum(nil))
-	return err
+	return nil
 }
 
 // decodeLinkState decodes what encode wrote; nil if anything is amiss.
 func decodeLinkState(b []byte) *linkState {
-	if len(b) < len(linkStateMagic)+2*sha256.Size || !bytes.HasPrefix(b, []byte(linkStateMagic)) {
+	d := readRecords(b, linkStateMagic)
+	if d == nil {
 		return nil
 	}
-	body, sum := b[:len(b)-sha256.Size], b[len(b)-sha256.Size:]
-	if s := sha256.Sum256(body); !bytes.Equal(s[:], sum) {
-		return nil
-	}
-	r := body[len(linkStateMagic):]
-	ok := true
-	take := func(n int) []byte {
-		if !ok || n < 0 || n > len(r) {
-			ok = false
-			return nil
-		}
-		v := r[:n]
-		r = r[n:]
-		return v
-	}
-	uvarint := func() int {
-		v, k := binary.Uvarint(r)
-		if k <= 0 || v > uint64(len(r)) {
-			ok = false
-			return 0
-		}
-		r = r[k:]
-		return int(v)
-	}
-	varint := func() int {
-		v, k := binary.Varint(r)
-		if k <= 0 {
-			ok = false
-			return 0
-		}
-		r = r[k:]
-		return int(v)
-	}
-	str := func() string { return string(take(uvarint())) }
 	s := &linkState{pages: map[string]pageState{}}
-	copy(s.sums[:], take(sha256.Size))
-	for n := uvarint(); n > 0 && ok; n-- {
-		name := str()
-		var p pageState
-		copy(p.key[:], take(sha256.Size))
-		copy(p.ids[:], take(sha256.Size))
-		for w := uvarint(); w > 0 && ok; w-- {
-			path := str()
-			line := varint()
-			p.warns = append(p.warns, &content.Error{Pos: content.Position{Path: path, Line: line}, Msg: str()})
+	s.sums = d.sum()
+	for n := d.uvarint(); n > 0 && d.ok; n-- {
+		name := d.str()
+		p := pageState{key: d.sum(), ids: d.sum()}
+		for w := d.uvarint(); w > 0 && d.ok; w-- {
+			path := d.str()
+			line := d.varint()
+			p.warns = append(p.warns, &content.Error{Pos: content.Position{Path: path, Line: line}, Msg: d.str()})
 		}
 		s.pages[name] = p
 	}
-	if !ok || len(r) != 0 {
+	if !d.done() {
 		return nil
 	}
 	return s
@@ -220,16 +180,5 @@ func (s *linkState) write(p string) { writeLinkState(p, s.sums, len(s.pages), s.
 // encodeLinkState writes. A state that cannot be written costs the next
 // build its reuse, not its warnings.
 func writeLinkState(p string, sums [sha256.Size]byte, n int, each func(add func(name string, p pageState)) bool) {
-	tmp, err := os.CreateTemp(filepath.Dir(p), linkStateFile+".new-*")
-	if err != nil {
-		return
-	}
-	werr := encodeLinkState(tmp, sums, n, each)
-	if err := tmp.Close(); werr != nil || err != nil {
-		os.Remove(tmp.Name())
-		return
-	}
-	if err := os.Rename(tmp.Name(), p); err != nil {
-		os.Remove(tmp.Name())
-	}
+	writeRecords(p, linkStateMagic, func(e *recordWriter) error { return encodeLinkRecords(e, sums, n, each) })
 }

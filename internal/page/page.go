@@ -387,7 +387,7 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 		if j.Unchanged && keys != nil {
 			if m, ok := c.Prev[j.File]; ok && m.Template == j.Template {
 				keys[i], taken[i] = m.Key, true
-				executed[i], errs[i] = c.kept(templates, j, m.Key, exec, out)
+				executed[i], errs[i] = c.kept(j, m.Key, exec, out)
 				return
 			}
 		}
@@ -455,55 +455,17 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 // had in the last Render: the output that holds it keeps it unread. Else
 // its data is made and the page executed (ran) as lazy does, which for a
 // page whose data is truly the last Render's gives the bytes of key.
-func (c *Cache) kept(templates string, j Job, key Key, exec Executor, out *Site) (ran bool, err error) {
-	var data any
-	var later []Later
-	var made, filled sync.Once
-	makeData := func() {
-		made.Do(func() {
-			data = j.Data
-			if j.Make != nil {
-				data = j.Make()
-			}
-			if d, ok := data.(Deferred); ok {
-				data, later = d.Data, d.Later
-			}
-		})
-	}
-	var buf *bytes.Buffer
-	defer func() {
-		if buf != nil {
-			release(buf)
+func (c *Cache) kept(j Job, key Key, exec Executor, out *Site) (ran bool, err error) {
+	return c.put(j.File, j.Template, key, func() (any, []Later) {
+		data := j.Data
+		if j.Make != nil {
+			data = j.Make()
 		}
-	}()
-	err = out.putKeyed(j.File, key, func() ([]byte, error) {
-		if b, ok := c.Disk.Get(diskcache.Key(key)); ok {
-			return b, nil
+		if d, ok := data.(Deferred); ok {
+			return d.Data, d.Later
 		}
-		makeData()
-		filled.Do(func() { fill(later) })
-		buf = buffers.Get().(*bytes.Buffer)
-		if err := exec(capped{buf}, j.Template, data); err != nil {
-			if errors.Is(err, ErrBig) {
-				release(buf)
-				buf = nil
-				return nil, ErrBig
-			}
-			return nil, fmt.Errorf("%s: %w", j.File, err)
-		}
-		ran = true
-		return buf.Bytes(), nil
-	}, func(w io.Writer) error {
-		makeData()
-		filled.Do(func() { fill(later) })
-		if err := exec(w, j.Template, data); err != nil {
-			return fmt.Errorf("%s: %w", j.File, err)
-		}
-		ran = true
-		return nil
-	})
-	c.Disk.Keep(diskcache.Key(key))
-	return ran, err
+		return data, nil
+	}, exec, out)
 }
 
 // order is the order to render jobs in: the site's first pages first,
@@ -534,23 +496,39 @@ func (c *Cache) lazy(templates string, j Job, later []Later, exec Executor, out 
 	if err != nil {
 		return key, false, err
 	}
-	// The page is made in a pooled buffer and handed over from there: a
-	// keyed sink copies what it keeps (KeyedSink), so a copy of every page
-	// of the site (a build's largest allocation) is not made for it.
+	ran, err = c.put(j.File, j.Template, key, func() (any, []Later) { return j.Data, later }, exec, out)
+	return key, ran, err
+}
+
+// put puts the page of file by key into out, to be taken from the disk
+// or executed (ran) on the data that made gives, its Later parts filled,
+// only if out asks for its bytes. The page is made in a pooled buffer and
+// handed over from there: a keyed sink copies what it keeps (KeyedSink),
+// so a copy of every page of the site (a build's largest allocation) is
+// not made for it.
+func (c *Cache) put(file, template string, key Key, made func() (any, []Later), exec Executor, out *Site) (ran bool, err error) {
+	var data any
+	var once sync.Once
+	ready := func() {
+		once.Do(func() {
+			var later []Later
+			data, later = made()
+			fill(later)
+		})
+	}
 	var buf *bytes.Buffer
 	defer func() {
 		if buf != nil {
 			release(buf)
 		}
 	}()
-	var filled sync.Once
-	err = out.putKeyed(j.File, key, func() ([]byte, error) {
+	err = out.putKeyed(file, key, func() ([]byte, error) {
 		if b, ok := c.Disk.Get(diskcache.Key(key)); ok {
 			return b, nil
 		}
-		filled.Do(func() { fill(later) })
+		ready()
 		buf = buffers.Get().(*bytes.Buffer)
-		if err := exec(capped{buf}, j.Template, j.Data); err != nil {
+		if err := exec(capped{buf}, template, data); err != nil {
 			if errors.Is(err, ErrBig) {
 				// Written by the sink with write: the part made here
 				// goes now, not once the page is written.
@@ -558,21 +536,21 @@ func (c *Cache) lazy(templates string, j Job, later []Later, exec Executor, out 
 				buf = nil
 				return nil, ErrBig
 			}
-			return nil, fmt.Errorf("%s: %w", j.File, err)
+			return nil, fmt.Errorf("%s: %w", file, err)
 		}
 		ran = true
 		return buf.Bytes(), nil
 	}, func(w io.Writer) error {
-		filled.Do(func() { fill(later) })
-		if err := exec(w, j.Template, j.Data); err != nil {
-			return fmt.Errorf("%s: %w", j.File, err)
+		ready()
+		if err := exec(w, template, data); err != nil {
+			return fmt.Errorf("%s: %w", file, err)
 		}
 		ran = true
 		return nil
 	})
 	// A page the cache holds (serve's, rendered for the same data) stays.
 	c.Disk.Keep(diskcache.Key(key))
-	return key, ran, err
+	return ran, err
 }
 
 // fill makes the parts of a page's data that later makes.
