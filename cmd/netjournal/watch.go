@@ -36,6 +36,10 @@ func (e *env) rebuilds(ctx context.Context, w *watch.Watcher, b *build.Builder, 
 			return exitOK
 		case err := <-w.Errors():
 			fmt.Fprintf(e.stderr, "netjournal: %v\n", err)
+			// Some change may go unnamed from now on: every rebuild
+			// asks every file its size and time, as a build does.
+			b.Unwatched()
+			b.ForgetAll()
 		case batch := <-w.Batches():
 			start := time.Now()
 			if batch.Full {

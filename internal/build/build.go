@@ -131,6 +131,11 @@ func (b *Builder) ForgetAll() { b.content = content.Cache{Watched: b.content.Wat
 // and no other, not every file's size and time (content.Cache.Watched).
 func (b *Builder) Watched() { b.content.Watched = true }
 
+// Unwatched undoes Watched: the watcher said it may miss changes (a
+// folder it could not watch), so every Render asks every file its size
+// and time again.
+func (b *Builder) Unwatched() { b.content.Watched = false }
+
 // Render renders both sites.
 func (b *Builder) Render(opts Options) (*Result, error) {
 	return b.RenderContext(context.Background(), opts)
@@ -182,6 +187,9 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 	if opts.Origin != "" && site.Config.BaseURL != "" {
 		site.Config.BaseURL = strings.TrimSuffix(opts.Origin, "/") + site.Config.BasePath()
 	}
+	// Bodies are read as the site says, from the first look at them on
+	// (what an edit changed of them, below).
+	md.TrustHTML(site.Config.TrustHTML)
 	var edited map[string]bool // the documents whose bodies alone changed
 	// A build that renders once knows the last build by what it kept on
 	// disk (lastbuild.go), and builds on it as a render in memory builds
@@ -219,7 +227,6 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 	if err != nil {
 		errs.Add(content.Position{Path: content.ConfigFile}, "%v", err)
 	}
-	md.TrustHTML(site.Config.TrustHTML)
 	jopts := journal.Options{Now: opts.Now, Drafts: opts.Drafts, Future: opts.Future}
 	if s != nil {
 		// Rendered once: a body prepared on disk is read back from there

@@ -138,7 +138,7 @@ func (d *recordReader) uvarint() int {
 // what is left to read.
 func (d *recordReader) number() int {
 	v, k := binary.Uvarint(d.r)
-	if !d.ok || k <= 0 || v > 1<<31 {
+	if !d.ok || k <= 0 || v >= 1<<31 {
 		d.ok = false
 		return 0
 	}

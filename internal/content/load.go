@@ -309,8 +309,13 @@ func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, fr fronts, trusted boo
 		f    *cached // nil until read
 		err  error
 	}
+	// A folder that is a link, or in one, is read through; the watcher
+	// watches no folder through a link, and names no change in it.
+	trusted = trusted && !linked(fsys, ContentDir) && !linked(fsys, dir)
 	w := c.walks[dir]
-	if !trusted || w == nil || !c.listed(fsys, dir, w) {
+	if !trusted || w == nil || len(w.errs) > 0 || !c.listed(fsys, dir, w) {
+		// A walk that failed somewhere is walked again: a folder it
+		// could not read may be readable now (chmod is no change).
 		w = walkDir(fsys, dir)
 	}
 	if c.Watched {
@@ -376,6 +381,12 @@ func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, fr fronts, trusted boo
 			fn(fd.f.doc)
 		}
 	}
+}
+
+// linked reports whether the file at name in fsys is a symbolic link.
+func linked(fsys fs.FS, name string) bool {
+	info, err := fs.Lstat(fsys, name)
+	return err == nil && info.Mode()&fs.ModeSymlink != 0
 }
 
 // walkDir walks the content folder dir.

@@ -83,7 +83,9 @@ func New(root string, trees []string, debounce time.Duration) (*Watcher, error) 
 // Batches delivers the coalesced changes.
 func (w *Watcher) Batches() <-chan Batch { return w.batches }
 
-// Errors delivers problems that do not stop watching.
+// Errors delivers problems that do not stop watching, but after which
+// some changes may go unnamed: a build should then stop trusting the
+// batches to name every change (build.Builder.Unwatched).
 func (w *Watcher) Errors() <-chan error { return w.errs }
 
 // Close stops watching.
@@ -151,7 +153,14 @@ func (w *Watcher) follow(p string) {
 		return
 	}
 	if err := w.fw.Add(filepath.Dir(target)); err != nil {
-		return // the link still counts for itself
+		// The link still counts for itself, but an edit of the file it
+		// points to goes unnamed: said, so that builds stop trusting
+		// the watcher to name every change.
+		select {
+		case w.errs <- fmt.Errorf("watching %s, which %s links to: %w", target, rel, limitError(err)):
+		default:
+		}
+		return
 	}
 	w.links[target] = append(w.links[target], rel)
 }
@@ -196,7 +205,7 @@ func (w *Watcher) loop() {
 			if !ok {
 				return
 			}
-			if w.handle(ev, pending) {
+			if w.handle(ev, pending, &full) {
 				arm()
 			}
 		case err, ok := <-w.fw.Errors:
@@ -230,7 +239,7 @@ func (w *Watcher) loop() {
 }
 
 // handle records one event and reports whether it counts.
-func (w *Watcher) handle(ev fsnotify.Event, pending map[string]bool) bool {
+func (w *Watcher) handle(ev fsnotify.Event, pending map[string]bool, full *bool) bool {
 	if ev.Op == fsnotify.Chmod || ev.Name == "" {
 		return false // chmod alone changes no content
 	}
@@ -242,12 +251,9 @@ func (w *Watcher) handle(ev fsnotify.Event, pending map[string]bool) bool {
 	}
 	rel := w.rel(ev.Name)
 	wasDir := w.dirs[ev.Name]
-	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
-		for d := range w.dirs {
-			if d == ev.Name || strings.HasPrefix(d, ev.Name+string(filepath.Separator)) {
-				delete(w.dirs, d)
-			}
-		}
+	if wasDir && (ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename)) {
+		w.moved(ev.Name)
+		*full = true
 	}
 	if ignored(rel, ev.Name, wasDir) {
 		return linked
@@ -280,6 +286,31 @@ func (w *Watcher) handle(ev fsnotify.Event, pending map[string]bool) bool {
 	}
 	pending[rel] = true
 	return true
+}
+
+// moved forgets the folder dir, gone or renamed, and the folders in it,
+// and watches the trees again. fsnotify keeps the watches of a renamed
+// folder's subfolders under their old paths, and would name every later
+// change in them there: they are removed, and whatever of the folder is
+// still in a tree (renamed within it) is watched anew under its new
+// path. What changed in it meanwhile is unknown: the batch is Full.
+func (w *Watcher) moved(dir string) {
+	for d := range w.dirs {
+		if d == dir || strings.HasPrefix(d, dir+string(filepath.Separator)) {
+			delete(w.dirs, d)
+			if d != dir {
+				w.fw.Remove(d) // fsnotify may have dropped it already
+			}
+		}
+	}
+	for _, t := range w.trees {
+		if _, err := w.addTree(filepath.Join(w.root, filepath.FromSlash(t))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			select {
+			case w.errs <- err:
+			default:
+			}
+		}
+	}
 }
 
 // ignored reports whether the file or folder at rel (name on disk) is
