@@ -15,7 +15,7 @@ import (
 func TestEditedBuildInANewProcess(t *testing.T) {
 	site := copySite(t)
 	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
-	build := func(step string) (made, all int) {
+	buildWith := func(step string, opts Options) (made, all int) {
 		t.Helper()
 		b, closeCache := cachedBuilder(t, site)
 		defer closeCache()
@@ -43,6 +43,10 @@ func TestEditedBuildInANewProcess(t *testing.T) {
 		}
 		t.Logf("%s: the data of %d pages made, of %d files", step, b.blog.Made()+b.wiki.Made(), len(res.Public)+len(res.Private))
 		return b.blog.Made() + b.wiki.Made(), len(res.Public) + len(res.Private)
+	}
+	build := func(step string) (made, all int) {
+		t.Helper()
+		return buildWith(step, opts)
 	}
 	build("first build")
 	const post = "content/posts/skip-level-one-on-ones.md"
@@ -76,5 +80,26 @@ func TestEditedBuildInANewProcess(t *testing.T) {
 	}
 	if made, all := build("a body edited, the last build's state torn"); made*3 < all {
 		t.Errorf("torn state: the data of %d pages made, of %d files: want every page's", made, all)
+	}
+	// A body edited with anything else a page is made from: the next
+	// day (what is due, how long ago), drafts shown, a template of the
+	// site's theme. Each makes every page, and writes a full build's.
+	next := opts
+	next.Now = opts.Now.AddDate(0, 0, 1)
+	rewrite(t, site, post, func(s string) string { return s + "\nA fourth line.\n" })
+	if made, all := buildWith("a body edited, the next day", next); made*3 < all {
+		t.Errorf("the next day: the data of %d pages made, of %d files: want every page's", made, all)
+	}
+	drafts := next
+	drafts.Drafts = true
+	rewrite(t, site, post, func(s string) string { return s + "\nA fifth line.\n" })
+	buildWith("a body edited, with drafts", drafts)
+	buildWith("drafts again", drafts)
+	dumpTheme(t, site)
+	buildWith("a theme of the site's", drafts)
+	rewrite(t, site, post, func(s string) string { return s + "\nA sixth line.\n" })
+	rewrite(t, site, "themes/dump/wiki/contact.html", func(s string) string { return s + "<!-- edited -->\n" })
+	if made, all := buildWith("a body edited, and a template", drafts); made*3 < all {
+		t.Errorf("a template edited: the data of %d pages made, of %d files: want every page's", made, all)
 	}
 }
