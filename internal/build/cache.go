@@ -35,6 +35,14 @@ func OpenCache(site string) (*diskcache.Cache, error) {
 	if err != nil {
 		return nil, err
 	}
+	// What a killed build left half written beside the files it would
+	// have replaced (writeRecords, the cache's own pack and index) is
+	// nobody's: this process holds the cache now.
+	if tmps, err := filepath.Glob(filepath.Join(root, v, "*.new-*")); err == nil {
+		for _, p := range tmps {
+			os.Remove(p)
+		}
+	}
 	entries, _ := os.ReadDir(root)
 	for _, e := range entries {
 		if e.Name() != v {

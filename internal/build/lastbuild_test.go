@@ -103,3 +103,27 @@ func TestEditedBuildInANewProcess(t *testing.T) {
 		t.Errorf("a template edited: the data of %d pages made, of %d files: want every page's", made, all)
 	}
 }
+
+// TestOpenCacheClearsHalfWritten: the files a killed build left half
+// written in the cache's folder (a state being replaced) are removed when
+// the cache is next opened, and the cache still opens.
+func TestOpenCacheClearsHalfWritten(t *testing.T) {
+	site := t.TempDir()
+	d, err := OpenCache(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	left := filepath.Join(d.Dir(), lastBuildFile+".new-123")
+	d.Close()
+	if err := os.WriteFile(left, []byte("half"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err = OpenCache(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if _, err := os.Stat(left); !os.IsNotExist(err) {
+		t.Errorf("%s still there: %v", left, err)
+	}
+}
