@@ -351,18 +351,28 @@ func incrementalEqualsFull(t *testing.T, seed uint64, dump bool) {
 		if g, w := streamedRes.Warnings.Error(), want.Warnings.Error(); g != w {
 			t.Fatalf("step %d (%s on %v): streamed warnings differ from full:\n%s\nwant\n%s", step, name, touched, g, w)
 		}
-		for _, o := range []struct {
-			dir  string
-			want map[string][]byte
-		}{{"public", want.Public}, {"private", want.Private}} {
-			written := readTree(t, filepath.Join(dir, o.dir))
-			delete(written, Marker)
-			delete(written, ".gitignore")
-			if diff := compare(written, o.want); diff != "" {
-				t.Fatalf("step %d (%s on %v): streamed %s/ differs from full build:\n%s", step, name, touched, o.dir, diff)
-			}
+		if diff := writtenDiff(t, dir, want); diff != "" {
+			t.Fatalf("step %d (%s on %v): streamed %s", step, name, touched, diff)
 		}
 	}
+}
+
+// writtenDiff says how the output folders public/ and private/ of the
+// site folder differ from want's files; "" if they do not.
+func writtenDiff(t *testing.T, site string, want *Result) string {
+	t.Helper()
+	for _, o := range []struct {
+		dir  string
+		want map[string][]byte
+	}{{"public", want.Public}, {"private", want.Private}} {
+		written := readTree(t, filepath.Join(site, o.dir))
+		delete(written, Marker)
+		delete(written, ".gitignore")
+		if diff := compare(written, o.want); diff != "" {
+			return fmt.Sprintf("%s/ differs from a full build:\n%s", o.dir, diff)
+		}
+	}
+	return ""
 }
 
 func compare(got, want map[string][]byte) string {

@@ -30,16 +30,8 @@ func TestEditedBuildInANewProcess(t *testing.T) {
 		if g, w := res.Warnings.Error(), want.Warnings.Error(); g != w {
 			t.Fatalf("%s: warnings\n%s\nwant\n%s", step, g, w)
 		}
-		for _, o := range []struct {
-			dir  string
-			want map[string][]byte
-		}{{"public", want.Public}, {"private", want.Private}} {
-			written := readTree(t, filepath.Join(site, o.dir))
-			delete(written, Marker)
-			delete(written, ".gitignore")
-			if diff := compare(written, o.want); diff != "" {
-				t.Fatalf("%s: %s/ differs from a full build:\n%s", step, o.dir, diff)
-			}
+		if diff := writtenDiff(t, site, want); diff != "" {
+			t.Fatalf("%s: %s", step, diff)
 		}
 		t.Logf("%s: the data of %d pages made, of %d files", step, b.blog.Made()+b.wiki.Made(), len(res.Public)+len(res.Private))
 		return b.blog.Made() + b.wiki.Made(), len(res.Public) + len(res.Private)
