@@ -251,6 +251,9 @@ func BenchmarkEdit(b *testing.B) {
 			b.ResetTimer()
 			render := func(touched ...string) {
 				bl.Forget(touched...)
+				// Labelled, with the goroutines it starts, so that a CPU
+				// profile shows the edits apart from the site's setup:
+				// go tool pprof -tagfocus phase=edit.
 				pprof.Do(context.Background(), pprof.Labels("phase", "edit"), func(context.Context) {
 					res, err := bl.Render(benchOpts)
 					if err != nil {
