@@ -43,8 +43,10 @@ type Watcher struct {
 	links map[string][]string
 	// dirs are the folders watched in the trees, by their paths: one
 	// removed is a folder gone, whatever its name would be for a file.
-	// Touched by New and the loop only.
-	dirs map[string]bool
+	// rewatch says the trees are to be watched again before the next
+	// batch goes (moved). Touched by New and the loop only.
+	dirs    map[string]bool
+	rewatch bool
 
 	batches chan Batch
 	errs    chan error
@@ -223,6 +225,9 @@ func (w *Watcher) loop() {
 			}
 		case <-fire:
 			fire = nil
+			if w.rewatch {
+				w.watchAgain()
+			}
 			b := Batch{Full: full}
 			for p := range pending {
 				b.Paths = append(b.Paths, p)
@@ -288,12 +293,13 @@ func (w *Watcher) handle(ev fsnotify.Event, pending map[string]bool, full *bool)
 	return true
 }
 
-// moved forgets the folder dir, gone or renamed, and the folders in it,
-// and watches the trees again. fsnotify keeps the watches of a renamed
-// folder's subfolders under their old paths, and would name every later
-// change in them there: they are removed, and whatever of the folder is
-// still in a tree (renamed within it) is watched anew under its new
-// path. What changed in it meanwhile is unknown: the batch is Full.
+// moved forgets the folder dir, gone or renamed, and the folders in it.
+// fsnotify keeps the watches of a renamed folder's subfolders under their
+// old paths, and would name every later change in them there: they are
+// removed, and before the batch goes the trees are watched again, so
+// that whatever of the folder is still in one (renamed within it) is
+// watched under its new path, once however many folders went. What
+// changed in them meanwhile is unknown: the batch is Full.
 func (w *Watcher) moved(dir string) {
 	for d := range w.dirs {
 		if d == dir || strings.HasPrefix(d, dir+string(filepath.Separator)) {
@@ -303,6 +309,12 @@ func (w *Watcher) moved(dir string) {
 			}
 		}
 	}
+	w.rewatch = true
+}
+
+// watchAgain watches the trees again, after moved.
+func (w *Watcher) watchAgain() {
+	w.rewatch = false
 	for _, t := range w.trees {
 		if _, err := w.addTree(filepath.Join(w.root, filepath.FromSlash(t))); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			select {
