@@ -124,21 +124,17 @@ func (d *recordReader) take(n int) []byte {
 	return v
 }
 
-func (d *recordReader) uvarint() int {
-	v, k := binary.Uvarint(d.r)
-	if !d.ok || k <= 0 || v > uint64(len(d.r)) {
-		d.ok = false
-		return 0
-	}
-	d.r = d.r[k:]
-	return int(v)
-}
+// uvarint reads a length or a count: no more than what is left to read.
+func (d *recordReader) uvarint() int { return d.unsigned(uint64(len(d.r))) }
 
 // number reads a number that is no length or count: not bounded by
 // what is left to read.
-func (d *recordReader) number() int {
+func (d *recordReader) number() int { return d.unsigned(1<<31 - 1) }
+
+// unsigned reads an unsigned number of at most max.
+func (d *recordReader) unsigned(max uint64) int {
 	v, k := binary.Uvarint(d.r)
-	if !d.ok || k <= 0 || v >= 1<<31 {
+	if !d.ok || k <= 0 || v > max {
 		d.ok = false
 		return 0
 	}
