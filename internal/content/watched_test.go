@@ -3,6 +3,7 @@ package content
 import (
 	"flag"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path"
@@ -280,5 +281,57 @@ func TestWatchedLoadReadsWhatIsNamed(t *testing.T) {
 		if got := bodies["content/posts/b.md"] == body; got == watched {
 			t.Errorf("watched %v: b.md, not named, read again: %v", watched, got)
 		}
+	}
+}
+
+// failingDir is a site whose folder fail cannot be listed: the walk
+// reports an error there, as it does for a folder without permission.
+type failingDir struct {
+	fs.FS
+	fail string
+}
+
+func (f *failingDir) ReadDir(name string) ([]fs.DirEntry, error) {
+	if name == f.fail {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrPermission}
+	}
+	return fs.ReadDir(f.FS, name)
+}
+
+// TestWatchedLoadWalksAgainAfterAnError: a folder the walk could not
+// list is walked again on the next load, though no change was named (a
+// folder made readable again sends a watcher nothing): the error goes,
+// and the document in it is read.
+func TestWatchedLoadWalksAgainAfterAnError(t *testing.T) {
+	dir := t.TempDir()
+	for rel, data := range map[string]string{
+		ConfigFile:                "title: Watched\nbase_url: https://example.com/\n",
+		"content/posts/a.md":      "---\ntitle: A\ndate: 2026-01-01\n---\nOne.\n",
+		"content/posts/sub/b.md":  "---\ntitle: B\ndate: 2026-01-02\n---\nTwo.\n",
+		"content/contacts/ana.md": "---\nname: Ana\n---\nNotes.\n",
+	} {
+		p := filepath.Join(dir, rel)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fsys := &failingDir{FS: os.DirFS(dir)}
+	c := &Cache{Watched: true}
+	if _, err := c.Load(fsys); err != nil {
+		t.Fatal(err)
+	}
+	fsys.fail = "content/posts/sub"
+	c.Forget("content/posts/sub") // its listing walked again
+	if _, err := c.Load(fsys); err == nil {
+		t.Fatal("no error for the folder that cannot be listed")
+	}
+	fsys.fail = ""
+	site, err := c.Load(fsys)
+	if err != nil {
+		t.Fatalf("the folder listed again, but: %v", err)
+	}
+	if len(site.Posts) != 2 {
+		t.Errorf("%d posts read, want 2", len(site.Posts))
 	}
 }
