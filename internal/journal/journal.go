@@ -62,7 +62,7 @@ type Journal struct {
 	built map[string]resolution
 
 	// facts are the sums of what each document's body gives the journal
-	// (markdown.Facts.Sum), by its path.
+	// (markdown.Facts.Sum), by its path: in a build that renders once.
 	facts map[string][sha256.Size]byte
 
 	// Bodies let go that could not be filled again when a page asked
@@ -72,8 +72,9 @@ type Journal struct {
 }
 
 // FactsSum returns the sum of what the body of the document at path gave
-// the journal (markdown.Facts.Sum): a build in a new process tells from it
-// whether a body edited since gives it the same.
+// the journal (markdown.Facts.Sum), for a build that renders once
+// (Options.Reread; ok is false for any other): the next build, in a new
+// process, tells from it whether a body edited since gives it the same.
 func (j *Journal) FactsSum(path string) ([sha256.Size]byte, bool) {
 	s, ok := j.facts[path]
 	return s, ok

@@ -96,7 +96,10 @@ func (j *Journal) bodies(errs *content.ErrorList) (controlled map[Node]bool) {
 	par.Each(len(nodes), func(i int) {
 		body := nodes[i].Source()
 		facts := j.md.Facts(body)
-		f := found{removed: facts.Removed, links: facts.Wikilinks, control: facts.Control, sum: facts.Sum()}
+		f := found{removed: facts.Removed, links: facts.Wikilinks, control: facts.Control}
+		if j.Opts.Reread != nil {
+			f.sum = facts.Sum() // for the next build (FactsSum)
+		}
 		// The blog and the wiki read it back, each in turn. A body with a
 		// control character keeps its text, for the lines that hold one
 		// (controls).
@@ -116,10 +119,14 @@ func (j *Journal) bodies(errs *content.ErrorList) (controlled map[Node]bool) {
 		all[i] = f
 	})
 	controlled = map[Node]bool{}
-	j.facts = make(map[string][sha256.Size]byte, len(nodes))
+	if j.Opts.Reread != nil {
+		j.facts = make(map[string][sha256.Size]byte, len(nodes))
+	}
 	for i, from := range nodes {
 		doc := from.Doc()
-		j.facts[doc.Path] = all[i].sum
+		if j.facts != nil {
+			j.facts[doc.Path] = all[i].sum
+		}
 		if all[i].let {
 			from.setSource(all[i].source)
 			doc.Body = ""
