@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"testing"
 	"time"
 )
@@ -90,18 +91,21 @@ func BenchmarkEditLatency(b *testing.B) {
 			b.Fatal(err)
 		}
 		bl.Forget(post)
-		res, err := bl.Render(benchOpts)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, _, err := Sync(pub, prev.Public, res.Public, false); err != nil {
-			b.Fatal(err)
-		}
-		if _, _, err := Sync(priv, prev.Private, res.Private, true); err != nil {
-			b.Fatal(err)
-		}
-		rendered += res.Rendered
-		prev = res
+		// Labelled as BenchmarkEdit's: go tool pprof -tagfocus phase=edit.
+		pprof.Do(context.Background(), pprof.Labels("phase", "edit"), func(context.Context) {
+			res, err := bl.Render(benchOpts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, _, err := Sync(pub, prev.Public, res.Public, false); err != nil {
+				b.Fatal(err)
+			}
+			if _, _, err := Sync(priv, prev.Private, res.Private, true); err != nil {
+				b.Fatal(err)
+			}
+			rendered += res.Rendered
+			prev = res
+		})
 	}
 	b.ReportMetric(float64(rendered)/float64(b.N), "pages/op")
 }

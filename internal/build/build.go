@@ -343,7 +343,7 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 		return nil, err
 	}
 	if res.Public != nil {
-		res.Warnings = append(res.Warnings, b.links.check(j, res)...)
+		res.Warnings = append(res.Warnings, b.links.check(j, res, s == nil)...)
 	}
 	res.Warnings.Sort()
 	if opts.Strict && len(res.Warnings) > 0 {

@@ -96,6 +96,22 @@ var edits = map[string]edit{
 		rewrite(t, dir, rel, func(s string) string { return s + fmt.Sprintf(prose, r.IntN(1000)) })
 		return []string{rel}
 	},
+	// A body's link to a site path is checked against the blog: broken
+	// or not as the other edits add and remove posts, tags and headings.
+	"link from a body to a site path": func(t *testing.T, dir string, r *rand.Rand) []string {
+		kind := pick(r, []string{"content/posts", "content/contacts", "content/events", "content/pages"})
+		rel := pick(r, mdFiles(t, dir, kind))
+		dest := pick(r, []string{"/posts/idempotency-is-a-contract/#later-heading", "/no-such-page/", "/tags/new/",
+			"/posts/" + slugOf(pick(r, mdFiles(t, dir, "content/posts"))) + "/"})
+		rewrite(t, dir, rel, func(s string) string { return s + fmt.Sprintf("\nSee [this](%s).\n", dest) })
+		return []string{rel}
+	},
+	"move a body down a line": func(t *testing.T, dir string, r *rand.Rand) []string {
+		kind := pick(r, []string{"content/posts", "content/contacts", "content/events", "content/pages"})
+		rel := pick(r, mdFiles(t, dir, kind))
+		rewrite(t, dir, rel, func(s string) string { return strings.Replace(s, "---\n", "---\n# a comment\n", 1) })
+		return []string{rel}
+	},
 	"retitle a post": func(t *testing.T, dir string, r *rand.Rand) []string {
 		rel := pick(r, mdFiles(t, dir, "content/posts"))
 		// The whole line, quoted: a title may itself be quoted, and a title

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/diskcache"
@@ -31,8 +32,10 @@ import (
 //
 // Parsing pages is the costly part, so a linkCache keeps each page's links
 // and ids while its bytes stay the same, and each page's warnings while
-// nothing they depend on changes (see reusable).
-func (lc *linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
+// nothing they depend on changes (see reusable). again says that another
+// check follows in this process (serve, build --watch): what it found of
+// each body is kept for that one.
+func (lc *linkCache) check(j *journal.Journal, res *Result, again bool) content.ErrorList {
 	var warns content.ErrorList
 	base := j.Config.BasePath()
 	abs := j.Config.BaseURL
@@ -43,28 +46,69 @@ func (lc *linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
 	priv := newSiteIndex(res.Private, lc.pages, "private/", abs+"\x00"+base)
 	// The same files as the last check's (a rebuild after an edit of a
 	// body): their names are the ones it sorted, and the cache holds no
-	// page that is gone.
-	sameFiles := lc.last != nil && sameNames(lc.last.public, res.Public) && sameNames(lc.last.private, res.Private)
-	if !sameFiles {
-		defer lc.sweep(res)
+	// page that is gone. Only the pages whose bytes may be others are
+	// looked at then: at 10,000 posts, going through every page's name
+	// twice was a fifth of an edit's rebuild.
+	var pubTodo, privTodo []string
+	sameFiles := false
+	if lc.last != nil {
+		var same bool
+		if same, pubTodo = sameNamesBut(lc.last.public, res.Public); same {
+			sameFiles, privTodo = sameNamesBut(lc.last.private, res.Private)
+		}
 	}
-	pub.scanAll()
-	priv.scanAll()
+	if sameFiles {
+		pub.scan(pubTodo)
+		priv.scan(privTodo)
+	} else {
+		defer lc.sweep(res)
+		pub.scanAll()
+		priv.scanAll()
+	}
 
-	// Source links: /posts/x/ in any body means the public site.
+	// Source links: /posts/x/ in any body means the public site. A body
+	// the last check went through, the same and at the same line, has
+	// the same broken links while the blog's files and their ids are
+	// the same (and the base URL).
 	reported := map[string]bool{}
+	lastSources := lc.sources
+	if !sameFiles || pub.idsChanged || lc.last.abs != abs || lc.last.base != base {
+		lastSources = nil
+	}
+	lc.sources = nil
+	if again {
+		lc.sources = make(map[string]sourceCheck, len(lastSources))
+	}
 	check := func(doc *content.Doc, body markdown.Source) {
+		if was, ok := lastSources[doc.Path]; ok && was.line == doc.BodyLine && was.body.Same(body) {
+			warns = append(warns, was.warns...)
+			for _, t := range was.reported {
+				reported[t] = true
+			}
+			if again {
+				lc.sources[doc.Path] = was
+			}
+			return
+		}
+		this := sourceCheck{body: body, line: doc.BodyLine}
 		for _, l := range j.Markdown().Links(body) {
 			if !strings.HasPrefix(l.Dest, "/") {
 				continue
 			}
 			target := j.Config.SitePath(l.Dest)
 			if why := pub.check(target, base); why != "" {
-				warns.Add(doc.BodyPos(l.Line), "broken link %s: %s", l.Dest, why)
+				this.warns.Add(doc.BodyPos(l.Line), "broken link %s: %s", l.Dest, why)
 				// The pages that show this body show the link too, escaped
 				// or made absolute: it is reported once, here.
-				reported[canonical(target)] = true
+				this.reported = append(this.reported, canonical(target))
 			}
+		}
+		warns = append(warns, this.warns...)
+		for _, t := range this.reported {
+			reported[t] = true
+		}
+		if again {
+			lc.sources[doc.Path] = this
 		}
 	}
 	for _, c := range j.Contacts {
@@ -94,7 +138,10 @@ func (lc *linkCache) check(j *journal.Journal, res *Result) content.ErrorList {
 	pubPages, privPages := this.pubPages, this.privPages
 	// A build in a new process keeps the warnings of the last check's
 	// pages whose keys it has (linkstate.go).
-	sums := linkSums(abs, base, reported, pubPages, privPages)
+	var sums [sha256.Size]byte
+	if lc.statePath != "" {
+		sums = linkSums(abs, base, reported, pubPages, privPages)
+	}
 	kept, changed := lc.kept(sums)
 	pageWarns := make([]content.ErrorList, len(pubPages)+len(privPages))
 	workers := runtime.GOMAXPROCS(0)
@@ -238,10 +285,32 @@ func (last *lastCheck) reusable(this *lastCheck) bool {
 		maps.Equal(last.reported, this.reported)
 }
 
-// sameNames reports whether two sites have the same paths, whatever their
-// bytes.
-func sameNames(a, b map[string][]byte) bool {
-	return maps.EqualFunc(a, b, func(_, _ []byte) bool { return true })
+// sameNamesBut reports whether site b has the paths of site a, whatever
+// their bytes; and if so, the paths of b whose bytes may not be the very
+// bytes a has (not the same slice, or none: a streamed page's).
+func sameNamesBut(a, b map[string][]byte) (same bool, others []string) {
+	if len(a) != len(b) {
+		return false, nil
+	}
+	for name, data := range b {
+		was, ok := a[name]
+		if !ok {
+			return false, nil
+		}
+		if len(data) == 0 || len(was) != len(data) || unsafe.SliceData(was) != unsafe.SliceData(data) {
+			others = append(others, name)
+		}
+	}
+	return true, others
+}
+
+// sourceCheck is what the check of a body found: its broken links, and
+// the targets reported at them.
+type sourceCheck struct {
+	body     markdown.Source
+	line     int // the body's first line in its file
+	warns    content.ErrorList
+	reported []string
 }
 
 // checkPublic returns the broken links of a page of the blog.
@@ -561,6 +630,8 @@ type linkCache struct {
 	mu    sync.Mutex // guards pages while a streamed render keeps them
 	pages map[string]*pageLinks
 	last  *lastCheck
+	// What the last check found of each body, by its document's path.
+	sources map[string]sourceCheck
 	// statePath, for a streamed build with a cache on disk, is where a
 	// check's warnings are kept for the next build's (linkstate.go).
 	statePath string
@@ -790,6 +861,23 @@ func (s *siteIndex) scanAll() {
 			todo = append(todo, file)
 		}
 	}
+	s.parse(todo)
+}
+
+// scan is scanAll for a site whose files are those of the last check,
+// the same bytes but perhaps those of files.
+func (s *siteIndex) scan(files []string) {
+	var todo []string
+	for _, file := range files {
+		if !s.cache[s.prefix+file].holds(s.files[file]) {
+			todo = append(todo, file)
+		}
+	}
+	s.parse(todo)
+}
+
+// parse parses the pages todo, on every core, into the cache.
+func (s *siteIndex) parse(todo []string) {
 	pages := make([]*pageLinks, len(todo))
 	par.Each(len(todo), func(i int) {
 		pages[i] = inMemoryPage(todo[i], s.files[todo[i]])

@@ -78,3 +78,12 @@ func (r *Renderer) textOf(src Source) (string, error) {
 	}
 	return text, nil
 }
+
+// Same reports whether s and t are the same body: the same text, or, both
+// let go, the same digest.
+func (s Source) Same(t Source) bool {
+	if s.gone() || t.gone() {
+		return s.gone() && t.gone() && s.sum == t.sum
+	}
+	return s.text == t.text
+}
