@@ -108,14 +108,12 @@ func (c *Cache) Once() {
 // is then the page it was, taken without its data being made. nil,
 // every page's data is made again.
 func (c *Cache) Render(site *public.Site, theme *themes.Theme, edited map[string]bool, out *page.Site) error {
+	last, lastExec := c.last, c.exec
 	c.last, c.exec = nil, nil
-	r, exec, fingerprint, err := c.plan(site, theme, edited, out)
-	if err != nil {
-		return err
+	r, exec, fingerprint, err := c.again(last, lastExec, site, theme, edited, out)
+	if r == nil && err == nil {
+		r, exec, fingerprint, err = c.plan(site, theme, edited, out)
 	}
-	// The old paths of posts are checked against the pages before any is
-	// rendered: a build that fails writes nothing it need not.
-	redirects, err := r.aliases()
 	if err != nil {
 		return err
 	}
@@ -130,7 +128,7 @@ func (c *Cache) Render(site *public.Site, theme *themes.Theme, edited map[string
 	if r.late != nil {
 		return r.late
 	}
-	for _, a := range redirects {
+	for _, a := range r.redirects {
 		if err := out.Put(a.file, redirect(r.site.Language, a.to)); err != nil {
 			return err
 		}
@@ -149,9 +147,62 @@ func (c *Cache) Render(site *public.Site, theme *themes.Theme, edited map[string
 		c.reads, c.theme = r.reads.Done(r.jobs, r.prevReads), fingerprint
 	}
 	if !c.pages.Once {
-		r.reads, r.prevReads = nil, nil // every page is made
-		r.jobs, r.out = nil, nil
+		// Kept for Preview, and for the next render if it is told of
+		// edited bodies alone (again): its jobs with it.
+		r.reads, r.prevReads, r.edited = nil, nil, nil // every page is made
+		r.out = nil
 		c.last, c.exec = r, exec
+	}
+	return nil
+}
+
+// again readies a render told which posts' bodies alone were edited
+// (Render's edited) from last, the last render's renderer, and its
+// templates: when the site is last's (journal.EditBodies edits it in
+// place) and the theme is the same, only the edited posts' entries and
+// their own pages' jobs are made again. Every other job is last's,
+// whose data is made as the page renders; its Unchanged is set again
+// (page.Mark). A render that cannot be readied so (nil) is planned.
+func (c *Cache) again(last *renderer, exec page.Executor, site *public.Site, theme *themes.Theme, edited map[string]bool, out *page.Site) (*renderer, page.Executor, string, error) {
+	if last == nil || edited == nil || last.site != site || c.reads == nil {
+		return nil, nil, "", nil
+	}
+	fingerprint, err := theme.Fingerprint("blog")
+	if err != nil || fingerprint != c.theme {
+		return nil, nil, "", err
+	}
+	r := last
+	r.out, r.late = out, nil
+	r.reads, r.edited, r.prevReads = page.NewReads(), edited, c.reads
+	c.reads, c.theme = nil, "" // known again if this render succeeds
+	if err := r.putStatic(); err != nil {
+		return nil, nil, "", err
+	}
+	for i, p := range site.Posts {
+		if !edited[p.Source] {
+			continue
+		}
+		// A new entry, not the old one changed: the last render's page
+		// data, which the cache compares with, may point at it.
+		e := r.entry(p)
+		e.Tags = r.entries[p].Tags // the same front matter: the same tags
+		r.entries[p] = &e
+		r.jobs[r.postsFrom+i] = r.postJob(i, p, &e)
+	}
+	page.Mark(r.jobs, r.prevReads, r.edited)
+	return r, exec, fingerprint, nil
+}
+
+// putStatic puts the theme's static files and the highlighting
+// stylesheet into the render's output.
+func (r *renderer) putStatic() error {
+	for _, name := range slices.Sorted(maps.Keys(r.static)) {
+		if err := r.out.Put(name, r.static[name]); err != nil {
+			return err
+		}
+	}
+	if !r.out.Has(SyntaxCSS) {
+		return r.out.Put(SyntaxCSS, syntaxCSS())
 	}
 	return nil
 }
@@ -215,19 +266,11 @@ func (c *Cache) plan(site *public.Site, theme *themes.Theme, edited map[string]b
 	if err != nil {
 		return nil, nil, "", err
 	}
-	static, err := theme.Static("blog")
-	if err != nil {
+	if r.static, err = theme.Static("blog"); err != nil {
 		return nil, nil, "", err
 	}
-	for _, name := range slices.Sorted(maps.Keys(static)) {
-		if err := out.Put(name, static[name]); err != nil {
-			return nil, nil, "", err
-		}
-	}
-	if !out.Has(SyntaxCSS) {
-		if err := out.Put(SyntaxCSS, syntaxCSS()); err != nil {
-			return nil, nil, "", err
-		}
+	if err := r.putStatic(); err != nil {
+		return nil, nil, "", err
 	}
 	r.home()
 	r.posts()
@@ -238,6 +281,11 @@ func (c *Cache) plan(site *public.Site, theme *themes.Theme, edited map[string]b
 	}
 	r.notFound()
 	if err := r.standalone(); err != nil {
+		return nil, nil, "", err
+	}
+	// The old paths of posts are checked against the pages before any is
+	// rendered: a build that fails writes nothing it need not.
+	if r.redirects, err = r.aliases(); err != nil {
 		return nil, nil, "", err
 	}
 	if r.edited != nil {
@@ -285,13 +333,16 @@ func syntaxCSS() []byte {
 // renderer holds one Render call's state: the site, each post and tag as
 // pages show them, and the pages to render.
 type renderer struct {
-	site    *public.Site
-	data    Site                    // the site, as every page has it
-	entries map[*public.Post]*Entry // each post as lists show it
-	tags    []tagPosts              // the site's tags, each post once
-	out     *page.Site
-	urls    []sitemapURL
-	jobs    []page.Job // pages to render, in order
+	site      *public.Site
+	data      Site                    // the site, as every page has it
+	entries   map[*public.Post]*Entry // each post as lists show it
+	tags      []tagPosts              // the site's tags, each post once
+	out       *page.Site
+	static    map[string][]byte // the theme's static files
+	urls      []sitemapURL
+	jobs      []page.Job  // pages to render, in order
+	postsFrom int         // where the posts' pages are in jobs, in the site's order
+	redirects []aliasPage // the pages at posts' old paths
 
 	mu    sync.Mutex
 	late  error       // the first error of a page's data made when it renders
@@ -530,6 +581,7 @@ func (r *renderer) home() {
 }
 
 func (r *renderer) posts() {
+	r.postsFrom = len(r.jobs)
 	for i, p := range r.site.Posts {
 		// Its file and its place in the sitemap need its path alone: its
 		// Page is made with the rest of its data (postJob).
@@ -657,11 +709,17 @@ func (r *renderer) shared() error {
 	return nil
 }
 
+// notFound is the 404 page, with the latest posts. Its data is made when
+// it renders, as every page's that shows what a body makes: a job is
+// then the same after an edit of a body (again).
 func (r *renderer) notFound() {
-	d := NotFoundPage{Page: r.page("404.html", "Page not found", "", "")}
-	d.Recent = r.list(pageFile(d.Page), r.site.Posts[:min(5, len(r.site.Posts))])
-	d.NotFound = true
-	r.render("404.html", d.Page, d, time.Time{})
+	p := Page{Path: "404.html", NotFound: true}
+	r.renderLater("404.html", p, func() any {
+		d := NotFoundPage{Page: r.page("404.html", "Page not found", "", "")}
+		d.Recent = r.list(pageFile(d.Page), r.site.Posts[:min(5, len(r.site.Posts))])
+		d.NotFound = true
+		return d
+	}, time.Time{})
 }
 
 // standalone renders the pages of content/pages, each at its path. A page

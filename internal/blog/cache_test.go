@@ -2,6 +2,7 @@ package blog
 
 import (
 	"bytes"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"testing/fstest"
 
 	"github.com/netjournal/netjournal/internal/diskcache"
+	template "github.com/netjournal/netjournal/internal/gotemplate/html"
 	"github.com/netjournal/netjournal/internal/page"
 	"github.com/netjournal/netjournal/internal/public"
 	"github.com/netjournal/netjournal/themes"
@@ -209,5 +211,64 @@ func TestCachedEntriesKeptOnDisk(t *testing.T) {
 	}
 	if !maps.EqualFunc(got, want, bytes.Equal) {
 		t.Error("the site rendered with fragments from the disk differs from a fresh render")
+	}
+}
+
+// TestEditedBodiesFromTheLastRender: a render told which posts' bodies
+// alone changed (Render's edited), which readies its pages from the last
+// render's, makes the site a fresh render makes, edit after edit: with
+// the default theme, and with one whose every page prints its data whole
+// (a post's neighbours, the lists' entries, the 404 page's latest posts).
+func TestEditedBodiesFromTheLastRender(t *testing.T) {
+	files := fstest.MapFS{}
+	for _, name := range []string{"index.html", "post.html", "tag.html", "tags.html", "archive.html", "404.html"} {
+		files["themes/dump/blog/"+name] = &fstest.MapFile{Data: []byte("{{jsonify .}}\n")}
+	}
+	dump, err := themes.Load(files, "dump")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, theme := range map[string]*themes.Theme{"default": themes.Default(), "dump": dump} {
+		t.Run(name, func(t *testing.T) {
+			site := essaySite(30, 10)
+			for _, p := range site.Posts {
+				p.Source = "content/posts/" + p.Slug + ".md"
+			}
+			var c Cache
+			render := func(edited map[string]bool) map[string][]byte {
+				t.Helper()
+				files := map[string][]byte{}
+				if err := c.Render(site, theme, edited, page.NewSite(page.Into(files))); err != nil {
+					t.Fatal(err)
+				}
+				return files
+			}
+			render(nil)
+			all := c.Made()
+			for round := range 8 {
+				// The newest posts (the 404 page's), the oldest, and
+				// the ones between, each a neighbour of another.
+				p := site.Posts[(round*13)%len(site.Posts)]
+				p.Summary = fmt.Sprintf("Summary of edit %d.", round)
+				p.Words += 100
+				p.Body = public.HTMLBody(template.HTML(fmt.Sprintf("<p>Edit %d.</p>\n", round)), nil)
+				got := render(map[string]bool{p.Source: true})
+				if c.Made() >= all {
+					t.Errorf("edit %d: made %d pages' data of %d", round, c.Made(), all)
+				}
+				want, err := Render(site, theme)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for name, b := range want {
+					if !bytes.Equal(got[name], b) {
+						t.Errorf("edit %d of %s: %s differs from a fresh render:\n%s\nwant\n%s", round, p.Source, name, got[name], b)
+					}
+				}
+				if len(got) != len(want) {
+					t.Errorf("edit %d: %d files, want %d", round, len(got), len(want))
+				}
+			}
+		})
 	}
 }
