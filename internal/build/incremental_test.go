@@ -112,6 +112,31 @@ var edits = map[string]edit{
 		rewrite(t, dir, rel, func(s string) string { return strings.Replace(s, "---\n", "---\n# a comment\n", 1) })
 		return []string{rel}
 	},
+	// A contact's photo is named in its front matter; its file comes,
+	// changes and goes on its own (one not there is a warning, and the
+	// wiki shows initials). Every page that shows the contact shows it.
+	"name a contact's photo": func(t *testing.T, dir string, r *rand.Rand) []string {
+		rel := pick(r, mdFiles(t, dir, "content/contacts"))
+		rewrite(t, dir, rel, func(s string) string {
+			if strings.Contains(s, "\nphoto: ") {
+				return s
+			}
+			return strings.Replace(s, "\nname: ", "\nphoto: face.png\nname: ", 1)
+		})
+		return []string{rel}
+	},
+	"add, change or remove a photo": func(t *testing.T, dir string, r *rand.Rand) []string {
+		const rel = "content/contacts/face.png"
+		if r.IntN(3) == 0 {
+			os.Remove(filepath.Join(dir, rel))
+			return []string{rel}
+		}
+		png := fmt.Appendf([]byte("\x89PNG\r\n\x1a\n"), "face %d", r.IntN(1000))
+		if err := os.WriteFile(filepath.Join(dir, rel), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return []string{rel}
+	},
 	"retitle a post": func(t *testing.T, dir string, r *rand.Rand) []string {
 		rel := pick(r, mdFiles(t, dir, "content/posts"))
 		// The whole line, quoted: a title may itself be quoted, and a title
