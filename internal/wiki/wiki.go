@@ -161,12 +161,58 @@ func (c *Cache) Render(j *journal.Journal, theme *themes.Theme) (map[string][]by
 // RenderWith renders the wiki with what opts give it, reusing the pages
 // that did not change, and puts every file into out as it is made.
 func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options, out *page.Site) error {
+	last, lastExec := c.last, c.exec
 	c.last, c.exec = nil, nil
-	r, exec, fingerprint, err := c.plan(j, theme, opts, out)
+	r, exec, fingerprint, err := c.again(last, lastExec, j, theme, opts, out)
+	if r == nil && err == nil {
+		r, exec, fingerprint, err = c.plan(j, theme, opts, out)
+	}
 	if err != nil {
 		return err
 	}
 	return c.render(r, exec, fingerprint, theme, opts, out)
+}
+
+// again readies a render told which bodies alone were edited
+// (Options.Edited) from last, the last render's renderer, and its
+// templates: when the journal is last's (journal.EditBodies edits it in
+// place), and the theme and the contacts' photos are the same. A page
+// shows of the journal's bodies only its own document's (body records
+// it), which its data reads when it renders: every job is last's, its
+// Unchanged set again (page.Mark). A render that cannot be readied so
+// (nil) is planned.
+func (c *Cache) again(last *renderer, exec page.Executor, j *journal.Journal, theme *themes.Theme, opts Options, out *page.Site) (*renderer, page.Executor, string, error) {
+	if last == nil || opts.Edited == nil || last.j != j || c.reads == nil {
+		return nil, nil, "", nil
+	}
+	fingerprint, err := theme.Fingerprint("wiki")
+	if err != nil || fingerprint != c.theme {
+		return nil, nil, "", err
+	}
+	photos := photoFiles(j, opts.Photos)
+	if !maps.Equal(photos, c.photos) {
+		return nil, nil, "", nil
+	}
+	r := last
+	r.v.photos = opts.Photos // the same files (photos): the same references
+	r.out, r.errs, r.photos = out, nil, photos
+	r.reads, r.bodiesEdited, r.prevReads = page.NewReads(), opts.Edited, c.reads
+	c.reads, c.theme, c.photos = nil, "", nil // known again if this render succeeds
+	page.Mark(r.jobs, r.prevReads, r.bodiesEdited)
+	return r, exec, fingerprint, nil
+}
+
+// photoFiles is each contact's photo as pages show it, by the contact's
+// path: its file in the wiki.
+func photoFiles(j *journal.Journal, photos map[string]content.Photo) map[string]string {
+	v := &view{j: j, photos: photos}
+	out := map[string]string{}
+	for _, ct := range j.Contacts {
+		if p, ok := v.photo(ct); ok {
+			out[ct.Path] = p
+		}
+	}
+	return out
 }
 
 // plan readies a render of the wiki: its templates, and a renderer that
@@ -229,12 +275,7 @@ func (r *renderer) edits(edited map[string]bool, fingerprint string) bool {
 	c := r.cache
 	prev, theme, photos := c.reads, c.theme, c.photos
 	c.reads, c.theme, c.photos = nil, "", nil // known again if this render succeeds
-	r.photos = map[string]string{}
-	for _, ct := range r.j.Contacts {
-		if p, ok := r.v.photo(ct); ok {
-			r.photos[ct.Path] = p
-		}
-	}
+	r.photos = photoFiles(r.j, r.v.photos)
 	if edited == nil || prev == nil || fingerprint != theme || !maps.Equal(r.photos, photos) {
 		return false
 	}
@@ -252,13 +293,17 @@ func (c *Cache) render(r *renderer, exec page.Executor, fingerprint string, them
 	if err != nil {
 		return err
 	}
-	generated := map[string]bool{searchIndex: true, calendar.File: true}
-	for _, j := range r.jobs {
-		generated[j.File] = true
+	if r.generated == nil { // the same for a renderer made again (again)
+		r.generated = map[string]bool{searchIndex: true, calendar.File: true}
+		for _, j := range r.jobs {
+			r.generated[j.File] = true
+		}
+		for _, p := range r.photos {
+			r.generated[p] = true
+		}
 	}
 	for _, ct := range j.Contacts {
-		if p, ok := r.v.photo(ct); ok {
-			generated[p] = true
+		if p, ok := r.photos[ct.Path]; ok {
 			if err := out.Put(p, opts.Photos[ct.Path].Data); err != nil {
 				return err
 			}
@@ -266,7 +311,7 @@ func (c *Cache) render(r *renderer, exec page.Executor, fingerprint string, them
 	}
 	names := slices.Sorted(maps.Keys(static))
 	for _, name := range names {
-		if generated[name] {
+		if r.generated[name] {
 			return fmt.Errorf("theme %s: wiki/static/%s would replace a generated page", theme.Name, name)
 		}
 	}
@@ -344,6 +389,8 @@ type renderer struct {
 	nav   Nav
 	out   *page.Site
 	net   *network // links between contacts, once computed
+
+	generated map[string]bool // the files of the pages, photos and index
 
 	groupsOnce sync.Once
 	groupList  []*group
