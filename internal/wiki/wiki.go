@@ -392,6 +392,13 @@ type renderer struct {
 
 	generated map[string]bool // the files of the pages, photos and index
 
+	// The search index's documents, their entries, and where each is by
+	// its document's path: kept by a render in memory, for the next
+	// render of edited bodies from the same renderer (Cache.again).
+	nodes   []journal.Node
+	entries []searchEntry
+	entryAt map[string]int
+
 	groupsOnce sync.Once
 	groupList  []*group
 	made       sync.Map // journal.Node → its searchEntry, made with its page (Once)
