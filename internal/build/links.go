@@ -136,6 +136,25 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool) content.
 		this.pubPages, this.privPages = sortedKeys(res.Public), sortedKeys(res.Private)
 	}
 	pubPages, privPages := this.pubPages, this.privPages
+	if reuse && lc.statePath == "" {
+		// The pages' warnings are the last check's but those of the
+		// pages parsed again: going through every page for them was the
+		// better part of an edit's check.
+		pubWhy, privWhy := memoCheck(pub, base), memoCheck(priv, "/")
+		this.publicWarns = recheck(lc.last.publicWarns, pub.rescanned, func(page string) content.ErrorList {
+			return checkPublic(pub, page, abs, base, reported, pubWhy, resolveMemo{})
+		})
+		this.privateWarns = recheck(lc.last.privateWarns, priv.rescanned, func(page string) content.ErrorList {
+			return checkPrivate(priv, page, abs, base, reported, pubWhy, privWhy, resolveMemo{})
+		})
+		for _, m := range []map[string]content.ErrorList{this.publicWarns, this.privateWarns} {
+			for _, page := range slices.Sorted(maps.Keys(m)) {
+				warns = append(warns, m[page]...)
+			}
+		}
+		lc.last = this
+		return warns
+	}
 	// A build in a new process keeps the warnings of the last check's
 	// pages whose keys it has (linkstate.go).
 	var sums [sha256.Size]byte
@@ -283,6 +302,23 @@ type lastCheck struct {
 func (last *lastCheck) reusable(this *lastCheck) bool {
 	return last != nil && last.abs == this.abs && last.base == this.base &&
 		maps.Equal(last.reported, this.reported)
+}
+
+// recheck returns the warnings of last, by page, with those of the pages
+// rescanned made again by check: a map of the pages with any.
+func recheck(last map[string]content.ErrorList, rescanned map[string]bool, check func(page string) content.ErrorList) map[string]content.ErrorList {
+	out := maps.Clone(last)
+	if out == nil {
+		out = map[string]content.ErrorList{}
+	}
+	for _, page := range slices.Sorted(maps.Keys(rescanned)) {
+		if w := check(page); len(w) > 0 {
+			out[page] = w
+		} else {
+			delete(out, page)
+		}
+	}
+	return out
 }
 
 // sameNamesBut reports whether site b has the paths of site a, whatever
