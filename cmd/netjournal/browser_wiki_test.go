@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"image/png"
 	"io"
 	"os"
@@ -186,5 +187,56 @@ func TestBrowserWikiCopyFromFiles(t *testing.T) {
 	}
 	if label != "Copied" {
 		t.Errorf("from the file system, the copy button says %q, want Copied", label)
+	}
+}
+
+// TestBrowserSearchInParts: the wiki of a site with more documents than
+// a part of the search index holds, opened from the files, finds a
+// document in its search box whatever part it is in (search-index.js
+// loads the others), and ranks by name as one index would.
+func TestBrowserSearchInParts(t *testing.T) {
+	ctx := newBrowser(t)
+	dir := t.TempDir()
+	writeFile(t, dir, "netjournal.yaml", "title: Parts\nbase_url: https://example.com/\n")
+	const n = 1500
+	for i := range n {
+		notes := fmt.Sprintf("Notes on %d.", i)
+		if i == n-3 {
+			notes = "Knows everything about zeugma."
+		}
+		writeFile(t, dir, fmt.Sprintf("content/contacts/c-%04d.md", i), fmt.Sprintf("---\nname: Contact %04d\n---\n%s\n", i, notes))
+	}
+	var out, errOut bytes.Buffer
+	if code := run(context.Background(), []string{"-C", dir, "build", "--now", "2026-11-22", "--quiet"}, nil, &out, &errOut); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, errOut.String())
+	}
+	index, err := os.ReadFile(filepath.Join(dir, "private", "search-index.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(index, []byte("window.netjournalSearchParts = [")) {
+		t.Fatal("the index is in one part: the test proves nothing")
+	}
+	page := "file://" + filepath.ToSlash(filepath.Join(dir, "private", "index.html"))
+	first := `document.querySelector("#search-results .result") && document.querySelector("#search-results .result").textContent`
+	var found, named string
+	err = chromedp.Run(ctx,
+		chromedp.Navigate(page),
+		chromedp.SendKeys(".search-input", "zeugma", chromedp.ByQuery),
+		waitJS(`!!(`+first+`)`),
+		chromedp.Evaluate(first, &found),
+		chromedp.Evaluate(`document.querySelector(".search-input").value = ""`, nil),
+		chromedp.SendKeys(".search-input", "contact 0001", chromedp.ByQuery),
+		waitJS(`!!(`+first+`) && (`+first+`).includes("0001")`),
+		chromedp.Evaluate(first, &named),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("Contact %04d", n-3); !strings.Contains(found, want) {
+		t.Errorf("searching zeugma shows %q first, want %s", found, want)
+	}
+	if !strings.Contains(named, "Contact 0001") {
+		t.Errorf("searching a name shows %q first", named)
 	}
 }

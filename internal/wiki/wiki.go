@@ -311,7 +311,7 @@ func (c *Cache) render(r *renderer, exec page.Executor, fingerprint string, them
 	}
 	names := slices.Sorted(maps.Keys(static))
 	for _, name := range names {
-		if r.generated[name] {
+		if r.generated[name] || strings.HasPrefix(name, "search/") {
 			return fmt.Errorf("theme %s: wiki/static/%s would replace a generated page", theme.Name, name)
 		}
 	}
@@ -331,11 +331,7 @@ func (c *Cache) render(r *renderer, exec page.Executor, fingerprint string, them
 	if err != nil {
 		return err
 	}
-	index, err := r.search()
-	if err != nil {
-		return err
-	}
-	if err := out.PutFrom(searchIndex, index); err != nil {
+	if err := r.putSearch(out); err != nil {
 		return err
 	}
 	// Every body is filled now, and the index holds its text.
@@ -398,6 +394,7 @@ type renderer struct {
 	nodes   []journal.Node
 	entries []searchEntry
 	entryAt map[string]int
+	parts   []searchPart
 
 	groupsOnce sync.Once
 	groupList  []*group

@@ -52,21 +52,47 @@
     return out;
   }
 
+  // load loads search-index.js, and the parts of the index it names
+  // (window.netjournalSearchParts) if it has any: a large index comes in
+  // parts, so that an edit rewrites one part, not the whole index.
   function load() {
     if (docs || loading) return;
-    if (window.netjournalSearch) {
-      prepare(window.netjournalSearch);
-      return;
-    }
     loading = true;
+    if (window.netjournalSearch) loadParts();
+    else script("search-index.js", loadParts);
+  }
+
+  function loadParts() {
+    var parts = window.netjournalSearchParts || [];
+    var left = parts.length;
+    if (!left) return loaded();
+    parts.forEach(function (p) {
+      script(p, function () {
+        if (--left === 0) loaded();
+      });
+    });
+  }
+
+  // loaded puts the index together, in its order: search-index.js's own
+  // entries, then each part's.
+  function loaded() {
+    if (!loading) return;
+    loading = false;
+    var all = (window.netjournalSearch || []).slice();
+    var got = window.netjournalSearchPart || {};
+    (window.netjournalSearchParts || []).forEach(function (p) {
+      all = all.concat(got[p] || []);
+    });
+    prepare(all);
+    run();
+  }
+
+  function script(path, onload) {
     var s = document.createElement("script");
-    s.src = root + "search-index.js";
-    s.onload = function () {
-      loading = false;
-      prepare(window.netjournalSearch || []);
-      run();
-    };
+    s.src = root + path;
+    s.onload = onload;
     s.onerror = function () {
+      if (!loading) return;
       loading = false;
       docs = [];
       message("The search index did not load: rebuild the wiki.");
