@@ -800,3 +800,20 @@ func TestBodyNotReadBackFailsItsPage(t *testing.T) {
 		}
 	}
 }
+
+// TestStaticOverGeneratedFile: a theme's static file where the wiki
+// writes a page, its search index or a part of it is an error, never an
+// overwrite either way.
+func TestStaticOverGeneratedFile(t *testing.T) {
+	j := site(t, "testdata/site.txtar")
+	for _, name := range []string{"contacts/index.html", "search-index.js", "search/0123456789abcdef.js"} {
+		theme, err := themes.Load(fstest.MapFS{"themes/mine/wiki/static/" + name: {Data: []byte("mine")}}, "mine")
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = new(Cache).RenderWith(j, theme, Options{}, page.NewSite(page.Into(map[string][]byte{})))
+		if err == nil || !strings.Contains(err.Error(), "wiki/static/"+name+" would replace a generated page") {
+			t.Errorf("a static %s: %v", name, err)
+		}
+	}
+}
