@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"html"
 	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/netjournal/netjournal/internal/diskcache"
 	"github.com/netjournal/netjournal/internal/page"
@@ -243,5 +246,81 @@ func TestPageLinksRoundTrip(t *testing.T) {
 		if (&pageLinks{}).decode(b[:n]) {
 			t.Errorf("the first %d of %d bytes read back", n, len(b))
 		}
+	}
+}
+
+// TestLinkWarningsAsFilesComeAndGo: rebuilds in memory check again only
+// the pages that a file that came, went, or has other ids may answer a
+// link of; their warnings are a full build's as a post a menu links to
+// comes and goes, as a page's wiki links to an event's page come and go,
+// and as the heading a menu links to comes and goes.
+func TestLinkWarningsAsFilesComeAndGo(t *testing.T) {
+	dir := copySite(t)
+	rewrite(t, dir, "netjournal.yaml", func(s string) string {
+		return s + "menu:\n  - {title: Home, url: /}\n  - {title: Soon, url: /posts/soon/}\n  - {title: Later, url: \"/posts/idempotency-is-a-contract/#later-heading\"}\n"
+	})
+	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
+	b := NewBuilder(os.DirFS(dir))
+	b.Watched()
+	first, err := b.Render(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const broken = "broken link /posts/soon/"
+	if !strings.Contains(first.Warnings.Error(), broken) {
+		t.Fatalf("the menu's link to /posts/soon/ is not broken: the test proves nothing")
+	}
+	const post, event, heading = "content/posts/soon.md", "content/events/2026-11-20-soon.md", "content/posts/idempotency-is-a-contract.md"
+	for i, step := range []struct {
+		what string
+		do   func() string
+	}{
+		{"the post the menu links to comes", func() string {
+			write(t, dir, post, "---\ntitle: Soon\ndate: 2026-11-01\n---\nHere.\n")
+			return post
+		}},
+		{"an event comes", func() string {
+			write(t, dir, event, "---\ntitle: Soon met\ndate: 2026-11-20\nwith: [mei-chen]\n---\nMet.\n")
+			return event
+		}},
+		{"the heading the menu links to comes", func() string {
+			rewrite(t, dir, heading, func(s string) string { return s + "\n## Later heading\n\nText.\n" })
+			return heading
+		}},
+		{"the post goes", func() string {
+			os.Remove(filepath.Join(dir, post))
+			return post
+		}},
+		{"the event goes", func() string {
+			os.Remove(filepath.Join(dir, event))
+			return event
+		}},
+		{"the heading goes", func() string {
+			rewrite(t, dir, heading, func(s string) string { return strings.Replace(s, "\n## Later heading\n\nText.\n", "", 1) })
+			return heading
+		}},
+	} {
+		b.Forget(step.do())
+		got, err := b.Render(opts)
+		if err != nil {
+			t.Fatalf("%d, %s: %v", i, step.what, err)
+		}
+		want, err := Render(os.DirFS(dir), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g, w := got.Warnings.Error(), want.Warnings.Error(); g != w {
+			t.Errorf("%d, %s: the warnings are\n%s\nwant\n%s", i, step.what, g, w)
+		}
+		if i == 0 && strings.Contains(want.Warnings.Error(), broken) {
+			t.Errorf("the menu's link to /posts/soon/ is still broken: the test proves nothing")
+		}
+	}
+}
+
+func write(t *testing.T, dir, rel, data string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, rel), []byte(data), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
