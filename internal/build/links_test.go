@@ -318,9 +318,14 @@ func TestLinkWarningsAsFilesComeAndGo(t *testing.T) {
 	}
 }
 
+// write writes data to the file rel of dir, and its folders.
 func write(t *testing.T, dir, rel, data string) {
 	t.Helper()
-	if err := os.WriteFile(filepath.Join(dir, rel), []byte(data), 0o644); err != nil {
+	p := filepath.Join(dir, rel)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -62,19 +61,10 @@ func searchTitles(t *testing.T, private map[string][]byte) (titles, parts []stri
 // part again, and the index is a full build's, in memory and streamed.
 func TestSearchIndexInParts(t *testing.T) {
 	dir := t.TempDir()
-	write := func(rel, data string) {
-		p := filepath.Join(dir, rel)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("netjournal.yaml", "title: Parts\nbase_url: https://example.com/\n")
+	write(t, dir, "netjournal.yaml", "title: Parts\nbase_url: https://example.com/\n")
 	const n = 1500
 	for i := range n {
-		write(fmt.Sprintf("content/contacts/c-%04d.md", i), fmt.Sprintf("---\nname: Contact %04d\n---\nNotes on %d.\n", i, i))
+		write(t, dir, fmt.Sprintf("content/contacts/c-%04d.md", i), fmt.Sprintf("---\nname: Contact %04d\n---\nNotes on %d.\n", i, i))
 	}
 	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
 	b := NewBuilder(os.DirFS(dir))
@@ -92,7 +82,7 @@ func TestSearchIndexInParts(t *testing.T) {
 	}
 
 	const rel = "content/contacts/c-0700.md"
-	write(rel, "---\nname: Contact 0700\n---\nNotes on 700, and a zeugma.\n")
+	write(t, dir, rel, "---\nname: Contact 0700\n---\nNotes on 700, and a zeugma.\n")
 	b.Forget(rel)
 	got, err := b.Render(opts)
 	if err != nil {
