@@ -80,7 +80,8 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool) content.
 	// the same (and the base URL).
 	reported := map[string]bool{}
 	lastSources := lc.sources
-	if !sameFiles || pub.idsChanged || lc.last.abs != abs || lc.last.base != base {
+	trust := j.Config.TrustHTML // what a body's raw HTML keeps, and its links
+	if !sameFiles || pub.idsChanged || lc.last.abs != abs || lc.last.base != base || lc.last.trust != trust {
 		lastSources = nil
 	}
 	lc.sources = nil
@@ -136,7 +137,7 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool) content.
 	// worker with answers of its own; the warnings come out in page order.
 	// A page whose bytes are the last check's keeps its warnings when
 	// nothing else they depend on changed.
-	this := &lastCheck{abs: abs, base: base, reported: reported, public: res.Public, private: res.Private, inMemory: again}
+	this := &lastCheck{abs: abs, base: base, trust: trust, reported: reported, public: res.Public, private: res.Private, inMemory: again}
 	reuse := sameFiles && lc.last.reusable(this) && !pub.idsChanged && !priv.idsChanged
 	if sameFiles {
 		this.pubPages, this.privPages = lc.last.pubPages, lc.last.privPages
@@ -324,6 +325,7 @@ func checkedName(i int, pubPages, privPages []string) string {
 // page's own bytes, and the warnings.
 type lastCheck struct {
 	abs, base       string
+	trust           bool            // the site's trust_html, which bodies' links were found with
 	reported        map[string]bool // targets reported at a body's line
 	public, private map[string][]byte
 	pubPages        []string // their names, sorted

@@ -329,3 +329,36 @@ func write(t *testing.T, dir, rel, data string) {
 		t.Fatal(err)
 	}
 }
+
+// TestBodyLinksAfterTrustHTML: a body's links in raw HTML are what the
+// site's trust_html keeps of it, so turning it on or off checks the bodies
+// again: a rebuild reports what a full build does.
+func TestBodyLinksAfterTrustHTML(t *testing.T) {
+	dir := copySite(t)
+	const post = "content/posts/idempotency-is-a-contract.md"
+	rewrite(t, dir, post, func(s string) string { return s + "\n<script src=\"/missing.js\"></script>\n" })
+	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
+	b := NewBuilder(os.DirFS(dir))
+	b.Watched()
+	if _, err := b.Render(opts); err != nil {
+		t.Fatal(err)
+	}
+	for i, trust := range []string{"trust_html: true\n", ""} {
+		rewrite(t, dir, "netjournal.yaml", func(s string) string {
+			s, _, _ = strings.Cut(s, "# trust\n")
+			return s + "# trust\n" + trust
+		})
+		b.Forget("netjournal.yaml")
+		got, err := b.Render(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := Render(os.DirFS(dir), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g, w := got.Warnings.Error(), want.Warnings.Error(); g != w {
+			t.Errorf("%d (%q): the warnings are\n%s\nwant\n%s", i, trust, g, w)
+		}
+	}
+}
