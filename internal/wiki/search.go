@@ -61,12 +61,20 @@ type searchPart struct {
 // searchParts divides the index of nodes into parts.
 func searchParts(nodes []journal.Node) []searchPart {
 	parts := []searchPart{{file: searchIndex}}
+	named := map[string]bool{}
 	for i := 1; i < len(nodes); i++ {
 		h := fnv.New64a()
 		io.WriteString(h, nodes[i].Doc().Path)
-		if sum := h.Sum64(); sum%searchPartEvery == 0 {
+		sum := h.Sum64()
+		if sum%searchPartEvery != 0 {
+			continue
+		}
+		// Two paths of one hash (never seen) make one part, not two of
+		// one name.
+		if file := fmt.Sprintf("search/%016x.js", sum); !named[file] {
+			named[file] = true
 			parts[len(parts)-1].to = i
-			parts = append(parts, searchPart{file: fmt.Sprintf("search/%016x.js", sum), from: i})
+			parts = append(parts, searchPart{file: file, from: i})
 		}
 	}
 	parts[len(parts)-1].to = len(nodes)
