@@ -33,13 +33,7 @@ func TestWatchedLoadEqualsLoad(t *testing.T) {
 	dir := t.TempDir()
 	write := func(rel, data string) {
 		t.Helper()
-		p := filepath.Join(dir, rel)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeFiles(t, dir, map[string]string{rel: data})
 	}
 	n := 0
 	doc := func() (string, string) {
@@ -240,18 +234,12 @@ func paths(s *Site) string {
 // that is not watched asks every file its size and time.
 func TestWatchedLoadReadsWhatIsNamed(t *testing.T) {
 	dir := t.TempDir()
-	for rel, data := range map[string]string{
+	writeFiles(t, dir, map[string]string{
 		ConfigFile:                "title: Watched\nbase_url: https://example.com/\n",
 		"content/posts/a.md":      "---\ntitle: A\ndate: 2026-01-01\n---\nOne.\n",
 		"content/posts/b.md":      "---\ntitle: B\ndate: 2026-01-02\n---\nTwo.\n",
 		"content/contacts/ana.md": "---\nname: Ana\n---\nNotes.\n",
-	} {
-		p := filepath.Join(dir, rel)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	fsys := os.DirFS(dir)
 	for _, watched := range []bool{true, false} {
 		c := &Cache{Watched: watched}
@@ -304,18 +292,12 @@ func (f *failingDir) ReadDir(name string) ([]fs.DirEntry, error) {
 // and the document in it is read.
 func TestWatchedLoadWalksAgainAfterAnError(t *testing.T) {
 	dir := t.TempDir()
-	for rel, data := range map[string]string{
+	writeFiles(t, dir, map[string]string{
 		ConfigFile:                "title: Watched\nbase_url: https://example.com/\n",
 		"content/posts/a.md":      "---\ntitle: A\ndate: 2026-01-01\n---\nOne.\n",
 		"content/posts/sub/b.md":  "---\ntitle: B\ndate: 2026-01-02\n---\nTwo.\n",
 		"content/contacts/ana.md": "---\nname: Ana\n---\nNotes.\n",
-	} {
-		p := filepath.Join(dir, rel)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	fsys := &failingDir{FS: os.DirFS(dir)}
 	c := &Cache{Watched: true}
 	if _, err := c.Load(fsys); err != nil {
@@ -333,5 +315,20 @@ func TestWatchedLoadWalksAgainAfterAnError(t *testing.T) {
 	}
 	if len(site.Posts) != 2 {
 		t.Errorf("%d posts read, want 2", len(site.Posts))
+	}
+}
+
+// writeFiles writes each file of files, by its slash path under dir, with
+// its folders.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for rel, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
