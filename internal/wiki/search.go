@@ -90,7 +90,7 @@ func searchParts(nodes []journal.Node) []searchPart {
 // (Cache.again) writes again only the parts with an edited document.
 func (r *renderer) putSearch(out *page.Site) error {
 	again := r.entries != nil && r.bodiesEdited != nil
-	nodes, entries, err := r.searchEntries()
+	nodes, entries, err := r.searchEntries(again)
 	if err != nil {
 		return err
 	}
@@ -196,9 +196,9 @@ func (r *renderer) writePart(w io.Writer, nodes []journal.Node, entries []search
 }
 
 // searchEntries returns the documents of the index, in its order, and
-// their entries.
-func (r *renderer) searchEntries() ([]journal.Node, []searchEntry, error) {
-	if r.entries != nil && r.bodiesEdited != nil {
+// their entries; again, those of a renderer readied again (putSearch).
+func (r *renderer) searchEntries(again bool) ([]journal.Node, []searchEntry, error) {
+	if again {
 		// A renderer readied again (Cache.again): the same journal, its
 		// documents in the same order, edited in their bodies alone.
 		// Going through every document to find them the same was a
