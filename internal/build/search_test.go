@@ -3,7 +3,10 @@ package build
 import (
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
+	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -105,11 +108,54 @@ func TestSearchIndexInParts(t *testing.T) {
 		t.Fatalf("after an edit, the wiki differs from a full build's:\n%s", diff)
 	}
 	sb, closeCache := cachedBuilder(t, dir)
-	defer closeCache()
-	if _, err := streamed(t, dir, sb, opts); err != nil {
+	_, err = streamed(t, dir, sb, opts)
+	closeCache()
+	if err != nil {
 		t.Fatal(err)
 	}
 	if diff := writtenDiff(t, dir, want); diff != "" {
 		t.Fatalf("streamed, %s", diff)
 	}
+
+	// In a new process (a new builder, the cache on disk), a part is
+	// known by its entries' keys, and one the output has is kept unread:
+	// after an edit of a body, and after a new document that begins a
+	// part of its own (which the first part then names), every part is
+	// as a full build writes it.
+	boundary := ""
+	for i := 0; boundary == ""; i++ {
+		// A part begins at a document whose path's FNV-1a hash 256
+		// divides (wiki.searchParts).
+		if p := fmt.Sprintf("content/contacts/c-0800-%d.md", i); fnvOf(p)%256 == 0 {
+			boundary = p
+		}
+	}
+	for _, edit := range []struct{ rel, data string }{
+		{"content/contacts/c-1200.md", "---\nname: Contact 1200\n---\nNotes on 1200, and a zebra.\n"},
+		{boundary, "---\nname: Contact 0800 and a half\n---\nA part of its own.\n"},
+	} {
+		write(t, dir, edit.rel, edit.data)
+		sb, closeCache := cachedBuilder(t, dir)
+		_, err := streamed(t, dir, sb, opts)
+		closeCache()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := Render(os.DirFS(dir), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := writtenDiff(t, dir, want); diff != "" {
+			t.Fatalf("streamed after writing %s, %s", edit.rel, diff)
+		}
+	}
+	if _, parts := searchTitles(t, readTree(t, filepath.Join(dir, "private"))); !slices.Contains(parts, "search/"+fmt.Sprintf("%016x", fnvOf(boundary))+".js") {
+		t.Errorf("no part begins at %s: the test proves less than it says (parts %v)", boundary, parts)
+	}
+}
+
+func fnvOf(s string) uint64 {
+	h := fnv.New64a()
+	io.WriteString(h, s)
+	return h.Sum64()
 }

@@ -297,6 +297,18 @@ func (s *Site) PutFrom(file string, write func(w io.Writer) error) error {
 	return s.from(file, write)
 }
 
+// PutKeyedFrom is PutFrom for a file known by its key, which its bytes
+// are a function of: a sink that has that file written with that key
+// already keeps it, and write is not called. The key must say everything
+// the bytes are made from, as a page's does (KeyOf).
+func (s *Site) PutKeyedFrom(file string, key Key, write func(w io.Writer) error) error {
+	if s.keyed == nil || key == (Key{}) {
+		return s.PutFrom(file, write)
+	}
+	s.add(file)
+	return s.keyed(file, key, func() ([]byte, error) { return nil, ErrBig }, write)
+}
+
 // Counter is a Writer that counts the bytes written to it.
 type Counter int64
 
