@@ -84,12 +84,24 @@ var errNoLast = errors.New("nothing to keep for the next build")
 // edited bodies in a row that led to it; nothing, and nothing left at p,
 // when one of them kept nothing. It is written a record at a time.
 func writeLastBuild(p string, site *content.Site, j *journal.Journal, opts Options, blog, wiki page.Last, edits int) {
+	stageLastBuild(p, site, j, opts, blog, wiki, edits)(true)
+}
+
+// stageLastBuild is writeLastBuild, written beside p while the build goes
+// on: keep(true) puts it at p (or removes what is there, when nothing is
+// to be kept), keep(false), for a build that fails after all, leaves p as
+// it was.
+func stageLastBuild(p string, site *content.Site, j *journal.Journal, opts Options, blog, wiki page.Last, edits int) (keep func(ok bool)) {
+	gone := func(ok bool) {
+		if ok {
+			os.Remove(p)
+		}
+	}
 	v, err := version()
 	if err != nil || blog.Reads == nil || wiki.Reads == nil || blog.Keys == nil || wiki.Keys == nil {
-		os.Remove(p)
-		return
+		return gone
 	}
-	err = writeRecords(p, lastBuildMagic, func(e *recordWriter) error {
+	staged, err := stageRecords(p, lastBuildMagic, func(e *recordWriter) error {
 		e.str(v)
 		e.flag(opts.Drafts)
 		e.flag(opts.Future)
@@ -156,8 +168,9 @@ func writeLastBuild(p string, site *content.Site, j *journal.Journal, opts Optio
 		return nil
 	})
 	if err != nil {
-		os.Remove(p)
+		return gone
 	}
+	return func(ok bool) { staged(ok) }
 }
 
 // readLastBuild reads what the last build kept at p; nil if there is

@@ -71,9 +71,20 @@ func (e *recordWriter) close() error {
 // writeRecords writes, to a file beside p that then takes its name, what
 // encode writes: the file at p is whole or not there.
 func writeRecords(p, magic string, encode func(e *recordWriter) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(p), filepath.Base(p)+".new-*")
+	keep, err := stageRecords(p, magic, encode)
 	if err != nil {
 		return err
+	}
+	return keep(true)
+}
+
+// stageRecords is writeRecords but for the last step: the records are
+// written beside p, and keep(true) puts them at p, keep(false) removes
+// them, leaving p as it was.
+func stageRecords(p, magic string, encode func(e *recordWriter) error) (keep func(ok bool) error, err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(p), filepath.Base(p)+".new-*")
+	if err != nil {
+		return nil, err
 	}
 	e := newRecordWriter(tmp, magic)
 	werr := encode(e)
@@ -83,15 +94,20 @@ func writeRecords(p, magic string, encode func(e *recordWriter) error) error {
 	if err := tmp.Close(); werr != nil || err != nil {
 		os.Remove(tmp.Name())
 		if werr != nil {
-			return werr
+			return nil, werr
 		}
-		return err
+		return nil, err
 	}
-	if err := os.Rename(tmp.Name(), p); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return nil
+	return func(ok bool) error {
+		if !ok {
+			return os.Remove(tmp.Name())
+		}
+		if err := os.Rename(tmp.Name(), p); err != nil {
+			os.Remove(tmp.Name())
+			return err
+		}
+		return nil
+	}, nil
 }
 
 // recordReader reads what a recordWriter wrote. Its first problem makes
