@@ -300,7 +300,8 @@ func (s *Site) PutFrom(file string, write func(w io.Writer) error) error {
 // PutKeyedFrom is PutFrom for a file known by its key, which its bytes
 // are a function of: a sink that has that file written with that key
 // already keeps it, and write is not called. The key must say everything
-// the bytes are made from, as a page's does (KeyOf).
+// the bytes are made from, as a page's does (KeyOf). Without a KeyedSink,
+// or with the zero key, it is PutFrom.
 func (s *Site) PutKeyedFrom(file string, key Key, write func(w io.Writer) error) error {
 	if s.keyed == nil || key == (Key{}) {
 		return s.PutFrom(file, write)

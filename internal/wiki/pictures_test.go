@@ -3,13 +3,16 @@ package wiki
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"math"
 	"net/url"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -638,6 +641,106 @@ func TestSearchIndexKeptOnDisk(t *testing.T) {
 		if len(j.Contacts)+len(j.Posts) == 0 && !indexPrefix.Match(want) {
 			t.Errorf("the empty index is %q", want)
 		}
+	}
+}
+
+// TestSearchPartsKeptByKey: a render that keeps nothing hands each part
+// of the search index to its output by a key of the part's entries, and
+// an output that has the part of that key keeps it unread: a render of
+// the same site writes no part, and one after an edit writes the part
+// with it alone, for an edited body as for a contact without one (whose
+// entry is made with its page, not kept on the disk). The parts are
+// those a render in memory makes.
+func TestSearchPartsKeptByKey(t *testing.T) {
+	fsys := fstest.MapFS{"netjournal.yaml": {Data: []byte("title: Parts\nbase_url: https://example.com/\n")}}
+	contact := func(i int, location string) {
+		body := fmt.Sprintf("Notes on %d.\n", i)
+		if i%3 == 0 {
+			body = ""
+		}
+		fsys[fmt.Sprintf("content/contacts/c-%04d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\nname: Contact %04d\nlocation: %s\n---\n%s", i, location, body))}
+	}
+	for i := range 1500 {
+		contact(i, "Lisbon")
+	}
+	d, err := diskcache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	isSearch := func(file string) bool { return file == searchIndex || strings.HasPrefix(file, "search/") }
+	files := map[string][]byte{} // the output, as a build's staging keeps it
+	keys := map[string]page.Key{}
+	var mu sync.Mutex // pages are put on every core
+	renderOnce := func() (written []string) {
+		t.Helper()
+		put := func(file string, key page.Key, b []byte) {
+			files[file], keys[file] = bytes.Clone(b), key
+			if isSearch(file) {
+				written = append(written, file)
+			}
+		}
+		keyed := func(file string, key page.Key, data func() ([]byte, error), write func(io.Writer) error) error {
+			mu.Lock()
+			defer mu.Unlock()
+			if key != (page.Key{}) && keys[file] == key {
+				return nil // kept, unread
+			}
+			b, err := data()
+			if errors.Is(err, page.ErrBig) {
+				var buf bytes.Buffer
+				err = write(&buf)
+				b = buf.Bytes()
+			}
+			if err != nil {
+				return err
+			}
+			put(file, key, b)
+			return nil
+		}
+		from := func(file string, write func(io.Writer) error) error {
+			mu.Lock()
+			defer mu.Unlock()
+			var buf bytes.Buffer
+			if err := write(&buf); err != nil {
+				return err
+			}
+			put(file, page.Key{}, buf.Bytes())
+			return nil
+		}
+		sink := func(file string, data []byte) error {
+			mu.Lock()
+			defer mu.Unlock()
+			put(file, page.Key{}, data)
+			return nil
+		}
+		var c Cache
+		c.pages.Disk = d
+		c.Once()
+		if err := c.RenderWith(build(t, fsys), themes.Default(), Options{}, page.NewKeyedSite(sink, keyed, from)); err != nil {
+			t.Fatal(err)
+		}
+		for name, want := range render(t, build(t, fsys)) {
+			if isSearch(name) && !bytes.Equal(files[name], want) {
+				t.Errorf("%s differs from a render in memory's", name)
+			}
+		}
+		return written
+	}
+	if written := renderOnce(); len(written) < 3 {
+		t.Fatalf("the index in %d parts: the test proves nothing", len(written))
+	}
+	if written := renderOnce(); len(written) > 0 {
+		t.Errorf("the same site wrote again %v", written)
+	}
+	// A new place, as long as the old one: the entry's length the same.
+	contact(700, "Berlin") // a contact with a body
+	if written := renderOnce(); len(written) != 1 {
+		t.Errorf("an edit of a contact wrote %v, want its part alone", written)
+	}
+	contact(900, "Berlin") // one without
+	if written := renderOnce(); len(written) != 1 {
+		t.Errorf("an edit of a contact without a body wrote %v, want its part alone", written)
 	}
 }
 

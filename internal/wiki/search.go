@@ -3,6 +3,7 @@ package wiki
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -135,9 +136,11 @@ func (r *renderer) putSearch(out *page.Site) error {
 
 // partKey is what part p of an index of entries, whose parts other than
 // the first are names, is made from (writePart): the part's file, the
-// names when it is the first, and each entry's key on the disk, which its
-// JSON is made from (keep, keepLater). It is zero, no key, when an entry
-// is not on the disk.
+// names when it is the first, and each entry: its key on the disk, the
+// hash of its JSON (keep) or of what its JSON is made from (keepLater);
+// or, for a document without a body, whose entry is made with its page
+// and kept in memory, the JSON itself. The text around the entries is the
+// program's, whose version the output's keys add (build's keyFor).
 func partKey(p searchPart, entries []searchEntry, names []string) page.Key {
 	h := sha256.New()
 	io.WriteString(h, "netjournal search part 1\x00")
@@ -149,10 +152,14 @@ func partKey(p searchPart, entries []searchEntry, names []string) page.Key {
 	}
 	h.Write([]byte{0})
 	for _, e := range entries[p.from:p.to] {
-		if e.onDisk == nil {
-			return page.Key{}
+		if e.onDisk != nil {
+			h.Write([]byte{'k'})
+			h.Write(e.onDisk[:])
+			continue
 		}
-		h.Write(e.onDisk[:])
+		h.Write([]byte{'j'})
+		h.Write(binary.AppendUvarint(nil, uint64(len(e.json))))
+		h.Write(e.json)
 	}
 	var k page.Key
 	h.Sum(k[:0])
