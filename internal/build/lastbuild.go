@@ -79,18 +79,13 @@ func docsOf(site *content.Site) [3][]*content.Doc {
 
 var errNoLast = errors.New("nothing to keep for the next build")
 
-// writeLastBuild keeps at p what the build of site into j with opts, its
-// blog and its wiki leave for the next build, edits being the builds of
-// edited bodies in a row that led to it; nothing, and nothing left at p,
-// when one of them kept nothing. It is written a record at a time.
-func writeLastBuild(p string, site *content.Site, j *journal.Journal, opts Options, blog, wiki page.Last, edits int) {
-	stageLastBuild(p, site, j, opts, blog, wiki, edits)(true)
-}
-
-// stageLastBuild is writeLastBuild, written beside p while the build goes
-// on: keep(true) puts it at p (or removes what is there, when nothing is
-// to be kept), keep(false), for a build that fails after all, leaves p as
-// it was.
+// stageLastBuild writes beside p what the build of site into j with opts,
+// its blog and its wiki leave for the next build, edits being the builds
+// of edited bodies in a row that led to it, a record at a time, while the
+// build goes on. keep(true), once the build succeeds, puts it at p; or,
+// when one of them kept nothing or it could not be written, leaves
+// nothing at p. keep(false), for a build that fails after all, leaves p
+// as it was.
 func stageLastBuild(p string, site *content.Site, j *journal.Journal, opts Options, blog, wiki page.Last, edits int) (keep func(ok bool)) {
 	gone := func(ok bool) {
 		if ok {
@@ -170,7 +165,11 @@ func stageLastBuild(p string, site *content.Site, j *journal.Journal, opts Optio
 	if err != nil {
 		return gone
 	}
-	return func(ok bool) { staged(ok) }
+	return func(ok bool) {
+		if staged(ok) != nil && ok {
+			os.Remove(p) // the record of a build before: not this one's
+		}
+	}
 }
 
 // readLastBuild reads what the last build kept at p; nil if there is

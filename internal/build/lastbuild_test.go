@@ -1,8 +1,10 @@
 package build
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -93,6 +95,57 @@ func TestEditedBuildInANewProcess(t *testing.T) {
 	rewrite(t, site, "themes/dump/wiki/contact.html", func(s string) string { return s + "<!-- edited -->\n" })
 	if made, all := buildWith("a body edited, and a template", drafts); made*3 < all {
 		t.Errorf("a template edited: the data of %d pages made, of %d files: want every page's", made, all)
+	}
+}
+
+// TestStrictFailureKeepsTheLastBuild: what the next build needs of this
+// one is written while the links are checked, and kept only if the build
+// succeeds: a build that --strict fails on a broken link leaves the last
+// build's record as it was, with nothing left beside it, and the build
+// after it writes what a full build writes.
+func TestStrictFailureKeepsTheLastBuild(t *testing.T) {
+	site := copySite(t)
+	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
+	run := func(opts Options) error {
+		t.Helper()
+		b, closeCache := cachedBuilder(t, site)
+		defer closeCache()
+		_, err := streamed(t, site, b, opts)
+		return err
+	}
+	if err := run(opts); err != nil {
+		t.Fatal(err)
+	}
+	matches, _ := filepath.Glob(filepath.Join(site, filepath.FromSlash(CacheDir), "*", lastBuildFile))
+	if len(matches) != 1 {
+		t.Fatalf("%d files %s, want one", len(matches), lastBuildFile)
+	}
+	before, err := os.ReadFile(matches[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	const post = "content/posts/skip-level-one-on-ones.md"
+	rewrite(t, site, post, func(s string) string { return s + "\nSee [a post that is not](/posts/no-such-post/).\n" })
+	strict := opts
+	strict.Strict = true
+	if err := run(strict); err == nil || !strings.Contains(err.Error(), "broken link") {
+		t.Fatalf("a strict build with a broken link: %v, want it to fail on the link", err)
+	}
+	if after, err := os.ReadFile(matches[0]); err != nil || !bytes.Equal(after, before) {
+		t.Errorf("a build that failed changed the last build's record (%v)", err)
+	}
+	if left, _ := filepath.Glob(matches[0] + ".new-*"); len(left) > 0 {
+		t.Errorf("a build that failed left %v", left)
+	}
+	if err := run(opts); err != nil {
+		t.Fatal(err)
+	}
+	want, err := Render(os.DirFS(site), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := writtenDiff(t, site, want); diff != "" {
+		t.Fatalf("after the failed build, %s", diff)
 	}
 }
 
