@@ -115,8 +115,9 @@ func (r *renderer) putSearch(out *page.Site) error {
 			p.data = nil
 			// Known by the keys of its entries, a part that the output
 			// has is neither read back nor written again (every part,
-			// read from the disk and hashed, was a tenth of the CPU of a
-			// build after a post's edit).
+			// its entries read from the disk, written and hashed, was
+			// about 100 ms of the CPU of a 1.1 s build after a post's
+			// edit, at 10,000 posts).
 			if err := out.PutKeyedFrom(p.file, partKey(*p, entries, names), write); err != nil {
 				return err
 			}
