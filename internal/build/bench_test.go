@@ -61,8 +61,8 @@ var benchOpts = Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
 
 // BenchmarkEditLatency is the time from a save on a site of 10,000 posts
 // to both output folders holding the result: the incremental rebuild and
-// the writing of the files that changed. a_typo saves one post with a
-// word changed in its last line (its number of words the same);
+// the writing of the files that changed. a_typo saves one post with the
+// number in its last line changed (its number of words the same);
 // a_line_added appends a line to it, which changes its number of words,
 // and so its entry in every list that shows it (the home page, its
 // tags', the archive: their data, which a theme may show, holds it);
