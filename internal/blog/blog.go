@@ -259,7 +259,9 @@ func (c *Cache) plan(site *public.Site, theme *themes.Theme, edited map[string]b
 	// functions' output depends on the site's URLs as well, which a page's
 	// data holds and a fragment's may not: they are in its key.
 	within := struct{ BaseURL, BasePath string }{site.BaseURL, site.BasePath}
-	fm["cached"] = func(name string, data any) (template.HTML, error) {
+	// Its type is one the template engine calls without reflect
+	// (internal/gotemplate): a list calls it for each of its entries.
+	fm["cached"] = func(name string, data any) (any, error) {
 		return c.fragments.Execute(fingerprint, name, within, data, exec)
 	}
 	tmpl, err = theme.Templates("blog", fm)

@@ -241,7 +241,9 @@ func (c *Cache) plan(j *journal.Journal, theme *themes.Theme, opts Options, out 
 	// counts from today, which a page's data holds and a fragment's may
 	// not: it is in the key.
 	within := struct{ Today time.Time }{j.Today}
-	fm["cached"] = func(name string, data any) (template.HTML, error) {
+	// Its type is one the template engine calls without reflect
+	// (internal/gotemplate): a list calls it for each of its entries.
+	fm["cached"] = func(name string, data any) (any, error) {
 		return c.frags.Execute(fingerprint, name, within, data, exec)
 	}
 	tmpl, err = theme.Templates("wiki", fm)

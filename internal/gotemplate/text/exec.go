@@ -825,9 +825,13 @@ func (s *state) evalCall(dot, fun reflect.Value, isBuiltin bool, node parse.Node
 		return v
 	}
 
-	// netjournal: html/template's escapers called without reflect.
+	// netjournal: html/template's escapers, and netjournal's cached, called
+	// without reflect.
 	if f, ok := stringsFunc(fun); ok {
 		return s.callStrings(dot, f, node, name, args, final)
+	}
+	if f, ok := fragmentFunc(fun); ok {
+		return s.callFragment(dot, f, node, name, args, final)
 	}
 
 	// Build the arg list.

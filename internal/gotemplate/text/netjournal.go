@@ -56,6 +56,53 @@ func (s *state) callStrings(dot reflect.Value, f func(...any) string, node parse
 	return reflect.ValueOf(out)
 }
 
+var fragmentFuncType = reflect.TypeFor[func(string, any) (any, error)]()
+
+// fragmentFunc returns fun as a func(string, any) (any, error), the
+// signature of netjournal's cached (called for every entry of a list),
+// when it is one.
+func fragmentFunc(fun reflect.Value) (func(string, any) (any, error), bool) {
+	if fun.Type() != fragmentFuncType || !fun.CanInterface() {
+		return nil, false
+	}
+	f, ok := fun.Interface().(func(string, any) (any, error))
+	return f, ok
+}
+
+// callFragment is evalCall for f (args without the function's own name,
+// their number checked): its two arguments, or its first and the final
+// value, evaluated as evalCall evaluates them, f called without
+// reflect.Value.Call, a panic in f an error, as safeCall makes it, and
+// its result the interface value reflect.Value.Call returns.
+func (s *state) callFragment(dot reflect.Value, f func(string, any) (any, error), node parse.Node, name string, args []parse.Node, final reflect.Value) reflect.Value {
+	first := s.evalArg(dot, stringType, args[0])
+	var second reflect.Value
+	if len(args) > 1 {
+		second = s.evalArg(dot, anyType, args[1])
+	} else {
+		second = s.validateType(final, anyType)
+	}
+	out, err := safeFragment(f, first.String(), interfaceOf(second))
+	if err != nil {
+		s.at(node)
+		s.errorf("error calling %s: %w", name, err)
+	}
+	return reflect.ValueOf(&out).Elem()
+}
+
+func safeFragment(f func(string, any) (any, error), name string, data any) (out any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if e, ok := r.(error); ok {
+				err = e
+			} else {
+				err = fmt.Errorf("%v", r)
+			}
+		}
+	}()
+	return f(name, data)
+}
+
 var anyType = reflect.TypeFor[any]()
 
 // interfaceOf is what a ...any parameter receives for v from

@@ -52,6 +52,52 @@ func TestStringsFunc(t *testing.T) {
 	}
 }
 
+// The direct call of a func(string, any) (any, error) (netjournal.go) is
+// the call reflect made: the same arguments, nil for nil, the final value
+// of a pipeline as the second, its result what the pipeline goes on with
+// (an interface looked into: a string prints as one, nil as <no value>),
+// its error and a panic errors, an argument of the wrong type refused.
+func TestFragmentFunc(t *testing.T) {
+	type entry struct{ Title string }
+	var got []any
+	record := func(name string, data any) (any, error) {
+		got = append(got, name, data)
+		switch name {
+		case "nil":
+			return nil, nil
+		case "fail":
+			return nil, errors.New("failed")
+		case "boom":
+			panic(errors.New("boom"))
+		}
+		return fmt.Sprint(name, ":", data), nil
+	}
+	tmpl := Must(New("t").Funcs(FuncMap{"frag": record}).Parse(
+		`{{range .}}{{frag "a" .}}|{{. | frag "b"}}|{{frag "c" nil}}|{{frag "nil" .}}|{{len (frag "d" .Title)}}|{{if frag "nil" 1}}t{{else}}f{{end}}{{end}}`))
+	var b strings.Builder
+	if err := tmpl.Execute(&b, []entry{{"x"}}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "a:{x}|b:{x}|c:<nil>|<no value>|3|f"; b.String() != want {
+		t.Errorf("wrote %q, want %q", b.String(), want)
+	}
+	want := []any{"a", entry{"x"}, "b", entry{"x"}, "c", nil, "nil", entry{"x"}, "d", "x", "nil", 1}
+	if !slices.Equal(got, want) {
+		t.Errorf("called with %v, want %v", got, want)
+	}
+	for _, c := range []struct{ src, err string }{
+		{`{{frag "fail" 1}}`, "error calling frag: failed"},
+		{`{{frag "boom" 1}}`, "error calling frag: boom"},
+		{`{{frag 1 1}}`, "expected string; found 1"},
+		{`{{frag "a"}}`, "wrong number of args for frag: want 2 got 1"},
+	} {
+		err := Must(tmpl.New("e").Parse(c.src)).Execute(&b, nil)
+		if err == nil || !strings.Contains(err.Error(), c.err) {
+			t.Errorf("%s: %v, want an error with %q", c.src, err, c.err)
+		}
+	}
+}
+
 type inner struct{ Deep, Both string }
 
 func (inner) Hello() string { return "hello" }
