@@ -2,6 +2,8 @@ package page
 
 import (
 	"crypto/sha256"
+	"hash/maphash"
+	"reflect"
 	"sync/atomic"
 	"unsafe"
 
@@ -39,6 +41,54 @@ type Fragments struct {
 
 	held    atomic.Int64 // bytes of fragments put in written since the last Clear
 	written recent.Map[Key, template.HTML]
+	seen    recent.Map[uint64, *seenInput]
+}
+
+// seenInput is an input of a fragment, kept with its key and output. A
+// list's entries are executed on every page that lists them (a post on
+// the home page, its tags' pages and the archive), and, after an edit,
+// on every list page made again: each time a copy of the same entry,
+// whose strings and slices are the very same memory. Found by that
+// memory (memoryOf) and compared (Equal, which finds such strings equal
+// at once), its key is not hashed again: the archive of 10,000 posts,
+// made again when one post's number of words changed, spent half its
+// time hashing its entries. A Bounded Fragments keeps none: its build
+// renders once, and they would be memory (every entry's copy) held to
+// its end.
+type seenInput struct {
+	templates, name string
+	within, data    any
+	key             Key
+	onDisk          diskcache.Key // key.fragmentOnDisk(), with a Disk
+	out             template.HTML
+}
+
+// seed is the seed of the hashes by which seen finds its inputs.
+var seed = maphash.MakeSeed()
+
+// memoryOf hashes the fragment name of templates and the memory of data:
+// the addresses and lengths of its strings and slices, not what they
+// hold. It finds a copy of an input seen before, and is no more than a
+// hint: Equal says whether it is that input.
+func memoryOf(templates, name string, data any) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	h.WriteString(templates)
+	h.WriteString(name)
+	t := reflect.TypeOf(data)
+	if t == nil {
+		return h.Sum64()
+	}
+	maphash.WriteComparable(&h, t)
+	p := efaceData(&data)
+	if t.Kind() == reflect.Pointer || t.Size() > unsafe.Sizeof(uintptr(0)) {
+		// A pointer, or held by the interface through one (reflect's
+		// ifaceIndir): what it points at.
+		h.Write(unsafe.Slice((*byte)(p), t.Size()))
+	} else {
+		maphash.WriteComparable(&h, uintptr(p))
+	}
+	return h.Sum64()
 }
 
 // fragmentBudget is what a Bounded Fragments holds in memory: every
@@ -64,14 +114,42 @@ type fragment struct {
 // within is what the set's functions read besides their arguments. Both
 // must be plain, as a page's data.
 func (f *Fragments) Execute(templates, name string, within, data any, exec Executor) (template.HTML, error) {
+	if f.Bounded {
+		key, err := KeyOf(templates, name, fragment{within, data})
+		if err != nil {
+			return "", err
+		}
+		return f.byKey(key, onDisk(f.Disk, key), name, data, exec)
+	}
+	id := memoryOf(templates, name, data)
+	if s, ok := f.seen.Get(id); ok && s.templates == templates && s.name == name && Equal(s.within, within) && Equal(s.data, data) {
+		f.Disk.Keep(s.onDisk)
+		return s.out, nil
+	}
 	key, err := KeyOf(templates, name, fragment{within, data})
 	if err != nil {
 		return "", err
 	}
-	var dk diskcache.Key
-	if f.Disk != nil {
-		dk = key.fragmentOnDisk()
+	dk := onDisk(f.Disk, key)
+	out, err := f.byKey(key, dk, name, data, exec)
+	if err != nil {
+		return "", err
 	}
+	f.seen.Put(id, &seenInput{templates, name, within, data, key, dk, out})
+	return out, nil
+}
+
+// onDisk is where the fragment of key is kept on d, if d is not nil.
+func onDisk(d *diskcache.Cache, key Key) diskcache.Key {
+	if d == nil {
+		return diskcache.Key{}
+	}
+	return key.fragmentOnDisk()
+}
+
+// byKey returns the output of the fragment of key (kept on the disk at
+// dk), name and data, executing it only when not remembered.
+func (f *Fragments) byKey(key Key, dk diskcache.Key, name string, data any, exec Executor) (template.HTML, error) {
 	if out, ok := f.written.Get(key); ok {
 		f.Disk.Keep(dk)
 		return out, nil
@@ -101,13 +179,17 @@ func (f *Fragments) remember(key Key, out template.HTML) {
 }
 
 // Sweep forgets what was not used since the Sweep before.
-func (f *Fragments) Sweep() { f.written.Sweep() }
+func (f *Fragments) Sweep() {
+	f.written.Sweep()
+	f.seen.Sweep()
+}
 
 // Clear forgets everything: for a build that renders once, whose pages
 // are all made, the fragments are only memory (every list entry of the
 // blog, 100 MB at 100,000 posts) held while the rest of the build runs.
 func (f *Fragments) Clear() {
 	f.written.Clear()
+	f.seen.Clear()
 	f.held.Store(0)
 }
 

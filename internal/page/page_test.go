@@ -328,6 +328,48 @@ func TestFragmentsOnDisk(t *testing.T) {
 	}
 }
 
+// TestFragmentsSeen: a fragment's input is found again by its memory
+// (a copy of the same entry, on the next list page), and only ever as
+// what it is: a copy with one field changed, the same data within other
+// URLs or templates, and another input whose memory hashes the same
+// (made here, as no real one is found) are each executed on their own.
+func TestFragmentsSeen(t *testing.T) {
+	tmpl := template.Must(template.New("entry").Parse("<b>{{.Title}}</b>"))
+	runs := 0
+	exec := func(w io.Writer, name string, data any) error {
+		runs++
+		return tmpl.ExecuteTemplate(w, name, data)
+	}
+	var f Fragments
+	run := func(what, templates string, within, data any, want string, wantRuns int) {
+		t.Helper()
+		runs = 0
+		out, err := f.Execute(templates, "entry", within, data, exec)
+		if err != nil || string(out) != want || runs != wantRuns {
+			t.Errorf("%s: %q, %v, executed %d times; want %q, %d", what, out, err, runs, want, wantRuns)
+		}
+	}
+	a := entry{Title: "a & b"}
+	run("first", "v1", "site", a, "<b>a &amp; b</b>", 1)
+	if f.seen.Len() != 1 {
+		t.Fatalf("%d inputs seen, want 1", f.seen.Len())
+	}
+	run("a copy", "v1", "site", a, "<b>a &amp; b</b>", 0)
+	if f.seen.Len() != 1 {
+		t.Errorf("a copy of an input seen is seen again: %d inputs seen, want 1", f.seen.Len())
+	}
+	changed := a
+	changed.Title = "c"
+	run("a field changed", "v1", "site", changed, "<b>c</b>", 1)
+	run("within other URLs", "v1", "other site", a, "<b>a &amp; b</b>", 1)
+	run("other templates", "v2", "site", a, "<b>a &amp; b</b>", 1)
+
+	// Another input under the memory's hash of d: d is told apart.
+	d := entry{Title: "d"}
+	f.seen.Put(memoryOf("v1", "entry", d), &seenInput{templates: "v1", name: "entry", within: "site", data: a, out: "<b>a &amp; b</b>"})
+	run("another input of the same hash", "v1", "site", d, "<b>d</b>", 1)
+}
+
 // TestBoundedFragments: a Fragments for a build that renders once holds
 // no more than its budget of fragments in memory, and gives every one
 // again, the same, executing none twice: those past the budget come back
