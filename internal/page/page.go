@@ -23,6 +23,7 @@ import (
 	"io"
 	"math"
 	"reflect"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -382,7 +383,11 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 	errs := make([]error, len(jobs))
 	executed := make([]bool, len(jobs))
 	taken := make([]bool, len(jobs)) // Unchanged, from the cache
-	order := out.order(jobs)
+	var size func(string) int
+	if c.pages != nil {
+		size = func(file string) int { return len(c.pages[file].data) }
+	}
+	order := out.order(jobs, size)
 	par.Each(len(jobs), func(k int) {
 		i := order[k]
 		var p cached
@@ -481,19 +486,38 @@ func (c *Cache) kept(j Job, key Key, exec Executor, out *Site) (ran bool, err er
 	}, exec, out)
 }
 
-// order is the order to render jobs in: the site's first pages first,
-// each part in the jobs' order.
-func (s *Site) order(jobs []Job) []int {
-	first := make([]int, 0, len(jobs))
-	var rest []int
+// order is the order to render jobs in: the site's first pages first;
+// then the pages to be made, the largest first, as size (its size in the
+// last render, 0 unknown) says; then those taken as they were
+// (Unchanged), which cost little each. Pages of a size, or of unknown
+// size, keep the jobs' order. A render after an edit makes a few pages
+// and takes thousands: the list of every post, made again when one
+// post's entry changed, was begun when the other core had taken the
+// thousands of posts' pages before it, and ended the render alone.
+func (s *Site) order(jobs []Job, size func(file string) int) []int {
+	var first, made, taken []int
 	for i, j := range jobs {
-		if s.first != nil && s.first(j.File) {
+		switch {
+		case s.first != nil && s.first(j.File):
 			first = append(first, i)
-		} else {
-			rest = append(rest, i)
+		case j.Unchanged:
+			taken = append(taken, i)
+		default:
+			made = append(made, i)
 		}
 	}
-	return append(first, rest...)
+	if size != nil {
+		type sized struct{ i, size int }
+		bySize := make([]sized, len(made))
+		for k, i := range made {
+			bySize[k] = sized{i, size(jobs[i].File)}
+		}
+		slices.SortStableFunc(bySize, func(a, b sized) int { return b.size - a.size })
+		for k, m := range bySize {
+			made[k] = m.i
+		}
+	}
+	return slices.Concat(first, made, taken)
 }
 
 // lazy puts the page of job j by its key, to be taken from the disk or

@@ -460,3 +460,28 @@ func TestBigPageWritten(t *testing.T) {
 		}
 	}
 }
+
+// TestOrder: a render begins with the pages open in a browser, then the
+// pages to make, the largest (in the last render) first, and takes the
+// pages it keeps as they were last; pages of one size keep their order.
+func TestOrder(t *testing.T) {
+	jobs := []Job{
+		{File: "post-1.html", Unchanged: true},
+		{File: "tag.html"},
+		{File: "post-2.html"},
+		{File: "open.html", Unchanged: true},
+		{File: "archive.html"},
+		{File: "post-3.html"},
+	}
+	last := map[string]int{"tag.html": 200, "archive.html": 9000, "post-2.html": 50, "post-3.html": 50, "post-1.html": 50}
+	s := NewSite(Into(map[string][]byte{}))
+	s.RenderFirst(func(file string) bool { return file == "open.html" })
+	var got []string
+	for _, i := range s.order(jobs, func(file string) int { return last[file] }) {
+		got = append(got, jobs[i].File)
+	}
+	want := []string{"open.html", "archive.html", "tag.html", "post-2.html", "post-3.html", "post-1.html"}
+	if !slices.Equal(got, want) {
+		t.Errorf("order %v, want %v", got, want)
+	}
+}
