@@ -363,7 +363,7 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 		keepLast = func(ok bool) { (<-staged)(ok) }
 	}
 	if res.Public != nil {
-		res.Warnings = append(res.Warnings, b.links.check(j, res, s == nil)...)
+		res.Warnings = append(res.Warnings, b.links.check(j, res, s == nil, edited)...)
 	}
 	res.Warnings.Sort()
 	if opts.Strict && len(res.Warnings) > 0 {

@@ -362,3 +362,48 @@ func TestBodyLinksAfterTrustHTML(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyLinksAfterBodyEdits: a rebuild after bodies alone were edited
+// checks the links of those bodies, and takes the others' warnings from
+// the last check: its warnings are a full build's as a post's body gains
+// a broken link, another body is edited (the first warning stays, once),
+// a contact's body gains one too, and both are mended.
+func TestBodyLinksAfterBodyEdits(t *testing.T) {
+	dir := copySite(t)
+	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
+	b := NewBuilder(os.DirFS(dir))
+	b.Watched()
+	if _, err := b.Render(opts); err != nil {
+		t.Fatal(err)
+	}
+	const post, other, contact = "content/posts/idempotency-is-a-contract.md", "content/posts/consensus-talk-notes.md", "content/contacts/carla-duarte.md"
+	const postLink, contactLink = "\nSee [the sequel](/posts/no-such-sequel/).\n", "\nHer [talk](/posts/no-such-talk/).\n"
+	for i, step := range []struct {
+		what, file string
+		edit       func(string) string
+		broken     int // broken links in bodies, after the step
+	}{
+		{"a post's body gains a broken link", post, func(s string) string { return s + postLink }, 1},
+		{"another post's body is edited", other, func(s string) string { return s + "\nOne more line.\n" }, 1},
+		{"a contact's body gains one", contact, func(s string) string { return s + contactLink }, 2},
+		{"the post's is mended", post, func(s string) string { return strings.Replace(s, postLink, "\n", 1) }, 1},
+		{"the contact's is mended", contact, func(s string) string { return strings.Replace(s, contactLink, "\n", 1) }, 0},
+	} {
+		rewrite(t, dir, step.file, step.edit)
+		b.Forget(step.file)
+		got, err := b.Render(opts)
+		if err != nil {
+			t.Fatalf("%d, %s: %v", i, step.what, err)
+		}
+		want, err := Render(os.DirFS(dir), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g, w := got.Warnings.Error(), want.Warnings.Error(); g != w {
+			t.Errorf("%d, %s: the warnings are\n%s\nwant\n%s", i, step.what, g, w)
+		}
+		if n := strings.Count(want.Warnings.Error(), "broken link /posts/no-such-"); n != step.broken {
+			t.Errorf("%d, %s: a full build reports %d broken links of bodies, want %d: the test proves nothing", i, step.what, n, step.broken)
+		}
+	}
+}

@@ -168,7 +168,7 @@ func BenchmarkStageLinks(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		new(linkCache).check(res.Journal, res, false)
+		new(linkCache).check(res.Journal, res, false, nil)
 	}
 }
 

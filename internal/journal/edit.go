@@ -23,10 +23,10 @@ import (
 //
 // j and pub change in place: whoever holds them sees the edit.
 func (j *Journal) EditBodies(site *content.Site, opts Options, edited map[string]bool, pub *public.Site) error {
-	nodes := map[string]Node{}
-	for n := range j.Nodes() {
-		if edited[n.Doc().Path] {
-			nodes[n.Doc().Path] = n
+	nodes := make(map[string]Node, len(edited))
+	for path := range edited {
+		if n := j.NodeAt(path); n != nil {
+			nodes[path] = n
 		}
 	}
 	found := 0
