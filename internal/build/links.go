@@ -87,9 +87,6 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 		lastSources = nil
 	}
 	lc.sources = nil
-	if again {
-		lc.sources = make(map[string]sourceCheck, len(lastSources))
-	}
 	check := func(doc *content.Doc, body markdown.Source) {
 		if was, ok := lastSources[doc.Path]; ok && was.line == doc.BodyLine && was.body.Same(body) {
 			warns = append(warns, was.warns...)
@@ -143,6 +140,9 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 			check(n.Doc(), n.Source())
 		}
 	} else {
+		if again {
+			lc.sources = make(map[string]sourceCheck, len(lastSources))
+		}
 		for _, c := range j.Contacts {
 			check(c.Doc(), c.Source())
 		}
