@@ -602,10 +602,11 @@ func fill(later []Later) {
 func (c *Cache) one(templates string, j Job, exec Executor) (p cached, ran bool, err error) {
 	// The same data as last time is the same page, without hashing it:
 	// comparing finds most strings the very same memory at once.
-	if p, ok := c.pages[j.File]; ok && p.templates == templates && p.template == j.Template && Equal(p.value, j.Data) {
-		c.Disk.Keep(diskcache.Key(p.key))
-		p.value = j.Data
-		return p, false, nil
+	last, ok := c.pages[j.File]
+	if ok && last.templates == templates && last.template == j.Template && Equal(last.value, j.Data) {
+		c.Disk.Keep(diskcache.Key(last.key))
+		last.value = j.Data
+		return last, false, nil
 	}
 	key, err := keyOf(templates, j.Template, j.Data, nil, &c.sums)
 	if err != nil {
@@ -614,7 +615,7 @@ func (c *Cache) one(templates string, j Job, exec Executor) (p cached, ran bool,
 	if b, ok := c.Disk.Get(diskcache.Key(key)); ok {
 		return cached{key, b, templates, j.Template, j.Data}, false, nil
 	}
-	b, err := execute(exec, j.Template, j.Data)
+	b, err := executeSized(exec, j.Template, j.Data, len(last.data))
 	if err != nil {
 		return cached{}, false, fmt.Errorf("%s: %w", j.File, err)
 	}
@@ -646,6 +647,23 @@ func release(b *bytes.Buffer) {
 // execute returns the output of template on data, in a slice of its own
 // length that nothing else holds.
 func execute(exec Executor, template string, data any) ([]byte, error) {
+	return executeSized(exec, template, data, 0)
+}
+
+// executeSized is execute for a page that was last about was bytes long
+// (0: not known). One larger than maxPooled is made in a buffer of its
+// own, of that size and an eighth more, and handed over as it is: the
+// archive of 10,000 posts (2.5 MB), made again after an edit that
+// changed one post's entry, grew a buffer by doubling (twice its size in
+// garbage) and was copied out of it, its every rebuild.
+func executeSized(exec Executor, template string, data any, was int) ([]byte, error) {
+	if was > maxPooled {
+		b := bytes.NewBuffer(make([]byte, 0, was+was/8))
+		if err := exec(b, template, data); err != nil {
+			return nil, err
+		}
+		return b.Bytes(), nil
+	}
 	b := buffers.Get().(*bytes.Buffer)
 	defer release(b)
 	if err := exec(b, template, data); err != nil {

@@ -485,3 +485,30 @@ func TestOrder(t *testing.T) {
 		t.Errorf("order %v, want %v", got, want)
 	}
 }
+
+// TestLargePageMadeAgain: a page larger than a pooled buffer, made again
+// in a buffer sized by its last bytes, is its new bytes, whether it grew
+// or shrank; and the bytes of the render before are left as they were.
+func TestLargePageMadeAgain(t *testing.T) {
+	tmpl := template.Must(template.New("p.html").Parse("{{.Title}}{{.HTML}}"))
+	exec := func(w io.Writer, name string, data any) error { return tmpl.ExecuteTemplate(w, name, data) }
+	var c Cache
+	var outs [][]byte
+	for i, n := range []int{maxPooled + 100, maxPooled * 2, maxPooled + 10, 10} {
+		body := strings.Repeat(string(rune('a'+i)), n)
+		mem := map[string][]byte{}
+		jobs := []Job{{File: "big.html", Template: "p.html", Data: entry{Title: fmt.Sprint(i), HTML: template.HTML(body)}}}
+		if err := c.Render("v1", jobs, exec, NewSite(Into(mem))); err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprint(i) + body; string(mem["big.html"]) != want {
+			t.Fatalf("render %d: %d bytes, want %d", i, len(mem["big.html"]), len(want))
+		}
+		outs = append(outs, mem["big.html"])
+	}
+	for i, out := range outs {
+		if out[0] != byte('0'+i) || out[len(out)-1] != byte('a'+i) {
+			t.Errorf("the bytes of render %d changed after it", i)
+		}
+	}
+}
