@@ -665,12 +665,18 @@ func tagSource(t *public.Tag) string {
 func (r *renderer) archive() {
 	r.renderLater("archive.html", Page{Path: "archive/"}, func() any {
 		d := ArchivePage{Page: r.page("archive/", "Archive", "Every post on "+r.site.Title+", by year.", "archive"), Count: len(r.site.Posts)}
-		for _, p := range r.site.Posts {
-			y := p.Date.Year()
-			if n := len(d.Years); n == 0 || d.Years[n-1].Year != y {
-				d.Years = append(d.Years, Year{Year: y})
+		// Every entry in one array, each year's a part of it: made again
+		// after an edit that changes one post's entry, the years grown by
+		// appending were twice the entries' memory in garbage.
+		file := pageFile(d.Page)
+		all := make([]Entry, len(r.site.Posts))
+		start := 0
+		for i, p := range r.site.Posts {
+			all[i] = *r.entryOf(file, p)
+			if y := p.Date.Year(); i+1 == len(r.site.Posts) || r.site.Posts[i+1].Date.Year() != y {
+				d.Years = append(d.Years, Year{Year: y, Posts: all[start : i+1 : i+1]})
+				start = i + 1
 			}
-			d.Years[len(d.Years)-1].Posts = append(d.Years[len(d.Years)-1].Posts, *r.entryOf(pageFile(d.Page), p))
 		}
 		return d
 	}, r.site.Updated)
