@@ -512,3 +512,44 @@ func TestLargePageMadeAgain(t *testing.T) {
 		}
 	}
 }
+
+// TestChangedPageOnDisk: a page of the last render whose data changed is
+// made again (its key hashed while it executes) and kept on the disk by
+// its key: a render in a new process finds it there, executing nothing,
+// and one of other data executes it.
+func TestChangedPageOnDisk(t *testing.T) {
+	disk, err := diskcache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer disk.Close()
+	tmpl := template.Must(template.New("p.html").Parse("<h1>{{.Title}}</h1>"))
+	runs := 0
+	exec := func(w io.Writer, name string, data any) error {
+		runs++
+		return tmpl.ExecuteTemplate(w, name, data)
+	}
+	jobs := func(title string) []Job {
+		return []Job{{File: "p.html", Template: "p.html", Data: &entry{Title: title}}}
+	}
+	c := Cache{Disk: disk}
+	for _, title := range []string{"a", "b"} {
+		if err := c.Render("v1", jobs(title), exec, NewSite(Into(map[string][]byte{}))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tt := range []struct {
+		title string
+		runs  int
+	}{{"b", 0}, {"a", 0}, {"c", 1}} {
+		runs = 0
+		mem := map[string][]byte{}
+		next := Cache{Disk: disk} // a new process's
+		if err := next.Render("v1", jobs(tt.title), exec, NewSite(Into(mem))); err != nil {
+			t.Fatal(err)
+		}
+		if want := "<h1>" + tt.title + "</h1>"; string(mem["p.html"]) != want || runs != tt.runs {
+			t.Errorf("%s: %q, executed %d times; want %q, %d", tt.title, mem["p.html"], runs, want, tt.runs)
+		}
+	}
+}
