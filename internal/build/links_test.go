@@ -407,3 +407,37 @@ func TestBodyLinksAfterBodyEdits(t *testing.T) {
 		}
 	}
 }
+
+// TestTouchesOf: a page's links are found by the paths whose answers
+// changed (affectedPaths) as check looks them up: a wiki page's link to
+// the blog by the blog's path (a post that came or went there), its link
+// to a wiki page by the wiki's (escaped as written, with a fragment), a
+// blog page's link under the base; a link elsewhere by none.
+func TestTouchesOf(t *testing.T) {
+	const abs, base = "https://example.com/me/", "/me/"
+	const wikiPage = `<a href="../contacts/ana%20lima.html#notes">Ana</a> <a href="https://example.com/me/posts/soon/#intro">Soon</a> <a href="https://elsewhere.org/x/">x</a>`
+	const blogPage = `<a href="/me/tags/go/">go</a> <a href="../../posts/later/">Later</a>`
+	priv := newSiteIndex(map[string][]byte{"events/e.html": []byte(wikiPage)}, map[string]*pageLinks{}, "private/", abs+"\x00"+base)
+	pub := newSiteIndex(map[string][]byte{"posts/p/index.html": []byte(blogPage)}, map[string]*pageLinks{}, "public/", abs+"\x00"+base)
+	wiki := touchesOf(priv, "events/e.html", func() []pageLink { return privateLinks(priv, "events/e.html", abs, base, resolveMemo{}) }, privateLookup(base))
+	blog := touchesOf(pub, "posts/p/index.html", func() []pageLink { return publicLinks(pub, "posts/p/index.html", abs, base, resolveMemo{}) }, publicLookup(base))
+	for _, c := range []struct {
+		what       string
+		sums       touchSums
+		own, other []string // files that came, went or have other ids
+		want       bool
+	}{
+		{"the wiki page's contact goes", wiki, []string{"contacts/ana lima.html"}, nil, true},
+		{"another contact goes", wiki, []string{"contacts/ben.html"}, nil, false},
+		{"the blog's post it links to comes", wiki, nil, []string{"posts/soon/index.html"}, true},
+		{"a wiki page of the post's path comes", wiki, []string{"posts/soon/index.html"}, nil, false},
+		{"another post comes", wiki, nil, []string{"posts/later/index.html"}, false},
+		{"the blog page's tag goes", blog, []string{"tags/go/index.html"}, nil, true},
+		{"the blog page's relative link's post comes", blog, []string{"posts/later/index.html"}, nil, true},
+		{"another tag goes", blog, []string{"tags/rust/index.html"}, nil, false},
+	} {
+		if got := c.sums.any(pathSums(affectedPaths(c.own)), pathSums(affectedPaths(c.other))); got != c.want {
+			t.Errorf("%s: checked again %v, want %v", c.what, got, c.want)
+		}
+	}
+}
