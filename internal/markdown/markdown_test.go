@@ -266,7 +266,8 @@ func truncateAll(s string, n int) string {
 // FuzzWords: counting words and truncating text give what strings.Fields
 // gives, for any text, valid UTF-8 or not.
 func FuzzWords(f *testing.F) {
-	for _, s := range []string{"", "one", "  two  words ", "a\u00a0b\u0085c\u3000d", "日本語 の 見出し", "\xff\xfe x", "tab\tnew\nline"} {
+	for _, s := range []string{"", "one", "  two  words ", "a\u00a0b\u0085c\u3000d", "日本語 の 見出し", "\xff\xfe x", "tab\tnew\nline",
+		"five!", "six ru", "a b c", "a b ", " a b", "a  b", "日本語の見出"} {
 		f.Add(s, 5)
 	}
 	f.Fuzz(func(t *testing.T, s string, n int) {
