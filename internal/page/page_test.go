@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"runtime"
 	"slices"
 	"strings"
@@ -551,5 +552,43 @@ func TestChangedPageOnDisk(t *testing.T) {
 		if want := "<h1>" + tt.title + "</h1>"; string(mem["p.html"]) != want || runs != tt.runs {
 			t.Errorf("%s: %q, executed %d times; want %q, %d", tt.title, mem["p.html"], runs, want, tt.runs)
 		}
+	}
+}
+
+// TestPagesKeptAcrossRenders: what a render made is what the next one
+// takes as it was (Unchanged), whether the render before made a few pages
+// and took the rest, or had other files; a page gone is not taken again.
+func TestPagesKeptAcrossRenders(t *testing.T) {
+	tmpl := template.Must(template.New("p.html").Parse("{{.Title}}"))
+	exec := func(w io.Writer, name string, data any) error { return tmpl.ExecuteTemplate(w, name, data) }
+	var c Cache
+	render := func(titles map[string]string, unchanged ...string) map[string][]byte {
+		t.Helper()
+		var jobs []Job
+		for _, f := range slices.Sorted(maps.Keys(titles)) {
+			jobs = append(jobs, Job{File: f, Template: "p.html", Data: &entry{Title: titles[f]}, Unchanged: slices.Contains(unchanged, f)})
+		}
+		mem := map[string][]byte{}
+		if err := c.Render("v1", jobs, exec, NewSite(Into(mem))); err != nil {
+			t.Fatal(err)
+		}
+		return mem
+	}
+	render(map[string]string{"a": "a1", "b": "b1", "c": "c1", "d": "d1"})
+	render(map[string]string{"a": "a1", "b": "b2", "c": "c1", "d": "d1"}, "a", "c", "d") // b made, the rest taken
+	if got := render(map[string]string{"a": "a1", "b": "b2", "c": "c1", "d": "d1"}, "a", "b", "c", "d"); string(got["b"]) != "b2" || string(got["a"]) != "a1" {
+		t.Errorf("after one page made and the others taken: a %q, b %q; want a1, b2", got["a"], got["b"])
+	}
+	render(map[string]string{"a": "a1", "b": "b2", "e": "e1", "d": "d1"}, "a", "b", "d") // c gone, e new
+	// c back, e gone: c is made (gone from the last render, its page is
+	// not the last render's whatever a job says), and the next takes it.
+	if got := render(map[string]string{"a": "a1", "b": "b2", "c": "c2", "d": "d1"}, "a", "b", "c", "d"); string(got["c"]) != "c2" {
+		t.Errorf("a page gone and back: %q, want c2", got["c"])
+	}
+	if got := render(map[string]string{"a": "a1", "b": "b2", "c": "c2", "d": "d1"}, "a", "b", "c", "d"); string(got["c"]) != "c2" {
+		t.Errorf("a page gone and back, then taken: %q, want c2", got["c"])
+	}
+	if got := render(map[string]string{"a": "a1", "b": "b2", "e": "e2", "d": "d1"}, "a", "b", "d", "e"); string(got["e"]) != "e2" {
+		t.Errorf("a page gone is taken again as it was: %q, want e2", got["e"])
 	}
 }
