@@ -371,16 +371,28 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 		}
 		seen[j.File] = true
 	}
-	var results []cached
+	// What each page made is kept, for the next render: those taken as
+	// they were (most, after an edit) are the last render's already.
+	var results []*cached
 	if !c.Once {
-		results = make([]cached, len(jobs))
+		results = make([]*cached, len(jobs))
 	}
 	var keys []Key // with Keys, each page's, in a render that keeps nothing
 	if c.Once && c.Keys {
 		keys = make([]Key, len(jobs))
 	}
 	c.keys = nil
-	errs := make([]error, len(jobs))
+	// The first page's error, in the jobs' order: every page runs, and the
+	// error is the same each time.
+	var errMu sync.Mutex
+	errAt, firstErr := len(jobs), error(nil)
+	fail := func(i int, err error) {
+		errMu.Lock()
+		defer errMu.Unlock()
+		if i < errAt {
+			errAt, firstErr = i, err
+		}
+	}
 	executed := make([]bool, len(jobs))
 	taken := make([]bool, len(jobs)) // Unchanged, from the cache
 	var size func(string) int
@@ -397,15 +409,19 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 		if j.Unchanged && !c.Once {
 			if p, ok := c.pages[j.File]; ok && p.templates == templates && p.template == j.Template {
 				c.Disk.Keep(diskcache.Key(p.key))
-				results[i], taken[i] = p, true
-				errs[i] = out.Put(j.File, p.data)
+				taken[i] = true
+				if err := out.Put(j.File, p.data); err != nil {
+					fail(i, err)
+				}
 				return
 			}
 		}
 		if j.Unchanged && keys != nil {
 			if m, ok := c.Prev[j.File]; ok && m.Template == j.Template {
 				keys[i], taken[i] = m.Key, true
-				executed[i], errs[i] = c.kept(j, m.Key, exec, out)
+				if executed[i], err = c.kept(j, m.Key, exec, out); err != nil {
+					fail(i, err)
+				}
 				return
 			}
 		}
@@ -431,21 +447,20 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 			err = out.Put(j.File, p.data)
 		}
 		if err != nil {
-			errs[i] = err // every page runs: the first error is the same each time
+			fail(i, err)
 			return
 		}
 		executed[i] = ran
 		if results != nil {
-			results[i] = p
+			made := p // on the heap for the pages made alone, not every page
+			results[i] = &made
 		}
 	})
 	last := c.pages
 	c.pages = nil // a failed render leaves nothing half-known
 	c.rendered, c.made = 0, 0
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
+	if firstErr != nil {
+		return firstErr
 	}
 	for i := range jobs {
 		if executed[i] {
@@ -467,13 +482,13 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 	return nil
 }
 
-// pagesOf returns the pages of jobs, by file: results, of which those
-// taken (Unchanged) are last's, all but made. When last has the very
+// pagesOf returns the pages of jobs, by file: those taken (Unchanged) are
+// last's, the others (made of them) results'. When last has the very
 // files of jobs and most were taken, it is updated in place with the
 // others: a render after an edit takes all but a dozen of 10,000 pages,
-// and made a map of them all again (2 ms, and a few MB for the collector,
-// at every rebuild).
-func pagesOf(jobs []Job, results []cached, taken []bool, made int, last map[string]cached) map[string]cached {
+// and made a map of them all again (2 ms, and a few MB for the
+// collector, at every rebuild).
+func pagesOf(jobs []Job, results []*cached, taken []bool, made int, last map[string]cached) map[string]cached {
 	if len(last) == len(jobs) && made <= len(jobs)/2 {
 		same := true
 		for i, j := range jobs {
@@ -487,7 +502,7 @@ func pagesOf(jobs []Job, results []cached, taken []bool, made int, last map[stri
 		if same {
 			for i, j := range jobs {
 				if !taken[i] {
-					last[j.File] = results[i]
+					last[j.File] = *results[i]
 				}
 			}
 			return last
@@ -495,7 +510,11 @@ func pagesOf(jobs []Job, results []cached, taken []bool, made int, last map[stri
 	}
 	pages := make(map[string]cached, len(jobs))
 	for i, j := range jobs {
-		pages[j.File] = results[i]
+		if taken[i] {
+			pages[j.File] = last[j.File]
+		} else {
+			pages[j.File] = *results[i]
+		}
 	}
 	return pages
 }

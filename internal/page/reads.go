@@ -41,18 +41,39 @@ func Mark(jobs []Job, last map[string][]string, edited map[string]bool) {
 
 // Done returns what the data of each page of jobs was made from, once
 // they are rendered: what was recorded, and, for a page taken as it was
-// (Unchanged and not made again), what last says it read then.
+// (Unchanged and not made again), what last says it read then. last is
+// the render's before, which it may change and return: a render after an
+// edit takes all but a dozen of its pages, and made a map of every page's
+// reads again (3 MB at 10,000 posts, at every rebuild).
 func (r *Reads) Done(jobs []Job, last map[string][]string) map[string][]string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if last == nil {
+		return r.files
+	}
+	// last, with the pages made as recorded (a page made that read no
+	// document has no reads), and nothing of a page not in jobs.
+	in := 0
 	for _, j := range jobs {
-		if _, made := r.files[j.File]; !made && j.Unchanged {
-			if was, ok := last[j.File]; ok {
-				r.files[j.File] = was
-			}
+		if paths, made := r.files[j.File]; made {
+			last[j.File] = paths
+		} else if !j.Unchanged {
+			delete(last, j.File)
+		}
+		if _, ok := last[j.File]; ok {
+			in++
 		}
 	}
-	return r.files
+	if in == len(last) {
+		return last
+	}
+	out := make(map[string][]string, in)
+	for _, j := range jobs {
+		if paths, ok := last[j.File]; ok {
+			out[j.File] = paths
+		}
+	}
+	return out
 }
 
 // Last is what a render of a site's pages (the blog's, the wiki's) leaves

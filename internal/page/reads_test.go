@@ -34,4 +34,23 @@ func TestReads(t *testing.T) {
 	}
 	var none *Reads
 	none.Add("a.html", "a.md") // records nothing, and does not fail
+
+	// The record before is what the next is made of, in place: a page
+	// made again that read nothing this time reads nothing, and a page
+	// no longer rendered is not in it.
+	last = map[string][]string{"a.html": {"a.md"}, "b.html": {"b.md"}, "gone.html": {"b.md"}}
+	jobs = []Job{{File: "a.html"}, {File: "b.html", Unchanged: true}}
+	got = NewReads().Done(jobs, last)
+	want = map[string][]string{"b.html": {"b.md"}}
+	if !maps.EqualFunc(got, want, slices.Equal[[]string]) {
+		t.Errorf("done, a page gone and one reading nothing now: %v, want %v", got, want)
+	}
+	last = map[string][]string{"a.html": {"a.md"}, "b.html": {"b.md"}}
+	r = NewReads()
+	r.Add("a.html", "c.md")
+	got = r.Done(jobs, last)
+	want = map[string][]string{"a.html": {"c.md"}, "b.html": {"b.md"}}
+	if !maps.EqualFunc(got, want, slices.Equal[[]string]) {
+		t.Errorf("done, the same pages: %v, want %v", got, want)
+	}
 }
