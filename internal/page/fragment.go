@@ -69,26 +69,24 @@ var seed = maphash.MakeSeed()
 // memoryOf hashes the fragment name of templates and the memory of data:
 // the addresses and lengths of its strings and slices, not what they
 // hold. It finds a copy of an input seen before, and is no more than a
-// hint: Equal says whether it is that input.
-func memoryOf(templates, name string, data any) uint64 {
+// hint: Equal says whether it is that input. ok is false for data that
+// is not a copy of a value: nil, a pointer (a side bar's page, made for
+// each page: never the same memory twice), or a value of a word or less,
+// which is cheap to hash.
+func memoryOf(templates, name string, data any) (id uint64, ok bool) {
+	t := reflect.TypeOf(data)
+	if t == nil || t.Kind() == reflect.Pointer || t.Size() <= unsafe.Sizeof(uintptr(0)) {
+		return 0, false
+	}
 	var h maphash.Hash
 	h.SetSeed(seed)
 	h.WriteString(templates)
 	h.WriteString(name)
-	t := reflect.TypeOf(data)
-	if t == nil {
-		return h.Sum64()
-	}
 	maphash.WriteComparable(&h, t)
-	p := efaceData(&data)
-	if t.Kind() == reflect.Pointer || t.Size() > unsafe.Sizeof(uintptr(0)) {
-		// A pointer, or held by the interface through one (reflect's
-		// ifaceIndir): what it points at.
-		h.Write(unsafe.Slice((*byte)(p), t.Size()))
-	} else {
-		maphash.WriteComparable(&h, uintptr(p))
-	}
-	return h.Sum64()
+	// Held by the interface through a pointer to it (reflect's
+	// ifaceIndir): its bytes there.
+	h.Write(unsafe.Slice((*byte)(efaceData(&data)), t.Size()))
+	return h.Sum64(), true
 }
 
 // fragmentBudget is what a Bounded Fragments holds in memory: every
@@ -114,14 +112,14 @@ type fragment struct {
 // within is what the set's functions read besides their arguments. Both
 // must be plain, as a page's data.
 func (f *Fragments) Execute(templates, name string, within, data any, exec Executor) (template.HTML, error) {
-	if f.Bounded {
+	id, memo := memoryOf(templates, name, data)
+	if f.Bounded || !memo {
 		key, err := KeyOf(templates, name, fragment{within, data})
 		if err != nil {
 			return "", err
 		}
 		return f.byKey(key, onDisk(f.Disk, key), name, data, exec)
 	}
-	id := memoryOf(templates, name, data)
 	if s, ok := f.seen.Get(id); ok && s.templates == templates && s.name == name && Equal(s.within, within) && Equal(s.data, data) {
 		f.Disk.Keep(s.onDisk)
 		return s.out, nil

@@ -367,8 +367,18 @@ func TestFragmentsSeen(t *testing.T) {
 
 	// Another input under the memory's hash of d: d is told apart.
 	d := entry{Title: "d"}
-	f.seen.Put(memoryOf("v1", "entry", d), &seenInput{templates: "v1", name: "entry", within: "site", data: a, out: "<b>a &amp; b</b>"})
+	id, _ := memoryOf("v1", "entry", d)
+	f.seen.Put(id, &seenInput{templates: "v1", name: "entry", within: "site", data: a, out: "<b>a &amp; b</b>"})
 	run("another input of the same hash", "v1", "site", d, "<b>d</b>", 1)
+
+	// A pointer is made for its page (a side bar's): not kept by its
+	// memory, found by its key.
+	n := f.seen.Len()
+	run("a pointer", "v1", "site", &entry{Title: "p"}, "<b>p</b>", 1)
+	run("another pointer to the same", "v1", "site", &entry{Title: "p"}, "<b>p</b>", 0)
+	if f.seen.Len() != n {
+		t.Errorf("inputs by pointer are kept by their memory: %d seen, want %d", f.seen.Len(), n)
+	}
 }
 
 // TestBoundedFragments: a Fragments for a build that renders once holds
