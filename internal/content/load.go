@@ -77,6 +77,10 @@ type Cache struct {
 	// trusted says that Load ran watched.
 	walks   map[string]*walked
 	trusted bool
+	// slugs are each kind's slugs (contacts, events, posts) in the
+	// order of the last Load, which found none of them twice: the same
+	// slugs in the same order have none twice.
+	slugs [3][]string
 }
 
 // walked is what a walk of one content folder found: its documents in
@@ -147,14 +151,15 @@ func (c *Cache) Load(fsys fs.FS) (*Site, error) {
 		c.files = map[string]*cached{}
 	}
 	c.config = data
-	seen := map[string]bool{}
 	fr := fronts{disk: c.Disk, config: site.ConfigSum}
 	trusted := c.Watched && c.trusted
 	if !c.Watched || c.walks == nil {
 		c.walks = map[string]*walked{}
 	}
+	var walks []*walked
+	reused := true // every folder's list of files is the last Load's
 	for _, dir := range contentDirs {
-		c.walk(fsys, dir, site.Config, fr, trusted, &errs, &site.Warnings, seen, func(doc any) {
+		w, again := c.walk(fsys, dir, site.Config, fr, trusted, &errs, &site.Warnings, func(doc any) {
 			switch d := doc.(type) {
 			case *Contact:
 				site.Contacts = append(site.Contacts, d)
@@ -166,11 +171,23 @@ func (c *Cache) Load(fsys fs.FS) (*Site, error) {
 				site.Pages = append(site.Pages, d)
 			}
 		})
+		walks, reused = append(walks, w), reused && again
 	}
 	unread(fsys, &site.Warnings)
-	for p := range c.files {
-		if !seen[p] {
-			delete(c.files, p)
+	// The files gone are forgotten; when every folder's list is the last
+	// Load's, so are the files, and none is gone (a rebuild under serve:
+	// 10,000 files gone through twice, for nothing).
+	if !reused {
+		seen := map[string]bool{}
+		for _, w := range walks {
+			for _, f := range w.files {
+				seen[f.p] = true
+			}
+		}
+		for p := range c.files {
+			if !seen[p] {
+				delete(c.files, p)
+			}
 		}
 	}
 	c.forgotten = nil
@@ -182,9 +199,9 @@ func (c *Cache) Load(fsys fs.FS) (*Site, error) {
 	}
 	site.Warnings = slices.DeleteFunc(site.Warnings, func(e *Error) bool { return photos[e.Pos.Path] })
 	site.Warnings.Sort()
-	duplicates(&errs, site.Contacts, func(c *Contact) *Doc { return &c.Doc })
-	duplicates(&errs, site.Events, func(e *Event) *Doc { return &e.Doc })
-	duplicates(&errs, site.Posts, func(p *Post) *Doc { return &p.Doc })
+	c.slugs[0] = distinct(&errs, c.slugs[0], site.Contacts, func(c *Contact) *Doc { return &c.Doc })
+	c.slugs[1] = distinct(&errs, c.slugs[1], site.Events, func(e *Event) *Doc { return &e.Doc })
+	c.slugs[2] = distinct(&errs, c.slugs[2], site.Posts, func(p *Post) *Doc { return &p.Doc })
 	samePath(&errs, site.Pages)
 	if err := errs.Err(); err != nil {
 		return site, err
@@ -301,7 +318,7 @@ func decodeDoc(d *Doc, block []byte, v any, errs *ErrorList, validate func(*Erro
 // A missing folder is an empty one. trusted, the files not forgotten are
 // the ones the last Load read (Watched), and so is the folder's list of
 // files where nothing forgotten in it says otherwise (listed).
-func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, fr fronts, trusted bool, errs, warnings *ErrorList, seen map[string]bool, fn func(any)) {
+func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, fr fronts, trusted bool, errs, warnings *ErrorList, fn func(any)) (w *walked, reused bool) {
 	type found struct {
 		p    string
 		e    fs.DirEntry
@@ -312,11 +329,12 @@ func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, fr fronts, trusted boo
 	// A folder that is a link, or in one, is read through; the watcher
 	// watches no folder through a link, and names no change in it.
 	trusted = trusted && !linked(fsys, ContentDir) && !linked(fsys, dir)
-	w := c.walks[dir]
+	w = c.walks[dir]
+	reused = true
 	if !trusted || w == nil || len(w.errs) > 0 || !c.listed(fsys, dir, w) {
 		// A walk that failed somewhere is walked again: a folder it
 		// could not read may be readable now (chmod is no change).
-		w = walkDir(fsys, dir)
+		w, reused = walkDir(fsys, dir), false
 	}
 	if c.Watched {
 		c.walks[dir] = w
@@ -325,7 +343,6 @@ func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, fr fronts, trusted boo
 	*warnings = append(*warnings, w.warnings...)
 	files := make([]found, len(w.files))
 	for i, f := range w.files {
-		seen[f.p] = true
 		files[i] = found{p: f.p, e: f.e}
 	}
 	// Reading and parsing the files that changed (every file, on a first
@@ -381,6 +398,7 @@ func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, fr fronts, trusted boo
 			fn(fd.f.doc)
 		}
 	}
+	return w, reused
 }
 
 // linked reports whether the file at name in fsys is a symbolic link.
@@ -592,6 +610,30 @@ func slugify(s string, ascii bool) string {
 		}
 	}
 	return norm.NFC.String(b.String())
+}
+
+// distinct reports the slugs that docs have twice (duplicates) and
+// returns their slugs in order when none is: last are those of a Load
+// before, which had none twice, and docs with the same slugs in the same
+// order (a rebuild under serve after an edit) have none twice either.
+func distinct[T any](errs *ErrorList, last []string, docs []T, doc func(T) *Doc) []string {
+	same := len(last) == len(docs)
+	for i := 0; same && i < len(docs); i++ {
+		same = doc(docs[i]).Slug == last[i]
+	}
+	if same {
+		return last
+	}
+	n := len(*errs)
+	duplicates(errs, docs, doc)
+	if len(*errs) > n {
+		return nil
+	}
+	slugs := make([]string, len(docs))
+	for i, x := range docs {
+		slugs[i] = doc(x).Slug
+	}
+	return slugs
 }
 
 func duplicates[T any](errs *ErrorList, docs []T, doc func(T) *Doc) {
