@@ -300,22 +300,30 @@ func TestLinkWarningsAsFilesComeAndGo(t *testing.T) {
 			return heading
 		}},
 	} {
-		b.Forget(step.do())
-		got, err := b.Render(opts)
-		if err != nil {
-			t.Fatalf("%d, %s: %v", i, step.what, err)
-		}
-		want, err := Render(os.DirFS(dir), opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if g, w := got.Warnings.Error(), want.Warnings.Error(); g != w {
-			t.Errorf("%d, %s: the warnings are\n%s\nwant\n%s", i, step.what, g, w)
-		}
-		if i == 0 && strings.Contains(want.Warnings.Error(), broken) {
+		want := warnsLikeFull(t, b, dir, opts, step.do(), fmt.Sprintf("%d, %s", i, step.what))
+		if i == 0 && strings.Contains(want, broken) {
 			t.Errorf("the menu's link to /posts/soon/ is still broken: the test proves nothing")
 		}
 	}
+}
+
+// warnsLikeFull rebuilds b after the file changed, compares its warnings
+// with a full build's, and returns those.
+func warnsLikeFull(t *testing.T, b *Builder, dir string, opts Options, changed, what string) string {
+	t.Helper()
+	b.Forget(changed)
+	got, err := b.Render(opts)
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	want, err := Render(os.DirFS(dir), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, w := got.Warnings.Error(), want.Warnings.Error(); g != w {
+		t.Errorf("%s: the warnings are\n%s\nwant\n%s", what, g, w)
+	}
+	return want.Warnings.Error()
 }
 
 // write writes data to the file rel of dir, and its folders.
@@ -348,18 +356,7 @@ func TestBodyLinksAfterTrustHTML(t *testing.T) {
 			s, _, _ = strings.Cut(s, "# trust\n")
 			return s + "# trust\n" + trust
 		})
-		b.Forget("netjournal.yaml")
-		got, err := b.Render(opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := Render(os.DirFS(dir), opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if g, w := got.Warnings.Error(), want.Warnings.Error(); g != w {
-			t.Errorf("%d (%q): the warnings are\n%s\nwant\n%s", i, trust, g, w)
-		}
+		warnsLikeFull(t, b, dir, opts, "netjournal.yaml", fmt.Sprintf("%d (%q)", i, trust))
 	}
 }
 
@@ -390,19 +387,8 @@ func TestBodyLinksAfterBodyEdits(t *testing.T) {
 		{"the contact's is mended", contact, func(s string) string { return strings.Replace(s, contactLink, "\n", 1) }, 0},
 	} {
 		rewrite(t, dir, step.file, step.edit)
-		b.Forget(step.file)
-		got, err := b.Render(opts)
-		if err != nil {
-			t.Fatalf("%d, %s: %v", i, step.what, err)
-		}
-		want, err := Render(os.DirFS(dir), opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if g, w := got.Warnings.Error(), want.Warnings.Error(); g != w {
-			t.Errorf("%d, %s: the warnings are\n%s\nwant\n%s", i, step.what, g, w)
-		}
-		if n := strings.Count(want.Warnings.Error(), "broken link /posts/no-such-"); n != step.broken {
+		want := warnsLikeFull(t, b, dir, opts, step.file, fmt.Sprintf("%d, %s", i, step.what))
+		if n := strings.Count(want, "broken link /posts/no-such-"); n != step.broken {
 			t.Errorf("%d, %s: a full build reports %d broken links of bodies, want %d: the test proves nothing", i, step.what, n, step.broken)
 		}
 	}

@@ -91,15 +91,7 @@ func (s *state) callFragment(dot reflect.Value, f func(string, any) (any, error)
 }
 
 func safeFragment(f func(string, any) (any, error), name string, data any) (out any, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			if e, ok := r.(error); ok {
-				err = e
-			} else {
-				err = fmt.Errorf("%v", r)
-			}
-		}
-	}()
+	defer recovered(&err)
 	return f(name, data)
 }
 
@@ -115,16 +107,20 @@ func interfaceOf(v reflect.Value) any {
 }
 
 func safeStrings(f func(...any) string, args []any) (out string, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			if e, ok := r.(error); ok {
-				err = e
-			} else {
-				err = fmt.Errorf("%v", r)
-			}
-		}
-	}()
+	defer recovered(&err)
 	return f(args...), nil
+}
+
+// recovered, deferred, makes a panic of the call an error, as safeCall
+// does.
+func recovered(err *error) {
+	if r := recover(); r != nil {
+		if e, ok := r.(error); ok {
+			*err = e
+		} else {
+			*err = fmt.Errorf("%v", r)
+		}
+	}
 }
 
 var stringType = reflect.TypeFor[string]()
