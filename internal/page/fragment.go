@@ -23,6 +23,10 @@ import (
 // in: HTML text. Its output is what the same template would write in
 // place anywhere in HTML text, such as inside an <li>.
 //
+// A fragment's data, as a page's (Cache), is not changed once given:
+// what Execute was given is compared with what it is given next, and a
+// slice changed in place between the two would be found the same.
+//
 // It keeps what was used since the last Sweep and in the one before. The
 // zero Fragments is ready to use; its methods are safe for concurrent use.
 type Fragments struct {
@@ -112,8 +116,11 @@ type fragment struct {
 // within is what the set's functions read besides their arguments. Both
 // must be plain, as a page's data.
 func (f *Fragments) Execute(templates, name string, within, data any, exec Executor) (template.HTML, error) {
-	id, memo := memoryOf(templates, name, data)
-	if f.Bounded || !memo {
+	id, memo := uint64(0), false
+	if !f.Bounded {
+		id, memo = memoryOf(templates, name, data)
+	}
+	if !memo {
 		key, err := KeyOf(templates, name, fragment{within, data})
 		if err != nil {
 			return "", err

@@ -658,12 +658,14 @@ func (c *Cache) one(templates string, j Job, exec Executor) (p cached, ran bool,
 		last.value = j.Data
 		return last, false, nil
 	}
-	if ok {
+	if ok && last.templates == templates && last.template == j.Template {
 		// A page of the last render whose data changed (an edit's) is
 		// seldom on the disk as it is now: it is executed while its key
 		// is hashed, on another core, not after. At 10,000 posts the
 		// archive's key, made again when one post's entry changed, was
-		// 5 ms before its execution, at the end of the render.
+		// 5 ms before its execution, at the end of the render. (An edit
+		// undone executes the page where the disk had it; a theme
+		// switched back finds its pages there, as before.)
 		type keyed struct {
 			key Key
 			err error
@@ -737,6 +739,10 @@ func executeSized(exec Executor, template string, data any, was int) ([]byte, er
 		b := bytes.NewBuffer(make([]byte, 0, was+was/8))
 		if err := exec(b, template, data); err != nil {
 			return nil, err
+		}
+		if b.Len() < was/2 {
+			// Much shorter than it was: not held in twice its room.
+			return bytes.Clone(b.Bytes()), nil
 		}
 		return b.Bytes(), nil
 	}

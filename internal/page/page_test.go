@@ -563,6 +563,17 @@ func TestChangedPageOnDisk(t *testing.T) {
 			t.Errorf("%s: %q, executed %d times; want %q, %d", tt.title, mem["p.html"], runs, want, tt.runs)
 		}
 	}
+	// Templates switched and back: the page is found on the disk, not
+	// executed again.
+	for i, templates := range []string{"v2", "v1"} {
+		runs = 0
+		if err := c.Render(templates, jobs("b"), exec, NewSite(Into(map[string][]byte{}))); err != nil {
+			t.Fatal(err)
+		}
+		if want := 1 - i; runs != want {
+			t.Errorf("templates %s: executed %d times, want %d", templates, runs, want)
+		}
+	}
 }
 
 // TestPagesKeptAcrossRenders: what a render made is what the next one
