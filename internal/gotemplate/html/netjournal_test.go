@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -33,6 +34,40 @@ func TestStringifyNumbers(t *testing.T) {
 		want := fmt.Sprint(indirect(a))
 		if got, ct := stringify(a); got != want || ct != contentTypePlain {
 			t.Errorf("stringify(%T %v) = %q, %v; want %q, plain", a, a, got, ct, want)
+		}
+	}
+}
+
+// A fragment returned in an interface by a func(string, any) (any, error)
+// (netjournal's cached, called without reflect) is escaped as the same
+// HTML returned as itself through reflect, in every context an action
+// can be in: text, an attribute, a URL, a script, and through printf.
+func TestFragmentInEveryContext(t *testing.T) {
+	frag := HTML(`<b title="x">a & b</b>`)
+	funcs := FuncMap{
+		"direct":  func(string, any) (any, error) { return frag, nil },
+		"reflect": func(string, any) (HTML, error) { return frag, nil },
+	}
+	for _, src := range []string{
+		`{{F "x" .}}`,
+		`<p title="{{F "x" .}}">`,
+		`<a href="/p?q={{F "x" .}}">`,
+		`<script>var s = {{F "x" .}};</script>`,
+		`{{F "x" . | printf "%s!"}}`,
+		`{{with F "x" .}}[{{.}}]{{end}}`,
+		`{{if eq (F "x" .) (F "y" .)}}same{{end}}`,
+	} {
+		var outs [2]string
+		for i, name := range []string{"direct", "reflect"} {
+			tmpl := Must(New("t").Funcs(funcs).Parse(strings.ReplaceAll(src, "F ", name+" ")))
+			var b strings.Builder
+			if err := tmpl.Execute(&b, 1); err != nil {
+				t.Fatalf("%s with %s: %v", src, name, err)
+			}
+			outs[i] = b.String()
+		}
+		if outs[0] != outs[1] {
+			t.Errorf("%s: %q, through reflect %q", src, outs[0], outs[1])
 		}
 	}
 }
