@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/par"
 )
 
 // The up-to-date check, as make's: a build whose inputs are all as they
@@ -85,8 +86,17 @@ func SumInputs(site string, opts Options, outs ...string) Inputs {
 			made[d] = true
 		}
 	}
-	in := Inputs{}
-	var line []byte
+	// The walk lists the site's folders and files in order; each file's
+	// size, times and inode are then asked on every core (a system call
+	// each: most of the summing, at 10,000 posts, on one core), and the
+	// lines summed in the walk's order.
+	type item struct {
+		rel  string
+		d    fs.DirEntry
+		info fs.FileInfo
+		err  error
+	}
+	var items []item
 	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -98,28 +108,41 @@ func SumInputs(site string, opts Options, outs ...string) Inputs {
 		switch {
 		case d.IsDir():
 			if !made[p] {
-				line = append(strconv.AppendQuote(append(line[:0], "d "...), rel), '\n') // "d %q\n"
-				h.Write(line)
+				items = append(items, item{rel: rel})
 			}
 			return nil
 		case !d.Type().IsRegular():
 			return errUnsummable // a link may point anywhere; a device is not a source
 		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		st := stateOf(info, [sha256.Size]byte{})
-		ctime := changeTime(info)
-		line = fileLine(line[:0], rel, st.size, st.mtime, ctime, st.ino, info.Mode())
-		h.Write(line)
-		if limit := start.Add(-racyWindow).UnixNano(); st.mtime >= limit || ctime >= limit {
-			in.racy = true
-		}
+		items = append(items, item{rel: rel, d: d})
 		return nil
 	})
 	if err != nil {
 		return Inputs{}
+	}
+	par.Each(len(items), func(i int) {
+		if it := &items[i]; it.d != nil {
+			it.info, it.err = it.d.Info()
+		}
+	})
+	in := Inputs{}
+	var line []byte
+	for _, it := range items {
+		if it.d == nil { // a folder
+			line = append(strconv.AppendQuote(append(line[:0], "d "...), it.rel), '\n') // "d %q\n"
+			h.Write(line)
+			continue
+		}
+		if it.err != nil {
+			return Inputs{}
+		}
+		st := stateOf(it.info, [sha256.Size]byte{})
+		ctime := changeTime(it.info)
+		line = fileLine(line[:0], it.rel, st.size, st.mtime, ctime, st.ino, it.info.Mode())
+		h.Write(line)
+		if limit := start.Add(-racyWindow).UnixNano(); st.mtime >= limit || ctime >= limit {
+			in.racy = true
+		}
 	}
 	in.sum = hex.EncodeToString(h.Sum(nil))
 	return in
