@@ -653,12 +653,15 @@ func (c *Cache) one(templates string, j Job, exec Executor) (p cached, ran bool,
 	// The same data as last time is the same page, without hashing it:
 	// comparing finds most strings the very same memory at once.
 	last, ok := c.pages[j.File]
-	if ok && last.templates == templates && last.template == j.Template && Equal(last.value, j.Data) {
+	same := ok && last.templates == templates && last.template == j.Template
+	if same && Equal(last.value, j.Data) {
 		c.Disk.Keep(diskcache.Key(last.key))
 		last.value = j.Data
 		return last, false, nil
 	}
-	if ok && last.templates == templates && last.template == j.Template {
+	var key Key
+	var b []byte
+	if same {
 		// A page of the last render whose data changed (an edit's) is
 		// seldom on the disk as it is now: it is executed while its key
 		// is hashed, on another core, not after. At 10,000 posts the
@@ -666,34 +669,25 @@ func (c *Cache) one(templates string, j Job, exec Executor) (p cached, ran bool,
 		// 5 ms before its execution, at the end of the render. (An edit
 		// undone executes the page where the disk had it; a theme
 		// switched back finds its pages there, as before.)
-		type keyed struct {
-			key Key
-			err error
-		}
-		done := make(chan keyed, 1)
+		keyed := make(chan error, 1)
 		go func() {
-			key, err := keyOf(templates, j.Template, j.Data, nil, &c.sums)
-			done <- keyed{key, err}
+			var err error
+			key, err = keyOf(templates, j.Template, j.Data, nil, &c.sums)
+			keyed <- err
 		}()
-		b, err := executeSized(exec, j.Template, j.Data, len(last.data))
-		k := <-done
-		if k.err != nil {
-			return cached{}, false, k.err
+		b, err = executeSized(exec, j.Template, j.Data, len(last.data))
+		if kerr := <-keyed; kerr != nil {
+			return cached{}, false, kerr
 		}
-		if err != nil {
-			return cached{}, false, fmt.Errorf("%s: %w", j.File, err)
+	} else {
+		if key, err = keyOf(templates, j.Template, j.Data, nil, &c.sums); err != nil {
+			return cached{}, false, err
 		}
-		c.Disk.Put(diskcache.Key(k.key), b)
-		return cached{k.key, b, templates, j.Template, j.Data}, true, nil
+		if b, ok := c.Disk.Get(diskcache.Key(key)); ok {
+			return cached{key, b, templates, j.Template, j.Data}, false, nil
+		}
+		b, err = executeSized(exec, j.Template, j.Data, len(last.data))
 	}
-	key, err := keyOf(templates, j.Template, j.Data, nil, &c.sums)
-	if err != nil {
-		return cached{}, false, err
-	}
-	if b, ok := c.Disk.Get(diskcache.Key(key)); ok {
-		return cached{key, b, templates, j.Template, j.Data}, false, nil
-	}
-	b, err := executeSized(exec, j.Template, j.Data, 0)
 	if err != nil {
 		return cached{}, false, fmt.Errorf("%s: %w", j.File, err)
 	}
