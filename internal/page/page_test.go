@@ -613,3 +613,28 @@ func TestPagesKeptAcrossRenders(t *testing.T) {
 		t.Errorf("a page gone is taken again as it was: %q, want e2", got["e"])
 	}
 }
+
+// TestCappedStrings: a template's strings go into a page's buffer as
+// they are, not copied first, and count towards the cap as its bytes do.
+func TestCappedStrings(t *testing.T) {
+	var buf bytes.Buffer
+	buf.Grow(bigPage)
+	w := capped{&buf}
+	s := strings.Repeat("x", 1000)
+	if n := testing.AllocsPerRun(100, func() {
+		buf.Reset()
+		io.WriteString(w, s)
+	}); n != 0 {
+		t.Errorf("%v allocations to write a string", n)
+	}
+	buf.Reset()
+	if _, err := io.WriteString(w, strings.Repeat("x", bigPage)); err != nil {
+		t.Fatalf("a string of bigPage bytes: %v", err)
+	}
+	if _, err := io.WriteString(w, "y"); !errors.Is(err, ErrBig) {
+		t.Errorf("a byte past bigPage: %v, want ErrBig", err)
+	}
+	if buf.Len() != bigPage {
+		t.Errorf("%d bytes written, want %d", buf.Len(), bigPage)
+	}
+}
