@@ -692,40 +692,65 @@ func (st *stager) keepAsSpare(step swapStep) {
 	}
 }
 
-// finish removes from a spare what this build did not put, deepest
-// first, and writes the staging's manifest.
+// finish removes from a spare what this build did not put, and writes
+// the staging's manifest.
 func (st *stager) finish() error {
 	if st.reuse {
-		var extra []string
-		err := filepath.WalkDir(st.dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(st.dir, p)
-			if rel == "." {
-				return nil
-			}
-			name := filepath.ToSlash(rel)
-			if d.IsDir() {
-				if !st.dirs.has(name) {
-					extra = append(extra, p)
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if _, ok := st.files[name]; !ok || !d.Type().IsRegular() {
-				extra = append(extra, p)
-			}
-			return nil
-		})
+		extra, err := st.extras()
 		if err != nil {
 			return err
 		}
-		for i := len(extra) - 1; i >= 0; i-- {
-			if err := os.RemoveAll(extra[i]); err != nil {
+		for _, p := range extra {
+			if err := os.RemoveAll(p); err != nil {
 				return err
 			}
 		}
 	}
 	return manifest(st.files).write(st.manifestAt)
+}
+
+// extras lists what the staging holds that this build did not put: a
+// folder it needs none of, whole, and a file it did not put, or that is
+// not a plain file. The folders are read a level at a time, each level's
+// on every core: a spare's blog has a folder for every post, and reading
+// them one after the other was a tenth of an edited build.
+func (st *stager) extras() ([]string, error) {
+	var extra []string
+	level := []string{"."}
+	for len(level) > 0 {
+		found := make([]struct {
+			extra, dirs []string
+			err         error
+		}, len(level))
+		par.Each(len(level), func(i int) {
+			f := &found[i]
+			entries, err := os.ReadDir(filepath.Join(st.dir, filepath.FromSlash(level[i])))
+			if err != nil {
+				f.err = err
+				return
+			}
+			for _, e := range entries {
+				name := path.Join(level[i], e.Name())
+				switch {
+				case e.IsDir() && st.dirs.has(name):
+					f.dirs = append(f.dirs, name)
+				case e.IsDir():
+					f.extra = append(f.extra, filepath.Join(st.dir, filepath.FromSlash(name)))
+				default:
+					if _, ok := st.files[name]; !ok || !e.Type().IsRegular() {
+						f.extra = append(f.extra, filepath.Join(st.dir, filepath.FromSlash(name)))
+					}
+				}
+			}
+		})
+		level = level[:0:0]
+		for _, f := range found {
+			if f.err != nil {
+				return nil, f.err
+			}
+			extra = append(extra, f.extra...)
+			level = append(level, f.dirs...)
+		}
+	}
+	return extra, nil
 }
