@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -149,17 +148,30 @@ func (m manifest) write(p string) error {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	var b strings.Builder
+	// Appended, not printed with fmt: a line for every file of a site,
+	// written at every build.
+	b := make([]byte, 0, len(m)*(4*sha256.Size+64))
 	for _, name := range names {
 		s := m[name]
-		key := "-"
+		b = hex.AppendEncode(b, s.sum[:])
+		b = append(b, ' ')
 		if s.key != ([sha256.Size]byte{}) {
-			key = hex.EncodeToString(s.key[:])
+			b = hex.AppendEncode(b, s.key[:])
+		} else {
+			b = append(b, '-')
 		}
-		fmt.Fprintf(&b, "%x %s %d %d %d %s\n", s.sum, key, s.size, s.mtime, s.ino, name)
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, s.size, 10)
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, s.mtime, 10)
+		b = append(b, ' ')
+		b = strconv.AppendUint(b, s.ino, 10)
+		b = append(b, ' ')
+		b = append(b, name...)
+		b = append(b, '\n')
 	}
 	tmp := p + ".tmp"
-	if err := os.WriteFile(tmp, []byte(b.String()), 0o600); err != nil {
+	if err := os.WriteFile(tmp, b, 0o600); err != nil {
 		return err
 	}
 	return os.Rename(tmp, p)
