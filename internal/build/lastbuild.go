@@ -20,17 +20,19 @@ import (
 // folder what it was made from (each document by its file's hash, the
 // hash of its front matter as written, its body's line, and the sum of
 // what its body gave the journal) and what each page read of bodies, with
-// each page's template and key (page.Last). A document whose file changed
+// each page's template and key, and the key of each document's search
+// entry on the disk (page.Last). A document whose file changed
 // but none of that but its body's text is a body edited; a page that read
 // none of those is the page the last build made, taken by its key: the
-// output that holds it keeps it unread, else it is made. Anything else
+// output that holds it keeps it unread, else it is made; so is the search
+// entry of a document not edited. Anything else
 // changed, or a state that does not read back whole, and every page is
 // made.
 
 // lastBuildFile is the file of the cache's folder that keeps it.
 const lastBuildFile = "lastbuild"
 
-const lastBuildMagic = "netjournal last build 1\n"
+const lastBuildMagic = "netjournal last build 2\n"
 
 // lastBuild is what a build that renders once keeps for the next.
 type lastBuild struct {
@@ -159,6 +161,17 @@ func stageLastBuild(p string, site *content.Site, j *journal.Journal, opts Optio
 				}
 				e.end()
 			}
+			e.uvarint(len(l.Entries))
+			for _, path := range slices.Sorted(maps.Keys(l.Entries)) {
+				n, ok := number[path]
+				if !ok {
+					return errNoLast
+				}
+				k := l.Entries[path]
+				e.uvarint(n)
+				e.bytes(k[:])
+				e.end()
+			}
 		}
 		return nil
 	})
@@ -220,6 +233,15 @@ func readLastBuild(p string) *lastBuild {
 			if len(reads) > 0 {
 				last.Reads[f] = reads
 			}
+		}
+		n = d.uvarint()
+		last.Entries = make(map[string]page.Key, n)
+		for ; n > 0 && d.ok; n-- {
+			k := d.number()
+			if k >= len(paths) {
+				return nil
+			}
+			last.Entries[paths[k]] = d.sum()
 		}
 	}
 	if !d.done() {

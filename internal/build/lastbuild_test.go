@@ -17,6 +17,7 @@ import (
 func TestEditedBuildInANewProcess(t *testing.T) {
 	site := copySite(t)
 	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
+	var lastTaken, lastDocs int // the search entries a build took as they were, of its documents
 	buildWith := func(step string, opts Options) (made, all int) {
 		t.Helper()
 		b, closeCache := cachedBuilder(t, site)
@@ -36,6 +37,8 @@ func TestEditedBuildInANewProcess(t *testing.T) {
 			t.Fatalf("%s: %s", step, diff)
 		}
 		t.Logf("%s: the data of %d pages made, of %d files", step, b.blog.Made()+b.wiki.Made(), len(res.Public)+len(res.Private))
+		lastTaken = b.wiki.EntriesTaken()
+		lastDocs = len(res.Journal.Contacts) + len(res.Journal.Events) + len(res.Journal.Posts)
 		return b.blog.Made() + b.wiki.Made(), len(res.Public) + len(res.Private)
 	}
 	build := func(step string) (made, all int) {
@@ -47,6 +50,11 @@ func TestEditedBuildInANewProcess(t *testing.T) {
 	rewrite(t, site, post, func(s string) string { return s + "\nOne more line, in a new process.\n" })
 	if made, all := build("a body edited"); made == 0 || made*10 > all {
 		t.Errorf("a body edited: the data of %d pages made, of %d files", made, all)
+	}
+	// The other documents' search entries are the last build's, taken
+	// by their keys on the disk, not made again.
+	if taken, docs := lastTaken, lastDocs; taken == 0 || taken < docs-3 {
+		t.Errorf("a body edited: %d search entries taken as they were, of %d documents", taken, docs)
 	}
 	rewrite(t, site, post, func(s string) string { return s + "\nAnd another.\n" })
 	if made, all := build("a body edited again"); made == 0 || made*10 > all {

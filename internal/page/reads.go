@@ -80,10 +80,12 @@ func (r *Reads) Done(jobs []Job, last map[string][]string) map[string][]string {
 // for the next build in a new process, which is told which bodies alone
 // were edited since: what each page's data read, the templates' fingerprint
 // and each page's template and key (Cache.Keys). The wiki adds each
-// contact's photo as its pages show it.
+// contact's photo as its pages show it, and the key on the disk of each
+// document's search entry, by the document's path.
 type Last struct {
-	Theme  string
-	Reads  map[string][]string
-	Keys   map[string]Made
-	Photos map[string]string
+	Theme   string
+	Reads   map[string][]string
+	Keys    map[string]Made
+	Photos  map[string]string
+	Entries map[string]Key
 }

@@ -11,6 +11,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/netjournal/netjournal/internal/diskcache"
 	"github.com/netjournal/netjournal/internal/journal"
@@ -267,6 +268,7 @@ func (r *renderer) searchEntries(again bool) ([]journal.Node, []searchEntry, err
 	}
 	entries := make([]searchEntry, len(nodes))
 	errs := make([]error, len(nodes))
+	var taken atomic.Int64
 	par.Each(len(nodes), func(i int) {
 		if made, ok := r.made.LoadAndDelete(nodes[i]); ok {
 			entries[i] = made.(searchEntry) // with its page (Once)
@@ -277,6 +279,7 @@ func (r *renderer) searchEntries(again bool) ([]journal.Node, []searchEntry, err
 			// it (Options.Edited): so is its entry.
 			if prev, ok := r.cache.search[path]; ok {
 				entries[i] = prev
+				taken.Add(1)
 				return
 			}
 		}
@@ -295,10 +298,19 @@ func (r *renderer) searchEntries(again bool) ([]journal.Node, []searchEntry, err
 	if err := errors.Join(errs...); err != nil {
 		return nil, nil, err
 	}
+	r.cache.taken = int(taken.Load())
 	if r.bodiesEdited == nil {
 		r.cache.notes.Sweep() // as the render's other memos (plan)
 	}
-	r.cache.search = nil
+	r.cache.search, r.cache.entries = nil, nil
+	if r.cache.pages.Once && r.cache.pages.Keys {
+		r.cache.entries = make(map[string]diskcache.Key, len(nodes))
+		for i, e := range entries {
+			if e.onDisk != nil {
+				r.cache.entries[nodes[i].Doc().Path] = *e.onDisk
+			}
+		}
+	}
 	if !r.cache.pages.Once {
 		r.cache.search = make(map[string]searchEntry, len(nodes))
 		r.entryAt = make(map[string]int, len(nodes))

@@ -89,6 +89,12 @@ type Cache struct {
 	reads  map[string][]string
 	theme  string
 	photos map[string]string
+	// entries are the keys on the disk of the last Once render's search
+	// entries, by their documents' paths, when it remembers its pages
+	// (Remember): the next build, told which bodies alone were edited,
+	// takes the others' entries by them.
+	entries map[string]diskcache.Key
+	taken   int // search entries the last render took as they were
 }
 
 // Preview returns the page of n, a document of the last render's journal,
@@ -132,6 +138,11 @@ func (c *Cache) Rendered() int { return c.pages.Rendered() }
 // Made is the number of pages whose data the last Render made: the others
 // showed no body edited since the render before (Options.Edited).
 func (c *Cache) Made() int { return c.pages.Made() }
+
+// EntriesTaken is the number of search entries the last Render took as
+// the render before left them: those of the documents whose bodies were
+// not edited (Options.Edited).
+func (c *Cache) EntriesTaken() int { return c.taken }
 
 // UseDisk keeps the pages, network drawings and fragments in d as well,
 // from one run to the next.
@@ -363,7 +374,11 @@ func (c *Cache) render(r *renderer, exec page.Executor, fingerprint string, them
 // for the next build in a new process (page.Cache.Keys): nil reads if it
 // did not succeed, or kept none.
 func (c *Cache) Last() page.Last {
-	return page.Last{Theme: c.theme, Reads: c.reads, Keys: c.pages.PageKeys(), Photos: c.photos}
+	entries := make(map[string]page.Key, len(c.entries))
+	for path, k := range c.entries {
+		entries[path] = page.Key(k)
+	}
+	return page.Last{Theme: c.theme, Reads: c.reads, Keys: c.pages.PageKeys(), Photos: c.photos, Entries: entries}
 }
 
 // Resume has the next RenderWith, in a build that renders once, take l
@@ -373,6 +388,11 @@ func (c *Cache) Last() page.Last {
 func (c *Cache) Resume(l page.Last) {
 	c.pages.Keys = true
 	c.reads, c.theme, c.photos, c.pages.Prev = l.Reads, l.Theme, l.Photos, l.Keys
+	c.search = make(map[string]searchEntry, len(l.Entries))
+	for path, k := range l.Entries {
+		key := diskcache.Key(k)
+		c.search[path] = searchEntry{onDisk: &key}
+	}
 }
 
 // Remember has every RenderWith of a build that renders once keep what
