@@ -1,15 +1,14 @@
 package build
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
-	"strings"
 )
 
 // A manifest lists the files a build put in an output folder, each with a
@@ -102,43 +101,82 @@ func readManifest(p string) manifest {
 	return parseManifest(data)
 }
 
-// parseManifest reads a manifest's bytes; a damaged one is empty.
+// parseManifest reads a manifest's bytes; a damaged one is empty. It
+// reads them in place: a manifest has a line for every file of a site, and
+// every build reads two for each output folder.
 func parseManifest(data []byte) manifest {
-	m := manifest{}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var s fileState
+	m := make(manifest, bytes.Count(data, []byte{'\n'}))
+	for len(data) > 0 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
 		// sum key size mtime inode path (the path last: it may hold
 		// spaces; the key "-" when there is none)
-		fields := strings.SplitN(sc.Text(), " ", 6)
-		if len(fields) != 6 {
+		var fields [5][]byte
+		for i := range fields {
+			j := bytes.IndexByte(line, ' ')
+			if j < 0 {
+				return manifest{}
+			}
+			fields[i], line = line[:j], line[j+1:]
+		}
+		var s fileState
+		var ok1, ok2, ok3 bool
+		s.size, ok1 = parseDecimal(fields[2], true)
+		s.mtime, ok2 = parseDecimal(fields[3], true)
+		s.ino, ok3 = parseUnsigned(fields[4])
+		if !ok1 || !ok2 || !ok3 {
 			return manifest{}
 		}
-		// strconv, not fmt.Sscan: a manifest has a line for every file
-		// of a site, read at every build (Sscan was most of reading it).
-		var err1, err2, err3 error
-		s.size, err1 = strconv.ParseInt(fields[2], 10, 64)
-		s.mtime, err2 = strconv.ParseInt(fields[3], 10, 64)
-		s.ino, err3 = strconv.ParseUint(fields[4], 10, 64)
-		if err1 != nil || err2 != nil || err3 != nil {
+		if !unhex(s.sum[:], fields[0]) || (string(fields[1]) != "-" && !unhex(s.key[:], fields[1])) {
 			return manifest{}
 		}
-		if !unhex(s.sum[:], fields[0]) || (fields[1] != "-" && !unhex(s.key[:], fields[1])) {
-			return manifest{}
-		}
-		m[fields[5]] = s
-	}
-	if sc.Err() != nil {
-		return manifest{}
+		m[string(line)] = s
 	}
 	return m
 }
 
+// parseDecimal reads a decimal int64, with a sign if signed.
+func parseDecimal(b []byte, signed bool) (int64, bool) {
+	neg := signed && len(b) > 0 && b[0] == '-'
+	if neg {
+		b = b[1:]
+	}
+	u, ok := parseUnsigned(b)
+	if !ok || u > math.MaxInt64 {
+		return 0, false
+	}
+	if neg {
+		return -int64(u), true
+	}
+	return int64(u), true
+}
+
+// parseUnsigned reads a decimal uint64.
+func parseUnsigned(b []byte) (uint64, bool) {
+	if len(b) == 0 {
+		return 0, false
+	}
+	var n uint64
+	for _, c := range b {
+		if c < '0' || c > '9' || n > (math.MaxUint64-uint64(c-'0'))/10 {
+			return 0, false
+		}
+		n = n*10 + uint64(c-'0')
+	}
+	return n, true
+}
+
 // unhex decodes the hex digest h into sum, reporting whether it is one.
-func unhex(sum []byte, h string) bool {
-	b, err := hex.DecodeString(h)
-	return err == nil && copy(sum, b) == len(sum) && len(b) == len(sum)
+func unhex(sum []byte, h []byte) bool {
+	if len(h) != 2*len(sum) {
+		return false
+	}
+	_, err := hex.Decode(sum, h)
+	return err == nil
 }
 
 // write writes the manifest whole or not at all.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -412,6 +413,7 @@ func TestManifestRoundTrip(t *testing.T) {
 		"index.html":         {sum: [32]byte{1}, key: [32]byte{2}, size: 10, mtime: 1700000000123456789, ino: 42},
 		"notes/a b c.txt":    {sum: [32]byte{3}, size: 0, mtime: -1, ino: 7},
 		"posts/x/index.html": {sum: [32]byte{4}, key: [32]byte{5, 6}, size: 1 << 40, ino: 1},
+		"far/away.html":      {sum: [32]byte{8}, size: math.MaxInt64, mtime: math.MaxInt64, ino: math.MaxUint64},
 	}
 	if err := m.write(p); err != nil {
 		t.Fatal(err)
@@ -429,16 +431,40 @@ func TestManifestRoundTrip(t *testing.T) {
 		t.Error("a state holds other bytes than its own, or not its own")
 	}
 	for name, text := range map[string]string{
-		"before keys": fmt.Sprintf("%x 10 1700000000 42 index.html\n", [32]byte{1}),
-		"a short key": fmt.Sprintf("%x 0102 10 1700000000 42 index.html\n", [32]byte{1}),
-		"no path":     fmt.Sprintf("%x - 10 1700000000 42\n", [32]byte{1}),
-		"a bad size":  fmt.Sprintf("%x - 1O 1700000000 42 index.html\n", [32]byte{1}),
-		"a bad inode": fmt.Sprintf("%x - 10 1700000000 -42 index.html\n", [32]byte{1}),
+		"before keys":             fmt.Sprintf("%x 10 1700000000 42 index.html\n", [32]byte{1}),
+		"a short key":             fmt.Sprintf("%x 0102 10 1700000000 42 index.html\n", [32]byte{1}),
+		"no path":                 fmt.Sprintf("%x - 10 1700000000 42\n", [32]byte{1}),
+		"a bad size":              fmt.Sprintf("%x - 1O 1700000000 42 index.html\n", [32]byte{1}),
+		"a bad inode":             fmt.Sprintf("%x - 10 1700000000 -42 index.html\n", [32]byte{1}),
+		"a long key":              fmt.Sprintf("%x %x00 10 1700000000 42 index.html\n", [32]byte{1}, [32]byte{2}),
+		"a short sum":             fmt.Sprintf("%x - 10 1700000000 42 index.html\n", [31]byte{1}),
+		"past 64 bits":            fmt.Sprintf("%x - 10 1700000000 18446744073709551616 index.html\n", [32]byte{1}),
+		"a size past int64":       fmt.Sprintf("%x - 9223372036854775808 1700000000 42 index.html\n", [32]byte{1}),
+		"a good line, then a bad": fmt.Sprintf("%x - 10 1700000000 42 a.html\n%x - 10 1700000000 42\n", [32]byte{1}, [32]byte{1}),
 	} {
 		if got := parseManifest([]byte(text)); len(got) != 0 {
 			t.Errorf("%s: read as %v", name, got)
 		}
 	}
+}
+
+// FuzzManifestParse: a manifest read from any bytes (one torn by a kill,
+// or damaged) never panics, and what it reads is written and read back
+// the same.
+func FuzzManifestParse(f *testing.F) {
+	f.Add(fmt.Sprintf("%x %x 10 1796436349374550433 21997871 404.html\n%x - 105 1 2 a b.txt\n", [32]byte{1}, [32]byte{2}, [32]byte{3}))
+	f.Add(fmt.Sprintf("%x - 10 -1 18446744073709551615 x", [32]byte{1}))
+	f.Add("")
+	f.Fuzz(func(t *testing.T, text string) {
+		m := parseManifest([]byte(text))
+		p := filepath.Join(t.TempDir(), "m")
+		if err := m.write(p); err != nil {
+			t.Fatal(err)
+		}
+		if got := readManifest(p); !reflect.DeepEqual(got, m) {
+			t.Errorf("%q read as %v, which reads back as %v", text, m, got)
+		}
+	})
 }
 
 // TestPageKeysAreThisPrograms: a page kept in the output by its key is
