@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"github.com/netjournal/netjournal/internal/fileid"
 	"math"
 	"os"
 	"path/filepath"
@@ -217,7 +218,7 @@ func (m manifest) write(p string) error {
 
 // stateOf is what the file system says of a file, with its bytes' hash.
 func stateOf(info os.FileInfo, sum [sha256.Size]byte) fileState {
-	return fileState{sum: sum, size: info.Size(), mtime: info.ModTime().UnixNano(), ino: inode(info)}
+	return fileState{sum: sum, size: info.Size(), mtime: info.ModTime().UnixNano(), ino: fileid.Inode(info)}
 }
 
 // place makes the file p, which does not exist, hold data: a link to src

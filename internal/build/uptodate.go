@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/fileid"
 	"github.com/netjournal/netjournal/internal/par"
 )
 
@@ -137,7 +138,7 @@ func SumInputs(site string, opts Options, outs ...string) Inputs {
 			return Inputs{}
 		}
 		st := stateOf(it.info, [sha256.Size]byte{})
-		ctime := changeTime(it.info)
+		ctime := fileid.ChangeTime(it.info)
 		line = fileLine(line[:0], it.rel, st.size, st.mtime, ctime, st.ino, it.info.Mode())
 		h.Write(line)
 		if limit := start.Add(-racyWindow).UnixNano(); st.mtime >= limit || ctime >= limit {

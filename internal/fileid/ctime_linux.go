@@ -1,14 +1,14 @@
-package build
+package fileid
 
 import (
 	"io/fs"
 	"syscall"
 )
 
-// changeTime is when a file's bytes or attributes last changed
+// ChangeTime is when a file's bytes or attributes last changed
 // (nanoseconds), which no program can set back as it can the modification
 // time; 0 where the system does not say.
-func changeTime(info fs.FileInfo) int64 {
+func ChangeTime(info fs.FileInfo) int64 {
 	if st, ok := info.Sys().(*syscall.Stat_t); ok {
 		return st.Ctim.Nano()
 	}
