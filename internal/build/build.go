@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"path/filepath"
 	"sort"
@@ -177,7 +178,19 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 	b.content.Disk = b.disk
 	last := b.last
 	b.last = nil
+	// A build that renders once knows the last build by what it kept on
+	// disk (lastbuild.go): the files it read, which a load takes without
+	// reading them again when they are as they were, and what it made.
+	var lastOnDisk *lastBuild
+	if s != nil && b.disk != nil {
+		lastOnDisk = readLastBuild(b.lastBuildPath())
+		if lastOnDisk != nil {
+			b.content.Known = lastOnDisk.Known
+		}
+	}
+	loaded := time.Now()
 	site, err := b.content.Load(fsys)
+	b.content.Known = nil
 	if site == nil {
 		return nil, fmt.Errorf("load: %w", err)
 	}
@@ -191,14 +204,12 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 	// (what an edit changed of them, below).
 	md.TrustHTML(site.Config.TrustHTML)
 	var edited map[string]bool // the documents whose bodies alone changed
-	// A build that renders once knows the last build by what it kept on
-	// disk (lastbuild.go), and builds on it as a render in memory builds
-	// on the last render: on every input but the bodies edited.
-	var lastOnDisk *lastBuild
+	// A build that renders once builds on the last build as a render in
+	// memory builds on the last render: on every input but the bodies
+	// edited.
 	if s == nil && err == nil && b.edits < maxEdits {
 		edited = bodiesEdited(last, site, opts, md)
 	} else if s != nil && err == nil && b.disk != nil {
-		lastOnDisk = readLastBuild(b.lastBuildPath())
 		if lastOnDisk != nil && lastOnDisk.Edits < maxEdits {
 			edited = lastOnDisk.edited(site, opts, md)
 		}
@@ -359,7 +370,13 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 		}
 		staged := make(chan func(bool), 1)
 		blogLast, wikiLast := b.blog.Last(), b.wiki.Last()
-		go func() { staged <- stageLastBuild(b.lastBuildPath(), site, j, opts, blogLast, wikiLast, edits) }()
+		// What the load read of each file, but for the files changed
+		// within a tick of the load: written again in that tick, they
+		// would look the same to the next.
+		known := b.content.Files()
+		limit := loaded.Add(-racyWindow).UnixNano()
+		maps.DeleteFunc(known, func(_ string, k content.Known) bool { return k.ChangedSince(limit) })
+		go func() { staged <- stageLastBuild(b.lastBuildPath(), site, j, opts, blogLast, wikiLast, known, edits) }()
 		keepLast = func(ok bool) { (<-staged)(ok) }
 	}
 	if res.Public != nil {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/fileid"
 	"github.com/netjournal/netjournal/internal/journal"
 	"github.com/netjournal/netjournal/internal/markdown"
 	"github.com/netjournal/netjournal/internal/page"
@@ -32,7 +33,7 @@ import (
 // lastBuildFile is the file of the cache's folder that keeps it.
 const lastBuildFile = "lastbuild"
 
-const lastBuildMagic = "netjournal last build 2\n"
+const lastBuildMagic = "netjournal last build 3\n"
 
 // lastBuild is what a build that renders once keeps for the next.
 type lastBuild struct {
@@ -46,6 +47,10 @@ type lastBuild struct {
 	Docs       [3][]docState
 	Pages      []docState
 	Blog, Wiki page.Last
+	// Known is what it read of each document's file (content.Cache.Known)
+	// long enough after the file last changed to know it by its size,
+	// times and inode.
+	Known map[string]content.Known
 	// Edits counts the builds of edited bodies in a row that led to it
 	// (maxEdits).
 	Edits int
@@ -88,7 +93,7 @@ var errNoLast = errors.New("nothing to keep for the next build")
 // when one of them kept nothing or it could not be written, leaves
 // nothing at p. keep(false), for a build that fails after all, leaves p
 // as it was.
-func stageLastBuild(p string, site *content.Site, j *journal.Journal, opts Options, blog, wiki page.Last, edits int) (keep func(ok bool)) {
+func stageLastBuild(p string, site *content.Site, j *journal.Journal, opts Options, blog, wiki page.Last, known map[string]content.Known, edits int) (keep func(ok bool)) {
 	gone := func(ok bool) {
 		if ok {
 			os.Remove(p)
@@ -123,6 +128,15 @@ func stageLastBuild(p string, site *content.Site, j *journal.Journal, opts Optio
 				}
 				doc(d)
 				e.bytes(facts[:])
+				k, ok := known[d.Path]
+				e.flag(ok)
+				if ok {
+					e.varint(int(k.Size))
+					e.varint(int(k.Mtime))
+					e.varint(int(k.Ctime))
+					e.uvarint(int(k.Ino))
+					e.bytes(k.Sum[:])
+				}
 				e.end()
 				number[d.Path] = len(number)
 			}
@@ -199,10 +213,16 @@ func readLastBuild(p string) *lastBuild {
 	l := &lastBuild{Version: d.str(), Drafts: d.flag(), Future: d.flag(), Origin: d.str(), Day: d.str(), Config: d.sum(), Edits: d.number()}
 	doc := func() docState { return docState{Path: d.str(), Hash: d.sum(), Head: d.sum(), BodyLine: d.number()} }
 	var paths []string
+	l.Known = map[string]content.Known{}
 	for k := range l.Docs {
 		for n := d.uvarint(); n > 0 && d.ok; n-- {
 			s := doc()
 			s.Facts = d.sum()
+			if d.flag() {
+				size, mtime, ctime := d.varint(), d.varint(), d.varint()
+				ino := d.u64()
+				l.Known[s.Path] = content.Known{ID: fileid.ID{Size: int64(size), Mtime: int64(mtime), Ctime: int64(ctime), Ino: ino}, Sum: d.sum()}
+			}
 			l.Docs[k] = append(l.Docs[k], s)
 			paths = append(paths, s.Path)
 		}

@@ -2,9 +2,11 @@ package build
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -179,4 +181,105 @@ func TestOpenCacheClearsHalfWritten(t *testing.T) {
 	if _, err := os.Stat(left); !os.IsNotExist(err) {
 		t.Errorf("%s still there: %v", left, err)
 	}
+}
+
+// readCounter is a site folder that counts the documents read from it.
+type readCounter struct {
+	fs.FS
+	mu    sync.Mutex
+	reads map[string]int
+}
+
+func (r *readCounter) Open(name string) (fs.File, error) {
+	if strings.HasPrefix(name, "content/") && strings.HasSuffix(name, ".md") {
+		r.mu.Lock()
+		r.reads[name]++
+		r.mu.Unlock()
+	}
+	return r.FS.Open(name)
+}
+
+// TestNewProcessTakesFilesUnread: a build in a new process takes the
+// documents whose files are as the last build read them (size, times and
+// inode) without reading them, and writes what a full build writes, with
+// the same warnings; a file written again, even to the same size and
+// modification time, is read.
+func TestNewProcessTakesFilesUnread(t *testing.T) {
+	defer func(w time.Duration) { racyWindow = w }(racyWindow)
+	racyWindow = 0 // the files below were all written just now
+	site := copySite(t)
+	// A body with a control character: its lines are read for the
+	// warnings, as a full build reads them.
+	const control = "content/posts/skip-level-one-on-ones.md"
+	rewrite(t, site, control, func(s string) string { return s + "\nA bell \x07 rang.\n" })
+	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
+	build := func(step string) map[string]int {
+		t.Helper()
+		d, err := OpenCache(site)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer d.Close()
+		fsys := &readCounter{FS: os.DirFS(site), reads: map[string]int{}}
+		b := NewBuilder(fsys)
+		b.UseDisk(d)
+		res, err := streamed(t, site, b, opts)
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		want, err := Render(os.DirFS(site), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g, w := res.Warnings.Error(), want.Warnings.Error(); g != w {
+			t.Fatalf("%s: warnings\n%s\nwant\n%s", step, g, w)
+		}
+		if diff := writtenDiff(t, site, want); diff != "" {
+			t.Fatalf("%s: %s", step, diff)
+		}
+		return fsys.reads
+	}
+	all := build("first build")
+	if len(all) < 20 {
+		t.Fatalf("the first build read %d documents", len(all))
+	}
+	const post = "content/posts/idempotency-is-a-contract.md"
+	rewrite(t, site, post, func(s string) string { return s + "\nOne more line, in a new process.\n" })
+	reads := build("a body edited")
+	if reads[post] == 0 || reads[control] == 0 {
+		t.Errorf("a body edited: the edited post read %d times, the post with a control character %d", reads[post], reads[control])
+	}
+	// Read again: the edited post's file and the control character's
+	// (for their bodies), and the standalone pages; no other.
+	for p := range reads {
+		if p != post && p != control && !strings.HasPrefix(p, "content/pages/") {
+			t.Errorf("a body edited: %s read, unchanged since the last build", p)
+		}
+	}
+	// A post written again to the same size and time: its inode or
+	// change time says so, and it is read.
+	const same = "content/posts/consensus-talk-notes.md"
+	p := filepath.Join(site, filepath.FromSlash(same))
+	info, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rewrite(t, site, same, func(s string) string {
+		i := strings.LastIndex(s, "the")
+		if i < 0 {
+			t.Fatal("no word to change")
+		}
+		return s[:i] + "THE" + s[i+3:]
+	})
+	if err := os.Chtimes(p, info.ModTime(), info.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	if reads := build("a post written again, its size and time as they were"); reads[same] == 0 {
+		t.Errorf("%s, written again, not read", same)
+	}
+	// A front matter edited: every page made again, from files unread.
+	rewrite(t, site, post, func(s string) string {
+		return titleLine.ReplaceAllLiteralString(s, `title: "Pooling, retitled"`)
+	})
+	build("a title edited")
 }

@@ -158,6 +158,17 @@ func (d *recordReader) unsigned(max uint64) int {
 	return int(v)
 }
 
+// u64 reads an unsigned number of any size (an inode's).
+func (d *recordReader) u64() uint64 {
+	v, k := binary.Uvarint(d.r)
+	if !d.ok || k <= 0 {
+		d.ok = false
+		return 0
+	}
+	d.r = d.r[k:]
+	return v
+}
+
 func (d *recordReader) varint() int {
 	v, k := binary.Varint(d.r)
 	if !d.ok || k <= 0 {

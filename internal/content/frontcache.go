@@ -3,8 +3,11 @@ package content
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
+	"github.com/netjournal/netjournal/internal/digest"
 	"math"
 	"reflect"
+	"strings"
 	"time"
 
 	"github.com/netjournal/netjournal/internal/diskcache"
@@ -40,7 +43,7 @@ func (f fronts) key(dir, p string, sum [sha256.Size]byte) diskcache.Key {
 		return k
 	}
 	h := sha256.New()
-	h.Write([]byte("netjournal front matter 2\x00"))
+	h.Write([]byte("netjournal front matter 3\x00"))
 	h.Write([]byte(dir + "\x00" + p + "\x00"))
 	h.Write(f.config[:])
 	h.Write(sum[:])
@@ -54,7 +57,7 @@ func (f fronts) key(dir, p string, sum [sha256.Size]byte) diskcache.Key {
 func (f fronts) split(key diskcache.Key, p string, data []byte, sum [sha256.Size]byte) (rec []byte, where splitWhere, d Doc, block []byte, err *Error) {
 	if f.disk != nil {
 		if b, ok := f.disk.Get(key); ok {
-			if where, rest, ok := readWhere(b); ok {
+			if where, _, rest, ok := readRecord(b); ok {
 				if d, block, ok := splitAt(p, data, sum, where); ok {
 					return rest, where, d, block, nil
 				}
@@ -63,6 +66,102 @@ func (f fronts) split(key diskcache.Key, p string, data []byte, sum [sha256.Size
 	}
 	d, block, where, err = splitFound(p, data, sum)
 	return nil, where, d, block, err
+}
+
+// A record also says what the file's document is made of besides its
+// front matter, so that a document the last build read is taken without
+// reading its file (restore): the hash of the bytes before its body, its
+// body's line and the digest of its body's text, and its YAML (for the
+// lines of its keys).
+type recordDoc struct {
+	head     [sha256.Size]byte
+	bodyLine int
+	body     digest.Sum
+	block    []byte
+}
+
+// restore is the document of the file at p in the folder dir, whose
+// bytes hash to sum, as parse makes it, from the disk's record of its
+// front matter, without reading the file: its body is not read
+// (Doc.UnreadBody). ok is false when the disk holds no such record, or
+// one that does not decode; then the file is to be read.
+func (f fronts) restore(dir, p string, sum [sha256.Size]byte, cfg *Config) (doc any, errs ErrorList, key diskcache.Key, ok bool) {
+	if f.disk == nil || dir == PagesDir {
+		return nil, nil, key, false
+	}
+	key = f.key(dir, p, sum)
+	b, found := f.disk.Get(key)
+	if !found {
+		return nil, nil, key, false
+	}
+	where, rd, rest, ok := readRecord(b)
+	if !ok || rd == nil {
+		return nil, nil, key, false
+	}
+	d := Doc{
+		Path: p, Hash: hex.EncodeToString(sum[:]), Head: hex.EncodeToString(rd.head[:]),
+		BodyLine: rd.bodyLine, start: where.open, unread: true, bodySum: rd.body,
+	}
+	decoded := true
+	doc, errs = f.typed(dir, p, d, cfg, func(d *Doc, v any, errs *ErrorList, validate func(*ErrorList)) {
+		if !decodeFront(rest, v) {
+			decoded = false
+			return
+		}
+		d.lines = &keyLines{block: rd.block, offset: d.start}
+	})
+	return doc, errs, key, decoded
+}
+
+// appendRecord appends to b the start of a record: where the parts of
+// the file are, and, when its body is not blank, what restore makes its
+// document of but its front matter (d, and its YAML, block).
+func appendRecord(b []byte, w splitWhere, d *Doc, block []byte) []byte {
+	b = appendWhere(b, w)
+	if strings.TrimSpace(d.Body) == "" {
+		return append(b, 0)
+	}
+	head, err := hex.DecodeString(d.Head)
+	if err != nil || len(head) != sha256.Size {
+		return append(b, 0)
+	}
+	b = append(b, 1)
+	b = append(b, head...)
+	b = binary.AppendUvarint(b, uint64(d.BodyLine))
+	body := digest.Of(d.Body)
+	b = append(b, body[:]...)
+	b = binary.AppendUvarint(b, uint64(len(block)))
+	return append(b, block...)
+}
+
+// readRecord reads what appendRecord wrote at the start of b, and
+// returns the rest; rd is nil for a record of a blank body.
+func readRecord(b []byte) (w splitWhere, rd *recordDoc, rest []byte, ok bool) {
+	w, b, ok = readWhere(b)
+	if !ok || len(b) == 0 {
+		return w, nil, nil, false
+	}
+	flag, b := b[0], b[1:]
+	switch {
+	case flag == 0:
+		return w, nil, b, true
+	case flag != 1 || len(b) < sha256.Size:
+		return w, nil, nil, false
+	}
+	rd = &recordDoc{head: [sha256.Size]byte(b[:sha256.Size])}
+	b = b[sha256.Size:]
+	n, k := binary.Uvarint(b)
+	if k <= 0 || n > math.MaxInt32 || len(b[k:]) < sha256.Size {
+		return w, nil, nil, false
+	}
+	rd.bodyLine, b = int(n), b[k:]
+	rd.body, b = digest.Sum(b[:sha256.Size]), b[sha256.Size:]
+	n, k = binary.Uvarint(b)
+	if k <= 0 || n > uint64(len(b[k:])) {
+		return w, nil, nil, false
+	}
+	rd.block, b = b[k:k+int(n)], b[k+int(n):]
+	return w, rd, b, true
 }
 
 // appendWhere appends where to b, as a record begins.
@@ -105,7 +204,7 @@ func (f fronts) decodeDoc(key diskcache.Key, rec []byte, where splitWhere, d *Do
 		return
 	}
 	if b, ok := encodeFront(v); ok && frontRoundTrips(b, v) {
-		f.disk.Put(key, append(appendWhere(nil, where), b...))
+		f.disk.Put(key, append(appendRecord(nil, where, d, block), b...))
 	}
 }
 

@@ -3,7 +3,9 @@ package content
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"github.com/netjournal/netjournal/internal/digest"
 	"io"
 	"path/filepath"
 	"reflect"
@@ -194,7 +196,121 @@ func FuzzSplitAt(f *testing.F) {
 		if !ok || back != where || len(rest) != 0 {
 			t.Errorf("%+v kept reads back as %+v", where, back)
 		}
+		// What restore takes of the document reads back as it was.
+		w, rd, rest, ok := readRecord(append(appendRecord(nil, where, &d, block), "front"...))
+		switch {
+		case !ok || w != where || string(rest) != "front":
+			t.Errorf("%q: the record reads back as %+v, %q", data, w, rest)
+		case strings.TrimSpace(d.Body) == "":
+			if rd != nil {
+				t.Errorf("%q: a blank body restored", data)
+			}
+		case rd == nil || hex.EncodeToString(rd.head[:]) != d.Head || rd.bodyLine != d.BodyLine || rd.body != digest.Of(d.Body) || !bytes.Equal(rd.block, block):
+			t.Errorf("%q: the record reads back as %+v, from %#v %q", data, rd, d, block)
+		}
 	})
+}
+
+// FuzzReadRecord: a record torn or damaged reads as none, never panics.
+func FuzzReadRecord(f *testing.F) {
+	d := Doc{Head: hex.EncodeToString(make([]byte, 32)), BodyLine: 4, Body: "body\n"}
+	f.Add(appendRecord(nil, splitWhere{open: 1, head: 20, block: 4, blockLen: 9}, &d, []byte("title: a\n")))
+	f.Add([]byte{1, 2, 3, 4, 0})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if _, rd, rest, ok := readRecord(b); ok && rd != nil && len(rd.block)+len(rest) > len(b) {
+			t.Errorf("%q read as more than it holds", b)
+		}
+	})
+}
+
+// TestKnownFilesTakenUnread: a load told what the last build read of each
+// file (Known) takes the documents of the files as they were without
+// reading them: the same documents but for their bodies, which read back
+// to their digests; a file that changed, a blank body and a standalone
+// page are read.
+func TestKnownFilesTakenUnread(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "cache")
+	fsys := frontSite(testConfig + "circles:\n  core: {cadence: 2w}\n  active: {cadence: 6w}\n")
+	fsys["content/pages/about.md"] = &fstest.MapFile{Data: []byte("---\ntitle: About\n---\nAbout me.\n")}
+	first := &Cache{Disk: openDisk(t, dir)}
+	want, err := first.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := first.Files()
+	first.Disk.Commit()
+	first.Disk.Close()
+	fsys["content/posts/link.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Another link\ndate: 2026-01-03\nlink: https://example.org/c\n---\nA changed body.\n")}
+	want, err = Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &Cache{Disk: openDisk(t, dir), Known: known}
+	var got *Site
+	var parses int
+	decodes := countDecodes(t, func() { parses = countParses(t, func() { got, err = c.Load(fsys) }) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if decodes != 1 || parses != 1 {
+		t.Errorf("decoded %d documents and parsed %d, want the changed post's alone", decodes, parses)
+	}
+	docs := func(s *Site) []*Doc {
+		var ds []*Doc
+		for _, c := range s.Contacts {
+			ds = append(ds, &c.Doc)
+		}
+		for _, e := range s.Events {
+			ds = append(ds, &e.Doc)
+		}
+		for _, p := range s.Posts {
+			ds = append(ds, &p.Doc)
+		}
+		for _, p := range s.Pages {
+			ds = append(ds, &p.Doc)
+		}
+		return ds
+	}
+	unread := 0
+	for i, d := range docs(got) {
+		w := docs(want)[i]
+		sum, gone := d.UnreadBody()
+		if !gone {
+			if d.Body != w.Body {
+				t.Errorf("%s: body %q, want %q", d.Path, d.Body, w.Body)
+			}
+			continue
+		}
+		unread++
+		if strings.TrimSpace(w.Body) == "" || strings.HasPrefix(d.Path, PagesDir) || d.Path == "content/posts/link.md" {
+			t.Errorf("%s taken unread", d.Path)
+		}
+		if d.Body != "" || sum != digest.Of(w.Body) {
+			t.Errorf("%s: body %q of digest %x, want none of digest %x", d.Path, d.Body, sum, digest.Of(w.Body))
+		}
+		if body, err := ReadBody(fsys, d.Path); err != nil || digest.Of(body) != sum {
+			t.Errorf("%s: the body reads back as %q, %v", d.Path, body, err)
+		}
+		if d.Path != w.Path || d.Hash != w.Hash || d.Head != w.Head || d.BodyLine != w.BodyLine || d.Slug != w.Slug {
+			t.Errorf("%s taken as %#v, want %#v", d.Path, *d, *w)
+		}
+	}
+	if unread == 0 {
+		t.Error("no document taken unread")
+	}
+	// But for their bodies, the very documents read.
+	for _, d := range docs(got) {
+		if _, gone := d.UnreadBody(); gone {
+			d.unread, d.bodySum = false, digest.Sum{}
+			d.Body, _ = ReadBody(fsys, d.Path)
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("a site taken unread differs from one read:\n%#v\n%#v", got, want)
+	}
+	if pos := got.Events[0].Pos("followups[1].who"); pos != want.Events[0].Pos("followups[1].who") {
+		t.Errorf("followups[1].who at %v, want %v", pos, want.Events[0].Pos("followups[1].who"))
+	}
 }
 
 // TestFrontMatterKeptOnDisk: a load in a new process (a new Cache) reads

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/netjournal/netjournal/internal/digest"
 	"io"
 	"reflect"
 	"regexp"
@@ -30,7 +31,17 @@ type Doc struct {
 	Head     string    // SHA-256 of the bytes before the body: the front matter as written
 	lines    *keyLines // "title", "with[1]", "followups[0].who" → file line
 	start    int       // file line of the opening ---
+	// unread says Load took the file as the last build read it, by its
+	// size, times and inode (Cache.Known), without reading it: Body is
+	// empty, and bodySum is the digest of its text.
+	unread  bool
+	bodySum digest.Sum
 }
+
+// UnreadBody reports whether Load took the document without reading its
+// file (Cache.Known): its Body is then empty, and sum is the digest of
+// its text (digest.Of), which ReadBody reads again.
+func (d *Doc) UnreadBody() (sum digest.Sum, unread bool) { return d.bodySum, d.unread }
 
 // keyLines finds the file line of every front-matter key when one is
 // first asked for, which is when something is wrong with it: most

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/netjournal/netjournal/internal/diskcache"
+	"github.com/netjournal/netjournal/internal/fileid"
 	"github.com/netjournal/netjournal/internal/par"
 	"github.com/netjournal/netjournal/internal/source"
 	"golang.org/x/text/unicode/norm"
@@ -59,6 +60,16 @@ type Cache struct {
 	// one run to the next (frontcache.go).
 	Disk *diskcache.Cache
 
+	// Known, when set, is what the last build (in another process) read
+	// of each document's file: a Load takes the document of a file whose
+	// size, times and inode are the same (and which it has not read
+	// itself) from the front matter the disk keeps for those bytes,
+	// without reading the file, its body unread (Doc.UnreadBody), for
+	// the renderer to take from the disk as well or read again. Only
+	// what the last build read more than a file system's tick after the
+	// file's last change is to be given (fileid.ID.ChangedSince).
+	Known map[string]Known
+
 	// Watched says that every change to the site's files from the
 	// first Load on is named to Forget before the next Load, or to
 	// ForgetAll where some were lost: serve and build --watch start
@@ -100,9 +111,17 @@ type fileEntry struct {
 	e fs.DirEntry
 }
 
+// Known is what a Load read of a file: what the file system said of it,
+// and the SHA-256 of its bytes.
+type Known struct {
+	fileid.ID
+	Sum [sha256.Size]byte
+}
+
 type cached struct {
 	size int64
 	mod  time.Time
+	id   fileid.ID // what the file system said of the file when it was read
 	// sum is the hash of the file's bytes, which are not kept: the
 	// document holds its body, and a whole site's files held once more
 	// were a tenth of a build's memory.
@@ -209,6 +228,21 @@ func (c *Cache) Load(fsys fs.FS) (*Site, error) {
 	return site, nil
 }
 
+// Files returns what the last Load read, or took as read before (Known),
+// of the files of the documents it found: for the next build, which may
+// then take them without reading them.
+func (c *Cache) Files() map[string]Known {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	files := make(map[string]Known, len(c.files))
+	for p, f := range c.files {
+		if f.doc != nil && len(f.errs) == 0 {
+			files[p] = Known{ID: f.id, Sum: f.sum}
+		}
+	}
+	return files
+}
+
 // ReadBody reads the body of the document at path in fsys again, as Load
 // read it: for a build that let it go (journal.Options.Reread).
 func ReadBody(fsys fs.FS, path string) (string, error) {
@@ -241,11 +275,20 @@ func parse(dir, p string, data []byte, cfg *Config) (any, ErrorList) {
 // keeping the front matter of the file under key (fronts.key) where f
 // does.
 func (f fronts) parse(dir, p string, data []byte, sum [sha256.Size]byte, key diskcache.Key, cfg *Config) (any, ErrorList) {
-	var errs ErrorList
 	rec, where, d, block, serr := f.split(key, p, data, sum)
 	if serr != nil {
 		return nil, ErrorList{serr}
 	}
+	return f.typed(dir, p, d, cfg, func(d *Doc, v any, errs *ErrorList, validate func(*ErrorList)) {
+		f.decodeDoc(key, rec, where, d, block, v, errs, validate)
+	})
+}
+
+// typed is the document of the file at p in the folder dir, of the kind
+// the folder says, made of d and its front matter, which decode decodes
+// into v (embedding d) and validates.
+func (f fronts) typed(dir, p string, d Doc, cfg *Config, decode func(d *Doc, v any, errs *ErrorList, validate func(*ErrorList))) (any, ErrorList) {
+	var errs ErrorList
 	d.Slug = SlugOf(p)
 	noSlug := func(d *Doc) {
 		if d.Slug == "" {
@@ -255,17 +298,17 @@ func (f fronts) parse(dir, p string, data []byte, sum [sha256.Size]byte, key dis
 	switch dir {
 	case ContactsDir:
 		c := &Contact{Doc: d}
-		f.decodeDoc(key, rec, where, &c.Doc, block, c, &errs, func(errs *ErrorList) { c.validate(errs, cfg) })
+		decode(&c.Doc, c, &errs, func(errs *ErrorList) { c.validate(errs, cfg) })
 		noSlug(&c.Doc)
 		return c, errs
 	case EventsDir:
 		e := &Event{Doc: d}
-		f.decodeDoc(key, rec, where, &e.Doc, block, e, &errs, e.validate)
+		decode(&e.Doc, e, &errs, e.validate)
 		noSlug(&e.Doc)
 		return e, errs
 	case PagesDir:
 		pg := &Page{Doc: d, SitePath: pageSitePath(p)}
-		f.decodeDoc(key, rec, where, &pg.Doc, block, pg, &errs, pg.validate)
+		decode(&pg.Doc, pg, &errs, pg.validate)
 		switch {
 		case p == PagesDir+"/index.md" || pg.SitePath == "" && strings.EqualFold(path.Base(p), "index.md"):
 			errs.Add(Position{p, 1}, "content/pages/index.md would be the home page, which lists the posts: name the page for its address (about.md is /about/)")
@@ -275,7 +318,7 @@ func (f fronts) parse(dir, p string, data []byte, sum [sha256.Size]byte, key dis
 		return pg, errs
 	default:
 		p := &Post{Doc: d}
-		f.decodeDoc(key, rec, where, &p.Doc, block, p, &errs, p.validate)
+		decode(&p.Doc, p, &errs, p.validate)
 		if p.SlugKey != "" && slugPattern.MatchString(p.SlugKey) {
 			p.Slug = p.SlugKey
 		}
@@ -370,6 +413,15 @@ func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, fr fronts, trusted boo
 			c.Disk.Keep(f.front) // for the next run, as if read again
 			return
 		}
+		id := fileid.Of(fd.info)
+		if k, ok := c.Known[fd.p]; ok && k.ID == id && c.files[fd.p] == nil {
+			// As the last build read it: its document is the one made of
+			// those bytes, which the disk keeps (restore).
+			if doc, perrs, key, ok := fr.restore(dir, fd.p, k.Sum, cfg); ok {
+				fd.f = &cached{sum: k.Sum, doc: doc, errs: perrs, front: key, size: fd.info.Size(), mod: fd.info.ModTime(), id: id}
+				return
+			}
+		}
 		data, err := fs.ReadFile(fsys, fd.p)
 		if err != nil {
 			fd.err = err
@@ -384,7 +436,7 @@ func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, fr fronts, trusted boo
 			c.Disk.Keep(key)
 			f = &cached{sum: sum, doc: f.doc, errs: f.errs, front: key}
 		}
-		f.size, f.mod = fd.info.Size(), fd.info.ModTime()
+		f.size, f.mod, f.id = fd.info.Size(), fd.info.ModTime(), id
 		fd.f = f
 	})
 	for _, fd := range files {

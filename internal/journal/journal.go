@@ -194,6 +194,23 @@ type Unresolved struct {
 	Target string
 }
 
+// source is the body of doc to render: its text, or, for a document Load
+// took without reading its file (content.Doc.UnreadBody), its digest and
+// how to read it again (Options.Reread).
+func (j *Journal) source(doc *content.Doc) markdown.Source {
+	sum, unread := doc.UnreadBody()
+	if !unread {
+		return markdown.Text(doc.Body)
+	}
+	path, reread := doc.Path, j.Opts.Reread
+	return markdown.Unread(sum, func() (string, error) {
+		if reread == nil {
+			return "", errors.New("the body was not read, and nothing reads it")
+		}
+		return reread(path)
+	})
+}
+
 // Tag gathers everything tagged with one name.
 type Tag struct {
 	Name     string
@@ -218,13 +235,13 @@ func Build(site *content.Site, md *markdown.Renderer, opts Options) (*Journal, e
 		bySlug:  map[Kind]map[string]Node{KindContact: {}, KindEvent: {}, KindPost: {}},
 	}
 	for _, c := range site.Contacts {
-		j.Contacts = append(j.Contacts, &Contact{Contact: c, body: body{markdown.Text(c.Body)}})
+		j.Contacts = append(j.Contacts, &Contact{Contact: c, body: body{j.source(&c.Doc)}})
 	}
 	for _, e := range site.Events {
-		j.Events = append(j.Events, &Event{Event: e, body: body{markdown.Text(e.Body)}})
+		j.Events = append(j.Events, &Event{Event: e, body: body{j.source(&e.Doc)}})
 	}
 	for _, p := range site.Posts {
-		j.Posts = append(j.Posts, &Post{Post: p, FileSlug: content.SlugOf(p.Path), body: body{markdown.Text(p.Body)}})
+		j.Posts = append(j.Posts, &Post{Post: p, FileSlug: content.SlugOf(p.Path), body: body{j.source(&p.Doc)}})
 	}
 	j.Pages = append(j.Pages, site.Pages...)
 	sort.SliceStable(j.Pages, func(a, b int) bool { return j.Pages[a].SitePath < j.Pages[b].SitePath })

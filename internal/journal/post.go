@@ -222,7 +222,14 @@ func (j *Journal) controls(controlled map[Node]bool) {
 		if !controlled[p] {
 			continue // the usual case: no line to find
 		}
-		for i, line := range strings.Split(p.Body, "\n") { // kept: not let go
+		// Its text, kept (not let go), or read now if Load took the
+		// document without reading it.
+		text, err := j.md.ReadText(p.Source())
+		if err != nil {
+			j.late.Add(p.BodyPos(0), "%v", err)
+			continue
+		}
+		for i, line := range strings.Split(text, "\n") {
 			if r, ok := markdown.Control(line); ok {
 				j.Warnings.Add(p.BodyPos(i), "the control character %U cannot be published (feeds cannot hold it): it is left out", r)
 			}

@@ -25,6 +25,19 @@ type Source struct {
 // Text returns the source whose text is s.
 func Text(s string) Source { return Source{text: s} }
 
+// Unread returns the source of a body whose text was not read: sum is its
+// digest (digest.Of of the text), and read reads the text when a
+// renderer needs it (what the disk keeps of it lost), as for a body let
+// go (Let). The body must not be blank.
+func Unread(sum digest.Sum, read func() (string, error)) Source {
+	return Source{sum: sum, read: read}
+}
+
+// ReadText returns the text of src: read again if it was let go or never
+// read (Unread), and then an ErrGone if it cannot be, or is not the text
+// src stands for.
+func (r *Renderer) ReadText(src Source) (string, error) { return r.textOf(src) }
+
 // gone reports whether the text was let go: sum then names the body.
 func (s Source) gone() bool { return s.read != nil }
 
