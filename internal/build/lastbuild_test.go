@@ -282,4 +282,21 @@ func TestNewProcessTakesFilesUnread(t *testing.T) {
 		return titleLine.ReplaceAllLiteralString(s, `title: "Pooling, retitled"`)
 	})
 	build("a title edited")
+	// The cache's pack torn by a kill, its first half kept: what the
+	// last build kept may be gone with the rest, and what is left is
+	// taken (a body whose prepared form is gone is read again:
+	// journal.TestUnreadBodies).
+	packs, _ := filepath.Glob(filepath.Join(site, filepath.FromSlash(CacheDir), "*", "pack"))
+	if len(packs) != 1 {
+		t.Fatalf("%d packs", len(packs))
+	}
+	info, err = os.Stat(packs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(packs[0], info.Size()/2); err != nil {
+		t.Fatal(err)
+	}
+	rewrite(t, site, post, func(s string) string { return s + "\nA line after the pack was torn.\n" })
+	build("a body edited, the cache's pack torn")
 }

@@ -96,3 +96,68 @@ func TestLetBodies(t *testing.T) {
 		t.Errorf("Late = %v, want the post's body at its first line", err)
 	}
 }
+
+// TestUnreadBodies: documents a load took without reading their files
+// (content.Cache.Known) give the journal what read ones give, by a
+// renderer whose disk holds nothing of their bodies: each is read again
+// (Reread) and checked against its digest; a post with a control
+// character is read for the lines of its warnings.
+func TestUnreadBodies(t *testing.T) {
+	fsys := fstest.MapFS{content.ConfigFile: {Data: []byte(config)}}
+	files := map[string]string{
+		"content/contacts/ana-lima.md": "---\nname: Ana Lima\n---\nMet through [[Bo Chen]].\n",
+		"content/contacts/bo-chen.md":  "---\nname: Bo Chen\n---\nKnows [[Hello]].\n",
+		"content/posts/hello.md":       "---\ntitle: Hello\ndate: 2026-11-01\n---\n# Hi\n\nA post about [[hello|itself]], a bell \x07.\n",
+	}
+	for name, src := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(src)}
+	}
+	d, err := diskcache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	first := &content.Cache{Disk: d}
+	if _, err := first.Load(fsys); err != nil {
+		t.Fatal(err)
+	}
+	site, err := (&content.Cache{Disk: d, Known: first.Files()}).Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, doc := range []*content.Doc{&site.Contacts[0].Doc, &site.Posts[0].Doc} {
+		if _, unread := doc.UnreadBody(); !unread {
+			t.Fatalf("%s was read", doc.Path)
+		}
+	}
+	reads := map[string]int{}
+	md := markdown.New() // its disk holds nothing of the bodies
+	md.Once()
+	j, err := Build(site, md, Options{Now: now, Reread: func(path string) (string, error) {
+		reads[path]++
+		return content.ReadBody(fsys, path)
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	read, err := content.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Build(read, markdown.New(), Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, w := j.Warnings.Error(), want.Warnings.Error(); g != w || !strings.Contains(g, "control character") {
+		t.Errorf("warnings\n%s\nwant\n%s", g, w)
+	}
+	if len(j.Contacts[1].Backlinks) != 1 || len(j.Posts[0].Backlinks) != len(want.Posts[0].Backlinks) {
+		t.Errorf("backlinks %d and %d, want 1 and %d", len(j.Contacts[1].Backlinks), len(j.Posts[0].Backlinks), len(want.Posts[0].Backlinks))
+	}
+	if reads["content/posts/hello.md"] == 0 || reads["content/contacts/ana-lima.md"] == 0 {
+		t.Errorf("bodies read again: %v", reads)
+	}
+	if j.Late() != nil {
+		t.Errorf("late: %v", j.Late())
+	}
+}
