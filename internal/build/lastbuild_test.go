@@ -24,20 +24,7 @@ func TestEditedBuildInANewProcess(t *testing.T) {
 		t.Helper()
 		b, closeCache := cachedBuilder(t, site)
 		defer closeCache()
-		res, err := streamed(t, site, b, opts)
-		if err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-		want, err := Render(os.DirFS(site), opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if g, w := res.Warnings.Error(), want.Warnings.Error(); g != w {
-			t.Fatalf("%s: warnings\n%s\nwant\n%s", step, g, w)
-		}
-		if diff := writtenDiff(t, site, want); diff != "" {
-			t.Fatalf("%s: %s", step, diff)
-		}
+		res := streamedLikeFull(t, step, site, b, opts)
 		t.Logf("%s: the data of %d pages made, of %d files", step, b.blog.Made()+b.wiki.Made(), len(res.Public)+len(res.Private))
 		lastTaken = b.wiki.EntriesTaken()
 		lastDocs = len(res.Journal.Contacts) + len(res.Journal.Events) + len(res.Journal.Posts)
@@ -106,6 +93,28 @@ func TestEditedBuildInANewProcess(t *testing.T) {
 	if made, all := buildWith("a body edited, and a template", drafts); made*3 < all {
 		t.Errorf("a template edited: the data of %d pages made, of %d files: want every page's", made, all)
 	}
+}
+
+// streamedLikeFull streams a build of site by b with opts (step names it)
+// and fails t unless it writes what a full build without the cache
+// writes, with the same warnings.
+func streamedLikeFull(t *testing.T, step, site string, b *Builder, opts Options) *Result {
+	t.Helper()
+	res, err := streamed(t, site, b, opts)
+	if err != nil {
+		t.Fatalf("%s: %v", step, err)
+	}
+	want, err := Render(os.DirFS(site), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, w := res.Warnings.Error(), want.Warnings.Error(); g != w {
+		t.Fatalf("%s: warnings\n%s\nwant\n%s", step, g, w)
+	}
+	if diff := writtenDiff(t, site, want); diff != "" {
+		t.Fatalf("%s: %s", step, diff)
+	}
+	return res
 }
 
 // TestStrictFailureKeepsTheLastBuild: what the next build needs of this
@@ -223,20 +232,7 @@ func TestNewProcessTakesFilesUnread(t *testing.T) {
 		fsys := &readCounter{FS: os.DirFS(site), reads: map[string]int{}}
 		b := NewBuilder(fsys)
 		b.UseDisk(d)
-		res, err := streamed(t, site, b, opts)
-		if err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-		want, err := Render(os.DirFS(site), opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if g, w := res.Warnings.Error(), want.Warnings.Error(); g != w {
-			t.Fatalf("%s: warnings\n%s\nwant\n%s", step, g, w)
-		}
-		if diff := writtenDiff(t, site, want); diff != "" {
-			t.Fatalf("%s: %s", step, diff)
-		}
+		streamedLikeFull(t, step, site, b, opts)
 		return fsys.reads
 	}
 	all := build("first build")

@@ -149,12 +149,11 @@ func (d *recordReader) number() int { return d.unsigned(1<<31 - 1) }
 
 // unsigned reads an unsigned number of at most max.
 func (d *recordReader) unsigned(max uint64) int {
-	v, k := binary.Uvarint(d.r)
-	if !d.ok || k <= 0 || v > max {
+	v := d.u64()
+	if v > max {
 		d.ok = false
 		return 0
 	}
-	d.r = d.r[k:]
 	return int(v)
 }
 

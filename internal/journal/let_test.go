@@ -17,15 +17,12 @@ import (
 // meanwhile, the post's page is not filled with another body, or none, in
 // silence: Late says where.
 func TestLetBodies(t *testing.T) {
-	fsys := fstest.MapFS{content.ConfigFile: {Data: []byte(config)}}
 	files := map[string]string{
 		"content/contacts/ana-lima.md": "---\nname: Ana Lima\n---\nMet through [[Bo Chen]].\n",
 		"content/contacts/bo-chen.md":  "---\nname: Bo Chen\n---\n",
 		"content/posts/hello.md":       "---\ntitle: Hello\ndate: 2026-11-01\n---\n# Hi\n\nA post about [[hello|itself]].\n",
 	}
-	for name, src := range files {
-		fsys[name] = &fstest.MapFile{Data: []byte(src)}
-	}
+	fsys := siteOf(files)
 	disk := func() *diskcache.Cache {
 		d, err := diskcache.Open(t.TempDir())
 		if err != nil {
@@ -103,15 +100,11 @@ func TestLetBodies(t *testing.T) {
 // (Reread) and checked against its digest; a post with a control
 // character is read for the lines of its warnings.
 func TestUnreadBodies(t *testing.T) {
-	fsys := fstest.MapFS{content.ConfigFile: {Data: []byte(config)}}
-	files := map[string]string{
+	fsys := siteOf(map[string]string{
 		"content/contacts/ana-lima.md": "---\nname: Ana Lima\n---\nMet through [[Bo Chen]].\n",
 		"content/contacts/bo-chen.md":  "---\nname: Bo Chen\n---\nKnows [[Hello]].\n",
 		"content/posts/hello.md":       "---\ntitle: Hello\ndate: 2026-11-01\n---\n# Hi\n\nA post about [[hello|itself]], a bell \x07.\n",
-	}
-	for name, src := range files {
-		fsys[name] = &fstest.MapFile{Data: []byte(src)}
-	}
+	})
 	d, err := diskcache.Open(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -160,4 +153,13 @@ func TestUnreadBodies(t *testing.T) {
 	if j.Late() != nil {
 		t.Errorf("late: %v", j.Late())
 	}
+}
+
+// siteOf is a site of the test config and these files, by path.
+func siteOf(files map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{content.ConfigFile: {Data: []byte(config)}}
+	for name, src := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(src)}
+	}
+	return fsys
 }
