@@ -153,6 +153,20 @@ func TestUnreadBodies(t *testing.T) {
 	if j.Late() != nil {
 		t.Errorf("late: %v", j.Late())
 	}
+	// A file changed since the load: its body is not the one the load
+	// took, and the journal says so, never building on no body at all.
+	md = markdown.New()
+	md.Once()
+	j, err = Build(site, md, Options{Now: now, Reread: func(path string) (string, error) {
+		body, err := content.ReadBody(fsys, path)
+		return body + "Changed.\n", err
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if late := j.Late(); late == nil || !strings.Contains(late.Error(), "content/contacts/ana-lima.md:4") || !strings.Contains(late.Error(), "changed during the build") {
+		t.Errorf("a body changed since the load: late %v", late)
+	}
 }
 
 // siteOf is a site of the test config and these files, by path.

@@ -91,12 +91,13 @@ func (j *Journal) bodies(errs *content.ErrorList) (controlled map[Node]bool) {
 		to      []Node
 		errs    []error
 		sum     [sha256.Size]byte
+		gone    error // the body could not be read back: it gave nothing
 	}
 	all := make([]found, len(nodes))
 	par.Each(len(nodes), func(i int) {
 		body := nodes[i].Source()
 		facts := j.md.Facts(body)
-		f := found{removed: facts.Removed, links: facts.Wikilinks, control: facts.Control}
+		f := found{removed: facts.Removed, links: facts.Wikilinks, control: facts.Control, gone: facts.Gone}
 		if j.Opts.Reread != nil {
 			f.sum = facts.Sum() // for the next build (FactsSum)
 		}
@@ -133,6 +134,10 @@ func (j *Journal) bodies(errs *content.ErrorList) (controlled map[Node]bool) {
 		}
 		if all[i].control {
 			controlled[from] = true
+		}
+		if all[i].gone != nil {
+			// Never a body's links lost in silence (markdown.Unread).
+			j.late.Add(doc.BodyPos(0), "%v", all[i].gone)
 		}
 		// What of the body's raw HTML is not kept, the writer hears of.
 		for _, e := range all[i].removed {

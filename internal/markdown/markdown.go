@@ -6,6 +6,7 @@ package markdown
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"html"
 	"net/url"
@@ -264,13 +265,23 @@ type Facts struct {
 	Wikilinks []Wikilink
 	Removed   []LineError // what sanitizing took out of its raw HTML, by line: warnings for the writer
 	Control   bool        // it holds a control character (Control)
+	// Gone is an ErrGone when the body, let go or never read (Unread),
+	// could not be read back to find them: it then says nothing.
+	Gone error
 }
 
 // Facts returns what src says of itself, without rendering it: one look
 // into the memo, which a rebuild makes for every body.
 func (r *Renderer) Facts(src Source) Facts {
 	f := r.facts(src)
-	return Facts{Wikilinks: f.wikilinks, Removed: f.removed, Control: f.control}
+	out := Facts{Wikilinks: f.wikilinks, Removed: f.removed, Control: f.control}
+	for _, e := range f.errs {
+		if errors.Is(e.Err, ErrGone) {
+			out.Gone = e.Err
+			break
+		}
+	}
+	return out
 }
 
 // Wikilinks returns the wikilinks of src without rendering it.
