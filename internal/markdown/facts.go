@@ -137,5 +137,9 @@ func (f Facts) Sum() [sha256.Size]byte {
 		num(e.Line)
 		str(e.Err.Error())
 	}
+	flag(f.Gone != nil)
+	if f.Gone != nil {
+		str(f.Gone.Error())
+	}
 	return sha256.Sum256(b)
 }

@@ -43,6 +43,7 @@ func TestFactsSumSeesEveryField(t *testing.T) {
 		"removal's reason": {Wikilinks: base.Wikilinks, Removed: []LineError{{Line: 2, Err: errors.New("iframe removed")}}},
 		"no wikilink":      {Removed: base.Removed},
 		"two wikilinks":    {Wikilinks: append(append([]Wikilink{}, base.Wikilinks...), base.Wikilinks...), Removed: base.Removed},
+		"gone":             {Wikilinks: base.Wikilinks, Removed: base.Removed, Gone: ErrGone},
 	} {
 		if f.Sum() == sum {
 			t.Errorf("%s: the sum did not change", name)
@@ -54,7 +55,7 @@ func TestFactsSumSeesEveryField(t *testing.T) {
 	if lt := reflect.TypeFor[LineError](); lt.NumField() != 2 {
 		t.Errorf("LineError has %d fields: make Sum write each", lt.NumField())
 	}
-	if ft := reflect.TypeFor[Facts](); ft.NumField() != 3 {
+	if ft := reflect.TypeFor[Facts](); ft.NumField() != 4 {
 		t.Errorf("Facts has %d fields: make Sum write each", ft.NumField())
 	}
 }
