@@ -371,11 +371,13 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 		staged := make(chan func(bool), 1)
 		blogLast, wikiLast := b.blog.Last(), b.wiki.Last()
 		// What the load read of each file, but for the files changed
-		// within a tick of the load: written again in that tick, they
-		// would look the same to the next.
+		// within a tick of the load (written again in that tick, they
+		// would look the same to the next), and where the file system
+		// gives no change time (a file written again to the same size,
+		// its modification time set back, would too).
 		known := b.content.Files()
 		limit := loaded.Add(-racyWindow).UnixNano()
-		maps.DeleteFunc(known, func(_ string, k content.Known) bool { return k.ChangedSince(limit) })
+		maps.DeleteFunc(known, func(_ string, k content.Known) bool { return k.Ctime == 0 || k.ChangedSince(limit) })
 		go func() { staged <- stageLastBuild(b.lastBuildPath(), site, j, opts, blogLast, wikiLast, known, edits) }()
 		keepLast = func(ok bool) { (<-staged)(ok) }
 	}
