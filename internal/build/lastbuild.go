@@ -131,10 +131,10 @@ func stageLastBuild(p string, site *content.Site, j *journal.Journal, opts Optio
 				k, ok := known[d.Path]
 				e.flag(ok)
 				if ok {
-					e.varint(int(k.Size))
-					e.varint(int(k.Mtime))
-					e.varint(int(k.Ctime))
-					e.uvarint(int(k.Ino))
+					e.i64(k.Size)
+					e.i64(k.Mtime)
+					e.i64(k.Ctime)
+					e.u64(k.Ino)
 					e.bytes(k.Sum[:])
 				}
 				e.end()
@@ -219,9 +219,8 @@ func readLastBuild(p string) *lastBuild {
 			s := doc()
 			s.Facts = d.sum()
 			if d.flag() {
-				size, mtime, ctime := d.varint(), d.varint(), d.varint()
-				ino := d.u64()
-				l.Known[s.Path] = content.Known{ID: fileid.ID{Size: int64(size), Mtime: int64(mtime), Ctime: int64(ctime), Ino: ino}, Sum: d.sum()}
+				id := fileid.ID{Size: d.i64(), Mtime: d.i64(), Ctime: d.i64(), Ino: d.u64()}
+				l.Known[s.Path] = content.Known{ID: id, Sum: d.sum()}
 			}
 			l.Docs[k] = append(l.Docs[k], s)
 			paths = append(paths, s.Path)

@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"github.com/netjournal/netjournal/internal/fileid"
 	"math"
 	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
+
+	"github.com/netjournal/netjournal/internal/fileid"
 )
 
 // A manifest lists the files a build put in an output folder, each with a
@@ -147,11 +148,11 @@ func parseDecimal(b []byte, signed bool) (int64, bool) {
 		b = b[1:]
 	}
 	u, ok := parseUnsigned(b)
-	if !ok || u > math.MaxInt64 {
+	switch {
+	case !ok || u > math.MaxInt64+1 || u == math.MaxInt64+1 && !neg:
 		return 0, false
-	}
-	if neg {
-		return -int64(u), true
+	case neg:
+		return -int64(u), true // the smallest int64 too, as it wraps
 	}
 	return int64(u), true
 }

@@ -34,6 +34,8 @@ func newRecordWriter(w io.Writer, magic string) *recordWriter {
 }
 
 func (e *recordWriter) uvarint(n int) { e.buf = binary.AppendUvarint(e.buf, uint64(n)) }
+func (e *recordWriter) u64(n uint64)  { e.buf = binary.AppendUvarint(e.buf, n) }
+func (e *recordWriter) i64(n int64)   { e.buf = binary.AppendVarint(e.buf, n) }
 func (e *recordWriter) varint(n int)  { e.buf = binary.AppendVarint(e.buf, int64(n)) }
 func (e *recordWriter) bytes(b []byte) {
 	e.buf = append(e.buf, b...)
@@ -168,14 +170,17 @@ func (d *recordReader) u64() uint64 {
 	return v
 }
 
-func (d *recordReader) varint() int {
+func (d *recordReader) varint() int { return int(d.i64()) }
+
+// i64 reads a signed number of any size (a time in nanoseconds).
+func (d *recordReader) i64() int64 {
 	v, k := binary.Varint(d.r)
 	if !d.ok || k <= 0 {
 		d.ok = false
 		return 0
 	}
 	d.r = d.r[k:]
-	return int(v)
+	return v
 }
 
 func (d *recordReader) str() string { return string(d.take(d.uvarint())) }

@@ -414,6 +414,7 @@ func TestManifestRoundTrip(t *testing.T) {
 		"notes/a b c.txt":    {sum: [32]byte{3}, size: 0, mtime: -1, ino: 7},
 		"posts/x/index.html": {sum: [32]byte{4}, key: [32]byte{5, 6}, size: 1 << 40, ino: 1},
 		"far/away.html":      {sum: [32]byte{8}, size: math.MaxInt64, mtime: math.MaxInt64, ino: math.MaxUint64},
+		"long/ago.html":      {sum: [32]byte{9}, size: 3, mtime: math.MinInt64, ino: 5},
 	}
 	if err := m.write(p); err != nil {
 		t.Fatal(err)

@@ -4,12 +4,12 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"github.com/netjournal/netjournal/internal/digest"
 	"math"
 	"reflect"
 	"strings"
 	"time"
 
+	"github.com/netjournal/netjournal/internal/digest"
 	"github.com/netjournal/netjournal/internal/diskcache"
 )
 

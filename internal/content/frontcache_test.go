@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"github.com/netjournal/netjournal/internal/digest"
 	"io"
 	"path/filepath"
 	"reflect"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/adrg/frontmatter"
 
+	"github.com/netjournal/netjournal/internal/digest"
 	"github.com/netjournal/netjournal/internal/diskcache"
 )
 

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"github.com/netjournal/netjournal/internal/digest"
 	"io"
 	"reflect"
 	"regexp"
@@ -18,6 +17,8 @@ import (
 
 	"github.com/adrg/frontmatter"
 	"gopkg.in/yaml.v3"
+
+	"github.com/netjournal/netjournal/internal/digest"
 )
 
 // Doc is what every document shares: where it lives, its body, and the line
