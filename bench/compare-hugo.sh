@@ -15,7 +15,10 @@
 #                   removed; Hugo: public/ and resources/ removed)
 #   second build    again, nothing changed (netjournal: its up-to-date
 #                   check finds the outputs as the last build left them)
-#   one post edited a line appended to one post, then a build
+#   one post edited a line appended to one post, then a build (for
+#                   netjournal the first after a cold one, which has no
+#                   spare output folder to stage in)
+#   edited again    another line appended to the same post, then a build
 #   full journal    netjournal's cold build of the full journal, against
 #                   Hugo's cold build of the posts alone (the same runs as
 #                   Hugo's cold build above)
@@ -225,6 +228,7 @@ for n in "${sizes[@]}"; do
 	define "$n posts: cold build" ms
 	define "$n posts: second build, nothing changed" ms
 	define "$n posts: one post edited, build" ms
+	define "$n posts: the post edited again, build" ms
 	define "$all: cold build (Hugo: the posts)" ms
 	define "$n posts: peak memory, cold build" kb
 	define "$all: peak memory (Hugo: the posts)" kb
@@ -255,6 +259,16 @@ for n in "${sizes[@]}"; do
 		edit "$hsite/content/posts/$slug.md" "build-$i"
 		hugo_build "$hsite"
 		record "$n posts: one post edited, build" Hugo $ms
+
+		# The next save: netjournal now stages in the output the last
+		# build replaced (its spare), as every build after the first
+		# after a cold one does.
+		edit "$site/content/posts/$slug.md" "again-$i"
+		nj_build "$site"
+		record "$n posts: the post edited again, build" netjournal $ms
+		edit "$hsite/content/posts/$slug.md" "again-$i"
+		hugo_build "$hsite"
+		record "$n posts: the post edited again, build" Hugo $ms
 
 		log "$n posts: full journal, run $i of $r"
 		nj_clean "$full"
