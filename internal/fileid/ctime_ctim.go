@@ -1,4 +1,4 @@
-//go:build openbsd || dragonfly
+//go:build linux || openbsd || dragonfly
 
 package fileid
 
