@@ -299,17 +299,8 @@ func TestDeferred(t *testing.T) {
 // or template set changed is executed; and what is read back is what
 // was written.
 func TestFragmentsOnDisk(t *testing.T) {
-	disk, err := diskcache.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer disk.Close()
-	tmpl := template.Must(template.New("entry").Parse("<b>{{.Title}}</b>"))
-	runs := 0
-	exec := func(w io.Writer, name string, data any) error {
-		runs++
-		return tmpl.ExecuteTemplate(w, name, data)
-	}
+	disk := testDisk(t)
+	exec, runs := counted("entry", "<b>{{.Title}}</b>")
 	for i, tt := range []struct {
 		templates, title, want string
 		runs                   int
@@ -320,11 +311,11 @@ func TestFragmentsOnDisk(t *testing.T) {
 		{"v2", "c", "<b>c</b>", 1},
 		{"v1", "a & b", "<b>a &amp; b</b>", 0},
 	} {
-		runs = 0
+		*runs = 0
 		f := Fragments{Disk: disk} // a new run's
 		out, err := f.Execute(tt.templates, "entry", nil, entry{Title: tt.title}, exec)
-		if err != nil || string(out) != tt.want || runs != tt.runs {
-			t.Errorf("run %d: %q, %v, executed %d times; want %q, %d", i, out, err, runs, tt.want, tt.runs)
+		if err != nil || string(out) != tt.want || *runs != tt.runs {
+			t.Errorf("run %d: %q, %v, executed %d times; want %q, %d", i, out, err, *runs, tt.want, tt.runs)
 		}
 	}
 }
@@ -335,19 +326,14 @@ func TestFragmentsOnDisk(t *testing.T) {
 // URLs or templates, and another input whose memory hashes the same
 // (made here, as no real one is found) are each executed on their own.
 func TestFragmentsSeen(t *testing.T) {
-	tmpl := template.Must(template.New("entry").Parse("<b>{{.Title}}</b>"))
-	runs := 0
-	exec := func(w io.Writer, name string, data any) error {
-		runs++
-		return tmpl.ExecuteTemplate(w, name, data)
-	}
+	exec, runs := counted("entry", "<b>{{.Title}}</b>")
 	var f Fragments
 	run := func(what, templates string, within, data any, want string, wantRuns int) {
 		t.Helper()
-		runs = 0
+		*runs = 0
 		out, err := f.Execute(templates, "entry", within, data, exec)
-		if err != nil || string(out) != want || runs != wantRuns {
-			t.Errorf("%s: %q, %v, executed %d times; want %q, %d", what, out, err, runs, want, wantRuns)
+		if err != nil || string(out) != want || *runs != wantRuns {
+			t.Errorf("%s: %q, %v, executed %d times; want %q, %d", what, out, err, *runs, want, wantRuns)
 		}
 	}
 	a := entry{Title: "a & b"}
@@ -386,11 +372,7 @@ func TestFragmentsSeen(t *testing.T) {
 // again, the same, executing none twice: those past the budget come back
 // from the disk.
 func TestBoundedFragments(t *testing.T) {
-	disk, err := diskcache.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer disk.Close()
+	disk := testDisk(t)
 	const size, n = 1 << 20, fragmentBudget>>20 + 8 // 8 MB past the budget
 	runs := map[int]int{}
 	exec := func(w io.Writer, name string, data any) error {
@@ -529,17 +511,8 @@ func TestLargePageMadeAgain(t *testing.T) {
 // its key: a render in a new process finds it there, executing nothing,
 // and one of other data executes it.
 func TestChangedPageOnDisk(t *testing.T) {
-	disk, err := diskcache.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer disk.Close()
-	tmpl := template.Must(template.New("p.html").Parse("<h1>{{.Title}}</h1>"))
-	runs := 0
-	exec := func(w io.Writer, name string, data any) error {
-		runs++
-		return tmpl.ExecuteTemplate(w, name, data)
-	}
+	disk := testDisk(t)
+	exec, runs := counted("p.html", "<h1>{{.Title}}</h1>")
 	jobs := func(title string) []Job {
 		return []Job{{File: "p.html", Template: "p.html", Data: &entry{Title: title}}}
 	}
@@ -553,25 +526,25 @@ func TestChangedPageOnDisk(t *testing.T) {
 		title string
 		runs  int
 	}{{"b", 0}, {"a", 0}, {"c", 1}} {
-		runs = 0
+		*runs = 0
 		mem := map[string][]byte{}
 		next := Cache{Disk: disk} // a new process's
 		if err := next.Render("v1", jobs(tt.title), exec, NewSite(Into(mem))); err != nil {
 			t.Fatal(err)
 		}
-		if want := "<h1>" + tt.title + "</h1>"; string(mem["p.html"]) != want || runs != tt.runs {
-			t.Errorf("%s: %q, executed %d times; want %q, %d", tt.title, mem["p.html"], runs, want, tt.runs)
+		if want := "<h1>" + tt.title + "</h1>"; string(mem["p.html"]) != want || *runs != tt.runs {
+			t.Errorf("%s: %q, executed %d times; want %q, %d", tt.title, mem["p.html"], *runs, want, tt.runs)
 		}
 	}
 	// Templates switched and back: the page is found on the disk, not
 	// executed again.
 	for i, templates := range []string{"v2", "v1"} {
-		runs = 0
+		*runs = 0
 		if err := c.Render(templates, jobs("b"), exec, NewSite(Into(map[string][]byte{}))); err != nil {
 			t.Fatal(err)
 		}
-		if want := 1 - i; runs != want {
-			t.Errorf("templates %s: executed %d times, want %d", templates, runs, want)
+		if want := 1 - i; *runs != want {
+			t.Errorf("templates %s: executed %d times, want %d", templates, *runs, want)
 		}
 	}
 }
@@ -637,4 +610,26 @@ func TestCappedStrings(t *testing.T) {
 	if buf.Len() != bigPage {
 		t.Errorf("%d bytes written, want %d", buf.Len(), bigPage)
 	}
+}
+
+// testDisk is a disk cache of its own for the test, closed after it.
+func testDisk(t *testing.T) *diskcache.Cache {
+	t.Helper()
+	disk, err := diskcache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { disk.Close() })
+	return disk
+}
+
+// counted is an Executor of the template name parsed from text, and the
+// number of times it has executed.
+func counted(name, text string) (Executor, *int) {
+	tmpl := template.Must(template.New(name).Parse(text))
+	runs := new(int)
+	return func(w io.Writer, name string, data any) error {
+		*runs++
+		return tmpl.ExecuteTemplate(w, name, data)
+	}, runs
 }
