@@ -304,10 +304,10 @@ func (r *renderer) searchEntries(again bool) ([]journal.Node, []searchEntry, err
 	}
 	r.cache.search, r.cache.entries = nil, nil
 	if r.cache.pages.Once && r.cache.pages.Keys {
-		r.cache.entries = make(map[string]diskcache.Key, len(nodes))
+		r.cache.entries = make(map[string]page.Key, len(nodes))
 		for i, e := range entries {
 			if e.onDisk != nil {
-				r.cache.entries[nodes[i].Doc().Path] = *e.onDisk
+				r.cache.entries[nodes[i].Doc().Path] = page.Key(*e.onDisk)
 			}
 		}
 	}

@@ -93,7 +93,7 @@ type Cache struct {
 	// entries, by their documents' paths, when it remembers its pages
 	// (Remember): the next build, told which bodies alone were edited,
 	// takes the others' entries by them.
-	entries map[string]diskcache.Key
+	entries map[string]page.Key
 	taken   int // search entries the last render took as they were
 }
 
@@ -374,11 +374,7 @@ func (c *Cache) render(r *renderer, exec page.Executor, fingerprint string, them
 // for the next build in a new process (page.Cache.Keys): nil reads if it
 // did not succeed, or kept none.
 func (c *Cache) Last() page.Last {
-	entries := make(map[string]page.Key, len(c.entries))
-	for path, k := range c.entries {
-		entries[path] = page.Key(k)
-	}
-	return page.Last{Theme: c.theme, Reads: c.reads, Keys: c.pages.PageKeys(), Photos: c.photos, Entries: entries}
+	return page.Last{Theme: c.theme, Reads: c.reads, Keys: c.pages.PageKeys(), Photos: c.photos, Entries: c.entries}
 }
 
 // Resume has the next RenderWith, in a build that renders once, take l
