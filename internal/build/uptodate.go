@@ -58,19 +58,24 @@ func stampPath(site string) string { return filepath.Join(site, WorkDir, stampFi
 // sum, and the next build sees it.
 func SumInputs(site string, opts Options, outs ...string) Inputs {
 	start := time.Now()
-	v, err := version()
-	if err != nil {
-		return Inputs{}
+	// The program is hashed (version: a read of all its bytes, a fifth of
+	// the summing) on another core while the site is walked.
+	type versioned struct {
+		v   string
+		err error
 	}
+	programSum := make(chan versioned, 1) // never waited for on a return before the walk's end
+	go func() {
+		v, err := version()
+		programSum <- versioned{v, err}
+	}()
 	root, err := realPath(site)
 	if err != nil {
 		return Inputs{}
 	}
 	skip := map[string]bool{filepath.Join(root, ".git"): true, filepath.Join(root, WorkDir): true}
 	made := map[string]bool{}
-	h := sha256.New()
-	fmt.Fprintf(h, "netjournal %s\ndrafts %t future %t strict %t origin %q day %s\n",
-		v, opts.Drafts, opts.Future, opts.Strict, opts.Origin, content.Day(opts.Now).Format(time.DateOnly))
+	var outLines []byte
 	for _, o := range outs {
 		// The walk goes through the site's real path: so must the
 		// outputs' (a site under a linked folder holds them there).
@@ -80,7 +85,7 @@ func SumInputs(site string, opts Options, outs ...string) Inputs {
 		}
 		skip[real] = true
 		skip[filepath.Join(filepath.Dir(real), WorkDir)] = true // its staging, spare and manifest
-		fmt.Fprintf(h, "output %q\n", real)
+		outLines = fmt.Appendf(outLines, "output %q\n", real)
 		// The folders holding it are made by the first build that writes
 		// there: what else they hold is summed, not they.
 		for d := filepath.Dir(real); d != root && within(d, root); d = filepath.Dir(d) {
@@ -126,6 +131,14 @@ func SumInputs(site string, opts Options, outs ...string) Inputs {
 			it.info, it.err = it.d.Info()
 		}
 	})
+	v := <-programSum
+	if v.err != nil {
+		return Inputs{}
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "netjournal %s\ndrafts %t future %t strict %t origin %q day %s\n",
+		v.v, opts.Drafts, opts.Future, opts.Strict, opts.Origin, content.Day(opts.Now).Format(time.DateOnly))
+	h.Write(outLines)
 	in := Inputs{}
 	var line []byte
 	for _, it := range items {
