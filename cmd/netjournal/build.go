@@ -85,6 +85,7 @@ func (c *buildCmd) Run(ctx context.Context, args []string) int {
 		}
 	}
 	b := build.NewBuilder(os.DirFS(c.dir))
+	b.Stat(inputs)
 	if watching {
 		b.Watched() // w names every change from here on
 	}

@@ -39,6 +39,10 @@ import (
 type Inputs struct {
 	sum  string
 	racy bool // a file changed within racyWindow of the summing
+	// stats are the regular files' sizes and times as the sum found
+	// them, by their slash-separated path in the site: for the load
+	// (Builder.Stat), which asks them again otherwise.
+	stats map[string]fs.FileInfo
 }
 
 // racyWindow is how close to the summing a file may have changed and
@@ -139,7 +143,7 @@ func SumInputs(site string, opts Options, outs ...string) Inputs {
 	fmt.Fprintf(h, "netjournal %s\ndrafts %t future %t strict %t origin %q day %s\n",
 		v.v, opts.Drafts, opts.Future, opts.Strict, opts.Origin, content.Day(opts.Now).Format(time.DateOnly))
 	h.Write(outLines)
-	in := Inputs{}
+	in := Inputs{stats: make(map[string]fs.FileInfo, len(items))}
 	var line []byte
 	for _, it := range items {
 		if it.d == nil { // a folder
@@ -150,6 +154,7 @@ func SumInputs(site string, opts Options, outs ...string) Inputs {
 		if it.err != nil {
 			return Inputs{}
 		}
+		in.stats[it.rel] = it.info
 		st := stateOf(it.info, [sha256.Size]byte{})
 		ctime := fileid.ChangeTime(it.info)
 		line = fileLine(line[:0], it.rel, st.size, st.mtime, ctime, st.ino, it.info.Mode())

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"io/fs"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/netjournal/netjournal/internal/digest"
 	"github.com/netjournal/netjournal/internal/diskcache"
+	"github.com/netjournal/netjournal/internal/fileid"
 )
 
 // frontSite is a site whose documents give every front-matter key of
@@ -228,6 +230,62 @@ func FuzzReadRecord(f *testing.F) {
 // reading them: the same documents but for their bodies, which read back
 // to their digests; a file that changed, a blank body and a standalone
 // page are read.
+// TestStatsTakenAsAsked: a load given the files' sizes and times as
+// they were asked before it (Cache.Stats, the build's sum of its inputs)
+// takes them from there. A file changed since is taken as it was when
+// the last build knew it so, and what Files says of it is what was
+// asked, so that the next load, seeing the file changed, reads it.
+func TestStatsTakenAsAsked(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "cache")
+	fsys := frontSite(testConfig)
+	const post = "content/posts/hello.md"
+	fsys[post].ModTime = time.Date(2026, 1, 3, 8, 0, 0, 0, time.UTC)
+	first := &Cache{Disk: openDisk(t, dir)}
+	if _, err := first.Load(fsys); err != nil {
+		t.Fatal(err)
+	}
+	known := first.Files()
+	first.Disk.Commit()
+	first.Disk.Close()
+	asked, err := fs.Stat(fsys, post)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Written again after the sum asked, before the load.
+	fsys[post] = &fstest.MapFile{Data: []byte("---\ntitle: Written after the sum\ndate: 2026-01-03\n---\nNew.\n"), ModTime: asked.ModTime().Add(time.Second)}
+
+	c := &Cache{Disk: openDisk(t, dir), Known: known, Stats: map[string]fs.FileInfo{post: asked}}
+	site, err := c.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := postTitled(site, post); got != "Hello" {
+		t.Errorf("%s loaded as %q, want it taken as the sum asked it (%q)", post, got, "Hello")
+	}
+	if got, want := c.Files()[post].ID, fileid.Of(asked); got != want {
+		t.Errorf("%s known as %+v, want %+v, as asked", post, got, want)
+	}
+
+	next := &Cache{Disk: c.Disk, Known: c.Files()}
+	site, err = next.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := postTitled(site, post); got != "Written after the sum" {
+		t.Errorf("the next load took %s as %q, want it read again", post, got)
+	}
+}
+
+// postTitled is the title of the post at path in site.
+func postTitled(site *Site, path string) string {
+	for _, p := range site.Posts {
+		if p.Path == path {
+			return p.Title
+		}
+	}
+	return ""
+}
+
 func TestKnownFilesTakenUnread(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "cache")
 	fsys := frontSite(testConfig + "circles:\n  core: {cadence: 2w}\n  active: {cadence: 6w}\n")

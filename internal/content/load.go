@@ -70,6 +70,15 @@ type Cache struct {
 	// file's last change is to be given (fileid.ID.ChangedSince).
 	Known map[string]Known
 
+	// Stats, when set, are the files' sizes and times as they were asked
+	// just before this Load (by the build's sum of its inputs, taken
+	// before anything is read): a Load takes a file's from there instead
+	// of asking again. A file changed since is then taken as it was, or
+	// read as it is now, and its document and what Files says of it
+	// hold no newer time than its bytes: the next build, seeing the file
+	// changed, reads it again.
+	Stats map[string]fs.FileInfo
+
 	// Watched says that every change to the site's files from the
 	// first Load on is named to Forget before the next Load, or to
 	// ForgetAll where some were lost: serve and build --watch start
@@ -399,7 +408,11 @@ func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, fr fronts, trusted boo
 			c.Disk.Keep(f.front)
 			return
 		}
-		fd.info, fd.err = fd.e.Info()
+		if info, ok := c.Stats[fd.p]; ok {
+			fd.info = info
+		} else {
+			fd.info, fd.err = fd.e.Info()
+		}
 		if fd.err == nil && fd.info.Mode()&fs.ModeSymlink != 0 {
 			// A link is read through: its file's size and time say
 			// whether it changed, not the link's.
