@@ -85,6 +85,10 @@ func (c *buildCmd) Run(ctx context.Context, args []string) int {
 		}
 	}
 	b := build.NewBuilder(os.DirFS(c.dir))
+	if !c.check && !noCache && !watching {
+		// Read while the cache is opened and the output folders readied.
+		b.ReadAhead(c.dir)
+	}
 	b.Stat(inputs)
 	if watching {
 		b.Watched() // w names every change from here on

@@ -103,6 +103,7 @@ type Builder struct {
 	last    *lastRender // the last render in memory, if it succeeded
 	edits   int         // renders of edited bodies alone since the last full one
 	stats   map[string]fs.FileInfo
+	ahead   *ahead // the last build's record, read ahead (ReadAhead)
 }
 
 // maxEdits is the most renders of edited bodies alone (bodiesEdited) in a
@@ -189,8 +190,10 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 	// disk (lastbuild.go): the files it read, which a load takes without
 	// reading them again when they are as they were, and what it made.
 	var lastOnDisk *lastBuild
+	ahead := b.ahead
+	b.ahead = nil
 	if s != nil && b.disk != nil {
-		lastOnDisk = readLastBuild(b.lastBuildPath())
+		lastOnDisk = ahead.take(b.lastBuildPath())
 		if lastOnDisk != nil {
 			b.content.Known = lastOnDisk.Known
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"maps"
 	"os"
+	"path/filepath"
 	"slices"
 	"time"
 
@@ -197,6 +198,57 @@ func stageLastBuild(p string, site *content.Site, j *journal.Journal, opts Optio
 			os.Remove(p) // the record of a build before: not this one's
 		}
 	}
+}
+
+// ahead is a read of the last build's record begun before the build
+// needs it (Builder.ReadAhead): the record, and the identity of the file
+// it was read from, which the build finds still the file's before it
+// takes it.
+type ahead struct {
+	done chan struct{}
+	path string
+	id   fileid.ID
+	last *lastBuild
+}
+
+// ReadAhead begins reading what the last build of the site kept for the
+// next (its record in the site's cache) on another core, while the
+// build does what it does first (SumInputs, UpToDate): the next render
+// to use the cache takes it, if that file is the one read still, or
+// reads the file then. (Its decoding was 20 ms of an edited build at
+// 10,000 posts, with a core to spare.)
+func (b *Builder) ReadAhead(site string) {
+	a := &ahead{done: make(chan struct{})}
+	b.ahead = a
+	go func() {
+		defer close(a.done)
+		v, err := version()
+		if err != nil {
+			return
+		}
+		a.path = filepath.Join(site, filepath.FromSlash(CacheDir), v, lastBuildFile)
+		info, err := os.Stat(a.path)
+		if err != nil {
+			return
+		}
+		a.id, a.last = fileid.Of(info), readLastBuild(a.path)
+	}()
+}
+
+// take returns the record at p: the one read ahead if it was read from
+// that file, the file's still (its change time and inode the same: a
+// record is written anew and renamed into place), else read now.
+func (a *ahead) take(p string) *lastBuild {
+	if a == nil {
+		return readLastBuild(p)
+	}
+	<-a.done
+	if a.last != nil && a.id.Ctime != 0 && filepath.Clean(a.path) == filepath.Clean(p) {
+		if info, err := os.Stat(p); err == nil && fileid.Of(info) == a.id {
+			return a.last
+		}
+	}
+	return readLastBuild(p)
 }
 
 // readLastBuild reads what the last build kept at p; nil if there is

@@ -98,6 +98,58 @@ func TestEditedBuildInANewProcess(t *testing.T) {
 	}
 }
 
+// TestReadAhead: the last build's record read ahead (Builder.ReadAhead)
+// is taken when its file is the one read still, and the file is read
+// again when it was written since: a record torn after the read ahead
+// is taken torn, as it is now (none), not as it was.
+func TestReadAhead(t *testing.T) {
+	site := copySite(t)
+	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
+	b, closeCache := cachedBuilder(t, site)
+	streamedLikeFull(t, "first build", site, b, opts)
+	closeCache()
+	p := filepath.Join(site, filepath.FromSlash(CacheDir))
+	matches, _ := filepath.Glob(filepath.Join(p, "*", lastBuildFile))
+	if len(matches) != 1 {
+		t.Fatalf("%d files %s under %s, want one", len(matches), lastBuildFile, p)
+	}
+	record := matches[0]
+
+	b, closeCache = cachedBuilder(t, site)
+	defer closeCache()
+	b.ReadAhead(site)
+	a := b.ahead
+	<-a.done
+	if a.last == nil {
+		t.Fatal("nothing read ahead")
+	}
+	if got := a.take(b.lastBuildPath()); got != a.last {
+		t.Error("the record read ahead was read again, though its file is the same")
+	}
+	// Written anew (as a build writes it: another file, renamed into
+	// place), torn.
+	data, err := os.ReadFile(record)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(record+".new", data[:len(data)/2], 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(record+".new", record); err != nil {
+		t.Fatal(err)
+	}
+	if a.id.Ctime == 0 {
+		t.Skip("no change time on this system: a record read ahead is never taken")
+	}
+	if got := a.take(b.lastBuildPath()); got != nil {
+		t.Error("the record read ahead was taken, though its file was written again since (torn)")
+	}
+	// And a build after a read ahead writes what a full build writes.
+	rewrite(t, site, "content/posts/skip-level-one-on-ones.md", func(s string) string { return s + "\nRead ahead.\n" })
+	b.ReadAhead(site)
+	streamedLikeFull(t, "a body edited, read ahead", site, b, opts)
+}
+
 // streamedLikeFull streams a build of site by b with opts (step names it)
 // and fails t unless it writes what a full build without the cache
 // writes, with the same warnings.
