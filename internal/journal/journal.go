@@ -53,9 +53,11 @@ type Journal struct {
 	bySlug    map[Kind]map[string]Node
 	tagIndex  map[string]*Tag  // normalised name → tag
 	linkPosts map[string]*Post // a link post's article → the post
-	// Resolve's answers, once the journal is built.
-	resolvedMu sync.RWMutex
-	resolved   map[resolveKey]resolution
+	// Resolve's answers, in shards by the ref: while the journal is
+	// built, every body's wikilinks are resolved on every core, most of
+	// them for the first time, and the cores took turns at one lock (a
+	// third of that step's time).
+	resolved [resolvedShards]resolvedShard
 	// built is what Resolve answered, for a ref of any kind, while the
 	// journal was built (every body's wikilinks among them): read without
 	// a lock, since nothing writes it after (freeze).

@@ -2,6 +2,7 @@ package journal
 
 import (
 	"fmt"
+	"hash/maphash"
 	"maps"
 	"slices"
 	"sort"
@@ -174,20 +175,35 @@ func (j *Journal) Resolve(ref string, kinds ...Kind) (Node, error) {
 	for i, k := range kinds {
 		key.kinds[i] = int8(k) + 1
 	}
-	j.resolvedMu.RLock()
-	r, ok := j.resolved[key]
-	j.resolvedMu.RUnlock()
+	sh := &j.resolved[maphash.String(resolvedSeed, ref)%resolvedShards]
+	sh.mu.RLock()
+	r, ok := sh.m[key]
+	sh.mu.RUnlock()
 	if ok {
 		return r.n, r.err
 	}
 	n, err := j.resolve(ref, kinds)
-	j.resolvedMu.Lock()
-	if j.resolved == nil {
-		j.resolved = map[resolveKey]resolution{}
+	sh.mu.Lock()
+	if sh.m == nil {
+		sh.m = map[resolveKey]resolution{}
 	}
-	j.resolved[key] = resolution{n, err}
-	j.resolvedMu.Unlock()
+	sh.m[key] = resolution{n, err}
+	sh.mu.Unlock()
 	return n, err
+}
+
+// resolvedShards is how many shards Resolve's answers are kept in.
+const resolvedShards = 64
+
+var resolvedSeed = maphash.MakeSeed()
+
+// resolvedShard is a shard of Resolve's answers, padded to a cache line
+// of its own, so that a core taking one lock does not take its
+// neighbour's line from the other.
+type resolvedShard struct {
+	mu sync.RWMutex
+	m  map[resolveKey]resolution
+	_  [64]byte
 }
 
 // allKinds are the kinds a ref names when none are given. Nothing
@@ -202,13 +218,20 @@ func (j *Journal) freeze() {
 	for i, k := range allKinds {
 		every.kinds[i] = int8(k) + 1
 	}
-	j.resolvedMu.Lock()
-	defer j.resolvedMu.Unlock()
-	built := make(map[string]resolution, len(j.resolved))
-	for k, r := range j.resolved {
-		if k.kinds == every.kinds {
-			built[k.ref] = r
+	n := 0
+	for i := range j.resolved {
+		n += len(j.resolved[i].m)
+	}
+	built := make(map[string]resolution, n)
+	for i := range j.resolved {
+		sh := &j.resolved[i]
+		sh.mu.Lock()
+		for k, r := range sh.m {
+			if k.kinds == every.kinds {
+				built[k.ref] = r
+			}
 		}
+		sh.mu.Unlock()
 	}
 	j.built = built
 }
