@@ -2,6 +2,7 @@ package journal
 
 import (
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -124,10 +125,13 @@ func TestUnreadBodies(t *testing.T) {
 		}
 	}
 	reads := map[string]int{}
+	var mu sync.Mutex    // Reread is called on every core
 	md := markdown.New() // its disk holds nothing of the bodies
 	md.Once()
 	j, err := Build(site, md, Options{Now: now, Reread: func(path string) (string, error) {
+		mu.Lock()
 		reads[path]++
+		mu.Unlock()
 		return content.ReadBody(fsys, path)
 	}})
 	if err != nil {
