@@ -27,6 +27,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 )
 
 // Key names a value: the hash of whatever the value was computed from.
@@ -59,16 +60,66 @@ const (
 
 // Cache is an open cache folder. Its methods are safe for concurrent use.
 // A nil *Cache is a cache that holds nothing and keeps nothing.
+//
+// Its index is in shards, each with a lock of its own, and the pack's
+// appends have another: a build asks the cache for every page and body
+// it keeps, on every core, and with one lock for everything (held, too,
+// while a value was copied into the pack's buffer, or the buffer written
+// out) the cores waited on each other's turns.
 type Cache struct {
-	mu    sync.Mutex
-	dir   string
+	dir    string
+	shards [shardCount]shard
+
+	// wmu guards the appends: w, size and err.
+	wmu   sync.Mutex
 	pack  *os.File
 	w     *bufio.Writer // appends to pack, from size onwards
 	size  int64         // the pack's length, buffered appends included
-	flush int64         // how much of the pack is written through to the file
-	index map[short]entry
-	err   error // the first write error: the cache then only reads
+	flush atomic.Int64  // how much of the pack is written through to the file
+	err   error         // the first write error: the cache then only reads
+	bad   atomic.Bool   // err is set
 }
+
+// shardCount is how many shards the index is in, by a key's first byte.
+const shardCount = 64
+
+// shard is a part of the index, padded to a cache line of its own.
+type shard struct {
+	mu    sync.Mutex
+	index map[short]entry
+	_     [64]byte
+}
+
+// shard returns the shard of the index that holds k.
+func (c *Cache) shard(k short) *shard { return &c.shards[int(k[0])%shardCount] }
+
+// lockAll takes every lock of the cache, for what reads or changes all of
+// it (Commit, Close), and returns what releases them.
+func (c *Cache) lockAll() (unlock func()) {
+	c.wmu.Lock()
+	for i := range c.shards {
+		c.shards[i].mu.Lock()
+	}
+	return func() {
+		for i := range c.shards {
+			c.shards[i].mu.Unlock()
+		}
+		c.wmu.Unlock()
+	}
+}
+
+// entries returns how many values the index holds. The caller holds
+// every lock.
+func (c *Cache) entries() int {
+	n := 0
+	for i := range c.shards {
+		n += len(c.shards[i].index)
+	}
+	return n
+}
+
+// put adds an entry to the index, at Open (when nothing else runs).
+func (c *Cache) put(k short, e entry) { c.shard(k).index[k] = e }
 
 // short is what the index knows a key by: its first half. The index of a
 // site of 100,000 posts holds 900,000 entries, and whole keys made it 30
@@ -84,7 +135,7 @@ const keySize = sha256.Size
 
 // entry is where a record's value is in the pack, and whether this run
 // used it (read, kept or put it: Commit keeps only those). used is the
-// high bit of n, set under the Cache's lock, rather than a set of keys
+// high bit of n, set under its shard's lock, rather than a set of keys
 // beside the index: a second map as large. The index holds entries, not
 // pointers to them: 900,000 of them at 100,000 posts, which the collector
 // then neither traces nor scans, in 16 bytes each.
@@ -119,7 +170,10 @@ func Open(dir string) (*Cache, error) {
 		pack.Close()
 		return nil, ErrBusy
 	}
-	c := &Cache{dir: dir, pack: pack, index: map[short]entry{}}
+	c := &Cache{dir: dir, pack: pack}
+	for i := range c.shards {
+		c.shards[i].index = map[short]entry{}
+	}
 	info, err := pack.Stat()
 	if err != nil {
 		pack.Close()
@@ -136,7 +190,8 @@ func Open(dir string) (*Cache, error) {
 			return nil, err
 		}
 	}
-	c.size, c.flush = end, end
+	c.size = end
+	c.flush.Store(end)
 	c.w = bufio.NewWriterSize(&offsetWriter{f: pack, off: &c.flush}, 1<<20)
 	return c, nil
 }
@@ -164,10 +219,12 @@ func (c *Cache) readIndex(packSize int64) int64 {
 		off, n := int64(binary.LittleEndian.Uint64(body[len(k):])), int64(binary.LittleEndian.Uint64(body[len(k)+8:]))
 		e := newEntry(off, n)
 		if off < headerSize || n < 0 || off+n > end {
-			clear(c.index)
+			for i := range c.shards {
+				clear(c.shards[i].index)
+			}
 			return 0
 		}
-		c.index[k] = e
+		c.put(k, e)
 	}
 	return end
 }
@@ -192,7 +249,7 @@ func (c *Cache) scan(off, size int64) int64 {
 		if !bytes.Equal(checksum(value), head[headerSize-crcSize:]) {
 			return off
 		}
-		c.index[short(head[4:])] = newEntry(off+headerSize, n)
+		c.put(short(head[4:]), newEntry(off+headerSize, n))
 		off += headerSize + n
 	}
 }
@@ -207,17 +264,23 @@ func (c *Cache) Read(buf *[]byte, key Key) ([]byte, bool) {
 	if c == nil {
 		return nil, false
 	}
-	c.mu.Lock()
-	e, ok := c.index[shorten(key)]
-	if ok && e.off+e.n() > c.flush {
-		// Appended in this run and still buffered.
-		if err := c.w.Flush(); err != nil {
-			c.fail(err)
-		}
-	}
-	c.mu.Unlock()
+	k := shorten(key)
+	sh := c.shard(k)
+	sh.mu.Lock()
+	e, ok := sh.index[k]
+	sh.mu.Unlock()
 	if !ok {
 		return nil, false
+	}
+	if e.off+e.n() > c.flush.Load() {
+		// Appended in this run and still buffered.
+		c.wmu.Lock()
+		if e.off+e.n() > c.flush.Load() {
+			if err := c.w.Flush(); err != nil {
+				c.fail(err)
+			}
+		}
+		c.wmu.Unlock()
 	}
 	var b []byte
 	if n := headerSize - 4 + int(e.n()); buf != nil && cap(*buf) >= n {
@@ -240,9 +303,9 @@ func (c *Cache) Read(buf *[]byte, key Key) ([]byte, bool) {
 	if !bytes.Equal(checksum(value), sum) {
 		return nil, false
 	}
-	c.mu.Lock()
-	c.use(key) // the index's entry now: Commit may have replaced it
-	c.mu.Unlock()
+	sh.mu.Lock()
+	use(sh, k) // the index's entry now: Commit may have replaced it
+	sh.mu.Unlock()
 	return value, true
 }
 
@@ -252,10 +315,12 @@ func (c *Cache) Has(key Key) bool {
 	if c == nil {
 		return false
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	_, ok := c.index[shorten(key)]
-	return ok && c.err == nil
+	k := shorten(key)
+	sh := c.shard(k)
+	sh.mu.Lock()
+	_, ok := sh.index[k]
+	sh.mu.Unlock()
+	return ok && !c.bad.Load()
 }
 
 // Dir returns the cache's folder, where a caller may keep files of its
@@ -268,9 +333,8 @@ func (c *Cache) Len() int {
 	if c == nil {
 		return 0
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return len(c.index)
+	defer c.lockAll()()
+	return c.entries()
 }
 
 // Keep marks the value of key as used in this run, so that Commit keeps
@@ -279,19 +343,20 @@ func (c *Cache) Keep(key Key) {
 	if c == nil {
 		return
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.use(key)
+	k := shorten(key)
+	sh := c.shard(k)
+	sh.mu.Lock()
+	use(sh, k)
+	sh.mu.Unlock()
 }
 
-// use marks the value of key as used, if the index has it. The caller
-// holds c.mu.
-func (c *Cache) use(key Key) bool {
-	k := shorten(key)
-	e, ok := c.index[k]
+// use marks the value of k as used, if sh, its shard, has it. The
+// caller holds sh.mu.
+func use(sh *shard, k short) bool {
+	e, ok := sh.index[k]
 	if ok && !e.used() {
 		e.nUsed |= usedBit
-		c.index[k] = e
+		sh.index[k] = e
 	}
 	return ok
 }
@@ -302,34 +367,50 @@ func (c *Cache) Put(key Key, value []byte) {
 	if c == nil {
 		return
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.use(key) {
+	k := shorten(key)
+	sh := c.shard(k)
+	sh.mu.Lock()
+	had := use(sh, k)
+	sh.mu.Unlock()
+	if had || c.bad.Load() {
 		return
 	}
-	if c.err != nil {
-		return
-	}
+	// Appended, then indexed: a Read of the key meanwhile finds nothing,
+	// and a Put of it meanwhile appends it again (the index keeps one;
+	// the other is dropped at the next compaction).
 	head := make([]byte, 0, headerSize)
 	head = append(head, magic...)
 	head = append(head, key[:]...)
 	head = binary.LittleEndian.AppendUint64(head, uint64(len(value)))
 	head = append(head, checksum(value)...)
+	c.wmu.Lock()
+	if c.err != nil {
+		c.wmu.Unlock()
+		return
+	}
 	if _, err := c.w.Write(head); err != nil {
 		c.fail(err)
+		c.wmu.Unlock()
 		return
 	}
 	if _, err := c.w.Write(value); err != nil {
 		c.fail(err)
+		c.wmu.Unlock()
 		return
 	}
-	c.index[shorten(key)] = entry{off: c.size + headerSize, nUsed: uint64(len(value)) | usedBit}
+	off := c.size + headerSize
 	c.size += headerSize + int64(len(value))
+	c.wmu.Unlock()
+	sh.mu.Lock()
+	sh.index[k] = entry{off: off, nUsed: uint64(len(value)) | usedBit}
+	sh.mu.Unlock()
 }
 
+// fail records the first write error. The caller holds c.wmu.
 func (c *Cache) fail(err error) {
 	if c.err == nil {
 		c.err = err
+		c.bad.Store(true)
 	}
 }
 
@@ -340,8 +421,7 @@ func (c *Cache) Commit() error {
 	if c == nil {
 		return nil
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	defer c.lockAll()()
 	if err := c.w.Flush(); err != nil {
 		c.fail(err)
 	}
@@ -349,11 +429,14 @@ func (c *Cache) Commit() error {
 		return c.err
 	}
 	var live int64
-	for k, e := range c.index {
-		if e.used() {
-			live += headerSize + e.n()
-		} else {
-			delete(c.index, k)
+	for i := range c.shards {
+		index := c.shards[i].index
+		for k, e := range index {
+			if e.used() {
+				live += headerSize + e.n()
+			} else {
+				delete(index, k)
+			}
 		}
 	}
 	if dead := c.size - live; dead > live && dead > 1<<20 {
@@ -362,9 +445,12 @@ func (c *Cache) Commit() error {
 		}
 	}
 	// The next run (a rebuild of build --watch) starts counting afresh.
-	for k, e := range c.index {
-		e.nUsed &^= usedBit
-		c.index[k] = e
+	for i := range c.shards {
+		index := c.shards[i].index
+		for k, e := range index {
+			e.nUsed &^= usedBit
+			index[k] = e
+		}
 	}
 	return c.writeIndex()
 }
@@ -377,19 +463,22 @@ func (c *Cache) compact() error {
 	}
 	var off int64
 	w := bufio.NewWriterSize(tmp, 1<<20)
-	index := make(map[short]entry, len(c.index))
-	for k, e := range c.index {
-		b := make([]byte, headerSize+e.n())
-		if _, err := c.pack.ReadAt(b, e.off-headerSize); err != nil {
-			continue // unreadable: dropped
+	var indexes [shardCount]map[short]entry
+	for i := range c.shards {
+		indexes[i] = make(map[short]entry, len(c.shards[i].index))
+		for k, e := range c.shards[i].index {
+			b := make([]byte, headerSize+e.n())
+			if _, err := c.pack.ReadAt(b, e.off-headerSize); err != nil {
+				continue // unreadable: dropped
+			}
+			if _, err := w.Write(b); err != nil {
+				tmp.Close()
+				os.Remove(tmp.Name())
+				return err
+			}
+			indexes[i][k] = newEntry(off+headerSize, e.n())
+			off += headerSize + e.n()
 		}
-		if _, err := w.Write(b); err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-			return err
-		}
-		index[k] = newEntry(off+headerSize, e.n())
-		off += headerSize + e.n()
 	}
 	if err := errors.Join(w.Flush(), tmp.Close()); err != nil {
 		os.Remove(tmp.Name())
@@ -404,7 +493,11 @@ func (c *Cache) compact() error {
 		return err
 	}
 	c.pack.Close()
-	c.pack, c.index, c.size, c.flush = pack, index, off, off
+	c.pack, c.size = pack, off
+	for i := range c.shards {
+		c.shards[i].index = indexes[i]
+	}
+	c.flush.Store(off)
 	c.w = bufio.NewWriterSize(&offsetWriter{f: pack, off: &c.flush}, 1<<20)
 	return nil
 }
@@ -413,13 +506,15 @@ func (c *Cache) compact() error {
 // pack's end, each key's first half with its value's offset and length,
 // and a SHA-256 of it all.
 func (c *Cache) writeIndex() error {
-	b := make([]byte, 0, len(indexMagic)+8+len(c.index)*(len(short{})+16)+sha256.Size)
+	b := make([]byte, 0, len(indexMagic)+8+c.entries()*(len(short{})+16)+sha256.Size)
 	b = append(b, indexMagic...)
 	b = binary.LittleEndian.AppendUint64(b, uint64(c.size))
-	for k, e := range c.index {
-		b = append(b, k[:]...)
-		b = binary.LittleEndian.AppendUint64(b, uint64(e.off))
-		b = binary.LittleEndian.AppendUint64(b, uint64(e.n()))
+	for i := range c.shards {
+		for k, e := range c.shards[i].index {
+			b = append(b, k[:]...)
+			b = binary.LittleEndian.AppendUint64(b, uint64(e.off))
+			b = binary.LittleEndian.AppendUint64(b, uint64(e.n()))
+		}
 	}
 	sum := sha256.Sum256(b)
 	b = append(b, sum[:]...)
@@ -441,20 +536,20 @@ func (c *Cache) Close() error {
 	if c == nil {
 		return nil
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	defer c.lockAll()()
 	return errors.Join(c.w.Flush(), c.pack.Close())
 }
 
-// offsetWriter appends to a file at *off, advancing it.
+// offsetWriter appends to a file at off, advancing it once the bytes are
+// in the file (Read reads what is below it without a lock).
 type offsetWriter struct {
 	f   *os.File
-	off *int64
+	off *atomic.Int64
 }
 
 func (w *offsetWriter) Write(p []byte) (int, error) {
-	n, err := w.f.WriteAt(p, *w.off)
-	*w.off += int64(n)
+	n, err := w.f.WriteAt(p, w.off.Load())
+	w.off.Add(int64(n))
 	return n, err
 }
 
@@ -466,12 +561,14 @@ func (c *Cache) KeepAll() {
 	if c == nil {
 		return
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for k, e := range c.index {
-		if !e.used() {
-			e.nUsed |= usedBit
-			c.index[k] = e
+	defer c.lockAll()()
+	for i := range c.shards {
+		index := c.shards[i].index
+		for k, e := range index {
+			if !e.used() {
+				e.nUsed |= usedBit
+				index[k] = e
+			}
 		}
 	}
 }

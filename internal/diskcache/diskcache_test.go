@@ -1,6 +1,7 @@
 package diskcache
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"os"
@@ -186,23 +187,51 @@ func TestPrunesWhatARunDidNotUse(t *testing.T) {
 	}
 }
 
-// TestConcurrent: puts and gets from many goroutines.
+// TestConcurrent: puts, gets, keeps and looks from many goroutines, with
+// values large enough that the pack's buffer is written out while others
+// read; what they put is all there after a commit, in the next run.
 func TestConcurrent(t *testing.T) {
-	c := open(t, t.TempDir())
-	defer c.Close()
+	dir := t.TempDir()
+	c := open(t, dir)
+	value := func(k string) []byte {
+		if len(k)%5 == 0 {
+			return bytes.Repeat([]byte(k), 300<<10/len(k)) // a third of the buffer
+		}
+		return []byte(k)
+	}
 	var wg sync.WaitGroup
 	for g := range 8 {
 		wg.Go(func() {
 			for i := range 200 {
 				k := fmt.Sprintf("%d-%d", g, i)
-				c.Put(key(k), []byte(k))
-				if v, ok := c.Get(key(k)); !ok || string(v) != k {
-					t.Errorf("Get(%s) = %q, %v", k, v, ok)
+				c.Put(key(k), value(k))
+				if v, ok := c.Get(key(k)); !ok || !bytes.Equal(v, value(k)) {
+					t.Errorf("Get(%s) = %d bytes, %v", k, len(v), ok)
 				}
+				other := fmt.Sprintf("%d-%d", (g+1)%8, i)
+				c.Keep(key(other))
+				c.Has(key(other))
 			}
 		})
 	}
 	wg.Wait()
+	if err := c.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+	c = open(t, dir)
+	defer c.Close()
+	if n := c.Len(); n != 8*200 {
+		t.Errorf("the next run holds %d values, want %d", n, 8*200)
+	}
+	for g := range 8 {
+		for i := range 200 {
+			k := fmt.Sprintf("%d-%d", g, i)
+			if v, ok := c.Get(key(k)); !ok || !bytes.Equal(v, value(k)) {
+				t.Errorf("next run: Get(%s) = %d bytes, %v", k, len(v), ok)
+			}
+		}
+	}
 }
 
 // TestBusy: a second process, or a second Open, goes without.
