@@ -2,6 +2,8 @@ package build
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -127,5 +129,68 @@ func TestControlCharactersNeverBreakFeeds(t *testing.T) {
 		if !strings.Contains(warnings, want) {
 			t.Errorf("warnings %q lack %q", warnings, want)
 		}
+	}
+}
+
+// TestProgramRecord: the program's hash is taken from the record a run
+// before left when the record names the program's file as it is, and made
+// again, and recorded, when the program was written since, or was written
+// within a file system's tick of now (it may be written again unseen).
+func TestProgramRecord(t *testing.T) {
+	defer func(w time.Duration) { racyWindow = w }(racyWindow)
+	dir := t.TempDir()
+	exe, record := filepath.Join(dir, "netjournal"), filepath.Join(dir, "program")
+	write := func(data string) {
+		t.Helper()
+		tmp := exe + ".new"
+		if err := os.WriteFile(tmp, []byte(data), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(tmp, exe); err != nil { // as go build replaces it
+			t.Fatal(err)
+		}
+	}
+	sumOf := func(data string) string {
+		s := sha256.Sum256([]byte(data))
+		return hex.EncodeToString(s[:])[:16]
+	}
+	write("program one")
+	racyWindow = time.Hour // written just now: not to be trusted
+	if got, err := programSum(exe, &record); err != nil || got != sumOf("program one") {
+		t.Fatalf("programSum = %q, %v, want %q", got, err, sumOf("program one"))
+	}
+	if _, err := os.Stat(record); err == nil {
+		t.Error("a program written within the racy window was recorded")
+	}
+	racyWindow = 0
+	if got, _ := programSum(exe, &record); got != sumOf("program one") {
+		t.Fatalf("programSum = %q, want %q", got, sumOf("program one"))
+	}
+	// The record is what is taken: a hash planted in it is returned.
+	b, err := os.ReadFile(record)
+	if err != nil {
+		t.Fatal(err)
+	}
+	planted := strings.Replace(string(b), sumOf("program one"), "0123456789abcdef", 1)
+	if err := os.WriteFile(record, []byte(planted), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := programSum(exe, &record); got != "0123456789abcdef" {
+		t.Errorf("programSum = %q, want the record's %q", got, "0123456789abcdef")
+	}
+	// Written again (the same size): hashed again, and recorded.
+	write("program two")
+	if got, _ := programSum(exe, &record); got != sumOf("program two") {
+		t.Errorf("a program written again: programSum = %q, want %q", got, sumOf("program two"))
+	}
+	if got, _ := programSum(exe, &record); got != sumOf("program two") {
+		t.Errorf("the record of the program written again: programSum = %q, want %q", got, sumOf("program two"))
+	}
+	// A damaged record is no record.
+	if err := os.WriteFile(record, []byte("netjournal program 1\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := programSum(exe, &record); got != sumOf("program two") {
+		t.Errorf("a damaged record: programSum = %q, want %q", got, sumOf("program two"))
 	}
 }

@@ -222,7 +222,7 @@ func (b *Builder) ReadAhead(site string) {
 	b.ahead = a
 	go func() {
 		defer close(a.done)
-		v, err := version()
+		v, err := versionIn(site)
 		if err != nil {
 			return
 		}

@@ -70,7 +70,7 @@ func SumInputs(site string, opts Options, outs ...string) Inputs {
 	}
 	programSum := make(chan versioned, 1) // never waited for on a return before the walk's end
 	go func() {
-		v, err := version()
+		v, err := versionIn(site)
 		programSum <- versioned{v, err}
 	}()
 	root, err := realPath(site)

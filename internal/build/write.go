@@ -395,7 +395,7 @@ func recoverSwap(site string) error {
 	}
 	for _, e := range entries {
 		switch name := e.Name(); {
-		case name == ".gitignore", name == lockFile, name == recordFile, name == stampFile, name == path.Base(CacheDir),
+		case name == ".gitignore", name == lockFile, name == recordFile, name == stampFile, name == path.Base(CacheDir), name == programFile,
 			strings.HasSuffix(name, ".manifest"), strings.HasSuffix(name, ".spare"):
 			continue
 		}

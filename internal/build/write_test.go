@@ -300,3 +300,28 @@ func TestWriteDropsOtherSpares(t *testing.T) {
 		t.Errorf("no spare for dist: %v", err)
 	}
 }
+
+// TestRecoverKeepsTheProgramRecord: what a killed build left in the work
+// folder is removed before the next build, but not the record of the
+// program's hash (versionIn), which every run reads.
+func TestRecoverKeepsTheProgramRecord(t *testing.T) {
+	site := t.TempDir()
+	work := filepath.Join(site, WorkDir)
+	if err := makeWorkDir(work); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{programFile, "public.new-123"} {
+		if err := os.WriteFile(filepath.Join(work, name), []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := recoverSwap(site); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(work, programFile)); err != nil {
+		t.Errorf("the program's record was removed: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(work, "public.new-123")); err == nil {
+		t.Error("a killed build's leftover was kept")
+	}
+}
