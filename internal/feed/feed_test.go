@@ -466,3 +466,64 @@ func TestBodiesFilledOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestBodiesMadeForChannelsWritten: a channel is known by what its posts'
+// bodies are made from (their keys, public.Body.Later), and their HTML
+// made only for a channel that is written. A run after one that kept its
+// channels on disk makes no body; a body edited (another key) makes the
+// bodies of the channels that show it, and they show its new HTML.
+func TestBodiesMadeForChannelsWritten(t *testing.T) {
+	dir := t.TempDir()
+	made := map[string]int{}
+	lazy := func(edited string) *public.Site {
+		site := testSite()
+		for _, p := range site.Posts {
+			html, toc := p.Body.Content()
+			slug, key := p.Slug, "v1 "+p.Slug
+			if slug == edited {
+				html, key = html+"<p>Edited.</p>", "v2 "+slug
+			}
+			p.Body = public.LazyBody(func() (string, func() (template.HTML, []public.Heading)) {
+				return key, func() (template.HTML, []public.Heading) {
+					made[slug]++
+					return html, toc
+				}
+			})
+		}
+		return site
+	}
+	run := func(site *public.Site) (map[string][]byte, int) {
+		t.Helper()
+		clear(made)
+		d, err := diskcache.Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer d.Close()
+		var c Cache
+		c.UseDisk(d)
+		out, err := c.Files(site)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := d.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		return out, c.Written()
+	}
+	want := files(t, testSite())
+	if got, n := run(lazy("")); n != 3 || !maps.EqualFunc(got, want, bytes.Equal) {
+		t.Fatalf("first run wrote %d channels, or other bytes than Files", n)
+	}
+	if got, n := run(lazy("")); n != 0 || len(made) != 0 || !maps.EqualFunc(got, want, bytes.Equal) {
+		t.Errorf("second run wrote %d channels and made the bodies of %v, want none, and the same bytes", n, made)
+	}
+	edited := testSite().Posts[0].Slug
+	got, n := run(lazy(edited))
+	if n == 0 || made[edited] != 1 {
+		t.Errorf("a body edited: %d channels written, its body made %d times", n, made[edited])
+	}
+	if !bytes.Contains(got[RSSPath], []byte("Edited.")) {
+		t.Errorf("a body edited: the site's feed does not show its new HTML")
+	}
+}
