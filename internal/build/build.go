@@ -15,6 +15,7 @@ import (
 	"maps"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -330,12 +331,13 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 			return themeError("render blog", err)
 		}
 		res.Rendered += b.blog.Rendered()
-		feeds, err := b.feeds.Files(pub)
+		feeds, err := b.feeds.Keyed(pub)
 		if err != nil {
 			return fmt.Errorf("render feeds: %w", err)
 		}
-		for _, p := range sortedKeys(feeds) {
-			if err := out.Put(p, feeds[p]); err != nil {
+		slices.SortFunc(feeds, func(a, b feed.File) int { return strings.Compare(a.Path, b.Path) })
+		for _, f := range feeds {
+			if err := out.PutKeyed(f.Path, f.Key, f.Data); err != nil {
 				return err
 			}
 		}

@@ -9,10 +9,11 @@
 package feed
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
-	"maps"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/gorilla/feeds"
@@ -180,6 +181,38 @@ func (in *input) channel() channel {
 
 // Files is the package's Files, writing only the channels that changed.
 func (c *Cache) Files(site *public.Site) (map[string][]byte, error) {
+	keyed, err := c.Keyed(site)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]byte, len(keyed))
+	for _, f := range keyed {
+		if out[f.Path], err = f.Data(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// File is a feed file: its path, the key of what its bytes are made from
+// (its channel's input: zero without the cache on disk), and its bytes,
+// read when asked. A build that renders once keeps a file whose key is
+// the one it had without asking (page.Site.PutKeyed): a channel found on
+// disk is read back only if it is.
+type File struct {
+	Path string
+	Key  page.Key
+	Data func() ([]byte, error)
+}
+
+// fileKey is the key of the file at path of the channel of this key.
+func fileKey(channel page.Key, path string) page.Key {
+	return sha256.Sum256(append(append([]byte("feed file\x00"), channel[:]...), path...))
+}
+
+// Keyed is Files, each file with its key, and the bytes of a channel
+// that a build that renders once (Once) finds on disk read when asked.
+func (c *Cache) Keyed(site *public.Site) ([]File, error) {
 	// Feeds name an author (Atom requires one): the site's, or its title.
 	author := site.Author.Name
 	if author == "" {
@@ -239,55 +272,87 @@ func (c *Cache) Files(site *public.Site) (map[string][]byte, error) {
 	for _, t := range site.Tags {
 		inputs = append(inputs, in(TagTitle(site, t), t.Path(), TagPaths(t), t.Posts))
 	}
-	out := map[string][]byte{}
+	var out []File
+	add := func(key page.Key, paths [3]string, files func() (map[string][]byte, error)) {
+		for _, p := range paths {
+			f := File{Path: p, Data: func() ([]byte, error) {
+				files, err := files()
+				return files[p], err
+			}}
+			if key != (page.Key{}) {
+				f.Key = fileKey(key, p)
+			}
+			out = append(out, f)
+		}
+	}
+	at := func(files map[string][]byte) func() (map[string][]byte, error) {
+		return func() (map[string][]byte, error) { return files, nil }
+	}
 	channels := make(map[string]cachedChannel, len(inputs))
 	c.written = 0
 	for _, ci := range inputs {
 		i := ci.input
+		paths := [3]string{i.RSS, i.Atom, i.JSON}
 		if old, ok := c.channels[i.RSS]; ok && page.Equal(old.input, i) {
 			if c.disk != nil {
 				c.disk.Keep(diskcache.Key(old.key))
 			}
 			channels[i.RSS] = old
-			maps.Copy(out, old.files)
+			add(old.key, paths, at(old.files))
 			continue
 		}
+		// Written with its posts' HTML; kept by what it is made from.
+		made := func() (map[string][]byte, error) {
+			w := i
+			w.Posts = slices.Clone(i.Posts)
+			for k, p := range ci.posts {
+				b := bodyOf(p)
+				if !b.made {
+					b.html, _ = b.make()
+					b.made = true
+				}
+				w.Posts[k].HTML = b.html
+			}
+			c.written++
+			return write(&w)
+		}
 		var key page.Key
-		paths := [3]string{i.RSS, i.Atom, i.JSON}
 		if c.disk != nil {
 			var err error
 			if key, err = page.KeyOf("feeds", i.RSS, i); err != nil {
 				return nil, err
 			}
+			if c.once && c.disk.Has(diskcache.Key(key)) {
+				// Read back if the build asks for its bytes, else kept as
+				// it is; made again if the disk lost it since.
+				c.disk.Keep(diskcache.Key(key))
+				add(key, paths, sync.OnceValues(func() (map[string][]byte, error) {
+					if b, ok := c.disk.Get(diskcache.Key(key)); ok {
+						if files, ok := decode(b, paths); ok {
+							return files, nil
+						}
+					}
+					return made()
+				}))
+				continue
+			}
 			if b, ok := c.disk.Get(diskcache.Key(key)); ok {
 				if files, ok := decode(b, paths); ok {
 					channels[i.RSS] = cachedChannel{input: i, key: key, files: files}
-					maps.Copy(out, files)
+					add(key, paths, at(files))
 					continue
 				}
 			}
 		}
-		// Written with its posts' HTML; kept by what it is made from.
-		w := i
-		w.Posts = slices.Clone(i.Posts)
-		for k, p := range ci.posts {
-			b := bodyOf(p)
-			if !b.made {
-				b.html, _ = b.make()
-				b.made = true
-			}
-			w.Posts[k].HTML = b.html
-		}
-		files, err := write(&w)
+		files, err := made()
 		if err != nil {
 			return nil, err
 		}
-		c.written++
 		if c.disk != nil {
 			c.disk.Put(diskcache.Key(key), encode(files, paths))
 		}
 		channels[i.RSS] = cachedChannel{input: i, key: key, files: files}
-		maps.Copy(out, files)
+		add(key, paths, at(files))
 	}
 	if !c.once {
 		c.channels = channels

@@ -18,6 +18,7 @@ import (
 
 	"github.com/netjournal/netjournal/internal/diskcache"
 	template "github.com/netjournal/netjournal/internal/gotemplate/html"
+	"github.com/netjournal/netjournal/internal/page"
 	"github.com/netjournal/netjournal/internal/public"
 )
 
@@ -525,5 +526,63 @@ func TestBodiesMadeForChannelsWritten(t *testing.T) {
 	}
 	if !bytes.Contains(got[RSSPath], []byte("Edited.")) {
 		t.Errorf("a body edited: the site's feed does not show its new HTML")
+	}
+}
+
+// TestKeyedOnce: a build that renders once (Once) is given each feed file
+// with its key, the same from one run to the next for the same input, and
+// the bytes of a channel found on disk are read only when asked, or made
+// again if the disk lost them: they are Files' bytes either way.
+func TestKeyedOnce(t *testing.T) {
+	dir := t.TempDir()
+	want := files(t, testSite())
+	run := func(damage bool) (map[string]page.Key, int, map[string][]byte) {
+		t.Helper()
+		d, err := diskcache.Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer d.Close()
+		var c Cache
+		c.UseDisk(d)
+		c.Once()
+		keyed, err := c.Keyed(testSite())
+		if err != nil {
+			t.Fatal(err)
+		}
+		written := c.Written()
+		if damage {
+			// The disk loses its values after Keyed found them: as if
+			// another run had pruned them.
+			d.Commit()
+			d.Commit()
+		}
+		keys, got := map[string]page.Key{}, map[string][]byte{}
+		for _, f := range keyed {
+			keys[f.Path] = f.Key
+			if got[f.Path], err = f.Data(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := d.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		return keys, written, got
+	}
+	first, n, got := run(false)
+	if n != 3 || !maps.EqualFunc(got, want, bytes.Equal) {
+		t.Fatalf("first run wrote %d channels, or other bytes than Files", n)
+	}
+	for p, k := range first {
+		if k == (page.Key{}) {
+			t.Errorf("%s has no key", p)
+		}
+	}
+	second, n, got := run(false)
+	if n != 0 || !maps.Equal(first, second) || !maps.EqualFunc(got, want, bytes.Equal) {
+		t.Errorf("second run: %d channels written, keys the same %t, bytes Files' %t", n, maps.Equal(first, second), maps.EqualFunc(got, want, bytes.Equal))
+	}
+	if _, _, got := run(true); !maps.EqualFunc(got, want, bytes.Equal) {
+		t.Error("channels the disk lost: other bytes than Files")
 	}
 }

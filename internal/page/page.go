@@ -321,6 +321,21 @@ func (s *Site) PutKeyedFrom(file string, key Key, write func(w io.Writer) error)
 	return s.keyed(file, key, func() ([]byte, error) { return nil, ErrBig }, write)
 }
 
+// PutKeyed puts a file known by its key, whose bytes data returns: a
+// sink that has that file with that key already keeps it, and data is
+// not called. The key must say everything the bytes are made from, as a
+// page's does (KeyOf). With the zero key, it is Put of data's bytes.
+func (s *Site) PutKeyed(file string, key Key, data func() ([]byte, error)) error {
+	if key == (Key{}) {
+		b, err := data()
+		if err != nil {
+			return err
+		}
+		return s.Put(file, b)
+	}
+	return s.putKeyed(file, key, data, nil)
+}
+
 // Counter is a Writer that counts the bytes written to it.
 type Counter int64
 
