@@ -1,6 +1,8 @@
 package page
 
 import (
+	"hash/maphash"
+	"maps"
 	"slices"
 	"sync"
 )
@@ -12,13 +14,38 @@ import (
 // (Job.Unchanged), and knows what those read from the record before
 // (Done). A nil *Reads records nothing: for a render that no other
 // follows. Its methods are safe for concurrent use.
+//
+// It is in shards by the page's file, each with its lock: every page of a
+// render adds to it, on every core, and with one lock the cores took
+// turns at it.
 type Reads struct {
+	shards [readShards]readShard
+}
+
+const readShards = 32
+
+var readSeed = maphash.MakeSeed()
+
+// readShard is a part of a record, padded to a cache line of its own.
+type readShard struct {
 	mu    sync.Mutex
 	files map[string][]string
+	_     [64]byte
 }
 
 // NewReads returns an empty record.
-func NewReads() *Reads { return &Reads{files: map[string][]string{}} }
+func NewReads() *Reads {
+	r := &Reads{}
+	for i := range r.shards {
+		r.shards[i].files = map[string][]string{}
+	}
+	return r
+}
+
+// shard returns the shard that holds the reads of the page at file.
+func (r *Reads) shard(file string) *readShard {
+	return &r.shards[maphash.String(readSeed, file)%readShards]
+}
 
 // Add records that the data of the page at file was made from the
 // documents at paths.
@@ -26,9 +53,10 @@ func (r *Reads) Add(file string, paths ...string) {
 	if r == nil {
 		return
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.files[file] = append(r.files[file], paths...)
+	sh := r.shard(file)
+	sh.mu.Lock()
+	sh.files[file] = append(sh.files[file], paths...)
+	sh.mu.Unlock()
 }
 
 // Mark marks Unchanged the jobs of the pages that read none of the
@@ -46,16 +74,26 @@ func Mark(jobs []Job, last map[string][]string, edited map[string]bool) {
 // edit takes all but a dozen of its pages, and made a map of every page's
 // reads again (3 MB at 10,000 posts, at every rebuild).
 func (r *Reads) Done(jobs []Job, last map[string][]string) map[string][]string {
-	r.mu.Lock()
-	defer r.mu.Unlock()
+	for i := range r.shards {
+		r.shards[i].mu.Lock()
+		defer r.shards[i].mu.Unlock()
+	}
 	if last == nil {
-		return r.files
+		n := 0
+		for i := range r.shards {
+			n += len(r.shards[i].files)
+		}
+		files := make(map[string][]string, n)
+		for i := range r.shards {
+			maps.Copy(files, r.shards[i].files)
+		}
+		return files
 	}
 	// last, with the pages made as recorded (a page made that read no
 	// document has no reads), and nothing of a page not in jobs.
 	in := 0
 	for _, j := range jobs {
-		if paths, made := r.files[j.File]; made {
+		if paths, made := r.shard(j.File).files[j.File]; made {
 			last[j.File] = paths
 		} else if !j.Unchanged {
 			delete(last, j.File)

@@ -1,8 +1,10 @@
 package page
 
 import (
+	"fmt"
 	"maps"
 	"slices"
+	"sync"
 	"testing"
 )
 
@@ -52,5 +54,30 @@ func TestReads(t *testing.T) {
 	want = map[string][]string{"a.html": {"c.md"}, "b.html": {"b.md"}}
 	if !maps.EqualFunc(got, want, slices.Equal[[]string]) {
 		t.Errorf("done, the same pages: %v, want %v", got, want)
+	}
+}
+
+// TestReadsConcurrent: pages add what they read from every core, and a
+// render with no record before it gets every page's reads.
+func TestReadsConcurrent(t *testing.T) {
+	r := NewReads()
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range 100 {
+				r.Add(fmt.Sprintf("p%d.html", i), fmt.Sprintf("d%d.md", g))
+			}
+		})
+	}
+	wg.Wait()
+	got := r.Done(nil, nil)
+	if len(got) != 100 {
+		t.Fatalf("%d pages' reads, want 100", len(got))
+	}
+	for file, paths := range got {
+		slices.Sort(paths)
+		if want := []string{"d0.md", "d1.md", "d2.md", "d3.md", "d4.md", "d5.md", "d6.md", "d7.md"}; !slices.Equal(paths, want) {
+			t.Errorf("%s read %v, want %v", file, paths, want)
+		}
 	}
 }
