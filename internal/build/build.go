@@ -366,6 +366,11 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	// Every file is put: the stagings are finished while the links are
+	// checked (Stream.Settle).
+	if s != nil {
+		s.Settle()
+	}
 	// The cache keeps what this render used, and only that. A cache that
 	// cannot be written costs speed, not the build. A build of edited
 	// bodies used what they changed alone, and keeps the rest for the

@@ -44,6 +44,9 @@ type Stream struct {
 	staged    bool // the staging is recorded: Close removes it
 	committed bool // the swap has begun: Close leaves it to finish
 	killed    bool // a test's step hook stopped it: leave all as a kill would
+	// settled waits for the stagings' finish that Settle began, and
+	// returns each one's error; nil until then.
+	settled func() []error
 }
 
 // errClosed is what a put says once its Stream is closed.
@@ -150,7 +153,7 @@ func (s *Stream) putFrom(out int, name string, write func(io.Writer) error) erro
 func (s *Stream) stage(out int, put func(*stager) error) error {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	if s.closed || s.committed {
+	if s.closed || s.committed || s.settled != nil {
 		return errClosed
 	}
 	if err := s.ctx.Err(); err != nil {
@@ -160,6 +163,29 @@ func (s *Stream) stage(out int, put func(*stager) error) error {
 		return err
 	}
 	return put(s.stages[out])
+}
+
+// Settle begins finishing the stagings, each on a core (finish: what a
+// spare holds that this build did not put is removed, and the staging's
+// manifest written), once every file is put, while the build does its
+// last work (the link check, the record of what it made for the next):
+// the finish of the blog's staging reads a folder for every post, after
+// an edit the last twentieth of a build. Commit waits for it; a put after
+// it fails. Without a staging (nothing put) it does nothing.
+func (s *Stream) Settle() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed || s.committed || s.settled != nil || !s.staged {
+		return
+	}
+	done := make(chan []error, 1)
+	stages := s.stages
+	go func() {
+		finished := make([]error, len(stages))
+		par.Each(len(stages), func(i int) { finished[i] = stages[i].finish() })
+		done <- finished
+	}()
+	s.settled = sync.OnceValue(func() []error { return <-done })
 }
 
 // readBack reads a file put into the output numbered out.
@@ -198,9 +224,15 @@ func (s *Stream) Commit(in Inputs, res *Result) error {
 	}
 	// The stagings are finished at once, each on a core: each walks its
 	// own folder (the blog's, of a folder for every post, is most of the
-	// work), and nothing else of a build is left to run beside them.
-	finished := make([]error, len(s.stages))
-	par.Each(len(s.stages), func(i int) { finished[i] = s.stages[i].finish() })
+	// work), and nothing else of a build is left to run beside them;
+	// unless Settle began it, while the build ran its last work.
+	var finished []error
+	if s.settled != nil {
+		finished = s.settled()
+	} else {
+		finished = make([]error, len(s.stages))
+		par.Each(len(s.stages), func(i int) { finished[i] = s.stages[i].finish() })
+	}
 	for i := range s.stages {
 		if err := finished[i]; err != nil {
 			return err
@@ -253,6 +285,9 @@ func (s *Stream) Close() {
 		return
 	}
 	s.closed = true
+	if s.settled != nil {
+		s.settled() // the stagings are not to be changed under it
+	}
 	if s.staged && !s.committed && !s.killed {
 		for i, st := range s.stages {
 			st.keepAsSpare(s.plan.Outputs[i])

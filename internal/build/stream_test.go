@@ -737,3 +737,57 @@ func TestBigPageStreamed(t *testing.T) {
 		t.Errorf("another key: made %d times, want 2", made)
 	}
 }
+
+// TestSettle: the stagings finished early (Stream.Settle, while a build
+// checks its links) write what a Commit without it writes, and refuse a
+// put after it; a build that fails after it leaves the output as it was,
+// and the next one, staging in what it kept, writes only what it puts.
+func TestSettle(t *testing.T) {
+	site := t.TempDir()
+	out := filepath.Join(site, "public")
+	ctx := context.Background()
+	build := func(commit bool, files ...string) {
+		t.Helper()
+		s, err := Begin(ctx, site, Output{Dir: out})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		for _, f := range files {
+			if err := s.Put(0, f, []byte(f)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		s.Settle()
+		if err := s.Put(0, "late.html", []byte("late")); err == nil {
+			t.Error("a put after Settle was taken")
+		}
+		if commit {
+			if err := s.Commit(Inputs{}, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	tree := func(files ...string) map[string][]byte {
+		m := map[string][]byte{Marker: []byte(markerText)}
+		for _, f := range files {
+			m[f] = []byte(f)
+		}
+		return m
+	}
+	build(true, "a/index.html", "b/index.html", "x.txt")
+	build(true, "a/index.html", "b/index.html", "x.txt")
+	put(t, filepath.Join(site, WorkDir, "public.spare", "b", "stray.html"), "by hand")
+	build(true, "a/index.html", "c/index.html")
+	if diff := compare(readTree(t, out), tree("a/index.html", "c/index.html")); diff != "" {
+		t.Fatalf("settled, committed:\n%s", diff)
+	}
+	build(false, "a/index.html", "d/index.html")
+	if diff := compare(readTree(t, out), tree("a/index.html", "c/index.html")); diff != "" {
+		t.Fatalf("settled, not committed: the output changed:\n%s", diff)
+	}
+	build(true, "a/index.html", "e/index.html")
+	if diff := compare(readTree(t, out), tree("a/index.html", "e/index.html")); diff != "" {
+		t.Fatalf("the build after one that failed settled:\n%s", diff)
+	}
+}
