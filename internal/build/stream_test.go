@@ -322,16 +322,8 @@ func TestSpareLosesWhatWasNotPut(t *testing.T) {
 	ctx := context.Background()
 	build := func(files ...string) {
 		t.Helper()
-		s, err := Begin(ctx, site, Output{Dir: out})
-		if err != nil {
-			t.Fatal(err)
-		}
+		s := putNames(t, ctx, site, out, files...)
 		defer s.Close()
-		for _, f := range files {
-			if err := s.Put(0, f, []byte(f)); err != nil {
-				t.Fatal(err)
-			}
-		}
 		if err := s.Commit(Inputs{}, nil); err != nil {
 			t.Fatal(err)
 		}
@@ -362,6 +354,23 @@ func TestSpareLosesWhatWasNotPut(t *testing.T) {
 			t.Errorf("%s is still there: %v", gone, err)
 		}
 	}
+}
+
+// putNames begins a Stream of site into the output folder out and puts
+// files into it, each holding its own name; the caller closes it.
+func putNames(t *testing.T, ctx context.Context, site, out string, files ...string) *Stream {
+	t.Helper()
+	s, err := Begin(ctx, site, Output{Dir: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if err := s.Put(0, f, []byte(f)); err != nil {
+			s.Close()
+			t.Fatal(err)
+		}
+	}
+	return s
 }
 
 func put(t *testing.T, p, text string) {
@@ -748,16 +757,8 @@ func TestSettle(t *testing.T) {
 	ctx := context.Background()
 	build := func(commit bool, files ...string) {
 		t.Helper()
-		s, err := Begin(ctx, site, Output{Dir: out})
-		if err != nil {
-			t.Fatal(err)
-		}
+		s := putNames(t, ctx, site, out, files...)
 		defer s.Close()
-		for _, f := range files {
-			if err := s.Put(0, f, []byte(f)); err != nil {
-				t.Fatal(err)
-			}
-		}
 		s.Settle()
 		if err := s.Put(0, "late.html", []byte("late")); err == nil {
 			t.Error("a put after Settle was taken")

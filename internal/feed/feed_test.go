@@ -386,24 +386,32 @@ func TestAbsolute(t *testing.T) {
 // TestDiskCache: a second run, with a new Cache on the same disk, writes
 // no channel and returns the same bytes; a changed post writes its own
 // channels only; a damaged entry is written again, not trusted.
+// filesOnDisk is Files of site by a Cache that keeps its channels in the
+// disk cache in dir, committed, and the number of channels it wrote.
+func filesOnDisk(t *testing.T, dir string, site *public.Site) (map[string][]byte, int) {
+	t.Helper()
+	d, err := diskcache.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	var c Cache
+	c.UseDisk(d)
+	out, err := c.Files(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return out, c.Written()
+}
+
 func TestDiskCache(t *testing.T) {
 	dir := t.TempDir()
 	run := func(site *public.Site) (map[string][]byte, int) {
 		t.Helper()
-		d, err := diskcache.Open(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var c Cache
-		c.UseDisk(d)
-		out, err := c.Files(site)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := d.Close(); err != nil {
-			t.Fatal(err)
-		}
-		return out, c.Written()
+		return filesOnDisk(t, dir, site)
 	}
 	want := files(t, testSite())
 	first, n := run(testSite())
@@ -496,21 +504,7 @@ func TestBodiesMadeForChannelsWritten(t *testing.T) {
 	run := func(site *public.Site) (map[string][]byte, int) {
 		t.Helper()
 		clear(made)
-		d, err := diskcache.Open(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer d.Close()
-		var c Cache
-		c.UseDisk(d)
-		out, err := c.Files(site)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := d.Commit(); err != nil {
-			t.Fatal(err)
-		}
-		return out, c.Written()
+		return filesOnDisk(t, dir, site)
 	}
 	want := files(t, testSite())
 	if got, n := run(lazy("")); n != 3 || !maps.EqualFunc(got, want, bytes.Equal) {
