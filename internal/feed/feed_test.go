@@ -383,9 +383,6 @@ func TestAbsolute(t *testing.T) {
 	}
 }
 
-// TestDiskCache: a second run, with a new Cache on the same disk, writes
-// no channel and returns the same bytes; a changed post writes its own
-// channels only; a damaged entry is written again, not trusted.
 // filesOnDisk is Files of site by a Cache that keeps its channels in the
 // disk cache in dir, committed, and the number of channels it wrote.
 func filesOnDisk(t *testing.T, dir string, site *public.Site) (map[string][]byte, int) {
@@ -407,6 +404,9 @@ func filesOnDisk(t *testing.T, dir string, site *public.Site) (map[string][]byte
 	return out, c.Written()
 }
 
+// TestDiskCache: a second run, with a new Cache on the same disk, writes
+// no channel and returns the same bytes; a changed post writes its own
+// channels only; a damaged entry is written again, not trusted.
 func TestDiskCache(t *testing.T) {
 	dir := t.TempDir()
 	run := func(site *public.Site) (map[string][]byte, int) {
