@@ -377,7 +377,8 @@ func (c *Cache) Put(key Key, value []byte) {
 	}
 	// Appended, then indexed: a Read of the key meanwhile finds nothing,
 	// and a Put of it meanwhile appends it again (the index keeps one;
-	// the other is dropped at the next compaction).
+	// the other is dropped at the next compaction). The locks are taken
+	// in lockAll's order: the appends', then a shard's.
 	head := make([]byte, 0, headerSize)
 	head = append(head, magic...)
 	head = append(head, key[:]...)
@@ -400,10 +401,13 @@ func (c *Cache) Put(key Key, value []byte) {
 	}
 	off := c.size + headerSize
 	c.size += headerSize + int64(len(value))
-	c.wmu.Unlock()
+	// Indexed before the appends' lock is let go: a Commit between the
+	// two would write an index that ends after the record without it, or
+	// compact the pack without it.
 	sh.mu.Lock()
 	sh.index[k] = entry{off: off, nUsed: uint64(len(value)) | usedBit}
 	sh.mu.Unlock()
+	c.wmu.Unlock()
 }
 
 // fail records the first write error. The caller holds c.wmu.

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 )
 
@@ -372,5 +373,39 @@ func TestRead(t *testing.T) {
 	}
 	if got, ok := c.Read(&buf, key("c")); ok {
 		t.Errorf("Read(c) = %q, want nothing", got)
+	}
+}
+
+// TestPutWhileCommitting: values put while another goroutine commits
+// (and compacts) are each either readable or not there at all: never an
+// entry that says the cache holds a value it cannot read.
+func TestPutWhileCommitting(t *testing.T) {
+	c := open(t, t.TempDir())
+	defer c.Close()
+	value := bytes.Repeat([]byte("v"), 8<<10)
+	var wg sync.WaitGroup
+	var done atomic.Bool
+	for g := range 4 {
+		wg.Go(func() {
+			for i := range 300 {
+				c.Put(key(fmt.Sprintf("%d-%d", g, i)), value)
+			}
+		})
+	}
+	go func() { wg.Wait(); done.Store(true) }()
+	for !done.Load() {
+		if err := c.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		for g := range 4 {
+			for i := range 300 {
+				k := key(fmt.Sprintf("%d-%d", g, i))
+				if c.Has(k) {
+					if v, ok := c.Get(k); !ok || !bytes.Equal(v, value) {
+						t.Fatalf("%d-%d: the cache says it holds it, and reads %d bytes, %v", g, i, len(v), ok)
+					}
+				}
+			}
+		}
 	}
 }
