@@ -196,9 +196,8 @@ func (c *Cache) Files(site *public.Site) (map[string][]byte, error) {
 
 // File is a feed file: its path, the key of what its bytes are made from
 // (its channel's input: zero without the cache on disk), and its bytes,
-// read when asked. A build that renders once keeps a file whose key is
-// the one it had without asking (page.Site.PutKeyed): a channel found on
-// disk is read back only if it is.
+// made when asked. A build that renders once keeps a file whose key is
+// the one it had without asking (page.Site.PutKeyed).
 type File struct {
 	Path string
 	Key  page.Key
@@ -210,8 +209,8 @@ func fileKey(channel page.Key, path string) page.Key {
 	return sha256.Sum256(append(append([]byte("feed file\x00"), channel[:]...), path...))
 }
 
-// Keyed is Files, each file with its key, and the bytes of a channel
-// that a build that renders once (Once) finds on disk read when asked.
+// Keyed is Files, each file with its key; for a build that renders once
+// (Once), a channel's bytes are made only when they are asked for.
 func (c *Cache) Keyed(site *public.Site) ([]File, error) {
 	// Feeds name an author (Atom requires one): the site's, or its title.
 	author := site.Author.Name
@@ -322,18 +321,14 @@ func (c *Cache) Keyed(site *public.Site) ([]File, error) {
 			if key, err = page.KeyOf("feeds", i.RSS, i); err != nil {
 				return nil, err
 			}
-			if c.once && c.disk.Has(diskcache.Key(key)) {
-				// Read back if the build asks for its bytes, else kept as
-				// it is; made again if the disk lost it since.
-				c.disk.Keep(diskcache.Key(key))
-				add(key, paths, sync.OnceValues(func() (map[string][]byte, error) {
-					if b, ok := c.disk.Get(diskcache.Key(key)); ok {
-						if files, ok := decode(b, paths); ok {
-							return files, nil
-						}
-					}
-					return made()
-				}))
+			if c.once {
+				// A build that renders once keeps its feeds in its output
+				// by their keys, as its pages: a channel is made only if
+				// the output does not hold its files with these keys
+				// (page.Site.PutKeyed). It is not kept on the disk, where
+				// one made in a build that fails, from a body that could
+				// not be made back (markdown.ErrGone), would outlive it.
+				add(key, paths, sync.OnceValues(made))
 				continue
 			}
 			if b, ok := c.disk.Get(diskcache.Key(key)); ok {
