@@ -708,7 +708,7 @@ func (st *stager) mkdir(d string) error {
 
 // keepAsSpare keeps the staging of a build that failed as the spare, for
 // the next build to stage in: what the spare held, less what was changed
-// since, and what this build wrote. Best effort; the manifest is a hint
+// since, and what this build wrote, known by its bytes, not its key. Best effort; the manifest is a hint
 // that a file is checked against before it is kept.
 func (st *stager) keepAsSpare(step swapStep) {
 	m := manifest{}
@@ -719,6 +719,11 @@ func (st *stager) keepAsSpare(step swapStep) {
 		if state == (fileState{}) {
 			delete(m, name) // begun, not done: whatever is there is unknown
 		} else {
+			// Known by its bytes alone: a page of a build that failed
+			// may show what it could not make (a body the cache lost,
+			// markdown.ErrGone), and its key would pass it for the page
+			// that key makes.
+			state.key = [sha256.Size]byte{}
 			m[name] = state
 		}
 	}

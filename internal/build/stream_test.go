@@ -792,3 +792,37 @@ func TestSettle(t *testing.T) {
 		t.Fatalf("the build after one that failed settled:\n%s", diff)
 	}
 }
+
+// TestFailedBuildsPagesKnownByBytes: the spare a failed build leaves
+// knows the pages it put by their bytes, not their keys: a page of a
+// failed build may show what it could not make, and the next build, whose
+// page of the same key is right, writes its own bytes.
+func TestFailedBuildsPagesKnownByBytes(t *testing.T) {
+	site := t.TempDir()
+	out := filepath.Join(site, "public")
+	ctx := context.Background()
+	build := func(text string, key [sha256.Size]byte, commit bool) {
+		t.Helper()
+		s, err := Begin(ctx, site, Output{Dir: out})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if err := s.putKeyed(0, "index.html", key, func() ([]byte, error) { return []byte(text), nil }, nil); err != nil {
+			t.Fatal(err)
+		}
+		if commit {
+			if err := s.Commit(Inputs{}, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	first, edited := [sha256.Size]byte{1}, [sha256.Size]byte{2}
+	build("first", first, true)
+	build("first", first, true) // a spare to stage in
+	build("what a failed build could not make", edited, false)
+	build("right", edited, true)
+	if got := readTree(t, out)["index.html"]; string(got) != "right" {
+		t.Errorf("the output holds %q, want the build's own page", got)
+	}
+}
