@@ -133,7 +133,8 @@ func (c *buildCmd) stream(ctx context.Context, b *build.Builder, opts build.Opti
 	}
 	defer s.Close() // without a Commit, the output folders stay as they were
 	// As render: an interrupt stops the build now, and Close waits only
-	// for the files being written.
+	// for the files being written (or, once every file is put, for the
+	// stagings' finish: build.Stream.Settle).
 	res, err := returnOnDone(ctx, func() (*build.Result, error) { return b.Stream(ctx, opts, s) })
 	if code, ok := c.finished(ctx, res, err); !ok {
 		return code

@@ -68,10 +68,10 @@ func SumInputs(site string, opts Options, outs ...string) Inputs {
 		v   string
 		err error
 	}
-	programSum := make(chan versioned, 1) // never waited for on a return before the walk's end
+	hashed := make(chan versioned, 1) // never waited for on a return before the walk's end
 	go func() {
 		v, err := versionIn(site)
-		programSum <- versioned{v, err}
+		hashed <- versioned{v, err}
 	}()
 	root, err := realPath(site)
 	if err != nil {
@@ -135,7 +135,7 @@ func SumInputs(site string, opts Options, outs ...string) Inputs {
 			it.info, it.err = it.d.Info()
 		}
 	})
-	v := <-programSum
+	v := <-hashed
 	if v.err != nil {
 		return Inputs{}
 	}

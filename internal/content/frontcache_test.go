@@ -225,11 +225,6 @@ func FuzzReadRecord(f *testing.F) {
 	})
 }
 
-// TestKnownFilesTakenUnread: a load told what the last build read of each
-// file (Known) takes the documents of the files as they were without
-// reading them: the same documents but for their bodies, which read back
-// to their digests; a file that changed, a blank body and a standalone
-// page are read.
 // TestStatsTakenAsAsked: a load given the files' sizes and times as
 // they were asked before it (Cache.Stats, the build's sum of its inputs)
 // takes them from there. A file changed since is taken as it was when
@@ -286,6 +281,11 @@ func postTitled(site *Site, path string) string {
 	return ""
 }
 
+// TestKnownFilesTakenUnread: a load told what the last build read of each
+// file (Known) takes the documents of the files as they were without
+// reading them: the same documents but for their bodies, which read back
+// to their digests; a file that changed, a blank body and a standalone
+// page are read.
 func TestKnownFilesTakenUnread(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "cache")
 	fsys := frontSite(testConfig + "circles:\n  core: {cadence: 2w}\n  active: {cadence: 6w}\n")
