@@ -3,6 +3,7 @@ package build
 import (
 	"crypto/sha256"
 	"errors"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -227,11 +228,26 @@ func (b *Builder) ReadAhead(site string) {
 			return
 		}
 		a.path = filepath.Join(site, filepath.FromSlash(CacheDir), v, lastBuildFile)
-		info, err := os.Stat(a.path)
+		// The identity and the bytes of one open file, written more than
+		// a file system's tick ago.
+		f, err := os.Open(a.path)
 		if err != nil {
 			return
 		}
-		a.id, a.last = fileid.Of(info), readLastBuild(a.path)
+		defer f.Close()
+		info, err := f.Stat()
+		if err != nil {
+			return
+		}
+		id := fileid.Of(info)
+		if id.ChangedSince(time.Now().Add(-racyWindow).UnixNano()) {
+			return
+		}
+		b, err := io.ReadAll(f)
+		if err != nil {
+			return
+		}
+		a.id, a.last = id, parseLastBuild(b)
 	}()
 }
 
@@ -258,6 +274,12 @@ func readLastBuild(p string) *lastBuild {
 	if err != nil {
 		return nil
 	}
+	return parseLastBuild(b)
+}
+
+// parseLastBuild reads the bytes of a last build's record; nil if they
+// are not one.
+func parseLastBuild(b []byte) *lastBuild {
 	d := readRecords(b, lastBuildMagic)
 	if d == nil {
 		return nil

@@ -98,8 +98,9 @@ func TestEditedBuildInANewProcess(t *testing.T) {
 	}
 }
 
-// TestReadAhead: the last build's record read ahead (Builder.ReadAhead)
-// is taken when its file is the one read still, and the file is read
+// TestReadAhead: the last build's record read ahead (Builder.ReadAhead),
+// if it was written more than a file system's tick ago, is taken when its
+// file is the one read still, and the file is read
 // again when it was written since: a record damaged after the read ahead
 // is taken as it is now (none), not as it was.
 func TestReadAhead(t *testing.T) {
@@ -117,6 +118,15 @@ func TestReadAhead(t *testing.T) {
 
 	b, closeCache = cachedBuilder(t, site)
 	defer closeCache()
+	// A record written within a file system's tick of now is not read
+	// ahead (it may be written again unseen); one older is.
+	defer func(w time.Duration) { racyWindow = w }(racyWindow)
+	racyWindow = time.Hour
+	b.ReadAhead(site)
+	if <-b.ahead.done; b.ahead.last != nil {
+		t.Error("a record written just now was read ahead")
+	}
+	racyWindow = 0
 	b.ReadAhead(site)
 	a := b.ahead
 	<-a.done
