@@ -356,6 +356,72 @@ func TestSpareLosesWhatWasNotPut(t *testing.T) {
 	}
 }
 
+// TestFirstBuildLeavesASpare: a build that replaced no output (the
+// first) leaves a spare all the same, its files links to the output's,
+// so that the next build stages in it instead of linking every file of
+// the site into a new folder; and that build's output is exactly what it
+// put. A spare whose linking was cut short, without its manifest, is not
+// staged in.
+func TestFirstBuildLeavesASpare(t *testing.T) {
+	site := t.TempDir()
+	out := filepath.Join(site, "public")
+	ctx := context.Background()
+	build := func(files ...string) (reused bool) {
+		t.Helper()
+		s := putNames(t, ctx, site, out, files...)
+		defer s.Close()
+		reused = s.stages[0].reuse
+		if err := s.Commit(Inputs{}, nil); err != nil {
+			t.Fatal(err)
+		}
+		return reused
+	}
+	build("a/index.html", "b/c/index.html", "x.txt")
+	spare := filepath.Join(site, WorkDir, "public.spare")
+	for _, name := range []string{Marker, "a/index.html", "b/c/index.html", "x.txt"} {
+		o, err := os.Lstat(filepath.Join(out, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sp, err := os.Lstat(filepath.Join(spare, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatalf("the first build left no spare of %s: %v", name, err)
+		}
+		if !os.SameFile(o, sp) {
+			t.Errorf("the spare's %s is a copy, not a link to the output's", name)
+		}
+	}
+	want, err := os.ReadFile(filepath.Join(site, WorkDir, "public.manifest"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := os.ReadFile(filepath.Join(site, WorkDir, "public.spare.manifest")); err != nil || string(got) != string(want) {
+		t.Errorf("the spare's manifest is not the output's: %v\n%s", err, got)
+	}
+	if !build("a/index.html", "b/c/index.html", "y.txt") {
+		t.Error("the second build did not stage in the first build's spare")
+	}
+	files := map[string][]byte{Marker: []byte(markerText), "a/index.html": []byte("a/index.html"),
+		"b/c/index.html": []byte("b/c/index.html"), "y.txt": []byte("y.txt")}
+	if diff := compare(readTree(t, out), files); diff != "" {
+		t.Fatalf("the output differs:\n%s", diff)
+	}
+
+	// Cut short: the spare is there, its manifest is not.
+	os.RemoveAll(out)
+	build("a/index.html")
+	if err := os.Remove(filepath.Join(site, WorkDir, "public.spare.manifest")); err != nil {
+		t.Fatal(err)
+	}
+	if build("a/index.html", "z.txt") {
+		t.Error("a spare without its manifest was staged in")
+	}
+	files = map[string][]byte{Marker: []byte(markerText), "a/index.html": []byte("a/index.html"), "z.txt": []byte("z.txt")}
+	if diff := compare(readTree(t, out), files); diff != "" {
+		t.Fatalf("the output differs:\n%s", diff)
+	}
+}
+
 // putNames begins a Stream of site into the output folder out and puts
 // files into it, each holding its own name; the caller closes it.
 func putNames(t *testing.T, ctx context.Context, site, out string, files ...string) *Stream {
