@@ -42,15 +42,20 @@ func (j *Journal) Public() (*public.Site, error) {
 	}
 	// Render the bodies on every core: on a large site this is most of
 	// the work of a clean build.
-	bodies := make([]markdown.Result, len(published))
+	// Each post's view is made there too, with its problems, gathered
+	// in order after.
+	posts := make([]*public.Post, len(published))
+	problems := make([]content.ErrorList, len(published))
 	opts, first, lazy := j.postOptions()
 	par.Each(len(published), func(i int) {
 		p := published[i]
-		bodies[i] = j.md.Render(p.Source(), first)
+		body := j.md.Render(p.Source(), first)
 		j.md.Drop(p.Source()) // the wiki reads it back, and the blog's pages
+		posts[i] = j.publicPost(p, body, opts, lazy, &problems[i])
 	})
 	for i, p := range published {
-		pp := j.publicPost(p, bodies[i], opts, lazy, &errs)
+		pp := posts[i]
+		errs = append(errs, problems[i]...)
 		if u := pp.Date; u.After(site.Updated) {
 			site.Updated = u
 		}
