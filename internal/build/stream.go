@@ -47,6 +47,30 @@ type Stream struct {
 	// settled waits for the stagings' finish that Settle began, and
 	// returns each one's error; nil until then.
 	settled func() []error
+	// manifests waits for the manifests of each output's spare and of
+	// the output, read from Begin on (readManifests).
+	manifests func() []manifests
+}
+
+// manifests are what a staging starts from: the manifest of the spare it
+// stages in, and the output's, which it links unchanged files from.
+type manifests struct{ spare, output manifest }
+
+// readManifests reads the manifests of each of steps on another core,
+// from Begin to the first file put, while the build reads and renders:
+// they have a line for every file of a site, and the first put waited
+// for them (20 to 30 ms of an edited build at 10,000 posts). The lock is
+// held from Begin on: no other build changes them in between.
+func readManifests(steps []swapStep) func() []manifests {
+	done := make(chan []manifests, 1)
+	go func() {
+		m := make([]manifests, len(steps))
+		par.Each(len(steps), func(i int) {
+			m[i] = manifests{readManifest(spareManifestPath(steps[i])), readManifest(manifestPath(steps[i]))}
+		})
+		done <- m
+	}()
+	return sync.OnceValue(func() []manifests { return <-done })
 }
 
 // errClosed is what a put says once its Stream is closed.
@@ -64,6 +88,7 @@ func Begin(ctx context.Context, site string, outs ...Output) (*Stream, error) {
 		s.Close()
 		return nil, err
 	}
+	s.manifests = readManifests(s.plan.Outputs)
 	return s, nil
 }
 
@@ -109,7 +134,7 @@ func (s *Stream) start() error {
 		return err
 	}
 	for i, o := range s.outs {
-		st, err := openStage(o, s.plan.Outputs[i])
+		st, err := openStage(o, s.plan.Outputs[i], s.manifests()[i])
 		if err != nil {
 			return err
 		}
@@ -353,8 +378,9 @@ func (s *dirSet) get(d string) *madeDir {
 }
 
 // openStage makes the staging folder of o at step.New, with its Marker,
-// and the wiki's with a .gitignore that keeps all of it out of git.
-func openStage(o Output, step swapStep) (*stager, error) {
+// and the wiki's with a .gitignore that keeps all of it out of git; read
+// holds the manifests of its spare and its output (readManifests).
+func openStage(o Output, step swapStep, read manifests) (*stager, error) {
 	if err := makeWorkDir(filepath.Dir(step.New)); err != nil {
 		return nil, err
 	}
@@ -381,7 +407,7 @@ func openStage(o Output, step swapStep) (*stager, error) {
 	}
 	// The spare, the output before last, becomes the staging folder when
 	// it is there with its manifest; else the folder starts empty.
-	st.had = readManifest(spareManifestPath(step))
+	st.had = read.spare
 	st.reuse = len(st.had) > 0 && sameKind(sparePath(step)) && os.Rename(sparePath(step), step.New) == nil
 	if !st.reuse {
 		st.had = nil
@@ -400,7 +426,7 @@ func openStage(o Output, step swapStep) (*stager, error) {
 	// recorded at the end, and the swap makes it the output's.
 	st.was = manifest{}
 	if sameKind(step.Dir) {
-		st.was = readManifest(manifestPath(step))
+		st.was = read.output
 	}
 	st.manifestAt = manifestPath(step) + ".new"
 	if err := st.put(Marker, []byte(markerText)); err != nil {
