@@ -68,12 +68,26 @@ func (b *Builder) UseDisk(c *diskcache.Cache) {
 }
 
 var versionOnce = sync.OnceValues(func() (string, error) {
-	exe, err := os.Executable()
+	exe, err := runningProgram()
 	if err != nil {
 		return "", err
 	}
 	return programSum(exe, programRecord.Load())
 })
+
+// runningProgram is the file of the program this process runs. Where the
+// system names it (Linux's /proc/self/exe) it is the very file the
+// process was started from, whatever its path holds since: go install
+// and go build write a new file there, and hashing the path's would name
+// what this program caches by the next program. Elsewhere it is the
+// path.
+func runningProgram() (string, error) {
+	const self = "/proc/self/exe"
+	if _, err := os.Stat(self); err == nil {
+		return self, nil
+	}
+	return os.Executable()
+}
 
 // version names this netjournal program by a hash of its bytes. Tests
 // set it to be another program.

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -192,5 +194,67 @@ func TestProgramRecord(t *testing.T) {
 	}
 	if got, _ := programSum(exe, &record); got != sumOf("program two") {
 		t.Errorf("a damaged record: programSum = %q, want %q", got, sumOf("program two"))
+	}
+}
+
+// TestVersionIsTheRunningProgram: the program is known by the bytes it
+// runs, not by what its file holds by the time it is hashed. A program
+// replaced at its path while it starts (go install writes a new file
+// there) hashes the program running, so that what it caches is not
+// taken later for the new program's.
+func TestVersionIsTheRunningProgram(t *testing.T) {
+	if wait := os.Getenv("NETJOURNAL_TEST_VERSION_WAIT"); wait != "" {
+		for {
+			if _, err := os.Stat(wait); err == nil {
+				break
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		v, err := version()
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Printf("version %s\n", v)
+		return
+	}
+	if _, err := os.Stat("/proc/self/exe"); err != nil {
+		t.Skip("no /proc/self/exe: the program is known by its path")
+	}
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	running, err := os.ReadFile(self)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	exe, wait := filepath.Join(dir, "netjournal.test"), filepath.Join(dir, "go")
+	if err := os.WriteFile(exe, running, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, "-test.run", "^TestVersionIsTheRunningProgram$", "-test.count", "1")
+	cmd.Env = append(os.Environ(), "NETJOURNAL_TEST_VERSION_WAIT="+wait)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Replaced as go install replaces it, once it runs.
+	if err := os.WriteFile(exe+".new", []byte("#!/bin/sh\necho another program\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(exe+".new", exe); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(wait, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	sum := sha256.Sum256(running)
+	if want := "version " + hex.EncodeToString(sum[:])[:16] + "\n"; !strings.Contains(out.String(), want) {
+		t.Errorf("the program replaced while it started is known as\n%s\nnot by the bytes it runs (%s)", out.String(), want)
 	}
 }
