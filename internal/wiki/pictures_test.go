@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -748,10 +749,10 @@ func TestSearchPartsKeptByKey(t *testing.T) {
 // render is not made again, and one whose notes show a title that changed
 // is: the index is what a render in memory makes.
 func TestSearchEntriesMadeOnce(t *testing.T) {
-	made := 0
+	var made atomic.Int64 // entries are made on every core
 	defer func(e func(SearchDoc) ([]byte, error)) { encodeEntry = e }(encodeEntry)
 	encodeEntry = func(doc SearchDoc) ([]byte, error) {
-		made++
+		made.Add(1)
 		return json.Marshal(doc)
 	}
 	fsys := siteFS(t, "testdata/site.txtar")
@@ -774,13 +775,13 @@ func TestSearchEntriesMadeOnce(t *testing.T) {
 		return got["search-index.js"]
 	}
 	renderOnce(build(t, fsys))
-	first := made
+	first := made.Load()
 	if first == 0 {
 		t.Fatal("no entry made")
 	}
 	renderOnce(build(t, fsys))
-	if made != first {
-		t.Errorf("the same site made %d entries again", made-first)
+	if made.Load() != first {
+		t.Errorf("the same site made %d entries again", made.Load()-first)
 	}
 	// Ana Lima's new name shows in the notes of the event that links her.
 	ana := fsys["content/contacts/ana-lima.md"]
@@ -788,7 +789,7 @@ func TestSearchEntriesMadeOnce(t *testing.T) {
 	if index := renderOnce(build(t, fsys)); !bytes.Contains(index, []byte("Talked about Ana Souza")) {
 		t.Errorf("the new name is not in the notes:\n%s", index)
 	}
-	if made == first {
+	if made.Load() == first {
 		t.Error("no entry made again after a rename")
 	}
 }
