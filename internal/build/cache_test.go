@@ -204,11 +204,13 @@ func TestProgramRecord(t *testing.T) {
 // taken later for the new program's.
 func TestVersionIsTheRunningProgram(t *testing.T) {
 	if wait := os.Getenv("NETJOURNAL_TEST_VERSION_WAIT"); wait != "" {
-		for {
+		for deadline := time.Now().Add(time.Minute); ; time.Sleep(10 * time.Millisecond) {
 			if _, err := os.Stat(wait); err == nil {
 				break
 			}
-			time.Sleep(10 * time.Millisecond)
+			if time.Now().After(deadline) {
+				t.Fatal("never told to go on")
+			}
 		}
 		v, err := version()
 		if err != nil {
@@ -240,6 +242,13 @@ func TestVersionIsTheRunningProgram(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	waited := false
+	defer func() {
+		if !waited {
+			cmd.Process.Kill()
+			cmd.Wait()
+		}
+	}()
 	// Replaced as go install replaces it, once it runs.
 	if err := os.WriteFile(exe+".new", []byte("#!/bin/sh\necho another program\n"), 0o755); err != nil {
 		t.Fatal(err)
@@ -250,6 +259,7 @@ func TestVersionIsTheRunningProgram(t *testing.T) {
 	if err := os.WriteFile(wait, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	waited = true
 	if err := cmd.Wait(); err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
 	}

@@ -420,6 +420,17 @@ func TestFirstBuildLeavesASpare(t *testing.T) {
 	if diff := compare(readTree(t, out), files); diff != "" {
 		t.Fatalf("the output differs:\n%s", diff)
 	}
+
+	// A first build into an empty folder, made beforehand.
+	os.RemoveAll(out)
+	os.RemoveAll(filepath.Join(site, WorkDir))
+	if err := os.Mkdir(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	build("a/index.html")
+	if !build("a/index.html", "z.txt") {
+		t.Error("a first build into an empty folder left no spare to stage in")
+	}
 }
 
 // putNames begins a Stream of site into the output folder out and puts

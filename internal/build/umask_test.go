@@ -47,3 +47,46 @@ func TestStreamPutFromKeepsUmask(t *testing.T) {
 		t.Errorf("modes under umask 077: %v, want both 0600", modes)
 	}
 }
+
+// TestFirstSparesUnderAnyUmask: the spares a first build links are of
+// their output's kind, the blog's or the wiki's, whatever the umask, so
+// that the next build stages in each, and a blog's spare is never taken
+// for the wiki's when --out and --wiki-out are swapped.
+func TestFirstSparesUnderAnyUmask(t *testing.T) {
+	for _, umask := range []int{0o022, 0o027, 0o077} {
+		func() {
+			defer syscall.Umask(syscall.Umask(umask))
+			site := t.TempDir()
+			pub, priv := filepath.Join(site, "public"), filepath.Join(site, "private")
+			build := func(pub, priv string) (reused [2]bool) {
+				t.Helper()
+				s, err := Begin(context.Background(), site, Output{Dir: pub}, Output{Dir: priv, Private: true})
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer s.Close()
+				for out := range 2 {
+					if err := s.Put(out, "index.html", []byte("the same page")); err != nil {
+						t.Fatal(err)
+					}
+					reused[out] = s.stages[out].reuse
+				}
+				if err := s.Commit(Inputs{}, nil); err != nil {
+					t.Fatal(err)
+				}
+				return reused
+			}
+			build(pub, priv)
+			if got := build(pub, priv); got != [2]bool{true, true} {
+				t.Errorf("umask %03o: the second build staged in the first's spares: %v, want both", umask, got)
+			}
+			os.RemoveAll(pub)
+			os.RemoveAll(priv)
+			os.RemoveAll(filepath.Join(site, WorkDir))
+			build(pub, priv)
+			if got := build(priv, pub); got != [2]bool{false, false} {
+				t.Errorf("umask %03o: with the outputs swapped, a build staged in the other's spare: %v", umask, got)
+			}
+		}()
+	}
+}

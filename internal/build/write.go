@@ -325,7 +325,10 @@ func (r *record) keepSpares() {
 			continue
 		}
 		if os.Rename(manifestPath(s)+".replaced", spareManifestPath(s)) != nil {
-			os.RemoveAll(sparePath(s)) // a spare without its manifest is no use
+			// A spare without its manifest is no use: the output
+			// replaced was an empty folder, or its manifest was lost.
+			os.RemoveAll(sparePath(s))
+			s.linkSpare()
 		}
 	}
 	// The spare of an output folder no longer written (--out changed) is
@@ -367,7 +370,13 @@ func (s swapStep) linkSpare() {
 	}
 	spare := sparePath(s)
 	os.RemoveAll(spare)
+	// Of the output's kind, whatever the umask: a staging stages in a
+	// spare only of its own output's mode (openStage).
 	if os.Mkdir(spare, info.Mode().Perm()) != nil {
+		return
+	}
+	if os.Chmod(spare, info.Mode().Perm()) != nil {
+		os.RemoveAll(spare)
 		return
 	}
 	names := make([]string, 0, len(m))
