@@ -790,7 +790,7 @@ func (st *stager) extras() ([]string, error) {
 		}, len(level))
 		par.Each(len(level), func(i int) {
 			f := &found[i]
-			entries, err := os.ReadDir(filepath.Join(st.dir, filepath.FromSlash(level[i])))
+			entries, err := readDirUnsorted(filepath.Join(st.dir, filepath.FromSlash(level[i])))
 			if err != nil {
 				f.err = err
 				return
@@ -819,4 +819,15 @@ func (st *stager) extras() ([]string, error) {
 		}
 	}
 	return extra, nil
+}
+
+// readDirUnsorted is os.ReadDir without the sort, which extras does not
+// need: it reads a folder for every post of the spare's blog.
+func readDirUnsorted(dir string) ([]os.DirEntry, error) {
+	f, err := os.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	entries, err := f.ReadDir(-1)
+	return entries, errors.Join(err, f.Close())
 }
