@@ -375,7 +375,9 @@ func (s swapStep) linkSpare() {
 	if os.Mkdir(spare, info.Mode().Perm()) != nil {
 		return
 	}
-	if os.Chmod(spare, info.Mode().Perm()) != nil {
+	// The marker first: on a file system without links (a FAT drive),
+	// nothing more is tried.
+	if os.Chmod(spare, info.Mode().Perm()) != nil || os.Link(filepath.Join(s.Dir, Marker), filepath.Join(spare, Marker)) != nil {
 		os.RemoveAll(spare)
 		return
 	}
@@ -383,7 +385,9 @@ func (s swapStep) linkSpare() {
 	var dirs [][]string // by depth, parents first
 	seen := map[string]bool{}
 	for name := range m {
-		names = append(names, name)
+		if name != Marker {
+			names = append(names, name)
+		}
 		for d := path.Dir(name); d != "." && !seen[d]; d = path.Dir(d) {
 			seen[d] = true
 			depth := strings.Count(d, "/")
