@@ -258,6 +258,9 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 	}
 	var j *journal.Journal
 	var pub *public.Site
+	// blogEdited is edited for the blog: the posts whose bodies alone
+	// changed, or none when the public view is the last one.
+	blogEdited := edited
 	if edited != nil && s == nil {
 		// The last render's journal and public view, edited: what a
 		// build of them would make again (journal.EditBodies).
@@ -269,11 +272,19 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		// The public view's problems (a private contact linked without
-		// a label) are reported with all the others, not after they are
-		// fixed.
-		pub, err = j.Public()
-		errs.Append(withoutFilesIn(err, errs))
+		if s == nil && len(errs) == 0 && last != nil && last.public != nil && j.SamePublic(last.journal) {
+			// A contact or an event changed, say: what the public view
+			// is made of is the last one's, and so is the view, and
+			// every page of the blog.
+			j.TakePublic(last.journal)
+			pub, blogEdited = last.public, map[string]bool{}
+		} else {
+			// The public view's problems (a private contact linked
+			// without a label) are reported with all the others, not
+			// after they are fixed.
+			pub, err = j.Public()
+			errs.Append(withoutFilesIn(err, errs))
+		}
 	}
 	if len(errs) > 0 {
 		errs.Sort()
@@ -319,7 +330,7 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 			return nil
 		}
 		out := pubOut.site()
-		if err := b.blog.Render(pub, theme, edited, out); err != nil {
+		if err := b.blog.Render(pub, theme, blogEdited, out); err != nil {
 			var problems public.Problems
 			if errors.As(err, &problems) {
 				for _, p := range problems {

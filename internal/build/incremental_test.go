@@ -629,3 +629,68 @@ func TestBodyEditsInARow(t *testing.T) {
 		}
 	}
 }
+
+// TestPrivateEditKeepsTheBlog: a save that leaves what the public view is
+// made of as it was (a new event, a contact's role) neither makes the
+// public view again nor the data of any page of the blog, and the site
+// is the one a full build makes, in a theme that prints every page's
+// data; a save that changes what a public post shows of a contact (their
+// public name) makes them again.
+func TestPrivateEditKeepsTheBlog(t *testing.T) {
+	dir := copySite(t)
+	dumpTheme(t, dir)
+	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
+	b := NewBuilder(os.DirFS(dir))
+	first, err := b.Render(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const post = "posts/promotion-case/index.html"
+	if _, ok := first.Public[post]; !ok {
+		t.Fatalf("no %s in the blog", post)
+	}
+	for i, tc := range []struct {
+		file, text string
+		keeps      bool   // the blog is kept
+		shows      string // the post above shows it
+	}{
+		{file: "content/events/2026-11-21-coffee-tomas.md", text: "---\ntitle: Coffee with Tomás\ndate: 2026-11-21\nkind: coffee\nwith: [tomas-ferreira]\n---\nTalked of [[Mei Chen]].\n", keeps: true},
+		{file: "content/contacts/tomas-ferreira.md", keeps: true, text: ""},
+		{file: "content/contacts/daniel-oconnor.md", shows: "Dan the Chair"},
+	} {
+		if tc.text != "" {
+			if err := os.WriteFile(filepath.Join(dir, tc.file), []byte(tc.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			rewrite(t, dir, tc.file, func(s string) string { return strings.Replace(s, "\nrole: ", "\nrole: Chief ", 1) })
+		}
+		if tc.shows != "" {
+			rewrite(t, dir, tc.file, func(s string) string {
+				return strings.Replace(s, "public:\n  name: \"Daniel O'Connor\"", "public:\n  name: \""+tc.shows+"\"", 1)
+			})
+		}
+		b.Forget(tc.file)
+		got, err := b.Render(opts)
+		if err != nil {
+			t.Fatalf("edit %d (%s): %v", i, tc.file, err)
+		}
+		made := b.blog.Made()
+		if tc.keeps && made != 0 {
+			t.Errorf("edit %d (%s): the blog made the data of %d pages", i, tc.file, made)
+		}
+		if !tc.keeps && made == 0 {
+			t.Errorf("edit %d (%s): the blog made no page's data", i, tc.file)
+		}
+		if tc.shows != "" && !strings.Contains(string(got.Public[post]), tc.shows) {
+			t.Errorf("edit %d (%s): %s does not show %q", i, tc.file, post, tc.shows)
+		}
+		want, err := Render(os.DirFS(dir), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := compare(got.Public, want.Public) + compare(got.Private, want.Private); diff != "" {
+			t.Fatalf("edit %d (%s): incremental differs from full:\n%s", i, tc.file, diff)
+		}
+	}
+}

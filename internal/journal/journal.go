@@ -67,6 +67,9 @@ type Journal struct {
 	// (markdown.Facts.Sum), by its path: in a build that renders once.
 	facts map[string][sha256.Size]byte
 
+	// named is what the public view's bodies named (SamePublic).
+	named named
+
 	// atPath is each document by its path, made when NodeAt is first
 	// called.
 	atPath     map[string]Node

@@ -102,6 +102,11 @@ func (j *Journal) Public() (*public.Site, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
+	// Every public body was resolved, and what they named recorded: but
+	// where their HTML is made later, for each page (lazy).
+	j.named.mu.Lock()
+	j.named.kept = !lazy
+	j.named.mu.Unlock()
 	return site, nil
 }
 
@@ -321,6 +326,10 @@ func sitePath(cfg *content.Config, dest string) string {
 func (j *Journal) publicResolver(what string) markdown.Resolver {
 	reportAmbiguous := what == "page"
 	base := j.Config.BasePath()
+	// What each target names is recorded, for the next journal to be
+	// compared with this one's (SamePublic); not by a journal whose
+	// bodies render later, for each page.
+	record := !j.md.Drops()
 	return func(l markdown.Wikilink) (markdown.Resolution, error) {
 		frag := ""
 		if l.Fragment != "" {
@@ -333,9 +342,13 @@ func (j *Journal) publicResolver(what string) markdown.Resolver {
 			}
 			return rs, nil
 		}
-		n, err := j.Resolve(l.Target)
-		var nf *NotFoundError
-		if errors.As(err, &nf) {
+		if record {
+			j.named.add(l.Target)
+		}
+		// Made of the target's publicTarget alone: two journals that
+		// give the same one make the same link.
+		t := j.publicTarget(l.Target)
+		if nf := t.notFound; nf != nil {
 			// In the wiki an unknown target is a warning; here its text
 			// would be published, and a typo of a private name is exactly
 			// the slip this rule is for.
@@ -345,20 +358,20 @@ func (j *Journal) publicResolver(what string) markdown.Resolver {
 			}
 			return markdown.Resolution{}, errors.New(msg + ": fix the link, or write plain text")
 		}
-		if err != nil {
+		if t.ambiguous != "" {
 			if reportAmbiguous {
-				return markdown.Resolution{}, err
+				return markdown.Resolution{}, errors.New(t.ambiguous)
 			}
 			// The journal reports an ambiguous target already, at the
 			// link; it needs no saying twice.
 			return markdown.Resolution{}, nil
 		}
-		switch n := n.(type) {
-		case *Post:
-			if n.Published(j.Opts) {
-				r := markdown.Resolution{Dest: base + "posts/" + n.Slug() + "/" + frag}
+		switch t.kind {
+		case KindPost:
+			if t.published {
+				r := markdown.Resolution{Dest: base + "posts/" + t.slug + "/" + frag}
 				if !l.Labeled {
-					r.Text = n.Title()
+					r.Text = t.title
 				}
 				return r, nil
 			}
@@ -366,9 +379,9 @@ func (j *Journal) publicResolver(what string) markdown.Resolver {
 				return markdown.Resolution{}, nil
 			}
 			return markdown.Resolution{}, fmt.Errorf("public %s links to unpublished post %q: add a label ([[%s|…]]) or publish it", what, l.Target, l.Target)
-		case *Contact:
-			if p := n.Public; p != nil {
-				return markdown.Resolution{Dest: p.URL, Text: p.Name}, nil
+		case KindContact:
+			if t.public {
+				return markdown.Resolution{Dest: t.url, Text: t.name}, nil
 			}
 			if l.Labeled {
 				return markdown.Resolution{}, nil
@@ -378,7 +391,7 @@ func (j *Journal) publicResolver(what string) markdown.Resolver {
 			if l.Labeled {
 				return markdown.Resolution{}, nil
 			}
-			return markdown.Resolution{}, fmt.Errorf("public %s links to private %s %q: add a label ([[%s|…]])", what, n.NodeKind(), l.Target, l.Target)
+			return markdown.Resolution{}, fmt.Errorf("public %s links to private %s %q: add a label ([[%s|…]])", what, t.kind, l.Target, l.Target)
 		}
 	}
 }

@@ -1,0 +1,272 @@
+package journal
+
+import (
+	"errors"
+	"reflect"
+	"sync"
+
+	"github.com/netjournal/netjournal/internal/content"
+)
+
+// Whether a journal's public view is another journal's, told without
+// making it: a rebuild under serve or --watch after a contact or an event
+// changed (the daily saves of the journal) neither makes the public view
+// again nor renders the blog from it.
+//
+// The public view is made from the journal through Public alone, which
+// reads of it the configuration, the options (the day, drafts), every
+// post, the standalone pages, and, for each wikilink of a public body, what
+// its target names (publicTarget). Two journals for which all of these are
+// the same have the same public view.
+
+// SamePublic reports whether Public would make of j the public view it
+// made of prev (or prev took, TakePublic), which it did without error:
+// j's configuration, options, posts and pages are prev's, field for
+// field, and every wikilink target a public body of prev named names the
+// same in j (publicTarget). A journal whose renderer lets bodies go
+// (markdown.Renderer.Drops: a build that renders once) keeps no record,
+// and is never the same.
+func (j *Journal) SamePublic(prev *Journal) bool {
+	if prev == nil || prev.md != j.md || j.md.Drops() || !prev.named.kept {
+		return false
+	}
+	if j.Opts.Drafts != prev.Opts.Drafts || j.Opts.Future != prev.Opts.Future ||
+		!content.Day(j.Opts.Now).Equal(content.Day(prev.Opts.Now)) {
+		return false
+	}
+	if !same(reflect.ValueOf(j.Config), reflect.ValueOf(prev.Config), 0) {
+		return false
+	}
+	if len(j.Posts) != len(prev.Posts) || len(j.Pages) != len(prev.Pages) {
+		return false
+	}
+	for i, p := range j.Posts {
+		// The posts themselves, not where they are: two journals hold
+		// documents of their own.
+		if !same(reflect.ValueOf(p).Elem(), reflect.ValueOf(prev.Posts[i]).Elem(), 0) {
+			return false
+		}
+	}
+	for i, p := range j.Pages {
+		if !same(reflect.ValueOf(p), reflect.ValueOf(prev.Pages[i]), 0) {
+			return false
+		}
+	}
+	for _, target := range prev.named.list() {
+		if !j.publicTarget(target).same(prev.publicTarget(target)) {
+			return false
+		}
+	}
+	return true
+}
+
+// TakePublic has j keep, as its own, the record of prev's public view,
+// which SamePublic found to be j's: the next journal is compared with j.
+func (j *Journal) TakePublic(prev *Journal) {
+	j.named.take(&prev.named)
+}
+
+// publicTarget is what a wikilink of a public body to target is made from
+// (publicResolver, through resolve): what the target names, and of that
+// document what a public body shows. Two journals with the same
+// publicTarget for a target make every public wikilink to it alike.
+type publicTarget struct {
+	shown
+	// notFound is the error of a target that names nothing: its hint is
+	// the closest of every name, which two journals are not compared
+	// by, so that such a target is never the same (same).
+	notFound *NotFoundError
+}
+
+// shown is what a public body shows of a wikilink's target, comparable.
+type shown struct {
+	ambiguous string // the error of a target that names several documents
+	kind      Kind
+	slug      string
+	title     string
+	published bool // a post on the public site
+	public    bool // a contact with a public block, whose URL and name follow
+	url, name string
+}
+
+func (j *Journal) publicTarget(target string) publicTarget {
+	n, err := j.Resolve(target)
+	var nf *NotFoundError
+	if errors.As(err, &nf) {
+		return publicTarget{notFound: nf}
+	}
+	if err != nil {
+		return publicTarget{shown: shown{ambiguous: err.Error()}}
+	}
+	t := publicTarget{shown: shown{kind: n.NodeKind()}}
+	switch n := n.(type) {
+	case *Post:
+		t.slug, t.title, t.published = n.Slug(), n.Title(), n.Published(j.Opts)
+	case *Contact:
+		if p := n.Public; p != nil {
+			t.public, t.url, t.name = true, p.URL, p.Name
+		}
+	}
+	return t
+}
+
+func (t publicTarget) same(u publicTarget) bool {
+	return t.notFound == nil && u.notFound == nil && t.shown == u.shown
+}
+
+// named is the set of wikilink targets the public bodies of a journal
+// named (publicResolver): those of its public view, and of the bodies
+// edited since (EditBodies) and previewed (PreviewPost), safe for
+// concurrent use. kept says the set is whole: every public body was
+// resolved while it was kept, which a journal whose renderer lets bodies
+// go (their HTML made later, for each page) is not.
+type named struct {
+	mu      sync.Mutex
+	targets map[string]struct{}
+	kept    bool
+}
+
+func (s *named) add(target string) {
+	s.mu.Lock()
+	if s.targets == nil {
+		s.targets = map[string]struct{}{}
+	}
+	s.targets[target] = struct{}{}
+	s.mu.Unlock()
+}
+
+func (s *named) list() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]string, 0, len(s.targets))
+	for t := range s.targets {
+		out = append(out, t)
+	}
+	return out
+}
+
+func (s *named) take(from *named) {
+	from.mu.Lock()
+	targets, kept := from.targets, from.kept
+	from.targets, from.kept = nil, false
+	from.mu.Unlock()
+	s.mu.Lock()
+	s.targets, s.kept = targets, kept
+	s.mu.Unlock()
+}
+
+// nodeTypes are the journal's documents: a reference to one, from a
+// field of another, is the same as a reference to the document of the
+// same kind at the same path in the other journal.
+var nodeTypes = map[reflect.Type]bool{
+	reflect.TypeFor[*Contact](): true,
+	reflect.TypeFor[*Event]():   true,
+	reflect.TypeFor[*Post]():    true,
+}
+
+// same reports whether a and b, values of one type from two journals,
+// hold the same: field by field, element by element, through pointers,
+// but for a reference to a document (nodeTypes, or a Node), which is the
+// same as one to the document at the same path. Locks and atomic values
+// (the sync packages' types: caches made when first asked) are passed
+// over. A func is the same only as nil. What is too deep to follow is
+// not the same.
+func same(a, b reflect.Value, depth int) bool {
+	if depth > 64 {
+		return false
+	}
+	switch a.Kind() {
+	case reflect.Pointer:
+		if a.Pointer() == b.Pointer() {
+			return true
+		}
+		if a.IsNil() || b.IsNil() {
+			return false
+		}
+		if nodeTypes[a.Type()] {
+			return sameNode(a, b)
+		}
+		return same(a.Elem(), b.Elem(), depth+1)
+	case reflect.Interface:
+		if a.IsNil() || b.IsNil() {
+			return a.IsNil() == b.IsNil()
+		}
+		if a.Elem().Type() != b.Elem().Type() {
+			return false
+		}
+		return same(a.Elem(), b.Elem(), depth+1)
+	case reflect.Struct:
+		t := a.Type()
+		for i := range t.NumField() {
+			if pkg := t.Field(i).Type.PkgPath(); pkg == "sync" || pkg == "sync/atomic" {
+				continue
+			}
+			if !same(a.Field(i), b.Field(i), depth+1) {
+				return false
+			}
+		}
+		return true
+	case reflect.Slice:
+		if a.Len() != b.Len() || a.IsNil() != b.IsNil() {
+			return false
+		}
+		if a.Len() == 0 || a.Pointer() == b.Pointer() {
+			return true
+		}
+		fallthrough
+	case reflect.Array:
+		for i := range a.Len() {
+			if !same(a.Index(i), b.Index(i), depth+1) {
+				return false
+			}
+		}
+		return true
+	case reflect.Map:
+		if a.Len() != b.Len() || a.IsNil() != b.IsNil() {
+			return false
+		}
+		if a.Pointer() == b.Pointer() {
+			return true
+		}
+		for it := a.MapRange(); it.Next(); {
+			w := b.MapIndex(it.Key())
+			if !w.IsValid() || !same(it.Value(), w, depth+1) {
+				return false
+			}
+		}
+		return true
+	case reflect.String:
+		return a.String() == b.String()
+	case reflect.Bool:
+		return a.Bool() == b.Bool()
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return a.Int() == b.Int()
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return a.Uint() == b.Uint()
+	case reflect.Float32, reflect.Float64:
+		return a.Float() == b.Float()
+	case reflect.Complex64, reflect.Complex128:
+		return a.Complex() == b.Complex()
+	case reflect.Func:
+		return a.IsNil() && b.IsNil()
+	case reflect.Chan, reflect.UnsafePointer:
+		return a.Pointer() == b.Pointer()
+	}
+	return false
+}
+
+// sameNode reports whether two references to documents (non-nil
+// pointers of one of nodeTypes) are to the documents of the same kind at
+// the same path.
+func sameNode(a, b reflect.Value) bool {
+	var x, y Node
+	switch a.Type() {
+	case reflect.TypeFor[*Contact]():
+		x, y = (*Contact)(a.UnsafePointer()), (*Contact)(b.UnsafePointer())
+	case reflect.TypeFor[*Event]():
+		x, y = (*Event)(a.UnsafePointer()), (*Event)(b.UnsafePointer())
+	default:
+		x, y = (*Post)(a.UnsafePointer()), (*Post)(b.UnsafePointer())
+	}
+	return x.Doc().Path == y.Doc().Path
+}
