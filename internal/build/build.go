@@ -230,17 +230,26 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 			b.wiki.Resume(lastOnDisk.Wiki)
 		}
 	}
-	if edited != nil {
-		b.edits++
-	} else {
+	// A render in memory may take, of its last one, the public view and
+	// the pages of the posts when what they are made of is the same
+	// (journal.SamePublic, wiki.Options.KeepPosts): kept says it did.
+	// Such a render, as one of edited bodies, uses what changed alone.
+	mayKeep := s == nil && err == nil && b.edits < maxEdits
+	kept := false
+	edits := b.edits
+	defer func() {
+		if edited != nil || kept {
+			b.edits = edits + 1
+			return
+		}
 		b.edits = 0
 		// What was not used since the render before is forgotten. A
 		// render of edited bodies uses what they changed alone: what
 		// the rest of the site made is kept for the render that needs
 		// it, and the memory held grows by what the edited bodies make
 		// until then (maxEdits).
-		defer md.Sweep()
-	}
+		md.Sweep()
+	}()
 	// Documents that did not load are still in the site, so references
 	// to them resolve: the journal's problems are reported with the
 	// loading ones, all in one pass.
@@ -272,12 +281,12 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		if s == nil && len(errs) == 0 && last != nil && last.public != nil && j.SamePublic(last.journal) {
+		if mayKeep && len(errs) == 0 && last != nil && last.public != nil && j.SamePublic(last.journal) {
 			// A contact or an event changed, say: what the public view
 			// is made of is the last one's, and so is the view, and
 			// every page of the blog.
 			j.TakePublic(last.journal)
-			pub, blogEdited = last.public, map[string]bool{}
+			pub, blogEdited, kept = last.public, map[string]bool{}, true
 		} else {
 			// The public view's problems (a private contact linked
 			// without a label) are reported with all the others, not
@@ -316,7 +325,7 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 	}
 	wikiDone := make(chan rendered, 1)
 	go func() {
-		wopts := wiki.Options{Photos: photos, Edited: edited}
+		wopts := wiki.Options{Photos: photos, Edited: edited, KeepPosts: mayKeep}
 		if s != nil {
 			// A build that renders once holds each rendered body only
 			// while the pages that show it do (markdown.Renderer.Release).
@@ -370,6 +379,7 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 	}
 	res.Private = w.files
 	res.Rendered += w.pages
+	kept = kept || b.wiki.PostsKept()
 	errs.Append(j.Late())
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -419,6 +429,11 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 		return nil, fmt.Errorf("strict: %w", res.Warnings)
 	}
 	keepLast(true)
+	if kept {
+		// What the pages taken were made of is kept for the render
+		// that makes them again.
+		b.disk.KeepAll()
+	}
 	b.disk.Commit()
 	if s == nil {
 		b.last = &lastRender{site: site, journal: j, public: pub, opts: opts}

@@ -694,3 +694,80 @@ func TestPrivateEditKeepsTheBlog(t *testing.T) {
 		}
 	}
 }
+
+// TestPrivateEditKeepsThePosts: a save that leaves what the wiki's post
+// pages are made of as it was (a new event that names no post) takes
+// them, and their search entries, as the last render made them; one that
+// changes what a post's page shows (a backlink from a new event, the
+// name of a person it went to or its body names) makes them again. The
+// site is each time the one a full build makes, in a theme that prints
+// every page's data.
+func TestPrivateEditKeepsThePosts(t *testing.T) {
+	dir := copySite(t)
+	dumpTheme(t, dir)
+	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
+	b := NewBuilder(os.DirFS(dir))
+	if _, err := b.Render(opts); err != nil {
+		t.Fatal(err)
+	}
+	for i, tc := range []struct {
+		file, text string
+		rename     [2]string // or this replaced in file
+		keeps      bool
+		page, show string // this wiki page shows this
+	}{
+		{file: "content/events/2026-11-21-coffee-mei.md", text: "---\ntitle: Coffee with Mei\ndate: 2026-11-21\nwith: [mei-chen]\n---\nTalked of [[Kwame]].\n", keeps: true},
+		{file: "content/contacts/nadia-haddad.md", rename: [2]string{`name: "Nadia Haddad"`, `name: "Nadia Q. Haddad"`},
+			page: "posts/year-three-in-lisbon.html", show: "Nadia Q. Haddad"},
+		{file: "content/events/2026-11-21-lunch-ana.md", text: "---\ntitle: Lunch with Ana\ndate: 2026-11-21\nwith: [ana-lima]\n---\nShe quoted [[promotion-case]].\n",
+			page: "posts/promotion-case.html", show: "Lunch with Ana"},
+		{file: "content/contacts/tomas-ferreira.md", rename: [2]string{`name: "Tomás Ferreira"`, `name: "Tomás Q. Ferreira"`},
+			page: "posts/promotion-case.html", show: "Tomás Q. Ferreira"},
+		{file: "content/events/2026-11-21-coffee-mei.md", text: "---\ntitle: Coffee with Mei\ndate: 2026-11-21\nwith: [mei-chen]\n---\nTalked of [[Kwame]] again.\n", keeps: true},
+		// Someone no body names, to whom a post went: then renamed.
+		{file: "content/contacts/zed-quist.md", text: "---\nname: Zed Quist\n---\n", keeps: true},
+		{file: "content/posts/promotion-case.md", rename: [2]string{"shared_with: [tomas-ferreira, mei-chen]", "shared_with: [tomas-ferreira, mei-chen, zed-quist]"},
+			page: "posts/promotion-case.html", show: "Zed Quist"},
+		{file: "content/contacts/zed-quist.md", text: "---\nname: Zed Q. Quist\n---\n", page: "posts/promotion-case.html", show: "Zed Q. Quist"},
+		// A name a post's body names, which names nothing until a
+		// contact takes it.
+		{file: "content/posts/year-three-in-lisbon.md", rename: [2]string{"[[Mei]]", "[[Mei]] and [[Una Vale]]"},
+			page: "posts/year-three-in-lisbon.html", show: "unresolved"},
+		{file: "content/contacts/una-vale.md", text: "---\nname: Una Vale\n---\n", page: "posts/year-three-in-lisbon.html", show: "contacts/una-vale.html"},
+	} {
+		if tc.text != "" {
+			if err := os.WriteFile(filepath.Join(dir, tc.file), []byte(tc.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			rewrite(t, dir, tc.file, func(s string) string {
+				if !strings.Contains(s, tc.rename[0]) {
+					t.Fatalf("no %s in %s", tc.rename[0], tc.file)
+				}
+				return strings.Replace(s, tc.rename[0], tc.rename[1], 1)
+			})
+		}
+		b.Forget(tc.file)
+		got, err := b.Render(opts)
+		if err != nil {
+			t.Fatalf("edit %d (%s): %v", i, tc.file, err)
+		}
+		if kept := b.wiki.PostsKept(); kept != tc.keeps {
+			t.Errorf("edit %d (%s): posts kept %v, want %v", i, tc.file, kept, tc.keeps)
+		}
+		if tc.page != "" && !strings.Contains(string(got.Private[tc.page]), tc.show) {
+			t.Errorf("edit %d (%s): %s does not show %q", i, tc.file, tc.page, tc.show)
+		}
+		full := NewBuilder(os.DirFS(dir))
+		want, err := full.Render(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if made, all := b.wiki.Made(), full.wiki.Made(); tc.keeps && made+10 > all {
+			t.Errorf("edit %d (%s): the wiki made the data of %d pages of %d, the 10 posts' among them", i, tc.file, made, all)
+		}
+		if diff := compare(got.Public, want.Public) + compare(got.Private, want.Private); diff != "" {
+			t.Fatalf("edit %d (%s): incremental differs from full:\n%s", i, tc.file, diff)
+		}
+	}
+}

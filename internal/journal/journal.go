@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"weak"
 
 	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/markdown"
@@ -69,6 +70,13 @@ type Journal struct {
 
 	// named is what the public view's bodies named (SamePublic).
 	named named
+	// samePosts is the last answer of SamePosts, and to which journal
+	// (not held for it: a journal would hold every one before it).
+	samePosts struct {
+		sync.Mutex
+		as   weak.Pointer[Journal]
+		same bool
+	}
 
 	// atPath is each document by its path, made when NodeAt is first
 	// called.

@@ -1,9 +1,12 @@
 package journal
 
 import (
+	"bytes"
 	"errors"
 	"reflect"
 	"sync"
+	"unsafe"
+	"weak"
 
 	"github.com/netjournal/netjournal/internal/content"
 )
@@ -34,18 +37,11 @@ func (j *Journal) SamePublic(prev *Journal) bool {
 		!content.Day(j.Opts.Now).Equal(content.Day(prev.Opts.Now)) {
 		return false
 	}
-	if !same(reflect.ValueOf(j.Config), reflect.ValueOf(prev.Config), 0) {
+	if !Same(j.Config, prev.Config) {
 		return false
 	}
-	if len(j.Posts) != len(prev.Posts) || len(j.Pages) != len(prev.Pages) {
+	if !j.SamePosts(prev) || len(j.Pages) != len(prev.Pages) {
 		return false
-	}
-	for i, p := range j.Posts {
-		// The posts themselves, not where they are: two journals hold
-		// documents of their own.
-		if !same(reflect.ValueOf(p).Elem(), reflect.ValueOf(prev.Posts[i]).Elem(), 0) {
-			return false
-		}
 	}
 	for i, p := range j.Pages {
 		if !same(reflect.ValueOf(p), reflect.ValueOf(prev.Pages[i]), 0) {
@@ -58,6 +54,39 @@ func (j *Journal) SamePublic(prev *Journal) bool {
 		}
 	}
 	return true
+}
+
+// SamePosts reports whether j's posts are prev's, in the same order,
+// each field for field (Same), whatever their own place in memory.
+// The answer is remembered for prev: the public view and the wiki both
+// ask it of a rebuild.
+func (j *Journal) SamePosts(prev *Journal) bool {
+	j.samePosts.Lock()
+	defer j.samePosts.Unlock()
+	if j.samePosts.as.Value() != prev {
+		j.samePosts.as, j.samePosts.same = weak.Make(prev), j.postsAre(prev)
+	}
+	return j.samePosts.same
+}
+
+func (j *Journal) postsAre(prev *Journal) bool {
+	if len(j.Posts) != len(prev.Posts) {
+		return false
+	}
+	for i, p := range j.Posts {
+		if !same(reflect.ValueOf(p).Elem(), reflect.ValueOf(prev.Posts[i]).Elem(), 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// Same reports whether a and b, values of one type from two journals
+// (a configuration, two posts), hold the same, as SamePublic compares
+// them: field by field, and a reference to a document by the document's
+// kind and path.
+func Same[T any](a, b T) bool {
+	return same(reflect.ValueOf(&a).Elem(), reflect.ValueOf(&b).Elem(), 0)
 }
 
 // TakePublic has j keep, as its own, the record of prev's public view,
@@ -175,6 +204,12 @@ func same(a, b reflect.Value, depth int) bool {
 	if depth > 64 {
 		return false
 	}
+	p := planOf(a.Type())
+	if p.flat && a.CanAddr() && b.CanAddr() {
+		// No pointer in it: its bytes say it all.
+		n := int(a.Type().Size())
+		return bytes.Equal(unsafe.Slice((*byte)(unsafe.Pointer(a.UnsafeAddr())), n), unsafe.Slice((*byte)(unsafe.Pointer(b.UnsafeAddr())), n))
+	}
 	switch a.Kind() {
 	case reflect.Pointer:
 		if a.Pointer() == b.Pointer() {
@@ -196,11 +231,7 @@ func same(a, b reflect.Value, depth int) bool {
 		}
 		return same(a.Elem(), b.Elem(), depth+1)
 	case reflect.Struct:
-		t := a.Type()
-		for i := range t.NumField() {
-			if pkg := t.Field(i).Type.PkgPath(); pkg == "sync" || pkg == "sync/atomic" {
-				continue
-			}
+		for _, i := range p.fields {
 			if !same(a.Field(i), b.Field(i), depth+1) {
 				return false
 			}
@@ -251,6 +282,52 @@ func same(a, b reflect.Value, depth int) bool {
 		return a.IsNil() && b.IsNil()
 	case reflect.Chan, reflect.UnsafePointer:
 		return a.Pointer() == b.Pointer()
+	}
+	return false
+}
+
+// plan is how same compares the values of a type, made once for it.
+type plan struct {
+	flat   bool  // it holds no pointer, string, slice, map, interface or func
+	fields []int // of a struct, the fields compared: not the sync packages' types
+}
+
+var plans sync.Map // reflect.Type → *plan
+
+func planOf(t reflect.Type) *plan {
+	if p, ok := plans.Load(t); ok {
+		return p.(*plan)
+	}
+	p := &plan{flat: flat(t)}
+	if t.Kind() == reflect.Struct {
+		for i := range t.NumField() {
+			if pkg := t.Field(i).Type.PkgPath(); pkg != "sync" && pkg != "sync/atomic" {
+				p.fields = append(p.fields, i)
+			}
+		}
+	}
+	plans.Store(t, p)
+	return p
+}
+
+// flat reports whether values of t hold no pointer of any kind, nor
+// anything of the sync packages: numbers, booleans, and arrays and
+// structs of them.
+func flat(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return true
+	case reflect.Array:
+		return flat(t.Elem())
+	case reflect.Struct:
+		for i := range t.NumField() {
+			f := t.Field(i).Type
+			if pkg := f.PkgPath(); pkg == "sync" || pkg == "sync/atomic" || !flat(f) {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }

@@ -51,7 +51,7 @@ func BenchmarkJournalWikiData(b *testing.B) {
 	b.ReportAllocs()
 	for range b.N {
 		var c Cache
-		r, _, _, err := c.plan(j, themes.Default(), Options{}, page.NewSite(page.Into(map[string][]byte{})))
+		r, _, _, err := c.plan(nil, j, themes.Default(), Options{}, page.NewSite(page.Into(map[string][]byte{})))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -65,7 +65,7 @@ func BenchmarkJournalWikiData(b *testing.B) {
 // all its pages, made before; ns/page is the cost of one page.
 func BenchmarkJournalWikiTemplates(b *testing.B) {
 	var c Cache
-	r, exec, _, err := c.plan(journalOf(b), themes.Default(), Options{}, page.NewSite(page.Into(map[string][]byte{})))
+	r, exec, _, err := c.plan(nil, journalOf(b), themes.Default(), Options{}, page.NewSite(page.Into(map[string][]byte{})))
 	if err != nil {
 		b.Fatal(err)
 	}

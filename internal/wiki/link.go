@@ -111,25 +111,27 @@ func (r *renderer) resolver(p *Page) markdown.Resolver {
 			}
 			return rs, nil
 		}
-		n, err := r.j.Resolve(l.Target)
-		if err != nil {
-			var missing *journal.NotFoundError
-			if errors.As(err, &missing) {
-				title := fmt.Sprintf("Unresolved link: nothing is called %q", l.Target)
-				if h := missing.Hint(); h != "" {
-					title += fmt.Sprintf(" (did you mean %q?)", h)
-				}
-				return markdown.Resolution{Class: "unresolved", Title: title}, nil
+		// Made of the name's target alone (postsAsIn), and the name kept
+		// for the next render to compare.
+		r.record(l.Target)
+		t := r.target(l.Target)
+		if t.missing != nil {
+			title := fmt.Sprintf("Unresolved link: nothing is called %q", l.Target)
+			if h := t.missing.Hint(); h != "" {
+				title += fmt.Sprintf(" (did you mean %q?)", h)
 			}
-			return markdown.Resolution{}, err
+			return markdown.Resolution{Class: "unresolved", Title: title}, nil
+		}
+		if t.err != nil {
+			return markdown.Resolution{}, t.err
 		}
 		rs := markdown.Resolution{
-			Dest:  p.URL(escape(PagePath(n))) + frag,
-			Class: "wikilink wikilink-" + n.NodeKind().String(),
-			Title: kindLabel(n) + ": " + n.Title(),
+			Dest:  p.URL(t.ref.Path) + frag,
+			Class: "wikilink wikilink-" + t.ref.Kind,
+			Title: t.ref.Label + ": " + t.ref.Title,
 		}
 		if !l.Labeled {
-			rs.Text = n.Title()
+			rs.Text = t.ref.Title
 			if l.Fragment != "" {
 				rs.Text += " › " + l.Fragment
 			}

@@ -68,6 +68,9 @@ func (r *renderer) posts() {
 			d := &PostPage{Page: p, P: r.post(post)}
 			return deferred(d, r.body(post, p, &d.Body))
 		})
+		if r.postsKept {
+			r.jobs[len(r.jobs)-1].Unchanged = true // the last render's (postsAsIn)
+		}
 	}
 }
 

@@ -274,6 +274,14 @@ func (r *renderer) searchEntries(again bool) ([]journal.Node, []searchEntry, err
 			entries[i] = made.(searchEntry) // with its page (Once)
 			return
 		}
+		if _, post := nodes[i].(*journal.Post); post && r.postsKept {
+			// As the last render made it (postsAsIn).
+			if prev, ok := r.cache.search[nodes[i].Doc().Path]; ok {
+				entries[i] = prev
+				taken.Add(1)
+				return
+			}
+		}
 		if path := nodes[i].Doc().Path; r.bodiesEdited != nil && !r.bodiesEdited[path] {
 			// Its document is as it was, and so is the journal around
 			// it (Options.Edited): so is its entry.
@@ -501,8 +509,9 @@ func (r *renderer) plainOptions() markdown.Options {
 			if l.Labeled || l.Target == "" {
 				return markdown.Resolution{}, nil
 			}
-			if t, err := r.j.Resolve(l.Target); err == nil {
-				return markdown.Resolution{Text: t.Title()}, nil
+			r.record(l.Target)
+			if t := r.target(l.Target); t.missing == nil && t.err == nil {
+				return markdown.Resolution{Text: t.ref.Title}, nil
 			}
 			return markdown.Resolution{}, nil
 		},

@@ -171,21 +171,37 @@ type FavourRow struct {
 	Contact ContactRef
 }
 
-// view builds the values above for one render. A contact's chip and a
-// tag's path, shown on many pages, are made once, before any page is: the
-// pages are made on every core, and read them without a lock.
+// view builds the values above for one render. What a page shows of a
+// document it links to or lists (its nodeRef: a contact's chip, an
+// event's or a post's title, page and day) and a tag's path, shown on
+// many pages, are made once, before any page is: the pages are made on
+// every core, and read them without a lock.
 type view struct {
 	j      *journal.Journal
 	photos map[string]content.Photo // by contact path
 
-	contacts map[*journal.Contact]ContactRef // every contact's; read only
-	tagPaths map[string]string               // every tag's, by its name; read only
+	refs     map[journal.Node]nodeRef // every document's; read only
+	tagPaths map[string]string        // every tag's, by its name; read only
+}
+
+// nodeRef is what a page shows of a document it refers to: a link to a
+// contact, an event or a post, a chip, a backlink's source is made of
+// the document's nodeRef alone (view.ref), so that the documents of two
+// renders with the same nodeRefs are shown alike (postsAsIn).
+type nodeRef struct {
+	Kind  string // contact, event or post: a class name
+	Label string // Contact, Event or Post
+	Title string // a contact's name
+	Path  string // the document's page, escaped
+	Date  time.Time
+	// A contact's chip.
+	Contact ContactRef
 }
 
 func newView(j *journal.Journal, photos map[string]content.Photo) *view {
-	v := &view{j: j, photos: photos, contacts: make(map[*journal.Contact]ContactRef, len(j.Contacts)), tagPaths: make(map[string]string, len(j.Tags))}
-	for _, c := range j.Contacts {
-		v.contacts[c] = v.contactRef(c)
+	v := &view{j: j, photos: photos, refs: make(map[journal.Node]nodeRef, len(j.Contacts)+len(j.Events)+len(j.Posts)), tagPaths: make(map[string]string, len(j.Tags))}
+	for n := range j.Nodes() {
+		v.refs[n] = v.refOf(n)
 	}
 	// Each tag as each document writes it ("Go" and "go" are one tag).
 	add := func(names []string) {
@@ -214,12 +230,31 @@ func (v *view) photo(c *journal.Contact) (string, bool) {
 	return "photos/" + c.Slug() + p.Ext, true
 }
 
-func (v *view) contact(c *journal.Contact) ContactRef {
-	if ref, ok := v.contacts[c]; ok {
-		return ref
+// ref is what pages show of n, made once for the render.
+func (v *view) ref(n journal.Node) nodeRef {
+	if v != nil {
+		if ref, ok := v.refs[n]; ok {
+			return ref
+		}
 	}
-	return v.contactRef(c)
+	return v.refOf(n)
 }
+
+// refOf makes n's nodeRef.
+func (v *view) refOf(n journal.Node) nodeRef {
+	ref := nodeRef{Kind: n.NodeKind().String(), Label: kindLabel(n), Title: n.Title(), Path: escape(PagePath(n))}
+	switch n := n.(type) {
+	case *journal.Contact:
+		ref.Contact = v.contactRef(n)
+	case *journal.Event:
+		ref.Date = n.Date.Day()
+	case *journal.Post:
+		ref.Date = n.Date.Day()
+	}
+	return ref
+}
+
+func (v *view) contact(c *journal.Contact) ContactRef { return v.ref(c).Contact }
 
 func (v *view) contactRef(c *journal.Contact) ContactRef {
 	ref := ContactRef{Name: c.Name, Path: escape(PagePath(c)), Initials: initials(c.Name), Hue: hueOf(v.j, c.Circle)}
@@ -259,7 +294,8 @@ func (v *view) contactRows(cs []*journal.Contact) []ContactRow {
 }
 
 func (v *view) event(e *journal.Event) EventRef {
-	return EventRef{Title: e.Title(), Path: escape(PagePath(e)), Date: e.Date.Day()}
+	ref := v.ref(e)
+	return EventRef{Title: ref.Title, Path: ref.Path, Date: ref.Date}
 }
 
 func (v *view) eventRow(e *journal.Event) EventRow {
@@ -288,7 +324,8 @@ func (v *view) eventRows(es []*journal.Event) []EventRow {
 }
 
 func (v *view) post(p *journal.Post) PostRef {
-	return PostRef{Title: p.Title(), Path: escape(PagePath(p))}
+	ref := v.ref(p)
+	return PostRef{Title: ref.Title, Path: ref.Path}
 }
 
 func (v *view) postRow(p *journal.Post) PostRow {
@@ -365,9 +402,9 @@ func (v *view) backlinks(bs []*journal.Backlink) []BacklinkRow {
 	}
 	out := make([]BacklinkRow, len(bs))
 	for i, b := range bs {
+		from := v.ref(b.From)
 		out[i] = BacklinkRow{
-			Kind: b.From.NodeKind().String(), Label: kindLabel(b.From),
-			Title: b.From.Title(), Path: escape(PagePath(b.From)), Pos: b.Pos.String(),
+			Kind: from.Kind, Label: from.Label, Title: from.Title, Path: from.Path, Pos: b.Pos.String(),
 			Before: b.Before, Text: b.Text, After: b.After,
 		}
 	}

@@ -66,6 +66,11 @@ type Options struct {
 	// without its data being made; the other documents' search entries
 	// are kept too. nil, every page's data is made again.
 	Edited map[string]bool
+	// KeepPosts lets a render after the last RenderWith, which
+	// succeeded, take the pages and search entries of the posts as that
+	// one made them when what they are made of is the same (PostsKept):
+	// for a render in memory that another may follow.
+	KeepPosts bool
 }
 
 // Cache renders the wiki again and again, executing templates only for the
@@ -95,6 +100,8 @@ type Cache struct {
 	// takes the others' entries by them.
 	entries map[string]page.Key
 	taken   int // search entries the last render took as they were
+	// postsKept says the last render took the posts' pages (PostsKept).
+	postsKept bool
 }
 
 // Preview returns the page of n, a document of the last render's journal,
@@ -131,6 +138,10 @@ func (c *Cache) Preview(n journal.Node, body markdown.Source) (file string, data
 	}
 	return file, b.Bytes(), true, nil
 }
+
+// PostsKept reports whether the last Render took the pages and search
+// entries of the posts as the render before made them (Options.KeepPosts).
+func (c *Cache) PostsKept() bool { return c.postsKept }
 
 // Rendered is the number of pages the last Render executed templates for.
 func (c *Cache) Rendered() int { return c.pages.Rendered() }
@@ -173,10 +184,10 @@ func (c *Cache) Render(j *journal.Journal, theme *themes.Theme) (map[string][]by
 // that did not change, and puts every file into out as it is made.
 func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options, out *page.Site) error {
 	last, lastExec := c.last, c.exec
-	c.last, c.exec = nil, nil
+	c.last, c.exec, c.postsKept = nil, nil, false
 	r, exec, fingerprint, err := c.again(last, lastExec, j, theme, opts, out)
 	if r == nil && err == nil {
-		r, exec, fingerprint, err = c.plan(j, theme, opts, out)
+		r, exec, fingerprint, err = c.plan(last, j, theme, opts, out)
 	}
 	if err != nil {
 		return err
@@ -228,8 +239,8 @@ func photoFiles(j *journal.Journal, photos map[string]content.Photo) map[string]
 
 // plan readies a render of the wiki: its templates, and a renderer that
 // holds every page's job, whose data is made when the page is.
-func (c *Cache) plan(j *journal.Journal, theme *themes.Theme, opts Options, out *page.Site) (*renderer, page.Executor, string, error) {
-	r := &renderer{j: j, v: newView(j, opts.Photos), out: out, nav: navCounts(j), cache: c}
+func (c *Cache) plan(last *renderer, j *journal.Journal, theme *themes.Theme, opts Options, out *page.Site) (*renderer, page.Executor, string, error) {
+	r := &renderer{j: j, v: newView(j, opts.Photos), out: out, nav: navCounts(j), cache: c, named: &names{}}
 	if !c.pages.Once || c.pages.Keys {
 		r.reads = page.NewReads() // for the next render: one in this process, or, kept on disk, in the next
 	}
@@ -237,6 +248,8 @@ func (c *Cache) plan(j *journal.Journal, theme *themes.Theme, opts Options, out 
 	if err != nil {
 		return nil, nil, "", err
 	}
+	r.fingerprint = fingerprint
+	lastReads := c.reads
 	if !r.edits(opts.Edited, fingerprint) {
 		// What was not used since the render before is forgotten; a
 		// render of edited bodies uses what they changed alone, and what
@@ -262,6 +275,12 @@ func (c *Cache) plan(j *journal.Journal, theme *themes.Theme, opts Options, out 
 		return nil, nil, "", err
 	}
 
+	if opts.KeepPosts && r.postsAsIn(last, fingerprint) && lastReads != nil {
+		// The posts' pages are taken as they were, and what their bodies
+		// named is compared again by the next render; what their data read
+		// is the last render's.
+		r.postsKept, r.named, r.namedPart, r.prevReads = true, last.named, last.namedPart, lastReads
+	}
 	r.dashboard()
 	r.contacts()
 	r.circles()
@@ -273,6 +292,9 @@ func (c *Cache) plan(j *journal.Journal, theme *themes.Theme, opts Options, out 
 	r.networkPage()
 	if r.bodiesEdited != nil {
 		page.Mark(r.jobs, r.prevReads, r.bodiesEdited)
+		// The bodies of the pages taken are not resolved: what they
+		// name is not known to this render's record.
+		r.namedPart = true
 	}
 	return r, exec, fingerprint, nil
 }
@@ -362,6 +384,7 @@ func (c *Cache) render(r *renderer, exec page.Executor, fingerprint string, them
 	if !c.pages.Once || c.pages.Keys {
 		c.reads, c.theme, c.photos = r.reads.Done(r.jobs, r.prevReads), fingerprint, r.photos
 	}
+	c.postsKept = r.postsKept
 	if !c.pages.Once {
 		r.out = nil
 		c.last, c.exec = r, exec
@@ -429,6 +452,15 @@ type renderer struct {
 	jobs  []page.Job
 	errs  content.ErrorList // problems in bodies, at their source line
 	reads *page.Reads       // the documents whose bodies each page shows (body)
+
+	// fingerprint is the theme's; named, the names the wikilinks of the
+	// bodies the render's pages and entries show named (record); and
+	// postsKept says that every post's page and entry is the last
+	// render's (postsAsIn).
+	fingerprint string
+	named       *names
+	namedPart   bool // named lacks the names of bodies of pages taken
+	postsKept   bool
 
 	// For a render told which bodies alone changed (Options.Edited):
 	// those documents (nil otherwise), and what the last render's pages

@@ -516,7 +516,7 @@ func refs(t *testing.T, b []byte) []string {
 
 func TestResolver(t *testing.T) {
 	j := site(t, "testdata/site.txtar")
-	r := &renderer{j: j}
+	r := &renderer{j: j, v: newView(j, nil)}
 	tests := []struct {
 		page string
 		link markdown.Wikilink

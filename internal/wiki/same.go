@@ -1,0 +1,125 @@
+package wiki
+
+import (
+	"errors"
+	"maps"
+	"sync"
+
+	"github.com/netjournal/netjournal/internal/journal"
+)
+
+// Whether the pages and search entries of the posts are the last render's,
+// told without making their data: a save of a contact or an event (the
+// journal's daily saves) made the data of every post's page again, at
+// 10,000 posts most of the rebuild, to find it the same.
+//
+// A post's page is made from the page's frame (Page: the site's title and
+// language, the day, the counts beside the navigation), the options of the
+// build, the configuration, the post itself, the nodeRef of each document
+// it refers to (the people it went to, what passed it on, what links to
+// it), the paths of the tags, and, for each wikilink of its body, what the
+// target shows (target); its search entry from the post and the targets of
+// its body. A render whose every one of these is the last one's has the
+// same pages and entries of posts.
+
+// postsAsIn reports whether the pages and search entries of r's posts are
+// those of last, the last render's renderer (which succeeded), whose
+// theme had fingerprint.
+func (r *renderer) postsAsIn(last *renderer, fingerprint string) bool {
+	if last == nil || r.cache.pages.Once || r.bodiesEdited != nil || last.namedPart || last.fingerprint != fingerprint {
+		return false
+	}
+	j, was := r.j, last.j
+	if !j.Today.Equal(was.Today) || j.Opts.Drafts != was.Opts.Drafts || j.Opts.Future != was.Opts.Future ||
+		r.nav != last.nav || !maps.Equal(r.photos, last.photos) ||
+		!maps.Equal(r.v.tagPaths, last.v.tagPaths) || !journal.Same(j.Config, was.Config) {
+		return false
+	}
+	if !j.SamePosts(was) {
+		return false
+	}
+	// Every document both have is shown alike. A document only one has
+	// is referred to by no post of the other: the posts, with the paths
+	// of the documents they refer to, are the same.
+	for n, ref := range r.v.refs {
+		if old := was.NodeAt(n.Doc().Path); old != nil && last.v.refs[old] != ref {
+			return false
+		}
+	}
+	for _, name := range last.named.list() {
+		if !r.target(name).same(last.target(name)) {
+			return false
+		}
+	}
+	return true
+}
+
+// target is what a wikilink to a name shows of the document it names
+// (resolver, plainOptions): its nodeRef, or that it names nothing or
+// several. The links of two renders to a name with the same target are
+// made alike.
+type target struct {
+	ref nodeRef
+	// missing is the error of a name that names nothing, whose hint
+	// (the closest name) the link's title shows; err that of one that
+	// names several.
+	missing *journal.NotFoundError
+	err     error
+}
+
+func (r *renderer) target(name string) target {
+	n, err := r.j.Resolve(name)
+	if err != nil {
+		var missing *journal.NotFoundError
+		if errors.As(err, &missing) {
+			return target{missing: missing}
+		}
+		return target{err: err}
+	}
+	return target{ref: r.v.ref(n)}
+}
+
+func (t target) same(u target) bool {
+	switch {
+	case t.missing != nil || u.missing != nil:
+		return t.missing != nil && u.missing != nil && t.missing.Hint() == u.missing.Hint()
+	case t.err != nil || u.err != nil:
+		return t.err != nil && u.err != nil && t.err.Error() == u.err.Error()
+	}
+	return t.ref == u.ref
+}
+
+// record keeps name, which a wikilink of a body names, for the next
+// render of the cache, which compares what it names then (postsAsIn):
+// not in a render that no other follows (Once).
+func (r *renderer) record(name string) {
+	if r.named != nil && !r.cache.pages.Once {
+		r.named.add(name)
+	}
+}
+
+// names is a set of the names wikilinks of a render's bodies named,
+// safe for concurrent use.
+type names struct {
+	mu sync.Mutex
+	m  map[string]struct{}
+}
+
+func (s *names) add(name string) {
+	s.mu.Lock()
+	if s.m == nil {
+		s.m = map[string]struct{}{}
+	}
+	s.m[name] = struct{}{}
+	s.mu.Unlock()
+}
+
+func (s *names) list() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]string, 0, len(s.m))
+	for name := range s.m {
+		out = append(out, name)
+	}
+	return out
+}
