@@ -679,6 +679,9 @@ func TestPrivateEditKeepsTheBlog(t *testing.T) {
 		if tc.keeps && made != 0 {
 			t.Errorf("edit %d (%s): the blog made the data of %d pages", i, tc.file, made)
 		}
+		if n := b.blog.Rendered(); tc.keeps && n != 0 {
+			t.Errorf("edit %d (%s): the blog rendered %d pages", i, tc.file, n)
+		}
 		if !tc.keeps && made == 0 {
 			t.Errorf("edit %d (%s): the blog made no page's data", i, tc.file)
 		}

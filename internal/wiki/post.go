@@ -50,7 +50,7 @@ func (r *renderer) posts() {
 	// A list of every post is made when its page is: held from the first
 	// page's data to the last page, a site's lists were a tenth of the
 	// memory of a build that renders once.
-	r.later("posts.html", "posts/index.html", func() any {
+	r.laterKept("posts.html", "posts/index.html", func() any {
 		idx := &PostsIndex{
 			Page:   r.page("posts/index.html", "Posts", "posts"),
 			Posts:  r.v.postRows(r.j.Posts),
@@ -63,14 +63,11 @@ func (r *renderer) posts() {
 	})
 
 	for _, post := range r.j.Posts {
-		r.later("post.html", PagePath(post), func() any {
+		r.laterKept("post.html", PagePath(post), func() any {
 			p := r.page(PagePath(post), post.Title(), "posts")
 			d := &PostPage{Page: p, P: r.post(post)}
 			return deferred(d, r.body(post, p, &d.Body))
 		})
-		if r.postsKept {
-			r.jobs[len(r.jobs)-1].Unchanged = true // the last render's (postsAsIn)
-		}
 	}
 }
 
@@ -99,7 +96,7 @@ func (r *renderer) post(p *journal.Post) Post {
 }
 
 func (r *renderer) drafts() {
-	r.later("drafts.html", "drafts.html", func() any {
+	r.laterKept("drafts.html", "drafts.html", func() any {
 		return &PostsIndex{
 			Page:  r.page("drafts.html", "Drafts", "drafts"),
 			Posts: r.v.postRows(r.j.Drafts()),

@@ -534,6 +534,16 @@ func (r *renderer) later(name, path string, make func() any) {
 	r.jobs = append(r.jobs, page.Job{File: path, Template: name, Make: make})
 }
 
+// laterKept is later for a page made of the frame, the options and the
+// configuration, the posts and what they show alone (postsAsIn): a post's
+// own, the list of every post, the drafts. In a render whose posts are
+// the last render's (postsKept), it is taken as that one made it.
+func (r *renderer) laterKept(name, path string, make func() any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.jobs = append(r.jobs, page.Job{File: path, Template: name, Make: make, Unchanged: r.postsKept})
+}
+
 // URL returns the relative link from the page to a wiki path such as
 // "contacts/ana-lima.html".
 func (p *Page) URL(target string) string {
