@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+
+	"github.com/netjournal/netjournal/internal/par"
 )
 
 // normalize folds a ref for matching: case is ignored, and spaces, '-' and
@@ -68,13 +70,23 @@ func names(n Node) []string {
 }
 
 func (j *Journal) index() {
-	add := func(n Node) {
-		j.bySlug[n.NodeKind()][n.Slug()] = n
-		for _, name := range names(n) {
-			k := normalize(name)
-			if k == "" {
-				continue
+	var nodes []Node
+	for n := range j.Nodes() {
+		nodes = append(nodes, n)
+	}
+	// Each document's names normalized on every core (most are titles,
+	// made again), then added in the documents' order.
+	keys := make([][]string, len(nodes))
+	par.Each(len(nodes), func(i int) {
+		for _, name := range names(nodes[i]) {
+			if k := normalize(name); k != "" {
+				keys[i] = append(keys[i], k)
 			}
+		}
+	})
+	for i, n := range nodes {
+		j.bySlug[n.NodeKind()][n.Slug()] = n
+		for _, k := range keys[i] {
 			dup := false
 			for _, o := range j.targets[k] {
 				dup = dup || o == n
@@ -83,15 +95,6 @@ func (j *Journal) index() {
 				j.targets[k] = append(j.targets[k], n)
 			}
 		}
-	}
-	for _, c := range j.Contacts {
-		add(c)
-	}
-	for _, e := range j.Events {
-		add(e)
-	}
-	for _, p := range j.Posts {
-		add(p)
 	}
 }
 
