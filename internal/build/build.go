@@ -244,10 +244,11 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 		}
 		b.edits = 0
 		// What was not used since the render before is forgotten. A
-		// render of edited bodies uses what they changed alone: what
-		// the rest of the site made is kept for the render that needs
-		// it, and the memory held grows by what the edited bodies make
-		// until then (maxEdits).
+		// render of edited bodies, or one that kept the public view or
+		// the posts' pages, uses what changed alone: what the rest of
+		// the site made is kept for the render that needs it, and the
+		// memory held grows by what those renders make until then
+		// (maxEdits).
 		md.Sweep()
 	}()
 	// Documents that did not load are still in the site, so references

@@ -727,6 +727,9 @@ func TestPrivateEditKeepsThePosts(t *testing.T) {
 		{file: "content/contacts/tomas-ferreira.md", rename: [2]string{`name: "Tomás Ferreira"`, `name: "Tomás Q. Ferreira"`},
 			page: "posts/promotion-case.html", show: "Tomás Q. Ferreira"},
 		{file: "content/events/2026-11-21-coffee-mei.md", text: "---\ntitle: Coffee with Mei\ndate: 2026-11-21\nwith: [mei-chen]\n---\nTalked of [[Kwame]] again.\n", keeps: true},
+		// A post's prose alone, right after a render that kept them.
+		{file: "content/posts/promotion-case.md", rename: [2]string{"come and disagree with me.", "come and disagree with me, kindly."},
+			page: "posts/promotion-case.html", show: "disagree with me, kindly."},
 		// Someone no body names, to whom a post went: then renamed.
 		{file: "content/contacts/zed-quist.md", text: "---\nname: Zed Quist\n---\n", keeps: true},
 		{file: "content/posts/promotion-case.md", rename: [2]string{"shared_with: [tomas-ferreira, mei-chen]", "shared_with: [tomas-ferreira, mei-chen, zed-quist]"},

@@ -32,7 +32,7 @@ import (
 // (markdown.Renderer.Drops: a build that renders once) keeps no record,
 // and is never the same.
 func (j *Journal) SamePublic(prev *Journal) bool {
-	if prev == nil || prev.md != j.md || j.md.Drops() || !prev.named.kept {
+	if prev == nil || prev.md != j.md || j.md.Drops() || !prev.named.whole() {
 		return false
 	}
 	if j.Opts.Drafts != prev.Opts.Drafts || j.Opts.Future != prev.Opts.Future ||
@@ -172,6 +172,12 @@ func (s *named) add(target string) {
 	s.mu.Unlock()
 }
 
+func (s *named) whole() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.kept
+}
+
 func (s *named) list() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -204,10 +210,12 @@ var nodeTypes = map[reflect.Type]bool{
 // same reports whether a and b, values of one type from two journals,
 // hold the same: field by field, element by element, through pointers,
 // but for a reference to a document (nodeTypes, or a Node), which is the
-// same as one to the document at the same path. Locks and atomic values
-// (the sync packages' types: caches made when first asked) are passed
-// over. A func is the same only as nil. What is too deep to follow is
-// not the same.
+// same as one to the document at the same path. Fields of the sync
+// packages' types (locks, and atomic values: caches made when first
+// asked) are passed over. A func is the same only as nil. What is too
+// deep to follow is not the same. Where it errs, it errs on the side of
+// not the same (padding bytes, a lock behind a pointer): a page made
+// again for nothing, never one kept that is not the same.
 func same(a, b reflect.Value, depth int) bool {
 	if depth > 64 {
 		return false
@@ -250,17 +258,12 @@ func same(a, b reflect.Value, depth int) bool {
 		if a.Len() == 0 || a.Pointer() == b.Pointer() {
 			return true
 		}
-		fallthrough
+		return sameElems(a, b, depth)
 	case reflect.Array:
 		if planOf(a.Type()).flat && a.CanAddr() && b.CanAddr() {
 			return sameBytes(a, b)
 		}
-		for i := range a.Len() {
-			if !same(a.Index(i), b.Index(i), depth+1) {
-				return false
-			}
-		}
-		return true
+		return sameElems(a, b, depth)
 	case reflect.Map:
 		if a.Len() != b.Len() || a.IsNil() != b.IsNil() {
 			return false
@@ -293,6 +296,17 @@ func same(a, b reflect.Value, depth int) bool {
 		return a.Pointer() == b.Pointer()
 	}
 	return false
+}
+
+// sameElems reports whether the elements of a and b, slices or arrays of
+// one length, are the same each.
+func sameElems(a, b reflect.Value, depth int) bool {
+	for i := range a.Len() {
+		if !same(a.Index(i), b.Index(i), depth+1) {
+			return false
+		}
+	}
+	return true
 }
 
 // sameBytes reports whether a and b, addressable values of a flat type

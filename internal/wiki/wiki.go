@@ -219,6 +219,7 @@ func (c *Cache) again(last *renderer, exec page.Executor, j *journal.Journal, th
 	r.v.photos = opts.Photos // the same files (photos): the same references
 	r.out, r.errs, r.photos = out, nil, photos
 	r.reads, r.bodiesEdited, r.prevReads = page.NewReads(), opts.Edited, c.reads
+	r.postsKept = false                       // the edited bodies' pages are made
 	c.reads, c.theme, c.photos = nil, "", nil // known again if this render succeeds
 	page.Mark(r.jobs, r.prevReads, r.bodiesEdited)
 	return r, exec, fingerprint, nil
@@ -250,10 +251,18 @@ func (c *Cache) plan(last *renderer, j *journal.Journal, theme *themes.Theme, op
 	}
 	r.fingerprint = fingerprint
 	lastReads := c.reads
-	if !r.edits(opts.Edited, fingerprint) {
+	edits := r.edits(opts.Edited, fingerprint)
+	if opts.KeepPosts && lastReads != nil && r.postsAsIn(last, fingerprint) {
+		// The posts' pages are taken as they were, and what their bodies
+		// named is compared again by the next render; what their data read
+		// is the last render's.
+		r.postsKept, r.named, r.namedPart, r.prevReads = true, last.named, last.namedPart, lastReads
+	}
+	if !edits && !r.postsKept {
 		// What was not used since the render before is forgotten; a
-		// render of edited bodies uses what they changed alone, and what
-		// the other pages used is kept for the render that needs it.
+		// render of edited bodies, or one that takes the posts' pages,
+		// uses what changed alone, and what the other pages used is kept
+		// for the render that needs it.
 		c.graphs.Sweep()
 		c.frags.Sweep()
 	}
@@ -275,12 +284,6 @@ func (c *Cache) plan(last *renderer, j *journal.Journal, theme *themes.Theme, op
 		return nil, nil, "", err
 	}
 
-	if opts.KeepPosts && r.postsAsIn(last, fingerprint) && lastReads != nil {
-		// The posts' pages are taken as they were, and what their bodies
-		// named is compared again by the next render; what their data read
-		// is the last render's.
-		r.postsKept, r.named, r.namedPart, r.prevReads = true, last.named, last.namedPart, lastReads
-	}
 	r.dashboard()
 	r.contacts()
 	r.circles()
