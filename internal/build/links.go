@@ -199,6 +199,9 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 			if pub.rescanned[page] {
 				return true
 			}
+			if len(pubSums) == 0 {
+				return false // nothing of the blog came, went or has other ids
+			}
 			sums := touchesOf(pub, page, func() []pageLink { return publicLinks(pub, page, abs, base, resolveMemo{}) }, publicLookup(base))
 			return sums.any(pubSums, nil)
 		}, func(page string) content.ErrorList {
@@ -207,6 +210,9 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 		this.privateWarns = recheckWhere(privPages, lc.last.privateWarns, func(page string) bool {
 			if priv.rescanned[page] {
 				return true
+			}
+			if len(privSums) == 0 && len(pubSums) == 0 {
+				return false // nothing came, went or has other ids
 			}
 			sums := touchesOf(priv, page, func() []pageLink { return privateLinks(priv, page, abs, base, resolveMemo{}) }, privateLookup(base))
 			return sums.any(privSums, pubSums)

@@ -50,12 +50,15 @@ func (j *Journal) SamePublic(prev *Journal) bool {
 			return false
 		}
 	}
-	for _, target := range prev.named.list() {
-		if !j.publicTarget(target).same(prev.publicTarget(target)) {
-			return false
+	// Each name looked up in both journals, on every core.
+	targets := prev.named.list()
+	var differ atomic.Bool
+	par.Each(len(targets), func(i int) {
+		if !differ.Load() && !j.publicTarget(targets[i]).same(prev.publicTarget(targets[i])) {
+			differ.Store(true)
 		}
-	}
-	return true
+	})
+	return !differ.Load()
 }
 
 // SamePosts reports whether j's posts are prev's, in the same order,

@@ -3,9 +3,12 @@ package wiki
 import (
 	"errors"
 	"maps"
+	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/netjournal/netjournal/internal/journal"
+	"github.com/netjournal/netjournal/internal/par"
 )
 
 // Whether the pages and search entries of the posts are the last render's,
@@ -41,17 +44,24 @@ func (r *renderer) postsAsIn(last *renderer, fingerprint string) bool {
 	// Every document both have is shown alike. A document only one has
 	// is referred to by no post of the other: the posts, with the paths
 	// of the documents they refer to, are the same.
-	for n, ref := range r.v.refs {
-		if old := was.NodeAt(n.Doc().Path); old != nil && last.v.refs[old] != ref {
-			return false
+	// Each looked up in both renders, on every core.
+	nodes := slices.Collect(maps.Keys(r.v.refs))
+	names := last.named.list()
+	var differ atomic.Bool
+	par.Each(len(nodes)+len(names), func(i int) {
+		if differ.Load() {
+			return
 		}
-	}
-	for _, name := range last.named.list() {
-		if !r.target(name).same(last.target(name)) {
-			return false
+		if i < len(nodes) {
+			n := nodes[i]
+			if old := was.NodeAt(n.Doc().Path); old != nil && last.v.refs[old] != r.v.refs[n] {
+				differ.Store(true)
+			}
+		} else if name := names[i-len(nodes)]; !r.target(name).same(last.target(name)) {
+			differ.Store(true)
 		}
-	}
-	return true
+	})
+	return !differ.Load()
 }
 
 // target is what a wikilink to a name shows of the document it names

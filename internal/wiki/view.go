@@ -2,11 +2,13 @@ package wiki
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/journal"
+	"github.com/netjournal/netjournal/internal/par"
 )
 
 // The values that the wiki's templates see of contacts, events, posts,
@@ -200,8 +202,11 @@ type nodeRef struct {
 
 func newView(j *journal.Journal, photos map[string]content.Photo) *view {
 	v := &view{j: j, photos: photos, refs: make(map[journal.Node]nodeRef, len(j.Contacts)+len(j.Events)+len(j.Posts)), tagPaths: make(map[string]string, len(j.Tags))}
-	for n := range j.Nodes() {
-		v.refs[n] = v.refOf(n)
+	nodes := slices.Collect(j.Nodes())
+	refs := make([]nodeRef, len(nodes))
+	par.Each(len(nodes), func(i int) { refs[i] = v.refOf(nodes[i]) })
+	for i, n := range nodes {
+		v.refs[n] = refs[i]
 	}
 	// Each tag as each document writes it ("Go" and "go" are one tag).
 	add := func(names []string) {
