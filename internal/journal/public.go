@@ -343,7 +343,7 @@ func (j *Journal) publicResolver(what string) markdown.Resolver {
 			return rs, nil
 		}
 		if record {
-			j.named.add(l.Target)
+			j.named.Add(l.Target)
 		}
 		// Made of the target's publicTarget alone: two journals that
 		// give the same one make the same link.

@@ -51,7 +51,7 @@ func (j *Journal) SamePublic(prev *Journal) bool {
 		}
 	}
 	// Each name looked up in both journals, on every core.
-	targets := prev.named.list()
+	targets := prev.named.List()
 	var differ atomic.Bool
 	par.Each(len(targets), func(i int) {
 		if !differ.Load() && !j.publicTarget(targets[i]).same(prev.publicTarget(targets[i])) {
@@ -156,23 +156,13 @@ func (t publicTarget) same(u publicTarget) bool {
 
 // named is the set of wikilink targets the public bodies of a journal
 // named (publicResolver): those of its public view, and of the bodies
-// edited since (EditBodies) and previewed (PreviewPost), safe for
-// concurrent use. kept says the set is whole: every public body was
-// resolved while it was kept, which a journal whose renderer lets bodies
-// go (their HTML made later, for each page) is not.
+// edited since (EditBodies) and previewed (PreviewPost). kept says the
+// set is whole: every public body was resolved while it was kept, which
+// a journal whose renderer lets bodies go (their HTML made later, for
+// each page) is not.
 type named struct {
-	mu      sync.Mutex
-	targets map[string]struct{}
-	kept    bool
-}
-
-func (s *named) add(target string) {
-	s.mu.Lock()
-	if s.targets == nil {
-		s.targets = map[string]struct{}{}
-	}
-	s.targets[target] = struct{}{}
-	s.mu.Unlock()
+	Names
+	kept bool // guarded by Names.mu
 }
 
 func (s *named) whole() bool {
@@ -181,24 +171,42 @@ func (s *named) whole() bool {
 	return s.kept
 }
 
-func (s *named) list() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := make([]string, 0, len(s.targets))
-	for t := range s.targets {
-		out = append(out, t)
-	}
-	return out
-}
-
 func (s *named) take(from *named) {
 	from.mu.Lock()
-	targets, kept := from.targets, from.kept
-	from.targets, from.kept = nil, false
+	targets, kept := from.m, from.kept
+	from.m, from.kept = nil, false
 	from.mu.Unlock()
 	s.mu.Lock()
-	s.targets, s.kept = targets, kept
+	s.m, s.kept = targets, kept
 	s.mu.Unlock()
+}
+
+// Names is a set of names, safe for concurrent use: those wikilinks of
+// bodies named, which a later build looks up again to compare.
+type Names struct {
+	mu sync.Mutex
+	m  map[string]struct{}
+}
+
+// Add adds name.
+func (s *Names) Add(name string) {
+	s.mu.Lock()
+	if s.m == nil {
+		s.m = map[string]struct{}{}
+	}
+	s.m[name] = struct{}{}
+	s.mu.Unlock()
+}
+
+// List returns the names, in no order.
+func (s *Names) List() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]string, 0, len(s.m))
+	for name := range s.m {
+		out = append(out, name)
+	}
+	return out
 }
 
 // nodeTypes are the journal's documents: a reference to one, from a

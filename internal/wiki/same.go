@@ -4,7 +4,6 @@ import (
 	"errors"
 	"maps"
 	"slices"
-	"sync"
 	"sync/atomic"
 
 	"github.com/netjournal/netjournal/internal/journal"
@@ -46,7 +45,7 @@ func (r *renderer) postsAsIn(last *renderer, fingerprint string) bool {
 	// of the documents they refer to, are the same.
 	// Each looked up in both renders, on every core.
 	nodes := slices.Collect(maps.Keys(r.v.refs))
-	names := last.named.list()
+	names := last.named.List()
 	var differ atomic.Bool
 	par.Each(len(nodes)+len(names), func(i int) {
 		if differ.Load() {
@@ -104,32 +103,6 @@ func (t target) same(u target) bool {
 // not in a render that no other follows (Once).
 func (r *renderer) record(name string) {
 	if r.named != nil && !r.cache.pages.Once {
-		r.named.add(name)
+		r.named.Add(name)
 	}
-}
-
-// names is a set of the names wikilinks of a render's bodies named,
-// safe for concurrent use.
-type names struct {
-	mu sync.Mutex
-	m  map[string]struct{}
-}
-
-func (s *names) add(name string) {
-	s.mu.Lock()
-	if s.m == nil {
-		s.m = map[string]struct{}{}
-	}
-	s.m[name] = struct{}{}
-	s.mu.Unlock()
-}
-
-func (s *names) list() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := make([]string, 0, len(s.m))
-	for name := range s.m {
-		out = append(out, name)
-	}
-	return out
 }

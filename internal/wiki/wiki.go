@@ -241,7 +241,7 @@ func photoFiles(j *journal.Journal, photos map[string]content.Photo) map[string]
 // plan readies a render of the wiki: its templates, and a renderer that
 // holds every page's job, whose data is made when the page is.
 func (c *Cache) plan(last *renderer, j *journal.Journal, theme *themes.Theme, opts Options, out *page.Site) (*renderer, page.Executor, string, error) {
-	r := &renderer{j: j, v: newView(j, opts.Photos), out: out, nav: navCounts(j), cache: c, named: &names{}}
+	r := &renderer{j: j, v: newView(j, opts.Photos), out: out, nav: navCounts(j), cache: c, named: &journal.Names{}}
 	if !c.pages.Once || c.pages.Keys {
 		r.reads = page.NewReads() // for the next render: one in this process, or, kept on disk, in the next
 	}
@@ -461,7 +461,7 @@ type renderer struct {
 	// postsKept says that every post's page and entry is the last
 	// render's (postsAsIn).
 	fingerprint string
-	named       *names
+	named       *journal.Names
 	namedPart   bool // named lacks the names of bodies of pages taken
 	postsKept   bool
 
