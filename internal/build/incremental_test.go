@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -62,6 +63,25 @@ func mdFiles(t *testing.T, dir, sub string) []string {
 func slugOf(rel string) string { return strings.TrimSuffix(path.Base(rel), ".md") }
 
 func pick(r *rand.Rand, s []string) string { return s[r.IntN(len(s))] }
+
+// setLine sets the front-matter line that re finds to line, or adds it
+// first when there is none.
+func setLine(re, line string) func(string) string {
+	rx := regexp.MustCompile(re)
+	return func(s string) string {
+		if rx.MatchString(s) {
+			return rx.ReplaceAllLiteralString(s, line)
+		}
+		return strings.Replace(s, "---\n", "---\n"+line+"\n", 1)
+	}
+}
+
+func writeSiteFile(t *testing.T, dir, rel, text string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, rel), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
 
 func rewrite(t *testing.T, dir, rel string, f func(string) string) {
 	t.Helper()
@@ -230,6 +250,54 @@ var edits = map[string]edit{
 			t.Fatal(err)
 		}
 		return []string{rel, to}
+	},
+	// What a post's pages and the public view show of other documents,
+	// which a rebuild compares to keep them (journal.SamePublic, the
+	// wiki's postsAsIn).
+	"rename a contact": func(t *testing.T, dir string, r *rand.Rand) []string {
+		rel := pick(r, mdFiles(t, dir, "content/contacts"))
+		slug := strings.TrimSuffix(filepath.Base(rel), ".md")
+		rewrite(t, dir, rel, setLine(`(?m)^name:.*$`, fmt.Sprintf("name: \"Person %d %s\"", r.IntN(100), slug)))
+		return []string{rel}
+	},
+	"set a contact's public name": func(t *testing.T, dir string, r *rand.Rand) []string {
+		rel := pick(r, mdFiles(t, dir, "content/contacts"))
+		rewrite(t, dir, rel, func(s string) string {
+			name := fmt.Sprintf("Public %d", r.IntN(100))
+			if i := strings.Index(s, "\npublic:\n  name: "); i >= 0 {
+				end := i + len("\npublic:\n  name: ") + strings.IndexByte(s[i+len("\npublic:\n  name: "):], '\n')
+				return s[:i] + "\npublic:\n  name: " + strconv.Quote(name) + s[end:]
+			}
+			return strings.Replace(s, "\n---\n", "\npublic:\n  name: "+strconv.Quote(name)+"\n---\n", 1)
+		})
+		return []string{rel}
+	},
+	"retitle an event": func(t *testing.T, dir string, r *rand.Rand) []string {
+		rel := pick(r, mdFiles(t, dir, "content/events"))
+		rewrite(t, dir, rel, setLine(`(?m)^title:.*$`, fmt.Sprintf("title: \"Meeting %d\"", r.IntN(1000))))
+		return []string{rel}
+	},
+	"add an event that links a post": func(t *testing.T, dir string, r *rand.Rand) []string {
+		rel := fmt.Sprintf("content/events/2026-11-2%d-reading-%d.md", r.IntN(2), r.IntN(1000))
+		post := strings.TrimSuffix(filepath.Base(pick(r, mdFiles(t, dir, "content/posts"))), ".md")
+		writeSiteFile(t, dir, rel, fmt.Sprintf("---\ntitle: Reading %d\ndate: 2026-11-20\nwith: [mei-chen]\n---\nWe read [[%s]].\n", r.IntN(1000), post))
+		return []string{rel}
+	},
+	"add an event that shares a post": func(t *testing.T, dir string, r *rand.Rand) []string {
+		rel := fmt.Sprintf("content/events/2026-10-1%d-share-%d.md", r.IntN(10), r.IntN(1000))
+		post := strings.TrimSuffix(filepath.Base(pick(r, mdFiles(t, dir, "content/posts"))), ".md")
+		writeSiteFile(t, dir, rel, fmt.Sprintf("---\ntitle: Share %d\ndate: 2026-10-10\nwith: [kwame-mensah]\nshared:\n  - with: [kwame-mensah]\n    link: %s\n---\nSent.\n", r.IntN(1000), post))
+		return []string{rel}
+	},
+	"reorder the circles": func(t *testing.T, dir string, r *rand.Rand) []string {
+		rewrite(t, dir, "netjournal.yaml", func(s string) string {
+			const first = "\n  first:\n    cadence: 1m\n"
+			if strings.Contains(s, first) {
+				return strings.Replace(s, first, "\n", 1)
+			}
+			return strings.Replace(s, "\ncircles:\n", "\ncircles:"+first, 1)
+		})
+		return []string{"netjournal.yaml"}
 	},
 	"change the config": func(t *testing.T, dir string, r *rand.Rand) []string {
 		rewrite(t, dir, "netjournal.yaml", func(s string) string {
