@@ -11,8 +11,8 @@ import (
 	"github.com/netjournal/netjournal/internal/public"
 )
 
-// publicOf is the public view of a site with this config and files.
-func publicOf(t *testing.T, cfg string, files map[string]string) (*public.Site, error) {
+// loadSite loads a site with this config and files, failing on a problem.
+func loadSite(t *testing.T, cfg string, files map[string]string) *content.Site {
 	t.Helper()
 	fsys := fstest.MapFS{content.ConfigFile: {Data: []byte(cfg)}}
 	for name, src := range files {
@@ -22,7 +22,13 @@ func publicOf(t *testing.T, cfg string, files map[string]string) (*public.Site, 
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}
-	j, err := Build(s, markdown.New(), Options{Now: now})
+	return s
+}
+
+// publicOf is the public view of a site with this config and files.
+func publicOf(t *testing.T, cfg string, files map[string]string) (*public.Site, error) {
+	t.Helper()
+	j, err := Build(loadSite(t, cfg, files), markdown.New(), Options{Now: now})
 	if err != nil {
 		t.Fatalf("build: %v", err)
 	}

@@ -4,7 +4,6 @@ import (
 	"maps"
 	"reflect"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/netjournal/netjournal/internal/content"
@@ -32,14 +31,7 @@ var samePublicSite = map[string]string{
 // process does, and makes its public view.
 func journalOf(t *testing.T, md *markdown.Renderer, cfg string, files map[string]string, opts Options) (*Journal, *public.Site, *content.Site) {
 	t.Helper()
-	fsys := fstest.MapFS{content.ConfigFile: {Data: []byte(cfg)}}
-	for name, src := range files {
-		fsys[name] = &fstest.MapFile{Data: []byte(src)}
-	}
-	s, err := content.Load(fsys)
-	if err != nil {
-		t.Fatalf("load: %v", err)
-	}
+	s := loadSite(t, cfg, files)
 	j, err := Build(s, md, opts)
 	if err != nil {
 		return j, nil, s
@@ -151,14 +143,7 @@ func TestSamePublicKeptAcrossRebuilds(t *testing.T) {
 	// The second post's body edited, its wikilinks as they were: the
 	// journal and its public view edited in place, as a rebuild does.
 	edited := with(event, map[string]string{"content/posts/second.md": "---\ntitle: Second\ndate: 2026-10-02\n---\nBack to [[first]].\n\nA paragraph more.\n"})
-	fsys := fstest.MapFS{content.ConfigFile: {Data: []byte(config)}}
-	for name, src := range edited {
-		fsys[name] = &fstest.MapFile{Data: []byte(src)}
-	}
-	site, err := content.Load(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
+	site := loadSite(t, config, edited)
 	if err := second.EditBodies(site, Options{Now: now}, map[string]bool{"content/posts/second.md": true}, pub); err != nil {
 		t.Fatal(err)
 	}
