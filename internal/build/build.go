@@ -380,7 +380,7 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 	}
 	res.Private = w.files
 	res.Rendered += w.pages
-	kept = kept || b.wiki.PostsKept()
+	kept = kept || b.wiki.Kept()
 	errs.Append(j.Late())
 	if err := errs.Err(); err != nil {
 		return nil, err

@@ -6,6 +6,7 @@ import (
 
 	template "github.com/netjournal/netjournal/internal/gotemplate/html"
 	"github.com/netjournal/netjournal/internal/journal"
+	"github.com/netjournal/netjournal/internal/par"
 )
 
 // EventsIndex is the data of events/index.html: plans first, then the past
@@ -100,12 +101,18 @@ func (r *renderer) events() {
 		return idx
 	})
 
-	for _, e := range r.j.Events {
+	// Which events are the last render's, on every core (frameAsIn).
+	kept := make([]bool, len(r.j.Events))
+	if r.kept {
+		par.Each(len(r.j.Events), func(i int) { kept[i] = eventAsIn(r.j.Events[i], r.was) })
+	}
+	for i, e := range r.j.Events {
 		r.later("event.html", PagePath(e), func() any {
 			p := r.page(PagePath(e), e.Title(), "events")
 			d := &EventPage{Page: p, E: r.event(e)}
 			return deferred(d, r.body(e, p, &d.Notes))
 		})
+		r.jobs[len(r.jobs)-1].Unchanged = kept[i]
 	}
 }
 

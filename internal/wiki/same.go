@@ -24,10 +24,19 @@ import (
 // its body. A render whose every one of these is the last one's has the
 // same pages and entries of posts.
 
-// postsAsIn reports whether the pages and search entries of r's posts are
-// those of last, the last render's renderer (which succeeded), whose
-// theme had fingerprint.
-func (r *renderer) postsAsIn(last *renderer, fingerprint string) bool {
+// An event's page is made the same way, from the frame, the event itself
+// (its follow-ups, favours and shares), the nodeRefs of the documents it
+// refers to and what the names its body links to show: kept on its own
+// when the event is the same.
+
+// frameAsIn reports whether what the pages of r's posts and events are
+// made of but the documents themselves is that of last, the last
+// render's renderer (which succeeded), whose theme had fingerprint: the
+// frame, the options and configuration, the photos, the tags' paths, the
+// nodeRef of every document both have, and what every name the last
+// render's bodies linked to shows. A document only one has is referred
+// to by no post or event both have (those refer to documents by path).
+func (r *renderer) frameAsIn(last *renderer, fingerprint string) bool {
 	if last == nil || r.cache.pages.Once || r.bodiesEdited != nil || last.namedPart || last.fingerprint != fingerprint {
 		return false
 	}
@@ -37,12 +46,6 @@ func (r *renderer) postsAsIn(last *renderer, fingerprint string) bool {
 		!maps.Equal(r.v.tagPaths, last.v.tagPaths) || !journal.Same(j.Config, was.Config) {
 		return false
 	}
-	if !j.SamePosts(was) {
-		return false
-	}
-	// Every document both have is shown alike. A document only one has
-	// is referred to by no post of the other: the posts, with the paths
-	// of the documents they refer to, are the same.
 	// Each looked up in both renders, on every core.
 	nodes := slices.Collect(maps.Keys(r.v.refs))
 	names := last.named.List()
@@ -61,6 +64,13 @@ func (r *renderer) postsAsIn(last *renderer, fingerprint string) bool {
 		}
 	})
 	return !differ.Load()
+}
+
+// eventAsIn reports whether e is the event of its path in was, the last
+// render's journal, field for field (journal.Same).
+func eventAsIn(e *journal.Event, was *journal.Journal) bool {
+	old, ok := was.NodeAt(e.Path).(*journal.Event)
+	return ok && journal.Same(*e, *old)
 }
 
 // target is what a wikilink to a name shows of the document it names

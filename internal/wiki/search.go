@@ -307,7 +307,7 @@ func (r *renderer) searchEntries(again bool) ([]journal.Node, []searchEntry, err
 		return nil, nil, err
 	}
 	r.cache.taken = int(taken.Load())
-	if r.bodiesEdited == nil && !r.postsKept {
+	if r.bodiesEdited == nil && !r.kept {
 		r.cache.notes.Sweep() // as the render's other memos (plan)
 	}
 	r.cache.search, r.cache.entries = nil, nil

@@ -100,8 +100,10 @@ type Cache struct {
 	// takes the others' entries by them.
 	entries map[string]page.Key
 	taken   int // search entries the last render took as they were
-	// postsKept says the last render took the posts' pages (PostsKept).
-	postsKept bool
+	// postsKept says the last render took the posts' pages (PostsKept);
+	// kept, that it took pages it compared what they are made of for
+	// (Kept).
+	postsKept, kept bool
 }
 
 // Preview returns the page of n, a document of the last render's journal,
@@ -142,6 +144,12 @@ func (c *Cache) Preview(n journal.Node, body markdown.Source) (file string, data
 // PostsKept reports whether the last Render took the pages and search
 // entries of the posts as the render before made them (Options.KeepPosts).
 func (c *Cache) PostsKept() bool { return c.postsKept }
+
+// Kept reports whether the last Render took any page as the render before
+// made it for what it is made of being the same (Options.KeepPosts): the
+// posts', or an event's. It used what changed alone, as a render of edited
+// bodies does.
+func (c *Cache) Kept() bool { return c.kept }
 
 // Rendered is the number of pages the last Render executed templates for.
 func (c *Cache) Rendered() int { return c.pages.Rendered() }
@@ -184,7 +192,7 @@ func (c *Cache) Render(j *journal.Journal, theme *themes.Theme) (map[string][]by
 // that did not change, and puts every file into out as it is made.
 func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options, out *page.Site) error {
 	last, lastExec := c.last, c.exec
-	c.last, c.exec, c.postsKept = nil, nil, false
+	c.last, c.exec, c.postsKept, c.kept = nil, nil, false, false
 	r, exec, fingerprint, err := c.again(last, lastExec, j, theme, opts, out)
 	if r == nil && err == nil {
 		r, exec, fingerprint, err = c.plan(last, j, theme, opts, out)
@@ -219,7 +227,7 @@ func (c *Cache) again(last *renderer, exec page.Executor, j *journal.Journal, th
 	r.v.photos = opts.Photos // the same files (photos): the same references
 	r.out, r.errs, r.photos = out, nil, photos
 	r.reads, r.bodiesEdited, r.prevReads = page.NewReads(), opts.Edited, c.reads
-	r.postsKept = false                       // the edited bodies' pages are made
+	r.postsKept, r.kept = false, false        // the edited bodies' pages are made
 	c.reads, c.theme, c.photos = nil, "", nil // known again if this render succeeds
 	page.Mark(r.jobs, r.prevReads, r.bodiesEdited)
 	return r, exec, fingerprint, nil
@@ -252,13 +260,16 @@ func (c *Cache) plan(last *renderer, j *journal.Journal, theme *themes.Theme, op
 	r.fingerprint = fingerprint
 	lastReads := c.reads
 	edits := r.edits(opts.Edited, fingerprint)
-	if opts.KeepPosts && lastReads != nil && r.postsAsIn(last, fingerprint) {
-		// The posts' pages are taken as they were, and what their bodies
-		// named is compared again by the next render; what their data read
-		// is the last render's.
-		r.postsKept, r.named, r.namedPart, r.prevReads = true, last.named, last.namedPart, lastReads
+	if opts.KeepPosts && lastReads != nil && r.frameAsIn(last, fingerprint) {
+		// The posts' pages, when the posts are the same, and each
+		// event's that is, are taken as they were (frameAsIn); what
+		// their bodies named is compared again by the next render, and
+		// what their data read is the last render's.
+		r.kept, r.was = true, last.j
+		r.named, r.namedPart, r.prevReads = last.named, last.namedPart, lastReads
+		r.postsKept = r.j.SamePosts(last.j)
 	}
-	if !edits && !r.postsKept {
+	if !edits && !r.kept {
 		// What was not used since the render before is forgotten; a
 		// render of edited bodies, or one that takes the posts' pages,
 		// uses what changed alone, and what the other pages used is kept
@@ -293,6 +304,7 @@ func (c *Cache) plan(last *renderer, j *journal.Journal, theme *themes.Theme, op
 	r.followups()
 	r.tags()
 	r.networkPage()
+	r.was = nil // not held past the plan
 	if r.bodiesEdited != nil {
 		page.Mark(r.jobs, r.prevReads, r.bodiesEdited)
 		// The bodies of the pages taken are not resolved: what they
@@ -387,7 +399,7 @@ func (c *Cache) render(r *renderer, exec page.Executor, fingerprint string, them
 	if !c.pages.Once || c.pages.Keys {
 		c.reads, c.theme, c.photos = r.reads.Done(r.jobs, r.prevReads), fingerprint, r.photos
 	}
-	c.postsKept = r.postsKept
+	c.postsKept, c.kept = r.postsKept, r.kept
 	if !c.pages.Once {
 		r.out = nil
 		c.last, c.exec = r, exec
@@ -464,6 +476,12 @@ type renderer struct {
 	named       *journal.Names
 	namedPart   bool // named lacks the names of bodies of pages taken
 	postsKept   bool
+	// kept says what the pages are made of but the documents is the last
+	// render's (frameAsIn): an event's page is taken when the event is
+	// the same in was, the last render's journal (held while the jobs
+	// are planned).
+	kept bool
+	was  *journal.Journal
 
 	// For a render told which bodies alone changed (Options.Edited):
 	// those documents (nil otherwise), and what the last render's pages
