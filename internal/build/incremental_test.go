@@ -253,7 +253,7 @@ var edits = map[string]edit{
 	},
 	// What a post's pages and the public view show of other documents,
 	// which a rebuild compares to keep them (journal.SamePublic, the
-	// wiki's postsAsIn).
+	// wiki's frameAsIn).
 	"rename a contact": func(t *testing.T, dir string, r *rand.Rand) []string {
 		rel := pick(r, mdFiles(t, dir, "content/contacts"))
 		slug := strings.TrimSuffix(filepath.Base(rel), ".md")

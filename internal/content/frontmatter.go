@@ -27,11 +27,13 @@ type Doc struct {
 	Path     string // slash path from the site root: content/contacts/ana.md
 	Slug     string
 	Body     string
-	BodyLine int       // file line of the body's first line
-	Hash     string    // SHA-256 of the file's bytes: changes with any edit
-	Head     string    // SHA-256 of the bytes before the body: the front matter as written
-	lines    *keyLines // "title", "with[1]", "followups[0].who" → file line
-	start    int       // file line of the opening ---
+	BodyLine int    // file line of the body's first line
+	Hash     string // SHA-256 of the file's bytes: changes with any edit
+	Head     string // SHA-256 of the bytes before the body: the front matter as written
+	// "title", "with[1]", "followups[0].who" → file line: found from the
+	// file (Hash) when first asked, so not compared (journal.Same).
+	lines *keyLines `same:"-"`
+	start int       // file line of the opening ---
 	// unread says Load took the file as the last build read it, by its
 	// size, times and inode (Cache.Known), without reading it: Body is
 	// empty, and bodySum is the digest of its text.

@@ -223,7 +223,8 @@ var nodeTypes = map[reflect.Type]bool{
 // but for a reference to a document (nodeTypes, or a Node), which is the
 // same as one to the document at the same path. Fields of the sync
 // packages' types (locks, and atomic values: caches made when first
-// asked) are passed over. A func is the same only as nil. What is too
+// asked) are passed over, and so are fields tagged same:"-" (a cache
+// made from the other fields). A func is the same only as nil. What is too
 // deep to follow is not the same. Where it errs, it errs on the side of
 // not the same (padding bytes, a lock behind a pointer): a page made
 // again for nothing, never one kept that is not the same.
@@ -342,7 +343,11 @@ func planOf(t reflect.Type) *plan {
 	p := &plan{flat: flat(t)}
 	if t.Kind() == reflect.Struct {
 		for i := range t.NumField() {
-			if pkg := t.Field(i).Type.PkgPath(); pkg != "sync" && pkg != "sync/atomic" {
+			f := t.Field(i)
+			// A field tagged same:"-" is made from the others when first
+			// asked for (a cache): not compared, nor read while it may be
+			// being made.
+			if pkg := f.Type.PkgPath(); pkg != "sync" && pkg != "sync/atomic" && f.Tag.Get("same") != "-" {
 				p.fields = append(p.fields, i)
 			}
 		}

@@ -2,6 +2,7 @@ package wiki
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	template "github.com/netjournal/netjournal/internal/gotemplate/html"
@@ -105,6 +106,7 @@ func (r *renderer) events() {
 	kept := make([]bool, len(r.j.Events))
 	if r.kept {
 		par.Each(len(r.j.Events), func(i int) { kept[i] = eventAsIn(r.j.Events[i], r.was) })
+		r.keptAny = r.keptAny || slices.Contains(kept, true)
 	}
 	for i, e := range r.j.Events {
 		r.later("event.html", PagePath(e), func() any {

@@ -111,7 +111,7 @@ func (r *renderer) resolver(p *Page) markdown.Resolver {
 			}
 			return rs, nil
 		}
-		// Made of the name's target alone (postsAsIn), and the name kept
+		// Made of the name's target alone (frameAsIn), and the name kept
 		// for the next render to compare.
 		r.record(l.Target)
 		t := r.target(l.Target)

@@ -109,7 +109,7 @@ func (t target) same(u target) bool {
 }
 
 // record keeps name, which a wikilink of a body names, for the next
-// render of the cache, which compares what it names then (postsAsIn):
+// render of the cache, which compares what it names then (frameAsIn):
 // not in a render that no other follows (Once).
 func (r *renderer) record(name string) {
 	if r.named != nil && !r.cache.pages.Once {

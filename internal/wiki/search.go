@@ -275,7 +275,7 @@ func (r *renderer) searchEntries(again bool) ([]journal.Node, []searchEntry, err
 			return
 		}
 		if _, post := nodes[i].(*journal.Post); post && r.postsKept {
-			// As the last render made it (postsAsIn).
+			// As the last render made it (frameAsIn).
 			if prev, ok := r.cache.search[nodes[i].Doc().Path]; ok {
 				entries[i] = prev
 				taken.Add(1)
@@ -307,7 +307,7 @@ func (r *renderer) searchEntries(again bool) ([]journal.Node, []searchEntry, err
 		return nil, nil, err
 	}
 	r.cache.taken = int(taken.Load())
-	if r.bodiesEdited == nil && !r.kept {
+	if r.bodiesEdited == nil && !r.keptAny {
 		r.cache.notes.Sweep() // as the render's other memos (plan)
 	}
 	r.cache.search, r.cache.entries = nil, nil

@@ -189,7 +189,7 @@ type view struct {
 // nodeRef is what a page shows of a document it refers to: a link to a
 // contact, an event or a post, a chip, a backlink's source is made of
 // the document's nodeRef alone (view.ref), so that the documents of two
-// renders with the same nodeRefs are shown alike (postsAsIn).
+// renders with the same nodeRefs are shown alike (frameAsIn).
 type nodeRef struct {
 	Kind  string // contact, event or post: a class name
 	Label string // Contact, Event or Post

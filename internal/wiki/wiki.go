@@ -227,8 +227,8 @@ func (c *Cache) again(last *renderer, exec page.Executor, j *journal.Journal, th
 	r.v.photos = opts.Photos // the same files (photos): the same references
 	r.out, r.errs, r.photos = out, nil, photos
 	r.reads, r.bodiesEdited, r.prevReads = page.NewReads(), opts.Edited, c.reads
-	r.postsKept, r.kept = false, false        // the edited bodies' pages are made
-	c.reads, c.theme, c.photos = nil, "", nil // known again if this render succeeds
+	r.postsKept, r.kept, r.keptAny = false, false, false // the edited bodies' pages are made
+	c.reads, c.theme, c.photos = nil, "", nil            // known again if this render succeeds
 	page.Mark(r.jobs, r.prevReads, r.bodiesEdited)
 	return r, exec, fingerprint, nil
 }
@@ -268,14 +268,7 @@ func (c *Cache) plan(last *renderer, j *journal.Journal, theme *themes.Theme, op
 		r.kept, r.was = true, last.j
 		r.named, r.namedPart, r.prevReads = last.named, last.namedPart, lastReads
 		r.postsKept = r.j.SamePosts(last.j)
-	}
-	if !edits && !r.kept {
-		// What was not used since the render before is forgotten; a
-		// render of edited bodies, or one that takes the posts' pages,
-		// uses what changed alone, and what the other pages used is kept
-		// for the render that needs it.
-		c.graphs.Sweep()
-		c.frags.Sweep()
+		r.keptAny = r.postsKept
 	}
 	var tmpl *template.Template
 	exec := func(w io.Writer, name string, data any) error { return tmpl.ExecuteTemplate(w, name, data) }
@@ -305,6 +298,14 @@ func (c *Cache) plan(last *renderer, j *journal.Journal, theme *themes.Theme, op
 	r.tags()
 	r.networkPage()
 	r.was = nil // not held past the plan
+	if !edits && !r.keptAny {
+		// What was not used since the render before is forgotten; a
+		// render of edited bodies, or one that takes pages as they were,
+		// uses what changed alone, and what the other pages used is kept
+		// for the render that needs it.
+		c.graphs.Sweep()
+		c.frags.Sweep()
+	}
 	if r.bodiesEdited != nil {
 		page.Mark(r.jobs, r.prevReads, r.bodiesEdited)
 		// The bodies of the pages taken are not resolved: what they
@@ -399,7 +400,7 @@ func (c *Cache) render(r *renderer, exec page.Executor, fingerprint string, them
 	if !c.pages.Once || c.pages.Keys {
 		c.reads, c.theme, c.photos = r.reads.Done(r.jobs, r.prevReads), fingerprint, r.photos
 	}
-	c.postsKept, c.kept = r.postsKept, r.kept
+	c.postsKept, c.kept = r.postsKept, r.keptAny
 	if !c.pages.Once {
 		r.out = nil
 		c.last, c.exec = r, exec
@@ -471,7 +472,7 @@ type renderer struct {
 	// fingerprint is the theme's; named, the names the wikilinks of the
 	// bodies the render's pages and entries show named (record); and
 	// postsKept says that every post's page and entry is the last
-	// render's (postsAsIn).
+	// render's (frameAsIn).
 	fingerprint string
 	named       *journal.Names
 	namedPart   bool // named lacks the names of bodies of pages taken
@@ -482,6 +483,8 @@ type renderer struct {
 	// are planned).
 	kept bool
 	was  *journal.Journal
+	// keptAny says some page is taken so (Cache.Kept).
+	keptAny bool
 
 	// For a render told which bodies alone changed (Options.Edited):
 	// those documents (nil otherwise), and what the last render's pages
@@ -556,7 +559,7 @@ func (r *renderer) later(name, path string, make func() any) {
 }
 
 // laterKept is later for a page made of the frame, the options and the
-// configuration, the posts and what they show alone (postsAsIn): a post's
+// configuration, the posts and what they show alone (frameAsIn): a post's
 // own, the list of every post, the drafts. In a render whose posts are
 // the last render's (postsKept), it is taken as that one made it.
 func (r *renderer) laterKept(name, path string, make func() any) {
