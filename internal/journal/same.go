@@ -5,7 +5,6 @@ import (
 	"errors"
 	"reflect"
 	"sync"
-	"sync/atomic"
 	"unsafe"
 	"weak"
 
@@ -46,19 +45,15 @@ func (j *Journal) SamePublic(prev *Journal) bool {
 		return false
 	}
 	for i, p := range j.Pages {
-		if !same(reflect.ValueOf(p), reflect.ValueOf(prev.Pages[i]), 0) {
+		if !Same(p, prev.Pages[i]) {
 			return false
 		}
 	}
 	// Each name looked up in both journals, on every core.
 	targets := prev.named.List()
-	var differ atomic.Bool
-	par.Each(len(targets), func(i int) {
-		if !differ.Load() && !j.publicTarget(targets[i]).same(prev.publicTarget(targets[i])) {
-			differ.Store(true)
-		}
+	return par.All(len(targets), func(i int) bool {
+		return j.publicTarget(targets[i]).same(prev.publicTarget(targets[i]))
 	})
-	return !differ.Load()
 }
 
 // SamePosts reports whether j's posts are prev's, in the same order,
@@ -81,15 +76,14 @@ func (j *Journal) postsAre(prev *Journal) bool {
 	// On every core, in runs of posts: a post's references to other
 	// documents are each a miss of the CPU's caches.
 	const run = 256
-	var differ atomic.Bool
-	par.Each((len(j.Posts)+run-1)/run, func(k int) {
-		for i := k * run; i < min(len(j.Posts), (k+1)*run) && !differ.Load(); i++ {
+	return par.All((len(j.Posts)+run-1)/run, func(k int) bool {
+		for i := k * run; i < min(len(j.Posts), (k+1)*run); i++ {
 			if !same(reflect.ValueOf(j.Posts[i]).Elem(), reflect.ValueOf(prev.Posts[i]).Elem(), 0) {
-				differ.Store(true)
+				return false
 			}
 		}
+		return true
 	})
-	return !differ.Load()
 }
 
 // Same reports whether a and b, values of one type from two journals

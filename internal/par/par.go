@@ -21,3 +21,16 @@ func Each(n int, f func(i int)) {
 	}
 	wg.Wait()
 }
+
+// All reports whether f(i) is true for every i from 0 to n-1, calling f
+// on every core as Each does; once one is false, the calls not yet begun
+// are not made.
+func All(n int, f func(i int) bool) bool {
+	var failed atomic.Bool
+	Each(n, func(i int) {
+		if !failed.Load() && !f(i) {
+			failed.Store(true)
+		}
+	})
+	return !failed.Load()
+}

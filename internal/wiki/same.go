@@ -4,7 +4,6 @@ import (
 	"errors"
 	"maps"
 	"slices"
-	"sync/atomic"
 
 	"github.com/netjournal/netjournal/internal/journal"
 	"github.com/netjournal/netjournal/internal/par"
@@ -49,21 +48,15 @@ func (r *renderer) frameAsIn(last *renderer, fingerprint string) bool {
 	// Each looked up in both renders, on every core.
 	nodes := slices.Collect(maps.Keys(r.v.refs))
 	names := last.named.List()
-	var differ atomic.Bool
-	par.Each(len(nodes)+len(names), func(i int) {
-		if differ.Load() {
-			return
-		}
+	return par.All(len(nodes)+len(names), func(i int) bool {
 		if i < len(nodes) {
 			n := nodes[i]
-			if old := was.NodeAt(n.Doc().Path); old != nil && last.v.refs[old] != r.v.refs[n] {
-				differ.Store(true)
-			}
-		} else if name := names[i-len(nodes)]; !r.target(name).same(last.target(name)) {
-			differ.Store(true)
+			old := was.NodeAt(n.Doc().Path)
+			return old == nil || last.v.refs[old] == r.v.refs[n]
 		}
+		name := names[i-len(nodes)]
+		return r.target(name).same(last.target(name))
 	})
-	return !differ.Load()
 }
 
 // eventAsIn reports whether e is the event of its path in was, the last
