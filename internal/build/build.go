@@ -231,8 +231,9 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 		}
 	}
 	// A render in memory may take, of its last one, the public view and
-	// the pages of the posts when what they are made of is the same
-	// (journal.SamePublic, wiki.Options.KeepPosts): kept says it did.
+	// the pages of the posts and events when what they are made of is
+	// the same (journal.SamePublic, wiki.Options.KeepPosts): kept says it
+	// did.
 	// Such a render, as one of edited bodies, uses what changed alone.
 	mayKeep := s == nil && err == nil && b.edits < maxEdits
 	kept := false

@@ -104,7 +104,7 @@ func (r *renderer) events() {
 
 	// Which events are the last render's, on every core (frameAsIn).
 	kept := make([]bool, len(r.j.Events))
-	if r.kept {
+	if r.sameFrame {
 		par.Each(len(r.j.Events), func(i int) { kept[i] = eventAsIn(r.j.Events[i], r.was) })
 		r.keptAny = r.keptAny || slices.Contains(kept, true)
 	}

@@ -67,9 +67,10 @@ type Options struct {
 	// are kept too. nil, every page's data is made again.
 	Edited map[string]bool
 	// KeepPosts lets a render after the last RenderWith, which
-	// succeeded, take the pages and search entries of the posts as that
-	// one made them when what they are made of is the same (PostsKept):
-	// for a render in memory that another may follow.
+	// succeeded, take the pages and search entries of the posts, and the
+	// page of each event, as that one made them when what they are made
+	// of is the same (PostsKept, Kept): for a render in memory that
+	// another may follow.
 	KeepPosts bool
 }
 
@@ -227,7 +228,7 @@ func (c *Cache) again(last *renderer, exec page.Executor, j *journal.Journal, th
 	r.v.photos = opts.Photos // the same files (photos): the same references
 	r.out, r.errs, r.photos = out, nil, photos
 	r.reads, r.bodiesEdited, r.prevReads = page.NewReads(), opts.Edited, c.reads
-	r.postsKept, r.kept, r.keptAny = false, false, false // the edited bodies' pages are made
+	r.postsKept, r.sameFrame, r.keptAny = false, false, false // the edited bodies' pages are made
 	c.reads, c.theme, c.photos = nil, "", nil            // known again if this render succeeds
 	page.Mark(r.jobs, r.prevReads, r.bodiesEdited)
 	return r, exec, fingerprint, nil
@@ -265,7 +266,7 @@ func (c *Cache) plan(last *renderer, j *journal.Journal, theme *themes.Theme, op
 		// event's that is, are taken as they were (frameAsIn); what
 		// their bodies named is compared again by the next render, and
 		// what their data read is the last render's.
-		r.kept, r.was = true, last.j
+		r.sameFrame, r.was = true, last.j
 		r.named, r.namedPart, r.prevReads = last.named, last.namedPart, lastReads
 		r.postsKept = r.j.SamePosts(last.j)
 		r.keptAny = r.postsKept
@@ -477,12 +478,12 @@ type renderer struct {
 	named       *journal.Names
 	namedPart   bool // named lacks the names of bodies of pages taken
 	postsKept   bool
-	// kept says what the pages are made of but the documents is the last
-	// render's (frameAsIn): an event's page is taken when the event is
-	// the same in was, the last render's journal (held while the jobs
+	// sameFrame says what the pages are made of but the documents is the
+	// last render's (frameAsIn): an event's page is taken when the event
+	// is the same in was, the last render's journal (held while the jobs
 	// are planned).
-	kept bool
-	was  *journal.Journal
+	sameFrame bool
+	was       *journal.Journal
 	// keptAny says some page is taken so (Cache.Kept).
 	keptAny bool
 
