@@ -229,7 +229,7 @@ func (c *Cache) again(last *renderer, exec page.Executor, j *journal.Journal, th
 	r.out, r.errs, r.photos = out, nil, photos
 	r.reads, r.bodiesEdited, r.prevReads = page.NewReads(), opts.Edited, c.reads
 	r.postsKept, r.sameFrame, r.keptAny = false, false, false // the edited bodies' pages are made
-	c.reads, c.theme, c.photos = nil, "", nil            // known again if this render succeeds
+	c.reads, c.theme, c.photos = nil, "", nil                 // known again if this render succeeds
 	page.Mark(r.jobs, r.prevReads, r.bodiesEdited)
 	return r, exec, fingerprint, nil
 }
