@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"maps"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -259,6 +260,11 @@ func TestLinkWarningsAsFilesComeAndGo(t *testing.T) {
 	rewrite(t, dir, "netjournal.yaml", func(s string) string {
 		return s + "menu:\n  - {title: Home, url: /}\n  - {title: Soon, url: /posts/soon/}\n  - {title: Later, url: \"/posts/idempotency-is-a-contract/#later-heading\"}\n"
 	})
+	// A body's links too: a contact's, which is checked at its line
+	// while the wiki's files come and go.
+	rewrite(t, dir, "content/contacts/carla-duarte.md", func(s string) string {
+		return s + "\nSee [soon](/posts/soon/) and [later](/posts/idempotency-is-a-contract/#later-heading).\n"
+	})
 	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
 	b := NewBuilder(os.DirFS(dir))
 	b.Watched()
@@ -266,9 +272,11 @@ func TestLinkWarningsAsFilesComeAndGo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The body reports its link, and the menu's to the same page is
+	// not reported again.
 	const broken = "broken link /posts/soon/"
-	if !strings.Contains(first.Warnings.Error(), broken) {
-		t.Fatalf("the menu's link to /posts/soon/ is not broken: the test proves nothing")
+	if !strings.Contains(first.Warnings.Error(), "carla-duarte.md:33: "+broken) {
+		t.Fatalf("the body's link to /posts/soon/ is not broken: the test proves nothing\n%v", first.Warnings)
 	}
 	const post, event, heading = "content/posts/soon.md", "content/events/2026-11-20-soon.md", "content/posts/idempotency-is-a-contract.md"
 	for i, step := range []struct {
@@ -424,6 +432,31 @@ func TestTouchesOf(t *testing.T) {
 	} {
 		if got := c.sums.any(pathSums(affectedPaths(c.own)), pathSums(affectedPaths(c.other))); got != c.want {
 			t.Errorf("%s: checked again %v, want %v", c.what, got, c.want)
+		}
+	}
+}
+
+// TestSortedAgain: the names of a site after files came and went, from
+// the last check's sorted names, are the names sorted.
+func TestSortedAgain(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := range 200 {
+		last := map[string][]byte{}
+		for range rng.IntN(30) {
+			last[fmt.Sprintf("p/%d.html", rng.IntN(60))] = nil
+		}
+		now := maps.Clone(last)
+		for range rng.IntN(10) {
+			name := fmt.Sprintf("p/%d.html", rng.IntN(60))
+			if rng.IntN(2) == 0 {
+				delete(now, name)
+			} else {
+				now[name] = nil
+			}
+		}
+		got := sortedAgain(sortedKeys(last), diffNames(last, now))
+		if want := sortedKeys(now); !slices.Equal(got, want) {
+			t.Fatalf("round %d: %v, want %v", round, got, want)
 		}
 	}
 }
