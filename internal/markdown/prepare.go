@@ -96,7 +96,7 @@ func (r *Renderer) prepared(src Source, html, text bool) (_ *prepared, kept bool
 	}
 	p := r.prepareUncached(body)
 	r.memo.put(key, p) // held whole; on disk, its HTML half
-	r.memo.store(textsKey(key), p.texts)
+	r.memo.store(textsKey(key), held{v: p.texts})
 	r.links.Put(key, p.links)
 	return p, true
 }
@@ -109,12 +109,12 @@ func textsKey(key string) string { return "x" + key[1:] }
 // halves asked for, or nil. A body prepared in this process is held
 // whole; one read back from the disk, only by the halves asked for.
 func (r *Renderer) preparedKept(src Source, key string, html, text bool) *prepared {
-	if v, ok := r.memo.values.Get(key); ok && (!text || v.(*prepared).texts != nil) {
-		r.memo.keep(key)
+	if h, ok := r.memo.values.Get(key); ok && (!text || h.v.(*prepared).texts != nil) {
+		r.memo.value(key) // kept on the disk
 		if text {
 			r.memo.keep(textsKey(key))
 		}
-		return v.(*prepared)
+		return h.v.(*prepared)
 	}
 	var t *texts
 	if text {
