@@ -90,6 +90,7 @@ func (j *Journal) bodies(errs *content.ErrorList) (controlled map[Node]bool) {
 		source  markdown.Source
 		to      []Node
 		errs    []error
+		backs   []backlinkTo // what it adds to the documents it links to
 		sum     [sha256.Size]byte
 		gone    error // the body could not be read back: it gave nothing
 	}
@@ -112,10 +113,21 @@ func (j *Journal) bodies(errs *content.ErrorList) (controlled map[Node]bool) {
 			j.md.Drop(body)
 		}
 		f.to, f.errs = make([]Node, len(f.links)), make([]error, len(f.links))
+		from := nodes[i]
 		for k, l := range f.links {
-			if l.Target != "" {
-				f.to[k], f.errs[k] = j.Resolve(l.Target)
+			if l.Target == "" {
+				continue // [[#heading]]: a link within the page
 			}
+			f.to[k], f.errs[k] = j.Resolve(l.Target)
+			to := f.to[k]
+			if f.errs[k] != nil || to == from || slices.ContainsFunc(f.backs, func(b backlinkTo) bool { return b.to == to }) {
+				continue
+			}
+			text := l.Label
+			if !l.Labeled {
+				text = to.Title()
+			}
+			f.backs = append(f.backs, backlinkTo{to, &Backlink{From: from, Pos: from.Doc().BodyPos(l.Line), Before: l.Before, Text: text, After: l.After}})
 		}
 		all[i] = f
 	})
@@ -143,35 +155,33 @@ func (j *Journal) bodies(errs *content.ErrorList) (controlled map[Node]bool) {
 		for _, e := range all[i].removed {
 			j.Warnings.Add(doc.BodyPos(e.Line), "%v", e.Err)
 		}
-		linked := map[Node]bool{}
 		for k, l := range all[i].links {
 			if l.Target == "" {
-				continue // [[#heading]]: a link within the page
+				continue
 			}
-			pos := doc.BodyPos(l.Line)
-			to, err := all[i].to[k], all[i].errs[k]
-			switch err.(type) {
+			switch err := all[i].errs[k]; err.(type) {
 			case nil:
 			case *NotFoundError:
+				pos := doc.BodyPos(l.Line)
 				j.Unresolved = append(j.Unresolved, &Unresolved{From: from, Pos: pos, Target: l.Target})
 				j.Warnings.Add(pos, "unresolved wikilink [[%s]]", l.Target)
-				continue
 			default:
-				errs.Add(pos, "wikilink [[%s]]: %v", l.Target, err)
-				continue
+				errs.Add(doc.BodyPos(l.Line), "wikilink [[%s]]: %v", l.Target, err)
 			}
-			if to == from || linked[to] {
-				continue
-			}
-			linked[to] = true
-			text := l.Label
-			if !l.Labeled {
-				text = to.Title()
-			}
-			to.addBacklink(&Backlink{From: from, Pos: pos, Before: l.Before, Text: text, After: l.After})
+		}
+		// Each document it links to once, in the order of its links;
+		// made on every core, added in the documents' order.
+		for _, b := range all[i].backs {
+			b.to.addBacklink(b.b)
 		}
 	}
 	return controlled
+}
+
+// backlinkTo is a backlink, and the document it is added to.
+type backlinkTo struct {
+	to Node
+	b  *Backlink
 }
 
 // Date formats t for people: "14 Mar 2026".
@@ -219,9 +229,15 @@ func Ago(t, today time.Time) string {
 // the public view leaves them out (printable), and the writer hears where.
 func (j *Journal) controls(controlled map[Node]bool) {
 	for _, p := range j.Posts {
-		for _, f := range [...]struct{ key, value string }{{"title", p.Title()}, {"summary", p.Summary}, {"tags", strings.Join(p.Tags, " ")}} {
+		for _, f := range [...]struct{ key, value string }{{"title", p.Title()}, {"summary", p.Summary}} {
 			if r, ok := markdown.Control(f.value); ok {
 				j.Warnings.Add(p.Pos(f.key), "%s: the control character %U cannot be published (feeds cannot hold it): it is left out", f.key, r)
+			}
+		}
+		for _, tag := range p.Tags { // the first one, as in the tags joined
+			if r, ok := markdown.Control(tag); ok {
+				j.Warnings.Add(p.Pos("tags"), "tags: the control character %U cannot be published (feeds cannot hold it): it is left out", r)
+				break
 			}
 		}
 		if !controlled[p] {
