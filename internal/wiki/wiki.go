@@ -270,6 +270,9 @@ func (c *Cache) plan(last *renderer, j *journal.Journal, theme *themes.Theme, op
 		r.named, r.namedPart, r.prevReads = last.named, last.namedPart, lastReads
 		r.postsKept = r.j.SamePosts(last.j)
 		r.keptAny = r.postsKept
+		if r.postsKept {
+			r.lastTagPosts = last.tagPosts
+		}
 	}
 	var tmpl *template.Template
 	exec := func(w io.Writer, name string, data any) error { return tmpl.ExecuteTemplate(w, name, data) }
@@ -371,6 +374,7 @@ func (c *Cache) render(r *renderer, exec page.Executor, fingerprint string, them
 	// render that keeps nothing, its text for the search index (body).
 	err = c.pages.Render(fingerprint, r.jobs, exec, out)
 	c.pages.Prev = nil
+	r.lastTagPosts = nil // not held past the pages
 	if c.pages.Once {
 		c.frags.Clear() // no page of this build will ask again
 	}
@@ -486,6 +490,10 @@ type renderer struct {
 	was       *journal.Journal
 	// keptAny says some page is taken so (Cache.Kept).
 	keptAny bool
+	// The rows of each tag page's posts, by the page's path: this
+	// render's (under mu), and, while the pages are made, the last
+	// render's when the posts are its posts (postsKept).
+	tagPosts, lastTagPosts map[string][]PostRow
 
 	// For a render told which bodies alone changed (Options.Edited):
 	// those documents (nil otherwise), and what the last render's pages
