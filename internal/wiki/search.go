@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -103,9 +104,17 @@ func (r *renderer) putSearch(out *page.Site) error {
 	for _, p := range r.parts[1:] {
 		names = append(names, p.file)
 	}
+	lastParts := r.partsWere(names)
 	for k := range r.parts {
 		p := &r.parts[k]
 		if again && p.data != nil && !r.editedIn(p) {
+			if err := out.Put(p.file, p.data); err != nil {
+				return err
+			}
+			continue
+		}
+		if lp := lastParts[p.file]; lp.same(*p, entries) {
+			p.data = lp.data
 			if err := out.Put(p.file, p.data); err != nil {
 				return err
 			}
@@ -134,6 +143,55 @@ func (r *renderer) putSearch(out *page.Site) error {
 		}
 	}
 	return nil
+}
+
+// lastPart is a part of the last render's index in memory: its bytes,
+// and its entries.
+type lastPart struct {
+	data    []byte
+	entries []searchEntry
+}
+
+// partsWere returns the parts of the last render's index in memory, by
+// file, but its first when the others' names are not names, and leaves
+// that index to be collected.
+func (r *renderer) partsWere(names []string) map[string]lastPart {
+	entries, parts := r.lastEntries, r.lastParts
+	r.lastEntries, r.lastParts = nil, nil
+	if len(parts) == 0 || r.cache.pages.Once {
+		return nil
+	}
+	lastNames := make([]string, 0, len(parts)-1)
+	for _, p := range parts[1:] {
+		lastNames = append(lastNames, p.file)
+	}
+	out := make(map[string]lastPart, len(parts))
+	for _, p := range parts {
+		if p.data == nil || p.to > len(entries) || p.file == searchIndex && !slices.Equal(names, lastNames) {
+			continue
+		}
+		out[p.file] = lastPart{p.data, entries[p.from:p.to]}
+	}
+	return out
+}
+
+// same reports whether the part p of an index of entries is the last
+// render's part lp: a part is made of its file, the names of the
+// others (the first, which partsWere compared) and its entries' JSON
+// (writePart). An event added wrote every part of the index again (6 MB
+// at 10,000 posts) for the one that holds its entry.
+func (lp lastPart) same(p searchPart, entries []searchEntry) bool {
+	if lp.data == nil || p.to-p.from != len(lp.entries) {
+		return false
+	}
+	for k, e := range entries[p.from:p.to] {
+		was := lp.entries[k]
+		// The JSON in memory, most of it the very same bytes.
+		if e.onDisk != nil || was.onDisk != nil || !bytes.Equal(e.json, was.json) {
+			return false
+		}
+	}
+	return true
 }
 
 // partKey is what part p of an index of entries, whose parts other than

@@ -261,6 +261,9 @@ func (c *Cache) plan(last *renderer, j *journal.Journal, theme *themes.Theme, op
 	r.fingerprint = fingerprint
 	lastReads := c.reads
 	edits := r.edits(opts.Edited, fingerprint)
+	if last != nil && !c.pages.Once {
+		r.lastEntries, r.lastParts = last.entries, last.parts
+	}
 	if opts.KeepPosts && lastReads != nil && r.frameAsIn(last, fingerprint) {
 		// The posts' pages, when the posts are the same, and each
 		// event's that is, are taken as they were (frameAsIn); what
@@ -494,6 +497,10 @@ type renderer struct {
 	// render's (under mu), and, while the pages are made, the last
 	// render's when the posts are its posts (postsKept).
 	tagPosts, lastTagPosts map[string][]PostRow
+	// The last render's search index in memory, its entries and parts,
+	// until this render's is put (putSearch).
+	lastEntries []searchEntry
+	lastParts   []searchPart
 
 	// For a render told which bodies alone changed (Options.Edited):
 	// those documents (nil otherwise), and what the last render's pages
