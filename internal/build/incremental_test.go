@@ -791,6 +791,7 @@ func TestPrivateEditKeepsThePosts(t *testing.T) {
 	for i, tc := range []struct {
 		file, text string
 		rename     [2]string // or this replaced in file
+		remove     string    // and this file removed
 		keeps      bool
 		page, show string // this wiki page shows this
 	}{
@@ -818,6 +819,10 @@ func TestPrivateEditKeepsThePosts(t *testing.T) {
 		{file: "content/posts/year-three-in-lisbon.md", rename: [2]string{"[[Mei]]", "[[Mei]] and [[Una Vale]]"},
 			page: "posts/year-three-in-lisbon.html", show: "unresolved"},
 		{file: "content/contacts/una-vale.md", text: "---\nname: Una Vale\n---\n", page: "posts/year-three-in-lisbon.html", show: "contacts/una-vale.html"},
+		// The name passes to another contact in one save, every other
+		// document as it was.
+		{file: "content/contacts/una-vale-jr.md", text: "---\nname: Una Vale\n---\n", remove: "content/contacts/una-vale.md",
+			page: "posts/year-three-in-lisbon.html", show: "contacts/una-vale-jr.html"},
 	} {
 		if tc.text != "" {
 			if err := os.WriteFile(filepath.Join(dir, tc.file), []byte(tc.text), 0o644); err != nil {
@@ -832,6 +837,12 @@ func TestPrivateEditKeepsThePosts(t *testing.T) {
 			})
 		}
 		b.Forget(tc.file)
+		if tc.remove != "" {
+			if err := os.Remove(filepath.Join(dir, tc.remove)); err != nil {
+				t.Fatal(err)
+			}
+			b.Forget(tc.remove)
+		}
 		got, err := b.Render(opts)
 		if err != nil {
 			t.Fatalf("edit %d (%s): %v", i, tc.file, err)

@@ -3,7 +3,6 @@ package wiki
 import (
 	"errors"
 	"maps"
-	"slices"
 
 	"github.com/netjournal/netjournal/internal/journal"
 	"github.com/netjournal/netjournal/internal/par"
@@ -45,18 +44,59 @@ func (r *renderer) frameAsIn(last *renderer, fingerprint string) bool {
 		!maps.Equal(r.v.tagPaths, last.v.tagPaths) || !journal.Same(j.Config, was.Config) {
 		return false
 	}
-	// Each looked up in both renders, on every core.
-	nodes := slices.Collect(maps.Keys(r.v.refs))
-	names := last.named.List()
+	// Each looked up in both renders, on every core. A document is
+	// mostly where it was in the journal's lists, of the same file:
+	// compared there first, without looking it up by its path. A name
+	// names documents at the same paths in both, or the same nothing:
+	// their nodeRefs are compared with every document's.
+	nodes, names := r.v.nodes, last.named.List()
+	kinds := [...]int{len(j.Contacts), len(j.Events), len(j.Posts)}
+	wasKinds := [...]int{len(was.Contacts), len(was.Events), len(was.Posts)}
 	return par.All(len(nodes)+len(names), func(i int) bool {
 		if i < len(nodes) {
-			n := nodes[i]
+			n, ref := nodes[i], r.v.ordered[i]
+			if k := sameKindAt(i, kinds, wasKinds); k >= 0 && k < len(last.v.nodes) {
+				if old := last.v.nodes[k]; old.Doc().Path == n.Doc().Path {
+					return last.v.ordered[k] == ref
+				}
+			}
 			old := was.NodeAt(n.Doc().Path)
-			return old == nil || last.v.refs[old] == r.v.refs[n]
+			return old == nil || last.v.refs[old] == ref
 		}
-		name := names[i-len(nodes)]
-		return r.target(name).same(last.target(name))
+		return r.sameTarget(last, names[i-len(nodes)])
 	})
+}
+
+// sameKindAt returns where the i-th document of a journal whose lists of
+// contacts, events and posts are as long as kinds would be in another's,
+// whose lists are as long as was, at the same place in the list of its
+// kind: -1 when that list is shorter.
+func sameKindAt(i int, kinds, was [3]int) int {
+	at := 0
+	for k := range kinds {
+		if i < kinds[k] {
+			if i >= was[k] {
+				return -1
+			}
+			return at + i
+		}
+		i -= kinds[k]
+		at += was[k]
+	}
+	return -1
+}
+
+// sameTarget reports whether a wikilink to name shows in r what it did
+// in last, whose nodeRefs frameAsIn compares with r's: a name that names
+// the documents at one path in both, or names nothing with the same
+// hint, or several in the same words.
+func (r *renderer) sameTarget(last *renderer, name string) bool {
+	n, err := r.j.Resolve(name)
+	o, oerr := last.j.Resolve(name)
+	if err != nil || oerr != nil {
+		return r.target(name).same(last.target(name))
+	}
+	return n.NodeKind() == o.NodeKind() && n.Doc().Path == o.Doc().Path
 }
 
 // eventAsIn reports whether e is the event of its path in was, the last

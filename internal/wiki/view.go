@@ -184,6 +184,9 @@ type view struct {
 
 	refs     map[journal.Node]nodeRef // every document's; read only
 	tagPaths map[string]string        // every tag's, by its name; read only
+	// The documents, as j.Nodes lists them, and their nodeRefs: read only.
+	nodes   []journal.Node
+	ordered []nodeRef
 }
 
 // nodeRef is what a page shows of a document it refers to: a link to a
@@ -208,6 +211,7 @@ func newView(j *journal.Journal, photos map[string]content.Photo) *view {
 	for i, n := range nodes {
 		v.refs[n] = refs[i]
 	}
+	v.nodes, v.ordered = nodes, refs
 	// Each tag as each document writes it ("Go" and "go" are one tag).
 	add := func(names []string) {
 		for _, name := range names {
