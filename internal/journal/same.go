@@ -76,9 +76,10 @@ func (j *Journal) postsAre(prev *Journal) bool {
 	// On every core, in runs of posts: a post's references to other
 	// documents are each a miss of the CPU's caches.
 	const run = 256
+	samePost := sameOf(reflect.TypeFor[Post]())
 	return par.All((len(j.Posts)+run-1)/run, func(k int) bool {
 		for i := k * run; i < min(len(j.Posts), (k+1)*run); i++ {
-			if !same(reflect.ValueOf(j.Posts[i]).Elem(), reflect.ValueOf(prev.Posts[i]).Elem(), 0) {
+			if !samePost(unsafe.Pointer(j.Posts[i]), unsafe.Pointer(prev.Posts[i]), 0) {
 				return false
 			}
 		}
@@ -91,7 +92,7 @@ func (j *Journal) postsAre(prev *Journal) bool {
 // them: field by field, and a reference to a document by the document's
 // kind and path.
 func Same[T any](a, b T) bool {
-	return same(reflect.ValueOf(&a).Elem(), reflect.ValueOf(&b).Elem(), 0)
+	return sameOf(reflect.TypeFor[T]())(unsafe.Pointer(&a), unsafe.Pointer(&b), 0)
 }
 
 // TakePublic has j keep, as its own, the record of prev's public view,
@@ -206,11 +207,7 @@ func (s *Names) List() []string {
 // nodeTypes are the journal's documents: a reference to one, from a
 // field of another, is the same as a reference to the document of the
 // same kind at the same path in the other journal.
-var nodeTypes = map[reflect.Type]bool{
-	reflect.TypeFor[*Contact](): true,
-	reflect.TypeFor[*Event]():   true,
-	reflect.TypeFor[*Post]():    true,
-}
+var nodeTypes = map[reflect.Type]bool{contactPtr: true, eventPtr: true, postPtr: true}
 
 // same reports whether a and b, values of one type from two journals,
 // hold the same: field by field, element by element, through pointers,
@@ -380,14 +377,19 @@ func flat(t reflect.Type) bool {
 // once (content.Cache): the same, it is at the same path, and its path is
 // not read (every post refers to others, each a miss of the CPU's caches).
 func sameNode(a, b reflect.Value) bool {
-	switch a.Type() {
-	case reflect.TypeFor[*Contact]():
-		x, y := (*Contact)(a.UnsafePointer()), (*Contact)(b.UnsafePointer())
+	return sameNodeAt(a.Type(), a.UnsafePointer(), b.UnsafePointer())
+}
+
+// sameNodeAt is sameNode for documents of type t at a and b.
+func sameNodeAt(t reflect.Type, a, b unsafe.Pointer) bool {
+	switch t {
+	case contactPtr:
+		x, y := (*Contact)(a), (*Contact)(b)
 		return x.Contact == y.Contact || x.Path == y.Path
-	case reflect.TypeFor[*Event]():
-		x, y := (*Event)(a.UnsafePointer()), (*Event)(b.UnsafePointer())
+	case eventPtr:
+		x, y := (*Event)(a), (*Event)(b)
 		return x.Event == y.Event || x.Path == y.Path
 	}
-	x, y := (*Post)(a.UnsafePointer()), (*Post)(b.UnsafePointer())
+	x, y := (*Post)(a), (*Post)(b)
 	return x.Post == y.Post || x.Path == y.Path
 }

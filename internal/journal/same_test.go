@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"fmt"
 	"maps"
 	"reflect"
 	"testing"
@@ -182,4 +183,79 @@ func TestSameNodeReferences(t *testing.T) {
 	if same(reflect.ValueOf(a), reflect.ValueOf(b), 0) {
 		t.Error("backlinks of other texts are the same")
 	}
+}
+
+// TestSameFuncIsSame: the comparison built for a type (sameOf) answers
+// as same's walk through reflect does, for every document and the
+// configuration of two journals, the second made again with one change.
+func TestSameFuncIsSame(t *testing.T) {
+	base := Options{Now: now}
+	changes := []map[string]string{
+		nil,
+		{"content/events/coffee.md": "---\ntitle: Coffee\ndate: 2026-11-20\nwith: [ana-lima, bo-chen]\n---\nMet [[Di Ek]] about [[first]].\n"},
+		{"content/events/lunch.md": "---\ntitle: Lunch\ndate: 2026-11-02\nwith: [ana-lima]\nfollowups: [{what: Send notes, due: 2026-11-09}]\n---\nTalked.\n"},
+		{"content/contacts/di-ek.md": "---\nname: Di Eklund\naliases: [DE]\n---\nOnly the wiki links [[Bo Chen]].\n"},
+		{"content/contacts/bo-chen.md": "---\nname: Bo Chen\ncircle: core\nrole: Engineer\ntags: [go]\n---\n"},
+		{"content/contacts/ana-lima.md": "---\nname: Ana Lima\npublic: {name: Ana Lima, url: \"https://ana.example/\"}\n---\n"},
+		{"content/posts/second.md": "---\ntitle: Second\ndate: 2026-10-02\ntags: [go, notes]\nshared_with: [bo-chen]\n---\nBack to [[first]], again.\n"},
+		{"content/posts/third.md": "---\ntitle: Third\ndate: 2026-10-04\n---\nNew, after [[second]].\n"},
+		{"content/posts/draft.md": ""},
+	}
+	md := markdown.New()
+	prev, _, _ := journalOf(t, md, config, samePublicSite, base)
+	var compared, differ int
+	check := func(what string, a, b any) {
+		t.Helper()
+		va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
+		want := same(va.Elem(), vb.Elem(), 0)
+		got := sameOf(va.Type().Elem())(va.UnsafePointer(), vb.UnsafePointer(), 0)
+		if got != want {
+			t.Errorf("%s: the built comparison says %v, same says %v", what, got, want)
+		}
+		compared++
+		if !want {
+			differ++
+		}
+	}
+	for i, change := range changes {
+		j, _, _ := journalOf(t, md, config, with(samePublicSite, change), base)
+		for n := range j.Nodes() {
+			old := prev.NodeAt(n.Doc().Path)
+			if old == nil {
+				continue
+			}
+			switch n := n.(type) {
+			case *Contact:
+				check(fmt.Sprintf("%d, %s", i, n.Path), n, old.(*Contact))
+			case *Event:
+				check(fmt.Sprintf("%d, %s", i, n.Path), n, old.(*Event))
+			case *Post:
+				check(fmt.Sprintf("%d, %s", i, n.Path), n, old.(*Post))
+			}
+		}
+		check(fmt.Sprintf("%d, the configuration", i), j.Config, prev.Config)
+		if got, want := j.SamePosts(prev), i == 0 || len(j.Posts) == len(prev.Posts) && j.postsAreByReflect(prev); got != want {
+			t.Errorf("%d: SamePosts = %v, want %v", i, got, want)
+		}
+	}
+	// A backlink's source, by itself: the same document in another
+	// journal, another one, another kind, none.
+	first, second := prev.Post("first"), prev.Post("second")
+	again, _, _ := journalOf(t, md, config, samePublicSite, base)
+	for i, from := range []Node{again.Post("first"), second, prev.Contact("ana-lima"), nil, first} {
+		check(fmt.Sprintf("a backlink from %d", i), &Backlink{From: from}, &Backlink{From: first})
+	}
+	if differ == 0 || differ == compared {
+		t.Errorf("%d of %d comparisons differ: the test proves nothing", differ, compared)
+	}
+}
+
+// postsAreByReflect is postsAre through same's walk.
+func (j *Journal) postsAreByReflect(prev *Journal) bool {
+	for i, p := range j.Posts {
+		if !same(reflect.ValueOf(p).Elem(), reflect.ValueOf(prev.Posts[i]).Elem(), 0) {
+			return false
+		}
+	}
+	return true
 }
