@@ -327,9 +327,21 @@ func (r *renderer) searchEntries(again bool) ([]journal.Node, []searchEntry, err
 	entries := make([]searchEntry, len(nodes))
 	errs := make([]error, len(nodes))
 	var taken atomic.Int64
+	// The posts being the last render's, in its order (postsKept), their
+	// entries are the last index's last ones, where they are: not each
+	// looked up by its path.
+	postsAt, lastPosts := len(nodes)-len(r.j.Posts), []searchEntry(nil)
+	if r.postsKept && len(r.lastEntries) == r.lastPostsAt+len(r.j.Posts) {
+		lastPosts = r.lastEntries[r.lastPostsAt:]
+	}
 	par.Each(len(nodes), func(i int) {
 		if made, ok := r.made.LoadAndDelete(nodes[i]); ok {
 			entries[i] = made.(searchEntry) // with its page (Once)
+			return
+		}
+		if i >= postsAt && lastPosts != nil {
+			entries[i] = lastPosts[i-postsAt]
+			taken.Add(1)
 			return
 		}
 		if _, post := nodes[i].(*journal.Post); post && r.postsKept {

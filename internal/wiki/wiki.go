@@ -263,6 +263,7 @@ func (c *Cache) plan(last *renderer, j *journal.Journal, theme *themes.Theme, op
 	edits := r.edits(opts.Edited, fingerprint)
 	if last != nil && !c.pages.Once {
 		r.lastEntries, r.lastParts = last.entries, last.parts
+		r.lastPostsAt = len(last.nodes) - len(last.j.Posts)
 	}
 	if opts.KeepPosts && lastReads != nil && r.frameAsIn(last, fingerprint) {
 		// The posts' pages, when the posts are the same, and each
@@ -501,6 +502,7 @@ type renderer struct {
 	// until this render's is put (putSearch).
 	lastEntries []searchEntry
 	lastParts   []searchPart
+	lastPostsAt int // where the last index's posts begin
 
 	// For a render told which bodies alone changed (Options.Edited):
 	// those documents (nil otherwise), and what the last render's pages
