@@ -269,6 +269,55 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 	}
 	var j *journal.Journal
 	var pub *public.Site
+	// The wiki is rendered while the blog and its feeds are: they share
+	// nothing but the Markdown renderer and the disk cache, both safe for
+	// concurrent use, and each has stretches on one core that the other
+	// fills. In memory, it starts as soon as the journal is built, while
+	// the public view is made or found the same (every core has its
+	// stretches there too: 12 ms of an event added at 10,000 posts); a
+	// build that renders once has the public view read each body first
+	// (markdown.Renderer.Drop), and starts it after.
+	type rendered struct {
+		files map[string][]byte
+		pages int
+		err   error
+	}
+	pubOut, privOut := b.output(s, 0, "public/"), b.output(s, 1, "private/")
+	if s == nil && opts.Early != nil && opts.First != nil {
+		base := site.Config.BasePath()
+		for name, o := range map[string]*output{"public": pubOut, "private": privOut} {
+			o.first = func(file string) bool { return opts.First(name, file) }
+			o.early = func(file string, data []byte) { opts.Early(name, file, base, data) }
+		}
+	}
+	var wikiDone chan rendered
+	var photoWarnings content.ErrorList
+	startWiki := func() {
+		// Contacts' photos, for the wiki: one that cannot be shown is a
+		// warning.
+		var photos map[string]content.Photo
+		photos, photoWarnings = content.ReadPhotos(fsys, site.Contacts)
+		wikiDone = make(chan rendered, 1)
+		go func() {
+			wopts := wiki.Options{Photos: photos, Edited: edited, KeepPosts: mayKeep}
+			if s != nil {
+				// A build that renders once holds each rendered body only
+				// while the pages that show it do (markdown.Renderer.Release).
+				wopts.Filled = md.Release
+			}
+			err := b.wiki.RenderWith(j, theme, wopts, privOut.site())
+			wikiDone <- rendered{privOut.files, b.wiki.Rendered(), err}
+		}()
+	}
+	// waitWiki waits for the wiki, if it started: nothing of a render
+	// outlives it.
+	waitWiki := func() (w rendered) {
+		if wikiDone != nil {
+			w = <-wikiDone
+			wikiDone = nil
+		}
+		return w
+	}
 	// blogEdited is edited for the blog: the posts whose bodies alone
 	// changed, or none when the public view is the last one.
 	blogEdited := edited
@@ -282,6 +331,9 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 		errs.Append(err)
 		if err := ctx.Err(); err != nil {
 			return nil, err
+		}
+		if s == nil && len(errs) == 0 {
+			startWiki()
 		}
 		if mayKeep && len(errs) == 0 && last != nil && last.public != nil && j.SamePublic(last.journal) {
 			// A contact or an event changed, say: what the public view
@@ -298,44 +350,19 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 		}
 	}
 	if len(errs) > 0 {
+		waitWiki()
 		errs.Sort()
 		return nil, errs.Err()
 	}
 	if err := ctx.Err(); err != nil {
+		waitWiki()
 		return nil, err
 	}
+	if wikiDone == nil {
+		startWiki()
+	}
 	res := &Result{Journal: j, Warnings: append(append(content.ErrorList(nil), j.Warnings...), site.Warnings...)}
-	// Contacts' photos, for the wiki: one that cannot be shown is a warning.
-	photos, warnings := content.ReadPhotos(fsys, site.Contacts)
-	res.Warnings = append(res.Warnings, warnings...)
-	// The wiki is rendered while the blog and its feeds are: they share
-	// nothing but the Markdown renderer and the disk cache, both safe for
-	// concurrent use, and each has stretches on one core that the other
-	// fills.
-	type rendered struct {
-		files map[string][]byte
-		pages int
-		err   error
-	}
-	pubOut, privOut := b.output(s, 0, "public/"), b.output(s, 1, "private/")
-	if s == nil && opts.Early != nil && opts.First != nil {
-		base := site.Config.BasePath()
-		for name, o := range map[string]*output{"public": pubOut, "private": privOut} {
-			o.first = func(file string) bool { return opts.First(name, file) }
-			o.early = func(file string, data []byte) { opts.Early(name, file, base, data) }
-		}
-	}
-	wikiDone := make(chan rendered, 1)
-	go func() {
-		wopts := wiki.Options{Photos: photos, Edited: edited, KeepPosts: mayKeep}
-		if s != nil {
-			// A build that renders once holds each rendered body only
-			// while the pages that show it do (markdown.Renderer.Release).
-			wopts.Filled = md.Release
-		}
-		err := b.wiki.RenderWith(j, theme, wopts, privOut.site())
-		wikiDone <- rendered{privOut.files, b.wiki.Rendered(), err}
-	}()
+	res.Warnings = append(res.Warnings, photoWarnings...)
 	blogErr := func() error {
 		if pub == nil {
 			return nil
@@ -369,7 +396,7 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 		res.Public = pubOut.files
 		return nil
 	}()
-	w := <-wikiDone // waited for in any case: nothing of a render outlives it
+	w := waitWiki() // in any case
 	if blogErr != nil {
 		return nil, blogErr
 	}
