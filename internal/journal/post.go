@@ -88,8 +88,7 @@ func (j *Journal) bodies(errs *content.ErrorList) (controlled map[Node]bool) {
 		control bool
 		let     bool // its text was let go: source stands for it
 		source  markdown.Source
-		to      []Node
-		errs    []error
+		failed  []failedLink // the links that resolve to nothing, or to several
 		backs   []backlinkTo // what it adds to the documents it links to
 		sum     [sha256.Size]byte
 		gone    error // the body could not be read back: it gave nothing
@@ -112,15 +111,17 @@ func (j *Journal) bodies(errs *content.ErrorList) (controlled map[Node]bool) {
 		if !f.let {
 			j.md.Drop(body)
 		}
-		f.to, f.errs = make([]Node, len(f.links)), make([]error, len(f.links))
 		from := nodes[i]
-		for k, l := range f.links {
+		for _, l := range f.links {
 			if l.Target == "" {
 				continue // [[#heading]]: a link within the page
 			}
-			f.to[k], f.errs[k] = j.Resolve(l.Target)
-			to := f.to[k]
-			if f.errs[k] != nil || to == from || slices.ContainsFunc(f.backs, func(b backlinkTo) bool { return b.to == to }) {
+			to, err := j.Resolve(l.Target)
+			if err != nil {
+				f.failed = append(f.failed, failedLink{l, err})
+				continue
+			}
+			if to == from || slices.ContainsFunc(f.backs, func(b backlinkTo) bool { return b.to == to }) {
 				continue
 			}
 			text := l.Label
@@ -155,18 +156,15 @@ func (j *Journal) bodies(errs *content.ErrorList) (controlled map[Node]bool) {
 		for _, e := range all[i].removed {
 			j.Warnings.Add(doc.BodyPos(e.Line), "%v", e.Err)
 		}
-		for k, l := range all[i].links {
-			if l.Target == "" {
-				continue
-			}
-			switch err := all[i].errs[k]; err.(type) {
-			case nil:
+		for _, f := range all[i].failed {
+			l := f.link
+			switch f.err.(type) {
 			case *NotFoundError:
 				pos := doc.BodyPos(l.Line)
 				j.Unresolved = append(j.Unresolved, &Unresolved{From: from, Pos: pos, Target: l.Target})
 				j.Warnings.Add(pos, "unresolved wikilink [[%s]]", l.Target)
 			default:
-				errs.Add(doc.BodyPos(l.Line), "wikilink [[%s]]: %v", l.Target, err)
+				errs.Add(doc.BodyPos(l.Line), "wikilink [[%s]]: %v", l.Target, f.err)
 			}
 		}
 		// Each document it links to once, in the order of its links;
@@ -176,6 +174,13 @@ func (j *Journal) bodies(errs *content.ErrorList) (controlled map[Node]bool) {
 		}
 	}
 	return controlled
+}
+
+// failedLink is a body's wikilink that resolves to nothing, or to
+// several documents (err).
+type failedLink struct {
+	link markdown.Wikilink
+	err  error
 }
 
 // backlinkTo is a backlink, and the document it is added to.

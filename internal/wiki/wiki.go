@@ -251,6 +251,9 @@ func photoFiles(j *journal.Journal, photos map[string]content.Photo) map[string]
 // holds every page's job, whose data is made when the page is.
 func (c *Cache) plan(last *renderer, j *journal.Journal, theme *themes.Theme, opts Options, out *page.Site) (*renderer, page.Executor, string, error) {
 	r := &renderer{j: j, v: newView(j, opts.Photos), out: out, nav: navCounts(j), cache: c, named: &journal.Names{}}
+	// A page for each document and tag, and a few: held at its size, not
+	// grown and copied as each is planned.
+	r.jobs = make([]page.Job, 0, len(j.Contacts)+len(j.Events)+len(j.Posts)+len(j.Tags)+64)
 	if !c.pages.Once || c.pages.Keys {
 		r.reads = page.NewReads() // for the next render: one in this process, or, kept on disk, in the next
 	}
