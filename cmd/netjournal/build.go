@@ -186,7 +186,10 @@ func (e *env) useCache(b *build.Builder) (close func()) {
 		return func() {}
 	}
 	b.UseDisk(d)
-	return func() { d.Close() }
+	return func() {
+		b.Wait()
+		d.Close()
+	}
 }
 
 // render renders the site, returning at once when ctx is done: an

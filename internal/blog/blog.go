@@ -81,6 +81,15 @@ func (c *Cache) Rendered() int { return c.pages.Rendered() }
 // read no post whose body was edited (Render's edited).
 func (c *Cache) Made() int { return c.pages.Made() }
 
+// KeepLater has the renders in memory note the disk's keys of the pages
+// they take as they were, for KeepNoted to keep once the render has
+// returned (page.Cache.KeepLater).
+func (c *Cache) KeepLater(later bool) { c.pages.KeepLater = later }
+
+// KeepNoted keeps on the disk the pages the last render took or found
+// the same (KeepLater).
+func (c *Cache) KeepNoted() { c.pages.KeepNoted() }
+
 // UseDisk keeps the pages, and the fragments of pages templates make with
 // cached, in d as well, from one run to the next.
 func (c *Cache) UseDisk(d *diskcache.Cache) {

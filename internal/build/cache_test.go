@@ -27,7 +27,10 @@ func cachedBuilder(t *testing.T, site string) (*Builder, func()) {
 	}
 	b := NewBuilder(os.DirFS(site))
 	b.UseDisk(d)
-	return b, func() { d.Close() }
+	return b, func() {
+		b.Wait()
+		d.Close()
+	}
 }
 
 // TestDiskCacheExact: a build from a warm cache on disk, in a new process
@@ -266,5 +269,37 @@ func TestVersionIsTheRunningProgram(t *testing.T) {
 	sum := sha256.Sum256(running)
 	if want := "version " + hex.EncodeToString(sum[:])[:16] + "\n"; !strings.Contains(out.String(), want) {
 		t.Errorf("the program replaced while it started is known as\n%s\nnot by the bytes it runs (%s)", out.String(), want)
+	}
+}
+
+// TestDiskKeepsPagesTakenInMemory: a rebuild in memory (serve) after a
+// body's edit takes most pages as they were and keeps them on the disk
+// after it returns (page.Cache.KeepLater): a build in a new process then
+// finds every page there, and renders none.
+func TestDiskKeepsPagesTakenInMemory(t *testing.T) {
+	site := copySite(t)
+	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
+	b, closeCache := cachedBuilder(t, site)
+	b.Watched()
+	if _, err := b.Render(opts); err != nil {
+		t.Fatal(err)
+	}
+	const post = "content/posts/idempotency-is-a-contract.md"
+	rewrite(t, site, post, func(s string) string { return s + "\nOne more line.\n" })
+	b.Forget(post)
+	if _, err := b.Render(opts); err != nil {
+		t.Fatal(err)
+	}
+	if made, all := b.wiki.Made(), len(mdFiles(t, site, "content/posts")); made >= all {
+		t.Fatalf("the edit made the data of %d wiki pages: it took none, and the test proves nothing", made)
+	}
+	closeCache()
+	again, closeAgain := cachedBuilder(t, site)
+	defer closeAgain()
+	if _, err := again.Render(opts); err != nil {
+		t.Fatal(err)
+	}
+	if n := again.blog.Rendered() + again.wiki.Rendered(); n != 0 {
+		t.Errorf("a build in a new process rendered %d pages: the disk lost pages the edit took", n)
 	}
 }

@@ -37,6 +37,7 @@ type Previewed struct {
 // A front matter edited, a wikilink to an ambiguous name, a problem in
 // the body, another day or other options: the rebuild alone shows those.
 func (b *Builder) Preview(opts Options, paths []string) []Previewed {
+	b.Wait()
 	last := b.last
 	if last == nil || opts.Early == nil || opts.First == nil || len(paths) != 1 ||
 		opts.Strict || last.opts.Strict || !sameSettings(opts, last.opts) {

@@ -151,6 +151,14 @@ type Cache struct {
 	Keys bool
 	Prev map[string]Made
 
+	// KeepLater, when set, has a render in memory note the Disk's keys
+	// of the pages it takes as they were, not keep them there one by one
+	// as it goes: KeepNoted keeps them, once the render has returned
+	// (20,000 keeps, each a lock and a miss of the CPU's caches, were
+	// 7 ms of a rebuild after an edit at 10,000 posts).
+	KeepLater bool
+	noted     []diskcache.Key
+
 	mu       sync.Mutex
 	pages    map[string]cached
 	keys     map[string]Made
@@ -183,6 +191,19 @@ func (c *Cache) Rendered() int { return c.rendered }
 // Made is the number of pages whose data the last Render had: all but
 // those taken as they were (Job.Unchanged).
 func (c *Cache) Made() int { return c.made }
+
+// KeepNoted keeps on the Disk the pages the last Render took or found
+// the same, which KeepLater had it note.
+func (c *Cache) KeepNoted() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, k := range c.noted {
+		if k != (diskcache.Key{}) {
+			c.Disk.Keep(k)
+		}
+	}
+	c.noted = nil
+}
 
 // A Sink takes each file of a site as it is made: its path and its bytes,
 // which nothing will write to. It is called from many goroutines at once.
@@ -402,6 +423,12 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 	if !c.Once {
 		results = make([]*cached, len(jobs))
 	}
+	// With KeepLater, the key of each page taken or found the same.
+	var notes []diskcache.Key
+	c.noted = nil
+	if c.KeepLater && c.Disk != nil && !c.Once {
+		notes = make([]diskcache.Key, len(jobs))
+	}
 	var keys []Key // with Keys, each page's, in a render that keeps nothing
 	if c.Once && c.Keys {
 		keys = make([]Key, len(jobs))
@@ -433,7 +460,11 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 		j := jobs[i]
 		if j.Unchanged && !c.Once {
 			if p, ok := c.pages[j.File]; ok && p.templates == templates && p.template == j.Template {
-				c.Disk.Keep(diskcache.Key(p.key))
+				if notes != nil {
+					notes[i] = diskcache.Key(p.key)
+				} else {
+					c.Disk.Keep(diskcache.Key(p.key))
+				}
 				taken[i] = true
 				if err := out.Put(j.File, p.data); err != nil {
 					fail(i, err)
@@ -469,6 +500,9 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 			}
 			jobs[i].Data = nil // what it shows goes once no other page shows it
 		} else if p, ran, err = c.one(templates, j, exec); err == nil {
+			if notes != nil && !ran {
+				notes[i] = diskcache.Key(p.key)
+			}
 			err = out.Put(j.File, p.data)
 		}
 		if err != nil {
@@ -481,6 +515,7 @@ func (c *Cache) Render(templates string, jobs []Job, exec Executor, out *Site) e
 			results[i] = &made
 		}
 	})
+	c.noted = notes
 	last := c.pages
 	c.pages = nil // a failed render leaves nothing half-known
 	c.rendered, c.made = 0, 0
@@ -680,7 +715,9 @@ func (c *Cache) one(templates string, j Job, exec Executor) (p cached, ran bool,
 	last, ok := c.pages[j.File]
 	same := ok && last.templates == templates && last.template == j.Template
 	if same && Equal(last.value, j.Data) {
-		c.Disk.Keep(diskcache.Key(last.key))
+		if !c.KeepLater { // else Render notes it
+			c.Disk.Keep(diskcache.Key(last.key))
+		}
 		last.value = j.Data
 		return last, false, nil
 	}

@@ -164,6 +164,15 @@ func (c *Cache) Made() int { return c.pages.Made() }
 // not edited (Options.Edited).
 func (c *Cache) EntriesTaken() int { return c.taken }
 
+// KeepLater has the renders in memory note the disk's keys of the pages
+// they take as they were, for KeepNoted to keep once the render has
+// returned (page.Cache.KeepLater).
+func (c *Cache) KeepLater(later bool) { c.pages.KeepLater = later }
+
+// KeepNoted keeps on the disk the pages the last render took or found
+// the same (KeepLater).
+func (c *Cache) KeepNoted() { c.pages.KeepNoted() }
+
 // UseDisk keeps the pages, network drawings and fragments in d as well,
 // from one run to the next.
 func (c *Cache) UseDisk(d *diskcache.Cache) {
