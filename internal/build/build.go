@@ -299,6 +299,7 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 		}
 	}
 	var wikiDone chan rendered
+	var gate *earlyGate // the wiki's pages shown early, while it is not known to succeed
 	var photoWarnings content.ErrorList
 	startWiki := func() {
 		// Contacts' photos, for the wiki: one that cannot be shown is a
@@ -341,6 +342,12 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 			return nil, err
 		}
 		if s == nil && len(errs) == 0 {
+			// Its pages open in a browser are shown once the public
+			// view is known to be made: a build that fails shows none.
+			if privOut.early != nil {
+				gate = &earlyGate{show: privOut.early}
+				privOut.early = gate.put
+			}
 			startWiki()
 		}
 		if mayKeep && len(errs) == 0 && last != nil && last.public != nil && j.SamePublic(last.journal) {
@@ -358,14 +365,17 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 		}
 	}
 	if len(errs) > 0 {
+		gate.drop()
 		waitWiki()
 		errs.Sort()
 		return nil, errs.Err()
 	}
 	if err := ctx.Err(); err != nil {
+		gate.drop()
 		waitWiki()
 		return nil, err
 	}
+	gate.open()
 	if wikiDone == nil {
 		startWiki()
 	}
@@ -506,6 +516,62 @@ func (b *Builder) Wait() {
 		<-b.diskDone
 		b.diskDone = nil
 	}
+}
+
+// earlyGate holds the pages a render shows early (Options.Early) until it
+// is opened, and drops them if it is dropped instead.
+type earlyGate struct {
+	show func(file string, data []byte)
+
+	mu     sync.Mutex
+	state  int // 0 holding, 1 open, 2 dropped
+	held   []string
+	heldAt map[string][]byte
+}
+
+func (g *earlyGate) put(file string, data []byte) {
+	g.mu.Lock()
+	switch g.state {
+	case 0:
+		if g.heldAt == nil {
+			g.heldAt = map[string][]byte{}
+		}
+		if _, ok := g.heldAt[file]; !ok {
+			g.held = append(g.held, file)
+		}
+		g.heldAt[file] = data
+		g.mu.Unlock()
+		return
+	case 2:
+		g.mu.Unlock()
+		return
+	}
+	g.mu.Unlock()
+	g.show(file, data)
+}
+
+// open shows the pages held, and from now on every page as it comes.
+func (g *earlyGate) open() {
+	if g == nil {
+		return
+	}
+	g.mu.Lock()
+	held, at := g.held, g.heldAt
+	g.held, g.heldAt, g.state = nil, nil, 1
+	g.mu.Unlock()
+	for _, file := range held {
+		g.show(file, at[file])
+	}
+}
+
+// drop forgets the pages held, and every page that comes after.
+func (g *earlyGate) drop() {
+	if g == nil {
+		return
+	}
+	g.mu.Lock()
+	g.held, g.heldAt, g.state = nil, nil, 2
+	g.mu.Unlock()
 }
 
 // lastBuildPath is where a build that renders once keeps what the next

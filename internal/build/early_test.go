@@ -95,3 +95,41 @@ func readFile(t *testing.T, name string) string {
 	}
 	return string(b)
 }
+
+// TestEarlyNoneWhenPublicFails: a rebuild whose public view fails (a
+// public post linking a private contact without a label) shows no page
+// early, though the wiki is rendered while the public view is made: the
+// browser is never shown a page of a build that fails.
+func TestEarlyNoneWhenPublicFails(t *testing.T) {
+	site := copySite(t)
+	var mu sync.Mutex
+	var early []string
+	opts := Options{
+		Now:   time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC),
+		First: func(string, string) bool { return true },
+		Early: func(site, file, _ string, _ []byte) {
+			mu.Lock()
+			defer mu.Unlock()
+			early = append(early, site+"/"+file)
+		},
+	}
+	b := NewBuilder(os.DirFS(site))
+	b.Watched()
+	if _, err := b.Render(opts); err != nil {
+		t.Fatal(err)
+	}
+	if len(early) == 0 {
+		t.Fatal("no page came early: the test proves nothing")
+	}
+	early = nil
+	const post, contact = "content/posts/promotion-case.md", "content/contacts/carla-duarte.md"
+	put(t, site+"/"+post, readFile(t, site+"/"+post)+"\nAsk [[Carla Duarte]].\n")
+	put(t, site+"/"+contact, strings.Replace(readFile(t, site+"/"+contact), "\n---\n", "\n---\nEarly bird.\n\n", 1))
+	b.Forget(post, contact)
+	if _, err := b.Render(opts); err == nil || !strings.Contains(err.Error(), "label") {
+		t.Fatalf("the public view did not fail on a private contact linked without a label: %v", err)
+	}
+	if len(early) != 0 {
+		t.Errorf("a failed rebuild showed %d pages early: %v", len(early), early)
+	}
+}
