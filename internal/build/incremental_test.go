@@ -388,6 +388,21 @@ func dumpTheme(t *testing.T, dir string) {
 	})
 }
 
+// dumpedSite is a copy of the example site with a theme that prints every
+// page's data (dumpTheme), a builder of it, and that builder's first
+// render.
+func dumpedSite(t *testing.T, opts Options) (string, *Builder, *Result) {
+	t.Helper()
+	dir := copySite(t)
+	dumpTheme(t, dir)
+	b := NewBuilder(os.DirFS(dir))
+	first, err := b.Render(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, b, first
+}
+
 func incrementalEqualsFull(t *testing.T, seed uint64, dump bool) {
 	r := rand.New(rand.NewPCG(seed, 1))
 	dir := copySite(t)
@@ -612,13 +627,8 @@ func TestClockWithinADay(t *testing.T) {
 // wikilink (a backlink on another page) makes every page again but the
 // events', which are made of what they were.
 func TestBodyEditMakesItsPage(t *testing.T) {
-	dir := copySite(t)
-	dumpTheme(t, dir)
 	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
-	b := NewBuilder(os.DirFS(dir))
-	if _, err := b.Render(opts); err != nil {
-		t.Fatal(err)
-	}
+	dir, b, _ := dumpedSite(t, opts)
 	every, blogEvery := b.wiki.Made(), b.blog.Made()
 	for i, tc := range []struct {
 		file, page, added, shows string
@@ -721,14 +731,8 @@ func TestBodyEditsInARow(t *testing.T) {
 // data; a save that changes what a public post shows of a contact (their
 // public name) makes them again.
 func TestPrivateEditKeepsTheBlog(t *testing.T) {
-	dir := copySite(t)
-	dumpTheme(t, dir)
 	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
-	b := NewBuilder(os.DirFS(dir))
-	first, err := b.Render(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, b, first := dumpedSite(t, opts)
 	const post = "posts/promotion-case/index.html"
 	if _, ok := first.Public[post]; !ok {
 		t.Fatalf("no %s in the blog", post)
@@ -790,13 +794,8 @@ func TestPrivateEditKeepsTheBlog(t *testing.T) {
 // site is each time the one a full build makes, in a theme that prints
 // every page's data.
 func TestPrivateEditKeepsThePosts(t *testing.T) {
-	dir := copySite(t)
-	dumpTheme(t, dir)
 	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
-	b := NewBuilder(os.DirFS(dir))
-	if _, err := b.Render(opts); err != nil {
-		t.Fatal(err)
-	}
+	dir, b, _ := dumpedSite(t, opts)
 	for i, tc := range []struct {
 		file, text string
 		rename     [2]string // or this replaced in file
