@@ -2,9 +2,10 @@ package page
 
 import (
 	"reflect"
-	"sync"
 	"time"
 	"unsafe"
+
+	"github.com/netjournal/netjournal/internal/typefunc"
 )
 
 // Equal is asked of every page on every rebuild, and walking two values
@@ -20,62 +21,16 @@ import (
 type eqFunc func(a, b unsafe.Pointer, depth int) bool
 
 // eqFuncs holds the comparison of each type.
-var eqFuncs = &compiler[eqFunc]{
-	forward: func(slot *eqFunc) eqFunc {
+var eqFuncs = &typefunc.Compiler[eqFunc]{
+	Forward: func(slot *eqFunc) eqFunc {
 		return func(a, b unsafe.Pointer, depth int) bool { return (*slot)(a, b, depth) }
 	},
 }
 
-func init() { eqFuncs.build = buildEq } // buildEq reaches eqFuncs
+func init() { eqFuncs.Build = buildEq } // buildEq reaches eqFuncs
 
-func eqOf(t reflect.Type) eqFunc       { return eqFuncs.of(t) }
-func eqOfLocked(t reflect.Type) eqFunc { return eqFuncs.ofLocked(t) }
-
-// compiler builds a function for each type once and keeps it. Building
-// is done under mu, and a type's function is published only once it and
-// every type it holds are built: a type that holds itself (a heading
-// with headings under it) reaches its own function through a slot,
-// filled at the end of its building.
-type compiler[F any] struct {
-	build   func(reflect.Type) F // calls ofLocked for the types t holds
-	forward func(slot *F) F      // a function that calls what slot will hold
-
-	done  sync.Map // reflect.Type → F
-	mu    sync.Mutex
-	slots map[reflect.Type]*F // under mu: built or being built
-}
-
-// of returns the function for t.
-func (c *compiler[F]) of(t reflect.Type) F {
-	if f, ok := c.done.Load(t); ok {
-		return f.(F)
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	f := c.ofLocked(t)
-	for t, slot := range c.slots {
-		c.done.Store(t, *slot)
-	}
-	clear(c.slots)
-	return f
-}
-
-// ofLocked returns the function for t, with mu held.
-func (c *compiler[F]) ofLocked(t reflect.Type) F {
-	if f, ok := c.done.Load(t); ok {
-		return f.(F)
-	}
-	if slot, ok := c.slots[t]; ok {
-		return c.forward(slot)
-	}
-	if c.slots == nil {
-		c.slots = map[reflect.Type]*F{}
-	}
-	slot := new(F)
-	c.slots[t] = slot
-	*slot = c.build(t)
-	return *slot
-}
+func eqOf(t reflect.Type) eqFunc       { return eqFuncs.Of(t) }
+func eqOfLocked(t reflect.Type) eqFunc { return eqFuncs.OfLocked(t) }
 
 func buildEq(t reflect.Type) eqFunc {
 	switch t.Kind() {

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"time"
 	"unsafe"
+
+	"github.com/netjournal/netjournal/internal/typefunc"
 )
 
 // A page's key is computed for every page whose data is not the last
@@ -19,13 +21,13 @@ import (
 // hashFunc writes the value of one type at p.
 type hashFunc func(w *hasher, p unsafe.Pointer, depth int) error
 
-var hashFuncs = &compiler[hashFunc]{
-	forward: func(slot *hashFunc) hashFunc {
+var hashFuncs = &typefunc.Compiler[hashFunc]{
+	Forward: func(slot *hashFunc) hashFunc {
 		return func(w *hasher, p unsafe.Pointer, depth int) error { return (*slot)(w, p, depth) }
 	},
 }
 
-func init() { hashFuncs.build = buildHash } // buildHash reaches hashFuncs
+func init() { hashFuncs.Build = buildHash } // buildHash reaches hashFuncs
 
 // data writes a page's data.
 func (w *hasher) data(data any) error {
@@ -35,11 +37,11 @@ func (w *hasher) data(data any) error {
 	t := reflect.TypeOf(data)
 	if t.Kind() == reflect.Pointer {
 		ptr := reflect.ValueOf(data).UnsafePointer()
-		return hashFuncs.of(t)(w, unsafe.Pointer(&ptr), 0)
+		return hashFuncs.Of(t)(w, unsafe.Pointer(&ptr), 0)
 	}
 	v := reflect.New(t)
 	v.Elem().Set(reflect.ValueOf(data))
-	return hashFuncs.of(t)(w, v.UnsafePointer(), 0)
+	return hashFuncs.Of(t)(w, v.UnsafePointer(), 0)
 }
 
 func errTooDeep() error { return fmt.Errorf("nested more than %d deep: a cycle?", maxDepth) }
@@ -104,7 +106,7 @@ func buildHash(t reflect.Type) hashFunc {
 	case reflect.Float64:
 		return number(func(p unsafe.Pointer) int64 { return int64(math.Float64bits(*(*float64)(p))) })
 	case reflect.Pointer:
-		elem := hashFuncs.ofLocked(t.Elem())
+		elem := hashFuncs.OfLocked(t.Elem())
 		return then(func(w *hasher, p unsafe.Pointer, depth int) error {
 			ptr := *(*unsafe.Pointer)(p)
 			if ptr == nil {
@@ -123,14 +125,14 @@ func buildHash(t reflect.Type) hashFunc {
 				return nil
 			})
 		}
-		elem, size := hashFuncs.ofLocked(t.Elem()), t.Elem().Size()
+		elem, size := hashFuncs.OfLocked(t.Elem()), t.Elem().Size()
 		return then(func(w *hasher, p unsafe.Pointer, depth int) error {
 			s := (*sliceHeader)(p)
 			w.int(int64(s.len))
 			return each(w, s.data, uintptr(s.len), size, elem, depth)
 		})
 	case reflect.Array:
-		elem, size, n := hashFuncs.ofLocked(t.Elem()), t.Elem().Size(), uintptr(t.Len())
+		elem, size, n := hashFuncs.OfLocked(t.Elem()), t.Elem().Size(), uintptr(t.Len())
 		return then(func(w *hasher, p unsafe.Pointer, depth int) error {
 			w.int(int64(n))
 			return each(w, p, n, size, elem, depth)
@@ -153,7 +155,7 @@ func buildHash(t reflect.Type) hashFunc {
 		fields := make([]field, t.NumField())
 		for i := range fields {
 			f := t.Field(i)
-			fields[i] = field{f.Offset, hashFuncs.ofLocked(f.Type)}
+			fields[i] = field{f.Offset, hashFuncs.OfLocked(f.Type)}
 		}
 		return then(func(w *hasher, p unsafe.Pointer, depth int) error {
 			w.str(name)
