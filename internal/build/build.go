@@ -523,31 +523,26 @@ func (b *Builder) Wait() {
 type earlyGate struct {
 	show func(file string, data []byte)
 
-	mu     sync.Mutex
-	state  int // 0 holding, 1 open, 2 dropped
-	held   []string
-	heldAt map[string][]byte
+	mu    sync.Mutex
+	state int // 0 holding, 1 open, 2 dropped
+	held  []heldPage
+}
+
+type heldPage struct {
+	file string
+	data []byte
 }
 
 func (g *earlyGate) put(file string, data []byte) {
 	g.mu.Lock()
-	switch g.state {
-	case 0:
-		if g.heldAt == nil {
-			g.heldAt = map[string][]byte{}
-		}
-		if _, ok := g.heldAt[file]; !ok {
-			g.held = append(g.held, file)
-		}
-		g.heldAt[file] = data
-		g.mu.Unlock()
-		return
-	case 2:
-		g.mu.Unlock()
-		return
+	state := g.state
+	if state == 0 {
+		g.held = append(g.held, heldPage{file, data})
 	}
 	g.mu.Unlock()
-	g.show(file, data)
+	if state == 1 {
+		g.show(file, data)
+	}
 }
 
 // open shows the pages held, and from now on every page as it comes.
@@ -556,11 +551,11 @@ func (g *earlyGate) open() {
 		return
 	}
 	g.mu.Lock()
-	held, at := g.held, g.heldAt
-	g.held, g.heldAt, g.state = nil, nil, 1
+	held := g.held
+	g.held, g.state = nil, 1
 	g.mu.Unlock()
-	for _, file := range held {
-		g.show(file, at[file])
+	for _, p := range held {
+		g.show(p.file, p.data)
 	}
 }
 
@@ -570,7 +565,7 @@ func (g *earlyGate) drop() {
 		return
 	}
 	g.mu.Lock()
-	g.held, g.heldAt, g.state = nil, nil, 2
+	g.held, g.state = nil, 2
 	g.mu.Unlock()
 }
 
