@@ -84,11 +84,17 @@ func (c *Cache) Made() int { return c.pages.Made() }
 // KeepLater has the renders in memory note the disk's keys of the pages
 // they take as they were, for KeepNoted to keep once the render has
 // returned (page.Cache.KeepLater).
-func (c *Cache) KeepLater(later bool) { c.pages.KeepLater = later }
+func (c *Cache) KeepLater(later bool) {
+	c.pages.KeepLater = later
+	c.fragments.KeepLater = later
+}
 
-// KeepNoted keeps on the disk the pages the last render took or found
-// the same (KeepLater).
-func (c *Cache) KeepNoted() { c.pages.KeepNoted() }
+// KeepNoted keeps on the disk the pages and fragments the last render
+// took or found the same (KeepLater).
+func (c *Cache) KeepNoted() {
+	c.pages.KeepNoted()
+	c.fragments.KeepNoted()
+}
 
 // UseDisk keeps the pages, and the fragments of pages templates make with
 // cached, in d as well, from one run to the next.
@@ -117,6 +123,7 @@ func (c *Cache) Once() {
 // is then the page it was, taken without its data being made. nil,
 // every page's data is made again.
 func (c *Cache) Render(site *public.Site, theme *themes.Theme, edited map[string]bool, out *page.Site) error {
+	c.fragments.ForgetNoted() // a render that failed noted them for none
 	last, lastExec := c.last, c.exec
 	c.last, c.exec = nil, nil
 	r, exec, fingerprint, err := c.again(last, lastExec, site, theme, edited, out)

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"hash/maphash"
 	"reflect"
+	"sync"
 	"sync/atomic"
 	"unsafe"
 
@@ -42,6 +43,16 @@ type Fragments struct {
 	// memory that nothing bounded (the blog's every list entry, 100 MB at
 	// 100,000 posts).
 	Bounded bool
+	// KeepLater, when set with Disk, has a render in memory note the
+	// Disk's keys of the fragments it takes as they were, not keep them
+	// there one by one as it goes: KeepNoted keeps them, once the render
+	// has returned (as Cache.KeepLater does for pages). The archive of
+	// 10,000 posts takes 10,000 of them, each a lock and a miss of the
+	// CPU's caches in the Disk's index.
+	KeepLater bool
+
+	notedMu sync.Mutex
+	noted   []diskcache.Key
 
 	held    atomic.Int64 // bytes of fragments put in written since the last Clear
 	written recent.Map[Key, template.HTML]
@@ -128,7 +139,7 @@ func (f *Fragments) Execute(templates, name string, within, data any, exec Execu
 		return f.byKey(key, onDisk(f.Disk, key), name, data, exec)
 	}
 	if s, ok := f.seen.Get(id); ok && s.templates == templates && s.name == name && Equal(s.within, within) && Equal(s.data, data) {
-		f.Disk.Keep(s.onDisk)
+		f.keep(s.onDisk)
 		return s.out, nil
 	}
 	key, err := KeyOf(templates, name, fragment{within, data})
@@ -156,7 +167,7 @@ func onDisk(d *diskcache.Cache, key Key) diskcache.Key {
 // dk), name and data, executing it only when not remembered.
 func (f *Fragments) byKey(key Key, dk diskcache.Key, name string, data any, exec Executor) (template.HTML, error) {
 	if out, ok := f.written.Get(key); ok {
-		f.Disk.Keep(dk)
+		f.keep(dk)
 		return out, nil
 	}
 	if b, ok := f.Disk.Get(dk); ok {
@@ -172,6 +183,40 @@ func (f *Fragments) byKey(key Key, dk diskcache.Key, name string, data any, exec
 	f.remember(key, out)
 	f.Disk.Put(dk, b) // which writes b, not keeps it
 	return out, nil
+}
+
+// keep keeps the fragment at dk on the Disk, or notes it for KeepNoted.
+func (f *Fragments) keep(dk diskcache.Key) {
+	if f.Disk == nil {
+		return
+	}
+	if !f.KeepLater {
+		f.Disk.Keep(dk)
+		return
+	}
+	f.notedMu.Lock()
+	f.noted = append(f.noted, dk)
+	f.notedMu.Unlock()
+}
+
+// KeepNoted keeps on the Disk the fragments taken since the last
+// KeepNoted or ForgetNoted, which KeepLater had it note.
+func (f *Fragments) KeepNoted() {
+	f.notedMu.Lock()
+	noted := f.noted
+	f.noted = nil
+	f.notedMu.Unlock()
+	for _, dk := range noted {
+		f.Disk.Keep(dk)
+	}
+}
+
+// ForgetNoted forgets what KeepLater noted: for a render that begins
+// after one that failed, whose fragments are not to be kept for it.
+func (f *Fragments) ForgetNoted() {
+	f.notedMu.Lock()
+	f.noted = nil
+	f.notedMu.Unlock()
 }
 
 // remember keeps out in memory as the fragment of key, unless f is

@@ -367,6 +367,63 @@ func TestFragmentsSeen(t *testing.T) {
 	}
 }
 
+// TestFragmentsKeptLater: a Fragments of a render in memory (KeepLater)
+// notes the fragments it takes from memory and keeps them on its disk at
+// KeepNoted, after the render: a commit then keeps them for the next
+// run. What ForgetNoted forgets (a failed render's) is not kept.
+func TestFragmentsKeptLater(t *testing.T) {
+	disk := testDisk(t)
+	exec, runs := counted("entry", "<b>{{.Title}}</b>")
+	f := Fragments{Disk: disk, KeepLater: true}
+	take := func(title string) {
+		t.Helper()
+		if _, err := f.Execute("v1", "entry", nil, entry{Title: title}, exec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	onDisk := func(title string) bool {
+		t.Helper()
+		*runs = 0
+		next := Fragments{Disk: disk} // the next run's
+		if _, err := next.Execute("v1", "entry", nil, entry{Title: title}, exec); err != nil {
+			t.Fatal(err)
+		}
+		return *runs == 0
+	}
+	take("a")
+	take("b")
+	if err := disk.Commit(); err != nil { // the first render's: put, so kept
+		t.Fatal(err)
+	}
+	// The next render takes both from memory: noted, not kept yet.
+	*runs = 0
+	take("a")
+	take("b")
+	if *runs != 0 {
+		t.Fatalf("executed %d times, want both taken from memory", *runs)
+	}
+	f.KeepNoted()
+	if err := disk.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if !onDisk("a") || !onDisk("b") {
+		t.Fatal("fragments a render took from memory were not kept on the disk")
+	}
+	if err := disk.Commit(); err != nil { // read just now: kept
+		t.Fatal(err)
+	}
+	// A render that fails notes "a"; the one after notes nothing.
+	take("a")
+	f.ForgetNoted()
+	f.KeepNoted()
+	if err := disk.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if onDisk("a") {
+		t.Error("a fragment noted by a render that failed was kept on the disk")
+	}
+}
+
 // TestBoundedFragments: a Fragments for a build that renders once holds
 // no more than its budget of fragments in memory, and gives every one
 // again, the same, executing none twice: those past the budget come back

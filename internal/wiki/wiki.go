@@ -167,11 +167,17 @@ func (c *Cache) EntriesTaken() int { return c.taken }
 // KeepLater has the renders in memory note the disk's keys of the pages
 // they take as they were, for KeepNoted to keep once the render has
 // returned (page.Cache.KeepLater).
-func (c *Cache) KeepLater(later bool) { c.pages.KeepLater = later }
+func (c *Cache) KeepLater(later bool) {
+	c.pages.KeepLater = later
+	c.frags.KeepLater = later
+}
 
-// KeepNoted keeps on the disk the pages the last render took or found
-// the same (KeepLater).
-func (c *Cache) KeepNoted() { c.pages.KeepNoted() }
+// KeepNoted keeps on the disk the pages and fragments the last render
+// took or found the same (KeepLater).
+func (c *Cache) KeepNoted() {
+	c.pages.KeepNoted()
+	c.frags.KeepNoted()
+}
 
 // UseDisk keeps the pages, network drawings and fragments in d as well,
 // from one run to the next.
@@ -201,6 +207,7 @@ func (c *Cache) Render(j *journal.Journal, theme *themes.Theme) (map[string][]by
 // RenderWith renders the wiki with what opts give it, reusing the pages
 // that did not change, and puts every file into out as it is made.
 func (c *Cache) RenderWith(j *journal.Journal, theme *themes.Theme, opts Options, out *page.Site) error {
+	c.frags.ForgetNoted() // a render that failed noted them for none
 	last, lastExec := c.last, c.exec
 	c.last, c.exec, c.postsKept, c.kept = nil, nil, false, false
 	r, exec, fingerprint, err := c.again(last, lastExec, j, theme, opts, out)
