@@ -15,6 +15,7 @@ import (
 	"maps"
 	"path"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -117,6 +118,22 @@ type Builder struct {
 // renders for each audience, a few times its size) stays until then:
 // a few megabytes of a long session's saves, not all of them.
 const maxEdits = 100
+
+// editedGCPercent is the collector's GOGC in a build that renders once
+// of bodies edited since the last (see render).
+const editedGCPercent = 200
+
+// collectLess sets the collector's GOGC to editedGCPercent, unless it is
+// higher or off already (the GOGC variable's), and returns what sets it
+// back.
+func collectLess() (undo func()) {
+	prev := debug.SetGCPercent(editedGCPercent)
+	if prev < 0 || prev >= editedGCPercent {
+		debug.SetGCPercent(prev)
+		return func() {}
+	}
+	return func() { debug.SetGCPercent(prev) }
+}
 
 // NewBuilder returns a Builder for the site in fsys.
 func NewBuilder(fsys fs.FS) *Builder {
@@ -236,6 +253,14 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 		if edited != nil {
 			b.blog.Resume(lastOnDisk.Blog)
 			b.wiki.Resume(lastOnDisk.Wiki)
+			// Such a build holds far less than a cold one: at 10,000
+			// posts, 124 MB at its end against a cold build's peak of
+			// 300 MB, its heap made from nothing up, collected a dozen
+			// times (a tenth of its CPU) on the way. Its heap may grow to
+			// three times what it holds, and the collector run half as
+			// often: 6% less CPU, 5% more memory at its peak, still well
+			// under a cold build's. (The memory limit still bounds it.)
+			defer collectLess()()
 		}
 	}
 	// A render in memory may take, of its last one, the public view and

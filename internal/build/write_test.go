@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -323,5 +324,27 @@ func TestRecoverKeepsTheProgramRecord(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(work, "public.new-123")); err == nil {
 		t.Error("a killed build's leftover was kept")
+	}
+}
+
+// TestCollectLess: an edited build's collector runs at editedGCPercent,
+// and is set back after; a GOGC set higher, or off, is left as it is.
+func TestCollectLess(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	for _, was := range []int{50, 100, editedGCPercent, 400, -1} {
+		debug.SetGCPercent(was)
+		undo := collectLess()
+		want := max(was, editedGCPercent)
+		if was < 0 {
+			want = was
+		}
+		if got := debug.SetGCPercent(was); got != want {
+			t.Errorf("GOGC %d: %d while the build runs, want %d", was, got, want)
+		}
+		debug.SetGCPercent(want)
+		undo()
+		if got := debug.SetGCPercent(was); got != was {
+			t.Errorf("GOGC %d: %d after, want it back", was, got)
+		}
 	}
 }
