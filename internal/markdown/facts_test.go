@@ -2,8 +2,11 @@ package markdown
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"testing"
+
+	"github.com/netjournal/netjournal/internal/diskcache"
 )
 
 // TestFactsSumSeesEveryField: changing any field of a body's facts (any
@@ -57,5 +60,29 @@ func TestFactsSumSeesEveryField(t *testing.T) {
 	}
 	if ft := reflect.TypeFor[Facts](); ft.NumField() != 4 {
 		t.Errorf("Facts has %d fields: make Sum write each", ft.NumField())
+	}
+}
+
+// BenchmarkFactsKnown times asking the facts of bodies a renderer holds,
+// with a disk, as a rebuild does of every body (after an event is added,
+// say): each keeps its prepared body's halves on the disk.
+func BenchmarkFactsKnown(b *testing.B) {
+	d, err := diskcache.Open(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer d.Close()
+	r := New()
+	r.UseDisk(d)
+	srcs := make([]Source, 1000)
+	for i := range srcs {
+		srcs[i] = Text(fmt.Sprintf("Body %d links [[contact-%d]] and [a post](/posts/p-%d/).\n", i, i%50, i))
+		r.Facts(srcs[i])
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, src := range srcs {
+			r.Facts(src)
+		}
 	}
 }

@@ -243,6 +243,13 @@ func (m *memo) keep(key string) {
 	}
 }
 
+// keepKey is keep for the value whose disk key (diskKey) is dk.
+func (m *memo) keepKey(dk diskcache.Key) {
+	if disk := m.diskCache(); disk != nil {
+		disk.Keep(dk)
+	}
+}
+
 var encodings = sync.Pool{New: func() any { return new([]byte) }}
 
 // UseDisk keeps the renderer's results in c as well, from one run to the
