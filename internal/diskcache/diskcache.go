@@ -26,8 +26,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"sync/atomic"
+
+	"github.com/netjournal/netjournal/internal/par"
 )
 
 // Key names a value: the hash of whatever the value was computed from.
@@ -214,17 +217,35 @@ func (c *Cache) readIndex(packSize int64) int64 {
 	if end > packSize || len(body)%rec != 0 {
 		return 0
 	}
-	for ; len(body) > 0; body = body[rec:] {
-		k := short(body)
-		off, n := int64(binary.LittleEndian.Uint64(body[len(k):])), int64(binary.LittleEndian.Uint64(body[len(k)+8:]))
-		e := newEntry(off, n)
-		if off < headerSize || n < 0 || off+n > end {
-			for i := range c.shards {
-				clear(c.shards[i].index)
+	// Each shard held at its size at once, and the shards filled on
+	// every core, each core its own: grown entry by entry, one after the
+	// other, the index of a site of 10,000 posts (90,000 entries) took
+	// 14 ms of a build after an edit, before anything else.
+	perShard := len(body) / rec / shardCount
+	for i := range c.shards {
+		c.shards[i].index = make(map[short]entry, perShard+perShard/8)
+	}
+	workers := min(runtime.GOMAXPROCS(0), shardCount)
+	var bad atomic.Bool
+	par.Each(workers, func(w int) {
+		for b := body; len(b) > 0 && !bad.Load(); b = b[rec:] {
+			k := short(b)
+			if int(k[0])%shardCount%workers != w {
+				continue
 			}
-			return 0
+			off, n := int64(binary.LittleEndian.Uint64(b[len(k):])), int64(binary.LittleEndian.Uint64(b[len(k)+8:]))
+			if off < headerSize || n < 0 || off+n > end {
+				bad.Store(true)
+				return
+			}
+			c.put(k, newEntry(off, n))
 		}
-		c.put(k, e)
+	})
+	if bad.Load() {
+		for i := range c.shards {
+			clear(c.shards[i].index)
+		}
+		return 0
 	}
 	return end
 }
