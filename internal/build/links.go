@@ -1002,10 +1002,8 @@ func (k *linkKeeper) keep(file string, key page.Key, load func() ([]byte, error)
 		// Links the disk holds are read once, by the check (which reads
 		// the page if they do not decode): reading them here as well, to
 		// let them go, was every unchanged page's links read twice.
-		kept := key != (page.Key{}) && k.disk.Has(dk)
-		if kept {
-			k.disk.Keep(dk)
-		} else {
+		kept := key != (page.Key{}) && k.disk.Keep(dk) // and so kept for the next build
+		if !kept {
 			data, err := load()
 			if errors.Is(err, page.ErrBig) {
 				data, err = k.staged(file) // written a part at a time: read back

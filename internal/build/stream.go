@@ -482,7 +482,6 @@ func (st *stager) folderOf(name string) error {
 // write, as putFrom writes a file.
 func (st *stager) putKeyed(name string, key [sha256.Size]byte, load func() ([]byte, error), write func(io.Writer) error) error {
 	p := filepath.Join(st.dir, filepath.FromSlash(name))
-	src := filepath.Join(st.old, filepath.FromSlash(name))
 	again := st.claim(name)
 	if key != ([sha256.Size]byte{}) && !again {
 		// A page kept as it is needs no folder made: it is in it. (Every
@@ -534,7 +533,7 @@ func (st *stager) putKeyed(name string, key [sha256.Size]byte, load func() ([]by
 	if err := st.clearIf(name, p, again); err != nil {
 		return err
 	}
-	state, err := place(p, src, data, sum, st.was[name], st.fileMode)
+	state, err := place(p, filepath.Join(st.old, filepath.FromSlash(name)), data, sum, st.was[name], st.fileMode)
 	if err != nil {
 		return err
 	}

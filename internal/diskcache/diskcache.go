@@ -359,16 +359,18 @@ func (c *Cache) Len() int {
 }
 
 // Keep marks the value of key as used in this run, so that Commit keeps
-// it, without reading it: the caller has it at hand.
-func (c *Cache) Keep(key Key) {
+// it, without reading it: the caller has it at hand. It reports whether
+// the cache holds the value, as Has does.
+func (c *Cache) Keep(key Key) bool {
 	if c == nil {
-		return
+		return false
 	}
 	k := shorten(key)
 	sh := c.shard(k)
 	sh.mu.Lock()
-	use(sh, k)
+	ok := use(sh, k)
 	sh.mu.Unlock()
+	return ok && !c.bad.Load()
 }
 
 // use marks the value of k as used, if sh, its shard, has it. The

@@ -61,10 +61,20 @@ func TestKeepsAcrossRuns(t *testing.T) {
 	c.Close()
 
 	c = open(t, dir)
-	defer c.Close()
 	has(t, c, "a", "apple")
 	has(t, c, "c", "cherry")
 	lacks(t, c, "b")
+	// A value kept, not read, stays; Keep says which it holds.
+	if !c.Keep(key("c")) || c.Keep(key("b")) {
+		t.Errorf("Keep of c, held, and of b, pruned: %v, %v; want true, false", c.Keep(key("c")), c.Keep(key("b")))
+	}
+	if err := c.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+	c = open(t, dir)
+	defer c.Close()
+	has(t, c, "c", "cherry")
 }
 
 // TestKilledRun: values put by a run that never committed (killed) are
