@@ -3,8 +3,10 @@ package blog
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -903,5 +905,96 @@ func TestStandalonePages(t *testing.T) {
 		if err == nil || err.Error() != want {
 			t.Errorf("a page at %s: %v, want %s", at, err, want)
 		}
+	}
+}
+
+// scopeIDsEveryTag is scopeIDs taking every tag apart, as it did before
+// it passed over the tags that can hold no id: what it must still write.
+func scopeIDsEveryTag(fragment, prefix string) (string, error) {
+	z := html.NewTokenizer(strings.NewReader(fragment))
+	var b strings.Builder
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			if err := z.Err(); !errors.Is(err, io.EOF) {
+				return "", err
+			}
+			return b.String(), nil
+		}
+		raw := string(z.Raw())
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			b.WriteString(raw)
+			continue
+		}
+		tok := z.Token()
+		changed := false
+		for i, a := range tok.Attr {
+			switch {
+			case a.Namespace != "":
+			case a.Key == "id":
+				tok.Attr[i].Val = prefix + a.Val
+				changed = true
+			case a.Key == "href" && strings.HasPrefix(a.Val, "#") && len(a.Val) > 1:
+				tok.Attr[i].Val = "#" + prefix + a.Val[1:]
+				changed = true
+			}
+		}
+		if changed {
+			b.WriteString(tok.String())
+		} else {
+			b.WriteString(raw)
+		}
+	}
+}
+
+// FuzzScopeIDs: scopeIDs writes what taking every tag apart writes, for
+// any fragment: ids and links to them in any case, spelled with
+// entities, tags in capitals, attributes without quotes.
+func FuzzScopeIDs(f *testing.F) {
+	for _, s := range []string{
+		`<p id="a">x<sup id="fnref:1"><a href="#fn:1">1</a></sup></p>`,
+		`<H2 ID="Setup">Set up</H2><A HREF="#Setup">up</A>`,
+		`<a href="&#35;top">top</a><p Id=x iD='y'>z</p>`,
+		`<img src="/a.png" alt="a &amp; b"><br/><div class=note data-x="#">n</div>`,
+		`<p>text &lt;id&gt; # and idea</p><a href="/p/#q">q</a><a href="#">empty</a>`,
+		`<svg><use xlink:href="#icon"/></svg><math id="m"></math>`,
+		`<p>unclosed <b id=b>bold`,
+		`<DIV CLASS="Idea" DATA-X="#">kept as written</DIV>`,
+		`<!-- id="c" --><![CDATA[#x]]><script>var id = "#"</script>`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := scopeIDs(s, "p.")
+		want, wantErr := scopeIDsEveryTag(s, "p.")
+		if got != want || (err == nil) != (wantErr == nil) {
+			t.Errorf("scopeIDs(%q):\n got %q, %v\nwant %q, %v", s, got, err, want, wantErr)
+		}
+	})
+}
+
+// BenchmarkScopeIDs times scoping a post's body as the list of shared
+// links does, with every tag taken apart and with those that may hold an
+// id alone.
+func BenchmarkScopeIDs(b *testing.B) {
+	var body strings.Builder
+	for i := range 6 {
+		fmt.Fprintf(&body, `<h2 id="part-%d">Part %d</h2>`+"\n", i, i)
+		for range 4 {
+			body.WriteString(`<p>Every new hire needs <em>one more</em> meeting, and <a href="/posts/other/">an earlier post</a> says why; ` +
+				`<code>ctx.Done()</code> ends it. <strong>Most of the time</strong> the pager is quiet.<sup id="fnref:1"><a href="#fn:1">1</a></sup></p>` + "\n")
+		}
+		body.WriteString("<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n")
+	}
+	s := body.String()
+	for name, scope := range map[string]func(string, string) (string, error){"every tag": scopeIDsEveryTag, "tags with ids": scopeIDs} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := scope(s, "post."); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

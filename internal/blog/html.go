@@ -11,9 +11,16 @@ import (
 // scopeIDs prefixes every id in an HTML fragment, and every link to one
 // (href="#…"), so that several posts' bodies (heading ids, footnotes) can
 // share a page without duplicate ids.
+//
+// A tag is taken apart only when it may hold either: one whose raw text
+// has no "id" in any case and no '#' is written as it came. The list of
+// shared links goes through every link post's body each time it is made
+// (3,300 at 10,000 posts, 12 ms of an edited build's CPU when each of
+// their tags was taken apart).
 func scopeIDs(fragment, prefix string) (string, error) {
 	z := html.NewTokenizer(strings.NewReader(fragment))
 	var b strings.Builder
+	b.Grow(len(fragment) + len(fragment)/16)
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
@@ -22,11 +29,12 @@ func scopeIDs(fragment, prefix string) (string, error) {
 			}
 			return b.String(), nil
 		}
-		raw := string(z.Raw())
-		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-			b.WriteString(raw)
+		raw := z.Raw()
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken || !mayScope(raw) {
+			b.Write(raw)
 			continue
 		}
+		raw = append([]byte(nil), raw...) // the tokenizer's bytes, which Token may rewrite
 		tok := z.Token()
 		changed := false
 		for i, a := range tok.Attr {
@@ -43,7 +51,24 @@ func scopeIDs(fragment, prefix string) (string, error) {
 		if changed {
 			b.WriteString(tok.String())
 		} else {
-			b.WriteString(raw)
+			b.Write(raw)
 		}
 	}
+}
+
+// mayScope reports whether a tag's raw text may hold an id or a link to
+// one: "id" in any case, or a '#' (an entity such as &#35; spells one
+// only with '#').
+func mayScope(raw []byte) bool {
+	for i, c := range raw {
+		switch c {
+		case '#':
+			return true
+		case 'i', 'I':
+			if i+1 < len(raw) && (raw[i+1] == 'd' || raw[i+1] == 'D') {
+				return true
+			}
+		}
+	}
+	return false
 }
