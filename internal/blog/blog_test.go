@@ -949,12 +949,13 @@ func scopeIDsEveryTag(fragment, prefix string) (string, error) {
 
 // FuzzScopeIDs: scopeIDs writes what taking every tag apart writes, for
 // any fragment: ids and links to them in any case, spelled with
-// entities, tags in capitals, attributes without quotes.
+// entities (&#35;, &num;), tags in capitals, attributes without quotes.
 func FuzzScopeIDs(f *testing.F) {
 	for _, s := range []string{
 		`<p id="a">x<sup id="fnref:1"><a href="#fn:1">1</a></sup></p>`,
 		`<H2 ID="Setup">Set up</H2><A HREF="#Setup">up</A>`,
 		`<a href="&#35;top">top</a><p Id=x iD='y'>z</p>`,
+		`<a href="&num;top">t</a><A HREF='&num;fn:1'>1</A><a href="&NUM;x">x</a>`,
 		`<img src="/a.png" alt="a &amp; b"><br/><div class=note data-x="#">n</div>`,
 		`<p>text &lt;id&gt; # and idea</p><a href="/p/#q">q</a><a href="#">empty</a>`,
 		`<svg><use xlink:href="#icon"/></svg><math id="m"></math>`,
