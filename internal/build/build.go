@@ -13,6 +13,7 @@ import (
 	"io"
 	"io/fs"
 	"maps"
+	"os"
 	"path"
 	"path/filepath"
 	"runtime/debug"
@@ -123,16 +124,40 @@ const maxEdits = 100
 // of bodies edited since the last (see render).
 const editedGCPercent = 200
 
-// collectLess sets the collector's GOGC to editedGCPercent, unless it is
-// higher or off already (the GOGC variable's), and returns what sets it
-// back.
+// collectLess sets the collector's GOGC to editedGCPercent, unless the
+// GOGC variable sets it (to any value: the user's choice is left alone)
+// or it is higher or off already, and returns what sets it back. Builds
+// at the same time in one process share the raised GOGC: the last to
+// end sets back what the first found.
 func collectLess() (undo func()) {
-	prev := debug.SetGCPercent(editedGCPercent)
-	if prev < 0 || prev >= editedGCPercent {
-		debug.SetGCPercent(prev)
+	if os.Getenv("GOGC") != "" {
 		return func() {}
 	}
-	return func() { debug.SetGCPercent(prev) }
+	lessGC.mu.Lock()
+	defer lessGC.mu.Unlock()
+	if lessGC.builds == 0 {
+		prev := debug.SetGCPercent(editedGCPercent)
+		if prev < 0 || prev >= editedGCPercent {
+			debug.SetGCPercent(prev)
+			return func() {}
+		}
+		lessGC.prev = prev
+	}
+	lessGC.builds++
+	return func() {
+		lessGC.mu.Lock()
+		defer lessGC.mu.Unlock()
+		if lessGC.builds--; lessGC.builds == 0 {
+			debug.SetGCPercent(lessGC.prev)
+		}
+	}
+}
+
+// lessGC is what collectLess raised: for how many builds, and from what.
+var lessGC struct {
+	mu     sync.Mutex
+	builds int
+	prev   int
 }
 
 // NewBuilder returns a Builder for the site in fsys.

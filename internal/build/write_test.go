@@ -328,8 +328,11 @@ func TestRecoverKeepsTheProgramRecord(t *testing.T) {
 }
 
 // TestCollectLess: an edited build's collector runs at editedGCPercent,
-// and is set back after; a GOGC set higher, or off, is left as it is.
+// and is set back after; a GOGC set higher, or off, is left as it is,
+// and so is any the GOGC variable sets. Two builds at once share it,
+// set back when both have ended.
 func TestCollectLess(t *testing.T) {
+	t.Setenv("GOGC", "")
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	for _, was := range []int{50, 100, editedGCPercent, 400, -1} {
 		debug.SetGCPercent(was)
@@ -347,4 +350,23 @@ func TestCollectLess(t *testing.T) {
 			t.Errorf("GOGC %d: %d after, want it back", was, got)
 		}
 	}
+	debug.SetGCPercent(100)
+	first := collectLess()
+	second := collectLess()
+	first()
+	if got := debug.SetGCPercent(editedGCPercent); got != editedGCPercent {
+		t.Errorf("one of two builds ended: GOGC %d, want %d", got, editedGCPercent)
+	}
+	second()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("both builds ended: GOGC %d, want 100", got)
+	}
+	t.Setenv("GOGC", "50")
+	debug.SetGCPercent(50)
+	collectLess()()
+	undo := collectLess()
+	if got := debug.SetGCPercent(50); got != 50 {
+		t.Errorf("GOGC=50 in the environment: %d while the build runs", got)
+	}
+	undo()
 }
