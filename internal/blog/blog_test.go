@@ -988,8 +988,12 @@ func BenchmarkScopeIDs(b *testing.B) {
 		body.WriteString("<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n")
 	}
 	s := body.String()
-	for name, scope := range map[string]func(string, string) (string, error){"every tag": scopeIDsEveryTag, "tags with ids": scopeIDs} {
-		b.Run(name, func(b *testing.B) {
+	for _, c := range []struct {
+		name  string
+		scope func(string, string) (string, error)
+	}{{"every tag", scopeIDsEveryTag}, {"tags with ids", scopeIDs}} {
+		scope := c.scope
+		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				if _, err := scope(s, "post."); err != nil {
