@@ -89,7 +89,7 @@ func (c *buildCmd) Run(ctx context.Context, args []string) int {
 		// Read while the cache is opened and the output folders readied.
 		b.ReadAhead(c.dir)
 	}
-	b.Stat(inputs)
+	b.Stat(&inputs)
 	if watching {
 		b.Watched() // w names every change from here on
 	}

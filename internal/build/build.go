@@ -168,8 +168,10 @@ func NewBuilder(fsys fs.FS) *Builder {
 // Stat makes the next render take the site's files' sizes and times
 // from in, which SumInputs took just before, instead of asking each file
 // again (a system call each: a fifth of the load of a site it mostly
-// takes from the cache).
-func (b *Builder) Stat(in Inputs) { b.stats = in.stats }
+// takes from the cache). They are handed over: in holds them no more,
+// and the load lets them go (at 100,000 posts they were 40 MB, held by
+// the caller's Inputs to the build's end).
+func (b *Builder) Stat(in *Inputs) { b.stats, in.stats = in.stats, nil }
 
 // Forget makes the next Render read these site files (slash paths) again
 // even if their size and time look unchanged.
