@@ -804,7 +804,7 @@ func unescape(s string) string {
 type pageLinks struct {
 	key   page.Key // a streamed page's, when it has one: the same key, the same links and ids
 	hrefs []string
-	ids   map[string]bool
+	ids   idSet
 	// A streamed page kept in memory until the check (no cache on disk)
 	// keeps its hrefs as their numbers in its keeper's table instead
 	// (hrefs is then nil): see hrefTable.
@@ -1046,7 +1046,7 @@ func linksKey(key page.Key) diskcache.Key {
 // readBack reads back the links and ids of the page file of key, kept
 // for the check: from the cache, or failing that, from the page as
 // written.
-func (k *linkKeeper) readBack(file string, key page.Key) ([]string, map[string]bool, error) {
+func (k *linkKeeper) readBack(file string, key page.Key) ([]string, idSet, error) {
 	var q pageLinks
 	if b, ok := k.disk.Get(linksKey(key)); ok && q.decode(b) {
 		return q.hrefs, q.ids, nil
@@ -1065,8 +1065,7 @@ var encodings = sync.Pool{New: func() any { return new([]byte) }}
 // encode appends to b a page's hrefs and ids, for the disk cache: each
 // list with its length, each string with its length.
 func (p *pageLinks) encode(b []byte) []byte {
-	ids := slices.Sorted(maps.Keys(p.ids))
-	for _, list := range [][]string{p.hrefs, ids} {
+	for _, list := range [][]string{p.hrefs, p.ids} {
 		b = binary.AppendUvarint(b, uint64(len(list)))
 		for _, s := range list {
 			b = binary.AppendUvarint(b, uint64(len(s)))
@@ -1077,44 +1076,40 @@ func (p *pageLinks) encode(b []byte) []byte {
 }
 
 // decode reads what encode wrote, reporting whether it was whole. The
-// hrefs are parts of one string: a page's, read back for its check, were
-// tens of strings made for each page and let go right after. Its ids,
-// held to the end of the check, are strings of their own.
+// hrefs are parts of one string, and the ids of another: a page's hrefs,
+// read back for its check, were tens of strings made for each page and
+// let go right after; its ids are held to the end of the check, without
+// the hrefs.
 func (p *pageLinks) decode(b []byte) bool {
 	var lists [2][]string
-	var hrefs string // b's part that holds the hrefs, copied once
-	at := 0          // where b is in what decode was given
 	for i := range lists {
 		n, k := binary.Uvarint(b)
 		if k <= 0 || n > uint64(len(b)) {
 			return false
 		}
-		b, at = b[k:], at+k
-		if i == 0 {
-			hrefs = string(b)
-			at = 0
-		}
-		lists[i] = make([]string, 0, n)
+		b = b[k:]
+		// The list's strings, copied at once: found first, then cut
+		// from the copy.
+		at, ends := 0, make([][2]int, 0, n)
 		for range n {
-			l, k := binary.Uvarint(b)
-			if k <= 0 || l > uint64(len(b)-k) {
+			l, k := binary.Uvarint(b[at:])
+			if k <= 0 || l > uint64(len(b)-at-k) {
 				return false
 			}
-			if i == 0 {
-				lists[i] = append(lists[i], hrefs[at+k:at+k+int(l)])
-			} else {
-				lists[i] = append(lists[i], string(b[k:k+int(l)]))
-			}
-			b, at = b[k+int(l):], at+k+int(l)
+			ends = append(ends, [2]int{at + k, at + k + int(l)})
+			at += k + int(l)
 		}
+		whole := string(b[:at])
+		lists[i] = make([]string, len(ends))
+		for j, e := range ends {
+			lists[i][j] = whole[e[0]:e[1]]
+		}
+		b = b[at:]
 	}
 	if len(b) != 0 {
 		return false
 	}
-	p.hrefs, p.ids = lists[0], make(map[string]bool, len(lists[1]))
-	for _, id := range lists[1] {
-		p.ids[id] = true
-	}
+	p.hrefs, p.ids = lists[0], idSetOf(lists[1])
 	return true
 }
 
@@ -1187,7 +1182,7 @@ func (s *siteIndex) parse(todo []string) {
 	})
 	s.rescanned = make(map[string]bool, len(todo))
 	for i, file := range todo {
-		if old := s.cache[s.prefix+file]; old != nil && !maps.Equal(old.ids, pages[i].ids) {
+		if old := s.cache[s.prefix+file]; old != nil && !slices.Equal(old.ids, pages[i].ids) {
 			s.idsChanged = true
 			s.idsChangedFiles = append(s.idsChangedFiles, file)
 		}
@@ -1240,7 +1235,7 @@ func (s *siteIndex) check(target, base string) string {
 	if file == "" {
 		return "no such page"
 	}
-	if frag != "" && strings.HasSuffix(file, ".html") && !s.parsed(file).ids[frag] {
+	if frag != "" && strings.HasSuffix(file, ".html") && !s.parsed(file).ids.has(frag) {
 		return fmt.Sprintf("no #%s on that page", frag)
 	}
 	return ""
@@ -1250,8 +1245,8 @@ func (s *siteIndex) check(target, base string) string {
 // It looks for the attributes in the bytes rather than tokenizing the page:
 // every generated page quotes its attributes and escapes quotes in text, so
 // ` href="` can only start an attribute, and this is many times faster.
-func scan(b []byte) (hrefs []string, ids map[string]bool) {
-	ids = map[string]bool{}
+func scan(b []byte) (hrefs []string, ids idSet) {
+	var found []string
 	// From one '=' to the next (IndexByte is many times faster than a
 	// loop over every byte): an attribute starts where the name before
 	// it follows a space.
@@ -1283,13 +1278,33 @@ func scan(b []byte) (hrefs []string, ids map[string]bool) {
 		}
 		v := html.UnescapeString(string(rest[1 : 1+end]))
 		if name == "id" {
-			ids[v] = true
+			found = append(found, v)
 		} else {
 			hrefs = append(hrefs, v)
 		}
 		i = eq + 1 + end + 2
 	}
-	return hrefs, ids
+	return hrefs, idSetOf(found)
+}
+
+// idSet is a page's ids, sorted, each once. A map for every page, made
+// when a page was written and again when its links were read back for
+// the check, was most of what the check allocated, and of the memory
+// it held at 100,000 posts; a page has a few ids, found by halving.
+type idSet []string
+
+// idSetOf makes ids an idSet, in place.
+func idSetOf(ids []string) idSet {
+	if !slices.IsSorted(ids) {
+		slices.Sort(ids)
+	}
+	return slices.Compact(ids)
+}
+
+// has reports whether id is one of s.
+func (s idSet) has(id string) bool {
+	_, ok := slices.BinarySearch(s, id)
+	return ok
 }
 
 // attrBefore reports whether name, after a space, a tab or a newline,

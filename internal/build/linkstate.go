@@ -70,10 +70,10 @@ func linkSums(abs, base string, reported map[string]bool, public, private []stri
 }
 
 // idsSum is the digest of a page's ids.
-func idsSum(ids map[string]bool) [sha256.Size]byte {
+func idsSum(ids idSet) [sha256.Size]byte {
 	h := sha256.New()
 	var n [binary.MaxVarintLen64]byte
-	for _, id := range slices.Sorted(maps.Keys(ids)) {
+	for _, id := range ids { // in order, each once
 		h.Write(n[:binary.PutUvarint(n[:], uint64(len(id)))])
 		h.Write([]byte(id))
 	}
