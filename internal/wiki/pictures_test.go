@@ -750,10 +750,11 @@ func TestSearchPartsKeptByKey(t *testing.T) {
 // is: the index is what a render in memory makes.
 func TestSearchEntriesMadeOnce(t *testing.T) {
 	var made atomic.Int64 // entries are made on every core
-	defer func(e func(SearchDoc) ([]byte, error)) { encodeEntry = e }(encodeEntry)
-	encodeEntry = func(doc SearchDoc) ([]byte, error) {
+	defer func(e func(*bytes.Buffer, SearchDoc) ([]byte, error)) { encodeEntry = e }(encodeEntry)
+	encode := encodeEntry
+	encodeEntry = func(buf *bytes.Buffer, doc SearchDoc) ([]byte, error) {
 		made.Add(1)
-		return json.Marshal(doc)
+		return encode(buf, doc)
 	}
 	fsys := siteFS(t, "testdata/site.txtar")
 	d, err := diskcache.Open(t.TempDir())
