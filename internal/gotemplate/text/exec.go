@@ -39,6 +39,10 @@ type state struct {
 	depth int        // the height of the stack of executing templates.
 	vals  []any      // netjournal: callStrings' arguments, the slice reused
 	names *typeNames // netjournal: the types this execution looked into
+	// netjournal: the last command of the action being printed, and the
+	// string its call returned (callStrings).
+	direct parse.Node
+	out    string
 }
 
 // variable holds the dynamic value of a variable such as $, $x etc.
@@ -267,7 +271,11 @@ func (s *state) walk(dot reflect.Value, node parse.Node) {
 	case *parse.ActionNode:
 		// Do not pop variables so they persist until next end.
 		// Also, if the action declares variables, don't print the result.
+		if len(node.Pipe.Decl) == 0 && len(node.Pipe.Cmds) > 0 {
+			s.direct = node.Pipe.Cmds[len(node.Pipe.Cmds)-1] // netjournal
+		}
 		val := s.evalPipeline(dot, node.Pipe)
+		s.direct = nil
 		if len(node.Pipe.Decl) == 0 {
 			s.printValue(node, val)
 		}

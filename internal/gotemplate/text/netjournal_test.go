@@ -190,3 +190,31 @@ func TestNamesOfManyTypes(t *testing.T) {
 		t.Errorf("a method of another type: %v, want can't evaluate field M", err)
 	}
 }
+
+// The string an action's last call hands over in the state (callStrings)
+// is printed before any other is made: nested calls, a value kept in a
+// variable, a fragment's template printing its own actions in the
+// middle of the call, a range and a recursive template each print what
+// fmt would.
+func TestStringsHandedOver(t *testing.T) {
+	n := 0
+	next := func(args ...any) string { n++; return fmt.Sprint(n, args) }
+	var tmpl *Template
+	frag := func(name string, data any) (any, error) {
+		var b strings.Builder
+		err := tmpl.ExecuteTemplate(&b, name, data)
+		return b.String(), err
+	}
+	tmpl = Must(New("t").Funcs(FuncMap{"next": next, "frag": frag}).Parse(
+		`{{$x := next "a"}}{{next (next "b")}}|{{next (frag "inner" "c")}}|{{$x}}|{{range .}}{{next .}}{{end}}|{{template "rec" 2}}` +
+			`{{define "inner"}}<{{next .}}{{next .}}>{{end}}` +
+			`{{define "rec"}}{{if .}}{{next .}}{{template "rec" 0}}{{next "after"}}{{end}}{{end}}`))
+	var b strings.Builder
+	if err := tmpl.Execute(&b, []int{7, 8}); err != nil {
+		t.Fatal(err)
+	}
+	want := "3 [2 [b]]|6 [<4 [c]5 [c]>]|1 [a]|7 [7]8 [8]|9 [2]10 [after]"
+	if b.String() != want {
+		t.Errorf("wrote %q, want %q", b.String(), want)
+	}
+}
