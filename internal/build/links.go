@@ -1257,7 +1257,7 @@ func (s *siteIndex) check(target, base string) string {
 func scan(b []byte) (hrefs []string, ids idSet) {
 	sc := scans.Get().(*scanned)
 	defer func() {
-		if cap(sc.vals[0])+cap(sc.vals[1]) <= maxScanned {
+		if cap(sc.vals[0])+cap(sc.vals[1])+8*(cap(sc.ends[0])+cap(sc.ends[1])) <= maxScanned {
 			scans.Put(sc)
 		}
 	}()

@@ -290,13 +290,10 @@ func TestStatHandsOver(t *testing.T) {
 	if len(b.stats) != took {
 		t.Errorf("the builder holds %d files' sizes, want the %d taken", len(b.stats), took)
 	}
-	if in.sum == "" {
-		t.Error("Stat took the inputs' sum as well")
-	}
 	if _, err := b.Render(opts); err != nil {
 		t.Fatal(err)
 	}
-	if b.stats != nil {
+	if b.stats != nil { // as before Stat handed them over: the load lets them go
 		t.Errorf("the builder holds %d files' sizes after the load", len(b.stats))
 	}
 }
