@@ -329,14 +329,16 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 	}
 	var j *journal.Journal
 	var pub *public.Site
-	// The wiki is rendered while the blog and its feeds are: they share
-	// nothing but the Markdown renderer and the disk cache, both safe for
-	// concurrent use, and each has stretches on one core that the other
-	// fills. In memory, it starts as soon as the journal is built, while
-	// the public view is made or found the same (every core has its
-	// stretches there too: 12 ms of an event added at 10,000 posts); a
-	// build that renders once has the public view read each body first
-	// (markdown.Renderer.Drop), and starts it after.
+	// The wiki is rendered while the blog and its feeds are, in memory
+	// and in a build of edited bodies: they share nothing but the
+	// Markdown renderer and the disk cache, both safe for concurrent use,
+	// and each has stretches on one core that the other fills. In
+	// memory, it starts as soon as the journal is built, while the public
+	// view is made or found the same (every core has its stretches there
+	// too: 12 ms of an event added at 10,000 posts); a build of edited
+	// bodies starts it after the public view (which reads each body first,
+	// markdown.Renderer.Drop), and a streamed build of every page once the
+	// blog's pages are made (below, where it starts).
 	type rendered struct {
 		files map[string][]byte
 		pages int
