@@ -242,6 +242,15 @@ func FuzzPageLinksDecode(f *testing.F) {
 		if !p.decode(b) {
 			return
 		}
+		// What decode keeps is its own: readBack reads into a buffer
+		// that the next page's links are read into.
+		hrefs, ids := clones(p.hrefs), clones(p.ids)
+		for i := range b {
+			b[i] = 0xff
+		}
+		if !slices.Equal(p.hrefs, hrefs) || !slices.Equal(p.ids, ids) {
+			t.Fatalf("decoded %q %q, which changed with the bytes to %q %q", hrefs, ids, p.hrefs, p.ids)
+		}
 		again := (&pageLinks{hrefs: p.hrefs, ids: p.ids}).encode(nil)
 		var q pageLinks
 		if !q.decode(again) || !slices.Equal(p.hrefs, q.hrefs) || !slices.Equal(p.ids, q.ids) {
@@ -255,6 +264,15 @@ func FuzzPageLinksDecode(f *testing.F) {
 			t.Errorf("%q read back ids %q, not sorted each once", b, p.ids)
 		}
 	})
+}
+
+// clones returns copies of ss that share no memory with them.
+func clones[S ~[]string](ss S) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strings.Clone(s)
+	}
+	return out
 }
 
 // TestPageLinksRoundTrip: what encode keeps, decode reads back.

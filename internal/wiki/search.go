@@ -237,6 +237,12 @@ func (r *renderer) editedIn(p *searchPart) bool {
 	return false
 }
 
+// searchBatch is how many entries of a part are read back at once, each
+// into a buffer of a batch of searchBuffers.
+const searchBatch = 512
+
+var searchBuffers = sync.Pool{New: func() any { b := make([][]byte, searchBatch); return &b }}
+
 // writePart writes part p of the index of nodes, whose entries are
 // entries; the first part names the others (names).
 func (r *renderer) writePart(w io.Writer, nodes []journal.Node, entries []searchEntry, p searchPart, names []string) error {
@@ -251,14 +257,22 @@ func (r *renderer) writePart(w io.Writer, nodes []journal.Node, entries []search
 		return err
 	}
 	// Entries kept on disk are read into a buffer of each place of a
-	// batch, used again by the next batches: at 100,000 posts the index
-	// is 368 MB, all of it read back, and allocated while the wiki's
-	// pages were made it raised the heap.
-	const batch = 512
-	jsons := make([][]byte, batch)
-	bufs := make([][]byte, batch)
-	for from := p.from; from < p.to; from += batch {
-		n := min(batch, p.to-from)
+	// batch, used again by the next batches and the next parts: at
+	// 100,000 posts the index is 368 MB, all of it read back, and
+	// allocated while the wiki's pages were made it raised the heap.
+	jsons := make([][]byte, searchBatch)
+	bp := searchBuffers.Get().(*[][]byte)
+	bufs := *bp
+	defer func() {
+		for k := range bufs {
+			if cap(bufs[k]) > maxEntryBuffer {
+				bufs[k] = nil
+			}
+		}
+		searchBuffers.Put(bp)
+	}()
+	for from := p.from; from < p.to; from += searchBatch {
+		n := min(searchBatch, p.to-from)
 		errs := make([]error, n)
 		par.Each(n, func(k int) {
 			i := from + k
