@@ -207,7 +207,7 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 			if len(pubSums) == 0 {
 				return false // nothing of the blog came, went or has other ids
 			}
-			sums := touchesOf(pub, page, func() []pageLink { return publicLinks(pub, page, abs, base, resolveMemo{}) }, publicLookup(base))
+			sums := touchesOf(pub, page, func() []pageLink { return publicLinks(pub, page, abs, base, resolveMemo{}, nil) }, publicLookup(base))
 			return sums.any(pubSums, nil)
 		}, func(page string) content.ErrorList {
 			return checkPublic(pub, page, abs, base, reported, memoCheck(pub, base), resolveMemo{})
@@ -219,7 +219,7 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 			if len(privSums) == 0 && len(pubSums) == 0 {
 				return false // nothing came, went or has other ids
 			}
-			sums := touchesOf(priv, page, func() []pageLink { return privateLinks(priv, page, abs, base, resolveMemo{}) }, privateLookup(base))
+			sums := touchesOf(priv, page, func() []pageLink { return privateLinks(priv, page, abs, base, resolveMemo{}, nil) }, privateLookup(base))
 			return sums.any(privSums, pubSums)
 		}, func(page string) content.ErrorList {
 			return checkPrivate(priv, page, abs, base, reported, memoCheck(pub, base), memoCheck(priv, "/"), resolveMemo{})
@@ -485,7 +485,9 @@ func checkPublic(pub *siteIndex, page, abs, base string, reported map[string]boo
 	if err := pub.parsed(page).lost; err != nil {
 		warns.Add(content.Position{Path: "public/" + page}, "links not checked: %v", err)
 	}
-	for _, l := range publicLinks(pub, page, abs, base, memo) {
+	bp := linkBuffers.Get().(*[]pageLink)
+	defer putLinkBuffer(bp)
+	for _, l := range publicLinks(pub, page, abs, base, memo, bp) {
 		if !reported[canonical(l.target)] {
 			if why := pubWhy(l.target); why != "" {
 				warns.Add(content.Position{Path: "public/" + page}, "broken link %s: %s", l.ref, why)
@@ -501,7 +503,9 @@ func checkPrivate(priv *siteIndex, page, abs, base string, reported map[string]b
 	if err := priv.parsed(page).lost; err != nil {
 		warns.Add(content.Position{Path: "private/" + page}, "links not checked: %v", err)
 	}
-	for _, l := range privateLinks(priv, page, abs, base, memo) {
+	bp := linkBuffers.Get().(*[]pageLink)
+	defer putLinkBuffer(bp)
+	for _, l := range privateLinks(priv, page, abs, base, memo, bp) {
 		var why string
 		if t, ok := strings.CutPrefix(l.target, "blog:"); ok {
 			if reported[canonical(t)] {
@@ -518,24 +522,40 @@ func checkPrivate(priv *siteIndex, page, abs, base string, reported map[string]b
 	return warns
 }
 
+// linkBuffers are what the check of a page makes its links in (links):
+// a slice made for each page's was a tenth of what the check of 100,000
+// posts allocated.
+var linkBuffers = sync.Pool{New: func() any { return new([]pageLink) }}
+
+// putLinkBuffer puts bp back into linkBuffers, holding no page's strings,
+// unless it grew past a few thousand links.
+func putLinkBuffer(bp *[]pageLink) {
+	if cap(*bp) > 1<<12 {
+		return
+	}
+	clear(*bp)
+	*bp = (*bp)[:0]
+	linkBuffers.Put(bp)
+}
+
 // publicLinks returns the links of a page of the blog that point inside
 // it.
-func publicLinks(pub *siteIndex, page, abs, base string, memo resolveMemo) []pageLink {
+func publicLinks(pub *siteIndex, page, abs, base string, memo resolveMemo, buf *[]pageLink) []pageLink {
 	at := base + page // made once for the page, not for each of its links
-	return pub.links(page, func(ref string) (string, bool) { return memo.resolve(ref, at, abs, base) })
+	return pub.links(page, func(ref string) (string, bool) { return memo.resolve(ref, at, abs, base) }, buf)
 }
 
 // privateLinks returns the links of a page of the wiki that point inside
 // it, and those to the public blog, whose targets are "blog:" and their
 // path there: they are checked there.
-func privateLinks(priv *siteIndex, page, abs, base string, memo resolveMemo) []pageLink {
+func privateLinks(priv *siteIndex, page, abs, base string, memo resolveMemo, buf *[]pageLink) []pageLink {
 	at := "/" + page // made once for the page, not for each of its links
 	return priv.links(page, func(ref string) (string, bool) {
 		if strings.HasPrefix(ref, abs) {
 			return "blog:" + base + strings.TrimPrefix(ref, abs), true
 		}
 		return memo.resolve(ref, at, "", "")
-	})
+	}, buf)
 }
 
 // affectedPaths returns the paths under a site's base (what siteIndex.check
@@ -889,7 +909,11 @@ func (p *pageLinks) load() {
 // it and let go, with the hrefs read back for them, rather than held for
 // every page until the check ends (a fifth of a streamed build's memory
 // at its peak). Its ids stay, for the links to it that have a fragment.
-func (s *siteIndex) links(file string, resolve func(ref string) (string, bool)) []pageLink {
+//
+// A streamed page's links are made in *buf, when buf is given, and left
+// there as it grew: the caller is done with them before it gives buf
+// again. Other links (a page's in memory, kept) are never made there.
+func (s *siteIndex) links(file string, resolve func(ref string) (string, bool), buf *[]pageLink) []pageLink {
 	p := s.parsed(file)
 	if p.mem != nil && p.mem.resolved != nil && p.mem.resolvedAt == s.base {
 		return p.mem.resolved
@@ -898,7 +922,12 @@ func (s *siteIndex) links(file string, resolve func(ref string) (string, bool)) 
 	if p.refs != nil {
 		hrefs = p.from.hrefs.strings(p.refs)
 	}
-	resolved := make([]pageLink, 0, len(hrefs))
+	var resolved []pageLink
+	if p.mem == nil && buf != nil {
+		resolved = (*buf)[:0]
+	} else {
+		resolved = make([]pageLink, 0, len(hrefs))
+	}
 	for _, ref := range hrefs {
 		if target, ok := resolve(ref); ok {
 			resolved = append(resolved, pageLink{ref, target})
@@ -906,6 +935,9 @@ func (s *siteIndex) links(file string, resolve func(ref string) (string, bool)) 
 	}
 	if p.mem == nil {
 		p.hrefs, p.refs = nil, nil // only this page's check reads them
+		if buf != nil {
+			*buf = resolved
+		}
 		return resolved
 	}
 	p.mem.resolved, p.mem.resolvedAt = resolved, s.base

@@ -459,8 +459,8 @@ func TestTouchesOf(t *testing.T) {
 	const blogPage = `<a href="/me/tags/go/">go</a> <a href="../../posts/later/">Later</a>`
 	priv := newSiteIndex(map[string][]byte{"events/e.html": []byte(wikiPage)}, map[string]*pageLinks{}, "private/", abs+"\x00"+base)
 	pub := newSiteIndex(map[string][]byte{"posts/p/index.html": []byte(blogPage)}, map[string]*pageLinks{}, "public/", abs+"\x00"+base)
-	wiki := touchesOf(priv, "events/e.html", func() []pageLink { return privateLinks(priv, "events/e.html", abs, base, resolveMemo{}) }, privateLookup(base))
-	blog := touchesOf(pub, "posts/p/index.html", func() []pageLink { return publicLinks(pub, "posts/p/index.html", abs, base, resolveMemo{}) }, publicLookup(base))
+	wiki := touchesOf(priv, "events/e.html", func() []pageLink { return privateLinks(priv, "events/e.html", abs, base, resolveMemo{}, nil) }, privateLookup(base))
+	blog := touchesOf(pub, "posts/p/index.html", func() []pageLink { return publicLinks(pub, "posts/p/index.html", abs, base, resolveMemo{}, nil) }, publicLookup(base))
 	for _, c := range []struct {
 		what       string
 		sums       touchSums
@@ -503,6 +503,48 @@ func TestSortedAgain(t *testing.T) {
 		got := sortedAgain(sortedKeys(last), diffNames(last, now))
 		if want := sortedKeys(now); !slices.Equal(got, want) {
 			t.Fatalf("round %d: %v, want %v", round, got, want)
+		}
+	}
+}
+
+// TestCheckKeepsResolvedLinks: a page in memory keeps the links resolved
+// for it from one check to the next; the buffers a check makes a streamed
+// page's links in are never its.
+func TestCheckKeepsResolvedLinks(t *testing.T) {
+	files := map[string][]byte{
+		"index.html":    []byte(`<a href="/posts/gone/">a</a> <a href="/about.html#team">b</a> <a href="/about.html">c</a>`),
+		"about.html":    []byte(`<h2 id="people">People</h2>`),
+		"posts/a.html":  []byte(`<a href="../missing.html">m</a>`),
+		"posts/b.html":  []byte(`<a href="/posts/a.html">a</a>`),
+		"posts/c.html":  []byte(`<a href="/nowhere/">n</a> <a href="/posts/b.html">b</a>`),
+		"posts/d.html":  []byte(`<a href="/posts/c.html#x">c</a>`),
+		"posts/e.html":  []byte(``),
+		"posts/f.html":  []byte(`<a href="https://elsewhere.example/">out</a>`),
+		"posts/g.html":  []byte(`<a href="/posts/gone/">a</a>`),
+		"posts/h.html":  []byte(`<a href="/index.html">home</a>`),
+		"posts/i.html":  []byte(`<a href="/about.html#people">people</a>`),
+		"posts/j.html":  []byte(`<a href="/posts/i.html">i</a>`),
+		"posts/k.html":  []byte(`<a href="k2.html">k2</a>`),
+		"posts/k2.html": []byte(`<a href="k.html">k</a>`),
+	}
+	site := newSiteIndex(files, map[string]*pageLinks{}, "public/", "")
+	check := func() []string {
+		var got []string
+		why := memoCheck(site, "/")
+		for _, page := range sortedKeys(files) {
+			for _, w := range checkPublic(site, page, "https://example.com/", "/", nil, why, resolveMemo{}) {
+				got = append(got, w.Error())
+			}
+		}
+		return got
+	}
+	first := check()
+	if len(first) != 6 {
+		t.Fatalf("first check: %q, want the 6 broken links", first)
+	}
+	for range 3 {
+		if again := check(); !slices.Equal(again, first) {
+			t.Fatalf("checked again: %q, want %q", again, first)
 		}
 	}
 }
