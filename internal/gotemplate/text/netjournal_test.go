@@ -251,3 +251,40 @@ func TestStringsHandedOverAllocateLess(t *testing.T) {
 		t.Errorf("printing the call's string allocated %v times, the same in parentheses %v: the string was not handed over", direct, boxed)
 	}
 }
+
+// TestInvocationsShareStates: the invocations of templates in one
+// execution take the states that those before them left, whatever their
+// number: a page of a thousand rows, each a template, allocates no more
+// for its invocations than a page of ten. Each invocation still sees its
+// own $ and variables.
+func TestInvocationsShareStates(t *testing.T) {
+	tmpl := Must(New("t").Parse(`{{define "row"}}{{$x := .}}<{{$}}{{template "cell" $x}}>{{end}}` +
+		`{{define "cell"}}{{$y := "c"}}{{$y}}{{.}}{{end}}` +
+		`{{$top := "T"}}{{range .}}{{template "row" .}}{{end}}{{$top}}`))
+	rows := func(n int) []int {
+		out := make([]int, n)
+		for i := range out {
+			out[i] = i % 10
+		}
+		return out
+	}
+	var b strings.Builder
+	if err := tmpl.Execute(&b, rows(3)); err != nil || b.String() != "<0c0><1c1><2c2>T" {
+		t.Fatalf("wrote %q, %v", b.String(), err)
+	}
+	allocs := func(n int) float64 {
+		data := rows(n)
+		return testing.AllocsPerRun(20, func() {
+			b.Reset()
+			tmpl.Execute(&b, data)
+		})
+	}
+	// A row's printing and variables allocate alike either way (3.8
+	// times): a state and its stack of variables made for each of its
+	// two invocations were 6 more (9.8).
+	ten, thousand := allocs(10), allocs(1000)
+	perRow := (thousand - ten) / 990
+	if perRow >= 6 {
+		t.Errorf("a row allocated %.2f times (%v for 10 rows, %v for 1000): its invocations' states were made anew", perRow, ten, thousand)
+	}
+}
