@@ -1040,20 +1040,23 @@ func (k *linkKeeper) keep(file string, key page.Key, load func() ([]byte, error)
 		// the page if they do not decode): reading them here as well, to
 		// let them go, was every unchanged page's links read twice.
 		kept := key != (page.Key{}) && k.disk.Keep(dk) // and so kept for the next build
+		var data []byte
 		if !kept {
-			data, err := load()
+			var err error
+			data, err = load()
 			if errors.Is(err, page.ErrBig) {
 				data, err = k.staged(file) // written a part at a time: read back
 			}
 			if err != nil {
 				return err
 			}
-			p.hrefs, p.ids = scan(data)
 			if key != (page.Key{}) {
-				// Put copies the encoding: it is made in a buffer kept
-				// for the next page's (a GB allocated at 100,000 posts).
+				// Encoded as the page is scanned, in a buffer kept for the
+				// next page's (Put copies it): no string is made of links
+				// read back only by the check (0.9 GB allocated at
+				// 100,000 posts), nor a new buffer for each encoding.
 				bp := encodings.Get().(*[]byte)
-				*bp = p.encode((*bp)[:0])
+				*bp = scanEncoded(data, (*bp)[:0])
 				k.disk.Put(dk, *bp)
 				if cap(*bp) <= maxEncoding {
 					encodings.Put(bp)
@@ -1062,9 +1065,11 @@ func (k *linkKeeper) keep(file string, key page.Key, load func() ([]byte, error)
 		}
 		if kept || key != (page.Key{}) && k.disk.Has(dk) {
 			// Read back for the check (readBack).
-			p.hrefs, p.ids, p.file, p.pending = nil, nil, file, true
+			p.file, p.pending = file, true
 		} else {
-			p.refs, p.hrefs = k.hrefs.numbers(p.hrefs), nil
+			// Not on the disk (none, or it failed): held in memory.
+			hrefs, ids := scan(data)
+			p.refs, p.ids = k.hrefs.numbers(hrefs), ids
 		}
 	}
 	k.lc.mu.Lock()
@@ -1308,11 +1313,53 @@ func (s *siteIndex) check(target, base string) string {
 // ids, which the check holds, are not held with its hrefs.
 func scan(b []byte) (hrefs []string, ids idSet) {
 	sc := scans.Get().(*scanned)
-	defer func() {
-		if cap(sc.vals[0])+cap(sc.vals[1])+8*(cap(sc.ends[0])+cap(sc.ends[1])) <= maxScanned {
-			scans.Put(sc)
-		}
-	}()
+	defer sc.done()
+	sc.scan(b)
+	return sc.strings(0), idSetOf(sc.strings(1))
+}
+
+// scanEncoded appends to dst what encode appends for the hrefs and ids
+// that scan finds in b, without making strings of them.
+func scanEncoded(b, dst []byte) []byte {
+	sc := scans.Get().(*scanned)
+	defer sc.done()
+	sc.scan(b)
+	dst = binary.AppendUvarint(dst, uint64(len(sc.ends[0])))
+	from := 0
+	for _, end := range sc.ends[0] {
+		dst = binary.AppendUvarint(dst, uint64(end-from))
+		dst = append(dst, sc.vals[0][from:end]...)
+		from = end
+	}
+	// The ids as an idSet holds them: sorted, each once.
+	ids := sc.spans[:0]
+	from = 0
+	for _, end := range sc.ends[1] {
+		ids = append(ids, [2]int{from, end})
+		from = end
+	}
+	val := func(sp [2]int) []byte { return sc.vals[1][sp[0]:sp[1]] }
+	slices.SortFunc(ids, func(x, y [2]int) int { return bytes.Compare(val(x), val(y)) })
+	ids = slices.CompactFunc(ids, func(x, y [2]int) bool { return bytes.Equal(val(x), val(y)) })
+	sc.spans = ids
+	dst = binary.AppendUvarint(dst, uint64(len(ids)))
+	for _, sp := range ids {
+		dst = binary.AppendUvarint(dst, uint64(sp[1]-sp[0]))
+		dst = append(dst, val(sp)...)
+	}
+	return dst
+}
+
+// done puts sc back into scans, unless it grew past maxScanned.
+func (sc *scanned) done() {
+	if cap(sc.vals[0])+cap(sc.vals[1])+8*(cap(sc.ends[0])+cap(sc.ends[1]))+16*cap(sc.spans) <= maxScanned {
+		scans.Put(sc)
+	}
+}
+
+// scan finds the values of b's hrefs and srcs (list 0) and ids (list 1),
+// in order, each ended in sc.ends.
+func (sc *scanned) scan(b []byte) {
 	for k := range sc.vals {
 		sc.vals[k], sc.ends[k] = sc.vals[k][:0], sc.ends[k][:0]
 	}
@@ -1357,15 +1404,15 @@ func scan(b []byte) (hrefs []string, ids idSet) {
 		sc.ends[list] = append(sc.ends[list], len(sc.vals[list]))
 		i = eq + 1 + end + 2
 	}
-	return sc.strings(0), idSetOf(sc.strings(1))
 }
 
 // scanned is what scan finds of a page before it makes strings of it:
 // the hrefs' and the ids' values, each list's one after another, and
 // where each ends.
 type scanned struct {
-	vals [2][]byte
-	ends [2][]int
+	vals  [2][]byte
+	ends  [2][]int
+	spans [][2]int // scanEncoded's ids, by where they lie in vals[1]
 }
 
 // strings returns list k's values, cut from one string.

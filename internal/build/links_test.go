@@ -92,7 +92,7 @@ func sameIDs(s idSet, set map[string]bool) bool {
 
 // FuzzScan: scan finds what a byte-by-byte scan finds, in any bytes.
 func FuzzScan(f *testing.F) {
-	for _, s := range []string{`<a href="/x/" id='y'>`, ` src=`, "\thref='a\" b'", ` id="a" id="b" href=x href="`, `=href="x"`, ` data-id="q" xhref="r"`} {
+	for _, s := range []string{`<a href="/x/" id='y'>`, ` src=`, "\thref='a\" b'", ` id="a" id="b" href=x href="`, `=href="x"`, ` data-id="q" xhref="r"`, ` id="b" id='a' id="b" href="/z" id="a&amp;"`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
@@ -100,6 +100,12 @@ func FuzzScan(f *testing.F) {
 		h2, i2 := scanBytes(b)
 		if !slices.Equal(h1, h2) || !sameIDs(i1, i2) {
 			t.Errorf("scan(%q) = %q %v, want %q %v", b, h1, i1, h2, i2)
+		}
+		// What keep puts on the disk, made as the page is scanned, is
+		// the encoding of what scan finds, after what dst held.
+		want := (&pageLinks{hrefs: h1, ids: i1}).encode([]byte("held"))
+		if got := scanEncoded(b, []byte("held")); !bytes.Equal(got, want) {
+			t.Errorf("scanEncoded(%q) = %q, want %q", b, got, want)
 		}
 	})
 }
