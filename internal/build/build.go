@@ -671,7 +671,7 @@ func (b *Builder) output(s *Stream, out int, prefix string) *output {
 	if s != nil {
 		o.stream, o.out = s, out
 		o.links = &linkKeeper{lc: &b.links, prefix: prefix, disk: b.disk, hrefs: &b.hrefs,
-			staged: func(file string) ([]byte, error) { return s.readBack(out, file) }}
+			staged: func(file string, buf *[]byte) ([]byte, error) { return s.readBack(out, file, buf) }}
 	}
 	return o
 }
@@ -692,7 +692,7 @@ func (o *output) putFrom(file string, write func(io.Writer) error) error {
 	if err := o.stream.putFrom(o.out, file, write); err != nil {
 		return err
 	}
-	if err := o.links.keep(file, page.Key{}, func() ([]byte, error) { return o.stream.readBack(o.out, file) }); err != nil {
+	if err := o.links.keep(file, page.Key{}, func() ([]byte, error) { return o.stream.readBack(o.out, file, nil) }); err != nil {
 		return err
 	}
 	o.mu.Lock()

@@ -985,7 +985,9 @@ type linkKeeper struct {
 	prefix string
 	disk   *diskcache.Cache
 	hrefs  *hrefTable
-	staged func(file string) ([]byte, error) // a page as written
+	// staged reads a page as written, into *buf when it is large enough
+	// (growing it, when given, if not).
+	staged func(file string, buf *[]byte) ([]byte, error)
 }
 
 // hrefTable numbers the hrefs of a streamed build's pages, each kept once:
@@ -1045,7 +1047,17 @@ func (k *linkKeeper) keep(file string, key page.Key, load func() ([]byte, error)
 			var err error
 			data, err = load()
 			if errors.Is(err, page.ErrBig) {
-				data, err = k.staged(file) // written a part at a time: read back
+				// Written a part at a time: read back, into a buffer kept
+				// for the next (the tag pages and lists of 100,000 posts,
+				// 4 to 64 MB each, were read into new ones, half a GB).
+				// What is kept of it is copied (scan, scanEncoded).
+				bp := bigPages.Get().(*[]byte)
+				defer func() {
+					if cap(*bp) <= maxBigPage {
+						bigPages.Put(bp)
+					}
+				}()
+				data, err = k.staged(file, bp)
 			}
 			if err != nil {
 				return err
@@ -1103,13 +1115,19 @@ func (k *linkKeeper) readBack(file string, key page.Key) ([]string, idSet, error
 	if ok {
 		return q.hrefs, q.ids, nil
 	}
-	data, err := k.staged(file)
+	data, err := k.staged(file, nil)
 	if err != nil {
 		return nil, nil, err
 	}
 	hrefs, ids := scan(data)
 	return hrefs, ids, nil
 }
+
+// bigPages are the buffers that pages written a part at a time are read
+// back into, for their links; maxBigPage is the largest kept.
+var bigPages = sync.Pool{New: func() any { return new([]byte) }}
+
+const maxBigPage = 16 << 20
 
 // encodings are the buffers pages' links are encoded in for the cache,
 // and read back into; maxEncoding is the largest put back.

@@ -178,7 +178,7 @@ func TestLinksWaitOnDisk(t *testing.T) {
 			}
 			var lc linkCache
 			k := &linkKeeper{lc: &lc, prefix: "private/", disk: d, hrefs: &hrefTable{},
-				staged: func(file string) ([]byte, error) { return pages[file], tc.staged }}
+				staged: func(file string, _ *[]byte) ([]byte, error) { return pages[file], tc.staged }}
 			for file, b := range pages {
 				if err := k.keep(file, page.Key{1, byte(len(file)), file[0]}, func() ([]byte, error) { return b, nil }); err != nil {
 					t.Fatal(err)

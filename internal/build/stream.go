@@ -213,9 +213,31 @@ func (s *Stream) Settle() {
 	s.settled = sync.OnceValue(func() []error { return <-done })
 }
 
-// readBack reads a file put into the output numbered out.
-func (s *Stream) readBack(out int, name string) ([]byte, error) {
-	return os.ReadFile(filepath.Join(s.stages[out].dir, filepath.FromSlash(name)))
+// readBack reads a file put into the output numbered out: into *buf, if
+// buf is given, grown to its size if it is not as large.
+func (s *Stream) readBack(out int, name string, buf *[]byte) ([]byte, error) {
+	p := filepath.Join(s.stages[out].dir, filepath.FromSlash(name))
+	if buf == nil {
+		return os.ReadFile(p)
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	size := int(info.Size())
+	if cap(*buf) < size {
+		*buf = make([]byte, size)
+	}
+	b := (*buf)[:size]
+	if _, err := io.ReadFull(f, b); err != nil {
+		return nil, err
+	}
+	return b, nil
 }
 
 // putAll puts files into the output numbered out, on every core.

@@ -946,3 +946,51 @@ func TestStreamMakesTheBlogThenTheWiki(t *testing.T) {
 		t.Errorf("a wiki page was written at %v, before the last post's page at %v", firstWiki.Format(time.StampNano), lastPost.Format(time.StampNano))
 	}
 }
+
+// TestBigPagesReadBackApart: pages written a part at a time are read back
+// for their links one after another, each into the buffer the one before
+// was read into; what each keeps is its own, the longer page's links
+// not read into the shorter's.
+func TestBigPagesReadBackApart(t *testing.T) {
+	site := t.TempDir()
+	out := filepath.Join(site, "public")
+	b, closeCache := cachedBuilder(t, site)
+	defer closeCache()
+	s, err := Begin(context.Background(), site, Output{Dir: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	o := b.output(s, 0, "public/")
+	pages := map[string]string{
+		"a.html": `<h2 id="long">x</h2><a href="/first-page-with-a-long-link/">one</a><a href="/second/">two</a>`,
+		"b.html": `<a href="/b/" id="s">b</a>`,
+		"c.html": `<a href="/c/">c</a>`,
+	}
+	for _, name := range []string{"a.html", "b.html", "c.html"} {
+		text := pages[name]
+		if err := o.putKeyed(name, page.Key{byte(name[0])}, func() ([]byte, error) { return nil, page.ErrBig }, func(w io.Writer) error {
+			_, err := io.WriteString(w, text)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := map[string][2][]string{
+		"a.html": {{"/first-page-with-a-long-link/", "/second/"}, {"long"}},
+		"b.html": {{"/b/"}, {"s"}},
+		"c.html": {{"/c/"}, nil},
+	}
+	for name, w := range want {
+		p := b.links.pages["public/"+name]
+		if p == nil {
+			t.Fatalf("%s: its links were not kept", name)
+		}
+		if p.load(); p.lost != nil || !slices.Equal(p.hrefs, w[0]) || !slices.Equal([]string(p.ids), w[1]) {
+			t.Errorf("%s: links %q, ids %q (%v), want %q, %q", name, p.hrefs, p.ids, p.lost, w[0], w[1])
+		}
+	}
+	if err := s.Commit(Inputs{}, nil); err != nil {
+		t.Fatal(err)
+	}
+}
