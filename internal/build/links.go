@@ -924,6 +924,11 @@ func (s *siteIndex) links(file string, resolve func(ref string) (string, bool), 
 	}
 	var resolved []pageLink
 	if p.mem == nil && buf != nil {
+		// Made as large as the page needs at once: a list of every post
+		// grew a buffer by doubling, for half a GB at 100,000 posts.
+		if cap(*buf) < len(hrefs) {
+			*buf = make([]pageLink, 0, len(hrefs))
+		}
 		resolved = (*buf)[:0]
 	} else {
 		resolved = make([]pageLink, 0, len(hrefs))
@@ -1448,10 +1453,12 @@ func (sc *scanned) strings(k int) []string {
 }
 
 // scans are scan's buffers; maxScanned is the most a kept one holds (a
-// page of a hundred thousand links makes a long one).
+// page of a hundred thousand links makes a long one). The tag pages of
+// 100,000 posts, tens of thousands of links each, grew theirs anew by
+// doubling when it was 1 MB: 300 MB.
 var scans = sync.Pool{New: func() any { return new(scanned) }}
 
-const maxScanned = 1 << 20
+const maxScanned = 16 << 20
 
 // idSet is a page's ids, sorted, each once. A map for every page, made
 // when a page was written and again when its links were read back for
