@@ -910,9 +910,10 @@ func (p *pageLinks) load() {
 // every page until the check ends (a fifth of a streamed build's memory
 // at its peak). Its ids stay, for the links to it that have a fragment.
 //
-// A streamed page's links are made in *buf, when buf is given, and left
-// there as it grew: the caller is done with them before it gives buf
-// again. Other links (a page's in memory, kept) are never made there.
+// A streamed page's links are made in *buf, when buf is given (made
+// larger first if the page needs it), and left there: the caller is done
+// with them before it gives buf again. Other links (a page's in memory,
+// kept) are never made there.
 func (s *siteIndex) links(file string, resolve func(ref string) (string, bool), buf *[]pageLink) []pageLink {
 	p := s.parsed(file)
 	if p.mem != nil && p.mem.resolved != nil && p.mem.resolvedAt == s.base {
@@ -1053,9 +1054,10 @@ func (k *linkKeeper) keep(file string, key page.Key, load func() ([]byte, error)
 			data, err = load()
 			if errors.Is(err, page.ErrBig) {
 				// Written a part at a time: read back, into a buffer kept
-				// for the next (the tag pages and lists of 100,000 posts,
-				// 4 to 64 MB each, were read into new ones, half a GB).
-				// What is kept of it is copied (scan, scanEncoded).
+				// for the next up to 16 MB (the tag pages and lists of
+				// 100,000 posts, 4 to 64 MB each, were read into new ones,
+				// half a GB). What is kept of it is copied (scan,
+				// scanEncoded).
 				bp := bigPages.Get().(*[]byte)
 				defer func() {
 					if cap(*bp) <= maxBigPage {

@@ -245,14 +245,18 @@ func FuzzPageLinksDecode(f *testing.F) {
 	f.Add([]byte{2, 1, 'a'})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var p pageLinks
-		if !p.decode(b) {
+		if !p.decode(bytes.Clone(b)) {
 			return
 		}
 		// What decode keeps is its own: readBack reads into a buffer
-		// that the next page's links are read into.
+		// that the next page's links are read into. (Decoded from a copy:
+		// the fuzzer's input is not the test's to change.)
+		read := bytes.Clone(b)
+		p = pageLinks{}
+		p.decode(read)
 		hrefs, ids := clones(p.hrefs), clones(p.ids)
-		for i := range b {
-			b[i] = 0xff
+		for i := range read {
+			read[i] = 0xff
 		}
 		if !slices.Equal(p.hrefs, hrefs) || !slices.Equal(p.ids, ids) {
 			t.Fatalf("decoded %q %q, which changed with the bytes to %q %q", hrefs, ids, p.hrefs, p.ids)
@@ -552,5 +556,41 @@ func TestCheckKeepsResolvedLinks(t *testing.T) {
 		if again := check(); !slices.Equal(again, first) {
 			t.Fatalf("checked again: %q, want %q", again, first)
 		}
+	}
+}
+
+// TestLinksIntoBuffer: a streamed page's links are made in the buffer
+// given, one page after another; each page's are its own, a shorter
+// page's not followed by the longer one's, and a page in memory keeps
+// its own links out of the buffer.
+func TestLinksIntoBuffer(t *testing.T) {
+	cache := map[string]*pageLinks{
+		"public/long.html":  {hrefs: []string{"/a/", "/b/", "/c/"}, from: &linkKeeper{}},
+		"public/short.html": {hrefs: []string{"/d/"}, from: &linkKeeper{}},
+	}
+	files := map[string][]byte{"long.html": nil, "short.html": nil, "mem.html": []byte(`<a href="/e/">e</a>`)}
+	site := newSiteIndex(files, cache, "public/", "")
+	self := func(ref string) (string, bool) { return ref, true }
+	buf := make([]pageLink, 0, 8)
+	got := func(ls []pageLink) []string {
+		var out []string
+		for _, l := range ls {
+			out = append(out, l.target)
+		}
+		return out
+	}
+	if ls := site.links("long.html", self, &buf); !slices.Equal(got(ls), []string{"/a/", "/b/", "/c/"}) || &ls[0] != &buf[0] {
+		t.Fatalf("long.html: %q, made in the buffer: %v", got(ls), len(ls) > 0 && &ls[0] == &buf[0])
+	}
+	if ls := site.links("short.html", self, &buf); !slices.Equal(got(ls), []string{"/d/"}) || len(buf) != 1 {
+		t.Fatalf("short.html: %q, the buffer %d long", got(ls), len(buf))
+	}
+	mem := site.links("mem.html", self, &buf)
+	if !slices.Equal(got(mem), []string{"/e/"}) || len(buf) != 1 || buf[0].target != "/d/" {
+		t.Fatalf("mem.html: %q; the buffer now %q", got(mem), got(buf))
+	}
+	clear(buf)
+	if again := site.links("mem.html", self, &buf); !slices.Equal(got(again), []string{"/e/"}) {
+		t.Errorf("mem.html, asked again: %q", got(again))
 	}
 }

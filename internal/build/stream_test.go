@@ -994,3 +994,26 @@ func TestBigPagesReadBackApart(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestReadBackIntoBuffer: a staged file read back into a buffer given is
+// the file's bytes alone, whatever the buffer held or how large it is.
+func TestReadBackIntoBuffer(t *testing.T) {
+	site := t.TempDir()
+	s, err := Begin(context.Background(), site, Output{Dir: filepath.Join(site, "public")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Put(0, "a.html", []byte("short")); err != nil {
+		t.Fatal(err)
+	}
+	buf := []byte("a buffer longer than the file, left from the page before")
+	got, err := s.readBack(0, "a.html", &buf)
+	if err != nil || string(got) != "short" || &got[0] != &buf[0] {
+		t.Fatalf("read back %q, %v (in the buffer given: %v)", got, err, err == nil && len(got) > 0 && &got[0] == &buf[0])
+	}
+	small := make([]byte, 2)
+	if got, err := s.readBack(0, "a.html", &small); err != nil || string(got) != "short" || cap(small) < 5 {
+		t.Fatalf("read back into a small buffer %q, %v; the buffer grew to %d", got, err, cap(small))
+	}
+}

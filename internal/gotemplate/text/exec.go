@@ -539,7 +539,8 @@ func (s *state) walkTemplate(dot reflect.Value, t *parse.TemplateNode) {
 	// No dynamic scoping: template invocations inherit no variables.
 	newState.vars = append(vars[:0], variable{"$", dot})
 	newState.walk(dot, tmpl.Root)
-	clear(newState.vars) // what it held goes with the page, not the state
+	// What it held, popped or not, goes with the page, not the state.
+	clear(newState.vars[:cap(newState.vars)])
 	*s.free = append(*s.free, newState)
 }
 
