@@ -244,16 +244,15 @@ func FuzzPageLinksDecode(f *testing.F) {
 	f.Add([]byte{0, 3, 1, 'b', 1, 'a', 1, 'b'}) // ids out of order, one twice
 	f.Add([]byte{2, 1, 'a'})
 	f.Fuzz(func(t *testing.T, b []byte) {
+		// Decoded from a copy: the fuzzer's input is not the test's to
+		// change.
+		read := bytes.Clone(b)
 		var p pageLinks
-		if !p.decode(bytes.Clone(b)) {
+		if !p.decode(read) {
 			return
 		}
 		// What decode keeps is its own: readBack reads into a buffer
-		// that the next page's links are read into. (Decoded from a copy:
-		// the fuzzer's input is not the test's to change.)
-		read := bytes.Clone(b)
-		p = pageLinks{}
-		p.decode(read)
+		// that the next page's links are read into.
 		hrefs, ids := clones(p.hrefs), clones(p.ids)
 		for i := range read {
 			read[i] = 0xff
