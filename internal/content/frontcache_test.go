@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"io"
 	"io/fs"
 	"path/filepath"
 	"reflect"
@@ -119,9 +118,9 @@ func countParses(t *testing.T, f func()) int {
 	t.Helper()
 	var n atomic.Int64
 	was := parseFront
-	parseFront = func(r io.Reader, v any, formats ...*frontmatter.Format) ([]byte, error) {
+	parseFront = func(data []byte) (block, body []byte) {
 		n.Add(1)
-		return was(r, v, formats...)
+		return was(data)
 	}
 	defer func() { parseFront = was }()
 	f()
@@ -176,6 +175,41 @@ func TestSplitKeptOnDisk(t *testing.T) {
 			t.Errorf("load %d: a site read with the disk differs from one without:\n%#v\n%#v", i, got, uncached)
 		}
 	}
+}
+
+// FuzzParseFront: parseFront finds the block and the body that
+// adrg/frontmatter's Parse finds, with --- lines as delimiters, in any
+// bytes: the same block (nil as the library leaves it when empty or not
+// found) and the same body.
+func FuzzParseFront(f *testing.F) {
+	for _, s := range []string{
+		"---\ntitle: a\n---\nbody\n", "\uFEFF\r\n---\r\na: b\r\n---\r\n", "---\n---\n", "\n---\nx\n---", "---\n-\n---\n--\n---\n",
+		"---\na\n", "---", "\n\n  ---  \nx: 1\n\t--- \nrest", "x\n---\na\n---\n", "---\n\u00a0---\u00a0\nb", "", "\n", "---\n----\n",
+	} {
+		f.Add([]byte(s))
+	}
+	raw := frontmatter.NewFormat("---", "---", func(b []byte, v any) error {
+		*(v.(*[]byte)) = append([]byte(nil), b...)
+		return nil
+	})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var want []byte
+		wantBody, err := frontmatter.Parse(bytes.NewReader(data), &want, raw)
+		if err != nil {
+			t.Fatalf("%q: the library: %v", data, err)
+		}
+		in := bytes.Clone(data)
+		block, body := parseFront(in)
+		if !bytes.Equal(block, want) || (block == nil) != (want == nil) || !bytes.Equal(body, wantBody) {
+			t.Errorf("%q: block %q, body %q; the library finds %q, %q", data, block, body, want, wantBody)
+		}
+		if len(block) > 0 {
+			block[0]++ // a copy: the file's bytes stay as they are
+			if !bytes.Equal(in, data) {
+				t.Errorf("%q: the block shares the file's bytes", data)
+			}
+		}
+	})
 }
 
 // FuzzSplitAt: a file split where splitFound found its parts is split
