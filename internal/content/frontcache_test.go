@@ -184,7 +184,7 @@ func TestSplitKeptOnDisk(t *testing.T) {
 func FuzzParseFront(f *testing.F) {
 	for _, s := range []string{
 		"---\ntitle: a\n---\nbody\n", "\uFEFF\r\n---\r\na: b\r\n---\r\n", "---\n---\n", "\n---\nx\n---", "---\n-\n---\n--\n---\n",
-		"---\na\n", "---", "\n\n  ---  \nx: 1\n\t--- \nrest", "x\n---\na\n---\n", "---\n\u00a0---\u00a0\nb", "", "\n", "---\n----\n",
+		"---\na\n", "---", "\n\n  ---  \nx: 1\n\t--- \nrest", "x\n---\na\n---\n", "---\n\u00a0---\u00a0\nb", "", "\n", "---\n----\n", "\v\n---\na\n---\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -548,4 +548,19 @@ func FuzzDecodeFront(f *testing.F) {
 			encodeFront(v)
 		}
 	})
+}
+
+// TestSplitAfterBlankLines: the opening --- is the first line that is not
+// blank, whatever white space the lines before it hold (a vertical tab, a
+// no-break space), as the lines counted to report it, and the parser,
+// have it.
+func TestSplitAfterBlankLines(t *testing.T) {
+	data := "\v\n\u00a0 \n---\ntitle: a\ndate: 2026-01-01\n---\nBody\n"
+	d, block, err := split("content/posts/x.md", []byte(data))
+	if err != nil {
+		t.Fatalf("%q: %v", data, err)
+	}
+	if string(block) != "title: a\ndate: 2026-01-01\n" || d.BodyLine != 7 || d.Body != "Body\n" || d.start != 3 {
+		t.Errorf("%q split into block %q, body %q at line %d, opening --- at line %d", data, block, d.Body, d.BodyLine, d.start)
+	}
 }

@@ -102,7 +102,7 @@ func (d *Doc) BodyPos(n int) Position { return Position{d.Path, d.BodyLine + n} 
 // block over unparsed (decoding happens in decode, strictly and with line
 // numbers): the block is a copy, nil when empty or not found, and body is
 // what follows the closing line, or all of data when the block is not
-// closed. The library read every file through a buffered reader into a
+// found or not closed. The library read every file through a buffered reader into a
 // buffer of its own, grown by doubling: 1.4 GB of a 100,000-post build,
 // for bytes already in memory. FuzzParseFront holds it to the library.
 //
@@ -162,16 +162,17 @@ func splitFound(path string, data []byte, sum [sha256.Size]byte) (doc Doc, yamlB
 	if len(bytes.TrimSpace(data)) == 0 {
 		return doc, nil, where, Errorf(Position{path, 1}, "empty file: expected front matter between --- lines")
 	}
-	// The opening --- is the first non-blank line.
+	// The opening --- is the first non-blank line (blank by any white
+	// space, as parseFront has it).
 	open := 1
+	var first []byte
 	for _, line := range bytes.SplitAfter(data, []byte("\n")) {
-		if len(bytes.TrimSpace(line)) != 0 {
+		if first = bytes.TrimSpace(line); len(first) != 0 {
 			break
 		}
 		open++
 	}
-	first, _, _ := bytes.Cut(data[bytes.IndexFunc(data, func(r rune) bool { return r != ' ' && r != '\t' && r != '\r' && r != '\n' }):], []byte("\n"))
-	switch first := string(bytes.TrimSpace(first)); {
+	switch first := string(first); {
 	case first == "+++":
 		return doc, nil, where, Errorf(Position{path, open}, "front matter in TOML (between +++ lines) is not read: write it in YAML between --- lines")
 	case first == "{" || strings.HasPrefix(first, "{\""):
@@ -202,7 +203,8 @@ func splitFound(path string, data []byte, sum [sha256.Size]byte) (doc Doc, yamlB
 // the body, and the place and length of the YAML block in that. It is a
 // function of the file's bytes alone, and is kept with its front matter
 // (frontcache.go), so that a file read again is split without parsing it
-// (adrg/frontmatter's reader was a twentieth of a build after an edit).
+// (parsing it, with adrg/frontmatter's reader then, was a twentieth of a
+// build after an edit).
 type splitWhere struct {
 	open, head, block, blockLen int
 }
