@@ -102,9 +102,10 @@ func (d *Doc) BodyPos(n int) Position { return Position{d.Path, d.BodyLine + n} 
 // block over unparsed (decoding happens in decode, strictly and with line
 // numbers): the block is a copy, nil when empty or not found, and body is
 // what follows the closing line, or all of data when the block is not
-// found or not closed. The library read every file through a buffered reader into a
-// buffer of its own, grown by doubling: 1.4 GB of a 100,000-post build,
-// for bytes already in memory. FuzzParseFront holds it to the library.
+// found or not closed. The library read every file through a buffered
+// reader into a buffer of its own, grown by doubling: 1.4 GB of a
+// 100,000-post build, for bytes already in memory. FuzzParseFront holds
+// it to the library.
 //
 // It is a variable that a test counts.
 var parseFront = func(data []byte) (block, body []byte) {
