@@ -1141,26 +1141,14 @@ func putBuffer(pool *sync.Pool, bp *[]byte, max int) {
 	}
 }
 
-// encode appends to b a page's hrefs and ids, for the disk cache: each
-// list with its length, each string with its length.
-func (p *pageLinks) encode(b []byte) []byte {
-	for _, list := range [][]string{p.hrefs, p.ids} {
-		b = binary.AppendUvarint(b, uint64(len(list)))
-		for _, s := range list {
-			b = appendValue(b, s)
-		}
-	}
-	return b
-}
-
 // appendValue appends to b one string of a page's encoded links: its
-// length, then its bytes (encode, scanEncoded).
+// length, then its bytes (scanEncoded).
 func appendValue[S string | []byte](b []byte, s S) []byte {
 	b = binary.AppendUvarint(b, uint64(len(s)))
 	return append(b, s...)
 }
 
-// decode reads what encode wrote, reporting whether it was whole. The
+// decode reads what scanEncoded wrote, reporting whether it was whole. The
 // hrefs are parts of one string, and the ids of another: a page's hrefs,
 // read back for its check, were tens of strings made for each page and
 // let go right after; its ids are held to the end of the check, without
@@ -1347,8 +1335,10 @@ func scan(b []byte) (hrefs []string, ids idSet) {
 	return sc.strings(0), idSetOf(sc.strings(1))
 }
 
-// scanEncoded appends to dst what encode appends for the hrefs and ids
-// that scan finds in b, without making strings of them.
+// scanEncoded appends to dst, for the disk cache, the hrefs and ids that
+// scan finds in b, without making strings of them: each list with its
+// length, each string with its length (appendValue), the ids as an idSet
+// holds them.
 func scanEncoded(b, dst []byte) []byte {
 	sc := scans.Get().(*scanned)
 	defer sc.done()

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"html"
@@ -592,4 +593,17 @@ func TestLinksIntoBuffer(t *testing.T) {
 	if again := site.links("mem.html", self, &buf); !slices.Equal(got(again), []string{"/e/"}) {
 		t.Errorf("mem.html, asked again: %q", got(again))
 	}
+}
+
+// encode appends to b a page's hrefs and ids as scanEncoded does from
+// the page's bytes, from their strings: what FuzzScan holds scanEncoded
+// to, and what the tests of decode encode.
+func (p *pageLinks) encode(b []byte) []byte {
+	for _, list := range [][]string{p.hrefs, p.ids} {
+		b = binary.AppendUvarint(b, uint64(len(list)))
+		for _, s := range list {
+			b = appendValue(b, s)
+		}
+	}
+	return b
 }
