@@ -405,7 +405,7 @@ func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, fr fronts, trusted boo
 		fd := &files[i]
 		if f := c.files[fd.p]; f != nil && trusted && !c.forgotten[fd.p] {
 			fd.f = f
-			c.Disk.Keep(f.front)
+			c.Disk.Note(f.front)
 			return
 		}
 		if info, ok := c.Stats[fd.p]; ok {
@@ -423,7 +423,7 @@ func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, fr fronts, trusted boo
 		}
 		if f := c.files[fd.p]; f != nil && !c.forgotten[fd.p] && f.size == fd.info.Size() && f.mod.Equal(fd.info.ModTime()) {
 			fd.f = f
-			c.Disk.Keep(f.front) // for the next run, as if read again
+			c.Disk.Note(f.front) // for the next run, as if read again
 			return
 		}
 		id := fileid.Of(fd.info)
@@ -446,7 +446,7 @@ func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, fr fronts, trusted boo
 			doc, perrs := fr.parse(dir, fd.p, data, sum, key, cfg)
 			f = &cached{sum: sum, doc: doc, errs: perrs, front: key}
 		} else {
-			c.Disk.Keep(key)
+			c.Disk.Note(key)
 			f = &cached{sum: sum, doc: f.doc, errs: f.errs, front: key}
 		}
 		f.size, f.mod, f.id = fd.info.Size(), fd.info.ModTime(), id

@@ -90,6 +90,9 @@ const shardCount = 64
 type shard struct {
 	mu    sync.Mutex
 	index map[short]entry
+	// noted are the keys Note named since the last Commit, which marks
+	// them used.
+	noted []short
 	_     [64]byte
 }
 
@@ -373,6 +376,22 @@ func (c *Cache) Keep(key Key) bool {
 	return ok && !c.bad.Load()
 }
 
+// Note is Keep for a caller that wants no answer: the key is noted, and
+// its value marked as used at the next Commit. Keep looks the key up in
+// an index of hundreds of thousands of entries, each a miss of the CPU's
+// caches; a rebuild under serve keeps every body's values, tens of
+// thousands of them, and Commit runs once the rebuild has returned.
+func (c *Cache) Note(key Key) {
+	if c == nil || c.bad.Load() {
+		return
+	}
+	k := shorten(key)
+	sh := c.shard(k)
+	sh.mu.Lock()
+	sh.noted = append(sh.noted, k)
+	sh.mu.Unlock()
+}
+
 // use marks the value of k as used, if sh, its shard, has it. The
 // caller holds sh.mu.
 func use(sh *shard, k short) bool {
@@ -449,22 +468,37 @@ func (c *Cache) Commit() error {
 		return nil
 	}
 	defer c.lockAll()()
+	// Each shard on a core: every lock is held, and no two cores touch
+	// one shard.
+	par.Each(shardCount, func(i int) {
+		sh := &c.shards[i]
+		for _, k := range sh.noted {
+			use(sh, k)
+		}
+		sh.noted = sh.noted[:0]
+	})
 	if err := c.w.Flush(); err != nil {
 		c.fail(err)
 	}
 	if c.err != nil {
 		return c.err
 	}
-	var live int64
-	for i := range c.shards {
+	var lives [shardCount]int64
+	par.Each(shardCount, func(i int) {
+		var n int64
 		index := c.shards[i].index
 		for k, e := range index {
 			if e.used() {
-				live += headerSize + e.n()
+				n += headerSize + e.n()
 			} else {
 				delete(index, k)
 			}
 		}
+		lives[i] = n
+	})
+	var live int64
+	for _, n := range lives {
+		live += n
 	}
 	if dead := c.size - live; dead > live && dead > 1<<20 {
 		if err := c.compact(); err != nil {
@@ -472,13 +506,13 @@ func (c *Cache) Commit() error {
 		}
 	}
 	// The next run (a rebuild of build --watch) starts counting afresh.
-	for i := range c.shards {
+	par.Each(shardCount, func(i int) {
 		index := c.shards[i].index
 		for k, e := range index {
 			e.nUsed &^= usedBit
 			index[k] = e
 		}
-	}
+	})
 	return c.writeIndex()
 }
 

@@ -200,7 +200,7 @@ func TestCompacts(t *testing.T) {
 func TestPrunesWhatARunDidNotUse(t *testing.T) {
 	dir := t.TempDir()
 	c := open(t, dir)
-	for _, k := range []string{"read", "kept", "put again", "unused"} {
+	for _, k := range []string{"read", "kept", "noted", "put again", "unused"} {
 		c.Put(key(k), []byte(k))
 	}
 	if err := c.Commit(); err != nil {
@@ -210,16 +210,20 @@ func TestPrunesWhatARunDidNotUse(t *testing.T) {
 		t.Fatal("a value put in the first run is gone")
 	}
 	c.Keep(key("kept"))
+	c.Note(key("noted"))
+	c.Note(key("never put")) // nothing to keep: nothing happens
 	c.Put(key("put again"), []byte("put again"))
 	if err := c.Commit(); err != nil {
 		t.Fatal(err)
 	}
 	c.Close()
 	c = open(t, dir)
-	if c.Has(key("unused")) {
-		t.Error("a value the second run did not use is kept")
+	for _, k := range []string{"unused", "never put"} {
+		if c.Has(key(k)) {
+			t.Errorf("%q, which the second run did not use, is kept", k)
+		}
 	}
-	for _, k := range []string{"read", "kept", "put again"} {
+	for _, k := range []string{"read", "kept", "noted", "put again"} {
 		if !c.Has(key(k)) {
 			t.Errorf("%q, used by the second run, is gone", k)
 		}
@@ -231,14 +235,14 @@ func TestPrunesWhatARunDidNotUse(t *testing.T) {
 	c.Close()
 	c = open(t, dir)
 	defer c.Close()
-	for _, k := range []string{"read", "kept", "put again"} {
+	for _, k := range []string{"read", "kept", "noted", "put again"} {
 		if c.Has(key(k)) {
 			t.Errorf("%q outlived a run that did not use it", k)
 		}
 	}
 }
 
-// TestConcurrent: puts, gets, keeps and looks from many goroutines, with
+// TestConcurrent: puts, gets, keeps, notes and looks from many goroutines, with
 // values large enough that the pack's buffer is written out while others
 // read; what they put is all there after a commit, in the next run.
 func TestConcurrent(t *testing.T) {
@@ -261,6 +265,7 @@ func TestConcurrent(t *testing.T) {
 				}
 				other := fmt.Sprintf("%d-%d", (g+1)%8, i)
 				c.Keep(key(other))
+				c.Note(key(other))
 				c.Has(key(other))
 			}
 		})

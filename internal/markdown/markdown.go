@@ -180,7 +180,7 @@ func (m *memo) value(key string) (any, bool) {
 		if h.dk == (diskcache.Key{}) {
 			h.dk = diskKey(key)
 		}
-		disk.Keep(h.dk)
+		disk.Note(h.dk)
 	}
 	return h.v, true
 }
@@ -239,14 +239,14 @@ func (m *memo) has(key string) bool {
 // though this one did not read it from there.
 func (m *memo) keep(key string) {
 	if disk := m.diskCache(); disk != nil {
-		disk.Keep(diskKey(key))
+		disk.Note(diskKey(key))
 	}
 }
 
 // keepKey is keep for the value whose disk key (diskKey) is dk.
 func (m *memo) keepKey(dk diskcache.Key) {
 	if disk := m.diskCache(); disk != nil {
-		disk.Keep(dk)
+		disk.Note(dk)
 	}
 }
 
