@@ -175,8 +175,27 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 		this.pubPages, this.privPages = sortedKeys(res.Public), sortedKeys(res.Private)
 	}
 	pubPages, privPages := this.pubPages, this.privPages
+	// The pages by what their links look up (touchIndex), for a check
+	// in memory after files came or went: made when first needed, then
+	// kept up to date by every check that keeps the last one's warnings.
+	touchIndexes := func(needPub, needPriv bool, pubRemoved, privRemoved []string) {
+		if lc.last == nil {
+			return
+		}
+		if lc.last.pubTouches != nil || needPub {
+			this.pubTouches = touchIndexFor(lc.last.pubTouches, pub, pubPages, pubRemoved, pub.rescanned, func(page string) touchSums {
+				return touchesOf(pub, page, func() []pageLink { return publicLinks(pub, page, abs, base, resolveMemo{}, nil) }, publicLookup(base))
+			})
+		}
+		if lc.last.privTouches != nil || needPriv {
+			this.privTouches = touchIndexFor(lc.last.privTouches, priv, privPages, privRemoved, priv.rescanned, func(page string) touchSums {
+				return touchesOf(priv, page, func() []pageLink { return privateLinks(priv, page, abs, base, resolveMemo{}, nil) }, privateLookup(base))
+			})
+		}
+	}
 	incremental := true
 	if reuse && lc.statePath == "" {
+		touchIndexes(false, false, nil, nil)
 		// The pages' warnings are the last check's but those of the
 		// pages parsed again: going through every page for them was the
 		// better part of an edit's check.
@@ -198,30 +217,25 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 		// Each page's links are looked for in those paths by the hashes
 		// of what they would look up (touchesOf): going through every
 		// link of every page, parsed as touches parses it, was 45 ms of
-		// CPU of an added event's rebuild at 10,000 posts.
+		// CPU of an added event's rebuild at 10,000 posts; the pages
+		// that have those hashes are found in the index of them.
 		pubSums, privSums := pathSums(pubPaths), pathSums(privPaths)
-		this.publicWarns = recheckWhere(pubPages, lc.last.publicWarns, func(page string) bool {
-			if pub.rescanned[page] {
-				return true
-			}
-			if len(pubSums) == 0 {
-				return false // nothing of the blog came, went or has other ids
-			}
-			sums := touchesOf(pub, page, func() []pageLink { return publicLinks(pub, page, abs, base, resolveMemo{}, nil) }, publicLookup(base))
-			return sums.any(pubSums, nil)
-		}, func(page string) content.ErrorList {
+		touchIndexes(len(pubSums) > 0, len(privSums) > 0 || len(pubSums) > 0, pubDiff.removed, privDiff.removed)
+		// A page is checked again when it was parsed again, or links to
+		// a path that came, went or has other ids (its own site's, or
+		// for the wiki the blog's).
+		pubAgain := this.pubTouches.pages(pubSums, nil)
+		privAgain := this.privTouches.pages(privSums, pubSums)
+		for page := range pub.rescanned {
+			pubAgain[page] = true
+		}
+		for page := range priv.rescanned {
+			privAgain[page] = true
+		}
+		this.publicWarns = recheckPages(lc.last.publicWarns, pubDiff.removed, pubAgain, func(page string) content.ErrorList {
 			return checkPublic(pub, page, abs, base, reported, memoCheck(pub, base), resolveMemo{})
 		})
-		this.privateWarns = recheckWhere(privPages, lc.last.privateWarns, func(page string) bool {
-			if priv.rescanned[page] {
-				return true
-			}
-			if len(privSums) == 0 && len(pubSums) == 0 {
-				return false // nothing came, went or has other ids
-			}
-			sums := touchesOf(priv, page, func() []pageLink { return privateLinks(priv, page, abs, base, resolveMemo{}, nil) }, privateLookup(base))
-			return sums.any(privSums, pubSums)
-		}, func(page string) content.ErrorList {
+		this.privateWarns = recheckPages(lc.last.privateWarns, privDiff.removed, privAgain, func(page string) content.ErrorList {
 			return checkPrivate(priv, page, abs, base, reported, memoCheck(pub, base), memoCheck(priv, "/"), resolveMemo{})
 		})
 	} else {
@@ -375,6 +389,9 @@ type lastCheck struct {
 	publicWarns     map[string]content.ErrorList // by page, those with any
 	privateWarns    map[string]content.ErrorList
 	inMemory        bool // of a render in memory, another to follow (check's again)
+	// The pages by what their links look up, once a check in memory
+	// after files came or went has needed them; nil until then.
+	pubTouches, privTouches *touchIndex
 }
 
 // reusable reports whether a page whose bytes are the same has the same
@@ -661,26 +678,6 @@ func privateLookup(base string) func(pageLink) (string, string, bool) {
 		}
 		return l.target, "/", false
 	}
-}
-
-// recheckWhere returns the warnings of pages, by page (those with any):
-// checked again (check) where again says, on every core, else last's.
-func recheckWhere(pages []string, last map[string]content.ErrorList, again func(page string) bool, check func(page string) content.ErrorList) map[string]content.ErrorList {
-	warns := make([]content.ErrorList, len(pages))
-	par.Each(len(pages), func(i int) {
-		if again(pages[i]) {
-			warns[i] = check(pages[i])
-		} else {
-			warns[i] = last[pages[i]]
-		}
-	})
-	out := map[string]content.ErrorList{}
-	for i, w := range warns {
-		if len(w) > 0 {
-			out[pages[i]] = w
-		}
-	}
-	return out
 }
 
 // resolveMemo remembers resolve's answers for one worker of one check:

@@ -607,3 +607,77 @@ func (p *pageLinks) encode(b []byte) []byte {
 	}
 	return b
 }
+
+// TestPageLinksAsFilesComeAndGo: a page's link that no body line reports
+// (a relative one, or one to the blog by its whole URL) is broken while
+// its target is missing, and fine once the target comes, on the blog (a
+// post) and in the wiki (an event, and the post on the blog): a rebuild
+// in memory reports what a full build does, the pages that link to a
+// path that came or went found by what their links look up (touchIndex),
+// as those pages change.
+func TestPageLinksAsFilesComeAndGo(t *testing.T) {
+	dir := copySite(t)
+	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
+	b := NewBuilder(os.DirFS(dir))
+	b.Watched()
+	if _, err := b.Render(opts); err != nil {
+		t.Fatal(err)
+	}
+	const (
+		blogLink   = "public/posts/idempotency-is-a-contract/index.html: broken link ../soon/"
+		wikiLink   = "private/contacts/carla-duarte.html: broken link ../events/2026-11-20-soon.html"
+		toBlogLink = "private/contacts/carla-duarte.html: broken link https://maya.example.com/posts/soon/"
+	)
+	const linking, contact = "content/posts/idempotency-is-a-contract.md", "content/contacts/carla-duarte.md"
+	const other, post, event = "content/posts/other.md", "content/posts/soon.md", "content/events/2026-11-20-soon.md"
+	for i, step := range []struct {
+		what       string
+		do         func() string
+		with, nope []string // warnings there, and not
+	}{
+		// Files came: what each page's links look up is known from now
+		// on, and kept up to date as pages change.
+		{"another post comes", func() string {
+			write(t, dir, other, "---\ntitle: Other\ndate: 2026-10-01\n---\nThere.\n")
+			return other
+		}, nil, []string{blogLink, wikiLink, toBlogLink}},
+		{"a post links to one to come", func() string {
+			rewrite(t, dir, linking, func(s string) string { return s + "\nSee [soon](../soon/).\n" })
+			return linking
+		}, []string{blogLink}, []string{wikiLink, toBlogLink}},
+		{"a contact links to an event and a post to come", func() string {
+			rewrite(t, dir, contact, func(s string) string {
+				return s + "\nSee [the event](../events/2026-11-20-soon.html) and [the post](https://maya.example.com/posts/soon/).\n"
+			})
+			return contact
+		}, []string{blogLink, wikiLink, toBlogLink}, nil},
+		{"the post comes", func() string {
+			write(t, dir, post, "---\ntitle: Soon\ndate: 2026-11-01\n---\nHere.\n")
+			return post
+		}, []string{wikiLink}, []string{blogLink, toBlogLink}},
+		{"the event comes", func() string {
+			write(t, dir, event, "---\ntitle: Soon met\ndate: 2026-11-20\nwith: [mei-chen]\n---\nMet.\n")
+			return event
+		}, nil, []string{blogLink, wikiLink, toBlogLink}},
+		{"the post goes", func() string {
+			os.Remove(filepath.Join(dir, post))
+			return post
+		}, []string{blogLink, toBlogLink}, []string{wikiLink}},
+		{"the event goes", func() string {
+			os.Remove(filepath.Join(dir, event))
+			return event
+		}, []string{blogLink, wikiLink, toBlogLink}, nil},
+	} {
+		got := warnsLikeFull(t, b, dir, opts, step.do(), fmt.Sprintf("%d, %s", i, step.what))
+		for _, w := range step.with {
+			if !strings.Contains(got, w) {
+				t.Errorf("%d, %s: no %q", i, step.what, w)
+			}
+		}
+		for _, w := range step.nope {
+			if strings.Contains(got, w) {
+				t.Errorf("%d, %s: still %q", i, step.what, w)
+			}
+		}
+	}
+}
