@@ -112,6 +112,10 @@ func (j *Journal) bodies(errs *content.ErrorList) (controlled map[Node]bool) {
 			j.md.Drop(body)
 		}
 		from := nodes[i]
+		if len(f.links) > 0 {
+			// Grown link by link, the list was copied again and again.
+			f.backs = make([]backlinkTo, 0, len(f.links))
+		}
 		for _, l := range f.links {
 			if l.Target == "" {
 				continue // [[#heading]]: a link within the page
