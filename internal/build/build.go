@@ -231,10 +231,11 @@ func (b *Builder) Stream(ctx context.Context, opts Options, s *Stream) (*Result,
 // not nil, writing them to s.
 func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result, error) {
 	b.Wait()
-	// In memory, the pages taken are kept on the disk after the render
-	// (commit, below).
+	// In memory, the pages taken, and the values noted, are kept on the
+	// disk after the render (commit, below).
 	b.blog.KeepLater(s == nil)
 	b.wiki.KeepLater(s == nil)
+	b.disk.NoteLater(s == nil)
 	fsys, md := b.fsys, b.md
 	b.content.Disk = b.disk
 	last := b.last

@@ -81,6 +81,8 @@ type Cache struct {
 	flush atomic.Int64  // how much of the pack is written through to the file
 	err   error         // the first write error: the cache then only reads
 	bad   atomic.Bool   // err is set
+
+	later atomic.Bool // Note leaves its marks to the Commit (NoteLater)
 }
 
 // shardCount is how many shards the index is in, by a key's first byte.
@@ -376,13 +378,18 @@ func (c *Cache) Keep(key Key) bool {
 	return ok && !c.bad.Load()
 }
 
-// Note is Keep for a caller that wants no answer: the key is noted, and
-// its value marked as used at the next Commit. Keep looks the key up in
-// an index of hundreds of thousands of entries, each a miss of the CPU's
-// caches; a rebuild under serve keeps every body's values, tens of
-// thousands of them, and Commit runs once the rebuild has returned.
+// Note is Keep for a caller that wants no answer. After NoteLater(true)
+// the key is noted, and its value marked as used at the next Commit:
+// Keep looks the key up in an index of hundreds of thousands of entries,
+// each a miss of the CPU's caches, and a rebuild under serve keeps every
+// body's values, tens of thousands of them, while Commit runs once the
+// rebuild has returned.
 func (c *Cache) Note(key Key) {
 	if c == nil || c.bad.Load() {
+		return
+	}
+	if !c.later.Load() {
+		c.Keep(key)
 		return
 	}
 	k := shorten(key)
@@ -390,6 +397,17 @@ func (c *Cache) Note(key Key) {
 	sh.mu.Lock()
 	sh.noted = append(sh.noted, k)
 	sh.mu.Unlock()
+}
+
+// NoteLater has Note leave its marks to the next Commit (on) or make them
+// at once, as Keep does (off, as an opened Cache does): for a run that
+// returns before it commits (a rebuild under serve), not for a build
+// that commits as it ends, which would only hold every key noted until
+// then (millions at 100,000 posts).
+func (c *Cache) NoteLater(on bool) {
+	if c != nil {
+		c.later.Store(on)
+	}
 }
 
 // use marks the value of k as used, if sh, its shard, has it. The

@@ -198,8 +198,15 @@ func TestCompacts(t *testing.T) {
 // (build --watch), a commit keeps the values that run read, kept or put,
 // and forgets the others, though an earlier run used them.
 func TestPrunesWhatARunDidNotUse(t *testing.T) {
+	for _, later := range []bool{false, true} {
+		t.Run(fmt.Sprintf("NoteLater(%v)", later), func(t *testing.T) { prunesWhatARunDidNotUse(t, later) })
+	}
+}
+
+func prunesWhatARunDidNotUse(t *testing.T, later bool) {
 	dir := t.TempDir()
 	c := open(t, dir)
+	c.NoteLater(later)
 	for _, k := range []string{"read", "kept", "noted", "put again", "unused"} {
 		c.Put(key(k), []byte(k))
 	}
@@ -218,6 +225,7 @@ func TestPrunesWhatARunDidNotUse(t *testing.T) {
 	}
 	c.Close()
 	c = open(t, dir)
+	c.NoteLater(later)
 	for _, k := range []string{"unused", "never put"} {
 		if c.Has(key(k)) {
 			t.Errorf("%q, which the second run did not use, is kept", k)
@@ -254,6 +262,7 @@ func TestConcurrent(t *testing.T) {
 		}
 		return []byte(k)
 	}
+	c.NoteLater(true)
 	var wg sync.WaitGroup
 	for g := range 8 {
 		wg.Go(func() {
