@@ -371,6 +371,19 @@ func TestLinkWarningsAsFilesComeAndGo(t *testing.T) {
 	}
 }
 
+// watching returns a builder of the site in dir as serve's, after its
+// first render, and the options it rendered with.
+func watching(t *testing.T, dir string) (*Builder, Options) {
+	t.Helper()
+	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
+	b := NewBuilder(os.DirFS(dir))
+	b.Watched()
+	if _, err := b.Render(opts); err != nil {
+		t.Fatal(err)
+	}
+	return b, opts
+}
+
 // warnsLikeFull rebuilds b after the file changed, compares its warnings
 // with a full build's, and returns those.
 func warnsLikeFull(t *testing.T, b *Builder, dir string, opts Options, changed, what string) string {
@@ -409,12 +422,7 @@ func TestBodyLinksAfterTrustHTML(t *testing.T) {
 	dir := copySite(t)
 	const post = "content/posts/idempotency-is-a-contract.md"
 	rewrite(t, dir, post, func(s string) string { return s + "\n<script src=\"/missing.js\"></script>\n" })
-	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
-	b := NewBuilder(os.DirFS(dir))
-	b.Watched()
-	if _, err := b.Render(opts); err != nil {
-		t.Fatal(err)
-	}
+	b, opts := watching(t, dir)
 	for i, trust := range []string{"trust_html: true\n", ""} {
 		rewrite(t, dir, "netjournal.yaml", func(s string) string {
 			s, _, _ = strings.Cut(s, "# trust\n")
@@ -431,12 +439,7 @@ func TestBodyLinksAfterTrustHTML(t *testing.T) {
 // a contact's body gains one too, and both are mended.
 func TestBodyLinksAfterBodyEdits(t *testing.T) {
 	dir := copySite(t)
-	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
-	b := NewBuilder(os.DirFS(dir))
-	b.Watched()
-	if _, err := b.Render(opts); err != nil {
-		t.Fatal(err)
-	}
+	b, opts := watching(t, dir)
 	const post, other, contact = "content/posts/idempotency-is-a-contract.md", "content/posts/consensus-talk-notes.md", "content/contacts/carla-duarte.md"
 	const postLink, contactLink = "\nSee [the sequel](/posts/no-such-sequel/).\n", "\nHer [talk](/posts/no-such-talk/).\n"
 	for i, step := range []struct {
@@ -617,12 +620,7 @@ func (p *pageLinks) encode(b []byte) []byte {
 // as those pages change.
 func TestPageLinksAsFilesComeAndGo(t *testing.T) {
 	dir := copySite(t)
-	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
-	b := NewBuilder(os.DirFS(dir))
-	b.Watched()
-	if _, err := b.Render(opts); err != nil {
-		t.Fatal(err)
-	}
+	b, opts := watching(t, dir)
 	const (
 		blogLink   = "public/posts/idempotency-is-a-contract/index.html: broken link ../soon/"
 		wikiLink   = "private/contacts/carla-duarte.html: broken link ../events/2026-11-20-soon.html"
