@@ -12,8 +12,8 @@
 // build checks every page it reads.)
 //
 // It never grows without bound: Commit keeps in the index only the values
-// used since Open, and rewrites the pack without the others once they take
-// more room than the values in use.
+// used since Open or the last Commit, and rewrites the pack without the
+// others once they take more room than the values in use.
 package diskcache
 
 import (
@@ -383,7 +383,8 @@ func (c *Cache) Keep(key Key) bool {
 // Keep looks the key up in an index of hundreds of thousands of entries,
 // each a miss of the CPU's caches, and a rebuild under serve keeps every
 // body's values, tens of thousands of them, while Commit runs once the
-// rebuild has returned.
+// rebuild has returned. A run that fails does not commit: what it noted
+// is marked by the next Commit, as Keep's marks would be.
 func (c *Cache) Note(key Key) {
 	if c == nil || c.bad.Load() {
 		return
@@ -396,7 +397,25 @@ func (c *Cache) Note(key Key) {
 	sh := c.shard(k)
 	sh.mu.Lock()
 	sh.noted = append(sh.noted, k)
+	if len(sh.noted) > len(sh.index)+maxNoted {
+		// Runs that failed, one after the other, noted more than the
+		// shard holds: marked now, the list is no longer than that.
+		markNoted(sh)
+	}
 	sh.mu.Unlock()
+}
+
+// maxNoted is how many keys a shard's noted list holds beyond the
+// entries of its index before they are marked.
+const maxNoted = 1024
+
+// markNoted marks the values of sh's noted keys as used, and empties the
+// list. The caller holds sh.mu.
+func markNoted(sh *shard) {
+	for _, k := range sh.noted {
+		use(sh, k)
+	}
+	sh.noted = sh.noted[:0]
 }
 
 // NoteLater has Note leave its marks to the next Commit (on) or make them
@@ -479,7 +498,7 @@ func (c *Cache) fail(err error) {
 }
 
 // Commit writes out what this run added and keeps only the values used
-// since Open: the index lists just those, and the pack is rewritten
+// since Open or the last Commit: the index lists just those, and the pack is rewritten
 // without the others when they take more room than the values in use.
 func (c *Cache) Commit() error {
 	if c == nil {
@@ -488,13 +507,7 @@ func (c *Cache) Commit() error {
 	defer c.lockAll()()
 	// Each shard on a core: every lock is held, and no two cores touch
 	// one shard.
-	par.Each(shardCount, func(i int) {
-		sh := &c.shards[i]
-		for _, k := range sh.noted {
-			use(sh, k)
-		}
-		sh.noted = sh.noted[:0]
-	})
+	par.Each(shardCount, func(i int) { markNoted(&c.shards[i]) })
 	if err := c.w.Flush(); err != nil {
 		c.fail(err)
 	}

@@ -226,15 +226,31 @@ func prunesWhatARunDidNotUse(t *testing.T, later bool) {
 	c.Close()
 	c = open(t, dir)
 	c.NoteLater(later)
-	for _, k := range []string{"unused", "never put"} {
-		if c.Has(key(k)) {
-			t.Errorf("%q, which the second run did not use, is kept", k)
-		}
+	if c.Has(key("unused")) {
+		t.Error("a value the second run did not use is kept")
 	}
 	for _, k := range []string{"read", "kept", "noted", "put again"} {
 		if !c.Has(key(k)) {
 			t.Errorf("%q, used by the second run, is gone", k)
 		}
+	}
+	// What a run noted is its own: the next run, in the same process,
+	// keeps it only if it notes it again.
+	c.Keep(key("read"))
+	c.Keep(key("kept"))
+	c.Keep(key("put again"))
+	c.Note(key("noted"))
+	if err := c.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	c.Keep(key("read"))
+	c.Keep(key("kept"))
+	c.Keep(key("put again"))
+	if err := c.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if c.Has(key("noted")) {
+		t.Error("a value noted two runs before outlived a run that did not use it")
 	}
 	// A run that uses nothing keeps nothing, though the run before used it.
 	if err := c.Commit(); err != nil {
@@ -247,6 +263,39 @@ func prunesWhatARunDidNotUse(t *testing.T, later bool) {
 		if c.Has(key(k)) {
 			t.Errorf("%q outlived a run that did not use it", k)
 		}
+	}
+}
+
+// TestNotesOfRunsThatFail: runs that note and never commit (rebuilds
+// that fail, one after the other) hold no more noted keys than a bound
+// beyond the index's entries, and what they noted is kept by the next
+// Commit.
+func TestNotesOfRunsThatFail(t *testing.T) {
+	dir := t.TempDir()
+	c := open(t, dir)
+	defer c.Close()
+	for i := range 10 {
+		c.Put(key(fmt.Sprint(i)), []byte{byte(i)})
+	}
+	if err := c.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	c.NoteLater(true)
+	for range 100 * maxNoted {
+		c.Note(key("3"))
+	}
+	noted := 0
+	for i := range c.shards {
+		noted += len(c.shards[i].noted)
+	}
+	if limit := shardCount*maxNoted + c.Len(); noted > limit {
+		t.Errorf("%d keys noted are held, more than %d", noted, limit)
+	}
+	if err := c.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if !c.Has(key("3")) || c.Has(key("4")) {
+		t.Errorf("after the commit: the value noted kept %v, one not noted kept %v", c.Has(key("3")), c.Has(key("4")))
 	}
 }
 
