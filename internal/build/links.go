@@ -195,7 +195,7 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 	}
 	incremental := true
 	if reuse && lc.statePath == "" {
-		touchIndexes(false, false, nil, nil)
+		this.pubTouches, this.privTouches = lc.last.pubTouches.later(pub.rescanned), lc.last.privTouches.later(priv.rescanned)
 		// The pages' warnings are the last check's but those of the
 		// pages parsed again: going through every page for them was the
 		// better part of an edit's check.

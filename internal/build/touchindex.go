@@ -27,11 +27,15 @@ type touchIndex struct {
 	own, blog map[uint64][]int32
 	listed    int // numbers listed under hashes
 	stale     int // of those, the ones that may no longer be true
+	// pending are pages parsed again by checks that did not need the
+	// index (later), listed again when it is next needed.
+	pending map[string]bool
 }
 
 // touchIndexFor returns ix brought up to date for the site s, whose pages
 // (sorted) are ix's but those removed and those rescanned (parsed again,
-// or new); touches gives a page's touchSums. A new index of every page
+// or new) now or by the checks that left them for later; touches gives a
+// page's touchSums. A new index of every page
 // is made when ix is nil, was made for another base, or lists more
 // numbers no longer true than true ones.
 func touchIndexFor(ix *touchIndex, s *siteIndex, pages, removed []string, rescanned map[string]bool, touches func(page string) touchSums) *touchIndex {
@@ -39,13 +43,21 @@ func touchIndexFor(ix *touchIndex, s *siteIndex, pages, removed []string, rescan
 		return newTouchIndex(s, pages, touches)
 	}
 	for _, page := range removed {
+		delete(ix.pending, page)
 		if n, ok := ix.num[page]; ok {
 			ix.stale += len(ix.of[n].own) + len(ix.of[n].blog)
 			ix.names[n], ix.of[n] = "", touchSums{}
 			delete(ix.num, page)
 		}
 	}
-	for _, page := range slices.Sorted(maps.Keys(rescanned)) {
+	// The pages parsed again now, and by the checks since it was last
+	// needed (later).
+	again := maps.Clone(ix.pending)
+	if again == nil {
+		again = map[string]bool{}
+	}
+	maps.Copy(again, rescanned)
+	for _, page := range slices.Sorted(maps.Keys(again)) {
 		n, ok := ix.num[page]
 		if ok {
 			ix.stale += len(ix.of[n].own) + len(ix.of[n].blog)
@@ -57,10 +69,25 @@ func touchIndexFor(ix *touchIndex, s *siteIndex, pages, removed []string, rescan
 		}
 		ix.list(n, touches(page))
 	}
+	ix.pending = nil
 	if len(ix.num) != len(pages) {
 		// A page neither indexed nor parsed again: made again, whole.
 		return newTouchIndex(s, pages, touches)
 	}
+	return ix
+}
+
+// later has ix list the pages rescanned (parsed again by a check that
+// did not need the index: after a body's edit) when it is next needed,
+// their touches found then, not on every edit. A nil ix stays nil.
+func (ix *touchIndex) later(rescanned map[string]bool) *touchIndex {
+	if ix == nil {
+		return nil
+	}
+	if ix.pending == nil {
+		ix.pending = map[string]bool{}
+	}
+	maps.Copy(ix.pending, rescanned)
 	return ix
 }
 
