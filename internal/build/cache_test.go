@@ -303,3 +303,42 @@ func TestDiskKeepsPagesTakenInMemory(t *testing.T) {
 		t.Errorf("a build in a new process rendered %d pages: the disk lost pages the edit took", n)
 	}
 }
+
+// TestDiskKeepsWhatARenderUsed: a rebuild in memory after a post's title
+// changed makes the public view and the pages that show the title again,
+// and names to the disk (diskcache.Cache.Note) what it used of every
+// other body and every file without reading them: its commit drops from
+// the disk the pages it replaced, not the bodies' values.
+func TestDiskKeepsWhatARenderUsed(t *testing.T) {
+	site := copySite(t)
+	opts := Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}
+	d, err := OpenCache(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	b := NewBuilder(os.DirFS(site))
+	b.UseDisk(d)
+	b.Watched()
+	if _, err := b.Render(opts); err != nil {
+		t.Fatal(err)
+	}
+	b.Wait()
+	before := d.Len()
+	const post = "content/posts/idempotency-is-a-contract.md"
+	rewrite(t, site, post, func(s string) string { return strings.Replace(s, "title: ", "title: Again, ", 1) })
+	b.Forget(post)
+	if _, err := b.Render(opts); err != nil {
+		t.Fatal(err)
+	}
+	b.Wait()
+	if b.blog.Rendered() == 0 {
+		t.Fatal("the title's change rendered no page of the blog: the test proves nothing")
+	}
+	// Each document's front matter and facts, at least two values a
+	// document, would go with the values the render did not name; the
+	// pages it replaced, and their fragments, are fewer (39 of 425 here).
+	if dropped, docs := before-d.Len(), len(mdFiles(t, site, "content")); dropped >= docs {
+		t.Errorf("the render's commit dropped %d of %d values, as many as the site's %d documents: it lost what it used of them", dropped, before, docs)
+	}
+}

@@ -25,8 +25,8 @@ type touchIndex struct {
 	names     []string    // by number; "" for a page gone
 	of        []touchSums // by number: the page's touches now
 	own, blog map[uint64][]int32
-	listed    int // numbers listed under hashes
-	stale     int // of those, the ones that may no longer be true
+	listed    int // pages and numbers listed under hashes
+	stale     int // of those, the ones that may no longer be true (a page gone counts)
 	// pending are pages parsed again by checks that did not need the
 	// index (later), listed again when it is next needed.
 	pending map[string]bool
@@ -45,7 +45,7 @@ func touchIndexFor(ix *touchIndex, s *siteIndex, pages, removed []string, rescan
 	for _, page := range removed {
 		delete(ix.pending, page)
 		if n, ok := ix.num[page]; ok {
-			ix.stale += len(ix.of[n].own) + len(ix.of[n].blog)
+			ix.stale += 1 + len(ix.of[n].own) + len(ix.of[n].blog)
 			ix.names[n], ix.of[n] = "", touchSums{}
 			delete(ix.num, page)
 		}
@@ -60,7 +60,7 @@ func touchIndexFor(ix *touchIndex, s *siteIndex, pages, removed []string, rescan
 	for _, page := range slices.Sorted(maps.Keys(again)) {
 		n, ok := ix.num[page]
 		if ok {
-			ix.stale += len(ix.of[n].own) + len(ix.of[n].blog)
+			ix.stale += 1 + len(ix.of[n].own) + len(ix.of[n].blog)
 		} else {
 			n = int32(len(ix.names))
 			ix.num[page] = n
@@ -120,7 +120,7 @@ func (ix *touchIndex) list(n int32, t touchSums) {
 	for _, h := range t.blog {
 		ix.blog[h] = append(ix.blog[h], n)
 	}
-	ix.listed += len(t.own) + len(t.blog)
+	ix.listed += 1 + len(t.own) + len(t.blog) // the page itself, and its hashes
 }
 
 // pages returns the pages whose touches have a hash in own (of their
