@@ -177,7 +177,8 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 	pubPages, privPages := this.pubPages, this.privPages
 	// The pages by what their links look up (touchIndex), for a check
 	// in memory after files came or went: made when first needed, then
-	// kept up to date by every check that keeps the last one's warnings.
+	// kept up to date by such checks, the pages parsed again after a
+	// body's edit left for the next (later).
 	touchIndexes := func(needPub, needPriv bool, pubRemoved, privRemoved []string) {
 		if lc.last == nil {
 			return

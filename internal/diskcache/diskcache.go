@@ -498,8 +498,9 @@ func (c *Cache) fail(err error) {
 }
 
 // Commit writes out what this run added and keeps only the values used
-// since Open or the last Commit: the index lists just those, and the pack is rewritten
-// without the others when they take more room than the values in use.
+// since Open or the last Commit: the index lists just those, and the pack
+// is rewritten without the others when they take more room than the
+// values in use.
 func (c *Cache) Commit() error {
 	if c == nil {
 		return nil
