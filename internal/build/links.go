@@ -200,12 +200,11 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 		// The pages' warnings are the last check's but those of the
 		// pages parsed again: going through every page for them was the
 		// better part of an edit's check.
-		pubWhy, privWhy := memoCheck(pub, base), memoCheck(priv, "/")
-		this.publicWarns = recheck(lc.last.publicWarns, pub.rescanned, func(page string) content.ErrorList {
-			return checkPublic(pub, page, abs, base, reported, pubWhy, resolveMemo{})
+		this.publicWarns = recheck(lc.last.publicWarns, nil, pub.rescanned, func(page string) content.ErrorList {
+			return checkPublic(pub, page, abs, base, reported, memoCheck(pub, base), resolveMemo{})
 		})
-		this.privateWarns = recheck(lc.last.privateWarns, priv.rescanned, func(page string) content.ErrorList {
-			return checkPrivate(priv, page, abs, base, reported, pubWhy, privWhy, resolveMemo{})
+		this.privateWarns = recheck(lc.last.privateWarns, nil, priv.rescanned, func(page string) content.ErrorList {
+			return checkPrivate(priv, page, abs, base, reported, memoCheck(pub, base), memoCheck(priv, "/"), resolveMemo{})
 		})
 	} else if (sameFiles || diffed) && lc.statePath == "" && lc.last.reusable(this) {
 		// Files came or went, or pages have other ids: a page's warnings
@@ -233,10 +232,10 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 		for page := range priv.rescanned {
 			privAgain[page] = true
 		}
-		this.publicWarns = recheckPages(lc.last.publicWarns, pubDiff.removed, pubAgain, func(page string) content.ErrorList {
+		this.publicWarns = recheck(lc.last.publicWarns, pubDiff.removed, pubAgain, func(page string) content.ErrorList {
 			return checkPublic(pub, page, abs, base, reported, memoCheck(pub, base), resolveMemo{})
 		})
-		this.privateWarns = recheckPages(lc.last.privateWarns, privDiff.removed, privAgain, func(page string) content.ErrorList {
+		this.privateWarns = recheck(lc.last.privateWarns, privDiff.removed, privAgain, func(page string) content.ErrorList {
 			return checkPrivate(priv, page, abs, base, reported, memoCheck(pub, base), memoCheck(priv, "/"), resolveMemo{})
 		})
 	} else {
@@ -405,16 +404,23 @@ func (last *lastCheck) reusable(this *lastCheck) bool {
 		maps.Equal(last.reported, this.reported)
 }
 
-// recheck returns the warnings of last, by page, with those of the pages
-// rescanned made again by check: a map of the pages with any.
-func recheck(last map[string]content.ErrorList, rescanned map[string]bool, check func(page string) content.ErrorList) map[string]content.ErrorList {
+// recheck returns the warnings of last, by page, but for the pages
+// removed, which have none, and those of again, made again by check (on
+// every core: check must be safe for that): a map of the pages with any.
+func recheck(last map[string]content.ErrorList, removed []string, again map[string]bool, check func(page string) content.ErrorList) map[string]content.ErrorList {
 	out := maps.Clone(last)
 	if out == nil {
 		out = map[string]content.ErrorList{}
 	}
-	for _, page := range slices.Sorted(maps.Keys(rescanned)) {
-		if w := check(page); len(w) > 0 {
-			out[page] = w
+	for _, page := range removed {
+		delete(out, page)
+	}
+	pages := slices.Sorted(maps.Keys(again))
+	warns := make([]content.ErrorList, len(pages))
+	par.Each(len(pages), func(i int) { warns[i] = check(pages[i]) })
+	for i, page := range pages {
+		if len(warns[i]) > 0 {
+			out[page] = warns[i]
 		} else {
 			delete(out, page)
 		}

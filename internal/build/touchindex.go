@@ -4,7 +4,6 @@ import (
 	"maps"
 	"slices"
 
-	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/par"
 )
 
@@ -133,40 +132,16 @@ func (ix *touchIndex) pages(own, blog map[uint64]bool) map[string]bool {
 	}
 	for h := range own {
 		for _, n := range ix.own[h] {
-			if ix.names[n] != "" && slices.Contains(ix.of[n].own, h) {
+			if slices.Contains(ix.of[n].own, h) { // not a page gone: its touches are none
 				out[ix.names[n]] = true
 			}
 		}
 	}
 	for h := range blog {
 		for _, n := range ix.blog[h] {
-			if ix.names[n] != "" && slices.Contains(ix.of[n].blog, h) {
+			if slices.Contains(ix.of[n].blog, h) {
 				out[ix.names[n]] = true
 			}
-		}
-	}
-	return out
-}
-
-// recheckPages returns the warnings of last, by page, but for the pages
-// removed, which have none, and those of again, made again by check (on
-// every core): a map of the pages with any.
-func recheckPages(last map[string]content.ErrorList, removed []string, again map[string]bool, check func(page string) content.ErrorList) map[string]content.ErrorList {
-	out := maps.Clone(last)
-	if out == nil {
-		out = map[string]content.ErrorList{}
-	}
-	for _, page := range removed {
-		delete(out, page)
-	}
-	pages := slices.Sorted(maps.Keys(again))
-	warns := make([]content.ErrorList, len(pages))
-	par.Each(len(pages), func(i int) { warns[i] = check(pages[i]) })
-	for i, page := range pages {
-		if len(warns[i]) > 0 {
-			out[page] = warns[i]
-		} else {
-			delete(out, page)
 		}
 	}
 	return out

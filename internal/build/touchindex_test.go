@@ -88,3 +88,26 @@ func TestTouchIndexFindsWhatAnyFinds(t *testing.T) {
 		}
 	}
 }
+
+// TestTouchIndexGivesBackPagesGone: pages without links that come and
+// go, one after the other, do not grow the index: each page gone counts
+// as stale, and the index is made again once most of it is.
+func TestTouchIndexGivesBackPagesGone(t *testing.T) {
+	s := &siteIndex{base: "https://example.com/\x00/"}
+	now := map[string]touchSums{}
+	for i := range 10 {
+		now[fmt.Sprintf("p%d.html", i)] = touchSums{own: []uint64{uint64(i)}}
+	}
+	touches := func(page string) touchSums { return now[page] }
+	ix := newTouchIndex(s, slices.Sorted(maps.Keys(now)), touches)
+	for i := range 1000 {
+		page := fmt.Sprintf("bare%d.css", i)
+		now[page] = touchSums{}
+		ix = touchIndexFor(ix, s, slices.Sorted(maps.Keys(now)), nil, map[string]bool{page: true}, touches)
+		delete(now, page)
+		ix = touchIndexFor(ix, s, slices.Sorted(maps.Keys(now)), []string{page}, nil, touches)
+	}
+	if n := len(ix.names); n > 100 {
+		t.Errorf("the index numbers %d pages for the %d there are", n, len(now))
+	}
+}
