@@ -91,11 +91,14 @@ type Key [sha256.Size]byte
 // (a func, a channel, an unexported field, a cycle): such data could
 // change what a page shows without changing its key.
 func KeyOf(templates, name string, data any) (Key, error) {
-	return keyOf(templates, name, data, nil, nil)
+	k, _, err := keyOf(templates, name, data, nil, nil)
+	return k, err
 }
 
-// keyOf is KeyOf for data whose parts later fills.
-func keyOf(templates, name string, data any, later []Later, sums *digest.Memo) (Key, error) {
+// keyOf is KeyOf for data whose parts later fills. It also says about how
+// many bytes the data holds (size): a page is seldom smaller than what
+// it shows.
+func keyOf(templates, name string, data any, later []Later, sums *digest.Memo) (_ Key, size int64, _ error) {
 	// A hash and its buffer are reused: a key is computed for every page
 	// and every cached fragment, tens of thousands a build.
 	w := hashers.Get().(*hasher)
@@ -104,11 +107,11 @@ func keyOf(templates, name string, data any, later []Later, sums *digest.Memo) (
 		hashers.Put(w)
 	}()
 	w.h.Reset()
-	w.buf, w.sums = w.buf[:0], sums
+	w.buf, w.sums, w.n = w.buf[:0], sums, 0
 	w.str(templates)
 	w.str(name)
 	if err := w.data(data); err != nil {
-		return Key{}, fmt.Errorf("page data of %s: %w", name, err)
+		return Key{}, 0, fmt.Errorf("page data of %s: %w", name, err)
 	}
 	w.int(int64(len(later)))
 	for _, l := range later {
@@ -117,7 +120,7 @@ func keyOf(templates, name string, data any, later []Later, sums *digest.Memo) (
 	w.flush()
 	var k Key
 	w.h.Sum(k[:0])
-	return k, nil
+	return k, w.n, nil
 }
 
 var hashers = sync.Pool{New: func() any { return &hasher{h: sha256.New(), buf: make([]byte, 0, 8192)} }}
@@ -584,7 +587,7 @@ func pagesOf(jobs []Job, results []*cached, taken []bool, made int, last map[str
 // its data is made and the page executed (ran) as lazy does, which for a
 // page whose data is truly the last Render's gives the bytes of key.
 func (c *Cache) kept(j Job, key Key, exec Executor, out *Site) (ran bool, err error) {
-	return c.put(j.File, j.Template, key, func() (any, []Later) {
+	return c.put(j.File, j.Template, key, false, func() (any, []Later) {
 		data := j.Data
 		if j.Make != nil {
 			data = j.Make()
@@ -639,11 +642,11 @@ func (s *Site) order(jobs []Job, size func(file string) int) []int {
 func (c *Cache) lazy(templates string, j Job, later []Later, exec Executor, out *Site) (key Key, ran bool, err error) {
 	// No digest memo: it would hold every big string of every page until
 	// the end, and a build that renders once hashes each about once.
-	key, err = keyOf(templates, j.Template, j.Data, later, nil)
+	key, size, err := keyOf(templates, j.Template, j.Data, later, nil)
 	if err != nil {
 		return key, false, err
 	}
-	ran, err = c.put(j.File, j.Template, key, func() (any, []Later) { return j.Data, later }, exec, out)
+	ran, err = c.put(j.File, j.Template, key, size > bigPage, func() (any, []Later) { return j.Data, later }, exec, out)
 	return key, ran, err
 }
 
@@ -652,8 +655,12 @@ func (c *Cache) lazy(templates string, j Job, later []Later, exec Executor, out 
 // only if out asks for its bytes. The page is made in a pooled buffer and
 // handed over from there: a keyed sink copies what it keeps (KeyedSink),
 // so a copy of every page of the site (a build's largest allocation) is
-// not made for it.
-func (c *Cache) put(file, template string, key Key, made func() (any, []Later), exec Executor, out *Site) (ran bool, err error) {
+// not made for it. A page whose data is past bigPage (big) is not begun
+// in memory: it is written to the sink's writer a part at a time, at
+// once, rather than made up to bigPage first and begun again (the
+// lists of 100,000 posts, a hundred pages, were 1.2 s of CPU begun for
+// nothing).
+func (c *Cache) put(file, template string, key Key, big bool, made func() (any, []Later), exec Executor, out *Site) (ran bool, err error) {
 	var data any
 	var once sync.Once
 	ready := func() {
@@ -672,6 +679,9 @@ func (c *Cache) put(file, template string, key Key, made func() (any, []Later), 
 	err = out.putKeyed(file, key, func() ([]byte, error) {
 		if b, ok := c.Disk.Get(diskcache.Key(key)); ok {
 			return b, nil
+		}
+		if big {
+			return nil, ErrBig
 		}
 		ready()
 		buf = buffers.Get().(*bytes.Buffer)
@@ -734,7 +744,7 @@ func (c *Cache) one(templates string, j Job, exec Executor) (p cached, ran bool,
 		keyed := make(chan error, 1)
 		go func() {
 			var err error
-			key, err = keyOf(templates, j.Template, j.Data, nil, &c.sums)
+			key, _, err = keyOf(templates, j.Template, j.Data, nil, &c.sums)
 			keyed <- err
 		}()
 		b, err = executeSized(exec, j.Template, j.Data, len(last.data))
@@ -742,7 +752,7 @@ func (c *Cache) one(templates string, j Job, exec Executor) (p cached, ran bool,
 			return cached{}, false, kerr
 		}
 	} else {
-		if key, err = keyOf(templates, j.Template, j.Data, nil, &c.sums); err != nil {
+		if key, _, err = keyOf(templates, j.Template, j.Data, nil, &c.sums); err != nil {
 			return cached{}, false, err
 		}
 		if b, ok := c.Disk.Get(diskcache.Key(key)); ok {
@@ -941,10 +951,12 @@ type hasher struct {
 	h    hash.Hash
 	buf  []byte       // small writes, gathered: a call to the hash per field costs
 	sums *digest.Memo // digests of big strings; nil computes them
+	n    int64        // the bytes of the value: those written, and each big string's
 }
 
 func (w *hasher) flush() {
 	w.h.Write(w.buf)
+	w.n += int64(len(w.buf))
 	w.buf = w.buf[:0]
 }
 
@@ -979,6 +991,7 @@ func (w *hasher) str(s string) {
 	if len(s) >= bigString {
 		sum := w.sums.Of(s)
 		w.buf = append(w.buf, sum[:]...)
+		w.n += int64(len(s))
 	} else {
 		w.buf = append(w.buf, s...)
 	}

@@ -83,9 +83,9 @@ func TestKeySeesEverything(t *testing.T) {
 	}
 	var memo digest.Memo
 	for _, s := range []*digest.Memo{nil, &memo} {
-		a, _ := keyOf("theme", "post.html", big('a'), nil, s)
-		b, _ := keyOf("theme", "post.html", big('b'), nil, s)
-		a2, _ := keyOf("theme", "post.html", big('a'), nil, s)
+		a, _, _ := keyOf("theme", "post.html", big('a'), nil, s)
+		b, _, _ := keyOf("theme", "post.html", big('b'), nil, s)
+		a2, _, _ := keyOf("theme", "post.html", big('a'), nil, s)
 		if a == b || a != a2 {
 			t.Errorf("big strings: a %x, b %x, a again %x", a[:4], b[:4], a2[:4])
 		}
@@ -507,6 +507,64 @@ func TestBigPageWritten(t *testing.T) {
 	for file, w := range want {
 		if string(out[file]) != w || string(mem[file]) != w {
 			t.Errorf("%s: %d and %d bytes, want %d", file, len(out[file]), len(mem[file]), len(w))
+		}
+	}
+}
+
+// TestBigDataExecutedOnce: a page whose data alone is past bigPage is
+// written by the sink a part at a time from the start, executed once,
+// not made in memory up to bigPage and begun again; a page whose data is
+// as large but which shows little of it comes out the same, written so.
+func TestBigDataExecutedOnce(t *testing.T) {
+	tmpl := template.Must(template.New("list.html").Parse("{{range .}}<li>{{.Title}}</li>{{end}}"))
+	template.Must(tmpl.New("count.html").Parse("{{len .}} posts"))
+	var mu sync.Mutex
+	executed := map[string]int{}
+	exec := func(w io.Writer, name string, data any) error {
+		mu.Lock()
+		executed[name]++
+		mu.Unlock()
+		return tmpl.ExecuteTemplate(w, name, data)
+	}
+	rows := make([]entry, bigPage/32) // a list of twice bigPage
+	var list strings.Builder
+	for i := range rows {
+		rows[i].Title = fmt.Sprintf("post %d of a long list, with a title of some length", i)
+		list.WriteString("<li>" + rows[i].Title + "</li>")
+	}
+	jobs := []Job{
+		{File: "list.html", Template: "list.html", Data: rows},
+		{File: "count.html", Template: "count.html", Data: rows},
+	}
+	want := map[string]string{"list.html": list.String(), "count.html": fmt.Sprintf("%d posts", len(rows))}
+	out, streamed := map[string][]byte{}, map[string]bool{}
+	keyed := func(file string, key Key, data func() ([]byte, error), write func(io.Writer) error) error {
+		b, err := data()
+		if errors.Is(err, ErrBig) {
+			var buf bytes.Buffer
+			if err := write(&buf); err != nil {
+				return err
+			}
+			b, err = buf.Bytes(), nil
+			mu.Lock()
+			streamed[file] = true
+			mu.Unlock()
+		}
+		mu.Lock()
+		out[file] = bytes.Clone(b)
+		mu.Unlock()
+		return err
+	}
+	c := Cache{Once: true}
+	if err := c.Render("v1", jobs, exec, NewKeyedSite(Into(out), keyed, nil)); err != nil {
+		t.Fatal(err)
+	}
+	for file, w := range want {
+		if string(out[file]) != w {
+			t.Errorf("%s: %d bytes, want %d", file, len(out[file]), len(w))
+		}
+		if !streamed[file] || executed[file] != 1 {
+			t.Errorf("%s: executed %d times, written a part at a time: %v; want once, so", file, executed[file], streamed[file])
 		}
 	}
 }
