@@ -460,6 +460,36 @@ func TestBoundedFragments(t *testing.T) {
 	}
 }
 
+// streamingSink is a KeyedSink into out that has a page too large for
+// memory (ErrBig) written a part at a time, and says which were so.
+type streamingSink struct {
+	mu       sync.Mutex
+	out      map[string][]byte
+	streamed map[string]bool
+}
+
+func newStreamingSink() *streamingSink {
+	return &streamingSink{out: map[string][]byte{}, streamed: map[string]bool{}}
+}
+
+func (s *streamingSink) put(file string, key Key, data func() ([]byte, error), write func(io.Writer) error) error {
+	b, err := data()
+	if errors.Is(err, ErrBig) {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			return err
+		}
+		b, err = buf.Bytes(), nil
+		s.mu.Lock()
+		s.streamed[file] = true
+		s.mu.Unlock()
+	}
+	s.mu.Lock()
+	s.out[file] = bytes.Clone(b)
+	s.mu.Unlock()
+	return err
+}
+
 // TestBigPageWritten: a page too large to be made in memory, in a render
 // that keeps nothing, is written by the sink a part at a time, the same
 // bytes; and put whole on a site without a keyed sink.
@@ -474,27 +504,10 @@ func TestBigPageWritten(t *testing.T) {
 		}
 	}
 	want := map[string]string{"big.html": "big" + half + half, "small.html": "small<p>y</p><p>y</p>"}
-	var mu sync.Mutex
-	out, streamed := map[string][]byte{}, map[string]bool{}
-	keyed := func(file string, key Key, data func() ([]byte, error), write func(io.Writer) error) error {
-		b, err := data()
-		if errors.Is(err, ErrBig) {
-			var buf bytes.Buffer
-			if err := write(&buf); err != nil {
-				return err
-			}
-			b, err = buf.Bytes(), nil
-			mu.Lock()
-			streamed[file] = true
-			mu.Unlock()
-		}
-		mu.Lock()
-		out[file] = bytes.Clone(b)
-		mu.Unlock()
-		return err
-	}
+	sink := newStreamingSink()
+	out, streamed := sink.out, sink.streamed
 	c := Cache{Once: true}
-	if err := c.Render("v1", jobs(), exec, NewKeyedSite(Into(out), keyed, nil)); err != nil {
+	if err := c.Render("v1", jobs(), exec, NewKeyedSite(Into(out), sink.put, nil)); err != nil {
 		t.Fatal(err)
 	}
 	if !streamed["big.html"] || streamed["small.html"] || c.Rendered() != 2 {
@@ -537,26 +550,10 @@ func TestBigDataExecutedOnce(t *testing.T) {
 		{File: "count.html", Template: "count.html", Data: rows},
 	}
 	want := map[string]string{"list.html": list.String(), "count.html": fmt.Sprintf("%d posts", len(rows))}
-	out, streamed := map[string][]byte{}, map[string]bool{}
-	keyed := func(file string, key Key, data func() ([]byte, error), write func(io.Writer) error) error {
-		b, err := data()
-		if errors.Is(err, ErrBig) {
-			var buf bytes.Buffer
-			if err := write(&buf); err != nil {
-				return err
-			}
-			b, err = buf.Bytes(), nil
-			mu.Lock()
-			streamed[file] = true
-			mu.Unlock()
-		}
-		mu.Lock()
-		out[file] = bytes.Clone(b)
-		mu.Unlock()
-		return err
-	}
+	sink := newStreamingSink()
+	out, streamed := sink.out, sink.streamed
 	c := Cache{Once: true}
-	if err := c.Render("v1", jobs, exec, NewKeyedSite(Into(out), keyed, nil)); err != nil {
+	if err := c.Render("v1", jobs, exec, NewKeyedSite(Into(out), sink.put, nil)); err != nil {
 		t.Fatal(err)
 	}
 	for file, w := range want {
