@@ -96,8 +96,8 @@ func KeyOf(templates, name string, data any) (Key, error) {
 }
 
 // keyOf is KeyOf for data whose parts later fills. It also says about how
-// many bytes the data holds (size): a page is seldom smaller than what
-// it shows.
+// many bytes the data holds (size), which a page that shows its data is
+// seldom smaller than (see Cache.put).
 func keyOf(templates, name string, data any, later []Later, sums *digest.Memo) (_ Key, size int64, _ error) {
 	// A hash and its buffer are reused: a key is computed for every page
 	// and every cached fragment, tens of thousands a build.
@@ -228,16 +228,18 @@ func Into(m map[string][]byte) Sink {
 // needed: a page already written with that key need not be made again.
 // The bytes are good until the sink returns: it copies what it keeps
 // (they are made in a buffer that the next page is made in). data fails
-// with ErrBig for a page too large to be made in memory: write then
-// writes its bytes to a writer of the sink's, a part at a time.
+// with ErrBig for a page too large to be made in memory, or whose data
+// is (Cache.put): write then writes its bytes to a writer of the sink's,
+// a part at a time.
 type KeyedSink func(file string, key Key, data func() ([]byte, error), write func(io.Writer) error) error
 
 // ErrBig is what a KeyedSink's data returns for a page of more than
-// bigPage bytes, which it does not make in memory.
+// bigPage bytes, or whose data alone is more, which it does not make in
+// memory.
 var ErrBig = errors.New("page too large to be made in memory")
 
 // bigPage is the size past which a page of a render that keeps nothing
-// is not made in memory. The wiki's list of posts, 64 MB at 100,000
+// is not made in memory, nor a page whose data is larger. The wiki's list of posts, 64 MB at 100,000
 // posts, grew a buffer to 128 MB by doubling, and held it while the rest
 // of the site was made; and at 8 MB, the tag pages of 100,000 posts (2
 // to 7 MB each, a hundred of them near the render's end) still grew
@@ -584,8 +586,10 @@ func pagesOf(jobs []Job, results []*cached, taken []bool, made int, last map[str
 
 // kept puts the page of job j, taken Unchanged, by key, the key its page
 // had in the last Render: the output that holds it keeps it unread. Else
-// its data is made and the page executed (ran) as lazy does, which for a
-// page whose data is truly the last Render's gives the bytes of key.
+// its data is made and the page executed (ran) as lazy does, but begun
+// in memory whatever the size of its data, which is not hashed again;
+// for a page whose data is truly the last Render's, that gives the bytes
+// of key.
 func (c *Cache) kept(j Job, key Key, exec Executor, out *Site) (ran bool, err error) {
 	return c.put(j.File, j.Template, key, false, func() (any, []Later) {
 		data := j.Data
