@@ -10,5 +10,5 @@ import (
 // its page data is in docs/themes.md, for theme authors.
 func TestPageDataDocumented(t *testing.T) {
 	pagetest.Documented(t, "../../docs/themes.md", "The blog", pagetest.Templates(t, "../../themes/default/blog"),
-		HomePage{}, PostPage{}, TagsPage{}, TagPage{}, ArchivePage{}, SharedPage{}, NotFoundPage{})
+		HomePage{}, PostPage{}, TagsPage{}, TagPage{}, ArchivePage{}, SharedPage{}, NotFoundPage{}, StandalonePage{})
 }
