@@ -263,6 +263,10 @@ func Build(site *content.Site, md *markdown.Renderer, opts Options) (*Journal, e
 	for _, p := range site.Posts {
 		j.Posts = append(j.Posts, &Post{Post: p, FileSlug: content.SlugOf(p.Path), body: body{j.source(&p.Doc)}})
 	}
+	// What each body says of itself is looked up on a core of its own
+	// while this one orders and indexes the documents, which need none
+	// of it (factsAhead).
+	ahead := j.factsAhead()
 	j.Pages = append(j.Pages, site.Pages...)
 	sort.SliceStable(j.Pages, func(a, b int) bool { return j.Pages[a].SitePath < j.Pages[b].SitePath })
 	// Contacts by name, each lowered once (not at every comparison);
@@ -292,7 +296,7 @@ func Build(site *content.Site, md *markdown.Renderer, opts Options) (*Journal, e
 	for _, p := range j.Posts {
 		j.linkPost(p, &errs)
 	}
-	j.controls(j.bodies(&errs))
+	j.controls(j.bodies(&errs, ahead))
 	for _, c := range j.Contacts {
 		c.derive(j)
 	}
