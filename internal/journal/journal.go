@@ -263,9 +263,9 @@ func Build(site *content.Site, md *markdown.Renderer, opts Options) (*Journal, e
 	for _, p := range site.Posts {
 		j.Posts = append(j.Posts, &Post{Post: p, FileSlug: content.SlugOf(p.Path), body: body{j.source(&p.Doc)}})
 	}
-	// What each body says of itself is looked up on a core of its own
-	// while this one orders and indexes the documents, which need none
-	// of it (factsAhead).
+	// What each body says of itself is looked up on a goroutine of its
+	// own while the documents are sorted, indexed and linked, mostly on
+	// one core, which need none of it (factsAhead).
 	ahead := j.factsAhead()
 	j.Pages = append(j.Pages, site.Pages...)
 	sort.SliceStable(j.Pages, func(a, b int) bool { return j.Pages[a].SitePath < j.Pages[b].SitePath })
