@@ -250,8 +250,8 @@ var ErrBig = errors.New("page too large to be made in memory")
 // process with it. At 512 KB a page past it is written to its file a
 // part at a time, and the heap grew to 2.32 GB: the resident peak
 // 2.41 GB against 2.54 and 2.69. A page whose data is smaller, but not
-// the page, is begun in memory for nothing up to this size (of a site
-// of 10,000 posts, three, 34 ms).
+// the page, is begun in memory for nothing up to this size: of a site of
+// 10,000 posts, none (its three larger pages have larger data).
 const bigPage = 512 << 10
 
 // capped writes to a buffer no more than bigPage bytes in all, failing
