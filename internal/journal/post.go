@@ -308,10 +308,7 @@ func (j *Journal) factsAhead() *lookAhead {
 		return nil
 	}
 	a := &lookAhead{done: make(chan struct{})}
-	var nodes []Node
-	for n := range j.Nodes() {
-		nodes = append(nodes, n)
-	}
+	nodes := slices.Collect(j.Nodes()) // its own: Build sorts the journal's lists meanwhile
 	go func() {
 		defer close(a.done)
 		facts := make(map[*content.Doc]markdown.Facts, len(nodes))
