@@ -44,7 +44,8 @@ type Options struct {
 	// Pages are the site's pages, by site path ("about/") to their
 	// file: an imported page at one of these addresses is left out.
 	Pages map[string]string
-	// Now dates a Jekyll draft that has no date.
+	// Now dates a Jekyll draft, or a Hugo post, that has no date, when its
+	// file has no modification time.
 	Now time.Time
 }
 

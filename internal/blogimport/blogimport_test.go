@@ -2,6 +2,7 @@ package blogimport
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -285,35 +286,60 @@ func TestJekyllFeedID(t *testing.T) {
 	}
 }
 
-// TestHugoNoDate: a post without a date is not imported, and says so at
-// its line.
+// TestHugoNoDate: a post is dated as Hugo dates it (date, publishDate and
+// its synonyms, then lastmod or modified); one without any date is not
+// left behind but imported as a draft, dated by its file, and said so at
+// its line: Hugo would publish it dated the year 1, a made-up day never
+// is.
 func TestHugoNoDate(t *testing.T) {
+	mod := time.Date(2024, 3, 9, 22, 15, 0, 0, time.UTC)
 	fsys := fstest.MapFS{
 		"config.yaml":           {Data: []byte("baseURL: https://h.example.net/\nlanguages:\n  en: {}\n  fr: {}\n")},
-		"content/posts/a.md":    {Data: []byte("---\ntitle: A\n---\n")},
+		"content/posts/a.md":    {Data: []byte("---\ntitle: A\ndraft: false\ntags: [x]\n---\nText of A.\n"), ModTime: mod},
 		"content/posts/b.md":    {Data: []byte("---\ntitle: B\ndate: 2020-01-01\ntags: x\nlastmod: 2019-01-01\n---\n")},
 		"content/posts/c.fr.md": {Data: []byte("---\ntitle: C\ndate: 2020-01-01\n---\n")},
+		"content/posts/d.md":    {Data: []byte("---\ntitle: D\nlastmod: 2021-05-06\n---\n")},
+		"content/posts/e.md":    {Data: []byte("---\ntitle: E\nmodified: 2022-07-08T10:00:00Z\n---\n")},
 	}
-	plan, err := Hugo(fsys, Options{Root: "h"})
+	plan, err := Hugo(fsys, Options{Root: "h", Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(plan.Posts) != 1 || plan.Posts[0].Slug != "b" || !plan.Posts[0].Updated.t.IsZero() {
-		for _, p := range plan.Posts {
-			t.Logf("%+v", *p)
-		}
-		t.Fatalf("%d posts", len(plan.Posts))
+	got := map[string]string{}
+	for _, p := range plan.Posts {
+		got[p.Slug] = fmt.Sprintf("date %s updated %v draft %v body %q", p.Date, !p.Updated.t.IsZero(), p.Draft, p.Body)
+	}
+	want := map[string]string{
+		"a": `date 2024-03-09 updated false draft true body "Text of A.\n"`,
+		"b": `date 2020-01-01 updated false draft false body ""`,
+		"d": `date 2021-05-06 updated false draft false body ""`,
+		"e": `date 2022-07-08T10:00:00Z updated false draft false body ""`,
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("posts:\n%v\nwant:\n%v", got, want)
 	}
 	var msgs []string
 	for _, w := range plan.Warnings {
 		msgs = append(msgs, w.Error())
 	}
-	want := []string{
-		"h/content/posts/a.md:1: no date: not imported; add a date to import it",
+	wantMsgs := []string{
+		"h/content/posts/a.md:1: no date: imported as a draft dated 2024-03-09, when its file was last changed; give it its date and take out draft: true to publish it",
 		"h/content/posts/b.md:5: lastmod 2019-01-01 is before the date 2020-01-01: left out",
 	}
-	if strings.Join(msgs, "\n") != strings.Join(want, "\n") {
-		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(msgs, "\n"), strings.Join(want, "\n"))
+	if strings.Join(msgs, "\n") != strings.Join(wantMsgs, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(msgs, "\n"), strings.Join(wantMsgs, "\n"))
+	}
+	for _, s := range plan.Skipped {
+		if !strings.HasSuffix(s.Source, "c.fr.md") {
+			t.Errorf("skipped %s: %s", s.Source, s.Reason)
+		}
+	}
+	// The draft is written as one: nothing of it is published until the
+	// writer dates it.
+	for _, p := range plan.Posts {
+		if p.Slug == "a" && !strings.Contains(string(p.File()), "draft: true") {
+			t.Errorf("a's file says no draft:\n%s", p.File())
+		}
 	}
 }
 

@@ -213,7 +213,12 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 			}
 			continue
 		}
-		d, ok := plan.hugoPost(shown(src), data, pg, hc)
+		// A post without a date is dated by its file (hugoPost).
+		mod := opts.Now
+		if info, err := fs.Stat(fsys, src); err == nil && !info.ModTime().IsZero() {
+			mod = info.ModTime()
+		}
+		d, ok := plan.hugoPost(shown(src), data, pg, hc, mod)
 		if !ok {
 			continue
 		}
@@ -326,8 +331,9 @@ func hugoDate(f *fields, hc hugoContext, d *stamp, kept *[]string) {
 var datePrefix = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.+)$`)
 
 // hugoPost reads one post's front matter; ok is false for a post that is
-// not imported, with the reason in the plan.
-func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContext) (*draft, bool) {
+// not imported, with the reason in the plan. mod is when its file was last
+// changed: the day a post without any date is dated.
+func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContext, mod time.Time) (*draft, bool) {
 	meta, body, bodyLine, ok := plan.split(shown, data)
 	if !ok {
 		return nil, false
@@ -358,14 +364,34 @@ func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContex
 	if p.Date.t.IsZero() && hc.filenameDate && !fileDate.t.IsZero() {
 		p.Date = fileDate
 	}
+	if p.Date.t.IsZero() {
+		// Hugo's own default, after the keys above: lastmod, modified.
+		for _, k := range []string{"lastmod", "modified"} {
+			v, ok := f.meta.Get(k)
+			if !ok || v == nil || v == "" {
+				continue
+			}
+			if s, err := date(v, hc.zone); err == nil {
+				p.Date = s
+				p.Notes = append(p.Notes, "dated "+s.String()+" by its "+k+", as Hugo dates it")
+				break
+			}
+		}
+	}
 	if p.Date.t.IsZero() && !fileDate.t.IsZero() {
 		p.Date = fileDate
 		p.Notes = append(p.Notes, "dated "+fileDate.String()+" from its file name")
 	}
-	if p.Date.t.IsZero() {
-		plan.warn(content.Position{Path: shown, Line: meta.Line}, "no date: not imported; add a date to import it")
-		plan.skip(shown, "no date")
-		return nil, false
+	// No date at all: Hugo publishes it dated 1 January of the year 1.
+	// It is imported, not left behind, but as a draft dated by its file:
+	// a made-up day is never published.
+	undated := p.Date.t.IsZero()
+	if undated {
+		if mod.IsZero() {
+			mod = time.Now()
+		}
+		p.Date = stamp{t: time.Date(mod.Year(), mod.Month(), mod.Day(), 0, 0, 0, 0, time.UTC)}
+		plan.warn(content.Position{Path: shown, Line: meta.Line}, "no date: imported as a draft dated %s, when its file was last changed; give it its date and take out draft: true to publish it", p.Date)
 	}
 	if key, v, ok := f.takeFirst(updatedKeys...); ok && v != nil && v != "" {
 		if s, err := date(v, hc.zone); err != nil {
@@ -389,6 +415,9 @@ func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContex
 	p.Tags = addTags(p.Tags, f.texts("categories")...)
 	if _, v, ok := f.take("draft"); ok {
 		p.Draft, _ = boolean(v)
+	}
+	if undated {
+		p.Draft = true // whatever its draft key says
 	}
 	if key, v, ok := f.take("expirydate", "unpublishdate"); ok && v != nil && v != "" {
 		if s, err := date(v, hc.zone); err == nil && s.t.Before(time.Now()) {
