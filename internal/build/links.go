@@ -514,7 +514,7 @@ func checkPublic(pub *siteIndex, page, abs, base string, reported map[string]boo
 	for _, l := range publicLinks(pub, page, abs, base, memo, bp) {
 		if !reported[canonical(l.target)] {
 			if why := pubWhy(l.target); why != "" {
-				warns.Add(content.Position{Path: "public/" + page}, "broken link %s: %s", l.ref, why)
+				warns.Add(content.Position{Path: "public/" + page}, "broken link %s: %s%s", l.ref, why, webHint(l.ref, why))
 			}
 		}
 	}
@@ -540,10 +540,54 @@ func checkPrivate(priv *siteIndex, page, abs, base string, reported map[string]b
 			why = privWhy(l.target)
 		}
 		if why != "" {
-			warns.Add(content.Position{Path: "private/" + page}, "broken link %s: %s", l.ref, why)
+			warns.Add(content.Position{Path: "private/" + page}, "broken link %s: %s%s", l.ref, why, webHint(l.ref, why))
 		}
 	}
 	return warns
+}
+
+// webHint returns, for a link to no page (why) written as a web address
+// without its scheme ([c9](c9.io), [repo](github.com/a/b)), which is a
+// path of the site to a browser, what to write instead; for any other
+// link, "". Its first part must be a host name: www. and a name, or names
+// that end in one of webDomains, which leaves out the extensions of files
+// a page links to (a.png, setup.py, notes.md).
+func webHint(ref, why string) string {
+	if why != noSuchPage {
+		return ""
+	}
+	host := ref
+	if i := strings.IndexAny(ref, "/?#"); i >= 0 {
+		host = ref[:i]
+	}
+	host = strings.ToLower(host)
+	labels := strings.Split(host, ".")
+	if len(labels) < 2 {
+		return ""
+	}
+	for _, l := range labels {
+		if l == "" || len(l) > 63 || l[0] == '-' || l[len(l)-1] == '-' ||
+			strings.ContainsFunc(l, func(r rune) bool { return !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == '-') }) {
+			return ""
+		}
+	}
+	if labels[0] != "www" && !webDomains[labels[len(labels)-1]] {
+		return ""
+	}
+	return "; for the web site, write https://" + ref
+}
+
+// webDomains are the top-level domains of most web addresses that are not
+// also the extension of a file a page would link to (.ai, .pl, .sh, .md
+// and .py are both).
+var webDomains = map[string]bool{
+	"com": true, "org": true, "net": true, "edu": true, "gov": true, "io": true,
+	"dev": true, "app": true, "co": true, "me": true, "info": true, "xyz": true,
+	"blog": true, "tech": true, "uk": true, "de": true, "fr": true, "nl": true,
+	"eu": true, "ca": true, "au": true, "us": true, "jp": true, "ch": true,
+	"se": true, "no": true, "dk": true, "fi": true, "es": true, "be": true,
+	"at": true, "cz": true, "ru": true, "br": true, "ie": true, "nz": true,
+	"tv": true, "fm": true, "ly": true, "gg": true,
 }
 
 // linkBuffers are what the check of a page makes its links in (links):
@@ -1314,13 +1358,16 @@ func (s *siteIndex) check(target, base string) string {
 		}
 	}
 	if len(file) == 0 {
-		return "no such page"
+		return noSuchPage
 	}
 	if frag != "" && bytes.HasSuffix(file, []byte(".html")) && !s.parsed(string(file)).ids.has(frag) {
 		return fmt.Sprintf("no #%s on that page", frag)
 	}
 	return ""
 }
+
+// noSuchPage is why a link to a path that no file answers is broken.
+const noSuchPage = "no such page"
 
 // scan returns the href and src values of a page, in order, and its ids.
 // It looks for the attributes in the bytes rather than tokenizing the page:

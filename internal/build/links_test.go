@@ -679,3 +679,30 @@ func TestPageLinksAsFilesComeAndGo(t *testing.T) {
 		}
 	}
 }
+
+// TestWebHint: a broken link written as a web address without its scheme
+// says what to write; a broken link to a file, or one whose page is there
+// without its fragment, says nothing more.
+func TestWebHint(t *testing.T) {
+	for _, tc := range []struct{ ref, why, want string }{
+		{"c9.io", noSuchPage, "; for the web site, write https://c9.io"},
+		{"github.com/a/b?tab=1#x", noSuchPage, "; for the web site, write https://github.com/a/b?tab=1#x"},
+		{"www.example.org", noSuchPage, "; for the web site, write https://www.example.org"},
+		{"WWW.Example.AI/x", noSuchPage, "; for the web site, write https://WWW.Example.AI/x"},
+		{"news.bbc.co.uk", noSuchPage, "; for the web site, write https://news.bbc.co.uk"},
+		{"c9.io", "no #x on that page", ""},
+		{"pic.png", noSuchPage, ""},
+		{"setup.py", noSuchPage, ""},
+		{"logo.ai", noSuchPage, ""},
+		{"notes", noSuchPage, ""},
+		{"../posts/x.html", noSuchPage, ""},
+		{"a..com", noSuchPage, ""},
+		{"-a.com", noSuchPage, ""},
+		{"a_b.com", noSuchPage, ""},
+		{"café.com", noSuchPage, ""},
+	} {
+		if got := webHint(tc.ref, tc.why); got != tc.want {
+			t.Errorf("webHint(%q, %q) = %q, want %q", tc.ref, tc.why, got, tc.want)
+		}
+	}
+}
