@@ -324,7 +324,7 @@ func TestHugoNoDate(t *testing.T) {
 	}
 	wantMsgs := []string{
 		"h/content/posts/a.md:1: no date: imported as a draft dated 2024-03-09, when its file was last changed; give it its date and take out draft: true to publish it",
-		"h/content/posts/b.md:5: lastmod 2019-01-01 is before the date 2020-01-01: left out",
+		"h/content/posts/b.md:5: lastmod 2019-01-01 is before the date 2020-01-01: kept as a comment",
 	}
 	if strings.Join(msgs, "\n") != strings.Join(wantMsgs, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(msgs, "\n"), strings.Join(wantMsgs, "\n"))
@@ -339,6 +339,59 @@ func TestHugoNoDate(t *testing.T) {
 	for _, p := range plan.Posts {
 		if p.Slug == "a" && !strings.Contains(string(p.File()), "draft: true") {
 			t.Errorf("a's file says no draft:\n%s", p.File())
+		}
+	}
+}
+
+// TestDatesKept: a date as Ruby's Time.parse reads it (Jekyll) is the
+// post's date, at its own hour and zone; a date that does not read, an
+// update before the date and an expiry still to come stay in the file as
+// comments, each said at its line: none is left behind.
+func TestDatesKept(t *testing.T) {
+	jekyll := fstest.MapFS{
+		"_config.yml":                   {Data: []byte("title: J\n")},
+		"_posts/2011-12-31-new-year.md": {Data: []byte("---\ntitle: New year\ndate: Sun Jan 01 22:26:17 -0600 2012\n---\nHi.\n")},
+		"_posts/2012-02-02-unix.md":     {Data: []byte("---\ntitle: Unix\ndate: Thu Feb  2 09:00:00 UTC 2012\n---\nHi.\n")},
+		"_posts/2012-03-03-bad.md":      {Data: []byte("---\ntitle: Bad\ndate: the third of March\nmodified: 2012-01-01\n---\nHi.\n")},
+	}
+	jp, err := Jekyll(jekyll, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hugo := fstest.MapFS{
+		"config.toml":        {Data: []byte("baseURL = 'https://h.example.net/'\n")},
+		"content/posts/e.md": {Data: []byte("---\ntitle: E\ndate: 2020-01-01\nexpiryDate: 9999-01-01\nlastmod: yesterday\n---\n")},
+	}
+	hp, err := Hugo(hugo, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, plan := range []*Plan{jp, hp} {
+		for _, p := range plan.Posts {
+			files[p.Slug] = string(p.File())
+		}
+	}
+	for slug, want := range map[string][]string{
+		"new-year": {"date: 2012-01-01T22:26:17-06:00\n"},
+		"unix":     {"date: 2012-02-02T09:00:00\n"},
+		"bad":      {"date: 2012-03-03\n", "# date: \"the third of March\"\n", "# modified: \"2012-01-01\"\n"},
+		"e":        {"date: 2020-01-01\n", "# expiryDate: \"9999-01-01\"\n", "# lastmod: \"yesterday\"\n"},
+	} {
+		for _, w := range want {
+			if !strings.Contains(files[slug], w) {
+				t.Errorf("%s: no %q in\n%s", slug, w, files[slug])
+			}
+		}
+	}
+	w := messages(append(jp.Warnings, hp.Warnings...))
+	for _, m := range []string{
+		`j/_posts/2012-03-03-bad.md:3: date: invalid date "the third of March": kept as a comment`,
+		`j/_posts/2012-03-03-bad.md:4: modified 2012-01-01 is before the date 2012-03-03: kept as a comment`,
+		`h/content/posts/e.md:5: lastmod: invalid date "yesterday": kept as a comment`,
+	} {
+		if !strings.Contains(w, m) {
+			t.Errorf("no %q in warnings:\n%s", m, w)
 		}
 	}
 }
@@ -723,7 +776,7 @@ func TestPostKeys(t *testing.T) {
 		"a":     {"updated: 2013-12-05T10:24:08Z\n", "toc: true\n", "# reviewed: 2014-01-02T03:04:05Z\n"},
 		"b":     {"updated: 2020-02-01\n", "toc: false\n", "# updated: \"2020-03-01\"\n"},
 		"c":     {"updated: 2023-07-20T15:42:00-07:00\n", "toc: true\n"},
-		"d":     {"title: D\n"},
+		"d":     {"title: D\n", "# toc: \"sometimes\"\n"},
 		"e":     {"# seen: 0000-01-01\n", "# at: 2020-01-01T10:00:00\n"},
 		"plain": {"title: Plain\n"},
 	} {
@@ -734,11 +787,11 @@ func TestPostKeys(t *testing.T) {
 		}
 	}
 	for _, slug := range []string{"d", "plain"} {
-		if strings.Contains(files[slug], "toc") {
+		if strings.Contains(files[slug], "\ntoc:") {
 			t.Errorf("%s: a toc it did not ask for:\n%s", slug, files[slug])
 		}
 	}
-	if w := messages(jp.Warnings); !strings.Contains(w, `j/_posts/2023-07-21-d.md:3: toc: expected true or false, got "sometimes": left out`) {
+	if w := messages(jp.Warnings); !strings.Contains(w, `j/_posts/2023-07-21-d.md:3: toc: expected true or false, got "sometimes": kept as a comment`) {
 		t.Errorf("warnings:\n%s", w)
 	}
 	// What the import writes, netjournal reads.

@@ -317,7 +317,7 @@ func hugoDate(f *fields, hc hugoContext, d *stamp, kept *[]string) {
 		}
 		s, err := date(v, hc.zone)
 		if err != nil {
-			f.warn(key, "%s: %v", key, err)
+			f.unreadKey(key, "%s: %v", key, err)
 			continue
 		}
 		if d.t.IsZero() {
@@ -393,15 +393,7 @@ func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContex
 		p.Date = stamp{t: time.Date(mod.Year(), mod.Month(), mod.Day(), 0, 0, 0, 0, time.UTC)}
 		plan.warn(content.Position{Path: shown, Line: meta.Line}, "no date: imported as a draft dated %s, when its file was last changed; give it its date and take out draft: true to publish it", p.Date)
 	}
-	if key, v, ok := f.takeFirst(updatedKeys...); ok && v != nil && v != "" {
-		if s, err := date(v, hc.zone); err != nil {
-			f.warn(key, "%s: %v", key, err)
-		} else if s.day().Before(p.Date.day()) {
-			f.warn(key, "%s %s is before the date %s: left out", key, s, p.Date)
-		} else if s.t.After(p.Date.t) {
-			p.Updated = s
-		}
-	}
+	p.Updated = f.updated(hc.zone, p.Date)
 	p.Title = f.text("title")
 	if p.Title == "" {
 		p.Title = titleOf(name)
@@ -423,6 +415,8 @@ func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContex
 		if s, err := date(v, hc.zone); err == nil && s.t.Before(time.Now()) {
 			p.Draft = true
 			p.Notes = append(p.Notes, "a draft: its "+key+" "+s.String()+" has passed")
+		} else {
+			delete(f.used, f.key(key)) // kept as a comment: netjournal has no such key
 		}
 	}
 	p.TOC = f.toc()
@@ -459,15 +453,7 @@ func (plan *Plan) hugoStandalone(shown string, data []byte, pg hugoPage, hc hugo
 		return nil, false
 	}
 	hugoDate(f, hc, &p.Date, &p.Kept)
-	if key, v, ok := f.takeFirst(updatedKeys...); ok && v != nil && v != "" {
-		if s, err := date(v, hc.zone); err != nil {
-			f.warn(key, "%s: %v", key, err)
-		} else if !p.Date.t.IsZero() && s.day().Before(p.Date.day()) {
-			f.warn(key, "%s %s is before the date %s: left out", key, s, p.Date)
-		} else if p.Date.t.IsZero() || s.t.After(p.Date.t) {
-			p.Updated = s
-		}
-	}
+	p.Updated = f.updated(hc.zone, p.Date)
 	p.Title = f.text("title")
 	untitled := p.Title == ""
 	if untitled {
@@ -484,6 +470,8 @@ func (plan *Plan) hugoStandalone(shown string, data []byte, pg hugoPage, hc hugo
 		if s, err := date(v, hc.zone); err == nil && s.t.Before(time.Now()) {
 			p.Draft = true
 			p.Notes = append(p.Notes, "a draft: its "+key+" "+s.String()+" has passed")
+		} else {
+			delete(f.used, f.key(key)) // kept as a comment: netjournal has no such key
 		}
 	}
 	hugoPageMenu(f, p)

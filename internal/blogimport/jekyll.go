@@ -342,7 +342,7 @@ func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc je
 	p.Date = fileDate
 	if key, v, ok := f.take("date"); ok && v != nil && v != "" {
 		if s, err := date(v, jc.zone); err != nil {
-			f.warn(key, "%s: %v", key, err)
+			f.unreadKey(key, "%s: %v", key, err)
 		} else {
 			p.Date = s
 		}
@@ -355,15 +355,7 @@ func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc je
 		p.Date = stamp{t: time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)}
 		p.Notes = append(p.Notes, "a draft without a date: dated "+p.Date.String()+", when its file was last changed")
 	}
-	if key, v, ok := f.takeFirst(updatedKeys...); ok && v != nil && v != "" {
-		if s, err := date(v, jc.zone); err != nil {
-			f.warn(key, "%s: %v", key, err)
-		} else if s.day().Before(p.Date.day()) {
-			f.warn(key, "%s %s is before the date %s: left out", key, s, p.Date)
-		} else if s.t.After(p.Date.t) {
-			p.Updated = s
-		}
-	}
+	p.Updated = f.updated(jc.zone, p.Date)
 	if s := f.text("slug"); s != "" {
 		slug = s
 	}
@@ -504,20 +496,12 @@ func (plan *Plan) jekyllPage(shown, rel string, data []byte, jc jekyllContext) (
 	d := &draft{page: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown, aliasKey: "redirect_from"}
 	if key, v, ok := f.take("date"); ok && v != nil && v != "" {
 		if s, err := date(v, jc.zone); err != nil {
-			f.warn(key, "%s: %v", key, err)
+			f.unreadKey(key, "%s: %v", key, err)
 		} else {
 			p.Date = s
 		}
 	}
-	if key, v, ok := f.takeFirst(updatedKeys...); ok && v != nil && v != "" {
-		if s, err := date(v, jc.zone); err != nil {
-			f.warn(key, "%s: %v", key, err)
-		} else if !p.Date.t.IsZero() && s.day().Before(p.Date.day()) {
-			f.warn(key, "%s %s is before the date %s: left out", key, s, p.Date)
-		} else if p.Date.t.IsZero() || s.t.After(p.Date.t) {
-			p.Updated = s
-		}
-	}
+	p.Updated = f.updated(jc.zone, p.Date)
 	dir, base := path.Dir(rel), path.Base(rel)
 	name, _ := splitExt(base)
 	p.Title = f.text("title")

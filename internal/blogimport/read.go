@@ -186,6 +186,41 @@ type fields struct {
 	meta *Meta
 	used map[string]bool
 	warn func(key string, format string, args ...any)
+	// unread are the keys whose values could not be read (unreadKey): kept
+	// as comments, as the keys netjournal has no place for.
+	unread map[string]bool
+}
+
+// unreadKey keeps key as a comment, its value not read, and says why at its
+// line: a value the import cannot use is never left behind.
+func (f *fields) unreadKey(key, format string, args ...any) {
+	k := f.key(key)
+	delete(f.used, k)
+	if f.unread == nil {
+		f.unread = map[string]bool{}
+	}
+	f.unread[k] = true
+	f.warn(key, format+": kept as a comment", args...)
+}
+
+// updated reads the date of the last change (updatedKeys) of a post or
+// page dated d (zero: not dated), in loc: a value that is not a date, or a
+// day before d, is kept as a comment.
+func (f *fields) updated(loc *time.Location, d stamp) (u stamp) {
+	key, v, ok := f.takeFirst(updatedKeys...)
+	if !ok || v == nil || v == "" {
+		return u
+	}
+	s, err := date(v, loc)
+	switch {
+	case err != nil:
+		f.unreadKey(key, "%s: %v", key, err)
+	case !d.t.IsZero() && s.day().Before(d.day()):
+		f.unreadKey(key, "%s %s is before the date %s", key, s, d)
+	case d.t.IsZero() || s.t.After(d.t):
+		u = s
+	}
+	return u
 }
 
 // take marks keys as handled and returns the first that is given.
@@ -232,7 +267,7 @@ func (f *fields) toc() *bool {
 	}
 	b, ok := boolean(v)
 	if !ok {
-		f.warn(key, "%s: expected true or false, got %s: left out", key, describe(v))
+		f.unreadKey(key, "%s: expected true or false, got %s", key, describe(v))
 		return nil
 	}
 	return &b
@@ -254,7 +289,7 @@ func (f *fields) text(keys ...string) string {
 	}
 	s, ok := text(v)
 	if !ok {
-		f.warn(k, "%s: expected a text, got %s: left out", k, describe(v))
+		f.unreadKey(k, "%s: expected a text, got %s", k, describe(v))
 	}
 	return strings.TrimSpace(s)
 }
@@ -267,7 +302,7 @@ func (f *fields) texts(key string) []string {
 	}
 	l, ok := list(v)
 	if !ok {
-		f.warn(k, "%s: expected a list of texts, got %s: left out", k, describe(v))
+		f.unreadKey(k, "%s: expected a list of texts, got %s", k, describe(v))
 	}
 	return l
 }
@@ -276,24 +311,31 @@ func (f *fields) texts(key string) []string {
 // and says which it kept and which it dropped; kind is what netjournal
 // has no such keys for: "posts", "pages".
 func (f *fields) kept(dropped map[string]bool, kind string) (lines, notes []string) {
-	var kept, gone []string
+	var kept, unread, gone []string
 	for _, k := range f.meta.Keys() {
 		if f.used[k] {
 			continue
 		}
-		if dropped[strings.ToLower(k)] {
+		if dropped[strings.ToLower(k)] && !f.unread[k] {
 			gone = append(gone, k)
 			continue
 		}
 		v, _ := f.meta.Get(k)
 		lines = append(lines, k+": "+describe(v))
-		kept = append(kept, k)
+		if f.unread[k] {
+			unread = append(unread, k)
+		} else {
+			kept = append(kept, k)
+		}
 	}
 	if len(gone) > 0 {
 		notes = append(notes, "dropped "+strings.Join(gone, ", ")+": the theme decides layout and comments")
 	}
 	if len(kept) > 0 {
 		notes = append(notes, "kept as comments in the front matter, since netjournal "+kind+" have no such keys: "+strings.Join(kept, ", "))
+	}
+	if len(unread) > 0 {
+		notes = append(notes, "kept as comments in the front matter, their values not read: "+strings.Join(unread, ", "))
 	}
 	return lines, notes
 }

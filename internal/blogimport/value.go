@@ -91,6 +91,10 @@ var (
 		time.RFC1123Z,
 		"Mon, 2 Jan 2006 15:04:05 -0700",
 		time.RFC822Z,
+		// Ruby's Time#to_s of old, which Jekyll's Time.parse reads:
+		// "Sun Jan 01 22:26:17 -0600 2012".
+		time.RubyDate,
+		"Mon Jan _2 15:04:05 -0700 2006",
 	}
 	clockLayouts = []string{
 		"2006-01-02T15:04:05.999999999",
@@ -101,6 +105,8 @@ var (
 		"2006/01/02 15:04",
 		"2006-01-02 15:04:05 MST",
 		"2006-01-02T15:04:05 MST",
+		time.UnixDate, // date(1): "Sun Jan  1 22:26:17 CST 2012"
+		time.ANSIC,
 	}
 	dayLayouts = []string{
 		time.DateOnly,
