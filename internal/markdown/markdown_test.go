@@ -206,6 +206,33 @@ func TestRawHTML(t *testing.T) {
 	}
 }
 
+// TestRawHTMLKeepsTextAttributes: the text of an image's alt, a table's
+// summary or a cell's abbr stays whatever its characters (bluemonday's
+// policy for users' text kept only letters, digits and a few signs, and
+// dropped "Step 1: install" or "猫の写真。" whole), escaped as any
+// attribute is.
+func TestRawHTMLKeepsTextAttributes(t *testing.T) {
+	src := "<img src=\"/a.png\" alt=\"Step 1: install the app?\">\n\n" +
+		"<img src=\"/b.png\" alt=\"猫の写真。\">\n\n" +
+		"<img src=\"/c.png\" alt='C++ & \"friends\" <script>alert(1)</script>'>\n\n" +
+		"<table summary=\"Costs: 2024 & 2025\"><tr><th abbr=\"Q1+Q2\">First half</th></tr></table>\n"
+	res := New().Render(Text(src), Options{})
+	for _, want := range []string{
+		`alt="Step 1: install the app?"`,
+		`alt="猫の写真。"`,
+		`alt="C++ &amp; &#34;friends&#34; &lt;script&gt;alert(1)&lt;/script&gt;"`,
+		`summary="Costs: 2024 &amp; 2025"`,
+		`abbr="Q1+Q2"`,
+	} {
+		if !strings.Contains(res.HTML, want) {
+			t.Errorf("no %s in\n%s", want, res.HTML)
+		}
+	}
+	if len(res.HTMLRemoved) != 0 {
+		t.Errorf("removed %v", res.HTMLRemoved)
+	}
+}
+
 // TestHeadingIDsInAnyLanguage: heading ids keep the letters and digits of
 // every script, as GitHub's do, and a heading with a link takes its id from
 // the text shown, never the address.

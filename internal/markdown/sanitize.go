@@ -33,6 +33,13 @@ func policy() *bluemonday.Policy {
 	p.AllowAttrs("name", "id").OnElements("a")
 	p.AllowAttrs("datetime").OnElements("time", "ins", "del")
 	p.AllowAttrs("class", "title", "id").Globally()
+	// Text for people, whatever its characters: the users' policy keeps
+	// only letters, digits and a few signs in these, and dropped an
+	// image's alt of "Step 1: install" or "猫の写真。" whole. A value is
+	// escaped as any attribute's, so no text can leave it.
+	p.AllowAttrs("alt").OnElements("img")
+	p.AllowAttrs("summary").OnElements("table")
+	p.AllowAttrs("abbr").OnElements("td", "th")
 	return p
 }
 
