@@ -179,6 +179,13 @@ func TestLiquid(t *testing.T) {
 		{"{{ page.unknown | date: '%Y' }}", "<!-- {{ page.unknown | date: '%Y' }} -->", "10: Liquid output"},
 		{"{% if x %}", "<!-- {% if x %} -->", "10: Liquid tag {% if %}"},
 		{"{{ unclosed", "<!-- {{ unclosed -->", "10: a Liquid output {{ is not closed"},
+		// Code in a list item, or indented, is code as a fence is (a real
+		// post's fence under "1." had its tags put in comments).
+		{"1. In a list:\n\n    ```html\n    {% include footer.html %}\n    ```\n", "1. In a list:\n\n    ```html\n    {% include footer.html %}\n    ```\n", "13: Liquid tag {% include %} in code: kept as written"},
+		{"Text.\n\n    {{ go.template }}\n", "Text.\n\n    {{ go.template }}\n", "12: Liquid output {{ go.template }} in code: kept as written"},
+		// What a highlight holds is code too (a real post's Ember
+		// template showed <!-- {{action "create"}} --> in its code).
+		{"{% highlight html %}\n<button {{action \"create\"}}>Add</button>\n{% endhighlight %}", "```html\n<button {{action \"create\"}}>Add</button>\n```", `11: Liquid output {{ action "create" }} in code: kept as written`},
 	} {
 		got, warns := convert(tc.in, false)
 		if got != tc.want {
@@ -202,10 +209,18 @@ func checkWarn(t *testing.T, in string, warns []string, want string) {
 }
 
 func TestEscapeWikilinks(t *testing.T) {
-	in := "a [[b]] `[[c]]`\n```\n[[d]]\n```\n"
-	want := "a &#91;[b]] `[[c]]`\n```\n[[d]]\n```\n"
-	if got := escapeWikilinks(in); got != want {
-		t.Errorf("got %q, want %q", got, want)
+	for in, want := range map[string]string{
+		"a [[b]] `[[c]]`\n```\n[[d]]\n```\n": "a &#91;[b]] `[[c]]`\n```\n[[d]]\n```\n",
+		// Code in a list item, in a quote, indented: kept as written (a
+		// real post's TOML under "3." showed &#91;[Menu.Main]]).
+		"3. Add:\n\n    ```toml\n    [[Menu.Main]]\n    ```\n\n[[x]]\n": "3. Add:\n\n    ```toml\n    [[Menu.Main]]\n    ```\n\n&#91;[x]]\n",
+		"> ```\n> [[q]]\n> ```\n":      "> ```\n> [[q]]\n> ```\n",
+		"Text.\n\n    [[menu.main]]\n": "Text.\n\n    [[menu.main]]\n",
+		"- a `[[b]]` c [[d]]\n":        "- a `[[b]]` c &#91;[d]]\n",
+	} {
+		if got := escapeWikilinks(in); got != want {
+			t.Errorf("%q: got %q, want %q", in, got, want)
+		}
 	}
 }
 

@@ -2,6 +2,10 @@ package blogimport
 
 import (
 	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	gtext "github.com/yuin/goldmark/text"
 )
 
 // Markdown's code, found well enough to leave it alone: the template
@@ -15,87 +19,51 @@ type span struct{ start, end int }
 // regions are the code of a body: fenced blocks and inline code spans.
 type regions []span
 
-// codeRegions finds the fenced code blocks (``` or ~~~, indented up to
-// three spaces, closed by a fence of the same character at least as
-// long, or by the end) and the inline code spans of the other lines.
+// codeRegions finds the code of a body as CommonMark reads it: fenced
+// code blocks (from their first line to their last), indented code
+// blocks, and inline code spans, wherever they are (in a list item, a
+// quote). Lines alone were looked at before: a fence in a list item,
+// indented four spaces, was text, and a [[ in it was escaped for the page
+// to show &#91;[ (a real Hugo post's TOML, under "3.").
 func codeRegions(s string) regions {
+	src := []byte(s)
+	doc := codeParser.Parse(gtext.NewReader(src))
 	var out regions
-	off := 0
-	var fence byte
-	fenceLen, fenceStart := 0, 0
-	for off < len(s) {
-		end := strings.IndexByte(s[off:], '\n')
-		if end < 0 {
-			end = len(s)
-		} else {
-			end += off + 1
+	lines := func(l *gtext.Segments) {
+		if l.Len() > 0 {
+			out = append(out, span{l.At(0).Start, l.At(l.Len() - 1).Stop})
 		}
-		line := s[off:end]
-		ch, n := fenceOf(line)
-		switch {
-		case fence != 0:
-			if ch == fence && n >= fenceLen && strings.TrimSpace(strings.TrimLeft(line, " ")[n:]) == "" {
-				out = append(out, span{fenceStart, end})
-				fence = 0
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.FencedCodeBlock:
+			if n.Info != nil {
+				out = append(out, span{n.Info.Segment.Start, n.Info.Segment.Stop})
 			}
-		case n >= 3 && !(ch == '`' && strings.Contains(strings.TrimLeft(line, " ")[n:], "`")):
-			fence, fenceLen, fenceStart = ch, n, off
-		default:
-			out = append(out, inlineCode(line, off)...)
+			lines(n.Lines())
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeBlock:
+			lines(n.Lines())
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeSpan:
+			first, last := n.FirstChild(), n.LastChild()
+			if t, ok := first.(*ast.Text); ok {
+				if u, ok := last.(*ast.Text); ok {
+					out = append(out, span{t.Segment.Start, u.Segment.Stop})
+				}
+			}
+			return ast.WalkSkipChildren, nil
 		}
-		off = end
-	}
-	if fence != 0 {
-		out = append(out, span{fenceStart, len(s)})
-	}
+		return ast.WalkContinue, nil
+	})
 	return out
 }
 
-// fenceOf returns the fence character and its run length at the start of
-// line, after at most three spaces.
-func fenceOf(line string) (byte, int) {
-	t := strings.TrimLeft(line, " ")
-	if len(line)-len(t) > 3 || t == "" || (t[0] != '`' && t[0] != '~') {
-		return 0, 0
-	}
-	n := 0
-	for n < len(t) && t[n] == t[0] {
-		n++
-	}
-	return t[0], n
-}
-
-// inlineCode finds the code spans of one line: a run of backticks closed
-// by a run of the same length.
-func inlineCode(line string, off int) []span {
-	var out []span
-	for i := 0; i < len(line); {
-		if line[i] != '`' {
-			i++
-			continue
-		}
-		n := run(line, i, '`')
-		j := i + n
-		closed := false
-		for j < len(line) {
-			if line[j] != '`' {
-				j++
-				continue
-			}
-			m := run(line, j, '`')
-			if m == n {
-				out = append(out, span{off + i, off + j + m})
-				i, closed = j+m, true
-				break
-			}
-			j += m
-		}
-		if !closed {
-			i += n
-		}
-	}
-	return out
-}
+// codeParser is CommonMark's parser, for where a body's code is.
+var codeParser = goldmark.DefaultParser()
 
 func run(s string, i int, c byte) int {
 	n := 0

@@ -139,6 +139,10 @@ func (c *converter) emitLiquid(b *strings.Builder, toks []*liquidTag, from, to, 
 			c.unconverted(b, t, "Liquid output {{ "+t.markup+" }}")
 		case t.name == "highlight" && t.pair >= 0:
 			end := toks[t.pair]
+			// What it holds is code, as a fence's is: what cannot be
+			// converted stays as written, not put in a comment that the
+			// code would show.
+			c.code = append(c.code, span{t.end, end.start})
 			var ib strings.Builder
 			c.emitLiquid(&ib, toks, t.end, end.start, i+1, t.pair)
 			lang, _, _ := strings.Cut(t.markup, " ")
