@@ -411,6 +411,29 @@ func TestDatesKept(t *testing.T) {
 	}
 }
 
+// TestConfigKeyTwice: a _config.yml that gives a key twice, which Jekyll
+// reads (the last one wins), is read so, with a warning at the value passed
+// over: the import of a real blog was refused for its paginate given
+// twice.
+func TestConfigKeyTwice(t *testing.T) {
+	fsys := fstest.MapFS{
+		"_config.yml":                 {Data: []byte("url: https://old.example.org\npaginate: 5\ntitle: J\npaginate: 10\nurl: https://j.example.net\n")},
+		"_posts/2020-01-01-a-post.md": {Data: []byte("---\ntitle: A\n---\nHi.\n")},
+	}
+	plan, err := Jekyll(fsys, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Posts) != 1 || plan.Posts[0].FeedID != "https://j.example.net/2020/01/01/a-post.html" {
+		t.Errorf("posts %+v", plan.Posts)
+	}
+	want := "j/_config.yml:1: url is given again at line 5: the last one is read (as Jekyll reads it)\n" +
+		"j/_config.yml:2: paginate is given again at line 4: the last one is read (as Jekyll reads it)"
+	if got := messages(plan.Warnings); !strings.Contains(got, want) {
+		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 func TestSitePathOf(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"/about/", "about/"},

@@ -44,11 +44,11 @@ type hugoPage struct {
 // Hugo reads the Hugo site at the root of fsys.
 func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 	shown := func(p string) string { return path.Join(opts.Root, p) }
-	cfg, err := hugoConfig(fsys, shown)
+	cfg, dups, err := hugoConfig(fsys, shown)
 	if err != nil {
 		return nil, err
 	}
-	plan := &Plan{}
+	plan := &Plan{Warnings: dups}
 	old := newSite(or(opts.BaseURL, cfg.str("baseurl")))
 	if old.base != nil && placeholderHosts[old.base.Hostname()] && opts.BaseURL == "" {
 		plan.warn(content.Position{Path: shown(hugoConfigName(fsys))}, "baseURL %s is a placeholder: feed ids are not kept; give the blog's address with --base-url", cfg.str("baseurl"))
@@ -746,29 +746,30 @@ func urlPath(u string, old site) string {
 }
 
 // hugoConfig reads the site's configuration: its config file, or the
-// files of config/_default/.
-func hugoConfig(fsys fs.FS, shown func(string) string) (config, error) {
-	cfg := config{}
+// files of config/_default/; dups are its keys given twice (readConfig).
+func hugoConfig(fsys fs.FS, shown func(string) string) (cfg config, dups content.ErrorList, err error) {
+	cfg = config{}
 	if name := hugoConfigName(fsys); name != "" {
-		c, err := readConfig(fsys, name, shown(name), true)
+		c, d, err := readConfig(fsys, name, shown(name), true)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		cfg = c
+		cfg, dups = c, d
 	}
 	entries, err := fs.ReadDir(fsys, "config/_default")
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, e := range entries {
 		name, ext := splitExt(e.Name())
 		if e.IsDir() || (ext != ".toml" && ext != ".yaml" && ext != ".yml" && ext != ".json") {
 			continue
 		}
-		c, err := readConfig(fsys, "config/_default/"+e.Name(), shown("config/_default/"+e.Name()), true)
+		c, d, err := readConfig(fsys, "config/_default/"+e.Name(), shown("config/_default/"+e.Name()), true)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
+		dups = append(dups, d...)
 		if name == "config" || name == "hugo" {
 			for k, v := range c {
 				cfg[k] = v
@@ -777,7 +778,7 @@ func hugoConfig(fsys fs.FS, shown func(string) string) (config, error) {
 			cfg[strings.ToLower(name)] = map[string]any(c)
 		}
 	}
-	return cfg, nil
+	return cfg, dups, nil
 }
 
 func hugoConfigName(fsys fs.FS) string {

@@ -40,17 +40,18 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 	shown := func(p string) string { return path.Join(opts.Root, p) }
 	cfg := config{}
 	cfgName := ""
+	plan := &Plan{}
 	for _, n := range jekyllConfigs {
 		if _, err := fs.Stat(fsys, n); err == nil {
-			c, err := readConfig(fsys, n, shown(n), false)
+			c, dups, err := readConfig(fsys, n, shown(n), false)
 			if err != nil {
 				return nil, err
 			}
+			plan.Warnings = append(plan.Warnings, dups...)
 			cfg, cfgName = c, n
 			break
 		}
 	}
-	plan := &Plan{}
 	old := newSite(or(opts.BaseURL, strings.TrimRight(cfg.str("url"), "/")+"/"+strings.Trim(cfg.str("baseurl"), "/")))
 	if old.base == nil || placeholderHosts[old.base.Hostname()] && opts.BaseURL == "" {
 		plan.warn(content.Position{Path: shown(or(cfgName, "_config.yml"))}, "the site's url is not known: feed ids are not kept; give the blog's address with --base-url")

@@ -24,11 +24,12 @@ import (
 type config map[string]any
 
 // readConfig reads a TOML, YAML or JSON configuration file by its
-// extension. A problem is an error at its line.
-func readConfig(fsys fs.FS, name, shown string, lower bool) (config, error) {
+// extension. A problem is an error at its line; a YAML key given twice in
+// a map, which Jekyll reads (the last one wins), a warning (dups).
+func readConfig(fsys fs.FS, name, shown string, lower bool) (c config, dups content.ErrorList, err error) {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var v map[string]any
 	pos := content.Position{Path: shown, Line: 1}
@@ -38,9 +39,9 @@ func readConfig(fsys fs.FS, name, shown string, lower bool) (config, error) {
 			var pe toml.ParseError
 			if errors.As(err, &pe) {
 				pos.Line = max(pe.Position.Line, 1)
-				return nil, content.Errorf(pos, "invalid TOML: %s", pe.Message)
+				return nil, nil, content.Errorf(pos, "invalid TOML: %s", pe.Message)
 			}
-			return nil, content.Errorf(pos, "invalid TOML: %v", err)
+			return nil, nil, content.Errorf(pos, "invalid TOML: %v", err)
 		}
 	case ".json":
 		if err := json.Unmarshal(data, &v); err != nil {
@@ -48,18 +49,62 @@ func readConfig(fsys fs.FS, name, shown string, lower bool) (config, error) {
 			if errors.As(err, &se) {
 				pos.Line = strings.Count(string(data[:min(int(se.Offset), len(data))]), "\n") + 1
 			}
-			return nil, content.Errorf(pos, "invalid JSON: %v", err)
+			return nil, nil, content.Errorf(pos, "invalid JSON: %v", err)
 		}
 	default:
-		if err := yaml.Unmarshal(data, &v); err != nil {
+		err := yaml.Unmarshal(data, &v)
+		if err != nil && strings.Contains(err.Error(), "already defined") {
+			// A key given twice: read as Jekyll's YAML reads it, the
+			// last value of each key, and said (a real _config.yml had
+			// paginate twice, and the import refused the whole site).
+			v, dups, err = lastOfEachKey(data, shown)
+		}
+		if err != nil {
 			if sm := yamlLine.FindStringSubmatch(err.Error()); sm != nil {
 				pos.Line, _ = strconv.Atoi(sm[1])
 			}
-			return nil, content.Errorf(pos, "invalid YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+			return nil, nil, content.Errorf(pos, "invalid YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))
 		}
 	}
-	c, _ := normalize(v, lower).(map[string]any)
-	return config(c), nil
+	m, _ := normalize(v, lower).(map[string]any)
+	return config(m), dups, nil
+}
+
+// lastOfEachKey reads YAML whose maps may give a key twice, keeping the
+// last value of each, and returns a warning at each value passed over.
+func lastOfEachKey(data []byte, shown string) (map[string]any, content.ErrorList, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, nil, err
+	}
+	var dups content.ErrorList
+	var walk func(n *yaml.Node, depth int)
+	walk = func(n *yaml.Node, depth int) {
+		if depth > 100 {
+			return
+		}
+		if n.Kind == yaml.MappingNode {
+			last := map[string]*yaml.Node{}
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if k := n.Content[i]; last[k.Value] != nil {
+					dups.Add(content.Position{Path: shown, Line: last[k.Value].Line}, "%s is given again at line %d: the last one is read (as Jekyll reads it)", k.Value, k.Line)
+				}
+				last[n.Content[i].Value] = n.Content[i]
+			}
+		}
+		for _, c := range n.Content {
+			walk(c, depth+1)
+		}
+	}
+	walk(&root, 0)
+	dups.Sort()
+	budget := maxNodes
+	v, err := yamlValue(&root, &budget, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	m, _ := v.(map[string]any)
+	return m, dups, nil
 }
 
 // normalize makes YAML's maps string-keyed and, for Hugo, lower-cases keys.
