@@ -90,6 +90,11 @@ type Post struct {
 	// mapping of keys, for the report.
 	Notes []string
 	Body  string
+	// oldPath is its old address's path under the old site's base path,
+	// which its relative links were written against (relink); bundle says
+	// its Hugo bundle's files come along to its new address.
+	oldPath string
+	bundle  bool
 }
 
 // File is a file copied into the site as it is.
@@ -185,6 +190,8 @@ type Page struct {
 	Body        string
 	// files are the static paths of the files of its Hugo bundle.
 	files []string
+	// oldPath is as a Post's.
+	oldPath string
 }
 
 // Menu puts a page in the header navigation: with a weight (0: none) and

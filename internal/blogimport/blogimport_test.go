@@ -434,6 +434,48 @@ func TestConfigKeyTwice(t *testing.T) {
 	}
 }
 
+// TestRelativeLinksFollowTheMove: a post's relative links were written
+// against its old address; at its new one (/posts/<slug>/) they are the
+// paths they led to. A Hugo bundle's own files come along to its new
+// address (and links to them with it); a link that leads to the same place
+// from both stays as written.
+func TestRelativeLinksFollowTheMove(t *testing.T) {
+	jekyll := fstest.MapFS{
+		"_config.yml":              {Data: []byte("permalink: /:title/\n")},
+		"_posts/2020-01-01-cat.md": {Data: []byte("---\ntitle: Cat\n---\n![a cat](../images/cat.png) and <img src=\"../images/cat.png\" alt=\"c\">, [the dog](../dog/#top), [home](../), [mail](mailto:a@b.c), [web](https://x.example/a), `[code](../x/)`.\n")},
+		"_posts/2020-01-02-dog.md": {Data: []byte("---\ntitle: Dog\n---\nWoof.\n")},
+		"images/cat.png":           {Data: []byte("png")},
+	}
+	jp, err := Jekyll(jekyll, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hugo := fstest.MapFS{
+		"config.toml":              {Data: []byte("baseURL = 'https://h.example.net/'\n[permalinks]\nposts = '/:slug/'\n")},
+		"content/posts/b/index.md": {Data: []byte("---\ntitle: B\ndate: 2020-01-01\n---\n![here](pic.png) and ![there](../img/x.png) and [a](../a/), [same](../../x/).\n")},
+		"content/posts/b/pic.png":  {Data: []byte("png")},
+		"content/posts/a.md":       {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\nA.\n")},
+	}
+	hp, err := Hugo(hugo, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bodies := map[string]string{}
+	for _, plan := range []*Plan{jp, hp} {
+		for _, p := range plan.Posts {
+			bodies[p.Slug] = p.Body
+		}
+	}
+	for slug, want := range map[string]string{
+		"cat": "![a cat](/images/cat.png) and <img src=\"/images/cat.png\" alt=\"c\">, [the dog](/posts/dog/#top), [home](/), [mail](mailto:a@b.c), [web](https://x.example/a), `[code](../x/)`.",
+		"b":   "![here](/posts/b/pic.png) and ![there](/img/x.png) and [a](/posts/a/), [same](../../x/).",
+	} {
+		if got := strings.TrimSpace(bodies[slug]); got != want {
+			t.Errorf("%s:\ngot  %s\nwant %s", slug, got, want)
+		}
+	}
+}
+
 func TestSitePathOf(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"/about/", "about/"},

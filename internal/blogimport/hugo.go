@@ -225,6 +225,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		d.post.Slug = sl.slug(or(d.post.Slug, pg.name), pg.name)
 		d.post.Path = content.PostsDir + "/" + d.post.Slug + ".md"
 		d.bundle = pg.bundle
+		d.post.bundle = pg.bundle != ""
 		drafts = append(drafts, d)
 		for _, r := range hugoRefForms(pg) {
 			refs[r] = d.newPath()
@@ -672,6 +673,7 @@ func (plan *Plan) addOld(p *Post, oldPath string, old site, newBase, shown strin
 		return
 	}
 	p.Old = or(old.abs(oldPath), oldPath)
+	p.oldPath = oldPath
 	if old.base != nil {
 		p.FeedID = p.Old
 	}

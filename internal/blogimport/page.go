@@ -178,6 +178,7 @@ func (plan *Plan) place(d *draft, oldPath, fallback string, aliases []string, ol
 	line := d.meta.LineOf(d.addrKey)
 	if oldPath != "" {
 		p.Old = or(old.abs(oldPath), oldPath)
+		p.oldPath = oldPath
 		plan.addAlias(&p.Aliases, oldPath, old, newBase, d.shown, line)
 	}
 	for _, a := range aliases {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"path"
 	"regexp"
 	"strconv"
@@ -469,19 +470,71 @@ func (p *Plan) finish(d *draft) {
 var (
 	mdDest   = regexp.MustCompile(`\]\(<?([^()\s<>]+)`)
 	hrefDest = regexp.MustCompile(`href="([^"]+)"`)
+	srcDest  = regexp.MustCompile(`src="([^"]+)"`)
 )
 
 // relink points the links between imported posts and pages at their new
 // addresses: a link to an old address works through its redirect, but
-// reads better, and is checked, as the post's own.
+// reads better, and is checked, as the post's own. A relative link
+// (../images/cat.png) is made the path it led to from the old address,
+// when it leads elsewhere from the new one: a Jekyll post at /cat/ moves
+// to /posts/cat/, and a real blog's 720 images were broken.
 func (p *Plan) relink() {
 	to := p.moved()
 	for _, post := range p.Posts {
-		post.Body = relinkBody(post.Body, to)
+		post.Body = relinkBody(post.Body, to, relative{from: post.oldPath, at: "/posts/" + post.Slug + "/", bundle: post.bundle})
 	}
 	for _, page := range p.Pages {
-		page.Body = relinkBody(page.Body, to)
+		page.Body = relinkBody(page.Body, to, relative{from: page.oldPath, at: "/" + page.SitePath, bundle: len(page.files) > 0})
 	}
+}
+
+// relative is what a body's relative links are made of: its old address
+// (from, "" when not known) and its new one (at); bundle says its Hugo
+// bundle's files came along, so a link into its own folder stays.
+type relative struct {
+	from, at string
+	bundle   bool
+}
+
+// rebase returns the path a relative link dest led to from r.from, when
+// it leads elsewhere from r.at; ok is false for any other link.
+func (r relative) rebase(dest string) (string, bool) {
+	if r.from == "" || dest == "" || strings.ContainsAny(dest[:1], "/#?") {
+		return "", false
+	}
+	if u, err := url.Parse(dest); err != nil || u.Scheme != "" || u.Host != "" {
+		return "", false
+	}
+	old, ok := resolveRelative(r.from, dest)
+	if !ok {
+		return "", false
+	}
+	if now, _ := resolveRelative(r.at, dest); now == old {
+		return "", false
+	}
+	if fromDir := r.from[:strings.LastIndex(r.from, "/")+1]; r.bundle && strings.HasPrefix(old, fromDir) {
+		return "", false // a file of its bundle, beside it at its new address
+	}
+	return old, true
+}
+
+// resolveRelative returns the path that the relative link dest leads to
+// from the page at the path from, as a browser resolves it, with dest's
+// query and fragment.
+func resolveRelative(from, dest string) (string, bool) {
+	p, rest := dest, ""
+	if i := strings.IndexAny(dest, "?#"); i >= 0 {
+		p, rest = dest[:i], dest[i:]
+	}
+	if p == "" {
+		return "", false
+	}
+	abs := path.Join(from[:strings.LastIndex(from, "/")+1], p)
+	if (strings.HasSuffix(p, "/") || p == "." || p == ".." || strings.HasSuffix(p, "/.") || strings.HasSuffix(p, "/..")) && abs != "/" {
+		abs += "/"
+	}
+	return abs + rest, true
 }
 
 // moved maps the old addresses of the imported posts and pages, as
@@ -508,19 +561,27 @@ func (p *Plan) moved() map[string]string {
 }
 
 // relinkBody rewrites the destinations of a body's links that are old
-// addresses, outside code.
-func relinkBody(body string, to map[string]string) string {
+// addresses, or relative ones that lead elsewhere from its new address
+// (rel), outside code.
+func relinkBody(body string, to map[string]string, rel relative) string {
 	code := codeRegions(body)
 	var b strings.Builder
 	last := 0
-	for _, re := range []*regexp.Regexp{mdDest, hrefDest} {
+	for _, re := range []*regexp.Regexp{mdDest, hrefDest, srcDest} {
 		for _, m := range re.FindAllStringSubmatchIndex(body, -1) {
 			if m[2] < last || code.in(m[2]) {
 				continue
 			}
 			dest := body[m[2]:m[3]]
+			rebased, isRel := rel.rebase(dest)
+			if isRel {
+				dest = rebased
+			}
 			u, frag, _ := strings.Cut(dest, "#")
 			newPath, ok := to[u]
+			if !ok && isRel {
+				newPath, ok = u, true // a path of the site, as it was
+			}
 			if !ok {
 				continue
 			}
