@@ -476,6 +476,30 @@ func TestRelativeLinksFollowTheMove(t *testing.T) {
 	}
 }
 
+// TestHugoLanguageFolders: a language with a content folder of its own is
+// not imported, and each of its pages is listed as skipped.
+func TestHugoLanguageFolders(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.toml":            {Data: []byte("baseURL = 'https://h.example.net/'\ndefaultContentLanguage = 'ja'\n[languages.ja]\ncontentDir = 'content/ja'\n[languages.en]\ncontentDir = 'content/en'\n")},
+		"content/ja/posts/a.md":  {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\nこんにちは\n")},
+		"content/en/posts/a.md":  {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\nHello\n")},
+		"content/en/about.md":    {Data: []byte("---\ntitle: About\n---\nMe\n")},
+		"content/en/posts/x.png": {Data: []byte("png")},
+	}
+	plan, err := Hugo(fsys, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Posts) != 1 || !strings.Contains(plan.Posts[0].Body, "こんにちは") {
+		t.Errorf("posts %+v", plan.Posts)
+	}
+	want := "h/content/en/about.md: a translation (en): netjournal imports the site's language, ja\n" +
+		"h/content/en/posts/a.md: a translation (en): netjournal imports the site's language, ja"
+	if got := skips(plan); got != want {
+		t.Errorf("skipped:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 func TestSitePathOf(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"/about/", "about/"},

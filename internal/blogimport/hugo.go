@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -72,6 +73,32 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 	contentDir = path.Clean(strings.Trim(contentDir, "/"))
 	if _, err := fs.Stat(fsys, contentDir); err != nil {
 		return nil, content.Errorf(content.Position{Path: shown(contentDir)}, "no content folder: is this a Hugo site?")
+	}
+	// Another language's content folder of its own is not imported, and
+	// its pages are listed as skipped, as the translations beside the
+	// site language's are: left out in silence, a real site's English
+	// half was in no report.
+	for _, l := range slices.Sorted(maps.Keys(langs)) {
+		d := cfg.str("languages." + l + ".contentdir")
+		if l == defaultLang || d == "" {
+			continue
+		}
+		d = path.Clean(strings.Trim(d, "/"))
+		if d == contentDir || strings.HasPrefix(contentDir+"/", d+"/") {
+			continue // the site language's folder, or one that holds it
+		}
+		_ = fs.WalkDir(fsys, d, func(p string, e fs.DirEntry, err error) error {
+			if err != nil || p != d && source.Ignored(e.Name(), e.IsDir()) {
+				if err == nil && e.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if _, ext := splitExt(e.Name()); !e.IsDir() && markdownExts[ext] {
+				plan.skip(shown(p), "a translation (%s): netjournal imports the site's language, %s", l, defaultLang)
+			}
+			return nil
+		})
 	}
 
 	// Leaf bundles first: a folder with an index file is one page, and
