@@ -27,7 +27,10 @@ func (c *rawCard) person(path string, card govcard.Card, warnings *content.Error
 	}
 	drop := func(format string, args ...any) { p.Dropped = append(p.Dropped, fmt.Sprintf(format, args...)) }
 
-	p.Name = strings.Join(strings.Fields(value(govcard.FieldFormattedName)), " ")
+	names := fields(card, govcard.FieldFormattedName)
+	if i := one(&p, "name", names...); i >= 0 {
+		p.Name = strings.Join(strings.Fields(names[i].value), " ")
+	}
 	n := card.Name()
 	if p.Name == "" && n != nil {
 		p.Name = strings.Join(strings.Fields(unescape(n.GivenName+" "+n.AdditionalName+" "+n.FamilyName)), " ")
@@ -35,8 +38,14 @@ func (c *rawCard) person(path string, card govcard.Card, warnings *content.Error
 	// ORG is Company;Unit: the company ends at the first semicolon that is
 	// not escaped, which only the raw line still tells (go-vcard unescapes
 	// \\ but not \;). list unescapes it; a comma, escaped or not, is text.
-	org := components(c.raw(govcard.FieldOrganization))
-	p.Company = strings.TrimSpace(strings.Join(list(firstComponent(c.raw(govcard.FieldOrganization))), ","))
+	orgs := c.raw(govcard.FieldOrganization)
+	org := slices.IndexFunc(orgs, func(o string) bool { return strings.TrimSpace(firstComponent(o)) != "" })
+	if org < 0 { // units without a company
+		org = slices.IndexFunc(orgs, func(o string) bool { return len(nonEmpty(components(o)...)) > 0 })
+	}
+	if org >= 0 {
+		p.Company = strings.TrimSpace(strings.Join(list(firstComponent(orgs[org])), ","))
+	}
 	kind := strings.ToLower(value(govcard.FieldKind))
 	switch {
 	case kind == "org" || kind == "organization" || strings.EqualFold(value("X-ABSHOWAS"), "COMPANY"):
@@ -51,16 +60,33 @@ func (c *rawCard) person(path string, card govcard.Card, warnings *content.Error
 	if p.Skip != "" {
 		return p
 	}
-	if units := nonEmpty(org[min(1, len(org)):]...); len(units) > 0 {
-		drop("ORG unit %q", strings.Join(units, ", "))
+	if org >= 0 {
+		if units := nonEmpty(components(orgs[org])[1:]...); len(units) > 0 {
+			drop("ORG unit %q", strings.Join(units, ", "))
+		}
+		// A second ORG is another job (Google Contacts writes one ORG
+		// and one TITLE for each): the contact keeps the first.
+		all := func(o string) prop {
+			return prop{govcard.FieldOrganization, strings.Join(nonEmpty(components(o)...), ", ")}
+		}
+		props := []prop{all(orgs[org])}
+		for i, o := range orgs {
+			if i != org {
+				props = append(props, all(o))
+			}
+		}
+		one(&p, "company", props...)
 	}
 
-	p.UID = value(govcard.FieldUID)
-	p.Role = value(govcard.FieldTitle)
-	if role := value(govcard.FieldRole); p.Role == "" {
-		p.Role = role
-	} else if role != "" && !strings.EqualFold(role, p.Role) {
-		drop("ROLE %q", role)
+	uids := fields(card, govcard.FieldUID)
+	if i := one(&p, "uid", uids...); i >= 0 {
+		p.UID = uids[i].value
+	}
+	// TITLE is the job title and ROLE the function; a contact file has
+	// one role, which is the first title, else the first role.
+	roles := append(fields(card, govcard.FieldTitle), fields(card, govcard.FieldRole)...)
+	if i := one(&p, "role", roles...); i >= 0 {
+		p.Role = roles[i].value
 	}
 	labels := map[string]string{}
 	for _, f := range card["X-ABLABEL"] {
@@ -89,10 +115,11 @@ func (c *rawCard) person(path string, card govcard.Card, warnings *content.Error
 	c.accounts(card, &p)
 	p.Aliases = c.nicknames()
 	c.address(&p)
-	if f := card.Get(govcard.FieldBirthday); f != nil {
+	if i := one(&p, "birthday", fields(card, govcard.FieldBirthday)...); i >= 0 {
+		f := card[govcard.FieldBirthday][i]
 		b, err := birthday(f)
 		if err != nil {
-			warn(govcard.FieldBirthday, 0, "BDAY %q is not a date: imported without a birthday", f.Value)
+			warn(govcard.FieldBirthday, i, "BDAY %q is not a date: imported without a birthday", f.Value)
 		}
 		p.Birthday = b
 	}
@@ -379,12 +406,29 @@ func (c *rawCard) accounts(card govcard.Card, p *contactfile.Person) {
 }
 
 // photo reads the card's photo: inline base64 (ENCODING=b, vCard 2.1's
-// BASE64, a data: URI). A photo at a web address is never downloaded.
+// BASE64, a data: URI). A photo at a web address is never downloaded. A
+// contact has one photo: the first that is an image; any other is listed.
 func (c *rawCard) photo(card govcard.Card, p *contactfile.Person) {
-	f := card.Get(govcard.FieldPhoto)
-	if f == nil {
-		return
+	var kept string
+	for _, f := range card[govcard.FieldPhoto] {
+		v := strings.Join(strings.Fields(f.Value), "")
+		switch {
+		case v == "" || v == kept:
+		case p.Photo != nil:
+			p.Dropped = append(p.Dropped, "PHOTO (a contact keeps one photo)")
+		default:
+			photo, why := readPhoto(f)
+			if why != "" {
+				p.Dropped = append(p.Dropped, why)
+				continue
+			}
+			p.Photo, kept = photo, v
+		}
 	}
+}
+
+// readPhoto returns the image of one PHOTO, or why it has none.
+func readPhoto(f *govcard.Field) (*contactfile.Photo, string) {
 	v := strings.TrimSpace(f.Value)
 	encoding := strings.ToUpper(f.Params.Get("ENCODING"))
 	var data string
@@ -392,29 +436,25 @@ func (c *rawCard) photo(card govcard.Card, p *contactfile.Person) {
 	case strings.HasPrefix(strings.ToLower(v), "data:"):
 		meta, payload, _ := strings.Cut(v[len("data:"):], ",")
 		if !strings.HasSuffix(strings.ToLower(meta), ";base64") {
-			p.Dropped = append(p.Dropped, "PHOTO (a data: address that is not base64)")
-			return
+			return nil, "PHOTO (a data: address that is not base64)"
 		}
 		data = payload
 	case encoding == "B" || encoding == "BASE64" || f.Params.HasType("BASE64") || f.Params.HasType("B"):
 		data = v
 	case webAddress(v) != "" || strings.EqualFold(f.Params.Get("VALUE"), "uri") || strings.EqualFold(f.Params.Get("VALUE"), "url"):
-		p.Dropped = append(p.Dropped, fmt.Sprintf("PHOTO %q (a photo on the web is not downloaded)", short(v)))
-		return
+		return nil, fmt.Sprintf("PHOTO %q (a photo on the web is not downloaded)", short(v))
 	default:
 		data = v // no ENCODING, as some exporters write base64
 	}
 	b, err := decodeBase64(data)
 	if err != nil {
-		p.Dropped = append(p.Dropped, "PHOTO (not base64)")
-		return
+		return nil, "PHOTO (not base64)"
 	}
 	photo, err := contactfile.NewPhoto(b)
 	if err != nil {
-		p.Dropped = append(p.Dropped, fmt.Sprintf("PHOTO (%v)", err))
-		return
+		return nil, fmt.Sprintf("PHOTO (%v)", err)
 	}
-	p.Photo = photo
+	return photo, ""
 }
 
 func decodeBase64(s string) ([]byte, error) {
@@ -488,4 +528,41 @@ func nonEmpty(s ...string) []string {
 		}
 	}
 	return out
+}
+
+// prop is a property's name and its value, unescaped.
+type prop struct{ key, value string }
+
+// fields are the values of the properties called key, unescaped and
+// trimmed.
+func fields(card govcard.Card, key string) []prop {
+	var out []prop
+	for _, f := range card[key] {
+		out = append(out, prop{key, strings.TrimSpace(unescape(f.Value))})
+	}
+	return out
+}
+
+// one returns the index of the first value of props that is not empty,
+// the one that a contact file's field keeps, or -1, and lists every other
+// value in Dropped: a contact file has one name, one company, one role,
+// one birthday and one uid, and a card may hold several (Google Contacts
+// writes an ORG and a TITLE for each of a person's organizations). A
+// value written twice, case and spaces aside, is not listed again.
+func one(p *contactfile.Person, what string, props ...prop) int {
+	kept := -1
+	seen := map[string]bool{}
+	for i, pr := range props {
+		v := strings.ToLower(strings.Join(strings.Fields(pr.value), " "))
+		if v == "" || seen[v] {
+			continue
+		}
+		seen[v] = true
+		if kept < 0 {
+			kept = i
+			continue
+		}
+		p.Dropped = append(p.Dropped, fmt.Sprintf("%s %q (a contact keeps one %s)", pr.key, pr.value, what))
+	}
+	return kept
 }

@@ -84,15 +84,16 @@ func (c *rawCard) at(key string, i int) int {
 	return c.start
 }
 
-// raw returns the value of the first property called key as written,
-// escapes and all; "" if there is none.
-func (c *rawCard) raw(key string) string {
+// raw returns the values of the properties called key as written,
+// escapes and all.
+func (c *rawCard) raw(key string) []string {
+	var out []string
 	for _, l := range c.lines {
 		if k, _, v := property(l.text); k == key {
-			return v
+			out = append(out, v)
 		}
 	}
-	return ""
+	return out
 }
 
 // property splits a content line into its name (upper case, without a

@@ -396,3 +396,61 @@ func TestSemicolonsRoundTrip(t *testing.T) {
 		t.Errorf("read back %+v", people)
 	}
 }
+
+// TestReadOneOfMany: a contact file keeps one company, one role, one
+// name, one birthday, one uid and one photo, and a card may hold several
+// (Google Contacts writes an ORG and a TITLE for each of a person's
+// organizations). The first is kept; every other value is listed in
+// Dropped, so that the import report names it; a value written twice is
+// not news and is not listed.
+func TestReadOneOfMany(t *testing.T) {
+	const gif = "R0lGODlhAQABAAAAACw="
+	tests := []struct{ name, lines, want string }{
+		{"two jobs", "ORG:Tidewater Payments\nORG:Lisbon Go Meetup\nTITLE:Principal Engineer\nTITLE:Organizer",
+			`1 Ana Lima | company Tidewater Payments | role Principal Engineer | dropped ORG "Lisbon Go Meetup" (a contact keeps one company) | dropped TITLE "Organizer" (a contact keeps one role)`},
+		{"the same twice", "ORG:Tidewater Payments\nORG:tidewater  payments\nTITLE:CTO\nTITLE:CTO\nROLE:cto",
+			`1 Ana Lima | company Tidewater Payments | role CTO`},
+		{"units of a second ORG", "ORG:Tidewater;Ledger\nORG:Lumen Freight\\, Lda.;Platform;Core",
+			`1 Ana Lima | company Tidewater | dropped ORG unit "Ledger" | dropped ORG "Lumen Freight, Lda., Platform, Core" (a contact keeps one company)`},
+		{"an empty first ORG", "ORG:\nORG:;Research\nORG:Acme",
+			`1 Ana Lima | company Acme | dropped ORG "Research" (a contact keeps one company)`},
+		{"units without a company", "ORG:\nORG:;Research\nORG:;Research",
+			`1 Ana Lima | dropped ORG unit "Research"`},
+		{"TITLE and ROLEs", "TITLE:CTO\nROLE:Founder\nROLE:Founder\nROLE:Board member",
+			`1 Ana Lima | company Tidewater | role CTO | dropped ROLE "Founder" (a contact keeps one role) | dropped ROLE "Board member" (a contact keeps one role)`},
+		{"ROLEs alone", "ROLE:Founder\nROLE:Board member",
+			`1 Ana Lima | company Tidewater | role Founder | dropped ROLE "Board member" (a contact keeps one role)`},
+		{"an empty first TITLE", "TITLE:\nTITLE:Organizer",
+			`1 Ana Lima | company Tidewater | role Organizer`},
+		{"two names", "FN:Ana Maria Lima",
+			`1 Ana Lima | company Tidewater | dropped FN "Ana Maria Lima" (a contact keeps one name)`},
+		{"two birthdays, two uids", "BDAY:1987-07-19\nBDAY:1987-07-20\nUID:urn:uuid:1\nUID:urn:uuid:2\nUID:urn:uuid:1",
+			`1 Ana Lima | company Tidewater | dropped UID "urn:uuid:2" (a contact keeps one uid) | dropped BDAY "1987-07-20" (a contact keeps one birthday)`},
+		{"two photos", "PHOTO;ENCODING=b;TYPE=GIF:" + gif + "\nPHOTO;ENCODING=b;TYPE=GIF:" + gif + "AA",
+			`1 Ana Lima | company Tidewater | photo .gif 14 bytes | dropped PHOTO (a contact keeps one photo)`},
+		{"a photo on the web, then one sent", "PHOTO;VALUE=uri:https://example.com/a.gif\nPHOTO;ENCODING=b;TYPE=GIF:" + gif + "\nPHOTO;ENCODING=b;TYPE=GIF:" + gif,
+			`1 Ana Lima | company Tidewater | photo .gif 14 bytes | dropped PHOTO "https://example.com/a.gif" (a photo on the web is not downloaded)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "BEGIN:VCARD\nVERSION:3.0\nFN:Ana Lima\n" + tt.lines + "\n"
+			if !strings.Contains(tt.lines, "ORG:") {
+				src += "ORG:Tidewater\n"
+			}
+			people, warnings, err := Read("x.vcf", []byte(src+"END:VCARD\n"), "")
+			if err != nil || len(warnings) > 0 || len(people) != 1 {
+				t.Fatal(err, warnings, people)
+			}
+			if got := kept(people[0]); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+
+	// The birthday is the first BDAY that says anything, and a warning
+	// about it is at its own line.
+	_, warnings, err := Read("x.vcf", []byte("BEGIN:VCARD\nFN:Ana\nBDAY:\nBDAY:19850230\nEND:VCARD\n"), "")
+	if err != nil || len(warnings) != 1 || warnings[0].Error() != `x.vcf:4: BDAY "19850230" is not a date: imported without a birthday` {
+		t.Errorf("got %v, %v", warnings, err)
+	}
+}
