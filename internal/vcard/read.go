@@ -29,7 +29,7 @@ func Read(path string, data []byte, charset string) (people []contactfile.Person
 	if err != nil {
 		return nil, nil, err
 	}
-	cards, errs := split(path, string(data), cs)
+	cards, warnings, errs := split(path, string(data), cs)
 	if cerrs := cs.err(); len(cerrs) > 0 {
 		// What a card says is not known when its text is not.
 		errs = append(errs, cerrs...)
@@ -112,8 +112,10 @@ func property(s string) (name, params, value string) {
 }
 
 // split cuts the file into cards, unfolding lines (RFC 6350 folding, and
-// vCard 2.1's quoted-printable soft line breaks).
-func split(path, data string, cs *charsets) ([]*rawCard, content.ErrorList) {
+// vCard 2.1's quoted-printable soft line breaks). A card ends at its
+// first END line, as go-vcard ends it, so that no line after an END is
+// read into a card or left out of one in silence.
+func split(path, data string, cs *charsets) (cards []*rawCard, warnings, errs content.ErrorList) {
 	phys := strings.Split(strings.ReplaceAll(data, "\r\n", "\n"), "\n")
 	var logical []line
 	for i := 0; i < len(phys); i++ {
@@ -132,27 +134,47 @@ func split(path, data string, cs *charsets) ([]*rawCard, content.ErrorList) {
 		logical = append(logical, l)
 	}
 
-	var cards []*rawCard
-	var errs content.ErrorList
+	// The lines that begin and end a card go to go-vcard as they are
+	// meant, without the spaces around them that it refuses.
 	var cur *rawCard
+	begin := func(n int) {
+		cur = &rawCard{start: n, lines: []line{{text: "BEGIN:VCARD", n: n}}}
+	}
+	end := func(n int) {
+		cur.lines = append(cur.lines, line{text: "END:VCARD", n: n})
+		cards = append(cards, cur)
+		cur = nil
+	}
 	stray := false
 	for _, l := range logical {
 		word := strings.ToUpper(strings.TrimSpace(l.text))
+		name, _, value := property(l.text)
 		switch {
 		case word == "BEGIN:VCARD":
 			if cur != nil {
 				errs.Add(content.Position{Path: path, Line: cur.start}, "card has no END:VCARD before the next BEGIN:VCARD on line %d", l.n)
 			}
-			cur, stray = &rawCard{start: l.n}, false
-			cur.lines = append(cur.lines, l)
+			begin(l.n)
+			stray = false
 		case cur == nil:
 			if word != "" && !stray {
 				errs.Add(content.Position{Path: path, Line: l.n}, "expected BEGIN:VCARD, got %q: is this a vCard file?", short(l.text))
 				stray = true
 			}
-		case word == "END:VCARD":
-			cur.lines = append(cur.lines, l)
-			cards = append(cards, cur)
+		case name == "END" && strings.EqualFold(strings.TrimSpace(value), "VCARD"):
+			// END:VCARD, or an END with a group or parameters, where
+			// go-vcard would end the card too.
+			end(l.n)
+		case joined(word):
+			// cat a.vcf b.vcf, when a.vcf ends without a newline (as
+			// Gmail's export does). Nothing else is on the line, so it
+			// is exactly one card's end and the next one's beginning:
+			// two people, never one with the other's details.
+			warnings.Add(content.Position{Path: path, Line: l.n}, "END:VCARD and BEGIN:VCARD on one line, as when a file without a final newline is joined to another: read as two cards")
+			end(l.n)
+			begin(l.n)
+		case name == "END":
+			errs.Add(content.Position{Path: path, Line: l.n}, "invalid END value %q: expected END:VCARD", short(value))
 			cur = nil
 		case word != "":
 			cur.lines = append(cur.lines, line{text: typeParams(cs.decode(l)), n: l.n})
@@ -164,7 +186,14 @@ func split(path, data string, cs *charsets) ([]*rawCard, content.ErrorList) {
 	if len(cards) == 0 && len(errs) == 0 {
 		errs.Add(content.Position{Path: path, Line: 1}, "no cards: expected BEGIN:VCARD")
 	}
-	return cards, errs
+	return cards, warnings, errs
+}
+
+// joined reports whether a line, upper-cased and trimmed, is an
+// END:VCARD with the next file's BEGIN:VCARD (and its byte order mark,
+// if it has one) joined to it.
+func joined(word string) bool {
+	return word == "END:VCARDBEGIN:VCARD" || word == "END:VCARD\uFEFFBEGIN:VCARD"
 }
 
 func short(s string) string {

@@ -127,6 +127,16 @@ func TestReadErrors(t *testing.T) {
 			"x.vcf:1: card has no END:VCARD before the next BEGIN:VCARD on line 5\nx.vcf:8: card has no END:VCARD"},
 		{"text between cards", "BEGIN:VCARD\nFN:A\nEND:VCARD\nhello\nBEGIN:VCARD\nFN:B\nEND:VCARD\n",
 			`x.vcf:4: expected BEGIN:VCARD, got "hello": is this a vCard file?`},
+		// An END that is not END:VCARD is an error at its own line, not
+		// at the card's first, and says what it holds; the card ends
+		// there, as go-vcard ends it, so that a line after it is never
+		// read into the card or lost in silence.
+		{"END with another value", "BEGIN:VCARD\nVERSION:3.0\nFN:A\nEND:VCARDS\nBEGIN:VCARD\nFN:B\nEND:VCARD\n",
+			`x.vcf:4: invalid END value "VCARDS": expected END:VCARD`},
+		{"END too soon", "BEGIN:VCARD\nFN:A\nitem1.END:VCARD\nEMAIL:a@example.com\nEND:VCARD\n",
+			`x.vcf:4: expected BEGIN:VCARD, got "EMAIL:a@example.com": is this a vCard file?`},
+		{"joined, then not a card", "BEGIN:VCARD\nFN:A\nEND:VCARDBEGIN:VCARD\nFN:B\n",
+			"x.vcf:3: card has no END:VCARD"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -452,5 +462,50 @@ func TestReadOneOfMany(t *testing.T) {
 	_, warnings, err := Read("x.vcf", []byte("BEGIN:VCARD\nFN:Ana\nBDAY:\nBDAY:19850230\nEND:VCARD\n"), "")
 	if err != nil || len(warnings) != 1 || warnings[0].Error() != `x.vcf:4: BDAY "19850230" is not a date: imported without a birthday` {
 		t.Errorf("got %v, %v", warnings, err)
+	}
+}
+
+// TestReadJoined: two files joined with cat, the first without a final
+// newline (Gmail's export ends without one), give a line that reads
+// END:VCARDBEGIN:VCARD. It is read as the end of one card and the start
+// of the next, with a warning at its line: two people, never one person
+// with the other's details.
+func TestReadJoined(t *testing.T) {
+	const a = "BEGIN:VCARD\nVERSION:3.0\nFN:Ana Lima\nN:Lima;Ana;;;\nEMAIL:ana@example.com\nTEL:+351 910 000 101\n"
+	const b = "VERSION:3.0\nFN:Bo Chen\nEMAIL:bo@example.com\nEND:VCARD\n"
+	for name, src := range map[string]string{
+		"LF":          a + "END:VCARDBEGIN:VCARD\n" + b,
+		"CRLF":        strings.ReplaceAll(a+"END:VCARDBEGIN:VCARD\n"+b, "\n", "\r\n"),
+		"lower case":  a + "end:vcardbegin:vcard\n" + b,
+		"a BOM":       a + "END:VCARD\uFEFFBEGIN:VCARD\n" + b,
+		"blank after": a + "END:VCARDBEGIN:VCARD  \n" + b,
+	} {
+		t.Run(name, func(t *testing.T) {
+			people, warnings, err := Read("x.vcf", []byte(src), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range people {
+				got = append(got, summary(p))
+			}
+			want := "1 Ana Lima |  |  | ana@example.com | +351 910 000 101\n7 Bo Chen |  |  | bo@example.com | "
+			if strings.Join(got, "\n") != want {
+				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+			}
+			wantWarn := "x.vcf:7: END:VCARD and BEGIN:VCARD on one line, as when a file without a final newline is joined to another: read as two cards"
+			if len(warnings) != 1 || warnings[0].Error() != wantWarn {
+				t.Errorf("warnings %v, want %s", warnings, wantWarn)
+			}
+		})
+	}
+}
+
+// TestReadBoundarySpaces: spaces after BEGIN:VCARD or END:VCARD are no
+// reason to refuse a card.
+func TestReadBoundarySpaces(t *testing.T) {
+	people, _, err := Read("x.vcf", []byte("BEGIN:VCARD \nFN:A\nEND:VCARD\t\nBEGIN:VCARD\nFN:B\nEND:VCARD \n"), "")
+	if err != nil || len(people) != 2 {
+		t.Fatal(err, people)
 	}
 }
