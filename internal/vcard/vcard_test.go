@@ -325,6 +325,7 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("BEGIN:VCARD\nFN;CHARSET=SHIFT_JIS;ENCODING=QUOTED-PRINTABLE:=94=5C=\n=93o\nEND:VCARD\n"), uint8(2))
 	f.Add([]byte("\xff\xfeB\x00\n\x00\x00\xd8"), uint8(3))
 	f.Add([]byte("BEGIN:VCARD\nFN:\x1b$BEOJU\x1b(B\nEND:VCARD\n"), uint8(4))
+	f.Add([]byte("BEGIN:VCARD\nFN:A\nORG:B;C\nORG:D\nTITLE:\nTITLE:E\nEND:VCARDBEGIN:VCARD\nFN:F\nitem1.END:VCARD\n"), uint8(0))
 	f.Fuzz(func(t *testing.T, data []byte, cs uint8) {
 		charset := fuzzCharsets[int(cs)%len(fuzzCharsets)]
 		lines := strings.Count(string(data), "\n") + 1
