@@ -500,6 +500,35 @@ func TestHugoLanguageFolders(t *testing.T) {
 	}
 }
 
+// TestHugoLooseFiles: a file of the content folder that no page owns is
+// published by Hugo at its path, and comes along to static/ at the same
+// one; a file of static/ with that address is kept instead.
+func TestHugoLooseFiles(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.toml":                {Data: []byte("baseURL = 'https://h.example.net/'\n")},
+		"content/posts/a.md":         {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n![x](/posts/images/x.png)\n")},
+		"content/posts/images/x.png": {Data: []byte("x")},
+		"content/posts/images/y.png": {Data: []byte("y")},
+		"static/posts/images/y.png":  {Data: []byte("y2")},
+	}
+	plan, err := Hugo(fsys, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for _, f := range plan.Files {
+		files = append(files, f.Source+" → "+f.Path)
+	}
+	slices.Sort(files)
+	want := []string{"content/posts/images/x.png → static/posts/images/x.png", "static/posts/images/y.png → static/posts/images/y.png"}
+	if !slices.Equal(files, want) {
+		t.Errorf("files %q, want %q", files, want)
+	}
+	if got, want := skips(plan), "h/content/posts/images/y.png: a file of static/ has its address, and is kept"; got != want {
+		t.Errorf("skipped:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 func TestSitePathOf(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"/about/", "about/"},

@@ -129,6 +129,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		return nil, err
 	}
 	var pages []hugoPage
+	var loose []File // files that no page owns, published at their paths
 	resources := map[string][]string{} // bundle folder → its files
 	for _, p := range files {
 		rel := strings.TrimPrefix(p, contentDir+"/")
@@ -162,7 +163,10 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 			if ext == ".html" || ext == ".org" || ext == ".adoc" || ext == ".rst" || ext == ".pandoc" || ext == ".ad" {
 				plan.skip(shown(p), "not Markdown (%s): convert it to Markdown to import it", ext)
 			} else {
-				plan.skip(shown(p), "not a page in a bundle: a file of the content folder that no page owns")
+				// Hugo publishes it at its path, as a file of its section
+				// (content/posts/images/a.png at /posts/images/a.png): a real
+				// blog's posts showed images kept so.
+				loose = append(loose, File{Path: "static/" + rel, Source: p})
 			}
 			continue
 		}
@@ -288,6 +292,17 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 	}
 	plan.relink()
 	plan.staticFiles(fsys, staticDirs(cfg), shown)
+	have := map[string]bool{}
+	for _, f := range plan.Files {
+		have[f.Path] = true
+	}
+	for _, f := range loose {
+		if have[f.Path] {
+			plan.skip(shown(f.Source), "a file of static/ has its address, and is kept")
+			continue
+		}
+		plan.Files = append(plan.Files, f)
+	}
 	var secs []string
 	for s := range sectionPages {
 		secs = append(secs, s)
