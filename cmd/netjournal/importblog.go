@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -55,7 +56,13 @@ func (c *importBlogCmd) Run(ctx context.Context, args []string) int {
 	}
 	blogDir := c.path(dir)
 	if info, err := os.Stat(blogDir); err != nil || !info.IsDir() {
-		fmt.Fprintf(c.stderr, "netjournal %s: %s is not a folder\n", name, dir)
+		where := ""
+		if filepath.Clean(blogDir) != filepath.Clean(dir) {
+			// -C names the folder a relative one is found from: say
+			// which was looked at.
+			where = " (looked for " + blogDir + ": a relative path is read from -C's folder)"
+		}
+		fmt.Fprintf(c.stderr, "netjournal %s: %s is not a folder%s\n", name, dir, where)
 		return exitContent
 	}
 
