@@ -123,6 +123,11 @@ func (c *importBlogCmd) Run(ctx context.Context, args []string) int {
 		}
 	}
 	c.warnings(plan)
+	if l := plan.Language; l != "" && !strings.EqualFold(primaryLanguage(l), primaryLanguage(site.Config.Language)) {
+		// netjournal.yaml is the user's: the import suggests, as it does
+		// the old menu. (en-us and en are one language: no note.)
+		plan.Notes = append(plan.Notes, fmt.Sprintf("the old site's language is %s, this site's %s: add language: %s to %s for its pages to say so", l, site.Config.Language, l, content.ConfigFile))
+	}
 	c.print(plan, dryRun)
 	return exitOK
 }
@@ -214,3 +219,10 @@ func (c *importBlogCmd) print(plan *blogimport.Plan, dryRun bool) {
 }
 
 var _ flag.Value = (*sections)(nil)
+
+// primaryLanguage is the language of a tag, without its region or script:
+// en of en-US.
+func primaryLanguage(tag string) string {
+	p, _, _ := strings.Cut(tag, "-")
+	return p
+}

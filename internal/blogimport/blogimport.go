@@ -64,8 +64,18 @@ type Plan struct {
 	// Menu is the old site's menu as netjournal.yaml would give it, with
 	// each item's address in the new site; the import never writes it
 	// (netjournal.yaml is the user's), a note suggests it.
-	Menu  []content.MenuEntry
-	taken map[string]string
+	Menu []content.MenuEntry
+	// Language is the old site's language, as a tag (zh-CN): Hugo's
+	// languageCode, or its default content language; Jekyll's lang or
+	// locale. "" when it names none.
+	Language string
+	taken    map[string]string
+}
+
+// languageTag writes a site's language as netjournal.yaml's language
+// takes it, a BCP 47 tag: Jekyll's locale is written en_US.
+func languageTag(s string) string {
+	return strings.ReplaceAll(strings.TrimSpace(s), "_", "-")
 }
 
 // Post is one imported post.

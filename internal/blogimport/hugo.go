@@ -4,10 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
 	"path"
 	"regexp"
-	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -50,6 +50,10 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		return nil, err
 	}
 	plan := &Plan{Warnings: dups}
+	plan.Language = languageTag(or(cfg.str("languagecode"), cfg.str("defaultcontentlanguage")))
+	if l := cfg.str("languages." + strings.ToLower(cfg.str("defaultcontentlanguage")) + ".languagecode"); l != "" {
+		plan.Language = languageTag(l)
+	}
 	old := newSite(or(opts.BaseURL, cfg.str("baseurl")))
 	if old.base != nil && placeholderHosts[old.base.Hostname()] && opts.BaseURL == "" {
 		plan.warn(content.Position{Path: shown(hugoConfigName(fsys))}, "baseURL %s is a placeholder: feed ids are not kept; give the blog's address with --base-url", cfg.str("baseurl"))
@@ -129,7 +133,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		return nil, err
 	}
 	var pages []hugoPage
-	var loose []File // files that no page owns, published at their paths
+	var loose []File                   // files that no page owns, published at their paths
 	resources := map[string][]string{} // bundle folder → its files
 	for _, p := range files {
 		rel := strings.TrimPrefix(p, contentDir+"/")

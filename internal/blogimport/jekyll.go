@@ -52,6 +52,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			break
 		}
 	}
+	plan.Language = languageTag(or(cfg.str("lang"), cfg.str("locale")))
 	old := newSite(or(opts.BaseURL, strings.TrimRight(cfg.str("url"), "/")+"/"+strings.Trim(cfg.str("baseurl"), "/")))
 	if old.base == nil || placeholderHosts[old.base.Hostname()] && opts.BaseURL == "" {
 		plan.warn(content.Position{Path: shown(or(cfgName, "_config.yml"))}, "the site's url is not known: feed ids are not kept; give the blog's address with --base-url")
