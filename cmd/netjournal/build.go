@@ -74,9 +74,7 @@ func (c *buildCmd) Run(ctx context.Context, args []string) int {
 			return c.writeFailed(ctx, err)
 		}
 		if stamp != nil {
-			for _, w := range stamp.WarningList() {
-				fmt.Fprintf(c.stderr, "%s: warning: %s\n", w.Pos, w.Msg)
-			}
+			printWarnings(c.stderr, stamp.WarningList())
 			if !quiet {
 				c.summary(stamp.PagesIn(c.path(out)), out, stamp.PagesIn(c.path(wikiOut)), wikiOut,
 					len(stamp.Warnings), start, stamp.Notes, true)
@@ -157,9 +155,7 @@ func (c *buildCmd) finished(ctx context.Context, res *build.Result, err error) (
 	if err != nil {
 		return c.report(err), false
 	}
-	for _, w := range res.Warnings {
-		fmt.Fprintf(c.stderr, "%s: warning: %s\n", w.Pos, w.Msg)
-	}
+	printWarnings(c.stderr, res.Warnings)
 	return exitOK, true
 }
 
@@ -308,9 +304,7 @@ func (c *buildCmd) watch(ctx context.Context, w *watch.Watcher, b *build.Builder
 			return
 		}
 		last = res
-		for _, w := range res.Warnings {
-			fmt.Fprintf(c.stderr, "%s: warning: %s\n", w.Pos, w.Msg)
-		}
+		printWarnings(c.stderr, res.Warnings)
 		fmt.Fprintf(c.stdout, "rebuilt: %s changed; %d pages re-rendered, %d public and %d private files updated in %s\n",
 			changedFiles(batch), res.Rendered, pub, priv, time.Since(start).Round(time.Millisecond))
 	}, fail)

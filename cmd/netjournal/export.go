@@ -93,9 +93,7 @@ func (c *exportCmd) vcard(args []string) int {
 	// A photo that cannot be read is left out, with the warning the build
 	// gives.
 	photos, warnings := content.ReadPhotos(os.DirFS(c.dir), out)
-	for _, w := range warnings {
-		fmt.Fprintf(c.stderr, "%s: warning: %s\n", w.Pos, w.Msg)
-	}
+	printWarnings(c.stderr, warnings)
 	if err := vcard.Write(c.stdout, out, vcard.Options{Notes: notes, Host: host, Photos: photos}); err != nil {
 		fmt.Fprintf(c.stderr, "netjournal export vcard: %v\n", err)
 		return exitContent

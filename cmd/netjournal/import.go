@@ -103,9 +103,7 @@ func (c *importCmd) Run(ctx context.Context, args []string) int {
 		return code
 	}
 
-	for _, w := range warnings {
-		fmt.Fprintf(c.stderr, "%s: warning: %s\n", w.Pos, w.Msg)
-	}
+	printWarnings(c.stderr, warnings)
 	// A dry run checks what Write would refuse too, so that it never
 	// promises an import that would fail.
 	if dryRun {

@@ -135,9 +135,7 @@ func (c *importBlogCmd) Run(ctx context.Context, args []string) int {
 // warnings prints the plan's warnings, sorted, on stderr.
 func (c *importBlogCmd) warnings(plan *blogimport.Plan) {
 	plan.Warnings.Sort()
-	for _, w := range plan.Warnings {
-		fmt.Fprintf(c.stderr, "%s: warning: %s\n", w.Pos, w.Msg)
-	}
+	printWarnings(c.stderr, plan.Warnings)
 }
 
 // print says what the import wrote, or would write: each post and page

@@ -120,9 +120,7 @@ func (c *serveCmd) Run(ctx context.Context, args []string) int {
 		}
 		srv.Update(res.Journal.Config.BasePath(), res.Public, res.Private)
 		last = res
-		for _, w := range res.Warnings {
-			fmt.Fprintf(c.stderr, "%s: warning: %s\n", w.Pos, w.Msg)
-		}
+		printWarnings(c.stderr, res.Warnings)
 		fmt.Fprintf(c.stdout, "rebuilt: %s changed; %d pages re-rendered, %d public and %d private files updated in %s\n",
 			changedFiles(batch), res.Rendered, pub, priv, time.Since(start).Round(time.Millisecond))
 	}, fail)

@@ -1,0 +1,46 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/netjournal/netjournal/internal/content"
+)
+
+// TestPrintWarnings: a message that one file has at many places is
+// written at its first and the others named on one line; a message at a
+// few, or in other files, is written as it is, in order.
+func TestPrintWarnings(t *testing.T) {
+	var l content.ErrorList
+	add := func(path string, line int, msg string) {
+		l = append(l, &content.Error{Pos: content.Position{Path: path, Line: line}, Msg: msg})
+	}
+	add("a.md", 2, "other")
+	for i := range 14 {
+		add("a.md", 10+i, "raw HTML: removed style=")
+	}
+	add("a.md", 40, "other")
+	add("b.md", 1, "raw HTML: removed style=") // another file's
+	for range 3 {
+		add("c.md", 5, "three times: all written")
+	}
+	for range 5 {
+		add("public/x/index.html", 0, "broken link y: no such page")
+	}
+	var b strings.Builder
+	printWarnings(&b, l)
+	want := `a.md:2: warning: other
+a.md:10: warning: raw HTML: removed style=
+a.md: warning: the same at 13 more lines: 11, 12, 13, 14, 15, 16, 17, 18, 19, 20 and 3 more
+a.md:40: warning: other
+b.md:1: warning: raw HTML: removed style=
+c.md:5: warning: three times: all written
+c.md:5: warning: three times: all written
+c.md:5: warning: three times: all written
+public/x/index.html: warning: broken link y: no such page
+public/x/index.html: warning: the same 4 more times
+`
+	if got := b.String(); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
