@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/netjournal/netjournal/internal/content"
 )
@@ -13,7 +15,9 @@ import (
 // Who a person is. An import merges a person into a contact only when
 // they have a strong identifier in common — an email address, a profile
 // on a social site, a UID (a vCard's, a contact's uid) — and nothing
-// proves them two people: two LinkedIn profiles, or two UIDs.
+// proves them two people: two LinkedIn profiles, two UIDs, or names with
+// no word in common (namesMeet: a shared mailbox, info@…, or a
+// placeholder that is no address, n/a, which is no identifier at all).
 // A website is never identity: colleagues list their company's homepage,
 // organisers their meetup's. Nor is a name: two John Smiths are common.
 // A contact who only answers to the same name is a possible duplicate,
@@ -54,7 +58,8 @@ func personIdentity(p Person) *identity {
 
 func (id *identity) add(emails, urls []string, uid string) {
 	for _, m := range emails {
-		if k := EmailKey(m); k != "" {
+		// A value that is no address (n/a, none, -) names nobody.
+		if k := EmailKey(m); k != "" && isAddress(k) {
 			id.emails[k] = strings.TrimSpace(m)
 		}
 	}
@@ -311,4 +316,44 @@ func PossibleDuplicates(contacts []*content.Contact) [][2]int {
 		return x[1] - y[1]
 	})
 	return out
+}
+
+// isAddress reports whether an email key (EmailKey) is an address: a
+// name, an @ and a host.
+func isAddress(k string) bool {
+	local, host, ok := strings.Cut(k, "@")
+	return ok && local != "" && host != "" && !strings.ContainsAny(k, " \t")
+}
+
+// namesMeet reports whether a person (its name and nicknames) and a
+// contact (its names, nameKeys with NameKey) have a word of their names
+// in common: "Ana L.", "Lima, Ana" and "Ana Lima" do; "Bruno Costa" and
+// "Ana Lima" do not, whatever else they share, and are two people.
+func namesMeet(contact []string, person Person) bool {
+	words := map[string]bool{}
+	for _, n := range contact {
+		for _, w := range nameWords(n) {
+			words[w] = true
+		}
+	}
+	for _, n := range append([]string{person.Name}, person.Aliases...) {
+		for _, w := range nameWords(NameKey(n)) {
+			if words[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameWords are the words of a folded name (NameKey) that tell it apart:
+// those of two letters or more (not the A. of "A. Lima", nor the 2 of
+// "Ana (2)"), or every word of a name that has none such ("李 明").
+func nameWords(key string) []string {
+	all := strings.FieldsFunc(key, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	long := slices.DeleteFunc(slices.Clone(all), func(w string) bool { return utf8.RuneCountInString(w) < 2 })
+	if len(long) > 0 {
+		return long
+	}
+	return all
 }

@@ -149,11 +149,16 @@ func (p *planner) plan(person Person) (*Change, error) {
 
 	// Who the person is: the one contact with a strong identifier in
 	// common, unless a LinkedIn profile or a UID says they are two
-	// people.
+	// people, or their names have no word in common.
 	var same, doubtful []*entry
+	why := map[*entry]string{}
 	for _, e := range p.sharing(id) {
-		if e.id.differs(id) != "" {
-			doubtful = append(doubtful, e)
+		w := e.id.differs(id)
+		if w == "" && !namesMeet(e.names, person) {
+			w = "no word of their names in common"
+		}
+		if w != "" {
+			doubtful, why[e] = append(doubtful, e), w
 		} else {
 			same = append(same, e)
 		}
@@ -199,7 +204,7 @@ func (p *planner) plan(person Person) (*Change, error) {
 	}
 	for _, e := range doubtful {
 		ch.Duplicates = append(ch.Duplicates, Duplicate{Path: e.path,
-			Reason: fmt.Sprintf("same %s, but %s", e.id.shared(id), e.id.differs(id))})
+			Reason: fmt.Sprintf("same %s, but %s", e.id.shared(id), why[e])})
 	}
 	for _, e := range namesakes {
 		if e.id.differs(id) == "" && !slices.ContainsFunc(doubtful, func(d *entry) bool { return d == e }) {

@@ -86,6 +86,43 @@ func TestPlanMatches(t *testing.T) {
 	}
 }
 
+// TestPlanNeverMergesStrangers: an email in common makes two records one
+// person only when their names have a word in common; a value that is not
+// an address is no identity at all. A shared mailbox, a placeholder or a
+// typo never puts one person's phone in another's file.
+func TestPlanNeverMergesStrangers(t *testing.T) {
+	res := plan(t,
+		Person{Name: "Bruno Costa", Emails: values("ana@example.com"), Phones: values("+351 1")}, // Ana's address, another name
+		Person{Name: "Carla Dias", Emails: values("n/a")},
+		Person{Name: "Duarte Reis", Emails: values("n/a"), Phones: values("+351 2")}, // the same placeholder
+		Person{Name: "Lima, Ana", Emails: values("ANA@example.com"), Role: "CTO"},    // Ana, written otherwise
+		Person{Name: "李 明", Emails: values("li@example.cn")},
+		Person{Name: "李 明", Emails: values("li@example.cn"), Role: "CEO"}, // one-letter words are words too
+	)
+	var got []string
+	for _, c := range res.Changes {
+		s := []string{"unchanged", "created", "updated", "skipped"}[c.Action] + " " + c.Path
+		if len(c.Added) > 0 {
+			s += ": added " + strings.Join(c.Added, ", ")
+		}
+		for _, d := range c.Duplicates {
+			s += ": possible duplicate of " + d.Path + " (" + d.Reason + ")"
+		}
+		got = append(got, s)
+	}
+	want := []string{
+		"created content/contacts/bruno-costa.md: possible duplicate of content/contacts/lisbon/ana-lima.md (same email ana@example.com, but no word of their names in common)",
+		"created content/contacts/carla-dias.md",
+		"created content/contacts/duarte-reis.md",
+		`updated content/contacts/lisbon/ana-lima.md: added role "CTO"`,
+		"created content/contacts/李-明.md",
+		`updated content/contacts/李-明.md: added role "CEO"`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // TestPlanIsIdempotent: applying a plan and planning again changes nothing.
 func TestPlanIsIdempotent(t *testing.T) {
 	people := []Person{
