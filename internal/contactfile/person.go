@@ -217,11 +217,19 @@ func clean(p Person) (Person, []string) {
 	p.Emails = typed("email", p.Emails)
 	p.Phones = typed("phone", p.Phones)
 	var links []Link
+	seen := map[string]bool{}
 	for _, l := range p.Links {
 		if text("link", &l.URL); l.URL != "" {
 			if bad(l.Name) != "" {
 				l.Name = ""
 			}
+			// One address written twice (www.x.com and http://www.x.com,
+			// as phones' exports do) is one link, as a merge finds it.
+			k := URLKey(l.URL)
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
 			links = append(links, l)
 		}
 	}

@@ -123,6 +123,20 @@ func TestPlanNeverMergesStrangers(t *testing.T) {
 	}
 }
 
+// TestPlanOneLinkForOneAddress: an address given twice, with and without
+// its scheme or www., is one link.
+func TestPlanOneLinkForOneAddress(t *testing.T) {
+	res := plan(t, Person{Name: "Eva Ramos", Links: []Link{{URL: "https://www.company.example"}, {URL: "http://company.example/"}, {URL: "https://eva.example"}}})
+	c := load(t, res.Files["content/contacts/eva-ramos.md"])
+	var urls []string
+	for _, l := range c.Links {
+		urls = append(urls, l.URL)
+	}
+	if strings.Join(urls, " ") != "https://www.company.example https://eva.example" {
+		t.Errorf("links %q", urls)
+	}
+}
+
 // TestPlanIsIdempotent: applying a plan and planning again changes nothing.
 func TestPlanIsIdempotent(t *testing.T) {
 	people := []Person{
