@@ -63,8 +63,9 @@ type Resolver func(Wikilink) (Resolution, error)
 type Options struct {
 	Resolve Resolver
 	// Rewrite maps a link destination written in Markdown to the URL that
-	// is rendered (site paths such as /posts/x/ differ per site). Nil keeps
-	// destinations as written.
+	// is rendered (site paths such as /posts/x/ differ per site, and one
+	// relative to the page, pic.png, per page). Nil keeps destinations as
+	// written. Raw HTML's are given it when they are paths (rewritable).
 	Rewrite func(dest string) string
 	// Key names the context of Resolve and Rewrite (such as "public" or
 	// "wiki/depth1"): with a key, a result is remembered for the same

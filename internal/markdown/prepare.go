@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"html"
+	"path"
 	"strconv"
 	"strings"
 	"sync"
@@ -274,10 +275,28 @@ func collect(doc ast.Node) (wikis []*wikilink.Node, links []ast.Node, headings [
 	return wikis, links, headings, first
 }
 
-// rewritable reports whether Options.Rewrite may change a destination:
-// a root-relative one.
+// rewritable reports whether Options.Rewrite may change a destination: a
+// path of the site, from its root (/posts/x/) or from the page (pic.png,
+// ../x/), which the same body elsewhere (the wiki's copy of a post) must
+// write otherwise. A URL, a fragment or a query alone is not.
 func rewritable(dest string) bool {
-	return strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "//")
+	if strings.Contains(dest, "&") {
+		// As goldmark writes it: &#109;ailto: is mailto:.
+		dest = html.UnescapeString(dest)
+	}
+	if dest == "" || dest[0] == '#' || dest[0] == '?' || strings.HasPrefix(dest, "//") {
+		return false
+	}
+	// A scheme (https:, mailto:) is a colon before any / ? or #.
+	for i := 0; i < len(dest); i++ {
+		switch dest[i] {
+		case ':':
+			return false
+		case '/', '?', '#':
+			return true
+		}
+	}
+	return true
 }
 
 // anchor is the link a heading ends with, to itself.
@@ -508,3 +527,20 @@ type renderWriter struct {
 }
 
 var renderWriters = sync.Pool{New: func() any { return &renderWriter{bw: bufio.NewWriterSize(nil, 4096)} }}
+
+// ResolveRelative returns the site path that dest, a path relative to the
+// page at the site path at (rewritable, not from the root), leads to, as a
+// browser resolves it, with dest's query and fragment.
+func ResolveRelative(at, dest string) string {
+	p, rest := dest, ""
+	if i := strings.IndexAny(dest, "?#"); i >= 0 {
+		p, rest = dest[:i], dest[i:]
+	}
+	abs := path.Join(at[:strings.LastIndex(at, "/")+1], p)
+	if p == "" {
+		abs = at // a query or a fragment of the page itself
+	} else if (strings.HasSuffix(p, "/") || p == "." || p == ".." || strings.HasSuffix(p, "/.") || strings.HasSuffix(p, "/..")) && abs != "/" {
+		abs += "/"
+	}
+	return abs + rest
+}

@@ -194,3 +194,30 @@ func FuzzParts(f *testing.F) {
 		}
 	})
 }
+
+// TestRewritable: paths of the site, from the root or from the page, are
+// given to Rewrite; URLs, fragments and queries alone are not, entities
+// read as goldmark reads them.
+func TestRewritable(t *testing.T) {
+	for dest, want := range map[string]bool{
+		"/posts/x/": true, "pic.png": true, "../x/?a=1#b": true, "c9.io": true, "a/b:c": true,
+		"": false, "#top": false, "?q=1": false, "//cdn.example/x": false, "https://x.example": false,
+		"mailto:a@b.c": false, "&#109;ailto:a@b.c": false, "caf&eacute;.png": true,
+	} {
+		if got := rewritable(dest); got != want {
+			t.Errorf("rewritable(%q) = %v, want %v", dest, got, want)
+		}
+	}
+	for _, tc := range []struct{ at, dest, want string }{
+		{"/posts/p/", "pic.png", "/posts/p/pic.png"},
+		{"/posts/p/", "../q/#top", "/posts/q/#top"},
+		{"/posts/p/", "../../../x.png?v=2", "/x.png?v=2"},
+		{"/posts/p/", "./", "/posts/p/"},
+		{"/posts/p/", "..", "/posts/"},
+		{"/posts/p/", "sub/", "/posts/p/sub/"},
+	} {
+		if got := ResolveRelative(tc.at, tc.dest); got != tc.want {
+			t.Errorf("ResolveRelative(%q, %q) = %q, want %q", tc.at, tc.dest, got, tc.want)
+		}
+	}
+}

@@ -35,6 +35,19 @@ func (r *renderer) body(n journal.Node, p *Page, html *template.HTML) []page.Lat
 		Key:   fmt.Sprintf("wiki %d %s", strings.Count(p.Path, "/"), r.j.Config.AbsURL("/")),
 		Parts: markdown.PartHTML, // a page shows the HTML alone
 	}
+	if post, ok := n.(*journal.Post); ok {
+		// A post's links relative to its page (pic.png beside it, ../x/)
+		// lead where they lead on the blog, at posts/<slug>/: from the
+		// wiki's page they led nowhere.
+		at := "/posts/" + post.Slug() + "/"
+		opts.Rewrite = func(dest string) string {
+			if !strings.HasPrefix(dest, "/") {
+				return r.j.Config.AbsURL(markdown.ResolveRelative(at, dest))
+			}
+			return r.rewrite(dest)
+		}
+		opts.Key += " " + at
+	}
 	if !r.cache.pages.Once {
 		res := md.Render(src, opts)
 		r.report(doc, res.Errors)
