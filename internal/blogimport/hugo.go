@@ -133,7 +133,6 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		return nil, err
 	}
 	var pages []hugoPage
-	var loose []File                   // files that no page owns, published at their paths
 	resources := map[string][]string{} // bundle folder → its files
 	for _, p := range files {
 		rel := strings.TrimPrefix(p, contentDir+"/")
@@ -167,10 +166,12 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 			if ext == ".html" || ext == ".org" || ext == ".adoc" || ext == ".rst" || ext == ".pandoc" || ext == ".ad" {
 				plan.skip(shown(p), "not Markdown (%s): convert it to Markdown to import it", ext)
 			} else {
-				// Hugo publishes it at its path, as a file of its section
-				// (content/posts/images/a.png at /posts/images/a.png): a real
-				// blog's posts showed images kept so.
-				loose = append(loose, File{Path: "static/" + rel, Source: p})
+				// Hugo publishes it at its path (content/posts/images/a.png
+				// at /posts/images/a.png), unless its section is a draft, is
+				// not rendered, or holds it back: which the import does not
+				// read, so it copies nothing a writer kept from the public,
+				// and says where the file was.
+				plan.skip(shown(p), "a file of the content folder that no page owns: Hugo published it at /%s; copy it to static/%s if it was public", rel, rel)
 			}
 			continue
 		}
@@ -296,17 +297,6 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 	}
 	plan.relink()
 	plan.staticFiles(fsys, staticDirs(cfg), shown)
-	have := map[string]bool{}
-	for _, f := range plan.Files {
-		have[f.Path] = true
-	}
-	for _, f := range loose {
-		if have[f.Path] {
-			plan.skip(shown(f.Source), "a file of static/ has its address, and is kept")
-			continue
-		}
-		plan.Files = append(plan.Files, f)
-	}
 	var secs []string
 	for s := range sectionPages {
 		secs = append(secs, s)
