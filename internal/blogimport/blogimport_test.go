@@ -436,13 +436,14 @@ func TestConfigKeyTwice(t *testing.T) {
 
 // TestRelativeLinksFollowTheMove: a post's relative links were written
 // against its old address; at its new one (/posts/<slug>/) they are the
-// paths they led to. A Hugo bundle's own files come along to its new
-// address (and links to them with it); a link that leads to the same place
-// from both stays as written.
+// paths they led to, when they led to a page or a file the import brings.
+// A Hugo bundle's own files come along to its new address (and links to
+// them with it); a link that leads to the same place from both, or to
+// nothing the import brings (c9.io, text in an example), stays as written.
 func TestRelativeLinksFollowTheMove(t *testing.T) {
 	jekyll := fstest.MapFS{
 		"_config.yml":              {Data: []byte("permalink: /:title/\n")},
-		"_posts/2020-01-01-cat.md": {Data: []byte("---\ntitle: Cat\n---\n![a cat](../images/cat.png) and <img src=\"../images/cat.png\" alt=\"c\">, [the dog](../dog/#top), [home](../), [mail](mailto:a@b.c), [web](https://x.example/a), `[code](../x/)`.\n")},
+		"_posts/2020-01-01-cat.md": {Data: []byte("---\ntitle: Cat\n---\n![a cat](../images/cat.png) and <img src=\"../images/cat.png\" alt=\"c\">, [the dog](../dog/#top), [home](../), [mail](mailto:a@b.c), [web](https://x.example/a), `[code](../x/)`.\n\n[asked](../dog/?x=1#top), [c9](c9.io), call f[0](arg), <pre><code>&lt;link href=\"style.css\"&gt;</code></pre>\n")},
 		"_posts/2020-01-02-dog.md": {Data: []byte("---\ntitle: Dog\n---\nWoof.\n")},
 		"images/cat.png":           {Data: []byte("png")},
 	}
@@ -455,6 +456,7 @@ func TestRelativeLinksFollowTheMove(t *testing.T) {
 		"content/posts/b/index.md": {Data: []byte("---\ntitle: B\ndate: 2020-01-01\n---\n![here](pic.png) and ![there](../img/x.png) and [a](../a/), [same](../../x/).\n")},
 		"content/posts/b/pic.png":  {Data: []byte("png")},
 		"content/posts/a.md":       {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\nA.\n")},
+		"static/img/x.png":         {Data: []byte("png")},
 	}
 	hp, err := Hugo(hugo, Options{Root: "h"})
 	if err != nil {
@@ -467,7 +469,7 @@ func TestRelativeLinksFollowTheMove(t *testing.T) {
 		}
 	}
 	for slug, want := range map[string]string{
-		"cat": "![a cat](/images/cat.png) and <img src=\"/images/cat.png\" alt=\"c\">, [the dog](/posts/dog/#top), [home](/), [mail](mailto:a@b.c), [web](https://x.example/a), `[code](../x/)`.",
+		"cat": "![a cat](/images/cat.png) and <img src=\"/images/cat.png\" alt=\"c\">, [the dog](/posts/dog/#top), [home](/), [mail](mailto:a@b.c), [web](https://x.example/a), `[code](../x/)`.\n\n[asked](/posts/dog/?x=1#top), [c9](c9.io), call f[0](arg), <pre><code>&lt;link href=\"style.css\"&gt;</code></pre>",
 		"b":   "![here](/posts/b/pic.png) and ![there](/img/x.png) and [a](/posts/a/), [same](../../x/).",
 	} {
 		if got := strings.TrimSpace(bodies[slug]); got != want {

@@ -295,8 +295,8 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		d.setBody(escapeWikilinks(body))
 		plan.finish(d)
 	}
+	plan.staticFiles(fsys, staticDirs(cfg), shown) // which relink links to
 	plan.relink()
-	plan.staticFiles(fsys, staticDirs(cfg), shown)
 	var secs []string
 	for s := range sectionPages {
 		secs = append(secs, s)

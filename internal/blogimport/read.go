@@ -481,11 +481,15 @@ var (
 // to /posts/cat/, and a real blog's 720 images were broken.
 func (p *Plan) relink() {
 	to := p.moved()
+	files := map[string]bool{"/": true} // the home page, and the site paths of the files it copies
+	for _, f := range p.Files {
+		files["/"+strings.TrimPrefix(f.Path, "static/")] = true
+	}
 	for _, post := range p.Posts {
-		post.Body = relinkBody(post.Body, to, relative{from: post.oldPath, at: "/posts/" + post.Slug + "/", bundle: post.bundle})
+		post.Body = relinkBody(post.Body, to, relative{from: post.oldPath, at: "/posts/" + post.Slug + "/", bundle: post.bundle, files: files})
 	}
 	for _, page := range p.Pages {
-		page.Body = relinkBody(page.Body, to, relative{from: page.oldPath, at: "/" + page.SitePath, bundle: len(page.files) > 0})
+		page.Body = relinkBody(page.Body, to, relative{from: page.oldPath, at: "/" + page.SitePath, bundle: len(page.files) > 0, files: files})
 	}
 }
 
@@ -495,6 +499,7 @@ func (p *Plan) relink() {
 type relative struct {
 	from, at string
 	bundle   bool
+	files    map[string]bool // the site paths of the files the import copies
 }
 
 // rebase returns the path a relative link dest led to from r.from, when
@@ -573,23 +578,37 @@ func relinkBody(body string, to map[string]string, rel relative) string {
 				continue
 			}
 			dest := body[m[2]:m[3]]
-			rebased, isRel := rel.rebase(dest)
-			if isRel {
-				dest = rebased
-			}
-			u, frag, _ := strings.Cut(dest, "#")
-			newPath, ok := to[u]
-			if !ok && isRel {
-				newPath, ok = u, true // a path of the site, as it was
-			}
-			if !ok {
-				continue
+			var repl string
+			if rebased, isRel := rel.rebase(dest); isRel {
+				// Only a link that led to a page or a file the import
+				// brings: anything else (a web address without its
+				// https://, text in an example that looks like a link)
+				// stays as written, and the build says where it leads.
+				p, rest := rebased, ""
+				if i := strings.IndexAny(rebased, "?#"); i >= 0 {
+					p, rest = rebased[:i], rebased[i:]
+				}
+				switch {
+				case to[p] != "":
+					repl = to[p] + rest
+				case rel.files[p]:
+					repl = rebased
+				default:
+					continue
+				}
+			} else {
+				u, frag, _ := strings.Cut(dest, "#")
+				newPath, ok := to[u]
+				if !ok {
+					continue
+				}
+				repl = newPath
+				if frag != "" {
+					repl += "#" + frag
+				}
 			}
 			b.WriteString(body[last:m[2]])
-			b.WriteString(newPath)
-			if frag != "" {
-				b.WriteString("#" + frag)
-			}
+			b.WriteString(repl)
 			last = m[3]
 		}
 		b.WriteString(body[last:])
