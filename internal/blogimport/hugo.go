@@ -460,7 +460,13 @@ func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContex
 	slug := f.text("slug")
 	p.Slug = or(slug, name)
 
-	oldPath := plan.hugoAddress(f, d, pg, hc, p.Date, p.Title, slug, name)
+	addressed := p.Date
+	if undated {
+		// Its old address is Hugo's, of the year 1, not of the day the
+		// import gives the draft.
+		addressed = stamp{t: time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)}
+	}
+	oldPath := plan.hugoAddress(f, d, pg, hc, addressed, p.Title, slug, name)
 	if oldPath != "" {
 		plan.addOld(p, oldPath, hc.old, hc.newBase, shown, meta.LineOf("url"))
 	}
