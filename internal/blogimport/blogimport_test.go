@@ -436,6 +436,18 @@ func TestConfigKeyTwice(t *testing.T) {
 	if got := messages(plan.Warnings); !strings.Contains(got, want) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
 	}
+	// The rest reads as YAML reads it: merge keys, numbers, dates.
+	merged := fstest.MapFS{"_config.yml": {Data: []byte("defaults: &d {author: X}\nparams: {<<: *d, title: T}\npaginate: 5\npaginate: 10\nsince: 2020-01-02\n")}}
+	c, dups, err := readConfig(merged, "_config.yml", "j/_config.yml", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprintln(c.get("params.author"), c.get("params.title"), c.get("paginate"), len(dups)); got != "X T 10 1\n" {
+		t.Errorf("read %q, want X T 10 1 (%v)", got, c)
+	}
+	if _, ok := c.get("params.<<").(map[string]any); ok {
+		t.Errorf("the merge key is a key: %v", c)
+	}
 }
 
 // TestRelativeLinksFollowTheMove: a post's relative links were written

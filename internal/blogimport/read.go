@@ -73,6 +73,8 @@ func readConfig(fsys fs.FS, name, shown string, lower bool) (c config, dups cont
 
 // lastOfEachKey reads YAML whose maps may give a key twice, keeping the
 // last value of each, and returns a warning at each value passed over.
+// The others are taken out of the document, which is then read as any:
+// merge keys (<<: *defaults) and dates as YAML reads them.
 func lastOfEachKey(data []byte, shown string) (map[string]any, content.ErrorList, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
@@ -85,13 +87,22 @@ func lastOfEachKey(data []byte, shown string) (map[string]any, content.ErrorList
 			return
 		}
 		if n.Kind == yaml.MappingNode {
-			last := map[string]*yaml.Node{}
+			last := map[string]int{}
 			for i := 0; i+1 < len(n.Content); i += 2 {
-				if k := n.Content[i]; last[k.Value] != nil {
-					dups.Add(content.Position{Path: shown, Line: last[k.Value].Line}, "%s is given again at line %d: the last one is read (as Jekyll reads it)", k.Value, k.Line)
+				if k := n.Content[i]; k.Value != "<<" {
+					last[k.Value] = i
 				}
-				last[n.Content[i].Value] = n.Content[i]
 			}
+			var kept []*yaml.Node
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k := n.Content[i]
+				if j, ok := last[k.Value]; ok && j != i {
+					dups.Add(content.Position{Path: shown, Line: k.Line}, "%s is given again at line %d: the last one is read (as Jekyll reads it)", k.Value, n.Content[j].Line)
+					continue
+				}
+				kept = append(kept, k, n.Content[i+1])
+			}
+			n.Content = kept
 		}
 		for _, c := range n.Content {
 			walk(c, depth+1)
@@ -99,13 +110,11 @@ func lastOfEachKey(data []byte, shown string) (map[string]any, content.ErrorList
 	}
 	walk(&root, 0)
 	dups.Sort()
-	budget := maxNodes
-	v, err := yamlValue(&root, &budget, 0)
-	if err != nil {
+	var v map[string]any
+	if err := root.Decode(&v); err != nil {
 		return nil, nil, err
 	}
-	m, _ := v.(map[string]any)
-	return m, dups, nil
+	return v, dups, nil
 }
 
 // normalize makes YAML's maps string-keyed and, for Hugo, lower-cases keys.
