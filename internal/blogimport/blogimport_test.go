@@ -370,7 +370,7 @@ func TestDatesKept(t *testing.T) {
 	jekyll := fstest.MapFS{
 		"_config.yml":                   {Data: []byte("title: J\n")},
 		"_posts/2011-12-31-new-year.md": {Data: []byte("---\ntitle: New year\ndate: Sun Jan 01 22:26:17 -0600 2012\n---\nHi.\n")},
-		"_posts/2012-02-02-unix.md":     {Data: []byte("---\ntitle: Unix\ndate: Thu Feb  2 09:00:00 UTC 2012\n---\nHi.\n")},
+		"_posts/2012-02-02-unix.md":     {Data: []byte("---\ntitle: Unix\ndate: Thu Feb  2 09:00:00 2012\n---\nHi.\n")},
 		"_posts/2012-03-03-bad.md":      {Data: []byte("---\ntitle: Bad\ndate: the third of March\nmodified: 2012-01-01\n---\nHi.\n")},
 	}
 	jp, err := Jekyll(jekyll, Options{Root: "j"})
@@ -379,7 +379,7 @@ func TestDatesKept(t *testing.T) {
 	}
 	hugo := fstest.MapFS{
 		"config.toml":        {Data: []byte("baseURL = 'https://h.example.net/'\n")},
-		"content/posts/e.md": {Data: []byte("---\ntitle: E\ndate: 2020-01-01\nexpiryDate: 9999-01-01\nlastmod: yesterday\n---\n")},
+		"content/posts/e.md": {Data: []byte("---\ntitle: E\ndate: 2020-01-01\nexpiryDate: 9999-01-01\nlastmod: yesterday\nunpublishdate: 9998-01-01\ntoc: sometimes\nshowtoc: true\n---\n")},
 	}
 	hp, err := Hugo(hugo, Options{Root: "h"})
 	if err != nil {
@@ -395,7 +395,7 @@ func TestDatesKept(t *testing.T) {
 		"new-year": {"date: 2012-01-01T22:26:17-06:00\n"},
 		"unix":     {"date: 2012-02-02T09:00:00\n"},
 		"bad":      {"date: 2012-03-03\n", "# date: \"the third of March\"\n", "# modified: \"2012-01-01\"\n"},
-		"e":        {"date: 2020-01-01\n", "# expiryDate: \"9999-01-01\"\n", "# lastmod: \"yesterday\"\n"},
+		"e":        {"date: 2020-01-01\n", "# expiryDate: \"9999-01-01\"\n", "# lastmod: \"yesterday\"\n", "# unpublishdate: \"9998-01-01\"\n", "# toc: \"sometimes\"\n", "# showtoc: true\n"},
 	} {
 		for _, w := range want {
 			if !strings.Contains(files[slug], w) {
@@ -540,6 +540,27 @@ func TestHugoLooseFiles(t *testing.T) {
 		"h/content/private/_index.md: a list page (_index): netjournal makes its own lists of posts, archive/ and tags/\n" +
 		"h/content/private/salary.pdf: a file of the content folder that no page owns: Hugo published it at /private/salary.pdf; copy it to static/private/salary.pdf if it was public"
 	if got := skips(plan); got != want {
+		t.Errorf("skipped:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestHugoLanguageFolderInside: another language's folder inside the site
+// language's is listed as skipped, and nothing of it is imported.
+func TestHugoLanguageFolderInside(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.toml":           {Data: []byte("baseURL = 'https://h.example.net/'\n[languages.en]\ncontentDir = 'content'\n[languages.ja]\ncontentDir = 'content/ja'\n")},
+		"content/posts/a.md":    {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\nHello\n")},
+		"content/ja/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\nこんにちは\n")},
+		"content/ja/x.png":      {Data: []byte("png")},
+	}
+	plan, err := Hugo(fsys, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Posts) != 1 || len(plan.Pages) != 0 || len(plan.Files) != 0 {
+		t.Errorf("posts %d, pages %d, files %v", len(plan.Posts), len(plan.Pages), plan.Files)
+	}
+	if got, want := skips(plan), "h/content/ja/posts/a.md: a translation (ja): netjournal imports the site's language, en"; got != want {
 		t.Errorf("skipped:\n%s\nwant:\n%s", got, want)
 	}
 }

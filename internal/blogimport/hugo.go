@@ -82,6 +82,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 	// its pages are listed as skipped, as the translations beside the
 	// site language's are: left out in silence, a real site's English
 	// half was in no report.
+	otherLangs := map[string]bool{} // folders the walk below leaves out
 	for _, l := range slices.Sorted(maps.Keys(langs)) {
 		d := cfg.str("languages." + l + ".contentdir")
 		if l == defaultLang || d == "" {
@@ -91,6 +92,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		if d == contentDir || strings.HasPrefix(contentDir+"/", d+"/") {
 			continue // the site language's folder, or one that holds it
 		}
+		otherLangs[d] = true
 		_ = fs.WalkDir(fsys, d, func(p string, e fs.DirEntry, err error) error {
 			if err != nil || p != d && source.Ignored(e.Name(), e.IsDir()) {
 				if err == nil && e.IsDir() {
@@ -113,9 +115,9 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		if err != nil {
 			return err
 		}
-		if p != contentDir && source.Ignored(d.Name(), d.IsDir()) {
+		if p != contentDir && source.Ignored(d.Name(), d.IsDir()) || d.IsDir() && otherLangs[p] {
 			if d.IsDir() {
-				return fs.SkipDir
+				return fs.SkipDir // another language's folder is listed above
 			}
 			return nil
 		}
@@ -448,11 +450,15 @@ func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContex
 	if undated {
 		p.Draft = true // whatever its draft key says
 	}
-	if key, v, ok := f.take("expirydate", "unpublishdate"); ok && v != nil && v != "" {
-		if s, err := date(v, hc.zone); err == nil && s.t.Before(time.Now()) {
+	// The first of the two given (the other is kept as a comment).
+	if key, v, ok := f.takeFirst("expirydate", "unpublishdate"); ok && v != nil && v != "" {
+		switch s, err := date(v, hc.zone); {
+		case err != nil:
+			f.unreadKey(key, "%s: %v", key, err)
+		case s.t.Before(time.Now()):
 			p.Draft = true
 			p.Notes = append(p.Notes, "a draft: its "+key+" "+s.String()+" has passed")
-		} else {
+		default:
 			delete(f.used, f.key(key)) // kept as a comment: netjournal has no such key
 		}
 	}
@@ -509,11 +515,15 @@ func (plan *Plan) hugoStandalone(shown string, data []byte, pg hugoPage, hc hugo
 	if _, v, ok := f.take("draft"); ok {
 		p.Draft, _ = boolean(v)
 	}
-	if key, v, ok := f.take("expirydate", "unpublishdate"); ok && v != nil && v != "" {
-		if s, err := date(v, hc.zone); err == nil && s.t.Before(time.Now()) {
+	// The first of the two given (the other is kept as a comment).
+	if key, v, ok := f.takeFirst("expirydate", "unpublishdate"); ok && v != nil && v != "" {
+		switch s, err := date(v, hc.zone); {
+		case err != nil:
+			f.unreadKey(key, "%s: %v", key, err)
+		case s.t.Before(time.Now()):
 			p.Draft = true
 			p.Notes = append(p.Notes, "a draft: its "+key+" "+s.String()+" has passed")
-		} else {
+		default:
 			delete(f.used, f.key(key)) // kept as a comment: netjournal has no such key
 		}
 	}

@@ -250,6 +250,9 @@ type fields struct {
 // line: a value the import cannot use is never left behind.
 func (f *fields) unreadKey(key, format string, args ...any) {
 	k := f.key(key)
+	if f.unread[k] {
+		return // said already (a description read as a summary, then as itself)
+	}
 	delete(f.used, k)
 	if f.unread == nil {
 		f.unread = map[string]bool{}
@@ -316,7 +319,7 @@ var updatedKeys = []string{"lastmod", "modified", "last_modified_at", "last_modi
 
 // toc reads a table-of-contents switch: toc, or PaperMod's ShowToc.
 func (f *fields) toc() *bool {
-	key, v, ok := f.take("toc", "showtoc")
+	key, v, ok := f.takeFirst("toc", "showtoc") // the other is kept as a comment
 	if !ok {
 		return nil
 	}

@@ -105,8 +105,7 @@ var (
 		"2006/01/02 15:04",
 		"2006-01-02 15:04:05 MST",
 		"2006-01-02T15:04:05 MST",
-		time.UnixDate, // date(1): "Sun Jan  1 22:26:17 CST 2012"
-		time.ANSIC,
+		time.ANSIC, // "Sun Jan  1 22:26:17 2012" (date(1)'s, whose zone name says no offset, is not read)
 	}
 	dayLayouts = []string{
 		time.DateOnly,

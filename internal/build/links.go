@@ -577,9 +577,10 @@ func webHint(ref, why string) string {
 	return "; for the web site, write https://" + ref
 }
 
-// webDomains are the top-level domains of most web addresses that are not
-// also the extension of a file a page would link to (.ai, .pl, .sh, .md
-// and .py are both).
+// webDomains are the top-level domains of most web addresses, less those
+// that are often the extension of a file a page links to (.ai, .pl, .sh,
+// .md, .py). .org is kept, though Emacs's notes end so: a broken link to
+// notes.org gets the hint, which is only ever added to a broken link.
 var webDomains = map[string]bool{
 	"com": true, "org": true, "net": true, "edu": true, "gov": true, "io": true,
 	"dev": true, "app": true, "co": true, "me": true, "info": true, "xyz": true,
