@@ -565,6 +565,37 @@ func TestHugoLanguageFolderInside(t *testing.T) {
 	}
 }
 
+// TestHugoDraftBundle: the files of a draft's bundle are not copied to
+// static/, which is published whole; the report says where they go when
+// the post is published.
+func TestHugoDraftBundle(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.toml":                 {Data: []byte("baseURL = 'https://h.example.net/'\n")},
+		"content/posts/wip/index.md":  {Data: []byte("---\ntitle: WIP\ndate: 2020-01-01\ndraft: true\n---\n![plan](plan.pdf)\n")},
+		"content/posts/wip/plan.pdf":  {Data: []byte("%PDF")},
+		"content/posts/done/index.md": {Data: []byte("---\ntitle: Done\ndate: 2020-01-01\n---\n![pic](pic.png)\n")},
+		"content/posts/done/pic.png":  {Data: []byte("png")},
+		"content/about/index.md":      {Data: []byte("---\ntitle: About\ndraft: true\n---\nMe\n")},
+		"content/about/me.jpg":        {Data: []byte("jpg")},
+	}
+	plan, err := Hugo(fsys, Options{Root: "h", Sections: []string{"posts"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for _, f := range plan.Files {
+		files = append(files, f.Path)
+	}
+	if strings.Join(files, " ") != "static/posts/done/pic.png" {
+		t.Errorf("files %q", files)
+	}
+	want := "h/content/about/me.jpg: a file of the draft page about/: copy it to static/about/me.jpg when you publish the page\n" +
+		"h/content/posts/wip/plan.pdf: a file of the draft wip: copy it to static/posts/wip/plan.pdf when you publish the post"
+	if got := skips(plan); got != want {
+		t.Errorf("skipped:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 func TestSitePathOf(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"/about/", "about/"},

@@ -246,6 +246,11 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 			}
 			for _, r := range resources[pg.bundle] {
 				f := File{Path: "static/" + d.page.SitePath + strings.TrimPrefix(r, pg.bundle+"/"), Source: r}
+				if d.page.Draft {
+					// static/ is published whole: a draft's files wait with it.
+					plan.skip(shown(r), "a file of the draft page %s: copy it to %s when you publish the page", d.page.SitePath, f.Path)
+					continue
+				}
 				plan.Files = append(plan.Files, f)
 				d.page.files = append(d.page.files, f.Path)
 			}
@@ -268,8 +273,16 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		for _, r := range hugoRefForms(pg) {
 			refs[r] = d.newPath()
 		}
+		to := "static/posts/" + d.post.Slug + "/"
+		if d.post.Draft && len(resources[pg.bundle]) > 0 {
+			// static/ is published whole: a draft's files wait with it.
+			for _, r := range resources[pg.bundle] {
+				plan.skip(shown(r), "a file of the draft %s: copy it to %s when you publish the post", d.post.Slug, to+strings.TrimPrefix(r, pg.bundle+"/"))
+			}
+			continue
+		}
 		for _, r := range resources[pg.bundle] {
-			plan.Files = append(plan.Files, File{Path: "static/posts/" + d.post.Slug + "/" + strings.TrimPrefix(r, pg.bundle+"/"), Source: r})
+			plan.Files = append(plan.Files, File{Path: to + strings.TrimPrefix(r, pg.bundle+"/"), Source: r})
 		}
 	}
 	for _, d := range drafts {
