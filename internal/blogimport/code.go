@@ -3,9 +3,7 @@ package blogimport
 import (
 	"strings"
 
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
-	gtext "github.com/yuin/goldmark/text"
+	"github.com/netjournal/netjournal/internal/markdown"
 )
 
 // Markdown's code, found well enough to leave it alone: the template
@@ -19,51 +17,19 @@ type span struct{ start, end int }
 // regions are the code of a body: fenced blocks and inline code spans.
 type regions []span
 
-// codeRegions finds the code of a body as CommonMark reads it: fenced
-// code blocks (from their first line to their last), indented code
-// blocks, and inline code spans, wherever they are (in a list item, a
-// quote). Lines alone were looked at before: a fence in a list item,
-// indented four spaces, was text, and a [[ in it was escaped for the page
-// to show &#91;[ (a real Hugo post's TOML, under "3.").
+// codeRegions finds the code of a body as CommonMark reads it
+// (markdown.Code): fenced and indented code blocks wherever they are (in
+// a list item, a quote), and inline code spans. Lines alone were looked
+// at before: a fence in a list item, indented four spaces, was text, and
+// a [[ in it was escaped for the page to show &#91;[ (a real Hugo post's
+// TOML, under "3.").
 func codeRegions(s string) regions {
-	src := []byte(s)
-	doc := codeParser.Parse(gtext.NewReader(src))
 	var out regions
-	lines := func(l *gtext.Segments) {
-		if l.Len() > 0 {
-			out = append(out, span{l.At(0).Start, l.At(l.Len() - 1).Stop})
-		}
+	for _, c := range markdown.Code(s) {
+		out = append(out, span{c[0], c[1]})
 	}
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.FencedCodeBlock:
-			if n.Info != nil {
-				out = append(out, span{n.Info.Segment.Start, n.Info.Segment.Stop})
-			}
-			lines(n.Lines())
-			return ast.WalkSkipChildren, nil
-		case *ast.CodeBlock:
-			lines(n.Lines())
-			return ast.WalkSkipChildren, nil
-		case *ast.CodeSpan:
-			first, last := n.FirstChild(), n.LastChild()
-			if t, ok := first.(*ast.Text); ok {
-				if u, ok := last.(*ast.Text); ok {
-					out = append(out, span{t.Segment.Start, u.Segment.Stop})
-				}
-			}
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
 	return out
 }
-
-// codeParser is CommonMark's parser, for where a body's code is.
-var codeParser = goldmark.DefaultParser()
 
 func run(s string, i int, c byte) int {
 	n := 0

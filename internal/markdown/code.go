@@ -1,0 +1,49 @@
+package markdown
+
+import (
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// Code returns the byte ranges [start, end) of the code in src as
+// CommonMark reads it: fenced code blocks (from their info string to their
+// last line), indented code blocks, and inline code spans, wherever they
+// are (in a list item, a quote). What another generator's template syntax
+// looks like in them is code, not template (the blog importer's).
+func Code(src string) [][2]int {
+	b := []byte(src)
+	doc := goldmark.DefaultParser().Parse(text.NewReader(b)) // CommonMark alone: no site's extensions
+	var out [][2]int
+	lines := func(l *text.Segments) {
+		if l.Len() > 0 {
+			out = append(out, [2]int{l.At(0).Start, l.At(l.Len() - 1).Stop})
+		}
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.FencedCodeBlock:
+			if n.Info != nil {
+				out = append(out, [2]int{n.Info.Segment.Start, n.Info.Segment.Stop})
+			}
+			lines(n.Lines())
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeBlock:
+			lines(n.Lines())
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeSpan:
+			first, last := n.FirstChild(), n.LastChild()
+			if t, ok := first.(*ast.Text); ok {
+				if u, ok := last.(*ast.Text); ok {
+					out = append(out, [2]int{t.Segment.Start, u.Segment.Stop})
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
