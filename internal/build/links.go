@@ -549,46 +549,12 @@ func checkPrivate(priv *siteIndex, page, abs, base string, reported map[string]b
 // webHint returns, for a link to no page (why) written as a web address
 // without its scheme ([c9](c9.io), [repo](github.com/a/b)), which is a
 // path of the site to a browser, what to write instead; for any other
-// link, "". Its first part must be a host name: www. and a name, or names
-// that end in one of webDomains, which leaves out the extensions of files
-// a page links to (a.png, setup.py, notes.md).
+// link, "" (markdown.SchemelessWebAddress says which are).
 func webHint(ref, why string) string {
-	if why != noSuchPage {
-		return ""
-	}
-	host := ref
-	if i := strings.IndexAny(ref, "/?#"); i >= 0 {
-		host = ref[:i]
-	}
-	host = strings.ToLower(host)
-	labels := strings.Split(host, ".")
-	if len(labels) < 2 {
-		return ""
-	}
-	for _, l := range labels {
-		if l == "" || len(l) > 63 || l[0] == '-' || l[len(l)-1] == '-' ||
-			strings.ContainsFunc(l, func(r rune) bool { return !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == '-') }) {
-			return ""
-		}
-	}
-	if labels[0] != "www" && !webDomains[labels[len(labels)-1]] {
+	if why != noSuchPage || !markdown.SchemelessWebAddress(ref) {
 		return ""
 	}
 	return "; for the web site, write https://" + ref
-}
-
-// webDomains are the top-level domains of most web addresses, less those
-// that are often the extension of a file a page links to (.ai, .pl, .sh,
-// .md, .py). .org is kept, though Emacs's notes end so: a broken link to
-// notes.org gets the hint, which is only ever added to a broken link.
-var webDomains = map[string]bool{
-	"com": true, "org": true, "net": true, "edu": true, "gov": true, "io": true,
-	"dev": true, "app": true, "co": true, "me": true, "info": true, "xyz": true,
-	"blog": true, "tech": true, "uk": true, "de": true, "fr": true, "nl": true,
-	"eu": true, "ca": true, "au": true, "us": true, "jp": true, "ch": true,
-	"se": true, "no": true, "dk": true, "fi": true, "es": true, "be": true,
-	"at": true, "cz": true, "ru": true, "br": true, "ie": true, "nz": true,
-	"tv": true, "fm": true, "ly": true, "gg": true,
 }
 
 // linkBuffers are what the check of a page makes its links in (links):

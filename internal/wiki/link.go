@@ -41,10 +41,13 @@ func (r *renderer) body(n journal.Node, p *Page, html *template.HTML) []page.Lat
 		// wiki's page they led nowhere.
 		at := "/posts/" + post.Slug() + "/"
 		opts.Rewrite = func(dest string) string {
-			if !strings.HasPrefix(dest, "/") {
-				return r.j.Config.AbsURL(markdown.ResolveRelative(at, dest))
+			switch {
+			case strings.HasPrefix(dest, "/"):
+				return r.rewrite(dest)
+			case markdown.SchemelessWebAddress(dest):
+				return dest // c9.io: broken on both sites, and said so as written
 			}
-			return r.rewrite(dest)
+			return r.j.Config.AbsURL(markdown.ResolveRelative(at, dest))
 		}
 		opts.Key += " " + at
 	}
