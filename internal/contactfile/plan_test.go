@@ -43,23 +43,7 @@ func TestPlanMatches(t *testing.T) {
 		Person{Name: "", Source: content.Position{Path: "c.csv", Line: 9}},
 		Person{Name: "Zed", Skip: "a company, not a person"},
 	)
-	var got []string
-	for _, c := range res.Changes {
-		s := []string{"unchanged", "created", "updated", "skipped"}[c.Action] + " " + c.Path
-		if c.Reason != "" {
-			s += ": " + c.Reason
-		}
-		if c.Name != "" {
-			s += fmt.Sprintf(": named %q", c.Name)
-		}
-		if len(c.Added) > 0 {
-			s += ": added " + strings.Join(c.Added, ", ")
-		}
-		for _, d := range c.Duplicates {
-			s += ": possible duplicate of " + d.Path + " (" + d.Reason + ")"
-		}
-		got = append(got, s)
-	}
+	got := changeLines(res)
 	want := []string{
 		`updated content/contacts/bo.md: added company "Acme"`,
 		"unchanged content/contacts/lisbon/ana-lima.md",
@@ -99,17 +83,7 @@ func TestPlanNeverMergesStrangers(t *testing.T) {
 		Person{Name: "李 明", Emails: values("li@example.cn")},
 		Person{Name: "李 明", Emails: values("li@example.cn"), Role: "CEO"}, // one-letter words are words too
 	)
-	var got []string
-	for _, c := range res.Changes {
-		s := []string{"unchanged", "created", "updated", "skipped"}[c.Action] + " " + c.Path
-		if len(c.Added) > 0 {
-			s += ": added " + strings.Join(c.Added, ", ")
-		}
-		for _, d := range c.Duplicates {
-			s += ": possible duplicate of " + d.Path + " (" + d.Reason + ")"
-		}
-		got = append(got, s)
-	}
+	got := changeLines(res)
 	want := []string{
 		"created content/contacts/bruno-costa.md: possible duplicate of content/contacts/lisbon/ana-lima.md (same email ana@example.com, but no word of their names in common)",
 		"created content/contacts/carla-dias.md",
@@ -285,4 +259,27 @@ func TestCut(t *testing.T) {
 			t.Errorf("CutSlug(%q, %d) = %q, want %q", tt.in, tt.limit, got, tt.want)
 		}
 	}
+}
+
+// changeLines writes each change of a plan on a line: what, where, why,
+// the name given, what was added, and the possible duplicates.
+func changeLines(res *Result) []string {
+	var out []string
+	for _, c := range res.Changes {
+		s := []string{"unchanged", "created", "updated", "skipped"}[c.Action] + " " + c.Path
+		if c.Reason != "" {
+			s += ": " + c.Reason
+		}
+		if c.Name != "" {
+			s += fmt.Sprintf(": named %q", c.Name)
+		}
+		if len(c.Added) > 0 {
+			s += ": added " + strings.Join(c.Added, ", ")
+		}
+		for _, d := range c.Duplicates {
+			s += ": possible duplicate of " + d.Path + " (" + d.Reason + ")"
+		}
+		out = append(out, s)
+	}
+	return out
 }
