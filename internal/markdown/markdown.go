@@ -65,7 +65,8 @@ type Options struct {
 	// Rewrite maps a link destination written in Markdown to the URL that
 	// is rendered (site paths such as /posts/x/ differ per site, and one
 	// relative to the page, pic.png, per page). Nil keeps destinations as
-	// written. Raw HTML's are given it when they are paths (rewritable).
+	// written. It is given only paths (Rewritable), and of raw HTML only
+	// those from the root.
 	Rewrite func(dest string) string
 	// Key names the context of Resolve and Rewrite (such as "public" or
 	// "wiki/depth1"): with a key, a result is remembered for the same
@@ -628,13 +629,13 @@ func (r *Renderer) render(src string, opts Options) Result {
 		if internal(dest) {
 			res.Links = append(res.Links, LinkUse{Dest: dest, Line: lineOf(n, b)})
 		}
-		if opts.Rewrite != nil {
+		if opts.Rewrite != nil && rewritable(dest) {
 			setDestination(n, opts.Rewrite(dest))
 		}
 	}
 	rawLinks(doc, b, func(dest string, line int) string {
 		res.Links = append(res.Links, LinkUse{Dest: dest, Line: line})
-		if !rewritable(dest) {
+		if !rootPath(dest) {
 			return ""
 		}
 		if opts.Rewrite != nil {

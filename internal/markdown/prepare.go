@@ -208,8 +208,8 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 		}
 	}
 	rawLinks(doc, b, func(dest string, _ int) string {
-		if !rewritable(dest) {
-			return ""
+		if !rootPath(dest) {
+			return "" // raw HTML's relative links stay as written (rootPath)
 		}
 		p.dests = append(p.dests, dest)
 		return hole('D', len(p.dests)-1)
@@ -274,6 +274,18 @@ func collect(doc ast.Node) (wikis []*wikilink.Node, links []ast.Node, headings [
 	})
 	return wikis, links, headings, first
 }
+
+// rootPath reports whether a destination of raw HTML is a path from the
+// site's root, which Options.Rewrite is given. One relative to the page
+// is not: the tokenizer has decoded it already, and writing it again
+// changed the blog's bytes, and what some of them named (a&amp;amp;b).
+func rootPath(dest string) bool {
+	return strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "//")
+}
+
+// Rewritable reports whether Options.Rewrite is given a destination
+// written in Markdown (rewritable).
+func Rewritable(dest string) bool { return rewritable(dest) }
 
 // rewritable reports whether Options.Rewrite may change a destination: a
 // path of the site, from its root (/posts/x/) or from the page (pic.png,

@@ -221,3 +221,30 @@ func TestRewritable(t *testing.T) {
 		}
 	}
 }
+
+// TestRewriteGivenPathsOnly: Rewrite is given the paths written in
+// Markdown, and of raw HTML those from the root: a URL, a fragment, a
+// mailto: never (a body rendered whole, with a wikilink in an image's
+// text, gave it every one), and raw HTML's relative links stay as written,
+// byte for byte.
+func TestRewriteGivenPathsOnly(t *testing.T) {
+	src := "![photo of [[Ana]]](pic.png) [go](https://go.dev/doc/) [top](#intro) [mail](mailto:a@b.c) [up](../x/)\n\n" +
+		"<a href=\"a&amp;amp;b.png\">raw</a> <img src=\"c&#233;.png\" alt=\"c\"> <a href=\"/root/\">root</a>\n"
+	for _, key := range []string{"", "k"} {
+		var given []string
+		opts := Options{Key: key, Rewrite: func(d string) string {
+			given = append(given, d)
+			return "/R" + d
+		}, Resolve: func(Wikilink) (Resolution, error) { return Resolution{Dest: "/ana/"}, nil }}
+		res := New().Render(Text(src), opts)
+		slices.Sort(given)
+		if strings.Join(given, " ") != "../x/ /root/ pic.png" {
+			t.Errorf("key %q: Rewrite given %q", key, given)
+		}
+		for _, want := range []string{`href="https://go.dev/doc/"`, `href="#intro"`, `href="mailto:a@b.c"`, `href="a&amp;amp;b.png"`, `src="c%C3%A9.png"`, `href="/R/root/"`, `href="/R../x/"`} {
+			if !strings.Contains(res.HTML, want) {
+				t.Errorf("key %q: no %s in\n%s", key, want, res.HTML)
+			}
+		}
+	}
+}

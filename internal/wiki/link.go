@@ -3,6 +3,7 @@ package wiki
 import (
 	"errors"
 	"fmt"
+	stdhtml "html"
 	"strings"
 
 	"github.com/netjournal/netjournal/internal/content"
@@ -41,13 +42,19 @@ func (r *renderer) body(n journal.Node, p *Page, html *template.HTML) []page.Lat
 		// wiki's page they led nowhere.
 		at := "/posts/" + post.Slug() + "/"
 		opts.Rewrite = func(dest string) string {
+			d := dest
+			if strings.Contains(d, "&") {
+				d = stdhtml.UnescapeString(d) // &#47;x is /x, as goldmark reads it
+			}
 			switch {
-			case strings.HasPrefix(dest, "/"):
-				return r.rewrite(dest)
-			case markdown.SchemelessWebAddress(dest):
+			case !markdown.Rewritable(d):
+				return dest // a URL, a fragment: Rewrite is not given these
+			case strings.HasPrefix(d, "/"):
+				return r.rewrite(d)
+			case markdown.SchemelessWebAddress(d):
 				return dest // c9.io: broken on both sites, and said so as written
 			}
-			return r.j.Config.AbsURL(markdown.ResolveRelative(at, dest))
+			return r.j.Config.AbsURL(markdown.ResolveRelative(at, d))
 		}
 		opts.Key += " " + at
 	}
