@@ -596,6 +596,24 @@ func TestHugoDraftBundle(t *testing.T) {
 	}
 }
 
+// TestRelinkLeavesTextAlone: href= in text or in an escaped code sample
+// is not a link, even to a file the import brings; in a tag it is.
+func TestRelinkLeavesTextAlone(t *testing.T) {
+	fsys := fstest.MapFS{
+		"_config.yml":              {Data: []byte("permalink: /blog/:title.html\n")},
+		"css/style.css":            {Data: []byte("p{}")},
+		"_posts/2020-01-01-css.md": {Data: []byte("---\ntitle: CSS\n---\n<pre><code>&lt;link rel=\"stylesheet\" href=\"../css/style.css\"&gt;</code></pre>\n\nWrite href=\"../css/style.css\" in the head, as <a href=\"../css/style.css\">this</a> does.\n")},
+	}
+	plan, err := Jekyll(fsys, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "<pre><code>&lt;link rel=\"stylesheet\" href=\"../css/style.css\"&gt;</code></pre>\n\nWrite href=\"../css/style.css\" in the head, as <a href=\"/css/style.css\">this</a> does."
+	if len(plan.Posts) != 1 || strings.TrimSpace(plan.Posts[0].Body) != want {
+		t.Errorf("body:\n%s\nwant:\n%s", plan.Posts[0].Body, want)
+	}
+}
+
 func TestSitePathOf(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"/about/", "about/"},

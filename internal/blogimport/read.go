@@ -481,8 +481,10 @@ func (p *Plan) finish(d *draft) {
 
 var (
 	mdDest   = regexp.MustCompile(`\]\(<?([^()\s<>]+)`)
-	hrefDest = regexp.MustCompile(`href="([^"]+)"`)
-	srcDest  = regexp.MustCompile(`src="([^"]+)"`)
+	// An attribute inside a tag: not href= in text, nor in an escaped
+	// code sample (&lt;link href="…"&gt;).
+	hrefDest = regexp.MustCompile(`<[a-zA-Z][^<>]*?\shref="([^"]+)"`)
+	srcDest  = regexp.MustCompile(`<[a-zA-Z][^<>]*?\ssrc="([^"]+)"`)
 )
 
 // relink points the links between imported posts and pages at their new
