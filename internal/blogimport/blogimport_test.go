@@ -614,6 +614,54 @@ func TestRelinkLeavesTextAlone(t *testing.T) {
 	}
 }
 
+// TestHugoHeldBack: what Hugo kept from the public is not published by
+// the import: the pages of a section that cascades draft or render: never
+// come as drafts, and no file is copied to static/ (published whole) for a
+// draft, a post dated later, or a page that does not publish its files.
+func TestHugoHeldBack(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.toml":                   {Data: []byte("baseURL = 'https://h.example.net/'\n")},
+		"content/secret/_index.md":      {Data: []byte("---\ncascade: {draft: true, _build: {render: never, list: never}}\n---\n")},
+		"content/secret/x/index.md":     {Data: []byte("---\ntitle: X\n---\nX\n")},
+		"content/secret/x/data.csv":     {Data: []byte("a,b")},
+		"content/secret/y.md":           {Data: []byte("---\ntitle: Y\n---\nY\n")},
+		"content/posts/future/index.md": {Data: []byte("---\ntitle: F\ndate: 2099-01-01\n---\nF\n")},
+		"content/posts/future/plan.pdf": {Data: []byte("%PDF")},
+		"content/posts/orig/index.md":   {Data: []byte("---\ntitle: O\ndate: 2020-01-01\n_build: {publishResources: false}\n---\nO\n")},
+		"content/posts/orig/orig.jpg":   {Data: []byte("jpg")},
+		"content/posts/open/index.md":   {Data: []byte("---\ntitle: Open\ndate: 2020-01-01\n---\nOpen\n")},
+		"content/posts/open/pic.png":    {Data: []byte("png")},
+	}
+	plan, err := Hugo(fsys, Options{Root: "h", Sections: []string{"posts"}, Now: time.Date(2026, 12, 6, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for _, f := range plan.Files {
+		files = append(files, f.Path)
+	}
+	if strings.Join(files, " ") != "static/posts/open/pic.png" {
+		t.Errorf("files %q", files)
+	}
+	drafts := map[string]bool{}
+	for _, p := range plan.Pages {
+		drafts[p.SitePath] = p.Draft
+	}
+	if !drafts["secret/x/"] || !drafts["secret/y/"] || len(drafts) != 2 {
+		t.Errorf("pages and their drafts: %v", drafts)
+	}
+	got := skips(plan)
+	for _, want := range []string{
+		"h/content/posts/future/plan.pdf: a file of the post future, dated 2099-01-01: copy it to static/posts/future/plan.pdf on that day",
+		"h/content/posts/orig/orig.jpg: a file of a page whose files Hugo did not publish (publishResources: false): copy it to static/posts/orig/orig.jpg if it is public",
+		"h/content/secret/x/data.csv: a file of the draft page secret/x/: copy it to static/secret/x/data.csv when you publish the page",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in skipped:\n%s", want, got)
+		}
+	}
+}
+
 func TestSitePathOf(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"/about/", "about/"},

@@ -134,6 +134,37 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The sections whose _index.md keeps them, and all below, from the
+	// public (heldIn).
+	held := map[string]string{} // a section's folder → why
+	for _, p := range files {
+		if name, ext := splitExt(path.Base(p)); !strings.HasPrefix(name, "_index") || !markdownExts[ext] {
+			continue
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			continue
+		}
+		if meta, _, _, perr := Split(shown(p), data); perr == nil && meta != nil {
+			if why := holdsBack(meta); why != "" {
+				held[path.Dir(p)] = why
+			}
+		}
+	}
+	heldIn := func(p string) (dir, why string) {
+		for d := path.Dir(p); ; d = path.Dir(d) {
+			if why, ok := held[d]; ok {
+				return strings.TrimPrefix(strings.TrimPrefix(d, contentDir), "/") + "/", why
+			}
+			if d == contentDir || d == "." || d == "/" {
+				return "", ""
+			}
+		}
+	}
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
 	var pages []hugoPage
 	resources := map[string][]string{} // bundle folder → its files
 	for _, p := range files {
@@ -231,9 +262,19 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		if err != nil {
 			return nil, err
 		}
+		// A page in a section that Hugo kept from the public comes as a
+		// draft: published only when the writer says so.
+		heldDir, heldWhy := heldIn(path.Join(contentDir, pg.rel))
 		if len(pg.sections) == 0 || !isMain[strings.ToLower(pg.sections[0])] {
 			d, ok := plan.hugoStandalone(shown(src), data, pg, hc)
-			if !ok || !places.claim(plan, d) {
+			if !ok {
+				continue
+			}
+			if heldWhy != "" {
+				d.page.Draft = true
+				d.page.Notes = append(d.page.Notes, "a draft: its section "+heldDir+" "+heldWhy+", and Hugo did not publish it")
+			}
+			if !places.claim(plan, d) {
 				continue
 			}
 			d.bundle = pg.bundle
@@ -246,9 +287,13 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 			}
 			for _, r := range resources[pg.bundle] {
 				f := File{Path: "static/" + d.page.SitePath + strings.TrimPrefix(r, pg.bundle+"/"), Source: r}
-				if d.page.Draft {
+				if d.page.Draft || d.holdFiles != "" {
 					// static/ is published whole: a draft's files wait with it.
-					plan.skip(shown(r), "a file of the draft page %s: copy it to %s when you publish the page", d.page.SitePath, f.Path)
+					why := "the draft page " + d.page.SitePath + ": copy it to %s when you publish the page"
+					if !d.page.Draft {
+						why = d.holdFiles
+					}
+					plan.skip(shown(r), "a file of "+why, f.Path)
 					continue
 				}
 				plan.Files = append(plan.Files, f)
@@ -265,6 +310,10 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		if !ok {
 			continue
 		}
+		if heldWhy != "" {
+			d.post.Draft = true
+			d.post.Notes = append(d.post.Notes, "a draft: its section "+heldDir+" "+heldWhy+", and Hugo did not publish it")
+		}
 		d.post.Slug = sl.slug(or(d.post.Slug, pg.name), pg.name)
 		d.post.Path = content.PostsDir + "/" + d.post.Slug + ".md"
 		d.bundle = pg.bundle
@@ -274,10 +323,17 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 			refs[r] = d.newPath()
 		}
 		to := "static/posts/" + d.post.Slug + "/"
-		if d.post.Draft && len(resources[pg.bundle]) > 0 {
-			// static/ is published whole: a draft's files wait with it.
+		why := d.holdFiles
+		switch {
+		case d.post.Draft:
+			why = "the draft " + d.post.Slug + ": copy it to %s when you publish the post"
+		case d.post.Date.t.After(now):
+			why = "the post " + d.post.Slug + ", dated " + d.post.Date.String() + ": copy it to %s on that day"
+		}
+		if why != "" && len(resources[pg.bundle]) > 0 {
+			// static/ is published whole: such files wait with the post.
 			for _, r := range resources[pg.bundle] {
-				plan.skip(shown(r), "a file of the draft %s: copy it to %s when you publish the post", d.post.Slug, to+strings.TrimPrefix(r, pg.bundle+"/"))
+				plan.skip(shown(r), "a file of "+why, to+strings.TrimPrefix(r, pg.bundle+"/"))
 			}
 			continue
 		}
@@ -397,7 +453,7 @@ func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContex
 	f := plan.fieldsOf(shown, meta)
 	d := &draft{post: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown}
 
-	if !plan.hugoRendered(f, shown) {
+	if !plan.hugoRendered(f, shown, d) {
 		return nil, false
 	}
 
@@ -511,7 +567,7 @@ func (plan *Plan) hugoStandalone(shown string, data []byte, pg hugoPage, hc hugo
 	p := &Page{Source: shown}
 	f := plan.fieldsOf(shown, meta)
 	d := &draft{page: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown, aliasKey: "aliases"}
-	if !plan.hugoRendered(f, shown) {
+	if !plan.hugoRendered(f, shown, d) {
 		return nil, false
 	}
 	hugoDate(f, hc, &p.Date, &p.Kept)
@@ -713,13 +769,21 @@ func hugoAliases(f *fields, pg hugoPage, old site) []string {
 
 // hugoRendered reports whether Hugo rendered the page: not when its
 // build options say never, nor for a headless bundle; the reason is in
-// the plan.
-func (plan *Plan) hugoRendered(f *fields, shown string) bool {
+// the plan. A page whose build options keep its files back
+// (publishResources: false) has them held (d.holdFiles).
+func (plan *Plan) hugoRendered(f *fields, shown string, d *draft) bool {
 	if _, v, ok := f.take("_build", "build"); ok {
 		if m, ok := v.(map[string]any); ok {
 			if r, _ := text(m["render"]); r == "never" || r == "false" {
 				plan.skip(shown, "not rendered by Hugo (build.render: %s)", r)
 				return false
+			}
+			for k, p := range m {
+				if strings.EqualFold(k, "publishresources") {
+					if b, ok := boolean(p); ok && !b {
+						d.holdFiles = "a page whose files Hugo did not publish (publishResources: false): copy it to %s if it is public"
+					}
+				}
 			}
 		}
 	}
@@ -979,4 +1043,70 @@ func bundleLinks(body string, files []string, bundle, to string) string {
 		body = re.ReplaceAllString(body, "${1}"+strings.ReplaceAll(to+rel, "$", "$$")+"${2}")
 	}
 	return body
+}
+
+// holdsBack says why a section's _index.md keeps the section from the
+// public, with its pages and files, or "": it is a draft, headless, never
+// rendered or does not publish its files, or cascades one of those to
+// every page below. What Hugo published of such a section is not told
+// apart (a cascade's targets, a list: never): all of it comes as drafts.
+func holdsBack(m *Meta) string {
+	read := func(get func(string) (any, bool)) string {
+		if v, ok := get("draft"); ok {
+			if b, _ := boolean(v); b {
+				return "is a draft"
+			}
+		}
+		if v, ok := get("headless"); ok {
+			if b, _ := boolean(v); b {
+				return "is headless"
+			}
+		}
+		for _, k := range []string{"_build", "build"} {
+			v, _ := get(k)
+			b, _ := v.(map[string]any)
+			for bk, bv := range b {
+				switch strings.ToLower(bk) {
+				case "render":
+					if r, _ := text(bv); r == "never" || r == "false" {
+						return "is never rendered"
+					}
+				case "publishresources":
+					if p, ok := boolean(bv); ok && !p {
+						return "does not publish its files"
+					}
+				}
+			}
+		}
+		return ""
+	}
+	if why := read(m.Get); why != "" {
+		return why
+	}
+	c, _ := m.Get("cascade")
+	var cascades []map[string]any
+	switch c := c.(type) {
+	case map[string]any:
+		cascades = append(cascades, c)
+	case []any:
+		for _, x := range c {
+			if cm, ok := x.(map[string]any); ok {
+				cascades = append(cascades, cm)
+			}
+		}
+	}
+	for _, cm := range cascades {
+		get := func(k string) (any, bool) {
+			for ck, v := range cm {
+				if strings.EqualFold(ck, k) {
+					return v, true
+				}
+			}
+			return nil, false
+		}
+		if why := read(get); why != "" {
+			return "says every page below " + why
+		}
+	}
+	return ""
 }

@@ -201,6 +201,9 @@ type draft struct {
 	bundle   string // the leaf bundle folder of a Hugo page, or ""
 	addrKey  string // the front-matter key that gave its old address, if any
 	aliasKey string // the front-matter key of its other old addresses
+	// holdFiles, when not "", is why its Hugo bundle's files are not
+	// copied to static/ (which is published whole): listed instead.
+	holdFiles string
 }
 
 // newPath is the site path the post or page is published at.
@@ -480,7 +483,7 @@ func (p *Plan) finish(d *draft) {
 }
 
 var (
-	mdDest   = regexp.MustCompile(`\]\(<?([^()\s<>]+)`)
+	mdDest = regexp.MustCompile(`\]\(<?([^()\s<>]+)`)
 	// An attribute inside a tag: not href= in text, nor in an escaped
 	// code sample (&lt;link href="…"&gt;).
 	hrefDest = regexp.MustCompile(`<[a-zA-Z][^<>]*?\shref="([^"]+)"`)
