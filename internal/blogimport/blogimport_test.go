@@ -662,6 +662,30 @@ func TestHugoHeldBack(t *testing.T) {
 	}
 }
 
+// TestJekyllExcludeGlobs: Jekyll's exclude patterns are globs over the
+// whole path and folders; a file they name is never copied to static/.
+func TestJekyllExcludeGlobs(t *testing.T) {
+	fsys := fstest.MapFS{
+		"_config.yml":             {Data: []byte("exclude: [\"*.psd\", drafts-private, \"notes/*.txt\"]\n")},
+		"_posts/2020-01-01-a.md":  {Data: []byte("---\ntitle: A\n---\nA\n")},
+		"assets/secret.psd":       {Data: []byte("psd")},
+		"assets/logo.png":         {Data: []byte("png")},
+		"drafts-private/plan.pdf": {Data: []byte("pdf")},
+		"notes/deep/todo.txt":     {Data: []byte("txt")},
+	}
+	plan, err := Jekyll(fsys, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for _, f := range plan.Files {
+		files = append(files, f.Path)
+	}
+	if strings.Join(files, " ") != "static/assets/logo.png" {
+		t.Errorf("files %q", files)
+	}
+}
+
 func TestSitePathOf(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"/about/", "about/"},

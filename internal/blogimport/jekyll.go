@@ -62,10 +62,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 	pattern := or(cfg.str("collections.posts.permalink"), or(cfg.str("permalink"), "date"))
 	byID := jekyllFeedByID(fsys, cfg)
 
-	excluded := map[string]bool{}
-	for _, e := range append(cfg.list("exclude"), jekyllExcluded...) {
-		excluded[strings.Trim(e, "/")] = true
-	}
+	excluded := excludeMatcher(append(cfg.list("exclude"), jekyllExcluded...))
 	// include names what Jekyll reads although its name starts with _
 	// or .: a theme's _pages folder.
 	included := map[string]bool{}
@@ -91,7 +88,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		}
 		name := d.Name()
 		switch {
-		case source.Ignored(name, d.IsDir()) || excluded[p]:
+		case source.Ignored(name, d.IsDir()) || excluded(p):
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -684,4 +681,50 @@ func uniq(s []string) []string {
 		}
 	}
 	return out
+}
+
+// excludeMatcher reports whether a path of the site is one of Jekyll's
+// exclude patterns names, as Jekyll matches them: the pattern as a glob
+// over the whole path (File.fnmatch, whose * crosses /: *.psd is
+// assets/secret.psd too), or a folder the path is in. An excluded file is
+// one the writer kept from the site: it is never copied to static/.
+func excludeMatcher(patterns []string) func(p string) bool {
+	var globs []*regexp.Regexp
+	var prefixes []string
+	for _, e := range patterns {
+		e = strings.Trim(strings.TrimSpace(e), "/")
+		if e == "" {
+			continue
+		}
+		prefixes = append(prefixes, e)
+		var b strings.Builder
+		b.WriteString("^")
+		for _, r := range e {
+			switch r {
+			case '*':
+				b.WriteString(".*")
+			case '?':
+				b.WriteString(".")
+			default:
+				b.WriteString(regexp.QuoteMeta(string(r)))
+			}
+		}
+		b.WriteString("$")
+		if re, err := regexp.Compile(b.String()); err == nil {
+			globs = append(globs, re)
+		}
+	}
+	return func(p string) bool {
+		for _, e := range prefixes {
+			if p == e || strings.HasPrefix(p, e+"/") {
+				return true
+			}
+		}
+		for _, re := range globs {
+			if re.MatchString(p) {
+				return true
+			}
+		}
+		return false
+	}
 }
