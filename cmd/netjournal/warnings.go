@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -10,11 +11,8 @@ import (
 )
 
 // sameAtMost is how many times one message of one file is written out in
-// full; past it, the others are named on one line.
+// full; past it, the others' lines are named on one line, every one.
 const sameAtMost = 3
-
-// linesNamed is how many of those others' lines that line names.
-const linesNamed = 10
 
 // printWarnings writes warnings to w, each as path:line: warning: message,
 // in their order. A message that one file has at more than sameAtMost
@@ -46,18 +44,16 @@ func printWarnings(w io.Writer, warnings content.ErrorList) {
 		}
 		done[k] = true
 		fmt.Fprintf(w, "%s: warning: %s\n", e.Pos, e.Msg)
-		if e.Pos.Line == 0 {
+		if !slices.ContainsFunc(rest, func(l int) bool { return l > 0 }) {
 			fmt.Fprintf(w, "%s: warning: the same %d more times\n", k.path, len(rest))
 			continue
 		}
-		named := make([]string, 0, linesNamed)
-		for _, l := range rest[:min(len(rest), linesNamed)] {
-			named = append(named, strconv.Itoa(l))
+		named := make([]string, 0, len(rest))
+		for _, l := range rest {
+			if l > 0 {
+				named = append(named, strconv.Itoa(l))
+			}
 		}
-		more := ""
-		if len(rest) > linesNamed {
-			more = fmt.Sprintf(" and %d more", len(rest)-linesNamed)
-		}
-		fmt.Fprintf(w, "%s: warning: the same at %d more lines: %s%s\n", k.path, len(rest), strings.Join(named, ", "), more)
+		fmt.Fprintf(w, "%s: warning: the same at %d more places: lines %s\n", k.path, len(rest), strings.Join(named, ", "))
 	}
 }

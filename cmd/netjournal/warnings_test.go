@@ -31,7 +31,7 @@ func TestPrintWarnings(t *testing.T) {
 	printWarnings(&b, l)
 	want := `a.md:2: warning: other
 a.md:10: warning: raw HTML: removed style=
-a.md: warning: the same at 13 more lines: 11, 12, 13, 14, 15, 16, 17, 18, 19, 20 and 3 more
+a.md: warning: the same at 13 more places: lines 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23
 a.md:40: warning: other
 b.md:1: warning: raw HTML: removed style=
 c.md:5: warning: three times: all written

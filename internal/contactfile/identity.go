@@ -111,6 +111,20 @@ func (id *identity) shared(o *identity) string {
 	return ""
 }
 
+// sharesOnlyEmails reports whether what id and o have in common is emails
+// alone: no profile, no UID. A profile or a UID is one person's; an
+// address may be a team's, or a placeholder's.
+func (id *identity) sharesOnlyEmails(o *identity) bool {
+	for _, m := range []struct{ mine, their map[string]string }{{id.profiles, o.profiles}, {id.uids, o.uids}} {
+		for k := range m.mine {
+			if _, ok := m.their[k]; ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // profilesDiffer says why a and b are two people though they may share an
 // email (a team's address): each has a LinkedIn profile, and not the same
 // one. A person has one LinkedIn profile; other sites allow several
@@ -330,14 +344,19 @@ func isAddress(k string) bool {
 // in common: "Ana L.", "Lima, Ana" and "Ana Lima" do; "Bruno Costa" and
 // "Ana Lima" do not, whatever else they share, and are two people.
 func namesMeet(contact []string, person Person) bool {
-	words := map[string]bool{}
+	words, whole := map[string]bool{}, map[string]bool{}
 	for _, n := range contact {
 		for _, w := range nameWords(n) {
 			words[w] = true
 		}
+		whole[strings.Join(strings.FieldsFunc(n, notNameRune), "")] = true
 	}
 	for _, n := range append([]string{person.Name}, person.Aliases...) {
-		for _, w := range nameWords(NameKey(n)) {
+		k := NameKey(n)
+		if whole[strings.Join(strings.FieldsFunc(k, notNameRune), "")] {
+			return true // 李 明 and 李明
+		}
+		for _, w := range nameWords(k) {
 			if words[w] {
 				return true
 			}
@@ -346,11 +365,14 @@ func namesMeet(contact []string, person Person) bool {
 	return false
 }
 
+// notNameRune is what separates the words of a name.
+func notNameRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
 // nameWords are the words of a folded name (NameKey) that tell it apart:
 // those of two letters or more (not the A. of "A. Lima", nor the 2 of
 // "Ana (2)"), or every word of a name that has none such ("李 明").
 func nameWords(key string) []string {
-	all := strings.FieldsFunc(key, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	all := strings.FieldsFunc(key, notNameRune)
 	long := slices.DeleteFunc(slices.Clone(all), func(w string) bool { return utf8.RuneCountInString(w) < 2 })
 	if len(long) > 0 {
 		return long

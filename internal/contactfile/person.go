@@ -217,19 +217,27 @@ func clean(p Person) (Person, []string) {
 	p.Emails = typed("email", p.Emails)
 	p.Phones = typed("phone", p.Phones)
 	var links []Link
-	seen := map[string]bool{}
+	seen := map[string]int{} // an address's key → its link's index
 	for _, l := range p.Links {
 		if text("link", &l.URL); l.URL != "" {
 			if bad(l.Name) != "" {
 				l.Name = ""
 			}
 			// One address written twice (www.x.com and http://www.x.com,
-			// as phones' exports do) is one link, as a merge finds it.
+			// as phones' exports do) is one link, as a merge finds it;
+			// its fragment kept apart (#/people/eva and #/teams/sales of
+			// one app are two), https: kept over http:.
 			k := URLKey(l.URL)
-			if seen[k] {
+			if _, frag, ok := strings.Cut(l.URL, "#"); ok {
+				k += "#" + frag
+			}
+			if i, ok := seen[k]; ok {
+				if strings.HasPrefix(links[i].URL, "http:") && strings.HasPrefix(l.URL, "https:") {
+					links[i].URL = l.URL
+				}
 				continue
 			}
-			seen[k] = true
+			seen[k] = len(links)
 			links = append(links, l)
 		}
 	}

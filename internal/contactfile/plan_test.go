@@ -81,7 +81,9 @@ func TestPlanNeverMergesStrangers(t *testing.T) {
 		Person{Name: "Duarte Reis", Emails: values("n/a"), Phones: values("+351 2")}, // the same placeholder
 		Person{Name: "Lima, Ana", Emails: values("ANA@example.com"), Role: "CTO"},    // Ana, written otherwise
 		Person{Name: "李 明", Emails: values("li@example.cn")},
-		Person{Name: "李 明", Emails: values("li@example.cn"), Role: "CEO"}, // one-letter words are words too
+		Person{Name: "李 明", Emails: values("li@example.cn"), Role: "CEO"},                             // one-letter words are words too
+		Person{Name: "李明", Emails: values("li@example.cn"), Tags: []string{"x"}},                      // the same name, written whole
+		Person{Name: "Robert Q", Links: []Link{{URL: "http://linkedin.com/in/BoChen/"}}, Role: "CTO"}, // a profile is one person's
 	)
 	got := changeLines(res)
 	want := []string{
@@ -91,6 +93,8 @@ func TestPlanNeverMergesStrangers(t *testing.T) {
 		`updated content/contacts/lisbon/ana-lima.md: added role "CTO"`,
 		"created content/contacts/李-明.md",
 		`updated content/contacts/李-明.md: added role "CEO"`,
+		`updated content/contacts/李-明.md: added tags "x"`,
+		`updated content/contacts/bo.md: added role "CTO"`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -100,13 +104,14 @@ func TestPlanNeverMergesStrangers(t *testing.T) {
 // TestPlanOneLinkForOneAddress: an address given twice, with and without
 // its scheme or www., is one link.
 func TestPlanOneLinkForOneAddress(t *testing.T) {
-	res := plan(t, Person{Name: "Eva Ramos", Links: []Link{{URL: "https://www.company.example"}, {URL: "http://company.example/"}, {URL: "https://eva.example"}}})
+	res := plan(t, Person{Name: "Eva Ramos", Links: []Link{{URL: "http://www.company.example"}, {URL: "https://company.example/"}, {URL: "https://eva.example"},
+		{URL: "https://app.example/#/people/eva"}, {URL: "https://app.example/#/teams/sales"}}})
 	c := load(t, res.Files["content/contacts/eva-ramos.md"])
 	var urls []string
 	for _, l := range c.Links {
 		urls = append(urls, l.URL)
 	}
-	if strings.Join(urls, " ") != "https://www.company.example https://eva.example" {
+	if strings.Join(urls, " ") != "https://company.example/ https://eva.example https://app.example/#/people/eva https://app.example/#/teams/sales" {
 		t.Errorf("links %q", urls)
 	}
 }
