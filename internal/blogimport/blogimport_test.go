@@ -462,6 +462,7 @@ func TestRelativeLinksFollowTheMove(t *testing.T) {
 		"_posts/2020-01-01-cat.md": {Data: []byte("---\ntitle: Cat\n---\n![a cat](../images/cat.png) and <img src=\"../images/cat.png\" alt=\"c\">, [the dog](../dog/#top), [home](../), [mail](mailto:a@b.c), [web](https://x.example/a), `[code](../x/)`.\n\n[asked](../dog/?x=1#top), [c9](c9.io), call f[0](arg), <pre><code>&lt;link href=\"style.css\"&gt;</code></pre>\n")},
 		"_posts/2020-01-02-dog.md": {Data: []byte("---\ntitle: Dog\n---\nWoof.\n")},
 		"images/cat.png":           {Data: []byte("png")},
+		"_drafts/kitten.md":        {Data: []byte("---\ntitle: Kitten\n---\n![k](../images/cat.png)\n")},
 	}
 	jp, err := Jekyll(jekyll, Options{Root: "j"})
 	if err != nil {
@@ -485,8 +486,9 @@ func TestRelativeLinksFollowTheMove(t *testing.T) {
 		}
 	}
 	for slug, want := range map[string]string{
-		"cat": "![a cat](/images/cat.png) and <img src=\"/images/cat.png\" alt=\"c\">, [the dog](/posts/dog/#top), [home](/), [mail](mailto:a@b.c), [web](https://x.example/a), `[code](../x/)`.\n\n[asked](/posts/dog/?x=1#top), [c9](c9.io), call f[0](arg), <pre><code>&lt;link href=\"style.css\"&gt;</code></pre>",
-		"b":   "![here](/posts/b/pic.png) and ![there](/img/x.png) and [a](/posts/a/), [same](../../x/).",
+		"cat":    "![a cat](/images/cat.png) and <img src=\"/images/cat.png\" alt=\"c\">, [the dog](/posts/dog/#top), [home](/), [mail](mailto:a@b.c), [web](https://x.example/a), `[code](../x/)`.\n\n[asked](/posts/dog/?x=1#top), [c9](c9.io), call f[0](arg), <pre><code>&lt;link href=\"style.css\"&gt;</code></pre>",
+		"kitten": "![k](/images/cat.png)",
+		"b":      "![here](/posts/b/pic.png) and ![there](/img/x.png) and [a](/posts/a/), [same](../../x/).",
 	} {
 		if got := strings.TrimSpace(bodies[slug]); got != want {
 			t.Errorf("%s:\ngot  %s\nwant %s", slug, got, want)

@@ -418,6 +418,11 @@ func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc je
 			// jekyll-feed's id: the folder of the address and the slug.
 			p.FeedID = jc.old.abs(path.Join(path.Dir(strings.TrimSuffix(oldPath, "/")), slug))
 		}
+	} else {
+		// A draft had no address, but jekyll serve --drafts shows it at
+		// this one, which its relative links were written against
+		// (relink): no alias, no feed id.
+		p.oldPath = oldPath
 	}
 	for _, a := range f.texts("redirect_from") {
 		plan.addAlias(&p.Aliases, urlPath(a, jc.old), jc.old, jc.newBase, shown, meta.LineOf("redirect_from"))
