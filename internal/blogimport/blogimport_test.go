@@ -437,12 +437,12 @@ func TestConfigKeyTwice(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
 	}
 	// The rest reads as YAML reads it: merge keys, numbers, dates.
-	merged := fstest.MapFS{"_config.yml": {Data: []byte("defaults: &d {author: X}\nparams: {<<: *d, title: T}\npaginate: 5\npaginate: 10\nsince: 2020-01-02\n")}}
+	merged := fstest.MapFS{"_config.yml": {Data: []byte("defaults: &d {author: X}\nmore: &m {lang: fa}\nparams: {<<: *d, <<: *m, title: T}\npaginate: 5\npaginate: 10\nsince: 2020-01-02\n")}}
 	c, dups, err := readConfig(merged, "_config.yml", "j/_config.yml", false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := fmt.Sprintln(c.get("params.author"), c.get("params.title"), c.get("paginate"), len(dups)); got != "X T 10 1\n" {
+	if got := fmt.Sprintln(c.get("params.author"), c.get("params.lang"), c.get("params.title"), c.get("paginate"), len(dups)); got != "X fa T 10 1\n" {
 		t.Errorf("read %q, want X T 10 1 (%v)", got, c)
 	}
 	if _, ok := c.get("params.<<").(map[string]any); ok {

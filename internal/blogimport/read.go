@@ -94,13 +94,26 @@ func lastOfEachKey(data []byte, shown string) (map[string]any, content.ErrorList
 				}
 			}
 			var kept []*yaml.Node
+			var merges *yaml.Node // every <<: of the map, as one list
 			for i := 0; i+1 < len(n.Content); i += 2 {
-				k := n.Content[i]
+				k, v := n.Content[i], n.Content[i+1]
+				if k.Value == "<<" {
+					if merges == nil {
+						merges = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+						kept = append(kept, k, merges)
+					}
+					if v.Kind == yaml.SequenceNode {
+						merges.Content = append(merges.Content, v.Content...)
+					} else {
+						merges.Content = append(merges.Content, v)
+					}
+					continue
+				}
 				if j, ok := last[k.Value]; ok && j != i {
 					dups.Add(content.Position{Path: shown, Line: k.Line}, "%s is given again at line %d: the last one is read (as Jekyll reads it)", k.Value, n.Content[j].Line)
 					continue
 				}
-				kept = append(kept, k, n.Content[i+1])
+				kept = append(kept, k, v)
 			}
 			n.Content = kept
 		}
