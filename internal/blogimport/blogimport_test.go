@@ -1138,3 +1138,14 @@ func TestAliasNotAPath(t *testing.T) {
 		t.Errorf("pages: %v", pages)
 	}
 }
+
+// TestNormalizeOneWinner: of two keys that fold to one (Title, title), the
+// same is read every time, whatever a map's order.
+func TestNormalizeOneWinner(t *testing.T) {
+	for range 50 {
+		m := normalize(map[string]any{"Title": "A", "title": "B", "Params": map[string]any{"X": 1, "x": 2}}, true).(map[string]any)
+		if m["title"] != "B" || m["params"].(map[string]any)["x"] != 2 {
+			t.Fatalf("normalized %v", m)
+		}
+	}
+}

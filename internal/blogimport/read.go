@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -135,7 +137,10 @@ func normalize(v any, lower bool) any {
 	switch v := v.(type) {
 	case map[string]any:
 		out := make(map[string]any, len(v))
-		for k, x := range v {
+		// In order: of Title and title, the same one is read every
+		// time (title, written last), not the one a map's order gives.
+		for _, k := range slices.Sorted(maps.Keys(v)) {
+			x := v[k]
 			if lower {
 				k = strings.ToLower(k)
 			}
