@@ -111,18 +111,23 @@ func (id *identity) shared(o *identity) string {
 	return ""
 }
 
-// sharesOnlyEmails reports whether what id and o have in common is emails
-// alone: no profile, no UID. A profile or a UID is one person's; an
-// address may be a team's, or a placeholder's.
-func (id *identity) sharesOnlyEmails(o *identity) bool {
-	for _, m := range []struct{ mine, their map[string]string }{{id.profiles, o.profiles}, {id.uids, o.uids}} {
-		for k := range m.mine {
-			if _, ok := m.their[k]; ok {
-				return false
-			}
+// sharesPersonal reports whether id and o have in common what is one
+// person's alone: a UID, or a LinkedIn profile. An address may be a
+// team's or a placeholder's, and a GitHub or X account a company's
+// (github.com/acme): sharing only those, two records are one person only
+// if their names meet (namesMeet).
+func (id *identity) sharesPersonal(o *identity) bool {
+	for k := range id.uids {
+		if _, ok := o.uids[k]; ok {
+			return true
 		}
 	}
-	return true
+	for _, k := range sitesOf(id.profiles, "linkedin") {
+		if _, ok := o.profiles[k]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // profilesDiffer says why a and b are two people though they may share an

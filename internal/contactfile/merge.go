@@ -282,13 +282,13 @@ func (m *merger) links(links []Link) {
 		if v != nil && v.Kind == yaml.MappingNode {
 			for i := 0; i+1 < len(v.Content); i += 2 {
 				names[v.Content[i].Value] = v.Content[i+1].Value
-				urls[URLKey(v.Content[i+1].Value)] = true
+				urls[linkKey(v.Content[i+1].Value)] = true
 				if k := ProfileKey(v.Content[i+1].Value); k != "" {
 					urls[k] = true
 				}
 			}
 		}
-		if k := ProfileKey(l.URL); urls[URLKey(l.URL)] || k != "" && urls[k] {
+		if k := ProfileKey(l.URL); urls[linkKey(l.URL)] || k != "" && urls[k] {
 			continue
 		}
 		name := l.Name

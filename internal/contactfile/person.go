@@ -227,10 +227,7 @@ func clean(p Person) (Person, []string) {
 			// as phones' exports do) is one link, as a merge finds it;
 			// its fragment kept apart (#/people/eva and #/teams/sales of
 			// one app are two), https: kept over http:.
-			k := URLKey(l.URL)
-			if _, frag, ok := strings.Cut(l.URL, "#"); ok {
-				k += "#" + frag
-			}
+			k := linkKey(l.URL)
 			if i, ok := seen[k]; ok {
 				if strings.HasPrefix(links[i].URL, "http:") && strings.HasPrefix(l.URL, "https:") {
 					links[i].URL = l.URL
@@ -250,4 +247,14 @@ func clean(p Person) (Person, []string) {
 		p.Notes = ""
 	}
 	return p, dropped
+}
+
+// linkKey is what tells two links apart: the address as URLKey folds it,
+// with its fragment (#/people/eva and #/teams/sales of one app are two).
+func linkKey(u string) string {
+	k := URLKey(u)
+	if _, frag, ok := strings.Cut(u, "#"); ok {
+		k += "#" + frag
+	}
+	return k
 }

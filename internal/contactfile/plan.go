@@ -149,12 +149,13 @@ func (p *planner) plan(person Person) (*Change, error) {
 
 	// Who the person is: the one contact with a strong identifier in
 	// common, unless a LinkedIn profile or a UID says they are two
-	// people, or they share emails alone and their names no word.
+	// people, or they share nothing that is one person's alone
+	// (sharesPersonal) and their names no word.
 	var same, doubtful []*entry
 	why := map[*entry]string{}
 	for _, e := range p.sharing(id) {
 		w := e.id.differs(id)
-		if w == "" && e.id.sharesOnlyEmails(id) && !namesMeet(e.names, person) {
+		if w == "" && !e.id.sharesPersonal(id) && !namesMeet(e.names, person) {
 			w = "no word of their names in common"
 		}
 		if w != "" {

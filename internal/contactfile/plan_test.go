@@ -84,6 +84,8 @@ func TestPlanNeverMergesStrangers(t *testing.T) {
 		Person{Name: "李 明", Emails: values("li@example.cn"), Role: "CEO"},                             // one-letter words are words too
 		Person{Name: "李明", Emails: values("li@example.cn"), Tags: []string{"x"}},                      // the same name, written whole
 		Person{Name: "Robert Q", Links: []Link{{URL: "http://linkedin.com/in/BoChen/"}}, Role: "CTO"}, // a profile is one person's
+		Person{Name: "Eva Lopes", Links: []Link{{URL: "https://github.com/acme"}}},
+		Person{Name: "Rita Sousa", Links: []Link{{URL: "https://github.com/acme"}}, Notes: "Met in Porto."}, // a company's account
 	)
 	got := changeLines(res)
 	want := []string{
@@ -95,6 +97,8 @@ func TestPlanNeverMergesStrangers(t *testing.T) {
 		`updated content/contacts/李-明.md: added role "CEO"`,
 		`updated content/contacts/李-明.md: added tags "x"`,
 		`updated content/contacts/bo.md: added role "CTO"`,
+		"created content/contacts/eva-lopes.md",
+		"created content/contacts/rita-sousa.md: possible duplicate of content/contacts/eva-lopes.md (same profile https://github.com/acme, but no word of their names in common)",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -287,4 +291,25 @@ func changeLines(res *Result) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// TestPlanMergeKeepsFragments: a link whose address differs only in its
+// fragment from one the contact has is another link, merged in.
+func TestPlanMergeKeepsFragments(t *testing.T) {
+	fsys := fstest.MapFS{
+		content.ConfigFile:        {Data: []byte(testConfig)},
+		"content/contacts/eva.md": {Data: []byte("---\nname: Eva Ramos\nemail: eva@example.com\nlinks:\n  crm: https://crm.example.com/#/people/eva\n---\n")},
+	}
+	s, err := content.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Plan(fsys, s.Contacts, []Person{{Name: "Eva Ramos", Emails: values("eva@example.com"),
+		Links: []Link{{Name: "team", URL: "https://crm.example.com/#/teams/sales"}, {URL: "https://crm.example.com/#/people/eva"}}}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(changeLines(res), "\n"); got != `updated content/contacts/eva.md: added links.team https://crm.example.com/#/teams/sales` {
+		t.Errorf("got %s", got)
+	}
 }
