@@ -688,6 +688,69 @@ func TestJekyllExcludeGlobs(t *testing.T) {
 	}
 }
 
+// TestHugoHeldBackMore: what else Hugo keeps from the public comes as a
+// draft, its files held: a publishDate to come, a page dated later, a
+// page rendered only as a link, a section expired or whose _index is
+// HTML, a draft written 1, an _index whose front matter does not read,
+// and a cascade in the site's configuration.
+func TestHugoHeldBackMore(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.toml":                  {Data: []byte("baseURL = 'https://h.example.net/'\n")},
+		"content/posts/later/index.md": {Data: []byte("---\ntitle: L\ndate: 2020-01-01\npublishDate: 2099-01-01\n---\nL\n")},
+		"content/posts/later/s1.png":   {Data: []byte("png")},
+		"content/posts/one.md":         {Data: []byte("---\ntitle: One\ndate: 2020-01-01\ndraft: 1\n---\nO\n")},
+		"content/posts/maybe.md":       {Data: []byte("---\ntitle: Maybe\ndate: 2020-01-01\ndraft: perhaps\n---\nM\n")},
+		"content/event/index.md":       {Data: []byte("---\ntitle: Event\ndate: 2099-01-01\n---\nE\n")},
+		"content/event/s2.png":         {Data: []byte("png")},
+		"content/linked/index.md":      {Data: []byte("---\ntitle: Linked\n_build: {Render: link}\n---\nK\n")},
+		"content/old/_index.md":        {Data: []byte("---\ncascade: {expiryDate: 2020-01-01}\n---\n")},
+		"content/old/a.md":             {Data: []byte("---\ntitle: Old\n---\nA\n")},
+		"content/html/_index.html":     {Data: []byte("---\ndraft: true\n---\n<p>x</p>\n")},
+		"content/html/b.md":            {Data: []byte("---\ntitle: B\n---\nB\n")},
+		"content/bad/_index.md":        {Data: []byte("---\ntitle: [unclosed\n---\n")},
+		"content/bad/c.md":             {Data: []byte("---\ntitle: C\n---\nC\n")},
+	}
+	plan, err := Hugo(fsys, Options{Root: "h", Sections: []string{"posts"}, Now: time.Date(2026, 12, 6, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Files) != 0 {
+		t.Errorf("files %v", plan.Files)
+	}
+	drafts := map[string]bool{}
+	for _, p := range plan.Posts {
+		drafts[p.Slug] = p.Draft
+	}
+	for _, p := range plan.Pages {
+		drafts[p.SitePath] = p.Draft
+	}
+	want := map[string]bool{"later": true, "one": true, "maybe": true, "event/": true, "old/a/": true, "html/b/": true, "bad/c/": true}
+	if !maps.Equal(drafts, want) {
+		t.Errorf("drafts %v, want %v", drafts, want)
+	}
+	if got := skips(plan); !strings.Contains(got, "h/content/linked/index.md: not rendered by Hugo (build.render: link)") {
+		t.Errorf("skipped:\n%s", got)
+	}
+	if got := messages(plan.Warnings); !strings.Contains(got, "h/content/bad/_index.md:") || !strings.Contains(got, `draft: expected true or false, got "perhaps": imported as a draft: kept as a comment`) {
+		t.Errorf("warnings:\n%s", got)
+	}
+
+	site := fstest.MapFS{
+		"config.toml":          {Data: []byte("baseURL = 'https://h.example.net/'\n[[cascade]]\n[cascade._target]\npath = '/private/**'\n[cascade._build]\nrender = 'never'\n")},
+		"content/posts/p.md":   {Data: []byte("---\ntitle: P\ndate: 2020-01-01\n---\nP\n")},
+		"content/private/q.md": {Data: []byte("---\ntitle: Q\n---\nQ\n")},
+	}
+	plan, err = Hugo(site, Options{Root: "h", Sections: []string{"posts"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range plan.Pages {
+		if !p.Draft {
+			t.Errorf("page %s published under the configuration's cascade", p.SitePath)
+		}
+	}
+}
+
 func TestSitePathOf(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"/about/", "about/"},

@@ -137,16 +137,28 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 	// The sections whose _index.md keeps them, and all below, from the
 	// public (heldIn).
 	held := map[string]string{} // a section's folder → why
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	if why := cascadeHolds(cfg.get("cascade"), now); why != "" {
+		held[contentDir] = "(the site's configuration) " + why // over-cautious with a _target: drafts
+	}
 	for _, p := range files {
-		if name, ext := splitExt(path.Base(p)); !strings.HasPrefix(name, "_index") || !markdownExts[ext] {
-			continue
+		if name, _ := splitExt(path.Base(p)); !strings.HasPrefix(name, "_index") {
+			continue // any _index: .md, .html, .org say the same
 		}
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			continue
 		}
-		if meta, _, _, perr := Split(shown(p), data); perr == nil && meta != nil {
-			if why := holdsBack(meta); why != "" {
+		meta, _, _, perr := Split(shown(p), data)
+		switch {
+		case perr != nil:
+			plan.Warnings = append(plan.Warnings, perr)
+			held[path.Dir(p)] = "has front matter that does not read"
+		case meta != nil:
+			if why := holdsBack(meta, now); why != "" {
 				held[path.Dir(p)] = why
 			}
 		}
@@ -160,10 +172,6 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 				return "", ""
 			}
 		}
-	}
-	now := opts.Now
-	if now.IsZero() {
-		now = time.Now()
 	}
 	var pages []hugoPage
 	resources := map[string][]string{} // bundle folder → its files
@@ -247,6 +255,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 	hc := hugoContext{
 		zone: zone, lower: lower, ugly: cfg.boolean("uglyurls"), permalinks: hugoPermalinks(cfg),
 		old: old, newBase: opts.NewBase, filenameDate: slices.Contains(cfg.list("frontmatter.date"), ":filename"),
+		now: now,
 	}
 	places := newPlaces(opts.Pages)
 	var drafts []*draft
@@ -327,7 +336,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		switch {
 		case d.post.Draft:
 			why = "the draft " + d.post.Slug + ": copy it to %s when you publish the post"
-		case d.post.Date.t.After(now):
+		case d.post.Date.day().After(content.Day(now)):
 			why = "the post " + d.post.Slug + ", dated " + d.post.Date.String() + ": copy it to %s on that day"
 		}
 		if why != "" && len(resources[pg.bundle]) > 0 {
@@ -390,6 +399,7 @@ type hugoContext struct {
 	old          site
 	newBase      string
 	filenameDate bool
+	now          time.Time // today, for what Hugo publishes later
 }
 
 // split reads a file's front matter and body; ok is false for a file
@@ -513,11 +523,13 @@ func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContex
 	}
 	p.Tags = addTags(p.Tags, f.texts("tags")...)
 	p.Tags = addTags(p.Tags, f.texts("categories")...)
-	if _, v, ok := f.take("draft"); ok {
-		p.Draft, _ = boolean(v)
-	}
+	p.Draft = f.draft()
 	if undated {
 		p.Draft = true // whatever its draft key says
+	}
+	if s, k := publishedLater(meta, hc); k != "" {
+		p.Draft = true
+		p.Notes = append(p.Notes, "a draft: Hugo publishes it on "+s.String()+" ("+k+"): take out draft: true then")
 	}
 	// The first of the two given (the other is kept as a comment).
 	if key, v, ok := f.takeFirst("expirydate", "unpublishdate"); ok && v != nil && v != "" {
@@ -581,8 +593,15 @@ func (plan *Plan) hugoStandalone(shown string, data []byte, pg hugoPage, hc hugo
 	if s := f.text("summary"); s != "" && s != p.Description {
 		p.Kept = append(p.Kept, "summary: "+describe(s))
 	}
-	if _, v, ok := f.take("draft"); ok {
-		p.Draft, _ = boolean(v)
+	p.Draft = f.draft()
+	// A page is published whatever its date: one Hugo publishes later
+	// comes as a draft.
+	if s, k := publishedLater(meta, hc); k != "" {
+		p.Draft = true
+		p.Notes = append(p.Notes, "a draft: Hugo publishes it on "+s.String()+" ("+k+"): take out draft: true then")
+	} else if p.Date.day().After(content.Day(hc.now)) {
+		p.Draft = true
+		p.Notes = append(p.Notes, "a draft: Hugo publishes it on "+p.Date.String()+": take out draft: true then")
 	}
 	// The first of the two given (the other is kept as a comment).
 	if key, v, ok := f.takeFirst("expirydate", "unpublishdate"); ok && v != nil && v != "" {
@@ -774,12 +793,14 @@ func hugoAliases(f *fields, pg hugoPage, old site) []string {
 func (plan *Plan) hugoRendered(f *fields, shown string, d *draft) bool {
 	if _, v, ok := f.take("_build", "build"); ok {
 		if m, ok := v.(map[string]any); ok {
-			if r, _ := text(m["render"]); r == "never" || r == "false" {
-				plan.skip(shown, "not rendered by Hugo (build.render: %s)", r)
-				return false
-			}
 			for k, p := range m {
-				if strings.EqualFold(k, "publishresources") {
+				switch strings.ToLower(k) {
+				case "render":
+					if r, _ := text(p); neverRendered(r) {
+						plan.skip(shown, "not rendered by Hugo (build.render: %s)", r)
+						return false
+					}
+				case "publishresources":
 					if b, ok := boolean(p); ok && !b {
 						d.holdFiles = "a page whose files Hugo did not publish (publishResources: false): copy it to %s if it is public"
 					}
@@ -1050,40 +1071,27 @@ func bundleLinks(body string, files []string, bundle, to string) string {
 // rendered or does not publish its files, or cascades one of those to
 // every page below. What Hugo published of such a section is not told
 // apart (a cascade's targets, a list: never): all of it comes as drafts.
-func holdsBack(m *Meta) string {
-	read := func(get func(string) (any, bool)) string {
-		if v, ok := get("draft"); ok {
-			if b, _ := boolean(v); b {
-				return "is a draft"
-			}
-		}
-		if v, ok := get("headless"); ok {
-			if b, _ := boolean(v); b {
-				return "is headless"
-			}
-		}
-		for _, k := range []string{"_build", "build"} {
-			v, _ := get(k)
-			b, _ := v.(map[string]any)
-			for bk, bv := range b {
-				switch strings.ToLower(bk) {
-				case "render":
-					if r, _ := text(bv); r == "never" || r == "false" {
-						return "is never rendered"
-					}
-				case "publishresources":
-					if p, ok := boolean(bv); ok && !p {
-						return "does not publish its files"
-					}
-				}
-			}
-		}
-		return ""
-	}
-	if why := read(m.Get); why != "" {
+func holdsBack(m *Meta, now time.Time) string {
+	if why := holdsBy(m.Get, now); why != "" {
 		return why
 	}
 	c, _ := m.Get("cascade")
+	return cascadeHolds(c, now)
+}
+
+// neverRendered reports whether a build option's render value keeps a
+// page from being written: never, false, or link (a page known only by
+// its address).
+func neverRendered(r string) bool {
+	r = strings.ToLower(strings.TrimSpace(r))
+	return r == "never" || r == "false" || r == "link"
+}
+
+// cascadeHolds says why a cascade (a map, or a list of maps with their
+// _target) keeps every page below from the public, or "": each is read as
+// a page's own front matter is (holdsBy), and any one that holds holds
+// all (its _target is not told apart: drafts, not published).
+func cascadeHolds(c any, now time.Time) string {
 	var cascades []map[string]any
 	switch c := c.(type) {
 	case map[string]any:
@@ -1104,9 +1112,68 @@ func holdsBack(m *Meta) string {
 			}
 			return nil, false
 		}
-		if why := read(get); why != "" {
+		if why := holdsBy(get, now); why != "" {
 			return "says every page below " + why
 		}
 	}
 	return ""
+}
+
+// holdsBy says why front matter (get) keeps a page from the public, or "".
+func holdsBy(get func(string) (any, bool), now time.Time) string {
+	if v, ok := get("draft"); ok {
+		if b, ok := boolean(v); b || !ok {
+			return "is a draft"
+		}
+	}
+	if v, ok := get("headless"); ok {
+		if b, _ := boolean(v); b {
+			return "is headless"
+		}
+	}
+	for _, k := range []string{"_build", "build"} {
+		v, _ := get(k)
+		b, _ := v.(map[string]any)
+		for bk, bv := range b {
+			switch strings.ToLower(bk) {
+			case "render":
+				if r, _ := text(bv); neverRendered(r) {
+					return "is never rendered"
+				}
+			case "publishresources":
+				if p, ok := boolean(bv); ok && !p {
+					return "does not publish its files"
+				}
+			}
+		}
+	}
+	today := content.Day(now)
+	for _, k := range []string{"expirydate", "unpublishdate"} {
+		if v, ok := get(k); ok && v != nil && v != "" {
+			if s, err := date(v, nil); err == nil && !s.day().After(today) {
+				return "has expired (" + k + ")"
+			}
+		}
+	}
+	for _, k := range []string{"publishdate", "pubdate", "published", "date"} {
+		if v, ok := get(k); ok && v != nil && v != "" {
+			if s, err := date(v, nil); err == nil && s.day().After(today) {
+				return "is published later (" + k + " " + s.String() + ")"
+			}
+		}
+	}
+	return ""
+}
+
+// publishedLater returns the day that a page's publishDate (or its
+// synonyms) gives, when it is after today, and its key; else "".
+func publishedLater(m *Meta, hc hugoContext) (stamp, string) {
+	for _, k := range []string{"publishdate", "pubdate", "published"} {
+		if v, ok := m.Get(k); ok && v != nil && v != "" {
+			if s, err := date(v, hc.zone); err == nil && s.day().After(content.Day(hc.now)) {
+				return s, k
+			}
+		}
+	}
+	return stamp{}, ""
 }

@@ -352,6 +352,22 @@ func (f *fields) toc() *bool {
 	return &b
 }
 
+// draft reads the draft key: one that is not true or false is kept as a
+// comment, and the post or page comes as a draft (what it meant is not
+// known: it is never published on a guess).
+func (f *fields) draft() bool {
+	key, v, ok := f.take("draft")
+	if !ok {
+		return false
+	}
+	b, ok := boolean(v)
+	if !ok {
+		f.unreadKey(key, "%s: expected true or false, got %s: imported as a draft", key, describe(v))
+		return true
+	}
+	return b
+}
+
 // key is the key as written for a key as asked.
 func (f *fields) key(k string) string {
 	if _, ok := f.meta.values[k]; ok {

@@ -58,11 +58,15 @@ func boolean(v any) (bool, bool) {
 	switch v := v.(type) {
 	case bool:
 		return v, true
+	case int64:
+		return v != 0, true // Hugo's draft: 1
+	case int:
+		return v != 0, true
 	case string:
 		switch strings.ToLower(strings.TrimSpace(v)) {
-		case "true", "yes", "on", "y":
+		case "true", "yes", "on", "y", "t", "1":
 			return true, true
-		case "false", "no", "off", "n":
+		case "false", "no", "off", "n", "f", "0":
 			return false, true
 		}
 	}
