@@ -664,16 +664,24 @@ func TestHugoHeldBack(t *testing.T) {
 	}
 }
 
-// TestJekyllExcludeGlobs: Jekyll's exclude patterns are globs over the
-// whole path and folders; a file they name is never copied to static/.
+// TestJekyllExcludeGlobs: Jekyll's exclude patterns match as Jekyll
+// matches them (a glob over the whole path, classes, a start of the path)
+// and include wins over them; a file they name is never copied to static/,
+// and those of the site's exclude are listed.
 func TestJekyllExcludeGlobs(t *testing.T) {
 	fsys := fstest.MapFS{
-		"_config.yml":             {Data: []byte("exclude: [\"*.psd\", drafts-private, \"notes/*.txt\"]\n")},
+		"_config.yml":             {Data: []byte("exclude: [\"*.psd\", drafts-private, \"notes/*.txt\", secret, \"[Pp]rivate\", \"*.txt\"]\ninclude: [robots.txt]\n")},
 		"_posts/2020-01-01-a.md":  {Data: []byte("---\ntitle: A\n---\nA\n")},
 		"assets/secret.psd":       {Data: []byte("psd")},
 		"assets/logo.png":         {Data: []byte("png")},
 		"drafts-private/plan.pdf": {Data: []byte("pdf")},
 		"notes/deep/todo.txt":     {Data: []byte("txt")},
+		"secret-plans.pdf":        {Data: []byte("pdf")},
+		"secrets/key.png":         {Data: []byte("png")},
+		"Private/p.png":           {Data: []byte("png")},
+		"robots.txt":              {Data: []byte("User-agent: *")},
+		"vendor/js/app.js":        {Data: []byte("js")},
+		"vendor/bundle/x.rb":      {Data: []byte("rb")},
 	}
 	plan, err := Jekyll(fsys, Options{Root: "j"})
 	if err != nil {
@@ -683,8 +691,12 @@ func TestJekyllExcludeGlobs(t *testing.T) {
 	for _, f := range plan.Files {
 		files = append(files, f.Path)
 	}
-	if strings.Join(files, " ") != "static/assets/logo.png" {
+	slices.Sort(files)
+	if strings.Join(files, " ") != "static/assets/logo.png static/robots.txt static/vendor/js/app.js" {
 		t.Errorf("files %q", files)
+	}
+	if got := skips(plan); !strings.Contains(got, "j/secret-plans.pdf: excluded by _config.yml (exclude: secret)") || !strings.Contains(got, "j/Private: excluded by _config.yml (exclude: [Pp]rivate)") {
+		t.Errorf("skipped:\n%s", got)
 	}
 }
 

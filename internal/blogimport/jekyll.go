@@ -23,7 +23,7 @@ var jekyllConfigs = []string{"_config.yml", "_config.yaml", "_config.toml"}
 // jekyllExcluded are the files and folders Jekyll leaves out of a site,
 // and those of a blog's repository that were never its pages.
 var jekyllExcluded = []string{
-	"Gemfile", "Gemfile.lock", "gemfiles", "node_modules", "vendor", "package.json", "package-lock.json",
+	"Gemfile", "Gemfile.lock", "gemfiles", "node_modules", "vendor/bundle/", "vendor/cache/", "vendor/gems/", "vendor/ruby/", "package.json", "package-lock.json",
 	"yarn.lock", "Rakefile", "Makefile", "Dockerfile", "docker-compose.yml", "netlify.toml", "vercel.json",
 	"CNAME", "Procfile", "Guardfile", "Jenkinsfile",
 }
@@ -62,7 +62,9 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 	pattern := or(cfg.str("collections.posts.permalink"), or(cfg.str("permalink"), "date"))
 	byID := jekyllFeedByID(fsys, cfg)
 
-	excluded := excludeMatcher(append(cfg.list("exclude"), jekyllExcluded...))
+	byConfig := excludeMatcher(cfg.list("exclude"))
+	byDefault := excludeMatcher(jekyllExcluded)
+	includedBy := excludeMatcher(cfg.list("include"))
 	// include names what Jekyll reads although its name starts with _
 	// or .: a theme's _pages folder.
 	included := map[string]bool{}
@@ -88,7 +90,17 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		}
 		name := d.Name()
 		switch {
-		case source.Ignored(name, d.IsDir()) || excluded(p):
+		case source.Ignored(name, d.IsDir()):
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		case includedBy(p) == "" && includedBy(name) == "" && (byConfig(p) != "" || byDefault(p) != ""):
+			// Jekyll's include wins over exclude; what the site's
+			// exclude keeps out is listed, never copied to static/.
+			if e := byConfig(p); e != "" {
+				plan.skip(shown(p), "excluded by %s (exclude: %s)", or(cfgName, "_config.yml"), e)
+			}
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -688,48 +700,69 @@ func uniq(s []string) []string {
 	return out
 }
 
-// excludeMatcher reports whether a path of the site is one of Jekyll's
-// exclude patterns names, as Jekyll matches them: the pattern as a glob
-// over the whole path (File.fnmatch, whose * crosses /: *.psd is
-// assets/secret.psd too), or a folder the path is in. An excluded file is
-// one the writer kept from the site: it is never copied to static/.
-func excludeMatcher(patterns []string) func(p string) bool {
-	var globs []*regexp.Regexp
-	var prefixes []string
+// excludeMatcher returns which of Jekyll's exclude (or include) patterns
+// names a path of the site, or "", as Jekyll matches them
+// (EntryFilter#glob_include?): the pattern as a glob over the whole path
+// (File.fnmatch, whose * crosses /: *.psd is assets/secret.psd too, and
+// [Pp]rivate a class), or a start of the path as written (secret is
+// secret-plans.pdf and secrets/ too).
+func excludeMatcher(patterns []string) func(p string) string {
+	type glob struct {
+		pattern string
+		re      *regexp.Regexp
+	}
+	var globs []glob
 	for _, e := range patterns {
-		e = strings.Trim(strings.TrimSpace(e), "/")
+		e = strings.TrimPrefix(strings.TrimSpace(e), "/")
 		if e == "" {
 			continue
 		}
-		prefixes = append(prefixes, e)
 		var b strings.Builder
 		b.WriteString("^")
-		for _, r := range e {
-			switch r {
+		rs := []rune(e)
+		for i := 0; i < len(rs); i++ {
+			switch r := rs[i]; r {
 			case '*':
 				b.WriteString(".*")
 			case '?':
 				b.WriteString(".")
+			case '[':
+				end := i + 1
+				for end < len(rs) && rs[end] != ']' {
+					end++
+				}
+				if end >= len(rs) {
+					b.WriteString(regexp.QuoteMeta("["))
+					continue
+				}
+				class := string(rs[i+1 : end])
+				if strings.HasPrefix(class, "!") {
+					class = "^" + class[1:]
+				}
+				b.WriteString("[" + strings.ReplaceAll(class, `\`, `\\`) + "]")
+				i = end
+			case '\\':
+				if i+1 < len(rs) {
+					i++
+					b.WriteString(regexp.QuoteMeta(string(rs[i])))
+				}
 			default:
 				b.WriteString(regexp.QuoteMeta(string(r)))
 			}
 		}
 		b.WriteString("$")
-		if re, err := regexp.Compile(b.String()); err == nil {
-			globs = append(globs, re)
+		re, err := regexp.Compile(b.String())
+		if err != nil {
+			re = nil
 		}
+		globs = append(globs, glob{e, re})
 	}
-	return func(p string) bool {
-		for _, e := range prefixes {
-			if p == e || strings.HasPrefix(p, e+"/") {
-				return true
+	return func(p string) string {
+		for _, g := range globs {
+			if strings.HasPrefix(p, g.pattern) || strings.HasPrefix(p+"/", g.pattern) || g.re != nil && g.re.MatchString(p) {
+				return g.pattern
 			}
 		}
-		for _, re := range globs {
-			if re.MatchString(p) {
-				return true
-			}
-		}
-		return false
+		return ""
 	}
 }
