@@ -302,7 +302,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 					if !d.page.Draft {
 						why = d.holdFiles
 					}
-					plan.skip(shown(r), "a file of "+why, f.Path)
+					plan.skip(shown(r), "%s", strings.Replace("a file of "+why, "%s", f.Path, 1)) // why is not a format: a path may hold a %
 					continue
 				}
 				plan.Files = append(plan.Files, f)
@@ -342,7 +342,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		if why != "" && len(resources[pg.bundle]) > 0 {
 			// static/ is published whole: such files wait with the post.
 			for _, r := range resources[pg.bundle] {
-				plan.skip(shown(r), "a file of "+why, to+strings.TrimPrefix(r, pg.bundle+"/"))
+				plan.skip(shown(r), "%s", strings.Replace("a file of "+why, "%s", to+strings.TrimPrefix(r, pg.bundle+"/"), 1))
 			}
 			continue
 		}
