@@ -17,6 +17,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/journal"
+	"github.com/netjournal/netjournal/internal/markdown"
 	"gopkg.in/yaml.v3"
 )
 
@@ -562,35 +563,14 @@ func (r relative) rebase(dest string) (string, bool) {
 	if u, err := url.Parse(dest); err != nil || u.Scheme != "" || u.Host != "" {
 		return "", false
 	}
-	old, ok := resolveRelative(r.from, dest)
-	if !ok {
-		return "", false
-	}
-	if now, _ := resolveRelative(r.at, dest); now == old {
+	old := markdown.ResolveRelative(r.from, dest) // dest has a path: not #x or ?q alone
+	if markdown.ResolveRelative(r.at, dest) == old {
 		return "", false
 	}
 	if fromDir := r.from[:strings.LastIndex(r.from, "/")+1]; r.bundle && strings.HasPrefix(old, fromDir) {
 		return "", false // a file of its bundle, beside it at its new address
 	}
 	return old, true
-}
-
-// resolveRelative returns the path that the relative link dest leads to
-// from the page at the path from, as a browser resolves it, with dest's
-// query and fragment.
-func resolveRelative(from, dest string) (string, bool) {
-	p, rest := dest, ""
-	if i := strings.IndexAny(dest, "?#"); i >= 0 {
-		p, rest = dest[:i], dest[i:]
-	}
-	if p == "" {
-		return "", false
-	}
-	abs := path.Join(from[:strings.LastIndex(from, "/")+1], p)
-	if (strings.HasSuffix(p, "/") || p == "." || p == ".." || strings.HasSuffix(p, "/.") || strings.HasSuffix(p, "/..")) && abs != "/" {
-		abs += "/"
-	}
-	return abs + rest, true
 }
 
 // moved maps the old addresses of the imported posts and pages, as

@@ -314,7 +314,7 @@ func trailingSlash(a string) string {
 // sitePath puts a root-relative Markdown destination under the base path;
 // other destinations stay as written.
 func sitePath(cfg *content.Config, dest string) string {
-	if strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "//") {
+	if markdown.RootPath(dest) {
 		return cfg.SitePath(dest)
 	}
 	return dest

@@ -635,7 +635,7 @@ func (r *Renderer) render(src string, opts Options) Result {
 	}
 	rawLinks(doc, b, func(dest string, line int) string {
 		res.Links = append(res.Links, LinkUse{Dest: dest, Line: line})
-		if !rootPath(dest) {
+		if !RootPath(dest) {
 			return ""
 		}
 		if opts.Rewrite != nil {

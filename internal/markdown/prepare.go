@@ -208,8 +208,8 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 		}
 	}
 	rawLinks(doc, b, func(dest string, _ int) string {
-		if !rootPath(dest) {
-			return "" // raw HTML's relative links stay as written (rootPath)
+		if !RootPath(dest) {
+			return "" // raw HTML's relative links stay as written (RootPath)
 		}
 		p.dests = append(p.dests, dest)
 		return hole('D', len(p.dests)-1)
@@ -275,11 +275,12 @@ func collect(doc ast.Node) (wikis []*wikilink.Node, links []ast.Node, headings [
 	return wikis, links, headings, first
 }
 
-// rootPath reports whether a destination of raw HTML is a path from the
-// site's root, which Options.Rewrite is given. One relative to the page
-// is not: the tokenizer has decoded it already, and writing it again
-// changed the blog's bytes, and what some of them named (a&amp;amp;b).
-func rootPath(dest string) bool {
+// RootPath reports whether a destination is a path from the site's root
+// (/posts/x/, not //host/x). Of raw HTML's destinations, only those are
+// given to Options.Rewrite: one relative to the page has been decoded by
+// the tokenizer already, and writing it again changed the blog's bytes,
+// and what some of them named (a&amp;amp;b).
+func RootPath(dest string) bool {
 	return strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "//")
 }
 

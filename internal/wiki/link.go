@@ -166,7 +166,7 @@ func (r *renderer) resolver(p *Page) markdown.Resolver {
 // rewrite sends Markdown links to site paths (/posts/x/) to the public blog;
 // other destinations stay as written.
 func (r *renderer) rewrite(dest string) string {
-	if strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "//") {
+	if markdown.RootPath(dest) {
 		return r.j.Config.AbsURL(dest)
 	}
 	return dest
