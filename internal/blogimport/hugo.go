@@ -294,28 +294,15 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 			for _, r := range hugoRefForms(pg) {
 				refs[r] = d.newPath()
 			}
-			for _, r := range resources[pg.bundle] {
-				f := File{Path: "static/" + d.page.SitePath + strings.TrimPrefix(r, pg.bundle+"/"), Source: r}
-				if d.page.Draft || d.holdFiles != "" {
-					// static/ is published whole: a draft's files wait with it.
-					why := "the draft page " + d.page.SitePath + ": copy it to %s when you publish the page"
-					if !d.page.Draft {
-						why = d.holdFiles
-					}
-					plan.skip(shown(r), "%s", strings.Replace("a file of "+why, "%s", f.Path, 1)) // why is not a format: a path may hold a %
-					continue
-				}
-				plan.Files = append(plan.Files, f)
-				d.page.files = append(d.page.files, f.Path)
+			why := d.holdFiles
+			if d.page.Draft {
+				why = "the draft page " + d.page.SitePath + ": copy it to %s when you publish the page"
 			}
+			d.page.files = plan.bundleFiles(resources[pg.bundle], pg.bundle, "static/"+d.page.SitePath, why, shown)
 			continue
 		}
 		// A post without a date is dated by its file (hugoPost).
-		mod := opts.Now
-		if info, err := fs.Stat(fsys, src); err == nil && !info.ModTime().IsZero() {
-			mod = info.ModTime()
-		}
-		d, ok := plan.hugoPost(shown(src), data, pg, hc, mod)
+		d, ok := plan.hugoPost(shown(src), data, pg, hc, changed(fsys, src, opts.Now))
 		if !ok {
 			continue
 		}
@@ -339,16 +326,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		case d.post.Date.day().After(content.Day(now)):
 			why = "the post " + d.post.Slug + ", dated " + d.post.Date.String() + ": copy it to %s on that day"
 		}
-		if why != "" && len(resources[pg.bundle]) > 0 {
-			// static/ is published whole: such files wait with the post.
-			for _, r := range resources[pg.bundle] {
-				plan.skip(shown(r), "%s", strings.Replace("a file of "+why, "%s", to+strings.TrimPrefix(r, pg.bundle+"/"), 1))
-			}
-			continue
-		}
-		for _, r := range resources[pg.bundle] {
-			plan.Files = append(plan.Files, File{Path: to + strings.TrimPrefix(r, pg.bundle+"/"), Source: r})
-		}
+		plan.bundleFiles(resources[pg.bundle], pg.bundle, to, why, shown)
 	}
 	for _, d := range drafts {
 		c := newConverter(d.body, d.bodyLine, func(line int, format string, args ...any) {
@@ -527,21 +505,8 @@ func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContex
 	if undated {
 		p.Draft = true // whatever its draft key says
 	}
-	if s, k := publishedLater(meta, hc); k != "" {
-		p.Draft = true
-		p.Notes = append(p.Notes, "a draft: Hugo publishes it on "+s.String()+" ("+k+"): take out draft: true then")
-	}
-	// The first of the two given (the other is kept as a comment).
-	if key, v, ok := f.takeFirst("expirydate", "unpublishdate"); ok && v != nil && v != "" {
-		switch s, err := date(v, hc.zone); {
-		case err != nil:
-			f.unreadKey(key, "%s: %v", key, err)
-		case s.t.Before(time.Now()):
-			p.Draft = true
-			p.Notes = append(p.Notes, "a draft: its "+key+" "+s.String()+" has passed")
-		default:
-			delete(f.used, f.key(key)) // kept as a comment: netjournal has no such key
-		}
+	if held, notes := hugoHeld(f, meta, hc); held {
+		p.Draft, p.Notes = true, append(p.Notes, notes...)
 	}
 	p.TOC = f.toc()
 	slug := f.text("slug")
@@ -594,26 +559,13 @@ func (plan *Plan) hugoStandalone(shown string, data []byte, pg hugoPage, hc hugo
 		p.Kept = append(p.Kept, "summary: "+describe(s))
 	}
 	p.Draft = f.draft()
-	// A page is published whatever its date: one Hugo publishes later
-	// comes as a draft.
-	if s, k := publishedLater(meta, hc); k != "" {
-		p.Draft = true
-		p.Notes = append(p.Notes, "a draft: Hugo publishes it on "+s.String()+" ("+k+"): take out draft: true then")
+	if held, notes := hugoHeld(f, meta, hc); held {
+		p.Draft, p.Notes = true, append(p.Notes, notes...)
 	} else if p.Date.day().After(content.Day(hc.now)) {
+		// A page is published whatever its date: one Hugo publishes
+		// later comes as a draft.
 		p.Draft = true
 		p.Notes = append(p.Notes, "a draft: Hugo publishes it on "+p.Date.String()+": take out draft: true then")
-	}
-	// The first of the two given (the other is kept as a comment).
-	if key, v, ok := f.takeFirst("expirydate", "unpublishdate"); ok && v != nil && v != "" {
-		switch s, err := date(v, hc.zone); {
-		case err != nil:
-			f.unreadKey(key, "%s: %v", key, err)
-		case s.t.Before(time.Now()):
-			p.Draft = true
-			p.Notes = append(p.Notes, "a draft: its "+key+" "+s.String()+" has passed")
-		default:
-			delete(f.used, f.key(key)) // kept as a comment: netjournal has no such key
-		}
 	}
 	hugoPageMenu(f, p)
 	p.TOC = f.toc()
@@ -1066,6 +1018,34 @@ func bundleLinks(body string, files []string, bundle, to string) string {
 	return body
 }
 
+// bundleFiles copies the files of a bundle to the folder to (static/…/),
+// and returns the paths it copies them to; or, when why is not "", holds
+// them back (static/ is published whole: a draft's files wait with it)
+// and lists each, why saying where it is to go (its %s) and when.
+func (plan *Plan) bundleFiles(files []string, bundle, to, why string, shown func(string) string) []string {
+	var copied []string
+	for _, r := range files {
+		dest := to + strings.TrimPrefix(r, bundle+"/")
+		if why != "" {
+			// why is no format: a path may hold a %.
+			plan.skip(shown(r), "%s", strings.Replace("a file of "+why, "%s", dest, 1))
+			continue
+		}
+		plan.Files = append(plan.Files, File{Path: dest, Source: r})
+		copied = append(copied, dest)
+	}
+	return copied
+}
+
+// changed returns when the file at p was last changed, or now when its
+// file system does not say: the day a post without any date is dated.
+func changed(fsys fs.FS, p string, now time.Time) time.Time {
+	if info, err := fs.Stat(fsys, p); err == nil && !info.ModTime().IsZero() {
+		return info.ModTime()
+	}
+	return now
+}
+
 // holdsBack says why a section's _index.md keeps the section from the
 // public, with its pages and files, or "": it is a draft, headless, never
 // rendered or does not publish its files, or cascades one of those to
@@ -1163,6 +1143,27 @@ func holdsBy(get func(string) (any, bool), now time.Time) string {
 		}
 	}
 	return ""
+}
+
+// hugoHeld reads what keeps a post or a page from the public for now or
+// for good, in Hugo: a publishDate to come (publishedLater), an expiryDate
+// or unpublishDate passed (the first given; the other, or one to come,
+// is kept as a comment). held says it comes as a draft, notes why.
+func hugoHeld(f *fields, meta *Meta, hc hugoContext) (held bool, notes []string) {
+	if s, k := publishedLater(meta, hc); k != "" {
+		held, notes = true, append(notes, "a draft: Hugo publishes it on "+s.String()+" ("+k+"): take out draft: true then")
+	}
+	if key, v, ok := f.takeFirst("expirydate", "unpublishdate"); ok && v != nil && v != "" {
+		switch s, err := date(v, hc.zone); {
+		case err != nil:
+			f.unreadKey(key, "%s: %v", key, err)
+		case s.t.Before(hc.now):
+			held, notes = true, append(notes, "a draft: its "+key+" "+s.String()+" has passed")
+		default:
+			delete(f.used, f.key(key)) // kept as a comment: netjournal has no such key
+		}
+	}
+	return held, notes
 }
 
 // publishedLater returns the day that a page's publishDate (or its

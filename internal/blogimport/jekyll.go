@@ -155,10 +155,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			return
 		}
 		// A draft without a date is dated by its file, as Jekyll dates it.
-		mod := opts.Now
-		if info, err := fs.Stat(fsys, p); err == nil && !info.ModTime().IsZero() {
-			mod = info.ModTime()
-		}
+		mod := changed(fsys, p, opts.Now)
 		d, ok := plan.jekyllPost(shown(p), p, data, isDraft, jekyllContext{
 			cfg: cfg, zone: zone, pattern: pattern, old: old, newBase: opts.NewBase, byID: byID, now: mod,
 		})
