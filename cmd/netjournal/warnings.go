@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -22,37 +21,32 @@ const sameAtMost = 3
 // ones that differ are not lost among them.
 func printWarnings(w io.Writer, warnings content.ErrorList) {
 	type key struct{ path, msg string }
-	others := map[key][]int{} // the lines of each message after its first
-	first := map[key]bool{}
+	lines := map[key][]int{} // each message's lines, in order
 	for _, e := range warnings {
 		k := key{e.Pos.Path, e.Msg}
-		if first[k] {
-			others[k] = append(others[k], e.Pos.Line)
-		}
-		first[k] = true
+		lines[k] = append(lines[k], e.Pos.Line)
 	}
-	done := map[key]bool{}
 	for _, e := range warnings {
 		k := key{e.Pos.Path, e.Msg}
-		rest := others[k]
-		if len(rest) < sameAtMost {
-			fmt.Fprintf(w, "%s: warning: %s\n", e.Pos, e.Msg)
-			continue
+		all, ok := lines[k]
+		if !ok {
+			continue // written at its first place, with the others
 		}
-		if done[k] {
-			continue
-		}
-		done[k] = true
 		fmt.Fprintf(w, "%s: warning: %s\n", e.Pos, e.Msg)
-		if !slices.ContainsFunc(rest, func(l int) bool { return l > 0 }) {
-			fmt.Fprintf(w, "%s: warning: the same %d more times\n", k.path, len(rest))
+		if len(all) <= sameAtMost {
 			continue
 		}
-		named := make([]string, 0, len(rest))
+		delete(lines, k)
+		rest := all[1:]
+		var named []string
 		for _, l := range rest {
 			if l > 0 {
 				named = append(named, strconv.Itoa(l))
 			}
+		}
+		if len(named) == 0 {
+			fmt.Fprintf(w, "%s: warning: the same %d more times\n", k.path, len(rest))
+			continue
 		}
 		fmt.Fprintf(w, "%s: warning: the same at %d more places: lines %s\n", k.path, len(rest), strings.Join(named, ", "))
 	}
