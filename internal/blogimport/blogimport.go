@@ -171,7 +171,7 @@ func (p *Post) File() []byte {
 		fmt.Fprintf(&b, "feed_id: %s\n", content.YAMLText(p.FeedID))
 	}
 	for _, k := range p.Kept {
-		b.WriteString("# " + oneLine(k) + "\n")
+		b.WriteString("# " + commentText(k) + "\n")
 	}
 	b.WriteString("---\n")
 	b.WriteString(p.Body)
@@ -251,7 +251,7 @@ func (p *Page) File() []byte {
 		}
 	}
 	for _, k := range p.Kept {
-		b.WriteString("# " + oneLine(k) + "\n")
+		b.WriteString("# " + commentText(k) + "\n")
 	}
 	b.WriteString("---\n")
 	b.WriteString(p.Body)
@@ -264,6 +264,35 @@ func (p *Page) File() []byte {
 // oneLine keeps a text on one line.
 func oneLine(s string) string {
 	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+}
+
+// commentText is s on one line, for a comment of YAML front matter: a
+// character YAML does not read (a control character, which no comment may
+// hold) is written as its escape, \u007F, which reads as that character
+// again where it stands in a quoted string.
+func commentText(s string) string {
+	s = oneLine(s)
+	if !strings.ContainsFunc(s, notYAML) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if notYAML(r) {
+			fmt.Fprintf(&b, "\\u%04X", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// notYAML reports whether a comment of YAML may not hold r on its line:
+// what is not among YAML's printable characters, and the line breaks of
+// YAML 1.1 that a comment's text would end at (U+0085, U+2028, U+2029).
+func notYAML(r rune) bool {
+	printable := r == '\t' || 0x20 <= r && r <= 0x7E ||
+		0xA0 <= r && r <= 0xD7FF && r != 0x2028 && r != 0x2029 || 0xE000 <= r && r <= 0xFFFD && r != 0xFEFF || 0x10000 <= r && r <= 0x10FFFF
+	return !printable
 }
 
 // site is an old site's address: where its pages were served from.

@@ -1224,3 +1224,29 @@ func TestNormalizeOneWinner(t *testing.T) {
 		}
 	}
 }
+
+// TestKeptCommentsRead: a key or a value that the import keeps as a
+// comment is written with its control characters escaped: YAML reads no
+// comment that holds one, and the post written would not load.
+func TestKeptCommentsRead(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.toml":        {Data: []byte("baseURL = 'https://h.example.net/'\n")},
+		"content/posts/a.md": {Data: []byte("{\"title\": \"A\", \"date\": \"2020-01-01\", \"\x7f\": [], \"list\": [\"x\x7fy\", \"\u0085\u0091\u2028\"], \"tab\\tbed\": 1}\nBody\n")},
+	}
+	plan, err := Hugo(fsys, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Posts) != 1 {
+		t.Fatalf("%d posts", len(plan.Posts))
+	}
+	file := plan.Posts[0].File()
+	if _, _, _, err := Split("a.md", file); err != nil {
+		t.Fatalf("the post written does not read: %v\n%s", err, file)
+	}
+	for _, want := range []string{"# \\u007F: []\n", "# list: [\"x\\u007Fy\",\"\\u0085\\u0091\\u2028\"]\n", "# tab\tbed: 1\n"} {
+		if !strings.Contains(string(file), want) {
+			t.Errorf("no %q in\n%q", want, file)
+		}
+	}
+}
