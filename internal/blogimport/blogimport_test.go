@@ -1225,6 +1225,35 @@ func TestNormalizeOneWinner(t *testing.T) {
 	}
 }
 
+// TestRelinkEveryWayToWriteALink: a reference definition, a srcset's
+// every candidate and an attribute in single quotes or none lead where
+// they led too, as an inline link does; an old address in a definition
+// is the post's new one. A footnote's text, and a definition in code,
+// stay as written.
+func TestRelinkEveryWayToWriteALink(t *testing.T) {
+	fsys := fstest.MapFS{
+		"_config.yml":              {Data: []byte("permalink: /:title/\n")},
+		"_posts/2020-01-01-cat.md": {Data: []byte("---\ntitle: Cat\n---\n![a cat][cat], [the dog][dog], [again][old] and [x][^1].\n\n<img srcset=\"../images/cat.png 1x, ../images/cat@2x.png 2x\" src='../images/cat.png'>\n<a href='../dog/'>dog</a> <a href=../dog/>dog</a>\n\n[cat]: ../images/cat.png \"A cat\"\n  [dog]: <../dog/#top>\n[old]: /dog/\n[^1]: ../images/cat.png is the cat.\n\n```\n[cat]: ../images/cat.png\n```\n")},
+		"_posts/2020-01-02-dog.md": {Data: []byte("---\ntitle: Dog\n---\nWoof.\n")},
+		"images/cat.png":           {Data: []byte("png")},
+		"images/cat@2x.png":        {Data: []byte("png")},
+	}
+	plan, err := Jekyll(fsys, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body string
+	for _, p := range plan.Posts {
+		if p.Slug == "cat" {
+			body = strings.TrimSpace(p.Body)
+		}
+	}
+	want := "![a cat][cat], [the dog][dog], [again][old] and [x][^1].\n\n<img srcset=\"/images/cat.png 1x, /images/cat@2x.png 2x\" src='/images/cat.png'>\n<a href='/posts/dog/'>dog</a> <a href=/posts/dog/>dog</a>\n\n[cat]: /images/cat.png \"A cat\"\n  [dog]: </posts/dog/#top>\n[old]: /posts/dog/\n[^1]: ../images/cat.png is the cat.\n\n```\n[cat]: ../images/cat.png\n```"
+	if body != want {
+		t.Errorf("body:\n%s\nwant:\n%s", body, want)
+	}
+}
+
 // TestKeptCommentsRead: a key or a value that the import keeps as a
 // comment is written with its control characters escaped: YAML reads no
 // comment that holds one, and the post written would not load.

@@ -519,11 +519,24 @@ func (p *Plan) finish(d *draft) {
 
 var (
 	mdDest = regexp.MustCompile(`\]\(<?([^()\s<>]+)`)
-	// An attribute inside a tag: not href= in text, nor in an escaped
-	// code sample (&lt;link href="…"&gt;).
-	hrefDest = regexp.MustCompile(`<[a-zA-Z][^<>]*?\shref="([^"]+)"`)
-	srcDest  = regexp.MustCompile(`<[a-zA-Z][^<>]*?\ssrc="([^"]+)"`)
+	// A reference definition ([cat]: ../images/cat.png "A cat"), at the
+	// start of a line; not a footnote's ([^1]: text).
+	refDest = regexp.MustCompile(`(?m)^ {0,3}\[[^\]\^\n][^\]\n]*\]:[ \t]*<?([^\s<>]+)`)
+	// An attribute inside a tag, its value in double quotes, single
+	// quotes or none: not href= in text, nor in an escaped code sample
+	// (&lt;link href="…"&gt;). One expression for each, as a tag may
+	// have both.
+	hrefDest = attribute("href")
+	srcDest  = attribute("src")
+	// A srcset, whose every candidate is a link (srcsetLinks).
+	srcset = regexp.MustCompile(`<[a-zA-Z][^<>]*?\ssrcset=(?:"([^"]+)"|'([^']+)')`)
 )
+
+// attribute is the expression of a tag's attribute name and its value,
+// which is the first of its groups that matched.
+func attribute(name string) *regexp.Regexp {
+	return regexp.MustCompile(`<[a-zA-Z][^<>]*?\s` + name + `=(?:"([^"]+)"|'([^']+)'|([^\s"'=<>` + "`" + `]+))`)
+}
 
 // relink points the links between imported posts and pages at their new
 // addresses: a link to an old address works through its redirect, but
@@ -603,49 +616,109 @@ func relinkBody(body string, to map[string]string, rel relative) string {
 	code := codeRegions(body)
 	var b strings.Builder
 	last := 0
-	for _, re := range []*regexp.Regexp{mdDest, hrefDest, srcDest} {
-		for _, m := range re.FindAllStringSubmatchIndex(body, -1) {
-			if m[2] < last || code.in(m[2]) {
+	for _, d := range linkDests(body) {
+		if d[0] < last || code.in(d[0]) {
+			continue
+		}
+		dest := body[d[0]:d[1]]
+		var repl string
+		if rebased, isRel := rel.rebase(dest); isRel {
+			// Only a link that led to a page or a file the import
+			// brings: anything else (a web address without its
+			// https://, text in an example that looks like a link)
+			// stays as written, and the build says where it leads.
+			p, rest := rebased, ""
+			if i := strings.IndexAny(rebased, "?#"); i >= 0 {
+				p, rest = rebased[:i], rebased[i:]
+			}
+			switch {
+			case to[p] != "":
+				repl = to[p] + rest
+			case rel.files[p]:
+				repl = rebased
+			default:
 				continue
 			}
-			dest := body[m[2]:m[3]]
-			var repl string
-			if rebased, isRel := rel.rebase(dest); isRel {
-				// Only a link that led to a page or a file the import
-				// brings: anything else (a web address without its
-				// https://, text in an example that looks like a link)
-				// stays as written, and the build says where it leads.
-				p, rest := rebased, ""
-				if i := strings.IndexAny(rebased, "?#"); i >= 0 {
-					p, rest = rebased[:i], rebased[i:]
-				}
-				switch {
-				case to[p] != "":
-					repl = to[p] + rest
-				case rel.files[p]:
-					repl = rebased
-				default:
-					continue
-				}
-			} else {
-				u, frag, _ := strings.Cut(dest, "#")
-				newPath, ok := to[u]
-				if !ok {
-					continue
-				}
-				repl = newPath
-				if frag != "" {
-					repl += "#" + frag
+		} else {
+			u, frag, _ := strings.Cut(dest, "#")
+			newPath, ok := to[u]
+			if !ok {
+				continue
+			}
+			repl = newPath
+			if frag != "" {
+				repl += "#" + frag
+			}
+		}
+		b.WriteString(body[last:d[0]])
+		b.WriteString(repl)
+		last = d[1]
+	}
+	if last == 0 {
+		return body
+	}
+	b.WriteString(body[last:])
+	return b.String()
+}
+
+// linkDests returns where the destinations of a body's links are, in
+// order: inline links, reference definitions, the href and src of tags
+// (quoted or not) and each candidate of a srcset.
+func linkDests(body string) [][2]int {
+	var out [][2]int
+	group := func(m []int) {
+		for g := 2; g+1 < len(m); g += 2 {
+			if m[g] >= 0 {
+				out = append(out, [2]int{m[g], m[g+1]})
+				return
+			}
+		}
+	}
+	for _, re := range []*regexp.Regexp{mdDest, refDest, hrefDest, srcDest} {
+		for _, m := range re.FindAllStringSubmatchIndex(body, -1) {
+			group(m)
+		}
+	}
+	for _, m := range srcset.FindAllStringSubmatchIndex(body, -1) {
+		for g := 2; g+1 < len(m); g += 2 {
+			if m[g] >= 0 {
+				for _, c := range srcsetLinks(body[m[g]:m[g+1]]) {
+					out = append(out, [2]int{m[g] + c[0], m[g] + c[1]})
 				}
 			}
-			b.WriteString(body[last:m[2]])
-			b.WriteString(repl)
-			last = m[3]
 		}
-		b.WriteString(body[last:])
-		body, last = b.String(), 0
-		b.Reset()
-		code = codeRegions(body)
 	}
-	return body
+	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
+	return out
+}
+
+// srcsetLinks returns where the address of each candidate of a srcset's
+// value is ("a.png 1x, b.png 2x"): a run of what is not a space, less
+// the commas it ends with, up to the comma after its descriptors.
+func srcsetLinks(v string) [][2]int {
+	var out [][2]int
+	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+	for i := 0; i < len(v); {
+		for i < len(v) && (isSpace(v[i]) || v[i] == ',') {
+			i++
+		}
+		start := i
+		for i < len(v) && !isSpace(v[i]) {
+			i++
+		}
+		end := i
+		for end > start && v[end-1] == ',' {
+			end--
+		}
+		if end > start {
+			out = append(out, [2]int{start, end})
+		}
+		if end < i {
+			continue // the candidate ended with its commas: no descriptors
+		}
+		for i < len(v) && v[i] != ',' {
+			i++
+		}
+	}
+	return out
 }
