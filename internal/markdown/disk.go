@@ -18,7 +18,7 @@ import (
 
 func diskKey(memoKey string) diskcache.Key {
 	h := sha256.New()
-	h.Write([]byte("netjournal markdown v8\x00"))
+	h.Write([]byte("netjournal markdown v9\x00"))
 	h.Write([]byte(memoKey))
 	var k diskcache.Key
 	h.Sum(k[:0])
@@ -59,8 +59,9 @@ func encodeTo(b []byte, v any) ([]byte, bool) {
 	w.lists(factsOf(p))
 	w.parts(p.html) // the texts half is kept apart ('x')
 	w.int(len(p.dests))
-	for _, d := range p.dests {
+	for i, d := range p.dests {
 		w.str(d)
+		w.bool(p.decoded[i])
 	}
 	w.int(len(p.headings))
 	for _, h := range p.headings {
@@ -127,6 +128,7 @@ func decode(memoKey string, b []byte) (any, bool) {
 	p.html = r.parts()
 	for n := r.count(); n > 0 && r.ok; n-- {
 		p.dests = append(p.dests, r.str())
+		p.decoded = append(p.decoded, r.bool())
 	}
 	for n := r.count(); n > 0 && r.ok; n-- {
 		p.headings = append(p.headings, r.parts())

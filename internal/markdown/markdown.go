@@ -641,7 +641,7 @@ func (r *Renderer) render(src string, opts Options) Result {
 		if opts.Rewrite != nil {
 			dest = opts.Rewrite(dest)
 		}
-		return attrURL(dest)
+		return attrURL(dest, true)
 	})
 	// Every link is described before any is replaced: a link's context
 	// shows the others as written, whoever renders it.

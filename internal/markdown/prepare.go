@@ -35,8 +35,11 @@ type prepared struct {
 	errs       []LineError
 	removed    []LineError // what sanitizing took out of raw HTML
 
-	html     []part
-	dests    []string // the destinations of the D holes, as written
+	html  []part
+	dests []string // the destinations of the D holes, as written
+	// decoded says, for each of dests, that it is raw HTML's, which the
+	// tokenizer has decoded: its entities are not read again (attrURL).
+	decoded  []bool
 	headings [][]part // the text of each heading that holds a wikilink
 	usedIDs  map[string]bool
 	// texts is what summaries, word counts and search read: nil in a
@@ -204,14 +207,14 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 	for _, n := range links {
 		if dest := destination(n); rewritable(dest) {
 			setDestination(n, hole('D', len(p.dests)))
-			p.dests = append(p.dests, dest)
+			p.dests, p.decoded = append(p.dests, dest), append(p.decoded, false)
 		}
 	}
 	rawLinks(doc, b, func(dest string, _ int) string {
 		if !RootPath(dest) {
 			return "" // raw HTML's relative links stay as written (RootPath)
 		}
-		p.dests = append(p.dests, dest)
+		p.dests, p.decoded = append(p.dests, dest), append(p.decoded, true)
 		return hole('D', len(p.dests)-1)
 	})
 	replaced := map[ast.Node]bool{}
@@ -394,7 +397,7 @@ func (r *Renderer) resolve(src Source, p *prepared, opts Options) Result {
 		if opts.Rewrite != nil {
 			d = opts.Rewrite(d)
 		}
-		dests[i] = attrURL(d)
+		dests[i] = attrURL(d, p.decoded[i])
 	}
 	want := opts.Parts
 	if want.has(PartHTML) {
@@ -510,9 +513,11 @@ func (r *Renderer) resolution(l Wikilink, rs Resolution, wantHTML bool) (htmlOut
 	return htmlOut, html.UnescapeString(label)
 }
 
-// attrURL is a destination as goldmark writes it in href or src.
-func attrURL(dest string) string {
-	d := util.URLEscape([]byte(dest), true)
+// attrURL is a destination as goldmark writes it in href or src. One of
+// raw HTML is decoded already (html.Tokenizer): its entities are not read
+// again, or /a&amp;amp;b/, the folder a&amp;b, would be a&b.
+func attrURL(dest string, decoded bool) string {
+	d := util.URLEscape([]byte(dest), !decoded)
 	if ghtml.IsDangerousURL(d) {
 		return ""
 	}

@@ -248,3 +248,19 @@ func TestRewriteGivenPathsOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestRawRootPathEntities: a path from the root in raw HTML, which the
+// tokenizer decoded once, is not decoded again when the base path is put
+// before it: /a&amp;amp;b/ names the folder a&amp;b, as written, as a
+// Markdown link's /e&amp;amp;f/ does.
+func TestRawRootPathEntities(t *testing.T) {
+	src := "<a href=\"/a&amp;amp;b/\">raw</a> <a href=\"/c&amp;d/\">one</a> [md](/e&amp;amp;f/)\n"
+	for _, key := range []string{"", "k"} {
+		res := New().Render(Text(src), Options{Key: key, Rewrite: func(d string) string { return "/R" + d }})
+		for _, want := range []string{`href="/R/a&amp;amp;b/"`, `href="/R/c&amp;d/"`, `href="/R/e&amp;amp;f/"`} {
+			if !strings.Contains(res.HTML, want) {
+				t.Errorf("key %q: no %s in\n%s", key, want, res.HTML)
+			}
+		}
+	}
+}
