@@ -94,10 +94,17 @@ func (c *rawCard) person(path string, card govcard.Card, warnings *content.Error
 			labels[f.Group] = f.Value
 		}
 	}
-	for _, f := range card[govcard.FieldEmail] {
-		if e := strings.TrimPrefix(strings.TrimSpace(unescape(f.Value)), "mailto:"); e != "" {
-			p.Emails = append(p.Emails, content.Typed{Type: typeOf(f, labels), Value: e})
+	for i, f := range card[govcard.FieldEmail] {
+		e := strings.TrimPrefix(strings.TrimSpace(unescape(f.Value)), "mailto:")
+		if e == "" {
+			continue
 		}
+		a := emailAddress(e)
+		if a == "" {
+			warn(govcard.FieldEmail, i, "EMAIL %q is not an email address: imported without it", f.Value)
+			continue
+		}
+		p.Emails = append(p.Emails, content.Typed{Type: typeOf(f, labels), Value: a})
 	}
 	for _, f := range card[govcard.FieldTelephone] {
 		if t := strings.TrimPrefix(strings.TrimSpace(unescape(f.Value)), "tel:"); t != "" {

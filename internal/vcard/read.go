@@ -2,8 +2,10 @@ package vcard
 
 import (
 	"fmt"
+	"net/mail"
 	"strings"
 	"time"
+	"unicode"
 
 	govcard "github.com/emersion/go-vcard"
 
@@ -269,6 +271,21 @@ func firstComponent(value string) string {
 var unescape = strings.NewReplacer(`\;`, ";", `\:`, ":", `\N`, "\n").Replace
 
 // webAddress returns an absolute http(s) URL for a value such as
+// emailAddress returns the address an EMAIL value holds: the value, when
+// it is a name, an @ and a host with no space (as written, even where RFC
+// 5322 would refuse it: phones gave out addresses like a..b.@docomo.ne.jp),
+// or the address of "Ana Lima <ana@example.com>"; "" for any other (n/a,
+// a name).
+func emailAddress(v string) string {
+	if local, host, ok := strings.Cut(v, "@"); ok && local != "" && host != "" && !strings.ContainsFunc(v, unicode.IsSpace) {
+		return v
+	}
+	if a, err := mail.ParseAddress(v); err == nil {
+		return a.Address
+	}
+	return ""
+}
+
 // "https://ana.example/" or "www.ana.example", or "".
 func webAddress(v string) string {
 	v = strings.TrimSpace(v)

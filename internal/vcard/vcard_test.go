@@ -510,3 +510,30 @@ func TestReadBoundarySpaces(t *testing.T) {
 		t.Fatal(err, people)
 	}
 }
+
+// TestReadEmailNotAnAddress: an EMAIL that is no address (n/a, a name) is
+// not made the contact's address, which the wiki would show as a link to
+// write to: it is left out with a warning at its line that quotes it. One
+// written with a name (Ana Lima <ana@example.com>) is its address.
+func TestReadEmailNotAnAddress(t *testing.T) {
+	src := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nEMAIL:n/a\r\nEMAIL:Ana Lima <ana@example.com>\r\nEMAIL;TYPE=work:ana..lima.@docomo.example\r\nEMAIL:ask Bruno\r\nEND:VCARD\r\n"
+	people, warnings, err := Read("x.vcf", []byte(src), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var emails []string
+	for _, e := range people[0].Emails {
+		emails = append(emails, e.Value)
+	}
+	if got := strings.Join(emails, " "); got != "ana@example.com ana..lima.@docomo.example" {
+		t.Errorf("emails %q", got)
+	}
+	var warn []string
+	for _, w := range warnings {
+		warn = append(warn, w.Error())
+	}
+	want := "x.vcf:4: EMAIL \"n/a\" is not an email address: imported without it\nx.vcf:7: EMAIL \"ask Bruno\" is not an email address: imported without it"
+	if got := strings.Join(warn, "\n"); got != want {
+		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
+	}
+}
