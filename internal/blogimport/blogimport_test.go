@@ -1279,3 +1279,62 @@ func TestKeptCommentsRead(t *testing.T) {
 		}
 	}
 }
+
+// TestPasswordProtected: a post or a page that the old site kept behind a
+// password (FixIt's and LoveIt's password:, a shortcode that encrypts a
+// part of it) has its text in the clear in its source: it comes as a
+// draft, with a warning at the line that protected it, never published.
+func TestPasswordProtected(t *testing.T) {
+	hugo := fstest.MapFS{
+		"hugo.toml":             {Data: []byte("baseURL = 'https://blog.test/'\n")},
+		"content/posts/pw.md":   {Data: []byte("---\ntitle: Secret\ndate: 2020-01-01\npassword: hunter2\n---\nMy diary.\n")},
+		"content/posts/half.md": {Data: []byte("---\ntitle: Half\ndate: 2020-01-01\n---\nOpen.\n\n{{% fixit-encryptor \"hunter2\" %}}\nPrivate part.\n{{% /fixit-encryptor %}}\n")},
+		"content/posts/open.md": {Data: []byte("---\ntitle: Open\ndate: 2020-01-01\npassword: ''\n---\nOpen.\n")},
+		"content/about.md":      {Data: []byte("---\ntitle: About\n---\n{{< hugo-encryptor \"pw\" >}}\nPrivate.\n{{< /hugo-encryptor >}}\n")},
+	}
+	hp, err := Hugo(hugo, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	jekyll := fstest.MapFS{
+		"_config.yml":                 {Data: []byte("title: t\n")},
+		"_posts/2020-01-01-locked.md": {Data: []byte("---\ntitle: Locked\npassword: abc\n---\nLocked.\n")},
+		"notes.md":                    {Data: []byte("---\ntitle: Notes\nencrypted: true\n---\nNotes.\n")},
+	}
+	jp, err := Jekyll(jekyll, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	drafts := map[string]bool{}
+	var warns []string
+	for _, plan := range []*Plan{hp, jp} {
+		for _, p := range plan.Posts {
+			drafts["post "+p.Slug] = p.Draft
+		}
+		for _, p := range plan.Pages {
+			drafts["page "+p.SitePath] = p.Draft
+		}
+		for _, w := range plan.Warnings {
+			if strings.Contains(w.Error(), "protected by a password") {
+				warns = append(warns, w.Error())
+			}
+		}
+	}
+	want := map[string]bool{"post pw": true, "post half": true, "post open": false, "page about/": true, "post locked": true, "page notes/": true}
+	for k, v := range want {
+		if drafts[k] != v {
+			t.Errorf("%s: draft %v, want %v (all: %v)", k, drafts[k], v, drafts)
+		}
+	}
+	slices.Sort(warns)
+	wantWarns := []string{
+		"h/content/about.md:4: protected by a password on the old site (hugo-encryptor): imported as a draft, its text in the clear; publish it only if anyone may read it",
+		"h/content/posts/half.md:7: protected by a password on the old site (fixit-encryptor): imported as a draft, its text in the clear; publish it only if anyone may read it",
+		"h/content/posts/pw.md:4: protected by a password on the old site (password:): imported as a draft, its text in the clear; publish it only if anyone may read it",
+		"j/_posts/2020-01-01-locked.md:3: protected by a password on the old site (password:): imported as a draft, its text in the clear; publish it only if anyone may read it",
+		"j/notes.md:3: protected by a password on the old site (encrypted:): imported as a draft, its text in the clear; publish it only if anyone may read it",
+	}
+	if strings.Join(warns, "\n") != strings.Join(wantWarns, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(warns, "\n"), strings.Join(wantWarns, "\n"))
+	}
+}

@@ -508,6 +508,7 @@ func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContex
 	if held, notes := hugoHeld(f, meta, hc); held {
 		p.Draft, p.Notes = true, append(p.Notes, notes...)
 	}
+	plan.holdProtected(d)
 	p.TOC = f.toc()
 	slug := f.text("slug")
 	p.Slug = or(slug, name)
@@ -567,6 +568,7 @@ func (plan *Plan) hugoStandalone(shown string, data []byte, pg hugoPage, hc hugo
 		p.Draft = true
 		p.Notes = append(p.Notes, "a draft: Hugo publishes it on "+p.Date.String()+": take out draft: true then")
 	}
+	plan.holdProtected(d)
 	hugoPageMenu(f, p)
 	p.TOC = f.toc()
 	slug := f.text("slug")

@@ -410,6 +410,7 @@ func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc je
 			p.Draft = true
 		}
 	}
+	plan.holdProtected(d)
 	p.TOC = f.toc()
 
 	outExt := ".html"
@@ -540,6 +541,7 @@ func (plan *Plan) jekyllPage(shown, rel string, data []byte, jc jekyllContext) (
 			p.Draft = true
 		}
 	}
+	plan.holdProtected(d)
 	p.TOC = f.toc()
 	// The old address: its permalink, or Jekyll's template for pages.
 	pattern := f.text("permalink")

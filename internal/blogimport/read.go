@@ -369,6 +369,49 @@ func (f *fields) draft() bool {
 	return b
 }
 
+// protected reports where and how the old site kept a post or a page
+// behind a password, when it did: a password in its front matter
+// (FixIt's, LoveIt's, jekyll-password-protect's; encrypted: true), or a
+// shortcode or a Liquid tag that encrypts a part of it (fixit-encryptor,
+// hugo-encryptor). Its text is in its source in the clear: imported as
+// it is and published, anyone could read it. It comes as a draft
+// (holdProtected).
+func protected(meta *Meta, body string, bodyLine int) (line int, how string) {
+	for _, k := range meta.Keys() {
+		switch strings.ToLower(k) {
+		case "password", "encrypt", "encrypted":
+			v, _ := meta.Get(k)
+			if b, ok := boolean(v); (ok && !b) || v == nil || v == "" {
+				continue
+			}
+			return meta.LineOf(k), k + ":"
+		}
+	}
+	if m := encryptingTag.FindStringSubmatchIndex(body); m != nil {
+		return bodyLine + strings.Count(body[:m[0]], "\n"), body[m[2]:m[3]]
+	}
+	return 0, ""
+}
+
+// encryptingTag is a shortcode or a Liquid tag whose name says it
+// encrypts what it holds.
+var encryptingTag = regexp.MustCompile(`(?i)(?:\{\{[<%]-?|\{%-?)\s*([\w-]*encrypt[\w-]*)`)
+
+// holdProtected makes a draft of d's post or page when the old site kept
+// it behind a password (protected), with a warning at the line that did.
+func (p *Plan) holdProtected(d *draft) {
+	line, how := protected(d.meta, d.body, d.bodyLine)
+	if how == "" {
+		return
+	}
+	if d.page != nil {
+		d.page.Draft = true
+	} else {
+		d.post.Draft = true
+	}
+	p.warn(content.Position{Path: d.shown, Line: line}, "protected by a password on the old site (%s): imported as a draft, its text in the clear; publish it only if anyone may read it", how)
+}
+
 // key is the key as written for a key as asked.
 func (f *fields) key(k string) string {
 	if _, ok := f.meta.values[k]; ok {
