@@ -65,6 +65,8 @@ type Plan struct {
 	// each item's address in the new site; the import never writes it
 	// (netjournal.yaml is the user's), a note suggests it.
 	Menu []content.MenuEntry
+	// root is Options.Root: where a file's source is shown.
+	root string
 	// Language is the old site's language, as a tag (zh-CN): Hugo's
 	// languageCode, or its default content language; Jekyll's lang or
 	// locale. "" when it names none.

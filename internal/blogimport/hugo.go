@@ -49,7 +49,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	plan := &Plan{Warnings: dups}
+	plan := &Plan{Warnings: dups, root: opts.Root}
 	plan.Language = languageTag(or(cfg.str("languagecode"), cfg.str("defaultcontentlanguage")))
 	if l := cfg.str("languages." + strings.ToLower(cfg.str("defaultcontentlanguage")) + ".languagecode"); l != "" {
 		plan.Language = languageTag(l)

@@ -40,7 +40,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 	shown := func(p string) string { return path.Join(opts.Root, p) }
 	cfg := config{}
 	cfgName := ""
-	plan := &Plan{}
+	plan := &Plan{root: opts.Root}
 	for _, n := range jekyllConfigs {
 		if _, err := fs.Stat(fsys, n); err == nil {
 			c, dups, err := readConfig(fsys, n, shown(n), false)

@@ -51,6 +51,43 @@ func TestVerifyPages(t *testing.T) {
 	}
 }
 
+// TestVerifyGeneratedFiles: a static file of the old site at an address
+// the new site writes itself (its own 404.html, atom.xml) is not copied,
+// and listed; the import goes ahead (a real Jekyll blog's 404.html
+// refused all of its 57 posts).
+func TestVerifyGeneratedFiles(t *testing.T) {
+	old := fstest.MapFS{
+		"_config.yml":            {Data: []byte("title: t\n")},
+		"_posts/2021-01-18-b.md": {Data: []byte("---\ntitle: B\n---\nB.\n")},
+		"404.html":               {Data: []byte("Sorry, not found")},
+		"atom.xml":               {Data: []byte("<feed/>")},
+		"img/x.png":              {Data: []byte("png")},
+	}
+	plan, err := Jekyll(old, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := fstest.MapFS{"netjournal.yaml": {Data: []byte("title: T\nbase_url: https://example.com/\n")}}
+	if err := plan.Verify(site, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatalf("verify: %v", err)
+	}
+	var files []string
+	for _, f := range plan.Files {
+		files = append(files, f.Path)
+	}
+	if len(plan.Posts) != 1 || strings.Join(files, " ") != "static/img/x.png" {
+		t.Errorf("posts %d, files %v", len(plan.Posts), files)
+	}
+	for _, want := range []string{
+		"j/404.html: at /404.html, which the new site writes itself: not copied (rename it to keep it)",
+		"j/atom.xml: at /atom.xml, which the new site writes itself: not copied (rename it to keep it)",
+	} {
+		if !strings.Contains(skips(plan), want) {
+			t.Errorf("no %q in skipped:\n%s", want, skips(plan))
+		}
+	}
+}
+
 // TestWritePages: pages are written with the posts, all or none, and an
 // existing page file is never overwritten.
 func TestWritePages(t *testing.T) {

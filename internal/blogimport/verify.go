@@ -3,6 +3,7 @@ package blogimport
 import (
 	"errors"
 	"io/fs"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -86,6 +87,16 @@ func (p *Plan) Verify(site fs.FS, now time.Time) error {
 					*doc.aliases = slices.Delete(*doc.aliases, i, i+1)
 					*doc.notes = append(*doc.notes, "old address "+a[1]+" not redirected: "+strings.TrimPrefix(e.Msg, "aliases: "+a[1]+" "))
 					p.warn(content.Position{Path: doc.source}, "old address %s cannot redirect in the new site: %s", a[1], strings.TrimPrefix(e.Msg, "aliases: "+a[1]+" "))
+					dropped = true
+					continue
+				}
+			}
+			if m := staticProblem.FindStringSubmatch(e.Msg); m != nil && p.homeless(e, byPath) == nil {
+				// A file of the old site's at an address the new site
+				// writes itself: its own 404.html, its feeds.
+				if i := slices.IndexFunc(p.Files, func(f File) bool { return f.Path == e.Pos.Path }); i >= 0 {
+					p.skip(path.Join(p.root, p.Files[i].Source), "at /%s, which the new site writes itself: not copied (rename it to keep it)", m[1])
+					p.Files = slices.Delete(p.Files, i, i+1)
 					dropped = true
 					continue
 				}
