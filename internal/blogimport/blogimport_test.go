@@ -1338,3 +1338,35 @@ func TestPasswordProtected(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(warns, "\n"), strings.Join(wantWarns, "\n"))
 	}
 }
+
+// TestJekyllSingularKeyList: Jekyll reads a list under category (or tag)
+// as it reads categories, and a category: given leaves categories: out
+// of the post's address (pluralized_array_from_hash); a real blog's 41
+// posts had category: as a list, their old addresses lost.
+func TestJekyllSingularKeyList(t *testing.T) {
+	fsys := fstest.MapFS{
+		"_config.yml":            {Data: []byte("url: https://blog.test\npermalink: /:categories/:title/\n")},
+		"_posts/2021-01-19-a.md": {Data: []byte("---\ntitle: A\ncategory:\n  - Personal\n  - Life Notes\ntag: [x, y]\n---\nA\n")},
+		"_posts/2021-01-18-b.md": {Data: []byte("---\ntitle: B\ncategory: Work Notes\ncategories: [ignored]\n---\nB\n")},
+	}
+	plan, err := Jekyll(fsys, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, p := range plan.Posts {
+		got[p.Slug] = p.Old + " " + strings.Join(p.Tags, ",")
+	}
+	want := map[string]string{
+		"a": "https://blog.test/personal/life%20notes/a/ x,y,Personal,Life Notes",
+		"b": "https://blog.test/work%20notes/b/ Work Notes,ignored",
+	}
+	for slug, w := range want {
+		if got[slug] != w {
+			t.Errorf("%s: %q, want %q", slug, got[slug], w)
+		}
+	}
+	if len(plan.Warnings) != 0 {
+		t.Errorf("warnings:\n%s", messages(plan.Warnings))
+	}
+}

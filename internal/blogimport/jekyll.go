@@ -394,12 +394,23 @@ func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc je
 			}
 		}
 	}
-	cats = append(cats, jekyllList(f, "categories")...)
-	cats = append(cats, f.text("category"))
+	// As Jekyll reads them (pluralized_array_from_hash): category, a
+	// text or a list, and only when it is not given, categories; the
+	// categories it leaves out are tags all the same.
+	plural := jekyllList(f, "categories")
+	if single, ok := jekyllSingular(f, "category"); ok {
+		cats = append(cats, single...)
+	} else {
+		cats, plural = append(cats, plural...), nil
+	}
 	cats = slices.DeleteFunc(cats, func(s string) bool { return s == "" })
-	tags := append(jekyllList(f, "tags"), f.text("tag"))
+	tags := jekyllList(f, "tags")
+	if single, ok := jekyllSingular(f, "tag"); ok {
+		tags = append(single, tags...)
+	}
 	p.Tags = addTags(p.Tags, tags...)
 	p.Tags = addTags(p.Tags, cats...)
+	p.Tags = addTags(p.Tags, plural...)
 	if _, v, ok := f.take("published"); ok {
 		if b, ok := boolean(v); ok && !b {
 			p.Draft = true
@@ -460,6 +471,23 @@ func jekyllList(f *fields, key string) []string {
 		f.warn(k, "%s: expected a list of texts, got %s: left out", k, describe(v))
 	}
 	return l
+}
+
+// jekyllSingular reads a singular key (category, tag): a text is one
+// value, whole; a list is its values. ok says the key is given.
+func jekyllSingular(f *fields, key string) (values []string, ok bool) {
+	k, v, ok := f.take(key)
+	if !ok || v == nil {
+		return nil, ok
+	}
+	if s, isText := text(v); isText {
+		return []string{s}, true
+	}
+	l, isList := list(v)
+	if !isList {
+		f.warn(k, "%s: expected a text or a list of texts, got %s: left out", k, describe(v))
+	}
+	return l, true
 }
 
 // jekyllDefaults adds the values of the site's front matter defaults for
