@@ -1370,3 +1370,44 @@ func TestJekyllSingularKeyList(t *testing.T) {
 		t.Errorf("warnings:\n%s", messages(plan.Warnings))
 	}
 }
+
+// TestHugoAddressEndings: a post's old address ends as Hugo 0.111 ends
+// it (each checked with it): a permalink's with .html under uglyURLs
+// (whether its pattern ends in a slash or not), else with a slash; a url
+// without an extension with a slash, under uglyURLs too. The feed ids
+// are those addresses: one without its slash was another item.
+func TestHugoAddressEndings(t *testing.T) {
+	for _, tc := range []struct {
+		ugly bool
+		want string
+	}{
+		{true, "a https://h.example.net/a.html | n https://h.example.net/n/2020/n.html | u https://h.example.net/2019/x/ | h https://h.example.net/old/h.html"},
+		{false, "a https://h.example.net/a/ | n https://h.example.net/n/2020/n/ | u https://h.example.net/2019/x/ | h https://h.example.net/old/h.html"},
+	} {
+		fsys := fstest.MapFS{
+			"config.toml":        {Data: []byte(fmt.Sprintf("baseURL = 'https://h.example.net/'\nuglyURLs = %v\nmainSections = ['posts', 'notes']\n[permalinks]\nposts = '/:filename'\nnotes = '/n/:year/:filename/'\n", tc.ugly))},
+			"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\nA\n")},
+			"content/notes/n.md": {Data: []byte("---\ntitle: N\ndate: 2020-01-01\n---\nN\n")},
+			"content/posts/u.md": {Data: []byte("---\ntitle: U\ndate: 2020-01-01\nurl: /2019/x\n---\nU\n")},
+			"content/posts/h.md": {Data: []byte("---\ntitle: H\ndate: 2020-01-01\nurl: /old/h.html\n---\nH\n")},
+		}
+		plan, err := Hugo(fsys, Options{Root: "h"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, slug := range []string{"a", "n", "u", "h"} {
+			for _, p := range plan.Posts {
+				if p.Slug == slug {
+					got = append(got, slug+" "+p.Old)
+					if p.FeedID != p.Old {
+						t.Errorf("ugly %v: %s: feed id %s, old address %s", tc.ugly, slug, p.FeedID, p.Old)
+					}
+				}
+			}
+		}
+		if strings.Join(got, " | ") != tc.want {
+			t.Errorf("ugly %v:\n%s\nwant\n%s", tc.ugly, strings.Join(got, " | "), tc.want)
+		}
+	}
+}

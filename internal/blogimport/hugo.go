@@ -698,9 +698,16 @@ func whole(v any) int {
 // its section's permalink pattern, or Hugo's default, /section/name/ (or
 // /name/ for a page outside sections).
 func (plan *Plan) hugoAddress(f *fields, d *draft, pg hugoPage, hc hugoContext, date stamp, title, slug, name string) string {
+	// As Hugo 0.111 ends them: a url without an extension is a folder,
+	// ugly or not (url: /2019/x is /2019/x/); a permalink's path ends in
+	// .html under uglyURLs, whatever its pattern ends in, else in a slash.
 	if u := f.text("url"); u != "" {
 		d.addrKey = "url"
-		return urlPath(u, hc.old)
+		p := urlPath(u, hc.old)
+		if p != "" && !strings.HasSuffix(p, "/") && path.Ext(p) == "" {
+			p += "/"
+		}
+		return p
 	}
 	if len(pg.sections) > 0 {
 		if pattern, ok := hc.permalinks[strings.ToLower(pg.sections[0])]; ok {
@@ -708,7 +715,10 @@ func (plan *Plan) hugoAddress(f *fields, d *draft, pg hugoPage, hc hugoContext, 
 			if len(unknown) > 0 {
 				plan.warn(content.Position{Path: d.shown, Line: d.meta.Line}, "permalink %q: %s not known: the old address may be wrong", pattern, strings.Join(unknown, ", "))
 			}
-			return oldPath
+			if oldPath = strings.TrimSuffix(oldPath, "/"); hc.ugly && oldPath != "" {
+				return oldPath + ".html"
+			}
+			return oldPath + "/"
 		}
 	}
 	seg := or(slug, name)
