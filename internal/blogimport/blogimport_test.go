@@ -1411,3 +1411,34 @@ func TestHugoAddressEndings(t *testing.T) {
 		}
 	}
 }
+
+// TestJekyllHTMLInTitles: Jekyll's Liquid writes a title and an excerpt
+// as HTML: an entity in them (&mdash;) is the character it stands for,
+// and an excerpt's tags (<br/>) are not text, nor what <del> struck out;
+// netjournal's are text, and kept as written they showed "&mdash;" and
+// "<br/>" to readers.
+func TestJekyllHTMLInTitles(t *testing.T) {
+	fsys := fstest.MapFS{
+		"_config.yml":            {Data: []byte("title: t\n")},
+		"_posts/2021-01-19-a.md": {Data: []byte("---\ntitle: My Hero, Karen &mdash; Part II\nexcerpt: \"One.<br/><br/> The two &amp; three <em>met</em>.\"\n---\nA\n")},
+		"_posts/2021-01-18-b.md": {Data: []byte("---\ntitle: Tom & Jerry, AT&T, 1 < 2\nexcerpt: Plain & simple.\n---\nB\n")},
+		"_posts/2021-01-17-c.md": {Data: []byte("---\ntitle: Becoming more <del>interesting</del> <ins>interested</ins>\nexcerpt: Contact&nbsp;forms\n---\nC\n")},
+	}
+	plan, err := Jekyll(fsys, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, p := range plan.Posts {
+		got[p.Slug] = p.Title + " | " + p.Summary
+	}
+	for slug, want := range map[string]string{
+		"a": "My Hero, Karen — Part II | One. The two & three met.",
+		"b": "Tom & Jerry, AT&T, 1 < 2 | Plain & simple.",
+		"c": "Becoming more interested | Contact\u00a0forms",
+	} {
+		if got[slug] != want {
+			t.Errorf("%s: %q, want %q", slug, got[slug], want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"html"
 	"io/fs"
 	"path"
 	"regexp"
@@ -368,7 +369,7 @@ func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc je
 		slug = s
 	}
 	p.Slug = slug
-	p.Title = f.text("title")
+	p.Title = liquidText(f.text("title"))
 	if p.Title == "" {
 		// Jekyll titles a post without one from its slug, word by word.
 		words := strings.Fields(strings.ReplaceAll(slug, "-", " "))
@@ -378,7 +379,7 @@ func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc je
 		p.Title = or(strings.Join(words, " "), "Untitled")
 		p.Notes = append(p.Notes, "titled "+p.Title+" from its file name, as Jekyll did")
 	}
-	p.Summary = f.text("excerpt", "description", "summary")
+	p.Summary = liquidText(f.text("excerpt", "description", "summary"))
 	for _, k := range []string{"description", "summary"} {
 		if s := f.text(k); s != "" && s != p.Summary {
 			p.Kept = append(p.Kept, k+": "+describe(s))
@@ -473,6 +474,38 @@ func jekyllList(f *fields, key string) []string {
 	return l
 }
 
+// liquidText is a title or an excerpt of Jekyll's front matter as its
+// reader saw it: Liquid writes it into the page as HTML, so an entity is
+// the character it stands for (&mdash; is —) and a tag is not text
+// (<br/>); netjournal's are text. Text with neither stays as written
+// (Tom & Jerry, 1 < 2).
+func liquidText(s string) string {
+	if !strings.Contains(s, "&") && !htmlTag.MatchString(s) {
+		return s
+	}
+	s = struck.ReplaceAllString(s, "") // what the reader saw struck out, taken back
+	s = htmlTag.ReplaceAllStringFunc(s, func(tag string) string {
+		if breakTag.MatchString(tag) {
+			return " " // a line or a block ends: the words apart
+		}
+		return "" // <em>met</em>. is "met."
+	})
+	// Spaces run together as HTML runs them; a no-break space (&nbsp;)
+	// stays one.
+	isSpace := func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' }
+	return strings.Join(strings.FieldsFunc(html.UnescapeString(s), isSpace), " ")
+}
+
+var (
+	// htmlTag is an HTML tag, opening or closing.
+	htmlTag = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>`)
+	// struck is text struck out, with its tags: Becoming more
+	// <del>interesting</del> <ins>interested</ins> says interested.
+	struck = regexp.MustCompile(`(?is)<del\b[^>]*>.*?</del>|<s\b[^>]*>.*?</s>|<strike\b[^>]*>.*?</strike>`)
+	// breakTag is one that ends a line or a block.
+	breakTag = regexp.MustCompile(`(?i)^</?(?:br|p|div|li|ul|ol|h[1-6]|tr|td|th|blockquote|hr)\b`)
+)
+
 // jekyllSingular reads a singular key (category, tag): a text is one
 // value, whole; a list is its values. ok says the key is given.
 func jekyllSingular(f *fields, key string) (values []string, ok bool) {
@@ -546,7 +579,7 @@ func (plan *Plan) jekyllPage(shown, rel string, data []byte, jc jekyllContext) (
 	p.Updated = f.updated(jc.zone, p.Date)
 	dir, base := path.Dir(rel), path.Base(rel)
 	name, _ := splitExt(base)
-	p.Title = f.text("title")
+	p.Title = liquidText(f.text("title"))
 	untitled := p.Title == ""
 	if untitled {
 		n := name
@@ -555,7 +588,7 @@ func (plan *Plan) jekyllPage(shown, rel string, data []byte, jc jekyllContext) (
 		}
 		p.Title = titleOf(n)
 	}
-	p.Description = f.text("description", "excerpt", "summary")
+	p.Description = liquidText(f.text("description", "excerpt", "summary"))
 	for _, k := range []string{"excerpt", "summary"} {
 		if s := f.text(k); s != "" && s != p.Description {
 			p.Kept = append(p.Kept, k+": "+describe(s))
