@@ -65,6 +65,19 @@ func (p *Plan) Verify(site fs.FS, now time.Time) error {
 		}
 		res, err := build.Render(after, opts)
 		if err == nil {
+			// A file of the old site's that would replace one of the
+			// new site's own (its theme's css/syntax.css, which the
+			// code's colours are in) is not copied.
+			for _, n := range res.Notes {
+				m := replacesNote.FindStringSubmatch(n)
+				if m == nil {
+					continue
+				}
+				if i := slices.IndexFunc(p.Files, func(f File) bool { return f.Path == m[1] }); i >= 0 && base[m[1]] == nil {
+					p.skip(path.Join(p.root, p.Files[i].Source), "at /%s, which the new site writes itself: not copied (rename it to keep it)", m[2])
+					p.Files = slices.Delete(p.Files, i, i+1)
+				}
+			}
 			for _, w := range res.Warnings {
 				if _, ok := byPath[w.Pos.Path]; ok {
 					p.Warnings.Add(w.Pos, "the build will warn: %s", w.Msg)
@@ -131,6 +144,7 @@ var (
 	pageProblem   = regexp.MustCompile(`^the page would be /\S*, which the site has already`)
 	samePage      = regexp.MustCompile(`^page /\S* is also (\S+): `)
 	staticProblem = regexp.MustCompile(`^static file would replace the generated (\S+):`)
+	replacesNote  = regexp.MustCompile(`^(static/\S+) replaces the generated (\S+)$`)
 )
 
 // homeless returns the imported page that a problem of the build is
