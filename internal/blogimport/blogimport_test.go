@@ -1442,3 +1442,39 @@ func TestJekyllHTMLInTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestJekyllFeedNotes: the note names every feed file the old site had,
+// and says that one at /atom.xml needs no redirect (netjournal's Atom
+// feed is there); /feed.xml is named for jekyll-feed's only, not for a
+// feed template that gives items their post.id (a real blog had
+// atom.xml and rss.xml, and the note named /feed.xml).
+func TestJekyllFeedNotes(t *testing.T) {
+	for _, tc := range []struct {
+		fsys fstest.MapFS
+		want string
+	}{
+		{fstest.MapFS{
+			"atom.xml": {Data: []byte("---\nlayout: nil\n---\n<id>{{ site.url }}{{ post.id }}</id>\n")},
+			"rss.xml":  {Data: []byte("---\nlayout: nil\n---\n<guid>{{ post.url }}</guid>\n")},
+		}, "the old feed was at /atom.xml, where netjournal's Atom feed is: subscribers follow it there\n" +
+			"the old feed was at /rss.xml: netjournal's are /index.xml (RSS), /atom.xml and /feed.json; have the host redirect the old address so that subscribers follow"},
+		{fstest.MapFS{"Gemfile": {Data: []byte("gem 'jekyll-feed'\n")}},
+			"the old feed was at /feed.xml: netjournal's are /index.xml (RSS), /atom.xml and /feed.json; have the host redirect the old address so that subscribers follow"},
+	} {
+		tc.fsys["_config.yml"] = &fstest.MapFile{Data: []byte("url: https://j.example.net\n")}
+		tc.fsys["_posts/2020-01-01-a.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A\n---\nA\n")}
+		plan, err := Jekyll(tc.fsys, Options{Root: "j"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var feeds []string
+		for _, n := range plan.Notes {
+			if strings.HasPrefix(n, "the old feed") {
+				feeds = append(feeds, n)
+			}
+		}
+		if got := strings.Join(feeds, "\n"); got != tc.want {
+			t.Errorf("notes:\n%s\nwant:\n%s", got, tc.want)
+		}
+	}
+}

@@ -234,11 +234,22 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 	}
 	plan.relink()
 	plan.jekyllMenu(fsys, cfg, cfgName, shown, old, refs)
+	// Every feed the old site had: its files, or jekyll-feed's feed.xml.
+	var feeds []string
 	for _, f := range []string{"feed.xml", "atom.xml", "rss.xml", "feed/index.xml", "feed.rss"} {
-		if _, err := fs.Stat(fsys, f); err == nil || f == "feed.xml" && byID {
-			plan.Notes = append(plan.Notes, fmt.Sprintf("the old feed was at /%s: netjournal's are /index.xml (RSS), /atom.xml and /feed.json; have the host redirect the old address so that subscribers follow", f))
-			break
+		if _, err := fs.Stat(fsys, f); err == nil {
+			feeds = append(feeds, f)
 		}
+	}
+	if len(feeds) == 0 && jekyllFeedPlugin(fsys, cfg) {
+		feeds = []string{"feed.xml"}
+	}
+	for _, f := range feeds {
+		if f == "atom.xml" {
+			plan.Notes = append(plan.Notes, "the old feed was at /atom.xml, where netjournal's Atom feed is: subscribers follow it there")
+			continue
+		}
+		plan.Notes = append(plan.Notes, fmt.Sprintf("the old feed was at /%s: netjournal's are /index.xml (RSS), /atom.xml and /feed.json; have the host redirect the old address so that subscribers follow", f))
 	}
 	if cols, ok := cfg.get("collections").(map[string]any); ok {
 		var names []string
@@ -301,14 +312,18 @@ func jekyllFeedByID(fsys fs.FS, cfg config) bool {
 		}
 		return bytes.Contains(b, []byte("post.id"))
 	}
+	return jekyllFeedPlugin(fsys, cfg)
+}
+
+// jekyllFeedPlugin reports whether the site has jekyll-feed make its feed
+// (feed.xml), which gives each item its post's id.
+func jekyllFeedPlugin(fsys fs.FS, cfg config) bool {
 	plugins := append(cfg.list("plugins"), cfg.list("gems")...)
 	if slices.Contains(plugins, "jekyll-feed") || cfg.str("theme") == "minima" {
 		return true
 	}
-	if b, err := fs.ReadFile(fsys, "Gemfile"); err == nil && bytes.Contains(b, []byte("jekyll-feed")) {
-		return true
-	}
-	return false
+	b, err := fs.ReadFile(fsys, "Gemfile")
+	return err == nil && bytes.Contains(b, []byte("jekyll-feed"))
 }
 
 // jekyllPost reads one post's front matter; ok is false for a post that
