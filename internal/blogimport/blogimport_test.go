@@ -1478,3 +1478,28 @@ func TestJekyllFeedNotes(t *testing.T) {
 		}
 	}
 }
+
+// TestHugoAliasOfItsOwnAddress: an alias that is the post's own old
+// address, without its slash (a real blog's aliases = ["/post/x"] for a
+// post at /post/x/), is that address: one redirect, no warning that it
+// cannot redirect.
+func TestHugoAliasOfItsOwnAddress(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.toml":       {Data: []byte("baseURL = 'https://h.example.net/'\n")},
+		"content/post/x.md": {Data: []byte("+++\ntitle = 'X'\ndate = 2020-01-01\naliases = ['/post/x', '/old/x/', '/old/x']\n+++\nX\n")},
+	}
+	plan, err := Hugo(fsys, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Posts) != 1 || strings.Join(plan.Posts[0].Aliases, " ") != "/post/x/ /old/x/" {
+		t.Fatalf("aliases %q", plan.Posts[0].Aliases)
+	}
+	site := fstest.MapFS{"netjournal.yaml": {Data: []byte("title: T\nbase_url: https://h.example.net/\n")}}
+	if err := plan.Verify(site, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Warnings) != 0 {
+		t.Errorf("warnings:\n%s", messages(plan.Warnings))
+	}
+}

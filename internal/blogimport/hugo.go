@@ -824,7 +824,10 @@ func (plan *Plan) addAlias(aliases *[]string, oldPath string, old site, newBase,
 		plan.warn(content.Position{Path: shown, Line: line}, "old address %q is not a URL path (%v): it cannot redirect", a, err)
 		return
 	}
-	if !slices.Contains(*aliases, a) {
+	// /post/x and /post/x/ are one address to a redirect (and to the
+	// build, which refuses the second): the first given stays.
+	same := func(b string) bool { return strings.TrimSuffix(b, "/") == strings.TrimSuffix(a, "/") }
+	if !slices.ContainsFunc(*aliases, same) {
 		*aliases = append(*aliases, a)
 	}
 }
