@@ -1503,3 +1503,32 @@ func TestHugoAliasOfItsOwnAddress(t *testing.T) {
 		t.Errorf("warnings:\n%s", messages(plan.Warnings))
 	}
 }
+
+// TestHugoProductionConfig: a plain hugo build is the production
+// environment's: config/production/ is read over config/_default/, map by
+// map (a real blog's baseURL was localhost in _default, its address in
+// production, and no feed id was kept).
+func TestHugoProductionConfig(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config/_default/hugo.toml":     {Data: []byte("baseURL = 'http://localhost:1313'\ntitle = 'T'\n[permalinks]\nposts = '/:year/:slug/'\n")},
+		"config/_default/params.toml":   {Data: []byte("author = 'A'\ndescription = 'D'\n")},
+		"config/production/hugo.toml":   {Data: []byte("baseURL = 'https://blog.example.net/'\n")},
+		"config/production/params.toml": {Data: []byte("description = 'Production'\n")},
+		"config/development/hugo.toml":  {Data: []byte("baseURL = 'http://dev.example.net/'\n")},
+		"content/posts/a.md":            {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\nA\n")},
+	}
+	plan, err := Hugo(fsys, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Posts) != 1 || plan.Posts[0].FeedID != "https://blog.example.net/2020/a/" {
+		t.Errorf("feed id %q", plan.Posts[0].FeedID)
+	}
+	cfg, _, err := hugoConfig(fsys, func(p string) string { return p })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.str("params.author") != "A" || cfg.str("params.description") != "Production" || cfg.str("title") != "T" {
+		t.Errorf("config %v", cfg)
+	}
+}

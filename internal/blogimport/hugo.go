@@ -865,7 +865,9 @@ func urlPath(u string, old site) string {
 }
 
 // hugoConfig reads the site's configuration: its config file, or the
-// files of config/_default/; dups are its keys given twice (readConfig).
+// files of config/_default/, then those of config/production/ over them,
+// map by map, as a plain hugo build (the production environment) reads
+// them; dups are its keys given twice (readConfig).
 func hugoConfig(fsys fs.FS, shown func(string) string) (cfg config, dups content.ErrorList, err error) {
 	cfg = config{}
 	if name := hugoConfigName(fsys); name != "" {
@@ -875,29 +877,47 @@ func hugoConfig(fsys fs.FS, shown func(string) string) (cfg config, dups content
 		}
 		cfg, dups = c, d
 	}
-	entries, err := fs.ReadDir(fsys, "config/_default")
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, err
-	}
-	for _, e := range entries {
-		name, ext := splitExt(e.Name())
-		if e.IsDir() || (ext != ".toml" && ext != ".yaml" && ext != ".yml" && ext != ".json") {
-			continue
-		}
-		c, d, err := readConfig(fsys, "config/_default/"+e.Name(), shown("config/_default/"+e.Name()), true)
-		if err != nil {
+	for _, dir := range []string{"config/_default", "config/production"} {
+		entries, err := fs.ReadDir(fsys, dir)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return nil, nil, err
 		}
-		dups = append(dups, d...)
-		if name == "config" || name == "hugo" {
-			for k, v := range c {
-				cfg[k] = v
+		for _, e := range entries {
+			name, ext := splitExt(e.Name())
+			if e.IsDir() || (ext != ".toml" && ext != ".yaml" && ext != ".yml" && ext != ".json") {
+				continue
 			}
-		} else {
-			cfg[strings.ToLower(name)] = map[string]any(c)
+			c, d, err := readConfig(fsys, dir+"/"+e.Name(), shown(dir+"/"+e.Name()), true)
+			if err != nil {
+				return nil, nil, err
+			}
+			dups = append(dups, d...)
+			if name == "config" || name == "hugo" {
+				mergeConfig(cfg, c)
+			} else {
+				mergeConfig(cfg, map[string]any{strings.ToLower(name): map[string]any(c)})
+			}
 		}
 	}
 	return cfg, dups, nil
+}
+
+// mergeConfig puts the values of over into cfg: a map into a map key by
+// key, any other value in place of cfg's.
+func mergeConfig(cfg, over map[string]any) {
+	for k, v := range over {
+		if m, ok := v.(map[string]any); ok {
+			if have, ok := cfg[k].(map[string]any); ok {
+				mergeConfig(have, m)
+				continue
+			}
+			if have, ok := cfg[k].(config); ok {
+				mergeConfig(have, m)
+				continue
+			}
+		}
+		cfg[k] = v
+	}
 }
 
 func hugoConfigName(fsys fs.FS) string {
