@@ -1112,7 +1112,7 @@ func (k *linkKeeper) keep(file string, key page.Key, load func() ([]byte, error)
 // linksKey is the key in the disk cache of the links and ids of the page
 // of key.
 func linksKey(key page.Key) diskcache.Key {
-	return diskcache.Key(sha256.Sum256(append([]byte("links\x00"), key[:]...)))
+	return diskcache.Key(sha256.Sum256(append([]byte("links 2\x00"), key[:]...)))
 }
 
 // readBack reads back the links and ids of the page file of key, kept
@@ -1294,6 +1294,13 @@ func (s *siteIndex) parsed(file string) *pageLinks {
 	return p
 }
 
+// scriptFragment reports whether a fragment is one a page's script reads,
+// not an id: a web address (/go.html#https://x.example/) or a route of
+// the page's own (#/inbox, #!/inbox).
+func scriptFragment(frag string) bool {
+	return strings.HasPrefix(frag, "/") || strings.HasPrefix(frag, "!") || strings.Contains(frag, "://")
+}
+
 // check returns why target (an absolute path under base, perhaps with a
 // #fragment) does not resolve, or "" when it does.
 func (s *siteIndex) check(target, base string) string {
@@ -1327,7 +1334,7 @@ func (s *siteIndex) check(target, base string) string {
 	if len(file) == 0 {
 		return noSuchPage
 	}
-	if frag != "" && bytes.HasSuffix(file, []byte(".html")) && !s.parsed(string(file)).ids.has(frag) {
+	if frag != "" && !scriptFragment(frag) && bytes.HasSuffix(file, []byte(".html")) && !s.parsed(string(file)).ids.has(frag) {
 		return fmt.Sprintf("no #%s on that page", frag)
 	}
 	return ""
@@ -1400,7 +1407,9 @@ func (sc *scanned) scan(b []byte) {
 	}
 	// From one '=' to the next (IndexByte is many times faster than a
 	// loop over every byte): an attribute starts where the name before
-	// it follows a space.
+	// it follows a space. What a script says is not the page's: its text
+	// is passed by.
+	scripts := scriptRanges(b)
 	for i := 0; i < len(b); {
 		k := bytes.IndexByte(b[i:], '=')
 		if k < 0 {
@@ -1408,6 +1417,13 @@ func (sc *scanned) scan(b []byte) {
 		}
 		eq := i + k
 		i = eq + 1
+		for len(scripts) > 0 && scripts[0][1] <= eq {
+			scripts = scripts[1:]
+		}
+		if len(scripts) > 0 && scripts[0][0] <= eq {
+			i = scripts[0][1]
+			continue
+		}
 		var name string
 		switch {
 		case attrBefore(b, eq, "href"):
@@ -1438,6 +1454,62 @@ func (sc *scanned) scan(b []byte) {
 		}
 		sc.ends[list] = append(sc.ends[list], len(sc.vals[list]))
 		i = eq + 1 + end + 2
+	}
+}
+
+// scriptRanges returns where the text of b's scripts lies, in order: from
+// after the '>' that ends a <script …> tag to the </script that ends it,
+// or to b's end. The text between is JavaScript, whose strings may build
+// HTML ('<a href="'+url+'">'), none of the page's own links or ids. Tags
+// are found as written in lower or upper case (<script>, <SCRIPT>, and
+// <Script>: its tail, "cript", is), without a look at quotes.
+func scriptRanges(b []byte) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(b); {
+		k := indexTag(b[i:], "<script")
+		if k < 0 {
+			break
+		}
+		open := i + k
+		gt := bytes.IndexByte(b[open:], '>')
+		if gt < 0 {
+			break
+		}
+		start, end := open+gt+1, len(b)
+		if c := indexTag(b[start:], "</script"); c >= 0 {
+			end = start + c
+		}
+		out = append(out, [2]int{start, end})
+		i = end
+	}
+	return out
+}
+
+// indexTag returns where the tag (lower case, ending in "script") first
+// starts in s, as a whole name: followed by a space, '/', '>' or the end.
+// It looks for the name's tail, "cript" or "CRIPT", which a page holds a
+// few times (a description, JavaScript), not for every '<'.
+func indexTag(s []byte, tag string) int {
+	for from := 0; ; {
+		k := bytes.Index(s[from:], []byte("cript"))
+		if u := bytes.Index(s[from:], []byte("CRIPT")); u >= 0 && (k < 0 || u < k) {
+			k = u
+		}
+		if k < 0 {
+			return -1
+		}
+		tail := from + k + len("cript")
+		start := tail - len(tag)
+		if start >= 0 && bytes.EqualFold(s[start:tail], []byte(tag)) {
+			if tail == len(s) {
+				return start
+			}
+			switch s[tail] {
+			case ' ', '\t', '\n', '\r', '\f', '/', '>':
+				return start
+			}
+		}
+		from += k + 1
 	}
 }
 

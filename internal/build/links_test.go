@@ -37,13 +37,35 @@ func TestScan(t *testing.T) {
 	}
 }
 
+// TestScanSkipsScripts: what a script says is not the page's links nor
+// its ids, though it may build HTML (a real blog's static page wrote
+// '<a href="'+url+'">' in one, and the check reported the link '+url+');
+// the script's own src is a link.
+func TestScanSkipsScripts(t *testing.T) {
+	page := []byte(`<p id="a"><script src="/s.js">var s = '<a href="'+url+'" id="x">';</script>
+<SCRIPT type="module"> document.body.innerHTML = '<img src="/no.png">' </Script >
+<a href="/yes/">yes</a><script>var t = ' src="/unended.png"';`)
+	hrefs, ids := scan(page)
+	if want := []string{"/s.js", "/yes/"}; !slices.Equal(hrefs, want) {
+		t.Errorf("hrefs = %q, want %q", hrefs, want)
+	}
+	if len(ids) != 1 || !ids.has("a") {
+		t.Errorf("ids = %v", ids)
+	}
+}
+
 // scanBytes is scan as first written, a byte at a time: the reference the
-// faster one must equal.
+// faster one must equal. A space within a script's text (scriptRanges)
+// starts no attribute.
 func scanBytes(b []byte) (hrefs []string, ids map[string]bool) {
 	ids = map[string]bool{}
+	scripts := scriptRanges(b)
 	for i := 0; i < len(b); i++ {
 		c := b[i]
 		if c != ' ' && c != '\n' && c != '\t' {
+			continue
+		}
+		if slices.ContainsFunc(scripts, func(r [2]int) bool { return r[0] <= i && i < r[1] }) {
 			continue
 		}
 		rest := b[i+1:]
@@ -93,7 +115,7 @@ func sameIDs(s idSet, set map[string]bool) bool {
 
 // FuzzScan: scan finds what a byte-by-byte scan finds, in any bytes.
 func FuzzScan(f *testing.F) {
-	for _, s := range []string{`<a href="/x/" id='y'>`, ` src=`, "\thref='a\" b'", ` id="a" id="b" href=x href="`, `=href="x"`, ` data-id="q" xhref="r"`, ` id="b" id='a' id="b" href="/z" id="a&amp;"`} {
+	for _, s := range []string{`<a href="/x/" id='y'>`, ` src=`, "\thref='a\" b'", ` id="a" id="b" href=x href="`, `=href="x"`, ` data-id="q" xhref="r"`, ` id="b" id='a' id="b" href="/z" id="a&amp;"`, `<script src="/a"> href="/b" </script> href="/c"`, ` href="<script>" id="x"`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
@@ -703,6 +725,26 @@ func TestWebHint(t *testing.T) {
 	} {
 		if got := webHint(tc.ref, tc.why); got != tc.want {
 			t.Errorf("webHint(%q, %q) = %q, want %q", tc.ref, tc.why, got, tc.want)
+		}
+	}
+}
+
+// TestCheckScriptFragments: a fragment that a page's script reads (a web
+// address, /url.html#http://x.example/a; a route, #/inbox or #!/inbox) is
+// not an id to look for; any other fragment is.
+func TestCheckScriptFragments(t *testing.T) {
+	s := newSiteIndex(map[string][]byte{"url.html": []byte(`<p id="top">x</p>`)}, map[string]*pageLinks{}, "public/", "")
+	for target, want := range map[string]string{
+		"/url.html#http://x.example/a":   "",
+		"/url.html#https%3A//x.example/": "",
+		"/url.html#/inbox":               "",
+		"/url.html#!/inbox":              "",
+		"/url.html#top":                  "",
+		"/url.html#nope":                 "no #nope on that page",
+		"/url.html#a/b":                  "no #a/b on that page",
+	} {
+		if got := s.check(target, "/"); got != want {
+			t.Errorf("check(%q) = %q, want %q", target, got, want)
 		}
 	}
 }

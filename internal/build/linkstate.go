@@ -82,7 +82,7 @@ func idsSum(ids idSet) [sha256.Size]byte {
 	return sum
 }
 
-const linkStateMagic = "netjournal link check 1\n"
+const linkStateMagic = "netjournal link check 2\n"
 
 // encode encodes the state, with a SHA-256 of it all at its end.
 func (s *linkState) encode() []byte {
