@@ -1465,8 +1465,11 @@ func (sc *scanned) scan(b []byte) {
 // <Script>: its tail, "cript", is), without a look at quotes.
 func scriptRanges(b []byte) [][2]int {
 	var out [][2]int
+	// Upper case is looked for only in a page that has it at all: each
+	// look is a pass over the rest of the page.
+	upper := bytes.Contains(b, []byte("CRIPT"))
 	for i := 0; i < len(b); {
-		k := indexTag(b[i:], "<script")
+		k := indexTag(b[i:], "<script", upper)
 		if k < 0 {
 			break
 		}
@@ -1476,7 +1479,7 @@ func scriptRanges(b []byte) [][2]int {
 			break
 		}
 		start, end := open+gt+1, len(b)
-		if c := indexTag(b[start:], "</script"); c >= 0 {
+		if c := indexTag(b[start:], "</script", upper); c >= 0 {
 			end = start + c
 		}
 		out = append(out, [2]int{start, end})
@@ -1487,13 +1490,15 @@ func scriptRanges(b []byte) [][2]int {
 
 // indexTag returns where the tag (lower case, ending in "script") first
 // starts in s, as a whole name: followed by a space, '/', '>' or the end.
-// It looks for the name's tail, "cript" or "CRIPT", which a page holds a
-// few times (a description, JavaScript), not for every '<'.
-func indexTag(s []byte, tag string) int {
+// It looks for the name's tail, "cript" (and "CRIPT" when upper), which a
+// page holds a few times (a description, JavaScript), not at every '<'.
+func indexTag(s []byte, tag string, upper bool) int {
 	for from := 0; ; {
 		k := bytes.Index(s[from:], []byte("cript"))
-		if u := bytes.Index(s[from:], []byte("CRIPT")); u >= 0 && (k < 0 || u < k) {
-			k = u
+		if upper {
+			if u := bytes.Index(s[from:], []byte("CRIPT")); u >= 0 && (k < 0 || u < k) {
+				k = u
+			}
 		}
 		if k < 0 {
 			return -1
