@@ -151,10 +151,72 @@ func (c *rawCard) person(path string, card govcard.Card, warnings *content.Error
 			notes = append(notes, t)
 		}
 	}
+	if lines := append(c.relations(card, labels), c.notes...); len(lines) > 0 {
+		notes = append(notes, strings.Join(lines, "\n"))
+	}
 	p.Notes = strings.Join(notes, "\n\n")
 	c.photo(card, &p)
 	c.others(card, &p)
 	return p
+}
+
+// serviceNames are how the services of accounts kept in the notes are
+// written, where not as their names with a capital.
+var serviceNames = map[string]string{
+	"xmpp": "XMPP", "jabber": "Jabber", "whatsapp": "WhatsApp", "icq": "ICQ", "aim": "AIM", "msn": "MSN",
+	"qq": "QQ", "sip": "SIP", "irc": "IRC", "facetime": "FaceTime", "gadugadu": "Gadu-Gadu",
+	"googletalk": "Google Talk", "gtalk": "Google Talk", "wechat": "WeChat",
+}
+
+// relationProps are the properties that name someone the person knows, or
+// a day of theirs, with the label each has when the card gives none.
+var relationProps = map[string]string{
+	"X-ABRELATEDNAMES": "Related", "RELATED": "Related",
+	"X-ABDATE": "Date", "ANNIVERSARY": "Anniversary", "X-ANNIVERSARY": "Anniversary", "X-EVOLUTION-ANNIVERSARY": "Anniversary",
+	"X-SPOUSE": "Spouse", "X-EVOLUTION-SPOUSE": "Spouse", "X-MS-SPOUSE": "Spouse",
+	"X-MANAGER": "Manager", "X-EVOLUTION-MANAGER": "Manager", "X-MS-MANAGER": "Manager",
+	"X-ASSISTANT": "Assistant", "X-EVOLUTION-ASSISTANT": "Assistant", "X-MS-ASSISTANT": "Assistant",
+}
+
+// relations are the lines, in the card's order, that keep in the notes
+// what a contact file has no key for, as a list: the people the card
+// names (- Spouse: Maria Lima) and its days (- Anniversary: 2015-06-20),
+// labelled as the address book labelled them (Apple's X-ABLabel, vCard
+// 4's TYPE), a day written as a date when it reads as one.
+func (c *rawCard) relations(card govcard.Card, labels map[string]string) []string {
+	var out []string
+	seen := map[string]int{} // of each property, the fields taken
+	for _, l := range c.lines {
+		name, _, _ := property(l.text)
+		what, ok := relationProps[name]
+		if !ok {
+			continue
+		}
+		fields := card[name]
+		i := seen[name]
+		seen[name]++
+		if i >= len(fields) {
+			continue
+		}
+		f := fields[i]
+		v := strings.TrimSpace(unescape(f.Value))
+		if v == "" {
+			continue
+		}
+		if t := f.Params.Types(); name == "RELATED" && len(t) > 0 && t[0] != "" {
+			what = t[0]
+		}
+		if label := strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(labels[f.Group]), "_$!<"), ">!$_"); label != "" {
+			what = label
+		}
+		if strings.Contains(name, "DATE") || strings.Contains(name, "ANNIVERSARY") {
+			if d, err := birthday(f); err == nil && d.IsSet() {
+				v = d.String()
+			}
+		}
+		out = append(out, "- "+strings.ToUpper(what[:1])+what[1:]+": "+v)
+	}
+	return out
 }
 
 // typeOf is the type of an email or a phone number, in words a contact
@@ -368,7 +430,17 @@ func (c *rawCard) accounts(card govcard.Card, p *contactfile.Person) {
 			p.Links = append(p.Links, contactfile.Link{Name: service, URL: fmt.Sprintf(profiles[service], f[1])})
 			return
 		}
-		p.Dropped = append(p.Dropped, fmt.Sprintf("%s %q (links are web addresses)", prop, raw))
+		if service == "" || user == "" {
+			p.Dropped = append(p.Dropped, fmt.Sprintf("%s %q (links are web addresses)", prop, raw))
+			return
+		}
+		// An account with no web address (Skype, Jabber) is kept in
+		// the notes, as the address book named it.
+		name, ok := serviceNames[service]
+		if !ok {
+			name = strings.ToUpper(service[:1]) + service[1:]
+		}
+		c.notes = append(c.notes, "- "+name+": "+user)
 	}
 	for _, key := range []string{"X-SOCIALPROFILE", "SOCIALPROFILE"} {
 		for _, f := range card[key] {
@@ -501,7 +573,7 @@ func (c *rawCard) others(card govcard.Card, p *contactfile.Person) {
 	for _, l := range c.lines {
 		name, params, value := property(l.text)
 		switch {
-		case name == "" || used[name] || quiet[name] || imProperties[name] != "" || strings.HasPrefix(name, "X-MS-OL-"):
+		case name == "" || used[name] || quiet[name] || imProperties[name] != "" || relationProps[name] != "" || strings.HasPrefix(name, "X-MS-OL-"):
 		case name == "LABEL" && adr: // the address, written out
 		case name == "X-ANDROID-CUSTOM" && strings.HasPrefix(value, "vnd.android.cursor.item/nickname;"):
 		case strings.Contains(strings.ToUpper(params), "BASE64") || strings.Contains(strings.ToUpper(params), "ENCODING=B"):

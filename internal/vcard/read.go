@@ -63,6 +63,7 @@ type line struct {
 type rawCard struct {
 	start int
 	lines []line
+	notes []string // what the contact's notes keep that it has no key for (accounts)
 }
 
 func (c *rawCard) text() string {

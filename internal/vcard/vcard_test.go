@@ -65,7 +65,7 @@ func TestRead(t *testing.T) {
 			`29 Ana Lima | Tidewater Payments |  | ana@tidewater.example.com | +351 910 000 101 | uid urn:uuid:9f2c4e61-7a3b-4d05-8e1f-6c0b5a2d8e74 | "Swims at Carcavelos."`,
 		}, nil},
 		{"nextcloud-4.0.vcf", []string{
-			`1 Mei Chen |  |  | mei.chen@example.com | +351-913-000-333 | =https://mei.example.dev | linkedin=https://www.linkedin.com/in/meichen-example | uid 7d6c2f0e-3c1a-4b7e-9f0e-2a9d5c1b8e41 | bday --04-15 | tags core,mentee | "Promotion case in progress."`,
+			`1 Mei Chen |  |  | mei.chen@example.com | +351-913-000-333 | =https://mei.example.dev | linkedin=https://www.linkedin.com/in/meichen-example | uid 7d6c2f0e-3c1a-4b7e-9f0e-2a9d5c1b8e41 | bday --04-15 | tags core,mentee | "Promotion case in progress.\n\n- Anniversary: 2015-06-01"`,
 			`17 Lumen Freight (skip: a company, not a person)`,
 			`23 Kwame Mensah |  |  | kwame@example.com | `,
 		}, []string{`nextcloud-4.0.vcf:27: BDAY "19850230" is not a date: imported without a birthday`}},
@@ -535,5 +535,33 @@ func TestReadEmailNotAnAddress(t *testing.T) {
 	want := "x.vcf:4: EMAIL \"n/a\" is not an email address: imported without it\nx.vcf:7: EMAIL \"ask Bruno\" is not an email address: imported without it"
 	if got := strings.Join(warn, "\n"); got != want {
 		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestReadRelatedAndDates: the people a card names (Apple's related
+// names, vCard 4's RELATED, Evolution's and Outlook's spouse, manager,
+// assistant) and its dates (an anniversary, Apple's custom dates) have no
+// key in a contact file: they are kept in its notes, each labelled as the
+// address book labelled it, after the card's own note; none is dropped.
+func TestReadRelatedAndDates(t *testing.T) {
+	src := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nNOTE:Met at a conference.\r\n" +
+		"item1.X-ABRELATEDNAMES:Maria Lima\r\nitem1.X-ABLabel:_$!<Spouse>!$_\r\n" +
+		"item2.X-ABRELATEDNAMES:Rui\r\nitem2.X-ABLabel:mentor\r\n" +
+		"item3.X-ABDATE;type=pref:2015-06-20\r\nitem3.X-ABLabel:_$!<Anniversary>!$_\r\n" +
+		"X-ABDATE:2020-01-02\r\n" +
+		"RELATED;TYPE=colleague:Bruno Costa\r\nRELATED;VALUE=uri:urn:uuid:03a0e51f\r\n" +
+		"ANNIVERSARY:20100612\r\nX-EVOLUTION-MANAGER:Carla\\, the boss\r\nX-MS-SPOUSE:Maria\r\nX-ASSISTANT:Dan\r\n" +
+		"END:VCARD\r\n"
+	people, _, err := Read("x.vcf", []byte(src), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := people[0]
+	want := "Met at a conference.\n\n- Spouse: Maria Lima\n- Mentor: Rui\n- Anniversary: 2015-06-20\n- Date: 2020-01-02\n- Colleague: Bruno Costa\n- Related: urn:uuid:03a0e51f\n- Anniversary: 2010-06-12\n- Manager: Carla, the boss\n- Spouse: Maria\n- Assistant: Dan"
+	if p.Notes != want {
+		t.Errorf("notes:\n%s\nwant:\n%s", p.Notes, want)
+	}
+	if len(p.Dropped) != 0 {
+		t.Errorf("dropped %q", p.Dropped)
 	}
 }
