@@ -3,6 +3,7 @@ package vcard
 import (
 	"fmt"
 	"net/mail"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -128,6 +129,14 @@ func split(path, data string, cs *charsets) (cards []*rawCard, warnings, errs co
 			if next != "" && (next[0] == ' ' || next[0] == '\t') {
 				l.text += next[1:]
 			} else if _, params, _ := property(l.text); strings.Contains(strings.ToUpper(params), "QUOTED-PRINTABLE") && strings.HasSuffix(l.text, "=") {
+				if propertyLine.MatchString(next) {
+					// Android 4.4's backup ends a name in "=" and writes
+					// the next property (a phone) on the next line: read
+					// into the name, it was lost.
+					warnings.Add(content.Position{Path: path, Line: i + 1}, "a quoted-printable value ends in = (a soft line break) before the property on line %d: read as its end", i+2)
+					l.text = strings.TrimSuffix(l.text, "=")
+					break
+				}
 				l.text = strings.TrimSuffix(l.text, "=") + next
 			} else {
 				break
@@ -191,6 +200,11 @@ func split(path, data string, cs *charsets) (cards []*rawCard, warnings, errs co
 	}
 	return cards, warnings, errs
 }
+
+// propertyLine is a line that begins a property of a card, as a line that
+// continues a quoted-printable value does not: a name vCard defines (or
+// an X- one), in any group, then its parameters or its value.
+var propertyLine = regexp.MustCompile(`(?i)^(?:[a-z0-9-]+\.)?(?:X-[a-z0-9-]+|BEGIN|END|VERSION|FN|N|NICKNAME|PHOTO|BDAY|ANNIVERSARY|GENDER|ADR|LABEL|TEL|EMAIL|MAILER|IMPP|LANG|TZ|GEO|TITLE|ROLE|LOGO|AGENT|ORG|MEMBER|RELATED|CATEGORIES|NOTE|PRODID|REV|SORT-STRING|SOUND|UID|CLIENTPIDMAP|URL|CLASS|KEY|FBURL|CALADRURI|CALURI|SOURCE|NAME|KIND|XML)[;:]`)
 
 // joined reports whether a line, upper-cased and trimmed, is an
 // END:VCARD with the next file's BEGIN:VCARD (and its byte order mark,

@@ -565,3 +565,29 @@ func TestReadRelatedAndDates(t *testing.T) {
 		t.Errorf("dropped %q", p.Dropped)
 	}
 }
+
+// TestReadQuotedPrintableEndsInEquals: a quoted-printable value that ends
+// in "=" (a soft line break) before a line that is a property, as
+// Android 4.4's backup writes a name, ends there, with a warning: the
+// next property (a phone) is not read into the name and lost.
+func TestReadQuotedPrintableEndsInEquals(t *testing.T) {
+	src := "BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=4a=6f=76=61=6e=20=50=65=74=72=6f=76=69=c4=87=\r\nTEL;CELL:0995552188\r\n" +
+		"NOTE;ENCODING=QUOTED-PRINTABLE:Line one=0D=0A=\r\nline two=\r\nEND:VCARD\r\n"
+	people, warnings, err := Read("x.vcf", []byte(src), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := people[0]
+	if p.Name != "Jovan Petrović" || len(p.Phones) != 1 || p.Phones[0].Value != "0995552188" || p.Notes != "Line one\nline two" {
+		t.Errorf("got %s", summary(p))
+	}
+	var warn []string
+	for _, w := range warnings {
+		warn = append(warn, w.Error())
+	}
+	want := "x.vcf:3: a quoted-printable value ends in = (a soft line break) before the property on line 4: read as its end\n" +
+		"x.vcf:6: a quoted-printable value ends in = (a soft line break) before the property on line 7: read as its end"
+	if got := strings.Join(warn, "\n"); got != want {
+		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
+	}
+}
