@@ -29,6 +29,9 @@ type identity struct {
 	emails   map[string]string // EmailKey → address
 	profiles map[string]string // ProfileKey → URL
 	uids     map[string]string // a vCard's UID, a contact's uid
+	// birthday is no identifier, but two people born on other days are
+	// two people, whatever they share (a family's address).
+	birthday content.Birthday
 }
 
 func newIdentity() *identity {
@@ -42,6 +45,7 @@ func contactIdentity(c *content.Contact) *identity {
 	for _, l := range c.Links {
 		id.add(nil, []string{l.URL}, "")
 	}
+	id.birthday = c.Birthday
 	return id
 }
 
@@ -53,6 +57,7 @@ func personIdentity(p Person) *identity {
 		urls = append(urls, l.URL)
 	}
 	id.add(content.TypedList(p.Emails).Values(), urls, p.UID)
+	id.birthday = p.Birthday
 	return id
 }
 
@@ -78,6 +83,9 @@ func (id *identity) learn(o *identity) {
 		for k, v := range m.from {
 			m.to[k] = v
 		}
+	}
+	if !id.birthday.IsSet() {
+		id.birthday = o.birthday
 	}
 }
 
@@ -161,7 +169,19 @@ func (id *identity) differs(o *identity) string {
 		}
 		return "another vCard UID"
 	}
+	if otherDay(id.birthday, o.birthday) {
+		return "another birthday"
+	}
 	return ""
+}
+
+// otherDay reports whether two birthdays, both given, are other days:
+// another month or day, or another year where both have one.
+func otherDay(a, b content.Birthday) bool {
+	if !a.IsSet() || !b.IsSet() {
+		return false
+	}
+	return a.Month != b.Month || a.Day != b.Day || (a.Year != 0 && b.Year != 0 && a.Year != b.Year)
 }
 
 func sitesOf(profiles map[string]string, site string) []string {

@@ -268,3 +268,30 @@ func TestPlanAfterRename(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanSharedEmailOtherBirthday: two people of one family who share
+// an address (and a surname) are two people when their birthdays differ:
+// Mary's phone is never put in John's file. A birthday without its year,
+// or none, does not tell them apart.
+func TestPlanSharedEmailOtherBirthday(t *testing.T) {
+	fsys := fstest.MapFS{
+		content.ConfigFile:               {Data: []byte(testConfig)},
+		"content/contacts/john-smith.md": {Data: []byte("---\nname: John Smith\nemail: smiths@example.com\nbirthday: 1970-01-01\n---\n")},
+	}
+	for _, tt := range []struct {
+		person Person
+		want   string
+	}{
+		{Person{Name: "Mary Smith", Emails: values("smiths@example.com"), Phones: values("+1 555 010 0002"), Birthday: content.Birthday{Year: 1972, Month: 2, Day: 2}},
+			"created content/contacts/mary-smith.md, possible duplicate of content/contacts/john-smith.md: same email smiths@example.com, but another birthday"},
+		{Person{Name: "J. Smith", Emails: values("smiths@example.com"), Phones: values("+1 555 010 0001"), Birthday: content.Birthday{Month: 1, Day: 1}},
+			"updated content/contacts/john-smith.md"},
+		{Person{Name: "John Smith", Emails: values("smiths@example.com"), Phones: values("+1 555 010 0001")},
+			"updated content/contacts/john-smith.md"},
+	} {
+		res := planOver(t, fsys, tt.person)
+		if got := outcome(res.Changes[0]); got != tt.want {
+			t.Errorf("%s:\ngot  %s\nwant %s", tt.person.Name, got, tt.want)
+		}
+	}
+}
