@@ -295,3 +295,23 @@ func TestPlanSharedEmailOtherBirthday(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanMergePhones: a number written with its + in parentheses is the
+// number without them, added once; a phone that has no digits (Tel
+// privat) is added as written, once, never left out in silence.
+func TestPlanMergePhones(t *testing.T) {
+	fsys := fstest.MapFS{
+		content.ConfigFile:             {Data: []byte(testConfig)},
+		"content/contacts/ana-lima.md": {Data: []byte("---\nname: Ana Lima\nemail: ana@example.com\nphone: +351 210 000 999\n---\n")},
+	}
+	res := planOver(t, fsys, Person{Name: "Ana Lima", Emails: values("ana@example.com"), Phones: values("(+351) 210 000 999", "Tel privat", "tel privat")})
+	if got, want := outcome(res.Changes[0]), "updated content/contacts/ana-lima.md"; got != want {
+		t.Fatalf("got %s, want %s", got, want)
+	}
+	if got := strings.Join(res.Changes[0].Added, ", "); got != "phone Tel privat" {
+		t.Errorf("added %s", got)
+	}
+	if PhoneKey("(+351) 210-000") != "+351210000" || PhoneKey("tel:+1 (555) 010") != "+1555010" || PhoneKey("0 + 1") != "01" {
+		t.Errorf("PhoneKey: %q %q %q", PhoneKey("(+351) 210-000"), PhoneKey("tel:+1 (555) 010"), PhoneKey("0 + 1"))
+	}
+}

@@ -181,23 +181,34 @@ func (m *merger) items(field string, values []content.Typed, key func(string) st
 	if m.err != nil {
 		return
 	}
+	// A value whose key is empty (a phone with no digits: Tel privat)
+	// is known by its words, not left out.
+	keyOf := func(v string) string {
+		if k := key(v); k != "" {
+			return k
+		}
+		if words := strings.Fields(strings.ToLower(v)); len(words) > 0 {
+			return "\x00" + strings.Join(words, " ")
+		}
+		return ""
+	}
 	have := map[string]bool{}
 	if _, v := frontedit.Get(m.f.Root(), field); v != nil {
 		switch v.Kind {
 		case yaml.ScalarNode:
-			have[key(v.Value)] = true
+			have[keyOf(v.Value)] = true
 		case yaml.SequenceNode:
 			for _, it := range v.Content {
 				if it.Kind == yaml.MappingNode && len(it.Content) == 2 {
 					it = it.Content[1] // type: value
 				}
-				have[key(it.Value)] = true
+				have[keyOf(it.Value)] = true
 			}
 		}
 	}
 	var add []content.Typed
 	for _, val := range values {
-		if k := key(val.Value); k != "" && !have[k] {
+		if k := keyOf(val.Value); k != "" && !have[k] {
 			have[k] = true
 			add = append(add, val)
 		}

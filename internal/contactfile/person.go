@@ -122,12 +122,13 @@ func EmailKey(email string) string {
 	return strings.TrimPrefix(e, "mailto:")
 }
 
-// PhoneKey keeps a number's digits and a leading +, so that
-// "+351 910 000 101" and "+351910000101" are one number.
+// PhoneKey keeps a number's digits and a + before them, so that
+// "+351 910 000 101", "+351910000101" and "(+351) 910 000 101" are one
+// number.
 func PhoneKey(phone string) string {
 	var b strings.Builder
-	for i, r := range strings.TrimPrefix(strings.TrimSpace(phone), "tel:") {
-		if r >= '0' && r <= '9' || (r == '+' && i == 0) {
+	for _, r := range strings.TrimPrefix(strings.TrimSpace(phone), "tel:") {
+		if r >= '0' && r <= '9' || (r == '+' && b.Len() == 0) {
 			b.WriteRune(r)
 		}
 	}
