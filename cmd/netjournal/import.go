@@ -271,7 +271,9 @@ func (c *importCmd) print(res *contactfile.Result, dryRun bool) {
 		case contactfile.Updated:
 			fmt.Fprintf(c.stdout, "%s %s: added %s (%s)\n", verb[ch.Action], ch.Path, strings.Join(ch.Added, ", "), src)
 		case contactfile.Unchanged:
-			if len(ch.Conflicts) == 0 {
+			// A record the contact holds already says nothing, but what
+			// of it no contact file keeps: never dropped in silence.
+			if len(ch.Conflicts) == 0 && len(ch.Dropped) == 0 {
 				continue
 			}
 			fmt.Fprintf(c.stdout, "%s %s (%s)\n", verb[ch.Action], ch.Path, src)
@@ -279,10 +281,8 @@ func (c *importCmd) print(res *contactfile.Result, dryRun bool) {
 		for _, k := range ch.Conflicts {
 			fmt.Fprintf(c.stdout, "  kept yours: %s\n", k)
 		}
-		if ch.Action != contactfile.Unchanged {
-			for _, d := range ch.Dropped {
-				fmt.Fprintf(c.stdout, "  dropped: %s\n", d)
-			}
+		for _, d := range ch.Dropped {
+			fmt.Fprintf(c.stdout, "  dropped: %s\n", d)
 		}
 		for _, d := range ch.Duplicates {
 			dups = append(dups, fmt.Sprintf("possible duplicate: %s (%s, %s) and %s: %s; merge them by hand if they are one person",
