@@ -86,10 +86,7 @@ func (c *exportCmd) vcard(args []string) int {
 			out = append(out, ct.Contact)
 		}
 	}
-	host := ""
-	if u, err := url.Parse(j.Config.BaseURL); err == nil {
-		host = u.Host
-	}
+	host := siteHost(j.Config)
 	// A photo that cannot be read is left out, with the warning the build
 	// gives.
 	photos, warnings := content.ReadPhotos(os.DirFS(c.dir), out)
@@ -142,4 +139,13 @@ func (l *listFlag) Set(s string) error {
 		}
 	}
 	return nil
+}
+
+// siteHost is the host of the site's base_url, which the UIDs export
+// vcard makes end in (contactfile.ExportUID).
+func siteHost(cfg *content.Config) string {
+	if u, err := url.Parse(cfg.BaseURL); err == nil {
+		return u.Host
+	}
+	return ""
 }

@@ -94,7 +94,7 @@ func (c *importCmd) Run(ctx context.Context, args []string) int {
 	for _, p := range site.Posts {
 		names = append(names, p.Slug, content.SlugOf(p.Path), p.Title)
 	}
-	res, err := contactfile.Plan(os.DirFS(c.dir), site.Contacts, people, contactfile.Options{Circles: circles, Names: names})
+	res, err := contactfile.Plan(os.DirFS(c.dir), site.Contacts, people, contactfile.Options{Circles: circles, Names: names, Host: siteHost(site.Config)})
 	if err != nil {
 		fmt.Fprintf(c.stderr, "netjournal %s: %v\n", name, err)
 		return exitContent

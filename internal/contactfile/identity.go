@@ -32,6 +32,10 @@ type identity struct {
 	// birthday is no identifier, but two people born on other days are
 	// two people, whatever they share (a family's address).
 	birthday content.Birthday
+	// exported is, for a contact with no uid, the key of the UID export
+	// vcard gives it (ExportUID): a record with that UID is the contact,
+	// but a record with another UID is no other person for it.
+	exported string
 }
 
 func newIdentity() *identity {
@@ -87,6 +91,9 @@ func (id *identity) learn(o *identity) {
 	if !id.birthday.IsSet() {
 		id.birthday = o.birthday
 	}
+	if id.exported == "" {
+		id.exported = o.exported
+	}
 }
 
 // keys lists every identifier, each prefixed with its kind, for an index.
@@ -99,6 +106,9 @@ func (id *identity) keys() []string {
 		for k := range m.ids {
 			out = append(out, m.kind+k)
 		}
+	}
+	if id.exported != "" {
+		out = append(out, "uid:"+id.exported)
 	}
 	return out
 }
@@ -129,6 +139,12 @@ func (id *identity) sharesPersonal(o *identity) bool {
 		if _, ok := o.uids[k]; ok {
 			return true
 		}
+	}
+	if _, ok := o.uids[id.exported]; ok && id.exported != "" {
+		return true
+	}
+	if _, ok := id.uids[o.exported]; ok && o.exported != "" {
+		return true
 	}
 	for _, k := range sitesOf(id.profiles, "linkedin") {
 		if _, ok := o.profiles[k]; ok {

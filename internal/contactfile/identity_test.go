@@ -315,3 +315,28 @@ func TestPlanMergePhones(t *testing.T) {
 		t.Errorf("PhoneKey: %q %q %q", PhoneKey("(+351) 210-000"), PhoneKey("tel:+1 (555) 010"), PhoneKey("0 + 1"))
 	}
 }
+
+// TestPlanExportedUID: a contact with no uid answers to the UID export
+// vcard gives it (contact-<slug>@<host>): exported and imported back, a
+// contact with no email nor profile is itself again, not "Mom (2)".
+func TestPlanExportedUID(t *testing.T) {
+	fsys := fstest.MapFS{
+		content.ConfigFile:        {Data: []byte(testConfig)},
+		"content/contacts/mom.md": {Data: []byte("---\nname: Mom\nphone: +351 910 000 111\n---\n")},
+	}
+	s, err := content.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	person := Person{Name: "Mom", Phones: values("+351 910 000 111"), UID: ExportUID("mom", "example.com")}
+	res, err := Plan(fsys, s.Contacts, []Person{person}, Options{Host: "example.com"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := outcome(res.Changes[0]), "updated content/contacts/mom.md"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+	if got := strings.Join(res.Changes[0].Added, ", "); got != "uid contact-mom@example.com" {
+		t.Errorf("added %s", got)
+	}
+}

@@ -75,6 +75,16 @@ type Options struct {
 	// titles): a nickname that is one is not made an alias, which would
 	// make a reference to it ambiguous.
 	Names []string
+	// Host is the host of the site's base_url: a contact with no uid
+	// answers to the UID export vcard gives it (ExportUID), so that what
+	// it exported comes back to it.
+	Host string
+}
+
+// ExportUID is the UID export vcard gives a contact that has no uid of
+// its own: contact-<slug>@<host of the site's base_url>.
+func ExportUID(slug, host string) string {
+	return fmt.Sprintf("contact-%s@%s", slug, host)
 }
 
 // Plan matches each person to a contact of the site and merges them into
@@ -94,7 +104,11 @@ func Plan(fsys fs.FS, contacts []*content.Contact, people []Person, opts Options
 		e := &entry{path: c.Path, names: nameKeys(c, NameKey), keys: nameKeys(c, namesakeKey),
 			qualified: nameKeys(c, qualifiedKey), id: newIdentity()}
 		p.entries = append(p.entries, e)
-		p.learn(e, contactIdentity(c))
+		id := contactIdentity(c)
+		if c.UID == "" && opts.Host != "" {
+			id.exported = uidKey(ExportUID(c.Slug, opts.Host))
+		}
+		p.learn(e, id)
 		p.slugs[c.Slug] = true
 	}
 	for _, n := range opts.Names {

@@ -14,6 +14,7 @@ import (
 
 	govcard "github.com/emersion/go-vcard"
 
+	"github.com/netjournal/netjournal/internal/contactfile"
 	"github.com/netjournal/netjournal/internal/content"
 )
 
@@ -65,7 +66,7 @@ func card(c *content.Contact, opts Options) govcard.Card {
 	case c.UID != "":
 		card.SetValue(govcard.FieldUID, c.UID)
 	case opts.Host != "":
-		card.SetValue(govcard.FieldUID, fmt.Sprintf("contact-%s@%s", c.Slug, opts.Host))
+		card.SetValue(govcard.FieldUID, contactfile.ExportUID(c.Slug, opts.Host))
 	}
 	card.SetValue(govcard.FieldFormattedName, c.Name)
 	card.SetName(name(c.Name))
