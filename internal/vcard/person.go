@@ -121,6 +121,9 @@ func (c *rawCard) person(path string, card govcard.Card, warnings *content.Error
 	}
 	c.accounts(card, &p)
 	p.Aliases = c.nicknames()
+	if a := structuredName(n, p.Name); a != "" && !slices.ContainsFunc(p.Aliases, func(x string) bool { return strings.EqualFold(x, a) }) {
+		p.Aliases = append(p.Aliases, a)
+	}
 	c.address(&p)
 	if i := one(&p, "birthday", fields(card, govcard.FieldBirthday)...); i >= 0 {
 		f := card[govcard.FieldBirthday][i]
@@ -217,6 +220,30 @@ func (c *rawCard) relations(card govcard.Card, labels map[string]string) []strin
 		out = append(out, "- "+strings.ToUpper(what[:1])+what[1:]+": "+v)
 	}
 	return out
+}
+
+// structuredName is the name a card's N gives, given name then family
+// name, when it is another than its FN (name): an alias, so that the
+// person's full name finds the contact whose FN is a short one
+// (Vangelis for Evangelos Papathanassiou). The same words in another
+// order (山田 太郎) are no other name.
+func structuredName(n *govcard.Name, name string) string {
+	if n == nil {
+		return ""
+	}
+	full := strings.Join(strings.Fields(unescape(n.GivenName+" "+n.FamilyName)), " ")
+	if full == "" || name == "" {
+		return ""
+	}
+	words := func(s string) []string {
+		w := strings.Fields(strings.ToLower(s))
+		slices.Sort(w)
+		return w
+	}
+	if slices.Equal(words(full), words(name)) {
+		return ""
+	}
+	return full
 }
 
 // typeOf is the type of an email or a phone number, in words a contact

@@ -591,3 +591,25 @@ func TestReadQuotedPrintableEndsInEquals(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestReadStructuredNameAlias: a card whose structured name (N) is
+// another name than its FN gives that name as an alias, given name then
+// family name, so that [[Evangelos Papathanassiou]] finds Vangelis; the
+// same words in another order (山田 太郎) give none.
+func TestReadStructuredNameAlias(t *testing.T) {
+	for src, want := range map[string]string{
+		"N:Papathanassiou;Evangelos;Odysseas;;\r\nFN:Vangelis\r\nNICKNAME:Vangos": "Vangos,Evangelos Papathanassiou",
+		"N:Wang;Jimmy\r\nFN:Jimmy Aun":                                             "Jimmy Wang",
+		"N:山田;太郎;;;\r\nFN:山田 太郎":                                                 "",
+		"N:Lima;Ana;;;\r\nFN:ana  LIMA":                                            "",
+		"N:;Benjamin;Ben;;\r\nFN:Benjamin":                                         "",
+	} {
+		people, _, err := Read("x.vcf", []byte("BEGIN:VCARD\r\nVERSION:3.0\r\n"+src+"\r\nEND:VCARD\r\n"), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(people[0].Aliases, ","); got != want {
+			t.Errorf("%q: aliases %q, want %q", src, got, want)
+		}
+	}
+}
