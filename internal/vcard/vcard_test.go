@@ -599,10 +599,10 @@ func TestReadQuotedPrintableEndsInEquals(t *testing.T) {
 func TestReadStructuredNameAlias(t *testing.T) {
 	for src, want := range map[string]string{
 		"N:Papathanassiou;Evangelos;Odysseas;;\r\nFN:Vangelis\r\nNICKNAME:Vangos": "Vangos,Evangelos Papathanassiou",
-		"N:Wang;Jimmy\r\nFN:Jimmy Aun":                                             "Jimmy Wang",
-		"N:山田;太郎;;;\r\nFN:山田 太郎":                                                 "",
-		"N:Lima;Ana;;;\r\nFN:ana  LIMA":                                            "",
-		"N:;Benjamin;Ben;;\r\nFN:Benjamin":                                         "",
+		"N:Wang;Jimmy\r\nFN:Jimmy Aun":                                            "Jimmy Wang",
+		"N:山田;太郎;;;\r\nFN:山田 太郎":                                                  "",
+		"N:Lima;Ana;;;\r\nFN:ana  LIMA":                                           "",
+		"N:;Benjamin;Ben;;\r\nFN:Benjamin":                                        "",
 	} {
 		people, _, err := Read("x.vcf", []byte("BEGIN:VCARD\r\nVERSION:3.0\r\n"+src+"\r\nEND:VCARD\r\n"), "")
 		if err != nil {
