@@ -1281,26 +1281,35 @@ func TestKeptCommentsRead(t *testing.T) {
 }
 
 // TestPasswordProtected: a post or a page that the old site kept behind a
-// password (FixIt's and LoveIt's password:, a shortcode that encrypts a
-// part of it) has its text in the clear in its source: it comes as a
-// draft, with a warning at the line that protected it, never published.
+// password (FixIt's and LoveIt's password:, whatever its value reads as:
+// 0000, "no"; one of a section's cascade or of Jekyll's defaults; a
+// shortcode that encrypts a part of it) has its text in the clear in its
+// source: it comes as a draft, with a warning at the line that protected
+// it, never published.
 func TestPasswordProtected(t *testing.T) {
 	hugo := fstest.MapFS{
-		"hugo.toml":             {Data: []byte("baseURL = 'https://blog.test/'\n")},
-		"content/posts/pw.md":   {Data: []byte("---\ntitle: Secret\ndate: 2020-01-01\npassword: hunter2\n---\nMy diary.\n")},
-		"content/posts/half.md": {Data: []byte("---\ntitle: Half\ndate: 2020-01-01\n---\nOpen.\n\n{{% fixit-encryptor \"hunter2\" %}}\nPrivate part.\n{{% /fixit-encryptor %}}\n")},
-		"content/posts/open.md": {Data: []byte("---\ntitle: Open\ndate: 2020-01-01\npassword: ''\n---\nOpen.\n")},
-		"content/about.md":      {Data: []byte("---\ntitle: About\n---\n{{< hugo-encryptor \"pw\" >}}\nPrivate.\n{{< /hugo-encryptor >}}\n")},
+		"hugo.toml":               {Data: []byte("baseURL = 'https://blog.test/'\n")},
+		"content/posts/pw.md":     {Data: []byte("---\ntitle: Secret\ndate: 2020-01-01\npassword: hunter2\n---\nMy diary.\n")},
+		"content/posts/half.md":   {Data: []byte("---\ntitle: Half\ndate: 2020-01-01\n---\nOpen.\n\n{{% fixit-encryptor \"hunter2\" %}}\nPrivate part.\n{{% /fixit-encryptor %}}\n")},
+		"content/posts/open.md":   {Data: []byte("---\ntitle: Open\ndate: 2020-01-01\npassword: ''\n---\nOpen.\n")},
+		"content/about.md":        {Data: []byte("---\ntitle: About\n---\n{{< hugo-encryptor \"pw\" >}}\nPrivate.\n{{< /hugo-encryptor >}}\n")},
+		"content/posts/num.md":    {Data: []byte("---\ntitle: Num\ndate: 2020-01-01\npassword: 0000\n---\nN.\n")},
+		"content/posts/no.md":     {Data: []byte("---\ntitle: No\ndate: 2020-01-01\npassword: \"no\"\n---\nN.\n")},
+		"content/posts/zero.md":   {Data: []byte("+++\ntitle = 'Zero'\ndate = 2020-01-01\npassword = 0\n+++\nZ.\n")},
+		"content/diary/_index.md": {Data: []byte("---\ncascade: {password: hunter2}\n---\n")},
+		"content/diary/d.md":      {Data: []byte("---\ntitle: D\ndate: 2020-01-01\n---\nDear diary.\n")},
 	}
 	hp, err := Hugo(hugo, Options{Root: "h"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	jekyll := fstest.MapFS{
-		"_config.yml":                 {Data: []byte("title: t\n")},
-		"_posts/2020-01-01-locked.md": {Data: []byte("---\ntitle: Locked\npassword: abc\n---\nLocked.\n")},
-		"notes.md":                    {Data: []byte("---\ntitle: Notes\nencrypted: true\n---\nNotes.\n")},
+		"_config.yml":                     {Data: []byte("title: t\n")},
+		"_posts/2020-01-01-locked.md":     {Data: []byte("---\ntitle: Locked\npassword: abc\n---\nLocked.\n")},
+		"notes.md":                        {Data: []byte("---\ntitle: Notes\nencrypted: true\n---\nNotes.\n")},
+		"_posts/2020-01-02-by-default.md": {Data: []byte("---\ntitle: By default\n---\nSecret.\n")},
 	}
+	jekyll["_config.yml"] = &fstest.MapFile{Data: []byte("title: t\ndefaults:\n  - scope: {path: \"_posts/2020-01-02-by-default.md\"}\n    values: {password: abc}\n")}
 	jp, err := Jekyll(jekyll, Options{Root: "j"})
 	if err != nil {
 		t.Fatal(err)
@@ -1320,7 +1329,8 @@ func TestPasswordProtected(t *testing.T) {
 			}
 		}
 	}
-	want := map[string]bool{"post pw": true, "post half": true, "post open": false, "page about/": true, "post locked": true, "page notes/": true}
+	want := map[string]bool{"post pw": true, "post half": true, "post open": false, "page about/": true, "post locked": true, "page notes/": true,
+		"post num": true, "post no": true, "post zero": true, "page diary/d/": true, "post by-default": true}
 	for k, v := range want {
 		if drafts[k] != v {
 			t.Errorf("%s: draft %v, want %v (all: %v)", k, drafts[k], v, drafts)
@@ -1330,8 +1340,12 @@ func TestPasswordProtected(t *testing.T) {
 	wantWarns := []string{
 		"h/content/about.md:4: protected by a password on the old site (hugo-encryptor): imported as a draft, its text in the clear; publish it only if anyone may read it",
 		"h/content/posts/half.md:7: protected by a password on the old site (fixit-encryptor): imported as a draft, its text in the clear; publish it only if anyone may read it",
+		"h/content/posts/no.md:4: protected by a password on the old site (password:): imported as a draft, its text in the clear; publish it only if anyone may read it",
+		"h/content/posts/num.md:4: protected by a password on the old site (password:): imported as a draft, its text in the clear; publish it only if anyone may read it",
 		"h/content/posts/pw.md:4: protected by a password on the old site (password:): imported as a draft, its text in the clear; publish it only if anyone may read it",
+		"h/content/posts/zero.md:4: protected by a password on the old site (password:): imported as a draft, its text in the clear; publish it only if anyone may read it",
 		"j/_posts/2020-01-01-locked.md:3: protected by a password on the old site (password:): imported as a draft, its text in the clear; publish it only if anyone may read it",
+		"j/_posts/2020-01-02-by-default.md:1: protected by a password on the old site (password:): imported as a draft, its text in the clear; publish it only if anyone may read it",
 		"j/notes.md:3: protected by a password on the old site (encrypted:): imported as a draft, its text in the clear; publish it only if anyone may read it",
 	}
 	if strings.Join(warns, "\n") != strings.Join(wantWarns, "\n") {

@@ -1136,6 +1136,9 @@ func cascadeHolds(c any, now time.Time) string {
 
 // holdsBy says why front matter (get) keeps a page from the public, or "".
 func holdsBy(get func(string) (any, bool), now time.Time) string {
+	if k := passwordKey(get, []string{"password", "encrypt", "encrypted"}); k != "" {
+		return "is protected by a password (" + k + ")"
+	}
 	if v, ok := get("draft"); ok {
 		if b, ok := boolean(v); b || !ok {
 			return "is a draft"

@@ -358,7 +358,7 @@ func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc je
 		plan.skip(shown, "no front matter: Jekyll copies such a file as it is, it is not a post")
 		return nil, false
 	}
-	jekyllDefaults(meta, rel, jc.cfg, "posts", "permalink", "categories", "category", "tags", "published")
+	jekyllDefaults(meta, rel, jc.cfg, "posts", "permalink", "categories", "category", "tags", "published", "password", "encrypt", "encrypted")
 	p := &Post{Source: shown, Draft: isDraft}
 	f := plan.fieldsOf(shown, meta)
 	d := &draft{post: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown}
@@ -580,7 +580,7 @@ func (plan *Plan) jekyllPage(shown, rel string, data []byte, jc jekyllContext) (
 		plan.skip(shown, "no front matter: Jekyll copies such a file as it is, it is not a page")
 		return nil, false
 	}
-	jekyllDefaults(meta, rel, jc.cfg, "pages", "permalink", "published")
+	jekyllDefaults(meta, rel, jc.cfg, "pages", "permalink", "published", "password", "encrypt", "encrypted")
 	p := &Page{Source: shown}
 	f := plan.fieldsOf(shown, meta)
 	d := &draft{page: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown, aliasKey: "redirect_from"}

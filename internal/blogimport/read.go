@@ -377,20 +377,35 @@ func (f *fields) draft() bool {
 // it is and published, anyone could read it. It comes as a draft
 // (holdProtected).
 func protected(meta *Meta, body string, bodyLine int) (line int, how string) {
-	for _, k := range meta.Keys() {
-		switch strings.ToLower(k) {
-		case "password", "encrypt", "encrypted":
-			v, _ := meta.Get(k)
-			if b, ok := boolean(v); (ok && !b) || v == nil || v == "" {
-				continue
-			}
-			return meta.LineOf(k), k + ":"
-		}
+	if k := passwordKey(func(k string) (any, bool) { return meta.Get(k) }, meta.Keys()); k != "" {
+		return meta.LineOf(k), k + ":"
 	}
 	if m := encryptingTag.FindStringSubmatchIndex(body); m != nil {
 		return bodyLine + strings.Count(body[:m[0]], "\n"), body[m[2]:m[3]]
 	}
 	return 0, ""
+}
+
+// passwordKey returns the key, of keys (as written), by which front matter
+// (get) keeps a page behind a password, or "": a password that is given
+// (any value but none, "" or false: password: 0000 is one), or
+// encrypt(ed): true.
+func passwordKey(get func(string) (any, bool), keys []string) string {
+	for _, k := range keys {
+		v, _ := get(k)
+		switch strings.ToLower(k) {
+		case "password":
+			if b, isBool := v.(bool); v == nil || v == "" || (isBool && !b) {
+				continue
+			}
+			return k
+		case "encrypt", "encrypted":
+			if b, ok := boolean(v); ok && b {
+				return k
+			}
+		}
+	}
+	return ""
 }
 
 // encryptingTag is a shortcode or a Liquid tag whose name says it
