@@ -1354,14 +1354,14 @@ func TestPasswordProtected(t *testing.T) {
 }
 
 // TestJekyllSingularKeyList: Jekyll reads a list under category (or tag)
-// as it reads categories, and a category: given leaves categories: out
-// of the post's address (pluralized_array_from_hash); a real blog's 41
-// posts had category: as a list, their old addresses lost.
+// as it reads categories (pluralized_array_from_hash), after categories:
+// (Document#populate_categories); a real blog's 41 posts had category:
+// as a list, their old addresses lost.
 func TestJekyllSingularKeyList(t *testing.T) {
 	fsys := fstest.MapFS{
 		"_config.yml":            {Data: []byte("url: https://blog.test\npermalink: /:categories/:title/\n")},
 		"_posts/2021-01-19-a.md": {Data: []byte("---\ntitle: A\ncategory:\n  - Personal\n  - Life Notes\ntag: [x, y]\n---\nA\n")},
-		"_posts/2021-01-18-b.md": {Data: []byte("---\ntitle: B\ncategory: Work Notes\ncategories: [ignored]\n---\nB\n")},
+		"_posts/2021-01-18-b.md": {Data: []byte("---\ntitle: B\ncategory: Work Notes\ncategories: [listed]\n---\nB\n")},
 	}
 	plan, err := Jekyll(fsys, Options{Root: "j"})
 	if err != nil {
@@ -1373,7 +1373,7 @@ func TestJekyllSingularKeyList(t *testing.T) {
 	}
 	want := map[string]string{
 		"a": "https://blog.test/personal/life%20notes/a/ x,y,Personal,Life Notes",
-		"b": "https://blog.test/work%20notes/b/ Work Notes,ignored",
+		"b": "https://blog.test/listed/work%20notes/b/ listed,Work Notes",
 	}
 	for slug, w := range want {
 		if got[slug] != w {

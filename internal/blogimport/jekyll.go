@@ -410,14 +410,11 @@ func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc je
 			}
 		}
 	}
-	// As Jekyll reads them (pluralized_array_from_hash): category, a
-	// text or a list, and only when it is not given, categories; the
-	// categories it leaves out are tags all the same.
-	plural := jekyllList(f, "categories")
+	// As Jekyll's Document reads them: categories, then category, a
+	// text or a list (pluralized_array_from_hash), each once.
+	cats = append(cats, jekyllList(f, "categories")...)
 	if single, ok := jekyllSingular(f, "category"); ok {
 		cats = append(cats, single...)
-	} else {
-		cats, plural = append(cats, plural...), nil
 	}
 	cats = slices.DeleteFunc(cats, func(s string) bool { return s == "" })
 	tags := jekyllList(f, "tags")
@@ -426,7 +423,6 @@ func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc je
 	}
 	p.Tags = addTags(p.Tags, tags...)
 	p.Tags = addTags(p.Tags, cats...)
-	p.Tags = addTags(p.Tags, plural...)
 	if _, v, ok := f.take("published"); ok {
 		if b, ok := boolean(v); ok && !b {
 			p.Draft = true
