@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	govcard "github.com/emersion/go-vcard"
 
@@ -171,6 +173,15 @@ var serviceNames = map[string]string{
 	"googletalk": "Google Talk", "gtalk": "Google Talk", "wechat": "WeChat",
 }
 
+// capital is s with its first letter a capital (брат is Брат).
+func capital(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
 // relationProps are the properties that name someone the person knows, or
 // a day of theirs, with the label each has when the card gives none.
 var relationProps = map[string]string{
@@ -217,7 +228,7 @@ func (c *rawCard) relations(card govcard.Card, labels map[string]string) []strin
 				v = d.String()
 			}
 		}
-		out = append(out, "- "+strings.ToUpper(what[:1])+what[1:]+": "+v)
+		out = append(out, "- "+capital(what)+": "+v)
 	}
 	return out
 }
@@ -465,7 +476,7 @@ func (c *rawCard) accounts(card govcard.Card, p *contactfile.Person) {
 		// the notes, as the address book named it.
 		name, ok := serviceNames[service]
 		if !ok {
-			name = strings.ToUpper(service[:1]) + service[1:]
+			name = capital(service)
 		}
 		c.notes = append(c.notes, "- "+name+": "+user)
 	}

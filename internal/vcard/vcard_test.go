@@ -547,6 +547,7 @@ func TestReadRelatedAndDates(t *testing.T) {
 	src := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nNOTE:Met at a conference.\r\n" +
 		"item1.X-ABRELATEDNAMES:Maria Lima\r\nitem1.X-ABLabel:_$!<Spouse>!$_\r\n" +
 		"item2.X-ABRELATEDNAMES:Rui\r\nitem2.X-ABLabel:mentor\r\n" +
+		"item4.X-ABRELATEDNAMES:Ivan\r\nitem4.X-ABLabel:брат\r\n" +
 		"item3.X-ABDATE;type=pref:2015-06-20\r\nitem3.X-ABLabel:_$!<Anniversary>!$_\r\n" +
 		"X-ABDATE:2020-01-02\r\n" +
 		"RELATED;TYPE=colleague:Bruno Costa\r\nRELATED;VALUE=uri:urn:uuid:03a0e51f\r\n" +
@@ -557,7 +558,7 @@ func TestReadRelatedAndDates(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := people[0]
-	want := "Met at a conference.\n\n- Spouse: Maria Lima\n- Mentor: Rui\n- Anniversary: 2015-06-20\n- Date: 2020-01-02\n- Colleague: Bruno Costa\n- Related: urn:uuid:03a0e51f\n- Anniversary: 2010-06-12\n- Manager: Carla, the boss\n- Spouse: Maria\n- Assistant: Dan"
+	want := "Met at a conference.\n\n- Spouse: Maria Lima\n- Mentor: Rui\n- Брат: Ivan\n- Anniversary: 2015-06-20\n- Date: 2020-01-02\n- Colleague: Bruno Costa\n- Related: urn:uuid:03a0e51f\n- Anniversary: 2010-06-12\n- Manager: Carla, the boss\n- Spouse: Maria\n- Assistant: Dan"
 	if p.Notes != want {
 		t.Errorf("notes:\n%s\nwant:\n%s", p.Notes, want)
 	}
