@@ -101,12 +101,14 @@ func (c *rawCard) person(path string, card govcard.Card, warnings *content.Error
 		if e == "" {
 			continue
 		}
-		a := emailAddress(e)
-		if a == "" {
+		as := emailAddresses(e)
+		if len(as) == 0 {
 			warn(govcard.FieldEmail, i, "EMAIL %q is not an email address: imported without it", f.Value)
 			continue
 		}
-		p.Emails = append(p.Emails, content.Typed{Type: typeOf(f, labels), Value: a})
+		for _, a := range as {
+			p.Emails = append(p.Emails, content.Typed{Type: typeOf(f, labels), Value: a})
+		}
 	}
 	for _, f := range card[govcard.FieldTelephone] {
 		if t := strings.TrimPrefix(strings.TrimSpace(unescape(f.Value)), "tel:"); t != "" {

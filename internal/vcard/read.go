@@ -203,8 +203,10 @@ func split(path, data string, cs *charsets) (cards []*rawCard, warnings, errs co
 
 // propertyLine is a line that begins a property of a card, as a line that
 // continues a quoted-printable value does not: a name vCard defines (or
-// an X- one), in any group, then its parameters or its value.
-var propertyLine = regexp.MustCompile(`(?i)^(?:[a-z0-9-]+\.)?(?:X-[a-z0-9-]+|BEGIN|END|VERSION|FN|N|NICKNAME|PHOTO|BDAY|ANNIVERSARY|GENDER|ADR|LABEL|TEL|EMAIL|MAILER|IMPP|LANG|TZ|GEO|TITLE|ROLE|LOGO|AGENT|ORG|MEMBER|RELATED|CATEGORIES|NOTE|PRODID|REV|SORT-STRING|SOUND|UID|CLIENTPIDMAP|URL|CLASS|KEY|FBURL|CALADRURI|CALURI|SOURCE|NAME|KIND|XML)[;:]`)
+// an X- one), in capitals as the phones that write such values write
+// them (a note's "tel: 123" continues it), in any group, then its
+// parameters or its value.
+var propertyLine = regexp.MustCompile(`^(?:[A-Za-z0-9-]+\.)?(?:X-[A-Z0-9-]+|BEGIN|END|VERSION|FN|N|NICKNAME|PHOTO|BDAY|ANNIVERSARY|GENDER|ADR|LABEL|TEL|EMAIL|MAILER|IMPP|LANG|TZ|GEO|TITLE|ROLE|LOGO|AGENT|ORG|MEMBER|RELATED|CATEGORIES|NOTE|PRODID|REV|SORT-STRING|SOUND|UID|CLIENTPIDMAP|URL|CLASS|KEY|FBURL|CALADRURI|CALURI|SOURCE|NAME|KIND|XML)[;:]`)
 
 // joined reports whether a line, upper-cased and trimmed, is an
 // END:VCARD with the next file's BEGIN:VCARD (and its byte order mark,
@@ -285,22 +287,33 @@ func firstComponent(value string) string {
 // colon of URLs) and \N.
 var unescape = strings.NewReplacer(`\;`, ";", `\:`, ":", `\N`, "\n").Replace
 
-// webAddress returns an absolute http(s) URL for a value such as
-// emailAddress returns the address an EMAIL value holds: the value, when
-// it is a name, an @ and a host with no space (as written, even where RFC
-// 5322 would refuse it: phones gave out addresses like a..b.@docomo.ne.jp),
-// or the address of "Ana Lima <ana@example.com>"; "" for any other (n/a,
-// a name).
-func emailAddress(v string) string {
-	if local, host, ok := strings.Cut(v, "@"); ok && local != "" && host != "" && !strings.ContainsFunc(v, unicode.IsSpace) {
-		return v
+// emailAddresses returns the addresses an EMAIL value holds: the value,
+// when it is a name, an @ and a host with no space (as written, even where
+// RFC 5322 would refuse it: phones gave out addresses like
+// a..b.@docomo.ne.jp), less the angle brackets around it; or the
+// addresses of "Ana Lima <ana@example.com>" or of a list of them
+// ("ana@example.com, bob@example.com"); none for any other (n/a, a name).
+func emailAddresses(v string) []string {
+	if a, ok := strings.CutPrefix(v, "<"); ok {
+		if a, ok := strings.CutSuffix(a, ">"); ok {
+			v = a
+		}
 	}
-	if a, err := mail.ParseAddress(v); err == nil {
-		return a.Address
+	if local, host, ok := strings.Cut(v, "@"); ok && local != "" && host != "" && !strings.ContainsFunc(v, unicode.IsSpace) && !strings.ContainsAny(v, ",;<>") {
+		return []string{v}
 	}
-	return ""
+	list, err := mail.ParseAddressList(v)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, a := range list {
+		out = append(out, a.Address)
+	}
+	return out
 }
 
+// webAddress returns an absolute http(s) URL for a value such as
 // "https://ana.example/" or "www.ana.example", or "".
 func webAddress(v string) string {
 	v = strings.TrimSpace(v)

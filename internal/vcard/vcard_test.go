@@ -514,9 +514,10 @@ func TestReadBoundarySpaces(t *testing.T) {
 // TestReadEmailNotAnAddress: an EMAIL that is no address (n/a, a name) is
 // not made the contact's address, which the wiki would show as a link to
 // write to: it is left out with a warning at its line that quotes it. One
-// written with a name (Ana Lima <ana@example.com>) is its address.
+// written with a name (Ana Lima <ana@example.com>) or in angle brackets is
+// its address; a list of them is each.
 func TestReadEmailNotAnAddress(t *testing.T) {
-	src := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nEMAIL:n/a\r\nEMAIL:Ana Lima <ana@example.com>\r\nEMAIL;TYPE=work:ana..lima.@docomo.example\r\nEMAIL:ask Bruno\r\nEND:VCARD\r\n"
+	src := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nEMAIL:n/a\r\nEMAIL:Ana Lima <ana@example.com>\r\nEMAIL;TYPE=work:ana..lima.@docomo.example\r\nEMAIL:ask Bruno\r\nEMAIL:<ana.l@example.org>\r\nEMAIL:a@example.net, b@example.net\r\nEND:VCARD\r\n"
 	people, warnings, err := Read("x.vcf", []byte(src), "")
 	if err != nil {
 		t.Fatal(err)
@@ -525,7 +526,7 @@ func TestReadEmailNotAnAddress(t *testing.T) {
 	for _, e := range people[0].Emails {
 		emails = append(emails, e.Value)
 	}
-	if got := strings.Join(emails, " "); got != "ana@example.com ana..lima.@docomo.example" {
+	if got := strings.Join(emails, " "); got != "ana@example.com ana..lima.@docomo.example ana.l@example.org a@example.net b@example.net" {
 		t.Errorf("emails %q", got)
 	}
 	var warn []string
@@ -573,7 +574,8 @@ func TestReadRelatedAndDates(t *testing.T) {
 // next property (a phone) is not read into the name and lost.
 func TestReadQuotedPrintableEndsInEquals(t *testing.T) {
 	src := "BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=4a=6f=76=61=6e=20=50=65=74=72=6f=76=69=c4=87=\r\nTEL;CELL:0995552188\r\n" +
-		"NOTE;ENCODING=QUOTED-PRINTABLE:Line one=0D=0A=\r\nline two=\r\nEND:VCARD\r\n"
+		"NOTE;ENCODING=QUOTED-PRINTABLE:Line one=0D=0A=\r\nline two=\r\nEND:VCARD\r\n" +
+		"BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Rui\r\nNOTE;ENCODING=QUOTED-PRINTABLE:her direct line and=\r\ntel: 123 for the office\r\nEND:VCARD\r\n"
 	people, warnings, err := Read("x.vcf", []byte(src), "")
 	if err != nil {
 		t.Fatal(err)
@@ -581,6 +583,11 @@ func TestReadQuotedPrintableEndsInEquals(t *testing.T) {
 	p := people[0]
 	if p.Name != "Jovan Petrović" || len(p.Phones) != 1 || p.Phones[0].Value != "0995552188" || p.Notes != "Line one\nline two" {
 		t.Errorf("got %s", summary(p))
+	}
+	// A note's own words that look like a property, in lower case,
+	// continue it.
+	if q := people[1]; q.Notes != "her direct line andtel: 123 for the office" || len(q.Phones) != 0 {
+		t.Errorf("got %s", summary(q))
 	}
 	var warn []string
 	for _, w := range warnings {
