@@ -1437,6 +1437,7 @@ func TestJekyllHTMLInTitles(t *testing.T) {
 		"_posts/2021-01-19-a.md": {Data: []byte("---\ntitle: My Hero, Karen &mdash; Part II\nexcerpt: \"One.<br/><br/> The two &amp; three <em>met</em>.\"\n---\nA\n")},
 		"_posts/2021-01-18-b.md": {Data: []byte("---\ntitle: Tom & Jerry, AT&T, 1 < 2\nexcerpt: Plain & simple.\n---\nB\n")},
 		"_posts/2021-01-17-c.md": {Data: []byte("---\ntitle: Becoming more <del>interesting</del> <ins>interested</ins>\nexcerpt: Contact&nbsp;forms\n---\nC\n")},
+		"_posts/2021-01-16-d.md": {Data: []byte("---\ntitle: \"Vec<String> in Rust, if a<b and c>d\"\nexcerpt: \"Use <details> and <summary> for <b>x</b>\"\n---\nD\n")},
 	}
 	plan, err := Jekyll(fsys, Options{Root: "j"})
 	if err != nil {
@@ -1450,6 +1451,7 @@ func TestJekyllHTMLInTitles(t *testing.T) {
 		"a": "My Hero, Karen — Part II | One. The two & three met.",
 		"b": "Tom & Jerry, AT&T, 1 < 2 | Plain & simple.",
 		"c": "Becoming more interested | Contact\u00a0forms",
+		"d": "Vec<String> in Rust, if a<b and c>d | Use <details> and <summary> for x",
 	} {
 		if got[slug] != want {
 			t.Errorf("%s: %q, want %q", slug, got[slug], want)

@@ -385,6 +385,9 @@ func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc je
 	}
 	p.Slug = slug
 	p.Title = liquidText(f.text("title"))
+	if raw := f.text("title"); raw != p.Title {
+		p.Kept = append(p.Kept, "title as written: "+describe(raw))
+	}
 	if p.Title == "" {
 		// Jekyll titles a post without one from its slug, word by word.
 		words := strings.Fields(strings.ReplaceAll(slug, "-", " "))
@@ -396,7 +399,7 @@ func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc je
 	}
 	p.Summary = liquidText(f.text("excerpt", "description", "summary"))
 	for _, k := range []string{"description", "summary"} {
-		if s := f.text(k); s != "" && s != p.Summary {
+		if s := f.text(k); s != "" && liquidText(s) != p.Summary {
 			p.Kept = append(p.Kept, k+": "+describe(s))
 		}
 	}
@@ -487,34 +490,98 @@ func jekyllList(f *fields, key string) []string {
 
 // liquidText is a title or an excerpt of Jekyll's front matter as its
 // reader saw it: Liquid writes it into the page as HTML, so an entity is
-// the character it stands for (&mdash; is —) and a tag is not text
-// (<br/>); netjournal's are text. Text with neither stays as written
-// (Tom & Jerry, 1 < 2).
+// the character it stands for (&mdash; is —) and a tag of HTML's
+// formatting is not text (<br/>, <em>…</em>); netjournal's are text.
+// Anything else that looks like a tag (Vec<String>, a<b and c>d, a
+// closing tag with no opening one) stays as written, as does text with
+// neither (Tom & Jerry, 1 < 2).
 func liquidText(s string) string {
-	if !strings.Contains(s, "&") && !htmlTag.MatchString(s) {
+	tags := formatTags(s)
+	if !strings.Contains(s, "&") && len(tags) == 0 {
 		return s
 	}
-	s = struck.ReplaceAllString(s, "") // what the reader saw struck out, taken back
-	s = htmlTag.ReplaceAllStringFunc(s, func(tag string) string {
-		if breakTag.MatchString(tag) {
-			return " " // a line or a block ends: the words apart
+	var b strings.Builder
+	last := 0
+	for _, t := range tags {
+		b.WriteString(s[last:t.start])
+		switch {
+		case t.struck:
+			// What the reader saw struck out (<del>interesting</del>
+			// <ins>interested</ins>) is taken back, with its tags.
+		case breakTag.MatchString(s[t.start:t.end]):
+			b.WriteString(" ") // a line or a block ends: the words apart
 		}
-		return "" // <em>met</em>. is "met."
-	})
+		last = t.end
+	}
+	b.WriteString(s[last:])
 	// Spaces run together as HTML runs them; a no-break space (&nbsp;)
 	// stays one.
 	isSpace := func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' }
-	return strings.Join(strings.FieldsFunc(html.UnescapeString(s), isSpace), " ")
+	return strings.Join(strings.FieldsFunc(html.UnescapeString(b.String()), isSpace), " ")
+}
+
+// tagSpan is where a tag of HTML's formatting lies in a text, or, when
+// struck, a struck-out element with its text.
+type tagSpan struct {
+	start, end int
+	struck     bool
+}
+
+// formatTags finds the tags of HTML's formatting in s, in order: a void
+// one (<br>, <hr>, <img …>) alone; another only with its closing tag
+// after it, both, and a struck-out element (<del>, <s>, <strike>) whole.
+func formatTags(s string) []tagSpan {
+	var out []tagSpan
+	for i := 0; i < len(s); {
+		m := htmlTag.FindStringSubmatchIndex(s[i:])
+		if m == nil {
+			break
+		}
+		start, end := i+m[0], i+m[1]
+		name := strings.ToLower(s[i+m[2] : i+m[3]])
+		closing := s[start+1] == '/'
+		i = end
+		if closing {
+			continue // taken with its opening tag
+		}
+		if voidTag[name] {
+			out = append(out, tagSpan{start, end, false})
+			continue
+		}
+		close := strings.Index(strings.ToLower(s[end:]), "</"+name+">")
+		if close < 0 {
+			continue // no element: text (a<b and c>d)
+		}
+		closeStart, closeEnd := end+close, end+close+len("</"+name+">")
+		if name == "del" || name == "s" || name == "strike" {
+			out = append(out, tagSpan{start, closeEnd, true})
+			i = closeEnd
+			continue
+		}
+		out = append(out, tagSpan{start, end, false}, tagSpan{closeStart, closeEnd, false})
+	}
+	slices.SortFunc(out, func(a, b tagSpan) int { return a.start - b.start })
+	// A closing tag listed twice (two elements of one name) or inside a
+	// struck element is kept once, outside.
+	var kept []tagSpan
+	last := 0
+	for _, t := range out {
+		if t.start < last {
+			continue
+		}
+		kept = append(kept, t)
+		last = t.end
+	}
+	return kept
 }
 
 var (
-	// htmlTag is an HTML tag, opening or closing.
-	htmlTag = regexp.MustCompile(`</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>`)
-	// struck is text struck out, with its tags: Becoming more
-	// <del>interesting</del> <ins>interested</ins> says interested.
-	struck = regexp.MustCompile(`(?is)<del\b[^>]*>.*?</del>|<s\b[^>]*>.*?</s>|<strike\b[^>]*>.*?</strike>`)
+	// htmlTag is a tag of HTML's formatting, opening or closing.
+	htmlTag = regexp.MustCompile(`(?i)</?(a|abbr|b|big|blockquote|br|center|cite|code|del|dfn|div|em|font|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|q|s|small|span|strike|strong|sub|sup|tt|u|ul|var)(?:\s[^<>]*)?/?>`)
+	// voidTag are the tags that have no closing one.
+	voidTag = map[string]bool{"br": true, "hr": true, "img": true}
 	// breakTag is one that ends a line or a block.
-	breakTag = regexp.MustCompile(`(?i)^</?(?:br|p|div|li|ul|ol|h[1-6]|tr|td|th|blockquote|hr)\b`)
+	breakTag = regexp.MustCompile(`(?i)^</?(?:br|p|div|li|ul|ol|h[1-6]|blockquote|hr)\b`)
 )
 
 // jekyllSingular reads a singular key (category, tag): a text is one
@@ -591,6 +658,9 @@ func (plan *Plan) jekyllPage(shown, rel string, data []byte, jc jekyllContext) (
 	dir, base := path.Dir(rel), path.Base(rel)
 	name, _ := splitExt(base)
 	p.Title = liquidText(f.text("title"))
+	if raw := f.text("title"); raw != p.Title {
+		p.Kept = append(p.Kept, "title as written: "+describe(raw))
+	}
 	untitled := p.Title == ""
 	if untitled {
 		n := name
@@ -601,7 +671,7 @@ func (plan *Plan) jekyllPage(shown, rel string, data []byte, jc jekyllContext) (
 	}
 	p.Description = liquidText(f.text("description", "excerpt", "summary"))
 	for _, k := range []string{"excerpt", "summary"} {
-		if s := f.text(k); s != "" && s != p.Description {
+		if s := f.text(k); s != "" && liquidText(s) != p.Description {
 			p.Kept = append(p.Kept, k+": "+describe(s))
 		}
 	}
