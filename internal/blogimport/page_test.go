@@ -53,9 +53,10 @@ func TestVerifyPages(t *testing.T) {
 
 // TestVerifyGeneratedFiles: a static file of the old site at an address
 // the new site writes itself (its own 404.html, atom.xml, its theme's
-// css/syntax.css, where the code's colours are) is not copied,
-// and listed; the import goes ahead (a real Jekyll blog's 404.html
-// refused all of its 57 posts).
+// css/syntax.css, where the code's colours are) is not copied, and is
+// listed; the import goes ahead (a real Jekyll blog's 404.html refused
+// all of its 57 posts). A robots.txt is copied: it replaces the new
+// site's, as the writer's own does.
 func TestVerifyGeneratedFiles(t *testing.T) {
 	old := fstest.MapFS{
 		"_config.yml":            {Data: []byte("title: t\n")},
@@ -63,6 +64,7 @@ func TestVerifyGeneratedFiles(t *testing.T) {
 		"404.html":               {Data: []byte("Sorry, not found")},
 		"atom.xml":               {Data: []byte("<feed/>")},
 		"css/syntax.css":         {Data: []byte(".highlight{}")},
+		"robots.txt":             {Data: []byte("User-agent: *\nDisallow: /drafts/\n")},
 		"img/x.png":              {Data: []byte("png")},
 	}
 	plan, err := Jekyll(old, Options{Root: "j"})
@@ -77,7 +79,7 @@ func TestVerifyGeneratedFiles(t *testing.T) {
 	for _, f := range plan.Files {
 		files = append(files, f.Path)
 	}
-	if len(plan.Posts) != 1 || strings.Join(files, " ") != "static/img/x.png" {
+	if len(plan.Posts) != 1 || strings.Join(files, " ") != "static/img/x.png static/robots.txt" {
 		t.Errorf("posts %d, files %v", len(plan.Posts), files)
 	}
 	for _, want := range []string{

@@ -65,12 +65,13 @@ func (p *Plan) Verify(site fs.FS, now time.Time) error {
 		}
 		res, err := build.Render(after, opts)
 		if err == nil {
-			// A file of the old site's that would replace one of the
-			// new site's own (its theme's css/syntax.css, which the
-			// code's colours are in) is not copied.
+			// A stylesheet or a script of the old site's that would
+			// replace one of the new theme's (its css/syntax.css, which
+			// the code's colours are in) is not copied; a robots.txt or
+			// an icon replaces the new site's as the writer's own do.
 			for _, n := range res.Notes {
 				m := replacesNote.FindStringSubmatch(n)
-				if m == nil {
+				if m == nil || (path.Ext(m[2]) != ".css" && path.Ext(m[2]) != ".js") {
 					continue
 				}
 				if i := slices.IndexFunc(p.Files, func(f File) bool { return f.Path == m[1] }); i >= 0 && base[m[1]] == nil {
