@@ -1476,6 +1476,9 @@ func TestJekyllFeedNotes(t *testing.T) {
 			"the old feed was at /rss.xml: netjournal's are /index.xml (RSS), /atom.xml and /feed.json; have the host redirect the old address so that subscribers follow"},
 		{fstest.MapFS{"Gemfile": {Data: []byte("gem 'jekyll-feed'\n")}},
 			"the old feed was at /feed.xml: netjournal's are /index.xml (RSS), /atom.xml and /feed.json; have the host redirect the old address so that subscribers follow"},
+		{fstest.MapFS{"Gemfile": {Data: []byte("gem 'jekyll-feed'\n")}, "atom.xml": {Data: []byte("---\n---\n<feed/>")}},
+			"the old feed was at /feed.xml: netjournal's are /index.xml (RSS), /atom.xml and /feed.json; have the host redirect the old address so that subscribers follow\n" +
+				"the old feed was at /atom.xml, where netjournal's Atom feed is: subscribers follow it there"},
 	} {
 		tc.fsys["_config.yml"] = &fstest.MapFile{Data: []byte("url: https://j.example.net\n")}
 		tc.fsys["_posts/2020-01-01-a.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A\n---\nA\n")}

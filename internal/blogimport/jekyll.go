@@ -241,8 +241,8 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			feeds = append(feeds, f)
 		}
 	}
-	if len(feeds) == 0 && jekyllFeedPlugin(fsys, cfg) {
-		feeds = []string{"feed.xml"}
+	if !slices.Contains(feeds, "feed.xml") && jekyllFeedPlugin(fsys, cfg) {
+		feeds = append([]string{"feed.xml"}, feeds...)
 	}
 	for _, f := range feeds {
 		if f == "atom.xml" {
