@@ -356,6 +356,19 @@ func (m *merger) notes(notes string) {
 		short = append(short[:40], '…')
 	}
 	m.conflict("notes as written; the import's note %q was not added", string(short))
+	// The list it ends with (a card's related names, its days, its
+	// accounts: vcard's relations) is named line by line, whole, but for
+	// the lines your notes hold: a merge never hides the spouse's name.
+	paras := strings.Split(notes, "\n\n")
+	lines := strings.Split(strings.TrimSpace(paras[len(paras)-1]), "\n")
+	if !slices.ContainsFunc(lines, func(l string) bool { return !strings.HasPrefix(l, "- ") }) {
+		body := textKey(m.f.Tail())
+		for _, l := range lines {
+			if !strings.Contains(body, textKey(l)) {
+				m.conflict("notes as written; not added: %s", l)
+			}
+		}
+	}
 }
 
 // decode reads a front-matter block as content.Load does: strictly.

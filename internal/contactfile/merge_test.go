@@ -298,3 +298,23 @@ func TestNew(t *testing.T) {
 		t.Errorf("body = %q", c.Body)
 	}
 }
+
+// TestMergeNoteListNamed: the note of an import that is not added to
+// yours is named short, but each line of the list it ends with (a card's
+// related names, days and accounts) is named whole, unless your notes
+// hold it: a merge never hides the spouse's name.
+func TestMergeNoteListNamed(t *testing.T) {
+	file := "---\nname: Ana Lima\nemail: ana@example.com\n---\nMy own notes.\n- Skype: ana.lima\n"
+	p := Person{Name: "Ana Lima", Emails: values("ana@example.com"),
+		Notes: "Met at the 2019 conference in Lisbon, on the payments track.\n\n- Spouse: Maria Lima\n- Anniversary: 2015-06-01\n- Skype: ana.lima"}
+	m, err := Merge([]byte(file), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `notes as written; the import's note "Met at the 2019 conference in Lisbon, on…" was not added` + "\n" +
+		`notes as written; not added: - Spouse: Maria Lima` + "\n" +
+		`notes as written; not added: - Anniversary: 2015-06-01`
+	if got := strings.Join(m.Conflicts, "\n"); got != want {
+		t.Errorf("conflicts:\n%s\nwant:\n%s", got, want)
+	}
+}
