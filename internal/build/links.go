@@ -1493,12 +1493,20 @@ func scriptRanges(b []byte) [][2]int {
 // It looks for the name's tail, "cript" (and "CRIPT" when upper), which a
 // page holds a few times (a description, JavaScript), not at every '<'.
 func indexTag(s []byte, tag string, upper bool) int {
+	nextUpper := -1 // where the next "CRIPT" is, from the last look
+	if upper {
+		nextUpper = bytes.Index(s, []byte("CRIPT"))
+	}
 	for from := 0; ; {
 		k := bytes.Index(s[from:], []byte("cript"))
-		if upper {
-			if u := bytes.Index(s[from:], []byte("CRIPT")); u >= 0 && (k < 0 || u < k) {
-				k = u
+		if nextUpper >= 0 && nextUpper < from {
+			// Looked for again only once passed: not from every "cript".
+			if nextUpper = bytes.Index(s[from:], []byte("CRIPT")); nextUpper >= 0 {
+				nextUpper += from
 			}
+		}
+		if nextUpper >= 0 && (k < 0 || nextUpper-from < k) {
+			k = nextUpper - from
 		}
 		if k < 0 {
 			return -1

@@ -748,3 +748,50 @@ func TestCheckScriptFragments(t *testing.T) {
 		}
 	}
 }
+
+// scriptRangesBytes is scriptRanges a byte at a time: the reference that
+// the look for each tag's tail must equal.
+func scriptRangesBytes(b []byte) [][2]int {
+	tagAt := func(i int, tag string) bool {
+		end := i + len(tag)
+		if end > len(b) || !bytes.EqualFold(b[i:end], []byte(tag)) {
+			return false
+		}
+		tail := string(b[end-len("cript") : end])
+		if tail != "cript" && tail != "CRIPT" {
+			return false
+		}
+		return end == len(b) || strings.IndexByte(" \t\n\r\f/>", b[end]) >= 0
+	}
+	var out [][2]int
+	for i := 0; i < len(b); i++ {
+		if !tagAt(i, "<script") {
+			continue
+		}
+		gt := bytes.IndexByte(b[i:], '>')
+		if gt < 0 {
+			break
+		}
+		start, end := i+gt+1, len(b)
+		for j := start; j < len(b); j++ {
+			if tagAt(j, "</script") {
+				end = j
+				break
+			}
+		}
+		out = append(out, [2]int{start, end})
+		i = end - 1
+	}
+	return out
+}
+
+func FuzzScriptRanges(f *testing.F) {
+	for _, s := range []string{`<script>a</script>`, `<SCRIPT src=x>CRIPT cript</SCRIPT>`, `description <Script>x</script >`, `<scripts><script/>`, `<script`, `<script>unended`, `cript CRIPT <script>`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if got, want := scriptRanges(b), scriptRangesBytes(b); !slices.Equal(got, want) {
+			t.Errorf("scriptRanges(%q) = %v, want %v", b, got, want)
+		}
+	})
+}
