@@ -275,6 +275,7 @@ func typeOf(f *govcard.Field, labels map[string]string) string {
 	}
 	for _, t := range types {
 		t = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(t), "_$!<"), ">!$_") // Apple's built-in labels
+		t = strings.TrimPrefix(t, "@")                                                   // a label as some apps write one: @work
 		switch t = strings.ToLower(t); t {
 		case "home", "work":
 			add(&where, t)
@@ -287,7 +288,7 @@ func typeOf(f *govcard.Field, labels map[string]string) string {
 			add(&what, t)
 		case "", "voice", "internet", "pref", "x400", "other", "msg", "bbs", "modem", "dom", "intl", "postal", "parcel", "x-internet":
 		default:
-			if strings.HasPrefix(t, "x-") || strings.Contains(t, "=") {
+			if strings.HasPrefix(t, "x-") || strings.Contains(t, "=") || bareParam(t) {
 				continue // a parameter vCard 2.1 wrote bare
 			}
 			add(&what, content.Slugify(t))
@@ -295,6 +296,23 @@ func typeOf(f *govcard.Field, labels map[string]string) string {
 	}
 	return strings.Join(append(where, what...), " ")
 }
+
+// bareParam reports whether a type is one of the parameters vCard 2.1
+// may write bare, as a type (TEL;WORK;VOICE;utf-8;QUOTED-PRINTABLE;de-DE):
+// an encoding, a character set, a language, where its value is.
+func bareParam(t string) bool {
+	switch t {
+	case "quoted-printable", "base64", "b", "8bit", "7bit", "inline", "vcard", "url", "uri", "content-id", "cid":
+		return true
+	}
+	if strings.HasPrefix(t, "utf-") || strings.HasPrefix(t, "iso-") || strings.HasPrefix(t, "windows-") || strings.HasPrefix(t, "shift_jis") || t == "us-ascii" {
+		return true
+	}
+	return bareLanguage.MatchString(t)
+}
+
+// bareLanguage is a language tag (de, de-de, zh-hant-tw).
+var bareLanguage = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]{2,8})+$|^[a-z]{2}$`)
 
 // nicknames are the card's NICKNAME values (a list), and the nickname an
 // Android phone writes as X-ANDROID-CUSTOM.

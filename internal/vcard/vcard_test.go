@@ -621,3 +621,19 @@ func TestReadStructuredNameAlias(t *testing.T) {
 		}
 	}
 }
+
+// TestReadBareParams: what vCard 2.1 writes bare beside a type (an
+// encoding, a character set, a language, where the value is) is no type,
+// and a label written @work is work, once.
+func TestReadBareParams(t *testing.T) {
+	src := "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Max\r\nTEL;WORK;VOICE;utf-8;QUOTED-PRINTABLE;de-DE;x-unknown;INLINE;VCARD:+49 611 1\r\n" +
+		"workEmail.EMAIL;TYPE=work:max@example.com\r\nworkEmail.X-ABLabel:@work\r\nTEL;CELL;zh-hant-tw:+886 1\r\nEND:VCARD\r\n"
+	people, _, err := Read("x.vcf", []byte(src), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := people[0]
+	if p.Phones[0].Type != "work" || p.Emails[0].Type != "work" || p.Phones[1].Type != "cell" {
+		t.Errorf("types %q %q %q", p.Phones[0].Type, p.Emails[0].Type, p.Phones[1].Type)
+	}
+}
