@@ -340,3 +340,31 @@ func TestPlanExportedUID(t *testing.T) {
 		t.Errorf("added %s", got)
 	}
 }
+
+// TestPlanAgainAfterYourEdits: the record of a contact, imported again
+// after you corrected its birthday, or after it brought notes and an
+// alias of its own (a card's related names, its N), is that contact:
+// never a second file.
+func TestPlanAgainAfterYourEdits(t *testing.T) {
+	fsys := fstest.MapFS{
+		content.ConfigFile:             {Data: []byte(testConfig)},
+		"content/contacts/ana-lima.md": {Data: []byte("---\nname: Ana Lima\nemail: ana@example.com\nbirthday: 1980-02-01\nlinks: {linkedin: \"https://www.linkedin.com/in/ana\"}\n---\n")},
+		"content/contacts/mom.md":      {Data: []byte("---\nname: Mom\nphone: +351 910 000 111\n---\n")},
+	}
+	for _, tt := range []struct {
+		person Person
+		want   string
+	}{
+		{Person{Name: "Ana Lima", Emails: values("ana@example.com"), Birthday: content.Birthday{Year: 1980, Month: 1, Day: 2}},
+			"unchanged content/contacts/ana-lima.md"},
+		{Person{Name: "A. Lima", Links: []Link{{URL: "https://linkedin.com/in/ana"}}, Birthday: content.Birthday{Year: 1980, Month: 1, Day: 2}},
+			"unchanged content/contacts/ana-lima.md"},
+		{Person{Name: "Mom", Phones: values("+351 910 000 111"), Notes: "- Spouse: Rui", Aliases: []string{"Maria Silva"}},
+			"updated content/contacts/mom.md"},
+	} {
+		res := planOver(t, fsys, tt.person)
+		if got := outcome(res.Changes[0]); got != tt.want {
+			t.Errorf("%s:\ngot  %s\nwant %s", tt.person.Name, got, tt.want)
+		}
+	}
+}

@@ -172,6 +172,9 @@ func (p *planner) plan(person Person) (*Change, error) {
 		if w == "" && !e.id.sharesPersonal(id) && !namesMeet(e.names, person) {
 			w = "no word of their names in common"
 		}
+		if w == "" {
+			w = otherPerson(e.names, e.id, person, id)
+		}
 		if w != "" {
 			doubtful, why[e] = append(doubtful, e), w
 		} else {
@@ -210,11 +213,14 @@ func (p *planner) plan(person Person) (*Change, error) {
 		if err != nil {
 			return nil, err
 		}
+		// What a merge would add of a record with no identifier tells a
+		// namesake apart, but for what the record says of itself beyond
+		// its identity: its notes (never merged into yours: their
+		// conflict says nothing) and its aliases (a card's N).
 		try := person
-		try.Aliases, _ = p.aliases(e, person.Name, person.Aliases)
+		try.Aliases, try.Notes = nil, ""
 		if m, _, err := p.mergeInto(e, src, try); err == nil && !m.Changed() && len(m.Conflicts) == 0 {
-			ch.Action, ch.Path = Unchanged, e.path
-			return ch, nil
+			return p.merge(ch, e, id) // its aliases added, its notes named
 		}
 	}
 	for _, e := range doubtful {
