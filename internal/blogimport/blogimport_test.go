@@ -1295,6 +1295,7 @@ func TestPasswordProtected(t *testing.T) {
 		"content/about.md":        {Data: []byte("---\ntitle: About\n---\n{{< hugo-encryptor \"pw\" >}}\nPrivate.\n{{< /hugo-encryptor >}}\n")},
 		"content/posts/num.md":    {Data: []byte("---\ntitle: Num\ndate: 2020-01-01\npassword: 0000\n---\nN.\n")},
 		"content/posts/no.md":     {Data: []byte("---\ntitle: No\ndate: 2020-01-01\npassword: \"no\"\n---\nN.\n")},
+		"content/posts/enc.md":    {Data: []byte("---\ntitle: Enc\ndate: 2020-01-01\nencrypt: hunter2\n---\nE.\n")},
 		"content/posts/zero.md":   {Data: []byte("+++\ntitle = 'Zero'\ndate = 2020-01-01\npassword = 0\n+++\nZ.\n")},
 		"content/diary/_index.md": {Data: []byte("---\ncascade: {password: hunter2}\n---\n")},
 		"content/diary/d.md":      {Data: []byte("---\ntitle: D\ndate: 2020-01-01\n---\nDear diary.\n")},
@@ -1330,7 +1331,7 @@ func TestPasswordProtected(t *testing.T) {
 		}
 	}
 	want := map[string]bool{"post pw": true, "post half": true, "post open": false, "page about/": true, "post locked": true, "page notes/": true,
-		"post num": true, "post no": true, "post zero": true, "page diary/d/": true, "post by-default": true}
+		"post num": true, "post no": true, "post zero": true, "post enc": true, "page diary/d/": true, "post by-default": true}
 	for k, v := range want {
 		if drafts[k] != v {
 			t.Errorf("%s: draft %v, want %v (all: %v)", k, drafts[k], v, drafts)
@@ -1339,6 +1340,7 @@ func TestPasswordProtected(t *testing.T) {
 	slices.Sort(warns)
 	wantWarns := []string{
 		"h/content/about.md:4: protected by a password on the old site (hugo-encryptor): imported as a draft, its text in the clear; publish it only if anyone may read it",
+		"h/content/posts/enc.md:4: protected by a password on the old site (encrypt:): imported as a draft, its text in the clear; publish it only if anyone may read it",
 		"h/content/posts/half.md:7: protected by a password on the old site (fixit-encryptor): imported as a draft, its text in the clear; publish it only if anyone may read it",
 		"h/content/posts/no.md:4: protected by a password on the old site (password:): imported as a draft, its text in the clear; publish it only if anyone may read it",
 		"h/content/posts/num.md:4: protected by a password on the old site (password:): imported as a draft, its text in the clear; publish it only if anyone may read it",
@@ -1437,6 +1439,7 @@ func TestJekyllHTMLInTitles(t *testing.T) {
 		"_posts/2021-01-19-a.md": {Data: []byte("---\ntitle: My Hero, Karen &mdash; Part II\nexcerpt: \"One.<br/><br/> The two &amp; three <em>met</em>.\"\n---\nA\n")},
 		"_posts/2021-01-18-b.md": {Data: []byte("---\ntitle: Tom & Jerry, AT&T, 1 < 2\nexcerpt: Plain & simple.\n---\nB\n")},
 		"_posts/2021-01-17-c.md": {Data: []byte("---\ntitle: Becoming more <del>interesting</del> <ins>interested</ins>\nexcerpt: Contact&nbsp;forms\n---\nC\n")},
+		"_posts/2021-01-15-e.md": {Data: []byte("---\ntitle: Notes from <em>İstanbul</em> today\nexcerpt: <em>ȺȺ</em> <b>\u212a</b>\n---\nE\n")},
 		"_posts/2021-01-16-d.md": {Data: []byte("---\ntitle: \"Vec<String> in Rust, if a<b and c>d\"\nexcerpt: \"Use <details> and <summary> for <b>x</b>\"\n---\nD\n")},
 	}
 	plan, err := Jekyll(fsys, Options{Root: "j"})
@@ -1452,6 +1455,7 @@ func TestJekyllHTMLInTitles(t *testing.T) {
 		"b": "Tom & Jerry, AT&T, 1 < 2 | Plain & simple.",
 		"c": "Becoming more interested | Contact\u00a0forms",
 		"d": "Vec<String> in Rust, if a<b and c>d | Use <details> and <summary> for x",
+		"e": "Notes from İstanbul today | ȺȺ \u212a",
 	} {
 		if got[slug] != want {
 			t.Errorf("%s: %q, want %q", slug, got[slug], want)

@@ -548,11 +548,11 @@ func formatTags(s string) []tagSpan {
 			out = append(out, tagSpan{start, end, false})
 			continue
 		}
-		close := strings.Index(strings.ToLower(s[end:]), "</"+name+">")
-		if close < 0 {
+		closeStart := indexFold(s, end, "</"+name+">")
+		if closeStart < 0 {
 			continue // no element: text (a<b and c>d)
 		}
-		closeStart, closeEnd := end+close, end+close+len("</"+name+">")
+		closeEnd := closeStart + len("</"+name+">")
 		if name == "del" || name == "s" || name == "strike" {
 			out = append(out, tagSpan{start, closeEnd, true})
 			i = closeEnd
@@ -573,6 +573,18 @@ func formatTags(s string) []tagSpan {
 		last = t.end
 	}
 	return kept
+}
+
+// indexFold returns where tag (ASCII, lower case) is first in s from
+// from, in any case, or -1; in s's own bytes (lower-casing s would move
+// them: İ, K).
+func indexFold(s string, from int, tag string) int {
+	for i := from; i+len(tag) <= len(s); i++ {
+		if s[i] == '<' && strings.EqualFold(s[i:i+len(tag)], tag) {
+			return i
+		}
+	}
+	return -1
 }
 
 var (

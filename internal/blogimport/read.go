@@ -387,22 +387,18 @@ func protected(meta *Meta, body string, bodyLine int) (line int, how string) {
 }
 
 // passwordKey returns the key, of keys (as written), by which front matter
-// (get) keeps a page behind a password, or "": a password that is given
-// (any value but none, "" or false: password: 0000 is one), or
-// encrypt(ed): true.
+// (get) keeps a page behind a password, or "": password, encrypt or
+// encrypted given any value but none, "" or false (password: 0000,
+// encrypt: hunter2, encrypted: 1).
 func passwordKey(get func(string) (any, bool), keys []string) string {
 	for _, k := range keys {
 		v, _ := get(k)
 		switch strings.ToLower(k) {
-		case "password":
+		case "password", "encrypt", "encrypted":
 			if b, isBool := v.(bool); v == nil || v == "" || (isBool && !b) {
 				continue
 			}
 			return k
-		case "encrypt", "encrypted":
-			if b, ok := boolean(v); ok && b {
-				return k
-			}
 		}
 	}
 	return ""
