@@ -158,7 +158,7 @@ func (c *rawCard) person(path string, card govcard.Card, warnings *content.Error
 			notes = append(notes, t)
 		}
 	}
-	if lines := append(c.relations(card, labels), c.notes...); len(lines) > 0 {
+	if lines := slices.Compact(append(c.relations(card, labels), c.notes...)); len(lines) > 0 {
 		notes = append(notes, strings.Join(lines, "\n"))
 	}
 	p.Notes = strings.Join(notes, "\n\n")
@@ -215,7 +215,7 @@ func (c *rawCard) relations(card govcard.Card, labels map[string]string) []strin
 			continue
 		}
 		f := fields[i]
-		v := strings.TrimSpace(unescape(f.Value))
+		v := strings.Join(strings.Fields(unescape(f.Value)), " ") // one line of the list
 		if v == "" {
 			continue
 		}
@@ -270,10 +270,14 @@ func typeOf(f *govcard.Field, labels map[string]string) string {
 		}
 	}
 	var types []string
-	for _, t := range append(f.Params.Types(), labels[f.Group]) {
+	for _, t := range f.Params.Types() {
 		types = append(types, strings.Split(t, ",")...)
 	}
-	for _, t := range types {
+	params := len(types) // a label after them is the user's own word
+	for _, t := range strings.Split(labels[f.Group], ",") {
+		types = append(types, t)
+	}
+	for i, t := range types {
 		t = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(t), "_$!<"), ">!$_") // Apple's built-in labels
 		t = strings.TrimPrefix(t, "@")                                                   // a label as some apps write one: @work
 		switch t = strings.ToLower(t); t {
@@ -288,7 +292,7 @@ func typeOf(f *govcard.Field, labels map[string]string) string {
 			add(&what, t)
 		case "", "voice", "internet", "pref", "x400", "other", "msg", "bbs", "modem", "dom", "intl", "postal", "parcel", "x-internet":
 		default:
-			if strings.HasPrefix(t, "x-") || strings.Contains(t, "=") || bareParam(t) {
+			if strings.HasPrefix(t, "x-") || strings.Contains(t, "=") || (i < params && bareParam(t)) {
 				continue // a parameter vCard 2.1 wrote bare
 			}
 			add(&what, content.Slugify(t))
@@ -311,8 +315,9 @@ func bareParam(t string) bool {
 	return bareLanguage.MatchString(t)
 }
 
-// bareLanguage is a language tag (de, de-de, zh-hant-tw).
-var bareLanguage = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]{2,8})+$|^[a-z]{2}$`)
+// bareLanguage is a language tag with its region (de-de, en-us, zh-tw):
+// not a word (ex-wife, co-worker), nor two letters alone (TYPE=HQ).
+var bareLanguage = regexp.MustCompile(`^[a-z]{2}-[a-z]{2}$`)
 
 // nicknames are the card's NICKNAME values (a list), and the nickname an
 // Android phone writes as X-ANDROID-CUSTOM.
@@ -498,7 +503,10 @@ func (c *rawCard) accounts(card govcard.Card, p *contactfile.Person) {
 		if !ok {
 			name = capital(service)
 		}
-		c.notes = append(c.notes, "- "+name+": "+user)
+		line := "- " + name + ": " + strings.Join(strings.Fields(user), " ")
+		if !slices.Contains(c.notes, line) { // X-SKYPE and IMPP:skype: for one account
+			c.notes = append(c.notes, line)
+		}
 	}
 	for _, key := range []string{"X-SOCIALPROFILE", "SOCIALPROFILE"} {
 		for _, f := range card[key] {

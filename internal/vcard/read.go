@@ -205,8 +205,9 @@ func split(path, data string, cs *charsets) (cards []*rawCard, warnings, errs co
 // continues a quoted-printable value does not: a name vCard defines (or
 // an X- one), in capitals as the phones that write such values write
 // them (a note's "tel: 123" continues it), in any group, then its
-// parameters or its value.
-var propertyLine = regexp.MustCompile(`^(?:[A-Za-z0-9-]+\.)?(?:X-[A-Z0-9-]+|BEGIN|END|VERSION|FN|N|NICKNAME|PHOTO|BDAY|ANNIVERSARY|GENDER|ADR|LABEL|TEL|EMAIL|MAILER|IMPP|LANG|TZ|GEO|TITLE|ROLE|LOGO|AGENT|ORG|MEMBER|RELATED|CATEGORIES|NOTE|PRODID|REV|SORT-STRING|SOUND|UID|CLIENTPIDMAP|URL|CLASS|KEY|FBURL|CALADRURI|CALURI|SOURCE|NAME|KIND|XML)[;:]`)
+// parameters or its value, which no space begins ("TEL: 123 after six"
+// is a note's).
+var propertyLine = regexp.MustCompile(`^(?:[A-Za-z0-9-]+\.)?(?:X-[A-Z0-9-]+|BEGIN|END|VERSION|FN|N|NICKNAME|PHOTO|BDAY|ANNIVERSARY|GENDER|ADR|LABEL|TEL|EMAIL|MAILER|IMPP|LANG|TZ|GEO|TITLE|ROLE|LOGO|AGENT|ORG|MEMBER|RELATED|CATEGORIES|NOTE|PRODID|REV|SORT-STRING|SOUND|UID|CLIENTPIDMAP|URL|CLASS|KEY|FBURL|CALADRURI|CALURI|SOURCE|NAME|KIND|XML)(?:;|:[^ ]|:$)`)
 
 // joined reports whether a line, upper-cased and trimmed, is an
 // END:VCARD with the next file's BEGIN:VCARD (and its byte order mark,

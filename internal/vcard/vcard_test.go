@@ -549,6 +549,7 @@ func TestReadRelatedAndDates(t *testing.T) {
 		"item1.X-ABRELATEDNAMES:Maria Lima\r\nitem1.X-ABLabel:_$!<Spouse>!$_\r\n" +
 		"item2.X-ABRELATEDNAMES:Rui\r\nitem2.X-ABLabel:mentor\r\n" +
 		"item4.X-ABRELATEDNAMES:Ivan\r\nitem4.X-ABLabel:брат\r\n" +
+		"item5.X-ABRELATEDNAMES:Maria\\nLima\r\nitem5.X-ABLabel:ex-wife\r\n" +
 		"item3.X-ABDATE;type=pref:2015-06-20\r\nitem3.X-ABLabel:_$!<Anniversary>!$_\r\n" +
 		"X-ABDATE:2020-01-02\r\n" +
 		"RELATED;TYPE=colleague:Bruno Costa\r\nRELATED;VALUE=uri:urn:uuid:03a0e51f\r\n" +
@@ -559,7 +560,7 @@ func TestReadRelatedAndDates(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := people[0]
-	want := "Met at a conference.\n\n- Spouse: Maria Lima\n- Mentor: Rui\n- Брат: Ivan\n- Anniversary: 2015-06-20\n- Date: 2020-01-02\n- Colleague: Bruno Costa\n- Related: urn:uuid:03a0e51f\n- Anniversary: 2010-06-12\n- Manager: Carla, the boss\n- Spouse: Maria\n- Assistant: Dan"
+	want := "Met at a conference.\n\n- Spouse: Maria Lima\n- Mentor: Rui\n- Брат: Ivan\n- Ex-wife: Maria Lima\n- Anniversary: 2015-06-20\n- Date: 2020-01-02\n- Colleague: Bruno Costa\n- Related: urn:uuid:03a0e51f\n- Anniversary: 2010-06-12\n- Manager: Carla, the boss\n- Spouse: Maria\n- Assistant: Dan"
 	if p.Notes != want {
 		t.Errorf("notes:\n%s\nwant:\n%s", p.Notes, want)
 	}
@@ -575,7 +576,7 @@ func TestReadRelatedAndDates(t *testing.T) {
 func TestReadQuotedPrintableEndsInEquals(t *testing.T) {
 	src := "BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=4a=6f=76=61=6e=20=50=65=74=72=6f=76=69=c4=87=\r\nTEL;CELL:0995552188\r\n" +
 		"NOTE;ENCODING=QUOTED-PRINTABLE:Line one=0D=0A=\r\nline two=\r\nEND:VCARD\r\n" +
-		"BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Rui\r\nNOTE;ENCODING=QUOTED-PRINTABLE:her direct line and=\r\ntel: 123 for the office\r\nEND:VCARD\r\n"
+		"BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Rui\r\nNOTE;ENCODING=QUOTED-PRINTABLE:her direct line and=\r\ntel: 123 for the office=\r\nTEL: 123 after six\r\nEND:VCARD\r\n"
 	people, warnings, err := Read("x.vcf", []byte(src), "")
 	if err != nil {
 		t.Fatal(err)
@@ -586,7 +587,7 @@ func TestReadQuotedPrintableEndsInEquals(t *testing.T) {
 	}
 	// A note's own words that look like a property, in lower case,
 	// continue it.
-	if q := people[1]; q.Notes != "her direct line andtel: 123 for the office" || len(q.Phones) != 0 {
+	if q := people[1]; q.Notes != "her direct line andtel: 123 for the officeTEL: 123 after six" || len(q.Phones) != 0 {
 		t.Errorf("got %s", summary(q))
 	}
 	var warn []string
@@ -627,13 +628,14 @@ func TestReadStructuredNameAlias(t *testing.T) {
 // and a label written @work is work, once.
 func TestReadBareParams(t *testing.T) {
 	src := "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Max\r\nTEL;WORK;VOICE;utf-8;QUOTED-PRINTABLE;de-DE;x-unknown;INLINE;VCARD:+49 611 1\r\n" +
-		"workEmail.EMAIL;TYPE=work:max@example.com\r\nworkEmail.X-ABLabel:@work\r\nTEL;CELL;zh-hant-tw:+886 1\r\nEND:VCARD\r\n"
+		"workEmail.EMAIL;TYPE=work:max@example.com\r\nworkEmail.X-ABLabel:@work\r\nTEL;CELL;zh-tw:+886 1\r\n" +
+		"item1.TEL:+1 2\r\nitem1.X-ABLabel:co-worker\r\nTEL;TYPE=HQ:+1 3\r\nEND:VCARD\r\n"
 	people, _, err := Read("x.vcf", []byte(src), "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	p := people[0]
-	if p.Phones[0].Type != "work" || p.Emails[0].Type != "work" || p.Phones[1].Type != "cell" {
-		t.Errorf("types %q %q %q", p.Phones[0].Type, p.Emails[0].Type, p.Phones[1].Type)
+	if p.Phones[0].Type != "work" || p.Emails[0].Type != "work" || p.Phones[1].Type != "cell" || p.Phones[2].Type != "co-worker" || p.Phones[3].Type != "hq" {
+		t.Errorf("types %q %q %q %q %q", p.Phones[0].Type, p.Emails[0].Type, p.Phones[1].Type, p.Phones[2].Type, p.Phones[3].Type)
 	}
 }
