@@ -371,9 +371,10 @@ func (f *fields) draft() bool {
 
 // protected reports where and how the old site kept a post or a page
 // behind a password, when it did: a password in its front matter
-// (FixIt's, LoveIt's, jekyll-password-protect's; encrypted: true), or a
-// shortcode or a Liquid tag that encrypts a part of it (fixit-encryptor,
-// hugo-encryptor). Its text is in its source in the clear: imported as
+// (FixIt's, LoveIt's, jekyll-password-protect's; encrypt(ed), see
+// passwordKey), or a shortcode or a Liquid tag that encrypts a part of it
+// (fixit-encryptor, hugo-encryptor). A section's or the site's cascade
+// holds its pages too (holdsBy). Its text is in its source in the clear: imported as
 // it is and published, anyone could read it. It comes as a draft
 // (holdProtected).
 func protected(meta *Meta, body string, bodyLine int) (line int, how string) {
