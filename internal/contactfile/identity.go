@@ -29,8 +29,8 @@ type identity struct {
 	emails   map[string]string // EmailKey → address
 	profiles map[string]string // ProfileKey → URL
 	uids     map[string]string // a vCard's UID, a contact's uid
-	// birthday is no identifier, but two people born on other days are
-	// two people, whatever they share (a family's address).
+	// birthday is no identifier, but it tells apart two people of other
+	// names who share only a family's address (otherPerson).
 	birthday content.Birthday
 	// exported is, for a contact with no uid, the key of the UID export
 	// vcard gives it (ExportUID): a record with that UID is the contact,
