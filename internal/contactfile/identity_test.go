@@ -311,6 +311,9 @@ func TestPlanMergePhones(t *testing.T) {
 	if got := strings.Join(res.Changes[0].Added, ", "); got != "phone Tel privat" {
 		t.Errorf("added %s", got)
 	}
+	if PhoneKey("+49 (0) 611 123456") != "+49611123456" || PhoneKey("(0) 611") != "0611" {
+		t.Errorf("PhoneKey: %q %q", PhoneKey("+49 (0) 611 123456"), PhoneKey("(0) 611"))
+	}
 	if PhoneKey("(+351) 210-000") != "+351210000" || PhoneKey("tel:+1 (555) 010") != "+1555010" || PhoneKey("0 + 1") != "01" {
 		t.Errorf("PhoneKey: %q %q %q", PhoneKey("(+351) 210-000"), PhoneKey("tel:+1 (555) 010"), PhoneKey("0 + 1"))
 	}

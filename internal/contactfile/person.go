@@ -124,10 +124,15 @@ func EmailKey(email string) string {
 
 // PhoneKey keeps a number's digits and a + before them, so that
 // "+351 910 000 101", "+351910000101" and "(+351) 910 000 101" are one
-// number.
+// number; an international number's "(0)", the trunk prefix dialled at
+// home (+49 (0) 611 123456), is not part of it.
 func PhoneKey(phone string) string {
+	phone = strings.TrimPrefix(strings.TrimSpace(phone), "tel:")
+	if strings.Contains(phone, "+") {
+		phone = strings.ReplaceAll(phone, "(0)", "")
+	}
 	var b strings.Builder
-	for _, r := range strings.TrimPrefix(strings.TrimSpace(phone), "tel:") {
+	for _, r := range phone {
 		if r >= '0' && r <= '9' || (r == '+' && b.Len() == 0) {
 			b.WriteRune(r)
 		}
