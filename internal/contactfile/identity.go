@@ -188,14 +188,15 @@ func (id *identity) differs(o *identity) string {
 	return ""
 }
 
-// otherPerson says, of a contact (names, its NameKeys; id) and a person
-// who share only what is not one person's alone (an email: a family's
-// address), that they are two people when their names are not the
-// same and their birthdays, both given, are other days: John and Mary
-// Smith. A contact whose birthday you corrected is still the person of
-// its own name.
-func otherPerson(names []string, id *identity, p Person, pid *identity) string {
-	if id.sharesPersonal(pid) || slices.Contains(names, NameKey(p.Name)) || !otherDay(id.birthday, pid.birthday) {
+// otherPerson says, of a contact (qualified, the qualifiedKeys of its
+// names; id) and a person who share only what is not one person's alone
+// (an email: a family's address), that they are two people when their
+// names are not the same and their birthdays, both given, are other
+// days: John and Mary Smith. A contact whose birthday you corrected is
+// still the person of its own name, numbered or qualified ("John Smith
+// (2)") as it may be.
+func otherPerson(qualified []string, id *identity, p Person, pid *identity) string {
+	if id.sharesPersonal(pid) || slices.Contains(qualified, qualifiedKey(p.Name)) || !otherDay(id.birthday, pid.birthday) {
 		return ""
 	}
 	return "another birthday"

@@ -345,14 +345,16 @@ func TestPlanExportedUID(t *testing.T) {
 }
 
 // TestPlanAgainAfterYourEdits: the record of a contact, imported again
-// after you corrected its birthday, or after it brought notes and an
-// alias of its own (a card's related names, its N), is that contact:
-// never a second file.
+// after you corrected its birthday, is that contact, its name numbered
+// or not: never a second file. A record with no identifier that brings
+// notes or an alias its namesake does not hold may be another person
+// (the plumber John Smith, and Ana's dad): a file of its own, listed.
 func TestPlanAgainAfterYourEdits(t *testing.T) {
 	fsys := fstest.MapFS{
-		content.ConfigFile:             {Data: []byte(testConfig)},
-		"content/contacts/ana-lima.md": {Data: []byte("---\nname: Ana Lima\nemail: ana@example.com\nbirthday: 1980-02-01\nlinks: {linkedin: \"https://www.linkedin.com/in/ana\"}\n---\n")},
-		"content/contacts/mom.md":      {Data: []byte("---\nname: Mom\nphone: +351 910 000 111\n---\n")},
+		content.ConfigFile:                 {Data: []byte(testConfig)},
+		"content/contacts/ana-lima.md":     {Data: []byte("---\nname: Ana Lima\nemail: ana@example.com\nbirthday: 1980-02-01\nlinks: {linkedin: \"https://www.linkedin.com/in/ana\"}\n---\n")},
+		"content/contacts/mom.md":          {Data: []byte("---\nname: Mom\nphone: +351 910 000 111\n---\n")},
+		"content/contacts/john-smith-2.md": {Data: []byte("---\nname: John Smith (2)\nemail: js@family.org\nbirthday: 1990-01-02\n---\n")},
 	}
 	for _, tt := range []struct {
 		person Person
@@ -362,8 +364,10 @@ func TestPlanAgainAfterYourEdits(t *testing.T) {
 			"unchanged content/contacts/ana-lima.md"},
 		{Person{Name: "A. Lima", Links: []Link{{URL: "https://linkedin.com/in/ana"}}, Birthday: content.Birthday{Year: 1980, Month: 1, Day: 2}},
 			"unchanged content/contacts/ana-lima.md"},
+		{Person{Name: "John Smith", Emails: values("js@family.org"), Birthday: content.Birthday{Year: 1990, Month: 1, Day: 1}},
+			"unchanged content/contacts/john-smith-2.md"},
 		{Person{Name: "Mom", Phones: values("+351 910 000 111"), Notes: "- Spouse: Rui", Aliases: []string{"Maria Silva"}},
-			"updated content/contacts/mom.md"},
+			`created content/contacts/mom-2.md named "Mom (2)", possible duplicate of content/contacts/mom.md: same name, no email or profile in common`},
 	} {
 		res := planOver(t, fsys, tt.person)
 		if got := outcome(res.Changes[0]); got != tt.want {

@@ -173,7 +173,7 @@ func (p *planner) plan(person Person) (*Change, error) {
 			w = "no word of their names in common"
 		}
 		if w == "" {
-			w = otherPerson(e.names, e.id, person, id)
+			w = otherPerson(e.qualified, e.id, person, id)
 		}
 		if w != "" {
 			doubtful, why[e] = append(doubtful, e), w
@@ -213,14 +213,14 @@ func (p *planner) plan(person Person) (*Change, error) {
 		if err != nil {
 			return nil, err
 		}
-		// What a merge would add of a record with no identifier tells a
-		// namesake apart, but for what the record says of itself beyond
-		// its identity: its notes (never merged into yours: their
-		// conflict says nothing) and its aliases (a card's N).
+		// A record with no identifier is its namesake's only when the
+		// namesake holds all of it, notes and aliases too: two John
+		// Smiths, the plumber and Ana's dad, are never one file.
 		try := person
-		try.Aliases, try.Notes = nil, ""
+		try.Aliases, _ = p.aliases(e, person.Name, person.Aliases)
 		if m, _, err := p.mergeInto(e, src, try); err == nil && !m.Changed() && len(m.Conflicts) == 0 {
-			return p.merge(ch, e, id) // its aliases added, its notes named
+			ch.Action, ch.Path = Unchanged, e.path
+			return ch, nil
 		}
 	}
 	for _, e := range doubtful {
