@@ -315,9 +315,11 @@ func bareParam(t string) bool {
 	return bareLanguage.MatchString(t)
 }
 
-// bareLanguage is a language tag with its region (de-de, en-us, zh-tw):
-// not a word (ex-wife, co-worker), nor two letters alone (TYPE=HQ).
-var bareLanguage = regexp.MustCompile(`^[a-z]{2}-[a-z]{2}$`)
+// bareLanguage is a language tag with its script or region (de-de,
+// zh-hant-tw), as a line's own parameter only, never an app's label (a
+// label is the user's word: ex-wife, co-worker); two letters alone
+// (TYPE=HQ) are not taken for one.
+var bareLanguage = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]{2,8})+$`)
 
 // nicknames are the card's NICKNAME values (a list), and the nickname an
 // Android phone writes as X-ANDROID-CUSTOM.

@@ -628,7 +628,7 @@ func TestReadStructuredNameAlias(t *testing.T) {
 // and a label written @work is work, once.
 func TestReadBareParams(t *testing.T) {
 	src := "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Max\r\nTEL;WORK;VOICE;utf-8;QUOTED-PRINTABLE;de-DE;x-unknown;INLINE;VCARD:+49 611 1\r\n" +
-		"workEmail.EMAIL;TYPE=work:max@example.com\r\nworkEmail.X-ABLabel:@work\r\nTEL;CELL;zh-tw:+886 1\r\n" +
+		"workEmail.EMAIL;TYPE=work:max@example.com\r\nworkEmail.X-ABLabel:@work\r\nTEL;CELL;zh-hant-tw:+886 1\r\n" +
 		"item1.TEL:+1 2\r\nitem1.X-ABLabel:co-worker\r\nTEL;TYPE=HQ:+1 3\r\nEND:VCARD\r\n"
 	people, _, err := Read("x.vcf", []byte(src), "")
 	if err != nil {
