@@ -191,15 +191,31 @@ func (id *identity) differs(o *identity) string {
 // otherPerson says, of a contact (qualified, the qualifiedKeys of its
 // names; id) and a person who share only what is not one person's alone
 // (an email: a family's address), that they are two people when their
-// names are not the same and their birthdays, both given, are other
-// days: John and Mary Smith. A contact whose birthday you corrected is
+// birthdays, both given, are other days and their names are not the
+// same (John and Mary Smith), or their birthdays a generation apart
+// (Peter Brown and his son). A contact whose birthday you corrected is
 // still the person of its own name, numbered or qualified ("John Smith
 // (2)") as it may be.
 func otherPerson(qualified []string, id *identity, p Person, pid *identity) string {
-	if id.sharesPersonal(pid) || slices.Contains(qualified, qualifiedKey(p.Name)) || !otherDay(id.birthday, pid.birthday) {
+	if id.sharesPersonal(pid) || !otherDay(id.birthday, pid.birthday) {
 		return ""
 	}
+	if slices.Contains(qualified, qualifiedKey(p.Name)) && !generations(id.birthday, pid.birthday) {
+		return "" // the same name: a birthday corrected, not another person
+	}
 	return "another birthday"
+}
+
+// generations reports whether two birthdays are a generation apart (a
+// dozen years or more): Peter Brown and his son Peter, who share the
+// family's address and their name, are two people; a birthday you
+// corrected moved by days or a year or two.
+func generations(a, b content.Birthday) bool {
+	if a.Year == 0 || b.Year == 0 {
+		return false
+	}
+	d := a.Year - b.Year
+	return d >= 12 || d <= -12
 }
 
 // otherDay reports whether two birthdays, both given, are other days:

@@ -271,8 +271,9 @@ func TestPlanAfterRename(t *testing.T) {
 
 // TestPlanSharedEmailOtherBirthday: two people of one family who share
 // an address (and a surname) are two people when their birthdays differ:
-// Mary's phone is never put in John's file. A birthday without its year,
-// or none, does not tell them apart.
+// Mary's phone is never put in John's file; so are a father and his son
+// of one name, a generation apart. A birthday without its year, or none,
+// or one a year from yours (you corrected it), does not tell them apart.
 func TestPlanSharedEmailOtherBirthday(t *testing.T) {
 	fsys := fstest.MapFS{
 		content.ConfigFile:               {Data: []byte(testConfig)},
@@ -287,6 +288,10 @@ func TestPlanSharedEmailOtherBirthday(t *testing.T) {
 		{Person{Name: "J. Smith", Emails: values("smiths@example.com"), Phones: values("+1 555 010 0001"), Birthday: content.Birthday{Month: 1, Day: 1}},
 			"updated content/contacts/john-smith.md"},
 		{Person{Name: "John Smith", Emails: values("smiths@example.com"), Phones: values("+1 555 010 0001")},
+			"updated content/contacts/john-smith.md"},
+		{Person{Name: "John Smith", Emails: values("smiths@example.com"), Phones: values("+1 555 010 0003"), Birthday: content.Birthday{Year: 1998, Month: 5, Day: 5}},
+			"created content/contacts/john-smith-2.md named \"John Smith (2)\", possible duplicate of content/contacts/john-smith.md: same email smiths@example.com, but another birthday"},
+		{Person{Name: "John Smith", Emails: values("smiths@example.com"), Phones: values("+1 555 010 0001"), Birthday: content.Birthday{Year: 1971, Month: 1, Day: 1}},
 			"updated content/contacts/john-smith.md"},
 	} {
 		res := planOver(t, fsys, tt.person)
