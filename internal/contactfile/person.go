@@ -26,6 +26,10 @@ type Person struct {
 	Source   content.Position // where the record starts: Connections.csv:7
 	Name     string
 	Aliases  []string // nicknames
+	// FullName is the name the record's parts give (a vCard's N) when it
+	// is another than Name: an alias too, but one that tells no namesake
+	// apart, being the same person's name.
+	FullName string
 	Company  string
 	Role     string
 	Location string          // where they are: "Lisbon, Portugal", a city and a country
@@ -217,6 +221,11 @@ func clean(p Person) (Person, []string) {
 		return out
 	}
 	p.Aliases = texts("nickname", p.Aliases)
+	if full := texts("name", []string{p.FullName}); len(full) == 1 {
+		p.FullName = full[0]
+	} else {
+		p.FullName = ""
+	}
 	text("company", &p.Company)
 	text("role", &p.Role)
 	text("location", &p.Location)
