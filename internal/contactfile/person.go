@@ -23,9 +23,9 @@ import (
 // export: a vCard, a row of LinkedIn's Connections.csv. Who they are is
 // their emails, their profile links and their UID: see identity.go.
 type Person struct {
-	Source   content.Position // where the record starts: Connections.csv:7
-	Name     string
-	Aliases  []string // nicknames
+	Source  content.Position // where the record starts: Connections.csv:7
+	Name    string
+	Aliases []string // nicknames
 	// FullName is the name the record's parts give (a vCard's N) when it
 	// is another than Name: an alias too, but one that tells no namesake
 	// apart, being the same person's name.
