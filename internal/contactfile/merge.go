@@ -359,35 +359,16 @@ func (m *merger) notes(notes string) {
 	// The list it ends with (a card's related names, its days, its
 	// accounts: vcard's relations) is named line by line, whole, but for
 	// the lines your notes hold: a merge never hides the spouse's name.
-	body := textKey(m.f.Tail())
-	for _, l := range endingList(notes) {
-		if !strings.Contains(body, textKey(l)) {
-			m.conflict("notes as written; not added: %s", l)
+	paras := strings.Split(notes, "\n\n")
+	lines := strings.Split(strings.TrimSpace(paras[len(paras)-1]), "\n")
+	if !slices.ContainsFunc(lines, func(l string) bool { return !strings.HasPrefix(l, "- ") }) {
+		body := textKey(m.f.Tail())
+		for _, l := range lines {
+			if !strings.Contains(body, textKey(l)) {
+				m.conflict("notes as written; not added: %s", l)
+			}
 		}
 	}
-}
-
-// endingList returns the lines of the list that notes end with, a
-// paragraph of "- " lines alone, or none.
-func endingList(notes string) []string {
-	paras := strings.Split(strings.TrimSpace(notes), "\n\n")
-	lines := strings.Split(strings.TrimSpace(paras[len(paras)-1]), "\n")
-	if slices.ContainsFunc(lines, func(l string) bool { return !strings.HasPrefix(l, "- ") }) {
-		return nil
-	}
-	return lines
-}
-
-// withoutList is notes without the list they end with (endingList).
-func withoutList(notes string) string {
-	if len(endingList(notes)) == 0 {
-		return notes
-	}
-	notes = strings.TrimSpace(notes)
-	if i := strings.LastIndex(notes, "\n\n"); i >= 0 {
-		return strings.TrimSpace(notes[:i])
-	}
-	return ""
 }
 
 // decode reads a front-matter block as content.Load does: strictly.

@@ -23,13 +23,9 @@ import (
 // export: a vCard, a row of LinkedIn's Connections.csv. Who they are is
 // their emails, their profile links and their UID: see identity.go.
 type Person struct {
-	Source  content.Position // where the record starts: Connections.csv:7
-	Name    string
-	Aliases []string // nicknames
-	// FullName is the name the record's parts give (a vCard's N) when it
-	// is another than Name: an alias too, but one that tells no namesake
-	// apart, being the same person's name.
-	FullName string
+	Source   content.Position // where the record starts: Connections.csv:7
+	Name     string
+	Aliases  []string // nicknames
 	Company  string
 	Role     string
 	Location string          // where they are: "Lisbon, Portugal", a city and a country
@@ -221,11 +217,6 @@ func clean(p Person) (Person, []string) {
 		return out
 	}
 	p.Aliases = texts("nickname", p.Aliases)
-	if full := texts("name", []string{p.FullName}); len(full) == 1 {
-		p.FullName = full[0]
-	} else {
-		p.FullName = ""
-	}
 	text("company", &p.Company)
 	text("role", &p.Role)
 	text("location", &p.Location)

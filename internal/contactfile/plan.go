@@ -148,13 +148,6 @@ type entry struct {
 
 func (p *planner) plan(person Person) (*Change, error) {
 	person, dropped := clean(person)
-	// The full name is an alias like any other, but what tells a
-	// namesake apart are the nicknames alone (below).
-	nicknames := person.Aliases
-	if full := person.FullName; full != "" && !slices.ContainsFunc(nicknames, func(a string) bool { return strings.EqualFold(a, full) }) {
-		person.Aliases = append(slices.Clone(nicknames), full)
-	}
-	person.FullName = ""
 	ch := &Change{Person: person, Dropped: append(append([]string(nil), person.Dropped...), dropped...)}
 	skip := func(format string, args ...any) (*Change, error) {
 		ch.Action, ch.Reason = Skipped, fmt.Sprintf(format, args...)
@@ -221,17 +214,13 @@ func (p *planner) plan(person Person) (*Change, error) {
 			return nil, err
 		}
 		// A record with no identifier is its namesake's only when the
-		// namesake holds all of it, its notes and nicknames too: two
-		// John Smiths, the plumber and Ana's dad, are never one file.
-		// But its full name (a card's N), and the list its notes end
-		// with (a card's related names, days and accounts, which an
-		// import before them did not write), are not told apart by: a
-		// merge then adds the one and names the other.
+		// namesake holds all of it, notes and aliases too: two John
+		// Smiths, the plumber and Ana's dad, are never one file.
 		try := person
-		try.Aliases, _ = p.aliases(e, person.Name, nicknames)
-		try.Notes = withoutList(person.Notes)
+		try.Aliases, _ = p.aliases(e, person.Name, person.Aliases)
 		if m, _, err := p.mergeInto(e, src, try); err == nil && !m.Changed() && len(m.Conflicts) == 0 {
-			return p.merge(ch, e, id)
+			ch.Action, ch.Path = Unchanged, e.path
+			return ch, nil
 		}
 	}
 	for _, e := range doubtful {

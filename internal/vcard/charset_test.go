@@ -29,9 +29,6 @@ func kept(p contactfile.Person) string {
 	if len(p.Aliases) > 0 {
 		s = append(s, "aliases "+strings.Join(p.Aliases, ","))
 	}
-	if p.FullName != "" {
-		s = append(s, "full name "+p.FullName)
-	}
 	if p.Location != "" {
 		s = append(s, "location "+p.Location)
 	}
@@ -78,7 +75,7 @@ func TestReadCharsets(t *testing.T) {
 			`11 後藤 ゆうじ | aliases ゆうちゃん | email home:yuji.goto@example.jp`,
 		}},
 		{"windows-1251-2.1.vcf", "", []string{
-			`1 Иван Петров (Acme) | company Acme | full name Иван Петров | location Москва, Россия | email ivan.petrov@acme.example | dropped ADR "ул. Тверская, 7, 125009" (the location keeps the city and country)`,
+			`1 Иван Петров (Acme) | company Acme | aliases Иван Петров | location Москва, Россия | email ivan.petrov@acme.example | dropped ADR "ул. Тверская, 7, 125009" (the location keeps the city and country)`,
 			`9 Юлия Щукина | email yulia@example.ru`,
 		}},
 		{"iso-8859-2-2.1.vcf", "", []string{

@@ -125,7 +125,9 @@ func (c *rawCard) person(path string, card govcard.Card, warnings *content.Error
 	}
 	c.accounts(card, &p)
 	p.Aliases = c.nicknames()
-	p.FullName = structuredName(n, p.Name)
+	if a := structuredName(n, p.Name); a != "" && !slices.ContainsFunc(p.Aliases, func(x string) bool { return strings.EqualFold(x, a) }) {
+		p.Aliases = append(p.Aliases, a)
+	}
 	c.address(&p)
 	if i := one(&p, "birthday", fields(card, govcard.FieldBirthday)...); i >= 0 {
 		f := card[govcard.FieldBirthday][i]
