@@ -274,6 +274,7 @@ func oneLine(s string) string {
 // again where it stands in a quoted string.
 func commentText(s string) string {
 	s = oneLine(s)
+	notYAML := func(r rune) bool { return !content.YAMLHolds(r) }
 	if !strings.ContainsFunc(s, notYAML) {
 		return s
 	}
@@ -286,15 +287,6 @@ func commentText(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-// notYAML reports whether a comment of YAML may not hold r on its line:
-// what is not among YAML's printable characters, and the line breaks of
-// YAML 1.1 that a comment's text would end at (U+0085, U+2028, U+2029).
-func notYAML(r rune) bool {
-	printable := r == '\t' || 0x20 <= r && r <= 0x7E ||
-		0xA0 <= r && r <= 0xD7FF && r != 0x2028 && r != 0x2029 || 0xE000 <= r && r <= 0xFFFD && r != 0xFEFF || 0x10000 <= r && r <= 0x10FFFF
-	return !printable
 }
 
 // site is an old site's address: where its pages were served from.

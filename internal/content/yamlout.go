@@ -67,9 +67,9 @@ func quote(s string) string {
 			b.WriteString(`\n`)
 		case r == '\t':
 			b.WriteString(`\t`)
-		case r < 0x20 || r >= 0x7f && r <= 0x9f && r != 0x85:
+		case !YAMLHolds(r) && r < 0x100 && r != 0x85:
 			fmt.Fprintf(&b, `\x%02x`, r) // control characters, which YAML does not allow raw
-		case r == 0x85 || r == 0x2028 || r == 0x2029 || r == 0xfeff || r == 0xfffe || r == 0xffff:
+		case !YAMLHolds(r):
 			fmt.Fprintf(&b, `\u%04x`, r) // line breaks and a byte order mark to YAML, or not characters
 		default:
 			b.WriteRune(r)
@@ -77,4 +77,21 @@ func quote(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+// YAMLHolds reports whether a line of YAML may hold r as written: not a
+// control character (but a tab), nor what YAML 1.1 reads as a line break
+// (U+0085, U+2028, U+2029), nor a byte order mark or a non-character
+// (U+FFFE, U+FFFF). quote escapes the others, and so must any writer of
+// YAML, a comment's text too.
+func YAMLHolds(r rune) bool {
+	switch {
+	case r == '\t':
+		return true
+	case r < 0x20, r >= 0x7f && r <= 0x9f:
+		return false
+	case r == 0x2028, r == 0x2029, r == 0xfeff, r == 0xfffe, r == 0xffff:
+		return false
+	}
+	return true
 }
