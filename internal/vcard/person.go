@@ -222,7 +222,7 @@ func (c *rawCard) relations(card govcard.Card, labels map[string]string) []strin
 		if t := f.Params.Types(); name == "RELATED" && len(t) > 0 && t[0] != "" {
 			what = t[0]
 		}
-		if label := strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(labels[f.Group]), "_$!<"), ">!$_"); label != "" {
+		if label := appleLabel(labels[f.Group]); label != "" {
 			what = label
 		}
 		if strings.Contains(name, "DATE") || strings.Contains(name, "ANNIVERSARY") {
@@ -278,8 +278,8 @@ func typeOf(f *govcard.Field, labels map[string]string) string {
 		types = append(types, t)
 	}
 	for i, t := range types {
-		t = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(t), "_$!<"), ">!$_") // Apple's built-in labels
-		t = strings.TrimPrefix(t, "@")                                                   // a label as some apps write one: @work
+		t = appleLabel(t)
+		t = strings.TrimPrefix(t, "@") // a label as some apps write one: @work
 		switch t = strings.ToLower(t); t {
 		case "home", "work":
 			add(&where, t)

@@ -327,11 +327,17 @@ func webAddress(v string) string {
 	return v
 }
 
+// appleLabel is an X-ABLabel as written, less the marks around Apple's
+// built-in ones: _$!<Spouse>!$_ is Spouse.
+func appleLabel(s string) string {
+	return strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(s), "_$!<"), ">!$_")
+}
+
 // label names a link after its X-ABLabel or its TYPE; "" when neither says
 // more than home or work, so that the link is named after its site.
 func label(ab string, types []string) string {
 	for _, s := range append([]string{ab}, types...) {
-		s = strings.TrimSuffix(strings.TrimPrefix(s, "_$!<"), ">!$_") // Apple's built-in labels
+		s = appleLabel(s)
 		switch name := content.Slugify(s); name {
 		case "", "home", "work", "other", "pref", "internet", "homepage", "home-page", "profile", "x-profile":
 		default:
