@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/markdown"
 )
 
 func TestSplit(t *testing.T) {
@@ -1553,5 +1554,79 @@ func TestHugoProductionConfig(t *testing.T) {
 	}
 	if cfg.str("params.author") != "A" || cfg.str("params.description") != "Production" || cfg.str("title") != "T" {
 		t.Errorf("config %v", cfg)
+	}
+}
+
+// TestJekyllKramdownHTMLBlock: kramdown, Jekyll's Markdown, keeps an HTML
+// block raw from its opening tag to the tag that closes it, blank lines
+// and indented lines included; CommonMark ends it at a blank line, and a
+// real blog's gallery (a <div> with blank lines and indented {% if %}
+// lines) was published as a code block showing its Liquid and <img>. The
+// block's blank lines are kept as lines CommonMark does not end it at;
+// its Liquid is then converted as any other. A block kramdown parses
+// (markdown="1", parse_block_html), code, an unclosed tag and a site not
+// on kramdown are as written.
+func TestJekyllKramdownHTMLBlock(t *testing.T) {
+	gallery := "Intro.\n\n<div class=\"gallery\">\n  <p>First</p>\n\n    {% if page.show %}\n    <img src=\"/a.png\">\n    {% endif %}\n\n  <div><pre>one\n\ntwo</pre></div>\n\n  <p>Last</p>\n</div>\n\nAfter.\n"
+	parsed := "<div markdown=\"1\">\n\n    code\n\n</div>\n"
+	code := "    <div>\n\n    x\n\n    </div>\n\nText.\n"
+	open := "<section>\n\n    text\n"
+	// A highlight is code: the tags in it open no block, its blank lines
+	// stay; a block around one stays as it was (its fence would be text
+	// inside a block).
+	highlight := "{% highlight xml %}\n<body>\n\n<div>\n\n</div>\n{% endhighlight %}\n\n<div class=\"x\">\n\n{% highlight go %}\na\n\nb\n{% endhighlight %}\n\n</div>\n"
+	highlighted := "```xml\n<body>\n\n<div>\n\n</div>\n```\n\n<div class=\"x\">\n\n```go\na\n\nb\n```\n\n</div>\n"
+	for _, tc := range []struct {
+		name, config string
+		kept         bool // every body as written
+	}{
+		{"kramdown", "url: https://k.test\n", false},
+		{"parse_block_html", "url: https://k.test\nkramdown:\n  parse_block_html: true\n", true},
+		{"commonmark", "url: https://k.test\nmarkdown: CommonMarkGhPages\n", true},
+	} {
+		fsys := fstest.MapFS{
+			"_config.yml":                    {Data: []byte(tc.config)},
+			"_posts/2021-01-01-gallery.md":   {Data: []byte("---\ntitle: G\n---\n" + gallery)},
+			"_posts/2021-01-02-parsed.md":    {Data: []byte("---\ntitle: P\n---\n" + parsed)},
+			"_posts/2021-01-03-code.md":      {Data: []byte("---\ntitle: C\n---\n" + code)},
+			"_posts/2021-01-04-open.md":      {Data: []byte("---\ntitle: O\n---\n" + open)},
+			"_posts/2021-01-05-highlight.md": {Data: []byte("---\ntitle: H\n---\n" + highlight)},
+		}
+		plan, err := Jekyll(fsys, Options{Root: "j"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		bodies := map[string]string{}
+		for _, p := range plan.Posts {
+			bodies[p.Slug] = p.Body
+		}
+		for slug, src := range map[string]string{"parsed": parsed, "code": code, "open": open, "highlight": highlighted} {
+			if bodies[slug] != src {
+				t.Errorf("%s: %s:\n%s\nwant it as written:\n%s", tc.name, slug, bodies[slug], src)
+			}
+		}
+		g := bodies["gallery"]
+		if tc.kept {
+			if strings.Count(g, "\n\n") != strings.Count(gallery, "\n\n") {
+				t.Errorf("%s: gallery's blank lines changed:\n%s", tc.name, g)
+			}
+			continue
+		}
+		if c := markdown.Code(g); len(c) != 0 {
+			t.Errorf("%s: gallery has code at %v:\n%s", tc.name, c, g)
+		}
+		for _, want := range []string{"Intro.\n\n<div", "<!-- {% if page.show %} -->", "    <img src=\"/a.png\">", "one\n<!-- -->\ntwo", "</div>\n\nAfter.\n"} {
+			if !strings.Contains(g, want) {
+				t.Errorf("%s: gallery lacks %q:\n%s", tc.name, want, g)
+			}
+		}
+		if strings.Count(g, "\n") != strings.Count(gallery, "\n") {
+			t.Errorf("%s: gallery's lines moved:\n%s", tc.name, g)
+		}
+		for _, w := range plan.Warnings {
+			if strings.Contains(w.Error(), "in code") {
+				t.Errorf("%s: %v", tc.name, w)
+			}
+		}
 	}
 }

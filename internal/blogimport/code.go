@@ -49,6 +49,26 @@ func (r regions) in(off int) bool {
 	return false
 }
 
+// end returns where the region that holds off ends, if one does.
+func (r regions) end(off int) (int, bool) {
+	for _, s := range r {
+		if off >= s.start && off < s.end {
+			return s.end, true
+		}
+	}
+	return 0, false
+}
+
+// within reports whether a region begins in [start, end).
+func (r regions) within(start, end int) bool {
+	for _, s := range r {
+		if s.start >= start && s.start < end {
+			return true
+		}
+	}
+	return false
+}
+
 // fenced returns code in a fenced block of language lang, with a fence
 // longer than any run of backticks in it.
 func fenced(lang, code string) string {

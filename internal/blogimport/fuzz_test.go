@@ -154,3 +154,29 @@ func FuzzImport(f *testing.F) {
 		}
 	})
 }
+
+// FuzzKramdownHTML: kramdownHTML changes no line but a blank one, which
+// it writes as blankInHTML, and moves none.
+func FuzzKramdownHTML(f *testing.F) {
+	for _, s := range append(fuzzSeeds,
+		"<div>\n\n    {% if x %}\n\n</div>\n",
+		"<DIV class=x>\n<div>\n \n</div>\n\t\n</Div >\n",
+		"<p>\n\n</p>\n<div title=\"ȺȺȺȺȺȺȺȺ\">\n\n</div>",
+		"{% highlight html %}\n<div>\n\n</div>\n{% endhighlight %}\n<p>\n\n{% raw %}</p>{% endraw %}\n\n</p>\n",
+		"<section markdown=\"1\">\n\n*a*\n\n</section>\n<ul><!-- </ul> -->\n\n</ul>\n",
+	) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		out := kramdownHTML(body)
+		in, got := strings.SplitAfter(body, "\n"), strings.SplitAfter(out, "\n")
+		if len(in) != len(got) {
+			t.Fatalf("%d lines, %d after:\n%q\n%q", len(in), len(got), body, out)
+		}
+		for i := range in {
+			if got[i] != in[i] && (strings.TrimSpace(in[i]) != "" || got[i] != blankInHTML+"\n") {
+				t.Fatalf("line %d %q is %q", i+1, in[i], got[i])
+			}
+		}
+	})
+}

@@ -197,7 +197,16 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		refs["link:"+p] = d.newPath()
 		drafts = append(drafts, d)
 	}
+	// kramdown keeps an HTML block raw across blank lines; CommonMark,
+	// and a site that has kramdown parse HTML blocks, do not.
+	rawHTML := strings.EqualFold(or(cfg.str("markdown"), "kramdown"), "kramdown")
+	if v, ok := boolean(cfg.get("kramdown.parse_block_html")); ok && v {
+		rawHTML = false
+	}
 	for _, d := range drafts {
+		if rawHTML {
+			d.body = kramdownHTML(d.body)
+		}
 		c := newConverter(d.body, d.bodyLine, func(line int, format string, args ...any) {
 			plan.warn(content.Position{Path: d.shown, Line: line}, format, args...)
 		})

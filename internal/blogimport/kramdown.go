@@ -1,0 +1,168 @@
+package blogimport
+
+import (
+	"regexp"
+	"strings"
+)
+
+// kramdown, Jekyll's Markdown by default, reads an HTML block as raw HTML
+// from its opening tag to the tag that closes it, across blank lines,
+// where CommonMark ends it at the first blank line and reads what follows
+// as Markdown: an indented line after it is code. A blog's <div> with a
+// blank line and indented lines was published as a code block showing its
+// tags.
+
+// kramdownBlock is an opening tag that begins an HTML block for kramdown:
+// one of its block elements (kramdown's HTML_BLOCK_ELEMENTS) at the start
+// of a line, indented by three spaces at most. pre is not among them:
+// CommonMark keeps a <pre> block to its </pre> as it is.
+var kramdownBlock = regexp.MustCompile(`(?mi)^ {0,3}<(address|article|aside|applet|body|blockquote|dd|details|div|dl|fieldset|figure|figcaption|footer|form|h[1-6]|header|hgroup|html|head|iframe|legend|menu|li|main|map|nav|ol|optgroup|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)[\s/>]`)
+
+// kramdownParsed is the markdown attribute that has kramdown parse an
+// element's content as Markdown, not keep it raw.
+var kramdownParsed = regexp.MustCompile(`(?i)\smarkdown\s*=\s*["']?(1|block|span)\b`)
+
+// blankInHTML is what a blank line inside a raw HTML block becomes: a line
+// CommonMark does not end the block at, which shows nothing (netjournal
+// publishes no HTML comment), and keeps the lines where they were.
+const blankInHTML = "<!-- -->"
+
+// kramdownHTML returns body with the blank lines of each HTML block that
+// kramdown keeps raw written as blankInHTML, so that CommonMark reads the
+// block whole, as kramdown did. A block in code, one whose element has
+// kramdown parse it (markdown="1"), and one never closed are left as they
+// are. What Liquid keeps as it is (raw, a comment, a highlight, which
+// becomes code) is passed by: no tag in it opens or closes a block, and
+// its blank lines stay.
+func kramdownHTML(body string) string {
+	code := codeRegions(body)
+	opaque, highlights := liquidOpaque(body)
+	code = append(code, opaque...)
+	lower := lowerASCII(body)
+	var b strings.Builder
+	last := 0
+	for _, m := range kramdownBlock.FindAllStringSubmatchIndex(body, -1) {
+		start, name := m[0], strings.ToLower(body[m[2]:m[3]])
+		if start < last || code.in(start) {
+			continue
+		}
+		gt := strings.IndexByte(body[m[1]-1:], '>')
+		if gt < 0 {
+			continue
+		}
+		gt += m[1] - 1
+		if kramdownParsed.MatchString(body[start:gt]) {
+			continue
+		}
+		end := closingTag(lower, gt+1, name, opaque)
+		if end < 0 || highlights.within(start, end) {
+			// A highlight becomes a fenced block, which CommonMark reads
+			// as code only outside an HTML block: left as it was.
+			continue
+		}
+		// The lines after the opening tag's line and before the closing
+		// tag's: a blank line is one of them only when both are around it.
+		inner := strings.IndexByte(body[start:], '\n')
+		closing := strings.LastIndexByte(body[:end], '\n')
+		if inner < 0 || closing < start+inner {
+			continue
+		}
+		b.WriteString(body[last : start+inner+1])
+		at := start + inner + 1
+		for _, line := range strings.SplitAfter(body[at:closing+1], "\n") {
+			if strings.TrimSpace(line) == "" && line != "" && !opaque.in(at) {
+				b.WriteString(blankInHTML + "\n")
+			} else {
+				b.WriteString(line)
+			}
+			at += len(line)
+		}
+		last = closing + 1
+	}
+	if last == 0 {
+		return body
+	}
+	b.WriteString(body[last:])
+	return b.String()
+}
+
+// closingTag returns where the tag that closes an element name opened
+// before from ends in lower (a body in lower case): past its '>', counting
+// the elements of that name opened and closed inside, passing by comments
+// and what is opaque; or -1.
+func closingTag(lower string, from int, name string, opaque regions) int {
+	depth := 1
+	s := lower
+	for i := from; i < len(s); {
+		k := strings.IndexByte(s[i:], '<')
+		if k < 0 {
+			return -1
+		}
+		i += k
+		if end, ok := opaque.end(i); ok {
+			i = end
+			continue
+		}
+		rest := lower[i:]
+		switch {
+		case strings.HasPrefix(rest, "<!--"):
+			e := strings.Index(rest[4:], "-->")
+			if e < 0 {
+				return -1
+			}
+			i += 4 + e + 3
+			continue
+		case strings.HasPrefix(rest, "</"+name) && tagNameEnds(rest, 2+len(name)):
+			depth--
+			if depth == 0 {
+				gt := strings.IndexByte(rest, '>')
+				if gt < 0 {
+					return -1
+				}
+				return i + gt + 1
+			}
+		case strings.HasPrefix(rest, "<"+name) && tagNameEnds(rest, 1+len(name)):
+			if gt := strings.IndexByte(rest, '>'); gt < 0 || rest[gt-1] != '/' {
+				depth++
+			}
+		}
+		i++
+	}
+	return -1
+}
+
+// tagNameEnds reports whether a tag's name ends at s[i]: at a space, '/',
+// '>' or the end.
+func tagNameEnds(s string, i int) bool {
+	return i >= len(s) || strings.IndexByte(" \t\n\r\f/>", s[i]) >= 0
+}
+
+// liquidOpaque returns where Liquid keeps text as it is, for Markdown to
+// read as text or code: raw blocks, comments, and highlight blocks from
+// their tag to their end tag (highlights, those alone).
+func liquidOpaque(s string) (opaque, highlights regions) {
+	toks := lexLiquid(s)
+	for _, t := range toks {
+		switch {
+		case t.raw || t.comment:
+			opaque = append(opaque, span{t.start, t.end})
+		case !t.output && t.name == "highlight" && t.pair >= 0:
+			h := span{t.start, toks[t.pair].end}
+			opaque, highlights = append(opaque, h), append(highlights, h)
+		}
+	}
+	return opaque, highlights
+}
+
+// lowerASCII returns s with its ASCII letters in lower case, and every
+// other byte where it was: offsets in it are offsets in s (strings.ToLower
+// moves them, İ being longer in lower case).
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
