@@ -351,17 +351,21 @@ func (m *merger) notes(notes string) {
 	if notes == "" || strings.Contains(textKey(m.f.Tail()), textKey(notes)) {
 		return
 	}
-	short := []rune(strings.Join(strings.Fields(notes), " "))
-	if len(short) > 40 {
-		short = append(short[:40], '…')
-	}
-	m.conflict("notes as written; the import's note %q was not added", string(short))
 	// The list it ends with (a card's related names, its days, its
 	// accounts: vcard's relations) is named line by line, whole, but for
 	// the lines your notes hold: a merge never hides the spouse's name.
+	// A note that is that list alone is named so only.
 	paras := strings.Split(notes, "\n\n")
 	lines := strings.Split(strings.TrimSpace(paras[len(paras)-1]), "\n")
-	if !slices.ContainsFunc(lines, func(l string) bool { return !strings.HasPrefix(l, "- ") }) {
+	list := !slices.ContainsFunc(lines, func(l string) bool { return !strings.HasPrefix(l, "- ") })
+	if !list || len(paras) > 1 {
+		short := []rune(strings.Join(strings.Fields(notes), " "))
+		if len(short) > 40 {
+			short = append(short[:40], '…')
+		}
+		m.conflict("notes as written; the import's note %q was not added", string(short))
+	}
+	if list {
 		body := textKey(m.f.Tail())
 		for _, l := range lines {
 			if !strings.Contains(body, textKey(l)) {

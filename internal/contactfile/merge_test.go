@@ -317,4 +317,20 @@ func TestMergeNoteListNamed(t *testing.T) {
 	if got := strings.Join(m.Conflicts, "\n"); got != want {
 		t.Errorf("conflicts:\n%s\nwant:\n%s", got, want)
 	}
+	// A note that is the list alone is named line by line, not twice
+	// (short, then each line); and not at all when your notes hold
+	// every line of it.
+	for _, tc := range []struct{ notes, want string }{
+		{"- Spouse: Maria Lima\n- Skype: ana.lima", `notes as written; not added: - Spouse: Maria Lima`},
+		{"- Skype: ana.lima", ""},
+	} {
+		p.Notes = tc.notes
+		m, err := Merge([]byte(file), p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(m.Conflicts, "\n"); got != tc.want {
+			t.Errorf("%q: conflicts:\n%s\nwant:\n%s", tc.notes, got, tc.want)
+		}
+	}
 }
