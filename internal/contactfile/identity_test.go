@@ -322,6 +322,19 @@ func TestPlanMergePhones(t *testing.T) {
 	if PhoneKey("(+351) 210-000") != "+351210000" || PhoneKey("tel:+1 (555) 010") != "+1555010" || PhoneKey("0 + 1") != "01" {
 		t.Errorf("PhoneKey: %q %q %q", PhoneKey("(+351) 210-000"), PhoneKey("tel:+1 (555) 010"), PhoneKey("0 + 1"))
 	}
+	// The trunk prefix inside the area code's parentheses is no part of
+	// an international number either, but in Italy's (and San Marino's,
+	// the Vatican's), where the 0 is dialled from abroad.
+	for in, want := range map[string]string{
+		"+49 (0611) 123456": "+49611123456", "+44(020) 7946 0000": "+442079460000",
+		"+49 (611) 123456": "+49611123456", "+39 (06) 1234 5678": "+390612345678",
+		"+378 (0549) 123456": "+3780549123456", "(0611) 123456": "0611123456",
+		"+49 611 (0)123": "+49611123",
+	} {
+		if got := PhoneKey(in); got != want {
+			t.Errorf("PhoneKey(%q) = %q, want %q", in, got, want)
+		}
+	}
 }
 
 // TestPlanExportedUID: a contact with no uid answers to the UID export

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -125,11 +126,18 @@ func EmailKey(email string) string {
 // PhoneKey keeps a number's digits and a + before them, so that
 // "+351 910 000 101", "+351910000101" and "(+351) 910 000 101" are one
 // number; an international number's "(0)", the trunk prefix dialled at
-// home (+49 (0) 611 123456), is not part of it.
+// home (+49 (0) 611 123456, +49 (0611) 123456), is not part of it.
 func PhoneKey(phone string) string {
 	phone = strings.TrimPrefix(strings.TrimSpace(phone), "tel:")
 	if strings.Contains(phone, "+") {
 		phone = strings.ReplaceAll(phone, "(0)", "")
+		// +49 (0611): the trunk prefix inside the area code's parentheses
+		// (but in Italy, San Marino and the Vatican, whose numbers keep it).
+		if m := trunkInParens.FindStringSubmatchIndex(phone); m != nil {
+			if cc := phone[m[2]:m[3]]; cc != "39" && cc != "378" && cc != "379" {
+				phone = phone[:m[1]-1] + phone[m[1]:]
+			}
+		}
 	}
 	var b strings.Builder
 	for _, r := range phone {
@@ -158,6 +166,9 @@ func URLKey(raw string) string {
 	}
 	return key
 }
+
+// trunkInParens is a country code and a 0 after a parenthesis: +49 (0.
+var trunkInParens = regexp.MustCompile(`^\s*\+\s*(\d{1,3})[\s.-]*\(0`)
 
 // textKey folds a value for comparing: case and spacing are ignored.
 func textKey(s string) string {
