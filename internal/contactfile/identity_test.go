@@ -393,3 +393,31 @@ func TestPlanAgainAfterYourEdits(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanNumberedNameKept: a namesake numbered by an import, exported and
+// imported into another site (or again), keeps the name it has when that
+// name is free there: "John Smith (2)", not "John Smith (2) (2)". Taken,
+// it is numbered from the name without its number.
+func TestPlanNumberedNameKept(t *testing.T) {
+	smith := "---\nname: John Smith\nphone: +1 555 0100\n---\n"
+	for _, tc := range []struct {
+		files map[string]string
+		want  string
+	}{
+		{map[string]string{"john-smith.md": smith},
+			`created content/contacts/john-smith-2.md, possible duplicate of content/contacts/john-smith.md: same name, no email or profile in common`},
+		{map[string]string{"john-smith.md": smith, "john-smith-2.md": "---\nname: John Smith (2)\nphone: +1 555 0177\n---\n"},
+			`created content/contacts/john-smith-3.md named "John Smith (3)", possible duplicate of content/contacts/john-smith-2.md: same name, no email or profile in common, possible duplicate of content/contacts/john-smith.md: same name, no email or profile in common`},
+		{map[string]string{},
+			`created content/contacts/john-smith-2.md`},
+	} {
+		fsys := fstest.MapFS{content.ConfigFile: {Data: []byte(testConfig)}}
+		for name, data := range tc.files {
+			fsys["content/contacts/"+name] = &fstest.MapFile{Data: []byte(data)}
+		}
+		res := planOver(t, fsys, Person{Name: "John Smith (2)", Phones: values("+1 555 0199")})
+		if got := outcome(res.Changes[0]); got != tc.want {
+			t.Errorf("%d files:\ngot  %s\nwant %s", len(tc.files), got, tc.want)
+		}
+	}
+}

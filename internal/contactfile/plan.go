@@ -248,9 +248,19 @@ func (p *planner) create(ch *Change, id *identity, namesake bool) (*Change, erro
 	}
 	taken := func(s string) bool { return p.slugs[loaderSlug(s)] }
 	slug, name := free(base, maxSlug, native, taken), person.Name
-	if namesake {
+	// A name numbered already (John Smith (2), from an export of a site
+	// an import numbered it in) keeps its number when its name and file
+	// name are free, else is numbered again from the name without it.
+	plain, plainBase, plainNative := person.Name, base, native
+	if i := strings.LastIndex(plain, " ("); i > 0 && namesakeKey(plain) != NameKey(plain) {
+		if b, nat := slugOf(plain[:i]); b != "" {
+			plain, plainBase, plainNative = strings.TrimSpace(plain[:i]), b, nat
+		}
+	}
+	keep := plain != person.Name && slug == base && !p.named(NameKey(name))
+	if namesake && !keep {
 		for n := 2; ; n++ {
-			slug, name = numberedSlug(base, maxSlug, number(n, native)), numbered(person.Name, n)
+			slug, name = numberedSlug(plainBase, maxSlug, number(n, plainNative)), numbered(plain, n)
 			if !taken(slug) && !p.named(NameKey(name)) {
 				break
 			}
