@@ -99,7 +99,7 @@ func ExportUID(slug, host string) string {
 // contacts are the site's contacts as content.Load read them from fsys.
 func Plan(fsys fs.FS, contacts []*content.Contact, people []Person, opts Options) (*Result, error) {
 	p := &planner{fsys: fsys, files: map[string][]byte{}, slugs: map[string]bool{}, byID: map[string][]*entry{},
-		others: map[string]bool{}, res: &Result{Files: map[string][]byte{}}}
+		others: map[string]bool{}, res: &Result{Files: map[string][]byte{}}, host: opts.Host}
 	for _, c := range contacts {
 		e := &entry{path: c.Path, names: nameKeys(c, NameKey), keys: nameKeys(c, namesakeKey),
 			qualified: nameKeys(c, qualifiedKey), id: newIdentity()}
@@ -124,6 +124,13 @@ func Plan(fsys fs.FS, contacts []*content.Contact, people []Person, opts Options
 	return p.res, nil
 }
 
+// exportedUID reports whether uid is of the form ExportUID gives a
+// contact of this site: contact-<slug>@<host>.
+func (p *planner) exportedUID(uid string) bool {
+	k := uidKey(uid)
+	return p.host != "" && strings.HasPrefix(k, "contact-") && strings.HasSuffix(k, "@"+uidKey(p.host))
+}
+
 // maxSlug bounds the slug of a new contact file, in bytes.
 const maxSlug = content.MaxSlug
 
@@ -135,6 +142,7 @@ type planner struct {
 	byID    map[string][]*entry // identity.keys → the contacts with that identifier
 	others  map[string]bool     // NameKey of what events and posts answer to
 	res     *Result
+	host    string // the site's host, of the UIDs export gives (ExportUID)
 }
 
 // entry is what matching needs to know of a contact.
@@ -158,6 +166,14 @@ func (p *planner) plan(person Person) (*Change, error) {
 	}
 	if strings.TrimSpace(person.Name) == "" {
 		return skip("no name")
+	}
+	// A UID export gave a contact of this site with no uid names the slug
+	// it had: the contact that answers to it is the record's (and does
+	// not need it written, merge); when none does (the file renamed
+	// since), it says nothing of who the record is.
+	if p.exportedUID(person.UID) && len(p.byID["uid:"+uidKey(person.UID)]) == 0 {
+		person.UID = ""
+		ch.Person = person
 	}
 	id := personIdentity(person)
 
@@ -302,6 +318,9 @@ func (p *planner) merge(ch *Change, e *entry, id *identity) (*Change, error) {
 	}
 	person := ch.Person
 	person.Aliases = p.keepAliases(ch, e, person)
+	if e.id.exported != "" && uidKey(person.UID) == e.id.exported {
+		person.UID = "" // the contact's own, from its slug: written nowhere
+	}
 	m, person, err := p.mergeInto(e, src, person)
 	if err != nil {
 		ch.Action, ch.Reason = Skipped, fmt.Sprintf("%s: %v", e.path, err)
