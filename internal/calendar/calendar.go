@@ -47,8 +47,10 @@ func ICS(j *journal.Journal) []byte {
 
 	// The day, not the instant, of the build: the file is the same all
 	// day long, so rebuilds and subscribers see a change only when there
-	// is one.
-	stamp := j.Today
+	// is one. The day's start where the build runs, as an instant: the
+	// date at midnight UTC was up to 14 hours after the build (UTC+14).
+	y, m, d := j.Now.Date()
+	stamp := time.Date(y, m, d, 0, 0, 0, 0, j.Now.Location())
 	var items []item
 	for _, f := range j.Followups() {
 		if !f.Open() || f.Due.IsZero() {
@@ -92,15 +94,17 @@ type item struct {
 
 func followup(f *journal.Followup, host string) item {
 	e := f.Event
+	// Quoted as a person writes a quotation, not as Go does (%q wrote
+	// Lunch with \"Bo\", which calendars show as written).
 	desc := []string{
-		f.What,
-		fmt.Sprintf("Promised at %q on %s.", e.Title(), e.Date.Day().Format(time.DateOnly)),
+		strings.TrimSpace(f.What),
+		fmt.Sprintf("Promised at \"%s\" on %s.", e.Title(), e.Date.Day().Format(time.DateOnly)),
 		f.Pos.String(),
 	}
 	return item{
 		uid:         fmt.Sprintf("followup-%s-%s@%s", e.Slug(), followupID(f), host),
 		day:         f.Due,
-		summary:     "Follow up with " + f.Whom() + ": " + f.What,
+		summary:     "Follow up with " + f.Whom() + ": " + strings.Join(strings.Fields(f.What), " "), // one line
 		description: strings.Join(desc, "\n"),
 		category:    "Follow-up",
 	}
@@ -145,7 +149,7 @@ func cadence(c *journal.Contact, today time.Time, host string) item {
 	if c.Never() {
 		desc = append(desc, "Never contacted yet.")
 	} else {
-		desc = append(desc, fmt.Sprintf("Last contact: %s, %q.", c.LastContact.Format(time.DateOnly), c.LastEvent.Title()))
+		desc = append(desc, fmt.Sprintf("Last contact: %s, \"%s\".", c.LastContact.Format(time.DateOnly), c.LastEvent.Title()))
 	}
 	desc = append(desc, "Cadence: every "+c.Cadence.Words()+".")
 	if c.Snoozed(today) {

@@ -296,3 +296,44 @@ func TestFollowupUIDsSurviveInsertion(t *testing.T) {
 		t.Errorf("identical follow-ups got the UIDs %v, want two: <hash> and <hash>-2", uids)
 	}
 }
+
+// TestICSText: a title with quotes or a backslash reads in a calendar as
+// written ("Lunch with "Bo"", not Go's quoting, \"Bo\"); a follow-up
+// written on several lines is one line in its summary; and DTSTAMP, the
+// day's start where the build runs, is never after the build: a build at
+// 14:09 UTC in Kiritimati (UTC+14), on 7 December there, stamped
+// 20261207T000000Z, ten hours ahead.
+func TestICSText(t *testing.T) {
+	files := map[string]string{
+		"content/contacts/bo.md": "---\nname: Bo\n---\n",
+		"content/events/lunch.md": "---\ntitle: 'Lunch with \"Bo\" at Café, C:\\dir'\ndate: 2026-11-01\nwith: [bo]\n" +
+			"followups:\n  - who: bo\n    due: 2026-12-20\n    what: |\n      send notes\n      and slides\n---\n",
+	}
+	kiritimati := time.FixedZone("LINT", 14*3600)
+	now := time.Date(2026, 12, 6, 14, 9, 0, 0, time.UTC).In(kiritimati)
+	out := ICS(build(t, files, now))
+	got := parse(t, out)
+	var f event
+	for uid, e := range got {
+		if strings.HasPrefix(uid, "followup-") {
+			f = e
+		}
+	}
+	if want := `Promised at "Lunch with "Bo" at Café, C:\dir" on 2026-11-01.`; !strings.Contains(f.description, want) {
+		t.Errorf("description %q lacks %q", f.description, want)
+	}
+	if want := "Follow up with Bo: send notes and slides"; f.summary != want {
+		t.Errorf("summary %q, want %q", f.summary, want)
+	}
+	if d := got["cadence-bo@example.com"].description; d != "" && strings.Contains(d, `\"`) {
+		t.Errorf("cadence description quotes as Go does: %q", d)
+	}
+	for _, line := range strings.Split(string(out), "\r\n") {
+		if stamp, ok := strings.CutPrefix(line, "DTSTAMP:"); ok {
+			at, err := time.Parse("20060102T150405Z", stamp)
+			if err != nil || at.After(now) || now.Sub(at) > 24*time.Hour {
+				t.Fatalf("DTSTAMP %s for a build at %s", stamp, now.UTC())
+			}
+		}
+	}
+}
