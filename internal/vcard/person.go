@@ -33,7 +33,7 @@ func (c *rawCard) person(path string, card govcard.Card, warnings *content.Error
 	if i := one(&p, "name", names...); i >= 0 {
 		p.Name = strings.Join(strings.Fields(names[i].value), " ")
 	}
-	n := card.Name()
+	n := c.name(card)
 	if p.Name == "" && n != nil {
 		p.Name = strings.Join(strings.Fields(unescape(n.GivenName+" "+n.AdditionalName+" "+n.FamilyName)), " ")
 	}
@@ -345,6 +345,32 @@ func (c *rawCard) nicknames() []string {
 		}
 	}
 	return clean
+}
+
+// name is the card's N (its preferred, else its first), its parts split
+// at the semicolons that are not escaped and unescaped: go-vcard splits
+// "Lima\;Silva;Ana" at the escaped one too, and keeps its backslash.
+func (c *rawCard) name(card govcard.Card) *govcard.Name {
+	n := card.Name()
+	raws := c.raw(govcard.FieldName)
+	if n == nil || len(raws) == 0 {
+		return n
+	}
+	raw := raws[0]
+	for _, r := range raws {
+		if strings.TrimSpace(r) == strings.TrimSpace(n.Value) {
+			raw = r
+			break
+		}
+	}
+	parts := components(raw)
+	for len(parts) < 5 {
+		parts = append(parts, "")
+	}
+	out := *n
+	out.FamilyName, out.GivenName, out.AdditionalName = parts[0], parts[1], parts[2]
+	out.HonorificPrefix, out.HonorificSuffix = parts[3], parts[4]
+	return &out
 }
 
 // address makes the location of the card's preferred address, else its

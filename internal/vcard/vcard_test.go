@@ -388,13 +388,14 @@ func FuzzRead(f *testing.F) {
 // TestSemicolonsRoundTrip: text values keep their ';' through an export
 // and an import, and the export escapes them as RFC 2426 asks.
 func TestSemicolonsRoundTrip(t *testing.T) {
-	c := &content.Contact{Name: "Ana Lima", Company: "Smith; Jones LLP", Role: "Lead; platform"}
+	c := &content.Contact{Name: "Ana Lima; PhD", Company: "Smith; Jones LLP", Role: "Lead; platform"}
 	c.Slug, c.Body = "ana-lima", "Met at X; works on Y, and Z."
 	var b strings.Builder
 	if err := Write(&b, []*content.Contact{c}, Options{Notes: true}); err != nil {
 		t.Fatal(err)
 	}
-	for _, line := range []string{`ORG:Smith\; Jones LLP`, `TITLE:Lead\; platform`, `NOTE:Met at X\; works on Y\, and Z.`} {
+	for _, line := range []string{`ORG:Smith\; Jones LLP`, `TITLE:Lead\; platform`, `NOTE:Met at X\; works on Y\, and Z.`,
+		`FN:Ana Lima\; PhD`, `N:PhD;Ana Lima\;;;;`} {
 		if !strings.Contains(b.String(), line+"\r\n") {
 			t.Errorf("no line %q in:\n%s", line, b.String())
 		}
@@ -405,6 +406,10 @@ func TestSemicolonsRoundTrip(t *testing.T) {
 	}
 	if len(people) != 1 || people[0].Company != c.Company || people[0].Role != c.Role || !strings.Contains(people[0].Notes, c.Body) {
 		t.Errorf("read back %+v", people)
+	}
+	// Its N is its FN again: no alias (it was "Ana Lima PhD").
+	if len(people) == 1 && (people[0].Name != c.Name || len(people[0].Aliases) != 0) {
+		t.Errorf("read back %q, aliases %q", people[0].Name, people[0].Aliases)
 	}
 }
 
@@ -612,6 +617,10 @@ func TestReadStructuredNameAlias(t *testing.T) {
 		"N:山田;太郎;;;\r\nFN:山田 太郎":                                                  "",
 		"N:Lima;Ana;;;\r\nFN:ana  LIMA":                                           "",
 		"N:;Benjamin;Ben;;\r\nFN:Benjamin":                                        "",
+		// An escaped ; is text of its part, not a part's end (go-vcard
+		// split there and kept the backslash: "Silva Lima\").
+		"N:Lima\\;Silva;Ana;;;\r\nFN:Ana Lima": "Ana Lima;Silva",
+		"N:\\;'.;M!THUn;;;\r\nFN:M!THUn":       "M!THUn ;'.",
 	} {
 		people, _, err := Read("x.vcf", []byte("BEGIN:VCARD\r\nVERSION:3.0\r\n"+src+"\r\nEND:VCARD\r\n"), "")
 		if err != nil {

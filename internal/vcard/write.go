@@ -69,7 +69,7 @@ func card(c *content.Contact, opts Options) govcard.Card {
 		card.SetValue(govcard.FieldUID, contactfile.ExportUID(c.Slug, opts.Host))
 	}
 	card.SetValue(govcard.FieldFormattedName, c.Name)
-	card.SetName(name(c.Name))
+	card.SetName(name(c.Name)) // its parts' ; escaped by semicolons
 	if c.Company != "" {
 		card.SetValue(govcard.FieldOrganization, c.Company) // its ; escaped by semicolons
 	}
@@ -197,7 +197,8 @@ func categories(c *content.Contact) string {
 // semicolons escapes the ';' of the text values go-vcard's encoder leaves
 // alone (it escapes '\\', ',' and newlines): in FN, TITLE and NOTE a bare
 // ';' breaks strict readers, and in ORG it would start a unit, cutting
-// "Smith; Jones LLP" in two. N keeps its ';', which separate its parts.
+// "Smith; Jones LLP" in two. N keeps the ';' that separate its parts, and
+// escapes those of its parts (nSemicolon).
 func semicolons(text string) string {
 	lines := strings.Split(text, "\r\n")
 	for i, l := range lines {
@@ -205,6 +206,9 @@ func semicolons(text string) string {
 			if v, ok := strings.CutPrefix(l, p); ok {
 				lines[i] = p + strings.ReplaceAll(v, ";", `\;`)
 			}
+		}
+		if strings.HasPrefix(l, "N:") {
+			lines[i] = strings.ReplaceAll(l, nSemicolon, `\;`)
 		}
 	}
 	return strings.Join(lines, "\r\n")
@@ -216,8 +220,10 @@ var escapeText = strings.NewReplacer(`\`, `\\`, "\n", `\n`, ",", `\,`, ";", `\;`
 
 // name splits a full name for N: the last word is the family name, the
 // rest the given names ("Ana Lima" → Lima;Ana). A one-word name is a given
-// name.
+// name. A ; in a part is written as nSemicolon, which semicolons escapes:
+// go-vcard joins the parts with bare ones, and escapes none of theirs.
 func name(full string) *govcard.Name {
+	full = strings.ReplaceAll(full, ";", nSemicolon)
 	words := strings.Fields(full)
 	if len(words) < 2 {
 		return &govcard.Name{GivenName: full}
@@ -227,6 +233,11 @@ func name(full string) *govcard.Name {
 		FamilyName: words[len(words)-1],
 	}
 }
+
+// nSemicolon stands for a ; of a part of N until semicolons escapes it: a
+// character of Unicode's private use, which no name has (a name that has
+// it anyway has it as ; in its N).
+const nSemicolon = "\uE03B"
 
 // fold folds every line longer than 75 octets, never inside a UTF-8
 // sequence: CRLF and a space start each continuation.
