@@ -332,6 +332,41 @@ created content/contacts/jo.md; dropped: nickname "Bob" (another contact, event 
 	}
 }
 
+// TestPlanAliasAccents: a nickname that is the name without its accents
+// (Joao Santos for João Santos) is an alias, kept: an export of one,
+// imported into a new site, lost it in silence. Imported again, nothing
+// changes; a file that has the name's accented alias gains the other.
+func TestPlanAliasAccents(t *testing.T) {
+	fsys := fstest.MapFS{
+		content.ConfigFile:         {Data: []byte(testConfig)},
+		"content/contacts/jose.md": {Data: []byte("---\nname: José Silva\nemail: jose@example.com\naliases: [Zé]\n---\n")},
+	}
+	people := []Person{
+		{Name: "João Santos", Aliases: []string{"João", "Joao Santos", "JOAO  santos"}, Emails: values("joao@example.com")},
+		{Name: "José Silva", Aliases: []string{"Ze", "Zé", "Jose Silva"}, Emails: values("jose@example.com")},
+	}
+	res, after := planIn(t, fsys, Options{}, people...)
+	want := `created content/contacts/joao-santos.md
+updated content/contacts/jose.md: added aliases "Ze", aliases "Jose Silva"`
+	if got := changes(res); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	if f := string(after["content/contacts/joao-santos.md"].Data); !strings.Contains(f, "aliases: [João, Joao Santos]\n") {
+		t.Errorf("joao-santos.md:\n%s", f)
+	}
+	s, err := content.Load(after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := Plan(after, s.Contacts, people, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again.Files) > 0 || again.Count(Unchanged) != len(people) {
+		t.Errorf("again:\n%s", changes(again))
+	}
+}
+
 // TestPlanClean: a value holding U+FFFD or a control character never
 // reaches a file; a name holding one is not imported.
 func TestPlanClean(t *testing.T) {

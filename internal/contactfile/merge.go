@@ -63,11 +63,11 @@ func merge(src []byte, p Person) (*Merged, error) {
 	m.name(p.Name, &old)
 	var aliases []string
 	for _, a := range p.Aliases {
-		if NameKey(a) != NameKey(old.Name) {
+		if aliasKey(a) != aliasKey(old.Name) {
 			aliases = append(aliases, a)
 		}
 	}
-	m.items("aliases", untyped(aliases), NameKey)
+	m.items("aliases", untyped(aliases), aliasKey) // Joao Santos is not João Santos
 	m.text("company", p.Company)
 	m.text("role", p.Role)
 	m.text("location", p.Location)

@@ -98,12 +98,19 @@ func linkName(rawURL string) string {
 
 // NameKey folds a person's name for matching: case, accents and runs of
 // spaces, hyphens and underscores are ignored ("José  Silva" = "jose silva").
-func NameKey(name string) string {
+func NameKey(name string) string { return nameKey(name, false) }
+
+// aliasKey folds a name as NameKey does, but keeps its accents: "Joao
+// Santos" is another way to write João Santos, which a reference may use,
+// and an alias to keep.
+func aliasKey(name string) string { return nameKey(name, true) }
+
+func nameKey(name string, accents bool) string {
 	var b strings.Builder
 	space := false
 	for _, r := range norm.NFD.String(strings.TrimSpace(name)) {
 		switch {
-		case unicode.Is(unicode.Mn, r):
+		case !accents && unicode.Is(unicode.Mn, r):
 		case unicode.IsSpace(r) || r == '-' || r == '_' || r == '.':
 			space = true
 		default:

@@ -415,13 +415,13 @@ func (p *planner) keepAliases(ch *Change, e *entry, person Person) []string {
 // an event or a post answers to, which would make a reference ambiguous.
 // The name itself, and a nickname twice, are neither.
 func (p *planner) aliases(e *entry, name string, names []string) (keep, taken []string) {
-	seen := map[string]bool{NameKey(name): true}
+	seen := map[string]bool{aliasKey(name): true} // by aliasKey: Joao Santos is kept
 	for _, a := range names {
 		k := NameKey(a)
-		if k == "" || seen[k] {
+		if k == "" || seen[aliasKey(a)] {
 			continue
 		}
-		seen[k] = true
+		seen[aliasKey(a)] = true
 		other := p.others[k]
 		for _, o := range p.entries {
 			if o != e && slices.Contains(o.names, k) {
