@@ -490,8 +490,9 @@ func (p *planner) named(k string) bool {
 	return false
 }
 
-// withCircle moves a tag that names one of the site's circles to the
-// circle field, spelled as the site spells it.
+// withCircle moves the first tag that names one of the site's circles to
+// the circle field, spelled as the site spells it; another circle's name
+// stays a tag (export vcard writes the circle, then the tags).
 func withCircle(p Person, circles []string) Person {
 	var tags []string
 	for _, t := range p.Tags {
@@ -502,10 +503,10 @@ func withCircle(p Person, circles []string) Person {
 			}
 		}
 		switch {
-		case circle == "":
-			tags = append(tags, t)
-		case p.Circle == "":
+		case circle != "" && p.Circle == "":
 			p.Circle = circle
+		case !strings.EqualFold(strings.TrimSpace(t), p.Circle):
+			tags = append(tags, t) // a second circle's name: a tag, as the export wrote it
 		}
 	}
 	p.Tags = tags
