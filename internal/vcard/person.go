@@ -280,6 +280,7 @@ func typeOf(f *govcard.Field, labels map[string]string) string {
 	for i, t := range types {
 		t = appleLabel(t)
 		t = strings.TrimPrefix(t, "@") // a label as some apps write one: @work
+		written := strings.Join(strings.Fields(t), " ")
 		switch t = strings.ToLower(t); t {
 		case "home", "work":
 			add(&where, t)
@@ -295,7 +296,11 @@ func typeOf(f *govcard.Field, labels map[string]string) string {
 			if strings.HasPrefix(t, "x-") || strings.Contains(t, "=") || (i < params && bareParam(t)) {
 				continue // a parameter vCard 2.1 wrote bare
 			}
-			add(&what, content.Slugify(t))
+			if i >= params {
+				add(&what, labelWords(written)) // a label, the user's words
+			} else {
+				add(&what, content.Slugify(t))
+			}
 		}
 	}
 	return strings.Join(append(where, what...), " ")

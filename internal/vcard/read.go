@@ -333,14 +333,29 @@ func appleLabel(s string) string {
 	return strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(s), "_$!<"), ">!$_")
 }
 
+// labelWords is a label as a contact file keeps it: a word in lower case
+// (Assistant is assistant, GitHub github), as types and link names are
+// written; words that are more than a slug can say as written (Mum's
+// phone, my blog, old), which a slug garbled (mum-s-phone).
+func labelWords(s string) string {
+	w := strings.Join(strings.Fields(s), " ")
+	if slug := content.Slugify(w); slug == strings.ToLower(w) {
+		return slug
+	}
+	return w
+}
+
 // label names a link after its X-ABLabel or its TYPE; "" when neither says
 // more than home or work, so that the link is named after its site.
 func label(ab string, types []string) string {
-	for _, s := range append([]string{ab}, types...) {
+	for i, s := range append([]string{ab}, types...) {
 		s = appleLabel(s)
 		switch name := content.Slugify(s); name {
 		case "", "home", "work", "other", "pref", "internet", "homepage", "home-page", "profile", "x-profile":
 		default:
+			if i == 0 {
+				return labelWords(s) // the user's words
+			}
 			return name
 		}
 	}

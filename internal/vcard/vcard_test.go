@@ -301,6 +301,37 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
+// TestRoundTripLabels: a phone's, an email's and a link's own words come
+// back as written (Mum's phone, not mum-s-phone), a one-word label in lower
+// case as types are written (Assistant is assistant).
+func TestRoundTripLabels(t *testing.T) {
+	c := &content.Contact{Name: "Ana Lima",
+		Phones: content.TypedList{{Type: "Mum's phone", Value: "+351 213 000 002"}, {Type: "work Assistant", Value: "+351 213 000 003"}},
+		Emails: content.TypedList{{Type: "other: x", Value: "ana@x.example"}},
+		Links:  []content.Link{{Name: "my blog, old", URL: "https://old.example.com/"}, {Name: "GitHub", URL: "https://github.com/ana"}}}
+	c.Slug = "ana-lima"
+	var buf bytes.Buffer
+	if err := Write(&buf, []*content.Contact{c}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	people, _, err := Read("out.vcf", buf.Bytes(), "")
+	if err != nil || len(people) != 1 {
+		t.Fatal(err, people)
+	}
+	p := people[0]
+	var got []string
+	for _, x := range append(append([]content.Typed{}, p.Phones...), p.Emails...) {
+		got = append(got, x.Type+"="+x.Value)
+	}
+	for _, l := range p.Links {
+		got = append(got, l.Name+"="+l.URL)
+	}
+	want := "Mum's phone=+351 213 000 002|work assistant=+351 213 000 003|other: x=ana@x.example|my blog, old=https://old.example.com/|github=https://github.com/ana"
+	if strings.Join(got, "|") != want {
+		t.Errorf("got  %s\nwant %s\n%s", strings.Join(got, "|"), want, buf.String())
+	}
+}
+
 // fuzzCharsets are the --charset values FuzzRead tries, by its second
 // argument.
 var fuzzCharsets = []string{"", "windows-1252", "shift_jis", "utf-16le", "iso-2022-jp", "gb18030", "big5", "koi8-r", "euc-kr", "utf-8"}

@@ -145,11 +145,11 @@ var (
 // TYPE=WORK,FAX; "assistant" is a label.
 func types(params govcard.Params, typ string, known map[string]bool) (other string) {
 	var rest []string
-	for _, w := range strings.Fields(strings.ToLower(typ)) {
-		if known[w] {
+	for _, w := range strings.Fields(typ) {
+		if known[strings.ToLower(w)] {
 			params.Add(govcard.ParamType, strings.ToUpper(w))
 		} else {
-			rest = append(rest, w)
+			rest = append(rest, w) // as written: Mum's phone
 		}
 	}
 	return strings.Join(rest, " ")
