@@ -453,3 +453,32 @@ func TestPlanNumberedNameKept(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanProfileAndAnothersEmail: a person whose LinkedIn profile is one
+// contact's and whose email is another's is skipped, naming both, as
+// README says, whatever their name: merged into the first, the second's
+// email was added to the first's file (a LinkedIn row of Jürgen's profile
+// and Ana's email). An email the first has too is no such doubt.
+func TestPlanProfileAndAnothersEmail(t *testing.T) {
+	fsys := fstest.MapFS{
+		content.ConfigFile:             {Data: []byte(testConfig)},
+		"content/contacts/jurgen.md":   {Data: []byte("---\nname: Jürgen Weber\nlinks: {linkedin: \"https://www.linkedin.com/in/jweber\"}\n---\n")},
+		"content/contacts/ana-lima.md": {Data: []byte("---\nname: Ana Lima\nemail: ana@example.com\n---\n")},
+		"content/contacts/bo.md":       {Data: []byte("---\nname: Bo Chen\nemail: [home@chen.example]\nlinks: {linkedin: \"https://www.linkedin.com/in/bochen\"}\n---\n")},
+		"content/contacts/mei.md":      {Data: []byte("---\nname: Mei Lin\nemail: home@chen.example\n---\n")},
+	}
+	const both = "skipped : matches 2 contacts by email or profile: content/contacts/ana-lima.md, content/contacts/jurgen.md"
+	for _, tc := range []struct {
+		person Person
+		want   string
+	}{
+		{Person{Name: "Jürgen Weber", Links: []Link{{URL: "https://linkedin.com/in/jweber"}}, Emails: values("ana@example.com")}, both},
+		{Person{Name: "Somebody Else", Links: []Link{{URL: "https://linkedin.com/in/jweber"}}, Emails: values("ana@example.com")}, both},
+		{Person{Name: "Bo Chen", Links: []Link{{URL: "https://linkedin.com/in/bochen"}}, Emails: values("home@chen.example"), Role: "CTO"},
+			"updated content/contacts/bo.md"},
+	} {
+		if got := outcome(planOver(t, fsys, tc.person).Changes[0]); got != tc.want {
+			t.Errorf("%s:\ngot  %s\nwant %s", tc.person.Name, got, tc.want)
+		}
+	}
+}

@@ -183,18 +183,39 @@ func (p *planner) plan(person Person) (*Change, error) {
 	// (sharesPersonal) and their names no word.
 	var same, doubtful []*entry
 	why := map[*entry]string{}
+	soft := map[*entry]bool{} // doubtful by names or birthdays, not by an identifier
 	for _, e := range p.sharing(id) {
 		w := e.id.differs(id)
 		if w == "" && !e.id.sharesPersonal(id) && !namesMeet(e.names, person) {
-			w = "no word of their names in common"
+			w, soft[e] = "no word of their names in common", true
 		}
 		if w == "" {
-			w = otherPerson(e.qualified, e.id, person, id)
+			w, soft[e] = otherPerson(e.qualified, e.id, person, id), true
 		}
 		if w != "" {
 			doubtful, why[e] = append(doubtful, e), w
 		} else {
+			delete(soft, e)
 			same = append(same, e)
+		}
+	}
+	// A person one contact's profile names, whose email another contact
+	// has (and nothing says is someone else's: another profile, another
+	// UID), is skipped, naming both: merged, the other's email went into
+	// the first's file (Jürgen's LinkedIn profile and Ana's email). An
+	// identifier both have (a family's address) is no such doubt.
+	if len(same) == 1 {
+		paths := []string{same[0].path}
+		for _, e := range doubtful {
+			if soft[e] && slices.ContainsFunc(e.id.keys(), func(k string) bool {
+				return slices.Contains(id.keys(), k) && !slices.Contains(same[0].id.keys(), k)
+			}) {
+				paths = append(paths, e.path)
+			}
+		}
+		if len(paths) > 1 {
+			sort.Strings(paths)
+			return skip("matches %d contacts by email or profile: %s", len(paths), strings.Join(paths, ", "))
 		}
 	}
 	switch {
