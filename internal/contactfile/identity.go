@@ -1,11 +1,14 @@
 package contactfile
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -63,6 +66,50 @@ func personIdentity(p Person) *identity {
 	id.add(content.TypedList(p.Emails).Values(), urls, p.UID)
 	id.birthday = p.Birthday
 	return id
+}
+
+// none reports whether id has no identifier at all.
+func (id *identity) none() bool {
+	return len(id.emails) == 0 && len(id.profiles) == 0 && len(id.uids) == 0
+}
+
+// RecordUID is the uid of a contact an import created of a record with no
+// identifier: "import-" and a hash of what the record holds, its name,
+// phones, company, role, location, aliases, links, tags, birthday, the
+// day met and its notes (not its photo, which phones encode anew), each
+// as matching folds it. The record imported again is that contact
+// whatever you changed in its file; a record that changed is known by
+// its name, as before.
+func RecordUID(p Person) string {
+	sorted := func(vals []string, key func(string) string) string {
+		var ks []string
+		for _, v := range vals {
+			if k := key(v); k != "" {
+				ks = append(ks, k)
+			}
+		}
+		slices.Sort(ks)
+		return strings.Join(slices.Compact(ks), "\x01")
+	}
+	var phones, links []string
+	for _, t := range p.Phones {
+		phones = append(phones, t.Value)
+	}
+	for _, l := range p.Links {
+		links = append(links, l.URL)
+	}
+	met := ""
+	if !p.Met.IsZero() {
+		met = p.Met.Format(time.DateOnly)
+	}
+	h := sha256.New()
+	for _, f := range []string{"netjournal record 1", NameKey(p.Name), sorted(phones, PhoneKey),
+		textKey(p.Company), textKey(p.Role), textKey(p.Location), sorted(p.Aliases, aliasKey),
+		sorted(links, URLKey), sorted(p.Tags, textKey), p.Birthday.String(), met, textKey(p.Notes)} {
+		h.Write([]byte(f))
+		h.Write([]byte{0})
+	}
+	return "import-" + hex.EncodeToString(h.Sum(nil)[:10])
 }
 
 func (id *identity) add(emails, urls []string, uid string) {

@@ -428,3 +428,56 @@ func typedValues(l content.TypedList) string {
 	}
 	return strings.Join(out, "|")
 }
+
+// TestPlanAgainAfterHandEdits: a record with no identifier (a phone's
+// card of a name and a number) imported again after you edited the file
+// it made (a word of its notes, its company, its phone's spacing, a line
+// of its notes taken out) is that file, not "Sara Cain (2)": the file
+// keeps the record's RecordUID as its uid. Two namesakes, the plumber and
+// Ana's dad, are two files still, each found again by its own record; and
+// a file an earlier version made, without that uid, is unchanged by the
+// record it holds whole.
+func TestPlanAgainAfterHandEdits(t *testing.T) {
+	fsys := fstest.MapFS{content.ConfigFile: {Data: []byte(testConfig)}}
+	sara := Person{Name: "Sara Cain", Company: "Cain Residence", Phones: values("(555) 555-1212"), Notes: "Plumber, good\n\n- Anniversary: 2015-06-01"}
+	dad := Person{Name: "Sara Cain", Phones: values("+1 555 0100"), Notes: "Ana's mum."}
+	res, after := planIn(t, fsys, Options{}, sara, dad)
+	if got, want := changes(res), `created content/contacts/sara-cain.md
+created content/contacts/sara-cain-2.md; possible duplicate of content/contacts/sara-cain.md (same name, no email or profile in common)`; got != want {
+		t.Fatalf("first import:\n%s\nwant:\n%s", got, want)
+	}
+	file := string(after["content/contacts/sara-cain.md"].Data)
+	if !strings.Contains(file, "uid: "+RecordUID(sara)+"\n") {
+		t.Fatalf("sara-cain.md has not its record's uid:\n%s", file)
+	}
+	for _, edit := range []struct{ from, to string }{
+		{"Plumber, good", "Plumber, good!"},
+		{"- Anniversary: 2015-06-01\n", ""},
+		{"company: Cain Residence", "company: Cain & Sons"},
+		{"(555) 555-1212", "555-555-1212"},
+	} {
+		edited := fstest.MapFS{}
+		for p, f := range after {
+			edited[p] = f
+		}
+		if !strings.Contains(file, edit.from) {
+			t.Fatalf("no %q in:\n%s", edit.from, file)
+		}
+		edited["content/contacts/sara-cain.md"] = &fstest.MapFile{Data: []byte(strings.Replace(file, edit.from, edit.to, 1))}
+		again, _ := planIn(t, edited, Options{}, sara, dad)
+		for i, c := range again.Changes {
+			if c.Action == Created || c.Path != []string{"content/contacts/sara-cain.md", "content/contacts/sara-cain-2.md"}[i] {
+				t.Errorf("after %q → %q:\n%s", edit.from, edit.to, changes(again))
+				break
+			}
+		}
+	}
+	// A file an earlier version made of the record: no uid, and nothing
+	// to add.
+	old := fstest.MapFS{content.ConfigFile: {Data: []byte(testConfig)},
+		"content/contacts/sara-cain.md": {Data: []byte(strings.Replace(file, "uid: "+RecordUID(sara)+"\n", "", 1))}}
+	again, _ := planIn(t, old, Options{}, sara)
+	if got := changes(again); got != "unchanged content/contacts/sara-cain.md" {
+		t.Errorf("a file without the uid:\n%s", got)
+	}
+}

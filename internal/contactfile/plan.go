@@ -171,11 +171,25 @@ func (p *planner) plan(person Person) (*Change, error) {
 	// it had: the contact that answers to it is the record's (and does
 	// not need it written, merge); when none does (the file renamed
 	// since), it says nothing of who the record is.
-	if p.exportedUID(person.UID) && len(p.byID["uid:"+uidKey(person.UID)]) == 0 {
+	exported := p.exportedUID(person.UID)
+	if exported && len(p.byID["uid:"+uidKey(person.UID)]) == 0 {
 		person.UID = ""
 		ch.Person = person
 	}
 	id := personIdentity(person)
+	// A record with no identifier (a phone's card of a name and a number,
+	// an old LinkedIn row) is known by what it holds (RecordUID): the
+	// contact an import creates of it keeps that as its uid, so that the
+	// record imported again after you edited the file is that contact,
+	// not a namesake of it.
+	recordUID := ""
+	if id.none() && !exported { // an exported UID's contact answers to it again
+		recordUID = RecordUID(person)
+		if len(p.byID["uid:"+uidKey(recordUID)]) > 0 {
+			person.UID, ch.Person = recordUID, withUID(ch.Person, recordUID)
+			id = personIdentity(person)
+		}
+	}
 
 	// Who the person is: the one contact with a strong identifier in
 	// common, unless a LinkedIn profile or a UID says they are two
@@ -269,7 +283,16 @@ func (p *planner) plan(person Person) (*Change, error) {
 			ch.Duplicates = append(ch.Duplicates, Duplicate{Path: e.path, Reason: "same name, no email or profile in common"})
 		}
 	}
+	if recordUID != "" {
+		ch.Person = withUID(ch.Person, recordUID)
+		id = personIdentity(ch.Person)
+	}
 	return p.create(ch, id, len(namesakes) > 0)
+}
+
+func withUID(p Person, uid string) Person {
+	p.UID = uid
+	return p
 }
 
 // create plans a new contact file for ch.Person. A namesake of a contact
