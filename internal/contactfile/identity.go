@@ -109,8 +109,10 @@ func RecordUID(p Person) string {
 		h.Write([]byte(f))
 		h.Write([]byte{0})
 	}
-	return "import-" + hex.EncodeToString(h.Sum(nil)[:10])
+	return recordUIDPrefix + hex.EncodeToString(h.Sum(nil)[:10])
 }
+
+const recordUIDPrefix = "import-"
 
 func (id *identity) add(emails, urls []string, uid string) {
 	for _, m := range emails {
@@ -224,8 +226,8 @@ func (id *identity) differs(o *identity) string {
 	if why := id.profilesDiffer(o); why != "" {
 		return why
 	}
-	if len(id.uids) > 0 && len(o.uids) > 0 {
-		for k := range id.uids {
+	if mine, their := cardUIDs(id.uids), cardUIDs(o.uids); len(mine) > 0 && len(their) > 0 {
+		for _, k := range mine {
 			if _, ok := o.uids[k]; ok {
 				return ""
 			}
@@ -233,6 +235,19 @@ func (id *identity) differs(o *identity) string {
 		return "another vCard UID"
 	}
 	return ""
+}
+
+// cardUIDs are the keys of uids that a card or a file gave: not a
+// RecordUID, a hash of a record with no identifier, which two records of
+// one person may well have two of.
+func cardUIDs(uids map[string]string) []string {
+	var out []string
+	for k := range uids {
+		if !strings.HasPrefix(k, recordUIDPrefix) {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // otherPerson says, of a contact (qualified, the qualifiedKeys of its

@@ -169,6 +169,10 @@ func TestPossibleDuplicates(t *testing.T) {
 		contact("kim", "name: Kim Park\nuid: urn:uuid:AAAA"),
 		contact("kim-park-2", "name: \"Kim Park (2)\"\nuid: BBBB"), // another uid than kim's
 		contact("kim-park-3", `name: "Kim Park (3)"`),
+		// Two files made of two records with no identifier: the uids
+		// are hashes of the records (RecordUID), not two people's.
+		contact("sara", "name: Sara Cain\nuid: import-aaaaaaaaaaaaaaaaaaaa"),
+		contact("sara-cain-2", "name: \"Sara Cain (2)\"\nuid: import-bbbbbbbbbbbbbbbbbbbb"),
 	}
 	var got []string
 	for _, p := range PossibleDuplicates(cs) {
@@ -182,6 +186,7 @@ func TestPossibleDuplicates(t *testing.T) {
 		"ana ana-lima",
 		"kim kim-park-3",
 		"kim-park-2 kim-park-3",
+		"sara sara-cain-2",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

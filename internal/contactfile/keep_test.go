@@ -472,11 +472,20 @@ created content/contacts/sara-cain-2.md; possible duplicate of content/contacts/
 			}
 		}
 	}
+	// The phone's card of Sara, later, with a UID: not "plainly another
+	// person" for the uid her file has from the import, but a namesake
+	// whose file holds not all of it, listed.
+	withUID := sara
+	withUID.UID = "urn:uuid:1234"
+	again, _ := planIn(t, after, Options{}, withUID)
+	if got, want := changes(again), `created content/contacts/sara-cain-3.md; possible duplicate of content/contacts/sara-cain-2.md (same name, no email or profile in common); possible duplicate of content/contacts/sara-cain.md (same name, no email or profile in common)`; got != want {
+		t.Errorf("with a UID:\n%s\nwant:\n%s", got, want)
+	}
 	// A file an earlier version made of the record: no uid, and nothing
 	// to add.
 	old := fstest.MapFS{content.ConfigFile: {Data: []byte(testConfig)},
 		"content/contacts/sara-cain.md": {Data: []byte(strings.Replace(file, "uid: "+RecordUID(sara)+"\n", "", 1))}}
-	again, _ := planIn(t, old, Options{}, sara)
+	again, _ = planIn(t, old, Options{}, sara)
 	if got := changes(again); got != "unchanged content/contacts/sara-cain.md" {
 		t.Errorf("a file without the uid:\n%s", got)
 	}
