@@ -103,8 +103,8 @@ func TestEditAfterFolderRename(t *testing.T) {
 }
 
 // TestLinkedContentFolder: a content folder that is a symbolic link to
-// one elsewhere, which the watcher does not watch: a rebuild set off by
-// another file still reads an edit there.
+// one elsewhere, which the watcher watches where it points: a rebuild set
+// off by another file reads an edit there too.
 func TestLinkedContentFolder(t *testing.T) {
 	root, elsewhere := t.TempDir(), t.TempDir()
 	writeFile(t, filepath.Join(root, "netjournal.yaml"), "title: x\nbase_url: https://example.com/\n")

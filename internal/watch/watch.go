@@ -47,6 +47,12 @@ type Watcher struct {
 	// batch goes (moved). Touched by New and the loop only.
 	dirs    map[string]bool
 	rewatch bool
+	// roots maps the real path of a folder that a tree, or a folder
+	// directly in one, is a symbolic link to (content, content/posts,
+	// themes/x, static: as the build reads them, through the link) to the
+	// link's path: what changes in it is named by that path. Touched by
+	// New and the loop only.
+	roots map[string]string
 
 	batches chan Batch
 	errs    chan error
@@ -64,7 +70,7 @@ func New(root string, trees []string, debounce time.Duration) (*Watcher, error) 
 		return nil, limitError(err)
 	}
 	w := &Watcher{
-		root: root, trees: trees, debounce: debounce, fw: fw, links: map[string][]string{}, dirs: map[string]bool{},
+		root: root, trees: trees, debounce: debounce, fw: fw, links: map[string][]string{}, dirs: map[string]bool{}, roots: map[string]string{},
 		batches: make(chan Batch), errs: make(chan error, 1), done: make(chan struct{}),
 	}
 	if err := fw.Add(root); err != nil {
@@ -72,7 +78,7 @@ func New(root string, trees []string, debounce time.Duration) (*Watcher, error) 
 		return nil, limitError(err)
 	}
 	for _, t := range trees {
-		if _, err := w.addTree(filepath.Join(root, filepath.FromSlash(t))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if _, err := w.addTree(filepath.Join(root, filepath.FromSlash(t)), true); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			fw.Close()
 			return nil, err
 		}
@@ -104,7 +110,14 @@ func (w *Watcher) Close() error {
 // addTree watches dir and every folder below it, and returns the files
 // found, relative to the root: fsnotify misses files created in a new
 // folder before its watch is in place, so the caller counts them changed.
-func (w *Watcher) addTree(dir string) ([]string, error) {
+// dir may be a symbolic link to a folder, watched where it points; so is
+// a link to a folder directly in dir when dir is a tree (top): the build
+// reads content/posts through its link as it reads content, but no
+// folder deeper.
+func (w *Watcher) addTree(dir string, top bool) ([]string, error) {
+	if real, ok := w.linkedDir(dir); ok {
+		dir = real
+	}
 	var files []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -130,11 +143,39 @@ func (w *Watcher) addTree(dir string) ([]string, error) {
 			files = append(files, w.rel(p))
 			if d.Type()&fs.ModeSymlink != 0 {
 				w.follow(p)
+				if _, ok := w.linkedDir(p); ok && top && filepath.Dir(p) == dir && !source.Ignored(d.Name(), true) {
+					more, err := w.addTree(p, false)
+					if err != nil && !errors.Is(err, fs.ErrNotExist) {
+						return err
+					}
+					files = append(files, more...)
+				}
 			}
 		}
 		return nil
 	})
 	return files, err
+}
+
+// linkedDir returns the real path of the folder the symbolic link at p
+// points to, and notes it in roots; ok is false when p is no link to a
+// folder, or one to a folder watched already (a link back up a tree).
+func (w *Watcher) linkedDir(p string) (real string, ok bool) {
+	if info, err := os.Lstat(p); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		return "", false
+	}
+	real, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return "", false
+	}
+	if info, err := os.Stat(real); err != nil || !info.IsDir() {
+		return "", false
+	}
+	if link, ok := w.roots[real]; ok && link != p || w.dirs[real] && w.roots[real] == "" {
+		return "", false
+	}
+	w.roots[real] = p
+	return real, true
 }
 
 // follow watches the file that the symbolic link at p points to, wherever
@@ -168,6 +209,20 @@ func (w *Watcher) follow(p string) {
 }
 
 func (w *Watcher) rel(p string) string {
+	// A path in a folder a link points to is named by the link's path
+	// (content/posts/a.md), through a link in a linked folder too.
+	for range len(w.roots) {
+		moved := false
+		for real, link := range w.roots {
+			if p == real || strings.HasPrefix(p, real+string(filepath.Separator)) {
+				p, moved = link+p[len(real):], true
+				break
+			}
+		}
+		if !moved {
+			break
+		}
+	}
 	r, err := filepath.Rel(w.root, p)
 	if err != nil {
 		return filepath.ToSlash(p)
@@ -277,7 +332,8 @@ func (w *Watcher) handle(ev fsnotify.Event, pending map[string]bool, full *bool)
 			w.follow(ev.Name)
 		}
 		if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
-			files, err := w.addTree(ev.Name)
+			// A tree made, or made a link again (ln -sfn), is one.
+			files, err := w.addTree(ev.Name, slices.Contains(w.trees, rel))
 			if err != nil {
 				select {
 				case w.errs <- err:
@@ -316,7 +372,7 @@ func (w *Watcher) moved(dir string) {
 func (w *Watcher) watchAgain() {
 	w.rewatch = false
 	for _, t := range w.trees {
-		if _, err := w.addTree(filepath.Join(w.root, filepath.FromSlash(t))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if _, err := w.addTree(filepath.Join(w.root, filepath.FromSlash(t)), true); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			select {
 			case w.errs <- err:
 			default:

@@ -229,3 +229,68 @@ func TestFolderNamedLikeABackup(t *testing.T) {
 	os.Remove(filepath.Join(root, "content/posts/a.md~"))
 	quiet(t, w)
 }
+
+// TestLinkedFolders: a tree that is a symbolic link to a folder elsewhere
+// (content in a synced folder), a folder directly in one that is (posts,
+// a theme), is watched where it points, and what changes there is named
+// by the link's path: serve and build --watch saw no edit in them. A
+// tree linked anew (ln -sfn) is watched where it now points.
+func TestLinkedFolders(t *testing.T) {
+	root, elsewhere := t.TempDir(), t.TempDir()
+	for _, d := range []string{"content/contacts", "posts", "theme", "site2/contacts"} {
+		if err := os.MkdirAll(filepath.Join(elsewhere, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(t, elsewhere, "content/contacts/ana.md", "one")
+	write(t, elsewhere, "posts/a.md", "one")
+	write(t, elsewhere, "theme/f.html", "one")
+	if err := os.MkdirAll(filepath.Join(root, "themes"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// content, a link; posts, a link in it; a theme, a link.
+	for link, target := range map[string]string{
+		filepath.Join(root, "content"):            "content",
+		filepath.Join(elsewhere, "content/posts"): "posts",
+		filepath.Join(root, "themes/linked"):      "theme",
+	} {
+		if err := os.Symlink(filepath.Join(elsewhere, target), link); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	w, err := New(root, []string{"content", "themes", "static"}, debounce)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	for _, tc := range []struct{ file, want string }{
+		{"content/contacts/ana.md", "content/contacts/ana.md"},
+		{"posts/a.md", "content/posts/a.md"},
+		{"theme/f.html", "themes/linked/f.html"},
+	} {
+		write(t, elsewhere, tc.file, "two")
+		if b := next(t, w); !slices.Equal(b.Paths, []string{tc.want}) {
+			t.Errorf("%s saved: batch %v, want [%s]", tc.file, b.Paths, tc.want)
+		}
+	}
+	// content linked to another folder: its files are news, and an edit
+	// there is seen.
+	tmp := filepath.Join(root, "content.new")
+	if err := os.Symlink(filepath.Join(elsewhere, "site2"), tmp); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, filepath.Join(root, "content")); err != nil {
+		t.Fatal(err)
+	}
+	if b := next(t, w); !slices.Contains(b.Paths, "content") && !b.Full {
+		t.Errorf("content linked anew: batch %v", b.Paths)
+	}
+	write(t, elsewhere, "site2/contacts/bo.md", "new")
+	b := next(t, w)
+	for !slices.Contains(b.Paths, "content/contacts/bo.md") {
+		if len(b.Paths) == 0 && !b.Full {
+			t.Fatalf("an edit where content now points: batch %v", b.Paths)
+		}
+		b = next(t, w)
+	}
+}
