@@ -20,6 +20,7 @@ import (
 	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/fileid"
 	"github.com/netjournal/netjournal/internal/par"
+	"github.com/netjournal/netjournal/internal/source"
 )
 
 // The up-to-date check, as make's: a build whose inputs are all as they
@@ -121,6 +122,8 @@ func SumInputs(site string, opts Options, outs ...string) Inputs {
 				items = append(items, item{rel: rel})
 			}
 			return nil
+		case !d.Type().IsRegular() && source.Ignored(d.Name(), false):
+			return nil // never read: Emacs' lock link (.#a.md), say
 		case !d.Type().IsRegular():
 			return errUnsummable // a link may point anywhere; a device is not a source
 		}

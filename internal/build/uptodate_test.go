@@ -297,3 +297,24 @@ func TestStatHandsOver(t *testing.T) {
 		t.Errorf("the builder holds %d files' sizes after the load", len(b.stats))
 	}
 }
+
+// TestUpToDateBesideEditorsLinks: a symbolic link the build never reads,
+// Emacs' lock file (.#a.md, a link to nothing, there while a buffer is
+// modified), is no doubt: the site is up to date beside it (it was built
+// in full, every time, while the buffer was open).
+func TestUpToDateBesideEditorsLinks(t *testing.T) {
+	defer func(w time.Duration) { racyWindow = w }(racyWindow)
+	racyWindow = 0
+	site := copySite(t)
+	if err := os.Symlink("user@host.1234:1700000000", filepath.Join(site, "content", "posts", ".#idempotency.md")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	opts := Options{Now: time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)}
+	pub, priv := filepath.Join(site, "public"), filepath.Join(site, "private")
+	if stampedBuild(t, site, opts, pub, priv) {
+		t.Fatal("the first build found its outputs up to date")
+	}
+	if !stampedBuild(t, site, opts, pub, priv) {
+		t.Fatal("the second build, nothing changed but an editor's lock link, built")
+	}
+}
