@@ -19,6 +19,8 @@ import (
 	"github.com/netjournal/netjournal/internal/par"
 	"github.com/netjournal/netjournal/internal/source"
 	"golang.org/x/text/unicode/norm"
+
+	"gopkg.in/yaml.v3"
 )
 
 // Site is everything read from a site folder.
@@ -336,6 +338,19 @@ func (f fronts) typed(dir, p string, d Doc, cfg *Config, decode func(d *Doc, v a
 	}
 }
 
+// salvageNames decodes into v, each alone, the lines of block that give
+// a title, a name or aliases on one line (aliases: [A, B]), as far as
+// each parses: what a document that did not decode answers to.
+func salvageNames(block []byte, v any) {
+	for _, line := range bytes.Split(block, []byte("\n")) {
+		for _, key := range []string{"title:", "name:", "aliases:"} {
+			if bytes.HasPrefix(line, []byte(key)) {
+				_ = yaml.Unmarshal(line, v) // a line that does not parse gives nothing
+			}
+		}
+	}
+}
+
 // decodeDoc decodes the front matter into v (which embeds d) and
 // validates what decoded, so that a file's every problem is reported in
 // one pass: an unknown key does not hide a bad value further down. A
@@ -345,6 +360,14 @@ func (f fronts) typed(dir, p string, d Doc, cfg *Config, decode func(d *Doc, v a
 func decodeDoc(d *Doc, block []byte, v any, errs *ErrorList, validate func(*ErrorList)) {
 	saved := *d
 	lines, derrs := decode(d.Path, d.start, block, v)
+	if len(derrs) > 0 && lines == nil {
+		// YAML that does not parse: its names are read line by line, so
+		// that a reference to the document by its title, name or an alias
+		// is no error of its own (one for each document that links to it,
+		// each with a wrong "did you mean"). The document's one error is
+		// its YAML's.
+		salvageNames(block, v)
+	}
 	// Decoding may have zeroed the embedded Doc: restore it.
 	*d = saved
 	d.lines = lines
