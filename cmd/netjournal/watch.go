@@ -163,8 +163,11 @@ func problems(err error) []string {
 
 // changedFiles names a batch for the rebuild line.
 func changedFiles(b watch.Batch) string {
-	if b.Full {
-		return "everything (events were lost)"
+	switch {
+	case b.Lost:
+		return "everything (the system lost track of changes)"
+	case b.Full:
+		return "everything (a folder was moved or removed)"
 	}
 	if len(b.Paths) > 3 {
 		return strings.Join(b.Paths[:3], ", ") + fmt.Sprintf(" and %d more", len(b.Paths)-3)

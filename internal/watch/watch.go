@@ -25,9 +25,10 @@ type Batch struct {
 	// Paths are the changed files and folders, slash-separated and
 	// relative to the site root, sorted.
 	Paths []string
-	// Full means events were lost (the kernel queue overflowed): treat
-	// everything as changed.
-	Full bool
+	// Full means that what changed is not known: treat everything as
+	// changed. Events were lost (the kernel queue overflowed: Lost), or a
+	// folder was moved or removed.
+	Full, Lost bool
 }
 
 // Watcher watches folders of a site recursively, and the site root itself
@@ -243,7 +244,7 @@ func (w *Watcher) inTree(rel string) bool {
 func (w *Watcher) loop() {
 	defer w.wg.Done()
 	pending := map[string]bool{}
-	full := false
+	full, lost := false, false
 	var timer *time.Timer
 	var fire <-chan time.Time
 	arm := func() {
@@ -270,7 +271,7 @@ func (w *Watcher) loop() {
 				return
 			}
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
-				full = true
+				full, lost = true, true
 				arm()
 				continue
 			}
@@ -283,12 +284,12 @@ func (w *Watcher) loop() {
 			if w.rewatch {
 				w.watchAgain()
 			}
-			b := Batch{Full: full}
+			b := Batch{Full: full, Lost: lost}
 			for p := range pending {
 				b.Paths = append(b.Paths, p)
 			}
 			sort.Strings(b.Paths)
-			pending, full = map[string]bool{}, false
+			pending, full, lost = map[string]bool{}, false, false
 			select {
 			case w.batches <- b:
 			case <-w.done:

@@ -199,6 +199,11 @@ func TestRemovedAndRenamedFolders(t *testing.T) {
 	if !slices.Contains(b.Paths, "content/posts") || !slices.Contains(b.Paths, "content/essays/a.md") {
 		t.Errorf("rename: batch %v, want the old folder and the moved file", b.Paths)
 	}
+	// Everything is read again, but no event was lost: the rebuild's line
+	// said "events were lost" after every folder renamed.
+	if !b.Full || b.Lost {
+		t.Errorf("rename: Full %v, Lost %v; want a full batch, nothing lost", b.Full, b.Lost)
+	}
 	if err := os.RemoveAll(filepath.Join(root, "content/essays")); err != nil {
 		t.Fatal(err)
 	}
