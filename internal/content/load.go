@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"slices"
@@ -440,6 +441,12 @@ func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, fr fronts, trusted boo
 			// A link is read through: its file's size and time say
 			// whether it changed, not the link's.
 			fd.info, fd.err = fs.Stat(fsys, fd.p)
+			if errors.Is(fd.err, fs.ErrNotExist) {
+				// "stat x.md: no such file", of a file ls shows: the link's
+				// target is what is missing.
+				target, _ := fs.ReadLink(fsys, fd.p)
+				fd.err = fmt.Errorf("a symbolic link to %s, which does not exist: point it at a document, or remove it", target)
+			}
 		}
 		if fd.err != nil {
 			return

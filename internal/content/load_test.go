@@ -2,6 +2,8 @@ package content
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -400,5 +402,28 @@ func TestBasePathFollowsBaseURL(t *testing.T) {
 		if got, want := cfg.AbsURL("posts/x/"), tt.url; tt.url != "" && !strings.HasPrefix(got, strings.TrimSuffix(want, "/")) {
 			t.Errorf("AbsURL under %q = %q", tt.url, got)
 		}
+	}
+}
+
+// TestDanglingLink: a document that is a symbolic link to nothing is an
+// error naming the missing target, not "stat x.md: no such file" of a
+// file that ls shows.
+func TestDanglingLink(t *testing.T) {
+	dir := t.TempDir()
+	for p, data := range map[string]string{ConfigFile: testConfig, "content/contacts/ana-lima.md": "---\nname: Ana Lima\n---\n"} {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, p), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink("gone.md", filepath.Join(dir, "content/contacts/mirror.md")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	_, err := Load(os.DirFS(dir))
+	want := "content/contacts/mirror.md: a symbolic link to gone.md, which does not exist: point it at a document, or remove it"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
 	}
 }
