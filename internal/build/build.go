@@ -320,7 +320,7 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 	errs.Append(err)
 	theme, err := themes.Load(fsys, site.Config.Theme)
 	if err != nil {
-		errs.Add(content.Position{Path: content.ConfigFile}, "%v", err)
+		errs.Add(content.Position{Path: content.ConfigFile, Line: site.Config.Line("theme")}, "%v", err)
 	}
 	jopts := journal.Options{Now: opts.Now, Drafts: opts.Drafts, Future: opts.Future}
 	if s != nil {
