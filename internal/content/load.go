@@ -540,6 +540,11 @@ func walkDir(fsys fs.FS, dir string) *walked {
 		}
 		if !isDocument(name) {
 			w.visited[p] = true
+			if info, err := fs.Stat(fsys, p); err == nil && info.IsDir() && e.Type()&fs.ModeSymlink != 0 {
+				// Not "only Markdown files are read": it is a folder.
+				w.warnings.Add(Position{Path: p}, "not read: a symbolic link to a folder is not followed inside %s: link the folder itself (%s), or move the folder here", dir, dir)
+				return nil
+			}
 			w.warnings.Add(Position{Path: p}, "not read: only Markdown files (.md) are read under content/: put images and other files in static/, which is published as it is")
 			return nil
 		}

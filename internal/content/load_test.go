@@ -427,3 +427,29 @@ func TestDanglingLink(t *testing.T) {
 		t.Errorf("got %v, want %s", err, want)
 	}
 }
+
+// TestLinkedSubfolder: a symbolic link to a folder inside content/posts
+// is not followed, and the warning says so, not that only Markdown files
+// are read (it is a folder).
+func TestLinkedSubfolder(t *testing.T) {
+	dir, other := t.TempDir(), t.TempDir()
+	for p, data := range map[string]string{ConfigFile: testConfig, "content/posts/a.md": "---\ntitle: A\ndate: 2026-01-01\n---\n"} {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, p), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(other, filepath.Join(dir, "content/posts/more")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	site, err := Load(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "content/posts/more: not read: a symbolic link to a folder is not followed inside content/posts: link the folder itself (content/posts), or move the folder here"
+	if len(site.Warnings) != 1 || site.Warnings[0].Error() != want {
+		t.Errorf("warnings %v, want %s", site.Warnings, want)
+	}
+}
