@@ -487,3 +487,24 @@ func TestPlanProfileAndAnothersEmail(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanExportedSlug: a card exported from another site, imported into
+// a new one, keeps the file name its UID says it had (daniel-oconnor, not
+// daniel-o-connor, which its name gives), so that [[daniel-oconnor]] still
+// finds it; when that name is taken, its name gives one.
+func TestPlanExportedSlug(t *testing.T) {
+	fsys := fstest.MapFS{content.ConfigFile: {Data: []byte(testConfig)},
+		"content/contacts/bo.md": {Data: []byte("---\nname: Bo Chen\n---\n")}}
+	res := planOver(t, fsys,
+		Person{Name: "Daniel O'Connor", Emails: values("dan@example.com"), UID: "contact-daniel-oconnor@other.example.org"},
+		Person{Name: "Bo Li", Emails: values("boli@example.com"), UID: "contact-bo@other.example.org"},
+		Person{Name: "Eve Ng", Emails: values("eve@example.com"), UID: "contact-Not_A_Slug@x"})
+	var got []string
+	for _, c := range res.Changes {
+		got = append(got, outcome(c))
+	}
+	want := "created content/contacts/daniel-oconnor.md|created content/contacts/bo-li.md|created content/contacts/eve-ng.md"
+	if strings.Join(got, "|") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, "|"), want)
+	}
+}

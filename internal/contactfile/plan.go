@@ -37,6 +37,9 @@ type Change struct {
 	// Dropped is what the record holds that the contact file does not
 	// keep: the reader's Person.Dropped, and what Plan leaves out.
 	Dropped []string
+	// slug is the slug the record's UID says its contact had
+	// (contact-<slug>@<host>, export's): a new file takes it when free.
+	slug string
 }
 
 // Duplicate is a contact that an imported person may be: a namesake with
@@ -124,6 +127,17 @@ func Plan(fsys fs.FS, contacts []*content.Contact, people []Person, opts Options
 	return p.res, nil
 }
 
+// exportSlug returns the slug of a UID of the form ExportUID gives
+// (contact-<slug>@<host>), of any host; "" for any other UID.
+func exportSlug(uid string) string {
+	rest, ok := strings.CutPrefix(strings.TrimSpace(uid), "contact-")
+	slug, _, found := strings.Cut(rest, "@")
+	if !ok || !found || slug == "" || len(slug) > maxSlug || content.Slugify(slug) != slug || loaderSlug(slug) != slug {
+		return ""
+	}
+	return slug
+}
+
 // exportedUID reports whether uid is of the form ExportUID gives a
 // contact of this site: contact-<slug>@<host>.
 func (p *planner) exportedUID(uid string) bool {
@@ -171,6 +185,7 @@ func (p *planner) plan(person Person) (*Change, error) {
 	// it had: the contact that answers to it is the record's (and does
 	// not need it written, merge); when none does (the file renamed
 	// since), it says nothing of who the record is.
+	ch.slug = exportSlug(person.UID)
 	exported := p.exportedUID(person.UID)
 	if exported && len(p.byID["uid:"+uidKey(person.UID)]) == 0 {
 		person.UID = ""
@@ -308,6 +323,12 @@ func (p *planner) create(ch *Change, id *identity, namesake bool) (*Change, erro
 	}
 	taken := func(s string) bool { return p.slugs[loaderSlug(s)] }
 	slug, name := free(base, maxSlug, native, taken), person.Name
+	if ch.slug != "" && !namesake && !taken(ch.slug) {
+		// Exported from another site as daniel-oconnor: the same file
+		// name here, so that [[daniel-oconnor]] still finds it (the name
+		// gives daniel-o-connor).
+		slug = ch.slug
+	}
 	// A name numbered already (John Smith (2), from an export of a site
 	// an import numbered it in) keeps its number when its name and file
 	// name are free, else is numbered again from the name without it.
