@@ -268,6 +268,14 @@ func (c *importCmd) print(res *contactfile.Result, dryRun bool) {
 				name += fmt.Sprintf(", as %q", ch.Name)
 			}
 			fmt.Fprintf(c.stdout, "%s %s: %s (%s)\n", verb[ch.Action], ch.Path, name, src)
+			if dryRun {
+				// The file it would write, values and all.
+				for _, line := range strings.SplitAfter(string(res.Files[ch.Path]), "\n") {
+					if line != "" {
+						fmt.Fprintf(c.stdout, "    %s", line)
+					}
+				}
+			}
 		case contactfile.Updated:
 			fmt.Fprintf(c.stdout, "%s %s: added %s (%s)\n", verb[ch.Action], ch.Path, strings.Join(ch.Added, ", "), src)
 		case contactfile.Unchanged:
