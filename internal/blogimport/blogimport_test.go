@@ -1234,7 +1234,7 @@ func TestNormalizeOneWinner(t *testing.T) {
 func TestRelinkEveryWayToWriteALink(t *testing.T) {
 	fsys := fstest.MapFS{
 		"_config.yml":              {Data: []byte("permalink: /:title/\n")},
-		"_posts/2020-01-01-cat.md": {Data: []byte("---\ntitle: Cat\n---\n![a cat][cat], [the dog][dog], [again][old] and [x][^1].\n\n<img srcset=\"../images/cat.png 1x, ../images/cat@2x.png 2x\" src='../images/cat.png'>\n<a href='../dog/'>dog</a> <a href=../dog/>dog</a>\n\n[cat]: ../images/cat.png \"A cat\"\n  [dog]: <../dog/#top>\n[old]: /dog/\n[^1]: ../images/cat.png is the cat.\n\n```\n[cat]: ../images/cat.png\n```\n")},
+		"_posts/2020-01-01-cat.md": {Data: []byte("---\ntitle: Cat\n---\n![a cat][cat], [the dog][dog], [again][old] and [x][^1].\n\n<img srcset=\"../images/cat.png 1x, ../images/cat@2x.png 2x\" src='../images/cat.png'>\n<a href='../dog/'>dog</a> <a href=../dog/>dog</a>\n\n[cat]: ../images/cat.png \"A cat\"\n  [dog]: <../dog/#top>\n[old]: /dog/\n[^1]: ../images/cat.png is the cat.\n\n```\n[cat]: ../images/cat.png\n```\n\n> ![quoted][q]\n>\n> [q]: ../images/cat.png\n\nCode:\n\n    [code]: ../images/cat.png\n\n- ![listed][l]\n\n  [l]: ../images/cat.png\n")},
 		"_posts/2020-01-02-dog.md": {Data: []byte("---\ntitle: Dog\n---\nWoof.\n")},
 		"images/cat.png":           {Data: []byte("png")},
 		"images/cat@2x.png":        {Data: []byte("png")},
@@ -1249,7 +1249,7 @@ func TestRelinkEveryWayToWriteALink(t *testing.T) {
 			body = strings.TrimSpace(p.Body)
 		}
 	}
-	want := "![a cat][cat], [the dog][dog], [again][old] and [x][^1].\n\n<img srcset=\"/images/cat.png 1x, /images/cat@2x.png 2x\" src='/images/cat.png'>\n<a href='/posts/dog/'>dog</a> <a href=/posts/dog/>dog</a>\n\n[cat]: /images/cat.png \"A cat\"\n  [dog]: </posts/dog/#top>\n[old]: /posts/dog/\n[^1]: ../images/cat.png is the cat.\n\n```\n[cat]: ../images/cat.png\n```"
+	want := "![a cat][cat], [the dog][dog], [again][old] and [x][^1].\n\n<img srcset=\"/images/cat.png 1x, /images/cat@2x.png 2x\" src='/images/cat.png'>\n<a href='/posts/dog/'>dog</a> <a href=/posts/dog/>dog</a>\n\n[cat]: /images/cat.png \"A cat\"\n  [dog]: </posts/dog/#top>\n[old]: /posts/dog/\n[^1]: ../images/cat.png is the cat.\n\n```\n[cat]: ../images/cat.png\n```\n\n> ![quoted][q]\n>\n> [q]: /images/cat.png\n\nCode:\n\n    [code]: ../images/cat.png\n\n- ![listed][l]\n\n  [l]: /images/cat.png"
 	if body != want {
 		t.Errorf("body:\n%s\nwant:\n%s", body, want)
 	}

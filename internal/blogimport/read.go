@@ -575,8 +575,10 @@ func (p *Plan) finish(d *draft) {
 var (
 	mdDest = regexp.MustCompile(`\]\(<?([^()\s<>]+)`)
 	// A reference definition ([cat]: ../images/cat.png "A cat"), at the
-	// start of a line; not a footnote's ([^1]: text).
-	refDest = regexp.MustCompile(`(?m)^ {0,3}\[[^\]\^\n][^\]\n]*\]:[ \t]*<?([^\s<>]+)`)
+	// start of a line, in a blockquote (> [cat]: …) or a list item (its
+	// indent, however deep: one that is code is passed by, codeRegions);
+	// not a footnote's ([^1]: text).
+	refDest = regexp.MustCompile(`(?m)^(?:[ \t]*>[ \t]?)*[ \t]*\[[^\]\^\n][^\]\n]*\]:[ \t]*<?([^\s<>]+)`)
 	// An attribute inside a tag, its value in double quotes, single
 	// quotes or none: not href= in text, nor in an escaped code sample
 	// (&lt;link href="…"&gt;). One expression for each, as a tag may
