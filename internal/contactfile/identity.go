@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"net/url"
 	"slices"
 	"strconv"
@@ -75,9 +76,11 @@ func (id *identity) none() bool {
 
 // RecordUID is the uid of a contact an import created of a record with no
 // identifier: "import-" and a hash of what the record holds, its name,
-// phones, company, role, location, aliases, links, tags, birthday, the
-// day met and its notes (not its photo, which phones encode anew), each
-// as matching folds it. The record imported again is that contact
+// phones, company, role, location, aliases, links, tags, circle,
+// birthday, the day met, its notes and its photo, each as matching folds
+// it: two cards that differ in anything are two records (a phone that
+// encodes a photo anew makes another record of the card, known by its
+// name as before). The record imported again is that contact
 // whatever you changed in its file; a record that changed is known by
 // its name, as before.
 func RecordUID(p Person) string {
@@ -102,10 +105,15 @@ func RecordUID(p Person) string {
 	if !p.Met.IsZero() {
 		met = p.Met.Format(time.DateOnly)
 	}
+	photo := ""
+	if p.Photo != nil {
+		sum := sha256.Sum256(p.Photo.Data)
+		photo = hex.EncodeToString(sum[:])
+	}
 	h := sha256.New()
 	for _, f := range []string{"netjournal record 1", NameKey(p.Name), sorted(phones, PhoneKey),
 		textKey(p.Company), textKey(p.Role), textKey(p.Location), sorted(p.Aliases, aliasKey),
-		sorted(links, URLKey), sorted(p.Tags, textKey), p.Birthday.String(), met, textKey(p.Notes)} {
+		sorted(links, URLKey), sorted(p.Tags, textKey), textKey(p.Circle), p.Birthday.String(), met, textKey(p.Notes), photo} {
 		h.Write([]byte(f))
 		h.Write([]byte{0})
 	}
@@ -226,29 +234,45 @@ func (id *identity) differs(o *identity) string {
 	if why := id.profilesDiffer(o); why != "" {
 		return why
 	}
-	if mine, their := cardUIDs(id.uids), cardUIDs(o.uids); len(mine) > 0 && len(their) > 0 {
-		for _, k := range mine {
-			if _, ok := o.uids[k]; ok {
-				return ""
-			}
+	return id.uidsDiffer(o, true)
+}
+
+// uidsDiffer says why two identities are two people by their uids: none
+// in common, and two a card or a file gave, or, with records set, two
+// RecordUIDs (two records an import made files of, exported and imported
+// elsewhere: John and Mary Smith of one family's address). A RecordUID
+// beside a card's UID says nothing: a card of the person whose file an
+// import made of a record with no identifier.
+func (id *identity) uidsDiffer(o *identity, records bool) string {
+	for k := range id.uids {
+		if _, ok := o.uids[k]; ok {
+			return ""
 		}
-		return "another vCard UID"
+	}
+	for _, record := range []bool{false, true} {
+		if record && !records {
+			continue
+		}
+		if slices.ContainsFunc(slices.Collect(maps.Keys(id.uids)), func(k string) bool { return isRecordUID(k) == record }) &&
+			slices.ContainsFunc(slices.Collect(maps.Keys(o.uids)), func(k string) bool { return isRecordUID(k) == record }) {
+			return "another vCard UID"
+		}
 	}
 	return ""
 }
 
-// cardUIDs are the keys of uids that a card or a file gave: not a
-// RecordUID, a hash of a record with no identifier, which two records of
-// one person may well have two of.
-func cardUIDs(uids map[string]string) []string {
-	var out []string
-	for k := range uids {
-		if !strings.HasPrefix(k, recordUIDPrefix) {
-			out = append(out, k)
+// sharesUID reports whether id and o have a uid in common.
+func (id *identity) sharesUID(o *identity) bool {
+	for k := range id.uids {
+		if _, ok := o.uids[k]; ok {
+			return true
 		}
 	}
-	return out
+	return false
 }
+
+// isRecordUID reports whether a uid key is a RecordUID's.
+func isRecordUID(k string) bool { return strings.HasPrefix(k, recordUIDPrefix) }
 
 // otherPerson says, of a contact (qualified, the qualifiedKeys of its
 // names; id) and a person who share only what is not one person's alone
@@ -447,7 +471,10 @@ func PossibleDuplicates(contacts []*content.Contact) [][2]int {
 						ids[i] = contactIdentity(contacts[i])
 					}
 				}
-				if ids[pair[0]].differs(ids[pair[1]]) == "" {
+				// Two files an import made of two records are possible
+				// duplicates still (the plumber and Ana's dad, both Sara
+				// Cain): two RecordUIDs are two records, not two people.
+				if ids[pair[0]].profilesDiffer(ids[pair[1]]) == "" && ids[pair[0]].uidsDiffer(ids[pair[1]], false) == "" {
 					out = append(out, pair)
 				}
 			}

@@ -508,3 +508,60 @@ func TestPlanExportedSlug(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, "|"), want)
 	}
 }
+
+// TestPlanReviewedMerges: what a review of RecordUID and the skip of one
+// contact's profile and another's email found merged wrongly.
+func TestPlanReviewedMerges(t *testing.T) {
+	// John and Mary Smith, files an import made of two phone cards, with
+	// the family's address added by hand, exported: imported into a new
+	// site, their RecordUIDs say two people (Mary's phone went into
+	// John's file).
+	res := planOver(t, fstest.MapFS{content.ConfigFile: {Data: []byte(testConfig)}},
+		Person{Name: "John Smith", Emails: values("smiths@family.example"), Phones: values("+351 910 000 001"), UID: "import-aaaaaaaaaaaaaaaaaaaa"},
+		Person{Name: "Mary Smith", Emails: values("smiths@family.example"), Phones: values("+351 910 000 002"), UID: "import-bbbbbbbbbbbbbbbbbbbb"})
+	if got := outcome(res.Changes[1]); !strings.HasPrefix(got, "created content/contacts/mary-smith.md") {
+		t.Errorf("Mary: %s", got)
+	}
+	// A card whose UID is Ana's, with her team's address, which a
+	// colleague's file has: Ana's, as its UID says (it was skipped,
+	// naming both, on every import).
+	fsys := fstest.MapFS{
+		content.ConfigFile:                {Data: []byte(testConfig)},
+		"content/contacts/ana-lima.md":    {Data: []byte("---\nname: Ana Lima\nuid: 5a1c2d3e-ana\nemail: ana@tidewater.example\n---\n")},
+		"content/contacts/bruno-costa.md": {Data: []byte("---\nname: Bruno Costa\nemail: info@tidewater.example\n---\n")},
+	}
+	res = planOver(t, fsys, Person{Name: "Ana Lima", UID: "5a1c2d3e-ana", Emails: values("info@tidewater.example"), Phones: values("+351 1")})
+	if got := outcome(res.Changes[0]); got != "updated content/contacts/ana-lima.md" {
+		t.Errorf("Ana by her UID: %s", got)
+	}
+	// Two cards of one name and company in two circles, or with two
+	// photos: two records, two files (the record's circle and photo are
+	// part of what it holds).
+	two := func(a, b Person) {
+		t.Helper()
+		res, _ := planIn(t, fstest.MapFS{content.ConfigFile: {Data: []byte(testConfig)}}, Options{Circles: []string{"core", "active"}}, a, b)
+		if got := changes(res); !strings.Contains(got, "created content/contacts/sara-cain-2.md") {
+			t.Errorf("one file for two records:\n%s", got)
+		}
+	}
+	two(Person{Name: "Sara Cain", Company: "Cain Plumbing", Tags: []string{"active"}}, Person{Name: "Sara Cain", Company: "Cain Plumbing", Tags: []string{"core"}})
+	gif := func(b byte) *Photo {
+		p, err := NewPhoto(append([]byte("GIF89a\x01\x00\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x00;"), b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	two(Person{Name: "Sara Cain", Phones: values("+1 1"), Photo: gif(1)}, Person{Name: "Sara Cain", Phones: values("+1 1"), Photo: gif(2)})
+	// A card exported as daniel-oconnor, where another contact answers to
+	// "Daniel OConnor": the name gives the file name (a reference to
+	// daniel-oconnor would have become ambiguous).
+	fsys = fstest.MapFS{
+		content.ConfigFile:        {Data: []byte(testConfig)},
+		"content/contacts/dan.md": {Data: []byte("---\nname: Dan\naliases: [Daniel OConnor]\n---\n")},
+	}
+	res = planOver(t, fsys, Person{Name: "Daniel O'Connor", Emails: values("do@example.com"), UID: "contact-daniel-oconnor@other.example"})
+	if got := outcome(res.Changes[0]); got != "created content/contacts/daniel-o-connor.md" {
+		t.Errorf("exported slug: %s", got)
+	}
+}

@@ -233,7 +233,7 @@ func (p *planner) plan(person Person) (*Change, error) {
 	// UID), is skipped, naming both: merged, the other's email went into
 	// the first's file (Jürgen's LinkedIn profile and Ana's email). An
 	// identifier both have (a family's address) is no such doubt.
-	if len(same) == 1 {
+	if len(same) == 1 && !same[0].id.sharesUID(id) { // a card's UID says whose it is
 		paths := []string{same[0].path}
 		for _, e := range doubtful {
 			if soft[e] && slices.ContainsFunc(e.id.keys(), func(k string) bool {
@@ -323,7 +323,7 @@ func (p *planner) create(ch *Change, id *identity, namesake bool) (*Change, erro
 	}
 	taken := func(s string) bool { return p.slugs[loaderSlug(s)] }
 	slug, name := free(base, maxSlug, native, taken), person.Name
-	if ch.slug != "" && !namesake && !taken(ch.slug) {
+	if ch.slug != "" && !namesake && !taken(ch.slug) && !p.named(NameKey(ch.slug)) {
 		// Exported from another site as daniel-oconnor: the same file
 		// name here, so that [[daniel-oconnor]] still finds it (the name
 		// gives daniel-o-connor).
