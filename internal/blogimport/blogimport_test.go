@@ -218,6 +218,13 @@ func TestEscapeWikilinks(t *testing.T) {
 		"> ```\n> [[q]]\n> ```\n":      "> ```\n> [[q]]\n> ```\n",
 		"Text.\n\n    [[menu.main]]\n": "Text.\n\n    [[menu.main]]\n",
 		"- a `[[b]]` c [[d]]\n":        "- a `[[b]]` c &#91;[d]]\n",
+		// A link whose text begins with a bracket, and an escaped bracket
+		// before a link, are no wikilink: escaped, the link broke, and
+		// \&#91; showed "&#91;" (two real blogs, 7 posts).
+		"- [[HTML] Open graph](https://example.com/og)\n":      "- [[HTML] Open graph](https://example.com/og)\n",
+		"Go: \\[[Taxes](https://example.com/t)\\] and [[x]]\n": "Go: \\[[Taxes](https://example.com/t)\\] and &#91;[x]]\n",
+		"![[img] a](/a.png) [[y] z\n":                          "![[img] a](/a.png) &#91;[y] z\n",
+		"\\[[x]]\n":                                            "&#91;[x]]\n", // escaped, with no link after it: the bracket is text
 	} {
 		if got := escapeWikilinks(in); got != want {
 			t.Errorf("%q: got %q, want %q", in, got, want)

@@ -49,6 +49,16 @@ func (r regions) in(off int) bool {
 	return false
 }
 
+// escaped reports whether the byte at i follows an odd run of
+// backslashes: Markdown's escape, which makes it text.
+func escaped(s string, i int) bool {
+	n := 0
+	for i > 0 && s[i-1] == '\\' {
+		n, i = n+1, i-1
+	}
+	return n%2 == 1
+}
+
 // end returns where the region that holds off ends, if one does.
 func (r regions) end(off int) (int, bool) {
 	for _, s := range r {
@@ -92,11 +102,19 @@ func escapeWikilinks(s string) string {
 		return s
 	}
 	code := codeRegions(s)
+	// No wikilink: a link whose text begins with a bracket ([[HTML] Open
+	// graph](…)), and an escaped bracket before one (\[[Taxes](…)\]).
+	// Escaped, the link broke, and \&#91; showed "&#91;".
+	opens := markdown.LinkOpeners(s)
 	var b strings.Builder
 	last := 0
 	for i := 0; i+1 < len(s); i++ {
-		if s[i] == '[' && s[i+1] == '[' && !code.in(i) {
-			b.WriteString(s[last:i])
+		if s[i] == '[' && s[i+1] == '[' && !code.in(i) && !opens[i] && !(escaped(s, i) && opens[i+1]) {
+			at := i
+			if escaped(s, i) {
+				at-- // \[ is the bracket: \&#91; would show "&#91;"
+			}
+			b.WriteString(s[last:at])
 			b.WriteString("&#91;")
 			last = i + 1
 		}

@@ -47,3 +47,32 @@ func Code(src string) [][2]int {
 	})
 	return out
 }
+
+// LinkOpeners returns the offsets in src of the '[' that opens each link
+// and image as CommonMark reads it (the '[' of "![" for an image): "[[HTML]
+// Open graph](…)" opens a link at its first '[', whose text begins with
+// the second, and is no wikilink.
+func LinkOpeners(src string) map[int]bool {
+	b := []byte(src)
+	doc := goldmark.DefaultParser().Parse(text.NewReader(b))
+	out := map[int]bool{}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.(type) {
+		case *ast.Link, *ast.Image:
+			// The text's first segment begins just after the '['.
+			for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+				if t, ok := c.(*ast.Text); ok {
+					if i := t.Segment.Start - 1; i >= 0 && b[i] == '[' {
+						out[i] = true
+					}
+					break
+				}
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
