@@ -1637,3 +1637,43 @@ func TestJekyllKramdownHTMLBlock(t *testing.T) {
 		}
 	}
 }
+
+// TestJekyllKramdownExtensions: kramdown's attribute lists and extensions
+// are no Markdown to CommonMark, and were published as text (a real
+// blog's 350 posts ended links in {:target="_blank"}): each is kept in an
+// HTML comment, with one warning for a post; {::comment} hides what it
+// holds, {::nomarkdown} keeps it raw HTML, and a list kramdown made a
+// table of contents of ({:toc}) turns the post's table of contents on.
+func TestJekyllKramdownExtensions(t *testing.T) {
+	body := "* TOC\n{:toc}\n\n## One\n\n[Open](https://example.com/){:target=\"_blank\"} then text.\n{: .lead}\n\n" +
+		"{::comment}\nnot for readers\n{:/comment}\n\n{::nomarkdown}\n<b>raw</b> *not md*\n\n<i>more</i>\n{:/}\n\n" +
+		"`{:kept}` in code, and {::options parse_block_html=\"true\" /} gone.\n"
+	fsys := fstest.MapFS{
+		"_config.yml":            {Data: []byte("url: https://k.test\n")},
+		"_posts/2021-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + body)},
+	}
+	plan, err := Jekyll(fsys, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := plan.Posts[0]
+	want := "<!-- * TOC -->\n<!-- {:toc} -->\n\n## One\n\n[Open](https://example.com/)<!-- {:target=\"_blank\"} --> then text.\n<!-- {: .lead} -->\n\n" +
+		"<!-- {::comment}\nnot for readers\n{:/comment} -->\n\n<div>\n<b>raw</b> *not md*\n<!-- -->\n<i>more</i>\n</div>\n\n" +
+		"`{:kept}` in code, and <!-- {::options parse_block_html=\"true\" /} --> gone.\n"
+	if p.Body != want {
+		t.Errorf("body:\n%s\nwant:\n%s", p.Body, want)
+	}
+	if p.TOC == nil || !*p.TOC {
+		t.Errorf("toc: %v, want on", p.TOC)
+	}
+	var got []string
+	for _, w := range plan.Warnings {
+		got = append(got, w.Error())
+	}
+	if want := "j/_posts/2021-01-01-a.md:9: kramdown's attribute lists and extensions are not read: 2 kept in HTML comments, where they show nothing ({:target=\"_blank\"}, …)"; !slices.Contains(got, want) {
+		t.Errorf("warnings:\n%s\nwant among them:\n%s", strings.Join(got, "\n"), want)
+	}
+	if md := markdown.Code(p.Body); len(md) != 1 {
+		t.Errorf("code in the body: %v", md)
+	}
+}

@@ -167,7 +167,12 @@ func FuzzKramdownHTML(f *testing.F) {
 	) {
 		f.Add(s)
 	}
+	f.Add("* TOC\n{:toc}\n[a](b){:target=\"_blank\"}\n{::comment}\nx\n{:/comment}\n{::nomarkdown}\n<b>\n{:/}\n{::nomarkdown}")
 	f.Fuzz(func(t *testing.T, body string) {
+		// kramdownExtensions moves no line either.
+		if ext, _, _, _, _ := kramdownExtensions(body); strings.Count(ext, "\n") != strings.Count(body, "\n") {
+			t.Fatalf("kramdownExtensions: %d lines, %d after:\n%q\n%q", strings.Count(body, "\n"), strings.Count(ext, "\n"), body, ext)
+		}
 		out := kramdownHTML(body)
 		in, got := strings.SplitAfter(body, "\n"), strings.SplitAfter(out, "\n")
 		if len(in) != len(got) {

@@ -205,7 +205,16 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 	}
 	for _, d := range drafts {
 		if rawHTML {
-			d.body = kramdownHTML(d.body)
+			body, toc, kept, first, example := kramdownExtensions(d.body)
+			if toc && d.page == nil && d.post.TOC == nil {
+				on := true
+				d.post.TOC = &on
+			}
+			if kept > 0 {
+				plan.warn(content.Position{Path: d.shown, Line: d.bodyLine + first},
+					"kramdown's attribute lists and extensions are not read: %d kept in HTML comments, where they show nothing (%s, …)", kept, example)
+			}
+			d.body = kramdownHTML(body)
 		}
 		c := newConverter(d.body, d.bodyLine, func(line int, format string, args ...any) {
 			plan.warn(content.Position{Path: d.shown, Line: line}, format, args...)

@@ -166,3 +166,156 @@ func lowerASCII(s string) string {
 	}
 	return string(b)
 }
+
+// kramdown's extensions ({::comment} … {:/comment}, {::nomarkdown} …
+// {:/}, {::options … /}) and attribute lists ({:target="_blank"} after a
+// link, {: .lead} under a paragraph, {:toc}) are no Markdown to CommonMark,
+// which shows them as text: a real blog's 350 posts ended their links in
+// {:target="_blank"}.
+var (
+	kramdownIAL = regexp.MustCompile(`\{:(?:[^{}\n"']|"[^"\n]*"|'[^'\n]*')*\}`)
+	// kramdownTOC is a list of one item that kramdown replaces with the
+	// post's table of contents: "* TOC" and {:toc} under it.
+	kramdownTOC  = regexp.MustCompile(`(?m)^[ \t]{0,3}(?:[*+-]|\d+[.)])[ \t]+[^\n]*\n[ \t]*\{:[ \t]*toc[ \t]*\}[ \t]*$`)
+	htmlComments = regexp.MustCompile(`(?s)<!--.*?-->`)
+)
+
+// kramdownExtensions returns body with kramdown's extensions and attribute
+// lists made what CommonMark shows as kramdown did: a comment's text in an
+// HTML comment, nomarkdown's raw HTML in a <div> (one on lines of its own;
+// inline, its markers go), a {:toc} list in comments and toc set, every
+// other attribute list kept in an HTML comment (counted in kept, the first
+// at line first, as written in example). Code, HTML comments and what
+// Liquid keeps as it is are passed by. Lines stay where they were.
+func kramdownExtensions(body string) (out string, toc bool, kept, first int, example string) {
+	if !strings.Contains(body, "{:") {
+		return body, false, 0, 0, ""
+	}
+	skip := func(s string) regions {
+		r := codeRegions(s)
+		opaque, _ := liquidOpaque(s)
+		r = append(r, opaque...)
+		for _, m := range htmlComments.FindAllStringIndex(s, -1) {
+			r = append(r, span{m[0], m[1]})
+		}
+		return r
+	}
+	code := skip(body)
+	body = replaceAll(body, kramdownTOC.FindAllStringIndex(body, -1), code, func(m string) string {
+		toc = true
+		lines := strings.Split(m, "\n")
+		for i, l := range lines {
+			lines[i] = htmlComment(strings.TrimSpace(l))
+		}
+		return strings.Join(lines, "\n")
+	})
+	code = skip(body)
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(body); {
+		k := strings.Index(body[i:], "{:")
+		if k < 0 {
+			break
+		}
+		at := i + k
+		if code.in(at) {
+			i = at + 2
+			continue
+		}
+		rest := body[at:]
+		switch {
+		case strings.HasPrefix(rest, "{::comment}"):
+			end := extensionEnd(body, at, "comment")
+			b.WriteString(body[last:at])
+			b.WriteString(htmlComment(body[at:end]))
+			last, i = end, end
+			continue
+		case strings.HasPrefix(rest, "{::nomarkdown}"):
+			open := at + len("{::nomarkdown}")
+			closer, end := extensionCloser(body, open, "nomarkdown")
+			b.WriteString(body[last:at])
+			if alone(body, at, open) && alone(body, closer, end) {
+				b.WriteString("<div>") // raw to its </div>, as kramdownHTML keeps it
+				b.WriteString(body[open:closer])
+				b.WriteString("</div>")
+			} else {
+				b.WriteString(body[open:closer])
+			}
+			last, i = end, end
+			continue
+		}
+		m := kramdownIAL.FindStringIndex(rest)
+		if m == nil || m[0] != 0 {
+			i = at + 2
+			continue
+		}
+		ial := rest[:m[1]]
+		if !strings.HasPrefix(ial, "{::") && !strings.HasPrefix(ial, "{:/") {
+			if kept == 0 {
+				first, example = lineAt(body, at), ial
+			}
+			kept++
+		}
+		b.WriteString(body[last:at])
+		b.WriteString(htmlComment(ial))
+		last, i = at+m[1], at+m[1]
+	}
+	if last == 0 {
+		return body, toc, kept, first, example
+	}
+	b.WriteString(body[last:])
+	return b.String(), toc, kept, first, example
+}
+
+// extensionEnd returns where the extension name opened at at ends: past
+// its {:/name} or {:/}, or the body's end when never closed.
+func extensionEnd(body string, at int, name string) int {
+	_, end := extensionCloser(body, at, name)
+	return end
+}
+
+// extensionCloser returns where the first {:/name} or {:/} after from
+// begins and ends; both are the body's end when there is none (kramdown
+// takes the rest).
+func extensionCloser(body string, from int, name string) (start, end int) {
+	start, end = len(body), len(body)
+	for _, closer := range []string{"{:/" + name + "}", "{:/}"} {
+		if k := strings.Index(body[from:], closer); k >= 0 && from+k < start {
+			start, end = from+k, from+k+len(closer)
+		}
+	}
+	return start, end
+}
+
+// alone reports whether body[start:end] is alone on its line, but for
+// spaces.
+func alone(body string, start, end int) bool {
+	ls := strings.LastIndexByte(body[:start], '\n') + 1
+	le := strings.IndexByte(body[end:], '\n')
+	if le < 0 {
+		le = len(body)
+	} else {
+		le += end
+	}
+	return strings.TrimSpace(body[ls:start]) == "" && strings.TrimSpace(body[end:le]) == ""
+}
+
+// replaceAll replaces each match of s not in skip with what with makes of
+// it.
+func replaceAll(s string, matches [][]int, skip regions, with func(string) string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range matches {
+		if skip.in(m[0]) {
+			continue
+		}
+		b.WriteString(s[last:m[0]])
+		b.WriteString(with(s[m[0]:m[1]]))
+		last = m[1]
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
