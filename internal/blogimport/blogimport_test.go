@@ -1677,3 +1677,26 @@ func TestJekyllKramdownExtensions(t *testing.T) {
 		t.Errorf("code in the body: %v", md)
 	}
 }
+
+// TestJekyllLinkToAFile: {% link %} names any file of the site, a static
+// one too: an image the import copies is linked at its path (20 posts of a
+// real blog had src="#" and a warning that it named no post).
+func TestJekyllLinkToAFile(t *testing.T) {
+	fsys := fstest.MapFS{
+		"_config.yml":            {Data: []byte("url: https://k.test\n")},
+		"_posts/2021-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n<img alt=\"Ib\" src=\"{{ site.baseurl }}{% link images/a.png %}\">\n![b]({% link /images/b.png %}) [c]({% link nope.pdf %})\n")},
+		"images/a.png":           {Data: []byte("png")},
+		"images/b.png":           {Data: []byte("png")},
+	}
+	plan, err := Jekyll(fsys, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "<img alt=\"Ib\" src=\"/images/a.png\">\n![b](/images/b.png) [c](#)\n"
+	if got := plan.Posts[0].Body; got != want {
+		t.Errorf("body:\n%s\nwant:\n%s", got, want)
+	}
+	if len(plan.Warnings) != 1 || !strings.Contains(plan.Warnings[0].Error(), "link nope.pdf names no imported post") {
+		t.Errorf("warnings: %v", plan.Warnings)
+	}
+}

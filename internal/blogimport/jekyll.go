@@ -203,6 +203,10 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 	if v, ok := boolean(cfg.get("kramdown.parse_block_html")); ok && v {
 		rawHTML = false
 	}
+	statics := map[string]bool{}
+	for _, f := range plan.Files {
+		statics[f.Path] = true
+	}
 	for _, d := range drafts {
 		if rawHTML {
 			body, toc, kept, first, example := kramdownExtensions(d.body)
@@ -220,10 +224,16 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			plan.warn(content.Position{Path: d.shown, Line: line}, format, args...)
 		})
 		c.resolve = func(ref string) (string, bool) {
+			asked := ref
 			ref = strings.TrimPrefix(strings.TrimPrefix(ref, "post_url:/"), "link:/")
 			p, ok := refs[ref]
 			if !ok {
 				p, ok = refs[strings.Replace(ref, "link:/", "link:", 1)]
+			}
+			if file, isLink := strings.CutPrefix(asked, "link:"); !ok && isLink && statics["static/"+strings.TrimPrefix(file, "/")] {
+				// {% link images/a.png %}: a file the import copies, at
+				// the same path of the new site.
+				return "/" + strings.TrimPrefix(file, "/"), true
 			}
 			return p, ok
 		}
