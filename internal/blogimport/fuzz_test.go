@@ -185,3 +185,104 @@ func FuzzKramdownHTML(f *testing.F) {
 		}
 	})
 }
+
+// closingTagRef is blockEnds' reference, the look it replaced: from an
+// opening tag of name ending at from, to the end of the body, counting.
+func closingTagRef(lower string, from int, name string, opaque regions) int {
+	depth := 1
+	for i := from; i < len(lower); {
+		k := strings.IndexByte(lower[i:], '<')
+		if k < 0 {
+			return -1
+		}
+		i += k
+		if end, ok := opaque.end(i); ok {
+			i = end
+			continue
+		}
+		rest := lower[i:]
+		switch {
+		case strings.HasPrefix(rest, "<!--"):
+			e := strings.Index(rest[4:], "-->")
+			if e < 0 {
+				return -1
+			}
+			i += 4 + e + 3
+			continue
+		case strings.HasPrefix(rest, "</"+name) && tagNameEnds(rest, 2+len(name)):
+			depth--
+			if depth == 0 {
+				gt := strings.IndexByte(rest, '>')
+				if gt < 0 {
+					return -1
+				}
+				return i + gt + 1
+			}
+		case strings.HasPrefix(rest, "<"+name) && tagNameEnds(rest, 1+len(name)):
+			if gt := strings.IndexByte(rest, '>'); gt < 0 || rest[gt-1] != '/' {
+				depth++
+			}
+		}
+		i++
+	}
+	return -1
+}
+
+// FuzzBlockEnds: blockEnds, one pass, finds for every block element's
+// opening tag the end closingTagRef finds looking from it.
+func FuzzBlockEnds(f *testing.F) {
+	for _, s := range []string{"<div><div></div></div>", "<p>a\n\n<p>b</p>", "<div><!-- </div> --></div>", "<ul><li>x</ul></li>", "<div/><div>x</div", "<p>{% raw %}</p>{% endraw %}</p>", "<h1>x</h1><p><p/></p>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		lower := lowerASCII(body)
+		opaque, _ := liquidOpaque(body)
+		ends := blockEnds(lower, opaque)
+		for i := 0; i < len(lower); i++ {
+			if lower[i] != '<' || opaque.in(i) {
+				continue
+			}
+			n := i + 1
+			for n < len(lower) && ('a' <= lower[n] && lower[n] <= 'z' || '0' <= lower[n] && lower[n] <= '9') {
+				n++
+			}
+			name := lower[i+1 : n]
+			if !blockNames[name] || !tagNameEnds(lower[i:], n-i) || inComment(lower, i) {
+				continue
+			}
+			gt := strings.IndexByte(lower[i:], '>')
+			if gt < 0 || lower[i+gt-1] == '/' || strings.Contains(lower[i+1:i+gt], "<") {
+				continue // no tag, or one with a tag inside it ("<p </p>"): either end will do
+			}
+			want := closingTagRef(lower, i+gt+1, name, opaque)
+			got, ok := ends[i]
+			if !ok {
+				got = -1
+			}
+			if got != want {
+				t.Fatalf("%q: <%s> at %d ends at %d, want %d", body, name, i, got, want)
+			}
+		}
+	})
+}
+
+// inComment reports whether offset i of s is inside an HTML comment, as a
+// scan from the start finds them.
+func inComment(s string, i int) bool {
+	for at := 0; at < i; {
+		k := strings.Index(s[at:], "<!--")
+		if k < 0 || at+k >= i {
+			return false
+		}
+		e := strings.Index(s[at+k+4:], "-->")
+		if e < 0 {
+			return true
+		}
+		if end := at + k + 4 + e + 3; end > i {
+			return true
+		} else {
+			at = end
+		}
+	}
+	return false
+}

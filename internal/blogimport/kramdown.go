@@ -39,10 +39,11 @@ func kramdownHTML(body string) string {
 	opaque, highlights := liquidOpaque(body)
 	code = append(code, opaque...)
 	lower := lowerASCII(body)
+	ends := blockEnds(lower, opaque)
 	var b strings.Builder
 	last := 0
 	for _, m := range kramdownBlock.FindAllStringSubmatchIndex(body, -1) {
-		start, name := m[0], strings.ToLower(body[m[2]:m[3]])
+		start := m[0]
 		if start < last || code.in(start) {
 			continue
 		}
@@ -54,10 +55,11 @@ func kramdownHTML(body string) string {
 		if kramdownParsed.MatchString(body[start:gt]) {
 			continue
 		}
-		end := closingTag(lower, gt+1, name, opaque)
-		if end < 0 || highlights.within(start, end) {
+		end, closed := ends[m[2]-1]
+		if !closed || highlights.within(start, end) || strings.Contains(lower[start:end], "<textarea") {
 			// A highlight becomes a fenced block, which CommonMark reads
-			// as code only outside an HTML block: left as it was.
+			// as code only outside an HTML block; a blank line in a
+			// <textarea> would show blankInHTML: left as it was.
 			continue
 		}
 		// The lines after the opening tag's line and before the closing
@@ -86,17 +88,29 @@ func kramdownHTML(body string) string {
 	return b.String()
 }
 
-// closingTag returns where the tag that closes an element name opened
-// before from ends in lower (a body in lower case): past its '>', counting
-// the elements of that name opened and closed inside, passing by comments
-// and what is opaque; or -1.
-func closingTag(lower string, from int, name string, opaque regions) int {
-	depth := 1
-	s := lower
-	for i := from; i < len(s); {
-		k := strings.IndexByte(s[i:], '<')
+// blockNames are kramdown's block elements (kramdownBlock's).
+var blockNames = map[string]bool{}
+
+func init() {
+	for _, n := range strings.Split("address article aside applet body blockquote dd details div dl fieldset figure figcaption footer form h1 h2 h3 h4 h5 h6 header hgroup html head iframe legend menu li main map nav ol optgroup p section summary table tbody td tfoot th thead tr ul", " ") {
+		blockNames[n] = true
+	}
+}
+
+// blockEnds maps where each opening tag of a block element starts in
+// lower (a body in lower case) to where the tag that closes it ends, past
+// its '>': the closing tag of its name that is not another's, elements of
+// that name opened inside counted (a stack of each name's, one pass over
+// the body: looking for each one's close to the end of the body was
+// quadratic in the unclosed <p> a body may hold). Comments and what is
+// opaque open and close nothing; an element never closed is not in it.
+func blockEnds(lower string, opaque regions) map[int]int {
+	ends := map[int]int{}
+	open := map[string][]int{}
+	for i := 0; i < len(lower); {
+		k := strings.IndexByte(lower[i:], '<')
 		if k < 0 {
-			return -1
+			break
 		}
 		i += k
 		if end, ok := opaque.end(i); ok {
@@ -104,31 +118,38 @@ func closingTag(lower string, from int, name string, opaque regions) int {
 			continue
 		}
 		rest := lower[i:]
-		switch {
-		case strings.HasPrefix(rest, "<!--"):
+		if strings.HasPrefix(rest, "<!--") {
 			e := strings.Index(rest[4:], "-->")
 			if e < 0 {
-				return -1
+				break // the rest is a comment
 			}
 			i += 4 + e + 3
 			continue
-		case strings.HasPrefix(rest, "</"+name) && tagNameEnds(rest, 2+len(name)):
-			depth--
-			if depth == 0 {
-				gt := strings.IndexByte(rest, '>')
-				if gt < 0 {
-					return -1
+		}
+		closing := strings.HasPrefix(rest, "</")
+		n := 1
+		if closing {
+			n = 2
+		}
+		from := n
+		for n < len(rest) && ('a' <= rest[n] && rest[n] <= 'z' || '0' <= rest[n] && rest[n] <= '9') {
+			n++
+		}
+		if name := rest[from:n]; blockNames[name] && tagNameEnds(rest, n) {
+			gt := strings.IndexByte(rest, '>')
+			switch stack := open[name]; {
+			case closing && len(stack) > 0:
+				if gt >= 0 {
+					ends[stack[len(stack)-1]] = i + gt + 1
 				}
-				return i + gt + 1
-			}
-		case strings.HasPrefix(rest, "<"+name) && tagNameEnds(rest, 1+len(name)):
-			if gt := strings.IndexByte(rest, '>'); gt < 0 || rest[gt-1] != '/' {
-				depth++
+				open[name] = stack[:len(stack)-1]
+			case !closing && (gt < 0 || rest[gt-1] != '/'):
+				open[name] = append(stack, i)
 			}
 		}
 		i++
 	}
-	return -1
+	return ends
 }
 
 // tagNameEnds reports whether a tag's name ends at s[i]: at a space, '/',
