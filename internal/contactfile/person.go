@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -139,9 +140,10 @@ func PhoneKey(phone string) string {
 	if strings.Contains(phone, "+") {
 		phone = strings.ReplaceAll(phone, "(0)", "")
 		// +49 (0611): the trunk prefix inside the area code's parentheses
-		// (but in Italy, San Marino and the Vatican, whose numbers keep it).
+		// (but where the 0 is dialled from abroad too: Italy, San Marino,
+		// the Vatican, Côte d'Ivoire, Gabon, the Republic of the Congo).
 		if m := trunkInParens.FindStringSubmatchIndex(phone); m != nil {
-			if cc := phone[m[2]:m[3]]; cc != "39" && cc != "378" && cc != "379" {
+			if cc := phone[m[2]:m[3]]; !slices.Contains([]string{"39", "378", "379", "225", "241", "242"}, cc) {
 				phone = phone[:m[1]-1] + phone[m[1]:]
 			}
 		}
