@@ -175,8 +175,29 @@ func (w *Watcher) linkedDir(p string) (real string, ok bool) {
 	if link, ok := w.roots[real]; ok && link != p || w.dirs[real] && w.roots[real] == "" {
 		return "", false
 	}
+	if w.roots[real] != p {
+		w.unroot(p) // linked anew (ln -sfn): where it pointed is no longer the site's
+	}
 	w.roots[real] = p
 	return real, true
+}
+
+// unroot forgets the folders the link at p (or a link under it) pointed
+// to, and stops watching them: what changes there is no longer the
+// site's.
+func (w *Watcher) unroot(p string) {
+	for real, link := range w.roots {
+		if link != p && !strings.HasPrefix(link, p+string(filepath.Separator)) {
+			continue
+		}
+		delete(w.roots, real)
+		for d := range w.dirs {
+			if d == real || strings.HasPrefix(d, real+string(filepath.Separator)) {
+				delete(w.dirs, d)
+				w.fw.Remove(d)
+			}
+		}
+	}
 }
 
 // follow watches the file that the symbolic link at p points to, wherever
@@ -309,6 +330,9 @@ func (w *Watcher) handle(ev fsnotify.Event, pending map[string]bool, full *bool)
 	linked := false
 	for _, l := range w.links[ev.Name] {
 		pending[l], linked = true, true
+	}
+	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+		w.unroot(ev.Name) // a link to a folder, gone
 	}
 	rel := w.rel(ev.Name)
 	wasDir := w.dirs[ev.Name]

@@ -298,4 +298,16 @@ func TestLinkedFolders(t *testing.T) {
 		}
 		b = next(t, w)
 	}
+	// Where content pointed before is no longer the site's: an edit there
+	// is no change (it was named content/contacts/ana.md).
+	quiet(t, w)
+	write(t, elsewhere, "content/contacts/ana.md", "three")
+	quiet(t, w)
+	// Nor, content removed, where it pointed last.
+	if err := os.Remove(filepath.Join(root, "content")); err != nil {
+		t.Fatal(err)
+	}
+	next(t, w)
+	write(t, elsewhere, "site2/contacts/bo.md", "newer")
+	quiet(t, w)
 }
