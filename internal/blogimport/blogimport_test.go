@@ -1700,3 +1700,28 @@ func TestJekyllLinkToAFile(t *testing.T) {
 		t.Errorf("warnings: %v", plan.Warnings)
 	}
 }
+
+// TestJekyllKramdownLeniency: what kramdown read and CommonMark does not:
+// a destination with a space (![](/images/flow abstract.gif)), a reference
+// definition's with an unbalanced parenthesis, **…** after a wide
+// punctuation mark and before a letter (Chinese posts showed their
+// asterisks). Written so that CommonMark reads them as kramdown did; the
+// relative destination is rebased still; code stays as written.
+func TestJekyllKramdownLeniency(t *testing.T) {
+	body := "![](../images/flow abstract.gif) and [a](/x \"t\") [b](/y) [c]( /z )\n\n[notes][1]\n\n[1]: https://example.com/notes.md)\n\n" +
+		"**乐观更新（Optimistic update）**首先改变界面状态。a **b** c 2**3**4\n\n`![](/a b.gif)` and `**（x）**y`\n"
+	fsys := fstest.MapFS{
+		"_config.yml":              {Data: []byte("url: https://k.test\npermalink: /:title/\n")},
+		"_posts/2021-01-01-a.md":   {Data: []byte("---\ntitle: A\n---\n" + body)},
+		"images/flow abstract.gif": {Data: []byte("gif")},
+	}
+	plan, err := Jekyll(fsys, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "![](</images/flow abstract.gif>) and [a](/x \"t\") [b](/y) [c]( /z )\n\n[notes][1]\n\n[1]: <https://example.com/notes.md)>\n\n" +
+		"<strong>乐观更新（Optimistic update）</strong>首先改变界面状态。a **b** c 2**3**4\n\n`![](/a b.gif)` and `**（x）**y`\n"
+	if got := plan.Posts[0].Body; got != want {
+		t.Errorf("body:\n%s\nwant:\n%s", got, want)
+	}
+}

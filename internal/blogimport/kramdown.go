@@ -2,7 +2,10 @@ package blogimport
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // kramdown, Jekyll's Markdown by default, reads an HTML block as raw HTML
@@ -339,4 +342,179 @@ func replaceAll(s string, matches [][]int, skip regions, with func(string) strin
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// kramdown takes a link's destination with spaces in it (![](/images/flow
+// abstract.gif)) and a reference definition's with an unbalanced
+// parenthesis ([notes]: https://example.com/notes.md)); CommonMark takes
+// neither, and showed the Markdown as text. Written in angle brackets,
+// CommonMark takes both.
+var (
+	// spacedDest is an inline destination with a space and no title: no
+	// quote, parenthesis or angle bracket in it.
+	spacedDest = regexp.MustCompile(`\]\(([^()<>\n"']*[^\s()<>\n"'][ \t]+[^()<>\n"']*?)\)`)
+	// bareRefDest is a reference definition's destination, not in angle
+	// brackets, to the end of its line: its title, if any, in group 2.
+	bareRefDest = regexp.MustCompile(`(?m)^(?:[ \t]*>[ \t]?)*[ \t]*\[[^\]\^\n][^\]\n]*\]:[ \t]*([^\s<][^\n]*?)[ \t]*$`)
+)
+
+// kramdownDestinations returns body with the link destinations kramdown
+// took and CommonMark does not written in angle brackets, outside code.
+func kramdownDestinations(body string) string {
+	if !strings.Contains(body, "](") && !strings.Contains(body, "]:") {
+		return body
+	}
+	code := codeRegions(body)
+	opaque, _ := liquidOpaque(body)
+	code = append(code, opaque...)
+	type edit struct {
+		start, end int
+		with       string
+	}
+	var edits []edit
+	for _, m := range spacedDest.FindAllStringSubmatchIndex(body, -1) {
+		if code.in(m[2]) {
+			continue
+		}
+		dest := strings.TrimSpace(body[m[2]:m[3]])
+		if strings.Contains(dest, "{%") || strings.Contains(dest, "{{") || !strings.ContainsAny(dest, " \t") {
+			continue // Liquid, which gives the destination; spaces around it, which CommonMark takes
+		}
+		edits = append(edits, edit{m[2], m[3], "<" + dest + ">"})
+	}
+	for _, m := range bareRefDest.FindAllStringSubmatchIndex(body, -1) {
+		dest := body[m[2]:m[3]]
+		if code.in(m[2]) || strings.ContainsAny(dest, "\"'") || strings.Contains(dest, "{%") || strings.Contains(dest, "{{") {
+			continue // one with a title, as CommonMark reads it; Liquid
+		}
+		if !strings.ContainsAny(dest, " \t") && balanced(dest) {
+			continue
+		}
+		if strings.ContainsAny(dest, " \t") && !strings.HasPrefix(dest, "/") && !strings.Contains(dest, "://") {
+			continue // words after a path: not known to be a destination
+		}
+		edits = append(edits, edit{m[2], m[3], "<" + dest + ">"})
+	}
+	if len(edits) == 0 {
+		return body
+	}
+	slices.SortFunc(edits, func(a, b edit) int { return a.start - b.start })
+	var b strings.Builder
+	last := 0
+	for _, e := range edits {
+		if e.start < last {
+			continue
+		}
+		b.WriteString(body[last:e.start])
+		b.WriteString(e.with)
+		last = e.end
+	}
+	b.WriteString(body[last:])
+	return b.String()
+}
+
+// balanced reports whether the parentheses of s are balanced, as
+// CommonMark asks of a destination not in angle brackets.
+func balanced(s string) bool {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth < 0 {
+				return false
+			}
+		}
+	}
+	return depth == 0
+}
+
+// kramdownStrong returns body with each **…** on a line, outside code,
+// that kramdown read as strong and CommonMark does not written as
+// <strong>…</strong>: CommonMark's delimiter may not close after
+// punctuation and before a letter (**乐观更新（Optimistic update）**首先),
+// nor open after a letter and before punctuation; kramdown has no such
+// rule, and a real blog's Chinese posts showed their asterisks. Only such
+// a pair next to a punctuation mark outside ASCII is written anew.
+func kramdownStrong(body string) string {
+	if !strings.Contains(body, "**") {
+		return body
+	}
+	code := codeRegions(body)
+	var b strings.Builder
+	last := 0
+	at := 0
+	for _, line := range strings.SplitAfter(body, "\n") {
+		var stars []int // where each ** of the line is, outside code
+		for i := 0; i+1 < len(line); i++ {
+			if line[i] == '*' && line[i+1] == '*' {
+				if (i == 0 || line[i-1] != '*') && (i+2 >= len(line) || line[i+2] != '*') && !code.in(at+i) {
+					stars = append(stars, i)
+				}
+				i++
+			}
+		}
+		for k := 0; k+1 < len(stars); k += 2 {
+			open, close := stars[k], stars[k+1]
+			if close == open+2 || strings.TrimSpace(line[open+2:close]) != line[open+2:close] {
+				continue // empty, or spaced inside: kramdown reads no strong either
+			}
+			if leftFlanking(line, open) && rightFlanking(line, close) {
+				continue // CommonMark reads it too
+			}
+			if !wideMark(line, open) && !wideMark(line, close) {
+				continue
+			}
+			b.WriteString(body[last : at+open])
+			b.WriteString("<strong>")
+			b.WriteString(line[open+2 : close])
+			b.WriteString("</strong>")
+			last = at + close + 2
+		}
+		at += len(line)
+	}
+	if last == 0 {
+		return body
+	}
+	b.WriteString(body[last:])
+	return b.String()
+}
+
+// around returns the runes before and after the ** at i of line: ' ' at
+// the line's ends, as CommonMark has them.
+func around(line string, i int) (before, after rune) {
+	before, after = ' ', ' '
+	if r, n := utf8.DecodeLastRuneInString(line[:i]); n > 0 {
+		before = r
+	}
+	if r, n := utf8.DecodeRuneInString(line[i+2:]); n > 0 {
+		after = r
+	}
+	return before, after
+}
+
+// leftFlanking is CommonMark's left-flanking delimiter run at i: not
+// followed by a space, and not followed by punctuation unless after a
+// space or punctuation.
+func leftFlanking(line string, i int) bool {
+	before, after := around(line, i)
+	return !unicode.IsSpace(after) && (!isPunct(after) || unicode.IsSpace(before) || isPunct(before))
+}
+
+// rightFlanking is leftFlanking's mirror.
+func rightFlanking(line string, i int) bool {
+	before, after := around(line, i)
+	return !unicode.IsSpace(before) && (!isPunct(before) || unicode.IsSpace(after) || isPunct(after))
+}
+
+func isPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
+
+// wideMark reports whether the ** at i of line is next to a punctuation
+// mark outside ASCII: （）「」。，
+func wideMark(line string, i int) bool {
+	before, after := around(line, i)
+	return before > unicode.MaxASCII && isPunct(before) || after > unicode.MaxASCII && isPunct(after)
 }

@@ -573,12 +573,12 @@ func (p *Plan) finish(d *draft) {
 }
 
 var (
-	mdDest = regexp.MustCompile(`\]\(<?([^()\s<>]+)`)
+	mdDest = regexp.MustCompile(`\]\((?:<([^<>\n]+)>|([^()\s<>]+))`)
 	// A reference definition ([cat]: ../images/cat.png "A cat"), at the
 	// start of a line, in a blockquote (> [cat]: …) or a list item (its
 	// indent, however deep: one that is code is passed by, codeRegions);
 	// not a footnote's ([^1]: text).
-	refDest = regexp.MustCompile(`(?m)^(?:[ \t]*>[ \t]?)*[ \t]*\[[^\]\^\n][^\]\n]*\]:[ \t]*<?([^\s<>]+)`)
+	refDest = regexp.MustCompile(`(?m)^(?:[ \t]*>[ \t]?)*[ \t]*\[[^\]\^\n][^\]\n]*\]:[ \t]*(?:<([^<>\n]+)>|([^\s<>]+))`)
 	// An attribute inside a tag, its value in double quotes, single
 	// quotes or none: not href= in text, nor in an escaped code sample
 	// (&lt;link href="…"&gt;). One expression for each, as a tag may
