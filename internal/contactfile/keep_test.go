@@ -490,3 +490,21 @@ created content/contacts/sara-cain-2.md; possible duplicate of content/contacts/
 		t.Errorf("a file without the uid:\n%s", got)
 	}
 }
+
+// TestPlanFilesOfAnEarlierVersion: a record with no identifier, whose file
+// an earlier version made, is that file still though the import now reads
+// more of it: a nickname that is the name but for its accents, a second
+// category naming a circle (both dropped then). Not "João Santos (2)".
+func TestPlanFilesOfAnEarlierVersion(t *testing.T) {
+	fsys := fstest.MapFS{
+		content.ConfigFile:               {Data: []byte(testConfig)},
+		"content/contacts/joao-santos.md": {Data: []byte("---\nname: João Santos\naliases: [João]\nphone: +351 1\n---\n")},
+		"content/contacts/rita-sousa.md":  {Data: []byte("---\nname: Rita Sousa\nphone: +351 2\ncircle: core\ntags: [x]\n---\n")},
+	}
+	res, _ := planIn(t, fsys, Options{Circles: []string{"core", "active"}},
+		Person{Name: "João Santos", Aliases: []string{"João", "Joao Santos"}, Phones: values("+351 1")},
+		Person{Name: "Rita Sousa", Phones: values("+351 2"), Tags: []string{"core", "x", "active"}})
+	if got, want := changes(res), "unchanged content/contacts/joao-santos.md\nunchanged content/contacts/rita-sousa.md"; got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -102,7 +102,7 @@ func ExportUID(slug, host string) string {
 // contacts are the site's contacts as content.Load read them from fsys.
 func Plan(fsys fs.FS, contacts []*content.Contact, people []Person, opts Options) (*Result, error) {
 	p := &planner{fsys: fsys, files: map[string][]byte{}, slugs: map[string]bool{}, byID: map[string][]*entry{},
-		others: map[string]bool{}, res: &Result{Files: map[string][]byte{}}, host: opts.Host}
+		others: map[string]bool{}, res: &Result{Files: map[string][]byte{}}, host: opts.Host, circles: opts.Circles}
 	for _, c := range contacts {
 		e := &entry{path: c.Path, names: nameKeys(c, NameKey), keys: nameKeys(c, namesakeKey),
 			qualified: nameKeys(c, qualifiedKey), id: newIdentity()}
@@ -156,7 +156,8 @@ type planner struct {
 	byID    map[string][]*entry // identity.keys → the contacts with that identifier
 	others  map[string]bool     // NameKey of what events and posts answer to
 	res     *Result
-	host    string // the site's host, of the UIDs export gives (ExportUID)
+	host    string   // the site's host, of the UIDs export gives (ExportUID)
+	circles []string // the site's circles
 }
 
 // entry is what matching needs to know of a contact.
@@ -287,6 +288,16 @@ func (p *planner) plan(person Person) (*Change, error) {
 		if m, _, err := p.mergeInto(e, src, try); err == nil && !m.Changed() && len(m.Conflicts) == 0 {
 			ch.Action, ch.Path = Unchanged, e.path
 			return ch, nil
+		}
+		// A file an earlier version made of the record holds it as that
+		// version read it: without a nickname that is the name but for its
+		// accents, nor a second category naming a circle (both dropped
+		// then). Unchanged, not made again as "João Santos (2)".
+		if before, ok := asBefore(try, p.circles); ok {
+			if m, _, err := p.mergeInto(e, src, before); err == nil && !m.Changed() && len(m.Conflicts) == 0 {
+				ch.Action, ch.Path = Unchanged, e.path
+				return ch, nil
+			}
 		}
 	}
 	for _, e := range doubtful {
@@ -553,6 +564,28 @@ func (p *planner) named(k string) bool {
 		}
 	}
 	return false
+}
+
+// asBefore is p as netjournal read it before 6 December 2026: without
+// the nicknames that are its name but for their accents, and the tags
+// that name one of circles; ok is false when that is p.
+func asBefore(p Person, circles []string) (Person, bool) {
+	var aliases, tags []string
+	for _, a := range p.Aliases {
+		if NameKey(a) != NameKey(p.Name) {
+			aliases = append(aliases, a)
+		}
+	}
+	for _, t := range p.Tags {
+		if !slices.ContainsFunc(circles, func(c string) bool { return strings.EqualFold(strings.TrimSpace(t), c) }) {
+			tags = append(tags, t)
+		}
+	}
+	if len(aliases) == len(p.Aliases) && len(tags) == len(p.Tags) {
+		return p, false
+	}
+	p.Aliases, p.Tags = aliases, tags
+	return p, true
 }
 
 // withCircle moves the first tag that names one of the site's circles to
