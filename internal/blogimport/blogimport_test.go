@@ -1725,3 +1725,26 @@ func TestJekyllKramdownLeniency(t *testing.T) {
 		t.Errorf("body:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestJekyllInlineRaw: kramdown keeps the text of an inline <code>,
+// <kbd>, <samp> or <var> as it is; CommonMark reads Markdown in it (a real
+// post's <code>Standards/**PEAR**/Sniff.php</code> made PEAR bold). Its
+// marks are escaped; in an HTML block, where CommonMark reads no Markdown,
+// in code and with Liquid in it, left as written.
+func TestJekyllInlineRaw(t *testing.T) {
+	body := "Run <code>Standards/**PEAR**/Sniff.php</code> or <kbd>Ctrl_C</kbd>, <code>{{ page.my_var }}</code>.\n\n" +
+		"<div>\n<code>a*b*c</code>\n</div>\n\n`<code>**x**</code>`\n"
+	fsys := fstest.MapFS{
+		"_config.yml":            {Data: []byte("url: https://k.test\nbase_url: /b\n")},
+		"_posts/2021-01-01-a.md": {Data: []byte("---\ntitle: A\nmy_var: x_y\n---\n" + body)},
+	}
+	plan, err := Jekyll(fsys, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Run <code>Standards/\\*\\*PEAR\\*\\*/Sniff.php</code> or <kbd>Ctrl\\_C</kbd>, <code>x_y</code>.\n\n" +
+		"<div>\n<code>a*b*c</code>\n</div>\n\n`<code>**x**</code>`\n"
+	if got := plan.Posts[0].Body; got != want {
+		t.Errorf("body:\n%s\nwant:\n%s", got, want)
+	}
+}

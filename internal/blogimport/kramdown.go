@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/netjournal/netjournal/internal/markdown"
 )
 
 // kramdown, Jekyll's Markdown by default, reads an HTML block as raw HTML
@@ -517,4 +519,48 @@ func isPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
 func wideMark(line string, i int) bool {
 	before, after := around(line, i)
 	return before > unicode.MaxASCII && isPunct(before) || after > unicode.MaxASCII && isPunct(after)
+}
+
+// inlineRaw is an element kramdown keeps the text of as it is, on one
+// line: <code>Standards/**PEAR**/Sniff.php</code> shows its asterisks;
+// CommonMark reads Markdown between its tags, and made PEAR bold.
+var inlineRaw = regexp.MustCompile(`(?i)<(code|kbd|samp|var)(\s[^<>\n]*)?>([^<\n]*)</(?:code|kbd|samp|var)\s*>`)
+
+// escapeMarkdown escapes what Markdown reads in text: a backslash before
+// each of its punctuation marks shows the mark as it is.
+var escapeMarkdown = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "~", `\~`)
+
+// kramdownInlineRaw returns body with the text of each inline element
+// kramdown keeps raw escaped, where CommonMark would read Markdown in it:
+// not in code, nor in an HTML block, where it reads none.
+func kramdownInlineRaw(body string) string {
+	if !strings.Contains(body, "</") {
+		return body
+	}
+	skip := codeRegions(body)
+	for _, h := range markdown.HTMLBlocks(body) {
+		skip = append(skip, span{h[0], h[1]})
+	}
+	opaque, _ := liquidOpaque(body)
+	skip = append(skip, opaque...)
+	var edits [][]int
+	for _, m := range inlineRaw.FindAllStringSubmatchIndex(body, -1) {
+		text := body[m[6]:m[7]]
+		if skip.in(m[0]) || !strings.ContainsAny(text, "\\*_`[]~") || strings.Contains(text, "{{") || strings.Contains(text, "{%") {
+			continue // nothing to escape; Liquid, which gives the text
+		}
+		edits = append(edits, m)
+	}
+	if len(edits) == 0 {
+		return body
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range edits {
+		b.WriteString(body[last:m[6]])
+		b.WriteString(escapeMarkdown.Replace(body[m[6]:m[7]]))
+		last = m[7]
+	}
+	b.WriteString(body[last:])
+	return b.String()
 }

@@ -497,7 +497,7 @@ created content/contacts/sara-cain-2.md; possible duplicate of content/contacts/
 // category naming a circle (both dropped then). Not "João Santos (2)".
 func TestPlanFilesOfAnEarlierVersion(t *testing.T) {
 	fsys := fstest.MapFS{
-		content.ConfigFile:               {Data: []byte(testConfig)},
+		content.ConfigFile:                {Data: []byte(testConfig)},
 		"content/contacts/joao-santos.md": {Data: []byte("---\nname: João Santos\naliases: [João]\nphone: +351 1\n---\n")},
 		"content/contacts/rita-sousa.md":  {Data: []byte("---\nname: Rita Sousa\nphone: +351 2\ncircle: core\ntags: [x]\n---\n")},
 	}

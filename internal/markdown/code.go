@@ -76,3 +76,28 @@ func LinkOpeners(src string) map[int]bool {
 	})
 	return out
 }
+
+// HTMLBlocks returns the byte ranges [start, end) of the HTML blocks of
+// src as CommonMark reads them: raw HTML, where no Markdown is read.
+func HTMLBlocks(src string) [][2]int {
+	b := []byte(src)
+	doc := goldmark.DefaultParser().Parse(text.NewReader(b))
+	var out [][2]int
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if h, ok := n.(*ast.HTMLBlock); ok {
+			if l := h.Lines(); l.Len() > 0 {
+				end := l.At(l.Len() - 1).Stop
+				if h.HasClosure() {
+					end = max(end, h.ClosureLine.Stop)
+				}
+				out = append(out, [2]int{l.At(0).Start, end})
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
