@@ -221,10 +221,13 @@ func TestEscapeWikilinks(t *testing.T) {
 		// A link whose text begins with a bracket, and an escaped bracket
 		// before a link, are no wikilink: escaped, the link broke, and
 		// \&#91; showed "&#91;" (two real blogs, 7 posts).
-		"- [[HTML] Open graph](https://example.com/og)\n":      "- [[HTML] Open graph](https://example.com/og)\n",
-		"Go: \\[[Taxes](https://example.com/t)\\] and [[x]]\n": "Go: \\[[Taxes](https://example.com/t)\\] and &#91;[x]]\n",
-		"![[img] a](/a.png) [[y] z\n":                          "![[img] a](/a.png) &#91;[y] z\n",
-		"\\[[x]]\n":                                            "&#91;[x]]\n", // escaped, with no link after it: the bracket is text
+		"- [[HTML] Open graph](https://example.com/og)\n": "- [[HTML] Open graph](https://example.com/og)\n",
+		// A link whose text is all in brackets: netjournal would read a
+		// wikilink; the brackets are entities in the link's text.
+		"[[PDF]](paper.pdf), ![[x]](/a.png) and [[y]][ref]\n\n[ref]: /r\n": "[&#91;PDF&#93;](paper.pdf), ![&#91;x&#93;](/a.png) and [&#91;y&#93;][ref]\n\n[ref]: /r\n",
+		"Go: \\[[Taxes](https://example.com/t)\\] and [[x]]\n":             "Go: \\[[Taxes](https://example.com/t)\\] and &#91;[x]]\n",
+		"![[img] a](/a.png) [[y] z\n":                                      "![[img] a](/a.png) &#91;[y] z\n",
+		"\\[[x]]\n":                                                        "&#91;[x]]\n", // escaped, with no link after it: the bracket is text
 	} {
 		if got := escapeWikilinks(in); got != want {
 			t.Errorf("%q: got %q, want %q", in, got, want)
@@ -1744,6 +1747,35 @@ func TestJekyllInlineRaw(t *testing.T) {
 	}
 	want := "Run <code>Standards/\\*\\*PEAR\\*\\*/Sniff.php</code> or <kbd>Ctrl\\_C</kbd>, <code>x_y</code>.\n\n" +
 		"<div>\n<code>a*b*c</code>\n</div>\n\n`<code>**x**</code>`\n"
+	if got := plan.Posts[0].Body; got != want {
+		t.Errorf("body:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestJekyllKramdownReviewed: what a review of the kramdown passes found
+// them doing to text kramdown showed as it is: a {:…} after text (Elixir's
+// {:ok, pid}) is no attribute list; nothing in raw HTML (<pre>, <script>, a
+// block kramdown keeps raw) nor in a Liquid highlight is rewritten; a <!--
+// never closed (in inline code) does not stop the blank lines of the
+// blocks after it; a table of contents of several items goes whole; a
+// {::comment} across paragraphs stays a comment.
+func TestJekyllKramdownReviewed(t *testing.T) {
+	body := "Elixir returns {:ok, pid} on success.\n\n<pre>\n{:ok, pid} -> pid\n![x](/a b.png) **（x）**y\n</pre>\n\n" +
+		"<div>\n<p>two [a](b c)</p>\n</div>\n\n<script>var r = fns[0](a, b);</script>\n\n" +
+		"{% highlight markdown %}\n**注意：**聪明组件\n{% endhighlight %}\n\ntype `<!--` then\n\n<div class=\"note\">\nFirst.\n\n    indented\n</div>\n\n" +
+		"* Contents\n* TOC\n{:toc}\n\n{::comment}\none\n\ntwo\n{:/comment}\n"
+	fsys := fstest.MapFS{
+		"_config.yml":            {Data: []byte("url: https://k.test\n")},
+		"_posts/2021-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + body)},
+	}
+	plan, err := Jekyll(fsys, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Elixir returns {:ok, pid} on success.\n\n<pre>\n{:ok, pid} -> pid\n![x](/a b.png) **（x）**y\n</pre>\n\n" +
+		"<div>\n<p>two [a](b c)</p>\n</div>\n\n<script>var r = fns[0](a, b);</script>\n\n" +
+		"```markdown\n**注意：**聪明组件\n```\n\ntype `<!--` then\n\n<div class=\"note\">\nFirst.\n<!-- -->\n    indented\n</div>\n\n" +
+		"<!-- * Contents -->\n<!-- * TOC -->\n<!-- {:toc} -->\n\n<!-- {::comment} -->\n<!-- one -->\n\n<!-- two -->\n<!-- {:/comment} -->\n"
 	if got := plan.Posts[0].Body; got != want {
 		t.Errorf("body:\n%s\nwant:\n%s", got, want)
 	}

@@ -1,6 +1,7 @@
 package blogimport
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/netjournal/netjournal/internal/markdown"
@@ -48,6 +49,10 @@ func (r regions) in(off int) bool {
 	}
 	return false
 }
+
+// bracketedText is a link's text all in brackets, [[PDF]], and the ( or
+// [ after it.
+var bracketedText = regexp.MustCompile(`^\[\[[^\[\]\n]*\]\][(\[]`)
 
 // escaped reports whether the byte at i follows an odd run of
 // backslashes: Markdown's escape, which makes it text.
@@ -109,7 +114,19 @@ func escapeWikilinks(s string) string {
 	var b strings.Builder
 	last := 0
 	for i := 0; i+1 < len(s); i++ {
-		if s[i] == '[' && s[i+1] == '[' && !code.in(i) && !opens[i] && !(escaped(s, i) && opens[i+1]) {
+		if s[i] == '[' && s[i+1] == '[' && !code.in(i) && opens[i] {
+			// A link whose text is all in brackets, [[PDF]](paper.pdf):
+			// netjournal would read a wikilink. Its inner brackets are
+			// written as entities: the link's text shows [PDF].
+			if m := bracketedText.FindStringIndex(s[i:]); m != nil {
+				b.WriteString(s[last:i])
+				b.WriteString("[&#91;" + s[i+2:i+m[1]-3] + "&#93;]")
+				last = i + m[1] - 1
+				i = last - 1
+			}
+			continue
+		}
+		if s[i] == '[' && s[i+1] == '[' && !code.in(i) && !(escaped(s, i) && opens[i+1]) {
 			at := i
 			if escaped(s, i) {
 				at-- // \[ is the bracket: \&#91; would show "&#91;"

@@ -210,7 +210,8 @@ func closingTagRef(lower string, from int, name string, opaque regions) int {
 		case strings.HasPrefix(rest, "<!--"):
 			e := strings.Index(rest[4:], "-->")
 			if e < 0 {
-				return -1
+				i += 4 // never closed: text
+				continue
 			}
 			i += 4 + e + 3
 			continue
@@ -272,7 +273,7 @@ func FuzzBlockEnds(f *testing.F) {
 }
 
 // inComment reports whether offset i of s is inside an HTML comment, as a
-// scan from the start finds them.
+// scan from the start finds them (one never closed is text).
 func inComment(s string, i int) bool {
 	for at := 0; at < i; {
 		k := strings.Index(s[at:], "<!--")
@@ -281,7 +282,8 @@ func inComment(s string, i int) bool {
 		}
 		e := strings.Index(s[at+k+4:], "-->")
 		if e < 0 {
-			return true
+			at += k + 4 // never closed: text
+			continue
 		}
 		if end := at + k + 4 + e + 3; end > i {
 			return true

@@ -40,33 +40,11 @@ const blankInHTML = "<!-- -->"
 // becomes code) is passed by: no tag in it opens or closes a block, and
 // its blank lines stay.
 func kramdownHTML(body string) string {
-	code := codeRegions(body)
-	opaque, highlights := liquidOpaque(body)
-	code = append(code, opaque...)
-	lower := lowerASCII(body)
-	ends := blockEnds(lower, opaque)
+	opaque, _ := liquidOpaque(body)
 	var b strings.Builder
 	last := 0
-	for _, m := range kramdownBlock.FindAllStringSubmatchIndex(body, -1) {
-		start := m[0]
-		if start < last || code.in(start) {
-			continue
-		}
-		gt := strings.IndexByte(body[m[1]-1:], '>')
-		if gt < 0 {
-			continue
-		}
-		gt += m[1] - 1
-		if kramdownParsed.MatchString(body[start:gt]) {
-			continue
-		}
-		end, closed := ends[m[2]-1]
-		if !closed || highlights.within(start, end) || strings.Contains(lower[start:end], "<textarea") {
-			// A highlight becomes a fenced block, which CommonMark reads
-			// as code only outside an HTML block; a blank line in a
-			// <textarea> would show blankInHTML: left as it was.
-			continue
-		}
+	for _, r := range rawBlocks(body) {
+		start, end := r.start, r.end
 		// The lines after the opening tag's line and before the closing
 		// tag's: a blank line is one of them only when both are around it.
 		inner := strings.IndexByte(body[start:], '\n')
@@ -91,6 +69,57 @@ func kramdownHTML(body string) string {
 	}
 	b.WriteString(body[last:])
 	return b.String()
+}
+
+// rawBlocks returns where the HTML blocks kramdown keeps raw are in body,
+// in order, from the start of an opening tag's line to the end of the tag
+// that closes it: a block element at the start of a line, not in code nor
+// in another, whose element kramdown does not parse (markdown="1"), and
+// which holds no Liquid highlight (its fence would be text inside an HTML
+// block) nor a <textarea> (a blank line in it would show blankInHTML).
+func rawBlocks(body string) []span {
+	code := codeRegions(body)
+	opaque, highlights := liquidOpaque(body)
+	skip := append(append(regions{}, code...), opaque...)
+	lower := lowerASCII(body)
+	ends := blockEnds(lower, skip)
+	var out []span
+	last := 0
+	for _, m := range kramdownBlock.FindAllStringSubmatchIndex(body, -1) {
+		start := m[0]
+		if start < last || skip.in(start) {
+			continue
+		}
+		gt := strings.IndexByte(body[m[1]-1:], '>')
+		if gt < 0 {
+			continue
+		}
+		gt += m[1] - 1
+		if kramdownParsed.MatchString(body[start:gt]) {
+			continue
+		}
+		end, closed := ends[m[2]-1]
+		if !closed || highlights.within(start, end) || strings.Contains(lower[start:end], "<textarea") {
+			continue
+		}
+		out = append(out, span{start, end})
+		last = end
+	}
+	return out
+}
+
+// kramdownRaw returns what the passes that write kramdown's Markdown for
+// CommonMark pass by in body: code, what Liquid keeps as it is, the HTML
+// blocks CommonMark reads (<pre>, <script>) and those kramdown keeps raw,
+// where neither reads Markdown.
+func kramdownRaw(body string) regions {
+	r := codeRegions(body)
+	opaque, _ := liquidOpaque(body)
+	r = append(r, opaque...)
+	for _, h := range markdown.HTMLBlocks(body) {
+		r = append(r, span{h[0], h[1]})
+	}
+	return append(r, rawBlocks(body)...)
 }
 
 // blockNames are kramdown's block elements (kramdownBlock's).
@@ -124,11 +153,12 @@ func blockEnds(lower string, opaque regions) map[int]int {
 		}
 		rest := lower[i:]
 		if strings.HasPrefix(rest, "<!--") {
-			e := strings.Index(rest[4:], "-->")
-			if e < 0 {
-				break // the rest is a comment
+			if e := strings.Index(rest[4:], "-->"); e >= 0 {
+				i += 4 + e + 3
+				continue
 			}
-			i += 4 + e + 3
+			// Never closed (<!-- in text): text, not the rest of the body.
+			i += 4
 			continue
 		}
 		closing := strings.HasPrefix(rest, "</")
@@ -200,9 +230,9 @@ func lowerASCII(s string) string {
 // {:target="_blank"}.
 var (
 	kramdownIAL = regexp.MustCompile(`\{:(?:[^{}\n"']|"[^"\n]*"|'[^'\n]*')*\}`)
-	// kramdownTOC is a list of one item that kramdown replaces with the
+	// kramdownTOC is a list that kramdown replaces with the
 	// post's table of contents: "* TOC" and {:toc} under it.
-	kramdownTOC  = regexp.MustCompile(`(?m)^[ \t]{0,3}(?:[*+-]|\d+[.)])[ \t]+[^\n]*\n[ \t]*\{:[ \t]*toc[ \t]*\}[ \t]*$`)
+	kramdownTOC  = regexp.MustCompile(`(?m)(?:^[ \t]{0,3}(?:[*+-]|\d+[.)])[ \t]+[^\n]*\n)+[ \t]*\{:[ \t]*toc[ \t]*\}[ \t]*$`)
 	htmlComments = regexp.MustCompile(`(?s)<!--.*?-->`)
 )
 
@@ -218,9 +248,7 @@ func kramdownExtensions(body string) (out string, toc bool, kept, first int, exa
 		return body, false, 0, 0, ""
 	}
 	skip := func(s string) regions {
-		r := codeRegions(s)
-		opaque, _ := liquidOpaque(s)
-		r = append(r, opaque...)
+		r := kramdownRaw(s)
 		for _, m := range htmlComments.FindAllStringIndex(s, -1) {
 			r = append(r, span{m[0], m[1]})
 		}
@@ -253,7 +281,7 @@ func kramdownExtensions(body string) (out string, toc bool, kept, first int, exa
 		case strings.HasPrefix(rest, "{::comment}"):
 			end := extensionEnd(body, at, "comment")
 			b.WriteString(body[last:at])
-			b.WriteString(htmlComment(body[at:end]))
+			b.WriteString(commentLines(body[at:end]))
 			last, i = end, end
 			continue
 		case strings.HasPrefix(rest, "{::nomarkdown}"):
@@ -276,6 +304,14 @@ func kramdownExtensions(body string) (out string, toc bool, kept, first int, exa
 			continue
 		}
 		ial := rest[:m[1]]
+		if !strings.HasPrefix(ial, "{::") && !strings.HasPrefix(ial, "{:/") && !alone(body, at, at+m[1]) &&
+			(at == 0 || !strings.ContainsRune(")]*_`>", rune(body[at-1]))) {
+			// An attribute list is one alone on its line (a block's) or
+			// right after a span's end ([a](b){:target}); any other
+			// {:…} is text to kramdown too ("returns {:ok, pid}").
+			i = at + 2
+			continue
+		}
 		if !strings.HasPrefix(ial, "{::") && !strings.HasPrefix(ial, "{:/") {
 			if kept == 0 {
 				first, example = lineAt(body, at), ial
@@ -291,6 +327,22 @@ func kramdownExtensions(body string) (out string, toc bool, kept, first int, exa
 	}
 	b.WriteString(body[last:])
 	return b.String(), toc, kept, first, example
+}
+
+// commentLines keeps text in HTML comments, a paragraph at a time: one
+// comment across a blank line is no comment to CommonMark, which shows
+// its ends.
+func commentLines(text string) string {
+	if !strings.Contains(text, "\n\n") {
+		return htmlComment(text)
+	}
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			lines[i] = htmlComment(l)
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // extensionEnd returns where the extension name opened at at ends: past
@@ -366,9 +418,7 @@ func kramdownDestinations(body string) string {
 	if !strings.Contains(body, "](") && !strings.Contains(body, "]:") {
 		return body
 	}
-	code := codeRegions(body)
-	opaque, _ := liquidOpaque(body)
-	code = append(code, opaque...)
+	code := kramdownRaw(body)
 	type edit struct {
 		start, end int
 		with       string
@@ -445,7 +495,7 @@ func kramdownStrong(body string) string {
 	if !strings.Contains(body, "**") {
 		return body
 	}
-	code := codeRegions(body)
+	code := kramdownRaw(body)
 	var b strings.Builder
 	last := 0
 	at := 0
@@ -537,12 +587,7 @@ func kramdownInlineRaw(body string) string {
 	if !strings.Contains(body, "</") {
 		return body
 	}
-	skip := codeRegions(body)
-	for _, h := range markdown.HTMLBlocks(body) {
-		skip = append(skip, span{h[0], h[1]})
-	}
-	opaque, _ := liquidOpaque(body)
-	skip = append(skip, opaque...)
+	skip := kramdownRaw(body)
 	var edits [][]int
 	for _, m := range inlineRaw.FindAllStringSubmatchIndex(body, -1) {
 		text := body[m[6]:m[7]]
