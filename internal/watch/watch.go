@@ -172,11 +172,13 @@ func (w *Watcher) linkedDir(p string) (real string, ok bool) {
 	if info, err := os.Stat(real); err != nil || !info.IsDir() {
 		return "", false
 	}
+	if w.roots[real] != p {
+		// Linked anew (ln -sfn): where it pointed is no longer the site's,
+		// even a folder of which it now points to.
+		w.unroot(p)
+	}
 	if link, ok := w.roots[real]; ok && link != p || w.dirs[real] && w.roots[real] == "" {
 		return "", false
-	}
-	if w.roots[real] != p {
-		w.unroot(p) // linked anew (ln -sfn): where it pointed is no longer the site's
 	}
 	w.roots[real] = p
 	return real, true
@@ -197,6 +199,9 @@ func (w *Watcher) unroot(p string) {
 				w.fw.Remove(d)
 			}
 		}
+		// A link in the folder it pointed to (a/posts, in content's old
+		// target) is kept by its real path: forgotten with it.
+		w.unroot(real)
 	}
 }
 

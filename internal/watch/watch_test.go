@@ -311,3 +311,55 @@ func TestLinkedFolders(t *testing.T) {
 	write(t, elsewhere, "site2/contacts/bo.md", "newer")
 	quiet(t, w)
 }
+
+// TestRelinkedFolders: content linked anew to a folder inside the one it
+// pointed to is watched there, named as content's (it stayed named by the
+// old folder's path); and a link in the linked folder (posts, to a shared
+// folder) is watched again through the new one.
+func TestRelinkedFolders(t *testing.T) {
+	root, elsewhere := t.TempDir(), t.TempDir()
+	for _, d := range []string{"a/inner/posts", "a/contacts", "b", "shared"} {
+		if err := os.MkdirAll(filepath.Join(elsewhere, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(t, elsewhere, "a/inner/posts/x.md", "one")
+	write(t, elsewhere, "shared/s.md", "one")
+	for link, target := range map[string]string{
+		filepath.Join(root, "content"):      filepath.Join(elsewhere, "a"),
+		filepath.Join(elsewhere, "a/posts"): filepath.Join(elsewhere, "shared"),
+		filepath.Join(elsewhere, "b/posts"): filepath.Join(elsewhere, "shared"),
+	} {
+		if err := os.Symlink(target, link); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	w, err := New(root, []string{"content"}, debounce)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	relink := func(target string) {
+		t.Helper()
+		tmp := filepath.Join(root, "content.new")
+		if err := os.Symlink(target, tmp); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(tmp, filepath.Join(root, "content")); err != nil {
+			t.Fatal(err)
+		}
+		next(t, w)
+		quiet(t, w)
+	}
+	relink(filepath.Join(elsewhere, "a/inner"))
+	write(t, elsewhere, "a/inner/posts/x.md", "two")
+	if b := next(t, w); !slices.Equal(b.Paths, []string{"content/posts/x.md"}) {
+		t.Errorf("content linked to a folder of its old target: batch %v", b.Paths)
+	}
+	relink(filepath.Join(elsewhere, "a"))
+	relink(filepath.Join(elsewhere, "b"))
+	write(t, elsewhere, "shared/s.md", "two")
+	if b := next(t, w); !slices.Equal(b.Paths, []string{"content/posts/s.md"}) {
+		t.Errorf("a shared folder linked in the new target: batch %v", b.Paths)
+	}
+}
