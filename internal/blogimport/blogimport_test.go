@@ -1780,3 +1780,33 @@ func TestJekyllKramdownReviewed(t *testing.T) {
 		t.Errorf("body:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestJekyllTextAfterABlock: a line of text right after an HTML block's
+// closing tag is Markdown to kramdown, and more of the block to
+// CommonMark (a real post's bold link after a </div> was shown as
+// written): a blank line is written between, and a warning further down
+// still names its line of the file.
+func TestJekyllTextAfterABlock(t *testing.T) {
+	body := "<div style=\"line-height: 50%\">\n    <br>\n</div>\n**[a](https://e.com/){: target=\"_blank\"}**\n\n{% bogus %}\n"
+	fsys := fstest.MapFS{
+		"_config.yml":            {Data: []byte("url: https://k.test\n")},
+		"_posts/2021-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + body)},
+	}
+	plan, err := Jekyll(fsys, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "<div style=\"line-height: 50%\">\n    <br>\n</div>\n\n**[a](https://e.com/)<!-- {: target=\"_blank\"} -->**\n\n<!-- {% bogus %} -->\n"
+	if got := plan.Posts[0].Body; got != want {
+		t.Errorf("body:\n%s\nwant:\n%s", got, want)
+	}
+	var lines []string
+	for _, w := range plan.Warnings {
+		if strings.Contains(w.Error(), "bogus") {
+			lines = append(lines, w.Error())
+		}
+	}
+	if want := "j/_posts/2021-01-01-a.md:9: Liquid tag {% bogus %} is not converted: left out"; len(lines) != 1 || lines[0] != want {
+		t.Errorf("warnings %q, want %q", lines, want)
+	}
+}

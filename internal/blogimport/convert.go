@@ -24,6 +24,9 @@ type converter struct {
 	// value returns a value of the page or the site by name ("title",
 	// "site.title", "params.author"), for the syntax that prints one.
 	value func(name string) (string, bool)
+	// fileLine, when set, maps a line of src (from 0) to the line of the
+	// body src was written from: a pass that added lines.
+	fileLine func(int) int
 }
 
 func newConverter(src string, bodyLine int, warn func(int, string, ...any)) *converter {
@@ -35,7 +38,13 @@ func newConverter(src string, bodyLine int, warn func(int, string, ...any)) *con
 }
 
 // line returns the file line of byte offset off of src.
-func (c *converter) line(off int) int { return c.bodyLine + lineAt(c.src, off) }
+func (c *converter) line(off int) int {
+	l := lineAt(c.src, off)
+	if c.fileLine != nil {
+		l = c.fileLine(l)
+	}
+	return c.bodyLine + l
+}
 
 // drop leaves out an unconverted construct: as written in code, in an
 // HTML comment elsewhere.

@@ -1,6 +1,7 @@
 package blogimport
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -176,6 +177,22 @@ func FuzzKramdownHTML(f *testing.F) {
 		for name, f := range map[string]func(string) string{"kramdownDestinations": kramdownDestinations, "kramdownStrong": kramdownStrong, "kramdownInlineRaw": kramdownInlineRaw} {
 			if out := f(body); strings.Count(out, "\n") != strings.Count(body, "\n") {
 				t.Fatalf("%s moved lines:\n%q\n%q", name, body, out)
+			}
+		}
+		// kramdownBlockEnds adds blank lines alone, and fileLine maps
+		// every other line of its result to the same line of body.
+		ended, inserted := kramdownBlockEnds(body)
+		src, dst := strings.Split(body, "\n"), strings.Split(ended, "\n")
+		if len(dst) != len(src)+len(inserted) {
+			t.Fatalf("kramdownBlockEnds: %d lines and %d inserted, %d after:\n%q\n%q", len(src), len(inserted), len(dst), body, ended)
+		}
+		for l, line := range dst {
+			if slices.Contains(inserted, l) {
+				if line != "" {
+					t.Fatalf("kramdownBlockEnds: inserted line %d is %q", l, line)
+				}
+			} else if src[fileLine(l, inserted)] != line {
+				t.Fatalf("kramdownBlockEnds: line %d %q is not line %d %q of:\n%q", l, line, fileLine(l, inserted), src[fileLine(l, inserted)], body)
 			}
 		}
 		out := kramdownHTML(body)

@@ -208,8 +208,12 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		statics[f.Path] = true
 	}
 	for _, d := range drafts {
+		var inserted []int // lines a pass added to the body
 		if rawHTML {
-			body, toc, kept, first, example := kramdownExtensions(d.body)
+			var body string
+			body, inserted = kramdownBlockEnds(d.body)
+			body, toc, kept, first, example := kramdownExtensions(body)
+			first = fileLine(first, inserted)
 			if toc && d.page == nil && d.post.TOC == nil {
 				on := true
 				d.post.TOC = &on
@@ -223,6 +227,9 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		c := newConverter(d.body, d.bodyLine, func(line int, format string, args ...any) {
 			plan.warn(content.Position{Path: d.shown, Line: line}, format, args...)
 		})
+		if inserted != nil {
+			c.fileLine = func(l int) int { return fileLine(l, inserted) }
+		}
 		c.resolve = func(ref string) (string, bool) {
 			asked := ref
 			ref = strings.TrimPrefix(strings.TrimPrefix(ref, "post_url:/"), "link:/")

@@ -609,3 +609,51 @@ func kramdownInlineRaw(body string) string {
 	b.WriteString(body[last:])
 	return b.String()
 }
+
+// kramdownBlockEnds returns body with a blank line after each HTML block
+// kramdown keeps raw whose closing tag ends its line and is followed by a
+// line of text: kramdown reads that line as Markdown, CommonMark as more
+// of the HTML block, to the next blank line (a real post's **[link](…)**
+// right after a </div> was shown as written). inserted are the lines of
+// the result, counted from 0, that it added, for warnings to name the
+// file's own lines.
+func kramdownBlockEnds(body string) (out string, inserted []int) {
+	var b strings.Builder
+	last, added := 0, 0
+	for _, r := range rawBlocks(body) {
+		eol := strings.IndexByte(body[r.end:], '\n')
+		if eol < 0 || strings.TrimSpace(body[r.end:r.end+eol]) != "" {
+			continue // the block's last line goes on, or the body ends
+		}
+		next := r.end + eol + 1
+		nl := strings.IndexByte(body[next:], '\n')
+		if nl < 0 {
+			nl = len(body) - next
+		}
+		if strings.TrimSpace(body[next:next+nl]) == "" {
+			continue // a blank line already
+		}
+		b.WriteString(body[last:next])
+		b.WriteString("\n")
+		inserted = append(inserted, lineAt(body, next)+added)
+		added++
+		last = next
+	}
+	if last == 0 {
+		return body, nil
+	}
+	b.WriteString(body[last:])
+	return b.String(), inserted
+}
+
+// fileLine maps a line of a body kramdownBlockEnds wrote, counted from 0,
+// to the line of the body it was written from.
+func fileLine(line int, inserted []int) int {
+	n := 0
+	for _, l := range inserted {
+		if l < line {
+			n++
+		}
+	}
+	return line - n
+}
