@@ -1810,3 +1810,26 @@ func TestJekyllTextAfterABlock(t *testing.T) {
 		t.Errorf("warnings %q, want %q", lines, want)
 	}
 }
+
+// TestJekyllKramdownReviewedAgain: a third review's cases. A nested block
+// whose indented lines after a blank one CommonMark reads as code is one
+// block still (its blank line written <!-- -->); an attribute list or
+// **…** after a tag alone on its line, which kramdown reads as Markdown,
+// is written for CommonMark still.
+func TestJekyllKramdownReviewedAgain(t *testing.T) {
+	body := "<div class=\"card\">\n    <div class=\"card-body\">\n\n        <p>Hello <b>there</b></p>\n    </div>\n</div>\n\n" +
+		"<img src=\"/a.png\">\n{: .center}\n\n<br>\n**注意：**这是重点。\n"
+	fsys := fstest.MapFS{
+		"_config.yml":            {Data: []byte("url: https://k.test\n")},
+		"_posts/2021-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + body)},
+	}
+	plan, err := Jekyll(fsys, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "<div class=\"card\">\n    <div class=\"card-body\">\n<!-- -->\n        <p>Hello <b>there</b></p>\n    </div>\n</div>\n\n" +
+		"<img src=\"/a.png\">\n<!-- {: .center} -->\n\n<br>\n<strong>注意：</strong>这是重点。\n"
+	if got := plan.Posts[0].Body; got != want {
+		t.Errorf("body:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -82,7 +82,14 @@ func rawBlocks(body string) []span {
 	opaque, highlights := liquidOpaque(body)
 	skip := append(append(regions{}, code...), opaque...)
 	lower := lowerASCII(body)
-	ends := blockEnds(lower, skip)
+	// Not indented code: what CommonMark reads as code after a blank line
+	// in a block (an indented </div>) is the block's raw HTML to kramdown.
+	// Inline code and fences are code to both (a `<!--` in text).
+	fences := append(regions{}, opaque...)
+	for _, c := range markdown.CodeNotIndented(body) {
+		fences = append(fences, span{c[0], c[1]})
+	}
+	ends := blockEnds(lower, fences)
 	var out []span
 	last := 0
 	for _, m := range kramdownBlock.FindAllStringSubmatchIndex(body, -1) {
@@ -110,13 +117,16 @@ func rawBlocks(body string) []span {
 
 // kramdownRaw returns what the passes that write kramdown's Markdown for
 // CommonMark pass by in body: code, what Liquid keeps as it is, the HTML
-// blocks CommonMark reads (<pre>, <script>) and those kramdown keeps raw,
-// where neither reads Markdown.
-func kramdownRaw(body string) regions {
+// blocks kramdown keeps raw, and those every Markdown keeps as they are
+// (<pre>, <script>, comments); with cm, every HTML block CommonMark
+// reads too (a tag alone on its line, and the lines after it to a blank
+// one, where kramdown reads Markdown and CommonMark none: writing there
+// for CommonMark shows what was written).
+func kramdownRaw(body string, cm bool) regions {
 	r := codeRegions(body)
 	opaque, _ := liquidOpaque(body)
 	r = append(r, opaque...)
-	for _, h := range markdown.HTMLBlocks(body) {
+	for _, h := range markdown.HTMLBlocks(body, !cm) {
 		r = append(r, span{h[0], h[1]})
 	}
 	return append(r, rawBlocks(body)...)
@@ -248,7 +258,7 @@ func kramdownExtensions(body string) (out string, toc bool, kept, first int, exa
 		return body, false, 0, 0, ""
 	}
 	skip := func(s string) regions {
-		r := kramdownRaw(s)
+		r := kramdownRaw(s, false)
 		for _, m := range htmlComments.FindAllStringIndex(s, -1) {
 			r = append(r, span{m[0], m[1]})
 		}
@@ -418,7 +428,7 @@ func kramdownDestinations(body string) string {
 	if !strings.Contains(body, "](") && !strings.Contains(body, "]:") {
 		return body
 	}
-	code := kramdownRaw(body)
+	code := kramdownRaw(body, true)
 	type edit struct {
 		start, end int
 		with       string
@@ -495,7 +505,7 @@ func kramdownStrong(body string) string {
 	if !strings.Contains(body, "**") {
 		return body
 	}
-	code := kramdownRaw(body)
+	code := kramdownRaw(body, false)
 	var b strings.Builder
 	last := 0
 	at := 0
@@ -587,7 +597,7 @@ func kramdownInlineRaw(body string) string {
 	if !strings.Contains(body, "</") {
 		return body
 	}
-	skip := kramdownRaw(body)
+	skip := kramdownRaw(body, true)
 	var edits [][]int
 	for _, m := range inlineRaw.FindAllStringSubmatchIndex(body, -1) {
 		text := body[m[6]:m[7]]

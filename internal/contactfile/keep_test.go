@@ -494,7 +494,8 @@ created content/contacts/sara-cain-2.md; possible duplicate of content/contacts/
 // TestPlanFilesOfAnEarlierVersion: a record with no identifier, whose file
 // an earlier version made, is that file still though the import now reads
 // more of it: a nickname that is the name but for its accents, a second
-// category naming a circle (both dropped then). Not "João Santos (2)".
+// category naming a circle (both dropped then), which are added to it.
+// Not "João Santos (2)", nor dropped in silence.
 func TestPlanFilesOfAnEarlierVersion(t *testing.T) {
 	fsys := fstest.MapFS{
 		content.ConfigFile:                {Data: []byte(testConfig)},
@@ -504,7 +505,7 @@ func TestPlanFilesOfAnEarlierVersion(t *testing.T) {
 	res, _ := planIn(t, fsys, Options{Circles: []string{"core", "active"}},
 		Person{Name: "João Santos", Aliases: []string{"João", "Joao Santos"}, Phones: values("+351 1")},
 		Person{Name: "Rita Sousa", Phones: values("+351 2"), Tags: []string{"core", "x", "active"}})
-	if got, want := changes(res), "unchanged content/contacts/joao-santos.md\nunchanged content/contacts/rita-sousa.md"; got != want {
+	if got, want := changes(res), "updated content/contacts/joao-santos.md: added aliases \"Joao Santos\"\nupdated content/contacts/rita-sousa.md: added tags \"active\""; got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }

@@ -292,11 +292,12 @@ func (p *planner) plan(person Person) (*Change, error) {
 		// A file an earlier version made of the record holds it as that
 		// version read it: without a nickname that is the name but for its
 		// accents, nor a second category naming a circle (both dropped
-		// then). Unchanged, not made again as "João Santos (2)".
+		// then): merged into it, not made again as "João Santos (2)".
 		if before, ok := asBefore(try, p.circles); ok {
 			if m, _, err := p.mergeInto(e, src, before); err == nil && !m.Changed() && len(m.Conflicts) == 0 {
-				ch.Action, ch.Path = Unchanged, e.path
-				return ch, nil
+				// Its record: what this version reads more of it is
+				// added (the nickname, the tag), not dropped in silence.
+				return p.merge(ch, e, id)
 			}
 		}
 	}

@@ -11,7 +11,14 @@ import (
 // last line), indented code blocks, and inline code spans, wherever they
 // are (in a list item, a quote). What another generator's template syntax
 // looks like in them is code, not template (the blog importer's).
-func Code(src string) [][2]int {
+func Code(src string) [][2]int { return code(src, true) }
+
+// CodeNotIndented is Code without the indented code blocks: what is code
+// to kramdown too where it keeps a block of HTML raw, in which CommonMark
+// reads an indented line after a blank one as code and kramdown as HTML.
+func CodeNotIndented(src string) [][2]int { return code(src, false) }
+
+func code(src string, indented bool) [][2]int {
 	b := []byte(src)
 	doc := goldmark.DefaultParser().Parse(text.NewReader(b)) // CommonMark alone: no site's extensions
 	var out [][2]int
@@ -32,7 +39,9 @@ func Code(src string) [][2]int {
 			lines(n.Lines())
 			return ast.WalkSkipChildren, nil
 		case *ast.CodeBlock:
-			lines(n.Lines())
+			if indented {
+				lines(n.Lines())
+			}
 			return ast.WalkSkipChildren, nil
 		case *ast.CodeSpan:
 			first, last := n.FirstChild(), n.LastChild()
@@ -78,8 +87,12 @@ func LinkOpeners(src string) map[int]bool {
 }
 
 // HTMLBlocks returns the byte ranges [start, end) of the HTML blocks of
-// src as CommonMark reads them: raw HTML, where no Markdown is read.
-func HTMLBlocks(src string) [][2]int {
+// src as CommonMark reads them: raw HTML, where no Markdown is read. With
+// verbatim, only those every Markdown keeps as they are: <pre>, <script>,
+// <style>, <textarea>, comments, declarations (CommonMark's types 1 to 5;
+// not a block of any tag, or a tag alone on its line, which kramdown may
+// read Markdown after).
+func HTMLBlocks(src string, verbatim bool) [][2]int {
 	b := []byte(src)
 	doc := goldmark.DefaultParser().Parse(text.NewReader(b))
 	var out [][2]int
@@ -88,7 +101,7 @@ func HTMLBlocks(src string) [][2]int {
 			return ast.WalkContinue, nil
 		}
 		if h, ok := n.(*ast.HTMLBlock); ok {
-			if l := h.Lines(); l.Len() > 0 {
+			if l := h.Lines(); l.Len() > 0 && (!verbatim || h.HTMLBlockType <= ast.HTMLBlockType5) {
 				end := l.At(l.Len() - 1).Stop
 				if h.HasClosure() {
 					end = max(end, h.ClosureLine.Stop)
