@@ -493,8 +493,8 @@ func (c *rawCard) accounts(card govcard.Card, p *contactfile.Person) {
 	link := func(prop, service, user, raw string) {
 		service = strings.ToLower(strings.TrimSpace(service))
 		user = strings.TrimSpace(user)
-		if u, err := url.PathUnescape(user); err == nil && !strings.Contains(user, "://") {
-			user = u // iOS writes x-apple:%2B44…
+		if u, err := url.PathUnescape(user); err == nil && !strings.Contains(user, "://") && utf8.ValidString(u) {
+			user = u // iOS writes x-apple:%2B44…; %80 alone is no text, kept as written
 		}
 		_, known := profiles[service]
 		switch m, f := fediUser.FindStringSubmatch(user), account.FindStringSubmatch(user); {
