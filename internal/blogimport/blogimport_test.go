@@ -1833,3 +1833,23 @@ func TestJekyllKramdownReviewedAgain(t *testing.T) {
 		t.Errorf("body:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestJekyllKramdownReviewedFourth: a fourth review's cases. An example
+// of an unclosed <!-- in an indented code block, its --> in inline code
+// further down, hides no block between (they are text); a tag inside a
+// <pre> opens no block, and no blank line is written in the <pre>.
+func TestJekyllKramdownReviewedFourth(t *testing.T) {
+	body := "Start a comment with:\n\n    <!--\n\n<div class=\"box\">\nfirst\n\n    indented line\n</div>\n\nEnd it with `-->`.\n\n<pre>\n<p>one</p>\ntwo\n</pre>\n"
+	fsys := fstest.MapFS{
+		"_config.yml":            {Data: []byte("url: https://k.test\n")},
+		"_posts/2021-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + body)},
+	}
+	plan, err := Jekyll(fsys, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Start a comment with:\n\n    <!--\n\n<div class=\"box\">\nfirst\n<!-- -->\n    indented line\n</div>\n\nEnd it with `-->`.\n\n<pre>\n<p>one</p>\ntwo\n</pre>\n"
+	if got := plan.Posts[0].Body; got != want {
+		t.Errorf("body:\n%s\nwant:\n%s", got, want)
+	}
+}

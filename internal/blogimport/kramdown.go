@@ -89,7 +89,11 @@ func rawBlocks(body string) []span {
 	for _, c := range markdown.CodeNotIndented(body) {
 		fences = append(fences, span{c[0], c[1]})
 	}
-	ends := blockEnds(lower, fences)
+	ends := blockEnds(lower, fences, skip)
+	// A tag in <pre>, <script> or <style> is their text: it opens no block.
+	for _, h := range markdown.HTMLBlocks(body, true) {
+		skip = append(skip, span{h[0], h[1]})
+	}
 	var out []span
 	last := 0
 	for _, m := range kramdownBlock.FindAllStringSubmatchIndex(body, -1) {
@@ -132,6 +136,22 @@ func kramdownRaw(body string, cm bool) regions {
 	return append(r, rawBlocks(body)...)
 }
 
+// commentEnd returns where the first --> from from that is not in code
+// ends, or -1.
+func commentEnd(lower string, from int, code regions) int {
+	for from < len(lower) {
+		e := strings.Index(lower[from:], "-->")
+		if e < 0 {
+			return -1
+		}
+		if !code.in(from + e) {
+			return from + e + 3
+		}
+		from += e + 1
+	}
+	return -1
+}
+
 // blockNames are kramdown's block elements (kramdownBlock's).
 var blockNames = map[string]bool{}
 
@@ -147,8 +167,9 @@ func init() {
 // that name opened inside counted (a stack of each name's, one pass over
 // the body: looking for each one's close to the end of the body was
 // quadratic in the unclosed <p> a body may hold). Comments and what is
-// opaque open and close nothing; an element never closed is not in it.
-func blockEnds(lower string, opaque regions) map[int]int {
+// opaque open and close nothing (comments: code, where a comment neither
+// begins nor ends); an element never closed is not in it.
+func blockEnds(lower string, opaque, comments regions) map[int]int {
 	ends := map[int]int{}
 	open := map[string][]int{}
 	for i := 0; i < len(lower); {
@@ -163,9 +184,13 @@ func blockEnds(lower string, opaque regions) map[int]int {
 		}
 		rest := lower[i:]
 		if strings.HasPrefix(rest, "<!--") {
-			if e := strings.Index(rest[4:], "-->"); e >= 0 {
-				i += 4 + e + 3
-				continue
+			// A comment, but one begun or ended in code (an example of
+			// one, indented): those are text.
+			if !comments.in(i) {
+				if end := commentEnd(lower, i+4, comments); end >= 0 {
+					i = end
+					continue
+				}
 			}
 			// Never closed (<!-- in text): text, not the rest of the body.
 			i += 4
