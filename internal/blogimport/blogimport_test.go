@@ -1651,14 +1651,7 @@ func TestJekyllKramdownExtensions(t *testing.T) {
 	body := "* TOC\n{:toc}\n\n## One\n\n[Open](https://example.com/){:target=\"_blank\"} then text.\n{: .lead}\n\n" +
 		"{::comment}\nnot for readers\n{:/comment}\n\n{::nomarkdown}\n<b>raw</b> *not md*\n\n<i>more</i>\n{:/}\n\n" +
 		"`{:kept}` in code, and {::options parse_block_html=\"true\" /} gone.\n"
-	fsys := fstest.MapFS{
-		"_config.yml":            {Data: []byte("url: https://k.test\n")},
-		"_posts/2021-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + body)},
-	}
-	plan, err := Jekyll(fsys, Options{Root: "j"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	plan := jekyllPost(t, body)
 	p := plan.Posts[0]
 	want := "<!-- * TOC -->\n<!-- {:toc} -->\n\n## One\n\n[Open](https://example.com/)<!-- {:target=\"_blank\"} --> then text.\n<!-- {: .lead} -->\n\n" +
 		"<!-- {::comment}\nnot for readers\n{:/comment} -->\n\n<div>\n<b>raw</b> *not md*\n<!-- -->\n<i>more</i>\n</div>\n\n" +
@@ -1764,14 +1757,7 @@ func TestJekyllKramdownReviewed(t *testing.T) {
 		"<div>\n<p>two [a](b c)</p>\n</div>\n\n<script>var r = fns[0](a, b);</script>\n\n" +
 		"{% highlight markdown %}\n**注意：**聪明组件\n{% endhighlight %}\n\ntype `<!--` then\n\n<div class=\"note\">\nFirst.\n\n    indented\n</div>\n\n" +
 		"* Contents\n* TOC\n{:toc}\n\n{::comment}\none\n\ntwo\n{:/comment}\n"
-	fsys := fstest.MapFS{
-		"_config.yml":            {Data: []byte("url: https://k.test\n")},
-		"_posts/2021-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + body)},
-	}
-	plan, err := Jekyll(fsys, Options{Root: "j"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	plan := jekyllPost(t, body)
 	want := "Elixir returns {:ok, pid} on success.\n\n<pre>\n{:ok, pid} -> pid\n![x](/a b.png) **（x）**y\n</pre>\n\n" +
 		"<div>\n<p>two [a](b c)</p>\n</div>\n\n<script>var r = fns[0](a, b);</script>\n\n" +
 		"```markdown\n**注意：**聪明组件\n```\n\ntype `<!--` then\n\n<div class=\"note\">\nFirst.\n<!-- -->\n    indented\n</div>\n\n" +
@@ -1788,14 +1774,7 @@ func TestJekyllKramdownReviewed(t *testing.T) {
 // still names its line of the file.
 func TestJekyllTextAfterABlock(t *testing.T) {
 	body := "<div style=\"line-height: 50%\">\n    <br>\n</div>\n**[a](https://e.com/){: target=\"_blank\"}**\n\n{% bogus %}\n"
-	fsys := fstest.MapFS{
-		"_config.yml":            {Data: []byte("url: https://k.test\n")},
-		"_posts/2021-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + body)},
-	}
-	plan, err := Jekyll(fsys, Options{Root: "j"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	plan := jekyllPost(t, body)
 	want := "<div style=\"line-height: 50%\">\n    <br>\n</div>\n\n**[a](https://e.com/)<!-- {: target=\"_blank\"} -->**\n\n<!-- {% bogus %} -->\n"
 	if got := plan.Posts[0].Body; got != want {
 		t.Errorf("body:\n%s\nwant:\n%s", got, want)
@@ -1819,14 +1798,7 @@ func TestJekyllTextAfterABlock(t *testing.T) {
 func TestJekyllKramdownReviewedAgain(t *testing.T) {
 	body := "<div class=\"card\">\n    <div class=\"card-body\">\n\n        <p>Hello <b>there</b></p>\n    </div>\n</div>\n\n" +
 		"<img src=\"/a.png\">\n{: .center}\n\n<br>\n**注意：**这是重点。\n"
-	fsys := fstest.MapFS{
-		"_config.yml":            {Data: []byte("url: https://k.test\n")},
-		"_posts/2021-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + body)},
-	}
-	plan, err := Jekyll(fsys, Options{Root: "j"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	plan := jekyllPost(t, body)
 	want := "<div class=\"card\">\n    <div class=\"card-body\">\n<!-- -->\n        <p>Hello <b>there</b></p>\n    </div>\n</div>\n\n" +
 		"<img src=\"/a.png\">\n<!-- {: .center} -->\n\n<br>\n<strong>注意：</strong>这是重点。\n"
 	if got := plan.Posts[0].Body; got != want {
@@ -1840,16 +1812,23 @@ func TestJekyllKramdownReviewedAgain(t *testing.T) {
 // <pre> opens no block, and no blank line is written in the <pre>.
 func TestJekyllKramdownReviewedFourth(t *testing.T) {
 	body := "Start a comment with:\n\n    <!--\n\n<div class=\"box\">\nfirst\n\n    indented line\n</div>\n\nEnd it with `-->`.\n\n<pre>\n<p>one</p>\ntwo\n</pre>\n"
-	fsys := fstest.MapFS{
-		"_config.yml":            {Data: []byte("url: https://k.test\n")},
-		"_posts/2021-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + body)},
-	}
-	plan, err := Jekyll(fsys, Options{Root: "j"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	plan := jekyllPost(t, body)
 	want := "Start a comment with:\n\n    <!--\n\n<div class=\"box\">\nfirst\n<!-- -->\n    indented line\n</div>\n\nEnd it with `-->`.\n\n<pre>\n<p>one</p>\ntwo\n</pre>\n"
 	if got := plan.Posts[0].Body; got != want {
 		t.Errorf("body:\n%s\nwant:\n%s", got, want)
 	}
+}
+
+// jekyllPost imports a Jekyll site of one post, _posts/2021-01-01-a.md,
+// titled A, of body.
+func jekyllPost(t *testing.T, body string) *Plan {
+	t.Helper()
+	plan, err := Jekyll(fstest.MapFS{
+		"_config.yml":            {Data: []byte("url: https://k.test\n")},
+		"_posts/2021-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + body)},
+	}, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return plan
 }
