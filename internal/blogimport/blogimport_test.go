@@ -1806,6 +1806,17 @@ func TestJekyllKramdownReviewedAgain(t *testing.T) {
 	}
 }
 
+// TestJekyllKramdownReviewedFifth: a comment in a block's indented lines
+// is a comment (kramdown's raw HTML, though CommonMark's code): the
+// <div> it comments out opens nothing, and the block is one still.
+func TestJekyllKramdownReviewedFifth(t *testing.T) {
+	body := "<div class=\"box\">\nfirst\n\n    <!-- <div class=\"old\"> -->\n    indented line\n</div>\n"
+	want := "<div class=\"box\">\nfirst\n<!-- -->\n    <!-- <div class=\"old\"> -->\n    indented line\n</div>\n"
+	if got := jekyllPost(t, body).Posts[0].Body; got != want {
+		t.Errorf("body:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 // TestJekyllKramdownReviewedFourth: a fourth review's cases. An example
 // of an unclosed <!-- in an indented code block, its --> in inline code
 // further down, hides no block between (they are text); a tag inside a

@@ -260,7 +260,8 @@ func FuzzBlockEnds(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body string) {
 		lower := lowerASCII(body)
 		opaque, _ := liquidOpaque(body)
-		ends := blockEnds(lower, opaque, nil)
+		c := coverOf(len(lower), opaque)
+		ends := blockEnds(lower, c, cover(nil))
 		for i := 0; i < len(lower); i++ {
 			if lower[i] != '<' || opaque.in(i) {
 				continue

@@ -3,6 +3,7 @@ package blogimport
 import (
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -81,19 +82,40 @@ func rawBlocks(body string) []span {
 	code := codeRegions(body)
 	opaque, highlights := liquidOpaque(body)
 	skip := append(append(regions{}, code...), opaque...)
-	lower := lowerASCII(body)
-	// Not indented code: what CommonMark reads as code after a blank line
-	// in a block (an indented </div>) is the block's raw HTML to kramdown.
-	// Inline code and fences are code to both (a `<!--` in text).
-	fences := append(regions{}, opaque...)
-	for _, c := range markdown.CodeNotIndented(body) {
-		fences = append(fences, span{c[0], c[1]})
-	}
-	ends := blockEnds(lower, fences, skip)
 	// A tag in <pre>, <script> or <style> is their text: it opens no block.
 	for _, h := range markdown.HTMLBlocks(body, true) {
 		skip = append(skip, span{h[0], h[1]})
 	}
+	lower := lowerASCII(body)
+	// Inline code and fences are code to both readers (a `<!--` in
+	// text). An indented line after a blank one is code to CommonMark,
+	// but raw HTML to kramdown in a block it keeps raw (an indented
+	// </div>, a commented-out <div>), and code outside one (an example of
+	// an unclosed <!--): the blocks are found once with indented code
+	// read as HTML, and again with the indented code outside them passed
+	// by.
+	fences := append(regions{}, opaque...)
+	for _, c := range markdown.CodeNotIndented(body) {
+		fences = append(fences, span{c[0], c[1]})
+	}
+	first := coverOf(len(lower), fences)
+	blocks := selectBlocks(body, lower, blockEnds(lower, first, first), skip, highlights)
+	var outside regions
+	for _, c := range markdown.IndentedCode(body) {
+		if !slices.ContainsFunc(blocks, func(b span) bool { return c[0] >= b.start && c[0] < b.end }) {
+			outside = append(outside, span{c[0], c[1]})
+		}
+	}
+	if len(outside) == 0 {
+		return blocks
+	}
+	second := coverOf(len(lower), fences, outside)
+	return selectBlocks(body, lower, blockEnds(lower, second, second), skip, highlights)
+}
+
+// selectBlocks returns the HTML blocks kramdown keeps raw in body, by
+// where their closing tags end (ends, blockEnds'): rawBlocks' blocks.
+func selectBlocks(body, lower string, ends map[int]int, skip, highlights regions) []span {
 	var out []span
 	last := 0
 	for _, m := range kramdownBlock.FindAllStringSubmatchIndex(body, -1) {
@@ -119,6 +141,32 @@ func rawBlocks(body string) []span {
 	return out
 }
 
+// cover is a set of regions of a text, looked up in constant time: for
+// each byte, where the region over it ends, 0 for none (regions.in looked
+// through every region, at every '<' of a body).
+type cover []int32
+
+func coverOf(n int, sets ...regions) cover {
+	c := make(cover, n)
+	for _, rs := range sets {
+		for _, r := range rs {
+			for i := max(r.start, 0); i < min(r.end, n); i++ {
+				c[i] = max(c[i], int32(r.end))
+			}
+		}
+	}
+	return c
+}
+
+func (c cover) in(i int) bool { return i >= 0 && i < len(c) && c[i] > 0 }
+
+func (c cover) end(i int) (int, bool) {
+	if !c.in(i) {
+		return 0, false
+	}
+	return int(c[i]), true
+}
+
 // kramdownRaw returns what the passes that write kramdown's Markdown for
 // CommonMark pass by in body: code, what Liquid keeps as it is, the HTML
 // blocks kramdown keeps raw, and those every Markdown keeps as they are
@@ -134,22 +182,6 @@ func kramdownRaw(body string, cm bool) regions {
 		r = append(r, span{h[0], h[1]})
 	}
 	return append(r, rawBlocks(body)...)
-}
-
-// commentEnd returns where the first --> from from that is not in code
-// ends, or -1.
-func commentEnd(lower string, from int, code regions) int {
-	for from < len(lower) {
-		e := strings.Index(lower[from:], "-->")
-		if e < 0 {
-			return -1
-		}
-		if !code.in(from + e) {
-			return from + e + 3
-		}
-		from += e + 1
-	}
-	return -1
 }
 
 // blockNames are kramdown's block elements (kramdownBlock's).
@@ -169,9 +201,21 @@ func init() {
 // quadratic in the unclosed <p> a body may hold). Comments and what is
 // opaque open and close nothing (comments: code, where a comment neither
 // begins nor ends); an element never closed is not in it.
-func blockEnds(lower string, opaque, comments regions) map[int]int {
+func blockEnds(lower string, opaque, comments cover) map[int]int {
 	ends := map[int]int{}
 	open := map[string][]int{}
+	// Where each comment can end: the --> not in code, in order.
+	var closes []int
+	for from := 0; ; {
+		e := strings.Index(lower[from:], "-->")
+		if e < 0 {
+			break
+		}
+		if !comments.in(from + e) {
+			closes = append(closes, from+e)
+		}
+		from += e + 1
+	}
 	for i := 0; i < len(lower); {
 		k := strings.IndexByte(lower[i:], '<')
 		if k < 0 {
@@ -187,8 +231,8 @@ func blockEnds(lower string, opaque, comments regions) map[int]int {
 			// A comment, but one begun or ended in code (an example of
 			// one, indented): those are text.
 			if !comments.in(i) {
-				if end := commentEnd(lower, i+4, comments); end >= 0 {
-					i = end
+				if k := sort.SearchInts(closes, i+4); k < len(closes) {
+					i = closes[k] + 3
 					continue
 				}
 			}

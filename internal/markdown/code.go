@@ -13,6 +13,23 @@ import (
 // looks like in them is code, not template (the blog importer's).
 func Code(src string) [][2]int { return code(src, true) }
 
+// IndentedCode returns the indented code blocks of Code alone.
+func IndentedCode(src string) [][2]int {
+	b := []byte(src)
+	doc := goldmark.DefaultParser().Parse(text.NewReader(b))
+	var out [][2]int
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if c, ok := n.(*ast.CodeBlock); ok && entering {
+			if l := c.Lines(); l.Len() > 0 {
+				out = append(out, [2]int{l.At(0).Start, l.At(l.Len() - 1).Stop})
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
 // CodeNotIndented is Code without the indented code blocks: what is code
 // to kramdown too where it keeps a block of HTML raw, in which CommonMark
 // reads an indented line after a blank one as code and kramdown as HTML.
