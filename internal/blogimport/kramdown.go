@@ -109,8 +109,10 @@ func rawBlocks(body string) []span {
 	if len(outside) == 0 {
 		return blocks
 	}
+	// Tags in that code still count (a block found now may close at an
+	// indented </div>); comments there are text.
 	second := coverOf(len(lower), fences, outside)
-	return selectBlocks(body, lower, blockEnds(lower, second, second), skip, highlights)
+	return selectBlocks(body, lower, blockEnds(lower, first, second), skip, highlights)
 }
 
 // selectBlocks returns the HTML blocks kramdown keeps raw in body, by
@@ -146,13 +148,24 @@ func selectBlocks(body, lower string, ends map[int]int, skip, highlights regions
 // through every region, at every '<' of a body).
 type cover []int32
 
+// coverOf makes the cover of sets of regions of a text of n bytes, in
+// one sweep (regions nested deep, Liquid's highlights in highlights, were
+// each marked byte by byte).
 func coverOf(n int, sets ...regions) cover {
-	c := make(cover, n)
+	ends := make([]int32, n) // the farthest end of the regions that start at each byte
 	for _, rs := range sets {
 		for _, r := range rs {
-			for i := max(r.start, 0); i < min(r.end, n); i++ {
-				c[i] = max(c[i], int32(r.end))
+			if start := max(r.start, 0); start < n && r.end > start {
+				ends[start] = max(ends[start], int32(r.end))
 			}
+		}
+	}
+	c := make(cover, n)
+	var cur int32
+	for i := range n {
+		cur = max(cur, ends[i])
+		if int(cur) > i {
+			c[i] = cur
 		}
 	}
 	return c
