@@ -212,8 +212,9 @@ func init() {
 // that name opened inside counted (a stack of each name's, one pass over
 // the body: looking for each one's close to the end of the body was
 // quadratic in the unclosed <p> a body may hold). Comments and what is
-// opaque open and close nothing (comments: code, where a comment neither
-// begins nor ends); an element never closed is not in it.
+// opaque open and close nothing; in comments (code), a comment neither
+// begins nor ends, and one never closed is text; an element never closed
+// is not in the map.
 func blockEnds(lower string, opaque, comments cover) map[int]int {
 	ends := map[int]int{}
 	open := map[string][]int{}
@@ -332,9 +333,10 @@ var (
 // lists made what CommonMark shows as kramdown did: a comment's text in an
 // HTML comment, nomarkdown's raw HTML in a <div> (one on lines of its own;
 // inline, its markers go), a {:toc} list in comments and toc set, every
-// other attribute list kept in an HTML comment (counted in kept, the first
-// at line first, as written in example). Code, HTML comments and what
-// Liquid keeps as it is are passed by. Lines stay where they were.
+// other attribute list (one alone on its line, or right after a span's
+// end) kept in an HTML comment (counted in kept, the first at line first,
+// as written in example). Code, HTML comments, raw HTML (kramdownRaw) and
+// what Liquid keeps as it is are passed by. Lines stay where they were.
 func kramdownExtensions(body string) (out string, toc bool, kept, first int, example string) {
 	if !strings.Contains(body, "{:") {
 		return body, false, 0, 0, ""
