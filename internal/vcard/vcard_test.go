@@ -679,3 +679,26 @@ func TestReadBareParams(t *testing.T) {
 		t.Errorf("types %q %q %q %q %q", p.Phones[0].Type, p.Emails[0].Type, p.Phones[1].Type, p.Phones[2].Type, p.Phones[3].Type)
 	}
 }
+
+// TestRoundTripNumberedName: a namesake an import numbered, John Smith
+// (2), is exported with the number in FN alone: N's family name is
+// Smith, not "(2)" (a phone listed him under "("), and imported back he
+// gets no alias "John Smith", which his namesake answers to.
+func TestRoundTripNumberedName(t *testing.T) {
+	c := &content.Contact{Name: "John Smith (2)"}
+	c.Slug = "john-smith-2"
+	var buf bytes.Buffer
+	if err := Write(&buf, []*content.Contact{c}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "\r\nN:Smith;John;;;\r\n") || !strings.Contains(buf.String(), "\r\nFN:John Smith (2)\r\n") {
+		t.Errorf("export:\n%s", buf.String())
+	}
+	people, _, err := Read("out.vcf", buf.Bytes(), "")
+	if err != nil || len(people) != 1 {
+		t.Fatal(err, people)
+	}
+	if p := people[0]; p.Name != "John Smith (2)" || len(p.Aliases) != 0 {
+		t.Errorf("read back %q, aliases %q", p.Name, p.Aliases)
+	}
+}

@@ -223,7 +223,9 @@ var escapeText = strings.NewReplacer(`\`, `\\`, "\n", `\n`, ",", `\,`, ";", `\;`
 // name. A ; in a part is written as nSemicolon, which semicolons escapes:
 // go-vcard joins the parts with bare ones, and escapes none of theirs.
 func name(full string) *govcard.Name {
-	full = strings.ReplaceAll(full, ";", nSemicolon)
+	// The number an import gives a namesake, John Smith (2), is FN's
+	// alone: N's family name "(2)" had phones list him under "(".
+	full = strings.ReplaceAll(unnumbered(full), ";", nSemicolon)
 	words := strings.Fields(full)
 	if len(words) < 2 {
 		return &govcard.Name{GivenName: full}
