@@ -1848,14 +1848,3 @@ func jekyllPost(t *testing.T, body string) *Plan {
 	}
 	return plan
 }
-
-// TestJekyllMath: kramdown keeps a formula between $$ as written (for
-// MathJax); CommonMark read Markdown in it, and L(\mathbf{w};{ x }_{ i
-// },{ y }_{ i }) became emphasis. Its marks are escaped; in code, left.
-func TestJekyllMath(t *testing.T) {
-	body := "The loss $$L(\\mathbf{w};{ x }_{ i },{ y }_{ i })$$ is\n\n$$\n\\sum_{i} a_i * b_i\n$$\n\n`$$a_b$$`, and $$5 for it.\n"
-	want := "The loss $$L(\\\\mathbf{w};{ x }\\_{ i },{ y }\\_{ i })$$ is\n\n$$\n\\\\sum\\_{i} a\\_i \\* b\\_i\n$$\n\n`$$a_b$$`, and $$5 for it.\n"
-	if got := jekyllPost(t, body).Posts[0].Body; got != want {
-		t.Errorf("body:\n%s\nwant:\n%s", got, want)
-	}
-}

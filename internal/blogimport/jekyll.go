@@ -222,7 +222,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 				plan.warn(content.Position{Path: d.shown, Line: d.bodyLine + first},
 					"kramdown's attribute lists and extensions are not read: %d kept in HTML comments, where they show nothing (%s, …)", kept, example)
 			}
-			d.body = kramdownMathText(kramdownInlineRaw(kramdownStrong(kramdownDestinations(kramdownHTML(body)))))
+			d.body = kramdownInlineRaw(kramdownStrong(kramdownDestinations(kramdownHTML(body))))
 		}
 		c := newConverter(d.body, d.bodyLine, func(line int, format string, args ...any) {
 			plan.warn(content.Position{Path: d.shown, Line: line}, format, args...)

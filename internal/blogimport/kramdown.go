@@ -751,36 +751,3 @@ func fileLine(line int, inserted []int) int {
 	}
 	return line - n
 }
-
-// kramdownMath is kramdown's math, $$…$$, inline or on lines of its own:
-// kramdown keeps what is between as written, for MathJax; CommonMark reads
-// Markdown in it, and a formula's x_{i} … y_{i} became emphasis.
-var kramdownMath = regexp.MustCompile(`(?s)\$\$(.+?)\$\$`)
-
-// kramdownMathText returns body with the marks Markdown reads escaped in
-// each $$…$$ outside code and raw HTML, so that CommonMark shows the
-// formula as written. A formula across a blank line is none (kramdown's
-// ends at its paragraph).
-func kramdownMathText(body string) string {
-	if !strings.Contains(body, "$$") {
-		return body
-	}
-	skip := kramdownRaw(body, true)
-	var b strings.Builder
-	last := 0
-	for _, m := range kramdownMath.FindAllStringSubmatchIndex(body, -1) {
-		text := body[m[2]:m[3]]
-		if skip.in(m[0]) || strings.Contains(text, "\n\n") || !strings.ContainsAny(text, "\\*_`[]~") ||
-			strings.Contains(text, "{{") || strings.Contains(text, "{%") {
-			continue
-		}
-		b.WriteString(body[last:m[2]])
-		b.WriteString(escapeMarkdown.Replace(text))
-		last = m[3]
-	}
-	if last == 0 {
-		return body
-	}
-	b.WriteString(body[last:])
-	return b.String()
-}
