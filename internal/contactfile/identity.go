@@ -401,14 +401,17 @@ func ProfileKey(raw string) string {
 
 // namesakeKey folds a name for finding namesakes: NameKey, with the
 // number an import gives a namesake's name — "John Smith (2)" — set aside.
-func namesakeKey(name string) string {
-	k := NameKey(name)
-	if i := strings.LastIndex(k, " ("); i > 0 && strings.HasSuffix(k, ")") {
-		if n, err := strconv.Atoi(k[i+2 : len(k)-1]); err == nil && n > 0 {
-			return k[:i]
+func namesakeKey(name string) string { return Unnumbered(NameKey(name)) }
+
+// Unnumbered is name without the number an import gives a namesake:
+// John Smith for John Smith (2).
+func Unnumbered(name string) string {
+	if i := strings.LastIndex(name, " ("); i > 0 && strings.HasSuffix(name, ")") {
+		if n, err := strconv.Atoi(name[i+2 : len(name)-1]); err == nil && n > 0 {
+			return name[:i]
 		}
 	}
-	return k
+	return name
 }
 
 // qualifiedKey folds a name as namesakeKey does, with any qualifier in

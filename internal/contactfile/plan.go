@@ -345,9 +345,9 @@ func (p *planner) create(ch *Change, id *identity, namesake bool) (*Change, erro
 	// an import numbered it in) keeps its number when its name and file
 	// name are free, else is numbered again from the name without it.
 	plain, plainBase, plainNative := person.Name, base, native
-	if i := strings.LastIndex(plain, " ("); i > 0 && namesakeKey(plain) != NameKey(plain) {
-		if b, nat := slugOf(plain[:i]); b != "" {
-			plain, plainBase, plainNative = strings.TrimSpace(plain[:i]), b, nat
+	if u := Unnumbered(plain); u != plain {
+		if b, nat := slugOf(u); b != "" {
+			plain, plainBase, plainNative = strings.TrimSpace(u), b, nat
 		}
 	}
 	keep := plain != person.Name && slug == base && !p.named(NameKey(name))

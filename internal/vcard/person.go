@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -254,21 +253,10 @@ func structuredName(n *govcard.Name, name string) string {
 		slices.Sort(w)
 		return w
 	}
-	if slices.Equal(words(full), words(name)) || slices.Equal(words(full), words(unnumbered(name))) {
+	if slices.Equal(words(full), words(name)) || slices.Equal(words(full), words(contactfile.Unnumbered(name))) {
 		return "" // the name, or the name of a namesake an import numbered
 	}
 	return full
-}
-
-// unnumbered is name without the number an import gives a namesake:
-// John Smith for John Smith (2).
-func unnumbered(name string) string {
-	if i := strings.LastIndex(name, " ("); i > 0 && strings.HasSuffix(name, ")") {
-		if n, err := strconv.Atoi(name[i+2 : len(name)-1]); err == nil && n > 0 {
-			return name[:i]
-		}
-	}
-	return name
 }
 
 // typeOf is the type of an email or a phone number, in words a contact

@@ -225,7 +225,7 @@ var escapeText = strings.NewReplacer(`\`, `\\`, "\n", `\n`, ",", `\,`, ";", `\;`
 func name(full string) *govcard.Name {
 	// The number an import gives a namesake, John Smith (2), is FN's
 	// alone: N's family name "(2)" had phones list him under "(".
-	full = strings.ReplaceAll(unnumbered(full), ";", nSemicolon)
+	full = strings.ReplaceAll(contactfile.Unnumbered(full), ";", nSemicolon)
 	words := strings.Fields(full)
 	if len(words) < 2 {
 		return &govcard.Name{GivenName: full}
