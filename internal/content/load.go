@@ -540,7 +540,7 @@ func walkDir(fsys fs.FS, dir string) *walked {
 		}
 		if !isDocument(name) {
 			w.visited[p] = true
-			if info, err := fs.Stat(fsys, p); err == nil && info.IsDir() && e.Type()&fs.ModeSymlink != 0 {
+			if e.Type()&fs.ModeSymlink != 0 && isDir(fsys, p) { // a stat for a link alone
 				// Not "only Markdown files are read": it is a folder.
 				w.warnings.Add(Position{Path: p}, "not read: a symbolic link to a folder is not followed inside %s: link the folder itself (%s), or move the folder here", dir, dir)
 				return nil
@@ -821,4 +821,10 @@ func unread(fsys fs.FS, warnings *ErrorList) {
 		warnings.Add(Position{Path: p}, "%s", msg)
 		return nil
 	})
+}
+
+// isDir reports whether p in fsys is a folder, through a link.
+func isDir(fsys fs.FS, p string) bool {
+	info, err := fs.Stat(fsys, p)
+	return err == nil && info.IsDir()
 }
