@@ -305,7 +305,7 @@ func TestFollowupUIDsSurviveInsertion(t *testing.T) {
 // 20261207T000000Z, ten hours ahead.
 func TestICSText(t *testing.T) {
 	files := map[string]string{
-		"content/contacts/bo.md": "---\nname: Bo\n---\n",
+		"content/contacts/bo.md": "---\nname: Bo\ncircle: core\n---\n",
 		"content/events/lunch.md": "---\ntitle: 'Lunch with \"Bo\" at Café, C:\\dir'\ndate: 2026-11-01\nwith: [bo]\n" +
 			"followups:\n  - who: bo\n    due: 2026-12-20\n    what: |\n      send notes\n      and slides\n---\n",
 	}
@@ -325,8 +325,8 @@ func TestICSText(t *testing.T) {
 	if want := "Follow up with Bo: send notes and slides"; f.summary != want {
 		t.Errorf("summary %q, want %q", f.summary, want)
 	}
-	if d := got["cadence-bo@example.com"].description; d != "" && strings.Contains(d, `\"`) {
-		t.Errorf("cadence description quotes as Go does: %q", d)
+	if d, want := got["cadence-bo@example.com"].description, `Last contact: 2026-11-01, "Lunch with "Bo" at Café, C:\dir".`; !strings.Contains(d, want) {
+		t.Errorf("cadence description %q lacks %q", d, want)
 	}
 	for _, line := range strings.Split(string(out), "\r\n") {
 		if stamp, ok := strings.CutPrefix(line, "DTSTAMP:"); ok {
