@@ -1848,3 +1848,23 @@ func jekyllPost(t *testing.T, body string) *Plan {
 	}
 	return plan
 }
+
+// TestJekyllSubListLessIndented: kramdown nests a list of the other kind
+// right under a list item's line (no blank line between) though it is
+// indented less than the item's text, even not at all; CommonMark ends
+// the item there and shows the sub-list beside the list, the list's later
+// items in a new list. The sub-list is indented to its item's text; a
+// list of the same kind (a sibling item to both), a sub-list after a blank
+// line (the list ends there to both) and code stay as written.
+func TestJekyllSubListLessIndented(t *testing.T) {
+	body := "1. Install\n  - the CLI\n  - its plugins\n    that we need\n2. Run\n- a flag\n\n" +
+		"- Plan\n1. book\n2. pack\n- Go\n\n" +
+		"* one\n * two\n\n1. alone\n\n  - after a blank\n\n```\n1. code\n- kept\n```\n\n10. ten\n- sub\n"
+	plan := jekyllPost(t, body)
+	want := "1. Install\n   - the CLI\n   - its plugins\n     that we need\n2. Run\n   - a flag\n\n" +
+		"- Plan\n  1. book\n  2. pack\n- Go\n\n" +
+		"* one\n * two\n\n1. alone\n\n  - after a blank\n\n```\n1. code\n- kept\n```\n\n10. ten\n    - sub\n"
+	if got := plan.Posts[0].Body; got != want {
+		t.Errorf("body:\n%s\nwant:\n%s", got, want)
+	}
+}

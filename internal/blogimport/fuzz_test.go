@@ -169,7 +169,18 @@ func FuzzKramdownHTML(f *testing.F) {
 		f.Add(s)
 	}
 	f.Add("* TOC\n{:toc}\n[a](b){:target=\"_blank\"}\n{::comment}\nx\n{:/comment}\n{::nomarkdown}\n<b>\n{:/}\n{::nomarkdown}")
+	f.Add("1. a\n  - b\n    c\n2. d\n- e\n\n- f\n1) g\n<div>\n- h\n</div>\n")
 	f.Fuzz(func(t *testing.T, body string) {
+		// kramdownSubLists puts spaces before lines, and nothing else.
+		in, sub := strings.SplitAfter(body, "\n"), strings.SplitAfter(kramdownSubLists(body), "\n")
+		if len(in) != len(sub) {
+			t.Fatalf("kramdownSubLists: %d lines, %d after:\n%q", len(in), len(sub), body)
+		}
+		for i := range in {
+			if strings.TrimLeft(sub[i], " ") != strings.TrimLeft(in[i], " ") || len(sub[i]) < len(in[i]) {
+				t.Fatalf("kramdownSubLists: line %d %q is %q", i+1, in[i], sub[i])
+			}
+		}
 		// kramdownExtensions moves no line either.
 		if ext, _, _, _, _ := kramdownExtensions(body); strings.Count(ext, "\n") != strings.Count(body, "\n") {
 			t.Fatalf("kramdownExtensions: %d lines, %d after:\n%q\n%q", strings.Count(body, "\n"), strings.Count(ext, "\n"), body, ext)

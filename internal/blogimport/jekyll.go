@@ -199,7 +199,8 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 	}
 	// kramdown keeps an HTML block raw across blank lines; CommonMark,
 	// and a site that has kramdown parse HTML blocks, do not.
-	rawHTML := strings.EqualFold(or(cfg.str("markdown"), "kramdown"), "kramdown")
+	kramdown := strings.EqualFold(or(cfg.str("markdown"), "kramdown"), "kramdown")
+	rawHTML := kramdown
 	if v, ok := boolean(cfg.get("kramdown.parse_block_html")); ok && v {
 		rawHTML = false
 	}
@@ -209,6 +210,9 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 	}
 	for _, d := range drafts {
 		var inserted []int // lines a pass added to the body
+		if kramdown {
+			d.body = kramdownSubLists(d.body)
+		}
 		if rawHTML {
 			var body string
 			body, inserted = kramdownBlockEnds(d.body)

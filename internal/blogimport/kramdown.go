@@ -751,3 +751,104 @@ func fileLine(line int, inserted []int) int {
 	}
 	return line - n
 }
+
+// kramdownSubLists returns body with each list that kramdown nests in the
+// item above it, and CommonMark does not, indented to that item's text.
+// Right under an item's line, with no blank line between, kramdown reads a
+// list of the other kind (bullets under a numbered item, numbers under a
+// bullet) as the item's, however little it is indented; CommonMark ends
+// the item there, and shows the sub-list beside the list and the list's
+// later items as a new list (a real post's steps, each with its bullets
+// two spaces in, came out as three lists). The sub-list's lines move to
+// the next blank line, or to the next item of the outer list. Code, HTML
+// blocks and lists of the same kind (siblings to both) stay as written.
+func kramdownSubLists(body string) string {
+	raw := coverOf(len(body), kramdownRaw(body, true))
+	type item struct {
+		ordered     bool
+		indent, col int // the marker's indent, and the column of its text
+	}
+	var (
+		b       strings.Builder
+		cur     *item // the list item whose text the lines go on
+		shift   int   // spaces put before the lines of a sub-list moved
+		blank   = true
+		written = 0
+	)
+	for start := 0; start < len(body); {
+		end := strings.IndexByte(body[start:], '\n') + 1
+		if end == 0 {
+			end = len(body) - start
+		}
+		line := strings.TrimRight(body[start:start+end], "\r\n")
+		at := start
+		start += end
+		switch {
+		case raw.in(at):
+			cur, shift, blank = nil, 0, false
+			continue
+		case strings.TrimSpace(line) == "":
+			shift, blank = 0, true
+			continue
+		}
+		m, isItem := listItem(line)
+		if shift > 0 && !(isItem && m.ordered == cur.ordered && m.indent < cur.col) {
+			b.WriteString(body[written:at])
+			b.WriteString(strings.Repeat(" ", shift))
+			written = at
+			continue
+		}
+		shift = 0
+		indent := len(line) - len(strings.TrimLeft(line, " "))
+		switch {
+		case isItem && cur != nil && !blank && m.ordered != cur.ordered && m.indent < cur.col:
+			shift = cur.col - m.indent
+			b.WriteString(body[written:at])
+			b.WriteString(strings.Repeat(" ", shift))
+			written = at
+		case isItem:
+			cur = &item{m.ordered, m.indent, m.col}
+		case cur != nil && indent < cur.col && (blank || strings.ContainsAny(line[indent:indent+1], "#><|`~\t")):
+			cur = nil // the list ended, or a block other than text began
+		}
+		blank = false
+	}
+	if written == 0 {
+		return body
+	}
+	b.WriteString(body[written:])
+	return b.String()
+}
+
+// listMarker is the marker of a list item's line, and the spaces after it.
+var listMarker = regexp.MustCompile(`^( {0,3})([-*+]|[0-9]{1,9}[.)])( +|$)`)
+
+// thematicBreak reports whether line is three or more of one of -, *
+// and _, with spaces between: a rule, no list item.
+func thematicBreak(line string) bool {
+	t := strings.TrimLeft(line, " ")
+	if len(line)-len(t) > 3 || t == "" || !strings.ContainsRune("-*_", rune(t[0])) {
+		return false
+	}
+	n := strings.Count(t, t[:1])
+	return n >= 3 && strings.Trim(t, t[:1]+" ") == ""
+}
+
+// listItem reads line as a list item's first line: whether its list is
+// numbered, its marker's indent and the column its text begins at.
+func listItem(line string) (m struct {
+	ordered     bool
+	indent, col int
+}, ok bool) {
+	g := listMarker.FindStringSubmatchIndex(line)
+	if g == nil || thematicBreak(line) {
+		return m, false
+	}
+	m.ordered = line[g[4]] >= '0' && line[g[4]] <= '9'
+	m.indent = g[3] - g[2]
+	m.col = g[7]
+	if spaces := g[7] - g[6]; spaces == 0 || spaces > 4 {
+		m.col = g[5] + 1 // no text, or code: the text is one space in
+	}
+	return m, true
+}
