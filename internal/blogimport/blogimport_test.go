@@ -228,6 +228,12 @@ func TestEscapeWikilinks(t *testing.T) {
 		"Go: \\[[Taxes](https://example.com/t)\\] and [[x]]\n":             "Go: \\[[Taxes](https://example.com/t)\\] and &#91;[x]]\n",
 		"![[img] a](/a.png) [[y] z\n":                                      "![[img] a](/a.png) &#91;[y] z\n",
 		"\\[[x]]\n":                                                        "&#91;[x]]\n", // escaped, with no link after it: the bracket is text
+		// An image whose text begins with a link: its bracket was
+		// escaped, and the image shown as text (two real posts); left
+		// as it was, netjournal read a wikilink to the next ]]. The link
+		// shows only as the alt text, its text. A link holds no link:
+		// its bracket is text either way.
+		"![[u](https://u.test)](/img/a.png) [[v](/v) w](/x) [[y]]\n": "![u](/img/a.png) &#91;[v](/v) w](/x) &#91;[y]]\n",
 	} {
 		if got := escapeWikilinks(in); got != want {
 			t.Errorf("%q: got %q, want %q", in, got, want)

@@ -54,6 +54,10 @@ func (r regions) in(off int) bool {
 // [ after it.
 var bracketedText = regexp.MustCompile(`^\[\[[^\[\]\n]*\]\][(\[]`)
 
+// linkInImage is a link, [text](destination), at the start of an image's
+// text.
+var linkInImage = regexp.MustCompile(`^\[([^\[\]\n]*)\]\([^()\s]*\)`)
+
 // escaped reports whether the byte at i follows an odd run of
 // backslashes: Markdown's escape, which makes it text.
 func escaped(s string, i int) bool {
@@ -122,6 +126,14 @@ func escapeWikilinks(s string) string {
 				b.WriteString(s[last:i])
 				b.WriteString("[&#91;" + s[i+2:i+m[1]-3] + "&#93;]")
 				last = i + m[1] - 1
+				i = last - 1
+			} else if m := linkInImage.FindStringSubmatchIndex(s[i+1:]); m != nil && i > 0 && s[i-1] == '!' && opens[i+1] {
+				// An image whose text is a link, ![[u](u)](a.png): the
+				// link shows only as the image's alt text, its own text,
+				// which is written in its place.
+				b.WriteString(s[last : i+1])
+				b.WriteString(s[i+1+m[2] : i+1+m[3]])
+				last = i + 1 + m[1]
 				i = last - 1
 			}
 			continue

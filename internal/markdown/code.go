@@ -88,19 +88,34 @@ func LinkOpeners(src string) map[int]bool {
 		}
 		switch n.(type) {
 		case *ast.Link, *ast.Image:
-			// The text's first segment begins just after the '['.
-			for c := n.FirstChild(); c != nil; c = c.FirstChild() {
-				if t, ok := c.(*ast.Text); ok {
-					if i := t.Segment.Start - 1; i >= 0 && b[i] == '[' {
-						out[i] = true
-					}
-					break
-				}
+			if i := opener(b, n); i >= 0 {
+				out[i] = true
 			}
 		}
 		return ast.WalkContinue, nil
 	})
 	return out
+}
+
+// opener returns the offset of the '[' that opens link or image n, or -1
+// if its text begins with something else than text, a link or an image
+// (emphasis, code), whose '[' no caller asks for. The text's first
+// segment begins just after the '['; a text that begins with a link
+// (![[u](u)](a.png), an image of a link) just after it, the link's '['.
+func opener(b []byte, n ast.Node) int {
+	i := -1
+	switch c := n.FirstChild().(type) {
+	case *ast.Text:
+		i = c.Segment.Start - 1
+	case *ast.Link:
+		i = opener(b, c) - 1
+	case *ast.Image:
+		i = opener(b, c) - 2 // and its '!'
+	}
+	if i < 0 || b[i] != '[' {
+		return -1
+	}
+	return i
 }
 
 // HTMLBlocks returns the byte ranges [start, end) of the HTML blocks of
