@@ -1874,3 +1874,17 @@ func TestJekyllSubListLessIndented(t *testing.T) {
 		t.Errorf("body:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestJekyllUnclosedScript: a <script> or <style> tag in prose, with no
+// closing tag in its paragraph, made the browser read the rest of the
+// page as a script (a real post's "async on a <script> tag"; kramdown
+// closed it at the paragraph's end, and its text was gone too). Its '<'
+// is escaped; one closed, in code or in an HTML block stays as written.
+func TestJekyllUnclosedScript(t *testing.T) {
+	body := "Put async on a <script> tag, or <STYLE media=x>.\n\nNext.\n\nA <script>go()</script> and `<script>`.\n\n<script>\nrun()\n</script>\n"
+	plan := jekyllPost(t, body)
+	want := "Put async on a &lt;script> tag, or &lt;STYLE media=x>.\n\nNext.\n\nA <script>go()</script> and `<script>`.\n\n<script>\nrun()\n</script>\n"
+	if got := plan.Posts[0].Body; got != want {
+		t.Errorf("body:\n%s\nwant:\n%s", got, want)
+	}
+}

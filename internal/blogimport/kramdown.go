@@ -852,3 +852,60 @@ func listItem(line string) (m struct {
 	}
 	return m, true
 }
+
+// unclosedRaw is the opening tag of an element whose text a browser
+// reads as its own to the closing tag, whatever is between.
+var unclosedRaw = regexp.MustCompile(`(?i)<(script|style)[\s/>]`)
+
+// kramdownUnclosedRaw returns body with the '<' of each <script> or <style>
+// tag in prose that its paragraph does not close escaped: kramdown closed
+// the element at the paragraph's end (and what followed the tag was gone
+// from the page); as raw HTML, the browser read the rest of the page as
+// the script (a real post's "async on a <script> tag"). Code and HTML
+// blocks stay as written.
+func kramdownUnclosedRaw(body string) string {
+	ms := unclosedRaw.FindAllStringSubmatchIndex(body, -1)
+	if ms == nil {
+		return body
+	}
+	lower := lowerASCII(body)
+	raw := coverOf(len(body), kramdownRaw(body, true))
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		if raw.in(m[0]) {
+			continue
+		}
+		end := paragraphEnd(body, m[1])
+		if strings.Contains(lower[m[1]:end], "</"+lower[m[2]:m[3]]) {
+			continue
+		}
+		b.WriteString(body[last:m[0]])
+		b.WriteString("&lt;")
+		last = m[0] + 1
+	}
+	if last == 0 {
+		return body
+	}
+	b.WriteString(body[last:])
+	return b.String()
+}
+
+// paragraphEnd returns where the paragraph that holds offset i ends: at
+// the next line of nothing but spaces, or the body's end.
+func paragraphEnd(body string, i int) int {
+	for {
+		nl := strings.IndexByte(body[i:], '\n')
+		if nl < 0 {
+			return len(body)
+		}
+		i += nl + 1
+		eol := strings.IndexByte(body[i:], '\n')
+		if eol < 0 {
+			eol = len(body) - i
+		}
+		if strings.TrimSpace(body[i:i+eol]) == "" {
+			return i
+		}
+	}
+}
