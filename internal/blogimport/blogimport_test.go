@@ -1888,3 +1888,19 @@ func TestJekyllUnclosedScript(t *testing.T) {
 		t.Errorf("body:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestJekyllCJKEmphasis: kramdown reads *…* and **…** that CommonMark does
+// not, where a delimiter sits between punctuation and a letter of a
+// language written without spaces (**Big-O 표기법(빅오 표기법)**이, three
+// real blogs' posts showed their asterisks): written <em> and <strong>.
+// Lists, math and what CommonMark reads stay as written.
+func TestJekyllCJKEmphasis(t *testing.T) {
+	body := "대표적으로 **Big-O 표기법(빅오 표기법)**이 있다.\n\n可以将*分离关注点（separation of concerns）*作为基础。\n\n" +
+		"* a list *item*\n\n2*3*4 and a*b*c, **b**, *c*\n\n이것은 *강조(중요)*입니다 그리고 **굵게:**다음\n"
+	plan := jekyllPost(t, body)
+	want := "대표적으로 <strong>Big-O 표기법(빅오 표기법)</strong>이 있다.\n\n可以将<em>分离关注点（separation of concerns）</em>作为基础。\n\n" +
+		"* a list *item*\n\n2*3*4 and a*b*c, **b**, *c*\n\n이것은 <em>강조(중요)</em>입니다 그리고 <strong>굵게:</strong>다음\n"
+	if got := plan.Posts[0].Body; got != want {
+		t.Errorf("body:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -578,47 +578,64 @@ func balanced(s string) bool {
 	return depth == 0
 }
 
-// kramdownStrong returns body with each **…** on a line, outside code,
-// that kramdown read as strong and CommonMark does not written as
-// <strong>…</strong>: CommonMark's delimiter may not close after
-// punctuation and before a letter (**乐观更新（Optimistic update）**首先),
-// nor open after a letter and before punctuation; kramdown has no such
-// rule, and a real blog's Chinese posts showed their asterisks. Only such
-// a pair next to a punctuation mark outside ASCII is written anew.
+// kramdownStrong returns body with each **…** and *…* on a line, outside
+// code, that kramdown read as strong or emphasis and CommonMark does not
+// written as <strong>…</strong> or <em>…</em>: CommonMark's delimiter may
+// not close after punctuation and before a letter (**乐观更新（Optimistic
+// update）**首先, **Big-O 표기법(빅오 표기법)**이), nor open after a letter
+// and before punctuation; kramdown has no such rule, and real blogs'
+// Chinese and Korean posts showed their asterisks. Only such a pair next
+// to a punctuation mark outside ASCII, or whose delimiter CommonMark
+// refuses is next to a letter outside ASCII (of a language written
+// without spaces between words), is written anew.
 func kramdownStrong(body string) string {
-	if !strings.Contains(body, "**") {
+	return kramdownEmphasis(kramdownEmphasis(body, "**", "strong"), "*", "em")
+}
+
+// kramdownEmphasis is kramdownStrong for one delimiter, delim, and the
+// element it makes.
+func kramdownEmphasis(body, delim, element string) string {
+	if !strings.Contains(body, delim) {
 		return body
 	}
 	code := kramdownRaw(body, false)
+	w := len(delim)
 	var b strings.Builder
 	last := 0
 	at := 0
 	for _, line := range strings.SplitAfter(body, "\n") {
-		var stars []int // where each ** of the line is, outside code
-		for i := 0; i+1 < len(line); i++ {
-			if line[i] == '*' && line[i+1] == '*' {
-				if (i == 0 || line[i-1] != '*') && (i+2 >= len(line) || line[i+2] != '*') && !code.in(at+i) {
-					stars = append(stars, i)
-				}
-				i++
+		var marks []int // where each delimiter of the line is, outside code
+		for i := 0; i+w <= len(line); i++ {
+			if line[i:i+w] != delim {
+				continue
 			}
+			alone := (i == 0 || line[i-1] != '*') && (i+w >= len(line) || line[i+w] != '*')
+			bullet := w == 1 && strings.TrimLeft(line[:i], " ") == "" && i+1 < len(line) && line[i+1] == ' '
+			if alone && !bullet && !code.in(at+i) {
+				marks = append(marks, i)
+			}
+			i += w - 1
 		}
-		for k := 0; k+1 < len(stars); k += 2 {
-			open, close := stars[k], stars[k+1]
-			if close == open+2 || strings.TrimSpace(line[open+2:close]) != line[open+2:close] {
-				continue // empty, or spaced inside: kramdown reads no strong either
+		for k := 0; k+1 < len(marks); k += 2 {
+			open, close := marks[k], marks[k+1]
+			if close == open+w || strings.TrimSpace(line[open+w:close]) != line[open+w:close] {
+				continue // empty, or spaced inside: kramdown reads no emphasis either
 			}
-			if leftFlanking(line, open) && rightFlanking(line, close) {
+			left, right := leftFlanking(line, open, w), rightFlanking(line, close, w)
+			if left && right {
 				continue // CommonMark reads it too
 			}
-			if !wideMark(line, open) && !wideMark(line, close) {
+			before, _ := around(line, open, w)
+			_, after := around(line, close, w)
+			if !wideMark(line, open, w) && !wideMark(line, close, w) &&
+				!(!left && wideLetter(before)) && !(!right && wideLetter(after)) {
 				continue
 			}
 			b.WriteString(body[last : at+open])
-			b.WriteString("<strong>")
-			b.WriteString(line[open+2 : close])
-			b.WriteString("</strong>")
-			last = at + close + 2
+			b.WriteString("<" + element + ">")
+			b.WriteString(line[open+w : close])
+			b.WriteString("</" + element + ">")
+			last = at + close + w
 		}
 		at += len(line)
 	}
@@ -629,14 +646,14 @@ func kramdownStrong(body string) string {
 	return b.String()
 }
 
-// around returns the runes before and after the ** at i of line: ' ' at
-// the line's ends, as CommonMark has them.
-func around(line string, i int) (before, after rune) {
+// around returns the runes before and after the delimiter of width w at
+// i of line: ' ' at the line's ends, as CommonMark has them.
+func around(line string, i, w int) (before, after rune) {
 	before, after = ' ', ' '
 	if r, n := utf8.DecodeLastRuneInString(line[:i]); n > 0 {
 		before = r
 	}
-	if r, n := utf8.DecodeRuneInString(line[i+2:]); n > 0 {
+	if r, n := utf8.DecodeRuneInString(line[i+w:]); n > 0 {
 		after = r
 	}
 	return before, after
@@ -645,25 +662,28 @@ func around(line string, i int) (before, after rune) {
 // leftFlanking is CommonMark's left-flanking delimiter run at i: not
 // followed by a space, and not followed by punctuation unless after a
 // space or punctuation.
-func leftFlanking(line string, i int) bool {
-	before, after := around(line, i)
+func leftFlanking(line string, i, w int) bool {
+	before, after := around(line, i, w)
 	return !unicode.IsSpace(after) && (!isPunct(after) || unicode.IsSpace(before) || isPunct(before))
 }
 
 // rightFlanking is leftFlanking's mirror.
-func rightFlanking(line string, i int) bool {
-	before, after := around(line, i)
+func rightFlanking(line string, i, w int) bool {
+	before, after := around(line, i, w)
 	return !unicode.IsSpace(before) && (!isPunct(before) || unicode.IsSpace(after) || isPunct(after))
 }
 
 func isPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
 
-// wideMark reports whether the ** at i of line is next to a punctuation
-// mark outside ASCII: （）「」。，
-func wideMark(line string, i int) bool {
-	before, after := around(line, i)
+// wideMark reports whether the delimiter of width w at i of line is next
+// to a punctuation mark outside ASCII: （）「」。，
+func wideMark(line string, i, w int) bool {
+	before, after := around(line, i, w)
 	return before > unicode.MaxASCII && isPunct(before) || after > unicode.MaxASCII && isPunct(after)
 }
+
+// wideLetter reports whether r is a letter outside ASCII.
+func wideLetter(r rune) bool { return r > unicode.MaxASCII && unicode.IsLetter(r) }
 
 // inlineRaw is an element kramdown keeps the text of as it is, on one
 // line: <code>Standards/**PEAR**/Sniff.php</code> shows its asterisks;
