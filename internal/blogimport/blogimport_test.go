@@ -1265,7 +1265,7 @@ func TestRelinkEveryWayToWriteALink(t *testing.T) {
 			body = strings.TrimSpace(p.Body)
 		}
 	}
-	want := "![a cat][cat], [the dog][dog], [again][old] and [x][^1].\n\n<img srcset=\"/images/cat.png 1x, /images/cat@2x.png 2x\" src='/images/cat.png'>\n<a href='/posts/dog/'>dog</a> <a href=/posts/dog/>dog</a>\n\n[cat]: /images/cat.png \"A cat\"\n  [dog]: </posts/dog/#top>\n[old]: /posts/dog/\n[^1]: ../images/cat.png is the cat.\n\n```\n[cat]: ../images/cat.png\n```\n\n> ![quoted][q]\n>\n> [q]: /images/cat.png\n\nCode:\n\n    [code]: ../images/cat.png\n\n- ![listed][l]\n\n  [l]: /images/cat.png"
+	want := "![a cat][cat], [the dog][dog], [again][old] and [x][^1].\n\n<img srcset=\"/images/cat.png 1x, /images/cat@2x.png 2x\" src='/images/cat.png'><!-- -->\n<a href='/posts/dog/'>dog</a> <a href=/posts/dog/>dog</a>\n\n[cat]: /images/cat.png \"A cat\"\n  [dog]: </posts/dog/#top>\n[old]: /posts/dog/\n[^1]: ../images/cat.png is the cat.\n\n```\n[cat]: ../images/cat.png\n```\n\n> ![quoted][q]\n>\n> [q]: /images/cat.png\n\nCode:\n\n    [code]: ../images/cat.png\n\n- ![listed][l]\n\n  [l]: /images/cat.png"
 	if body != want {
 		t.Errorf("body:\n%s\nwant:\n%s", body, want)
 	}
@@ -1694,7 +1694,7 @@ func TestJekyllLinkToAFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "<img alt=\"Ib\" src=\"/images/a.png\">\n![b](/images/b.png) [c](#)\n"
+	want := "<img alt=\"Ib\" src=\"/images/a.png\"><!-- -->\n![b](/images/b.png) [c](#)\n"
 	if got := plan.Posts[0].Body; got != want {
 		t.Errorf("body:\n%s\nwant:\n%s", got, want)
 	}
@@ -1806,7 +1806,7 @@ func TestJekyllKramdownReviewedAgain(t *testing.T) {
 		"<img src=\"/a.png\">\n{: .center}\n\n<br>\n**注意：**这是重点。\n"
 	plan := jekyllPost(t, body)
 	want := "<div class=\"card\">\n    <div class=\"card-body\">\n<!-- -->\n        <p>Hello <b>there</b></p>\n    </div>\n</div>\n\n" +
-		"<img src=\"/a.png\">\n<!-- {: .center} -->\n\n<br>\n<strong>注意：</strong>这是重点。\n"
+		"<img src=\"/a.png\"><!-- -->\n<!-- {: .center} -->\n\n<br><!-- -->\n<strong>注意：</strong>这是重点。\n"
 	if got := plan.Posts[0].Body; got != want {
 		t.Errorf("body:\n%s\nwant:\n%s", got, want)
 	}
@@ -1900,6 +1900,23 @@ func TestJekyllCJKEmphasis(t *testing.T) {
 	plan := jekyllPost(t, body)
 	want := "대표적으로 <strong>Big-O 표기법(빅오 표기법)</strong>이 있다.\n\n可以将<em>分离关注点（separation of concerns）</em>作为基础。\n\n" +
 		"* a list *item*\n\n2*3*4 and a*b*c, **b**, *c*\n\n이것은 <em>강조(중요)</em>입니다 그리고 <strong>굵게:</strong>다음\n"
+	if got := plan.Posts[0].Body; got != want {
+		t.Errorf("body:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestJekyllTagAloneOnItsLine: an inline tag alone on its line (<br>,
+// <img …>, <span>) begins a paragraph to kramdown, and an HTML block to
+// CommonMark, which reads no Markdown to the next blank line (six real
+// posts showed "#### Results" and their asterisks as written). A comment
+// after the tag makes it the paragraph's; block elements, a tag alone in
+// its paragraph and code stay as written.
+func TestJekyllTagAloneOnItsLine(t *testing.T) {
+	body := "Intro.\n\n<br>\n#### Results\nSome *emphasis* here.\n\n<img src=\"/a.png\">\ntext *b*\n\n" +
+		"<span class=\"x\">\n*a*\n</span>\n\n<img src=\"/alone.png\">\n\n<div>\nx\n</div>\n\n```\n<br>\ncode\n```\n"
+	plan := jekyllPost(t, body)
+	want := "Intro.\n\n<br><!-- -->\n#### Results\nSome *emphasis* here.\n\n<img src=\"/a.png\"><!-- -->\ntext *b*\n\n" +
+		"<span class=\"x\"><!-- -->\n*a*\n</span>\n\n<img src=\"/alone.png\">\n\n<div>\nx\n</div>\n\n```\n<br>\ncode\n```\n"
 	if got := plan.Posts[0].Body; got != want {
 		t.Errorf("body:\n%s\nwant:\n%s", got, want)
 	}

@@ -228,6 +228,9 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			}
 			d.body = kramdownInlineRaw(kramdownStrong(kramdownDestinations(kramdownHTML(body))))
 		}
+		if kramdown {
+			d.body = kramdownSpanLines(d.body)
+		}
 		c := newConverter(d.body, d.bodyLine, func(line int, format string, args ...any) {
 			plan.warn(content.Position{Path: d.shown, Line: line}, format, args...)
 		})

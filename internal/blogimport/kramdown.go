@@ -929,3 +929,48 @@ func paragraphEnd(body string, i int) int {
 		}
 	}
 }
+
+// spanNames are the elements kramdown reads in a paragraph (its span
+// elements) that CommonMark does not read as a block of its own name
+// (its types 1 and 6: <textarea>, <option>).
+var spanNames = map[string]bool{}
+
+func init() {
+	for _, n := range strings.Split("a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label q rb rbc rp rt rtc ruby samp select small span strike strong sub sup tt u var", " ") {
+		spanNames[n] = true
+	}
+}
+
+// loneTag is a line of one complete tag, as CommonMark's HTML block of
+// type 7 begins.
+var loneTag = regexp.MustCompile(`^ {0,3}</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>[ \t]*$`)
+
+// kramdownSpanLines returns body with an empty comment after each inline
+// tag alone on the line that begins an HTML block CommonMark reads to
+// the next blank line, Markdown and all, where kramdown read a paragraph
+// beginning with the tag (<br> then "#### Results" showed the heading
+// as written): after the comment, the line is the paragraph's.
+func kramdownSpanLines(body string) string {
+	var b strings.Builder
+	last := 0
+	for _, h := range markdown.HTMLBlocks(body, false) {
+		eol := strings.IndexByte(body[h[0]:h[1]], '\n')
+		if eol < 0 || strings.TrimSpace(body[h[0]+eol:h[1]]) == "" {
+			continue // one line: a paragraph of the tag alone to kramdown
+		}
+		line := strings.TrimRight(body[h[0]:h[0]+eol], "\r")
+		m := loneTag.FindStringSubmatch(line)
+		if m == nil || !spanNames[strings.ToLower(m[1])] {
+			continue
+		}
+		at := h[0] + len(line)
+		b.WriteString(body[last:at])
+		b.WriteString(blankInHTML)
+		last = at
+	}
+	if last == 0 {
+		return body
+	}
+	b.WriteString(body[last:])
+	return b.String()
+}
