@@ -1921,3 +1921,55 @@ func TestJekyllTagAloneOnItsLine(t *testing.T) {
 		t.Errorf("body:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestJekyllInclude: an include the site's _includes folder holds is
+// written as Jekyll wrote it, its Liquid run with the include's
+// arguments and the page's and the site's values (28 posts of a real blog
+// lost their CodePen embeds, 5 of another a note); arguments are quoted
+// with spaces in them, or written "key = value". One that does not run
+// (a tag of a plugin), or that the folder does not hold, is left out with
+// a warning as before; a theme's figure include is an image still, by its
+// image_path too.
+func TestJekyllInclude(t *testing.T) {
+	codepen := "{% assign username = include.username %}\n{% unless username %}\n{% assign username = site.codepen_username %}\n{% endunless %}\n\n" +
+		"<p data-slug-hash=\"{{ include.hash }}\" class='codepen'>\n" +
+		"See the Pen <a href='https://codepen.io/{{ username }}/pen/{{ include.hash }}/'>{{ include.title }}</a> by {{ username }}.</p>\n" +
+		"<script async src=\"//assets.codepen.io/assets/embed/ei.js\"></script>"
+	body := "Intro.\n{% include codepen.html hash = \"wvXKwby\" title = \"Basic Website\" %}\nAfter, with {% include note.html who=page.author %} inline.\n\n" +
+		"{% include figure image_path=\"/assets/a.jpg\" alt=\"My perch, long ago\" caption=\"A caption, with commas\" %}\n\n" +
+		"{% include plugin.html %}\n\n{% include missing.html %}\n"
+	plan, err := Jekyll(fstest.MapFS{
+		"_config.yml":            {Data: []byte("url: https://k.test\ncodepen_username: woojin\n")},
+		"_includes/codepen.html": {Data: []byte(codepen)},
+		"_includes/note.html":    {Data: []byte("<em>by {{ include.who | upcase }}</em>\n\n")},
+		"_includes/plugin.html":  {Data: []byte("{% seo %}")},
+		"_posts/2021-01-01-a.md": {Data: []byte("---\ntitle: A\nauthor: kim\n---\n" + body)},
+		"assets/a.jpg":           {Data: []byte("jpg")},
+	}, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Intro.\n\n<p data-slug-hash=\"wvXKwby\" class='codepen'>\n" +
+		"See the Pen <a href='https://codepen.io/woojin/pen/wvXKwby/'>Basic Website</a> by woojin.</p>\n" +
+		"<script async src=\"//assets.codepen.io/assets/embed/ei.js\"></script>\n\n" +
+		"After, with <em>by KIM</em> inline.\n\n" +
+		"<figure>\n"
+	got := plan.Posts[0].Body
+	if !strings.HasPrefix(got, want) {
+		t.Errorf("body:\n%s\nwant it to begin:\n%s", got, want)
+	}
+	for _, s := range []string{"/assets/a.jpg", "My perch, long ago", "A caption, with commas", "<!-- {% include plugin.html %} -->", "<!-- {% include missing.html %} -->"} {
+		if !strings.Contains(got, s) {
+			t.Errorf("body:\n%s\nwant it to hold %q", got, s)
+		}
+	}
+	var warned []string
+	for _, w := range plan.Warnings {
+		if strings.Contains(w.Error(), "include") {
+			warned = append(warned, w.Error())
+		}
+	}
+	if len(warned) != 2 {
+		t.Errorf("warnings of includes: %q, want the plugin's and the missing one's", warned)
+	}
+}

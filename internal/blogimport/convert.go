@@ -24,6 +24,11 @@ type converter struct {
 	// value returns a value of the page or the site by name ("title",
 	// "site.title", "params.author"), for the syntax that prints one.
 	value func(name string) (string, bool)
+	// include returns the text of a file of the site's _includes folder,
+	// and false when it holds none (or no such folder is known); site and
+	// page are the site's and the page's values, for the Liquid it holds.
+	include    func(name string) (string, bool)
+	site, page map[string]any
 	// fileLine, when set, maps a line of src (from 0) to the line of the
 	// body src was written from: a pass that added lines.
 	fileLine func(int) int

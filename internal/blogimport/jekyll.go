@@ -252,6 +252,14 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			return p, ok
 		}
 		meta := d.meta
+		c.include = func(name string) (string, bool) {
+			b, err := fs.ReadFile(fsys, path.Join("_includes", path.Clean("/"+name)))
+			return string(b), err == nil
+		}
+		c.site, c.page = cfg, map[string]any{"title": d.title(), "url": d.newPath()}
+		for _, k := range meta.Keys() {
+			c.page[k], _ = meta.Get(k)
+		}
 		c.value = func(name string) (string, bool) {
 			if k, ok := strings.CutPrefix(name, "page."); ok {
 				if v, ok := meta.Get(k); ok {

@@ -1,8 +1,12 @@
 package blogimport
 
 import (
+	"errors"
 	"regexp"
 	"strings"
+
+	"github.com/osteele/liquid"
+	"github.com/osteele/liquid/render"
 )
 
 // Jekyll's Liquid: {{ output }} and {% tags %}, with {%- -%} trimming
@@ -180,7 +184,7 @@ func (c *converter) unconverted(b *strings.Builder, t *liquidTag, what string) {
 
 // tag converts the tags that name a post or embed something.
 func (c *converter) tag(t *liquidTag) (string, bool) {
-	args := strings.Fields(t.markup)
+	args := liquidFields(t.markup)
 	switch t.name {
 	case "post_url":
 		if len(args) == 0 {
@@ -220,16 +224,145 @@ func (c *converter) tag(t *liquidTag) (string, bool) {
 			return embed("vimeo", named, nil)
 		case strings.Contains(file, "image") || strings.Contains(file, "figure") || strings.Contains(file, "img"):
 			im := image{
-				src: c.attr(named, "url", "src", "image", "file", "path", "img"), alt: c.attr(named, "alt"),
+				src: c.attr(named, "url", "src", "image", "image_path", "file", "path", "img"), alt: c.attr(named, "alt"),
 				caption: c.attr(named, "caption", "description", "title"),
 			}
-			if im.src == "" {
-				return "", false
+			if im.src != "" {
+				return im.markdown(), true
 			}
-			return im.markdown(), true
+		}
+		if t.name == "include" {
+			return c.includeHTML(t, args[0], args[1:])
 		}
 	}
 	return "", false
+}
+
+// liquidFields splits a tag's markup into its words, a quoted value with
+// its spaces one word, and "key = value" one word, key=value: Jekyll
+// reads an include's arguments so (a real blog's {% include codepen.html
+// hash = "wvXKwby" title = "Basic Website" %}).
+func liquidFields(markup string) []string {
+	var out []string
+	var w strings.Builder
+	var quote byte
+	flush := func() {
+		if w.Len() > 0 {
+			out = append(out, w.String())
+			w.Reset()
+		}
+	}
+	for i := 0; i < len(markup); i++ {
+		ch := markup[i]
+		switch {
+		case quote != 0:
+			w.WriteByte(ch)
+			if ch == quote {
+				quote = 0
+			}
+		case ch == '"' || ch == '\'':
+			quote = ch
+			w.WriteByte(ch)
+		case ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r':
+			flush()
+		default:
+			w.WriteByte(ch)
+		}
+	}
+	flush()
+	// key = value, key= value, key =value: one word.
+	var joined []string
+	for i := 0; i < len(out); i++ {
+		switch {
+		case out[i] == "=" && len(joined) > 0 && i+1 < len(out):
+			joined[len(joined)-1] += "=" + out[i+1]
+			i++
+		case strings.HasSuffix(out[i], "=") && !strings.ContainsAny(out[i][:len(out[i])-1], "=\"'") && i+1 < len(out):
+			joined = append(joined, out[i]+out[i+1])
+			i++
+		case strings.HasPrefix(out[i], "=") && len(joined) > 0 && !strings.Contains(joined[len(joined)-1], "="):
+			joined[len(joined)-1] += out[i]
+		default:
+			joined = append(joined, out[i])
+		}
+	}
+	return joined
+}
+
+// includeEngine runs the Liquid of an include file: Liquid's own tags
+// and filters, and Jekyll's relative_url and absolute_url, which name a
+// path of the new site as expr does. An include in it is not read (it
+// would read a file of this computer's): the include does not run.
+var includeEngine = func() *liquid.Engine {
+	e := liquid.NewEngine()
+	sitePath := func(v any) string {
+		s, _ := v.(string)
+		if s != "" && !strings.HasPrefix(s, "/") && !strings.Contains(s, "://") {
+			s = "/" + s
+		}
+		return s
+	}
+	e.RegisterFilter("relative_url", sitePath)
+	e.RegisterFilter("absolute_url", sitePath)
+	for _, name := range []string{"include", "include_relative"} {
+		e.RegisterTag(name, func(render.Context) (string, error) {
+			return "", errors.New("an include in an include is not read")
+		})
+	}
+	return e
+}()
+
+// includeHTML returns what Jekyll wrote for t, an {% include %} of a file
+// of the site's _includes folder, as it wrote it: the file's Liquid run
+// with the include's arguments (include.name), the page's values and the
+// site's. ok is false for a file the folder does not hold, and for one
+// that does not run (a tag or a filter of a plugin's or a theme's). HTML
+// on a line of its own is written as a block, its blank lines left out
+// (each would end the block, and an indented line after one be code); in
+// a line of text, on that line.
+func (c *converter) includeHTML(t *liquidTag, file string, args []string) (string, bool) {
+	if c.include == nil {
+		return "", false
+	}
+	src, ok := c.include(file)
+	if !ok {
+		return "", false
+	}
+	named := map[string]any{}
+	for _, a := range args {
+		k, v, ok := strings.Cut(a, "=")
+		if !ok {
+			return "", false // Jekyll reads key=value alone
+		}
+		if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') && v[len(v)-1] == v[0] {
+			named[k] = v[1 : len(v)-1]
+		} else if s, ok := c.expr(v); ok {
+			named[k] = s
+		}
+	}
+	out, err := includeEngine.ParseAndRenderString(src, liquid.Bindings{"include": named, "site": c.site, "page": c.page})
+	if err != nil {
+		return "", false
+	}
+	out = strings.TrimSpace(out)
+	lineStart := strings.LastIndexByte(c.src[:t.start], '\n') + 1
+	lineEnd := strings.IndexByte(c.src[t.end:], '\n')
+	if lineEnd < 0 {
+		lineEnd = len(c.src) - t.end
+	}
+	if strings.TrimSpace(c.src[lineStart:t.start]) != "" || strings.TrimSpace(c.src[t.end:t.end+lineEnd]) != "" {
+		return strings.Join(strings.Fields(out), " "), true
+	}
+	if strings.HasPrefix(out, "<") {
+		var lines []string
+		for _, l := range strings.Split(out, "\n") {
+			if strings.TrimSpace(l) != "" {
+				lines = append(lines, strings.TrimRight(l, " \t\r"))
+			}
+		}
+		out = strings.Join(lines, "\n")
+	}
+	return "\n" + out + "\n", true
 }
 
 // attr returns the first of an include's named values, made a site path
