@@ -1973,3 +1973,47 @@ func TestJekyllInclude(t *testing.T) {
 		t.Errorf("warnings of includes: %q, want the plugin's and the missing one's", warned)
 	}
 }
+
+// TestHugoSiteShortcodes: a shortcode the site's layouts/shortcodes (or
+// its theme's) holds is written as Hugo wrote it, its template run with
+// the shortcode's arguments, its inner text and the page's and the
+// site's values (50 posts of a real blog lost their links and series
+// lists): HTML alone on its line as a block, in a line of text on it.
+// One whose template calls what is Hugo's alone (a taxonomy, a function
+// not here) is left out with its warning, as before.
+func TestHugoSiteShortcodes(t *testing.T) {
+	body := "See the docs ({{< external_link url=\"https://example.org/docs\" title=\"the docs\" >}}) first.\n\n" +
+		"{{< series >}}\n\nText.\n\n{{< alert color=\"info\" >}}Be **careful**.{{< /alert >}}\n\n{{< card \"Go\" >}}\n\n{{< tags >}}\n\n{{< i18n >}}\n"
+	fsys := fstest.MapFS{
+		"config.toml": {Data: []byte("baseURL = \"https://h.example.net/\"\ntheme = \"t\"\n[params]\nowner = \"mo\"\n")},
+		"themes/t/layouts/shortcodes/external_link.html": {Data: []byte(`<a href="{{ .Get "url" }}" target="_blank">{{ .Get "title" }}</a>`)},
+		"layouts/shortcodes/series.html":                 {Data: []byte("<hr>\n<ul>\n\n<li><a href=\"/entry/x/\">Part 1</a></li>\n</ul>\n")},
+		"layouts/shortcodes/alert.html": {Data: []byte("{{ $color := .Get \"color\" | default \"primary\" }}\n<div class=\"alert alert-{{ $color }}\">\n" +
+			"{{ if eq .Page.File.Ext \"md\" }}{{ .Inner | markdownify }}{{ else }}{{ .Inner }}{{ end }}\n</div>\n")},
+		"layouts/shortcodes/card.html": {Data: []byte(`<span>{{ .Get 0 | upper }} by {{ .Site.Params.owner }} on {{ .Page.Title }} ({{ (urls.Parse "https://a.test/x").Host }})</span>`)},
+		"layouts/shortcodes/tags.html": {Data: []byte(`{{ range .Site.Taxonomies.tags }}{{ . }}{{ end }}`)},
+		"layouts/shortcodes/i18n.html": {Data: []byte(`{{ T "hello" }}`)},
+		"content/posts/a.md":           {Data: []byte("---\ntitle: A post\ndate: 2020-01-01\n---\n" + body)},
+	}
+	plan, err := Hugo(fsys, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "See the docs (<a href=\"https://example.org/docs\" target=\"_blank\">the docs</a>) first.\n\n" +
+		"<hr>\n<ul>\n<li><a href=\"/entry/x/\">Part 1</a></li>\n</ul>\n\nText.\n\n" +
+		"<div class=\"alert alert-info\">\nBe <strong>careful</strong>.\n</div>\n\n" +
+		"<span>GO by mo on A post (a.test)</span>\n\n" +
+		"<!-- {{< tags >}} -->\n\n<!-- {{< i18n >}} -->\n"
+	if got := plan.Posts[0].Body; got != want {
+		t.Errorf("body:\n%s\nwant:\n%s", got, want)
+	}
+	var warned []string
+	for _, w := range plan.Warnings {
+		if strings.Contains(w.Error(), "shortcode") {
+			warned = append(warned, w.Error())
+		}
+	}
+	if len(warned) != 2 {
+		t.Errorf("warnings of shortcodes: %q, want tags' and i18n's", warned)
+	}
+}

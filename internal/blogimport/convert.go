@@ -27,8 +27,12 @@ type converter struct {
 	// include returns the text of a file of the site's _includes folder,
 	// and false when it holds none (or no such folder is known); site and
 	// page are the site's and the page's values, for the Liquid it holds.
-	include    func(name string) (string, bool)
-	site, page map[string]any
+	include func(name string) (string, bool)
+	// shortcodeTemplate returns the template of a shortcode of the site's
+	// (Hugo's layouts/shortcodes, or its theme's), and false when it holds
+	// none.
+	shortcodeTemplate func(name string) (string, bool)
+	site, page        map[string]any
 	// fileLine, when set, maps a line of src (from 0) to the line of the
 	// body src was written from: a pass that added lines.
 	fileLine func(int) int

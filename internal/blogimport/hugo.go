@@ -328,6 +328,12 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		}
 		plan.bundleFiles(resources[pg.bundle], pg.bundle, to, why, shown)
 	}
+	// The site's shortcodes, then its themes'.
+	shortcodeDirs := []string{"layouts/shortcodes"}
+	themes := cfg.list("theme")
+	for _, th := range themes {
+		shortcodeDirs = append(shortcodeDirs, path.Join(or(cfg.str("themesDir"), "themes"), th, "layouts/shortcodes"))
+	}
 	for _, d := range drafts {
 		c := newConverter(d.body, d.bodyLine, func(line int, format string, args ...any) {
 			plan.warn(content.Position{Path: d.shown, Line: line}, format, args...)
@@ -345,6 +351,18 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 				return text(cfg.get(name))
 			}
 			return "", false
+		}
+		c.shortcodeTemplate = func(name string) (string, bool) {
+			for _, dir := range shortcodeDirs {
+				if b, err := fs.ReadFile(fsys, path.Join(dir, path.Clean("/"+name)+".html")); err == nil {
+					return string(b), true
+				}
+			}
+			return "", false
+		}
+		c.site, c.page = cfg, map[string]any{"title": d.title(), "url": d.newPath()}
+		for _, k := range meta.Keys() {
+			c.page[k], _ = meta.Get(k)
 		}
 		body := c.shortcodes()
 		if d.bundle != "" {

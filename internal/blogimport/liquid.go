@@ -344,25 +344,7 @@ func (c *converter) includeHTML(t *liquidTag, file string, args []string) (strin
 	if err != nil {
 		return "", false
 	}
-	out = strings.TrimSpace(out)
-	lineStart := strings.LastIndexByte(c.src[:t.start], '\n') + 1
-	lineEnd := strings.IndexByte(c.src[t.end:], '\n')
-	if lineEnd < 0 {
-		lineEnd = len(c.src) - t.end
-	}
-	if strings.TrimSpace(c.src[lineStart:t.start]) != "" || strings.TrimSpace(c.src[t.end:t.end+lineEnd]) != "" {
-		return strings.Join(strings.Fields(out), " "), true
-	}
-	if strings.HasPrefix(out, "<") {
-		var lines []string
-		for _, l := range strings.Split(out, "\n") {
-			if strings.TrimSpace(l) != "" {
-				lines = append(lines, strings.TrimRight(l, " \t\r"))
-			}
-		}
-		out = strings.Join(lines, "\n")
-	}
-	return "\n" + out + "\n", true
+	return c.place(out, t.start, t.end, true), true
 }
 
 // attr returns the first of an include's named values, made a site path

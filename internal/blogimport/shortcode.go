@@ -316,6 +316,19 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 			return
 		}
 	}
+	out, ok, err := c.siteShortcode(t, inner, end)
+	if ok {
+		b.WriteString(out)
+		return
+	}
+	if err != nil {
+		c.warn(line, "shortcode %q of the site's does not run here (%v): left out", t.name, err)
+		b.WriteString(htmlComment(c.src[t.start:t.end]))
+		if t.pair >= 0 {
+			b.WriteString(inner)
+		}
+		return
+	}
 	if t.pair >= 0 {
 		c.warn(line, "shortcode %q is not known here: its content is kept, the shortcode left out", t.name)
 		b.WriteString(htmlComment(c.src[t.start:t.end]))

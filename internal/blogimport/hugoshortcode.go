@@ -1,0 +1,273 @@
+package blogimport
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html"
+	htmltemplate "html/template"
+	"net/url"
+	"reflect"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+)
+
+// A shortcode of the site's own (layouts/shortcodes, or its theme's) is
+// written as Hugo wrote it: its template run by html/template, as Hugo
+// runs it, with the shortcode's arguments and inner text, the page's and
+// the site's values, and those of Hugo's functions a shortcode calls
+// most. A template that calls anything else (a taxonomy, a partial,
+// translations) does not run, and the shortcode is left out as before.
+
+// siteShortcode returns what Hugo wrote for shortcode t of the site's,
+// with inner its inner text converted already, placed in the body: HTML
+// alone on its line as a block, in a line of text on that line (see
+// place). ok is false for a shortcode the site does not hold, and err
+// says why one it holds does not run.
+func (c *converter) siteShortcode(t *shortcode, inner string, end int) (out string, ok bool, err error) {
+	if c.shortcodeTemplate == nil {
+		return "", false, nil
+	}
+	src, ok := c.shortcodeTemplate(t.name)
+	if !ok {
+		return "", false, nil
+	}
+	tmpl, err := htmltemplate.New(t.name).Funcs(hugoFuncs).Parse(src)
+	if err != nil {
+		return "", false, err
+	}
+	var b strings.Builder
+	if err := tmpl.Execute(&b, &shortcodeContext{t: t, inner: inner, page: c.page, site: c.site}); err != nil {
+		return "", false, err
+	}
+	markdownOut := strings.HasPrefix(c.src[t.start:], "{{%")
+	return c.place(b.String(), t.start, end, !markdownOut), true, nil
+}
+
+// place shapes out, what a template wrote for the construct at
+// c.src[start:end], for the body: alone on its line, a block of its own
+// between blank lines (HTML without its blank lines, each of which would
+// end the block, and an indented line after one be code); in a line of
+// text, on that line, its lines joined.
+func (c *converter) place(out string, start, end int, isHTML bool) string {
+	out = strings.TrimSpace(out)
+	lineStart := strings.LastIndexByte(c.src[:start], '\n') + 1
+	lineEnd := strings.IndexByte(c.src[end:], '\n')
+	if lineEnd < 0 {
+		lineEnd = len(c.src) - end
+	}
+	if strings.TrimSpace(c.src[lineStart:start]) != "" || strings.TrimSpace(c.src[end:end+lineEnd]) != "" {
+		return strings.Join(strings.Fields(out), " ")
+	}
+	// Between blank lines: those of the body, or new ones.
+	before, after := "\n", "\n"
+	if lineStart == 0 || strings.HasSuffix(strings.TrimRight(c.src[:lineStart-1], " \t\r"), "\n") {
+		before = ""
+	}
+	if next := end + lineEnd + 1; next >= len(c.src) || strings.TrimSpace(strings.SplitN(c.src[next:], "\n", 2)[0]) == "" {
+		after = ""
+	}
+	if isHTML && strings.HasPrefix(out, "<") {
+		var lines []string
+		for _, l := range strings.Split(out, "\n") {
+			if strings.TrimSpace(l) != "" {
+				lines = append(lines, strings.TrimRight(l, " \t\r"))
+			}
+		}
+		out = strings.Join(lines, "\n")
+	}
+	return before + out + after
+}
+
+// shortcodeContext is a shortcode's dot, as Hugo's templates see it.
+type shortcodeContext struct {
+	t          *shortcode
+	inner      string
+	page, site map[string]any
+}
+
+// Get returns the positional argument i, or the named argument key; nil
+// when there is none.
+func (s *shortcodeContext) Get(key any) any {
+	switch k := key.(type) {
+	case int:
+		if k >= 0 && k < len(s.t.pos) {
+			return s.t.pos[k]
+		}
+	case string:
+		if v, ok := s.t.named[strings.ToLower(k)]; ok {
+			return v
+		}
+	}
+	return nil
+}
+
+func (s *shortcodeContext) Inner() htmltemplate.HTML         { return htmltemplate.HTML(s.inner) }
+func (s *shortcodeContext) InnerDeindent() htmltemplate.HTML { return s.Inner() }
+func (s *shortcodeContext) IsNamedParams() bool              { return len(s.t.named) > 0 }
+func (s *shortcodeContext) Name() string                     { return s.t.name }
+func (s *shortcodeContext) Ordinal() int                     { return 0 }
+func (s *shortcodeContext) Position() string                 { return s.t.name }
+func (s *shortcodeContext) Page() shortcodePage              { return shortcodePage{s.page} }
+func (s *shortcodeContext) Site() shortcodeSite              { return shortcodeSite{s.site} }
+
+// Params returns the named arguments, or the positional ones.
+func (s *shortcodeContext) Params() any {
+	if s.IsNamedParams() {
+		return s.t.named
+	}
+	return s.t.pos
+}
+
+// shortcodePage is .Page: its front matter's values. A struct, not a
+// map: what Hugo's page has and this one does not is an error, not
+// nothing.
+type shortcodePage struct{ m map[string]any }
+
+func (p shortcodePage) Title() string          { return str(p.m["title"]) }
+func (p shortcodePage) Params() map[string]any { return lowerKeys(p.m) }
+func (p shortcodePage) Permalink() string      { return str(p.m["url"]) }
+func (p shortcodePage) RelPermalink() string   { return p.Permalink() }
+
+// File is the page's file: a Markdown file, as every imported one is.
+func (p shortcodePage) File() struct{ Ext, Extension string } {
+	return struct{ Ext, Extension string }{"md", "md"}
+}
+
+// shortcodeSite is .Site: the configuration's values (a struct, as
+// shortcodePage is).
+type shortcodeSite struct{ m map[string]any }
+
+func (s shortcodeSite) Title() string   { return str(s.m["title"]) }
+func (s shortcodeSite) BaseURL() string { return str(lowerKeys(s.m)["baseurl"]) }
+func (s shortcodeSite) Params() map[string]any {
+	p, _ := s.m["params"].(map[string]any)
+	return lowerKeys(p)
+}
+
+// lowerKeys returns m with its keys in lower case, as Hugo has them.
+func lowerKeys(m map[string]any) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[strings.ToLower(k)] = v
+	}
+	return out
+}
+
+// hugoFuncs are the functions of Hugo's that shortcodes call most, as
+// Hugo has them (their argument order is Hugo's: default DEFAULT VALUE).
+var hugoFuncs = htmltemplate.FuncMap{
+	"safeHTML":     func(v any) htmltemplate.HTML { return htmltemplate.HTML(str(v)) },
+	"safeHTMLAttr": func(v any) htmltemplate.HTMLAttr { return htmltemplate.HTMLAttr(str(v)) },
+	"safeCSS":      func(v any) htmltemplate.CSS { return htmltemplate.CSS(str(v)) },
+	"safeJS":       func(v any) htmltemplate.JS { return htmltemplate.JS(str(v)) },
+	"safeURL":      func(v any) htmltemplate.URL { return htmltemplate.URL(str(v)) },
+	"htmlEscape":   func(v any) string { return html.EscapeString(str(v)) },
+	"htmlUnescape": func(v any) string { return html.UnescapeString(str(v)) },
+	"markdownify":  markdownify,
+	"plainify":     func(v any) string { return html.UnescapeString(tagRE.ReplaceAllString(str(v), "")) },
+	"lower":        func(v any) string { return strings.ToLower(str(v)) },
+	"upper":        func(v any) string { return strings.ToUpper(str(v)) },
+	"trim":         func(v any, cut string) string { return strings.Trim(str(v), cut) },
+	"chomp":        func(v any) string { return strings.TrimRight(str(v), "\r\n") },
+	"replace":      func(v any, old, new string) string { return strings.ReplaceAll(str(v), old, new) },
+	"split":        func(v any, sep string) []string { return strings.Split(str(v), sep) },
+	"urlize":       func(v any) string { return url.PathEscape(strings.ReplaceAll(strings.ToLower(str(v)), " ", "-")) },
+	"absURL":       func(v any) string { return sitePath(str(v)) },
+	"relURL":       func(v any) string { return sitePath(str(v)) },
+	"default":      hugoDefault,
+	"dict":         dict,
+	"slice":        func(vs ...any) []any { return vs },
+	"in":           func(set any, v any) bool { return strings.Contains(fmt.Sprint(set), fmt.Sprint(v)) },
+	"isset":        isset,
+	"errorf":       func(format string, args ...any) (string, error) { return "", fmt.Errorf(format, args...) },
+	"urls":         func() urlFuncs { return urlFuncs{} },
+	"strings":      func() stringFuncs { return stringFuncs{} },
+}
+
+// tagRE is an HTML tag, for plainify.
+var tagRE = regexp.MustCompile(`<[^>]*>`)
+
+func str(v any) string {
+	if v == nil {
+		return ""
+	}
+	return fmt.Sprint(v)
+}
+
+// sitePath is a path of the new site: the old site's root is its root.
+func sitePath(s string) string {
+	if s != "" && !strings.HasPrefix(s, "/") && !strings.Contains(s, "://") {
+		s = "/" + s
+	}
+	return s
+}
+
+// markdownify renders Markdown as Hugo does for a template: a single
+// paragraph without its <p>.
+func markdownify(v any) (htmltemplate.HTML, error) {
+	var b bytes.Buffer
+	if err := goldmark.New(goldmark.WithExtensions(extension.GFM)).Convert([]byte(str(v)), &b); err != nil {
+		return "", err
+	}
+	out := strings.TrimSpace(b.String())
+	if inner, ok := strings.CutPrefix(out, "<p>"); ok && strings.HasSuffix(inner, "</p>") && !strings.Contains(inner, "<p>") {
+		out = strings.TrimSuffix(inner, "</p>")
+	}
+	return htmltemplate.HTML(out), nil
+}
+
+// hugoDefault returns v, or def when v is not set (nil, "", false, 0, or
+// empty).
+func hugoDefault(def any, v ...any) any {
+	if len(v) == 0 || v[0] == nil {
+		return def
+	}
+	r := reflect.ValueOf(v[0])
+	if r.IsZero() || (r.Kind() == reflect.Slice || r.Kind() == reflect.Map) && r.Len() == 0 {
+		return def
+	}
+	return v[0]
+}
+
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, errors.New("dict: a key without its value")
+	}
+	m := map[string]any{}
+	for i := 0; i < len(kv); i += 2 {
+		m[str(kv[i])] = kv[i+1]
+	}
+	return m, nil
+}
+
+func isset(c any, key any) bool {
+	r := reflect.ValueOf(c)
+	switch r.Kind() {
+	case reflect.Map:
+		return r.MapIndex(reflect.ValueOf(key)).IsValid()
+	case reflect.Slice, reflect.Array:
+		i, ok := key.(int)
+		return ok && i >= 0 && i < r.Len()
+	}
+	return false
+}
+
+// urlFuncs are Hugo's urls namespace.
+type urlFuncs struct{}
+
+func (urlFuncs) Parse(v any) (*url.URL, error) { return url.Parse(str(v)) }
+
+// stringFuncs are Hugo's strings namespace, in part.
+type stringFuncs struct{}
+
+func (stringFuncs) ToLower(v any) string              { return strings.ToLower(str(v)) }
+func (stringFuncs) ToUpper(v any) string              { return strings.ToUpper(str(v)) }
+func (stringFuncs) TrimSpace(v any) string            { return strings.TrimSpace(str(v)) }
+func (stringFuncs) Contains(v any, s string) bool     { return strings.Contains(str(v), s) }
+func (stringFuncs) HasPrefix(v any, s string) bool    { return strings.HasPrefix(str(v), s) }
+func (stringFuncs) HasSuffix(v any, s string) bool    { return strings.HasSuffix(str(v), s) }
+func (stringFuncs) Replace(v any, o, n string) string { return strings.ReplaceAll(str(v), o, n) }
