@@ -1978,11 +1978,13 @@ func TestJekyllInclude(t *testing.T) {
 // its theme's) holds is written as Hugo wrote it, its template run with
 // the shortcode's arguments, its inner text and the page's and the
 // site's values (50 posts of a real blog lost their links and series
-// lists): HTML alone on its line as a block, in a line of text on it.
+// lists): HTML alone on its line after a blank one as a block, in a
+// line of text or a paragraph's line in it, as Hugo put it in the page.
 // One whose template calls what is Hugo's alone (a taxonomy, a function
 // not here) is left out with its warning, as before.
 func TestHugoSiteShortcodes(t *testing.T) {
 	body := "See the docs ({{< external_link url=\"https://example.org/docs\" title=\"the docs\" >}}) first.\n\n" +
+		"Docs:\n{{< external_link url=\"https://e.test/\" title=\"E\" >}}\nto read.\n\n" +
 		"{{< series >}}\n\nText.\n\n{{< alert color=\"info\" >}}Be **careful**.{{< /alert >}}\n\n{{< card \"Go\" >}}\n\n{{< tags >}}\n\n{{< i18n >}}\n"
 	fsys := fstest.MapFS{
 		"config.toml": {Data: []byte("baseURL = \"https://h.example.net/\"\ntheme = \"t\"\n[params]\nowner = \"mo\"\n")},
@@ -2000,6 +2002,7 @@ func TestHugoSiteShortcodes(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "See the docs (<a href=\"https://example.org/docs\" target=\"_blank\">the docs</a>) first.\n\n" +
+		"Docs:\n<a href=\"https://e.test/\" target=\"_blank\">E</a>\nto read.\n\n" +
 		"<hr>\n<ul>\n<li><a href=\"/entry/x/\">Part 1</a></li>\n</ul>\n\nText.\n\n" +
 		"<div class=\"alert alert-info\">\nBe <strong>careful</strong>.\n</div>\n\n" +
 		"<span>GO by mo on A post (a.test)</span>\n\n" +

@@ -44,29 +44,36 @@ func (c *converter) siteShortcode(t *shortcode, inner string, end int) (out stri
 		return "", false, err
 	}
 	markdownOut := strings.HasPrefix(c.src[t.start:], "{{%")
-	return c.place(b.String(), t.start, end, !markdownOut), true, nil
+	return c.place(b.String(), t.start, end, !markdownOut, false), true, nil
 }
 
 // place shapes out, what a template wrote for the construct at
-// c.src[start:end], for the body: alone on its line, a block of its own
-// between blank lines (HTML without its blank lines, each of which would
-// end the block, and an indented line after one be code); in a line of
-// text, on that line, its lines joined.
-func (c *converter) place(out string, start, end int, isHTML bool) string {
+// c.src[start:end], for the body. Alone on its line after a blank one (or
+// first), it is a block of its own, a blank line after it (HTML without
+// its own blank lines, each of which would end the block, and an
+// indented line after one be code); in a line of text, or on a line that
+// goes on a paragraph, it is that paragraph's, its lines joined into one
+// (Hugo puts a shortcode's HTML in the page where it was); with
+// blockTags, as kramdown reads an include's HTML, HTML that begins with a
+// block element's tag (blockNames) alone on its line is a block after
+// text too.
+func (c *converter) place(out string, start, end int, isHTML, blockTags bool) string {
 	out = strings.TrimSpace(out)
 	lineStart := strings.LastIndexByte(c.src[:start], '\n') + 1
 	lineEnd := strings.IndexByte(c.src[end:], '\n')
 	if lineEnd < 0 {
 		lineEnd = len(c.src) - end
 	}
-	if strings.TrimSpace(c.src[lineStart:start]) != "" || strings.TrimSpace(c.src[end:end+lineEnd]) != "" {
+	alone := strings.TrimSpace(c.src[lineStart:start]) == "" && strings.TrimSpace(c.src[end:end+lineEnd]) == ""
+	afterBlank := lineStart == 0 || strings.TrimSpace(c.src[strings.LastIndexByte(c.src[:lineStart-1], '\n')+1:lineStart-1]) == ""
+	before := ""
+	if alone && !afterBlank && blockTags && isHTML && blockNames[openingTag(out)] {
+		before, afterBlank = "\n", true
+	}
+	if !alone || !afterBlank {
 		return strings.Join(strings.Fields(out), " ")
 	}
-	// Between blank lines: those of the body, or new ones.
-	before, after := "\n", "\n"
-	if lineStart == 0 || strings.HasSuffix(strings.TrimRight(c.src[:lineStart-1], " \t\r"), "\n") {
-		before = ""
-	}
+	after := "\n"
 	if next := end + lineEnd + 1; next >= len(c.src) || strings.TrimSpace(strings.SplitN(c.src[next:], "\n", 2)[0]) == "" {
 		after = ""
 	}
@@ -80,6 +87,18 @@ func (c *converter) place(out string, start, end int, isHTML bool) string {
 		out = strings.Join(lines, "\n")
 	}
 	return before + out + after
+}
+
+// openingTag returns the name, in lower case, of the tag s begins with.
+func openingTag(s string) string {
+	if !strings.HasPrefix(s, "<") {
+		return ""
+	}
+	end := strings.IndexAny(s[1:], " \t\n\r/>")
+	if end < 0 {
+		return ""
+	}
+	return strings.ToLower(s[1 : 1+end])
 }
 
 // shortcodeContext is a shortcode's dot, as Hugo's templates see it.

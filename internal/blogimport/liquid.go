@@ -344,7 +344,7 @@ func (c *converter) includeHTML(t *liquidTag, file string, args []string) (strin
 	if err != nil {
 		return "", false
 	}
-	return c.place(out, t.start, t.end, true), true
+	return c.place(out, t.start, t.end, true, true), true
 }
 
 // attr returns the first of an include's named values, made a site path
