@@ -1860,16 +1860,19 @@ func jekyllPost(t *testing.T, body string) *Plan {
 // indented less than the item's text, even not at all; CommonMark ends
 // the item there and shows the sub-list beside the list, the list's later
 // items in a new list. The sub-list is indented to its item's text; a
-// list of the same kind (a sibling item to both), a sub-list after a blank
-// line (the list ends there to both) and code stay as written.
+// list of the same kind (a sibling item to both), an item of an outer
+// list of its kind (after a sub-list), a sub-list after a blank line (the
+// list ends there to both) and code stay as written.
 func TestJekyllSubListLessIndented(t *testing.T) {
 	body := "1. Install\n  - the CLI\n  - its plugins\n    that we need\n2. Run\n- a flag\n\n" +
 		"- Plan\n1. book\n2. pack\n- Go\n\n" +
-		"* one\n * two\n\n1. alone\n\n  - after a blank\n\n```\n1. code\n- kept\n```\n\n10. ten\n- sub\n"
+		"* one\n * two\n\n1. alone\n\n  - after a blank\n\n```\n1. code\n- kept\n```\n\n10. ten\n- sub\n\n" +
+		"- a\n- b\n  1. first\n  2. second\n- c\n\n1. X\n   * y\n   the end\n1. Z\n"
 	plan := jekyllPost(t, body)
 	want := "1. Install\n   - the CLI\n   - its plugins\n     that we need\n2. Run\n   - a flag\n\n" +
 		"- Plan\n  1. book\n  2. pack\n- Go\n\n" +
-		"* one\n * two\n\n1. alone\n\n  - after a blank\n\n```\n1. code\n- kept\n```\n\n10. ten\n    - sub\n"
+		"* one\n * two\n\n1. alone\n\n  - after a blank\n\n```\n1. code\n- kept\n```\n\n10. ten\n    - sub\n\n" +
+		"- a\n- b\n  1. first\n  2. second\n- c\n\n1. X\n   * y\n   the end\n1. Z\n"
 	if got := plan.Posts[0].Body; got != want {
 		t.Errorf("body:\n%s\nwant:\n%s", got, want)
 	}

@@ -790,8 +790,8 @@ func kramdownSubLists(body string) string {
 	}
 	var (
 		b       strings.Builder
-		cur     *item // the list item whose text the lines go on
-		shift   int   // spaces put before the lines of a sub-list moved
+		open    []item // the list items the lines are in, outermost first
+		shift   int    // spaces put before the lines of a sub-list moved
 		blank   = true
 		written = 0
 	)
@@ -805,13 +805,17 @@ func kramdownSubLists(body string) string {
 		start += end
 		switch {
 		case raw.in(at):
-			cur, shift, blank = nil, 0, false
+			open, shift, blank = nil, 0, false
 			continue
 		case strings.TrimSpace(line) == "":
 			shift, blank = 0, true
 			continue
 		}
 		m, isItem := listItem(line)
+		var cur *item
+		if len(open) > 0 {
+			cur = &open[len(open)-1]
+		}
 		if shift > 0 && !(isItem && m.ordered == cur.ordered && m.indent < cur.col) {
 			b.WriteString(body[written:at])
 			b.WriteString(strings.Repeat(" ", shift))
@@ -821,15 +825,37 @@ func kramdownSubLists(body string) string {
 		shift = 0
 		indent := len(line) - len(strings.TrimLeft(line, " "))
 		switch {
-		case isItem && cur != nil && !blank && m.ordered != cur.ordered && m.indent < cur.col:
-			shift = cur.col - m.indent
-			b.WriteString(body[written:at])
-			b.WriteString(strings.Repeat(" ", shift))
-			written = at
 		case isItem:
-			cur = &item{m.ordered, m.indent, m.col}
+			// An item of a list the lines are in already, of its kind,
+			// is that list's next item (siblings to both Markdowns).
+			sibling := -1
+			for k := len(open) - 1; k >= 0; k-- {
+				if open[k].ordered == m.ordered && m.indent >= open[k].indent && m.indent < open[k].col {
+					sibling = k
+					break
+				}
+			}
+			switch {
+			case sibling >= 0:
+				open = open[:sibling]
+			case cur != nil && !blank && m.ordered != cur.ordered && m.indent < cur.col:
+				shift = cur.col - m.indent
+				b.WriteString(body[written:at])
+				b.WriteString(strings.Repeat(" ", shift))
+				written = at
+				blank = false
+				continue
+			}
+			for len(open) > 0 && open[len(open)-1].col > m.indent {
+				open = open[:len(open)-1]
+			}
+			open = append(open, item{m.ordered, m.indent, m.col})
 		case cur != nil && indent < cur.col && (blank || strings.ContainsAny(line[indent:indent+1], "#><|`~\t")):
-			cur = nil // the list ended, or a block other than text began
+			// The list ends, as far as the line's indent, or a block
+			// other than text begins.
+			for len(open) > 0 && (open[len(open)-1].col > indent || !blank) {
+				open = open[:len(open)-1]
+			}
 		}
 		blank = false
 	}
