@@ -2,6 +2,7 @@ package blogimport
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/netjournal/netjournal/internal/markdown"
@@ -180,4 +181,28 @@ func codeSpan(s string) string {
 		return f + " " + s + " " + f
 	}
 	return f + s + f
+}
+
+// escapeSingleTildes returns s with each tilde of a strikethrough of one
+// tilde each (~text~) escaped: netjournal strikes it through, as GitHub
+// does, where kramdown and most blogs' Hugo showed the tildes (CJK
+// writers' ranges, 8~10 days, or 3~5). ~~text~~ stays a strikethrough.
+func escapeSingleTildes(s string) string {
+	if !strings.Contains(s, "~") {
+		return s
+	}
+	at := markdown.SingleTildes(s)
+	if len(at) == 0 {
+		return s
+	}
+	slices.Sort(at)
+	var b strings.Builder
+	last := 0
+	for _, i := range at {
+		b.WriteString(s[last:i])
+		b.WriteString(`\`)
+		last = i
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }

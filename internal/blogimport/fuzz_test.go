@@ -185,7 +185,7 @@ func FuzzKramdownHTML(f *testing.F) {
 		if ext, _, _, _, _ := kramdownExtensions(body); strings.Count(ext, "\n") != strings.Count(body, "\n") {
 			t.Fatalf("kramdownExtensions: %d lines, %d after:\n%q\n%q", strings.Count(body, "\n"), strings.Count(ext, "\n"), body, ext)
 		}
-		for name, f := range map[string]func(string) string{"kramdownDestinations": kramdownDestinations, "kramdownStrong": kramdownStrong, "kramdownInlineRaw": kramdownInlineRaw, "kramdownUnclosedRaw": kramdownUnclosedRaw, "kramdownSpanLines": kramdownSpanLines} {
+		for name, f := range map[string]func(string) string{"kramdownDestinations": kramdownDestinations, "kramdownStrong": kramdownStrong, "kramdownInlineRaw": kramdownInlineRaw, "kramdownUnclosedRaw": kramdownUnclosedRaw, "kramdownSpanLines": kramdownSpanLines, "escapeSingleTildes": escapeSingleTildes} {
 			if out := f(body); strings.Count(out, "\n") != strings.Count(body, "\n") {
 				t.Fatalf("%s moved lines:\n%q\n%q", name, body, out)
 			}

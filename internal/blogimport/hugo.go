@@ -368,7 +368,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		if d.bundle != "" {
 			body = bundleLinks(body, resources[d.bundle], d.bundle, d.newPath())
 		}
-		d.setBody(escapeWikilinks(body))
+		d.setBody(escapeWikilinks(escapeSingleTildes(body)))
 		plan.finish(d)
 	}
 	plan.staticFiles(fsys, staticDirs(cfg), shown) // which relink links to

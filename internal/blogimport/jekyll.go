@@ -279,7 +279,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		if v, ok := meta.Get("render_with_liquid"); !ok || !isFalse(v) {
 			body = c.liquid()
 		}
-		d.setBody(escapeWikilinks(body))
+		d.setBody(escapeWikilinks(escapeSingleTildes(body)))
 		plan.finish(d)
 	}
 	plan.relink()

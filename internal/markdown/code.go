@@ -3,6 +3,8 @@ package markdown
 import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -142,6 +144,36 @@ func HTMLBlocks(src string, verbatim bool) [][2]int {
 			}
 			return ast.WalkSkipChildren, nil
 		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// SingleTildes returns the offsets in src of the tildes that open and
+// close a strikethrough of one tilde each (~text~), as GFM reads them:
+// what kramdown and older Hugos showed as text.
+func SingleTildes(src string) []int {
+	b := []byte(src)
+	doc := goldmark.New(goldmark.WithExtensions(extension.Strikethrough)).Parser().Parse(text.NewReader(b))
+	var out []int
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Kind() != extast.KindStrikethrough {
+			return ast.WalkContinue, nil
+		}
+		first, last := n.FirstChild(), n.LastChild()
+		ft, ok1 := first.(*ast.Text)
+		lt, ok2 := last.(*ast.Text)
+		if !ok1 || !ok2 {
+			return ast.WalkContinue, nil
+		}
+		open, close := ft.Segment.Start-1, lt.Segment.Stop
+		if open < 0 || close >= len(b) || b[open] != '~' || b[close] != '~' {
+			return ast.WalkContinue, nil
+		}
+		if (open > 0 && b[open-1] == '~') || (close+1 < len(b) && b[close+1] == '~') {
+			return ast.WalkContinue, nil // ~~…~~
+		}
+		out = append(out, open, close)
 		return ast.WalkContinue, nil
 	})
 	return out
