@@ -2039,3 +2039,31 @@ func TestSingleTildes(t *testing.T) {
 		}
 	}
 }
+
+// TestHugoAttributes: Hugo reads an attribute list after a heading's text
+// ({#setup}: its id) and, where the site turns block attributes on, one
+// on the line after a block; netjournal shows them as text (three posts
+// of a real blog each). A heading's is taken off, its anchor made of its
+// text, and the links in the post to the id it gave are to that anchor;
+// a block's is kept in a comment. Code stays as written.
+func TestHugoAttributes(t *testing.T) {
+	body := "## Setup {#setup}\n\n## Install *it* {#install .big}\n\nSee [install](#install) and <a href=\"#install\">here</a>.\n\n> Quote\n{.center}\n\n```\n## Code {#x}\n{.y}\n```\n"
+	for _, blocks := range []bool{false, true} {
+		cfg := "baseURL = \"https://h.example.net/\"\n"
+		want := "## Setup\n\n## Install *it*\n\nSee [install](#install-it) and <a href=\"#install-it\">here</a>.\n\n> Quote\n{.center}\n\n```\n## Code {#x}\n{.y}\n```\n"
+		if blocks {
+			cfg += "[markup.goldmark.parser.attribute]\nblock = true\n"
+			want = strings.Replace(want, "> Quote\n{.center}", "> Quote\n<!-- {.center} -->", 1)
+		}
+		plan, err := Hugo(fstest.MapFS{
+			"config.toml":        {Data: []byte(cfg)},
+			"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + body)},
+		}, Options{Root: "h"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := plan.Posts[0].Body; got != want {
+			t.Errorf("block attributes %v: body:\n%s\nwant:\n%s", blocks, got, want)
+		}
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/markdown"
 	"github.com/netjournal/netjournal/internal/source"
 )
 
@@ -328,6 +329,9 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		}
 		plan.bundleFiles(resources[pg.bundle], pg.bundle, to, why, shown)
 	}
+	titleAttributes, set := boolean(cfg.get("markup.goldmark.parser.attribute.title"))
+	titleAttributes = titleAttributes || !set // Hugo's default
+	blockAttributes, _ := boolean(cfg.get("markup.goldmark.parser.attribute.block"))
 	// The site's shortcodes, then its themes'.
 	shortcodeDirs := []string{"layouts/shortcodes"}
 	themes := cfg.list("theme")
@@ -365,6 +369,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 			c.page[k], _ = meta.Get(k)
 		}
 		body := c.shortcodes()
+		body = hugoAttributes(body, titleAttributes, blockAttributes)
 		if d.bundle != "" {
 			body = bundleLinks(body, resources[d.bundle], d.bundle, d.newPath())
 		}
@@ -1234,3 +1239,62 @@ func publishedLater(m *Meta, hc hugoContext) (stamp, string) {
 	}
 	return stamp{}, ""
 }
+
+// attributeList is an attribute list as Hugo's goldmark reads it, after
+// a heading's text or alone on the line after a block: {#id .class
+// key=value}.
+var attributeList = regexp.MustCompile(`\{\s*((?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s{}"']+))(?:\s+(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s{}"']+)))*)\s*\}`)
+
+// headingWithAttributes is an ATX heading whose text ends in an attribute
+// list.
+var headingWithAttributes = regexp.MustCompile(`^( {0,3}#{1,6}[ \t]+.*?)[ \t]*(` + attributeList.String() + `)[ \t]*$`)
+
+// hugoAttributes returns body with the attribute lists Hugo read and
+// netjournal shows as text: with titles (the site's
+// markup.goldmark.parser.attribute.title, on by default) taken off its
+// headings (their anchors are made of their text: the links of the body
+// to an id one gave are to that anchor) and, with blocks (its
+// markup.goldmark.parser.attribute.block), those alone on the line after
+// a block kept in HTML comments.
+func hugoAttributes(body string, titles, blocks bool) string {
+	if !strings.Contains(body, "{") || !titles && !blocks {
+		return body
+	}
+	code := coverOf(len(body), codeRegions(body))
+	moved := map[string]string{}
+	var b strings.Builder
+	at := 0
+	for _, line := range strings.SplitAfter(body, "\n") {
+		text := strings.TrimRight(line, "\r\n")
+		nl := line[len(text):]
+		switch {
+		case code.in(at):
+			b.WriteString(line)
+		case titles && headingWithAttributes.MatchString(text):
+			m := headingWithAttributes.FindStringSubmatch(text)
+			b.WriteString(m[1] + nl)
+			for _, a := range strings.Fields(m[3]) {
+				if id, ok := strings.CutPrefix(a, "#"); ok {
+					title := strings.TrimLeft(strings.TrimSpace(m[1]), "#")
+					if auto := markdown.HeadingID(plainHeading.Replace(title)); auto != id {
+						moved[id] = auto
+					}
+				}
+			}
+		case blocks && attributeList.MatchString(text) && strings.TrimSpace(attributeList.ReplaceAllString(text, "")) == "":
+			b.WriteString(htmlComment(strings.TrimSpace(text)) + nl)
+		default:
+			b.WriteString(line)
+		}
+		at += len(line)
+	}
+	out := b.String()
+	for id, auto := range moved {
+		out = strings.NewReplacer("](#"+id+")", "](#"+auto+")", `href="#`+id+`"`, `href="#`+auto+`"`).Replace(out)
+	}
+	return out
+}
+
+// plainHeading takes off the marks of Markdown a heading's anchor is not
+// made of.
+var plainHeading = strings.NewReplacer("*", "", "_", "", "`", "")
