@@ -2067,3 +2067,23 @@ func TestHugoAttributes(t *testing.T) {
 		}
 	}
 }
+
+// TestHugoMoreDivider: Hugo takes <!--more--> out of the page, between
+// two parts rendered apart; on a line with text, CommonMark reads the
+// line after it as raw HTML (a real post's **…** shown as written) or the
+// paragraphs around it as one. The divider is put on a line of its own,
+// between blank lines; alone on its line, and in code, it stays.
+func TestHugoMoreDivider(t *testing.T) {
+	body := "<!--more--> **Bold** after.\n\nEnd of one.<!-- more -->\nStart of two.\n\nIntro.\n\n<!--more-->\n\n`<!--more-->` in code.\n"
+	plan, err := Hugo(fstest.MapFS{
+		"config.toml":        {Data: []byte("baseURL = \"https://h.example.net/\"\n")},
+		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + body)},
+	}, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "<!--more-->\n\n**Bold** after.\n\nEnd of one.\n\n<!-- more -->\n\nStart of two.\n\nIntro.\n\n<!--more-->\n\n`<!--more-->` in code.\n"
+	if got := plan.Posts[0].Body; got != want {
+		t.Errorf("body:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -369,7 +369,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 			c.page[k], _ = meta.Get(k)
 		}
 		body := c.shortcodes()
-		body = hugoAttributes(body, titleAttributes, blockAttributes)
+		body = hugoMore(hugoAttributes(body, titleAttributes, blockAttributes))
 		if d.bundle != "" {
 			body = bundleLinks(body, resources[d.bundle], d.bundle, d.newPath())
 		}
@@ -1298,3 +1298,50 @@ func hugoAttributes(body string, titles, blocks bool) string {
 // plainHeading takes off the marks of Markdown a heading's anchor is not
 // made of.
 var plainHeading = strings.NewReplacer("*", "", "_", "", "`", "")
+
+// moreDivider is Hugo's summary divider.
+var moreDivider = regexp.MustCompile(`(?i)<!--\s*more\s*-->`)
+
+// hugoMore returns body with each summary divider that shares its line
+// with text put on a line of its own, between blank lines: Hugo takes
+// it out of the page, between two parts it renders apart; CommonMark
+// reads the text after it on its line as raw HTML (a comment begins an
+// HTML block), or the paragraphs around it as one.
+func hugoMore(body string) string {
+	ms := moreDivider.FindAllStringIndex(body, -1)
+	if ms == nil {
+		return body
+	}
+	code := coverOf(len(body), codeRegions(body))
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		lineStart := strings.LastIndexByte(body[:m[0]], '\n') + 1
+		lineEnd := strings.IndexByte(body[m[1]:], '\n')
+		if lineEnd < 0 {
+			lineEnd = len(body) - m[1]
+		}
+		before, after := body[lineStart:m[0]], body[m[1]:m[1]+lineEnd]
+		if code.in(m[0]) || strings.TrimSpace(before) == "" && strings.TrimSpace(after) == "" {
+			continue
+		}
+		b.WriteString(strings.TrimRight(body[last:m[0]], " \t"))
+		if strings.TrimSpace(before) != "" {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(body[m[0]:m[1]])
+		rest := m[1]
+		if strings.TrimSpace(after) != "" {
+			b.WriteString("\n\n")
+			rest += len(after) - len(strings.TrimLeft(after, " \t"))
+		} else if next := m[1] + lineEnd + 1; next < len(body) && strings.TrimSpace(strings.SplitN(body[next:], "\n", 2)[0]) != "" {
+			b.WriteString("\n") // a blank line before the next paragraph
+		}
+		last = rest
+	}
+	if last == 0 {
+		return body
+	}
+	b.WriteString(body[last:])
+	return b.String()
+}
