@@ -2087,3 +2087,30 @@ func TestHugoMoreDivider(t *testing.T) {
 		t.Errorf("body:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestHugoEmoji: a site with enableEmoji showed :clap: as 👏; netjournal
+// shows the code (posts of three real blogs). Each code of GitHub's that
+// stands apart from the words around it is its emoji; one inside a word
+// or an address (f:id:x, arn:aws:iam::1, ::1), not an emoji's, in code
+// or without enableEmoji stays as written.
+func TestHugoEmoji(t *testing.T) {
+	body := "Thanks :clap: and :pray:! ました:clap::clap: f:id:mosuke5, arn:aws:iam::123:role, [::1]:80, :notanemoji:, `:zzz:`\n"
+	for _, on := range []bool{false, true} {
+		cfg := "baseURL = \"https://h.example.net/\"\n"
+		want := body
+		if on {
+			cfg += "enableEmoji = true\n"
+			want = "Thanks 👏 and 🙏! ました👏👏 f:id:mosuke5, arn:aws:iam::123:role, [::1]:80, :notanemoji:, `:zzz:`\n"
+		}
+		plan, err := Hugo(fstest.MapFS{
+			"config.toml":        {Data: []byte(cfg)},
+			"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + body)},
+		}, Options{Root: "h"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := plan.Posts[0].Body; got != want {
+			t.Errorf("enableEmoji %v: body %q, want %q", on, got, want)
+		}
+	}
+}

@@ -12,7 +12,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark-emoji/definition"
 
 	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/markdown"
@@ -329,6 +334,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		}
 		plan.bundleFiles(resources[pg.bundle], pg.bundle, to, why, shown)
 	}
+	emoji, _ := boolean(cfg.get("enableemoji"))
 	titleAttributes, set := boolean(cfg.get("markup.goldmark.parser.attribute.title"))
 	titleAttributes = titleAttributes || !set // Hugo's default
 	blockAttributes, _ := boolean(cfg.get("markup.goldmark.parser.attribute.block"))
@@ -336,7 +342,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 	shortcodeDirs := []string{"layouts/shortcodes"}
 	themes := cfg.list("theme")
 	for _, th := range themes {
-		shortcodeDirs = append(shortcodeDirs, path.Join(or(cfg.str("themesDir"), "themes"), th, "layouts/shortcodes"))
+		shortcodeDirs = append(shortcodeDirs, path.Join(or(cfg.str("themesdir"), "themes"), th, "layouts/shortcodes"))
 	}
 	for _, d := range drafts {
 		c := newConverter(d.body, d.bodyLine, func(line int, format string, args ...any) {
@@ -370,6 +376,9 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		}
 		body := c.shortcodes()
 		body = hugoMore(hugoAttributes(body, titleAttributes, blockAttributes))
+		if emoji {
+			body = hugoEmoji(body)
+		}
 		if d.bundle != "" {
 			body = bundleLinks(body, resources[d.bundle], d.bundle, d.newPath())
 		}
@@ -1338,6 +1347,67 @@ func hugoMore(body string) string {
 			b.WriteString("\n") // a blank line before the next paragraph
 		}
 		last = rest
+	}
+	if last == 0 {
+		return body
+	}
+	b.WriteString(body[last:])
+	return b.String()
+}
+
+// emojiCode is an emoji's code, :name:.
+var emojiCode = regexp.MustCompile(`:[a-z0-9_+-]+:`)
+
+// emojis are GitHub's emoji codes, which Hugo's enableEmoji reads.
+var emojis = sync.OnceValue(func() definition.Emojis { return definition.Github() })
+
+// hugoEmoji returns body with each emoji code (:clap:) that stands apart
+// from the words around it written as its emoji, as a site with
+// enableEmoji showed it; netjournal shows the code. Codes written one
+// after the other (:clap::clap:) stand apart together, and after a letter
+// outside ASCII (a Japanese sentence's end); one inside a word or an
+// address (f:id:x, arn:aws:iam::1), which Hugo changed too, and code stay
+// as written.
+func hugoEmoji(body string) string {
+	ms := emojiCode.FindAllStringIndex(body, -1)
+	if ms == nil {
+		return body
+	}
+	code := coverOf(len(body), kramdownRaw(body, false))
+	word := func(r rune) bool {
+		return r == ':' || r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r))
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(ms); {
+		// A run of codes one after the other.
+		j := i + 1
+		for j < len(ms) && ms[j][0] == ms[j-1][1] {
+			j++
+		}
+		run := ms[i:j]
+		i = j
+		start, end := run[0][0], run[len(run)-1][1]
+		before, _ := utf8.DecodeLastRuneInString(body[:start])
+		after, _ := utf8.DecodeRuneInString(body[end:])
+		if code.in(start) || start > 0 && word(before) || end < len(body) && word(after) {
+			continue
+		}
+		var out strings.Builder
+		for _, m := range run {
+			e, ok := emojis().Get(body[m[0]+1 : m[1]-1])
+			if !ok || !e.IsUnicode() {
+				out.Reset()
+				break
+			}
+			out.WriteString(string(e.Unicode))
+		}
+		if out.Len() == 0 {
+			continue
+		}
+		b.WriteString(body[last:start])
+		b.WriteString(out.String())
+		last = end
 	}
 	if last == 0 {
 		return body
