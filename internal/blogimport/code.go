@@ -55,9 +55,10 @@ func (r regions) in(off int) bool {
 // [ after it.
 var bracketedText = regexp.MustCompile(`^\[\[[^\[\]\n]*\]\][(\[]`)
 
-// linkInImage is a link, [text](destination), at the start of an image's
-// text.
-var linkInImage = regexp.MustCompile(`^\[([^\[\]\n]*)\]\([^()\s]*\)`)
+// linkInImage is a link, [text](destination) or [text](destination
+// "title"), its destination with parentheses in pairs, at the start of an
+// image's text.
+var linkInImage = regexp.MustCompile(`^\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"\n]*"|\s+'[^'\n]*')?\)`)
 
 // escaped reports whether the byte at i follows an odd run of
 // backslashes: Markdown's escape, which makes it text.
@@ -128,16 +129,22 @@ func escapeWikilinks(s string) string {
 				b.WriteString("[&#91;" + s[i+2:i+m[1]-3] + "&#93;]")
 				last = i + m[1] - 1
 				i = last - 1
-			} else if m := linkInImage.FindStringSubmatchIndex(s[i+1:]); m != nil && i > 0 && s[i-1] == '!' && opens[i+1] {
-				// An image whose text is a link, ![[u](u)](a.png): the
-				// link shows only as the image's alt text, its own text,
-				// which is written in its place.
+				continue
+			}
+			if i == 0 || s[i-1] != '!' || !opens[i+1] {
+				continue // a link whose text begins with a bracket
+			}
+			// An image whose text is a link, ![[u](u)](a.png): the link
+			// shows only as the image's alt text, its own text, which is
+			// written in its place. One the expression does not read is
+			// escaped, as any [[ is: shown as text, but no wikilink.
+			if m := linkInImage.FindStringSubmatchIndex(s[i+1:]); m != nil {
 				b.WriteString(s[last : i+1])
 				b.WriteString(s[i+1+m[2] : i+1+m[3]])
 				last = i + 1 + m[1]
 				i = last - 1
+				continue
 			}
-			continue
 		}
 		if s[i] == '[' && s[i+1] == '[' && !code.in(i) && !(escaped(s, i) && opens[i+1]) {
 			at := i

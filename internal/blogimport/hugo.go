@@ -1270,88 +1270,116 @@ func hugoAttributes(body string, titles, blocks bool) string {
 		return body
 	}
 	code := coverOf(len(body), codeRegions(body))
-	moved := map[string]string{}
+	custom := map[int]string{} // the id a heading gave, by its line
 	var b strings.Builder
-	at := 0
-	for _, line := range strings.SplitAfter(body, "\n") {
-		text := strings.TrimRight(line, "\r\n")
-		nl := line[len(text):]
+	at, line := 0, 0
+	for _, l := range strings.SplitAfter(body, "\n") {
+		text := strings.TrimRight(l, "\r\n")
+		nl := l[len(text):]
 		switch {
 		case code.in(at):
-			b.WriteString(line)
+			b.WriteString(l)
 		case titles && headingWithAttributes.MatchString(text):
 			m := headingWithAttributes.FindStringSubmatch(text)
 			b.WriteString(m[1] + nl)
 			for _, a := range strings.Fields(m[3]) {
 				if id, ok := strings.CutPrefix(a, "#"); ok {
-					title := strings.TrimLeft(strings.TrimSpace(m[1]), "#")
-					if auto := markdown.HeadingID(plainHeading.Replace(title)); auto != id {
-						moved[id] = auto
-					}
+					custom[line] = id
 				}
 			}
 		case blocks && attributeList.MatchString(text) && strings.TrimSpace(attributeList.ReplaceAllString(text, "")) == "":
 			b.WriteString(htmlComment(strings.TrimSpace(text)) + nl)
 		default:
-			b.WriteString(line)
+			b.WriteString(l)
 		}
-		at += len(line)
+		at += len(l)
+		line++
 	}
 	out := b.String()
-	for id, auto := range moved {
-		out = strings.NewReplacer("](#"+id+")", "](#"+auto+")", `href="#`+id+`"`, `href="#`+auto+`"`).Replace(out)
+	if len(custom) == 0 {
+		return out
 	}
-	return out
+	// Each id a heading gave is the anchor netjournal makes of it: every
+	// link to one rewritten at once, none in code.
+	ids, lines := headingRenderer().HeadingIDs(out)
+	var pairs []string
+	for k, l := range lines {
+		if id, ok := custom[l]; ok && id != ids[k] {
+			pairs = append(pairs, "](#"+id+")", "](#"+ids[k]+")", `href="#`+id+`"`, `href="#`+ids[k]+`"`)
+		}
+	}
+	if pairs == nil {
+		return out
+	}
+	links := strings.NewReplacer(pairs...)
+	code = coverOf(len(out), codeRegions(out))
+	b.Reset()
+	last := 0
+	for i := 0; i <= len(out); i++ {
+		if i == len(out) || code.in(i) {
+			b.WriteString(links.Replace(out[last:i]))
+			for i < len(out) && code.in(i) {
+				b.WriteByte(out[i])
+				i++
+			}
+			last = i
+		}
+	}
+	return b.String()
 }
 
-// plainHeading takes off the marks of Markdown a heading's anchor is not
-// made of.
-var plainHeading = strings.NewReplacer("*", "", "_", "", "`", "")
+// headingRenderer is netjournal's Markdown, for the ids of headings.
+var headingRenderer = sync.OnceValue(markdown.New)
 
-// moreDivider is Hugo's summary divider.
-var moreDivider = regexp.MustCompile(`(?i)<!--\s*more\s*-->`)
+// moreDivider is Hugo's summary divider: the first of the body, as
+// written; another is a comment like any.
+const moreDivider = "<!--more-->"
 
-// hugoMore returns body with each summary divider that shares its line
-// with text put on a line of its own, between blank lines: Hugo takes
-// it out of the page, between two parts it renders apart; CommonMark
-// reads the text after it on its line as raw HTML (a comment begins an
-// HTML block), or the paragraphs around it as one.
+// hugoMore returns body with its summary divider, when it shares its line
+// with text, put on a line of its own, between blank lines: Hugo takes it
+// out of the page, between two parts it renders apart; CommonMark reads
+// the text after it on its line as raw HTML (a comment begins an HTML
+// block), or the paragraphs around it as one. One in code, in a list
+// item or a quote (whose parts Hugo splits too, no better) stays.
 func hugoMore(body string) string {
-	ms := moreDivider.FindAllStringIndex(body, -1)
-	if ms == nil {
-		return body
-	}
 	code := coverOf(len(body), codeRegions(body))
-	var b strings.Builder
-	last := 0
-	for _, m := range ms {
-		lineStart := strings.LastIndexByte(body[:m[0]], '\n') + 1
-		lineEnd := strings.IndexByte(body[m[1]:], '\n')
-		if lineEnd < 0 {
-			lineEnd = len(body) - m[1]
+	at := -1
+	for from := 0; ; {
+		i := strings.Index(body[from:], moreDivider)
+		if i < 0 {
+			return body
 		}
-		before, after := body[lineStart:m[0]], body[m[1]:m[1]+lineEnd]
-		if code.in(m[0]) || strings.TrimSpace(before) == "" && strings.TrimSpace(after) == "" {
-			continue
+		if !code.in(from + i) {
+			at = from + i
+			break
 		}
-		b.WriteString(strings.TrimRight(body[last:m[0]], " \t"))
-		if strings.TrimSpace(before) != "" {
-			b.WriteString("\n\n")
-		}
-		b.WriteString(body[m[0]:m[1]])
-		rest := m[1]
-		if strings.TrimSpace(after) != "" {
-			b.WriteString("\n\n")
-			rest += len(after) - len(strings.TrimLeft(after, " \t"))
-		} else if next := m[1] + lineEnd + 1; next < len(body) && strings.TrimSpace(strings.SplitN(body[next:], "\n", 2)[0]) != "" {
-			b.WriteString("\n") // a blank line before the next paragraph
-		}
-		last = rest
+		from += i + len(moreDivider)
 	}
-	if last == 0 {
+	end := at + len(moreDivider)
+	lineStart := strings.LastIndexByte(body[:at], '\n') + 1
+	lineEnd := strings.IndexByte(body[end:], '\n')
+	if lineEnd < 0 {
+		lineEnd = len(body) - end
+	}
+	before, after := body[lineStart:at], body[end:end+lineEnd]
+	if _, isItem := listItem(body[lineStart : end+lineEnd]); isItem || strings.HasPrefix(strings.TrimLeft(before, " "), ">") || strings.HasPrefix(before, "    ") ||
+		strings.TrimSpace(before) == "" && strings.TrimSpace(after) == "" {
 		return body
 	}
-	b.WriteString(body[last:])
+	var b strings.Builder
+	b.WriteString(strings.TrimRight(body[:at], " \t"))
+	if strings.TrimSpace(before) != "" {
+		b.WriteString("\n\n")
+	}
+	b.WriteString(moreDivider)
+	rest := end
+	if strings.TrimSpace(after) != "" {
+		b.WriteString("\n\n")
+		rest += len(after) - len(strings.TrimLeft(after, " \t"))
+	} else if next := end + lineEnd + 1; next < len(body) && strings.TrimSpace(strings.SplitN(body[next:], "\n", 2)[0]) != "" {
+		b.WriteString("\n") // a blank line before the next paragraph
+	}
+	b.WriteString(body[rest:])
 	return b.String()
 }
 

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -28,6 +29,13 @@ import (
 // place). ok is false for a shortcode the site does not hold, and err
 // says why one it holds does not run.
 func (c *converter) siteShortcode(t *shortcode, inner string, end int) (out string, ok bool, err error) {
+	// A function given what it cannot take (isset of a map by a key of
+	// another type) panics: the template does not run.
+	defer func() {
+		if r := recover(); r != nil {
+			out, ok, err = "", false, fmt.Errorf("%v", r)
+		}
+	}()
 	if c.shortcodeTemplate == nil {
 		return "", false, nil
 	}
@@ -39,8 +47,10 @@ func (c *converter) siteShortcode(t *shortcode, inner string, end int) (out stri
 	if err != nil {
 		return "", false, err
 	}
-	var b strings.Builder
-	if err := tmpl.Execute(&b, &shortcodeContext{t: t, inner: inner, page: c.page, site: c.site}); err != nil {
+	b := &limited{max: maxTemplateOutput}
+	ordinal := c.ordinal
+	c.ordinal++
+	if err := tmpl.Execute(b, &shortcodeContext{t: t, inner: inner, page: c.page, site: c.site, ordinal: ordinal}); err != nil {
 		return "", false, err
 	}
 	markdownOut := strings.HasPrefix(c.src[t.start:], "{{%")
@@ -48,16 +58,19 @@ func (c *converter) siteShortcode(t *shortcode, inner string, end int) (out stri
 }
 
 // place shapes out, what a template wrote for the construct at
-// c.src[start:end], for the body. Alone on its line after a blank one (or
-// first), it is a block of its own, a blank line after it (HTML without
-// its own blank lines, each of which would end the block, and an
-// indented line after one be code); in a line of text, or on a line that
-// goes on a paragraph, it is that paragraph's, its lines joined into one
-// (Hugo puts a shortcode's HTML in the page where it was); with
-// blockTags, as kramdown reads an include's HTML, HTML that begins with a
-// block element's tag (blockNames) alone on its line is a block after
-// text too.
-func (c *converter) place(out string, start, end int, isHTML, blockTags bool) string {
+// c.src[start:end], for the body, where the old site put it. Alone on its
+// line after a blank one (or first), it is a block of its own, a blank
+// line after it (HTML without its own blank lines, each of which would
+// end the block, and an indented line after one be code), and so is HTML
+// that begins with <pre>, <script>, <style> or <textarea> after text
+// (their lines are their text), and, with kramdown (a Jekyll include's
+// HTML, which kramdown read), with a block element's tag (blockNames).
+// In a line of text, or on a line that goes on a paragraph, it is that
+// paragraph's (Hugo puts a shortcode's HTML in the page where it was),
+// its lines joined into one but for those of <pre> and the like; Hugo's
+// HTML there is not Markdown, its text escaped for CommonMark to show as
+// it is, where kramdown read Markdown in an include's.
+func (c *converter) place(out string, start, end int, isHTML, kramdown bool) string {
 	out = strings.TrimSpace(out)
 	lineStart := strings.LastIndexByte(c.src[:start], '\n') + 1
 	lineEnd := strings.IndexByte(c.src[end:], '\n')
@@ -66,18 +79,28 @@ func (c *converter) place(out string, start, end int, isHTML, blockTags bool) st
 	}
 	alone := strings.TrimSpace(c.src[lineStart:start]) == "" && strings.TrimSpace(c.src[end:end+lineEnd]) == ""
 	afterBlank := lineStart == 0 || strings.TrimSpace(c.src[strings.LastIndexByte(c.src[:lineStart-1], '\n')+1:lineStart-1]) == ""
+	tag := openingTag(out)
+	verbatim := isHTML && verbatimTags[tag]
+	keepsLines := isHTML && verbatimTag.MatchString(out)
 	before := ""
-	if alone && !afterBlank && blockTags && isHTML && blockNames[openingTag(out)] {
+	if alone && !afterBlank && (verbatim || kramdown && isHTML && blockNames[tag]) {
 		before, afterBlank = "\n", true
 	}
 	if !alone || !afterBlank {
-		return strings.Join(strings.Fields(out), " ")
+		if keepsLines {
+			return out
+		}
+		out = strings.Join(strings.Fields(out), " ")
+		if isHTML && !kramdown {
+			out = escapeHTMLText(out)
+		}
+		return out
 	}
 	after := "\n"
 	if next := end + lineEnd + 1; next >= len(c.src) || strings.TrimSpace(strings.SplitN(c.src[next:], "\n", 2)[0]) == "" {
 		after = ""
 	}
-	if isHTML && strings.HasPrefix(out, "<") {
+	if isHTML && strings.HasPrefix(out, "<") && !verbatim {
 		var lines []string
 		for _, l := range strings.Split(out, "\n") {
 			if strings.TrimSpace(l) != "" {
@@ -87,6 +110,37 @@ func (c *converter) place(out string, start, end int, isHTML, blockTags bool) st
 		out = strings.Join(lines, "\n")
 	}
 	return before + out + after
+}
+
+// verbatimTags are the elements whose text is kept as it is, lines and
+// all: an HTML block of CommonMark's first type, to its closing tag.
+var verbatimTags = map[string]bool{"pre": true, "script": true, "style": true, "textarea": true}
+
+// verbatimTag is an opening tag of one of verbatimTags.
+var verbatimTag = regexp.MustCompile(`(?i)<(pre|script|style|textarea)[\s>]`)
+
+// escapeHTMLText escapes the marks of Markdown in the text of HTML, not
+// in its tags: CommonMark reads Markdown in the text of inline HTML, and
+// Hugo put a shortcode's HTML in the page as it was (__init__ in <code>
+// was bold).
+func escapeHTMLText(s string) string {
+	var b strings.Builder
+	for s != "" {
+		lt := strings.IndexByte(s, '<')
+		if lt < 0 {
+			b.WriteString(escapeMarkdown.Replace(s))
+			break
+		}
+		b.WriteString(escapeMarkdown.Replace(s[:lt]))
+		gt := strings.IndexByte(s[lt:], '>')
+		if gt < 0 {
+			b.WriteString(s[lt:])
+			break
+		}
+		b.WriteString(s[lt : lt+gt+1])
+		s = s[lt+gt+1:]
+	}
+	return b.String()
 }
 
 // openingTag returns the name, in lower case, of the tag s begins with.
@@ -101,34 +155,72 @@ func openingTag(s string) string {
 	return strings.ToLower(s[1 : 1+end])
 }
 
+// maxTemplateOutput is the most a shortcode's template or an include may
+// write: one that writes more (a loop without end) does not run.
+const maxTemplateOutput = 1 << 20
+
+// limited is a strings.Builder that refuses to grow past max.
+type limited struct {
+	strings.Builder
+	max int
+}
+
+func (l *limited) Write(p []byte) (int, error) {
+	if l.Len()+len(p) > l.max {
+		return 0, fmt.Errorf("it writes more than %d bytes", l.max)
+	}
+	return l.Builder.Write(p)
+}
+
 // shortcodeContext is a shortcode's dot, as Hugo's templates see it.
 type shortcodeContext struct {
 	t          *shortcode
 	inner      string
 	page, site map[string]any
+	ordinal    int // of the page's shortcodes of the site's, from 0
 }
 
 // Get returns the positional argument i, or the named argument key; nil
-// when there is none.
+// when there is none. A bare true or false is a boolean, a bare number a
+// number, as Hugo reads them; a quoted one is text.
 func (s *shortcodeContext) Get(key any) any {
 	switch k := key.(type) {
 	case int:
 		if k >= 0 && k < len(s.t.pos) {
-			return s.t.pos[k]
+			return typed(s.t.pos[k], s.t.bare["#"+strconv.Itoa(k)])
 		}
 	case string:
-		if v, ok := s.t.named[strings.ToLower(k)]; ok {
-			return v
+		k = strings.ToLower(k)
+		if v, ok := s.t.named[k]; ok {
+			return typed(v, s.t.bare[k])
 		}
 	}
 	return nil
+}
+
+// typed is an argument's value as Hugo has it: a bare true, false or
+// number is one; anything else, and anything quoted, is text.
+func typed(v string, bare bool) any {
+	if !bare {
+		return v
+	}
+	if b, err := strconv.ParseBool(v); err == nil && (v == "true" || v == "false") {
+		return b
+	}
+	if n, err := strconv.Atoi(v); err == nil {
+		return n
+	}
+	if f, err := strconv.ParseFloat(v, 64); err == nil {
+		return f
+	}
+	return v
 }
 
 func (s *shortcodeContext) Inner() htmltemplate.HTML         { return htmltemplate.HTML(s.inner) }
 func (s *shortcodeContext) InnerDeindent() htmltemplate.HTML { return s.Inner() }
 func (s *shortcodeContext) IsNamedParams() bool              { return len(s.t.named) > 0 }
 func (s *shortcodeContext) Name() string                     { return s.t.name }
-func (s *shortcodeContext) Ordinal() int                     { return 0 }
+func (s *shortcodeContext) Ordinal() int                     { return s.ordinal }
 func (s *shortcodeContext) Position() string                 { return s.t.name }
 func (s *shortcodeContext) Page() shortcodePage              { return shortcodePage{s.page} }
 func (s *shortcodeContext) Site() shortcodeSite              { return shortcodeSite{s.site} }

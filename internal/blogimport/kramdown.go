@@ -598,7 +598,7 @@ func kramdownEmphasis(body, delim, element string) string {
 	if !strings.Contains(body, delim) {
 		return body
 	}
-	code := kramdownRaw(body, false)
+	code := coverOf(len(body), kramdownRaw(body, false))
 	w := len(delim)
 	var b strings.Builder
 	last := 0
@@ -611,7 +611,7 @@ func kramdownEmphasis(body, delim, element string) string {
 			}
 			alone := (i == 0 || line[i-1] != '*') && (i+w >= len(line) || line[i+w] != '*')
 			bullet := w == 1 && strings.TrimLeft(line[:i], " ") == "" && i+1 < len(line) && line[i+1] == ' '
-			if alone && !bullet && !code.in(at+i) {
+			if alone && !bullet && !escaped(line, i) && !code.in(at+i) {
 				marks = append(marks, i)
 			}
 			i += w - 1
@@ -792,6 +792,7 @@ func kramdownSubLists(body string) string {
 		b       strings.Builder
 		open    []item // the list items the lines are in, outermost first
 		shift   int    // spaces put before the lines of a sub-list moved
+		fence   string // the fence of a code block a moved line opened
 		blank   = true
 		written = 0
 	)
@@ -803,9 +804,23 @@ func kramdownSubLists(body string) string {
 		line := strings.TrimRight(body[start:start+end], "\r\n")
 		at := start
 		start += end
+		moveLine := func() {
+			b.WriteString(body[written:at])
+			b.WriteString(strings.Repeat(" ", shift))
+			written = at
+		}
 		switch {
+		case raw.in(at) && fence != "":
+			moveLine() // a moved fence's code, to its closing line
+			continue
 		case raw.in(at):
 			open, shift, blank = nil, 0, false
+			continue
+		case fence != "":
+			moveLine()
+			if closesFence(line, fence) {
+				fence = ""
+			}
 			continue
 		case strings.TrimSpace(line) == "":
 			shift, blank = 0, true
@@ -817,9 +832,10 @@ func kramdownSubLists(body string) string {
 			cur = &open[len(open)-1]
 		}
 		if shift > 0 && !(isItem && m.ordered == cur.ordered && m.indent < cur.col) {
-			b.WriteString(body[written:at])
-			b.WriteString(strings.Repeat(" ", shift))
-			written = at
+			moveLine()
+			if f := fenceOpener(line); f != "" {
+				fence = f // its code and closing line move too
+			}
 			continue
 		}
 		shift = 0
@@ -840,9 +856,18 @@ func kramdownSubLists(body string) string {
 				open = open[:sibling]
 			case cur != nil && !blank && m.ordered != cur.ordered && m.indent < cur.col:
 				shift = cur.col - m.indent
-				b.WriteString(body[written:at])
-				b.WriteString(strings.Repeat(" ", shift))
-				written = at
+				moveLine()
+				if m.ordered {
+					// It begins at 1, as kramdown showed every list:
+					// CommonMark lets no other number begin a list in a
+					// paragraph.
+					digits := strings.IndexAny(line[m.indent:], ".)")
+					if line[m.indent:m.indent+digits] != "1" {
+						// "10. x" is "1.  x": its text where it was.
+						b.WriteString(line[:m.indent] + "1" + line[m.indent+digits:m.indent+digits+1] + strings.Repeat(" ", digits-1))
+						written = at + m.indent + digits + 1
+					}
+				}
 				blank = false
 				continue
 			}
@@ -864,6 +889,27 @@ func kramdownSubLists(body string) string {
 	}
 	b.WriteString(body[written:])
 	return b.String()
+}
+
+// fenceOpener returns the fence a line opens a code block with (```,
+// ~~~~), or "".
+func fenceOpener(line string) string {
+	t := strings.TrimLeft(line, " ")
+	if len(line)-len(t) > 3 || len(t) < 3 || t[0] != '`' && t[0] != '~' {
+		return ""
+	}
+	n := run(t, 0, t[0])
+	if n < 3 || t[0] == '`' && strings.Contains(t[n:], "`") {
+		return ""
+	}
+	return t[:n]
+}
+
+// closesFence reports whether line closes a code block opened with
+// fence: as many of its marks or more, and nothing else.
+func closesFence(line, fence string) bool {
+	t := strings.TrimSpace(strings.SplitN(line, "\n", 2)[0])
+	return strings.HasPrefix(t, fence) && strings.Trim(t, fence[:1]) == ""
 }
 
 // listMarker is the marker of a list item's line, and the spaces after it.
@@ -919,7 +965,7 @@ func kramdownUnclosedRaw(body string) string {
 	var b strings.Builder
 	last := 0
 	for _, m := range ms {
-		if raw.in(m[0]) {
+		if raw.in(m[0]) || escaped(body, m[0]) {
 			continue
 		}
 		end := paragraphEnd(body, m[1])

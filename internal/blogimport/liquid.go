@@ -2,6 +2,7 @@ package blogimport
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -289,6 +290,11 @@ func liquidFields(markup string) []string {
 	return joined
 }
 
+// jekyllOnly is Liquid that reads what only Jekyll has: the site's data
+// files, posts, pages and collections, a paginator. Run without them an
+// include would show nothing where the old site showed a list.
+var jekyllOnly = regexp.MustCompile(`(\{\{|\{%)[^}]*\b(site\.(data|posts|pages|categories|tags|collections|static_files|documents|html_pages|related_posts)|paginator)\b`)
+
 // includeEngine runs the Liquid of an include file: Liquid's own tags
 // and filters, and Jekyll's relative_url and absolute_url, which name a
 // path of the new site as expr does. An include in it is not read (it
@@ -312,6 +318,22 @@ var includeEngine = func() *liquid.Engine {
 	return e
 }()
 
+// runInclude runs an include's Liquid with bindings, writing at most
+// maxTemplateOutput: the Liquid package panics with a writer's error,
+// which is the include's error here.
+func runInclude(src string, bindings liquid.Bindings) (out string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = "", fmt.Errorf("%v", r)
+		}
+	}()
+	w := &limited{max: maxTemplateOutput}
+	if err := includeEngine.ParseAndFRender(w, []byte(src), bindings); err != nil {
+		return "", err
+	}
+	return w.String(), nil
+}
+
 // includeHTML returns what Jekyll wrote for t, an {% include %} of a file
 // of the site's _includes folder, as it wrote it: the file's Liquid run
 // with the include's arguments (include.name), the page's values and the
@@ -325,7 +347,7 @@ func (c *converter) includeHTML(t *liquidTag, file string, args []string) (strin
 		return "", false
 	}
 	src, ok := c.include(file)
-	if !ok {
+	if !ok || jekyllOnly.MatchString(src) {
 		return "", false
 	}
 	named := map[string]any{}
@@ -340,7 +362,7 @@ func (c *converter) includeHTML(t *liquidTag, file string, args []string) (strin
 			named[k] = s
 		}
 	}
-	out, err := includeEngine.ParseAndRenderString(src, liquid.Bindings{"include": named, "site": c.site, "page": c.page})
+	out, err := runInclude(src, liquid.Bindings{"include": named, "site": c.site, "page": c.page})
 	if err != nil {
 		return "", false
 	}

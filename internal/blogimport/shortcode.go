@@ -15,8 +15,9 @@ type shortcode struct {
 	name       string
 	named      map[string]string
 	pos        []string
-	closing    bool // {{< /name >}}
-	self       bool // {{< name />}}
+	bare       map[string]bool // the arguments not quoted: named by key, positional by "#i"
+	closing    bool            // {{< /name >}}
+	self       bool            // {{< name />}}
 	escaped    string
 	bad        string // what is wrong, for a tag that does not parse
 	pair       int    // index of the closing tag of an opening one, or -1
@@ -168,6 +169,14 @@ func lexShortcode(s string, j int) *shortcode {
 				e++
 			}
 			val, k = s[k:e], e
+			if t.bare == nil {
+				t.bare = map[string]bool{}
+			}
+			if key != "" {
+				t.bare[strings.ToLower(key)] = true
+			} else {
+				t.bare["#"+strconv.Itoa(len(t.pos))] = true
+			}
 		}
 		if key != "" {
 			t.named[strings.ToLower(key)] = val

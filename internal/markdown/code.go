@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"bytes"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -151,10 +153,11 @@ func HTMLBlocks(src string, verbatim bool) [][2]int {
 
 // SingleTildes returns the offsets in src of the tildes that open and
 // close a strikethrough of one tilde each (~text~), as GFM reads them:
-// what kramdown and older Hugos showed as text.
+// what kramdown and older Hugos showed as text. A web address is read
+// as netjournal reads it, a link (its tildes are the address's).
 func SingleTildes(src string) []int {
 	b := []byte(src)
-	doc := goldmark.New(goldmark.WithExtensions(extension.Strikethrough)).Parser().Parse(text.NewReader(b))
+	doc := goldmark.New(goldmark.WithExtensions(extension.Strikethrough, extension.Linkify)).Parser().Parse(text.NewReader(b))
 	var out []int
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || n.Kind() != extast.KindStrikethrough {
@@ -177,4 +180,26 @@ func SingleTildes(src string) []int {
 		return ast.WalkContinue, nil
 	})
 	return out
+}
+
+// HeadingIDs returns the id r gives each heading of src, in order, and
+// the 0-based line each begins on: for the importers, which rewrite the
+// links to an id an old site gave a heading.
+func (r *Renderer) HeadingIDs(src string) (ids []string, lines []int) {
+	b, doc, _ := r.parseRefs(src)
+	used := map[string]bool{}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		ids = append(ids, uniqueID(HeadingID(plain(h, b)), used))
+		line := -1
+		if h.Lines().Len() > 0 {
+			line = bytes.Count(b[:h.Lines().At(0).Start], []byte("\n"))
+		}
+		lines = append(lines, line)
+		return ast.WalkSkipChildren, nil
+	})
+	return ids, lines
 }
