@@ -1843,6 +1843,31 @@ func TestJekyllKramdownReviewedFourth(t *testing.T) {
 
 // jekyllPost imports a Jekyll site of one post, _posts/2021-01-01-a.md,
 // titled A, of body.
+// wantJekyllBody checks the body the import writes of a Jekyll post of
+// body.
+func wantJekyllBody(t *testing.T, body, want string) {
+	t.Helper()
+	if got := jekyllPost(t, body).Posts[0].Body; got != want {
+		t.Errorf("body:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// hugoPost imports a Hugo site of config.toml cfg, one post of body and
+// files.
+func hugoPost(t *testing.T, cfg, body string, files fstest.MapFS) *Plan {
+	t.Helper()
+	fsys := fstest.MapFS{
+		"config.toml":        {Data: []byte("baseURL = \"https://h.example.net/\"\n" + cfg)},
+		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + body)},
+	}
+	maps.Copy(fsys, files)
+	plan, err := Hugo(fsys, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return plan
+}
+
 func jekyllPost(t *testing.T, body string) *Plan {
 	t.Helper()
 	plan, err := Jekyll(fstest.MapFS{
@@ -1868,14 +1893,11 @@ func TestJekyllSubListLessIndented(t *testing.T) {
 		"- Plan\n1. book\n2. pack\n- Go\n\n" +
 		"* one\n * two\n\n1. alone\n\n  - after a blank\n\n```\n1. code\n- kept\n```\n\n10. ten\n- sub\n\n" +
 		"- a\n- b\n  1. first\n  2. second\n- c\n\n1. X\n   * y\n   the end\n1. Z\n"
-	plan := jekyllPost(t, body)
 	want := "1. Install\n   - the CLI\n   - its plugins\n     that we need\n2. Run\n   - a flag\n\n" +
 		"- Plan\n  1. book\n  2. pack\n- Go\n\n" +
 		"* one\n * two\n\n1. alone\n\n  - after a blank\n\n```\n1. code\n- kept\n```\n\n10. ten\n    - sub\n\n" +
 		"- a\n- b\n  1. first\n  2. second\n- c\n\n1. X\n   * y\n   the end\n1. Z\n"
-	if got := plan.Posts[0].Body; got != want {
-		t.Errorf("body:\n%s\nwant:\n%s", got, want)
-	}
+	wantJekyllBody(t, body, want)
 }
 
 // TestJekyllUnclosedScript: a <script> or <style> tag in prose, with no
@@ -1885,11 +1907,8 @@ func TestJekyllSubListLessIndented(t *testing.T) {
 // is escaped; one closed, in code or in an HTML block stays as written.
 func TestJekyllUnclosedScript(t *testing.T) {
 	body := "Put async on a <script> tag, or <STYLE media=x>.\n\nNext.\n\nA <script>go()</script> and `<script>`.\n\n<script>\nrun()\n</script>\n"
-	plan := jekyllPost(t, body)
 	want := "Put async on a &lt;script> tag, or &lt;STYLE media=x>.\n\nNext.\n\nA <script>go()</script> and `<script>`.\n\n<script>\nrun()\n</script>\n"
-	if got := plan.Posts[0].Body; got != want {
-		t.Errorf("body:\n%s\nwant:\n%s", got, want)
-	}
+	wantJekyllBody(t, body, want)
 }
 
 // TestJekyllCJKEmphasis: kramdown reads *…* and **…** that CommonMark does
@@ -1900,12 +1919,9 @@ func TestJekyllUnclosedScript(t *testing.T) {
 func TestJekyllCJKEmphasis(t *testing.T) {
 	body := "대표적으로 **Big-O 표기법(빅오 표기법)**이 있다.\n\n可以将*分离关注点（separation of concerns）*作为基础。\n\n" +
 		"* a list *item*\n\n2*3*4 and a*b*c, **b**, *c*\n\n이것은 *강조(중요)*입니다 그리고 **굵게:**다음\n"
-	plan := jekyllPost(t, body)
 	want := "대표적으로 <strong>Big-O 표기법(빅오 표기법)</strong>이 있다.\n\n可以将<em>分离关注点（separation of concerns）</em>作为基础。\n\n" +
 		"* a list *item*\n\n2*3*4 and a*b*c, **b**, *c*\n\n이것은 <em>강조(중요)</em>입니다 그리고 <strong>굵게:</strong>다음\n"
-	if got := plan.Posts[0].Body; got != want {
-		t.Errorf("body:\n%s\nwant:\n%s", got, want)
-	}
+	wantJekyllBody(t, body, want)
 }
 
 // TestJekyllTagAloneOnItsLine: an inline tag alone on its line (<br>,
@@ -1917,12 +1933,9 @@ func TestJekyllCJKEmphasis(t *testing.T) {
 func TestJekyllTagAloneOnItsLine(t *testing.T) {
 	body := "Intro.\n\n<br>\n#### Results\nSome *emphasis* here.\n\n<img src=\"/a.png\">\ntext *b*\n\n" +
 		"<span class=\"x\">\n*a*\n</span>\n\n<img src=\"/alone.png\">\n\n<div>\nx\n</div>\n\n```\n<br>\ncode\n```\n"
-	plan := jekyllPost(t, body)
 	want := "Intro.\n\n<br><!-- -->\n#### Results\nSome *emphasis* here.\n\n<img src=\"/a.png\"><!-- -->\ntext *b*\n\n" +
 		"<span class=\"x\"><!-- -->\n*a*\n</span>\n\n<img src=\"/alone.png\">\n\n<div>\nx\n</div>\n\n```\n<br>\ncode\n```\n"
-	if got := plan.Posts[0].Body; got != want {
-		t.Errorf("body:\n%s\nwant:\n%s", got, want)
-	}
+	wantJekyllBody(t, body, want)
 }
 
 // TestJekyllInclude: an include the site's _includes folder holds is
@@ -2049,20 +2062,13 @@ func TestSingleTildes(t *testing.T) {
 func TestHugoAttributes(t *testing.T) {
 	body := "## Setup {#setup}\n\n## Install *it* {#install .big}\n\nSee [install](#install) and <a href=\"#install\">here</a>.\n\n> Quote\n{.center}\n\n```\n## Code {#x}\n{.y}\n```\n"
 	for _, blocks := range []bool{false, true} {
-		cfg := "baseURL = \"https://h.example.net/\"\n"
+		cfg := ""
 		want := "## Setup\n\n## Install *it*\n\nSee [install](#install-it) and <a href=\"#install-it\">here</a>.\n\n> Quote\n{.center}\n\n```\n## Code {#x}\n{.y}\n```\n"
 		if blocks {
 			cfg += "[markup.goldmark.parser.attribute]\nblock = true\n"
 			want = strings.Replace(want, "> Quote\n{.center}", "> Quote\n<!-- {.center} -->", 1)
 		}
-		plan, err := Hugo(fstest.MapFS{
-			"config.toml":        {Data: []byte(cfg)},
-			"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + body)},
-		}, Options{Root: "h"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := plan.Posts[0].Body; got != want {
+		if got := hugoPost(t, cfg, body, nil).Posts[0].Body; got != want {
 			t.Errorf("block attributes %v: body:\n%s\nwant:\n%s", blocks, got, want)
 		}
 	}
@@ -2081,14 +2087,7 @@ func TestHugoMoreDivider(t *testing.T) {
 		"Intro.\n\n<!--more-->\n\n`<!--more-->` in code.\n": "Intro.\n\n<!--more-->\n\n`<!--more-->` in code.\n",
 		"`<!--more-->` in code, A<!--more-->B\n":            "`<!--more-->` in code, A\n\n<!--more-->\n\nB\n",
 	} {
-		plan, err := Hugo(fstest.MapFS{
-			"config.toml":        {Data: []byte("baseURL = \"https://h.example.net/\"\n")},
-			"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + body)},
-		}, Options{Root: "h"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := plan.Posts[0].Body; got != want {
+		if got := hugoPost(t, "", body, nil).Posts[0].Body; got != want {
 			t.Errorf("%q: body %q, want %q", body, got, want)
 		}
 	}
@@ -2102,20 +2101,12 @@ func TestHugoMoreDivider(t *testing.T) {
 func TestHugoEmoji(t *testing.T) {
 	body := "Thanks :clap: and :pray:! ました:clap::clap: f:id:mosuke5, arn:aws:iam::123:role, [::1]:80, :notanemoji:, `:zzz:`\n"
 	for _, on := range []bool{false, true} {
-		cfg := "baseURL = \"https://h.example.net/\"\n"
-		want := body
+		cfg, want := "", body
 		if on {
-			cfg += "enableEmoji = true\n"
+			cfg = "enableEmoji = true\n"
 			want = "Thanks 👏 and 🙏! ました👏👏 f:id:mosuke5, arn:aws:iam::123:role, [::1]:80, :notanemoji:, `:zzz:`\n"
 		}
-		plan, err := Hugo(fstest.MapFS{
-			"config.toml":        {Data: []byte(cfg)},
-			"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + body)},
-		}, Options{Root: "h"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := plan.Posts[0].Body; got != want {
+		if got := hugoPost(t, cfg, body, nil).Posts[0].Body; got != want {
 			t.Errorf("enableEmoji %v: body %q, want %q", on, got, want)
 		}
 	}
@@ -2192,17 +2183,12 @@ func TestImportReviewed(t *testing.T) {
 			{"pre after text", "The output:\n{{< pre >}}\n\nNext.\n", "The output:\n\n<pre>\nline 1\n    line 2\n</pre>\n\nNext.\n"},
 			{"site data", "{{< data >}}\n", "<!-- {{< data >}} -->\n"},
 		} {
-			plan, err := Hugo(fstest.MapFS{
-				"config.toml":                  {Data: []byte("baseURL = \"https://h.example.net/\"\n")},
-				"content/posts/a.md":           {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + tc.in)},
+			plan := hugoPost(t, "", tc.in, fstest.MapFS{
 				"layouts/shortcodes/tt.html":   {Data: []byte(`<code>{{ .Get 0 }}</code>`)},
 				"layouts/shortcodes/n.html":    {Data: []byte(`<i id="n{{ .Ordinal }}">{{ if .Get "on" }}on{{ else }}off{{ end }}</i>`)},
 				"layouts/shortcodes/pre.html":  {Data: []byte("<pre>\nline 1\n    line 2\n</pre>")},
 				"layouts/shortcodes/data.html": {Data: []byte(`{{ range .Site.Data.x }}{{ . }}{{ end }}`)},
-			}, Options{Root: "h"})
-			if err != nil {
-				t.Fatal(err)
-			}
+			})
 			if got := plan.Posts[0].Body; got != tc.want {
 				t.Errorf("%s: body:\n%s\nwant:\n%s", tc.name, got, tc.want)
 			}
@@ -2222,15 +2208,10 @@ func TestSubListRenumbered(t *testing.T) {
 // writes without end, or whose function panics, does not run: left out,
 // with its warning.
 func TestTemplateWithoutEnd(t *testing.T) {
-	plan, err := Hugo(fstest.MapFS{
-		"config.toml":                    {Data: []byte("baseURL = \"https://h.example.net/\"\n")},
-		"content/posts/a.md":             {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n{{< big >}}\n\n{{< panics >}}\n")},
+	plan := hugoPost(t, "", "{{< big >}}\n\n{{< panics >}}\n", fstest.MapFS{
 		"layouts/shortcodes/big.html":    {Data: []byte(`{{ range 100000000 }}xxxxxxxxxx{{ end }}`)},
 		"layouts/shortcodes/panics.html": {Data: []byte(`{{ isset .Site.Params 1 }}`)},
-	}, Options{Root: "h"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	})
 	if got, want := plan.Posts[0].Body, "<!-- {{< big >}} -->\n\n<!-- {{< panics >}} -->\n"; got != want {
 		t.Errorf("body %q, want %q", got, want)
 	}
