@@ -2227,3 +2227,74 @@ func TestTemplateWithoutEnd(t *testing.T) {
 		t.Errorf("body %q, want %q", got, want)
 	}
 }
+
+// TestImportReviewedAgain: a second review's cases, each checked against
+// kramdown or Hugo 0.111.
+func TestImportReviewedAgain(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		// An item of any list the lines are in ends a moved sub-list.
+		{"outer item after a moved sub-list", "- Tools:\n  1. Editor\n  - vim\n- Languages\n", "- Tools:\n  1. Editor\n     - vim\n- Languages\n"},
+		// kramdown nests only right under an item's first paragraph.
+		{"after the item's second paragraph", "- item\n\n  para\n2. y\n", "- item\n\n  para\n2. y\n"},
+		// kramdown has no N) lists, nor an item of nothing.
+		{"parenthesis markers", "- item\n10) x\n11) y\n", "- item\n10) x\n11) y\n"},
+		{"a marker alone", "- a\n10.\n", "- a\n10.\n"},
+		// Renumbered, its text is no code.
+		{"wide spacing", "- a\n10.    b\n", "- a\n  1.    b\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) { wantJekyllBody(t, tc.in, tc.want) })
+	}
+	shortcodes := fstest.MapFS{
+		"layouts/shortcodes/url.html":      {Data: []byte(`<span title="a > b_c">see https://example.org/my_page_here/ and a_b_c</span>`)},
+		"layouts/shortcodes/preblank.html": {Data: []byte("<pre>\na\n\n    b\n</pre>")},
+		"layouts/shortcodes/divpre.html":   {Data: []byte("<div class=\"hl\"><pre><code>x = 1\n\n    y = 2\n</code></pre></div>")},
+		"layouts/shortcodes/tt.html":       {Data: []byte(`<code>{{ .Get 0 }}</code>`)},
+		"layouts/shortcodes/ord.html":      {Data: []byte(`{{ .Ordinal }}`)},
+		"layouts/shortcodes/wrap.html":     {Data: []byte(`[{{ .Inner }}]`)},
+		"layouts/shortcodes/v.html":        {Data: []byte(`{{ printf "%T" (.Get 0) }}`)},
+	}
+	for _, tc := range []struct{ name, in, want string }{
+		// A web address in a shortcode's text is not escaped (its link
+		// would end at the first _), nor is an attribute with a > in it.
+		{"address", "Text {{< url >}} end.\n", "Text <span title=\"a > b_c\">see https://example.org/my_page_here/ and a\\_b\\_c</span> end.\n"},
+		// A <pre>'s lines are its text, wherever it is.
+		{"pre in a line", "See {{< preblank >}} inline.\n", "See <pre>&#10;a&#10;&#10;    b&#10;</pre> inline.\n"},
+		{"div and pre after text", "The code:\n{{< divpre >}}\n", "The code:\n<div class=\"hl\"><pre><code>x = 1&#10;&#10;    y = 2&#10;</code></pre></div>\n"},
+		{"div and pre alone", "A.\n\n{{< divpre >}}\n", "A.\n\n<div class=\"hl\"><pre><code>x = 1\n&#10;    y = 2\n</code></pre></div>\n"},
+		// HTML CommonMark reads as a paragraph's, alone on its line too.
+		{"code alone", "A.\n\n{{< tt \"__init__\" >}}\n", "A.\n\n<code>\\_\\_init\\_\\_</code>\n"},
+		// .Ordinal counts every shortcode among its siblings.
+		{"ordinal", "{{< wrap >}}{{< ord >}} {{< ord >}}{{< /wrap >}} {{< figure src=\"/a.png\" >}} {{< ord >}}\n", "\\[0 1\\] ![](</a.png>) 2\n"},
+		// Hugo types a bare integer, decimal or boolean; anything else is text.
+		{"typed", "{{< v 1e3 >}} {{< v inf >}} {{< v 1. >}} {{< v 1.0 >}} {{< v -5 >}} {{< v 0x10 >}} {{< v TRUE >}} {{< v true >}}\n",
+			"string string string float64 int string string bool\n"},
+		// A custom id given twice links to the first.
+		{"id twice", "## Intro {#intro}\n\n## Intro {#intro}\n\n[i](#intro) [p](#intro \"t\")\n", "## Intro\n\n## Intro\n\n[i](#intro) [p](#intro \"t\")\n"},
+		{"link forms", "## Two words {#p}\n\n[a](#p \"t\") [b][r] <a href='#p'>c</a>\n\n[r]: #p\n", "## Two words\n\n[a](#two-words \"t\") [b][r] <a href='#two-words'>c</a>\n\n[r]: #two-words\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := hugoPost(t, "", tc.in, shortcodes).Posts[0].Body; got != tc.want {
+				t.Errorf("body:\n%s\nwant:\n%s", got, tc.want)
+			}
+		})
+	}
+	// Emoji are written before the anchors are made of the headings.
+	if got, want := hugoPost(t, "enableEmoji = true\n", "## Hello :smile: world {#hello}\n\n[h](#hello)\n", nil).Posts[0].Body,
+		"## Hello 😄 world\n\n[h](#hello--world)\n"; got != want {
+		t.Errorf("emoji in a heading: body %q, want %q", got, want)
+	}
+	// An include that says "paginator" in a text of its own runs.
+	plan, err := Jekyll(fstest.MapFS{
+		"_config.yml":            {Data: []byte("url: https://k.test\n")},
+		"_includes/label.html":   {Data: []byte(`{% assign label = "paginator off" %}<i>{{ label }}</i>`)},
+		"_includes/tt.html":      {Data: []byte(`<code>{{ include.x }}</code>`)},
+		"_posts/2021-01-01-a.md": {Data: []byte("---\ntitle: A\n---\nA {% include label.html %} and {% include tt.html x=\"__init__\" %}.\n")},
+	}, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// kramdown keeps the text of an include's <code> as it is, too.
+	if got, want := plan.Posts[0].Body, "A <i>paginator off</i> and <code>\\_\\_init\\_\\_</code>.\n"; got != want {
+		t.Errorf("include: body %q, want %q", got, want)
+	}
+}

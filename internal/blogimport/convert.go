@@ -32,7 +32,6 @@ type converter struct {
 	// (Hugo's layouts/shortcodes, or its theme's), and false when it holds
 	// none.
 	shortcodeTemplate func(name string) (string, bool)
-	ordinal           int // how many of the site's shortcodes ran: the next's .Ordinal
 	site, page        map[string]any
 	// fileLine, when set, maps a line of src (from 0) to the line of the
 	// body src was written from: a pass that added lines.

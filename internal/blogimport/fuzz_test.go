@@ -171,6 +171,7 @@ func FuzzKramdownHTML(f *testing.F) {
 	}
 	f.Add("* TOC\n{:toc}\n[a](b){:target=\"_blank\"}\n{::comment}\nx\n{:/comment}\n{::nomarkdown}\n<b>\n{:/}\n{::nomarkdown}")
 	f.Add("1. a\n  - b\n    c\n2. d\n- e\n\n- f\n1) g\n<div>\n- h\n</div>\n")
+	f.Add("- a\n10.\n- b\n10.    c\n- Tools:\n  1. Editor\n  - vim\n```\nx\n```\n- Languages\n")
 	f.Fuzz(func(t *testing.T, body string) {
 		// kramdownSubLists puts spaces before lines, and nothing else.
 		in, sub := strings.SplitAfter(body, "\n"), strings.SplitAfter(kramdownSubLists(body), "\n")

@@ -375,10 +375,10 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 			c.page[k], _ = meta.Get(k)
 		}
 		body := c.shortcodes()
-		body = hugoMore(hugoAttributes(body, titleAttributes, blockAttributes))
 		if emoji {
-			body = hugoEmoji(body)
+			body = hugoEmoji(body) // before the headings' anchors are made
 		}
+		body = hugoMore(hugoAttributes(body, titleAttributes, blockAttributes))
 		if d.bundle != "" {
 			body = bundleLinks(body, resources[d.bundle], d.bundle, d.newPath())
 		}
@@ -1271,6 +1271,7 @@ func hugoAttributes(body string, titles, blocks bool) string {
 	}
 	code := coverOf(len(body), codeRegions(body))
 	custom := map[int]string{} // the id a heading gave, by its line
+	given := map[string]bool{}
 	var b strings.Builder
 	at, line := 0, 0
 	for _, l := range strings.SplitAfter(body, "\n") {
@@ -1283,8 +1284,8 @@ func hugoAttributes(body string, titles, blocks bool) string {
 			m := headingWithAttributes.FindStringSubmatch(text)
 			b.WriteString(m[1] + nl)
 			for _, a := range strings.Fields(m[3]) {
-				if id, ok := strings.CutPrefix(a, "#"); ok {
-					custom[line] = id
+				if id, ok := strings.CutPrefix(a, "#"); ok && !given[id] {
+					custom[line], given[id] = id, true // a link is to the first
 				}
 			}
 		case blocks && attributeList.MatchString(text) && strings.TrimSpace(attributeList.ReplaceAllString(text, "")) == "":
@@ -1305,7 +1306,9 @@ func hugoAttributes(body string, titles, blocks bool) string {
 	var pairs []string
 	for k, l := range lines {
 		if id, ok := custom[l]; ok && id != ids[k] {
-			pairs = append(pairs, "](#"+id+")", "](#"+ids[k]+")", `href="#`+id+`"`, `href="#`+ids[k]+`"`)
+			for _, f := range []string{"](#%s)", `](#%s "`, "](#%s '", `href="#%s"`, "href='#%s'", "]: #%s\n", "]: #%s "} {
+				pairs = append(pairs, fmt.Sprintf(f, id), fmt.Sprintf(f, ids[k]))
+			}
 		}
 	}
 	if pairs == nil {

@@ -14,6 +14,8 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
+
+	"github.com/netjournal/netjournal/internal/markdown"
 )
 
 // A shortcode of the site's own (layouts/shortcodes, or its theme's) is
@@ -28,7 +30,7 @@ import (
 // alone on its line as a block, in a line of text on that line (see
 // place). ok is false for a shortcode the site does not hold, and err
 // says why one it holds does not run.
-func (c *converter) siteShortcode(t *shortcode, inner string, end int) (out string, ok bool, err error) {
+func (c *converter) siteShortcode(t *shortcode, inner string, end, ordinal int) (out string, ok bool, err error) {
 	// A function given what it cannot take (isset of a map by a key of
 	// another type) panics: the template does not run.
 	defer func() {
@@ -48,8 +50,6 @@ func (c *converter) siteShortcode(t *shortcode, inner string, end int) (out stri
 		return "", false, err
 	}
 	b := &limited{max: maxTemplateOutput}
-	ordinal := c.ordinal
-	c.ordinal++
 	if err := tmpl.Execute(b, &shortcodeContext{t: t, inner: inner, page: c.page, site: c.site, ordinal: ordinal}); err != nil {
 		return "", false, err
 	}
@@ -62,14 +62,16 @@ func (c *converter) siteShortcode(t *shortcode, inner string, end int) (out stri
 // line after a blank one (or first), it is a block of its own, a blank
 // line after it (HTML without its own blank lines, each of which would
 // end the block, and an indented line after one be code), and so is HTML
-// that begins with <pre>, <script>, <style> or <textarea> after text
-// (their lines are their text), and, with kramdown (a Jekyll include's
-// HTML, which kramdown read), with a block element's tag (blockNames).
-// In a line of text, or on a line that goes on a paragraph, it is that
-// paragraph's (Hugo puts a shortcode's HTML in the page where it was),
-// its lines joined into one but for those of <pre> and the like; Hugo's
-// HTML there is not Markdown, its text escaped for CommonMark to show as
-// it is, where kramdown read Markdown in an include's.
+// that begins with <pre>, <script>, <style> or <textarea> after text,
+// and, with kramdown (a Jekyll include's HTML, which kramdown read), with
+// a block element's tag (blockNames). In a line of text, or on a line
+// that goes on a paragraph, it is that paragraph's (Hugo puts a
+// shortcode's HTML in the page where it was), its lines joined into one.
+// A <pre>'s line breaks are its text, written &#10; where a line break of
+// the body would end its block or be joined. Hugo's HTML that CommonMark
+// reads as a paragraph's is not Markdown: its text is escaped for
+// CommonMark to show it as it is, where kramdown read Markdown in an
+// include's.
 func (c *converter) place(out string, start, end int, isHTML, kramdown bool) string {
 	out = strings.TrimSpace(out)
 	lineStart := strings.LastIndexByte(c.src[:start], '\n') + 1
@@ -80,17 +82,15 @@ func (c *converter) place(out string, start, end int, isHTML, kramdown bool) str
 	alone := strings.TrimSpace(c.src[lineStart:start]) == "" && strings.TrimSpace(c.src[end:end+lineEnd]) == ""
 	afterBlank := lineStart == 0 || strings.TrimSpace(c.src[strings.LastIndexByte(c.src[:lineStart-1], '\n')+1:lineStart-1]) == ""
 	tag := openingTag(out)
-	verbatim := isHTML && verbatimTags[tag]
-	keepsLines := isHTML && verbatimTag.MatchString(out)
 	before := ""
-	if alone && !afterBlank && (verbatim || kramdown && isHTML && blockNames[tag]) {
+	if alone && !afterBlank && isHTML && (verbatimTags[tag] || kramdown && blockNames[tag]) {
 		before, afterBlank = "\n", true
 	}
 	if !alone || !afterBlank {
-		if keepsLines {
-			return out
+		if isHTML {
+			out = pinPre(out, true)
 		}
-		out = strings.Join(strings.Fields(out), " ")
+		out = joinLines(out)
 		if isHTML && !kramdown {
 			out = escapeHTMLText(out)
 		}
@@ -100,7 +100,8 @@ func (c *converter) place(out string, start, end int, isHTML, kramdown bool) str
 	if next := end + lineEnd + 1; next >= len(c.src) || strings.TrimSpace(strings.SplitN(c.src[next:], "\n", 2)[0]) == "" {
 		after = ""
 	}
-	if isHTML && strings.HasPrefix(out, "<") && !verbatim {
+	if isHTML && !verbatimTags[tag] {
+		out = pinPre(out, false)
 		var lines []string
 		for _, l := range strings.Split(out, "\n") {
 			if strings.TrimSpace(l) != "" {
@@ -108,6 +109,9 @@ func (c *converter) place(out string, start, end int, isHTML, kramdown bool) str
 			}
 		}
 		out = strings.Join(lines, "\n")
+		if !kramdown && len(markdown.HTMLBlocks(out, false)) == 0 {
+			out = escapeHTMLText(out) // a paragraph's to CommonMark
+		}
 	}
 	return before + out + after
 }
@@ -116,31 +120,86 @@ func (c *converter) place(out string, start, end int, isHTML, kramdown bool) str
 // all: an HTML block of CommonMark's first type, to its closing tag.
 var verbatimTags = map[string]bool{"pre": true, "script": true, "style": true, "textarea": true}
 
-// verbatimTag is an opening tag of one of verbatimTags.
-var verbatimTag = regexp.MustCompile(`(?i)<(pre|script|style|textarea)[\s>]`)
+// preElement is a <pre> element, its text and all.
+var preElement = regexp.MustCompile(`(?is)<pre[\s>].*?</pre\s*>`)
+
+// pinPre returns s with line breaks of each <pre> written &#10;, which
+// the browser shows as they were: all of them for a line (inline), else
+// those of its blank lines, each of which would end the HTML block the
+// <pre> is in (a line of spaces too).
+func pinPre(s string, inline bool) string {
+	return preElement.ReplaceAllStringFunc(s, func(pre string) string {
+		if inline {
+			return strings.ReplaceAll(pre, "\n", "&#10;")
+		}
+		return blankLine.ReplaceAllString(pre, "\n&#10;")
+	})
+}
+
+// blankLine is a line break, a line of nothing but spaces and its own.
+var blankLine = regexp.MustCompile(`\n[ \t]*\n`)
+
+// joinLines joins the lines of s into one, the spaces about each line
+// break one space: a <pre>'s have none left (pinPre), and its spaces stay.
+func joinLines(s string) string {
+	return strings.TrimSpace(lineBreak.ReplaceAllString(s, " "))
+}
+
+// lineBreak is a line break and the spaces about it.
+var lineBreak = regexp.MustCompile(`[ \t\r]*\n[ \t\r\n]*`)
 
 // escapeHTMLText escapes the marks of Markdown in the text of HTML, not
-// in its tags: CommonMark reads Markdown in the text of inline HTML, and
+// in its tags nor in a web address (whose link would end at the first
+// escaped mark): CommonMark reads Markdown in a paragraph's HTML, and
 // Hugo put a shortcode's HTML in the page as it was (__init__ in <code>
 // was bold).
 func escapeHTMLText(s string) string {
 	var b strings.Builder
+	text := func(t string) {
+		for i, w := range strings.SplitAfter(t, " ") {
+			_ = i
+			if strings.Contains(w, "://") || strings.HasPrefix(w, "www.") {
+				b.WriteString(w)
+			} else {
+				b.WriteString(escapeMarkdown.Replace(w))
+			}
+		}
+	}
 	for s != "" {
 		lt := strings.IndexByte(s, '<')
 		if lt < 0 {
-			b.WriteString(escapeMarkdown.Replace(s))
+			text(s)
 			break
 		}
-		b.WriteString(escapeMarkdown.Replace(s[:lt]))
-		gt := strings.IndexByte(s[lt:], '>')
+		text(s[:lt])
+		gt := tagEnd(s[lt:])
 		if gt < 0 {
 			b.WriteString(s[lt:])
 			break
 		}
-		b.WriteString(s[lt : lt+gt+1])
-		s = s[lt+gt+1:]
+		b.WriteString(s[lt : lt+gt])
+		s = s[lt+gt:]
 	}
 	return b.String()
+}
+
+// tagEnd returns where the tag s begins with ends, past its '>', a '>'
+// in a quoted attribute passed by; -1 if it does not end.
+func tagEnd(s string) int {
+	var quote byte
+	for i := 1; i < len(s); i++ {
+		switch c := s[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '>':
+			return i + 1
+		}
+	}
+	return -1
 }
 
 // openingTag returns the name, in lower case, of the tag s begins with.
@@ -177,7 +236,7 @@ type shortcodeContext struct {
 	t          *shortcode
 	inner      string
 	page, site map[string]any
-	ordinal    int // of the page's shortcodes of the site's, from 0
+	ordinal    int // among the shortcodes of its parent (the page, or one), from 0
 }
 
 // Get returns the positional argument i, or the named argument key; nil
@@ -198,23 +257,33 @@ func (s *shortcodeContext) Get(key any) any {
 	return nil
 }
 
-// typed is an argument's value as Hugo has it: a bare true, false or
-// number is one; anything else, and anything quoted, is text.
+// typed is an argument's value as Hugo has it: a bare true, false,
+// integer or decimal is one; anything else, and anything quoted, is text.
 func typed(v string, bare bool) any {
 	if !bare {
 		return v
 	}
-	if b, err := strconv.ParseBool(v); err == nil && (v == "true" || v == "false") {
-		return b
-	}
-	if n, err := strconv.Atoi(v); err == nil {
-		return n
-	}
-	if f, err := strconv.ParseFloat(v, 64); err == nil {
-		return f
+	switch {
+	case v == "true" || v == "false":
+		return v == "true"
+	case bareInt.MatchString(v):
+		if n, err := strconv.Atoi(v); err == nil {
+			return n
+		}
+	case bareFloat.MatchString(v):
+		if f, err := strconv.ParseFloat(v, 64); err == nil {
+			return f
+		}
 	}
 	return v
 }
+
+// bareInt and bareFloat are the numbers Hugo reads in a shortcode's
+// arguments: 1e3, 0x10, inf and 1. are text to it.
+var (
+	bareInt   = regexp.MustCompile(`^-?[0-9]+$`)
+	bareFloat = regexp.MustCompile(`^-?[0-9]+\.[0-9]+$`)
+)
 
 func (s *shortcodeContext) Inner() htmltemplate.HTML         { return htmltemplate.HTML(s.inner) }
 func (s *shortcodeContext) InnerDeindent() htmltemplate.HTML { return s.Inner() }

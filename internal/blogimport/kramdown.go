@@ -786,7 +786,8 @@ func kramdownSubLists(body string) string {
 	raw := coverOf(len(body), kramdownRaw(body, true))
 	type item struct {
 		ordered     bool
-		indent, col int // the marker's indent, and the column of its text
+		indent, col int  // the marker's indent, and the column of its text
+		first       bool // the lines are in its first paragraph yet
 	}
 	var (
 		b       strings.Builder
@@ -796,6 +797,17 @@ func kramdownSubLists(body string) string {
 		blank   = true
 		written = 0
 	)
+	// sibling returns the open item whose list an item m is the next of:
+	// of its kind, within that item's indent (siblings to both
+	// Markdowns); -1 for none.
+	sibling := func(m listMarkerOf) int {
+		for k := len(open) - 1; k >= 0; k-- {
+			if open[k].ordered == m.ordered && m.indent >= open[k].indent && m.indent < open[k].col {
+				return k
+			}
+		}
+		return -1
+	}
 	for start := 0; start < len(body); {
 		end := strings.IndexByte(body[start:], '\n') + 1
 		if end == 0 {
@@ -824,14 +836,20 @@ func kramdownSubLists(body string) string {
 			continue
 		case strings.TrimSpace(line) == "":
 			shift, blank = 0, true
+			for k := range open {
+				open[k].first = false
+			}
 			continue
 		}
 		m, isItem := listItem(line)
+		if isItem && strings.Contains(line[m.indent:min(m.col, len(line))], ")") {
+			isItem = false // kramdown has no 1) lists: text
+		}
 		var cur *item
 		if len(open) > 0 {
 			cur = &open[len(open)-1]
 		}
-		if shift > 0 && !(isItem && m.ordered == cur.ordered && m.indent < cur.col) {
+		if shift > 0 && !(isItem && (sibling(m) >= 0 || m.ordered == cur.ordered && m.indent < cur.col)) {
 			moveLine()
 			if f := fenceOpener(line); f != "" {
 				fence = f // its code and closing line move too
@@ -842,30 +860,25 @@ func kramdownSubLists(body string) string {
 		indent := len(line) - len(strings.TrimLeft(line, " "))
 		switch {
 		case isItem:
-			// An item of a list the lines are in already, of its kind,
-			// is that list's next item (siblings to both Markdowns).
-			sibling := -1
-			for k := len(open) - 1; k >= 0; k-- {
-				if open[k].ordered == m.ordered && m.indent >= open[k].indent && m.indent < open[k].col {
-					sibling = k
-					break
-				}
-			}
+			sib := sibling(m)
 			switch {
-			case sibling >= 0:
-				open = open[:sibling]
-			case cur != nil && !blank && m.ordered != cur.ordered && m.indent < cur.col:
+			case sib >= 0:
+				open = open[:sib]
+			case cur != nil && !blank && cur.first && m.ordered != cur.ordered && m.indent < cur.col && m.col < len(line) && strings.TrimSpace(line[m.col:]) != "":
+				// Right under the first paragraph of an item, a list of
+				// the other kind with text: kramdown's sub-list.
 				shift = cur.col - m.indent
 				moveLine()
 				if m.ordered {
 					// It begins at 1, as kramdown showed every list:
 					// CommonMark lets no other number begin a list in a
-					// paragraph.
-					digits := strings.IndexAny(line[m.indent:], ".)")
+					// paragraph. "10. x" is "1.  x", its text where it
+					// was, but four spaces at most: five begin code.
+					digits := strings.IndexByte(line[m.indent:], '.')
 					if line[m.indent:m.indent+digits] != "1" {
-						// "10. x" is "1.  x": its text where it was.
-						b.WriteString(line[:m.indent] + "1" + line[m.indent+digits:m.indent+digits+1] + strings.Repeat(" ", digits-1))
-						written = at + m.indent + digits + 1
+						spaces := m.col - (m.indent + digits + 1)
+						b.WriteString(line[:m.indent] + "1." + strings.Repeat(" ", min(spaces+digits-1, 4)))
+						written = at + m.col
 					}
 				}
 				blank = false
@@ -874,7 +887,7 @@ func kramdownSubLists(body string) string {
 			for len(open) > 0 && open[len(open)-1].col > m.indent {
 				open = open[:len(open)-1]
 			}
-			open = append(open, item{m.ordered, m.indent, m.col})
+			open = append(open, item{m.ordered, m.indent, m.col, true})
 		case cur != nil && indent < cur.col && (blank || strings.ContainsAny(line[indent:indent+1], "#><|`~\t")):
 			// The list ends, as far as the line's indent, or a block
 			// other than text begins.
@@ -926,12 +939,15 @@ func thematicBreak(line string) bool {
 	return n >= 3 && strings.Trim(t, t[:1]+" ") == ""
 }
 
+// listMarkerOf is what a list item's first line says of its item.
+type listMarkerOf struct {
+	ordered     bool
+	indent, col int // the marker's indent, and the column of its text
+}
+
 // listItem reads line as a list item's first line: whether its list is
 // numbered, its marker's indent and the column its text begins at.
-func listItem(line string) (m struct {
-	ordered     bool
-	indent, col int
-}, ok bool) {
+func listItem(line string) (m listMarkerOf, ok bool) {
 	g := listMarker.FindStringSubmatchIndex(line)
 	if g == nil || thematicBreak(line) {
 		return m, false

@@ -293,7 +293,7 @@ func liquidFields(markup string) []string {
 // jekyllOnly is Liquid that reads what only Jekyll has: the site's data
 // files, posts, pages and collections, a paginator. Run without them an
 // include would show nothing where the old site showed a list.
-var jekyllOnly = regexp.MustCompile(`(\{\{|\{%)[^}]*\b(site\.(data|posts|pages|categories|tags|collections|static_files|documents|html_pages|related_posts)|paginator)\b`)
+var jekyllOnly = regexp.MustCompile(`(\{\{|\{%)[^}]*\b(site\.(data|posts|pages|categories|tags|collections|static_files|documents|html_pages|related_posts)\b|paginator\.)`)
 
 // includeEngine runs the Liquid of an include file: Liquid's own tags
 // and filters, and Jekyll's relative_url and absolute_url, which name a
@@ -366,7 +366,8 @@ func (c *converter) includeHTML(t *liquidTag, file string, args []string) (strin
 	if err != nil {
 		return "", false
 	}
-	return c.place(out, t.start, t.end, true, true), true
+	// kramdown keeps the text of an inline <code> and the like as it is.
+	return c.place(kramdownInlineRaw(out), t.start, t.end, true, true), true
 }
 
 // attr returns the first of an include's named values, made a site path

@@ -209,6 +209,7 @@ func (c *converter) shortcodes() string {
 // emitShortcodes writes src[from:to], which holds toks[lo:hi].
 func (c *converter) emitShortcodes(b *strings.Builder, toks []*shortcode, from, to, lo, hi int) {
 	at := from
+	ordinal := 0 // of the next shortcode among these, its siblings (.Ordinal)
 	for i := lo; i < hi; i++ {
 		t := toks[i]
 		if t.start < at {
@@ -245,7 +246,8 @@ func (c *converter) emitShortcodes(b *strings.Builder, toks []*shortcode, from, 
 				inner, innerEnd, at = ib.String(), close.start, close.end
 				i = t.pair
 			}
-			c.shortcode(b, t, inner, innerEnd, at)
+			c.shortcode(b, t, inner, innerEnd, at, ordinal)
+			ordinal++
 		}
 	}
 	if at < to {
@@ -255,7 +257,7 @@ func (c *converter) emitShortcodes(b *strings.Builder, toks []*shortcode, from, 
 
 // shortcode writes one shortcode, with its inner content converted
 // already; end is where the whole ends in src.
-func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, innerEnd, end int) {
+func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, innerEnd, end, ordinal int) {
 	name := strings.ToLower(t.name)
 	arg := func(key string, i int) string {
 		if v, ok := t.named[key]; ok {
@@ -325,7 +327,7 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 			return
 		}
 	}
-	out, ok, err := c.siteShortcode(t, inner, end)
+	out, ok, err := c.siteShortcode(t, inner, end, ordinal)
 	if ok {
 		b.WriteString(out)
 		return
