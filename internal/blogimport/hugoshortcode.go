@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"html"
-	htmltemplate "html/template"
 	"net/url"
 	"reflect"
 	"regexp"
@@ -15,14 +14,15 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 
+	htmltemplate "github.com/netjournal/netjournal/internal/gotemplate/html"
 	"github.com/netjournal/netjournal/internal/markdown"
 )
 
 // A shortcode of the site's own (layouts/shortcodes, or its theme's) is
-// written as Hugo wrote it: its template run by html/template, as Hugo
-// runs it, with the shortcode's arguments and inner text, the page's and
-// the site's values, and those of Hugo's functions a shortcode calls
-// most. A template that calls anything else (a taxonomy, a partial,
+// written as Hugo wrote it: its template run by html/template (netjournal's
+// copy, internal/gotemplate), as Hugo runs it, with the shortcode's
+// arguments and inner text, the page's and the site's values, and those
+// of Hugo's functions a shortcode calls most. A template that calls anything else (a taxonomy, a partial,
 // translations) does not run, and the shortcode is left out as before.
 
 // siteShortcode returns what Hugo wrote for shortcode t of the site's,
