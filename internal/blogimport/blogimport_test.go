@@ -2234,13 +2234,17 @@ func TestImportReviewedAgain(t *testing.T) {
 	for _, tc := range []struct{ name, in, want string }{
 		// An item of any list the lines are in ends a moved sub-list.
 		{"outer item after a moved sub-list", "- Tools:\n  1. Editor\n  - vim\n- Languages\n", "- Tools:\n  1. Editor\n     - vim\n- Languages\n"},
-		// kramdown nests only right under an item's first paragraph.
-		{"after the item's second paragraph", "- item\n\n  para\n2. y\n", "- item\n\n  para\n2. y\n"},
-		// kramdown has no N) lists, nor an item of nothing.
-		{"parenthesis markers", "- item\n10) x\n11) y\n", "- item\n10) x\n11) y\n"},
-		{"a marker alone", "- a\n10.\n", "- a\n10.\n"},
+		// kramdown nests only right under an item's first paragraph, not
+		// left of the item's marker; it has no N) lists, nor an item of
+		// nothing. What it reads as the paragraph's text has its marker
+		// escaped, which CommonMark would read as a list.
+		{"after the item's second paragraph", "- item\n\n  para\n2. y\n", "- item\n\n  para\n2\\. y\n"},
+		{"left of the item's marker", "- a\n  - b\n1. c\n", "- a\n  - b\n1\\. c\n"},
+		{"parenthesis markers", "- item\n10) x\n11) y\n", "- item\n10\\) x\n11\\) y\n"},
+		{"a marker alone", "- a\n10.\n", "- a\n10\\.\n"},
 		// Renumbered, its text is no code.
 		{"wide spacing", "- a\n10.    b\n", "- a\n  1.    b\n"},
+		{"wider spacing", "- a\n10.     b\n", "- a\n  1.    b\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { wantJekyllBody(t, tc.in, tc.want) })
 	}
@@ -2252,6 +2256,10 @@ func TestImportReviewedAgain(t *testing.T) {
 		"layouts/shortcodes/ord.html":      {Data: []byte(`{{ .Ordinal }}`)},
 		"layouts/shortcodes/wrap.html":     {Data: []byte(`[{{ .Inner }}]`)},
 		"layouts/shortcodes/v.html":        {Data: []byte(`{{ printf "%T" (.Get 0) }}`)},
+		"layouts/shortcodes/js.html":       {Data: []byte("<script>\nvar a = 1; // note\nvar b = 2;\n</script>")},
+		"layouts/shortcodes/ta.html":       {Data: []byte("<textarea>\nl1\nl2</textarea>")},
+		"layouts/shortcodes/note.html":     {Data: []byte(`<div class="note"><code>__init__</code> *z*</div>`)},
+		"layouts/shortcodes/url2.html":     {Data: []byte(`<span>[a](https://x.org/) and *https://x.org/a*</span>`)},
 	}
 	for _, tc := range []struct{ name, in, want string }{
 		// A web address in a shortcode's text is not escaped (its link
@@ -2261,6 +2269,14 @@ func TestImportReviewedAgain(t *testing.T) {
 		{"pre in a line", "See {{< preblank >}} inline.\n", "See <pre>&#10;a&#10;&#10;    b&#10;</pre> inline.\n"},
 		{"div and pre after text", "The code:\n{{< divpre >}}\n", "The code:\n<div class=\"hl\"><pre><code>x = 1&#10;&#10;    y = 2&#10;</code></pre></div>\n"},
 		{"div and pre alone", "A.\n\n{{< divpre >}}\n", "A.\n\n<div class=\"hl\"><pre><code>x = 1\n&#10;    y = 2\n</code></pre></div>\n"},
+		// A script's lines are code, a textarea's its text.
+		// (html/template takes its comments out, as Hugo's did.)
+		{"script in a line", "Run {{< js >}} now.\n", "Run <script>\nvar a = 1; \nvar b = 2;\n</script> now.\n"},
+		{"textarea in a line", "Type {{< ta >}} here.\n", "Type <textarea>&#10;l1&#10;l2</textarea> here.\n"},
+		// An HTML block after text is read as HTML: nothing escaped; the
+		// marks around an address are.
+		{"block after text", "Note:\n{{< note >}}\n", "Note:\n<div class=\"note\"><code>__init__</code> *z*</div>\n"},
+		{"marks about addresses", "T {{< url2 >}} e.\n", "T <span>\\[a\\](https://x.org/) and \\*https://x.org/a\\*</span> e.\n"},
 		// HTML CommonMark reads as a paragraph's, alone on its line too.
 		{"code alone", "A.\n\n{{< tt \"__init__\" >}}\n", "A.\n\n<code>\\_\\_init\\_\\_</code>\n"},
 		// .Ordinal counts every shortcode among its siblings.
@@ -2288,13 +2304,29 @@ func TestImportReviewedAgain(t *testing.T) {
 		"_config.yml":            {Data: []byte("url: https://k.test\n")},
 		"_includes/label.html":   {Data: []byte(`{% assign label = "paginator off" %}<i>{{ label }}</i>`)},
 		"_includes/tt.html":      {Data: []byte(`<code>{{ include.x }}</code>`)},
-		"_posts/2021-01-01-a.md": {Data: []byte("---\ntitle: A\n---\nA {% include label.html %} and {% include tt.html x=\"__init__\" %}.\n")},
+		"_includes/box.html":     {Data: []byte(`<div class="x"><code>__y__</code></div>`)},
+		"_posts/2021-01-01-a.md": {Data: []byte("---\ntitle: A\n---\nA {% include label.html %} and {% include tt.html x=\"__init__\" %}.\n\nA {% include box.html %} b.\n")},
 	}, Options{Root: "j"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	// kramdown keeps the text of an include's <code> as it is, too.
-	if got, want := plan.Posts[0].Body, "A <i>paginator off</i> and <code>\\_\\_init\\_\\_</code>.\n"; got != want {
+	if got, want := plan.Posts[0].Body, "A <i>paginator off</i> and <code>\\_\\_init\\_\\_</code>.\n\nA <div class=\"x\"><code>\\_\\_y\\_\\_</code></div> b.\n"; got != want {
 		t.Errorf("include: body %q, want %q", got, want)
+	}
+}
+
+// TestHugoAnchorsReviewed: a third review's cases of the links to heading
+// ids. A footnote that begins with #id is text; an id another heading
+// had first (its own, or one made of its text) is that heading's.
+func TestHugoAnchorsReviewed(t *testing.T) {
+	for in, want := range map[string]string{
+		"## Head {#h}\n\n[a][r] and[^1].\n\n[r]: #h \"t\"\n[^1]: #h is the tag\n": "## Head\n\n[a][r] and[^1].\n\n[r]: #head \"t\"\n[^1]: #h is the tag\n",
+		"## Intro\n\n## Other {#intro}\n\n[x](#intro)\n":                          "## Intro\n\n## Other\n\n[x](#intro)\n",
+		"## P {#p}\n\n## Q {#p-2}\n\n[a](#p) [b](#p-2)\n":                         "## P\n\n## Q\n\n[a](#p) [b](#q)\n",
+	} {
+		if got := hugoPost(t, "", in, nil).Posts[0].Body; got != want {
+			t.Errorf("%q: body %q, want %q", in, got, want)
+		}
 	}
 }

@@ -1303,24 +1303,47 @@ func hugoAttributes(body string, titles, blocks bool) string {
 	// Each id a heading gave is the anchor netjournal makes of it: every
 	// link to one rewritten at once, none in code.
 	ids, lines := headingRenderer().HeadingIDs(out)
-	var pairs []string
+	// A link to an id goes, on the old site, to the first heading that
+	// had it: its own id or one Hugo made of its text (as netjournal
+	// makes them, near enough).
+	old := make([]string, len(ids))
 	for k, l := range lines {
-		if id, ok := custom[l]; ok && id != ids[k] {
-			for _, f := range []string{"](#%s)", `](#%s "`, "](#%s '", `href="#%s"`, "href='#%s'", "]: #%s\n", "]: #%s "} {
-				pairs = append(pairs, fmt.Sprintf(f, id), fmt.Sprintf(f, ids[k]))
-			}
+		old[k] = ids[k]
+		if id, ok := custom[l]; ok {
+			old[k] = id
 		}
+	}
+	var pairs, quoted []string
+	to := map[string]string{}
+	for id := range given {
+		k := slices.Index(old, id)
+		if k < 0 || ids[k] == id {
+			continue
+		}
+		for _, f := range []string{"](#%s)", `](#%s "`, "](#%s '", `href="#%s"`, "href='#%s'"} {
+			pairs = append(pairs, fmt.Sprintf(f, id), fmt.Sprintf(f, ids[k]))
+		}
+		to[id] = ids[k]
+		quoted = append(quoted, regexp.QuoteMeta(id))
 	}
 	if pairs == nil {
 		return out
 	}
+	// Every link at once: one rewritten is not rewritten again.
 	links := strings.NewReplacer(pairs...)
+	defs := regexp.MustCompile(`(?m)^( {0,3}\[[^\]^][^\]]*\]:[ \t]*#)(` + strings.Join(quoted, "|") + `)([ \t].*)?$`)
+	rewrite := func(s string) string {
+		return defs.ReplaceAllStringFunc(links.Replace(s), func(def string) string {
+			m := defs.FindStringSubmatch(def)
+			return m[1] + to[m[2]] + m[3]
+		})
+	}
 	code = coverOf(len(out), codeRegions(out))
 	b.Reset()
 	last := 0
 	for i := 0; i <= len(out); i++ {
 		if i == len(out) || code.in(i) {
-			b.WriteString(links.Replace(out[last:i]))
+			b.WriteString(rewrite(out[last:i]))
 			for i < len(out) && code.in(i) {
 				b.WriteByte(out[i])
 				i++

@@ -87,12 +87,19 @@ func (c *converter) place(out string, start, end int, isHTML, kramdown bool) str
 		before, afterBlank = "\n", true
 	}
 	if !alone || !afterBlank {
-		if isHTML {
-			out = pinPre(out, true)
+		if isHTML && scriptOrStyle.MatchString(out) {
+			return out // its lines are code: joined, a // comment would end it
 		}
-		out = joinLines(out)
-		if isHTML && !kramdown {
-			out = escapeHTMLText(out)
+		if isHTML {
+			out = joinLines(pinPre(out, true))
+		} else {
+			out = joinLines(out)
+		}
+		switch {
+		case isHTML && kramdown:
+			out = inlineRawIn(out, nil) // kramdown kept an inline <code>'s text
+		case isHTML && !(alone && len(markdown.HTMLBlocks(out, false)) > 0):
+			out = escapeHTMLText(out) // not an HTML block: a paragraph's
 		}
 		return out
 	}
@@ -109,7 +116,10 @@ func (c *converter) place(out string, start, end int, isHTML, kramdown bool) str
 			}
 		}
 		out = strings.Join(lines, "\n")
-		if !kramdown && len(markdown.HTMLBlocks(out, false)) == 0 {
+		switch {
+		case kramdown:
+			out = kramdownInlineRaw(out) // kramdown kept an inline <code>'s text
+		case len(markdown.HTMLBlocks(out, false)) == 0:
 			out = escapeHTMLText(out) // a paragraph's to CommonMark
 		}
 	}
@@ -120,8 +130,12 @@ func (c *converter) place(out string, start, end int, isHTML, kramdown bool) str
 // all: an HTML block of CommonMark's first type, to its closing tag.
 var verbatimTags = map[string]bool{"pre": true, "script": true, "style": true, "textarea": true}
 
-// preElement is a <pre> element, its text and all.
-var preElement = regexp.MustCompile(`(?is)<pre[\s>].*?</pre\s*>`)
+// preElement is a <pre> or <textarea> element, its text and all: a
+// browser shows its line breaks, and reads &#10; as one.
+var preElement = regexp.MustCompile(`(?is)<pre[\s>].*?</pre\s*>|<textarea[\s>].*?</textarea\s*>`)
+
+// scriptOrStyle is a <script> or <style> element's opening tag.
+var scriptOrStyle = regexp.MustCompile(`(?i)<(script|style)[\s>]`)
 
 // pinPre returns s with line breaks of each <pre> written &#10;, which
 // the browser shows as they were: all of them for a line (inline), else
@@ -156,14 +170,13 @@ var lineBreak = regexp.MustCompile(`[ \t\r]*\n[ \t\r\n]*`)
 func escapeHTMLText(s string) string {
 	var b strings.Builder
 	text := func(t string) {
-		for i, w := range strings.SplitAfter(t, " ") {
-			_ = i
-			if strings.Contains(w, "://") || strings.HasPrefix(w, "www.") {
-				b.WriteString(w)
-			} else {
-				b.WriteString(escapeMarkdown.Replace(w))
-			}
+		last := 0
+		for _, m := range webAddress.FindAllStringIndex(t, -1) {
+			b.WriteString(escapeMarkdown.Replace(t[last:m[0]]))
+			b.WriteString(t[m[0]:m[1]])
+			last = m[1]
 		}
+		b.WriteString(escapeMarkdown.Replace(t[last:]))
 	}
 	for s != "" {
 		lt := strings.IndexByte(s, '<')
@@ -182,6 +195,10 @@ func escapeHTMLText(s string) string {
 	}
 	return b.String()
 }
+
+// webAddress is a web address as netjournal links it in text, without
+// the marks of Markdown that may stand around it.
+var webAddress = regexp.MustCompile(`(?:https?://|ftp://|www\.)[^\s<>\[\]()*]+`)
 
 // tagEnd returns where the tag s begins with ends, past its '>', a '>'
 // in a quoted attribute passed by; -1 if it does not end.

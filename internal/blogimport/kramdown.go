@@ -701,7 +701,11 @@ func kramdownInlineRaw(body string) string {
 	if !strings.Contains(body, "</") {
 		return body
 	}
-	skip := kramdownRaw(body, true)
+	return inlineRawIn(body, kramdownRaw(body, true))
+}
+
+// inlineRawIn is kramdownInlineRaw, passing by what skip holds.
+func inlineRawIn(body string, skip regions) string {
 	var edits [][]int
 	for _, m := range inlineRaw.FindAllStringSubmatchIndex(body, -1) {
 		text := body[m[6]:m[7]]
@@ -842,9 +846,7 @@ func kramdownSubLists(body string) string {
 			continue
 		}
 		m, isItem := listItem(line)
-		if isItem && strings.Contains(line[m.indent:min(m.col, len(line))], ")") {
-			isItem = false // kramdown has no 1) lists: text
-		}
+		paren := isItem && strings.Contains(line[m.indent:min(m.col, len(line))], ")")
 		var cur *item
 		if len(open) > 0 {
 			cur = &open[len(open)-1]
@@ -862,11 +864,13 @@ func kramdownSubLists(body string) string {
 		case isItem:
 			sib := sibling(m)
 			switch {
-			case sib >= 0:
+			case sib >= 0 && !paren:
 				open = open[:sib]
-			case cur != nil && !blank && cur.first && m.ordered != cur.ordered && m.indent < cur.col && m.col < len(line) && strings.TrimSpace(line[m.col:]) != "":
-				// Right under the first paragraph of an item, a list of
-				// the other kind with text: kramdown's sub-list.
+			case cur != nil && !blank && cur.first && !paren && m.ordered != cur.ordered && m.indent < cur.col && m.indent >= cur.indent &&
+				m.col < len(line) && strings.TrimSpace(line[m.col:]) != "":
+				// Right under the first paragraph of an item, not left
+				// of its marker, a list of the other kind with text:
+				// kramdown's sub-list.
 				shift = cur.col - m.indent
 				moveLine()
 				if m.ordered {
@@ -876,13 +880,28 @@ func kramdownSubLists(body string) string {
 					// was, but four spaces at most: five begin code.
 					digits := strings.IndexByte(line[m.indent:], '.')
 					if line[m.indent:m.indent+digits] != "1" {
-						spaces := m.col - (m.indent + digits + 1)
+						after := m.indent + digits + 1
+						spaces := len(line[after:]) - len(strings.TrimLeft(line[after:], " "))
 						b.WriteString(line[:m.indent] + "1." + strings.Repeat(" ", min(spaces+digits-1, 4)))
-						written = at + m.col
+						written = at + after + spaces
 					}
 				}
 				blank = false
 				continue
+			case cur != nil && !blank && m.ordered && (m.ordered != cur.ordered || paren) && m.indent < cur.col && sibling(m) < 0:
+				// A line kramdown reads as text of the item's paragraph
+				// (after its first paragraph or a sub-list of its, left
+				// of its marker, an N) or a marker alone), which
+				// CommonMark may read as a list: its marker escaped.
+				d := m.indent + strings.IndexAny(line[m.indent:], ".)")
+				b.WriteString(body[written : at+d])
+				b.WriteString(`\`)
+				written = at + d
+				blank = false
+				continue
+			}
+			if paren {
+				break // kramdown has no N) lists: text
 			}
 			for len(open) > 0 && open[len(open)-1].col > m.indent {
 				open = open[:len(open)-1]

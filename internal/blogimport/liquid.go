@@ -366,8 +366,7 @@ func (c *converter) includeHTML(t *liquidTag, file string, args []string) (strin
 	if err != nil {
 		return "", false
 	}
-	// kramdown keeps the text of an inline <code> and the like as it is.
-	return c.place(kramdownInlineRaw(out), t.start, t.end, true, true), true
+	return c.place(out, t.start, t.end, true, true), true
 }
 
 // attr returns the first of an include's named values, made a site path
