@@ -2245,6 +2245,15 @@ func TestImportReviewedAgain(t *testing.T) {
 		// Renumbered, its text is no code.
 		{"wide spacing", "- a\n10.    b\n", "- a\n  1.    b\n"},
 		{"wider spacing", "- a\n10.     b\n", "- a\n  1.    b\n"},
+		// A fourth review's: a list indented at the top nests what is
+		// under it; bullets kramdown reads as text are escaped too; a
+		// rule ends the lists.
+		{"indented top list", "  - a\n1. b\n", "  - a\n    1. b\n"},
+		{"indented top list, two items", "  - a\n  - b\n1. c\n2. d\n", "  - a\n  - b\n    1. c\n    2. d\n"},
+		{"under a nested item", "- a\n   - b\n  1. c\n", "- a\n   - b\n     1. c\n"},
+		{"bullet after a sub-list", "1. a\n   - b\n- c\n", "1. a\n   - b\n\\- c\n"},
+		{"bullet after a paragraph", "1. a\n\n   para\n- y\n", "1. a\n\n   para\n\\- y\n"},
+		{"after a rule", "- a\n\n  ---\n1. b\n", "- a\n\n  ---\n1. b\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { wantJekyllBody(t, tc.in, tc.want) })
 	}
@@ -2260,6 +2269,7 @@ func TestImportReviewedAgain(t *testing.T) {
 		"layouts/shortcodes/ta.html":       {Data: []byte("<textarea>\nl1\nl2</textarea>")},
 		"layouts/shortcodes/note.html":     {Data: []byte(`<div class="note"><code>__init__</code> *z*</div>`)},
 		"layouts/shortcodes/url2.html":     {Data: []byte(`<span>[a](https://x.org/) and *https://x.org/a*</span>`)},
+		"layouts/shortcodes/wiki.html":     {Data: []byte(`<span>https://en.wikipedia.org/wiki/C_(programming_language) a_b</span>`)},
 	}
 	for _, tc := range []struct{ name, in, want string }{
 		// A web address in a shortcode's text is not escaped (its link
@@ -2269,14 +2279,17 @@ func TestImportReviewedAgain(t *testing.T) {
 		{"pre in a line", "See {{< preblank >}} inline.\n", "See <pre>&#10;a&#10;&#10;    b&#10;</pre> inline.\n"},
 		{"div and pre after text", "The code:\n{{< divpre >}}\n", "The code:\n<div class=\"hl\"><pre><code>x = 1&#10;&#10;    y = 2&#10;</code></pre></div>\n"},
 		{"div and pre alone", "A.\n\n{{< divpre >}}\n", "A.\n\n<div class=\"hl\"><pre><code>x = 1\n&#10;    y = 2\n</code></pre></div>\n"},
-		// A script's lines are code, a textarea's its text.
-		// (html/template takes its comments out, as Hugo's did.)
-		{"script in a line", "Run {{< js >}} now.\n", "Run <script>\nvar a = 1; \nvar b = 2;\n</script> now.\n"},
+		// A textarea's line breaks are its text; a script's are joined,
+		// as a paragraph's lines would break it (html/template takes its
+		// comments out, as Hugo's did).
+		{"script in a line", "Run {{< js >}} now.\n", "Run <script> var a = 1; var b = 2; </script> now.\n"},
 		{"textarea in a line", "Type {{< ta >}} here.\n", "Type <textarea>&#10;l1&#10;l2</textarea> here.\n"},
 		// An HTML block after text is read as HTML: nothing escaped; the
 		// marks around an address are.
 		{"block after text", "Note:\n{{< note >}}\n", "Note:\n<div class=\"note\"><code>__init__</code> *z*</div>\n"},
 		{"marks about addresses", "T {{< url2 >}} e.\n", "T <span>\\[a\\](https://x.org/) and \\*https://x.org/a\\*</span> e.\n"},
+		{"parentheses in an address", "T {{< wiki >}} e.\n", "T <span>https://en.wikipedia.org/wiki/C_(programming_language) a\\_b</span> e.\n"},
+		{"indented after text", "Note:\n    {{< note >}}\n", "Note:\n    <div class=\"note\"><code>\\_\\_init\\_\\_</code> \\*z\\*</div>\n"},
 		// HTML CommonMark reads as a paragraph's, alone on its line too.
 		{"code alone", "A.\n\n{{< tt \"__init__\" >}}\n", "A.\n\n<code>\\_\\_init\\_\\_</code>\n"},
 		// .Ordinal counts every shortcode among its siblings.
@@ -2305,13 +2318,13 @@ func TestImportReviewedAgain(t *testing.T) {
 		"_includes/label.html":   {Data: []byte(`{% assign label = "paginator off" %}<i>{{ label }}</i>`)},
 		"_includes/tt.html":      {Data: []byte(`<code>{{ include.x }}</code>`)},
 		"_includes/box.html":     {Data: []byte(`<div class="x"><code>__y__</code></div>`)},
-		"_posts/2021-01-01-a.md": {Data: []byte("---\ntitle: A\n---\nA {% include label.html %} and {% include tt.html x=\"__init__\" %}.\n\nA {% include box.html %} b.\n")},
+		"_posts/2021-01-01-a.md": {Data: []byte("---\ntitle: A\n---\nA {% include label.html %} and {% include tt.html x=\"__init__\" %}.\n\nA {% include box.html %} b.\n\n{% include box.html %} b.\n")},
 	}, Options{Root: "j"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	// kramdown keeps the text of an include's <code> as it is, too.
-	if got, want := plan.Posts[0].Body, "A <i>paginator off</i> and <code>\\_\\_init\\_\\_</code>.\n\nA <div class=\"x\"><code>\\_\\_y\\_\\_</code></div> b.\n"; got != want {
+	if got, want := plan.Posts[0].Body, "A <i>paginator off</i> and <code>\\_\\_init\\_\\_</code>.\n\nA <div class=\"x\"><code>\\_\\_y\\_\\_</code></div> b.\n\n<div class=\"x\"><code>__y__</code></div> b.\n"; got != want {
 		t.Errorf("include: body %q, want %q", got, want)
 	}
 }
@@ -2324,6 +2337,7 @@ func TestHugoAnchorsReviewed(t *testing.T) {
 		"## Head {#h}\n\n[a][r] and[^1].\n\n[r]: #h \"t\"\n[^1]: #h is the tag\n": "## Head\n\n[a][r] and[^1].\n\n[r]: #head \"t\"\n[^1]: #h is the tag\n",
 		"## Intro\n\n## Other {#intro}\n\n[x](#intro)\n":                          "## Intro\n\n## Other\n\n[x](#intro)\n",
 		"## P {#p}\n\n## Q {#p-2}\n\n[a](#p) [b](#p-2)\n":                         "## P\n\n## Q\n\n[a](#p) [b](#q)\n",
+		"## Head {#h}\n\n- item\n\n    [r]: #h\n\n> [s]: #h\n":                    "## Head\n\n- item\n\n    [r]: #head\n\n> [s]: #head\n",
 	} {
 		if got := hugoPost(t, "", in, nil).Posts[0].Body; got != want {
 			t.Errorf("%q: body %q, want %q", in, got, want)

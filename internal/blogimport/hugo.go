@@ -1331,7 +1331,7 @@ func hugoAttributes(body string, titles, blocks bool) string {
 	}
 	// Every link at once: one rewritten is not rewritten again.
 	links := strings.NewReplacer(pairs...)
-	defs := regexp.MustCompile(`(?m)^( {0,3}\[[^\]^][^\]]*\]:[ \t]*#)(` + strings.Join(quoted, "|") + `)([ \t].*)?$`)
+	defs := regexp.MustCompile(`(?m)^([ \t>]*\[[^\]^][^\]]*\]:[ \t]*#)(` + strings.Join(quoted, "|") + `)([ \t].*)?$`)
 	rewrite := func(s string) string {
 		return defs.ReplaceAllStringFunc(links.Replace(s), func(def string) string {
 			m := defs.FindStringSubmatch(def)

@@ -87,19 +87,21 @@ func (c *converter) place(out string, start, end int, isHTML, kramdown bool) str
 		before, afterBlank = "\n", true
 	}
 	if !alone || !afterBlank {
-		if isHTML && scriptOrStyle.MatchString(out) {
-			return out // its lines are code: joined, a // comment would end it
-		}
 		if isHTML {
 			out = joinLines(pinPre(out, true))
 		} else {
 			out = joinLines(out)
 		}
-		switch {
-		case isHTML && kramdown:
-			out = inlineRawIn(out, nil) // kramdown kept an inline <code>'s text
-		case isHTML && !(alone && len(markdown.HTMLBlocks(out, false)) > 0):
-			out = escapeHTMLText(out) // not an HTML block: a paragraph's
+		// The line as it will be: an HTML block's (which CommonMark reads
+		// no Markdown in) when it begins with a block's tag, or is one tag
+		// alone after a blank line; else a paragraph's.
+		line := c.src[lineStart:start] + out + c.src[end:end+lineEnd]
+		if isHTML && !(len(markdown.HTMLBlocks(line, false)) > 0 && (afterBlank || interrupts(openingTag(strings.TrimLeft(line, " "))))) {
+			if kramdown {
+				out = inlineRawIn(out, nil) // kramdown kept an inline <code>'s text
+			} else {
+				out = escapeHTMLText(out)
+			}
 		}
 		return out
 	}
@@ -134,8 +136,20 @@ var verbatimTags = map[string]bool{"pre": true, "script": true, "style": true, "
 // browser shows its line breaks, and reads &#10; as one.
 var preElement = regexp.MustCompile(`(?is)<pre[\s>].*?</pre\s*>|<textarea[\s>].*?</textarea\s*>`)
 
-// scriptOrStyle is a <script> or <style> element's opening tag.
-var scriptOrStyle = regexp.MustCompile(`(?i)<(script|style)[\s>]`)
+// interrupts reports whether a line that begins with tag begins an HTML
+// block after a paragraph's line too: CommonMark's blocks of its first six
+// types, not a tag of its own (the seventh).
+func interrupts(tag string) bool { return verbatimTags[tag] || cmBlockNames[tag] }
+
+// cmBlockNames are the elements whose tag begins an HTML block of
+// CommonMark's sixth type.
+var cmBlockNames = map[string]bool{}
+
+func init() {
+	for _, n := range strings.Fields("address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul") {
+		cmBlockNames[n] = true
+	}
+}
 
 // pinPre returns s with line breaks of each <pre> written &#10;, which
 // the browser shows as they were: all of them for a line (inline), else
@@ -197,8 +211,9 @@ func escapeHTMLText(s string) string {
 }
 
 // webAddress is a web address as netjournal links it in text, without
-// the marks of Markdown that may stand around it.
-var webAddress = regexp.MustCompile(`(?:https?://|ftp://|www\.)[^\s<>\[\]()*]+`)
+// the marks of Markdown that may stand around it; parentheses and
+// brackets in pairs are its own (C_(programming_language)).
+var webAddress = regexp.MustCompile(`(?:https?://|ftp://|www\.)(?:[^\s<>()\[\]*]|\([^\s<>()]*\)|\[[^\s<>\[\]]*\])+`)
 
 // tagEnd returns where the tag s begins with ends, past its '>', a '>'
 // in a quoted attribute passed by; -1 if it does not end.

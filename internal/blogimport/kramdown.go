@@ -866,11 +866,11 @@ func kramdownSubLists(body string) string {
 			switch {
 			case sib >= 0 && !paren:
 				open = open[:sib]
-			case cur != nil && !blank && cur.first && !paren && m.ordered != cur.ordered && m.indent < cur.col && m.indent >= cur.indent &&
-				m.col < len(line) && strings.TrimSpace(line[m.col:]) != "":
-				// Right under the first paragraph of an item, not left
-				// of its marker, a list of the other kind with text:
-				// kramdown's sub-list.
+			case cur != nil && !blank && cur.first && !paren && m.ordered != cur.ordered && m.indent < cur.col &&
+				(len(open) == 1 || m.indent >= open[len(open)-2].col) && m.col < len(line) && strings.TrimSpace(line[m.col:]) != "":
+				// Right under the first paragraph of an item, within the
+				// item it is in if any, a list of the other kind with
+				// text: kramdown's sub-list.
 				shift = cur.col - m.indent
 				moveLine()
 				if m.ordered {
@@ -888,12 +888,13 @@ func kramdownSubLists(body string) string {
 				}
 				blank = false
 				continue
-			case cur != nil && !blank && m.ordered && (m.ordered != cur.ordered || paren) && m.indent < cur.col && sibling(m) < 0:
+			case cur != nil && !blank && m.indent < cur.col && sibling(m) < 0 &&
+				(m.ordered != cur.ordered || paren || !cur.first || len(open) > 1 && m.indent < open[len(open)-2].col):
 				// A line kramdown reads as text of the item's paragraph
 				// (after its first paragraph or a sub-list of its, left
-				// of its marker, an N) or a marker alone), which
+				// of the item it is in, an N) or a marker alone), which
 				// CommonMark may read as a list: its marker escaped.
-				d := m.indent + strings.IndexAny(line[m.indent:], ".)")
+				d := m.indent + strings.IndexAny(line[m.indent:], ".)-*+")
 				b.WriteString(body[written : at+d])
 				b.WriteString(`\`)
 				written = at + d
@@ -906,7 +907,12 @@ func kramdownSubLists(body string) string {
 			for len(open) > 0 && open[len(open)-1].col > m.indent {
 				open = open[:len(open)-1]
 			}
+			for k := range open {
+				open[k].first = false // it holds a sub-list now
+			}
 			open = append(open, item{m.ordered, m.indent, m.col, true})
+		case thematicBreak(line):
+			open = nil // a rule ends the lists, to kramdown
 		case cur != nil && indent < cur.col && (blank || strings.ContainsAny(line[indent:indent+1], "#><|`~\t")):
 			// The list ends, as far as the line's indent, or a block
 			// other than text begins.
