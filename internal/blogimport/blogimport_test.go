@@ -2254,6 +2254,10 @@ func TestImportReviewedAgain(t *testing.T) {
 		{"bullet after a sub-list", "1. a\n   - b\n- c\n", "1. a\n   - b\n\\- c\n"},
 		{"bullet after a paragraph", "1. a\n\n   para\n- y\n", "1. a\n\n   para\n\\- y\n"},
 		{"after a rule", "- a\n\n  ---\n1. b\n", "- a\n\n  ---\n1. b\n"},
+		// A fifth review's: an outermost list's items are its items at any
+		// indent of 0 to 3 spaces, after a sub-list or a second paragraph.
+		{"siblings at other indents", " * Apples\n   * Green\n* Pears\n\n  - a\n\n    text\n- b\n\n 8. eight\n 9. nine\n\n    More.\n10. ten\n11. eleven\n\n- First\n - Second\n\n   Second para\n- Third\n",
+			" * Apples\n   * Green\n* Pears\n\n  - a\n\n    text\n- b\n\n 8. eight\n 9. nine\n\n    More.\n10. ten\n11. eleven\n\n- First\n - Second\n\n   Second para\n- Third\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { wantJekyllBody(t, tc.in, tc.want) })
 	}
@@ -2270,6 +2274,7 @@ func TestImportReviewedAgain(t *testing.T) {
 		"layouts/shortcodes/note.html":     {Data: []byte(`<div class="note"><code>__init__</code> *z*</div>`)},
 		"layouts/shortcodes/url2.html":     {Data: []byte(`<span>[a](https://x.org/) and *https://x.org/a*</span>`)},
 		"layouts/shortcodes/wiki.html":     {Data: []byte(`<span>https://en.wikipedia.org/wiki/C_(programming_language) a_b</span>`)},
+		"layouts/shortcodes/det.html":      {Data: []byte(`<details><summary>More __a__</summary>*b* text</details>`)},
 	}
 	for _, tc := range []struct{ name, in, want string }{
 		// A web address in a shortcode's text is not escaped (its link
@@ -2290,6 +2295,9 @@ func TestImportReviewedAgain(t *testing.T) {
 		{"marks about addresses", "T {{< url2 >}} e.\n", "T <span>\\[a\\](https://x.org/) and \\*https://x.org/a\\*</span> e.\n"},
 		{"parentheses in an address", "T {{< wiki >}} e.\n", "T <span>https://en.wikipedia.org/wiki/C_(programming_language) a\\_b</span> e.\n"},
 		{"indented after text", "Note:\n    {{< note >}}\n", "Note:\n    <div class=\"note\"><code>\\_\\_init\\_\\_</code> \\*z\\*</div>\n"},
+		// In a list item or a quote, the line is read in its container.
+		{"in a list item", "1. Item:\n    {{< det >}}\n", "1. Item:\n    <details><summary>More __a__</summary>*b* text</details>\n"},
+		{"in a quote", "> Note:\n> {{< note >}}\n", "> Note:\n> <div class=\"note\"><code>__init__</code> *z*</div>\n"},
 		// HTML CommonMark reads as a paragraph's, alone on its line too.
 		{"code alone", "A.\n\n{{< tt \"__init__\" >}}\n", "A.\n\n<code>\\_\\_init\\_\\_</code>\n"},
 		// .Ordinal counts every shortcode among its siblings.
@@ -2318,13 +2326,14 @@ func TestImportReviewedAgain(t *testing.T) {
 		"_includes/label.html":   {Data: []byte(`{% assign label = "paginator off" %}<i>{{ label }}</i>`)},
 		"_includes/tt.html":      {Data: []byte(`<code>{{ include.x }}</code>`)},
 		"_includes/box.html":     {Data: []byte(`<div class="x"><code>__y__</code></div>`)},
-		"_posts/2021-01-01-a.md": {Data: []byte("---\ntitle: A\n---\nA {% include label.html %} and {% include tt.html x=\"__init__\" %}.\n\nA {% include box.html %} b.\n\n{% include box.html %} b.\n")},
+		"_includes/w.html":       {Data: []byte("<script>\n// load the widget\nloadWidget();\n</script>")},
+		"_posts/2021-01-01-a.md": {Data: []byte("---\ntitle: A\n---\nA {% include label.html %} and {% include tt.html x=\"__init__\" %}.\n\nA {% include box.html %} b.\n\n{% include box.html %} b.\n\nHere {% include w.html %} it is.\n")},
 	}, Options{Root: "j"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	// kramdown keeps the text of an include's <code> as it is, too.
-	if got, want := plan.Posts[0].Body, "A <i>paginator off</i> and <code>\\_\\_init\\_\\_</code>.\n\nA <div class=\"x\"><code>\\_\\_y\\_\\_</code></div> b.\n\n<div class=\"x\"><code>__y__</code></div> b.\n"; got != want {
+	if got, want := plan.Posts[0].Body, "A <i>paginator off</i> and <code>\\_\\_init\\_\\_</code>.\n\nA <div class=\"x\"><code>\\_\\_y\\_\\_</code></div> b.\n\n<div class=\"x\"><code>__y__</code></div> b.\n\nHere <script>\n// load the widget\nloadWidget();\n</script> it is.\n"; got != want {
 		t.Errorf("include: body %q, want %q", got, want)
 	}
 }

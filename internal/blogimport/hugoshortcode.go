@@ -87,15 +87,26 @@ func (c *converter) place(out string, start, end int, isHTML, kramdown bool) str
 		before, afterBlank = "\n", true
 	}
 	if !alone || !afterBlank {
-		if isHTML {
+		switch {
+		case isHTML && kramdown && scriptOrStyle.MatchString(out):
+			// An include's script keeps its lines: Liquid keeps its //
+			// comments, which would end it joined (html/template takes a
+			// Hugo script's out).
+			return out
+		case isHTML:
 			out = joinLines(pinPre(out, true))
-		} else {
+		default:
 			out = joinLines(out)
 		}
 		// The line as it will be: an HTML block's (which CommonMark reads
 		// no Markdown in) when it begins with a block's tag, or is one tag
-		// alone after a blank line; else a paragraph's.
-		line := c.src[lineStart:start] + out + c.src[end:end+lineEnd]
+		// alone after a blank line; else a paragraph's. In a list item or
+		// a quote, its markers and the item's indent are the container's.
+		prefix := c.src[lineStart:start]
+		if containerPrefix.MatchString(prefix) && (strings.ContainsAny(prefix, ">-*+.)") || inList(c.src, lineStart)) {
+			prefix = ""
+		}
+		line := prefix + out + c.src[end:end+lineEnd]
 		if isHTML && !(len(markdown.HTMLBlocks(line, false)) > 0 && (afterBlank || interrupts(openingTag(strings.TrimLeft(line, " "))))) {
 			if kramdown {
 				out = inlineRawIn(out, nil) // kramdown kept an inline <code>'s text
@@ -135,6 +146,25 @@ var verbatimTags = map[string]bool{"pre": true, "script": true, "style": true, "
 // preElement is a <pre> or <textarea> element, its text and all: a
 // browser shows its line breaks, and reads &#10; as one.
 var preElement = regexp.MustCompile(`(?is)<pre[\s>].*?</pre\s*>|<textarea[\s>].*?</textarea\s*>`)
+
+// scriptOrStyle is a <script> or <style> element's opening tag.
+var scriptOrStyle = regexp.MustCompile(`(?i)<(script|style)[\s>]`)
+
+// containerPrefix is what may stand before a construct on its line in a
+// quote or a list item: spaces, quote markers, a list item's marker.
+var containerPrefix = regexp.MustCompile(`^[ \t>]*(?:(?:[-*+]|[0-9]{1,9}[.)])[ \t]+)?$`)
+
+// inList reports whether the line before the one at lineStart is a list
+// item's, or indented as its text is: a line indented after it is the
+// item's, where four spaces begin no code.
+func inList(src string, lineStart int) bool {
+	if lineStart == 0 {
+		return false
+	}
+	prev := src[strings.LastIndexByte(src[:lineStart-1], '\n')+1 : lineStart-1]
+	_, isItem := listItem(prev)
+	return isItem || strings.HasPrefix(prev, "  ")
+}
 
 // interrupts reports whether a line that begins with tag begins an HTML
 // block after a paragraph's line too: CommonMark's blocks of its first six

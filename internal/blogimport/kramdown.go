@@ -806,7 +806,11 @@ func kramdownSubLists(body string) string {
 	// Markdowns); -1 for none.
 	sibling := func(m listMarkerOf) int {
 		for k := len(open) - 1; k >= 0; k-- {
-			if open[k].ordered == m.ordered && m.indent >= open[k].indent && m.indent < open[k].col {
+			// Within the item's indent, and in the item around it if
+			// any: an outermost list's items may be indented 0 to 3
+			// spaces each, as kramdown and CommonMark read them.
+			within := k == 0 && m.indent <= 3 || k > 0 && m.indent >= open[k-1].col
+			if open[k].ordered == m.ordered && m.indent < open[k].col && within {
 				return k
 			}
 		}
