@@ -2327,13 +2327,14 @@ func TestImportReviewedAgain(t *testing.T) {
 		"_includes/tt.html":      {Data: []byte(`<code>{{ include.x }}</code>`)},
 		"_includes/box.html":     {Data: []byte(`<div class="x"><code>__y__</code></div>`)},
 		"_includes/w.html":       {Data: []byte("<script>\n// load the widget\nloadWidget();\n</script>")},
-		"_posts/2021-01-01-a.md": {Data: []byte("---\ntitle: A\n---\nA {% include label.html %} and {% include tt.html x=\"__init__\" %}.\n\nA {% include box.html %} b.\n\n{% include box.html %} b.\n\nHere {% include w.html %} it is.\n")},
+		"_includes/note.html":    {Data: []byte("<div class=\"note\">\n<p>{{ include.content }}</p>\n</div>")},
+		"_posts/2021-01-01-a.md": {Data: []byte("---\ntitle: A\n---\nA {% include label.html %} and {% include tt.html x=\"__init__\" %}.\n\nA {% include box.html %} b.\n\n{% include box.html %} b.\n\nHere {% include w.html %} it is.\n\n1. Step\n   {% include note.html content=\"inside\" %}\n2. Next\n")},
 	}, Options{Root: "j"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	// kramdown keeps the text of an include's <code> as it is, too.
-	if got, want := plan.Posts[0].Body, "A <i>paginator off</i> and <code>\\_\\_init\\_\\_</code>.\n\nA <div class=\"x\"><code>\\_\\_y\\_\\_</code></div> b.\n\n<div class=\"x\"><code>__y__</code></div> b.\n\nHere <script>\n// load the widget\nloadWidget();\n</script> it is.\n"; got != want {
+	if got, want := plan.Posts[0].Body, "A <i>paginator off</i> and <code>\\_\\_init\\_\\_</code>.\n\nA <div class=\"x\"><code>\\_\\_y\\_\\_</code></div> b.\n\n<div class=\"x\"><code>__y__</code></div> b.\n\nHere <script>\n// load the widget\nloadWidget();\n</script> it is.\n\n1. Step\n   <div class=\"note\">\n   <p>inside</p>\n   </div>\n2. Next\n"; got != want {
 		t.Errorf("include: body %q, want %q", got, want)
 	}
 }

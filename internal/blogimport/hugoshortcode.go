@@ -83,8 +83,16 @@ func (c *converter) place(out string, start, end int, isHTML, kramdown bool) str
 	afterBlank := lineStart == 0 || strings.TrimSpace(c.src[strings.LastIndexByte(c.src[:lineStart-1], '\n')+1:lineStart-1]) == ""
 	tag := openingTag(out)
 	before := ""
+	// In a list item (the line indented under an item's), a block is the
+	// item's: its lines indented as the tag's, no blank line before it
+	// (its tag begins an HTML block after the item's text as well).
+	indent := c.src[lineStart:start]
+	inItem := indent != "" && strings.TrimSpace(indent) == "" && inList(c.src, lineStart)
 	if alone && !afterBlank && isHTML && (verbatimTags[tag] || kramdown && blockNames[tag]) {
-		before, afterBlank = "\n", true
+		if !inItem {
+			before = "\n"
+		}
+		afterBlank = true
 	}
 	if !alone || !afterBlank {
 		switch {
@@ -134,6 +142,21 @@ func (c *converter) place(out string, start, end int, isHTML, kramdown bool) str
 			out = kramdownInlineRaw(out) // kramdown kept an inline <code>'s text
 		case len(markdown.HTMLBlocks(out, false)) == 0:
 			out = escapeHTMLText(out) // a paragraph's to CommonMark
+		}
+	}
+	if inItem {
+		// The list's next item, or what ends the item, ends the block:
+		// no blank line after it, which would make the list loose. A
+		// line of the item's own after it would be the block's.
+		next := ""
+		if n := end + lineEnd + 1; n < len(c.src) {
+			next = strings.SplitN(c.src[n:], "\n", 2)[0]
+		}
+		if !strings.HasPrefix(next, indent) || strings.TrimSpace(next) == "" {
+			after = ""
+		}
+		if !verbatimTags[tag] {
+			out = strings.ReplaceAll(out, "\n", "\n"+indent)
 		}
 	}
 	return before + out + after
