@@ -213,3 +213,26 @@ func escapeSingleTildes(s string) string {
 	b.WriteString(s[last:])
 	return b.String()
 }
+
+// lineAround is what stands about s[start:end] on its line, and the
+// lines before and after that one: "" at the ends of s, as a blank line.
+type lineAround struct{ before, after, prev, next string }
+
+func aroundOf(s string, start, end int) lineAround {
+	var l lineAround
+	ls := strings.LastIndexByte(s[:start], '\n') + 1
+	le := strings.IndexByte(s[end:], '\n')
+	if le < 0 {
+		le = len(s)
+	} else {
+		le += end
+	}
+	l.before, l.after = s[ls:start], s[end:le]
+	if ls > 0 {
+		l.prev = s[strings.LastIndexByte(s[:ls-1], '\n')+1 : ls-1]
+	}
+	if le < len(s) {
+		l.next, _, _ = strings.Cut(s[le+1:], "\n")
+	}
+	return l
+}

@@ -1382,13 +1382,9 @@ func hugoMore(body string) string {
 		from += i + len(moreDivider)
 	}
 	end := at + len(moreDivider)
-	lineStart := strings.LastIndexByte(body[:at], '\n') + 1
-	lineEnd := strings.IndexByte(body[end:], '\n')
-	if lineEnd < 0 {
-		lineEnd = len(body) - end
-	}
-	before, after := body[lineStart:at], body[end:end+lineEnd]
-	if _, isItem := listItem(body[lineStart : end+lineEnd]); isItem || strings.HasPrefix(strings.TrimLeft(before, " "), ">") || strings.HasPrefix(before, "    ") ||
+	l := aroundOf(body, at, end)
+	before, after := l.before, l.after
+	if _, isItem := listItem(before + moreDivider + after); isItem || strings.HasPrefix(strings.TrimLeft(before, " "), ">") || strings.HasPrefix(before, "    ") ||
 		strings.TrimSpace(before) == "" && strings.TrimSpace(after) == "" {
 		return body
 	}
@@ -1402,7 +1398,7 @@ func hugoMore(body string) string {
 	if strings.TrimSpace(after) != "" {
 		b.WriteString("\n\n")
 		rest += len(after) - len(strings.TrimLeft(after, " \t"))
-	} else if next := end + lineEnd + 1; next < len(body) && strings.TrimSpace(strings.SplitN(body[next:], "\n", 2)[0]) != "" {
+	} else if strings.TrimSpace(l.next) != "" {
 		b.WriteString("\n") // a blank line before the next paragraph
 	}
 	b.WriteString(body[rest:])

@@ -74,20 +74,16 @@ func (c *converter) siteShortcode(t *shortcode, inner string, end, ordinal int) 
 // include's.
 func (c *converter) place(out string, start, end int, isHTML, kramdown bool) string {
 	out = strings.TrimSpace(out)
-	lineStart := strings.LastIndexByte(c.src[:start], '\n') + 1
-	lineEnd := strings.IndexByte(c.src[end:], '\n')
-	if lineEnd < 0 {
-		lineEnd = len(c.src) - end
-	}
-	alone := strings.TrimSpace(c.src[lineStart:start]) == "" && strings.TrimSpace(c.src[end:end+lineEnd]) == ""
-	afterBlank := lineStart == 0 || strings.TrimSpace(c.src[strings.LastIndexByte(c.src[:lineStart-1], '\n')+1:lineStart-1]) == ""
+	l := aroundOf(c.src, start, end)
+	alone := strings.TrimSpace(l.before) == "" && strings.TrimSpace(l.after) == ""
+	afterBlank := strings.TrimSpace(l.prev) == ""
 	tag := openingTag(out)
 	before := ""
 	// In a list item (the line indented under an item's), a block is the
 	// item's: its lines indented as the tag's, no blank line before it
 	// (its tag begins an HTML block after the item's text as well).
-	indent := c.src[lineStart:start]
-	inItem := indent != "" && strings.TrimSpace(indent) == "" && inList(c.src, lineStart)
+	indent := l.before
+	inItem := indent != "" && strings.TrimSpace(indent) == "" && inList(l.prev)
 	if alone && !afterBlank && isHTML && (verbatimTags[tag] || kramdown && blockNames[tag]) {
 		if !inItem {
 			before = "\n"
@@ -110,11 +106,11 @@ func (c *converter) place(out string, start, end int, isHTML, kramdown bool) str
 		// no Markdown in) when it begins with a block's tag, or is one tag
 		// alone after a blank line; else a paragraph's. In a list item or
 		// a quote, its markers and the item's indent are the container's.
-		prefix := c.src[lineStart:start]
-		if containerPrefix.MatchString(prefix) && (strings.ContainsAny(prefix, ">-*+.)") || inList(c.src, lineStart)) {
+		prefix := l.before
+		if containerPrefix.MatchString(prefix) && (strings.ContainsAny(prefix, ">-*+.)") || inList(l.prev)) {
 			prefix = ""
 		}
-		line := prefix + out + c.src[end:end+lineEnd]
+		line := prefix + out + l.after
 		if isHTML && !(len(markdown.HTMLBlocks(line, false)) > 0 && (afterBlank || interrupts(openingTag(strings.TrimLeft(line, " "))))) {
 			if kramdown {
 				out = inlineRawIn(out, nil) // kramdown kept an inline <code>'s text
@@ -125,7 +121,7 @@ func (c *converter) place(out string, start, end int, isHTML, kramdown bool) str
 		return out
 	}
 	after := "\n"
-	if next := end + lineEnd + 1; next >= len(c.src) || strings.TrimSpace(strings.SplitN(c.src[next:], "\n", 2)[0]) == "" {
+	if strings.TrimSpace(l.next) == "" {
 		after = ""
 	}
 	if isHTML && !verbatimTags[tag] {
@@ -148,11 +144,7 @@ func (c *converter) place(out string, start, end int, isHTML, kramdown bool) str
 		// The list's next item, or what ends the item, ends the block:
 		// no blank line after it, which would make the list loose. A
 		// line of the item's own after it would be the block's.
-		next := ""
-		if n := end + lineEnd + 1; n < len(c.src) {
-			next = strings.SplitN(c.src[n:], "\n", 2)[0]
-		}
-		if !strings.HasPrefix(next, indent) || strings.TrimSpace(next) == "" {
+		if !strings.HasPrefix(l.next, indent) || strings.TrimSpace(l.next) == "" {
 			after = ""
 		}
 		if !verbatimTags[tag] {
@@ -177,14 +169,10 @@ var scriptOrStyle = regexp.MustCompile(`(?i)<(script|style)[\s>]`)
 // quote or a list item: spaces, quote markers, a list item's marker.
 var containerPrefix = regexp.MustCompile(`^[ \t>]*(?:(?:[-*+]|[0-9]{1,9}[.)])[ \t]+)?$`)
 
-// inList reports whether the line before the one at lineStart is a list
+// inList reports whether prev, the line before a construct's, is a list
 // item's, or indented as its text is: a line indented after it is the
 // item's, where four spaces begin no code.
-func inList(src string, lineStart int) bool {
-	if lineStart == 0 {
-		return false
-	}
-	prev := src[strings.LastIndexByte(src[:lineStart-1], '\n')+1 : lineStart-1]
+func inList(prev string) bool {
 	_, isItem := listItem(prev)
 	return isItem || strings.HasPrefix(prev, "  ")
 }

@@ -462,14 +462,8 @@ func extensionCloser(body string, from int, name string) (start, end int) {
 // alone reports whether body[start:end] is alone on its line, but for
 // spaces.
 func alone(body string, start, end int) bool {
-	ls := strings.LastIndexByte(body[:start], '\n') + 1
-	le := strings.IndexByte(body[end:], '\n')
-	if le < 0 {
-		le = len(body)
-	} else {
-		le += end
-	}
-	return strings.TrimSpace(body[ls:start]) == "" && strings.TrimSpace(body[end:le]) == ""
+	l := aroundOf(body, start, end)
+	return strings.TrimSpace(l.before) == "" && strings.TrimSpace(l.after) == ""
 }
 
 // replaceAll replaces each match of s not in skip with what with makes of

@@ -2,11 +2,13 @@ package markdown
 
 import (
 	"bytes"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -151,13 +153,19 @@ func HTMLBlocks(src string, verbatim bool) [][2]int {
 	return out
 }
 
+// strikethroughParser reads strikethroughs and web addresses as GFM does,
+// made once.
+var strikethroughParser = sync.OnceValue(func() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(extension.Strikethrough, extension.Linkify)).Parser()
+})
+
 // SingleTildes returns the offsets in src of the tildes that open and
 // close a strikethrough of one tilde each (~text~), as GFM reads them:
 // what kramdown and older Hugos showed as text. A web address is read
 // as netjournal reads it, a link (its tildes are the address's).
 func SingleTildes(src string) []int {
 	b := []byte(src)
-	doc := goldmark.New(goldmark.WithExtensions(extension.Strikethrough, extension.Linkify)).Parser().Parse(text.NewReader(b))
+	doc := strikethroughParser().Parse(text.NewReader(b))
 	var out []int
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || n.Kind() != extast.KindStrikethrough {
