@@ -227,11 +227,11 @@ func ParseConfig(data []byte) (*Config, error) {
 	return cfg, errs.Err()
 }
 
-// HasMenu reports whether netjournal.yaml gives the header navigation
-// (even an empty one), in place of the built-in items.
 // Line is the line of netjournal.yaml that gives key, 0 when none does.
 func (c *Config) Line(key string) int { return c.lines[key] }
 
+// HasMenu reports whether netjournal.yaml gives the header navigation
+// (even an empty one), in place of the built-in items.
 func (c *Config) HasMenu() bool {
 	_, ok := c.lines["menu"]
 	return ok || len(c.Menu) > 0
