@@ -40,10 +40,13 @@ type identity struct {
 	// vcard gives it (ExportUID): a record with that UID is the contact,
 	// but a record with another UID is no other person for it.
 	exported string
+	// phones are no identifier either (a family's landline), but a
+	// namesake who shares one is said to (sharedPhone).
+	phones map[string]string // PhoneKey → number
 }
 
 func newIdentity() *identity {
-	return &identity{emails: map[string]string{}, profiles: map[string]string{}, uids: map[string]string{}}
+	return &identity{emails: map[string]string{}, profiles: map[string]string{}, uids: map[string]string{}, phones: map[string]string{}}
 }
 
 // contactIdentity is the identity of a contact file.
@@ -54,6 +57,7 @@ func contactIdentity(c *content.Contact) *identity {
 		id.add(nil, []string{l.URL}, "")
 	}
 	id.birthday = c.Birthday
+	id.addPhones(c.Phones.Values())
 	return id
 }
 
@@ -66,6 +70,7 @@ func personIdentity(p Person) *identity {
 	}
 	id.add(content.TypedList(p.Emails).Values(), urls, p.UID)
 	id.birthday = p.Birthday
+	id.addPhones(content.TypedList(p.Phones).Values())
 	return id
 }
 
@@ -139,8 +144,16 @@ func (id *identity) add(emails, urls []string, uid string) {
 	}
 }
 
+func (id *identity) addPhones(phones []string) {
+	for _, ph := range phones {
+		if k := PhoneKey(ph); k != "" {
+			id.phones[k] = strings.TrimSpace(ph)
+		}
+	}
+}
+
 func (id *identity) learn(o *identity) {
-	for _, m := range []struct{ to, from map[string]string }{{id.emails, o.emails}, {id.profiles, o.profiles}, {id.uids, o.uids}} {
+	for _, m := range []struct{ to, from map[string]string }{{id.emails, o.emails}, {id.profiles, o.profiles}, {id.uids, o.uids}, {id.phones, o.phones}} {
 		for k, v := range m.from {
 			m.to[k] = v
 		}
@@ -181,6 +194,17 @@ func (id *identity) shared(o *identity) string {
 			if _, ok := m.their[k]; ok {
 				return m.what + " " + m.mine[k]
 			}
+		}
+	}
+	return ""
+}
+
+// sharedPhone returns the first phone number id and o have in common, as
+// id writes it, "" if none.
+func (id *identity) sharedPhone(o *identity) string {
+	for _, k := range sortedKeys(id.phones) {
+		if _, ok := o.phones[k]; ok {
+			return id.phones[k]
 		}
 	}
 	return ""

@@ -394,7 +394,7 @@ func TestPlanExportedUID(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := outcome(res.Changes[0]), `created content/contacts/mother-2.md named "Mother (2)", possible duplicate of content/contacts/mother.md: same name, no email or profile in common`; got != want {
+	if got, want := outcome(res.Changes[0]), `created content/contacts/mother-2.md named "Mother (2)", possible duplicate of content/contacts/mother.md: same name and phone +351 910 000 111, no email or profile in common`; got != want {
 		t.Errorf("other host: got %s, want %s", got, want)
 	}
 }
@@ -422,7 +422,7 @@ func TestPlanAgainAfterYourEdits(t *testing.T) {
 		{Person{Name: "John Smith", Emails: values("js@family.org"), Birthday: content.Birthday{Year: 1990, Month: 1, Day: 1}},
 			"unchanged content/contacts/john-smith-2.md"},
 		{Person{Name: "Mom", Phones: values("+351 910 000 111"), Notes: "- Spouse: Rui", Aliases: []string{"Maria Silva"}},
-			`created content/contacts/mom-2.md named "Mom (2)", possible duplicate of content/contacts/mom.md: same name, no email or profile in common`},
+			`created content/contacts/mom-2.md named "Mom (2)", possible duplicate of content/contacts/mom.md: same name and phone +351 910 000 111, no email or profile in common`},
 	} {
 		res := planOver(t, fsys, tt.person)
 		if got := outcome(res.Changes[0]); got != tt.want {

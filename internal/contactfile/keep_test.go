@@ -478,7 +478,7 @@ created content/contacts/sara-cain-2.md; possible duplicate of content/contacts/
 	withUID := sara
 	withUID.UID = "urn:uuid:1234"
 	again, _ := planIn(t, after, Options{}, withUID)
-	if got, want := changes(again), `created content/contacts/sara-cain-3.md; possible duplicate of content/contacts/sara-cain-2.md (same name, no email or profile in common); possible duplicate of content/contacts/sara-cain.md (same name, no email or profile in common)`; got != want {
+	if got, want := changes(again), `created content/contacts/sara-cain-3.md; possible duplicate of content/contacts/sara-cain-2.md (same name, no email or profile in common); possible duplicate of content/contacts/sara-cain.md (same name and phone (555) 555-1212, no email or profile in common)`; got != want {
 		t.Errorf("with a UID:\n%s\nwant:\n%s", got, want)
 	}
 	// A file an earlier version made of the record: no uid, and nothing
@@ -507,5 +507,24 @@ func TestPlanFilesOfAnEarlierVersion(t *testing.T) {
 		Person{Name: "Rita Sousa", Phones: values("+351 2"), Tags: []string{"core", "x", "active"}})
 	if got, want := changes(res), "updated content/contacts/joao-santos.md: added aliases \"Joao Santos\"\nupdated content/contacts/rita-sousa.md: added tags \"active\""; got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestNamesakeSharingAPhone: the same person imported twice from a
+// phone's export, first with a number alone and then with an email too,
+// is a second file (a phone is no identifier: a family's landline), and
+// the message says what the two have in common, so that the writer can
+// tell them one person: the phone, as the first file writes it.
+func TestNamesakeSharingAPhone(t *testing.T) {
+	fsys := fstest.MapFS{content.ConfigFile: {Data: []byte(testConfig)}}
+	_, after := planIn(t, fsys, Options{}, Person{Name: "Sara Cain", Phones: values("(555) 555-1212")})
+	res, _ := planIn(t, after, Options{}, Person{Name: "Sara Cain", Phones: values("555 0100", "555-555-1212"), Emails: values("sara@example.com")})
+	if got, want := changes(res), `created content/contacts/sara-cain-2.md; possible duplicate of content/contacts/sara-cain.md (same name and phone (555) 555-1212, no email or profile in common)`; got != want {
+		t.Errorf("second import:\n%s\nwant:\n%s", got, want)
+	}
+	// No phone in common: the message as before.
+	res, _ = planIn(t, after, Options{}, Person{Name: "Sara Cain", Phones: values("555 0100"), Emails: values("sara@example.com")})
+	if got, want := changes(res), `created content/contacts/sara-cain-2.md; possible duplicate of content/contacts/sara-cain.md (same name, no email or profile in common)`; got != want {
+		t.Errorf("no phone in common:\n%s\nwant:\n%s", got, want)
 	}
 }

@@ -307,7 +307,12 @@ func (p *planner) plan(person Person) (*Change, error) {
 	}
 	for _, e := range namesakes {
 		if e.id.differs(id) == "" && !slices.ContainsFunc(doubtful, func(d *entry) bool { return d == e }) {
-			ch.Duplicates = append(ch.Duplicates, Duplicate{Path: e.path, Reason: "same name, no email or profile in common"})
+			reason := "same name, no email or profile in common"
+			if ph := e.id.sharedPhone(id); ph != "" {
+				// No identifier, but what tells the writer they may be one.
+				reason = "same name and phone " + ph + ", no email or profile in common"
+			}
+			ch.Duplicates = append(ch.Duplicates, Duplicate{Path: e.path, Reason: reason})
 		}
 	}
 	if recordUID != "" {
