@@ -31,6 +31,9 @@ func (e *env) rebuilds(ctx context.Context, w *watch.Watcher, b *build.Builder, 
 	defer w.Close()
 	fmt.Fprintf(e.stdout, "watching %s for changes; press Ctrl-C to stop\n", e.dir)
 	for {
+		// The last render's garbage is collected while the next save is
+		// waited for, if the next render would otherwise begin with it.
+		b.Rest()
 		select {
 		case <-ctx.Done():
 			return exitOK

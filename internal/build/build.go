@@ -110,6 +110,10 @@ type Builder struct {
 	// diskDone is closed when what the last render in memory kept on the
 	// disk is committed (Wait).
 	diskDone chan struct{}
+	// What Rest knows: the bytes allocated when it was last called, and
+	// the collection it began, closed when it ends.
+	restAllocs uint64
+	resting    chan struct{}
 }
 
 // maxEdits is the most renders of edited bodies alone (bodiesEdited) in a
