@@ -2074,6 +2074,27 @@ func TestHugoAttributes(t *testing.T) {
 	}
 }
 
+// TestHugoSetextAttributes: Hugo reads an attribute list after a setext
+// heading's text too (goldmark's setext parser, as its ATX one); the
+// links to its id are to netjournal's anchor. A paragraph line above a
+// rule (a blank line between) or in a list is no heading's, and stays.
+func TestHugoSetextAttributes(t *testing.T) {
+	for body, want := range map[string]string{
+		"Setup {#setup}\n=====\n\nSee [setup](#setup).\n":            "Setup\n=====\n\nSee [setup](#setup).\n",
+		"Intro.\n\nInstall *it* {#install}\n---\n\n[go](#install)\n": "Intro.\n\nInstall *it*\n---\n\n[go](#install-it)\n",
+		"Text {#a}\n\n---\n":                            "Text {#a}\n\n---\n",
+		"- item {#b}\n---\n":                            "- item {#b}\n---\n",
+		"Line one\nline two {#two}\n---\n\n[2](#two)\n": "Line one\nline two\n---\n\n[2](#line-one-line-two)\n",
+		"Text\n- item {#d}\n---\n":                      "Text\n- item {#d}\n---\n",
+		"   Indented {#e}\n===\n":                       "   Indented\n===\n",
+		"```\nCode {#c}\n===\n```\n":                    "```\nCode {#c}\n===\n```\n",
+	} {
+		if got := hugoPost(t, "", body, nil).Posts[0].Body; got != want {
+			t.Errorf("%q: body %q, want %q", body, got, want)
+		}
+	}
+}
+
 // TestHugoMoreDivider: Hugo takes <!--more--> out of the page, between
 // two parts rendered apart; on a line with text, CommonMark reads the
 // line after it as raw HTML (a real post's **…** shown as written) or the

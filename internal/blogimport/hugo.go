@@ -1258,6 +1258,38 @@ var attributeList = regexp.MustCompile(`\{\s*((?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[
 // list.
 var headingWithAttributes = regexp.MustCompile(`^( {0,3}#{1,6}[ \t]+.*?)[ \t]*(` + attributeList.String() + `)[ \t]*$`)
 
+// setextText is a line of text that ends in an attribute list.
+var setextText = regexp.MustCompile(`^( {0,3}\S.*?)[ \t]*(` + attributeList.String() + `)[ \t]*$`)
+
+// setextUnderline is the line under a setext heading's text.
+var setextUnderline = regexp.MustCompile(`^ {0,3}(=+|-+)[ \t]*\r?\n?$`)
+
+// setextWithAttributes reports whether lines[i] is the last line of a
+// setext heading's text and ends in an attribute list, and the line its
+// text begins on: the lines of a paragraph (after a blank line, or the
+// first) that nothing else begins or breaks (a list item, a quote, a
+// heading, a fence, HTML, a table), with its underline after it.
+func setextWithAttributes(lines []string, i int) (first int, ok bool) {
+	if i+1 >= len(lines) || !setextUnderline.MatchString(lines[i+1]) || !setextText.MatchString(strings.TrimRight(lines[i], "\r\n")) {
+		return 0, false
+	}
+	first = i
+	for first > 0 && strings.TrimSpace(lines[first-1]) != "" {
+		first--
+	}
+	for _, l := range lines[first : i+1] {
+		text := strings.TrimLeft(l, " ")
+		if len(l)-len(text) > 3 && l == lines[first] || blockStart.MatchString(text) {
+			return 0, false
+		}
+	}
+	return first, true
+}
+
+// blockStart is the start of a line that begins a block other than a
+// paragraph, after its indent.
+var blockStart = regexp.MustCompile("^(?:[-*+>#<|]|[0-9]{1,9}[.)]|```|~~~)")
+
 // hugoAttributes returns body with the attribute lists Hugo read and
 // netjournal shows as text: with titles (the site's
 // markup.goldmark.parser.attribute.title, on by default) taken off its
@@ -1274,18 +1306,24 @@ func hugoAttributes(body string, titles, blocks bool) string {
 	given := map[string]bool{}
 	var b strings.Builder
 	at, line := 0, 0
-	for _, l := range strings.SplitAfter(body, "\n") {
+	all := strings.SplitAfter(body, "\n")
+	setext := func(i int) bool { _, ok := setextWithAttributes(all, i); return ok }
+	for i, l := range all {
 		text := strings.TrimRight(l, "\r\n")
 		nl := l[len(text):]
 		switch {
 		case code.in(at):
 			b.WriteString(l)
-		case titles && headingWithAttributes.MatchString(text):
-			m := headingWithAttributes.FindStringSubmatch(text)
+		case titles && (headingWithAttributes.MatchString(text) || setext(i)):
+			m, at := headingWithAttributes.FindStringSubmatch(text), line
+			if m == nil {
+				m = setextText.FindStringSubmatch(text)
+				at, _ = setextWithAttributes(all, i) // the line its text begins on
+			}
 			b.WriteString(m[1] + nl)
 			for _, a := range strings.Fields(m[3]) {
 				if id, ok := strings.CutPrefix(a, "#"); ok && !given[id] {
-					custom[line], given[id] = id, true // a link is to the first
+					custom[at], given[id] = id, true // a link is to the first
 				}
 			}
 		case blocks && attributeList.MatchString(text) && strings.TrimSpace(attributeList.ReplaceAllString(text, "")) == "":
