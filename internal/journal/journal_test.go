@@ -2,6 +2,7 @@ package journal
 
 import (
 	"errors"
+	"fmt"
 	"maps"
 	"strings"
 	"testing"
@@ -316,5 +317,65 @@ func TestPublicFragmentLabel(t *testing.T) {
 	}
 	if html := string(pub.Posts[0].Body.HTML()); !strings.Contains(html, `<a href="#setup">the setup</a> and <a href="#setup">Setup</a>`) {
 		t.Errorf("got %s", html)
+	}
+}
+
+// TestPublicWikilinksInRawHTML: raw HTML is not Markdown, so a wikilink
+// in it is never rendered: in a public post it would publish the name as
+// written (a QA sweep found "[[tomas-ferreira]] told me about [[Inês
+// Valente]], who is job hunting quietly" in a <div> published, feeds and
+// all). It stops the build at its line, in text or in an attribute's
+// value, trusted HTML or not; in code, in a comment (never published) or
+// in a wiki-only body it stays.
+func TestPublicWikilinksInRawHTML(t *testing.T) {
+	post := func(body string) map[string]string {
+		return map[string]string{
+			"content/contacts/jane-doe.md": "---\nname: Jane Doe\n---\n",
+			"content/posts/x.md":           "---\ntitle: X\ndate: 2026-02-01\n---\n" + body,
+		}
+	}
+	slip := func(line int) string {
+		return fmt.Sprintf("content/posts/x.md:%d: public post has wikilink syntax in raw HTML, where it is not rendered and would be published as written: write the text", line)
+	}
+	for _, trust := range []bool{false, true} {
+		for body, want := range map[string]string{
+			"Intro.\n\n<div>\n[[jane-doe]] told me, quietly.\n</div>\n":              slip(8),
+			"<p>Met <b>[[Jane Doe]]</b>.</p>\n":                                      slip(5),
+			"<table><tr>\n<td>x</td>\n<td>[[jane-doe|a friend]]</td></tr></table>\n": slip(7),
+			"A photo <img src=\"a.png\" alt=\"[[jane-doe]]\"> here.\n":               slip(5),
+			"> <details><summary>[[jane-doe]]</summary></details>\n":                 slip(5),
+			"<pre>\n[[jane-doe]] in code\n</pre>\n\n<code>[[x]]</code> too.\n":       "",
+			"<!-- [[jane-doe]] -->\n\nText.\n":                                       "",
+			"<div>\n\n[[jane-doe|a friend]] in Markdown.\n\n</div>\n":                "",
+		} {
+			fsys := fstest.MapFS{content.ConfigFile: {Data: []byte(config)}}
+			for name, src := range post(body) {
+				fsys[name] = &fstest.MapFile{Data: []byte(src)}
+			}
+			s, err := content.Load(fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			md := markdown.New()
+			md.TrustHTML(trust)
+			j, err := Build(s, md, Options{Now: now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = j.Public()
+			got := ""
+			if err != nil {
+				got = errorLines(err)
+			}
+			if got != want {
+				t.Errorf("trust %v, %q:\ngot  %s\nwant %s", trust, body, got, want)
+			}
+		}
+	}
+	// A wiki-only body keeps it: the wiki is yours.
+	files := post("")
+	files["content/events/e.md"] = "---\ntitle: E\ndate: 2026-02-01\n---\n<div>[[jane-doe]]</div>\n"
+	if _, err := mustSite(t, files).Public(); err != nil {
+		t.Errorf("an event's raw HTML: %v", err)
 	}
 }

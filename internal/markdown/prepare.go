@@ -177,7 +177,7 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 			}
 		}
 	}
-	p.slips = slips(links, refs, b)
+	p.slips = slips(doc, links, refs, b)
 	for _, w := range wikis {
 		p.wikilinks = append(p.wikilinks, describe(w, b))
 	}

@@ -265,3 +265,79 @@ func inventory(fragment string) map[string]int {
 		}
 	}
 }
+
+// htmlSlips finds wikilink syntax in the raw HTML of doc that a page
+// keeps (sanitize's), which is no Markdown and so would be published as
+// written: in text outside code, or in an attribute's value. A comment
+// is never published; code (pre, code, kbd, samp, script, style,
+// textarea) shows what it holds. Each is a Slip at its line.
+func htmlSlips(doc ast.Node, src []byte) []Slip {
+	var out []Slip
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || (n.Kind() != ast.KindHTMLBlock && n.Kind() != ast.KindRawHTML) {
+			return ast.WalkContinue, nil
+		}
+		kept, ok := n.AttributeString(cleanAttr)
+		if b, _ := kept.([]byte); !ok || len(wikiInHTML(string(b))) == 0 {
+			return ast.WalkSkipChildren, nil
+		}
+		raw, start := rawHTML(n, src)
+		line := bytes.Count(src[:start], []byte("\n"))
+		at := wikiInHTML(raw)
+		if len(at) == 0 {
+			at = []int{0} // kept, not as written: at the HTML's first line
+		}
+		last := -1
+		for _, i := range at {
+			if l := line + strings.Count(raw[:i], "\n"); l != last {
+				out = append(out, Slip{Line: l, Where: "raw HTML"})
+				last = l
+			}
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	return out
+}
+
+// wikiInHTML returns the offsets in s of the tokens that hold "[[" outside
+// code: text, or a tag's attributes.
+func wikiInHTML(s string) []int {
+	if !strings.Contains(s, "[[") {
+		return nil
+	}
+	var at []int
+	z := html.NewTokenizer(strings.NewReader(s))
+	code, off := 0, 0
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return at
+		}
+		raw := z.Raw()
+		switch tt {
+		case html.StartTagToken, html.EndTagToken:
+			name, _ := z.TagName()
+			if codeElement[string(name)] {
+				if tt == html.StartTagToken {
+					code++
+				} else if code > 0 {
+					code--
+				}
+			}
+		}
+		switch tt {
+		case html.TextToken:
+			if code == 0 && bytes.Contains(raw, []byte("[[")) {
+				at = append(at, off+bytes.Index(raw, []byte("[[")))
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			if bytes.Contains(raw, []byte("[[")) {
+				at = append(at, off+bytes.Index(raw, []byte("[[")))
+			}
+		}
+		off += len(raw)
+	}
+}
+
+// codeElement are the elements whose text is code, shown as written.
+var codeElement = map[string]bool{"pre": true, "code": true, "kbd": true, "samp": true, "script": true, "style": true, "textarea": true}
