@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -381,6 +382,7 @@ func decodeDoc(d *Doc, block []byte, v any, errs *ErrorList, validate func(*Erro
 		bad[e.Pos.Line] = true
 	}
 	var verrs ErrorList
+	emptyFlags(d, block, v, &verrs)
 	validate(&verrs)
 	for _, e := range verrs {
 		if !bad[e.Pos.Line] {
@@ -388,6 +390,31 @@ func decodeDoc(d *Doc, block []byte, v any, errs *ErrorList, validate func(*Erro
 		}
 	}
 }
+
+// emptyFlags reports a post's or a page's private: or draft: given no
+// value (private:, private: ~, private: # yes), which YAML reads as
+// false: the document would be published.
+func emptyFlags(d *Doc, block []byte, v any, errs *ErrorList) {
+	what := "post"
+	switch v.(type) {
+	case *Post:
+	case *Page:
+		what = "page"
+	default:
+		return
+	}
+	if !bytes.Contains(block, []byte("private:")) && !bytes.Contains(block, []byte("draft:")) {
+		return
+	}
+	for i, line := range bytes.Split(block, []byte("\n")) {
+		if m := emptyFlag.FindSubmatch(bytes.TrimRight(line, "\r")); m != nil {
+			errs.Add(Position{d.Path, d.start + i + 1}, "%s: give true or false: with no value it reads as false, and the %s would be published", m[1], what)
+		}
+	}
+}
+
+// emptyFlag is a top-level private: or draft: line with no value.
+var emptyFlag = regexp.MustCompile(`^(private|draft):[ \t]*(?:(?:~|null|Null|NULL)[ \t]*)?(?:#.*)?$`)
 
 // walk hands every Markdown document below dir to fn, in lexical order,
 // parsing only files the cache does not know as they are, on every core.

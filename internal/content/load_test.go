@@ -159,6 +159,12 @@ func TestWrongKind(t *testing.T) {
 		{e, "title: T\ndate: 2026-01-01\ngave: {to: ana-lima, what: a book}\n", e + ":4: expected a list, got a map"},
 		{e, "title: T\ndate: 2026-01-01\ngave: [a book]\n", e + `:4: expected a map of keys, got text "a book"`},
 		{e, "title: T\ndate: 2026-01-01\nfollowups:\n  - [ana-lima, send notes]\n", e + ":5: expected a map of keys, got a list"},
+		// private: or draft: with no value reads as false: the post
+		// would be published (a QA sweep's "Salary negotiation notes").
+		{p, "title: T\ndate: 2026-01-01\nprivate:\n", p + ":4: private: give true or false: with no value it reads as false, and the post would be published"},
+		{p, "title: T\ndate: 2026-01-01\nprivate: # yes\ndraft: ~\n", p + ":4: private: give true or false: with no value it reads as false, and the post would be published\n" +
+			p + ":5: draft: give true or false: with no value it reads as false, and the post would be published"},
+		{"content/pages/about.md", "title: T\nprivate: null\n", "content/pages/about.md:3: private: give true or false: with no value it reads as false, and the page would be published"},
 	}
 	for _, tt := range tests {
 		got := load(t, tt.path, "---\n"+tt.src+"---\n")
