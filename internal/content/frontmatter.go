@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -163,6 +164,9 @@ func splitFound(path string, data []byte, sum [sha256.Size]byte) (doc Doc, yamlB
 	if len(bytes.TrimSpace(data)) == 0 {
 		return doc, nil, where, Errorf(Position{path, 1}, "empty file: expected front matter between --- lines")
 	}
+	if err := notText(path, data); err != nil {
+		return doc, nil, where, err
+	}
 	// The opening --- is the first non-blank line (blank by any white
 	// space, as parseFront has it).
 	open := 1
@@ -234,6 +238,38 @@ func splitAt(path string, data []byte, sum [sha256.Size]byte, where splitWhere) 
 
 // splitDoc is doc with what split finds of data, whose body is body and
 // whose opening --- is on line open.
+// notText says what keeps data from being read as text: UTF-16, bytes
+// that are not UTF-8 (Latin-1, Windows-1252: a body so written was
+// published as it was, shown as U+FFFD, and its feeds were no XML a
+// reader takes), or lines that end in a carriage return alone, which
+// none of the rest reads as lines.
+func notText(path string, data []byte) *Error {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return Errorf(Position{path, 1}, "the file is in UTF-16: save it as UTF-8")
+	}
+	if !utf8.Valid(data) {
+		for i, line := range bytes.SplitAfter(data, []byte("\n")) {
+			if utf8.Valid(line) {
+				continue
+			}
+			bad := line[0]
+			for len(line) > 0 {
+				r, n := utf8.DecodeRune(line)
+				if r == utf8.RuneError && n <= 1 {
+					bad = line[0]
+					break
+				}
+				line = line[n:]
+			}
+			return Errorf(Position{path, i + 1}, "this line is not UTF-8 text (its byte 0x%02X): save the file as UTF-8 (it may be in Latin-1 or Windows-1252)", bad)
+		}
+	}
+	if !bytes.Contains(data, []byte("\n")) && bytes.Count(data, []byte("\r")) > 1 {
+		return Errorf(Position{path, 1}, "the file's lines end in a carriage return alone (as on an old Mac): save it with LF or CRLF line ends")
+	}
+	return nil
+}
+
 func splitDoc(doc Doc, data, body []byte, open int) Doc {
 	doc.start = open
 	head := data[:len(data)-len(body)]

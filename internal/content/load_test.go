@@ -338,6 +338,11 @@ func TestRealPostFrontMatter(t *testing.T) {
 		{"published", "---\ntitle: T\ndate: 2020-01-01\npublished: false\n---\n", p + `:4: unknown key "published": write draft: true for a post that is not published`},
 		{"toml", "+++\ntitle = \"T\"\ndate = 2020-01-01\n+++\nBody.\n", p + `:1: front matter in TOML (between +++ lines) is not read: write it in YAML between --- lines`},
 		{"json", "{\n\"title\": \"T\"\n}\nBody.\n", p + `:1: front matter in JSON is not read: write it in YAML between --- lines`},
+		// A body in Latin-1 was published as it was: a browser showed
+		// "caf\ufffd", and the feeds were no XML a reader takes.
+		{"latin-1 body", "---\ntitle: T\ndate: 2020-01-01\n---\nA line.\nCaf\xe9 au lait.\n", p + `:6: this line is not UTF-8 text (its byte 0xE9): save the file as UTF-8 (it may be in Latin-1 or Windows-1252)`},
+		{"utf-16", "\xff\xfe-\x00-\x00-\x00\n\x00", p + `:1: the file is in UTF-16: save it as UTF-8`},
+		{"old Mac line ends", "---\rtitle: T\rdate: 2020-01-01\r---\rBody.\r", p + `:1: the file's lines end in a carriage return alone (as on an old Mac): save it with LF or CRLF line ends`},
 		{"a date that does not exist", "---\ntitle: T\ndate: 2026-11-31\n---\n", p + `:3: invalid date "2026-11-31": November 2026 has 30 days`},
 		{"a bad alias", "---\ntitle: T\ndate: 2020-01-01\naliases: [\"https://old.example/x/\"]\n---\n", p + `:4: aliases: "https://old.example/x/" is not a path of this site: write it as /old/path/`},
 	}
