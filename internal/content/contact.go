@@ -27,7 +27,7 @@ type Contact struct {
 	Email       StringList      `yaml:"-"`
 	Phone       StringList      `yaml:"-"`
 	Links       Links           `yaml:"links"`
-	Tags        StringList      `yaml:"tags"`
+	Tags        TagList         `yaml:"tags"`
 	Circle      string          `yaml:"circle"`
 	Cadence     Duration        `yaml:"cadence"`
 	SnoozeUntil Date            `yaml:"snooze_until"`

@@ -509,7 +509,7 @@ func TestFrontEncodingRefusesWhatItCannotCarry(t *testing.T) {
 	if _, ok := encodeFront(&withHidden{hidden: "x"}); ok {
 		t.Error("an unexported field was encoded")
 	}
-	p := &Post{Doc: Doc{Path: "content/posts/x.md"}, Title: "T", Date: Date{Time: time.Date(2026, 1, 2, 3, 4, 5, 0, time.FixedZone("", 3600)), Clock: true}, Tags: StringList{"a"}}
+	p := &Post{Doc: Doc{Path: "content/posts/x.md"}, Title: "T", Date: Date{Time: time.Date(2026, 1, 2, 3, 4, 5, 0, time.FixedZone("", 3600)), Clock: true}, Tags: TagList{"a"}}
 	b, ok := encodeFront(p)
 	if !ok || !frontRoundTrips(b, p) {
 		t.Fatalf("a post did not round-trip: %v", ok)
@@ -531,7 +531,7 @@ func TestFrontEncodingRefusesWhatItCannotCarry(t *testing.T) {
 // back as what was decoded, and is checked against a torn write.)
 func FuzzDecodeFront(f *testing.F) {
 	for _, v := range []any{
-		&Post{Title: "T", Tags: StringList{"a", "b"}, TOC: new(bool)},
+		&Post{Title: "T", Tags: TagList{"a", "b"}, TOC: new(bool)},
 		&Event{Title: "E", Followups: []Followup{{Who: "a", Done: Done{Done: true}}}},
 		&Contact{Name: "N", Met: &Met{At: "x"}, Cadence: Duration{N: 2, Unit: 'w'}},
 	} {

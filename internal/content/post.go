@@ -14,7 +14,7 @@ type Post struct {
 	Title      string     `yaml:"title"`
 	Date       Date       `yaml:"date"`
 	Updated    Date       `yaml:"updated"`
-	Tags       StringList `yaml:"tags"`
+	Tags       TagList    `yaml:"tags"`
 	Summary    string     `yaml:"summary"`
 	SlugKey    string     `yaml:"slug"`
 	Draft      bool       `yaml:"draft"`

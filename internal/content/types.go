@@ -212,6 +212,29 @@ func (l *StringList) UnmarshalYAML(n *yaml.Node) error {
 	return typeError(n, "expected a text or a list of texts, got a %s", kindName(n))
 }
 
+// TagList is a list of tags, which may also be written as one string:
+// "go, api-design" is two tags, as a writer who wrote it meant (it was
+// one, "go-api-design", on no tag page of the two). No tag holds a comma.
+type TagList []string
+
+func (l *TagList) UnmarshalYAML(n *yaml.Node) error {
+	var list StringList
+	if err := list.UnmarshalYAML(n); err != nil {
+		return err
+	}
+	if n.Kind != yaml.ScalarNode || len(list) != 1 || !strings.Contains(list[0], ",") {
+		*l = TagList(list)
+		return nil
+	}
+	*l = nil
+	for _, t := range strings.Split(list[0], ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			*l = append(*l, t)
+		}
+	}
+	return nil
+}
+
 // Birthday is a full date or a month and day (--MM-DD) with the year unknown.
 type Birthday struct {
 	Year  int // 0 when unknown

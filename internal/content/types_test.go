@@ -1,7 +1,10 @@
 package content
 
 import (
+	"reflect"
+	"slices"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
@@ -46,5 +49,37 @@ func TestDurationCalendar(t *testing.T) {
 	from := time.Date(2026, 1, 31, 9, 30, 0, 0, lisbon)
 	if got, want := (Duration{N: 1, Unit: 'm'}).After(from), time.Date(2026, 2, 28, 9, 30, 0, 0, lisbon); !got.Equal(want) || got.Location() != lisbon {
 		t.Errorf("1m after %v = %v, want %v", from, got, want)
+	}
+}
+
+// TestTagsWrittenAsOneString: "tags: distributed-systems, go, api-design"
+// is three tags, as the writer meant: it was one tag,
+// "distributed-systems-go-api-design", and the post left the tag pages
+// of the three (a QA sweep). A list, and one tag alone, are as written;
+// aliases and attendees, which may be names with a comma ("Lima, Ana"),
+// are not split.
+func TestTagsWrittenAsOneString(t *testing.T) {
+	fsys := fstest.MapFS{
+		ConfigFile:                     {Data: []byte("title: T\nbase_url: https://example.com/\n")},
+		"content/posts/a.md":           {Data: []byte("---\ntitle: A\ndate: 2026-01-01\ntags: distributed-systems, go,  api-design ,\n---\n")},
+		"content/posts/b.md":           {Data: []byte("---\ntitle: B\ndate: 2026-01-01\ntags: [go, \"a, b\"]\n---\n")},
+		"content/posts/c.md":           {Data: []byte("---\ntitle: C\ndate: 2026-01-01\ntags: go\n---\n")},
+		"content/contacts/ana-lima.md": {Data: []byte("---\nname: Ana Lima\naliases: Lima, Ana\ntags: mentor, lisbon\n---\n")},
+	}
+	s, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{}
+	for _, p := range s.Posts {
+		got[p.Slug] = p.Tags
+	}
+	want := map[string][]string{"a": {"distributed-systems", "go", "api-design"}, "b": {"go", "a, b"}, "c": {"go"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("posts' tags %q, want %q", got, want)
+	}
+	c := s.Contacts[0]
+	if !slices.Equal(c.Tags, []string{"mentor", "lisbon"}) || !slices.Equal(c.Aliases, []string{"Lima, Ana"}) {
+		t.Errorf("contact's tags %q and aliases %q", c.Tags, c.Aliases)
 	}
 }
