@@ -346,6 +346,7 @@ func TestPublicWikilinksInRawHTML(t *testing.T) {
 			"> <details><summary>[[jane-doe]]</summary></details>\n":                 slip(5),
 			"<pre>\n[[jane-doe]] in code\n</pre>\n\n<code>[[x]]</code> too.\n":       "",
 			"<!-- [[jane-doe]] -->\n\nText.\n":                                       "",
+			"<div>multi = &#91;[0] * 3</div>\n":                                      "",
 			"<div>\n\n[[jane-doe|a friend]] in Markdown.\n\n</div>\n":                "",
 		} {
 			fsys := fstest.MapFS{content.ConfigFile: {Data: []byte(config)}}

@@ -277,16 +277,15 @@ func htmlSlips(doc ast.Node, src []byte) []Slip {
 		if !entering || (n.Kind() != ast.KindHTMLBlock && n.Kind() != ast.KindRawHTML) {
 			return ast.WalkContinue, nil
 		}
+		// As written ("&#91;[" is the writer's [[ shown as text), and
+		// as the page keeps it (sanitize may have taken it out).
+		raw, start := rawHTML(n, src)
+		at := wikiInHTML(raw)
 		kept, ok := n.AttributeString(cleanAttr)
-		if b, _ := kept.([]byte); !ok || len(wikiInHTML(string(b))) == 0 {
+		if b, _ := kept.([]byte); len(at) == 0 || !ok || len(wikiInHTML(string(b))) == 0 {
 			return ast.WalkSkipChildren, nil
 		}
-		raw, start := rawHTML(n, src)
 		line := bytes.Count(src[:start], []byte("\n"))
-		at := wikiInHTML(raw)
-		if len(at) == 0 {
-			at = []int{0} // kept, not as written: at the HTML's first line
-		}
 		last := -1
 		for _, i := range at {
 			if l := line + strings.Count(raw[:i], "\n"); l != last {
