@@ -304,8 +304,18 @@ func (f fronts) typed(dir, p string, d Doc, cfg *Config, decode func(d *Doc, v a
 	var errs ErrorList
 	d.Slug = SlugOf(p)
 	noSlug := func(d *Doc) {
-		if d.Slug == "" {
+		switch {
+		case d.Slug == "":
 			errs.Add(Position{d.Path, 1}, "the file name %q gives no slug for a URL: rename the file with letters or digits", path.Base(d.Path))
+		case d.Slug == "index":
+			// Hugo's page bundle (posts/my-trip/index.md) or section
+			// (_index.md): its page would be the list's, index.html.
+			dir := path.Dir(d.Path)
+			rename := path.Join(dir, "its-title.md")
+			if path.Dir(dir) != "content" && path.Dir(dir) != "." {
+				rename = path.Join(path.Dir(dir), Slugify(path.Base(dir))+".md") // the bundle's folder
+			}
+			errs.Add(Position{d.Path, 1}, "a document named %s has no name of its own, and its page would be the list's (index.html): name the file for its slug, as %s", path.Base(d.Path), rename)
 		}
 	}
 	switch dir {

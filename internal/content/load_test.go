@@ -464,3 +464,21 @@ func TestLinkedSubfolder(t *testing.T) {
 		t.Errorf("warnings %v, want %s", site.Warnings, want)
 	}
 }
+
+// TestIndexDocument: a document named index.md (Hugo's page bundle,
+// posts/my-trip/index.md) has no slug of its own, and its page would be
+// the list's: the build said "render wiki: two pages would be written to
+// posts/index.html", with no file (a QA sweep). It is an error at the
+// file, saying what to name it.
+func TestIndexDocument(t *testing.T) {
+	for p, want := range map[string]string{
+		"content/posts/my-trip/index.md": "content/posts/my-trip/index.md:1: a document named index.md has no name of its own, and its page would be the list's (index.html): name the file for its slug, as content/posts/my-trip.md",
+		"content/posts/index.md":         "content/posts/index.md:1: a document named index.md has no name of its own, and its page would be the list's (index.html): name the file for its slug, as content/posts/its-title.md",
+		"content/events/2026/Index.md":   "content/events/2026/Index.md:1: a document named Index.md has no name of its own, and its page would be the list's (index.html): name the file for its slug, as content/events/2026.md",
+	} {
+		got := load(t, p, "---\ntitle: T\ndate: 2026-01-01\n---\n")
+		if strings.Join(got, "\n") != want {
+			t.Errorf("%s:\n got %q\nwant %q", p, got, want)
+		}
+	}
+}
