@@ -311,6 +311,27 @@ func decodeSlowly(path string, offset int, block []byte, v any) (lines *keyLines
 		errs.Add(Position{path, offset + line}, "invalid YAML: %s", syntaxMessage(err, lineOf(block, line)))
 		return nil, errs
 	}
+	if dups := repeatedKeys(&root); len(dups) > 0 {
+		// A key given twice makes the library decode nothing of its map:
+		// every key of it read as missing, and the file's other problems
+		// hid. The first is read; the rest of the file as if the later
+		// were not there (its lines blank, so that lines keep their
+		// numbers).
+		lines := bytes.SplitAfter(block, []byte("\n"))
+		var errs ErrorList
+		for _, d := range dups {
+			errs.Add(Position{path, offset + d.line}, "duplicate key %q: it is already given at line %d", d.key, offset+d.first)
+			for l := d.line; l <= d.last && l-1 < len(lines); l++ {
+				if bytes.HasSuffix(lines[l-1], []byte("\n")) {
+					lines[l-1] = []byte("\n")
+				} else {
+					lines[l-1] = nil
+				}
+			}
+		}
+		kept, more := decodeSlowly(path, offset, bytes.Join(lines, nil), v)
+		return kept, append(errs, more...)
+	}
 	known := map[string]int{}
 	if len(root.Content) > 0 {
 		if m := root.Content[0]; m.Kind != yaml.MappingNode && !(m.Kind == yaml.ScalarNode && m.Tag == "!!null") {
@@ -329,6 +350,54 @@ func decodeSlowly(path string, offset int, block []byte, v any) (lines *keyLines
 		}
 	}
 	return lines, errs
+}
+
+// repeated is a key given again in a map of block style, from its line
+// to its value's last, and the line it was first given at.
+type repeated struct {
+	key               string
+	line, last, first int
+}
+
+// repeatedKeys finds the keys given again in the block-style maps below
+// n, each on a line of its own (the key first on it).
+func repeatedKeys(n *yaml.Node) []repeated {
+	var out []repeated
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.MappingNode && n.Style&yaml.FlowStyle == 0 {
+			first := map[string]int{}
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k := n.Content[i]
+				if k.Kind != yaml.ScalarNode {
+					continue
+				}
+				if at, ok := first[k.Value]; ok && k.Line > at {
+					out = append(out, repeated{key: k.Value, line: k.Line, last: lastLine(n.Content[i+1], k.Line), first: at})
+					continue
+				}
+				first[k.Value] = k.Line
+			}
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
+}
+
+// lastLine is the last line of n and what is below it, at least line.
+func lastLine(n *yaml.Node, line int) int {
+	end := n.Line
+	if n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		end += strings.Count(strings.TrimSuffix(n.Value, "\n"), "\n") + 1 // its lines below the | or >
+	}
+	line = max(line, end)
+	for _, c := range n.Content {
+		line = lastLine(c, line)
+	}
+	return line
 }
 
 // untruncate puts back the whole value the YAML library cut to seven bytes

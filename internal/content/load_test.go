@@ -77,6 +77,19 @@ func TestLoadErrors(t *testing.T) {
 			c + `:3: unknown circle "inner": use one of core, active, dormant, or declare it under circles in netjournal.yaml`}},
 		{"duplicate key", c, "---\nname: X\nname: Y\n---\n", []string{
 			c + `:3: duplicate key "name": it is already given at line 2`}},
+		// A key given twice hid the file's other problems, and made its
+		// keys read as missing (a QA sweep): the first is read, the rest
+		// of the file as if the second were not there.
+		{"duplicate key and more", e, "---\ntitle: T\ndate: 2026-02-30\nkind: intro\nkind:\n  - call\nwhith: [ana-lima]\n---\n", []string{
+			e + `:3: invalid date "2026-02-30": February 2026 has 28 days`,
+			e + `:5: duplicate key "kind": it is already given at line 4`,
+			e + `:7: unknown key "whith" (did you mean "with"?)`}},
+		{"duplicate key with a block of text", p, "---\ntitle: T\ndate: 2026-01-01\nsummary: a\nsummary: |\n  one\n  two\nslug: Bad Slug\n---\n", []string{
+			p + `:5: duplicate key "summary": it is already given at line 4`,
+			p + `:8: invalid slug "Bad Slug": use lower-case letters, digits and single hyphens`}},
+		{"nested duplicate key", e, "---\ntitle: T\ndate: 2026-01-01\nfollowups:\n  - who: ana-lima\n    who: bo\n    due: soon\n    what: x\n---\n", []string{
+			e + `:6: duplicate key "who": it is already given at line 5`,
+			e + `:7: invalid date "soon": want YYYY-MM-DD or RFC 3339`}},
 		{"two problems at once", e, "---\ntitle: T\ndate: 2026-01-01\nkind: call\nwhith: [ana-lima]\nfollowups:\n  - who: ana-lima\n    due: soon\n    what: send notes\n---\n", []string{
 			e + `:5: unknown key "whith" (did you mean "with"?)`,
 			e + `:8: invalid date "soon": want YYYY-MM-DD or RFC 3339`}},
