@@ -157,14 +157,33 @@ func (c *Config) inSite(p string) string {
 }
 
 // ParseConfig reads netjournal.yaml strictly and fills in defaults.
-func ParseConfig(data []byte) (*Config, error) {
-	cfg := &Config{}
+func ParseConfig(data []byte) (cfg *Config, err error) {
+	cfg = &Config{}
 	data = []byte(strings.ReplaceAll(strings.TrimPrefix(string(data), "\uFEFF"), "\r\n", "\n"))
-	lines, errs := decode(ConfigFile, 0, data, cfg)
+	lines, derrs := decode(ConfigFile, 0, data, cfg)
 	cfg.lines = lines.get()
-	if len(errs) > 0 {
-		return nil, errs.Err()
+	if len(derrs) > 0 && lines == nil {
+		return nil, derrs.Err() // YAML that does not parse: nothing to check
 	}
+	// What decoded is checked too, so that every problem is said at once;
+	// a check on a line that did not decode is that problem's consequence.
+	var errs ErrorList
+	defer func() {
+		if len(derrs) == 0 {
+			return
+		}
+		bad := map[int]bool{}
+		for _, e := range derrs {
+			bad[e.Pos.Line] = true
+		}
+		for _, e := range errs {
+			if !bad[e.Pos.Line] {
+				derrs = append(derrs, e)
+			}
+		}
+		derrs.Sort()
+		cfg, err = nil, derrs.Err()
+	}()
 	pos := func(k string) Position {
 		return Position{ConfigFile, cfg.lines[k]}
 	}

@@ -194,6 +194,13 @@ func TestConfigWrongKind(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v, want:\n%s", err, want)
 	}
+	// A value of the wrong kind does not hide a bad value of another
+	// key: base_url's was left out (a QA sweep).
+	_, err = ParseConfig([]byte("title: T\nbase_url: maya.example.com\nstale_after: 1 year\npage_size: -3\n"))
+	want = "netjournal.yaml:2: base_url: expected an absolute http(s) URL, got \"maya.example.com\"\nnetjournal.yaml:3: invalid duration \"1 year\": want a number and a unit: 14d, 6w, 3m or 1y\nnetjournal.yaml:4: page_size must be positive, got -3"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want:\n%s", err, want)
+	}
 }
 
 func TestLoadAccepts(t *testing.T) {
