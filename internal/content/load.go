@@ -582,6 +582,11 @@ func walkDir(fsys fs.FS, dir string) *walked {
 				w.warnings.Add(Position{Path: p}, "not read: a symbolic link to a folder is not followed inside %s: link the folder itself (%s), or move the folder here", dir, dir)
 				return nil
 			}
+			if dir == ContactsDir || dir == EventsDir {
+				// Not "put it in static/": what is here is private.
+				w.warnings.Add(Position{Path: p}, "not read: only Markdown files (.md) are read under content/: a note is a .md file here, in the private wiki; static/ is published as it is: keep private files out of it")
+				return nil
+			}
 			w.warnings.Add(Position{Path: p}, "not read: only Markdown files (.md) are read under content/: put images and other files in static/, which is published as it is")
 			return nil
 		}
@@ -850,14 +855,35 @@ func unread(fsys fs.FS, warnings *ErrorList) {
 			return nil
 		}
 		msg := "not read: netjournal reads content/contacts, content/events, content/posts and content/pages"
-		if isDocument(e.Name()) {
-			msg += ": move it to content/pages/ to publish it as a page, or to content/posts/ as a post"
-		} else {
+		switch top := nearFolder(p); {
+		case top != "":
+			msg += fmt.Sprintf(": move it to %s/", top) // content/event/x.md
+		case isDocument(e.Name()):
+			// Not "publish it" alone: a folder of notes may be private.
+			msg += ": move it to content/contacts/ or content/events/ to keep it in the private wiki, or to content/pages/ or content/posts/ to publish it"
+		default:
 			msg += ": put images and other files in static/, which is published as it is"
 		}
 		warnings.Add(Position{Path: p}, "%s", msg)
 		return nil
 	})
+}
+
+// nearFolder is the folder netjournal reads that the folder p is in
+// under content/ misspells, by case or a plural (content/Event,
+// content/contact), or "".
+func nearFolder(p string) string {
+	top, _, ok := strings.Cut(strings.TrimPrefix(p, ContentDir+"/"), "/")
+	if !ok {
+		return ""
+	}
+	top = strings.TrimSuffix(strings.ToLower(top), "s")
+	for _, d := range contentDirs {
+		if strings.TrimSuffix(path.Base(d), "s") == top {
+			return d
+		}
+	}
+	return ""
 }
 
 // isDir reports whether p in fsys is a folder, through a link.

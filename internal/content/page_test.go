@@ -133,6 +133,8 @@ func TestUnreadFiles(t *testing.T) {
 		"content/posts/draft.md~":       {Data: []byte("backup")},
 		"content/posts/x.md":            {Data: []byte("---\ntitle: X\ndate: 2026-01-01\n---\n")},
 		"content/pages/about/photo.jpg": {Data: []byte("jpg")},
+		"content/contacts/felix.txt":    {Data: []byte("notes")},
+		"content/Event/coffee.md":       {Data: []byte("---\ntitle: C\n---\n")},
 	}
 	site, err := Load(fsys)
 	if err != nil {
@@ -143,8 +145,10 @@ func TestUnreadFiles(t *testing.T) {
 		got = append(got, w.Error())
 	}
 	want := []string{
-		"content/about.md: not read: netjournal reads content/contacts, content/events, content/posts and content/pages: move it to content/pages/ to publish it as a page, or to content/posts/ as a post",
-		"content/notes/idea.md: not read: netjournal reads content/contacts, content/events, content/posts and content/pages: move it to content/pages/ to publish it as a page, or to content/posts/ as a post",
+		"content/Event/coffee.md: not read: netjournal reads content/contacts, content/events, content/posts and content/pages: move it to content/events/",
+		"content/about.md: not read: netjournal reads content/contacts, content/events, content/posts and content/pages: move it to content/contacts/ or content/events/ to keep it in the private wiki, or to content/pages/ or content/posts/ to publish it",
+		"content/contacts/felix.txt: not read: only Markdown files (.md) are read under content/: a note is a .md file here, in the private wiki; static/ is published as it is: keep private files out of it",
+		"content/notes/idea.md: not read: netjournal reads content/contacts, content/events, content/posts and content/pages: move it to content/contacts/ or content/events/ to keep it in the private wiki, or to content/pages/ or content/posts/ to publish it",
 		"content/pages/about/photo.jpg: not read: only Markdown files (.md) are read under content/: put images and other files in static/, which is published as it is",
 		"content/posts/diagram.png: not read: only Markdown files (.md) are read under content/: put images and other files in static/, which is published as it is",
 	}
