@@ -16,6 +16,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/netjournal/netjournal/internal/build"
 	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/memlimit"
 )
@@ -189,6 +190,11 @@ func (e *env) path(p string) string {
 // report prints content problems, one per line, sorted, and returns the
 // exit code: 1 for content problems, else 1 with the error as it is.
 func (e *env) report(err error) int {
+	var failed *build.Failed
+	if errors.As(err, &failed) {
+		// First, so that the count of errors ends the output.
+		printWarnings(e.stderr, failed.Warnings)
+	}
 	var list content.ErrorList
 	if errors.As(err, &list) {
 		list.Sort()

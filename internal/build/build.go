@@ -427,7 +427,9 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 		gate.drop()
 		waitWiki()
 		errs.Sort()
-		return nil, errs.Err()
+		// With what the load warned of: a file it did not read may be
+		// why a reference finds nothing.
+		return nil, &Failed{ErrorList: errs, Warnings: site.Warnings}
 	}
 	if err := ctx.Err(); err != nil {
 		gate.drop()
@@ -586,6 +588,17 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 	commit()
 	return res, nil
 }
+
+// Failed is a render's content problems (an ErrorList, as errors.As
+// finds it) with the warnings of the site's load: a file not read (a
+// post saved as .markdown) is often why a reference found nothing, and
+// a build that fails says it too.
+type Failed struct {
+	content.ErrorList
+	Warnings content.ErrorList
+}
+
+func (f *Failed) Unwrap() error { return f.ErrorList }
 
 // Wait waits until what the last render kept on the disk is committed.
 // Call it before closing the Builder's cache (UseDisk); a render and a

@@ -582,6 +582,10 @@ func walkDir(fsys fs.FS, dir string) *walked {
 				w.warnings.Add(Position{Path: p}, "not read: a symbolic link to a folder is not followed inside %s: link the folder itself (%s), or move the folder here", dir, dir)
 				return nil
 			}
+			if ext := strings.ToLower(path.Ext(name)); ext == ".markdown" || ext == ".mdown" || ext == ".mkd" || ext == ".mkdn" {
+				w.warnings.Add(Position{Path: p}, "not read: only Markdown files named .md are read under content/: rename it %s", strings.TrimSuffix(name, path.Ext(name))+".md")
+				return nil
+			}
 			if dir == ContactsDir || dir == EventsDir {
 				// Not "put it in static/": what is here is private.
 				w.warnings.Add(Position{Path: p}, "not read: only Markdown files (.md) are read under content/: a note is a .md file here, in the private wiki; static/ is published as it is: keep private files out of it")

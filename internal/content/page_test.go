@@ -134,6 +134,7 @@ func TestUnreadFiles(t *testing.T) {
 		"content/posts/x.md":            {Data: []byte("---\ntitle: X\ndate: 2026-01-01\n---\n")},
 		"content/pages/about/photo.jpg": {Data: []byte("jpg")},
 		"content/contacts/felix.txt":    {Data: []byte("notes")},
+		"content/posts/old.markdown":    {Data: []byte("---\ntitle: O\n---\n")},
 		"content/Event/coffee.md":       {Data: []byte("---\ntitle: C\n---\n")},
 	}
 	site, err := Load(fsys)
@@ -151,6 +152,7 @@ func TestUnreadFiles(t *testing.T) {
 		"content/notes/idea.md: not read: netjournal reads content/contacts, content/events, content/posts and content/pages: move it to content/contacts/ or content/events/ to keep it in the private wiki, or to content/pages/ or content/posts/ to publish it",
 		"content/pages/about/photo.jpg: not read: only Markdown files (.md) are read under content/: put images and other files in static/, which is published as it is",
 		"content/posts/diagram.png: not read: only Markdown files (.md) are read under content/: put images and other files in static/, which is published as it is",
+		"content/posts/old.markdown: not read: only Markdown files named .md are read under content/: rename it old.md",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
