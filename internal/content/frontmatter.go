@@ -519,7 +519,9 @@ func friendly(m string, v any) string {
 		if hint, ok := synonyms[sm[1]]; ok && slices.Contains(keysOf(v), hint.key) {
 			return msg + ": " + hint.say
 		}
-		if s := suggest(sm[1], keysOf(v)); s != "" {
+		// Not the key itself: one of another map of the document (from:
+		// in a gave item, where it is the event's) matches it.
+		if s := suggest(sm[1], keysOf(v)); s != "" && s != sm[1] {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
 		}
 		return msg

@@ -181,6 +181,9 @@ func (j *Journal) linkEvent(e *Event, errs *content.ErrorList) {
 	}
 	for i, g := range e.Event.Gave {
 		k := key("gave", i) + ".to"
+		if strings.TrimSpace(g.To) == "" {
+			continue // missing: the load said so ("unknown contact \"\"" said it again)
+		}
 		if c := j.contactRef(e, k, g.To, errs); c != nil {
 			f := &Favour{Event: e, Contact: c, What: g.What, Given: true, Pos: e.Pos(k)}
 			e.Gave = append(e.Gave, f)
@@ -189,6 +192,9 @@ func (j *Journal) linkEvent(e *Event, errs *content.ErrorList) {
 	}
 	for i, r := range e.Event.Received {
 		k := key("received", i) + ".from"
+		if strings.TrimSpace(r.From) == "" {
+			continue // missing: the load said so
+		}
 		if c := j.contactRef(e, k, r.From, errs); c != nil {
 			f := &Favour{Event: e, Contact: c, What: r.What, Pos: e.Pos(k)}
 			e.Received = append(e.Received, f)

@@ -380,3 +380,22 @@ func TestPublicWikilinksInRawHTML(t *testing.T) {
 		t.Errorf("an event's raw HTML: %v", err)
 	}
 }
+
+// TestFavourWithoutWhom: a favour with no to: (or from:) is one problem,
+// the load's "missing required key"; the journal said again 'gave.to:
+// unknown contact ""' (a QA sweep).
+func TestFavourWithoutWhom(t *testing.T) {
+	fsys := fstest.MapFS{
+		content.ConfigFile:        {Data: []byte(config)},
+		"content/contacts/ana.md": {Data: []byte("---\nname: Ana\n---\n")},
+		"content/events/lunch.md": {Data: []byte("---\ntitle: Lunch\ndate: 2026-01-01\nwith: [ana]\ngave:\n  - what: a book\nreceived:\n  - what: advice\n---\n")},
+	}
+	s, err := content.Load(fsys)
+	want := "content/events/lunch.md:6: gave: missing required key \"to\"\ncontent/events/lunch.md:8: received: missing required key \"from\""
+	if got := errorLines(err); got != want {
+		t.Fatalf("load:\n%s\nwant:\n%s", got, want)
+	}
+	if _, err := Build(s, markdown.New(), Options{Now: now}); err != nil {
+		t.Errorf("the journal says it again: %v", err)
+	}
+}
