@@ -301,6 +301,12 @@ func decode(path string, offset int, block []byte, v any) (lines *keyLines, errs
 // first to know every key's line, and then again to decode it; it is
 // what decode does with a block that did not decode.
 func decodeSlowly(path string, offset int, block []byte, v any) (lines *keyLines, errs ErrorList) {
+	return decodeParsed(path, offset, block, v, true)
+}
+
+// decodeParsed is decodeSlowly; with blank, a key given twice is
+// reported and its later lines blanked before the rest is decoded.
+func decodeParsed(path string, offset int, block []byte, v any, blank bool) (lines *keyLines, errs ErrorList) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(block, &root); err != nil {
 		var te *yaml.TypeError
@@ -311,12 +317,13 @@ func decodeSlowly(path string, offset int, block []byte, v any) (lines *keyLines
 		errs.Add(Position{path, offset + line}, "invalid YAML: %s", syntaxMessage(err, lineOf(block, line)))
 		return nil, errs
 	}
-	if dups := repeatedKeys(&root); len(dups) > 0 {
+	if dups := repeatedKeys(&root, bytes.Count(block, []byte("\n"))+1); len(dups) > 0 && blank && newlinesOnly(block) {
 		// A key given twice makes the library decode nothing of its map:
 		// every key of it read as missing, and the file's other problems
 		// hid. The first is read; the rest of the file as if the later
-		// were not there (its lines blank, so that lines keep their
-		// numbers).
+		// were not there: its lines blank, so that lines keep their
+		// numbers. (Only where every line ends in "\n", as the library
+		// counts them; and once: what is left is decoded as it is.)
 		lines := bytes.SplitAfter(block, []byte("\n"))
 		var errs ErrorList
 		for _, d := range dups {
@@ -329,7 +336,7 @@ func decodeSlowly(path string, offset int, block []byte, v any) (lines *keyLines
 				}
 			}
 		}
-		kept, more := decodeSlowly(path, offset, bytes.Join(lines, nil), v)
+		kept, more := decodeParsed(path, offset, bytes.Join(lines, nil), v, false)
 		return kept, append(errs, more...)
 	}
 	known := map[string]int{}
@@ -360,44 +367,51 @@ type repeated struct {
 }
 
 // repeatedKeys finds the keys given again in the block-style maps below
-// n, each on a line of its own (the key first on it).
-func repeatedKeys(n *yaml.Node) []repeated {
+// n, a block of lines lines. A key's value ends where the next key of
+// its map begins, or where its map does: a scalar's lines (folded,
+// quoted, plain), a flow list's closing bracket and comments are its.
+func repeatedKeys(n *yaml.Node, lines int) []repeated {
 	var out []repeated
-	var walk func(n *yaml.Node)
-	walk = func(n *yaml.Node) {
+	var walk func(n *yaml.Node, end int)
+	walk = func(n *yaml.Node, end int) {
 		if n.Kind == yaml.MappingNode && n.Style&yaml.FlowStyle == 0 {
 			first := map[string]int{}
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				k := n.Content[i]
+				last := end
+				if i+2 < len(n.Content) {
+					last = max(k.Line, n.Content[i+2].Line-1)
+				}
+				walk(n.Content[i+1], last)
 				if k.Kind != yaml.ScalarNode {
 					continue
 				}
 				if at, ok := first[k.Value]; ok && k.Line > at {
-					out = append(out, repeated{key: k.Value, line: k.Line, last: lastLine(n.Content[i+1], k.Line), first: at})
+					out = append(out, repeated{key: k.Value, line: k.Line, last: last, first: at})
 					continue
 				}
 				first[k.Value] = k.Line
 			}
+			return
 		}
-		for _, c := range n.Content {
-			walk(c)
+		for i, c := range n.Content {
+			last := end
+			if n.Kind == yaml.SequenceNode && i+1 < len(n.Content) {
+				last = max(c.Line, n.Content[i+1].Line-1)
+			}
+			walk(c, last)
 		}
 	}
-	walk(n)
+	walk(n, lines)
 	return out
 }
 
-// lastLine is the last line of n and what is below it, at least line.
-func lastLine(n *yaml.Node, line int) int {
-	end := n.Line
-	if n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
-		end += strings.Count(strings.TrimSuffix(n.Value, "\n"), "\n") + 1 // its lines below the | or >
-	}
-	line = max(line, end)
-	for _, c := range n.Content {
-		line = lastLine(c, line)
-	}
-	return line
+// newlinesOnly reports whether every line break of block, as YAML counts
+// them, is a "\n": a lone CR, NEL, LS or PS is one to YAML too, and its
+// line numbers would not be block's lines.
+func newlinesOnly(block []byte) bool {
+	return !bytes.Contains(bytes.ReplaceAll(block, []byte("\r\n"), []byte("\n")), []byte("\r")) &&
+		!bytes.Contains(block, []byte("\u0085")) && !bytes.Contains(block, []byte("\u2028")) && !bytes.Contains(block, []byte("\u2029"))
 }
 
 // untruncate puts back the whole value the YAML library cut to seven bytes

@@ -87,6 +87,17 @@ func TestLoadErrors(t *testing.T) {
 		{"duplicate key with a block of text", p, "---\ntitle: T\ndate: 2026-01-01\nsummary: a\nsummary: |\n  one\n  two\nslug: Bad Slug\n---\n", []string{
 			p + `:5: duplicate key "summary": it is already given at line 4`,
 			p + `:8: invalid slug "Bad Slug": use lower-case letters, digits and single hyphens`}},
+		// A review's: what the later key's value holds to its map's next
+		// key is blanked with it (a folded text, a flow list closed on a
+		// line of its own), and a line break YAML counts but Go's lines do
+		// not (U+2028) leaves the duplicate as the library says it, once.
+		{"duplicate key with a folded text", p, "---\ntitle: T\ndate: 2026-01-01\nsummary: Short\nsummary: >\n  A longer summary,\n  a second line: with a colon\ntags: [a,\n  b\n]\ntags: [\n  c\n]\nbogus: 1\n---\n", []string{
+			p + `:5: duplicate key "summary": it is already given at line 4`,
+			p + `:11: duplicate key "tags": it is already given at line 8`,
+			p + `:14: unknown key "bogus"`}},
+		{"duplicate key after a line separator", p, "---\ntitle: A\nsummary: \"One line\u2028and more\"\ndate: 2026-01-01\ntitle: B\n---\n", []string{
+			p + `:5: missing required key "date"`, // as before: the map reads as empty (its lines are not blanked)
+			p + `:6: duplicate key "title": it is already given at line 2`}},
 		{"nested duplicate key", e, "---\ntitle: T\ndate: 2026-01-01\nfollowups:\n  - who: ana-lima\n    who: bo\n    due: soon\n    what: x\n---\n", []string{
 			e + `:6: duplicate key "who": it is already given at line 5`,
 			e + `:7: invalid date "soon": want YYYY-MM-DD or RFC 3339`}},

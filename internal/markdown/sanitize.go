@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Raw HTML in a body is kept, made safe: what a writer puts in a post
@@ -269,28 +271,32 @@ func inventory(fragment string) map[string]int {
 // htmlSlips finds wikilink syntax in the raw HTML of doc that a page
 // keeps (sanitize's), which is no Markdown and so would be published as
 // written: in text outside code, or in an attribute's value. A comment
-// is never published; code (pre, code, kbd, samp, script, style,
-// textarea) shows what it holds. Each is a Slip at its line.
+// is never published; code (pre, code, kbd, samp, script, style) shows
+// what it holds. "&#91;[" is the writer's [[ shown as text. Each is a
+// Slip at its line.
 func htmlSlips(doc ast.Node, src []byte) []Slip {
 	var out []Slip
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || (n.Kind() != ast.KindHTMLBlock && n.Kind() != ast.KindRawHTML) {
 			return ast.WalkContinue, nil
 		}
-		// As written ("&#91;[" is the writer's [[ shown as text), and
-		// as the page keeps it (sanitize may have taken it out).
 		raw, start := rawHTML(n, src)
-		at := wikiInHTML(raw)
-		kept, ok := n.AttributeString(cleanAttr)
-		if b, _ := kept.([]byte); len(at) == 0 || !ok || len(wikiInHTML(string(b))) == 0 {
+		if !strings.Contains(raw, "[[") {
+			return ast.WalkSkipChildren, nil // as written: none
+		}
+		// As the page keeps it, and a browser reads it (an element the
+		// sanitizer took out keeps its text; a <code> left open ends
+		// with its cell).
+		kept, _ := n.AttributeString(cleanAttr)
+		if b, ok := kept.([]byte); !ok || !publishedWiki(string(b)) {
 			return ast.WalkSkipChildren, nil
 		}
 		line := bytes.Count(src[:start], []byte("\n"))
 		last := -1
-		for _, i := range at {
-			if l := line + strings.Count(raw[:i], "\n"); l != last {
-				out = append(out, Slip{Line: l, Where: "raw HTML"})
-				last = l
+		for _, l := range wikiLines(raw) {
+			if line+l != last {
+				out = append(out, Slip{Line: line + l, Where: "raw HTML"})
+				last = line + l
 			}
 		}
 		return ast.WalkSkipChildren, nil
@@ -298,45 +304,93 @@ func htmlSlips(doc ast.Node, src []byte) []Slip {
 	return out
 }
 
-// wikiInHTML returns the offsets in s of the tokens that hold "[[" outside
-// code: text, or a tag's attributes.
-func wikiInHTML(s string) []int {
+// publishedWiki reports whether HTML, parsed as a browser parses it,
+// holds "[[" in text outside code or in an attribute's value.
+func publishedWiki(s string) bool {
 	if !strings.Contains(s, "[[") {
-		return nil
+		return false
 	}
-	var at []int
+	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
+	if err != nil {
+		return true // not read: as written
+	}
+	var found func(n *html.Node, code bool) bool
+	found = func(n *html.Node, code bool) bool {
+		switch n.Type {
+		case html.TextNode:
+			return !code && strings.Contains(n.Data, "[[")
+		case html.ElementNode:
+			for _, a := range n.Attr {
+				if strings.Contains(a.Val, "[[") {
+					return true
+				}
+			}
+			code = code || codeElement[n.Data]
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if found(c, code) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, n := range nodes {
+		if found(n, false) {
+			return true
+		}
+	}
+	return false
+}
+
+// wikiLines returns the 0-based lines of s, raw HTML, that hold "[[" in
+// text outside code or in a tag: outside the code elements open there,
+// each closed by its end tag or by the end of an element it is in; or,
+// where none does so (the page keeps it elsewhere), every line of s that
+// holds "[[".
+func wikiLines(s string) []int {
+	var outside, all []int
 	z := html.NewTokenizer(strings.NewReader(s))
-	code, off := 0, 0
+	var open []string
+	line := 0
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
-			return at
+			break
 		}
 		raw := z.Raw()
+		if i := bytes.Index(raw, []byte("[[")); i >= 0 && tt != html.CommentToken {
+			at := line + bytes.Count(raw[:i], []byte("\n"))
+			all = append(all, at)
+			if tt != html.TextToken || !slices.ContainsFunc(open, func(e string) bool { return codeElement[e] }) {
+				outside = append(outside, at)
+			}
+		}
 		switch tt {
-		case html.StartTagToken, html.EndTagToken:
+		case html.StartTagToken:
 			name, _ := z.TagName()
-			if codeElement[string(name)] {
-				if tt == html.StartTagToken {
-					code++
-				} else if code > 0 {
-					code--
+			if !voidElement[string(name)] {
+				open = append(open, string(name))
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			for k := len(open) - 1; k >= 0; k-- {
+				if open[k] == string(name) {
+					open = open[:k] // and what was left open in it
+					break
 				}
 			}
 		}
-		switch tt {
-		case html.TextToken:
-			if code == 0 && bytes.Contains(raw, []byte("[[")) {
-				at = append(at, off+bytes.Index(raw, []byte("[[")))
-			}
-		case html.StartTagToken, html.SelfClosingTagToken:
-			if bytes.Contains(raw, []byte("[[")) {
-				at = append(at, off+bytes.Index(raw, []byte("[[")))
-			}
-		}
-		off += len(raw)
+		line += bytes.Count(raw, []byte("\n"))
 	}
+	if len(outside) > 0 {
+		return outside
+	}
+	return all
 }
 
-// codeElement are the elements whose text is code, shown as written.
-var codeElement = map[string]bool{"pre": true, "code": true, "kbd": true, "samp": true, "script": true, "style": true, "textarea": true}
+// codeElement are the elements whose text is code, shown as written, or
+// not shown.
+var codeElement = map[string]bool{"pre": true, "code": true, "kbd": true, "samp": true, "script": true, "style": true}
+
+// voidElement are the elements that have no end tag.
+var voidElement = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true, "input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true}
