@@ -2,7 +2,9 @@ package content
 
 import (
 	"fmt"
+	"math"
 	"net/url"
+	"slices"
 	"strings"
 	"sync/atomic"
 
@@ -172,12 +174,21 @@ func ParseConfig(data []byte) (cfg *Config, err error) {
 		if len(derrs) == 0 {
 			return
 		}
-		bad := map[int]bool{}
-		for _, e := range derrs {
-			bad[e.Pos.Line] = true
+		// A key whose value did not decode, on its line or below it (a
+		// list under title:), reads as missing: its problem is said.
+		var starts []int
+		for k, l := range cfg.lines {
+			if !strings.ContainsAny(k, ".[") { // the top-level keys
+				starts = append(starts, l)
+			}
 		}
+		slices.Sort(starts)
 		for _, e := range errs {
-			if !bad[e.Pos.Line] {
+			end := math.MaxInt
+			if k, _ := slices.BinarySearch(starts, e.Pos.Line+1); k < len(starts) {
+				end = starts[k]
+			}
+			if !slices.ContainsFunc(derrs, func(d *Error) bool { return d.Pos.Line >= e.Pos.Line && d.Pos.Line < end }) {
 				derrs = append(derrs, e)
 			}
 		}

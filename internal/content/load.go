@@ -416,9 +416,25 @@ func emptyFlags(d *Doc, block []byte, v any, errs *ErrorList) {
 	if !bytes.Contains(block, []byte("private:")) && !bytes.Contains(block, []byte("draft:")) {
 		return
 	}
+	var top *yaml.Node // the front matter's map, parsed if a line looks empty
 	for i, line := range bytes.Split(block, []byte("\n")) {
-		if m := emptyFlag.FindSubmatch(bytes.TrimRight(line, "\r")); m != nil {
-			errs.Add(Position{d.Path, d.start + i + 1}, "%s: give true or false: with no value it reads as false, and the %s would be published", m[1], what)
+		m := emptyFlag.FindSubmatch(bytes.TrimRight(line, "\r"))
+		if m == nil {
+			continue
+		}
+		if top == nil {
+			var root yaml.Node
+			if yaml.Unmarshal(block, &root) != nil || len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
+				return // its YAML's problems are said
+			}
+			top = root.Content[0]
+		}
+		// The key's own, at that line, whose value is nothing: not one on
+		// the next line (private:\n  true), nor a line of a text.
+		for k := 0; k+1 < len(top.Content); k += 2 {
+			if key, v := top.Content[k], top.Content[k+1]; key.Value == string(m[1]) && key.Line == i+1 && v.Tag == "!!null" {
+				errs.Add(Position{d.Path, d.start + i + 1}, "%s: give true or false: with no value it reads as false, and the %s would be published", m[1], what)
+			}
 		}
 	}
 }
@@ -860,7 +876,7 @@ func unread(fsys fs.FS, warnings *ErrorList) {
 		}
 		msg := "not read: netjournal reads content/contacts, content/events, content/posts and content/pages"
 		switch top := nearFolder(p); {
-		case top != "":
+		case top != "" && isDocument(e.Name()):
 			msg += fmt.Sprintf(": move it to %s/", top) // content/event/x.md
 		case isDocument(e.Name()):
 			// Not "publish it" alone: a folder of notes may be private.

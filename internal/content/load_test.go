@@ -189,6 +189,8 @@ func TestWrongKind(t *testing.T) {
 		{p, "title: T\ndate: 2026-01-01\nprivate: # yes\ndraft: ~\n", p + ":4: private: give true or false: with no value it reads as false, and the post would be published\n" +
 			p + ":5: draft: give true or false: with no value it reads as false, and the post would be published"},
 		{"content/pages/about.md", "title: T\nprivate: null\n", "content/pages/about.md:3: private: give true or false: with no value it reads as false, and the page would be published"},
+		// Its value on the next line is its value; a line of a text is no key.
+		{p, "title: T\ndate: 2026-01-01\nprivate:\n  true\nsummary: \"a\ndraft:\"\n", ""},
 	}
 	for _, tt := range tests {
 		got := load(t, tt.path, "---\n"+tt.src+"---\n")
@@ -207,6 +209,12 @@ func TestConfigWrongKind(t *testing.T) {
 	}
 	// A value of the wrong kind does not hide a bad value of another
 	// key: base_url's was left out (a QA sweep).
+	// A value below its key that does not decode is not also missing.
+	_, err = ParseConfig([]byte("title:\n  - a\n  - b\nbase_url:\n  https: //x\n"))
+	want = "netjournal.yaml:2: expected text, got a list\nnetjournal.yaml:5: expected text, got a map"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want:\n%s", err, want)
+	}
 	_, err = ParseConfig([]byte("title: T\nbase_url: maya.example.com\nstale_after: 1 year\npage_size: -3\n"))
 	want = "netjournal.yaml:2: base_url: expected an absolute http(s) URL, got \"maya.example.com\"\nnetjournal.yaml:3: invalid duration \"1 year\": want a number and a unit: 14d, 6w, 3m or 1y\nnetjournal.yaml:4: page_size must be positive, got -3"
 	if err == nil || err.Error() != want {

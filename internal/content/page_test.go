@@ -136,6 +136,7 @@ func TestUnreadFiles(t *testing.T) {
 		"content/contacts/felix.txt":    {Data: []byte("notes")},
 		"content/posts/old.markdown":    {Data: []byte("---\ntitle: O\n---\n")},
 		"content/Event/coffee.md":       {Data: []byte("---\ntitle: C\n---\n")},
+		"content/post/trip/photo.jpg":   {Data: []byte("jpg")},
 	}
 	site, err := Load(fsys)
 	if err != nil {
@@ -151,6 +152,7 @@ func TestUnreadFiles(t *testing.T) {
 		"content/contacts/felix.txt: not read: only Markdown files (.md) are read under content/: a note is a .md file here, in the private wiki; static/ is published as it is: keep private files out of it",
 		"content/notes/idea.md: not read: netjournal reads content/contacts, content/events, content/posts and content/pages: move it to content/contacts/ or content/events/ to keep it in the private wiki, or to content/pages/ or content/posts/ to publish it",
 		"content/pages/about/photo.jpg: not read: only Markdown files (.md) are read under content/: put images and other files in static/, which is published as it is",
+		"content/post/trip/photo.jpg: not read: netjournal reads content/contacts, content/events, content/posts and content/pages: put images and other files in static/, which is published as it is",
 		"content/posts/diagram.png: not read: only Markdown files (.md) are read under content/: put images and other files in static/, which is published as it is",
 		"content/posts/old.markdown: not read: only Markdown files named .md are read under content/: rename it old.md",
 	}
