@@ -621,9 +621,10 @@ type known struct {
 func (r *Renderer) render(src string, opts Options) Result {
 	b, doc, refs := r.parseRefs(src)
 	var res Result
-	res.HTMLRemoved = r.html.sanitize(doc, b)
+	var htmlNodes []ast.Node
+	res.HTMLRemoved, htmlNodes = r.html.sanitize(doc, b)
 	wikis, links, headings, first := collect(doc)
-	res.Slips = slips(doc, links, refs, b)
+	res.Slips = slips(htmlNodes, links, refs, b)
 	for _, n := range links {
 		dest := destination(n)
 		if internal(dest) {
@@ -708,9 +709,9 @@ func (res Result) only(ps Parts) Result {
 // images, and in link reference definitions, used or not: none of it is
 // ever rendered as a link. A link whose title and destination come from a
 // reference definition is reported once, at the definition.
-func slips(doc ast.Node, links []ast.Node, refs []parser.Reference, src []byte) []Slip {
+func slips(html, links []ast.Node, refs []parser.Reference, src []byte) []Slip {
 	wiki := func(b []byte) bool { return bytes.Contains(b, []byte("[[")) }
-	out := htmlSlips(doc, src)
+	out := htmlSlips(html, src)
 	fromRef := map[string]bool{}
 	for _, ref := range refs {
 		fromRef[string(ref.Destination())+"\x00"+string(ref.Title())] = true

@@ -168,7 +168,8 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 	b, doc, refs := r.parseRefs(src)
 	p := &prepared{usedIDs: map[string]bool{}}
 	_, p.control = Control(src)
-	p.removed = r.html.sanitize(doc, b)
+	var htmlNodes []ast.Node
+	p.removed, htmlNodes = r.html.sanitize(doc, b)
 	wikis, links, headings, first := collect(doc)
 	for _, w := range wikis {
 		for a := w.Parent(); a != nil; a = a.Parent() {
@@ -177,7 +178,7 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 			}
 		}
 	}
-	p.slips = slips(doc, links, refs, b)
+	p.slips = slips(htmlNodes, links, refs, b)
 	for _, w := range wikis {
 		p.wikilinks = append(p.wikilinks, describe(w, b))
 	}

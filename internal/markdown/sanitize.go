@@ -52,9 +52,8 @@ type sanitizer struct {
 }
 
 // sanitize replaces every raw HTML node of doc with the HTML it may keep,
-// and returns what it removed, by line.
-func (s *sanitizer) sanitize(doc ast.Node, src []byte) []LineError {
-	var nodes []ast.Node
+// and returns what it removed, by line, and the nodes.
+func (s *sanitizer) sanitize(doc ast.Node, src []byte) (removed []LineError, nodes []ast.Node) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering && (n.Kind() == ast.KindHTMLBlock || n.Kind() == ast.KindRawHTML) {
 			nodes = append(nodes, n)
@@ -62,7 +61,6 @@ func (s *sanitizer) sanitize(doc ast.Node, src []byte) []LineError {
 		}
 		return ast.WalkContinue, nil
 	})
-	var removed []LineError
 	for _, n := range nodes {
 		raw, start := rawHTML(n, src)
 		clean := s.clean(raw)
@@ -76,7 +74,7 @@ func (s *sanitizer) sanitize(doc ast.Node, src []byte) []LineError {
 		}
 		n.SetAttributeString(cleanAttr, []byte(clean))
 	}
-	return removed
+	return removed, nodes
 }
 
 // rawLinks calls link for every href and src of the raw HTML that
@@ -268,28 +266,25 @@ func inventory(fragment string) map[string]int {
 	}
 }
 
-// htmlSlips finds wikilink syntax in the raw HTML of doc that a page
+// htmlSlips finds wikilink syntax in the raw HTML nodes (sanitize's) that a page
 // keeps (sanitize's), which is no Markdown and so would be published as
 // written: in text outside code, or in an attribute's value. A comment
 // is never published; code (pre, code, kbd, samp, script, style) shows
 // what it holds. "&#91;[" is the writer's [[ shown as text. Each is a
 // Slip at its line.
-func htmlSlips(doc ast.Node, src []byte) []Slip {
+func htmlSlips(nodes []ast.Node, src []byte) []Slip {
 	var out []Slip
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || (n.Kind() != ast.KindHTMLBlock && n.Kind() != ast.KindRawHTML) {
-			return ast.WalkContinue, nil
-		}
+	for _, n := range nodes {
 		raw, start := rawHTML(n, src)
 		if !strings.Contains(raw, "[[") {
-			return ast.WalkSkipChildren, nil // as written: none
+			continue // as written: none
 		}
 		// As the page keeps it, and a browser reads it (an element the
 		// sanitizer took out keeps its text; a <code> left open ends
 		// with its cell).
 		kept, _ := n.AttributeString(cleanAttr)
 		if b, ok := kept.([]byte); !ok || !publishedWiki(string(b)) {
-			return ast.WalkSkipChildren, nil
+			continue
 		}
 		line := bytes.Count(src[:start], []byte("\n"))
 		last := -1
@@ -299,8 +294,7 @@ func htmlSlips(doc ast.Node, src []byte) []Slip {
 				last = line + l
 			}
 		}
-		return ast.WalkSkipChildren, nil
-	})
+	}
 	return out
 }
 
