@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/netjournal/netjournal/internal/build"
 	"github.com/netjournal/netjournal/internal/content"
 )
 
@@ -41,6 +42,21 @@ public/x/index.html: warning: broken link y: no such page
 public/x/index.html: warning: the same 4 more times
 `
 	if got := b.String(); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestProblemsOfAFailedBuild: serve and --watch say what the load warned
+// of, first, as build does: a post saved as .markdown is why a link to
+// it finds nothing (a review found them saying the error alone).
+func TestProblemsOfAFailedBuild(t *testing.T) {
+	err := &build.Failed{
+		ErrorList: content.ErrorList{content.Errorf(content.Position{Path: "content/posts/new.md", Line: 5}, "public post links to %q, which matches nothing", "old")},
+		Warnings:  content.ErrorList{content.Errorf(content.Position{Path: "content/posts/old.markdown"}, "not read: rename it old.md")},
+	}
+	got := strings.Join(problems(err), "\n")
+	want := "content/posts/old.markdown: warning: not read: rename it old.md\ncontent/posts/new.md:5: public post links to \"old\", which matches nothing"
+	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }

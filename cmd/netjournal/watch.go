@@ -152,16 +152,29 @@ func (e *env) watchSite() (*watch.Watcher, bool) {
 
 // problems returns the lines of a build error, as the terminal shows them.
 func problems(err error) []string {
+	var out []string
+	var failed *build.Failed
+	if errors.As(err, &failed) {
+		// What the load warned of first, as build says it (report).
+		var b strings.Builder
+		printWarnings(&b, failed.Warnings)
+		out = strings.SplitAfter(strings.TrimSuffix(b.String(), "\n"), "\n")
+		for i := range out {
+			out[i] = strings.TrimSuffix(out[i], "\n")
+		}
+		if b.Len() == 0 {
+			out = nil
+		}
+	}
 	var list content.ErrorList
 	if errors.As(err, &list) {
 		list.Sort()
-		out := make([]string, len(list))
-		for i, p := range list {
-			out[i] = p.Error()
+		for _, p := range list {
+			out = append(out, p.Error())
 		}
 		return out
 	}
-	return []string{err.Error()}
+	return append(out, err.Error())
 }
 
 // changedFiles names a batch for the rebuild line.

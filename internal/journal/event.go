@@ -181,7 +181,7 @@ func (j *Journal) linkEvent(e *Event, errs *content.ErrorList) {
 	}
 	for i, g := range e.Event.Gave {
 		k := key("gave", i) + ".to"
-		if strings.TrimSpace(g.To) == "" {
+		if g.To == "" {
 			continue // missing: the load said so ("unknown contact \"\"" said it again)
 		}
 		if c := j.contactRef(e, k, g.To, errs); c != nil {
@@ -192,7 +192,7 @@ func (j *Journal) linkEvent(e *Event, errs *content.ErrorList) {
 	}
 	for i, r := range e.Event.Received {
 		k := key("received", i) + ".from"
-		if strings.TrimSpace(r.From) == "" {
+		if r.From == "" {
 			continue // missing: the load said so
 		}
 		if c := j.contactRef(e, k, r.From, errs); c != nil {

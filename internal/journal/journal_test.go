@@ -404,4 +404,13 @@ func TestFavourWithoutWhom(t *testing.T) {
 	if _, err := Build(s, markdown.New(), Options{Now: now}); err != nil {
 		t.Errorf("the journal says it again: %v", err)
 	}
+	// One of spaces is given, and names no one (a review's).
+	fsys["content/events/lunch.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Lunch\ndate: 2026-01-01\nwith: [ana]\ngave:\n  - to: \"  \"\n    what: a book\n---\n")}
+	if s, err = content.Load(fsys); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Build(s, markdown.New(), Options{Now: now})
+	if got, want := errorLines(err), `content/events/lunch.md:6: gave.to: unknown contact "  "`; got != want {
+		t.Errorf("to of spaces:\n%s\nwant:\n%s", got, want)
+	}
 }
