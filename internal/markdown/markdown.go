@@ -682,6 +682,9 @@ func (r *Renderer) render(src string, opts Options) Result {
 		res.Errors = append(res.Errors, LineError{Err: fmt.Errorf("rendering Markdown: %w", err)})
 	}
 	res.HTML = html
+	if len(res.Slips) == 0 && len(res.Unrendered) == 0 {
+		res.Slips = shownWiki(html, b)
+	}
 	_, res.HTMLControl = Control(res.HTML)
 	res.Text = plain(doc, b)
 	res.Words = countWords(res.Text)

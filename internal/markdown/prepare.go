@@ -250,6 +250,9 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 	if err != nil {
 		p.errs = append(p.errs, LineError{Err: fmt.Errorf("rendering Markdown: %w", err)})
 	}
+	if len(p.slips) == 0 && len(p.unrendered) == 0 {
+		p.slips = shownWiki(html, b)
+	}
 	p.html = parts(html, mark)
 	p.texts.text = parts(plain(doc, b), mark)
 	return p

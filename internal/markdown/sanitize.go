@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -201,8 +202,22 @@ func (s *sanitizer) clean(raw string) string {
 	if s.trust {
 		return withoutComments(raw)
 	}
-	return s.policy.Sanitize(raw)
+	if !strings.Contains(raw, "&") {
+		return s.policy.Sanitize(raw)
+	}
+	// The policy writes what it keeps decoded: the writer's &#91;[ (a
+	// bracket shown as text, not wikilink syntax) would come out as [[.
+	// Kept as the entity it was written as, it shows the same.
+	out := s.policy.Sanitize(bracketEntity.ReplaceAllString(raw, bracketMark))
+	return strings.ReplaceAll(out, bracketMark, "&#91;")
 }
+
+// bracketEntity is a character reference to "[".
+var bracketEntity = regexp.MustCompile(`(?i)&(?:#0*91|#x0*5b|lsqb|lbrack);`)
+
+// bracketMark stands for the writer's bracket through the sanitizer:
+// letters it keeps as they are, which no body holds.
+const bracketMark = "njbracketqv7k3w"
 
 // withoutComments removes the HTML comments of a fragment.
 func withoutComments(raw string) string {
@@ -388,3 +403,53 @@ var codeElement = map[string]bool{"pre": true, "code": true, "kbd": true, "samp"
 
 // voidElement are the elements that have no end tag.
 var voidElement = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true, "input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true}
+
+// shownWiki is the last look for wikilink syntax a page would publish as
+// written, in the HTML a body renders to, where nothing else found it:
+// "[[" put together once a comment or a tag the sanitizer took out
+// between its brackets is gone ([<!-- -->[name]]), or kept where no
+// browser reads HTML (a CDATA section, a processing instruction). Only
+// code (pre, code, kbd, samp, script, style) may hold it. Its line is
+// the first of src that holds such brackets; none, none is said.
+func shownWiki(out string, src []byte) []Slip {
+	if !strings.Contains(out, "[[") {
+		return nil
+	}
+	z := html.NewTokenizer(strings.NewReader(out))
+	var open []string
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return nil
+		}
+		raw := z.Raw()
+		if bytes.Contains(raw, []byte("[[")) && (tt != html.TextToken || !slices.ContainsFunc(open, func(e string) bool { return codeElement[e] })) {
+			break
+		}
+		switch tt {
+		case html.StartTagToken:
+			if name, _ := z.TagName(); !voidElement[string(name)] {
+				open = append(open, string(name))
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			for k := len(open) - 1; k >= 0; k-- {
+				if open[k] == string(name) {
+					open = open[:k]
+					break
+				}
+			}
+		}
+	}
+	// Which the source says: "[[" in the HTML may be the writer's
+	// "&#91;[" too, a bracket shown as text (the imports write it so).
+	for i, l := range strings.Split(string(src), "\n") {
+		if bracketsApart.MatchString(l) || strings.Contains(l, "[[") && (strings.Contains(l, "<![") || strings.Contains(l, "<?") || strings.Contains(l, "<!")) {
+			return []Slip{{Line: i, Where: "the page's HTML (brackets put together around a comment or a tag, a CDATA section)"}}
+		}
+	}
+	return nil
+}
+
+// bracketsApart is "[", a comment or tags, and "[" again.
+var bracketsApart = regexp.MustCompile(`\[(?:<!--.*?-->|<[^>]*>)+\[`)
