@@ -158,12 +158,8 @@ func problems(err error) []string {
 		// What the load warned of first, as build says it (report).
 		var b strings.Builder
 		printWarnings(&b, failed.Warnings)
-		out = strings.SplitAfter(strings.TrimSuffix(b.String(), "\n"), "\n")
-		for i := range out {
-			out[i] = strings.TrimSuffix(out[i], "\n")
-		}
-		if b.Len() == 0 {
-			out = nil
+		if s := strings.TrimSuffix(b.String(), "\n"); s != "" {
+			out = strings.Split(s, "\n")
 		}
 	}
 	var list content.ErrorList
