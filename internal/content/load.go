@@ -354,10 +354,26 @@ func (f fronts) typed(dir, p string, d Doc, cfg *Config, decode func(d *Doc, v a
 // a title, a name or aliases on one line (aliases: [A, B]), as far as
 // each parses: what a document that did not decode answers to.
 func salvageNames(block []byte, v any) {
-	for _, line := range bytes.Split(block, []byte("\n")) {
+	lines := bytes.Split(block, []byte("\n"))
+	for i, line := range lines {
 		for _, key := range []string{"title:", "name:", "aliases:"} {
 			if bytes.HasPrefix(line, []byte(key)) {
 				_ = yaml.Unmarshal(line, v) // a line that does not parse gives nothing
+			}
+		}
+		// A contact's public block, with the lines indented under it: a
+		// public post that links to the contact by it is no error of its
+		// own ("links to private contact") while the YAML's is fixed.
+		if _, ok := v.(*Contact); ok && bytes.HasPrefix(line, []byte("public:")) {
+			end := i + 1
+			for end < len(lines) && (len(lines[end]) == 0 || lines[end][0] == ' ' || lines[end][0] == '\t') {
+				end++
+			}
+			var c struct {
+				Public *PublicIdentity `yaml:"public"`
+			}
+			if yaml.Unmarshal(bytes.Join(lines[i:end], []byte("\n")), &c) == nil && c.Public != nil {
+				v.(*Contact).Public = c.Public
 			}
 		}
 	}

@@ -521,3 +521,21 @@ func TestIndexDocument(t *testing.T) {
 		}
 	}
 }
+
+// TestSalvagedPublicBlock: a contact whose front matter does not parse
+// keeps its public block where that parses alone: a public post that
+// links to her by it said "links to private contact" too, an error of
+// its own for a problem of hers (a QA sweep).
+func TestSalvagedPublicBlock(t *testing.T) {
+	fsys := fstest.MapFS{
+		ConfigFile:                     {Data: []byte(testConfig)},
+		"content/contacts/ana-lima.md": {Data: []byte("---\nname: Ana Lima\ncompany: Acme: Inc\npublic:\n  name: Ana L.\n  url: https://ana.example.com/\n---\n")},
+	}
+	s, err := Load(fsys)
+	if err == nil || len(s.Contacts) != 1 {
+		t.Fatalf("err %v, contacts %d", err, len(s.Contacts))
+	}
+	if p := s.Contacts[0].Public; p == nil || p.Name != "Ana L." {
+		t.Errorf("public block %+v", p)
+	}
+}
