@@ -11,6 +11,7 @@ import (
 	"html"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -624,7 +625,7 @@ func (r *Renderer) render(src string, opts Options) Result {
 	var htmlNodes []ast.Node
 	res.HTMLRemoved, htmlNodes = r.html.sanitize(doc, b)
 	wikis, links, headings, first := collect(doc)
-	res.Slips = slips(htmlNodes, links, refs, b)
+	res.Slips = slips(doc, htmlNodes, links, refs, b)
 	for _, n := range links {
 		dest := destination(n)
 		if internal(dest) {
@@ -682,9 +683,6 @@ func (r *Renderer) render(src string, opts Options) Result {
 		res.Errors = append(res.Errors, LineError{Err: fmt.Errorf("rendering Markdown: %w", err)})
 	}
 	res.HTML = html
-	if len(res.Slips) == 0 && len(res.Unrendered) == 0 {
-		res.Slips = shownWiki(html, b)
-	}
 	_, res.HTMLControl = Control(res.HTML)
 	res.Text = plain(doc, b)
 	res.Words = countWords(res.Text)
@@ -712,9 +710,14 @@ func (res Result) only(ps Parts) Result {
 // images, and in link reference definitions, used or not: none of it is
 // ever rendered as a link. A link whose title and destination come from a
 // reference definition is reported once, at the definition.
-func slips(html, links []ast.Node, refs []parser.Reference, src []byte) []Slip {
+func slips(doc ast.Node, html, links []ast.Node, refs []parser.Reference, src []byte) []Slip {
 	wiki := func(b []byte) bool { return bytes.Contains(b, []byte("[[")) }
 	out := htmlSlips(html, src)
+	for _, j := range joinedBrackets(doc, src) {
+		if !slices.ContainsFunc(out, func(s Slip) bool { return s.Line == j.Line }) {
+			out = append(out, j) // one at a line
+		}
+	}
 	fromRef := map[string]bool{}
 	for _, ref := range refs {
 		fromRef[string(ref.Destination())+"\x00"+string(ref.Title())] = true

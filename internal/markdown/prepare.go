@@ -178,7 +178,7 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 			}
 		}
 	}
-	p.slips = slips(htmlNodes, links, refs, b)
+	p.slips = slips(doc, htmlNodes, links, refs, b)
 	for _, w := range wikis {
 		p.wikilinks = append(p.wikilinks, describe(w, b))
 	}
@@ -249,9 +249,6 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 	html, err := r.renderString(b, doc)
 	if err != nil {
 		p.errs = append(p.errs, LineError{Err: fmt.Errorf("rendering Markdown: %w", err)})
-	}
-	if len(p.slips) == 0 && len(p.unrendered) == 0 {
-		p.slips = shownWiki(html, b)
 	}
 	p.html = parts(html, mark)
 	p.texts.text = parts(plain(doc, b), mark)

@@ -213,7 +213,7 @@ func (s *sanitizer) clean(raw string) string {
 }
 
 // bracketEntity is a character reference to "[".
-var bracketEntity = regexp.MustCompile(`(?i)&(?:#0*91|#x0*5b|lsqb|lbrack);`)
+var bracketEntity = regexp.MustCompile(`&(?:#0*91|#[xX]0*5[bB]|lsqb|lbrack);`)
 
 // bracketMark stands for the writer's bracket through the sanitizer:
 // letters it keeps as they are, which no body holds.
@@ -404,52 +404,51 @@ var codeElement = map[string]bool{"pre": true, "code": true, "kbd": true, "samp"
 // voidElement are the elements that have no end tag.
 var voidElement = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true, "input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true}
 
-// shownWiki is the last look for wikilink syntax a page would publish as
-// written, in the HTML a body renders to, where nothing else found it:
-// "[[" put together once a comment or a tag the sanitizer took out
-// between its brackets is gone ([<!-- -->[name]]), or kept where no
-// browser reads HTML (a CDATA section, a processing instruction). Only
-// code (pre, code, kbd, samp, script, style) may hold it. Its line is
-// the first of src that holds such brackets; none, none is said.
-func shownWiki(out string, src []byte) []Slip {
-	if !strings.Contains(out, "[[") {
+// joinedBrackets finds wikilink syntax that only a comment or tags
+// between its brackets keep from being one ([<!-- -->[Mei Chen]],
+// [<b></b>[…]]), or that a CDATA section holds: a browser shows the
+// brackets together, and so does the post's plain text (its summary, its
+// feeds). Code is not looked at. Each is a Slip at the line it begins on.
+func joinedBrackets(doc ast.Node, src []byte) []Slip {
+	if !bytes.Contains(src, []byte("[<")) && !bytes.Contains(src, []byte("CDATA[")) {
 		return nil
 	}
-	z := html.NewTokenizer(strings.NewReader(out))
-	var open []string
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			return nil
+	found := joined.FindAllIndex(src, -1)
+	if found == nil {
+		return nil
+	}
+	var code [][2]int
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
 		}
-		raw := z.Raw()
-		if bytes.Contains(raw, []byte("[[")) && (tt != html.TextToken || !slices.ContainsFunc(open, func(e string) bool { return codeElement[e] })) {
-			break
-		}
-		switch tt {
-		case html.StartTagToken:
-			if name, _ := z.TagName(); !voidElement[string(name)] {
-				open = append(open, string(name))
+		switch n := n.(type) {
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			if l := n.Lines(); l.Len() > 0 {
+				code = append(code, [2]int{l.At(0).Start, l.At(l.Len() - 1).Stop})
 			}
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			for k := len(open) - 1; k >= 0; k-- {
-				if open[k] == string(name) {
-					open = open[:k]
-					break
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeSpan:
+			if t, ok := n.FirstChild().(*ast.Text); ok {
+				if u, ok := n.LastChild().(*ast.Text); ok {
+					// Its backticks too: a match may begin at one.
+					code = append(code, [2]int{max(t.Segment.Start-1, 0), u.Segment.Stop + 1})
 				}
 			}
+			return ast.WalkSkipChildren, nil
 		}
-	}
-	// Which the source says: "[[" in the HTML may be the writer's
-	// "&#91;[" too, a bracket shown as text (the imports write it so).
-	for i, l := range strings.Split(string(src), "\n") {
-		if bracketsApart.MatchString(l) || strings.Contains(l, "[[") && (strings.Contains(l, "<![") || strings.Contains(l, "<?") || strings.Contains(l, "<!")) {
-			return []Slip{{Line: i, Where: "the page's HTML (brackets put together around a comment or a tag, a CDATA section)"}}
+		return ast.WalkContinue, nil
+	})
+	var out []Slip
+	for _, m := range found {
+		if slices.ContainsFunc(code, func(c [2]int) bool { return m[0] < c[1] && m[1] > c[0] }) {
+			continue
 		}
+		out = append(out, Slip{Line: bytes.Count(src[:m[0]], []byte("\n")), Where: "brackets a comment or tags keep apart, or a CDATA section, which a page shows together"})
 	}
-	return nil
+	return out
 }
 
-// bracketsApart is "[", a comment or tags, and "[" again.
-var bracketsApart = regexp.MustCompile(`\[(?:<!--.*?-->|<[^>]*>)+\[`)
+// joined is "[", comments or tags, "[", text and "]]"; or a CDATA section
+// that holds "[[text]]".
+var joined = regexp.MustCompile(`\[(?:[ \t\r\n]*(?:<!--[\s\S]*?-->|</?[A-Za-z][^<>]*>))+[ \t\r\n]*\[[^\[\]\n]+\]\]|<!\[CDATA\[[\s\S]*?\[\[[^\[\]\n]+\]\]`)
