@@ -1,8 +1,10 @@
 package journal
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -134,10 +136,28 @@ func (s *Share) Title() string {
 func (j *Journal) contactRef(e *Event, key, ref string, errs *content.ErrorList) *Contact {
 	n, err := j.Resolve(ref, KindContact)
 	if err != nil {
+		var nf *NotFoundError
+		if parts := strings.Split(ref, ","); errors.As(err, &nf) && len(parts) > 1 && !slices.ContainsFunc(parts, func(p string) bool {
+			_, err := j.Resolve(strings.TrimSpace(p), KindContact)
+			return err != nil
+		}) {
+			// with: mei-chen, kwame-mensah: a list written as one text.
+			errs.Add(e.Pos(key), "%s: unknown contact %q: for several, write a list: [%s]", fieldName(key), ref, strings.Join(trimmed(parts), ", "))
+			return nil
+		}
 		errs.Add(e.Pos(key), "%s: %v", fieldName(key), err)
 		return nil
 	}
 	return n.(*Contact)
+}
+
+// trimmed is parts without the spaces around each.
+func trimmed(parts []string) []string {
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		out[i] = strings.TrimSpace(p)
+	}
+	return out
 }
 
 // fieldName turns "followups[1].who" into "followups.who" for messages.

@@ -430,3 +430,22 @@ func TestFavourWithoutWhom(t *testing.T) {
 		t.Errorf("to of spaces:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestAttendeesWrittenAsOneText: "with: ana, bo" is one text, a contact
+// of that name, which there is not; the message says to write a list
+// when each part is a contact (a QA sweep), and is as before when not.
+func TestAttendeesWrittenAsOneText(t *testing.T) {
+	files := map[string]string{
+		"content/contacts/ana.md": "---\nname: Ana\n---\n",
+		"content/contacts/bo.md":  "---\nname: Bo\n---\n",
+		"content/events/lunch.md": "---\ntitle: Lunch\ndate: 2026-01-01\nwith: ana, bo\n---\n",
+	}
+	_, err := site(t, files)
+	if got, want := errorLines(err), `content/events/lunch.md:4: with: unknown contact "ana, bo": for several, write a list: [ana, bo]`; got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	files["content/events/lunch.md"] = "---\ntitle: Lunch\ndate: 2026-01-01\nwith: ana, zed\n---\n"
+	if _, err := site(t, files); err == nil || strings.Contains(err.Error(), "write a list") {
+		t.Errorf("a part that is no contact: %v", err)
+	}
+}
