@@ -449,3 +449,17 @@ func TestAttendeesWrittenAsOneText(t *testing.T) {
 		t.Errorf("a part that is no contact: %v", err)
 	}
 }
+
+// TestNameInDecomposedForm: a name written with "e" and its accent as two
+// code points (NFD, as macOS writes file names) is the name typed with
+// "é" as one: [[José Müller]] found nothing, a warning for a name that
+// looks the same (a QA sweep).
+func TestNameInDecomposedForm(t *testing.T) {
+	j := mustSite(t, map[string]string{
+		"content/contacts/jose.md": "---\nname: Jose\u0301 Mu\u0308ller\n---\n",
+		"content/events/lunch.md":  "---\ntitle: Lunch\ndate: 2026-01-01\nwith: [José Müller]\n---\nWith [[José Müller]].\n",
+	})
+	if len(j.Unresolved) != 0 || len(j.Events[0].With) != 1 {
+		t.Errorf("unresolved %v, with %d", j.Unresolved, len(j.Events[0].With))
+	}
+}

@@ -2,6 +2,7 @@ package journal
 
 import (
 	"fmt"
+	"golang.org/x/text/unicode/norm"
 	"hash/maphash"
 	"maps"
 	"slices"
@@ -19,6 +20,10 @@ func normalize(s string) string {
 	if normalized(s) {
 		return s // a slug mostly: every name is normalized on every build
 	}
+	// One form of each letter: "é" as one code point or as "e" and its
+	// accent (macOS writes file names so, and a name pasted from one
+	// may keep it) look the same and are the same name.
+	s = norm.NFC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	dash := false
