@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	template "github.com/netjournal/netjournal/internal/gotemplate/html"
+	texttemplate "github.com/netjournal/netjournal/internal/gotemplate/text"
 	"github.com/netjournal/netjournal/internal/source"
 )
 
@@ -160,6 +161,29 @@ func (t *Theme) parseError(set, name string, layer int, err error) error {
 	if m := templateError.FindStringSubmatch(err.Error()); m != nil {
 		e.Line, _ = strconv.Atoi(m[1])
 		e.Msg = m[2]
+	}
+	return e
+}
+
+// ExecError is err, a page's failure to be made (a template's runtime
+// error: a field its data does not have, a function's error), at the
+// theme file and line of the template that failed, as a parse error is:
+// "themes/mine/blog/post.html:6: executing …". An error of another
+// kind, or of a template no file of the set is named, is err as it is.
+func (t *Theme) ExecError(set string, err error) error {
+	var ee texttemplate.ExecError
+	if !errors.As(err, &ee) {
+		return err
+	}
+	files, ferr := t.files(set)
+	f, ok := files[ee.Name]
+	if ferr != nil || !ok {
+		return err
+	}
+	e := t.parseError(set, ee.Name, f.layer, ee.Err).(*Error)
+	// The page it was making: "posts/x/index.html: template: …".
+	if page, _, ok := strings.Cut(err.Error(), ": template: "); ok && !strings.ContainsAny(page, " \n") {
+		e.Msg += " (making " + page + ")"
 	}
 	return e
 }

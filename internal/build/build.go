@@ -467,7 +467,7 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 				errs.Sort()
 				return errs.Err()
 			}
-			return themeError("render blog", err)
+			return themeError("render blog", theme.ExecError("blog", err))
 		}
 		res.Rendered += b.blog.Rendered()
 		if wikiDone == nil {
@@ -503,7 +503,7 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 		return nil, err
 	}
 	if w.err != nil {
-		return nil, themeError("render wiki", w.err)
+		return nil, themeError("render wiki", theme.ExecError("wiki", w.err))
 	}
 	res.Private = w.files
 	res.Rendered += w.pages
