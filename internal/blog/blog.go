@@ -376,6 +376,16 @@ type renderer struct {
 // funcs are the template functions a theme's blog templates may call.
 // Each is a function of its arguments and of the site's base URL, which
 // every page's data holds: a page is a function of its data alone.
+// CheckTheme parses the theme's blog templates as a render does, for a
+// build that fails on its content: a template that does not parse is
+// said with the content's problems, not once they are fixed.
+func CheckTheme(theme *themes.Theme) error {
+	fm := funcs(&public.Site{})
+	fm["cached"] = func(string, any) (any, error) { return nil, nil }
+	_, err := theme.Templates("blog", fm)
+	return err
+}
+
 func funcs(site *public.Site) template.FuncMap {
 	return template.FuncMap{
 		// rel is the root-relative URL of a site path, abs its absolute URL.

@@ -426,6 +426,15 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 	if len(errs) > 0 {
 		gate.drop()
 		waitWiki()
+		if theme != nil && theme.Name != "" {
+			// A site theme's templates that do not parse, with the rest.
+			for _, check := range []func(*themes.Theme) error{blog.CheckTheme, wiki.CheckTheme} {
+				var te *themes.Error
+				if err := check(theme); errors.As(err, &te) {
+					errs.Add(content.Position{Path: te.Path, Line: te.Line}, "%s", te.Msg)
+				}
+			}
+		}
 		errs.Sort()
 		// With what the load warned of: a file it did not read may be
 		// why a reference finds nothing.

@@ -2,7 +2,6 @@ package journal
 
 import (
 	"fmt"
-	"golang.org/x/text/unicode/norm"
 	"hash/maphash"
 	"maps"
 	"slices"
@@ -12,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/netjournal/netjournal/internal/par"
+	"golang.org/x/text/unicode/norm"
 )
 
 // normalize folds a ref for matching: case is ignored, and spaces, '-' and

@@ -10,6 +10,7 @@ import (
 
 	template "github.com/netjournal/netjournal/internal/gotemplate/html"
 	"github.com/netjournal/netjournal/internal/journal"
+	"github.com/netjournal/netjournal/themes"
 )
 
 // Badge is a status pill: Class is one of "overdue" (red), "soon" (amber),
@@ -22,6 +23,16 @@ type Badge struct {
 // funcs are the template functions. Each is a function of its arguments
 // alone, but for ago, which counts from today: every page's data holds
 // today (Page.Today), so a page is still a function of its data.
+// CheckTheme parses the theme's wiki templates as a render does, for a
+// build that fails on its content: a template that does not parse is
+// said with the content's problems, not once they are fixed.
+func CheckTheme(theme *themes.Theme) error {
+	fm := funcs(time.Time{})
+	fm["cached"] = func(string, any) (any, error) { return nil, nil }
+	_, err := theme.Templates("wiki", fm)
+	return err
+}
+
 func funcs(today time.Time) template.FuncMap {
 	return template.FuncMap{
 		"date": journal.Date,
