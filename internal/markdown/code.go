@@ -44,6 +44,11 @@ func CodeNotIndented(src string) [][2]int { return code(src, false) }
 func code(src string, indented bool) [][2]int {
 	b := []byte(src)
 	doc := goldmark.DefaultParser().Parse(text.NewReader(b)) // CommonMark alone: no site's extensions
+	return codeOf(doc, indented)
+}
+
+// codeOf is code's ranges in doc, parsed already.
+func codeOf(doc ast.Node, indented bool) [][2]int {
 	var out [][2]int
 	lines := func(l *text.Segments) {
 		if l.Len() > 0 {

@@ -417,31 +417,11 @@ func joinedBrackets(doc ast.Node, src []byte) []Slip {
 	if found == nil {
 		return nil
 	}
-	var code [][2]int
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.FencedCodeBlock, *ast.CodeBlock:
-			if l := n.Lines(); l.Len() > 0 {
-				code = append(code, [2]int{l.At(0).Start, l.At(l.Len() - 1).Stop})
-			}
-			return ast.WalkSkipChildren, nil
-		case *ast.CodeSpan:
-			if t, ok := n.FirstChild().(*ast.Text); ok {
-				if u, ok := n.LastChild().(*ast.Text); ok {
-					// Its backticks too: a match may begin at one.
-					code = append(code, [2]int{max(t.Segment.Start-1, 0), u.Segment.Stop + 1})
-				}
-			}
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
+	code := codeOf(doc, true)
 	var out []Slip
 	for _, m := range found {
-		if slices.ContainsFunc(code, func(c [2]int) bool { return m[0] < c[1] && m[1] > c[0] }) {
+		// A code span's backticks too: a match may begin at one.
+		if slices.ContainsFunc(code, func(c [2]int) bool { return m[0] < c[1]+1 && m[1] > c[0]-1 }) {
 			continue
 		}
 		out = append(out, Slip{Line: bytes.Count(src[:m[0]], []byte("\n")), Where: "brackets a comment or tags keep apart, or a CDATA section, which a page shows together"})
