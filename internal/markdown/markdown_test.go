@@ -460,3 +460,14 @@ func TestLater(t *testing.T) {
 		seen[k] = what
 	}
 }
+
+// TestBracketEntities: the sanitizer writes what it keeps decoded, so a
+// writer's "&#91;[" (two brackets shown, no wikilink) came out "[[" in
+// the page; the references to "[" are kept as the entity. A name that is
+// no entity (&LSQB;: entity names are case-sensitive) stays as written.
+func TestBracketEntities(t *testing.T) {
+	got := New().Render(Text("<div>&#91;[0] &#x5B; &lsqb; &lbrack; &LSQB; &amp;</div>\n"), Options{}).HTML
+	if want := "<div>&#91;[0] &#91; &#91; &#91; &amp;LSQB; &amp;</div>\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
