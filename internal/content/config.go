@@ -2,9 +2,7 @@ package content
 
 import (
 	"fmt"
-	"math"
 	"net/url"
-	"slices"
 	"strings"
 	"sync/atomic"
 
@@ -167,31 +165,14 @@ func ParseConfig(data []byte) (cfg *Config, err error) {
 	if len(derrs) > 0 && lines == nil {
 		return nil, derrs.Err() // YAML that does not parse: nothing to check
 	}
-	// What decoded is checked too, so that every problem is said at once;
-	// a check on a line that did not decode is that problem's consequence.
+	// What decoded is checked too, so that every problem is said at once
+	// (notConsequences).
 	var errs ErrorList
 	defer func() {
 		if len(derrs) == 0 {
 			return
 		}
-		// A key whose value did not decode, on its line or below it (a
-		// list under title:), reads as missing: its problem is said.
-		var starts []int
-		for k, l := range cfg.lines {
-			if !strings.ContainsAny(k, ".[") { // the top-level keys
-				starts = append(starts, l)
-			}
-		}
-		slices.Sort(starts)
-		for _, e := range errs {
-			end := math.MaxInt
-			if k, _ := slices.BinarySearch(starts, e.Pos.Line+1); k < len(starts) {
-				end = starts[k]
-			}
-			if !slices.ContainsFunc(derrs, func(d *Error) bool { return d.Pos.Line >= e.Pos.Line && d.Pos.Line < end }) {
-				derrs = append(derrs, e)
-			}
-		}
+		derrs = append(derrs, notConsequences(derrs, errs, cfg.lines)...)
 		derrs.Sort()
 		cfg, err = nil, derrs.Err()
 	}()

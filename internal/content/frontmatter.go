@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"reflect"
 	"regexp"
 	"slices"
@@ -357,6 +358,32 @@ func decodeParsed(path string, offset int, block []byte, v any, blank bool) (lin
 		}
 	}
 	return lines, errs
+}
+
+// notConsequences returns the problems of checked that are not a
+// consequence of one of decoded: a check said at a key's line is one when
+// a decoding problem lies in that key's lines, to the next top-level key
+// (a list under title: reads as no title; the list is the problem). lines
+// are the keys' lines (keyLines).
+func notConsequences(decoded, checked ErrorList, lines map[string]int) ErrorList {
+	var starts []int
+	for k, l := range lines {
+		if !strings.ContainsAny(k, ".[") { // the top-level keys
+			starts = append(starts, l)
+		}
+	}
+	slices.Sort(starts)
+	var out ErrorList
+	for _, e := range checked {
+		end := math.MaxInt
+		if k, _ := slices.BinarySearch(starts, e.Pos.Line+1); k < len(starts) {
+			end = starts[k]
+		}
+		if !slices.ContainsFunc(decoded, func(d *Error) bool { return d.Pos.Line >= e.Pos.Line && d.Pos.Line < end }) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // repeated is a key given again in a map of block style, from its line

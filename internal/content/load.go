@@ -312,7 +312,7 @@ func (f fronts) typed(dir, p string, d Doc, cfg *Config, decode func(d *Doc, v a
 			// (_index.md): its page would be the list's, index.html.
 			dir := path.Dir(d.Path)
 			rename := path.Join(dir, "its-title.md")
-			if path.Dir(dir) != "content" && path.Dir(dir) != "." {
+			if path.Dir(dir) != ContentDir && path.Dir(dir) != "." {
 				rename = path.Join(path.Dir(dir), Slugify(path.Base(dir))+".md") // the bundle's folder
 			}
 			errs.Add(Position{d.Path, 1}, "a document named %s has no name of its own, and its page would be the list's (index.html): name the file for its slug, as %s", path.Base(d.Path), rename)
@@ -403,18 +403,13 @@ func decodeDoc(d *Doc, block []byte, v any, errs *ErrorList, validate func(*Erro
 	if len(derrs) > 0 && lines == nil {
 		return
 	}
-	bad := map[int]bool{}
-	for _, e := range derrs {
-		bad[e.Pos.Line] = true
-	}
 	var verrs ErrorList
 	emptyFlags(d, block, v, &verrs)
 	validate(&verrs)
-	for _, e := range verrs {
-		if !bad[e.Pos.Line] {
-			*errs = append(*errs, e)
-		}
+	if len(derrs) > 0 {
+		verrs = notConsequences(derrs, verrs, lines.get())
 	}
+	*errs = append(*errs, verrs...)
 }
 
 // emptyFlags reports a post's or a page's private: or draft: given no

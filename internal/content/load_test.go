@@ -98,6 +98,10 @@ func TestLoadErrors(t *testing.T) {
 		{"duplicate key after a line separator", p, "---\ntitle: A\nsummary: \"One line\u2028and more\"\ndate: 2026-01-01\ntitle: B\n---\n", []string{
 			p + `:5: missing required key "date"`, // as before: the map reads as empty (its lines are not blanked)
 			p + `:6: duplicate key "title": it is already given at line 2`}},
+		// A value under its key that does not decode is not also
+		// missing: the check of the key is its consequence.
+		{"a list under title", p, "---\ntitle:\n  - a\n  - b\ndate: 2026-01-01\n---\n", []string{
+			p + `:3: expected text, got a list`}},
 		{"nested duplicate key", e, "---\ntitle: T\ndate: 2026-01-01\nfollowups:\n  - who: ana-lima\n    who: bo\n    due: soon\n    what: x\n---\n", []string{
 			e + `:6: duplicate key "who": it is already given at line 5`,
 			e + `:7: invalid date "soon": want YYYY-MM-DD or RFC 3339`}},
