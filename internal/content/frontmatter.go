@@ -292,7 +292,16 @@ func decode(path string, offset int, block []byte, v any) (lines *keyLines, errs
 	dec := yaml.NewDecoder(bytes.NewReader(block))
 	dec.KnownFields(true)
 	if err := dec.Decode(v); err == nil || errors.Is(err, io.EOF) {
-		return &keyLines{block: block, offset: offset}, nil
+		lines := &keyLines{block: block, offset: offset}
+		if bytes.ContainsAny(block, "!&") {
+			// A tag or an anchor decodes, and is no text: its word is
+			// gone from the value.
+			var root yaml.Node
+			if yaml.Unmarshal(block, &root) == nil {
+				errs = oddValues(path, offset, block, &root)
+			}
+		}
+		return lines, errs
 	}
 	reflect.ValueOf(v).Elem().Set(before)
 	return decodeSlowly(path, offset, block, v)
@@ -355,6 +364,12 @@ func decodeParsed(path string, offset int, block []byte, v any, blank bool) (lin
 		errs = yamlErrors(path, offset, err, v)
 		for _, e := range errs {
 			e.Msg = untruncate(e.Msg, &root, e.Pos.Line-offset)
+			e.Msg += textHint(e.Msg, lineValue(lineOf(block, e.Pos.Line-offset)))
+		}
+	}
+	for _, e := range oddValues(path, offset, block, &root) {
+		if !slices.ContainsFunc(errs, func(d *Error) bool { return d.Pos.Line == e.Pos.Line }) {
+			errs = append(errs, e)
 		}
 	}
 	return lines, errs
@@ -642,6 +657,9 @@ func syntaxMessage(err error, text string) string {
 	}
 	m = strings.TrimPrefix(m, "yaml: ")
 	indent := text[:len(text)-len(strings.TrimLeft(text, " \t"))]
+	if why := valueMistake(m, lineValue(text)); why != "" {
+		return why
+	}
 	switch {
 	case strings.Contains(m, "tab character") ||
 		strings.Contains(m, "cannot start any token") && strings.Contains(indent, "\t"):
@@ -681,6 +699,155 @@ func syntaxMessage(err error, text string) string {
 		return "a value is missing or starts with a character that is not allowed there: put the value in quotes"
 	}
 	return m
+}
+
+// lineValue returns what a front matter line gives after its key or its
+// list item's dash ("title: [WIP] x" gives "[WIP] x"), or "".
+func lineValue(text string) string {
+	t := strings.TrimSpace(text)
+	for strings.HasPrefix(t, "- ") {
+		t = strings.TrimSpace(t[2:])
+	}
+	if i := strings.Index(t, ": "); i > 0 && !strings.ContainsAny(t[:1], `"'[{*&!|>`) {
+		return strings.TrimSpace(t[i+2:])
+	}
+	if k, ok := strings.CutSuffix(t, ":"); ok && k != "" {
+		return ""
+	}
+	return t
+}
+
+// quoted is v written as YAML text: in double quotes, or in single ones
+// when it holds a double quote or a backslash.
+func quoted(v string) string {
+	if !strings.ContainsAny(v, `"\`) {
+		return `"` + v + `"`
+	}
+	return "'" + strings.ReplaceAll(v, "'", "''") + "'"
+}
+
+// valueMistake explains a YAML syntax error m on a line whose value v
+// starts with what YAML reads as more than text (a quote that closes
+// before the end, a list, a map, an alias, a block of text), giving the
+// value as text; "" when v is none of those.
+func valueMistake(m, v string) string {
+	if v == "" {
+		return ""
+	}
+	// followed reports whether text other than a comment comes after
+	// v[end].
+	followed := func(end int) bool {
+		rest := strings.TrimSpace(v[end+1:])
+		return rest != "" && rest[0] != '#'
+	}
+	switch q := v[0]; q {
+	case '\'', '"':
+		end := -1
+		for i := 1; i < len(v) && end < 0; i++ {
+			switch {
+			case q == '\'' && v[i] == '\'' && i+1 < len(v) && v[i+1] == '\'':
+				i++
+			case q == '"' && v[i] == '\\':
+				i++
+			case v[i] == q:
+				end = i
+			}
+		}
+		if end < 0 || !followed(end) {
+			return ""
+		}
+		kind, write := "single", "''"
+		if q == '"' {
+			kind, write = "double", `\"`
+		}
+		text := v
+		if len(v) > 1 && v[len(v)-1] == q {
+			text = v[1 : len(v)-1]
+		}
+		return fmt.Sprintf("the value ends at the %c after %s, and text follows it: inside %s quotes write %s for a %c, or quote the value otherwise: %s",
+			q, v[:end], kind, write, q, quoted(text))
+	case '[', '{':
+		closer, what := byte(']'), "list"
+		if q == '{' {
+			closer, what = '}', "map"
+		}
+		depth := 0
+		for i := 0; i < len(v); i++ {
+			switch v[i] {
+			case q:
+				depth++
+			case closer:
+				if depth--; depth == 0 {
+					if !followed(i) {
+						return ""
+					}
+					return fmt.Sprintf("a value that starts with %c is a %s, and text follows its %c: put the whole value in quotes: %s", q, what, closer, quoted(v))
+				}
+			}
+		}
+	case '*':
+		return "a value cannot start with *: put the value in quotes: " + quoted(v)
+	case '|', '>':
+		if strings.Contains(m, "expected comment or line break") {
+			return fmt.Sprintf("a value cannot start with %c on its key's line (%c begins a text on the lines below): put the value in quotes: %s", q, q, quoted(v))
+		}
+	}
+	return ""
+}
+
+// textHint is what to add to a message msg that text was wanted and a list
+// or a map was given, when the line's value v is that list or map written
+// in brackets or braces around one word or phrase ([WIP]): how to write it
+// as text. ([Acme, Initech] is a list meant, and left as said.)
+func textHint(msg, v string) string {
+	if strings.ContainsAny(v, ",:") {
+		return ""
+	}
+	switch {
+	case strings.HasSuffix(msg, "expected text, got a list") && strings.HasPrefix(v, "[") && strings.HasSuffix(v, "]"):
+		return ": a value in [ ] is a list; for text, put it in quotes: " + quoted(v)
+	case strings.HasSuffix(msg, "expected text, got a map") && strings.HasPrefix(v, "{") && strings.HasSuffix(v, "}"):
+		return ": a value in { } is a map; for text, put it in quotes: " + quoted(v)
+	}
+	return ""
+}
+
+// oddValues reports the values of root, parsed from block, that begin
+// with a tag of the writer's (!important) or an anchor no alias uses
+// (&co): YAML decodes them, without the word, where the writer meant
+// text.
+func oddValues(path string, offset int, block []byte, root *yaml.Node) ErrorList {
+	aliased := map[string]bool{}
+	var walk func(n *yaml.Node, visit func(*yaml.Node))
+	walk = func(n *yaml.Node, visit func(*yaml.Node)) {
+		visit(n)
+		for _, c := range n.Content {
+			walk(c, visit)
+		}
+	}
+	walk(root, func(n *yaml.Node) {
+		if n.Kind == yaml.AliasNode {
+			aliased[n.Value] = true
+		}
+	})
+	var errs ErrorList
+	walk(root, func(n *yaml.Node) {
+		var what, word string
+		switch {
+		case n.Style&yaml.TaggedStyle != 0 && strings.HasPrefix(n.Tag, "!") && !strings.HasPrefix(n.Tag, "!!"):
+			what, word = "a tag", n.Tag
+		case n.Anchor != "" && !aliased[n.Anchor]:
+			what, word = "an anchor", "&"+n.Anchor
+		default:
+			return
+		}
+		v := lineValue(lineOf(block, n.Line))
+		if !strings.HasPrefix(v, word) {
+			v = word // on a line of its own, or after another
+		}
+		errs.Add(Position{path, offset + n.Line}, "a value cannot start with %c (YAML reads %s as %s, not as text): put the value in quotes: %s", word[0], word, what, quoted(v))
+	})
+	return errs
 }
 
 // suggest returns the closest of keys to s, if it is close enough to be a typo.

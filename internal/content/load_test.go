@@ -137,6 +137,32 @@ func TestLoadErrors(t *testing.T) {
 			c + ":5: invalid YAML: this line does not line up with the keys above it: check its indentation"}},
 		{"list item among keys", c, "---\nname: X\n- core\n---\n", []string{
 			c + ":3: invalid YAML: this line does not line up with the keys above it: check its indentation"}},
+		// A value YAML reads otherwise than a person means: the line says
+		// how, and gives the value quoted.
+		{"a single quote inside single quotes", p, "---\ntitle: 'It's here'\ndate: 2026-01-01\n---\n", []string{
+			p + `:2: invalid YAML: the value ends at the ' after 'It, and text follows it: inside single quotes write '' for a ', or quote the value otherwise: "It's here"`}},
+		{"a double quote inside double quotes", p, "---\nsummary: \"say \"hi\" now\"\ntitle: T\ndate: 2026-01-01\n---\n", []string{
+			p + `:2: invalid YAML: the value ends at the " after "say , and text follows it: inside double quotes write \" for a ", or quote the value otherwise: 'say "hi" now'`}},
+		{"quotes at the start of a text", p, "---\ntitle: \"Quoted\" and more\ndate: 2026-01-01\n---\n", []string{
+			p + `:2: invalid YAML: the value ends at the " after "Quoted, and text follows it: inside double quotes write \" for a ", or quote the value otherwise: '"Quoted" and more'`}},
+		{"brackets at the start of a text", p, "---\ntitle: [WIP] My post\ndate: 2026-01-01\n---\n", []string{
+			p + `:2: invalid YAML: a value that starts with [ is a list, and text follows its ]: put the whole value in quotes: "[WIP] My post"`}},
+		{"text after a list", p, "---\ntitle: T\ndate: 2026-01-01\ntags: [go, rust] and more\n---\n", []string{
+			p + `:4: invalid YAML: a value that starts with [ is a list, and text follows its ]: put the whole value in quotes: "[go, rust] and more"`}},
+		{"braces at the start of a text", c, "---\nname: X\ncompany: {stealth} startup\n---\n", []string{
+			c + `:3: invalid YAML: a value that starts with { is a map, and text follows its }: put the whole value in quotes: "{stealth} startup"`}},
+		{"a value starting with *", p, "---\ntitle: *really* good\ndate: 2026-01-01\n---\n", []string{
+			p + `:2: invalid YAML: a value cannot start with *: put the value in quotes: "*really* good"`}},
+		{"a value starting with |", p, "---\ntitle: | pipes\ndate: 2026-01-01\n---\n", []string{
+			p + `:2: invalid YAML: a value cannot start with | on its key's line (| begins a text on the lines below): put the value in quotes: "| pipes"`}},
+		{"a value starting with >", c, "---\nname: X\nrole: > 10 years\n---\n", []string{
+			c + `:3: invalid YAML: a value cannot start with > on its key's line (> begins a text on the lines below): put the value in quotes: "> 10 years"`}},
+		{"a value starting with !", p, "---\ntitle: !important\ndate: 2026-01-01\n---\n", []string{
+			p + `:2: a value cannot start with ! (YAML reads !important as a tag, not as text): put the value in quotes: "!important"`}},
+		{"a value starting with ! and more", c, "---\nname: X\nrole: !Founder and CEO\n---\n", []string{
+			c + `:3: a value cannot start with ! (YAML reads !Founder as a tag, not as text): put the value in quotes: "!Founder and CEO"`}},
+		{"a value starting with &", c, "---\nname: X\ncompany: &co Acme\n---\n", []string{
+			c + `:3: a value cannot start with & (YAML reads &co as an anchor, not as text): put the value in quotes: "&co Acme"`}},
 		{"value starting with @", c, "---\nname: X\ncompany: @acme\n---\n", []string{
 			c + ":3: invalid YAML: a value cannot start with @: put the value in quotes"}},
 		{"unknown escape", p, "---\ntitle: \"C:\\new\\qux\"\ndate: 2026-01-01\n---\n", []string{
@@ -173,6 +199,13 @@ func TestWrongKind(t *testing.T) {
 		{c, "name: X\nmet: [2026-01-01]\n", c + ":3: expected a map of keys, got a list"},
 		{c, "name: X\nmet: at a conference\n", c + `:3: expected a map of keys, got text "at a conference"`},
 		{c, "name: X\npublic: 42\n", c + `:3: expected a map of keys, got number "42"`},
+		// A value in [ ] or { } on its key's line, where text is wanted:
+		// the message says how to write it as text.
+		{p, "title: [WIP]\ndate: 2026-01-01\n", p + `:2: expected text, got a list: a value in [ ] is a list; for text, put it in quotes: "[WIP]"`},
+		{c, "name: X\ncompany: {stealth}\n", c + `:3: expected text, got a map: a value in { } is a map; for text, put it in quotes: "{stealth}"`},
+		{c, "name: X\nrole: ['it''s \"me\"']\n", c + `:3: expected text, got a list: a value in [ ] is a list; for text, put it in quotes: '[''it''''s "me"'']'`},
+		{c, "name: X\ncompany: [Acme]\nrole: {CTO}\n", c + `:3: expected text, got a list: a value in [ ] is a list; for text, put it in quotes: "[Acme]"` + "\n" +
+			c + `:4: expected text, got a map: a value in { } is a map; for text, put it in quotes: "{CTO}"`},
 		{c, "name: X\nmet:\n  at: [kubecon, devoxx]\n", c + ":4: expected text, got a list"},
 		{p, "title: T\ndate: 2026-01-01\ndraft: [yes]\n", p + ":4: expected true or false, got a list"},
 		{p, "title: T\ndate: 2026-01-01\ndraft: {a: 1}\n", p + ":4: expected true or false, got a map"},
