@@ -293,9 +293,9 @@ func decode(path string, offset int, block []byte, v any) (lines *keyLines, errs
 	dec.KnownFields(true)
 	if err := dec.Decode(v); err == nil || errors.Is(err, io.EOF) {
 		lines := &keyLines{block: block, offset: offset}
-		if bytes.ContainsAny(block, "!&") {
-			// A tag or an anchor decodes, and is no text: its word is
-			// gone from the value.
+		if bytes.ContainsAny(block, "!&#") {
+			// A tag, an anchor or a comment decodes, and is no text:
+			// its word is gone from the value (oddValues).
 			var root yaml.Node
 			if yaml.Unmarshal(block, &root) == nil {
 				errs = oddValues(path, offset, block, &root)
@@ -814,8 +814,9 @@ func textHint(msg, v string) string {
 
 // oddValues reports the values of root, parsed from block, that begin
 // with a tag of the writer's (!important) or an anchor no alias uses
-// (&co): YAML decodes them, without the word, where the writer meant
-// text.
+// (&co), and the text on a value's line that reads as a comment but has
+// no space after its # (Issue #42 postmortem): YAML decodes them, without
+// the words, where the writer meant text.
 func oddValues(path string, offset int, block []byte, root *yaml.Node) ErrorList {
 	aliased := map[string]bool{}
 	var walk func(n *yaml.Node, visit func(*yaml.Node))
@@ -838,6 +839,20 @@ func oddValues(path string, offset int, block []byte, root *yaml.Node) ErrorList
 			what, word = "a tag", n.Tag
 		case n.Anchor != "" && !aliased[n.Anchor]:
 			what, word = "an anchor", "&"+n.Anchor
+		case n.Kind == yaml.ScalarNode && n.Style == 0 && n.ShortTag() == "!!str":
+			// Text: a number, a date or true after which a comment
+			// follows (page_size: 3 #5) is that value.
+			// The value of its line, not an item of a list in brackets.
+			line := lineOf(block, n.Line)
+			if !strings.HasPrefix(lineValue(line), n.Value) {
+				return
+			}
+			if c := lineComment(line); len(c) > 1 && c[1] != ' ' && c[1] != '\t' && c[1] != '#' {
+				word, _, _ := strings.Cut(c, " ")
+				errs.Add(Position{path, offset + n.Line}, "the text from %s on is a YAML comment, not part of the value: put the value in quotes: %s (a comment has a space after its #)",
+					word, quoted(lineValue(line)))
+			}
+			return
 		default:
 			return
 		}
@@ -848,6 +863,27 @@ func oddValues(path string, offset int, block []byte, root *yaml.Node) ErrorList
 		errs.Add(Position{path, offset + n.Line}, "a value cannot start with %c (YAML reads %s as %s, not as text): put the value in quotes: %s", word[0], word, what, quoted(v))
 	})
 	return errs
+}
+
+// lineComment returns the comment a line of plain values ends with, from
+// its " #", or "": a # in quotes is not one.
+func lineComment(text string) string {
+	var quote byte
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			if i == 0 || strings.IndexByte(" \t[{,:-", text[i-1]) >= 0 {
+				quote = c
+			}
+		case c == '#' && (i == 0 || text[i-1] == ' ' || text[i-1] == '\t'):
+			return text[i:]
+		}
+	}
+	return ""
 }
 
 // suggest returns the closest of keys to s, if it is close enough to be a typo.

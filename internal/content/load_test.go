@@ -163,6 +163,13 @@ func TestLoadErrors(t *testing.T) {
 			c + `:3: a value cannot start with ! (YAML reads !Founder as a tag, not as text): put the value in quotes: "!Founder and CEO"`}},
 		{"a value starting with &", c, "---\nname: X\ncompany: &co Acme\n---\n", []string{
 			c + `:3: a value cannot start with & (YAML reads &co as an anchor, not as text): put the value in quotes: "&co Acme"`}},
+		// " #" begins a YAML comment: a word after it on a value's line,
+		// with no space after the #, is text the writer meant ("Issue
+		// #42 postmortem" was the title "Issue").
+		{"a number after #", p, "---\ntitle: Issue #42 postmortem\ndate: 2026-01-01\n---\n", []string{
+			p + `:2: the text from #42 on is a YAML comment, not part of the value: put the value in quotes: "Issue #42 postmortem" (a comment has a space after its #)`}},
+		{"a hashtag after a name", c, "---\nname: Ana Lima #hiring\n---\n", []string{
+			c + `:2: the text from #hiring on is a YAML comment, not part of the value: put the value in quotes: "Ana Lima #hiring" (a comment has a space after its #)`}},
 		{"value starting with @", c, "---\nname: X\ncompany: @acme\n---\n", []string{
 			c + ":3: invalid YAML: a value cannot start with @: put the value in quotes"}},
 		{"unknown escape", p, "---\ntitle: \"C:\\new\\qux\"\ndate: 2026-01-01\n---\n", []string{
@@ -226,6 +233,8 @@ func TestWrongKind(t *testing.T) {
 		{p, "title: T\ndate: 2026-01-01\nprivate: # yes\ndraft: ~\n", p + ":4: private: give true or false: with no value it reads as false, and the post would be published\n" +
 			p + ":5: draft: give true or false: with no value it reads as false, and the post would be published"},
 		{"content/pages/about.md", "title: T\nprivate: null\n", "content/pages/about.md:3: private: give true or false: with no value it reads as false, and the page would be published"},
+		// Comments, with a space after the #, are comments.
+		{p, "title: T # a working title\ndate: 2026-01-01 #2025-12-31\ntags: [go] #go\nsummary: \"Issue #42\"\n# draft: true\nprivate: false #true\n", ""},
 		// Its value on the next line is its value; a line of a text is no key.
 		{p, "title: T\ndate: 2026-01-01\nprivate:\n  true\nsummary: \"a\ndraft:\"\n", ""},
 	}
