@@ -126,6 +126,16 @@ var edits = map[string]edit{
 		rewrite(t, dir, rel, func(s string) string { return s + fmt.Sprintf("\nSee [this](%s).\n", dest) })
 		return []string{rel}
 	},
+	// A body's wikilink to a heading is checked against the page of the
+	// document it names: there or not as "add or remove a heading" goes.
+	"link from a body to a heading": func(t *testing.T, dir string, r *rand.Rand) []string {
+		kind := pick(r, []string{"content/posts", "content/contacts", "content/events"})
+		rel := pick(r, mdFiles(t, dir, kind))
+		link := pick(r, []string{"[[idempotency-is-a-contract#Later heading]]", "[[Idempotency keys are a contract, not a column#later-heading]]",
+			"[[#Later heading]]", "[[ana-lima#No such part|Ana's notes]]"})
+		rewrite(t, dir, rel, func(s string) string { return s + fmt.Sprintf("\nSee %s.\n", link) })
+		return []string{rel}
+	},
 	"move a body down a line": func(t *testing.T, dir string, r *rand.Rand) []string {
 		kind := pick(r, []string{"content/posts", "content/contacts", "content/events", "content/pages"})
 		rel := pick(r, mdFiles(t, dir, kind))

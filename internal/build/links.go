@@ -25,6 +25,7 @@ import (
 	"github.com/netjournal/netjournal/internal/markdown"
 	"github.com/netjournal/netjournal/internal/page"
 	"github.com/netjournal/netjournal/internal/par"
+	"github.com/netjournal/netjournal/internal/wiki"
 )
 
 // checkLinks finds internal links that lead nowhere, in both sites: links
@@ -157,6 +158,31 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 		}
 		for _, p := range j.Pages {
 			check(&p.Doc, markdown.Text(p.Body))
+		}
+	}
+
+	// A body's wikilink to a heading is checked at its line, against the
+	// wiki's page of the document it leads to (every document has one);
+	// the pages that show the link (the wiki's, and the blog's of a post)
+	// then say nothing more of it. Not kept from one check to the next
+	// with the body's links: its answer is another document's headings.
+	for _, h := range j.Headings {
+		id := markdown.HeadingID(h.Fragment)
+		if id == "" {
+			continue
+		}
+		target := "/" + wiki.PagePath(h.To) + "#" + id
+		why := priv.check(target, "/")
+		if why == "" {
+			continue
+		}
+		warns.Add(h.Pos, "broken link %s: %s", h.Written, why)
+		reported["wiki:"+canonical(target)] = true
+		if p, ok := h.To.(*journal.Post); ok {
+			// From another page, and from its own (#heading, which a
+			// page's address resolves against).
+			reported[canonical(base+"posts/"+p.Slug()+"/#"+id)] = true
+			reported[canonical(base+"posts/"+p.Slug()+"/index.html#"+id)] = true
 		}
 	}
 
@@ -537,6 +563,9 @@ func checkPrivate(priv *siteIndex, page, abs, base string, reported map[string]b
 			}
 			why = pubWhy(t)
 		} else {
+			if reported["wiki:"+canonical(l.target)] {
+				continue // said at the body's line
+			}
 			why = privWhy(l.target)
 		}
 		if why != "" {

@@ -47,6 +47,10 @@ type Journal struct {
 
 	// Unresolved lists body wikilinks that match nothing.
 	Unresolved []*Unresolved
+	// Headings lists the body wikilinks that name a heading of the
+	// document they lead to ([[post#Some heading]], [[#Intro]]), for the
+	// link check to say at their lines when the heading is not there.
+	Headings []*HeadingLink
 	// Warnings are problems that do not stop the build.
 	Warnings content.ErrorList
 
@@ -199,6 +203,15 @@ type Backlink struct {
 	// either side of it, and the link's own text (its label, or the
 	// target's name).
 	Before, Text, After string
+}
+
+// HeadingLink is a body wikilink to a heading of a document: To, or
+// From itself for [[#heading]].
+type HeadingLink struct {
+	From, To Node
+	Pos      content.Position
+	Written  string // the link as written, less a label: [[post#Some heading]]
+	Fragment string // the heading, as written: Some heading
 }
 
 // Unresolved is a body wikilink that matches nothing.

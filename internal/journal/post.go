@@ -92,6 +92,7 @@ func (j *Journal) bodies(errs *content.ErrorList, ahead *lookAhead) (controlled 
 		source  markdown.Source
 		failed  []failedLink // the links that resolve to nothing, or to several
 		backs   []backlinkTo // what it adds to the documents it links to
+		heads   []*HeadingLink
 		sum     [sha256.Size]byte
 		gone    error // the body could not be read back: it gave nothing
 	}
@@ -123,8 +124,15 @@ func (j *Journal) bodies(errs *content.ErrorList, ahead *lookAhead) (controlled 
 			// allocations (BenchmarkStageJournalAgain).
 			f.backs = make([]backlinkTo, 0, len(f.links))
 		}
+		heading := func(to Node, l markdown.Wikilink) {
+			if l.Fragment != "" && !l.Embed {
+				f.heads = append(f.heads, &HeadingLink{From: from, To: to, Pos: from.Doc().BodyPos(l.Line),
+					Written: "[[" + l.Target + "#" + l.Fragment + "]]", Fragment: l.Fragment})
+			}
+		}
 		for _, l := range f.links {
 			if l.Target == "" {
+				heading(from, l)
 				continue // [[#heading]]: a link within the page
 			}
 			to, err := j.Resolve(l.Target)
@@ -132,6 +140,7 @@ func (j *Journal) bodies(errs *content.ErrorList, ahead *lookAhead) (controlled 
 				f.failed = append(f.failed, failedLink{l, err})
 				continue
 			}
+			heading(to, l)
 			if to == from || slices.ContainsFunc(f.backs, func(b backlinkTo) bool { return b.to == to }) {
 				continue
 			}
@@ -178,6 +187,7 @@ func (j *Journal) bodies(errs *content.ErrorList, ahead *lookAhead) (controlled 
 				errs.Add(doc.BodyPos(l.Line), "wikilink [[%s]]: %v", l.Target, f.err)
 			}
 		}
+		j.Headings = append(j.Headings, all[i].heads...)
 		// Each document it links to once, in the order of its links;
 		// made on every core, added in the documents' order.
 		for _, b := range all[i].backs {
