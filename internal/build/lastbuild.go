@@ -69,7 +69,7 @@ type docState struct {
 }
 
 func docStateOf(d *content.Doc) docState {
-	return docState{Path: d.Path, Hash: sha256.Sum256([]byte(d.Hash)), Head: sha256.Sum256([]byte(d.Head)), BodyLine: d.BodyLine}
+	return docState{Path: d.Path, Hash: d.Hash, Head: d.Head, BodyLine: d.BodyLine}
 }
 
 // docsOf are a site's documents by kind, as lastBuild keeps them.
@@ -360,7 +360,7 @@ func (l *lastBuild) edited(site *content.Site, opts Options, md *markdown.Render
 	var sums [3][][sha256.Size]byte
 	for k, docs := range all {
 		sums[k] = make([][sha256.Size]byte, len(docs))
-		par.Each(len(docs), func(i int) { sums[k][i] = sha256.Sum256([]byte(docs[i].Hash)) })
+		par.Each(len(docs), func(i int) { sums[k][i] = docs[i].Hash })
 	}
 	for k, docs := range all {
 		was := l.Docs[k]
@@ -374,7 +374,7 @@ func (l *lastBuild) edited(site *content.Site, opts Options, md *markdown.Render
 				return nil
 			case w.Hash == sums[k][i]:
 				continue
-			case w.Head != sha256.Sum256([]byte(d.Head)) || w.BodyLine != d.BodyLine:
+			case w.Head != d.Head || w.BodyLine != d.BodyLine:
 				return nil
 			}
 			// A body with a control character, before or after, is

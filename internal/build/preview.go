@@ -2,6 +2,7 @@ package build
 
 import (
 	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/digest"
 	"github.com/netjournal/netjournal/internal/journal"
 	"github.com/netjournal/netjournal/internal/public"
 	"github.com/netjournal/netjournal/internal/wiki"
@@ -157,7 +158,7 @@ func nodeAt(j *journal.Journal, path string) journal.Node {
 // it makes to one is a backlink from the other, on the very page being
 // previewed, and a page's rules for its body are stricter than a
 // document's.
-func sharesFile(j *journal.Journal, hash string) bool {
+func sharesFile(j *journal.Journal, hash digest.Sum) bool {
 	n := 0
 	for d := range j.Nodes() {
 		if d.Doc().Hash == hash {

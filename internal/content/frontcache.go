@@ -3,7 +3,6 @@ package content
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
 	"math"
 	"reflect"
 	"strings"
@@ -99,7 +98,7 @@ func (f fronts) restore(dir, p string, sum [sha256.Size]byte, cfg *Config) (doc 
 		return nil, nil, key, false
 	}
 	d := Doc{
-		Path: p, Hash: hex.EncodeToString(sum[:]), Head: hex.EncodeToString(rd.head[:]),
+		Path: p, Hash: sum, Head: rd.head,
 		BodyLine: rd.bodyLine, start: where.open, unread: true, bodySum: rd.body,
 	}
 	decoded := true
@@ -121,12 +120,8 @@ func appendRecord(b []byte, w splitWhere, d *Doc, block []byte) []byte {
 	if strings.TrimSpace(d.Body) == "" {
 		return append(b, 0)
 	}
-	head, err := hex.DecodeString(d.Head)
-	if err != nil || len(head) != sha256.Size {
-		return append(b, 0)
-	}
 	b = append(b, 1)
-	b = append(b, head...)
+	b = append(b, d.Head[:]...)
 	b = binary.AppendUvarint(b, uint64(d.BodyLine))
 	body := digest.Of(d.Body)
 	b = append(b, body[:]...)

@@ -3,7 +3,6 @@ package content
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -28,9 +27,14 @@ type Doc struct {
 	Path     string // slash path from the site root: content/contacts/ana.md
 	Slug     string
 	Body     string
-	BodyLine int    // file line of the body's first line
-	Hash     string // SHA-256 of the file's bytes: changes with any edit
-	Head     string // SHA-256 of the bytes before the body: the front matter as written
+	BodyLine int // file line of the body's first line
+	// Hash is the SHA-256 of the file's bytes: it changes with any edit.
+	// Head is the SHA-256 of the bytes before the body: the front matter
+	// as written. Both in place, not in hexadecimal: two strings a
+	// document were 200,000 of the objects the collector went through
+	// in a build of 100,000 posts.
+	Hash digest.Sum
+	Head digest.Sum
 	// "title", "with[1]", "followups[0].who" → file line: found from the
 	// file (Hash) when first asked, so not compared (journal.Same).
 	lines *keyLines `same:"-"`
@@ -160,7 +164,7 @@ func split(path string, data []byte) (doc Doc, yamlBlock []byte, err *Error) {
 // there again).
 func splitFound(path string, data []byte, sum [sha256.Size]byte) (doc Doc, yamlBlock []byte, where splitWhere, err *Error) {
 	doc.Path = path
-	doc.Hash = hex.EncodeToString(sum[:])
+	doc.Hash = sum
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if len(bytes.TrimSpace(data)) == 0 {
 		return doc, nil, where, Errorf(Position{path, 1}, "empty file: expected front matter between --- lines")
@@ -227,7 +231,7 @@ func splitAt(path string, data []byte, sum [sha256.Size]byte, where splitWhere) 
 		return Doc{}, nil, false
 	}
 	doc.Path = path
-	doc.Hash = hex.EncodeToString(sum[:])
+	doc.Hash = sum
 	// The block is a copy, as the parser's is: a Doc holds it (its key
 	// lines) and must not hold the whole file.
 	block := bytes.Clone(data[where.block : where.block+where.blockLen])
@@ -275,7 +279,7 @@ func splitDoc(doc Doc, data, body []byte, open int) Doc {
 	doc.start = open
 	head := data[:len(data)-len(body)]
 	headSum := sha256.Sum256(head)
-	doc.Head = hex.EncodeToString(headSum[:])
+	doc.Head = headSum
 	doc.BodyLine = bytes.Count(head, []byte("\n")) + 1
 	doc.Body = strings.ReplaceAll(string(body), "\r\n", "\n")
 	return doc
