@@ -290,7 +290,21 @@ func parse(dir, p string, data []byte, cfg *Config) (any, ErrorList) {
 func (f fronts) parse(dir, p string, data []byte, sum [sha256.Size]byte, key diskcache.Key, cfg *Config) (any, ErrorList) {
 	rec, where, d, block, serr := f.split(key, p, data, sum)
 	if serr != nil {
-		return nil, ErrorList{serr}
+		// A file that is no document (empty, in UTF-16, without front
+		// matter) is still the document its name says, named by its slug:
+		// a reference to it is no error of its own (one for each, with
+		// "unknown contact"), only the file's is.
+		doc, _ := f.typed(dir, p, Doc{Path: p, Hash: sum}, cfg, func(d *Doc, v any, _ *ErrorList, _ func(*ErrorList)) {
+			switch v := v.(type) {
+			case *Contact:
+				v.Name = d.Slug
+			case *Event:
+				v.Title = d.Slug
+			case *Post:
+				v.Title = d.Slug
+			}
+		})
+		return doc, ErrorList{serr}
 	}
 	return f.typed(dir, p, d, cfg, func(d *Doc, v any, errs *ErrorList, validate func(*ErrorList)) {
 		f.decodeDoc(key, rec, where, d, block, v, errs, validate)
