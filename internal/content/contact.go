@@ -144,7 +144,7 @@ func (c *Contact) validate(errs *ErrorList, cfg *Config) {
 			errs.Add(c.Pos("public"), "public: missing required key \"name\" (how this person may appear on the public site)")
 		}
 		if p.URL != "" && !isURL(p.URL) {
-			errs.Add(c.Pos("public.url"), "public.url: expected an absolute URL (https://…), got %q", p.URL)
+			errs.Add(c.Pos("public.url"), "public.url: expected an absolute URL (https://…), got %q%s", p.URL, schemeHint(p.URL))
 		}
 	}
 	if strings.ContainsAny(c.UID, "\r\n") {

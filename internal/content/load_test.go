@@ -111,7 +111,7 @@ func TestLoadErrors(t *testing.T) {
 		{"bad slug", p, "---\ntitle: T\ndate: 2026-01-01\nslug: Hello World\n---\n", []string{
 			p + `:4: invalid slug "Hello World": use lower-case letters, digits and single hyphens`}},
 		{"bad link", p, "---\ntitle: T\ndate: 2026-01-01\nlink: example.com/x\n---\n", []string{
-			p + `:4: link: expected an absolute URL (https://…), got "example.com/x"`}},
+			p + `:4: link: expected an absolute URL (https://…), got "example.com/x": write https://example.com/x`}},
 		{"duplicate slug across folders", "content/contacts/old/Ana-Lima.md", "---\nname: Ana Again\n---\n", []string{
 			`content/contacts/ana-lima.md:1: duplicate slug "ana-lima": also used by content/contacts/old/Ana-Lima.md`,
 			`content/contacts/old/Ana-Lima.md:1: duplicate slug "ana-lima": also used by content/contacts/ana-lima.md`}},
@@ -206,6 +206,17 @@ func TestWrongKind(t *testing.T) {
 		{c, "name: X\nmet: [2026-01-01]\n", c + ":3: expected a map of keys, got a list"},
 		{c, "name: X\nmet: at a conference\n", c + `:3: expected a map of keys, got text "at a conference"`},
 		{c, "name: X\npublic: 42\n", c + `:3: expected a map of keys, got number "42"`},
+		// A value of the right shape that is not a date, a birthday, a
+		// duration or an address says what is wrong with it.
+		{e, "title: T\ndate: 2026-01-01\nfollowups:\n  - who: ana-lima\n    what: call\n    done: 2026-11-31\n", e + `:7: done: invalid date "2026-11-31": November 2026 has 30 days`},
+		{c, "name: X\nbirthday: --02-30\n", c + `:3: invalid birthday "--02-30": February has at most 29 days`},
+		{c, "name: X\nbirthday: --13-01\n", c + `:3: invalid birthday "--13-01": there is no month 13`},
+		{c, "name: X\nbirthday: 1990-04-31\n", c + `:3: invalid birthday "1990-04-31": April 1990 has 30 days`},
+		{c, "name: X\ncadence: 0d\n", c + `:3: invalid duration "0d": give at least 1 (14d, 6w, 3m or 1y)`},
+		{p, "title: T\ndate: 0001-01-01\n", p + `:3: invalid date "0001-01-01": the first day of the year 1 reads as no date: give the real one`},
+		{p, "title: T\ndate: 2026-01-01\nlink: www.example.com/a\n", p + `:4: link: expected an absolute URL (https://…), got "www.example.com/a": write https://www.example.com/a`},
+		{c, "name: X\nlinks:\n  website: zed.example.com\n", c + `:4: links: website: expected an absolute URL (https://…), got "zed.example.com": write https://zed.example.com`},
+		{c, "name: X\npublic:\n  name: Zed\n  url: zed.example.com\n", c + `:5: public.url: expected an absolute URL (https://…), got "zed.example.com": write https://zed.example.com`},
 		// A value in [ ] or { } on its key's line, where text is wanted:
 		// the message says how to write it as text.
 		{p, "title: [WIP]\ndate: 2026-01-01\n", p + `:2: expected text, got a list: a value in [ ] is a list; for text, put it in quotes: "[WIP]"`},

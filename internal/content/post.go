@@ -39,7 +39,7 @@ func (p *Post) validate(errs *ErrorList) {
 		errs.Add(p.Pos("slug"), "invalid slug %q: use lower-case letters, digits and single hyphens", p.SlugKey)
 	}
 	if p.Link != "" && !isURL(p.Link) {
-		errs.Add(p.Pos("link"), "link: expected an absolute URL (https://…), got %q", p.Link)
+		errs.Add(p.Pos("link"), "link: expected an absolute URL (https://…), got %q%s", p.Link, schemeHint(p.Link))
 	}
 	for i, a := range p.Aliases {
 		if !aliasPath(a) {

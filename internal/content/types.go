@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"gopkg.in/yaml.v3"
 )
@@ -43,15 +44,36 @@ func ParseDate(s string) (Date, error) {
 		y, _ := strconv.Atoi(m[1])
 		mo, _ := strconv.Atoi(m[2])
 		d, _ := strconv.Atoi(m[3])
-		switch last := time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC); {
-		case mo < 1 || mo > 12:
-			return Date{}, fmt.Errorf("invalid date %q: there is no month %d", s, mo)
-		case d < 1 || d > last.Day():
-			return Date{}, fmt.Errorf("invalid date %q: %s %d has %d days", s, last.Month(), y, last.Day())
+		if why := notInCalendar(y, mo, d); why != "" {
+			return Date{}, fmt.Errorf("invalid date %q: %s", s, why)
 		}
 	}
 	return Date{}, fmt.Errorf("invalid date %q: want YYYY-MM-DD or RFC 3339", s)
 }
+
+// notInCalendar says why the year y (0: any year) has no day d of the
+// month mo, or "" when it has.
+func notInCalendar(y, mo, d int) string {
+	if mo < 1 || mo > 12 {
+		return fmt.Sprintf("there is no month %d", mo)
+	}
+	if y == 0 {
+		if last := time.Date(2000, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC); d < 1 || d > last.Day() { // 2000: a leap year
+			if mo == 2 {
+				return "February has at most 29 days"
+			}
+			return fmt.Sprintf("%s has %d days", last.Month(), last.Day())
+		}
+		return ""
+	}
+	if last := time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC); d < 1 || d > last.Day() {
+		return fmt.Sprintf("%s %d has %d days", last.Month(), y, last.Day())
+	}
+	return ""
+}
+
+// monthDay is a birthday's --MM-DD, read as numbers.
+var monthDay = regexp.MustCompile(`^--(\d{2})-(\d{2})$`)
 
 // clockLayouts are the forms of a date with a time that ParseDate reads.
 var clockLayouts = []string{
@@ -99,6 +121,11 @@ func (d *Date) UnmarshalYAML(n *yaml.Node) error {
 	if err != nil {
 		return typeError(n, "%v", err)
 	}
+	if v.Time.IsZero() {
+		// Time's zero, which a Date takes for no date at all: the key
+		// would be missing.
+		return typeError(n, "invalid date %q: the first day of the year 1 reads as no date: give the real one", strings.TrimSpace(n.Value))
+	}
 	*d = v
 	return nil
 }
@@ -117,7 +144,10 @@ func ParseDuration(s string) (Duration, error) {
 	}
 	n, err := strconv.Atoi(s[:len(s)-1])
 	unit := s[len(s)-1]
-	if err != nil || n <= 0 || !strings.ContainsRune("dwmy", rune(unit)) {
+	if err == nil && n <= 0 && strings.ContainsRune("dwmy", rune(unit)) {
+		return Duration{}, fmt.Errorf("invalid duration %q: give at least 1 (14d, 6w, 3m or 1y)", s)
+	}
+	if err != nil || !strings.ContainsRune("dwmy", rune(unit)) {
 		return Duration{}, fmt.Errorf("invalid duration %q: want a number and a unit: 14d, 6w, 3m or 1y", s)
 	}
 	return Duration{N: n, Unit: unit}, nil
@@ -281,6 +311,21 @@ func (b *Birthday) UnmarshalYAML(n *yaml.Node) error {
 		return typeError(n, "expected a birthday (YYYY-MM-DD or --MM-DD), got a %s", kindName(n))
 	}
 	s := strings.TrimSpace(n.Value)
+	if m := monthDay.FindStringSubmatch(s); m != nil {
+		mo, _ := strconv.Atoi(m[1])
+		d, _ := strconv.Atoi(m[2])
+		if why := notInCalendar(0, mo, d); why != "" {
+			return typeError(n, "invalid birthday %q: %s", s, why)
+		}
+	}
+	if m := dayPattern.FindStringSubmatch(s + " "); m != nil && len(s) == len(time.DateOnly) {
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		if why := notInCalendar(y, mo, d); why != "" {
+			return typeError(n, "invalid birthday %q: %s", s, why)
+		}
+	}
 	if rest, ok := strings.CutPrefix(s, "--"); ok {
 		t, err := time.Parse("01-02", rest)
 		if err != nil || len(rest) != 5 {
@@ -313,9 +358,13 @@ func (d *Done) UnmarshalYAML(n *yaml.Node) error {
 			*d = Done{}
 			return nil
 		}
-		if v, err := ParseDate(n.Value); err == nil {
+		v, err := ParseDate(n.Value)
+		if err == nil {
 			*d = Done{Done: true, On: v}
 			return nil
+		}
+		if dayPattern.MatchString(strings.TrimSpace(n.Value)) {
+			return typeError(n, "done: %v", err) // a date the calendar does not have
 		}
 	}
 	if n.Kind != yaml.ScalarNode {
@@ -346,7 +395,7 @@ func (l *Links) UnmarshalYAML(n *yaml.Node) error {
 			continue
 		}
 		if !isURL(v.Value) {
-			errs = append(errs, fmt.Sprintf("line %d: links: %s: expected an absolute URL (https://…), got %q", v.Line, k.Value, v.Value))
+			errs = append(errs, fmt.Sprintf("line %d: links: %s: expected an absolute URL (https://…), got %q%s", v.Line, k.Value, v.Value, schemeHint(v.Value)))
 			continue
 		}
 		out = append(out, Link{Name: k.Value, URL: v.Value})
@@ -361,6 +410,20 @@ func (l *Links) UnmarshalYAML(n *yaml.Node) error {
 func isURL(s string) bool {
 	u, err := url.Parse(s)
 	return err == nil && u.Scheme != "" && (u.Host != "" || u.Scheme == "mailto" || u.Scheme == "tel")
+}
+
+// schemeHint is what to add to a message that s is no absolute URL, when
+// s is a web address without its scheme (example.com/a, www.x.org):
+// how to write it.
+func schemeHint(s string) string {
+	host, _, _ := strings.Cut(s, "/")
+	if strings.Contains(s, "://") || !strings.Contains(host, ".") || strings.HasPrefix(host, ".") || strings.HasSuffix(host, ".") ||
+		strings.ContainsFunc(host, func(r rune) bool {
+			return !(r == '.' || r == '-' || r == ':' || unicode.IsLetter(r) || unicode.IsDigit(r))
+		}) {
+		return ""
+	}
+	return ": write https://" + s
 }
 
 // IsURL reports whether s is an absolute URL such as https://example.com/.
