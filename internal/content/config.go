@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 )
 
@@ -194,6 +195,24 @@ func ParseConfig(data []byte) (cfg *Config, err error) {
 	}
 	if cfg.FeedLength < 0 {
 		errs.Add(pos("feed_length"), "feed_length must be positive, got %d", cfg.FeedLength)
+	}
+	// 0 written is no default: it is left out for that.
+	if _, given := cfg.lines["page_size"]; given && cfg.PageSize == 0 {
+		errs.Add(pos("page_size"), "page_size must be at least 1, got 0 (leave it out for 10)")
+	}
+	if _, given := cfg.lines["feed_length"]; given && cfg.FeedLength == 0 {
+		errs.Add(pos("feed_length"), "feed_length must be at least 1, got 0 (leave it out for 20)")
+	}
+	// The language goes into every page's <html lang> and the feeds:
+	// a tag (BCP 47), which browsers, screen readers and search engines
+	// read; a name there they ignore.
+	if cfg.Language != "" {
+		switch tag, err := language.Parse(cfg.Language); {
+		case err != nil:
+			errs.Add(pos("language"), "language: expected a language tag such as en, en-GB or pt-PT, got %q", cfg.Language)
+		case strings.Contains(cfg.Language, "_"):
+			errs.Add(pos("language"), "language: expected a language tag such as en, en-GB or pt-PT, got %q (write %s)", cfg.Language, tag)
+		}
 	}
 	if strings.ContainsAny(cfg.Theme, `/\`) || cfg.Theme == "." || cfg.Theme == ".." {
 		errs.Add(pos("theme"), "theme: expected a folder name under themes/, got %q", cfg.Theme)

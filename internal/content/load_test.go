@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -276,6 +277,26 @@ func TestConfigWrongKind(t *testing.T) {
 	want = "netjournal.yaml:2: base_url: expected an absolute http(s) URL, got \"maya.example.com\"\nnetjournal.yaml:3: invalid duration \"1 year\": want a number and a unit: 14d, 6w, 3m or 1y\nnetjournal.yaml:4: page_size must be positive, got -3"
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v, want:\n%s", err, want)
+	}
+}
+
+// A number given as 0 is no default, and a language is a language tag:
+// page_size: 0 showed 10 posts a page in silence, and language: English
+// (UK) went into every page's <html lang>, which browsers, screen readers
+// and search engines then ignore (a QA sweep).
+func TestConfigValues(t *testing.T) {
+	for src, want := range map[string]string{
+		"page_size: 0\n":           "netjournal.yaml:3: page_size must be at least 1, got 0 (leave it out for 10)",
+		"feed_length: 0\n":         "netjournal.yaml:3: feed_length must be at least 1, got 0 (leave it out for 20)",
+		"language: English (UK)\n": `netjournal.yaml:3: language: expected a language tag such as en, en-GB or pt-PT, got "English (UK)"`,
+		"language: en-GB\n":        "",
+		"language: pt_BR\n":        `netjournal.yaml:3: language: expected a language tag such as en, en-GB or pt-PT, got "pt_BR" (write pt-BR)`,
+		"page_size: 5\n":           "",
+	} {
+		_, err := ParseConfig([]byte("title: T\nbase_url: https://example.com/\n" + src))
+		if got := fmt.Sprint(err); err == nil && want != "" || err != nil && got != want {
+			t.Errorf("%q: got %v, want %q", src, err, want)
+		}
 	}
 }
 
