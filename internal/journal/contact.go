@@ -1,7 +1,10 @@
 package journal
 
 import (
+	"fmt"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/netjournal/netjournal/internal/content"
@@ -122,6 +125,51 @@ func (j *Journal) linkContact(c *Contact, errs *content.ErrorList) {
 			} else if _, amb := err.(*AmbiguousError); amb {
 				errs.Add(c.Pos("met.at"), "met.at: %v", err)
 			}
+		}
+	}
+}
+
+// introductionRings reports each ring of introductions (Ana introduced
+// by Bo, Bo by Ana), which cannot all be so: once, at the contact of the
+// ring first by name, its people in order.
+func (j *Journal) introductionRings(errs *content.ErrorList) {
+	done := map[*Contact]bool{}
+	var chain []*Contact
+	for _, c := range j.Contacts {
+		if c.IntroducedBy == nil {
+			continue
+		}
+		chain = chain[:0]
+		for x := c; x != nil && !done[x]; x = x.IntroducedBy {
+			if i := slices.Index(chain, x); i >= 0 {
+				ring := chain[i:]
+				// From the one first by name: j.Contacts' order.
+				first := 0
+				for k, r := range ring {
+					if slices.Index(j.Contacts, r) < slices.Index(j.Contacts, ring[first]) {
+						first = k
+					}
+				}
+				ring = slices.Concat(ring[first:], ring[:first])
+				var b strings.Builder
+				b.WriteString(ring[0].Name)
+				for k := range ring {
+					if k > 0 {
+						b.WriteString(", who")
+					}
+					fmt.Fprintf(&b, " was introduced by %s", ring[(k+1)%len(ring)].Name)
+				}
+				why := "one met the other first"
+				if len(ring) > 2 {
+					why = "one of them met the others first"
+				}
+				errs.Add(ring[0].Pos("met.introduced_by"), "met.introduced_by: %s: %s", b.String(), why)
+				break
+			}
+			chain = append(chain, x)
+		}
+		for _, x := range chain {
+			done[x] = true
 		}
 	}
 }

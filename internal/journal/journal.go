@@ -306,6 +306,7 @@ func Build(site *content.Site, md *markdown.Renderer, opts Options) (*Journal, e
 	for _, c := range j.Contacts {
 		j.linkContact(c, &errs)
 	}
+	j.introductionRings(&errs)
 	for _, p := range j.Posts {
 		j.linkPost(p, &errs)
 	}

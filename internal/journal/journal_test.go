@@ -463,3 +463,29 @@ func TestNameInDecomposedForm(t *testing.T) {
 		t.Errorf("unresolved %v, with %d", j.Unresolved, len(j.Events[0].With))
 	}
 }
+
+// Two contacts who each introduced the other, or a longer ring of
+// introductions, cannot all be so: one met the other first. Each ring is
+// an error, once, at the contact first by name, naming its people in
+// order (it was accepted, and the wiki's network showed the ring).
+func TestIntroductionRing(t *testing.T) {
+	contact := func(name, by string) string {
+		return "---\nname: " + name + "\nmet:\n  introduced_by: " + by + "\n---\n"
+	}
+	_, err := site(t, map[string]string{
+		"content/contacts/ana-lima.md": contact("Ana Lima", "bo-reis"),
+		"content/contacts/bo-reis.md":  contact("Bo Reis", "ana-lima"),
+		"content/contacts/cy-dee.md":   contact("Cy Dee", "eve-fox"),
+		"content/contacts/dan-oak.md":  contact("Dan Oak", "cy-dee"),
+		"content/contacts/eve-fox.md":  contact("Eve Fox", "dan-oak"),
+		"content/contacts/fay-gil.md":  contact("Fay Gil", "ana-lima"), // into the ring, not of it
+	})
+	want := "content/contacts/ana-lima.md:4: met.introduced_by: Ana Lima was introduced by Bo Reis, who was introduced by Ana Lima: one met the other first\n" +
+		"content/contacts/cy-dee.md:4: met.introduced_by: Cy Dee was introduced by Eve Fox, who was introduced by Dan Oak, who was introduced by Cy Dee: one of them met the others first"
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if got := errorLines(err); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
