@@ -429,9 +429,8 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 		if theme != nil && theme.Name != "" {
 			// A site theme's templates that do not parse, with the rest.
 			for _, check := range []func(*themes.Theme) error{blog.CheckTheme, wiki.CheckTheme} {
-				var te *themes.Error
-				if err := check(theme); errors.As(err, &te) {
-					errs.Add(content.Position{Path: te.Path, Line: te.Line}, "%s", te.Msg)
+				if e := themeProblem(check(theme)); e != nil {
+					errs = append(errs, e)
 				}
 			}
 		}
@@ -804,11 +803,20 @@ func withoutFilesIn(err error, known content.ErrorList) error {
 // themeError reports a problem in a theme file like a content problem, at
 // its path and line; other errors are wrapped with the stage's name.
 func themeError(stage string, err error) error {
-	var te *themes.Error
-	if errors.As(err, &te) {
-		return content.ErrorList{content.Errorf(content.Position{Path: te.Path, Line: te.Line}, "%s", te.Msg)}
+	if e := themeProblem(err); e != nil {
+		return content.ErrorList{e}
 	}
 	return fmt.Errorf("%s: %w", stage, err)
+}
+
+// themeProblem is err, when it is a site theme's, at the theme's file and
+// line; else nil.
+func themeProblem(err error) *content.Error {
+	var te *themes.Error
+	if !errors.As(err, &te) {
+		return nil
+	}
+	return content.Errorf(content.Position{Path: te.Path, Line: te.Line}, "%s", te.Msg)
 }
 
 // StaticDir holds files copied as they are to the public site.
