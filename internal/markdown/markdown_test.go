@@ -160,6 +160,7 @@ func TestRawHTML(t *testing.T) {
 	src := "Footnote<sup>2</sup> and <kbd>Ctrl</kbd>, <a name=\"old\"></a>here.\n\n" +
 		"<details><summary>More</summary>Hidden text.</details>\n\n" +
 		"<!-- a private aside -->\n\n" +
+		"<![CDATA[ a cdata aside ]]>\n\n<?php echo 'an aside'; ?>\n\n<!BOGUS aside>\n\n" +
 		"<blockquote class=\"twitter-tweet\"><p>A tweet.</p></blockquote>\n<script async src=\"https://platform.twitter.com/widgets.js\"></script>\n\n" +
 		"Click <a href=\"/x/\" onclick=\"steal()\">this</a> <!-- inline aside -->.\n"
 	for _, tc := range []struct {
@@ -170,7 +171,7 @@ func TestRawHTML(t *testing.T) {
 		{false,
 			[]string{"<sup>2</sup>", "<kbd>Ctrl</kbd>", `<a name="old">`, "<details><summary>More</summary>Hidden text.</details>", `<blockquote class="twitter-tweet"><p>A tweet.</p></blockquote>`, `<a href="/x/">this</a>`},
 			[]string{"aside", "<script", "onclick", "steal", "raw HTML omitted"},
-			[]string{"6: raw HTML: removed <script>: it is not allowed", "9: raw HTML: removed onclick= on <a>: it is not allowed"}},
+			[]string{"12: raw HTML: removed <script>: it is not allowed", "15: raw HTML: removed onclick= on <a>: it is not allowed"}},
 		{true,
 			[]string{"<sup>2</sup>", "<script async", `onclick="steal()"`},
 			[]string{"aside"},
@@ -203,6 +204,18 @@ func TestRawHTML(t *testing.T) {
 				t.Errorf("trust %v: removed %q, want %q", tc.trust, got, tc.removedLine)
 			}
 		}
+	}
+}
+
+// TestTrustedSVGKeepsCDATA: in an SVG (or MathML) a CDATA section is its
+// text, which a browser shows: a site that trusts its HTML keeps it, where
+// elsewhere it is a comment by another name, removed as comments are.
+func TestTrustedSVGKeepsCDATA(t *testing.T) {
+	r := New()
+	r.TrustHTML(true)
+	res := r.Render(Text("<svg><text><![CDATA[shown in an svg]]></text></svg>\n\n<SVG viewBox=\"0 0 9 9\">\n<text><![CDATA[shown in an SVG]]></text>\n</SVG>\n\nText <![CDATA[not shown]]> and <?pi not shown?>.\n"), Options{})
+	if !strings.Contains(res.HTML, "<![CDATA[shown in an svg]]>") || !strings.Contains(res.HTML, "<![CDATA[shown in an SVG]]>") || strings.Contains(res.HTML, "not shown") {
+		t.Errorf("got:\n%s", res.HTML)
 	}
 }
 

@@ -22,7 +22,8 @@ import (
 // tweet) stays; scripts, event handlers, styles, forms and frames go,
 // each removal a warning at its line. HTML comments never stay: writers
 // use them for asides that are not for the page. A site that trusts its
-// own HTML keeps it as written, comments aside.
+// own HTML keeps it as written, comments aside (and what a browser reads
+// as one: withoutComments).
 
 // policy is what raw HTML may keep: bluemonday's policy for text from
 // users, with the elements and attributes a writer's own posts use, and
@@ -62,9 +63,10 @@ func (s *sanitizer) sanitize(doc ast.Node, src []byte) (removed []LineError, nod
 		}
 		return ast.WalkContinue, nil
 	})
+	foreign := 0 // how deep the nodes so far are in svg and math elements
 	for _, n := range nodes {
 		raw, start := rawHTML(n, src)
-		clean := s.clean(raw)
+		clean := s.clean(raw, &foreign)
 		if !s.trust {
 			if what := lost(raw, clean); what != "" {
 				removed = append(removed, LineError{
@@ -197,10 +199,12 @@ func rawHTML(n ast.Node, src []byte) (string, int) {
 	return b.String(), max(start, 0)
 }
 
-// clean is raw HTML as a page may have it.
-func (s *sanitizer) clean(raw string) string {
+// clean is raw HTML as a page may have it; foreign is how deep the HTML
+// before it in the body is in svg and math elements, for a trusted site's
+// (withoutComments).
+func (s *sanitizer) clean(raw string, foreign *int) string {
 	if s.trust {
-		return withoutComments(raw)
+		return withoutComments(raw, foreign)
 	}
 	if !strings.Contains(raw, "&") {
 		return s.policy.Sanitize(raw)
@@ -219,25 +223,53 @@ var bracketEntity = regexp.MustCompile(`&(?:#0*91|#[xX]0*5[bB]|lsqb|lbrack);`)
 // letters it keeps as they are, which no body holds.
 const bracketMark = "njbracketqv7k3w"
 
-// withoutComments removes the HTML comments of a fragment.
-func withoutComments(raw string) string {
-	if !strings.Contains(raw, "<!--") {
+// withoutComments removes from a fragment of HTML what a page never
+// shows: its comments, and what a browser reads as one (a processing
+// instruction, <?php … ?>; a declaration, <!DOCTYPE …> or <!X …>; a CDATA
+// section outside an SVG or MathML, where it is text, and shown). foreign
+// is how deep the fragment begins in svg and math elements, and is left
+// as deep as it ends: the raw HTML of a paragraph comes a tag at a time.
+func withoutComments(raw string, foreign *int) string {
+	if !strings.Contains(raw, "<!") && !strings.Contains(raw, "<?") && !containsFold(raw, "svg") && !containsFold(raw, "math") {
 		return raw
 	}
 	z := html.NewTokenizer(strings.NewReader(raw))
+	z.AllowCDATA(*foreign > 0)
 	var b strings.Builder
 	for {
 		tt := z.Next()
-		if tt == html.ErrorToken {
+		switch tt {
+		case html.ErrorToken:
 			if z.Err() != io.EOF {
 				b.Write(z.Raw())
 			}
 			return b.String()
+		case html.CommentToken, html.DoctypeToken:
+			continue
 		}
-		if tt != html.CommentToken {
-			b.Write(z.Raw())
+		b.Write(z.Raw())
+		if tt == html.StartTagToken || tt == html.EndTagToken {
+			if name, _ := z.TagName(); string(name) == "svg" || string(name) == "math" {
+				if tt == html.StartTagToken {
+					*foreign++
+				} else if *foreign > 0 {
+					*foreign--
+				}
+				z.AllowCDATA(*foreign > 0)
+			}
 		}
 	}
+}
+
+// containsFold reports whether s holds sub, an ASCII word in lower case,
+// in any case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // lost says what of raw HTML is not in clean: the elements and the
