@@ -612,6 +612,13 @@ func friendly(m string, v any) string {
 		if tag == "!!seq" || tag == "!!map" || value == "" && tag != "!!str" {
 			return fmt.Sprintf("expected %s, got a %s", want, got)
 		}
+		// Text that would be the value wanted without its quotes ("false",
+		// "10"): written plain, YAML reads it as a boolean or a number.
+		var unquoted yaml.Node
+		if tag == "!!str" && (want == "true or false" || want == "a whole number" || want == "a number") &&
+			yaml.Unmarshal([]byte(value), &unquoted) == nil && len(unquoted.Content) == 1 && tagWords[unquoted.Content[0].ShortTag()] != "text" {
+			return fmt.Sprintf("expected %s, got text %q: write it without quotes", want, value)
+		}
 		return fmt.Sprintf("expected %s, got %s %q", want, got, value)
 	}
 	return m

@@ -229,6 +229,10 @@ func TestWrongKind(t *testing.T) {
 		{p, "title: T\ndate: 2026-01-01\ndraft: [yes]\n", p + ":4: expected true or false, got a list"},
 		{p, "title: T\ndate: 2026-01-01\ndraft: {a: 1}\n", p + ":4: expected true or false, got a map"},
 		{p, "title: T\ndate: 2026-01-01\ndraft: 1\n", p + `:4: expected true or false, got number "1"`},
+		// Quoted, true and 10 are text.
+		{p, "title: T\ndate: 2026-01-01\ndraft: \"false\"\n", p + `:4: expected true or false, got text "false": write it without quotes`},
+		{p, "title: T\ndate: 2026-01-01\nprivate: 'True'\n", p + `:4: expected true or false, got text "True": write it without quotes`},
+		{p, "title: T\ndate: 2026-01-01\ndraft: \"maybe\"\n", p + `:4: expected true or false, got text "maybe"`},
 		{p, "title: T\ndate: 2026-01-01\ndraft: 1.5\n", p + `:4: expected true or false, got number "1.5"`},
 		{p, "title: T\ndate: 2026-01-01\ndraft: 2026-01-02\n", p + `:4: expected true or false, got date "2026-01-02"`},
 		{p, "title: T\ndate: 2026-01-01\ndraft: !!binary aGk=\n", p + `:4: expected true or false, got binary data "aGk="`},
@@ -292,6 +296,7 @@ func TestConfigValues(t *testing.T) {
 		"language: en-GB\n":        "",
 		"language: pt_BR\n":        `netjournal.yaml:3: language: expected a language tag such as en, en-GB or pt-PT, got "pt_BR" (write pt-BR)`,
 		"page_size: 5\n":           "",
+		"page_size: \"5\"\n":       `netjournal.yaml:3: expected a whole number, got text "5": write it without quotes`,
 	} {
 		_, err := ParseConfig([]byte("title: T\nbase_url: https://example.com/\n" + src))
 		if got := fmt.Sprint(err); err == nil && want != "" || err != nil && got != want {
