@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# scale.sh measures how netjournal's cold build grows from 10,000 posts to
+# 100,000 (issue #8's target: at most 11 times the time, under 2 GB) and
+# prints the medians, their ratio and the peak memory.
+#
+#   bench/scale.sh [-r REPEATS] [SMALL LARGE]
+#
+# internal/cmd/gensite writes a blog of SMALL posts (default 10000) and
+# one of LARGE (default 100000), as compare-hugo.sh's posts-only sites.
+# Cold builds of the two alternate, REPEATS times (default 3): each pair
+# in the same minutes, since this machine's speed moves from one minute
+# to the next by more than the margin. Each pair's ratio is printed as it
+# comes, then the median of each size and the ratio of the medians.
+# Environment: TMPDIR the folder the work folder is made in (default
+# /tmp; /dev/shm keeps the disk out of it), KEEP=1 keeps the work folder.
+# The default run takes about 4 minutes on 2 cores, and 3.5 GB of disk
+# (or memory, in /dev/shm).
+#
+# Needs go and /usr/bin/time; installs time from Debian when missing.
+set -euo pipefail
+
+usage() {
+	echo "usage: bench/scale.sh [-r REPEATS] [SMALL LARGE]" >&2
+	exit 2
+}
+
+repeats=3
+while getopts "r:h" opt; do
+	case $opt in
+	r) repeats=$OPTARG ;;
+	*) usage ;;
+	esac
+done
+shift $((OPTIND - 1))
+small=${1:-10000} large=${2:-100000}
+for n in "$repeats" "$small" "$large"; do
+	[[ $n =~ ^[1-9][0-9]*$ ]] || usage
+done
+
+log() { printf '%s %s\n' "$(date +%T)" "$*" >&2; }
+
+if [[ ! -x /usr/bin/time ]]; then
+	log "installing time from Debian"
+	sudo=""
+	[[ $(id -u) -eq 0 ]] || sudo=sudo
+	$sudo apt-get install -y time >/dev/null || { $sudo apt-get update >/dev/null && $sudo apt-get install -y time >/dev/null; }
+fi
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/scale.XXXXXX")
+cleanup() {
+	if [[ -n ${KEEP:-} ]]; then
+		log "kept $work"
+	else
+		rm -rf "$work"
+	fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+(cd "$repo" && go build -o "$work/netjournal" ./cmd/netjournal && go build -o "$work/gensite" ./internal/cmd/gensite)
+for n in "$small" "$large"; do
+	log "$n posts: generating"
+	"$work/gensite" -posts "$n" -contacts 0 -events 0 "$work/$n"
+done
+# netjournal's up-to-date check does not trust the times of files written
+# less than two seconds before a build (compare-hugo.sh).
+sleep 3
+
+# cold N: a cold build of the site of N posts; sets ms and kb.
+cold() {
+	local site=$work/$1 t0 t1
+	rm -rf "$site/out" "$site/wiki" "$site/.netjournal"
+	t0=$(date +%s%N)
+	if ! /usr/bin/time -f %M -o "$work/rss" "$work/netjournal" -C "$site" build --now 2026-11-22 --quiet --out out --wiki-out wiki >"$work/log" 2>&1; then
+		cat "$work/log" >&2
+		log "failed: build of $1 posts"
+		exit 1
+	fi
+	t1=$(date +%s%N)
+	ms=$(((t1 - t0) / 1000000))
+	kb=$(tail -n 1 "$work/rss")
+}
+
+median() {
+	tr ' ' '\n' | grep . | sort -n | awk '{v[NR] = $1} END {
+		if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+started=$(date -u '+%Y-%m-%d %H:%M UTC')
+smalls="" larges="" peaks=""
+for ((i = 1; i <= repeats; i++)); do
+	cold "$small"
+	s=$ms
+	cold "$large"
+	smalls+="$s " larges+="$ms " peaks+="$kb "
+	log "pair $i of $repeats: $small posts $s ms, $large posts $ms ms ($kb KiB), $(awk -v a="$ms" -v b="$s" 'BEGIN { printf "%.2f", a / b }') times"
+done
+
+ms_small=$(median <<<"$smalls") ms_large=$(median <<<"$larges")
+peak=$(tr ' ' '\n' <<<"$peaks" | grep . | sort -n | tail -n 1)
+printf '\nnetjournal (%s), cold builds, median of %d\n' "$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)" "$repeats"
+printf '%s; %s cores: %s; %s GB RAM\n\n' "$started" "$(nproc)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | awk '{print $1, $2}')" "$(free -g | awk '/^Mem:/ {print $2}')"
+row() { printf '%-16s %s\n' "$1" "$2"; }
+row "$small posts" "$(awk -v m="$ms_small" 'BEGIN { printf "%.2f s", m / 1000 }')"
+row "$large posts" "$(awk -v m="$ms_large" 'BEGIN { printf "%.2f s", m / 1000 }')"
+row "ratio" "$(awk -v a="$ms_large" -v b="$ms_small" 'BEGIN { printf "%.2f", a / b }') (target: at most 11)"
+row "peak memory" "$(awk -v k="$peak" 'BEGIN { printf "%.2f GB", k * 1024 / 1e9 }') at $large posts (target: under 2 GB)"
