@@ -44,6 +44,9 @@ type Doc struct {
 	// empty, and bodySum is the digest of its text.
 	unread  bool
 	bodySum digest.Sum
+	// stub says the file is no document (empty, in UTF-16, without front
+	// matter): it stands for one by its slug alone, and is an error.
+	stub bool
 }
 
 // UnreadBody reports whether Load took the document without reading its

@@ -231,6 +231,12 @@ func (c *Cache) Load(fsys fs.FS) (*Site, error) {
 	}
 	site.Warnings = slices.DeleteFunc(site.Warnings, func(e *Error) bool { return photos[e.Pos.Path] })
 	site.Warnings.Sort()
+	// A file that is no document stands for none where a document has
+	// its slug: it would make that slug twice, and every reference to it
+	// ambiguous (its own error is said).
+	site.Contacts = withoutShadowed(site.Contacts, func(c *Contact) *Doc { return &c.Doc })
+	site.Events = withoutShadowed(site.Events, func(e *Event) *Doc { return &e.Doc })
+	site.Posts = withoutShadowed(site.Posts, func(p *Post) *Doc { return &p.Doc })
 	c.slugs[0] = distinct(&errs, c.slugs[0], site.Contacts, func(c *Contact) *Doc { return &c.Doc })
 	c.slugs[1] = distinct(&errs, c.slugs[1], site.Events, func(e *Event) *Doc { return &e.Doc })
 	c.slugs[2] = distinct(&errs, c.slugs[2], site.Posts, func(p *Post) *Doc { return &p.Doc })
@@ -294,7 +300,7 @@ func (f fronts) parse(dir, p string, data []byte, sum [sha256.Size]byte, key dis
 		// matter) is still the document its name says, named by its slug:
 		// a reference to it is no error of its own (one for each, with
 		// "unknown contact"), only the file's is.
-		doc, _ := f.typed(dir, p, Doc{Path: p, Hash: sum}, cfg, func(d *Doc, v any, _ *ErrorList, _ func(*ErrorList)) {
+		doc, _ := f.typed(dir, p, Doc{Path: p, Hash: sum, stub: true}, cfg, func(d *Doc, v any, _ *ErrorList, _ func(*ErrorList)) {
 			switch v := v.(type) {
 			case *Contact:
 				v.Name = d.Slug
@@ -797,6 +803,28 @@ func slugify(s string, ascii bool) string {
 		}
 	}
 	return norm.NFC.String(b.String())
+}
+
+// withoutShadowed returns docs without the stubs (Doc.stub) whose slug a
+// document that is not one has.
+func withoutShadowed[T any](docs []T, doc func(T) *Doc) []T {
+	var real map[string]bool
+	for _, x := range docs {
+		if d := doc(x); d.stub {
+			if real == nil {
+				real = map[string]bool{}
+				for _, y := range docs {
+					if e := doc(y); !e.stub {
+						real[e.Slug] = true
+					}
+				}
+			}
+			if real[d.Slug] {
+				return slices.DeleteFunc(slices.Clone(docs), func(y T) bool { e := doc(y); return e.stub && real[e.Slug] })
+			}
+		}
+	}
+	return docs
 }
 
 // distinct reports the slugs that docs have twice (duplicates) and
