@@ -25,6 +25,7 @@ import (
 	"github.com/netjournal/netjournal/internal/markdown"
 	"github.com/netjournal/netjournal/internal/page"
 	"github.com/netjournal/netjournal/internal/par"
+	"github.com/netjournal/netjournal/internal/webaddress"
 	"github.com/netjournal/netjournal/internal/wiki"
 )
 
@@ -578,9 +579,9 @@ func checkPrivate(priv *siteIndex, page, abs, base string, reported map[string]b
 // webHint returns, for a link to no page (why) written as a web address
 // without its scheme ([c9](c9.io), [repo](github.com/a/b)), which is a
 // path of the site to a browser, what to write instead; for any other
-// link, "" (markdown.SchemelessWebAddress says which are).
+// link, "" (webaddress.Schemeless says which are).
 func webHint(ref, why string) string {
-	if why != noSuchPage || !markdown.SchemelessWebAddress(ref) {
+	if why != noSuchPage || !webaddress.Schemeless(ref) {
 		return ""
 	}
 	return "; for the web site, write https://" + ref

@@ -198,10 +198,10 @@ func ParseConfig(data []byte) (cfg *Config, err error) {
 	}
 	// 0 written is no default: it is left out for that.
 	if _, given := cfg.lines["page_size"]; given && cfg.PageSize == 0 {
-		errs.Add(pos("page_size"), "page_size must be at least 1, got 0 (leave it out for 10)")
+		errs.Add(pos("page_size"), "page_size must be at least 1 (leave it out for 10)")
 	}
 	if _, given := cfg.lines["feed_length"]; given && cfg.FeedLength == 0 {
-		errs.Add(pos("feed_length"), "feed_length must be at least 1, got 0 (leave it out for 20)")
+		errs.Add(pos("feed_length"), "feed_length must be at least 1 (leave it out for 20)")
 	}
 	// The language goes into every page's <html lang> and the feeds:
 	// a tag (BCP 47), which browsers, screen readers and search engines

@@ -28,6 +28,9 @@ func (p Position) String() string {
 type Error struct {
 	Pos Position
 	Msg string
+	// kept says the value at Pos decoded, cut short: its key's other
+	// problems are none of its consequences (notConsequences).
+	kept bool
 }
 
 func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }

@@ -401,7 +401,7 @@ func notConsequences(decoded, checked ErrorList, lines map[string]int) ErrorList
 		if k, _ := slices.BinarySearch(starts, e.Pos.Line+1); k < len(starts) {
 			end = starts[k]
 		}
-		if !slices.ContainsFunc(decoded, func(d *Error) bool { return d.Pos.Line >= e.Pos.Line && d.Pos.Line < end }) {
+		if !slices.ContainsFunc(decoded, func(d *Error) bool { return !d.kept && d.Pos.Line >= e.Pos.Line && d.Pos.Line < end }) {
 			out = append(out, e)
 		}
 	}
@@ -827,44 +827,52 @@ func textHint(msg, v string) string {
 }
 
 // oddValues reports the values of root, parsed from block, that begin
-// with a tag of the writer's (!important) or an anchor no alias uses
-// (&co), and the text on a value's line that reads as a comment but has
-// no space after its # (Issue #42 postmortem): YAML decodes them, without
-// the words, where the writer meant text.
+// with a tag YAML does not have (!important, !!! news), or an anchor no
+// alias uses on a single value (&co Acme), and the text on a text key's
+// line (title, name, what…) that reads as a comment but has no space
+// after its # (Issue #42 postmortem): YAML decodes them, without the
+// words, where the writer meant text. A comment after any other value
+// (cadence: 30d #monthly, with: - ana #CTO) is one.
 func oddValues(path string, offset int, block []byte, root *yaml.Node) ErrorList {
 	aliased := map[string]bool{}
-	var walk func(n *yaml.Node, visit func(*yaml.Node))
-	walk = func(n *yaml.Node, visit func(*yaml.Node)) {
-		visit(n)
-		for _, c := range n.Content {
-			walk(c, visit)
+	var walk func(n, key *yaml.Node, visit func(n, key *yaml.Node))
+	walk = func(n, key *yaml.Node, visit func(n, key *yaml.Node)) {
+		visit(n, key)
+		for i, c := range n.Content {
+			if n.Kind == yaml.MappingNode && i%2 == 1 {
+				walk(c, n.Content[i-1], visit)
+			} else {
+				walk(c, nil, visit)
+			}
 		}
 	}
-	walk(root, func(n *yaml.Node) {
+	walk(root, nil, func(n, _ *yaml.Node) {
 		if n.Kind == yaml.AliasNode {
 			aliased[n.Value] = true
 		}
 	})
 	var errs ErrorList
-	walk(root, func(n *yaml.Node) {
+	walk(root, nil, func(n, key *yaml.Node) {
 		var what, word string
 		switch {
-		case n.Style&yaml.TaggedStyle != 0 && strings.HasPrefix(n.Tag, "!") && !strings.HasPrefix(n.Tag, "!!"):
+		case n.Style&yaml.TaggedStyle != 0 && !yamlTags[n.Tag]:
 			what, word = "a tag", n.Tag
-		case n.Anchor != "" && !aliased[n.Anchor]:
+		case n.Anchor != "" && !aliased[n.Anchor] && n.Kind == yaml.ScalarNode:
 			what, word = "an anchor", "&"+n.Anchor
-		case n.Kind == yaml.ScalarNode && n.Style == 0 && n.ShortTag() == "!!str":
-			// Text: a number, a date or true after which a comment
-			// follows (page_size: 3 #5) is that value.
-			// The value of its line, not an item of a list in brackets.
-			line := lineOf(block, n.Line)
-			if !strings.HasPrefix(lineValue(line), n.Value) {
+		case key != nil && textKeys[key.Value] && key.Line == n.Line && n.Kind == yaml.ScalarNode && n.Style == 0 && n.ShortTag() == "!!str":
+			// Text on its key's line: what is after " #" is a comment.
+			v := lineValue(lineOf(block, n.Line))
+			i := strings.Index(v, " #")
+			if j := strings.Index(v, "\t#"); j >= 0 && (i < 0 || j < i) {
+				i = j
+			}
+			if i < 0 {
 				return
 			}
-			if c := lineComment(line); len(c) > 1 && c[1] != ' ' && c[1] != '\t' && c[1] != '#' {
+			if c := v[i+1:]; len(c) > 1 && c[1] != ' ' && c[1] != '\t' && c[1] != '#' {
 				word, _, _ := strings.Cut(c, " ")
-				errs.Add(Position{path, offset + n.Line}, "the text from %s on is a YAML comment, not part of the value: put the value in quotes: %s (a comment has a space after its #)",
-					word, quoted(lineValue(line)))
+				errs = append(errs, &Error{Pos: Position{path, offset + n.Line}, kept: true,
+					Msg: fmt.Sprintf("the text from %s on is a YAML comment, not part of the value: put the value in quotes: %s (a comment has a space after its #)", word, quoted(v))})
 			}
 			return
 		default:
@@ -872,32 +880,26 @@ func oddValues(path string, offset int, block []byte, root *yaml.Node) ErrorList
 		}
 		v := lineValue(lineOf(block, n.Line))
 		if !strings.HasPrefix(v, word) {
-			v = word // on a line of its own, or after another
+			// On a line of its own, or in a list in brackets.
+			v = strings.TrimSpace(word + " " + n.Value)
 		}
 		errs.Add(Position{path, offset + n.Line}, "a value cannot start with %c (YAML reads %s as %s, not as text): put the value in quotes: %s", word[0], word, what, quoted(v))
 	})
 	return errs
 }
 
-// lineComment returns the comment a line of plain values ends with, from
-// its " #", or "": a # in quotes is not one.
-func lineComment(text string) string {
-	var quote byte
-	for i := 0; i < len(text); i++ {
-		switch c := text[i]; {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			if i == 0 || strings.IndexByte(" \t[{,:-", text[i-1]) >= 0 {
-				quote = c
-			}
-		case c == '#' && (i == 0 || text[i-1] == ' ' || text[i-1] == '\t'):
-			return text[i:]
-		}
-	}
-	return ""
+// yamlTags are the tags of YAML's own kinds of value, which a writer may
+// give (!!str 123).
+var yamlTags = map[string]bool{
+	"!!str": true, "!!int": true, "!!float": true, "!!bool": true, "!!null": true,
+	"!!timestamp": true, "!!binary": true, "!!seq": true, "!!map": true,
+}
+
+// textKeys are the keys whose values are a writer's text, in every kind
+// of document and in netjournal.yaml (and author.name).
+var textKeys = map[string]bool{
+	"title": true, "name": true, "description": true, "summary": true, "company": true,
+	"role": true, "location": true, "what": true, "note": true, "at": true,
 }
 
 // suggest returns the closest of keys to s, if it is close enough to be a typo.

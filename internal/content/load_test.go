@@ -218,6 +218,23 @@ func TestWrongKind(t *testing.T) {
 		{p, "title: T\ndate: 2026-01-01\nlink: www.example.com/a\n", p + `:4: link: expected an absolute URL (https://…), got "www.example.com/a": write https://www.example.com/a`},
 		{c, "name: X\nlinks:\n  website: zed.example.com\n", c + `:4: links: website: expected an absolute URL (https://…), got "zed.example.com": write https://zed.example.com`},
 		{c, "name: X\npublic:\n  name: Zed\n  url: zed.example.com\n", c + `:5: public.url: expected an absolute URL (https://…), got "zed.example.com": write https://zed.example.com`},
+		// Only text is cut so: a comment after any other value, with or
+		// without a space after its #, is a comment (a review found
+		// these taken for text).
+		{c, "name: X\ncadence: 30d #monthly\ncircle: core #was-active\nemail: ana@example.com #work\ntags: &t [a, b]\n", ""},
+		{p, "title: T\ndate: 2026-01-01\nslug: hello #old-slug\nlink: https://example.org/a #via-hn\naliases:\n  - /a/ #old\ndraft: yes #no\nupdated: 2026-01-01T10:00 #x\ntags: [go,\n  rust] #langs\n", ""},
+		{e, "title: T\ndate: 2026-01-01\nwith:\n  - ana-lima #CTO\n", ""},
+		{c, "name: X\nrole: CTO #1\n", c + `:3: the text from #1 on is a YAML comment, not part of the value: put the value in quotes: "CTO #1" (a comment has a space after its #)`},
+		{e, "title: T\ndate: 2026-01-01\nfollowups:\n  - who: ana-lima\n    what: send issue #42\n", e + `:6: the text from #42 on is a YAML comment, not part of the value: put the value in quotes: "send issue #42" (a comment has a space after its #)`},
+		{p, "title: Say \"hi #1\ndate: 2026-01-01\n", p + `:2: the text from #1 on is a YAML comment, not part of the value: put the value in quotes: 'Say "hi #1' (a comment has a space after its #)`},
+		// The text's problem hides none of its key's others.
+		{c, "name: X\npublic:\n  url: ana.example.com\n  name: Ana #hiring\n", c + `:4: public.url: expected an absolute URL (https://…), got "ana.example.com": write https://ana.example.com` + "\n" +
+			c + `:5: the text from #hiring on is a YAML comment, not part of the value: put the value in quotes: "Ana #hiring" (a comment has a space after its #)`},
+		// A tag YAML does not have, with !! too, is no text either.
+		{p, "title: !!! Breaking news\ndate: 2026-01-01\n", p + `:2: a value cannot start with ! (YAML reads !!! as a tag, not as text): put the value in quotes: "!!! Breaking news"`},
+		{p, "title: T\ndate: 2026-01-01\ntags: [a, !b c]\n", p + `:4: a value cannot start with ! (YAML reads !b as a tag, not as text): put the value in quotes: "!b c"`},
+		{p, "title: !!str 123\ndate: 2026-01-01\n", ""},
+		{c, "name: X\nlinks:\n  cv: cv.pdf\n", c + `:4: links: cv: expected an absolute URL (https://…), got "cv.pdf"`},
 		// A value in [ ] or { } on its key's line, where text is wanted:
 		// the message says how to write it as text.
 		{p, "title: [WIP]\ndate: 2026-01-01\n", p + `:2: expected text, got a list: a value in [ ] is a list; for text, put it in quotes: "[WIP]"`},
@@ -290,8 +307,10 @@ func TestConfigWrongKind(t *testing.T) {
 // and search engines then ignore (a QA sweep).
 func TestConfigValues(t *testing.T) {
 	for src, want := range map[string]string{
-		"page_size: 0\n":           "netjournal.yaml:3: page_size must be at least 1, got 0 (leave it out for 10)",
-		"feed_length: 0\n":         "netjournal.yaml:3: feed_length must be at least 1, got 0 (leave it out for 20)",
+		"page_size: 0\n": "netjournal.yaml:3: page_size must be at least 1 (leave it out for 10)",
+		"page_size:\n":   "netjournal.yaml:3: page_size must be at least 1 (leave it out for 10)",
+		"language: en #pt-PT\nstale_after: 1y #6m\ncircles:\n  core: &default {cadence: 1m}\n": "",
+		"feed_length: 0\n":         "netjournal.yaml:3: feed_length must be at least 1 (leave it out for 20)",
 		"language: English (UK)\n": `netjournal.yaml:3: language: expected a language tag such as en, en-GB or pt-PT, got "English (UK)"`,
 		"language: en-GB\n":        "",
 		"language: pt_BR\n":        `netjournal.yaml:3: language: expected a language tag such as en, en-GB or pt-PT, got "pt_BR" (write pt-BR)`,

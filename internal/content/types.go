@@ -7,8 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
+	"github.com/netjournal/netjournal/internal/webaddress"
 	"gopkg.in/yaml.v3"
 )
 
@@ -413,14 +413,10 @@ func isURL(s string) bool {
 }
 
 // schemeHint is what to add to a message that s is no absolute URL, when
-// s is a web address without its scheme (example.com/a, www.x.org):
-// how to write it.
+// s is a web address without its scheme (example.com/a, www.x.org, not
+// cv.pdf): how to write it.
 func schemeHint(s string) string {
-	host, _, _ := strings.Cut(s, "/")
-	if strings.Contains(s, "://") || !strings.Contains(host, ".") || strings.HasPrefix(host, ".") || strings.HasSuffix(host, ".") ||
-		strings.ContainsFunc(host, func(r rune) bool {
-			return !(r == '.' || r == '-' || r == ':' || unicode.IsLetter(r) || unicode.IsDigit(r))
-		}) {
+	if strings.Contains(s, "://") || !webaddress.Schemeless(s) {
 		return ""
 	}
 	return ": write https://" + s

@@ -11,6 +11,7 @@ import (
 	"github.com/netjournal/netjournal/internal/journal"
 	"github.com/netjournal/netjournal/internal/markdown"
 	"github.com/netjournal/netjournal/internal/page"
+	"github.com/netjournal/netjournal/internal/webaddress"
 )
 
 // body renders the Markdown body of n for the page p into html: wikilinks
@@ -51,7 +52,7 @@ func (r *renderer) body(n journal.Node, p *Page, html *template.HTML) []page.Lat
 				return dest // a URL, a fragment: Rewrite is not given these
 			case strings.HasPrefix(d, "/"):
 				return r.rewrite(d)
-			case markdown.SchemelessWebAddress(d):
+			case webaddress.Schemeless(d):
 				return dest // c9.io: broken on both sites, and said so as written
 			}
 			return r.j.Config.AbsURL(markdown.ResolveRelative(at, d))

@@ -1,14 +1,17 @@
-package markdown
+// Package webaddress tells a web address written without its scheme
+// (c9.io, github.com/a/b) from a path or a file's name: the link check,
+// the wiki and the front matter's messages say what to write for one.
+package webaddress
 
 import "strings"
 
-// SchemelessWebAddress reports whether a link destination is a web
+// Schemeless reports whether a link destination is a web
 // address written without its scheme ([c9](c9.io), [repo](github.com/a/b)),
 // which a browser reads as a path of the site: its first part is a host
 // name, www. and a name, or names that end in one of webDomains, which
 // leaves out the extensions of files a page links to (a.png, setup.py,
 // notes.md).
-func SchemelessWebAddress(dest string) bool {
+func Schemeless(dest string) bool {
 	host := dest
 	if i := strings.IndexAny(dest, "/?#"); i >= 0 {
 		host = dest[:i]
