@@ -187,6 +187,32 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 		}
 	}
 
+	// And a page's (content/pages), which the blog alone shows: against
+	// the blog's page of the post it leads to, or its own.
+	for _, pg := range j.Pages {
+		for _, w := range j.Markdown().Wikilinks(markdown.Text(pg.Body)) {
+			id := markdown.HeadingID(w.Fragment)
+			if w.Fragment == "" || w.Embed || id == "" {
+				continue
+			}
+			dir := base + pg.SitePath
+			if w.Target != "" {
+				n, err := j.Resolve(w.Target)
+				p, ok := n.(*journal.Post)
+				if err != nil || !ok {
+					continue // no link to a heading of the blog's
+				}
+				dir = base + "posts/" + p.Slug() + "/"
+			}
+			target := dir + "#" + id
+			if why := pub.check(target, base); why != "" && why != noSuchPage {
+				warns.Add(pg.BodyPos(w.Line), "broken link [[%s#%s]]: %s", w.Target, w.Fragment, why)
+				reported[canonical(target)] = true
+				reported[canonical(dir+"index.html#"+id)] = true
+			}
+		}
+	}
+
 	// The pages' links are checked on every core, each page by one
 	// worker with answers of its own; the warnings come out in page order.
 	// A page whose bytes are the last check's keeps its warnings when
