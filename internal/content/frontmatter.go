@@ -860,21 +860,25 @@ func oddValues(path string, offset int, block []byte, root *yaml.Node) ErrorList
 		case n.Anchor != "" && !aliased[n.Anchor] && n.Kind == yaml.ScalarNode:
 			what, word = "an anchor", "&"+n.Anchor
 		case key != nil && textKeys[key.Value] && key.Line == n.Line && n.Kind == yaml.ScalarNode && n.Style == 0 && n.ShortTag() == "!!str":
-			// Text on its key's line: what is after " #" is a comment.
+			// Text from its key's line, and on the lines below indented
+			// more than its key, which go on with it: what is after " #"
+			// is a comment.
 			v := lineValue(lineOf(block, n.Line))
-			i := strings.Index(v, " #")
-			if j := strings.Index(v, "\t#"); j >= 0 && (i < 0 || j < i) {
-				i = j
+			text := v
+			for l, line := n.Line, v; ; {
+				if word := cutWord(line); word != "" {
+					errs = append(errs, &Error{Pos: Position{path, offset + l}, kept: true,
+						Msg: fmt.Sprintf("the text from %s on is a YAML comment, not part of the value: put the value in quotes: %s (a comment has a space after its #)", word, quoted(text))})
+					return
+				}
+				l++
+				next := lineOf(block, l)
+				line = strings.TrimSpace(next)
+				if line == "" || strings.HasPrefix(line, "#") || len(next)-len(strings.TrimLeft(next, " \t")) < key.Column {
+					return
+				}
+				text += " " + line
 			}
-			if i < 0 {
-				return
-			}
-			if c := v[i+1:]; len(c) > 1 && c[1] != ' ' && c[1] != '\t' && c[1] != '#' {
-				word, _, _ := strings.Cut(c, " ")
-				errs = append(errs, &Error{Pos: Position{path, offset + n.Line}, kept: true,
-					Msg: fmt.Sprintf("the text from %s on is a YAML comment, not part of the value: put the value in quotes: %s (a comment has a space after its #)", word, quoted(v))})
-			}
-			return
 		default:
 			return
 		}
@@ -886,6 +890,26 @@ func oddValues(path string, offset int, block []byte, root *yaml.Node) ErrorList
 		errs.Add(Position{path, offset + n.Line}, "a value cannot start with %c (YAML reads %s as %s, not as text): put the value in quotes: %s", word[0], word, what, quoted(v))
 	})
 	return errs
+}
+
+// cutWord returns the word after the first " #" of a line of plain text,
+// when a word follows the # at once (Issue #42): YAML cuts the text there,
+// taking the rest for a comment. "" when there is none, or a comment
+// written as one ("text # aside").
+func cutWord(line string) string {
+	i := strings.Index(line, " #")
+	if j := strings.Index(line, "\t#"); j >= 0 && (i < 0 || j < i) {
+		i = j
+	}
+	if i < 0 {
+		return ""
+	}
+	c := line[i+1:]
+	if len(c) < 2 || c[1] == ' ' || c[1] == '\t' || c[1] == '#' {
+		return ""
+	}
+	word, _, _ := strings.Cut(c, " ")
+	return word
 }
 
 // yamlTags are the tags of YAML's own kinds of value, which a writer may

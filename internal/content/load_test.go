@@ -227,6 +227,9 @@ func TestWrongKind(t *testing.T) {
 		{c, "name: X\nrole: CTO #1\n", c + `:3: the text from #1 on is a YAML comment, not part of the value: put the value in quotes: "CTO #1" (a comment has a space after its #)`},
 		{e, "title: T\ndate: 2026-01-01\nfollowups:\n  - who: ana-lima\n    what: send issue #42\n", e + `:6: the text from #42 on is a YAML comment, not part of the value: put the value in quotes: "send issue #42" (a comment has a space after its #)`},
 		{p, "title: Say \"hi #1\ndate: 2026-01-01\n", p + `:2: the text from #1 on is a YAML comment, not part of the value: put the value in quotes: 'Say "hi #1' (a comment has a space after its #)`},
+		// On a line that goes on with the text, too.
+		{p, "title: T\ndate: 2026-01-01\nsummary: This is long\n  and #hashtag here\n", p + `:5: the text from #hashtag on is a YAML comment, not part of the value: put the value in quotes: "This is long and #hashtag here" (a comment has a space after its #)`},
+		{p, "title: T\ndate: 2026-01-01\nsummary: This is long\n  and goes on # an aside\n# tags: [x]\ntags: [a] #b\n", ""},
 		// The text's problem hides none of its key's others.
 		{c, "name: X\npublic:\n  url: ana.example.com\n  name: Ana #hiring\n", c + `:4: public.url: expected an absolute URL (https://…), got "ana.example.com": write https://ana.example.com` + "\n" +
 			c + `:5: the text from #hiring on is a YAML comment, not part of the value: put the value in quotes: "Ana #hiring" (a comment has a space after its #)`},
