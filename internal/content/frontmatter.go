@@ -331,6 +331,16 @@ func decodeParsed(path string, offset int, block []byte, v any, blank bool) (lin
 			return nil, yamlErrors(path, offset, err, v)
 		}
 		line := syntaxLine(block, err)
+		prev, this := lineOf(block, line-1), lineOf(block, line)
+		if k, _, _ := strings.Cut(strings.TrimPrefix(strings.TrimSpace(prev), "- "), ":"); line > 1 && textPaths[strings.TrimSpace(k)] {
+			// Text cut by a comment on the line before, which the line
+			// below goes on with: no line up, as YAML reads it.
+			if w := cutWord(lineValue(prev)); w != "" && indentOf(this) > indentOf(prev) {
+				errs.Add(Position{path, offset + line - 1}, "invalid YAML: the text from %s on is a YAML comment, and the line below goes on with the text: put the value in quotes: %s",
+					w, quoted(lineValue(prev)+" "+strings.TrimSpace(this)))
+				return nil, errs
+			}
+		}
 		errs.Add(Position{path, offset + line}, "invalid YAML: %s", syntaxMessage(err, lineOf(block, line)))
 		return nil, errs
 	}
@@ -374,8 +384,9 @@ func decodeParsed(path string, offset int, block []byte, v any, blank bool) (lin
 			e.Msg += textHint(e.Msg, lineValue(lineOf(block, e.Pos.Line-offset)))
 		}
 	}
+	decoded := errs
 	for _, e := range oddValues(path, offset, block, &root) {
-		if !slices.ContainsFunc(errs, func(d *Error) bool { return d.Pos.Line == e.Pos.Line }) {
+		if !slices.ContainsFunc(decoded, func(d *Error) bool { return d.Pos.Line == e.Pos.Line }) {
 			errs = append(errs, e)
 		}
 	}
@@ -722,13 +733,25 @@ func lineValue(text string) string {
 	for strings.HasPrefix(t, "- ") {
 		t = strings.TrimSpace(t[2:])
 	}
-	if i := strings.Index(t, ": "); i > 0 && !strings.ContainsAny(t[:1], `"'[{*&!|>`) {
-		return strings.TrimSpace(t[i+2:])
+	colon := -1
+	switch {
+	case t == "":
+	case t[0] == '"' || t[0] == '\'':
+		// A quoted key ("title": …), or a quoted value.
+		if j := strings.IndexByte(t[1:], t[0]); j >= 0 && strings.HasPrefix(t[j+2:], ":") {
+			colon = j + 2
+		}
+	case !strings.ContainsAny(t[:1], "[{*&!|>"):
+		for i := 1; i < len(t) && colon < 0; i++ {
+			if t[i] == ':' && (i+1 == len(t) || t[i+1] == ' ' || t[i+1] == '\t') {
+				colon = i
+			}
+		}
 	}
-	if k, ok := strings.CutSuffix(t, ":"); ok && k != "" {
-		return ""
+	if colon < 0 {
+		return t
 	}
-	return t
+	return strings.TrimSpace(t[colon+1:])
 }
 
 // quoted is v written as YAML text: in double quotes, or in single ones
@@ -828,61 +851,96 @@ func textHint(msg, v string) string {
 
 // oddValues reports the values of root, parsed from block, that begin
 // with a tag YAML does not have (!important, !!! news), or an anchor no
-// alias uses on a single value (&co Acme), and the text on a text key's
-// line (title, name, what…) that reads as a comment but has no space
-// after its # (Issue #42 postmortem): YAML decodes them, without the
-// words, where the writer meant text. A comment after any other value
-// (cadence: 30d #monthly, with: - ana #CTO) is one.
+// alias uses on a single value (&co Acme), and a text (textPaths) that
+// reads as cut by a comment with no space after its # (Issue #42
+// postmortem, #1 fan): YAML decodes them, without the words, where the
+// writer meant text. A comment after any other value (cadence: 30d
+// #monthly, a map in braces, a link the writer names) is one.
 func oddValues(path string, offset int, block []byte, root *yaml.Node) ErrorList {
-	aliased := map[string]bool{}
-	var walk func(n, key *yaml.Node, visit func(n, key *yaml.Node))
-	walk = func(n, key *yaml.Node, visit func(n, key *yaml.Node)) {
-		visit(n, key)
+	lines := strings.Split(string(block), "\n")
+	at := func(n int) string {
+		if n < 1 || n > len(lines) {
+			return ""
+		}
+		return strings.TrimRight(lines[n-1], "\r")
+	}
+	var walk func(n, key, parent *yaml.Node, at string, visit func(n, key, parent *yaml.Node, at string))
+	walk = func(n, key, parent *yaml.Node, p string, visit func(n, key, parent *yaml.Node, at string)) {
+		visit(n, key, parent, p)
 		for i, c := range n.Content {
-			if n.Kind == yaml.MappingNode && i%2 == 1 {
-				walk(c, n.Content[i-1], visit)
-			} else {
-				walk(c, nil, visit)
+			switch {
+			case n.Kind == yaml.MappingNode && i%2 == 1:
+				k := n.Content[i-1]
+				walk(c, k, n, strings.TrimPrefix(p+"."+k.Value, "."), visit)
+			default: // a key, a list's item (followups.what), the document
+				walk(c, nil, n, p, visit)
 			}
 		}
 	}
-	walk(root, nil, func(n, _ *yaml.Node) {
+	aliased := map[string]bool{}
+	walk(root, nil, nil, "", func(n, _, _ *yaml.Node, _ string) {
 		if n.Kind == yaml.AliasNode {
 			aliased[n.Value] = true
 		}
 	})
 	var errs ErrorList
-	walk(root, nil, func(n, key *yaml.Node) {
+	cut := func(line int, word, text string, kept bool) {
+		errs = append(errs, &Error{Pos: Position{path, offset + line}, kept: kept,
+			Msg: fmt.Sprintf("the text from %s on is a YAML comment, not part of the value: put the value in quotes: %s (a comment has a space after its #)", word, quoted(text))})
+	}
+	walk(root, nil, nil, "", func(n, key, parent *yaml.Node, p string) {
 		var what, word string
 		switch {
 		case n.Style&yaml.TaggedStyle != 0 && !yamlTags[n.Tag]:
 			what, word = "a tag", n.Tag
 		case n.Anchor != "" && !aliased[n.Anchor] && n.Kind == yaml.ScalarNode:
 			what, word = "an anchor", "&"+n.Anchor
-		case key != nil && textKeys[key.Value] && key.Line == n.Line && n.Kind == yaml.ScalarNode && n.Style == 0 && n.ShortTag() == "!!str":
-			// Text from its key's line, and on the lines below indented
-			// more than its key, which go on with it: what is after " #"
-			// is a comment.
-			v := lineValue(lineOf(block, n.Line))
-			text := v
-			for l, line := n.Line, v; ; {
-				if word := cutWord(line); word != "" {
-					errs = append(errs, &Error{Pos: Position{path, offset + l}, kept: true,
-						Msg: fmt.Sprintf("the text from %s on is a YAML comment, not part of the value: put the value in quotes: %s (a comment has a space after its #)", word, quoted(text))})
+		case key == nil || !textPaths[p] || parent.Style&yaml.FlowStyle != 0 || n.Kind != yaml.ScalarNode || n.Style&^yaml.TaggedStyle != 0:
+			return
+		case n.ShortTag() == "!!null":
+			// title: #1 fan: no text at all.
+			if v := lineValue(at(key.Line)); len(v) > 1 && v[0] == '#' && v[1] != ' ' && v[1] != '\t' && v[1] != '#' {
+				w, _, _ := strings.Cut(v, " ")
+				cut(key.Line, w, v, false)
+			}
+			return
+		default:
+			// Text from its first line, and on the lines below indented
+			// more than its key, which go on with it (past a blank line,
+			// to a line of a comment): what is after " #" is a comment.
+			l := n.Line
+			text := strings.TrimSpace(at(l))
+			if l == key.Line {
+				text = strings.TrimSpace(strings.TrimPrefix(lineValue(at(l)), "&"+n.Anchor))
+			}
+			line := text
+			for {
+				if w := cutWord(line); w != "" {
+					cut(l, w, text, true)
 					return
 				}
-				l++
-				next := lineOf(block, l)
+				if l++; l > len(lines) {
+					return
+				}
+				next := at(l)
 				line = strings.TrimSpace(next)
-				if line == "" || strings.HasPrefix(line, "#") || len(next)-len(strings.TrimLeft(next, " \t")) < key.Column {
+				switch {
+				case line == "":
+					continue
+				case len(next)-len(strings.TrimLeft(next, " \t")) < key.Column:
+					return
+				case line[0] == '#':
+					if len(line) < 2 || line[1] == ' ' || line[1] == '\t' || line[1] == '#' {
+						return // a comment, written as one
+					}
+					w, _, _ := strings.Cut(line, " ")
+					cut(l, w, text+" "+line, true)
 					return
 				}
 				text += " " + line
 			}
-		default:
-			return
 		}
-		v := lineValue(lineOf(block, n.Line))
+		v := lineValue(at(n.Line))
 		if !strings.HasPrefix(v, word) {
 			// On a line of its own, or in a list in brackets.
 			v = strings.TrimSpace(word + " " + n.Value)
@@ -891,6 +949,9 @@ func oddValues(path string, offset int, block []byte, root *yaml.Node) ErrorList
 	})
 	return errs
 }
+
+// indentOf is how many spaces and tabs begin line.
+func indentOf(line string) int { return len(line) - len(strings.TrimLeft(line, " \t")) }
 
 // cutWord returns the word after the first " #" of a line of plain text,
 // when a word follows the # at once (Issue #42): YAML cuts the text there,
@@ -919,11 +980,14 @@ var yamlTags = map[string]bool{
 	"!!timestamp": true, "!!binary": true, "!!seq": true, "!!map": true,
 }
 
-// textKeys are the keys whose values are a writer's text, in every kind
-// of document and in netjournal.yaml (and author.name).
-var textKeys = map[string]bool{
+// textPaths are the keys whose values are a writer's text, in every kind
+// of document and in netjournal.yaml, by their paths (a list's items by
+// the list's: followups.what); not the names a writer gives (links:,
+// circles:).
+var textPaths = map[string]bool{
 	"title": true, "name": true, "description": true, "summary": true, "company": true,
-	"role": true, "location": true, "what": true, "note": true, "at": true,
+	"role": true, "location": true, "met.at": true, "followups.what": true, "gave.what": true,
+	"received.what": true, "shared.note": true, "public.name": true, "author.name": true, "menu.title": true,
 }
 
 // suggest returns the closest of keys to s, if it is close enough to be a typo.

@@ -238,6 +238,31 @@ func TestWrongKind(t *testing.T) {
 		{p, "title: T\ndate: 2026-01-01\ntags: [a, !b c]\n", p + `:4: a value cannot start with ! (YAML reads !b as a tag, not as text): put the value in quotes: "!b c"`},
 		{p, "title: !!str 123\ndate: 2026-01-01\n", ""},
 		{c, "name: X\nlinks:\n  cv: cv.pdf\n", c + `:4: links: cv: expected an absolute URL (https://…), got "cv.pdf"`},
+		// A comment after a map or a list in braces or brackets is one,
+		// whatever its keys (a second review); so is one after a name the
+		// writer gives (a link's, an email's label).
+		{"content/pages/about.md", "title: About\nmenu: {weight: 50, title: About} #nav\n", ""},
+		{e, "title: T\ndate: 2026-01-01\nfollowups:\n  - {who: ana-lima, what: call back} #urgent\n", ""},
+		{c, "name: X\npublic: {name: Ana Lima, url: https://ana.example.com/} #ok\nlinks:\n  location: https://maps.example.com/lisbon #home\n", ""},
+		// Text whose first line is below its key, text that goes on past a
+		// blank line or a line that begins with a word after #, text that
+		// begins with one: cut as well.
+		{p, "title: T\ndate: 2026-01-01\nsummary:\n  This is a long #hashtag summary\n", p + `:5: the text from #hashtag on is a YAML comment, not part of the value: put the value in quotes: "This is a long #hashtag summary" (a comment has a space after its #)`},
+		{p, "title: T\ndate: 2026-01-01\nsummary: This is long\n  #hashtag here\n", p + `:5: the text from #hashtag on is a YAML comment, not part of the value: put the value in quotes: "This is long #hashtag here" (a comment has a space after its #)`},
+		{p, "title: T\ndate: 2026-01-01\nsummary: First part\n\n  second #tag\n", p + `:6: the text from #tag on is a YAML comment, not part of the value: put the value in quotes: "First part second #tag" (a comment has a space after its #)`},
+		{c, "name: X\nrole: #1 engineer\n", c + `:3: the text from #1 on is a YAML comment, not part of the value: put the value in quotes: "#1 engineer" (a comment has a space after its #)`},
+		{p, "title: #1 fan\ndate: 2026-01-01\n", p + `:2: the text from #1 on is a YAML comment, not part of the value: put the value in quotes: "#1 fan" (a comment has a space after its #)`},
+		{p, "title: 2024 #recap\ndate: 2026-01-01\n", p + `:2: the text from #recap on is a YAML comment, not part of the value: put the value in quotes: "2024 #recap" (a comment has a space after its #)`},
+		{p, "title: Notes on #golang and\n  distributed systems\ndate: 2026-01-01\n", p + `:2: invalid YAML: the text from #golang on is a YAML comment, and the line below goes on with the text: put the value in quotes: "Notes on #golang and distributed systems"`},
+		// The value suggested is the value, whatever stands before it.
+		{p, "\"title\": Hello #1\ndate: 2026-01-01\n", p + `:2: the text from #1 on is a YAML comment, not part of the value: put the value in quotes: "Hello #1" (a comment has a space after its #)`},
+		{p, "title: &a Hello #1\nsummary: *a\ndate: 2026-01-01\n", p + `:2: the text from #1 on is a YAML comment, not part of the value: put the value in quotes: "Hello #1" (a comment has a space after its #)`},
+		// Two on one line are two, read either way (FuzzDecodeOnce).
+		{p, "title: T\ndate: 2026-01-01\ntags: [a, !b c, &d e]\n", p + `:4: a value cannot start with ! (YAML reads !b as a tag, not as text): put the value in quotes: "!b c"` + "\n" +
+			p + `:4: a value cannot start with & (YAML reads &d as an anchor, not as text): put the value in quotes: "&d e"`},
+		// A web address with a country's domain or a port.
+		{c, "name: X\nlinks:\n  website: ana-lima.pt\n  shop: shop.example.com:8080/x\n", c + `:4: links: website: expected an absolute URL (https://…), got "ana-lima.pt": write https://ana-lima.pt` + "\n" +
+			c + `:5: links: shop: expected an absolute URL (https://…), got "shop.example.com:8080/x": write https://shop.example.com:8080/x`},
 		// A value in [ ] or { } on its key's line, where text is wanted:
 		// the message says how to write it as text.
 		{p, "title: [WIP]\ndate: 2026-01-01\n", p + `:2: expected text, got a list: a value in [ ] is a list; for text, put it in quotes: "[WIP]"`},

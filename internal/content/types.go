@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/netjournal/netjournal/internal/webaddress"
 	"gopkg.in/yaml.v3"
@@ -413,13 +414,53 @@ func isURL(s string) bool {
 }
 
 // schemeHint is what to add to a message that s is no absolute URL, when
-// s is a web address without its scheme (example.com/a, www.x.org, not
-// cv.pdf): how to write it.
+// s is a web address without its scheme (example.com/a, ana-lima.pt,
+// www.x.org:8080): how to write it. A file's name (cv.pdf) is none.
 func schemeHint(s string) string {
-	if strings.Contains(s, "://") || !webaddress.Schemeless(s) {
+	if strings.Contains(s, "://") || !webaddress.Schemeless(s) && !hostLike(s) {
 		return ""
 	}
 	return ": write https://" + s
+}
+
+// hostLike reports whether s begins with a host name, with a port or not,
+// whose last part is two letters or more and no file's extension: what a
+// value wanted as an address is, written without its scheme.
+func hostLike(s string) bool {
+	host := s
+	if i := strings.IndexAny(s, "/?#"); i >= 0 {
+		host = s[:i]
+	}
+	if h, port, ok := strings.Cut(host, ":"); ok {
+		if port == "" || strings.Trim(port, "0123456789") != "" {
+			return false
+		}
+		host = h
+	}
+	labels := strings.Split(strings.ToLower(host), ".")
+	if len(labels) < 2 {
+		return false
+	}
+	for _, l := range labels {
+		if l == "" || l[0] == '-' || l[len(l)-1] == '-' || strings.ContainsFunc(l, func(r rune) bool {
+			return !(r == '-' || unicode.IsLetter(r) || unicode.IsDigit(r))
+		}) {
+			return false
+		}
+	}
+	last := labels[len(labels)-1]
+	return len([]rune(last)) >= 2 && !strings.ContainsFunc(last, func(r rune) bool { return !unicode.IsLetter(r) }) && !fileExtensions[last]
+}
+
+// fileExtensions are the endings of files' names that a link's value may
+// have, which are no country's or web's domain.
+var fileExtensions = map[string]bool{
+	"pdf": true, "png": true, "jpg": true, "jpeg": true, "gif": true, "svg": true, "webp": true,
+	"md": true, "txt": true, "html": true, "htm": true, "doc": true, "docx": true, "odt": true,
+	"xls": true, "xlsx": true, "ppt": true, "pptx": true, "key": true, "zip": true, "gz": true,
+	"tar": true, "py": true, "js": true, "ts": true, "go": true, "rb": true, "sh": true,
+	"json": true, "yaml": true, "yml": true, "toml": true, "csv": true, "mp3": true, "mp4": true,
+	"mov": true, "epub": true, "vcf": true, "ics": true, "css": true, "xml": true, "php": true,
 }
 
 // IsURL reports whether s is an absolute URL such as https://example.com/.
