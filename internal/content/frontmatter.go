@@ -54,6 +54,11 @@ type Doc struct {
 // its text (digest.Of), which ReadBody reads again.
 func (d *Doc) UnreadBody() (sum digest.Sum, unread bool) { return d.bodySum, d.unread }
 
+// Stub reports whether the file is no document (empty, in UTF-16, without
+// front matter), standing for one by its slug alone; its error is said.
+// A reference that names it and a document gives way to the document.
+func (d *Doc) Stub() bool { return d.stub }
+
 // keyLines finds the file line of every front-matter key when one is
 // first asked for, which is when something is wrong with it: most
 // documents never are, and their YAML is parsed once, by decoding it.

@@ -295,6 +295,9 @@ func parse(dir, p string, data []byte, cfg *Config) (any, ErrorList) {
 // does.
 func (f fronts) parse(dir, p string, data []byte, sum [sha256.Size]byte, key diskcache.Key, cfg *Config) (any, ErrorList) {
 	rec, where, d, block, serr := f.split(key, p, data, sum)
+	if serr != nil && dir == PagesDir {
+		return nil, ErrorList{serr} // no page is named
+	}
 	if serr != nil {
 		// A file that is no document (empty, in UTF-16, without front
 		// matter) is still the document its name says, named by its slug:
@@ -856,7 +859,7 @@ func duplicates[T any](errs *ErrorList, docs []T, doc func(T) *Doc) {
 	var bySlug map[string][]*Doc // the slugs of more than one
 	for _, x := range docs {
 		d := doc(x)
-		if d.Slug == "" {
+		if d.Slug == "" || d.stub {
 			continue // reported by parse
 		}
 		f, ok := first[d.Slug]

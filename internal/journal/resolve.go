@@ -258,6 +258,15 @@ type resolution struct {
 func (j *Journal) resolve(ref string, kinds []Kind) (Node, error) {
 	key := normalize(ref)
 	cands := j.matches(key, kinds)
+	if len(cands) > 1 {
+		// A file that is no document gives way to the documents it is
+		// named like (its own error is said), and to another such file.
+		if real := slices.DeleteFunc(slices.Clone(cands), func(n Node) bool { return n.Doc().Stub() }); len(real) > 0 {
+			cands = real
+		} else {
+			cands = cands[:1]
+		}
+	}
 	switch {
 	case len(cands) == 1:
 		return cands[0], nil
