@@ -190,6 +190,9 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 	// And a page's (content/pages), which the blog alone shows: against
 	// the blog's page of the post it leads to, or its own.
 	for _, pg := range j.Pages {
+		if pub.check(base+pg.SitePath, base) == noSuchPage {
+			continue // not published (private, a draft): no link of it is
+		}
 		for _, w := range j.Markdown().Wikilinks(markdown.Text(pg.Body)) {
 			id := markdown.HeadingID(w.Fragment)
 			if w.Fragment == "" || w.Embed || id == "" {
