@@ -287,6 +287,7 @@ func (c *buildCmd) watch(ctx context.Context, w *watch.Watcher, b *build.Builder
 		return exitContent
 	} else {
 		last = res
+		printWarnings(c.stderr, res.Warnings) // as build says them
 		fmt.Fprintf(c.stdout, "public: %d pages in %s, private: %d pages in %s, %d %s\n",
 			build.Pages(res.Public), out, build.Pages(res.Private), wikiOut,
 			len(res.Warnings), plural(len(res.Warnings), "warning", "warnings"))
