@@ -99,6 +99,7 @@ func (c *serveCmd) Run(ctx context.Context, args []string) int {
 		basePath = res.Journal.Config.BasePath()
 		srv.Update(basePath, res.Public, res.Private)
 		last = res
+		printWarnings(c.stderr, res.Warnings) // as build says them
 	}
 
 	ctx, cancel := context.WithCancel(ctx)

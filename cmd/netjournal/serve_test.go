@@ -382,3 +382,20 @@ func TestServeBusyPort(t *testing.T) {
 		t.Errorf("--port 0 served at %s", base)
 	}
 }
+
+// TestServeSaysFirstWarnings: serve says its first build's warnings, as
+// build does: they were printed only by the rebuilds after it (a review).
+func TestServeSaysFirstWarnings(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "netjournal.yaml", servedSite)
+	writeFile(t, dir, "content/contacts/ana-lima.md", "---\nname: Ana Lima\n---\nNotes on [[Nobody]].\n")
+	var stderr lockedBuffer
+	base, stop := runServe(t, dir, &stderr)
+	eventually(t, base+"/", 200, "Served")
+	if code, ok := stop(); !ok || code != 0 {
+		t.Fatalf("serve ended with %d (stopped: %v)", code, ok)
+	}
+	if want := "content/contacts/ana-lima.md:4: warning: unresolved wikilink [[Nobody]]\n"; !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr:\n%s\nwant it to hold %q", stderr.String(), want)
+	}
+}
