@@ -71,36 +71,13 @@ for n in "${sizes[@]}" "${repeats:-1}" "$edits"; do
 	[[ $n =~ ^[1-9][0-9]*$ ]] || usage
 done
 
-log() { printf '%s %s\n' "$(date +%T)" "$*" >&2; }
-
-# install PACKAGE: apt-get, as root or through sudo.
-install() {
-	log "installing $1 from Debian"
-	local sudo=""
-	[[ $(id -u) -eq 0 ]] || sudo=sudo
-	$sudo apt-get install -y "$1" >/dev/null || { $sudo apt-get update >/dev/null && $sudo apt-get install -y "$1" >/dev/null; }
-}
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh"
 command -v hugo >/dev/null || install hugo
 [[ -x /usr/bin/time ]] || install time
 command -v curl >/dev/null || install curl
 
-repo=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d "${TMPDIR:-/tmp}/compare-hugo.XXXXXX")
-pids=()
-cleanup() {
-	local pid
-	for pid in "${pids[@]}"; do
-		kill "$pid" 2>/dev/null || true
-		wait "$pid" 2>/dev/null || true
-	done
-	if [[ -n ${KEEP:-} ]]; then
-		log "kept $work"
-	else
-		rm -rf "$work"
-	fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+workdir compare-hugo
 
 # The build code may be mid-change in this checkout: retry a failed build.
 for try in 1 2 3 4 5; do

@@ -37,26 +37,10 @@ for n in "$repeats" "$small" "$large"; do
 	[[ $n =~ ^[1-9][0-9]*$ ]] || usage
 done
 
-log() { printf '%s %s\n' "$(date +%T)" "$*" >&2; }
-
-if [[ ! -x /usr/bin/time ]]; then
-	log "installing time from Debian"
-	sudo=""
-	[[ $(id -u) -eq 0 ]] || sudo=sudo
-	$sudo apt-get install -y time >/dev/null || { $sudo apt-get update >/dev/null && $sudo apt-get install -y time >/dev/null; }
-fi
-
-repo=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d "${TMPDIR:-/tmp}/scale.XXXXXX")
-cleanup() {
-	if [[ -n ${KEEP:-} ]]; then
-		log "kept $work"
-	else
-		rm -rf "$work"
-	fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+# shellcheck source=bench/lib.sh
+source "$(dirname "$0")/lib.sh"
+[[ -x /usr/bin/time ]] || install time
+workdir scale
 
 (cd "$repo" && go build -o "$work/netjournal" ./cmd/netjournal && go build -o "$work/gensite" ./internal/cmd/gensite)
 for n in "$small" "$large"; do

@@ -1,0 +1,38 @@
+# lib.sh is what the benchmark scripts share: source it, then call
+# workdir NAME once. It defines log, install and workdir, and sets repo
+# to the repository's root.
+
+log() { printf '%s %s\n' "$(date +%T)" "$*" >&2; }
+
+# install PACKAGE: apt-get, as root or through sudo.
+install() {
+	log "installing $1 from Debian"
+	local sudo=""
+	[[ $(id -u) -eq 0 ]] || sudo=sudo
+	$sudo apt-get install -y "$1" >/dev/null || { $sudo apt-get update >/dev/null && $sudo apt-get install -y "$1" >/dev/null; }
+}
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+# workdir NAME makes the work folder, work, in TMPDIR (default /tmp), and
+# at exit stops the processes whose ids are in pids and removes it (KEEP=1
+# keeps it, and says where).
+workdir() {
+	work=$(mktemp -d "${TMPDIR:-/tmp}/$1.XXXXXX")
+	pids=()
+	trap cleanup EXIT
+	trap 'exit 130' INT TERM
+}
+
+cleanup() {
+	local pid
+	for pid in "${pids[@]}"; do
+		kill "$pid" 2>/dev/null || true
+		wait "$pid" 2>/dev/null || true
+	done
+	if [[ -n ${KEEP:-} ]]; then
+		log "kept $work"
+	else
+		rm -rf "$work"
+	fi
+}
