@@ -336,15 +336,9 @@ func decodeParsed(path string, offset int, block []byte, v any, blank bool) (lin
 			return nil, yamlErrors(path, offset, err, v)
 		}
 		line := syntaxLine(block, err)
-		prev, this := lineOf(block, line-1), lineOf(block, line)
-		if k, _, _ := strings.Cut(strings.TrimPrefix(strings.TrimSpace(prev), "- "), ":"); line > 1 && textPaths[strings.TrimSpace(k)] {
-			// Text cut by a comment on the line before, which the line
-			// below goes on with: no line up, as YAML reads it.
-			if w := cutWord(lineValue(prev)); w != "" && indentOf(this) > indentOf(prev) {
-				errs.Add(Position{path, offset + line - 1}, "invalid YAML: the text from %s on is a YAML comment, and the line below goes on with the text: put the value in quotes: %s",
-					w, quoted(lineValue(prev)+" "+strings.TrimSpace(this)))
-				return nil, errs
-			}
+		if w, text, ok := cutBefore(block, line); ok {
+			errs.Add(Position{path, offset + line - 1}, "invalid YAML: the text from %s on is a YAML comment, and the line below goes on with the text: put the value in quotes: %s", w, quoted(text))
+			return nil, errs
 		}
 		errs.Add(Position{path, offset + line}, "invalid YAML: %s", syntaxMessage(err, lineOf(block, line)))
 		return nil, errs
@@ -900,11 +894,12 @@ func oddValues(path string, offset int, block []byte, root *yaml.Node) ErrorList
 			what, word = "a tag", n.Tag
 		case n.Anchor != "" && !aliased[n.Anchor] && n.Kind == yaml.ScalarNode:
 			what, word = "an anchor", "&"+n.Anchor
-		case key == nil || !textPaths[p] || parent.Style&yaml.FlowStyle != 0 || n.Kind != yaml.ScalarNode || n.Style&^yaml.TaggedStyle != 0:
+		case key == nil || !textPath(p) || parent.Style&yaml.FlowStyle != 0 || n.Kind != yaml.ScalarNode || n.Style&^yaml.TaggedStyle != 0:
 			return
 		case n.ShortTag() == "!!null":
-			// title: #1 fan: no text at all.
-			if v := lineValue(at(key.Line)); len(v) > 1 && v[0] == '#' && v[1] != ' ' && v[1] != '\t' && v[1] != '#' {
+			// title: #1 fan: no text at all, where a document must have
+			// one (summary: #TODO is a summary left out).
+			if v := lineValue(at(key.Line)); (key.Value == "title" || key.Value == "name") && len(v) > 1 && v[0] == '#' && v[1] != ' ' && v[1] != '\t' && v[1] != '#' {
 				w, _, _ := strings.Cut(v, " ")
 				cut(key.Line, w, v, false)
 			}
@@ -916,7 +911,13 @@ func oddValues(path string, offset int, block []byte, root *yaml.Node) ErrorList
 			l := n.Line
 			text := strings.TrimSpace(at(l))
 			if l == key.Line {
-				text = strings.TrimSpace(strings.TrimPrefix(lineValue(at(l)), "&"+n.Anchor))
+				text = lineValue(at(l))
+				if n.Anchor != "" {
+					text = strings.TrimSpace(strings.TrimPrefix(text, "&"+n.Anchor))
+				}
+				if n.Style&yaml.TaggedStyle != 0 {
+					text = strings.TrimSpace(strings.TrimPrefix(text, n.Tag))
+				}
 			}
 			line := text
 			for {
@@ -955,6 +956,35 @@ func oddValues(path string, offset int, block []byte, root *yaml.Node) ErrorList
 	return errs
 }
 
+// cutBefore reports whether the syntax error at the block's line (1-based)
+// is text cut by a comment on the line before (title: Notes on #golang
+// and), which this line and those after it, indented more, go on with,
+// as a writer means them; YAML sees them line up with nothing. It returns
+// the word after the # and the whole text.
+func cutBefore(block []byte, line int) (word, text string, ok bool) {
+	prev := lineOf(block, line-1)
+	k, _, _ := strings.Cut(strings.TrimPrefix(strings.TrimSpace(prev), "- "), ":")
+	if line < 2 || !textKeys[strings.TrimSpace(k)] {
+		return "", "", false
+	}
+	text = lineValue(prev)
+	if word = cutWord(text); word == "" {
+		return "", "", false
+	}
+	for l := line; ; l++ {
+		next := lineOf(block, l)
+		t := strings.TrimSpace(next)
+		if t == "" || indentOf(next) <= indentOf(prev) {
+			break
+		}
+		if lineValue(t) != t || strings.HasSuffix(t, ":") {
+			return "", "", false // a key: indented wrong, not text
+		}
+		text += " " + t
+	}
+	return word, text, text != lineValue(prev)
+}
+
 // indentOf is how many spaces and tabs begin line.
 func indentOf(line string) int { return len(line) - len(strings.TrimLeft(line, " \t")) }
 
@@ -985,14 +1015,23 @@ var yamlTags = map[string]bool{
 	"!!timestamp": true, "!!binary": true, "!!seq": true, "!!map": true,
 }
 
-// textPaths are the keys whose values are a writer's text, in every kind
-// of document and in netjournal.yaml, by their paths (a list's items by
-// the list's: followups.what); not the names a writer gives (links:,
-// circles:).
-var textPaths = map[string]bool{
+// textPath reports whether the key at path (dotted; a list's items by the
+// list's: followups.what) holds a writer's text, in any kind of document
+// or netjournal.yaml (circles.core.description): by its last key, but
+// under the maps whose keys the writer names for addresses (links:,
+// email:, phone:).
+func textPath(path string) bool {
+	first, _, _ := strings.Cut(path, ".")
+	if first == "links" || first == "email" || first == "phone" {
+		return false
+	}
+	return textKeys[path[strings.LastIndexByte(path, '.')+1:]]
+}
+
+// textKeys are the keys whose values are a writer's text.
+var textKeys = map[string]bool{
 	"title": true, "name": true, "description": true, "summary": true, "company": true,
-	"role": true, "location": true, "met.at": true, "followups.what": true, "gave.what": true,
-	"received.what": true, "shared.note": true, "public.name": true, "author.name": true, "menu.title": true,
+	"role": true, "location": true, "what": true, "note": true, "at": true,
 }
 
 // suggest returns the closest of keys to s, if it is close enough to be a typo.

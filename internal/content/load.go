@@ -844,7 +844,9 @@ func distinct[T any](errs *ErrorList, last []string, docs []T, doc func(T) *Doc)
 	}
 	n := len(*errs)
 	duplicates(errs, docs, doc)
-	if len(*errs) > n {
+	if len(*errs) > n || slices.ContainsFunc(docs, func(x T) bool { return doc(x).stub }) {
+		// Not remembered with a stub, which the check passes by: filled,
+		// its slug may be another's.
 		return nil
 	}
 	slugs := make([]string, len(docs))

@@ -423,9 +423,10 @@ func schemeHint(s string) string {
 	return ": write https://" + s
 }
 
-// hostLike reports whether s begins with a host name, with a port or not,
-// whose last part is two letters or more and no file's extension: what a
-// value wanted as an address is, written without its scheme.
+// hostLike reports whether s begins with a host name, with a port or
+// not, that is a web address by the link check's rule or ends in a
+// country's domain (ana-lima.pt), no file's extension: what a value wanted
+// as an address is, written without its scheme (not john.smith).
 func hostLike(s string) bool {
 	host := s
 	if i := strings.IndexAny(s, "/?#"); i >= 0 {
@@ -436,6 +437,9 @@ func hostLike(s string) bool {
 			return false
 		}
 		host = h
+	}
+	if webaddress.Schemeless(host) {
+		return true
 	}
 	labels := strings.Split(strings.ToLower(host), ".")
 	if len(labels) < 2 {
@@ -449,7 +453,7 @@ func hostLike(s string) bool {
 		}
 	}
 	last := labels[len(labels)-1]
-	return len([]rune(last)) >= 2 && !strings.ContainsFunc(last, func(r rune) bool { return !unicode.IsLetter(r) }) && !fileExtensions[last]
+	return len(last) == 2 && !strings.ContainsFunc(last, func(r rune) bool { return r < 'a' || r > 'z' }) && !fileExtensions[last]
 }
 
 // fileExtensions are the endings of files' names that a link's value may
