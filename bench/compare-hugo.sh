@@ -100,20 +100,6 @@ define() { # ROW UNIT
 }
 record() { values[$1|$2]+="$3 "; } # ROW TOOL VALUE
 
-# timed COMMAND...: runs it, setting ms (wall time) and kb (peak memory).
-timed() {
-	local t0 t1
-	t0=$(date +%s%N)
-	if ! /usr/bin/time -f %M -o "$work/rss" "$@" >"$work/out" 2>&1; then
-		cat "$work/out" >&2
-		log "failed: $*"
-		exit 1
-	fi
-	t1=$(date +%s%N)
-	ms=$(((t1 - t0) / 1000000))
-	kb=$(tail -n 1 "$work/rss")
-}
-
 nj_build() { timed "$nj" -C "$1" build --now 2026-11-22 --quiet --out out --wiki-out wiki; }
 hugo_build() { timed hugo --quiet -s "$1"; }
 nj_clean() { rm -rf "$1/out" "$1/wiki" "$1/.netjournal"; }
@@ -257,11 +243,6 @@ for n in "${sizes[@]}"; do
 	rm -rf "${work:?}/$n"
 done
 
-median() {
-	tr ' ' '\n' | grep . | sort -n | awk '{v[NR] = $1} END {
-		if (NR == 0) exit
-		if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 show() { # VALUE UNIT
 	[[ -n $1 ]] || { echo -; return; }
 	case $2 in

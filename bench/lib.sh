@@ -36,3 +36,24 @@ cleanup() {
 		rm -rf "$work"
 	fi
 }
+
+# timed COMMAND...: runs it, setting ms (wall time) and kb (peak memory).
+timed() {
+	local t0 t1
+	t0=$(date +%s%N)
+	if ! /usr/bin/time -f %M -o "$work/rss" "$@" >"$work/out" 2>&1; then
+		cat "$work/out" >&2
+		log "failed: $*"
+		exit 1
+	fi
+	t1=$(date +%s%N)
+	ms=$(((t1 - t0) / 1000000))
+	kb=$(tail -n 1 "$work/rss")
+}
+
+# median reads numbers, one or more to a line, and prints their median.
+median() {
+	tr ' ' '\n' | grep . | sort -n | awk '{v[NR] = $1} END {
+		if (NR == 0) exit
+		if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}

@@ -51,24 +51,11 @@ done
 # less than two seconds before a build (compare-hugo.sh).
 sleep 3
 
-# cold N: a cold build of the site of N posts; sets ms and kb.
+# cold N: a cold build of the site of N posts; sets ms and kb (timed).
 cold() {
-	local site=$work/$1 t0 t1
+	local site=$work/$1
 	rm -rf "$site/out" "$site/wiki" "$site/.netjournal"
-	t0=$(date +%s%N)
-	if ! /usr/bin/time -f %M -o "$work/rss" "$work/netjournal" -C "$site" build --now 2026-11-22 --quiet --out out --wiki-out wiki >"$work/log" 2>&1; then
-		cat "$work/log" >&2
-		log "failed: build of $1 posts"
-		exit 1
-	fi
-	t1=$(date +%s%N)
-	ms=$(((t1 - t0) / 1000000))
-	kb=$(tail -n 1 "$work/rss")
-}
-
-median() {
-	tr ' ' '\n' | grep . | sort -n | awk '{v[NR] = $1} END {
-		if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+	timed "$work/netjournal" -C "$site" build --now 2026-11-22 --quiet --out out --wiki-out wiki
 }
 
 started=$(date -u '+%Y-%m-%d %H:%M UTC')
