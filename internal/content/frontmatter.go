@@ -336,8 +336,8 @@ func decodeParsed(path string, offset int, block []byte, v any, blank bool) (lin
 			return nil, yamlErrors(path, offset, err, v)
 		}
 		line := syntaxLine(block, err)
-		if w, text, ok := cutBefore(block, line); ok {
-			errs.Add(Position{path, offset + line - 1}, "invalid YAML: the text from %s on is a YAML comment, and the line below goes on with the text: put the value in quotes: %s", w, quoted(text))
+		if at, w, text, ok := cutBefore(block, line); ok {
+			errs.Add(Position{path, offset + at}, "invalid YAML: the text from %s on is a YAML comment, and the line below goes on with the text: put the value in quotes: %s", w, quoted(text))
 			return nil, errs
 		}
 		errs.Add(Position{path, offset + line}, "invalid YAML: %s", syntaxMessage(err, lineOf(block, line)))
@@ -897,11 +897,14 @@ func oddValues(path string, offset int, block []byte, root *yaml.Node) ErrorList
 		case key == nil || !textPath(p) || parent.Style&yaml.FlowStyle != 0 || n.Kind != yaml.ScalarNode || n.Style&^yaml.TaggedStyle != 0:
 			return
 		case n.ShortTag() == "!!null":
-			// title: #1 fan: no text at all, where a document must have
-			// one (summary: #TODO is a summary left out).
-			if v := lineValue(at(key.Line)); (key.Value == "title" || key.Value == "name") && len(v) > 1 && v[0] == '#' && v[1] != ' ' && v[1] != '\t' && v[1] != '#' {
-				w, _, _ := strings.Cut(v, " ")
-				cut(key.Line, w, v, false)
+			// title: #1 fan, role: #1 engineer: no text at all. A comment
+			// of one word where the text may be left out is one
+			// (summary: #TODO).
+			if v := lineValue(at(key.Line)); len(v) > 1 && v[0] == '#' && v[1] != ' ' && v[1] != '\t' && v[1] != '#' {
+				w, rest, _ := strings.Cut(v, " ")
+				if requiredText[p] || strings.TrimSpace(rest) != "" {
+					cut(key.Line, w, v, false)
+				}
 			}
 			return
 		default:
@@ -911,12 +914,15 @@ func oddValues(path string, offset int, block []byte, root *yaml.Node) ErrorList
 			l := n.Line
 			text := strings.TrimSpace(at(l))
 			if l == key.Line {
+				// Less an anchor and a tag, in either order.
 				text = lineValue(at(l))
-				if n.Anchor != "" {
-					text = strings.TrimSpace(strings.TrimPrefix(text, "&"+n.Anchor))
-				}
-				if n.Style&yaml.TaggedStyle != 0 {
-					text = strings.TrimSpace(strings.TrimPrefix(text, n.Tag))
+				for range 2 {
+					if n.Anchor != "" {
+						text = strings.TrimSpace(strings.TrimPrefix(text, "&"+n.Anchor))
+					}
+					if n.Style&yaml.TaggedStyle != 0 {
+						text = strings.TrimSpace(strings.TrimPrefix(text, n.Tag))
+					}
 				}
 			}
 			line := text
@@ -943,7 +949,7 @@ func oddValues(path string, offset int, block []byte, root *yaml.Node) ErrorList
 					cut(l, w, text+" "+line, true)
 					return
 				}
-				text += " " + line
+				text = strings.TrimSpace(text + " " + line)
 			}
 		}
 		v := lineValue(at(n.Line))
@@ -957,32 +963,45 @@ func oddValues(path string, offset int, block []byte, root *yaml.Node) ErrorList
 }
 
 // cutBefore reports whether the syntax error at the block's line (1-based)
-// is text cut by a comment on the line before (title: Notes on #golang
-// and), which this line and those after it, indented more, go on with,
-// as a writer means them; YAML sees them line up with nothing. It returns
-// the word after the # and the whole text.
-func cutBefore(block []byte, line int) (word, text string, ok bool) {
-	prev := lineOf(block, line-1)
-	k, _, _ := strings.Cut(strings.TrimPrefix(strings.TrimSpace(prev), "- "), ":")
-	if line < 2 || !textKeys[strings.TrimSpace(k)] {
-		return "", "", false
+// is text cut by a comment on the line before it that holds text (past
+// blank lines: title: Notes on #golang and), which this line and those
+// after it, indented more than the text's key, go on with, as a writer
+// means them; YAML sees them line up with nothing. It returns the text's
+// first line, the word after the # and the whole text, to a comment line
+// or a key.
+func cutBefore(block []byte, line int) (at int, word, text string, ok bool) {
+	at = line - 1
+	for at > 1 && strings.TrimSpace(lineOf(block, at)) == "" {
+		at--
+	}
+	prev := lineOf(block, at)
+	k, _, _ := strings.Cut(strings.TrimLeft(prev, " \t-"), ":")
+	if at < 1 || !textKeys[strings.TrimSpace(k)] {
+		return 0, "", "", false
 	}
 	text = lineValue(prev)
 	if word = cutWord(text); word == "" {
-		return "", "", false
+		return 0, "", "", false
 	}
-	for l := line; ; l++ {
+	keyAt := len(prev) - len(strings.TrimLeft(prev, " \t-")) // the key's column, past a list's dash
+	for l := at + 1; ; l++ {
 		next := lineOf(block, l)
 		t := strings.TrimSpace(next)
-		if t == "" || indentOf(next) <= indentOf(prev) {
+		if t == "" && l < line {
+			continue
+		}
+		if t == "" || t[0] == '#' || indentOf(next) <= keyAt {
 			break
 		}
 		if lineValue(t) != t || strings.HasSuffix(t, ":") {
-			return "", "", false // a key: indented wrong, not text
+			return 0, "", "", false // a key: indented wrong, not text
+		}
+		if i := strings.Index(t, " #"); i >= 0 && cutWord(t) == "" {
+			t = strings.TrimSpace(t[:i]) // a comment after it
 		}
 		text += " " + t
 	}
-	return word, text, text != lineValue(prev)
+	return at, word, text, text != lineValue(prev)
 }
 
 // indentOf is how many spaces and tabs begin line.
@@ -1027,6 +1046,9 @@ func textPath(path string) bool {
 	}
 	return textKeys[path[strings.LastIndexByte(path, '.')+1:]]
 }
+
+// requiredText are the paths of the text a document must have.
+var requiredText = map[string]bool{"title": true, "name": true, "followups.what": true, "public.name": true}
 
 // textKeys are the keys whose values are a writer's text.
 var textKeys = map[string]bool{

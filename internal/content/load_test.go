@@ -271,6 +271,15 @@ func TestWrongKind(t *testing.T) {
 		{p, "title: Notes #golang\n  summary: The summary\ndate: 2026-01-01\n", p + ":3: invalid YAML: this line does not line up with the keys above it: check its indentation"},
 		{p, "title: Notes on #golang and\n  distributed systems\n  at scale\ndate: 2026-01-01\n", p + `:2: invalid YAML: the text from #golang on is a YAML comment, and the line below goes on with the text: put the value in quotes: "Notes on #golang and distributed systems at scale"`},
 		{c, "name: X\nlinks:\n  skype: john.smith\n", c + `:4: links: skype: expected an absolute URL (https://…), got "john.smith"`},
+		// A fourth review: no value but a comment of one word is a comment
+		// (summary: #TODO, public: name: #TODO); of more words, or where
+		// the document must have the text, it is the text cut.
+		{c, "name: X\nrole: #1 engineer\ncompany: #TODO\n", c + `:3: the text from #1 on is a YAML comment, not part of the value: put the value in quotes: "#1 engineer" (a comment has a space after its #)`},
+		{e, "title: T\ndate: 2026-01-01\nfollowups:\n  - who: ana-lima\n    what: #1\n", e + `:6: the text from #1 on is a YAML comment, not part of the value: put the value in quotes: "#1" (a comment has a space after its #)`},
+		{e, "title: T\ndate: 2026-01-01\nfollowups:\n  - what: send #doc on\n      golang\n    who: ana-lima\n", e + `:5: invalid YAML: the text from #doc on is a YAML comment, and the line below goes on with the text: put the value in quotes: "send #doc on golang"`},
+		{p, "title: Notes on #golang and\n\n  distributed systems\n  # a real comment\ndate: 2026-01-01\n", p + `:2: invalid YAML: the text from #golang on is a YAML comment, and the line below goes on with the text: put the value in quotes: "Notes on #golang and distributed systems"`},
+		{p, "title: !!str &a Hi #x\nsummary: *a\ndate: 2026-01-01\n", p + `:2: the text from #x on is a YAML comment, not part of the value: put the value in quotes: "Hi #x" (a comment has a space after its #)`},
+		{c, "name: X\nlinks:\n  slides: deck.ps\n  cv: cv.ai\n", c + `:4: links: slides: expected an absolute URL (https://…), got "deck.ps"` + "\n" + c + `:5: links: cv: expected an absolute URL (https://…), got "cv.ai"`},
 		// A value in [ ] or { } on its key's line, where text is wanted:
 		// the message says how to write it as text.
 		{p, "title: [WIP]\ndate: 2026-01-01\n", p + `:2: expected text, got a list: a value in [ ] is a list; for text, put it in quotes: "[WIP]"`},

@@ -465,6 +465,8 @@ var fileExtensions = map[string]bool{
 	"tar": true, "py": true, "js": true, "ts": true, "go": true, "rb": true, "sh": true,
 	"json": true, "yaml": true, "yml": true, "toml": true, "csv": true, "mp3": true, "mp4": true,
 	"mov": true, "epub": true, "vcf": true, "ics": true, "css": true, "xml": true, "php": true,
+	"ai": true, "pl": true, "rs": true, "ps": true, "mk": true, "cc": true, "cs": true, "hs": true,
+	"ml": true, "kt": true, "db": true, "so": true,
 }
 
 // IsURL reports whether s is an absolute URL such as https://example.com/.
