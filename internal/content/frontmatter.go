@@ -928,6 +928,11 @@ func oddValues(path string, offset int, block []byte, root *yaml.Node) ErrorList
 			line := text
 			for {
 				if w := cutWord(line); w != "" {
+					// met.at names an event by its slug, or is text: a
+					// slug, one word, with a comment after it is a slug.
+					if before, _, _ := strings.Cut(text, " #"); p == "met.at" && len(strings.Fields(before)) == 1 {
+						return
+					}
 					cut(l, w, text, true)
 					return
 				}

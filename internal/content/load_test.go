@@ -274,6 +274,8 @@ func TestWrongKind(t *testing.T) {
 		// A fourth review: no value but a comment of one word is a comment
 		// (summary: #TODO, public: name: #TODO); of more words, or where
 		// the document must have the text, it is the text cut.
+		{c, "name: X\nmet:\n  at: kubecon-eu-2019 #keynote\n", ""},
+		{c, "name: X\nmet:\n  at: Web Summit #3\n", c + `:4: the text from #3 on is a YAML comment, not part of the value: put the value in quotes: "Web Summit #3" (a comment has a space after its #)`},
 		{c, "name: X\nrole: #1 engineer\ncompany: #TODO\n", c + `:3: the text from #1 on is a YAML comment, not part of the value: put the value in quotes: "#1 engineer" (a comment has a space after its #)`},
 		{e, "title: T\ndate: 2026-01-01\nfollowups:\n  - who: ana-lima\n    what: #1\n", e + `:6: the text from #1 on is a YAML comment, not part of the value: put the value in quotes: "#1" (a comment has a space after its #)`},
 		{e, "title: T\ndate: 2026-01-01\nfollowups:\n  - what: send #doc on\n      golang\n    who: ana-lima\n", e + `:5: invalid YAML: the text from #doc on is a YAML comment, and the line below goes on with the text: put the value in quotes: "send #doc on golang"`},
