@@ -944,7 +944,7 @@ func oddValues(path string, offset int, block []byte, root *yaml.Node) ErrorList
 				switch {
 				case line == "":
 					continue
-				case len(next)-len(strings.TrimLeft(next, " \t")) < key.Column:
+				case indentOf(next) < key.Column:
 					return
 				case line[0] == '#':
 					if len(line) < 2 || line[1] == ' ' || line[1] == '\t' || line[1] == '#' {
