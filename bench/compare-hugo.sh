@@ -251,12 +251,11 @@ show() { # VALUE UNIT
 	esac
 }
 
-cpu=$(grep -m 1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
 [[ -z $(git -C "$repo" status --porcelain 2>/dev/null) ]] || commit+=" + uncommitted changes"
 echo
 echo "netjournal ($commit) vs $(hugo version | awk '{print $1, $2}')"
-echo "$started; $(nproc) cores: $cpu; $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo) RAM"
+echo "$started; $(machine)"
 echo "builds: median of ${repeats:-3} runs; serve: median of $edits edits"
 echo
 fmt='%-72s %12s %12s %8s\n'

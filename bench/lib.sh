@@ -18,10 +18,22 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # at exit stops the processes whose ids are in pids and removes it (KEEP=1
 # keeps it, and says where).
 workdir() {
+	available=$(awk '/MemAvailable/ {printf "%.1f", $2 / 1048576}' /proc/meminfo)
 	work=$(mktemp -d "${TMPDIR:-/tmp}/$1.XXXXXX")
 	pids=()
 	trap cleanup EXIT
 	trap 'exit 130' INT TERM
+}
+
+# machine prints the machine a run was on: its cores, their model, its
+# memory and what was available as the run began (workdir). Memory held
+# elsewhere counts: with 7 GB of other sites left in /dev/shm, the build
+# of 100,000 posts took 13.2 times the 10,000-post one; with them gone,
+# 11.1 and 12.2 times, on the same machine and program (bench/scale.sh).
+machine() {
+	printf '%s cores: %s; %s GB RAM, %s GB available at the start\n' "$(nproc)" \
+		"$(grep -m 1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')" \
+		"$(awk '/MemTotal/ {printf "%.0f", $2 / 1048576}' /proc/meminfo)" "$available"
 }
 
 cleanup() {

@@ -13,8 +13,10 @@
 # comes, then the median of each size and the ratio of the medians.
 # Environment: TMPDIR the folder the work folder is made in (default
 # /tmp; /dev/shm keeps the disk out of it), KEEP=1 keeps the work folder.
-# The default run takes about 4 minutes on 2 cores, and 3.5 GB of disk
-# (or memory, in /dev/shm).
+# The default run takes about 4 minutes on 2 cores, and 7.5 GB of disk
+# (or memory, in /dev/shm: the 100,000-post site and what a build of it
+# writes, 6.5 GB). Memory held by anything else slows the larger build
+# (lib.sh's machine): run it with /dev/shm cleared of other sites.
 #
 # Needs go and /usr/bin/time; installs time from Debian when missing.
 set -euo pipefail
@@ -71,7 +73,7 @@ done
 ms_small=$(median <<<"$smalls") ms_large=$(median <<<"$larges")
 peak=$(tr ' ' '\n' <<<"$peaks" | grep . | sort -n | tail -n 1)
 printf '\nnetjournal (%s), cold builds, median of %d\n' "$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)" "$repeats"
-printf '%s; %s cores: %s; %s GB RAM\n\n' "$started" "$(nproc)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | awk '{print $1, $2}')" "$(free -g | awk '/^Mem:/ {print $2}')"
+printf '%s; %s\n\n' "$started" "$(machine)"
 row() { printf '%-16s %s\n' "$1" "$2"; }
 row "$small posts" "$(awk -v m="$ms_small" 'BEGIN { printf "%.2f s", m / 1000 }')"
 row "$large posts" "$(awk -v m="$ms_large" 'BEGIN { printf "%.2f s", m / 1000 }')"
