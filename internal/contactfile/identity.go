@@ -19,8 +19,8 @@ import (
 // Who a person is. An import merges a person into a contact only when
 // they have a strong identifier in common — an email address, a profile
 // on a social site, a UID (a vCard's, a contact's uid) — and nothing
-// proves them two people: two LinkedIn profiles, two UIDs, or names with
-// no word in common (namesMeet: a shared mailbox, info@…, or a
+// proves them two people: two LinkedIn profiles, two UIDs, or other
+// names (namesMeet: a shared mailbox, info@…, a family's address, or a
 // placeholder that is no address, n/a, which is no identifier at all).
 // A website is never identity: colleagues list their company's homepage,
 // organisers their meetup's. Nor is a name: two John Smiths are common.
@@ -524,29 +524,57 @@ func isAddress(k string) bool {
 }
 
 // namesMeet reports whether a person (its name and nicknames) and a
-// contact (its names, nameKeys with NameKey) have a word of their names
-// in common: "Ana L.", "Lima, Ana" and "Ana Lima" do; "Bruno Costa" and
-// "Ana Lima" do not, whatever else they share, and are two people.
+// contact (its names, nameKeys with NameKey) may be one person by their
+// names: one of the person's is one of the contact's with words left
+// out, or some given by their initials ("Ana L.", "A. Lima", "Lima,
+// Ana", "Ana Lima Souza" and "Ana" are Ana Lima's), or the same written
+// whole ("李 明" and "李明"). A word in common is not enough: John Smith and
+// Mary Smith share a family's address and their family name, and are
+// two people; so are Bruno Costa and Ana Lima, whatever else they share.
 func namesMeet(contact []string, person Person) bool {
-	words, whole := map[string]bool{}, map[string]bool{}
-	for _, n := range contact {
-		for _, w := range nameWords(n) {
-			words[w] = true
-		}
-		whole[strings.Join(strings.FieldsFunc(n, notNameRune), "")] = true
-	}
-	for _, n := range append([]string{person.Name}, person.Aliases...) {
-		k := NameKey(n)
-		if whole[strings.Join(strings.FieldsFunc(k, notNameRune), "")] {
-			return true // 李 明 and 李明
-		}
-		for _, w := range nameWords(k) {
-			if words[w] {
+	for _, c := range contact {
+		cw := nameParts(c)
+		cWhole := strings.Join(strings.FieldsFunc(c, notNameRune), "")
+		for _, n := range append([]string{person.Name}, person.Aliases...) {
+			k := NameKey(n)
+			if cWhole != "" && cWhole == strings.Join(strings.FieldsFunc(k, notNameRune), "") {
+				return true // 李 明 and 李明
+			}
+			pw := nameParts(k)
+			if partsWithin(cw, pw) || partsWithin(pw, cw) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// nameParts are the words of a folded name (NameKey), but for numbers:
+// the 2 of "Ana Lima (2)", a namesake's file, is no part of her name.
+func nameParts(key string) []string {
+	return slices.DeleteFunc(strings.FieldsFunc(key, notNameRune), func(w string) bool {
+		return strings.IndexFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) < 0
+	})
+}
+
+// partsWithin reports whether every word of a, one or more, is a word of
+// b, or the initial of one, or one's initial is that word.
+func partsWithin(a, b []string) bool {
+	if len(a) == 0 {
+		return false
+	}
+	for _, w := range a {
+		if !slices.ContainsFunc(b, func(x string) bool { return w == x || initialOf(w, x) || initialOf(x, w) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// initialOf reports whether w is one letter, the first of word.
+func initialOf(w, word string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	return n == len(w) && r != utf8.RuneError && strings.HasPrefix(word, w)
 }
 
 // notNameRune is what separates the words of a name.

@@ -275,8 +275,9 @@ func TestPlanAfterRename(t *testing.T) {
 }
 
 // TestPlanSharedEmailOtherBirthday: two people of one family who share
-// an address (and a surname) are two people when their birthdays differ:
-// Mary's phone is never put in John's file; so are a father and his son
+// an address (and a surname) are two people by their given names, and
+// when their birthdays differ (Mary's card of her surname alone): Mary's
+// phone is never put in John's file; so are a father and his son
 // of one name, a generation apart. A birthday without its year, or none,
 // or one a year from yours (you corrected it), does not tell them apart.
 func TestPlanSharedEmailOtherBirthday(t *testing.T) {
@@ -289,7 +290,9 @@ func TestPlanSharedEmailOtherBirthday(t *testing.T) {
 		want   string
 	}{
 		{Person{Name: "Mary Smith", Emails: values("smiths@example.com"), Phones: values("+1 555 010 0002"), Birthday: content.Birthday{Year: 1972, Month: 2, Day: 2}},
-			"created content/contacts/mary-smith.md, possible duplicate of content/contacts/john-smith.md: same email smiths@example.com, but another birthday"},
+			"created content/contacts/mary-smith.md, possible duplicate of content/contacts/john-smith.md: same email smiths@example.com, but other names"},
+		{Person{Name: "Smith", Emails: values("smiths@example.com"), Phones: values("+1 555 010 0002"), Birthday: content.Birthday{Year: 1972, Month: 2, Day: 2}},
+			"created content/contacts/smith.md, possible duplicate of content/contacts/john-smith.md: same email smiths@example.com, but another birthday"},
 		{Person{Name: "J. Smith", Emails: values("smiths@example.com"), Phones: values("+1 555 010 0001"), Birthday: content.Birthday{Month: 1, Day: 1}},
 			"updated content/contacts/john-smith.md"},
 		{Person{Name: "John Smith", Emails: values("smiths@example.com"), Phones: values("+1 555 010 0001")},

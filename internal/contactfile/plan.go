@@ -217,7 +217,7 @@ func (p *planner) plan(person Person) (*Change, error) {
 	for _, e := range p.sharing(id) {
 		w := e.id.differs(id)
 		if w == "" && !e.id.sharesPersonal(id) && !namesMeet(e.names, person) {
-			w, soft[e] = "no word of their names in common", true
+			w, soft[e] = "other names", true
 		}
 		if w == "" {
 			w, soft[e] = otherPerson(e.qualified, e.id, person, id), true
