@@ -48,7 +48,15 @@ func (c *rawCard) person(path string, card govcard.Card, warnings *content.Error
 	if org >= 0 {
 		p.Company = strings.TrimSpace(strings.Join(list(firstComponent(orgs[org])), ","))
 	}
+	// vCard 4's KIND, or what address books wrote before it: Apple's
+	// (iCloud, macOS Contacts) for a group, Evolution's for a list.
 	kind := strings.ToLower(value(govcard.FieldKind))
+	if kind == "" {
+		kind = strings.ToLower(value("X-ADDRESSBOOKSERVER-KIND"))
+	}
+	if kind == "" && strings.EqualFold(value("X-EVOLUTION-LIST"), "TRUE") {
+		kind = "group"
+	}
 	switch {
 	case kind == "org" || kind == "organization" || strings.EqualFold(value("X-ABSHOWAS"), "COMPANY"):
 		p.Skip = "a company, not a person"
@@ -662,7 +670,7 @@ var (
 		"BEGIN": true, "END": true, "VERSION": true, "PRODID": true, "REV": true, "KIND": true,
 		"X-ABSHOWAS": true, "X-ABUID": true, "X-ABLABEL": true, "X-ABADR": true, "CLIENTPIDMAP": true,
 		"SORT-STRING": true, "SOURCE": true, "NAME": true, "MAILER": true, "X-MOZILLA-HTML": true,
-		"X-EVOLUTION-FILE-AS": true,
+		"X-EVOLUTION-FILE-AS": true, "X-ADDRESSBOOKSERVER-KIND": true, "X-EVOLUTION-LIST": true,
 	}
 )
 

@@ -119,6 +119,26 @@ func TestReadCompany(t *testing.T) {
 	}
 }
 
+// TestReadGroups: a group is no person, however its address book marks
+// it: vCard 4's KIND, Apple's (iCloud, macOS Contacts) X-ADDRESSBOOKSERVER-KIND
+// beside a name of the group's, Evolution's contact list. Each was a
+// contact named for the group ("PERS").
+func TestReadGroups(t *testing.T) {
+	for _, card := range []string{
+		"VERSION:4.0\r\nKIND:group\r\nFN:Book club\r\n",
+		"VERSION:3.0\r\nX-ADDRESSBOOKSERVER-KIND:group\r\nN:PERS\r\nFN:PERS\r\nUID:5b1c\r\nX-ADDRESSBOOKSERVER-MEMBER:urn:uuid:0a2e\r\n",
+		"VERSION:3.0\r\nFN:Team\r\nX-EVOLUTION-LIST:TRUE\r\nEMAIL;X-EVOLUTION-DEST-CONTACT-UID=pas-id-1:ana@example.com\r\n",
+	} {
+		people, _, err := Read("x.vcf", []byte("BEGIN:VCARD\r\n"+card+"END:VCARD\r\n"), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(people) != 1 || people[0].Skip != "a group, not a person" {
+			t.Errorf("%q: got %s", card, summary(people[0]))
+		}
+	}
+}
+
 func TestReadErrors(t *testing.T) {
 	tests := []struct{ name, src, want string }{
 		{"not a vCard", "name,email\nAna,a@x\n", `x.vcf:1: expected BEGIN:VCARD, got "name,email": is this a vCard file?`},
