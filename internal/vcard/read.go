@@ -126,9 +126,10 @@ func split(path, data string, cs *charsets) (cards []*rawCard, warnings, errs co
 		l := line{text: strings.TrimRight(phys[i], "\r"), n: i + 1}
 		for i+1 < len(phys) {
 			next := strings.TrimRight(phys[i+1], "\r")
-			if next != "" && (next[0] == ' ' || next[0] == '\t') {
-				l.text += next[1:]
-			} else if _, params, _ := property(l.text); strings.Contains(strings.ToUpper(params), "QUOTED-PRINTABLE") && strings.HasSuffix(l.text, "=") {
+			// A quoted-printable value's soft line break (a final =)
+			// joins the next line as it is: a space it begins with is
+			// the text's ("Land=", " Firma"), not a fold's.
+			if _, params, _ := property(l.text); strings.Contains(strings.ToUpper(params), "QUOTED-PRINTABLE") && strings.HasSuffix(l.text, "=") {
 				if propertyLine.MatchString(next) {
 					// Android 4.4's backup ends a name in "=" and writes
 					// the next property (a phone) on the next line: read
@@ -138,6 +139,8 @@ func split(path, data string, cs *charsets) (cards []*rawCard, warnings, errs co
 					break
 				}
 				l.text = strings.TrimSuffix(l.text, "=") + next
+			} else if next != "" && (next[0] == ' ' || next[0] == '\t') {
+				l.text += next[1:]
 			} else {
 				break
 			}

@@ -657,6 +657,21 @@ func TestReadQuotedPrintableEndsInEquals(t *testing.T) {
 	}
 }
 
+// TestReadQuotedPrintableSoftBreakBeforeSpace: a quoted-printable value's
+// soft line break (a final =) joins the next line as it is, its first
+// space a space of the text, not a fold's: read as a fold first, "Land="
+// and " Firma" were "Land=Firma" (a vCard 2.1 test file's address).
+func TestReadQuotedPrintableSoftBreakBeforeSpace(t *testing.T) {
+	src := "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Rui\r\nNOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:Caf=C3=A9=\r\n au lait=0D=0ALand=\r\n Firma\r\nEND:VCARD\r\n"
+	people, warnings, err := Read("x.vcf", []byte(src), "")
+	if err != nil || len(warnings) > 0 {
+		t.Fatal(err, warnings)
+	}
+	if got, want := people[0].Notes, "Café au lait\nLand Firma"; got != want {
+		t.Errorf("notes %q, want %q", got, want)
+	}
+}
+
 // TestReadStructuredNameAlias: a card whose structured name (N) is
 // another name than its FN gives that name as an alias, given name then
 // family name, so that [[Evangelos Papathanassiou]] finds Vangelis; the
