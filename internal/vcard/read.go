@@ -146,6 +146,20 @@ func split(path, data string, cs *charsets) (cards []*rawCard, warnings, errs co
 			}
 			i++
 		}
+		// A line without a property name after a note or an address is
+		// the value's next line, written without the space that folds it
+		// or the \n of a newline (a note written out as it was typed).
+		if prev := len(logical) - 1; prev >= 0 && !strings.Contains(l.text, ":") && strings.TrimSpace(l.text) != "" {
+			if name, params, _ := property(logical[prev].text); name == "NOTE" || name == "LABEL" || name == "ADR" {
+				newline := `\n`
+				if strings.Contains(strings.ToUpper(params), "QUOTED-PRINTABLE") {
+					newline = "=0D=0A"
+				}
+				logical[prev].text += newline + l.text
+				warnings.Add(content.Position{Path: path, Line: l.n}, "a line without a property name (no colon): read as the next line of %s on line %d", name, logical[prev].n)
+				continue
+			}
+		}
 		logical = append(logical, l)
 	}
 
@@ -191,6 +205,10 @@ func split(path, data string, cs *charsets) (cards []*rawCard, warnings, errs co
 		case name == "END":
 			errs.Add(content.Position{Path: path, Line: l.n}, "invalid END value %q: expected END:VCARD", short(value))
 			cur = nil
+		case word != "" && !strings.Contains(l.text, ":"):
+			last := cur.lines[len(cur.lines)-1]
+			name, _, _ := property(last.text)
+			warnings.Add(content.Position{Path: path, Line: l.n}, "a line without a property name (no colon) after %s on line %d: left out: %q", name, last.n, short(cs.decode(l)))
 		case word != "":
 			cur.lines = append(cur.lines, line{text: typeParams(cs.decode(l)), n: l.n})
 		}

@@ -672,6 +672,40 @@ func TestReadQuotedPrintableSoftBreakBeforeSpace(t *testing.T) {
 	}
 }
 
+// TestReadLineWithoutName: a line of a card without a property name (no
+// colon) is the previous value's next line, written without the space
+// that folds it or the \n of a newline: a note's second line was left
+// out without a word. Where the value before is not text, the line is
+// left out with a warning that quotes it.
+func TestReadLineWithoutName(t *testing.T) {
+	src := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Rui Alves\r\nNOTE:Met in Lisbon and talked\r\nabout payments\\, follow up in May\r\n" +
+		"TEL:+351 1\r\nstray words\r\nEND:VCARD\r\n" +
+		"BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Ana\r\nNOTE;ENCODING=QUOTED-PRINTABLE:Caf=C3=A9\r\nau lait\r\nEND:VCARD\r\n"
+	people, warnings, err := Read("x.vcf", []byte(src), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := people[0].Notes, "Met in Lisbon and talked\nabout payments, follow up in May"; got != want {
+		t.Errorf("notes %q, want %q", got, want)
+	}
+	if got := people[0].Phones; len(got) != 1 || got[0].Value != "+351 1" {
+		t.Errorf("phones %v", got)
+	}
+	if got, want := people[1].Notes, "Café\nau lait"; got != want {
+		t.Errorf("notes %q, want %q", got, want)
+	}
+	var warn []string
+	for _, w := range warnings {
+		warn = append(warn, w.Error())
+	}
+	want := "x.vcf:5: a line without a property name (no colon): read as the next line of NOTE on line 4\n" +
+		"x.vcf:7: a line without a property name (no colon) after TEL on line 6: left out: \"stray words\"\n" +
+		"x.vcf:13: a line without a property name (no colon): read as the next line of NOTE on line 12"
+	if got := strings.Join(warn, "\n"); got != want {
+		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 // TestReadStructuredNameAlias: a card whose structured name (N) is
 // another name than its FN gives that name as an alias, given name then
 // family name, so that [[Evangelos Papathanassiou]] finds Vangelis; the
