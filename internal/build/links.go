@@ -1459,16 +1459,23 @@ func (sc *scanned) done() {
 }
 
 // scan finds the values of b's hrefs and srcs (list 0) and ids (list 1),
-// in order, each ended in sc.ends.
+// in order, each ended in sc.ends. An id is an id attribute's, or the
+// name of an anchor (<a name="two">, which browsers go to as they go to
+// an id).
 func (sc *scanned) scan(b []byte) {
 	for k := range sc.vals {
 		sc.vals[k], sc.ends[k] = sc.vals[k][:0], sc.ends[k][:0]
 	}
 	// From one '=' to the next (IndexByte is many times faster than a
 	// loop over every byte): an attribute starts where the name before
-	// it follows a space. What a script says is not the page's: its text
-	// is passed by.
+	// it follows a space, within a tag. What a script says is not the
+	// page's: its text is passed by. Whether an '=' is within a tag is
+	// known from the last '<' or '>' before it: text, where the page
+	// writes < as &lt;, may hold href='x' (code that builds HTML, whose
+	// single quotes the page leaves as they are), which is no link.
 	scripts := scriptRanges(b)
+	var t tagState
+	last := 0 // b before it is read into t, but for values and scripts
 	for i := 0; i < len(b); {
 		k := bytes.IndexByte(b[i:], '=')
 		if k < 0 {
@@ -1480,7 +1487,16 @@ func (sc *scanned) scan(b []byte) {
 			scripts = scripts[1:]
 		}
 		if len(scripts) > 0 && scripts[0][0] <= eq {
+			if scripts[0][0] > last {
+				t.read(b, last, scripts[0][0])
+			}
 			i = scripts[0][1]
+			last = i
+			continue
+		}
+		t.read(b, last, eq)
+		last = eq + 1
+		if !t.open {
 			continue
 		}
 		var name string
@@ -1491,6 +1507,8 @@ func (sc *scanned) scan(b []byte) {
 			name = "src"
 		case attrBefore(b, eq, "id"):
 			name = "id"
+		case attrBefore(b, eq, "name") && anchorAt(b, t.start):
+			name = "name"
 		default:
 			continue
 		}
@@ -1503,7 +1521,7 @@ func (sc *scanned) scan(b []byte) {
 			break
 		}
 		list := 0
-		if name == "id" {
+		if name == "id" || name == "name" {
 			list = 1
 		}
 		if v := rest[1 : 1+end]; bytes.IndexByte(v, '&') < 0 {
@@ -1513,7 +1531,33 @@ func (sc *scanned) scan(b []byte) {
 		}
 		sc.ends[list] = append(sc.ends[list], len(sc.vals[list]))
 		i = eq + 1 + end + 2
+		last = min(i, len(b))
 	}
+}
+
+// tagState is whether a scan is within a tag (open), and where the tag
+// starts.
+type tagState struct {
+	open  bool
+	start int
+}
+
+// read moves t over b[from:to]: its last '<' opens a tag, its last '>'
+// closes one.
+func (t *tagState) read(b []byte, from, to int) {
+	seg := b[from:to]
+	lt, gt := bytes.LastIndexByte(seg, '<'), bytes.LastIndexByte(seg, '>')
+	switch {
+	case lt > gt:
+		t.open, t.start = true, from+lt
+	case gt > lt:
+		t.open = false
+	}
+}
+
+// anchorAt reports whether the tag at b[start:] is an a element's.
+func anchorAt(b []byte, start int) bool {
+	return len(b) > start+2 && (b[start+1] == 'a' || b[start+1] == 'A') && (b[start+2] == ' ' || b[start+2] == '\n' || b[start+2] == '\t')
 }
 
 // scriptRanges returns where the text of b's scripts lies, in order: from

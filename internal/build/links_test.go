@@ -37,6 +37,28 @@ func TestScan(t *testing.T) {
 	}
 }
 
+// TestScanTagsOnly: an attribute is one only within a tag. Text that
+// reads as one is not (a real post's code, var c = "<a href='" + url +
+// "'>", whose single quotes the page leaves as they are, was the broken
+// link " + url + "). An anchor's name is a target, as browsers take it
+// (a Jekyll blog's footnotes, <a name="two"></a>); another element's
+// name is not.
+func TestScanTagsOnly(t *testing.T) {
+	page := []byte(`<meta name="description" content="x"><pre><code>var c = "&lt;a href='" + url + "'&gt;" id='q'
+</code></pre><p>Two.<a name="two"></a> <A class="x" name='three'>3</A> <input name="q"> <a href="#two">2</a></p>`)
+	hrefs, ids := scan(page)
+	if want := []string{"#two"}; !slices.Equal(hrefs, want) {
+		t.Errorf("hrefs = %q, want %q", hrefs, want)
+	}
+	if len(ids) != 2 || !ids.has("two") || !ids.has("three") {
+		t.Errorf("ids = %v", ids)
+	}
+	h2, i2 := scanBytes(page)
+	if !slices.Equal(h2, hrefs) || !sameIDs(ids, i2) {
+		t.Errorf("scanBytes: %q %v", h2, i2)
+	}
+}
+
 // TestScanSkipsScripts: what a script says is not the page's links nor
 // its ids, though it may build HTML (a real blog's static page wrote
 // '<a href="'+url+'">' in one, and the check reported the link '+url+');
@@ -56,19 +78,30 @@ func TestScanSkipsScripts(t *testing.T) {
 
 // scanBytes is scan as first written, a byte at a time: the reference the
 // faster one must equal. A space within a script's text (scriptRanges)
-// starts no attribute.
+// starts no attribute, nor one outside a tag (after a '>', or before any
+// '<'); a name is an id on an a element alone.
 func scanBytes(b []byte) (hrefs []string, ids map[string]bool) {
 	ids = map[string]bool{}
 	scripts := scriptRanges(b)
+	open, tag := false, 0
 	for i := 0; i < len(b); i++ {
-		c := b[i]
-		if c != ' ' && c != '\n' && c != '\t' {
-			continue
-		}
 		if slices.ContainsFunc(scripts, func(r [2]int) bool { return r[0] <= i && i < r[1] }) {
 			continue
 		}
+		c := b[i]
+		switch c {
+		case '<':
+			open, tag = true, i
+			continue
+		case '>':
+			open = false
+			continue
+		}
+		if !open || c != ' ' && c != '\n' && c != '\t' {
+			continue
+		}
 		rest := b[i+1:]
+		anchor := len(b) > tag+2 && (b[tag+1] == 'a' || b[tag+1] == 'A') && (b[tag+2] == ' ' || b[tag+2] == '\n' || b[tag+2] == '\t')
 		var name string
 		switch {
 		case bytes.HasPrefix(rest, []byte("href=")):
@@ -77,6 +110,8 @@ func scanBytes(b []byte) (hrefs []string, ids map[string]bool) {
 			name = "src"
 		case bytes.HasPrefix(rest, []byte("id=")):
 			name = "id"
+		case bytes.HasPrefix(rest, []byte("name=")) && anchor:
+			name = "name"
 		default:
 			continue
 		}
@@ -89,7 +124,7 @@ func scanBytes(b []byte) (hrefs []string, ids map[string]bool) {
 			break
 		}
 		v := html.UnescapeString(string(rest[1 : 1+end]))
-		if name == "id" {
+		if name == "id" || name == "name" {
 			ids[v] = true
 		} else {
 			hrefs = append(hrefs, v)
@@ -115,7 +150,7 @@ func sameIDs(s idSet, set map[string]bool) bool {
 
 // FuzzScan: scan finds what a byte-by-byte scan finds, in any bytes.
 func FuzzScan(f *testing.F) {
-	for _, s := range []string{`<a href="/x/" id='y'>`, ` src=`, "\thref='a\" b'", ` id="a" id="b" href=x href="`, `=href="x"`, ` data-id="q" xhref="r"`, ` id="b" id='a' id="b" href="/z" id="a&amp;"`, `<script src="/a"> href="/b" </script> href="/c"`, ` href="<script>" id="x"`} {
+	for _, s := range []string{`<a href="/x/" id='y'>`, ` src=`, "\thref='a\" b'", ` id="a" id="b" href=x href="`, `=href="x"`, ` data-id="q" xhref="r"`, ` id="b" id='a' id="b" href="/z" id="a&amp;"`, `<script src="/a"> href="/b" </script> href="/c"`, ` href="<script>" id="x"`, `<p href="<script>" id="x">`, `<p><a name="x"> id='y' <A\nname="z"></p>`, `a>b<c href='d'`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
