@@ -13,6 +13,7 @@ func FuzzRender(f *testing.F) {
 		"```go\nfunc main() {}\n```\n",
 		"Term\n: definition\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1]\n\n[^1]: note\n",
 		"<script>alert(1)</script> [x](/posts/a/) ![i](/img.png)",
+		"$$<script>alert(1)</script> [[a]]$$ and $$\nx_1 \\\\ [[b]]\n$$\n\n- $$y$$",
 	} {
 		f.Add(seed)
 	}

@@ -20,6 +20,7 @@ import (
 
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/netjournal/netjournal/internal/digest"
 	"github.com/netjournal/netjournal/internal/diskcache"
 	"github.com/netjournal/netjournal/internal/recent"
@@ -294,13 +295,16 @@ func New() *Renderer {
 			extension.Typographer,
 			extension.DefinitionList,
 			highlighting.NewHighlighting(highlightOptions...),
+			mathMarkdown,
 		),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(
 			util.Prioritized(newCodeBlocks(highlightOptions...), 100),
 			util.Prioritized(html, 100),
+			util.Prioritized(mathRenderer{}, 50), // before passthrough's own, which writes it raw
 		)),
 		goldmark.WithParserOptions(
 			parser.WithInlineParsers(util.Prioritized(&wikilink.Parser{}, 199)),
+			parser.WithASTTransformers(util.Prioritized(mathBlocks{}, 100)),
 		),
 	)
 	return &Renderer{md: md, html: html}
@@ -1025,6 +1029,8 @@ func plainAround(n, mark ast.Node, src []byte) (text string, start, end int) {
 				b.Write(seg.Value(src))
 			}
 			return ast.WalkSkipChildren, nil
+		case *passthrough.PassthroughInline:
+			b.Write(mathText(c, src))
 		}
 		return ast.WalkContinue, nil
 	})

@@ -153,6 +153,34 @@ func TestTextIsWhatTheReaderSees(t *testing.T) {
 	}
 }
 
+// TestMathAsWritten: math between $$ (kramdown's, MathJax's and
+// KaTeX's) is kept as written, for a theme's MathJax or KaTeX to set: not
+// read as Markdown, whose emphasis took the underscores of h_z and
+// S_\text (a Jekyll blog's formulas, imported) and whose escapes took a
+// backslash of \\, LaTeX's line break. As kramdown has it, math that is
+// a paragraph's whole text is display math, and math within a text is
+// inline. Its text is escaped as any text is, never raw HTML; a lone $
+// (a price) is text.
+func TestMathAsWritten(t *testing.T) {
+	src := "Where $$a_1 * b_1$$ costs $5 or $6.\n\n$$\nh_z = \\mathbf{W}_z \\text{BERT}_z(z) \\\\\nS_\\text{retr} < x & <b>y</b>\n$$\n\n> $$x_2$$\n"
+	res := New().Render(Text(src), Options{})
+	for _, want := range []string{
+		"<p>Where <span class=\"math\">\\(a_1 * b_1\\)</span> costs $5 or $6.</p>",
+		"<div class=\"math\">\\[\nh_z = \\mathbf{W}_z \\text{BERT}_z(z) \\\\\nS_\\text{retr} &lt; x &amp; &lt;b&gt;y&lt;/b&gt;\n\\]</div>",
+		"<blockquote>\n<div class=\"math\">\\[x_2\\]</div>\n</blockquote>",
+	} {
+		if !strings.Contains(res.HTML, want) {
+			t.Errorf("HTML lacks %q:\n%s", want, res.HTML)
+		}
+	}
+	if strings.Contains(res.HTML, "<em>") || strings.Contains(res.HTML, "<b>") {
+		t.Errorf("math read as Markdown or HTML:\n%s", res.HTML)
+	}
+	if !strings.Contains(res.Text, `h_z = \mathbf{W}_z`) || !strings.Contains(res.Text, "Where a_1 * b_1 costs") {
+		t.Errorf("text lacks the math: %q", res.Text)
+	}
+}
+
 // TestRawHTML: a writer's raw HTML is kept where it is safe, what is not
 // is removed with a warning at its line, and comments never stay; a site
 // that trusts its HTML keeps it as written, comments aside.

@@ -1,0 +1,106 @@
+package markdown
+
+import (
+	"strings"
+
+	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Math between $$ (kramdown's math, which Jekyll blogs write, and
+// MathJax's and KaTeX's display math) is kept as written, for a theme's
+// MathJax or KaTeX to set: read as Markdown, its underscores were
+// emphasis and its \\ (LaTeX's line break) an escaped backslash. As
+// kramdown has it, math that is a paragraph's whole text is a block of
+// its own (display math, written between \[ and \], in <div
+// class="math">), and math within a paragraph's text is inline (between
+// \( and \), in <span class="math">): the delimiters MathJax and KaTeX
+// both find by default. Not \( nor \[ in a body (a writer's escaped
+// bracket, \[1\], is text), nor a lone $ (a price).
+var mathDelimiters = []passthrough.Delimiters{{Open: "$$", Close: "$$"}}
+
+// mathMarkdown is the passthrough extension for $$, and mathBlocks.
+var mathMarkdown = passthrough.New(passthrough.Config{InlineDelimiters: mathDelimiters})
+
+// mathBlocks makes a paragraph whose whole text is math a block of its
+// own: a PassthroughBlock holding the math.
+type mathBlocks struct{}
+
+func (mathBlocks) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	src := reader.Source()
+	var sole []*ast.Paragraph
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		p, ok := n.(*ast.Paragraph)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		if soleMath(p, src) != nil {
+			sole = append(sole, p)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	for _, p := range sole {
+		m := soleMath(p, src)
+		b := &passthrough.PassthroughBlock{Delimiters: m.Delimiters}
+		b.AppendChild(b, m) // taken from p
+		p.Parent().ReplaceChild(p.Parent(), p, b)
+	}
+}
+
+// soleMath returns the math that is p's whole text, or nil.
+func soleMath(p *ast.Paragraph, src []byte) *passthrough.PassthroughInline {
+	var math *passthrough.PassthroughInline
+	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *passthrough.PassthroughInline:
+			if math != nil {
+				return nil
+			}
+			math = c
+		case *ast.Text:
+			if len(strings.TrimSpace(string(c.Segment.Value(src)))) > 0 {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	return math
+}
+
+// mathText is the math of m, without its delimiters.
+func mathText(m *passthrough.PassthroughInline, src []byte) []byte {
+	v := m.Segment.Value(src)
+	if d := m.Delimiters; d != nil && len(v) >= len(d.Open)+len(d.Close) {
+		v = v[len(d.Open) : len(v)-len(d.Close)]
+	}
+	return v
+}
+
+// mathRenderer writes math as text, escaped, never raw HTML: the
+// passthrough extension's own renderers write it as it is, where
+// "$$<script>…$$" would be a script.
+type mathRenderer struct{}
+
+func (mathRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(passthrough.KindPassthroughBlock, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if m, ok := n.FirstChild().(*passthrough.PassthroughInline); ok && entering {
+			_, _ = w.WriteString(`<div class="math">\[`)
+			_, _ = w.Write(util.EscapeHTML(mathText(m, src)))
+			_, _ = w.WriteString("\\]</div>\n")
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	reg.Register(passthrough.KindPassthroughInline, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			_, _ = w.WriteString(`<span class="math">\(`)
+			_, _ = w.Write(util.EscapeHTML(mathText(n.(*passthrough.PassthroughInline), src)))
+			_, _ = w.WriteString(`\)</span>`)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}
