@@ -537,6 +537,49 @@ func TestHugoLanguageFolders(t *testing.T) {
 	}
 }
 
+// TestHugoLanguageConfigFiles: in config/_default/, languages.fr.toml is
+// Hugo's [languages.fr], and menus.en.toml and params.en.toml the
+// language's menus and params; read as tables named "languages.en" and
+// the like, a real multilingual site's languages were not known: its
+// English about page came in as a post, its old addresses with /en/
+// before them, and its French posts as pages.
+func TestHugoLanguageConfigFiles(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config/_default/hugo.toml":         {Data: []byte("baseURL = 'https://h.example.net/'\ndefaultContentLanguage = 'en'\n[permalinks]\npost = '/:year/:month/:day/:slug/'\n")},
+		"config/_default/languages.en.toml": {Data: []byte("contentDir = 'content/en'\nweight = 1\n")},
+		"config/_default/languages.fr.toml": {Data: []byte("contentDir = 'content/fr'\n")},
+		"config/_default/menus.en.toml":     {Data: []byte("[[main]]\nname = 'About'\nurl = '/about/'\n")},
+		"config/_default/params.en.toml":    {Data: []byte("description = 'In English'\n")},
+		"content/en/post/why.md":            {Data: []byte("---\ntitle: Why\nslug: why-90-days\ndate: 2015-11-09\n---\nWhy.\n")},
+		"content/en/about.md":               {Data: []byte("---\ntitle: About\n---\nUs. {{< param description >}}\n")},
+		"content/fr/post/why.md":            {Data: []byte("---\ntitle: Pourquoi\ndate: 2015-11-09\n---\nPourquoi.\n")},
+	}
+	plan, err := Hugo(fsys, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Posts) != 1 || strings.Join(plan.Posts[0].Aliases, " ") != "/2015/11/09/why-90-days/" {
+		for _, p := range plan.Posts {
+			t.Errorf("post %s: aliases %q", p.Source, p.Aliases)
+		}
+	}
+	if len(plan.Pages) != 1 || plan.Pages[0].Source != "h/content/en/about.md" || strings.TrimSpace(plan.Pages[0].Body) != "Us. In English" {
+		for _, p := range plan.Pages {
+			t.Errorf("page %s: %q", p.Source, p.Body)
+		}
+	}
+	if got, want := skips(plan), "h/content/fr/post/why.md: a translation (fr): netjournal imports the site's language, en"; got != want {
+		t.Errorf("skipped:\n%s\nwant:\n%s", got, want)
+	}
+	cfg, _, err := hugoConfig(fsys, func(p string) string { return p })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.str("languages.en.params.description") != "In English" || cfg.get("languages.en.menus.main") == nil {
+		t.Errorf("config %v", cfg)
+	}
+}
+
 // TestHugoLooseFiles: a file of the content folder that no page owns is
 // not copied (Hugo may have held it back: a draft section, one not
 // rendered), and the report says where Hugo published it.

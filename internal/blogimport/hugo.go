@@ -358,6 +358,10 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 				if v, ok := meta.Get(p); ok {
 					return text(v)
 				}
+				// The language's params over the site's, as Hugo has them.
+				if v := cfg.get("languages." + defaultLang + "." + name); v != nil {
+					return text(v)
+				}
 				return text(cfg.get(name))
 			}
 			return "", false
@@ -924,14 +928,30 @@ func hugoConfig(fsys fs.FS, shown func(string) string) (cfg config, dups content
 				return nil, nil, err
 			}
 			dups = append(dups, d...)
-			if name == "config" || name == "hugo" {
-				mergeConfig(cfg, c)
-			} else {
-				mergeConfig(cfg, map[string]any{strings.ToLower(name): map[string]any(c)})
-			}
+			mergeConfig(cfg, configFileTable(name, c))
 		}
 	}
 	return cfg, dups, nil
+}
+
+// configFileTable is where the values c of the file name (without its
+// extension) of a config folder go, as Hugo has them: hugo.toml's (or
+// config.toml's) at the top, params.toml's in [params], and a language's
+// own, languages.fr.toml in [languages.fr], and menus.fr.toml and
+// params.fr.toml in its menus and params.
+func configFileTable(name string, c config) map[string]any {
+	name = strings.ToLower(name)
+	if name == "config" || name == "hugo" {
+		return c
+	}
+	key, lang, ok := strings.Cut(name, ".")
+	switch {
+	case ok && key == "languages":
+		return map[string]any{"languages": map[string]any{lang: map[string]any(c)}}
+	case ok && (key == "menus" || key == "params"):
+		return map[string]any{"languages": map[string]any{lang: map[string]any{key: map[string]any(c)}}}
+	}
+	return map[string]any{name: map[string]any(c)}
 }
 
 // mergeConfig puts the values of over into cfg: a map into a map key by
