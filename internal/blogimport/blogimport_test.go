@@ -1488,6 +1488,33 @@ func TestHugoAddressEndings(t *testing.T) {
 	}
 }
 
+// TestHugoUglyURLsBySection: uglyURLs may be a table of sections, as a
+// real site's [uglyURLs] post = true: that section's addresses end in
+// .html, the others' in a slash. Read as a boolean it was false, and every
+// redirect from the posts' old addresses was to one Hugo never made.
+func TestHugoUglyURLsBySection(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.toml":        {Data: []byte("baseURL = 'https://h.example.net/'\nmainSections = ['post', 'notes']\n[uglyURLs]\npost = true\nnotes = false\n[permalinks]\npost = '/:year/:month/:day/:slug/'\n")},
+		"content/post/a.md":  {Data: []byte("---\ntitle: A\nslug: why\ndate: 2015-11-09\n---\nA\n")},
+		"content/notes/n.md": {Data: []byte("---\ntitle: N\ndate: 2020-01-01\n---\nSee [why](/2015/11/09/why.html) and [why](https://h.example.net/2015/11/09/why.html).\n")},
+	}
+	plan, err := Hugo(fsys, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range plan.Posts {
+		got = append(got, p.Old)
+		if p.Slug == "n" && strings.TrimSpace(p.Body) != "See [why](/posts/why/) and [why](/posts/why/)." {
+			t.Errorf("links to the old address not made new: %q", p.Body)
+		}
+	}
+	slices.Sort(got)
+	if want := "https://h.example.net/2015/11/09/why.html https://h.example.net/notes/n/"; strings.Join(got, " ") != want {
+		t.Errorf("old addresses %q, want %q", got, want)
+	}
+}
+
 // TestJekyllHTMLInTitles: Jekyll's Liquid writes a title and an excerpt
 // as HTML: an entity in them (&mdash;) is the character it stands for,
 // and an excerpt's tags (<br/>) are not text, nor what <del> struck out;

@@ -259,7 +259,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 	sl := &slugger{taken: map[string]bool{}}
 	plan.taken = opts.Taken
 	hc := hugoContext{
-		zone: zone, lower: lower, ugly: cfg.boolean("uglyurls"), permalinks: hugoPermalinks(cfg),
+		zone: zone, lower: lower, ugly: cfg.boolean("uglyurls"), uglySections: uglySections(cfg), permalinks: hugoPermalinks(cfg),
 		old: old, newBase: opts.NewBase, filenameDate: slices.Contains(cfg.list("frontmatter.date"), ":filename"),
 		now: now,
 	}
@@ -408,7 +408,9 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 // depend on.
 type hugoContext struct {
 	zone         *time.Location
-	lower, ugly  bool
+	lower        bool
+	ugly         bool            // uglyURLs: true
+	uglySections map[string]bool // uglyURLs as a table of sections (lower case)
 	permalinks   map[string]string
 	old          site
 	newBase      string
@@ -751,7 +753,7 @@ func (plan *Plan) hugoAddress(f *fields, d *draft, pg hugoPage, hc hugoContext, 
 			if len(unknown) > 0 {
 				plan.warn(content.Position{Path: d.shown, Line: d.meta.Line}, "permalink %q: %s not known: the old address may be wrong", pattern, strings.Join(unknown, ", "))
 			}
-			if oldPath = strings.TrimSuffix(oldPath, "/"); hc.ugly && oldPath != "" {
+			if oldPath = strings.TrimSuffix(oldPath, "/"); hc.uglyIn(pg.sections) && oldPath != "" {
 				return oldPath + ".html"
 			}
 			return oldPath + "/"
@@ -763,10 +765,43 @@ func (plan *Plan) hugoAddress(f *fields, d *draft, pg hugoPage, hc hugoContext, 
 		dir = strings.ToLower(dir)
 	}
 	oldPath := "/" + hugoPath(path.Join(dir, seg), hc.lower) + "/"
-	if hc.ugly {
+	if hc.uglyIn(pg.sections) {
 		oldPath = strings.TrimSuffix(oldPath, "/") + ".html"
 	}
 	return oldPath
+}
+
+// uglyIn reports whether Hugo made ugly URLs (/a.html, not /a/) in the
+// section that is the first of sections ("" outside any).
+func (hc hugoContext) uglyIn(sections []string) bool {
+	if hc.uglySections != nil {
+		if len(sections) == 0 {
+			return false
+		}
+		return hc.uglySections[strings.ToLower(sections[0])]
+	}
+	return hc.ugly
+}
+
+// uglySections reads uglyURLs given as a table of sections (post = true),
+// nil when it is not one.
+func uglySections(cfg config) map[string]bool {
+	var m map[string]any
+	switch v := cfg.get("uglyurls").(type) {
+	case map[string]any:
+		m = v
+	case config:
+		m = v
+	default:
+		return nil
+	}
+	out := map[string]bool{}
+	for k, v := range m {
+		if b, ok := boolean(v); ok {
+			out[strings.ToLower(k)] = b
+		}
+	}
+	return out
 }
 
 // hugoAliases reads Hugo's aliases: each a path of the old site, a
