@@ -204,6 +204,14 @@ func (c *importCmd) verify(res *contactfile.Result) (int, bool) {
 			continue
 		}
 		if !old[e.Error()] || files[e.Pos.Path] != nil {
+			// A problem of a file that was there, which a created
+			// contact makes (a reference it makes ambiguous), is said
+			// at the line of the export the contact comes from as well:
+			// the file it names is not there to look at.
+			if ch := createdIn(e.Msg, res.Changes); ch != nil {
+				added.Add(ch.Person.Source, "the import would create %s, and with it %s", ch.Path, e.Error())
+				continue
+			}
 			added = append(added, e)
 		}
 	}
@@ -213,6 +221,16 @@ func (c *importCmd) verify(res *contactfile.Result) (int, bool) {
 	}
 	fmt.Fprintln(c.stderr, "netjournal import: the import would break the site, so nothing was written:")
 	return c.report(added), false
+}
+
+// createdIn returns the change that creates a file msg names, or nil.
+func createdIn(msg string, changes []*contactfile.Change) *contactfile.Change {
+	for _, ch := range changes {
+		if ch.Action == contactfile.Created && strings.Contains(msg, ch.Path) {
+			return ch
+		}
+	}
+	return nil
 }
 
 // siteProblems loads and builds a site and returns its problems.
