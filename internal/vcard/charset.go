@@ -153,15 +153,19 @@ func (cs *charsets) text(l line, label string, raw []byte, decoded bool) (string
 	case decoded:
 		return string(raw), true
 	case label != "" && !contactfile.IsUTF8(label):
-		if cs.named == "" {
-			cs.named = label
-		}
 		enc, err := contactfile.Encoding(label)
-		if err != nil {
-			if isASCII(raw) {
-				return string(raw), true
+		switch {
+		case err == nil:
+			if cs.named == "" {
+				cs.named = label // a hint for --charset: one it takes
 			}
-			cs.fail(l, fmt.Sprintf("unknown CHARSET %q: netjournal cannot read this character set", label))
+		case isASCII(raw):
+			return string(raw), true
+		case cs.def != nil:
+			// Read as the user says, as a line that names none.
+			return cs.convert(l, cs.def, raw, "not valid "+cs.defName+", as --charset says")
+		default:
+			cs.fail(l, fmt.Sprintf("unknown CHARSET %q: netjournal cannot read this character set (--charset NAME reads it as another)", label))
 			return "", false
 		}
 		return cs.convert(l, enc, raw, "not valid "+label+", as its CHARSET says")

@@ -165,7 +165,13 @@ func TestReadNotUTF8(t *testing.T) {
 		{"quoted-printable not UTF-8", "BEGIN:VCARD\nVERSION:2.1\nFN;ENCODING=QUOTED-PRINTABLE:Jos=E9\nEND:VCARD\n", "",
 			`x.vcf:3: not UTF-8, and the file does not say which character set it is in: "FN;ENCODING=QUOTED-PRINTABLE:Jos=E9": read it with --charset NAME, such as --charset windows-1252 (Outlook and Windows) or --charset shift_jis (Japanese phones)`},
 		{"unknown label", "BEGIN:VCARD\nVERSION:2.1\nFN;CHARSET=X-KLINGON:Q\xf8apla\nEND:VCARD\n", "",
-			`x.vcf:3: unknown CHARSET "X-KLINGON": netjournal cannot read this character set: "FN;CHARSET=X-KLINGON:Q\xf8apla"`},
+			`x.vcf:3: unknown CHARSET "X-KLINGON": netjournal cannot read this character set (--charset NAME reads it as another): "FN;CHARSET=X-KLINGON:Q\xf8apla"`},
+		// A character set the file names that netjournal does not know is
+		// no suggestion for --charset, which would refuse it too.
+		{"an unknown label elsewhere", "BEGIN:VCARD\nVERSION:2.1\nN;CHARSET=murks:Lima;Ana\nFN:Jos\xe9\nEND:VCARD\n", "",
+			`x.vcf:4: not UTF-8, and the file does not say which character set it is in: "FN:Jos\xe9": read it with --charset NAME, such as --charset windows-1252 (Outlook and Windows) or --charset shift_jis (Japanese phones)`},
+		{"unknown label, not what --charset says", "BEGIN:VCARD\nVERSION:2.1\nFN;CHARSET=murks:Zo\xeb\nEND:VCARD\n", "shift_jis",
+			`x.vcf:3: not valid shift_jis, as --charset says: "FN;CHARSET=murks:Zo\xeb"`},
 		{"not what --charset says", "BEGIN:VCARD\nVERSION:2.1\nFN:Zo\xeb\nFN:\xeb\xeb\nEND:VCARD\n", "shift_jis",
 			`x.vcf:3: not valid shift_jis, as --charset says: "FN:Zo\xeb" (and 1 more lines)`},
 		{"UTF-8 mark, not UTF-8", "\xef\xbb\xbfBEGIN:VCARD\nFN:Jos\xe9\nEND:VCARD\n", "",
@@ -186,6 +192,20 @@ func TestReadNotUTF8(t *testing.T) {
 				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestReadUnknownLabelWithCharset: a line whose CHARSET netjournal does
+// not know is read in the character set --charset names (a real file's
+// CHARSET=murks, which the error told to read with --charset, and which
+// --charset windows-1252 then could not read).
+func TestReadUnknownLabelWithCharset(t *testing.T) {
+	people, _, err := Read("x.vcf", []byte("BEGIN:VCARD\nVERSION:2.1\nFN;CHARSET=murks:Jos\xe9 M\xfcller\nEND:VCARD\n"), "windows-1252")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if people[0].Name != "José Müller" {
+		t.Errorf("name %q", people[0].Name)
 	}
 }
 
