@@ -246,8 +246,9 @@ func (c *rawCard) relations(card govcard.Card, labels map[string]string) []strin
 // structuredName is the name a card's N gives, given name then family
 // name, when it is another than its FN (name): an alias, so that the
 // person's full name finds the contact whose FN is a short one
-// (Vangelis for Evangelos Papathanassiou). The same words in another
-// order (山田 太郎) are no other name.
+// (Vangelis for Evangelos Papathanassiou), or one with more than a name
+// (Иван Петров (Acme)). The same words in another order (山田 太郎), or
+// N that is FN cut in its parts (Mr. John Doe Sr.), are no other name.
 func structuredName(n *govcard.Name, name string) string {
 	if n == nil {
 		return ""
@@ -257,12 +258,19 @@ func structuredName(n *govcard.Name, name string) string {
 		return ""
 	}
 	words := func(s string) []string {
-		w := strings.Fields(strings.ToLower(s))
+		w := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		slices.Sort(w)
 		return w
 	}
-	if slices.Equal(words(full), words(name)) || slices.Equal(words(full), words(contactfile.Unnumbered(name))) {
-		return "" // the name, or the name of a namesake an import numbered
+	// The name (in any order: 山田 太郎), or the name of a namesake an
+	// import numbered (John Smith (2)); or N is the name cut in its parts,
+	// title, additional names and suffix too (Mr. John Richter Doe Sr., as
+	// export vcard writes it).
+	whole := unescape(strings.Join([]string{n.HonorificPrefix, n.GivenName, n.AdditionalName, n.FamilyName, n.HonorificSuffix}, " "))
+	for _, w := range []string{full, whole} {
+		if slices.Equal(words(w), words(name)) || slices.Equal(words(w), words(contactfile.Unnumbered(name))) {
+			return ""
+		}
 	}
 	return full
 }

@@ -446,7 +446,7 @@ func TestSemicolonsRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, line := range []string{`ORG:Smith\; Jones LLP`, `TITLE:Lead\; platform`, `NOTE:Met at X\; works on Y\, and Z.`,
-		`FN:Ana Lima\; PhD`, `N:PhD;Ana Lima\;;;;`} {
+		`FN:Ana Lima\; PhD`, `N:Lima\;;Ana;;;PhD`} {
 		if !strings.Contains(b.String(), line+"\r\n") {
 			t.Errorf("no line %q in:\n%s", line, b.String())
 		}
@@ -709,7 +709,8 @@ func TestReadLineWithoutName(t *testing.T) {
 // TestReadStructuredNameAlias: a card whose structured name (N) is
 // another name than its FN gives that name as an alias, given name then
 // family name, so that [[Evangelos Papathanassiou]] finds Vangelis; the
-// same words in another order (山田 太郎) give none.
+// same words in another order (山田 太郎), or the name in its parts, give
+// none.
 func TestReadStructuredNameAlias(t *testing.T) {
 	for src, want := range map[string]string{
 		"N:Papathanassiou;Evangelos;Odysseas;;\r\nFN:Vangelis\r\nNICKNAME:Vangos": "Vangos,Evangelos Papathanassiou",
@@ -717,10 +718,13 @@ func TestReadStructuredNameAlias(t *testing.T) {
 		"N:山田;太郎;;;\r\nFN:山田 太郎":                                                  "",
 		"N:Lima;Ana;;;\r\nFN:ana  LIMA":                                           "",
 		"N:;Benjamin;Ben;;\r\nFN:Benjamin":                                        "",
+		// N is FN in its parts: no other name (it was "John Doe").
+		"N:Doe;John;Richter,James;Mr.;Sr.\r\nFN:Mr. John Richter James Doe Sr.": "",
+		"N:Петров;Иван;;;\r\nFN:Иван Петров (Acme)":                             "Иван Петров",
 		// An escaped ; is text of its part, not a part's end (go-vcard
 		// split there and kept the backslash: "Silva Lima\").
 		"N:Lima\\;Silva;Ana;;;\r\nFN:Ana Lima": "Ana Lima;Silva",
-		"N:\\;'.;M!THUn;;;\r\nFN:M!THUn":       "M!THUn ;'.",
+		"N:\\;'.;M!THUn;;;\r\nFN:M!THUn":       "", // no word of N that FN has not
 	} {
 		people, _, err := Read("x.vcf", []byte("BEGIN:VCARD\r\nVERSION:3.0\r\n"+src+"\r\nEND:VCARD\r\n"), "")
 		if err != nil {
@@ -746,6 +750,45 @@ func TestReadBareParams(t *testing.T) {
 	p := people[0]
 	if p.Phones[0].Type != "work" || p.Emails[0].Type != "work" || p.Phones[1].Type != "cell" || p.Phones[2].Type != "co-worker" || p.Phones[3].Type != "hq" {
 		t.Errorf("types %q %q %q %q %q", p.Phones[0].Type, p.Emails[0].Type, p.Phones[1].Type, p.Phones[2].Type, p.Phones[3].Type)
+	}
+}
+
+// TestWriteStructuredName: N, which phones sort and greet by, is made of
+// the name as people write one: a title before it and a suffix after it
+// are N's prefix and suffix, not a given or a family name (Mr. John Doe
+// Sr. was N:Sr.;Mr. John Richter James Doe); "Doe, John" is family name
+// first, and so is a name in Chinese, Japanese or Korean (佐藤 花子 was
+// N:花子;佐藤). Each reads back as the same contact, with no alias made of
+// its N.
+func TestWriteStructuredName(t *testing.T) {
+	for full, want := range map[string]string{
+		"Ana Lima":                       "N:Lima;Ana;;;",
+		"Mr. John Richter James Doe Sr.": "N:Doe;John Richter James;;Mr.;Sr.",
+		"Dr Ana Lima, PhD":               "N:Lima;Ana;;Dr;PhD",
+		"Martin Luther King Jr.":         "N:King;Martin Luther;;;Jr.",
+		"Dummy, Dummy":                   "N:Dummy;Dummy;;;",
+		"Lima, Ana Maria":                "N:Lima;Ana Maria;;;",
+		"佐藤 花子":                          "N:佐藤;花子;;;",
+		"김 민준":                           "N:김;민준;;;",
+		"Vangelis":                       "N:;Vangelis;;;",
+		"Prof. Smith":                    "N:Smith;;;Prof.;",
+	} {
+		c := &content.Contact{Name: full}
+		c.Slug = "x"
+		var buf bytes.Buffer
+		if err := Write(&buf, []*content.Contact{c}, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), "\r\n"+want+"\r\n") {
+			t.Errorf("%s: want %s in:\n%s", full, want, buf.String())
+		}
+		people, _, err := Read("out.vcf", buf.Bytes(), "")
+		if err != nil || len(people) != 1 {
+			t.Fatal(err, people)
+		}
+		if p := people[0]; p.Name != full || len(p.Aliases) != 0 {
+			t.Errorf("%s: read back %q, aliases %q", full, p.Name, p.Aliases)
+		}
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	govcard "github.com/emersion/go-vcard"
@@ -218,22 +219,73 @@ func semicolons(text string) string {
 // comma and semicolon.
 var escapeText = strings.NewReplacer(`\`, `\\`, "\n", `\n`, ",", `\,`, ";", `\;`).Replace
 
-// name splits a full name for N: the last word is the family name, the
-// rest the given names ("Ana Lima" → Lima;Ana). A one-word name is a given
-// name. A ; in a part is written as nSemicolon, which semicolons escapes:
-// go-vcard joins the parts with bare ones, and escapes none of theirs.
+// name splits a full name for N as people write one: the last word is
+// the family name, the rest the given names ("Ana Maria Lima" → Lima;Ana
+// Maria); a title before it and a
+// suffix after it (Dr., Jr., PhD) are N's prefix and suffix; "Lima, Ana"
+// is family name first, and so is a name in Chinese, Japanese or Korean
+// (佐藤 花子 → 佐藤;花子). A one-word name is a given name, but after a
+// title (Prof. Smith). A ; in a part is written as nSemicolon, which
+// semicolons escapes: go-vcard joins the parts with bare ones, and
+// escapes none of theirs.
 func name(full string) *govcard.Name {
 	// The number an import gives a namesake, John Smith (2), is FN's
 	// alone: N's family name "(2)" had phones list him under "(".
 	full = strings.ReplaceAll(contactfile.Unnumbered(full), ";", nSemicolon)
 	words := strings.Fields(full)
-	if len(words) < 2 {
-		return &govcard.Name{GivenName: full}
+	n := &govcard.Name{}
+	var suffixes []string
+	for len(words) > 1 && nameAffixes[affixKey(words[len(words)-1])] == "suffix" {
+		suffixes = append([]string{strings.TrimLeft(words[len(words)-1], ",")}, suffixes...)
+		words = words[:len(words)-1]
 	}
-	return &govcard.Name{
-		GivenName:  strings.Join(words[:len(words)-1], " "),
-		FamilyName: words[len(words)-1],
+	n.HonorificSuffix = strings.Join(suffixes, " ")
+	rest := strings.TrimRight(strings.Join(words, " "), ", ")
+	family, given, comma := strings.Cut(rest, ",")
+	if comma {
+		words = strings.Fields(given)
+	} else {
+		words = strings.Fields(rest)
 	}
+	var prefixes []string
+	for len(words) > 1 && nameAffixes[affixKey(words[0])] == "prefix" {
+		prefixes, words = append(prefixes, words[0]), words[1:]
+	}
+	n.HonorificPrefix = strings.Join(prefixes, " ")
+	switch {
+	case comma:
+		n.FamilyName = strings.TrimSpace(family)
+	case len(words) == 1 && len(prefixes) > 0:
+		n.FamilyName, words = words[0], nil
+	case len(words) > 1 && familyFirst(words[0]):
+		n.FamilyName, words = words[0], words[1:]
+	case len(words) > 1:
+		n.FamilyName, words = words[len(words)-1], words[:len(words)-1]
+	}
+	n.GivenName = strings.Join(words, " ")
+	return n
+}
+
+// nameAffixes are the titles written before a name and the suffixes after
+// it, by affixKey.
+var nameAffixes = map[string]string{
+	"mr": "prefix", "mrs": "prefix", "ms": "prefix", "miss": "prefix", "mx": "prefix", "dr": "prefix",
+	"prof": "prefix", "sir": "prefix", "dame": "prefix", "rev": "prefix", "fr": "prefix",
+	"jr": "suffix", "sr": "suffix", "ii": "suffix", "iii": "suffix", "iv": "suffix",
+	"phd": "suffix", "md": "suffix", "esq": "suffix", "mba": "suffix",
+}
+
+// affixKey is a word as nameAffixes knows it: lower case, without dots
+// and commas ("Ph.D.," is phd).
+func affixKey(w string) string {
+	return strings.ToLower(strings.NewReplacer(".", "", ",", "").Replace(w))
+}
+
+// familyFirst reports whether a name whose first word is w is written
+// family name first: one in Chinese, Japanese or Korean.
+func familyFirst(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
 // nSemicolon stands for a ; of a part of N until semicolons escapes it: a
