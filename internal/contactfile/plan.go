@@ -338,7 +338,9 @@ func (p *planner) create(ch *Change, id *identity, namesake bool) (*Change, erro
 		ch.Action, ch.Reason = Skipped, fmt.Sprintf("cannot make a file name of the name %q", person.Name)
 		return ch, nil
 	}
-	taken := func(s string) bool { return p.slugs[loaderSlug(s)] }
+	// index.md would not load: a document named index has no name of
+	// its own (a card named Index, or _index).
+	taken := func(s string) bool { return p.slugs[loaderSlug(s)] || loaderSlug(s) == "index" }
 	slug, name := free(base, maxSlug, native, taken), person.Name
 	if ch.slug != "" && !namesake && !taken(ch.slug) && !p.named(NameKey(ch.slug)) {
 		// Exported from another site as daniel-oconnor: the same file

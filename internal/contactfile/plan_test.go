@@ -139,6 +139,21 @@ func TestPlanNeverMergesRelatives(t *testing.T) {
 	}
 }
 
+// TestPlanNoIndexFile: a card named Index (or _index) makes no
+// content/contacts/index.md, which would not load (a document named
+// index has no name of its own): the whole import was refused for it.
+func TestPlanNoIndexFile(t *testing.T) {
+	for _, name := range []string{"Index", "_index"} {
+		res := plan(t, Person{Name: name, Emails: values("index@example.com")})
+		if got := strings.Join(changeLines(res), "\n"); got != "created content/contacts/index-2.md" {
+			t.Errorf("%s: %s", name, got)
+		}
+		if c := load(t, res.Files["content/contacts/index-2.md"]); c.Name != name {
+			t.Errorf("%s: named %q", name, c.Name)
+		}
+	}
+}
+
 // TestPlanOneLinkForOneAddress: an address given twice, with and without
 // its scheme or www., is one link.
 func TestPlanOneLinkForOneAddress(t *testing.T) {
