@@ -133,6 +133,9 @@ func Text(path string, data []byte, charset string) (string, error) {
 			bad = append(bad, n+1)
 		}
 	}
+	if HasUTF8(data) {
+		return "", content.ErrorList{NotUTF8Slip(path, bad[0], nthLine(data, bad[0]), len(bad)-1)}
+	}
 	return "", content.ErrorList{NotUTF8(path, bad[0], nthLine(data, bad[0]), len(bad)-1, "")}
 }
 
@@ -151,6 +154,31 @@ func NotUTF8(path string, line int, text []byte, more int, charset string) *cont
 		msg += ": read it with --charset NAME, such as --charset windows-1252 (Outlook and Windows) or --charset shift_jis (Japanese phones)"
 	}
 	return content.Errorf(content.Position{Path: path, Line: line}, "%s", msg)
+}
+
+// NotUTF8Slip is the error for a line that is not UTF-8 in a file whose
+// other text is (HasUTF8): a byte the file should not hold, which
+// --charset would not mend, reading the rest of it in another character
+// set (José as JosÃ©).
+func NotUTF8Slip(path string, line int, text []byte, more int) *content.Error {
+	msg := "not UTF-8, though the rest of the file is: " + Quote(text, 60)
+	if more > 0 {
+		msg += fmt.Sprintf(" (and %d more %s)", more, plural(more, "line"))
+	}
+	return content.Errorf(content.Position{Path: path, Line: line}, "%s: correct it in a text editor (--charset would read all of the file in another character set)", msg)
+}
+
+// HasUTF8 reports whether b holds a character of more than one byte in
+// UTF-8, which text in another character set seldom does.
+func HasUTF8(b []byte) bool {
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if n > 1 && r != utf8.RuneError {
+			return true
+		}
+		b = b[n:]
+	}
+	return false
 }
 
 func plural(n int, noun string) string {

@@ -113,6 +113,12 @@ func TestReadCharsets(t *testing.T) {
 	if got, want := fmt.Sprint(err), `excel.csv:2: not UTF-8, and the file does not say which character set it is in: "Tom\xe1s,Ferreira,https://www.linkedin.com/in/tomas-ferreira-ex"…: read it with --charset NAME, such as --charset windows-1252 (Outlook and Windows) or --charset shift_jis (Japanese phones)`; got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
+	// UTF-8 but for one byte: --charset would misread the rest.
+	slip := strings.Replace(strings.Replace(excel, "\xe1", "á", 1), "Caf\xe9", "Caf\x80", 1)
+	_, _, err = Read("slip.csv", []byte(slip), "")
+	if got, want := fmt.Sprint(err), `slip.csv:2: not UTF-8, though the rest of the file is: "Tomás,Ferreira,https://www.linkedin.com/in/tomas-ferreira-e"…: correct it in a text editor (--charset would read all of the file in another character set)`; got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
 	var utf16 []byte
 	for _, r := range strings.ReplaceAll(strings.ReplaceAll(excel, "\xe1", "á"), "\xe9", "é") {
 		utf16 = append(utf16, byte(r), byte(r>>8))

@@ -34,6 +34,7 @@ type charsets struct {
 	named   string // a CHARSET other than UTF-8 that the file names, for a hint
 
 	notUTF8 []line              // lines without a CHARSET that are not UTF-8
+	utf8    bool                // a line without a CHARSET holds UTF-8 that is not ASCII (HasUTF8)
 	bad     map[string]*badLine // by message: lines not valid in the character set they name
 }
 
@@ -179,7 +180,10 @@ func (cs *charsets) text(l line, label string, raw []byte, decoded bool) (string
 		return cs.convert(l, cs.def, raw, "not valid "+cs.defName+", as --charset says")
 	case !utf8.Valid(raw):
 		cs.notUTF8 = append(cs.notUTF8, l)
+		cs.utf8 = cs.utf8 || contactfile.HasUTF8(raw)
 		return "", false
+	case !isASCII(raw):
+		cs.utf8 = true
 	}
 	return string(raw), true
 }
@@ -206,7 +210,11 @@ func (cs *charsets) fail(l line, msg string) {
 // kind of problem, at its first line.
 func (cs *charsets) err() content.ErrorList {
 	var errs content.ErrorList
-	if n := len(cs.notUTF8); n > 0 {
+	switch n := len(cs.notUTF8); {
+	case n > 0 && cs.utf8 && cs.named == "":
+		// A file of UTF-8 but for a slip.
+		errs = append(errs, contactfile.NotUTF8Slip(cs.path, cs.notUTF8[0].n, []byte(cs.notUTF8[0].text), n-1))
+	case n > 0:
 		errs = append(errs, contactfile.NotUTF8(cs.path, cs.notUTF8[0].n, []byte(cs.notUTF8[0].text), n-1, cs.named))
 	}
 	for msg, b := range cs.bad {
