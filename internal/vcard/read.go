@@ -351,7 +351,21 @@ func webAddress(v string) string {
 // appleLabel is an X-ABLabel as written, less the marks around Apple's
 // built-in ones: _$!<Spouse>!$_ is Spouse.
 func appleLabel(s string) string {
-	return strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(s), "_$!<"), ">!$_")
+	// Written without its underscores too ($!<Email>!$, an export's).
+	s = strings.TrimSpace(s)
+	for _, p := range []string{"_$!<", "$!<"} {
+		if t, ok := strings.CutPrefix(s, p); ok {
+			s = t
+			break
+		}
+	}
+	for _, p := range []string{">!$_", ">!$"} {
+		if t, ok := strings.CutSuffix(s, p); ok {
+			s = t
+			break
+		}
+	}
+	return s
 }
 
 // labelWords is a label as a contact file keeps it: a word in lower case

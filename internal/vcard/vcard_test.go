@@ -119,6 +119,20 @@ func TestReadCompany(t *testing.T) {
 	}
 }
 
+// TestReadAppleLabelWithoutUnderscores: Apple's label of a type, written
+// without its underscores ($!<Email>!$, a real export's), is the type it
+// names, not the email's type "$!<email>!$".
+func TestReadAppleLabelWithoutUnderscores(t *testing.T) {
+	src := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\nitem1.EMAIL;type=INTERNET:ana@example.com\r\nitem1.X-ABLabel:$!<Home>!$\r\nEND:VCARD\r\n"
+	people, _, err := Read("x.vcf", []byte(src), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := people[0].Emails; len(e) != 1 || e[0].Type != "home" {
+		t.Errorf("emails %+v", e)
+	}
+}
+
 // TestReadGroups: a group is no person, however its address book marks
 // it: vCard 4's KIND, Apple's (iCloud, macOS Contacts) X-ADDRESSBOOKSERVER-KIND
 // beside a name of the group's, Evolution's contact list. Each was a
