@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
@@ -32,6 +33,9 @@ type mathBlocks struct{}
 
 func (mathBlocks) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
 	src := reader.Source()
+	if !bytes.Contains(src, []byte(mathDelimiters[0].Open)) {
+		return // no math: not a walk of every body
+	}
 	var sole []*ast.Paragraph
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		p, ok := n.(*ast.Paragraph)
