@@ -580,6 +580,38 @@ func TestHugoLanguageConfigFiles(t *testing.T) {
 	}
 }
 
+// TestHugoThemeTOC: FixIt's and LoveIt's table of contents is a map,
+// toc: {enable: false, auto: false}: its enable is netjournal's toc, and
+// the map is kept as a comment for the rest of it (it was a warning, and
+// the table shown where the post had none).
+func TestHugoThemeTOC(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.toml":        {Data: []byte("baseURL = 'https://h.example.net/'\n")},
+		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\ntoc:\n  enable: false\n  auto: false\n---\nA\n")},
+		"content/posts/b.md": {Data: []byte("---\ntitle: B\ndate: 2020-01-01\ntoc: {enable: true}\n---\nB\n")},
+	}
+	plan, err := Hugo(fsys, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Warnings) != 0 {
+		t.Errorf("warnings:\n%s", messages(plan.Warnings))
+	}
+	for _, p := range plan.Posts {
+		file := string(p.File())
+		switch p.Slug {
+		case "a":
+			if p.TOC == nil || *p.TOC || !strings.Contains(file, "toc: false\n") || !strings.Contains(file, "# toc: ") {
+				t.Errorf("a:\n%s", file)
+			}
+		case "b":
+			if p.TOC == nil || !*p.TOC || strings.Contains(file, "# toc") {
+				t.Errorf("b:\n%s", file)
+			}
+		}
+	}
+}
+
 // TestHugoLooseFiles: a file of the content folder that no page owns is
 // not copied (Hugo may have held it back: a draft section, one not
 // rendered), and the report says where Hugo published it.

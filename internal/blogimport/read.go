@@ -345,6 +345,20 @@ func (f *fields) toc() *bool {
 	if !ok {
 		return nil
 	}
+	if m, isMap := v.(map[string]any); isMap {
+		// FixIt's and LoveIt's: toc: {enable: false, auto: false}. What
+		// else it says stays as a comment.
+		for k, e := range m {
+			if strings.EqualFold(k, "enable") {
+				if b, ok := boolean(e); ok {
+					if len(m) > 1 {
+						delete(f.used, f.key(key))
+					}
+					return &b
+				}
+			}
+		}
+	}
 	b, ok := boolean(v)
 	if !ok {
 		f.unreadKey(key, "%s: expected true or false, got %s", key, describe(v))
