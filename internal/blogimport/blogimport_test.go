@@ -612,6 +612,30 @@ func TestHugoThemeTOC(t *testing.T) {
 	}
 }
 
+// TestHugoMathShortcodes: a theme's math shortcode, {{< katex display >}}
+// around a formula or {{< katex >}}m_1{{< /katex >}} in a sentence, is
+// netjournal's $$ math, display or inline: it was "not known here", its
+// LaTeX left as Markdown (m_1 and m_2 emphasis). One with nothing inside
+// (a theme's way to load KaTeX on the page) is nothing.
+func TestHugoMathShortcodes(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.toml": {Data: []byte("baseURL = 'https://h.example.net/'\n")},
+		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n{{< katex >}}\n\nThe law:\n\n{{< katex display >}}\nF = G m_1 m_2 / r^2\n{{< /katex >}}\n\n" +
+			"where {{<katex>}}m_1{{</katex>}} and {{< math >}}m_2{{< /math >}} are masses.\n")},
+	}
+	plan, err := Hugo(fsys, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Warnings) != 0 {
+		t.Errorf("warnings:\n%s", messages(plan.Warnings))
+	}
+	want := "The law:\n\n$$\nF = G m_1 m_2 / r^2\n$$\n\nwhere $$m_1$$ and $$m_2$$ are masses."
+	if got := strings.TrimSpace(plan.Posts[0].Body); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 // TestHugoLooseFiles: a file of the content folder that no page owns is
 // not copied (Hugo may have held it back: a draft section, one not
 // rendered), and the report says where Hugo published it.

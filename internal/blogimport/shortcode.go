@@ -312,6 +312,26 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 			b.WriteString(v)
 			return
 		}
+	case "katex", "math", "mathjax", "latex", "tex":
+		// A theme's math: netjournal's $$ math, display when the
+		// shortcode says so ({{< katex display >}}), else inline (a
+		// paragraph of it alone is display math too). One with nothing inside
+		// loads the theme's KaTeX on the page: nothing here.
+		math := strings.TrimSpace(inner)
+		if math == "" {
+			return
+		}
+		display := arg("display", -1) == "true" || arg("block", -1) == "true"
+		for _, p := range t.pos {
+			display = display || strings.EqualFold(p, "display") || strings.EqualFold(p, "block")
+		}
+		if display {
+			block(b, "$$\n"+math+"\n$$")
+			endBlock(b, c.src, end)
+		} else {
+			b.WriteString("$$" + math + "$$")
+		}
+		return
 	case "details":
 		summary := or(arg("summary", -1), "Details")
 		open := ""
