@@ -636,6 +636,54 @@ func TestHugoMathShortcodes(t *testing.T) {
 	}
 }
 
+// TestHugoMathEscapes: Hugo reads $$ math as Markdown (unless its
+// passthrough is on), so its writers escape what Markdown would take:
+// \\\\ for LaTeX's \\, \\frac for \frac, \_ for _. netjournal keeps
+// math as written, and those escapes reached the page (every formula of
+// a real blog wrong under KaTeX): they are undone, in $$ math outside
+// code, as Hugo's Markdown undid them. A theme's math shortcode was
+// never Markdown, and a site with Hugo's passthrough neither.
+func TestHugoMathEscapes(t *testing.T) {
+	tick := "`"
+	body := `$$\\frac{a}{b} \\\\ x\_i$$ and ` + tick + `$$\\x$$` + tick + ` and \$$ no.` + "\n\n" + `{{< katex >}}\frac{1}{2} \\ y_i{{< /katex >}}` + "\n"
+	for _, tc := range []struct{ config, want string }{
+		{"", `$$\frac{a}{b} \\ x_i$$ and ` + tick + `$$\\x$$` + tick + ` and \$$ no.` + "\n\n" + `$$\frac{1}{2} \\ y_i$$`},
+		{"[markup.goldmark.extensions.passthrough]\nenable = true\n[markup.goldmark.extensions.passthrough.delimiters]\nblock = [['$$', '$$']]\n",
+			`$$\\frac{a}{b} \\\\ x\_i$$ and ` + tick + `$$\\x$$` + tick + ` and \$$ no.` + "\n\n" + `$$\frac{1}{2} \\ y_i$$`},
+	} {
+		fsys := fstest.MapFS{
+			"config.toml":        {Data: []byte("baseURL = 'https://h.example.net/'\n" + tc.config)},
+			"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + body)},
+		}
+		plan, err := Hugo(fsys, Options{Root: "h"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.TrimSpace(plan.Posts[0].Body); got != tc.want {
+			t.Errorf("config %q:\ngot  %s\nwant %s", tc.config, got, tc.want)
+		}
+	}
+}
+
+// TestImportNotUTF8: a post saved in Latin-1 (or with lines ended by a
+// carriage return alone) is skipped, with the line that is not UTF-8:
+// imported, it was a post netjournal could not load.
+func TestImportNotUTF8(t *testing.T) {
+	plan, err := Hugo(fstest.MapFS{
+		"config.toml":        {Data: []byte("baseURL = 'https://h.example.net/'\n")},
+		"content/posts/a.md": {Data: []byte("---\ntitle: Caf\xe9\ndate: 2020-01-01\n---\nA\n")},
+	}, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Posts) != 0 || skips(plan) != "h/content/posts/a.md: it is not text netjournal reads" {
+		t.Errorf("posts %d, skipped:\n%s", len(plan.Posts), skips(plan))
+	}
+	if got := messages(plan.Warnings); !strings.Contains(got, "h/content/posts/a.md:2: this line is not UTF-8 text (its byte 0xE9)") {
+		t.Errorf("warnings:\n%s", got)
+	}
+}
+
 // TestHugoLooseFiles: a file of the content folder that no page owns is
 // not copied (Hugo may have held it back: a draft section, one not
 // rendered), and the report says where Hugo published it.

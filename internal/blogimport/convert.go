@@ -36,6 +36,10 @@ type converter struct {
 	// fileLine, when set, maps a line of src (from 0) to the line of the
 	// body src was written from: a pass that added lines.
 	fileLine func(int) int
+	// markdownMath is set where the old site read $$ math as Markdown
+	// (Hugo without its passthrough): the math a shortcode writes is
+	// escaped for unescapeMath, which undoes the writer's escapes.
+	markdownMath bool
 }
 
 func newConverter(src string, bodyLine int, warn func(int, string, ...any)) *converter {

@@ -16,6 +16,7 @@ var fuzzSeeds = []string{
 	"+++\ntitle = \"Hi\"\ndate = 2019-04-02T10:30:00+02:00\n[params]\nx = 1\n+++\n{{< highlight go >}}\nx\n{{< /highlight >}}\n",
 	"{\n \"title\": \"Hi\", \"date\": \"2020-01-15\", \"tags\": [\"a\"]\n}\n{{< figure src=\"a.png\" caption=\"c\" >}}\n",
 	"---\na: &x [*x]\n---\n",
+	"---\ntitle: M\n---\n$$\\\\a \\_b$$ `$$\\c$$` \\$$ {{< katex display >}}\\d{{< /katex >}} $$\n\n$$ {{< katex >}}{{< /katex >}}\n",
 	"---\ntitle: [\n---\n",
 	"+++\ntitle = \n+++\n",
 	"{\"title\": ",

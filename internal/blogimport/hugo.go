@@ -344,6 +344,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 	for _, th := range themes {
 		shortcodeDirs = append(shortcodeDirs, path.Join(or(cfg.str("themesdir"), "themes"), th, "layouts/shortcodes"))
 	}
+	markdownMath := !hugoPassthrough(cfg, "$$")
 	for _, d := range drafts {
 		c := newConverter(d.body, d.bodyLine, func(line int, format string, args ...any) {
 			plan.warn(content.Position{Path: d.shown, Line: line}, format, args...)
@@ -378,7 +379,11 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		for _, k := range meta.Keys() {
 			c.page[k], _ = meta.Get(k)
 		}
+		c.markdownMath = markdownMath
 		body := c.shortcodes()
+		if markdownMath {
+			body = unescapeMath(body)
+		}
 		if emoji {
 			body = hugoEmoji(body) // before the headings' anchors are made
 		}
@@ -419,9 +424,15 @@ type hugoContext struct {
 }
 
 // split reads a file's front matter and body; ok is false for a file
-// whose front matter does not read, with the problem and the reason it
-// is not imported in the plan.
+// that is not UTF-8 text, or whose front matter does not read, with the
+// problem and the reason it is not imported in the plan.
 func (plan *Plan) split(shown string, data []byte) (meta *Meta, body string, bodyLine int, ok bool) {
+	// A file in Latin-1 made a post that did not load.
+	if err := content.NotText(shown, data); err != nil {
+		plan.Warnings = append(plan.Warnings, err)
+		plan.skip(shown, "it is not text netjournal reads")
+		return nil, "", 0, false
+	}
 	meta, body, bodyLine, perr := Split(shown, data)
 	if perr != nil {
 		plan.Warnings = append(plan.Warnings, perr)
@@ -769,6 +780,80 @@ func (plan *Plan) hugoAddress(f *fields, d *draft, pg hugoPage, hc hugoContext, 
 		oldPath = strings.TrimSuffix(oldPath, "/") + ".html"
 	}
 	return oldPath
+}
+
+// hugoPassthrough reports whether Hugo's goldmark passthrough is on for
+// the delimiter open: the math between is then raw, as netjournal's is,
+// not Markdown.
+func hugoPassthrough(cfg config, open string) bool {
+	const key = "markup.goldmark.extensions.passthrough"
+	if !cfg.boolean(key + ".enable") {
+		return false
+	}
+	for _, kind := range []string{"block", "inline"} {
+		pairs, _ := cfg.get(key + ".delimiters." + kind).([]any)
+		for _, p := range pairs {
+			if pair, _ := p.([]any); len(pair) > 0 && fmt.Sprint(pair[0]) == open {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// unescapeMath undoes, in the $$ math of a body outside its code, the
+// Markdown escapes its writer wrote for Hugo's Markdown to undo (\\ for
+// LaTeX's \, \_ for _): a backslash before an ASCII punctuation mark is
+// dropped, as CommonMark drops it. Math is a $$ not escaped to the next
+// $$ within its paragraph, as netjournal reads it.
+func unescapeMath(body string) string {
+	code := markdown.Code(body)
+	inCode := func(i int) bool {
+		return slices.ContainsFunc(code, func(r [2]int) bool { return r[0] <= i && i < r[1] })
+	}
+	var b strings.Builder
+	at := 0
+	for i := 0; i+1 < len(body); {
+		open := strings.Index(body[i:], "$$")
+		if open < 0 {
+			break
+		}
+		open += i
+		if inCode(open) || open > 0 && body[open-1] == '\\' {
+			i = open + 2
+			continue
+		}
+		rest := body[open+2:]
+		end := strings.Index(rest, "$$")
+		if end < 0 || blankLine.MatchString(rest[:end]) || inCode(open+2+end) {
+			i = open + 2
+			continue
+		}
+		b.WriteString(body[at : open+2])
+		b.WriteString(unescapePunct(rest[:end]))
+		b.WriteString("$$")
+		at = open + 2 + end + 2
+		i = at
+	}
+	b.WriteString(body[at:])
+	return b.String()
+}
+
+// unescapePunct drops the backslash of each backslash escape of an ASCII
+// punctuation mark in s.
+func unescapePunct(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]) {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
 }
 
 // uglyIn reports whether Hugo made ugly URLs (/a.html, not /a/) in the

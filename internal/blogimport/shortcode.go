@@ -321,6 +321,9 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 		if math == "" {
 			return
 		}
+		if c.markdownMath {
+			math = strings.ReplaceAll(math, `\`, `\\`) // as written: unescapeMath gives it back
+		}
 		display := arg("display", -1) == "true" || arg("block", -1) == "true"
 		for _, p := range t.pos {
 			display = display || strings.EqualFold(p, "display") || strings.EqualFold(p, "block")

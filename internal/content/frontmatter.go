@@ -256,7 +256,11 @@ func splitAt(path string, data []byte, sum [sha256.Size]byte, where splitWhere) 
 // published as it was, shown as U+FFFD, and its feeds were no XML a
 // reader takes), or lines that end in a carriage return alone, which
 // none of the rest reads as lines.
-func notText(path string, data []byte) *Error {
+func notText(path string, data []byte) *Error { return NotText(path, data) }
+
+// NotText is the error for a file that is no text netjournal reads
+// (notText), nil for one that is: for what writes such files, an import.
+func NotText(path string, data []byte) *Error {
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		return Errorf(Position{path, 1}, "the file is in UTF-16: save it as UTF-8")
 	}
