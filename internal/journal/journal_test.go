@@ -320,6 +320,45 @@ func TestPublicFragmentLabel(t *testing.T) {
 	}
 }
 
+// TestPublicWikilinksInMath: math is kept as written, so a wikilink in
+// it is never rendered: in a public post it published the name, feeds
+// and all (a review's: $$ x = [[felix-brandt]] $$, a private contact).
+// It stops the build at its line; in code, or in a wiki-only body, it
+// stays.
+func TestPublicWikilinksInMath(t *testing.T) {
+	slip := func(line int) string {
+		return fmt.Sprintf("content/posts/x.md:%d: public post has wikilink syntax in math, where it is not rendered and would be published as written: write the text", line)
+	}
+	for body, want := range map[string]string{
+		"Inline $$ x = [[jane-doe]] $$ here.\n":   slip(5),
+		"Intro.\n\n$$\na = 1\n[[jane-doe]]\n$$\n": slip(9),
+		"`$$ [[jane-doe]] $$` in code.\n":         "",
+		"$$ x_1 = [0, 1] $$ and [x] fine.\n":      "",
+	} {
+		fsys := fstest.MapFS{content.ConfigFile: {Data: []byte(config)},
+			"content/contacts/jane-doe.md": {Data: []byte("---\nname: Jane Doe\n---\n")},
+			"content/posts/x.md":           {Data: []byte("---\ntitle: X\ndate: 2026-02-01\n---\n" + body)},
+			"content/events/e.md":          {Data: []byte("---\ntitle: E\ndate: 2026-02-01\n---\n" + body)},
+		}
+		s, err := content.Load(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		j, err := Build(s, markdown.New(), Options{Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = j.Public()
+		got := ""
+		if err != nil {
+			got = errorLines(err)
+		}
+		if got != want {
+			t.Errorf("%q:\ngot  %s\nwant %s", body, got, want)
+		}
+	}
+}
+
 // TestPublicWikilinksInRawHTML: raw HTML is not Markdown, so a wikilink
 // in it is never rendered: in a public post it would publish the name as
 // written (a QA sweep found "[[tomas-ferreira]] told me about [[Inês

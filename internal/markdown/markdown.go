@@ -722,6 +722,15 @@ func slips(doc ast.Node, html, links []ast.Node, refs []parser.Reference, src []
 			out = append(out, j) // one at a line
 		}
 	}
+	// Math is kept as written: a wikilink in it is text.
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if m, ok := n.(*passthrough.PassthroughInline); ok && entering {
+			if i := bytes.Index(m.Segment.Value(src), []byte("[[")); i >= 0 {
+				out = append(out, Slip{Line: bytes.Count(src[:m.Segment.Start+i], []byte("\n")), Where: "math"})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
 	fromRef := map[string]bool{}
 	for _, ref := range refs {
 		fromRef[string(ref.Destination())+"\x00"+string(ref.Title())] = true
