@@ -571,10 +571,12 @@ func partsWithin(a, b []string) bool {
 	return true
 }
 
-// initialOf reports whether w is one letter, the first of word.
+// initialOf reports whether w is one letter, the first of word, in a
+// script that writes initials (a letter with a case: Latin, Greek,
+// Cyrillic): a Han character is a word of its own, 王 of 王伟 no initial.
 func initialOf(w, word string) bool {
 	r, n := utf8.DecodeRuneInString(w)
-	return n == len(w) && r != utf8.RuneError && strings.HasPrefix(word, w)
+	return n == len(w) && r != utf8.RuneError && unicode.ToUpper(r) != unicode.ToLower(r) && strings.HasPrefix(word, w)
 }
 
 // notNameRune is what separates the words of a name.

@@ -123,6 +123,9 @@ func TestPlanNeverMergesRelatives(t *testing.T) {
 		Person{Name: "A. Lima", Emails: values("ana@example.com"), Company: "Tidewater"},
 		Person{Name: "Ana Lima Souza", Emails: values("ana@example.com"), Location: "Lisbon"},
 		Person{Name: "Bia Lima", Emails: values("ana@example.com"), Notes: "Met at a fair."}, // her sister
+		// A review's: a Han character is a word, never an initial.
+		Person{Name: "王伟", Emails: values("wangjia@example.com"), Phones: values("+86 1")},
+		Person{Name: "王 芳", Emails: values("wangjia@example.com"), Phones: values("+86 2"), Role: "Surgeon"},
 	)
 	got := changeLines(res)
 	want := []string{
@@ -133,6 +136,8 @@ func TestPlanNeverMergesRelatives(t *testing.T) {
 		`updated content/contacts/lisbon/ana-lima.md: added company "Tidewater"`,
 		`updated content/contacts/lisbon/ana-lima.md: added location "Lisbon"`,
 		"created content/contacts/bia-lima.md: possible duplicate of content/contacts/lisbon/ana-lima.md (same email ana@example.com, but other names)",
+		"created content/contacts/王伟.md",
+		"created content/contacts/王-芳.md: possible duplicate of content/contacts/王伟.md (same email wangjia@example.com, but other names)",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
