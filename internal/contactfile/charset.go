@@ -128,12 +128,16 @@ func Text(path string, data []byte, charset string) (string, error) {
 		return string(data), nil
 	}
 	var bad []int
+	good := 0
 	for n, l := range bytes.Split(data, []byte("\n")) {
-		if !utf8.Valid(l) {
+		switch {
+		case !utf8.Valid(l):
 			bad = append(bad, n+1)
+		case bytes.ContainsFunc(l, func(r rune) bool { return r >= utf8.RuneSelf }):
+			good++
 		}
 	}
-	if HasUTF8(data) {
+	if Slip(good, len(bad)) {
 		return "", content.ErrorList{NotUTF8Slip(path, bad[0], nthLine(data, bad[0]), len(bad)-1)}
 	}
 	return "", content.ErrorList{NotUTF8(path, bad[0], nthLine(data, bad[0]), len(bad)-1, "")}
@@ -156,8 +160,8 @@ func NotUTF8(path string, line int, text []byte, more int, charset string) *cont
 	return content.Errorf(content.Position{Path: path, Line: line}, "%s", msg)
 }
 
-// NotUTF8Slip is the error for a line that is not UTF-8 in a file whose
-// other text is (HasUTF8): a byte the file should not hold, which
+// NotUTF8Slip is the error for a line that is not UTF-8 in a file of
+// UTF-8 but for a slip (Slip): a byte the file should not hold, which
 // --charset would not mend, reading the rest of it in another character
 // set (José as JosÃ©).
 func NotUTF8Slip(path string, line int, text []byte, more int) *content.Error {
@@ -168,18 +172,11 @@ func NotUTF8Slip(path string, line int, text []byte, more int) *content.Error {
 	return content.Errorf(content.Position{Path: path, Line: line}, "%s: correct it in a text editor (--charset would read all of the file in another character set)", msg)
 }
 
-// HasUTF8 reports whether b holds a character of more than one byte in
-// UTF-8, which text in another character set seldom does.
-func HasUTF8(b []byte) bool {
-	for len(b) > 0 {
-		r, n := utf8.DecodeRune(b)
-		if n > 1 && r != utf8.RuneError {
-			return true
-		}
-		b = b[n:]
-	}
-	return false
-}
+// Slip reports whether a file with utf8 lines of UTF-8 that are not
+// ASCII and bad lines that are not UTF-8 is UTF-8 but for a slip: more of
+// the first. Text in another character set is seldom UTF-8 a whole line
+// long, though a pair of its bytes may be (windows-1251's ё).
+func Slip(utf8, bad int) bool { return utf8 > bad }
 
 func plural(n int, noun string) string {
 	if n == 1 {

@@ -114,7 +114,8 @@ func TestReadCharsets(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 	// UTF-8 but for one byte: --charset would misread the rest.
-	slip := strings.Replace(strings.Replace(excel, "\xe1", "á", 1), "Caf\xe9", "Caf\x80", 1)
+	slip := strings.Replace(strings.Replace(excel, "\xe1", "á", 1), "Caf\xe9", "Caf\x80", 1) +
+		"Zoë,Lima,,,Café,CEO,03 Jan 2023\r\nJoão,Reis,,,,CTO,04 Jan 2023\r\n"
 	_, _, err = Read("slip.csv", []byte(slip), "")
 	if got, want := fmt.Sprint(err), `slip.csv:2: not UTF-8, though the rest of the file is: "Tomás,Ferreira,https://www.linkedin.com/in/tomas-ferreira-e"…: correct it in a text editor (--charset would read all of the file in another character set)`; got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)

@@ -34,7 +34,7 @@ type charsets struct {
 	named   string // a CHARSET other than UTF-8 that the file names, for a hint
 
 	notUTF8 []line              // lines without a CHARSET that are not UTF-8
-	utf8    bool                // a line without a CHARSET holds UTF-8 that is not ASCII (HasUTF8)
+	utf8    int                 // lines without a CHARSET that are UTF-8, and not ASCII
 	bad     map[string]*badLine // by message: lines not valid in the character set they name
 }
 
@@ -180,10 +180,9 @@ func (cs *charsets) text(l line, label string, raw []byte, decoded bool) (string
 		return cs.convert(l, cs.def, raw, "not valid "+cs.defName+", as --charset says")
 	case !utf8.Valid(raw):
 		cs.notUTF8 = append(cs.notUTF8, l)
-		cs.utf8 = cs.utf8 || contactfile.HasUTF8(raw)
 		return "", false
 	case !isASCII(raw):
-		cs.utf8 = true
+		cs.utf8++
 	}
 	return string(raw), true
 }
@@ -211,7 +210,7 @@ func (cs *charsets) fail(l line, msg string) {
 func (cs *charsets) err() content.ErrorList {
 	var errs content.ErrorList
 	switch n := len(cs.notUTF8); {
-	case n > 0 && cs.utf8 && cs.named == "":
+	case n > 0 && contactfile.Slip(cs.utf8, n) && cs.named == "":
 		// A file of UTF-8 but for a slip.
 		errs = append(errs, contactfile.NotUTF8Slip(cs.path, cs.notUTF8[0].n, []byte(cs.notUTF8[0].text), n-1))
 	case n > 0:

@@ -161,8 +161,13 @@ func TestReadNotUTF8(t *testing.T) {
 		// Other lines are UTF-8: --charset would misread them (José as
 		// JosÃ©); the byte that is not is the file's slip (a real export's
 		// ORG ended in \x80).
-		{"UTF-8 but a line", "BEGIN:VCARD\nVERSION:3.0\nFN:Jos\xc3\xa9\nORG:Acme\x80\nEND:VCARD\n", "",
+		{"UTF-8 but a line", "BEGIN:VCARD\nVERSION:3.0\nFN:Jos\xc3\xa9\nORG:Acme\x80\nNOTE:Caf\xc3\xa9\nEND:VCARD\n", "",
 			`x.vcf:4: not UTF-8, though the rest of the file is: "ORG:Acme\x80": correct it in a text editor (--charset would read all of the file in another character set)`},
+		// A review's: legacy text whose bytes happen to read as UTF-8 in
+		// places is no UTF-8 file: Shift_JIS 名前 (\x96\xbc\x91\x4f)
+		// holds none, but windows-1251 Фёдор ends in a pair that does.
+		{"windows-1251, some pairs UTF-8", "BEGIN:VCARD\nVERSION:3.0\nFN:\xd4\xb8\xe4\xee\xf0\nN:\xcf\xe5\xf2\xf0\xee\xe2;\xc8\xe2\xe0\xed\nEND:VCARD\n", "",
+			`x.vcf:3: not UTF-8, and the file does not say which character set it is in: "FN:Ը\xe4\xee\xf0" (and 1 more line): read it with --charset NAME, such as --charset windows-1252 (Outlook and Windows) or --charset shift_jis (Japanese phones)`},
 		{"mislabelled", "BEGIN:VCARD\nVERSION:2.1\nFN;CHARSET=SHIFT_JIS:Zo\xeb \xc5ngstr\xf6m\nEND:VCARD\n", "",
 			`x.vcf:3: not valid SHIFT_JIS, as its CHARSET says: "FN;CHARSET=SHIFT_JIS:Zo\xeb \xc5ngstr\xf6m"`},
 		{"not UTF-8 as labelled", "BEGIN:VCARD\nVERSION:3.0\nFN;CHARSET=UTF-8:Jos\xe9\nEND:VCARD\n", "",
