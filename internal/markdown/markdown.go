@@ -304,7 +304,7 @@ func New() *Renderer {
 		)),
 		goldmark.WithParserOptions(
 			parser.WithInlineParsers(util.Prioritized(&wikilink.Parser{}, 199)),
-			parser.WithASTTransformers(util.Prioritized(mathBlocks{}, 100)),
+			parser.WithASTTransformers(util.Prioritized(mathBlocks{}, -100)), // before passthrough's, at 0
 		),
 	)
 	return &Renderer{md: md, html: html}

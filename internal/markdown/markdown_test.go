@@ -162,12 +162,16 @@ func TestTextIsWhatTheReaderSees(t *testing.T) {
 // inline. Its text is escaped as any text is, never raw HTML; a lone $
 // (a price) is text.
 func TestMathAsWritten(t *testing.T) {
-	src := "Where $$a_1 * b_1$$ costs $5 or $6.\n\n$$\nh_z = \\mathbf{W}_z \\text{BERT}_z(z) \\\\\nS_\\text{retr} < x & <b>y</b>\n$$\n\n> $$x_2$$\n"
+	src := "Where $$a_1 * b_1$$ costs $5 or $6.\n\n$$\nh_z = \\mathbf{W}_z \\text{BERT}_z(z) \\\\\nS_\\text{retr} < x & <b>y</b>\n$$\n\n> $$x_2$$\n\n" +
+		"> $$\n> a_1 < b\n> $$\n\n- item $$c\n  d$$ end\n"
 	res := New().Render(Text(src), Options{})
 	for _, want := range []string{
 		"<p>Where <span class=\"math\">\\(a_1 * b_1\\)</span> costs $5 or $6.</p>",
 		"<div class=\"math\">\\[\nh_z = \\mathbf{W}_z \\text{BERT}_z(z) \\\\\nS_\\text{retr} &lt; x &amp; &lt;b&gt;y&lt;/b&gt;\n\\]</div>",
 		"<blockquote>\n<div class=\"math\">\\[x_2\\]</div>\n</blockquote>",
+		// A review's: a quote's > and a list's indent are not the math's.
+		"<blockquote>\n<div class=\"math\">\\[\na_1 &lt; b\n\\]</div>\n</blockquote>",
+		"<li>item <span class=\"math\">\\(c\nd\\)</span> end</li>",
 	} {
 		if !strings.Contains(res.HTML, want) {
 			t.Errorf("HTML lacks %q:\n%s", want, res.HTML)

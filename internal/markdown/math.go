@@ -28,8 +28,15 @@ var mathDelimiters = []passthrough.Delimiters{{Open: "$$", Close: "$$"}}
 var mathMarkdown = passthrough.New(passthrough.Config{InlineDelimiters: mathDelimiters})
 
 // mathBlocks makes a paragraph whose whole text is math a block of its
-// own: a PassthroughBlock holding the math.
+// own, a PassthroughBlock holding the math, and notes the text of each
+// math (mathText). It runs before the passthrough extension's own
+// transformer, which makes every paragraph with math anew without its
+// lines, where a quote's > and a list item's indent are told apart from
+// the math's text.
 type mathBlocks struct{}
+
+// mathTextAttr is the attribute that holds the text of a math node.
+var mathTextAttr = []byte("netjournal-math")
 
 func (mathBlocks) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
 	src := reader.Source()
@@ -38,14 +45,13 @@ func (mathBlocks) Transform(doc *ast.Document, reader text.Reader, _ parser.Cont
 	}
 	var sole []*ast.Paragraph
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		p, ok := n.(*ast.Paragraph)
-		if !ok || !entering {
-			return ast.WalkContinue, nil
+		if m, ok := n.(*passthrough.PassthroughInline); ok && entering {
+			m.SetAttribute(mathTextAttr, linesText(m, src))
 		}
-		if soleMath(p, src) != nil {
+		if p, ok := n.(*ast.Paragraph); ok && entering && soleMath(p, src) != nil {
 			sole = append(sole, p)
 		}
-		return ast.WalkSkipChildren, nil
+		return ast.WalkContinue, nil
 	})
 	for _, p := range sole {
 		m := soleMath(p, src)
@@ -53,6 +59,32 @@ func (mathBlocks) Transform(doc *ast.Document, reader text.Reader, _ parser.Cont
 		b.AppendChild(b, m) // taken from p
 		p.Parent().ReplaceChild(p.Parent(), p, b)
 	}
+}
+
+// linesText is the source of m, but for what the block it is in does not
+// hold of its lines (a quote's >, a list item's indent), without its
+// delimiters.
+func linesText(m *passthrough.PassthroughInline, src []byte) []byte {
+	v := m.Segment.Value(src)
+	for n := m.Parent(); n != nil; n = n.Parent() {
+		lines := n.Lines()
+		if n.Type() != ast.TypeBlock || lines == nil || lines.Len() == 0 {
+			continue
+		}
+		var b []byte
+		for i := 0; i < lines.Len(); i++ {
+			l := lines.At(i)
+			if from, to := max(l.Start, m.Segment.Start), min(l.Stop, m.Segment.Stop); from < to {
+				b = append(b, src[from:to]...)
+			}
+		}
+		v = b
+		break
+	}
+	if d := m.Delimiters; d != nil && len(v) >= len(d.Open)+len(d.Close) {
+		v = v[len(d.Open) : len(v)-len(d.Close)]
+	}
+	return v
 }
 
 // soleMath returns the math that is p's whole text, or nil.
@@ -76,13 +108,15 @@ func soleMath(p *ast.Paragraph, src []byte) *passthrough.PassthroughInline {
 	return math
 }
 
-// mathText is the math of m, without its delimiters.
+// mathText is the math of m, without its delimiters, as mathBlocks
+// noted it.
 func mathText(m *passthrough.PassthroughInline, src []byte) []byte {
-	v := m.Segment.Value(src)
-	if d := m.Delimiters; d != nil && len(v) >= len(d.Open)+len(d.Close) {
-		v = v[len(d.Open) : len(v)-len(d.Close)]
+	if v, ok := m.AttributeString(string(mathTextAttr)); ok {
+		if b, ok := v.([]byte); ok {
+			return b
+		}
 	}
-	return v
+	return linesText(m, src)
 }
 
 // mathRenderer writes math as text, escaped, never raw HTML: the
