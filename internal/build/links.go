@@ -1468,11 +1468,12 @@ func (sc *scanned) scan(b []byte) {
 	}
 	// From one '=' to the next (IndexByte is many times faster than a
 	// loop over every byte): an attribute starts where the name before
-	// it follows a space, within a tag. What a script says is not the
-	// page's: its text is passed by. Whether an '=' is within a tag is
-	// known from the last '<' or '>' before it: text, where the page
-	// writes < as &lt;, may hold href='x' (code that builds HTML, whose
-	// single quotes the page leaves as they are), which is no link.
+	// it follows a space, within a tag and not within a quoted value of
+	// one. What a script says is not the page's: its text is passed by.
+	// Whether an '=' is within a tag is known from what is before it
+	// (tagState): text, where the page writes < as &lt;, may hold
+	// href='x' (code that builds HTML, whose single quotes the page
+	// leaves as they are), which is no link.
 	scripts := scriptRanges(b)
 	var t tagState
 	last := 0 // b before it is read into t, but for values and scripts
@@ -1496,7 +1497,7 @@ func (sc *scanned) scan(b []byte) {
 		}
 		t.read(b, last, eq)
 		last = eq + 1
-		if !t.open {
+		if !t.open || t.quote != 0 {
 			continue
 		}
 		var name string
@@ -1535,23 +1536,49 @@ func (sc *scanned) scan(b []byte) {
 	}
 }
 
-// tagState is whether a scan is within a tag (open), and where the tag
-// starts.
+// tagState is whether a scan is within a tag (open), within a quoted
+// value of one (quote, the quote that ends it), and where the tag starts.
 type tagState struct {
 	open  bool
+	quote byte
 	start int
 }
 
-// read moves t over b[from:to]: its last '<' opens a tag, its last '>'
-// closes one.
+// read moves t over b[from:to]: a '<' opens a tag, and within one a '>'
+// closes it, but in a quoted value (title="1 > 0"), which a quote opens
+// and the same quote closes.
 func (t *tagState) read(b []byte, from, to int) {
-	seg := b[from:to]
-	lt, gt := bytes.LastIndexByte(seg, '<'), bytes.LastIndexByte(seg, '>')
-	switch {
-	case lt > gt:
-		t.open, t.start = true, from+lt
-	case gt > lt:
-		t.open = false
+	for i := from; i < to; {
+		switch {
+		case !t.open:
+			k := bytes.IndexByte(b[i:to], '<')
+			if k < 0 {
+				return
+			}
+			t.open, t.quote, t.start = true, 0, i+k
+			i += k + 1
+		case t.quote != 0:
+			k := bytes.IndexByte(b[i:to], t.quote)
+			if k < 0 {
+				return
+			}
+			t.quote = 0
+			i += k + 1
+		default:
+			k := bytes.IndexAny(b[i:to], "<>\"'")
+			if k < 0 {
+				return
+			}
+			switch c := b[i+k]; c {
+			case '>':
+				t.open = false
+			case '<':
+				t.start = i + k
+			default:
+				t.quote = c
+			}
+			i += k + 1
+		}
 	}
 }
 

@@ -45,12 +45,15 @@ func TestScan(t *testing.T) {
 // name is not.
 func TestScanTagsOnly(t *testing.T) {
 	page := []byte(`<meta name="description" content="x"><pre><code>var c = "&lt;a href='" + url + "'&gt;" id='q'
-</code></pre><p>Two.<a name="two"></a> <A class="x" name='three'>3</A> <input name="q"> <a href="#two">2</a></p>`)
+</code></pre><p>Two.<a name="two"></a> <A class="x" name='three'>3</A> <input name="q"> <a href="#two">2</a></p>` +
+		// A review's: a > in a quoted value ends no tag, and what a
+		// value says is no attribute.
+		`<a title="1 > 0" id="x" href="/gone/">g</a> <img alt='a > b' src="/missing.png"> <p title="see href='/no/'">`)
 	hrefs, ids := scan(page)
-	if want := []string{"#two"}; !slices.Equal(hrefs, want) {
+	if want := []string{"#two", "/gone/", "/missing.png"}; !slices.Equal(hrefs, want) {
 		t.Errorf("hrefs = %q, want %q", hrefs, want)
 	}
-	if len(ids) != 2 || !ids.has("two") || !ids.has("three") {
+	if len(ids) != 3 || !ids.has("two") || !ids.has("three") || !ids.has("x") {
 		t.Errorf("ids = %v", ids)
 	}
 	h2, i2 := scanBytes(page)
@@ -79,25 +82,39 @@ func TestScanSkipsScripts(t *testing.T) {
 // scanBytes is scan as first written, a byte at a time: the reference the
 // faster one must equal. A space within a script's text (scriptRanges)
 // starts no attribute, nor one outside a tag (after a '>', or before any
-// '<'); a name is an id on an a element alone.
+// '<'), nor one within a quoted value; a name is an id on an a element
+// alone.
 func scanBytes(b []byte) (hrefs []string, ids map[string]bool) {
 	ids = map[string]bool{}
 	scripts := scriptRanges(b)
-	open, tag := false, 0
+	open, quote, tag := false, byte(0), 0
 	for i := 0; i < len(b); i++ {
 		if slices.ContainsFunc(scripts, func(r [2]int) bool { return r[0] <= i && i < r[1] }) {
 			continue
 		}
 		c := b[i]
-		switch c {
-		case '<':
-			open, tag = true, i
+		switch {
+		case !open:
+			if c == '<' {
+				open, quote, tag = true, 0, i
+			}
 			continue
-		case '>':
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+			continue
+		case c == '>':
 			open = false
 			continue
+		case c == '<':
+			tag = i
+			continue
+		case c == '"' || c == '\'':
+			quote = c
+			continue
 		}
-		if !open || c != ' ' && c != '\n' && c != '\t' {
+		if c != ' ' && c != '\n' && c != '\t' {
 			continue
 		}
 		rest := b[i+1:]
@@ -129,7 +146,7 @@ func scanBytes(b []byte) (hrefs []string, ids map[string]bool) {
 		} else {
 			hrefs = append(hrefs, v)
 		}
-		i += len(name) + 1 + end + 1
+		i += len(name) + end + 3 // at the closing quote, which i++ passes
 	}
 	return hrefs, ids
 }
