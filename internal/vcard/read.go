@@ -122,6 +122,7 @@ func property(s string) (name, params, value string) {
 func split(path, data string, cs *charsets) (cards []*rawCard, warnings, errs content.ErrorList) {
 	phys := strings.Split(strings.ReplaceAll(data, "\r\n", "\n"), "\n")
 	var logical []line
+	said := map[int]bool{} // the lines of photos whose next lines were said
 	for i := 0; i < len(phys); i++ {
 		l := line{text: strings.TrimRight(phys[i], "\r"), n: i + 1}
 		for i+1 < len(phys) {
@@ -138,7 +139,13 @@ func split(path, data string, cs *charsets) (cards []*rawCard, warnings, errs co
 					l.text = strings.TrimSuffix(l.text, "=")
 					break
 				}
-				l.text = strings.TrimSuffix(l.text, "=") + next
+				if foldsEscape(next) {
+					// RFC 6350's fold within an escape (Caf= and " C3=A9"):
+					// the = begins the escape.
+					l.text += next[1:]
+				} else {
+					l.text = strings.TrimSuffix(l.text, "=") + next
+				}
 			} else if next != "" && (next[0] == ' ' || next[0] == '\t') {
 				l.text += next[1:]
 			} else {
@@ -148,15 +155,30 @@ func split(path, data string, cs *charsets) (cards []*rawCard, warnings, errs co
 		}
 		// A line without a property name after a note or an address is
 		// the value's next line, written without the space that folds it
-		// or the \n of a newline (a note written out as it was typed).
-		if prev := len(logical) - 1; prev >= 0 && !strings.Contains(l.text, ":") && strings.TrimSpace(l.text) != "" {
-			if name, params, _ := property(logical[prev].text); name == "NOTE" || name == "LABEL" || name == "ADR" {
+		// or the \n of a newline (a note written out as it was typed, a
+		// web address on a line of its own); after a photo, a line of its
+		// base64, said once.
+		if prev := len(logical) - 1; prev >= 0 && strings.TrimSpace(l.text) != "" && !isProperty(l.text) {
+			name, params, _ := property(logical[prev].text)
+			joined := false
+			switch {
+			case name == "NOTE" || name == "LABEL" || name == "ADR":
 				newline := `\n`
 				if strings.Contains(strings.ToUpper(params), "QUOTED-PRINTABLE") {
 					newline = "=0D=0A"
 				}
 				logical[prev].text += newline + l.text
-				warnings.Add(content.Position{Path: path, Line: l.n}, "a line without a property name (no colon): read as the next line of %s on line %d", name, logical[prev].n)
+				joined = true
+			case (name == "PHOTO" || name == "LOGO" || name == "SOUND" || name == "KEY") && base64Line.MatchString(l.text):
+				joined = !said[logical[prev].n]
+				logical[prev].text += strings.TrimSpace(l.text)
+				if !joined {
+					continue
+				}
+			}
+			if joined {
+				said[logical[prev].n] = true
+				warnings.Add(content.Position{Path: path, Line: l.n}, "a line without a property name: read as the next line of %s on line %d", name, logical[prev].n)
 				continue
 			}
 		}
@@ -208,7 +230,7 @@ func split(path, data string, cs *charsets) (cards []*rawCard, warnings, errs co
 		case word != "" && !strings.Contains(l.text, ":"):
 			last := cur.lines[len(cur.lines)-1]
 			name, _, _ := property(last.text)
-			warnings.Add(content.Position{Path: path, Line: l.n}, "a line without a property name (no colon) after %s on line %d: left out: %q", name, last.n, short(cs.decode(l)))
+			warnings.Add(content.Position{Path: path, Line: l.n}, "a line without a property name after %s on line %d: left out: %q", name, last.n, short(cs.decode(l)))
 		case word != "":
 			cur.lines = append(cur.lines, line{text: typeParams(cs.decode(l)), n: l.n})
 		}
@@ -229,6 +251,29 @@ func split(path, data string, cs *charsets) (cards []*rawCard, warnings, errs co
 // parameters or its value, which no space begins ("TEL: 123 after six"
 // is a note's).
 var propertyLine = regexp.MustCompile(`^(?:[A-Za-z0-9-]+\.)?(?:X-[A-Z0-9-]+|BEGIN|END|VERSION|FN|N|NICKNAME|PHOTO|BDAY|ANNIVERSARY|GENDER|ADR|LABEL|TEL|EMAIL|MAILER|IMPP|LANG|TZ|GEO|TITLE|ROLE|LOGO|AGENT|ORG|MEMBER|RELATED|CATEGORIES|NOTE|PRODID|REV|SORT-STRING|SOUND|UID|CLIENTPIDMAP|URL|CLASS|KEY|FBURL|CALADRURI|CALURI|SOURCE|NAME|KIND|XML)(?:;|:[^ ]|:$)`)
+
+// isProperty reports whether a line of a card begins a property: a name
+// vCard has (propertyLine, in any case), or one in capitals, before its
+// parameters or its value. "see https://…", "https://…" and "Note: call"
+// do not: a note's lines written without the fold's space.
+func isProperty(line string) bool {
+	return propertyLineAnyCase.MatchString(line) || capitalsProperty.MatchString(line)
+}
+
+var (
+	propertyLineAnyCase = regexp.MustCompile(`(?i)` + propertyLine.String())
+	capitalsProperty    = regexp.MustCompile(`^(?:[A-Za-z0-9-]+\.)?[A-Z][A-Z0-9-]*[;:]`)
+	base64Line          = regexp.MustCompile(`^[A-Za-z0-9+/]+=*\s*$`)
+)
+
+// foldsEscape reports whether the line after a quoted-printable line that
+// ends in = continues it as RFC 6350 folds a line, inside an escape: a
+// space, then two hexadecimal digits in capitals (" C3=A9"), which a
+// word of text seldom begins with.
+func foldsEscape(next string) bool {
+	isHex := func(c byte) bool { return c >= '0' && c <= '9' || c >= 'A' && c <= 'F' }
+	return len(next) >= 3 && next[0] == ' ' && isHex(next[1]) && isHex(next[2])
+}
 
 // joined reports whether a line, upper-cased and trimmed, is an
 // END:VCARD with the next file's BEGIN:VCARD (and its byte order mark,

@@ -712,9 +712,45 @@ func TestReadLineWithoutName(t *testing.T) {
 	for _, w := range warnings {
 		warn = append(warn, w.Error())
 	}
-	want := "x.vcf:5: a line without a property name (no colon): read as the next line of NOTE on line 4\n" +
-		"x.vcf:7: a line without a property name (no colon) after TEL on line 6: left out: \"stray words\"\n" +
-		"x.vcf:13: a line without a property name (no colon): read as the next line of NOTE on line 12"
+	want := "x.vcf:5: a line without a property name: read as the next line of NOTE on line 4\n" +
+		"x.vcf:7: a line without a property name after TEL on line 6: left out: \"stray words\"\n" +
+		"x.vcf:13: a line without a property name: read as the next line of NOTE on line 12"
+	if got := strings.Join(warn, "\n"); got != want {
+		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestReadLinesOfNotes: a review's. A quoted-printable value folded
+// RFC's way inside an escape (Caf= and a line " C3=A9") is a fold, not a
+// soft line break; a note's next line that has a colon but no property's
+// name (a web address, "see https://…") is the note's; base64 lines of
+// a photo written without their folding spaces are the photo's, said
+// once.
+func TestReadLinesOfNotes(t *testing.T) {
+	src := "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Ana\r\nNOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:Caf=\r\n C3=A9 au lait\r\nEND:VCARD\r\n" +
+		"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Rui\r\nNOTE:first\r\nsee https://x.example/a\r\nhttps://x.example/b\r\nthird\r\nTEL:1\r\nEND:VCARD\r\n" +
+		"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Eva\r\nPHOTO;ENCODING=b;TYPE=PNG:iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk\r\n+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==\r\nEND:VCARD\r\n"
+	people, warnings, err := Read("x.vcf", []byte(src), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := people[0].Notes; got != "Café au lait" {
+		t.Errorf("notes %q", got)
+	}
+	if got, want := people[1].Notes, "first\nsee https://x.example/a\nhttps://x.example/b\nthird"; got != want || len(people[1].Phones) != 1 {
+		t.Errorf("notes %q, want %q; phones %v", got, want, people[1].Phones)
+	}
+	if people[2].Photo == nil || len(people[2].Photo.Data) != 70 {
+		t.Errorf("photo %+v", people[2].Photo)
+	}
+	var warn []string
+	for _, w := range warnings {
+		warn = append(warn, w.Error())
+	}
+	want := "x.vcf:11: a line without a property name: read as the next line of NOTE on line 10\n" +
+		"x.vcf:12: a line without a property name: read as the next line of NOTE on line 10\n" +
+		"x.vcf:13: a line without a property name: read as the next line of NOTE on line 10\n" +
+		"x.vcf:20: a line without a property name: read as the next line of PHOTO on line 19"
 	if got := strings.Join(warn, "\n"); got != want {
 		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
 	}
