@@ -460,7 +460,7 @@ func TestSemicolonsRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, line := range []string{`ORG:Smith\; Jones LLP`, `TITLE:Lead\; platform`, `NOTE:Met at X\; works on Y\, and Z.`,
-		`FN:Ana Lima\; PhD`, `N:Lima\;;Ana;;;PhD`} {
+		`FN:Ana Lima\; PhD`, `N:Lima;Ana;;;PhD`} {
 		if !strings.Contains(b.String(), line+"\r\n") {
 			t.Errorf("no line %q in:\n%s", line, b.String())
 		}
@@ -822,6 +822,10 @@ func TestWriteStructuredName(t *testing.T) {
 		"김 민준":                           "N:김;민준;;;",
 		"Vangelis":                       "N:;Vangelis;;;",
 		"Prof. Smith":                    "N:Smith;;;Prof.;",
+		// A review's: credentials after a comma are a suffix, not a
+		// given name; a ; before a suffix is no part of the family name.
+		"Jane Doe, CFA": "N:Doe;Jane;;;CFA",
+		"Ana Lima; PhD": "N:Lima;Ana;;;PhD",
 	} {
 		c := &content.Contact{Name: full}
 		c.Slug = "x"

@@ -9,6 +9,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -239,9 +240,14 @@ func name(full string) *govcard.Name {
 		suffixes = append([]string{strings.TrimLeft(words[len(words)-1], ",")}, suffixes...)
 		words = words[:len(words)-1]
 	}
-	n.HonorificSuffix = strings.Join(suffixes, " ")
-	rest := strings.TrimRight(strings.Join(words, " "), ", ")
+	rest := strings.TrimRight(strings.Join(words, " "), ", "+nSemicolon)
 	family, given, comma := strings.Cut(rest, ",")
+	if comma && credentials(given) {
+		// "Jane Doe, CFA": letters after a name, not a given name.
+		suffixes = append([]string{strings.TrimSpace(given)}, suffixes...)
+		rest, comma = strings.TrimSpace(family), false
+	}
+	n.HonorificSuffix = strings.Join(suffixes, " ")
 	if comma {
 		words = strings.Fields(given)
 	} else {
@@ -264,6 +270,17 @@ func name(full string) *govcard.Name {
 	}
 	n.GivenName = strings.Join(words, " ")
 	return n
+}
+
+// credentials reports whether s, what follows a name and a comma, is
+// letters after a name (CFA, CPA, MBA, Ph.D.), which "Family, Given" is
+// not: each word a suffix nameAffixes knows, or capitals.
+func credentials(s string) bool {
+	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' })
+	return len(words) > 0 && !slices.ContainsFunc(words, func(w string) bool {
+		caps := len(strings.Trim(w, ".")) >= 2 && strings.Trim(w, ".ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
+		return !caps && nameAffixes[affixKey(w)] != "suffix"
+	})
 }
 
 // nameAffixes are the titles written before a name and the suffixes after
