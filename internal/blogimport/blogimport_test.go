@@ -578,6 +578,10 @@ func TestHugoLanguageConfigFiles(t *testing.T) {
 	if cfg.str("languages.en.params.description") != "In English" || cfg.get("languages.en.menus.main") == nil {
 		t.Errorf("config %v", cfg)
 	}
+	// menu.en.toml, as Hugo takes it too.
+	if got := fmt.Sprint(configFileTable("menu.en", config{"main": "x"})); got != "map[languages:map[en:map[menu:map[main:x]]]]" {
+		t.Errorf("menu.en.toml: %s", got)
+	}
 }
 
 // TestHugoThemeTOC: FixIt's and LoveIt's table of contents is a map,

@@ -1057,8 +1057,8 @@ func hugoConfig(fsys fs.FS, shown func(string) string) (cfg config, dups content
 // configFileTable is where the values c of the file name (without its
 // extension) of a config folder go, as Hugo has them: hugo.toml's (or
 // config.toml's) at the top, params.toml's in [params], and a language's
-// own, languages.fr.toml in [languages.fr], and menus.fr.toml and
-// params.fr.toml in its menus and params.
+// own, languages.fr.toml in [languages.fr], and menus.fr.toml (or
+// menu.fr.toml) and params.fr.toml in its menus and params.
 func configFileTable(name string, c config) map[string]any {
 	name = strings.ToLower(name)
 	if name == "config" || name == "hugo" {
@@ -1068,7 +1068,7 @@ func configFileTable(name string, c config) map[string]any {
 	switch {
 	case ok && key == "languages":
 		return map[string]any{"languages": map[string]any{lang: map[string]any(c)}}
-	case ok && (key == "menus" || key == "params"):
+	case ok && (key == "menus" || key == "menu" || key == "params"):
 		return map[string]any{"languages": map[string]any{lang: map[string]any{key: map[string]any(c)}}}
 	}
 	return map[string]any{name: map[string]any(c)}
