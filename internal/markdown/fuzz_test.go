@@ -14,6 +14,7 @@ func FuzzRender(f *testing.F) {
 		"Term\n: definition\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1]\n\n[^1]: note\n",
 		"<script>alert(1)</script> [x](/posts/a/) ![i](/img.png)",
 		"$$<script>alert(1)</script> [[a]]$$ and $$\nx_1 \\\\ [[b]]\n$$\n\n- $$y$$",
+		"![a $$x$$](i.png) [b $$y$$](/u)\n\n## $$z$$\n\n| $$1$$ | b |\n|---|---|\n| c | $$d$$ |\n\n> - $$e\n>   f$$\n\nTerm $$g$$\n: $$h$$\n",
 	} {
 		f.Add(seed)
 	}

@@ -44,15 +44,24 @@ func (mathBlocks) Transform(doc *ast.Document, reader text.Reader, _ parser.Cont
 		return // no math: not a walk of every body
 	}
 	var sole []*ast.Paragraph
+	var alt []*passthrough.PassthroughInline
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if m, ok := n.(*passthrough.PassthroughInline); ok && entering {
 			m.SetAttribute(mathTextAttr, linesText(m, src))
+			if inImage(m) {
+				alt = append(alt, m)
+			}
 		}
 		if p, ok := n.(*ast.Paragraph); ok && entering && soleMath(p, src) != nil {
 			sole = append(sole, p)
 		}
 		return ast.WalkContinue, nil
 	})
+	// An image's alt is text: its math as written (its renderer writes
+	// the text of an image's children, and math has none).
+	for _, m := range alt {
+		m.Parent().ReplaceChild(m.Parent(), m, ast.NewTextSegment(m.Segment))
+	}
 	for _, p := range sole {
 		m := soleMath(p, src)
 		b := &passthrough.PassthroughBlock{Delimiters: m.Delimiters}
@@ -67,8 +76,11 @@ func (mathBlocks) Transform(doc *ast.Document, reader text.Reader, _ parser.Cont
 func linesText(m *passthrough.PassthroughInline, src []byte) []byte {
 	v := m.Segment.Value(src)
 	for n := m.Parent(); n != nil; n = n.Parent() {
+		if n.Type() != ast.TypeBlock { // an inline's Lines panics
+			continue
+		}
 		lines := n.Lines()
-		if n.Type() != ast.TypeBlock || lines == nil || lines.Len() == 0 {
+		if lines == nil || lines.Len() == 0 {
 			continue
 		}
 		var b []byte
@@ -85,6 +97,16 @@ func linesText(m *passthrough.PassthroughInline, src []byte) []byte {
 		v = v[len(d.Open) : len(v)-len(d.Close)]
 	}
 	return v
+}
+
+// inImage reports whether n is in an image's description.
+func inImage(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Kind() == ast.KindImage {
+			return true
+		}
+	}
+	return false
 }
 
 // soleMath returns the math that is p's whole text, or nil.
