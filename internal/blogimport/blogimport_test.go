@@ -688,6 +688,31 @@ func TestImportNotUTF8(t *testing.T) {
 	}
 }
 
+// TestImportBasePathLinks: a blog under a path (a GitHub project site,
+// https://example.github.io/blog/) links to its posts and its images by
+// that path: /blog/posts/b/ and /blog/images/x.png were left as written
+// and broken (a real blog's screenshots), while the full addresses were
+// made new.
+func TestImportBasePathLinks(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.toml":         {Data: []byte("baseURL = 'https://example.github.io/blog/'\n")},
+		"content/posts/a.md":  {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n![shot](/blog/images/x.png) [b](/blog/posts/b/) [abs](https://example.github.io/blog/posts/b/) [out](/blogroll/) [no](/blog/nothing/)\n")},
+		"content/posts/b.md":  {Data: []byte("---\ntitle: B\ndate: 2020-01-02\n---\nB\n")},
+		"static/images/x.png": {Data: []byte("png")},
+	}
+	plan, err := Hugo(fsys, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range plan.Posts {
+		if p.Slug == "a" {
+			if got, want := strings.TrimSpace(p.Body), "![shot](/images/x.png) [b](/posts/b/) [abs](/posts/b/) [out](/blogroll/) [no](/blog/nothing/)"; got != want {
+				t.Errorf("got  %s\nwant %s", got, want)
+			}
+		}
+	}
+}
+
 // TestHugoLooseFiles: a file of the content folder that no page owns is
 // not copied (Hugo may have held it back: a draft section, one not
 // rendered), and the report says where Hugo published it.

@@ -395,7 +395,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		plan.finish(d)
 	}
 	plan.staticFiles(fsys, staticDirs(cfg), shown) // which relink links to
-	plan.relink()
+	plan.relink(old)
 	var secs []string
 	for s := range sectionPages {
 		secs = append(secs, s)

@@ -282,7 +282,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		d.setBody(escapeWikilinks(escapeSingleTildes(body)))
 		plan.finish(d)
 	}
-	plan.relink()
+	plan.relink(old)
 	plan.jekyllMenu(fsys, cfg, cfgName, shown, old, refs)
 	// Every feed the old site had: its files, or jekyll-feed's feed.xml.
 	var feeds []string

@@ -615,17 +615,17 @@ func attribute(name string) *regexp.Regexp {
 // (../images/cat.png) is made the path it led to from the old address,
 // when it leads elsewhere from the new one: a Jekyll post at /cat/ moves
 // to /posts/cat/, and a real blog's 720 images were broken.
-func (p *Plan) relink() {
+func (p *Plan) relink(old site) {
 	to := p.moved()
 	files := map[string]bool{"/": true} // the home page, and the site paths of the files it copies
 	for _, f := range p.Files {
 		files["/"+strings.TrimPrefix(f.Path, "static/")] = true
 	}
 	for _, post := range p.Posts {
-		post.Body = relinkBody(post.Body, to, relative{from: post.oldPath, at: "/posts/" + post.Slug + "/", bundle: post.bundle, files: files})
+		post.Body = relinkBody(post.Body, to, relative{from: post.oldPath, at: "/posts/" + post.Slug + "/", bundle: post.bundle, files: files, old: old})
 	}
 	for _, page := range p.Pages {
-		page.Body = relinkBody(page.Body, to, relative{from: page.oldPath, at: "/" + page.SitePath, bundle: len(page.files) > 0, files: files})
+		page.Body = relinkBody(page.Body, to, relative{from: page.oldPath, at: "/" + page.SitePath, bundle: len(page.files) > 0, files: files, old: old})
 	}
 }
 
@@ -636,6 +636,22 @@ type relative struct {
 	from, at string
 	bundle   bool
 	files    map[string]bool // the site paths of the files the import copies
+	old      site            // the old site, whose base path a link may begin with
+}
+
+// underBase returns the path of the old site that dest, a path beginning
+// with its base path (/blog/posts/b/ of https://example.github.io/blog/),
+// names (/posts/b/).
+func (r relative) underBase(dest string) (string, bool) {
+	if r.old.base == nil || r.old.base.Path == "" || r.old.base.Path == "/" {
+		return "", false
+	}
+	base := strings.TrimSuffix(r.old.base.Path, "/") + "/"
+	rest, ok := strings.CutPrefix(dest, base)
+	if !ok {
+		return "", false
+	}
+	return "/" + rest, true
 }
 
 // rebase returns the path a relative link dest led to from r.from, when
@@ -714,7 +730,21 @@ func relinkBody(body string, to map[string]string, rel relative) string {
 			u, frag, _ := strings.Cut(dest, "#")
 			newPath, ok := to[u]
 			if !ok {
-				continue
+				// A path under the old site's base path: the post's
+				// address, or a file the import copies.
+				p, under := rel.underBase(u)
+				switch {
+				case !under:
+					continue
+				case to[strings.TrimSuffix(rel.old.base.String(), "/")+p] != "":
+					newPath = to[strings.TrimSuffix(rel.old.base.String(), "/")+p]
+				case to[p] != "":
+					newPath = to[p]
+				case rel.files[strings.SplitN(p, "?", 2)[0]]:
+					newPath = p
+				default:
+					continue
+				}
 			}
 			repl = newPath
 			if frag != "" {
