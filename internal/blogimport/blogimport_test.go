@@ -713,6 +713,24 @@ func TestImportBasePathLinks(t *testing.T) {
 	}
 }
 
+// TestJekyllKramdownTables: kramdown's separator lines, |---+---| above,
+// between and below a table's rows, are no rows: CommonMark read them as
+// a paragraph of dashes above the table and rows of dashes in it (a real
+// blog's five posts). They go; the header's separator stays, with | for
+// kramdown's + between its columns.
+func TestJekyllKramdownTables(t *testing.T) {
+	for in, want := range map[string]string{
+		"Intro.\n\n|---+---|\n| a | b |\n|:-:|:-:|\n| 1 | 2 |\n|---+---|\n| 3 | 4 |\n|===+===|\n| 5 | 6 |\n|---+---|\n\nAfter.\n": "Intro.\n\n\n| a | b |\n|:-:|:-:|\n| 1 | 2 |\n| 3 | 4 |\n| 5 | 6 |\n\n\nAfter.\n",
+		"| a | b |\n|---+---|\n| 1 | 2 |\n": "| a | b |\n|---|---|\n| 1 | 2 |\n",
+		"```\n|---+---|\n| a |\n```\n":      "```\n|---+---|\n| a |\n```\n",
+		"Dashes:\n\n---\n\n| x |\n|---|\n":  "Dashes:\n\n---\n\n| x |\n|---|\n",
+	} {
+		if got := kramdownTables(in); got != want {
+			t.Errorf("%q:\ngot  %q\nwant %q", in, got, want)
+		}
+	}
+}
+
 // TestHugoLooseFiles: a file of the content folder that no page owns is
 // not copied (Hugo may have held it back: a draft section, one not
 // rendered), and the report says where Hugo published it.

@@ -211,7 +211,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 	for _, d := range drafts {
 		var inserted []int // lines a pass added to the body
 		if kramdown {
-			d.body = kramdownUnclosedRaw(kramdownSubLists(d.body))
+			d.body = kramdownUnclosedRaw(kramdownTables(kramdownSubLists(d.body)))
 		}
 		if rawHTML {
 			var body string

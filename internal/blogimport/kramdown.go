@@ -1085,3 +1085,55 @@ func kramdownSpanLines(body string) string {
 	b.WriteString(body[last:])
 	return b.String()
 }
+
+// kramdownSeparator is a kramdown table's separator line: a pipe, then
+// dashes or equals signs, colons, pipes, plus signs and spaces alone.
+var kramdownSeparator = regexp.MustCompile(`^ {0,3}\|[ :]*[-=][-=:|+ ]*$`)
+
+// kramdownTables returns body with kramdown's separator lines out of its
+// tables, outside code: |---+---| above, between or below the rows is no
+// row (CommonMark reads it as a paragraph of dashes, or a row of them),
+// and footer's |===+===| neither. The separator right after a table's
+// first row is its header's, kept, with | between its columns where
+// kramdown may write +. One above or below the rows is left a blank line,
+// so that the lines after keep their numbers; one between them goes.
+func kramdownTables(body string) string {
+	code := codeRegions(body)
+	lines := strings.SplitAfter(body, "\n")
+	isRow := func(l string) bool { return strings.HasPrefix(strings.TrimLeft(l, " "), "|") }
+	var out strings.Builder
+	offset := 0
+	for i := 0; i < len(lines); {
+		if !isRow(lines[i]) || code.in(offset) {
+			out.WriteString(lines[i])
+			offset += len(lines[i])
+			i++
+			continue
+		}
+		end := i
+		for end < len(lines) && isRow(lines[end]) {
+			end++
+		}
+		table := lines[i:end]
+		sep := func(l string) bool { return kramdownSeparator.MatchString(strings.TrimRight(l, "\r\n")) }
+		first := slices.IndexFunc(table, func(l string) bool { return !sep(l) })
+		last := len(table) - 1
+		for last >= 0 && sep(table[last]) {
+			last--
+		}
+		for j, l := range table {
+			switch {
+			case first < 0 || !sep(l):
+				out.WriteString(l)
+			case j == first+1:
+				// The header's: | between columns, - for =.
+				out.WriteString(strings.NewReplacer("+", "|", "=", "-").Replace(l))
+			case j < first || j > last:
+				out.WriteString("\n") // a blank line: the lines keep their numbers
+			}
+			offset += len(l)
+		}
+		i = end
+	}
+	return out.String()
+}
