@@ -731,6 +731,17 @@ func TestJekyllKramdownTables(t *testing.T) {
 	}
 }
 
+// TestHugoBundleLinksNotInCode: a bundle's files are linked by their new
+// paths, but not in code, which shows what was written (a real post's
+// sample of the figure shortcode, its src made the new path).
+func TestHugoBundleLinksNotInCode(t *testing.T) {
+	body := "![a](img/a.jpg)\n\n```html\n<img src=\"img/a.jpg\">\n```\n\nand `<img src=\"img/a.jpg\">` too.\n"
+	want := "![a](/posts/b/img/a.jpg)\n\n```html\n<img src=\"img/a.jpg\">\n```\n\nand `<img src=\"img/a.jpg\">` too.\n"
+	if got := bundleLinks(body, []string{"content/posts/b/img/a.jpg"}, "content/posts/b", "/posts/b/"); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
 // TestHugoLooseFiles: a file of the content folder that no page owns is
 // not copied (Hugo may have held it back: a draft section, one not
 // rendered), and the report says where Hugo published it.

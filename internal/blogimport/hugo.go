@@ -1220,7 +1220,20 @@ func bundleLinks(body string, files []string, bundle, to string) string {
 		rel := strings.TrimPrefix(f, bundle+"/")
 		q := regexp.QuoteMeta(rel)
 		re := regexp.MustCompile(`(\]\(<?|src="|href="|src='|href=')(?:\./)?` + q + `([)>"'\s#?])`)
-		body = re.ReplaceAllString(body, "${1}"+strings.ReplaceAll(to+rel, "$", "$$")+"${2}")
+		// Not in code, which shows what was written.
+		code := codeRegions(body)
+		var b strings.Builder
+		last := 0
+		for _, m := range re.FindAllStringSubmatchIndex(body, -1) {
+			if code.in(m[0]) {
+				continue
+			}
+			b.WriteString(body[last:m[0]])
+			b.WriteString(body[m[2]:m[3]] + to + rel + body[m[4]:m[5]])
+			last = m[1]
+		}
+		b.WriteString(body[last:])
+		body = b.String()
 	}
 	return body
 }
