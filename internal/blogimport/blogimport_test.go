@@ -742,6 +742,21 @@ func TestHugoBundleLinksNotInCode(t *testing.T) {
 	}
 }
 
+// TestEscapeWikilinksScriptsAndMath: [[ in a script is JavaScript
+// (MathJax's inlineMath: [['$','$']]), left as written: escaped, a site
+// that trusts its HTML published &#91; in its script. In $$ math, kept as
+// written, an entity is no bracket: [[ is written [{[}, which LaTeX sets
+// as [[.
+func TestEscapeWikilinksScriptsAndMath(t *testing.T) {
+	in := "<script type=\"text/x-mathjax-config\">MathJax.Hub.Config({tex2jax: {inlineMath: [['$','$']]}});</script>\n\n" +
+		"Iverson: $$[[x > 0]]$$ and [[text]].\n\n<STYLE>a[[b]] {}</STYLE>\n"
+	want := "<script type=\"text/x-mathjax-config\">MathJax.Hub.Config({tex2jax: {inlineMath: [['$','$']]}});</script>\n\n" +
+		"Iverson: $$[{[}x > 0]]$$ and &#91;[text]].\n\n<STYLE>a[[b]] {}</STYLE>\n"
+	if got := escapeWikilinks(in); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
 // TestHugoLooseFiles: a file of the content folder that no page owns is
 // not copied (Hugo may have held it back: a draft section, one not
 // rendered), and the report says where Hugo published it.

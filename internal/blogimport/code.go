@@ -113,6 +113,9 @@ func escapeWikilinks(s string) string {
 		return s
 	}
 	code := codeRegions(s)
+	// A script's [[ is JavaScript, and math's is LaTeX, where an entity is
+	// no bracket: {[} is one, as LaTeX sets it.
+	scripts, math := rawTextRegions(s), mathRegions(s, code)
 	// No wikilink: a link whose text begins with a bracket ([[HTML] Open
 	// graph](…)), and an escaped bracket before one (\[[Taxes](…)\]).
 	// Escaped, the link broke, and \&#91; showed "&#91;".
@@ -120,6 +123,16 @@ func escapeWikilinks(s string) string {
 	var b strings.Builder
 	last := 0
 	for i := 0; i+1 < len(s); i++ {
+		if s[i] == '[' && s[i+1] == '[' && inRegions(scripts, i) {
+			continue
+		}
+		if s[i] == '[' && s[i+1] == '[' && inRegions(math, i) {
+			b.WriteString(s[last:i])
+			b.WriteString("[{[}")
+			last = i + 2
+			i++
+			continue
+		}
 		if s[i] == '[' && s[i+1] == '[' && !code.in(i) && opens[i] {
 			// A link whose text is all in brackets, [[PDF]](paper.pdf):
 			// netjournal would read a wikilink. Its inner brackets are
@@ -158,6 +171,50 @@ func escapeWikilinks(s string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// mathRegions returns where the text of a body's $$ math is, between its
+// delimiters, as netjournal reads it: a $$ outside code and not escaped,
+// to the next $$ within its paragraph.
+func mathRegions(body string, code regions) [][2]int {
+	var out [][2]int
+	for i := 0; i+1 < len(body); {
+		open := strings.Index(body[i:], "$$")
+		if open < 0 {
+			break
+		}
+		open += i
+		if code.in(open) || open > 0 && body[open-1] == '\\' {
+			i = open + 2
+			continue
+		}
+		rest := body[open+2:]
+		end := strings.Index(rest, "$$")
+		if end < 0 || blankLine.MatchString(rest[:end]) || code.in(open+2+end) {
+			i = open + 2
+			continue
+		}
+		out = append(out, [2]int{open + 2, open + 2 + end})
+		i = open + 2 + end + 2
+	}
+	return out
+}
+
+// rawTextRegions returns where the text of a body's scripts and styles is:
+// JavaScript and CSS, not Markdown.
+func rawTextRegions(body string) [][2]int {
+	var out [][2]int
+	for _, m := range rawTextElement.FindAllStringSubmatchIndex(body, -1) {
+		out = append(out, [2]int{m[2], m[3]})
+	}
+	return out
+}
+
+var rawTextElement = regexp.MustCompile(`(?is)<(?:script|style)\b[^>]*>(.*?)</(?:script|style)\s*>`)
+
+// inRegions reports whether i is within one of rs.
+func inRegions(rs [][2]int, i int) bool {
+	return slices.ContainsFunc(rs, func(r [2]int) bool { return r[0] <= i && i < r[1] })
 }
 
 // lineAt returns the 0-based line of byte offset off.

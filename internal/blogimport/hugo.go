@@ -802,38 +802,16 @@ func hugoPassthrough(cfg config, open string) bool {
 }
 
 // unescapeMath undoes, in the $$ math of a body outside its code, the
-// Markdown escapes its writer wrote for Hugo's Markdown to undo (\\ for
-// LaTeX's \, \_ for _): a backslash before an ASCII punctuation mark is
-// dropped, as CommonMark drops it. Math is a $$ not escaped to the next
-// $$ within its paragraph, as netjournal reads it.
+// Markdown escapes its writer wrote for Hugo's Markdown to undo (\\\\ for
+// LaTeX's \\, \\_ for _): a backslash before an ASCII punctuation mark is
+// dropped, as CommonMark drops it.
 func unescapeMath(body string) string {
-	code := markdown.Code(body)
-	inCode := func(i int) bool {
-		return slices.ContainsFunc(code, func(r [2]int) bool { return r[0] <= i && i < r[1] })
-	}
 	var b strings.Builder
 	at := 0
-	for i := 0; i+1 < len(body); {
-		open := strings.Index(body[i:], "$$")
-		if open < 0 {
-			break
-		}
-		open += i
-		if inCode(open) || open > 0 && body[open-1] == '\\' {
-			i = open + 2
-			continue
-		}
-		rest := body[open+2:]
-		end := strings.Index(rest, "$$")
-		if end < 0 || blankLine.MatchString(rest[:end]) || inCode(open+2+end) {
-			i = open + 2
-			continue
-		}
-		b.WriteString(body[at : open+2])
-		b.WriteString(unescapePunct(rest[:end]))
-		b.WriteString("$$")
-		at = open + 2 + end + 2
-		i = at
+	for _, m := range mathRegions(body, codeRegions(body)) {
+		b.WriteString(body[at:m[0]])
+		b.WriteString(unescapePunct(body[m[0]:m[1]]))
+		at = m[1]
 	}
 	b.WriteString(body[at:])
 	return b.String()
