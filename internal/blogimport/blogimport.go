@@ -107,6 +107,7 @@ type Post struct {
 	// its Hugo bundle's files come along to its new address.
 	oldPath string
 	bundle  bool
+	ids     map[string]string // its headings' own ids netjournal makes otherwise (relink)
 }
 
 // File is a file copied into the site as it is.
@@ -202,8 +203,9 @@ type Page struct {
 	Body        string
 	// files are the static paths of the files of its Hugo bundle.
 	files []string
-	// oldPath is as a Post's.
+	// oldPath and ids are as a Post's.
 	oldPath string
+	ids     map[string]string
 }
 
 // Menu puts a page in the header navigation: with a weight (0: none) and

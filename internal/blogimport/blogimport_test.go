@@ -757,6 +757,32 @@ func TestEscapeWikilinksScriptsAndMath(t *testing.T) {
 	}
 }
 
+// TestHugoHeadingIDsAcrossPosts: a heading's own id ({#custom-id}) is
+// the id netjournal makes of its text; a link from another post to it
+// (by ref, by its old address, or by its new one) goes to that id too:
+// rewritten within its own post alone, the others' were broken.
+func TestHugoHeadingIDsAcrossPosts(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.toml":          {Data: []byte("baseURL = 'https://h.example.net/'\n")},
+		"content/posts/two.md": {Data: []byte("---\ntitle: Two\ndate: 2020-01-02\n---\n## Sec A {#custom-id}\n\nSee [here](#custom-id).\n")},
+		"content/posts/one.md": {Data: []byte("---\ntitle: One\ndate: 2020-01-01\n---\n[two]({{< ref \"two.md#custom-id\" >}}), [old](https://h.example.net/posts/two/#custom-id), [other](/posts/two/#elsewhere).\n")},
+	}
+	plan, err := Hugo(fsys, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range plan.Posts {
+		if p.Slug == "one" {
+			if got, want := strings.TrimSpace(p.Body), "[two](/posts/two/#sec-a), [old](/posts/two/#sec-a), [other](/posts/two/#elsewhere)."; got != want {
+				t.Errorf("got  %s\nwant %s", got, want)
+			}
+		}
+		if p.Slug == "two" && !strings.Contains(p.Body, "](#sec-a)") {
+			t.Errorf("two: %s", p.Body)
+		}
+	}
+}
+
 // TestHugoLooseFiles: a file of the content folder that no page owns is
 // not copied (Hugo may have held it back: a draft section, one not
 // rendered), and the report says where Hugo published it.

@@ -387,7 +387,9 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		if emoji {
 			body = hugoEmoji(body) // before the headings' anchors are made
 		}
-		body = hugoMore(hugoAttributes(body, titleAttributes, blockAttributes))
+		body, ids := hugoAttributes(body, titleAttributes, blockAttributes)
+		body = hugoMore(body)
+		d.setIDs(ids)
 		if d.bundle != "" {
 			body = bundleLinks(body, resources[d.bundle], d.bundle, d.newPath())
 		}
@@ -1428,9 +1430,9 @@ var blockStart = regexp.MustCompile("^(?:[-*+>#<|]|[0-9]{1,9}[.)]|```|~~~)")
 // to an id one gave are to that anchor) and, with blocks (its
 // markup.goldmark.parser.attribute.block), those alone on the line after
 // a block kept in HTML comments.
-func hugoAttributes(body string, titles, blocks bool) string {
+func hugoAttributes(body string, titles, blocks bool) (string, map[string]string) {
 	if !strings.Contains(body, "{") || !titles && !blocks {
-		return body
+		return body, nil
 	}
 	code := coverOf(len(body), codeRegions(body))
 	custom := map[int]string{} // the id a heading gave, by its line
@@ -1467,7 +1469,7 @@ func hugoAttributes(body string, titles, blocks bool) string {
 	}
 	out := b.String()
 	if len(custom) == 0 {
-		return out
+		return out, nil
 	}
 	// Each id a heading gave is the anchor netjournal makes of it: every
 	// link to one rewritten at once, none in code.
@@ -1496,7 +1498,7 @@ func hugoAttributes(body string, titles, blocks bool) string {
 		quoted = append(quoted, regexp.QuoteMeta(id))
 	}
 	if pairs == nil {
-		return out
+		return out, nil
 	}
 	// Every link at once: one rewritten is not rewritten again.
 	links := strings.NewReplacer(pairs...)
@@ -1520,7 +1522,7 @@ func hugoAttributes(body string, titles, blocks bool) string {
 			last = i
 		}
 	}
-	return b.String()
+	return b.String(), to
 }
 
 // headingRenderer is netjournal's Markdown, for the ids of headings.

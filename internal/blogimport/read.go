@@ -248,6 +248,16 @@ func (d *draft) setBody(body string) {
 	d.post.Body = body
 }
 
+// setIDs notes the ids its headings gave that netjournal makes otherwise
+// (given → made), for the links of other posts to them (relink).
+func (d *draft) setIDs(ids map[string]string) {
+	if d.page != nil {
+		d.page.ids = ids
+		return
+	}
+	d.post.ids = ids
+}
+
 // aliases are the old paths that redirect to the post or page.
 func (d *draft) aliases() *[]string {
 	if d.page != nil {
@@ -617,15 +627,22 @@ func attribute(name string) *regexp.Regexp {
 // to /posts/cat/, and a real blog's 720 images were broken.
 func (p *Plan) relink(old site) {
 	to := p.moved()
+	ids := map[string]map[string]string{} // a new path's heading ids, given → made
+	for _, post := range p.Posts {
+		ids["/posts/"+post.Slug+"/"] = post.ids
+	}
+	for _, page := range p.Pages {
+		ids["/"+page.SitePath] = page.ids
+	}
 	files := map[string]bool{"/": true} // the home page, and the site paths of the files it copies
 	for _, f := range p.Files {
 		files["/"+strings.TrimPrefix(f.Path, "static/")] = true
 	}
 	for _, post := range p.Posts {
-		post.Body = relinkBody(post.Body, to, relative{from: post.oldPath, at: "/posts/" + post.Slug + "/", bundle: post.bundle, files: files, old: old})
+		post.Body = relinkBody(post.Body, to, relative{from: post.oldPath, at: "/posts/" + post.Slug + "/", bundle: post.bundle, files: files, old: old, ids: ids})
 	}
 	for _, page := range p.Pages {
-		page.Body = relinkBody(page.Body, to, relative{from: page.oldPath, at: "/" + page.SitePath, bundle: len(page.files) > 0, files: files, old: old})
+		page.Body = relinkBody(page.Body, to, relative{from: page.oldPath, at: "/" + page.SitePath, bundle: len(page.files) > 0, files: files, old: old, ids: ids})
 	}
 }
 
@@ -637,6 +654,9 @@ type relative struct {
 	bundle   bool
 	files    map[string]bool // the site paths of the files the import copies
 	old      site            // the old site, whose base path a link may begin with
+	// ids are the heading ids of each new path that netjournal makes
+	// otherwise than the old site's headings gave them (given → made).
+	ids map[string]map[string]string
 }
 
 // underBase returns the path of the old site that dest, a path beginning
@@ -729,6 +749,10 @@ func relinkBody(body string, to map[string]string, rel relative) string {
 		} else {
 			u, frag, _ := strings.Cut(dest, "#")
 			newPath, ok := to[u]
+			if made := rel.ids[u][frag]; !ok && made != "" {
+				// A link by its new path (a ref's) to a heading's own id.
+				newPath, ok = u, true
+			}
 			if !ok {
 				// A path under the old site's base path: the post's
 				// address, or a file the import copies.
@@ -747,6 +771,9 @@ func relinkBody(body string, to map[string]string, rel relative) string {
 				}
 			}
 			repl = newPath
+			if made := rel.ids[newPath][frag]; made != "" {
+				frag = made
+			}
 			if frag != "" {
 				repl += "#" + frag
 			}
