@@ -320,6 +320,26 @@ func TestPublicFragmentLabel(t *testing.T) {
 	}
 }
 
+// publicProblems loads and builds the site in fsys (trust: its HTML
+// trusted) and returns the problems of its public view, a line each.
+func publicProblems(t *testing.T, fsys fstest.MapFS, trust bool) string {
+	t.Helper()
+	s, err := content.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := markdown.New()
+	md.TrustHTML(trust)
+	j, err := Build(s, md, Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := j.Public(); err != nil {
+		return errorLines(err)
+	}
+	return ""
+}
+
 // TestPublicWikilinksInMath: math is kept as written, so a wikilink in
 // it is never rendered: in a public post it published the name, feeds
 // and all (a review's: $$ x = [[felix-brandt]] $$, a private contact).
@@ -340,20 +360,7 @@ func TestPublicWikilinksInMath(t *testing.T) {
 			"content/posts/x.md":           {Data: []byte("---\ntitle: X\ndate: 2026-02-01\n---\n" + body)},
 			"content/events/e.md":          {Data: []byte("---\ntitle: E\ndate: 2026-02-01\n---\n" + body)},
 		}
-		s, err := content.Load(fsys)
-		if err != nil {
-			t.Fatal(err)
-		}
-		j, err := Build(s, markdown.New(), Options{Now: now})
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, err = j.Public()
-		got := ""
-		if err != nil {
-			got = errorLines(err)
-		}
-		if got != want {
+		if got := publicProblems(t, fsys, false); got != want {
 			t.Errorf("%q:\ngot  %s\nwant %s", body, got, want)
 		}
 	}
@@ -414,22 +421,7 @@ func TestPublicWikilinksInRawHTML(t *testing.T) {
 			for name, src := range post(body) {
 				fsys[name] = &fstest.MapFile{Data: []byte(src)}
 			}
-			s, err := content.Load(fsys)
-			if err != nil {
-				t.Fatal(err)
-			}
-			md := markdown.New()
-			md.TrustHTML(trust)
-			j, err := Build(s, md, Options{Now: now})
-			if err != nil {
-				t.Fatal(err)
-			}
-			_, err = j.Public()
-			got := ""
-			if err != nil {
-				got = errorLines(err)
-			}
-			if got != want {
+			if got := publicProblems(t, fsys, trust); got != want {
 				t.Errorf("trust %v, %q:\ngot  %s\nwant %s", trust, body, got, want)
 			}
 		}
