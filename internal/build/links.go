@@ -1485,6 +1485,12 @@ func (sc *scanned) scan(b []byte) {
 		eq := i + k
 		i = eq + 1
 		for len(scripts) > 0 && scripts[0][1] <= eq {
+			// A script passed by between two ='s: what is before it is
+			// read, its text is not.
+			if scripts[0][0] > last {
+				t.read(b, last, scripts[0][0])
+			}
+			last = max(last, scripts[0][1])
 			scripts = scripts[1:]
 		}
 		if len(scripts) > 0 && scripts[0][0] <= eq {
@@ -1497,9 +1503,14 @@ func (sc *scanned) scan(b []byte) {
 		}
 		t.read(b, last, eq)
 		last = eq + 1
-		if !t.open || t.quote != 0 {
+		switch {
+		case !t.open || t.quote != 0 || t.unquoted:
+			continue // a character of text or of a value
+		case t.afterEq:
+			t.afterEq, t.unquoted = false, true // a value that begins with =
 			continue
 		}
+		t.afterEq = true // a quote next begins the value
 		var name string
 		switch {
 		case attrBefore(b, eq, "href"):
@@ -1533,20 +1544,27 @@ func (sc *scanned) scan(b []byte) {
 		sc.ends[list] = append(sc.ends[list], len(sc.vals[list]))
 		i = eq + 1 + end + 2
 		last = min(i, len(b))
+		t.afterEq = false // the value is read
 	}
 }
 
 // tagState is whether a scan is within a tag (open), within a quoted
-// value of one (quote, the quote that ends it), and where the tag starts.
+// value of one (quote, the quote that ends it) or an unquoted one, and
+// where the tag starts; afterEq is set after an attribute's =, where its
+// value begins. A quote begins a value only there: elsewhere in a tag
+// (class="x"", alt=don't) it is a character.
 type tagState struct {
-	open  bool
-	quote byte
-	start int
+	open, afterEq, unquoted bool
+	quote                   byte
+	start                   int
 }
 
+// isHTMLSpace reports whether c ends an unquoted value.
+func isHTMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
 // read moves t over b[from:to]: a '<' opens a tag, and within one a '>'
-// closes it, but in a quoted value (title="1 > 0"), which a quote opens
-// and the same quote closes.
+// closes it, but in a quoted value (title="1 > 0"), which a quote right
+// after an = opens and the same quote closes.
 func (t *tagState) read(b []byte, from, to int) {
 	for i := from; i < to; {
 		switch {
@@ -1555,7 +1573,7 @@ func (t *tagState) read(b []byte, from, to int) {
 			if k < 0 {
 				return
 			}
-			t.open, t.quote, t.start = true, 0, i+k
+			t.open, t.quote, t.afterEq, t.unquoted, t.start = true, 0, false, false, i+k
 			i += k + 1
 		case t.quote != 0:
 			k := bytes.IndexByte(b[i:to], t.quote)
@@ -1564,18 +1582,39 @@ func (t *tagState) read(b []byte, from, to int) {
 			}
 			t.quote = 0
 			i += k + 1
-		default:
-			k := bytes.IndexAny(b[i:to], "<>\"'")
+		case t.unquoted:
+			k := bytes.IndexAny(b[i:to], " \t\n\r\f>")
 			if k < 0 {
 				return
 			}
-			switch c := b[i+k]; c {
+			t.unquoted = false
+			if b[i+k] == '>' {
+				t.open = false
+			}
+			i += k + 1
+		case t.afterEq:
+			switch c := b[i]; {
+			case isHTMLSpace(c):
+			case c == '"' || c == '\'':
+				t.quote, t.afterEq = c, false
+			case c == '>':
+				t.open, t.afterEq = false, false
+			default:
+				t.afterEq, t.unquoted = false, true
+			}
+			i++
+		default:
+			k := bytes.IndexAny(b[i:to], "<>=")
+			if k < 0 {
+				return
+			}
+			switch b[i+k] {
 			case '>':
 				t.open = false
 			case '<':
 				t.start = i + k
 			default:
-				t.quote = c
+				t.afterEq = true
 			}
 			i += k + 1
 		}

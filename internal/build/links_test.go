@@ -48,12 +48,15 @@ func TestScanTagsOnly(t *testing.T) {
 </code></pre><p>Two.<a name="two"></a> <A class="x" name='three'>3</A> <input name="q"> <a href="#two">2</a></p>` +
 		// A review's: a > in a quoted value ends no tag, and what a
 		// value says is no attribute.
-		`<a title="1 > 0" id="x" href="/gone/">g</a> <img alt='a > b' src="/missing.png"> <p title="see href='/no/'">`)
+		`<a title="1 > 0" id="x" href="/gone/">g</a> <img alt='a > b' src="/missing.png"> <p title="see href='/no/'">` +
+		// A second review's: a quote not after an = opens no value, and a
+		// script without an = is passed by all the same.
+		`<a class="x"" href="/a">a</a> <img alt=don't src="/i.png"> <script>if (x < 1) go() // don't</script><p id="top"></p>`)
 	hrefs, ids := scan(page)
-	if want := []string{"#two", "/gone/", "/missing.png"}; !slices.Equal(hrefs, want) {
+	if want := []string{"#two", "/gone/", "/missing.png", "/a", "/i.png"}; !slices.Equal(hrefs, want) {
 		t.Errorf("hrefs = %q, want %q", hrefs, want)
 	}
-	if len(ids) != 3 || !ids.has("two") || !ids.has("three") || !ids.has("x") {
+	if len(ids) != 4 || !ids.has("two") || !ids.has("three") || !ids.has("x") || !ids.has("top") {
 		t.Errorf("ids = %v", ids)
 	}
 	h2, i2 := scanBytes(page)
@@ -82,21 +85,22 @@ func TestScanSkipsScripts(t *testing.T) {
 // scanBytes is scan as first written, a byte at a time: the reference the
 // faster one must equal. A space within a script's text (scriptRanges)
 // starts no attribute, nor one outside a tag (after a '>', or before any
-// '<'), nor one within a quoted value; a name is an id on an a element
-// alone.
+// '<'), nor one within a quoted value, which a quote right after an =
+// begins; a name is an id on an a element alone.
 func scanBytes(b []byte) (hrefs []string, ids map[string]bool) {
 	ids = map[string]bool{}
 	scripts := scriptRanges(b)
-	open, quote, tag := false, byte(0), 0
+	open, quote, afterEq, unquoted, tag := false, byte(0), false, false, 0
 	for i := 0; i < len(b); i++ {
 		if slices.ContainsFunc(scripts, func(r [2]int) bool { return r[0] <= i && i < r[1] }) {
 			continue
 		}
 		c := b[i]
+		space := c == ' ' || c == '\n' || c == '\t'
 		switch {
 		case !open:
 			if c == '<' {
-				open, quote, tag = true, 0, i
+				open, quote, afterEq, unquoted, tag = true, 0, false, false, i
 			}
 			continue
 		case quote != 0:
@@ -104,17 +108,40 @@ func scanBytes(b []byte) (hrefs []string, ids map[string]bool) {
 				quote = 0
 			}
 			continue
-		case c == '>':
-			open = false
+		case unquoted:
+			if c == '>' {
+				open, unquoted = false, false
+				continue
+			}
+			if !isHTMLSpace(c) {
+				continue
+			}
+			unquoted = false // and the space may begin an attribute
+		case afterEq:
+			switch {
+			case isHTMLSpace(c):
+			case c == '"' || c == '\'':
+				quote, afterEq = c, false
+			case c == '>':
+				open, afterEq = false, false
+			default:
+				afterEq, unquoted = false, true
+			}
 			continue
-		case c == '<':
-			tag = i
-			continue
-		case c == '"' || c == '\'':
-			quote = c
-			continue
+		default:
+			switch c {
+			case '>':
+				open = false
+				continue
+			case '<':
+				tag = i
+				continue
+			case '=':
+				afterEq = true
+				continue
+			}
 		}
-		if c != ' ' && c != '\n' && c != '\t' {
+		if !space {
 			continue
 		}
 		rest := b[i+1:]
@@ -167,7 +194,7 @@ func sameIDs(s idSet, set map[string]bool) bool {
 
 // FuzzScan: scan finds what a byte-by-byte scan finds, in any bytes.
 func FuzzScan(f *testing.F) {
-	for _, s := range []string{`<a href="/x/" id='y'>`, ` src=`, "\thref='a\" b'", ` id="a" id="b" href=x href="`, `=href="x"`, ` data-id="q" xhref="r"`, ` id="b" id='a' id="b" href="/z" id="a&amp;"`, `<script src="/a"> href="/b" </script> href="/c"`, ` href="<script>" id="x"`, `<p href="<script>" id="x">`, `<p><a name="x"> id='y' <A\nname="z"></p>`, `a>b<c href='d'`} {
+	for _, s := range []string{`<a href="/x/" id='y'>`, ` src=`, "\thref='a\" b'", ` id="a" id="b" href=x href="`, `=href="x"`, ` data-id="q" xhref="r"`, ` id="b" id='a' id="b" href="/z" id="a&amp;"`, `<script src="/a"> href="/b" </script> href="/c"`, ` href="<script>" id="x"`, `<p href="<script>" id="x">`, `<a href="/a"" id="b" class= 'c' x=d'e src="/f">`, `<script>x < 1</script><p id="t">`, `<p><a name="x"> id='y' <A\nname="z"></p>`, `a>b<c href='d'`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
