@@ -173,10 +173,11 @@ func NotUTF8Slip(path string, line int, text []byte, more int) *content.Error {
 }
 
 // Slip reports whether a file with utf8 lines of UTF-8 that are not
-// ASCII and bad lines that are not UTF-8 is UTF-8 but for a slip: more of
-// the first. Text in another character set is seldom UTF-8 a whole line
-// long, though a pair of its bytes may be (windows-1251's ё).
-func Slip(utf8, bad int) bool { return utf8 > bad }
+// ASCII and bad lines that are not UTF-8 is UTF-8 but for a slip: as many
+// of the first, one at least (José beside Acme\x80). Text in another
+// character set is seldom UTF-8 a whole line long, though a pair of its
+// bytes may be (windows-1251's ё).
+func Slip(utf8, bad int) bool { return utf8 > 0 && utf8 >= bad }
 
 func plural(n int, noun string) string {
 	if n == 1 {

@@ -161,7 +161,7 @@ func TestReadNotUTF8(t *testing.T) {
 		// Other lines are UTF-8: --charset would misread them (José as
 		// JosÃ©); the byte that is not is the file's slip (a real export's
 		// ORG ended in \x80).
-		{"UTF-8 but a line", "BEGIN:VCARD\nVERSION:3.0\nFN:Jos\xc3\xa9\nORG:Acme\x80\nNOTE:Caf\xc3\xa9\nEND:VCARD\n", "",
+		{"UTF-8 but a line", "BEGIN:VCARD\nVERSION:3.0\nFN:Jos\xc3\xa9\nORG:Acme\x80\nEND:VCARD\n", "",
 			`x.vcf:4: not UTF-8, though the rest of the file is: "ORG:Acme\x80": correct it in a text editor (--charset would read all of the file in another character set)`},
 		// A review's: legacy text whose bytes happen to read as UTF-8 in
 		// places is no UTF-8 file: Shift_JIS 名前 (\x96\xbc\x91\x4f)

@@ -139,13 +139,7 @@ func split(path, data string, cs *charsets) (cards []*rawCard, warnings, errs co
 					l.text = strings.TrimSuffix(l.text, "=")
 					break
 				}
-				if foldsEscape(next) {
-					// RFC 6350's fold within an escape (Caf= and " C3=A9"):
-					// the = begins the escape.
-					l.text += next[1:]
-				} else {
-					l.text = strings.TrimSuffix(l.text, "=") + next
-				}
+				l.text = strings.TrimSuffix(l.text, "=") + next
 			} else if next != "" && (next[0] == ' ' || next[0] == '\t') {
 				l.text += next[1:]
 			} else {
@@ -265,15 +259,6 @@ var (
 	capitalsProperty    = regexp.MustCompile(`^(?:[A-Za-z0-9-]+\.)?[A-Z][A-Z0-9-]*[;:]`)
 	base64Line          = regexp.MustCompile(`^[A-Za-z0-9+/]+=*\s*$`)
 )
-
-// foldsEscape reports whether the line after a quoted-printable line that
-// ends in = continues it as RFC 6350 folds a line, inside an escape: a
-// space, then two hexadecimal digits in capitals (" C3=A9"), which a
-// word of text seldom begins with.
-func foldsEscape(next string) bool {
-	isHex := func(c byte) bool { return c >= '0' && c <= '9' || c >= 'A' && c <= 'F' }
-	return len(next) >= 3 && next[0] == ' ' && isHex(next[1]) && isHex(next[2])
-}
 
 // joined reports whether a line, upper-cased and trimmed, is an
 // END:VCARD with the next file's BEGIN:VCARD (and its byte order mark,

@@ -720,21 +720,22 @@ func TestReadLineWithoutName(t *testing.T) {
 	}
 }
 
-// TestReadLinesOfNotes: a review's. A quoted-printable value folded
-// RFC's way inside an escape (Caf= and a line " C3=A9") is a fold, not a
-// soft line break; a note's next line that has a colon but no property's
+// TestReadLinesOfNotes: a review's. A quoted-printable line that ends in
+// = (a soft line break) before a line that begins with a space and two
+// hexadecimal digits is text ("Meet on=" and " 12 May"): a second review
+// found it read as RFC's fold within an escape, \x12; a note's next line that has a colon but no property's
 // name (a web address, "see https://…") is the note's; base64 lines of
 // a photo written without their folding spaces are the photo's, said
 // once.
 func TestReadLinesOfNotes(t *testing.T) {
-	src := "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Ana\r\nNOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:Caf=\r\n C3=A9 au lait\r\nEND:VCARD\r\n" +
+	src := "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Ana\r\nNOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:Meet on=\r\n 12 May=\r\n\r\nEND:VCARD\r\n" +
 		"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Rui\r\nNOTE:first\r\nsee https://x.example/a\r\nhttps://x.example/b\r\nthird\r\nTEL:1\r\nEND:VCARD\r\n" +
 		"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Eva\r\nPHOTO;ENCODING=b;TYPE=PNG:iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk\r\n+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==\r\nEND:VCARD\r\n"
 	people, warnings, err := Read("x.vcf", []byte(src), "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := people[0].Notes; got != "Café au lait" {
+	if got := people[0].Notes; got != "Meet on 12 May" {
 		t.Errorf("notes %q", got)
 	}
 	if got, want := people[1].Notes, "first\nsee https://x.example/a\nhttps://x.example/b\nthird"; got != want || len(people[1].Phones) != 1 {
@@ -747,10 +748,10 @@ func TestReadLinesOfNotes(t *testing.T) {
 	for _, w := range warnings {
 		warn = append(warn, w.Error())
 	}
-	want := "x.vcf:11: a line without a property name: read as the next line of NOTE on line 10\n" +
-		"x.vcf:12: a line without a property name: read as the next line of NOTE on line 10\n" +
-		"x.vcf:13: a line without a property name: read as the next line of NOTE on line 10\n" +
-		"x.vcf:20: a line without a property name: read as the next line of PHOTO on line 19"
+	want := "x.vcf:12: a line without a property name: read as the next line of NOTE on line 11\n" +
+		"x.vcf:13: a line without a property name: read as the next line of NOTE on line 11\n" +
+		"x.vcf:14: a line without a property name: read as the next line of NOTE on line 11\n" +
+		"x.vcf:21: a line without a property name: read as the next line of PHOTO on line 20"
 	if got := strings.Join(warn, "\n"); got != want {
 		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
 	}
@@ -825,6 +826,9 @@ func TestWriteStructuredName(t *testing.T) {
 		// A review's: credentials after a comma are a suffix, not a
 		// given name; a ; before a suffix is no part of the family name.
 		"Jane Doe, CFA": "N:Doe;Jane;;;CFA",
+		// A second review's: capitals and initials are given names.
+		"DOE, JANE":     "N:DOE;JANE;;;",
+		"Doe, J.A.":     "N:Doe;J.A.;;;",
 		"Ana Lima; PhD": "N:Lima;Ana;;;PhD",
 	} {
 		c := &content.Contact{Name: full}

@@ -274,13 +274,11 @@ func name(full string) *govcard.Name {
 
 // credentials reports whether s, what follows a name and a comma, is
 // letters after a name (CFA, CPA, MBA, Ph.D.), which "Family, Given" is
-// not: each word a suffix nameAffixes knows, or capitals.
+// not: each word a suffix nameAffixes knows. Capitals alone are no sign:
+// DOE, JANE and Doe, J.A. are family names first.
 func credentials(s string) bool {
 	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' })
-	return len(words) > 0 && !slices.ContainsFunc(words, func(w string) bool {
-		caps := len(strings.Trim(w, ".")) >= 2 && strings.Trim(w, ".ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
-		return !caps && nameAffixes[affixKey(w)] != "suffix"
-	})
+	return len(words) > 0 && !slices.ContainsFunc(words, func(w string) bool { return nameAffixes[affixKey(w)] != "suffix" })
 }
 
 // nameAffixes are the titles written before a name and the suffixes after
@@ -290,6 +288,8 @@ var nameAffixes = map[string]string{
 	"prof": "prefix", "sir": "prefix", "dame": "prefix", "rev": "prefix", "fr": "prefix",
 	"jr": "suffix", "sr": "suffix", "ii": "suffix", "iii": "suffix", "iv": "suffix",
 	"phd": "suffix", "md": "suffix", "esq": "suffix", "mba": "suffix",
+	"cfa": "suffix", "cpa": "suffix", "dds": "suffix", "rn": "suffix", "pmp": "suffix",
+	"cissp": "suffix", "fca": "suffix", "obe": "suffix", "mbe": "suffix", "cbe": "suffix", "qc": "suffix", "kc": "suffix",
 }
 
 // affixKey is a word as nameAffixes knows it: lower case, without dots
