@@ -649,11 +649,13 @@ func TestHugoMathShortcodes(t *testing.T) {
 // never Markdown, and a site with Hugo's passthrough neither.
 func TestHugoMathEscapes(t *testing.T) {
 	tick := "`"
-	body := `$$\\frac{a}{b} \\\\ x\_i$$ and ` + tick + `$$\\x$$` + tick + ` and \$$ no.` + "\n\n" + `{{< katex >}}\frac{1}{2} \\ y_i{{< /katex >}}` + "\n"
+	// A second review's: in an HTML block, raw to Hugo and to
+	// netjournal, math is as written.
+	body := `$$\\frac{a}{b} \\\\ x\_i$$ and ` + tick + `$$\\x$$` + tick + ` and \$$ no.` + "\n\n" + `{{< katex >}}\frac{1}{2} \\ y_i{{< /katex >}}` + "\n\n<div>\n$$\na \\\\ b\n$$\n</div>\n"
 	for _, tc := range []struct{ config, want string }{
-		{"", `$$\frac{a}{b} \\ x_i$$ and ` + tick + `$$\\x$$` + tick + ` and \$$ no.` + "\n\n" + `$$\frac{1}{2} \\ y_i$$`},
+		{"", `$$\frac{a}{b} \\ x_i$$ and ` + tick + `$$\\x$$` + tick + ` and \$$ no.` + "\n\n" + `$$\frac{1}{2} \\ y_i$$` + "\n\n<div>\n$$\na \\\\ b\n$$\n</div>"},
 		{"[markup.goldmark.extensions.passthrough]\nenable = true\n[markup.goldmark.extensions.passthrough.delimiters]\nblock = [['$$', '$$']]\n",
-			`$$\\frac{a}{b} \\\\ x\_i$$ and ` + tick + `$$\\x$$` + tick + ` and \$$ no.` + "\n\n" + `$$\frac{1}{2} \\ y_i$$`},
+			`$$\\frac{a}{b} \\\\ x\_i$$ and ` + tick + `$$\\x$$` + tick + ` and \$$ no.` + "\n\n" + `$$\frac{1}{2} \\ y_i$$` + "\n\n<div>\n$$\na \\\\ b\n$$\n</div>"},
 	} {
 		fsys := fstest.MapFS{
 			"config.toml":        {Data: []byte("baseURL = 'https://h.example.net/'\n" + tc.config)},
@@ -720,13 +722,18 @@ func TestImportBasePathLinks(t *testing.T) {
 // kramdown's + between its columns.
 func TestJekyllKramdownTables(t *testing.T) {
 	for in, want := range map[string]string{
-		"Intro.\n\n|---+---|\n| a | b |\n|:-:|:-:|\n| 1 | 2 |\n|---+---|\n| 3 | 4 |\n|===+===|\n| 5 | 6 |\n|---+---|\n\nAfter.\n": "Intro.\n\n\n| a | b |\n|:-:|:-:|\n| 1 | 2 |\n| 3 | 4 |\n| 5 | 6 |\n\n\nAfter.\n",
+		"Intro.\n\n|---+---|\n| a | b |\n|:-:|:-:|\n| 1 | 2 |\n|---+---|\n| 3 | 4 |\n|===+===|\n| 5 | 6 |\n|---+---|\n\nAfter.\n": "Intro.\n\n\n| a | b |\n|:-:|:-:|\n| 1 | 2 |\n| 3 | 4 |\n| 5 | 6 |\n\n\n\n\nAfter.\n",
 		"| a | b |\n|---+---|\n| 1 | 2 |\n": "| a | b |\n|---|---|\n| 1 | 2 |\n",
 		"```\n|---+---|\n| a |\n```\n":      "```\n|---+---|\n| a |\n```\n",
 		"Dashes:\n\n---\n\n| x |\n|---|\n":  "Dashes:\n\n---\n\n| x |\n|---|\n",
 	} {
 		if got := kramdownTables(in); got != want {
 			t.Errorf("%q:\ngot  %q\nwant %q", in, got, want)
+		}
+		// The lines after a table keep their numbers (a second
+		// review's: warnings after one were said lines too early).
+		if strings.Count(kramdownTables(in), "\n") != strings.Count(in, "\n") {
+			t.Errorf("%q: lines not kept", in)
 		}
 	}
 }
@@ -753,6 +760,11 @@ func TestEscapeWikilinksScriptsAndMath(t *testing.T) {
 	want := "<script type=\"text/x-mathjax-config\">MathJax.Hub.Config({tex2jax: {inlineMath: [['$','$']]}});</script>\n\n" +
 		"Iverson: $$[{[}x > 0]]$$ and &#91;[text]].\n\n<STYLE>a[[b]] {}</STYLE>\n"
 	if got := escapeWikilinks(in); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	// A second review's: a script within a paragraph's text is Markdown
+	// to netjournal, its [[ a wikilink: escaped.
+	if got, want := escapeWikilinks("Hi <script>var a = b[[0]];</script> there.\n"), "Hi <script>var a = b&#91;[0]];</script> there.\n"; got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }

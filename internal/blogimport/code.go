@@ -174,10 +174,14 @@ func escapeWikilinks(s string) string {
 }
 
 // mathRegions returns where the text of a body's $$ math is, between its
-// delimiters, as netjournal reads it: a $$ outside code and not escaped,
-// to the next $$ within its paragraph.
+// delimiters, as netjournal reads it: a $$ outside code and HTML blocks
+// (raw, math in them as written) and not escaped, to the next $$ within
+// its paragraph.
 func mathRegions(body string, code regions) [][2]int {
 	var out [][2]int
+	for _, h := range markdown.HTMLBlocks(body, false) {
+		code = append(code, span{h[0], h[1]})
+	}
 	for i := 0; i+1 < len(body); {
 		open := strings.Index(body[i:], "$$")
 		if open < 0 {
@@ -200,12 +204,17 @@ func mathRegions(body string, code regions) [][2]int {
 	return out
 }
 
-// rawTextRegions returns where the text of a body's scripts and styles is:
-// JavaScript and CSS, not Markdown.
+// rawTextRegions returns where the text of a body's scripts and styles
+// is, in its HTML blocks: JavaScript and CSS, not Markdown. One within a
+// paragraph's text is Markdown to netjournal, as to CommonMark: its [[
+// would be a wikilink.
 func rawTextRegions(body string) [][2]int {
+	blocks := markdown.HTMLBlocks(body, false)
 	var out [][2]int
 	for _, m := range rawTextElement.FindAllStringSubmatchIndex(body, -1) {
-		out = append(out, [2]int{m[2], m[3]})
+		if inRegions(blocks, m[0]) {
+			out = append(out, [2]int{m[2], m[3]})
+		}
 	}
 	return out
 }

@@ -1096,7 +1096,8 @@ var kramdownSeparator = regexp.MustCompile(`^ {0,3}\|[ :]*[-=][-=:|+ ]*$`)
 // and footer's |===+===| neither. The separator right after a table's
 // first row is its header's, kept, with | between its columns where
 // kramdown may write +. One above or below the rows is left a blank line,
-// so that the lines after keep their numbers; one between them goes.
+// and one between them goes, a blank line after the table for it: the
+// lines after the table keep their numbers, for warnings.
 func kramdownTables(body string) string {
 	code := codeRegions(body)
 	lines := strings.SplitAfter(body, "\n")
@@ -1121,6 +1122,7 @@ func kramdownTables(body string) string {
 		for last >= 0 && sep(table[last]) {
 			last--
 		}
+		gone := 0 // separators between rows, each a blank line after the table
 		for j, l := range table {
 			switch {
 			case first < 0 || !sep(l):
@@ -1130,9 +1132,15 @@ func kramdownTables(body string) string {
 				out.WriteString(strings.NewReplacer("+", "|", "=", "-").Replace(l))
 			case j < first || j > last:
 				out.WriteString("\n") // a blank line: the lines keep their numbers
+			default:
+				gone++
 			}
 			offset += len(l)
 		}
+		if gone > 0 && !strings.HasSuffix(out.String(), "\n") {
+			out.WriteString("\n")
+		}
+		out.WriteString(strings.Repeat("\n", gone))
 		i = end
 	}
 	return out.String()
