@@ -163,7 +163,7 @@ func TestTextIsWhatTheReaderSees(t *testing.T) {
 // (a price) is text.
 func TestMathAsWritten(t *testing.T) {
 	src := "Where $$a_1 * b_1$$ costs $5 or $6.\n\n$$\nh_z = \\mathbf{W}_z \\text{BERT}_z(z) \\\\\nS_\\text{retr} < x & <b>y</b>\n$$\n\n> $$x_2$$\n\n" +
-		"> $$\n> a_1 < b\n> $$\n\n- item $$c\n  d$$ end\n\n![the curve $$y = x^2$$](a.png)\n"
+		"> $$\n> a_1 < b\n> $$\n\n- item $$c\n  d$$ end\n\n![the curve $$y = x^2$$](a.png)\n\n> ![q $$x\n> y$$](b.png)\n"
 	res := New().Render(Text(src), Options{})
 	for _, want := range []string{
 		"<p>Where <span class=\"math\">\\(a_1 * b_1\\)</span> costs $5 or $6.</p>",
@@ -174,6 +174,7 @@ func TestMathAsWritten(t *testing.T) {
 		"<li>item <span class=\"math\">\\(c\nd\\)</span> end</li>",
 		// An image's alt is text: its math as written (it was left out).
 		`<img src="a.png" alt="the curve $$y = x^2$$">`,
+		`<img src="b.png" alt="q $$x` + "\n" + `y$$">`,
 	} {
 		if !strings.Contains(res.HTML, want) {
 			t.Errorf("HTML lacks %q:\n%s", want, res.HTML)

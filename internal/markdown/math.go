@@ -60,7 +60,9 @@ func (mathBlocks) Transform(doc *ast.Document, reader text.Reader, _ parser.Cont
 	// An image's alt is text: its math as written (its renderer writes
 	// the text of an image's children, and math has none).
 	for _, m := range alt {
-		m.Parent().ReplaceChild(m.Parent(), m, ast.NewTextSegment(m.Segment))
+		// As written, but for a quote's > or a list's indent.
+		text := m.Delimiters.Open + string(linesText(m, src)) + m.Delimiters.Close
+		m.Parent().ReplaceChild(m.Parent(), m, ast.NewString([]byte(text)))
 	}
 	for _, p := range sole {
 		m := soleMath(p, src)
