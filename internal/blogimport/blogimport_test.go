@@ -767,6 +767,11 @@ func TestEscapeWikilinksScriptsAndMath(t *testing.T) {
 	if got, want := escapeWikilinks("Hi <script>var a = b[[0]];</script> there.\n"), "Hi <script>var a = b&#91;[0]];</script> there.\n"; got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
+	// A third review's: a script whose blank line ends its <div>'s block.
+	in = "<div>\n<script>\nvar a = d[[1]];\n\nvar b = c[[0]];\n</script>\n</div>\n"
+	if got, want := escapeWikilinks(in), "<div>\n<script>\nvar a = d[[1]];\n\nvar b = c&#91;[0]];\n</script>\n</div>\n"; got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
 }
 
 // TestHugoHeadingIDsAcrossPosts: a heading's own id ({#custom-id}) is

@@ -212,8 +212,12 @@ func rawTextRegions(body string) [][2]int {
 	blocks := markdown.HTMLBlocks(body, false)
 	var out [][2]int
 	for _, m := range rawTextElement.FindAllStringSubmatchIndex(body, -1) {
-		if inRegions(blocks, m[0]) {
-			out = append(out, [2]int{m[2], m[3]})
+		// What of it is in an HTML block: a blank line in a script ends
+		// a <div>'s block, and the lines after are a paragraph.
+		for _, b := range blocks {
+			if from, to := max(m[2], b[0]), min(m[3], b[1]); from < to {
+				out = append(out, [2]int{from, to})
+			}
 		}
 	}
 	return out

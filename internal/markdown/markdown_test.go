@@ -186,6 +186,10 @@ func TestMathAsWritten(t *testing.T) {
 	if !strings.Contains(res.Text, `h_z = \mathbf{W}_z`) || !strings.Contains(res.Text, "Where a_1 * b_1 costs") {
 		t.Errorf("text lacks the math: %q", res.Text)
 	}
+	// A third review's: an image whose alt is math is at its own line.
+	if links := New().Render(Text("First line,\nsecond ![$$x$$](/gone.png) here.\n"), Options{}).Links; len(links) != 1 || links[0].Line != 1 {
+		t.Errorf("links %+v", links)
+	}
 }
 
 // TestRawHTML: a writer's raw HTML is kept where it is safe, what is not

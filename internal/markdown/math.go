@@ -60,9 +60,14 @@ func (mathBlocks) Transform(doc *ast.Document, reader text.Reader, _ parser.Cont
 	// An image's alt is text: its math as written (its renderer writes
 	// the text of an image's children, and math has none).
 	for _, m := range alt {
-		// As written, but for a quote's > or a list's indent.
-		text := m.Delimiters.Open + string(linesText(m, src)) + m.Delimiters.Close
-		m.Parent().ReplaceChild(m.Parent(), m, ast.NewString([]byte(text)))
+		// As written: on one line, the source's text, whose line a
+		// warning of the image names; over lines, without a quote's >
+		// or a list's indent.
+		var text ast.Node = ast.NewTextSegment(m.Segment)
+		if bytes.IndexByte(m.Segment.Value(src), '\n') >= 0 {
+			text = ast.NewString([]byte(m.Delimiters.Open + string(linesText(m, src)) + m.Delimiters.Close))
+		}
+		m.Parent().ReplaceChild(m.Parent(), m, text)
 	}
 	for _, p := range sole {
 		m := soleMath(p, src)

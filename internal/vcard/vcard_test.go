@@ -827,9 +827,12 @@ func TestWriteStructuredName(t *testing.T) {
 		// given name; a ; before a suffix is no part of the family name.
 		"Jane Doe, CFA": "N:Doe;Jane;;;CFA",
 		// A second review's: capitals and initials are given names.
-		"DOE, JANE":     "N:DOE;JANE;;;",
-		"Doe, J.A.":     "N:Doe;J.A.;;;",
-		"Ana Lima; PhD": "N:Lima;Ana;;;PhD",
+		"DOE, JANE": "N:DOE;JANE;;;",
+		// A third review's: credentials netjournal does not know.
+		"Jane Doe, MS":      "N:Doe;Jane;;;MS",
+		"van der Berg, Jan": "N:van der Berg;Jan;;;",
+		"Doe, J.A.":         "N:Doe;J.A.;;;",
+		"Ana Lima; PhD":     "N:Lima;Ana;;;PhD",
 	} {
 		c := &content.Contact{Name: full}
 		c.Slug = "x"

@@ -242,7 +242,7 @@ func name(full string) *govcard.Name {
 	}
 	rest := strings.TrimRight(strings.Join(words, " "), ", "+nSemicolon)
 	family, given, comma := strings.Cut(rest, ",")
-	if comma && credentials(given) {
+	if comma && credentials(family, given) {
 		// "Jane Doe, CFA": letters after a name, not a given name.
 		suffixes = append([]string{strings.TrimSpace(given)}, suffixes...)
 		rest, comma = strings.TrimSpace(family), false
@@ -272,13 +272,24 @@ func name(full string) *govcard.Name {
 	return n
 }
 
-// credentials reports whether s, what follows a name and a comma, is
-// letters after a name (CFA, CPA, MBA, Ph.D.), which "Family, Given" is
-// not: each word a suffix nameAffixes knows. Capitals alone are no sign:
-// DOE, JANE and Doe, J.A. are family names first.
-func credentials(s string) bool {
-	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' })
-	return len(words) > 0 && !slices.ContainsFunc(words, func(w string) bool { return nameAffixes[affixKey(w)] != "suffix" })
+// credentials reports whether after, what follows a name (before) and a
+// comma, is letters after a name (CFA, Ph.D.), which "Family, Given" is
+// not: each word a suffix nameAffixes knows; or, after a name of two words
+// or more (Jane Doe, MS), short words in capitals. One word before the
+// comma is a family name: DOE, JANE and Doe, J.A. are family name first.
+func credentials(before, after string) bool {
+	words := strings.FieldsFunc(after, func(r rune) bool { return r == ' ' || r == ',' })
+	if len(words) == 0 {
+		return false
+	}
+	if !slices.ContainsFunc(words, func(w string) bool { return nameAffixes[affixKey(w)] != "suffix" }) {
+		return true
+	}
+	short := func(w string) bool {
+		letters := strings.ReplaceAll(w, ".", "")
+		return len(letters) >= 2 && len(letters) <= 4 && strings.Trim(letters, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
+	}
+	return len(strings.Fields(before)) >= 2 && !slices.ContainsFunc(words, func(w string) bool { return !short(w) })
 }
 
 // nameAffixes are the titles written before a name and the suffixes after
