@@ -24,7 +24,8 @@ import (
 // bracket, \[1\], is text), nor a lone $ (a price).
 var mathDelimiters = []passthrough.Delimiters{{Open: "$$", Close: "$$"}}
 
-// mathMarkdown is the passthrough extension for $$, and mathBlocks.
+// mathMarkdown is the passthrough extension reading $$ math as inline
+// nodes; mathBlocks makes a block of a paragraph that is one alone.
 var mathMarkdown = passthrough.New(passthrough.Config{InlineDelimiters: mathDelimiters})
 
 // mathBlocks makes a paragraph whose whole text is math a block of its
