@@ -1525,24 +1525,35 @@ func (sc *scanned) scan(b []byte) {
 			continue
 		}
 		rest := b[eq+1:]
-		if len(rest) == 0 || (rest[0] != '"' && rest[0] != '\'') {
+		if len(rest) == 0 || isHTMLSpace(rest[0]) || rest[0] == '>' {
 			continue
 		}
-		end := bytes.IndexByte(rest[1:], rest[0])
-		if end < 0 {
-			break
+		var v []byte
+		if q := rest[0]; q == '"' || q == '\'' {
+			end := bytes.IndexByte(rest[1:], q)
+			if end < 0 {
+				break
+			}
+			v, i = rest[1:1+end], eq+1+end+2
+		} else {
+			// Unquoted, as hand-written HTML may have it (<h2 id=intro>):
+			// to a space or the tag's end.
+			end := bytes.IndexAny(rest, " \t\n\r\f>")
+			if end < 0 {
+				end = len(rest)
+			}
+			v, i = rest[:end], eq+1+end
 		}
 		list := 0
 		if name == "id" || name == "name" {
 			list = 1
 		}
-		if v := rest[1 : 1+end]; bytes.IndexByte(v, '&') < 0 {
+		if bytes.IndexByte(v, '&') < 0 {
 			sc.vals[list] = append(sc.vals[list], v...) // as UnescapeString leaves it
 		} else {
 			sc.vals[list] = append(sc.vals[list], html.UnescapeString(string(v))...)
 		}
 		sc.ends[list] = append(sc.ends[list], len(sc.vals[list]))
-		i = eq + 1 + end + 2
 		last = min(i, len(b))
 		t.afterEq = false // the value is read
 	}

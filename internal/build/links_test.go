@@ -51,12 +51,14 @@ func TestScanTagsOnly(t *testing.T) {
 		`<a title="1 > 0" id="x" href="/gone/">g</a> <img alt='a > b' src="/missing.png"> <p title="see href='/no/'">` +
 		// A second review's: a quote not after an = opens no value, and a
 		// script without an = is passed by all the same.
-		`<a class="x"" href="/a">a</a> <img alt=don't src="/i.png"> <script>if (x < 1) go() // don't</script><p id="top"></p>`)
+		`<a class="x"" href="/a">a</a> <img alt=don't src="/i.png"> <script>if (x < 1) go() // don't</script><p id="top"></p>` +
+		// A third review's: unquoted values, as hand-written HTML has them.
+		`<h2 id=intro>I</h2> <a href=/gone/>g</a>`)
 	hrefs, ids := scan(page)
-	if want := []string{"#two", "/gone/", "/missing.png", "/a", "/i.png"}; !slices.Equal(hrefs, want) {
+	if want := []string{"#two", "/gone/", "/missing.png", "/a", "/i.png", "/gone/"}; !slices.Equal(hrefs, want) {
 		t.Errorf("hrefs = %q, want %q", hrefs, want)
 	}
-	if len(ids) != 4 || !ids.has("two") || !ids.has("three") || !ids.has("x") || !ids.has("top") {
+	if len(ids) != 5 || !ids.has("two") || !ids.has("three") || !ids.has("x") || !ids.has("top") || !ids.has("intro") {
 		t.Errorf("ids = %v", ids)
 	}
 	h2, i2 := scanBytes(page)
@@ -160,20 +162,30 @@ func scanBytes(b []byte) (hrefs []string, ids map[string]bool) {
 			continue
 		}
 		rest = rest[len(name)+1:]
-		if len(rest) == 0 || (rest[0] != '"' && rest[0] != '\'') {
+		if len(rest) == 0 || isHTMLSpace(rest[0]) || rest[0] == '>' {
 			continue
 		}
-		end := bytes.IndexByte(rest[1:], rest[0])
-		if end < 0 {
-			break
+		var v string
+		if q := rest[0]; q == '"' || q == '\'' {
+			end := bytes.IndexByte(rest[1:], q)
+			if end < 0 {
+				break
+			}
+			v = html.UnescapeString(string(rest[1 : 1+end]))
+			i += len(name) + end + 3 // at the closing quote, which i++ passes
+		} else {
+			end := bytes.IndexAny(rest, " \t\n\r\f>")
+			if end < 0 {
+				end = len(rest)
+			}
+			v = html.UnescapeString(string(rest[:end]))
+			i += len(name) + end + 1 // at the value's last byte, which i++ passes
 		}
-		v := html.UnescapeString(string(rest[1 : 1+end]))
 		if name == "id" || name == "name" {
 			ids[v] = true
 		} else {
 			hrefs = append(hrefs, v)
 		}
-		i += len(name) + end + 3 // at the closing quote, which i++ passes
 	}
 	return hrefs, ids
 }
