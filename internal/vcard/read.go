@@ -2,11 +2,14 @@ package vcard
 
 import (
 	"fmt"
+	"io"
+	"mime/quotedprintable"
 	"net/mail"
 	"regexp"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	govcard "github.com/emersion/go-vcard"
 
@@ -139,7 +142,13 @@ func split(path, data string, cs *charsets) (cards []*rawCard, warnings, errs co
 					l.text = strings.TrimSuffix(l.text, "=")
 					break
 				}
-				l.text = strings.TrimSuffix(l.text, "=") + next
+				soft := strings.TrimSuffix(l.text, "=") + next
+				if (strings.HasPrefix(next, " ") || strings.HasPrefix(next, "\t")) && foldsEscape(params, soft, l.text+next[1:]) {
+					// RFC 6350's fold, within an escape (Caf=, " C3=A9").
+					l.text += next[1:]
+				} else {
+					l.text = soft
+				}
 			} else if next != "" && (next[0] == ' ' || next[0] == '\t') {
 				l.text += next[1:]
 			} else {
@@ -259,6 +268,48 @@ var (
 	capitalsProperty    = regexp.MustCompile(`^(?:[A-Za-z0-9-]+\.)?[A-Z][A-Z0-9-]*[;:]`)
 	base64Line          = regexp.MustCompile(`^[A-Za-z0-9+/]+=*\s*$`)
 )
+
+// foldsEscape reports whether a quoted-printable line that ends in = is
+// continued by a fold of RFC 6350's (a space that the next line begins
+// with, which goes) rather than a soft line break (the = goes, and the
+// space is the text's): where the fold's reading, fold, of the value in
+// UTF-8 (its CHARSET, or none) is valid and the soft break's, soft, is
+// not. "Caf=" and " C3=A9" are Café; "Meet on=" and " 12 May" text.
+func foldsEscape(params, soft, fold string) bool {
+	if label := charsetParam(params); label != "" && !contactfile.IsUTF8(label) || soft == fold {
+		return false
+	}
+	valid := func(line string) bool {
+		_, _, value := property(line)
+		b, err := io.ReadAll(quotedprintable.NewReader(strings.NewReader(strings.TrimSuffix(value, "="))))
+		if err != nil {
+			return false
+		}
+		// A character the next lines end is no fault of this one.
+		start := len(b)
+		for k := 0; k < utf8.UTFMax && start > 0; k++ {
+			start--
+			if utf8.RuneStart(b[start]) {
+				break
+			}
+		}
+		if start < len(b) && !utf8.FullRune(b[start:]) {
+			b = b[:start]
+		}
+		return utf8.Valid(b)
+	}
+	return !valid(soft) && valid(fold)
+}
+
+// charsetParam is the CHARSET a property's parameters name, or "".
+func charsetParam(params string) string {
+	for _, p := range strings.Split(params, ";") {
+		if k, v, ok := strings.Cut(p, "="); ok && strings.EqualFold(strings.TrimSpace(k), "CHARSET") {
+			return strings.Trim(strings.TrimSpace(v), `"`)
+		}
+	}
+	return ""
+}
 
 // joined reports whether a line, upper-cased and trimmed, is an
 // END:VCARD with the next file's BEGIN:VCARD (and its byte order mark,

@@ -720,6 +720,29 @@ func TestReadLineWithoutName(t *testing.T) {
 	}
 }
 
+// TestReadQuotedPrintableFoldInEscape: a quoted-printable line that ends
+// in = before a line that begins with a space is a soft line break, the
+// space the text's ("Meet on=", " 12 May"); but one that splits an
+// escape as RFC 6350 folds lines ("Caf=", " C3=A9") is read as a fold
+// where the soft break's reading is not UTF-8 and the fold's is: Café,
+// as before this session's reading of soft breaks (a third review's).
+func TestReadQuotedPrintableFoldInEscape(t *testing.T) {
+	for src, want := range map[string]string{
+		"NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:Caf=\r\n C3=A9 au lait": "Café au lait",
+		"NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:Meet on=\r\n 12 May":    "Meet on 12 May",
+		"NOTE;ENCODING=QUOTED-PRINTABLE:Land=\r\n Firma":                      "Land Firma",
+	} {
+		people, _, err := Read("x.vcf", []byte("BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Ana\r\n"+src+"\r\nEND:VCARD\r\n"), "")
+		if err != nil {
+			t.Errorf("%q: %v", src, err)
+			continue
+		}
+		if got := people[0].Notes; got != want {
+			t.Errorf("%q: notes %q, want %q", src, got, want)
+		}
+	}
+}
+
 // TestReadLinesOfNotes: a review's. A quoted-printable line that ends in
 // = (a soft line break) before a line that begins with a space and two
 // hexadecimal digits is text ("Meet on=" and " 12 May"): a second review
