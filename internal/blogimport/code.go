@@ -123,10 +123,10 @@ func escapeWikilinks(s string) string {
 	var b strings.Builder
 	last := 0
 	for i := 0; i+1 < len(s); i++ {
-		if s[i] == '[' && s[i+1] == '[' && inRegions(scripts, i) {
+		if s[i] == '[' && s[i+1] == '[' && scripts.in(i) {
 			continue
 		}
-		if s[i] == '[' && s[i+1] == '[' && inRegions(math, i) {
+		if s[i] == '[' && s[i+1] == '[' && math.in(i) {
 			b.WriteString(s[last:i])
 			b.WriteString("[{[}")
 			last = i + 2
@@ -177,11 +177,11 @@ func escapeWikilinks(s string) string {
 // delimiters, as netjournal reads it: a $$ outside code and HTML blocks
 // (raw, math in them as written) and not escaped, to the next $$ within
 // its paragraph.
-func mathRegions(body string, code regions) [][2]int {
-	var out [][2]int
+func mathRegions(body string, code regions) regions {
 	for _, h := range markdown.HTMLBlocks(body, false) {
 		code = append(code, span{h[0], h[1]})
 	}
+	var out regions
 	for i := 0; i+1 < len(body); {
 		open := strings.Index(body[i:], "$$")
 		if open < 0 {
@@ -198,7 +198,7 @@ func mathRegions(body string, code regions) [][2]int {
 			i = open + 2
 			continue
 		}
-		out = append(out, [2]int{open + 2, open + 2 + end})
+		out = append(out, span{open + 2, open + 2 + end})
 		i = open + 2 + end + 2
 	}
 	return out
@@ -208,15 +208,15 @@ func mathRegions(body string, code regions) [][2]int {
 // is, in its HTML blocks: JavaScript and CSS, not Markdown. One within a
 // paragraph's text is Markdown to netjournal, as to CommonMark: its [[
 // would be a wikilink.
-func rawTextRegions(body string) [][2]int {
+func rawTextRegions(body string) regions {
 	blocks := markdown.HTMLBlocks(body, false)
-	var out [][2]int
+	var out regions
 	for _, m := range rawTextElement.FindAllStringSubmatchIndex(body, -1) {
 		// What of it is in an HTML block: a blank line in a script ends
 		// a <div>'s block, and the lines after are a paragraph.
 		for _, b := range blocks {
 			if from, to := max(m[2], b[0]), min(m[3], b[1]); from < to {
-				out = append(out, [2]int{from, to})
+				out = append(out, span{from, to})
 			}
 		}
 	}
@@ -224,11 +224,6 @@ func rawTextRegions(body string) [][2]int {
 }
 
 var rawTextElement = regexp.MustCompile(`(?is)<(?:script|style)\b[^>]*>(.*?)</(?:script|style)\s*>`)
-
-// inRegions reports whether i is within one of rs.
-func inRegions(rs [][2]int, i int) bool {
-	return slices.ContainsFunc(rs, func(r [2]int) bool { return r[0] <= i && i < r[1] })
-}
 
 // lineAt returns the 0-based line of byte offset off.
 func lineAt(s string, off int) int {

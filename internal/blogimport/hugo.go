@@ -22,6 +22,7 @@ import (
 	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/markdown"
 	"github.com/netjournal/netjournal/internal/source"
+	"github.com/yuin/goldmark/util"
 )
 
 // hugoConfigs are the files Hugo reads its configuration from, first
@@ -811,9 +812,9 @@ func unescapeMath(body string) string {
 	var b strings.Builder
 	at := 0
 	for _, m := range mathRegions(body, codeRegions(body)) {
-		b.WriteString(body[at:m[0]])
-		b.WriteString(unescapePunct(body[m[0]:m[1]]))
-		at = m[1]
+		b.WriteString(body[at:m.start])
+		b.WriteString(unescapePunct(body[m.start:m.end]))
+		at = m.end
 	}
 	b.WriteString(body[at:])
 	return b.String()
@@ -824,16 +825,12 @@ func unescapeMath(body string) string {
 func unescapePunct(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]) {
+		if s[i] == '\\' && i+1 < len(s) && util.IsPunct(s[i+1]) {
 			i++
 		}
 		b.WriteByte(s[i])
 	}
 	return b.String()
-}
-
-func isASCIIPunct(c byte) bool {
-	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
 }
 
 // uglyIn reports whether Hugo made ugly URLs (/a.html, not /a/) in the
