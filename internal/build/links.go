@@ -1513,19 +1513,25 @@ func (sc *scanned) scan(b []byte) {
 		t.afterEq = true // a quote next begins the value
 		var name string
 		switch {
-		case attrBefore(b, eq, "href"):
+		case attrBefore(b, eq, t.valueEnd, "href"):
 			name = "href"
-		case attrBefore(b, eq, "src"):
+		case attrBefore(b, eq, t.valueEnd, "src"):
 			name = "src"
-		case attrBefore(b, eq, "id"):
+		case attrBefore(b, eq, t.valueEnd, "id"):
 			name = "id"
-		case attrBefore(b, eq, "name") && anchorAt(b, t.start):
+		case attrBefore(b, eq, t.valueEnd, "name") && anchorAt(b, t.start):
 			name = "name"
 		default:
 			continue
 		}
-		rest := b[eq+1:]
-		if len(rest) == 0 || isHTMLSpace(rest[0]) || rest[0] == '>' {
+		// The value begins after any spaces (href = "/x/", as HTML
+		// allows).
+		at := eq + 1
+		for at < len(b) && isHTMLSpace(b[at]) {
+			at++
+		}
+		rest := b[at:]
+		if len(rest) == 0 || rest[0] == '>' {
 			continue
 		}
 		var v []byte
@@ -1534,7 +1540,7 @@ func (sc *scanned) scan(b []byte) {
 			if end < 0 {
 				break
 			}
-			v, i = rest[1:1+end], eq+1+end+2
+			v, i = rest[1:1+end], at+end+2
 		} else {
 			// Unquoted, as hand-written HTML may have it (<h2 id=intro>):
 			// to a space or the tag's end.
@@ -1542,7 +1548,7 @@ func (sc *scanned) scan(b []byte) {
 			if end < 0 {
 				end = len(rest)
 			}
-			v, i = rest[:end], eq+1+end
+			v, i = rest[:end], at+end
 		}
 		list := 0
 		if name == "id" || name == "name" {
@@ -1555,7 +1561,7 @@ func (sc *scanned) scan(b []byte) {
 		}
 		sc.ends[list] = append(sc.ends[list], len(sc.vals[list]))
 		last = min(i, len(b))
-		t.afterEq = false // the value is read
+		t.afterEq, t.valueEnd = false, i // the value is read
 	}
 }
 
@@ -1563,11 +1569,12 @@ func (sc *scanned) scan(b []byte) {
 // value of one (quote, the quote that ends it) or an unquoted one, and
 // where the tag starts; afterEq is set after an attribute's =, where its
 // value begins. A quote begins a value only there: elsewhere in a tag
-// (class="x"", alt=don't) it is a character.
+// (class="x"", alt=don't) it is a character. valueEnd is just past the
+// last value read: its closing quote, or at the space that ended it.
 type tagState struct {
 	open, afterEq, unquoted bool
 	quote                   byte
-	start                   int
+	start, valueEnd         int
 }
 
 // isHTMLSpace reports whether c ends an unquoted value.
@@ -1593,12 +1600,13 @@ func (t *tagState) read(b []byte, from, to int) {
 			}
 			t.quote = 0
 			i += k + 1
+			t.valueEnd = i
 		case t.unquoted:
 			k := bytes.IndexAny(b[i:to], " \t\n\r\f>")
 			if k < 0 {
 				return
 			}
-			t.unquoted = false
+			t.unquoted, t.valueEnd = false, i+k
 			if b[i+k] == '>' {
 				t.open = false
 			}
@@ -1757,11 +1765,15 @@ func (s idSet) has(id string) bool {
 	return ok
 }
 
-// attrBefore reports whether name, after a space, a tab or a newline,
-// ends just before b[eq].
-func attrBefore(b []byte, eq int, name string) bool {
+// attrBefore reports whether name, after a space, a tab or a newline at
+// or after from, ends just before b[eq] or the spaces before it. From is
+// where the tag's last value ended: in <p x= id =y> "id" is x's value.
+func attrBefore(b []byte, eq, from int, name string) bool {
+	for eq > 0 && isHTMLSpace(b[eq-1]) {
+		eq-- // href = "x"
+	}
 	start := eq - len(name)
-	if start < 1 || string(b[start:eq]) != name {
+	if start < 1 || start-1 < from || string(b[start:eq]) != name {
 		return false
 	}
 	c := b[start-1]

@@ -53,12 +53,14 @@ func TestScanTagsOnly(t *testing.T) {
 		// script without an = is passed by all the same.
 		`<a class="x"" href="/a">a</a> <img alt=don't src="/i.png"> <script>if (x < 1) go() // don't</script><p id="top"></p>` +
 		// A third review's: unquoted values, as hand-written HTML has them.
-		`<h2 id=intro>I</h2> <a href=/gone/>g</a>`)
+		`<h2 id=intro>I</h2> <a href=/gone/>g</a>` +
+		// Spaces around the =, as HTML allows them (the last review's).
+		"<a href = \"/spaced/\">s</a> <p id =\n'sp'></p> <img src= /bare.png> <a href= >e</a>")
 	hrefs, ids := scan(page)
-	if want := []string{"#two", "/gone/", "/missing.png", "/a", "/i.png", "/gone/"}; !slices.Equal(hrefs, want) {
+	if want := []string{"#two", "/gone/", "/missing.png", "/a", "/i.png", "/gone/", "/spaced/", "/bare.png"}; !slices.Equal(hrefs, want) {
 		t.Errorf("hrefs = %q, want %q", hrefs, want)
 	}
-	if len(ids) != 5 || !ids.has("two") || !ids.has("three") || !ids.has("x") || !ids.has("top") || !ids.has("intro") {
+	if len(ids) != 6 || !ids.has("two") || !ids.has("three") || !ids.has("x") || !ids.has("top") || !ids.has("intro") || !ids.has("sp") {
 		t.Errorf("ids = %v", ids)
 	}
 	h2, i2 := scanBytes(page)
@@ -148,23 +150,23 @@ func scanBytes(b []byte) (hrefs []string, ids map[string]bool) {
 		}
 		rest := b[i+1:]
 		anchor := len(b) > tag+2 && (b[tag+1] == 'a' || b[tag+1] == 'A') && (b[tag+2] == ' ' || b[tag+2] == '\n' || b[tag+2] == '\t')
+		// name, spaces, =, spaces, then the value.
 		var name string
-		switch {
-		case bytes.HasPrefix(rest, []byte("href=")):
-			name = "href"
-		case bytes.HasPrefix(rest, []byte("src=")):
-			name = "src"
-		case bytes.HasPrefix(rest, []byte("id=")):
-			name = "id"
-		case bytes.HasPrefix(rest, []byte("name=")) && anchor:
-			name = "name"
-		default:
+		for _, n := range []string{"href", "src", "id", "name"} {
+			if bytes.HasPrefix(rest, []byte(n)) && bytes.HasPrefix(bytes.TrimLeft(rest[len(n):], " \t\n\r\f"), []byte("=")) && (n != "name" || anchor) {
+				name = n
+				break
+			}
+		}
+		if name == "" {
 			continue
 		}
-		rest = rest[len(name)+1:]
-		if len(rest) == 0 || isHTMLSpace(rest[0]) || rest[0] == '>' {
+		afterName := bytes.TrimLeft(rest[len(name):], " \t\n\r\f")
+		rest = bytes.TrimLeft(afterName[1:], " \t\n\r\f")
+		if len(rest) == 0 || rest[0] == '>' {
 			continue
 		}
+		at := i + 1 + len(b[i+1:]) - len(rest) // the value's first byte
 		var v string
 		if q := rest[0]; q == '"' || q == '\'' {
 			end := bytes.IndexByte(rest[1:], q)
@@ -172,14 +174,14 @@ func scanBytes(b []byte) (hrefs []string, ids map[string]bool) {
 				break
 			}
 			v = html.UnescapeString(string(rest[1 : 1+end]))
-			i += len(name) + end + 3 // at the closing quote, which i++ passes
+			i = at + end + 1 // at the closing quote, which i++ passes
 		} else {
 			end := bytes.IndexAny(rest, " \t\n\r\f>")
 			if end < 0 {
 				end = len(rest)
 			}
 			v = html.UnescapeString(string(rest[:end]))
-			i += len(name) + end + 1 // at the value's last byte, which i++ passes
+			i = at + end - 1 // at the value's last byte, which i++ passes
 		}
 		if name == "id" || name == "name" {
 			ids[v] = true
