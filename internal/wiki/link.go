@@ -39,9 +39,13 @@ func (r *renderer) body(n journal.Node, p *Page, html *template.HTML) []page.Lat
 	}
 	if post, ok := n.(*journal.Post); ok {
 		// A post's links relative to its page (pic.png beside it, ../x/)
-		// lead where they lead on the blog, at posts/<slug>/: from the
-		// wiki's page they led nowhere.
-		at := "/posts/" + post.Slug() + "/"
+		// lead where they lead on the blog, at posts/<slug>/ under the
+		// base path: from the wiki's page they led nowhere. (One that
+		// climbs out of the base path leads to the host's root there.)
+		cfg := r.j.Config
+		base := cfg.BasePath()
+		at := base + "posts/" + post.Slug() + "/"
+		origin, plain := strings.CutSuffix(cfg.BaseURL, base)
 		opts.Rewrite = func(dest string) string {
 			d := dest
 			if strings.Contains(d, "&") {
@@ -55,7 +59,11 @@ func (r *renderer) body(n journal.Node, p *Page, html *template.HTML) []page.Lat
 			case webaddress.Schemeless(d):
 				return dest // c9.io: broken on both sites, and said so as written
 			}
-			return r.j.Config.AbsURL(markdown.ResolveRelative(at, d))
+			p := markdown.ResolveRelative(at, d)
+			if !strings.HasPrefix(p, base) && plain {
+				return origin + p
+			}
+			return cfg.AbsURL(p)
 		}
 		opts.Key += " " + at
 	}
