@@ -92,8 +92,14 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 		lastSources = nil
 	}
 	lc.sources = nil
-	check := func(doc *content.Doc, body markdown.Source) {
-		if was, ok := lastSources[doc.Path]; ok && was.line == doc.BodyLine && was.body.Same(body) {
+	// rel says where a body's relative links lead (nil for a body the
+	// blog never shows, whose relative links its pages check).
+	check := func(doc *content.Doc, body markdown.Source, rel *relative) {
+		at := ""
+		if rel != nil {
+			at = rel.at
+		}
+		if was, ok := lastSources[doc.Path]; ok && was.line == doc.BodyLine && was.at == at && was.body.Same(body) {
 			warns = append(warns, was.warns...)
 			for _, t := range was.reported {
 				reported[t] = true
@@ -103,13 +109,33 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 			}
 			return
 		}
-		this := sourceCheck{body: body, line: doc.BodyLine}
+		this := sourceCheck{body: body, line: doc.BodyLine, at: at}
 		for _, l := range j.Markdown().Links(body) {
-			if !strings.HasPrefix(l.Dest, "/") {
+			var target string
+			switch {
+			case strings.HasPrefix(l.Dest, "/"):
+				target = j.Config.SitePath(l.Dest)
+			case rel != nil:
+				t, ok := relativeTarget(l.Dest, at, base)
+				if !ok {
+					continue
+				}
+				target = t
+			default:
 				continue
 			}
-			target := j.Config.SitePath(l.Dest)
-			if why := pub.check(target, base); why != "" {
+			why := pub.check(target, base)
+			switch {
+			case why == "":
+			case rel != nil && !strings.HasPrefix(l.Dest, "/"):
+				this.warns.Add(doc.BodyPos(l.Line), "broken link %s: %s%s", l.Dest, why, webHint(l.Dest, why))
+				// The pages that show the body show the link, relative or
+				// made absolute: it is reported here, not again by them
+				// (but by any other page that links there).
+				for _, page := range rel.pages {
+					this.reported = append(this.reported, onPage("", page, ""), onPage("", page, rel.shownAs(page, l.Dest, target)))
+				}
+			default:
 				this.warns.Add(doc.BodyPos(l.Line), "broken link %s: %s", l.Dest, why)
 				// The pages that show this body show the link too, escaped
 				// or made absolute: it is reported once, here.
@@ -142,23 +168,23 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 		}
 		for path := range edited {
 			n := j.NodeAt(path)
-			check(n.Doc(), n.Source())
+			check(n.Doc(), n.Source(), relativeOf(n, base))
 		}
 	} else {
 		if again {
 			lc.sources = make(map[string]sourceCheck, len(lastSources))
 		}
 		for _, c := range j.Contacts {
-			check(c.Doc(), c.Source())
+			check(c.Doc(), c.Source(), nil)
 		}
 		for _, e := range j.Events {
-			check(e.Doc(), e.Source())
+			check(e.Doc(), e.Source(), nil)
 		}
 		for _, p := range j.Posts {
-			check(p.Doc(), p.Source())
+			check(p.Doc(), p.Source(), relativeOf(p, base))
 		}
 		for _, p := range j.Pages {
-			check(&p.Doc, markdown.Text(p.Body))
+			check(&p.Doc, markdown.Text(p.Body), &relative{at: base + p.SitePath + "index.html", pages: []string{"public/" + p.SitePath + "index.html"}})
 		}
 	}
 
@@ -554,9 +580,70 @@ func sortedAgain(last []string, d namesDiff) []string {
 // the targets reported at them.
 type sourceCheck struct {
 	body     markdown.Source
-	line     int // the body's first line in its file
+	line     int    // the body's first line in its file
+	at       string // the blog's page its relative links start from
 	warns    content.ErrorList
 	reported []string
+}
+
+// relative is where the relative links of a body the blog shows lead:
+// from the folder of at, its page on the blog (under the site's base
+// path); pages are the output's pages that show them so ("public/…",
+// "private/…").
+type relative struct {
+	at    string
+	pages []string
+}
+
+// shownAs returns what the check of page looks up for dest, a link of
+// the body that leads to target on the blog: the target, on the blog;
+// or, for a web address without its scheme (c9.io), which the wiki shows
+// as written, where it leads in the wiki ("wiki:" and its path).
+func (rel *relative) shownAs(page, dest, target string) string {
+	wikiPage, inWiki := strings.CutPrefix(page, "private/")
+	if !inWiki || !webaddress.Schemeless(dest) {
+		return canonical(target)
+	}
+	t, _ := resolve(dest, "/"+wikiPage, "", "")
+	return "wiki:" + canonical(t)
+}
+
+// relativeOf returns where a post's relative links lead (pic.png, ../x/):
+// from its page on the blog, there and, made absolute, in the wiki
+// (wiki.renderer.body); nil for another document, whose body the blog
+// does not show.
+func relativeOf(n journal.Node, base string) *relative {
+	p, ok := n.(*journal.Post)
+	if !ok {
+		return nil
+	}
+	page := "posts/" + p.Slug() + "/index.html"
+	return &relative{at: base + page, pages: []string{"public/" + page, "private/" + wiki.PagePath(p)}}
+}
+
+// onPage is the key of the reported set that says a body's line has said
+// a link of page ("public/…" or "private/…", or its output's prefix and
+// its name) to target broken; with no target, that it said some.
+func onPage(prefix, page, target string) string {
+	if target == "" {
+		return "page:" + prefix + page
+	}
+	return "page:" + prefix + page + "\x00" + target
+}
+
+// relativeTarget returns the site path that dest, a body's link written
+// relative to the blog's page at (under base), leads to on the blog, as
+// the pages that show the body lead it; ok is false for a link of
+// another kind (a URL, a fragment, a query).
+func relativeTarget(dest, at, base string) (target string, ok bool) {
+	d := dest
+	if strings.Contains(d, "&") {
+		d = html.UnescapeString(d) // &#47;x is /x, as goldmark reads it
+	}
+	if !markdown.Rewritable(d) {
+		return "", false
+	}
+	return resolve(d, at, "", base)
 }
 
 // checkPublic returns the broken links of a page of the blog.
@@ -567,8 +654,9 @@ func checkPublic(pub *siteIndex, page, abs, base string, reported map[string]boo
 	}
 	bp := linkBuffers.Get().(*[]pageLink)
 	defer putLinkBuffer(bp)
+	on := reported[onPage("public/", page, "")]
 	for _, l := range publicLinks(pub, page, abs, base, memo, bp) {
-		if !reported[canonical(l.target)] {
+		if c := canonical(l.target); !reported[c] && !(on && reported[onPage("public/", page, c)]) {
 			if why := pubWhy(l.target); why != "" {
 				warns.Add(content.Position{Path: "public/" + page}, "broken link %s: %s%s", l.ref, why, webHint(l.ref, why))
 			}
@@ -585,15 +673,16 @@ func checkPrivate(priv *siteIndex, page, abs, base string, reported map[string]b
 	}
 	bp := linkBuffers.Get().(*[]pageLink)
 	defer putLinkBuffer(bp)
+	on := reported[onPage("private/", page, "")]
 	for _, l := range privateLinks(priv, page, abs, base, memo, bp) {
 		var why string
 		if t, ok := strings.CutPrefix(l.target, "blog:"); ok {
-			if reported[canonical(t)] {
+			if c := canonical(t); reported[c] || on && reported[onPage("private/", page, c)] {
 				continue
 			}
 			why = pubWhy(t)
 		} else {
-			if reported["wiki:"+canonical(l.target)] {
+			if c := "wiki:" + canonical(l.target); reported[c] || on && reported[onPage("private/", page, c)] {
 				continue // said at the body's line
 			}
 			why = privWhy(l.target)

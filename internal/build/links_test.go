@@ -726,18 +726,21 @@ func (p *pageLinks) encode(b []byte) []byte {
 	return b
 }
 
-// TestPageLinksAsFilesComeAndGo: a page's link that no body line reports
-// (a relative one, or one to the blog by its whole URL) is broken while
-// its target is missing, and fine once the target comes, on the blog (a
-// post) and in the wiki (an event, and the post on the blog): a rebuild
-// in memory reports what a full build does, the pages that link to a
-// path that came or went found by what their links look up (touchIndex),
-// as those pages change.
+// TestPageLinksAsFilesComeAndGo: a link is broken while its target is
+// missing, and fine once the target comes, on the blog (a post's link
+// relative to its page, said at the body's line, and not again by the
+// pages that show it) and in the wiki (a contact's links to an event and
+// to the post on the blog, which no body line says): a rebuild in memory
+// reports what a full build does, the pages that link to a path that
+// came or went found by what their links look up (touchIndex), as those
+// pages change.
 func TestPageLinksAsFilesComeAndGo(t *testing.T) {
 	dir := copySite(t)
 	b, opts := watching(t, dir)
 	const (
-		blogLink   = "public/posts/idempotency-is-a-contract/index.html: broken link ../soon/"
+		blogLink   = "content/posts/idempotency-is-a-contract.md:115: broken link ../soon/: no such page"
+		blogPage   = "public/posts/idempotency-is-a-contract/index.html: broken link"
+		wikiPage   = "private/posts/idempotency-is-a-contract.html: broken link"
 		wikiLink   = "private/contacts/carla-duarte.html: broken link ../events/2026-11-20-soon.html"
 		toBlogLink = "private/contacts/carla-duarte.html: broken link https://maya.example.com/posts/soon/"
 	)
@@ -782,6 +785,9 @@ func TestPageLinksAsFilesComeAndGo(t *testing.T) {
 		}, []string{blogLink, wikiLink, toBlogLink}, nil},
 	} {
 		got := warnsLikeFull(t, b, dir, opts, step.do(), fmt.Sprintf("%d, %s", i, step.what))
+		if strings.Contains(got, blogPage) || strings.Contains(got, wikiPage) {
+			t.Errorf("%d, %s: the post's link said by a page:\n%s", i, step.what, got)
+		}
 		for _, w := range step.with {
 			if !strings.Contains(got, w) {
 				t.Errorf("%d, %s: no %q", i, step.what, w)
@@ -887,4 +893,51 @@ func FuzzScriptRanges(f *testing.F) {
 			t.Errorf("scriptRanges(%q) = %v, want %v", b, got, want)
 		}
 	})
+}
+
+// TestRelativeLinksSaidAtTheirLine: a body's link relative to its page on
+// the blog (a post's, a page's) is checked where it leads there and said
+// broken at the body's line, not by the blog's page nor the wiki's that
+// show it; a draft's too, whose page in the wiki leads it to the blog.
+func TestRelativeLinksSaidAtTheirLine(t *testing.T) {
+	dir := copySite(t)
+	const post, draft, about = "content/posts/idempotency-is-a-contract.md", "content/posts/consensus-talk-notes.md", "content/pages/about.md"
+	rewrite(t, dir, post, func(s string) string {
+		return s + "\n[gone](../gone/) ![pic](pic.png) [me](../idempotency-is-a-contract/) [frag](../idempotency-is-a-contract/#no-such-heading)\n"
+	})
+	rewrite(t, dir, draft, func(s string) string { return s + "\nSee [it](../gone-too/).\n" })
+	rewrite(t, dir, about, func(s string) string { return s + "\nSee [it](../missing/).\n" })
+	lineOf := func(rel, text string) int {
+		b, err := os.ReadFile(filepath.Join(dir, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		before, _, _ := strings.Cut(string(b), text)
+		return strings.Count(before, "\n") + 1
+	}
+	res, err := Render(os.DirFS(dir), Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := res.Warnings.Error()
+	pl, dl, al := lineOf(post, "[gone]"), lineOf(draft, "[it]"), lineOf(about, "[it]")
+	for _, want := range []string{
+		fmt.Sprintf("%s:%d: broken link ../gone/: no such page", post, pl),
+		fmt.Sprintf("%s:%d: broken link pic.png: no such page", post, pl),
+		fmt.Sprintf("%s:%d: broken link ../idempotency-is-a-contract/#no-such-heading: no #no-such-heading on that page", post, pl),
+		fmt.Sprintf("%s:%d: broken link ../gone-too/: no such page", draft, dl),
+		fmt.Sprintf("%s:%d: broken link ../missing/: no such page", about, al),
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "../idempotency-is-a-contract/:") {
+		t.Errorf("a link to the post's own page said broken:\n%s", got)
+	}
+	for _, page := range []string{"public/posts/idempotency-is-a-contract/", "private/posts/idempotency-is-a-contract.html", "private/posts/consensus-talk-notes.html", "public/about/"} {
+		if strings.Contains(got, page) {
+			t.Errorf("%s said a link again:\n%s", page, got)
+		}
+	}
 }
