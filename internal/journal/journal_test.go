@@ -520,3 +520,37 @@ func TestIntroductionRing(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestPublicSummaryBeforeMore: a post's summary is what comes before its
+// <!--more--> line, whole, however long (a page's description too), its
+// wikilinks as the blog shows them; without one, the first paragraph,
+// cut to 240 characters; a summary in the front matter wins over both.
+func TestPublicSummaryBeforeMore(t *testing.T) {
+	long := strings.Repeat("word ", 60) // 300 characters
+	pub, err := mustSite(t, map[string]string{
+		"content/contacts/jane-doe.md": "---\nname: Jane Doe\n---\n",
+		"content/posts/divided.md":     "---\ntitle: D\ndate: 2026-02-01\n---\nMet [[jane-doe|a friend]]. " + long + "\n\nSecond.\n\n<!--more-->\n\nRest.\n",
+		"content/posts/plain.md":       "---\ntitle: P\ndate: 2026-02-02\n---\n" + long + "\n\nSecond.\n",
+		"content/posts/given.md":       "---\ntitle: G\ndate: 2026-02-03\nsummary: Given.\n---\nFirst.\n\n<!--more-->\n\nRest.\n",
+		"content/pages/about.md":       "---\ntitle: About\n---\n" + long + "\n\n<!--more-->\n\nRest.\n",
+	}).Public()
+	if err != nil {
+		t.Fatal(err)
+	}
+	summaries := map[string]string{}
+	for _, p := range pub.Posts {
+		summaries[p.Slug] = p.Summary
+	}
+	if want := "Met a friend. " + strings.TrimSpace(long) + "\n\nSecond."; summaries["divided"] != want {
+		t.Errorf("divided: %q, want %q", summaries["divided"], want)
+	}
+	if got := summaries["plain"]; len(got) > 243 || !strings.HasPrefix(got, "word word") || strings.Contains(got, "Second") {
+		t.Errorf("plain: %q, want the first paragraph cut to 240 characters", got)
+	}
+	if summaries["given"] != "Given." {
+		t.Errorf("given: %q", summaries["given"])
+	}
+	if len(pub.Pages) != 1 || pub.Pages[0].Description != strings.TrimSpace(long) {
+		t.Errorf("the page's description: %+v", pub.Pages)
+	}
+}

@@ -197,7 +197,7 @@ func (j *Journal) publicPost(p *Post, res markdown.Result, opts markdown.Options
 	pp.Words = res.Words // counted once, with the memoised render
 	pp.Summary = printable(p.Summary)
 	if pp.Summary == "" {
-		pp.Summary = printable(markdown.Truncate(res.Summary, 240))
+		pp.Summary = printable(bodySummary(res))
 	}
 	for _, l := range res.Links {
 		pp.Links = append(pp.Links, public.Link{Dest: l.Dest, Line: p.BodyLine + l.Line})
@@ -313,6 +313,16 @@ func trailingSlash(a string) string {
 
 // sitePath puts a root-relative Markdown destination under the base path;
 // other destinations stay as written.
+// bodySummary is the summary a body makes: the text before its
+// <!--more--> line, whole, as the writer divided it; else its first
+// paragraph, cut to 240 characters.
+func bodySummary(res markdown.Result) string {
+	if res.Divided {
+		return res.Summary
+	}
+	return markdown.Truncate(res.Summary, 240)
+}
+
 func sitePath(cfg *content.Config, dest string) string {
 	if markdown.RootPath(dest) {
 		return cfg.SitePath(dest)
@@ -488,7 +498,7 @@ func (j *Journal) publicPage(p *content.Page, res markdown.Result, errs *content
 		Source:      p.Path,
 	}
 	if pp.Description == "" {
-		pp.Description = printable(markdown.Truncate(res.Summary, 240))
+		pp.Description = printable(bodySummary(res))
 	}
 	pp.HTML = printableHTML(res)
 	if j.wantsTOC(p.TOC, res.Words) {

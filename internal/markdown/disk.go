@@ -41,11 +41,13 @@ func encodeTo(b []byte, v any) ([]byte, bool) {
 		w := writer{b: b}
 		w.str(v.summary)
 		w.int(v.words)
+		w.bool(v.divided)
 		return w.b, true
 	case *texts:
 		w := writer{b: b}
 		w.parts(v.summary)
 		w.parts(v.text)
+		w.bool(v.divided)
 		w.int(v.wikilinks)
 		w.int(v.dests)
 		w.int(v.headings)
@@ -110,7 +112,7 @@ func decode(memoKey string, b []byte) (any, bool) {
 		return decodeFacts(b)
 	case 's':
 		r := reader{b: b, ok: true}
-		s := &small{summary: r.str(), words: r.int()}
+		s := &small{summary: r.str(), words: r.int(), divided: r.bool()}
 		return s, r.ok && len(r.b) == 0
 	case 'x':
 		return decodeTexts(b)
@@ -149,7 +151,7 @@ func decode(memoKey string, b []byte) (any, bool) {
 // decodeTexts decodes the texts half of a prepared body.
 func decodeTexts(b []byte) (any, bool) {
 	r := reader{b: b, ok: true}
-	t := &texts{summary: r.parts(), text: r.parts()}
+	t := &texts{summary: r.parts(), text: r.parts(), divided: r.bool()}
 	t.wikilinks, t.dests, t.headings = r.int(), r.int(), r.int()
 	if !holesFit([][]part{t.summary, t.text}, t.wikilinks, t.dests, t.headings) {
 		return nil, false

@@ -98,6 +98,7 @@ func (r *Renderer) facts(src Source) *facts {
 type small struct {
 	summary string
 	words   int
+	divided bool
 }
 
 // renderSmall is Render, in a build that renders once with a disk, of
@@ -121,12 +122,12 @@ func (r *Renderer) renderSmall(src Source, opts Options) (_ Result, ok bool) {
 	if b, found := disk.Get(dk); found {
 		if v, ok := decode(string(key), b); ok {
 			s := v.(*small)
-			res.Summary, res.Words = s.summary, s.words
+			res.Summary, res.Words, res.Divided = s.summary, s.words, s.divided
 			return res, true
 		}
 	}
 	made := r.resolve(src, r.prepare(src, opts.Parts), opts)
-	if b, ok := encode(&small{summary: made.Summary, words: made.Words}); ok {
+	if b, ok := encode(&small{summary: made.Summary, words: made.Words, divided: made.Divided}); ok {
 		disk.Put(dk, b)
 	}
 	return made, true

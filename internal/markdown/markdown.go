@@ -104,10 +104,13 @@ type Result struct {
 	HTMLControl bool
 	Wikilinks   []Wikilink
 	Links       []LinkUse // Markdown links and images to site paths
-	Summary     string    // the first paragraph as plain text
-	Text        string    // all text, for word counts and search
-	Words       int       // the words of Text
-	Errors      []LineError
+	// Summary is the text before a line of its own <!--more--> as
+	// plain text (Divided), else the first paragraph's.
+	Summary string
+	Divided bool
+	Text    string // all text, for word counts and search
+	Words   int    // the words of Text
+	Errors  []LineError
 	// Unrendered lists the 0-based lines where "[[" is left in the text
 	// outside code: wikilink syntax that did not parse as a link, such as
 	// [[slug|]], which shows its target as written.
@@ -627,6 +630,7 @@ func (r *Renderer) render(src string, opts Options) Result {
 	b, doc, refs := r.parseRefs(src)
 	var res Result
 	var htmlNodes []ast.Node
+	more := beforeMore(doc, b) // sanitizing takes the comment out
 	res.HTMLRemoved, htmlNodes = r.html.sanitize(doc, b)
 	wikis, links, headings, first := collect(doc)
 	res.Slips = slips(doc, htmlNodes, links, refs, b)
@@ -668,7 +672,9 @@ func (r *Renderer) render(src string, opts Options) Result {
 		}
 		replaced[replace(w, link, rs)] = true
 	}
-	if first != nil {
+	if s, ok := summaryBefore(doc, more, b); ok {
+		res.Summary, res.Divided = s, true
+	} else if first != nil {
 		res.Summary = plain(first, b)
 	}
 	res.Unrendered = unrendered(doc, b)
@@ -699,7 +705,7 @@ func (res Result) only(ps Parts) Result {
 		res.HTML, res.HTMLControl = "", false
 	}
 	if !ps.has(PartSummary) {
-		res.Summary = ""
+		res.Summary, res.Divided = "", false
 	}
 	if !ps.has(PartText) {
 		res.Text = ""

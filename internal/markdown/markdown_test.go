@@ -523,3 +523,35 @@ func TestBracketEntities(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestMoreDivider: a line of its own <!--more-->, at the top level, ends
+// the summary, which is then all the text before it (Hugo's divider),
+// whole; the page does not show it. Anywhere else, or written otherwise,
+// it is a comment like any, and the summary the first paragraph.
+func TestMoreDivider(t *testing.T) {
+	r := New()
+	for _, tc := range []struct {
+		src, summary string
+		divided      bool
+	}{
+		{"First *one*.\n\n## Then\n\nSecond.\n\n<!--more-->\n\nRest.\n", "First one.\n\nThen\n\nSecond.", true},
+		{"Intro.\n<!--more-->\nRest.\n", "Intro.", true},
+		{"  <!--more-->  \n\nAfter.\n", "After.", false},
+		{"Intro.\n\n<!-- more -->\n\nRest.\n", "Intro.", false},
+		{"Intro.\n\n<!--more--> and text\n\nRest.\n", "Intro.", false},
+		{"Intro.\n\n- item\n\n  <!--more-->\n\nRest.\n", "Intro.", false},
+		{"Intro.\n\n> <!--more-->\n\nRest.\n", "Intro.", false},
+		{"Intro.\n\n```\n<!--more-->\n```\n\nRest.\n", "Intro.", false},
+		{"Intro.\n\nMore.\n", "Intro.", false},
+	} {
+		for _, key := range []string{"", "more test"} {
+			res := r.Render(Text(tc.src), Options{Key: key})
+			if res.Summary != tc.summary || res.Divided != tc.divided {
+				t.Errorf("%q, key %q: summary %q, divided %v; want %q, %v", tc.src, key, res.Summary, res.Divided, tc.summary, tc.divided)
+			}
+			if strings.Contains(res.HTML, "<!--") {
+				t.Errorf("%q: the page shows the comment: %s", tc.src, res.HTML)
+			}
+		}
+	}
+}

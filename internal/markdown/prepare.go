@@ -58,6 +58,7 @@ type prepared struct {
 // post's HTML was two thirds of the whole, read back with it by each.)
 type texts struct {
 	summary, text []part
+	divided       bool // the summary is the text before <!--more-->
 	// The numbers of wikilinks, destinations and headings its holes
 	// count in: a half read back is used only with facts that agree.
 	wikilinks, dests, headings int
@@ -169,6 +170,7 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 	p := &prepared{usedIDs: map[string]bool{}}
 	_, p.control = Control(src)
 	var htmlNodes []ast.Node
+	more := beforeMore(doc, b) // sanitizing takes the comment out
 	p.removed, htmlNodes = r.html.sanitize(doc, b)
 	wikis, links, headings, first := collect(doc)
 	for _, w := range wikis {
@@ -227,6 +229,9 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 		replaced[s] = true
 	}
 	p.usedIDs = plainIDs(headings, replaced, b)
+	// The summary before <!--more--> is read before the headings have
+	// their anchors, as render reads it.
+	divSummary, divided := summaryBefore(doc, more, b)
 	for _, h := range headings {
 		if holds(h, replaced) {
 			k := len(p.headings)
@@ -243,7 +248,9 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 		}
 	}
 	p.texts = &texts{wikilinks: len(p.wikilinks), dests: len(p.dests), headings: len(p.headings)}
-	if first != nil {
+	if divided {
+		p.texts.summary, p.texts.divided = parts(divSummary, mark), true
+	} else if first != nil {
 		p.texts.summary = parts(plain(first, b), mark)
 	}
 	html, err := r.renderString(b, doc)
@@ -253,6 +260,53 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 	p.html = parts(html, mark)
 	p.texts.text = parts(plain(doc, b), mark)
 	return p
+}
+
+// moreDivider is the line that ends a body's summary, as Hugo's does:
+// what comes before it is the summary, whole.
+const moreDivider = "<!--more-->"
+
+// beforeMore returns the blocks of doc before its first <!--more-->, on a
+// line of its own at the top level (an HTML block: found before the
+// sanitizer takes comments out), or nil when it has none.
+func beforeMore(doc ast.Node, src []byte) map[ast.Node]bool {
+	var before []ast.Node
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		if h, ok := c.(*ast.HTMLBlock); ok && h.HTMLBlockType == ast.HTMLBlockType2 {
+			text := h.Lines().Value(src)
+			if h.HasClosure() {
+				text = append(text, h.ClosureLine.Value(src)...)
+			}
+			if strings.TrimSpace(string(text)) == moreDivider {
+				set := make(map[ast.Node]bool, len(before))
+				for _, n := range before {
+					set[n] = true
+				}
+				return set
+			}
+		}
+		before = append(before, c)
+	}
+	return nil
+}
+
+// summaryBefore returns the plain text of the blocks of doc that were
+// before its <!--more--> (beforeMore), those the sanitizer left, a blank
+// line between two; ok is false when there is no divider, or no text
+// before it.
+func summaryBefore(doc ast.Node, before map[ast.Node]bool, src []byte) (summary string, ok bool) {
+	if before == nil {
+		return "", false
+	}
+	var texts []string
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		if before[c] {
+			if t := plain(c, src); t != "" {
+				texts = append(texts, t)
+			}
+		}
+	}
+	return strings.Join(texts, "\n\n"), len(texts) > 0
 }
 
 // collect finds in doc what rendering changes: its wikilinks, links and
@@ -439,7 +493,7 @@ func (r *Renderer) resolve(src Source, p *prepared, opts Options) Result {
 	}
 	text := values{links: linkText, anchors: hashes}
 	if want.has(PartSummary) {
-		res.Summary = strings.TrimSpace(fill(p.texts.summary, text))
+		res.Summary, res.Divided = strings.TrimSpace(fill(p.texts.summary, text)), p.texts.divided
 	}
 	if want.has(PartText) || want.has(PartWords) {
 		t := strings.TrimSpace(fill(p.texts.text, text))

@@ -49,7 +49,7 @@ type MenuItem struct {
 type Page struct {
 	Path        string // site path: about/, talks/2026/
 	Title       string
-	Description string    // from front matter, else the first paragraph as text
+	Description string    // from front matter, else the summary its body makes (journal.bodySummary)
 	Date        time.Time // zero when not given
 	Updated     time.Time // zero when not given
 	Draft       bool      // only with build --drafts
@@ -79,7 +79,7 @@ type Author struct {
 type Post struct {
 	Slug    string
 	Title   string
-	Summary string // from front matter, else the first paragraph as text
+	Summary string // from front matter, else the summary its body makes (journal.bodySummary)
 	Date    time.Time
 	Updated time.Time // zero when never updated
 	Tags    []string
