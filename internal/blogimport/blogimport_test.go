@@ -2665,3 +2665,30 @@ func TestHugoAnchorsReviewed(t *testing.T) {
 		}
 	}
 }
+
+// TestJekyllExcerptSeparator: a Jekyll site's excerpt_separator that is a
+// comment (the site's, or a post's own) ends the post's summary in
+// netjournal as it ended its excerpt: the first outside code becomes
+// <!--more--> on a line of its own. Jekyll's default, a blank line, and
+// a separator of text leave the body as it was.
+func TestJekyllExcerptSeparator(t *testing.T) {
+	for _, tc := range []struct{ config, front, body, want string }{
+		{"excerpt_separator: <!--more-->\n", "", "Intro.<!--more-->Rest.\n", "Intro.\n\n<!--more-->\n\nRest.\n"},
+		{"excerpt_separator: \"<!-- excerpt -->\"\n", "", "`<!-- excerpt -->` first.\n\n<!-- excerpt -->\n\nRest.\n", "`<!-- excerpt -->` first.\n\n<!--more-->\n\nRest.\n"},
+		{"", "excerpt_separator: <!--cut-->\n", "Intro.\n<!--cut-->\nRest.\n", "Intro.\n<!--more-->\nRest.\n"},
+		{"excerpt_separator: <!--more-->\n", "excerpt_separator: \"\\n\\n\"\n", "Intro.\n\n<!--more-->\n", "Intro.\n\n<!--more-->\n"},
+		{"excerpt_separator: \"---\"\n", "", "Intro.\n\n---\n\nRest.\n", "Intro.\n\n---\n\nRest.\n"},
+		{"", "", "Intro.\n\n<!--cut-->\n\nRest.\n", "Intro.\n\n<!--cut-->\n\nRest.\n"},
+	} {
+		plan, err := Jekyll(fstest.MapFS{
+			"_config.yml":            {Data: []byte("url: https://k.test\n" + tc.config)},
+			"_posts/2021-01-01-a.md": {Data: []byte("---\ntitle: A\n" + tc.front + "---\n" + tc.body)},
+		}, Options{Root: "j"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := plan.Posts[0].Body; got != tc.want {
+			t.Errorf("%q %q: body %q, want %q", tc.config, tc.front, got, tc.want)
+		}
+	}
+}

@@ -1525,8 +1525,9 @@ func hugoAttributes(body string, titles, blocks bool) (string, map[string]string
 // headingRenderer is netjournal's Markdown, for the ids of headings.
 var headingRenderer = sync.OnceValue(markdown.New)
 
-// moreDivider is Hugo's summary divider: the first of the body, as
-// written; another is a comment like any.
+// moreDivider is Hugo's summary divider, and netjournal's: the first of
+// the body, on a line of its own, ends the summary; another is a comment
+// like any.
 const moreDivider = "<!--more-->"
 
 // hugoMore returns body with its summary divider, when it shares its line
@@ -1535,11 +1536,16 @@ const moreDivider = "<!--more-->"
 // the text after it on its line as raw HTML (a comment begins an HTML
 // block), or the paragraphs around it as one. One in code, in a list
 // item or a quote (whose parts Hugo splits too, no better) stays.
-func hugoMore(body string) string {
+func hugoMore(body string) string { return divideAt(body, moreDivider) }
+
+// divideAt is hugoMore for a body whose summary ends at its first
+// divider outside code (Jekyll's excerpt_separator, a comment), made
+// netjournal's.
+func divideAt(body, divider string) string {
 	code := coverOf(len(body), codeRegions(body))
 	at := -1
 	for from := 0; ; {
-		i := strings.Index(body[from:], moreDivider)
+		i := strings.Index(body[from:], divider)
 		if i < 0 {
 			return body
 		}
@@ -1547,14 +1553,16 @@ func hugoMore(body string) string {
 			at = from + i
 			break
 		}
-		from += i + len(moreDivider)
+		from += i + len(divider)
 	}
-	end := at + len(moreDivider)
+	end := at + len(divider)
 	l := aroundOf(body, at, end)
 	before, after := l.before, l.after
-	if _, isItem := listItem(before + moreDivider + after); isItem || strings.HasPrefix(strings.TrimLeft(before, " "), ">") || strings.HasPrefix(before, "    ") ||
-		strings.TrimSpace(before) == "" && strings.TrimSpace(after) == "" {
+	if _, isItem := listItem(before + divider + after); isItem || strings.HasPrefix(strings.TrimLeft(before, " "), ">") || strings.HasPrefix(before, "    ") {
 		return body
+	}
+	if strings.TrimSpace(before) == "" && strings.TrimSpace(after) == "" {
+		return body[:at] + moreDivider + body[end:] // on its line already
 	}
 	var b strings.Builder
 	b.WriteString(strings.TrimRight(body[:at], " \t"))

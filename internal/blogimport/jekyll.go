@@ -279,6 +279,9 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		if v, ok := meta.Get("render_with_liquid"); !ok || !isFalse(v) {
 			body = c.liquid()
 		}
+		if d.page == nil {
+			body = jekyllExcerpt(body, meta, cfg)
+		}
 		d.setBody(escapeWikilinks(escapeSingleTildes(body)))
 		plan.finish(d)
 	}
@@ -536,6 +539,26 @@ func jekyllList(f *fields, key string) []string {
 		f.warn(k, "%s: expected a list of texts, got %s: left out", k, describe(v))
 	}
 	return l
+}
+
+// jekyllExcerpt returns a post's body with its excerpt_separator (the
+// post's, else the site's), when it is a comment such as <!--more-->,
+// made netjournal's summary divider: the excerpt Jekyll showed in lists
+// is then the post's summary. Jekyll's default, a blank line, ends the
+// first paragraph, which netjournal's summary is without one.
+func jekyllExcerpt(body string, meta *Meta, cfg config) string {
+	sep, ok := "", false
+	if v, found := meta.Get("excerpt_separator"); found {
+		sep, ok = text(v)
+	}
+	if !ok {
+		sep = cfg.str("excerpt_separator")
+	}
+	sep = strings.TrimSpace(sep)
+	if len(sep) < len("<!---->") || !strings.HasPrefix(sep, "<!--") || !strings.HasSuffix(sep, "-->") {
+		return body
+	}
+	return divideAt(body, sep)
 }
 
 // liquidText is a title or an excerpt of Jekyll's front matter as its
