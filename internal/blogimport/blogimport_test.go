@@ -2692,3 +2692,52 @@ func TestJekyllExcerptSeparator(t *testing.T) {
 		}
 	}
 }
+
+// TestSiteWideTOC: a theme that showed every page's table of contents
+// (PaperMod's params.ShowToc, LoveIt's params.page.toc.enable, Jekyll's
+// defaults) gives each imported post toc: true, unless the post says
+// otherwise; a site-wide false, or none, leaves the posts as they say.
+func TestSiteWideTOC(t *testing.T) {
+	toc := func(p *Post) string {
+		if p.TOC == nil {
+			return "unset"
+		}
+		return fmt.Sprint(*p.TOC)
+	}
+	for _, tc := range []struct{ cfg, front, want string }{
+		{"[params]\nShowToc = true\n", "", "true"},
+		{"[params]\nShowToc = true\n", "ShowToc: false\n", "false"},
+		{"[params.page.toc]\nenable = true\nauto = false\n", "", "true"},
+		{"[params]\ntoc = false\n", "", "unset"},
+		{"", "toc: true\n", "true"},
+		{"", "", "unset"},
+	} {
+		fsys := fstest.MapFS{
+			"config.toml":        {Data: []byte("baseURL = \"https://h.example.net/\"\n" + tc.cfg)},
+			"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n" + tc.front + "---\nBody.\n")},
+		}
+		plan, err := Hugo(fsys, Options{Root: "h"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := toc(plan.Posts[0]); got != tc.want {
+			t.Errorf("Hugo %q %q: toc %s, want %s", tc.cfg, tc.front, got, tc.want)
+		}
+	}
+	for _, tc := range []struct{ cfg, front, want string }{
+		{"defaults:\n  - scope: {path: \"\", type: posts}\n    values: {toc: true}\n", "", "true"},
+		{"defaults:\n  - scope: {path: \"\", type: posts}\n    values: {toc: true}\n", "toc: false\n", "false"},
+		{"defaults:\n  - scope: {path: \"\", type: pages}\n    values: {toc: true}\n", "", "unset"},
+	} {
+		plan, err := Jekyll(fstest.MapFS{
+			"_config.yml":            {Data: []byte("url: https://k.test\n" + tc.cfg)},
+			"_posts/2021-01-01-a.md": {Data: []byte("---\ntitle: A\n" + tc.front + "---\nBody.\n")},
+		}, Options{Root: "j"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := toc(plan.Posts[0]); got != tc.want {
+			t.Errorf("Jekyll %q %q: toc %s, want %s", tc.cfg, tc.front, got, tc.want)
+		}
+	}
+}

@@ -262,7 +262,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 	hc := hugoContext{
 		zone: zone, lower: lower, ugly: cfg.boolean("uglyurls"), uglySections: uglySections(cfg), permalinks: hugoPermalinks(cfg),
 		old: old, newBase: opts.NewBase, filenameDate: slices.Contains(cfg.list("frontmatter.date"), ":filename"),
-		now: now,
+		now: now, toc: hugoSiteTOC(cfg),
 	}
 	places := newPlaces(opts.Pages)
 	var drafts []*draft
@@ -424,6 +424,30 @@ type hugoContext struct {
 	newBase      string
 	filenameDate bool
 	now          time.Time // today, for what Hugo publishes later
+	toc          bool      // the theme shows every page's table of contents (hugoSiteTOC)
+}
+
+// hugoSiteTOC reports whether the site's params have its theme show a
+// table of contents on every page that does not say otherwise:
+// PaperMod's ShowToc, LoveIt's and FixIt's page.toc.enable, or toc.
+func hugoSiteTOC(cfg config) bool {
+	for _, k := range []string{"params.showtoc", "params.toc", "params.toc.enable", "params.page.toc.enable"} {
+		if b, ok := boolean(cfg.get(k)); ok {
+			return b
+		}
+	}
+	return false
+}
+
+// siteTOC is a post's or a page's toc: its own, else true when the old
+// site showed every page's (a default false says nothing netjournal's
+// does not).
+func siteTOC(own *bool, site bool) *bool {
+	if own == nil && site {
+		on := true
+		return &on
+	}
+	return own
 }
 
 // split reads a file's front matter and body; ok is false for a file
@@ -561,7 +585,7 @@ func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContex
 		p.Draft, p.Notes = true, append(p.Notes, notes...)
 	}
 	plan.holdProtected(d)
-	p.TOC = f.toc()
+	p.TOC = siteTOC(f.toc(), hc.toc)
 	slug := f.text("slug")
 	p.Slug = or(slug, name)
 
@@ -622,7 +646,7 @@ func (plan *Plan) hugoStandalone(shown string, data []byte, pg hugoPage, hc hugo
 	}
 	plan.holdProtected(d)
 	hugoPageMenu(f, p)
-	p.TOC = f.toc()
+	p.TOC = siteTOC(f.toc(), hc.toc)
 	slug := f.text("slug")
 	oldPath := plan.hugoAddress(f, d, pg, hc, p.Date, p.Title, slug, pg.name)
 	fallback := "/" + path.Join(path.Join(pg.sections...), or(slug, pg.name)) + "/"

@@ -411,7 +411,7 @@ func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc je
 		plan.skip(shown, "no front matter: Jekyll copies such a file as it is, it is not a post")
 		return nil, false
 	}
-	jekyllDefaults(meta, rel, jc.cfg, "posts", "permalink", "categories", "category", "tags", "published", "password", "encrypt", "encrypted")
+	jekyllDefaults(meta, rel, jc.cfg, "posts", "permalink", "categories", "category", "tags", "published", "password", "encrypt", "encrypted", "toc")
 	p := &Post{Source: shown, Draft: isDraft}
 	f := plan.fieldsOf(shown, meta)
 	d := &draft{post: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown}
@@ -728,7 +728,7 @@ func (plan *Plan) jekyllPage(shown, rel string, data []byte, jc jekyllContext) (
 		plan.skip(shown, "no front matter: Jekyll copies such a file as it is, it is not a page")
 		return nil, false
 	}
-	jekyllDefaults(meta, rel, jc.cfg, "pages", "permalink", "published", "password", "encrypt", "encrypted")
+	jekyllDefaults(meta, rel, jc.cfg, "pages", "permalink", "published", "password", "encrypt", "encrypted", "toc")
 	p := &Page{Source: shown}
 	f := plan.fieldsOf(shown, meta)
 	d := &draft{page: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown, aliasKey: "redirect_from"}
