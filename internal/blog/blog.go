@@ -727,8 +727,12 @@ func (r *renderer) shared() error {
 		for _, p := range posts {
 			e := r.entryOf(pageFile(d.Page), p)
 			// Several bodies on one page: each one's ids get its slug, so
-			// that two posts' "#setup" do not collide.
-			html, err := scopeIDs(string(p.Body.HTML()), p.Slug+".")
+			// that two posts' "#setup" do not collide; and its relative
+			// links (pic.png beside it) lead where they lead from its page.
+			html, err := rebase(string(p.Body.HTML()), r.site.Rel(p.Path()))
+			if err == nil {
+				html, err = scopeIDs(html, p.Slug+".")
+			}
 			if err != nil {
 				r.mu.Lock()
 				if r.late == nil {

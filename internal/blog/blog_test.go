@@ -832,6 +832,19 @@ func TestScopeIDs(t *testing.T) {
 	}
 }
 
+// TestRebase: a link post's body on the list of shared links keeps its
+// relative links leading where they lead from the post's page; links
+// from the root, fragments, queries and URLs stay; a tag without a link
+// is written byte for byte as it came.
+func TestRebase(t *testing.T) {
+	in := `<p class=x><img src="pic.png" alt=""> <a href="../other/#top">o</a> <A HREF='sub/a&amp;b.html'>s</A> <a href="/blog/x/">r</a> <a href="#fn:1">f</a> <a href="?q=1">q</a> <a href="https://x.test/y">u</a> <a href="mailto:a@b.c">m</a></p>`
+	want := `<p class=x><img src="/blog/posts/p/pic.png" alt=""> <a href="/blog/posts/other/#top">o</a> <a href="/blog/posts/p/sub/a&amp;b.html">s</A> <a href="/blog/x/">r</a> <a href="#fn:1">f</a> <a href="?q=1">q</a> <a href="https://x.test/y">u</a> <a href="mailto:a@b.c">m</a></p>`
+	got, err := rebase(in, "/blog/posts/p/")
+	if err != nil || got != want {
+		t.Errorf("rebase:\n got %s\nwant %s (%v)", got, want, err)
+	}
+}
+
 func TestHelpers(t *testing.T) {
 	for words, want := range map[int]int{0: 1, 1: 1, 230: 1, 231: 2, 1200: 6} {
 		if got := minutes(words); got != want {

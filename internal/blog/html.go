@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/netjournal/netjournal/internal/markdown"
 	"golang.org/x/net/html"
 )
 
@@ -67,6 +68,67 @@ func mayScope(raw []byte) bool {
 			return true
 		case 'i', 'I':
 			if i+1 < len(raw) && (raw[i+1] == 'd' || raw[i+1] == 'D') {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rebase makes the relative links of a post's HTML (pic.png, ../x/),
+// which lead from its page's folder dir (a site path, /blog/posts/p/),
+// lead there from any page: the list of shared links shows each link
+// post's body away from its page. Links from the root, to a fragment, a
+// query or another site stay as they are; a tag without href or src is
+// written as it came, and so is one whose links need no change.
+func rebase(fragment, dir string) (string, error) {
+	z := html.NewTokenizer(strings.NewReader(fragment))
+	var b strings.Builder
+	b.Grow(len(fragment) + len(fragment)/16)
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			if err := z.Err(); !errors.Is(err, io.EOF) {
+				return "", err
+			}
+			return b.String(), nil
+		}
+		raw := z.Raw()
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken || !mayLink(raw) {
+			b.Write(raw)
+			continue
+		}
+		raw = append([]byte(nil), raw...) // the tokenizer's bytes, which Token may rewrite
+		tok := z.Token()
+		changed := false
+		for i, a := range tok.Attr {
+			if a.Namespace != "" || a.Key != "href" && a.Key != "src" {
+				continue
+			}
+			if v := strings.TrimSpace(a.Val); markdown.Rewritable(v) && !strings.HasPrefix(v, "/") {
+				tok.Attr[i].Val = markdown.ResolveRelative(dir, v)
+				changed = true
+			}
+		}
+		if changed {
+			b.WriteString(tok.String())
+		} else {
+			b.Write(raw)
+		}
+	}
+}
+
+// mayLink reports whether a tag's raw text may hold a link: "href" or
+// "src", in any case.
+func mayLink(raw []byte) bool {
+	for i := 0; i+3 <= len(raw); i++ {
+		switch raw[i] | 0x20 {
+		case 'h':
+			if i+4 <= len(raw) && strings.EqualFold(string(raw[i:i+4]), "href") {
+				return true
+			}
+		case 's':
+			if strings.EqualFold(string(raw[i:i+3]), "src") {
 				return true
 			}
 		}

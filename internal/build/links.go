@@ -115,7 +115,9 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 			switch {
 			case strings.HasPrefix(l.Dest, "/"):
 				target = j.Config.SitePath(l.Dest)
-			case rel != nil:
+			case rel != nil && !l.Raw:
+				// (Raw HTML's relative links stay as written in the wiki
+				// too: its pages say them.)
 				t, ok := relativeTarget(l.Dest, at, base)
 				if !ok {
 					continue
@@ -184,7 +186,13 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 			check(p.Doc(), p.Source(), relativeOf(p, base))
 		}
 		for _, p := range j.Pages {
-			check(&p.Doc, markdown.Text(p.Body), &relative{at: base + p.SitePath + "index.html", pages: []string{"public/" + p.SitePath + "index.html"}})
+			// A page the blog does not publish (a draft) shows its
+			// relative links nowhere.
+			var rel *relative
+			if pub.check(base+p.SitePath, base) != noSuchPage {
+				rel = &relative{at: base + p.SitePath + "index.html", pages: []string{"public/" + p.SitePath + "index.html"}}
+			}
+			check(&p.Doc, markdown.Text(p.Body), rel)
 		}
 	}
 
@@ -618,7 +626,13 @@ func relativeOf(n journal.Node, base string) *relative {
 		return nil
 	}
 	page := "posts/" + p.Slug() + "/index.html"
-	return &relative{at: base + page, pages: []string{"public/" + page, "private/" + wiki.PagePath(p)}}
+	rel := &relative{at: base + page, pages: []string{"public/" + page, "private/" + wiki.PagePath(p)}}
+	if p.IsLink() {
+		// The list of shared links shows a link post's body too, its
+		// relative links made to lead from the post's page.
+		rel.pages = append(rel.pages, "public/shared/index.html")
+	}
+	return rel
 }
 
 // onPage is the key of the reported set that says a body's line has said

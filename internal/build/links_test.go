@@ -903,10 +903,16 @@ func TestRelativeLinksSaidAtTheirLine(t *testing.T) {
 	dir := copySite(t)
 	const post, draft, about = "content/posts/idempotency-is-a-contract.md", "content/posts/consensus-talk-notes.md", "content/pages/about.md"
 	rewrite(t, dir, post, func(s string) string {
-		return s + "\n[gone](../gone/) ![pic](pic.png) [me](../idempotency-is-a-contract/) [frag](../idempotency-is-a-contract/#no-such-heading)\n"
+		return s + "\n[gone](../gone/) ![pic](pic.png) [me](../idempotency-is-a-contract/) [frag](../idempotency-is-a-contract/#no-such-heading)\n" +
+			"\n<img src=\"raw-gone.png\" width=\"30\">\n"
 	})
 	rewrite(t, dir, draft, func(s string) string { return s + "\nSee [it](../gone-too/).\n" })
 	rewrite(t, dir, about, func(s string) string { return s + "\nSee [it](../missing/).\n" })
+	// A link post's body is on the list of shared links too.
+	const linkPost = "content/posts/cascading-failures-link.md"
+	rewrite(t, dir, linkPost, func(s string) string {
+		return s + "\nSee [mine](../idempotency-is-a-contract/) and [it](../shared-gone/).\n"
+	})
 	lineOf := func(rel, text string) int {
 		b, err := os.ReadFile(filepath.Join(dir, rel))
 		if err != nil {
@@ -920,13 +926,14 @@ func TestRelativeLinksSaidAtTheirLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := res.Warnings.Error()
-	pl, dl, al := lineOf(post, "[gone]"), lineOf(draft, "[it]"), lineOf(about, "[it]")
+	pl, dl, al, ll := lineOf(post, "[gone]"), lineOf(draft, "[it]"), lineOf(about, "[it]"), lineOf(linkPost, "[mine]")
 	for _, want := range []string{
 		fmt.Sprintf("%s:%d: broken link ../gone/: no such page", post, pl),
 		fmt.Sprintf("%s:%d: broken link pic.png: no such page", post, pl),
 		fmt.Sprintf("%s:%d: broken link ../idempotency-is-a-contract/#no-such-heading: no #no-such-heading on that page", post, pl),
 		fmt.Sprintf("%s:%d: broken link ../gone-too/: no such page", draft, dl),
 		fmt.Sprintf("%s:%d: broken link ../missing/: no such page", about, al),
+		fmt.Sprintf("%s:%d: broken link ../shared-gone/: no such page", linkPost, ll),
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("no %q in\n%s", want, got)
@@ -935,9 +942,19 @@ func TestRelativeLinksSaidAtTheirLine(t *testing.T) {
 	if strings.Contains(got, "../idempotency-is-a-contract/:") {
 		t.Errorf("a link to the post's own page said broken:\n%s", got)
 	}
-	for _, page := range []string{"public/posts/idempotency-is-a-contract/", "private/posts/idempotency-is-a-contract.html", "private/posts/consensus-talk-notes.html", "public/about/"} {
-		if strings.Contains(got, page) {
-			t.Errorf("%s said a link again:\n%s", page, got)
+	for _, line := range strings.Split(got, "\n") {
+		for _, dest := range []string{"../gone/", "pic.png", "#no-such-heading", "../gone-too/", "../missing/", "shared-gone/", "../idempotency-is-a-contract/"} {
+			if (strings.HasPrefix(line, "public/") || strings.HasPrefix(line, "private/")) && strings.Contains(line, dest+":") {
+				t.Errorf("a page said %s again: %s", dest, line)
+			}
 		}
+	}
+	// Raw HTML's relative links stay as written, in the wiki too: the
+	// pages say them, as before.
+	if !strings.Contains(got, "public/posts/idempotency-is-a-contract/index.html: broken link raw-gone.png") {
+		t.Errorf("raw HTML's relative link not said by the blog's page:\n%s", got)
+	}
+	if strings.Contains(got, fmt.Sprintf("%s:%d: broken link raw-gone.png", post, pl+2)) {
+		t.Errorf("raw HTML's relative link said at its line, and again by the wiki:\n%s", got)
 	}
 }

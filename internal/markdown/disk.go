@@ -246,6 +246,7 @@ func (w *writer) links(ls []LinkUse) {
 	for _, l := range ls {
 		w.str(l.Dest)
 		w.int(l.Line)
+		w.bool(l.Raw)
 	}
 }
 
@@ -370,7 +371,7 @@ func (r *reader) links() []LinkUse {
 		dests = append(dests, r.b[:k]...)
 		r.b = r.b[k:]
 		ends = append(ends, len(dests))
-		out = append(out, LinkUse{Line: r.int()})
+		out = append(out, LinkUse{Line: r.int(), Raw: r.bool()})
 	}
 	all := string(dests)
 	start := 0

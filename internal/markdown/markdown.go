@@ -133,6 +133,7 @@ type Slip struct {
 type LinkUse struct {
 	Dest string // as written
 	Line int    // 0-based line in the source
+	Raw  bool   // written in raw HTML, whose relative links stay as written
 }
 
 // LineError is a problem on one 0-based line of the source.
@@ -644,7 +645,7 @@ func (r *Renderer) render(src string, opts Options) Result {
 		}
 	}
 	rawLinks(doc, b, func(dest string, line int) string {
-		res.Links = append(res.Links, LinkUse{Dest: dest, Line: line})
+		res.Links = append(res.Links, LinkUse{Dest: dest, Line: line, Raw: true})
 		if !RootPath(dest) {
 			return ""
 		}
@@ -967,15 +968,40 @@ func lineOf(n ast.Node, src []byte) int {
 		}
 		return ast.WalkContinue, nil
 	})
-	for p := n; off < 0 && p != nil; p = p.Parent() {
+	if off >= 0 {
+		return bytes.Count(src[:off], []byte("\n"))
+	}
+	var block ast.Node
+	for p := n; p != nil; p = p.Parent() {
 		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
-			off = p.Lines().At(0).Start
+			block = p
+			break
 		}
 	}
-	if off < 0 {
+	if block == nil {
 		return 0
 	}
-	return bytes.Count(src[:off], []byte("\n"))
+	// No text of its own (an image without alt text, ![](x.png)): where
+	// the text before it in its block ends, or the next line when a
+	// line break ends that text; else the block's first line.
+	var last *ast.Text
+	_ = ast.Walk(block, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if c == n {
+			return ast.WalkStop, nil
+		}
+		if t, ok := c.(*ast.Text); ok && entering {
+			last = t
+		}
+		return ast.WalkContinue, nil
+	})
+	if last == nil {
+		return bytes.Count(src[:block.Lines().At(0).Start], []byte("\n"))
+	}
+	line := bytes.Count(src[:last.Segment.Stop], []byte("\n"))
+	if last.SoftLineBreak() || last.HardLineBreak() {
+		line++
+	}
+	return line
 }
 
 // unescapeText is a text segment as the HTML renderer writes it: "\*" is

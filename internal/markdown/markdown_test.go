@@ -555,3 +555,22 @@ func TestMoreDivider(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkLineWithoutText: a link or an image with no text of its own
+// (![](gone.png), the usual form of an image) is at its own line, not
+// its paragraph's first: the link check says a broken one there.
+func TestLinkLineWithoutText(t *testing.T) {
+	src := "First line,\nsecond line,\nand the picture: ![](gone.png)\n![](next.png) and [](/empty/)\n\n![](alone.png)\n\n*Em* ![](after-em.png)\n"
+	want := map[string]int{"gone.png": 2, "next.png": 3, "/empty/": 3, "alone.png": 5, "after-em.png": 7}
+	r := New()
+	for _, key := range []string{"", "line test"} {
+		res := r.Render(Text(src), Options{Key: key})
+		got := map[string]int{}
+		for _, l := range res.Links {
+			got[l.Dest] = l.Line
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("key %q: lines %v, want %v", key, got, want)
+		}
+	}
+}

@@ -190,7 +190,7 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 		}
 	}
 	rawLinks(doc, b, func(dest string, line int) string {
-		p.links = append(p.links, LinkUse{Dest: dest, Line: line})
+		p.links = append(p.links, LinkUse{Dest: dest, Line: line, Raw: true})
 		return ""
 	})
 	p.unrendered = unrendered(doc, b)
@@ -293,7 +293,8 @@ func beforeMore(doc ast.Node, src []byte) map[ast.Node]bool {
 // summaryBefore returns the plain text of the blocks of doc that were
 // before its <!--more--> (beforeMore), those the sanitizer left, a blank
 // line between two; ok is false when there is no divider, or no text
-// before it.
+// before it (a figure in raw HTML, which a summary of text cannot show):
+// the summary is then the first paragraph, as without one.
 func summaryBefore(doc ast.Node, before map[ast.Node]bool, src []byte) (summary string, ok bool) {
 	if before == nil {
 		return "", false

@@ -33,17 +33,19 @@ var prepareSamples = []string{
 // from files, cannot follow /posts/x/), and the link check sees it at its
 // line.
 func TestRawHTMLLinksFollowTheSite(t *testing.T) {
-	src := "Intro.\n\n<p>See <a href=\"/posts/x/\">x</a>\nand <img src=\"/img/a.png\" alt=\"\">.</p>\n\nAlso <a href=\"/posts/b/?q=1&amp;r=2#part\">b</a>, <a href=\"https://e.org/\">e</a>, <a href=\"#top\">top</a>.\n"
+	src := "Intro.\n\n<p>See <a href=\"/posts/x/\">x</a>\nand <img src=\"/img/a.png\" alt=\"\">.</p>\n\nAlso <a href=\"/posts/b/?q=1&amp;r=2#part\">b</a>, <a href=\"https://e.org/\">e</a>, <a href=\"#top\">top</a>.\n" +
+		"\nSpaced <a href = \"/posts/s/\">s</a> and <A HREF=\"/posts/u/\">u</A>.\n"
 	opts := Options{Rewrite: func(d string) string { return "https://example.com" + d }}
 	r := New()
 	for name, res := range map[string]Result{"prepared": r.resolve(Text(src), r.prepareUncached(src), opts), "rendered": r.render(src, opts)} {
 		for _, want := range []string{`<a href="https://example.com/posts/x/">`, `<img src="https://example.com/img/a.png"`,
-			`<a href="https://example.com/posts/b/?q=1&amp;r=2#part">`, `<a href="https://e.org/">`, `<a href="#top">`} {
+			`<a href="https://example.com/posts/b/?q=1&amp;r=2#part">`, `<a href="https://e.org/">`, `<a href="#top">`,
+			`<a href="https://example.com/posts/s/">`, `<a href="https://example.com/posts/u/">`} {
 			if !strings.Contains(res.HTML, want) {
 				t.Errorf("%s: want %s in\n%s", name, want, res.HTML)
 			}
 		}
-		want := []LinkUse{{"/posts/x/", 2}, {"/img/a.png", 3}, {"/posts/b/?q=1&r=2#part", 5}}
+		want := []LinkUse{{"/posts/x/", 2, true}, {"/img/a.png", 3, true}, {"/posts/b/?q=1&r=2#part", 5, true}, {"/posts/s/", 7, true}, {"/posts/u/", 7, true}}
 		if !reflect.DeepEqual(res.Links, want) {
 			t.Errorf("%s: links %v, want %v", name, res.Links, want)
 		}

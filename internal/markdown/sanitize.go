@@ -96,7 +96,9 @@ func rawLinks(doc ast.Node, src []byte, link func(dest string, line int) string)
 			return ast.WalkSkipChildren, nil
 		}
 		clean := v.([]byte)
-		if !bytes.Contains(clean, []byte("href=")) && !bytes.Contains(clean, []byte("src=")) {
+		// The tokenizer reads what may be a link: href = "/x/" and HREF
+		// too, as browsers do.
+		if !containsFold(clean, "href") && !containsFold(clean, "src") {
 			return ast.WalkSkipChildren, nil
 		}
 		_, start := rawHTML(n, src)
@@ -263,9 +265,9 @@ func withoutComments(raw string, foreign *int) string {
 
 // containsFold reports whether s holds sub, an ASCII word in lower case,
 // in any case.
-func containsFold(s, sub string) bool {
+func containsFold[S string | []byte](s S, sub string) bool {
 	for i := 0; i+len(sub) <= len(s); i++ {
-		if strings.EqualFold(s[i:i+len(sub)], sub) {
+		if s[i]|0x20 == sub[0] && strings.EqualFold(string(s[i:i+len(sub)]), sub) {
 			return true
 		}
 	}
