@@ -2667,18 +2667,24 @@ func TestHugoAnchorsReviewed(t *testing.T) {
 }
 
 // TestJekyllExcerptSeparator: a Jekyll site's excerpt_separator that is a
-// comment (the site's, or a post's own) ends the post's summary in
-// netjournal as it ended its excerpt: the first outside code becomes
-// <!--more--> on a line of its own. Jekyll's default, a blank line, and
-// a separator of text leave the body as it was.
+// comment (the site's, its defaults', or a post's own) ends the post's
+// summary in netjournal as it ended its excerpt: the first outside code,
+// on a line of its own, becomes <!--more-->. One within a paragraph or a
+// list stays as written (the paragraph is not cut in two); Jekyll's
+// default, a blank line, and a separator of text leave the body as it
+// was.
 func TestJekyllExcerptSeparator(t *testing.T) {
 	for _, tc := range []struct{ config, front, body, want string }{
-		{"excerpt_separator: <!--more-->\n", "", "Intro.<!--more-->Rest.\n", "Intro.\n\n<!--more-->\n\nRest.\n"},
+		{"excerpt_separator: <!--more-->\n", "", "Intro.<!--more-->Rest.\n", "Intro.<!--more-->Rest.\n"},
+		{"excerpt_separator: <!--more-->\n", "", "Intro.\n\n<!--more-->\nRest.\n", "Intro.\n\n<!--more-->\nRest.\n"},
+		{"defaults:\n  - scope: {path: \"\"}\n    values: {excerpt_separator: <!--x-->}\n", "", "Intro.\n\n<!--x-->\n\nRest.\n", "Intro.\n\n<!--more-->\n\nRest.\n"},
 		{"excerpt_separator: \"<!-- excerpt -->\"\n", "", "`<!-- excerpt -->` first.\n\n<!-- excerpt -->\n\nRest.\n", "`<!-- excerpt -->` first.\n\n<!--more-->\n\nRest.\n"},
 		{"", "excerpt_separator: <!--cut-->\n", "Intro.\n<!--cut-->\nRest.\n", "Intro.\n<!--more-->\nRest.\n"},
+		{"excerpt_separator: <!--x-->\n", "", "| a <!--x--> | b |\n|---|---|\n\n<!--x-->\n", "| a <!--x--> | b |\n|---|---|\n\n<!--x-->\n"},
 		{"excerpt_separator: <!--more-->\n", "excerpt_separator: \"\\n\\n\"\n", "Intro.\n\n<!--more-->\n", "Intro.\n\n<!--more-->\n"},
 		{"excerpt_separator: \"---\"\n", "", "Intro.\n\n---\n\nRest.\n", "Intro.\n\n---\n\nRest.\n"},
 		{"", "", "Intro.\n\n<!--cut-->\n\nRest.\n", "Intro.\n\n<!--cut-->\n\nRest.\n"},
+		{"excerpt_separator: <!--x-->\n", "", "- item\n  <!--x-->\n\nRest.\n", "- item\n  <!--x-->\n\nRest.\n"},
 	} {
 		plan, err := Jekyll(fstest.MapFS{
 			"_config.yml":            {Data: []byte("url: https://k.test\n" + tc.config)},
@@ -2694,9 +2700,10 @@ func TestJekyllExcerptSeparator(t *testing.T) {
 }
 
 // TestSiteWideTOC: a theme that showed every page's table of contents
-// (PaperMod's params.ShowToc, LoveIt's params.page.toc.enable, Jekyll's
-// defaults) gives each imported post toc: true, unless the post says
-// otherwise; a site-wide false, or none, leaves the posts as they say.
+// (PaperMod's params.ShowToc, LoveIt's params.page.toc.enable, Stack's
+// params.article.toc, Jekyll's defaults, Chirpy's toc) gives each
+// imported post toc: true, unless the post says otherwise; a site-wide
+// false, or none, leaves the posts as they say.
 func TestSiteWideTOC(t *testing.T) {
 	toc := func(p *Post) string {
 		if p.TOC == nil {
@@ -2709,6 +2716,8 @@ func TestSiteWideTOC(t *testing.T) {
 		{"[params]\nShowToc = true\n", "ShowToc: false\n", "false"},
 		{"[params.page.toc]\nenable = true\nauto = false\n", "", "true"},
 		{"[params]\ntoc = false\n", "", "unset"},
+		{"[params]\ntoc = false\n[params.page.toc]\nenable = true\n", "", "true"},
+		{"[params.article]\ntoc = true\n", "", "true"},
 		{"", "toc: true\n", "true"},
 		{"", "", "unset"},
 	} {
@@ -2728,6 +2737,8 @@ func TestSiteWideTOC(t *testing.T) {
 		{"defaults:\n  - scope: {path: \"\", type: posts}\n    values: {toc: true}\n", "", "true"},
 		{"defaults:\n  - scope: {path: \"\", type: posts}\n    values: {toc: true}\n", "toc: false\n", "false"},
 		{"defaults:\n  - scope: {path: \"\", type: pages}\n    values: {toc: true}\n", "", "unset"},
+		{"toc: true\n", "", "true"},
+		{"toc: true\n", "toc: false\n", "false"},
 	} {
 		plan, err := Jekyll(fstest.MapFS{
 			"_config.yml":            {Data: []byte("url: https://k.test\n" + tc.cfg)},

@@ -429,11 +429,12 @@ type hugoContext struct {
 
 // hugoSiteTOC reports whether the site's params have its theme show a
 // table of contents on every page that does not say otherwise:
-// PaperMod's ShowToc, LoveIt's and FixIt's page.toc.enable, or toc.
+// PaperMod's ShowToc, LoveIt's and FixIt's page.toc.enable, Stack's
+// article.toc, or toc.
 func hugoSiteTOC(cfg config) bool {
-	for _, k := range []string{"params.showtoc", "params.toc", "params.toc.enable", "params.page.toc.enable"} {
-		if b, ok := boolean(cfg.get(k)); ok {
-			return b
+	for _, k := range []string{"params.showtoc", "params.toc", "params.toc.enable", "params.page.toc.enable", "params.article.toc"} {
+		if b, ok := boolean(cfg.get(k)); ok && b {
+			return true
 		}
 	}
 	return false
@@ -1564,7 +1565,7 @@ func hugoMore(body string) string { return divideAt(body, moreDivider) }
 
 // divideAt is hugoMore for a body whose summary ends at its first
 // divider outside code (Jekyll's excerpt_separator, a comment), made
-// netjournal's.
+// netjournal's. One in a table's row stays: the row would be cut in two.
 func divideAt(body, divider string) string {
 	code := coverOf(len(body), codeRegions(body))
 	at := -1
@@ -1582,7 +1583,8 @@ func divideAt(body, divider string) string {
 	end := at + len(divider)
 	l := aroundOf(body, at, end)
 	before, after := l.before, l.after
-	if _, isItem := listItem(before + divider + after); isItem || strings.HasPrefix(strings.TrimLeft(before, " "), ">") || strings.HasPrefix(before, "    ") {
+	if _, isItem := listItem(before + divider + after); isItem || strings.HasPrefix(strings.TrimLeft(before, " "), ">") || strings.HasPrefix(before, "    ") ||
+		strings.Contains(before, "|") && strings.Contains(after, "|") {
 		return body
 	}
 	if strings.TrimSpace(before) == "" && strings.TrimSpace(after) == "" {

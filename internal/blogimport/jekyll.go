@@ -411,7 +411,7 @@ func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc je
 		plan.skip(shown, "no front matter: Jekyll copies such a file as it is, it is not a post")
 		return nil, false
 	}
-	jekyllDefaults(meta, rel, jc.cfg, "posts", "permalink", "categories", "category", "tags", "published", "password", "encrypt", "encrypted", "toc")
+	jekyllDefaults(meta, rel, jc.cfg, "posts", "permalink", "categories", "category", "tags", "published", "password", "encrypt", "encrypted", "toc", "excerpt_separator")
 	p := &Post{Source: shown, Draft: isDraft}
 	f := plan.fieldsOf(shown, meta)
 	d := &draft{post: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown}
@@ -490,7 +490,9 @@ func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc je
 		}
 	}
 	plan.holdProtected(d)
-	p.TOC = f.toc()
+	// Chirpy's toc: true in _config.yml is every post's.
+	siteWide, _ := boolean(jc.cfg.get("toc"))
+	p.TOC = siteTOC(f.toc(), siteWide)
 
 	outExt := ".html"
 	pattern := jc.pattern
@@ -542,10 +544,12 @@ func jekyllList(f *fields, key string) []string {
 }
 
 // jekyllExcerpt returns a post's body with its excerpt_separator (the
-// post's, else the site's), when it is a comment such as <!--more-->,
-// made netjournal's summary divider: the excerpt Jekyll showed in lists
-// is then the post's summary. Jekyll's default, a blank line, ends the
-// first paragraph, which netjournal's summary is without one.
+// post's, else the site's), when it is a comment such as <!--more--> on
+// a line of its own, made netjournal's summary divider: the excerpt
+// Jekyll showed in lists is then the post's summary. One within a
+// paragraph stays (kramdown showed one paragraph, which a divider on a
+// line of its own would cut in two); Jekyll's default, a blank line,
+// ends the first paragraph, which netjournal's summary is without one.
 func jekyllExcerpt(body string, meta *Meta, cfg config) string {
 	sep, ok := "", false
 	if v, found := meta.Get("excerpt_separator"); found {
@@ -558,7 +562,23 @@ func jekyllExcerpt(body string, meta *Meta, cfg config) string {
 	if len(sep) < len("<!---->") || !strings.HasPrefix(sep, "<!--") || !strings.HasSuffix(sep, "-->") {
 		return body
 	}
-	return divideAt(body, sep)
+	code := coverOf(len(body), codeRegions(body))
+	for from := 0; ; {
+		i := strings.Index(body[from:], sep)
+		if i < 0 {
+			return body
+		}
+		at := from + i
+		if code.in(at) {
+			from = at + len(sep)
+			continue
+		}
+		l := aroundOf(body, at, at+len(sep))
+		if l.before != "" || strings.TrimSpace(l.after) != "" {
+			return body // within a paragraph, a list or a quote: not at the top level
+		}
+		return body[:at] + moreDivider + body[at+len(sep):]
+	}
 }
 
 // liquidText is a title or an excerpt of Jekyll's front matter as its
