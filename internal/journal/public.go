@@ -311,8 +311,6 @@ func trailingSlash(a string) string {
 	return ""
 }
 
-// sitePath puts a root-relative Markdown destination under the base path;
-// other destinations stay as written.
 // bodySummary is the summary a body makes: the text before its
 // <!--more--> line, whole, as the writer divided it; else its first
 // paragraph, cut to 240 characters.
@@ -323,6 +321,8 @@ func bodySummary(res markdown.Result) string {
 	return markdown.Truncate(res.Summary, 240)
 }
 
+// sitePath puts a root-relative Markdown destination under the base path;
+// other destinations stay as written.
 func sitePath(cfg *content.Config, dest string) string {
 	if markdown.RootPath(dest) {
 		return cfg.SitePath(dest)
