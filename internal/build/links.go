@@ -115,9 +115,7 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 			switch {
 			case strings.HasPrefix(l.Dest, "/"):
 				target = j.Config.SitePath(l.Dest)
-			case rel != nil && !l.Raw:
-				// (Raw HTML's relative links stay as written in the wiki
-				// too: its pages say them.)
+			case rel != nil:
 				t, ok := relativeTarget(l.Dest, at, base)
 				if !ok {
 					continue

@@ -246,7 +246,6 @@ func (w *writer) links(ls []LinkUse) {
 	for _, l := range ls {
 		w.str(l.Dest)
 		w.int(l.Line)
-		w.bool(l.Raw)
 	}
 }
 
@@ -371,7 +370,7 @@ func (r *reader) links() []LinkUse {
 		dests = append(dests, r.b[:k]...)
 		r.b = r.b[k:]
 		ends = append(ends, len(dests))
-		out = append(out, LinkUse{Line: r.int(), Raw: r.bool()})
+		out = append(out, LinkUse{Line: r.int()})
 	}
 	all := string(dests)
 	start := 0

@@ -68,8 +68,13 @@ type Options struct {
 	// is rendered (site paths such as /posts/x/ differ per site, and one
 	// relative to the page, pic.png, per page). Nil keeps destinations as
 	// written. It is given only paths (Rewritable), and of raw HTML only
-	// those from the root.
+	// those from the root, unless RawRelative.
 	Rewrite func(dest string) string
+	// RawRelative gives Rewrite raw HTML's relative paths too (<img
+	// src="pic.png">): for a page away from the one they lead from (a
+	// post's page in the wiki). Without it they stay as written, byte for
+	// byte.
+	RawRelative bool
 	// Key names the context of Resolve and Rewrite (such as "public" or
 	// "wiki/depth1"): with a key, a result is remembered for the same
 	// source and the same resolutions of its wikilinks, so a rebuild
@@ -133,7 +138,6 @@ type Slip struct {
 type LinkUse struct {
 	Dest string // as written
 	Line int    // 0-based line in the source
-	Raw  bool   // written in raw HTML, whose relative links stay as written
 }
 
 // LineError is a problem on one 0-based line of the source.
@@ -543,6 +547,9 @@ func appendKey(key []byte, links []Wikilink, srcKey string, opts Options) ([]byt
 	}
 	add(opts.Key)
 	key = append(key, byte(opts.Parts&allParts))
+	if opts.RawRelative {
+		key = append(key, 'R')
+	}
 	var errs []LineError
 	if opts.Resolve != nil {
 		for _, l := range links {
@@ -645,8 +652,13 @@ func (r *Renderer) render(src string, opts Options) Result {
 		}
 	}
 	rawLinks(doc, b, func(dest string, line int) string {
-		res.Links = append(res.Links, LinkUse{Dest: dest, Line: line, Raw: true})
+		res.Links = append(res.Links, LinkUse{Dest: dest, Line: line})
 		if !RootPath(dest) {
+			if opts.RawRelative && opts.Rewrite != nil && rewritable(dest) {
+				if d := opts.Rewrite(dest); d != dest {
+					return attrURL(d, true)
+				}
+			}
 			return ""
 		}
 		if opts.Rewrite != nil {

@@ -190,7 +190,13 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 		}
 	}
 	rawLinks(doc, b, func(dest string, line int) string {
-		p.links = append(p.links, LinkUse{Dest: dest, Line: line, Raw: true})
+		p.links = append(p.links, LinkUse{Dest: dest, Line: line})
+		if !RootPath(dest) && rewritable(dest) {
+			// A relative path in raw HTML, which an audience may have
+			// rewritten (RawRelative): the tag is written anew then, and
+			// as written else; rendered whole for each audience.
+			p.fallback = true
+		}
 		return ""
 	})
 	p.unrendered = unrendered(doc, b)

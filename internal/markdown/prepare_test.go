@@ -45,7 +45,7 @@ func TestRawHTMLLinksFollowTheSite(t *testing.T) {
 				t.Errorf("%s: want %s in\n%s", name, want, res.HTML)
 			}
 		}
-		want := []LinkUse{{"/posts/x/", 2, true}, {"/img/a.png", 3, true}, {"/posts/b/?q=1&r=2#part", 5, true}, {"/posts/s/", 7, true}, {"/posts/u/", 7, true}}
+		want := []LinkUse{{"/posts/x/", 2}, {"/img/a.png", 3}, {"/posts/b/?q=1&r=2#part", 5}, {"/posts/s/", 7}, {"/posts/u/", 7}}
 		if !reflect.DeepEqual(res.Links, want) {
 			t.Errorf("%s: links %v, want %v", name, res.Links, want)
 		}
@@ -91,6 +91,15 @@ func TestPrepareEqualsRender(t *testing.T) {
 				}
 				return d
 			},
+		},
+		"wiki, a post's page": {
+			Rewrite: func(d string) string {
+				if strings.HasPrefix(d, "/") {
+					return "https://example.com" + d
+				}
+				return "https://example.com" + ResolveRelative("/posts/p/", d)
+			},
+			RawRelative: true,
 		},
 		"wiki": {
 			Resolve: func(l Wikilink) (Resolution, error) {

@@ -66,6 +66,7 @@ func (r *renderer) body(n journal.Node, p *Page, html *template.HTML) []page.Lat
 			return cfg.AbsURL(p)
 		}
 		opts.Key += " " + at
+		opts.RawRelative = true // <img src="pic.png" width="300"> too
 	}
 	if !r.cache.pages.Once {
 		res := md.Render(src, opts)

@@ -821,11 +821,12 @@ func TestStaticOverGeneratedFile(t *testing.T) {
 // TestPostRelativeLinksUnderBasePath: a post's links relative to its page
 // lead in the wiki where they lead on the blog, under the site's base
 // path (/blog/posts/p/): ../x/ to /blog/posts/x/, and one that climbs out
-// of the base path to the host's root, as a browser on the blog takes it.
+// of the base path to the host's root, as a browser on the blog takes it;
+// those of its raw HTML too (<img src="raw.png" width="30">).
 func TestPostRelativeLinksUnderBasePath(t *testing.T) {
 	j := build(t, fstest.MapFS{
 		"netjournal.yaml":       {Data: []byte("title: T\nbase_url: https://example.com/blog/\n")},
-		"content/posts/p.md":    {Data: []byte("---\ntitle: P\ndate: 2026-01-01\n---\n[next](../x/) ![pic](pic.png) [out](../../../y/) [root](/z/)\n")},
+		"content/posts/p.md":    {Data: []byte("---\ntitle: P\ndate: 2026-01-01\n---\n[next](../x/) ![pic](pic.png) [out](../../../y/) [root](/z/)\n\n<img src=\"raw.png\" width=\"30\"> <a href=\"../x/#top\">x</a>\n")},
 		"content/posts/x.md":    {Data: []byte("---\ntitle: X\ndate: 2026-01-02\n---\nX.\n")},
 		"content/contacts/a.md": {Data: []byte("---\nname: A\n---\n")},
 	})
@@ -835,6 +836,8 @@ func TestPostRelativeLinksUnderBasePath(t *testing.T) {
 		`src="https://example.com/blog/posts/p/pic.png"`,
 		`href="https://example.com/y/"`,
 		`href="https://example.com/blog/z/"`,
+		`<img src="https://example.com/blog/posts/p/raw.png" width="30">`,
+		`<a href="https://example.com/blog/posts/x/#top">`,
 	} {
 		if !strings.Contains(page, href) {
 			t.Errorf("no %s in the wiki's page of the post", href)
