@@ -1612,15 +1612,19 @@ func (sc *scanned) scan(b []byte) {
 			continue
 		}
 		t.afterEq = true // a quote next begins the value
+		nameEnd := eq // before any spaces: href = "x"
+		for nameEnd > 0 && isHTMLSpace(b[nameEnd-1]) {
+			nameEnd--
+		}
 		var name string
 		switch {
-		case attrBefore(b, eq, t.valueEnd, "href"):
+		case attrBefore(b, nameEnd, t.valueEnd, "href"):
 			name = "href"
-		case attrBefore(b, eq, t.valueEnd, "src"):
+		case attrBefore(b, nameEnd, t.valueEnd, "src"):
 			name = "src"
-		case attrBefore(b, eq, t.valueEnd, "id"):
+		case attrBefore(b, nameEnd, t.valueEnd, "id"):
 			name = "id"
-		case attrBefore(b, eq, t.valueEnd, "name") && anchorAt(b, t.start):
+		case attrBefore(b, nameEnd, t.valueEnd, "name") && anchorAt(b, t.start):
 			name = "name"
 		default:
 			continue
@@ -1867,14 +1871,11 @@ func (s idSet) has(id string) bool {
 }
 
 // attrBefore reports whether name, after a space, a tab or a newline at
-// or after from, ends just before b[eq] or the spaces before it. From is
-// where the tag's last value ended: in <p x= id =y> "id" is x's value.
-func attrBefore(b []byte, eq, from int, name string) bool {
-	for eq > 0 && isHTMLSpace(b[eq-1]) {
-		eq-- // href = "x"
-	}
-	start := eq - len(name)
-	if start < 1 || start-1 < from || string(b[start:eq]) != name {
+// or after from, ends just before b[end]. From is where the tag's last
+// value ended: in <p x= id =y> "id" is x's value.
+func attrBefore(b []byte, end, from int, name string) bool {
+	start := end - len(name)
+	if start < 1 || start-1 < from || string(b[start:end]) != name {
 		return false
 	}
 	c := b[start-1]
