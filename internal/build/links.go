@@ -1612,7 +1612,8 @@ func (sc *scanned) scan(b []byte) {
 			continue
 		}
 		t.afterEq = true // a quote next begins the value
-		nameEnd := eq // before any spaces: href = "x"
+		// The name ends before any spaces: href = "x".
+		nameEnd := eq
 		for nameEnd > 0 && isHTMLSpace(b[nameEnd-1]) {
 			nameEnd--
 		}
