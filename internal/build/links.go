@@ -132,7 +132,7 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 				// The pages that show the body show the link, relative or
 				// made absolute: it is reported here, not again by them
 				// (but by any other page that links there).
-				for _, page := range rel.pages {
+				for _, page := range rel.shownOn() {
 					this.reported = append(this.reported, onPage("", page, ""), onPage("", page, rel.shownAs(page, l.Dest, target)))
 				}
 			default:
@@ -188,7 +188,7 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 			// relative links nowhere.
 			var rel *relative
 			if pub.check(base+p.SitePath, base) != noSuchPage {
-				rel = &relative{at: base + p.SitePath + "index.html", pages: []string{"public/" + p.SitePath + "index.html"}}
+				rel = &relative{at: base + p.SitePath + "index.html", shownOn: func() []string { return []string{"public/" + p.SitePath + "index.html"} }}
 			}
 			check(&p.Doc, markdown.Text(p.Body), rel)
 		}
@@ -594,11 +594,11 @@ type sourceCheck struct {
 
 // relative is where the relative links of a body the blog shows lead:
 // from the folder of at, its page on the blog (under the site's base
-// path); pages are the output's pages that show them so ("public/…",
-// "private/…").
+// path); shownOn returns the output's pages that show them so
+// ("public/…", "private/…"), asked only of a body with a broken one.
 type relative struct {
-	at    string
-	pages []string
+	at      string
+	shownOn func() []string
 }
 
 // shownAs returns what the check of page looks up for dest, a link of
@@ -623,14 +623,15 @@ func relativeOf(n journal.Node, base string) *relative {
 	if !ok {
 		return nil
 	}
-	page := "posts/" + p.Slug() + "/index.html"
-	rel := &relative{at: base + page, pages: []string{"public/" + page, "private/" + wiki.PagePath(p)}}
-	if p.IsLink() {
-		// The list of shared links shows a link post's body too, its
-		// relative links made to lead from the post's page.
-		rel.pages = append(rel.pages, "public/shared/index.html")
-	}
-	return rel
+	return &relative{at: base + "posts/" + p.Slug() + "/index.html", shownOn: func() []string {
+		pages := []string{"public/posts/" + p.Slug() + "/index.html", "private/" + wiki.PagePath(p)}
+		if p.IsLink() {
+			// The list of shared links shows a link post's body too, its
+			// relative links made to lead from the post's page.
+			pages = append(pages, "public/shared/index.html")
+		}
+		return pages
+	}}
 }
 
 // onPage is the key of the reported set that says a body's line has said
