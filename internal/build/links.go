@@ -114,7 +114,7 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 			var target string
 			switch {
 			case strings.HasPrefix(l.Dest, "/"):
-				target = j.Config.SitePath(l.Dest)
+				target = withoutQuery(j.Config.SitePath(l.Dest))
 			case rel != nil:
 				t, ok := relativeTarget(l.Dest, at, base)
 				if !ok {
@@ -644,6 +644,20 @@ func onPage(prefix, page, target string) string {
 	return "page:" + prefix + page + "\x00" + target
 }
 
+// withoutQuery returns a site path without its query, if any (its
+// fragment kept): the page it leads to, as the pages' links are known
+// by (resolve drops a query).
+func withoutQuery(target string) string {
+	p, rest, ok := strings.Cut(target, "?")
+	if !ok {
+		return target
+	}
+	if _, frag, ok := strings.Cut(rest, "#"); ok {
+		return p + "#" + frag
+	}
+	return p
+}
+
 // relativeTarget returns the site path that dest, a body's link written
 // relative to the blog's page at (under base), leads to on the blog, as
 // the pages that show the body lead it; ok is false for a link of
@@ -748,7 +762,7 @@ func privateLinks(priv *siteIndex, page, abs, base string, memo resolveMemo, buf
 	at := "/" + page // made once for the page, not for each of its links
 	return priv.links(page, func(ref string) (string, bool) {
 		if strings.HasPrefix(ref, abs) {
-			return "blog:" + base + strings.TrimPrefix(ref, abs), true
+			return "blog:" + withoutQuery(base+strings.TrimPrefix(ref, abs)), true
 		}
 		return memo.resolve(ref, at, "", "")
 	}, buf)
@@ -1466,6 +1480,7 @@ func scriptFragment(frag string) bool {
 // #fragment) does not resolve, or "" when it does.
 func (s *siteIndex) check(target, base string) string {
 	p, frag, _ := strings.Cut(target, "#")
+	p, _, _ = strings.Cut(p, "?") // a query names no other file
 	if base == "" {
 		base = "/"
 	}

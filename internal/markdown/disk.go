@@ -79,6 +79,7 @@ func encodeTo(b []byte, v any) ([]byte, bool) {
 		w.str(id)
 	}
 	w.bool(p.fallback)
+	w.bool(p.rawRelative)
 	w.bool(p.control)
 	return w.b, true
 }
@@ -89,6 +90,7 @@ func encodeFacts(b []byte, f *facts) []byte {
 	w := writer{b: b}
 	w.lists(f)
 	w.bool(f.fallback)
+	w.bool(f.rawRelative)
 	w.bool(f.control)
 	return w.b
 }
@@ -98,6 +100,7 @@ func decodeFacts(b []byte) (any, bool) {
 	f := &facts{}
 	r.lists(f)
 	f.fallback = r.bool()
+	f.rawRelative = r.bool()
 	f.control = r.bool()
 	return f, r.ok && len(r.b) == 0
 }
@@ -139,6 +142,7 @@ func decode(memoKey string, b []byte) (any, bool) {
 		p.usedIDs[r.str()] = true
 	}
 	p.fallback = r.bool()
+	p.rawRelative = r.bool()
 	p.control = r.bool()
 	// Every hole must have its value: a hole past the ends would panic
 	// when filled.

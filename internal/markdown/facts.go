@@ -18,14 +18,15 @@ import (
 
 // facts is what a prepared body says of itself, without its holes.
 type facts struct {
-	wikilinks  []Wikilink
-	links      []LinkUse
-	slips      []Slip
-	unrendered []int
-	errs       []LineError // the prepared body's own: a Later with any is made at once
-	removed    []LineError
-	fallback   bool
-	control    bool
+	wikilinks   []Wikilink
+	links       []LinkUse
+	slips       []Slip
+	unrendered  []int
+	errs        []LineError // the prepared body's own: a Later with any is made at once
+	removed     []LineError
+	fallback    bool
+	rawRelative bool // prepared.rawRelative
+	control     bool
 
 	// halves are the keys of the prepared body's halves this facts was
 	// found with, made once: a build keeps both halves on the disk for
@@ -59,7 +60,7 @@ func (f *facts) halvesOf(key string) *halfKeys {
 func factsOf(p *prepared) *facts {
 	return &facts{
 		wikilinks: p.wikilinks, links: p.links, slips: p.slips, unrendered: p.unrendered,
-		errs: p.errs, removed: p.removed, fallback: p.fallback, control: p.control,
+		errs: p.errs, removed: p.removed, fallback: p.fallback, rawRelative: p.rawRelative, control: p.control,
 	}
 }
 

@@ -593,7 +593,7 @@ func (l Later) Make() Result { return l.make() }
 // memo; Resolve is called again when the Result is made, and must be pure.
 func (r *Renderer) Later(src Source, opts Options) Later {
 	p := r.facts(src)
-	if opts.Key == "" || p.fallback || len(p.errs) > 0 {
+	if opts.Key == "" || p.fallback || p.rawRelative && opts.RawRelative || len(p.errs) > 0 {
 		// Rendered now: a body rendered whole, or one that did not
 		// prepare, is not made from what the key says alone.
 		res := r.Render(src, opts)
@@ -655,7 +655,11 @@ func (r *Renderer) render(src string, opts Options) Result {
 		res.Links = append(res.Links, LinkUse{Dest: dest, Line: line})
 		if !RootPath(dest) {
 			if opts.RawRelative && opts.Rewrite != nil && rewritable(dest) {
-				if d := opts.Rewrite(dest); d != dest {
+				// Given as a Markdown destination has it, its & escaped:
+				// the tokenizer decoded the value, and Rewrite decodes a
+				// destination's entities (&amp;copy=2 is not ©=2).
+				e := strings.ReplaceAll(dest, "&", "&amp;")
+				if d := opts.Rewrite(e); d != e {
 					return attrURL(d, true)
 				}
 			}

@@ -49,7 +49,12 @@ type prepared struct {
 	// fallback is set for a body whose wikilinks sit where a hole will not
 	// do (an image's alt text): it is rendered whole for each audience.
 	fallback bool
-	control  bool // the source holds a control character
+	// rawRelative is set for a body whose raw HTML has a relative path
+	// (<img src="pic.png">): rendered whole for an audience that has such
+	// paths rewritten (Options.RawRelative), filled for the others, which
+	// keep them as written.
+	rawRelative bool
+	control     bool // the source holds a control character
 }
 
 // texts is the plain-text half of a prepared body, kept on disk apart
@@ -139,7 +144,7 @@ func (r *Renderer) preparedKept(src Source, key string, html, text bool) *prepar
 			}
 			return &prepared{
 				wikilinks: f.wikilinks, links: f.links, slips: f.slips, unrendered: f.unrendered,
-				errs: f.errs, removed: f.removed, fallback: f.fallback, control: f.control, texts: t,
+				errs: f.errs, removed: f.removed, fallback: f.fallback, rawRelative: f.rawRelative, control: f.control, texts: t,
 			}
 		}
 	}
@@ -193,9 +198,9 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 		p.links = append(p.links, LinkUse{Dest: dest, Line: line})
 		if !RootPath(dest) && rewritable(dest) {
 			// A relative path in raw HTML, which an audience may have
-			// rewritten (RawRelative): the tag is written anew then, and
-			// as written else; rendered whole for each audience.
-			p.fallback = true
+			// rewritten (RawRelative): the tag is written anew for it,
+			// and as written for the others.
+			p.rawRelative = true
 		}
 		return ""
 	})
@@ -425,7 +430,7 @@ func parts(s, mark string) []part {
 
 // resolve fills the holes of p for one audience.
 func (r *Renderer) resolve(src Source, p *prepared, opts Options) Result {
-	if p.fallback {
+	if p.fallback || p.rawRelative && opts.RawRelative {
 		text, err := r.textOf(src) // a body rendered whole is never let go
 		if err != nil {
 			return Result{Errors: []LineError{{Err: err}}}

@@ -276,3 +276,26 @@ func TestRawRootPathEntities(t *testing.T) {
 		}
 	}
 }
+
+// TestRawRelativeRenderedWholeForItsAudienceAlone: a body whose raw HTML
+// has a relative path is rendered whole for the audience that has such
+// paths rewritten (RawRelative) alone: the others fill it, prepared once,
+// their pages made later (a Later with a key), and may let its text go.
+func TestRawRelativeRenderedWholeForItsAudienceAlone(t *testing.T) {
+	src := Text("Intro.\n\n<img src=\"pic.png\" width=\"30\">\n")
+	r := New()
+	rewrite := func(d string) string { return "https://example.com" + ResolveRelative("/posts/p/", d) }
+	if l := r.Later(src, Options{Key: "blog", Rewrite: func(d string) string { return d }}); l.Key == "" {
+		t.Error("the blog's Later is made at once: the body is rendered whole for it")
+	}
+	l := r.Later(src, Options{Key: "wiki post", Rewrite: rewrite, RawRelative: true})
+	if l.Key != "" {
+		t.Error("the wiki's Later is not rendered whole")
+	}
+	if html := l.Make().HTML; !strings.Contains(html, `<img src="https://example.com/posts/p/pic.png" width="30">`) {
+		t.Errorf("the wiki's HTML: %s", html)
+	}
+	if f := r.facts(src); f.fallback || !f.rawRelative {
+		t.Errorf("facts: fallback %v, rawRelative %v", f.fallback, f.rawRelative)
+	}
+}

@@ -826,7 +826,7 @@ func TestStaticOverGeneratedFile(t *testing.T) {
 func TestPostRelativeLinksUnderBasePath(t *testing.T) {
 	j := build(t, fstest.MapFS{
 		"netjournal.yaml":       {Data: []byte("title: T\nbase_url: https://example.com/blog/\n")},
-		"content/posts/p.md":    {Data: []byte("---\ntitle: P\ndate: 2026-01-01\n---\n[next](../x/) ![pic](pic.png) [out](../../../y/) [root](/z/)\n\n<img src=\"raw.png\" width=\"30\"> <a href=\"../x/#top\">x</a>\n")},
+		"content/posts/p.md":    {Data: []byte("---\ntitle: P\ndate: 2026-01-01\n---\n[next](../x/) ![pic](pic.png) [out](../../../y/) [root](/z/)\n\n<img src=\"raw.png\" width=\"30\"> <a href=\"../x/#top\">x</a> <a href=\"doc.html?a=1&amp;copy=2\">d</a>\n")},
 		"content/posts/x.md":    {Data: []byte("---\ntitle: X\ndate: 2026-01-02\n---\nX.\n")},
 		"content/contacts/a.md": {Data: []byte("---\nname: A\n---\n")},
 	})
@@ -838,6 +838,7 @@ func TestPostRelativeLinksUnderBasePath(t *testing.T) {
 		`href="https://example.com/blog/z/"`,
 		`<img src="https://example.com/blog/posts/p/raw.png" width="30">`,
 		`<a href="https://example.com/blog/posts/x/#top">`,
+		`<a href="https://example.com/blog/posts/p/doc.html?a=1&amp;copy=2">`,
 	} {
 		if !strings.Contains(page, href) {
 			t.Errorf("no %s in the wiki's page of the post", href)
