@@ -2685,6 +2685,8 @@ func TestJekyllExcerptSeparator(t *testing.T) {
 		{"excerpt_separator: \"---\"\n", "", "Intro.\n\n---\n\nRest.\n", "Intro.\n\n---\n\nRest.\n"},
 		{"", "", "Intro.\n\n<!--cut-->\n\nRest.\n", "Intro.\n\n<!--cut-->\n\nRest.\n"},
 		{"excerpt_separator: <!--x-->\n", "", "- item\n  <!--x-->\n\nRest.\n", "- item\n  <!--x-->\n\nRest.\n"},
+		{"excerpt_separator: \"<!-- cut -->\"\n", "", "Intro.\n\n<!-- cut -->Rest with *emphasis*.\n", "Intro.\n\n<!--more-->\n\nRest with *emphasis*.\n"},
+		{"excerpt_separator: <!--x-->\n", "", "| h | i |\n|---|---|\n| a | b <!--x-->\n| c | d |\n", "| h | i |\n|---|---|\n| a | b <!--x-->\n| c | d |\n"},
 	} {
 		plan, err := Jekyll(fstest.MapFS{
 			"_config.yml":            {Data: []byte("url: https://k.test\n" + tc.config)},
@@ -2749,6 +2751,28 @@ func TestSiteWideTOC(t *testing.T) {
 		}
 		if got := toc(plan.Posts[0]); got != tc.want {
 			t.Errorf("Jekyll %q %q: toc %s, want %s", tc.cfg, tc.front, got, tc.want)
+		}
+	}
+}
+
+// TestJekyllExcerptSeparatorKey: the excerpt_separator key, which the body
+// carries as <!--more--> once imported, is not written into the post's
+// front matter as a comment, from its defaults nor its own.
+func TestJekyllExcerptSeparatorKey(t *testing.T) {
+	plan, err := Jekyll(fstest.MapFS{
+		"_config.yml":            {Data: []byte("url: https://k.test\ndefaults:\n  - scope: {path: \"\"}\n    values: {excerpt_separator: <!--x-->}\n")},
+		"_posts/2021-01-01-a.md": {Data: []byte("---\ntitle: A\n---\nIntro.\n\n<!--x-->\n\nRest.\n")},
+		"_posts/2021-01-02-b.md": {Data: []byte("---\ntitle: B\nexcerpt_separator: <!--y-->\n---\nIntro.\n\n<!--y-->\n\nRest.\n")},
+	}, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range plan.Posts {
+		if !strings.Contains(p.Body, "\n<!--more-->\n") {
+			t.Errorf("%s: body %q", p.Source, p.Body)
+		}
+		if fm := string(p.File()); strings.Contains(fm, "excerpt_separator") || strings.Contains(strings.Join(p.Notes, " "), "excerpt_separator") {
+			t.Errorf("%s: the key kept:\n%s\n%v", p.Source, fm, p.Notes)
 		}
 	}
 }

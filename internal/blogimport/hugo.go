@@ -1565,7 +1565,8 @@ func hugoMore(body string) string { return divideAt(body, moreDivider) }
 
 // divideAt is hugoMore for a body whose summary ends at its first
 // divider outside code (Jekyll's excerpt_separator, a comment), made
-// netjournal's. One in a table's row stays: the row would be cut in two.
+// netjournal's. One on a line with a '|' stays: a table's row would be
+// cut in two.
 func divideAt(body, divider string) string {
 	code := coverOf(len(body), codeRegions(body))
 	at := -1
@@ -1584,7 +1585,7 @@ func divideAt(body, divider string) string {
 	l := aroundOf(body, at, end)
 	before, after := l.before, l.after
 	if _, isItem := listItem(before + divider + after); isItem || strings.HasPrefix(strings.TrimLeft(before, " "), ">") || strings.HasPrefix(before, "    ") ||
-		strings.Contains(before, "|") && strings.Contains(after, "|") {
+		strings.Contains(before+after, "|") {
 		return body
 	}
 	if strings.TrimSpace(before) == "" && strings.TrimSpace(after) == "" {

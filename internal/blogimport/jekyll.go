@@ -280,7 +280,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			body = c.liquid()
 		}
 		if d.page == nil {
-			body = jekyllExcerpt(body, meta, cfg)
+			body = jekyllExcerpt(body, d.excerpt, cfg)
 		}
 		d.setBody(escapeWikilinks(escapeSingleTildes(body)))
 		plan.finish(d)
@@ -415,6 +415,14 @@ func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc je
 	p := &Post{Source: shown, Draft: isDraft}
 	f := plan.fieldsOf(shown, meta)
 	d := &draft{post: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown}
+	// What the separator means is carried by the body (jekyllExcerpt):
+	// the key, which netjournal has not, is not kept as a comment.
+	if _, v, ok := f.take("excerpt_separator"); ok {
+		d.excerpt, _ = text(v)
+		if d.excerpt == "" {
+			d.excerpt = "\n\n" // Jekyll's default: no divider
+		}
+	}
 
 	p.Date = fileDate
 	if key, v, ok := f.take("date"); ok && v != nil && v != "" {
@@ -543,19 +551,17 @@ func jekyllList(f *fields, key string) []string {
 	return l
 }
 
-// jekyllExcerpt returns a post's body with its excerpt_separator (the
-// post's, else the site's), when it is a comment such as <!--more--> on
-// a line of its own, made netjournal's summary divider: the excerpt
-// Jekyll showed in lists is then the post's summary. One within a
-// paragraph stays (kramdown showed one paragraph, which a divider on a
-// line of its own would cut in two); Jekyll's default, a blank line,
-// ends the first paragraph, which netjournal's summary is without one.
-func jekyllExcerpt(body string, meta *Meta, cfg config) string {
-	sep, ok := "", false
-	if v, found := meta.Get("excerpt_separator"); found {
-		sep, ok = text(v)
-	}
-	if !ok {
+// jekyllExcerpt returns a post's body with its excerpt_separator (own,
+// the post's or its defaults', else the site's), when it is a comment
+// such as <!--more--> at a line's start, made netjournal's summary
+// divider, on a line of its own: the excerpt Jekyll showed in lists is
+// then the post's summary. One within a paragraph stays (kramdown showed
+// one paragraph, which a divider would cut in two); Jekyll's default, a
+// blank line, ends the first paragraph, which netjournal's summary is
+// without one.
+func jekyllExcerpt(body, own string, cfg config) string {
+	sep := own
+	if sep == "" {
 		sep = cfg.str("excerpt_separator")
 	}
 	sep = strings.TrimSpace(sep)
@@ -573,11 +579,12 @@ func jekyllExcerpt(body string, meta *Meta, cfg config) string {
 			from = at + len(sep)
 			continue
 		}
-		l := aroundOf(body, at, at+len(sep))
-		if l.before != "" || strings.TrimSpace(l.after) != "" {
+		if l := aroundOf(body, at, at+len(sep)); l.before != "" {
 			return body // within a paragraph, a list or a quote: not at the top level
 		}
-		return body[:at] + moreDivider + body[at+len(sep):]
+		// At a line's start (text after it is put on a line of its own,
+		// where CommonMark would show it as raw HTML's).
+		return divideAt(body, sep)
 	}
 }
 

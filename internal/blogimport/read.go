@@ -218,6 +218,9 @@ type draft struct {
 	bodyLine int
 	shown    string // the source as shown: Root/path
 	bundle   string // the leaf bundle folder of a Hugo page, or ""
+	// excerpt is a Jekyll post's excerpt_separator (its own, or its
+	// defaults'), taken out of its front matter: "" when it gives none.
+	excerpt  string
 	addrKey  string // the front-matter key that gave its old address, if any
 	aliasKey string // the front-matter key of its other old addresses
 	// holdFiles, when not "", is why its Hugo bundle's files are not
