@@ -2703,9 +2703,10 @@ func TestJekyllExcerptSeparator(t *testing.T) {
 
 // TestSiteWideTOC: a theme that showed every page's table of contents
 // (PaperMod's params.ShowToc, LoveIt's params.page.toc.enable, Stack's
-// params.article.toc, Jekyll's defaults, Chirpy's toc) gives each
-// imported post toc: true, unless the post says otherwise; a site-wide
-// false, or none, leaves the posts as they say.
+// params.article.toc, Jekyll's defaults) gives each imported post toc:
+// true, unless the post says otherwise; a site-wide false, or none,
+// leaves the posts as they say. Chirpy's toc in _config.yml is a switch
+// with the posts' own: on, they say; off, none showed one.
 func TestSiteWideTOC(t *testing.T) {
 	toc := func(p *Post) string {
 		if p.TOC == nil {
@@ -2739,8 +2740,9 @@ func TestSiteWideTOC(t *testing.T) {
 		{"defaults:\n  - scope: {path: \"\", type: posts}\n    values: {toc: true}\n", "", "true"},
 		{"defaults:\n  - scope: {path: \"\", type: posts}\n    values: {toc: true}\n", "toc: false\n", "false"},
 		{"defaults:\n  - scope: {path: \"\", type: pages}\n    values: {toc: true}\n", "", "unset"},
-		{"toc: true\n", "", "true"},
-		{"toc: true\n", "toc: false\n", "false"},
+		{"toc: true\n", "", "unset"},
+		{"toc: true\ndefaults:\n  - scope: {path: \"\", type: posts}\n    values: {toc: true}\n", "", "true"},
+		{"toc: false\ndefaults:\n  - scope: {path: \"\", type: posts}\n    values: {toc: true}\n", "toc: true\n", "false"},
 	} {
 		plan, err := Jekyll(fstest.MapFS{
 			"_config.yml":            {Data: []byte("url: https://k.test\n" + tc.cfg)},

@@ -498,9 +498,13 @@ func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc je
 		}
 	}
 	plan.holdProtected(d)
-	// Chirpy's toc: true in _config.yml is every post's.
-	siteWide, _ := boolean(jc.cfg.get("toc"))
-	p.TOC = siteTOC(f.toc(), siteWide)
+	p.TOC = f.toc() // its own, or its defaults'
+	if on, ok := boolean(jc.cfg.get("toc")); ok && !on && p.TOC != nil && *p.TOC {
+		// Chirpy's toc in _config.yml is a switch: off, no post showed
+		// one, whatever it said.
+		p.TOC = &on
+		p.Notes = append(p.Notes, "toc: false, as the site's toc switch had it")
+	}
 
 	outExt := ".html"
 	pattern := jc.pattern
