@@ -114,7 +114,11 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 			var target string
 			switch {
 			case strings.HasPrefix(l.Dest, "/"):
-				target = withoutQuery(j.Config.SitePath(l.Dest))
+				d := l.Dest
+				if strings.Contains(d, "&") {
+					d = html.UnescapeString(d) // /r&amp;d/ is /r&d/, as the pages have it
+				}
+				target = withoutQuery(j.Config.SitePath(d))
 			case rel != nil:
 				t, ok := relativeTarget(l.Dest, at, base)
 				if !ok {

@@ -905,10 +905,12 @@ func TestRelativeLinksSaidAtTheirLine(t *testing.T) {
 	rewrite(t, dir, post, func(s string) string {
 		return s + "\n[gone](../gone/) ![pic](pic.png) [me](../idempotency-is-a-contract/) [frag](../idempotency-is-a-contract/#no-such-heading)\n" +
 			"\n<img src=\"raw-gone.png\" width=\"30\">\n" +
-			"\nQueries: <img src=\"here.png?v=2\" width=\"30\"> [q](../gone-q/?a=1&b=2) [root](/posts/idempotency-is-a-contract/?x=1)\n"
+			"\nQueries: <img src=\"here.png?v=2\" width=\"30\"> [q](../gone-q/?a=1&b=2) [root](/posts/idempotency-is-a-contract/?x=1)\n" +
+			"\nEntities, read once: <img src=\"r&amp;copy.png\" width=\"30\"> [r](r&amp;copy.png) <a href=\"/posts/idempotency-is-a-contract/r&amp;copy.png\">a</a>\n"
 	})
 	rewrite(t, dir, draft, func(s string) string { return s + "\nSee [it](../gone-too/).\n" })
 	write(t, dir, "static/posts/idempotency-is-a-contract/here.png", "png")
+	write(t, dir, "static/posts/idempotency-is-a-contract/r&copy.png", "png")
 	rewrite(t, dir, about, func(s string) string { return s + "\nSee [it](../missing/).\n" })
 	// A link post's body is on the list of shared links too.
 	const linkPost = "content/posts/cascading-failures-link.md"
@@ -956,7 +958,7 @@ func TestRelativeLinksSaidAtTheirLine(t *testing.T) {
 	if want := fmt.Sprintf("%s:%d: broken link ../gone-q/?a=1&b=2: no such page", post, pl+4); !strings.Contains(got, want) || strings.Count(got, "gone-q") != 1 {
 		t.Errorf("a link with a query: want %q once in\n%s", want, got)
 	}
-	if strings.Contains(got, "here.png") || strings.Contains(got, "?x=1") {
+	if strings.Contains(got, "here.png") || strings.Contains(got, "?x=1") || strings.Contains(got, "copy") || strings.Contains(got, "©") {
 		t.Errorf("a link with a query to a file that is there said broken:\n%s", got)
 	}
 	// Raw HTML's too, which the wiki leads to the blog as well.

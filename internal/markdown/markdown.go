@@ -136,8 +136,11 @@ type Slip struct {
 
 // LinkUse is a Markdown link destination that points inside the site.
 type LinkUse struct {
-	Dest string // as written
-	Line int    // 0-based line in the source
+	// Dest is the destination as Markdown has it, its entities not read
+	// (&amp;): a raw HTML attribute's value, which the tokenizer read,
+	// with its & written &amp; again.
+	Dest string
+	Line int // 0-based line in the source
 }
 
 // LineError is a problem on one 0-based line of the source.
@@ -613,6 +616,12 @@ var keyBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &
 
 const maxKeyBuffer = 1 << 16
 
+// rawDest is a raw HTML attribute's value, read, as a Markdown
+// destination has it: its & written &amp;, so that whoever reads a
+// LinkUse's entities reads each once (doc.html?a=1&amp;copy=2 is not
+// ©=2).
+func rawDest(v string) string { return strings.ReplaceAll(v, "&", "&amp;") }
+
 // identity names a source string by its memory, in one context of
 // Render: the same memory is the same text, since strings do not change
 // and a known entry holds its source, so that the memory cannot be given
@@ -652,13 +661,13 @@ func (r *Renderer) render(src string, opts Options) Result {
 		}
 	}
 	rawLinks(doc, b, func(dest string, line int) string {
-		res.Links = append(res.Links, LinkUse{Dest: dest, Line: line})
+		res.Links = append(res.Links, LinkUse{Dest: rawDest(dest), Line: line})
 		if !RootPath(dest) {
 			if opts.RawRelative && opts.Rewrite != nil && rewritable(dest) {
 				// Given as a Markdown destination has it, its & escaped:
 				// the tokenizer decoded the value, and Rewrite decodes a
 				// destination's entities (&amp;copy=2 is not ©=2).
-				e := strings.ReplaceAll(dest, "&", "&amp;")
+				e := rawDest(dest)
 				if d := opts.Rewrite(e); d != e {
 					return attrURL(d, true)
 				}

@@ -195,7 +195,7 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 		}
 	}
 	rawLinks(doc, b, func(dest string, line int) string {
-		p.links = append(p.links, LinkUse{Dest: dest, Line: line})
+		p.links = append(p.links, LinkUse{Dest: rawDest(dest), Line: line})
 		if !RootPath(dest) && rewritable(dest) {
 			// A relative path in raw HTML, which an audience may have
 			// rewritten (RawRelative): the tag is written anew for it,
