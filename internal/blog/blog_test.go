@@ -843,6 +843,16 @@ func TestRebase(t *testing.T) {
 	if err != nil || got != want {
 		t.Errorf("rebase:\n got %s\nwant %s (%v)", got, want, err)
 	}
+	// A fragment that ends in a tag before its '>' (raw HTML kept as
+	// written) keeps it, there and when its ids are scoped.
+	for name, f := range map[string]func(string) (string, error){
+		"rebase":   func(s string) (string, error) { return rebase(s, "/blog/posts/p/") },
+		"scopeIDs": func(s string) (string, error) { return scopeIDs(s, "p.") },
+	} {
+		if got, err := f("<p>x</p><a href"); got != "<p>x</p><a href" || err != nil {
+			t.Errorf("%s: %q, %v", name, got, err)
+		}
+	}
 }
 
 func TestHelpers(t *testing.T) {
@@ -932,6 +942,7 @@ func scopeIDsEveryTag(fragment, prefix string) (string, error) {
 			if err := z.Err(); !errors.Is(err, io.EOF) {
 				return "", err
 			}
+			b.WriteString(string(z.Raw())) // the tag it ends in, unclosed
 			return b.String(), nil
 		}
 		raw := string(z.Raw())
@@ -985,6 +996,40 @@ func FuzzScopeIDs(f *testing.F) {
 			t.Errorf("scopeIDs(%q):\n got %q, %v\nwant %q, %v", s, got, err, want, wantErr)
 		}
 	})
+}
+
+// FuzzRebase: rebase leaves a fragment whose tags hold no href or src
+// byte for byte, and rebasing twice is rebasing once (a link it made
+// leads from the root, which it leaves), in any bytes.
+func FuzzRebase(f *testing.F) {
+	for _, s := range []string{
+		`<p class=x><img src="pic.png" alt=""> <a href="../other/#top">o</a> <A HREF='sub/a&amp;b.html'>s</A></p>`,
+		`<a href="/blog/x/">r</a> <a href="#fn:1">f</a> <a href="?q=1">q</a> <a href="https://x.test/y">u</a> <a href="mailto:a@b.c">m</a>`,
+		`<img srcset="a.png 2x" src=" b.png "><video poster="p.png"><source src="v.mp4"></video>`,
+		`<p>no links, &amp; text <b>bold</b></p><!-- href="c" -->`,
+		`<a href="c9.io">c</a><a href="..">up</a><a href="./">here</a><a href="x y.png">sp</a>`,
+		`<p>unclosed <a href=rel>link`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		once, err := rebase(s, "/blog/posts/p/")
+		if err != nil {
+			return
+		}
+		twice, err := rebase(once, "/blog/posts/p/")
+		if err != nil || twice != once {
+			t.Errorf("rebase(%q) = %q, again %q (%v)", s, once, twice, err)
+		}
+		if !containsFoldASCII(s, "href") && !containsFoldASCII(s, "src") && once != s {
+			t.Errorf("rebase(%q) = %q: changed without a link", s, once)
+		}
+	})
+}
+
+// containsFoldASCII reports whether s holds word, in any case.
+func containsFoldASCII(s, word string) bool {
+	return strings.Contains(strings.ToLower(s), word)
 }
 
 // BenchmarkScopeIDs times scoping a post's body as the list of shared

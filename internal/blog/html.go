@@ -48,6 +48,9 @@ func retag(fragment string, may func(raw []byte) bool, edit func(a *html.Attribu
 			if err := z.Err(); !errors.Is(err, io.EOF) {
 				return "", err
 			}
+			// A tag the fragment ends in before its '>' (raw HTML kept
+			// as written may) is the tokenizer's last raw bytes.
+			b.Write(z.Raw())
 			return b.String(), nil
 		}
 		raw := z.Raw()
