@@ -30,9 +30,6 @@ func absolute(fragment, page string) (string, error) {
 			if err := z.Err(); !errors.Is(err, io.EOF) {
 				return "", err
 			}
-			if !inAnchor {
-				b.Write(z.Raw()) // a tag the fragment ends in before its '>'
-			}
 			return b.String(), nil
 		}
 		raw := string(z.Raw())
