@@ -844,12 +844,14 @@ func TestRebase(t *testing.T) {
 		t.Errorf("rebase:\n got %s\nwant %s (%v)", got, want, err)
 	}
 	// A fragment that ends in a tag before its '>' (raw HTML kept as
-	// written) keeps it, there and when its ids are scoped.
+	// written) loses it, as a browser does at a document's end: the
+	// list of shared links would take the next body's tags for its
+	// attributes.
 	for name, f := range map[string]func(string) (string, error){
 		"rebase":   func(s string) (string, error) { return rebase(s, "/blog/posts/p/") },
 		"scopeIDs": func(s string) (string, error) { return scopeIDs(s, "p.") },
 	} {
-		if got, err := f("<p>x</p><a href"); got != "<p>x</p><a href" || err != nil {
+		if got, err := f("<p>x</p><a href"); got != "<p>x</p>" || err != nil {
 			t.Errorf("%s: %q, %v", name, got, err)
 		}
 	}
@@ -942,7 +944,6 @@ func scopeIDsEveryTag(fragment, prefix string) (string, error) {
 			if err := z.Err(); !errors.Is(err, io.EOF) {
 				return "", err
 			}
-			b.WriteString(string(z.Raw())) // the tag it ends in, unclosed
 			return b.String(), nil
 		}
 		raw := string(z.Raw())
@@ -999,8 +1000,9 @@ func FuzzScopeIDs(f *testing.F) {
 }
 
 // FuzzRebase: rebase leaves a fragment whose tags hold no href or src
-// byte for byte, and rebasing twice is rebasing once (a link it made
-// leads from the root, which it leaves), in any bytes.
+// byte for byte (but a tag it ends in before its '>'), and rebasing twice
+// is rebasing once (a link it made leads from the root, which it
+// leaves), in any bytes.
 func FuzzRebase(f *testing.F) {
 	for _, s := range []string{
 		`<p class=x><img src="pic.png" alt=""> <a href="../other/#top">o</a> <A HREF='sub/a&amp;b.html'>s</A></p>`,
@@ -1021,7 +1023,7 @@ func FuzzRebase(f *testing.F) {
 		if err != nil || twice != once {
 			t.Errorf("rebase(%q) = %q, again %q (%v)", s, once, twice, err)
 		}
-		if !containsFoldASCII(s, "href") && !containsFoldASCII(s, "src") && once != s {
+		if !containsFoldASCII(s, "href") && !containsFoldASCII(s, "src") && once != tokens(s) {
 			t.Errorf("rebase(%q) = %q: changed without a link", s, once)
 		}
 	})
@@ -1030,6 +1032,17 @@ func FuzzRebase(f *testing.F) {
 // containsFoldASCII reports whether s holds word, in any case.
 func containsFoldASCII(s, word string) bool {
 	return strings.Contains(strings.ToLower(s), word)
+}
+
+// tokens is s as the tokenizer gives it, token by token: all of it but
+// a tag it ends in before its '>'.
+func tokens(s string) string {
+	z := html.NewTokenizer(strings.NewReader(s))
+	var b strings.Builder
+	for z.Next() != html.ErrorToken {
+		b.Write(z.Raw())
+	}
+	return b.String()
 }
 
 // BenchmarkScopeIDs times scoping a post's body as the list of shared

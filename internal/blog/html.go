@@ -49,8 +49,9 @@ func retag(fragment string, may func(raw []byte) bool, edit func(a *html.Attribu
 				return "", err
 			}
 			// A tag the fragment ends in before its '>' (raw HTML kept
-			// as written may) is the tokenizer's last raw bytes.
-			b.Write(z.Raw())
+			// as written may end so) is left out, as a browser leaves it
+			// at the end of a document: on a page of several bodies it
+			// would take the next one's tags for its attributes.
 			return b.String(), nil
 		}
 		raw := z.Raw()
