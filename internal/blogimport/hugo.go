@@ -1550,6 +1550,21 @@ func hugoAttributes(body string, titles, blocks bool) (string, map[string]string
 // headingRenderer is netjournal's Markdown, for the ids of headings.
 var headingRenderer = sync.OnceValue(markdown.New)
 
+// outsideCode returns where s first stands in body outside code, or -1.
+func outsideCode(body, s string) int {
+	code := coverOf(len(body), codeRegions(body))
+	for from := 0; ; {
+		i := strings.Index(body[from:], s)
+		if i < 0 {
+			return -1
+		}
+		if !code.in(from + i) {
+			return from + i
+		}
+		from += i + len(s)
+	}
+}
+
 // moreDivider is Hugo's summary divider, and netjournal's: the first of
 // the body, on a line of its own, ends the summary; another is a comment
 // like any.
@@ -1568,18 +1583,9 @@ func hugoMore(body string) string { return divideAt(body, moreDivider) }
 // netjournal's. One on a line with a '|' stays: a table's row would be
 // cut in two.
 func divideAt(body, divider string) string {
-	code := coverOf(len(body), codeRegions(body))
-	at := -1
-	for from := 0; ; {
-		i := strings.Index(body[from:], divider)
-		if i < 0 {
-			return body
-		}
-		if !code.in(from + i) {
-			at = from + i
-			break
-		}
-		from += i + len(divider)
+	at := outsideCode(body, divider)
+	if at < 0 {
+		return body
 	}
 	end := at + len(divider)
 	l := aroundOf(body, at, end)

@@ -572,24 +572,13 @@ func jekyllExcerpt(body, own string, cfg config) string {
 	if len(sep) < len("<!---->") || !strings.HasPrefix(sep, "<!--") || !strings.HasSuffix(sep, "-->") {
 		return body
 	}
-	code := coverOf(len(body), codeRegions(body))
-	for from := 0; ; {
-		i := strings.Index(body[from:], sep)
-		if i < 0 {
-			return body
-		}
-		at := from + i
-		if code.in(at) {
-			from = at + len(sep)
-			continue
-		}
-		if l := aroundOf(body, at, at+len(sep)); l.before != "" {
-			return body // within a paragraph, a list or a quote: not at the top level
-		}
-		// At a line's start (text after it is put on a line of its own,
-		// where CommonMark would show it as raw HTML's).
-		return divideAt(body, sep)
+	at := outsideCode(body, sep)
+	if at < 0 || aroundOf(body, at, at+len(sep)).before != "" {
+		return body // none, or within a paragraph, a list or a quote: not at the top level
 	}
+	// At a line's start (text after it is put on a line of its own,
+	// where CommonMark would show it as raw HTML's).
+	return divideAt(body, sep)
 }
 
 // liquidText is a title or an excerpt of Jekyll's front matter as its
