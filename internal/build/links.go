@@ -136,6 +136,7 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 				// The pages that show the body show the link, relative or
 				// made absolute: it is reported here, not again by them
 				// (but by any other page that links there).
+				this.reported = append(this.reported, onPage("", "", ""))
 				for _, page := range rel.shownOn() {
 					this.reported = append(this.reported, onPage("", page, ""), onPage("", page, rel.shownAs(page, l.Dest, target)))
 				}
@@ -640,7 +641,9 @@ func relativeOf(n journal.Node, base string) *relative {
 
 // onPage is the key of the reported set that says a body's line has said
 // a link of page ("public/…" or "private/…", or its output's prefix and
-// its name) to target broken; with no target, that it said some.
+// its name) to target broken; with no target, that it said some; with
+// no page either ("page:"), that some page's were: a page's check looks
+// for its own only then, not making its key for every page of a site.
 func onPage(prefix, page, target string) string {
 	if target == "" {
 		return "page:" + prefix + page
@@ -685,7 +688,7 @@ func checkPublic(pub *siteIndex, page, abs, base string, reported map[string]boo
 	}
 	bp := linkBuffers.Get().(*[]pageLink)
 	defer putLinkBuffer(bp)
-	on := reported[onPage("public/", page, "")]
+	on := reported["page:"] && reported[onPage("public/", page, "")]
 	for _, l := range publicLinks(pub, page, abs, base, memo, bp) {
 		if c := canonical(l.target); !reported[c] && !(on && reported[onPage("public/", page, c)]) {
 			if why := pubWhy(l.target); why != "" {
@@ -704,7 +707,7 @@ func checkPrivate(priv *siteIndex, page, abs, base string, reported map[string]b
 	}
 	bp := linkBuffers.Get().(*[]pageLink)
 	defer putLinkBuffer(bp)
-	on := reported[onPage("private/", page, "")]
+	on := reported["page:"] && reported[onPage("private/", page, "")]
 	for _, l := range privateLinks(priv, page, abs, base, memo, bp) {
 		var why string
 		if t, ok := strings.CutPrefix(l.target, "blog:"); ok {
