@@ -281,7 +281,6 @@ const moreDivider = "<!--more-->"
 // line of its own at the top level (an HTML block: found before the
 // sanitizer takes comments out), or nil when it has none.
 func beforeMore(doc ast.Node, src []byte) map[ast.Node]bool {
-	var before []ast.Node
 	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
 		if h, ok := c.(*ast.HTMLBlock); ok && h.HTMLBlockType == ast.HTMLBlockType2 {
 			text := h.Lines().Value(src)
@@ -289,14 +288,13 @@ func beforeMore(doc ast.Node, src []byte) map[ast.Node]bool {
 				text = append(text, h.ClosureLine.Value(src)...)
 			}
 			if strings.TrimSpace(string(text)) == moreDivider {
-				set := make(map[ast.Node]bool, len(before))
-				for _, n := range before {
-					set[n] = true
+				set := map[ast.Node]bool{}
+				for b := doc.FirstChild(); b != c; b = b.NextSibling() {
+					set[b] = true
 				}
 				return set
 			}
 		}
-		before = append(before, c)
 	}
 	return nil
 }
