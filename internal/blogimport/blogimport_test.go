@@ -2701,6 +2701,69 @@ func TestJekyllExcerptSeparator(t *testing.T) {
 	}
 }
 
+// TestIndentedDivider: a divider indented one to three spaces begins an
+// HTML block at the body's top level, as one at the line's start does,
+// and is imported as that one is — Hugo's <!--more--> and a Jekyll
+// excerpt_separator alike — for netjournal to divide the post there.
+// Four spaces or a tab make it code, or a paragraph's text, and one
+// indented into a list item is the item's: these stay as written.
+func TestIndentedDivider(t *testing.T) {
+	type importer struct {
+		name string
+		body func(t *testing.T, sep, body string) string
+	}
+	hugo := importer{"hugo", func(t *testing.T, _, body string) string { return hugoPost(t, "", body, nil).Posts[0].Body }}
+	jekyll := importer{"jekyll", func(t *testing.T, sep, body string) string {
+		plan, err := Jekyll(fstest.MapFS{
+			"_config.yml":            {Data: []byte("url: https://k.test\nexcerpt_separator: \"" + sep + "\"\n")},
+			"_posts/2021-01-01-a.md": {Data: []byte("---\ntitle: A\n---\n" + body)},
+		}, Options{Root: "j"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return plan.Posts[0].Body
+	}}
+	bodies := []string{
+		"Intro.\n\nMore.\n\n%s\n\nRest.\n",              // between blank lines
+		"Intro.\n\nMore.\n%s\nRest.\n",                  // interrupting a paragraph
+		"Intro.\n\nMore.\n\n%s Rest with *emphasis*.\n", // text after it
+		"Intro.\n\nMore.\n%s Rest.\n",                   // both
+	}
+	r := markdown.New()
+	for _, sep := range []string{moreDivider, "<!--x-->", "<!-- cut -->"} {
+		imps := []importer{jekyll}
+		if sep == moreDivider {
+			imps = append(imps, hugo)
+		}
+		for _, imp := range imps {
+			for _, body := range bodies {
+				want := imp.body(t, sep, fmt.Sprintf(body, sep))
+				for _, indent := range []string{" ", "  ", "   "} {
+					src := fmt.Sprintf(body, indent+sep)
+					got := imp.body(t, sep, src)
+					if got != want {
+						t.Errorf("%s, %q: body %q, want %q (as unindented)", imp.name, src, got, want)
+					}
+					if res := r.Render(markdown.Text(got), markdown.Options{}); !res.Divided || res.Summary != "Intro.\n\nMore." {
+						t.Errorf("%s, %q: summary %q, divided %v; want the text before the divider", imp.name, src, res.Summary, res.Divided)
+					}
+				}
+				for _, indent := range []string{"    ", "\t", " \t", "   \t"} {
+					src := fmt.Sprintf(body, indent+sep)
+					if got := imp.body(t, sep, src); got != src {
+						t.Errorf("%s, %q: body %q, want it as written", imp.name, src, got)
+					}
+				}
+			}
+			for _, src := range []string{"- One.\n\n  " + sep + "\n\nRest.\n", "- One.\n\n   " + sep + " two.\n\nRest.\n", "1. One.\n   " + sep + "\nRest.\n"} {
+				if got := imp.body(t, sep, src); got != src {
+					t.Errorf("%s, %q: body %q, want it as written (the list item's)", imp.name, src, got)
+				}
+			}
+		}
+	}
+}
+
 // TestSiteWideTOC: a theme that showed every page's table of contents
 // (PaperMod's params.ShowToc, LoveIt's params.page.toc.enable, Stack's
 // params.article.toc, Jekyll's defaults) gives each imported post toc:

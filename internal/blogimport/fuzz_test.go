@@ -26,6 +26,7 @@ var fuzzSeeds = []string{
 	"\uFEFF---\r\ntitle: x\r\n---\r\n",
 	"---\ntitle: About\nurl: /About Me.html\nmenu: {main: {weight: 3, name: \"x: y\"}}\npermalink: /:path/:basename/\naliases: [a, /b/]\nredirect_from: /c/\ntoc: true\nlastmod: 2020-01-01\n---\nText\n",
 	"+++\ntitle = \"Talks\"\nmenu = [\"main\", \"footer\"]\nslug = \"_x\"\n+++\n![a](a.png)\n",
+	"---\ntitle: D\nexcerpt_separator: <!--x-->\n---\nIntro.\n  <!--x--> <!--more--> rest\n\n- a\n\n   <!--more-->\n\t<!--more--> b\n",
 }
 
 // FuzzSplit reads any file as front matter: never a panic, and an error

@@ -1581,7 +1581,9 @@ func hugoMore(body string) string { return divideAt(body, moreDivider) }
 // divideAt is hugoMore for a body whose summary ends at its first
 // divider outside code (Jekyll's excerpt_separator, a comment), made
 // netjournal's. One on a line with a '|' stays: a table's row would be
-// cut in two.
+// cut in two. One indented one to three spaces is one at its line's
+// start (lineStart), and written there; one indented more, or into a
+// list item, stays.
 func divideAt(body, divider string) string {
 	at := outsideCode(body, divider)
 	if at < 0 {
@@ -1590,12 +1592,12 @@ func divideAt(body, divider string) string {
 	end := at + len(divider)
 	l := aroundOf(body, at, end)
 	before, after := l.before, l.after
-	if _, isItem := listItem(before + divider + after); isItem || strings.HasPrefix(strings.TrimLeft(before, " "), ">") || strings.HasPrefix(before, "    ") ||
-		strings.Contains(before+after, "|") {
+	if _, isItem := listItem(before + divider + after); isItem || strings.HasPrefix(strings.TrimLeft(before, " "), ">") || indentWidth(before) >= 4 ||
+		strings.Contains(before+after, "|") || strings.TrimSpace(before) == "" && !lineStart(body, at, before) {
 		return body
 	}
 	if strings.TrimSpace(before) == "" && strings.TrimSpace(after) == "" {
-		return body[:at] + moreDivider + body[end:] // on its line already
+		return body[:at-len(before)] + moreDivider + body[end:] // on its line already
 	}
 	var b strings.Builder
 	b.WriteString(strings.TrimRight(body[:at], " \t"))
@@ -1612,6 +1614,46 @@ func divideAt(body, divider string) string {
 	}
 	b.WriteString(body[rest:])
 	return b.String()
+}
+
+// lineStart reports whether a divider at body[at:], after before on its
+// line, begins that line at the body's top level as CommonMark reads it:
+// at the line's start, or indented one to three spaces, which still
+// begins an HTML block there (a comment), where netjournal reads its
+// divider. Four columns in (spaces, or a tab) it is code or a
+// paragraph's text, and indented into a list item the item's.
+func lineStart(body string, at int, before string) bool {
+	if before == "" {
+		return true
+	}
+	if len(before) > 3 || strings.Trim(before, " ") != "" {
+		return false
+	}
+	start := at - len(before)
+	for _, h := range markdown.TopLevelHTML(body) {
+		if h[0] == start {
+			return true
+		}
+	}
+	return false
+}
+
+// indentWidth returns the columns of the spaces and tabs s begins with,
+// a tab reaching the next multiple of four, as CommonMark counts a
+// line's indentation.
+func indentWidth(s string) int {
+	w := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ':
+			w++
+		case '\t':
+			w += 4 - w%4
+		default:
+			return w
+		}
+	}
+	return w
 }
 
 // emojiCode is an emoji's code, :name:.

@@ -557,7 +557,8 @@ func jekyllList(f *fields, key string) []string {
 
 // jekyllExcerpt returns a post's body with its excerpt_separator (own,
 // the post's or its defaults', else the site's), when it is a comment
-// such as <!--more--> at a line's start, made netjournal's summary
+// such as <!--more--> at a line's start (or one to three spaces in, as
+// CommonMark reads an HTML block's start), made netjournal's summary
 // divider, on a line of its own: the excerpt Jekyll showed in lists is
 // then the post's summary. One within a paragraph stays (kramdown showed
 // one paragraph, which a divider would cut in two); Jekyll's default, a
@@ -573,11 +574,12 @@ func jekyllExcerpt(body, own string, cfg config) string {
 		return body
 	}
 	at := outsideCode(body, sep)
-	if at < 0 || aroundOf(body, at, at+len(sep)).before != "" {
+	if at < 0 || !lineStart(body, at, aroundOf(body, at, at+len(sep)).before) {
 		return body // none, or within a paragraph, a list or a quote: not at the top level
 	}
-	// At a line's start (text after it is put on a line of its own,
-	// where CommonMark would show it as raw HTML's).
+	// At a line's start, or indented one to three spaces (text after it
+	// is put on a line of its own, where CommonMark would show it as raw
+	// HTML's).
 	return divideAt(body, sep)
 }
 

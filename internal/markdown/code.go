@@ -135,7 +135,16 @@ func opener(b []byte, n ast.Node) int {
 // <style>, <textarea>, comments, declarations (CommonMark's types 1 to 5;
 // not a block of any tag, or a tag alone on its line, which kramdown may
 // read Markdown after).
-func HTMLBlocks(src string, verbatim bool) [][2]int {
+func HTMLBlocks(src string, verbatim bool) [][2]int { return htmlBlocks(src, verbatim, true) }
+
+// TopLevelHTML is HTMLBlocks at src's top level alone: not in a list
+// item or a quote. A block's range begins at its line's start, before
+// the one to three spaces it may be indented: where the importers look
+// for a summary divider on a line of its own, which netjournal reads
+// there, indented or not (beforeMore).
+func TopLevelHTML(src string) [][2]int { return htmlBlocks(src, false, false) }
+
+func htmlBlocks(src string, verbatim, nested bool) [][2]int {
 	b := []byte(src)
 	doc := goldmark.DefaultParser().Parse(text.NewReader(b))
 	var out [][2]int
@@ -144,7 +153,7 @@ func HTMLBlocks(src string, verbatim bool) [][2]int {
 			return ast.WalkContinue, nil
 		}
 		if h, ok := n.(*ast.HTMLBlock); ok {
-			if l := h.Lines(); l.Len() > 0 && (!verbatim || h.HTMLBlockType <= ast.HTMLBlockType5) {
+			if l := h.Lines(); l.Len() > 0 && (!verbatim || h.HTMLBlockType <= ast.HTMLBlockType5) && (nested || h.Parent() == doc) {
 				end := l.At(l.Len() - 1).Stop
 				if h.HasClosure() {
 					end = max(end, h.ClosureLine.Stop)
@@ -152,6 +161,9 @@ func HTMLBlocks(src string, verbatim bool) [][2]int {
 				out = append(out, [2]int{l.At(0).Start, end})
 			}
 			return ast.WalkSkipChildren, nil
+		}
+		if n != doc && !nested {
+			return ast.WalkSkipChildren, nil // a top-level block of another kind
 		}
 		return ast.WalkContinue, nil
 	})

@@ -526,8 +526,10 @@ func TestBracketEntities(t *testing.T) {
 
 // TestMoreDivider: a line of its own <!--more-->, at the top level, ends
 // the summary, which is then all the text before it (Hugo's divider),
-// whole; the page does not show it. Anywhere else, or written otherwise,
-// it is a comment like any, and the summary the first paragraph.
+// whole; the page does not show it. Indented by one to three spaces it
+// is still a top-level HTML block, and divides. Anywhere else (code,
+// four spaces or a tab in), or written otherwise, it is a comment like
+// any, or text, and the summary the first paragraph.
 func TestMoreDivider(t *testing.T) {
 	r := New()
 	for _, tc := range []struct {
@@ -542,6 +544,14 @@ func TestMoreDivider(t *testing.T) {
 		{"Intro.\n\n- item\n\n  <!--more-->\n\nRest.\n", "Intro.", false},
 		{"Intro.\n\n> <!--more-->\n\nRest.\n", "Intro.", false},
 		{"Intro.\n\n```\n<!--more-->\n```\n\nRest.\n", "Intro.", false},
+		// Indented one to three spaces, it is an HTML block still, and
+		// divides; four spaces or a tab make it code, or a paragraph's
+		// text.
+		{"First.\n\nSecond.\n\n <!--more-->\n\nRest.\n", "First.\n\nSecond.", true},
+		{"First.\n\nSecond.\n   <!--more-->\nRest.\n", "First.\n\nSecond.", true},
+		{"First.\n\nSecond.\n\n    <!--more-->\n\nRest.\n", "First.", false},
+		{"First.\n\nSecond.\n\n\t<!--more-->\n\nRest.\n", "First.", false},
+		{"First.\n\nSecond.\n  \t<!--more-->\nRest.\n", "First.", false},
 		{"Intro.\n\nMore.\n", "Intro.", false},
 	} {
 		for _, key := range []string{"", "more test"} {

@@ -26,6 +26,8 @@ var prepareSamples = []string{
 	"A [link with [[ana]] inside](/posts/z/).\n\n<div>raw [[ana]]</div>\n",
 	"<p>Raw <a href=\"/posts/x/\">x</a>, <img src=\"/img/a.png\" alt=\"\">,\n<a href=\"https://e.org/\">e</a> and <a href=\"rel/\">r</a>.</p>\n\nInline <a href=\"/posts/b/?q=1&amp;r=2#part\">b</a> with [[ana]].\n",
 	"Met [[ana]] -- twice.\n\n## With [[bo|Bo]]\n\n- a list\n\n<!--more-->\n\nThe rest, with [[ana]].\n",
+	"Met [[ana]].\n\n## With [[bo|Bo]]\n\n- a list\n\nAfter it.\n\n   <!--more-->\n\nThe rest, with [[ana]].\n",
+	"Met [[ana]].\n  <!--more-->\nThe rest.\n\n\t<!--more-->\n\nCode, [[bo]].\n",
 }
 
 // TestRawHTMLLinksFollowTheSite: a site path in raw HTML leads where the
