@@ -193,7 +193,7 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 			// relative links nowhere.
 			var rel *relative
 			if pub.check(base+p.SitePath, base) != noSuchPage {
-				rel = &relative{at: base + p.SitePath + "index.html", shownOn: func() []string { return []string{"public/" + p.SitePath + "index.html"} }}
+				rel = &relative{at: unescape(base) + p.SitePath + "index.html", shownOn: func() []string { return []string{"public/" + p.SitePath + "index.html"} }}
 			}
 			check(&p.Doc, markdown.Text(p.Body), rel)
 		}
@@ -628,7 +628,7 @@ func relativeOf(n journal.Node, base string) *relative {
 	if !ok {
 		return nil
 	}
-	return &relative{at: base + "posts/" + p.Slug() + "/index.html", shownOn: func() []string {
+	return &relative{at: unescape(base) + "posts/" + p.Slug() + "/index.html", shownOn: func() []string {
 		pages := []string{"public/posts/" + p.Slug() + "/index.html", "private/" + wiki.PagePath(p)}
 		if p.IsLink() {
 			// The list of shared links shows a link post's body too, its
@@ -758,7 +758,9 @@ func putLinkBuffer(bp *[]pageLink) {
 // publicLinks returns the links of a page of the blog that point inside
 // it.
 func publicLinks(pub *siteIndex, page, abs, base string, memo resolveMemo, buf *[]pageLink) []pageLink {
-	at := base + page // made once for the page, not for each of its links
+	// The page's path, as resolve takes it: decoded, as the file's name
+	// is (a base path is written escaped: /my%20blog/).
+	at := unescape(base) + page // made once for the page, not for each of its links
 	return pub.links(page, func(ref string) (string, bool) { return memo.resolve(ref, at, abs, base) }, buf)
 }
 

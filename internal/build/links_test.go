@@ -966,3 +966,39 @@ func TestRelativeLinksSaidAtTheirLine(t *testing.T) {
 		t.Errorf("raw HTML's relative link: want %q once in\n%s", want, got)
 	}
 }
+
+// TestEscapedBasePath: a base URL whose path has an escape
+// (https://x/my%20blog/) is the blog's address as browsers write it:
+// its pages link under /my%20blog/, the link check finds them there,
+// and absolute URLs keep the escape (a space in a feed's link is no
+// URL).
+func TestEscapedBasePath(t *testing.T) {
+	dir := copySite(t)
+	rewrite(t, dir, "netjournal.yaml", func(s string) string {
+		return strings.Replace(s, `base_url: "https://maya.example.com/"`, `base_url: "https://maya.example.com/my%20blog/"`, 1)
+	})
+	const post = "content/posts/idempotency-is-a-contract.md"
+	rewrite(t, dir, post, func(s string) string {
+		return s + "\nSee [me](../idempotency-is-a-contract/#top), [root](/posts/idempotency-is-a-contract/), [full](/my%20blog/posts/idempotency-is-a-contract/) and [gone](../gone/).\n"
+	})
+	res, err := Render(os.DirFS(dir), Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := res.Warnings.Error()
+	if n := strings.Count(got, "broken link"); n != 2 || !strings.Contains(got, "broken link ../gone/: no such page") ||
+		!strings.Contains(got, "broken link ../idempotency-is-a-contract/#top: no #top on that page") {
+		t.Errorf("under an escaped base path, want the post's ../gone/ and #top alone said broken, got %d:\n%s", n, got)
+	}
+	if got := res.Journal.Config.BaseURL; got != "https://maya.example.com/my%20blog/" {
+		t.Errorf("base URL = %q, want it as written", got)
+	}
+	home := string(res.Public["index.html"])
+	if !strings.Contains(home, `href="/my%20blog/posts/`) {
+		t.Errorf("the home page links no post under /my%%20blog/:\n%.2000s", home)
+	}
+	feed := string(res.Public["index.xml"])
+	if strings.Contains(feed, "my blog") || !strings.Contains(feed, "https://maya.example.com/my%20blog/posts/") {
+		t.Errorf("the feed's links are not the escaped URLs:\n%.2000s", feed)
+	}
+}

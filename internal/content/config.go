@@ -124,14 +124,16 @@ func (c *Config) circleNames() []string {
 	return names
 }
 
-// BasePath is the path part of base_url, always ending in "/": "/" or "/blog/".
+// BasePath is the path part of base_url, always ending in "/": "/" or
+// "/blog/", as a URL writes it: /my%20blog/ for a path with a space, the
+// form every link under it has (and the link check reads).
 func (c *Config) BasePath() string {
 	if b := c.basePath.Load(); b != nil && b.url == c.BaseURL {
 		return b.path
 	}
 	b := &basePathOf{url: c.BaseURL, path: "/"}
 	if u, err := url.Parse(c.BaseURL); err == nil && u.Path != "" {
-		b.path = strings.TrimSuffix(u.Path, "/") + "/"
+		b.path = strings.TrimSuffix(u.EscapedPath(), "/") + "/"
 	}
 	c.basePath.Store(b)
 	return b.path
@@ -188,7 +190,9 @@ func ParseConfig(data []byte) (cfg *Config, err error) {
 	} else if u, err := url.Parse(cfg.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		errs.Add(pos("base_url"), "base_url: expected an absolute http(s) URL, got %q", cfg.BaseURL)
 	} else {
-		cfg.BaseURL = u.Scheme + "://" + u.Host + strings.TrimSuffix(u.Path, "/") + "/"
+		// The path as a URL writes it: decoded, /my%20blog/ was a URL
+		// with a space in every feed.
+		cfg.BaseURL = u.Scheme + "://" + u.Host + strings.TrimSuffix(u.EscapedPath(), "/") + "/"
 	}
 	if cfg.PageSize < 0 {
 		errs.Add(pos("page_size"), "page_size must be positive, got %d", cfg.PageSize)

@@ -579,6 +579,26 @@ func FuzzSafeName(f *testing.F) {
 	})
 }
 
+// TestBaseURLKeepsEscapes: base_url's path stays as a URL writes it: a
+// decoded /my blog/ put a space into every absolute URL.
+func TestBaseURLKeepsEscapes(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://example.com/my%20blog":    "https://example.com/my%20blog/",
+		"https://example.com/caf%C3%A9/":   "https://example.com/caf%C3%A9/",
+		"https://example.com/blog/":        "https://example.com/blog/",
+		"https://example.com/a%2Fb/":       "https://example.com/a%2Fb/",
+		"https://example.com/x?utm=1#frag": "https://example.com/x/",
+	} {
+		cfg, err := ParseConfig([]byte("title: T\nbase_url: " + in + "\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cfg.BaseURL != want {
+			t.Errorf("base_url %s: BaseURL %q, want %q", in, cfg.BaseURL, want)
+		}
+	}
+}
+
 // TestBasePathFollowsBaseURL: BasePath answers for the base URL as it is
 // now, also after the build changes it (serve's origin).
 func TestBasePathFollowsBaseURL(t *testing.T) {
@@ -591,6 +611,8 @@ func TestBasePathFollowsBaseURL(t *testing.T) {
 		{"http://127.0.0.1:1313/blog/", "/blog/"},
 		{"https://example.com/", "/"},
 		{"https://example.com/a/b", "/a/b/"},
+		{"https://example.com/my%20blog/", "/my%20blog/"}, // as links write it
+		{"https://example.com/caf%C3%A9", "/caf%C3%A9/"},
 		{"", "/"},
 	} {
 		cfg.BaseURL = tt.url

@@ -298,8 +298,12 @@ func cleanPath(p string) string {
 	return clean
 }
 
-// cleanBase makes a base path "/" or "/a/b/".
+// cleanBase makes a base path "/" or "/a/b/", decoded as request paths
+// are (a site's base path is written escaped: /my%20blog/).
 func cleanBase(p string) string {
+	if u, err := url.PathUnescape(p); err == nil {
+		p = u
+	}
 	p = path.Clean("/" + p)
 	if p == "/" {
 		return p

@@ -459,6 +459,20 @@ func TestBasePathMoves(t *testing.T) {
 			t.Errorf("at the root, GET %s: %d, want %d", target, r.StatusCode, want)
 		}
 	}
+	// A base path is said as a URL writes it, escaped; requests ask for
+	// it decoded.
+	s.Update("/my%20blog/", public, private)
+	for target, want := range map[string]int{"/my%20blog/posts/a/": 200, "/my%20blog/": 200, "/posts/a/": 404} {
+		if r := get(t, s, target); r.StatusCode != want {
+			t.Errorf("under /my%%20blog/, GET %s: %d, want %d", target, r.StatusCode, want)
+		}
+	}
+	req := httptest.NewRequest("GET", "http://127.0.0.1:1313/", nil)
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	if loc := rec.Header().Get("Location"); rec.Code != http.StatusFound || loc != "/my%20blog/" {
+		t.Errorf("GET / under /my%%20blog/: %d to %q, want 302 to /my%%20blog/", rec.Code, loc)
+	}
 }
 
 // TestDotSegmentsRedirectToCleanPath: a path with dot segments is sent to
