@@ -429,6 +429,9 @@ func (r *frontReader) value(v reflect.Value, depth int) {
 		for i := range int(n) {
 			r.value(s.Index(i), depth+1)
 		}
+		if tags, ok := s.Interface().(TagList); ok {
+			tags.intern() // as decoded from YAML
+		}
 		v.Set(s)
 	case reflect.Pointer:
 		switch b := r.bytes(1); {

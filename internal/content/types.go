@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unique"
 
 	"github.com/netjournal/netjournal/internal/webaddress"
 	"gopkg.in/yaml.v3"
@@ -255,6 +256,7 @@ func (l *TagList) UnmarshalYAML(n *yaml.Node) error {
 	}
 	if n.Kind != yaml.ScalarNode || len(list) != 1 || !strings.Contains(list[0], ",") {
 		*l = TagList(list)
+		l.intern()
 		return nil
 	}
 	*l = nil
@@ -263,7 +265,18 @@ func (l *TagList) UnmarshalYAML(n *yaml.Node) error {
 			*l = append(*l, t)
 		}
 	}
+	l.intern()
 	return nil
+}
+
+// intern makes each tag the one string of its bytes: a site has a few
+// dozen tags and each post a few of them, and a string of each for each
+// post was three of the sixty-odd objects a post keeps live through a
+// build, which the collector marks again at every cycle.
+func (l TagList) intern() {
+	for i, t := range l {
+		l[i] = unique.Make(t).Value()
+	}
 }
 
 // Birthday is a full date or a month and day (--MM-DD) with the year unknown.

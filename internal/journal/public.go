@@ -3,6 +3,7 @@ package journal
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -296,9 +297,17 @@ var spell = strings.NewReplacer("+", " plus ", "#", " sharp ", ".", " dot ", "&"
 
 // printableAll is a list of strings without control characters.
 func printableAll(ss []string) []string {
-	out := make([]string, len(ss))
+	var out []string
 	for i, s := range ss {
-		out[i] = printable(s)
+		if p := printable(s); p != s && out == nil {
+			out = slices.Clone(ss) // a list with a control character, rare
+			out[i] = p
+		} else if out != nil {
+			out[i] = p
+		}
+	}
+	if out == nil {
+		return ss // shared, as every list of the journal's, never changed
 	}
 	return out
 }
