@@ -5,8 +5,8 @@ import (
 	"testing"
 )
 
-// FuzzRender: any body renders without panicking, and every wikilink the
-// renderer reports sits on a line of the source.
+// FuzzRender: any body renders without panicking, and every wikilink and
+// link the renderer reports sits on a line of the source.
 func FuzzRender(f *testing.F) {
 	for _, seed := range []string{
 		"# Title\n\n[[a]] [[b|c]] [[d#e]] ![[f]] [[#g]] [[|]] [[x|]] [[",
@@ -15,6 +15,7 @@ func FuzzRender(f *testing.F) {
 		"<script>alert(1)</script> [x](/posts/a/) ![i](/img.png)",
 		"$$<script>alert(1)</script> [[a]]$$ and $$\nx_1 \\\\ [[b]]\n$$\n\n- $$y$$",
 		"![a $$x$$](i.png) [b $$y$$](/u)\n\n## $$z$$\n\n| $$1$$ | b |\n|---|---|\n| c | $$d$$ |\n\n> - $$e\n>   f$$\n\nTerm $$g$$\n: $$h$$\n",
+		"Para.\n\n<div>\n<!-- a\ncomment -->\n<script>\nx()\n</script>\n<img\n src=\"/a.png\"><a href=\"/p/über/\">ü</a>\n</div>\n",
 	} {
 		f.Add(seed)
 	}
@@ -30,6 +31,11 @@ func FuzzRender(f *testing.F) {
 		for _, l := range res.Wikilinks {
 			if l.Line < 0 || l.Line > lines {
 				t.Errorf("wikilink %+v on line %d of %d", l, l.Line, lines)
+			}
+		}
+		for _, l := range res.Links {
+			if l.Line < 0 || l.Line > lines {
+				t.Errorf("link %+v on line %d of %d", l, l.Line, lines)
 			}
 		}
 		if strings.Contains(res.HTML, "<script>") {

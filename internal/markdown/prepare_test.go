@@ -54,6 +54,37 @@ func TestRawHTMLLinksFollowTheSite(t *testing.T) {
 	}
 }
 
+// TestRawHTMLLinkLines: a site path in raw HTML is checked at the line
+// its tag begins on, after whatever of its HTML block the page does not
+// keep: a comment, a script or a style over lines, a tag whose
+// attributes go over lines, a link left with no attribute (dropped) —
+// all of it counted as written, on a site that trusts its HTML too
+// (which loses the comment alone).
+func TestRawHTMLLinkLines(t *testing.T) {
+	src := "Para.\n\n<div>\n<!-- a\ncomment\nover lines -->\n<script>\nx()\n</script>\n" + // 0-8
+		"<a href=\"/posts/a/\">a</a>\n" + // 9
+		"<style>\np {}\n</style>\n" + // 10-12
+		"<img\n  class=\"wide\"\n  src=\"/img/b.png\" alt=\"\">\n" + // 13-15
+		"<a href=\"/posts/c/\">c</a>\n" + // 16
+		"<iframe src=\"/posts/d/\"\n></iframe>\n" + // 17-18
+		"<a\nonclick=\"x()\">no</a>\n" + // 19-20
+		"<a href=\"/posts/e/\" onclick=\"x()\">e</a> <a href=\"/p/über/\">ü</a>\n" + // 21
+		"</div>\n\nSee <!-- an\naside --> <a href=\"/posts/f/\">f</a>.\n" // 22-25
+	for _, trust := range []bool{false, true} {
+		want := []LinkUse{{"/posts/a/", 9}, {"/img/b.png", 13}, {"/posts/c/", 16}, {"/posts/e/", 21}, {"/p/%C3%BCber/", 21}, {"/posts/f/", 25}}
+		if trust {
+			want = []LinkUse{{"/posts/a/", 9}, {"/img/b.png", 13}, {"/posts/c/", 16}, {"/posts/d/", 17}, {"/posts/e/", 21}, {"/p/über/", 21}, {"/posts/f/", 25}}
+		}
+		r := New()
+		r.TrustHTML(trust)
+		for name, res := range map[string]Result{"prepared": r.resolve(Text(src), r.prepareUncached(src), Options{}), "rendered": r.render(src, Options{}), "remembered": r.Render(Text(src), Options{Key: "k"})} {
+			if !reflect.DeepEqual(res.Links, want) {
+				t.Errorf("trust %v, %s: links %v, want %v", trust, name, res.Links, want)
+			}
+		}
+	}
+}
+
 // TestPrepareEqualsRender: a body rendered once, its holes filled for an
 // audience, is byte for byte the body rendered for that audience alone —
 // for the sample bodies and every body of the example site.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"net/url"
 	"regexp"
 	"slices"
 	"sort"
@@ -82,10 +83,13 @@ func (s *sanitizer) sanitize(doc ast.Node, src []byte) (removed []LineError, nod
 
 // rawLinks calls link for every href and src of the raw HTML that
 // sanitize kept in doc that points inside the site (a path, not a URL
-// or a fragment), with the value as written and its 0-based line, and
-// writes what link returns in its place: HTML for an attribute value, or
-// "" to keep it. So a site path written in raw HTML leads where the same
-// path in a Markdown link leads, and the link check finds it at its line.
+// or a fragment), with the value as written and the 0-based line its tag
+// begins on, and writes what link returns in its place: HTML for an
+// attribute value, or "" to keep it. So a site path written in raw HTML
+// leads where the same path in a Markdown link leads, and the link check
+// finds it at its line. The line is the tag's as written (rawTags): the
+// cleaned HTML has lost the lines of what sanitizing took out before it,
+// a comment or a script over lines, and a tag's own, written anew.
 func rawLinks(doc ast.Node, src []byte, link func(dest string, line int) string) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || (n.Kind() != ast.KindHTMLBlock && n.Kind() != ast.KindRawHTML) {
@@ -101,8 +105,9 @@ func rawLinks(doc ast.Node, src []byte, link func(dest string, line int) string)
 		if !containsFold(clean, "href") && !containsFold(clean, "src") {
 			return ast.WalkSkipChildren, nil
 		}
-		_, start := rawHTML(n, src)
+		written, start := rawHTML(n, src)
 		line := bytes.Count(src[:start], []byte("\n"))
+		tags, next := rawTags(written, line), 0
 		var out bytes.Buffer
 		changed, pos := false, 0
 		z := html.NewTokenizer(bytes.NewReader(clean))
@@ -112,6 +117,7 @@ func rawLinks(doc ast.Node, src []byte, link func(dest string, line int) string)
 				break
 			}
 			raw := z.Raw()
+			// At least as far as the cleaned HTML counts, which loses lines.
 			at := line + bytes.Count(clean[:pos], []byte("\n"))
 			pos += len(raw)
 			if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
@@ -119,6 +125,9 @@ func rawLinks(doc ast.Node, src []byte, link func(dest string, line int) string)
 				continue
 			}
 			tok := z.Token()
+			if i := keptTag(tags, next, tok); i >= 0 {
+				at, next = max(at, tags[i].line), i+1
+			}
 			attrs := make([]string, len(tok.Attr)) // each value as HTML
 			replaced := false
 			for i, a := range tok.Attr {
@@ -149,6 +158,84 @@ func rawLinks(doc ast.Node, src []byte, link func(dest string, line int) string)
 		}
 		return ast.WalkSkipChildren, nil
 	})
+}
+
+// rawTag is a start tag of raw HTML as written, and the 0-based line it
+// begins on.
+type rawTag struct {
+	html.Token
+	line int
+}
+
+// rawTags returns the start tags of raw, HTML that begins on line, those
+// with an href or a src: what rawLinks finds the sanitizer's tags among.
+func rawTags(raw string, line int) []rawTag {
+	var out []rawTag
+	z := html.NewTokenizer(strings.NewReader(raw))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return out
+		}
+		at := line
+		line += bytes.Count(z.Raw(), []byte("\n"))
+		if tt == html.StartTagToken || tt == html.SelfClosingTagToken {
+			if tok := z.Token(); linkAttrs(tok) {
+				out = append(out, rawTag{tok, at})
+			}
+		}
+	}
+}
+
+// linkAttrs reports whether a tag has an href or a src.
+func linkAttrs(tok html.Token) bool {
+	return slices.ContainsFunc(tok.Attr, func(a html.Attribute) bool { return a.Namespace == "" && (a.Key == "href" || a.Key == "src") })
+}
+
+// keptTag returns the index in tags, from from on, of the tag as written
+// that tok, a tag of the cleaned HTML with an href or a src, was: the
+// next of its name with the same href and src, as written or as the
+// sanitizer writes them anew (sameURL). The sanitizer keeps or takes out
+// tags written alike alike, so the first is the one — but for a tag in
+// an element whose content it takes out and whose tags are still tags
+// (<object>): one alike after it is given its line, an earlier one. -1
+// for a tag with neither, or none found.
+func keptTag(tags []rawTag, from int, tok html.Token) int {
+	if !linkAttrs(tok) {
+		return -1
+	}
+	for i := from; i < len(tags); i++ {
+		if tags[i].Data == tok.Data && sameLinks(tags[i].Token, tok) {
+			return i
+		}
+	}
+	return -1
+}
+
+// sameLinks reports whether written has each href and src that kept has,
+// with the same value (sameURL).
+func sameLinks(written, kept html.Token) bool {
+	for _, a := range kept.Attr {
+		if a.Namespace != "" || (a.Key != "href" && a.Key != "src") {
+			continue
+		}
+		if !slices.ContainsFunc(written.Attr, func(w html.Attribute) bool {
+			return w.Namespace == "" && w.Key == a.Key && sameURL(w.Val, a.Val)
+		}) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameURL reports whether kept is written, a URL, as the sanitizer keeps
+// it: as written, or parsed and written anew (/über/ as /%C3%BCber/).
+func sameURL(written, kept string) bool {
+	if written == kept {
+		return true
+	}
+	u, err := url.Parse(strings.TrimSpace(written))
+	return err == nil && u.String() == kept
 }
 
 // cleanAttr holds a raw HTML node's cleaned HTML, for render to write in
