@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -330,5 +331,98 @@ func TestRawRelativeRenderedWholeForItsAudienceAlone(t *testing.T) {
 	}
 	if f := r.facts(src); f.fallback || !f.rawRelative {
 		t.Errorf("facts: fallback %v, rawRelative %v", f.fallback, f.rawRelative)
+	}
+}
+
+// TestTrustedSrcsetAndPoster: with trust_html, an image's srcset and a
+// video's poster name files as src does: a root path goes under the base
+// path, a relative one is led from the post's page where its audience
+// asks (the wiki), and each is a link the check finds at its line. They
+// stayed as written: the wiki's responsive image was broken, and a blog
+// under /blog/ asked the host's root for it.
+func TestTrustedSrcsetAndPoster(t *testing.T) {
+	src := Text("Intro.\n\n<picture>\n<source srcset=\"/wide.webp 2x, /narrow.webp\">\n" +
+		"<img src=\"pic.png\" srcset=\"pic.png 1x,pic@2x.png 2x, https://cdn.example/p.png 3x\" alt=\"p\">\n</picture>\n\n" +
+		"<video poster=\"still.jpg\" src=\"/clip.mp4\"></video>\n")
+	base := func(d string) string {
+		if RootPath(d) {
+			return "/blog" + d
+		}
+		return d
+	}
+	wiki := func(d string) string {
+		if RootPath(d) {
+			return "https://example.com/blog" + d
+		}
+		return "https://example.com" + ResolveRelative("/blog/posts/p/", d)
+	}
+	for _, trust := range []bool{true, false} {
+		r := New()
+		r.TrustHTML(trust)
+		blog := r.Render(src, Options{Key: "blog", Rewrite: base})
+		priv := r.Render(src, Options{Key: "wiki post", Rewrite: wiki, RawRelative: true})
+		for _, opts := range []Options{{Rewrite: base}, {Rewrite: wiki, RawRelative: true}} {
+			// Filled from the prepared body as rendered whole.
+			got, want := r.resolve(src, r.prepareUncached(src.text), opts), r.render(src.text, opts)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("trust %v, prepared and filled:\n%s\nrendered:\n%s", trust, got.HTML, want.HTML)
+			}
+		}
+		if !trust {
+			// The users' policy keeps neither attribute.
+			if strings.Contains(blog.HTML, "srcset") || strings.Contains(blog.HTML, "poster") {
+				t.Errorf("untrusted HTML kept srcset or poster:\n%s", blog.HTML)
+			}
+			continue
+		}
+		for _, want := range []string{
+			`srcset="/blog/wide.webp 2x, /blog/narrow.webp"`,
+			`srcset="pic.png 1x,pic@2x.png 2x, https://cdn.example/p.png 3x"`,
+			`poster="still.jpg"`,
+			`src="/blog/clip.mp4"`,
+		} {
+			if !strings.Contains(blog.HTML, want) {
+				t.Errorf("the blog's HTML has no %s:\n%s", want, blog.HTML)
+			}
+		}
+		for _, want := range []string{
+			`srcset="https://example.com/blog/wide.webp 2x, https://example.com/blog/narrow.webp"`,
+			`srcset="https://example.com/blog/posts/p/pic.png 1x, https://example.com/blog/posts/p/pic@2x.png 2x, https://cdn.example/p.png 3x"`,
+			`poster="https://example.com/blog/posts/p/still.jpg"`,
+		} {
+			if !strings.Contains(priv.HTML, want) {
+				t.Errorf("the wiki's HTML has no %s:\n%s", want, priv.HTML)
+			}
+		}
+		var got []string
+		for _, l := range blog.Links {
+			got = append(got, fmt.Sprintf("%s@%d", l.Dest, l.Line))
+		}
+		want := "/wide.webp@3 /narrow.webp@3 pic.png@4 pic.png@4 pic@2x.png@4 still.jpg@7 /clip.mp4@7"
+		if strings.Join(got, " ") != want {
+			t.Errorf("links: %s\nwant:  %s", strings.Join(got, " "), want)
+		}
+	}
+}
+
+// TestSrcsetCandidates: a srcset's images as the HTML standard reads them:
+// a comma inside a URL stays in it, one it ends with ends the image.
+func TestSrcsetCandidates(t *testing.T) {
+	for in, want := range map[string]string{
+		"a.png":                       "[a.png|]",
+		"a.png 1x, b.png 2x":          "[a.png| 1x][b.png| 2x]",
+		" a.png,b.png 2x ,, c.png 3x": "[a.png,b.png| 2x ][c.png| 3x]", // one URL, as browsers read it
+		"img,1.png 100w, i(2).png":    "[img,1.png| 100w][i(2).png|]",
+		"a.png 1x (x, y), b.png":      "[a.png| 1x (x, y)][b.png|]",
+		"":                            "",
+		" , ":                         "",
+	} {
+		var got strings.Builder
+		for _, c := range srcsetCandidates(in) {
+			fmt.Fprintf(&got, "[%s|%s]", c.url, c.descriptors)
+		}
+		if got.String() != want {
+			t.Errorf("srcsetCandidates(%q) = %s, want %s", in, got.String(), want)
+		}
 	}
 }

@@ -102,7 +102,7 @@ func rawLinks(doc ast.Node, src []byte, link func(dest string, line int) string)
 		clean := v.([]byte)
 		// The tokenizer reads what may be a link: href = "/x/" and HREF
 		// too, as browsers do.
-		if !containsFold(clean, "href") && !containsFold(clean, "src") {
+		if !containsFold(clean, "href") && !containsFold(clean, "src") && !containsFold(clean, "poster") { // src: srcset too
 			return ast.WalkSkipChildren, nil
 		}
 		written, start := rawHTML(n, src)
@@ -132,11 +132,26 @@ func rawLinks(doc ast.Node, src []byte, link func(dest string, line int) string)
 			replaced := false
 			for i, a := range tok.Attr {
 				attrs[i] = html.EscapeString(a.Val)
-				if (a.Key != "href" && a.Key != "src") || a.Namespace != "" || !internal(a.Val) {
+				if a.Namespace != "" {
 					continue
 				}
-				if repl := link(a.Val, at); repl != "" {
-					attrs[i], replaced = repl, true
+				switch a.Key {
+				case "href", "src", "poster":
+					if !internal(a.Val) {
+						continue
+					}
+					if repl := link(a.Val, at); repl != "" {
+						attrs[i], replaced = repl, true
+					}
+				case "srcset":
+					if repl, ok := srcsetLinks(a.Val, func(u string) string {
+						if !internal(u) {
+							return ""
+						}
+						return link(u, at)
+					}); ok {
+						attrs[i], replaced = repl, true
+					}
 				}
 			}
 			if !replaced {
@@ -187,9 +202,84 @@ func rawTags(raw string, line int) []rawTag {
 	}
 }
 
-// linkAttrs reports whether a tag has an href or a src.
+// linkAttrs reports whether a tag has an href or a src (or, kept with
+// trust_html, a srcset or a poster).
 func linkAttrs(tok html.Token) bool {
-	return slices.ContainsFunc(tok.Attr, func(a html.Attribute) bool { return a.Namespace == "" && (a.Key == "href" || a.Key == "src") })
+	return slices.ContainsFunc(tok.Attr, func(a html.Attribute) bool { return a.Namespace == "" && linkAttr(a.Key) })
+}
+
+// linkAttr reports whether an attribute of this name holds a URL
+// rawLinks reads (srcset, several).
+func linkAttr(key string) bool {
+	return key == "href" || key == "src" || key == "srcset" || key == "poster"
+}
+
+// srcsetLinks calls link for each URL of a srcset (the images of
+// <img srcset="a.png 1x, b.png 2x">, read as the HTML standard reads the
+// list), and returns the attribute's value as HTML with what link
+// returned in place of each URL it returned something for, and whether
+// it did for any.
+func srcsetLinks(srcset string, link func(url string) string) (string, bool) {
+	var out strings.Builder
+	changed := false
+	for i, c := range srcsetCandidates(srcset) {
+		if i > 0 {
+			out.WriteString(", ")
+		}
+		repl := link(c.url)
+		if repl == "" {
+			repl = html.EscapeString(c.url)
+		} else {
+			changed = true
+		}
+		out.WriteString(repl)
+		out.WriteString(html.EscapeString(strings.TrimRightFunc(c.descriptors, isHTMLSpace)))
+	}
+	return out.String(), changed
+}
+
+// srcsetCandidate is an image of a srcset: its URL, and what follows it
+// to the next comma ("" or " 2x", its leading space kept).
+type srcsetCandidate struct{ url, descriptors string }
+
+// srcsetCandidates splits a srcset into its images as the HTML standard's
+// parser does: a URL runs to the next space (commas it ends with are the
+// list's), its descriptors to the next comma outside parentheses.
+func srcsetCandidates(s string) []srcsetCandidate {
+	var out []srcsetCandidate
+	for pos := 0; ; {
+		for pos < len(s) && (isHTMLSpace(rune(s[pos])) || s[pos] == ',') {
+			pos++
+		}
+		if pos >= len(s) {
+			return out
+		}
+		start := pos
+		for pos < len(s) && !isHTMLSpace(rune(s[pos])) {
+			pos++
+		}
+		c := srcsetCandidate{url: s[start:pos]}
+		if trimmed := strings.TrimRight(c.url, ","); trimmed != c.url {
+			c.url = trimmed
+		} else {
+			start, depth := pos, 0
+			for ; pos < len(s) && (s[pos] != ',' || depth > 0); pos++ {
+				switch s[pos] {
+				case '(':
+					depth++
+				case ')':
+					depth = max(depth-1, 0)
+				}
+			}
+			c.descriptors = s[start:pos]
+		}
+		out = append(out, c)
+	}
+}
+
+// isHTMLSpace reports whether r is ASCII white space as HTML has it.
+func isHTMLSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r'
 }
 
 // keptTag returns the index in tags, from from on, of the tag as written
@@ -216,7 +306,7 @@ func keptTag(tags []rawTag, from int, tok html.Token) int {
 // with the same value (sameURL).
 func sameLinks(written, kept html.Token) bool {
 	for _, a := range kept.Attr {
-		if a.Namespace != "" || (a.Key != "href" && a.Key != "src") {
+		if a.Namespace != "" || !linkAttr(a.Key) {
 			continue
 		}
 		if !slices.ContainsFunc(written.Attr, func(w html.Attribute) bool {
