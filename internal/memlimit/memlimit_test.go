@@ -72,3 +72,55 @@ func TestRaisedForLiveHeap(t *testing.T) {
 		t.Errorf("limit %d after collections past stop, want %d", got, before)
 	}
 }
+
+// TestFirstCollectionWaits: until the first collection the collector
+// waits for FirstHeap (GOGC off under that limit); the first one turns
+// GOGC back on as it was, and the limit to the budget.
+func TestFirstCollectionWaits(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "")
+	beforeLimit := debug.SetMemoryLimit(-1)
+	beforePercent := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(beforePercent)
+	const budget = 1 << 30
+	stop := Start(budget)
+	defer stop()
+	if got := debug.SetMemoryLimit(-1); got != FirstHeap {
+		t.Errorf("limit %d after Start, want FirstHeap %d", got, FirstHeap)
+	}
+	if got := debug.SetGCPercent(-1); got != -1 {
+		t.Errorf("GOGC %d after Start, want off (-1)", got)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for debug.SetMemoryLimit(-1) != budget {
+		if time.Now().After(deadline) {
+			t.Fatalf("limit %d after collections, want the budget %d", debug.SetMemoryLimit(-1), budget)
+		}
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GOGC %d after the first collection, want 100 as before", got)
+	}
+	stop()
+	if got := debug.SetMemoryLimit(-1); got != beforeLimit {
+		t.Errorf("limit %d after stop, want %d", got, beforeLimit)
+	}
+}
+
+// TestUsersGOGCStands: with GOGC set, the first collection is the
+// runtime's: Start sets the budget alone.
+func TestUsersGOGCStands(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "200")
+	before := debug.SetGCPercent(200)
+	defer debug.SetGCPercent(before)
+	stop := Start(1 << 30)
+	defer stop()
+	if got := debug.SetGCPercent(200); got != 200 {
+		t.Errorf("GOGC %d after Start with GOGC set, want 200", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != 1<<30 {
+		t.Errorf("limit %d, want the budget", got)
+	}
+}
