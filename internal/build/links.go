@@ -1493,10 +1493,15 @@ func (s *siteIndex) check(target, base string) string {
 	if base == "" {
 		base = "/"
 	}
-	if !strings.HasPrefix(p, base) {
+	var rel string
+	if rest, ok := strings.CutPrefix(p, base); ok {
+		rel = unescape(rest)
+	} else if d, db := unescape(p), unescape(base); strings.HasPrefix(d, db) {
+		rel = d[len(db):] // the base path as a browser shows it: /café/ for /caf%C3%A9/
+	} else {
 		return fmt.Sprintf("outside the site's base path %s", base)
 	}
-	rel, frag := unescape(strings.TrimPrefix(p, base)), unescape(frag)
+	frag = unescape(frag)
 	// The file is rel, or its index.html: looked up in a buffer, and
 	// made a string only for a fragment to look for in it (every link of
 	// every page is checked: a string for each was a tenth of what the

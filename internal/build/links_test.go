@@ -8,8 +8,10 @@ import (
 	"html"
 	"maps"
 	"math/rand/v2"
+	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -971,34 +973,61 @@ func TestRelativeLinksSaidAtTheirLine(t *testing.T) {
 // (https://x/my%20blog/) is the blog's address as browsers write it:
 // its pages link under /my%20blog/, the link check finds them there,
 // and absolute URLs keep the escape (a space in a feed's link is no
-// URL).
+// URL). However base_url spells its path (%7E for ~, é or %c3%a9, a
+// parenthesis), the site has one spelling of it, and a body's link may
+// spell the base path either way.
 func TestEscapedBasePath(t *testing.T) {
-	dir := copySite(t)
-	rewrite(t, dir, "netjournal.yaml", func(s string) string {
-		return strings.Replace(s, `base_url: "https://maya.example.com/"`, `base_url: "https://maya.example.com/my%20blog/"`, 1)
-	})
-	const post = "content/posts/idempotency-is-a-contract.md"
-	rewrite(t, dir, post, func(s string) string {
-		return s + "\nSee [me](../idempotency-is-a-contract/#top), [root](/posts/idempotency-is-a-contract/), [full](/my%20blog/posts/idempotency-is-a-contract/) and [gone](../gone/).\n"
-	})
-	res, err := Render(os.DirFS(dir), Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := res.Warnings.Error()
-	if n := strings.Count(got, "broken link"); n != 2 || !strings.Contains(got, "broken link ../gone/: no such page") ||
-		!strings.Contains(got, "broken link ../idempotency-is-a-contract/#top: no #top on that page") {
-		t.Errorf("under an escaped base path, want the post's ../gone/ and #top alone said broken, got %d:\n%s", n, got)
-	}
-	if got := res.Journal.Config.BaseURL; got != "https://maya.example.com/my%20blog/" {
-		t.Errorf("base URL = %q, want it as written", got)
-	}
-	home := string(res.Public["index.html"])
-	if !strings.Contains(home, `href="/my%20blog/posts/`) {
-		t.Errorf("the home page links no post under /my%%20blog/:\n%.2000s", home)
-	}
-	feed := string(res.Public["index.xml"])
-	if strings.Contains(feed, "my blog") || !strings.Contains(feed, "https://maya.example.com/my%20blog/posts/") {
-		t.Errorf("the feed's links are not the escaped URLs:\n%.2000s", feed)
+	for _, tc := range []struct{ written, url, path, decoded string }{
+		{"https://maya.example.com/my%20blog/", "https://maya.example.com/my%20blog/", "/my%20blog/", "/my blog/"},
+		{"https://maya.example.com/my blog", "https://maya.example.com/my%20blog/", "/my%20blog/", "/my blog/"},
+		{"https://maya.example.com/%7Emaya/", "https://maya.example.com/~maya/", "/~maya/", "/~maya/"},
+		{"https://maya.example.com/caf%c3%a9/", "https://maya.example.com/caf%C3%A9/", "/caf%C3%A9/", "/café/"},
+		{"https://maya.example.com/café/", "https://maya.example.com/caf%C3%A9/", "/caf%C3%A9/", "/café/"},
+		{"https://maya.example.com/a%2Fb/", "https://maya.example.com/a/b/", "/a/b/", "/a/b/"},
+		{"https://maya.example.com/notes(2)/", "https://maya.example.com/notes%282%29/", "/notes%282%29/", "/notes(2)/"},
+	} {
+		t.Run(tc.written, func(t *testing.T) {
+			dir := copySite(t)
+			rewrite(t, dir, "netjournal.yaml", func(s string) string {
+				return strings.Replace(s, `base_url: "https://maya.example.com/"`, `base_url: "`+tc.written+`"`, 1)
+			})
+			const post = "content/posts/idempotency-is-a-contract.md"
+			rewrite(t, dir, post, func(s string) string {
+				return s + "\nSee [me](../idempotency-is-a-contract/#top), [root](/posts/idempotency-is-a-contract/), " +
+					"[full](" + tc.path + "posts/idempotency-is-a-contract/), [shown](<" + tc.decoded + "posts/idempotency-is-a-contract/>) and [gone](../gone/).\n"
+			})
+			res, err := Render(os.DirFS(dir), Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := res.Warnings.Error()
+			if n := strings.Count(got, "broken link"); n != 2 || !strings.Contains(got, "broken link ../gone/: no such page") ||
+				!strings.Contains(got, "broken link ../idempotency-is-a-contract/#top: no #top on that page") {
+				t.Errorf("want the post's ../gone/ and #top alone said broken, got %d:\n%s", n, got)
+			}
+			if got := res.Journal.Config.BaseURL; got != tc.url {
+				t.Errorf("base URL = %q, want %q", got, tc.url)
+			}
+			home := string(res.Public["index.html"])
+			if !strings.Contains(home, `href="`+tc.path+`posts/`) {
+				t.Errorf("the home page links no post under %s:\n%.2000s", tc.path, home)
+			}
+			// The post's links to itself, written three ways, lead to its
+			// page (a browser reads /notes(2)/ and /notes%282%29/ alike).
+			page := string(res.Public["posts/idempotency-is-a-contract/index.html"])
+			self := 0
+			for _, m := range regexp.MustCompile(`href="([^"]*)posts/idempotency-is-a-contract/"`).FindAllStringSubmatch(page, -1) {
+				if d, err := url.PathUnescape(m[1]); err == nil && d == tc.decoded {
+					self++
+				}
+			}
+			if self < 3 {
+				t.Errorf("%d links of the post to itself under %s, want its three:\n%s", self, tc.decoded, page)
+			}
+			feed := string(res.Public["index.xml"])
+			if !strings.Contains(feed, tc.url+"posts/") {
+				t.Errorf("the feed's links are not under %s:\n%.2000s", tc.url, feed)
+			}
+		})
 	}
 }

@@ -126,14 +126,15 @@ func (c *Config) circleNames() []string {
 
 // BasePath is the path part of base_url, always ending in "/": "/" or
 // "/blog/", as a URL writes it: /my%20blog/ for a path with a space, the
-// form every link under it has (and the link check reads).
+// form every link under it has (and the link check reads), one spelling
+// however base_url spells it (escapedPath).
 func (c *Config) BasePath() string {
 	if b := c.basePath.Load(); b != nil && b.url == c.BaseURL {
 		return b.path
 	}
 	b := &basePathOf{url: c.BaseURL, path: "/"}
 	if u, err := url.Parse(c.BaseURL); err == nil && u.Path != "" {
-		b.path = strings.TrimSuffix(u.EscapedPath(), "/") + "/"
+		b.path = strings.TrimSuffix(escapedPath(u.Path), "/") + "/"
 	}
 	c.basePath.Store(b)
 	return b.path
@@ -143,7 +144,12 @@ func (c *Config) BasePath() string {
 // "/posts/x/", both taken from the site's base, or of a root-relative
 // link that already has the base path ("/blog/posts/x/" under /blog/).
 func (c *Config) AbsURL(path string) string {
-	return c.BaseURL + strings.TrimPrefix(c.inSite(path), c.BasePath())
+	p, base := c.inSite(path), c.BasePath()
+	if rest, ok := strings.CutPrefix(p, base); ok {
+		return c.BaseURL + rest
+	}
+	// The base path as a browser shows it (/café/x/ under /caf%C3%A9/).
+	return c.BaseURL + escapedPath(strings.TrimPrefix(PathUnescape(p), PathUnescape(base)))
 }
 
 // SitePath puts a root-relative link written in a body under the base
@@ -153,10 +159,30 @@ func (c *Config) SitePath(dest string) string { return c.inSite(dest) }
 
 func (c *Config) inSite(p string) string {
 	base := c.BasePath()
-	if base != "/" && (strings.HasPrefix(p, base) || p+"/" == base) {
-		return p
+	if base != "/" {
+		// As written or as a browser shows it: /café/x/ under /caf%C3%A9/.
+		if d, db := PathUnescape(p), PathUnescape(base); strings.HasPrefix(d, db) || d+"/" == db {
+			return p
+		}
 	}
 	return base + strings.TrimPrefix(p, "/")
+}
+
+// escapedPath is a URL path, decoded, as Go's URLs write it: one spelling
+// of each path (~ for %7E, %C3%A9 for é and for %c3%a9, / for %2F), so
+// that a base path compares with the links the site makes under it.
+func escapedPath(decoded string) string { return (&url.URL{Path: decoded}).EscapedPath() }
+
+// PathUnescape is a URL path with its %-escapes decoded, or as it is
+// when they do not decode.
+func PathUnescape(p string) string {
+	if strings.IndexByte(p, '%') < 0 {
+		return p
+	}
+	if d, err := url.PathUnescape(p); err == nil {
+		return d
+	}
+	return p
 }
 
 // ParseConfig reads netjournal.yaml strictly and fills in defaults.
@@ -192,7 +218,7 @@ func ParseConfig(data []byte) (cfg *Config, err error) {
 	} else {
 		// The path as a URL writes it: decoded, /my%20blog/ was a URL
 		// with a space in every feed.
-		cfg.BaseURL = u.Scheme + "://" + u.Host + strings.TrimSuffix(u.EscapedPath(), "/") + "/"
+		cfg.BaseURL = u.Scheme + "://" + u.Host + strings.TrimSuffix(escapedPath(u.Path), "/") + "/"
 	}
 	if cfg.PageSize < 0 {
 		errs.Add(pos("page_size"), "page_size must be positive, got %d", cfg.PageSize)

@@ -579,14 +579,19 @@ func FuzzSafeName(f *testing.F) {
 	})
 }
 
-// TestBaseURLKeepsEscapes: base_url's path stays as a URL writes it: a
-// decoded /my blog/ put a space into every absolute URL.
+// TestBaseURLKeepsEscapes: base_url's path stays as a URL writes it (a
+// decoded /my blog/ put a space into every absolute URL), in one spelling
+// however it is written, the one the site's links have.
 func TestBaseURLKeepsEscapes(t *testing.T) {
 	for in, want := range map[string]string{
 		"https://example.com/my%20blog":    "https://example.com/my%20blog/",
+		"https://example.com/my blog/":     "https://example.com/my%20blog/",
 		"https://example.com/caf%C3%A9/":   "https://example.com/caf%C3%A9/",
+		"https://example.com/caf%c3%a9/":   "https://example.com/caf%C3%A9/",
+		"https://example.com/café/":        "https://example.com/caf%C3%A9/",
+		"https://example.com/%7Emaya/":     "https://example.com/~maya/",
 		"https://example.com/blog/":        "https://example.com/blog/",
-		"https://example.com/a%2Fb/":       "https://example.com/a%2Fb/",
+		"https://example.com/a%2Fb/":       "https://example.com/a/b/",
 		"https://example.com/x?utm=1#frag": "https://example.com/x/",
 	} {
 		cfg, err := ParseConfig([]byte("title: T\nbase_url: " + in + "\n"))
