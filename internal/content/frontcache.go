@@ -223,8 +223,9 @@ func frontRoundTrips(b []byte, v any) bool {
 }
 
 var (
-	docType  = reflect.TypeFor[Doc]()
-	timeType = reflect.TypeFor[time.Time]()
+	docType     = reflect.TypeFor[Doc]()
+	timeType    = reflect.TypeFor[time.Time]()
+	tagListType = reflect.TypeFor[TagList]()
 )
 
 // encodeFront encodes the fields of the struct v points to, but its
@@ -429,8 +430,8 @@ func (r *frontReader) value(v reflect.Value, depth int) {
 		for i := range int(n) {
 			r.value(s.Index(i), depth+1)
 		}
-		if tags, ok := s.Interface().(TagList); ok {
-			tags.intern() // as decoded from YAML
+		if v.Type() == tagListType {
+			s.Interface().(TagList).intern() // as decoded from YAML
 		}
 		v.Set(s)
 	case reflect.Pointer:

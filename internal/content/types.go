@@ -6,9 +6,9 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
-	"unique"
 
 	"github.com/netjournal/netjournal/internal/webaddress"
 	"gopkg.in/yaml.v3"
@@ -275,8 +275,35 @@ func (l *TagList) UnmarshalYAML(n *yaml.Node) error {
 // build, which the collector marks again at every cycle.
 func (l TagList) intern() {
 	for i, t := range l {
-		l[i] = unique.Make(t).Value()
+		l[i] = tagNames.get(t)
 	}
+}
+
+// tagNames holds a string of each tag read, kept for the process (a
+// site's tags are few; unique.Make's let theirs go at each collection,
+// and the posts read after it had copies again).
+var tagNames = &names{m: map[string]string{}}
+
+type names struct {
+	mu sync.RWMutex
+	m  map[string]string
+}
+
+func (n *names) get(s string) string {
+	n.mu.RLock()
+	kept, ok := n.m[s]
+	n.mu.RUnlock()
+	if ok {
+		return kept
+	}
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if kept, ok := n.m[s]; ok {
+		return kept
+	}
+	s = strings.Clone(s) // not the rest of the YAML text it was cut from
+	n.m[s] = s
+	return s
 }
 
 // Birthday is a full date or a month and day (--MM-DD) with the year unknown.

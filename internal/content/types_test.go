@@ -2,10 +2,12 @@ package content
 
 import (
 	"reflect"
+	"runtime"
 	"slices"
 	"testing"
 	"testing/fstest"
 	"time"
+	"unsafe"
 )
 
 // A cadence of "every month" from the 31st lands on the last day of a
@@ -81,5 +83,34 @@ func TestTagsWrittenAsOneString(t *testing.T) {
 	c := s.Contacts[0]
 	if !slices.Equal(c.Tags, []string{"mentor", "lisbon"}) || !slices.Equal(c.Aliases, []string{"Lima, Ana"}) {
 		t.Errorf("contact's tags %q and aliases %q", c.Tags, c.Aliases)
+	}
+}
+
+// TestTagsShareAString: every post's tag of one name is one string, also
+// for posts read after a collection (a build holds every post's tags to
+// its end).
+func TestTagsShareAString(t *testing.T) {
+	read := func(name string) TagList {
+		fsys := fstest.MapFS{
+			ConfigFile:                {Data: []byte("title: T\nbase_url: https://example.com/\n")},
+			"content/posts/" + name:   {Data: []byte("---\ntitle: A\ndate: 2026-01-01\ntags: [shared-tag-x, other]\n---\n")},
+			"content/posts/b-" + name: {Data: []byte("---\ntitle: B\ndate: 2026-01-01\ntags: shared-tag-x, more\n---\n")},
+		}
+		s, err := Load(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return append(TagList{}, s.Posts[0].Tags[0], s.Posts[1].Tags[0])
+	}
+	first := read("a.md")
+	runtime.GC()
+	runtime.GC()
+	again := read("c.md")
+	for _, tags := range []TagList{first, again} {
+		for _, tag := range tags {
+			if tag != "shared-tag-x" || unsafe.StringData(tag) != unsafe.StringData(first[0]) {
+				t.Fatalf("tags %q and %q: not one string", first, again)
+			}
+		}
 	}
 }
