@@ -193,7 +193,7 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 			// relative links nowhere.
 			var rel *relative
 			if pub.check(base+p.SitePath, base) != noSuchPage {
-				rel = &relative{at: unescape(base) + p.SitePath + "index.html", shownOn: func() []string { return []string{"public/" + p.SitePath + "index.html"} }}
+				rel = &relative{at: content.PathUnescape(base) + p.SitePath + "index.html", shownOn: func() []string { return []string{"public/" + p.SitePath + "index.html"} }}
 			}
 			check(&p.Doc, markdown.Text(p.Body), rel)
 		}
@@ -628,7 +628,7 @@ func relativeOf(n journal.Node, base string) *relative {
 	if !ok {
 		return nil
 	}
-	return &relative{at: unescape(base) + "posts/" + p.Slug() + "/index.html", shownOn: func() []string {
+	return &relative{at: content.PathUnescape(base) + "posts/" + p.Slug() + "/index.html", shownOn: func() []string {
 		pages := []string{"public/posts/" + p.Slug() + "/index.html", "private/" + wiki.PagePath(p)}
 		if p.IsLink() {
 			// The list of shared links shows a link post's body too, its
@@ -760,7 +760,7 @@ func putLinkBuffer(bp *[]pageLink) {
 func publicLinks(pub *siteIndex, page, abs, base string, memo resolveMemo, buf *[]pageLink) []pageLink {
 	// The page's path, as resolve takes it: decoded, as the file's name
 	// is (a base path is written escaped: /my%20blog/).
-	at := unescape(base) + page // made once for the page, not for each of its links
+	at := content.PathUnescape(base) + page // made once for the page, not for each of its links
 	return pub.links(page, func(ref string) (string, bool) { return memo.resolve(ref, at, abs, base) }, buf)
 }
 
@@ -810,11 +810,11 @@ func touchKey(target, base string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	return unescape(rel), true
+	return content.PathUnescape(rel), true
 }
 
 // touchSums are the hashes of the paths a page's links look up (touches'
-// affected[unescape(rel)]), in its own site and, for the wiki's links to
+// affected[content.PathUnescape(rel)]), in its own site and, for the wiki's links to
 // the blog, in the blog: a hash found in the affected paths' hashes may
 // be a collision, and only has the page checked again.
 type touchSums struct{ own, blog []uint64 }
@@ -998,23 +998,11 @@ func resolveURL(ref, page string) (string, bool) {
 // shows it (/posts/a/#%D0%BF…).
 func canonical(target string) string {
 	p, frag, ok := strings.Cut(target, "#")
-	p, frag = unescape(p), unescape(frag)
+	p, frag = content.PathUnescape(p), content.PathUnescape(frag)
 	if ok {
 		return p + "#" + frag
 	}
 	return p
-}
-
-// unescape decodes percent-escapes once, keeping s as it is when it has a
-// % that starts none.
-func unescape(s string) string {
-	if strings.IndexByte(s, '%') < 0 {
-		return s
-	}
-	if u, err := url.PathUnescape(s); err == nil {
-		return u
-	}
-	return s
 }
 
 // pageLinks is what the link check needs of one HTML page. A streamed
@@ -1495,13 +1483,13 @@ func (s *siteIndex) check(target, base string) string {
 	}
 	var rel string
 	if rest, ok := strings.CutPrefix(p, base); ok {
-		rel = unescape(rest)
-	} else if d, db := unescape(p), unescape(base); strings.HasPrefix(d, db) {
+		rel = content.PathUnescape(rest)
+	} else if d, db := content.PathUnescape(p), content.PathUnescape(base); strings.HasPrefix(d, db) {
 		rel = d[len(db):] // the base path as a browser shows it: /café/ for /caf%C3%A9/
 	} else {
 		return fmt.Sprintf("outside the site's base path %s", base)
 	}
-	frag = unescape(frag)
+	frag = content.PathUnescape(frag)
 	// The file is rel, or its index.html: looked up in a buffer, and
 	// made a string only for a fragment to look for in it (every link of
 	// every page is checked: a string for each was a tenth of what the
