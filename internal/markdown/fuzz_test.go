@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"golang.org/x/net/html"
 	"strings"
 	"testing"
 )
@@ -40,6 +41,34 @@ func FuzzRender(f *testing.F) {
 		}
 		if strings.Contains(res.HTML, "<script>") {
 			t.Errorf("raw HTML was not escaped: %s", res.HTML)
+		}
+	})
+}
+
+// FuzzSrcset: a srcset's images are read without panicking, each URL
+// non-empty, without white space and not ending in a comma, and the
+// value written back with each URL as it was (srcsetLinks) reads as the
+// same images.
+func FuzzSrcset(f *testing.F) {
+	for _, seed := range []string{"a.png 1x, b.png 2x", " a.png,b.png 2x ,, c.png 3x", "img,1.png 100w, i(2).png", "a.png 1x (x, y), b.png", ",,", "data:image/png;base64,AAA= 1x"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		cands := srcsetCandidates(s)
+		for _, c := range cands {
+			if c.url == "" || strings.ContainsAny(c.url, " \t\n\f\r") || strings.HasSuffix(c.url, ",") {
+				t.Fatalf("srcsetCandidates(%q): URL %q", s, c.url)
+			}
+		}
+		written, _ := srcsetLinks(s, func(u string) string { return html.EscapeString(u) })
+		again := srcsetCandidates(html.UnescapeString(written))
+		if len(again) != len(cands) {
+			t.Fatalf("srcset %q written back as %q: %d images, want %d", s, written, len(again), len(cands))
+		}
+		for i := range cands {
+			if again[i].url != cands[i].url || strings.TrimSpace(again[i].descriptors) != strings.TrimSpace(cands[i].descriptors) {
+				t.Fatalf("srcset %q written back as %q: image %d %+v, want %+v", s, written, i, again[i], cands[i])
+			}
 		}
 	})
 }
