@@ -401,6 +401,8 @@ func funcs(site *public.Site) template.FuncMap {
 		// jsonify is a value as JSON, as Hugo's: {{jsonify .}} shows a
 		// page's data.
 		"jsonify": jsonify,
+		// paragraphs splits a summary of several paragraphs into them.
+		"paragraphs": markdown.Paragraphs,
 	}
 }
 

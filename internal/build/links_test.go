@@ -1031,3 +1031,35 @@ func TestEscapedBasePath(t *testing.T) {
 		})
 	}
 }
+
+// TestDividedSummaryParagraphs: a summary of several paragraphs (before
+// <!--more-->, or a front matter's block of text) shows as its
+// paragraphs in the blog's lists and on the wiki's page of the post, as
+// Hugo's .Summary does: they were one paragraph of text run together.
+func TestDividedSummaryParagraphs(t *testing.T) {
+	dir := copySite(t)
+	rewrite(t, dir, "content/posts/idempotency-is-a-contract.md", func(s string) string {
+		s = regexp.MustCompile(`(?m)^summary:.*\n`).ReplaceAllString(s, "")
+		i := strings.Index(s[4:], "---\n") + 8
+		return s[:i] + "First of the summary.\n\nSecond of it, with **bold**.\n\n<!--more-->\n\n" + s[i:]
+	})
+	rewrite(t, dir, "content/posts/retries-backoff-and-jitter.md", func(s string) string {
+		return regexp.MustCompile(`(?m)^summary:.*\n`).ReplaceAllString(s, "summary: |\n  Written first.\n\n  Written second.\n")
+	})
+	res, err := Render(os.DirFS(dir), Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tag := string(res.Public["tags/api-design/index.html"])
+	if !strings.Contains(tag, `<p class="entry-summary">First of the summary.</p>`) || !strings.Contains(tag, `<p class="entry-summary">Second of it, with bold.</p>`) {
+		t.Errorf("the tag's page does not show the summary's two paragraphs:\n%s", tag)
+	}
+	home := string(res.Public["index.html"])
+	if !strings.Contains(home, `<p class="entry-summary">Written first.</p>`) || !strings.Contains(home, `<p class="entry-summary">Written second.</p>`) {
+		t.Errorf("the home page does not show the written summary's two paragraphs:\n%s", home)
+	}
+	wiki := string(res.Private["posts/retries-backoff-and-jitter.html"])
+	if !strings.Contains(wiki, "<dt>Summary</dt><dd><p>Written first.</p><p>Written second.</p></dd>") {
+		t.Errorf("the wiki's page does not show the summary's two paragraphs:\n%s", wiki)
+	}
+}

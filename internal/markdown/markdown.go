@@ -1186,6 +1186,20 @@ func stripTags(s string) string {
 	return b.String()
 }
 
+// Paragraphs splits text made of paragraphs, a blank line between two
+// (a summary before <!--more-->, Result.Summary), into them, for a theme
+// to show each as one: {{range paragraphs .Summary}}<p>{{.}}</p>{{end}}.
+// Text of one paragraph is itself alone; empty text is none.
+func Paragraphs(text string) []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // Truncate shortens s to at most n runes at a word boundary, adding "…".
 // Its words are joined by single spaces.
 func Truncate(s string, n int) string {

@@ -10,6 +10,7 @@ import (
 
 	template "github.com/netjournal/netjournal/internal/gotemplate/html"
 	"github.com/netjournal/netjournal/internal/journal"
+	"github.com/netjournal/netjournal/internal/markdown"
 	"github.com/netjournal/netjournal/themes"
 )
 
@@ -55,7 +56,9 @@ func funcs(today time.Time) template.FuncMap {
 		"shortURL": shortURL,
 		"linkName": linkName,
 		"join":     strings.Join,
-		"add":      func(a, b int) int { return a + b },
+		// paragraphs splits a summary of several paragraphs into them.
+		"paragraphs": markdown.Paragraphs,
+		"add":        func(a, b int) int { return a + b },
 		"jsonify": func(v any) (string, error) {
 			b, err := json.Marshal(v)
 			return string(b), err
