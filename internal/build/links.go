@@ -1481,15 +1481,18 @@ func (s *siteIndex) check(target, base string) string {
 	if base == "" {
 		base = "/"
 	}
-	var rel string
-	if rest, ok := strings.CutPrefix(p, base); ok {
-		rel = content.PathUnescape(rest)
-	} else if d, db := content.PathUnescape(p), content.PathUnescape(base); strings.HasPrefix(d, db) {
-		rel = d[len(db):] // the base path as a browser shows it: /café/ for /caf%C3%A9/
-	} else {
-		return fmt.Sprintf("outside the site's base path %s", base)
+	rest, ok := strings.CutPrefix(p, base)
+	if !ok {
+		// The base path as a browser shows it (/café/ for /caf%C3%A9/), or
+		// without its last "/" (/blog, which the server answers).
+		decoded := content.PathUnescape(base)
+		if rest, ok = content.CutBase(p, decoded); !ok {
+			if rest, ok = content.CutBase(p+"/", decoded); !ok || rest != "" {
+				return fmt.Sprintf("outside the site's base path %s", base)
+			}
+		}
 	}
-	frag = content.PathUnescape(frag)
+	rel, frag := content.PathUnescape(rest), content.PathUnescape(frag)
 	// The file is rel, or its index.html: looked up in a buffer, and
 	// made a string only for a fragment to look for in it (every link of
 	// every page is checked: a string for each was a tenth of what the

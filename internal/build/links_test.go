@@ -994,7 +994,9 @@ func TestEscapedBasePath(t *testing.T) {
 			const post = "content/posts/idempotency-is-a-contract.md"
 			rewrite(t, dir, post, func(s string) string {
 				return s + "\nSee [me](../idempotency-is-a-contract/#top), [root](/posts/idempotency-is-a-contract/), " +
-					"[full](" + tc.path + "posts/idempotency-is-a-contract/), [shown](<" + tc.decoded + "posts/idempotency-is-a-contract/>) and [gone](../gone/).\n"
+					"[full](" + tc.path + "posts/idempotency-is-a-contract/), [shown](<" + tc.decoded + "posts/idempotency-is-a-contract/>) and [gone](../gone/).\n" +
+					"\nAnd [its part](<" + tc.decoded + "posts/idempotency-is-a-contract/?v=2#the-in-flight-case>), [as written](" + tc.path + "posts/idempotency-is-a-contract/?v=2#the-in-flight-case)," +
+					" [home](" + strings.TrimSuffix(tc.path, "/") + ").\n"
 			})
 			res, err := Render(os.DirFS(dir), Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)})
 			if err != nil {
@@ -1023,6 +1025,15 @@ func TestEscapedBasePath(t *testing.T) {
 			}
 			if self < 3 {
 				t.Errorf("%d links of the post to itself under %s, want its three:\n%s", self, tc.decoded, page)
+			}
+			// The wiki leads each to the blog, its query and fragment as
+			// they are.
+			wiki := string(res.Private["posts/idempotency-is-a-contract.html"])
+			if n := strings.Count(wiki, `href="`+tc.url+`posts/idempotency-is-a-contract/?v=2#the-in-flight-case"`); n != 2 {
+				t.Errorf("%d links in the wiki to the blog's part, want 2:\n%s", n, wiki)
+			}
+			if !strings.Contains(wiki, `href="`+tc.url+`">home</a>`) {
+				t.Errorf("the wiki's link to the blog's home, its base path written without its last /, is not %s:\n%s", tc.url, wiki)
 			}
 			feed := string(res.Public["index.xml"])
 			if !strings.Contains(feed, tc.url+"posts/") {

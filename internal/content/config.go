@@ -144,13 +144,25 @@ func (c *Config) BasePath() string {
 // "/posts/x/", both taken from the site's base, or of a root-relative
 // link that already has the base path ("/blog/posts/x/" under /blog/).
 func (c *Config) AbsURL(path string) string {
-	p, base := c.inSite(path), c.BasePath()
-	if rest, ok := strings.CutPrefix(p, base); ok {
-		return c.BaseURL + rest
-	}
-	// The base path as a browser shows it (/café/x/ under /caf%C3%A9/).
-	return c.BaseURL + escapedPath(strings.TrimPrefix(PathUnescape(p), PathUnescape(base)))
+	return c.BaseURL + c.underBase(c.inSite(path))
 }
+
+// underBase is what follows the base path in p, a path under it (inSite),
+// as written: "" for the base path written without its last "/".
+func (c *Config) underBase(p string) string {
+	base := PathUnescape(c.BasePath())
+	if rest, ok := CutBase(p, base); ok {
+		return rest
+	}
+	if rest, ok := CutBase(p+"/", base); ok && rest == "" {
+		return ""
+	}
+	return strings.TrimPrefix(p, "/")
+}
+
+// SiteRel is SitePath less the base path, as written: "about/" for
+// /about/ or /blog/about/ under /blog/, "" for /blog.
+func (c *Config) SiteRel(dest string) string { return c.underBase(c.inSite(dest)) }
 
 // SitePath puts a root-relative link written in a body under the base
 // path ("/posts/x/" → "/blog/posts/x/"), unless it has it already: a
@@ -161,11 +173,51 @@ func (c *Config) inSite(p string) string {
 	base := c.BasePath()
 	if base != "/" {
 		// As written or as a browser shows it: /café/x/ under /caf%C3%A9/.
-		if d, db := PathUnescape(p), PathUnescape(base); strings.HasPrefix(d, db) || d+"/" == db {
+		db := PathUnescape(base)
+		if _, ok := CutBase(p, db); ok {
+			return p
+		}
+		if rest, ok := CutBase(p+"/", db); ok && rest == "" {
 			return p
 		}
 	}
 	return base + strings.TrimPrefix(p, "/")
+}
+
+// CutBase returns what follows the base path base, given decoded (/café/),
+// in p, a path as written (/caf%C3%A9/x/?q=1, /café/x/), as written, and
+// whether p begins with it. Each %-escape of p is read as the byte it
+// stands for, but %2F, which is no "/" of a path.
+func CutBase(p, base string) (rest string, ok bool) {
+	i := 0
+	for j := 0; j < len(base); j++ {
+		if i >= len(p) {
+			return "", false
+		}
+		c, n := p[i], 1
+		if c == '%' && i+3 <= len(p) {
+			if hi, lo := unhex(p[i+1]), unhex(p[i+2]); hi >= 0 && lo >= 0 && hi<<4|lo != '/' {
+				c, n = byte(hi<<4|lo), 3
+			}
+		}
+		if c != base[j] {
+			return "", false
+		}
+		i += n
+	}
+	return p[i:], true
+}
+
+func unhex(c byte) int {
+	switch {
+	case '0' <= c && c <= '9':
+		return int(c - '0')
+	case 'a' <= c && c <= 'f':
+		return int(c-'a') + 10
+	case 'A' <= c && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
 }
 
 // escapedPath is a URL path, decoded, as Go's URLs write it: one spelling

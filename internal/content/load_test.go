@@ -739,3 +739,28 @@ func TestStubsFilledTogether(t *testing.T) {
 		t.Errorf("filled: %v, want duplicate slug at both", err)
 	}
 }
+
+// TestCutBase: a path begins with the base path however it spells it,
+// and what follows stays as written; %2F is no "/".
+func TestCutBase(t *testing.T) {
+	for _, tc := range []struct {
+		p, base, rest string
+		ok            bool
+	}{
+		{"/blog/x/", "/blog/", "x/", true},
+		{"/café/x/?q=%3F#f", "/café/", "x/?q=%3F#f", true},
+		{"/caf%C3%A9/x/", "/café/", "x/", true},
+		{"/caf%c3%a9/x%2Fy/", "/café/", "x%2Fy/", true},
+		{"/%7Emaya/a%23b/", "/~maya/", "a%23b/", true},
+		{"/blog%2Fx/", "/blog/", "", false},
+		{"/blogger/", "/blog/", "", false},
+		{"/blog", "/blog/", "", false},
+		{"/bl%6", "/blog/", "", false},
+		{"/x%zz/", "/x%zz/", "", true},
+	} {
+		rest, ok := CutBase(tc.p, tc.base)
+		if rest != tc.rest || ok != tc.ok {
+			t.Errorf("CutBase(%q, %q) = %q, %v; want %q, %v", tc.p, tc.base, rest, ok, tc.rest, tc.ok)
+		}
+	}
+}

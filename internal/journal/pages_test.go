@@ -71,6 +71,11 @@ func TestMenu(t *testing.T) {
 			"First /first/, Uses /uses/, Writing /archive/, Start /, Code https://github.com/x, About /about/, Talks /talks/"},
 		{"an empty menu", "menu: []\n", false,
 			"First /first/, Uses /uses/, About /about/, Talks /talks/"},
+		// A url's escapes stay: %3F is no query, %23 no fragment, %2F no
+		// folder of the base path.
+		{"a menu's escapes", "menu:\n  - {title: Q, url: /what%3F/}\n  - {title: C, url: \"/blog/tags/c%23/\"}\n" +
+			"  - {title: S, url: \"https://example.com/blog/search/?q=a%26b\"}\n  - {title: F, url: \"/blog%2Fx/\"}\n", false,
+			"First /first/, Uses /uses/, Q /what%3F/, C /tags/c%23/, S /search/?q=a%26b, F /blog%2Fx/, About /about/, Talks /talks/"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			files := map[string]string{}

@@ -617,14 +617,14 @@ func (j *Journal) menu(site *public.Site) []public.MenuItem {
 // /about/, /blog/about/ under the base path /blog/, or the site's own
 // absolute URL.
 func (j *Journal) menuPath(u string) (string, bool) {
-	// Compared decoded: a menu may spell the base path as a browser shows
-	// it (/café/about/ under /caf%C3%A9/).
-	base, abs := content.PathUnescape(j.Config.BasePath()), content.PathUnescape(j.Config.BaseURL)
-	switch d := content.PathUnescape(u); {
-	case strings.HasPrefix(d, abs):
-		return strings.TrimPrefix(d, abs), true
-	case strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//"):
-		return strings.TrimPrefix(content.PathUnescape(j.Config.SitePath(u)), base), true
+	// A menu may spell the base path as a browser shows it (/café/about/
+	// under /caf%C3%A9/); what follows it stays as written (%3F is no
+	// query).
+	if rest, ok := content.CutBase(u, content.PathUnescape(j.Config.BaseURL)); ok {
+		return rest, true
+	}
+	if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") {
+		return j.Config.SiteRel(u), true
 	}
 	return "", false
 }
