@@ -1,9 +1,10 @@
 package markdown
 
 import (
-	"golang.org/x/net/html"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // FuzzRender: any body renders without panicking, and every wikilink and

@@ -1189,7 +1189,7 @@ func stripTags(s string) string {
 // Paragraphs splits text made of paragraphs, a blank line between two
 // (a summary before <!--more-->, Result.Summary), into them, for a theme
 // to show each as one: {{range paragraphs .Summary}}<p>{{.}}</p>{{end}}.
-// Text of one paragraph is itself alone; empty text is none.
+// Each is trimmed of white space; text of white space alone is none.
 func Paragraphs(text string) []string {
 	var out []string
 	for _, p := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
