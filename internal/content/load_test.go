@@ -3,6 +3,7 @@ package content
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -763,4 +764,34 @@ func TestCutBase(t *testing.T) {
 			t.Errorf("CutBase(%q, %q) = %q, %v; want %q, %v", tc.p, tc.base, rest, ok, tc.rest, tc.ok)
 		}
 	}
+}
+
+// FuzzCutBase: CutBase agrees with url.PathUnescape (%2F kept as it is):
+// a path begins with a base path when its decoded form does, and the
+// rest is what follows the base path's bytes in the path as written.
+func FuzzCutBase(f *testing.F) {
+	for _, seed := range [][2]string{{"/caf%C3%A9/x/?q=%3F#f", "/café/"}, {"/blog%2Fx/", "/blog/"}, {"/%7e/a", "/~/"}, {"/x%zz/", "/x%zz/"}, {"/a%", "/a%"}} {
+		f.Add(seed[0], seed[1])
+	}
+	f.Fuzz(func(t *testing.T, p, base string) {
+		rest, ok := CutBase(p, base)
+		if ok && !strings.HasSuffix(p, rest) {
+			t.Fatalf("CutBase(%q, %q) = %q, not what the path ends in", p, base, rest)
+		}
+		keep := regexp.MustCompile(`(?i)%2f`).ReplaceAllString(p, "%252F")
+		decoded, err := url.PathUnescape(keep)
+		if err != nil {
+			return // an escape that is none: read as its bytes, which the reference cannot
+		}
+		if want := strings.HasPrefix(decoded, base); ok != want {
+			t.Fatalf("CutBase(%q, %q) ok = %v, but decoded %q", p, base, ok, decoded)
+		}
+		if ok {
+			// (A cut within a %2F, read as its bytes, is no escape.)
+			head, err := url.PathUnescape(regexp.MustCompile(`(?i)%2f`).ReplaceAllString(p[:len(p)-len(rest)], "%252F"))
+			if err == nil && head != base {
+				t.Fatalf("CutBase(%q, %q) = %q: what it cut, %q, is not the base", p, base, rest, head)
+			}
+		}
+	})
 }
