@@ -2841,3 +2841,31 @@ func TestJekyllExcerptSeparatorKey(t *testing.T) {
 		}
 	}
 }
+
+// TestHugoURLCleanSlug: a post whose file is named with its date
+// (2020-01-02-foo.md) and whose url is the name without it (/foo/, or
+// /2020/foo.html) is imported as foo, its address's name, not as
+// 2020-01-02-foo; another url leaves the file's name.
+func TestHugoURLCleanSlug(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.toml":                       {Data: []byte("baseURL = 'https://h.example.net/'\n")},
+		"content/posts/2020-01-02-foo.md":   {Data: []byte("---\ntitle: Foo\ndate: 2020-01-02\nurl: /foo/\n---\nF\n")},
+		"content/posts/2020-01-03-bar.md":   {Data: []byte("---\ntitle: Bar\ndate: 2020-01-03\nurl: /2020/bar.html\n---\nB\n")},
+		"content/posts/2020-01-04-baz.md":   {Data: []byte("---\ntitle: Baz\ndate: 2020-01-04\nurl: /other/\n---\nZ\n")},
+		"content/posts/2020-01-05-qux.md":   {Data: []byte("---\ntitle: Qux\ndate: 2020-01-05\n---\nQ\n")},
+		"content/posts/2020-01-06-given.md": {Data: []byte("---\ntitle: Given\ndate: 2020-01-06\nslug: mine\nurl: /given/\n---\nG\n")},
+	}
+	plan, err := Hugo(fsys, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range plan.Posts {
+		got = append(got, p.Slug+" "+strings.Join(p.Aliases, ","))
+	}
+	slices.Sort(got)
+	want := "2020-01-04-baz /other/ | 2020-01-05-qux  | bar /2020/bar.html | foo /foo/ | mine /given/"
+	if strings.Join(got, " | ") != want {
+		t.Errorf("slugs and aliases:\n%s\nwant\n%s", strings.Join(got, " | "), want)
+	}
+}

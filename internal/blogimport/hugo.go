@@ -503,6 +503,19 @@ func hugoDate(f *fields, hc hugoContext, d *stamp, kept *[]string) {
 
 var datePrefix = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.+)$`)
 
+// urlName is the last name of a url's path, without its extension:
+// "foo" for /foo/, /2020/foo.html or https://x/foo; "" for none.
+func urlName(u string) string {
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	name := path.Base(strings.TrimRight(u, "/"))
+	if name == "." || name == "/" || strings.Contains(name, ":") {
+		return ""
+	}
+	return strings.TrimSuffix(name, path.Ext(name))
+}
+
 // hugoPost reads one post's front matter; ok is false for a post that is
 // not imported, with the reason in the plan. mod is when its file was last
 // changed: the day a post without any date is dated.
@@ -589,6 +602,11 @@ func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContex
 	p.TOC = siteTOC(f.toc(), hc.toc)
 	slug := f.text("slug")
 	p.Slug = or(slug, name)
+	if m := datePrefix.FindStringSubmatch(name); slug == "" && m != nil && urlName(f.text("url")) == m[2] {
+		// 2020-01-02-foo.md at url: /foo/: the post's name is foo, as its
+		// address says, not its file's dated name.
+		p.Slug = m[2]
+	}
 
 	addressed := p.Date
 	if undated {
