@@ -584,3 +584,19 @@ func TestLinkLineWithoutText(t *testing.T) {
 		}
 	}
 }
+
+// TestRawImageSizeInPixels: an image's width or height written with its
+// unit (height="100px", as many posts brought from other blogs have it,
+// and browsers read as 100) stays, with no warning; the users' policy
+// kept only a number or a percentage. A size of another unit goes, said.
+func TestRawImageSizeInPixels(t *testing.T) {
+	res := New().Render(Text("<img src=\"/a.png\" height=\"100px\" width=\"50%\">\n\n<img src=\"/b.png\" width=\"600\" height=\"337.5px\">\n\n<img src=\"/c.png\" width=\"20em\">\n"), Options{})
+	for _, want := range []string{`<img src="/a.png" height="100px" width="50%">`, `<img src="/b.png" width="600" height="337.5px">`, `<img src="/c.png">`} {
+		if !strings.Contains(res.HTML, want) {
+			t.Errorf("no %s in\n%s", want, res.HTML)
+		}
+	}
+	if len(res.HTMLRemoved) != 1 || res.HTMLRemoved[0].Line != 4 || !strings.Contains(res.HTMLRemoved[0].Err.Error(), "width=") {
+		t.Errorf("removed %v, want width= on line 4 alone", res.HTMLRemoved)
+	}
+}

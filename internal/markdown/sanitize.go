@@ -43,10 +43,17 @@ func policy() *bluemonday.Policy {
 	// image's alt of "Step 1: install" or "猫の写真。" whole. A value is
 	// escaped as any attribute's, so no text can leave it.
 	p.AllowAttrs("alt").OnElements("img")
+	// An image's size in pixels written with its unit (height="100px"),
+	// which browsers read as the number and many posts brought from other
+	// blogs have: the users' policy keeps a number or a percentage alone.
+	p.AllowAttrs("width", "height").Matching(pixels).OnElements("img")
 	p.AllowAttrs("summary").OnElements("table")
 	p.AllowAttrs("abbr").OnElements("td", "th")
 	return p
 }
+
+// pixels is a size in pixels, with its unit or without.
+var pixels = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?(px)?$`)
 
 // sanitizer cleans raw HTML nodes, for one Renderer.
 type sanitizer struct {
