@@ -600,3 +600,17 @@ func TestRawImageSizeInPixels(t *testing.T) {
 		t.Errorf("removed %v, want width= on line 4 alone", res.HTMLRemoved)
 	}
 }
+
+// TestRawHTMLKeepsInertAttributes: role, the common aria-* attributes and
+// data-* attributes (Medium's data-action="zoom" on images brought from
+// other blogs) do nothing without a script and stay, without a warning.
+func TestRawHTMLKeepsInertAttributes(t *testing.T) {
+	src := "<div role=\"note\" aria-label=\"Aside\" aria-hidden=\"false\"><img src=\"/a.png\" data-action=\"zoom\" data-width=\"600\" alt=\"a\"></div>\n"
+	res := New().Render(Text(src), Options{})
+	if want := `<div role="note" aria-label="Aside" aria-hidden="false"><img src="/a.png" data-action="zoom" data-width="600" alt="a"></div>`; !strings.Contains(res.HTML, want) {
+		t.Errorf("no %s in\n%s", want, res.HTML)
+	}
+	if len(res.HTMLRemoved) != 0 {
+		t.Errorf("removed %v", res.HTMLRemoved)
+	}
+}

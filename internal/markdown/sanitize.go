@@ -38,6 +38,11 @@ func policy() *bluemonday.Policy {
 	p.AllowAttrs("name", "id").OnElements("a")
 	p.AllowAttrs("datetime").OnElements("time", "ins", "del")
 	p.AllowAttrs("class", "title", "id").Globally()
+	// What does nothing without a script: a role and the common aria-*
+	// attributes, for readers of the page; data-* (Medium's
+	// data-action="zoom", in posts brought from other blogs).
+	p.AllowAttrs("role", "aria-label", "aria-labelledby", "aria-describedby", "aria-hidden", "aria-expanded", "aria-controls", "aria-current").Globally()
+	p.AllowDataAttributes()
 	// Text for people, whatever its characters: the users' policy keeps
 	// only letters, digits and a few signs in these, and dropped an
 	// image's alt of "Step 1: install" or "猫の写真。" whole. A value is
