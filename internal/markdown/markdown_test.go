@@ -614,3 +614,41 @@ func TestRawHTMLKeepsInertAttributes(t *testing.T) {
 		t.Errorf("removed %v", res.HTMLRemoved)
 	}
 }
+
+// TestRawMediaKept: a writer's own video and audio (a screen recording,
+// a talk), a picture's sources and an image's srcset stay without
+// trust_html, each URL of the web or of the site; one of another scheme
+// goes, said.
+func TestRawMediaKept(t *testing.T) {
+	kept := []string{
+		`<video controls="" width="640" poster="/still.jpg"><source src="/clip.mp4" type="video/mp4"><track src="/subs.vtt" kind="captions" srclang="en" label="English"></video>`,
+		`<picture><source srcset="/a.webp 1x, /a@2x.webp 2x" type="image/webp" media="(min-width: 800px)"><img src="/a.png" srcset="/a.png 1x, https://cdn.example/a@2x.png 2x" alt="a"></picture>`,
+		`<audio controls="" preload="none" src="https://example.com/talk.mp3"></audio>`,
+	}
+	src := strings.Join(kept, "\n\n") + "\n\n" +
+		`<video src="javascript:alert(1)" poster="javascript:alert(2)"><source src="JavaScript:alert(3)"></video>` + "\n\n" +
+		`<img src="/b.png" srcset="/b.png 1x, javascript:alert(4) 2x" alt="b">` + "\n"
+	for _, trust := range []bool{false, true} {
+		r := New()
+		r.TrustHTML(trust)
+		res := r.Render(Text(src), Options{})
+		for _, want := range kept {
+			if !strings.Contains(res.HTML, want) {
+				t.Errorf("no %s in\n%s", want, res.HTML)
+			}
+		}
+		if trust {
+			continue // kept as written, scripts too
+		}
+		if strings.Contains(strings.ToLower(res.HTML), "javascript") {
+			t.Errorf("a javascript: URL kept:\n%s", res.HTML)
+		}
+		lines := map[int]bool{}
+		for _, e := range res.HTMLRemoved {
+			lines[e.Line] = true
+		}
+		if len(lines) != 2 || !lines[6] || !lines[8] {
+			t.Errorf("removed at lines %v, want 6 and 8: %v", lines, res.HTMLRemoved)
+		}
+	}
+}

@@ -52,6 +52,22 @@ func policy() *bluemonday.Policy {
 	// which browsers read as the number and many posts brought from other
 	// blogs have: the users' policy keeps a number or a percentage alone.
 	p.AllowAttrs("width", "height").Matching(pixels).OnElements("img")
+	// A writer's own video and audio (a screen recording, a talk), a
+	// picture's sources, captions, and an image's srcset: every URL of
+	// the web or of the site, none of another scheme (the policy checks
+	// the src of <video>, <audio> and <track> itself; not the others').
+	p.AllowElements("video", "audio", "source", "track", "picture")
+	p.AllowAttrs("src").OnElements("video", "audio", "track")
+	p.AllowAttrs("src").Matching(webURL).OnElements("source")
+	p.AllowAttrs("poster").Matching(webURL).OnElements("video")
+	p.AllowAttrs("srcset").Matching(webSrcset).OnElements("img", "source")
+	p.AllowAttrs("controls", "loop", "muted", "playsinline", "autoplay").OnElements("video", "audio")
+	p.AllowAttrs("preload").Matching(regexp.MustCompile(`^(none|metadata|auto)?$`)).OnElements("video", "audio")
+	p.AllowAttrs("width", "height").Matching(pixels).OnElements("video", "source")
+	p.AllowAttrs("width", "height").Matching(bluemonday.NumberOrPercent).OnElements("video", "source")
+	p.AllowAttrs("type", "media", "sizes").OnElements("source")
+	p.AllowAttrs("sizes").OnElements("img")
+	p.AllowAttrs("kind", "srclang", "label", "default").OnElements("track")
 	p.AllowAttrs("summary").OnElements("table")
 	p.AllowAttrs("abbr").OnElements("td", "th")
 	return p
@@ -59,6 +75,14 @@ func policy() *bluemonday.Policy {
 
 // pixels is a size in pixels, with its unit or without.
 var pixels = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?(px)?$`)
+
+// webURL is a URL of the web (http or https) or of the site: one with no
+// scheme has no ":" before its first "/", "?" or "#". webSrcset is a
+// srcset of such URLs, each with its descriptor.
+var (
+	webURL    = regexp.MustCompile(`^(?i:https?://[^\s]*|[^:/?#\s]*([/?#][^\s]*)?)$`)
+	webSrcset = regexp.MustCompile(`^\s*(?i:https?://[^\s,]+|[^:/?#\s,]*([/?#][^\s,]*)?)(\s+[0-9.]+[wx])?(\s*,\s*(?i:https?://[^\s,]+|[^:/?#\s,]*([/?#][^\s,]*)?)(\s+[0-9.]+[wx])?)*\s*$`)
+)
 
 // sanitizer cleans raw HTML nodes, for one Renderer.
 type sanitizer struct {
