@@ -627,7 +627,12 @@ func TestRawMediaKept(t *testing.T) {
 	}
 	src := strings.Join(kept, "\n\n") + "\n\n" +
 		`<video src="javascript:alert(1)" poster="javascript:alert(2)"><source src="JavaScript:alert(3)"></video>` + "\n\n" +
-		`<img src="/b.png" srcset="/b.png 1x, javascript:alert(4) 2x" alt="b">` + "\n"
+		`<img src="/b.png" srcset="/b.png 1x, javascript:alert(4) 2x" alt="b">` + "\n\n" +
+		// Another scheme, a host of another site written as a path (a
+		// browser loads \\host\x and //host/x from that host), and a
+		// data-* attribute some scripts run (htmx's).
+		`<video src="mailto:a@b" poster="\\evil.example\p.png"><source src="//evil.example/v.mp4"></video>` + "\n\n" +
+		`<img src="/c.png" srcset="\\evil.example\c.png 2x" alt="c" data-hx-on:click="alert(5)" data-action="zoom">` + "\n"
 	for _, trust := range []bool{false, true} {
 		r := New()
 		r.TrustHTML(trust)
@@ -640,15 +645,20 @@ func TestRawMediaKept(t *testing.T) {
 		if trust {
 			continue // kept as written, scripts too
 		}
-		if strings.Contains(strings.ToLower(res.HTML), "javascript") {
-			t.Errorf("a javascript: URL kept:\n%s", res.HTML)
+		for _, bad := range []string{"javascript", "mailto", "evil.example", "hx-on", "alert"} {
+			if strings.Contains(strings.ToLower(res.HTML), bad) {
+				t.Errorf("%s kept:\n%s", bad, res.HTML)
+			}
+		}
+		if !strings.Contains(res.HTML, `<img src="/c.png" alt="c" data-action="zoom">`) {
+			t.Errorf("no <img src=\"/c.png\" alt=\"c\" data-action=\"zoom\"> in\n%s", res.HTML)
 		}
 		lines := map[int]bool{}
 		for _, e := range res.HTMLRemoved {
 			lines[e.Line] = true
 		}
-		if len(lines) != 2 || !lines[6] || !lines[8] {
-			t.Errorf("removed at lines %v, want 6 and 8: %v", lines, res.HTMLRemoved)
+		if len(lines) != 4 || !lines[6] || !lines[8] || !lines[10] || !lines[12] {
+			t.Errorf("removed at lines %v, want 6, 8, 10 and 12: %v", lines, res.HTMLRemoved)
 		}
 	}
 }

@@ -41,8 +41,10 @@ func policy() *bluemonday.Policy {
 	// What does nothing without a script: a role and the common aria-*
 	// attributes, for readers of the page; data-* (Medium's
 	// data-action="zoom", in posts brought from other blogs).
+	// Not every data-*: scripts a theme may load act on some (htmx's
+	// data-hx-on, Knockout's data-bind, Turbo's data-turbo-method).
 	p.AllowAttrs("role", "aria-label", "aria-labelledby", "aria-describedby", "aria-hidden", "aria-expanded", "aria-controls", "aria-current").Globally()
-	p.AllowDataAttributes()
+	p.AllowAttrs("data-action", "data-width", "data-height", "data-caption", "data-lang", "data-language").Globally()
 	// Text for people, whatever its characters: the users' policy keeps
 	// only letters, digits and a few signs in these, and dropped an
 	// image's alt of "Step 1: install" or "猫の写真。" whole. A value is
@@ -57,8 +59,7 @@ func policy() *bluemonday.Policy {
 	// the web or of the site, none of another scheme (the policy checks
 	// the src of <video>, <audio> and <track> itself; not the others').
 	p.AllowElements("video", "audio", "source", "track", "picture")
-	p.AllowAttrs("src").OnElements("video", "audio", "track")
-	p.AllowAttrs("src").Matching(webURL).OnElements("source")
+	p.AllowAttrs("src").Matching(webURL).OnElements("video", "audio", "track", "source")
 	p.AllowAttrs("poster").Matching(webURL).OnElements("video")
 	p.AllowAttrs("srcset").Matching(webSrcset).OnElements("img", "source")
 	p.AllowAttrs("controls", "loop", "muted", "playsinline", "autoplay").OnElements("video", "audio")
@@ -76,13 +77,22 @@ func policy() *bluemonday.Policy {
 // pixels is a size in pixels, with its unit or without.
 var pixels = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?(px)?$`)
 
-// webURL is a URL of the web (http or https) or of the site: one with no
-// scheme has no ":" before its first "/", "?" or "#". webSrcset is a
-// srcset of such URLs, each with its descriptor.
+// webURL is a URL of the web (http or https) or a path of the site: one
+// with no scheme has no ":" before its first "/", "?" or "#", and does
+// not begin "//" (another host, as \\host does: no "\" at all).
+// webSrcset is a srcset of such URLs (no ","), each with its descriptor.
 var (
-	webURL    = regexp.MustCompile(`^(?i:https?://[^\s]*|[^:/?#\s]*([/?#][^\s]*)?)$`)
-	webSrcset = regexp.MustCompile(`^\s*(?i:https?://[^\s,]+|[^:/?#\s,]*([/?#][^\s,]*)?)(\s+[0-9.]+[wx])?(\s*,\s*(?i:https?://[^\s,]+|[^:/?#\s,]*([/?#][^\s,]*)?)(\s+[0-9.]+[wx])?)*\s*$`)
+	webURL    = regexp.MustCompile(`^` + webURLOf(`\s\\`) + `$`)
+	webSrcset = regexp.MustCompile(`^\s*` + webURLOf(`\s,\\`) + `(\s+[0-9.]+[wx])?(\s*,\s*` + webURLOf(`\s,\\`) + `(\s+[0-9.]+[wx])?)*\s*$`)
 )
+
+// webURLOf is webURL's pattern for a URL of none of the characters not.
+func webURLOf(not string) string {
+	return `(?:(?i:https?)://[^` + not + `]+` + // the web
+		`|/(?:[^/` + not + `][^` + not + `]*)?` + // a root path
+		`|[^:/?#` + not + `][^:/?#` + not + `]*(?:[/?#][^` + not + `]*)?` + // a relative path
+		`|[?#][^` + not + `]*)` // a query or a fragment
+}
 
 // sanitizer cleans raw HTML nodes, for one Renderer.
 type sanitizer struct {
