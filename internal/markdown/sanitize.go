@@ -39,9 +39,9 @@ func policy() *bluemonday.Policy {
 	p.AllowAttrs("datetime").OnElements("time", "ins", "del")
 	p.AllowAttrs("class", "title", "id").Globally()
 	// What does nothing without a script: a role and the common aria-*
-	// attributes, for readers of the page; data-* (Medium's
-	// data-action="zoom", in posts brought from other blogs).
-	// Not every data-*: scripts a theme may load act on some (htmx's
+	// attributes, for readers of the page, and the data-* that posts
+	// brought from other blogs have (Medium's data-action="zoom"); not
+	// every data-*, since scripts a theme may load act on some (htmx's
 	// data-hx-on, Knockout's data-bind, Turbo's data-turbo-method).
 	p.AllowAttrs("role", "aria-label", "aria-labelledby", "aria-describedby", "aria-hidden", "aria-expanded", "aria-controls", "aria-current").Globally()
 	p.AllowAttrs("data-action", "data-width", "data-height", "data-caption", "data-lang", "data-language").Globally()
