@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -50,26 +49,12 @@ func copySite(t *testing.T) string {
 func siteFiles(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
 	files := map[string][]byte{}
-	for _, top := range []string{"netjournal.yaml", "content", "static"} {
-		err := filepath.WalkDir(filepath.Join(dir, top), func(p string, d fs.DirEntry, err error) error {
-			switch {
-			case errors.Is(err, fs.ErrNotExist):
-				return nil
-			case err != nil:
-				return err
-			case d.IsDir():
-				return nil
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(dir, p)
-			files[filepath.ToSlash(rel)] = b
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
+	if b, err := os.ReadFile(filepath.Join(dir, "netjournal.yaml")); err == nil {
+		files["netjournal.yaml"] = b
+	}
+	for _, top := range []string{"content", "static"} {
+		for rel, b := range readTree(t, filepath.Join(dir, top)) {
+			files[top+"/"+rel] = b
 		}
 	}
 	return files
@@ -80,7 +65,8 @@ func siteFiles(t *testing.T, dir string) map[string][]byte {
 func restoreSite(t *testing.T, dir string, before map[string][]byte) []string {
 	t.Helper()
 	var changed []string
-	for rel := range siteFiles(t, dir) {
+	now := siteFiles(t, dir)
+	for rel := range now {
 		if _, ok := before[rel]; !ok {
 			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(rel))); err != nil {
 				t.Fatal(err)
@@ -88,7 +74,6 @@ func restoreSite(t *testing.T, dir string, before map[string][]byte) []string {
 			changed = append(changed, rel)
 		}
 	}
-	now := siteFiles(t, dir)
 	for rel, b := range before {
 		if n, ok := now[rel]; ok && bytes.Equal(n, b) {
 			continue
