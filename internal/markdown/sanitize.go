@@ -56,8 +56,7 @@ func policy() *bluemonday.Policy {
 	p.AllowAttrs("width", "height").Matching(pixels).OnElements("img")
 	// A writer's own video and audio (a screen recording, a talk), a
 	// picture's sources, captions, and an image's srcset: every URL of
-	// the web or of the site, none of another scheme (the policy checks
-	// the src of <video>, <audio> and <track> itself; not the others').
+	// the web or a path of the site (webURL), none of another scheme.
 	p.AllowElements("video", "audio", "source", "track", "picture")
 	p.AllowAttrs("src").Matching(webURL).OnElements("video", "audio", "track", "source")
 	p.AllowAttrs("poster").Matching(webURL).OnElements("video")
@@ -127,9 +126,10 @@ func (s *sanitizer) sanitize(doc ast.Node, src []byte) (removed []LineError, nod
 	return removed, nodes
 }
 
-// rawLinks calls link for every href and src of the raw HTML that
-// sanitize kept in doc that points inside the site (a path, not a URL
-// or a fragment), with the value as written and the 0-based line its tag
+// rawLinks calls link for every href, src, poster and srcset image of
+// the raw HTML that sanitize kept in doc that points inside the site (a
+// path, not a URL or a fragment), with the value as written and the
+// 0-based line its tag
 // begins on, and writes what link returns in its place: HTML for an
 // attribute value, or "" to keep it. So a site path written in raw HTML
 // leads where the same path in a Markdown link leads, and the link check
@@ -248,8 +248,8 @@ func rawTags(raw string, line int) []rawTag {
 	}
 }
 
-// linkAttrs reports whether a tag has an href or a src (or, kept with
-// trust_html, a srcset or a poster).
+// linkAttrs reports whether a tag has an href, a src, a srcset or a
+// poster.
 func linkAttrs(tok html.Token) bool {
 	return slices.ContainsFunc(tok.Attr, func(a html.Attribute) bool { return a.Namespace == "" && linkAttr(a.Key) })
 }
@@ -329,8 +329,8 @@ func isHTMLSpace(r rune) bool {
 }
 
 // keptTag returns the index in tags, from from on, of the tag as written
-// that tok, a tag of the cleaned HTML with an href or a src, was: the
-// next of its name with the same href and src, as written or as the
+// that tok, a tag of the cleaned HTML with a link (linkAttrs), was: the
+// next of its name with the same links, as written or as the
 // sanitizer writes them anew (sameURL). The sanitizer keeps or takes out
 // tags written alike alike, so the first is the one — but for a tag in
 // an element whose content it takes out and whose tags are still tags
@@ -348,8 +348,8 @@ func keptTag(tags []rawTag, from int, tok html.Token) int {
 	return -1
 }
 
-// sameLinks reports whether written has each href and src that kept has,
-// with the same value (sameURL).
+// sameLinks reports whether written has each link attribute that kept
+// has (linkAttr), with the same value (sameURL).
 func sameLinks(written, kept html.Token) bool {
 	for _, a := range kept.Attr {
 		if a.Namespace != "" || !linkAttr(a.Key) {
