@@ -1485,11 +1485,8 @@ func (s *siteIndex) check(target, base string) string {
 	if !ok {
 		// The base path as a browser shows it (/café/ for /caf%C3%A9/), or
 		// without its last "/" (/blog, which the server answers).
-		decoded := content.PathUnescape(base)
-		if rest, ok = content.CutBase(p, decoded); !ok {
-			if rest, ok = content.CutBase(p+"/", decoded); !ok || rest != "" {
-				return fmt.Sprintf("outside the site's base path %s", base)
-			}
+		if rest, ok = content.CutBase(p, content.PathUnescape(base)); !ok {
+			return fmt.Sprintf("outside the site's base path %s", base)
 		}
 	}
 	rel, frag := content.PathUnescape(rest), content.PathUnescape(frag)

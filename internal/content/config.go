@@ -148,14 +148,10 @@ func (c *Config) AbsURL(path string) string {
 }
 
 // underBase is what follows the base path in p, a path under it (inSite),
-// as written: "" for the base path written without its last "/".
+// as written.
 func (c *Config) underBase(p string) string {
-	base := PathUnescape(c.BasePath())
-	if rest, ok := CutBase(p, base); ok {
+	if rest, ok := CutBase(p, PathUnescape(c.BasePath())); ok {
 		return rest
-	}
-	if rest, ok := CutBase(p+"/", base); ok && rest == "" {
-		return ""
 	}
 	return strings.TrimPrefix(p, "/")
 }
@@ -173,11 +169,7 @@ func (c *Config) inSite(p string) string {
 	base := c.BasePath()
 	if base != "/" {
 		// As written or as a browser shows it: /café/x/ under /caf%C3%A9/.
-		db := PathUnescape(base)
-		if _, ok := CutBase(p, db); ok {
-			return p
-		}
-		if rest, ok := CutBase(p+"/", db); ok && rest == "" {
+		if _, ok := CutBase(p, PathUnescape(base)); ok {
 			return p
 		}
 	}
@@ -186,13 +178,14 @@ func (c *Config) inSite(p string) string {
 
 // CutBase returns what follows the base path base, given decoded (/café/),
 // in p, a path as written (/caf%C3%A9/x/?q=1, /café/x/), as written, and
-// whether p begins with it. Each %-escape of p is read as the byte it
-// stands for, but %2F, which is no "/" of a path.
+// whether p begins with it, or is it without its last "/" (/blog under
+// /blog/, which a server answers: rest ""). Each %-escape of p is read as
+// the byte it stands for, but %2F, which is no "/" of a path.
 func CutBase(p, base string) (rest string, ok bool) {
 	i := 0
 	for j := 0; j < len(base); j++ {
 		if i >= len(p) {
-			return "", false
+			return "", j == len(base)-1 && base[j] == '/'
 		}
 		c, n := p[i], 1
 		if c == '%' && i+3 <= len(p) {
