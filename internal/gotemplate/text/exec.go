@@ -699,11 +699,14 @@ func (s *state) evalFieldChain(dot, receiver reflect.Value, node parse.Node, ide
 func (s *state) evalFunction(dot reflect.Value, node *parse.IdentifierNode, cmd parse.Node, args []parse.Node, final reflect.Value) reflect.Value {
 	s.at(node)
 	name := node.Ident
-	function, isBuiltin, ok := findFunction(name, s.tmpl)
+	f, ok := s.tmpl.function(name) // netjournal
 	if !ok {
 		s.errorf("%q is not a defined function", name)
 	}
-	return s.evalCall(dot, function, isBuiltin, cmd, name, args, final)
+	if v, ok := s.callDirect(dot, f, cmd, name, args, final); ok { // netjournal
+		return v
+	}
+	return s.evalCall(dot, f.value, f.builtin, cmd, name, args, final)
 }
 
 // evalField evaluates an expression like (.Field) or (.Field arg1 arg2).

@@ -127,20 +127,7 @@ func goodName(name string) bool {
 	return true
 }
 
-// findFunction looks for a function in the template, and global map.
-func findFunction(name string, tmpl *Template) (v reflect.Value, isBuiltin, ok bool) {
-	if tmpl != nil && tmpl.common != nil {
-		tmpl.muFuncs.RLock()
-		defer tmpl.muFuncs.RUnlock()
-		if fn := tmpl.execFuncs[name]; fn.IsValid() {
-			return fn, false, true
-		}
-	}
-	if fn := builtinFuncs()[name]; fn.IsValid() {
-		return fn, true, true
-	}
-	return reflect.Value{}, false, false
-}
+// netjournal: findFunction is Template.function (netjournal.go).
 
 // prepareArg checks if value can be used as an argument of type argType, and
 // converts an invalid value to appropriate zero if possible.

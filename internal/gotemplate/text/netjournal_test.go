@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The direct call of a func(...any) string (netjournal.go) is the call
@@ -286,5 +287,90 @@ func TestInvocationsShareStates(t *testing.T) {
 	perRow := (thousand - ten) / 990
 	if perRow >= 6 {
 		t.Errorf("a row allocated %.2f times (%v for 10 rows, %v for 1000): its invocations' states were made anew", perRow, ten, thousand)
+	}
+}
+
+// A function of one string or one time.Time returning a string is called
+// directly (callDirect): what a template writes, and every error it
+// returns, are those of the same function called through reflect (here,
+// one with an error result as well, which callDirect leaves to evalCall).
+func TestDirectFunc(t *testing.T) {
+	day := time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)
+	up := func(s string) string {
+		if s == "boom" {
+			panic(errors.New("boom"))
+		}
+		return strings.ToUpper(s)
+	}
+	date := func(t time.Time) string {
+		if t.IsZero() {
+			panic("no date")
+		}
+		return t.Format(time.DateOnly)
+	}
+	direct := FuncMap{"up": up, "date": date}
+	reflected := FuncMap{
+		"up":   func(s string) (string, error) { return up(s), nil },
+		"date": func(t time.Time) (string, error) { return date(t), nil },
+	}
+	data := map[string]any{
+		"S": "s", "Any": any("any"), "N": 3, "Boom": "boom", "Nil": nil,
+		"T": day, "PT": &day, "Zero": time.Time{}, "Up": up,
+	}
+	for _, text := range []string{
+		`{{up "a"}}`, `{{"b" | up}}`, `{{up .S}}`, `{{.S | up}}`, `{{up .Any}}`,
+		`{{up (up .S)}}`, `{{up .S | up}}`, `{{with .S}}{{up .}}{{end}}`, `{{$x := "v"}}{{up $x}}`,
+		`{{up .N}}`, `{{up}}`, `{{up "a" "b"}}`, `{{"a" | up "b"}}`, `{{up .Boom}}`, `{{up .Nil}}`,
+		`{{up .Missing}}`, `{{up .T}}`, `{{call .Up "c"}}`,
+		`{{date .T}}`, `{{.T | date}}`, `{{date .PT}}`, `{{.PT | date}}`, `{{date .Zero}}`,
+		`{{date .S}}`, `{{date}}`, `{{date .Nil}}`, `{{date .T .T}}`,
+	} {
+		run := func(funcs FuncMap) (string, string) {
+			tmpl, err := New("t").Funcs(funcs).Parse(text)
+			if err != nil {
+				t.Fatalf("%s: %v", text, err)
+			}
+			var b strings.Builder
+			err = tmpl.Execute(&b, data)
+			if err != nil {
+				return b.String(), err.Error()
+			}
+			return b.String(), ""
+		}
+		got, gotErr := run(direct)
+		want, wantErr := run(reflected)
+		if got != want || gotErr != wantErr {
+			t.Errorf("%s: wrote %q, error %q; through reflect %q, error %q", text, got, gotErr, want, wantErr)
+		}
+	}
+}
+
+// The functions of TestDirectFunc's types are those called directly.
+func TestDirectFuncFound(t *testing.T) {
+	tmpl := New("t").Funcs(FuncMap{"up": strings.ToUpper, "date": func(time.Time) string { return "" }, "n": func(int) string { return "" }})
+	if f, _ := tmpl.function("up"); f.str == nil {
+		t.Error("up is not called directly")
+	}
+	if f, _ := tmpl.function("date"); f.time == nil {
+		t.Error("date is not called directly")
+	}
+	if f, ok := tmpl.function("n"); !ok || f.str != nil || f.time != nil {
+		t.Errorf("n: %+v, %v; want a function called through reflect", f, ok)
+	}
+	if f, ok := tmpl.function("len"); !ok || !f.builtin {
+		t.Errorf("len: %+v, %v; want the builtin", f, ok)
+	}
+}
+
+// Functions given after an execution are the ones the next calls: the
+// table of functions is made again (Template.function).
+func TestFuncsAfterExecute(t *testing.T) {
+	tmpl := Must(New("t").Funcs(FuncMap{"f": strings.ToUpper, "g": strings.ToUpper}).Parse(`{{f "a"}}{{g "b"}}`))
+	for _, want := range []string{"AB", "aB"} {
+		var b strings.Builder
+		if err := tmpl.Execute(&b, nil); err != nil || b.String() != want {
+			t.Errorf("wrote %q, error %v; want %q", b.String(), err, want)
+		}
+		tmpl.Funcs(FuncMap{"f": strings.ToLower})
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"reflect"
 	"sync"
+	"sync/atomic"
 	"text/template/parse"
 )
 
@@ -22,6 +23,10 @@ type common struct {
 	muFuncs    sync.RWMutex // protects parseFuncs and execFuncs
 	parseFuncs FuncMap
 	execFuncs  map[string]reflect.Value
+	// netjournal: the functions an execution finds by name, made from
+	// execFuncs and the builtins when first wanted, and again after Funcs
+	// (functionTable).
+	functions atomic.Pointer[functionTable]
 }
 
 // Template is the representation of a parsed template. The *parse.Tree
@@ -178,6 +183,7 @@ func (t *Template) Funcs(funcMap FuncMap) *Template {
 	defer t.muFuncs.Unlock()
 	addValueFuncs(t.execFuncs, funcMap)
 	addFuncs(t.parseFuncs, funcMap)
+	t.functions.Store(nil) // netjournal: made again with these
 	return t
 }
 
