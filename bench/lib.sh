@@ -49,18 +49,19 @@ cleanup() {
 	fi
 }
 
-# timed COMMAND...: runs it, setting ms (wall time) and kb (peak memory).
+# timed COMMAND...: runs it, setting ms (wall time), kb (peak memory),
+# and user and sys (the CPU seconds it spent in itself and in the kernel).
 timed() {
 	local t0 t1
 	t0=$(date +%s%N)
-	if ! /usr/bin/time -f %M -o "$work/rss" "$@" >"$work/out" 2>&1; then
+	if ! /usr/bin/time -f '%M %U %S' -o "$work/rss" "$@" >"$work/out" 2>&1; then
 		cat "$work/out" >&2
 		log "failed: $*"
 		exit 1
 	fi
 	t1=$(date +%s%N)
 	ms=$(((t1 - t0) / 1000000))
-	kb=$(tail -n 1 "$work/rss")
+	read -r kb user sys < <(tail -n 1 "$work/rss")
 }
 
 # median reads numbers, one or more to a line, and prints their median.

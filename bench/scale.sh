@@ -13,9 +13,14 @@
 # comes, then the median of each size and the ratio of the medians.
 # Environment: TMPDIR the folder the work folder is made in (default
 # /tmp; /dev/shm keeps the disk out of it), KEEP=1 keeps the work folder.
-# The default run takes about 4 minutes on 2 cores, and 7.5 GB of disk
+# It also prints the CPU time of the builds, the program's own (user)
+# and the kernel's for it (sys), and how long cp takes to copy what each
+# build wrote, right after it: on a virtual machine whose memory is slow
+# to touch for the first time, writing ten times the bytes can take much
+# more than ten times as long, for any program.
+# The default run takes about 5 minutes on 2 cores, and 13 GB of disk
 # (or memory, in /dev/shm: the 100,000-post site and what a build of it
-# writes, 6.5 GB). Memory held by anything else slows the larger build
+# writes, 6.5 GB, and for a moment its copy). Memory held by anything else slows the larger build
 # (lib.sh's machine): run it with /dev/shm cleared of other sites.
 #
 # Needs go and /usr/bin/time; installs time from Debian when missing.
@@ -60,14 +65,33 @@ cold() {
 	timed "$work/netjournal" -C "$site" build --now 2026-11-22 --quiet --out out --wiki-out wiki
 }
 
+# copy N: copies what the last cold build of the site of N posts wrote
+# (its two sites and its cache) into a new folder with cp -a (which
+# links what the build linked, the spare folders, as the build did): what
+# this machine takes to write those files, whoever writes them (timed).
+copy() {
+	local site=$work/$1
+	rm -rf "$work/copy"
+	mkdir "$work/copy"
+	timed cp -a "$site/out" "$site/wiki" "$site/.netjournal" "$work/copy/"
+	rm -rf "$work/copy"
+}
+
 started=$(date -u '+%Y-%m-%d %H:%M UTC')
 smalls="" larges="" peaks=""
+users_small="" users_large="" syss_small="" syss_large=""
+copies_small="" copies_large=""
 for ((i = 1; i <= repeats; i++)); do
 	cold "$small"
-	s=$ms
+	s=$ms users_small+="$user " syss_small+="$sys "
+	copy "$small"
+	copies_small+="$ms "
 	cold "$large"
-	smalls+="$s " larges+="$ms " peaks+="$kb "
-	log "pair $i of $repeats: $small posts $s ms, $large posts $ms ms ($kb KiB), $(awk -v a="$ms" -v b="$s" 'BEGIN { printf "%.2f", a / b }') times"
+	smalls+="$s " larges+="$ms " peaks+="$kb " users_large+="$user " syss_large+="$sys "
+	l=$ms
+	copy "$large"
+	copies_large+="$ms "
+	log "pair $i of $repeats: $small posts $s ms, $large posts $l ms ($kb KiB), $(awk -v a="$l" -v b="$s" 'BEGIN { printf "%.2f", a / b }') times"
 done
 
 ms_small=$(median <<<"$smalls") ms_large=$(median <<<"$larges")
@@ -78,4 +102,12 @@ row() { printf '%-16s %s\n' "$1" "$2"; }
 row "$small posts" "$(awk -v m="$ms_small" 'BEGIN { printf "%.2f s", m / 1000 }')"
 row "$large posts" "$(awk -v m="$ms_large" 'BEGIN { printf "%.2f s", m / 1000 }')"
 row "ratio" "$(awk -v a="$ms_large" -v b="$ms_small" 'BEGIN { printf "%.2f", a / b }') (target: at most 11)"
+# CPU seconds, the program's own and the kernel's (for it), as medians;
+# and the copy of each build's output.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+cpu() { printf '%s s at %s posts, %s s at %s: %s times' "$1" "$small" "$2" "$large" "$(ratio "$2" "$1")"; }
+row "user CPU" "$(cpu "$(median <<<"$users_small")" "$(median <<<"$users_large")")"
+row "kernel CPU" "$(cpu "$(median <<<"$syss_small")" "$(median <<<"$syss_large")")"
+c_small=$(median <<<"$copies_small") c_large=$(median <<<"$copies_large")
+row "cp of output" "$(awk -v m="$c_small" 'BEGIN { printf "%.2f s", m / 1000 }') at $small posts, $(awk -v m="$c_large" 'BEGIN { printf "%.2f s", m / 1000 }') at $large: $(ratio "$c_large" "$c_small") times (the machine's own cost of writing what each build wrote)"
 row "peak memory" "$(awk -v k="$peak" 'BEGIN { printf "%.2f GB", k * 1024 / 1e9 }') at $large posts (target: under 2 GB)"
