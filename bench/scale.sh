@@ -88,10 +88,10 @@ for ((i = 1; i <= repeats; i++)); do
 	copies_small+="$ms "
 	cold "$large"
 	smalls+="$s " larges+="$ms " peaks+="$kb " users_large+="$user " syss_large+="$sys "
-	l=$ms
+	l=$ms k=$kb
 	copy "$large"
 	copies_large+="$ms "
-	log "pair $i of $repeats: $small posts $s ms, $large posts $l ms ($kb KiB), $(awk -v a="$l" -v b="$s" 'BEGIN { printf "%.2f", a / b }') times"
+	log "pair $i of $repeats: $small posts $s ms, $large posts $l ms ($k KiB), $(awk -v a="$l" -v b="$s" 'BEGIN { printf "%.2f", a / b }') times"
 done
 
 ms_small=$(median <<<"$smalls") ms_large=$(median <<<"$larges")
