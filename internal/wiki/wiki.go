@@ -608,7 +608,20 @@ func (r *renderer) laterKept(name, path string, make func() any) {
 // URL returns the relative link from the page to a wiki path such as
 // "contacts/ana-lima.html".
 func (p *Page) URL(target string) string {
-	return strings.Repeat("../", strings.Count(p.Path, "/")) + target
+	return up(strings.Count(p.Path, "/")) + target
+}
+
+// ups are the ways up from the folders the wiki's pages are in: most
+// links of the wiki are made with one (Link, on every entry of every
+// list), and strings.Repeat made it anew each time.
+var ups = [...]string{"", "../", "../../", "../../../", "../../../../"}
+
+// up is the way up n folders.
+func up(n int) string {
+	if n < len(ups) {
+		return ups[n]
+	}
+	return strings.Repeat("../", n)
 }
 
 // Link returns the relative link from the page to a contact, event, post

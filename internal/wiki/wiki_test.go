@@ -845,3 +845,14 @@ func TestPostRelativeLinksUnderBasePath(t *testing.T) {
 		}
 	}
 }
+
+// A page's links climb one folder for each of its path's, however deep.
+func TestPageURLClimbs(t *testing.T) {
+	for depth := range 8 {
+		p := &Page{Path: strings.Repeat("f/", depth) + "x.html"}
+		want := strings.Repeat("../", depth) + "contacts/ana.html"
+		if got := p.URL("contacts/ana.html"); got != want {
+			t.Errorf("from %s: %q, want %q", p.Path, got, want)
+		}
+	}
+}
