@@ -858,10 +858,10 @@ func (s *state) evalCall(dot, fun reflect.Value, isBuiltin bool, node parse.Node
 	// netjournal: html/template's escapers, and netjournal's cached, called
 	// without reflect.
 	if f, ok := stringsFunc(fun); ok {
-		return s.callStrings(dot, f, node, name, args, final)
+		return s.callStrings(dot, fun, f, node, name, args, final)
 	}
 	if f, ok := fragmentFunc(fun); ok {
-		return s.callFragment(dot, f, node, name, args, final)
+		return s.callFragment(dot, fun, f, node, name, args, final)
 	}
 
 	// Build the arg list.

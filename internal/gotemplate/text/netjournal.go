@@ -27,11 +27,11 @@ func stringsFunc(fun reflect.Value) (func(...any) string, bool) {
 	return f, ok
 }
 
-// callStrings is evalCall for f (args without the function's own name):
-// its arguments, then the final value, evaluated as evalCall evaluates
-// them for a ...any parameter, f called without reflect.Value.Call, and a
-// panic in f an error, as safeCall makes it.
-func (s *state) callStrings(dot reflect.Value, f func(...any) string, node parse.Node, name string, args []parse.Node, final reflect.Value) reflect.Value {
+// callStrings is evalCall for f, fun's function (args without the
+// function's own name): its arguments, then the final value, evaluated as
+// evalCall evaluates them for a ...any parameter, f called without
+// reflect.Value.Call, and a panic in f an error, as safeCall makes it.
+func (s *state) callStrings(dot, fun reflect.Value, f func(...any) string, node parse.Node, name string, args []parse.Node, final reflect.Value) reflect.Value {
 	// The last command of an action that prints its value (an escaper,
 	// on nearly every action html/template escapes) hands its string
 	// over in the state, not in an interface of its own (an allocation
@@ -39,13 +39,21 @@ func (s *state) callStrings(dot reflect.Value, f func(...any) string, node parse
 	// it is printed before any other action's is made. Known at once,
 	// before the arguments (which may execute templates) are evaluated.
 	direct := node == s.direct
-	var evaluated [4]any
-	vals := evaluated[:0]
+	var values [4]reflect.Value
+	vs := values[:0]
 	for _, arg := range args {
-		vals = append(vals, interfaceOf(s.evalArg(dot, anyType, arg)))
+		vs = append(vs, s.evalArg(dot, anyType, arg))
 	}
 	if !isMissing(final) {
-		vals = append(vals, interfaceOf(s.validateType(final, anyType)))
+		vs = append(vs, s.validateType(final, anyType))
+	}
+	if v, refused := s.callHidden(fun, vs, node, name); refused {
+		return v
+	}
+	var evaluated [4]any
+	vals := evaluated[:0]
+	for _, v := range vs {
+		vals = append(vals, interfaceOf(v))
 	}
 	// The slice f gets is the state's, emptied after the call: one
 	// allocation less for nearly every action. The arguments are
@@ -81,18 +89,41 @@ func fragmentFunc(fun reflect.Value) (func(string, any) (any, error), bool) {
 	return f, ok
 }
 
+// callHidden calls fun through reflect when one of args is a value
+// reflect refuses to pass (read from an unexported field: Execute may be
+// given one as its data, and a function may return one), and reports
+// whether it did: reflect.Value.Call refuses it, and the execution stops
+// with that error as evalCall's does, where the direct calls would have
+// called the function, or panicked.
+func (s *state) callHidden(fun reflect.Value, args []reflect.Value, node parse.Node, name string) (reflect.Value, bool) {
+	for _, v := range args {
+		if v.IsValid() && !v.CanInterface() {
+			out, err := safeCall(fun, args)
+			if err != nil {
+				s.at(node)
+				s.errorf("error calling %s: %w", name, err)
+			}
+			return out, true
+		}
+	}
+	return reflect.Value{}, false
+}
+
 // callFragment is evalCall for f (args without the function's own name,
 // their number checked): its two arguments, or its first and the final
 // value, evaluated as evalCall evaluates them, f called without
 // reflect.Value.Call, a panic in f an error, as safeCall makes it, and
 // its result the interface value reflect.Value.Call returns.
-func (s *state) callFragment(dot reflect.Value, f func(string, any) (any, error), node parse.Node, name string, args []parse.Node, final reflect.Value) reflect.Value {
+func (s *state) callFragment(dot, fun reflect.Value, f func(string, any) (any, error), node parse.Node, name string, args []parse.Node, final reflect.Value) reflect.Value {
 	first := s.evalArg(dot, stringType, args[0])
 	var second reflect.Value
 	if len(args) > 1 {
 		second = s.evalArg(dot, anyType, args[1])
 	} else {
 		second = s.validateType(final, anyType)
+	}
+	if v, refused := s.callHidden(fun, []reflect.Value{first, second}, node, name); refused {
+		return v
 	}
 	out, err := safeFragment(f, first.String(), interfaceOf(second))
 	if err != nil {
@@ -325,15 +356,17 @@ func (s *state) callDirect(dot reflect.Value, f function, node parse.Node, name 
 	} else {
 		arg = s.validateType(final, argType)
 	}
+	if v, refused := s.callHidden(f.value, []reflect.Value{arg}, node, name); refused {
+		return v, true
+	}
 	var out string
 	var err error
 	if f.str != nil {
 		out, err = safeDirect(f.str, arg.String())
 	} else {
-		t, ok := reflect.TypeAssert[time.Time](arg)
-		if !ok {
-			t = arg.Interface().(time.Time)
-		}
+		// Of type time.Time (validateType), and not hidden: the assertion
+		// holds.
+		t, _ := reflect.TypeAssert[time.Time](arg)
 		out, err = safeDirect(f.time, t)
 	}
 	if err != nil {

@@ -3,6 +3,7 @@ package template
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -316,6 +317,44 @@ func TestDirectFunc(t *testing.T) {
 	data := map[string]any{
 		"S": "s", "Any": any("any"), "N": 3, "Boom": "boom", "Nil": nil,
 		"T": day, "PT": &day, "Zero": time.Time{}, "Up": up,
+	}
+	// A value of an unexported field, as Execute may be given one: reflect
+	// refuses to call a function with it.
+	hidden := reflect.ValueOf(struct {
+		s string
+		t time.Time
+	}{"hidden", day})
+	for _, c := range []struct {
+		text string
+		data any
+	}{
+		{`{{up .}}`, hidden.Field(0)}, {`{{. | up}}`, hidden.Field(0)},
+		{`{{date .}}`, hidden.Field(1)}, {`{{. | date}}`, hidden.Field(1)},
+		{`{{print .}}`, hidden.Field(0)}, {`{{html .}}`, hidden.Field(0)}, {`{{. | urlquery}}`, hidden.Field(0)},
+		{`{{frag "a" .}}`, hidden.Field(0)}, {`{{. | frag "a"}}`, hidden.Field(0)},
+	} {
+		run := func(funcs FuncMap) (string, string) {
+			var b strings.Builder
+			err := Must(New("t").Funcs(funcs).Parse(c.text)).Execute(&b, c.data)
+			if err != nil {
+				return b.String(), err.Error()
+			}
+			return b.String(), ""
+		}
+		strs := func(f func(...any) string) func(...any) (string, error) {
+			return func(args ...any) (string, error) { return f(args...), nil }
+		}
+		frag := func(name string, data any) (any, error) { return name, nil }
+		direct["frag"] = frag
+		got, gotErr := run(direct)
+		want, wantErr := run(FuncMap{
+			"up": reflected["up"], "date": reflected["date"],
+			"frag":  func(name string, data any, _ ...int) (any, error) { return frag(name, data) },
+			"print": strs(fmt.Sprint), "html": strs(HTMLEscaper), "urlquery": strs(URLQueryEscaper),
+		})
+		if got != want || gotErr != wantErr {
+			t.Errorf("%s of a hidden field: wrote %q, error %q; through reflect %q, error %q", c.text, got, gotErr, want, wantErr)
+		}
 	}
 	for _, text := range []string{
 		`{{up "a"}}`, `{{"b" | up}}`, `{{up .S}}`, `{{.S | up}}`, `{{up .Any}}`,
