@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -68,5 +69,65 @@ func TestCopyIsCurrent(t *testing.T) {
 	if len(stale) > 0 {
 		slices.Sort(stale)
 		t.Errorf("the Go at %s has other sources than the copy in internal/gotemplate: run internal/gotemplate/copy.sh (README.md):\n%s", src, strings.Join(stale, "\n"))
+	}
+}
+
+// TestPatchMakesCopy runs copy.sh on a copy of this folder: the
+// standard library's sources with netjournal.patch applied must be the
+// copy here, file for file, or the next move to a new Go release (which
+// TestCopyIsCurrent asks for) would lose a change or not build. A change
+// to a copied file is made in the patch too (copy.sh says how).
+func TestPatchMakesCopy(t *testing.T) {
+	// CI installs them (.ci/run), so there a missing tool fails the test;
+	// elsewhere it is skipped, saying why.
+	for _, tool := range []string{"bash", "patch", "sha256sum", "gofmt"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			if os.Getenv("CI") != "" {
+				t.Fatalf("%s is needed to check netjournal.patch, and CI must check it (Debian: apt-get install -y patch coreutils): %v", tool, err)
+			}
+			t.Skipf("%s is not installed (Debian: apt-get install -y patch coreutils): skipping the check of netjournal.patch", tool)
+		}
+	}
+	dir := filepath.Join(t.TempDir(), "gotemplate")
+	if err := os.CopyFS(dir, os.DirFS(".")); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("bash", filepath.Join(dir, "copy.sh")).CombinedOutput(); err != nil {
+		t.Fatalf("copy.sh: %v\n%s", err, out)
+	}
+	files := func(root string) map[string]string {
+		m := map[string]string{}
+		for _, sub := range []string{"text", "html", "internal"} {
+			err := filepath.WalkDir(filepath.Join(root, sub), func(p string, d fs.DirEntry, err error) error {
+				if err != nil || d.IsDir() {
+					return err
+				}
+				b, err := os.ReadFile(p)
+				rel, _ := filepath.Rel(root, p)
+				m[filepath.ToSlash(rel)] = string(b)
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		return m
+	}
+	want, got := files("."), files(dir)
+	if len(want) < 40 {
+		t.Fatalf("this folder holds %d files of the copy: the check would prove little", len(want))
+	}
+	for name, b := range want {
+		switch g, ok := got[name]; {
+		case !ok:
+			t.Errorf("%s: copy.sh does not make it", name)
+		case g != b:
+			t.Errorf("%s: copy.sh makes it otherwise: netjournal.patch lacks a change (copy.sh says how to make the patch)", name)
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("%s: copy.sh makes it, the folder does not hold it", name)
+		}
 	}
 }
