@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -351,6 +352,56 @@ func TestSpareLosesWhatWasNotPut(t *testing.T) {
 	}
 	for _, gone := range []string{"old", "z", filepath.Join("b", "c", "d"), filepath.Join("a", "link.html")} {
 		if _, err := os.Lstat(filepath.Join(out, gone)); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s is still there: %v", gone, err)
+		}
+	}
+}
+
+// TestSpareChangedKindsLosesWhatWasNotPut: a build staged in a spare that
+// holds strays of every kind (files, folders, links to a file and to a
+// folder), a folder where the build puts a file and a file where it
+// needs a folder, leaves in the output exactly what it put.
+func TestSpareChangedKindsLosesWhatWasNotPut(t *testing.T) {
+	site := t.TempDir()
+	out := filepath.Join(site, "public")
+	ctx := context.Background()
+	first := []string{"a/index.html", "b/c/index.html", "x.txt", "old/index.html", "f/index.html", "f/g/h.html", "keep/me.html"}
+	for range 2 {
+		s := putNames(t, ctx, site, out, first...)
+		if err := s.Commit(Inputs{}, nil); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+	}
+	spare := filepath.Join(site, WorkDir, "public.spare")
+	put(t, filepath.Join(spare, "stray.txt"), "by hand")
+	put(t, filepath.Join(spare, "a", "stray.html"), "by hand")
+	put(t, filepath.Join(spare, "b", "c", "d", "deep.html"), "by hand")
+	put(t, filepath.Join(spare, "z", "y", "x.html"), "by hand")
+	for _, link := range []string{filepath.Join("b", "link.html"), filepath.Join("a", "link.html"), "dirlink"} {
+		if err := os.Symlink(filepath.Join(site, "public", "a"), filepath.Join(spare, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A folder the build makes a file of, a file it makes a folder of.
+	again := []string{"a/index.html", "b/c/index.html", "b/link.html", "x.txt/index.html", "f", "keep/me.html"}
+	s := putNames(t, ctx, site, out, again...)
+	defer s.Close()
+	if !s.stages[0].reuse {
+		t.Fatal("the build did not stage in the spare")
+	}
+	if err := s.Commit(Inputs{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]byte{Marker: []byte(markerText)}
+	for _, name := range again {
+		want[name] = []byte(name)
+	}
+	if diff := compare(readTree(t, out), want); diff != "" {
+		t.Fatalf("the output holds what the build did not put:\n%s", diff)
+	}
+	for _, gone := range []string{"old", "z", "dirlink", filepath.Join("b", "c", "d"), filepath.Join("a", "link.html"), filepath.Join("f", "g")} {
+		if _, err := os.Lstat(filepath.Join(out, gone)); !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) {
 			t.Errorf("%s is still there: %v", gone, err)
 		}
 	}
