@@ -14,8 +14,8 @@
 # Environment: TMPDIR the folder the work folder is made in (default
 # /tmp; /dev/shm keeps the disk out of it), KEEP=1 keeps the work folder.
 # It also prints the CPU time of the builds, the program's own (user)
-# and the kernel's for it (sys), and how long cp takes to copy what each
-# build wrote, right after it: on a virtual machine whose memory is slow
+# and the kernel's for it (sys), and how long cp takes to copy what the
+# last build of each size wrote, after all the builds: on a virtual machine whose memory is slow
 # to touch for the first time, writing ten times the bytes can take much
 # more than ten times as long, for any program.
 # The default run takes about 5 minutes on 2 cores, and 13 GB of disk
@@ -58,7 +58,8 @@ done
 # less than two seconds before a build (compare-hugo.sh).
 sleep 3
 
-# cold N: a cold build of the site of N posts; sets ms and kb (timed).
+# cold N: a cold build of the site of N posts; sets ms, kb, user and sys
+# (timed).
 cold() {
 	local site=$work/$1
 	rm -rf "$site/out" "$site/wiki" "$site/.netjournal"
@@ -77,26 +78,33 @@ copy() {
 	rm -rf "$work/copy"
 }
 
+# The program measured is the tree's as the run begins.
+commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
+[[ -z $(git -C "$repo" status --porcelain 2>/dev/null) ]] || commit+=" + uncommitted changes"
 started=$(date -u '+%Y-%m-%d %H:%M UTC')
 smalls="" larges="" peaks=""
 users_small="" users_large="" syss_small="" syss_large=""
-copies_small="" copies_large=""
 for ((i = 1; i <= repeats; i++)); do
 	cold "$small"
 	s=$ms users_small+="$user " syss_small+="$sys "
-	copy "$small"
-	copies_small+="$ms "
 	cold "$large"
 	smalls+="$s " larges+="$ms " peaks+="$kb " users_large+="$user " syss_large+="$sys "
-	l=$ms k=$kb
+	log "pair $i of $repeats: $small posts $s ms, $large posts $ms ms ($kb KiB), $(awk -v a="$ms" -v b="$s" 'BEGIN { printf "%.2f", a / b }') times"
+done
+# The copies come after the builds, alternating as they did, so that the
+# builds run as they always have (6 GB written and let go between them
+# would change their conditions).
+copies_small="" copies_large=""
+for ((i = 1; i <= repeats; i++)); do
+	copy "$small"
+	copies_small+="$ms "
 	copy "$large"
 	copies_large+="$ms "
-	log "pair $i of $repeats: $small posts $s ms, $large posts $l ms ($k KiB), $(awk -v a="$l" -v b="$s" 'BEGIN { printf "%.2f", a / b }') times"
 done
 
 ms_small=$(median <<<"$smalls") ms_large=$(median <<<"$larges")
 peak=$(tr ' ' '\n' <<<"$peaks" | grep . | sort -n | tail -n 1)
-printf '\nnetjournal (%s), cold builds, median of %d\n' "$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)" "$repeats"
+printf '\nnetjournal (%s), cold builds, median of %d\n' "$commit" "$repeats"
 printf '%s; %s\n\n' "$started" "$(machine)"
 row() { printf '%-16s %s\n' "$1" "$2"; }
 row "$small posts" "$(awk -v m="$ms_small" 'BEGIN { printf "%.2f s", m / 1000 }')"
