@@ -80,20 +80,28 @@ func TestCopyIsCurrent(t *testing.T) {
 func TestPatchMakesCopy(t *testing.T) {
 	// CI installs them (.ci/run), so there a missing tool fails the test;
 	// elsewhere it is skipped, saying why.
-	for _, tool := range []string{"bash", "patch", "sha256sum", "gofmt"} {
+	for _, tool := range []string{"bash", "patch", "sha256sum", "gofmt", "go"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			if os.Getenv("CI") != "" {
-				t.Fatalf("%s is needed to check netjournal.patch, and CI must check it (Debian: apt-get install -y patch coreutils): %v", tool, err)
+				t.Fatalf("%s is needed to check netjournal.patch (copy.sh), and CI must check it: %v", tool, err)
 			}
-			t.Skipf("%s is not installed (Debian: apt-get install -y patch coreutils): skipping the check of netjournal.patch", tool)
+			t.Skipf("%s is not installed (copy.sh needs bash, patch, sha256sum, gofmt and go): skipping the check of netjournal.patch", tool)
 		}
 	}
 	dir := filepath.Join(t.TempDir(), "gotemplate")
 	if err := os.CopyFS(dir, os.DirFS(".")); err != nil {
 		t.Fatal(err)
 	}
-	if out, err := exec.Command("bash", filepath.Join(dir, "copy.sh")).CombinedOutput(); err != nil {
+	cmd := exec.Command("bash", filepath.Join(dir, "copy.sh"))
+	cmd.Env = append(os.Environ(), "COPY_ONLY=") // the whole script, the patch applied
+	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("copy.sh: %v\n%s", err, out)
+	}
+	// Copied from other sources than this folder's (a new Go release):
+	// TestCopyIsCurrent says so, and what the patch makes of them is not
+	// this folder.
+	if was, now := readFile(t, "sources.sum"), readFile(t, filepath.Join(dir, "sources.sum")); was != now {
+		t.Skip("the Go running the tests has other sources than the copy's (TestCopyIsCurrent): run copy.sh")
 	}
 	files := func(root string) map[string]string {
 		m := map[string]string{}
@@ -130,4 +138,13 @@ func TestPatchMakesCopy(t *testing.T) {
 			t.Errorf("%s: copy.sh makes it, the folder does not hold it", name)
 		}
 	}
+}
+
+func readFile(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
