@@ -358,9 +358,10 @@ func TestSpareLosesWhatWasNotPut(t *testing.T) {
 }
 
 // TestSpareChangedKindsLosesWhatWasNotPut: a build staged in a spare that
-// holds strays of every kind (files, folders, links to a file and to a
-// folder), a folder where the build puts a file and a file where it
-// needs a folder, leaves in the output exactly what it put.
+// holds strays of every kind (files, folders, links to a folder and to a
+// file outside), a folder where the build puts a file and a file where
+// it needs a folder, leaves in the output exactly what it put, and writes
+// nothing through a link where it puts a file.
 func TestSpareChangedKindsLosesWhatWasNotPut(t *testing.T) {
 	site := t.TempDir()
 	out := filepath.Join(site, "public")
@@ -378,8 +379,10 @@ func TestSpareChangedKindsLosesWhatWasNotPut(t *testing.T) {
 	put(t, filepath.Join(spare, "a", "stray.html"), "by hand")
 	put(t, filepath.Join(spare, "b", "c", "d", "deep.html"), "by hand")
 	put(t, filepath.Join(spare, "z", "y", "x.html"), "by hand")
-	for _, link := range []string{filepath.Join("b", "link.html"), filepath.Join("a", "link.html"), "dirlink"} {
-		if err := os.Symlink(filepath.Join(site, "public", "a"), filepath.Join(spare, link)); err != nil {
+	outside := filepath.Join(site, "outside.html")
+	put(t, outside, "not the build's")
+	for link, to := range map[string]string{filepath.Join("b", "link.html"): outside, filepath.Join("a", "link.html"): outside, "dirlink": filepath.Join(site, "public", "a")} {
+		if err := os.Symlink(to, filepath.Join(spare, link)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -399,6 +402,9 @@ func TestSpareChangedKindsLosesWhatWasNotPut(t *testing.T) {
 	}
 	if diff := compare(readTree(t, out), want); diff != "" {
 		t.Fatalf("the output holds what the build did not put:\n%s", diff)
+	}
+	if b, err := os.ReadFile(outside); err != nil || string(b) != "not the build's" {
+		t.Errorf("the file a link of the spare led to: %q, %v", b, err)
 	}
 	for _, gone := range []string{"old", "z", "dirlink", filepath.Join("b", "c", "d"), filepath.Join("a", "link.html"), filepath.Join("f", "g")} {
 		if _, err := os.Lstat(filepath.Join(out, gone)); !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) {
