@@ -3,6 +3,7 @@ package vcard
 import (
 	"encoding/base64"
 	"fmt"
+	"github.com/netjournal/netjournal/internal/markdown"
 	"net/url"
 	"regexp"
 	"slices"
@@ -163,7 +164,10 @@ func (c *rawCard) person(path string, card govcard.Card, warnings *content.Error
 	var notes []string
 	for _, f := range card[govcard.FieldNote] {
 		if t := strings.TrimSpace(unescape(f.Value)); t != "" {
-			notes = append(notes, t)
+			// Plain text, written into a Markdown body: shown as written
+			// (<FDMID>9830431</FDMID> was raw HTML taken out, a*b*c
+			// emphasis).
+			notes = append(notes, markdown.EscapeText(t))
 		}
 	}
 	if lines := slices.Compact(append(c.relations(card, labels), c.notes...)); len(lines) > 0 {
@@ -238,7 +242,7 @@ func (c *rawCard) relations(card govcard.Card, labels map[string]string) []strin
 				v = d.String()
 			}
 		}
-		out = append(out, "- "+capital(what)+": "+v)
+		out = append(out, "- "+markdown.EscapeText(capital(what))+": "+markdown.EscapeText(v))
 	}
 	return out
 }
@@ -552,7 +556,7 @@ func (c *rawCard) accounts(card govcard.Card, p *contactfile.Person) {
 		if !ok {
 			name = capital(service)
 		}
-		line := "- " + name + ": " + strings.Join(strings.Fields(user), " ")
+		line := "- " + markdown.EscapeText(name) + ": " + markdown.EscapeText(strings.Join(strings.Fields(user), " "))
 		if !slices.Contains(c.notes, line) { // X-SKYPE and IMPP:skype: for one account
 			c.notes = append(c.notes, line)
 		}

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -15,6 +17,7 @@ import (
 
 	"github.com/netjournal/netjournal/internal/contactfile"
 	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/markdown"
 )
 
 func summary(p contactfile.Person) string {
@@ -896,5 +899,47 @@ func TestRoundTripNumberedName(t *testing.T) {
 	}
 	if p := people[0]; p.Name != "John Smith (2)" || len(p.Aliases) != 0 {
 		t.Errorf("read back %q, aliases %q", p.Name, p.Aliases)
+	}
+}
+
+// TestNoteShownAsWritten: a card's note is plain text, and the contact's
+// body Markdown: it is written so that the wiki shows it as the address
+// book had it (<FDMID>9830431</FDMID> was raw HTML taken out, a*b*c
+// emphasis, [[Ana]] a wikilink), the names and accounts of its list too,
+// and the export gives the note back as it was.
+func TestNoteShownAsWritten(t *testing.T) {
+	note := "<FDMID>9830431</FDMID> a*b*c [[Ana]] _x_\n# not a heading\n1. not a list &amp; $$x$$"
+	src := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Rui Costa\r\nNOTE:" + strings.NewReplacer("\n", `\n`, ",", `\,`, ";", `\;`).Replace(note) + "\r\n" +
+		"X-SPOUSE:*Maria* [[Lima]]\r\nX-SKYPE:rui_*costa*\r\nEND:VCARD\r\n"
+	people, _, err := Read("x.vcf", []byte(src), "")
+	if err != nil || len(people) != 1 {
+		t.Fatal(err, people)
+	}
+	res := markdown.New().Render(markdown.Text(people[0].Notes), markdown.Options{})
+	shown := strings.Join(strings.Fields(html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(res.HTML, ""))), " ")
+	want := strings.Join(strings.Fields(note+" Spouse: *Maria* [[Lima]] Skype: rui_*costa*"), " ")
+	if shown != want || len(res.HTMLRemoved) > 0 || len(res.Wikilinks) > 0 {
+		t.Errorf("the body %q shows %q, want %q (removed %v, wikilinks %v)", people[0].Notes, shown, want, res.HTMLRemoved, res.Wikilinks)
+	}
+
+	body := "---\nname: Rui Costa\n---\n" + people[0].Notes + "\n"
+	fsys := fstest.MapFS{content.ConfigFile: {Data: []byte(config)}, "content/contacts/rui-costa.md": {Data: []byte(body)}}
+	s, err := content.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, s.Contacts, Options{Notes: true}); err != nil {
+		t.Fatal(err)
+	}
+	back, _, err := Read("out.vcf", buf.Bytes(), "")
+	if err != nil || len(back) != 1 {
+		t.Fatal(err, back)
+	}
+	if got := markdown.UnescapeText(back[0].Notes); !strings.HasPrefix(got, note+"\n\n") {
+		t.Errorf("the export's note read back: %q, want it to begin with %q", got, note)
+	}
+	if !strings.Contains(buf.String(), "a*b*c") {
+		t.Errorf("the export's NOTE holds the body's escapes:\n%s", buf.String())
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"fmt"
+	"github.com/netjournal/netjournal/internal/markdown"
 	"io"
 	"slices"
 	"strings"
@@ -130,7 +131,9 @@ func card(c *content.Contact, opts Options) govcard.Card {
 			Params: govcard.Params{"ENCODING": {"b"}, govcard.ParamType: {kind}}})
 	}
 	if notes := strings.TrimSpace(c.Body); opts.Notes && notes != "" {
-		card.SetValue(govcard.FieldNote, notes)
+		// Plain text: as the body shows, without Markdown's escapes
+		// (an imported note is written escaped, markdown.EscapeText).
+		card.SetValue(govcard.FieldNote, markdown.UnescapeText(notes))
 	}
 	return card
 }

@@ -1,0 +1,126 @@
+package markdown
+
+import "strings"
+
+// EscapeText writes plain text, such as an address book's note, as
+// Markdown that shows it as written: each character Markdown would read
+// as syntax is escaped with a backslash. Emphasis and code (*, _, `),
+// links, images, footnotes and wikilinks ([, ]), raw HTML and autolinks
+// (<, >), tables (|), strikethrough (~), math ($$) and entities (&amp;)
+// anywhere in a line; at a line's start, headings (#), block quotes
+// (>), lists (-, +, 1. and 1)), setext underlines and thematic breaks
+// (=, -), and definitions (:). A line's leading spaces, which would make
+// it code, are taken out. Lines stay lines of the source, and a blank
+// line still parts paragraphs, as Markdown has them.
+func EscapeText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	for i, line := range strings.Split(s, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		line = strings.TrimLeft(line, " \t")
+		for j := 0; j < len(line); j++ {
+			if n := urlAt(line, j); n > 0 {
+				// A web address, linked as it is written (linkify): its
+				// characters are the address's.
+				b.WriteString(line[j : j+n])
+				j += n - 1
+				continue
+			}
+			c := line[j]
+			switch {
+			case strings.IndexByte("\\`*_[]<>|~", c) >= 0,
+				c == '&' && entityAt(line[j:]),
+				c == '$' && (strings.HasPrefix(line[j+1:], "$") || j > 0 && line[j-1] == '$'),
+				j == 0 && strings.IndexByte("#-+=:", c) >= 0:
+				b.WriteByte('\\')
+			case j == 0 && '0' <= c && c <= '9':
+				// An ordered list's number: 1. or 1) (up to nine digits).
+				k := j
+				for k < len(line) && '0' <= line[k] && line[k] <= '9' {
+					k++
+				}
+				if k < len(line) && k-j <= 9 && (line[k] == '.' || line[k] == ')') {
+					b.WriteString(line[j:k])
+					b.WriteByte('\\')
+					j = k
+					c = line[k]
+				}
+			}
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// urlAt is the length of the web address written at line[j:], which
+// Markdown links as it is (GFM's autolinks: http://, https://, www.), up
+// to a space or a '<': 0 if there is none.
+func urlAt(line string, j int) int {
+	if j > 0 && line[j-1] != ' ' && line[j-1] != '\t' && line[j-1] != '(' {
+		return 0
+	}
+	rest := line[j:]
+	lower := strings.ToLower(rest[:min(len(rest), 8)])
+	if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") && !strings.HasPrefix(lower, "www.") {
+		return 0
+	}
+	if end := strings.IndexAny(rest, " \t<"); end >= 0 {
+		return end
+	}
+	return len(rest)
+}
+
+// entityAt reports whether s begins with an HTML character reference
+// (&amp;, &#38;, &#x26;), which Markdown reads as the character.
+func entityAt(s string) bool {
+	end := strings.IndexByte(s, ';')
+	if end < 2 || end > 40 {
+		return false
+	}
+	ref := s[1:end]
+	if ref[0] == '#' {
+		digits := ref[1:]
+		hex := false
+		if len(digits) > 0 && (digits[0] == 'x' || digits[0] == 'X') {
+			digits, hex = digits[1:], true
+		}
+		if digits == "" {
+			return false
+		}
+		for _, c := range digits {
+			if !('0' <= c && c <= '9' || hex && ('a' <= c && c <= 'f' || 'A' <= c && c <= 'F')) {
+				return false
+			}
+		}
+		return true
+	}
+	for k, c := range ref {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || k > 0 && '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// UnescapeText is EscapeText undone: the text a body written by it
+// holds, each backslash before ASCII punctuation taken out (as Markdown
+// shows it). For a plain-text field made of a body (a vCard's NOTE).
+func UnescapeText(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && strings.IndexByte(asciiPunctuation, s[i+1]) >= 0 {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// asciiPunctuation is what a backslash escapes in Markdown.
+const asciiPunctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"

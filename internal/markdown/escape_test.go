@@ -1,0 +1,89 @@
+package markdown
+
+import (
+	"html"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// typed reads the typographer's quotes and dashes back as typed.
+var typed = strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`, "–", "--", "—", "---", "…", "...", "«", "<<", "»", ">>")
+
+// shownAs is what a browser shows of a body Render makes: the text of its
+// HTML, its words as one string, the typographer's quotes and dashes
+// read back as typed.
+func shownAs(t *testing.T, body string) (text string, res Result) {
+	t.Helper()
+	res = New().Render(Text(body), Options{})
+	text = html.UnescapeString(tags.ReplaceAllString(res.HTML, ""))
+	return typed.Replace(strings.Join(strings.Fields(text), " ")), res
+}
+
+var tags = regexp.MustCompile(`<[^>]*>`)
+
+// checkEscaped checks that the text s, escaped, shows as written: the
+// same words, no link, wikilink, raw HTML, heading, list, quote, code or
+// emphasis made of it.
+func checkEscaped(t *testing.T, s string) {
+	t.Helper()
+	esc := EscapeText(s)
+	var lines []string
+	for _, l := range strings.Split(s, "\n") {
+		lines = append(lines, strings.TrimLeft(l, " \t"))
+	}
+	if back, want := UnescapeText(esc), strings.Join(lines, "\n"); back != want {
+		t.Errorf("%q escaped as %q reads back as %q", s, esc, back)
+	}
+	got, res := shownAs(t, esc)
+	want := typed.Replace(strings.Join(strings.Fields(s), " "))
+	if got != want {
+		t.Errorf("%q escaped as %q shows %q, want %q", s, esc, got, want)
+	}
+	if len(res.Wikilinks) > 0 || len(res.Links) > 0 || len(res.HTMLRemoved) > 0 || len(res.Errors) > 0 {
+		t.Errorf("%q escaped as %q: wikilinks %v, links %v, HTML removed %v, errors %v", s, esc, res.Wikilinks, res.Links, res.HTMLRemoved, res.Errors)
+	}
+	for _, tag := range []string{"<h", "<li", "<blockquote", "<code", "<pre", "<em", "<strong", "<del", "<table", "<hr", "<dl", "<img", "<sup", "<math", "class=\"math"} {
+		if strings.Contains(res.HTML, tag) {
+			t.Errorf("%q escaped as %q makes %s: %s", s, esc, tag, res.HTML)
+		}
+	}
+}
+
+// An address book's note written into a contact shows as written
+// (vCard NOTE: <FDMID>9830431</FDMID>, a*b*c).
+func TestEscapeText(t *testing.T) {
+	for _, s := range []string{
+		"<FDMID>9830431</FDMID>", "a*b*c and _under_ and `code`", "[[Ana Lima]] and [a link](/x/) and ![img](p.png)",
+		"# not a heading\n## nor this", "> not a quote", "- not\n+ a\n* list", "1. not a list\n2) either", "12345. a number",
+		"a title\n===", "a title\n---", "***", "term\n: not a definition", "| a | b |\n|---|---|\n| c | d |",
+		"~~struck~~", "$$x^2$$ and $5", "&amp; &#38; &#x26; &copy; & Tom & Jerry &", "a \\ backslash \\* and \\[",
+		"    indented four", "\tindented by a tab", "<https://example.com> <b>bold</b> <!-- comment -->",
+		"footnote[^1]\n\n[^1]: the note", "https://example.com/a_b*c", "line one\nline two\n\nparagraph two",
+		"café — “quoted” ‘single’ ... -- and ---", "<script>alert(1)</script>", "[x]: /link-definition",
+		"```\nfenced\n```", "~~~\nfenced\n~~~", "<div>\n\nblock\n\n</div>", "a<b>c", "a\\\nhard break",
+	} {
+		checkEscaped(t, s)
+	}
+}
+
+func FuzzEscapeText(f *testing.F) {
+	for _, s := range []string{"<FDMID>1</FDMID>", "a*b*c", "[[x]]", "# h", "1. x", "$$x$$", "&amp;", "a\n===", "    code"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if strings.ContainsAny(s, "\r\x00\u2028\u2029\ufeff") || !isPrintable(s) {
+			return // the text of a note: printable, lines ending in \n
+		}
+		checkEscaped(t, s)
+	})
+}
+
+func isPrintable(s string) bool {
+	for _, r := range s {
+		if r < ' ' && r != '\n' && r != '\t' || r == 0x7f || r == 0xfffd {
+			return false
+		}
+	}
+	return true
+}
