@@ -104,10 +104,10 @@ func entityAt(s string) bool {
 	return true
 }
 
-// UnescapeText is EscapeText undone: the text a body written by it
+// Unescape is EscapeText undone: the text a body written by it
 // holds, each backslash before ASCII punctuation taken out (as Markdown
 // shows it). For a plain-text field made of a body (a vCard's NOTE).
-func UnescapeText(s string) string {
+func Unescape(s string) string {
 	if !strings.Contains(s, `\`) {
 		return s
 	}

@@ -32,7 +32,7 @@ func checkEscaped(t *testing.T, s string) {
 	for _, l := range strings.Split(s, "\n") {
 		lines = append(lines, strings.TrimLeft(l, " \t"))
 	}
-	if back, want := UnescapeText(esc), strings.Join(lines, "\n"); back != want {
+	if back, want := Unescape(esc), strings.Join(lines, "\n"); back != want {
 		t.Errorf("%q escaped as %q reads back as %q", s, esc, back)
 	}
 	got, res := shownAs(t, esc)

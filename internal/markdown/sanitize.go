@@ -110,9 +110,29 @@ func (s *sanitizer) sanitize(doc ast.Node, src []byte) (removed []LineError, nod
 		return ast.WalkContinue, nil
 	})
 	foreign := 0 // how deep the nodes so far are in svg and math elements
+	// The start tags of inline HTML taken out (<a href="javascript:…">),
+	// by their block and name: the end tag of each, another node of the
+	// paragraph, goes with it, not left as a stray </a>.
+	type taken struct {
+		block ast.Node
+		name  string
+	}
+	pending := map[taken]int{}
 	for _, n := range nodes {
 		raw, start := rawHTML(n, src)
 		clean := s.clean(raw, &foreign)
+		if !s.trust && n.Kind() == ast.KindRawHTML {
+			if name, end, ok := soleTag(raw); ok {
+				k := taken{blockOf(n), name}
+				switch {
+				case !end && strings.TrimSpace(clean) == "":
+					pending[k]++
+				case end && pending[k] > 0:
+					pending[k]--
+					clean = ""
+				}
+			}
+		}
 		if !s.trust {
 			if what := lost(raw, clean); what != "" {
 				removed = append(removed, LineError{
@@ -124,6 +144,34 @@ func (s *sanitizer) sanitize(doc ast.Node, src []byte) (removed []LineError, nod
 		n.SetAttributeString(cleanAttr, []byte(clean))
 	}
 	return removed, nodes
+}
+
+// soleTag reports the name of the one tag raw is, a start tag (not one
+// closed by itself) or an end tag (end): the raw HTML of a paragraph
+// comes a tag at a time.
+func soleTag(raw string) (name string, end, ok bool) {
+	z := html.NewTokenizer(strings.NewReader(raw))
+	switch z.Next() {
+	case html.StartTagToken:
+	case html.EndTagToken:
+		end = true
+	default:
+		return "", false, false
+	}
+	b, _ := z.TagName()
+	name = string(b)
+	if z.Next() != html.ErrorToken {
+		return "", false, false
+	}
+	return name, end, true
+}
+
+// blockOf is the block that holds an inline node.
+func blockOf(n ast.Node) ast.Node {
+	for n != nil && n.Type() != ast.TypeBlock {
+		n = n.Parent()
+	}
+	return n
 }
 
 // rawLinks calls link for every href, src, poster and srcset image of
@@ -365,14 +413,80 @@ func sameLinks(written, kept html.Token) bool {
 }
 
 // sameURL reports whether kept is written, a URL, as the sanitizer keeps
-// it: as written, or parsed and written anew (/über/ as /%C3%BCber/).
+// it: as written, or parsed and written anew (/über/ as /%C3%BCber/), a
+// percent sign that starts no escape written %25 (fixPercents).
 func sameURL(written, kept string) bool {
 	if written == kept {
 		return true
 	}
-	u, err := url.Parse(strings.TrimSpace(written))
+	u, err := url.Parse(fixPercent(strings.TrimSpace(written)))
 	return err == nil && u.String() == kept
 }
+
+// urlAttrs are the attributes of raw HTML that hold a URL (or, srcset, a
+// list of them).
+var urlAttrs = map[string]bool{"href": true, "src": true, "poster": true, "cite": true, "srcset": true}
+
+// fixPercents writes raw HTML's URLs with each percent sign that starts
+// no escape as %25, as goldmark writes a Markdown link's (and as a
+// browser reads it): the sanitizer, which keeps only URLs that parse,
+// took out <a href="book.html#%_sec_2.4"> and left its </a>. Tags with
+// none are left byte for byte.
+func fixPercents(raw string) string {
+	if !strings.Contains(raw, "%") {
+		return raw
+	}
+	var b strings.Builder
+	changed := false
+	z := html.NewTokenizer(strings.NewReader(raw))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		written := string(z.Raw())
+		if tt == html.StartTagToken || tt == html.SelfClosingTagToken {
+			tok := z.Token()
+			fixed := false
+			for i, a := range tok.Attr {
+				if a.Namespace == "" && urlAttrs[a.Key] {
+					if v := fixPercent(a.Val); v != a.Val {
+						tok.Attr[i].Val, fixed = v, true
+					}
+				}
+			}
+			if fixed {
+				b.WriteString(tok.String())
+				changed = true
+				continue
+			}
+		}
+		b.WriteString(written)
+	}
+	if !changed {
+		return raw
+	}
+	return b.String()
+}
+
+// fixPercent writes each percent sign of s that starts no escape (two
+// hexadecimal digits after it) as %25.
+func fixPercent(s string) string {
+	if !strings.Contains(s, "%") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' && !(i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2])) {
+			b.WriteString("%25")
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
 
 // cleanAttr holds a raw HTML node's cleaned HTML, for render to write in
 // its place. It is never written as an attribute: goldmark writes none
@@ -431,6 +545,7 @@ func (s *sanitizer) clean(raw string, foreign *int) string {
 	if s.trust {
 		return withoutComments(raw, foreign)
 	}
+	raw = fixPercents(raw)
 	if !strings.Contains(raw, "&") {
 		return s.policy.Sanitize(raw)
 	}

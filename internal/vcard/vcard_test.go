@@ -936,7 +936,7 @@ func TestNoteShownAsWritten(t *testing.T) {
 	if err != nil || len(back) != 1 {
 		t.Fatal(err, back)
 	}
-	if got := markdown.UnescapeText(back[0].Notes); !strings.HasPrefix(got, note+"\n\n") {
+	if got := markdown.Unescape(back[0].Notes); !strings.HasPrefix(got, note+"\n\n") {
 		t.Errorf("the export's note read back: %q, want it to begin with %q", got, note)
 	}
 	if !strings.Contains(buf.String(), "a*b*c") {

@@ -133,7 +133,7 @@ func card(c *content.Contact, opts Options) govcard.Card {
 	if notes := strings.TrimSpace(c.Body); opts.Notes && notes != "" {
 		// Plain text: as the body shows, without Markdown's escapes
 		// (an imported note is written escaped, markdown.EscapeText).
-		card.SetValue(govcard.FieldNote, markdown.UnescapeText(notes))
+		card.SetValue(govcard.FieldNote, markdown.Unescape(notes))
 	}
 	return card
 }

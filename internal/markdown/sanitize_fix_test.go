@@ -1,0 +1,37 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestRawLinkBadPercent: a link of raw HTML whose address has a percent
+// sign that starts no escape (SICP's book-Z-H-17.html#%_sec_2.4) is kept,
+// the sign written %25 as a Markdown link's is; a link the page may not
+// have (javascript:) goes with its end tag, not leaving </a> behind.
+func TestRawLinkBadPercent(t *testing.T) {
+	for _, c := range []struct{ src, want, not, removed string }{
+		{`Read <a href="http://mitpress.mit.edu/sicp/full-text/book/book-Z-H-17.html#%_sec_2.4">section 2.4</a> in SICP.`,
+			`<a href="http://mitpress.mit.edu/sicp/full-text/book/book-Z-H-17.html#%25_sec_2.4">section 2.4</a>`, "", ""},
+		{`A <a href="/x/100%">full</a> and <a title="100%" href="/y/">y</a>.`,
+			`<a href="/x/100%25">full</a> and <a title="100%" href="/y/">y</a>`, "", ""},
+		{`An <a href="/ok%20fine/">escape</a> kept.`, `<a href="/ok%20fine/">escape</a>`, "", ""},
+		{`Click <a href="javascript:alert(1)">here</a> now.`, `Click here now.`, "</a>", "<a>"},
+		{`Two <a href="javascript:x()">a</a> and <a href="javascript:y()">b</a>, <em>kept</em>.`, `Two a and b, <em>kept</em>.`, "</a>", "<a>"},
+	} {
+		res := New().Render(Text(c.src), Options{})
+		if !strings.Contains(res.HTML, c.want) {
+			t.Errorf("%s:\n%s\nwant %s", c.src, res.HTML, c.want)
+		}
+		if c.not != "" && strings.Contains(res.HTML, c.not) {
+			t.Errorf("%s: %s is left in\n%s", c.src, c.not, res.HTML)
+		}
+		var removed []string
+		for _, e := range res.HTMLRemoved {
+			removed = append(removed, e.Err.Error())
+		}
+		if got := strings.Join(removed, "; "); c.removed == "" && got != "" || c.removed != "" && !strings.Contains(got, "removed "+c.removed) {
+			t.Errorf("%s: removed %q, want %q", c.src, got, c.removed)
+		}
+	}
+}
