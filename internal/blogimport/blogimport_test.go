@@ -2869,3 +2869,33 @@ func TestHugoURLCleanSlug(t *testing.T) {
 		t.Errorf("slugs and aliases:\n%s\nwant\n%s", strings.Join(got, " | "), want)
 	}
 }
+
+// TestRelinkPercentEncoded: a link that writes an old address or a file
+// with percent escapes (/%E6%B5%85%E8%B0%88/, as a browser copies it;
+// ../images/a%20b.png) leads where it led too, as the same link written
+// with the characters does, its fragment kept.
+func TestRelinkPercentEncoded(t *testing.T) {
+	fsys := fstest.MapFS{
+		"_config.yml":              {Data: []byte("permalink: /:title/\n")},
+		"_posts/2020-01-01-cat.md": {Data: []byte("---\ntitle: Cat\n---\n[encoded](/%E6%B5%85%E8%B0%88/#%E4%B8%A5) [written](/浅谈/) [slashless](/%E6%B5%85%E8%B0%88)\n\n![img](../images/a%20b.png) ![img](../images/a b.png)\n")},
+		"_posts/2020-01-02-浅谈.md":  {Data: []byte("---\ntitle: Qian tan\n---\nText.\n")},
+		"images/a b.png":           {Data: []byte("png")},
+	}
+	plan, err := Jekyll(fsys, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body, slug string
+	for _, p := range plan.Posts {
+		switch p.Slug {
+		case "cat":
+			body = strings.TrimSpace(p.Body)
+		default:
+			slug = p.Slug
+		}
+	}
+	want := "[encoded](/posts/" + slug + "/#%E4%B8%A5) [written](/posts/" + slug + "/) [slashless](/posts/" + slug + "/)\n\n![img](/images/a%20b.png) ![img](</images/a b.png>)"
+	if body != want {
+		t.Errorf("body:\n%s\nwant:\n%s", body, want)
+	}
+}

@@ -640,6 +640,7 @@ func (p *Plan) relink(old site) {
 	files := map[string]bool{"/": true} // the home page, and the site paths of the files it copies
 	for _, f := range p.Files {
 		files["/"+strings.TrimPrefix(f.Path, "static/")] = true
+		files[unescaped("/"+strings.TrimPrefix(f.Path, "static/"))] = true
 	}
 	for _, post := range p.Posts {
 		post.Body = relinkBody(post.Body, to, relative{from: post.oldPath, at: "/posts/" + post.Slug + "/", bundle: post.bundle, files: files, old: old, ids: ids})
@@ -706,8 +707,11 @@ func (p *Plan) moved() map[string]string {
 			if o == "" {
 				continue
 			}
-			to[o] = newPath
-			to[strings.TrimSuffix(o, "/")] = newPath
+			// And as its escapes read (relinkBody looks a link up so).
+			for _, o := range []string{o, unescaped(o)} {
+				to[o] = newPath
+				to[strings.TrimSuffix(o, "/")] = newPath
+			}
 		}
 	}
 	for _, post := range p.Posts {
@@ -744,7 +748,9 @@ func relinkBody(body string, to map[string]string, rel relative) string {
 			switch {
 			case to[p] != "":
 				repl = to[p] + rest
-			case rel.files[p]:
+			case to[unescaped(p)] != "":
+				repl = to[unescaped(p)] + rest
+			case rel.files[p], rel.files[unescaped(p)]:
 				repl = rebased
 			default:
 				continue
@@ -752,6 +758,11 @@ func relinkBody(body string, to map[string]string, rel relative) string {
 		} else {
 			u, frag, _ := strings.Cut(dest, "#")
 			newPath, ok := to[u]
+			if !ok {
+				// Written with its escapes (/%E6%B5%85/, as a browser
+				// copies an address).
+				newPath, ok = to[unescaped(u)]
+			}
 			if made := rel.ids[u][frag]; !ok && made != "" {
 				// A link by its new path (a ref's) to a heading's own id.
 				newPath, ok = u, true
@@ -767,7 +778,9 @@ func relinkBody(body string, to map[string]string, rel relative) string {
 					newPath = to[strings.TrimSuffix(rel.old.base.String(), "/")+p]
 				case to[p] != "":
 					newPath = to[p]
-				case rel.files[strings.SplitN(p, "?", 2)[0]]:
+				case to[unescaped(p)] != "":
+					newPath = to[unescaped(p)]
+				case rel.files[strings.SplitN(p, "?", 2)[0]], rel.files[unescaped(strings.SplitN(p, "?", 2)[0])]:
 					newPath = p
 				default:
 					continue
@@ -775,6 +788,8 @@ func relinkBody(body string, to map[string]string, rel relative) string {
 			}
 			repl = newPath
 			if made := rel.ids[newPath][frag]; made != "" {
+				frag = made
+			} else if made := rel.ids[newPath][unescaped(frag)]; made != "" {
 				frag = made
 			}
 			if frag != "" {
@@ -790,6 +805,18 @@ func relinkBody(body string, to map[string]string, rel relative) string {
 	}
 	b.WriteString(body[last:])
 	return b.String()
+}
+
+// unescaped is a link's path, or fragment, with its percent escapes
+// read (%E6%B5%85 as 浅), or as written when they do not read.
+func unescaped(p string) string {
+	if !strings.Contains(p, "%") {
+		return p
+	}
+	if u, err := url.PathUnescape(p); err == nil {
+		return u
+	}
+	return p
 }
 
 // linkDests returns where the destinations of a body's links are, in
