@@ -8,10 +8,14 @@ import "strings"
 // links, images, footnotes and wikilinks ([, ]), raw HTML and autolinks
 // (<, >), tables (|), strikethrough (~), math ($$) and entities (&amp;)
 // anywhere in a line; at a line's start, headings (#), block quotes
-// (>), lists (-, +, 1. and 1)), setext underlines and thematic breaks
-// (=, -), and definitions (:). A line's leading spaces, which would make
-// it code, are taken out. Lines stay lines of the source, and a blank
-// line still parts paragraphs, as Markdown has them.
+// (>), lists (+, 1. and 1), whose numbers Markdown would write anew),
+// setext underlines and thematic breaks (=, -), and definitions (:). A
+// line that begins "- " and more stays an item of a list, shown as the text's
+// dash was (the notes an import writes are such a list, and an export
+// gives them back so: Unescape); what follows it is read as a line's
+// start. A line's leading spaces, which would make it code, are taken
+// out. Lines stay lines of the source, and a blank line still parts
+// paragraphs, as Markdown has them.
 func EscapeText(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
@@ -20,6 +24,10 @@ func EscapeText(s string) string {
 			b.WriteByte('\n')
 		}
 		line = strings.TrimLeft(line, " \t")
+		for strings.HasPrefix(line, "- ") && strings.TrimSpace(line[2:]) != "" {
+			b.WriteString("- ")
+			line = strings.TrimLeft(line[2:], " \t")
+		}
 		for j := 0; j < len(line); j++ {
 			if n := urlAt(line, j); n > 0 {
 				// A web address, linked as it is written (linkify): its
