@@ -2899,3 +2899,25 @@ func TestRelinkPercentEncoded(t *testing.T) {
 		t.Errorf("body:\n%s\nwant:\n%s", body, want)
 	}
 }
+
+// TestRelinkCategoryPages: a link to the old site's page of a category
+// or a tag of the posts (Hugo's /categories/oo-design/), which the import
+// makes tags, leads to the tag's page; one to a category no post has
+// stays as written.
+func TestRelinkCategoryPages(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.toml":       {Data: []byte("baseURL = 'https://blog.example/'\n")},
+		"content/post/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\ncategories: [OO-Design]\ntags: [Go Lang]\n---\n[OO](/categories/oo-design/), [again](https://blog.example/categories/oo-design), [go](/tags/go-lang/), [none](/categories/other/).\n")},
+	}
+	plan, err := Hugo(fsys, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Posts) != 1 {
+		t.Fatalf("%d posts", len(plan.Posts))
+	}
+	want := "[OO](/tags/oo-design/), [again](/tags/oo-design/), [go](/tags/go-lang/), [none](/categories/other/)."
+	if got := strings.TrimSpace(plan.Posts[0].Body); got != want {
+		t.Errorf("body:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -630,6 +630,7 @@ func attribute(name string) *regexp.Regexp {
 // to /posts/cat/, and a real blog's 720 images were broken.
 func (p *Plan) relink(old site) {
 	to := p.moved()
+	p.tagPages(to, old)
 	ids := map[string]map[string]string{} // a new path's heading ids, given → made
 	for _, post := range p.Posts {
 		ids["/posts/"+post.Slug+"/"] = post.ids
@@ -647,6 +648,38 @@ func (p *Plan) relink(old site) {
 	}
 	for _, page := range p.Pages {
 		page.Body = relinkBody(page.Body, to, relative{from: page.oldPath, at: "/" + page.SitePath, bundle: len(page.files) > 0, files: files, old: old, ids: ids})
+	}
+}
+
+// tagPages adds to to the old site's pages of the posts' categories and
+// tags, which the import makes tags (/categories/oo-design/, /tags/go/,
+// and /category/ and /tag/ as some themes write them), each leading to
+// its tag's page: a link to a category's page was a broken link. An old
+// address of a post or a page of the same path stays that post's.
+func (p *Plan) tagPages(to map[string]string, old site) {
+	var names []string
+	for _, post := range p.Posts {
+		for _, t := range post.Tags {
+			if !slices.ContainsFunc(names, func(n string) bool { return journal.SameTag(n, t) }) {
+				names = append(names, t)
+			}
+		}
+	}
+	slugs := journal.TagSlugs(names)
+	for _, name := range names {
+		page := "/tags/" + slugs[name] + "/"
+		// The name as Hugo's urlize and Jekyll's slugify write it in an
+		// address (lower case, words joined by -), and as netjournal does.
+		for _, seg := range []string{journal.Slugify(name), strings.ToLower(strings.Join(strings.Fields(name), "-"))} {
+			for _, kind := range []string{"categories", "tags", "category", "tag"} {
+				o := "/" + kind + "/" + seg + "/"
+				for _, k := range []string{o, strings.TrimSuffix(o, "/"), old.abs(o), strings.TrimSuffix(old.abs(o), "/")} {
+					if _, taken := to[k]; k != "" && !taken {
+						to[k] = page
+					}
+				}
+			}
+		}
 	}
 }
 

@@ -628,3 +628,8 @@ func (j *Journal) menuPath(u string) (string, bool) {
 	}
 	return "", false
 }
+
+// TagSlugs gives each of these tag names (one per tag) the slug of its
+// page, as the public view does: for an import, which points the old
+// site's links to a tag at the page netjournal makes of it.
+func TagSlugs(names []string) map[string]string { return tagSlugs(names) }
