@@ -2921,3 +2921,26 @@ func TestRelinkCategoryPages(t *testing.T) {
 		t.Errorf("body:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestAdmonition: LoveIt's, FixIt's and DoIt's admonition is a quote
+// whose first line is its title, bold (its type's name when it has
+// none), its content the quote's, named or positional arguments alike.
+func TestAdmonition(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.toml":       {Data: []byte("baseURL = 'https://blog.example/'\n")},
+		"content/post/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n{{< admonition note \"Once upon a time in Netflix land\" >}}\nIn past, *it* was.\n\nTwo paragraphs.\n{{< /admonition >}}\n\n{{< admonition type=tip title=\"A tip\" open=false >}}Inline.{{< /admonition >}}\n\n{{< admonition warning >}}\nCareful.\n{{< /admonition >}}\n")},
+	}
+	plan, err := Hugo(fsys, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "> **Once upon a time in Netflix land**\n>\n> In past, *it* was.\n>\n> Two paragraphs.\n\n> **A tip**\n>\n> Inline.\n\n> **Warning**\n>\n> Careful."
+	if got := strings.TrimSpace(plan.Posts[0].Body); got != want {
+		t.Errorf("body:\n%s\nwant:\n%s", got, want)
+	}
+	for _, w := range plan.Warnings {
+		if strings.Contains(w.Error(), "admonition") {
+			t.Errorf("warning: %v", w)
+		}
+	}
+}

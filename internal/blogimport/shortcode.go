@@ -335,6 +335,23 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 			b.WriteString("$$" + math + "$$")
 		}
 		return
+	case "admonition":
+		// LoveIt's, FixIt's and DoIt's callout: {{< admonition note
+		// "Title" >}} (its type, its title, whether it starts open): a
+		// quote whose first line is the title, bold, as the theme shows
+		// it (the type's name when it has none).
+		kind := or(arg("type", 0), "note")
+		title := or(arg("title", 1), strings.ToUpper(kind[:1])+kind[1:])
+		var q strings.Builder
+		q.WriteString("> **" + strings.Join(strings.Fields(title), " ") + "**\n>")
+		for _, l := range strings.Split(strings.Trim(inner, "\n"), "\n") {
+			if q.WriteString("\n>"); l != "" {
+				q.WriteString(" " + l)
+			}
+		}
+		block(b, q.String())
+		endBlock(b, c.src, end)
+		return
 	case "details":
 		summary := or(arg("summary", -1), "Details")
 		open := ""
