@@ -73,7 +73,7 @@ func (c *rawCard) person(path string, card govcard.Card, warnings *content.Error
 	}
 	if org >= 0 {
 		if units := nonEmpty(components(orgs[org])[1:]...); len(units) > 0 {
-			drop("ORG unit %q", strings.Join(units, ", "))
+			drop("ORG unit %s", quoted(strings.Join(units, ", ")))
 		}
 		// A second ORG is another job (Google Contacts writes one ORG
 		// and one TITLE for each): the contact keeps the first.
@@ -112,7 +112,7 @@ func (c *rawCard) person(path string, card govcard.Card, warnings *content.Error
 		}
 		as := emailAddresses(e)
 		if len(as) == 0 {
-			warn(govcard.FieldEmail, i, "EMAIL %q is not an email address: imported without it", f.Value)
+			warn(govcard.FieldEmail, i, "EMAIL %s is not an email address: imported without it", quoted(f.Value))
 			continue
 		}
 		for _, a := range as {
@@ -127,7 +127,7 @@ func (c *rawCard) person(path string, card govcard.Card, warnings *content.Error
 	for i, f := range card[govcard.FieldURL] {
 		u := webAddress(unescape(f.Value))
 		if u == "" {
-			warn(govcard.FieldURL, i, "URL %q is not a web address: imported without it", f.Value)
+			warn(govcard.FieldURL, i, "URL %s is not a web address: imported without it", quoted(f.Value))
 			continue
 		}
 		p.Links = append(p.Links, contactfile.Link{Name: label(labels[f.Group], f.Params.Types()), URL: u})
@@ -142,7 +142,7 @@ func (c *rawCard) person(path string, card govcard.Card, warnings *content.Error
 		f := card[govcard.FieldBirthday][i]
 		b, err := birthday(f)
 		if err != nil {
-			warn(govcard.FieldBirthday, i, "BDAY %q is not a date: imported without a birthday", f.Value)
+			warn(govcard.FieldBirthday, i, "BDAY %s is not a date: imported without a birthday", quoted(f.Value))
 		}
 		p.Birthday = b
 	}
@@ -423,7 +423,7 @@ func (c *rawCard) address(p *contactfile.Person) {
 	pref = max(pref, 0)
 	for i, a := range adrs {
 		if i != pref {
-			p.Dropped = append(p.Dropped, fmt.Sprintf("ADR %q (the location keeps one address)", strings.Join(nonEmpty(a...), ", ")))
+			p.Dropped = append(p.Dropped, fmt.Sprintf("ADR %s (the location keeps one address)", quoted(strings.Join(nonEmpty(a...), ", "))))
 			continue
 		}
 		// PO box; extended; street; locality; region; postal code; country
@@ -434,7 +434,7 @@ func (c *rawCard) address(p *contactfile.Person) {
 		}
 		p.Location = strings.Join(nonEmpty(city, a[6]), ", ")
 		if rest := nonEmpty(rest...); len(rest) > 0 {
-			p.Dropped = append(p.Dropped, fmt.Sprintf("ADR %q (the location keeps the city and country)", strings.Join(rest, ", ")))
+			p.Dropped = append(p.Dropped, fmt.Sprintf("ADR %s (the location keeps the city and country)", quoted(strings.Join(rest, ", "))))
 		}
 	}
 }
@@ -547,7 +547,7 @@ func (c *rawCard) accounts(card govcard.Card, p *contactfile.Person) {
 			return
 		}
 		if service == "" || user == "" {
-			p.Dropped = append(p.Dropped, fmt.Sprintf("%s %q (links are web addresses)", prop, raw))
+			p.Dropped = append(p.Dropped, fmt.Sprintf("%s %s (links are web addresses)", prop, quoted(raw)))
 			return
 		}
 		// An account with no web address (Skype, Jabber) is kept in
@@ -640,7 +640,7 @@ func readPhoto(f *govcard.Field) (*contactfile.Photo, string) {
 	case encoding == "B" || encoding == "BASE64" || f.Params.HasType("BASE64") || f.Params.HasType("B"):
 		data = v
 	case webAddress(v) != "" || strings.EqualFold(f.Params.Get("VALUE"), "uri") || strings.EqualFold(f.Params.Get("VALUE"), "url"):
-		return nil, fmt.Sprintf("PHOTO %q (a photo on the web is not downloaded)", short(v))
+		return nil, fmt.Sprintf("PHOTO %s (a photo on the web is not downloaded)", quoted(short(v)))
 	default:
 		data = v // no ENCODING, as some exporters write base64
 	}
@@ -699,7 +699,7 @@ func (c *rawCard) others(card govcard.Card, p *contactfile.Person) {
 			p.Dropped = append(p.Dropped, name+" (binary data)")
 		default:
 			v := strings.TrimRight(strings.Join(components(value), ";"), "; ")
-			p.Dropped = append(p.Dropped, fmt.Sprintf("%s %q", name, short(v)))
+			p.Dropped = append(p.Dropped, fmt.Sprintf("%s %s", name, quoted(short(v))))
 		}
 	}
 }
@@ -760,7 +760,7 @@ func one(p *contactfile.Person, what string, props ...prop) int {
 			kept = i
 			continue
 		}
-		p.Dropped = append(p.Dropped, fmt.Sprintf("%s %q (a contact keeps one %s)", pr.key, pr.value, what))
+		p.Dropped = append(p.Dropped, fmt.Sprintf("%s %s (a contact keeps one %s)", pr.key, quoted(pr.value), what))
 	}
 	return kept
 }

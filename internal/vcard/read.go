@@ -6,6 +6,7 @@ import (
 	"mime/quotedprintable"
 	"net/mail"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -212,7 +213,7 @@ func split(path, data string, cs *charsets) (cards []*rawCard, warnings, errs co
 			stray = false
 		case cur == nil:
 			if word != "" && !stray {
-				errs.Add(content.Position{Path: path, Line: l.n}, "expected BEGIN:VCARD, got %q: is this a vCard file?", short(l.text))
+				errs.Add(content.Position{Path: path, Line: l.n}, "expected BEGIN:VCARD, got %s: is this a vCard file?", quoted(short(l.text)))
 				stray = true
 			}
 		case name == "END" && strings.EqualFold(strings.TrimSpace(value), "VCARD"):
@@ -228,12 +229,12 @@ func split(path, data string, cs *charsets) (cards []*rawCard, warnings, errs co
 			end(l.n)
 			begin(l.n)
 		case name == "END":
-			errs.Add(content.Position{Path: path, Line: l.n}, "invalid END value %q: expected END:VCARD", short(value))
+			errs.Add(content.Position{Path: path, Line: l.n}, "invalid END value %s: expected END:VCARD", quoted(short(value)))
 			cur = nil
 		case word != "" && !strings.Contains(l.text, ":"):
 			last := cur.lines[len(cur.lines)-1]
 			name, _, _ := property(last.text)
-			warnings.Add(content.Position{Path: path, Line: l.n}, "a line without a property name after %s on line %d: left out: %q", name, last.n, short(cs.decode(l)))
+			warnings.Add(content.Position{Path: path, Line: l.n}, "a line without a property name after %s on line %d: left out: %s", name, last.n, quoted(short(cs.decode(l))))
 		case word != "":
 			cur.lines = append(cur.lines, line{text: typeParams(cs.decode(l)), n: l.n})
 		}
@@ -317,6 +318,12 @@ func charsetParam(params string) string {
 func joined(word string) bool {
 	return word == "END:VCARDBEGIN:VCARD" || word == "END:VCARD\uFEFFBEGIN:VCARD"
 }
+
+// quoted is s in double quotes for a message, Go's escapes for what
+// cannot be shown (a control character) but not for what can: an address
+// of Japan keeps its ideographic space (日本　〒010-1413), which %q
+// wrote \u3000.
+func quoted(s string) string { return strconv.QuoteToGraphic(s) }
 
 func short(s string) string {
 	if r := []rune(s); len(r) > 30 {

@@ -943,3 +943,17 @@ func TestNoteShownAsWritten(t *testing.T) {
 		t.Errorf("the export's NOTE holds the body's escapes:\n%s", buf.String())
 	}
 }
+
+// TestMessagesShowTheText: what an import says it dropped shows the
+// card's text as written, an ideographic space as itself, not \u3000.
+func TestMessagesShowTheText(t *testing.T) {
+	src := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:山田 太郎\r\nADR:;;日本\u3000〒010-1413 秋田;;;;\r\nADR:;;Second;;;;\r\nEND:VCARD\r\n"
+	people, _, err := Read("x.vcf", []byte(src), "")
+	if err != nil || len(people) != 1 {
+		t.Fatal(err, people)
+	}
+	all := strings.Join(people[0].Dropped, "\n")
+	if !strings.Contains(all, "日本\u3000〒010-1413") || strings.Contains(all, `\u3000`) {
+		t.Errorf("dropped:\n%s", all)
+	}
+}
