@@ -2944,3 +2944,29 @@ func TestAdmonition(t *testing.T) {
 		}
 	}
 }
+
+// TestHighlightLinesSaid: a highlight shortcode's highlighted lines,
+// which netjournal's code blocks do not show, are said, not dropped in
+// silence; its code is kept.
+func TestHighlightLinesSaid(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.toml":       {Data: []byte("baseURL = 'https://blog.example/'\n")},
+		"content/post/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n{{< highlight coq \"hl_lines=5 6 8 9\" >}}\nTheorem x.\n{{< /highlight >}}\n\n{{< highlight go \"linenos=table\" >}}\nx := 1\n{{< /highlight >}}\n")},
+	}
+	plan, err := Hugo(fsys, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var said []string
+	for _, w := range plan.Warnings {
+		if strings.Contains(w.Error(), "hl_lines") {
+			said = append(said, w.Error())
+		}
+	}
+	if len(said) != 1 || !strings.Contains(said[0], ":5:") {
+		t.Errorf("warnings of hl_lines: %q, want one, at line 5", said)
+	}
+	if body := plan.Posts[0].Body; !strings.Contains(body, "```coq\nTheorem x.\n```") {
+		t.Errorf("body:\n%s", body)
+	}
+}

@@ -275,6 +275,10 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 		if name == "mermaid" {
 			lang = "mermaid"
 		}
+		// Hugo's options: "linenos=table,hl_lines=8 15-17".
+		if strings.Contains(arg("options", 1), "hl_lines") || arg("hl_lines", -1) != "" {
+			c.warn(line, "%s: its highlighted lines (hl_lines) are not kept: the code is kept, every line alike", name)
+		}
 		block(b, fenced(lang, inner))
 		endBlock(b, c.src, end)
 		return
