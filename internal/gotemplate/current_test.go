@@ -146,4 +146,3 @@ func TestPatchMakesCopy(t *testing.T) {
 		}
 	}
 }
-
