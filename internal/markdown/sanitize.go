@@ -110,26 +110,29 @@ func (s *sanitizer) sanitize(doc ast.Node, src []byte) (removed []LineError, nod
 		return ast.WalkContinue, nil
 	})
 	foreign := 0 // how deep the nodes so far are in svg and math elements
-	// The start tags of inline HTML taken out (<a href="javascript:…">),
-	// by their block and name: the end tag of each, another node of the
-	// paragraph, goes with it, not left as a stray </a>.
-	type taken struct {
+	// The start tags of inline HTML, by their block and name, each with
+	// whether it was taken out (<a href="javascript:…">): the end tag that
+	// closes one taken out, another node of the paragraph, goes with it,
+	// not left as a stray </a>; the end tag of one kept stays.
+	type open struct {
 		block ast.Node
 		name  string
 	}
-	pending := map[taken]int{}
+	opened := map[open][]bool{}
 	for _, n := range nodes {
 		raw, start := rawHTML(n, src)
 		clean := s.clean(raw, &foreign)
 		if !s.trust && n.Kind() == ast.KindRawHTML {
-			if name, end, ok := soleTag(raw); ok {
-				k := taken{blockOf(n), name}
-				switch {
-				case !end && strings.TrimSpace(clean) == "":
-					pending[k]++
-				case end && pending[k] > 0:
-					pending[k]--
-					clean = ""
+			if name, end, ok := soleTag(raw); ok && !voidElements[name] {
+				k := open{blockOf(n), name}
+				switch stack := opened[k]; {
+				case !end:
+					opened[k] = append(stack, strings.TrimSpace(clean) == "")
+				case len(stack) > 0:
+					if stack[len(stack)-1] {
+						clean = ""
+					}
+					opened[k] = stack[:len(stack)-1]
 				}
 			}
 		}
@@ -165,6 +168,10 @@ func soleTag(raw string) (name string, end, ok bool) {
 	}
 	return name, end, true
 }
+
+// voidElements have no end tag.
+var voidElements = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true,
+	"img": true, "input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true}
 
 // blockOf is the block that holds an inline node.
 func blockOf(n ast.Node) ast.Node {

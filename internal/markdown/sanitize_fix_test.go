@@ -18,6 +18,10 @@ func TestRawLinkBadPercent(t *testing.T) {
 		{`An <a href="/ok%20fine/">escape</a> kept.`, `<a href="/ok%20fine/">escape</a>`, "", ""},
 		{`Click <a href="javascript:alert(1)">here</a> now.`, `Click here now.`, "</a>", "<a>"},
 		{`Two <a href="javascript:x()">a</a> and <a href="javascript:y()">b</a>, <em>kept</em>.`, `Two a and b, <em>kept</em>.`, "</a>", "<a>"},
+		// The end tag of a link kept stays, whatever was taken out before.
+		{"Use the <a> element: <a href=\"/docs/\">docs</a>.\n\nNext.", `element: <a href="/docs/">docs</a>.</p>`, "", "<a>"},
+		{`A <a href="javascript:x">bad, then <a href="/ok/">ok</a> here.`, `<a href="/ok/">ok</a> here.`, "", "<a>"},
+		{`<a href="javascript:x">outer <a href="/ok/">inner</a> rest</a>`, `outer <a href="/ok/">inner</a> rest</p>`, "", "<a>"},
 	} {
 		res := New().Render(Text(c.src), Options{})
 		if !strings.Contains(res.HTML, c.want) {
