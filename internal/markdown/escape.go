@@ -1,6 +1,9 @@
 package markdown
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // EscapeText writes plain text, such as an address book's note, as
 // Markdown that shows it as written: each character Markdown would read
@@ -62,23 +65,27 @@ func EscapeText(s string) string {
 	return b.String()
 }
 
-// urlAt is the length of the web address written at line[j:], which
-// Markdown links as it is (GFM's autolinks: http://, https://, www.), up
-// to a space or a '<': 0 if there is none.
+// urlAt is the length of the web address written at line[j:] that
+// Markdown links whole as it is (GFM's autolinks), up to a space or a
+// '<': only one of a domain and a path of characters that are never
+// Markdown's (https://example.com/a-b/c.html?x=1#top); 0 for any other,
+// whose characters are escaped (shown the same; linked, if at all, as
+// far as the first escape).
 func urlAt(line string, j int) int {
-	if j > 0 && line[j-1] != ' ' && line[j-1] != '\t' && line[j-1] != '(' {
+	if j > 0 && line[j-1] != ' ' && line[j-1] != '\t' {
 		return 0
 	}
-	rest := line[j:]
-	lower := strings.ToLower(rest[:min(len(rest), 8)])
-	if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") && !strings.HasPrefix(lower, "www.") {
+	end := strings.IndexAny(line[j:], " \t<")
+	if end < 0 {
+		end = len(line) - j
+	}
+	if !plainURL.MatchString(line[j : j+end]) {
 		return 0
 	}
-	if end := strings.IndexAny(rest, " \t<"); end >= 0 {
-		return end
-	}
-	return len(rest)
+	return end
 }
+
+var plainURL = regexp.MustCompile(`^(?:https?://|www\.)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[A-Za-z0-9./?#=%+,;:@~-]*)?$`)
 
 // entityAt reports whether s begins with an HTML character reference
 // (&amp;, &#38;, &#x26;), which Markdown reads as the character.

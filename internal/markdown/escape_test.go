@@ -68,6 +68,9 @@ func TestEscapeText(t *testing.T) {
 		"    indented four", "\tindented by a tab", "<https://example.com> <b>bold</b> <!-- comment -->",
 		"footnote[^1]\n\n[^1]: the note", "https://example.com/a_b*c", "line one\nline two\n\nparagraph two",
 		"café — “quoted” ‘single’ ... -- and ---", "<script>alert(1)</script>", "[x]: /link-definition",
+		"www._a_ b", "http://_a_", "https://*a* b", "https://`code`", "http://$$x$$", "http://[x](/y)", "HTTPS://x.com/_a_", "wWw.x.com/*a*",
+		"https://x.com/a*b* c", "(https://x.com/a)*b*", "https://x.com/a)*b*", "see https://x.com/!*a*", "www.x.com/a&copy; c", "https://x.com/a&amp;",
+		"https://x.com/a\\_b", "https://x.com/a_b/c.html?x=1#top.", "see www.example.com, then",
 		"```\nfenced\n```", "~~~\nfenced\n~~~", "<div>\n\nblock\n\n</div>", "a<b>c", "a\\\nhard break",
 	} {
 		checkEscaped(t, s)
@@ -75,7 +78,7 @@ func TestEscapeText(t *testing.T) {
 }
 
 func FuzzEscapeText(f *testing.F) {
-	for _, s := range []string{"<FDMID>1</FDMID>", "a*b*c", "[[x]]", "# h", "1. x", "$$x$$", "&amp;", "a\n===", "    code"} {
+	for _, s := range []string{"<FDMID>1</FDMID>", "a*b*c", "[[x]]", "# h", "1. x", "$$x$$", "&amp;", "a\n===", "    code", "https://x.com/a*b* c", "www.x.com/a_b"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
