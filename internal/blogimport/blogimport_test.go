@@ -2907,7 +2907,7 @@ func TestRelinkPercentEncoded(t *testing.T) {
 func TestRelinkCategoryPages(t *testing.T) {
 	fsys := fstest.MapFS{
 		"config.toml":       {Data: []byte("baseURL = 'https://blog.example/'\n")},
-		"content/post/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\ncategories: [OO-Design]\ntags: [Go Lang]\n---\n[OO](/categories/oo-design/), [again](https://blog.example/categories/oo-design), [go](/tags/go-lang/), [none](/categories/other/).\n")},
+		"content/post/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\ncategories: [OO-Design]\ntags: [Go Lang, C++, C, 日本語, ..]\n---\n[OO](/categories/oo-design/), [again](https://blog.example/categories/oo-design), [go](/tags/go-lang/), [none](/categories/other/), [c](/tags/c/), [cpp](/tags/c-plus-plus/), [jp](https://blog.example/tags/日本語/), [home](https://blog.example/).\n")},
 	}
 	plan, err := Hugo(fsys, Options{Root: "h"})
 	if err != nil {
@@ -2916,7 +2916,7 @@ func TestRelinkCategoryPages(t *testing.T) {
 	if len(plan.Posts) != 1 {
 		t.Fatalf("%d posts", len(plan.Posts))
 	}
-	want := "[OO](/tags/oo-design/), [again](/tags/oo-design/), [go](/tags/go-lang/), [none](/categories/other/)."
+	want := "[OO](/tags/oo-design/), [again](/tags/oo-design/), [go](/tags/go-lang/), [none](/categories/other/), [c](/tags/c/), [cpp](/tags/c-plus-plus/), [jp](/tags/日本語/), [home](https://blog.example/)."
 	if got := strings.TrimSpace(plan.Posts[0].Body); got != want {
 		t.Errorf("body:\n%s\nwant:\n%s", got, want)
 	}
@@ -2928,13 +2928,13 @@ func TestRelinkCategoryPages(t *testing.T) {
 func TestAdmonition(t *testing.T) {
 	fsys := fstest.MapFS{
 		"config.toml":       {Data: []byte("baseURL = 'https://blog.example/'\n")},
-		"content/post/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n{{< admonition note \"Once upon a time in Netflix land\" >}}\nIn past, *it* was.\n\nTwo paragraphs.\n{{< /admonition >}}\n\n{{< admonition type=tip title=\"A tip\" open=false >}}Inline.{{< /admonition >}}\n\n{{< admonition warning >}}\nCareful.\n{{< /admonition >}}\n")},
+		"content/post/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n{{< admonition note \"Once upon a time in Netflix land\" >}}\nIn past, *it* was.\n\nTwo paragraphs.\n{{< /admonition >}}\n\n{{< admonition type=tip title=\"A tip\" open=false >}}Inline.{{< /admonition >}}\n\n{{< admonition warning >}}\nCareful.\n{{< /admonition >}}\n\n{{< admonition 注意 \" \" >}}\nX.\n{{< /admonition >}}\n\n{{< admonition tip \"Use *args and **kw\" >}}\nY.\n{{< /admonition >}}\n")},
 	}
 	plan, err := Hugo(fsys, Options{Root: "h"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "> **Once upon a time in Netflix land**\n>\n> In past, *it* was.\n>\n> Two paragraphs.\n\n> **A tip**\n>\n> Inline.\n\n> **Warning**\n>\n> Careful."
+	want := "> **Once upon a time in Netflix land**\n>\n> In past, *it* was.\n>\n> Two paragraphs.\n\n> **A tip**\n>\n> Inline.\n\n> **Warning**\n>\n> Careful.\n\n> **注意**\n>\n> X.\n\n> **Use \\*args and \\*\\*kw**\n>\n> Y."
 	if got := strings.TrimSpace(plan.Posts[0].Body); got != want {
 		t.Errorf("body:\n%s\nwant:\n%s", got, want)
 	}

@@ -666,16 +666,27 @@ func (p *Plan) tagPages(to map[string]string, old site) {
 		}
 	}
 	slugs := journal.TagSlugs(names)
-	for _, name := range names {
-		page := "/tags/" + slugs[name] + "/"
-		// The name as Hugo's urlize and Jekyll's slugify write it in an
-		// address (lower case, words joined by -), and as netjournal does.
-		for _, seg := range []string{journal.Slugify(name), strings.ToLower(strings.Join(strings.Fields(name), "-"))} {
+	// The name as Hugo's urlize and Jekyll's slugify write it in an
+	// address (lower case, words joined by -), for every tag first, then
+	// as netjournal slugs it: "C" is /tags/c/ before "C++" slugs to c too.
+	for _, spell := range []func(string) string{
+		func(n string) string { return strings.ToLower(strings.Join(strings.Fields(n), "-")) },
+		journal.Slugify,
+	} {
+		for _, name := range names {
+			seg := spell(name)
+			if seg == "" || seg == "." || seg == ".." || strings.Contains(seg, "/") {
+				continue // no segment of an address: /tags/../ is the home page
+			}
+			page := "/tags/" + slugs[name] + "/"
 			for _, kind := range []string{"categories", "tags", "category", "tag"} {
 				o := "/" + kind + "/" + seg + "/"
-				for _, k := range []string{o, strings.TrimSuffix(o, "/"), old.abs(o), strings.TrimSuffix(old.abs(o), "/")} {
-					if _, taken := to[k]; k != "" && !taken {
-						to[k] = page
+				abs := old.abs(o)
+				for _, k := range []string{o, abs, unescaped(abs)} {
+					for _, k := range []string{k, strings.TrimSuffix(k, "/")} {
+						if _, taken := to[k]; k != "" && !taken {
+							to[k] = page
+						}
 					}
 				}
 			}

@@ -3,6 +3,10 @@ package blogimport
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/netjournal/netjournal/internal/markdown"
 )
 
 // Hugo's shortcodes: {{< name args >}}, {{% name args %}}, closed by
@@ -344,10 +348,14 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 		// "Title" >}} (its type, its title, whether it starts open): a
 		// quote whose first line is the title, bold, as the theme shows
 		// it (the type's name when it has none).
-		kind := or(arg("type", 0), "note")
-		title := or(arg("title", 1), strings.ToUpper(kind[:1])+kind[1:])
+		kind := or(strings.TrimSpace(arg("type", 0)), "note")
+		first, size := utf8.DecodeRuneInString(kind)
+		title := strings.Join(strings.Fields(arg("title", 1)), " ")
+		if title == "" {
+			title = string(unicode.ToUpper(first)) + kind[size:]
+		}
 		var q strings.Builder
-		q.WriteString("> **" + strings.Join(strings.Fields(title), " ") + "**\n>")
+		q.WriteString("> **" + markdown.EscapeText(title) + "**\n>")
 		for _, l := range strings.Split(strings.Trim(inner, "\n"), "\n") {
 			if q.WriteString("\n>"); l != "" {
 				q.WriteString(" " + l)
