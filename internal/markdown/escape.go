@@ -121,20 +121,78 @@ func entityAt(s string) bool {
 
 // Unescape is EscapeText undone: the text a body written by it
 // holds, each backslash before ASCII punctuation taken out (as Markdown
-// shows it). For a plain-text field made of a body (a vCard's NOTE).
+// shows it), but in code, where Markdown shows it (a code span, `a\_b`,
+// and a fenced block), which a body written by hand may have. For a
+// plain-text field made of a body (a vCard's NOTE).
 func Unescape(s string) string {
 	if !strings.Contains(s, `\`) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) && strings.IndexByte(asciiPunctuation, s[i+1]) >= 0 {
-			i++
+	fence := "" // the fence of the code block the line is in
+	for _, line := range strings.SplitAfter(s, "\n") {
+		trimmed := strings.TrimLeft(line, " ")
+		if f := fenceOf(trimmed); fence == "" && f != "" && len(line)-len(trimmed) <= 3 {
+			fence = f
+			b.WriteString(line)
+			continue
+		} else if fence != "" {
+			if f := fenceOf(trimmed); f != "" && f[0] == fence[0] && len(f) >= len(fence) && strings.TrimSpace(trimmed[len(f):]) == "" {
+				fence = ""
+			}
+			b.WriteString(line)
+			continue
 		}
-		b.WriteByte(s[i])
+		for i := 0; i < len(line); {
+			switch c := line[i]; {
+			case c == '\\' && i+1 < len(line) && strings.IndexByte(asciiPunctuation, line[i+1]) >= 0:
+				b.WriteByte(line[i+1])
+				i += 2
+			case c == '`':
+				// A code span: its backticks, and what they hold, as
+				// written; a run that closes none is text.
+				run := len(line[i:]) - len(strings.TrimLeft(line[i:], "`"))
+				stop := i + run
+				if end := closingRun(line[stop:], run); end >= 0 {
+					stop += end + run
+				}
+				b.WriteString(line[i:stop])
+				i = stop
+			default:
+				b.WriteByte(c)
+				i++
+			}
+		}
 	}
 	return b.String()
+}
+
+// fenceOf is the fence a line begins with (``` or ~~~, or longer), or "".
+func fenceOf(line string) string {
+	for _, c := range []string{"`", "~"} {
+		n := len(line) - len(strings.TrimLeft(line, c))
+		if n >= 3 {
+			return line[:n]
+		}
+	}
+	return ""
+}
+
+// closingRun is where in s a run of exactly n backticks begins, or -1.
+func closingRun(s string, n int) int {
+	for i := 0; i < len(s); {
+		if s[i] != '`' {
+			i++
+			continue
+		}
+		run := len(s[i:]) - len(strings.TrimLeft(s[i:], "`"))
+		if run == n {
+			return i
+		}
+		i += run
+	}
+	return -1
 }
 
 // asciiPunctuation is what a backslash escapes in Markdown.

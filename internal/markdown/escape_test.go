@@ -97,3 +97,22 @@ func isPrintable(s string) bool {
 	}
 	return true
 }
+
+// TestUnescapeKeepsCode: a body written by hand may hold code, where
+// Markdown shows a backslash as it is: Unescape leaves code spans and
+// fenced blocks as written, and takes the escapes out of the rest.
+func TestUnescapeKeepsCode(t *testing.T) {
+	for in, want := range map[string]string{
+		"a\\*b `c\\_d` e\\_f":                  "a*b `c\\_d` e_f",
+		"x ``a ` \\_ b`` \\[y\\]":              "x ``a ` \\_ b`` [y]",
+		"an open ` tick \\_":                   "an open ` tick _",
+		"\\`not code\\` \\_":                   "`not code` _",
+		"```go\nx := a\\_b\n```\nafter \\_":    "```go\nx := a\\_b\n```\nafter _",
+		"~~~~\n\\_\n~~~\nstill \\_\n~~~~\n\\_": "~~~~\n\\_\n~~~\nstill \\_\n~~~~\n_",
+		"    ```\nindented four \\_":           "    ```\nindented four _",
+	} {
+		if got := Unescape(in); got != want {
+			t.Errorf("Unescape(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
