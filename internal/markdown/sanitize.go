@@ -123,13 +123,16 @@ func (s *sanitizer) sanitize(doc ast.Node, src []byte) (removed []LineError, nod
 		raw, start := rawHTML(n, src)
 		clean := s.clean(raw, &foreign)
 		if !s.trust && n.Kind() == ast.KindRawHTML {
-			if name, end, ok := soleTag(raw); ok && !voidElements[name] {
+			if name, end, ok := soleTag(raw); ok && !voidElement[name] {
 				k := open{blockOf(n), name}
 				switch stack := opened[k]; {
 				case !end:
 					opened[k] = append(stack, strings.TrimSpace(clean) == "")
 				case len(stack) > 0:
-					if stack[len(stack)-1] {
+					// Dropped when it closes one taken out, unless one
+					// kept is still open under it: a browser ends that one
+					// at it (<a href=/ok>x <a href=javascript:…>y</a>).
+					if stack[len(stack)-1] && !slices.Contains(stack, false) {
 						clean = ""
 					}
 					opened[k] = stack[:len(stack)-1]
@@ -149,13 +152,13 @@ func (s *sanitizer) sanitize(doc ast.Node, src []byte) (removed []LineError, nod
 	return removed, nodes
 }
 
-// soleTag reports the name of the one tag raw is, a start tag (not one
-// closed by itself) or an end tag (end): the raw HTML of a paragraph
-// comes a tag at a time.
+// soleTag reports the name of the one tag raw is, a start tag (also one
+// written closed by itself, <a …/>, which a browser opens all the same)
+// or an end tag (end): the raw HTML of a paragraph comes a tag at a time.
 func soleTag(raw string) (name string, end, ok bool) {
 	z := html.NewTokenizer(strings.NewReader(raw))
 	switch z.Next() {
-	case html.StartTagToken:
+	case html.StartTagToken, html.SelfClosingTagToken:
 	case html.EndTagToken:
 		end = true
 	default:
@@ -168,10 +171,6 @@ func soleTag(raw string) (name string, end, ok bool) {
 	}
 	return name, end, true
 }
-
-// voidElements have no end tag.
-var voidElements = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true,
-	"img": true, "input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true}
 
 // blockOf is the block that holds an inline node.
 func blockOf(n ast.Node) ast.Node {

@@ -22,6 +22,8 @@ func TestRawLinkBadPercent(t *testing.T) {
 		{"Use the <a> element: <a href=\"/docs/\">docs</a>.\n\nNext.", `element: <a href="/docs/">docs</a>.</p>`, "", "<a>"},
 		{`A <a href="javascript:x">bad, then <a href="/ok/">ok</a> here.`, `<a href="/ok/">ok</a> here.`, "", "<a>"},
 		{`<a href="javascript:x">outer <a href="/ok/">inner</a> rest</a>`, `outer <a href="/ok/">inner</a> rest</p>`, "", "<a>"},
+		{"A <a href=\"javascript:x\">bad <a href=\"/ok\"/>ok</a> rest.\n\nNext.", `<a href="/ok"/>ok</a> rest.</p>`, "", "<a>"},
+		{"A <a href=\"/ok\">link and <a href=\"javascript:x\">bad</a> more.\n\nNext.", `<a href="/ok">link and bad</a> more.</p>`, "", "<a>"},
 	} {
 		res := New().Render(Text(c.src), Options{})
 		if !strings.Contains(res.HTML, c.want) {
