@@ -2,7 +2,13 @@ package markdown
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 )
 
 // EscapeText writes plain text, such as an address book's note, as
@@ -121,79 +127,64 @@ func entityAt(s string) bool {
 
 // Unescape is EscapeText undone: the text a body written by it
 // holds, each backslash before ASCII punctuation taken out (as Markdown
-// shows it), but in code, where Markdown shows it (a code span, `a\_b`,
-// and a fenced block), which a body written by hand may have. For a
-// plain-text field made of a body (a vCard's NOTE).
+// shows it), but where Markdown shows it as written: in code (a code
+// span, `a\_b`, a fenced or indented block, in a quote or a list too) and
+// raw HTML, which a body written by hand may have, found as Markdown
+// reads the body. For a plain-text field made of a body (a vCard's NOTE).
 func Unescape(s string) string {
 	if !strings.Contains(s, `\`) {
 		return s
 	}
+	src := []byte(s)
+	var kept []text.Segment // what Markdown shows as written
+	_ = ast.Walk(bodyParser().Parse(text.NewReader(src)), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.CodeSpan:
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if t, ok := c.(*ast.Text); ok {
+					kept = append(kept, t.Segment)
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
+			for i := 0; i < n.Segments.Len(); i++ {
+				kept = append(kept, n.Segments.At(i))
+			}
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+			for i := 0; i < n.Lines().Len(); i++ {
+				kept = append(kept, n.Lines().At(i))
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	slices.SortFunc(kept, func(a, b text.Segment) int { return a.Start - b.Start })
 	var b strings.Builder
 	b.Grow(len(s))
-	fence := "" // the fence of the code block the line is in
-	for _, line := range strings.SplitAfter(s, "\n") {
-		trimmed := strings.TrimLeft(line, " ")
-		if f := fenceOf(trimmed); fence == "" && f != "" && len(line)-len(trimmed) <= 3 {
-			fence = f
-			b.WriteString(line)
-			continue
-		} else if fence != "" {
-			if f := fenceOf(trimmed); f != "" && f[0] == fence[0] && len(f) >= len(fence) && strings.TrimSpace(trimmed[len(f):]) == "" {
-				fence = ""
-			}
-			b.WriteString(line)
-			continue
+	for i := 0; i < len(s); {
+		for len(kept) > 0 && kept[0].Stop <= i {
+			kept = kept[1:]
 		}
-		for i := 0; i < len(line); {
-			switch c := line[i]; {
-			case c == '\\' && i+1 < len(line) && strings.IndexByte(asciiPunctuation, line[i+1]) >= 0:
-				b.WriteByte(line[i+1])
-				i += 2
-			case c == '`':
-				// A code span: its backticks, and what they hold, as
-				// written; a run that closes none is text.
-				run := len(line[i:]) - len(strings.TrimLeft(line[i:], "`"))
-				stop := i + run
-				if end := closingRun(line[stop:], run); end >= 0 {
-					stop += end + run
-				}
-				b.WriteString(line[i:stop])
-				i = stop
-			default:
-				b.WriteByte(c)
-				i++
-			}
+		switch {
+		case len(kept) > 0 && kept[0].Start <= i:
+			b.WriteString(s[i:kept[0].Stop])
+			i = kept[0].Stop
+		case s[i] == '\\' && i+1 < len(s) && strings.IndexByte(asciiPunctuation, s[i+1]) >= 0:
+			b.WriteByte(s[i+1])
+			i += 2
+		default:
+			b.WriteByte(s[i])
+			i++
 		}
 	}
 	return b.String()
 }
 
-// fenceOf is the fence a line begins with (``` or ~~~, or longer), or "".
-func fenceOf(line string) string {
-	for _, c := range []string{"`", "~"} {
-		n := len(line) - len(strings.TrimLeft(line, c))
-		if n >= 3 {
-			return line[:n]
-		}
-	}
-	return ""
-}
-
-// closingRun is where in s a run of exactly n backticks begins, or -1.
-func closingRun(s string, n int) int {
-	for i := 0; i < len(s); {
-		if s[i] != '`' {
-			i++
-			continue
-		}
-		run := len(s[i:]) - len(strings.TrimLeft(s[i:], "`"))
-		if run == n {
-			return i
-		}
-		i += run
-	}
-	return -1
-}
+// bodyParser parses a body as Render does.
+var bodyParser = sync.OnceValue(func() parser.Parser { return New().md.Parser() })
 
 // asciiPunctuation is what a backslash escapes in Markdown.
 const asciiPunctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"

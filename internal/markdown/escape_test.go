@@ -116,3 +116,23 @@ func TestUnescapeKeepsCode(t *testing.T) {
 		}
 	}
 }
+
+// TestUnescapeKeepsCodeAsMarkdownReadsIt: code as Markdown finds it,
+// across lines, in a quote or a list, indented, and not where a line
+// only looks like a fence.
+func TestUnescapeKeepsCodeAsMarkdownReadsIt(t *testing.T) {
+	for in, want := range map[string]string{
+		"`a\\_\nb` c\\_d": "`a\\_\nb` c_d",
+		"a ``\nb\\_c`` d": "a ``\nb\\_c`` d",
+		"```\nx\\_y\n    ```\nstill\\_code\n```\nafter\\_": "```\nx\\_y\n    ```\nstill\\_code\n```\nafter_",
+		"> ```\n> x\\_y\n> ```":                            "> ```\n> x\\_y\n> ```",
+		"- ```\n  x\\_y\n  ```":                            "- ```\n  x\\_y\n  ```",
+		"para\n\n    code\\_here":                          "para\n\n    code\\_here",
+		"``` a`b\nx\\_y\n```":                              "``` a`b\nx_y\n```",
+		"<span title=\"a\\_b\">x\\_y</span>":               "<span title=\"a\\_b\">x_y</span>",
+	} {
+		if got := Unescape(in); got != want {
+			t.Errorf("Unescape(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
