@@ -92,14 +92,19 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 		lastSources = nil
 	}
 	lc.sources = nil
+	// What a body's links to fragments of its page found in the wiki
+	// holds while the wiki's files and their ids are the same.
+	wikiSame := lc.last != nil && privDiff.same() && !priv.idsChanged
 	// rel says where a body's relative links lead (nil for a body the
-	// blog never shows, whose relative links its pages check).
-	check := func(doc *content.Doc, body markdown.Source, rel *relative) {
+	// blog never shows, whose relative links its pages check); own is
+	// the wiki's page of the body (a contact's, an event's, a post's),
+	// or "".
+	check := func(doc *content.Doc, body markdown.Source, rel *relative, own string) {
 		at := ""
 		if rel != nil {
 			at = rel.at
 		}
-		if was, ok := lastSources[doc.Path]; ok && was.line == doc.BodyLine && was.at == at && was.body.Same(body) {
+		if was, ok := lastSources[doc.Path]; ok && was.line == doc.BodyLine && was.at == at && was.body.Same(body) && (!was.wiki || wikiSame) {
 			warns = append(warns, was.warns...)
 			for _, t := range was.reported {
 				reported[t] = true
@@ -113,6 +118,9 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 		for _, l := range j.Markdown().Links(body) {
 			var target string
 			switch {
+			case strings.HasPrefix(l.Dest, "#"):
+				this.fragment(l, doc, rel, own, pub, priv, base)
+				continue
 			case strings.HasPrefix(l.Dest, "/"):
 				d := l.Dest
 				if strings.Contains(d, "&") {
@@ -162,31 +170,37 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 		// through every document (at 10,000 posts, 6 ms of an edit's
 		// rebuild, on one core, for a few cache misses each).
 		lc.sources = lastSources
+		checkAgain := slices.Collect(maps.Keys(edited))
 		for path, was := range lc.sources {
-			if edited[path] {
-				continue
-			}
-			warns = append(warns, was.warns...)
-			for _, t := range was.reported {
-				reported[t] = true
+			switch {
+			case edited[path]:
+			case was.wiki && !wikiSame:
+				// Its links to fragments of its page are looked for in
+				// the wiki's pages as they are now.
+				checkAgain = append(checkAgain, path)
+			default:
+				warns = append(warns, was.warns...)
+				for _, t := range was.reported {
+					reported[t] = true
+				}
 			}
 		}
-		for path := range edited {
+		for _, path := range checkAgain {
 			n := j.NodeAt(path)
-			check(n.Doc(), n.Source(), relativeOf(n, base))
+			check(n.Doc(), n.Source(), relativeOf(n, base), wikiPageOf(n))
 		}
 	} else {
 		if again {
 			lc.sources = make(map[string]sourceCheck, len(lastSources))
 		}
 		for _, c := range j.Contacts {
-			check(c.Doc(), c.Source(), nil)
+			check(c.Doc(), c.Source(), nil, wiki.PagePath(c))
 		}
 		for _, e := range j.Events {
-			check(e.Doc(), e.Source(), nil)
+			check(e.Doc(), e.Source(), nil, wiki.PagePath(e))
 		}
 		for _, p := range j.Posts {
-			check(p.Doc(), p.Source(), relativeOf(p, base))
+			check(p.Doc(), p.Source(), relativeOf(p, base), wiki.PagePath(p))
 		}
 		for _, p := range j.Pages {
 			// A page the blog does not publish (a draft) shows its
@@ -195,7 +209,7 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 			if pub.check(base+p.SitePath, base) != noSuchPage {
 				rel = &relative{at: content.PathUnescape(base) + p.SitePath + "index.html", shownOn: func() []string { return []string{"public/" + p.SitePath + "index.html"} }}
 			}
-			check(&p.Doc, markdown.Text(p.Body), rel)
+			check(&p.Doc, markdown.Text(p.Body), rel, "")
 		}
 	}
 
@@ -595,6 +609,67 @@ type sourceCheck struct {
 	at       string // the blog's page its relative links start from
 	warns    content.ErrorList
 	reported []string
+	wiki     bool // a link to a fragment of its page was looked for in the wiki's
+}
+
+// fragment checks l, a link of the body of doc to a fragment of the page
+// that shows it (#why), on the body's own page: the blog's (rel, a post's
+// or a page's), or, where the blog has none (a contact's, an event's, a
+// draft's), the wiki's (own). One that page has no element for is said
+// at the body's line, and not again by the pages that show the body
+// (a post's in the wiki, a link post's on the list of shared links),
+// which show the body's ids as well. (An id only a page's own template
+// gives is that page's to miss, and said by its check.)
+func (sc *sourceCheck) fragment(l markdown.LinkUse, doc *content.Doc, rel *relative, own string, pub, priv *siteIndex, base string) {
+	d := l.Dest
+	if strings.Contains(d, "&") {
+		d = html.UnescapeString(d) // #a&amp;b is #a&b, as goldmark writes it
+	}
+	why := noSuchPage
+	if rel != nil {
+		if target, ok := resolve(d, rel.at, "", base); ok {
+			why = pub.check(target, base)
+		}
+	}
+	if why == noSuchPage && own != "" {
+		sc.wiki = true
+		if target, ok := resolve(d, "/"+own, "", ""); ok {
+			why = priv.check(target, "/")
+		}
+	}
+	if why == "" || why == noSuchPage {
+		return
+	}
+	sc.warns.Add(doc.BodyPos(l.Line), "broken link %s: %s", l.Dest, why)
+	var pages []string
+	if rel != nil {
+		pages = rel.shownOn()
+	}
+	if own != "" && !slices.Contains(pages, "private/"+own) {
+		pages = append(pages, "private/"+own)
+	}
+	sc.reported = append(sc.reported, onPage("", "", ""))
+	for _, page := range pages {
+		var shown string
+		if wikiPage, ok := strings.CutPrefix(page, "private/"); ok {
+			t, _ := resolve(d, "/"+wikiPage, "", "")
+			shown = "wiki:" + canonical(t)
+		} else {
+			t, _ := resolve(d, content.PathUnescape(base)+strings.TrimPrefix(page, "public/"), "", base)
+			shown = canonical(t)
+		}
+		sc.reported = append(sc.reported, onPage("", page, ""), onPage("", page, shown))
+	}
+}
+
+// wikiPageOf returns the wiki's page of n (wiki.PagePath), or "" for a
+// node without one.
+func wikiPageOf(n journal.Node) string {
+	switch n.(type) {
+	case *journal.Contact, *journal.Event, *journal.Post:
+		return wiki.PagePath(n)
+	}
+	return ""
 }
 
 // relative is where the relative links of a body the blog shows lead:

@@ -1074,3 +1074,78 @@ func TestDividedSummaryParagraphs(t *testing.T) {
 		t.Errorf("the wiki's page does not show the summary's two paragraphs:\n%s", wiki)
 	}
 }
+
+// TestFragmentLinksSaidAtTheirLine: a body's link to a fragment of its
+// own page (#why) that no element of that page has is said broken once,
+// at the body's line: not by each page that shows the body (a post's on
+// the blog and in the wiki, a contact's or an event's in the wiki). One
+// to a heading that is there is not said at all, in Markdown or raw
+// HTML, nor one a page's script reads (#/inbox).
+func TestFragmentLinksSaidAtTheirLine(t *testing.T) {
+	dir := copySite(t)
+	const post, contact, event = "content/posts/idempotency-is-a-contract.md", "content/contacts/mei-chen.md", "content/events/2026-11-15-call-mei-promo.md"
+	for _, f := range []string{post, contact, event} {
+		rewrite(t, dir, f, func(s string) string {
+			return s + "\n## A heading here\n\nSee [why](#why_need_react), [here](#a-heading-here), [route](#/inbox) and <a href=\"#raw-gone\">raw</a>, <a href=\"#a-heading-here\">raw here</a>.\n"
+		})
+	}
+	res, err := Render(os.DirFS(dir), Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := res.Warnings.Error()
+	for _, f := range []string{post, contact, event} {
+		b, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		before, _, _ := strings.Cut(string(b), "[why]")
+		line := strings.Count(before, "\n") + 1
+		for _, want := range []string{
+			fmt.Sprintf("%s:%d: broken link #why_need_react: no #why_need_react on that page", f, line),
+			fmt.Sprintf("%s:%d: broken link #raw-gone: no #raw-gone on that page", f, line),
+		} {
+			if !strings.Contains(got, want) {
+				t.Errorf("no %q in\n%s", want, got)
+			}
+		}
+	}
+	for _, frag := range []string{"#why_need_react", "#raw-gone"} {
+		if n := strings.Count(got, "broken link "+frag+":"); n != 3 {
+			t.Errorf("%s said %d times, not once for each of the three bodies:\n%s", frag, n, got)
+		}
+	}
+	for _, frag := range []string{"#a-heading-here", "#/inbox"} {
+		if strings.Contains(got, frag) {
+			t.Errorf("%s said broken:\n%s", frag, got)
+		}
+	}
+}
+
+// TestFragmentLinksAfterEdits: a rebuild in memory says a body's link to
+// a fragment of its page broken as a full build does, when what its page
+// has changed while the body did not (a heading's id made of a contact's
+// name, the name changed).
+func TestFragmentLinksAfterEdits(t *testing.T) {
+	dir := copySite(t)
+	b, opts := watching(t, dir)
+	const contact, mei, post = "content/contacts/carla-duarte.md", "content/contacts/mei-chen.md", "content/posts/consensus-talk-notes.md"
+	const section = "\n## Met [[Mei]]\n\nSee [above](#met-mei-chen).\n"
+	for i, step := range []struct {
+		what, file string
+		edit       func(string) string
+		broken     int // broken links to #met-mei-chen, after the step
+	}{
+		{"a contact's body gains a link to its heading", contact, func(s string) string { return s + section }, 0},
+		{"the name the heading shows changes", mei, func(s string) string { return strings.Replace(s, `name: "Mei Chen"`, `name: "Mei Lin"`, 1) }, 1},
+		{"a post's body is edited", post, func(s string) string { return s + "\nOne more line.\n" }, 1},
+		{"the name is as it was", mei, func(s string) string { return strings.Replace(s, `name: "Mei Lin"`, `name: "Mei Chen"`, 1) }, 0},
+		{"another edit of the post", post, func(s string) string { return s + "\nAnd another.\n" }, 0},
+	} {
+		rewrite(t, dir, step.file, step.edit)
+		want := warnsLikeFull(t, b, dir, opts, step.file, fmt.Sprintf("%d, %s", i, step.what))
+		if n := strings.Count(want, "broken link #met-mei-chen:"); n != step.broken {
+			t.Errorf("%d, %s: a full build reports %d broken links to #met-mei-chen, want %d: the test proves nothing\n%s", i, step.what, n, step.broken, want)
+		}
+	}
+}

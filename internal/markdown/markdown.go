@@ -134,7 +134,8 @@ type Slip struct {
 	Where string // "a link's title", "a link reference definition", …
 }
 
-// LinkUse is a Markdown link destination that points inside the site.
+// LinkUse is a Markdown link destination that points inside the site, or
+// to an element of the page that shows it (#why).
 type LinkUse struct {
 	// Dest is the destination as Markdown has it, its entities not read
 	// (&amp;): a raw HTML attribute's value, which the tokenizer read,
@@ -653,7 +654,7 @@ func (r *Renderer) render(src string, opts Options) Result {
 	res.Slips = slips(doc, htmlNodes, links, refs, b)
 	for _, n := range links {
 		dest := destination(n)
-		if internal(dest) {
+		if checked(dest) {
 			res.Links = append(res.Links, LinkUse{Dest: dest, Line: lineOf(n, b)})
 		}
 		if opts.Rewrite != nil && rewritable(dest) {
@@ -971,6 +972,14 @@ func setDestination(n ast.Node, dest string) {
 		n.Destination = []byte(dest)
 	}
 }
+
+// checked reports whether the link check looks for dest: a path inside
+// the site (internal), or a fragment of the page that shows it (inPage).
+func checked(dest string) bool { return internal(dest) || inPage(dest) }
+
+// inPage reports whether dest is a link to an element of the page that
+// shows it (#why), not to its top alone (#).
+func inPage(dest string) bool { return len(dest) > 1 && dest[0] == '#' }
 
 // internal reports whether dest points inside the site: a path, not a URL
 // with a scheme, and not only a fragment.

@@ -190,7 +190,7 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 		p.wikilinks = append(p.wikilinks, describe(w, b))
 	}
 	for _, n := range links {
-		if dest := destination(n); internal(dest) {
+		if dest := destination(n); checked(dest) {
 			p.links = append(p.links, LinkUse{Dest: dest, Line: lineOf(n, b)})
 		}
 	}

@@ -182,7 +182,8 @@ func blockOf(n ast.Node) ast.Node {
 
 // rawLinks calls link for every href, src, poster and srcset image of
 // the raw HTML that sanitize kept in doc that points inside the site (a
-// path, not a URL or a fragment), with the value as written and the
+// path, not a URL; or an href to a fragment of the page, which the link
+// check looks for, and link keeps), with the value as written and the
 // 0-based line its tag
 // begins on, and writes what link returns in its place: HTML for an
 // attribute value, or "" to keep it. So a site path written in raw HTML
@@ -237,7 +238,9 @@ func rawLinks(doc ast.Node, src []byte, link func(dest string, line int) string)
 				}
 				switch a.Key {
 				case "href", "src", "poster":
-					if !internal(a.Val) {
+					// A fragment of the page (#why) is only looked for:
+					// link leaves it as written (it is no path).
+					if !internal(a.Val) && !(a.Key == "href" && inPage(a.Val)) {
 						continue
 					}
 					if repl := link(a.Val, at); repl != "" {
