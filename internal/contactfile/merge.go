@@ -311,7 +311,7 @@ func (m *merger) links(links []Link) {
 				m.conflict("links.%s %q, not %q", name, old, l.URL)
 				continue
 			}
-			name = free(name, 0, false, func(n string) bool { _, ok := names[n]; return ok })
+			name = free(name, 0, func(n string) bool { _, ok := names[n]; return ok })
 		}
 		m.do(m.f.addEntry("links", name, l.URL, false))
 		m.added("links.%s %s", name, l.URL)

@@ -94,21 +94,21 @@ func namedLinks(links []Link) []Link {
 		if name == "" {
 			name = linkName(l.URL)
 		}
-		name = free(name, 0, false, func(n string) bool { return taken[n] })
+		name = free(name, 0, func(n string) bool { return taken[n] })
 		taken[name] = true
 		out = append(out, Link{Name: name, URL: l.URL})
 	}
 	return out
 }
 
-// free returns name, or name-2, name-3, … whichever is not taken (in
-// full-width digits when native: see slug.go). With limit > 0 it is at
+// free returns name, or name-2, name-3, … whichever is not taken. With
+// limit > 0 it is at
 // most limit bytes long: name is cut to leave room for the number, so
 // that a long slug that collides stays as short as one that does not.
-func free(name string, limit int, native bool, taken func(string) bool) string {
+func free(name string, limit int, taken func(string) bool) string {
 	out := content.CutSlug(name, limit)
 	for i := 2; taken(out); i++ {
-		out = numberedSlug(name, limit, number(i, native))
+		out = numberedSlug(name, limit, number(i))
 	}
 	return out
 }

@@ -333,7 +333,7 @@ func withUID(p Person, uid string) Person {
 // the first by its name or slug ambiguous, which breaks the site.
 func (p *planner) create(ch *Change, id *identity, namesake bool) (*Change, error) {
 	person := ch.Person
-	base, native := slugOf(person.Name)
+	base := slugOf(person.Name)
 	if base == "" {
 		ch.Action, ch.Reason = Skipped, fmt.Sprintf("cannot make a file name of the name %q", person.Name)
 		return ch, nil
@@ -341,7 +341,7 @@ func (p *planner) create(ch *Change, id *identity, namesake bool) (*Change, erro
 	// index.md would not load: a document named index has no name of
 	// its own (a card named Index, or _index).
 	taken := func(s string) bool { return p.slugs[loaderSlug(s)] || loaderSlug(s) == "index" }
-	slug, name := free(base, maxSlug, native, taken), person.Name
+	slug, name := free(base, maxSlug, taken), person.Name
 	if ch.slug != "" && !namesake && !taken(ch.slug) && !p.named(NameKey(ch.slug)) {
 		// Exported from another site as daniel-oconnor: the same file
 		// name here, so that [[daniel-oconnor]] still finds it (the name
@@ -351,16 +351,16 @@ func (p *planner) create(ch *Change, id *identity, namesake bool) (*Change, erro
 	// A name numbered already (John Smith (2), from an export of a site
 	// an import numbered it in) keeps its number when its name and file
 	// name are free, else is numbered again from the name without it.
-	plain, plainBase, plainNative := person.Name, base, native
+	plain, plainBase := person.Name, base
 	if u := Unnumbered(plain); u != plain {
-		if b, nat := slugOf(u); b != "" {
-			plain, plainBase, plainNative = strings.TrimSpace(u), b, nat
+		if b := slugOf(u); b != "" {
+			plain, plainBase = strings.TrimSpace(u), b
 		}
 	}
 	keep := plain != person.Name && slug == base && !p.named(NameKey(name))
 	if namesake && !keep {
 		for n := 2; ; n++ {
-			slug, name = numberedSlug(plainBase, maxSlug, number(n, plainNative)), numbered(plain, n)
+			slug, name = numberedSlug(plainBase, maxSlug, number(n)), numbered(plain, n)
 			if !taken(slug) && !p.named(NameKey(name)) {
 				break
 			}

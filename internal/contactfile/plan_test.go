@@ -287,11 +287,9 @@ func TestPlanLongNameTaken(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The number of a name in its own script is in full-width digits,
-	// which content.SlugOf keeps: of "…食う-2.md" it would keep the 2
-	// alone, ASCII being all it keeps of a name that has some. 96 bytes
-	// leave room for "-２": "…食う" is 97, "…食" 94.
-	want := "content/contacts/寿限無-寿限無-五劫の擦り切れ-海砂利水魚の-水行末-雲来末-風来末-食-２.md"
+	// content.SlugOf reads "…食う-2.md" as the whole name, its number
+	// too: 98 bytes leave room for "-2" ("…食う" is 97).
+	want := "content/contacts/寿限無-寿限無-五劫の擦り切れ-海砂利水魚の-水行末-雲来末-風来末-食う-2.md"
 	if c := res.Changes[0]; c.Action != Created || c.Path != want {
 		t.Errorf("got %v %s, want created %s", c.Action, c.Path, want)
 	}

@@ -709,14 +709,12 @@ func passedBy(rel string, isDir bool) bool {
 
 // SlugOf returns the slug of a document path: its file name without .md,
 // lower-cased and made safe for a URL, as Hugo's urlize does with
-// removePathAccents. A name
-// of lower-case letters, digits, '-', '_' and '.' is kept as it is, so
-// existing URLs do not move; any other name is slugified: accents are
-// dropped ("café" → "cafe"), and spaces, '_' and every other character but
-// ASCII letters and digits fold to single hyphens ("My Post?" → "my-post").
-// A name without a single ASCII letter or digit keeps its own letters
-// ("陈美"), as the files netjournal new creates do. It returns "" when
-// nothing is left.
+// removePathAccents. A name of lower-case letters, digits, '-', '_' and
+// '.' is kept as it is, so existing URLs do not move; any other name is
+// slugified (Slugify): accents are dropped ("café" → "cafe"), letters of
+// other scripts kept ("AC自动机.md" → "ac自动机"), and spaces, '_' and
+// every other character fold to single hyphens ("My Post?" → "my-post").
+// It returns "" when nothing is left.
 func SlugOf(p string) string {
 	name := path.Base(p)
 	name = strings.ToLower(name[:len(name)-len(path.Ext(name))])
@@ -728,16 +726,40 @@ func SlugOf(p string) string {
 
 // Slugify makes a slug of a name or title, for a file name or a URL:
 // "Tomás Ferreira" → "tomas-ferreira", "Coffee with Ana!" →
-// "coffee-with-ana". Accents are dropped and everything but ASCII letters
-// and digits folds to single hyphens; a name without a single such letter
-// keeps its own, marks and all ("陈美", "ゆうじ"). It returns "" when
-// nothing is left.
+// "coffee-with-ana", "Go语言 小组" → "go语言-小组". Latin letters lose
+// their accents; the letters and digits of other scripts are kept as they
+// are, marks and all ("陈美", "ゆうじ"), beside ASCII ones; everything
+// else folds to single hyphens. It returns "" when nothing is left.
+//
+// (It kept only the ASCII letters and digits of a name that had any: "AC
+// 算法" and "AC自动机" were both "ac", two posts of one slug, and a
+// command's "ABC-MART 渋谷店" found the contact ABC-MART 池袋パルコ店.)
 func Slugify(name string) string {
-	name = strings.ToLower(name)
-	if s := slugify(name, true); s != "" {
-		return s
+	var b strings.Builder
+	dash := false
+	latin := false // the last letter written is a Latin one: its accents go
+	for _, r := range norm.NFD.String(fold.Replace(strings.ToLower(name))) {
+		switch {
+		case unicode.IsMark(r):
+			// An accent of a Latin letter goes; a mark of another script's
+			// letter is part of it: a kana's voicing mark (ゆうじ), a
+			// Devanagari vowel sign.
+			if !latin && !dash && b.Len() > 0 {
+				b.WriteRune(r)
+			}
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9',
+			r > unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			latin = r <= unicode.MaxASCII || unicode.Is(unicode.Latin, r)
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
 	}
-	return slugify(name, false)
+	return norm.NFC.String(b.String())
 }
 
 // MaxSlug bounds the slug of a file netjournal names, in bytes. A file
@@ -780,33 +802,6 @@ func safeName(name string) bool {
 
 // fold spells letters that do not decompose into a base letter and accents.
 var fold = strings.NewReplacer("ß", "ss", "æ", "ae", "ø", "o", "œ", "oe", "ł", "l", "đ", "d", "ð", "d", "þ", "th", "ı", "i")
-
-func slugify(s string, ascii bool) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range norm.NFD.String(fold.Replace(s)) {
-		switch {
-		case ascii && unicode.Is(unicode.Mn, r):
-			continue // a combining accent
-		case unicode.IsMark(r):
-			// Part of a letter in a name kept in its own script: a
-			// kana's voicing mark (ゆうじ), a Devanagari vowel sign.
-			if !dash && b.Len() > 0 {
-				b.WriteRune(r)
-			}
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9',
-			!ascii && r > unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-		default:
-			dash = true
-		}
-	}
-	return norm.NFC.String(b.String())
-}
 
 // withoutShadowed returns docs without the stubs (Doc.stub) whose slug a
 // document that is not one has.

@@ -429,6 +429,8 @@ func TestSlugOf(t *testing.T) {
 		"content/contacts/Tomás Ferreira.md":           "tomas-ferreira",
 		"content/contacts/Søren Ødegård.md":            "soren-odegard",
 		"content/contacts/陈美.md":                       "陈美",
+		"content/posts/AC算法.md":                        "ac算法",
+		"content/posts/AC自动机学习笔记.md":                   "ac自动机学习笔记",
 		"content/posts/Straße & Ärger, naïve.MD":       "strasse-arger-naive",
 		"content/posts/???.md":                         "",
 		"content/posts/what's new: go 1.24 (notes).md": "what-s-new-go-1-24-notes",
@@ -454,7 +456,17 @@ func TestSlugify(t *testing.T) {
 		"ガラス":                       "ガラス", // not カラス, another word
 		"हिन्दी":                    "हिन्दी",
 		"Йорданов":                  "йорданов",
-		"Mei 陈":                     "mei",
+		"Mei 陈":                     "mei-陈", // both scripts, not "mei"
+		"AC自动机学习笔记":                 "ac自动机学习笔记",
+		"AC算法":                      "ac算法",
+		"Go语言 小组":                   "go语言-小组",
+		"ABC-MART 池袋パルコ店":           "abc-mart-池袋パルコ店",
+		"Zoë 陈":                     "zoe-陈",
+		"Nguyễn Văn An":             "nguyen-van-an",
+		"İstanbul":                  "istanbul",
+		"Ŋoma":                      "ŋoma", // a Latin letter without a base letter stays
+		"Иван Петров (Acme)":        "иван-петров-acme",
+		"陈美 ２":                      "陈美-２",
 		"!!!":                       "",
 		"Idempotency is a contract": "idempotency-is-a-contract",
 	} {
@@ -471,6 +483,9 @@ func TestLoadSlugs(t *testing.T) {
 		"content/posts/My Post?.md":   {Data: []byte(post)},
 		"content/posts/café notes.md": {Data: []byte(post)},
 		"content/posts/???.md":        {Data: []byte("---\ntitle: T\ndate: 2026-01-01\nslug: questions\n---\n")},
+		// Two of one blog's posts, not both "ac".
+		"content/posts/AC自动机学习笔记.md": {Data: []byte(post)},
+		"content/posts/AC算法.md":      {Data: []byte(post)},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -479,7 +494,7 @@ func TestLoadSlugs(t *testing.T) {
 	for _, p := range site.Posts {
 		got = append(got, p.Slug)
 	}
-	if want := "questions my-post cafe-notes"; strings.Join(got, " ") != want {
+	if want := "questions ac算法 ac自动机学习笔记 my-post cafe-notes"; strings.Join(got, " ") != want {
 		t.Errorf("slugs %q, want %q", strings.Join(got, " "), want)
 	}
 

@@ -13,6 +13,7 @@ func TestFindContact(t *testing.T) {
 		"content/contacts/ana-sousa.md":     "---\nname: Ana Sousa\naliases: [Anita]\n---\n",
 		"content/contacts/bo-chen.md":       "---\nname: Bo Chen\n---\n",
 		"content/contacts/bob-stone.md":     "---\nname: Bob Stone\n---\n",
+		"content/contacts/abc-mart.md":      "---\nname: ABC-MART 池袋パルコ店\n---\n",
 	})
 	for ref, want := range map[string]string{
 		"ana-lima":       "ana-lima",
@@ -32,6 +33,14 @@ func TestFindContact(t *testing.T) {
 		if err != nil || c.Slug() != want {
 			t.Errorf("FindContact(%q) = %v, %v; want %s", ref, c, err, want)
 		}
+	}
+	// Another store of the same chain is not this one: a name of two
+	// scripts is matched on both.
+	if c, err := j.FindContact("ABC-MART 渋谷店"); err == nil {
+		t.Errorf("FindContact(ABC-MART 渋谷店) = %s, want none", c.Slug())
+	}
+	if c, err := j.FindContact("abc-mart 池袋パルコ店"); err != nil || c.Slug() != "abc-mart" {
+		t.Errorf("FindContact(abc-mart 池袋パルコ店) = %v, %v; want abc-mart", c, err)
 	}
 	var amb *AmbiguousError
 	if _, err := j.FindContact("ana"); !errors.As(err, &amb) || len(amb.Candidates) != 2 {
