@@ -2970,3 +2970,41 @@ func TestHighlightLinesSaid(t *testing.T) {
 		t.Errorf("body:\n%s", body)
 	}
 }
+
+// TestHugoSingleDollarMath: a site whose theme sets $…$ as math (Even's
+// mathjaxEnableSingleDollar, LoveIt's math, Hugo's passthrough with a $
+// delimiter) has its inline math written $$…$$, netjournal's inline
+// math, its Markdown escapes undone as for $$ math: it stayed text, $n\le
+// 20$ shown as typed, without a word. Not in code, not an escaped \$, not
+// a price ($5 and $10: math that begins with a digit and ends with a
+// space; a $ that opens has no space after it; but $\to $ is math, as
+// MathJax pairs the $), not across a paragraph, and $$ math is left as
+// it is. A site that does not set it keeps every $ as written.
+func TestHugoSingleDollarMath(t *testing.T) {
+	tick := "`"
+	body := `Then $n\le20$ and $a\_i + b$, but ` + tick + `$x$` + tick + ` and \$y\$ and $$z_1$$ stay.` + "\n\n" +
+		"It costs $5 and $10, or $ 3 $.\n\nA $dangling\n\nparagraph$ stays.\n\n```\n$code$\n```\n\n$$\n\\sum_i x_i\n$$\n\nAcross\na line $f(x) =\ny$ is one, $\\to $ too.\n"
+	const converted = `Then $$n\le20$$ and $$a_i + b$$, but ` + "`$x$`" + ` and \$y\$ and $$z_1$$ stay.` + "\n\n" +
+		"It costs $5 and $10, or $ 3 $.\n\nA $dangling\n\nparagraph$ stays.\n\n```\n$code$\n```\n\n$$\n\\sum_i x_i\n$$\n\nAcross\na line $$f(x) =\ny$$ is one, $$\\to $$ too."
+	for _, tc := range []struct{ name, config, want string }{
+		{"no math", "", strings.TrimSpace(body)},
+		{"Even", "theme = 'even'\n[params]\nmathjax = true\nmathjaxEnableSingleDollar = true\n", converted},
+		{"Even without single $", "theme = 'even'\n[params]\nmathjax = true\nmathjaxEnableSingleDollar = false\n", strings.TrimSpace(body)},
+		{"LoveIt", "theme = 'LoveIt'\n[params.page.math]\nenable = true\ninlineLeftDelimiter = ''\n", converted},
+		{"LoveIt, other delimiters", "theme = 'LoveIt'\n[params.page.math]\nenable = true\ninlineLeftDelimiter = '@@'\ninlineRightDelimiter = '@@'\n", strings.TrimSpace(body)},
+		{"passthrough", "[markup.goldmark.extensions.passthrough]\nenable = true\n[markup.goldmark.extensions.passthrough.delimiters]\nblock = [['$$', '$$']]\ninline = [['$', '$']]\n",
+			strings.Replace(converted, `$$a_i + b$$`, `$$a\_i + b$$`, 1)},
+	} {
+		fsys := fstest.MapFS{
+			"config.toml":        {Data: []byte("baseURL = 'https://h.example.net/'\n" + tc.config)},
+			"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + body)},
+		}
+		plan, err := Hugo(fsys, Options{Root: "h"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.TrimSpace(plan.Posts[0].Body); got != tc.want {
+			t.Errorf("%s:\ngot  %s\nwant %s", tc.name, got, tc.want)
+		}
+	}
+}

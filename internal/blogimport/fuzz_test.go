@@ -17,6 +17,7 @@ var fuzzSeeds = []string{
 	"{\n \"title\": \"Hi\", \"date\": \"2020-01-15\", \"tags\": [\"a\"]\n}\n{{< figure src=\"a.png\" caption=\"c\" >}}\n",
 	"---\na: &x [*x]\n---\n",
 	"---\ntitle: M\n---\n$$\\\\a \\_b$$ `$$\\c$$` \\$$ {{< katex display >}}\\d{{< /katex >}} $$\n\n$$ {{< katex >}}{{< /katex >}}\n",
+	"Then $n\\le20$ and `$x$` \\$y\\$ $$z$$ $5 and $10 $\\to $\n\n$a\n\nb$ <div>$c$</div>\n\n    $code$\n",
 	"---\ntitle: [\n---\n",
 	"+++\ntitle = \n+++\n",
 	"{\"title\": ",
@@ -58,8 +59,8 @@ func FuzzSplit(f *testing.F) {
 	})
 }
 
-// FuzzConvert converts any body's shortcodes and Liquid: never a panic,
-// every warning at a line of the body.
+// FuzzConvert converts any body's shortcodes and Liquid, and its $…$
+// math: never a panic, every warning at a line of the body.
 func FuzzConvert(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s)
@@ -80,6 +81,10 @@ func FuzzConvert(f *testing.F) {
 				out = c.liquid()
 			}
 			escapeWikilinks(out)
+		}
+		// $…$ math written $$…$$ changes nothing else.
+		if got := dollarMath(src); strings.ReplaceAll(got, "$", "") != strings.ReplaceAll(src, "$", "") {
+			t.Fatalf("dollarMath(%q) = %q: more than its dollars changed", src, got)
 		}
 	})
 }

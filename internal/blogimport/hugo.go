@@ -346,6 +346,10 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		shortcodeDirs = append(shortcodeDirs, path.Join(or(cfg.str("themesdir"), "themes"), th, "layouts/shortcodes"))
 	}
 	markdownMath := !hugoPassthrough(cfg, "$$")
+	// $…$ math: raw to Hugo's passthrough, else Markdown to Hugo, as its
+	// $$ math is, and set by the theme's script.
+	rawDollar := hugoPassthrough(cfg, "$")
+	dollarIsMath := rawDollar || themeDollarMath(cfg)
 	for _, d := range drafts {
 		c := newConverter(d.body, d.bodyLine, func(line int, format string, args ...any) {
 			plan.warn(content.Position{Path: d.shown, Line: line}, format, args...)
@@ -382,8 +386,14 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		}
 		c.markdownMath = markdownMath
 		body := c.shortcodes()
+		if dollarIsMath && !rawDollar {
+			body = dollarMath(body)
+		}
 		if markdownMath {
 			body = unescapeMath(body)
+		}
+		if rawDollar {
+			body = dollarMath(body)
 		}
 		if emoji {
 			body = hugoEmoji(body) // before the headings' anchors are made
@@ -845,6 +855,89 @@ func hugoPassthrough(cfg config, open string) bool {
 		}
 	}
 	return false
+}
+
+// themeDollarMath reports whether the site's theme sets $…$ in a page as
+// math: Even's MathJax with mathjaxEnableSingleDollar; the KaTeX of
+// LoveIt, FixIt and DoIt, whose inline delimiters are $…$ and \(…\)
+// unless the site names others.
+func themeDollarMath(cfg config) bool {
+	if cfg.boolean("params.mathjax") && cfg.boolean("params.mathjaxenablesingledollar") {
+		return true
+	}
+	for _, key := range []string{"params.page.math", "params.math"} {
+		if cfg.boolean(key + ".enable") {
+			d := cfg.str(key + ".inlineleftdelimiter")
+			return d == "" || d == "$"
+		}
+	}
+	return false
+}
+
+// dollarMath writes the $…$ math of body, outside its code, its HTML
+// blocks and its $$ math, as $$…$$: netjournal's inline math, which it
+// keeps as written for the theme's script. A $ opens math when it is not
+// escaped and has neither a space nor a $ after it; the math ends at the
+// next $ of its paragraph that is not escaped, as MathJax and KaTeX pair
+// them ($\rightarrow $ is math), but for prices, left as text: math that
+// begins with a digit and ends with a space ($5 and $10).
+func dollarMath(body string) string {
+	if !strings.Contains(body, "$") {
+		return body
+	}
+	code := codeRegions(body)
+	skip := append(regions(nil), code...)
+	for _, h := range markdown.HTMLBlocks(body, false) {
+		skip = append(skip, span{h[0], h[1]})
+	}
+	for _, m := range mathRegions(body, code) {
+		skip = append(skip, span{m.start - 2, m.end + 2})
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i+1 < len(body); i++ {
+		if body[i] != '$' || body[i+1] == '$' || isSpaceByte(body[i+1]) || escaped(body, i) || skip.in(i) {
+			if body[i] == '$' && body[i+1] == '$' {
+				i++ // a $$ that opens no math: no $ of it opens any
+			}
+			continue
+		}
+		end := closingDollar(body, i+1, skip)
+		if end < 0 || body[i+1] >= '0' && body[i+1] <= '9' && isSpaceByte(body[end-1]) {
+			continue
+		}
+		b.WriteString(body[last:i])
+		b.WriteString("$$" + body[i+1:end] + "$$")
+		last, i = end+1, end
+	}
+	if last == 0 {
+		return body
+	}
+	b.WriteString(body[last:])
+	return b.String()
+}
+
+// closingDollar returns where the $ that closes math begun before from
+// is (dollarMath): the next one not escaped; or -1 when its paragraph, or
+// the body, ends first, or code or other math comes between.
+func closingDollar(body string, from int, skip regions) int {
+	for j := from; j < len(body); j++ {
+		switch {
+		case skip.in(j):
+			return -1
+		case body[j] == '\n':
+			rest := strings.TrimLeft(body[j+1:], " \t")
+			if rest == "" || rest[0] == '\n' {
+				return -1 // a blank line: the paragraph's end
+			}
+		case body[j] == '$' && !escaped(body, j):
+			if j+1 < len(body) && body[j+1] == '$' {
+				return -1
+			}
+			return j
+		}
+	}
+	return -1
 }
 
 // unescapeMath undoes, in the $$ math of a body outside its code, the
