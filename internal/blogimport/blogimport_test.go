@@ -124,7 +124,7 @@ func convert(body string, hugo bool) (string, []string) {
 func TestShortcodes(t *testing.T) {
 	for _, tc := range []struct{ in, want, warn string }{
 		{"{{< highlight go >}}\nx := 1\n{{< /highlight >}}\n", "```go\nx := 1\n```\n", ""},
-		{"a {{< highlight sh >}}ls{{< /highlight >}} b", "a \n```sh\nls\n```\n b", ""},
+		{"a {{< highlight sh >}}ls{{< /highlight >}} b", "a \n\n```sh\nls\n```\n\n b", ""},
 		{"{{< highlight md >}}\n```\ncode\n```\n{{< /highlight >}}", "````md\n```\ncode\n```\n````", ""},
 		{`{{< figure src="/a.png" alt="A" >}}`, "![A](</a.png>)", ""},
 		{`{{< figure src="/a.png" caption="Hi & bye" link="https://x.example/" >}}`,
@@ -3007,4 +3007,82 @@ func TestHugoSingleDollarMath(t *testing.T) {
 			t.Errorf("%s:\ngot  %s\nwant %s", tc.name, got, tc.want)
 		}
 	}
+}
+
+// TestShortcodeBlocksInPlace: a shortcode made a block of Markdown (an
+// admonition's quote, a highlight's code, a figure, display math) stays
+// in the list item it is written in, indented as the item's text, and
+// text after it on its line, or on the next line, is a paragraph of its
+// own: at column 0 the block split the list in two, and the text after
+// it was pulled into the quote (a paragraph's lazy continuation).
+func TestShortcodeBlocksInPlace(t *testing.T) {
+	r := markdown.New()
+	for _, tc := range []struct{ name, body string }{
+		{"admonition", "{{< admonition tip \"Careful\" >}}\nDo *not*.\n{{< /admonition >}}"},
+		{"highlight", "{{< highlight go >}}\nx := 1\n{{< /highlight >}}"},
+		{"figure", "{{< figure src=\"/a.png\" caption=\"A\" >}}"},
+		{"math", "{{< katex display >}}\nx^2\n{{< /katex >}}"},
+	} {
+		for _, layout := range []struct{ name, src string }{
+			{"in a list item", "- One:\n\n  %s\n\n- Two\n\nAfter."},
+			{"after a list marker", "1. %s\n2. Two\n\nAfter."},
+			{"mid-line, text after", "Before: %s and after.\n\nAfter."},
+			{"a line of text next", "%s\nAnd after.\n\nAfter."},
+		} {
+			src := fmt.Sprintf(layout.src, strings.ReplaceAll(tc.body, "\n", "\n"+strings.Repeat(" ", leadingSpaces(layout.src))))
+			plan, err := Hugo(fstest.MapFS{
+				"config.toml":       {Data: []byte("baseURL = 'https://blog.example/'\n")},
+				"content/post/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + src + "\n")},
+			}, Options{Root: "h"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			body := plan.Posts[0].Body
+			html := r.Render(markdown.Text(body), markdown.Options{Parts: markdown.PartHTML}).HTML
+			what := fmt.Sprintf("%s %s: %q\n%s", tc.name, layout.name, body, html)
+			if strings.Contains(layout.src, "Two") {
+				if n := strings.Count(html, "<li"); n != 2 || strings.Count(html, "<ul")+strings.Count(html, "<ol") != 1 {
+					t.Errorf("%s: not one list of two items", what)
+				}
+				before, _, _ := strings.Cut(html, "Two")
+				if !strings.Contains(before, "<li") || !containsBlock(before, tc.name) {
+					t.Errorf("%s: the block is not in the first item", what)
+				}
+			}
+			for _, text := range []string{"and after.", "And after."} {
+				if strings.Contains(body, text) && !strings.Contains(html, "<p>"+text) && !strings.Contains(html, "<p>"+strings.Title(text)) {
+					t.Errorf("%s: %q is not a paragraph of its own", what, text)
+				}
+			}
+			if !strings.Contains(html, "<p>After.</p>") {
+				t.Errorf("%s: the text after is not a paragraph", what)
+			}
+		}
+	}
+}
+
+// leadingSpaces is the indentation a block written at %s in layout needs
+// on its lines: a list item's text's.
+func leadingSpaces(layout string) int {
+	switch {
+	case strings.HasPrefix(layout, "- One:\n\n  %s"):
+		return 2
+	case strings.HasPrefix(layout, "1. %s"):
+		return 3
+	}
+	return 0
+}
+
+// containsBlock reports whether html holds what the shortcode named
+// becomes.
+func containsBlock(html, name string) bool {
+	switch name {
+	case "admonition":
+		return strings.Contains(html, "<blockquote>") && strings.Contains(html, "<em>not</em>")
+	case "highlight":
+		return strings.Contains(html, "<pre")
+	case "figure":
+		return strings.Contains(html, "<figure")
+	}
+	return strings.Contains(html, `class="math"`)
 }

@@ -5,6 +5,7 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // converter turns the template syntax of one body into Markdown: Hugo's
@@ -70,21 +71,78 @@ func (c *converter) drop(b *strings.Builder, start, end int) {
 	b.WriteString(htmlComment(what))
 }
 
-// block writes s as a block of its own: on a line of its own, after a
-// line break when the output so far does not end with one.
-func block(b *strings.Builder, s string) {
+// block writes s as a block of its own where the output has come to: on
+// a line of its own, in the list item or the quote that line is in. Text
+// before it on the line is a paragraph that ends there ("Note: {{<
+// admonition >}}"); a list item's marker alone ("1. ") is where the block
+// begins; its other lines are indented as the item's text is (at column
+// 0, a block split the list in two). It returns that indentation, for
+// endBlock.
+func block(b *strings.Builder, s string) (indent string) {
 	out := b.String()
-	if out != "" && !strings.HasSuffix(out, "\n") {
-		b.WriteString("\n")
+	line := out[strings.LastIndexByte(out, '\n')+1:]
+	m := lineContainer.FindStringSubmatch(line)
+	indent = m[1] + strings.Repeat(" ", utf8.RuneCountInString(m[2]))
+	if len(m[0]) < len(line) {
+		b.WriteString("\n\n" + indent)
 	}
-	b.WriteString(s)
+	b.WriteString(strings.ReplaceAll(s, "\n", "\n"+indent))
+	return indent
 }
 
-// endBlock starts a new line after a block when src goes on on its line.
-func endBlock(b *strings.Builder, src string, end int) {
-	if end < len(src) && src[end] != '\n' {
-		b.WriteString("\n")
+// lineContainer is what a line begins with that puts it in a quote or a
+// list item: indentation and quote markers, then a list item's marker.
+var lineContainer = regexp.MustCompile(`^((?:[ \t]*>[ \t]?)*[ \t]*)((?:[-*+]|\d{1,9}[.)])[ \t]+)?`)
+
+// endBlock ends a block block wrote (indent is what it returned), where
+// the source goes on at end: text after it on its line goes on a line of
+// its own, and text on the next line is a paragraph of its own, after a
+// blank line, not a line of the block's (a quote's or a paragraph's lazy
+// continuation, which took it in).
+func endBlock(b *strings.Builder, src string, end int, indent string) {
+	switch {
+	case end >= len(src):
+	case src[end] != '\n':
+		b.WriteString("\n\n" + indent)
+	default:
+		next, _, _ := strings.Cut(src[end+1:], "\n")
+		if strings.TrimSpace(next) != "" {
+			b.WriteString("\n")
+		}
 	}
+}
+
+// dedent takes off the lines of s the indentation they all have (a
+// shortcode's text, written indented in a list item): block indents the
+// Markdown made of it as the item's text.
+func dedent(s string) string {
+	lines := strings.Split(s, "\n")
+	common := ""
+	first := true
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		ws := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
+		switch {
+		case first:
+			common, first = ws, false
+		case !strings.HasPrefix(ws, common):
+			for !strings.HasPrefix(ws, common) {
+				common = common[:len(common)-1]
+			}
+		}
+	}
+	if common == "" {
+		return s
+	}
+	for i, l := range lines {
+		lines[i] = strings.TrimPrefix(l, common)
+		if strings.TrimSpace(lines[i]) == "" {
+			lines[i] = ""
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // link writes a Markdown link.

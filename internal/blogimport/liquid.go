@@ -151,15 +151,14 @@ func (c *converter) emitLiquid(b *strings.Builder, toks []*liquidTag, from, to, 
 			var ib strings.Builder
 			c.emitLiquid(&ib, toks, t.end, end.start, i+1, t.pair)
 			lang, _, _ := strings.Cut(t.markup, " ")
-			block(b, fenced(lang, ib.String()))
+			ind := block(b, fenced(lang, ib.String()))
 			at = end.end
-			endBlock(b, c.src, at)
+			endBlock(b, c.src, at, ind)
 			i = t.pair
 		default:
 			if v, ok := c.tag(t); ok {
 				if strings.HasPrefix(v, "<figure") {
-					block(b, v)
-					endBlock(b, c.src, t.end)
+					endBlock(b, c.src, t.end, block(b, v))
 				} else {
 					b.WriteString(v)
 				}

@@ -283,8 +283,7 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 		if strings.Contains(arg("options", 1), "hl_lines") || arg("hl_lines", -1) != "" {
 			c.warn(line, "%s: its highlighted lines (hl_lines) are not kept: the code is kept, every line alike", name)
 		}
-		block(b, fenced(lang, inner))
-		endBlock(b, c.src, end)
+		endBlock(b, c.src, end, block(b, fenced(lang, inner)))
 		return
 	case "figure", "img", "image":
 		im := image{
@@ -296,8 +295,7 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 			break
 		}
 		if md := im.markdown(); strings.HasPrefix(md, "<figure") {
-			block(b, md)
-			endBlock(b, c.src, end)
+			endBlock(b, c.src, end, block(b, md))
 		} else {
 			b.WriteString(md)
 		}
@@ -325,7 +323,7 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 		// shortcode says so ({{< katex display >}}), else inline (a
 		// paragraph of it alone is display math too). One with nothing inside
 		// loads the theme's KaTeX on the page: nothing here.
-		math := strings.TrimSpace(inner)
+		math := strings.TrimSpace(dedent(inner))
 		if math == "" {
 			return
 		}
@@ -337,8 +335,7 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 			display = display || strings.EqualFold(p, "display") || strings.EqualFold(p, "block")
 		}
 		if display {
-			block(b, "$$\n"+math+"\n$$")
-			endBlock(b, c.src, end)
+			endBlock(b, c.src, end, block(b, "$$\n"+math+"\n$$"))
 		} else {
 			b.WriteString("$$" + math + "$$")
 		}
@@ -356,13 +353,12 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 		}
 		var q strings.Builder
 		q.WriteString("> **" + markdown.EscapeText(title) + "**\n>")
-		for _, l := range strings.Split(strings.Trim(inner, "\n"), "\n") {
+		for _, l := range strings.Split(strings.Trim(dedent(inner), "\n"), "\n") {
 			if q.WriteString("\n>"); l != "" {
 				q.WriteString(" " + l)
 			}
 		}
-		block(b, q.String())
-		endBlock(b, c.src, end)
+		endBlock(b, c.src, end, block(b, q.String()))
 		return
 	case "details":
 		summary := or(arg("summary", -1), "Details")
@@ -370,8 +366,7 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 		if v, _ := boolean(arg("open", -1)); v {
 			open = " open"
 		}
-		block(b, "<details"+open+"><summary>"+inline(summary)+"</summary>\n\n"+strings.Trim(inner, "\n")+"\n\n</details>")
-		endBlock(b, c.src, end)
+		endBlock(b, c.src, end, block(b, "<details"+open+"><summary>"+inline(summary)+"</summary>\n\n"+strings.Trim(dedent(inner), "\n")+"\n\n</details>"))
 		return
 	default:
 		if s, ok := embed(name, t.named, t.pos); ok {
