@@ -318,6 +318,33 @@ func TestJekyllFeedID(t *testing.T) {
 	}
 }
 
+// TestJekyllFeedIDAsJekyllWrites: jekyll-feed's id is Jekyll's
+// absolute_url of the post's id, the site's url as written and the base
+// path without its last "/": a url written with a "/" at its end made
+// ids with two ("https://j.example.net//2018/…"), which a feed reader
+// knows the posts by; ids without it would be new posts to it, every
+// one. The base URL given on the command line is the address itself.
+func TestJekyllFeedIDAsJekyllWrites(t *testing.T) {
+	for _, tc := range []struct{ config, baseURL, want string }{
+		{"url: https://j.example.net/\n", "", "https://j.example.net//2018/06/24/hello"},
+		{"url: https://j.example.net\nbaseurl: /blog/\n", "", "https://j.example.net/blog/2018/06/24/hello"},
+		{"url: https://J.Example.net/\nbaseurl: blog\n", "", "https://j.example.net//blog/2018/06/24/hello"},
+		{"url: https://j.example.net/\n", "https://j.example.net/", "https://j.example.net/2018/06/24/hello"},
+	} {
+		fsys := fstest.MapFS{
+			"_config.yml":                {Data: []byte(tc.config + "permalink: pretty\nplugins: [jekyll-feed]\n")},
+			"_posts/2018-06-24-hello.md": {Data: []byte("---\ntitle: Hello\n---\nHi.\n")},
+		}
+		plan, err := Jekyll(fsys, Options{Root: "old", NewBase: "https://example.com/", BaseURL: tc.baseURL})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(plan.Posts) != 1 || plan.Posts[0].FeedID != tc.want {
+			t.Errorf("%q %q: feed id %q, want %q", tc.config, tc.baseURL, plan.Posts[0].FeedID, tc.want)
+		}
+	}
+}
+
 // TestHugoNoDate: a post is dated as Hugo dates it (date, publishDate and
 // its synonyms, then lastmod or modified); one without any date is not
 // left behind but imported as a draft, dated by its file, and said so at

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html"
 	"io/fs"
+	"net/url"
 	"path"
 	"regexp"
 	"slices"
@@ -62,6 +63,10 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 	zone := cfg.zone("timezone")
 	pattern := or(cfg.str("collections.posts.permalink"), or(cfg.str("permalink"), "date"))
 	byID := jekyllFeedByID(fsys, cfg)
+	feedID := old.abs
+	if opts.BaseURL == "" && old.base != nil {
+		feedID = jekyllAbsoluteURL(cfg.str("url"), cfg.str("baseurl"))
+	}
 
 	byConfig := excludeMatcher(cfg.list("exclude"))
 	byDefault := excludeMatcher(jekyllExcluded)
@@ -158,7 +163,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		// A draft without a date is dated by its file, as Jekyll dates it.
 		mod := changed(fsys, p, opts.Now)
 		d, ok := plan.jekyllPost(shown(p), p, data, isDraft, jekyllContext{
-			cfg: cfg, zone: zone, pattern: pattern, old: old, newBase: opts.NewBase, byID: byID, now: mod,
+			cfg: cfg, zone: zone, pattern: pattern, old: old, newBase: opts.NewBase, byID: byID, feedID: feedID, now: mod,
 		})
 		if !ok {
 			return
@@ -328,7 +333,33 @@ type jekyllContext struct {
 	old     site
 	newBase string
 	byID    bool
-	now     time.Time
+	// feedID makes a post's id (its address's folder and its slug) the
+	// id jekyll-feed gave it.
+	feedID func(id string) string
+	now    time.Time
+}
+
+// jekyllAbsoluteURL returns what Jekyll's absolute_url makes of a path
+// on a site of this url and baseurl: the url as written, then the base
+// path without its last "/" and the path, each after a "/" (so a url
+// written with a "/" at its end gives two), normalized as Addressable
+// normalizes a URL (its host in lower case, its path escaped).
+func jekyllAbsoluteURL(siteURL, baseurl string) func(p string) string {
+	lead := func(s string) string {
+		if s == "" || strings.HasPrefix(s, "/") {
+			return s
+		}
+		return "/" + s
+	}
+	return func(p string) string {
+		raw := siteURL + lead(strings.TrimSuffix(baseurl, "/")) + lead(p)
+		u, err := url.Parse(raw)
+		if err != nil {
+			return raw
+		}
+		u.Scheme, u.Host = strings.ToLower(u.Scheme), strings.ToLower(u.Host)
+		return u.String()
+	}
 }
 
 func jekyllRepoFile(name string) bool {
@@ -519,7 +550,7 @@ func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc je
 		plan.addOld(p, oldPath, jc.old, jc.newBase, shown, meta.LineOf("permalink"))
 		if jc.byID && jc.old.base != nil {
 			// jekyll-feed's id: the folder of the address and the slug.
-			p.FeedID = jc.old.abs(path.Join(path.Dir(strings.TrimSuffix(oldPath, "/")), slug))
+			p.FeedID = jc.feedID(path.Join(path.Dir(strings.TrimSuffix(oldPath, "/")), slug))
 		}
 	} else {
 		// A draft had no address, but jekyll serve --drafts shows it at
