@@ -1149,3 +1149,55 @@ func TestFragmentLinksAfterEdits(t *testing.T) {
 		}
 	}
 }
+
+// TestWikiLinksAsTheBlogs: a post's links lead in the wiki where they
+// lead on the blog, its page's address before them, whatever entities
+// and escapes they are written with: a Markdown link's "&copy=2" is no
+// entity (CommonMark reads none without its ";"), and raw HTML's value is
+// read once, by the tokenizer; the wiki read them again (?a=1©=2, and
+// raw HTML's &amp;amp;copy=2 as &copy=2).
+func TestWikiLinksAsTheBlogs(t *testing.T) {
+	dir := copySite(t)
+	const post = "content/posts/idempotency-is-a-contract.md"
+	links := []string{
+		"[md](/posts/r/?a=1&amp;copy=2)",
+		"[md2](/posts/r/?a=1&copy=2)",
+		"[md3](/posts/r/a\\_b/)",
+		"[md4](&#47;posts/r/)",
+		`<a href="/posts/r/?a=1&amp;copy=2">raw</a>`,
+		`<a href="/posts/r/?a=1&amp;amp;copy=2">raw2</a>`,
+		`<a href="/posts/r/?a=1&copy=2">raw3</a>`,
+		"[rel](pic&amp;copy.png)",
+		"[rel2](pic&copy.png)",
+		`<a href="pic&amp;amp;x.png">rawrel</a>`,
+		`<a href="pic&copy=2.png">rawrel2</a>`,
+	}
+	rewrite(t, dir, post, func(s string) string { return s + "\nLinks: " + strings.Join(links, ", ") + ".\n" })
+	res, err := Render(os.DirFS(dir), Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	blog, wikiPage := string(res.Public["posts/idempotency-is-a-contract/index.html"]), string(res.Private["posts/idempotency-is-a-contract.html"])
+	hrefs := func(page string) map[string]string {
+		m := map[string]string{}
+		for _, sm := range regexp.MustCompile(`<a href="([^"]*)">([a-z0-9]+)</a>`).FindAllStringSubmatch(page, -1) {
+			m[sm[2]] = sm[1]
+		}
+		return m
+	}
+	b, w := hrefs(blog), hrefs(wikiPage)
+	for _, name := range []string{"md", "md2", "md3", "md4", "raw", "raw2", "raw3", "rel", "rel2", "rawrel", "rawrel2"} {
+		bh, ok := b[name]
+		if !ok {
+			t.Errorf("%s: not on the blog's page", name)
+			continue
+		}
+		want := "https://maya.example.com" + bh
+		if !strings.HasPrefix(bh, "/") {
+			want = "https://maya.example.com/posts/idempotency-is-a-contract/" + bh
+		}
+		if w[name] != want {
+			t.Errorf("%s: the wiki's href %q, want %q (the blog's %q)", name, w[name], want, bh)
+		}
+	}
+}

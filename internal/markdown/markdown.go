@@ -68,7 +68,13 @@ type Options struct {
 	// is rendered (site paths such as /posts/x/ differ per site, and one
 	// relative to the page, pic.png, per page). Nil keeps destinations as
 	// written. It is given only paths (Rewritable), and of raw HTML only
-	// those from the root, unless RawRelative.
+	// those from the root, unless RawRelative. It is given a destination
+	// as the page's reader gets it, read once: a Markdown link's entities
+	// and backslash escapes read as goldmark reads them (&amp;copy=2 is
+	// &copy=2, and &copy=2, without its ";", is no entity), raw HTML's
+	// value as the tokenizer read it; and it returns one so, which is
+	// written as it is (its "&" as &amp;, escaped for a URL), never read
+	// again.
 	Rewrite func(dest string) string
 	// RawRelative gives Rewrite raw HTML's relative paths too (<img
 	// src="pic.png">): for a page away from the one they lead from (a
@@ -658,18 +664,14 @@ func (r *Renderer) render(src string, opts Options) Result {
 			res.Links = append(res.Links, LinkUse{Dest: dest, Line: lineOf(n, b)})
 		}
 		if opts.Rewrite != nil && rewritable(dest) {
-			setDestination(n, opts.Rewrite(dest))
+			setDestination(n, encodeDest(opts.Rewrite(decodeDest(dest))))
 		}
 	}
 	rawLinks(doc, b, func(dest string, line int) string {
 		res.Links = append(res.Links, LinkUse{Dest: rawDest(dest), Line: line})
 		if !RootPath(dest) {
 			if opts.RawRelative && opts.Rewrite != nil && rewritable(dest) {
-				// Given as a Markdown destination has it, its & escaped:
-				// the tokenizer decoded the value, and Rewrite decodes a
-				// destination's entities (&amp;copy=2 is not ©=2).
-				e := rawDest(dest)
-				if d := opts.Rewrite(e); d != e {
+				if d := opts.Rewrite(dest); d != dest {
 					return attrURL(d, true)
 				}
 			}
@@ -971,6 +973,27 @@ func setDestination(n ast.Node, dest string) {
 	case *ast.Image:
 		n.Destination = []byte(dest)
 	}
+}
+
+// decodeDest reads a Markdown link's destination as goldmark reads it
+// when it writes it (util.URLEscape): its backslash escapes, then its
+// numeric character references and its entities, each of those with its
+// ";" alone.
+func decodeDest(dest string) string {
+	if !strings.ContainsAny(dest, "\\&") {
+		return dest
+	}
+	v := util.UnescapePunctuations([]byte(dest))
+	v = util.ResolveNumericReferences(v)
+	return string(util.ResolveEntityNames(v))
+}
+
+// encodeDest is a destination that decodeDest reads as dest.
+func encodeDest(dest string) string {
+	if !strings.ContainsAny(dest, "\\&") {
+		return dest
+	}
+	return strings.NewReplacer(`\`, `\\`, "&", "&amp;").Replace(dest)
 }
 
 // checked reports whether the link check looks for dest: a path inside

@@ -459,10 +459,14 @@ func (r *Renderer) resolve(src Source, p *prepared, opts Options) Result {
 	}
 	dests := make([]string, len(p.dests))
 	for i, d := range p.dests {
+		decoded := p.decoded[i]
 		if opts.Rewrite != nil {
+			if !decoded {
+				d, decoded = decodeDest(d), true // as Rewrite takes it
+			}
 			d = opts.Rewrite(d)
 		}
-		dests[i] = attrURL(d, p.decoded[i])
+		dests[i] = attrURL(d, decoded)
 	}
 	want := opts.Parts
 	if want.has(PartHTML) {

@@ -3,7 +3,6 @@ package wiki
 import (
 	"errors"
 	"fmt"
-	stdhtml "html"
 	"strings"
 
 	"github.com/netjournal/netjournal/internal/content"
@@ -46,18 +45,14 @@ func (r *renderer) body(n journal.Node, p *Page, html *template.HTML) []page.Lat
 		base := cfg.BasePath()
 		at := base + "posts/" + post.Slug() + "/"
 		origin, plain := strings.CutSuffix(cfg.BaseURL, base)
-		opts.Rewrite = func(dest string) string {
-			d := dest
-			if strings.Contains(d, "&") {
-				d = stdhtml.UnescapeString(d) // &#47;x is /x, as goldmark reads it
-			}
+		opts.Rewrite = func(d string) string {
 			switch {
 			case !markdown.Rewritable(d):
-				return dest // a URL, a fragment: Rewrite is not given these
+				return d // a URL, a fragment: Rewrite is not given these
 			case strings.HasPrefix(d, "/"):
 				return r.rewrite(d)
 			case webaddress.Schemeless(d):
-				return dest // c9.io: broken on both sites, and said so as written
+				return d // c9.io: broken on both sites, and said so as written
 			}
 			p := markdown.ResolveRelative(at, d)
 			if !strings.HasPrefix(p, base) && plain {
