@@ -22,6 +22,7 @@ import (
 
 	"github.com/netjournal/netjournal/internal/feed"
 	"github.com/netjournal/netjournal/internal/public"
+	"github.com/netjournal/netjournal/internal/webaddress"
 	"github.com/netjournal/netjournal/themes"
 )
 
@@ -824,8 +825,9 @@ func TestTemplateError(t *testing.T) {
 }
 
 func TestScopeIDs(t *testing.T) {
-	in := `<p id="a">x<sup id="fnref:1"><a href="#fn:1">1</a></sup> <a href="https://x.test/#top">y</a> <a href="/p/#q">z</a></p>`
-	want := `<p id="s.a">x<sup id="s.fnref:1"><a href="#s.fn:1">1</a></sup> <a href="https://x.test/#top">y</a> <a href="/p/#q">z</a></p>`
+	// A route a page's script reads (#/inbox, #!/x) names no id: as it is.
+	in := `<p id="a">x<sup id="fnref:1"><a href="#fn:1">1</a></sup> <a href="https://x.test/#top">y</a> <a href="/p/#q">z</a> <a href="#/inbox">i</a> <a href="#!/x">x</a></p>`
+	want := `<p id="s.a">x<sup id="s.fnref:1"><a href="#s.fn:1">1</a></sup> <a href="https://x.test/#top">y</a> <a href="/p/#q">z</a> <a href="#/inbox">i</a> <a href="#!/x">x</a></p>`
 	got, err := scopeIDs(in, "s.")
 	if err != nil || got != want {
 		t.Errorf("scopeIDs:\n got %s\nwant %s (%v)", got, want, err)
@@ -959,7 +961,7 @@ func scopeIDsEveryTag(fragment, prefix string) (string, error) {
 			case a.Key == "id":
 				tok.Attr[i].Val = prefix + a.Val
 				changed = true
-			case a.Key == "href" && strings.HasPrefix(a.Val, "#") && len(a.Val) > 1:
+			case a.Key == "href" && strings.HasPrefix(a.Val, "#") && len(a.Val) > 1 && !webaddress.ScriptFragment(a.Val[1:]):
 				tok.Attr[i].Val = "#" + prefix + a.Val[1:]
 				changed = true
 			}

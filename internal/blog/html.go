@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/netjournal/netjournal/internal/markdown"
+	"github.com/netjournal/netjournal/internal/webaddress"
 	"golang.org/x/net/html"
 )
 
@@ -25,7 +26,8 @@ func scopeIDs(fragment, prefix string) (string, error) {
 		case a.Key == "id":
 			a.Val = prefix + a.Val
 			return true
-		case a.Key == "href" && strings.HasPrefix(a.Val, "#") && len(a.Val) > 1:
+		case a.Key == "href" && strings.HasPrefix(a.Val, "#") && len(a.Val) > 1 && !webaddress.ScriptFragment(a.Val[1:]):
+			// (A route the page's script reads, #/inbox, names no id.)
 			a.Val = "#" + prefix + a.Val[1:]
 			return true
 		}

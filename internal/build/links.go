@@ -651,16 +651,25 @@ func (sc *sourceCheck) fragment(l markdown.LinkUse, doc *content.Doc, rel *relat
 	sc.reported = append(sc.reported, onPage("", "", ""))
 	for _, page := range pages {
 		var shown string
-		if wikiPage, ok := strings.CutPrefix(page, "private/"); ok {
+		switch wikiPage, ok := strings.CutPrefix(page, "private/"); {
+		case ok:
 			t, _ := resolve(d, "/"+wikiPage, "", "")
 			shown = "wiki:" + canonical(t)
-		} else {
+		case page == "public/"+sharedList:
+			// The list's own id for the body's: #<slug>.why.
+			t, _ := resolve("#"+rel.scope+d[1:], content.PathUnescape(base)+sharedList, "", base)
+			shown = canonical(t)
+		default:
 			t, _ := resolve(d, content.PathUnescape(base)+strings.TrimPrefix(page, "public/"), "", base)
 			shown = canonical(t)
 		}
 		sc.reported = append(sc.reported, onPage("", page, ""), onPage("", page, shown))
 	}
 }
+
+// sharedList is the blog's list of shared links, which shows every link
+// post's body.
+const sharedList = "shared/index.html"
 
 // wikiPageOf returns the wiki's page of n (wiki.PagePath), or "" for a
 // node without one.
@@ -679,6 +688,9 @@ func wikiPageOf(n journal.Node) string {
 type relative struct {
 	at      string
 	shownOn func() []string
+	// scope is what the list of shared links puts before the ids of a
+	// link post's body, and before its links to them (blog.scopeIDs).
+	scope string
 }
 
 // shownAs returns what the check of page looks up for dest, a link of
@@ -703,12 +715,12 @@ func relativeOf(n journal.Node, base string) *relative {
 	if !ok {
 		return nil
 	}
-	return &relative{at: content.PathUnescape(base) + "posts/" + p.Slug() + "/index.html", shownOn: func() []string {
+	return &relative{at: content.PathUnescape(base) + "posts/" + p.Slug() + "/index.html", scope: p.Slug() + ".", shownOn: func() []string {
 		pages := []string{"public/posts/" + p.Slug() + "/index.html", "private/" + wiki.PagePath(p)}
 		if p.IsLink() {
 			// The list of shared links shows a link post's body too, its
 			// relative links made to lead from the post's page.
-			pages = append(pages, "public/shared/index.html")
+			pages = append(pages, "public/"+sharedList)
 		}
 		return pages
 	}}
@@ -1541,13 +1553,6 @@ func (s *siteIndex) parsed(file string) *pageLinks {
 	return p
 }
 
-// scriptFragment reports whether a fragment is one a page's script reads,
-// not an id: a web address (/go.html#https://x.example/) or a route of
-// the page's own (#/inbox, #!/inbox).
-func scriptFragment(frag string) bool {
-	return strings.HasPrefix(frag, "/") || strings.HasPrefix(frag, "!") || strings.Contains(frag, "://")
-}
-
 // check returns why target (an absolute path under base, perhaps with a
 // #fragment) does not resolve, or "" when it does.
 func (s *siteIndex) check(target, base string) string {
@@ -1587,7 +1592,7 @@ func (s *siteIndex) check(target, base string) string {
 	if len(file) == 0 {
 		return noSuchPage
 	}
-	if frag != "" && !scriptFragment(frag) && bytes.HasSuffix(file, []byte(".html")) && !s.parsed(string(file)).ids.has(frag) {
+	if frag != "" && !webaddress.ScriptFragment(frag) && bytes.HasSuffix(file, []byte(".html")) && !s.parsed(string(file)).ids.has(frag) {
 		return fmt.Sprintf("no #%s on that page", frag)
 	}
 	return ""

@@ -1083,8 +1083,10 @@ func TestDividedSummaryParagraphs(t *testing.T) {
 // HTML, nor one a page's script reads (#/inbox).
 func TestFragmentLinksSaidAtTheirLine(t *testing.T) {
 	dir := copySite(t)
-	const post, contact, event = "content/posts/idempotency-is-a-contract.md", "content/contacts/mei-chen.md", "content/events/2026-11-15-call-mei-promo.md"
-	for _, f := range []string{post, contact, event} {
+	// A link post's body is on the list of shared links too, its ids and
+	// its links to them written #<slug>.why there.
+	const post, contact, event, linkPost = "content/posts/idempotency-is-a-contract.md", "content/contacts/mei-chen.md", "content/events/2026-11-15-call-mei-promo.md", "content/posts/cascading-failures-link.md"
+	for _, f := range []string{post, contact, event, linkPost} {
 		rewrite(t, dir, f, func(s string) string {
 			return s + "\n## A heading here\n\nSee [why](#why_need_react), [here](#a-heading-here), [route](#/inbox) and <a href=\"#raw-gone\">raw</a>, <a href=\"#a-heading-here\">raw here</a>.\n"
 		})
@@ -1094,7 +1096,7 @@ func TestFragmentLinksSaidAtTheirLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := res.Warnings.Error()
-	for _, f := range []string{post, contact, event} {
+	for _, f := range []string{post, contact, event, linkPost} {
 		b, err := os.ReadFile(filepath.Join(dir, f))
 		if err != nil {
 			t.Fatal(err)
@@ -1111,11 +1113,11 @@ func TestFragmentLinksSaidAtTheirLine(t *testing.T) {
 		}
 	}
 	for _, frag := range []string{"#why_need_react", "#raw-gone"} {
-		if n := strings.Count(got, "broken link "+frag+":"); n != 3 {
-			t.Errorf("%s said %d times, not once for each of the three bodies:\n%s", frag, n, got)
+		if n := strings.Count(got, "broken link "+frag+":"); n != 4 {
+			t.Errorf("%s said %d times, not once for each of the four bodies:\n%s", frag, n, got)
 		}
 	}
-	for _, frag := range []string{"#a-heading-here", "#/inbox"} {
+	for _, frag := range []string{"#a-heading-here", "#/inbox", "cascading-failures-revisited."} {
 		if strings.Contains(got, frag) {
 			t.Errorf("%s said broken:\n%s", frag, got)
 		}

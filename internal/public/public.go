@@ -98,7 +98,8 @@ type Post struct {
 	FeedID  string
 
 	// Source is the post's file (content/posts/x.md) and Links the site
-	// paths its Markdown links to, with their lines, for link checking.
+	// paths its Markdown links to, and the ids of its own page (#why),
+	// with their lines, for link checking.
 	Source string
 	Links  []Link
 }

@@ -42,3 +42,11 @@ var webDomains = map[string]bool{
 	"at": true, "cz": true, "ru": true, "br": true, "ie": true, "nz": true,
 	"tv": true, "fm": true, "ly": true, "gg": true,
 }
+
+// ScriptFragment reports whether a link's fragment (what follows its #)
+// is one a page's script reads, not an element's id: a web address
+// (/go.html#https://x.example/) or a route of the page's own (#/inbox,
+// #!/inbox).
+func ScriptFragment(frag string) bool {
+	return strings.HasPrefix(frag, "/") || strings.HasPrefix(frag, "!") || strings.Contains(frag, "://")
+}
