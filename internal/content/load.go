@@ -738,7 +738,8 @@ func Slugify(name string) string {
 	var b strings.Builder
 	dash := false
 	latin := false // the last letter written is a Latin one: its accents go
-	for _, r := range norm.NFD.String(fold.Replace(strings.ToLower(name))) {
+	// Folded once taken apart: ǿ is ø and an accent.
+	for _, r := range fold.Replace(norm.NFD.String(strings.ToLower(name))) {
 		switch {
 		case unicode.IsMark(r):
 			// An accent of a Latin letter goes; a mark of another script's
@@ -754,6 +755,55 @@ func Slugify(name string) string {
 			}
 			dash = false
 			latin = r <= unicode.MaxASCII || unicode.Is(unicode.Latin, r)
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	return norm.NFC.String(b.String())
+}
+
+// LegacySlugOf returns the slug that netjournal gave the document at p
+// before a slug kept the letters of every script (SlugOf), when it was
+// another: the ASCII letters and digits alone of a file name that had
+// them and letters of another script ("AC算法.md" was "ac"). It is ""
+// for every other file name, whose slug is the one it was. A document
+// answers to it still (a wikilink written [[ac]] before), and a post's
+// old address leads to its new one.
+func LegacySlugOf(p string) string {
+	name := path.Base(p)
+	name = strings.ToLower(name[:len(name)-len(path.Ext(name))])
+	if safeName(name) {
+		return ""
+	}
+	old := asciiSlug(name)
+	if old == "" || old == SlugOf(p) {
+		return ""
+	}
+	return old
+}
+
+// ASCIISlug is the ASCII letters and digits of a name, in lower case,
+// without accents, and single hyphens between them ("陈美 (Mei Chen)" →
+// "mei-chen"): the slug Slugify made of a name that had any until a slug
+// kept every script, and what a command typed in Latin letters may mean.
+func ASCIISlug(s string) string { return asciiSlug(s) }
+
+func asciiSlug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFD.String(fold.Replace(strings.ToLower(s))) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case unicode.IsMark(r):
+			if !dash && b.Len() > 0 {
+				b.WriteRune(r)
+			}
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
 			b.WriteRune(r)
 		default:
 			dash = true

@@ -811,3 +811,41 @@ func FuzzCutBase(f *testing.F) {
 		}
 	})
 }
+
+// TestLegacySlugOf: a file name of two scripts had the slug of its ASCII
+// letters and digits alone; every other name has the slug it had.
+func TestLegacySlugOf(t *testing.T) {
+	for p, want := range map[string]string{
+		"content/posts/AC算法.md":           "ac",
+		"content/posts/Go语言 入门.md":        "go",
+		"content/contacts/陈美-mei-chen.md": "mei-chen",
+		"content/posts/go.md":             "",
+		"content/posts/Tomás.md":          "",
+		"content/contacts/陈美.md":          "",
+		"content/posts/My Post?.md":       "",
+	} {
+		if got := LegacySlugOf(p); got != want {
+			t.Errorf("LegacySlugOf(%q) = %q, want %q", p, got, want)
+		}
+	}
+}
+
+// FuzzSlugify: a slug is its own slug, and the slug the loader reads from
+// the file it names (contactfile names files so).
+func FuzzSlugify(f *testing.F) {
+	for _, s := range []string{"Ǿrsted Lund", "Ǽlfric", "AC自动机", "後藤 ゆうじ", "Straße", "İstanbul", "Nguyễn", "陈美 ２"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		s := Slugify(name)
+		if s == "" {
+			return
+		}
+		if again := Slugify(s); again != s {
+			t.Fatalf("Slugify(%q) = %q, whose slug is %q", name, s, again)
+		}
+		if read := SlugOf(s + ".md"); read != s {
+			t.Fatalf("Slugify(%q) = %q, which the loader reads as %q", name, s, read)
+		}
+	})
+}

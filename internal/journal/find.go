@@ -29,6 +29,22 @@ func (j *Journal) FindContact(ref string) (*Contact, error) {
 	if key == "" {
 		return nil, err
 	}
+	// A ref typed in Latin letters alone may mean a name of two scripts
+	// by its Latin part ("Mei Chen" 陈美 (Mei Chen)); one that has the
+	// other script's letters means the whole name (ABC-MART 渋谷店 is not
+	// ABC-MART 池袋パルコ店).
+	latin := content.ASCIISlug(ref) == key
+	anyFolds := func(names []string, ok func(string) bool) bool {
+		for _, n := range names {
+			if s := content.Slugify(n); s != "" && ok(s) {
+				return true
+			}
+			if a := content.ASCIISlug(n); latin && a != "" && ok(a) {
+				return true
+			}
+		}
+		return false
+	}
 	// The closest kind of match wins: a whole name over a first name,
 	// a first name over the start of a name.
 	var whole, first, start []*Contact
@@ -60,17 +76,6 @@ func (j *Journal) FindContact(ref string) (*Contact, error) {
 		return nil, &AmbiguousError{Ref: ref, Candidates: cands, Hint: "use a slug"}
 	}
 	return nil, err
-}
-
-// anyFolds reports whether one of names, folded as a slug (no accents,
-// lower case, hyphens), satisfies ok.
-func anyFolds(names []string, ok func(string) bool) bool {
-	for _, n := range names {
-		if s := content.Slugify(n); s != "" && ok(s) {
-			return true
-		}
-	}
-	return false
 }
 
 // firstWord is the first word of a name: "Ana" of "Ana Lima".

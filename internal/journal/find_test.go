@@ -54,3 +54,36 @@ func TestFindContact(t *testing.T) {
 		t.Errorf("nothing like it: %v", err)
 	}
 }
+
+// TestLegacySlugs: a document whose file name mixes scripts answers to
+// the slug its name had when a slug kept its ASCII letters alone (go, of
+// Go语言入门.md): the links written to it then still lead to it, a
+// public post's too (else an error); and a contact named in two scripts
+// is found by the Latin one, as a command types it.
+func TestLegacySlugs(t *testing.T) {
+	j := mustSite(t, map[string]string{
+		"content/posts/Go语言入门.md":              "---\ntitle: 入门\ndate: 2026-01-01\n---\nText.\n",
+		"content/posts/other.md":               "---\ntitle: Other\ndate: 2026-01-02\n---\nSee [[go]].\n",
+		"content/contacts/陈美-mei-chen.md":      "---\nname: 陈美 (Mei Chen)\n---\n",
+		"content/contacts/ivan-petrov-acme.md": "---\nname: Иван Петров (Acme)\n---\n",
+		"content/events/2026-01-03-call.md":    "---\ntitle: Call\ndate: 2026-01-03\nkind: call\nwith: [Mei Chen]\n---\nWith [[Mei Chen]].\n",
+	})
+	n, err := j.Resolve("go")
+	if err != nil || n.Slug() != "go语言入门" {
+		t.Errorf("Resolve(go) = %v, %v", n, err)
+	}
+	for _, ref := range []string{"Mei Chen", "mei", "mei-chen"} {
+		if c, err := j.FindContact(ref); err != nil || c.Slug() != "陈美-mei-chen" {
+			t.Errorf("FindContact(%q) = %v, %v", ref, c, err)
+		}
+	}
+	if c, err := j.FindContact("acme"); err != nil || c.Slug() != "ivan-petrov-acme" {
+		t.Errorf("FindContact(acme) = %v, %v", c, err)
+	}
+	if err := j.Late(); err != nil {
+		t.Errorf("late: %v", err)
+	}
+	if len(j.Warnings) != 0 {
+		t.Errorf("warnings: %v", j.Warnings)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/par"
 	"golang.org/x/text/unicode/norm"
 )
@@ -57,21 +58,28 @@ func normalized(s string) bool {
 
 func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// names lists every name a node answers to.
+// names lists every name a node answers to: and the slug its file name
+// had before a slug kept every script (content.LegacySlugOf), which links
+// written then name it by.
 func names(n Node) []string {
+	var out []string
 	switch n := n.(type) {
 	case *Contact:
-		return append([]string{n.Slug(), n.Name}, n.Aliases...)
+		out = append([]string{n.Slug(), n.Name}, n.Aliases...)
 	case *Event:
-		return []string{n.Slug(), n.Title()}
+		out = []string{n.Slug(), n.Title()}
 	case *Post:
-		out := []string{n.Slug(), n.Title()}
+		out = []string{n.Slug(), n.Title()}
 		if n.Post.Slug != n.FileSlug {
 			out = append(out, n.FileSlug)
 		}
-		return out
+	default:
+		return nil
 	}
-	return nil
+	if legacy := content.LegacySlugOf(n.Doc().Path); legacy != "" {
+		out = append(out, legacy)
+	}
+	return out
 }
 
 func (j *Journal) index() {
