@@ -318,6 +318,59 @@ func TestJekyllFeedID(t *testing.T) {
 	}
 }
 
+// TestHugoSingleDollarMathInPlace: the $ pairs MathJax makes are those of
+// one piece of a page's text: a $ in a link's address, an image's text,
+// raw HTML's code, a reference's address or an autolink is none, and two
+// list items, table cells, a heading and the line after it, or two
+// paragraphs of a quote pair none (a review found each garbled: the
+// link broken, the image gone, $$HOME shown).
+func TestHugoSingleDollarMathInPlace(t *testing.T) {
+	const config = "theme = 'even'\n[params]\nmathjax = true\nmathjaxEnableSingleDollar = true\n"
+	same := []string{
+		"[items](https://api.example.com/items?$filter=a&$top=10)",
+		"![chart of $a](chart.png) shows it",
+		"<code>echo $SHELL</code> and $HOME",
+		"- $HOME is home\n- $PATH is the path",
+		"| a | b |\n|---|---|\n| $1 | x$ |",
+		"## Costs $a\nand b$ too",
+		"> a $b\n>\n> c$ d",
+		"See [r].\n\n[r]: https://x.example/$a$b",
+		"<https://x.example/a$b$c>",
+		"https://x.example/a$b$c in text",
+	}
+	for _, body := range same {
+		fsys := fstest.MapFS{
+			"config.toml":        {Data: []byte("baseURL = 'https://h.example.net/'\n" + config)},
+			"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + body + "\n")},
+		}
+		plan, err := Hugo(fsys, Options{Root: "h"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.TrimSpace(plan.Posts[0].Body); got != body {
+			t.Errorf("got  %q\nwant %q", got, body)
+		}
+	}
+	// Math in a link's text, in emphasis, in a table cell is math.
+	for body, want := range map[string]string{
+		"[the $x$ law](https://x.example/)": "[the $$x$$ law](https://x.example/)",
+		"*so $y$ is*":                       "*so $$y$$ is*",
+		"| a |\n|---|\n| $z$ |":             "| a |\n|---|\n| $$z$$ |",
+	} {
+		fsys := fstest.MapFS{
+			"config.toml":        {Data: []byte("baseURL = 'https://h.example.net/'\n" + config)},
+			"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + body + "\n")},
+		}
+		plan, err := Hugo(fsys, Options{Root: "h"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.TrimSpace(plan.Posts[0].Body); got != want {
+			t.Errorf("got  %q\nwant %q", got, want)
+		}
+	}
+}
+
 // TestJekyllFeedIDAsJekyllWrites: jekyll-feed's id is Jekyll's
 // absolute_url of the post's id, the site's url as written and the base
 // path without its last "/": a url written with a "/" at its end made

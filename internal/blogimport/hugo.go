@@ -874,70 +874,68 @@ func themeDollarMath(cfg config) bool {
 	return false
 }
 
-// dollarMath writes the $…$ math of body, outside its code, its HTML
-// blocks and its $$ math, as $$…$$: netjournal's inline math, which it
-// keeps as written for the theme's script. A $ opens math when it is not
-// escaped and has neither a space nor a $ after it; the math ends at the
-// next $ of its paragraph that is not escaped, as MathJax and KaTeX pair
-// them ($\rightarrow $ is math), but for prices, left as text: math that
-// begins with a digit and ends with a space ($5 and $10).
+// dollarMath writes the $…$ math of body as $$…$$: netjournal's inline
+// math, which it keeps as written for the theme's script. The script
+// pairs the $ of one piece of text (markdown.TextRuns: a paragraph's, a
+// heading's, a table cell's, a link's or an emphasis's own text; never
+// code, raw HTML, a link's address, an image's text, nor across two of
+// them), so this does: a $ opens math when it is not escaped and has
+// neither a space nor a $ after it, and the next $ of its text that is
+// not escaped closes it ($\rightarrow $ is math); but for prices, left as
+// text: math that begins with a digit and ends with a space ($5 and $10).
+// $$ math is as it was.
 func dollarMath(body string) string {
 	if !strings.Contains(body, "$") {
 		return body
 	}
-	code := codeRegions(body)
-	skip := append(regions(nil), code...)
-	for _, h := range markdown.HTMLBlocks(body, false) {
-		skip = append(skip, span{h[0], h[1]})
+	var math regions // the $$ math, delimiters and all
+	for _, m := range mathRegions(body, codeRegions(body)) {
+		math = append(math, span{m.start - 2, m.end + 2})
 	}
-	for _, m := range mathRegions(body, code) {
-		skip = append(skip, span{m.start - 2, m.end + 2})
+	double := func(i int) bool { return i+1 < len(body) && body[i+1] == '$' || i > 0 && body[i-1] == '$' }
+	var at []int // where a $ is written $$
+	for _, run := range markdown.TextRuns(body) {
+		var ds []int
+		for _, seg := range run {
+			for i := seg[0]; i < seg[1]; i++ {
+				if body[i] == '$' {
+					ds = append(ds, i)
+				}
+			}
+		}
+		for k := 0; k < len(ds); k++ {
+			i := ds[k]
+			if double(i) || math.in(i) || escaped(body, i) || i+1 >= len(body) || isSpaceByte(body[i+1]) {
+				continue
+			}
+			m := k + 1
+			for m < len(ds) && escaped(body, ds[m]) {
+				m++
+			}
+			if m == len(ds) || double(ds[m]) || math.in(ds[m]) {
+				continue
+			}
+			j := ds[m]
+			if body[i+1] >= '0' && body[i+1] <= '9' && isSpaceByte(body[j-1]) {
+				continue // a price
+			}
+			at = append(at, i, j)
+			k = m
+		}
 	}
+	if len(at) == 0 {
+		return body
+	}
+	slices.Sort(at)
 	var b strings.Builder
 	last := 0
-	for i := 0; i+1 < len(body); i++ {
-		if body[i] != '$' || body[i+1] == '$' || isSpaceByte(body[i+1]) || escaped(body, i) || skip.in(i) {
-			if body[i] == '$' && body[i+1] == '$' {
-				i++ // a $$ that opens no math: no $ of it opens any
-			}
-			continue
-		}
-		end := closingDollar(body, i+1, skip)
-		if end < 0 || body[i+1] >= '0' && body[i+1] <= '9' && isSpaceByte(body[end-1]) {
-			continue
-		}
-		b.WriteString(body[last:i])
-		b.WriteString("$$" + body[i+1:end] + "$$")
-		last, i = end+1, end
-	}
-	if last == 0 {
-		return body
+	for _, i := range at {
+		b.WriteString(body[last : i+1])
+		b.WriteByte('$')
+		last = i + 1
 	}
 	b.WriteString(body[last:])
 	return b.String()
-}
-
-// closingDollar returns where the $ that closes math begun before from
-// is (dollarMath): the next one not escaped; or -1 when its paragraph, or
-// the body, ends first, or code or other math comes between.
-func closingDollar(body string, from int, skip regions) int {
-	for j := from; j < len(body); j++ {
-		switch {
-		case skip.in(j):
-			return -1
-		case body[j] == '\n':
-			rest := strings.TrimLeft(body[j+1:], " \t")
-			if rest == "" || rest[0] == '\n' {
-				return -1 // a blank line: the paragraph's end
-			}
-		case body[j] == '$' && !escaped(body, j):
-			if j+1 < len(body) && body[j+1] == '$' {
-				return -1
-			}
-			return j
-		}
-	}
-	return -1
 }
 
 // unescapeMath undoes, in the $$ math of a body outside its code, the

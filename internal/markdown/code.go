@@ -228,3 +228,48 @@ func (r *Renderer) HeadingIDs(src string) (ids []string, lines []int) {
 	})
 	return ids, lines
 }
+
+// TextRuns returns the runs of text of src as Hugo's Markdown reads it
+// (CommonMark with GitHub's tables, strikethrough and bare links,
+// footnotes and definition lists): each run the segments [start, end) of
+// the text nodes side by side in one element, which a page's script that
+// reads its text (MathJax's $…$) sees as one piece of text. Code, raw
+// HTML, link destinations and titles, an image's text and autolinks are
+// in none.
+func TextRuns(src string) [][][2]int {
+	b := []byte(src)
+	doc := hugoParser().Parse(text.NewReader(b))
+	var runs [][][2]int
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		var run [][2]int
+		flush := func() {
+			if len(run) > 0 {
+				runs = append(runs, run)
+				run = nil
+			}
+		}
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				if s := c.Segment; s.Stop > s.Start {
+					run = append(run, [2]int{s.Start, s.Stop})
+				}
+			case *ast.Image, *ast.CodeSpan, *ast.RawHTML, *ast.AutoLink, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock:
+				flush()
+			default:
+				flush()
+				walk(c)
+			}
+		}
+		flush()
+	}
+	walk(doc)
+	return runs
+}
+
+// hugoParser is a parser of Markdown as Hugo reads it by default, made
+// once.
+var hugoParser = sync.OnceValue(func() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList)).Parser()
+})
