@@ -181,6 +181,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		}
 	}
 	var pages []hugoPage
+	var loose []File                   // the content folder's files no page owns, which Hugo published
 	resources := map[string][]string{} // bundle folder → its files
 	for _, p := range files {
 		rel := strings.TrimPrefix(p, contentDir+"/")
@@ -213,13 +214,16 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		case !markdownExts[ext]:
 			if ext == ".html" || ext == ".org" || ext == ".adoc" || ext == ".rst" || ext == ".pandoc" || ext == ".ad" {
 				plan.skip(shown(p), "not Markdown (%s): convert it to Markdown to import it", ext)
+			} else if dir, why := heldIn(p); why != "" {
+				// Hugo publishes it at its path, unless a section above
+				// holds it back (a draft, not rendered): nor does the
+				// import, which copies nothing a writer kept from the
+				// public.
+				plan.skip(shown(p), "a file of the content folder that no page owns, in %s, which %s: Hugo did not publish it, nor does the import", dir, why)
 			} else {
-				// Hugo publishes it at its path (content/posts/images/a.png
-				// at /posts/images/a.png), unless its section is a draft, is
-				// not rendered, or holds it back: which the import does not
-				// read, so it copies nothing a writer kept from the public,
-				// and says where the file was.
-				plan.skip(shown(p), "a file of the content folder that no page owns: Hugo published it at /%s; copy it to static/%s if it was public", rel, rel)
+				// Hugo published it at its path: content/posts/images/a.png
+				// at /posts/images/a.png, which the posts show.
+				loose = append(loose, File{Path: "static/" + rel, Source: p})
 			}
 			continue
 		}
@@ -408,6 +412,14 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		plan.finish(d)
 	}
 	plan.staticFiles(fsys, staticDirs(cfg), shown) // which relink links to
+	for _, f := range loose {
+		// The static folder's file of the same path was Hugo's last word.
+		if slices.ContainsFunc(plan.Files, func(g File) bool { return g.Path == f.Path }) {
+			plan.skip(shown(f.Source), "a file of the content folder that no page owns, at /%s, where the old site's static folder has one: that one is copied", strings.TrimPrefix(f.Path, "static/"))
+			continue
+		}
+		plan.Files = append(plan.Files, f)
+	}
 	plan.relink(old)
 	var secs []string
 	for s := range sectionPages {
@@ -1448,16 +1460,23 @@ func holdsBy(get func(string) (any, bool), now time.Time) string {
 	for _, k := range []string{"_build", "build"} {
 		v, _ := get(k)
 		b, _ := v.(map[string]any)
-		for bk, bv := range b {
-			switch strings.ToLower(bk) {
-			case "render":
-				if r, _ := text(bv); neverRendered(r) {
-					return "is never rendered"
+		// In this order, whatever the map's: one reason, always the same.
+		option := func(name string) (any, bool) {
+			for bk, bv := range b {
+				if strings.EqualFold(bk, name) {
+					return bv, true
 				}
-			case "publishresources":
-				if p, ok := boolean(bv); ok && !p {
-					return "does not publish its files"
-				}
+			}
+			return nil, false
+		}
+		if bv, ok := option("render"); ok {
+			if r, _ := text(bv); neverRendered(r) {
+				return "is never rendered"
+			}
+		}
+		if bv, ok := option("publishResources"); ok {
+			if p, ok := boolean(bv); ok && !p {
+				return "does not publish its files"
 			}
 		}
 	}
