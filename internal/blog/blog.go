@@ -873,22 +873,6 @@ func (r *renderer) aliases() ([]aliasPage, error) {
 	if len(problems) > 0 {
 		return nil, problems
 	}
-	// A post's address of before a slug kept every script leads to its
-	// new one (public.Post.Former), unless something else of the site is
-	// there, or two posts had it.
-	former := map[string][]*public.Post{}
-	for _, p := range r.site.Posts {
-		if p.Former != "" {
-			former[p.Former] = append(former[p.Former], p)
-		}
-	}
-	for _, f := range slices.Sorted(maps.Keys(former)) {
-		file := f + "index.html"
-		if ps := former[f]; len(ps) == 1 && taken[file] == "" && !pages[file] && !r.out.Has(file) {
-			taken[file] = ps[0].Source
-			redirects = append(redirects, aliasPage{file, r.site.URL(ps[0].Path())})
-		}
-	}
 	return redirects, nil
 }
 

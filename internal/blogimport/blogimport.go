@@ -67,6 +67,10 @@ type Plan struct {
 	Menu []content.MenuEntry
 	// root is Options.Root: where a file's source is shown.
 	root string
+	// baseHref is the path under the old site's base path that its pages'
+	// relative links led from, when its theme wrote a <base href> ("/",
+	// the site's own address); "" when they led from each page's.
+	baseHref string
 	// Language is the old site's language, as a tag (zh-CN): Hugo's
 	// languageCode, or its default content language; Jekyll's lang or
 	// locale. "" when it names none.

@@ -397,7 +397,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 			body = unescapeMath(body)
 		}
 		if rawDollar {
-			body = dollarMath(body)
+			body = rawDollarMath(body)
 		}
 		if emoji {
 			body = hugoEmoji(body) // before the headings' anchors are made
@@ -411,6 +411,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		d.setBody(escapeWikilinks(escapeSingleTildes(body)))
 		plan.finish(d)
 	}
+	plan.baseHref = hugoBaseHref(fsys, cfg)
 	plan.staticFiles(fsys, staticDirs(cfg), shown) // which relink links to
 	for _, f := range loose {
 		// The static folder's file of the same path was Hugo's last word.
@@ -950,6 +951,28 @@ func dollarMath(body string) string {
 	return b.String()
 }
 
+// rawDollarMath is dollarMath for a site whose Hugo passed $…$ through
+// raw (its passthrough extension): the math Hugo found (a * in it no
+// emphasis) written $$…$$.
+func rawDollarMath(body string) string {
+	spans := markdown.DollarMath(body)
+	if len(spans) == 0 {
+		return body
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range spans {
+		if m[1]-m[0] < 2 || body[m[0]] != '$' || body[m[1]-1] != '$' {
+			continue
+		}
+		b.WriteString(body[last : m[0]+1])
+		b.WriteString("$" + body[m[0]+1:m[1]-1] + "$$")
+		last = m[1]
+	}
+	b.WriteString(body[last:])
+	return b.String()
+}
+
 // unescapeMath undoes, in the $$ math of a body outside its code, the
 // Markdown escapes its writer wrote for Hugo's Markdown to undo (\\\\ for
 // LaTeX's \\, \\_ for _): a backslash before an ASCII punctuation mark is
@@ -1277,6 +1300,47 @@ func (plan *Plan) staticFiles(fsys fs.FS, dirs []string, shown func(string) stri
 		})
 	}
 }
+
+// hugoBaseHref returns "/" when the site's templates, or its theme's,
+// write a <base href> of the site's own address ({{ .Site.BaseURL }},
+// absURL, or "/"): its pages' relative links led from there, not from
+// each page's address. "" when none does, or names another.
+func hugoBaseHref(fsys fs.FS, cfg config) string {
+	dirs := []string{"layouts"}
+	for _, th := range cfg.list("theme") {
+		dirs = append(dirs, path.Join(or(cfg.str("themesdir"), "themes"), th, "layouts"))
+	}
+	found := ""
+	for _, dir := range dirs {
+		fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || found != "" || !strings.HasSuffix(p, ".html") {
+				return nil
+			}
+			b, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return nil
+			}
+			if m := baseHref.FindSubmatch(b); m != nil {
+				h := strings.TrimSpace(string(m[1]))
+				switch {
+				case h == "/", strings.Contains(h, "BaseURL"), strings.Contains(h, "absURL"), strings.Contains(h, "Site.Home"), strings.Contains(h, "site.Home"):
+					found = "/"
+				default:
+					found = "-" // another address: not known here
+				}
+			}
+			return nil
+		})
+	}
+	if found == "-" {
+		return ""
+	}
+	return found
+}
+
+// baseHref is a <base> element's href, its value to the end of its
+// quotes (a template's action inside).
+var baseHref = regexp.MustCompile(`(?is)<base\s[^>]*?href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))`)
 
 // hugoRefForms are the ways a ref or relref may name a page: its path
 // under content/, with or without its extension, and its name.

@@ -639,15 +639,26 @@ func (p *Plan) relink(old site) {
 		ids["/"+page.SitePath] = page.ids
 	}
 	files := map[string]bool{"/": true} // the home page, and the site paths of the files it copies
+	copied := map[string]string{}       // the old site's path of each file it copies → its site path
 	for _, f := range p.Files {
 		files["/"+strings.TrimPrefix(f.Path, "static/")] = true
 		files[unescaped("/"+strings.TrimPrefix(f.Path, "static/"))] = true
+		copied[f.Source] = "/" + strings.TrimPrefix(f.Path, "static/")
 	}
+	// A theme's <base href> made every page's relative links lead from
+	// the site's address.
+	from := func(oldPath string) string {
+		if p.baseHref != "" && oldPath != "" {
+			return p.baseHref
+		}
+		return oldPath
+	}
+	source := func(shown string) string { return strings.TrimPrefix(shown, p.root+"/") }
 	for _, post := range p.Posts {
-		post.Body = relinkBody(post.Body, to, relative{from: post.oldPath, at: "/posts/" + post.Slug + "/", bundle: post.bundle, files: files, old: old, ids: ids})
+		post.Body = relinkBody(post.Body, to, relative{from: from(post.oldPath), at: "/posts/" + post.Slug + "/", bundle: post.bundle, files: files, old: old, ids: ids, source: source(post.Source), copied: copied})
 	}
 	for _, page := range p.Pages {
-		page.Body = relinkBody(page.Body, to, relative{from: page.oldPath, at: "/" + page.SitePath, bundle: len(page.files) > 0, files: files, old: old, ids: ids})
+		page.Body = relinkBody(page.Body, to, relative{from: from(page.oldPath), at: "/" + page.SitePath, bundle: len(page.files) > 0, files: files, old: old, ids: ids, source: source(page.Source), copied: copied})
 	}
 }
 
@@ -705,6 +716,37 @@ type relative struct {
 	// ids are the heading ids of each new path that netjournal makes
 	// otherwise than the old site's headings gave them (given → made).
 	ids map[string]map[string]string
+	// source is the document's file in the old site, and copied the site
+	// path of each file the import copies by its path there: a link that
+	// leads nowhere from the page may name one from the file, as an
+	// editor reads it (../../static/images/a.png).
+	source string
+	copied map[string]string
+}
+
+// fromSource returns the site path of the file the import copies that
+// dest, a relative link, names from the document's file, and ok.
+func (r relative) fromSource(dest string) (string, bool) {
+	if r.source == "" || dest == "" || strings.ContainsAny(dest[:1], "/#?") {
+		return "", false
+	}
+	p, rest := dest, ""
+	if i := strings.IndexAny(dest, "?#"); i >= 0 {
+		p, rest = dest[:i], dest[i:]
+	}
+	if u, err := url.Parse(p); err != nil || u.Scheme != "" || u.Host != "" {
+		return "", false
+	}
+	for _, q := range []string{p, unescaped(p)} {
+		f := path.Join(path.Dir(r.source), q)
+		if strings.HasPrefix(f, "../") || f == ".." {
+			continue
+		}
+		if to, ok := r.copied[f]; ok {
+			return to + rest, true
+		}
+	}
+	return "", false
 }
 
 // underBase returns the path of the old site that dest, a path beginning
@@ -797,7 +839,10 @@ func relinkBody(body string, to map[string]string, rel relative) string {
 			case rel.files[p], rel.files[unescaped(p)]:
 				repl = rebased
 			default:
-				continue
+				var ok bool
+				if repl, ok = rel.fromSource(dest); !ok {
+					continue
+				}
 			}
 		} else {
 			u, frag, _ := strings.Cut(dest, "#")
@@ -817,6 +862,11 @@ func relinkBody(body string, to map[string]string, rel relative) string {
 				p, under := rel.underBase(u)
 				switch {
 				case !under:
+					if f, ok := rel.fromSource(dest); ok {
+						b.WriteString(body[last:d[0]])
+						b.WriteString(f)
+						last = d[1]
+					}
 					continue
 				case to[strings.TrimSuffix(rel.old.base.String(), "/")+p] != "":
 					newPath = to[strings.TrimSuffix(rel.old.base.String(), "/")+p]

@@ -2,6 +2,7 @@ package journal
 
 import (
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 
@@ -17,7 +18,8 @@ import (
 // *AmbiguousError; one that matches nothing a *NotFoundError, with its
 // did-you-mean.
 func (j *Journal) FindContact(ref string) (*Contact, error) {
-	n, err := j.Resolve(ref, KindContact)
+	// As Resolve, but for the slugs of before, which come last here.
+	n, err := j.resolve(ref, []Kind{KindContact}, false)
 	if err == nil {
 		return n.(*Contact), nil
 	}
@@ -29,25 +31,34 @@ func (j *Journal) FindContact(ref string) (*Contact, error) {
 	if key == "" {
 		return nil, err
 	}
-	// A ref typed in Latin letters alone may mean a name of two scripts
-	// by its Latin part ("Mei Chen" 陈美 (Mei Chen)); one that has the
-	// other script's letters means the whole name (ABC-MART 渋谷店 is not
-	// ABC-MART 池袋パルコ店).
-	latin := content.ASCIISlug(ref) == key
 	anyFolds := func(names []string, ok func(string) bool) bool {
-		for _, n := range names {
-			if s := content.Slugify(n); s != "" && ok(s) {
-				return true
-			}
-			if a := content.ASCIISlug(n); latin && a != "" && ok(a) {
-				return true
+		return slices.ContainsFunc(names, func(n string) bool { s := content.Slugify(n); return s != "" && ok(s) })
+	}
+	// A ref typed in Latin letters alone may mean a name of two scripts
+	// by its Latin part ("Mei Chen", 陈美 (Mei Chen)), and a contact by the
+	// slug its file had before a slug kept every script: each only where
+	// nothing else matches as well (David is David Okoro's before 王伟
+	// (David)'s). One that has the other script's letters means the whole
+	// name (ABC-MART 渋谷店 is not ABC-MART 池袋パルコ店).
+	latin := content.ASCIISlug(ref) == key
+	latinNames := func(c *Contact) []string {
+		var out []string
+		for _, n := range append([]string{c.Name}, c.Aliases...) {
+			if a := content.ASCIISlug(n); a != "" && a != content.Slugify(n) {
+				out = append(out, a)
 			}
 		}
-		return false
+		if l := content.LegacySlugOf(c.Doc().Path); l != "" {
+			out = append(out, l)
+		}
+		return out
+	}
+	prefix := func(s string) bool {
+		return strings.HasPrefix(s, key) && (len(key) >= 3 || strings.HasPrefix(s, key+"-"))
 	}
 	// The closest kind of match wins: a whole name over a first name,
-	// a first name over the start of a name.
-	var whole, first, start []*Contact
+	// a first name over the start of a name, and each over a Latin part.
+	var whole, first, start, latinWhole, latinStart []*Contact
 	for _, c := range j.Contacts {
 		names := append([]string{c.Slug(), c.Name}, c.Aliases...)
 		switch {
@@ -55,13 +66,15 @@ func (j *Journal) FindContact(ref string) (*Contact, error) {
 			whole = append(whole, c)
 		case anyFolds([]string{firstWord(c.Name)}, func(s string) bool { return s == key }):
 			first = append(first, c)
-		case anyFolds(names, func(s string) bool {
-			return strings.HasPrefix(s, key) && (len(key) >= 3 || strings.HasPrefix(s, key+"-"))
-		}):
+		case anyFolds(names, prefix):
 			start = append(start, c)
+		case latin && slices.Contains(latinNames(c), key):
+			latinWhole = append(latinWhole, c)
+		case latin && slices.ContainsFunc(latinNames(c), prefix):
+			latinStart = append(latinStart, c)
 		}
 	}
-	for _, cs := range [][]*Contact{whole, first, start} {
+	for _, cs := range [][]*Contact{whole, first, start, latinWhole, latinStart} {
 		switch len(cs) {
 		case 0:
 			continue

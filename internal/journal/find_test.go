@@ -87,3 +87,41 @@ func TestLegacySlugs(t *testing.T) {
 		t.Errorf("warnings: %v", j.Warnings)
 	}
 }
+
+// TestLegacySlugsLast: a slug of before, and a name's Latin part, name a
+// document only where nothing else does: contact david's "david" and
+// post go.md's [[go]] are theirs, whatever a file 王伟-david.md or
+// Go语言入门.md was called once; a command's "david" is David Okoro's
+// first name before 王伟 (David)'s Latin part, and "anna" Anna Schmidt's
+// before Анна Иванова (Anna)'s.
+func TestLegacySlugsLast(t *testing.T) {
+	j := mustSite(t, map[string]string{
+		"content/contacts/david.md":         "---\nname: David\n---\n",
+		"content/contacts/王伟-david.md":      "---\nname: 王伟 (David)\n---\n",
+		"content/events/2026-01-03-call.md": "---\ntitle: Call\ndate: 2026-01-03\nkind: call\nwith: [david]\n---\nWith [[david]].\n",
+		"content/posts/go.md":               "---\ntitle: Go tips\ndate: 2026-01-01\n---\nText.\n",
+		"content/posts/Go语言入门.md":           "---\ntitle: 入门\ndate: 2026-01-01\n---\nSee [[go]].\n",
+		"content/contacts/anna-schmidt.md":  "---\nname: Anna Schmidt\n---\n",
+		"content/contacts/anna-ivanova.md":  "---\nname: Анна Иванова (Anna)\n---\n",
+		"content/contacts/david-okoro.md":   "---\nname: David Okoro\n---\n",
+	})
+	if n, err := j.Resolve("david"); err != nil || n.Slug() != "david" {
+		t.Errorf("Resolve(david) = %v, %v", n, err)
+	}
+	if n, err := j.Resolve("go"); err != nil || n.Slug() != "go" {
+		t.Errorf("Resolve(go) = %v, %v", n, err)
+	}
+	if c, err := j.FindContact("anna"); err != nil || c.Slug() != "anna-schmidt" {
+		t.Errorf("FindContact(anna) = %v, %v", c, err)
+	}
+	j2 := mustSite(t, map[string]string{
+		"content/contacts/david-okoro.md": "---\nname: David Okoro\n---\n",
+		"content/contacts/王伟-david.md":    "---\nname: 王伟 (David)\n---\n",
+	})
+	if c, err := j2.FindContact("david"); err != nil || c.Slug() != "david-okoro" {
+		t.Errorf("FindContact(david) = %v, %v", c, err)
+	}
+	if n, err := j2.Resolve("david"); err != nil || n.Slug() != "王伟-david" {
+		t.Errorf("Resolve(david), the slug of before naming nothing else: %v, %v", n, err)
+	}
+}

@@ -54,8 +54,12 @@ type Journal struct {
 	// Warnings are problems that do not stop the build.
 	Warnings content.ErrorList
 
-	md        *markdown.Renderer
-	targets   map[string][]Node // normalised key → documents
+	md      *markdown.Renderer
+	targets map[string][]Node // normalised key → documents
+	// legacy holds the documents by the slug their file names had
+	// before a slug kept every script (content.LegacySlugOf), normalised:
+	// a ref that names nothing else names the one document that had it.
+	legacy    map[string][]Node
 	bySlug    map[Kind]map[string]Node
 	tagIndex  map[string]*Tag  // normalised name → tag
 	linkPosts map[string]*Post // a link post's article → the post

@@ -158,9 +158,6 @@ func (j *Journal) publicPost(p *Post, res markdown.Result, opts markdown.Options
 	for i, a := range p.Aliases {
 		pp.Aliases = append(pp.Aliases, public.Alias{Path: strings.Trim(a, "/") + trailingSlash(a), Line: p.Pos(fmt.Sprintf("aliases[%d]", i)).Line})
 	}
-	if legacy := content.LegacySlugOf(p.Path); legacy != "" && p.Slug() == p.FileSlug {
-		pp.Former = "posts/" + legacy + "/"
-	}
 	if p.Updated.IsSet() {
 		pp.Updated = p.Updated.Time
 	}

@@ -58,28 +58,21 @@ func normalized(s string) bool {
 
 func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// names lists every name a node answers to: and the slug its file name
-// had before a slug kept every script (content.LegacySlugOf), which links
-// written then name it by.
+// names lists every name a node answers to.
 func names(n Node) []string {
-	var out []string
 	switch n := n.(type) {
 	case *Contact:
-		out = append([]string{n.Slug(), n.Name}, n.Aliases...)
+		return append([]string{n.Slug(), n.Name}, n.Aliases...)
 	case *Event:
-		out = []string{n.Slug(), n.Title()}
+		return []string{n.Slug(), n.Title()}
 	case *Post:
-		out = []string{n.Slug(), n.Title()}
+		out := []string{n.Slug(), n.Title()}
 		if n.Post.Slug != n.FileSlug {
 			out = append(out, n.FileSlug)
 		}
-	default:
-		return nil
+		return out
 	}
-	if legacy := content.LegacySlugOf(n.Doc().Path); legacy != "" {
-		out = append(out, legacy)
-	}
-	return out
+	return nil
 }
 
 func (j *Journal) index() {
@@ -98,6 +91,13 @@ func (j *Journal) index() {
 		}
 	})
 	for i, n := range nodes {
+		if legacy := content.LegacySlugOf(n.Doc().Path); legacy != "" {
+			if j.legacy == nil {
+				j.legacy = map[string][]Node{}
+			}
+			k := normalize(legacy)
+			j.legacy[k] = append(j.legacy[k], n)
+		}
 		j.bySlug[n.NodeKind()][n.Slug()] = n
 		for _, k := range keys[i] {
 			dup := false
@@ -185,7 +185,7 @@ func (j *Journal) Resolve(ref string, kinds ...Kind) (Node, error) {
 	// The key is the ref and the kinds as given, without a string built
 	// for them: a look-up is on every wikilink of every page.
 	if len(kinds) > len(resolveKey{}.kinds) {
-		return j.resolve(ref, kinds)
+		return j.resolve(ref, kinds, true)
 	}
 	key := resolveKey{ref: ref}
 	for i, k := range kinds {
@@ -198,7 +198,7 @@ func (j *Journal) Resolve(ref string, kinds ...Kind) (Node, error) {
 	if ok {
 		return r.n, r.err
 	}
-	n, err := j.resolve(ref, kinds)
+	n, err := j.resolve(ref, kinds, true)
 	sh.mu.Lock()
 	if sh.m == nil {
 		sh.m = map[resolveKey]resolution{}
@@ -263,7 +263,10 @@ type resolution struct {
 	err error
 }
 
-func (j *Journal) resolve(ref string, kinds []Kind) (Node, error) {
+// resolve is Resolve, uncached; legacy says whether a ref that names
+// nothing else may name a document by the slug its file had before a
+// slug kept every script.
+func (j *Journal) resolve(ref string, kinds []Kind, legacy bool) (Node, error) {
 	key := normalize(ref)
 	cands := j.matches(key, kinds)
 	if len(cands) > 1 {
@@ -281,6 +284,21 @@ func (j *Journal) resolve(ref string, kinds []Kind) (Node, error) {
 	case len(cands) > 1:
 		sort.Slice(cands, func(a, b int) bool { return cands[a].Doc().Path < cands[b].Doc().Path })
 		return nil, &AmbiguousError{Ref: ref, Candidates: cands, Hint: j.hint(key, cands, kinds)}
+	}
+	// A link written before a slug kept every script ([[go]] to
+	// Go语言入门.md), when it names nothing else, names the one document
+	// whose slug it was; never one another document could be meant by.
+	var old []Node
+	for _, n := range j.legacy[key] {
+		if !legacy {
+			break
+		}
+		if slices.Contains(kinds, n.NodeKind()) {
+			old = append(old, n)
+		}
+	}
+	if len(old) == 1 {
+		return old[0], nil
 	}
 	return nil, &NotFoundError{Ref: ref, Kinds: kinds, hint: sync.OnceValue(func() string { return j.closest(key, kinds) })}
 }

@@ -180,7 +180,7 @@ func TestResolveKeepsTheBuildsAnswers(t *testing.T) {
 			kept++
 		}
 		n, err := j.Resolve(ref)
-		want, wantErr := j.resolve(ref, allKinds)
+		want, wantErr := j.resolve(ref, allKinds, true)
 		if n != want || fmt.Sprint(err) != fmt.Sprint(wantErr) {
 			t.Errorf("%q: %v, %v; afresh %v, %v", ref, n, err, want, wantErr)
 		}

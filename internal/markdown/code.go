@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"sync"
 
+	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -272,4 +273,30 @@ func TextRuns(src string) [][][2]int {
 // once.
 var hugoParser = sync.OnceValue(func() parser.Parser {
 	return goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList)).Parser()
+})
+
+// DollarMath returns where the $…$ math of src is, its delimiters and all,
+// as Hugo reads it when its passthrough extension is given $…$ (and
+// $$…$$) as delimiters: raw, never Markdown (a * in it is no emphasis),
+// outside code.
+func DollarMath(src string) [][2]int {
+	b := []byte(src)
+	doc := dollarParser().Parse(text.NewReader(b))
+	var out [][2]int
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if m, ok := n.(*passthrough.PassthroughInline); ok && entering && m.Delimiters != nil && m.Delimiters.Open == "$" {
+			out = append(out, [2]int{m.Segment.Start, m.Segment.Stop})
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// dollarParser is hugoParser with Hugo's passthrough of $…$ and $$…$$.
+var dollarParser = sync.OnceValue(func() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList,
+		passthrough.New(passthrough.Config{
+			InlineDelimiters: []passthrough.Delimiters{{Open: "$$", Close: "$$"}, {Open: "$", Close: "$"}},
+			BlockDelimiters:  []passthrough.Delimiters{{Open: "$$", Close: "$$"}},
+		}))).Parser()
 })

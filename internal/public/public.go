@@ -96,10 +96,6 @@ type Post struct {
 	// its address (kept from a blog's old address, say).
 	Aliases []Alias
 	FeedID  string
-	// Former is the post's address of before a slug kept every script
-	// ("posts/ac/" of AC算法.md), which leads here when nothing else of
-	// the site is there; "" for a post whose address it was.
-	Former string
 
 	// Source is the post's file (content/posts/x.md) and Links the site
 	// paths its Markdown links to, and the ids of its own page (#why),
