@@ -3124,10 +3124,14 @@ func TestHugoSingleDollarMath(t *testing.T) {
 
 // TestShortcodeBlocksInPlace: a shortcode made a block of Markdown (an
 // admonition's quote, a highlight's code, a figure, display math) stays
-// in the list item it is written in, indented as the item's text, and
-// text after it on its line, or on the next line, is a paragraph of its
-// own: at column 0 the block split the list in two, and the text after
-// it was pulled into the quote (a paragraph's lazy continuation).
+// in the list item or the quote it is written in, indented as the item's
+// text (a tab after the marker too), and text after it on its line, or
+// on the next line, is a paragraph of its own: at column 0 the block
+// split the list in two, and the text after it was pulled into the quote
+// (a paragraph's lazy continuation). In a quote its lines and the blank
+// ones around it keep the quote's marks; a tight list stays tight; the
+// shortcode's text loses the indentation its lines share (Hugo's
+// highlight deindents too).
 func TestShortcodeBlocksInPlace(t *testing.T) {
 	r := markdown.New()
 	for _, tc := range []struct{ name, body string }{
@@ -3136,13 +3140,16 @@ func TestShortcodeBlocksInPlace(t *testing.T) {
 		{"figure", "{{< figure src=\"/a.png\" caption=\"A\" >}}"},
 		{"math", "{{< katex display >}}\nx^2\n{{< /katex >}}"},
 	} {
-		for _, layout := range []struct{ name, src string }{
-			{"in a list item", "- One:\n\n  %s\n\n- Two\n\nAfter."},
-			{"after a list marker", "1. %s\n2. Two\n\nAfter."},
-			{"mid-line, text after", "Before: %s and after.\n\nAfter."},
-			{"a line of text next", "%s\nAnd after.\n\nAfter."},
+		for _, layout := range []struct{ name, src, cont string }{
+			{"in a list item", "- One:\n\n  %s\n\n- Two\n\nAfter.", "  "},
+			{"after a list marker", "1. %s\n2. Two\n\nAfter.", "   "},
+			{"after a list marker and a tab", "-\t%s\n-\tTwo\n\nAfter.", "\t"},
+			{"in a tight list", "- One\n- %s\n- Two\n\nAfter.", "  "},
+			{"mid-line, text after", "Before: %s and after.\n\nAfter.", ""},
+			{"a line of text next", "%s\nAnd after.\n\nAfter.", ""},
+			{"in a quote", "> Before: %s and after.\n> More.\n\nAfter.", "> "},
 		} {
-			src := fmt.Sprintf(layout.src, strings.ReplaceAll(tc.body, "\n", "\n"+strings.Repeat(" ", leadingSpaces(layout.src))))
+			src := fmt.Sprintf(layout.src, strings.ReplaceAll(tc.body, "\n", "\n"+layout.cont))
 			plan, err := Hugo(fstest.MapFS{
 				"config.toml":       {Data: []byte("baseURL = 'https://blog.example/'\n")},
 				"content/post/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + src + "\n")},
@@ -3154,36 +3161,42 @@ func TestShortcodeBlocksInPlace(t *testing.T) {
 			html := r.Render(markdown.Text(body), markdown.Options{Parts: markdown.PartHTML}).HTML
 			what := fmt.Sprintf("%s %s: %q\n%s", tc.name, layout.name, body, html)
 			if strings.Contains(layout.src, "Two") {
-				if n := strings.Count(html, "<li"); n != 2 || strings.Count(html, "<ul")+strings.Count(html, "<ol") != 1 {
-					t.Errorf("%s: not one list of two items", what)
+				if n := strings.Count(html, "<li"); n != 2+strings.Count(layout.name, "tight") {
+					t.Errorf("%s: %d list items", what, n)
+				}
+				if n := strings.Count(html, "<ul") + strings.Count(html, "<ol"); n != 1 {
+					t.Errorf("%s: %d lists", what, n)
 				}
 				before, _, _ := strings.Cut(html, "Two")
 				if !strings.Contains(before, "<li") || !containsBlock(before, tc.name) {
-					t.Errorf("%s: the block is not in the first item", what)
+					t.Errorf("%s: the block is not in its item", what)
+				}
+			}
+			// (A figure has blank lines of its own, around its Markdown.)
+			if strings.Contains(layout.name, "tight") && tc.name != "figure" && (strings.Contains(html, "<p>One") || strings.Contains(html, "<p>Two")) {
+				t.Errorf("%s: the tight list is loose", what)
+			}
+			if strings.Contains(layout.name, "quote") {
+				if n := strings.Count(html, "<blockquote>"); n != 1+strings.Count(tc.name, "admonition") {
+					t.Errorf("%s: %d quotes", what, n)
+				}
+				if !strings.Contains(html, "<p>More.</p>") && !strings.Contains(html, "and after.\nMore.</p>") {
+					t.Errorf("%s: the quote's own text is not its", what)
 				}
 			}
 			for _, text := range []string{"and after.", "And after."} {
-				if strings.Contains(body, text) && !strings.Contains(html, "<p>"+text) && !strings.Contains(html, "<p>"+strings.Title(text)) {
+				if strings.Contains(body, text) && !strings.Contains(html, "<p>"+text) {
 					t.Errorf("%s: %q is not a paragraph of its own", what, text)
 				}
 			}
 			if !strings.Contains(html, "<p>After.</p>") {
 				t.Errorf("%s: the text after is not a paragraph", what)
 			}
+			if tc.name == "highlight" && !strings.Contains(html, `<span class="cl"><span class="nx">x</span>`) {
+				t.Errorf("%s: the code is not as Hugo showed it, its item's indentation before it", what)
+			}
 		}
 	}
-}
-
-// leadingSpaces is the indentation a block written at %s in layout needs
-// on its lines: a list item's text's.
-func leadingSpaces(layout string) int {
-	switch {
-	case strings.HasPrefix(layout, "- One:\n\n  %s"):
-		return 2
-	case strings.HasPrefix(layout, "1. %s"):
-		return 3
-	}
-	return 0
 }
 
 // containsBlock reports whether html holds what the shortcode named

@@ -75,39 +75,102 @@ func (c *converter) drop(b *strings.Builder, start, end int) {
 // a line of its own, in the list item or the quote that line is in. Text
 // before it on the line is a paragraph that ends there ("Note: {{<
 // admonition >}}"); a list item's marker alone ("1. ") is where the block
-// begins; its other lines are indented as the item's text is (at column
-// 0, a block split the list in two). It returns that indentation, for
-// endBlock.
+// begins; its other lines are indented as the item's text is, and marked
+// as the quote's (at column 0, a block split the list in two). It returns
+// that indentation, for endBlock.
 func block(b *strings.Builder, s string) (indent string) {
-	out := b.String()
-	line := out[strings.LastIndexByte(out, '\n')+1:]
-	m := lineContainer.FindStringSubmatch(line)
-	indent = m[1] + strings.Repeat(" ", utf8.RuneCountInString(m[2]))
-	if len(m[0]) < len(line) {
-		b.WriteString("\n\n" + indent)
+	indent, text := containerOf(b)
+	if text {
+		b.WriteString("\n" + blankIn(indent) + "\n" + indent)
 	}
 	b.WriteString(strings.ReplaceAll(s, "\n", "\n"+indent))
 	return indent
+}
+
+// containerOf returns what the lines of a block written where b has come
+// to need before them to stay in the list item or the quote its line is
+// in (its indentation and quote marks, and as many spaces as a list
+// item's marker takes, a tab to its stop), and whether the line has text
+// of its own before that place.
+func containerOf(b *strings.Builder) (indent string, text bool) {
+	out := b.String()
+	line := out[strings.LastIndexByte(out, '\n')+1:]
+	m := lineContainer.FindStringSubmatch(line)
+	quote := expandTabs(m[1], 0)
+	marker := expandTabs(m[2], utf8.RuneCountInString(quote))
+	return quote + strings.Repeat(" ", utf8.RuneCountInString(marker)), len(m[0]) < len(line)
+}
+
+// blankIn is a blank line in a container of this indentation: its quote
+// marks alone.
+func blankIn(indent string) string { return strings.TrimRight(indent, " ") }
+
+// expandTabs writes the tabs of s, which begins at column col of its
+// line, as the spaces to their stops, every four columns.
+func expandTabs(s string, col int) string {
+	if !strings.Contains(s, "\t") {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if r == '\t' {
+			n := 4 - col%4
+			b.WriteString(strings.Repeat(" ", n))
+			col += n
+			continue
+		}
+		b.WriteRune(r)
+		col++
+	}
+	return b.String()
+}
+
+// undent takes off the lines of a shortcode's text after its first what
+// its container puts before them (indent, containerOf's), and the
+// indentation they all have after that (dedent): block indents the
+// Markdown made of it as the container's text.
+func undent(s, indent string) string {
+	if indent != "" {
+		lines := strings.Split(s, "\n")
+		for i := 1; i < len(lines); i++ {
+			l := lines[i]
+			switch {
+			case strings.HasPrefix(l, indent):
+				lines[i] = l[len(indent):]
+			case strings.HasPrefix(expandTabs(l, 0), indent):
+				lines[i] = expandTabs(l, 0)[len(indent):]
+			case strings.TrimRight(l, " \t") == blankIn(indent):
+				lines[i] = ""
+			}
+		}
+		s = strings.Join(lines, "\n")
+	}
+	return dedent(s)
 }
 
 // lineContainer is what a line begins with that puts it in a quote or a
 // list item: indentation and quote markers, then a list item's marker.
 var lineContainer = regexp.MustCompile(`^((?:[ \t]*>[ \t]?)*[ \t]*)((?:[-*+]|\d{1,9}[.)])[ \t]+)?`)
 
+// itemStart is a line that begins a list item, after its indentation and
+// quote marks.
+var itemStart = regexp.MustCompile(`^(?:[ \t]*>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)`)
+
 // endBlock ends a block block wrote (indent is what it returned), where
 // the source goes on at end: text after it on its line goes on a line of
 // its own, and text on the next line is a paragraph of its own, after a
 // blank line, not a line of the block's (a quote's or a paragraph's lazy
-// continuation, which took it in).
+// continuation, which took it in); but the next item of a list follows
+// as it is (a blank line made a tight list loose).
 func endBlock(b *strings.Builder, src string, end int, indent string) {
 	switch {
 	case end >= len(src):
 	case src[end] != '\n':
-		b.WriteString("\n\n" + indent)
+		b.WriteString("\n" + blankIn(indent) + "\n" + indent)
 	default:
 		next, _, _ := strings.Cut(src[end+1:], "\n")
-		if strings.TrimSpace(next) != "" {
-			b.WriteString("\n")
+		if strings.TrimRight(next, " \t") != blankIn(indent) && strings.TrimSpace(next) != "" && !itemStart.MatchString(next) {
+			b.WriteString("\n" + blankIn(indent))
 		}
 	}
 }

@@ -283,7 +283,10 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 		if strings.Contains(arg("options", 1), "hl_lines") || arg("hl_lines", -1) != "" {
 			c.warn(line, "%s: its highlighted lines (hl_lines) are not kept: the code is kept, every line alike", name)
 		}
-		endBlock(b, c.src, end, block(b, fenced(lang, inner)))
+		ind, _ := containerOf(b)
+		// As Hugo's highlight shows it, without the indentation its
+		// lines share (.InnerDeindent).
+		endBlock(b, c.src, end, block(b, fenced(lang, undent(inner, ind))))
 		return
 	case "figure", "img", "image":
 		im := image{
@@ -323,7 +326,8 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 		// shortcode says so ({{< katex display >}}), else inline (a
 		// paragraph of it alone is display math too). One with nothing inside
 		// loads the theme's KaTeX on the page: nothing here.
-		math := strings.TrimSpace(dedent(inner))
+		ind, _ := containerOf(b)
+		math := strings.TrimSpace(undent(inner, ind))
 		if math == "" {
 			return
 		}
@@ -353,7 +357,8 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 		}
 		var q strings.Builder
 		q.WriteString("> **" + markdown.EscapeText(title) + "**\n>")
-		for _, l := range strings.Split(strings.Trim(dedent(inner), "\n"), "\n") {
+		ind, _ := containerOf(b)
+		for _, l := range strings.Split(strings.Trim(undent(inner, ind), "\n"), "\n") {
 			if q.WriteString("\n>"); l != "" {
 				q.WriteString(" " + l)
 			}
@@ -363,10 +368,11 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 	case "details":
 		summary := or(arg("summary", -1), "Details")
 		open := ""
+		ind, _ := containerOf(b)
 		if v, _ := boolean(arg("open", -1)); v {
 			open = " open"
 		}
-		endBlock(b, c.src, end, block(b, "<details"+open+"><summary>"+inline(summary)+"</summary>\n\n"+strings.Trim(dedent(inner), "\n")+"\n\n</details>"))
+		endBlock(b, c.src, end, block(b, "<details"+open+"><summary>"+inline(summary)+"</summary>\n\n"+strings.Trim(undent(inner, ind), "\n")+"\n\n</details>"))
 		return
 	default:
 		if s, ok := embed(name, t.named, t.pos); ok {
