@@ -3240,3 +3240,21 @@ func TestHugoRelativeLinksAsTheySolved(t *testing.T) {
 		}
 	}
 }
+
+// TestJekyllLinkWithItsSlash: a post at /archive/b (permalink
+// /archive/:title) is linked /archive/b/ too, which an older Jekyll wrote
+// and servers answer: both are the post's new address.
+func TestJekyllLinkWithItsSlash(t *testing.T) {
+	fsys := fstest.MapFS{
+		"_config.yml":            {Data: []byte("url: http://x.example\npermalink: /archive/:title\n")},
+		"_posts/2012-10-26-a.md": {Data: []byte("---\ntitle: A\n---\nSee [b](/archive/b/) and [b2](/archive/b).\n")},
+		"_posts/2012-10-27-b.md": {Data: []byte("---\ntitle: B\n---\nB.\n")},
+	}
+	plan, err := Jekyll(fsys, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body := plan.Posts[0].Body; !strings.Contains(body, "[b](/posts/b/)") || !strings.Contains(body, "[b2](/posts/b/)") {
+		t.Errorf("body: %s", body)
+	}
+}

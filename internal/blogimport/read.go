@@ -788,6 +788,7 @@ func (r relative) rebase(dest string) (string, bool) {
 // slash), to their new paths.
 func (p *Plan) moved() map[string]string {
 	to := map[string]string{}
+	var other [][2]string // another spelling of an old path → its new path
 	add := func(newPath, old string, aliases []string) {
 		for _, o := range append([]string{old}, aliases...) {
 			if o == "" {
@@ -796,7 +797,14 @@ func (p *Plan) moved() map[string]string {
 			// And as its escapes read (relinkBody looks a link up so).
 			for _, o := range []string{o, unescaped(o)} {
 				to[o] = newPath
-				to[strings.TrimSuffix(o, "/")] = newPath
+				// With its last "/" or without: /archive/b/ of a post at
+				// /archive/b (an older Jekyll wrote archive/b/index.html
+				// for it, and servers answer both).
+				if t := strings.TrimSuffix(o, "/"); t != o {
+					other = append(other, [2]string{t, newPath})
+				} else if path.Ext(o) == "" {
+					other = append(other, [2]string{o + "/", newPath})
+				}
 			}
 		}
 	}
@@ -805,6 +813,12 @@ func (p *Plan) moved() map[string]string {
 	}
 	for _, page := range p.Pages {
 		add("/"+page.SitePath, page.Old, page.Aliases)
+	}
+	// An old path as written wins over another's other spelling.
+	for _, o := range other {
+		if _, ok := to[o[0]]; !ok {
+			to[o[0]] = o[1]
+		}
 	}
 	return to
 }
