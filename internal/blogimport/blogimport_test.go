@@ -3258,3 +3258,30 @@ func TestJekyllLinkWithItsSlash(t *testing.T) {
 		t.Errorf("body: %s", body)
 	}
 }
+
+// TestHugoStaticUnderscore: Hugo published its static folder whole, a
+// host's _redirects and a demo's _helpers.js too, and so does netjournal:
+// they are copied (the import dropped them, and every link to them was
+// broken); a dot file is not.
+func TestHugoStaticUnderscore(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.toml":             {Data: []byte("baseURL = 'https://h.example.net/'\n")},
+		"content/posts/a.md":      {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\nA.\n")},
+		"static/_redirects":       {Data: []byte("/old /new 301\n")},
+		"static/demo/_helpers.js": {Data: []byte("x")},
+		"static/.DS_Store":        {Data: []byte("x")},
+		"static/demo/_lib/a.js":   {Data: []byte("x")},
+	}
+	plan, err := Hugo(fsys, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range plan.Files {
+		got = append(got, f.Path)
+	}
+	slices.Sort(got)
+	if want := "static/_redirects static/demo/_helpers.js static/demo/_lib/a.js"; strings.Join(got, " ") != want {
+		t.Errorf("files %q, want %q", strings.Join(got, " "), want)
+	}
+}

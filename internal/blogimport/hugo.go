@@ -1286,8 +1286,11 @@ func (plan *Plan) staticFiles(fsys fs.FS, dirs []string, shown func(string) stri
 			if p == dir {
 				return nil
 			}
-			if source.Ignored(d.Name(), d.IsDir()) || strings.HasPrefix(d.Name(), "_") {
-				plan.skip(shown(p), "netjournal does not publish files whose names start with . or _")
+			// Hugo's static folder is published whole, _redirects and
+			// _headers (a host's) and a demo's _helpers.js too, as
+			// netjournal's is; but what netjournal passes over.
+			if source.Ignored(d.Name(), d.IsDir()) {
+				plan.skip(shown(p), "netjournal does not publish files whose names start with a dot, nor an editor's backups")
 				if d.IsDir() {
 					return fs.SkipDir
 				}
