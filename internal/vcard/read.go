@@ -105,9 +105,24 @@ func (c *rawCard) raw(key string) []string {
 }
 
 // property splits a content line into its name (upper case, without a
-// group), its parameters and its value.
+// group), its parameters and its value, which begins at the first colon
+// outside quotes: a parameter's quoted value may hold one (RFC 6350's
+// ADR;GEO="geo:…"). A quote never closed leaves the first colon.
 func property(s string) (name, params, value string) {
-	colon := strings.IndexByte(s, ':')
+	colon, quoted := -1, false
+	for i := 0; i < len(s) && colon < 0; i++ {
+		switch s[i] {
+		case '"':
+			quoted = !quoted
+		case ':':
+			if !quoted {
+				colon = i
+			}
+		}
+	}
+	if colon < 0 {
+		colon = strings.IndexByte(s, ':')
+	}
 	if colon < 0 {
 		return "", "", ""
 	}

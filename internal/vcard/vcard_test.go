@@ -957,3 +957,23 @@ func TestMessagesShowTheText(t *testing.T) {
 		t.Errorf("dropped:\n%s", all)
 	}
 }
+
+// TestReadQuotedParameterColon: a parameter's value in quotes may hold a
+// colon (RFC 6350's own ADR;GEO="geo:…";LABEL="…"): the value begins at
+// the first colon outside quotes. At the first colon, the location was
+// "Rua Augusta 1, 1100-048", an alias `Ana q":Lima`, the company `y"`.
+func TestReadQuotedParameterColon(t *testing.T) {
+	card := "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ana Lima\r\n" +
+		"N;X-X=\"p:q\":Lima;Ana;;;\r\n" +
+		"ORG;X-A=\"x:y\";X-B=\"z\":Acme\r\n" +
+		"ADR;GEO=\"geo:38.7,-9.1\";LABEL=\"Rua Augusta 1, 1100-048 Lisbon, Portugal\":;;Rua Augusta 1;Lisbon;;1100-048;Portugal\r\n" +
+		"END:VCARD\r\n"
+	people, warnings, err := Read("x.vcf", []byte(card), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := people[0]
+	if p.Company != "Acme" || p.Location != "Lisbon, Portugal" || len(p.Aliases) != 0 {
+		t.Errorf("company %q, location %q, aliases %q; warnings %v", p.Company, p.Location, p.Aliases, warnings)
+	}
+}
