@@ -51,6 +51,12 @@ func Read(path string, data []byte, charset string) (people []contactfile.Person
 		return nil, nil, content.ErrorList{content.Errorf(content.Position{Path: path, Line: 1},
 			"no header row with First Name and Last Name: is this LinkedIn's Connections.csv?")}
 	}
+	if index(cols, colConnected) < 0 && (index(cols, "phone numbers") >= 0 || index(cols, "companies") >= 0) {
+		// Read as connections, its people lost their phones, and two of
+		// one name (but their phones) were one.
+		return nil, nil, content.ErrorList{content.Errorf(content.Position{Path: path, Line: header},
+			"LinkedIn's Imported Contacts (an address book it was given, with phone numbers), not Connections.csv: import the address book itself, from a vCard export")}
+	}
 	r := csv.NewReader(bytes.NewReader(data[start:]))
 	r.FieldsPerRecord = -1
 	var errs content.ErrorList
@@ -74,6 +80,15 @@ func Read(path string, data []byte, charset string) (people []contactfile.Person
 		pos := content.Position{Path: path, Line: header + line}
 		if blank(rec) {
 			continue
+		}
+		if len(rec) == 1 && len(cols) > 1 && strings.Contains(rec[0], ",") {
+			// A row a spreadsheet saved whole in quotes: the row it holds.
+			if inner, err := csv.NewReader(strings.NewReader(rec[0])).Read(); err == nil && len(inner) == len(cols) {
+				rec = inner
+			} else {
+				errs.Add(pos, "1 field, but the header has %d: is the whole row in quotes?", len(cols))
+				continue
+			}
 		}
 		if len(rec) > len(cols) {
 			errs.Add(pos, "%d fields, but the header has %d: is a comma missing its quotes?", len(rec), len(cols))
@@ -168,11 +183,12 @@ func person(pos content.Position, rec, cols []string, warnings *content.ErrorLis
 	return p
 }
 
-// parseDate reads LinkedIn's "15 Mar 2024" (and an ISO date).
+// parseDate reads LinkedIn's "15 Mar 2024" (and an ISO date), and its
+// export of 2018's "1/8/18, 6:14 PM" (month first), the day alone.
 func parseDate(s string) (time.Time, error) {
-	for _, layout := range []string{"2 Jan 2006", "02 Jan 2006", "2 January 2006", time.DateOnly} {
+	for _, layout := range []string{"2 Jan 2006", "02 Jan 2006", "2 January 2006", time.DateOnly, "1/2/06, 3:04 PM", "1/2/2006, 3:04 PM", "1/2/06", "1/2/2006"} {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t, nil
+			return content.Day(t), nil
 		}
 	}
 	return time.Time{}, fmt.Errorf("invalid date %q", s)

@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/netjournal/netjournal/internal/contactfile"
@@ -192,4 +193,28 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestReadSpreadsheetQuirks: a row a spreadsheet saved whole in quotes is
+// read as the row it holds (it was a contact named after the whole row);
+// the 2018 export's "1/8/18, 6:14 PM" is a date; and LinkedIn's Imported
+// Contacts.csv, an address book with its phones, is no Connections.csv:
+// refused, not read without its phones (two people named "S" were one).
+func TestReadSpreadsheetQuirks(t *testing.T) {
+	people, warnings, err := Read("x.csv", []byte("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"+
+		"\"Dora,Eck,https://www.linkedin.com/in/dora,,Acme,Eng,01 Jan 2024\"\n"+
+		"Claus,Bergh,,claus@example.com,ApproveIT,Owner,\"1/8/18, 6:14 PM\"\n"), "")
+	if err != nil || len(warnings) != 0 {
+		t.Fatalf("%v %v", err, warnings)
+	}
+	if p := people[0]; p.Name != "Dora Eck" || p.Company != "Acme" || p.Met.Format(time.DateOnly) != "2024-01-01" {
+		t.Errorf("the row in quotes: %+v", p)
+	}
+	if p := people[1]; p.Met.Format(time.DateOnly) != "2018-01-08" {
+		t.Errorf("the 2018 date: %v", p.Met)
+	}
+	_, _, err = Read("Imported Contacts.csv", []byte("First Name,Last Name,Companies,Title,Email Address,Phone Numbers,Created At,Addresses,Sites,Instant Message Handles,Full Name,Birthday,Location,Bookmarked At,Profiles\nS,,,,,9582728442,,,,,,,,,\n"), "")
+	if err == nil || !strings.Contains(err.Error(), "Imported Contacts.csv:1: LinkedIn's Imported Contacts") {
+		t.Errorf("Imported Contacts.csv: %v", err)
+	}
 }
