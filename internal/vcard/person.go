@@ -467,6 +467,13 @@ var profiles = map[string]string{
 	"tiktok": "https://www.tiktok.com/@%s", "flickr": "https://www.flickr.com/people/%s",
 }
 
+// uriScheme is a URI's scheme (RFC 3986): xmpp, skype, x-apple.
+var uriScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*$`)
+
+// commonTypes are the types that say where or how much, not what: an
+// IMPP's service is none of them.
+var commonTypes = map[string]bool{"home": true, "work": true, "pref": true, "other": true, "internet": true, "personal": true, "business": true, "mobile": true, "cell": true}
+
 // imProperties are the properties older address books write an account
 // in, by the service they name.
 var imProperties = map[string]string{
@@ -582,9 +589,22 @@ func (c *rawCard) accounts(card govcard.Card, p *contactfile.Person) {
 	for _, f := range card["IMPP"] {
 		v := strings.TrimSpace(unescape(f.Value))
 		scheme, user, _ := strings.Cut(v, ":")
+		if !uriScheme.MatchString(scheme) {
+			// No scheme (skype@example.com, @ana:matrix.org): Nextcloud's
+			// and ownCloud's IMPP;TYPE=SKYPE:…, the service in its type.
+			scheme, user = "", v
+		}
 		service := f.Params.Get("X-SERVICE-TYPE")
 		if service == "" {
 			service = map[string]string{"ymsgr": "yahoo", "msnim": "msn", "gg": "gadugadu", "tg": "telegram"}[strings.ToLower(scheme)]
+		}
+		if service == "" && scheme == "" {
+			for _, t := range f.Params.Types() {
+				if !commonTypes[strings.ToLower(t)] {
+					service = t
+					break
+				}
+			}
 		}
 		if service == "" {
 			service = scheme

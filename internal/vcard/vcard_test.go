@@ -977,3 +977,26 @@ func TestReadQuotedParameterColon(t *testing.T) {
 		t.Errorf("company %q, location %q, aliases %q; warnings %v", p.Company, p.Location, p.Aliases, warnings)
 	}
 }
+
+// TestReadIMPPServiceInType: Nextcloud and ownCloud write an IM account
+// IMPP;TYPE=SKYPE:name, its service in its type and no scheme: kept as
+// iOS's, Google's and Evolution's are (it was dropped, "links are web
+// addresses").
+func TestReadIMPPServiceInType(t *testing.T) {
+	card := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\n" +
+		"IMPP;TYPE=SKYPE:skype@example.com\r\n" +
+		"IMPP;TYPE=HOME,XMPP:ana@jabber.example.org\r\n" +
+		"IMPP;TYPE=MATRIX:@ana:matrix.example.org\r\n" +
+		"END:VCARD\r\n"
+	people, _, err := Read("x.vcf", []byte(card), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := people[0]
+	if len(p.Dropped) != 0 || !strings.Contains(p.Notes, "Skype: skype@example.com") || !strings.Contains(p.Notes, "ana@jabber.example.org") {
+		t.Errorf("notes %q, dropped %q", p.Notes, p.Dropped)
+	}
+	if len(p.Links) != 1 || p.Links[0].URL != "https://matrix.to/#/@ana:matrix.example.org" {
+		t.Errorf("links %v", p.Links)
+	}
+}
