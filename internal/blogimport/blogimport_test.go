@@ -2,6 +2,7 @@ package blogimport
 
 import (
 	"fmt"
+	"io/fs"
 	"maps"
 	"slices"
 	"strings"
@@ -880,22 +881,18 @@ func TestHugoHeadingIDsAcrossPosts(t *testing.T) {
 	}
 }
 
-// TestHugoLooseFiles: a file of the content folder that no page owns was
-// published by Hugo at its path (content/posts/images/x.png at
-// /posts/images/x.png), unless a section above held it back (a draft
-// section, one not rendered): the one is copied to static/ at that path,
-// and the post that shows it keeps its image (a real blog's were lost,
-// the import saying "copy it if it was public"); the other is not, and
-// the report says why. One whose place the old site's static folder
-// fills is that one's.
+// TestHugoLooseFiles: a file of the content folder that no page owns is
+// not copied: Hugo published it at its path unless what the import does
+// not read kept it back (the site's ignoreFiles, a mount's excludeFiles,
+// a draft's folder), and copied, a draft's notes were published (a
+// review's). The report says where Hugo published it, or why it did not;
+// a page of a format Hugo reads (.htm) is a page to convert, not a file.
 func TestHugoLooseFiles(t *testing.T) {
 	fsys := fstest.MapFS{
 		"config.toml":                {Data: []byte("baseURL = 'https://h.example.net/'\n")},
-		"content/posts/a.md":         {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n![x](/posts/images/x.png) ![y](images/y.png)\n")},
+		"content/posts/a.md":         {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n![x](/posts/images/x.png)\n")},
 		"content/posts/images/x.png": {Data: []byte("x")},
-		"content/posts/images/y.png": {Data: []byte("y")},
-		"content/images/z.png":       {Data: []byte("z")},
-		"static/images/z.png":        {Data: []byte("static z")},
+		"content/posts/draft.htm":    {Data: []byte("---\ntitle: D\ndraft: true\n---\nsecret\n")},
 		"content/private/_index.md":  {Data: []byte("---\n_build: {render: never, publishResources: false}\n---\n")},
 		"content/private/salary.pdf": {Data: []byte("%PDF")},
 	}
@@ -903,24 +900,15 @@ func TestHugoLooseFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var files []string
-	for _, f := range plan.Files {
-		files = append(files, f.Source+" → "+f.Path)
+	if len(plan.Files) != 0 {
+		t.Errorf("files %v", plan.Files)
 	}
-	slices.Sort(files)
-	if got, want := strings.Join(files, "\n"), "content/posts/images/x.png → static/posts/images/x.png\ncontent/posts/images/y.png → static/posts/images/y.png\nstatic/images/z.png → static/images/z.png"; got != want {
-		t.Errorf("files:\n%s\nwant:\n%s", got, want)
-	}
-	want := "h/content/private/_index.md: a list page (_index): netjournal makes its own lists of posts, archive/ and tags/\n" +
-		"h/content/private/salary.pdf: a file of the content folder that no page owns, in private/, which is never rendered: Hugo did not publish it, nor does the import\n" +
-		"h/content/images/z.png: a file of the content folder that no page owns, at /images/z.png, where the old site's static folder has one: that one is copied"
+	want := "h/content/posts/draft.htm: not Markdown (.htm): convert it to Markdown to import it\n" +
+		"h/content/posts/images/x.png: a file of the content folder that no page owns: Hugo published it at /posts/images/x.png, unless the site kept it back; copy it to static/posts/images/x.png if it was public\n" +
+		"h/content/private/_index.md: a list page (_index): netjournal makes its own lists of posts, archive/ and tags/\n" +
+		"h/content/private/salary.pdf: a file of the content folder that no page owns, in private/, which is never rendered: Hugo did not publish it, nor does the import"
 	if got := skips(plan); got != want {
 		t.Errorf("skipped:\n%s\nwant:\n%s", got, want)
-	}
-	// images/y.png led nowhere from the post's page; from its file (as an
-	// editor shows it) to the file copied.
-	if body := plan.Posts[0].Body; !strings.Contains(body, "![x](/posts/images/x.png)") || !strings.Contains(body, "![y](/posts/images/y.png)") {
-		t.Errorf("body: %s", body)
 	}
 }
 
@@ -3283,5 +3271,59 @@ func TestHugoStaticUnderscore(t *testing.T) {
 	slices.Sort(got)
 	if want := "static/_redirects static/demo/_helpers.js static/demo/_lib/a.js"; strings.Join(got, " ") != want {
 		t.Errorf("files %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+// TestHugoKeptOut: what the site's ignoreFiles or a content mount's
+// excludeFiles keeps from Hugo is neither a page nor a file of the import
+// (a page of it came in public: a draft's notes published).
+func TestHugoKeptOut(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.toml": {Data: []byte("baseURL = 'https://h.example.net/'\nignoreFiles = ['\\.Rmd$', 'private/']\n" +
+			"[[module.mounts]]\nsource = 'content'\ntarget = 'content'\nexcludeFiles = ['notes/**']\n")},
+		"content/posts/a.md":               {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\nA.\n")},
+		"content/posts/salary.Rmd":         {Data: []byte("---\ntitle: S\n---\nsecret\n")},
+		"content/posts/private/musings.md": {Data: []byte("---\ntitle: M\ndate: 2020-01-01\n---\nsecret\n")},
+		"content/notes/todo.md":            {Data: []byte("---\ntitle: T\ndate: 2020-01-01\n---\nsecret\n")},
+	}
+	plan, err := Hugo(fsys, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Posts) != 1 || plan.Posts[0].Slug != "a" || len(plan.Files) != 0 {
+		t.Errorf("posts %d, files %v", len(plan.Posts), plan.Files)
+	}
+	for _, want := range []string{"h/content/posts/salary.Rmd: the site's ignoreFiles", "h/content/posts/private/musings.md: the site's ignoreFiles", "h/content/notes: a mount's excludeFiles"} {
+		if !strings.Contains(skips(plan), want) {
+			t.Errorf("no %q in\n%s", want, skips(plan))
+		}
+	}
+}
+
+// TestHugoFromSourceOnlyWhereNothingIs: a relative link that works from
+// the post's page keeps leading there, though the post's file names
+// another file by it (the review's images/chart.png, the post's own
+// static image, not a loose one of its section); one that led nowhere
+// from the page names the file the post's file does, however the folder
+// imported was typed (hugo/, ../hugo).
+func TestHugoFromSourceOnlyWhereNothingIs(t *testing.T) {
+	fsys := fstest.MapFS{
+		"hugo/config.toml":                     {Data: []byte("baseURL = 'https://b.example.com/'\n")},
+		"hugo/static/posts/a/images/chart.png": {Data: []byte("A")},
+		"hugo/static/img/x.png":                {Data: []byte("x")},
+		"hugo/content/posts/a.md":              {Data: []byte("---\ntitle: A\ndate: 2016-01-03\n---\n![c](images/chart.png) ![x](../../static/img/x.png)\n")},
+	}
+	for _, root := range []string{"hugo", "hugo/", "./hugo", "x/../hugo"} {
+		sub, err := fs.Sub(fsys, "hugo")
+		if err != nil {
+			t.Fatal(err)
+		}
+		plan, err := Hugo(sub, Options{Root: root})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := strings.TrimSpace(plan.Posts[0].Body), "![c](images/chart.png) ![x](/img/x.png)"; got != want {
+			t.Errorf("root %q:\ngot  %s\nwant %s", root, got, want)
+		}
 	}
 }

@@ -118,9 +118,18 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 	// its other files are the page's.
 	bundles := map[string]bool{}
 	var files []string
+	kept := hugoKeptOut(cfg, contentDir)
 	err = fs.WalkDir(fsys, contentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
+		}
+		if why := kept(p, d.IsDir()); p != contentDir && why != "" {
+			// Hugo never read it: neither a page nor a file of the site.
+			plan.skip(shown(p), "%s: Hugo did not read it, nor does the import", why)
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
 		}
 		if p != contentDir && source.Ignored(d.Name(), d.IsDir()) || d.IsDir() && otherLangs[p] {
 			if d.IsDir() {
@@ -181,7 +190,6 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		}
 	}
 	var pages []hugoPage
-	var loose []File                   // the content folder's files no page owns, which Hugo published
 	resources := map[string][]string{} // bundle folder → its files
 	for _, p := range files {
 		rel := strings.TrimPrefix(p, contentDir+"/")
@@ -212,18 +220,19 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 			}
 			continue
 		case !markdownExts[ext]:
-			if ext == ".html" || ext == ".org" || ext == ".adoc" || ext == ".rst" || ext == ".pandoc" || ext == ".ad" {
+			if hugoPageExts[ext] {
 				plan.skip(shown(p), "not Markdown (%s): convert it to Markdown to import it", ext)
 			} else if dir, why := heldIn(p); why != "" {
-				// Hugo publishes it at its path, unless a section above
-				// holds it back (a draft, not rendered): nor does the
-				// import, which copies nothing a writer kept from the
-				// public.
 				plan.skip(shown(p), "a file of the content folder that no page owns, in %s, which %s: Hugo did not publish it, nor does the import", dir, why)
 			} else {
-				// Hugo published it at its path: content/posts/images/a.png
-				// at /posts/images/a.png, which the posts show.
-				loose = append(loose, File{Path: "static/" + rel, Source: p})
+				// Hugo published it at its path (content/posts/images/a.png
+				// at /posts/images/a.png), unless what the import does
+				// not read held it back: the site's ignoreFiles, a
+				// mount's excludeFiles, a format of page it takes for a
+				// file. Copied, a draft's notes were published (a
+				// review's): it copies nothing a writer may have kept
+				// from the public, and says where the file was.
+				plan.skip(shown(p), "a file of the content folder that no page owns: Hugo published it at /%s, unless the site kept it back; copy it to static/%s if it was public", rel, rel)
 			}
 			continue
 		}
@@ -413,14 +422,6 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 	}
 	plan.baseHref = hugoBaseHref(fsys, cfg)
 	plan.staticFiles(fsys, staticDirs(cfg), shown) // which relink links to
-	for _, f := range loose {
-		// The static folder's file of the same path was Hugo's last word.
-		if slices.ContainsFunc(plan.Files, func(g File) bool { return g.Path == f.Path }) {
-			plan.skip(shown(f.Source), "a file of the content folder that no page owns, at /%s, where the old site's static folder has one: that one is copied", strings.TrimPrefix(f.Path, "static/"))
-			continue
-		}
-		plan.Files = append(plan.Files, f)
-	}
 	plan.relink(old)
 	var secs []string
 	for s := range sectionPages {
@@ -1303,6 +1304,80 @@ func (plan *Plan) staticFiles(fsys fs.FS, dirs []string, shown func(string) stri
 		})
 	}
 }
+
+// hugoKeptOut returns what says why Hugo did not read the content file or
+// folder p, or "": the site's ignoreFiles (regular expressions, matched
+// against the file's path) and its content mounts' excludeFiles (globs,
+// under the mount's source). A page of them imported was a draft's notes
+// published.
+func hugoKeptOut(cfg config, contentDir string) func(p string, dir bool) string {
+	var ignore []*regexp.Regexp
+	for _, e := range cfg.list("ignorefiles") {
+		if re, err := regexp.Compile(e); err == nil {
+			ignore = append(ignore, re)
+		}
+	}
+	var exclude []*regexp.Regexp
+	if mounts, ok := cfg.get("module.mounts").([]any); ok {
+		for _, m := range mounts {
+			mm, _ := m.(map[string]any)
+			if c, ok := m.(config); ok {
+				mm = c
+			}
+			src, _ := text(mm["source"])
+			if tgt, _ := text(mm["target"]); strings.Trim(tgt, "/") != "content" || strings.Trim(src, "/") != contentDir {
+				continue
+			}
+			globs, _ := list(mm["excludefiles"])
+			for _, g := range globs {
+				exclude = append(exclude, globRegexp(g))
+			}
+		}
+	}
+	return func(p string, dir bool) string {
+		if !dir {
+			for _, re := range ignore {
+				if re.MatchString(p) || re.MatchString("/"+p) {
+					return "the site's ignoreFiles (" + re.String() + ") keeps it out"
+				}
+			}
+		}
+		rel := strings.TrimPrefix(p, contentDir+"/")
+		for _, re := range exclude {
+			if re.MatchString(rel) || dir && re.MatchString(rel+"/") {
+				return "a mount's excludeFiles keeps it out"
+			}
+		}
+		return ""
+	}
+}
+
+// globRegexp is a Hugo mount's glob as a regular expression matching a
+// path: ** any folders, * and ? within a name.
+func globRegexp(g string) *regexp.Regexp {
+	g = strings.TrimPrefix(g, "/")
+	var b strings.Builder
+	b.WriteString("^")
+	for i := 0; i < len(g); i++ {
+		switch c := g[i]; {
+		case c == '*' && i+1 < len(g) && g[i+1] == '*':
+			b.WriteString(".*")
+			i++
+		case c == '*':
+			b.WriteString("[^/]*")
+		case c == '?':
+			b.WriteString("[^/]")
+		default:
+			b.WriteString(regexp.QuoteMeta(string(c)))
+		}
+	}
+	b.WriteString("$")
+	return regexp.MustCompile(b.String())
+}
+
+// hugoPageExts are the extensions of the pages Hugo reads but Markdown's
+// (its content formats): not files to copy, but pages to convert.
+var hugoPageExts = map[string]bool{".html": true, ".htm": true, ".org": true, ".adoc": true, ".asciidoc": true, ".ad": true, ".rst": true, ".pandoc": true, ".pdc": true}
 
 // hugoBaseHref returns "/" when the site's templates, or its theme's,
 // write a <base href> of the site's own address ({{ .Site.BaseURL }},

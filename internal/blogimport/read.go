@@ -653,7 +653,15 @@ func (p *Plan) relink(old site) {
 		}
 		return oldPath
 	}
-	source := func(shown string) string { return strings.TrimPrefix(shown, p.root+"/") }
+	// A document's file in the old site: its shown path (Root and it,
+	// joined: cleaned) without the root, however the root was typed.
+	root := path.Clean(p.root) + "/"
+	source := func(shown string) string {
+		if p.root == "" || root == "./" {
+			return shown
+		}
+		return strings.TrimPrefix(shown, root)
+	}
 	for _, post := range p.Posts {
 		post.Body = relinkBody(post.Body, to, relative{from: from(post.oldPath), at: "/posts/" + post.Slug + "/", bundle: post.bundle, files: files, old: old, ids: ids, source: source(post.Source), copied: copied})
 	}
@@ -722,6 +730,21 @@ type relative struct {
 	// editor reads it (../../static/images/a.png).
 	source string
 	copied map[string]string
+}
+
+// leadsSomewhere reports whether dest, a link of the document, leads from
+// its new address to a file the import copies or to a page.
+func (r relative) leadsSomewhere(dest string) bool {
+	if r.at == "" || dest == "" || strings.ContainsAny(dest[:1], "#?") {
+		return false
+	}
+	p := dest
+	if i := strings.IndexAny(p, "?#"); i >= 0 {
+		p = p[:i]
+	}
+	t := markdown.ResolveRelative(r.at, p)
+	_, page := r.ids[t]
+	return page || r.files[t] || r.files[unescaped(t)]
 }
 
 // fromSource returns the site path of the file the import copies that
@@ -876,6 +899,11 @@ func relinkBody(body string, to map[string]string, rel relative) string {
 				p, under := rel.underBase(u)
 				switch {
 				case !under:
+					// Only a link that leads nowhere from the page: one to
+					// a file or a page there works as written.
+					if rel.leadsSomewhere(dest) {
+						continue
+					}
 					if f, ok := rel.fromSource(dest); ok {
 						b.WriteString(body[last:d[0]])
 						b.WriteString(f)
