@@ -3210,8 +3210,12 @@ func containsBlock(html, name string) bool {
 func TestHugoRelativeLinksAsTheySolved(t *testing.T) {
 	post := "---\ntitle: A\ndate: 2016-01-03\n---\n![a](images/x.png) ![b](../../static/images/x.png) ![c](other.png)\n"
 	for _, tc := range []struct{ name, head, want string }{
-		{"base href", `<head><base href="{{ .Site.BaseURL }}/"></head>`, "![a](/images/x.png) ![b](/images/x.png) ![c](other.png)"},
+		// other.png led to /other.png, nothing there: still, where it led.
+		{"base href", `<head><base href="{{ .Site.BaseURL }}/"></head>`, "![a](/images/x.png) ![b](/images/x.png) ![c](/other.png)"},
+		{"base href in single quotes", `<head><base href='{{ .Site.BaseURL }}'></head>`, "![a](/images/x.png) ![b](/images/x.png) ![c](/other.png)"},
 		{"no base", `<head><title>{{ .Title }}</title></head>`, "![a](images/x.png) ![b](/images/x.png) ![c](other.png)"},
+		{"a base in a comment", `<head>{{/* <base href="{{ .Site.BaseURL }}"> */}}<!-- <base href="/"> --></head>`, "![a](images/x.png) ![b](/images/x.png) ![c](other.png)"},
+		{"the page's own base", `<head><base href="{{ .Permalink }}"></head>`, "![a](images/x.png) ![b](/images/x.png) ![c](other.png)"},
 	} {
 		fsys := fstest.MapFS{
 			"config.toml":                         {Data: []byte("baseURL = 'https://b.example.com/'\ntheme = 't'\n")},
@@ -3325,5 +3329,37 @@ func TestHugoFromSourceOnlyWhereNothingIs(t *testing.T) {
 		if got, want := strings.TrimSpace(plan.Posts[0].Body), "![c](images/chart.png) ![x](/img/x.png)"; got != want {
 			t.Errorf("root %q:\ngot  %s\nwant %s", root, got, want)
 		}
+	}
+}
+
+// TestHugoBaseHrefBundlesAndSitePartials: under a theme's <base href> of
+// the site's address, a bundle's own files stay beside the post, and its
+// other relative links, to a post that keeps its address too, lead where
+// they led; a theme's partial that the site's own replaces writes no base.
+func TestHugoBaseHrefBundlesAndSitePartials(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.toml":                         {Data: []byte("baseURL = 'https://b.example.com/'\ntheme = 't'\n")},
+		"themes/t/layouts/partials/head.html": {Data: []byte(`<head><base href="{{ .Site.BaseURL }}"></head>`)},
+		"static/images/x.png":                 {Data: []byte("x")},
+		"content/posts/a/index.md":            {Data: []byte("---\ntitle: A\ndate: 2016-01-03\n---\n![own](pic.png) ![site](images/x.png) [b](posts/b/)\n")},
+		"content/posts/a/pic.png":             {Data: []byte("p")},
+		"content/posts/b.md":                  {Data: []byte("---\ntitle: B\ndate: 2016-01-04\n---\nB.\n")},
+	}
+	plan, err := Hugo(fsys, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a string
+	for _, p := range plan.Posts {
+		if p.Slug == "a" {
+			a = strings.TrimSpace(p.Body)
+		}
+	}
+	if want := "![own](/posts/a/pic.png) ![site](/images/x.png) [b](/posts/b/)"; a != want {
+		t.Errorf("got  %s\nwant %s", a, want)
+	}
+	fsys["layouts/partials/head.html"] = &fstest.MapFile{Data: []byte(`<head><title>{{ .Title }}</title></head>`)}
+	if got := hugoBaseHref(fsys, config{"theme": "t"}); got != "" {
+		t.Errorf("the site's own head.html replaces the theme's: base %q", got)
 	}
 }

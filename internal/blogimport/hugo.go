@@ -1382,27 +1382,38 @@ var hugoPageExts = map[string]bool{".html": true, ".htm": true, ".org": true, ".
 // hugoBaseHref returns "/" when the site's templates, or its theme's,
 // write a <base href> of the site's own address ({{ .Site.BaseURL }},
 // absURL, or "/"): its pages' relative links led from there, not from
-// each page's address. "" when none does, or names another.
+// each page's address. "" when none does, or one names another. A
+// template in a comment is none, nor is a theme's that the site's own of
+// the same name replaces.
 func hugoBaseHref(fsys fs.FS, cfg config) string {
 	dirs := []string{"layouts"}
 	for _, th := range cfg.list("theme") {
 		dirs = append(dirs, path.Join(or(cfg.str("themesdir"), "themes"), th, "layouts"))
 	}
 	found := ""
+	seen := map[string]bool{} // a template's path under layouts/, the site's first
 	for _, dir := range dirs {
 		fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || found != "" || !strings.HasSuffix(p, ".html") {
+			if err != nil || d.IsDir() || found == "-" || !strings.HasSuffix(p, ".html") {
 				return nil
 			}
+			rel := strings.TrimPrefix(p, dir+"/")
+			if seen[rel] {
+				return nil
+			}
+			seen[rel] = true
 			b, err := fs.ReadFile(fsys, p)
 			if err != nil {
 				return nil
 			}
-			if m := baseHref.FindSubmatch(b); m != nil {
-				h := strings.TrimSpace(string(m[1]))
+			b = templateComment.ReplaceAll(b, nil)
+			for _, m := range baseHref.FindAllSubmatch(b, -1) {
+				h := strings.TrimSpace(string(m[1]) + string(m[2]) + string(m[3]))
 				switch {
 				case h == "/", strings.Contains(h, "BaseURL"), strings.Contains(h, "absURL"), strings.Contains(h, "Site.Home"), strings.Contains(h, "site.Home"):
-					found = "/"
+					if found == "" {
+						found = "/"
+					}
 				default:
 					found = "-" // another address: not known here
 				}
@@ -1416,8 +1427,12 @@ func hugoBaseHref(fsys fs.FS, cfg config) string {
 	return found
 }
 
-// baseHref is a <base> element's href, its value to the end of its
-// quotes (a template's action inside).
+// templateComment is a comment of a Go template ({{/* */}}, {{- /* */ -}})
+// or of HTML.
+var templateComment = regexp.MustCompile(`(?s)\{\{-?\s*/\*.*?\*/\s*-?\}\}|<!--.*?-->`)
+
+// baseHref is a <base> element's href, its value in double quotes, in
+// single ones, or bare (a template's action may be inside).
 var baseHref = regexp.MustCompile(`(?is)<base\s[^>]*?href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))`)
 
 // hugoRefForms are the ways a ref or relref may name a page: its path

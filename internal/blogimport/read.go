@@ -663,10 +663,10 @@ func (p *Plan) relink(old site) {
 		return strings.TrimPrefix(shown, root)
 	}
 	for _, post := range p.Posts {
-		post.Body = relinkBody(post.Body, to, relative{from: from(post.oldPath), at: "/posts/" + post.Slug + "/", bundle: post.bundle, files: files, old: old, ids: ids, source: source(post.Source), copied: copied})
+		post.Body = relinkBody(post.Body, to, relative{from: from(post.oldPath), at: "/posts/" + post.Slug + "/", bundle: post.bundle, files: files, old: old, ids: ids, source: source(post.Source), copied: copied, base: p.baseHref != "" && post.oldPath != ""})
 	}
 	for _, page := range p.Pages {
-		page.Body = relinkBody(page.Body, to, relative{from: from(page.oldPath), at: "/" + page.SitePath, bundle: len(page.files) > 0, files: files, old: old, ids: ids, source: source(page.Source), copied: copied})
+		page.Body = relinkBody(page.Body, to, relative{from: from(page.oldPath), at: "/" + page.SitePath, bundle: len(page.files) > 0, files: files, old: old, ids: ids, source: source(page.Source), copied: copied, base: p.baseHref != "" && page.oldPath != ""})
 	}
 }
 
@@ -730,6 +730,10 @@ type relative struct {
 	// editor reads it (../../static/images/a.png).
 	source string
 	copied map[string]string
+	// base says the old site's theme wrote a <base href> of its address
+	// (from is it): every relative link led from there, and a page that
+	// has none leads it there only written from the root.
+	base bool
 }
 
 // leadsSomewhere reports whether dest, a link of the document, leads from
@@ -799,6 +803,14 @@ func (r relative) rebase(dest string) (string, bool) {
 	old := markdown.ResolveRelative(r.from, dest) // dest has a path: not #x or ?q alone
 	if markdown.ResolveRelative(r.at, dest) == old {
 		return "", false
+	}
+	if r.base {
+		// Led from the site's address (a theme's <base href>): but a
+		// file of its bundle, beside it at its new address, is there.
+		if t := markdown.ResolveRelative(r.at, dest); r.bundle && (r.files[t] || r.files[unescaped(t)]) {
+			return "", false
+		}
+		return old, true
 	}
 	if fromDir := r.from[:strings.LastIndex(r.from, "/")+1]; r.bundle && strings.HasPrefix(old, fromDir) {
 		return "", false // a file of its bundle, beside it at its new address
@@ -878,7 +890,10 @@ func relinkBody(body string, to map[string]string, rel relative) string {
 			default:
 				var ok bool
 				if repl, ok = rel.fromSource(dest); !ok {
-					continue
+					if !rel.base {
+						continue
+					}
+					repl = rebased // where it led, if nothing is there now
 				}
 			}
 		} else {
