@@ -56,8 +56,10 @@ func (j *Journal) FindContact(ref string) (*Contact, error) {
 	prefix := func(s string) bool {
 		return strings.HasPrefix(s, key) && (len(key) >= 3 || strings.HasPrefix(s, key+"-"))
 	}
-	// The closest kind of match wins: a whole name over a first name,
-	// a first name over the start of a name, and each over a Latin part.
+	// The closest kind of match wins: a whole name over a first name or a
+	// name's whole Latin part (both: ambiguous, never one picked in
+	// silence), those over the start of a name, and that over the start
+	// of a Latin part.
 	var whole, first, start, latinWhole, latinStart []*Contact
 	for _, c := range j.Contacts {
 		names := append([]string{c.Slug(), c.Name}, c.Aliases...)
@@ -66,15 +68,15 @@ func (j *Journal) FindContact(ref string) (*Contact, error) {
 			whole = append(whole, c)
 		case anyFolds([]string{firstWord(c.Name)}, func(s string) bool { return s == key }):
 			first = append(first, c)
-		case anyFolds(names, prefix):
-			start = append(start, c)
 		case latin && slices.Contains(latinNames(c), key):
 			latinWhole = append(latinWhole, c)
+		case anyFolds(names, prefix):
+			start = append(start, c)
 		case latin && slices.ContainsFunc(latinNames(c), prefix):
 			latinStart = append(latinStart, c)
 		}
 	}
-	for _, cs := range [][]*Contact{whole, first, start, latinWhole, latinStart} {
+	for _, cs := range [][]*Contact{whole, append(first, latinWhole...), start, latinStart} {
 		switch len(cs) {
 		case 0:
 			continue
