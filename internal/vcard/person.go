@@ -204,6 +204,11 @@ var relationProps = map[string]string{
 	"X-SPOUSE": "Spouse", "X-EVOLUTION-SPOUSE": "Spouse", "X-MS-SPOUSE": "Spouse",
 	"X-MANAGER": "Manager", "X-EVOLUTION-MANAGER": "Manager", "X-MS-MANAGER": "Manager",
 	"X-ASSISTANT": "Assistant", "X-EVOLUTION-ASSISTANT": "Assistant", "X-MS-ASSISTANT": "Assistant",
+	// KAddressBook's, and what of a person it keeps beside them.
+	"X-KADDRESSBOOK-X-SPOUSESNAME": "Spouse", "X-KADDRESSBOOK-X-MANAGERSNAME": "Manager",
+	"X-KADDRESSBOOK-X-ASSISTANTSNAME": "Assistant", "X-KADDRESSBOOK-X-ANNIVERSARY": "Anniversary",
+	"X-KADDRESSBOOK-X-PROFESSION": "Profession", "X-KADDRESSBOOK-X-DEPARTMENT": "Department",
+	"X-KADDRESSBOOK-X-OFFICE": "Office",
 }
 
 // relations are the lines, in the card's order, that keep in the notes

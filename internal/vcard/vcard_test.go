@@ -1000,3 +1000,26 @@ func TestReadIMPPServiceInType(t *testing.T) {
 		t.Errorf("links %v", p.Links)
 	}
 }
+
+// TestReadKAddressBook: KAddressBook's spouse, manager, assistant,
+// anniversary, profession and department are kept in the notes, as
+// Evolution's and Outlook's are (they were dropped).
+func TestReadKAddressBook(t *testing.T) {
+	card := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\n" +
+		"X-KADDRESSBOOK-X-SpousesName:Maria Lima\r\nX-KADDRESSBOOK-X-ManagersName:Bo Chen\r\n" +
+		"X-KADDRESSBOOK-X-Anniversary:2015-06-20\r\nX-KADDRESSBOOK-X-Profession:Engineer\r\nX-KADDRESSBOOK-X-Department:Platform\r\n" +
+		"END:VCARD\r\n"
+	people, _, err := Read("x.vcf", []byte(card), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := people[0]
+	for _, want := range []string{"- Spouse: Maria Lima", "- Manager: Bo Chen", "- Anniversary: 2015-06-20", "- Profession: Engineer", "- Department: Platform"} {
+		if !strings.Contains(p.Notes, want) {
+			t.Errorf("no %q in notes %q (dropped %q)", want, p.Notes, p.Dropped)
+		}
+	}
+	if len(p.Dropped) != 0 {
+		t.Errorf("dropped %q", p.Dropped)
+	}
+}
