@@ -281,6 +281,12 @@ func structuredName(n *govcard.Name, name string) string {
 			return ""
 		}
 	}
+	// A name written without spaces between its parts, family first
+	// (刘小, 山田太郎), is the same name: "小 刘" is none of its own.
+	if run := strings.Join(strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), ""); run != "" &&
+		(unescape(strings.ToLower(n.FamilyName+n.GivenName)) == run || unescape(strings.ToLower(n.GivenName+n.FamilyName)) == run) {
+		return ""
+	}
 	return full
 }
 

@@ -1023,3 +1023,19 @@ func TestReadKAddressBook(t *testing.T) {
 		t.Errorf("dropped %q", p.Dropped)
 	}
 }
+
+// TestReadStructuredNameFamilyFirst: a name written family first without
+// spaces (FN:刘小, N:刘;小) has no alias of its parts in Western order
+// ("小 刘"): it is the same name.
+func TestReadStructuredNameFamilyFirst(t *testing.T) {
+	for _, tc := range []struct{ fn, n string }{{"刘小", "刘;小;;;"}, {"山田太郎", "山田;太郎;;;"}} {
+		card := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:" + tc.fn + "\r\nN;CHARSET=UTF-8:" + tc.n + "\r\nEND:VCARD\r\n"
+		people, _, err := Read("x.vcf", []byte(card), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a := people[0].Aliases; len(a) != 0 {
+			t.Errorf("%s: aliases %q", tc.fn, a)
+		}
+	}
+}
