@@ -164,7 +164,13 @@ func person(pos content.Position, rec, cols []string, warnings *content.ErrorLis
 		return p
 	}
 	if e := get(colEmail); e != "" {
-		p.Emails = []content.Typed{{Value: e}}
+		if strings.Contains(e, "@") {
+			p.Emails = []content.Typed{{Value: e}}
+		} else {
+			// The 2018 export's urn:li:member:664293716: kept as an
+			// email, it was no address, and export vcard left it out.
+			warnings.Add(pos, "Email Address %q is not an email address: imported without it", e)
+		}
 	}
 	if u := get(colURL); u != "" {
 		if content.IsURL(u) {

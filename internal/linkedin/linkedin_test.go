@@ -200,12 +200,18 @@ func FuzzRead(f *testing.F) {
 // the 2018 export's "1/8/18, 6:14 PM" is a date; and LinkedIn's Imported
 // Contacts.csv, an address book with its phones, is no Connections.csv:
 // refused, not read without its phones (two people named "S" were one).
+// A member id where the email goes is none (it was kept, and never
+// exported).
 func TestReadSpreadsheetQuirks(t *testing.T) {
 	people, warnings, err := Read("x.csv", []byte("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"+
 		"\"Dora,Eck,https://www.linkedin.com/in/dora,,Acme,Eng,01 Jan 2024\"\n"+
-		"Claus,Bergh,,claus@example.com,ApproveIT,Owner,\"1/8/18, 6:14 PM\"\n"), "")
-	if err != nil || len(warnings) != 0 {
+		"Claus,Bergh,,claus@example.com,ApproveIT,Owner,\"1/8/18, 6:14 PM\"\n"+
+		"Rui,Sol,,urn:li:member:664293716,X,Y,01 Jan 2018\n"), "")
+	if err != nil || warnings.Error() != `x.csv:4: Email Address "urn:li:member:664293716" is not an email address: imported without it` {
 		t.Fatalf("%v %v", err, warnings)
+	}
+	if len(people[2].Emails) != 0 {
+		t.Errorf("emails %v", people[2].Emails)
 	}
 	if p := people[0]; p.Name != "Dora Eck" || p.Company != "Acme" || p.Met.Format(time.DateOnly) != "2024-01-01" {
 		t.Errorf("the row in quotes: %+v", p)
