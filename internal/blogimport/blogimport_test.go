@@ -3363,3 +3363,35 @@ func TestHugoBaseHrefBundlesAndSitePartials(t *testing.T) {
 		t.Errorf("the site's own head.html replaces the theme's: base %q", got)
 	}
 }
+
+// TestHugoKeptOutAsHugoGlobs: a mount's globs match as Hugo's do: in
+// lower case, {a,b} either, includeFiles too, its source however written;
+// and a <base href> in one kind of page's template is not every page's.
+func TestHugoKeptOutAsHugoGlobs(t *testing.T) {
+	page := func(title string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\ndate: 2020-01-01\n---\nsecret\n")}
+	}
+	for _, tc := range []struct{ name, mount string }{
+		{"case", "excludeFiles = ['drafts/**', '{notes,journal}/**']"},
+		{"include", "includeFiles = ['posts/**']"},
+	} {
+		fsys := fstest.MapFS{
+			"config.toml":                {Data: []byte("baseURL = 'https://h.example.net/'\n[[module.mounts]]\nsource = './content'\ntarget = 'content'\n" + tc.mount + "\n")},
+			"content/posts/a.md":         page("A"),
+			"content/Drafts/s.md":        page("S"),
+			"content/notes/n.md":         page("N"),
+			"content/journal/j.md":       page("J"),
+			"layouts/slides/single.html": {Data: []byte(`<base href="{{ .Site.BaseURL }}">`)},
+		}
+		plan, err := Hugo(fsys, Options{Root: "h"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(plan.Posts) != 1 || len(plan.Pages) != 0 {
+			t.Errorf("%s: %d posts, %d pages; skipped:\n%s", tc.name, len(plan.Posts), len(plan.Pages), skips(plan))
+		}
+		if plan.baseHref != "" {
+			t.Errorf("%s: a base of the slides' template taken for every page's", tc.name)
+		}
+	}
+}

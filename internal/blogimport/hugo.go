@@ -1317,7 +1317,9 @@ func hugoKeptOut(cfg config, contentDir string) func(p string, dir bool) string 
 			ignore = append(ignore, re)
 		}
 	}
-	var exclude []*regexp.Regexp
+	// Each content mount's globs, as Hugo reads them: its source and
+	// the paths under it in lower case.
+	var exclude, include []*regexp.Regexp
 	if mounts, ok := cfg.get("module.mounts").([]any); ok {
 		for _, m := range mounts {
 			mm, _ := m.(map[string]any)
@@ -1325,12 +1327,16 @@ func hugoKeptOut(cfg config, contentDir string) func(p string, dir bool) string 
 				mm = c
 			}
 			src, _ := text(mm["source"])
-			if tgt, _ := text(mm["target"]); strings.Trim(tgt, "/") != "content" || strings.Trim(src, "/") != contentDir {
+			if tgt, _ := text(mm["target"]); path.Clean(strings.Trim(tgt, "/")) != "content" || path.Clean(strings.Trim(src, "/")) != contentDir {
 				continue
 			}
 			globs, _ := list(mm["excludefiles"])
 			for _, g := range globs {
 				exclude = append(exclude, globRegexp(g))
+			}
+			globs, _ = list(mm["includefiles"])
+			for _, g := range globs {
+				include = append(include, globRegexp(g))
 			}
 		}
 	}
@@ -1342,22 +1348,27 @@ func hugoKeptOut(cfg config, contentDir string) func(p string, dir bool) string 
 				}
 			}
 		}
-		rel := strings.TrimPrefix(p, contentDir+"/")
+		rel := strings.ToLower(strings.TrimPrefix(p, contentDir+"/"))
 		for _, re := range exclude {
 			if re.MatchString(rel) || dir && re.MatchString(rel+"/") {
 				return "a mount's excludeFiles keeps it out"
 			}
+		}
+		if !dir && len(include) > 0 && !slices.ContainsFunc(include, func(re *regexp.Regexp) bool { return re.MatchString(rel) }) {
+			return "a mount's includeFiles leaves it out"
 		}
 		return ""
 	}
 }
 
 // globRegexp is a Hugo mount's glob as a regular expression matching a
-// path: ** any folders, * and ? within a name.
+// path in lower case, as Hugo's (gobwas') glob matches: ** any folders,
+// * and ? within a name, {a,b} either, [ab] a class.
 func globRegexp(g string) *regexp.Regexp {
-	g = strings.TrimPrefix(g, "/")
+	g = strings.ToLower(strings.TrimPrefix(g, "/"))
 	var b strings.Builder
 	b.WriteString("^")
+	depth := 0 // within {…}
 	for i := 0; i < len(g); i++ {
 		switch c := g[i]; {
 		case c == '*' && i+1 < len(g) && g[i+1] == '*':
@@ -1367,12 +1378,38 @@ func globRegexp(g string) *regexp.Regexp {
 			b.WriteString("[^/]*")
 		case c == '?':
 			b.WriteString("[^/]")
+		case c == '{':
+			b.WriteString("(?:")
+			depth++
+		case c == '}' && depth > 0:
+			b.WriteString(")")
+			depth--
+		case c == ',' && depth > 0:
+			b.WriteString("|")
+		case c == '[':
+			if end := strings.IndexByte(g[i+1:], ']'); end > 0 {
+				class := g[i+1 : i+1+end]
+				if strings.HasPrefix(class, "!") {
+					class = "^" + class[1:]
+				}
+				b.WriteString("[" + strings.ReplaceAll(class, `\`, `\\`) + "]")
+				i += end + 1
+				continue
+			}
+			b.WriteString(`\[`)
 		default:
 			b.WriteString(regexp.QuoteMeta(string(c)))
 		}
 	}
+	for ; depth > 0; depth-- {
+		b.WriteString(")")
+	}
 	b.WriteString("$")
-	return regexp.MustCompile(b.String())
+	re, err := regexp.Compile(b.String())
+	if err != nil {
+		return regexp.MustCompile("^" + regexp.QuoteMeta(g) + "$")
+	}
+	return re
 }
 
 // hugoPageExts are the extensions of the pages Hugo reads but Markdown's
@@ -1384,7 +1421,7 @@ var hugoPageExts = map[string]bool{".html": true, ".htm": true, ".org": true, ".
 // absURL, or "/"): its pages' relative links led from there, not from
 // each page's address. "" when none does, or one names another. A
 // template in a comment is none, nor is a theme's that the site's own of
-// the same name replaces.
+// the same name replaces, nor one of one kind of page's templates.
 func hugoBaseHref(fsys fs.FS, cfg config) string {
 	dirs := []string{"layouts"}
 	for _, th := range cfg.list("theme") {
@@ -1402,6 +1439,12 @@ func hugoBaseHref(fsys fs.FS, cfg config) string {
 				return nil
 			}
 			seen[rel] = true
+			// Only a template every page is made with: _default's
+			// (baseof.html), the partials it calls, the root's baseof; not
+			// one kind's (layouts/slides/single.html).
+			if !strings.HasPrefix(rel, "_default/") && !strings.HasPrefix(rel, "partials/") && rel != "baseof.html" {
+				return nil
+			}
 			b, err := fs.ReadFile(fsys, p)
 			if err != nil {
 				return nil
