@@ -283,7 +283,8 @@ func structuredName(n *govcard.Name, name string) string {
 	}
 	// A name written without spaces between its parts, family first
 	// (刘小, 山田太郎), is the same name: "小 刘" is none of its own.
-	if run := strings.Join(strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), ""); run != "" &&
+	familyFirst := strings.ContainsFunc(name, func(r rune) bool { return unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana) })
+	if run := strings.Join(strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), ""); familyFirst && run != "" &&
 		(unescape(strings.ToLower(n.FamilyName+n.GivenName)) == run || unescape(strings.ToLower(n.GivenName+n.FamilyName)) == run) {
 		return ""
 	}
@@ -481,6 +482,13 @@ var profiles = map[string]string{
 // uriScheme is a URI's scheme (RFC 3986): xmpp, skype, x-apple.
 var uriScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*$`)
 
+// imSchemes are the URI schemes of IM accounts (RFC 6350's IMPP and the
+// address books'): a value of another, under a type that names a
+// service, is that service's user (Skype's live:.cid.123).
+var imSchemes = map[string]bool{"xmpp": true, "sip": true, "sips": true, "skype": true, "aim": true, "icq": true, "msnim": true, "msn": true,
+	"ymsgr": true, "gg": true, "tg": true, "irc": true, "ircs": true, "matrix": true, "x-apple": true, "facebook": true, "gtalk": true,
+	"qq": true, "wechat": true, "weixin": true, "line": true, "whatsapp": true, "signal": true, "http": true, "https": true, "mailto": true, "tel": true}
+
 // commonTypes are the types that say where or how much, not what: an
 // IMPP's service is none of them.
 var commonTypes = map[string]bool{"home": true, "work": true, "pref": true, "other": true, "internet": true, "personal": true, "business": true, "mobile": true, "cell": true}
@@ -599,10 +607,18 @@ func (c *rawCard) accounts(card govcard.Card, p *contactfile.Person) {
 	}
 	for _, f := range card["IMPP"] {
 		v := strings.TrimSpace(unescape(f.Value))
-		scheme, user, _ := strings.Cut(v, ":")
-		if !uriScheme.MatchString(scheme) {
-			// No scheme (skype@example.com, @ana:matrix.org): Nextcloud's
-			// and ownCloud's IMPP;TYPE=SKYPE:…, the service in its type.
+		typed := "" // the service its type names (Nextcloud's TYPE=SKYPE)
+		for _, t := range f.Params.Types() {
+			if !commonTypes[strings.ToLower(t)] {
+				typed = t
+				break
+			}
+		}
+		scheme, user, found := strings.Cut(v, ":")
+		if !found || !uriScheme.MatchString(scheme) || typed != "" && !imSchemes[strings.ToLower(scheme)] {
+			// No scheme (analima, skype@example.com, @ana:matrix.org, or
+			// Skype's live:.cid.… under TYPE=SKYPE): Nextcloud's and
+			// ownCloud's IMPP;TYPE=SKYPE:…, the service in its type.
 			scheme, user = "", v
 		}
 		service := f.Params.Get("X-SERVICE-TYPE")
@@ -610,12 +626,7 @@ func (c *rawCard) accounts(card govcard.Card, p *contactfile.Person) {
 			service = map[string]string{"ymsgr": "yahoo", "msnim": "msn", "gg": "gadugadu", "tg": "telegram"}[strings.ToLower(scheme)]
 		}
 		if service == "" && scheme == "" {
-			for _, t := range f.Params.Types() {
-				if !commonTypes[strings.ToLower(t)] {
-					service = t
-					break
-				}
-			}
+			service = typed
 		}
 		if service == "" {
 			service = scheme

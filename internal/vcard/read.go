@@ -113,7 +113,11 @@ func property(s string) (name, params, value string) {
 	for i := 0; i < len(s) && colon < 0; i++ {
 		switch s[i] {
 		case '"':
-			quoted = !quoted
+			// A quote opens a parameter's value (after = or ,), and the
+			// next closes it: one within a value is its text (O"Brien).
+			if quoted || i > 0 && (s[i-1] == '=' || s[i-1] == ',') {
+				quoted = !quoted
+			}
 		case ':':
 			if !quoted {
 				colon = i

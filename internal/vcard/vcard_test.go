@@ -1039,3 +1039,25 @@ func TestReadStructuredNameFamilyFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestReadIMPPPlainUser: Nextcloud's TYPE=SKYPE with a plain username,
+// one with a dot, and Skype's live:.cid.… ids are Skype accounts; and a
+// quote within a parameter's value (O"Brien) opens nothing.
+func TestReadIMPPPlainUser(t *testing.T) {
+	card := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\n" +
+		"IMPP;TYPE=SKYPE:analima\r\nIMPP;TYPE=SKYPE:ana.lima\r\nIMPP;TYPE=SKYPE:live:.cid.abc123\r\n" +
+		"CATEGORIES;X-L=O\"Brien:friends,\"work:x\r\nEND:VCARD\r\n"
+	people, _, err := Read("x.vcf", []byte(card), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := people[0]
+	for _, want := range []string{"Skype: analima", "Skype: ana.lima", "Skype: live:.cid.abc123"} {
+		if !strings.Contains(p.Notes, want) {
+			t.Errorf("no %q in %q (dropped %q)", want, p.Notes, p.Dropped)
+		}
+	}
+	if len(p.Tags) == 0 || p.Tags[0] != "friends" {
+		t.Errorf("tags %q, the value read from the quote's colon", p.Tags)
+	}
+}
