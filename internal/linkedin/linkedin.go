@@ -81,13 +81,13 @@ func Read(path string, data []byte, charset string) (people []contactfile.Person
 		if blank(rec) {
 			continue
 		}
-		if len(rec) == 1 && len(cols) > 1 && strings.Contains(rec[0], ",") {
-			// A row a spreadsheet saved whole in quotes: the row it holds.
-			if inner, err := csv.NewReader(strings.NewReader(rec[0])).Read(); err == nil && len(inner) == len(cols) {
-				rec = inner
-			} else {
-				errs.Add(pos, "1 field, but the header has %d: is the whole row in quotes?", len(cols))
-				continue
+		if len(rec) == 1 && len(cols) > 2 && strings.Count(rec[0], ",") >= 2 {
+			// A row a spreadsheet saved whole in quotes: the row it holds
+			// (a name with a comma, "Lima, Dee", is no row).
+			inner := csv.NewReader(strings.NewReader(rec[0]))
+			inner.LazyQuotes = true
+			if fields, err := inner.Read(); err == nil && len(fields) >= 3 && len(fields) <= len(cols) {
+				rec = fields
 			}
 		}
 		if len(rec) > len(cols) {
@@ -192,7 +192,9 @@ func person(pos content.Position, rec, cols []string, warnings *content.ErrorLis
 // parseDate reads LinkedIn's "15 Mar 2024" (and an ISO date), and its
 // export of 2018's "1/8/18, 6:14 PM" (month first), the day alone.
 func parseDate(s string) (time.Time, error) {
-	for _, layout := range []string{"2 Jan 2006", "02 Jan 2006", "2 January 2006", time.DateOnly, "1/2/06, 3:04 PM", "1/2/2006, 3:04 PM", "1/2/06", "1/2/2006"} {
+	// The month-first dates only with their time, as LinkedIn wrote them:
+	// a spreadsheet's 8/1/18 may be either.
+	for _, layout := range []string{"2 Jan 2006", "02 Jan 2006", "2 January 2006", time.DateOnly, "1/2/06, 3:04 PM", "1/2/2006, 3:04 PM"} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return content.Day(t), nil
 		}

@@ -224,3 +224,24 @@ func TestReadSpreadsheetQuirks(t *testing.T) {
 		t.Errorf("Imported Contacts.csv: %v", err)
 	}
 }
+
+// TestReadQuotedShortRow: a row saved whole in quotes without its last
+// fields is read as its row too (the import was refused); a single field
+// with a comma is a name, as before; and a month-first date without its
+// time (8/1/18), which a spreadsheet may have written either way, is not
+// read as one.
+func TestReadQuotedShortRow(t *testing.T) {
+	people, warnings, err := Read("x.csv", []byte("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"+
+		"\"Bo,Chen,https://www.linkedin.com/in/bo,,Beta,CTO\"\n"+
+		"\"Lima, Dee\"\n"+
+		"Cy,Dee,,,X,Y,8/1/18\n"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if people[0].Name != "Bo Chen" || people[0].Company != "Beta" || people[1].Name != "Lima, Dee" {
+		t.Errorf("people %q %q", people[0].Name, people[1].Name)
+	}
+	if !people[2].Met.IsZero() || len(warnings) != 1 {
+		t.Errorf("8/1/18: %v, warnings %v", people[2].Met, warnings)
+	}
+}
