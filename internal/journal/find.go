@@ -36,10 +36,10 @@ func (j *Journal) FindContact(ref string) (*Contact, error) {
 	}
 	// A ref typed in Latin letters alone may mean a name of two scripts
 	// by its Latin part ("Mei Chen", 陈美 (Mei Chen)), and a contact by the
-	// slug its file had before a slug kept every script: each only where
-	// nothing else matches as well (David is David Okoro's before 王伟
-	// (David)'s). One that has the other script's letters means the whole
-	// name (ABC-MART 渋谷店 is not ABC-MART 池袋パルコ店).
+	// slug its file had before a slug kept every script, ranked with a
+	// first name (FindContact's tiers, below). One that has the other
+	// script's letters means the whole name (ABC-MART 渋谷店 is not
+	// ABC-MART 池袋パルコ店).
 	latin := content.ASCIISlug(ref) == key
 	latinNames := func(c *Contact) []string {
 		var out []string
