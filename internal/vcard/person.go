@@ -283,7 +283,9 @@ func structuredName(n *govcard.Name, name string) string {
 	}
 	// A name written without spaces between its parts, family first
 	// (刘小, 山田太郎), is the same name: "小 刘" is none of its own.
-	familyFirst := strings.ContainsFunc(name, func(r rune) bool { return unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana) })
+	familyFirst := strings.ContainsFunc(name, func(r rune) bool {
+		return unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana)
+	})
 	if run := strings.Join(strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), ""); familyFirst && run != "" &&
 		(unescape(strings.ToLower(n.FamilyName+n.GivenName)) == run || unescape(strings.ToLower(n.GivenName+n.FamilyName)) == run) {
 		return ""
