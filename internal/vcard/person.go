@@ -239,6 +239,9 @@ func (c *rawCard) relations(card govcard.Card, labels map[string]string) []strin
 		if t := f.Params.Types(); name == "RELATED" && len(t) > 0 && t[0] != "" {
 			what = t[0]
 		}
+		if n, ok := c.names[uidKey(v)]; ok && name == "RELATED" && strings.HasPrefix(strings.ToLower(v), "urn:uuid:") {
+			v = n // another card of the file, by its UID: its name
+		}
 		if label := appleLabel(labels[f.Group]); label != "" {
 			what = label
 		}

@@ -43,13 +43,26 @@ func Read(path string, data []byte, charset string) (people []contactfile.Person
 		errs.Sort()
 		return nil, nil, errs.Err()
 	}
-	for _, c := range cards {
+	decoded := make([]govcard.Card, len(cards))
+	// The names of the file's cards by their UIDs: a card's RELATED may
+	// name another by its urn:uuid.
+	names := map[string]string{}
+	for i, c := range cards {
 		card, err := govcard.NewDecoder(strings.NewReader(c.text())).Decode()
 		if err != nil {
 			errs.Add(content.Position{Path: path, Line: c.start}, "%v", strings.TrimPrefix(err.Error(), "vcard: "))
 			continue
 		}
-		people = append(people, c.person(path, card, &warnings))
+		decoded[i] = card
+		if uid, fn := uidKey(card.Value(govcard.FieldUID)), strings.TrimSpace(unescape(card.PreferredValue(govcard.FieldFormattedName))); uid != "" && fn != "" {
+			names[uid] = fn
+		}
+	}
+	for i, c := range cards {
+		if decoded[i] != nil {
+			c.names = names
+			people = append(people, c.person(path, decoded[i], &warnings))
+		}
 	}
 	if err := errs.Err(); err != nil {
 		return nil, nil, err
@@ -68,7 +81,15 @@ type line struct {
 type rawCard struct {
 	start int
 	lines []line
-	notes []string // what the contact's notes keep that it has no key for (accounts)
+	notes []string          // what the contact's notes keep that it has no key for (accounts)
+	names map[string]string // the file's cards' names by their UIDs (uidKey)
+}
+
+// uidKey is a UID as the cards of a file name one another by it: without
+// urn:uuid:, in lower case.
+func uidKey(uid string) string {
+	uid = strings.ToLower(strings.TrimSpace(uid))
+	return strings.TrimPrefix(uid, "urn:uuid:")
 }
 
 func (c *rawCard) text() string {

@@ -1061,3 +1061,17 @@ func TestReadIMPPPlainUser(t *testing.T) {
 		t.Errorf("tags %q, the value read from the quote's colon", p.Tags)
 	}
 }
+
+// TestReadRelatedByUID: a card's RELATED that names another card of the
+// file by its urn:uuid is written with that card's name (it was the UUID).
+func TestReadRelatedByUID(t *testing.T) {
+	data := "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Sarah Johnson\r\nUID:urn:uuid:a1b2c3d4-0000-4000-8000-000000000001\r\nEND:VCARD\r\n" +
+		"BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Alex Johnson\r\nRELATED;TYPE=parent:urn:uuid:A1B2C3D4-0000-4000-8000-000000000001\r\nRELATED;TYPE=friend:urn:uuid:ffffffff-0000-4000-8000-000000000009\r\nEND:VCARD\r\n"
+	people, _, err := Read("x.vcf", []byte(data), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := people[1].Notes; !strings.Contains(n, "- Parent: Sarah Johnson") || !strings.Contains(n, "- Friend: urn:uuid:ffffffff") {
+		t.Errorf("notes %q", n)
+	}
+}
