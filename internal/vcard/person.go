@@ -279,8 +279,9 @@ func structuredName(n *govcard.Name, name string) string {
 	// title, additional names and suffix too (Mr. John Richter Doe Sr., as
 	// export vcard writes it).
 	whole := unescape(strings.Join([]string{n.HonorificPrefix, n.GivenName, n.AdditionalName, n.FamilyName, n.HonorificSuffix}, " "))
+	bare := pronouns.ReplaceAllString(name, " ") // Debbie Yee of "Debbie Yee (she/her)"
 	for _, w := range []string{full, whole} {
-		if slices.Equal(words(w), words(name)) || slices.Equal(words(w), words(contactfile.Unnumbered(name))) {
+		if slices.Equal(words(w), words(name)) || slices.Equal(words(w), words(contactfile.Unnumbered(name))) || slices.Equal(words(w), words(bare)) {
 			return ""
 		}
 	}

@@ -859,6 +859,11 @@ func TestWriteStructuredName(t *testing.T) {
 		"van der Berg, Jan": "N:van der Berg;Jan;;;",
 		"Doe, J.A.":         "N:Doe;J.A.;;;",
 		"Ana Lima; PhD":     "N:Lima;Ana;;;PhD",
+		// LinkedIn's names with credentials and pronouns (a helper's
+		// import of a real export).
+		"Gail Trask, PMP, PMI-ACP, CSM":     `N:Trask;Gail;;;PMP\, PMI-ACP\, CSM`,
+		"Debbie Yee (she/her)":              "N:Yee;Debbie;;;",
+		"Cole Bernstein Trosclair MBA, LCB": "N:Trosclair;Cole Bernstein;;;MBA LCB",
 	} {
 		c := &content.Contact{Name: full}
 		c.Slug = "x"

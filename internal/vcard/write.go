@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"github.com/netjournal/netjournal/internal/markdown"
 	"io"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -236,6 +237,9 @@ func name(full string) *govcard.Name {
 	// The number an import gives a namesake, John Smith (2), is FN's
 	// alone: N's family name "(2)" had phones list him under "(".
 	full = strings.ReplaceAll(contactfile.Unnumbered(full), ";", nSemicolon)
+	// Pronouns in parentheses, "(she/her)", are no part of a name: N's
+	// family name was "(she/her)".
+	full = pronouns.ReplaceAllString(full, " ")
 	words := strings.Fields(full)
 	n := &govcard.Name{}
 	var suffixes []string
@@ -246,9 +250,17 @@ func name(full string) *govcard.Name {
 	rest := strings.TrimRight(strings.Join(words, " "), ", "+nSemicolon)
 	family, given, comma := strings.Cut(rest, ",")
 	if comma && credentials(family, given) {
-		// "Jane Doe, CFA": letters after a name, not a given name.
+		// "Jane Doe, CFA": letters after a name, not a given name; and
+		// those before the comma ("Cole Trosclair MBA, LCB"), while two
+		// words of the name are left.
 		suffixes = append([]string{strings.TrimSpace(given)}, suffixes...)
 		rest, comma = strings.TrimSpace(family), false
+		w := strings.Fields(rest)
+		for len(w) > 2 && shortCapitals(w[len(w)-1]) {
+			suffixes = append([]string{w[len(w)-1]}, suffixes...)
+			w = w[:len(w)-1]
+		}
+		rest = strings.Join(w, " ")
 	}
 	n.HonorificSuffix = strings.Join(suffixes, " ")
 	if comma {
@@ -288,12 +300,20 @@ func credentials(before, after string) bool {
 	if !slices.ContainsFunc(words, func(w string) bool { return nameAffixes[affixKey(w)] != "suffix" }) {
 		return true
 	}
-	short := func(w string) bool {
-		letters := strings.ReplaceAll(w, ".", "")
-		return len(letters) >= 2 && len(letters) <= 4 && strings.Trim(letters, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
-	}
-	return len(strings.Fields(before)) >= 2 && !slices.ContainsFunc(words, func(w string) bool { return !short(w) })
+	return len(strings.Fields(before)) >= 2 && !slices.ContainsFunc(words, func(w string) bool { return !shortCapitals(w) })
 }
+
+// shortCapitals reports whether w is letters after a name as people write
+// them: two to six capitals or digits, with dots or hyphens (MS, PMP,
+// PMI-ACP, C.P.A.).
+func shortCapitals(w string) bool {
+	letters := strings.NewReplacer(".", "", "-", "").Replace(w)
+	return len(letters) >= 2 && len(letters) <= 6 && strings.Trim(letters, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == "" && strings.Trim(letters, "0123456789") != ""
+}
+
+// pronouns are pronouns in parentheses after a name, as LinkedIn's names
+// give them ("(she/her)", "(they/them)"), with the space before.
+var pronouns = regexp.MustCompile(`\s*\([^()/]*/[^()]*\)`)
 
 // nameAffixes are the titles written before a name and the suffixes after
 // it, by affixKey.
