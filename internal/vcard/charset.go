@@ -36,6 +36,9 @@ type charsets struct {
 	notUTF8 []line              // lines without a CHARSET that are not UTF-8
 	utf8    int                 // lines without a CHARSET that are UTF-8, and not ASCII
 	bad     map[string]*badLine // by message: lines not valid in the character set they name
+	// relabelled are the lines whose CHARSET names another character set
+	// than their text's, UTF-8, by that name: read as UTF-8, and said.
+	relabelled map[string][]line
 }
 
 type badLine struct {
@@ -153,6 +156,16 @@ func (cs *charsets) text(l line, label string, raw []byte, decoded bool) (string
 	switch {
 	case decoded:
 		return string(raw), true
+	case label != "" && !contactfile.IsUTF8(label) && !isASCII(raw) && utf8.Valid(raw) && cs.def == nil:
+		// Text that is UTF-8, letters of two bytes or more, is no text of
+		// the character set named (an exporter that wrote
+		// CHARSET=SHIFT_JIS over its UTF-8: read as Shift_JIS, it was
+		// garbled, オープン as 繧ｪ繝ｼ繝励Φ, without a word).
+		if cs.relabelled == nil {
+			cs.relabelled = map[string][]line{}
+		}
+		cs.relabelled[label] = append(cs.relabelled[label], l)
+		return string(raw), true
 	case label != "" && !contactfile.IsUTF8(label):
 		enc, err := contactfile.Encoding(label)
 		switch {
@@ -207,6 +220,21 @@ func (cs *charsets) fail(l line, msg string) {
 
 // err returns every line the file could not decode, one error for each
 // kind of problem, at its first line.
+// warnings says which lines were read as UTF-8 though they named another
+// character set, one warning for each set named.
+func (cs *charsets) warnings() content.ErrorList {
+	var w content.ErrorList
+	for label, ls := range cs.relabelled {
+		msg := fmt.Sprintf("CHARSET=%s, but the text is UTF-8: read as UTF-8", label)
+		if len(ls) > 1 {
+			msg += fmt.Sprintf(" (and %d more lines)", len(ls)-1)
+		}
+		w.Add(content.Position{Path: cs.path, Line: ls[0].n}, "%s", msg)
+	}
+	w.Sort()
+	return w
+}
+
 func (cs *charsets) err() content.ErrorList {
 	var errs content.ErrorList
 	switch n := len(cs.notUTF8); {

@@ -37,6 +37,7 @@ func Read(path string, data []byte, charset string) (people []contactfile.Person
 		return nil, nil, err
 	}
 	cards, warnings, errs := split(path, string(data), cs)
+	warnings = append(warnings, cs.warnings()...)
 	if cerrs := cs.err(); len(cerrs) > 0 {
 		// What a card says is not known when its text is not.
 		errs = append(errs, cerrs...)

@@ -1080,3 +1080,26 @@ func TestReadRelatedByUID(t *testing.T) {
 		t.Errorf("notes %q", n)
 	}
 }
+
+// TestReadUTF8LabelledOther: UTF-8 text under a CHARSET that names
+// another character set is read as UTF-8, and said: read as Shift_JIS,
+// オープンAI株式会社 was garbled without a word. Text of the set named is
+// read in it, as before.
+func TestReadUTF8LabelledOther(t *testing.T) {
+	enc, err := contactfile.Encoding("SHIFT_JIS")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sjis, _ := enc.NewEncoder().String("山田")
+	card := "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=SHIFT_JIS:" + sjis + ";;;;\r\nFN;CHARSET=SHIFT_JIS:" + sjis + "\r\nORG;CHARSET=SHIFT_JIS:オープンAI株式会社\r\nEND:VCARD\r\n"
+	people, warnings, err := Read("x.vcf", []byte(card), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := people[0]; p.Name != "山田" || p.Company != "オープンAI株式会社" {
+		t.Errorf("name %q, company %q", p.Name, p.Company)
+	}
+	if w := warnings.Error(); !strings.Contains(w, "x.vcf:5: CHARSET=SHIFT_JIS, but the text is UTF-8: read as UTF-8") {
+		t.Errorf("warnings %q", w)
+	}
+}
