@@ -154,6 +154,11 @@ func plain(s string) bool {
 // names, or the file's; as it is when it is text already.
 func (cs *charsets) text(l line, label string, raw []byte, decoded bool) (string, bool) {
 	switch {
+	case decoded && !utf8.Valid(raw):
+		// A value said binary (ENCODING=B) is base64, ASCII: bytes that
+		// are not UTF-8 are neither (they reached a name as they were).
+		cs.notUTF8 = append(cs.notUTF8, l)
+		return "", false
 	case decoded:
 		return string(raw), true
 	case label != "" && !contactfile.IsUTF8(label) && !isASCII(raw) && utf8.Valid(raw) && cs.def == nil:
