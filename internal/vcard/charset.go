@@ -37,8 +37,46 @@ type charsets struct {
 	utf8    int                 // lines without a CHARSET that are UTF-8, and not ASCII
 	bad     map[string]*badLine // by message: lines not valid in the character set they name
 	// relabelled are the lines whose CHARSET names another character set
-	// than their text's, UTF-8, by that name: read as UTF-8, and said.
+	// than their text's, UTF-8, by that name: read as UTF-8, and said;
+	// proven, the sets (in capitals) that a line of the file is text of
+	// and not UTF-8: its lines that are valid UTF-8 too are of the set
+	// named (Shift_JIS's ﾏｷ is UTF-8's Ϸ).
 	relabelled map[string][]line
+	proven     map[string]bool
+}
+
+// prove notes, of every line that names a CHARSET other than UTF-8, the
+// sets whose text the file holds that is not UTF-8 (charsets.proven).
+func (cs *charsets) prove(lines []line) {
+	for _, l := range lines {
+		if !strings.Contains(strings.ToUpper(l.text), "CHARSET") {
+			continue
+		}
+		_, params, value := property(l.text)
+		label, qp := "", false
+		for _, p := range strings.Split(params, ";") {
+			k, v, _ := strings.Cut(p, "=")
+			k, v = strings.ToUpper(strings.TrimSpace(k)), strings.TrimSpace(v)
+			switch {
+			case k == "CHARSET":
+				label = strings.ToUpper(strings.Trim(v, `"`))
+			case k == "QUOTED-PRINTABLE" || k == "ENCODING" && strings.EqualFold(v, "QUOTED-PRINTABLE"):
+				qp = true
+			}
+		}
+		raw := []byte(value)
+		if qp {
+			if b, err := io.ReadAll(quotedprintable.NewReader(strings.NewReader(value))); err == nil {
+				raw = b
+			}
+		}
+		if label != "" && !contactfile.IsUTF8(label) && !utf8.Valid(raw) {
+			if cs.proven == nil {
+				cs.proven = map[string]bool{}
+			}
+			cs.proven[label] = true
+		}
+	}
 }
 
 type badLine struct {
@@ -157,11 +195,11 @@ func (cs *charsets) text(l line, label string, raw []byte, decoded bool) (string
 	case decoded && !utf8.Valid(raw):
 		// A value said binary (ENCODING=B) is base64, ASCII: bytes that
 		// are not UTF-8 are neither (they reached a name as they were).
-		cs.notUTF8 = append(cs.notUTF8, l)
+		cs.fail(l, "not base64, as its ENCODING says: bytes that are no text")
 		return "", false
 	case decoded:
 		return string(raw), true
-	case label != "" && !contactfile.IsUTF8(label) && !isASCII(raw) && utf8.Valid(raw) && cs.def == nil:
+	case label != "" && !contactfile.IsUTF8(label) && !isASCII(raw) && utf8.Valid(raw) && cs.def == nil && !cs.proven[strings.ToUpper(label)]:
 		// Text that is UTF-8, letters of two bytes or more, is no text of
 		// the character set named (an exporter that wrote
 		// CHARSET=SHIFT_JIS over its UTF-8: read as Shift_JIS, it was
@@ -223,8 +261,6 @@ func (cs *charsets) fail(l line, msg string) {
 	cs.bad[msg] = &badLine{first: l}
 }
 
-// err returns every line the file could not decode, one error for each
-// kind of problem, at its first line.
 // warnings says which lines were read as UTF-8 though they named another
 // character set, one warning for each set named.
 func (cs *charsets) warnings() content.ErrorList {
@@ -240,6 +276,8 @@ func (cs *charsets) warnings() content.ErrorList {
 	return w
 }
 
+// err returns every line the file could not decode, one error for each
+// kind of problem, at its first line.
 func (cs *charsets) err() content.ErrorList {
 	var errs content.ErrorList
 	switch n := len(cs.notUTF8); {

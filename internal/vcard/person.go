@@ -239,8 +239,12 @@ func (c *rawCard) relations(card govcard.Card, labels map[string]string) []strin
 		if t := f.Params.Types(); name == "RELATED" && len(t) > 0 && t[0] != "" {
 			what = t[0]
 		}
-		if n, ok := c.names[uidKey(v)]; ok && name == "RELATED" && strings.HasPrefix(strings.ToLower(v), "urn:uuid:") {
-			v = n // another card of the file, by its UID: its name
+		if n := c.names[uidKey(v)]; n != "" && name == "RELATED" && strings.HasPrefix(strings.ToLower(v), "urn:uuid:") {
+			// Another card of the file, by its UID: its name as the card
+			// gives it, and the UID, which says whom whatever name the
+			// import gives the contact (John Smith (2), or the name of
+			// the contact it merges into).
+			v = n + " (" + v + ")"
 		}
 		if label := appleLabel(labels[f.Group]); label != "" {
 			what = label

@@ -56,6 +56,9 @@ func Read(path string, data []byte, charset string) (people []contactfile.Person
 		}
 		decoded[i] = card
 		if uid, fn := uidKey(card.Value(govcard.FieldUID)), strings.TrimSpace(unescape(card.PreferredValue(govcard.FieldFormattedName))); uid != "" && fn != "" {
+			if _, twice := names[uid]; twice {
+				fn = "" // two cards of one UID: neither name is the one
+			}
 			names[uid] = fn
 		}
 	}
@@ -230,6 +233,7 @@ func split(path, data string, cs *charsets) (cards []*rawCard, warnings, errs co
 		logical = append(logical, l)
 	}
 
+	cs.prove(logical)
 	// The lines that begin and end a card go to go-vcard as they are
 	// meant, without the spaces around them that it refuses.
 	var cur *rawCard

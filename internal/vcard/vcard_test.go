@@ -798,6 +798,8 @@ func TestReadStructuredNameAlias(t *testing.T) {
 		// N is FN in its parts: no other name (it was "John Doe").
 		"N:Doe;John;Richter,James;Mr.;Sr.\r\nFN:Mr. John Richter James Doe Sr.": "",
 		"N:Петров;Иван;;;\r\nFN:Иван Петров (Acme)":                             "Иван Петров",
+		"N:Petrov;Ivan;;;\r\nFN:Ivan Petrov (Acme/Moscow)":                      "Ivan Petrov",
+		"N:Yee;Debbie;;;\r\nFN:Debbie Yee (she/her)":                            "",
 		// An escaped ; is text of its part, not a part's end (go-vcard
 		// split there and kept the backslash: "Silva Lima\").
 		"N:Lima\\;Silva;Ana;;;\r\nFN:Ana Lima": "Ana Lima;Silva",
@@ -863,7 +865,13 @@ func TestWriteStructuredName(t *testing.T) {
 		// import of a real export).
 		"Gail Trask, PMP, PMI-ACP, CSM":     `N:Trask;Gail;;;PMP\, PMI-ACP\, CSM`,
 		"Debbie Yee (she/her)":              "N:Yee;Debbie;;;",
+		"Sam Ortiz (They/Them)":             "N:Ortiz;Sam;;;",
 		"Cole Bernstein Trosclair MBA, LCB": "N:Trosclair;Cole Bernstein;;;MBA LCB",
+		// A review's: names in capitals, family name first.
+		"VAN DYKE, ROBERT":  "N:VAN DYKE;ROBERT;;;",
+		"DE LA CRUZ, MARIA": "N:DE LA CRUZ;MARIA;;;",
+		"VAN DYKE, JOHN":    "N:VAN DYKE;JOHN;;;",
+		"Van Buren, MARTIN": "N:Van Buren;MARTIN;;;",
 	} {
 		c := &content.Contact{Name: full}
 		c.Slug = "x"
@@ -1068,7 +1076,9 @@ func TestReadIMPPPlainUser(t *testing.T) {
 }
 
 // TestReadRelatedByUID: a card's RELATED that names another card of the
-// file by its urn:uuid is written with that card's name (it was the UUID).
+// file by its urn:uuid is written with that card's name, and the UID,
+// which says whom whatever the import names the contact (it was the UUID
+// alone; the name alone read as a namesake's, a review found).
 func TestReadRelatedByUID(t *testing.T) {
 	data := "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Sarah Johnson\r\nUID:urn:uuid:a1b2c3d4-0000-4000-8000-000000000001\r\nEND:VCARD\r\n" +
 		"BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Alex Johnson\r\nRELATED;TYPE=parent:urn:uuid:A1B2C3D4-0000-4000-8000-000000000001\r\nRELATED;TYPE=friend:urn:uuid:ffffffff-0000-4000-8000-000000000009\r\nEND:VCARD\r\n"
@@ -1076,22 +1086,25 @@ func TestReadRelatedByUID(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := people[1].Notes; !strings.Contains(n, "- Parent: Sarah Johnson") || !strings.Contains(n, "- Friend: urn:uuid:ffffffff") {
+	if n := people[1].Notes; !strings.Contains(n, "- Parent: Sarah Johnson (urn:uuid:A1B2C3D4-0000-4000-8000-000000000001)") || !strings.Contains(n, "- Friend: urn:uuid:ffffffff") {
 		t.Errorf("notes %q", n)
 	}
 }
 
 // TestReadUTF8LabelledOther: UTF-8 text under a CHARSET that names
 // another character set is read as UTF-8, and said: read as Shift_JIS,
-// オープンAI株式会社 was garbled without a word. Text of the set named is
-// read in it, as before.
+// オープンAI株式会社 was garbled without a word. In a file that holds
+// text of the set named that is not UTF-8, the set named is read, as
+// before, even where its bytes are valid UTF-8 too (a review's ﾏｷ).
 func TestReadUTF8LabelledOther(t *testing.T) {
 	enc, err := contactfile.Encoding("SHIFT_JIS")
 	if err != nil {
 		t.Fatal(err)
 	}
 	sjis, _ := enc.NewEncoder().String("山田")
-	card := "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=SHIFT_JIS:" + sjis + ";;;;\r\nFN;CHARSET=SHIFT_JIS:" + sjis + "\r\nORG;CHARSET=SHIFT_JIS:オープンAI株式会社\r\nEND:VCARD\r\n"
+	// A file all of UTF-8 under CHARSET=SHIFT_JIS, as an OpenHarmony
+	// test card is.
+	card := "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=SHIFT_JIS:山田;;;;\r\nFN;CHARSET=SHIFT_JIS:山田\r\nORG;CHARSET=SHIFT_JIS:オープンAI株式会社\r\nEND:VCARD\r\n"
 	people, warnings, err := Read("x.vcf", []byte(card), "")
 	if err != nil {
 		t.Fatal(err)
@@ -1099,7 +1112,18 @@ func TestReadUTF8LabelledOther(t *testing.T) {
 	if p := people[0]; p.Name != "山田" || p.Company != "オープンAI株式会社" {
 		t.Errorf("name %q, company %q", p.Name, p.Company)
 	}
-	if w := warnings.Error(); !strings.Contains(w, "x.vcf:5: CHARSET=SHIFT_JIS, but the text is UTF-8: read as UTF-8") {
+	if w := warnings.Error(); !strings.Contains(w, "x.vcf:3: CHARSET=SHIFT_JIS, but the text is UTF-8: read as UTF-8 (and 2 more lines)") {
 		t.Errorf("warnings %q", w)
+	}
+	// A file whose Shift_JIS lines are not UTF-8 is Shift_JIS: its ﾏｷ
+	// (CF B7), valid UTF-8 too (Ϸ), is ﾏｷ.
+	maki, _ := enc.NewEncoder().String("ﾏｷ")
+	card = "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=SHIFT_JIS:" + sjis + ";;;;\r\nFN;CHARSET=SHIFT_JIS:" + maki + "\r\nEND:VCARD\r\n"
+	people, warnings, err = Read("x.vcf", []byte(card), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := people[0]; p.Name != "ﾏｷ" || len(warnings) != 0 {
+		t.Errorf("name %q, warnings %v", p.Name, warnings)
 	}
 }

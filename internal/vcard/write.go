@@ -300,20 +300,36 @@ func credentials(before, after string) bool {
 	if !slices.ContainsFunc(words, func(w string) bool { return nameAffixes[affixKey(w)] != "suffix" }) {
 		return true
 	}
-	return len(strings.Fields(before)) >= 2 && !slices.ContainsFunc(words, func(w string) bool { return !shortCapitals(w) })
+	// A name in capitals (VAN DYKE, JOHN) has its given name in capitals.
+	return len(strings.Fields(before)) >= 2 && !allCapitals(before) && !slices.ContainsFunc(words, func(w string) bool { return !shortCapitals(w) })
 }
 
 // shortCapitals reports whether w is letters after a name as people write
-// them: two to six capitals or digits, with dots or hyphens (MS, PMP,
-// PMI-ACP, C.P.A.).
+// them: two to four capitals, with dots, or such parts joined by hyphens
+// (MS, PMP, C.P.A., PMI-ACP).
 func shortCapitals(w string) bool {
-	letters := strings.NewReplacer(".", "", "-", "").Replace(w)
-	return len(letters) >= 2 && len(letters) <= 6 && strings.Trim(letters, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == "" && strings.Trim(letters, "0123456789") != ""
+	for _, part := range strings.Split(w, "-") {
+		letters := strings.ReplaceAll(part, ".", "")
+		if len(letters) < 2 || len(letters) > 4 || strings.Trim(letters, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// allCapitals reports whether s has letters and none in lower case.
+func allCapitals(s string) bool {
+	return strings.ContainsFunc(s, unicode.IsLetter) && !strings.ContainsFunc(s, unicode.IsLower)
 }
 
 // pronouns are pronouns in parentheses after a name, as LinkedIn's names
 // give them ("(she/her)", "(they/them)"), with the space before.
-var pronouns = regexp.MustCompile(`\s*\([^()/]*/[^()]*\)`)
+var pronouns = regexp.MustCompile(`(?i)\s*\(\s*(?:` + pronounWords + `)(?:\s*/\s*(?:` + pronounWords + `))+\s*\)`)
+
+// pronounWords are the words of pronouns as people give them after a
+// name ("(she/her)", "(they/them/theirs)"): not a company's or a place's
+// ("(Acme/Moscow)").
+const pronounWords = `she|her|hers|he|him|his|they|them|their|theirs|xe|xem|xyr|ze|zir|hir|ey|em|eir|fae|faer|it|its|any|all`
 
 // nameAffixes are the titles written before a name and the suffixes after
 // it, by affixKey.
