@@ -18,16 +18,47 @@ const sameAtMost = 3
 // places (a blog whose every paragraph has a style= that a page cannot
 // keep: a real one had thousands) is written at its first, followed by
 // one line that names the others: every warning is still there, and the
-// ones that differ are not lost among them.
+// ones that differ are not lost among them. So is one that more than
+// sameAtMost files have, past its first files.
 func printWarnings(w io.Writer, warnings content.ErrorList) {
 	type key struct{ path, msg string }
-	lines := map[key][]int{} // each message's lines, in order
+	lines := map[key][]int{}       // each message's lines, in order
+	files := map[string][]string{} // each message's files, in order
 	for _, e := range warnings {
 		k := key{e.Pos.Path, e.Msg}
+		if _, ok := lines[k]; !ok {
+			files[e.Msg] = append(files[e.Msg], e.Pos.Path)
+		}
 		lines[k] = append(lines[k], e.Pos.Line)
 	}
+	// A message that more than sameAtMost files have (an imported blog's
+	// every post with a style= a page cannot keep: a real one's 350
+	// lines, each with the same hint) is written for the first files, and
+	// on one line naming every place of the others.
+	beyond := map[key]bool{}
+	for msg, fs := range files {
+		if len(fs) > sameAtMost {
+			for _, f := range fs[sameAtMost:] {
+				beyond[key{f, msg}] = true
+			}
+		}
+	}
+	summed := map[string]bool{}
 	for _, e := range warnings {
 		k := key{e.Pos.Path, e.Msg}
+		if beyond[k] {
+			if !summed[e.Msg] {
+				summed[e.Msg] = true
+				var places []string
+				for _, o := range warnings {
+					if o.Msg == e.Msg && beyond[key{o.Pos.Path, o.Msg}] {
+						places = append(places, o.Pos.String())
+					}
+				}
+				fmt.Fprintf(w, "warning: the same in %d more files: %s\n", len(files[e.Msg])-sameAtMost, strings.Join(places, ", "))
+			}
+			continue
+		}
 		all, ok := lines[k]
 		if !ok {
 			continue // written at its first place, with the others

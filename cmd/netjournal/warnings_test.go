@@ -60,3 +60,33 @@ func TestProblemsOfAFailedBuild(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestPrintWarningsAcrossFiles: a message that more than three files
+// have (an imported blog's every post with a style= a page cannot keep:
+// a real one's 350 lines, each with the same hint) is written in full for
+// the first three, then on one line that names every other place.
+func TestPrintWarningsAcrossFiles(t *testing.T) {
+	var l content.ErrorList
+	add := func(path string, line int, msg string) {
+		l = append(l, &content.Error{Pos: content.Position{Path: path, Line: line}, Msg: msg})
+	}
+	const style = "raw HTML: removed style= (trust_html: true keeps it)"
+	for i, f := range []string{"a.md", "b.md", "c.md", "d.md", "e.md"} {
+		add(f, i+1, style)
+		if f == "d.md" {
+			add(f, 9, style)
+		}
+	}
+	add("e.md", 3, "other")
+	var b strings.Builder
+	printWarnings(&b, l)
+	want := `a.md:1: warning: raw HTML: removed style= (trust_html: true keeps it)
+b.md:2: warning: raw HTML: removed style= (trust_html: true keeps it)
+c.md:3: warning: raw HTML: removed style= (trust_html: true keeps it)
+warning: the same in 2 more files: d.md:4, d.md:9, e.md:5
+e.md:3: warning: other
+`
+	if got := b.String(); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
