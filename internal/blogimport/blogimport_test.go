@@ -3395,3 +3395,63 @@ func TestHugoKeptOutAsHugoGlobs(t *testing.T) {
 		}
 	}
 }
+
+// TestJekyllExcludeAsText: _config.yml's exclude written as names between
+// commas (exclude: config.ru, secret.txt) is the list Jekyll splits it
+// into: what it names is not copied (it was, and published).
+func TestJekyllExcludeAsText(t *testing.T) {
+	fsys := fstest.MapFS{
+		"_config.yml":             {Data: []byte("title: T\nexclude: config.ru, secret.txt\n")},
+		"secret.txt":              {Data: []byte("token=abc")},
+		"config.ru":               {Data: []byte("run")},
+		"kept.txt":                {Data: []byte("kept")},
+		"_posts/2020-01-01-hi.md": {Data: []byte("---\ntitle: Hi\n---\nHello\n")},
+	}
+	plan, err := Jekyll(fsys, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for _, f := range plan.Files {
+		files = append(files, f.Path)
+	}
+	if strings.Join(files, " ") != "static/kept.txt" {
+		t.Errorf("files %q", files)
+	}
+}
+
+// TestHugoPublishedFalse: Hugo's published: false (its undocumented
+// opposite of draft) keeps a page from the public: it comes as a draft,
+// said, not published (it was, with a warning that false is no date); a
+// section's _index with it holds its pages too. published: a date is a
+// date.
+func TestHugoPublishedFalse(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.toml":             {Data: []byte("baseURL = 'https://x.org/'\n")},
+		"content/posts/c.md":      {Data: []byte("---\ntitle: Hidden\ndate: 2015-12-02\npublished: false\n---\nSecret\n")},
+		"content/posts/d.md":      {Data: []byte("---\ntitle: Dated\npublished: 2015-12-03\n---\nText\n")},
+		"content/posts/e.md":      {Data: []byte("---\ntitle: Shown\ndate: 2015-12-04\npublished: true\n---\nText\n")},
+		"content/notes/_index.md": {Data: []byte("---\npublished: false\n---\n")},
+		"content/notes/n.md":      {Data: []byte("---\ntitle: Note\ndate: 2015-12-05\n---\nSecret\n")},
+	}
+	plan, err := Hugo(fsys, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, p := range plan.Posts {
+		got[p.Title] = p.Draft
+		if p.Title == "Dated" && !strings.HasPrefix(p.Date.String(), "2015-12-03") {
+			t.Errorf("Dated: date %v", p.Date)
+		}
+	}
+	for _, p := range plan.Pages {
+		got[p.Title] = p.Draft
+	}
+	if !got["Hidden"] || got["Dated"] || got["Shown"] || !got["Note"] {
+		t.Errorf("drafts %v", got)
+	}
+	if w := messages(plan.Warnings); strings.Contains(w, "published") {
+		t.Errorf("warnings:\n%s", w)
+	}
+}

@@ -508,6 +508,9 @@ func (plan *Plan) fieldsOf(shown string, meta *Meta) *fields {
 // Another of them on another day is kept as a comment.
 func hugoDate(f *fields, hc hugoContext, d *stamp, kept *[]string) {
 	for _, k := range []string{"date", "publishdate", "pubdate", "published"} {
+		if k == "published" && publishedFlag(f) != nil {
+			continue // published: false, the opposite of draft (hugoPublished)
+		}
 		key, v, ok := f.take(k)
 		if !ok || v == nil || v == "" {
 			continue
@@ -523,6 +526,34 @@ func hugoDate(f *fields, hc hugoContext, d *stamp, kept *[]string) {
 			*kept = append(*kept, key+": "+s.String())
 		}
 	}
+}
+
+// publishedFlag is Hugo's published as true or false (its undocumented
+// opposite of draft), or nil when it is none (a date, or no key).
+func publishedFlag(f *fields) *bool {
+	v, ok := f.meta.Get("published")
+	if !ok {
+		return nil
+	}
+	switch v := v.(type) {
+	case bool:
+		return &v
+	case string:
+		if b, err := strconv.ParseBool(strings.TrimSpace(v)); err == nil {
+			return &b
+		}
+	}
+	return nil
+}
+
+// hugoPublished reports whether the page says published: false, which
+// Hugo renders no more than a draft, and takes the key.
+func hugoPublished(f *fields) (unpublished bool) {
+	if b := publishedFlag(f); b != nil {
+		f.take("published")
+		return !*b
+	}
+	return false
 }
 
 var datePrefix = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.+)$`)
@@ -615,7 +646,7 @@ func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContex
 	}
 	p.Tags = addTags(p.Tags, f.texts("tags")...)
 	p.Tags = addTags(p.Tags, f.texts("categories")...)
-	p.Draft = f.draft()
+	p.Draft = f.draft() || hugoPublished(f) // published: false is a draft to Hugo
 	if undated {
 		p.Draft = true // whatever its draft key says
 	}
@@ -678,7 +709,7 @@ func (plan *Plan) hugoStandalone(shown string, data []byte, pg hugoPage, hc hugo
 	if s := f.text("summary"); s != "" && s != p.Description {
 		p.Kept = append(p.Kept, "summary: "+describe(s))
 	}
-	p.Draft = f.draft()
+	p.Draft = f.draft() || hugoPublished(f) // published: false is a draft to Hugo
 	if held, notes := hugoHeld(f, meta, hc); held {
 		p.Draft, p.Notes = true, append(p.Notes, notes...)
 	} else if p.Date.day().After(content.Day(hc.now)) {
@@ -1650,6 +1681,11 @@ func holdsBy(get func(string) (any, bool), now time.Time) string {
 	if v, ok := get("draft"); ok {
 		if b, ok := boolean(v); b || !ok {
 			return "is a draft"
+		}
+	}
+	if v, ok := get("published"); ok {
+		if b, isBool := v.(bool); isBool && !b {
+			return "is not published (published: false)"
 		}
 	}
 	if v, ok := get("headless"); ok {

@@ -68,13 +68,13 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		feedID = jekyllAbsoluteURL(cfg.str("url"), cfg.str("baseurl"))
 	}
 
-	byConfig := excludeMatcher(cfg.list("exclude"))
+	byConfig := excludeMatcher(jekyllConfigList(cfg, "exclude"))
 	byDefault := excludeMatcher(jekyllExcluded)
-	includedBy := excludeMatcher(cfg.list("include"))
+	includedBy := excludeMatcher(jekyllConfigList(cfg, "include"))
 	// include names what Jekyll reads although its name starts with _
 	// or .: a theme's _pages folder.
 	included := map[string]bool{}
-	for _, e := range cfg.list("include") {
+	for _, e := range jekyllConfigList(cfg, "include") {
 		included[strings.Trim(e, "/")] = true
 	}
 	jekyllOwn := func(p string) bool {
@@ -985,6 +985,23 @@ func uniq(s []string) []string {
 // (File.fnmatch, whose * crosses /: *.psd is assets/secret.psd too, and
 // [Pp]rivate a class), or a start of the path as written (secret is
 // secret-plans.pdf and secrets/ too).
+// jekyllConfigList is a list of _config.yml as Jekyll reads it: a YAML list,
+// or a text of names between commas (exclude: config.ru, Gemfile), which
+// Jekyll splits (its csv_to_array): read as one name, what it excluded
+// was published.
+func jekyllConfigList(cfg config, key string) []string {
+	if s, ok := cfg.get(key).(string); ok {
+		var out []string
+		for _, part := range strings.Split(s, ",") {
+			if part = strings.TrimSpace(part); part != "" {
+				out = append(out, part)
+			}
+		}
+		return out
+	}
+	return cfg.list(key)
+}
+
 func excludeMatcher(patterns []string) func(p string) string {
 	type glob struct {
 		pattern string
