@@ -37,7 +37,7 @@ func printWarnings(w io.Writer, warnings content.ErrorList) {
 	// on one line naming every place of the others.
 	beyond := map[key]bool{}
 	for msg, fs := range files {
-		if len(fs) > sameAtMost {
+		if len(fs) > sameAtMost+1 { // one more is written in full
 			for _, f := range fs[sameAtMost:] {
 				beyond[key{f, msg}] = true
 			}
@@ -49,10 +49,24 @@ func printWarnings(w io.Writer, warnings content.ErrorList) {
 		if beyond[k] {
 			if !summed[e.Msg] {
 				summed[e.Msg] = true
+				// Each place once: a file's lines, or the file alone
+				// where the warning has no line (a page's), with how many.
 				var places []string
-				for _, o := range warnings {
-					if o.Msg == e.Msg && beyond[key{o.Pos.Path, o.Msg}] {
-						places = append(places, o.Pos.String())
+				for _, f := range files[e.Msg][sameAtMost:] {
+					all := lines[key{f, e.Msg}]
+					var named []string
+					for _, l := range all {
+						if l > 0 {
+							named = append(named, f+":"+strconv.Itoa(l))
+						}
+					}
+					switch {
+					case len(named) > 0:
+						places = append(places, named...)
+					case len(all) > 1:
+						places = append(places, fmt.Sprintf("%s (%d times)", f, len(all)))
+					default:
+						places = append(places, f)
 					}
 				}
 				fmt.Fprintf(w, "warning: the same in %d more files: %s\n", len(files[e.Msg])-sameAtMost, strings.Join(places, ", "))

@@ -78,6 +78,18 @@ func TestPrintWarningsAcrossFiles(t *testing.T) {
 		}
 	}
 	add("e.md", 3, "other")
+	// A page's warning has no line: each page named once, with how many
+	// times (a review's: its path was repeated for each).
+	for _, f := range []string{"p/a.html", "p/b.html", "p/c.html", "p/d.html", "p/e.html"} {
+		for range 2 {
+			add(f, 0, "broken link y: no such page")
+		}
+	}
+	// Four files: the fourth is written in full, as a line naming it
+	// would be no shorter.
+	for _, f := range []string{"w.md", "x.md", "y.md", "z.md"} {
+		add(f, 1, "four files")
+	}
 	var b strings.Builder
 	printWarnings(&b, l)
 	want := `a.md:1: warning: raw HTML: removed style= (trust_html: true keeps it)
@@ -85,6 +97,17 @@ b.md:2: warning: raw HTML: removed style= (trust_html: true keeps it)
 c.md:3: warning: raw HTML: removed style= (trust_html: true keeps it)
 warning: the same in 2 more files: d.md:4, d.md:9, e.md:5
 e.md:3: warning: other
+p/a.html: warning: broken link y: no such page
+p/a.html: warning: broken link y: no such page
+p/b.html: warning: broken link y: no such page
+p/b.html: warning: broken link y: no such page
+p/c.html: warning: broken link y: no such page
+p/c.html: warning: broken link y: no such page
+warning: the same in 2 more files: p/d.html (2 times), p/e.html (2 times)
+w.md:1: warning: four files
+x.md:1: warning: four files
+y.md:1: warning: four files
+z.md:1: warning: four files
 `
 	if got := b.String(); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)

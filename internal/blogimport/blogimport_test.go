@@ -3431,8 +3431,13 @@ func TestHugoPublishedFalse(t *testing.T) {
 		"content/posts/c.md":      {Data: []byte("---\ntitle: Hidden\ndate: 2015-12-02\npublished: false\n---\nSecret\n")},
 		"content/posts/d.md":      {Data: []byte("---\ntitle: Dated\npublished: 2015-12-03\n---\nText\n")},
 		"content/posts/e.md":      {Data: []byte("---\ntitle: Shown\ndate: 2015-12-04\npublished: true\n---\nText\n")},
-		"content/notes/_index.md": {Data: []byte("---\npublished: false\n---\n")},
+		"content/notes/_index.md": {Data: []byte("---\npublished: \"false\"\n---\n")},
 		"content/notes/n.md":      {Data: []byte("---\ntitle: Note\ndate: 2015-12-05\n---\nSecret\n")},
+		// Both keys: Hugo goes by draft (a review's).
+		"content/posts/f.md":     {Data: []byte("---\ntitle: Both\ndate: 2015-12-06\ndraft: false\npublished: false\n---\nText\n")},
+		"content/open/_index.md": {Data: []byte("---\ndraft: false\npublished: false\n---\n")},
+		"content/open/o.md":      {Data: []byte("---\ntitle: Open\ndate: 2015-12-07\n---\nText\n")},
+		"content/posts/g.md":     {Data: []byte("---\ntitle: Zero\ndate: 2015-12-08\npublished: 0\n---\nSecret\n")},
 	}
 	plan, err := Hugo(fsys, Options{Root: "h"})
 	if err != nil {
@@ -3448,7 +3453,7 @@ func TestHugoPublishedFalse(t *testing.T) {
 	for _, p := range plan.Pages {
 		got[p.Title] = p.Draft
 	}
-	if !got["Hidden"] || got["Dated"] || got["Shown"] || !got["Note"] {
+	if !got["Hidden"] || got["Dated"] || got["Shown"] || !got["Note"] || got["Both"] || got["Open"] || !got["Zero"] {
 		t.Errorf("drafts %v", got)
 	}
 	if w := messages(plan.Warnings); strings.Contains(w, "published") {

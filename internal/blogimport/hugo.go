@@ -535,22 +535,41 @@ func publishedFlag(f *fields) *bool {
 	if !ok {
 		return nil
 	}
+	return publishedValue(v)
+}
+
+// publishedValue reads published as Hugo's cast.ToBoolE reads it: a
+// boolean, its text, or a number (0 is false); nil for anything else (a
+// date).
+func publishedValue(v any) *bool {
+	var b bool
 	switch v := v.(type) {
 	case bool:
-		return &v
+		b = v
 	case string:
-		if b, err := strconv.ParseBool(strings.TrimSpace(v)); err == nil {
-			return &b
+		var err error
+		if b, err = strconv.ParseBool(strings.TrimSpace(v)); err != nil {
+			return nil
 		}
+	case int:
+		b = v != 0
+	case int64:
+		b = v != 0
+	default:
+		return nil
 	}
-	return nil
+	return &b
 }
 
 // hugoPublished reports whether the page says published: false, which
-// Hugo renders no more than a draft, and takes the key.
+// Hugo renders no more than a draft, and takes the key; but a page that
+// says draft too is as its draft says (Hugo: "Using draft").
 func hugoPublished(f *fields) (unpublished bool) {
 	if b := publishedFlag(f); b != nil {
 		f.take("published")
+		if _, hasDraft := f.meta.Get("draft"); hasDraft {
+			return false
+		}
 		return !*b
 	}
 	return false
@@ -1684,8 +1703,11 @@ func holdsBy(get func(string) (any, bool), now time.Time) string {
 		}
 	}
 	if v, ok := get("published"); ok {
-		if b, isBool := v.(bool); isBool && !b {
-			return "is not published (published: false)"
+		// Unless it says draft too, which Hugo goes by.
+		if b := publishedValue(v); b != nil && !*b {
+			if _, hasDraft := get("draft"); !hasDraft {
+				return "is not published (published: false)"
+			}
 		}
 	}
 	if v, ok := get("headless"); ok {

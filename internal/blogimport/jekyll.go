@@ -979,12 +979,6 @@ func uniq(s []string) []string {
 	return out
 }
 
-// excludeMatcher returns which of Jekyll's exclude (or include) patterns
-// names a path of the site, or "", as Jekyll matches them
-// (EntryFilter#glob_include?): the pattern as a glob over the whole path
-// (File.fnmatch, whose * crosses /: *.psd is assets/secret.psd too, and
-// [Pp]rivate a class), or a start of the path as written (secret is
-// secret-plans.pdf and secrets/ too).
 // jekyllConfigList is a list of _config.yml as Jekyll reads it: a YAML list,
 // or a text of names between commas (exclude: config.ru, Gemfile), which
 // Jekyll splits (its csv_to_array): read as one name, what it excluded
@@ -1002,6 +996,12 @@ func jekyllConfigList(cfg config, key string) []string {
 	return cfg.list(key)
 }
 
+// excludeMatcher returns which of Jekyll's exclude (or include) patterns
+// names a path of the site, or "", as Jekyll matches them
+// (EntryFilter#glob_include?): the pattern as a glob over the whole path
+// (File.fnmatch, whose * crosses /: *.psd is assets/secret.psd too, and
+// [Pp]rivate a class), or a start of the path as written (secret is
+// secret-plans.pdf and secrets/ too).
 func excludeMatcher(patterns []string) func(p string) string {
 	type glob struct {
 		pattern string
