@@ -261,6 +261,9 @@ func TestPermalinks(t *testing.T) {
 		{"/:sections/:filename/", "/posts/2018/file/"},
 		{"/:section/:title/", "/posts/a-title/"},
 		{"/:year/:bogus/", "/2018/:bogus/"},
+		// A character of the pattern a path has none of: Hugo drops it (a
+		// real config's stray backtick; every old address was lost).
+		{"/blog/:year-:month-:day-:title/`", "/blog/2018-06-24-a-title/"},
 	} {
 		got, _ := hugoPermalink(tc.pattern, d, "A Title!", "", "File", []string{"posts", "2018"}, true)
 		if got != tc.want {

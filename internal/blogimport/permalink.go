@@ -96,7 +96,14 @@ func hugoPermalink(pattern string, date stamp, title, slug, filename string, sec
 		v["section"] = hugoPath(sections[0], lower)
 	}
 	v["sections"] = hugoPath(strings.Join(sections, "/"), lower)
-	return expand(pattern, v)
+	// Hugo writes the whole path as it writes each value in it: a
+	// character of the pattern itself that a path has none of (a stray
+	// backtick, /blog/:year-:title/`) is dropped, as Hugo dropped it.
+	p, unknown := expand(pattern, v)
+	if len(unknown) > 0 {
+		return p, unknown // said, as written
+	}
+	return hugoPath(p, false), nil
 }
 
 // jekyllStyles are Jekyll's built-in permalink styles.
