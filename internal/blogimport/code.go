@@ -263,16 +263,21 @@ func escapeSingleTildes(s string) string {
 	if !strings.Contains(s, "~") {
 		return s
 	}
-	at := markdown.SingleTildes(s)
+	return insertAt(s, markdown.SingleTildes(s), `\`)
+}
+
+// insertAt returns s with what written before each byte offset of at
+// (in any order; an offset twice, twice).
+func insertAt(s string, at []int, what string) string {
 	if len(at) == 0 {
 		return s
 	}
-	slices.Sort(at)
+	at = slices.Sorted(slices.Values(at))
 	var b strings.Builder
 	last := 0
 	for _, i := range at {
 		b.WriteString(s[last:i])
-		b.WriteString(`\`)
+		b.WriteString(what)
 		last = i
 	}
 	b.WriteString(s[last:])

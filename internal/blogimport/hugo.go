@@ -957,7 +957,7 @@ func dollarMath(body string) string {
 		math = append(math, span{m.start - 2, m.end + 2})
 	}
 	double := func(i int) bool { return i+1 < len(body) && body[i+1] == '$' || i > 0 && body[i-1] == '$' }
-	var at []int // where a $ is written $$
+	var at []int
 	for _, run := range markdown.TextRuns(body) {
 		var ds []int
 		for _, seg := range run {
@@ -983,45 +983,24 @@ func dollarMath(body string) string {
 			if body[i+1] >= '0' && body[i+1] <= '9' && isSpaceByte(body[j-1]) {
 				continue // a price
 			}
-			at = append(at, i, j)
+			at = append(at, i+1, j+1) // after each $, another
 			k = m
 		}
 	}
-	if len(at) == 0 {
-		return body
-	}
-	slices.Sort(at)
-	var b strings.Builder
-	last := 0
-	for _, i := range at {
-		b.WriteString(body[last : i+1])
-		b.WriteByte('$')
-		last = i + 1
-	}
-	b.WriteString(body[last:])
-	return b.String()
+	return insertAt(body, at, "$")
 }
 
 // rawDollarMath is dollarMath for a site whose Hugo passed $…$ through
 // raw (its passthrough extension): the math Hugo found (a * in it no
 // emphasis) written $$…$$.
 func rawDollarMath(body string) string {
-	spans := markdown.DollarMath(body)
-	if len(spans) == 0 {
-		return body
-	}
-	var b strings.Builder
-	last := 0
-	for _, m := range spans {
-		if m[1]-m[0] < 2 || body[m[0]] != '$' || body[m[1]-1] != '$' {
-			continue
+	var at []int // after each $ of the math, another
+	for _, m := range markdown.DollarMath(body) {
+		if m[1]-m[0] >= 2 && body[m[0]] == '$' && body[m[1]-1] == '$' {
+			at = append(at, m[0]+1, m[1])
 		}
-		b.WriteString(body[last : m[0]+1])
-		b.WriteString("$" + body[m[0]+1:m[1]-1] + "$$")
-		last = m[1]
 	}
-	b.WriteString(body[last:])
-	return b.String()
+	return insertAt(body, at, "$")
 }
 
 // unescapeMath undoes, in the $$ math of a body outside its code, the
