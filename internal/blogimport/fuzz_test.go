@@ -1,6 +1,7 @@
 package blogimport
 
 import (
+	"github.com/netjournal/netjournal/internal/markdown"
 	"regexp"
 	"slices"
 	"strings"
@@ -111,18 +112,19 @@ func FuzzImport(f *testing.F) {
 				}, Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
 			} else {
 				plan, err = Jekyll(fstest.MapFS{
-					"_config.yml":            {Data: []byte("url: https://j.example.net\n")},
-					"_posts/2018-06-24-x.md": {Data: []byte(src)},
-					"_drafts/undated.md":     {Data: []byte(src)},
-					"about.md":               {Data: []byte(src)},
-					"docs/index.markdown":    {Data: []byte(src)},
+					"_config.yml":              {Data: []byte("url: https://j.example.net\n")},
+					"_posts/2018-06-24-x.md":   {Data: []byte(src)},
+					"_posts/2018-06-25-h.html": {Data: []byte(src)},
+					"_drafts/undated.md":       {Data: []byte(src)},
+					"about.md":                 {Data: []byte(src)},
+					"docs/index.markdown":      {Data: []byte(src)},
 				}, Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
 			}
 			if err != nil {
 				t.Fatal(err)
 			}
 			for _, w := range plan.Warnings {
-				if strings.HasSuffix(w.Pos.Path, ".md") && (w.Pos.Line < 1 || w.Pos.Line > lines) {
+				if (strings.HasSuffix(w.Pos.Path, ".md") || strings.HasSuffix(w.Pos.Path, ".html")) && (w.Pos.Line < 1 || w.Pos.Line > lines) {
 					t.Fatalf("%s: warning %v outside the file's %d lines", kind, w, lines)
 				}
 			}
@@ -341,4 +343,23 @@ func inComment(s string, i int) bool {
 		}
 	}
 	return false
+}
+
+// FuzzHTMLBody: htmlBody changes no line's number but by the lines it
+// says it inserted, and what it writes renders.
+func FuzzHTMLBody(f *testing.F) {
+	for _, s := range append(fuzzSeeds,
+		"<div><pre>a\n\n  b</pre></div>\n\n    <p>x *y*</p>\n",
+		"text {% highlight go %}\nx\n\ny\n{% endhighlight %}\n# h\n",
+		"<div>\n```\ncode\n\n```\n</div>\n<!-- a\n\nb -->\n",
+	) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		out, inserted := htmlBody(src)
+		if n, m := strings.Count(src, "\n"), strings.Count(out, "\n"); m != n+len(inserted) && !(m == n+len(inserted)+1 && !strings.HasSuffix(src, "\n")) {
+			t.Fatalf("%q: %d lines, written %q in %d, %d inserted", src, n, out, m, len(inserted))
+		}
+		markdown.New().Render(markdown.Text(out), markdown.Options{})
+	})
 }

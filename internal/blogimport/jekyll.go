@@ -215,10 +215,15 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 	}
 	for _, d := range drafts {
 		var inserted []int // lines a pass added to the body
-		if kramdown {
+		if d.html {
+			// Jekyll ran no Markdown converter on it: its HTML is the
+			// page's.
+			d.body, inserted = htmlBody(d.body)
+		}
+		if kramdown && !d.html {
 			d.body = kramdownUnclosedRaw(kramdownTables(kramdownSubLists(d.body)))
 		}
-		if rawHTML {
+		if rawHTML && !d.html {
 			var body string
 			body, inserted = kramdownBlockEnds(d.body)
 			body, toc, kept, first, example := kramdownExtensions(body)
@@ -233,7 +238,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			}
 			d.body = kramdownInlineRaw(kramdownStrong(kramdownDestinations(kramdownHTML(body))))
 		}
-		if kramdown {
+		if kramdown && !d.html {
 			d.body = kramdownSpanLines(d.body)
 		}
 		c := newConverter(d.body, d.bodyLine, func(line int, format string, args ...any) {
@@ -445,7 +450,7 @@ func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc je
 	jekyllDefaults(meta, rel, jc.cfg, "posts", "permalink", "categories", "category", "tags", "published", "password", "encrypt", "encrypted", "toc", "excerpt_separator")
 	p := &Post{Source: shown, Draft: isDraft}
 	f := plan.fieldsOf(shown, meta)
-	d := &draft{post: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown}
+	d := &draft{post: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown, html: ext == ".html" || ext == ".htm"}
 	// What the separator means is carried by the body (jekyllExcerpt):
 	// the key, which netjournal has not, is not kept as a comment.
 	if _, v, ok := f.take("excerpt_separator"); ok {

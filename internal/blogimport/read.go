@@ -226,6 +226,9 @@ type draft struct {
 	// holdFiles, when not "", is why its Hugo bundle's files are not
 	// copied to static/ (which is published whole): listed instead.
 	holdFiles string
+	// html says that its body is HTML, which its old site showed as it
+	// was, not Markdown.
+	html bool
 }
 
 // newPath is the site path the post or page is published at.

@@ -1,0 +1,186 @@
+package blogimport
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/net/html"
+
+	"github.com/netjournal/netjournal/internal/markdown"
+)
+
+// htmlTokens is what a reader sees of HTML: its elements and their
+// attributes, and its text with white space collapsed (as shown, but in
+// a <pre>, where it is kept). Paragraphs' tags are left out (Markdown
+// adds them around text that no block tag begins, as WordPress showed
+// it), and so are comments.
+func htmlTokens(s string) []string {
+	z := html.NewTokenizer(strings.NewReader(s))
+	var out []string
+	pre := 0
+	text := func(t string) {
+		if pre == 0 {
+			t = strings.Join(strings.Fields(t), " ")
+			if t == "" {
+				return
+			}
+		}
+		if n := len(out); n > 0 && strings.HasPrefix(out[n-1], "text:") {
+			joined := out[n-1] + t
+			if pre == 0 {
+				joined = "text:" + strings.Join(strings.Fields(strings.TrimPrefix(out[n-1], "text:")+" "+t), " ")
+			}
+			out[n-1] = joined
+			return
+		}
+		out = append(out, "text:"+t)
+	}
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return out
+		case html.TextToken:
+			text(string(z.Text()))
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			tok := z.Token()
+			if tok.Data == "p" {
+				continue
+			}
+			if tok.Data == "pre" {
+				if tok.Type == html.StartTagToken {
+					pre++
+				} else if tok.Type == html.EndTagToken {
+					pre--
+				}
+			}
+			attrs := []string{}
+			for _, a := range tok.Attr {
+				attrs = append(attrs, a.Key+"="+a.Val)
+			}
+			slices.Sort(attrs)
+			kind := map[html.TokenType]string{html.StartTagToken: "<", html.SelfClosingTagToken: "<", html.EndTagToken: "</"}[tok.Type]
+			out = append(out, kind+tok.Data+" "+strings.Join(attrs, " "))
+		}
+	}
+}
+
+// TestHTMLBody: a post in HTML, as Jekyll's importers of WordPress and
+// Blogger write them, shows as Jekyll showed it: its code stays code, an
+// indented line is no code block, and its text's *, _, `, [, # are text.
+// Read as Markdown, as it was, they were not.
+func TestHTMLBody(t *testing.T) {
+	for _, in := range []string{
+		"<p>First *stars* and _under_ and `ticks` and [brackets](x) and ~~struck~~.</p>\n\n    <div class=\"note\">\n    Indented after a blank line.\n    </div>\n",
+		"<div class=\"highlight\"><pre><code>func main() {\n\n\tfmt.Println(1)\n\n\n}\n</code></pre></div>\n\n<p>After.</p>\n",
+		"WordPress wrote paragraphs as text.\n\nA second *one*, with a_b and 2*3*4.\n\n# not a heading\n\n- not a list\n1. nor this\n> nor a quote\n",
+		"<ul>\n  <li>one</li>\n\n  <li>two *x*</li>\n</ul>\n\n\t<p>tabbed</p>\n",
+		"<div>text <!-- a comment\n\nover lines --> more</div>\n",
+		"Text with a <a href=\"https://example.com/a_b_c\">link</a> and <em>em</em>\nand a_b.\n",
+		"<figure><pre>one\n\n  two\n</pre></figure>\n",
+		"<p>Entities: &amp; &lt;tag&gt; &copy;</p>\n\nAnd a \\backslash\\ and [[wiki]] text.\n",
+	} {
+		md, inserted := htmlBody(in)
+		if len(inserted) != 0 {
+			t.Errorf("%q: lines inserted %v", in, inserted)
+		}
+		if n, m := strings.Count(in, "\n"), strings.Count(md, "\n"); n != m {
+			t.Errorf("%q: %d lines, written in %d: a warning's line would be wrong", in, n, m)
+		}
+		out := markdown.New().Render(markdown.Text(escapeWikilinks(md)), markdown.Options{}).HTML
+		if want, got := htmlTokens(in), htmlTokens(out); !slices.Equal(want, got) {
+			t.Errorf("%q\nwritten %q\nrenders %q\n   want %q\n    got %q", in, md, out, want, got)
+		}
+	}
+}
+
+// TestHTMLBodyKeepsLiquid: Liquid's tags are left for the Liquid that
+// runs after htmlBody, and its highlight block as it is, apart from the
+// HTML around it.
+func TestHTMLBodyKeepsLiquid(t *testing.T) {
+	in := "<p>See {% post_url 2020-01-01-a_b %} and {{ page.my_title }}.</p>\n" +
+		"<div>\n{% highlight go %}\nfunc  main() {\n\n    x := a_b * 2\n}\n{% endhighlight %}\n</div>\n" +
+		"Text {% include image.html url=\"/a_b.png\" %} after.\n"
+	md, inserted := htmlBody(in)
+	for _, want := range []string{
+		"{% post_url 2020-01-01-a_b %}", "{{ page.my_title }}",
+		"\n\n{% highlight go %}\nfunc  main() {\n\n    x := a_b * 2\n}\n{% endhighlight %}\n\n",
+		`{% include image.html url="/a_b.png" %}`,
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("%q\nwritten %q, without %q", in, md, want)
+		}
+	}
+	if !slices.Equal(inserted, []int{2, 9}) {
+		t.Errorf("inserted %v, want [2 9]", inserted)
+	}
+}
+
+// TestHTMLBodyRawText: a blank line in a <script>, a <style> or a
+// comment in an HTML block does not end the block (the renderer keeps
+// no script nor style; the page's HTML is checked as written), and a
+// bare web address is linked whole, its _ not escaped.
+func TestHTMLBodyRawText(t *testing.T) {
+	in := "<div><script>\nvar a = 1;\n\nvar b = 2;\n</script>\n<style>\np { color: red }\n\np { margin: 0 }\n</style>\n" +
+		"<script type=\"application/ld+json\">\n{\"a\": 1,\n\n\"b\": 2}\n</script></div>\n\nSee https://example.com/x_y_z.\n"
+	md, _ := htmlBody(in)
+	want := "<div><script>\nvar a = 1;\n//\nvar b = 2;\n</script>\n<style>\np { color: red }\n/**/\np { margin: 0 }\n</style>\n" +
+		"<script type=\"application/ld+json\">\n{\"a\": 1,\n\n\"b\": 2}\n</script></div>\n\nSee https://example.com/x_y_z.\n"
+	if md != want {
+		t.Errorf("written\n%q, want\n%q", md, want)
+	}
+	out := markdown.New().Render(markdown.Text(md), markdown.Options{}).HTML
+	if !strings.Contains(out, `<a href="https://example.com/x_y_z">https://example.com/x_y_z</a>`) {
+		t.Errorf("renders %q", out)
+	}
+}
+
+// TestJekyllHTMLPost: a Jekyll post in HTML is imported showing what
+// Jekyll showed, through Liquid and the summary divider: a blank line in
+// its <pre> ended the code's HTML block (the rest shown as text), an
+// indented block after a blank line became a code block of its tags,
+// and its text's *stars* became emphasis. Its warnings keep their lines.
+func TestJekyllHTMLPost(t *testing.T) {
+	post := "---\ntitle: From WordPress\n---\n" +
+		"A paragraph with *stars*, a_b_c and 2*3*4.\n\n" +
+		"<!--more-->\n\n" +
+		"<div class=\"highlight\"><pre><code>x := 1\n\ny := 2\n</code></pre></div>\n\n" +
+		"    <div class=\"note\">\n    Indented.\n    </div>\n\n" +
+		"<p>See {% post_url 2020-01-01-none %}.</p>\n"
+	fsys := fstest.MapFS{
+		"_config.yml":                {Data: []byte("url: https://j.example.net\n")},
+		"_posts/2020-01-02-wp.html":  {Data: []byte(post)},
+		"_posts/2020-01-03-other.md": {Data: []byte("---\ntitle: Other\n---\nHi.\n")},
+	}
+	plan, err := Jekyll(fsys, Options{Root: "old", NewBase: "https://example.com/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body string
+	for _, p := range plan.Posts {
+		if p.Slug == "wp" {
+			body = p.Body
+		}
+	}
+	r := markdown.New().Render(markdown.Text(body), markdown.Options{})
+	for _, want := range []string{
+		"<p>A paragraph with *stars*, a_b_c and 2*3*4.</p>",
+		"<pre><code>x := 1\n\ny := 2\n</code></pre></div>",
+		"<div class=\"note\">\nIndented.\n</div>",
+	} {
+		if !strings.Contains(r.HTML, want) {
+			t.Errorf("renders\n%s\nwithout %q (body %q)", r.HTML, want, body)
+		}
+	}
+	if !r.Divided || r.Summary != "A paragraph with *stars*, a_b_c and 2*3*4." {
+		t.Errorf("summary %q (divided %v)", r.Summary, r.Divided)
+	}
+	found := false
+	for _, w := range plan.Warnings {
+		found = found || strings.Contains(w.Error(), "old/_posts/2020-01-02-wp.html:17:")
+	}
+	if !found {
+		t.Errorf("warnings %v: none at line 17, the post_url's", plan.Warnings)
+	}
+}
