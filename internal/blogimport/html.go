@@ -96,12 +96,7 @@ func unindentHTML(s string) (string, []int) {
 		case closer != "":
 		case empty:
 		default:
-			if m := fenceLine.FindStringSubmatch(line); m != nil && (m[1][0] == '~' || !strings.Contains(line[len(m[0]):], "`")) {
-				verbatim = m[1]
-			} else if m := liquidBlock.FindStringSubmatch(line); m != nil {
-				verbatim = "end" + m[1]
-			}
-			if verbatim != "" {
+			if verbatim = verbatimOpens(line); verbatim != "" {
 				blankBefore()
 				write(line)
 				if opensAndEnds(line, verbatim) {
@@ -115,6 +110,18 @@ func unindentHTML(s string) (string, []int) {
 		closer, blank = rawState(line, closer, blank)
 	}
 	return b.String(), inserted
+}
+
+// verbatimOpens returns what ends the block kept as it is that line
+// opens (a fence's marks, or a Liquid block's end tag's name), or "".
+func verbatimOpens(line string) string {
+	if m := fenceLine.FindStringSubmatch(line); m != nil && (m[1][0] == '~' || !strings.Contains(line[len(m[0]):], "`")) {
+		return m[1]
+	}
+	if m := liquidBlock.FindStringSubmatch(line); m != nil {
+		return "end" + m[1]
+	}
+	return ""
 }
 
 // verbatimEnds reports whether line ends the block kept as it is that
@@ -269,14 +276,9 @@ func verbatimBlocks(s string) [][2]int {
 				end = ""
 			}
 		default:
-			if m := fenceLine.FindStringSubmatch(line); m != nil && (m[1][0] == '~' || !strings.Contains(line[len(m[0]):], "`")) {
-				end, start = m[1], off
-			} else if m := liquidBlock.FindStringSubmatch(line); m != nil {
-				end, start = "end"+m[1], off
-				if opensAndEnds(line, end) {
-					out = append(out, [2]int{start, off + len(line)})
-					end = ""
-				}
+			if end, start = verbatimOpens(line), off; end != "" && opensAndEnds(line, end) {
+				out = append(out, [2]int{start, off + len(line)})
+				end = ""
 			}
 		}
 		off += len(line)
