@@ -184,3 +184,43 @@ func TestJekyllHTMLPost(t *testing.T) {
 		t.Errorf("warnings %v: none at line 17, the post_url's", plan.Warnings)
 	}
 }
+
+// TestJekyllHTMLPages: a page of the writer's in HTML (an about page) is
+// imported as its posts are; the home, the 404 page and a page whose
+// Liquid lists the site's posts are not. (Each was skipped, its text
+// lost.)
+func TestJekyllHTMLPages(t *testing.T) {
+	fsys := fstest.MapFS{
+		"_config.yml":            {Data: []byte("url: https://j.example.net\npermalink: pretty\n")},
+		"_posts/2020-01-02-a.md": {Data: []byte("---\ntitle: A\n---\nHi.\n")},
+		"about.html":             {Data: []byte("---\ntitle: About\nlayout: page\n---\n<h2>Me</h2>\n\n    <p>I write *about* {{ site.title }}.</p>\n")},
+		"index.html":             {Data: []byte("---\nlayout: home\n---\n<p>Welcome</p>\n")},
+		"404.html":               {Data: []byte("---\nlayout: default\n---\n<p>Not found</p>\n")},
+		"archive.html":           {Data: []byte("---\ntitle: Archive\n---\n<ul>{% for p in site.posts %}<li>{{ p.title }}</li>{% endfor %}</ul>\n")},
+		"talks/index.html":       {Data: []byte("---\ntitle: Talks\n---\n<p>Talks.</p>\n")},
+	}
+	plan, err := Jekyll(fsys, Options{Root: "j", NewBase: "https://example.com/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, p := range plan.Pages {
+		paths = append(paths, p.SitePath)
+	}
+	if !slices.Equal(paths, []string{"about/", "talks/"}) {
+		t.Fatalf("pages %v", paths)
+	}
+	out := markdown.New().Render(markdown.Text(plan.Pages[0].Body), markdown.Options{}).HTML
+	if !strings.Contains(out, "<h2>Me</h2>") || !strings.Contains(out, "<p>I write *about*") {
+		t.Errorf("about renders %q", out)
+	}
+	var skipped []string
+	for _, s := range plan.Skipped {
+		skipped = append(skipped, s.Source)
+	}
+	for _, want := range []string{"j/index.html", "j/404.html", "j/archive.html"} {
+		if !slices.Contains(skipped, want) {
+			t.Errorf("%s not skipped: %v", want, skipped)
+		}
+	}
+}

@@ -133,8 +133,10 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			switch _, ext := splitExt(name); {
 			case markdownExts[ext]:
 				pageFiles = append(pageFiles, p)
+			case (ext == ".html" || ext == ".htm") && jekyllHTMLPage(fsys, p):
+				pageFiles = append(pageFiles, p)
 			case ext == ".html" || ext == ".htm":
-				plan.skip(shown(p), "a page in HTML, not Markdown: netjournal imports Markdown pages (and makes its own home, archive, tags and 404 pages)")
+				plan.skip(shown(p), "a page in HTML that Jekyll made from the site (its Liquid lists posts or pages, or it is the home or the 404 page): netjournal makes its own home, archive, tags and 404 pages")
 			case ext == ".textile":
 				plan.skip(shown(p), "Textile, not Markdown: convert it to Markdown to import it")
 			default:
@@ -789,7 +791,8 @@ func (plan *Plan) jekyllPage(shown, rel string, data []byte, jc jekyllContext) (
 	jekyllDefaults(meta, rel, jc.cfg, "pages", "permalink", "published", "password", "encrypt", "encrypted", "toc")
 	p := &Page{Source: shown}
 	f := plan.fieldsOf(shown, meta)
-	d := &draft{page: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown, aliasKey: "redirect_from"}
+	_, ext := splitExt(path.Base(rel))
+	d := &draft{page: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown, aliasKey: "redirect_from", html: ext == ".html" || ext == ".htm"}
 	if key, v, ok := f.take("date"); ok && v != nil && v != "" {
 		if s, err := date(v, jc.zone); err != nil {
 			f.unreadKey(key, "%s: %v", key, err)
@@ -851,6 +854,23 @@ func (plan *Plan) jekyllPage(shown, rel string, data []byte, jc jekyllContext) (
 	}
 	plan.finishPage(f, p, shown, meta.Line, untitled)
 	return d, true
+}
+
+// jekyllListing is Liquid that makes a page of the site's own: a loop or
+// a condition (over its posts, its tags, a paginator), or what only Jekyll
+// has (jekyllOnly).
+var jekyllListing = regexp.MustCompile(`\{%-?\s*(for|if|unless|case|tablerow|paginate|cycle)\b`)
+
+// jekyllHTMLPage reports whether the page in HTML at p is a page of the
+// writer's (an about page, a list of talks), which is imported: not the
+// home or the 404 page, nor one whose Liquid lists what the site holds,
+// which netjournal makes its own of.
+func jekyllHTMLPage(fsys fs.FS, p string) bool {
+	if name, _ := splitExt(p); name == "index" || name == "404" {
+		return false
+	}
+	b, err := fs.ReadFile(fsys, p)
+	return err == nil && !jekyllListing.Match(b) && !jekyllOnly.Match(b)
 }
 
 // jekyllPageTemplate is the address Jekyll gives a page without a
