@@ -115,6 +115,7 @@ func FuzzImport(f *testing.F) {
 					"_config.yml":              {Data: []byte("url: https://j.example.net\n")},
 					"_posts/2018-06-24-x.md":   {Data: []byte(src)},
 					"_posts/2018-06-25-h.html": {Data: []byte(src)},
+					"talks.html":               {Data: []byte(src)},
 					"_drafts/undated.md":       {Data: []byte(src)},
 					"about.md":                 {Data: []byte(src)},
 					"docs/index.markdown":      {Data: []byte(src)},
