@@ -889,7 +889,7 @@ func TestHugoHeadingIDsAcrossPosts(t *testing.T) {
 // not read kept it back (the site's ignoreFiles, a mount's excludeFiles,
 // a draft's folder), and copied, a draft's notes were published (a
 // review's). The report says where Hugo published it, or why it did not;
-// a page of a format Hugo reads (.htm) is a page to convert, not a file.
+// a page of a format Hugo reads (.htm) is a page, not a file.
 func TestHugoLooseFiles(t *testing.T) {
 	fsys := fstest.MapFS{
 		"config.toml":                {Data: []byte("baseURL = 'https://h.example.net/'\n")},
@@ -906,8 +906,11 @@ func TestHugoLooseFiles(t *testing.T) {
 	if len(plan.Files) != 0 {
 		t.Errorf("files %v", plan.Files)
 	}
-	want := "h/content/posts/draft.htm: not Markdown (.htm): convert it to Markdown to import it\n" +
-		"h/content/posts/images/x.png: a file of the content folder that no page owns: Hugo published it at /posts/images/x.png, unless the site kept it back; copy it to static/posts/images/x.png if it was public\n" +
+	// The page in HTML is a post, a draft as it was.
+	if len(plan.Posts) != 2 || plan.Posts[1].Source != "h/content/posts/draft.htm" || !plan.Posts[1].Draft {
+		t.Errorf("posts %+v", plan.Posts)
+	}
+	want := "h/content/posts/images/x.png: a file of the content folder that no page owns: Hugo published it at /posts/images/x.png, unless the site kept it back; copy it to static/posts/images/x.png if it was public\n" +
 		"h/content/private/_index.md: a list page (_index): netjournal makes its own lists of posts, archive/ and tags/\n" +
 		"h/content/private/salary.pdf: a file of the content folder that no page owns, in private/, which is never rendered: Hugo did not publish it, nor does the import"
 	if got := skips(plan); got != want {

@@ -2,9 +2,11 @@ package blogimport
 
 import (
 	"fmt"
+	"github.com/netjournal/netjournal/internal/markdown"
 	"html"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -41,7 +43,27 @@ type converter struct {
 	// (Hugo without its passthrough): the math a shortcode writes is
 	// escaped for unescapeMath, which undoes the writer's escapes.
 	markdownMath bool
+	// html says that the body is HTML (htmlBody's): what the converter
+	// writes in Markdown, an image or a link, is written in HTML, which
+	// an HTML block shows as it should (Markdown it shows as written).
+	html bool
 }
+
+// asHTML is Markdown the converter wrote (an image, a figure, a link),
+// in HTML when the body is HTML; a paragraph's tags left out.
+func (c *converter) asHTML(md string, ok bool) (string, bool) {
+	if !c.html || !ok {
+		return md, ok
+	}
+	out := strings.TrimSpace(snippets().Render(markdown.Text(md), markdown.Options{}).HTML)
+	if inner, isP := strings.CutPrefix(out, "<p>"); isP && strings.HasSuffix(inner, "</p>") && !strings.Contains(inner, "<p>") {
+		out = strings.TrimSuffix(inner, "</p>")
+	}
+	return out, true
+}
+
+// snippets renders what asHTML writes in HTML.
+var snippets = sync.OnceValue(markdown.New)
 
 func newConverter(src string, bodyLine int, warn func(int, string, ...any)) *converter {
 	return &converter{

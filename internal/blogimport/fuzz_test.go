@@ -108,6 +108,7 @@ func FuzzImport(f *testing.F) {
 					"config.toml":                   {Data: []byte("baseURL = \"https://h.example.net/\"\n")},
 					"content/posts/2018-06-24-x.md": {Data: []byte(src)},
 					"content/about.md":              {Data: []byte(src)},
+					"content/posts/h.html":          {Data: []byte(src)},
 					"content/misc/x/index.md":       {Data: []byte(src)},
 				}, Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
 			} else {

@@ -9,7 +9,8 @@ import (
 )
 
 // htmlBody returns the body of a post written in HTML (a Jekyll post in
-// .html, as Jekyll's WordPress, Blogger and Tumblr importers write them)
+// .html, as Jekyll's WordPress, Blogger and Tumblr importers write them;
+// a Hugo page in .html)
 // as a Markdown body that renders the same HTML, and the lines it added
 // (0-based, as fileLine takes them). Jekyll wrote such a body as it was;
 // read as Markdown it was not: a line indented after a blank line became
@@ -29,8 +30,9 @@ import (
 //     as they are, for the Liquid that runs after.
 //
 // Paragraphs stay paragraphs, as WordPress showed them. A fenced code
-// block, and Liquid's highlight, raw and comment blocks, are kept as
-// they are, with a blank line before and after them.
+// block, Liquid's highlight, raw and comment blocks and Hugo's highlight
+// shortcode are kept as they are, with a blank line before and after
+// them; Hugo's shortcodes, as Liquid's tags, are left for what runs after.
 func htmlBody(s string) (string, []int) {
 	s, inserted := unindentHTML(s)
 	return escapeMarks(s), inserted
@@ -121,6 +123,9 @@ func verbatimOpens(line string) string {
 	if m := liquidBlock.FindStringSubmatch(line); m != nil {
 		return "end" + m[1]
 	}
+	if hugoHighlight.MatchString(line) {
+		return "/highlight"
+	}
 	return ""
 }
 
@@ -131,8 +136,18 @@ func verbatimEnds(line, end string) bool {
 		t := strings.TrimSpace(line)
 		return strings.HasPrefix(t, end) && strings.Trim(t, end[:1]) == ""
 	}
+	if end == "/highlight" {
+		return hugoHighlightEnd.MatchString(line)
+	}
 	return liquidEnds[end].MatchString(line)
 }
+
+// hugoHighlight opens Hugo's highlight shortcode, and hugoHighlightEnd
+// closes it: its code is kept as it is.
+var (
+	hugoHighlight    = regexp.MustCompile(`^\s*\{\{[<%]-?\s*highlight\b`)
+	hugoHighlightEnd = regexp.MustCompile(`\{\{[<%]-?\s*/highlight\s*-?[%>]\}\}`)
+)
 
 // opensAndEnds reports whether the line that opens a block kept as it is
 // (end names its end) ends it too: {% raw %}{{ x }}{% endraw %}.
@@ -140,7 +155,11 @@ func opensAndEnds(line, end string) bool {
 	if end[0] == '`' || end[0] == '~' {
 		return false
 	}
-	i := strings.Index(line, "%}")
+	closing := "%}"
+	if end == "/highlight" {
+		closing = "}}"
+	}
+	i := strings.Index(line, closing)
 	return i >= 0 && verbatimEnds(line[i+2:], end)
 }
 

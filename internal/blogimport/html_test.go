@@ -147,7 +147,8 @@ func TestJekyllHTMLPost(t *testing.T) {
 		"<!--more-->\n\n" +
 		"<div class=\"highlight\"><pre><code>x := 1\n\ny := 2\n</code></pre></div>\n\n" +
 		"    <div class=\"note\">\n    Indented.\n    </div>\n\n" +
-		"<p>See {% post_url 2020-01-01-none %}.</p>\n"
+		"<p>See {% post_url 2020-01-01-none %}.</p>\n" +
+		"<p>{% include image.html url=\"/img/a_b.png\" alt=\"A\" %}</p>\n"
 	fsys := fstest.MapFS{
 		"_config.yml":                {Data: []byte("url: https://j.example.net\n")},
 		"_posts/2020-01-02-wp.html":  {Data: []byte(post)},
@@ -168,6 +169,7 @@ func TestJekyllHTMLPost(t *testing.T) {
 		"<p>A paragraph with *stars*, a_b_c and 2*3*4.</p>",
 		"<pre><code>x := 1\n\ny := 2\n</code></pre></div>",
 		"<div class=\"note\">\nIndented.\n</div>",
+		"<p><img src=\"/img/a_b.png\" alt=\"A\"></p>",
 	} {
 		if !strings.Contains(r.HTML, want) {
 			t.Errorf("renders\n%s\nwithout %q (body %q)", r.HTML, want, body)
@@ -222,5 +224,43 @@ func TestJekyllHTMLPages(t *testing.T) {
 		if !slices.Contains(skipped, want) {
 			t.Errorf("%s not skipped: %v", want, skipped)
 		}
+	}
+}
+
+// TestHugoHTMLPost: a Hugo page in .html, which Hugo showed as it was but
+// for its shortcodes, is imported (it was skipped, "convert it to
+// Markdown"), its shortcodes' arguments and highlighted code as written.
+func TestHugoHTMLPost(t *testing.T) {
+	post := "---\ntitle: In HTML\ndate: 2020-01-02\n---\n" +
+		"<p>A *star* and {{< figure src=\"/img/a_b.png\" >}}.</p>\n\n" +
+		"{{< highlight go >}}\nx := a_b\n\n    y := 2\n{{< /highlight >}}\n" +
+		"    <div>Indented.</div>\n"
+	fsys := fstest.MapFS{
+		"config.toml":              {Data: []byte("baseURL = 'https://h.example.net/'\n")},
+		"content/posts/a.html":     {Data: []byte(post)},
+		"content/posts/b.md":       {Data: []byte("---\ntitle: B\ndate: 2020-01-01\n---\nHi.\n")},
+		"content/about/index.html": {Data: []byte("---\ntitle: About\n---\n<p>Me.</p>\n")},
+	}
+	plan, err := Hugo(fsys, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Posts) != 2 || len(plan.Pages) != 1 || plan.Pages[0].SitePath != "about/" {
+		t.Fatalf("posts %d, pages %d, skipped %v", len(plan.Posts), len(plan.Pages), plan.Skipped)
+	}
+	var body string
+	for _, p := range plan.Posts {
+		if p.Slug == "a" {
+			body = p.Body
+		}
+	}
+	out := markdown.New().Render(markdown.Text(body), markdown.Options{}).HTML
+	for _, want := range []string{"<p>A *star* and <img src=\"/img/a_b.png\" alt=\"\">.</p>", "<div>Indented.</div>"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("renders\n%s\nwithout %q (body %q)", out, want, body)
+		}
+	}
+	if want := "\n\n```go\nx := a_b\n\n    y := 2\n```\n\n"; !strings.Contains(body, want) {
+		t.Errorf("body %q, without %q", body, want)
 	}
 }

@@ -47,6 +47,7 @@ type hugoPage struct {
 	sections []string // the folders above it
 	lang     string
 	bundle   string // the leaf bundle's folder, for index.md
+	html     bool   // written in HTML, which Hugo showed as it was
 }
 
 // Hugo reads the Hugo site at the root of fsys.
@@ -142,7 +143,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		}
 		files = append(files, p)
 		name, ext := splitExt(d.Name())
-		if base, _ := splitLang(name, langs); base == "index" && markdownExts[ext] {
+		if base, _ := splitLang(name, langs); base == "index" && (markdownExts[ext] || htmlPage(fsys, p)) {
 			bundles[path.Dir(p)] = true
 		}
 		return nil
@@ -195,9 +196,9 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		rel := strings.TrimPrefix(p, contentDir+"/")
 		if b := bundleOf(path.Dir(p), bundles); b != "" {
 			name, ext := splitExt(path.Base(p))
-			if base, lang := splitLang(name, langs); base == "index" && markdownExts[ext] && path.Dir(p) == b {
+			if base, lang := splitLang(name, langs); base == "index" && (markdownExts[ext] || htmlPage(fsys, p)) && path.Dir(p) == b {
 				dir := strings.TrimPrefix(b, contentDir+"/")
-				pages = append(pages, hugoPage{rel: rel, dir: dir, name: path.Base(b), sections: sectionsOf(path.Dir(dir)), lang: lang, bundle: b})
+				pages = append(pages, hugoPage{rel: rel, dir: dir, name: path.Base(b), sections: sectionsOf(path.Dir(dir)), lang: lang, bundle: b, html: !markdownExts[ext]})
 				continue
 			}
 			resources[b] = append(resources[b], p)
@@ -218,6 +219,10 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 			} else {
 				plan.skip(shown(p), "a list page (_index): netjournal makes its own lists of posts, archive/ and tags/")
 			}
+			continue
+		case !markdownExts[ext] && !strings.HasPrefix(name, "_index") && htmlPage(fsys, p):
+			base, lang := splitLang(name, langs)
+			pages = append(pages, hugoPage{rel: rel, dir: path.Dir(rel), name: base, sections: sectionsOf(path.Dir(rel)), lang: lang, html: true})
 			continue
 		case !markdownExts[ext]:
 			if hugoPageExts[ext] {
@@ -364,9 +369,18 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 	rawDollar := hugoPassthrough(cfg, "$")
 	dollarIsMath := rawDollar || themeDollarMath(cfg)
 	for _, d := range drafts {
+		var inserted []int // lines htmlBody added to the body
+		if d.html {
+			// Hugo showed it as it was, but for its shortcodes.
+			d.body, inserted = htmlBody(d.body)
+		}
 		c := newConverter(d.body, d.bodyLine, func(line int, format string, args ...any) {
 			plan.warn(content.Position{Path: d.shown, Line: line}, format, args...)
 		})
+		if inserted != nil {
+			c.fileLine = func(l int) int { return fileLine(l, inserted) }
+		}
+		c.html = d.html
 		c.resolve = func(ref string) (string, bool) {
 			p, ok := refs[strings.ToLower(strings.Trim(ref, "/"))]
 			return p, ok
@@ -603,7 +617,7 @@ func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContex
 	}
 	p := &Post{Source: shown}
 	f := plan.fieldsOf(shown, meta)
-	d := &draft{post: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown}
+	d := &draft{post: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown, html: pg.html}
 
 	if !plan.hugoRendered(f, shown, d) {
 		return nil, false
@@ -713,7 +727,7 @@ func (plan *Plan) hugoStandalone(shown string, data []byte, pg hugoPage, hc hugo
 	}
 	p := &Page{Source: shown}
 	f := plan.fieldsOf(shown, meta)
-	d := &draft{page: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown, aliasKey: "aliases"}
+	d := &draft{page: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown, aliasKey: "aliases", html: pg.html}
 	if !plan.hugoRendered(f, shown, d) {
 		return nil, false
 	}
@@ -1439,6 +1453,14 @@ func globRegexp(g string) *regexp.Regexp {
 		return regexp.MustCompile("^" + regexp.QuoteMeta(g) + "$")
 	}
 	return re
+}
+
+// htmlPage reports whether the file at p is a page in HTML: one with
+// front matter, which Hugo renders as a page, its HTML as it is (a file
+// without is copied as it is).
+func htmlPage(fsys fs.FS, p string) bool {
+	_, ext := splitExt(p)
+	return (ext == ".html" || ext == ".htm") && frontMatter(fsys, p)
 }
 
 // hugoPageExts are the extensions of the pages Hugo reads but Markdown's

@@ -249,6 +249,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		if inserted != nil {
 			c.fileLine = func(l int) int { return fileLine(l, inserted) }
 		}
+		c.html = d.html
 		c.resolve = func(ref string) (string, bool) {
 			asked := ref
 			ref = strings.TrimPrefix(strings.TrimPrefix(ref, "post_url:/"), "link:/")

@@ -210,7 +210,7 @@ func (c *converter) tag(t *liquidTag) (string, bool) {
 		if t.name == "twitter" && len(pos) > 0 && strings.HasPrefix(pos[0], "oembed") {
 			pos = pos[1:]
 		}
-		return embed(t.name, named, pos)
+		return c.asHTML(embed(t.name, named, pos))
 	case "include", "include_relative":
 		if len(args) == 0 {
 			return "", false
@@ -219,16 +219,16 @@ func (c *converter) tag(t *liquidTag) (string, bool) {
 		file := strings.ToLower(args[0])
 		switch {
 		case strings.Contains(file, "youtube"):
-			return embed("youtube", named, nil)
+			return c.asHTML(embed("youtube", named, nil))
 		case strings.Contains(file, "vimeo"):
-			return embed("vimeo", named, nil)
+			return c.asHTML(embed("vimeo", named, nil))
 		case strings.Contains(file, "image") || strings.Contains(file, "figure") || strings.Contains(file, "img"):
 			im := image{
 				src: c.attr(named, "url", "src", "image", "image_path", "file", "path", "img"), alt: c.attr(named, "alt"),
 				caption: c.attr(named, "caption", "description", "title"),
 			}
 			if im.src != "" {
-				return im.markdown(), true
+				return c.asHTML(im.markdown(), true)
 			}
 		}
 		if t.name == "include" {

@@ -297,7 +297,7 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 		if im.src == "" {
 			break
 		}
-		if md := im.markdown(); strings.HasPrefix(md, "<figure") {
+		if md, _ := c.asHTML(im.markdown(), true); strings.HasPrefix(md, "<figure") {
 			endBlock(b, c.src, end, block(b, md))
 		} else {
 			b.WriteString(md)
@@ -375,7 +375,7 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 		endBlock(b, c.src, end, block(b, "<details"+open+"><summary>"+inline(summary)+"</summary>\n\n"+strings.Trim(undent(inner, ind), "\n")+"\n\n</details>"))
 		return
 	default:
-		if s, ok := embed(name, t.named, t.pos); ok {
+		if s, ok := c.asHTML(embed(name, t.named, t.pos)); ok {
 			b.WriteString(s)
 			return
 		}
