@@ -264,3 +264,34 @@ func TestHugoHTMLPost(t *testing.T) {
 		t.Errorf("body %q, without %q", body, want)
 	}
 }
+
+// TestCNAMEHint: a GitHub Pages site without its address in its
+// configuration has it in its CNAME file: the warning that asks for the
+// address names it.
+func TestCNAMEHint(t *testing.T) {
+	jp, err := Jekyll(fstest.MapFS{
+		"_config.yml":            {Data: []byte("title: T\n")},
+		"CNAME":                  {Data: []byte("blog.example.org\n")},
+		"_posts/2020-01-02-a.md": {Data: []byte("---\ntitle: A\n---\nHi.\n")},
+	}, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hp, err := Hugo(fstest.MapFS{
+		"config.toml":        {Data: []byte("title = 'T'\n")},
+		"static/CNAME":       {Data: []byte("blog.example.org")},
+		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\nHi.\n")},
+	}, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, plan := range []*Plan{jp, hp} {
+		found := false
+		for _, w := range plan.Warnings {
+			found = found || strings.Contains(w.Error(), "the CNAME file names blog.example.org: --base-url https://blog.example.org/ if the blog was there")
+		}
+		if !found {
+			t.Errorf("warnings %v", plan.Warnings)
+		}
+	}
+}

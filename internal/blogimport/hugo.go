@@ -64,10 +64,10 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 	}
 	old := newSite(or(opts.BaseURL, cfg.str("baseurl")))
 	if old.base != nil && placeholderHosts[old.base.Hostname()] && opts.BaseURL == "" {
-		plan.warn(content.Position{Path: shown(hugoConfigName(fsys))}, "baseURL %s is a placeholder: feed ids are not kept; give the blog's address with --base-url", cfg.str("baseurl"))
+		plan.warn(content.Position{Path: shown(hugoConfigName(fsys))}, "baseURL %s is a placeholder: feed ids are not kept; give the blog's address with --base-url%s", cfg.str("baseurl"), cnameHint(fsys, path.Join(or(cfg.str("staticdir"), "static"), "CNAME")))
 		old = site{}
 	} else if old.base == nil {
-		plan.warn(content.Position{Path: shown(hugoConfigName(fsys))}, "the site's baseURL is not known: feed ids are not kept; give the blog's address with --base-url")
+		plan.warn(content.Position{Path: shown(hugoConfigName(fsys))}, "the site's baseURL is not known: feed ids are not kept; give the blog's address with --base-url%s", cnameHint(fsys, path.Join(or(cfg.str("staticdir"), "static"), "CNAME")))
 	}
 	lower := !cfg.boolean("disablepathtolower")
 	zone := cfg.zone("timezone")

@@ -57,7 +57,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 	plan.Language = languageTag(or(cfg.str("lang"), cfg.str("locale")))
 	old := newSite(or(opts.BaseURL, strings.TrimRight(cfg.str("url"), "/")+"/"+strings.Trim(cfg.str("baseurl"), "/")))
 	if old.base == nil || placeholderHosts[old.base.Hostname()] && opts.BaseURL == "" {
-		plan.warn(content.Position{Path: shown(or(cfgName, "_config.yml"))}, "the site's url is not known: feed ids are not kept; give the blog's address with --base-url")
+		plan.warn(content.Position{Path: shown(or(cfgName, "_config.yml"))}, "the site's url is not known: feed ids are not kept; give the blog's address with --base-url%s", cnameHint(fsys, "CNAME"))
 		old = site{}
 	}
 	zone := cfg.zone("timezone")
@@ -345,6 +345,23 @@ type jekyllContext struct {
 	// id jekyll-feed gave it.
 	feedID func(id string) string
 	now    time.Time
+}
+
+// cnameHint names the domain a GitHub Pages site's CNAME file at p
+// gives (GitHub Pages set a Jekyll site's url from it), for a warning
+// that asks for the blog's address: "" when there is none. Whether the
+// blog was served over https is not in the file: it is asked, not
+// guessed (a wrong guess would give every post a new feed id).
+func cnameHint(fsys fs.FS, p string) string {
+	b, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return ""
+	}
+	domain := strings.TrimSpace(strings.SplitN(string(b), "\n", 2)[0])
+	if domain == "" || strings.ContainsAny(domain, " /:\t") || !strings.Contains(domain, ".") {
+		return ""
+	}
+	return fmt.Sprintf(" (the CNAME file names %s: --base-url https://%s/ if the blog was there)", domain, domain)
 }
 
 // jekyllAbsoluteURL returns what Jekyll's absolute_url makes of a path
