@@ -60,6 +60,7 @@ func Read(path string, data []byte, charset string) (people []contactfile.Person
 	r := csv.NewReader(bytes.NewReader(data[start:]))
 	r.FieldsPerRecord = -1
 	var errs content.ErrorList
+	memberIDs := 0 // rows whose Email Address is a member id
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -94,7 +95,10 @@ func Read(path string, data []byte, charset string) (people []contactfile.Person
 			errs.Add(pos, "%d fields, but the header has %d: is a comma missing its quotes?", len(rec), len(cols))
 			continue
 		}
-		people = append(people, person(pos, rec, cols, &warnings))
+		people = append(people, person(pos, rec, cols, &warnings, &memberIDs))
+	}
+	if memberIDs > 0 {
+		warnings.Add(content.Position{Path: path, Line: header}, "Email Address holds LinkedIn's member ids (urn:li:member:…), not email addresses, in %d rows: imported without them", memberIDs)
 	}
 	if err := errs.Err(); err != nil {
 		return nil, nil, err
@@ -146,7 +150,7 @@ func blank(rec []string) bool {
 	return true
 }
 
-func person(pos content.Position, rec, cols []string, warnings *content.ErrorList) contactfile.Person {
+func person(pos content.Position, rec, cols []string, warnings *content.ErrorList, memberIDs *int) contactfile.Person {
 	get := func(col string) string {
 		if i := index(cols, col); i >= 0 && i < len(rec) {
 			return strings.TrimSpace(rec[i])
@@ -164,11 +168,15 @@ func person(pos content.Position, rec, cols []string, warnings *content.ErrorLis
 		return p
 	}
 	if e := get(colEmail); e != "" {
-		if strings.Contains(e, "@") {
+		switch {
+		case strings.Contains(e, "@"):
 			p.Emails = []content.Typed{{Value: e}}
-		} else {
-			// The 2018 export's urn:li:member:664293716: kept as an
-			// email, it was no address, and export vcard left it out.
+		case strings.HasPrefix(strings.ToLower(e), "urn:li:member:"):
+			// The 2018 export's urn:li:member:664293716, in every row:
+			// kept as an email, it was no address, and export vcard
+			// left it out. Said once for the file.
+			*memberIDs++
+		default:
 			warnings.Add(pos, "Email Address %q is not an email address: imported without it", e)
 		}
 	}
