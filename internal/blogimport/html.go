@@ -8,105 +8,142 @@ import (
 	"github.com/netjournal/netjournal/internal/markdown"
 )
 
-// htmlBody returns the body of a post written in HTML (a Jekyll post in
-// .html, as Jekyll's WordPress, Blogger and Tumblr importers write them;
-// a Hugo page in .html)
-// as a Markdown body that renders the same HTML, and the lines it added
-// (0-based, as fileLine takes them). Jekyll wrote such a body as it was;
-// read as Markdown it was not: a line indented after a blank line became
-// a code block showing the tags, a blank line in a <pre> ended its HTML
-// block and the rest of the code became text, and *, _, `, [ and ~ of its
-// text became emphasis, code and links. So:
+// htmlBody returns the body of a post or a page written in HTML (a
+// Jekyll post in .html, as Jekyll's WordPress, Blogger and Tumblr
+// importers write them; a Hugo page in .html) as a Markdown body that
+// renders the same HTML, and the lines it added (0-based, as fileLine
+// takes them). Jekyll and Hugo wrote such a body as it was; read as
+// Markdown it was not: a line indented after a blank line became a code
+// block showing the tags, a blank line in a <pre> ended its HTML block
+// and the rest of the code became text, and *, _, `, [, ~, quotes and
+// dashes of its text became emphasis, code, links and typography (a
+// command's --prefix an en dash, 'quotes' curly in code). So:
 //
 //   - a blank line in a <pre> is written <!-- -->, as kramdownHTML
 //     writes one, in a <script> //, in a <style> /**/, in a comment ".":
 //     each shows nothing there, and the HTML block they are in does not
 //     end at it;
 //   - the other lines lose their indentation, which HTML does not show
-//     (it collapses white space): no line is code;
-//   - in text that is in no HTML block (a paragraph: text that no block
-//     tag begins, as WordPress wrote its paragraphs), Markdown's marks
-//     are escaped, so that they show as written; Liquid's tags are left
-//     as they are, for the Liquid that runs after.
+//     (it collapses white space; no line is code), and the spaces at
+//     their end (two were a line break);
+//   - a line with a block's tag (<div>, <table>, <p>), a <pre>, a
+//     <script> or a comment in its midst is broken before it, so that
+//     the HTML from there is an HTML block, written as it is (a Blogger
+//     post is one line, its <pre> was in a paragraph);
+//   - in the text that is in no HTML block (a paragraph: text that no
+//     block tag begins, as WordPress wrote its paragraphs), Markdown's
+//     marks are escaped, so that they show as written, and its web
+//     addresses' &amp; is &, which their links need; Liquid's tags and
+//     Hugo's shortcodes are left as they are, for what reads them after,
+//     and so is $$ math, which netjournal shows as MathJax did.
 //
-// Paragraphs stay paragraphs, as WordPress showed them. A fenced code
-// block, Liquid's highlight, raw and comment blocks and Hugo's highlight
-// shortcode are kept as they are, with a blank line before and after
-// them; Hugo's shortcodes, as Liquid's tags, are left for what runs after.
+// Paragraphs stay paragraphs, as WordPress showed them. Liquid's
+// highlight and comment blocks and Hugo's highlight shortcode are kept
+// as they are, with a blank line before and after them. A gist's script,
+// which netjournal does not publish, is a link to the gist.
 func htmlBody(s string) (string, []int) {
+	s = gistScript.ReplaceAllString(s, `<a href="https://gist.github.com/$1$2">Gist $1$2</a>`)
 	s, inserted := unindentHTML(s)
-	return escapeMarks(s), inserted
+	return escapeText(s), inserted
 }
+
+// gistScript is a gist's script, on one line: its user, if given, and
+// its id.
+var gistScript = regexp.MustCompile(`(?i)<script[^>\n]*?\ssrc=["']?(?:https?:)?//gist\.github\.com/([\w-]+/)?([0-9a-f]+)\.js[^"'\s>]*["']?[^>\n]*>[ \t]*</script>`)
 
 // rawOpen finds the elements whose text is raw in HTML, and comments.
 var rawOpen = regexp.MustCompile(`(?i)<(pre|textarea|script|style)(?:[\s/>]|$)|<!--`)
 
-// fenceLine is the opening of a fenced code block.
-var fenceLine = regexp.MustCompile("^ {0,3}(`{3,}|~{3,})")
+// blockTag is a tag that begins an HTML block anywhere (CommonMark's
+// sixth kind), even within a paragraph.
+var blockTag = regexp.MustCompile(`(?i)^</?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[\s/>]|$)`)
 
 // liquidBlock is the opening of a Liquid block whose text is not HTML:
-// code to highlight, raw Liquid, a comment.
-var liquidBlock = regexp.MustCompile(`^\s*\{%-?\s*(highlight|raw|comment)\b`)
+// code to highlight, a comment.
+var liquidBlock = regexp.MustCompile(`^\s*\{%-?\s*(highlight|comment)\b`)
 
-// unindentHTML is htmlBody's first two steps: blank lines in raw text
-// and comments, and indentation.
+// unindentHTML is htmlBody's first steps: blank lines in raw text and
+// comments, indentation, and lines broken before an HTML block.
 func unindentHTML(s string) (string, []int) {
 	var b strings.Builder
 	var inserted []int
-	lines := strings.SplitAfter(s, "\n")
 	written := 0 // lines written
 	write := func(line string) {
 		b.WriteString(line)
-		written++
+		if strings.HasSuffix(line, "\n") {
+			written++
+		}
 	}
-	blankBefore := func() {
+	blankLine := func() {
 		if out := b.String(); out != "" && !strings.HasSuffix(out, "\n\n") {
 			if !strings.HasSuffix(out, "\n") {
-				b.WriteString("\n")
+				write("\n")
 			}
 			inserted = append(inserted, written)
 			write("\n")
 		}
 	}
-	closer := ""   // what ends the raw element or comment the line is in
-	blank := ""    // what a blank line in that one is written
-	verbatim := "" // what ends the block kept as it is that the line is in
+	lines := strings.SplitAfter(s, "\n")
+	closer := ""     // what ends the raw element or comment the line is in
+	blank := ""      // what a blank line in that one is written
+	verbatim := ""   // what ends the block kept as it is that the line is in
+	inBlock := false // in an HTML block that a block's tag began
 	for i, line := range lines {
 		if line == "" {
 			continue
 		}
-		empty := strings.TrimSpace(line) == ""
+		text := strings.TrimRight(line, "\r\n")
+		eol := line[len(text):]
+		nextBlank := i+1 >= len(lines) || strings.TrimSpace(lines[i+1]) == ""
 		switch {
 		case verbatim != "":
-			write(line)
-			if verbatimEnds(line, verbatim) {
-				verbatim = ""
-				if i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "" {
-					if !strings.HasSuffix(line, "\n") {
-						b.WriteString("\n")
-					}
-					inserted = append(inserted, written)
-					write("\n")
-				}
+			if !verbatimEnds(text, verbatim) {
+				write(line)
+				continue
+			}
+			// Its end: at the line's start, as its opening.
+			write(strings.TrimLeft(line, " \t"))
+			if verbatim = ""; !nextBlank {
+				blankLine()
 			}
 			continue
-		case closer != "" && empty:
-			end := line[len(strings.TrimRight(line, "\r\n")):]
+		case closer != "" && strings.TrimSpace(text) == "":
 			if blank != "" {
-				line = blank + end
+				line = blank + eol
 			}
+			write(line)
+			continue
 		case closer != "":
-		case empty:
+			// Raw text, as it is.
+		case strings.TrimSpace(text) == "":
+			inBlock = false
+			write(eol)
+			continue
 		default:
-			if verbatim = verbatimOpens(line); verbatim != "" {
-				blankBefore()
-				write(line)
-				if opensAndEnds(line, verbatim) {
-					verbatim = ""
+			text = strings.TrimLeft(text, " \t")
+			if verbatim = verbatimOpens(text); verbatim != "" {
+				blankLine()
+				write(text + eol)
+				if opensAndEnds(text, verbatim) {
+					if verbatim = ""; !nextBlank {
+						blankLine()
+					}
 				}
 				continue
 			}
-			line = strings.TrimLeft(line, " \t")
+			text = strings.TrimRight(text, " \t")
+			if blockTag.MatchString(text) {
+				inBlock = true
+			} else if at := htmlBlockAt(text); at > 0 && !inBlock {
+				// The line's first part keeps its number, the second is
+				// the line added.
+				inserted = append(inserted, written)
+				write(text[:at] + "\n")
+				closer, blank = rawState(text[:at], "", "")
+				text = text[at:]
+				inBlock = blockTag.MatchString(text)
+			}
+			line = text + eol
 		}
 		write(line)
 		closer, blank = rawState(line, closer, blank)
@@ -114,12 +151,58 @@ func unindentHTML(s string) (string, []int) {
 	return b.String(), inserted
 }
 
-// verbatimOpens returns what ends the block kept as it is that line
-// opens (a fence's marks, or a Liquid block's end tag's name), or "".
-func verbatimOpens(line string) string {
-	if m := fenceLine.FindStringSubmatch(line); m != nil && (m[1][0] == '~' || !strings.Contains(line[len(m[0]):], "`")) {
-		return m[1]
+// htmlBlockAt returns where in a line of HTML an HTML block would begin
+// if the line were broken there: at a block's tag, or at a raw element's
+// or a comment's opening that the line does not close; 0 for none after
+// its start. Tags, closed comments and raw elements, and Liquid, are
+// passed by whole.
+func htmlBlockAt(line string) int {
+	for i := 0; i < len(line); {
+		if strings.HasPrefix(line[i:], "{{") || strings.HasPrefix(line[i:], "{%") {
+			end := "}}"
+			if line[i+1] == '%' {
+				end = "%}"
+			}
+			j := strings.Index(line[i+2:], end)
+			if j < 0 {
+				return 0
+			}
+			i += 2 + j + 2
+			continue
+		}
+		if line[i] != '<' {
+			i++
+			continue
+		}
+		rest := line[i:]
+		if m := rawOpen.FindStringSubmatchIndex(rest); m != nil && m[0] == 0 {
+			closer := "-->"
+			from := 4
+			if m[2] >= 0 {
+				closer, from = "</"+strings.ToLower(rest[m[2]:m[3]]), m[3]
+			}
+			j := strings.Index(strings.ToLower(rest[from:]), closer)
+			if j < 0 {
+				return i // not closed on the line
+			}
+			i += from + j + len(closer)
+			continue
+		}
+		if i > 0 && blockTag.MatchString(rest) {
+			return i
+		}
+		if end := tagEnd(rest); end > 0 && inlineTag.MatchString(rest[:end]) {
+			i += end
+			continue
+		}
+		i++
 	}
+	return 0
+}
+
+// verbatimOpens returns what ends the block kept as it is that line
+// opens (a Liquid block's end tag's name, or Hugo's /highlight), or "".
+func verbatimOpens(line string) string {
 	if m := liquidBlock.FindStringSubmatch(line); m != nil {
 		return "end" + m[1]
 	}
@@ -130,12 +213,8 @@ func verbatimOpens(line string) string {
 }
 
 // verbatimEnds reports whether line ends the block kept as it is that
-// end names: a fence's marks, or a Liquid block's end tag's name.
+// end names.
 func verbatimEnds(line, end string) bool {
-	if end[0] == '`' || end[0] == '~' {
-		t := strings.TrimSpace(line)
-		return strings.HasPrefix(t, end) && strings.Trim(t, end[:1]) == ""
-	}
 	if end == "/highlight" {
 		return hugoHighlightEnd.MatchString(line)
 	}
@@ -150,11 +229,8 @@ var (
 )
 
 // opensAndEnds reports whether the line that opens a block kept as it is
-// (end names its end) ends it too: {% raw %}{{ x }}{% endraw %}.
+// (end names its end) ends it too: {% comment %}x{% endcomment %}.
 func opensAndEnds(line, end string) bool {
-	if end[0] == '`' || end[0] == '~' {
-		return false
-	}
 	closing := "%}"
 	if end == "/highlight" {
 		closing = "}}"
@@ -166,7 +242,7 @@ func opensAndEnds(line, end string) bool {
 var liquidEnds = map[string]*regexp.Regexp{}
 
 func init() {
-	for _, name := range []string{"highlight", "raw", "comment"} {
+	for _, name := range []string{"highlight", "comment"} {
 		liquidEnds["end"+name] = regexp.MustCompile(`\{%-?\s*end` + name + `\s*-?%\}`)
 	}
 }
@@ -208,81 +284,78 @@ func rawState(line, closer, blank string) (string, string) {
 	}
 }
 
-// liquidMarkup is a Liquid tag or output, which the import's Liquid reads
-// after htmlBody: its text is not escaped.
-var liquidMarkup = regexp.MustCompile(`(?s)\{%.*?%\}|\{\{.*?\}\}`)
+// inlineTag is a tag or a comment in a paragraph, as CommonMark reads raw
+// HTML in text.
+var inlineTag = regexp.MustCompile(`(?s)^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[^\s"'=<>` + "`" + `]+(?:\s*=\s*(?:[^\s"'=<>` + "`" + `]+|'[^']*'|"[^"]*"))?)*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>|<!--.*?-->|<![A-Za-z][^>]*>|<\?.*?\?>|<!\[CDATA\[.*?\]\]>)`)
 
-// blockMarkStart is what begins a block other than a paragraph at a
-// line's start, for a paragraph's line: a heading, a quote, a list's
-// item, a thematic break or a setext heading's underline, a table's line,
-// a definition (a list's * and a fence's ` and ~ are escaped as text).
-var blockMarkStart = regexp.MustCompile(`(?m)^(?:[#>+=:|-]|[0-9]{1,9}[.)])`)
+// kept is what escapeText writes as it is in a paragraph's text: a tag or
+// a comment, Liquid and Hugo's shortcodes (read after htmlBody), $$ math
+// (netjournal's, as MathJax read it), a web address (linked whole).
+var kept = regexp.MustCompile(`(?s)\{%.*?%\}|\{\{.*?\}\}|\$\$.+?\$\$|<!--.*?-->|<[A-Za-z/!?][^<>]*>|` + webAddress.String())
 
-// escapeMarks escapes Markdown's marks in the text of s that is not in
-// an HTML block or a block kept as it is: htmlBody's last step.
-func escapeMarks(s string) string {
+// escapeText escapes Markdown's marks in the text of s that is in no HTML
+// block, so that it shows as written: htmlBody's last step.
+func escapeText(s string) string {
+	// A mark that begins a block other than a paragraph at a line's start
+	// (a list's, a quote's, a heading's, a table's, a fence's): escaped,
+	// its line is a paragraph's. HTML blocks are found with those marks
+	// made text: "- <div>" is a paragraph with a <div> in it.
+	marks := map[int]bool{}
+	neutral := []byte(s)
+	off := 0
+	for _, line := range strings.SplitAfter(s, "\n") {
+		if i := blockMark(line); i >= 0 {
+			marks[off+i] = true
+			neutral[off+i] = 'x'
+		}
+		off += len(line)
+	}
+	blocks := append(markdown.HTMLBlocks(string(neutral), false), verbatimBlocks(s)...)
+	slices.SortFunc(blocks, func(a, b [2]int) int { return a[0] - b[0] })
 	var b strings.Builder
-	last := 0
-	outside(s, func(from, to int) {
-		b.WriteString(s[last:from])
-		prev := from
-		for _, m := range liquidMarkup.FindAllStringIndex(s[from:to], -1) {
-			b.WriteString(escapeHTMLText(s[prev : from+m[0]]))
-			b.WriteString(s[from+m[0] : from+m[1]])
-			prev = from + m[1]
-		}
-		b.WriteString(escapeHTMLText(s[prev:to]))
-		last = to
-	})
-	b.WriteString(s[last:])
-	s = b.String()
-	// Then the lines' starts, which escapeHTMLText leaves: escaped, a
-	// heading or a quote is a paragraph's line.
-	var at []int
-	outside(s, func(from, to int) {
-		for _, m := range blockMarkStart.FindAllStringIndex(s[from:to], -1) {
-			if c := s[from+m[0]]; c >= '0' && c <= '9' {
-				at = append(at, from+m[1]-1) // 1\. is no list
-			} else {
-				at = append(at, from+m[0])
-			}
-		}
-	})
-	return insertAt(s, at, `\`)
-}
-
-// lineStartOf is the offset of the start of the line offset i is on.
-func lineStartOf(s string, i int) int { return strings.LastIndexByte(s[:i], '\n') + 1 }
-
-// outside calls f with each run of lines of s that are in no HTML block
-// and no fenced code block: paragraphs' lines, and blank ones.
-func outside(s string, f func(from, to int)) {
-	var taken [][2]int
-	taken = append(taken, markdown.HTMLBlocks(s, false)...)
-	taken = append(taken, verbatimBlocks(s)...)
 	pos := 0
-	slices.SortFunc(taken, func(a, b [2]int) int { return a[0] - b[0] })
-	for _, r := range taken {
-		if r[0] > pos {
-			f(pos, lineStartOf(s, r[0]))
-		}
-		pos = max(pos, r[1])
-		if pos > 0 && pos < len(s) && s[pos-1] != '\n' {
-			if i := strings.IndexByte(s[pos:], '\n'); i >= 0 {
-				pos += i + 1
-			} else {
-				pos = len(s)
+	text := func(from, to int) {
+		for i := from; i < to; {
+			m := kept.FindStringIndex(s[i:to])
+			end := to
+			if m != nil {
+				end = i + m[0]
 			}
+			escapeRun(&b, s, i, end, marks)
+			if m == nil {
+				break
+			}
+			k := s[i+m[0] : i+m[1]]
+			switch {
+			case k[0] == '<' && !inlineTag.MatchString(k):
+				// No tag after all ("a <b" … "c>"): its text escaped.
+				escapeRun(&b, s, i+m[0], i+m[0]+1, marks)
+				i += m[0] + 1
+				continue
+			case webAddress.MatchString(k) && webAddress.FindStringIndex(k)[0] == 0:
+				k = strings.ReplaceAll(k, "&amp;", "&")
+			}
+			b.WriteString(k)
+			i += m[1]
 		}
 	}
-	if pos < len(s) {
-		f(pos, len(s))
+	for _, r := range blocks {
+		start := lineStartOf(s, r[0])
+		if start > pos {
+			text(pos, start)
+		}
+		if end := lineEndOf(s, r[1]); end > pos {
+			b.WriteString(s[max(pos, start):end])
+			pos = end
+		}
 	}
+	text(pos, len(s))
+	return b.String()
 }
 
-// verbatimBlocks are the ranges of s's fenced code blocks and Liquid's
-// highlight, raw and comment blocks, from the opening line's start to
-// the closing line's end.
+// verbatimBlocks are the ranges of s's blocks kept as they are (Liquid's
+// highlight and comment, Hugo's highlight), from the opening line's start
+// to the closing line's end.
 func verbatimBlocks(s string) [][2]int {
 	var out [][2]int
 	end, start := "", 0
@@ -306,4 +379,70 @@ func verbatimBlocks(s string) [][2]int {
 		out = append(out, [2]int{start, len(s)})
 	}
 	return out
+}
+
+// blockMark returns where in line the mark is that would begin a block
+// other than a paragraph (# > + = : | - * ` ~, or 1. and 1)), or -1.
+func blockMark(line string) int {
+	if line == "" {
+		return -1
+	}
+	if strings.IndexByte("#>+=:|-*`~", line[0]) >= 0 {
+		return 0
+	}
+	i := 0
+	for i < len(line) && i < 9 && line[i] >= '0' && line[i] <= '9' {
+		i++
+	}
+	if i > 0 && i < len(line) && (line[i] == '.' || line[i] == ')') {
+		return i
+	}
+	return -1
+}
+
+// escapeRun writes s[from:to], text of a paragraph, with Markdown's marks
+// escaped: those that begin emphasis, code, links, strikethrough, raw
+// HTML and a hard line break, and what the typographer would change
+// (straight quotes, -- and ..., which a command or code needs as
+// written); a block's mark at a line's start (marks).
+func escapeRun(b *strings.Builder, s string, from, to int, marks map[int]bool) {
+	for i := from; i < to; i++ {
+		c := s[i]
+		switch {
+		case marks[i],
+			strings.IndexByte("\\`*_[]~<\"'", c) >= 0,
+			c == '-' && (i > 0 && s[i-1] == '-' || i+1 < len(s) && s[i+1] == '-'),
+			c == '.' && dots(s, i) >= 3,
+			c == '$' && (i > 0 && s[i-1] == '$' || i+1 < len(s) && s[i+1] == '$'):
+			b.WriteByte('\\')
+		}
+		b.WriteByte(c)
+	}
+}
+
+// dots is the length of the run of dots offset i is in.
+func dots(s string, i int) int {
+	a, z := i, i
+	for a > 0 && s[a-1] == '.' {
+		a--
+	}
+	for z < len(s) && s[z] == '.' {
+		z++
+	}
+	return z - a
+}
+
+// lineStartOf is the offset of the start of the line offset i is on.
+func lineStartOf(s string, i int) int { return strings.LastIndexByte(s[:i], '\n') + 1 }
+
+// lineEndOf is the offset past the end (its newline) of the line offset i
+// is on, or i itself when it is a line's start.
+func lineEndOf(s string, i int) int {
+	if i >= len(s) || i > 0 && s[i-1] == '\n' {
+		return min(i, len(s))
+	}
+	if j := strings.IndexByte(s[i:], '\n'); j >= 0 {
+		return i + j + 1
+	}
+	return len(s)
 }
