@@ -90,7 +90,20 @@ func (c *converter) drop(b *strings.Builder, start, end int) {
 		b.WriteString(what)
 		return
 	}
-	b.WriteString(htmlComment(what))
+	c.comment(b, start, end)
+}
+
+// comment writes what the source has from start to end in an HTML
+// comment, where it is left out. In an HTML body, a comment at a line's
+// start begins an HTML block, which would show the text after it on the
+// line as written, the escapes htmlBody put in it for a paragraph shown:
+// that text goes on a line of its own.
+func (c *converter) comment(b *strings.Builder, start, end int) {
+	lineStart := b.Len() == 0 || strings.HasSuffix(b.String(), "\n")
+	b.WriteString(htmlComment(c.src[start:end]))
+	if rest, _, _ := strings.Cut(c.src[end:], "\n"); c.html && lineStart && strings.TrimSpace(rest) != "" {
+		b.WriteString("\n")
+	}
 }
 
 // block writes s as a block of its own where the output has come to: on

@@ -1,6 +1,7 @@
 package blogimport
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -12,7 +13,8 @@ import (
 // Jekyll post in .html, as Jekyll's WordPress, Blogger and Tumblr
 // importers write them; a Hugo page in .html) as a Markdown body that
 // renders the same HTML, and the lines it added (0-based, as fileLine
-// takes them). Jekyll and Hugo wrote such a body as it was; read as
+// takes them). liquid says it is Jekyll's, whose {{ }} is Liquid's.
+// Jekyll and Hugo wrote such a body as it was; read as
 // Markdown it was not: a line indented after a blank line became a code
 // block showing the tags, a blank line in a <pre> ended its HTML block
 // and the rest of the code became text, and *, _, `, [, ~, quotes and
@@ -41,10 +43,10 @@ import (
 // highlight and comment blocks and Hugo's highlight shortcode are kept
 // as they are, with a blank line before and after them. A gist's script,
 // which netjournal does not publish, is a link to the gist.
-func htmlBody(s string) (string, []int) {
+func htmlBody(s string, liquid bool) (string, []int) {
 	s = gistScript.ReplaceAllString(s, `<a href="https://gist.github.com/$1$2">Gist $1$2</a>`)
 	s, inserted := unindentHTML(s)
-	return escapeText(s), inserted
+	return escapeText(s, liquid), inserted
 }
 
 // gistScript is a gist's script, on one line: its user, if given, and
@@ -132,6 +134,13 @@ func unindentHTML(s string) (string, []int) {
 				continue
 			}
 			text = strings.TrimRight(text, " \t")
+			if out := b.String(); text[0] == '>' && out != "" && !strings.HasSuffix(out, "\n\n") {
+				// A tag's end written on its own line (Prettier's
+				// "  >the site</a"): at the start, a quote's mark. Four
+				// spaces in, it goes on the paragraph or the HTML block
+				// of the line before, as it did.
+				text = "    " + text
+			}
 			if blockTag.MatchString(text) {
 				inBlock = true
 			} else if at := htmlBlockAt(text); at > 0 && !inBlock {
@@ -175,13 +184,15 @@ func htmlBlockAt(line string) int {
 			continue
 		}
 		rest := line[i:]
-		if m := rawOpen.FindStringSubmatchIndex(rest); m != nil && m[0] == 0 {
-			closer := "-->"
-			from := 4
-			if m[2] >= 0 {
-				closer, from = "</"+strings.ToLower(rest[m[2]:m[3]]), m[3]
+		if name, from := rawOpening(rest); from > 0 {
+			if name != "" && i > 0 {
+				return i // a <pre> in a paragraph's line: its own block
 			}
-			j := strings.Index(strings.ToLower(rest[from:]), closer)
+			closer := "-->"
+			if name != "" {
+				closer = "</" + name
+			}
+			j := closerAt(rest[from:], closer)
 			if j < 0 {
 				return i // not closed on the line
 			}
@@ -191,13 +202,61 @@ func htmlBlockAt(line string) int {
 		if i > 0 && blockTag.MatchString(rest) {
 			return i
 		}
-		if end := tagEnd(rest); end > 0 && inlineTag.MatchString(rest[:end]) {
+		if end := htmlTagEnd(rest); end > 0 && inlineTag.MatchString(rest[:end]) {
 			i += end
 			continue
 		}
 		i++
 	}
 	return 0
+}
+
+// rawOpening returns the name, in lower case, of the raw element (pre,
+// textarea, script, style) whose opening s begins with, or "" for a
+// comment's, and the length of what it read of it; 0 for neither.
+func rawOpening(s string) (string, int) {
+	if strings.HasPrefix(s, "<!--") {
+		return "", 4
+	}
+	for _, name := range []string{"pre", "textarea", "script", "style"} {
+		n := 1 + len(name)
+		if len(s) >= n && strings.EqualFold(s[1:n], name) && (len(s) == n || strings.IndexByte(" \t\r\n/>", s[n]) >= 0) {
+			return name, n
+		}
+	}
+	return "", 0
+}
+
+// closerAt returns where closer ("</pre", "-->") is first in s, in any
+// case, or -1.
+func closerAt(s, closer string) int {
+	if closer[0] == '<' {
+		return indexFold(s, 0, closer)
+	}
+	return strings.Index(s, closer)
+}
+
+// htmlTagEnd returns where the tag s begins with ends, past its '>', a
+// '>' in a quoted attribute passed by; -1 if it does not end before a
+// '<' outside quotes (which no tag holds), so that a text of many
+// stray '<' is read once.
+func htmlTagEnd(s string) int {
+	var quote byte
+	for i := 1; i < len(s); i++ {
+		switch c := s[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '>':
+			return i + 1
+		case c == '<':
+			return -1
+		}
+	}
+	return -1
 }
 
 // verbatimOpens returns what ends the block kept as it is that line
@@ -254,7 +313,7 @@ func rawState(line, closer, blank string) (string, string) {
 	rest := line
 	for {
 		if closer != "" {
-			i := strings.Index(strings.ToLower(rest), closer)
+			i := closerAt(rest, closer)
 			if i < 0 {
 				return closer, blank
 			}
@@ -288,14 +347,22 @@ func rawState(line, closer, blank string) (string, string) {
 // HTML in text.
 var inlineTag = regexp.MustCompile(`(?s)^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[^\s"'=<>` + "`" + `]+(?:\s*=\s*(?:[^\s"'=<>` + "`" + `]+|'[^']*'|"[^"]*"))?)*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>|<!--.*?-->|<![A-Za-z][^>]*>|<\?.*?\?>|<!\[CDATA\[.*?\]\]>)`)
 
-// kept is what escapeText writes as it is in a paragraph's text: a tag or
-// a comment, Liquid and Hugo's shortcodes (read after htmlBody), $$ math
-// (netjournal's, as MathJax read it), a web address (linked whole).
-var kept = regexp.MustCompile(`(?s)\{%.*?%\}|\{\{.*?\}\}|\$\$.+?\$\$|<!--.*?-->|<[A-Za-z/!?][^<>]*>|` + webAddress.String())
+// officeTag is a tag of Word's (<o:p>), which HTML pasted from Word
+// holds and browsers show nothing of; CommonMark reads no tag in it, and
+// showed it as text.
+var officeTag = regexp.MustCompile(`^</?[A-Za-z][A-Za-z0-9]*:[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>`)
+
+// addressAt is a web address at the start of the text.
+var addressAt = regexp.MustCompile(`^(?:` + webAddress.String() + `)`)
+
+// endraw is Liquid's end of a raw block.
+var endraw = regexp.MustCompile(`^\{%-?\s*endraw\b`)
 
 // escapeText escapes Markdown's marks in the text of s that is in no HTML
-// block, so that it shows as written: htmlBody's last step.
-func escapeText(s string) string {
+// block, so that it shows as written: htmlBody's last step. liquid says
+// that {{ }} and {% %} are Liquid's (Jekyll's), read after: else only
+// Hugo's shortcodes ({{< >}}, {{% %}}) are, and {{ }} is text.
+func escapeText(s string, liquid bool) string {
 	// A mark that begins a block other than a paragraph at a line's start
 	// (a list's, a quote's, a heading's, a table's, a fence's): escaped,
 	// its line is a paragraph's. HTML blocks are found with those marks
@@ -314,43 +381,161 @@ func escapeText(s string) string {
 	slices.SortFunc(blocks, func(a, b [2]int) int { return a[0] - b[0] })
 	var b strings.Builder
 	pos := 0
-	text := func(from, to int) {
-		for i := from; i < to; {
-			m := kept.FindStringIndex(s[i:to])
-			end := to
-			if m != nil {
-				end = i + m[0]
-			}
-			escapeRun(&b, s, i, end, marks)
-			if m == nil {
-				break
-			}
-			k := s[i+m[0] : i+m[1]]
-			switch {
-			case k[0] == '<' && !inlineTag.MatchString(k):
-				// No tag after all ("a <b" … "c>"): its text escaped.
-				escapeRun(&b, s, i+m[0], i+m[0]+1, marks)
-				i += m[0] + 1
-				continue
-			case webAddress.MatchString(k) && webAddress.FindStringIndex(k)[0] == 0:
-				k = strings.ReplaceAll(k, "&amp;", "&")
-			}
-			b.WriteString(k)
-			i += m[1]
-		}
-	}
 	for _, r := range blocks {
 		start := lineStartOf(s, r[0])
 		if start > pos {
-			text(pos, start)
+			escapeParagraphs(&b, s, pos, start, marks, liquid)
 		}
 		if end := lineEndOf(s, r[1]); end > pos {
 			b.WriteString(s[max(pos, start):end])
 			pos = end
 		}
 	}
-	text(pos, len(s))
+	escapeParagraphs(&b, s, pos, len(s), marks, liquid)
 	return b.String()
+}
+
+// escapeParagraphs writes s[from:to], paragraphs' text, escaped as
+// escapeText says: tags and comments, Liquid or Hugo's shortcodes, $$
+// math in one paragraph and web addresses are written as they are (an
+// address's &amp; as &, which its link needs; in a link's text, an
+// address is escaped, not linked again), Word's tags are left out, and
+// the rest is escapeRun's.
+func escapeParagraphs(b *strings.Builder, s string, from, to int, marks map[int]bool, liquid bool) {
+	inLink := false // in an <a>'s text
+	inRaw := false  // in Liquid's {% raw %}: its text is text
+	text := from    // the start of the text not written yet
+	for i := from; i < to; {
+		end := 0 // past what is written as it is, from i
+		drop := false
+		switch c := s[i]; {
+		case c == '{' && i+1 < to && (s[i+1] == '{' || s[i+1] == '%'):
+			end = liquidEnd(s[i:to], liquid, inRaw)
+			if liquid && end > 0 && s[i+1] == '%' {
+				if f := strings.Fields(strings.Trim(s[i+2:i+end-2], "- ")); len(f) > 0 {
+					switch f[0] {
+					case "raw":
+						inRaw = true
+					case "endraw":
+						inRaw = false
+					}
+				}
+			}
+		case c == '<' && strings.HasPrefix(s[i:to], "<!--"):
+			if j := strings.Index(s[i+4:to], "-->"); j >= 0 {
+				end = 4 + j + 3
+			}
+		case c == '<':
+			if n := htmlTagEnd(s[i:to]); n > 0 && inlineTag.MatchString(s[i:i+n]) {
+				end = n
+			} else if m := officeTag.FindStringIndex(s[i:to]); m != nil {
+				end, drop = m[1], true
+			}
+		case c == '$' && i+1 < to && s[i+1] == '$':
+			end = mathEnd(s[i:to])
+		case !inLink && (c == 'h' || c == 'f' || c == 'w') && (i == 0 || !wordByte(s[i-1])):
+			if m := addressAt.FindStringIndex(s[i:to]); m != nil {
+				end = addressEnd(s[i : i+m[1]])
+			}
+		}
+		if end <= 0 {
+			i++
+			continue
+		}
+		escapeRun(b, s, text, i, marks, inLink)
+		switch k := s[i : i+end]; strings.ToLower(tagName(k)) {
+		case "a":
+			inLink = true
+		case "/a":
+			inLink = false
+		}
+		switch k := s[i : i+end]; {
+		case drop:
+		case k[0] != '<' && k[0] != '{' && k[0] != '$':
+			b.WriteString(strings.ReplaceAll(k, "&amp;", "&"))
+		default:
+			b.WriteString(k)
+		}
+		i += end
+		text = i
+	}
+	escapeRun(b, s, text, to, marks, inLink)
+}
+
+// tagName is the name of the tag t, with its / if it closes; "" if t
+// is no tag.
+func tagName(t string) string {
+	if len(t) < 2 || t[0] != '<' {
+		return ""
+	}
+	t = t[1:]
+	n := 0
+	for n < len(t) && (t[n] == '/' || wordByte(t[n]) || t[n] == '-') {
+		n++
+	}
+	return t[:n]
+}
+
+// liquidEnd returns the length of the Liquid tag or output (liquid), or
+// Hugo shortcode, that s begins with, or 0: {{ }} is Hugo's text, and
+// in {% raw %} only {% endraw %} is Liquid's.
+func liquidEnd(s string, liquid, inRaw bool) int {
+	closer := ""
+	switch {
+	case inRaw && !endraw.MatchString(s):
+		return 0
+	case liquid && strings.HasPrefix(s, "{%"):
+		closer = "%}"
+	case liquid && strings.HasPrefix(s, "{{"):
+		closer = "}}"
+	case !liquid && strings.HasPrefix(s, "{{<"):
+		closer = ">}}"
+	case !liquid && strings.HasPrefix(s, "{{%"):
+		closer = "%}}"
+	default:
+		return 0
+	}
+	j := strings.Index(s[2:], closer)
+	if j < 0 {
+		return 0
+	}
+	return 2 + j + len(closer)
+}
+
+// mathEnd returns the length of the $$ math s begins with, within one
+// paragraph, as netjournal reads it; 0 for none.
+func mathEnd(s string) int {
+	for j := 2; j+1 < len(s); j++ {
+		switch {
+		case s[j] == '$' && s[j+1] == '$':
+			if j == 2 {
+				return 0
+			}
+			return j + 2
+		case s[j] == '\n':
+			line, _, _ := strings.Cut(s[j+1:], "\n")
+			if strings.TrimSpace(line) == "" {
+				return 0 // a blank line ends the paragraph
+			}
+		}
+	}
+	return 0
+}
+
+// addressEnd returns the length of the web address a, less what ends it
+// as text does (a quote, a sentence's end: see "https://x/".), as a
+// link of GitHub's Markdown ends.
+func addressEnd(a string) int {
+	if i := strings.IndexAny(a, `"'`); i >= 0 {
+		a = a[:i]
+	}
+	return len(strings.TrimRight(a, ".,:;!?*_~"))
+}
+
+// wordByte reports whether c is a letter or a digit of ASCII, or a byte
+// of a character beyond.
+func wordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
 // verbatimBlocks are the ranges of s's blocks kept as they are (Liquid's
@@ -403,33 +588,78 @@ func blockMark(line string) int {
 // escapeRun writes s[from:to], text of a paragraph, with Markdown's marks
 // escaped: those that begin emphasis, code, links, strikethrough, raw
 // HTML and a hard line break, and what the typographer would change
-// (straight quotes, -- and ..., which a command or code needs as
-// written); a block's mark at a line's start (marks).
-func escapeRun(b *strings.Builder, s string, from, to int, marks map[int]bool) {
+// (straight quotes, --, ..., << and >>, which a command or code needs as
+// written); a block's mark at a line's start (marks); in a link's text
+// (inLink), what would link a web address again.
+func escapeRun(b *strings.Builder, s string, from, to int, marks map[int]bool, inLink bool) {
+	dotsEnd := -1 // past the run of three dots or more that i is in
 	for i := from; i < to; i++ {
 		c := s[i]
+		if c == '.' && i >= dotsEnd {
+			j := i
+			for j < len(s) && s[j] == '.' {
+				j++
+			}
+			dotsEnd = i
+			if j-i >= 3 || i > 0 && s[i-1] == '.' {
+				dotsEnd = j
+			}
+		}
+		twice := i > 0 && s[i-1] == c || i+1 < len(s) && s[i+1] == c
 		switch {
 		case marks[i],
 			strings.IndexByte("\\`*_[]~<\"'", c) >= 0,
-			c == '-' && (i > 0 && s[i-1] == '-' || i+1 < len(s) && s[i+1] == '-'),
-			c == '.' && dots(s, i) >= 3,
-			c == '$' && (i > 0 && s[i-1] == '$' || i+1 < len(s) && s[i+1] == '$'):
+			twice && (c == '-' || c == '$' || c == '>'),
+			c == '.' && i < dotsEnd,
+			inLink && (c == ':' || c == '.'):
 			b.WriteByte('\\')
 		}
 		b.WriteByte(c)
 	}
 }
 
-// dots is the length of the run of dots offset i is in.
-func dots(s string, i int) int {
-	a, z := i, i
-	for a > 0 && s[a-1] == '.' {
-		a--
+// htmlText is text that Liquid or a shortcode writes into an HTML body
+// (a page's title), its characters that Markdown reads as marks written
+// as their character references: shown as written in a paragraph, an
+// HTML block and an attribute alike.
+func htmlText(s string) string {
+	if !strings.ContainsAny(s, "*_`[]~\\<>\"'-.$") {
+		return s
 	}
-	for z < len(s) && s[z] == '.' {
-		z++
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		twice := i > 0 && s[i-1] == c || i+1 < len(s) && s[i+1] == c
+		if strings.IndexByte("*_`[]~\\<>\"'", c) >= 0 || twice && (c == '-' || c == '.' || c == '$') {
+			fmt.Fprintf(&b, "&#%d;", c)
+			continue
+		}
+		b.WriteByte(c)
 	}
-	return z - a
+	return b.String()
+}
+
+// unescapeMarks undoes escapeRun: the backslash before a character of
+// ASCII's punctuation goes (escapeRun writes a backslash of the text as
+// \\, and adds one before punctuation alone).
+func unescapeMarks(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]) {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// isASCIIPunct reports whether c is ASCII's punctuation, what a
+// backslash escapes in CommonMark.
+func isASCIIPunct(c byte) bool {
+	return strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) >= 0
 }
 
 // lineStartOf is the offset of the start of the line offset i is on.

@@ -81,7 +81,7 @@ func TestHTMLBody(t *testing.T) {
 		"<figure><pre>one\n\n  two\n</pre></figure>\n",
 		"<p>Entities: &amp; &lt;tag&gt; &copy;</p>\n\nAnd a \\backslash\\ and [[wiki]] text.\n",
 	} {
-		md, inserted := htmlBody(in)
+		md, inserted := htmlBody(in, true)
 		if len(inserted) != 0 {
 			t.Errorf("%q: lines inserted %v", in, inserted)
 		}
@@ -102,7 +102,7 @@ func TestHTMLBodyKeepsLiquid(t *testing.T) {
 	in := "<p>See {% post_url 2020-01-01-a_b %} and {{ page.my_title }}.</p>\n" +
 		"<div>\n{% highlight go %}\nfunc  main() {\n\n    x := a_b * 2\n}\n{% endhighlight %}\n</div>\n" +
 		"Text {% include image.html url=\"/a_b.png\" %} after.\n"
-	md, inserted := htmlBody(in)
+	md, inserted := htmlBody(in, true)
 	for _, want := range []string{
 		"{% post_url 2020-01-01-a_b %}", "{{ page.my_title }}",
 		"\n\n{% highlight go %}\nfunc  main() {\n\n    x := a_b * 2\n}\n{% endhighlight %}\n\n",
@@ -123,7 +123,7 @@ func TestHTMLBodyKeepsLiquid(t *testing.T) {
 // bare web address is linked whole, its _ not escaped.
 func TestHTMLBodyRawText(t *testing.T) {
 	in := "<div><script>\nvar a = 1;\n\nvar b = 2;\n</script>\n<style>\np { color: red }\n\np { margin: 0 }\n</style></div>\n\nSee https://example.com/x_y_z.\n"
-	md, _ := htmlBody(in)
+	md, _ := htmlBody(in, true)
 	want := "<div><script>\nvar a = 1;\n//\nvar b = 2;\n</script>\n<style>\np { color: red }\n/**/\np { margin: 0 }\n</style></div>\n\nSee https://example.com/x_y_z.\n"
 	if md != want {
 		t.Errorf("written\n%q, want\n%q", md, want)
@@ -238,12 +238,13 @@ func TestHugoHTMLPost(t *testing.T) {
 		"content/posts/a.html":     {Data: []byte(post)},
 		"content/posts/b.md":       {Data: []byte("---\ntitle: B\ndate: 2020-01-01\n---\nHi.\n")},
 		"content/about/index.html": {Data: []byte("---\ntitle: About\n---\n<p>Me.</p>\n")},
+		"content/page/talks.html":  {Data: []byte("+++\ntitle = \"Talks\"\n+++\n<p>Talks.</p>\n")},
 	}
 	plan, err := Hugo(fsys, Options{Root: "h"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(plan.Posts) != 2 || len(plan.Pages) != 1 || plan.Pages[0].SitePath != "about/" {
+	if len(plan.Posts) != 2 || len(plan.Pages) != 2 || plan.Pages[0].SitePath != "about/" || plan.Pages[1].SitePath != "page/talks/" {
 		t.Fatalf("posts %d, pages %d, skipped %v", len(plan.Posts), len(plan.Pages), plan.Skipped)
 	}
 	var body string
@@ -296,7 +297,7 @@ func TestCNAMEHint(t *testing.T) {
 
 // renderHTMLBody is what a .html post's body shows as once imported.
 func renderHTMLBody(in string) (string, string) {
-	md, _ := htmlBody(in)
+	md, _ := htmlBody(in, true)
 	return md, markdown.New().Render(markdown.Text(escapeWikilinks(escapeSingleTildes(md))), markdown.Options{}).HTML
 }
 
@@ -406,6 +407,14 @@ func TestHTMLBodyRealBlogs(t *testing.T) {
 		t.Errorf("renders %q", out)
 	}
 	sameAsJekyll(t, "Intro *a*.<br /><div>x *y*</div><p>More *z*</p><pre>code\n\n    more</pre>After.\n")
+	// A <pre> closed on the line of a one-line Blogger post is a block of
+	// its own, not in a paragraph (<p>…<pre>…</pre></p>, which a browser
+	// reads as two paragraphs, one empty).
+	in := "Works now.<br /><br /><pre><code>set clipboard=unnamed</code></pre><div>And *this*.</div>\n"
+	sameAsJekyll(t, in)
+	if _, out := renderHTMLBody(in); strings.Count(out[:strings.Index(out, "<pre")], "<p>") != strings.Count(out[:strings.Index(out, "<pre")], "</p>") {
+		t.Errorf("renders %q: the <pre> in a paragraph", out)
+	}
 	post := "---\ntitle: Vim\n---\n<ul>\n  <li>Add:\n          {% highlight bash %}\n  # cat >> ~/.vimrc\n          {% endhighlight %}\n  </li>\n</ul>\n"
 	plan, err := Jekyll(fstest.MapFS{
 		"_config.yml":                {Data: []byte("url: https://j.example.net\n")},
@@ -417,5 +426,152 @@ func TestHTMLBodyRealBlogs(t *testing.T) {
 	out = markdown.New().Render(markdown.Text(plan.Posts[0].Body), markdown.Options{}).HTML
 	if strings.Contains(out, "```") || !strings.Contains(out, "# cat &gt;&gt; ~/.vimrc") {
 		t.Errorf("body %q renders %q", plan.Posts[0].Body, out)
+	}
+}
+
+// htmlJekyll imports post as a Jekyll post in HTML (and extra files)
+// and returns its body and what it renders.
+func htmlJekyll(t *testing.T, post string, extra map[string]string) (string, string) {
+	t.Helper()
+	fsys := fstest.MapFS{
+		"_config.yml":              {Data: []byte("url: https://j.example.net\n")},
+		"_posts/2020-01-02-a.html": {Data: []byte(post)},
+	}
+	for k, v := range extra {
+		fsys[k] = &fstest.MapFile{Data: []byte(v)}
+	}
+	plan, err := Jekyll(fsys, Options{Root: "old", NewBase: "https://example.com/"})
+	if err != nil || len(plan.Posts) != 1 {
+		t.Fatal(err)
+	}
+	b := plan.Posts[0].Body
+	return b, markdown.New().Render(markdown.Text(b), markdown.Options{}).HTML
+}
+
+// htmlHugo is htmlJekyll for a Hugo page in .html.
+func htmlHugo(t *testing.T, post string, extra map[string]string) (string, string) {
+	t.Helper()
+	fsys := fstest.MapFS{
+		"config.toml":          {Data: []byte("baseURL = 'https://h.example.net/'\n")},
+		"content/posts/a.html": {Data: []byte(post)},
+	}
+	for k, v := range extra {
+		fsys[k] = &fstest.MapFile{Data: []byte(v)}
+	}
+	plan, err := Hugo(fsys, Options{Root: "h"})
+	if err != nil || len(plan.Posts) != 1 {
+		t.Fatal(err)
+	}
+	b := plan.Posts[0].Body
+	return b, markdown.New().Render(markdown.Text(b), markdown.Options{}).HTML
+}
+
+// BenchmarkHTMLBodyOneLine: a Blogger post is one line; htmlBody read
+// the rest of the line again at each tag of it (a review's: 200 KB took
+// 19 s).
+func BenchmarkHTMLBodyOneLine(b *testing.B) {
+	unit := "Some <b>bold</b> text and a <a href=\"http://x.com/\">link</a>.<br /> <pre>x</pre> y ... "
+	in := "Intro " + strings.Repeat(unit, (256<<10)/len(unit)) + "\n"
+	for b.Loop() {
+		htmlBody(in, true)
+	}
+}
+
+// A second review's: The typographer's >> (») is not escaped; << is.
+func TestHTMLBodyReviewedAngleQuotes(t *testing.T) {
+	sameAsJekyll(t, "Run cat a >> b now\n")
+}
+
+// A second review's: A '>' in a quoted attribute of a tag in paragraph text: kept's
+// <[^<>]*> stops at it, the tag is shown as text.
+func TestHTMLBodyReviewedGreaterInAttribute(t *testing.T) {
+	sameAsJekyll(t, "Text <span title=\"a > b\">x</span> *y*\n")
+}
+
+// A second review's: Word's <o:p></o:p> (pasted into WordPress/Blogger) in paragraph
+// text: the browser showed nothing; imported it shows as "<o:p></o:p>".
+func TestHTMLBodyReviewedOfficeTags(t *testing.T) {
+	md, out := renderHTMLBody("Some text<o:p></o:p> here\n")
+	if strings.Contains(out, "&lt;o:p&gt;") {
+		t.Errorf("written %q renders %q", md, out)
+	}
+}
+
+// A second review's: A web address followed by a quote, or ..., is kept whole with them
+// unescaped: the link's href gets %22, ' becomes ’, ... becomes ….
+func TestHTMLBodyReviewedAddressBeforeQuote(t *testing.T) {
+	for _, in := range []string{
+		"He said \"see https://example.com/\".\n",
+		"Visit 'https://example.com/' now\n",
+		"See https://example.com/a... and more\n",
+	} {
+		md, out := renderHTMLBody(in)
+		if strings.Contains(out, "%22") || strings.Contains(out, "&rsquo;") || strings.Contains(out, "&hellip;") {
+			t.Errorf("%q written %q renders %q", in, md, out)
+		}
+	}
+}
+
+// A second review's: A web address as an <a>'s text is linked again inside the <a>:
+// nested links; the browser ends the outer one, so the link goes to the
+// text's address, not the href.
+func TestHTMLBodyReviewedAddressInLink(t *testing.T) {
+	md, out := renderHTMLBody("Go to <a href=\"https://bit.ly/abc\">www.example.com</a> now.\n")
+	if n := strings.Count(out, "<a "); n != 1 {
+		t.Errorf("written %q renders %q: %d links", md, out, n)
+	}
+}
+
+// A second review's: Two stray $$ paragraphs apart: kept's (?s)\$\$.+?\$\$ keeps all the
+// text between unescaped (the renderer's math does not span paragraphs).
+func TestHTMLBodyReviewedDollarsAcrossParagraphs(t *testing.T) {
+	sameAsJekyll(t, "Price: $$$ (expensive).\n\nUse *stars* and _this_ here.\n\nAnd $$ again.\n")
+}
+
+// A second review's: {{ … }} is kept unescaped, but Hugo shows it as written (it is no
+// shortcode), and so does Jekyll in {% raw %}: the typographer curls
+// the quotes of template code.
+func TestHTMLBodyReviewedLiteralBraces(t *testing.T) {
+	body, out := htmlHugo(t, "---\ntitle: T\ndate: 2020-01-02\n---\nUse <code>{{ \"x\" | print }}</code> in templates.\n", nil)
+	if strings.Contains(out, "&ldquo;") {
+		t.Errorf("hugo: body %q renders %q", body, out)
+	}
+	body, out = htmlJekyll(t, "---\ntitle: T\n---\nUse <code>{% raw %}{{ \"now\" | date: \"%Y\" }}{% endraw %}</code> to print.\n", nil)
+	if strings.Contains(out, "&ldquo;") {
+		t.Errorf("jekyll: body %q renders %q", body, out)
+	}
+}
+
+// A second review's: What a later pass writes at a line's start as HTML (a Liquid tag or
+// shortcode left out as <!-- … -->, a shortcode template's <div>) makes
+// the line an HTML block, where htmlBody's escapes show.
+func TestHTMLBodyReviewedEscapesShowInLaterHTMLBlock(t *testing.T) {
+	body, out := htmlJekyll(t, "---\ntitle: T\n---\n{% assign n = 3 %}Here are *my* \"best\" posts.\n", nil)
+	if strings.Contains(out, `\*`) {
+		t.Errorf("jekyll: body %q renders %q", body, out)
+	}
+	body, out = htmlHugo(t, "---\ntitle: T\ndate: 2020-01-02\n---\n{{< mybox >}} Some *stars*.\n", nil)
+	if strings.Contains(out, `\*`) {
+		t.Errorf("hugo, unknown shortcode: body %q renders %q", body, out)
+	}
+	body, out = htmlHugo(t, "---\ntitle: T\ndate: 2020-01-02\n---\n{{< mybox >}}\nSome *stars* here.\n{{< /mybox >}}\n",
+		map[string]string{"layouts/shortcodes/mybox.html": "<div class=\"box\">{{ .Inner }}</div>\n"})
+	if strings.Contains(out, `\*`) {
+		t.Errorf("hugo, site's shortcode: body %q renders %q", body, out)
+	}
+}
+
+// A second review's: A tag broken over lines whose '>' begins a line (as Prettier
+// formats inline elements): the line is a block quote, the tag text.
+func TestHTMLBodyReviewedTagSplitBeforeGreater(t *testing.T) {
+	sameAsJekyll(t, "See <a\n  href=\"https://example.com\"\n  >the site</a\n> for more.\n")
+}
+
+// A second review's: Liquid's output is not escaped: a title's *stars* become emphasis,
+// which Jekyll showed as written in an HTML post.
+func TestHTMLBodyReviewedLiquidOutputIsMarkdown(t *testing.T) {
+	body, out := htmlJekyll(t, "---\ntitle: My *great* post\n---\n<b>Title:</b> {{ page.title }} here.\n", nil)
+	if strings.Contains(out, "<em>") {
+		t.Errorf("body %q renders %q", body, out)
 	}
 }

@@ -372,7 +372,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		var inserted []int // lines htmlBody added to the body
 		if d.html {
 			// Hugo showed it as it was, but for its shortcodes.
-			d.body, inserted = htmlBody(d.body)
+			d.body, inserted = htmlBody(d.body, false)
 		}
 		c := newConverter(d.body, d.bodyLine, func(line int, format string, args ...any) {
 			plan.warn(content.Position{Path: d.shown, Line: line}, format, args...)
@@ -1456,11 +1456,15 @@ func globRegexp(g string) *regexp.Regexp {
 }
 
 // htmlPage reports whether the file at p is a page in HTML: one with
-// front matter, which Hugo renders as a page, its HTML as it is (a file
-// without is copied as it is).
+// front matter (YAML, TOML or JSON), which Hugo renders as a page, its
+// HTML as it is.
 func htmlPage(fsys fs.FS, p string) bool {
 	_, ext := splitExt(p)
-	return (ext == ".html" || ext == ".htm") && frontMatter(fsys, p)
+	if ext != ".html" && ext != ".htm" {
+		return false
+	}
+	first := firstLine(fsys, p)
+	return first == "---" || first == "+++" || strings.HasPrefix(first, "{")
 }
 
 // hugoPageExts are the extensions of the pages Hugo reads but Markdown's

@@ -50,6 +50,11 @@ func (c *converter) siteShortcode(t *shortcode, inner string, end, ordinal int) 
 		return "", false, err
 	}
 	b := &limited{max: maxTemplateOutput}
+	if c.html {
+		// Hugo gave the template the page's text as written, and wrote
+		// its HTML as it was: not as htmlBody escaped it for Markdown.
+		inner = unescapeMarks(inner)
+	}
 	if err := tmpl.Execute(b, &shortcodeContext{t: t, inner: inner, page: c.page, site: c.site, ordinal: ordinal}); err != nil {
 		return "", false, err
 	}

@@ -220,7 +220,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		if d.html {
 			// Jekyll ran no Markdown converter on it: its HTML is the
 			// page's.
-			d.body, inserted = htmlBody(d.body)
+			d.body, inserted = htmlBody(d.body, true)
 		}
 		if kramdown && !d.html {
 			d.body = kramdownUnclosedRaw(kramdownTables(kramdownSubLists(d.body)))
@@ -395,17 +395,23 @@ func jekyllRepoFile(name string) bool {
 // frontMatter reports whether a file starts with ---, as Jekyll decides
 // whether a file is a page or a file to copy.
 func frontMatter(fsys fs.FS, p string) bool {
+	return firstLine(fsys, p) == "---"
+}
+
+// firstLine is the first line of the file at p, without its byte order
+// mark and its trailing space.
+func firstLine(fsys fs.FS, p string) string {
 	f, err := fsys.Open(p)
 	if err != nil {
-		return false
+		return ""
 	}
 	defer f.Close()
 	line, err := bufio.NewReader(f).ReadSlice('\n')
 	if err != nil && !errors.Is(err, bufio.ErrBufferFull) && len(line) == 0 {
-		return false
+		return ""
 	}
 	line = bytes.TrimPrefix(line, []byte("\uFEFF"))
-	return string(bytes.TrimRight(line, " \t\r\n")) == "---"
+	return string(bytes.TrimRight(line, " \t\r\n"))
 }
 
 // jekyllFeedByID reports whether the site's feed gave each post the id

@@ -135,9 +135,12 @@ func (c *converter) emitLiquid(b *strings.Builder, toks []*liquidTag, from, to, 
 			b.WriteString(t.text)
 		case t.comment:
 			// A Liquid comment is not for the page.
-			b.WriteString(htmlComment(c.src[t.start:t.end]))
+			c.comment(b, t.start, t.end)
 		case t.output:
 			if v, ok := c.expr(t.markup); ok {
+				if c.html {
+					v = htmlText(v)
+				}
 				b.WriteString(v)
 				continue
 			}

@@ -387,7 +387,7 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 	}
 	if err != nil {
 		c.warn(line, "shortcode %q of the site's does not run here (%v): left out", t.name, err)
-		b.WriteString(htmlComment(c.src[t.start:t.end]))
+		c.comment(b, t.start, t.end)
 		if t.pair >= 0 {
 			b.WriteString(inner)
 		}
@@ -395,12 +395,12 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 	}
 	if t.pair >= 0 {
 		c.warn(line, "shortcode %q is not known here: its content is kept, the shortcode left out", t.name)
-		b.WriteString(htmlComment(c.src[t.start:t.end]))
+		c.comment(b, t.start, t.end)
 		b.WriteString(inner)
 		return
 	}
 	c.warn(line, "shortcode %q is not converted: left out", t.name)
-	b.WriteString(htmlComment(c.src[t.start:t.end]))
+	c.comment(b, t.start, t.end)
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
