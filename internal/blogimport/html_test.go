@@ -575,3 +575,23 @@ func TestHTMLBodyReviewedLiquidOutputIsMarkdown(t *testing.T) {
 		t.Errorf("body %q renders %q", body, out)
 	}
 }
+
+// TestHugoHTMLWithoutFrontMatter: a content file in HTML without front
+// matter is listed with what to do with it, not "convert it to
+// Markdown"; a section's _index.html is a list page.
+func TestHugoHTMLWithoutFrontMatter(t *testing.T) {
+	plan, err := Hugo(fstest.MapFS{
+		"config.toml":               {Data: []byte("baseURL = 'https://h.example.net/'\n")},
+		"content/posts/a.md":        {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\nHi.\n")},
+		"content/tutorial.html":     {Data: []byte("<!DOCTYPE html>\n<html><body>Tutorial</body></html>\n")},
+		"content/notes/_index.html": {Data: []byte("---\ntitle: Notes\n---\n<p>All notes.</p>\n")},
+	}, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "h/content/notes/_index.html: a list page (_index): netjournal makes its own lists of posts, archive/ and tags/\n" +
+		"h/content/tutorial.html: HTML without front matter: the import reads a page in HTML by its front matter; to keep this one as it is, copy it to static/tutorial.html"
+	if got := skips(plan); got != want {
+		t.Errorf("skipped:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -225,7 +225,11 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 			pages = append(pages, hugoPage{rel: rel, dir: path.Dir(rel), name: base, sections: sectionsOf(path.Dir(rel)), lang: lang, html: true})
 			continue
 		case !markdownExts[ext]:
-			if hugoPageExts[ext] {
+			if (ext == ".html" || ext == ".htm") && strings.HasPrefix(name, "_index") {
+				plan.skip(shown(p), "a list page (_index): netjournal makes its own lists of posts, archive/ and tags/")
+			} else if ext == ".html" || ext == ".htm" {
+				plan.skip(shown(p), "HTML without front matter: the import reads a page in HTML by its front matter; to keep this one as it is, copy it to static/%s", rel)
+			} else if hugoPageExts[ext] {
 				plan.skip(shown(p), "not Markdown (%s): convert it to Markdown to import it", ext)
 			} else if dir, why := heldIn(p); why != "" {
 				plan.skip(shown(p), "a file of the content folder that no page owns, in %s, which %s: Hugo did not publish it, nor does the import", dir, why)
