@@ -40,6 +40,11 @@ func FuzzRender(f *testing.F) {
 				t.Errorf("link %+v on line %d of %d", l, l.Line, lines)
 			}
 		}
+		for _, e := range res.HTMLRemoved {
+			if e.Line < 0 || e.Line > lines {
+				t.Errorf("removed %v on line %d of %d", e.Err, e.Line, lines)
+			}
+		}
 		if strings.Contains(res.HTML, "<script>") {
 			t.Errorf("raw HTML was not escaped: %s", res.HTML)
 		}

@@ -140,10 +140,11 @@ func (s *sanitizer) sanitize(doc ast.Node, src []byte) (removed []LineError, nod
 			}
 		}
 		if !s.trust {
-			if what := lost(raw, clean); what != "" {
+			line := bytes.Count(src[:start], []byte("\n"))
+			for _, l := range lostByLine(raw, clean) {
 				removed = append(removed, LineError{
-					Line: bytes.Count(src[:start], []byte("\n")),
-					Err:  fmt.Errorf("raw HTML: removed %s: it is not allowed in a page (trust_html: true in netjournal.yaml keeps your own HTML as written)", what),
+					Line: line + l.line,
+					Err:  fmt.Errorf("raw HTML: removed %s: it is not allowed in a page (trust_html: true in netjournal.yaml keeps your own HTML as written)", l.what),
 				})
 			}
 		}
@@ -639,6 +640,60 @@ func lost(raw, clean string) string {
 	sort.Strings(out)
 	return strings.Join(out, ", ")
 }
+
+// lostLine is what lost finds, on one line of the raw HTML (from 0).
+type lostLine struct {
+	line int
+	what string
+}
+
+// lostByLine is lost, said at the lines where what was removed is: each
+// item at the line of its first tag in raw (an HTML block of a post in
+// HTML is a hundred lines, and its first line was said for all).
+func lostByLine(raw, clean string) []lostLine {
+	what := lost(raw, clean)
+	if what == "" {
+		return nil
+	}
+	items := strings.Split(what, ", ")
+	if !strings.Contains(raw, "\n") {
+		return []lostLine{{0, what}}
+	}
+	at := map[string]int{} // an item's first line
+	z := html.NewTokenizer(strings.NewReader(raw))
+	line := 0
+	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+		// Counted before TagName, which may change what Raw returned.
+		newlines := bytes.Count(z.Raw(), []byte("\n"))
+		if tt == html.StartTagToken || tt == html.SelfClosingTagToken {
+			name, more := z.TagName()
+			tag := "<" + string(name) + ">"
+			if !has(at, tag) {
+				at[tag] = line
+			}
+			for more {
+				var key []byte
+				key, _, more = z.TagAttr()
+				if item := string(key) + "= on " + tag; !has(at, item) {
+					at[item] = line
+				}
+			}
+		}
+		line += newlines
+	}
+	byLine := map[int][]string{}
+	for _, item := range items {
+		byLine[at[item]] = append(byLine[at[item]], item)
+	}
+	var out []lostLine
+	for l, list := range byLine {
+		out = append(out, lostLine{l, strings.Join(list, ", ")})
+	}
+	slices.SortFunc(out, func(a, b lostLine) int { return a.line - b.line })
+	return out
+}
+
+func has(m map[string]int, k string) bool { _, ok := m[k]; return ok }
 
 // inventory counts the elements (<script>) and attributes (onclick= on
 // <a>) of an HTML fragment.

@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -39,5 +41,25 @@ func TestRawLinkBadPercent(t *testing.T) {
 		if got := strings.Join(removed, "; "); c.removed == "" && got != "" || c.removed != "" && !strings.Contains(got, "removed "+c.removed) {
 			t.Errorf("%s: removed %q, want %q", c.src, got, c.removed)
 		}
+	}
+}
+
+// TestRemovedAtItsLine: what the sanitizer removes from an HTML block is
+// said at the line of its tag, one warning for each line: a post in HTML
+// is one block of a hundred lines, and its first line was said for all
+// (84 lines off, in a real blog's import).
+func TestRemovedAtItsLine(t *testing.T) {
+	src := "Intro.\n\n<div>\n<p>One</p>\n<p>Two <a href=\"/x/\" target=\"_blank\">x</a></p>\n\n<script>x()</script>\n<p style=\"color:red\">Three</p>\n<a href=\"/y/\" target=\"_blank\">y</a>\n</div>\n"
+	res := New().Render(Text(src), Options{})
+	var got []string
+	for _, e := range res.HTMLRemoved {
+		what, _, _ := strings.Cut(strings.TrimPrefix(e.Err.Error(), "raw HTML: removed "), ": it is")
+		got = append(got, fmt.Sprintf("%d %s", e.Line, what))
+	}
+	// The block ends at the blank line; <script> begins another, and
+	// the line after it a third.
+	want := []string{"4 target= on <a>", "6 <script>", "7 style= on <p>", "8 target= on <a>"}
+	if !slices.Equal(got, want) {
+		t.Errorf("removed %q, want %q", got, want)
 	}
 }
