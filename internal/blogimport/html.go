@@ -236,28 +236,9 @@ func closerAt(s, closer string) int {
 	return strings.Index(s, closer)
 }
 
-// htmlTagEnd returns where the tag s begins with ends, past its '>', a
-// '>' in a quoted attribute passed by; -1 if it does not end before a
-// '<' outside quotes (which no tag holds), so that a text of many
-// stray '<' is read once.
-func htmlTagEnd(s string) int {
-	var quote byte
-	for i := 1; i < len(s); i++ {
-		switch c := s[i]; {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '>':
-			return i + 1
-		case c == '<':
-			return -1
-		}
-	}
-	return -1
-}
+// htmlTagEnd is tagEnd, but -1 at a '<' outside quotes (which no tag
+// holds): a text of many stray '<' is read once, not to its end for each.
+func htmlTagEnd(s string) int { return tagEndBefore(s, '<') }
 
 // verbatimOpens returns what ends the block kept as it is that line
 // opens (a Liquid block's end tag's name, or Hugo's /highlight), or "".

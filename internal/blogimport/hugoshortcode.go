@@ -263,7 +263,10 @@ var webAddress = regexp.MustCompile(`(?:https?://|ftp://|www\.)(?:[^\s<>()\[\]*]
 
 // tagEnd returns where the tag s begins with ends, past its '>', a '>'
 // in a quoted attribute passed by; -1 if it does not end.
-func tagEnd(s string) int {
+func tagEnd(s string) int { return tagEndBefore(s, 0) }
+
+// tagEndBefore is tagEnd, -1 also at stop outside quotes (0: none).
+func tagEndBefore(s string, stop byte) int {
 	var quote byte
 	for i := 1; i < len(s); i++ {
 		switch c := s[i]; {
@@ -275,6 +278,8 @@ func tagEnd(s string) int {
 			quote = c
 		case c == '>':
 			return i + 1
+		case c == stop && stop != 0:
+			return -1
 		}
 	}
 	return -1
