@@ -3466,3 +3466,32 @@ func TestHugoPublishedFalse(t *testing.T) {
 		t.Errorf("warnings:\n%s", w)
 	}
 }
+
+// TestHugoTextAfterShortcodeIndented: text that goes on from a block
+// shortcode's closing line, indented four spaces or more, was the same
+// paragraph's for Hugo; the import, which writes the shortcode as a block
+// with a blank line after it, made it a code block. In a list item it is
+// the item's text; in code it stays as written.
+func TestHugoTextAfterShortcodeIndented(t *testing.T) {
+	post := "---\ntitle: A\ndate: 2020-01-02\n---\nIntro.\n\n" +
+		"{{< admonition note >}}\nInside.\n{{< /admonition >}}\n    Indented text after.\n\tAnd a tab.\n\n" +
+		"1. Item\n   {{< admonition >}}\n   In.\n   {{< /admonition >}}\n          Item's text.\n\n" +
+		"```\n{{</* x */>}}\n    code stays\n```\n"
+	plan, err := Hugo(fstest.MapFS{
+		"config.toml":        {Data: []byte("baseURL = 'https://h.example.net/'\n")},
+		"content/posts/a.md": {Data: []byte(post)},
+	}, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := plan.Posts[0].Body
+	out := markdown.New().Render(markdown.Text(body), markdown.Options{}).HTML
+	for _, want := range []string{"<p>Indented text after.\nAnd a tab.</p>", "Item&rsquo;s text.", "    code stays"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("body %q renders\n%s\nwithout %q", body, out, want)
+		}
+	}
+	if strings.Contains(out, "<code>Indented") || strings.Contains(out, "<code>Item") {
+		t.Errorf("text became code: %s", out)
+	}
+}

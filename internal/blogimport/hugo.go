@@ -377,6 +377,8 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		if d.html {
 			// Hugo showed it as it was, but for its shortcodes.
 			d.body, inserted = htmlBody(d.body, false)
+		} else {
+			d.body = dedentAfterShortcodes(d.body)
 		}
 		c := newConverter(d.body, d.bodyLine, func(line int, format string, args ...any) {
 			plan.warn(content.Position{Path: d.shown, Line: line}, format, args...)

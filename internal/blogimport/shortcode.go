@@ -404,3 +404,42 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+// dedentAfterShortcodes returns body with the text that goes on from a
+// line ending in a shortcode ({{< /admonition >}}) indented as that line
+// is, where it was four spaces or more further in: Hugo read it as the
+// same paragraph's (no block but a paragraph's text is indented so
+// after one), and the import, which writes the shortcode as a block of
+// its own, a blank line after it, would make it code. Lines of code are
+// left as they are.
+func dedentAfterShortcodes(body string) string {
+	if !strings.Contains(body, "}}") {
+		return body
+	}
+	code := codeRegions(body)
+	lines := strings.SplitAfter(body, "\n")
+	base := -1 // the indentation of the shortcode's line, while its paragraph goes on
+	off := 0
+	for i, l := range lines {
+		t := strings.TrimRight(l, "\r\n")
+		start := off
+		off += len(l)
+		if strings.TrimSpace(t) == "" {
+			base = -1
+			continue
+		}
+		if code.in(start) {
+			continue
+		}
+		rest := strings.TrimLeft(t, " \t")
+		ind := indentWidth(t)
+		if base >= 0 && ind >= base+4 {
+			lines[i] = strings.Repeat(" ", base) + strings.TrimLeft(l, " \t")
+			ind = base
+		}
+		if strings.HasSuffix(rest, ">}}") || strings.HasSuffix(rest, "%}}") {
+			base = ind
+		}
+	}
+	return strings.Join(lines, "")
+}
