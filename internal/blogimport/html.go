@@ -45,7 +45,7 @@ import (
 // which netjournal does not publish, is a link to the gist.
 func htmlBody(s string, liquid bool) (string, []int) {
 	s = gistScript.ReplaceAllString(s, `<a href="https://gist.github.com/$1$2">Gist $1$2</a>`)
-	s, inserted := unindentHTML(s)
+	s, inserted := unindentHTML(s, liquid)
 	return escapeText(s, liquid), inserted
 }
 
@@ -66,7 +66,7 @@ var liquidBlock = regexp.MustCompile(`^\s*\{%-?\s*(highlight|comment)\b`)
 
 // unindentHTML is htmlBody's first steps: blank lines in raw text and
 // comments, indentation, and lines broken before an HTML block.
-func unindentHTML(s string) (string, []int) {
+func unindentHTML(s string, liquid bool) (string, []int) {
 	var b strings.Builder
 	var inserted []int
 	written := 0 // lines written
@@ -143,7 +143,7 @@ func unindentHTML(s string) (string, []int) {
 			}
 			if blockTag.MatchString(text) {
 				inBlock = true
-			} else if at := htmlBlockAt(text); at > 0 && !inBlock {
+			} else if at := htmlBlockAt(shadow(text, liquid)); at > 0 && !inBlock {
 				// The line's first part keeps its number, the second is
 				// the line added.
 				inserted = append(inserted, written)
@@ -339,6 +339,32 @@ var addressAt = regexp.MustCompile(`^(?:` + webAddress.String() + `)`)
 // endraw is Liquid's end of a raw block.
 var endraw = regexp.MustCompile(`^\{%-?\s*endraw\b`)
 
+// shadow returns s with the Liquid or the shortcodes in it (liquid as
+// escapeText has it) written as x, their newlines kept: the same length,
+// for finding tags and HTML blocks in, where a Liquid tag in a quoted
+// attribute has quotes of its own (<img src="{{ "/a.png" | relative_url
+// }}">) and a shortcode's delimiters are < and >.
+func shadow(s string, liquid bool) string {
+	if !strings.Contains(s, "{{") && !strings.Contains(s, "{%") {
+		return s
+	}
+	b := []byte(s)
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] != '{' || s[i+1] != '{' && s[i+1] != '%' {
+			continue
+		}
+		if n := liquidEnd(s[i:], liquid, false); n > 0 {
+			for j := i; j < i+n; j++ {
+				if b[j] != '\n' {
+					b[j] = 'x'
+				}
+			}
+			i += n - 1
+		}
+	}
+	return string(b)
+}
+
 // escapeText escapes Markdown's marks in the text of s that is in no HTML
 // block, so that it shows as written: htmlBody's last step. liquid says
 // that {{ }} and {% %} are Liquid's (Jekyll's), read after: else only
@@ -349,7 +375,8 @@ func escapeText(s string, liquid bool) string {
 	// its line is a paragraph's. HTML blocks are found with those marks
 	// made text: "- <div>" is a paragraph with a <div> in it.
 	marks := map[int]bool{}
-	neutral := []byte(s)
+	sh := shadow(s, liquid)
+	neutral := []byte(sh)
 	off := 0
 	for _, line := range strings.SplitAfter(s, "\n") {
 		if i := blockMark(line); i >= 0 {
@@ -365,14 +392,14 @@ func escapeText(s string, liquid bool) string {
 	for _, r := range blocks {
 		start := lineStartOf(s, r[0])
 		if start > pos {
-			escapeParagraphs(&b, s, pos, start, marks, liquid)
+			escapeParagraphs(&b, s, sh, pos, start, marks, liquid)
 		}
 		if end := lineEndOf(s, r[1]); end > pos {
 			b.WriteString(s[max(pos, start):end])
 			pos = end
 		}
 	}
-	escapeParagraphs(&b, s, pos, len(s), marks, liquid)
+	escapeParagraphs(&b, s, sh, pos, len(s), marks, liquid)
 	return b.String()
 }
 
@@ -382,7 +409,7 @@ func escapeText(s string, liquid bool) string {
 // address's &amp; as &, which its link needs; in a link's text, an
 // address is escaped, not linked again), Word's tags are left out, and
 // the rest is escapeRun's.
-func escapeParagraphs(b *strings.Builder, s string, from, to int, marks map[int]bool, liquid bool) {
+func escapeParagraphs(b *strings.Builder, s, sh string, from, to int, marks map[int]bool, liquid bool) {
 	inLink := false // in an <a>'s text
 	inRaw := false  // in Liquid's {% raw %}: its text is text
 	text := from    // the start of the text not written yet
@@ -407,14 +434,18 @@ func escapeParagraphs(b *strings.Builder, s string, from, to int, marks map[int]
 				end = 4 + j + 3
 			}
 		case c == '<':
-			if n := htmlTagEnd(s[i:to]); n > 0 && inlineTag.MatchString(s[i:i+n]) {
+			// Read in the shadow: Liquid in an attribute is no end.
+			if n := htmlTagEnd(sh[i:to]); n > 0 && inlineTag.MatchString(sh[i:i+n]) {
 				end = n
 			} else if m := officeTag.FindStringIndex(s[i:to]); m != nil {
 				end, drop = m[1], true
 			}
 		case c == '$' && i+1 < to && s[i+1] == '$':
 			end = mathEnd(s[i:to])
-		case !inLink && (c == 'h' || c == 'f' || c == 'w') && (i == 0 || !wordByte(s[i-1])):
+		case !inLink && (c == 'h' || c == 'f' || c == 'w') && (i == 0 || strings.IndexByte(" \t\n(*_~>", s[i-1]) >= 0):
+			// Where the renderer links one: after a space, (, a mark of
+			// emphasis or a tag; elsewhere ("https://…, :https://…) it is
+			// text, escaped as text (its __init__ was bold).
 			if m := addressAt.FindStringIndex(s[i:to]); m != nil {
 				end = addressEnd(s[i : i+m[1]])
 			}
@@ -433,7 +464,13 @@ func escapeParagraphs(b *strings.Builder, s string, from, to int, marks map[int]
 		switch k := s[i : i+end]; {
 		case drop:
 		case k[0] != '<' && k[0] != '{' && k[0] != '$':
-			b.WriteString(strings.ReplaceAll(k, "&amp;", "&"))
+			k = strings.ReplaceAll(k, "&amp;", "&")
+			if i+end < to && s[i+end] == '&' && strings.Contains(k, "://") {
+				// An entity after it (&nbsp;), which a link would take
+				// in: the address's ends are written.
+				k = "<" + k + ">"
+			}
+			b.WriteString(k)
 		default:
 			b.WriteString(k)
 		}
@@ -509,6 +546,14 @@ func mathEnd(s string) int {
 func addressEnd(a string) int {
 	if i := strings.IndexAny(a, `"'`); i >= 0 {
 		a = a[:i]
+	}
+	// An entity but &amp; is the text's, not the address's (&nbsp;,
+	// &#8230; after it).
+	for i := 0; i < len(a); i++ {
+		if a[i] == '&' && !strings.HasPrefix(a[i:], "&amp;") {
+			a = a[:i]
+			break
+		}
 	}
 	return len(strings.TrimRight(a, ".,:;!?*_~"))
 }

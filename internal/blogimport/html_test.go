@@ -595,3 +595,82 @@ func TestHugoHTMLWithoutFrontMatter(t *testing.T) {
 		t.Errorf("skipped:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// A third review's: a Liquid output with a quoted argument in a quoted
+// attribute (Jekyll's usual <img src="{{ "/x.png" | relative_url }}">)
+// of a tag in paragraph text: the tag is escaped as text and shows as
+// "<img src=...>" instead of the image.
+func TestHTMLBodyThirdReviewJekyllQuotedLiquidInAttribute(t *testing.T) {
+	body, out := htmlJekyll(t, "---\ntitle: T\n---\n<img src=\"{{ \"/assets/a.png\" | relative_url }}\" alt=\"A\">\n\nText.\n", nil)
+	if !strings.Contains(out, `<img src="/assets/a.png"`) || strings.Contains(out, "&lt;img") {
+		t.Errorf("body %q renders %q", body, out)
+	}
+}
+
+// A third review's: Hugo's usual <a href="{{< ref "b.md" >}}"> in a line of
+// text: the <a> tag shows as text, the link is lost.
+func TestHTMLBodyThirdReviewHugoRefInAttribute(t *testing.T) {
+	plan, err := Hugo(fstest.MapFS{
+		"config.toml":          {Data: []byte("baseURL = 'https://h.example.net/'\n")},
+		"content/posts/a.html": {Data: []byte("---\ntitle: A\ndate: 2020-01-02\n---\nSee <a href=\"{{< ref \"b.md\" >}}\">B</a> for more.\n")},
+		"content/posts/b.md":   {Data: []byte("---\ntitle: B\ndate: 2020-01-01\n---\nB\n")},
+	}, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range plan.Posts {
+		if p.Slug != "a" {
+			continue
+		}
+		out := markdown.New().Render(markdown.Text(p.Body), markdown.Options{}).HTML
+		if !strings.Contains(out, `<a href="/posts/b/">B</a>`) || strings.Contains(out, "&lt;a") {
+			t.Errorf("body %q renders %q", p.Body, out)
+		}
+	}
+}
+
+// A third review's: an {% include %} in an HTML post is placed as in a
+// kramdown post: its text is read as Markdown (emphasis, --, links),
+// which Jekyll wrote as it was.
+func TestHTMLBodyThirdReviewIncludeIsNotMarkdown(t *testing.T) {
+	inc := map[string]string{
+		"_includes/inline.html": "<span>a *b* c</span>",
+		"_includes/sig.html":    "Thanks for *reading* -- see [here](x)\n",
+	}
+	body, out := htmlJekyll(t, "---\ntitle: T\n---\nText with {% include inline.html %} inline.\n", inc)
+	if strings.Contains(out, "<em>") {
+		t.Errorf("inline include: body %q renders %q", body, out)
+	}
+	body, out = htmlJekyll(t, "---\ntitle: T\n---\n<p>Before.</p>\n\n{% include sig.html %}\n", inc)
+	if strings.Contains(out, "<em>") || strings.Contains(out, "&ndash;") || strings.Contains(out, `href="x"`) {
+		t.Errorf("include on its line: body %q renders %q", body, out)
+	}
+}
+
+// A third review's: a web address that the renderer does not link (after a
+// quote, an entity or a colon) is written unescaped: its __init__ is
+// bold, where Jekyll showed the underscores.
+func TestHTMLBodyThirdReviewUnlinkedAddressIsEscaped(t *testing.T) {
+	sameAsJekyll(t, "Open \"https://github.com/a/b/blob/master/pkg/__init__.py\" now.\n")
+	sameAsJekyll(t, "Open &#8220;https://github.com/a/b/blob/master/pkg/__init__.py&#8221; now.\n")
+}
+
+// A third review's: an entity after a web address (WordPress's &nbsp;) is
+// taken into the address: the link's href has it, and its text shows
+// "&nbsp;today" where Jekyll showed a space and "today".
+func TestHTMLBodyThirdReviewEntityAfterAddress(t *testing.T) {
+	md, out := renderHTMLBody("Go to https://example.com/&nbsp;today\n")
+	if strings.Contains(out, "&amp;nbsp;") {
+		t.Errorf("written %q renders %q", md, out)
+	}
+}
+
+// A third review's: {{% %}} in a Hugo page in HTML: Hugo did not render its
+// output as Markdown (the page is HTML), the import does.
+func TestHTMLBodyThirdReviewHugoPercentShortcodeInHTML(t *testing.T) {
+	body, out := htmlHugo(t, "---\ntitle: T\ndate: 2020-01-02\n---\nText {{% mark %}}*x*{{% /mark %}} here.\n",
+		map[string]string{"layouts/shortcodes/mark.html": "<mark>{{ .Inner }}</mark>"})
+	if strings.Contains(out, "<em>") {
+		t.Errorf("body %q renders %q", body, out)
+	}
+}

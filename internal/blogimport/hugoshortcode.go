@@ -58,7 +58,9 @@ func (c *converter) siteShortcode(t *shortcode, inner string, end, ordinal int) 
 	if err := tmpl.Execute(b, &shortcodeContext{t: t, inner: inner, page: c.page, site: c.site, ordinal: ordinal}); err != nil {
 		return "", false, err
 	}
-	markdownOut := strings.HasPrefix(c.src[t.start:], "{{%")
+	// {{% %}}'s output is Markdown, but not in a page in HTML, which Hugo
+	// renders none of.
+	markdownOut := strings.HasPrefix(c.src[t.start:], "{{%") && !c.html
 	return c.place(b.String(), t.start, end, !markdownOut, false), true, nil
 }
 
@@ -120,7 +122,7 @@ func (c *converter) place(out string, start, end int, isHTML, kramdown bool) str
 			if kramdown {
 				out = inlineRawIn(out, nil) // kramdown kept an inline <code>'s text
 			} else {
-				out = escapeHTMLText(out)
+				out = c.escapeHTMLOut(out)
 			}
 		}
 		return out
@@ -142,7 +144,7 @@ func (c *converter) place(out string, start, end int, isHTML, kramdown bool) str
 		case kramdown:
 			out = kramdownInlineRaw(out) // kramdown kept an inline <code>'s text
 		case len(markdown.HTMLBlocks(out, false)) == 0:
-			out = escapeHTMLText(out) // a paragraph's to CommonMark
+			out = c.escapeHTMLOut(out) // a paragraph's to CommonMark
 		}
 	}
 	if inItem {
@@ -157,6 +159,16 @@ func (c *converter) place(out string, start, end int, isHTML, kramdown bool) str
 		}
 	}
 	return before + out + after
+}
+
+// escapeHTMLOut escapes the text of HTML a template or an include wrote,
+// where CommonMark reads it as a paragraph's: in a body in HTML, as
+// htmlBody escapes the body's own (quotes, dashes and all).
+func (c *converter) escapeHTMLOut(out string) string {
+	if c.html {
+		return escapeText(out, false)
+	}
+	return escapeHTMLText(out)
 }
 
 // verbatimTags are the elements whose text is kept as it is, lines and

@@ -368,7 +368,9 @@ func (c *converter) includeHTML(t *liquidTag, file string, args []string) (strin
 	if err != nil {
 		return "", false
 	}
-	return c.place(out, t.start, t.end, true, true), true
+	// kramdown read an include's HTML in a Markdown post; in one in HTML,
+	// Jekyll wrote it as it was: its text is escaped.
+	return c.place(out, t.start, t.end, true, !c.html), true
 }
 
 // attr returns the first of an include's named values, made a site path
