@@ -113,3 +113,32 @@ z.md:1: warning: four files
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestPrintWarningsAcrossFilesInPlace: the line that names the other
+// files of a message comes right after the last of its files written in
+// full, not where the first of the others sorts, after another message
+// (a real import's "the same in 12 more files" of an <iframe> came under
+// a target= warning).
+func TestPrintWarningsAcrossFilesInPlace(t *testing.T) {
+	var l content.ErrorList
+	add := func(path string, line int, msg string) {
+		l = append(l, &content.Error{Pos: content.Position{Path: path, Line: line}, Msg: msg})
+	}
+	for _, f := range []string{"a.md", "b.md", "c.md", "d.md", "e.md"} {
+		add(f, 1, "removed <iframe>")
+		if f == "c.md" {
+			add(f, 5, "removed target= on <a>")
+		}
+	}
+	var b strings.Builder
+	printWarnings(&b, l)
+	want := `a.md:1: warning: removed <iframe>
+b.md:1: warning: removed <iframe>
+c.md:1: warning: removed <iframe>
+warning: the same in 2 more files: d.md:1, e.md:1
+c.md:5: warning: removed target= on <a>
+`
+	if got := b.String(); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
