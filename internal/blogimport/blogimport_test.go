@@ -3476,7 +3476,8 @@ func TestHugoTextAfterShortcodeIndented(t *testing.T) {
 	post := "---\ntitle: A\ndate: 2020-01-02\n---\nIntro.\n\n" +
 		"{{< admonition note >}}\nInside.\n{{< /admonition >}}\n    Indented text after.\n\tAnd a tab.\n\n" +
 		"1. Item\n   {{< admonition >}}\n   In.\n   {{< /admonition >}}\n          Item's text.\n\n" +
-		"```\n{{</* x */>}}\n    code stays\n```\n"
+		"```\n{{</* x */>}}\n    code stays\n```\n\n" +
+		"{{< highlight go >}}\nfunc main() {\n\tfmt.Println(1)\n}\n{{< /highlight >}}\n"
 	plan, err := Hugo(fstest.MapFS{
 		"config.toml":        {Data: []byte("baseURL = 'https://h.example.net/'\n")},
 		"content/posts/a.md": {Data: []byte(post)},
@@ -3490,6 +3491,10 @@ func TestHugoTextAfterShortcodeIndented(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("body %q renders\n%s\nwithout %q", body, out, want)
 		}
+	}
+	// What an opening shortcode holds is its own: the code keeps its tab.
+	if !strings.Contains(body, "func main() {\n\tfmt.Println(1)\n}") {
+		t.Errorf("body %q: the highlighted code changed", body)
 	}
 	if strings.Contains(out, "<code>Indented") || strings.Contains(out, "<code>Item") {
 		t.Errorf("text became code: %s", out)

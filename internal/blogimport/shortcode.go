@@ -1,6 +1,7 @@
 package blogimport
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -405,8 +406,12 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
+// closingShortcode is a line that ends in a shortcode's closing tag: what
+// follows it is not the shortcode's (after an opening one, it is).
+var closingShortcode = regexp.MustCompile(`\{\{[<%]-?\s*/[^{}]*[%>]\}\}$`)
+
 // dedentAfterShortcodes returns body with the text that goes on from a
-// line ending in a shortcode ({{< /admonition >}}) indented as that line
+// line ending in a shortcode's closing tag ({{< /admonition >}}) indented as that line
 // is, where it was four spaces or more further in: Hugo read it as the
 // same paragraph's (no block but a paragraph's text is indented so
 // after one), and the import, which writes the shortcode as a block of
@@ -437,7 +442,7 @@ func dedentAfterShortcodes(body string) string {
 			lines[i] = strings.Repeat(" ", base) + strings.TrimLeft(l, " \t")
 			ind = base
 		}
-		if strings.HasSuffix(rest, ">}}") || strings.HasSuffix(rest, "%}}") {
+		if closingShortcode.MatchString(rest) {
 			base = ind
 		}
 	}
