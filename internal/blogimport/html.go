@@ -90,6 +90,7 @@ func unindentHTML(s string, liquid bool) (string, []int) {
 	blank := ""      // what a blank line in that one is written
 	verbatim := ""   // what ends the block kept as it is that the line is in
 	inBlock := false // in an HTML block that a block's tag began
+	open := 0        // elements opened and not closed, in the lines so far
 	for i, line := range lines {
 		if line == "" {
 			continue
@@ -111,12 +112,19 @@ func unindentHTML(s string, liquid bool) (string, []int) {
 			continue
 		case closer != "" && strings.TrimSpace(text) == "":
 			if blank != "" {
-				line = blank + eol
+				line = text + blank + eol // a <pre>'s spaces are its text
 			}
 			write(line)
 			continue
 		case closer != "":
 			// Raw text, as it is.
+		case strings.TrimSpace(text) == "" && open > 0:
+			// In an element a line before opened (<p>…⏎⏎…</p>): HTML
+			// reads the blank line as a space, Markdown would end the
+			// HTML block there and make the text after it a paragraph
+			// of its own, in the element (<p> in a <p>).
+			write(blankInHTML + eol)
+			continue
 		case strings.TrimSpace(text) == "":
 			inBlock = false
 			write(eol)
@@ -133,7 +141,9 @@ func unindentHTML(s string, liquid bool) (string, []int) {
 				}
 				continue
 			}
-			text = strings.TrimRight(text, " \t")
+			if c, _ := rawState(text, "", ""); c != "</pre" && c != "</textarea" {
+				text = strings.TrimRight(text, " \t") // a <pre>'s are its text
+			}
 			if out := b.String(); text[0] == '>' && out != "" && !strings.HasSuffix(out, "\n\n") {
 				// A tag's end written on its own line (Prettier's
 				// "  >the site</a"): at the start, a quote's mark. Four
@@ -148,6 +158,7 @@ func unindentHTML(s string, liquid bool) (string, []int) {
 				// the line added.
 				inserted = append(inserted, written)
 				write(text[:at] + "\n")
+				open = max(0, open+opened(shadow(text[:at], liquid)))
 				closer, blank = rawState(text[:at], "", "")
 				text = text[at:]
 				inBlock = blockTag.MatchString(text)
@@ -155,6 +166,14 @@ func unindentHTML(s string, liquid bool) (string, []int) {
 			line = text + eol
 		}
 		write(line)
+		counted := line // what is not raw text of the line, from where it is not
+		if closer != "" {
+			counted = ""
+			if j := closerAt(line, closer); j >= 0 {
+				counted = line[j+len(closer):]
+			}
+		}
+		open = max(0, open+opened(shadow(counted, liquid)))
 		closer, blank = rawState(line, closer, blank)
 	}
 	return b.String(), inserted
@@ -209,6 +228,51 @@ func htmlBlockAt(line string) int {
 		i++
 	}
 	return 0
+}
+
+// voidElements are the elements that have no end tag.
+var voidElements = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true, "input": true, "keygen": true, "link": true, "meta": true, "param": true, "source": true, "track": true, "wbr": true}
+
+// opened returns how many more elements a line of HTML opens than it
+// closes, less the void ones and those closed as they open (<x/>); a
+// comment or a raw element in it is passed by, and its reading stops
+// where one is left open (rawState follows it from there).
+func opened(line string) int {
+	n := 0
+	for i := 0; i < len(line); {
+		if line[i] != '<' {
+			i++
+			continue
+		}
+		rest := line[i:]
+		if name, from := rawOpening(rest); from > 0 {
+			closer := "-->"
+			if name != "" {
+				closer = "</" + name
+			}
+			j := closerAt(rest[from:], closer)
+			if j < 0 {
+				return n
+			}
+			i += from + j + len(closer)
+			continue
+		}
+		end := htmlTagEnd(rest)
+		if end <= 0 || !inlineTag.MatchString(rest[:end]) {
+			i++
+			continue
+		}
+		switch name := strings.ToLower(tagName(rest[:end])); {
+		case strings.HasPrefix(name, "/"):
+			if !voidElements[name[1:]] {
+				n--
+			}
+		case name != "" && !voidElements[name] && !strings.HasSuffix(rest[:end], "/>"):
+			n++
+		}
+		i += end
+	}
+	return n
 }
 
 // rawOpening returns the name, in lower case, of the raw element (pre,

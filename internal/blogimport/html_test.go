@@ -674,3 +674,32 @@ func TestHTMLBodyThirdReviewHugoPercentShortcodeInHTML(t *testing.T) {
 		t.Errorf("body %q renders %q", body, out)
 	}
 }
+
+// TestHTMLBodyBlankLineInElement: a blank line inside an element that a
+// line before opened is a space to HTML: a Tumblr post's <p> with blank
+// lines in it came out as three paragraphs in one (<p> in a <p>); text
+// that no element holds still makes paragraphs, as WordPress's did.
+func TestHTMLBodyBlankLineInElement(t *testing.T) {
+	in := "<p>Work should be *fun*! Here.\n\nHow do we do this?\n\n    People consider:\n\n</p><ul><li>a</li></ul>\n\nAfter, *text*.\n\nAnd more.\n"
+	sameAsJekyll(t, in)
+	md, out := renderHTMLBody(in)
+	if n := strings.Count(out, "<p>"); n != 3 {
+		t.Errorf("written %q renders %q: %d paragraphs, want the <p> and two of text", md, out, n)
+	}
+	if strings.Count(md, "\n") != strings.Count(in, "\n") {
+		t.Errorf("written %q: lines moved", md)
+	}
+}
+
+// TestHTMLBodyPreSpaces: the spaces at the end of a <pre>'s lines, and of
+// its lines of spaces alone, are its text, kept as written (a Tumblr
+// post's F# code lost them).
+func TestHTMLBodyPreSpaces(t *testing.T) {
+	in := "<pre><code>type Suit = \n    | Hearts\n    \n    | Spades  \n</code></pre>\n"
+	md, _ := htmlBody(in, true)
+	for _, want := range []string{"type Suit = \n", "\n    <!-- -->\n", "| Spades  \n"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("written %q, without %q", md, want)
+		}
+	}
+}
