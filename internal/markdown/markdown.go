@@ -703,8 +703,8 @@ func (r *Renderer) render(src string, opts Options) Result {
 	}
 	if s, ok := summaryBefore(doc, more, b); ok {
 		res.Summary, res.Divided = s, true
-	} else if first != nil {
-		res.Summary = plain(first, b)
+	} else {
+		res.Summary = firstSummary(doc, first, b)
 	}
 	res.Unrendered = unrendered(doc, b)
 	assignIDs(headings, replaced, b)
@@ -1129,10 +1129,40 @@ func plainAround(n, mark ast.Node, src []byte) (text string, start, end int) {
 			return ast.WalkSkipChildren, nil
 		case *passthrough.PassthroughInline:
 			b.Write(mathText(c, src))
+		case *ast.RawHTML:
+			// A line break or a block's tag in a paragraph's HTML parts
+			// words: "Water<br>Phlebas" is two.
+			if raw, _ := rawHTML(c, src); breaksText(raw) {
+				b.WriteByte(' ')
+			}
+		case *ast.HTMLBlock:
+			// Its text, as the page shows it: a post in HTML is all
+			// HTML blocks, and had no words, no summary and nothing to
+			// find.
+			b.WriteString(htmlBlockText(c, src))
 		}
 		return ast.WalkContinue, nil
 	})
 	return b.String(), start, end
+}
+
+// breaksText reports whether a tag of raw HTML ends a run of text: a
+// line break, or a block's tag.
+func breaksText(tag string) bool {
+	name := strings.TrimLeft(tag, "</")
+	i := 0
+	for i < len(name) && (name[i] >= 'a' && name[i] <= 'z' || name[i] >= 'A' && name[i] <= 'Z' || name[i] >= '0' && name[i] <= '9') {
+		i++
+	}
+	return textBreaks[strings.ToLower(name[:i])]
+}
+
+// textBreaks are the elements whose tags part the text around them.
+var textBreaks = map[string]bool{
+	"br": true, "p": true, "div": true, "li": true, "ul": true, "ol": true, "dl": true, "dt": true, "dd": true,
+	"tr": true, "td": true, "th": true, "table": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"hr": true, "blockquote": true, "pre": true, "figure": true, "figcaption": true, "section": true, "article": true,
+	"header": true, "footer": true, "details": true, "summary": true, "center": true,
 }
 
 // contextChars bounds the text either side of a wikilink in its context.

@@ -261,8 +261,8 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 	p.texts = &texts{wikilinks: len(p.wikilinks), dests: len(p.dests), headings: len(p.headings)}
 	if divided {
 		p.texts.summary, p.texts.divided = parts(divSummary, mark), true
-	} else if first != nil {
-		p.texts.summary = parts(plain(first, b), mark)
+	} else if t := firstSummary(doc, first, b); t != "" {
+		p.texts.summary = parts(t, mark)
 	}
 	html, err := r.renderString(b, doc)
 	if err != nil {
@@ -297,6 +297,16 @@ func beforeMore(doc ast.Node, src []byte) map[ast.Node]bool {
 		}
 	}
 	return nil
+}
+
+// firstSummary is the summary of a body without a divider: its first
+// paragraph's text; in a body of HTML alone (a post imported from
+// WordPress or Blogger), its first <p>'s, or its first text.
+func firstSummary(doc ast.Node, first *ast.Paragraph, src []byte) string {
+	if first != nil {
+		return plain(first, src)
+	}
+	return firstHTMLParagraph(doc, src)
 }
 
 // summaryBefore returns the plain text of the blocks of doc that were

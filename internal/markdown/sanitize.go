@@ -868,3 +868,105 @@ func joinedBrackets(doc ast.Node, src []byte) []Slip {
 // joined is "[", comments or tags, "[", text and "]]"; or a CDATA section
 // that holds "[[text]]".
 var joined = regexp.MustCompile(`\[(?:[ \t\r\n]*(?:<!--[\s\S]*?-->|</?[A-Za-z][^<>]*>))+[ \t\r\n]*\[[^\[\]\n]+\]\]|<!\[CDATA\[[\s\S]*?\[\[[^\[\]\n]+\]\]`)
+
+// htmlBlockText is the text an HTML block shows, as the sanitizer left
+// it: its text, a block's tags and line breaks between words as new
+// lines, no script, style or comment.
+func htmlBlockText(n *ast.HTMLBlock, src []byte) string {
+	v, ok := n.AttributeString(cleanAttr)
+	raw, _ := v.([]byte)
+	if !ok {
+		s, _ := rawHTML(n, src)
+		raw = []byte(s)
+	}
+	if !bytes.ContainsAny(raw, "<&") {
+		return string(raw)
+	}
+	var b strings.Builder
+	z := html.NewTokenizer(bytes.NewReader(raw))
+	skip := 0 // in a script or a style
+	for {
+		switch tt := z.Next(); tt {
+		case html.ErrorToken:
+			return b.String()
+		case html.TextToken:
+			if skip == 0 {
+				b.Write(z.Text())
+			}
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			switch string(name) {
+			case "script", "style":
+				if tt == html.StartTagToken {
+					skip++
+				} else if tt == html.EndTagToken && skip > 0 {
+					skip--
+				}
+			default:
+				if textBreaks[string(name)] {
+					b.WriteByte('\n')
+				}
+			}
+		}
+	}
+}
+
+// firstHTMLParagraph is the text of the first <p> of doc's HTML blocks,
+// else their first run of text between blocks' tags: what a body of HTML
+// alone has for a first paragraph.
+func firstHTMLParagraph(doc ast.Node, src []byte) string {
+	first := ""
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		h, ok := c.(*ast.HTMLBlock)
+		if !ok {
+			continue
+		}
+		v, _ := h.AttributeString(cleanAttr)
+		raw, _ := v.([]byte)
+		if t := htmlParagraph(raw); t != "" {
+			return t
+		}
+		if first == "" {
+			for _, l := range strings.Split(htmlBlockText(h, src), "\n") {
+				if l = strings.Join(strings.Fields(l), " "); l != "" {
+					first = l
+					break
+				}
+			}
+		}
+	}
+	return first
+}
+
+// htmlParagraph is the text of the first <p> of an HTML fragment with
+// text in it, its white space collapsed; "" for none.
+func htmlParagraph(raw []byte) string {
+	z := html.NewTokenizer(bytes.NewReader(raw))
+	var b strings.Builder
+	in := false
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return strings.Join(strings.Fields(b.String()), " ")
+		case html.TextToken:
+			if in {
+				b.Write(z.Text())
+			}
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			switch {
+			case string(name) == "p" && tt == html.StartTagToken:
+				in = true
+			case in && (string(name) == "p" || textBreaks[string(name)] && string(name) != "br"):
+				if t := strings.Join(strings.Fields(b.String()), " "); t != "" {
+					return t
+				}
+				b.Reset()
+				in = string(name) == "p" && tt == html.StartTagToken
+			case in && string(name) == "br":
+				b.WriteByte(' ')
+			}
+		}
+	}
+}

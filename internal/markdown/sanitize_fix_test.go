@@ -63,3 +63,23 @@ func TestRemovedAtItsLine(t *testing.T) {
 		t.Errorf("removed %q, want %q", got, want)
 	}
 }
+
+// TestTextOfRawHTML: the text of raw HTML is the body's text, as the page
+// shows it: words a <br> parts are two ("Water<br>Phlebas" made the
+// summary's "WaterPhlebas"), and a body of HTML blocks alone (a post
+// imported from WordPress or Blogger) has its words, its text to search
+// and its first <p> for a summary: it had none of them.
+func TestTextOfRawHTML(t *testing.T) {
+	res := New().Render(Text("Death By Water<br>Phlebas the Phoenician,<br />a fortnight dead.\n"), Options{})
+	if res.Summary != "Death By Water Phlebas the Phoenician, a fortnight dead." {
+		t.Errorf("summary %q", res.Summary)
+	}
+	body := "<div class=\"post\">\n<h2>On *boats*</h2>\n<p>The first\nparagraph, &amp; more.</p>\n<!-- -->\n<p>Second one.</p>\n<script>var secret = 1;</script>\n</div>\n"
+	res = New().Render(Text(body), Options{})
+	if res.Summary != "The first paragraph, & more." {
+		t.Errorf("summary %q", res.Summary)
+	}
+	if res.Words != 9 || !strings.Contains(res.Text, "Second one.") || strings.Contains(res.Text, "secret") {
+		t.Errorf("words %d, text %q", res.Words, res.Text)
+	}
+}
