@@ -3500,3 +3500,35 @@ func TestHugoTextAfterShortcodeIndented(t *testing.T) {
 		t.Errorf("text became code: %s", out)
 	}
 }
+
+// TestJekyllLinksToMarkdownFiles: a link to a post's or a page's file
+// (other.md, ../_posts/…md), which GitHub Pages made a link to its page
+// (jekyll-relative-links), leads to the imported page: it was a broken
+// link (a real blog's pages linked each other so).
+func TestJekyllLinksToMarkdownFiles(t *testing.T) {
+	plan, err := Jekyll(fstest.MapFS{
+		"_config.yml":                {Data: []byte("url: https://j.example.net\npermalink: pretty\n")},
+		"_posts/2020-01-02-first.md": {Data: []byte("---\ntitle: First\n---\nSee [the answer](../istoria/answer.md#why).\n")},
+		"istoria/index.md":           {Data: []byte("---\ntitle: Istoria\n---\n[Answer](answer.md), [first](../_posts/2020-01-02-first.md), [none](none.md).\n")},
+		"istoria/answer.md":          {Data: []byte("---\ntitle: Answer\n---\n[Back](index.md)\n")},
+	}, Options{Root: "old", NewBase: "https://example.com/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bodies := map[string]string{}
+	for _, p := range plan.Posts {
+		bodies[p.Slug] = p.Body
+	}
+	for _, p := range plan.Pages {
+		bodies[p.SitePath] = p.Body
+	}
+	for where, want := range map[string]string{
+		"first":           "[the answer](/istoria/answer/#why)",
+		"istoria/":        "[Answer](/istoria/answer/), [first](/posts/first/), [none](none.md)",
+		"istoria/answer/": "[Back](/istoria/)",
+	} {
+		if !strings.Contains(bodies[where], want) {
+			t.Errorf("%s: body %q, without %q", where, bodies[where], want)
+		}
+	}
+}

@@ -665,6 +665,19 @@ func (p *Plan) relink(old site) {
 		}
 		return strings.TrimPrefix(shown, root)
 	}
+	// A link to a post's or a page's file (other.md, ../_posts/x.md) is a
+	// link to its page: GitHub Pages made it one (jekyll-relative-links),
+	// and GitHub shows the file's.
+	for _, post := range p.Posts {
+		if _, taken := copied[source(post.Source)]; !taken {
+			copied[source(post.Source)] = "/posts/" + post.Slug + "/"
+		}
+	}
+	for _, page := range p.Pages {
+		if _, taken := copied[source(page.Source)]; !taken {
+			copied[source(page.Source)] = "/" + page.SitePath
+		}
+	}
 	for _, post := range p.Posts {
 		post.Body = relinkBody(post.Body, to, relative{from: from(post.oldPath), at: "/posts/" + post.Slug + "/", bundle: post.bundle, files: files, old: old, ids: ids, source: source(post.Source), copied: copied, base: p.baseHref != "" && post.oldPath != ""})
 	}
@@ -728,9 +741,10 @@ type relative struct {
 	// otherwise than the old site's headings gave them (given → made).
 	ids map[string]map[string]string
 	// source is the document's file in the old site, and copied the site
-	// path of each file the import copies by its path there: a link that
-	// leads nowhere from the page may name one from the file, as an
-	// editor reads it (../../static/images/a.png).
+	// path of each file the import copies, and of each post's and page's
+	// page, by its path there: a link that leads nowhere from the page
+	// may name one from the file, as an editor reads it
+	// (../../static/images/a.png, other.md).
 	source string
 	copied map[string]string
 	// base says the old site's theme wrote a <base href> of its address
