@@ -2,6 +2,7 @@ package blogimport
 
 import (
 	"fmt"
+	"html"
 	"regexp"
 	"slices"
 	"strings"
@@ -391,6 +392,20 @@ func rawState(line, closer, blank string) (string, string) {
 // inlineTag is a tag or a comment in a paragraph, as CommonMark reads raw
 // HTML in text.
 var inlineTag = regexp.MustCompile(`(?s)^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[^\s"'=<>` + "`" + `]+(?:\s*=\s*(?:[^\s"'=<>` + "`" + `]+|'[^']*'|"[^"]*"))?)*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>|<!--.*?-->|<![A-Za-z][^>]*>|<\?.*?\?>|<!\[CDATA\[.*?\]\]>)`)
+
+// titleElement is an HTML document's <title>.
+var titleElement = regexp.MustCompile(`(?is)<title(?:\s[^>]*)?>(.*?)</title\s*>`)
+
+// htmlTitle is the text of the <title> of a page written as a whole HTML
+// document, its white space collapsed: its title, where its front matter
+// gives none; "" for none.
+func htmlTitle(body string) string {
+	m := titleElement.FindStringSubmatch(body)
+	if m == nil {
+		return ""
+	}
+	return strings.Join(strings.Fields(html.UnescapeString(m[1])), " ")
+}
 
 // officeTag is a tag of Word's (<o:p>), which HTML pasted from Word
 // holds and browsers show nothing of; CommonMark reads no tag in it, and

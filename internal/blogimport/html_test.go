@@ -703,3 +703,25 @@ func TestHTMLBodyPreSpaces(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLPageTitle: a page written as a whole HTML document, whose front
+// matter gives no title, is titled by its <title> (a real blog's pages
+// were titled from their file names, with a warning).
+func TestHTMLPageTitle(t *testing.T) {
+	plan, err := Jekyll(fstest.MapFS{
+		"_config.yml":            {Data: []byte("url: https://j.example.net\n")},
+		"_posts/2020-01-02-a.md": {Data: []byte("---\ntitle: A\n---\nHi.\n")},
+		"allergien.html":         {Data: []byte("---\nlayout: none\n---\n<!DOCTYPE html>\n<html><head><title>Max&#39;\n Allergien</title></head>\n<body><p>Nüsse.</p></body></html>\n")},
+	}, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Pages) != 1 || plan.Pages[0].Title != "Max' Allergien" {
+		t.Fatalf("pages %+v", plan.Pages)
+	}
+	for _, w := range plan.Warnings {
+		if strings.Contains(w.Error(), "no title") {
+			t.Errorf("warning %v", w)
+		}
+	}
+}

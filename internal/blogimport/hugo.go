@@ -740,6 +740,9 @@ func (plan *Plan) hugoStandalone(shown string, data []byte, pg hugoPage, hc hugo
 	hugoDate(f, hc, &p.Date, &p.Kept)
 	p.Updated = f.updated(hc.zone, p.Date)
 	p.Title = f.text("title")
+	if p.Title == "" && d.html {
+		p.Title = htmlTitle(d.body) // a whole HTML document's <title>
+	}
 	untitled := p.Title == ""
 	if untitled {
 		p.Title = titleOf(pg.name)

@@ -831,6 +831,9 @@ func (plan *Plan) jekyllPage(shown, rel string, data []byte, jc jekyllContext) (
 	if raw := f.text("title"); raw != p.Title {
 		p.Kept = append(p.Kept, "title as written: "+describe(raw))
 	}
+	if p.Title == "" && d.html {
+		p.Title = htmlTitle(d.body) // a whole HTML document's <title>
+	}
 	untitled := p.Title == ""
 	if untitled {
 		n := name
