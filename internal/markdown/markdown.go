@@ -721,6 +721,9 @@ func (r *Renderer) render(src string, opts Options) Result {
 	if err != nil {
 		res.Errors = append(res.Errors, LineError{Err: fmt.Errorf("rendering Markdown: %w", err)})
 	}
+	if len(htmlNodes) > 0 {
+		html = dropStrayEndTags(html)
+	}
 	res.HTML = html
 	_, res.HTMLControl = Control(res.HTML)
 	res.Text = plain(doc, b)

@@ -268,6 +268,9 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 	if err != nil {
 		p.errs = append(p.errs, LineError{Err: fmt.Errorf("rendering Markdown: %w", err)})
 	}
+	if len(htmlNodes) > 0 {
+		html = dropStrayEndTags(html)
+	}
 	p.html = parts(html, mark)
 	p.texts.text = parts(plain(doc, b), mark)
 	return p

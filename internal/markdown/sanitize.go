@@ -970,3 +970,52 @@ func htmlParagraph(raw []byte) string {
 		}
 	}
 }
+
+// dropStrayEndTags returns a body's HTML without the end tags of
+// elements it has none of open: a </div> of raw HTML without its <div>
+// (a post imported from WordPress) closed the theme's <div> around the
+// body, and what came after it was out of the article. An end tag of an
+// element open further in is kept: a browser closes the ones within.
+func dropStrayEndTags(s string) string {
+	if !strings.Contains(s, "</") {
+		return s
+	}
+	var b strings.Builder
+	var open []string
+	z := html.NewTokenizer(strings.NewReader(s))
+	off, last := 0, 0 // where the token begins; what of s is written
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		n := len(z.Raw())
+		switch tt {
+		case html.StartTagToken, html.SelfClosingTagToken:
+			// A browser reads <a/> as <a>, but in svg and math.
+			name, _ := z.TagName()
+			foreign := slices.Contains(open, "svg") || slices.Contains(open, "math")
+			if !voidElement[string(name)] && (tt == html.StartTagToken || !foreign) {
+				open = append(open, string(name))
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			i := len(open) - 1
+			for i >= 0 && open[i] != string(name) {
+				i--
+			}
+			if i >= 0 {
+				open = open[:i]
+			} else {
+				b.WriteString(s[last:off])
+				last = off + n
+			}
+		}
+		off += n
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}

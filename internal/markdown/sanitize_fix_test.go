@@ -83,3 +83,21 @@ func TestTextOfRawHTML(t *testing.T) {
 		t.Errorf("words %d, text %q", res.Words, res.Text)
 	}
 }
+
+// TestStrayEndTag: a body's end tag of an element it has none of open (a
+// WordPress post's </div>) is dropped: it closed the theme's element
+// around the body, and the rest of the post was out of the article. An
+// end tag of an element the body opened stays, in Markdown's blocks as
+// well (<div> … </div> around Markdown).
+func TestStrayEndTag(t *testing.T) {
+	for src, want := range map[string]string{
+		"Text <b>x</b> and </div> more.\n":                        "<p>Text <b>x</b> and  more.</p>\n",
+		"<div class=\"a\">\n\n**Bold** text.\n\n</div>\n</div>\n": "<div class=\"a\">\n<p><strong>Bold</strong> text.</p>\n</div>\n\n",
+		"<ul><li>a</li></section>\n":                              "<ul><li>a</li>\n",
+		"A <a href=\"/x/\"/>y</a>\n":                              "<p>A <a href=\"/x/\"/>y</a></p>\n", // <a/> is <a> to a browser
+	} {
+		if got := New().Render(Text(src), Options{}).HTML; got != want {
+			t.Errorf("%q:\ngot  %q\nwant %q", src, got, want)
+		}
+	}
+}
