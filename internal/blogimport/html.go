@@ -92,6 +92,14 @@ func unindentHTML(s string, liquid bool) (string, []int) {
 	verbatim := ""   // what ends the block kept as it is that the line is in
 	inBlock := false // in an HTML block that a block's tag began
 	open := 0        // elements opened and not closed, in the lines so far
+	closes := endTags(shadow(s, liquid))
+	next := make([]string, len(lines)) // the next line that is not blank after each
+	for i, after := len(lines)-1, ""; i >= 0; i-- {
+		next[i] = after
+		if strings.TrimSpace(lines[i]) != "" {
+			after = lines[i]
+		}
+	}
 	for i, line := range lines {
 		if line == "" {
 			continue
@@ -119,7 +127,7 @@ func unindentHTML(s string, liquid bool) (string, []int) {
 			continue
 		case closer != "":
 			// Raw text, as it is.
-		case strings.TrimSpace(text) == "" && open > 0:
+		case strings.TrimSpace(text) == "" && open > 0 && !nearMore(b.String(), next[i]):
 			// In an element a line before opened (<p>…⏎⏎…</p>): HTML
 			// reads the blank line as a space, Markdown would end the
 			// HTML block there and make the text after it a paragraph
@@ -159,7 +167,7 @@ func unindentHTML(s string, liquid bool) (string, []int) {
 				// the line added.
 				inserted = append(inserted, written)
 				write(text[:at] + "\n")
-				open = max(0, open+opened(shadow(text[:at], liquid)))
+				open = max(0, open+opened(shadow(text[:at], liquid), closes))
 				closer, blank = rawState(text[:at], "", "")
 				text = text[at:]
 				inBlock = blockTag.MatchString(text)
@@ -174,7 +182,7 @@ func unindentHTML(s string, liquid bool) (string, []int) {
 				counted = line[j+len(closer):]
 			}
 		}
-		open = max(0, open+opened(shadow(counted, liquid)))
+		open = max(0, open+opened(shadow(counted, liquid), closes))
 		closer, blank = rawState(line, closer, blank)
 	}
 	return b.String(), inserted
@@ -235,10 +243,13 @@ func htmlBlockAt(line string) int {
 var voidElements = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true, "input": true, "keygen": true, "link": true, "meta": true, "param": true, "source": true, "track": true, "wbr": true}
 
 // opened returns how many more elements a line of HTML opens than it
-// closes, less the void ones and those closed as they open (<x/>); a
-// comment or a raw element in it is passed by, and its reading stops
-// where one is left open (rawState follows it from there).
-func opened(line string) int {
+// closes, less the void ones and those closed as they open (<x/>), and
+// those whose end tag HTML lets a writer leave out (<p>, <li>, <td>)
+// when the body has none of theirs (closes, endTags'): one left open,
+// the rest of the post was one HTML block. A comment or a raw element in
+// it is passed by, and its reading stops where one is left open
+// (rawState follows it from there).
+func opened(line string, closes map[string]int) int {
 	n := 0
 	for i := 0; i < len(line); {
 		if line[i] != '<' {
@@ -265,15 +276,49 @@ func opened(line string) int {
 		}
 		switch name := strings.ToLower(tagName(rest[:end])); {
 		case strings.HasPrefix(name, "/"):
-			if !voidElements[name[1:]] {
+			if !voidElements[name[1:]] && (!optionalEnd[name[1:]] || closes[name[1:]] > 0) {
 				n--
 			}
-		case name != "" && !voidElements[name] && !strings.HasSuffix(rest[:end], "/>"):
+		case name != "" && !voidElements[name] && !strings.HasSuffix(rest[:end], "/>") && (!optionalEnd[name] || closes[name] > 0):
 			n++
 		}
 		i += end
 	}
 	return n
+}
+
+// optionalEnd are the elements whose end tag HTML lets a writer leave
+// out.
+var optionalEnd = map[string]bool{"p": true, "li": true, "dt": true, "dd": true, "tr": true, "td": true, "th": true, "thead": true, "tbody": true, "tfoot": true, "option": true, "optgroup": true, "colgroup": true, "caption": true, "rt": true, "rp": true, "html": true, "head": true, "body": true}
+
+// endTags counts the end tags of each element of optionalEnd in s.
+func endTags(s string) map[string]int {
+	out := map[string]int{}
+	for i := strings.Index(s, "</"); i >= 0; {
+		name := strings.ToLower(strings.TrimPrefix(tagName(s[i:]), "/"))
+		if optionalEnd[name] {
+			out[name]++
+		}
+		j := strings.Index(s[i+2:], "</")
+		if j < 0 {
+			break
+		}
+		i += 2 + j
+	}
+	return out
+}
+
+// moreLine is a line of a summary divider alone: <!--more-->, as Hugo
+// and Jekyll's excerpt_separator write it.
+var moreLine = regexp.MustCompile(`(?i)^\s*<!--\s*more\s*-->\s*$`)
+
+// nearMore reports whether a blank line is next to a summary divider's
+// (the last line written before it, out, or the next that is not
+// blank): it stays blank, so that the divider is a block of its own,
+// which the summary is read by, in an open element too.
+func nearMore(out, next string) bool {
+	out = strings.TrimRight(out, "\n")
+	return moreLine.MatchString(out[strings.LastIndexByte(out, '\n')+1:]) || moreLine.MatchString(next)
 }
 
 // rawOpening returns the name, in lower case, of the raw element (pre,

@@ -667,14 +667,16 @@ func (p *Plan) relink(old site) {
 	}
 	// A link to a post's or a page's file (other.md, ../_posts/x.md) is a
 	// link to its page: GitHub Pages made it one (jekyll-relative-links),
-	// and GitHub shows the file's.
+	// and GitHub shows the file's. Not a draft's, which has no page on
+	// the site: its address is not told (the link stays as written, and
+	// the build says it leads nowhere).
 	for _, post := range p.Posts {
-		if _, taken := copied[source(post.Source)]; !taken {
+		if _, taken := copied[source(post.Source)]; !taken && !post.Draft {
 			copied[source(post.Source)] = "/posts/" + post.Slug + "/"
 		}
 	}
 	for _, page := range p.Pages {
-		if _, taken := copied[source(page.Source)]; !taken {
+		if _, taken := copied[source(page.Source)]; !taken && !page.Draft {
 			copied[source(page.Source)] = "/" + page.SitePath
 		}
 	}
@@ -787,6 +789,11 @@ func (r relative) fromSource(dest string) (string, bool) {
 			continue
 		}
 		if to, ok := r.copied[f]; ok {
+			// A heading's id as the old site gave it, as netjournal
+			// makes it.
+			if frag, isFrag := strings.CutPrefix(rest, "#"); isFrag && r.ids[to][frag] != "" {
+				rest = "#" + r.ids[to][frag]
+			}
 			return to + rest, true
 		}
 	}
