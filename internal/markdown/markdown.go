@@ -656,7 +656,7 @@ func (r *Renderer) render(src string, opts Options) Result {
 	var htmlNodes []ast.Node
 	more := beforeMore(doc, b) // sanitizing takes the comment out
 	res.HTMLRemoved, htmlNodes = r.html.sanitize(doc, b)
-	wikis, links, headings, first := collect(doc)
+	wikis, links, headings := collect(doc)
 	res.Slips = slips(doc, htmlNodes, links, refs, b)
 	for _, n := range links {
 		dest := destination(n)
@@ -704,9 +704,11 @@ func (r *Renderer) render(src string, opts Options) Result {
 	if s, ok := summaryBefore(doc, more, b); ok {
 		res.Summary, res.Divided = s, true
 	} else {
-		res.Summary = firstSummary(doc, first, b)
+		res.Summary = firstSummary(doc, b)
 	}
 	res.Unrendered = unrendered(doc, b)
+	// The text before the headings' anchors, whose "#" it had.
+	res.Text = plain(doc, b)
 	assignIDs(headings, replaced, b)
 	for _, h := range headings {
 		if id, ok := h.AttributeString("id"); ok {
@@ -726,7 +728,6 @@ func (r *Renderer) render(src string, opts Options) Result {
 	}
 	res.HTML = html
 	_, res.HTMLControl = Control(res.HTML)
-	res.Text = plain(doc, b)
 	res.Words = countWords(res.Text)
 	return res.only(opts.Parts)
 }
@@ -1091,7 +1092,17 @@ func plainAround(n, mark ast.Node, src []byte) (text string, start, end int) {
 		// 600 words allocates (0.9 GB at 100,000 posts).
 		b.Grow(len(src))
 	}
+	var hiding []string // unshown elements of a paragraph's raw HTML open (hiddenTag)
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if raw, ok := c.(*ast.RawHTML); ok && entering {
+			hiding = hiddenTag(raw, src, hiding)
+		}
+		if len(hiding) > 0 && entering && c.Kind() != ast.KindRawHTML {
+			if c.Type() == ast.TypeInline {
+				return ast.WalkSkipChildren, nil
+			}
+			hiding = nil // a paragraph's end ends them
+		}
 		if c == mark {
 			if entering {
 				start = b.Len()
@@ -1132,6 +1143,10 @@ func plainAround(n, mark ast.Node, src []byte) (text string, start, end int) {
 			return ast.WalkSkipChildren, nil
 		case *passthrough.PassthroughInline:
 			b.Write(mathText(c, src))
+		case *ast.AutoLink:
+			// A web address or an email written bare, linked: its text
+			// is the body's, to find and in a summary.
+			b.Write(c.Label(src))
 		case *ast.RawHTML:
 			// A line break or a block's tag in a paragraph's HTML parts
 			// words: "Water<br>Phlebas" is two.
@@ -1147,6 +1162,26 @@ func plainAround(n, mark ast.Node, src []byte) (text string, start, end int) {
 		return ast.WalkContinue, nil
 	})
 	return b.String(), start, end
+}
+
+// hiddenTag follows the unshown elements (a <template>, a <video>'s
+// words for a browser that cannot play it, an element marked hidden)
+// that a paragraph's raw HTML opens and closes, one tag at a time: what
+// is between is not the body's text.
+func hiddenTag(n *ast.RawHTML, src []byte, hiding []string) []string {
+	raw, _ := rawHTML(n, src)
+	if !strings.HasPrefix(raw, "<") || strings.HasPrefix(raw, "<!") {
+		return hiding
+	}
+	htmlTags([]byte(raw), func(tag string, start, hidden bool) {
+		switch {
+		case !start && len(hiding) > 0 && hiding[len(hiding)-1] == tag:
+			hiding = hiding[:len(hiding)-1]
+		case start && (hidden || len(hiding) > 0) && !voidElement[tag]:
+			hiding = append(hiding, tag)
+		}
+	})
+	return hiding
 }
 
 // breaksText reports whether a tag of raw HTML ends a run of text: a

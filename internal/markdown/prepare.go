@@ -177,7 +177,7 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 	var htmlNodes []ast.Node
 	more := beforeMore(doc, b) // sanitizing takes the comment out
 	p.removed, htmlNodes = r.html.sanitize(doc, b)
-	wikis, links, headings, first := collect(doc)
+	wikis, links, headings := collect(doc)
 	for _, w := range wikis {
 		for a := w.Parent(); a != nil; a = a.Parent() {
 			if a.Kind() == ast.KindImage {
@@ -243,6 +243,8 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 	// The summary before <!--more--> is read before the headings have
 	// their anchors, as render reads it.
 	divSummary, divided := summaryBefore(doc, more, b)
+	// The text too, without the "#" each heading's anchor adds.
+	text := plain(doc, b)
 	for _, h := range headings {
 		if holds(h, replaced) {
 			k := len(p.headings)
@@ -261,7 +263,7 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 	p.texts = &texts{wikilinks: len(p.wikilinks), dests: len(p.dests), headings: len(p.headings)}
 	if divided {
 		p.texts.summary, p.texts.divided = parts(divSummary, mark), true
-	} else if t := firstSummary(doc, first, b); t != "" {
+	} else if t := firstSummary(doc, b); t != "" {
 		p.texts.summary = parts(t, mark)
 	}
 	html, err := r.renderString(b, doc)
@@ -272,7 +274,7 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 		html = dropStrayEndTags(html)
 	}
 	p.html = parts(html, mark)
-	p.texts.text = parts(plain(doc, b), mark)
+	p.texts.text = parts(text, mark)
 	return p
 }
 
@@ -302,13 +304,12 @@ func beforeMore(doc ast.Node, src []byte) map[ast.Node]bool {
 	return nil
 }
 
-// firstSummary is the summary of a body without a divider: its first
-// paragraph's text; in a body of HTML alone (a post imported from
-// WordPress or Blogger), its first <p>'s, or its first text.
-func firstSummary(doc ast.Node, first *ast.Paragraph, src []byte) string {
-	if first != nil {
-		return plain(first, src)
-	}
+// firstSummary is the summary of a body without a divider: the text of
+// its first paragraph with text, in Markdown or a <p> of raw HTML (a post
+// that begins with an HTML paragraph had one from far below, and one that
+// begins with an image none); in a body without either (a post imported
+// from Blogger), its first text.
+func firstSummary(doc ast.Node, src []byte) string {
 	return firstHTMLParagraph(doc, src)
 }
 
@@ -316,7 +317,7 @@ func firstSummary(doc ast.Node, first *ast.Paragraph, src []byte) string {
 // before its <!--more--> (beforeMore), those the sanitizer left, a blank
 // line between two; ok is false when there is no divider, or no text
 // before it (a figure in raw HTML, which a summary of text cannot show):
-// the summary is then the first paragraph, as without one.
+// the summary is then the first paragraph, as without one (firstSummary).
 func summaryBefore(doc ast.Node, before map[ast.Node]bool, src []byte) (summary string, ok bool) {
 	if before == nil {
 		return "", false
@@ -333,8 +334,8 @@ func summaryBefore(doc ast.Node, before map[ast.Node]bool, src []byte) (summary 
 }
 
 // collect finds in doc what rendering changes: its wikilinks, links and
-// images, headings, and its first paragraph (the summary).
-func collect(doc ast.Node) (wikis []*wikilink.Node, links []ast.Node, headings []*ast.Heading, first *ast.Paragraph) {
+// images, and headings.
+func collect(doc ast.Node) (wikis []*wikilink.Node, links []ast.Node, headings []*ast.Heading) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -346,14 +347,10 @@ func collect(doc ast.Node) (wikis []*wikilink.Node, links []ast.Node, headings [
 			links = append(links, n)
 		case *ast.Heading:
 			headings = append(headings, n)
-		case *ast.Paragraph:
-			if first == nil && n.Parent() == doc {
-				first = n
-			}
 		}
 		return ast.WalkContinue, nil
 	})
-	return wikis, links, headings, first
+	return wikis, links, headings
 }
 
 // RootPath reports whether a destination is a path from the site's root

@@ -35,6 +35,11 @@ func policy() *bluemonday.Policy {
 	p.AllowElements("details", "summary", "kbd", "abbr", "figure", "figcaption", "mark", "ins", "del",
 		"sup", "sub", "small", "cite", "q", "dfn", "var", "samp", "time", "wbr", "span", "div")
 	p.AllowAttrs("open").OnElements("details")
+	// What a writer hid stays hidden: the hidden attribute is kept (and
+	// given for a style of display: none, which goes), and a <template>
+	// goes with what it holds. Without them the hidden text was shown.
+	p.AllowAttrs("hidden").Globally()
+	p.SkipElementsContent("template")
 	p.AllowAttrs("name", "id").OnElements("a")
 	p.AllowAttrs("datetime").OnElements("time", "ins", "del")
 	p.AllowAttrs("class", "title", "id").Globally()
@@ -141,7 +146,7 @@ func (s *sanitizer) sanitize(doc ast.Node, src []byte) (removed []LineError, nod
 		}
 		if !s.trust {
 			line := bytes.Count(src[:start], []byte("\n"))
-			for _, l := range lostByLine(raw, clean) {
+			for _, l := range s.lostByLine(raw, clean) {
 				removed = append(removed, LineError{
 					Line: line + l.line,
 					Err:  fmt.Errorf("raw HTML: removed %s: it is not allowed in a page (trust_html: true in netjournal.yaml keeps your own HTML as written)", l.what),
@@ -551,11 +556,24 @@ func rawHTML(n ast.Node, src []byte) (string, int) {
 // clean is raw HTML as a page may have it; foreign is how deep the HTML
 // before it in the body is in svg and math elements, for a trusted site's
 // (withoutComments).
+// hiddenStyle is a tag's style attribute that hides it (display: none,
+// visibility: hidden), quoted or not.
+var hiddenStyle = regexp.MustCompile(`(?i)(\sstyle\s*=\s*(?:"[^"]*(?:display\s*:\s*none|visibility\s*:\s*hidden)[^"]*"|'[^']*(?:display\s*:\s*none|visibility\s*:\s*hidden)[^']*'))`)
+
+// hideStyled gives an element whose style hides it the hidden attribute,
+// which the policy keeps, as it does not the style.
+func hideStyled(raw string) string {
+	if !containsFold(raw, "display") && !containsFold(raw, "visibility") {
+		return raw
+	}
+	return hiddenStyle.ReplaceAllString(raw, " hidden$1")
+}
+
 func (s *sanitizer) clean(raw string, foreign *int) string {
 	if s.trust {
 		return withoutComments(raw, foreign)
 	}
-	raw = fixPercents(raw)
+	raw = hideStyled(fixPercents(raw))
 	if !strings.Contains(raw, "&") {
 		return s.policy.Sanitize(raw)
 	}
@@ -647,10 +665,12 @@ type lostLine struct {
 	what string
 }
 
-// lostByLine is lost, said at the lines where what was removed is: each
-// item at the line of its first tag in raw (an HTML block of a post in
-// HTML is a hundred lines, and its first line was said for all).
-func lostByLine(raw, clean string) []lostLine {
+// lostByLine is lost, said at the lines where what was removed is: at
+// each line of a tag that, cleaned alone, loses the item; else (an item
+// lost for where it is) at the line of its first tag. (An HTML block of
+// a post in HTML runs to a hundred lines, and its first line was said
+// for all; the first tag of a kind may be one that was kept.)
+func (s *sanitizer) lostByLine(raw, clean string) []lostLine {
 	what := lost(raw, clean)
 	if what == "" {
 		return nil
@@ -659,41 +679,58 @@ func lostByLine(raw, clean string) []lostLine {
 	if !strings.Contains(raw, "\n") {
 		return []lostLine{{0, what}}
 	}
-	at := map[string]int{} // an item's first line
+	first := map[string]int{}       // an item's first line
+	at := map[string]map[int]bool{} // the lines where a tag alone loses it
 	z := html.NewTokenizer(strings.NewReader(raw))
 	line := 0
 	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
-		// Counted before TagName, which may change what Raw returned.
-		newlines := bytes.Count(z.Raw(), []byte("\n"))
+		tok := string(z.Raw()) // before TagName, which may change it
 		if tt == html.StartTagToken || tt == html.SelfClosingTagToken {
 			name, more := z.TagName()
 			tag := "<" + string(name) + ">"
-			if !has(at, tag) {
-				at[tag] = line
-			}
+			mine := []string{tag}
 			for more {
 				var key []byte
 				key, _, more = z.TagAttr()
-				if item := string(key) + "= on " + tag; !has(at, item) {
-					at[item] = line
+				mine = append(mine, string(key)+"= on "+tag)
+			}
+			for _, item := range mine {
+				if _, ok := first[item]; !ok {
+					first[item] = line
+				}
+			}
+			if slices.ContainsFunc(items, func(i string) bool { return slices.Contains(mine, i) }) {
+				foreign := 0
+				for _, item := range strings.Split(lost(tok, s.clean(tok, &foreign)), ", ") {
+					if item != "" {
+						if at[item] == nil {
+							at[item] = map[int]bool{}
+						}
+						at[item][line] = true
+					}
 				}
 			}
 		}
-		line += newlines
+		line += strings.Count(tok, "\n")
 	}
 	byLine := map[int][]string{}
 	for _, item := range items {
-		byLine[at[item]] = append(byLine[at[item]], item)
+		lines := at[item]
+		if len(lines) == 0 {
+			lines = map[int]bool{first[item]: true}
+		}
+		for l := range lines {
+			byLine[l] = append(byLine[l], item)
+		}
 	}
 	var out []lostLine
 	for l, list := range byLine {
+		slices.Sort(list)
 		out = append(out, lostLine{l, strings.Join(list, ", ")})
 	}
 	slices.SortFunc(out, func(a, b lostLine) int { return a.line - b.line })
 	return out
 }
-
-func has(m map[string]int, k string) bool { _, ok := m[k]; return ok }
 
 // inventory counts the elements (<script>) and attributes (onclick= on
 // <a>) of an HTML fragment.
@@ -870,8 +907,8 @@ func joinedBrackets(doc ast.Node, src []byte) []Slip {
 var joined = regexp.MustCompile(`\[(?:[ \t\r\n]*(?:<!--[\s\S]*?-->|</?[A-Za-z][^<>]*>))+[ \t\r\n]*\[[^\[\]\n]+\]\]|<!\[CDATA\[[\s\S]*?\[\[[^\[\]\n]+\]\]`)
 
 // htmlBlockText is the text an HTML block shows, as the sanitizer left
-// it: its text, a block's tags and line breaks between words as new
-// lines, no script, style or comment.
+// it (as written, where the site trusts its HTML): its text, a block's
+// tags and line breaks between words as new lines (htmlTexts).
 func htmlBlockText(n *ast.HTMLBlock, src []byte) string {
 	v, ok := n.AttributeString(cleanAttr)
 	raw, _ := v.([]byte)
@@ -883,40 +920,87 @@ func htmlBlockText(n *ast.HTMLBlock, src []byte) string {
 		return string(raw)
 	}
 	var b strings.Builder
+	htmlTexts(raw, func(text []byte, tag string, start bool) bool {
+		switch {
+		case text != nil:
+			b.Write(text)
+		case textBreaks[tag]:
+			b.WriteByte('\n')
+		}
+		return true
+	})
+	return b.String()
+}
+
+// unshown are the elements whose text a reader is not shown: code for
+// the browser (script, style, template), what shows only without
+// scripts or frames (noscript, noembed), a media element's words for a
+// browser that cannot play it, a form's field, the document's title.
+var unshown = map[string]bool{
+	"script": true, "style": true, "template": true, "noscript": true, "noembed": true, "noframes": true,
+	"iframe": true, "xmp": true, "title": true, "textarea": true, "video": true, "audio": true,
+	"object": true, "select": true, "head": true,
+}
+
+// htmlTexts calls f with the text of an HTML fragment that a reader is
+// shown (text not nil), and with each tag's name around it (text nil;
+// start says a start tag): no unshown element's, nor one's marked
+// hidden. It stops when f returns false.
+func htmlTexts(raw []byte, f func(text []byte, tag string, start bool) bool) {
 	z := html.NewTokenizer(bytes.NewReader(raw))
-	skip := 0 // in a script or a style
+	var hiding []string // the unshown elements open, innermost last
 	for {
-		switch tt := z.Next(); tt {
+		tt := z.Next()
+		switch tt {
 		case html.ErrorToken:
-			return b.String()
+			return
 		case html.TextToken:
-			if skip == 0 {
-				b.Write(z.Text())
+			if len(hiding) == 0 && !f(z.Text(), "", false) {
+				return
 			}
 		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
-			switch string(name) {
-			case "script", "style":
-				if tt == html.StartTagToken {
-					skip++
-				} else if tt == html.EndTagToken && skip > 0 {
-					skip--
+			name, more := z.TagName()
+			tag := string(name)
+			if tt == html.EndTagToken {
+				if n := len(hiding); n > 0 && hiding[n-1] == tag {
+					hiding = hiding[:n-1]
+					continue
 				}
-			default:
-				if textBreaks[string(name)] {
-					b.WriteByte('\n')
+				if len(hiding) == 0 && !f(nil, tag, false) {
+					return
 				}
+				continue
+			}
+			hidden := unshown[tag]
+			for more && !hidden {
+				var key []byte
+				key, _, more = z.TagAttr()
+				hidden = string(key) == "hidden"
+			}
+			if hidden && tt == html.StartTagToken && !voidElement[tag] {
+				hiding = append(hiding, tag)
+				continue
+			}
+			if len(hiding) == 0 && !hidden && !f(nil, tag, true) {
+				return
 			}
 		}
 	}
 }
 
-// firstHTMLParagraph is the text of the first <p> of doc's HTML blocks,
-// else their first run of text between blocks' tags: what a body of HTML
-// alone has for a first paragraph.
+// firstHTMLParagraph is the text of doc's first paragraph with text, in
+// Markdown or a <p> of its HTML blocks; else their first run of text
+// between blocks' tags.
 func firstHTMLParagraph(doc ast.Node, src []byte) string {
 	first := ""
 	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Kind() == ast.KindParagraph {
+			// One with text: a paragraph of an image alone has none.
+			if t := plain(c, src); t != "" {
+				return t
+			}
+			continue
+		}
 		h, ok := c.(*ast.HTMLBlock)
 		if !ok {
 			continue
@@ -938,37 +1022,58 @@ func firstHTMLParagraph(doc ast.Node, src []byte) string {
 	return first
 }
 
-// htmlParagraph is the text of the first <p> of an HTML fragment with
-// text in it, its white space collapsed; "" for none.
-func htmlParagraph(raw []byte) string {
+// htmlTags calls f with each tag of raw: its name, whether it is a start
+// tag, and whether it hides what it holds (unshown, or marked hidden).
+func htmlTags(raw []byte, f func(tag string, start, hidden bool)) {
 	z := html.NewTokenizer(bytes.NewReader(raw))
-	var b strings.Builder
-	in := false
 	for {
-		tt := z.Next()
-		switch tt {
+		switch tt := z.Next(); tt {
 		case html.ErrorToken:
-			return strings.Join(strings.Fields(b.String()), " ")
-		case html.TextToken:
-			if in {
-				b.Write(z.Text())
-			}
+			return
 		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
-			switch {
-			case string(name) == "p" && tt == html.StartTagToken:
-				in = true
-			case in && (string(name) == "p" || textBreaks[string(name)] && string(name) != "br"):
-				if t := strings.Join(strings.Fields(b.String()), " "); t != "" {
-					return t
-				}
-				b.Reset()
-				in = string(name) == "p" && tt == html.StartTagToken
-			case in && string(name) == "br":
-				b.WriteByte(' ')
+			name, more := z.TagName()
+			tag := string(name)
+			hidden := unshown[tag]
+			for more && !hidden && tt != html.EndTagToken {
+				var key []byte
+				key, _, more = z.TagAttr()
+				hidden = string(key) == "hidden"
 			}
+			f(tag, tt == html.StartTagToken, hidden)
 		}
 	}
+}
+
+// htmlParagraph is the text of the first <p> of an HTML fragment with
+// text in it that a reader is shown (htmlTexts), its white space
+// collapsed; "" for none.
+func htmlParagraph(raw []byte) string {
+	var b strings.Builder
+	in, found := false, ""
+	htmlTexts(raw, func(text []byte, tag string, start bool) bool {
+		switch {
+		case text != nil:
+			if in {
+				b.Write(text)
+			}
+		case tag == "p" && start:
+			in = true
+		case in && tag == "br":
+			b.WriteByte(' ')
+		case in && (tag == "p" || textBreaks[tag]):
+			if t := strings.Join(strings.Fields(b.String()), " "); t != "" {
+				found = t
+				return false
+			}
+			b.Reset()
+			in = tag == "p" && start
+		}
+		return true
+	})
+	if found == "" && in {
+		found = strings.Join(strings.Fields(b.String()), " ")
+	}
+	return found
 }
 
 // dropStrayEndTags returns a body's HTML without the end tags of
