@@ -1092,8 +1092,12 @@ func plainAround(n, mark ast.Node, src []byte) (text string, start, end int) {
 		// 600 words allocates (0.9 GB at 100,000 posts).
 		b.Grow(len(src))
 	}
-	var hiding []string // unshown elements of a paragraph's raw HTML open (hiddenTag)
+	var hiding []string      // unshown elements of a paragraph's raw HTML open (hiddenTag)
+	var blockHiding []string // those of HTML blocks, over the blocks between
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if len(blockHiding) > 0 && entering && c.Kind() != ast.KindHTMLBlock && c.Kind() != ast.KindDocument {
+			return ast.WalkSkipChildren, nil // in a <div hidden> of HTML blocks
+		}
 		if raw, ok := c.(*ast.RawHTML); ok && entering {
 			hiding = hiddenTag(raw, src, hiding)
 		}
@@ -1157,7 +1161,9 @@ func plainAround(n, mark ast.Node, src []byte) (text string, start, end int) {
 			// Its text, as the page shows it: a post in HTML is all
 			// HTML blocks, and had no words, no summary and nothing to
 			// find.
-			b.WriteString(htmlBlockText(c, src))
+			var text string
+			text, blockHiding = htmlBlockText(c, src, blockHiding)
+			b.WriteString(text)
 		}
 		return ast.WalkContinue, nil
 	})
@@ -1169,7 +1175,12 @@ func plainAround(n, mark ast.Node, src []byte) (text string, start, end int) {
 // that a paragraph's raw HTML opens and closes, one tag at a time: what
 // is between is not the body's text.
 func hiddenTag(n *ast.RawHTML, src []byte, hiding []string) []string {
+	// As the page has it: a style the sanitizer took out hides nothing.
 	raw, _ := rawHTML(n, src)
+	if v, ok := n.AttributeString(cleanAttr); ok {
+		b, _ := v.([]byte)
+		raw = string(b)
+	}
 	if !strings.HasPrefix(raw, "<") || strings.HasPrefix(raw, "<!") {
 		return hiding
 	}

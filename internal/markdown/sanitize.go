@@ -35,9 +35,10 @@ func policy() *bluemonday.Policy {
 	p.AllowElements("details", "summary", "kbd", "abbr", "figure", "figcaption", "mark", "ins", "del",
 		"sup", "sub", "small", "cite", "q", "dfn", "var", "samp", "time", "wbr", "span", "div")
 	p.AllowAttrs("open").OnElements("details")
-	// What a writer hid stays hidden: the hidden attribute is kept (and
-	// given for a style of display: none, which goes), and a <template>
-	// goes with what it holds. Without them the hidden text was shown.
+	// What a writer hid stays hidden: the hidden attribute is kept, and a
+	// <template> goes with what it holds. (Not a style of display: none,
+	// which goes with every style: a blog's script opened what it hid,
+	// collapsed code, and without the script it would never show.)
 	p.AllowAttrs("hidden").Globally()
 	p.SkipElementsContent("template")
 	p.AllowAttrs("name", "id").OnElements("a")
@@ -556,24 +557,21 @@ func rawHTML(n ast.Node, src []byte) (string, int) {
 // clean is raw HTML as a page may have it; foreign is how deep the HTML
 // before it in the body is in svg and math elements, for a trusted site's
 // (withoutComments).
-// hiddenStyle is a tag's style attribute that hides it (display: none,
-// visibility: hidden), quoted or not.
-var hiddenStyle = regexp.MustCompile(`(?i)(\sstyle\s*=\s*(?:"[^"]*(?:display\s*:\s*none|visibility\s*:\s*hidden)[^"]*"|'[^']*(?:display\s*:\s*none|visibility\s*:\s*hidden)[^']*'))`)
+// hidingStyle is a style that hides its element.
+var hidingStyle = regexp.MustCompile(`(?i)(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b`)
 
-// hideStyled gives an element whose style hides it the hidden attribute,
-// which the policy keeps, as it does not the style.
-func hideStyled(raw string) string {
-	if !containsFold(raw, "display") && !containsFold(raw, "visibility") {
-		return raw
-	}
-	return hiddenStyle.ReplaceAllString(raw, " hidden$1")
+// hides reports whether an attribute hides its element: hidden, or a
+// style that does (which only a site that trusts its HTML keeps: the
+// text is read from the HTML as the page has it).
+func hides(key, val string) bool {
+	return key == "hidden" || key == "style" && hidingStyle.MatchString(val)
 }
 
 func (s *sanitizer) clean(raw string, foreign *int) string {
 	if s.trust {
 		return withoutComments(raw, foreign)
 	}
-	raw = hideStyled(fixPercents(raw))
+	raw = fixPercents(raw)
 	if !strings.Contains(raw, "&") {
 		return s.policy.Sanitize(raw)
 	}
@@ -906,21 +904,31 @@ func joinedBrackets(doc ast.Node, src []byte) []Slip {
 // that holds "[[text]]".
 var joined = regexp.MustCompile(`\[(?:[ \t\r\n]*(?:<!--[\s\S]*?-->|</?[A-Za-z][^<>]*>))+[ \t\r\n]*\[[^\[\]\n]+\]\]|<!\[CDATA\[[\s\S]*?\[\[[^\[\]\n]+\]\]`)
 
-// htmlBlockText is the text an HTML block shows, as the sanitizer left
-// it (as written, where the site trusts its HTML): its text, a block's
-// tags and line breaks between words as new lines (htmlTexts).
-func htmlBlockText(n *ast.HTMLBlock, src []byte) string {
-	v, ok := n.AttributeString(cleanAttr)
-	raw, _ := v.([]byte)
-	if !ok {
-		s, _ := rawHTML(n, src)
-		raw = []byte(s)
+// blockHTML is an HTML block as the sanitizer left it (as written, where
+// the site trusts its HTML).
+func blockHTML(n *ast.HTMLBlock, src []byte) []byte {
+	if v, ok := n.AttributeString(cleanAttr); ok {
+		raw, _ := v.([]byte)
+		return raw
 	}
+	s, _ := rawHTML(n, src)
+	return []byte(s)
+}
+
+// htmlBlockText is the text an HTML block shows: its text, a block's
+// tags and line breaks between words as new lines (htmlTexts); hiding is
+// what the blocks before left open that hides, and it returns what this
+// one leaves so.
+func htmlBlockText(n *ast.HTMLBlock, src []byte, hiding []string) (string, []string) {
+	raw := blockHTML(n, src)
 	if !bytes.ContainsAny(raw, "<&") {
-		return string(raw)
+		if len(hiding) > 0 {
+			return "", hiding
+		}
+		return string(raw), hiding
 	}
 	var b strings.Builder
-	htmlTexts(raw, func(text []byte, tag string, start bool) bool {
+	hiding = htmlTexts(raw, hiding, func(text []byte, tag string, start bool) bool {
 		switch {
 		case text != nil:
 			b.Write(text)
@@ -929,7 +937,7 @@ func htmlBlockText(n *ast.HTMLBlock, src []byte) string {
 		}
 		return true
 	})
-	return b.String()
+	return b.String(), hiding
 }
 
 // unshown are the elements whose text a reader is not shown: code for
@@ -944,19 +952,21 @@ var unshown = map[string]bool{
 
 // htmlTexts calls f with the text of an HTML fragment that a reader is
 // shown (text not nil), and with each tag's name around it (text nil;
-// start says a start tag): no unshown element's, nor one's marked
-// hidden. It stops when f returns false.
-func htmlTexts(raw []byte, f func(text []byte, tag string, start bool) bool) {
+// start says a start tag): no unshown element's, nor one's marked hidden
+// (hides). hiding is the hiding elements open before the fragment (an
+// HTML block's <div hidden> before a block of Markdown and another's
+// </div>), innermost last; it returns those open after it, or when f
+// returned false and it stopped.
+func htmlTexts(raw []byte, hiding []string, f func(text []byte, tag string, start bool) bool) []string {
 	z := html.NewTokenizer(bytes.NewReader(raw))
-	var hiding []string // the unshown elements open, innermost last
 	for {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
-			return
+			return hiding
 		case html.TextToken:
 			if len(hiding) == 0 && !f(z.Text(), "", false) {
-				return
+				return hiding
 			}
 		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
 			name, more := z.TagName()
@@ -967,35 +977,41 @@ func htmlTexts(raw []byte, f func(text []byte, tag string, start bool) bool) {
 					continue
 				}
 				if len(hiding) == 0 && !f(nil, tag, false) {
-					return
+					return hiding
 				}
 				continue
 			}
 			hidden := unshown[tag]
 			for more && !hidden {
-				var key []byte
-				key, _, more = z.TagAttr()
-				hidden = string(key) == "hidden"
+				var key, val []byte
+				key, val, more = z.TagAttr()
+				hidden = hides(string(key), string(val))
 			}
-			if hidden && tt == html.StartTagToken && !voidElement[tag] {
-				hiding = append(hiding, tag)
+			if (hidden || len(hiding) > 0) && tt == html.StartTagToken && !voidElement[tag] {
+				hiding = append(hiding, tag) // in one hidden: its end tags are matched
 				continue
 			}
 			if len(hiding) == 0 && !hidden && !f(nil, tag, true) {
-				return
+				return hiding
 			}
 		}
 	}
 }
 
-// firstHTMLParagraph is the text of doc's first paragraph with text, in
-// Markdown or a <p> of its HTML blocks; else their first run of text
-// between blocks' tags.
+// firstHTMLParagraph is the text of doc's first paragraph with text: one
+// of Markdown's at its top level, or a <p> of its HTML blocks in none but
+// a page's containers (not a quote's, a list's, a <details>'s); else
+// their first run of text between blocks' tags. What an HTML element
+// marked hidden holds, over blocks too, is passed by.
 func firstHTMLParagraph(doc ast.Node, src []byte) string {
 	first := ""
+	var hiding, open []string
 	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
 		if c.Kind() == ast.KindParagraph {
 			// One with text: a paragraph of an image alone has none.
+			if len(hiding) > 0 || !topLevel(open) {
+				continue
+			}
 			if t := plain(c, src); t != "" {
 				return t
 			}
@@ -1005,13 +1021,15 @@ func firstHTMLParagraph(doc ast.Node, src []byte) string {
 		if !ok {
 			continue
 		}
-		v, _ := h.AttributeString(cleanAttr)
-		raw, _ := v.([]byte)
-		if t := htmlParagraph(raw); t != "" {
+		var t string
+		before := hiding
+		t, hiding, open = htmlParagraph(blockHTML(h, src), hiding, open)
+		if t != "" {
 			return t
 		}
 		if first == "" {
-			for _, l := range strings.Split(htmlBlockText(h, src), "\n") {
+			text, _ := htmlBlockText(h, src, before)
+			for _, l := range strings.Split(text, "\n") {
 				if l = strings.Join(strings.Fields(l), " "); l != "" {
 					first = l
 					break
@@ -1022,8 +1040,23 @@ func firstHTMLParagraph(doc ast.Node, src []byte) string {
 	return first
 }
 
+// pageContainers are the elements a paragraph may be in and still be the
+// page's own, as one at Markdown's top level is.
+var pageContainers = map[string]bool{"div": true, "section": true, "article": true, "main": true, "center": true, "header": true, "span": true, "font": true}
+
+// topLevel reports whether the elements open (outermost first) are a
+// page's containers alone.
+func topLevel(open []string) bool {
+	for _, e := range open {
+		if !pageContainers[e] {
+			return false
+		}
+	}
+	return true
+}
+
 // htmlTags calls f with each tag of raw: its name, whether it is a start
-// tag, and whether it hides what it holds (unshown, or marked hidden).
+// tag, and whether it hides what it holds (unshown, or hides).
 func htmlTags(raw []byte, f func(tag string, start, hidden bool)) {
 	z := html.NewTokenizer(bytes.NewReader(raw))
 	for {
@@ -1035,9 +1068,9 @@ func htmlTags(raw []byte, f func(tag string, start, hidden bool)) {
 			tag := string(name)
 			hidden := unshown[tag]
 			for more && !hidden && tt != html.EndTagToken {
-				var key []byte
-				key, _, more = z.TagAttr()
-				hidden = string(key) == "hidden"
+				var key, val []byte
+				key, val, more = z.TagAttr()
+				hidden = hides(string(key), string(val))
 			}
 			f(tag, tt == html.StartTagToken, hidden)
 		}
@@ -1045,48 +1078,68 @@ func htmlTags(raw []byte, f func(tag string, start, hidden bool)) {
 }
 
 // htmlParagraph is the text of the first <p> of an HTML fragment with
-// text in it that a reader is shown (htmlTexts), its white space
-// collapsed; "" for none.
-func htmlParagraph(raw []byte) string {
+// text in it that a reader is shown (htmlTexts), in a page's containers
+// alone, its white space collapsed; "" for none. hiding and open are the
+// hiding elements and all elements open before the fragment; it returns
+// them as they are after it.
+func htmlParagraph(raw []byte, hiding, open []string) (string, []string, []string) {
 	var b strings.Builder
 	in, found := false, ""
-	htmlTexts(raw, func(text []byte, tag string, start bool) bool {
+	open = slices.Clone(open)
+	hiding = htmlTexts(raw, hiding, func(text []byte, tag string, start bool) bool {
 		switch {
 		case text != nil:
 			if in {
 				b.Write(text)
 			}
-		case tag == "p" && start:
-			in = true
+			return true
 		case in && tag == "br":
 			b.WriteByte(' ')
+			return true
 		case in && (tag == "p" || textBreaks[tag]):
 			if t := strings.Join(strings.Fields(b.String()), " "); t != "" {
 				found = t
 				return false
 			}
 			b.Reset()
-			in = tag == "p" && start
+			in = false
+		}
+		switch {
+		case voidElement[tag]:
+		case start:
+			if tag == "p" && topLevel(open) {
+				in = true
+			}
+			open = append(open, tag)
+		default:
+			for j := len(open) - 1; j >= 0; j-- {
+				if open[j] == tag {
+					open = open[:j]
+					break
+				}
+			}
 		}
 		return true
 	})
 	if found == "" && in {
 		found = strings.Join(strings.Fields(b.String()), " ")
 	}
-	return found
+	return found, hiding, open
 }
 
-// dropStrayEndTags returns a body's HTML without the end tags of
-// elements it has none of open: a </div> of raw HTML without its <div>
-// (a post imported from WordPress) closed the theme's <div> around the
-// body, and what came after it was out of the article. An end tag of an
-// element open further in is kept: a browser closes the ones within.
+// dropStrayEndTags returns a body's HTML without the end tags of the
+// containers a theme wraps a body in (div, article, section, main, …)
+// where the body has more of them than it opened: a </div> of raw HTML
+// without its <div> (a post imported from WordPress) closed the theme's
+// <div> around the body, and what came after it was out of the article.
+// Other end tags are left to the browser, which reads them by rules of
+// their own (</br> is <br>; a </i> after </b> ends what </b> did not).
 func dropStrayEndTags(s string) string {
 	if !strings.Contains(s, "</") {
 		return s
 	}
 	var b strings.Builder
-	var open []string
+	open := map[string]int{} // containers opened and not closed
 	z := html.NewTokenizer(strings.NewReader(s))
 	off, last := 0, 0 // where the token begins; what of s is written
 	for {
@@ -1095,25 +1148,18 @@ func dropStrayEndTags(s string) string {
 			break
 		}
 		n := len(z.Raw())
-		switch tt {
-		case html.StartTagToken, html.SelfClosingTagToken:
-			// A browser reads <a/> as <a>, but in svg and math.
+		if tt == html.StartTagToken || tt == html.EndTagToken {
 			name, _ := z.TagName()
-			foreign := slices.Contains(open, "svg") || slices.Contains(open, "math")
-			if !voidElement[string(name)] && (tt == html.StartTagToken || !foreign) {
-				open = append(open, string(name))
-			}
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			i := len(open) - 1
-			for i >= 0 && open[i] != string(name) {
-				i--
-			}
-			if i >= 0 {
-				open = open[:i]
-			} else {
-				b.WriteString(s[last:off])
-				last = off + n
+			if tag := string(name); containerElements[tag] {
+				switch {
+				case tt == html.StartTagToken:
+					open[tag]++
+				case open[tag] > 0:
+					open[tag]--
+				default:
+					b.WriteString(s[last:off])
+					last = off + n
+				}
 			}
 		}
 		off += n
@@ -1123,4 +1169,11 @@ func dropStrayEndTags(s string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// containerElements are the elements a theme wraps a body in, whose end
+// tag from the body, unopened, would close the theme's.
+var containerElements = map[string]bool{
+	"div": true, "article": true, "section": true, "main": true, "aside": true, "header": true,
+	"footer": true, "nav": true, "body": true, "html": true, "center": true,
 }
