@@ -981,12 +981,7 @@ func htmlTexts(raw []byte, hiding []string, f func(text []byte, tag string, star
 				}
 				continue
 			}
-			hidden := unshown[tag]
-			for more && !hidden {
-				var key, val []byte
-				key, val, more = z.TagAttr()
-				hidden = hides(string(key), string(val))
-			}
+			hidden := hidingTag(z, tag, more)
 			if (hidden || len(hiding) > 0) && tt == html.StartTagToken && !voidElement[tag] {
 				hiding = append(hiding, tag) // in one hidden: its end tags are matched
 				continue
@@ -1055,6 +1050,19 @@ func topLevel(open []string) bool {
 	return true
 }
 
+// hidingTag reports whether the tag the tokenizer is at, of this name,
+// with attributes (more) to read, hides what it holds: unshown, or by an
+// attribute (hides).
+func hidingTag(z *html.Tokenizer, tag string, more bool) bool {
+	hidden := unshown[tag]
+	for more && !hidden {
+		var key, val []byte
+		key, val, more = z.TagAttr()
+		hidden = hides(string(key), string(val))
+	}
+	return hidden
+}
+
 // htmlTags calls f with each tag of raw: its name, whether it is a start
 // tag, and whether it hides what it holds (unshown, or hides).
 func htmlTags(raw []byte, f func(tag string, start, hidden bool)) {
@@ -1066,13 +1074,7 @@ func htmlTags(raw []byte, f func(tag string, start, hidden bool)) {
 		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
 			name, more := z.TagName()
 			tag := string(name)
-			hidden := unshown[tag]
-			for more && !hidden && tt != html.EndTagToken {
-				var key, val []byte
-				key, val, more = z.TagAttr()
-				hidden = hides(string(key), string(val))
-			}
-			f(tag, tt == html.StartTagToken, hidden)
+			f(tag, tt == html.StartTagToken, tt != html.EndTagToken && hidingTag(z, tag, more))
 		}
 	}
 }
