@@ -78,3 +78,48 @@ func FuzzSrcset(f *testing.F) {
 		}
 	})
 }
+
+// FuzzRenderPaths: a body rendered whole (no key) and prepared (a key,
+// its parts kept for the next build) gives the same HTML, text, summary,
+// words and divider, trusted or not (a sixth review's).
+func FuzzRenderPaths(f *testing.F) {
+	for _, seed := range []string{
+		"<div hidden>\n\nsecret\n\n</div>\n\nPublic.\n",
+		"<p>Intro</p>\n\n# H\n\ntext [[a]]\n",
+		"Para <template>x</template> y\n",
+		"<div>\n<p>a</p>\n</div>\n</div>\n\nMore.\n",
+		"<",
+		"<!--",
+		"\r\n\r\n",
+		"<p>a\n\n<p>b\n",
+		"# [[a]]\n\n<p>x</p>",
+		"<video>fallback\n\ntext\n\n</video>\n\nafter\n",
+		"a <span hidden>b</span> c\n\n<div hidden>d</div>\n",
+	} {
+		f.Add(seed, false)
+		f.Add(seed, true)
+	}
+	f.Fuzz(func(t *testing.T, src string, trust bool) {
+		r1 := New()
+		r1.TrustHTML(trust)
+		r2 := New()
+		r2.TrustHTML(trust)
+		a := r1.Render(Text(src), Options{})
+		b := r2.Render(Text(src), Options{Key: "k"})
+		if a.Text != b.Text {
+			t.Errorf("Text whole %q prepared %q", a.Text, b.Text)
+		}
+		if a.Summary != b.Summary {
+			t.Errorf("Summary whole %q prepared %q", a.Summary, b.Summary)
+		}
+		if a.Words != b.Words {
+			t.Errorf("Words whole %d prepared %d", a.Words, b.Words)
+		}
+		if a.HTML != b.HTML {
+			t.Errorf("HTML whole %q prepared %q", a.HTML, b.HTML)
+		}
+		if a.Divided != b.Divided {
+			t.Errorf("Divided")
+		}
+	})
+}

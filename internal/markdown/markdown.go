@@ -1094,7 +1094,11 @@ func plainAround(n, mark ast.Node, src []byte) (text string, start, end int) {
 	}
 	var hiding []string      // unshown elements of a paragraph's raw HTML open (hiddenTag)
 	var blockHiding []string // those of HTML blocks, over the blocks between
+	var hidingIn ast.Node    // the container of the blocks: its end ends them
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering && c == hidingIn {
+			blockHiding, hidingIn = nil, nil // a quote's end closes what it left open
+		}
 		if len(blockHiding) > 0 && entering && c.Kind() != ast.KindHTMLBlock && c.Kind() != ast.KindDocument {
 			return ast.WalkSkipChildren, nil // in a <div hidden> of HTML blocks
 		}
@@ -1164,6 +1168,9 @@ func plainAround(n, mark ast.Node, src []byte) (text string, start, end int) {
 			var text string
 			text, blockHiding = htmlBlockText(c, src, blockHiding)
 			b.WriteString(text)
+			if len(blockHiding) > 0 {
+				hidingIn = c.Parent()
+			}
 		}
 		return ast.WalkContinue, nil
 	})

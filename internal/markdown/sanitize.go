@@ -36,7 +36,8 @@ func policy() *bluemonday.Policy {
 		"sup", "sub", "small", "cite", "q", "dfn", "var", "samp", "time", "wbr", "span", "div")
 	p.AllowAttrs("open").OnElements("details")
 	// What a writer hid stays hidden: the hidden attribute is kept, and a
-	// <template> goes with what it holds. (Not a style of display: none,
+	// <template> goes with what it holds (over a block, here; over nodes
+	// and blocks, dropTemplates). (Not a style of display: none,
 	// which goes with every style: a blog's script opened what it hid,
 	// collapsed code, and without the script it would never show.)
 	p.AllowAttrs("hidden").Globally()
@@ -156,7 +157,56 @@ func (s *sanitizer) sanitize(doc ast.Node, src []byte) (removed []LineError, nod
 		}
 		n.SetAttributeString(cleanAttr, []byte(clean))
 	}
+	if !s.trust {
+		dropTemplates(nodes, src)
+	}
 	return removed, nodes
+}
+
+// dropTemplates takes out what a <template> of raw HTML holds beyond its
+// own node, up to the node of its end tag: the text of a paragraph
+// between an inline <template> and its </template>, the blocks between
+// one on a line of its own and its end's. The policy takes a template's
+// content out within one node; cleaned node by node, the rest of what it
+// held was shown.
+func dropTemplates(nodes []ast.Node, src []byte) {
+	for _, n := range nodes {
+		raw, _ := rawHTML(n, src)
+		if !containsFold(raw, "<template") || templateDepth(raw) <= 0 || n.Parent() == nil {
+			continue
+		}
+		parent := n.Parent()
+		for sib := n.NextSibling(); sib != nil; {
+			next := sib.NextSibling()
+			if k := sib.Kind(); k == ast.KindRawHTML || k == ast.KindHTMLBlock {
+				if r, _ := rawHTML(sib, src); containsFold(r, "</template") {
+					break
+				}
+			}
+			parent.RemoveChild(parent, sib)
+			sib = next
+		}
+	}
+}
+
+// templateDepth is how many more <template>s raw opens than it closes.
+func templateDepth(raw string) int {
+	d := 0
+	z := html.NewTokenizer(strings.NewReader(raw))
+	for {
+		switch tt := z.Next(); tt {
+		case html.ErrorToken:
+			return d
+		case html.StartTagToken, html.EndTagToken:
+			if name, _ := z.TagName(); string(name) == "template" {
+				if tt == html.StartTagToken {
+					d++
+				} else {
+					d--
+				}
+			}
+		}
+	}
 }
 
 // soleTag reports the name of the one tag raw is, a start tag (also one
@@ -873,7 +923,7 @@ func wikiLines(s string) []int {
 var codeElement = map[string]bool{"pre": true, "code": true, "kbd": true, "samp": true, "script": true, "style": true}
 
 // voidElement are the elements that have no end tag.
-var voidElement = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true, "input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true}
+var voidElement = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true, "input": true, "keygen": true, "link": true, "meta": true, "param": true, "source": true, "track": true, "wbr": true}
 
 // joinedBrackets finds wikilink syntax that only a comment or tags
 // between its brackets keep from being one ([<!-- -->[Mei Chen]],
@@ -972,8 +1022,16 @@ func htmlTexts(raw []byte, hiding []string, f func(text []byte, tag string, star
 			name, more := z.TagName()
 			tag := string(name)
 			if tt == html.EndTagToken {
-				if n := len(hiding); n > 0 && hiding[n-1] == tag {
-					hiding = hiding[:n-1]
+				// Down to the element it ends, as a browser closes the
+				// ones within (a <p> left open in a <div hidden>).
+				if i := slices.Index(hiding, tag); i >= 0 {
+					for j := len(hiding) - 1; j > i; j-- {
+						if hiding[j] == tag {
+							i = j
+							break
+						}
+					}
+					hiding = hiding[:i]
 					continue
 				}
 				if len(hiding) == 0 && !f(nil, tag, false) {
@@ -1002,6 +1060,9 @@ func firstHTMLParagraph(doc ast.Node, src []byte) string {
 	first := ""
 	var hiding, open []string
 	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		if _, isHTML := c.(*ast.HTMLBlock); !isHTML {
+			open = closedBy(open, "p") // Markdown's blocks end a <p> left open
+		}
 		if c.Kind() == ast.KindParagraph {
 			// One with text: a paragraph of an image alone has none.
 			if len(hiding) > 0 || !topLevel(open) {
@@ -1035,15 +1096,52 @@ func firstHTMLParagraph(doc ast.Node, src []byte) string {
 	return first
 }
 
-// pageContainers are the elements a paragraph may be in and still be the
-// page's own, as one at Markdown's top level is.
-var pageContainers = map[string]bool{"div": true, "section": true, "article": true, "main": true, "center": true, "header": true, "span": true, "font": true}
+// closedBy returns the elements open (outermost first) less those a start
+// tag of tag closes, as a browser reads it: a <p> left open ends at a
+// block's tag or another <p>, an <li> at the next <li>, a cell at the
+// next cell.
+func closedBy(open []string, tag string) []string {
+	closes := func(e string) bool {
+		switch e {
+		case "p":
+			return textBreaks[tag] && tag != "br" || tag == "p"
+		case "li":
+			return tag == "li"
+		case "dt", "dd":
+			return tag == "dt" || tag == "dd"
+		case "td", "th":
+			return tag == "td" || tag == "th" || tag == "tr"
+		case "tr":
+			return tag == "tr"
+		case "option":
+			return tag == "option"
+		}
+		return false
+	}
+	for i := len(open) - 1; i >= 0 && i >= len(open)-2; i-- {
+		if closes(open[i]) {
+			return open[:i]
+		}
+	}
+	return open
+}
 
-// topLevel reports whether the elements open (outermost first) are a
-// page's containers alone.
+// notTopLevel are the elements a paragraph in is not the page's own, as
+// one in a quote or a list item is not at Markdown's top level: a
+// <details>' spoiler, a quote, a list's, a table's, a figure's, an
+// aside's.
+var notTopLevel = map[string]bool{
+	"blockquote": true, "li": true, "ul": true, "ol": true, "dl": true, "dt": true, "dd": true,
+	"details": true, "summary": true, "table": true, "tr": true, "td": true, "th": true,
+	"figure": true, "figcaption": true, "aside": true, "nav": true, "footer": true,
+}
+
+// topLevel reports whether a paragraph in the elements open (outermost
+// first) is the page's own: in none of notTopLevel (an <a> or a <div>
+// left open is no matter).
 func topLevel(open []string) bool {
 	for _, e := range open {
-		if !pageContainers[e] {
+		if notTopLevel[e] {
 			return false
 		}
 	}
@@ -1087,7 +1185,6 @@ func htmlTags(raw []byte, f func(tag string, start, hidden bool)) {
 func htmlParagraph(raw []byte, hiding, open []string) (string, []string, []string) {
 	var b strings.Builder
 	in, found := false, ""
-	open = slices.Clone(open)
 	hiding = htmlTexts(raw, hiding, func(text []byte, tag string, start bool) bool {
 		switch {
 		case text != nil:
@@ -1109,6 +1206,7 @@ func htmlParagraph(raw []byte, hiding, open []string) (string, []string, []strin
 		switch {
 		case voidElement[tag]:
 		case start:
+			open = closedBy(open, tag)
 			if tag == "p" && topLevel(open) {
 				in = true
 			}
