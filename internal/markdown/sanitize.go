@@ -159,30 +159,57 @@ func (s *sanitizer) sanitize(doc ast.Node, src []byte) (removed []LineError, nod
 	}
 	if !s.trust {
 		dropTemplates(nodes, src)
+		// What went with a template is no longer the page's: its
+		// slips are not said.
+		nodes = slices.DeleteFunc(nodes, func(n ast.Node) bool { return !attached(n, doc) })
 	}
 	return removed, nodes
 }
 
+// attached reports whether n is still in doc.
+func attached(n, doc ast.Node) bool {
+	for ; n != nil; n = n.Parent() {
+		if n == doc {
+			return true
+		}
+	}
+	return false
+}
+
 // dropTemplates takes out what a <template> of raw HTML holds beyond its
-// own node, up to the node of its end tag: the text of a paragraph
-// between an inline <template> and its </template>, the blocks between
-// one on a line of its own and its end's. The policy takes a template's
-// content out within one node; cleaned node by node, the rest of what it
-// held was shown.
+// own node, up to the node of its end tag, where that is a node of the
+// same parent: the text of a paragraph between an inline <template> and
+// its </template>, the blocks between one on a line of its own and its
+// end's. The policy takes a template's content out within one node;
+// cleaned node by node, the rest of what it held was shown. Where the end
+// tag is in no such node (in a paragraph after the template's block),
+// nothing is taken: what it held shows, as before, and nothing after it
+// is lost.
 func dropTemplates(nodes []ast.Node, src []byte) {
 	for _, n := range nodes {
 		raw, _ := rawHTML(n, src)
-		if !containsFold(raw, "<template") || templateDepth(raw) <= 0 || n.Parent() == nil {
+		if !containsFold(raw, "<template") || n.Parent() == nil {
+			continue
+		}
+		depth := templateDepth(raw)
+		if depth <= 0 {
+			continue
+		}
+		var end ast.Node // the sibling whose raw HTML closes it
+		for sib := n.NextSibling(); sib != nil && end == nil; sib = sib.NextSibling() {
+			if k := sib.Kind(); k == ast.KindRawHTML || k == ast.KindHTMLBlock {
+				r, _ := rawHTML(sib, src)
+				if depth += templateDepth(r); depth <= 0 {
+					end = sib
+				}
+			}
+		}
+		if end == nil {
 			continue
 		}
 		parent := n.Parent()
-		for sib := n.NextSibling(); sib != nil; {
+		for sib := n.NextSibling(); sib != end; {
 			next := sib.NextSibling()
-			if k := sib.Kind(); k == ast.KindRawHTML || k == ast.KindHTMLBlock {
-				if r, _ := rawHTML(sib, src); containsFold(r, "</template") {
-					break
-				}
-			}
 			parent.RemoveChild(parent, sib)
 			sib = next
 		}
