@@ -57,10 +57,6 @@ var gistScript = regexp.MustCompile(`(?i)<script[^>\n]*?\ssrc=["']?(?:https?:)?/
 // rawOpen finds the elements whose text is raw in HTML, and comments.
 var rawOpen = regexp.MustCompile(`(?i)<(pre|textarea|script|style)(?:[\s/>]|$)|<!--`)
 
-// blockTag is a tag that begins an HTML block anywhere (CommonMark's
-// sixth kind), even within a paragraph.
-var blockTag = regexp.MustCompile(`(?i)^</?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[\s/>]|$)`)
-
 // liquidBlock is the opening of a Liquid block whose text is not HTML:
 // code to highlight, a comment.
 var liquidBlock = regexp.MustCompile(`^\s*\{%-?\s*(highlight|comment)\b`)
@@ -160,7 +156,7 @@ func unindentHTML(s string, liquid bool) (string, []int) {
 				// of the line before, as it did.
 				text = "    " + text
 			}
-			if blockTag.MatchString(text) {
+			if blockTagAt(text) {
 				inBlock = true
 			} else if at := htmlBlockAt(shadow(text, liquid)); at > 0 && !inBlock {
 				// The line's first part keeps its number, the second is
@@ -170,7 +166,7 @@ func unindentHTML(s string, liquid bool) (string, []int) {
 				open = max(0, open+opened(shadow(text[:at], liquid), closes))
 				closer, blank = rawState(text[:at], "", "")
 				text = text[at:]
-				inBlock = blockTag.MatchString(text)
+				inBlock = blockTagAt(text)
 			}
 			line = text + eol
 		}
@@ -194,17 +190,44 @@ func unindentHTML(s string, liquid bool) (string, []int) {
 // its start. Tags, closed comments and raw elements, and Liquid, are
 // passed by whole.
 func htmlBlockAt(line string) int {
+	at := 0
+	htmlParts(line, func(i int, p htmlPart) bool {
+		switch {
+		case p.liquid:
+			return false // Liquid left open: the line stays whole
+		case p.raw != "" && (i > 0 && p.raw != "-->" || !p.closed):
+			at = i // a <pre> in a paragraph's line, or one not closed on it
+		case p.tag != "" && i > 0 && blockTagAt(p.tag):
+			at = i
+		}
+		return at == 0
+	})
+	return at
+}
+
+// htmlPart is a part of a line of HTML that htmlParts reads: a tag (cut:
+// one the line does not end, from its < to the line's end), or the
+// opening of a raw element or a comment (raw, what closes it; closed says
+// whether the line does), or a Liquid tag left open (liquid).
+type htmlPart struct {
+	tag    string
+	cut    bool
+	raw    string
+	closed bool
+	liquid bool
+}
+
+// htmlParts calls f with each part of a line of HTML (its Liquid masked:
+// shadow) and its offset, until f returns false: tags, raw elements and
+// comments, each passed by whole; the reading ends at one the line does
+// not close.
+func htmlParts(line string, f func(i int, p htmlPart) bool) {
 	for i := 0; i < len(line); {
 		if strings.HasPrefix(line[i:], "{{") || strings.HasPrefix(line[i:], "{%") {
-			end := "}}"
-			if line[i+1] == '%' {
-				end = "%}"
+			if !f(i, htmlPart{liquid: true}) {
+				return
 			}
-			j := strings.Index(line[i+2:], end)
-			if j < 0 {
-				return 0
-			}
-			i += 2 + j + 2
+			i += 2
 			continue
 		}
 		if line[i] != '<' {
@@ -213,30 +236,40 @@ func htmlBlockAt(line string) int {
 		}
 		rest := line[i:]
 		if name, from := rawOpening(rest); from > 0 {
-			if name != "" && i > 0 {
-				return i // a <pre> in a paragraph's line: its own block
-			}
 			closer := "-->"
 			if name != "" {
 				closer = "</" + name
 			}
 			j := closerAt(rest[from:], closer)
-			if j < 0 {
-				return i // not closed on the line
+			if !f(i, htmlPart{raw: closer, closed: j >= 0}) || j < 0 {
+				return
 			}
 			i += from + j + len(closer)
 			continue
 		}
-		if i > 0 && blockTag.MatchString(rest) {
-			return i
-		}
 		if end := htmlTagEnd(rest); end > 0 && inlineTag.MatchString(rest[:end]) {
+			if !f(i, htmlPart{tag: rest[:end]}) {
+				return
+			}
 			i += end
 			continue
 		}
+		if !f(i, htmlPart{tag: rest, cut: true}) {
+			return
+		}
 		i++
 	}
-	return 0
+}
+
+// blockTagAt reports whether a tag begins an HTML block anywhere, even
+// within a paragraph: CommonMark's sixth kind (cmBlockNames).
+func blockTagAt(tag string) bool {
+	name := strings.ToLower(strings.TrimPrefix(tagName(tag), "/"))
+	if !cmBlockNames[name] {
+		return false
+	}
+	n := 1 + len(tagName(tag))
+	return n >= len(tag) || strings.IndexByte(" \t\r\n/>", tag[n]) >= 0
 }
 
 // voidElements are the elements that have no end tag.
@@ -251,39 +284,21 @@ var voidElements = map[string]bool{"area": true, "base": true, "br": true, "col"
 // (rawState follows it from there).
 func opened(line string, closes map[string]int) int {
 	n := 0
-	for i := 0; i < len(line); {
-		if line[i] != '<' {
-			i++
-			continue
+	htmlParts(line, func(_ int, p htmlPart) bool {
+		if p.tag == "" || p.cut {
+			return true
 		}
-		rest := line[i:]
-		if name, from := rawOpening(rest); from > 0 {
-			closer := "-->"
-			if name != "" {
-				closer = "</" + name
-			}
-			j := closerAt(rest[from:], closer)
-			if j < 0 {
-				return n
-			}
-			i += from + j + len(closer)
-			continue
-		}
-		end := htmlTagEnd(rest)
-		if end <= 0 || !inlineTag.MatchString(rest[:end]) {
-			i++
-			continue
-		}
-		switch name := strings.ToLower(tagName(rest[:end])); {
+		counts := func(name string) bool { return !voidElements[name] && (!optionalEnd[name] || closes[name] > 0) }
+		switch name := strings.ToLower(tagName(p.tag)); {
 		case strings.HasPrefix(name, "/"):
-			if !voidElements[name[1:]] && (!optionalEnd[name[1:]] || closes[name[1:]] > 0) {
+			if counts(name[1:]) {
 				n--
 			}
-		case name != "" && !voidElements[name] && !strings.HasSuffix(rest[:end], "/>") && (!optionalEnd[name] || closes[name] > 0):
+		case name != "" && counts(name) && !strings.HasSuffix(p.tag, "/>"):
 			n++
 		}
-		i += end
-	}
+		return true
+	})
 	return n
 }
 
