@@ -54,9 +54,6 @@ func htmlBody(s string, liquid bool) (string, []int) {
 // its id.
 var gistScript = regexp.MustCompile(`(?i)<script[^>\n]*?\ssrc=["']?(?:https?:)?//gist\.github\.com/([\w-]+/)?([0-9a-f]+)\.js[^"'\s>]*["']?[^>\n]*>[ \t]*</script>`)
 
-// rawOpen finds the elements whose text is raw in HTML, and comments.
-var rawOpen = regexp.MustCompile(`(?i)<(pre|textarea|script|style)(?:[\s/>]|$)|<!--`)
-
 // liquidBlock is the opening of a Liquid block whose text is not HTML:
 // code to highlight, a comment.
 var liquidBlock = regexp.MustCompile(`^\s*\{%-?\s*(highlight|comment)\b`)
@@ -426,27 +423,43 @@ func rawState(line, closer, blank string) (string, string) {
 			rest, closer, blank = rest[i+len(closer):], "", ""
 			continue
 		}
-		m := rawOpen.FindStringSubmatchIndex(rest)
-		if m == nil {
+		at, name, from := nextRawOpening(rest)
+		if at < 0 {
 			return "", ""
 		}
-		if m[2] < 0 {
+		if name == "" {
 			closer, blank = "-->", "."
-			rest = rest[m[1]:]
+			rest = rest[at+from:]
 			continue
 		}
-		name := strings.ToLower(rest[m[2]:m[3]])
 		closer = "</" + name
 		// A textarea's text shows whatever is written for a blank line,
 		// and JSON has no comments: their blank lines stay blank.
 		blank = map[string]string{"pre": blankInHTML, "script": "//", "style": "/**/"}[name]
-		if tag, _, _ := strings.Cut(rest[m[0]:], ">"); name == "script" && strings.Contains(strings.ToLower(tag), "json") {
+		if tag, _, _ := strings.Cut(rest[at:], ">"); name == "script" && strings.Contains(strings.ToLower(tag), "json") {
 			blank = ""
 		}
 		// Past the opening tag's name, not its end: "<pre>" and
 		// "<pre class=x>" alike.
-		rest = rest[m[3]:]
+		rest = rest[at+from:]
 	}
+}
+
+// nextRawOpening returns where in s the first opening of a raw element
+// or a comment is (rawOpening's), its name and the length read of it;
+// -1 for none.
+func nextRawOpening(s string) (at int, name string, from int) {
+	for i := strings.IndexByte(s, '<'); i >= 0; {
+		if name, from := rawOpening(s[i:]); from > 0 {
+			return i, name, from
+		}
+		j := strings.IndexByte(s[i+1:], '<')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return -1, "", 0
 }
 
 // inlineTag is a tag or a comment in a paragraph, as CommonMark reads raw
