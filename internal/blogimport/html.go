@@ -269,9 +269,6 @@ func blockTagAt(tag string) bool {
 	return n >= len(tag) || strings.IndexByte(" \t\r\n/>", tag[n]) >= 0
 }
 
-// voidElements are the elements that have no end tag.
-var voidElements = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true, "input": true, "keygen": true, "link": true, "meta": true, "param": true, "source": true, "track": true, "wbr": true}
-
 // opened returns how many more elements a line of HTML opens than it
 // closes, less the void ones and those closed as they open (<x/>), and
 // those whose end tag HTML lets a writer leave out (<p>, <li>, <td>)
@@ -285,7 +282,7 @@ func opened(line string, closes map[string]int) int {
 		if p.tag == "" || p.cut {
 			return true
 		}
-		counts := func(name string) bool { return !voidElements[name] && (!optionalEnd[name] || closes[name] > 0) }
+		counts := func(name string) bool { return !markdown.VoidElement(name) && (!optionalEnd[name] || closes[name] > 0) }
 		switch name := strings.ToLower(tagName(p.tag)); {
 		case strings.HasPrefix(name, "/"):
 			if counts(name[1:]) {

@@ -950,6 +950,10 @@ func wikiLines(s string) []int {
 var codeElement = map[string]bool{"pre": true, "code": true, "kbd": true, "samp": true, "script": true, "style": true}
 
 // voidElement are the elements that have no end tag.
+// VoidElement reports whether an element of HTML has no end tag (br,
+// img): for the importers, which read raw HTML's nesting too.
+func VoidElement(name string) bool { return voidElement[name] }
+
 var voidElement = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true, "input": true, "keygen": true, "link": true, "meta": true, "param": true, "source": true, "track": true, "wbr": true}
 
 // joinedBrackets finds wikilink syntax that only a comment or tags
