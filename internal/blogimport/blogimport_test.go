@@ -1368,7 +1368,7 @@ func TestHugoPages(t *testing.T) {
 		}
 	}
 	notes := strings.Join(plan.Notes, "\n")
-	for _, n := range []string{"the text of the old home page, h/content/_index.md, is not imported", `section "projects" is not a section of posts: its 2 pages are imported as pages`, `section "page" is not a section of posts: its 1 page is imported as pages`} {
+	for _, n := range []string{"the text of the old home page, h/content/_index.md, is not imported", `section "projects" is not a section of posts: its 2 pages are imported as pages`, `section "page" is not a section of posts: its 1 page is imported as a page (to make it a post as well, import with --section posts --section page)`} {
 		if !strings.Contains(notes, n) {
 			t.Errorf("notes:\n%s\nwant %q", notes, n)
 		}
@@ -3530,5 +3530,26 @@ func TestJekyllLinksToMarkdownFiles(t *testing.T) {
 		if !strings.Contains(bodies[where], want) {
 			t.Errorf("%s: body %q, without %q", where, bodies[where], want)
 		}
+	}
+}
+
+// TestHugoSectionNoteCommand: the note on a section of pages gives the
+// command that makes them posts as well: every section of posts named
+// (--section names them all), a name a shell would split quoted.
+func TestHugoSectionNoteCommand(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.toml":                    {Data: []byte("baseURL = 'https://h.example.net/'\nmainSections = ['blog', \"field notes\"]\n")},
+		"content/blog/a.md":              {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\nA\n")},
+		"content/field notes/b.md":       {Data: []byte("---\ntitle: B\ndate: 2020-01-02\n---\nB\n")},
+		"content/bob's talks/c/index.md": {Data: []byte("---\ntitle: C\ndate: 2020-01-03\n---\nC\n")},
+		"content/bob's talks/d/index.md": {Data: []byte("---\ntitle: D\ndate: 2020-01-04\n---\nD\n")},
+	}
+	plan, err := Hugo(fsys, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `section "bob's talks" is not a section of posts: its 2 pages are imported as pages (to make them posts as well, import with --section blog --section 'field notes' --section 'bob'\''s talks')`
+	if !slices.Contains(plan.Notes, want) {
+		t.Errorf("notes:\n%s\nwant %s", strings.Join(plan.Notes, "\n"), want)
 	}
 }

@@ -449,8 +449,16 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 	}
 	slices.Sort(secs)
 	for _, s := range secs {
+		// The command names the sections of posts as well: --section
+		// names them all, and with this one alone the posts of the
+		// others would be pages.
+		var cmd strings.Builder
+		for _, m := range append(slices.Clip(mains), s) {
+			fmt.Fprintf(&cmd, " --section %s", shellWord(m))
+		}
 		n := sectionPages[s]
-		plan.Notes = append(plan.Notes, fmt.Sprintf("section %q is not a section of posts: its %d %s imported as pages (import it with --section %s to make them posts)", s, n, map[bool]string{true: "page is", false: "pages are"}[n == 1], s))
+		them := map[bool]string{true: "page is imported as a page (to make it a post", false: "pages are imported as pages (to make them posts"}[n == 1]
+		plan.Notes = append(plan.Notes, fmt.Sprintf("section %q is not a section of posts: its %d %s as well, import with%s)", s, n, them, cmd.String()))
 	}
 	plan.hugoMenu(cfg, shown(or(hugoConfigName(fsys), "config/_default")), defaultLang, old, refs, mains)
 	return plan, nil
@@ -2115,4 +2123,17 @@ func hugoEmoji(body string) string {
 	}
 	b.WriteString(body[last:])
 	return b.String()
+}
+
+// shellWord is s as one word of a shell's command line: as it is when no
+// shell reads anything in it, else in single quotes, a quote in it ending
+// them, escaped and opening them again.
+func shellWord(s string) string {
+	plain := s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || strings.ContainsRune("-_./:@%+,=", r) || r > 0x7f && unicode.IsLetter(r))
+	}) < 0
+	if plain {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
