@@ -2489,6 +2489,12 @@ func TestHugoMoreDivider(t *testing.T) {
 		"End of one.<!--more-->\nStart of two.\n":           "End of one.\n\n<!--more-->\n\nStart of two.\n",
 		"Intro.\n\n<!--more-->\n\n`<!--more-->` in code.\n": "Intro.\n\n<!--more-->\n\n`<!--more-->` in code.\n",
 		"`<!--more-->` in code, A<!--more-->B\n":            "`<!--more-->` in code, A\n\n<!--more-->\n\nB\n",
+		// On its line right after raw HTML that closes what it opens: the
+		// HTML block took it in, and Hugo's summary ended there.
+		"<p>One.</p>\n<p>Two.</p>\n<!--more-->\nThree.\n": "<p>One.</p>\n<p>Two.</p>\n\n<!--more-->\nThree.\n",
+		// Inside a <div> still open: a blank line would end its HTML
+		// there and make the rest Markdown; it stays.
+		"<div>\nOne.\n<!--more-->\nTwo.\n</div>\n": "<div>\nOne.\n<!--more-->\nTwo.\n</div>\n",
 	} {
 		if got := hugoPost(t, "", body, nil).Posts[0].Body; got != want {
 			t.Errorf("%q: body %q, want %q", body, got, want)

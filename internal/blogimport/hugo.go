@@ -2005,7 +2005,15 @@ func divideAt(body, divider string) string {
 		return body
 	}
 	if strings.TrimSpace(before) == "" && strings.TrimSpace(after) == "" {
-		return body[:at-len(before)] + moreDivider + body[end:] // on its line already
+		// On its line already; after raw HTML without a blank line, one
+		// is put before it, or the HTML block would take it in (Hugo
+		// finds it anywhere), unless the HTML leaves an element open
+		// there, which a blank line would end.
+		start, sep := at-len(before), ""
+		if inClosedHTML(body, start) {
+			sep = "\n"
+		}
+		return body[:start] + sep + moreDivider + body[end:]
 	}
 	var b strings.Builder
 	b.WriteString(strings.TrimRight(body[:at], " \t"))
@@ -2022,6 +2030,22 @@ func divideAt(body, divider string) string {
 	}
 	b.WriteString(body[rest:])
 	return b.String()
+}
+
+// inClosedHTML reports whether the line at body[start:] is in a top-level
+// HTML block that began on a line before it, and whose lines before it
+// close every element they open.
+func inClosedHTML(body string, start int) bool {
+	for _, h := range markdown.TopLevelHTML(body) {
+		if h[0] < start && start < h[1] {
+			open, closes := 0, endTags(body)
+			for line := range strings.Lines(body[h[0]:start]) {
+				open += opened(line, closes)
+			}
+			return open <= 0
+		}
+	}
+	return false
 }
 
 // lineStart reports whether a divider at body[at:], after before on its
