@@ -726,16 +726,33 @@ func inlineRawIn(body string, skip regions) string {
 // kramdown keeps raw whose closing tag ends its line and is followed by a
 // line of text: kramdown reads that line as Markdown, CommonMark as more
 // of the HTML block, to the next blank line (a real post's **[link](…)**
-// right after a </div> was shown as written). inserted are the lines of
-// the result, counted from 0, that it added, for warnings to name the
-// file's own lines.
+// right after a </div> was shown as written). What follows the closing
+// tag on its line (<div …></div><script …>, 45 posts of a real blog),
+// which kramdown reads apart from the block, goes on a line of its own
+// after a blank one, or CommonMark read the block on to the next blank
+// line and showed the Markdown there as written. inserted are the lines
+// of the result, counted from 0, that it added (for a line broken in two,
+// its first part: the lines after it are the file's next), for warnings
+// to name the file's own lines.
 func kramdownBlockEnds(body string) (out string, inserted []int) {
 	var b strings.Builder
 	last, added := 0, 0
 	for _, r := range rawBlocks(body) {
+		if r.end < last {
+			continue
+		}
 		eol := strings.IndexByte(body[r.end:], '\n')
-		if eol < 0 || strings.TrimSpace(body[r.end:r.end+eol]) != "" {
-			continue // the block's last line goes on, or the body ends
+		if eol < 0 {
+			continue // the body ends
+		}
+		if rest := body[r.end : r.end+eol]; strings.TrimSpace(rest) != "" {
+			line := lineAt(body, r.end) + added
+			b.WriteString(body[last:r.end])
+			b.WriteString("\n\n")
+			inserted = append(inserted, line, line+1)
+			added += 2
+			last = r.end + len(rest) - len(strings.TrimLeft(rest, " \t"))
+			continue
 		}
 		next := r.end + eol + 1
 		nl := strings.IndexByte(body[next:], '\n')
