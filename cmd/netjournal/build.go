@@ -226,6 +226,19 @@ func (c *buildCmd) writeFailed(ctx context.Context, err error) int {
 	if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
 		return c.interrupted()
 	}
+	// Files of the user's in an output folder: each folder said apart,
+	// and the build refused as a wrong folder is.
+	var foreign *build.ForeignError
+	if errors.As(err, &foreign) {
+		errs := []error{err}
+		if joined, ok := err.(interface{ Unwrap() []error }); ok {
+			errs = joined.Unwrap()
+		}
+		for _, e := range errs {
+			fmt.Fprintf(c.stderr, "netjournal build: %v\n", e)
+		}
+		return exitUsage
+	}
 	fmt.Fprintf(c.stderr, "netjournal build: %v\n", err)
 	return exitContent
 }

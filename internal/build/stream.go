@@ -2,6 +2,7 @@ package build
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"errors"
@@ -13,6 +14,7 @@ import (
 	"path"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -96,6 +98,7 @@ func (s *Stream) begin() error {
 	if err := recoverSwap(s.site); err != nil {
 		return err
 	}
+	var errs []error
 	for _, o := range s.outs {
 		if err := replaceable(o.Dir); err != nil {
 			return err
@@ -104,9 +107,95 @@ func (s *Stream) begin() error {
 		if err != nil {
 			return err
 		}
-		s.plan.Outputs = append(s.plan.Outputs, stepFor(abs))
+		step := stepFor(abs)
+		if err := foreignFiles(o, step); err != nil {
+			errs = append(errs, err)
+		}
+		s.plan.Outputs = append(s.plan.Outputs, step)
 	}
-	return nil
+	return errors.Join(errs...)
+}
+
+// foreignFiles refuses an output folder that holds at its top what the
+// last build did not write there, as its manifest says (a CNAME, the .git
+// of a gh-pages worktree, notes put there): the build replaces the folder
+// whole, and the next would remove them from its spare. Without a
+// manifest to tell by (a WorkDir removed), the folder is taken as the
+// Marker says, netjournal's.
+func foreignFiles(o Output, step swapStep) error {
+	data, err := os.ReadFile(manifestPath(step))
+	if err != nil {
+		return nil
+	}
+	wrote, ok := topNames(data)
+	if !ok {
+		return nil
+	}
+	entries, err := os.ReadDir(o.Dir)
+	if err != nil {
+		return nil // none: nothing to lose
+	}
+	var names []string
+	for _, e := range entries {
+		if !wrote[e.Name()] {
+			names = append(names, filepath.ToSlash(filepath.Join(o.Dir, e.Name())))
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	return &ForeignError{Dir: o.Dir, Names: names, Public: !o.Private}
+}
+
+// ForeignError is an output folder that holds files netjournal did not
+// write, which a build would lose (foreignFiles).
+type ForeignError struct {
+	Dir    string
+	Names  []string // as the folder's path and a name at its top, sorted
+	Public bool     // the blog's folder, whose files static/ gives
+}
+
+func (e *ForeignError) Error() string {
+	hint := "move them away"
+	if e.Public {
+		hint += ", or put what the site should publish in static/"
+		for _, n := range e.Names {
+			if n := path.Base(n); !strings.HasPrefix(n, ".") {
+				hint += fmt.Sprintf(" (static/%s)", n)
+				break
+			}
+		}
+	}
+	return fmt.Sprintf("refusing to replace %s: netjournal did not write %s (a build replaces the folder whole): %s", e.Dir, strings.Join(e.Names, ", "), hint)
+}
+
+// topNames returns the names at the top of a folder that a manifest lists
+// files under (posts of posts/x/index.html); ok is false for a damaged one.
+func topNames(data []byte) (names map[string]bool, ok bool) {
+	names = map[string]bool{}
+	for len(data) > 0 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		// sum key size mtime inode path (parseManifest)
+		for range 5 {
+			j := bytes.IndexByte(line, ' ')
+			if j < 0 {
+				return nil, false
+			}
+			line = line[j+1:]
+		}
+		if j := bytes.IndexByte(line, '/'); j >= 0 {
+			line = line[:j]
+		}
+		if !names[string(line)] {
+			names[string(line)] = true
+		}
+	}
+	return names, true
 }
 
 // open records the staging and starts it, at the first file: a build that
