@@ -15,6 +15,7 @@ package blogimport
 
 import (
 	"fmt"
+	"io/fs"
 	"net/url"
 	"path"
 	"strings"
@@ -95,6 +96,7 @@ type Post struct {
 	Tags    []string
 	Summary string
 	Draft   bool
+	Private bool     // on the wiki alone
 	TOC     *bool    // nil: as toc_min_words says
 	Aliases []string // old paths that redirect to the post
 	FeedID  string   // the id its feed items had
@@ -165,6 +167,9 @@ func (p *Post) File() []byte {
 	if p.Draft {
 		b.WriteString("draft: true\n")
 	}
+	if p.Private {
+		b.WriteString("private: true\n")
+	}
 	if p.TOC != nil {
 		fmt.Fprintf(&b, "toc: %t\n", *p.TOC)
 	}
@@ -198,6 +203,7 @@ type Page struct {
 	Date        stamp
 	Updated     stamp
 	Draft       bool
+	Private     bool
 	Menu        *Menu // nil: not in the header navigation
 	TOC         *bool
 	Aliases     []string // old paths that redirect to the page
@@ -235,6 +241,9 @@ func (p *Page) File() []byte {
 	}
 	if p.Draft {
 		b.WriteString("draft: true\n")
+	}
+	if p.Private {
+		b.WriteString("private: true\n")
 	}
 	switch m := p.Menu; {
 	case m == nil:
@@ -352,4 +361,14 @@ func (s site) alias(p, newBase string) (string, bool) {
 		return strings.TrimPrefix(full, prefix), true
 	}
 	return "", false
+}
+
+// notNetjournal refuses a netjournal site given as the old blog (a slip
+// of the folder): read as a Hugo site, its contacts and events were
+// imported as pages and posts and published, private notes and all.
+func notNetjournal(fsys fs.FS, opts Options) error {
+	if _, err := fs.Stat(fsys, "netjournal.yaml"); err == nil {
+		return fmt.Errorf("%s is a netjournal site (it has netjournal.yaml), not the blog to import: its contacts and events are private", or(opts.Root, "."))
+	}
+	return nil
 }

@@ -52,6 +52,9 @@ type hugoPage struct {
 
 // Hugo reads the Hugo site at the root of fsys.
 func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
+	if err := notNetjournal(fsys, opts); err != nil {
+		return nil, err
+	}
 	shown := func(p string) string { return path.Join(opts.Root, p) }
 	cfg, dups, err := hugoConfig(fsys, shown)
 	if err != nil {
@@ -694,6 +697,7 @@ func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContex
 	p.Tags = addTags(p.Tags, f.texts("tags")...)
 	p.Tags = addTags(p.Tags, f.texts("categories")...)
 	p.Draft = f.draft() || hugoPublished(f) // published: false is a draft to Hugo
+	p.Private = f.private()
 	if undated {
 		p.Draft = true // whatever its draft key says
 	}
@@ -760,6 +764,7 @@ func (plan *Plan) hugoStandalone(shown string, data []byte, pg hugoPage, hc hugo
 		p.Kept = append(p.Kept, "summary: "+describe(s))
 	}
 	p.Draft = f.draft() || hugoPublished(f) // published: false is a draft to Hugo
+	p.Private = f.private()
 	if held, notes := hugoHeld(f, meta, hc); held {
 		p.Draft, p.Notes = true, append(p.Notes, notes...)
 	} else if p.Date.day().After(content.Day(hc.now)) {

@@ -39,6 +39,9 @@ var postName = regexp.MustCompile(`^(\d{4}-\d{1,2}-\d{1,2})-(.+)\.([A-Za-z0-9]+)
 
 // Jekyll reads the Jekyll site at the root of fsys.
 func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
+	if err := notNetjournal(fsys, opts); err != nil {
+		return nil, err
+	}
 	shown := func(p string) string { return path.Join(opts.Root, p) }
 	cfg := config{}
 	cfgName := ""
@@ -559,6 +562,7 @@ func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc je
 			p.Draft = true
 		}
 	}
+	p.Private = f.private()
 	plan.holdProtected(d)
 	p.TOC = f.toc() // its own, or its defaults'
 	if on, ok := boolean(jc.cfg.get("toc")); ok && !on && p.TOC != nil && *p.TOC {
@@ -856,6 +860,7 @@ func (plan *Plan) jekyllPage(shown, rel string, data []byte, jc jekyllContext) (
 			p.Draft = true
 		}
 	}
+	p.Private = f.private()
 	plan.holdProtected(d)
 	p.TOC = f.toc()
 	// The old address: its permalink, or Jekyll's template for pages.

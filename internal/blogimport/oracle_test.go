@@ -1,8 +1,10 @@
 package blogimport
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/netjournal/netjournal/internal/markdown"
 )
@@ -50,5 +52,60 @@ func TestJekyllBlockEndSplitLines(t *testing.T) {
 	want := `j/_posts/2021-01-01-a.md:7: Liquid tag {% mystery %} is not converted: left out`
 	if !strings.Contains(strings.Join(got, "\n"), want) {
 		t.Errorf("warnings:\n%s\nwant %s", strings.Join(got, "\n"), want)
+	}
+}
+
+// TestImportRefusesNetjournalSite: a netjournal site given as the old
+// blog (a slip of the folder) is refused, by Hugo's import and Jekyll's:
+// its contacts and events, imported as pages and posts, were published,
+// private notes and all.
+func TestImportRefusesNetjournalSite(t *testing.T) {
+	fsys := fstest.MapFS{
+		"netjournal.yaml":              {Data: []byte("title: Mine\n")},
+		"content/contacts/ana-lima.md": {Data: []byte("---\nname: Ana Lima\n---\nHer private notes.\n")},
+		"content/events/coffee.md":     {Data: []byte("---\ntitle: Coffee\ndate: 2026-01-02\nwith: [ana-lima]\n---\nWhat she told me.\n")},
+		"content/posts/hello.md":       {Data: []byte("---\ntitle: Hello\ndate: 2026-01-01\n---\nHi.\n")},
+	}
+	for name, imp := range map[string]func(fs.FS, Options) (*Plan, error){"hugo": Hugo, "jekyll": Jekyll} {
+		_, err := imp(fsys, Options{Root: "mysite"})
+		if err == nil || !strings.Contains(err.Error(), "mysite is a netjournal site (it has netjournal.yaml)") {
+			t.Errorf("%s: err %v, want the netjournal site refused", name, err)
+		}
+	}
+}
+
+// TestImportKeepsPrivate: private: true (a theme's way to keep a post off
+// the site) is netjournal's key for a post or page kept off the blog: it
+// is kept, not made a comment and the post published, feeds and all.
+func TestImportKeepsPrivate(t *testing.T) {
+	hugo := fstest.MapFS{
+		"config.toml":             {Data: []byte("baseURL = 'https://h.example.net/'\n")},
+		"content/posts/secret.md": {Data: []byte("---\ntitle: Secret\ndate: 2020-01-01\nprivate: true\n---\nMine.\n")},
+		"content/posts/open.md":   {Data: []byte("---\ntitle: Open\ndate: 2020-01-02\nprivate: false\n---\nAll.\n")},
+		"content/about.md":        {Data: []byte("---\ntitle: About\nprivate: \"true\"\n---\nMe.\n")},
+	}
+	jekyll := fstest.MapFS{
+		"_config.yml":                 {Data: []byte("url: https://k.test\n")},
+		"_posts/2020-01-01-secret.md": {Data: []byte("---\ntitle: Secret\nprivate: true\n---\nMine.\n")},
+		"_posts/2020-01-02-open.md":   {Data: []byte("---\ntitle: Open\nprivate: false\n---\nAll.\n")},
+		"about.md":                    {Data: []byte("---\ntitle: About\nprivate: true\n---\nMe.\n")},
+	}
+	for name, tc := range map[string]struct {
+		imp  func(fs.FS, Options) (*Plan, error)
+		fsys fs.FS
+	}{"hugo": {Hugo, hugo}, "jekyll": {Jekyll, jekyll}} {
+		plan, err := tc.imp(tc.fsys, Options{Root: "old"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range plan.Posts {
+			file := string(p.File())
+			if got, want := strings.Contains(file, "\nprivate: true\n"), p.Title == "Secret"; got != want || strings.Contains(file, "# private") {
+				t.Errorf("%s: %s:\n%s", name, p.Title, file)
+			}
+		}
+		if len(plan.Pages) != 1 || !strings.Contains(string(plan.Pages[0].File()), "\nprivate: true\n") {
+			t.Errorf("%s: pages %+v", name, plan.Pages)
+		}
 	}
 }

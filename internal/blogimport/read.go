@@ -386,6 +386,23 @@ func (f *fields) toc() *bool {
 // draft reads the draft key: one that is not true or false is kept as a
 // comment, and the post or page comes as a draft (what it meant is not
 // known: it is never published on a guess).
+// private reads and takes private: true, which keeps a post or page off
+// the old site in some themes and off the blog in netjournal; a value
+// that is not true or false is taken as true, with a warning: nothing is
+// published that may have been kept back.
+func (f *fields) private() bool {
+	key, v, ok := f.take("private")
+	if !ok {
+		return false
+	}
+	b, ok := boolean(v)
+	if !ok {
+		f.unreadKey(key, "%s: expected true or false, got %s: imported as private", key, describe(v))
+		return true
+	}
+	return b
+}
+
 func (f *fields) draft() bool {
 	key, v, ok := f.take("draft")
 	if !ok {
