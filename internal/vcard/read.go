@@ -6,6 +6,7 @@ import (
 	"mime/quotedprintable"
 	"net/mail"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -99,9 +100,61 @@ func uidKey(uid string) string {
 func (c *rawCard) text() string {
 	var b strings.Builder
 	for _, l := range c.lines {
-		b.WriteString(l.text + "\r\n")
+		b.WriteString(paramLists(l.text) + "\r\n")
 	}
 	return b.String()
+}
+
+// paramLists returns a content line with each parameter whose list of
+// values holds a quoted one (TYPE="work",PREF, RFC 6350's grammar) written
+// once for each value (TYPE="work";TYPE=PREF): go-vcard refuses a quoted
+// value followed by a comma, and the property was lost without a word.
+func paramLists(s string) string {
+	if !strings.Contains(s, `",`) {
+		return s
+	}
+	colon := valueColon(s)
+	if colon < 0 {
+		return s
+	}
+	parts := splitOutsideQuotes(s[:colon], ';')
+	changed := false
+	for i := 1; i < len(parts); i++ {
+		k, v, ok := strings.Cut(parts[i], "=")
+		if !ok {
+			continue
+		}
+		values := splitOutsideQuotes(v, ',')
+		if len(values) < 2 || !slices.ContainsFunc(values, func(v string) bool { return strings.HasPrefix(v, `"`) }) {
+			continue
+		}
+		for j, v := range values {
+			values[j] = k + "=" + v
+		}
+		parts[i], changed = strings.Join(values, ";"), true
+	}
+	if !changed {
+		return s
+	}
+	return strings.Join(parts, ";") + s[colon:]
+}
+
+// splitOutsideQuotes splits s at each sep outside double quotes.
+func splitOutsideQuotes(s string, sep byte) []string {
+	var out []string
+	quoted, last := false, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			quoted = !quoted
+		case sep:
+			if !quoted {
+				out = append(out, s[last:i])
+				last = i + 1
+			}
+		}
+	}
+	return append(out, s[last:])
 }
 
 // at returns the file line of the i-th property called key.
@@ -129,11 +182,9 @@ func (c *rawCard) raw(key string) []string {
 	return out
 }
 
-// property splits a content line into its name (upper case, without a
-// group), its parameters and its value, which begins at the first colon
-// outside quotes: a parameter's quoted value may hold one (RFC 6350's
-// ADR;GEO="geo:…"). A quote never closed leaves the first colon.
-func property(s string) (name, params, value string) {
+// valueColon returns where a content line's value begins, after its
+// first colon outside quotes (property), or -1 without a colon.
+func valueColon(s string) int {
 	colon, quoted := -1, false
 	for i := 0; i < len(s) && colon < 0; i++ {
 		switch s[i] {
@@ -152,6 +203,15 @@ func property(s string) (name, params, value string) {
 	if colon < 0 {
 		colon = strings.IndexByte(s, ':')
 	}
+	return colon
+}
+
+// property splits a content line into its name (upper case, without a
+// group), its parameters and its value, which begins at the first colon
+// outside quotes: a parameter's quoted value may hold one (RFC 6350's
+// ADR;GEO="geo:…"). A quote never closed leaves the first colon.
+func property(s string) (name, params, value string) {
+	colon := valueColon(s)
 	if colon < 0 {
 		return "", "", ""
 	}

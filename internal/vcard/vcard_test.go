@@ -1127,3 +1127,27 @@ func TestReadUTF8LabelledOther(t *testing.T) {
 		t.Errorf("name %q, warnings %v", p.Name, warnings)
 	}
 }
+
+// TestReadQuotedParamList: a parameter's quoted value followed by more
+// (TYPE="work",PREF, RFC 6350's grammar; AOSP's v30_comma_separated.vcf)
+// lost its whole property, without a word: go-vcard refuses the form.
+func TestReadQuotedParamList(t *testing.T) {
+	card := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Quote Test\r\n" +
+		"TEL;TYPE=\"work\",PREF:+1 555 0108\r\n" +
+		"EMAIL;TYPE=\"work\",PREF:a@example.com\r\n" +
+		"URL;TYPE=\"work\",pref:https://example.com/q\r\n" +
+		"NOTE;X-A=\"b\",c:A note\r\n" +
+		"BDAY;X-A=\"b\",c:1990-01-02\r\n" +
+		"ADR;TYPE=\"home\",\"x;y\";LABEL=\"1 Main St\":;;1 Main St;Town;;;\r\n" +
+		"END:VCARD\r\n"
+	people, _, err := Read("q.vcf", []byte(card), "")
+	if err != nil || len(people) != 1 {
+		t.Fatal(people, err)
+	}
+	p := people[0]
+	if fmt.Sprint(p.Phones) != "[{work +1 555 0108}]" || fmt.Sprint(p.Emails) != "[{work a@example.com}]" ||
+		len(p.Links) != 1 || !strings.Contains(fmt.Sprint(p.Links), "https://example.com/q") ||
+		!strings.Contains(p.Notes, "A note") || fmt.Sprint(p.Birthday) != "1990-01-02" || p.Location != "Town" {
+		t.Errorf("%+v", p)
+	}
+}
