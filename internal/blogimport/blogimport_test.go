@@ -1984,7 +1984,7 @@ func TestJekyllKramdownHTMLBlock(t *testing.T) {
 	} {
 		fsys := fstest.MapFS{
 			"_config.yml":                    {Data: []byte(tc.config)},
-			"_posts/2021-01-01-gallery.md":   {Data: []byte("---\ntitle: G\n---\n" + gallery)},
+			"_posts/2021-01-01-gallery.md":   {Data: []byte("---\ntitle: G\nshow: true\n---\n" + gallery)},
 			"_posts/2021-01-02-parsed.md":    {Data: []byte("---\ntitle: P\n---\n" + parsed)},
 			"_posts/2021-01-03-code.md":      {Data: []byte("---\ntitle: C\n---\n" + code)},
 			"_posts/2021-01-04-open.md":      {Data: []byte("---\ntitle: O\n---\n" + open)},

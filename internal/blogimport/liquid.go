@@ -95,7 +95,7 @@ func lexLiquid(s string) []*liquidTag {
 		out = append(out, t)
 		i = t.end
 	}
-	var open []int
+	var open, blocks []int
 	for i, t := range out {
 		switch {
 		case t.output || t.bad != "":
@@ -104,9 +104,113 @@ func lexLiquid(s string) []*liquidTag {
 		case t.name == "endhighlight" && len(open) > 0:
 			out[open[len(open)-1]].pair = i
 			open = open[:len(open)-1]
+		case liquidBlocks[t.name] != "":
+			blocks = append(blocks, i)
+		case len(blocks) > 0 && t.name == "end"+out[blocks[len(blocks)-1]].name:
+			out[blocks[len(blocks)-1]].pair = i
+			blocks = blocks[:len(blocks)-1]
 		}
 	}
 	return out
+}
+
+// branch returns the tokens that bound the branch of the if or unless
+// block at toks[i] that Jekyll shows (lo is the tag its text follows, hi
+// the one it ends at; lo is -1 for none), when each condition before it
+// reads only literals and the page's and the site's values; ok is false
+// for a block it cannot tell (another variable, a case, a loop).
+func (c *converter) branch(toks []*liquidTag, i int) (lo, hi int, ok bool) {
+	t := toks[i]
+	if (t.name != "if" && t.name != "unless") || c.site == nil && c.page == nil {
+		return 0, 0, false
+	}
+	// The tags that part the block's branches, at its own depth.
+	parts := []int{i}
+	depth := 0
+	for j := i + 1; j < t.pair; j++ {
+		u := toks[j]
+		switch {
+		case u.output || u.bad != "" || u.raw || u.comment:
+		case liquidBlocks[u.name] != "" && u.pair >= 0:
+			depth++
+		case strings.HasPrefix(u.name, "end") && liquidBlocks[u.name[3:]] != "":
+			depth--
+		case depth == 0 && (u.name == "elsif" && t.name == "if" || u.name == "else"):
+			parts = append(parts, j)
+		}
+	}
+	parts = append(parts, t.pair)
+	for k, p := range parts[:len(parts)-1] {
+		truth := true
+		if u := toks[p]; u.name != "else" {
+			var known bool
+			if truth, known = c.condition(u.markup); !known {
+				return 0, 0, false
+			}
+			if u.name == "unless" {
+				truth = !truth
+			}
+		}
+		if truth {
+			return p, parts[k+1], true
+		}
+	}
+	return -1, -1, true
+}
+
+// condition evaluates a Liquid condition as Jekyll did, when it reads
+// only literals and the page's and the site's values (page.x, site.y):
+// known is false for one that reads anything else (an assigned variable,
+// jekyll.environment), or that does not run.
+func (c *converter) condition(markup string) (truth, known bool) {
+	for _, w := range liquidWords.FindAllString(stripQuoted(markup), -1) {
+		switch w {
+		case "and", "or", "contains", "true", "false", "nil", "null", "empty", "blank":
+			continue
+		}
+		if !strings.HasPrefix(w, "page.") && !strings.HasPrefix(w, "site.") {
+			return false, false
+		}
+	}
+	out, err := runInclude("{% if "+markup+" %}1{% endif %}", liquid.Bindings{"site": map[string]any(c.site), "page": c.page})
+	if err != nil {
+		return false, false
+	}
+	return out == "1", true
+}
+
+// liquidWords are the names a Liquid condition reads, and its keywords;
+// numbers are not words.
+var liquidWords = regexp.MustCompile(`[A-Za-z_][\w.\-\[\]]*`)
+
+// stripQuoted returns s with its quoted strings left out.
+func stripQuoted(s string) string {
+	var b strings.Builder
+	var quote byte
+	for i := 0; i < len(s); i++ {
+		switch {
+		case quote != 0:
+			if s[i] == quote {
+				quote = 0
+			}
+		case s[i] == '"' || s[i] == '\'':
+			quote = s[i]
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
+}
+
+// liquidBlocks are the Liquid tags whose content shows on a condition, or
+// not where it is written, by what the import says of them.
+var liquidBlocks = map[string]string{
+	"if":       "Liquid's conditions are not evaluated",
+	"unless":   "Liquid's conditions are not evaluated",
+	"case":     "Liquid's conditions are not evaluated",
+	"for":      "Liquid's loops are not run",
+	"tablerow": "Liquid's loops are not run",
+	"capture":  "Liquid shows a capture where its variable is output, which is not converted",
 }
 
 // liquid turns the Liquid of a Jekyll body into Markdown.
@@ -158,6 +262,29 @@ func (c *converter) emitLiquid(b *strings.Builder, toks []*liquidTag, from, to, 
 			at = end.end
 			endBlock(b, c.src, at, ind)
 			i = t.pair
+		case liquidBlocks[t.name] != "" && t.pair >= 0 && !c.code.in(t.start):
+			end := toks[t.pair]
+			lo, hi, ok := c.branch(toks, i)
+			at, i = end.end, t.pair
+			if ok {
+				// Its conditions read the page's values and the site's
+				// alone: the branch Jekyll showed is converted, the rest
+				// kept in comments, which keep its lines' places (a tag
+				// alone on its line inside an HTML block).
+				if lo < 0 {
+					c.hide(b, t.start, end.end)
+					continue
+				}
+				c.hide(b, t.start, toks[lo].end)
+				c.emitLiquid(b, toks, toks[lo].end, toks[hi].start, lo+1, hi)
+				c.hide(b, toks[hi].start, end.end)
+				continue
+			}
+			// What it holds may not be for the page (a writer's
+			// {% if jekyll.environment == "production" %}): kept in the
+			// file, shown nowhere.
+			c.warn(line, "{%% %s %%} … {%% end%s %%}: %s: kept in a comment, shown nowhere; keep what the page should show outside it", t.name, t.name, liquidBlocks[t.name])
+			c.hide(b, t.start, end.end)
 		default:
 			if v, ok := c.tag(t); ok {
 				if strings.HasPrefix(v, "<figure") {
@@ -173,6 +300,17 @@ func (c *converter) emitLiquid(b *strings.Builder, toks []*liquidTag, from, to, 
 	if at < to {
 		b.WriteString(c.src[at:to])
 	}
+}
+
+// hide keeps what the source has from start to end in an HTML comment:
+// one over paragraphs a block of its own, which a blank line in it would
+// otherwise end.
+func (c *converter) hide(b *strings.Builder, start, end int) {
+	if strings.Contains(c.src[start:end], "\n\n") {
+		endBlock(b, c.src, end, block(b, htmlComment(c.src[start:end])))
+		return
+	}
+	c.comment(b, start, end)
 }
 
 // unconverted warns of a tag it cannot convert and leaves it out.

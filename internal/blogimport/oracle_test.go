@@ -109,3 +109,54 @@ func TestImportKeepsPrivate(t *testing.T) {
 		}
 	}
 }
+
+// TestJekyllConditionalBlocks: what Liquid shows only on a condition, or
+// never where it is written (a capture), was published whatever the
+// condition, its tags left out (Jekyll 4.3 showed "Shown." alone). A
+// condition on the page's values and the site's is evaluated as Jekyll
+// did, its branch converted; any other block is kept in a comment, said
+// at its line, and nothing of it shown; in code it stays as written.
+func TestJekyllConditionalBlocks(t *testing.T) {
+	in := "{% if page.mood == \"sad\" %}Secret draft text.{% endif %}\n" +
+		"{% capture c %}Captured only{% endcapture %}\n" +
+		"Shown {% unless site.x %}yes this{% else %}not this{% endunless %} here.\n\n" +
+		"Intro {% for p in site.posts %}One\n\nTwo{% endfor %} end.\n\n" +
+		"{% if jekyll.environment == \"production\" %}Analytics{% endif %}\n\n" +
+		"{% if page.title == 'A' %}{% if site.url %}Deep{% endif %}{% elsif page.x %}Else-if{% else %}Else{% endif %}\n\n" +
+		"```\n{% if x %}code{% endif %}\n```\n"
+	plan := jekyllPost(t, in)
+	body := plan.Posts[0].Body
+	html := markdown.New().Render(markdown.Text(body), markdown.Options{}).HTML
+	for _, hidden := range []string{"Secret", "Captured", "not this", "One", "Two", "Analytics", "Else"} {
+		if strings.Contains(html, hidden) {
+			t.Errorf("shows %q:\n%s\nbody:\n%s", hidden, html, body)
+		}
+	}
+	for _, kept := range []string{"Captured", "One", "Two", "Analytics"} {
+		if !strings.Contains(body, kept) {
+			t.Errorf("the file lost %q:\n%s", kept, body)
+		}
+	}
+	for _, shown := range []string{"Shown yes this here.", "Intro", "end.", "Deep", "{% if x %}code{% endif %}"} {
+		if !strings.Contains(html, shown) {
+			t.Errorf("does not show %q:\n%s\nbody:\n%s", shown, html, body)
+		}
+	}
+	var warns []string
+	for _, w := range plan.Warnings {
+		warns = append(warns, w.Error())
+	}
+	got := strings.Join(warns, "\n")
+	for _, want := range []string{
+		"2021-01-01-a.md:5: {% capture %} … {% endcapture %}: Liquid shows a capture where its variable is output",
+		"2021-01-01-a.md:8: {% for %} … {% endfor %}: Liquid's loops are not run: kept in a comment, shown nowhere",
+		"2021-01-01-a.md:12: {% if %} … {% endif %}: Liquid's conditions are not evaluated: kept in a comment, shown nowhere",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("warnings:\n%s\nwant %s", got, want)
+		}
+	}
+	if strings.Contains(got, ":4:") || strings.Contains(got, ":6:") || strings.Contains(got, ":14:") {
+		t.Errorf("a condition evaluated is warned of:\n%s", got)
+	}
+}
