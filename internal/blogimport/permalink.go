@@ -1,6 +1,7 @@
 package blogimport
 
 import (
+	"net/url"
 	"path"
 	"regexp"
 	"strconv"
@@ -53,22 +54,29 @@ func dateValues(s stamp, v map[string]string) {
 	v["second"] = t.Format("05")
 }
 
-// hugoPath is Hugo's path of a text: letters, digits and marks of any
-// script, and . / \ _ - # + ~ @; spaces become '-'; anything else goes
-// (helpers.UnicodeSanitize); lower-cased unless the site says not to.
+// hugoPath is Hugo's path of a text, as Hugo 0.111 makes a permalink's
+// :title (helpers.UnicodeSanitize, after URLize reads escapes): letters,
+// digits and marks of any script, and . / \ _ - # ~ @ stay; a run of
+// spaces and '+' is one hyphen, none beside a hyphen written after it or
+// at either end; anything else goes. Lower-cased unless the site says
+// not to.
 func hugoPath(s string, lower bool) string {
+	if u, err := url.PathUnescape(s); err == nil {
+		s = u
+	}
 	var b strings.Builder
-	hyphen := false
+	space, wasHyphen := false, false
 	for _, r := range s {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || strings.ContainsRune("./\\_-#+~@", r):
-			b.WriteRune(r)
-			hyphen = false
-		case unicode.IsSpace(r):
-			if !hyphen && b.Len() > 0 {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || strings.ContainsRune("./\\_-#~@", r):
+			wasHyphen = r == '-'
+			if space && !wasHyphen {
 				b.WriteByte('-')
 			}
-			hyphen = true
+			space = false
+			b.WriteRune(r)
+		case (unicode.IsSpace(r) || r == '+') && b.Len() > 0 && !wasHyphen:
+			space = true
 		}
 	}
 	if lower {
