@@ -226,7 +226,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			d.body, inserted = htmlBody(d.body, true)
 		}
 		if kramdown && !d.html {
-			d.body = kramdownUnclosedRaw(kramdownTables(kramdownSubLists(d.body)))
+			d.body = kramdownUnclosedRaw(kramdownShortSeparators(kramdownTables(kramdownSubLists(d.body))))
 		}
 		if rawHTML && !d.html {
 			var body string

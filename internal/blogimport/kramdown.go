@@ -1103,6 +1103,76 @@ func kramdownSpanLines(body string) string {
 	return b.String()
 }
 
+// kramdownShortSeparators returns body with each table's header
+// separator that has fewer cells than the header above it given the
+// cells it lacks: kramdown makes a table of "A | B | C" over "--- | ---",
+// CommonMark's tables do not (a real blog's table was one paragraph of
+// pipes). The lines keep their places.
+func kramdownShortSeparators(body string) string {
+	if !strings.Contains(body, "|") {
+		return body
+	}
+	code := codeRegions(body)
+	lines := strings.SplitAfter(body, "\n")
+	offset := 0
+	for i, l := range lines {
+		start := offset
+		offset += len(l)
+		if i == 0 || code.in(start) {
+			continue
+		}
+		row := strings.TrimRight(l, "\r\n")
+		if !gfmDelimiter.MatchString(row) || !strings.Contains(row, "|") {
+			continue
+		}
+		header := strings.TrimRight(lines[i-1], "\r\n")
+		if strings.TrimSpace(header) == "" || gfmDelimiter.MatchString(header) {
+			continue
+		}
+		have, want := len(tableCells(row)), len(tableCells(header))
+		if have >= want || have == 0 {
+			continue
+		}
+		more := strings.Repeat(" | ---", want-have)
+		if trimmed := strings.TrimRight(row, " "); strings.HasSuffix(trimmed, "|") {
+			more = strings.Repeat(" --- |", want-have)
+		}
+		lines[i] = row + more + l[len(row):]
+	}
+	return strings.Join(lines, "")
+}
+
+// gfmDelimiter is a line of a GFM table's delimiter row: cells of
+// dashes, with colons at their ends, between pipes.
+var gfmDelimiter = regexp.MustCompile(`^ {0,3}\|?(?: *:?-+:? *\|)* *:?-+:? *\|? *$`)
+
+// tableCells returns the cells of a table's row: between its pipes not
+// escaped nor in a code span, a pipe at either end opening or closing it.
+func tableCells(row string) []string {
+	row = strings.TrimSpace(row)
+	var cells []string
+	last, ticks := 0, 0
+	for i := 0; i < len(row); i++ {
+		switch {
+		case row[i] == '\\':
+			i++
+		case row[i] == '`':
+			ticks ^= 1
+		case row[i] == '|' && ticks == 0:
+			cells = append(cells, row[last:i])
+			last = i + 1
+		}
+	}
+	cells = append(cells, row[last:])
+	if strings.HasPrefix(row, "|") {
+		cells = cells[1:]
+	}
+	if len(cells) > 0 && strings.HasSuffix(row, "|") && !strings.HasSuffix(row, "\\|") {
+		cells = cells[:len(cells)-1]
+	}
+	return cells
+}
+
 // kramdownSeparator is a kramdown table's separator line: a pipe, then
 // dashes or equals signs, colons, pipes, plus signs and spaces alone.
 var kramdownSeparator = regexp.MustCompile(`^ {0,3}\|[ :]*[-=][-=:|+ ]*$`)

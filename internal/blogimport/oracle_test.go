@@ -22,6 +22,11 @@ func TestJekyllOracle(t *testing.T) {
 		// line (<div …></div><script …></script>), then Markdown.
 		{"more HTML after a block's closing tag", "<div>box</div><span>s</span>\n### Heading\nSome **bold** text.\n",
 			[]string{"<div>box</div>", "<span>s</span>", "<h3", ">Heading<", "<strong>bold</strong>"}, []string{"###", "**"}},
+		// hanezu: a separator row of fewer cells than the header's.
+		{"short separator row", "A | B | C\n--- | ---\n1 | 2 | 3\n",
+			[]string{"<th>A</th>", "<th>C</th>", "<td>3</td>"}, []string{"—"}},
+		{"short separator row, pipes at the ends", "| A | B | C |\n|---|---|\n| 1 | 2 | 3 |\n",
+			[]string{"<th>A</th>", "<th>C</th>", "<td>3</td>"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			body := jekyllPost(t, tc.in).Posts[0].Body
