@@ -219,20 +219,30 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		statics[f.Path] = true
 	}
 	for _, d := range drafts {
-		var inserted []int // lines a pass added to the body
+		// lineOf maps a line of the body, counted from 0, to the line of
+		// the file's body, when a pass added lines.
+		var lineOf func(int) int
 		if d.html {
 			// Jekyll ran no Markdown converter on it: its HTML is the
 			// page's.
-			d.body, inserted = htmlBody(d.body, true)
+			var inserted []int
+			if d.body, inserted = htmlBody(d.body, true); inserted != nil {
+				lineOf = func(l int) int { return fileLine(l, inserted) }
+			}
 		}
 		if kramdown && !d.html {
 			d.body = kramdownUnclosedRaw(kramdownShortSeparators(kramdownTables(kramdownSubLists(d.body))))
 		}
 		if rawHTML && !d.html {
-			var body string
-			body, inserted = kramdownBlockEnds(d.body)
+			body, parsed := kramdownParsedBlocks(d.body)
+			body, ends := kramdownBlockEnds(body)
+			if parsed != nil || ends != nil {
+				lineOf = func(l int) int { return fileLine(fileLine(l, ends), parsed) }
+			}
 			body, toc, kept, first, example := kramdownExtensions(body)
-			first = fileLine(first, inserted)
+			if lineOf != nil {
+				first = lineOf(first)
+			}
 			if toc && d.page == nil && d.post.TOC == nil {
 				on := true
 				d.post.TOC = &on
@@ -249,8 +259,8 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		c := newConverter(d.body, d.bodyLine, func(line int, format string, args ...any) {
 			plan.warn(content.Position{Path: d.shown, Line: line}, format, args...)
 		})
-		if inserted != nil {
-			c.fileLine = func(l int) int { return fileLine(l, inserted) }
+		if lineOf != nil {
+			c.fileLine = lineOf
 		}
 		c.html = d.html
 		c.resolve = func(ref string) (string, bool) {

@@ -1173,6 +1173,97 @@ func tableCells(row string) []string {
 	return cells
 }
 
+// kramdownParsedBlocks returns body with a blank line after the opening
+// tag of each element kramdown parses (markdown="1"), when the tag is
+// alone on its line, and before its closing tag alone on its line:
+// kramdown reads the Markdown between them, blank lines or not;
+// CommonMark reads a tag and the lines after it as one HTML block to the
+// next blank line, and showed **Bold** and * item as written. inserted
+// are the lines added, as kramdownBlockEnds' are.
+func kramdownParsedBlocks(body string) (string, []int) {
+	if !kramdownParsed.MatchString(body) {
+		return body, nil
+	}
+	code := codeRegions(body)
+	lower := lowerASCII(body)
+	var breaks []int // where a blank line goes: the start of a line
+	for _, m := range kramdownBlock.FindAllStringSubmatchIndex(body, -1) {
+		start := m[0]
+		gt := strings.IndexByte(body[m[1]-1:], '>')
+		if code.in(start) || gt < 0 {
+			continue
+		}
+		gt += m[1] - 1
+		if !kramdownParsed.MatchString(body[start:gt]) {
+			continue
+		}
+		eol := strings.IndexByte(body[gt:], '\n')
+		if eol < 0 || strings.TrimSpace(body[gt+1:gt+eol]) != "" {
+			continue // text after the tag on its line
+		}
+		after := gt + eol + 1
+		closeAt := closingTag(lower, lower[m[2]:m[3]], after)
+		if closeAt < 0 {
+			continue
+		}
+		ls := strings.LastIndexByte(body[:closeAt], '\n') + 1
+		if strings.TrimSpace(body[ls:closeAt]) != "" {
+			continue // the closing tag after text on its line
+		}
+		if next, _, _ := strings.Cut(body[after:], "\n"); strings.TrimSpace(next) != "" && after < ls {
+			breaks = append(breaks, after)
+		}
+		if ls > 0 && ls > after {
+			if prev := body[strings.LastIndexByte(body[:ls-1], '\n')+1 : ls-1]; strings.TrimSpace(prev) != "" {
+				breaks = append(breaks, ls)
+			}
+		}
+	}
+	if len(breaks) == 0 {
+		return body, nil
+	}
+	slices.Sort(breaks)
+	breaks = slices.Compact(breaks)
+	var b strings.Builder
+	var inserted []int
+	last := 0
+	for k, at := range breaks {
+		b.WriteString(body[last:at])
+		inserted = append(inserted, lineAt(body, at)+k)
+		b.WriteString("\n")
+		last = at
+	}
+	b.WriteString(body[last:])
+	return b.String(), inserted
+}
+
+// closingTag returns where the tag that closes an element of name opened
+// before from begins in lower (a body in lower case), elements of the
+// same name inside it counted; -1 for none.
+func closingTag(lower, name string, from int) int {
+	depth := 1
+	for i := from; i < len(lower); {
+		j := strings.Index(lower[i:], name)
+		if j < 0 {
+			return -1
+		}
+		j += i
+		i = j + len(name)
+		if i < len(lower) && !strings.ContainsRune(" \t\n\r/>", rune(lower[i])) {
+			continue
+		}
+		switch {
+		case j >= 2 && lower[j-2:j] == "</":
+			if depth--; depth == 0 {
+				return j - 2
+			}
+		case j >= 1 && lower[j-1] == '<':
+			depth++
+		}
+	}
+	return -1
+}
+
 // kramdownSeparator is a kramdown table's separator line: a pipe, then
 // dashes or equals signs, colons, pipes, plus signs and spaces alone.
 var kramdownSeparator = regexp.MustCompile(`^ {0,3}\|[ :]*[-=][-=:|+ ]*$`)

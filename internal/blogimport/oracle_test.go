@@ -27,6 +27,10 @@ func TestJekyllOracle(t *testing.T) {
 			[]string{"<th>A</th>", "<th>C</th>", "<td>3</td>"}, []string{"—"}},
 		{"short separator row, pipes at the ends", "| A | B | C |\n|---|---|\n| 1 | 2 | 3 |\n",
 			[]string{"<th>A</th>", "<th>C</th>", "<td>3</td>"}, nil},
+		// kramdown reads markdown="1"'s content as Markdown, blank lines
+		// around it or not.
+		{"markdown=1 without blank lines", "<div class=\"box\" markdown=\"1\">\n**Bold inside** a div.\n\n* item one\n* item two\n</div>\n",
+			[]string{"<strong>Bold inside</strong>", "<li>item one</li>"}, []string{"**", "* item"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			body := jekyllPost(t, tc.in).Posts[0].Body
@@ -198,5 +202,19 @@ func TestHugoPathAsHugo(t *testing.T) {
 		if got := hugoPath(in, true); got != want {
 			t.Errorf("hugoPath(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestJekyllParsedBlockLines: the blank lines put around a markdown="1"
+// element's content leave the warnings of later lines at the file's own.
+func TestJekyllParsedBlockLines(t *testing.T) {
+	plan := jekyllPost(t, "<div markdown=\"1\">\n**B**\n</div>\n<div>x</div><span>s</span>\nText.\n\n{% mystery %}\n")
+	var got []string
+	for _, w := range plan.Warnings {
+		got = append(got, w.Error())
+	}
+	want := `j/_posts/2021-01-01-a.md:10: Liquid tag {% mystery %} is not converted: left out`
+	if !strings.Contains(strings.Join(got, "\n"), want) {
+		t.Errorf("warnings:\n%s\nwant %s", strings.Join(got, "\n"), want)
 	}
 }
