@@ -1264,6 +1264,50 @@ func closingTag(lower, name string, from int) int {
 	return -1
 }
 
+// kramdownSetextText returns body with each line of dashes or equals
+// signs under a paragraph of two lines or more written as the text
+// kramdown made of it: its headings' text is one line, and under more it
+// is the paragraph's ("---" an em dash, a real blog's pasted front
+// matter), where CommonMark makes the paragraph a heading. The lines keep
+// their places.
+func kramdownSetextText(body string) string {
+	if !strings.Contains(body, "\n-") && !strings.Contains(body, "\n=") {
+		return body
+	}
+	code := codeRegions(body)
+	lines := strings.SplitAfter(body, "\n")
+	text := func(l string) bool {
+		t := strings.TrimRight(l, "\r\n")
+		return strings.TrimSpace(t) != "" && !strings.HasPrefix(t, "    ") && !strings.HasPrefix(t, "\t") && !paragraphStart.MatchString(t)
+	}
+	offset := 0
+	for i, l := range lines {
+		start := offset
+		offset += len(l)
+		line := strings.TrimRight(l, "\r\n")
+		if i < 2 || code.in(start) || !setextLine.MatchString(line) || !text(lines[i-1]) || !text(lines[i-2]) {
+			continue
+		}
+		marks := strings.TrimSpace(line)
+		if marks[0] == '=' {
+			lines[i] = `\` + marks + l[len(line):]
+			continue
+		}
+		// kramdown's typography: --- an em dash, -- an en dash.
+		n := len(marks)
+		lines[i] = strings.Repeat("—", n/3) + [...]string{"", "-", "–"}[n%3] + l[len(line):]
+	}
+	return strings.Join(lines, "")
+}
+
+// setextLine is a setext heading's underline: dashes or equals signs
+// alone, indented three spaces at most.
+var setextLine = regexp.MustCompile(`^ {0,3}(-+|=+) *$`)
+
+// paragraphStart is a line that begins a block, not a paragraph's text:
+// a heading, a quote, a list item, a table row, HTML, a fence.
+var paragraphStart = regexp.MustCompile(`^ {0,3}([#>|<]|[-*+] |\d+[.)] |` + "```" + `|~~~|\{[:%])`)
+
 // kramdownSeparator is a kramdown table's separator line: a pipe, then
 // dashes or equals signs, colons, pipes, plus signs and spaces alone.
 var kramdownSeparator = regexp.MustCompile(`^ {0,3}\|[ :]*[-=][-=:|+ ]*$`)

@@ -31,6 +31,11 @@ func TestJekyllOracle(t *testing.T) {
 		// around it or not.
 		{"markdown=1 without blank lines", "<div class=\"box\" markdown=\"1\">\n**Bold inside** a div.\n\n* item one\n* item two\n</div>\n",
 			[]string{"<strong>Bold inside</strong>", "<li>item one</li>"}, []string{"**", "* item"}},
+		// galdil: a paragraph of two lines over --- is a paragraph with
+		// an em dash to kramdown (a heading's text is one line); over one
+		// line it is a heading in both.
+		{"--- under two lines", "First line\nsecond line\n---\nMore text.\n\nOne line\n---\n\nTwo\nlines\n===\n",
+			[]string{"<p>First line\nsecond line\n—\nMore text.</p>", "<h2 id=\"one-line\">One line", "<p>Two\nlines\n===</p>"}, []string{"<h2 id=\"first", "<h1"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			body := jekyllPost(t, tc.in).Posts[0].Body
