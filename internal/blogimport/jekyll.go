@@ -231,7 +231,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			}
 		}
 		if kramdown && !d.html {
-			d.body = kramdownUnclosedRaw(kramdownSetextText(kramdownShortSeparators(kramdownTables(kramdownSubLists(d.body)))))
+			d.body = kramdownUnclosedRaw(kramdownSetextText(kramdownShortSeparators(kramdownTables(kramdownItemFences(kramdownSubLists(d.body))))))
 		}
 		if rawHTML && !d.html {
 			body, parsed := kramdownParsedBlocks(d.body)

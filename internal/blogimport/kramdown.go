@@ -944,6 +944,55 @@ func kramdownSubLists(body string) string {
 	return b.String()
 }
 
+// kramdownItemFences returns body with a fenced code block that begins
+// right under a top-level list item's line (no blank line between), less indented
+// than the item's text, indented into the item, and the lines after it
+// up to a blank line or the next item with it: kramdown keeps them in the
+// item, CommonMark ended the list there, showed the code after it and
+// the paragraph after the code with the next item's number as its text
+// (a real post's setup steps, found against Jekyll 4.3's output). The
+// lines keep their places.
+func kramdownItemFences(body string) string {
+	if !strings.Contains(body, "```") && !strings.Contains(body, "~~~") {
+		return body
+	}
+	lines := strings.SplitAfter(body, "\n")
+	col := -1       // the text column of the item the lines are in; -1 none
+	fence := ""     // the fence of the code block the lines are in
+	moving := false // lines moved into the item, to a blank line or an item
+	for i, l := range lines {
+		line := strings.TrimRight(l, "\r\n")
+		switch {
+		case fence != "":
+			if moving {
+				lines[i] = strings.Repeat(" ", col) + strings.TrimLeft(l, " ")
+			}
+			if closesFence(line, fence) {
+				fence = ""
+			}
+		case strings.TrimSpace(line) == "":
+			col, moving = -1, false
+		case func() bool { _, ok := listItem(line); return ok }():
+			// A nested item's is left alone: its lines may be the outer
+			// item's (kramdownSubLists moved them).
+			m, _ := listItem(line)
+			col, moving = m.col, false
+			if m.indent > 0 {
+				col = -1
+			}
+		case fenceOpener(line) != "":
+			fence = fenceOpener(line)
+			if col >= 0 && len(line)-len(strings.TrimLeft(line, " ")) < col {
+				moving = true
+				lines[i] = strings.Repeat(" ", col) + strings.TrimLeft(l, " ")
+			}
+		case moving:
+			lines[i] = strings.Repeat(" ", col) + strings.TrimLeft(l, " ")
+		}
+	}
+	return strings.Join(lines, "")
+}
+
 // fenceOpener returns the fence a line opens a code block with (```,
 // ~~~~), or "".
 func fenceOpener(line string) string {

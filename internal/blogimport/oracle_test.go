@@ -36,6 +36,10 @@ func TestJekyllOracle(t *testing.T) {
 		// line it is a heading in both.
 		{"--- under two lines", "First line\nsecond line\n---\nMore text.\n\nOne line\n---\n\nTwo\nlines\n===\n",
 			[]string{"<p>First line\nsecond line\n—\nMore text.</p>", "<h2 id=\"one-line\">One line", "<p>Two\nlines\n===</p>"}, []string{"<h2 id=\"first", "<h1"}},
+		// jvanheugten: a fence right under a numbered item is the item's,
+		// and so is the paragraph after it; the next number an item.
+		{"fence under a list item", "1. First step\n2. Edit the file:\n```php\ndefine(1);\n\nmore();\n```\nwhere `X` is the password.\n3. Click on Save\n",
+			[]string{"<li>Click on Save</li>", ">more<", "is the password.</li>"}, []string{"</ol>\n<pre", "password. 3."}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			body := jekyllPost(t, tc.in).Posts[0].Body
