@@ -115,11 +115,53 @@ func (c *converter) comment(b *strings.Builder, start, end int) {
 // that indentation, for endBlock.
 func block(b *strings.Builder, s string) (indent string) {
 	indent, text := containerOf(b)
-	if text {
+	switch {
+	case text:
 		b.WriteString("\n" + blankIn(indent) + "\n" + indent)
+	case afterHTMLBlock(b.String()):
+		// Lines an HTML block holds (a <br> line, the text under it) go
+		// on to a blank line: without one, the block would take this one
+		// in too (a fence, shown as text, and the post after it code).
+		b.WriteString("\n" + indent)
 	}
 	b.WriteString(strings.ReplaceAll(s, "\n", "\n"+indent))
 	return indent
+}
+
+// afterHTMLBlock reports whether the line out has come to, which holds a
+// container's marks alone (no list item's marker), follows lines that
+// an HTML block of CommonMark's sixth or seventh kind holds: the run of
+// lines back to a blank one begins with a tag.
+func afterHTMLBlock(out string) bool {
+	start := strings.LastIndexByte(out, '\n') + 1
+	if start == 0 || strings.Trim(out[start:], " \t>") != "" {
+		return false
+	}
+	run := out[:start-1]
+	for {
+		i := strings.LastIndexByte(run, '\n')
+		line := run[i+1:]
+		if strings.Trim(line, " \t>") == "" {
+			return false // a blank line right before: none
+		}
+		if i < 0 || strings.Trim(run[strings.LastIndexByte(run[:i], '\n')+1:i], " \t>") == "" {
+			t := strings.TrimLeft(line, " \t>")
+			return len(t) > 1 && t[0] == '<' && (t[1] == '/' || 'a' <= t[1] && t[1] <= 'z' || 'A' <= t[1] && t[1] <= 'Z')
+		}
+		run = run[:i]
+	}
+}
+
+// endHTMLBlock ends a block of HTML block wrote as endBlock does, and
+// before a list's next item too: the HTML block would take the item in.
+func endHTMLBlock(b *strings.Builder, src string, end int, indent string) {
+	if end < len(src) && src[end] == '\n' {
+		if next, _, _ := strings.Cut(src[end+1:], "\n"); strings.TrimSpace(next) != "" && itemStart.MatchString(next) {
+			b.WriteString("\n" + blankIn(indent))
+			return
+		}
+	}
+	endBlock(b, src, end, indent)
 }
 
 // containerOf returns what the lines of a block written where b has come

@@ -227,3 +227,43 @@ func TestJekyllParsedBlockLines(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant %s", strings.Join(got, "\n"), want)
 	}
 }
+
+// TestHugoOracle: posts of real Hugo blogs whose imported page showed
+// otherwise than Hugo 0.111.3 did, each reduced and checked against
+// Hugo's own output.
+func TestHugoOracle(t *testing.T) {
+	pic := "<figure class=\"caption\">\n    <img src=\"{{ .Get \"src\" }}\" alt=\"{{ .Get \"title\" }}\"/>\n</figure>\n"
+	for _, tc := range []struct {
+		name, in  string
+		want, not []string
+	}{
+		// findstar: a site shortcode's figure on a line of its own in a
+		// paragraph, and in a list item: Hugo renders the Markdown after
+		// it; an HTML block took it in, shown as written.
+		{"site figure in a paragraph", "Some text.\n{{< pic src=\"/a.png\" title=\"t\" >}}\nText *after* with [link](https://x.org).\n",
+			[]string{"<em>after</em>", `<a href="https://x.org"`, `<img src="/a.png"`}, []string{"*after*", "[link]"}},
+		{"site figure in a list item", "1. Item\n   {{< pic src=\"/b.png\" title=\"u\" >}}\n   - sub [link](https://y.org)\n2. Next\n",
+			[]string{`<a href="https://y.org"`, `<img src="/b.png"`, ">Next<"}, []string{"[link]", "- sub"}},
+		// jonnung: a highlight right after lines an HTML block holds (a
+		// <br> line): its fence was text of the block, and the rest of
+		// the post one code block.
+		{"highlight after an HTML line", "<br>\nSome text.\n{{< highlight python >}}\nx = 1\n\ny = 2\n{{< /highlight >}}\n\n## Next\n",
+			[]string{"<h2 id=\"next\"", "<pre"}, []string{"```", "## Next"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			plan := hugoPost(t, "", tc.in, fstest.MapFS{"layouts/shortcodes/pic.html": {Data: []byte(pic)}})
+			body := plan.Posts[0].Body
+			html := markdown.New().Render(markdown.Text(body), markdown.Options{}).HTML
+			for _, w := range tc.want {
+				if !strings.Contains(html, w) {
+					t.Errorf("body:\n%s\nhtml:\n%s\nwant %q", body, html, w)
+				}
+			}
+			for _, n := range tc.not {
+				if strings.Contains(html, n) {
+					t.Errorf("body:\n%s\nhtml:\n%s\nhas %q", body, html, n)
+				}
+			}
+		})
+	}
+}

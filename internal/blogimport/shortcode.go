@@ -383,6 +383,12 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 	}
 	out, ok, err := c.siteShortcode(t, inner, end, ordinal)
 	if ok {
+		if _, text := containerOf(b); !text && blockTagAt(out) {
+			// A block of HTML on its line (a <figure>): Hugo rendered the
+			// Markdown after it, which an HTML block would take in.
+			endHTMLBlock(b, c.src, end, block(b, out))
+			return
+		}
 		b.WriteString(out)
 		return
 	}
