@@ -321,7 +321,10 @@ func New() *Renderer {
 			util.Prioritized(mathRenderer{}, 50), // before passthrough's own, which writes it raw
 		)),
 		goldmark.WithParserOptions(
-			parser.WithInlineParsers(util.Prioritized(&wikilink.Parser{}, 199)),
+			parser.WithInlineParsers(
+				util.Prioritized(&wikilink.Parser{}, 199),
+				util.Prioritized(singleQuotes{}, 9998), // before the typographer's, at 9999
+			),
 			parser.WithASTTransformers(util.Prioritized(mathBlocks{}, -100)), // before passthrough's, at 0
 		),
 	)

@@ -1,0 +1,28 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSingleQuotes: a quoted word opens with ‘ whatever letter it begins
+// with, after a space or an opening bracket, and closes with ’ at a
+// paragraph's end too; the apostrophes of elisions ('tis, rock 'n' roll,
+// '90s), contractions and possessives stay ’ (three real blogs showed
+// ’d’, (’effective’ and ’t' where kramdown and Hugo's Jekyll showed ‘).
+func TestSingleQuotes(t *testing.T) {
+	for in, want := range map[string]string{
+		"The 'd' key, the 'tensor monsters', ('effective' averaging), 'm', 's', 't'": "The ‘d’ key, the ‘tensor monsters’, (‘effective’ averaging), ‘m’, ‘s’, ‘t’",
+		"'hello' and 'twas and rock 'n' roll, it's, the '90s, 'tis, 'em":             "‘hello’ and ’twas and rock ’n’ roll, it’s, the ’90s, ’tis, ’em",
+		"the dogs' bowls and 'quoted' and the Smiths' car":                           "the dogs’ bowls and ‘quoted’ and the Smiths’ car",
+		"I'm sure you'd say 'never', [‘a’] and 'lonely' or 'e-mail'":                 "I’m sure you’d say ‘never’, [‘a’] and ‘lonely’ or ‘e-mail’",
+		"a 'nested \"double\" one' here":                                             "a ‘nested “double” one’ here",
+		"`'code'` stays":                                                             "<code>'code'</code> stays",
+	} {
+		html := New().Render(Text(in), Options{}).HTML
+		got := strings.NewReplacer("&lsquo;", "‘", "&rsquo;", "’", "&ldquo;", "“", "&rdquo;", "”", "<p>", "", "</p>\n", "").Replace(html)
+		if got != want {
+			t.Errorf("%s\n got %s\nwant %s", in, got, want)
+		}
+	}
+}
