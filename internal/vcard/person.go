@@ -170,7 +170,11 @@ func (c *rawCard) person(path string, card govcard.Card, warnings *content.Error
 			notes = append(notes, markdown.EscapeText(t))
 		}
 	}
-	if lines := slices.Compact(append(c.relations(card, labels), c.notes...)); len(lines) > 0 {
+	var named []string
+	if whole := wholeName(n, p.Name); whole != "" {
+		named = []string{"- Full name: " + markdown.EscapeText(whole)}
+	}
+	if lines := slices.Compact(append(append(named, c.relations(card, labels)...), c.notes...)); len(lines) > 0 {
 		notes = append(notes, strings.Join(lines, "\n"))
 	}
 	p.Notes = strings.Join(notes, "\n\n")
@@ -201,7 +205,8 @@ func capital(s string) string {
 var relationProps = map[string]string{
 	"X-ABRELATEDNAMES": "Related", "RELATED": "Related",
 	"X-ABDATE": "Date", "ANNIVERSARY": "Anniversary", "X-ANNIVERSARY": "Anniversary", "X-EVOLUTION-ANNIVERSARY": "Anniversary",
-	"X-SPOUSE": "Spouse", "X-EVOLUTION-SPOUSE": "Spouse", "X-MS-SPOUSE": "Spouse",
+	"X-SPOUSE": "Spouse", "X-EVOLUTION-SPOUSE": "Spouse", "X-MS-SPOUSE": "Spouse", "X-WAB-SPOUSE_NAME": "Spouse",
+	"X-MS-ANNIVERSARY": "Anniversary", "X-WAB-WEDDING_ANNIVERSARY": "Anniversary",
 	"X-MANAGER": "Manager", "X-EVOLUTION-MANAGER": "Manager", "X-MS-MANAGER": "Manager",
 	"X-ASSISTANT": "Assistant", "X-EVOLUTION-ASSISTANT": "Assistant", "X-MS-ASSISTANT": "Assistant",
 	// KAddressBook's, and what of a person it keeps beside them.
@@ -257,6 +262,31 @@ func (c *rawCard) relations(card govcard.Card, labels map[string]string) []strin
 		out = append(out, "- "+markdown.EscapeText(capital(what))+": "+markdown.EscapeText(v))
 	}
 	return out
+}
+
+// wholeName is the name a card's N gives, with its titles, additional
+// names and suffixes, when these hold a word its FN (name) has not (Ana
+// Lima of N:Lima;Ana;Beatriz;Dr.;PhD): they are kept in the notes, the
+// contact having no key for them.
+func wholeName(n *govcard.Name, name string) string {
+	if n == nil || name == "" {
+		return ""
+	}
+	words := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(unescape(s)), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	}
+	has := map[string]bool{}
+	for _, w := range words(name) {
+		has[w] = true
+	}
+	more := false
+	for _, w := range words(n.HonorificPrefix + " " + n.AdditionalName + " " + n.HonorificSuffix) {
+		more = more || !has[w]
+	}
+	if !more {
+		return ""
+	}
+	return strings.Join(strings.Fields(unescape(strings.Join([]string{n.HonorificPrefix, n.GivenName, n.AdditionalName, n.FamilyName, n.HonorificSuffix}, " "))), " ")
 }
 
 // structuredName is the name a card's N gives, given name then family

@@ -499,8 +499,8 @@ func firstComponent(value string) string {
 }
 
 // unescape undoes the escapes go-vcard leaves: \; \: (Google escapes the
-// colon of URLs) and \N.
-var unescape = strings.NewReplacer(`\;`, ";", `\:`, ":", `\N`, "\n").Replace
+// colon of URLs), \N, and \" (Gmail's and macOS's exports escape quotes).
+var unescape = strings.NewReplacer(`\;`, ";", `\:`, ":", `\N`, "\n", `\"`, `"`).Replace
 
 // emailAddresses returns the addresses an EMAIL value holds: the value,
 // when it is a name, an @ and a host with no space (as written, even where

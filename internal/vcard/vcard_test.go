@@ -1151,3 +1151,53 @@ func TestReadQuotedParamList(t *testing.T) {
 		t.Errorf("%+v", p)
 	}
 }
+
+// TestReadKeepsWholeName: a card's N holds more of a name than its FN
+// (a middle name, a title, a suffix): it was dropped without a word
+// (radicale-1587.vcf, vcard4android's allfields-vcard3.vcf); the whole
+// name goes in the notes. An FN that holds it all needs none.
+func TestReadKeepsWholeName(t *testing.T) {
+	for fn, want := range map[string]string{
+		"Ana Lima":                  "- Full name: Dr. Ana Beatriz Lima PhD",
+		"Dr. Ana Beatriz Lima, PhD": "",
+	} {
+		card := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:" + fn + "\r\nN:Lima;Ana;Beatriz;Dr.;PhD\r\nEND:VCARD\r\n"
+		people, _, err := Read("n.vcf", []byte(card), "")
+		if err != nil || len(people) != 1 {
+			t.Fatal(people, err)
+		}
+		if got := people[0].Notes; want == "" && strings.Contains(got, "Full name") || want != "" && !strings.Contains(got, want) {
+			t.Errorf("FN %s: notes %q, want %q", fn, got, want)
+		}
+	}
+}
+
+// TestReadQuoteEscape: Gmail's and macOS's exports write a quote as \"
+// (ez-vcard's John_Doe_GMAIL.vcf): read as the quote, not kept with its
+// backslash in the role and the notes.
+func TestReadQuoteEscape(t *testing.T) {
+	card := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jo\r\nTITLE:The \\\"Boss\\\"\r\nNOTE:He said \\\"hi\\\" to me\r\nEND:VCARD\r\n"
+	people, _, err := Read("q.vcf", []byte(card), "")
+	if err != nil || len(people) != 1 {
+		t.Fatal(people, err)
+	}
+	if p := people[0]; p.Role != `The "Boss"` || !strings.Contains(p.Notes, `He said "hi" to me`) {
+		t.Errorf("role %q, notes %q", p.Role, p.Notes)
+	}
+}
+
+// TestReadOutlookRelations: Outlook's and Windows Address Book's spouse
+// and anniversary (FolkerKinzel/VCards' v2_1.vcf) are kept in the notes,
+// as Evolution's are, not dropped.
+func TestReadOutlookRelations(t *testing.T) {
+	card := "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Jo\r\nX-WAB-SPOUSE_NAME:Maria\r\nX-MS-ANNIVERSARY:20150601\r\nX-WAB-WEDDING_ANNIVERSARY:2016-07-02\r\nEND:VCARD\r\n"
+	people, _, err := Read("o.vcf", []byte(card), "")
+	if err != nil || len(people) != 1 {
+		t.Fatal(people, err)
+	}
+	for _, want := range []string{"- Spouse: Maria", "- Anniversary: 2015-06-01", "- Anniversary: 2016-07-02"} {
+		if !strings.Contains(people[0].Notes, want) {
+			t.Errorf("notes %q, want %q; dropped %q", people[0].Notes, want, people[0].Dropped)
+		}
+	}
+}
