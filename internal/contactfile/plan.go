@@ -205,6 +205,14 @@ func (p *planner) plan(person Person) (*Change, error) {
 			person.UID, ch.Person = recordUID, withUID(ch.Person, recordUID)
 			id = personIdentity(person)
 		}
+	} else if !exported && person.UID == "" {
+		// The same record with an email or a profile an older export
+		// lacked (a LinkedIn export's URL column, added since): the
+		// contact made of it before is the one it was, which gets them.
+		// A card with a UID is its own (TestPlanAgainAfterHandEdits).
+		if before := RecordUID(withoutIdentifiers(person)); len(p.byID["uid:"+uidKey(before)]) == 1 {
+			id.add(nil, nil, before)
+		}
 	}
 
 	// Who the person is: the one contact with a strong identifier in
@@ -616,5 +624,13 @@ func withCircle(p Person, circles []string) Person {
 		}
 	}
 	p.Tags = tags
+	return p
+}
+
+// withoutIdentifiers is p as a record with no identifier would have it:
+// no email, no UID, no link that is a profile.
+func withoutIdentifiers(p Person) Person {
+	p.Emails, p.UID = nil, ""
+	p.Links = slices.DeleteFunc(slices.Clone(p.Links), func(l Link) bool { return ProfileKey(l.URL) != "" })
 	return p
 }
