@@ -86,9 +86,17 @@ func Read(path string, data []byte, charset string) (people []contactfile.Person
 			// A row a spreadsheet saved whole in quotes: the row it holds
 			// (a name with a comma, "Lima, Dee", is no row).
 			inner := csv.NewReader(strings.NewReader(rec[0]))
-			inner.LazyQuotes = true
-			if fields, err := inner.Read(); err == nil && len(fields) >= 3 && len(fields) <= len(cols) {
+			// A field quoted after the comma's space (, "Digital
+			// Products, Working Student") is one field.
+			inner.LazyQuotes, inner.TrimLeadingSpace = true, true
+			fields, err := inner.Read()
+			switch {
+			case err == nil && len(fields) >= 3 && len(fields) <= len(cols):
 				rec = fields
+			case err == nil && len(fields) > len(cols):
+				// Not a name: a row whose fields do not read.
+				errs.Add(pos, "a row in quotes of %d fields, but the header has %d: is a comma missing its quotes?", len(fields), len(cols))
+				continue
 			}
 		}
 		if len(rec) > len(cols) {

@@ -250,3 +250,24 @@ func TestReadQuotedShortRow(t *testing.T) {
 		t.Errorf("8/1/18: %v, warnings %v", people[2].Met, warnings)
 	}
 }
+
+// TestReadQuotedRowInnerQuotes: a row saved whole in quotes whose field
+// was quoted after a space (, ""Digital Products, Working Student"",
+// MxKilian/LinkedInToContacts' Connections.csv) was the person's name,
+// the whole row; it is its fields. A row in quotes that still does not
+// read as the header's fields is an error at its line, not a name.
+func TestReadQuotedRowInnerQuotes(t *testing.T) {
+	people, _, err := Read("x.csv", []byte("First Name,Last Name,Email Address,Company,Position,Connected On\n"+
+		"\"Laura,Herbst,,Interhyp, \"\"Digital Products, Working Student\"\",07 May 2021\"\n"), "")
+	if err != nil || len(people) != 1 {
+		t.Fatal(people, err)
+	}
+	if p := people[0]; p.Name != "Laura Herbst" || p.Company != "Interhyp" || p.Role != "Digital Products, Working Student" {
+		t.Errorf("%+v", p)
+	}
+	_, _, err = Read("y.csv", []byte("First Name,Last Name,Email Address,Company,Position,Connected On\n"+
+		"\"Ann,Lee,,A,B,C,D,E,01 Jan 2020\"\n"), "")
+	if err == nil || !strings.Contains(err.Error(), "y.csv:2: ") {
+		t.Errorf("a quoted row of too many fields: %v", err)
+	}
+}
