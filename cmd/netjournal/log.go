@@ -220,7 +220,11 @@ func freePath(e *env, rel string) string {
 // parseDue reads --due: a duration from today (3d, 2w) or a date.
 func parseDue(s string, today time.Time) (time.Time, error) {
 	if d, err := content.ParseDuration(s); err == nil {
-		return d.After(today), nil
+		// A date no front matter holds (YYYY-MM-DD): no build reads it.
+		if t := d.After(today); t.Year() <= 9999 {
+			return t, nil
+		}
+		return time.Time{}, fmt.Errorf("%s is past the year 9999: give a nearer date", s)
 	}
 	d, err := content.ParseDate(s)
 	if err != nil {
