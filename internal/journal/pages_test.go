@@ -160,3 +160,36 @@ func TestTOCMinWords(t *testing.T) {
 		t.Errorf("tables of contents: %v", got)
 	}
 }
+
+// TestPublicLinkToPrivatePost: a Markdown link from a public post or page
+// to a private post's address published that address (its slug, which
+// may say what it is about) with a broken link, where a wikilink to it is
+// an error (a helper's real-mistakes round): it is an error at its line,
+// a root path or a relative one; a link to a public post or to a draft
+// is none.
+func TestPublicLinkToPrivatePost(t *testing.T) {
+	cfg := "title: T\nbase_url: https://example.com/blog/\n"
+	files := map[string]string{
+		"content/posts/secret.md": "---\ntitle: Secret\ndate: 2026-01-01\nprivate: true\n---\nMine.\n",
+		"content/posts/draft.md":  "---\ntitle: Draft\ndate: 2026-01-01\ndraft: true\n---\nSoon.\n",
+		"content/posts/open.md":   "---\ntitle: Open\ndate: 2026-01-02\n---\n[a](/blog/posts/secret/)\n\n[b](../secret/index.html#x)\n\n[d](/blog/posts/draft/) [e](/blog/posts/open/)\n",
+		"content/pages/about.md":  "---\ntitle: About\n---\nSee [my year](/blog/posts/secret).\n",
+	}
+	_, err := publicOf(t, cfg, files)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	got := err.Error()
+	for _, want := range []string{
+		"content/posts/open.md:5: public post links to private post \"secret\" (/blog/posts/secret/): its address would be published",
+		"content/posts/open.md:7: public post links to private post \"secret\"",
+		"content/pages/about.md:4: public page links to private post \"secret\"",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("errors:\n%s\nwant %s", got, want)
+		}
+	}
+	if strings.Count(got, "links to private post") != 3 || strings.Contains(got, "draft") {
+		t.Errorf("errors:\n%s", got)
+	}
+}

@@ -3,6 +3,8 @@ package journal
 import (
 	"errors"
 	"fmt"
+	"html"
+	"path"
 	"slices"
 	"sort"
 	"strings"
@@ -100,6 +102,7 @@ func (j *Journal) Public() (*public.Site, error) {
 	sort.Slice(site.Tags, func(a, b int) bool { return site.Tags[a].Slug < site.Tags[b].Slug })
 	site.Pages = j.publicPages(&errs)
 	site.Menu = j.menu(site)
+	j.linksToPrivate(site, &errs)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
@@ -435,6 +438,62 @@ func publicBody(what string, d *content.Doc, res markdown.Result, fields []struc
 			errs.Add(d.Pos(f.key), "%s: wikilinks are not rendered in front matter and would be published as written: write the text", f.key)
 		}
 	}
+}
+
+// linksToPrivate refuses a Markdown link of a public post or page to a
+// private post's address, as a wikilink to it is refused: the link would
+// publish the address (its slug may say what the post is about), broken.
+// A draft's or a future post's address is the link check's (a broken
+// link, for now).
+func (j *Journal) linksToPrivate(site *public.Site, errs *content.ErrorList) {
+	private := map[string]string{} // a private post's site path → its slug
+	for _, p := range j.Posts {
+		if p.Private {
+			private["posts/"+p.Slug()+"/"] = p.Slug()
+		}
+	}
+	if len(private) == 0 {
+		return
+	}
+	check := func(what, source, dir string, links []public.Link) {
+		for _, l := range links {
+			if slug, ok := private[sitePathOf(l.Dest, dir, site.BasePath)]; ok {
+				errs.Add(content.Position{Path: source, Line: l.Line},
+					"public %s links to private post %q (%sposts/%s/): its address would be published, and the link broken; link to it from a private document, or leave the link out",
+					what, slug, site.BasePath, slug)
+			}
+		}
+	}
+	for _, pp := range site.Posts {
+		check("post", pp.Source, pp.Path(), pp.Links)
+	}
+	for _, pg := range site.Pages {
+		check("page", pg.Source, pg.Path, pg.Links)
+	}
+}
+
+// sitePathOf returns the site path a link's destination names (a root
+// path under the base path, or one relative to dir, the page's site
+// path), a folder with its "/" (posts/x/); "" for a path outside the base
+// path. Result.Links holds links to site paths alone.
+func sitePathOf(dest, dir, basePath string) string {
+	dest, _, _ = strings.Cut(dest, "#")
+	dest, _, _ = strings.Cut(dest, "?")
+	dest = html.UnescapeString(dest)
+	p := path.Join(dir, dest)
+	if strings.HasPrefix(dest, "/") {
+		rest, ok := strings.CutPrefix(dest, strings.TrimSuffix(basePath, "/")+"/")
+		if !ok {
+			return ""
+		}
+		p = rest
+	}
+	p = strings.TrimPrefix(path.Clean("/"+p), "/")
+	p = strings.TrimSuffix(p, "index.html")
+	if p != "" && !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	return p
 }
 
 // printableHTML is a rendered body's HTML without the control characters
