@@ -441,15 +441,20 @@ func publicBody(what string, d *content.Doc, res markdown.Result, fields []struc
 }
 
 // linksToPrivate refuses a Markdown link of a public post or page to a
-// private post's address, as a wikilink to it is refused: the link would
+// private post's or page's address, as a wikilink to it is refused: the link would
 // publish the address (its slug may say what the post is about), broken.
 // A draft's or a future post's address is the link check's (a broken
 // link, for now).
 func (j *Journal) linksToPrivate(site *public.Site, errs *content.ErrorList) {
-	private := map[string]string{} // a private post's site path → its slug
+	private := map[string]string{} // a private post's or page's site path → what it is
 	for _, p := range j.Posts {
 		if p.Private {
-			private["posts/"+p.Slug()+"/"] = p.Slug()
+			private["posts/"+p.Slug()+"/"] = fmt.Sprintf("post %q", p.Slug())
+		}
+	}
+	for _, p := range j.Pages {
+		if p.Private && p.SitePath != "" {
+			private[p.SitePath] = fmt.Sprintf("page %q", strings.TrimSuffix(p.SitePath, "/"))
 		}
 	}
 	if len(private) == 0 {
@@ -457,10 +462,10 @@ func (j *Journal) linksToPrivate(site *public.Site, errs *content.ErrorList) {
 	}
 	check := func(what, source, dir string, links []public.Link) {
 		for _, l := range links {
-			if slug, ok := private[sitePathOf(l.Dest, dir, site.BasePath)]; ok {
+			if at := sitePathOf(l.Dest, dir, site.BasePath); private[at] != "" {
 				errs.Add(content.Position{Path: source, Line: l.Line},
-					"public %s links to private post %q (%sposts/%s/): its address would be published, and the link broken; link to it from a private document, or leave the link out",
-					what, slug, site.BasePath, slug)
+					"public %s links to private %s (%s%s): its address would be published, and the link broken; link to it from a private document, or leave the link out",
+					what, private[at], site.BasePath, at)
 			}
 		}
 	}
