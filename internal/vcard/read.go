@@ -228,6 +228,10 @@ func property(s string) (name, params, value string) {
 // first END line, as go-vcard ends it, so that no line after an END is
 // read into a card or left out of one in silence.
 func split(path, data string, cs *charsets) (cards []*rawCard, warnings, errs content.ErrorList) {
+	if !strings.Contains(data, "\n") {
+		// Lines that end in CR alone (classic Mac OS's).
+		data = strings.ReplaceAll(data, "\r", "\n")
+	}
 	phys := strings.Split(strings.ReplaceAll(data, "\r\n", "\n"), "\n")
 	var logical []line
 	said := map[int]bool{} // the lines of photos whose next lines were said

@@ -1201,3 +1201,15 @@ func TestReadOutlookRelations(t *testing.T) {
 		}
 	}
 }
+
+// TestReadCROnly: a file whose lines end in CR alone (classic Mac OS's,
+// and some old exports) was refused at its line 1; its lines are read.
+func TestReadCROnly(t *testing.T) {
+	people, _, err := Read("m.vcf", []byte("BEGIN:VCARD\rVERSION:3.0\rFN:Mac User\rTEL;TYPE=cell:+1 555 0100\rNOTE:one\r two\rEND:VCARD\r"), "")
+	if err != nil || len(people) != 1 {
+		t.Fatal(people, err)
+	}
+	if p := people[0]; p.Name != "Mac User" || len(p.Phones) != 1 || !strings.Contains(p.Notes, "onetwo") || p.Source.Line != 1 {
+		t.Errorf("%+v", p)
+	}
+}
