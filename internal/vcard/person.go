@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -200,6 +201,34 @@ func capital(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
+// androidRelation reads Android's X-ANDROID-CUSTOM of a related person
+// or a day of theirs (vnd.android.cursor.item/relation;Maria Lima;14;…,
+// contact_event;2015-06-01;1;…): its label, by Android's types (a custom
+// one's is its third component), and its value; "" for another.
+func androidRelation(value string) (what, v string) {
+	parts := components(value)
+	if len(parts) < 3 {
+		return "", ""
+	}
+	var types []string
+	switch parts[0] {
+	case "vnd.android.cursor.item/relation":
+		types = []string{1: "Assistant", "Brother", "Child", "Domestic partner", "Father", "Friend", "Manager", "Mother", "Parent", "Partner", "Referred by", "Relative", "Sister", "Spouse"}
+		what = "Related"
+	case "vnd.android.cursor.item/contact_event":
+		types = []string{1: "Anniversary", "Date", "Birthday"}
+		what = "Date"
+	default:
+		return "", ""
+	}
+	if n, err := strconv.Atoi(parts[2]); err == nil && n > 0 && n < len(types) {
+		what = types[n]
+	} else if n == 0 && len(parts) > 3 && strings.TrimSpace(parts[3]) != "" {
+		what = strings.TrimSpace(parts[3])
+	}
+	return what, strings.TrimSpace(parts[1])
+}
+
 // relationProps are the properties that name someone the person knows, or
 // a day of theirs, with the label each has when the card gives none.
 var relationProps = map[string]string{
@@ -225,7 +254,13 @@ func (c *rawCard) relations(card govcard.Card, labels map[string]string) []strin
 	var out []string
 	seen := map[string]int{} // of each property, the fields taken
 	for _, l := range c.lines {
-		name, _, _ := property(l.text)
+		name, _, value := property(l.text)
+		if name == "X-ANDROID-CUSTOM" {
+			if what, v := androidRelation(value); v != "" {
+				out = append(out, "- "+markdown.EscapeText(capital(what))+": "+markdown.EscapeText(v))
+			}
+			continue
+		}
 		what, ok := relationProps[name]
 		if !ok {
 			continue
@@ -777,11 +812,17 @@ func (c *rawCard) others(card govcard.Card, p *contactfile.Person) {
 		case name == "" || used[name] || quiet[name] || imProperties[name] != "" || relationProps[name] != "" || strings.HasPrefix(name, "X-MS-OL-"):
 		case name == "LABEL" && adr: // the address, written out
 		case name == "X-ANDROID-CUSTOM" && strings.HasPrefix(value, "vnd.android.cursor.item/nickname;"):
+		case name == "X-ANDROID-CUSTOM" && func() bool { _, v := androidRelation(value); return v != "" }():
 		case strings.Contains(strings.ToUpper(params), "BASE64") || strings.Contains(strings.ToUpper(params), "ENCODING=B"):
 			p.Dropped = append(p.Dropped, name+" (binary data)")
 		default:
+			// Whole, up to a few lines' worth: the report is where a value
+			// left out can be read again.
 			v := strings.TrimRight(strings.Join(components(value), ";"), "; ")
-			p.Dropped = append(p.Dropped, fmt.Sprintf("%s %s", name, quoted(short(v))))
+			if r := []rune(v); len(r) > 200 {
+				v = string(r[:200]) + "…"
+			}
+			p.Dropped = append(p.Dropped, fmt.Sprintf("%s %s", name, quoted(v)))
 		}
 	}
 }

@@ -397,6 +397,9 @@ func FuzzRead(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, cs uint8) {
 		charset := fuzzCharsets[int(cs)%len(fuzzCharsets)]
 		lines := strings.Count(string(data), "\n") + 1
+		if lines == 1 {
+			lines += strings.Count(string(data), "\r") // CR alone ends a line there
+		}
 		inFile := func(pos content.Position) {
 			if pos.Path != "f.vcf" || pos.Line < 1 || pos.Line > lines {
 				t.Fatalf("position %v outside the file's %d lines", pos, lines)
@@ -1211,5 +1214,32 @@ func TestReadCROnly(t *testing.T) {
 	}
 	if p := people[0]; p.Name != "Mac User" || len(p.Phones) != 1 || !strings.Contains(p.Notes, "onetwo") || p.Source.Line != 1 {
 		t.Errorf("%+v", p)
+	}
+}
+
+// TestReadAndroidRelations: Android's related people and days
+// (X-ANDROID-CUSTOM relation and contact_event, AOSP's
+// v21_x_android_custom_after_photo.vcf) were dropped, their report cut
+// to 30 characters; they go in the notes as Apple's do, labelled by
+// Android's types.
+func TestReadAndroidRelations(t *testing.T) {
+	card := "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Jo\r\n" +
+		"X-ANDROID-CUSTOM:vnd.android.cursor.item/relation;Maria Lima;14;;;;;;;;;;;;;\r\n" +
+		"X-ANDROID-CUSTOM:vnd.android.cursor.item/relation;Rui;0;Godfather;;;;;;;;;;;;\r\n" +
+		"X-ANDROID-CUSTOM:vnd.android.cursor.item/contact_event;2015-06-01;1;;;;;;;;;;;;;\r\n" +
+		"X-ANDROID-CUSTOM:vnd.android.cursor.item/something_else;a long value that says much more than thirty characters;1\r\n" +
+		"END:VCARD\r\n"
+	people, _, err := Read("a.vcf", []byte(card), "")
+	if err != nil || len(people) != 1 {
+		t.Fatal(people, err)
+	}
+	p := people[0]
+	for _, want := range []string{"- Spouse: Maria Lima", "- Godfather: Rui", "- Anniversary: 2015-06-01"} {
+		if !strings.Contains(p.Notes, want) {
+			t.Errorf("notes %q, want %q", p.Notes, want)
+		}
+	}
+	if len(p.Dropped) != 1 || !strings.Contains(p.Dropped[0], "says much more than thirty characters") {
+		t.Errorf("dropped %q", p.Dropped)
 	}
 }
