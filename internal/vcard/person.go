@@ -396,9 +396,9 @@ func typeOf(f *govcard.Field, labels map[string]string) string {
 		case "homefax", "workfax":
 			add(&where, strings.TrimSuffix(t, "fax"))
 			add(&what, "fax")
-		case "fax", "pager", "main", "car", "video", "text", "textphone", "isdn", "school":
+		case "fax", "pager", "main", "car", "video", "text", "textphone", "isdn", "school", "modem", "bbs":
 			add(&what, t)
-		case "", "voice", "internet", "pref", "x400", "other", "msg", "bbs", "modem", "dom", "intl", "postal", "parcel", "x-internet":
+		case "", "voice", "internet", "pref", "x400", "other", "msg", "dom", "intl", "postal", "parcel", "x-internet":
 		default:
 			if strings.HasPrefix(t, "x-") || strings.Contains(t, "=") || (i < params && bareParam(t)) {
 				continue // a parameter vCard 2.1 wrote bare

@@ -1243,3 +1243,17 @@ func TestReadAndroidRelations(t *testing.T) {
 		t.Errorf("dropped %q", p.Dropped)
 	}
 }
+
+// TestReadPhoneTypesKept: a modem's or a BBS's line (AOSP's
+// v21_multiple_entry.vcf) lost its type: it is kept. An X- word stays
+// none (vCard 2.1 writes its own parameters bare: TestReadBareParams).
+func TestReadPhoneTypesKept(t *testing.T) {
+	card := "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Jo\r\nTEL;MODEM:1\r\nTEL;BBS:2\r\nTEL;X-NEC-SCHOOL:3\r\nTEL;TYPE=X-Mobile2:4\r\nTEL;VOICE;PREF:5\r\nEND:VCARD\r\n"
+	people, _, err := Read("p.vcf", []byte(card), "")
+	if err != nil || len(people) != 1 {
+		t.Fatal(people, err)
+	}
+	if got := fmt.Sprint(people[0].Phones); got != "[{modem 1} {bbs 2} { 3} { 4} { 5}]" {
+		t.Errorf("phones %s", got)
+	}
+}
