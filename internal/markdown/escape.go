@@ -74,7 +74,8 @@ func EscapeText(s string) string {
 // urlAt is the length of the web address written at line[j:] that
 // Markdown links whole as it is (GFM's autolinks), up to a space or a
 // '<': only one of a domain and a path of characters that are never
-// Markdown's (https://example.com/a-b/c.html?x=1#top); 0 for any other,
+// Markdown's, or underscores, which the link takes in whole
+// (https://example.com/a-b/c_d.html?x=1#top); 0 for any other,
 // whose characters are escaped (shown the same; linked, if at all, as
 // far as the first escape).
 func urlAt(line string, j int) int {
@@ -85,13 +86,16 @@ func urlAt(line string, j int) int {
 	if end < 0 {
 		end = len(line) - j
 	}
-	if !plainURL.MatchString(line[j : j+end]) {
+	// Underscores in its path are the address's (ana_lima_dev); one it
+	// ends in is not (GFM leaves it out of the link), and is escaped.
+	u := strings.TrimRight(line[j:j+end], "_")
+	if !plainURL.MatchString(u) {
 		return 0
 	}
-	return end
+	return len(u)
 }
 
-var plainURL = regexp.MustCompile(`^(?:https?://|www\.)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[A-Za-z0-9./?#=%+,;:@~-]*)?$`)
+var plainURL = regexp.MustCompile(`^(?:https?://|www\.)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[A-Za-z0-9./?#=%+,;:@~_-]*)?$`)
 
 // entityAt reports whether s begins with an HTML character reference
 // (&amp;, &#38;, &#x26;), which Markdown reads as the character.
