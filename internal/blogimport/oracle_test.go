@@ -267,3 +267,27 @@ func TestHugoOracle(t *testing.T) {
 		})
 	}
 }
+
+// TestHugoSiteFigure: a site's own figure or image shortcode is the one
+// Hugo ran, before its own (findstar's layouts/shortcodes/image.html: the
+// alt its title, the caption apart); netjournal's figure showed text
+// Hugo never did and another alt. One that does not run here (a partial)
+// is netjournal's, as before.
+func TestHugoSiteFigure(t *testing.T) {
+	image := `<figure><img src="{{ .Get "src" }}" alt="{{ .Get "title" }}"><figcaption>{{ .Get "caption" }}</figcaption></figure>`
+	plan := hugoPost(t, "", "{{< image src=\"https://example.org/a.png\" title=\"Alt words\" caption=\"Shown caption\" >}}\n\n{{< figure src=\"/b.png\" alt=\"B\" >}}\n",
+		fstest.MapFS{
+			"layouts/shortcodes/image.html":  {Data: []byte(image)},
+			"layouts/shortcodes/figure.html": {Data: []byte(`{{ partial "fig.html" . }}`)},
+		})
+	body := plan.Posts[0].Body
+	html := markdown.New().Render(markdown.Text(body), markdown.Options{}).HTML
+	for _, want := range []string{`alt="Alt words"`, "<figcaption>Shown caption</figcaption>", `src="/b.png"`, `alt="B"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("body:\n%s\nhtml:\n%s\nwant %s", body, html, want)
+		}
+	}
+	if strings.Contains(html, "<strong>Alt words</strong>") || strings.Contains(html, `alt="Shown caption"`) {
+		t.Errorf("netjournal's figure for the site's image:\n%s", html)
+	}
+}

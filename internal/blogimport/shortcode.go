@@ -290,6 +290,13 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 		endBlock(b, c.src, end, block(b, fenced(lang, undent(inner, ind))))
 		return
 	case "figure", "img", "image":
+		// The site's own, when it has one that runs here: Hugo ran a
+		// site's template before its own (an alt and a caption of the
+		// site's making).
+		if out, ok, err := c.siteShortcode(t, inner, end, ordinal); ok && err == nil {
+			c.writeSiteShortcode(b, out, end)
+			return
+		}
 		im := image{
 			src: arg("src", 0), alt: arg("alt", -1), title: arg("title", -1), caption: arg("caption", -1),
 			link: arg("link", -1), attr: arg("attr", -1), attrLink: arg("attrlink", -1),
@@ -383,13 +390,7 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 	}
 	out, ok, err := c.siteShortcode(t, inner, end, ordinal)
 	if ok {
-		if _, text := containerOf(b); !text && blockTagAt(out) {
-			// A block of HTML on its line (a <figure>): Hugo rendered the
-			// Markdown after it, which an HTML block would take in.
-			endHTMLBlock(b, c.src, end, block(b, out))
-			return
-		}
-		b.WriteString(out)
+		c.writeSiteShortcode(b, out, end)
 		return
 	}
 	if err != nil {
@@ -408,6 +409,18 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 	}
 	c.warn(line, "shortcode %q is not converted: left out", t.name)
 	c.comment(b, t.start, t.end)
+}
+
+// writeSiteShortcode writes what a site's shortcode made (siteShortcode)
+// where the source goes on at end.
+func (c *converter) writeSiteShortcode(b *strings.Builder, out string, end int) {
+	if _, text := containerOf(b); !text && blockTagAt(out) {
+		// A block of HTML on its line (a <figure>): Hugo rendered the
+		// Markdown after it, which an HTML block would take in.
+		endHTMLBlock(b, c.src, end, block(b, out))
+		return
+	}
+	b.WriteString(out)
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
