@@ -291,3 +291,18 @@ func TestHugoSiteFigure(t *testing.T) {
 		t.Errorf("netjournal's figure for the site's image:\n%s", html)
 	}
 }
+
+// TestHugoHighlightHoldingFence: a highlight whose code holds a fence's
+// line (```go) made the rest of the body code to the import, and every
+// shortcode after it was "in code: kept as written", a later highlight
+// shown as prose (rzaluska; found against Hugo 0.111.3's output).
+func TestHugoHighlightHoldingFence(t *testing.T) {
+	plan := hugoPost(t, "", "{{< highlight go >}}\nx := 1\n```go\ny := 2\n{{< / highlight >}}\n\n{{< highlight go >}}\nz := 3\n{{< / highlight >}}\n", nil)
+	body := plan.Posts[0].Body
+	if strings.Contains(body, "{{<") || strings.Count(body, "```go\nz := 3\n```") != 1 {
+		t.Errorf("body:\n%s", body)
+	}
+	for _, w := range plan.Warnings {
+		t.Errorf("warning: %v", w)
+	}
+}

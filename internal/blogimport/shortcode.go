@@ -206,9 +206,40 @@ func nameLen(s string) int {
 // ConvertShortcodes turns the shortcodes of a Hugo body into Markdown.
 func (c *converter) shortcodes() string {
 	toks := lexShortcodes(c.src)
+	c.code = shortcodeCode(c.src, toks)
 	var b strings.Builder
 	c.emitShortcodes(&b, toks, 0, len(c.src), 0, len(toks))
 	return b.String()
+}
+
+// shortcodeCode returns the code of src (codeRegions) read with the text
+// of each highlight shortcode left out: a fence's line in its code
+// (```go) opened a code block to the body's end, and every shortcode after
+// it was taken for code, kept as written.
+func shortcodeCode(src string, toks []*shortcode) regions {
+	var masked []byte
+	for _, t := range toks {
+		switch strings.ToLower(t.name) {
+		case "highlight", "code", "codeblock", "mermaid":
+		default:
+			continue
+		}
+		if t.pair < 0 || t.open >= 0 {
+			continue
+		}
+		if masked == nil {
+			masked = []byte(src)
+		}
+		for i := t.end; i < toks[t.pair].start; i++ {
+			if masked[i] != '\n' {
+				masked[i] = ' '
+			}
+		}
+	}
+	if masked == nil {
+		return codeRegions(src)
+	}
+	return codeRegions(string(masked))
 }
 
 // emitShortcodes writes src[from:to], which holds toks[lo:hi].
