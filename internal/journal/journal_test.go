@@ -131,7 +131,7 @@ func TestRefErrors(t *testing.T) {
 		"content/posts/p.md":           "---\ntitle: P\ndate: 2026-01-01\nshared_with: [zed]\n---\n",
 	}
 	_, err := site(t, files)
-	want := `content/events/e.md:4: with: ambiguous reference "Ana": it matches contact ana-2 (content/contacts/ana-2.md), contact anna (content/contacts/anna.md); use a slug
+	want := `content/events/e.md:4: with: ambiguous reference "Ana": it matches contact ana-2 (its alias "Ana", content/contacts/ana-2.md:3), contact anna (its alias "Ana", content/contacts/anna.md:3); use a slug
 content/events/e.md:4: with: unknown contact "anaa" (did you mean "anna"?)
 content/posts/p.md:4: shared_with: unknown contact "zed"`
 	if got := errorLines(err); got != want {
@@ -150,9 +150,9 @@ func TestRefSlugAndAlias(t *testing.T) {
 		"content/posts/kick-off.md":    "---\ntitle: Kickoff\ndate: 2026-01-03\n---\n",
 	}
 	_, err := site(t, files)
-	want := `content/events/e.md:6: wikilink [[Ana]]: ambiguous reference "Ana": it matches contact ana-lima (content/contacts/ana-lima.md), contact ana (content/contacts/ana.md); use a slug, or "Ana Pereira" for contact ana
+	want := `content/events/e.md:6: wikilink [[Ana]]: ambiguous reference "Ana": it matches contact ana-lima (its alias "Ana", content/contacts/ana-lima.md:3), contact ana (content/contacts/ana.md); use a slug, or "Ana Pereira" for contact ana
 content/events/e.md:6: wikilink [[kickoff]]: ambiguous reference "kickoff": it matches event kickoff (content/events/kickoff.md), post kick-off (content/posts/kick-off.md); use a slug, or "Project kickoff" for event kickoff
-content/events/kickoff.md:4: with: ambiguous reference "ana": it matches contact ana-lima (content/contacts/ana-lima.md), contact ana (content/contacts/ana.md); use a slug, or "Ana Pereira" for contact ana`
+content/events/kickoff.md:4: with: ambiguous reference "ana": it matches contact ana-lima (its alias "Ana", content/contacts/ana-lima.md:3), contact ana (content/contacts/ana.md); use a slug, or "Ana Pereira" for contact ana`
 	if got := errorLines(err); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}

@@ -195,3 +195,19 @@ func TestPublicLinkToPrivatePost(t *testing.T) {
 		t.Errorf("errors:\n%s", got)
 	}
 }
+
+// TestAmbiguousNamesTheAlias: a new contact's alias that makes other
+// files' references ambiguous was named nowhere: each error, in the
+// files the user did not touch, names the alias and the line that gives
+// it (a helper's real-mistakes round).
+func TestAmbiguousNamesTheAlias(t *testing.T) {
+	site := loadSite(t, "title: T\nbase_url: https://example.com/\n", map[string]string{
+		"content/contacts/ana-lima.md": "---\nname: Ana Lima\n---\n",
+		"content/contacts/zoe-park.md": "---\nname: Zoe Park\naliases: [Zed, Ana Lima]\n---\n",
+		"content/events/coffee.md":     "---\ntitle: Coffee\ndate: 2026-01-02\nwith: [Ana Lima]\n---\nHi.\n",
+	})
+	_, err := Build(site, markdown.New(), Options{Now: now})
+	if err == nil || !strings.Contains(err.Error(), `contact zoe-park (its alias "Ana Lima", content/contacts/zoe-park.md:3)`) {
+		t.Errorf("err %v", err)
+	}
+}

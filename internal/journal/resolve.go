@@ -150,13 +150,37 @@ type AmbiguousError struct {
 func (e *AmbiguousError) Error() string {
 	var c []string
 	for _, n := range e.Candidates {
-		c = append(c, fmt.Sprintf("%s %s (%s)", n.NodeKind(), n.Slug(), n.Doc().Path))
+		where := n.Doc().Path
+		if a, line := aliasNamed(n, e.Ref); a != "" {
+			// The alias that made the ref ambiguous, where it is given:
+			// the errors are in the files that name it, which may not be
+			// the one that changed.
+			where = fmt.Sprintf("its alias %q, %s:%d", a, where, line)
+		}
+		c = append(c, fmt.Sprintf("%s %s (%s)", n.NodeKind(), n.Slug(), where))
 	}
 	hint := e.Hint
 	if hint == "" {
 		hint = "use a slug"
 	}
 	return fmt.Sprintf("ambiguous reference %q: it matches %s; %s", e.Ref, strings.Join(c, ", "), hint)
+}
+
+// aliasNamed returns the alias of a contact that ref names, and its
+// line, when ref is no other name of the contact's (its slug or name);
+// "" otherwise.
+func aliasNamed(n Node, ref string) (alias string, line int) {
+	c, ok := n.(*Contact)
+	key := normalize(ref)
+	if !ok || normalize(c.Name) == key || normalize(c.Slug()) == key {
+		return "", 0
+	}
+	for i, a := range c.Aliases {
+		if normalize(a) == key {
+			return a, c.Doc().Pos(fmt.Sprintf("aliases[%d]", i)).Line
+		}
+	}
+	return "", 0
 }
 
 func kindsWord(kinds []Kind) string {
@@ -326,6 +350,11 @@ func (j *Journal) matches(key string, kinds []Kind) []Node {
 // duplicates, reported as such, and for them a slug will do once that is
 // fixed.
 func (j *Journal) hint(key string, cands []Node, kinds []Kind) string {
+	// Files of one slug (ana-lima.md beside old/ana-lima.md): no slug
+	// tells them apart.
+	if len(cands) > 1 && !slices.ContainsFunc(cands, func(n Node) bool { return n.Slug() != cands[0].Slug() || !j.duplicate(n) }) {
+		return "they share one slug: rename one of the files"
+	}
 	var (
 		bySlug   []Node              // named alone by the slug
 		byName   []Node              // named alone by a name, title or alias

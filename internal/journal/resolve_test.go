@@ -63,7 +63,7 @@ func TestAmbiguousHint(t *testing.T) {
 				"content/contacts/ana-lima.md": "---\nname: Ana Lima\naliases: [Ana]\n---\n",
 			},
 			ref: "Ana",
-			want: `ambiguous reference "Ana": it matches contact ana-lima (content/contacts/ana-lima.md), contact ana (content/contacts/ana.md); ` +
+			want: `ambiguous reference "Ana": it matches contact ana-lima (its alias "Ana", content/contacts/ana-lima.md:3), contact ana (content/contacts/ana.md); ` +
 				`use "ana-lima" for contact ana-lima; ` +
 				`give contact ana a name of its own (an alias in content/contacts/ana.md, or a new file name)`,
 		},
@@ -75,7 +75,7 @@ func TestAmbiguousHint(t *testing.T) {
 				"content/posts/bo-lima.md":     "---\ntitle: Bo Lima on ledgers\ndate: 2026-01-01\n---\n",
 			},
 			ref:  "Lima",
-			want: `ambiguous reference "Lima": it matches contact ana-lima (content/contacts/ana-lima.md), contact bo-lima (content/contacts/bo-lima.md); use "ana-lima" for contact ana-lima, "Bo" for contact bo-lima`,
+			want: `ambiguous reference "Lima": it matches contact ana-lima (its alias "Lima", content/contacts/ana-lima.md:3), contact bo-lima (its alias "Lima", content/contacts/bo-lima.md:3); use "ana-lima" for contact ana-lima, "Bo" for contact bo-lima`,
 		},
 		{
 			name: "the same files, when only contacts are looked at",
@@ -86,7 +86,7 @@ func TestAmbiguousHint(t *testing.T) {
 			},
 			ref:   "Lima",
 			kinds: []Kind{KindContact},
-			want:  `ambiguous reference "Lima": it matches contact ana-lima (content/contacts/ana-lima.md), contact bo-lima (content/contacts/bo-lima.md); use a slug`,
+			want:  `ambiguous reference "Lima": it matches contact ana-lima (its alias "Lima", content/contacts/ana-lima.md:3), contact bo-lima (its alias "Lima", content/contacts/bo-lima.md:3); use a slug`,
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
