@@ -133,8 +133,8 @@ func TestUnescapeKeepsCode(t *testing.T) {
 // the first, and the rest showed as text after it (a broken link).
 func TestEscapeTextURLWithUnderscores(t *testing.T) {
 	for in, link := range map[string]string{
-		"Profile: https://example.com/ana_lima_dev":        `<a href="https://example.com/ana_lima_dev">https://example.com/ana_lima_dev</a>`,
-		"see https://example.com/a_b_ then _c_":            `<a href="https://example.com/a_b">`,
+		"Profile: https://example.com/ana_lima_dev":       `<a href="https://example.com/ana_lima_dev">https://example.com/ana_lima_dev</a>`,
+		"see https://example.com/a_b_ then _c_":           `<a href="https://example.com/a_b">`,
 		"www.example.com/snake_case/x and __init__ stays": `<a href="http://www.example.com/snake_case/x">`,
 	} {
 		html := New().Render(Text(EscapeText(in)), Options{}).HTML
