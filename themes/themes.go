@@ -130,7 +130,7 @@ func (t *Theme) Templates(set string, funcs template.FuncMap) (*template.Templat
 	root := template.New(set).Funcs(funcs)
 	for _, name := range names {
 		if _, err := root.New(name).Parse(string(files[name].data)); err != nil {
-			return nil, t.parseError(set, name, files[name].layer, err)
+			return nil, t.parseError(set, name, files[name].layer, err, files[name].data)
 		}
 	}
 	return root, nil
@@ -152,7 +152,7 @@ func (e *Error) Error() string {
 
 var templateError = regexp.MustCompile(`^template: [^:]+:(\d+):(?:\d+:)? ?(.*)$`)
 
-func (t *Theme) parseError(set, name string, layer int, err error) error {
+func (t *Theme) parseError(set, name string, layer int, err error, src []byte) error {
 	dir := "default"
 	if layer == 0 && len(t.layers) > 1 {
 		dir = t.Name
@@ -162,7 +162,60 @@ func (t *Theme) parseError(set, name string, layer int, err error) error {
 		e.Line, _ = strconv.Atoi(m[1])
 		e.Msg = m[2]
 	}
+	// The parser stops at the file's end: the action left open is where
+	// the file wants its {{end}}.
+	if e.Msg == "unexpected EOF" && src != nil {
+		if word, line := unclosedAction(string(src)); line > 0 {
+			e.Line = line
+			e.Msg = fmt.Sprintf("unexpected EOF: the {{%s}} on this line is not closed with {{end}}", word)
+		}
+	}
 	return e
+}
+
+// unclosedAction returns the keyword and line of the last block action of
+// a template (if, range, with, define, block) that no {{end}} closes; ""
+// when every one is closed.
+func unclosedAction(src string) (word string, line int) {
+	type open struct {
+		word string
+		line int
+	}
+	var stack []open
+	for i := 0; i < len(src); {
+		j := strings.Index(src[i:], "{{")
+		if j < 0 {
+			break
+		}
+		j += i
+		body := src[j+2:]
+		closer := "}}"
+		if strings.HasPrefix(strings.TrimLeft(strings.TrimPrefix(body, "-"), " "), "/*") {
+			closer = "*/" // a comment, which may hold {{ and }}
+		}
+		k := strings.Index(body, closer)
+		if k < 0 {
+			break
+		}
+		i = j + 2 + k + len(closer)
+		fields := strings.Fields(strings.TrimPrefix(body[:k], "-"))
+		if len(fields) == 0 || closer == "*/" {
+			continue
+		}
+		switch fields[0] {
+		case "if", "range", "with", "define", "block":
+			stack = append(stack, open{fields[0], strings.Count(src[:j], "\n") + 1})
+		case "end":
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		}
+	}
+	if len(stack) == 0 {
+		return "", 0
+	}
+	top := stack[len(stack)-1]
+	return top.word, top.line
 }
 
 // ExecError is err, a page's failure to be made (a template's runtime
@@ -180,7 +233,7 @@ func (t *Theme) ExecError(set string, err error) error {
 	if ferr != nil || !ok {
 		return err
 	}
-	e := t.parseError(set, ee.Name, f.layer, ee.Err).(*Error)
+	e := t.parseError(set, ee.Name, f.layer, ee.Err, nil).(*Error)
 	// The page it was making: "posts/x/index.html: template: …".
 	if page, _, ok := strings.Cut(err.Error(), ": template: "); ok && !strings.ContainsAny(page, " \n") {
 		e.Msg += " (making " + page + ")"
