@@ -15,9 +15,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"text/template/parse"
 
 	template "github.com/netjournal/netjournal/internal/gotemplate/html"
 	texttemplate "github.com/netjournal/netjournal/internal/gotemplate/text"
+
 	"github.com/netjournal/netjournal/internal/source"
 )
 
@@ -226,7 +228,22 @@ func unclosedAction(src string) (word string, line int) {
 func (t *Theme) ExecError(set string, err error) error {
 	var ee texttemplate.ExecError
 	if !errors.As(err, &ee) {
-		return err
+		// html/template's own: a template it cannot escape, or that names
+		// none the set has ({{template "nope"}}), found as a page is made.
+		var he *template.Error
+		if !errors.As(err, &he) {
+			return err
+		}
+		name, line := he.Name, he.Line
+		if he.Node != nil {
+			loc, _ := (*parse.Tree)(nil).ErrorContext(he.Node)
+			parts := strings.Split(loc, ":")
+			if len(parts) >= 2 {
+				name = parts[0]
+				line, _ = strconv.Atoi(parts[1])
+			}
+		}
+		ee = texttemplate.ExecError{Name: name, Err: fmt.Errorf("template: %s:%d: %s", name, line, he.Description)}
 	}
 	files, ferr := t.files(set)
 	f, ok := files[ee.Name]
@@ -235,8 +252,11 @@ func (t *Theme) ExecError(set string, err error) error {
 	}
 	e := t.parseError(set, ee.Name, f.layer, ee.Err, nil).(*Error)
 	// The page it was making: "posts/x/index.html: template: …".
-	if page, _, ok := strings.Cut(err.Error(), ": template: "); ok && !strings.ContainsAny(page, " \n") {
-		e.Msg += " (making " + page + ")"
+	for _, sep := range []string{": template: ", ": html/template:"} {
+		if page, _, ok := strings.Cut(err.Error(), sep); ok && !strings.ContainsAny(page, " \n") {
+			e.Msg += " (making " + page + ")"
+			break
+		}
 	}
 	return e
 }
