@@ -676,6 +676,23 @@ func lineOf(block []byte, n int) string {
 	return strings.TrimRight(lines[n-1], "\r")
 }
 
+// closesQuote reports whether a value that begins with a quote closes it
+// on its line: a double quote not escaped, or a single quote not doubled.
+func closesQuote(v string) bool {
+	q := v[0]
+	for i := 1; i < len(v); i++ {
+		switch {
+		case q == '"' && v[i] == '\\':
+			i++
+		case v[i] == q && q == '\'' && i+1 < len(v) && v[i+1] == '\'':
+			i++
+		case v[i] == q:
+			return true
+		}
+	}
+	return false
+}
+
 // syntaxMessage explains a YAML syntax error in words for people who do not
 // know YAML's grammar; text is the line it is on.
 func syntaxMessage(err error, text string) string {
@@ -687,6 +704,12 @@ func syntaxMessage(err error, text string) string {
 	indent := text[:len(text)-len(strings.TrimLeft(text, " \t"))]
 	if why := valueMistake(m, lineValue(text)); why != "" {
 		return why
+	}
+	// A value that opens a quote its line does not close: a quote of a
+	// later line closed it, and the YAML library speaks of what follows
+	// that one.
+	if v := lineValue(text); v != "" && (v[0] == '"' || v[0] == '\'') && !closesQuote(v) {
+		return fmt.Sprintf("the quote %c is never closed: end the value with %c, or remove the quote", v[0], v[0])
 	}
 	switch {
 	case strings.Contains(m, "tab character") ||

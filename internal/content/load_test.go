@@ -127,6 +127,10 @@ func TestLoadErrors(t *testing.T) {
 			p + ":3: invalid YAML: the quote ' is never closed: end the value with ', or remove the quote"}},
 		{"unclosed quote after a quoted text on two lines", p, "---\nsummary: \"one\n  two\"\ntitle: \"T\ndate: 2026-01-01\n---\n", []string{
 			p + `:4: invalid YAML: the quote " is never closed: end the value with ", or remove the quote`}},
+		// A later quoted value's quote closed it, and the YAML library
+		// spoke of the key after it (a helper's real-mistakes round).
+		{"unclosed quote before a quoted value", c, "---\nname: Mei Chen\ncompany: \"Parcelwise\nrole: \"CTO\"\n---\n", []string{
+			c + `:3: invalid YAML: the quote " is never closed: end the value with ", or remove the quote`}},
 		{"unclosed list further down", p, "---\ntitle: T\ntags: [go, rust\ndate: 2026-01-01\n---\n", []string{
 			p + ":3: invalid YAML: a list that starts with [ is not closed with ], or its items are not separated by commas"}},
 		{"unclosed map", c, "---\nname: X\nmet: {date: 2026-01-01\n---\n", []string{
