@@ -131,6 +131,14 @@ func foreignFiles(o Output, step swapStep) error {
 	if !ok {
 		return nil
 	}
+	// And what build --watch put there since, by Sync (noteSynced).
+	if synced, err := os.ReadFile(syncedPath(step)); err == nil {
+		if first, rest, _ := strings.Cut(string(synced), "\n"); first == digestOf(data) {
+			for _, name := range strings.Fields(rest) {
+				wrote[name] = true
+			}
+		}
+	}
 	entries, err := os.ReadDir(o.Dir)
 	if err != nil {
 		return nil // none: nothing to lose

@@ -477,7 +477,7 @@ func recoverSwap(site string) error {
 	for _, e := range entries {
 		switch name := e.Name(); {
 		case name == ".gitignore", name == lockFile, name == recordFile, name == stampFile, name == path.Base(CacheDir), name == programFile,
-			strings.HasSuffix(name, ".manifest"), strings.HasSuffix(name, ".spare"):
+			strings.HasSuffix(name, ".manifest"), strings.HasSuffix(name, ".spare"), strings.HasSuffix(name, ".manifest.synced"):
 			continue
 		}
 		os.RemoveAll(filepath.Join(site, WorkDir, e.Name()))
@@ -568,6 +568,9 @@ func Sync(dir string, old, files map[string][]byte, private bool) (written, remo
 			}
 		}
 	}
+	if err := noteSynced(dir, changed, old); err != nil {
+		return written, removed, err
+	}
 	for _, name := range changed {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), dirMode); err != nil {
@@ -580,6 +583,51 @@ func Sync(dir string, old, files map[string][]byte, private bool) (written, remo
 	}
 	return written, removed, nil
 }
+
+// noteSynced records, beside the manifest of the output folder dir, the
+// names at its top that Sync is about to put there and the last whole
+// write did not (its manifest unchanged: Written tells writes apart by
+// it): the next build knows them for netjournal's, not files the user put
+// there (foreignFiles). Recorded before they are written: a Sync stopped
+// halfway leaves none unrecorded.
+func noteSynced(dir string, changed []string, old map[string][]byte) error {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	step := stepFor(abs)
+	m, err := os.ReadFile(manifestPath(step))
+	if err != nil {
+		return nil // no manifest: the next build takes the folder as it is
+	}
+	had := map[string]bool{}
+	for name := range old {
+		top, _, _ := strings.Cut(name, "/")
+		had[top] = true
+	}
+	var names []string
+	for _, name := range changed {
+		if top, _, _ := strings.Cut(name, "/"); !had[top] && !slices.Contains(names, top) {
+			names = append(names, top)
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	digest := digestOf(m)
+	p := syncedPath(step)
+	if data, err := os.ReadFile(p); err == nil {
+		if first, rest, _ := strings.Cut(string(data), "\n"); first == digest {
+			names = append(strings.Fields(rest), names...)
+		}
+	}
+	slices.Sort(names)
+	return os.WriteFile(p, []byte(digest+"\n"+strings.Join(slices.Compact(names), "\n")+"\n"), 0o600)
+}
+
+// syncedPath is where noteSynced records the names Sync put at the top of
+// an output folder.
+func syncedPath(step swapStep) string { return manifestPath(step) + ".synced" }
 
 // writeFile writes data beside p and renames it into place.
 func writeFile(p string, data []byte, mode os.FileMode) error {

@@ -370,3 +370,32 @@ func TestCollectLess(t *testing.T) {
 	}
 	undo()
 }
+
+// TestSyncedFilesAreNotForeign: what build --watch put in an output folder
+// by Sync (a page, a static CNAME added meanwhile) is netjournal's: the
+// next build replaces the folder, where it refused it as files it did not
+// write (a review's finding). A file the user put there is refused still.
+func TestSyncedFilesAreNotForeign(t *testing.T) {
+	site := t.TempDir()
+	pub := filepath.Join(site, "public")
+	first := map[string][]byte{"index.html": []byte("home")}
+	if err := Write(context.Background(), site, Output{Dir: pub, Files: first}); err != nil {
+		t.Fatal(err)
+	}
+	next := map[string][]byte{"index.html": []byte("home"), "CNAME": []byte("x.example"), "about/index.html": []byte("about")}
+	if _, _, err := Sync(pub, first, next, false); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Begin(context.Background(), site, Output{Dir: pub})
+	if err != nil {
+		t.Fatalf("after a sync: %v", err)
+	}
+	s.Close()
+	os.WriteFile(filepath.Join(pub, "mine.txt"), []byte("mine"), 0o644)
+	if s, err = Begin(context.Background(), site, Output{Dir: pub}); err == nil || !strings.Contains(err.Error(), "public/mine.txt") || strings.Contains(err.Error(), "CNAME") {
+		t.Errorf("a file of the user's: %v", err)
+	}
+	if s != nil {
+		s.Close()
+	}
+}
