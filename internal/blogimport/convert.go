@@ -36,6 +36,11 @@ type converter struct {
 	// none.
 	shortcodeTemplate func(name string) (string, bool)
 	site, page        map[string]any
+	// computed reports whether a Liquid variable (page.url, site.posts)
+	// is one whose value Jekyll computed or filled in from the config's
+	// defaults, which site and page do not hold as Jekyll had it: a
+	// condition on it is not evaluated (branch).
+	computed func(name string) bool
 	// fileLine, when set, maps a line of src (from 0) to the line of the
 	// body src was written from: a pass that added lines.
 	fileLine func(int) int

@@ -218,6 +218,20 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 	for _, f := range plan.Files {
 		statics[f.Path] = true
 	}
+	// The keys the config's defaults give pages: a page without its own
+	// has the default's value, which its scope decides.
+	defaulted := map[string]bool{}
+	if list, ok := cfg.get("defaults").([]any); ok {
+		for _, d := range list {
+			if m, ok := d.(map[string]any); ok {
+				if values, ok := m["values"].(map[string]any); ok {
+					for k := range values {
+						defaulted[k] = true
+					}
+				}
+			}
+		}
+	}
 	for _, d := range drafts {
 		// lineOf maps a line of the body, counted from 0, to the line of
 		// the file's body, when a pass added lines.
@@ -285,6 +299,21 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		c.site, c.page = cfg, map[string]any{"title": d.title(), "url": d.newPath()}
 		for _, k := range meta.Keys() {
 			c.page[k], _ = meta.Get(k)
+		}
+		c.computed = func(name string) bool {
+			scope, rest, _ := strings.Cut(name, ".")
+			key, _, _ := strings.Cut(rest, ".")
+			key, _, _ = strings.Cut(key, "[")
+			if scope == "page" {
+				if _, ok := meta.Get(key); ok {
+					return false // the front matter's own
+				}
+				return jekyllPageComputed[key] || defaulted[key]
+			}
+			if _, ok := cfg[key]; ok {
+				return false
+			}
+			return jekyllSiteComputed[key]
 		}
 		c.value = func(name string) (string, bool) {
 			if k, ok := strings.CutPrefix(name, "page."); ok {
@@ -1128,4 +1157,20 @@ func excludeMatcher(patterns []string) func(p string) string {
 		}
 		return ""
 	}
+}
+
+// jekyllPageComputed are the page variables Jekyll gives a page whose
+// front matter does not: a condition on one is not evaluated.
+var jekyllPageComputed = map[string]bool{
+	"url": true, "date": true, "id": true, "categories": true, "tags": true, "collection": true,
+	"path": true, "excerpt": true, "content": true, "next": true, "previous": true, "dir": true,
+	"name": true, "slug": true, "ext": true, "relative_path": true, "output": true, "layout": true,
+}
+
+// jekyllSiteComputed are the site variables Jekyll makes of the site, not
+// of its config.
+var jekyllSiteComputed = map[string]bool{
+	"posts": true, "pages": true, "collections": true, "data": true, "time": true, "categories": true,
+	"tags": true, "related_posts": true, "static_files": true, "html_pages": true, "html_files": true,
+	"documents": true, "github": true, "url": true, "baseurl": true, "source": true, "destination": true,
 }

@@ -168,7 +168,7 @@ func (c *converter) condition(markup string) (truth, known bool) {
 		case "and", "or", "contains", "true", "false", "nil", "null", "empty", "blank":
 			continue
 		}
-		if !strings.HasPrefix(w, "page.") && !strings.HasPrefix(w, "site.") {
+		if !strings.HasPrefix(w, "page.") && !strings.HasPrefix(w, "site.") || c.computed != nil && c.computed(w) {
 			return false, false
 		}
 	}

@@ -1,6 +1,7 @@
 package blogimport
 
 import (
+	"fmt"
 	"io/fs"
 	"strings"
 	"testing"
@@ -304,5 +305,40 @@ func TestHugoHighlightHoldingFence(t *testing.T) {
 	}
 	for _, w := range plan.Warnings {
 		t.Errorf("warning: %v", w)
+	}
+}
+
+// TestJekyllConditionOnComputedValues: a condition on what Jekyll
+// computes (page.date, page.url, site.posts) or fills in from the
+// config's defaults is not evaluated from the front matter alone, which
+// published the branch Jekyll hid (a review's finding): the block is kept
+// in a comment, with a warning.
+func TestJekyllConditionOnComputedValues(t *testing.T) {
+	plan, err := Jekyll(fstest.MapFS{
+		"_config.yml": {Data: []byte("url: https://k.test\nshow: true\ndefaults:\n  - scope: {path: \"\"}\n    values: {comments: true}\n")},
+		"_posts/2020-01-02-p.md": {Data: []byte("---\ntitle: P\n---\n" +
+			"{% if page.comments %}on{% else %}OFF{% endif %}\n\n" +
+			"{% if site.posts.size > 0 %}has{% else %}NONE{% endif %}\n\n" +
+			"{% if page.date %}dated{% else %}UNDATED{% endif %}\n\n" +
+			"{% if page.url contains \"2020\" %}old{% else %}NEW{% endif %}\n\n" +
+			"{% if site.show %}SHOWN{% endif %} {% if page.title == \"P\" %}TITLED{% endif %} {% if page.nothing %}NEVER{% endif %}\n")},
+	}, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := plan.Posts[0].Body
+	html := markdown.New().Render(markdown.Text(body), markdown.Options{}).HTML
+	for _, hidden := range []string{"OFF", "NONE", "UNDATED", "NEW", "NEVER"} {
+		if strings.Contains(html, hidden) {
+			t.Errorf("shows %s:\n%s", hidden, html)
+		}
+	}
+	for _, shown := range []string{"SHOWN", "TITLED"} {
+		if !strings.Contains(html, shown) {
+			t.Errorf("does not show %s:\n%s", shown, html)
+		}
+	}
+	if n := strings.Count(fmt.Sprint(plan.Warnings), "conditions are not evaluated"); n != 4 {
+		t.Errorf("%d warnings of conditions: %v", n, plan.Warnings)
 	}
 }
