@@ -960,12 +960,20 @@ func kramdownItemFences(body string) string {
 	col := -1       // the text column of the item the lines are in; -1 none
 	fence := ""     // the fence of the code block the lines are in
 	moving := false // lines moved into the item, to a blank line or an item
+	shift := ""     // what the lines of a fence moved into the item get before them
+	opaque, highlights := liquidOpaque(body)
+	skip := append(opaque, highlights...) // a fence's line there is their text
+	offset := 0
 	for i, l := range lines {
 		line := strings.TrimRight(l, "\r\n")
+		start := offset
+		offset += len(l)
 		switch {
+		case skip.in(start):
+			col, moving = -1, false
 		case fence != "":
-			if moving {
-				lines[i] = strings.Repeat(" ", col) + strings.TrimLeft(l, " ")
+			if moving && line != "" {
+				lines[i] = shift + l // the code's own indentation kept
 			}
 			if closesFence(line, fence) {
 				fence = ""
@@ -982,9 +990,9 @@ func kramdownItemFences(body string) string {
 			}
 		case fenceOpener(line) != "":
 			fence = fenceOpener(line)
-			if col >= 0 && len(line)-len(strings.TrimLeft(line, " ")) < col {
-				moving = true
-				lines[i] = strings.Repeat(" ", col) + strings.TrimLeft(l, " ")
+			if in := len(line) - len(strings.TrimLeft(line, " ")); col >= 0 && in < col {
+				moving, shift = true, strings.Repeat(" ", col-in)
+				lines[i] = shift + l
 			}
 		case moving:
 			lines[i] = strings.Repeat(" ", col) + strings.TrimLeft(l, " ")
@@ -1152,6 +1160,19 @@ func kramdownSpanLines(body string) string {
 	return b.String()
 }
 
+// kramdownVerbatim returns where body holds what the kramdown passes
+// that rewrite lines leave as written: code, a Liquid highlight or raw,
+// and HTML blocks (a <pre>'s === is its text).
+func kramdownVerbatim(body string) regions {
+	out := codeRegions(body)
+	opaque, highlights := liquidOpaque(body)
+	out = append(append(out, opaque...), highlights...)
+	for _, h := range markdown.TopLevelHTML(body) {
+		out = append(out, span{h[0], h[1]})
+	}
+	return out
+}
+
 // kramdownShortSeparators returns body with each table's header
 // separator that has fewer cells than the header above it given the
 // cells it lacks: kramdown makes a table of "A | B | C" over "--- | ---",
@@ -1161,7 +1182,7 @@ func kramdownShortSeparators(body string) string {
 	if !strings.Contains(body, "|") {
 		return body
 	}
-	code := codeRegions(body)
+	code := kramdownVerbatim(body)
 	lines := strings.SplitAfter(body, "\n")
 	offset := 0
 	for i, l := range lines {
@@ -1323,7 +1344,7 @@ func kramdownSetextText(body string) string {
 	if !strings.Contains(body, "\n-") && !strings.Contains(body, "\n=") {
 		return body
 	}
-	code := codeRegions(body)
+	code := kramdownVerbatim(body)
 	lines := strings.SplitAfter(body, "\n")
 	text := func(l string) bool {
 		t := strings.TrimRight(l, "\r\n")

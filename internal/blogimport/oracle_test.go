@@ -39,8 +39,19 @@ func TestJekyllOracle(t *testing.T) {
 			[]string{"<p>First line\nsecond line\n—\nMore text.</p>", "<h2 id=\"one-line\">One line", "<p>Two\nlines\n===</p>"}, []string{"<h2 id=\"first", "<h1"}},
 		// jvanheugten: a fence right under a numbered item is the item's,
 		// and so is the paragraph after it; the next number an item.
+		// The code's own indentation stays (a review's finding).
+		{"fence under a list item keeps its indentation", "1. Write the script:\n```python\ndef f(x):\n    if x:\n        return 1\n```\n2. Run it.\n",
+			[]string{`"cl">    <span class="k">if</span>`, `"cl">        <span class="k">return</span>`, "<li>Run it.</li>"}, nil},
 		{"fence under a list item", "1. First step\n2. Edit the file:\n```php\ndefine(1);\n\nmore();\n```\nwhere `X` is the password.\n3. Click on Save\n",
 			[]string{"<li>Click on Save</li>", ">more<", "is the password.</li>"}, []string{"</ol>\n<pre", "password. 3."}},
+		// Code and raw HTML are as written (a review's finding): a YAML
+		// separator in a highlight, a table's rows in one, === in a <pre>.
+		{"dashes in a highlight", "{% highlight yaml %}\ntitle: x\ndate: y\n---\nname: z\n{% endhighlight %}\n",
+			[]string{"---"}, []string{"—"}},
+		{"a short separator in a highlight", "{% highlight text %}\na | b | c\n--- | ---\n{% endhighlight %}\n",
+			[]string{"--- | ---\n"}, []string{"--- | --- | ---"}},
+		{"=== in a pre", "<pre>first line\nsecond line\n===</pre>\n",
+			[]string{"second line\n===</pre>"}, []string{"\\==="}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			body := jekyllPost(t, tc.in).Posts[0].Body
