@@ -532,3 +532,16 @@ func TestNamesakeSharingAPhone(t *testing.T) {
 		t.Errorf("no phone in common:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestPlanNameOnlyRecordIsNoIdentity: a contact made of a card of a name
+// alone is not whoever later comes with that name and an email: the
+// record says nothing but the name (a review's finding). One with its
+// company, role and day met (an older LinkedIn row) is that contact.
+func TestPlanNameOnlyRecordIsNoIdentity(t *testing.T) {
+	fsys := fstest.MapFS{content.ConfigFile: {Data: []byte(testConfig)}}
+	_, after := planIn(t, fsys, Options{}, Person{Name: "John Smith"})
+	res, _ := planIn(t, after, Options{}, Person{Name: "John Smith", Emails: []content.Typed{{Value: "john.smith@acme.example"}}})
+	if got := changes(res); !strings.HasPrefix(got, "created content/contacts/john-smith-2.md") {
+		t.Errorf("a name alone, then the name and an email:\n%s", got)
+	}
+}
