@@ -72,7 +72,8 @@ func (singleQuotes) Parse(parent ast.Node, block text.Reader, pc parser.Context)
 }
 
 // elision reports whether s, the text after a quote, begins with a word
-// whose first letters the quote stands for: 'tis, 'twas, 'em, 'n', 'til.
+// whose first letters the quote stands for: 'tis, 'twas, 'em, 'n', 'til,
+// and Dutch's 's and 't before a space or a hyphen ('s-Hertogenbosch).
 func elision(s []byte) bool {
 	n := 0
 	for n < len(s) && ('a' <= s[n]|0x20 && s[n]|0x20 <= 'z') {
@@ -80,6 +81,11 @@ func elision(s []byte) bool {
 	}
 	if n < len(s) && s[n] >= utf8.RuneSelf {
 		return false // a word that goes on in other letters
+	}
+	// s, t, n or k alone before a space or a hyphen: Dutch's 's, 't and
+	// 'k ('s-Hertogenbosch, 't Hooft), rock 'n roll; not 'e-mail'.
+	if n == 1 && n < len(s) && (s[n] == ' ' || s[n] == '-') && strings.IndexByte("stnk", s[0]|0x20) >= 0 {
+		return true
 	}
 	return elisions[strings.ToLower(string(s[:n]))]
 }

@@ -17,7 +17,9 @@ func TestSingleQuotes(t *testing.T) {
 		"the dogs' bowls and 'quoted' and the Smiths' car":                           "the dogs’ bowls and ‘quoted’ and the Smiths’ car",
 		"I'm sure you'd say 'never', [‘a’] and 'lonely' or 'e-mail'":                 "I’m sure you’d say ‘never’, [‘a’] and ‘lonely’ or ‘e-mail’",
 		"a 'nested \"double\" one' here":                                             "a ‘nested “double” one’ here",
-		"`'code'` stays":                                                             "<code>'code'</code> stays",
+		// Dutch elisions (a review's finding): ’s-Hertogenbosch, ’t Hooft.
+		"In 's-Hertogenbosch and 't Hooft, 's avonds, rock 'n roll": "In ’s-Hertogenbosch and ’t Hooft, ’s avonds, rock ’n roll",
+		"`'code'` stays": "<code>'code'</code> stays",
 	} {
 		html := New().Render(Text(in), Options{}).HTML
 		got := strings.NewReplacer("&lsquo;", "‘", "&rsquo;", "’", "&ldquo;", "“", "&rdquo;", "”", "<p>", "", "</p>\n", "").Replace(html)
