@@ -219,18 +219,22 @@ func freePath(e *env, rel string) string {
 
 // parseDue reads --due: a duration from today (3d, 2w) or a date.
 func parseDue(s string, today time.Time) (time.Time, error) {
-	if d, err := content.ParseDuration(s); err == nil {
+	d, err := content.ParseDuration(s)
+	if errors.Is(err, content.ErrTooLong) {
+		return time.Time{}, fmt.Errorf("%s is past the year 9999: give a nearer date", s)
+	}
+	if err == nil {
 		// A date no front matter holds (YYYY-MM-DD): no build reads it.
 		if t := d.After(today); t.Year() <= 9999 {
 			return t, nil
 		}
 		return time.Time{}, fmt.Errorf("%s is past the year 9999: give a nearer date", s)
 	}
-	d, err := content.ParseDate(s)
+	day, err := content.ParseDate(s)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("%q is neither a duration (3d, 2w, 1m) nor a date (YYYY-MM-DD)", s)
 	}
-	return d.Day(), nil
+	return day.Day(), nil
 }
 
 // splitRefs splits "ana,tomás" at commas.

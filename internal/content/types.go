@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -152,8 +153,16 @@ func ParseDuration(s string) (Duration, error) {
 	if err != nil || !strings.ContainsRune("dwmy", rune(unit)) {
 		return Duration{}, fmt.Errorf("invalid duration %q: want a number and a unit: 14d, 6w, 3m or 1y", s)
 	}
+	// A count past ten thousand years would wrap round as days are added
+	// (1537228672809129302y was eight months).
+	if max := map[byte]int{'d': 3_660_000, 'w': 523_000, 'm': 120_000, 'y': 10_000}[unit]; n > max {
+		return Duration{}, fmt.Errorf("invalid duration %q: it is %w: give at most %d%c", s, ErrTooLong, max, unit)
+	}
 	return Duration{N: n, Unit: unit}, nil
 }
+
+// ErrTooLong is the error of a duration past ten thousand years.
+var ErrTooLong = errors.New("too long")
 
 // IsSet reports whether the duration was given.
 func (d Duration) IsSet() bool { return d.N > 0 }
