@@ -172,7 +172,7 @@ func TestPublicLinkToPrivatePost(t *testing.T) {
 	files := map[string]string{
 		"content/posts/secret.md":      "---\ntitle: Secret\ndate: 2026-01-01\nprivate: true\n---\nMine.\n",
 		"content/posts/draft.md":       "---\ntitle: Draft\ndate: 2026-01-01\ndraft: true\n---\nSoon.\n",
-		"content/posts/open.md":        "---\ntitle: Open\ndate: 2026-01-02\n---\n[a](/blog/posts/secret/)\n\n[b](../secret/index.html#x)\n\n[d](/blog/posts/draft/) [e](/blog/posts/open/)\n",
+		"content/posts/open.md":        "---\ntitle: Open\ndate: 2026-01-02\n---\n[a](/blog/posts/secret/)\n\n[b](../secret/index.html#x)\n\n[d](/blog/posts/draft/) [e](/blog/posts/open/)\n\n[f](/blog/posts/s%65cret/)\n",
 		"content/pages/about.md":       "---\ntitle: About\n---\nSee [my year](/blog/posts/secret).\n\n[notes](notes/)\n",
 		"content/pages/about/notes.md": "---\ntitle: Notes\nprivate: true\n---\nMine.\n",
 	}
@@ -186,12 +186,13 @@ func TestPublicLinkToPrivatePost(t *testing.T) {
 		"content/posts/open.md:7: public post links to private post \"secret\"",
 		"content/pages/about.md:4: public page links to private post \"secret\"",
 		"content/pages/about.md:6: public page links to private page \"about/notes\" (/blog/about/notes/)",
+		"content/posts/open.md:11: public post links to private post \"secret\"",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("errors:\n%s\nwant %s", got, want)
 		}
 	}
-	if strings.Count(got, "links to private") != 4 || strings.Contains(got, "draft") {
+	if strings.Count(got, "links to private") != 5 || strings.Contains(got, "draft") {
 		t.Errorf("errors:\n%s", got)
 	}
 }

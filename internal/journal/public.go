@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"net/url"
 	"path"
 	"slices"
 	"sort"
@@ -485,6 +486,9 @@ func sitePathOf(dest, dir, basePath string) string {
 	dest, _, _ = strings.Cut(dest, "#")
 	dest, _, _ = strings.Cut(dest, "?")
 	dest = html.UnescapeString(dest)
+	if u, err := url.PathUnescape(dest); err == nil {
+		dest = u // /posts/s%65cret/ is /posts/secret/
+	}
 	p := path.Join(dir, dest)
 	if strings.HasPrefix(dest, "/") {
 		rest, ok := strings.CutPrefix(dest, strings.TrimSuffix(basePath, "/")+"/")
