@@ -108,37 +108,52 @@ func readManifest(p string) manifest {
 // every build reads two for each output folder.
 func parseManifest(data []byte) manifest {
 	m := make(manifest, bytes.Count(data, []byte{'\n'}))
-	for len(data) > 0 {
-		line := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
-		} else {
-			data = nil
-		}
-		// sum key size mtime inode path (the path last: it may hold
-		// spaces; the key "-" when there is none)
-		var fields [5][]byte
-		for i := range fields {
-			j := bytes.IndexByte(line, ' ')
-			if j < 0 {
-				return manifest{}
-			}
-			fields[i], line = line[:j], line[j+1:]
-		}
+	ok := manifestLines(data, func(fields [5][]byte, path []byte) bool {
 		var s fileState
 		var ok1, ok2, ok3 bool
 		s.size, ok1 = parseDecimal(fields[2], true)
 		s.mtime, ok2 = parseDecimal(fields[3], true)
 		s.ino, ok3 = parseUnsigned(fields[4])
 		if !ok1 || !ok2 || !ok3 {
-			return manifest{}
+			return false
 		}
 		if !unhex(s.sum[:], fields[0]) || (string(fields[1]) != "-" && !unhex(s.key[:], fields[1])) {
-			return manifest{}
+			return false
 		}
-		m[string(line)] = s
+		m[string(path)] = s
+		return true
+	})
+	if !ok {
+		return manifest{}
 	}
 	return m
+}
+
+// manifestLines calls line with the fields and the path of each line of a
+// manifest's bytes: sum key size mtime inode path (the path last: it may
+// hold spaces; the key "-" when there is none). It reports false for a
+// line of fewer fields, or one line refuses.
+func manifestLines(data []byte, line func(fields [5][]byte, path []byte) bool) bool {
+	for len(data) > 0 {
+		l := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			l, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		var fields [5][]byte
+		for i := range fields {
+			j := bytes.IndexByte(l, ' ')
+			if j < 0 {
+				return false
+			}
+			fields[i], l = l[:j], l[j+1:]
+		}
+		if !line(fields, l) {
+			return false
+		}
+	}
+	return true
 }
 
 // parseDecimal reads a decimal int64, with a sign if signed.

@@ -181,29 +181,16 @@ func (e *ForeignError) Error() string {
 // files under (posts of posts/x/index.html); ok is false for a damaged one.
 func topNames(data []byte) (names map[string]bool, ok bool) {
 	names = map[string]bool{}
-	for len(data) > 0 {
-		line := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
-		} else {
-			data = nil
+	ok = manifestLines(data, func(_ [5][]byte, path []byte) bool {
+		if j := bytes.IndexByte(path, '/'); j >= 0 {
+			path = path[:j]
 		}
-		// sum key size mtime inode path (parseManifest)
-		for range 5 {
-			j := bytes.IndexByte(line, ' ')
-			if j < 0 {
-				return nil, false
-			}
-			line = line[j+1:]
+		if !names[string(path)] {
+			names[string(path)] = true
 		}
-		if j := bytes.IndexByte(line, '/'); j >= 0 {
-			line = line[:j]
-		}
-		if !names[string(line)] {
-			names[string(line)] = true
-		}
-	}
-	return names, true
+		return true
+	})
+	return names, ok
 }
 
 // open records the staging and starts it, at the first file: a build that
