@@ -245,6 +245,11 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			}
 		}
 		if kramdown && !d.html {
+			var n, first int
+			if d.body, n, first = kramdownAbbreviations(d.body); n > 0 {
+				plan.warn(content.Position{Path: d.shown, Line: d.bodyLine + first},
+					"kramdown's abbreviations are not read: %d %s kept in HTML comments, where they show nothing", n, map[bool]string{true: "definition", false: "definitions"}[n == 1])
+			}
 			d.body = kramdownUnclosedRaw(kramdownSetextText(kramdownShortSeparators(kramdownTables(kramdownItemFences(kramdownSubLists(d.body))))))
 		}
 		if rawHTML && !d.html {

@@ -1160,6 +1160,37 @@ func kramdownSpanLines(body string) string {
 	return b.String()
 }
 
+// kramdownAbbreviations returns body with each of kramdown's abbreviation
+// definitions (*[HTML]: Hyper Text Markup Language, a line of its own)
+// kept in an HTML comment: kramdown showed them nowhere, and the text
+// they define as <abbr>; CommonMark showed the line as text. n is how
+// many, the first at line first (from 0). Code and raw HTML are passed by.
+func kramdownAbbreviations(body string) (out string, n, first int) {
+	if !strings.Contains(body, "*[") {
+		return body, 0, 0
+	}
+	code := kramdownVerbatim(body)
+	lines := strings.SplitAfter(body, "\n")
+	offset := 0
+	for i, l := range lines {
+		start := offset
+		offset += len(l)
+		line := strings.TrimRight(l, "\r\n")
+		if code.in(start) || !abbreviation.MatchString(line) {
+			continue
+		}
+		if n == 0 {
+			first = i
+		}
+		n++
+		lines[i] = htmlComment(line) + l[len(line):]
+	}
+	return strings.Join(lines, ""), n, first
+}
+
+// abbreviation is a line of kramdown's abbreviation definition.
+var abbreviation = regexp.MustCompile(`^ {0,3}\*\[[^\]\n]+\]:`)
+
 // kramdownVerbatim returns where body holds what the kramdown passes
 // that rewrite lines leave as written: code, a Liquid highlight or raw,
 // and HTML blocks (a <pre>'s === is its text).

@@ -353,3 +353,22 @@ func TestJekyllConditionOnComputedValues(t *testing.T) {
 		t.Errorf("%d warnings of conditions: %v", n, plan.Warnings)
 	}
 }
+
+// TestJekyllAbbreviations: kramdown's abbreviation definitions
+// (*[HTML]: Hyper Text Markup Language) showed as text: each is kept in a
+// comment, with a warning at the first, the text it defines shown as it is.
+func TestJekyllAbbreviations(t *testing.T) {
+	plan := jekyllPost(t, "The HTML spec.\n\n*[HTML]: Hyper Text Markup Language\n*[W3C]: World Wide Web Consortium\n\n```\n*[code]: stays\n```\n")
+	body := plan.Posts[0].Body
+	html := markdown.New().Render(markdown.Text(body), markdown.Options{}).HTML
+	if strings.Contains(html, "Hyper Text") || strings.Contains(html, "Consortium") || !strings.Contains(html, "The HTML spec.") || !strings.Contains(html, "*[code]: stays") {
+		t.Errorf("body:\n%s\nhtml:\n%s", body, html)
+	}
+	if !strings.Contains(body, "Hyper Text Markup Language") {
+		t.Errorf("the definition is lost:\n%s", body)
+	}
+	want := "j/_posts/2021-01-01-a.md:6: kramdown's abbreviations are not read: 2 definitions kept in HTML comments, where they show nothing"
+	if !strings.Contains(fmt.Sprint(plan.Warnings), want) {
+		t.Errorf("warnings %v, want %s", plan.Warnings, want)
+	}
+}
