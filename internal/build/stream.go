@@ -131,10 +131,11 @@ func foreignFiles(o Output, step swapStep) error {
 	if !ok {
 		return nil
 	}
-	// And what build --watch put there since, by Sync (noteSynced).
+	// Or what build --watch made it hold since, by Sync (noteSynced).
 	if synced, err := os.ReadFile(syncedPath(step)); err == nil {
 		if first, rest, _ := strings.Cut(string(synced), "\n"); first == digestOf(data) {
-			for _, name := range strings.Fields(rest) {
+			wrote = map[string]bool{}
+			for _, name := range strings.Split(strings.TrimSuffix(rest, "\n"), "\n") {
 				wrote[name] = true
 			}
 		}
@@ -161,6 +162,9 @@ type ForeignError struct {
 	Dir    string
 	Names  []string // as the folder's path and a name at its top, sorted
 	Public bool     // the blog's folder, whose files static/ gives
+	// Unlisted: no manifest says what netjournal wrote there (the WorkDir
+	// removed); Names are what this build does not make.
+	Unlisted bool
 }
 
 func (e *ForeignError) Error() string {
@@ -173,6 +177,9 @@ func (e *ForeignError) Error() string {
 				break
 			}
 		}
+	}
+	if e.Unlisted {
+		return fmt.Sprintf("refusing to replace %s: no record says what netjournal wrote there (%s/ was removed), and this build does not make %s (a build replaces the folder whole): %s, or delete them if they are old pages", e.Dir, WorkDir, strings.Join(e.Names, ", "), hint)
 	}
 	return fmt.Sprintf("refusing to replace %s: netjournal did not write %s (a build replaces the folder whole): %s", e.Dir, strings.Join(e.Names, ", "), hint)
 }
@@ -440,6 +447,14 @@ type stager struct {
 
 	manifestAt string // where the staging's manifest goes
 
+	// unlisted says the output has no manifest to tell what is
+	// netjournal's in it (the WorkDir removed): what this build does not
+	// put at its top is refused at the end (foreignAtTop). shown is the
+	// output as its Output names it, public whether it is the blog's.
+	unlisted bool
+	shown    string
+	public   bool
+
 	dirs dirSet // the folders this build needs
 
 	mu    sync.Mutex
@@ -535,6 +550,9 @@ func openStage(o Output, step swapStep, read manifests) (*stager, error) {
 		st.was = read.output
 	}
 	st.manifestAt = manifestPath(step) + ".new"
+	_, err := os.Stat(manifestPath(step))
+	st.unlisted = errors.Is(err, fs.ErrNotExist)
+	st.shown, st.public = o.Dir, !o.Private
 	if err := st.put(Marker, []byte(markerText)); err != nil {
 		return nil, err
 	}
@@ -866,6 +884,11 @@ func (st *stager) keepAsSpare(step swapStep) {
 // finish removes from a spare what this build did not put, and writes
 // the staging's manifest.
 func (st *stager) finish() error {
+	if st.unlisted {
+		if err := st.foreignAtTop(); err != nil {
+			return err
+		}
+	}
 	if st.reuse {
 		extra, err := st.extras()
 		if err != nil {
@@ -878,6 +901,33 @@ func (st *stager) finish() error {
 		}
 	}
 	return manifest(st.files).write(st.manifestAt)
+}
+
+// foreignAtTop refuses the output being replaced when, with no manifest
+// to tell by, it holds at its top a name this build did not put there: a
+// file of the user's (a CNAME, notes) would go with the folder.
+func (st *stager) foreignAtTop() error {
+	entries, err := os.ReadDir(st.old)
+	if err != nil {
+		return nil // none: nothing to lose
+	}
+	st.mu.Lock()
+	put := map[string]bool{}
+	for name := range st.files {
+		top, _, _ := strings.Cut(name, "/")
+		put[top] = true
+	}
+	st.mu.Unlock()
+	var names []string
+	for _, e := range entries {
+		if !put[e.Name()] {
+			names = append(names, filepath.ToSlash(filepath.Join(st.shown, e.Name())))
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	return &ForeignError{Dir: st.shown, Names: names, Public: st.public, Unlisted: true}
 }
 
 // extras lists what the staging holds that this build did not put: a

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -568,8 +569,10 @@ func Sync(dir string, old, files map[string][]byte, private bool) (written, remo
 			}
 		}
 	}
-	if err := noteSynced(dir, changed, old); err != nil {
-		return written, removed, err
+	if len(changed) > 0 || len(gone) > 0 {
+		if err := noteSynced(dir, files); err != nil {
+			return written, removed, err
+		}
 	}
 	for _, name := range changed {
 		p := filepath.Join(dir, filepath.FromSlash(name))
@@ -585,12 +588,13 @@ func Sync(dir string, old, files map[string][]byte, private bool) (written, remo
 }
 
 // noteSynced records, beside the manifest of the output folder dir, the
-// names at its top that Sync is about to put there and the last whole
-// write did not (its manifest unchanged: Written tells writes apart by
-// it): the next build knows them for netjournal's, not files the user put
-// there (foreignFiles). Recorded before they are written: a Sync stopped
-// halfway leaves none unrecorded.
-func noteSynced(dir string, changed []string, old map[string][]byte) error {
+// names at its top once Sync has made it hold files, when they are not the
+// ones the last whole write put there (its manifest unchanged: Written
+// tells writes apart by it): the next build knows them for netjournal's,
+// and knows a name Sync removed for none of its own (a file the user puts
+// there after). Recorded before the files are written: a Sync stopped
+// halfway leaves none it wrote unrecorded.
+func noteSynced(dir string, files map[string][]byte) error {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return err
@@ -598,31 +602,23 @@ func noteSynced(dir string, changed []string, old map[string][]byte) error {
 	step := stepFor(abs)
 	m, err := os.ReadFile(manifestPath(step))
 	if err != nil {
-		return nil // no manifest: the next build takes the folder as it is
+		return nil // no manifest: the next build takes nothing for granted
 	}
-	had := map[string]bool{}
-	for name := range old {
+	now := map[string]bool{Marker: true}
+	for name := range files {
 		top, _, _ := strings.Cut(name, "/")
-		had[top] = true
+		now[top] = true
 	}
-	var names []string
-	for _, name := range changed {
-		if top, _, _ := strings.Cut(name, "/"); !had[top] && !slices.Contains(names, top) {
-			names = append(names, top)
-		}
-	}
-	if len(names) == 0 {
+	names := slices.Sorted(maps.Keys(now))
+	if wrote, ok := topNames(m); ok && len(wrote) == len(names) && !slices.ContainsFunc(names, func(n string) bool { return !wrote[n] }) {
+		os.Remove(syncedPath(step)) // as the manifest says
 		return nil
 	}
-	digest := digestOf(m)
-	p := syncedPath(step)
-	if data, err := os.ReadFile(p); err == nil {
-		if first, rest, _ := strings.Cut(string(data), "\n"); first == digest {
-			names = append(strings.Fields(rest), names...)
-		}
+	record := []byte(digestOf(m) + "\n" + strings.Join(names, "\n") + "\n")
+	if old, err := os.ReadFile(syncedPath(step)); err == nil && string(old) == string(record) {
+		return nil
 	}
-	slices.Sort(names)
-	return os.WriteFile(p, []byte(digest+"\n"+strings.Join(slices.Compact(names), "\n")+"\n"), 0o600)
+	return os.WriteFile(syncedPath(step), record, 0o600)
 }
 
 // syncedPath is where noteSynced records the names Sync put at the top of

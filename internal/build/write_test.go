@@ -399,3 +399,54 @@ func TestSyncedFilesAreNotForeign(t *testing.T) {
 		s.Close()
 	}
 }
+
+// TestSyncRemovedNameIsForeignAgain: a top-level name Sync removed (a
+// static CNAME deleted while watching) is no longer netjournal's: a file
+// the user then puts there is refused, not taken for the build's own and
+// deleted with the spare (a second review's finding).
+func TestSyncRemovedNameIsForeignAgain(t *testing.T) {
+	site := t.TempDir()
+	pub := filepath.Join(site, "public")
+	first := map[string][]byte{"index.html": []byte("home"), "old.txt": []byte("x")}
+	if err := Write(context.Background(), site, Output{Dir: pub, Files: first}); err != nil {
+		t.Fatal(err)
+	}
+	withCNAME := map[string][]byte{"index.html": []byte("home"), "CNAME": []byte("a")}
+	if _, _, err := Sync(pub, first, withCNAME, false); err != nil {
+		t.Fatal(err)
+	}
+	home := map[string][]byte{"index.html": []byte("home")}
+	if _, _, err := Sync(pub, withCNAME, home, false); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(pub, "CNAME"), []byte("mine"), 0o644)
+	os.WriteFile(filepath.Join(pub, "old.txt"), []byte("mine too"), 0o644)
+	s, err := Begin(context.Background(), site, Output{Dir: pub})
+	if err == nil || !strings.Contains(err.Error(), "public/CNAME") || !strings.Contains(err.Error(), "public/old.txt") {
+		t.Errorf("user files where Sync removed netjournal's: %v", err)
+	}
+	if s != nil {
+		s.Close()
+	}
+}
+
+// TestNoManifestKeepsForeignFiles: with no manifest to tell by (the
+// WorkDir removed, a fresh clone), a file at the output's top that this
+// build does not make is refused at its end, not deleted with the old
+// folder (a second review's finding).
+func TestNoManifestKeepsForeignFiles(t *testing.T) {
+	site := t.TempDir()
+	pub := filepath.Join(site, "public")
+	if err := Write(context.Background(), site, Output{Dir: pub, Files: map[string][]byte{"index.html": []byte("home")}}); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(pub, "notes.txt"), []byte("mine"), 0o644)
+	os.RemoveAll(filepath.Join(site, WorkDir))
+	err := Write(context.Background(), site, Output{Dir: pub, Files: map[string][]byte{"index.html": []byte("home 2")}})
+	if err == nil || !strings.Contains(err.Error(), "public/notes.txt") {
+		t.Errorf("err %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(pub, "notes.txt")); string(b) != "mine" {
+		t.Errorf("notes.txt: %q", b)
+	}
+}
