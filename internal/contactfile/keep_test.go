@@ -544,4 +544,11 @@ func TestPlanNameOnlyRecordIsNoIdentity(t *testing.T) {
 	if got := changes(res); !strings.HasPrefix(got, "created content/contacts/john-smith-2.md") {
 		t.Errorf("a name alone, then the name and an email:\n%s", got)
 	}
+	// A name and a big employer are no identity either (a second
+	// review's finding).
+	_, after = planIn(t, fsys, Options{}, Person{Name: "John Smith", Company: "Google"})
+	res, _ = planIn(t, after, Options{}, Person{Name: "John Smith", Company: "Google", Emails: []content.Typed{{Value: "john.smith.nyc@gmail.com"}}})
+	if got := changes(res); !strings.HasPrefix(got, "created content/contacts/john-smith-2.md") {
+		t.Errorf("a name and a company, then with an email:\n%s", got)
+	}
 }

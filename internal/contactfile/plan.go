@@ -210,7 +210,8 @@ func (p *planner) plan(person Person) (*Change, error) {
 		// lacked (a LinkedIn export's URL column, added since): the
 		// contact made of it before is the one it was, which gets them.
 		// A card with a UID is its own (TestPlanAgainAfterHandEdits).
-		// A record of a name alone says nothing of whose it is.
+		// A record of a name (and a company) alone says nothing of whose
+		// it is.
 		if bare := withoutIdentifiers(person); !nameOnly(bare) {
 			if before := RecordUID(bare); len(p.byID["uid:"+uidKey(before)]) == 1 {
 				id.add(nil, nil, before)
@@ -630,11 +631,13 @@ func withCircle(p Person, circles []string) Person {
 	return p
 }
 
-// nameOnly reports whether a record holds nothing but a name (and
-// aliases): nothing that tells two namesakes apart.
+// nameOnly reports whether a record holds nothing of one person's beyond
+// a name: a company, a role and a place are many people's (John Smith of
+// Google); a phone, a day met (a LinkedIn connection's), a birthday, a
+// link, notes or a photo tell two namesakes apart.
 func nameOnly(p Person) bool {
-	return len(p.Phones) == 0 && len(p.Links) == 0 && p.Company == "" && p.Role == "" && p.Location == "" &&
-		p.Met.IsZero() && !p.Birthday.IsSet() && strings.TrimSpace(p.Notes) == "" && p.Photo == nil
+	return len(p.Phones) == 0 && len(p.Links) == 0 && p.Met.IsZero() && !p.Birthday.IsSet() &&
+		strings.TrimSpace(p.Notes) == "" && p.Photo == nil
 }
 
 // withoutIdentifiers is p as a record with no identifier would have it:
