@@ -310,15 +310,18 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			key, _, _ := strings.Cut(rest, ".")
 			key, _, _ = strings.Cut(key, "[")
 			if scope == "page" {
+				if key == "categories" || key == "tags" {
+					return true // with the folder's, made lists: as Jekyll has them, not as written
+				}
 				if _, ok := meta.Get(key); ok {
 					return false // the front matter's own
 				}
 				return jekyllPageComputed[key] || defaulted[key]
 			}
-			if _, ok := cfg[key]; ok {
-				return false
-			}
-			return jekyllSiteComputed[key]
+			// The config's own; any other, Jekyll's defaults may give (its
+			// markdown, excerpt_separator, permalink, …) or it makes.
+			_, ok := cfg[key]
+			return !ok
 		}
 		c.value = func(name string) (string, bool) {
 			if k, ok := strings.CutPrefix(name, "page."); ok {
@@ -1167,15 +1170,7 @@ func excludeMatcher(patterns []string) func(p string) string {
 // jekyllPageComputed are the page variables Jekyll gives a page whose
 // front matter does not: a condition on one is not evaluated.
 var jekyllPageComputed = map[string]bool{
-	"url": true, "date": true, "id": true, "categories": true, "tags": true, "collection": true,
+	"url": true, "date": true, "id": true, "collection": true, "title": true,
 	"path": true, "excerpt": true, "content": true, "next": true, "previous": true, "dir": true,
 	"name": true, "slug": true, "ext": true, "relative_path": true, "output": true, "layout": true,
-}
-
-// jekyllSiteComputed are the site variables Jekyll makes of the site, not
-// of its config.
-var jekyllSiteComputed = map[string]bool{
-	"posts": true, "pages": true, "collections": true, "data": true, "time": true, "categories": true,
-	"tags": true, "related_posts": true, "static_files": true, "html_pages": true, "html_files": true,
-	"documents": true, "github": true, "url": true, "baseurl": true, "source": true, "destination": true,
 }

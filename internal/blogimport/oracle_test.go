@@ -149,7 +149,7 @@ func TestImportKeepsPrivate(t *testing.T) {
 func TestJekyllConditionalBlocks(t *testing.T) {
 	in := "{% if page.mood == \"sad\" %}Secret draft text.{% endif %}\n" +
 		"{% capture c %}Captured only{% endcapture %}\n" +
-		"Shown {% unless site.x %}yes this{% else %}not this{% endunless %} here.\n\n" +
+		"Shown {% unless page.x %}yes this{% else %}not this{% endunless %} here.\n\n" +
 		"Intro {% for p in site.posts %}One\n\nTwo{% endfor %} end.\n\n" +
 		"{% if jekyll.environment == \"production\" %}Analytics{% endif %}\n\n" +
 		"{% if page.title == 'A' %}{% if site.url %}Deep{% endif %}{% elsif page.x %}Else-if{% else %}Else{% endif %}\n\n" +
@@ -327,19 +327,21 @@ func TestHugoHighlightHoldingFence(t *testing.T) {
 func TestJekyllConditionOnComputedValues(t *testing.T) {
 	plan, err := Jekyll(fstest.MapFS{
 		"_config.yml": {Data: []byte("url: https://k.test\nshow: true\ndefaults:\n  - scope: {path: \"\"}\n    values: {comments: true}\n")},
-		"_posts/2020-01-02-p.md": {Data: []byte("---\ntitle: P\n---\n" +
+		"_posts/2020-01-02-p.md": {Data: []byte("---\ntitle: P\ntags: golang\n---\n" +
 			"{% if page.comments %}on{% else %}OFF{% endif %}\n\n" +
 			"{% if site.posts.size > 0 %}has{% else %}NONE{% endif %}\n\n" +
 			"{% if page.date %}dated{% else %}UNDATED{% endif %}\n\n" +
 			"{% if page.url contains \"2020\" %}old{% else %}NEW{% endif %}\n\n" +
-			"{% if site.show %}SHOWN{% endif %} {% if page.title == \"P\" %}TITLED{% endif %} {% if page.nothing %}NEVER{% endif %}\n")},
+			"{% if site.show %}SHOWN{% endif %} {% if page.title == \"P\" %}TITLED{% endif %} {% if page.nothing %}NEVER{% endif %}\n\n" +
+			"{% if site.markdown == \"kramdown\" %}kd{% else %}NOTKD{% endif %}\n\n" +
+			"{% if page.tags contains \"go\" %}GOTAG{% endif %}\n")},
 	}, Options{Root: "j"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	body := plan.Posts[0].Body
 	html := markdown.New().Render(markdown.Text(body), markdown.Options{}).HTML
-	for _, hidden := range []string{"OFF", "NONE", "UNDATED", "NEW", "NEVER"} {
+	for _, hidden := range []string{"OFF", "NONE", "UNDATED", "NEW", "NEVER", "NOTKD", "GOTAG"} {
 		if strings.Contains(html, hidden) {
 			t.Errorf("shows %s:\n%s", hidden, html)
 		}
@@ -349,7 +351,7 @@ func TestJekyllConditionOnComputedValues(t *testing.T) {
 			t.Errorf("does not show %s:\n%s", shown, html)
 		}
 	}
-	if n := strings.Count(fmt.Sprint(plan.Warnings), "conditions are not evaluated"); n != 4 {
+	if n := strings.Count(fmt.Sprint(plan.Warnings), "conditions are not evaluated"); n != 6 {
 		t.Errorf("%d warnings of conditions: %v", n, plan.Warnings)
 	}
 }
