@@ -51,7 +51,7 @@ func (singleQuotes) Parse(parent ast.Node, block text.Reader, pc parser.Context)
 	}
 	var entity string
 	switch {
-	case (unicode.IsSpace(before) || strings.ContainsRune("([{\"“‘—–", before)) && unicode.IsLetter(after):
+	case (unicode.IsSpace(before) || strings.ContainsRune("([{\"“‘—–*_", before)) && unicode.IsLetter(after):
 		if elision(line[1:]) {
 			entity = "&rsquo;"
 		} else {
@@ -59,7 +59,7 @@ func (singleQuotes) Parse(parent ast.Node, block text.Reader, pc parser.Context)
 			count.n++
 		}
 	case count.n > 0 && (unicode.IsLetter(before) || unicode.IsDigit(before) || strings.ContainsRune(".,;:!?)]}”’", before)) &&
-		(unicode.IsSpace(after) || strings.ContainsRune(".,;:!?)]}\"”—–-", after)):
+		(unicode.IsSpace(after) || strings.ContainsRune(".,;:!?)]}\"”—–-*_", after)):
 		entity = "&rsquo;"
 		count.n--
 	default:
@@ -82,10 +82,15 @@ func elision(s []byte) bool {
 	if n < len(s) && s[n] >= utf8.RuneSelf {
 		return false // a word that goes on in other letters
 	}
-	// s, t, n or k alone before a space or a hyphen: Dutch's 's, 't and
-	// 'k ('s-Hertogenbosch, 't Hooft), rock 'n roll; not 'e-mail'.
-	if n == 1 && n < len(s) && (s[n] == ' ' || s[n] == '-') && strings.IndexByte("stnk", s[0]|0x20) >= 0 {
+	// s, t or n alone before a space, and 's before a hyphen and a
+	// capital: Dutch's 's and 't ('s-Hertogenbosch, 't Hooft), rock 'n
+	// roll; not 'e-mail', 'k-means' or 't-shirt'.
+	if n == 1 && n+1 < len(s) && strings.IndexByte("stn", s[0]|0x20) >= 0 &&
+		(s[n] == ' ' || s[n] == '-' && s[0]|0x20 == 's' && 'A' <= s[n+1] && s[n+1] <= 'Z') {
 		return true
+	}
+	if n < len(s) && s[n] == '-' {
+		return false // another word: 'n-gram'
 	}
 	return elisions[strings.ToLower(string(s[:n]))]
 }

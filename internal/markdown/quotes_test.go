@@ -19,7 +19,10 @@ func TestSingleQuotes(t *testing.T) {
 		"a 'nested \"double\" one' here":                                             "a ‘nested “double” one’ here",
 		// Dutch elisions (a review's finding): ’s-Hertogenbosch, ’t Hooft.
 		"In 's-Hertogenbosch and 't Hooft, 's avonds, rock 'n roll": "In ’s-Hertogenbosch and ’t Hooft, ’s avonds, rock ’n roll",
-		"`'code'` stays": "<code>'code'</code> stays",
+		// A second review's: 'k-means' is a quote; a quote in emphasis.
+		"the 'k-means' and 'n-gram' and 't-shirt' and 'S-curve'": "the ‘k-means’ and ‘n-gram’ and ‘t-shirt’ and ‘S-curve’",
+		"an *'emph'* and _'x'_ word":                             "an <em>‘emph’</em> and <em>‘x’</em> word",
+		"`'code'` stays":                                         "<code>'code'</code> stays",
 	} {
 		html := New().Render(Text(in), Options{}).HTML
 		got := strings.NewReplacer("&lsquo;", "‘", "&rsquo;", "’", "&ldquo;", "“", "&rdquo;", "”", "<p>", "", "</p>\n", "").Replace(html)
