@@ -1372,34 +1372,45 @@ func closingTag(lower, name string, from int) int {
 // matter), where CommonMark makes the paragraph a heading. The lines keep
 // their places.
 func kramdownSetextText(body string) string {
-	if !strings.Contains(body, "\n-") && !strings.Contains(body, "\n=") {
+	if !strings.ContainsAny(body, "-=") {
 		return body
 	}
 	code := kramdownVerbatim(body)
 	lines := strings.SplitAfter(body, "\n")
-	text := func(l string) bool {
+	// A line in a quote is read after its quote marks, beside lines of
+	// the same quote.
+	quoted := func(l string) (marks, rest string) {
 		t := strings.TrimRight(l, "\r\n")
-		return strings.TrimSpace(t) != "" && !strings.HasPrefix(t, "    ") && !strings.HasPrefix(t, "\t") && !paragraphStart.MatchString(t)
+		m := quoteMarks.FindString(t)
+		return m, t[len(m):]
+	}
+	text := func(l, marks string) bool {
+		m, t := quoted(l)
+		return m == marks && strings.TrimSpace(t) != "" && !strings.HasPrefix(t, "    ") && !strings.HasPrefix(t, "\t") && !paragraphStart.MatchString(t)
 	}
 	offset := 0
 	for i, l := range lines {
 		start := offset
 		offset += len(l)
-		line := strings.TrimRight(l, "\r\n")
-		if i < 2 || code.in(start) || !setextLine.MatchString(line) || !text(lines[i-1]) || !text(lines[i-2]) {
+		marks, line := quoted(l)
+		if i < 2 || code.in(start) || !setextLine.MatchString(line) || !text(lines[i-1], marks) || !text(lines[i-2], marks) {
 			continue
 		}
-		marks := strings.TrimSpace(line)
-		if marks[0] == '=' {
-			lines[i] = `\` + marks + l[len(line):]
+		end := l[len(strings.TrimRight(l, "\r\n")):]
+		dashes := strings.TrimSpace(line)
+		if dashes[0] == '=' {
+			lines[i] = marks + `\` + dashes + end
 			continue
 		}
 		// kramdown's typography: --- an em dash, -- an en dash.
-		n := len(marks)
-		lines[i] = strings.Repeat("—", n/3) + [...]string{"", "-", "–"}[n%3] + l[len(line):]
+		n := len(dashes)
+		lines[i] = marks + strings.Repeat("—", n/3) + [...]string{"", "-", "–"}[n%3] + end
 	}
 	return strings.Join(lines, "")
 }
+
+// quoteMarks are a line's quote marks, with the spaces around them.
+var quoteMarks = regexp.MustCompile(`^(?: {0,3}> ?)+`)
 
 // setextLine is a setext heading's underline: dashes or equals signs
 // alone, indented three spaces at most.

@@ -44,6 +44,9 @@ func TestJekyllOracle(t *testing.T) {
 			[]string{`"cl">    <span class="k">if</span>`, `"cl">        <span class="k">return</span>`, "<li>Run it.</li>"}, nil},
 		{"fence under a list item", "1. First step\n2. Edit the file:\n```php\ndefine(1);\n\nmore();\n```\nwhere `X` is the password.\n3. Click on Save\n",
 			[]string{"<li>Click on Save</li>", ">more<", "is the password.</li>"}, []string{"</ol>\n<pre", "password. 3."}},
+		// In a quote too (a second review's finding).
+		{"--- under two lines in a quote", "> quoted para line one\n> line two\n> ---\n> after\n",
+			[]string{"line two\n—\nafter</p>"}, []string{"<h2"}},
 		// Code and raw HTML are as written (a review's finding): a YAML
 		// separator in a highlight, a table's rows in one, === in a <pre>.
 		{"dashes in a highlight", "{% highlight yaml %}\ntitle: x\ndate: y\n---\nname: z\n{% endhighlight %}\n",
