@@ -179,7 +179,7 @@ func (e *ForeignError) Error() string {
 		}
 	}
 	if e.Unlisted {
-		return fmt.Sprintf("refusing to replace %s: no record says what netjournal wrote there (%s/ was removed), and this build does not make %s (a build replaces the folder whole): %s, or delete them if they are old pages", e.Dir, WorkDir, strings.Join(e.Names, ", "), hint)
+		return fmt.Sprintf("refusing to replace %s: no record says what netjournal wrote there (%s/ was removed), and this build does not make %s (a build replaces the folder whole): move away what is yours, and delete what a build made before (an old page, a draft's: build --drafts makes those)", e.Dir, WorkDir, strings.Join(e.Names, ", "))
 	}
 	return fmt.Sprintf("refusing to replace %s: netjournal did not write %s (a build replaces the folder whole): %s", e.Dir, strings.Join(e.Names, ", "), hint)
 }

@@ -570,7 +570,7 @@ func Sync(dir string, old, files map[string][]byte, private bool) (written, remo
 		}
 	}
 	if len(changed) > 0 || len(gone) > 0 {
-		if err := noteSynced(dir, files); err != nil {
+		if err := noteSynced(dir, files, private); err != nil {
 			return written, removed, err
 		}
 	}
@@ -594,7 +594,7 @@ func Sync(dir string, old, files map[string][]byte, private bool) (written, remo
 // and knows a name Sync removed for none of its own (a file the user puts
 // there after). Recorded before the files are written: a Sync stopped
 // halfway leaves none it wrote unrecorded.
-func noteSynced(dir string, files map[string][]byte) error {
+func noteSynced(dir string, files map[string][]byte, private bool) error {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return err
@@ -604,7 +604,11 @@ func noteSynced(dir string, files map[string][]byte) error {
 	if err != nil {
 		return nil // no manifest: the next build takes nothing for granted
 	}
+	// With what the staging writes beside the files (openStage).
 	now := map[string]bool{Marker: true}
+	if private {
+		now[".gitignore"] = true
+	}
 	for name := range files {
 		top, _, _ := strings.Cut(name, "/")
 		now[top] = true

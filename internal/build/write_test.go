@@ -450,3 +450,25 @@ func TestNoManifestKeepsForeignFiles(t *testing.T) {
 		t.Errorf("notes.txt: %q", b)
 	}
 }
+
+// TestSyncedPrivateKeepsGitignore: the wiki's .gitignore, which the
+// staging writes and Sync does not, stays netjournal's after a watch
+// session changed the wiki (a third review's finding: every build after
+// it was refused).
+func TestSyncedPrivateKeepsGitignore(t *testing.T) {
+	site := t.TempDir()
+	priv := filepath.Join(site, "private")
+	first := map[string][]byte{"index.html": []byte("home")}
+	if err := Write(context.Background(), site, Output{Dir: priv, Files: first, Private: true}); err != nil {
+		t.Fatal(err)
+	}
+	next := map[string][]byte{"index.html": []byte("home"), "contacts/ana.html": []byte("ana")}
+	if _, _, err := Sync(priv, first, next, true); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Begin(context.Background(), site, Output{Dir: priv, Private: true})
+	if err != nil {
+		t.Fatalf("after a sync of the wiki: %v", err)
+	}
+	s.Close()
+}
