@@ -551,4 +551,11 @@ func TestPlanNameOnlyRecordIsNoIdentity(t *testing.T) {
 	if got := changes(res); !strings.HasPrefix(got, "created content/contacts/john-smith-2.md") {
 		t.Errorf("a name and a company, then with an email:\n%s", got)
 	}
+	// Nor the company's web site (a third review's finding).
+	acme := []Link{{URL: "https://www.acme.com/"}}
+	_, after = planIn(t, fsys, Options{}, Person{Name: "John Doe", Company: "Acme Corp", Links: acme})
+	res, _ = planIn(t, after, Options{}, Person{Name: "John Doe", Company: "Acme Corp", Links: acme, Emails: []content.Typed{{Value: "john.doe.austin@gmail.com"}}})
+	if got := changes(res); !strings.HasPrefix(got, "created content/contacts/john-doe-2.md") {
+		t.Errorf("a name, a company and its site, then with an email:\n%s", got)
+	}
 }

@@ -632,11 +632,11 @@ func withCircle(p Person, circles []string) Person {
 }
 
 // nameOnly reports whether a record holds nothing of one person's beyond
-// a name: a company, a role and a place are many people's (John Smith of
-// Google); a phone, a day met (a LinkedIn connection's), a birthday, a
-// link, notes or a photo tell two namesakes apart.
+// a name: a company, a role, a place and a web site are many people's
+// (John Smith of Google, acme.com); a phone, a day met (a LinkedIn
+// connection's), a birthday, notes or a photo tell two namesakes apart.
 func nameOnly(p Person) bool {
-	return len(p.Phones) == 0 && len(p.Links) == 0 && p.Met.IsZero() && !p.Birthday.IsSet() &&
+	return len(p.Phones) == 0 && p.Met.IsZero() && !p.Birthday.IsSet() &&
 		strings.TrimSpace(p.Notes) == "" && p.Photo == nil
 }
 
