@@ -45,6 +45,16 @@ func (singleQuotes) Parse(parent ast.Node, block text.Reader, pc parser.Context)
 		pc.Set(openQuotes, count)
 	}
 	before := block.PrecendingCharacter()
+	if before == '*' || before == '_' {
+		// An emphasis mark that closes (*Alice*'ll) is a word's end: the
+		// quote is the typographer's; one that opens (*'emph'*) is where
+		// a quote opens, as after a space.
+		if _, seg := block.Position(); seg.Start >= 2 {
+			if r, _ := utf8.DecodeLastRune(block.Source()[:seg.Start-1]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return nil
+			}
+		}
+	}
 	after, _ := utf8.DecodeRune(line[1:])
 	if len(line) == 1 {
 		after = '\n'
@@ -82,11 +92,12 @@ func elision(s []byte) bool {
 	if n < len(s) && s[n] >= utf8.RuneSelf {
 		return false // a word that goes on in other letters
 	}
-	// s, t or n alone before a space, and 's before a hyphen and a
-	// capital: Dutch's 's and 't ('s-Hertogenbosch, 't Hooft), rock 'n
-	// roll; not 'e-mail', 'k-means' or 't-shirt'.
-	if n == 1 && n+1 < len(s) && strings.IndexByte("stn", s[0]|0x20) >= 0 &&
-		(s[n] == ' ' || s[n] == '-' && s[0]|0x20 == 's' && 'A' <= s[n+1] && s[n+1] <= 'Z') {
+	// s, t, n or k alone before a space or a punctuation mark, and 's
+	// before a hyphen and a capital: Dutch's 's, 't and 'k
+	// ('s-Hertogenbosch, 't Hooft, weet 't.), rock 'n roll; not 'e-mail',
+	// 'k-means' or 't-shirt'.
+	if n == 1 && strings.IndexByte("stnk", s[0]|0x20) >= 0 &&
+		(n == len(s) || strings.IndexByte(" .,;:!?", s[n]) >= 0 || n+1 < len(s) && s[n] == '-' && s[0]|0x20 == 's' && 'A' <= s[n+1] && s[n+1] <= 'Z') {
 		return true
 	}
 	if n < len(s) && s[n] == '-' {
@@ -99,4 +110,6 @@ var elisions = map[string]bool{
 	"tis": true, "twas": true, "twere": true, "twill": true, "twould": true, "til": true,
 	"em": true, "cause": true, "cos": true, "n": true, "round": true, "bout": true,
 	"nuff": true, "neath": true, "gainst": true,
+	"ne": true, "nen": true, "nem": true, "ner": true, // German's 'ne (eine)
+	"sto": true, "sta": true, "ste": true, "sti": true, // Italian's 'sto (questo)
 }

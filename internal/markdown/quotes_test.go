@@ -22,7 +22,12 @@ func TestSingleQuotes(t *testing.T) {
 		// A second review's: 'k-means' is a quote; a quote in emphasis.
 		"the 'k-means' and 'n-gram' and 't-shirt' and 'S-curve'": "the ‘k-means’ and ‘n-gram’ and ‘t-shirt’ and ‘S-curve’",
 		"an *'emph'* and _'x'_ word":                             "an <em>‘emph’</em> and <em>‘x’</em> word",
-		"`'code'` stays":                                         "<code>'code'</code> stays",
+		// A third review's: a contraction after emphasis, Dutch 'k and 't
+		// before punctuation, German 'ne, Italian 'sto.
+		"*Alice*'ll come, and *Bob*'d go":         "<em>Alice</em>’ll come, and <em>Bob</em>’d go",
+		"'k Heb 't gezien. Ik weet 't. Is 't, ja": "’k Heb ’t gezien. Ik weet ’t. Is ’t, ja",
+		"so 'ne Sache, 'nen Hund, 'sto libro":     "so ’ne Sache, ’nen Hund, ’sto libro",
+		"`'code'` stays":                          "<code>'code'</code> stays",
 	} {
 		html := New().Render(Text(in), Options{}).HTML
 		got := strings.NewReplacer("&lsquo;", "‘", "&rsquo;", "’", "&ldquo;", "“", "&rdquo;", "”", "<p>", "", "</p>\n", "").Replace(html)
