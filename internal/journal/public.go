@@ -461,8 +461,18 @@ func (j *Journal) linksToPrivate(site *public.Site, errs *content.ErrorList) {
 	if len(private) == 0 {
 		return
 	}
+	// The last name of each address, which a link to it ends in: a link
+	// whose last name is none of these is passed by without resolving it
+	// (every link of every public body, on every build).
+	last := map[string]bool{}
+	for at := range private {
+		last[path.Base(at)] = true
+	}
 	check := func(what, source, dir string, links []public.Link) {
 		for _, l := range links {
+			if !last[lastName(l.Dest)] {
+				continue
+			}
 			if at := sitePathOf(l.Dest, dir, site.BasePath); private[at] != "" {
 				errs.Add(content.Position{Path: source, Line: l.Line},
 					"public %s links to private %s (%s%s): its address would be published, and the link broken; link to it from a private document, or leave the link out",
@@ -476,6 +486,22 @@ func (j *Journal) linksToPrivate(site *public.Site, errs *content.ErrorList) {
 	for _, pg := range site.Pages {
 		check("page", pg.Source, pg.Path, pg.Links)
 	}
+}
+
+// lastName is the last name of a link's path (secret of
+// /posts/secret/index.html#x), unescaped.
+func lastName(dest string) string {
+	if i := strings.IndexAny(dest, "#?"); i >= 0 {
+		dest = dest[:i]
+	}
+	dest = strings.TrimSuffix(strings.TrimSuffix(dest, "index.html"), "/")
+	name := dest[strings.LastIndexByte(dest, '/')+1:]
+	if strings.ContainsAny(name, "%&") {
+		if u, err := url.PathUnescape(html.UnescapeString(name)); err == nil {
+			name = u
+		}
+	}
+	return name
 }
 
 // sitePathOf returns the site path a link's destination names (a root
