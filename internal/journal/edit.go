@@ -64,5 +64,7 @@ func (j *Journal) EditBodies(site *content.Site, opts Options, edited map[string
 			*old = *pp
 		}
 	}
+	// As Public refuses it: a link an edit added to a private address.
+	j.linksToPrivate(pub, &errs)
 	return errs.Err()
 }
