@@ -1169,14 +1169,10 @@ func kramdownAbbreviations(body string) (out string, n, first int) {
 	if !strings.Contains(body, "*[") {
 		return body, 0, 0
 	}
-	code := kramdownVerbatim(body)
-	lines := strings.SplitAfter(body, "\n")
-	offset := 0
+	lines, verbatim := proseLines(body)
 	for i, l := range lines {
-		start := offset
-		offset += len(l)
 		line := strings.TrimRight(l, "\r\n")
-		if code.in(start) || !abbreviation.MatchString(line) {
+		if verbatim[i] || !abbreviation.MatchString(line) {
 			continue
 		}
 		if n == 0 {
@@ -1190,6 +1186,21 @@ func kramdownAbbreviations(body string) (out string, n, first int) {
 
 // abbreviation is a line of kramdown's abbreviation definition.
 var abbreviation = regexp.MustCompile(`^ {0,3}\*\[[^\]\n]+\]:`)
+
+// proseLines splits body into its lines, their ends kept, and says of
+// each whether it begins in code or raw HTML (kramdownVerbatim), which
+// the passes that rewrite lines leave as written.
+func proseLines(body string) (lines []string, verbatim []bool) {
+	code := kramdownVerbatim(body)
+	lines = strings.SplitAfter(body, "\n")
+	verbatim = make([]bool, len(lines))
+	offset := 0
+	for i, l := range lines {
+		verbatim[i] = code.in(offset)
+		offset += len(l)
+	}
+	return lines, verbatim
+}
 
 // kramdownVerbatim returns where body holds what the kramdown passes
 // that rewrite lines leave as written: code, a Liquid highlight or raw,
@@ -1213,13 +1224,9 @@ func kramdownShortSeparators(body string) string {
 	if !strings.Contains(body, "|") {
 		return body
 	}
-	code := kramdownVerbatim(body)
-	lines := strings.SplitAfter(body, "\n")
-	offset := 0
+	lines, verbatim := proseLines(body)
 	for i, l := range lines {
-		start := offset
-		offset += len(l)
-		if i == 0 || code.in(start) {
+		if i == 0 || verbatim[i] {
 			continue
 		}
 		row := strings.TrimRight(l, "\r\n")
@@ -1375,8 +1382,7 @@ func kramdownSetextText(body string) string {
 	if !strings.ContainsAny(body, "-=") {
 		return body
 	}
-	code := kramdownVerbatim(body)
-	lines := strings.SplitAfter(body, "\n")
+	lines, verbatim := proseLines(body)
 	// A line in a quote is read after its quote marks, beside lines of
 	// the same quote.
 	quoted := func(l string) (marks, rest string) {
@@ -1388,12 +1394,9 @@ func kramdownSetextText(body string) string {
 		m, t := quoted(l)
 		return m == marks && strings.TrimSpace(t) != "" && !strings.HasPrefix(t, "    ") && !strings.HasPrefix(t, "\t") && !paragraphStart.MatchString(t)
 	}
-	offset := 0
 	for i, l := range lines {
-		start := offset
-		offset += len(l)
 		marks, line := quoted(l)
-		if i < 2 || code.in(start) || !setextLine.MatchString(line) || !text(lines[i-1], marks) || !text(lines[i-2], marks) {
+		if i < 2 || verbatim[i] || !setextLine.MatchString(line) || !text(lines[i-1], marks) || !text(lines[i-2], marks) {
 			continue
 		}
 		end := l[len(strings.TrimRight(l, "\r\n")):]
