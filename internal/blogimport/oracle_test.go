@@ -58,17 +58,7 @@ func TestJekyllOracle(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			body := jekyllPost(t, tc.in).Posts[0].Body
-			html := markdown.New().Render(markdown.Text(body), markdown.Options{}).HTML
-			for _, w := range tc.want {
-				if !strings.Contains(html, w) {
-					t.Errorf("body:\n%s\nhtml:\n%s\nwant %q", body, html, w)
-				}
-			}
-			for _, n := range tc.not {
-				if strings.Contains(html, n) {
-					t.Errorf("body:\n%s\nhtml:\n%s\nhas %q", body, html, n)
-				}
-			}
+			shows(t, body, tc.want, tc.not)
 		})
 	}
 }
@@ -77,15 +67,8 @@ func TestJekyllOracle(t *testing.T) {
 // leaves the warnings of later lines at the file's own lines.
 func TestJekyllBlockEndSplitLines(t *testing.T) {
 	plan := jekyllPost(t, "<div>box</div><span>s</span>\nText.\n\n{% mystery %}\n")
-	var got []string
-	for _, w := range plan.Warnings {
-		got = append(got, w.Error())
-	}
 	// The front matter is lines 1 to 3: the tag is on the file's line 7.
-	want := `j/_posts/2021-01-01-a.md:7: Liquid tag {% mystery %} is not converted: left out`
-	if !strings.Contains(strings.Join(got, "\n"), want) {
-		t.Errorf("warnings:\n%s\nwant %s", strings.Join(got, "\n"), want)
-	}
+	warns(t, plan, `j/_posts/2021-01-01-a.md:7: Liquid tag {% mystery %} is not converted: left out`)
 }
 
 // TestImportRefusesNetjournalSite: a netjournal site given as the old
@@ -233,14 +216,7 @@ func TestHugoPathAsHugo(t *testing.T) {
 // element's content leave the warnings of later lines at the file's own.
 func TestJekyllParsedBlockLines(t *testing.T) {
 	plan := jekyllPost(t, "<div markdown=\"1\">\n**B**\n</div>\n<div>x</div><span>s</span>\nText.\n\n{% mystery %}\n")
-	var got []string
-	for _, w := range plan.Warnings {
-		got = append(got, w.Error())
-	}
-	want := `j/_posts/2021-01-01-a.md:10: Liquid tag {% mystery %} is not converted: left out`
-	if !strings.Contains(strings.Join(got, "\n"), want) {
-		t.Errorf("warnings:\n%s\nwant %s", strings.Join(got, "\n"), want)
-	}
+	warns(t, plan, `j/_posts/2021-01-01-a.md:10: Liquid tag {% mystery %} is not converted: left out`)
 }
 
 // TestHugoOracle: posts of real Hugo blogs whose imported page showed
@@ -268,17 +244,7 @@ func TestHugoOracle(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			plan := hugoPost(t, "", tc.in, fstest.MapFS{"layouts/shortcodes/pic.html": {Data: []byte(pic)}})
 			body := plan.Posts[0].Body
-			html := markdown.New().Render(markdown.Text(body), markdown.Options{}).HTML
-			for _, w := range tc.want {
-				if !strings.Contains(html, w) {
-					t.Errorf("body:\n%s\nhtml:\n%s\nwant %q", body, html, w)
-				}
-			}
-			for _, n := range tc.not {
-				if strings.Contains(html, n) {
-					t.Errorf("body:\n%s\nhtml:\n%s\nhas %q", body, html, n)
-				}
-			}
+			shows(t, body, tc.want, tc.not)
 		})
 	}
 }
@@ -375,5 +341,33 @@ func TestJekyllAbbreviations(t *testing.T) {
 	want := "j/_posts/2021-01-01-a.md:6: kramdown's abbreviations are not read: 2 definitions kept in HTML comments, where they show nothing"
 	if !strings.Contains(fmt.Sprint(plan.Warnings), want) {
 		t.Errorf("warnings %v, want %s", plan.Warnings, want)
+	}
+}
+
+// shows checks what a body renders to: each of want there, none of not.
+func shows(t *testing.T, body string, want, not []string) {
+	t.Helper()
+	html := markdown.New().Render(markdown.Text(body), markdown.Options{}).HTML
+	for _, w := range want {
+		if !strings.Contains(html, w) {
+			t.Errorf("body:\n%s\nhtml:\n%s\nwant %q", body, html, w)
+		}
+	}
+	for _, n := range not {
+		if strings.Contains(html, n) {
+			t.Errorf("body:\n%s\nhtml:\n%s\nhas %q", body, html, n)
+		}
+	}
+}
+
+// warns checks that a plan warned of want.
+func warns(t *testing.T, plan *Plan, want string) {
+	t.Helper()
+	var got []string
+	for _, w := range plan.Warnings {
+		got = append(got, w.Error())
+	}
+	if !strings.Contains(strings.Join(got, "\n"), want) {
+		t.Errorf("warnings:\n%s\nwant %s", strings.Join(got, "\n"), want)
 	}
 }
