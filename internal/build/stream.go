@@ -120,8 +120,8 @@ func (s *Stream) begin() error {
 // last build did not write there, as its manifest says (a CNAME, the .git
 // of a gh-pages worktree, notes put there): the build replaces the folder
 // whole, and the next would remove them from its spare. Without a
-// manifest to tell by (a WorkDir removed), the folder is taken as the
-// Marker says, netjournal's.
+// manifest to tell by (a WorkDir removed), the check is made at the
+// build's end, against what it made (foreignAtTop).
 func foreignFiles(o Output, step swapStep) error {
 	data, err := os.ReadFile(manifestPath(step))
 	if err != nil {
