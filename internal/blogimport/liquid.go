@@ -25,6 +25,9 @@ type liquidTag struct {
 	comment    bool
 	bad        string
 	pair       int // an opening highlight's endhighlight, or -1
+	// trimBefore and trimAfter: the tag's {%- and -%} ({{- -}}), which
+	// take out the white space before it and after it.
+	trimBefore, trimAfter bool
 }
 
 var (
@@ -64,6 +67,7 @@ func lexLiquid(s string) []*liquidTag {
 			continue
 		}
 		t.end = j + 2 + e + 2
+		t.trimBefore, t.trimAfter = e > 0 && s[j+2] == '-', e > 0 && s[j+2+e-1] == '-'
 		inner := strings.TrimSpace(strings.Trim(s[j+2:j+2+e], "-"))
 		if t.output {
 			t.markup = inner
@@ -228,8 +232,12 @@ func (c *converter) emitLiquid(b *strings.Builder, toks []*liquidTag, from, to, 
 		if t.start < at {
 			continue
 		}
-		b.WriteString(c.src[at:t.start])
-		at = t.end
+		text := c.src[at:t.start]
+		if t.trimBefore {
+			text = strings.TrimRight(text, " \t\r\n")
+		}
+		b.WriteString(text)
+		at = c.trimmedFrom(t, t.end)
 		line := c.line(t.start)
 		switch {
 		case t.bad != "":
@@ -265,7 +273,7 @@ func (c *converter) emitLiquid(b *strings.Builder, toks []*liquidTag, from, to, 
 		case liquidBlocks[t.name] != "" && t.pair >= 0 && !c.code.in(t.start):
 			end := toks[t.pair]
 			lo, hi, ok := c.branch(toks, i)
-			at, i = end.end, t.pair
+			at, i = c.trimmedFrom(end, end.end), t.pair
 			if ok {
 				// Its conditions read the page's values and the site's
 				// alone: the branch Jekyll showed is converted, the rest
@@ -276,7 +284,11 @@ func (c *converter) emitLiquid(b *strings.Builder, toks []*liquidTag, from, to, 
 					continue
 				}
 				c.hide(b, t.start, toks[lo].end)
-				c.emitLiquid(b, toks, toks[lo].end, toks[hi].start, lo+1, hi)
+				from, to := c.trimmedFrom(toks[lo], toks[lo].end), toks[hi].start
+				if toks[hi].trimBefore {
+					to = max(from, len(strings.TrimRight(c.src[:to], " \t\r\n")))
+				}
+				c.emitLiquid(b, toks, from, to, lo+1, hi)
 				c.hide(b, toks[hi].start, end.end)
 				continue
 			}
@@ -300,6 +312,18 @@ func (c *converter) emitLiquid(b *strings.Builder, toks []*liquidTag, from, to, 
 	if at < to {
 		b.WriteString(c.src[at:to])
 	}
+}
+
+// trimmedFrom is where the text after toks[i] begins: past the white
+// space its -%} takes out.
+func (c *converter) trimmedFrom(t *liquidTag, at int) int {
+	if !t.trimAfter {
+		return at
+	}
+	for at < len(c.src) && strings.IndexByte(" \t\r\n", c.src[at]) >= 0 {
+		at++
+	}
+	return at
 }
 
 // hide keeps what the source has from start to end in an HTML comment:

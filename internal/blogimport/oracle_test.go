@@ -371,3 +371,11 @@ func warns(t *testing.T, plan *Plan, want string) {
 		t.Errorf("warnings:\n%s\nwant %s", strings.Join(got, "\n"), want)
 	}
 }
+
+// TestJekyllWhitespaceControl: Liquid's {%- and -%} take the white space
+// beside a tag out, as Jekyll did ("Helloworld!", a second review's
+// finding), around a branch shown and an output.
+func TestJekyllWhitespaceControl(t *testing.T) {
+	body := jekyllPost(t, "Hello {%- if page.title -%} world {%- endif -%}!\n\nA {{- page.title -}} B and {{ page.title }} C\n").Posts[0].Body
+	shows(t, body, []string{"Helloworld!", "AAB and A C"}, nil)
+}
