@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/netjournal/netjournal/internal/build"
@@ -276,9 +277,21 @@ func (c *buildCmd) watch(ctx context.Context, w *watch.Watcher, b *build.Builder
 			unlock()
 			return full()
 		}
-		_, _, err = build.Sync(c.path(out), last.Public, res.Public, false)
+		// A Sync that adds or removes files lists them in the folder's
+		// manifest (so the next build knows them for netjournal's): the
+		// write the folders hold is then told by the manifest as it is.
+		listed := false
+		sync := func(dir string, old, files map[string][]byte, private bool) error {
+			written, removed, err := build.Sync(dir, old, files, private)
+			listed = listed || len(removed) > 0 || slices.ContainsFunc(written, func(name string) bool { _, had := old[name]; return !had })
+			return err
+		}
+		err = sync(c.path(out), last.Public, res.Public, false)
 		if err == nil {
-			_, _, err = build.Sync(c.path(wikiOut), last.Private, res.Private, true)
+			err = sync(c.path(wikiOut), last.Private, res.Private, true)
+		}
+		if err == nil && listed {
+			wrote = written()
 		}
 		unlock() // before full, which takes it
 		if err != nil {

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -131,15 +132,6 @@ func foreignFiles(o Output, step swapStep) error {
 	if !ok {
 		return nil
 	}
-	// Or what build --watch made it hold since, by Sync (noteSynced).
-	if synced, err := os.ReadFile(syncedPath(step)); err == nil {
-		if first, rest, _ := strings.Cut(string(synced), "\n"); first == digestOf(data) {
-			wrote = map[string]bool{}
-			for _, name := range strings.Split(strings.TrimSuffix(rest, "\n"), "\n") {
-				wrote[name] = true
-			}
-		}
-	}
 	entries, err := os.ReadDir(o.Dir)
 	if err != nil {
 		return nil // none: nothing to lose
@@ -165,6 +157,10 @@ type ForeignError struct {
 	// Unlisted: no manifest says what netjournal wrote there (the WorkDir
 	// removed); Names are what this build does not make.
 	Unlisted bool
+	// Spare, when set: Names are files below the folder's top, relative
+	// to it, that went with it into its spare, this folder, when the last
+	// build replaced it.
+	Spare string
 }
 
 func (e *ForeignError) Error() string {
@@ -177,6 +173,9 @@ func (e *ForeignError) Error() string {
 				break
 			}
 		}
+	}
+	if e.Spare != "" {
+		return fmt.Sprintf("refusing to replace %s: netjournal did not write %s, which were in it when the last build replaced it and are kept in %s: move them back, or away (a build replaces the folder whole)", e.Dir, strings.Join(e.Names, ", "), e.Spare)
 	}
 	if e.Unlisted {
 		return fmt.Sprintf("refusing to replace %s: no record says what netjournal wrote there (%s/ was removed), and this build does not make %s (a build replaces the folder whole): move away what is yours, and delete what a build made before (an old page, a draft's: build --drafts makes those)", e.Dir, WorkDir, strings.Join(e.Names, ", "))
@@ -894,6 +893,9 @@ func (st *stager) finish() error {
 		if err != nil {
 			return err
 		}
+		if err := st.spareForeign(extra); err != nil {
+			return err
+		}
 		for _, p := range extra {
 			if err := os.RemoveAll(p); err != nil {
 				return err
@@ -928,6 +930,32 @@ func (st *stager) foreignAtTop() error {
 		return nil
 	}
 	return &ForeignError{Dir: st.shown, Names: names, Public: st.public, Unlisted: true}
+}
+
+// spareForeign refuses the extras of a spare (what this build did not
+// put) when a file among them is none its manifest lists: a file the user
+// put in the output folder below its top (public/css/custom.css), which
+// went with the folder into the spare when a build replaced it. It stays
+// where it is, named, and the build stops, changing nothing.
+func (st *stager) spareForeign(extra []string) error {
+	var names []string
+	for _, p := range extra {
+		filepath.WalkDir(p, func(f string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			rel, _ := filepath.Rel(st.dir, f)
+			if _, ok := st.had[filepath.ToSlash(rel)]; !ok {
+				names = append(names, filepath.ToSlash(rel))
+			}
+			return nil
+		})
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	slices.Sort(names)
+	return &ForeignError{Dir: st.shown, Names: names, Public: st.public, Spare: sparePath(stepFor(st.old))}
 }
 
 // extras lists what the staging holds that this build did not put: a

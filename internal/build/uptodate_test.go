@@ -108,9 +108,10 @@ func TestUpToDateIsExact(t *testing.T) {
 			os.WriteFile(p, append(b, "<!-- mine -->"...), 0o644)
 		}, true, false},
 		{"a wiki file removed", func() { os.Remove(outFile(priv)) }, true, false},
-		// Below the top, where a build takes them for its own; at the top
-		// it refuses to replace the folder (TestForeignFiles).
-		{"a file added to the wiki", func() { os.WriteFile(filepath.Join(priv, "posts", "extra.html"), nil, 0o600) }, true, false},
+		// A folder below the top, where a build takes it for its own
+		// (it holds no file of anyone's); a file added anywhere makes a
+		// build refuse the folder, at once at its top, or the build after
+		// below it (TestForeignFiles, TestDeepForeignFileKept).
 		{"a folder added to the blog", func() { os.Mkdir(filepath.Join(pub, "posts", "extra"), 0o755) }, true, false},
 		// The new file may get the old one's inode in the same tick, and
 		// be taken for it: rightly, as it holds the same bytes.

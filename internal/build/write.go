@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -478,7 +477,7 @@ func recoverSwap(site string) error {
 	for _, e := range entries {
 		switch name := e.Name(); {
 		case name == ".gitignore", name == lockFile, name == recordFile, name == stampFile, name == path.Base(CacheDir), name == programFile,
-			strings.HasSuffix(name, ".manifest"), strings.HasSuffix(name, ".spare"), strings.HasSuffix(name, ".manifest.synced"):
+			strings.HasSuffix(name, ".manifest"), strings.HasSuffix(name, ".spare"):
 			continue
 		}
 		os.RemoveAll(filepath.Join(site, WorkDir, e.Name()))
@@ -569,8 +568,10 @@ func Sync(dir string, old, files map[string][]byte, private bool) (written, remo
 			}
 		}
 	}
-	if len(changed) > 0 || len(gone) > 0 {
-		if err := noteSynced(dir, files, private); err != nil {
+	if added > 0 || len(gone) > 0 {
+		// Listed before they are written: a Sync stopped halfway leaves
+		// none it wrote unlisted.
+		if err := listSynced(dir, files, gone); err != nil {
 			return written, removed, err
 		}
 	}
@@ -587,47 +588,38 @@ func Sync(dir string, old, files map[string][]byte, private bool) (written, remo
 	return written, removed, nil
 }
 
-// noteSynced records, beside the manifest of the output folder dir, the
-// names at its top once Sync has made it hold files, when they are not the
-// ones the last whole write put there (its manifest unchanged: Written
-// tells writes apart by it): the next build knows them for netjournal's,
-// and knows a name Sync removed for none of its own (a file the user puts
-// there after). Recorded before the files are written: a Sync stopped
-// halfway leaves none it wrote unrecorded.
-func noteSynced(dir string, files map[string][]byte, private bool) error {
+// listSynced keeps the manifest of the output folder dir listing every
+// file netjournal put there when Sync adds files or removes them (a post
+// written while watching): the next builds know them for netjournal's,
+// and any other file there for the user's (foreignFiles, spareForeign). A
+// file added is listed as one whose bytes are unknown, which matches no
+// file (the next build writes it again); one removed is unlisted. Written
+// tells writes apart by the manifest's bytes: build --watch reads it
+// again after its Syncs.
+func listSynced(dir string, files map[string][]byte, gone []string) error {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return err
 	}
-	step := stepFor(abs)
-	m, err := os.ReadFile(manifestPath(step))
+	p := manifestPath(stepFor(abs))
+	data, err := os.ReadFile(p)
 	if err != nil {
 		return nil // no manifest: the next build takes nothing for granted
 	}
-	// With what the staging writes beside the files (openStage).
-	now := map[string]bool{Marker: true}
-	if private {
-		now[".gitignore"] = true
+	m := parseManifest(data)
+	if len(m) == 0 {
+		return nil // damaged: as none
 	}
 	for name := range files {
-		top, _, _ := strings.Cut(name, "/")
-		now[top] = true
+		if _, ok := m[name]; !ok {
+			m[name] = fileState{}
+		}
 	}
-	names := slices.Sorted(maps.Keys(now))
-	if wrote, ok := topNames(m); ok && len(wrote) == len(names) && !slices.ContainsFunc(names, func(n string) bool { return !wrote[n] }) {
-		os.Remove(syncedPath(step)) // as the manifest says
-		return nil
+	for _, name := range gone {
+		delete(m, name)
 	}
-	record := []byte(digestOf(m) + "\n" + strings.Join(names, "\n") + "\n")
-	if old, err := os.ReadFile(syncedPath(step)); err == nil && string(old) == string(record) {
-		return nil
-	}
-	return os.WriteFile(syncedPath(step), record, 0o600)
+	return m.write(p)
 }
-
-// syncedPath is where noteSynced records the names Sync put at the top of
-// an output folder.
-func syncedPath(step swapStep) string { return manifestPath(step) + ".synced" }
 
 // writeFile writes data beside p and renames it into place.
 func writeFile(p string, data []byte, mode os.FileMode) error {

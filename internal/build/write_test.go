@@ -472,3 +472,43 @@ func TestSyncedPrivateKeepsGitignore(t *testing.T) {
 	}
 	s.Close()
 }
+
+// TestDeepForeignFileKept: a file the user put below the top of an output
+// folder (public/css/custom.css) went with the folder into the spare, and
+// the build after removed it from there: it is refused, kept where it is,
+// and named (a third review's finding). What build --watch added below
+// the top is netjournal's, and goes as any page of its.
+func TestDeepForeignFileKept(t *testing.T) {
+	site := t.TempDir()
+	pub := filepath.Join(site, "public")
+	files := map[string][]byte{"index.html": []byte("home"), "css/site.css": []byte("body{}")}
+	if err := Write(context.Background(), site, Output{Dir: pub, Files: files}); err != nil {
+		t.Fatal(err)
+	}
+	// A watch session adds a page below the top, and the user a file.
+	synced := map[string][]byte{"index.html": []byte("home"), "css/site.css": []byte("body{}"), "posts/new/index.html": []byte("new")}
+	if _, _, err := Sync(pub, files, synced, false); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(pub, "css", "custom.css"), []byte("mine"), 0o644)
+	// Two builds: the first moves the folder to the spare, the second
+	// stages in it.
+	var err error
+	for range 2 {
+		if err = Write(context.Background(), site, Output{Dir: pub, Files: files}); err != nil {
+			break
+		}
+	}
+	if err == nil || !strings.Contains(err.Error(), "css/custom.css") || strings.Contains(err.Error(), "posts/new") {
+		t.Fatalf("err %v", err)
+	}
+	kept, _ := os.ReadFile(filepath.Join(site, WorkDir, "public.spare", "css", "custom.css"))
+	if string(kept) != "mine" {
+		t.Errorf("custom.css: %q", kept)
+	}
+	// Moved away, the build goes on.
+	os.Remove(filepath.Join(site, WorkDir, "public.spare", "css", "custom.css"))
+	if err := Write(context.Background(), site, Output{Dir: pub, Files: files}); err != nil {
+		t.Fatal(err)
+	}
+}
