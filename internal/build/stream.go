@@ -448,7 +448,7 @@ type stager struct {
 
 	// unlisted says the output has no manifest to tell what is
 	// netjournal's in it (the WorkDir removed): what this build does not
-	// put at its top is refused at the end (foreignAtTop). shown is the
+	// put is refused at the end (foreignAtTop). shown is the
 	// output as its Output names it, public whether it is the blog's.
 	unlisted bool
 	shown    string
@@ -906,26 +906,36 @@ func (st *stager) finish() error {
 }
 
 // foreignAtTop refuses the output being replaced when, with no manifest
-// to tell by, it holds at its top a name this build did not put there: a
-// file of the user's (a CNAME, notes) would go with the folder.
+// to tell by, it holds a file or a folder, at any depth, that this build
+// does not put there: a file of the user's (a CNAME, notes, a stylesheet
+// below the top) would go with the folder, whose spare, with no manifest,
+// is not kept.
 func (st *stager) foreignAtTop() error {
-	entries, err := os.ReadDir(st.old)
-	if err != nil {
-		return nil // none: nothing to lose
-	}
 	st.mu.Lock()
 	put := map[string]bool{}
 	for name := range st.files {
-		top, _, _ := strings.Cut(name, "/")
-		put[top] = true
-	}
-	st.mu.Unlock()
-	var names []string
-	for _, e := range entries {
-		if !put[e.Name()] {
-			names = append(names, filepath.ToSlash(filepath.Join(st.shown, e.Name())))
+		put[name] = true
+		for d := path.Dir(name); d != "."; d = path.Dir(d) {
+			put[d] = true
 		}
 	}
+	st.mu.Unlock()
+	// The whole folder, at any depth (a rare build: its WorkDir gone), and
+	// a folder this build makes none of named once.
+	var names []string
+	filepath.WalkDir(st.old, func(f string, d fs.DirEntry, err error) error {
+		rel, rerr := filepath.Rel(st.old, f)
+		if err != nil || rerr != nil || rel == "." {
+			return nil
+		}
+		if rel = filepath.ToSlash(rel); !put[rel] {
+			names = append(names, path.Join(filepath.ToSlash(st.shown), rel))
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+		}
+		return nil
+	})
 	if len(names) == 0 {
 		return nil
 	}

@@ -441,10 +441,15 @@ func TestNoManifestKeepsForeignFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(pub, "notes.txt"), []byte("mine"), 0o644)
+	os.MkdirAll(filepath.Join(pub, "css"), 0o755)
+	os.WriteFile(filepath.Join(pub, "css", "custom.css"), []byte("mine"), 0o644) // below the top (a review's)
 	os.RemoveAll(filepath.Join(site, WorkDir))
-	err := Write(context.Background(), site, Output{Dir: pub, Files: map[string][]byte{"index.html": []byte("home 2")}})
-	if err == nil || !strings.Contains(err.Error(), "public/notes.txt") {
+	err := Write(context.Background(), site, Output{Dir: pub, Files: map[string][]byte{"index.html": []byte("home 2"), "css/site.css": []byte("x")}})
+	if err == nil || !strings.Contains(err.Error(), "public/notes.txt") || !strings.Contains(err.Error(), "public/css/custom.css") {
 		t.Errorf("err %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(pub, "css", "custom.css")); string(b) != "mine" {
+		t.Errorf("custom.css: %q", b)
 	}
 	if b, _ := os.ReadFile(filepath.Join(pub, "notes.txt")); string(b) != "mine" {
 		t.Errorf("notes.txt: %q", b)
