@@ -341,12 +341,40 @@ func (r *record) keepSpares() {
 		work := filepath.Dir(s.New)
 		entries, _ := os.ReadDir(work)
 		for _, e := range entries {
-			if o := filepath.Join(work, e.Name()); strings.HasSuffix(e.Name(), ".spare") && !mine[o] {
-				os.RemoveAll(o)
-				os.Remove(o + ".manifest")
+			o := filepath.Join(work, e.Name())
+			if !strings.HasSuffix(e.Name(), ".spare") || mine[o] {
+				continue
 			}
+			if holdsForeign(o) {
+				// Put aside where no build stages or looks again, the
+				// user's file in it: public.spare.kept.
+				os.Rename(o, o+".kept")
+				os.Rename(o+".manifest", o+".kept.manifest")
+				continue
+			}
+			os.RemoveAll(o)
+			os.Remove(o + ".manifest")
 		}
 	}
+}
+
+// holdsForeign reports whether the spare folder spare holds a file its
+// manifest does not list: one the user put in the output it was (kept,
+// not removed with a spare no build stages in any more).
+func holdsForeign(spare string) bool {
+	listed := readManifest(spare + ".manifest")
+	found := false
+	filepath.WalkDir(spare, func(f string, d fs.DirEntry, err error) error {
+		if err != nil || found || d.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(spare, f)
+		if _, ok := listed[filepath.ToSlash(rel)]; !ok {
+			found = true
+		}
+		return nil
+	})
+	return found
 }
 
 // linkSpare makes the spare of an output that replaced none (a first
@@ -477,7 +505,7 @@ func recoverSwap(site string) error {
 	for _, e := range entries {
 		switch name := e.Name(); {
 		case name == ".gitignore", name == lockFile, name == recordFile, name == stampFile, name == path.Base(CacheDir), name == programFile,
-			strings.HasSuffix(name, ".manifest"), strings.HasSuffix(name, ".spare"):
+			strings.HasSuffix(name, ".manifest"), strings.HasSuffix(name, ".spare"), strings.HasSuffix(name, ".kept"):
 			continue
 		}
 		os.RemoveAll(filepath.Join(site, WorkDir, e.Name()))

@@ -517,3 +517,36 @@ func TestDeepForeignFileKept(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestOtherSpareWithUserFileKept: the spare of a folder no longer an
+// output (--out changed) was removed whole, a file the user had put in
+// the folder with it (a fourth review's finding): a spare that holds a
+// file its manifest does not list is put aside, .netjournal/public.spare.kept.
+func TestOtherSpareWithUserFileKept(t *testing.T) {
+	site := t.TempDir()
+	pub, docs := filepath.Join(site, "public"), filepath.Join(site, "docs")
+	files := map[string][]byte{"index.html": []byte("home"), "css/site.css": []byte("x")}
+	for range 2 {
+		if err := Write(context.Background(), site, Output{Dir: pub, Files: files}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.WriteFile(filepath.Join(pub, "css", "custom.css"), []byte("mine"), 0o644)
+	if err := Write(context.Background(), site, Output{Dir: pub, Files: files}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(context.Background(), site, Output{Dir: docs, Files: files}); err != nil {
+		t.Fatal(err)
+	}
+	kept := filepath.Join(site, WorkDir, "public.spare.kept", "css", "custom.css")
+	if b, _ := os.ReadFile(kept); string(b) != "mine" {
+		t.Errorf("custom.css: %q", b)
+	}
+	// Put aside, it stays through later builds.
+	if err := Write(context.Background(), site, Output{Dir: docs, Files: files}); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(kept); string(b) != "mine" {
+		t.Errorf("custom.css, a build later: %q", b)
+	}
+}
