@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"html"
-	"net/url"
 	"path"
 	"slices"
 	"sort"
@@ -496,12 +495,7 @@ func lastName(dest string) string {
 	}
 	dest = strings.TrimSuffix(strings.TrimSuffix(dest, "index.html"), "/")
 	name := dest[strings.LastIndexByte(dest, '/')+1:]
-	if strings.ContainsAny(name, "%&") {
-		if u, err := url.PathUnescape(html.UnescapeString(name)); err == nil {
-			name = u
-		}
-	}
-	return name
+	return content.PathUnescape(html.UnescapeString(name))
 }
 
 // sitePathOf returns the site path a link's destination names (a root
@@ -511,13 +505,10 @@ func lastName(dest string) string {
 func sitePathOf(dest, dir, basePath string) string {
 	dest, _, _ = strings.Cut(dest, "#")
 	dest, _, _ = strings.Cut(dest, "?")
-	dest = html.UnescapeString(dest)
-	if u, err := url.PathUnescape(dest); err == nil {
-		dest = u // /posts/s%65cret/ is /posts/secret/
-	}
+	dest = content.PathUnescape(html.UnescapeString(dest)) // /posts/s%65cret/ is /posts/secret/
 	p := path.Join(dir, dest)
 	if strings.HasPrefix(dest, "/") {
-		rest, ok := strings.CutPrefix(dest, strings.TrimSuffix(basePath, "/")+"/")
+		rest, ok := content.CutBase(dest, basePath)
 		if !ok {
 			return ""
 		}
