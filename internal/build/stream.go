@@ -948,24 +948,31 @@ func (st *stager) foreignAtTop() error {
 // went with the folder into the spare when a build replaced it. It stays
 // where it is, named, and the build stops, changing nothing.
 func (st *stager) spareForeign(extra []string) error {
+	names := unlistedFiles(st.dir, extra, st.had)
+	if len(names) == 0 {
+		return nil
+	}
+	return &ForeignError{Dir: st.shown, Names: names, Public: st.public, Spare: sparePath(stepFor(st.old))}
+}
+
+// unlistedFiles returns the files under each of paths, in the folder
+// root, that listed does not name, as root's slash paths, sorted.
+func unlistedFiles(root string, paths []string, listed manifest) []string {
 	var names []string
-	for _, p := range extra {
+	for _, p := range paths {
 		filepath.WalkDir(p, func(f string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return nil
 			}
-			rel, _ := filepath.Rel(st.dir, f)
-			if _, ok := st.had[filepath.ToSlash(rel)]; !ok {
+			rel, _ := filepath.Rel(root, f)
+			if _, ok := listed[filepath.ToSlash(rel)]; !ok {
 				names = append(names, filepath.ToSlash(rel))
 			}
 			return nil
 		})
 	}
-	if len(names) == 0 {
-		return nil
-	}
 	slices.Sort(names)
-	return &ForeignError{Dir: st.shown, Names: names, Public: st.public, Spare: sparePath(stepFor(st.old))}
+	return names
 }
 
 // extras lists what the staging holds that this build did not put: a

@@ -362,19 +362,7 @@ func (r *record) keepSpares() {
 // manifest does not list: one the user put in the output it was (kept,
 // not removed with a spare no build stages in any more).
 func holdsForeign(spare string) bool {
-	listed := readManifest(spare + ".manifest")
-	found := false
-	filepath.WalkDir(spare, func(f string, d fs.DirEntry, err error) error {
-		if err != nil || found || d.IsDir() {
-			return nil
-		}
-		rel, _ := filepath.Rel(spare, f)
-		if _, ok := listed[filepath.ToSlash(rel)]; !ok {
-			found = true
-		}
-		return nil
-	})
-	return found
+	return len(unlistedFiles(spare, []string{spare}, readManifest(spare+".manifest"))) > 0
 }
 
 // linkSpare makes the spare of an output that replaced none (a first
