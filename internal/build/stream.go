@@ -527,14 +527,17 @@ func openStage(o Output, step swapStep, read manifests) (*stager, error) {
 	}
 	// The spare, the output before last, becomes the staging folder when
 	// it is there with its manifest; else the folder starts empty.
+	// Staged in, its manifest stays until the staging is put back as
+	// the spare or made the output: a build killed meanwhile leaves the
+	// staging that the next run makes the spare again (record.clean).
 	st.had = read.spare
 	st.reuse = len(st.had) > 0 && sameKind(sparePath(step)) && os.Rename(sparePath(step), step.New) == nil
 	if !st.reuse {
 		st.had = nil
-	}
-	os.RemoveAll(sparePath(step))
-	os.Remove(spareManifestPath(step))
-	if !st.reuse {
+		// Not staged in (of the other output's kind, after --out and
+		// --wiki-out were swapped, or without its manifest): removed,
+		// unless it holds a file of the user's.
+		dropSpare(sparePath(step), read.output)
 		if err := os.Mkdir(step.New, st.dirMode); err != nil {
 			return nil, err
 		}

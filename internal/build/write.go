@@ -345,24 +345,49 @@ func (r *record) keepSpares() {
 			if !strings.HasSuffix(e.Name(), ".spare") || mine[o] {
 				continue
 			}
-			if holdsForeign(o) {
-				// Put aside where no build stages or looks again, the
-				// user's file in it: public.spare.kept.
-				os.Rename(o, o+".kept")
-				os.Rename(o+".manifest", o+".kept.manifest")
-				continue
-			}
-			os.RemoveAll(o)
-			os.Remove(o + ".manifest")
+			dropSpare(o, nil)
 		}
 	}
 }
 
-// holdsForeign reports whether the spare folder spare holds a file its
-// manifest does not list: one the user put in the output it was (kept,
-// not removed with a spare no build stages in any more).
-func holdsForeign(spare string) bool {
-	return len(unlistedFiles(spare, []string{spare}, readManifest(spare+".manifest"))) > 0
+// dropSpare removes the spare folder spare, which no build will stage in,
+// and its manifest; unless it holds a file that its manifest does not
+// list, nor output, when given, its output's manifest (a spare whose
+// linkSpare was killed before it wrote the manifest holds the output's
+// files): a file the user put in the output folder it was, which went
+// with the folder. Such a spare is put aside where no build stages or
+// looks again, public.spare.kept (public.spare-2.kept when that is
+// taken, and so on), with its manifest.
+func dropSpare(spare string, output manifest) {
+	if _, err := os.Lstat(spare); err != nil {
+		os.Remove(spare + ".manifest")
+		return
+	}
+	listed := readManifest(spare + ".manifest")
+	for name, state := range output {
+		if _, ok := listed[name]; !ok {
+			listed[name] = state
+		}
+	}
+	if len(unlistedFiles(spare, []string{spare}, listed)) == 0 {
+		os.RemoveAll(spare)
+		os.Remove(spare + ".manifest")
+		return
+	}
+	for n := 1; n < 100; n++ {
+		kept := spare + ".kept"
+		if n > 1 {
+			kept = fmt.Sprintf("%s-%d.kept", spare, n)
+		}
+		if _, err := os.Lstat(kept); err == nil {
+			continue
+		}
+		if os.Rename(spare, kept) == nil {
+			os.Rename(spare+".manifest", kept+".manifest")
+		}
+		return
+	}
+	// A hundred kept: this one stays where it is, still the user's.
 }
 
 // linkSpare makes the spare of an output that replaced none (a first
@@ -437,9 +462,24 @@ func (s swapStep) linkSpare() {
 	}
 }
 
-// clean removes what the record's steps left in their WorkDirs.
+// clean removes what the record's steps left in their WorkDirs. A
+// staging still there with the spare's manifest, and no spare, is the
+// spare a killed build staged in (openStage): made the spare again, as
+// it may hold a file the user put in the output it was, which the next
+// build finds (spareForeign). A file the killed build wrote anew is not
+// taken for the one the manifest lists, having another inode and time
+// (fileState.is); one it added, for a page the next build no longer
+// makes (a post removed between the two), is refused as not
+// netjournal's, and kept.
 func (r *record) clean() {
 	for _, s := range r.Outputs {
+		if _, err := os.Lstat(s.New); err == nil {
+			if _, err := os.Lstat(spareManifestPath(s)); err == nil {
+				if _, err := os.Lstat(sparePath(s)); errors.Is(err, fs.ErrNotExist) {
+					os.Rename(s.New, sparePath(s))
+				}
+			}
+		}
 		os.RemoveAll(s.New)
 		os.RemoveAll(s.Old)
 		os.Remove(manifestPath(s) + ".new")

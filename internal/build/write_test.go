@@ -550,3 +550,73 @@ func TestOtherSpareWithUserFileKept(t *testing.T) {
 		t.Errorf("custom.css, a build later: %q", b)
 	}
 }
+
+// spareWithUserFile writes the output folder public of a new site three
+// times, a file of the user's put below its top after the second: the
+// spare then holds it (the folder the third build replaced). It returns
+// the site, the folder and its files.
+func spareWithUserFile(t *testing.T) (site, pub string, files map[string][]byte) {
+	t.Helper()
+	site = t.TempDir()
+	pub = filepath.Join(site, "public")
+	files = map[string][]byte{"index.html": []byte("home"), "css/site.css": []byte("x")}
+	for i := range 3 {
+		if i == 2 {
+			os.WriteFile(filepath.Join(pub, "css", "custom.css"), []byte("mine"), 0o644)
+		}
+		if err := Write(context.Background(), site, Output{Dir: pub, Files: files}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(site, WorkDir, "public.spare", "css", "custom.css")); string(b) != "mine" {
+		t.Fatalf("the spare does not hold the user's file: %q", b)
+	}
+	return site, pub, files
+}
+
+// TestSpareOfOtherKindWithUserFileKept: a spare of the other output's
+// kind (--out and --wiki-out swapped) is not staged in; it was removed
+// whole, a file the user had put in the folder with it (the last
+// session's note). It is put aside, as another output's spare is.
+func TestSpareOfOtherKindWithUserFileKept(t *testing.T) {
+	site, pub, files := spareWithUserFile(t)
+	if err := Write(context.Background(), site, Output{Dir: pub, Files: files, Private: true}); err != nil {
+		t.Fatal(err)
+	}
+	kept := filepath.Join(site, WorkDir, "public.spare.kept", "css", "custom.css")
+	if b, _ := os.ReadFile(kept); string(b) != "mine" {
+		t.Errorf("custom.css: %q", b)
+	}
+}
+
+// TestKilledStagingKeepsUserFile: a build killed while it staged in the
+// spare left the spare as its staging, which the next run removed whole,
+// a file the user had put in the folder with it (the last session's
+// note). The recovery makes it the spare again, and the next build
+// refuses, naming the file, as it does for any spare that holds one.
+func TestKilledStagingKeepsUserFile(t *testing.T) {
+	site, pub, files := spareWithUserFile(t)
+	ctx := context.Background()
+	s, err := Begin(ctx, site, Output{Dir: pub})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Put(0, "index.html", []byte("home 2")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(site, WorkDir, "public.spare")); err == nil {
+		t.Fatal("the build did not stage in the spare: the test proves little")
+	}
+	s.killed = true // killed: nothing more of it runs, its lock goes
+	s.Close()
+	if err := Recover(ctx, site); err != nil {
+		t.Fatal(err)
+	}
+	err = Write(ctx, site, Output{Dir: pub, Files: files})
+	if err == nil || !strings.Contains(err.Error(), "css/custom.css") {
+		t.Errorf("the build after: %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(site, WorkDir, "public.spare", "css", "custom.css")); string(b) != "mine" {
+		t.Errorf("custom.css: %q", b)
+	}
+}
