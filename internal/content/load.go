@@ -299,25 +299,30 @@ func (f fronts) parse(dir, p string, data []byte, sum [sha256.Size]byte, key dis
 		return nil, ErrorList{serr} // no page is named
 	}
 	if serr != nil {
-		// A file that is no document (empty, in UTF-16, without front
-		// matter) is still the document its name says, named by its slug:
-		// a reference to it is no error of its own (one for each, with
-		// "unknown contact"), only the file's is.
-		doc, _ := f.typed(dir, p, Doc{Path: p, Hash: sum, stub: true}, cfg, func(d *Doc, v any, _ *ErrorList, _ func(*ErrorList)) {
-			switch v := v.(type) {
-			case *Contact:
-				v.Name = d.Slug
-			case *Event:
-				v.Title = d.Slug
-			case *Post:
-				v.Title = d.Slug
-			}
-		})
-		return doc, ErrorList{serr}
+		return f.stub(dir, p, sum, cfg), ErrorList{serr}
 	}
 	return f.typed(dir, p, d, cfg, func(d *Doc, v any, errs *ErrorList, validate func(*ErrorList)) {
 		f.decodeDoc(key, rec, where, d, block, v, errs, validate)
 	})
+}
+
+// stub is the document the file at p in the folder dir (not the pages')
+// stands for when it is no document (empty, in UTF-16, without front
+// matter) or cannot be read: the one its name says, named by its slug,
+// so that a reference to it is no error of its own (one for each, with
+// "unknown contact"), only the file's is.
+func (f fronts) stub(dir, p string, sum [sha256.Size]byte, cfg *Config) any {
+	doc, _ := f.typed(dir, p, Doc{Path: p, Hash: sum, stub: true}, cfg, func(d *Doc, v any, _ *ErrorList, _ func(*ErrorList)) {
+		switch v := v.(type) {
+		case *Contact:
+			v.Name = d.Slug
+		case *Event:
+			v.Title = d.Slug
+		case *Post:
+			v.Title = d.Slug
+		}
+	})
+	return doc
 }
 
 // typed is the document of the file at p in the folder dir, of the kind
@@ -571,7 +576,15 @@ func (c *Cache) walk(fsys fs.FS, dir string, cfg *Config, fr fronts, trusted boo
 	})
 	for _, fd := range files {
 		if fd.err != nil {
-			errs.Add(Position{Path: fd.p}, "%v", fd.err)
+			var pe *fs.PathError
+			if errors.As(fd.err, &pe) && pe.Path == fd.p {
+				errs.Add(Position{Path: fd.p}, "cannot be read: %v", pe.Err)
+			} else {
+				errs.Add(Position{Path: fd.p}, "%v", fd.err)
+			}
+			if dir != PagesDir {
+				fn(fr.stub(dir, fd.p, [sha256.Size]byte{}, cfg))
+			}
 			continue
 		}
 		c.files[fd.p] = fd.f

@@ -3,6 +3,7 @@ package content
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -852,4 +853,54 @@ func FuzzSlugify(f *testing.F) {
 			t.Fatalf("Slugify(%q) = %q, which the loader reads as %q", name, s, read)
 		}
 	})
+}
+
+// unreadableFS is fsys with the file bad, which it lists, refusing to be
+// opened, as a file without read permission is.
+type unreadableFS struct {
+	fstest.MapFS
+	bad string
+}
+
+func (f unreadableFS) Open(name string) (fs.File, error) {
+	if name == f.bad {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return f.MapFS.Open(name)
+}
+
+func (f unreadableFS) ReadFile(name string) ([]byte, error) {
+	if name == f.bad {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return f.MapFS.ReadFile(name)
+}
+
+// TestUnreadableFileStandsForItsSlug: a contact's file that cannot be
+// read (no read permission) is one error, at the file, saying why; it
+// still stands for its contact by its slug, as a file that is no
+// document does: the events that name the contact were each "unknown
+// contact" besides (17 errors for one file on the example site).
+func TestUnreadableFileStandsForItsSlug(t *testing.T) {
+	fsys := unreadableFS{MapFS: fstest.MapFS{
+		ConfigFile:                  {Data: []byte(testConfig)},
+		"content/contacts/priya.md": {Data: []byte("---\nname: Priya\n---\n")},
+		"content/contacts/ana.md":   {Data: []byte("---\nname: Ana\n---\n")},
+	}, bad: "content/contacts/priya.md"}
+	var c Cache
+	site, err := c.Load(fsys)
+	want := "content/contacts/priya.md: cannot be read: permission denied"
+	if err == nil || err.Error() != want {
+		t.Errorf("err %v, want %q", err, want)
+	}
+	if site == nil {
+		t.Fatal("no site")
+	}
+	var slugs []string
+	for _, ct := range site.Contacts {
+		slugs = append(slugs, ct.Slug)
+	}
+	if !slices.Contains(slugs, "priya") {
+		t.Errorf("contacts %v: the unreadable file stands for none", slugs)
+	}
 }
