@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/markdown"
 )
 
 const testConfig = "title: T\nbase_url: https://example.com/\n"
@@ -332,5 +333,21 @@ func TestMergeNoteListNamed(t *testing.T) {
 		if got := strings.Join(m.Conflicts, "\n"); got != tc.want {
 			t.Errorf("%q: conflicts:\n%s\nwant:\n%s", tc.notes, got, tc.want)
 		}
+	}
+}
+
+// TestMergeNotesOfAnEarlierImport: a note of several lines, which an
+// import now writes with hard breaks (markdown.EscapeText), is the one
+// an earlier import wrote without them: importing the card again does
+// not report it as a note not added.
+func TestMergeNotesOfAnEarlierImport(t *testing.T) {
+	src := "---\nname: Rui Alves\nemail: rui@example.com\n---\nMet at the Lisbon meetup; owes me a coffee.\nLikes trains.\n"
+	p := Person{Name: "Rui Alves", Emails: []content.Typed{{Value: "rui@example.com"}}, Notes: markdown.EscapeText("Met at the Lisbon meetup; owes me a coffee.\nLikes trains.")}
+	m, err := Merge([]byte(src), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Conflicts) > 0 {
+		t.Errorf("conflicts: %v", m.Conflicts)
 	}
 }

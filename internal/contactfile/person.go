@@ -179,10 +179,17 @@ func URLKey(raw string) string {
 // trunkInParens is a country code and a 0 after a parenthesis: +49 (0.
 var trunkInParens = regexp.MustCompile(`^\s*\+\s*(\d{1,3})[\s.-]*\(0`)
 
-// textKey folds a value for comparing: case and spacing are ignored.
+// textKey folds a value for comparing: case and spacing are ignored, and
+// a hard break is the line break it shows (withoutHardBreaks).
 func textKey(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	return strings.ToLower(strings.Join(strings.Fields(withoutHardBreaks(s)), " "))
 }
+
+// withoutHardBreaks is s, Markdown, with each hard break (a backslash
+// that ends a line) the line break it shows: a note imported with hard
+// breaks (markdown.EscapeText) is the one an earlier import wrote
+// without them, and is quoted without them.
+func withoutHardBreaks(s string) string { return strings.ReplaceAll(s, "\\\n", "\n") }
 
 // clean leaves out of p every value that a contact file must not hold: a
 // replacement character (U+FFFD), which means the text was lost before

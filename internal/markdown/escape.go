@@ -23,13 +23,19 @@ import (
 // dash was (the notes an import writes are such a list, and an export
 // gives them back so: Unescape); what follows it is read as a line's
 // start. A line's leading spaces, which would make it code, are taken
-// out. Lines stay lines of the source, and a blank line still parts
-// paragraphs, as Markdown has them.
+// out. Lines stay lines of the source, and shown so: a line that the
+// next continues (in a paragraph or an item) ends in a hard break, a
+// backslash, which Markdown would otherwise join to it as one line; a
+// blank line still parts paragraphs, as Markdown has them.
 func EscapeText(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
-	for i, line := range strings.Split(s, "\n") {
+	lines := strings.Split(s, "\n")
+	for i, line := range lines {
 		if i > 0 {
+			if continues(lines[i-1], line) {
+				b.WriteByte('\\')
+			}
 			b.WriteByte('\n')
 		}
 		line = strings.TrimLeft(line, " \t")
@@ -69,6 +75,18 @@ func EscapeText(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// continues reports whether the line next, as EscapeText writes it,
+// goes on the paragraph or the list item of the line before it, prev:
+// neither is blank, and next begins no item of a list. A line that ends
+// in a backslash of its own is joined to the next, as before: goldmark
+// takes a backslash after an escaped one for escaped too, and would show
+// it.
+func continues(prev, next string) bool {
+	next = strings.TrimLeft(next, " \t")
+	return strings.TrimSpace(prev) != "" && strings.TrimSpace(next) != "" && !strings.HasSuffix(prev, `\`) &&
+		!(strings.HasPrefix(next, "- ") && strings.TrimSpace(next[2:]) != "")
 }
 
 // urlAt is the length of the web address written at line[j:] that
@@ -130,8 +148,8 @@ func entityAt(s string) bool {
 }
 
 // Unescape is EscapeText undone: the text a body written by it
-// holds, each backslash before ASCII punctuation taken out (as Markdown
-// shows it), but where Markdown shows it as written: in code (a code
+// holds, each backslash before ASCII punctuation or a line break (a
+// hard break) taken out (as Markdown shows it), but where Markdown shows it as written: in code (a code
 // span, `a\_b`, a fenced or indented block, in a quote or a list too) and
 // raw HTML, which a body written by hand may have, found as Markdown
 // reads the body. For a plain-text field made of a body (a vCard's NOTE).
@@ -179,6 +197,9 @@ func Unescape(s string) string {
 		case s[i] == '\\' && i+1 < len(s) && strings.IndexByte(asciiPunctuation, s[i+1]) >= 0:
 			b.WriteByte(s[i+1])
 			i += 2
+		case s[i] == '\\' && i+1 < len(s) && s[i+1] == '\n':
+			// A hard break: the line break itself.
+			i++
 		default:
 			b.WriteByte(s[i])
 			i++

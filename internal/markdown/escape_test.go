@@ -143,3 +143,26 @@ func TestEscapeTextURLWithUnderscores(t *testing.T) {
 		}
 	}
 }
+
+// TestEscapeTextKeepsLineBreaks: an address book's note of several lines
+// ("Kids: Tom, Ana" under "Met at GopherCon") showed as one run-on
+// line: Markdown joins the lines of a paragraph. Each line that the next
+// continues ends in a hard break, which Unescape takes out again; a list
+// item's next item, a blank line and the text's end need none (a
+// backslash there would show).
+func TestEscapeTextKeepsLineBreaks(t *testing.T) {
+	for in, want := range map[string]string{
+		"Met at GopherCon.\nKids: Tom, Ana\n\nAsk about Lisbon.": "<p>Met at GopherCon.<br>\nKids: Tom, Ana</p>\n<p>Ask about Lisbon.</p>\n",
+		"- a\n- b":            "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n",
+		"- a\n  more":          "<ul>\n<li>a<br>\nmore</li>\n</ul>\n",
+		"C:\\\nnext":          "<p>C:\\\nnext</p>\n", // joined: see continues
+		"one\n   \ntwo":        "<p>one</p>\n<p>two</p>\n",
+		"line  \nwith spaces": "<p>line  <br>\nwith spaces</p>\n",
+	} {
+		esc := EscapeText(in)
+		if got := New().Render(Text(esc), Options{}).HTML; got != want {
+			t.Errorf("%q escaped as %q renders %q, want %q", in, esc, got, want)
+		}
+		checkEscaped(t, in)
+	}
+}

@@ -83,7 +83,7 @@ func TestReadCharsets(t *testing.T) {
 			`8 Jiří Dvořák | email jiri@example.cz`,
 		}},
 		{"outlook-windows-1252-2.1.vcf", "", []string{
-			`1 Arka O’Neill | company Contoso Ltd. | role Head of Sales | location Dublin, Ireland | email arka@contoso.example | phone work:+353 1 555 0100 | phone cell:+353 85 555 0199 | notes "Owes me €20 – “next time”.\nCall before 10." | dropped ADR "1 Grand Canal Square, D02 P820" (the location keeps the city and country)`,
+			`1 Arka O’Neill | company Contoso Ltd. | role Head of Sales | location Dublin, Ireland | email arka@contoso.example | phone work:+353 1 555 0100 | phone cell:+353 85 555 0199 | notes "Owes me €20 – “next time”.\\\nCall before 10." | dropped ADR "1 Grand Canal Square, D02 P820" (the location keeps the city and country)`,
 		}},
 		{"outlook-unlabelled-1252-2.1.vcf", "windows-1252", []string{
 			`1 José Müller | company Café Société | email jose@example.de`,

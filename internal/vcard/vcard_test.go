@@ -51,7 +51,7 @@ func TestRead(t *testing.T) {
 		warnings []string
 	}{
 		{"iphone-3.0.vcf", []string{
-			`1 Ana Lima | Tidewater Payments | Principal Engineer | ana.lima@example.com,ana@tidewater.example.com | +351 910 000 101 | =https://ana-lima.example.com/ | github=https://github.com/analima-example | linkedin=https://www.linkedin.com/in/ana-lima-example | bday --06-12 | "Met at Halyard Bank, London.\nSwims at Carcavelos all year round."`,
+			`1 Ana Lima | Tidewater Payments | Principal Engineer | ana.lima@example.com,ana@tidewater.example.com | +351 910 000 101 | =https://ana-lima.example.com/ | github=https://github.com/analima-example | linkedin=https://www.linkedin.com/in/ana-lima-example | bday --06-12 | "Met at Halyard Bank, London.\\\nSwims at Carcavelos all year round."`,
 			`22 Acme Dental (skip: a company, not a person)`,
 		}, nil},
 		{"google-3.0.vcf", []string{
@@ -64,7 +64,7 @@ func TestRead(t *testing.T) {
 		// base64 PHOTO data URI over several lines, escaped commas and
 		// semicolons, labels in item groups, TYPE=cell.
 		{"android-davx5-4.0.vcf", []string{
-			`1 Chidi Okafor | Lumen Freight, Lda. | Head of Platform, EMEA | chidi@example.com,chidi.okafor@lumen.example | +44 7700 900456,+44 20 7946 0018 | blog=https://chidi.example.org/writing/notes-on-platform-teams-and-the-cost-of-coordination | uid urn:uuid:3b1a7f0c-5d2e-4c8a-9a61-0f4e2b7d9c13 | bday --03-09 | tags Speakers, 2026,core | "Met at KubeCon Paris, on the platform-engineering track. Talks fast; listens faster.\nAsked me about Lisbon schools for his daughter — send him Sofia's list."`,
+			`1 Chidi Okafor | Lumen Freight, Lda. | Head of Platform, EMEA | chidi@example.com,chidi.okafor@lumen.example | +44 7700 900456,+44 20 7946 0018 | blog=https://chidi.example.org/writing/notes-on-platform-teams-and-the-cost-of-coordination | uid urn:uuid:3b1a7f0c-5d2e-4c8a-9a61-0f4e2b7d9c13 | bday --03-09 | tags Speakers, 2026,core | "Met at KubeCon Paris, on the platform-engineering track. Talks fast; listens faster.\\\nAsked me about Lisbon schools for his daughter — send him Sofia's list."`,
 			`29 Ana Lima | Tidewater Payments |  | ana@tidewater.example.com | +351 910 000 101 | uid urn:uuid:9f2c4e61-7a3b-4d05-8e1f-6c0b5a2d8e74 | "Swims at Carcavelos."`,
 		}, nil},
 		{"nextcloud-4.0.vcf", []string{
@@ -332,7 +332,7 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatal(err, warnings)
 	}
 	got := summary(people[0])
-	want := `1 Ana Maria Lima | Tidewater; Payments | Principal Engineer, Ledger | ana@example.com,ana@tidewater.example | +351 910 000 101 | website=https://ana-lima.example.com/ | linkedin=https://www.linkedin.com/in/ana-lima-example-with-a-very-long-profile-name-that-needs-folding/ | bday --06-12 | tags core,payments,a, b | "Notes: she swims at Carcavelos — all year.\nSecond line; with a semicolon."`
+	want := `1 Ana Maria Lima | Tidewater; Payments | Principal Engineer, Ledger | ana@example.com,ana@tidewater.example | +351 910 000 101 | website=https://ana-lima.example.com/ | linkedin=https://www.linkedin.com/in/ana-lima-example-with-a-very-long-profile-name-that-needs-folding/ | bday --06-12 | tags core,payments,a, b | "Notes: she swims at Carcavelos — all year.\\\nSecond line; with a semicolon."`
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
@@ -658,7 +658,7 @@ func TestReadQuotedPrintableEndsInEquals(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := people[0]
-	if p.Name != "Jovan Petrović" || len(p.Phones) != 1 || p.Phones[0].Value != "0995552188" || p.Notes != "Line one\nline two" {
+	if p.Name != "Jovan Petrović" || len(p.Phones) != 1 || p.Phones[0].Value != "0995552188" || p.Notes != "Line one\\\nline two" {
 		t.Errorf("got %s", summary(p))
 	}
 	// A note's own words that look like a property, in lower case,
@@ -687,7 +687,7 @@ func TestReadQuotedPrintableSoftBreakBeforeSpace(t *testing.T) {
 	if err != nil || len(warnings) > 0 {
 		t.Fatal(err, warnings)
 	}
-	if got, want := people[0].Notes, "Café au lait\nLand Firma"; got != want {
+	if got, want := people[0].Notes, "Café au lait\\\nLand Firma"; got != want {
 		t.Errorf("notes %q, want %q", got, want)
 	}
 }
@@ -705,13 +705,13 @@ func TestReadLineWithoutName(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := people[0].Notes, "Met in Lisbon and talked\nabout payments, follow up in May"; got != want {
+	if got, want := people[0].Notes, "Met in Lisbon and talked\\\nabout payments, follow up in May"; got != want {
 		t.Errorf("notes %q, want %q", got, want)
 	}
 	if got := people[0].Phones; len(got) != 1 || got[0].Value != "+351 1" {
 		t.Errorf("phones %v", got)
 	}
-	if got, want := people[1].Notes, "Café\nau lait"; got != want {
+	if got, want := people[1].Notes, "Café\\\nau lait"; got != want {
 		t.Errorf("notes %q, want %q", got, want)
 	}
 	var warn []string
@@ -767,7 +767,7 @@ func TestReadLinesOfNotes(t *testing.T) {
 	if got := people[0].Notes; got != "Meet on 12 May" {
 		t.Errorf("notes %q", got)
 	}
-	if got, want := people[1].Notes, "first\nsee https://x.example/a\nhttps://x.example/b\nthird"; got != want || len(people[1].Phones) != 1 {
+	if got, want := people[1].Notes, "first\\\nsee https://x.example/a\\\nhttps://x.example/b\\\nthird"; got != want || len(people[1].Phones) != 1 {
 		t.Errorf("notes %q, want %q; phones %v", got, want, people[1].Phones)
 	}
 	if people[2].Photo == nil || len(people[2].Photo.Data) != 70 {
