@@ -154,9 +154,9 @@ func TestEscapeTextKeepsLineBreaks(t *testing.T) {
 	for in, want := range map[string]string{
 		"Met at GopherCon.\nKids: Tom, Ana\n\nAsk about Lisbon.": "<p>Met at GopherCon.<br>\nKids: Tom, Ana</p>\n<p>Ask about Lisbon.</p>\n",
 		"- a\n- b":            "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n",
-		"- a\n  more":          "<ul>\n<li>a<br>\nmore</li>\n</ul>\n",
+		"- a\n  more":         "<ul>\n<li>a<br>\nmore</li>\n</ul>\n",
 		"C:\\\nnext":          "<p>C:\\\nnext</p>\n", // joined: see continues
-		"one\n   \ntwo":        "<p>one</p>\n<p>two</p>\n",
+		"one\n   \ntwo":       "<p>one</p>\n<p>two</p>\n",
 		"line  \nwith spaces": "<p>line  <br>\nwith spaces</p>\n",
 	} {
 		esc := EscapeText(in)
