@@ -19,6 +19,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/netjournal/netjournal/internal/fileid"
 	"github.com/netjournal/netjournal/internal/page"
 	"github.com/netjournal/netjournal/internal/par"
 )
@@ -219,6 +220,9 @@ func (s *Stream) start() error {
 	s.staged = true
 	if err := s.plan.save(s.site); err != nil {
 		return err
+	}
+	if info, err := os.Stat(recordPath(s.site)); err == nil {
+		s.plan.since = fileid.ChangeTime(info)
 	}
 	if err := s.step("recorded staging"); err != nil {
 		return err

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"github.com/netjournal/netjournal/internal/fileid"
 	"github.com/netjournal/netjournal/internal/par"
 )
 
@@ -227,6 +228,10 @@ const (
 type record struct {
 	State   string     `json:"state"`
 	Outputs []swapStep `json:"outputs"`
+	// since is the change time of the record's file as it was saved
+	// before the staging began (fileid.ChangeTime; 0 unknown): a file
+	// of a staging changed since then is the build's (clean).
+	since int64
 }
 
 // swapStep is one output folder's swap: Dir becomes Old, then New becomes
@@ -374,7 +379,7 @@ func dropSpare(spare string, output manifest) {
 		os.Remove(spare + ".manifest")
 		return
 	}
-	for n := 1; n < 100; n++ {
+	for n := 1; n <= 100; n++ {
 		kept := spare + ".kept"
 		if n > 1 {
 			kept = fmt.Sprintf("%s-%d.kept", spare, n)
@@ -476,6 +481,7 @@ func (r *record) clean() {
 		if _, err := os.Lstat(s.New); err == nil {
 			if _, err := os.Lstat(spareManifestPath(s)); err == nil {
 				if _, err := os.Lstat(sparePath(s)); errors.Is(err, fs.ErrNotExist) {
+					r.listOwn(s)
 					os.Rename(s.New, sparePath(s))
 				}
 			}
@@ -484,6 +490,45 @@ func (r *record) clean() {
 		os.RemoveAll(s.Old)
 		os.Remove(manifestPath(s) + ".new")
 		os.Remove(manifestPath(s) + ".replaced")
+	}
+}
+
+// listOwn lists in the spare's manifest each file of s's staging that
+// the build wrote (one the manifest does not list, changed since the
+// staging began: a page of a draft, a large page's hidden part), as one
+// whose bytes are unknown: the next build that stages there writes it
+// again or removes it, and refuses only what was there before, the
+// user's. Where change times are unknown (r.since 0, or a system that
+// keeps none) every file the manifest does not list is refused.
+func (r *record) listOwn(s swapStep) {
+	if r.since == 0 {
+		return
+	}
+	m := readManifest(spareManifestPath(s))
+	if len(m) == 0 {
+		return
+	}
+	added := false
+	filepath.WalkDir(s.New, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		rel, err := filepath.Rel(s.New, p)
+		if err != nil {
+			return nil
+		}
+		name := filepath.ToSlash(rel)
+		if _, ok := m[name]; ok {
+			return nil
+		}
+		if info, err := d.Info(); err == nil && fileid.ChangeTime(info) >= r.since {
+			m[name] = fileState{}
+			added = true
+		}
+		return nil
+	})
+	if added {
+		m.write(spareManifestPath(s))
 	}
 }
 
@@ -517,6 +562,12 @@ func recoverSwap(site string) error {
 			if err := r.swap(); err != nil {
 				return fmt.Errorf("finishing the swap of an interrupted build: %w", err)
 			}
+			// The outputs replaced, at Old, become the spares, as the
+			// build would have made them: removed with Old (clean), a
+			// file the user had put in one went with it.
+			r.keepSpares()
+		} else if info, err := os.Stat(recordPath(site)); err == nil {
+			r.since = fileid.ChangeTime(info) // saved as the staging began
 		}
 		r.clean()
 		if err := removeRecord(site); err != nil {

@@ -620,3 +620,91 @@ func TestKilledStagingKeepsUserFile(t *testing.T) {
 		t.Errorf("custom.css: %q", b)
 	}
 }
+
+// twoWrites writes the output folder public of a new site twice: it has
+// a spare. It returns the site, the folder and its files.
+func twoWrites(t *testing.T) (site, pub string, files map[string][]byte) {
+	t.Helper()
+	site = t.TempDir()
+	pub = filepath.Join(site, "public")
+	files = map[string][]byte{"index.html": []byte("home"), "css/site.css": []byte("x")}
+	for range 2 {
+		if err := Write(context.Background(), site, Output{Dir: pub, Files: files}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return site, pub, files
+}
+
+// TestKilledStagingOwnFilesNotRefused: what a killed build added to the
+// spare it staged in (a draft's page of build --drafts, a large page's
+// hidden part) is netjournal's: the next build, which makes neither,
+// removes them, not refuses them as the user's (a review's finding of the
+// first version of the spare made again, TestKilledStagingKeepsUserFile).
+func TestKilledStagingOwnFilesNotRefused(t *testing.T) {
+	site, pub, files := twoWrites(t)
+	ctx := context.Background()
+	s, err := Begin(ctx, site, Output{Dir: pub})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Put(0, "posts/draft/index.html", []byte("draft")); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(site, WorkDir, "public.new", "css", ".netjournal-put-3k2j1"), []byte("half"), 0o644)
+	s.killed = true
+	s.Close()
+	if err := Recover(ctx, site); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(ctx, site, Output{Dir: pub, Files: files}); err != nil {
+		t.Fatalf("the build after a killed build: %v", err)
+	}
+	if got, want := readTree(t, pub), files; compare(withoutMarker(got), want) != "" {
+		t.Errorf("public: %s", compare(withoutMarker(got), want))
+	}
+}
+
+func withoutMarker(tree map[string][]byte) map[string][]byte {
+	delete(tree, Marker)
+	return tree
+}
+
+// TestKilledSwapKeepsUserFile: a build killed while it swapped left the
+// replaced output at .old, which the recovery finished the swap and then
+// removed, a file the user had put below its top with it (a review's
+// finding): the recovery keeps it as the spare, as the build would have,
+// and the next build refuses naming it.
+func TestKilledSwapKeepsUserFile(t *testing.T) {
+	for _, at := range []string{"moved aside", "moved in"} {
+		site := t.TempDir()
+		pub := filepath.Join(site, "public")
+		ctx := context.Background()
+		files := map[string][]byte{"index.html": []byte("home"), "css/site.css": []byte("x")}
+		if err := Write(ctx, site, Output{Dir: pub, Files: files}); err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(pub, "css", "custom.css"), []byte("mine"), 0o644)
+		testHookStep = func(name string) error {
+			if strings.HasPrefix(name, at) {
+				return errKilled
+			}
+			return nil
+		}
+		err := Write(ctx, site, Output{Dir: pub, Files: files})
+		testHookStep = nil
+		if !errors.Is(err, errKilled) {
+			t.Fatalf("%s: %v", at, err)
+		}
+		if err := Recover(ctx, site); err != nil {
+			t.Fatal(err)
+		}
+		err = Write(ctx, site, Output{Dir: pub, Files: files})
+		if err == nil || !strings.Contains(err.Error(), "css/custom.css") {
+			t.Errorf("killed after %q, the build after: %v", at, err)
+		}
+		if b, _ := os.ReadFile(filepath.Join(site, WorkDir, "public.spare", "css", "custom.css")); string(b) != "mine" {
+			t.Errorf("killed after %q: custom.css %q", at, b)
+		}
+	}
+}
