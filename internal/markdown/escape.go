@@ -148,8 +148,8 @@ func entityAt(s string) bool {
 }
 
 // Unescape is EscapeText undone: the text a body written by it
-// holds, each backslash before ASCII punctuation or a line break (a
-// hard break) taken out (as Markdown shows it), but where Markdown shows it as written: in code (a code
+// holds, each backslash before ASCII punctuation, and each that makes a
+// hard break, taken out (as Markdown shows it), but where Markdown shows it as written: in code (a code
 // span, `a\_b`, a fenced or indented block, in a quote or a list too) and
 // raw HTML, which a body written by hand may have, found as Markdown
 // reads the body. For a plain-text field made of a body (a vCard's NOTE).
@@ -159,11 +159,21 @@ func Unescape(s string) string {
 	}
 	src := []byte(s)
 	var kept []text.Segment // what Markdown shows as written
+	breaks := map[int]bool{} // the backslashes that are hard breaks, by offset
 	_ = ast.Walk(bodyParser().Parse(text.NewReader(src)), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
+		case *ast.Text:
+			if n.HardLineBreak() {
+				for _, at := range []int{n.Segment.Stop, n.Segment.Stop - 1} {
+					if at >= 0 && at+1 < len(src) && src[at] == '\\' && src[at+1] == '\n' {
+						breaks[at] = true
+						break
+					}
+				}
+			}
 		case *ast.CodeSpan:
 			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 				if t, ok := c.(*ast.Text); ok {
@@ -197,9 +207,8 @@ func Unescape(s string) string {
 		case s[i] == '\\' && i+1 < len(s) && strings.IndexByte(asciiPunctuation, s[i+1]) >= 0:
 			b.WriteByte(s[i+1])
 			i += 2
-		case s[i] == '\\' && i+1 < len(s) && s[i+1] == '\n':
-			// A hard break: the line break itself.
-			i++
+		case breaks[i]:
+			i++ // a hard break: the line break itself
 		default:
 			b.WriteByte(s[i])
 			i++

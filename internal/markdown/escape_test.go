@@ -166,3 +166,26 @@ func TestEscapeTextKeepsLineBreaks(t *testing.T) {
 		checkEscaped(t, in)
 	}
 }
+
+// TestUnescapeKeepsShownBackslash: a backslash at a line's end is a hard
+// break only where a paragraph or an item goes on; at a paragraph's end,
+// in a heading, before a fence, Markdown shows it, and Unescape keeps it
+// (a review's finding: "Share: C:\" lost its backslash in an export).
+func TestUnescapeKeepsShownBackslash(t *testing.T) {
+	for in, want := range map[string]string{
+		"Share: C:\\\n\nNext.":         "Share: C:\\\n\nNext.",
+		"# Paths\\\nC: drive":          "# Paths\\\nC: drive",
+		"- dir a\\\n- dir b":           "- dir a\\\n- dir b",
+		"text a\\\n```\ncode\n```":     "text a\\\n```\ncode\n```",
+		"one\\\ntwo":                   "one\ntwo",
+		"> quoted\\\n> on":             "> quoted\n> on",
+		"- item\\\n  more":             "- item\n  more",
+		"[a\\\nb](/x) c\\\nd":          "[a\nb](/x) c\nd",
+		"*em\\\nph* and \\*":           "*em\nph* and *",
+		"Owes me\\\nCall before 10\\.": "Owes me\nCall before 10.",
+	} {
+		if got := Unescape(in); got != want {
+			t.Errorf("Unescape(%q) = %q, want %q; Markdown shows %q", in, got, want, New().Render(Text(in), Options{}).HTML)
+		}
+	}
+}
