@@ -158,7 +158,7 @@ func Unescape(s string) string {
 		return s
 	}
 	src := []byte(s)
-	var kept []text.Segment // what Markdown shows as written
+	var kept []text.Segment  // what Markdown shows as written
 	breaks := map[int]bool{} // the backslashes that are hard breaks, by offset
 	_ = ast.Walk(bodyParser().Parse(text.NewReader(src)), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
