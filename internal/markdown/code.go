@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"bytes"
 	"sync"
 
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
@@ -213,6 +212,7 @@ func SingleTildes(src string) []int {
 // links to an id an old site gave a heading.
 func (r *Renderer) HeadingIDs(src string) (ids []string, lines []int) {
 	b, doc, _ := r.parseRefs(src)
+	at := newLineIndex(b)
 	used := map[string]bool{}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		h, ok := n.(*ast.Heading)
@@ -222,7 +222,7 @@ func (r *Renderer) HeadingIDs(src string) (ids []string, lines []int) {
 		ids = append(ids, uniqueID(HeadingID(plain(h, b)), used))
 		line := -1
 		if h.Lines().Len() > 0 {
-			line = bytes.Count(b[:h.Lines().At(0).Start], []byte("\n"))
+			line = at.line(h.Lines().At(0).Start)
 		}
 		lines = append(lines, line)
 		return ast.WalkSkipChildren, nil

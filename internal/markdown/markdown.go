@@ -454,9 +454,10 @@ func escapeTablePipes(doc ast.Node, src []byte) ([]byte, bool) {
 func (r *Renderer) wikilinks(src string) []Wikilink {
 	b, doc := r.parse(src)
 	var out []Wikilink
+	at := newLineIndex(b)
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if w, ok := n.(*wikilink.Node); ok && entering {
-			out = append(out, describe(w, b))
+			out = append(out, describe(w, b, at))
 		}
 		return ast.WalkContinue, nil
 	})
@@ -658,19 +659,20 @@ func (r *Renderer) render(src string, opts Options) Result {
 	var res Result
 	var htmlNodes []ast.Node
 	more := beforeMore(doc, b) // sanitizing takes the comment out
-	res.HTMLRemoved, htmlNodes = r.html.sanitize(doc, b)
+	at := newLineIndex(b)
+	res.HTMLRemoved, htmlNodes = r.html.sanitize(doc, b, at)
 	wikis, links, headings := collect(doc)
-	res.Slips = slips(doc, htmlNodes, links, refs, b)
+	res.Slips = slips(doc, htmlNodes, links, refs, b, at)
 	for _, n := range links {
 		dest := destination(n)
 		if checked(dest) {
-			res.Links = append(res.Links, LinkUse{Dest: dest, Line: lineOf(n, b)})
+			res.Links = append(res.Links, LinkUse{Dest: dest, Line: lineOf(n, b, at)})
 		}
 		if opts.Rewrite != nil && rewritable(dest) {
 			setDestination(n, encodeDest(opts.Rewrite(decodeDest(dest))))
 		}
 	}
-	rawLinks(doc, b, func(dest string, line int) string {
+	rawLinks(doc, b, at, func(dest string, line int) string {
 		res.Links = append(res.Links, LinkUse{Dest: rawDest(dest), Line: line})
 		if !RootPath(dest) {
 			if opts.RawRelative && opts.Rewrite != nil && rewritable(dest) {
@@ -688,7 +690,7 @@ func (r *Renderer) render(src string, opts Options) Result {
 	// Every link is described before any is replaced: a link's context
 	// shows the others as written, whoever renders it.
 	for _, w := range wikis {
-		res.Wikilinks = append(res.Wikilinks, describe(w, b))
+		res.Wikilinks = append(res.Wikilinks, describe(w, b, at))
 	}
 	replaced := map[ast.Node]bool{}
 	for i, w := range wikis {
@@ -709,7 +711,7 @@ func (r *Renderer) render(src string, opts Options) Result {
 	} else {
 		res.Summary = firstSummary(doc, b)
 	}
-	res.Unrendered = unrendered(doc, b)
+	res.Unrendered = unrendered(doc, b, at)
 	// The text before the headings' anchors, whose "#" it had.
 	res.Text = plain(doc, b)
 	assignIDs(headings, replaced, b)
@@ -756,10 +758,10 @@ func (res Result) only(ps Parts) Result {
 // images, and in link reference definitions, used or not: none of it is
 // ever rendered as a link. A link whose title and destination come from a
 // reference definition is reported once, at the definition.
-func slips(doc ast.Node, html, links []ast.Node, refs []parser.Reference, src []byte) []Slip {
+func slips(doc ast.Node, html, links []ast.Node, refs []parser.Reference, src []byte, at *lineIndex) []Slip {
 	wiki := func(b []byte) bool { return bytes.Contains(b, []byte("[[")) }
-	out := htmlSlips(html, src)
-	for _, j := range joinedBrackets(doc, src) {
+	out := htmlSlips(html, src, at)
+	for _, j := range joinedBrackets(doc, src, at) {
 		if !slices.ContainsFunc(out, func(s Slip) bool { return s.Line == j.Line }) {
 			out = append(out, j) // one at a line
 		}
@@ -768,7 +770,7 @@ func slips(doc ast.Node, html, links []ast.Node, refs []parser.Reference, src []
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if m, ok := n.(*passthrough.PassthroughInline); ok && entering {
 			if i := bytes.Index(m.Segment.Value(src), []byte("[[")); i >= 0 {
-				out = append(out, Slip{Line: bytes.Count(src[:m.Segment.Start+i], []byte("\n")), Where: "math"})
+				out = append(out, Slip{Line: at.line(m.Segment.Start + i), Where: "math"})
 			}
 		}
 		return ast.WalkContinue, nil
@@ -793,10 +795,10 @@ func slips(doc ast.Node, html, links []ast.Node, refs []parser.Reference, src []
 			continue
 		}
 		if wiki(title) {
-			out = append(out, Slip{Line: lineOf(n, src), Where: kind + "'s title"})
+			out = append(out, Slip{Line: lineOf(n, src, at), Where: kind + "'s title"})
 		}
 		if wiki(dest) {
-			out = append(out, Slip{Line: lineOf(n, src), Where: kind + "'s destination"})
+			out = append(out, Slip{Line: lineOf(n, src, at), Where: kind + "'s destination"})
 		}
 	}
 	return out
@@ -820,7 +822,7 @@ func refLine(label, src []byte) int {
 }
 
 // unrendered returns the lines where text outside code still holds "[[".
-func unrendered(doc ast.Node, src []byte) []int {
+func unrendered(doc ast.Node, src []byte, at *lineIndex) []int {
 	var lines []int
 	var prev ast.Node
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -835,7 +837,7 @@ func unrendered(doc ast.Node, src []byte) []int {
 			v := n.Segment.Value(src)
 			joined := bytes.Contains(v, []byte("[[")) || (len(v) > 0 && v[0] == '[' && endsWithBracket(prev, n, src))
 			if joined {
-				lines = append(lines, bytes.Count(src[:n.Segment.Start], []byte("\n")))
+				lines = append(lines, at.line(n.Segment.Start))
 			}
 			prev = n
 		}
@@ -907,13 +909,13 @@ func holds(h *ast.Heading, nodes map[ast.Node]bool) bool {
 	return found
 }
 
-func describe(w *wikilink.Node, src []byte) Wikilink {
+func describe(w *wikilink.Node, src []byte, at *lineIndex) Wikilink {
 	// [[slug\|label]], the form a table needs, leaves the '\' on the target.
 	l := Wikilink{Target: strings.TrimSuffix(string(w.Target), "\\"), Fragment: strings.TrimSuffix(string(w.Fragment), "\\"), Embed: w.Embed}
 	if t, ok := w.FirstChild().(*ast.Text); ok {
 		l.Label = string(t.Segment.Value(src))
 		l.Labeled = t.Segment.Start > 0 && src[t.Segment.Start-1] == '|'
-		l.Line = bytes.Count(src[:t.Segment.Start], []byte("\n"))
+		l.Line = at.line(t.Segment.Start)
 	}
 	l.Before, l.After = context(w, src)
 	return l
@@ -1023,7 +1025,7 @@ func internal(dest string) bool {
 
 // lineOf finds the 0-based source line of an inline node from its first
 // text descendant, else its block.
-func lineOf(n ast.Node, src []byte) int {
+func lineOf(n ast.Node, src []byte, at *lineIndex) int {
 	var off = -1
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if t, ok := c.(*ast.Text); ok && entering {
@@ -1033,7 +1035,7 @@ func lineOf(n ast.Node, src []byte) int {
 		return ast.WalkContinue, nil
 	})
 	if off >= 0 {
-		return bytes.Count(src[:off], []byte("\n"))
+		return at.line(off)
 	}
 	var block ast.Node
 	for p := n; p != nil; p = p.Parent() {
@@ -1059,9 +1061,9 @@ func lineOf(n ast.Node, src []byte) int {
 		return ast.WalkContinue, nil
 	})
 	if last == nil {
-		return bytes.Count(src[:block.Lines().At(0).Start], []byte("\n"))
+		return at.line(block.Lines().At(0).Start)
 	}
-	line := bytes.Count(src[:last.Segment.Stop], []byte("\n"))
+	line := at.line(last.Segment.Stop)
 	if last.SoftLineBreak() || last.HardLineBreak() {
 		line++
 	}

@@ -176,7 +176,8 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 	_, p.control = Control(src)
 	var htmlNodes []ast.Node
 	more := beforeMore(doc, b) // sanitizing takes the comment out
-	p.removed, htmlNodes = r.html.sanitize(doc, b)
+	at := newLineIndex(b)
+	p.removed, htmlNodes = r.html.sanitize(doc, b, at)
 	wikis, links, headings := collect(doc)
 	for _, w := range wikis {
 		for a := w.Parent(); a != nil; a = a.Parent() {
@@ -185,16 +186,16 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 			}
 		}
 	}
-	p.slips = slips(doc, htmlNodes, links, refs, b)
+	p.slips = slips(doc, htmlNodes, links, refs, b, at)
 	for _, w := range wikis {
-		p.wikilinks = append(p.wikilinks, describe(w, b))
+		p.wikilinks = append(p.wikilinks, describe(w, b, at))
 	}
 	for _, n := range links {
 		if dest := destination(n); checked(dest) {
-			p.links = append(p.links, LinkUse{Dest: dest, Line: lineOf(n, b)})
+			p.links = append(p.links, LinkUse{Dest: dest, Line: lineOf(n, b, at)})
 		}
 	}
-	rawLinks(doc, b, func(dest string, line int) string {
+	rawLinks(doc, b, at, func(dest string, line int) string {
 		p.links = append(p.links, LinkUse{Dest: rawDest(dest), Line: line})
 		if !RootPath(dest) && rewritable(dest) {
 			// A relative path in raw HTML, which an audience may have
@@ -204,7 +205,7 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 		}
 		return ""
 	})
-	p.unrendered = unrendered(doc, b)
+	p.unrendered = unrendered(doc, b, at)
 	if p.fallback {
 		// Rendered whole for each audience: nothing of it is filled.
 		p.texts = &texts{wikilinks: len(p.wikilinks)}
@@ -224,7 +225,7 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 			p.dests, p.decoded = append(p.dests, dest), append(p.decoded, false)
 		}
 	}
-	rawLinks(doc, b, func(dest string, _ int) string {
+	rawLinks(doc, b, at, func(dest string, _ int) string {
 		if !RootPath(dest) {
 			return "" // raw HTML's relative links stay as written (RootPath)
 		}

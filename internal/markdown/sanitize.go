@@ -108,7 +108,7 @@ type sanitizer struct {
 
 // sanitize replaces every raw HTML node of doc with the HTML it may keep,
 // and returns what it removed, by line, and the nodes.
-func (s *sanitizer) sanitize(doc ast.Node, src []byte) (removed []LineError, nodes []ast.Node) {
+func (s *sanitizer) sanitize(doc ast.Node, src []byte, at *lineIndex) (removed []LineError, nodes []ast.Node) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering && (n.Kind() == ast.KindHTMLBlock || n.Kind() == ast.KindRawHTML) {
 			nodes = append(nodes, n)
@@ -147,7 +147,7 @@ func (s *sanitizer) sanitize(doc ast.Node, src []byte) (removed []LineError, nod
 			}
 		}
 		if !s.trust {
-			line := bytes.Count(src[:start], []byte("\n"))
+			line := at.line(start)
 			for _, l := range s.lostByLine(raw, clean) {
 				removed = append(removed, LineError{
 					Line: line + l.line,
@@ -275,7 +275,7 @@ func blockOf(n ast.Node) ast.Node {
 // finds it at its line. The line is the tag's as written (rawTags): the
 // cleaned HTML has lost the lines of what sanitizing took out before it,
 // a comment or a script over lines, and a tag's own, written anew.
-func rawLinks(doc ast.Node, src []byte, link func(dest string, line int) string) {
+func rawLinks(doc ast.Node, src []byte, at *lineIndex, link func(dest string, line int) string) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || (n.Kind() != ast.KindHTMLBlock && n.Kind() != ast.KindRawHTML) {
 			return ast.WalkContinue, nil
@@ -291,10 +291,10 @@ func rawLinks(doc ast.Node, src []byte, link func(dest string, line int) string)
 			return ast.WalkSkipChildren, nil
 		}
 		written, start := rawHTML(n, src)
-		line := bytes.Count(src[:start], []byte("\n"))
+		line := at.line(start)
 		tags, next := rawTags(written, line), 0
 		var out bytes.Buffer
-		changed, pos := false, 0
+		changed, lines := false, 0 // lines: of the cleaned HTML before raw
 		z := html.NewTokenizer(bytes.NewReader(clean))
 		for {
 			tt := z.Next()
@@ -303,8 +303,8 @@ func rawLinks(doc ast.Node, src []byte, link func(dest string, line int) string)
 			}
 			raw := z.Raw()
 			// At least as far as the cleaned HTML counts, which loses lines.
-			at := line + bytes.Count(clean[:pos], []byte("\n"))
-			pos += len(raw)
+			at := line + lines
+			lines += bytes.Count(raw, []byte("\n"))
 			if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
 				out.Write(raw)
 				continue
@@ -835,7 +835,7 @@ func inventory(fragment string) map[string]int {
 // is never published; code (pre, code, kbd, samp, script, style) shows
 // what it holds. "&#91;[" is the writer's [[ shown as text. Each is a
 // Slip at its line.
-func htmlSlips(nodes []ast.Node, src []byte) []Slip {
+func htmlSlips(nodes []ast.Node, src []byte, at *lineIndex) []Slip {
 	var out []Slip
 	for _, n := range nodes {
 		raw, start := rawHTML(n, src)
@@ -849,7 +849,7 @@ func htmlSlips(nodes []ast.Node, src []byte) []Slip {
 		if b, ok := kept.([]byte); !ok || !publishedWiki(string(b)) {
 			continue
 		}
-		line := bytes.Count(src[:start], []byte("\n"))
+		line := at.line(start)
 		last := -1
 		for _, l := range wikiLines(raw) {
 			if line+l != last {
@@ -961,7 +961,7 @@ var voidElement = map[string]bool{"area": true, "base": true, "br": true, "col":
 // [<b></b>[…]]), or that a CDATA section holds: a browser shows the
 // brackets together, and so does the post's plain text (its summary, its
 // feeds). Code is not looked at. Each is a Slip at the line it begins on.
-func joinedBrackets(doc ast.Node, src []byte) []Slip {
+func joinedBrackets(doc ast.Node, src []byte, at *lineIndex) []Slip {
 	if !bytes.Contains(src, []byte("[<")) && !bytes.Contains(src, []byte("CDATA[")) {
 		return nil
 	}
@@ -976,7 +976,7 @@ func joinedBrackets(doc ast.Node, src []byte) []Slip {
 		if slices.ContainsFunc(code, func(c [2]int) bool { return m[0] < c[1]+1 && m[1] > c[0]-1 }) {
 			continue
 		}
-		out = append(out, Slip{Line: bytes.Count(src[:m[0]], []byte("\n")), Where: "brackets a comment or tags keep apart, or a CDATA section, which a page shows together"})
+		out = append(out, Slip{Line: at.line(m[0]), Where: "brackets a comment or tags keep apart, or a CDATA section, which a page shows together"})
 	}
 	return out
 }

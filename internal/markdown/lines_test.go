@@ -1,0 +1,66 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// TestLineIndex: a body's line of every offset is the newlines before it,
+// in a short body and a long one (indexed), whatever the order asked.
+func TestLineIndex(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{0, 1, 100, indexFrom - 1, indexFrom, 3 * indexFrom} {
+		src := make([]byte, n)
+		for i := range src {
+			src[i] = "ab\n"[r.IntN(3)]
+		}
+		if n > 0 {
+			src[0], src[n-1] = '\n', '\n'
+		}
+		x := newLineIndex(src)
+		for k := 0; k < 500 && n > 0; k++ {
+			off := r.IntN(n + 1)
+			if got, want := x.line(off), bytes.Count(src[:off], []byte("\n")); got != want {
+				t.Fatalf("length %d: line(%d) = %d, want %d", n, off, got, want)
+			}
+		}
+	}
+}
+
+// TestManyWikilinksLines: the last of many wikilinks in a long body is
+// said at its line.
+func TestManyWikilinksLines(t *testing.T) {
+	var b strings.Builder
+	for i := range 5000 {
+		fmt.Fprintf(&b, "Line %d with [[Ana Lima]] in it.\n\n", i)
+	}
+	ls := New().Wikilinks(Text(b.String()))
+	if len(ls) != 5000 || ls[4999].Line != 9998 || ls[0].Line != 0 {
+		t.Fatalf("%d wikilinks, last at line %d", len(ls), ls[len(ls)-1].Line)
+	}
+	res := New().Render(Text(b.String()+"[a](/x/)\n"), Options{})
+	if len(res.Links) != 1 || res.Links[0].Line != 10000 {
+		t.Errorf("links %v", res.Links)
+	}
+}
+
+// BenchmarkManyWikilinks prepares a body of n wikilinks, one a line: its
+// time grows as n, not as n² (it did: every wikilink's line was counted
+// from the body's start).
+func BenchmarkManyWikilinks(b *testing.B) {
+	for _, n := range []int{5000, 10000, 20000} {
+		var s strings.Builder
+		for i := range n {
+			fmt.Fprintf(&s, "Line %d with [[Ana Lima]] in it.\n\n", i)
+		}
+		src := s.String()
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				New().Render(Text(src), Options{})
+			}
+		})
+	}
+}
