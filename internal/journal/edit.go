@@ -45,6 +45,7 @@ func (j *Journal) EditBodies(site *content.Site, opts Options, edited map[string
 	for _, p := range site.Posts {
 		if n, ok := nodes[p.Path].(*Post); ok {
 			n.Post, n.source = p, markdown.Text(p.Body)
+			n.webNames = j.md.Facts(n.source).WebNames
 			found++
 		}
 	}

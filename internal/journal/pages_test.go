@@ -197,6 +197,39 @@ func TestPublicLinkToPrivatePost(t *testing.T) {
 	}
 }
 
+// TestPublicWebLinkToPrivatePost: the same link written as the site's
+// whole URL, as a post made private since is linked from the others
+// (copied from the live site), was published without a word: it is an
+// error too, a Markdown link, an image or a bare address; another host's
+// address of the same name, and the site's link to a public post, are
+// none.
+func TestPublicWebLinkToPrivatePost(t *testing.T) {
+	cfg := "title: T\nbase_url: https://example.com/blog/\n"
+	files := map[string]string{
+		"content/posts/secret.md": "---\ntitle: Secret\ndate: 2026-01-01\nprivate: true\n---\nMine.\n",
+		"content/posts/open.md": "---\ntitle: Open\ndate: 2026-01-02\n---\n[a](https://example.com/blog/posts/secret/)\n\n" +
+			"see https://EXAMPLE.com/blog/posts/secret/index.html#x\n\n[c](https://other.example/posts/secret/) [d](https://example.com/blog/posts/open/)\n",
+		"content/pages/about.md": "---\ntitle: About\n---\nAbout.\n\n![pic](http://example.com/blog/posts/secret/)\n",
+	}
+	_, err := publicOf(t, cfg, files)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	got := err.Error()
+	for _, want := range []string{
+		"content/posts/open.md:5: public post links to private post \"secret\" (https://example.com/blog/posts/secret/): its address would be published",
+		"content/posts/open.md:7: public post links to private post \"secret\" (https://EXAMPLE.com/blog/posts/secret/index.html#x)",
+		"content/pages/about.md:6: public page links to private post \"secret\" (http://example.com/blog/posts/secret/)",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("errors:\n%s\nwant %s", got, want)
+		}
+	}
+	if strings.Count(got, "links to private") != 3 {
+		t.Errorf("errors:\n%s", got)
+	}
+}
+
 // TestAmbiguousNamesTheAlias: a new contact's alias that makes other
 // files' references ambiguous was named nowhere: each error, in the
 // files the user did not touch, names the alias and the line that gives

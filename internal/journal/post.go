@@ -22,6 +22,9 @@ type Post struct {
 	SharedWith []*Contact // private: whom the user sent it to
 	Shares     []*Share   // private: events and shared_with entries passing it on
 	Backlinks  []*Backlink
+	// webNames are its body's markdown.Facts.WebNames: whether it may
+	// link to a private post by the site's whole URL (linksToPrivate).
+	webNames []uint64
 }
 
 func (p *Post) NodeKind() Kind          { return KindPost }
@@ -104,6 +107,9 @@ func (j *Journal) bodies(errs *content.ErrorList, ahead *lookAhead) (controlled 
 			facts = j.md.Facts(body)
 		}
 		f := found{removed: facts.Removed, links: facts.Wikilinks, control: facts.Control, gone: facts.Gone}
+		if p, ok := nodes[i].(*Post); ok {
+			p.webNames = facts.WebNames // its own: each node on one core
+		}
 		if j.Opts.Reread != nil {
 			f.sum = facts.Sum() // for the next build (FactsSum)
 		}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"net/url"
 	"path"
 	"slices"
 	"sort"
@@ -485,18 +486,62 @@ func (j *Journal) linksToPrivate(site *public.Site, errs *content.ErrorList) {
 	for _, pg := range site.Pages {
 		check("page", pg.Source, pg.Path, pg.Links)
 	}
+	j.webLinksToPrivate(site, private, errs)
+}
+
+// webLinksToPrivate refuses, as linksToPrivate does, a link of a public
+// post or page to a private one's address written as the site's whole URL
+// (https://example.com/posts/secret/, as a post made private since may be
+// linked from the others). A body is read again for its links only when
+// one of its web addresses ends in the last name of a private address
+// (markdown.Facts.WebNames): seldom, and never on a site whose URL no
+// body names.
+func (j *Journal) webLinksToPrivate(site *public.Site, private map[string]string, errs *content.ErrorList) {
+	own, err := url.Parse(j.Config.BaseURL)
+	if err != nil || own.Host == "" {
+		return
+	}
+	names := map[uint64]bool{}
+	for at := range private {
+		names[markdown.WebName(path.Base(at))] = true
+	}
+	check := func(what string, doc *content.Doc, src markdown.Source, webNames []uint64) {
+		if !slices.ContainsFunc(webNames, func(h uint64) bool { return names[h] }) {
+			return
+		}
+		for _, l := range j.md.WebLinks(src) {
+			u, err := url.Parse(l.Dest)
+			if err != nil || !strings.EqualFold(u.Host, own.Host) {
+				continue
+			}
+			if at := sitePathOf(u.EscapedPath(), "", site.BasePath); private[at] != "" {
+				errs.Add(doc.BodyPos(l.Line),
+					"public %s links to private %s (%s): its address would be published, and the link broken; link to it from a private document, or leave the link out",
+					what, private[at], l.Dest)
+			}
+		}
+	}
+	for _, p := range j.Posts {
+		if len(p.webNames) > 0 && p.Published(j.Opts) {
+			check("post", p.Doc(), p.Source(), p.webNames)
+		}
+	}
+	published := map[string]bool{}
+	for _, pg := range site.Pages {
+		published[pg.Source] = true
+	}
+	for _, pg := range j.Pages {
+		if published[pg.Path] {
+			src := markdown.Text(pg.Body)
+			check("page", &pg.Doc, src, j.md.Facts(src).WebNames)
+		}
+	}
 }
 
 // lastName is the last name of a link's path (secret of
-// /posts/secret/index.html#x), unescaped.
-func lastName(dest string) string {
-	if i := strings.IndexAny(dest, "#?"); i >= 0 {
-		dest = dest[:i]
-	}
-	dest = strings.TrimSuffix(strings.TrimSuffix(dest, "index.html"), "/")
-	name := dest[strings.LastIndexByte(dest, '/')+1:]
-	return content.PathUnescape(html.UnescapeString(name))
-}
+// /posts/secret/index.html#x), unescaped: raw HTML's with its entities
+// read.
+func lastName(dest string) string { return markdown.LastName(html.UnescapeString(dest)) }
 
 // sitePathOf returns the site path a link's destination names (a root
 // path under the base path, or one relative to dir, the page's site

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -258,4 +259,22 @@ func (j *Journal) postsAreByReflect(prev *Journal) bool {
 		}
 	}
 	return true
+}
+
+// TestEditBodiesWebLinkToPrivate: a body edited under serve or --watch
+// (EditBodies) that now links to a private post by the site's whole URL
+// is refused, as a full build refuses it (webLinksToPrivate).
+func TestEditBodiesWebLinkToPrivate(t *testing.T) {
+	md := markdown.New()
+	files := map[string]string{
+		"content/posts/secret.md": "---\ntitle: Secret\ndate: 2026-01-01\nprivate: true\n---\nMine.\n",
+		"content/posts/open.md":   "---\ntitle: Open\ndate: 2026-01-02\n---\nHello.\n",
+	}
+	j, pub, _ := journalOf(t, md, config, files, Options{Now: now})
+	edited := with(files, map[string]string{"content/posts/open.md": "---\ntitle: Open\ndate: 2026-01-02\n---\nHello, [then](https://example.com/blog/posts/secret/).\n"})
+	site := loadSite(t, config, edited)
+	err := j.EditBodies(site, Options{Now: now}, map[string]bool{"content/posts/open.md": true}, pub)
+	if err == nil || !strings.Contains(err.Error(), `content/posts/open.md:5: public post links to private post "secret"`) {
+		t.Errorf("err %v", err)
+	}
 }

@@ -18,7 +18,7 @@ import (
 
 func diskKey(memoKey string) diskcache.Key {
 	h := sha256.New()
-	h.Write([]byte("netjournal markdown v29\x00"))
+	h.Write([]byte("netjournal markdown v30\x00"))
 	h.Write([]byte(memoKey))
 	var k diskcache.Key
 	h.Sum(k[:0])
@@ -127,7 +127,7 @@ func decode(memoKey string, b []byte) (any, bool) {
 	var f facts
 	r.lists(&f)
 	p := &prepared{
-		wikilinks: f.wikilinks, links: f.links, slips: f.slips, unrendered: f.unrendered,
+		wikilinks: f.wikilinks, links: f.links, webNames: f.webNames, slips: f.slips, unrendered: f.unrendered,
 		errs: f.errs, removed: f.removed, usedIDs: map[string]bool{},
 	}
 	p.html = r.parts()
@@ -215,6 +215,10 @@ func (w *writer) wikilinks(ls []Wikilink) {
 func (w *writer) lists(f *facts) {
 	w.wikilinks(f.wikilinks)
 	w.links(f.links)
+	w.int(len(f.webNames))
+	for _, h := range f.webNames {
+		w.b = binary.LittleEndian.AppendUint64(w.b, h)
+	}
 	w.int(len(f.slips))
 	for _, s := range f.slips {
 		w.int(s.Line)
@@ -313,6 +317,14 @@ func (r *reader) bool() bool { return r.int() == 1 }
 // lists reads what writer.lists wrote into f.
 func (r *reader) lists(f *facts) {
 	f.wikilinks, f.links = r.wikilinks(), r.links()
+	for n := r.count(); n > 0 && r.ok; n-- {
+		if len(r.b) < 8 {
+			r.ok, r.b = false, nil
+			break
+		}
+		f.webNames = append(f.webNames, binary.LittleEndian.Uint64(r.b))
+		r.b = r.b[8:]
+	}
 	for n := r.count(); n > 0 && r.ok; n-- {
 		line := r.int()
 		f.slips = append(f.slips, Slip{Line: line, Where: r.str()})

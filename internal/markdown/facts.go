@@ -20,6 +20,7 @@ import (
 type facts struct {
 	wikilinks   []Wikilink
 	links       []LinkUse
+	webNames    []uint64
 	slips       []Slip
 	unrendered  []int
 	errs        []LineError // the prepared body's own: a Later with any is made at once
@@ -59,7 +60,7 @@ func (f *facts) halvesOf(key string) *halfKeys {
 // factsOf are the facts of p.
 func factsOf(p *prepared) *facts {
 	return &facts{
-		wikilinks: p.wikilinks, links: p.links, slips: p.slips, unrendered: p.unrendered,
+		wikilinks: p.wikilinks, links: p.links, webNames: p.webNames, slips: p.slips, unrendered: p.unrendered,
 		errs: p.errs, removed: p.removed, fallback: p.fallback, rawRelative: p.rawRelative, control: p.control,
 	}
 }
@@ -136,7 +137,8 @@ func (r *Renderer) renderSmall(src Source, opts Options) (_ Result, ok bool) {
 
 // Sum is a digest of what f says: two bodies of one sum give a journal
 // the same (their wikilinks, with the words around them and their lines,
-// what sanitizing took out, and whether they hold a control character).
+// what sanitizing took out, whether they hold a control character, and
+// the last names of the web addresses they link to).
 // A build in a new process compares a body's with the last build's.
 func (f Facts) Sum() [sha256.Size]byte {
 	var b []byte
@@ -172,6 +174,10 @@ func (f Facts) Sum() [sha256.Size]byte {
 	flag(f.Gone != nil)
 	if f.Gone != nil {
 		str(f.Gone.Error())
+	}
+	num(len(f.WebNames))
+	for _, h := range f.WebNames {
+		b = binary.LittleEndian.AppendUint64(b, h)
 	}
 	return sha256.Sum256(b)
 }

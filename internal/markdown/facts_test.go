@@ -47,6 +47,7 @@ func TestFactsSumSeesEveryField(t *testing.T) {
 		"no wikilink":      {Removed: base.Removed},
 		"two wikilinks":    {Wikilinks: append(append([]Wikilink{}, base.Wikilinks...), base.Wikilinks...), Removed: base.Removed},
 		"gone":             {Wikilinks: base.Wikilinks, Removed: base.Removed, Gone: ErrGone},
+		"a web address":    {Wikilinks: base.Wikilinks, Removed: base.Removed, WebNames: []uint64{WebName("x")}},
 	} {
 		if f.Sum() == sum {
 			t.Errorf("%s: the sum did not change", name)
@@ -58,7 +59,7 @@ func TestFactsSumSeesEveryField(t *testing.T) {
 	if lt := reflect.TypeFor[LineError](); lt.NumField() != 2 {
 		t.Errorf("LineError has %d fields: make Sum write each", lt.NumField())
 	}
-	if ft := reflect.TypeFor[Facts](); ft.NumField() != 4 {
+	if ft := reflect.TypeFor[Facts](); ft.NumField() != 5 {
 		t.Errorf("Facts has %d fields: make Sum write each", ft.NumField())
 	}
 }

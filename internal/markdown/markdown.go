@@ -341,6 +341,12 @@ type Facts struct {
 	Wikilinks []Wikilink
 	Removed   []LineError // what sanitizing took out of its raw HTML, by line: warnings for the writer
 	Control   bool        // it holds a control character (Control)
+	// WebNames are the WebName of the last name of each web address it
+	// links to (https://example.com/posts/x/: x), each once: a body that
+	// may link to one of the site's own addresses by its whole URL is
+	// found by them, without a site's URL in what a body says (WebLinks
+	// then reads its links).
+	WebNames []uint64
 	// Gone is an ErrGone when the body, let go or never read (Unread),
 	// could not be read back to find them: it then says nothing.
 	Gone error
@@ -350,7 +356,7 @@ type Facts struct {
 // into the memo, which a rebuild makes for every body.
 func (r *Renderer) Facts(src Source) Facts {
 	f := r.facts(src)
-	out := Facts{Wikilinks: f.wikilinks, Removed: f.removed, Control: f.control}
+	out := Facts{Wikilinks: f.wikilinks, Removed: f.removed, Control: f.control, WebNames: f.webNames}
 	for _, e := range f.errs {
 		if errors.Is(e.Err, ErrGone) {
 			out.Gone = e.Err

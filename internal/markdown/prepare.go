@@ -30,6 +30,7 @@ import (
 type prepared struct {
 	wikilinks  []Wikilink
 	links      []LinkUse // destinations inside the site, for the link check
+	webNames   []uint64  // Facts.WebNames
 	slips      []Slip
 	unrendered []int
 	errs       []LineError
@@ -187,6 +188,7 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 		}
 	}
 	p.slips = slips(doc, htmlNodes, links, refs, b, at)
+	p.webNames = webNames(doc, links, b)
 	for _, w := range wikis {
 		p.wikilinks = append(p.wikilinks, describe(w, b, at))
 	}

@@ -1,0 +1,112 @@
+package markdown
+
+import (
+	"hash/fnv"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// WebName is the hash a body's facts keep of a web address's last name
+// (Facts.WebNames): of secret for https://example.com/posts/secret/, and
+// for /posts/secret/index.html#x too, unescaped.
+func WebName(name string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(name))
+	return h.Sum64()
+}
+
+// LastName is the last name of a link's path (secret of
+// https://example.com/posts/secret/index.html#x, or of
+// /posts/secret/), unescaped; "" for none.
+func LastName(dest string) string {
+	if i := strings.IndexAny(dest, "#?"); i >= 0 {
+		dest = dest[:i]
+	}
+	dest = strings.TrimSuffix(strings.TrimSuffix(dest, "index.html"), "/")
+	name := dest[strings.LastIndexByte(dest, '/')+1:]
+	if u, err := url.PathUnescape(name); err == nil {
+		name = u
+	}
+	return name
+}
+
+// webDest is the destination of a link, an image or an autolink when it
+// is a web address (http: or https:), else "".
+func webDest(n ast.Node, src []byte) string {
+	var dest string
+	switch n := n.(type) {
+	case *ast.Link:
+		dest = string(n.Destination)
+	case *ast.Image:
+		dest = string(n.Destination)
+	case *ast.AutoLink:
+		if n.AutoLinkType != ast.AutoLinkURL {
+			return ""
+		}
+		dest = string(n.URL(src))
+		if strings.HasPrefix(strings.ToLower(dest), "www.") {
+			dest = "http://" + dest
+		}
+	default:
+		return ""
+	}
+	u, err := url.Parse(dest)
+	if err != nil || u.Host == "" || (!strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https")) {
+		return ""
+	}
+	return dest
+}
+
+// webNames returns the WebName of the last name of each web address the
+// links of doc (collect's) and its autolinks lead to, each once, sorted;
+// src is doc's source.
+func webNames(doc ast.Node, links []ast.Node, src []byte) []uint64 {
+	var out []uint64
+	add := func(dest string) {
+		if dest == "" {
+			return
+		}
+		if name := LastName(dest); name != "" && path.Base(name) == name {
+			out = append(out, WebName(name))
+		}
+	}
+	for _, n := range links {
+		add(webDest(n, src))
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if a, ok := n.(*ast.AutoLink); ok && entering {
+			add(webDest(a, src))
+		}
+		return ast.WalkContinue, nil
+	})
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// WebLinks returns the web addresses (http: and https:) that src links
+// to, in Markdown links, images and autolinks, with their lines: for a
+// body whose WebNames say it may link to one of the site's own addresses.
+// It parses src again; a body that cannot be read gives none.
+func (r *Renderer) WebLinks(src Source) []LinkUse {
+	text, err := r.textOf(src)
+	if err != nil {
+		return nil
+	}
+	b, doc, _ := r.parseRefs(text)
+	at := newLineIndex(b)
+	var out []LinkUse
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if dest := webDest(n, b); dest != "" {
+			out = append(out, LinkUse{Dest: dest, Line: lineOf(n, b, at)})
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
