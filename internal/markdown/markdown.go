@@ -923,7 +923,7 @@ func describe(w *wikilink.Node, src []byte, at *lineIndex) Wikilink {
 		l.Labeled = t.Segment.Start > 0 && src[t.Segment.Start-1] == '|'
 		l.Line = at.line(t.Segment.Start)
 	}
-	l.Before, l.After = context(w, src)
+	l.Before, l.After = context(w, src, at)
 	return l
 }
 
@@ -1089,13 +1089,13 @@ func unescapeText(v []byte) []byte {
 
 // plain returns the text of n, with blocks separated by newlines.
 func plain(n ast.Node, src []byte) string {
-	text, _, _ := plainAround(n, nil, src)
-	return strings.TrimSpace(text)
+	return strings.TrimSpace(plainAround(n, nil, src))
 }
 
-// plainAround returns the text of n, untrimmed, and where in it the text
-// of its descendant mark starts and ends.
-func plainAround(n, mark ast.Node, src []byte) (text string, start, end int) {
+// plainAround returns the text of n, untrimmed, and sets, for each of its
+// descendants that marks holds, where in it the descendant's text starts
+// and ends.
+func plainAround(n ast.Node, marks map[ast.Node][2]int, src []byte) string {
 	var b strings.Builder
 	if n.Kind() == ast.KindDocument {
 		// A body's text is about as long as its source: grown by
@@ -1122,12 +1122,13 @@ func plainAround(n, mark ast.Node, src []byte) (text string, start, end int) {
 			}
 			hiding = nil // a paragraph's end ends them
 		}
-		if c == mark {
+		if at, ok := marks[c]; ok {
 			if entering {
-				start = b.Len()
+				at[0] = b.Len()
 			} else {
-				end = b.Len()
+				at[1] = b.Len()
 			}
+			marks[c] = at
 		}
 		if !entering {
 			if c.Type() == ast.TypeBlock && b.Len() > 0 {
@@ -1185,7 +1186,7 @@ func plainAround(n, mark ast.Node, src []byte) (text string, start, end int) {
 		}
 		return ast.WalkContinue, nil
 	})
-	return b.String(), start, end
+	return b.String()
 }
 
 // hiddenTag follows the unshown elements (a <template>, a <video>'s
@@ -1239,43 +1240,55 @@ const contextChars = 120
 // side of it: what a backlink shows of the document that links (as
 // Obsidian and Quartz do). It is cut at the sentence's ends, and at a
 // word near contextChars with "…".
-func context(w *wikilink.Node, src []byte) (before, after string) {
-	block := w.Parent()
-	for block != nil && block.Type() != ast.TypeBlock {
-		block = block.Parent()
-	}
-	if block == nil {
-		return "", ""
-	}
-	text, start, end := plainAround(block, w, src)
-	if start > end || end > len(text) {
+func context(w *wikilink.Node, src []byte, at *lineIndex) (before, after string) {
+	text, start, end, ok := at.around(w)
+	if !ok || start > end || end > len(text) {
 		return "", ""
 	}
 	before, after = text[:start], text[end:]
+	// Only so much of either side is ever shown, and looked through for
+	// the sentence's ends: a paragraph of many wikilinks was looked
+	// through whole for each.
+	const reach = (contextChars + 2) * utf8.UTFMax
+	longBefore, longAfter := len(before) > reach, len(after) > reach
+	if longBefore {
+		i := len(before) - reach
+		for i < len(before) && !utf8.RuneStart(before[i]) {
+			i++
+		}
+		before = before[i:]
+	}
+	if longAfter {
+		i := reach
+		for i > 0 && !utf8.RuneStart(after[i]) {
+			i--
+		}
+		after = after[:i]
+	}
 	// The sentence: from after the last full stop before the link, to the
 	// first one after it, and within the block's line.
 	if i := strings.LastIndexAny(before, "\n"); i >= 0 {
-		before = before[i+1:]
+		before, longBefore = before[i+1:], false
 	}
-	for i := sentenceEnd(before); i >= 0; i = sentenceEnd(before) {
-		before = before[i:]
+	if i := lastSentenceEnd(before); i >= 0 {
+		before, longBefore = before[i:], false
 	}
 	if i := strings.IndexByte(after, '\n'); i >= 0 {
-		after = after[:i]
+		after, longAfter = after[:i], false
 	}
 	if i := sentenceEnd(after); i >= 0 {
-		after = after[:i]
+		after, longAfter = after[:i], false
 	}
 	before, after = strings.TrimLeft(before, " "), strings.TrimRight(after, " ")
-	if r := []rune(before); len(r) > contextChars {
-		cut := string(r[len(r)-contextChars:])
+	if r := []rune(before); len(r) > contextChars || longBefore && len(r) > 0 {
+		cut := string(r[max(0, len(r)-contextChars):])
 		if i := strings.IndexByte(cut, ' '); i >= 0 && i < len(cut)-1 {
 			cut = cut[i+1:]
 		}
 		before = "…" + cut
 	}
-	if r := []rune(after); len(r) > contextChars {
-		cut := string(r[:contextChars])
+	if r := []rune(after); len(r) > contextChars || longAfter && len(r) > 0 {
+		cut := string(r[:min(len(r), contextChars)])
 		if i := strings.LastIndexByte(cut, ' '); i > 0 {
 			cut = cut[:i]
 		}
@@ -1284,6 +1297,21 @@ func context(w *wikilink.Node, src []byte) (before, after string) {
 	// Copies: slices of the block's text would keep all of it, for as
 	// long as the backlink lives (a tenth of a 100,000-post build's heap).
 	return strings.Clone(before), strings.Clone(after)
+}
+
+// lastSentenceEnd is the offset just past the end of the last sentence
+// in s that ends in it, or -1: where the sentence after them begins. (No
+// two ends overlap, none beginning with a space.)
+func lastSentenceEnd(s string) int {
+	for p := len(s); p >= 2; p-- {
+		if s[p-1] == ' ' && strings.IndexByte(".!?", s[p-2]) >= 0 {
+			return p
+		}
+		if p >= 3 && (s[p-3:p] == "。" || s[p-3:p] == "！" || s[p-3:p] == "？") {
+			return p
+		}
+	}
+	return -1
 }
 
 // sentenceEnd is the offset just past the end of the first sentence in s
