@@ -321,9 +321,20 @@ func (r *record) swap() error {
 func (r *record) keepSpares() {
 	for _, s := range r.Outputs {
 		if _, err := os.Lstat(s.Old); err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				s.linkSpare()
+			if !errors.Is(err, fs.ErrNotExist) {
+				continue
 			}
+			if _, err := os.Lstat(sparePath(s)); err == nil {
+				// Kept already: by this build, killed before it removed
+				// its record (the recovery runs this again), or left by
+				// dropSpare. Never made anew from the output: the one
+				// there may hold a file of the user's. Its manifest, if
+				// the kill came between the two renames, is the one the
+				// swap replaced.
+				os.Rename(manifestPath(s)+".replaced", spareManifestPath(s))
+				continue
+			}
+			s.linkSpare()
 			continue
 		}
 		if os.Rename(s.Old, sparePath(s)) != nil {

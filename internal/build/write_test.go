@@ -708,3 +708,23 @@ func TestKilledSwapKeepsUserFile(t *testing.T) {
 		}
 	}
 }
+
+// TestKilledAfterKeepSparesKeepsUserFile: a build killed after it had
+// kept the replaced folder as the spare, before it removed its record:
+// the recovery finished the swap again and, finding no folder replaced,
+// made the spare anew from the output, removing the one there, a file the
+// user had put in it with it (a review's finding of 67a29a8).
+func TestKilledAfterKeepSparesKeepsUserFile(t *testing.T) {
+	site, pub, _ := spareWithUserFile(t)
+	abs, _ := filepath.Abs(pub)
+	r := &record{State: swapping, Outputs: []swapStep{stepFor(abs)}}
+	if err := r.save(site); err != nil { // as Commit left it, killed before removeRecord
+		t.Fatal(err)
+	}
+	if err := Recover(context.Background(), site); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(site, WorkDir, "public.spare", "css", "custom.css")); string(b) != "mine" {
+		t.Errorf("custom.css: %q", b)
+	}
+}
