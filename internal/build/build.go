@@ -267,7 +267,7 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 		return nil, err
 	}
 	if opts.Origin != "" && site.Config.BaseURL != "" {
-		site.Config.BaseURL = strings.TrimSuffix(opts.Origin, "/") + site.Config.BasePath()
+		site.Config.ServeAt(opts.Origin)
 	}
 	// Bodies are read as the site says, from the first look at them on
 	// (what an edit changed of them, below).

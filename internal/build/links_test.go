@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/netjournal/netjournal/internal/diskcache"
@@ -1230,5 +1231,23 @@ func TestLegacySlugLinks(t *testing.T) {
 	}
 	if got := string(res.Public["posts/go/index.html"]); got != "<p>mine</p>" {
 		t.Errorf("posts/go/index.html: %q, want the static file", got)
+	}
+}
+
+// TestServeRefusesWebLinkToPrivate: under serve, whose pages name the
+// local server (Options.Origin), a link to a private post by the site's
+// own address (base_url's) is refused as build refuses it (a review's
+// finding: it was compared with the server's address).
+func TestServeRefusesWebLinkToPrivate(t *testing.T) {
+	fsys := fstest.MapFS{
+		"netjournal.yaml":         {Data: []byte("title: T\nbase_url: https://example.com/\n")},
+		"content/posts/secret.md": {Data: []byte("---\ntitle: Secret\ndate: 2026-01-01\nprivate: true\n---\nMine.\n")},
+		"content/posts/open.md":   {Data: []byte("---\ntitle: Open\ndate: 2026-01-02\n---\n[then](https://example.com/posts/secret/)\n")},
+	}
+	now := time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
+	for _, origin := range []string{"", "http://127.0.0.1:1313"} {
+		if _, err := Render(fsys, Options{Now: now, Origin: origin}); err == nil || !strings.Contains(err.Error(), "links to private post") {
+			t.Errorf("origin %q: %v", origin, err)
+		}
 	}
 }

@@ -36,10 +36,33 @@ type Config struct {
 	TOCMinWords int `yaml:"toc_min_words"`
 
 	lines map[string]int
+	// written is base_url as netjournal.yaml has it, once ServeAt has
+	// replaced BaseURL's scheme and host.
+	written string
 	// basePath is BasePath's answer for the BaseURL it was worked out
 	// from: every page asks, through AbsURL, and parsing the URL each
 	// time was a hundredth of an edit's rebuild.
 	basePath atomic.Pointer[basePathOf]
+}
+
+// ServeAt makes BaseURL the site's URL on the server at origin
+// (http://127.0.0.1:1313): origin's scheme and host, base_url's path.
+// WrittenBaseURL still says base_url as written.
+func (c *Config) ServeAt(origin string) {
+	if c.written == "" {
+		c.written = c.BaseURL
+	}
+	c.BaseURL = strings.TrimSuffix(origin, "/") + c.BasePath()
+}
+
+// WrittenBaseURL is base_url as netjournal.yaml has it, whatever server
+// the site is served at (ServeAt): the address its readers know it by,
+// and its posts link to it by.
+func (c *Config) WrittenBaseURL() string {
+	if c.written != "" {
+		return c.written
+	}
+	return c.BaseURL
 }
 
 // basePathOf is the base path of a base URL.

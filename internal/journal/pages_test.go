@@ -230,6 +230,31 @@ func TestPublicWebLinkToPrivatePost(t *testing.T) {
 	}
 }
 
+// TestPublicWebLinkHostVariants: the site's whole URL written another
+// way — www. or not, the scheme's own port, a trailing dot, an entity in
+// the path — is the site's, and the link refused; the path written with
+// an entity too (a review's findings).
+func TestPublicWebLinkHostVariants(t *testing.T) {
+	for _, c := range []struct{ base, link string }{
+		{"https://example.com/", "https://www.example.com/posts/secret/"},
+		{"https://www.example.com/", "https://example.com/posts/secret/"},
+		{"https://example.com/", "https://example.com:443/posts/secret/"},
+		{"http://example.com/", "http://example.com:80/posts/secret/"},
+		{"https://example.com/", "https://example.com./posts/secret/"},
+		{"https://example.com/", "https://example.com/posts/s&#101;cret/"},
+		{"https://example.com/", "/posts/s&#101;cret/"},
+	} {
+		files := map[string]string{
+			"content/posts/secret.md": "---\ntitle: Secret\ndate: 2026-01-01\nprivate: true\n---\nMine.\n",
+			"content/posts/open.md":   "---\ntitle: Open\ndate: 2026-01-02\n---\n[x](" + c.link + ")\n",
+		}
+		_, err := publicOf(t, "title: T\nbase_url: "+c.base+"\n", files)
+		if err == nil || !strings.Contains(err.Error(), `links to private post "secret"`) {
+			t.Errorf("base_url %s, link %s: %v", c.base, c.link, err)
+		}
+	}
+}
+
 // TestAmbiguousNamesTheAlias: a new contact's alias that makes other
 // files' references ambiguous was named nowhere: each error, in the
 // files the user did not touch, names the alias and the line that gives

@@ -470,7 +470,7 @@ func (j *Journal) linksToPrivate(site *public.Site, errs *content.ErrorList) {
 	}
 	check := func(what, source, dir string, links []public.Link) {
 		for _, l := range links {
-			if !last[lastName(l.Dest)] {
+			if !last[markdown.LastName(l.Dest)] {
 				continue
 			}
 			if at := sitePathOf(l.Dest, dir, site.BasePath); private[at] != "" {
@@ -497,8 +497,15 @@ func (j *Journal) linksToPrivate(site *public.Site, errs *content.ErrorList) {
 // (markdown.Facts.WebNames): seldom, and never on a site whose URL no
 // body names.
 func (j *Journal) webLinksToPrivate(site *public.Site, private map[string]string, errs *content.ErrorList) {
-	own, err := url.Parse(j.Config.BaseURL)
-	if err != nil || own.Host == "" {
+	// The site's hosts: base_url's, and the server's that serve shows it
+	// at (a link to it is none a reader follows, but as broken).
+	hosts := map[string]bool{}
+	for _, base := range []string{j.Config.WrittenBaseURL(), j.Config.BaseURL} {
+		if u, err := url.Parse(base); err == nil && u.Host != "" {
+			hosts[siteHost(u)] = true
+		}
+	}
+	if len(hosts) == 0 {
 		return
 	}
 	names := map[uint64]bool{}
@@ -510,8 +517,8 @@ func (j *Journal) webLinksToPrivate(site *public.Site, private map[string]string
 			return
 		}
 		for _, l := range j.md.WebLinks(src) {
-			u, err := url.Parse(l.Dest)
-			if err != nil || !strings.EqualFold(u.Host, own.Host) {
+			u, err := url.Parse(html.UnescapeString(l.Dest))
+			if err != nil || !hosts[siteHost(u)] {
 				continue
 			}
 			if at := sitePathOf(u.EscapedPath(), "", site.BasePath); private[at] != "" {
@@ -538,19 +545,15 @@ func (j *Journal) webLinksToPrivate(site *public.Site, private map[string]string
 	}
 }
 
-// lastName is the last name of a link's path (secret of
-// /posts/secret/index.html#x), unescaped: raw HTML's with its entities
-// read.
-func lastName(dest string) string { return markdown.LastName(html.UnescapeString(dest)) }
-
 // sitePathOf returns the site path a link's destination names (a root
 // path under the base path, or one relative to dir, the page's site
 // path), a folder with its "/" (posts/x/); "" for a path outside the base
 // path. Result.Links holds links to site paths alone.
 func sitePathOf(dest, dir, basePath string) string {
+	dest = html.UnescapeString(dest) // as a browser reads the attribute
 	dest, _, _ = strings.Cut(dest, "#")
 	dest, _, _ = strings.Cut(dest, "?")
-	dest = content.PathUnescape(html.UnescapeString(dest)) // /posts/s%65cret/ is /posts/secret/
+	dest = content.PathUnescape(dest) // /posts/s%65cret/ is /posts/secret/
 	p := path.Join(dir, dest)
 	if strings.HasPrefix(dest, "/") {
 		rest, ok := content.CutBase(dest, basePath)
@@ -565,6 +568,19 @@ func sitePathOf(dest, dir, basePath string) string {
 		p += "/"
 	}
 	return p
+}
+
+// siteHost is u's host as a site's: in lower case, without its scheme's
+// own port, a final dot or www. (example.com for WWW.Example.com.:443 in
+// https), so that one site is one host however a link writes it.
+func siteHost(u *url.URL) string {
+	host := strings.ToLower(u.Hostname())
+	host = strings.TrimSuffix(host, ".")
+	host = strings.TrimPrefix(host, "www.")
+	if port := u.Port(); port != "" && !(port == "443" && strings.EqualFold(u.Scheme, "https") || port == "80" && strings.EqualFold(u.Scheme, "http")) {
+		host += ":" + port
+	}
+	return host
 }
 
 // printableHTML is a rendered body's HTML without the control characters

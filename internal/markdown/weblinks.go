@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"hash/fnv"
+	"html"
 	"net/url"
 	"path"
 	"slices"
@@ -21,8 +22,10 @@ func WebName(name string) uint64 {
 
 // LastName is the last name of a link's path (secret of
 // https://example.com/posts/secret/index.html#x, or of
-// /posts/secret/), unescaped; "" for none.
+// /posts/secret/), its entities and escapes read (s&#101;cret and
+// s%65cret are secret); "" for none.
 func LastName(dest string) string {
+	dest = html.UnescapeString(dest) // s&#101;cret, as the page's reader reads it
 	if i := strings.IndexAny(dest, "#?"); i >= 0 {
 		dest = dest[:i]
 	}
