@@ -25,7 +25,8 @@ type lineIndex struct {
 	// with a wikilink on each took 5 s).
 	block ast.Node
 	text  string
-	marks map[ast.Node][2]int
+	marks []markAt
+	next  int // the mark after the last one asked: they are asked in order
 }
 
 // indexFrom is the length from which a body's newlines are indexed.
@@ -54,8 +55,8 @@ func (x *lineIndex) line(off int) int {
 }
 
 // around returns the plain text of the block that holds the wikilink w
-// (plainAround), and where w's text starts and ends in it; ok is false
-// for a wikilink in no block.
+// (plainAround), and where w's text starts and ends in it (both 0 for
+// one the block does not show); ok is false for a wikilink in no block.
 func (x *lineIndex) around(w *wikilink.Node) (text string, start, end int, ok bool) {
 	block := w.Parent()
 	for block != nil && block.Type() != ast.TypeBlock {
@@ -65,15 +66,18 @@ func (x *lineIndex) around(w *wikilink.Node) (text string, start, end int, ok bo
 		return "", 0, 0, false
 	}
 	if block != x.block {
-		x.block, x.marks = block, map[ast.Node][2]int{}
-		_ = ast.Walk(block, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-			if l, ok := n.(*wikilink.Node); ok && entering {
-				x.marks[l] = [2]int{}
-			}
-			return ast.WalkContinue, nil
-		})
-		x.text = plainAround(block, x.marks, x.src)
+		x.block, x.marks, x.next = block, x.marks[:0], 0
+		x.text = plainAround(block, &x.marks, x.src)
 	}
-	at, ok := x.marks[w]
-	return x.text, at[0], at[1], ok
+	for _, k := range [][2]int{{x.next, len(x.marks)}, {0, min(x.next, len(x.marks))}} {
+		for i := k[0]; i < k[1]; i++ {
+			if m := x.marks[i]; m.node == w {
+				x.next = i + 1
+				return x.text, m.start, m.end, true
+			}
+		}
+	}
+	// In what the block does not show (a hidden element's): its context
+	// is the block's text from its start, as it was.
+	return x.text, 0, 0, true
 }

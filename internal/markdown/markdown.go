@@ -667,7 +667,7 @@ func (r *Renderer) render(src string, opts Options) Result {
 	more := beforeMore(doc, b) // sanitizing takes the comment out
 	at := newLineIndex(b)
 	res.HTMLRemoved, htmlNodes = r.html.sanitize(doc, b, at)
-	wikis, links, headings := collect(doc)
+	wikis, links, headings, _ := collect(doc)
 	res.Slips = slips(doc, htmlNodes, links, refs, b, at)
 	for _, n := range links {
 		dest := destination(n)
@@ -1092,10 +1092,17 @@ func plain(n ast.Node, src []byte) string {
 	return strings.TrimSpace(plainAround(n, nil, src))
 }
 
-// plainAround returns the text of n, untrimmed, and sets, for each of its
-// descendants that marks holds, where in it the descendant's text starts
-// and ends.
-func plainAround(n ast.Node, marks map[ast.Node][2]int, src []byte) string {
+// markAt is where a wikilink's text starts and ends in the text of the
+// block around it.
+type markAt struct {
+	node       ast.Node
+	start, end int
+}
+
+// plainAround returns the text of n, untrimmed, and appends to marks,
+// when not nil, where in it the text of each wikilink it shows starts and
+// ends, in order.
+func plainAround(n ast.Node, marks *[]markAt, src []byte) string {
 	var b strings.Builder
 	if n.Kind() == ast.KindDocument {
 		// A body's text is about as long as its source: grown by
@@ -1122,13 +1129,12 @@ func plainAround(n ast.Node, marks map[ast.Node][2]int, src []byte) string {
 			}
 			hiding = nil // a paragraph's end ends them
 		}
-		if at, ok := marks[c]; ok {
+		if _, ok := c.(*wikilink.Node); ok && marks != nil {
 			if entering {
-				at[0] = b.Len()
-			} else {
-				at[1] = b.Len()
+				*marks = append(*marks, markAt{node: c, start: b.Len()})
+			} else if k := len(*marks) - 1; k >= 0 && (*marks)[k].node == c {
+				(*marks)[k].end = b.Len()
 			}
-			marks[c] = at
 		}
 		if !entering {
 			if c.Type() == ast.TypeBlock && b.Len() > 0 {

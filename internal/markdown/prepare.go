@@ -179,7 +179,7 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 	more := beforeMore(doc, b) // sanitizing takes the comment out
 	at := newLineIndex(b)
 	p.removed, htmlNodes = r.html.sanitize(doc, b, at)
-	wikis, links, headings := collect(doc)
+	wikis, links, headings, autos := collect(doc)
 	for _, w := range wikis {
 		for a := w.Parent(); a != nil; a = a.Parent() {
 			if a.Kind() == ast.KindImage {
@@ -188,7 +188,7 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 		}
 	}
 	p.slips = slips(doc, htmlNodes, links, refs, b, at)
-	p.webNames = webNames(doc, links, b)
+	p.webNames = webNames(links, autos, b)
 	for _, w := range wikis {
 		p.wikilinks = append(p.wikilinks, describe(w, b, at))
 	}
@@ -338,7 +338,7 @@ func summaryBefore(doc ast.Node, before map[ast.Node]bool, src []byte) (summary 
 
 // collect finds in doc what rendering changes: its wikilinks, links and
 // images, and headings.
-func collect(doc ast.Node) (wikis []*wikilink.Node, links []ast.Node, headings []*ast.Heading) {
+func collect(doc ast.Node) (wikis []*wikilink.Node, links []ast.Node, headings []*ast.Heading, autos []*ast.AutoLink) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -350,10 +350,12 @@ func collect(doc ast.Node) (wikis []*wikilink.Node, links []ast.Node, headings [
 			links = append(links, n)
 		case *ast.Heading:
 			headings = append(headings, n)
+		case *ast.AutoLink:
+			autos = append(autos, n)
 		}
 		return ast.WalkContinue, nil
 	})
-	return wikis, links, headings
+	return wikis, links, headings, autos
 }
 
 // RootPath reports whether a destination is a path from the site's root

@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"hash/fnv"
 	"html"
 	"net/url"
 	"path"
@@ -15,9 +14,14 @@ import (
 // (Facts.WebNames): of secret for https://example.com/posts/secret/, and
 // for /posts/secret/index.html#x too, unescaped.
 func WebName(name string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(name))
-	return h.Sum64()
+	// FNV-1a, 64 bits (hash/fnv's), without an allocation a link.
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for i := 0; i < len(name); i++ {
+		h ^= uint64(name[i])
+		h *= prime
+	}
+	return h
 }
 
 // LastName is the last name of a link's path (secret of
@@ -57,17 +61,30 @@ func webDest(n ast.Node, src []byte) string {
 	default:
 		return ""
 	}
-	u, err := url.Parse(dest)
-	if err != nil || u.Host == "" || (!strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https")) {
+	// A scheme of http or https and a host: looked at by hand, not by
+	// url.Parse, which allocates, on every link of every body.
+	rest, ok := cutPrefixFold(dest, "https://")
+	if !ok {
+		rest, ok = cutPrefixFold(dest, "http://")
+	}
+	if !ok || rest == "" || strings.IndexByte("/?#", rest[0]) >= 0 {
 		return ""
 	}
 	return dest
 }
 
-// webNames returns the WebName of the last name of each web address the
-// links of doc (collect's) and its autolinks lead to, each once, sorted;
-// src is doc's source.
-func webNames(doc ast.Node, links []ast.Node, src []byte) []uint64 {
+// cutPrefixFold is strings.CutPrefix, the prefix in any case.
+func cutPrefixFold(s, prefix string) (string, bool) {
+	if len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix) {
+		return s[len(prefix):], true
+	}
+	return s, false
+}
+
+// webNames returns the WebName of the last name of each web address that
+// links and autolinks (collect's) lead to, each once, sorted; src is
+// their body's source.
+func webNames(links []ast.Node, autos []*ast.AutoLink, src []byte) []uint64 {
 	var out []uint64
 	add := func(dest string) {
 		if dest == "" {
@@ -80,12 +97,9 @@ func webNames(doc ast.Node, links []ast.Node, src []byte) []uint64 {
 	for _, n := range links {
 		add(webDest(n, src))
 	}
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if a, ok := n.(*ast.AutoLink); ok && entering {
-			add(webDest(a, src))
-		}
-		return ast.WalkContinue, nil
-	})
+	for _, a := range autos {
+		add(webDest(a, src))
+	}
 	slices.Sort(out)
 	return slices.Compact(out)
 }
