@@ -1134,6 +1134,10 @@ func plainAround(n ast.Node, marks *[]markAt, src []byte) string {
 				*marks = append(*marks, markAt{node: c, start: b.Len()})
 			} else if k := len(*marks) - 1; k >= 0 && (*marks)[k].node == c {
 				(*marks)[k].end = b.Len()
+			} else {
+				// Hidden (<span hidden>[[x]]</span>): passed by going
+				// in, not going out; its text from the block's start.
+				*marks = append(*marks, markAt{node: c, end: b.Len()})
 			}
 		}
 		if !entering {
@@ -1255,21 +1259,49 @@ func context(w *wikilink.Node, src []byte, at *lineIndex) (before, after string)
 	// Only so much of either side is ever shown, and looked through for
 	// the sentence's ends: a paragraph of many wikilinks was looked
 	// through whole for each.
-	const reach = (contextChars + 2) * utf8.UTFMax
+	// A side that is cut there keeps at least contextChars+4 runes and,
+	// past a run of spaces it would begin (or end) in, a rune more: what
+	// it is trimmed of, and a sentence's end there, are then what they
+	// are in the whole.
+	const reach = (contextChars + 4) * utf8.UTFMax
 	longBefore, longAfter := len(before) > reach, len(after) > reach
 	if longBefore {
 		i := len(before) - reach
-		for i < len(before) && !utf8.RuneStart(before[i]) {
-			i++
+		for j := i; i > 0 && i > j-(utf8.UTFMax-1) && !utf8.RuneStart(before[i]); {
+			i--
+		}
+		if before[i] == ' ' {
+			for i > 0 && before[i-1] == ' ' {
+				i--
+			}
+			for i > 0 {
+				i--
+				if utf8.RuneStart(before[i]) {
+					break
+				}
+			}
 		}
 		before = before[i:]
+		longBefore = i > 0
 	}
 	if longAfter {
 		i := reach
-		for i > 0 && !utf8.RuneStart(after[i]) {
-			i--
+		for j := i; i < len(after) && i < j+utf8.UTFMax-1 && !utf8.RuneStart(after[i]); {
+			i++
+		}
+		if i > 0 && after[i-1] == ' ' {
+			for i < len(after) && after[i] == ' ' {
+				i++
+			}
+			for i < len(after) {
+				i++
+				if i == len(after) || utf8.RuneStart(after[i]) {
+					break
+				}
+			}
 		}
 		after = after[:i]
+		longAfter = i < len(text)-end
 	}
 	// The sentence: from after the last full stop before the link, to the
 	// first one after it, and within the block's line.
