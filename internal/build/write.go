@@ -334,6 +334,10 @@ func (r *record) keepSpares() {
 				os.Rename(manifestPath(s)+".replaced", spareManifestPath(s))
 				continue
 			}
+			// A .replaced here is the manifest of an output the user
+			// removed (no folder was replaced): never to be paired with
+			// the spare linkSpare makes, by a recovery of this build.
+			os.Remove(manifestPath(s) + ".replaced")
 			s.linkSpare()
 			continue
 		}

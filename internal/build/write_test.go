@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -726,5 +727,61 @@ func TestKilledAfterKeepSparesKeepsUserFile(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(filepath.Join(site, WorkDir, "public.spare", "css", "custom.css")); string(b) != "mine" {
 		t.Errorf("custom.css: %q", b)
+	}
+}
+
+// TestKilledAfterLinkSpareKeepsItsManifest (a review's finding of
+// 6e7c62f): the user removed public/
+// (rm -rf public); the next build swapped in a public/ that replaced
+// none, its promoteManifest moved the removed output's manifest to
+// .replaced, and keepSpares made the spare by linkSpare, with the new
+// output's manifest. Killed there, before clean() removed .replaced and
+// the record: the recovery renames that stale .replaced over the
+// spare's good manifest, and the next build, finding in the spare a page
+// the stale manifest does not list, refuses it as a file of the user's.
+func TestKilledAfterLinkSpareKeepsItsManifest(t *testing.T) {
+	ctx := context.Background()
+	site := t.TempDir()
+	pub := filepath.Join(site, "public")
+	abs, _ := filepath.Abs(pub)
+	s := stepFor(abs)
+	v1 := map[string][]byte{"index.html": []byte("home"), "a/index.html": []byte("a")}
+	v2 := map[string][]byte{"index.html": []byte("home2"), "a/index.html": []byte("a"), "b/index.html": []byte("b")}
+	for _, f := range []map[string][]byte{v1, v1} {
+		if err := Write(ctx, site, Output{Dir: pub, Files: f}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.RemoveAll(pub) // the user's rm -rf public
+	// The build after: killed once its swap is done ("moved in"), then
+	// its keepSpares run as the build would have, and killed again
+	// before clean and removeRecord.
+	testHookStep = func(name string) error {
+		if strings.HasPrefix(name, "moved in") {
+			return errKilled
+		}
+		return nil
+	}
+	err := Write(ctx, site, Output{Dir: pub, Files: v2})
+	testHookStep = nil
+	if !errors.Is(err, errKilled) {
+		t.Fatal(err)
+	}
+	var r record
+	data, _ := os.ReadFile(recordPath(site))
+	if err := json.Unmarshal(data, &r); err != nil || r.State != swapping {
+		t.Fatalf("record %s: %v", data, err)
+	}
+	r.keepSpares()
+	good, _ := os.ReadFile(spareManifestPath(s))
+	if err := Recover(ctx, site); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(spareManifestPath(s)); string(got) != string(good) {
+		t.Errorf("the spare's manifest was replaced by the removed output's:\n%s\nwant\n%s", got, good)
+	}
+	// b/ is dropped: the next build finds b/index.html in the spare.
+	if err := Write(ctx, site, Output{Dir: pub, Files: v1}); err != nil {
+		t.Errorf("the next build: %v", err)
 	}
 }
