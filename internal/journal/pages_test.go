@@ -270,3 +270,47 @@ func TestAmbiguousNamesTheAlias(t *testing.T) {
 		t.Errorf("err %v", err)
 	}
 }
+
+const secretPost = "---\ntitle: Secret\ndate: 2026-01-01\nprivate: true\n---\nMine.\n"
+
+// TestLinkToPrivateReadAsThePage: links whose page does not lead to the
+// private post are not refused (a review's finding of dd5c1d8): a link is
+// read as the page's reader reads it. goldmark writes an autolink's URL as it is (no
+// entity read), and reads in a link's destination only an entity ended
+// by ";": the browser reads s&#101;cret, whose # starts a fragment.
+// dd5c1d8 reads every destination with html.UnescapeString, first.
+func TestLinkToPrivateReadAsThePage(t *testing.T) {
+	for _, link := range []string{
+		"<https://example.com/posts/s&#101;cret/>",
+		"https://example.com/posts/s&#101;cret/", // GFM's bare link
+		"[x](https://example.com/posts/s&#101cret/)",
+		"[x](/posts/s&#101cret/)",
+	} {
+		body := "See " + link + " now.\n"
+		files := map[string]string{
+			"content/posts/secret.md": secretPost,
+			"content/posts/open.md":   "---\ntitle: Open\ndate: 2026-01-02\n---\n" + body,
+		}
+		_, err := publicOf(t, "title: T\nbase_url: https://example.com/\n", files)
+		if err != nil && strings.Contains(err.Error(), "links to private") {
+			t.Errorf("%s renders %s\n  refused: %v", link, strings.TrimSpace(string(markdown.New().Render(markdown.Text(body), markdown.Options{}).HTML)), err)
+		}
+	}
+}
+
+// TestLinkToPrivateBackslashEscape: a link whose page does lead to the
+// private post is refused: goldmark reads a backslash escape in a
+// destination (my\_secret is my_secret; a review's finding).
+func TestLinkToPrivateBackslashEscape(t *testing.T) {
+	for _, link := range []string{"[x](/posts/my\\_secret/)", "[x](https://example.com/posts/my\\_secret/)"} {
+		body := "See " + link + " now.\n"
+		files := map[string]string{
+			"content/posts/my_secret.md": secretPost,
+			"content/posts/open.md":      "---\ntitle: Open\ndate: 2026-01-02\n---\n" + body,
+		}
+		_, err := publicOf(t, "title: T\nbase_url: https://example.com/\n", files)
+		if err == nil || !strings.Contains(err.Error(), "links to private") {
+			t.Errorf("%s renders %s\n  not refused: %v", link, strings.TrimSpace(string(markdown.New().Render(markdown.Text(body), markdown.Options{}).HTML)), err)
+		}
+	}
+}

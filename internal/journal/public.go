@@ -3,7 +3,6 @@ package journal
 import (
 	"errors"
 	"fmt"
-	"html"
 	"net/url"
 	"path"
 	"slices"
@@ -470,7 +469,7 @@ func (j *Journal) linksToPrivate(site *public.Site, errs *content.ErrorList) {
 	}
 	check := func(what, source, dir string, links []public.Link) {
 		for _, l := range links {
-			if !last[markdown.LastName(l.Dest)] {
+			if !last[markdown.LastName(markdown.DecodeDest(l.Dest))] {
 				continue
 			}
 			if at := sitePathOf(l.Dest, dir, site.BasePath); private[at] != "" {
@@ -517,7 +516,7 @@ func (j *Journal) webLinksToPrivate(site *public.Site, private map[string]string
 			return
 		}
 		for _, l := range j.md.WebLinks(src) {
-			u, err := url.Parse(html.UnescapeString(l.Dest))
+			u, err := url.Parse(l.Dest) // read as the page's reader reads it
 			if err != nil || !hosts[siteHost(u)] {
 				continue
 			}
@@ -550,7 +549,7 @@ func (j *Journal) webLinksToPrivate(site *public.Site, private map[string]string
 // path), a folder with its "/" (posts/x/); "" for a path outside the base
 // path. Result.Links holds links to site paths alone.
 func sitePathOf(dest, dir, basePath string) string {
-	dest = html.UnescapeString(dest) // as a browser reads the attribute
+	dest = markdown.DecodeDest(dest) // as the page's reader reads it
 	dest, _, _ = strings.Cut(dest, "#")
 	dest, _, _ = strings.Cut(dest, "?")
 	dest = content.PathUnescape(dest) // /posts/s%65cret/ is /posts/secret/

@@ -1003,6 +1003,13 @@ func decodeDest(dest string) string {
 	return string(util.ResolveEntityNames(v))
 }
 
+// DecodeDest is a Markdown link's destination as written (Result.Links,
+// whose raw HTML's hold an & as &amp;) as the page's reader reads it: its
+// backslash escapes and character references read as goldmark reads
+// them (my\_secret is my_secret; s&#101;cret is secret, s&#101cret, with
+// no ";", is as written).
+func DecodeDest(dest string) string { return decodeDest(dest) }
+
 // encodeDest is a destination that decodeDest reads as dest.
 func encodeDest(dest string) string {
 	if !strings.ContainsAny(dest, "\\&") {

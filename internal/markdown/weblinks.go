@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"html"
 	"net/url"
 	"path"
 	"slices"
@@ -24,12 +23,11 @@ func WebName(name string) uint64 {
 	return h
 }
 
-// LastName is the last name of a link's path (secret of
-// https://example.com/posts/secret/index.html#x, or of
-// /posts/secret/), its entities and escapes read (s&#101;cret and
-// s%65cret are secret); "" for none.
+// LastName is the last name of the path of a link as the page's reader
+// reads it (DecodeDest of a Markdown link's destination): secret of
+// https://example.com/posts/secret/index.html#x, or of /posts/s%65cret/;
+// "" for none.
 func LastName(dest string) string {
-	dest = html.UnescapeString(dest) // s&#101;cret, as the page's reader reads it
 	if i := strings.IndexAny(dest, "#?"); i >= 0 {
 		dest = dest[:i]
 	}
@@ -41,16 +39,17 @@ func LastName(dest string) string {
 	return name
 }
 
-// webDest is the destination of a link, an image or an autolink when it
-// is a web address (http: or https:), else "".
+// webDest is the destination of a link, an image or an autolink, as the
+// page's reader reads it, when it is a web address (http: or https:),
+// else "".
 func webDest(n ast.Node, src []byte) string {
 	var dest string
 	switch n := n.(type) {
 	case *ast.Link:
-		dest = string(n.Destination)
+		dest = decodeDest(string(n.Destination))
 	case *ast.Image:
-		dest = string(n.Destination)
-	case *ast.AutoLink:
+		dest = decodeDest(string(n.Destination))
+	case *ast.AutoLink: // written as it is: no escape or entity read
 		if n.AutoLinkType != ast.AutoLinkURL {
 			return ""
 		}
