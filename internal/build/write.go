@@ -488,9 +488,7 @@ func (s swapStep) linkSpare() {
 // it may hold a file the user put in the output it was, which the next
 // build finds (spareForeign). A file the killed build wrote anew is not
 // taken for the one the manifest lists, having another inode and time
-// (fileState.is); one it added, for a page the next build no longer
-// makes (a post removed between the two), is refused as not
-// netjournal's, and kept.
+// (fileState.is); one it added is listed as netjournal's (listOwn).
 func (r *record) clean() {
 	for _, s := range r.Outputs {
 		if _, err := os.Lstat(s.New); err == nil {
