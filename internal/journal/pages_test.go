@@ -314,3 +314,19 @@ func TestLinkToPrivateBackslashEscape(t *testing.T) {
 		}
 	}
 }
+
+// TestRawHTMLWebLinkToPrivate: a link in raw HTML by the site's whole URL
+// (an imported post's <a href="https://example.com/posts/secret/">, where
+// whole URLs abound) is refused as a Markdown one is; one to a public
+// post is not.
+func TestRawHTMLWebLinkToPrivate(t *testing.T) {
+	files := map[string]string{
+		"content/posts/secret.md": secretPost,
+		"content/posts/open.md": "---\ntitle: Open\ndate: 2026-01-02\n---\n<p>See <a href=\"https://example.com/posts/secret/\">it</a>.</p>\n\n" +
+			"Also <a href=\"https://example.com/posts/open/\">this</a>.\n",
+	}
+	_, err := publicOf(t, "title: T\nbase_url: https://example.com/\n", files)
+	if err == nil || !strings.Contains(err.Error(), `content/posts/open.md:5: public post links to private post "secret"`) || strings.Count(err.Error(), "links to private") != 1 {
+		t.Errorf("err %v", err)
+	}
+}

@@ -18,7 +18,7 @@ import (
 
 func diskKey(memoKey string) diskcache.Key {
 	h := sha256.New()
-	h.Write([]byte("netjournal markdown v32\x00"))
+	h.Write([]byte("netjournal markdown v33\x00"))
 	h.Write([]byte(memoKey))
 	var k diskcache.Key
 	h.Sum(k[:0])

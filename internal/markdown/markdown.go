@@ -692,7 +692,7 @@ func (r *Renderer) render(src string, opts Options) Result {
 			dest = opts.Rewrite(dest)
 		}
 		return attrURL(dest, true)
-	})
+	}, nil)
 	// Every link is described before any is replaced: a link's context
 	// shows the others as written, whoever renders it.
 	for _, w := range wikis {

@@ -188,7 +188,7 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 		}
 	}
 	p.slips = slips(doc, htmlNodes, links, refs, b, at)
-	p.webNames = webNames(links, autos, b)
+	var webs []string // raw HTML's web addresses
 	for _, w := range wikis {
 		p.wikilinks = append(p.wikilinks, describe(w, b, at))
 	}
@@ -206,7 +206,8 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 			p.rawRelative = true
 		}
 		return ""
-	})
+	}, func(dest string, _ int) { webs = append(webs, dest) })
+	p.webNames = webNames(links, autos, webs, b)
 	p.unrendered = unrendered(doc, b, at)
 	if p.fallback {
 		// Rendered whole for each audience: nothing of it is filled.
@@ -233,7 +234,7 @@ func (r *Renderer) prepareUncached(src string) *prepared {
 		}
 		p.dests, p.decoded = append(p.dests, dest), append(p.decoded, true)
 		return hole('D', len(p.dests)-1)
-	})
+	}, nil)
 	replaced := map[ast.Node]bool{}
 	for i, w := range wikis {
 		s := ast.NewString([]byte(hole('W', i)))

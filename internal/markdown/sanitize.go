@@ -275,7 +275,10 @@ func blockOf(n ast.Node) ast.Node {
 // finds it at its line. The line is the tag's as written (rawTags): the
 // cleaned HTML has lost the lines of what sanitizing took out before it,
 // a comment or a script over lines, and a tag's own, written anew.
-func rawLinks(doc ast.Node, src []byte, at *lineIndex, link func(dest string, line int) string) {
+//
+// web, when not nil, is given each web address (http: or https:) an
+// href, src or poster leads to, as the tokenizer read it, and its line.
+func rawLinks(doc ast.Node, src []byte, at *lineIndex, link func(dest string, line int) string, web func(dest string, line int)) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || (n.Kind() != ast.KindHTMLBlock && n.Kind() != ast.KindRawHTML) {
 			return ast.WalkContinue, nil
@@ -322,6 +325,9 @@ func rawLinks(doc ast.Node, src []byte, at *lineIndex, link func(dest string, li
 				}
 				switch a.Key {
 				case "href", "src", "poster":
+					if web != nil && isWeb(a.Val) {
+						web(a.Val, at)
+					}
 					// A fragment of the page (#why) is only looked for:
 					// link leaves it as written (it is no path).
 					if !internal(a.Val) && !(a.Key == "href" && inPage(a.Val)) {

@@ -60,16 +60,21 @@ func webDest(n ast.Node, src []byte) string {
 	default:
 		return ""
 	}
-	// A scheme of http or https and a host: looked at by hand, not by
-	// url.Parse, which allocates, on every link of every body.
+	if !isWeb(dest) {
+		return ""
+	}
+	return dest
+}
+
+// isWeb reports whether dest is a web address: a scheme of http or https
+// and a host, looked at by hand, not by url.Parse, which allocates, on
+// every link of every body.
+func isWeb(dest string) bool {
 	rest, ok := cutPrefixFold(dest, "https://")
 	if !ok {
 		rest, ok = cutPrefixFold(dest, "http://")
 	}
-	if !ok || rest == "" || strings.IndexByte("/?#", rest[0]) >= 0 {
-		return ""
-	}
-	return dest
+	return ok && rest != "" && strings.IndexByte("/?#", rest[0]) < 0
 }
 
 // cutPrefixFold is strings.CutPrefix, the prefix in any case.
@@ -81,9 +86,9 @@ func cutPrefixFold(s, prefix string) (string, bool) {
 }
 
 // webNames returns the WebName of the last name of each web address that
-// links and autolinks (collect's) lead to, each once, sorted; src is
-// their body's source.
-func webNames(links []ast.Node, autos []*ast.AutoLink, src []byte) []uint64 {
+// links and autolinks (collect's) and raw HTML (webs, rawLinks') lead
+// to, each once, sorted; src is their body's source.
+func webNames(links []ast.Node, autos []*ast.AutoLink, webs []string, src []byte) []uint64 {
 	var out []uint64
 	add := func(dest string) {
 		if dest == "" {
@@ -99,12 +104,16 @@ func webNames(links []ast.Node, autos []*ast.AutoLink, src []byte) []uint64 {
 	for _, a := range autos {
 		add(webDest(a, src))
 	}
+	for _, dest := range webs {
+		add(dest)
+	}
 	slices.Sort(out)
 	return slices.Compact(out)
 }
 
 // WebLinks returns the web addresses (http: and https:) that src links
-// to, in Markdown links, images and autolinks, with their lines: for a
+// to, in Markdown links, images, autolinks and raw HTML, with their
+// lines: for a
 // body whose WebNames say it may link to one of the site's own addresses.
 // It parses src again; a body that cannot be read gives none.
 func (r *Renderer) WebLinks(src Source) []LinkUse {
@@ -115,6 +124,10 @@ func (r *Renderer) WebLinks(src Source) []LinkUse {
 	b, doc, _ := r.parseRefs(text)
 	at := newLineIndex(b)
 	var out []LinkUse
+	r.html.sanitize(doc, b, at) // what rawLinks reads
+	rawLinks(doc, b, at, func(string, int) string { return "" }, func(dest string, line int) {
+		out = append(out, LinkUse{Dest: dest, Line: line})
+	})
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
