@@ -3,7 +3,7 @@
 # 100,000 (issue #8's target: at most 11 times the time, under 2 GB) and
 # prints the medians, their ratio and the peak memory.
 #
-#   bench/scale.sh [-r REPEATS] [SMALL LARGE]
+#   bench/scale.sh [-H] [-r REPEATS] [SMALL LARGE]
 #
 # internal/cmd/gensite writes a blog of SMALL posts (default 10000) and
 # one of LARGE (default 100000), as compare-hugo.sh's posts-only sites.
@@ -23,17 +23,27 @@
 # writes, 6.5 GB, and for a moment its copy). Memory held by anything else slows the larger build
 # (lib.sh's machine): run it with /dev/shm cleared of other sites.
 #
-# Needs go and /usr/bin/time; installs time from Debian when missing.
+# -H also builds the same posts with Hugo (gensite -hugo, as
+# compare-hugo.sh's), cold, in each pair before netjournal's, and prints
+# Hugo's ratio beside netjournal's: how this machine's cost grows from
+# one size to the other for another generator doing comparable work.
+# It takes about 8 minutes more a pair on 2 cores, and Hugo's build of
+# 100,000 posts about 16 GB of memory (netjournal's output is removed
+# before it runs).
+#
+# Needs go and /usr/bin/time; installs time from Debian when missing,
+# and hugo with -H.
 set -euo pipefail
 
 usage() {
-	echo "usage: bench/scale.sh [-r REPEATS] [SMALL LARGE]" >&2
+	echo "usage: bench/scale.sh [-H] [-r REPEATS] [SMALL LARGE]" >&2
 	exit 2
 }
 
-repeats=3
-while getopts "r:h" opt; do
+repeats=3 hugo=""
+while getopts "Hr:h" opt; do
 	case $opt in
+	H) hugo=1 ;;
 	r) repeats=$OPTARG ;;
 	*) usage ;;
 	esac
@@ -47,12 +57,13 @@ done
 # shellcheck source=bench/lib.sh
 source "$(dirname "$0")/lib.sh"
 [[ -x /usr/bin/time ]] || install time
+[[ -z $hugo ]] || command -v hugo >/dev/null || install hugo
 workdir scale
 
 (cd "$repo" && go build -o "$work/netjournal" ./cmd/netjournal && go build -o "$work/gensite" ./internal/cmd/gensite)
 for n in "$small" "$large"; do
 	log "$n posts: generating"
-	"$work/gensite" -posts "$n" -contacts 0 -events 0 "$work/$n"
+	"$work/gensite" -posts "$n" -contacts 0 -events 0 ${hugo:+-hugo "$work/hugo-$n"} "$work/$n"
 done
 # netjournal's up-to-date check does not trust the times of files written
 # less than two seconds before a build (compare-hugo.sh).
@@ -64,6 +75,15 @@ cold() {
 	local site=$work/$1
 	rm -rf "$site/out" "$site/wiki" "$site/.netjournal"
 	timed "$work/netjournal" -C "$site" build --now 2026-11-22 --quiet --out out --wiki-out wiki
+}
+
+# hugo_cold N: a cold build by Hugo of the same N posts, its output then
+# removed; sets ms and kb (timed).
+hugo_cold() {
+	local site=$work/hugo-$1
+	rm -rf "$site/public" "$site/resources"
+	timed hugo --quiet -s "$site"
+	rm -rf "$site/public" "$site/resources"
 }
 
 # copy N: copies what the last cold build of the site of N posts wrote
@@ -84,7 +104,16 @@ commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
 started=$(date -u '+%Y-%m-%d %H:%M UTC')
 smalls="" larges="" peaks=""
 users_small="" users_large="" syss_small="" syss_large=""
+hugo_smalls="" hugo_larges="" hugo_peaks=""
 for ((i = 1; i <= repeats; i++)); do
+	if [[ -n $hugo ]]; then
+		rm -rf "$work/$small/out" "$work/$small/wiki" "$work/$large/out" "$work/$large/wiki"
+		hugo_cold "$small"
+		s=$ms
+		hugo_cold "$large"
+		hugo_smalls+="$s " hugo_larges+="$ms " hugo_peaks+="$kb "
+		log "pair $i of $repeats: hugo $small posts $s ms, $large posts $ms ms ($kb KiB), $(awk -v a="$ms" -v b="$s" 'BEGIN { printf "%.2f", a / b }') times"
+	fi
 	cold "$small"
 	s=$ms users_small+="$user " syss_small+="$sys "
 	cold "$large"
@@ -119,3 +148,8 @@ row "kernel CPU" "$(cpu "$(median <<<"$syss_small")" "$(median <<<"$syss_large")
 c_small=$(median <<<"$copies_small") c_large=$(median <<<"$copies_large")
 row "cp of output" "$(awk -v m="$c_small" 'BEGIN { printf "%.2f s", m / 1000 }') at $small posts, $(awk -v m="$c_large" 'BEGIN { printf "%.2f s", m / 1000 }') at $large: $(ratio "$c_large" "$c_small") times (the machine's own cost of writing what each build wrote)"
 row "peak memory" "$(awk -v k="$peak" 'BEGIN { printf "%.2f GB", k * 1024 / 1e9 }') at $large posts (target: under 2 GB)"
+if [[ -n $hugo ]]; then
+	h_small=$(median <<<"$hugo_smalls") h_large=$(median <<<"$hugo_larges")
+	h_peak=$(tr ' ' '\n' <<<"$hugo_peaks" | grep . | sort -n | tail -n 1)
+	row "hugo" "$(awk -v m="$h_small" 'BEGIN { printf "%.2f s", m / 1000 }') at $small posts, $(awk -v m="$h_large" 'BEGIN { printf "%.2f s", m / 1000 }') at $large: $(ratio "$h_large" "$h_small") times, peak $(awk -v k="$h_peak" 'BEGIN { printf "%.2f GB", k * 1024 / 1e9 }') ($(hugo version | awk '{print $2}'), the same posts)"
+fi
