@@ -189,7 +189,7 @@ func (c *rawCard) person(path string, card govcard.Card, warnings *content.Error
 var serviceNames = map[string]string{
 	"xmpp": "XMPP", "jabber": "Jabber", "whatsapp": "WhatsApp", "icq": "ICQ", "aim": "AIM", "msn": "MSN",
 	"qq": "QQ", "sip": "SIP", "irc": "IRC", "facetime": "FaceTime", "gadugadu": "Gadu-Gadu",
-	"googletalk": "Google Talk", "gtalk": "Google Talk", "wechat": "WeChat",
+	"googletalk": "Google Talk", "gtalk": "Google Talk", "wechat": "WeChat", "im": "IM",
 }
 
 // capital is s with its first letter a capital (брат is Брат).
@@ -576,6 +576,7 @@ var imProperties = map[string]string{
 	"X-QQ": "qq", "X-GADUGADU": "gadugadu", "X-TWITTER": "twitter", "X-TELEGRAM": "telegram",
 	"X-MASTODON": "mastodon", "X-WECHAT": "wechat", "X-LINE": "line", "X-WHATSAPP": "whatsapp",
 	"X-SIGNAL": "signal", "X-MATRIX": "matrix", "X-FACEBOOK": "facebook", "X-INSTAGRAM": "instagram", "X-GITHUB": "github",
+	"X-MS-IMADDRESS": "im", // Outlook's, of no one service (Skype for Business, Teams)
 }
 
 // international is the digits of an international phone number (+44 7700

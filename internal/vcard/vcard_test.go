@@ -1257,3 +1257,18 @@ func TestReadPhoneTypesKept(t *testing.T) {
 		t.Errorf("phones %s", got)
 	}
 }
+
+// TestReadOutlookIMAddress: Outlook writes a contact's IM address
+// (Skype for Business, Teams: a SIP address) as X-MS-IMADDRESS, which
+// was listed as dropped: it is an account with no web address, kept in
+// the notes as the others are.
+func TestReadOutlookIMAddress(t *testing.T) {
+	card := "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Lima;Ana\r\nFN:Ana Lima\r\nX-MS-IMADDRESS:ana.lima@tidewater.example\r\nEND:VCARD\r\n"
+	people, _, err := Read("o.vcf", []byte(card), "")
+	if err != nil || len(people) != 1 {
+		t.Fatal(people, err)
+	}
+	if p := people[0]; !strings.Contains(p.Notes, "- IM: ana.lima@tidewater.example") || len(p.Dropped) != 0 {
+		t.Errorf("notes %q, dropped %q", p.Notes, p.Dropped)
+	}
+}
