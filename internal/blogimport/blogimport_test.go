@@ -811,12 +811,13 @@ func TestJekyllKramdownTables(t *testing.T) {
 		"```\n|---+---|\n| a |\n```\n":      "```\n|---+---|\n| a |\n```\n",
 		"Dashes:\n\n---\n\n| x |\n|---|\n":  "Dashes:\n\n---\n\n| x |\n|---|\n",
 	} {
-		if got := kramdownTables(in); got != want {
-			t.Errorf("%q:\ngot  %q\nwant %q", in, got, want)
+		got, inserted := kramdownTables(in)
+		if got != want || inserted != nil {
+			t.Errorf("%q:\ngot  %q (inserted %v)\nwant %q", in, got, inserted, want)
 		}
 		// The lines after a table keep their numbers (a second
 		// review's: warnings after one were said lines too early).
-		if strings.Count(kramdownTables(in), "\n") != strings.Count(in, "\n") {
+		if strings.Count(got, "\n") != strings.Count(in, "\n") {
 			t.Errorf("%q: lines not kept", in)
 		}
 	}
@@ -3557,5 +3558,36 @@ func TestHugoSectionNoteCommand(t *testing.T) {
 	want := `section "bob's talks" is not a section of posts: its 2 pages are imported as pages (to make them posts as well, import with --section blog --section 'field notes' --section 'bob'\''s talks')`
 	if !slices.Contains(plan.Notes, want) {
 		t.Errorf("notes:\n%s\nwant %s", strings.Join(plan.Notes, "\n"), want)
+	}
+}
+
+// TestJekyllKramdownTableWithoutHeader: kramdown makes a table of rows
+// with no header separator under the first (a table of body rows alone,
+// images side by side); CommonMark's tables need a header and its
+// delimiter, and showed the rows as a paragraph of pipes. The table gets
+// an empty header as wide as its widest row, so that no cell is lost;
+// the separators kramdown draws around it go as before; a warning after
+// it still names its line of the file.
+func TestJekyllKramdownTableWithoutHeader(t *testing.T) {
+	body := "Intro.\n\n|---+---|\n| ![a](a.png) | *b* |\n| c | d | e |\n|---+---|\n\n{% bogus %}\n\n| a one-cell row |\n\n| not a row\n"
+	plan := jekyllPost(t, body)
+	got := plan.Posts[0].Body
+	html := markdown.New().Render(markdown.Text(got), markdown.Options{Parts: markdown.PartHTML}).HTML
+	for _, want := range []string{"<td><img src=\"a.png\" alt=\"a\"></td>", "<td><em>b</em></td>", "<td>e</td>", "<td>a one-cell row</td>", "<p>| not a row</p>"} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("no %s in\n%s\nof\n%s", want, html, got)
+		}
+	}
+	if strings.Contains(string(html), "|---") || strings.Count(string(html), "<table>") != 2 {
+		t.Errorf("tables:\n%s", html)
+	}
+	var lines []string
+	for _, w := range plan.Warnings {
+		if strings.Contains(w.Error(), "bogus") {
+			lines = append(lines, w.Error())
+		}
+	}
+	if want := "j/_posts/2021-01-01-a.md:11: Liquid tag {% bogus %} is not converted: left out"; len(lines) != 1 || lines[0] != want {
+		t.Errorf("warnings %q, want %q", lines, want)
 	}
 }

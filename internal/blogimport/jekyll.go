@@ -250,13 +250,25 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 				plan.warn(content.Position{Path: d.shown, Line: d.bodyLine + first},
 					"kramdown's abbreviations are not read: %d %s kept in HTML comments, where they show nothing", n, map[bool]string{true: "definition", false: "definitions"}[n == 1])
 			}
-			d.body = kramdownUnclosedRaw(kramdownSetextText(kramdownShortSeparators(kramdownTables(kramdownItemFences(kramdownSubLists(d.body))))))
+			var headers []int // the lines of the headers given to tables
+			d.body, headers = kramdownTables(kramdownItemFences(kramdownSubLists(d.body)))
+			d.body = kramdownUnclosedRaw(kramdownSetextText(kramdownShortSeparators(d.body)))
+			if headers != nil {
+				lineOf = func(l int) int { return fileLine(l, headers) }
+			}
 		}
 		if rawHTML && !d.html {
 			body, parsed := kramdownParsedBlocks(d.body)
 			body, ends := kramdownBlockEnds(body)
 			if parsed != nil || ends != nil {
-				lineOf = func(l int) int { return fileLine(fileLine(l, ends), parsed) }
+				before := lineOf
+				lineOf = func(l int) int {
+					l = fileLine(fileLine(l, ends), parsed)
+					if before != nil {
+						l = before(l)
+					}
+					return l
+				}
 			}
 			body, toc, kept, first, example := kramdownExtensions(body)
 			if lineOf != nil {

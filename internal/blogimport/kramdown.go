@@ -1435,17 +1435,25 @@ var kramdownSeparator = regexp.MustCompile(`^ {0,3}\|[ :]*[-=][-=:|+ ]*$`)
 // kramdown may write +. One above or below the rows is left a blank line,
 // and one between them goes, a blank line after the table for it: the
 // lines after the table keep their numbers, for warnings.
-func kramdownTables(body string) string {
+//
+// A table with no separator under its first row is a table of body rows
+// to kramdown (images side by side), and no table to CommonMark, which
+// needs a header and its delimiter row: it gets an empty header as wide
+// as its widest row (a cell past the header's is not shown), two lines
+// inserted above its first row, listed in inserted as
+// kramdownBlockEnds' are.
+func kramdownTables(body string) (_ string, inserted []int) {
 	code := codeRegions(body)
 	lines := strings.SplitAfter(body, "\n")
 	isRow := func(l string) bool { return strings.HasPrefix(strings.TrimLeft(l, " "), "|") }
 	var out strings.Builder
-	offset := 0
+	offset, line := 0, 0 // line: of out, counted from 0
 	for i := 0; i < len(lines); {
 		if !isRow(lines[i]) || code.in(offset) {
 			out.WriteString(lines[i])
 			offset += len(lines[i])
 			i++
+			line++
 			continue
 		}
 		end := i
@@ -1460,7 +1468,23 @@ func kramdownTables(body string) string {
 			last--
 		}
 		gone := 0 // separators between rows, each a blank line after the table
+		headless := first >= 0 && (first+1 >= len(table) || !sep(table[first+1]))
+		width := 0
+		for _, l := range table {
+			if !sep(l) {
+				if !kramdownRow.MatchString(strings.TrimRight(l, "\r\n")) {
+					headless = false // kramdown's table ends at such a line
+				}
+				width = max(width, len(tableCells(l)))
+			}
+		}
 		for j, l := range table {
+			if j == first && headless && width > 0 {
+				out.WriteString("|" + strings.Repeat("  |", width) + "\n|" + strings.Repeat("---|", width) + "\n")
+				inserted = append(inserted, line, line+1)
+				line += 2
+			}
+			line++
 			switch {
 			case first < 0 || !sep(l):
 				out.WriteString(l)
@@ -1478,7 +1502,12 @@ func kramdownTables(body string) string {
 			out.WriteString("\n")
 		}
 		out.WriteString(strings.Repeat("\n", gone))
+		line += gone
 		i = end
 	}
-	return out.String()
+	return out.String(), inserted
 }
+
+// kramdownRow is a line kramdown reads as a table's row: a pipe, and
+// another after a character that does not escape it.
+var kramdownRow = regexp.MustCompile(`^ {0,3}\|.*[^\\]\|`)
