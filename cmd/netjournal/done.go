@@ -67,7 +67,24 @@ func (c *doneCmd) Run(ctx context.Context, args []string) int {
 // follow-up only (its text, its people, its event). It reports why not.
 func (c *doneCmd) find(j *journal.Journal, q string) (*journal.Followup, bool) {
 	open := openFollowups(j)
-	if n, err := strconv.Atoi(strings.TrimPrefix(q, "#")); err == nil {
+	list := c.shown()
+	if n, err := strconv.Atoi(strings.TrimPrefix(q, "#")); err == nil && list != nil {
+		// The number the user was shown, whatever was logged since.
+		if n < 1 || n > len(list.Followups) {
+			fmt.Fprintf(c.stderr, "netjournal done: there is no follow-up %d: netjournal followups listed %d\n", n, len(list.Followups))
+			return nil, false
+		}
+		s := list.Followups[n-1]
+		switch f := s.find(j); {
+		case f == nil:
+			fmt.Fprintf(c.stderr, "netjournal done: follow-up %d of the list netjournal followups printed last (%q, %s) is no longer in its event: run netjournal followups again, or name it by its EVENT#N\n", n, s.What, s.ref())
+		case !f.Open():
+			fmt.Fprintf(c.stderr, "netjournal done: follow-up %d of the list netjournal followups printed last is done already: %s\n", n, f.Pos)
+		default:
+			return f, true
+		}
+		return nil, false
+	} else if err == nil {
 		if n < 1 || n > len(open) {
 			fmt.Fprintf(c.stderr, "netjournal done: there is no open follow-up %d: netjournal followups lists %d\n", n, len(open))
 			return nil, false
@@ -109,9 +126,27 @@ func (c *doneCmd) find(j *journal.Journal, q string) (*journal.Followup, bool) {
 	case 0:
 		fmt.Fprintf(c.stderr, "netjournal done: no open follow-up mentions %q: netjournal followups lists them\n", q)
 	default:
-		fmt.Fprintf(c.stderr, "netjournal done: %d open follow-ups mention %q; say which by number:\n", len(hits), q)
-		for _, i := range hits {
-			fmt.Fprintf(c.stderr, "  #%d %s (%s)  %s\n", i+1, open[i].What, open[i].Whom(), open[i].Pos)
+		// By the numbers the user was shown; one shown in no list by its
+		// event and place.
+		labels := make([]string, len(hits))
+		byRef := false
+		for k, i := range hits {
+			labels[k] = fmt.Sprintf("#%d", i+1)
+			if list != nil {
+				if n := list.number(j, open[i]); n > 0 {
+					labels[k] = fmt.Sprintf("#%d", n)
+				} else {
+					labels[k], byRef = open[i].Ref(), true
+				}
+			}
+		}
+		how := "by number"
+		if byRef {
+			how = "by number or EVENT#N"
+		}
+		fmt.Fprintf(c.stderr, "netjournal done: %d open follow-ups mention %q; say which %s:\n", len(hits), q, how)
+		for k, i := range hits {
+			fmt.Fprintf(c.stderr, "  %s %s (%s)  %s\n", labels[k], open[i].What, open[i].Whom(), open[i].Pos)
 		}
 	}
 	return nil, false

@@ -50,10 +50,12 @@ func (c *followupsCmd) Run(ctx context.Context, args []string) int {
 			fmt.Fprintf(c.stderr, "netjournal followups: %v\n", err)
 			return exitContent
 		}
+		c.keepShown(openFollowups(j))
 		return exitOK
 	}
 	on := color == "always" || (color == "auto" && colorful(c.stdout))
 	a.print(c.stdout, palette(on))
+	c.keepShown(openFollowups(j))
 	return exitOK
 }
 

@@ -557,6 +557,21 @@ func (s swapStep) promoteManifest() {
 	os.Rename(manifestPath(s)+".new", manifestPath(s))
 }
 
+// ShownFile is the file in WorkDir where netjournal followups keeps the
+// follow-ups it numbered, in their order, for netjournal done NUMBER: a
+// number is the one the user was shown, whatever was logged since.
+const ShownFile = "followups.json"
+
+// WriteWorkFile writes data as the file name of the site's WorkDir, whole
+// or not at all, making the folder (git-ignored) when it is not there.
+func WriteWorkFile(site, name string, data []byte) error {
+	dir := filepath.Join(site, WorkDir)
+	if err := makeWorkDir(dir); err != nil {
+		return err
+	}
+	return writeFile(filepath.Join(dir, name), data, 0o600)
+}
+
 // recoverSwap finishes the swap of a killed build, or removes its
 // staging, and then anything else left in the site's WorkDir: staging of
 // earlier versions and temporary files. The lock must be held.
@@ -596,7 +611,7 @@ func recoverSwap(site string) error {
 	}
 	for _, e := range entries {
 		switch name := e.Name(); {
-		case name == ".gitignore", name == lockFile, name == recordFile, name == stampFile, name == path.Base(CacheDir), name == programFile,
+		case name == ".gitignore", name == lockFile, name == recordFile, name == stampFile, name == path.Base(CacheDir), name == programFile, name == ShownFile,
 			strings.HasSuffix(name, ".manifest"), strings.HasSuffix(name, ".spare"), strings.HasSuffix(name, ".kept"):
 			continue
 		}

@@ -305,11 +305,12 @@ func TestWriteDropsOtherSpares(t *testing.T) {
 
 // TestRecoverKeepsTheProgramRecord: what a killed build left in the work
 // folder is removed before the next build, but not the record of the
-// program's hash (versionIn), which every run reads.
+// program's hash (versionIn), which every run reads, nor the numbers
+// netjournal followups gave, which done reads.
 func TestRecoverKeepsTheProgramRecord(t *testing.T) {
 	site := t.TempDir()
 	work := filepath.Join(site, WorkDir)
-	if err := makeWorkDir(work); err != nil {
+	if err := WriteWorkFile(site, ShownFile, []byte("{}")); err != nil {
 		t.Fatal(err)
 	}
 	for _, name := range []string{programFile, "public.new-123"} {
@@ -320,8 +321,10 @@ func TestRecoverKeepsTheProgramRecord(t *testing.T) {
 	if err := recoverSwap(site); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(work, programFile)); err != nil {
-		t.Errorf("the program's record was removed: %v", err)
+	for _, name := range []string{programFile, ShownFile, ".gitignore"} {
+		if _, err := os.Stat(filepath.Join(work, name)); err != nil {
+			t.Errorf("%s was removed: %v", name, err)
+		}
 	}
 	if _, err := os.Stat(filepath.Join(work, "public.new-123")); err == nil {
 		t.Error("a killed build's leftover was kept")
