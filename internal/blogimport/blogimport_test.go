@@ -3591,3 +3591,34 @@ func TestJekyllKramdownTableWithoutHeader(t *testing.T) {
 		t.Errorf("warnings %q, want %q", lines, want)
 	}
 }
+
+// TestHugoDisplayMathOnItsLines: $$ math on lines of its own within a
+// paragraph (a writer's equation between two lines of text) is display
+// math to the MathJax or KaTeX of a Hugo site, which find $$ in the page's
+// text wherever it is; netjournal, as kramdown, makes display math of a
+// paragraph that is math alone, and read it as inline math in the
+// sentence. It becomes a paragraph of its own; math within a line, in a
+// list item or in code stays where it is.
+func TestHugoDisplayMathOnItsLines(t *testing.T) {
+	body := "Before the sum\n$$\n\\sum_i x_i\n$$\nand after it.\n\nIn a line $$y$$ stays.\n\nAlone:\n$$z^2$$\n\n- an item\n  $$\n  w\n  $$\n\n```\ntext\n$$\nv\n$$\n```\n"
+	plan, err := Hugo(fstest.MapFS{
+		"config.toml":       {Data: []byte("baseURL = 'https://h.example.net/'\n")},
+		"content/post/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + body)},
+	}, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := plan.Posts[0].Body
+	html := string(markdown.New().Render(markdown.Text(got), markdown.Options{Parts: markdown.PartHTML}).HTML)
+	for _, want := range []string{
+		"<p>Before the sum</p>\n<div class=\"math\">\\[\n\\sum_i x_i\n\\]</div>\n<p>and after it.</p>",
+		"<p>In a line <span class=\"math\">\\(y\\)</span> stays.</p>",
+		"<p>Alone:</p>\n<div class=\"math\">\\[z^2\\]</div>",
+		"<li>an item\n<span class=\"math\">",
+		"<pre><code>text\n$$\nv\n$$\n</code></pre>",
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("no %q in\n%s\nof\n%s", want, html, got)
+		}
+	}
+}

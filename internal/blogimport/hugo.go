@@ -421,7 +421,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 			c.page[k], _ = meta.Get(k)
 		}
 		c.markdownMath = markdownMath
-		body := c.shortcodes()
+		body := displayMath(c.shortcodes())
 		if dollarIsMath && !rawDollar {
 			body = dollarMath(body)
 		}
@@ -1024,6 +1024,46 @@ func dollarMath(body string) string {
 		}
 	}
 	return insertAt(body, at, "$")
+}
+
+// displayMath gives $$ math that stands on lines of its own within a
+// paragraph of the document (its $$ opening a line, its $$ ending one) a
+// paragraph of its own: the MathJax or KaTeX of a Hugo page find $$ in the
+// page's text wherever it is, and set the math on a line of its own, as
+// display math, which netjournal (as kramdown) makes only of a paragraph
+// that is math alone. Math within a line of text stays inline, and so
+// does math in a list item or a quote, whose paragraph a blank line
+// would change.
+func displayMath(body string) string {
+	if !strings.Contains(body, "$$") {
+		return body
+	}
+	paras := markdown.TopLevelParagraphs(body)
+	var at []int // where a line break goes
+	for _, m := range mathRegions(body, codeRegions(body)) {
+		open, end := m.start-2, m.end+2 // the delimiters'
+		// The last paragraph to begin at or before it: it must hold it.
+		i := sort.Search(len(paras), func(k int) bool { return paras[k][0] > open }) - 1
+		if i < 0 || paras[i][1] < end {
+			continue
+		}
+		p := paras[i]
+		start := strings.LastIndexByte(body[:open], '\n') + 1
+		eol := strings.IndexByte(body[end:], '\n')
+		if eol < 0 {
+			eol = len(body) - end
+		}
+		if strings.TrimLeft(body[max(start, p[0]):open], " \t") != "" || strings.TrimSpace(body[end:end+eol]) != "" {
+			continue // text before or after it on its line
+		}
+		if start > p[0] {
+			at = append(at, start)
+		}
+		if next := end + eol + 1; next < p[1] {
+			at = append(at, next)
+		}
+	}
+	return insertAt(body, at, "\n")
 }
 
 // rawDollarMath is dollarMath for a site whose Hugo passed $…$ through

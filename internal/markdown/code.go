@@ -269,6 +269,23 @@ func TextRuns(src string) [][][2]int {
 	return runs
 }
 
+// TopLevelParagraphs returns where the paragraphs of src that are the
+// document's own (in no list, quote or footnote) are, as Hugo's Markdown
+// reads src: from their first line's text to their last line's end, its
+// newline and all.
+func TopLevelParagraphs(src string) [][2]int {
+	b := []byte(src)
+	doc := hugoParser().Parse(text.NewReader(b))
+	var out [][2]int
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		if p, ok := c.(*ast.Paragraph); ok && p.Lines().Len() > 0 {
+			lines := p.Lines()
+			out = append(out, [2]int{lines.At(0).Start, lines.At(lines.Len() - 1).Stop})
+		}
+	}
+	return out
+}
+
 // hugoParser is a parser of Markdown as Hugo reads it by default, made
 // once.
 var hugoParser = sync.OnceValue(func() parser.Parser {
