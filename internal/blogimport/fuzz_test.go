@@ -29,6 +29,7 @@ var fuzzSeeds = []string{
 	"---\ntitle: About\nurl: /About Me.html\nmenu: {main: {weight: 3, name: \"x: y\"}}\npermalink: /:path/:basename/\naliases: [a, /b/]\nredirect_from: /c/\ntoc: true\nlastmod: 2020-01-01\n---\nText\n",
 	"+++\ntitle = \"Talks\"\nmenu = [\"main\", \"footer\"]\nslug = \"_x\"\n+++\n![a](a.png)\n",
 	"---\ntitle: D\nexcerpt_separator: <!--x-->\n---\nIntro.\n  <!--x--> <!--more--> rest\n\n- a\n\n   <!--more-->\n\t<!--more--> b\n",
+	"---\ntitle: T\n---\n|---+---|\n| a | b |\n| c |\n<div>\n| d | e |\n</div>\n{% bogus %}\nBefore\n$$\nx\n$$\nafter $$y$$\n",
 }
 
 // FuzzSplit reads any file as front matter: never a panic, and an error
