@@ -50,7 +50,9 @@ func (c *followupsCmd) Run(ctx context.Context, args []string) int {
 			fmt.Fprintf(c.stderr, "netjournal followups: %v\n", err)
 			return exitContent
 		}
-		c.keepShown(openFollowups(j))
+		// Not kept: a script that reads the list now and then (its
+		// follow-ups by their ref) would number anew the list a person
+		// read on the terminal.
 		return exitOK
 	}
 	on := color == "always" || (color == "auto" && colorful(c.stdout))
