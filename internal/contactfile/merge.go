@@ -359,7 +359,7 @@ func (m *merger) notes(notes string) {
 	lines := strings.Split(strings.TrimSpace(paras[len(paras)-1]), "\n")
 	list := !slices.ContainsFunc(lines, func(l string) bool { return !strings.HasPrefix(l, "- ") })
 	if !list || len(paras) > 1 {
-		short := []rune(strings.Join(strings.Fields(withoutHardBreaks(notes)), " "))
+		short := []rune(strings.Join(strings.Fields(asShown(notes)), " "))
 		if len(short) > 40 {
 			short = append(short[:40], '…')
 		}

@@ -351,3 +351,18 @@ func TestMergeNotesOfAnEarlierImport(t *testing.T) {
 		t.Errorf("conflicts: %v", m.Conflicts)
 	}
 }
+
+// TestMergeNotesIndentedSince: a note whose indented lines an import now
+// writes with their indentation (markdown.EscapeText) is the one an
+// earlier import wrote without it.
+func TestMergeNotesIndentedSince(t *testing.T) {
+	src := "---\nname: Rui Alves\nemail: rui@example.com\n---\nKids:\\\nTom\\\nAnn\n"
+	p := Person{Name: "Rui Alves", Emails: []content.Typed{{Value: "rui@example.com"}}, Notes: markdown.EscapeText("Kids:\n  Tom\n  Ann")}
+	m, err := Merge([]byte(src), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Conflicts) > 0 {
+		t.Errorf("conflicts: %v", m.Conflicts)
+	}
+}

@@ -180,16 +180,26 @@ func URLKey(raw string) string {
 var trunkInParens = regexp.MustCompile(`^\s*\+\s*(\d{1,3})[\s.-]*\(0`)
 
 // textKey folds a value for comparing: case and spacing are ignored, and
-// a hard break is the line break it shows (withoutHardBreaks).
+// a hard break is the line break it shows, and a line's indentation the
+// spaces it shows (asShown).
 func textKey(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(withoutHardBreaks(s)), " "))
+	return strings.ToLower(strings.Join(strings.Fields(asShown(s)), " "))
 }
 
-// withoutHardBreaks is s, Markdown, with each hard break (a backslash
-// that ends a line) the line break it shows: a note imported with hard
-// breaks (markdown.EscapeText) is the one an earlier import wrote
+// asShown is s, Markdown, with each hard break (a backslash that ends a
+// line) the line break it shows, and each line's indentation as
+// markdown.EscapeText writes it (&nbsp;, &emsp;) the spaces and tabs it
+// shows: a note imported with them is the one an earlier import wrote
 // without them, and is quoted without them.
-func withoutHardBreaks(s string) string { return strings.ReplaceAll(s, "\\\n", "\n") }
+func asShown(s string) string {
+	s = strings.ReplaceAll(s, "\\\n", "\n")
+	return indentation.ReplaceAllStringFunc(s, indentSpaces.Replace)
+}
+
+var (
+	indentation  = regexp.MustCompile(`(?m)^(?:&nbsp;|&emsp;)+`)
+	indentSpaces = strings.NewReplacer("&nbsp;", " ", "&emsp;", "\t")
+)
 
 // clean leaves out of p every value that a contact file must not hold: a
 // replacement character (U+FFFD), which means the text was lost before

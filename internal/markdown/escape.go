@@ -22,8 +22,10 @@ import (
 // line that begins "- " and more stays an item of a list, shown as the text's
 // dash was (the notes an import writes are such a list, and an export
 // gives them back so: Unescape); what follows it is read as a line's
-// start. A line's leading spaces, which would make it code, are taken
-// out. Lines stay lines of the source, and shown so: a line that the
+// start. A line's leading spaces and tabs, which would make it code or
+// an item of a list, are written as no-break spaces and em spaces
+// (&nbsp;, &emsp;), shown as the line's indentation and given back by
+// Unescape. Lines stay lines of the source, and shown so: a line that the
 // next continues (in a paragraph or an item) ends in a hard break, a
 // backslash, which Markdown would otherwise join to it as one line; a
 // blank line still parts paragraphs, as Markdown has them.
@@ -38,8 +40,17 @@ func EscapeText(s string) string {
 			}
 			b.WriteByte('\n')
 		}
-		line = strings.TrimLeft(line, " \t")
-		for strings.HasPrefix(line, "- ") && strings.TrimSpace(line[2:]) != "" {
+		rest := strings.TrimLeft(line, " \t")
+		indented := rest != line && strings.TrimSpace(rest) != ""
+		if indented {
+			// Shown, and no code nor list to Markdown: Unescape gives
+			// the spaces and tabs back.
+			for _, c := range line[:len(line)-len(rest)] {
+				b.WriteString(indents[c])
+			}
+		}
+		line = rest
+		for !indented && strings.HasPrefix(line, "- ") && strings.TrimSpace(line[2:]) != "" {
 			b.WriteString("- ")
 			line = strings.TrimLeft(line[2:], " \t")
 		}
@@ -79,14 +90,35 @@ func EscapeText(s string) string {
 
 // continues reports whether the line next, as EscapeText writes it,
 // goes on the paragraph or the list item of the line before it, prev:
-// neither is blank, and next begins no item of a list. A line that ends
+// neither is blank, and next begins no item of a list (an indented line
+// begins none: its indentation is written as text). A line that ends
 // in a backslash of its own is joined to the next, as before: goldmark
 // takes a backslash after an escaped one for escaped too, and would show
 // it.
 func continues(prev, next string) bool {
-	next = strings.TrimLeft(next, " \t")
 	return strings.TrimSpace(prev) != "" && strings.TrimSpace(next) != "" && !strings.HasSuffix(prev, `\`) &&
 		!(strings.HasPrefix(next, "- ") && strings.TrimSpace(next[2:]) != "")
+}
+
+// indents are what EscapeText writes for the spaces and tabs a line is
+// indented by: character references, which Markdown shows as text (a
+// no-break space, an em space for a tab), never as code or a list's
+// indentation, and which Unescape reads back at a line's start.
+var indents = map[rune]string{' ': "&nbsp;", '\t': "&emsp;"}
+
+// indentAt is the length of the run of EscapeText's indentation that s
+// begins with, and the spaces and tabs it stands for.
+func indentAt(s string) (n int, ws string) {
+	for {
+		switch {
+		case strings.HasPrefix(s[n:], indents[' ']):
+			n, ws = n+len(indents[' ']), ws+" "
+		case strings.HasPrefix(s[n:], indents['\t']):
+			n, ws = n+len(indents['\t']), ws+"\t"
+		default:
+			return n, ws
+		}
+	}
 }
 
 // urlAt is the length of the web address written at line[j:] that
@@ -149,12 +181,14 @@ func entityAt(s string) bool {
 
 // Unescape is EscapeText undone: the text a body written by it
 // holds, each backslash before ASCII punctuation, and each that makes a
-// hard break, taken out (as Markdown shows it), but where Markdown shows it as written: in code (a code
+// hard break, taken out (as Markdown shows it), a line's indentation
+// (&nbsp; and &emsp; that begin it) read back as spaces and tabs, but
+// where Markdown shows it as written: in code (a code
 // span, `a\_b`, a fenced or indented block, in a quote or a list too) and
 // raw HTML, which a body written by hand may have, found as Markdown
 // reads the body. For a plain-text field made of a body (a vCard's NOTE).
 func Unescape(s string) string {
-	if !strings.Contains(s, `\`) {
+	if !strings.Contains(s, `\`) && !strings.Contains(s, indents[' ']) && !strings.Contains(s, indents['\t']) {
 		return s
 	}
 	src := []byte(s)
@@ -209,6 +243,14 @@ func Unescape(s string) string {
 			i += 2
 		case breaks[i]:
 			i++ // a hard break: the line break itself
+		case (i == 0 || s[i-1] == '\n') && s[i] == '&':
+			// A line's indentation, as EscapeText writes it.
+			n, ws := indentAt(s[i:])
+			if n == 0 {
+				n, ws = 1, "&"
+			}
+			b.WriteString(ws)
+			i += n
 		default:
 			b.WriteByte(s[i])
 			i++

@@ -30,6 +30,12 @@ func checkEscaped(t *testing.T, s string) {
 	esc := EscapeText(s)
 	var lines, shown []string // as written back; as shown, a list's dashes not
 	for _, l := range strings.Split(s, "\n") {
+		if rest := strings.TrimLeft(l, " \t"); rest != l && strings.TrimSpace(rest) != "" {
+			// Indented: kept, and shown so (as &nbsp; and &emsp;).
+			lines = append(lines, l)
+			shown = append(shown, rest)
+			continue
+		}
 		l = strings.TrimLeft(l, " \t")
 		written := ""
 		for strings.HasPrefix(l, "- ") && strings.TrimSpace(l[2:]) != "" {
@@ -154,7 +160,7 @@ func TestEscapeTextKeepsLineBreaks(t *testing.T) {
 	for in, want := range map[string]string{
 		"Met at GopherCon.\nKids: Tom, Ana\n\nAsk about Lisbon.": "<p>Met at GopherCon.<br>\nKids: Tom, Ana</p>\n<p>Ask about Lisbon.</p>\n",
 		"- a\n- b":            "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n",
-		"- a\n  more":         "<ul>\n<li>a<br>\nmore</li>\n</ul>\n",
+		"- a\n  more":         "<ul>\n<li>a<br>\n\u00a0\u00a0more</li>\n</ul>\n",
 		"C:\\\nnext":          "<p>C:\\\nnext</p>\n", // joined: see continues
 		"one\n   \ntwo":       "<p>one</p>\n<p>two</p>\n",
 		"line  \nwith spaces": "<p>line  <br>\nwith spaces</p>\n",
@@ -187,5 +193,33 @@ func TestUnescapeKeepsShownBackslash(t *testing.T) {
 		if got := Unescape(in); got != want {
 			t.Errorf("Unescape(%q) = %q, want %q; Markdown shows %q", in, got, want, New().Render(Text(in), Options{}).HTML)
 		}
+	}
+}
+
+// TestEscapeTextKeepsIndentation: a note's indented lines (an address
+// book's "Kids:" over "  Tom"; a list under a heading of its own) lost
+// their indentation, in the wiki and in the note export gave back: it is
+// written as no-break spaces (a tab an em space), which Markdown shows and
+// never reads as code or as a list, and which Unescape gives back as the
+// spaces and tabs they were.
+func TestEscapeTextKeepsIndentation(t *testing.T) {
+	in := "Agenda:\n  1. intro\n\t- slides\n    code? no\n\n  - after a blank line\nend"
+	esc := EscapeText(in)
+	if want := "Agenda:\\\n&nbsp;&nbsp;1\\. intro\\\n&emsp;\\- slides\\\n&nbsp;&nbsp;&nbsp;&nbsp;code? no\n\n&nbsp;&nbsp;\\- after a blank line\\\nend"; esc != want {
+		t.Errorf("EscapeText = %q, want %q", esc, want)
+	}
+	if back := Unescape(esc); back != in {
+		t.Errorf("Unescape = %q, want %q", back, in)
+	}
+	res := New().Render(Text(esc), Options{})
+	shown := html.UnescapeString(res.HTML)
+	for _, want := range []string{"Agenda:<br>\n\u00a0\u00a01. intro<br>\n\u2003- slides<br>\n\u00a0\u00a0\u00a0\u00a0code? no</p>", "<p>\u00a0\u00a0- after a blank line<br>\nend</p>"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("no %q in %q", want, shown)
+		}
+	}
+	// Code in a body written by hand is as written.
+	if got := Unescape("```\n&nbsp;x\n```\n"); got != "```\n&nbsp;x\n```\n" {
+		t.Errorf("code: %q", got)
 	}
 }

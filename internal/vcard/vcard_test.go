@@ -924,7 +924,7 @@ func TestRoundTripNumberedName(t *testing.T) {
 // emphasis, [[Ana]] a wikilink), the names and accounts of its list too,
 // and the export gives the note back as it was.
 func TestNoteShownAsWritten(t *testing.T) {
-	note := "<FDMID>9830431</FDMID> a*b*c [[Ana]] _x_\n# not a heading\n1. not a list &amp; $$x$$"
+	note := "<FDMID>9830431</FDMID> a*b*c [[Ana]] _x_\n# not a heading\n1. not a list &amp; $$x$$\n  - indented, no item\n\tand by a tab"
 	src := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Rui Costa\r\nNOTE:" + strings.NewReplacer("\n", `\n`, ",", `\,`, ";", `\;`).Replace(note) + "\r\n" +
 		"X-SPOUSE:*Maria* [[Lima]]\r\nX-SKYPE:rui_*costa*\r\nEND:VCARD\r\n"
 	people, _, err := Read("x.vcf", []byte(src), "")
