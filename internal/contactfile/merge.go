@@ -146,6 +146,8 @@ func (m *merger) text(key, value string) {
 	switch {
 	case k == nil:
 		m.do(m.f.AppendKey(key, written))
+	case frontedit.IsEmpty(v) && key != "birthday":
+		m.fillText(k, v, value)
 	case frontedit.IsEmpty(v):
 		m.do(m.f.Fill(k, v, written))
 	default:
@@ -237,6 +239,21 @@ func untyped(values []string) []content.Typed {
 	return out
 }
 
+// fillText writes the text value into the empty value v of the key k:
+// plain where YAML reads it back so, but in quotes when a comment with
+// no space after its # follows on the line ("role:   #todo"), which the
+// loader would read as cutting the text (content's oddValues), and
+// refuse.
+func (m *merger) fillText(k, v *yaml.Node, value string) {
+	written := content.YAMLText(value)
+	for _, c := range []string{v.LineComment, k.LineComment} {
+		if len(c) > 1 && c[0] == '#' && c[1] != ' ' && c[1] != '\t' && c[1] != '#' {
+			written = content.YAMLQuoted(value)
+		}
+	}
+	m.do(m.f.Fill(k, v, written))
+}
+
 // photo adds the photo key when the file has none; the file it names is
 // the caller's to write.
 func (m *merger) photo(p *Photo) {
@@ -248,7 +265,7 @@ func (m *merger) photo(p *Photo) {
 	case k == nil:
 		m.do(m.f.AppendKey("photo", content.YAMLText(p.Name)))
 	case frontedit.IsEmpty(v):
-		m.do(m.f.Fill(k, v, content.YAMLText(p.Name)))
+		m.fillText(k, v, p.Name)
 	default:
 		m.out.Photo = v.Value
 		return
@@ -268,7 +285,7 @@ func (m *merger) uid(uid string) {
 	case k == nil:
 		m.do(m.f.AppendKey("uid", content.YAMLText(uid)))
 	case frontedit.IsEmpty(v):
-		m.do(m.f.Fill(k, v, content.YAMLText(uid)))
+		m.fillText(k, v, uid)
 	default:
 		if v.Kind != yaml.ScalarNode || uidKey(v.Value) != uidKey(uid) {
 			m.conflict("uid %q, not %q", v.Value, uid)

@@ -366,3 +366,24 @@ func TestMergeNotesIndentedSince(t *testing.T) {
 		t.Errorf("conflicts: %v", m.Conflicts)
 	}
 }
+
+// TestMergeBesideAComment: an empty field with a comment after it
+// ("role:   #todo", found by FuzzMerge) was filled as "role: CTO   #todo",
+// which the loader refuses (a text cut by a comment with no space after
+// its #): the value is written in quotes, the comment kept.
+func TestMergeBesideAComment(t *testing.T) {
+	src := "---\nname: Bo\nrole:           #todo\ncompany: # none\n---\n"
+	m, err := Merge([]byte(src), Person{Name: "Bo", Role: "CTO", Company: "Acme"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "---\nname: Bo\nrole: \"CTO\"           #todo\ncompany: Acme # none\n---\n"; string(m.Data) != want {
+		t.Errorf("got\n%s\nwant\n%s", m.Data, want)
+	}
+	if _, err := content.Load(fstest.MapFS{
+		content.ConfigFile:      {Data: []byte("title: T\nbase_url: https://example.com/\n")},
+		"content/contacts/x.md": {Data: m.Data},
+	}); err != nil {
+		t.Error(err)
+	}
+}

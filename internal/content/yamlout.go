@@ -53,6 +53,9 @@ func YAMLList(items []string) string {
 	return "[" + strings.Join(out, ", ") + "]"
 }
 
+// YAMLQuoted writes s as a double-quoted YAML scalar, whatever it is.
+func YAMLQuoted(s string) string { return quote(s) }
+
 // quote double-quotes s. Go's escapes (\n, \t, \", \\, \xXX, \uXXXX) are
 // YAML's too.
 func quote(s string) string {
