@@ -3622,3 +3622,22 @@ func TestHugoDisplayMathOnItsLines(t *testing.T) {
 		}
 	}
 }
+
+// TestHugoMarkdownifyAsHugo: markdownify in a site's shortcode renders as
+// Hugo's Markdown does by default, its typographer on (“quotes”, – and …)
+// and its definition lists and footnotes read: the shortcode's text kept
+// straight quotes the rest of the post, which netjournal's typographer
+// sets, did not.
+func TestHugoMarkdownifyAsHugo(t *testing.T) {
+	got, err := markdownify(`It's "quoted" -- and... more`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "It&rsquo;s &ldquo;quoted&rdquo; &ndash; and&hellip; more"; string(got) != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	got, _ = markdownify("Term\n: its definition")
+	if !strings.Contains(string(got), "<dl>") {
+		t.Errorf("definition list: %s", got)
+	}
+}

@@ -481,11 +481,13 @@ func sitePath(s string) string {
 	return s
 }
 
-// markdownify renders Markdown as Hugo does for a template: a single
-// paragraph without its <p>.
+// markdownify renders Markdown as Hugo does for a template, with Hugo's
+// Markdown extensions on by default (its typographer, definition lists
+// and footnotes beside GitHub's), raw HTML left out as Hugo leaves it
+// out by default: a single paragraph without its <p>.
 func markdownify(v any) (htmltemplate.HTML, error) {
 	var b bytes.Buffer
-	if err := goldmark.New(goldmark.WithExtensions(extension.GFM)).Convert([]byte(str(v)), &b); err != nil {
+	if err := hugoMarkdown.Convert([]byte(str(v)), &b); err != nil {
 		return "", err
 	}
 	out := strings.TrimSpace(b.String())
@@ -494,6 +496,9 @@ func markdownify(v any) (htmltemplate.HTML, error) {
 	}
 	return htmltemplate.HTML(out), nil
 }
+
+// hugoMarkdown is Markdown as Hugo renders it by default.
+var hugoMarkdown = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.DefinitionList, extension.Footnote, extension.Typographer))
 
 // hugoDefault returns v, or def when v is not set (nil, "", false, 0, or
 // empty).
