@@ -11,6 +11,7 @@ import (
 
 	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/frontedit"
+	"github.com/netjournal/netjournal/internal/markdown"
 )
 
 // Merged is the outcome of merging a person into a contact file.
@@ -361,11 +362,19 @@ func (m *merger) met(day time.Time) {
 	m.added("met.date %s", date)
 }
 
+// noteKey folds notes, Markdown, for comparing as they show: an
+// imported note (plain text, written escaped: markdown.EscapeText) is the
+// one a file holds as Markdown ("Met at *GopherCon*", which export vcard
+// writes as it shows: markdown.Unescape), and its hard breaks and its
+// lines' indentation are as the lines they show.
+func noteKey(s string) string { return textKey(markdown.Unescape(s)) }
+
 // notes are the user's own words: an import never adds to them. A note
 // the body does not already hold is reported.
 func (m *merger) notes(notes string) {
 	notes = strings.TrimSpace(notes)
-	if notes == "" || strings.Contains(textKey(m.f.Tail()), textKey(notes)) {
+	body := noteKey(m.f.Tail())
+	if notes == "" || strings.Contains(body, noteKey(notes)) {
 		return
 	}
 	// The list it ends with (a card's related names, its days, its
@@ -383,9 +392,8 @@ func (m *merger) notes(notes string) {
 		m.conflict("notes as written; the import's note %q was not added", string(short))
 	}
 	if list {
-		body := textKey(m.f.Tail())
 		for _, l := range lines {
-			if !strings.Contains(body, textKey(l)) {
+			if !strings.Contains(body, noteKey(l)) {
 				m.conflict("notes as written; not added: %s", l)
 			}
 		}

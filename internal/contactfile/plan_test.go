@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/netjournal/netjournal/internal/content"
+	"github.com/netjournal/netjournal/internal/markdown"
 )
 
 var site = fstest.MapFS{
@@ -363,5 +364,32 @@ func TestPlanMergeKeepsFragments(t *testing.T) {
 	}
 	if got := strings.Join(changeLines(res), "\n"); got != `updated content/contacts/eva.md: added links.team https://crm.example.com/#/teams/sales` {
 		t.Errorf("got %s", got)
+	}
+}
+
+// TestPlanNotesInMarkdown: a contact with a phone and no email, whose
+// notes are Markdown (*GopherCon*, [[Sam Rivera]]), exported to a phone
+// and its card imported again (the phone had dropped the UID) came back
+// as "Ana Lima (2)": the card's note, plain text, was written escaped
+// (\*GopherCon\*) and compared with the file's Markdown as written. The
+// notes are compared as they show: it is the contact, unchanged.
+func TestPlanNotesInMarkdown(t *testing.T) {
+	fsys := fstest.MapFS{
+		content.ConfigFile:               {Data: []byte(testConfig)},
+		"content/contacts/ana-lima.md":   {Data: []byte("---\nname: Ana Lima\nphone: \"+351 910 000 101\"\n---\nMet at *GopherCon*, via [[Sam Rivera]].\n\n- Anniversary: --07-01\n")},
+		"content/contacts/sam-rivera.md": {Data: []byte("---\nname: Sam Rivera\n---\n")},
+	}
+	s, err := content.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	card := Person{Name: "Ana Lima", Phones: []content.Typed{{Value: "+351 910 000 101"}},
+		Notes: markdown.EscapeText("Met at *GopherCon*, via [[Sam Rivera]].") + "\n\n- Anniversary: " + markdown.EscapeText("--07-01")}
+	res, err := Plan(fsys, s.Contacts, []Person{card}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := res.Changes[0]; c.Action != Unchanged || c.Path != "content/contacts/ana-lima.md" || len(c.Conflicts) > 0 {
+		t.Errorf("got %v %s, conflicts %v; want unchanged content/contacts/ana-lima.md", c.Action, c.Path, c.Conflicts)
 	}
 }
