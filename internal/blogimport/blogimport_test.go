@@ -3641,3 +3641,53 @@ func TestHugoMarkdownifyAsHugo(t *testing.T) {
 		t.Errorf("definition list: %s", got)
 	}
 }
+
+// TestJekyllKramdownTableWithoutHeaderReviewed: a review's cases of
+// e2e01f8. kramdown makes a table of rows alone only after a blank line
+// and before one (a paragraph's wrapped line beginning with a pipe is
+// its text); a table in a list item keeps the item's indentation; code
+// (a Liquid highlight), HTML blocks and {::nomarkdown} are as written; a
+// pipe in a code span is no cell's end to kramdown, and written \| for
+// CommonMark's table; a separator between an earlier table's rows did
+// not move the lines of the warnings after.
+func TestJekyllKramdownTableWithoutHeaderReviewed(t *testing.T) {
+	rendered := func(body string) (string, string) {
+		got := jekyllPost(t, body).Posts[0].Body
+		return got, string(markdown.New().Render(markdown.Text(got), markdown.Options{Parts: markdown.PartHTML}).HTML)
+	}
+	for _, body := range []string{
+		"Text with\n| a pipe | in a wrapped line\nof a paragraph.\n",
+		"Text line\n| a | b |\n| c | d |\n",
+		"| a | b |\n| c | d |\nmore text\n",
+	} {
+		if got, html := rendered(body); strings.Contains(html, "<table>") {
+			t.Errorf("%q: kramdown makes no table here; got\n%s\n%s", body, got, html)
+		}
+	}
+	if got, html := rendered("1. item\n\n   | a | b |\n   | c | d |\n2. next\n"); strings.Count(html, "<ol") != 1 || !strings.Contains(html, "<td>c</td>") || strings.Contains(html, "<td>2. next</td>") {
+		t.Errorf("a table in a list item:\n%s\n%s", got, html)
+	}
+	for _, body := range []string{
+		"{% highlight bash %}\ncat log \\\n  | grep x | sort\n{% endhighlight %}\n",
+		"{% highlight text %}\n| id | name |\n| 1  | ana  |\n{% endhighlight %}\n",
+		"<div class=\"x\">\n| a | b |\n| c | d |\n</div>\n",
+		"{::nomarkdown}\n| a | b |\n| c | d |\n{:/}\n",
+	} {
+		if got, _ := rendered(body); strings.Contains(got, "|---|") {
+			t.Errorf("%q: a header written into verbatim text:\n%s", body, got)
+		}
+	}
+	if got, html := rendered("Before.\n\n| `a|b` | c |\n| d | e |\n"); !strings.Contains(html, "<code>a|b</code>") || !strings.Contains(html, "<td>c</td>") {
+		t.Errorf("a pipe in code:\n%s\n%s", got, html)
+	}
+	plan := jekyllPost(t, "| h |\n|---|\n| a |\n|---|\n| b |\n\n| {% bogus %} | y |\n")
+	var lines []string
+	for _, w := range plan.Warnings {
+		if strings.Contains(w.Error(), "bogus") {
+			lines = append(lines, w.Error())
+		}
+	}
+	if want := "j/_posts/2021-01-01-a.md:10: Liquid tag {% bogus %} is not converted: left out"; len(lines) != 1 || lines[0] != want {
+		t.Errorf("warnings %q, want %q", lines, want)
+	}
+}

@@ -1437,13 +1437,29 @@ var kramdownSeparator = regexp.MustCompile(`^ {0,3}\|[ :]*[-=][-=:|+ ]*$`)
 // lines after the table keep their numbers, for warnings.
 //
 // A table with no separator under its first row is a table of body rows
-// to kramdown (images side by side), and no table to CommonMark, which
-// needs a header and its delimiter row: it gets an empty header as wide
-// as its widest row (a cell past the header's is not shown), two lines
-// inserted above its first row, listed in inserted as
-// kramdownBlockEnds' are.
+// to kramdown (images side by side), when a blank line is above and
+// below it (else its lines are a paragraph's text), and no table to
+// CommonMark, which needs a header and its delimiter row: it gets an
+// empty header as wide as its widest row (a cell past the header's is
+// not shown), indented as its rows (in a list item), two lines inserted
+// above its first row, listed in inserted as kramdownBlockEnds' are; a
+// pipe in a code span of its rows, which ends no cell to kramdown, is
+// written \| (CommonMark's tables end a cell at any other). What kramdown
+// leaves as written (code, a Liquid highlight, HTML blocks) is.
 func kramdownTables(body string) (_ string, inserted []int) {
-	code := codeRegions(body)
+	code := kramdownVerbatim(body)
+	for _, name := range []string{"nomarkdown", "comment"} {
+		open := "{::" + name + "}"
+		for at := 0; ; {
+			k := strings.Index(body[at:], open)
+			if k < 0 {
+				break
+			}
+			end := extensionEnd(body, at+k+len(open), name)
+			code = append(code, span{at + k, end})
+			at = end
+		}
+	}
 	lines := strings.SplitAfter(body, "\n")
 	isRow := func(l string) bool { return strings.HasPrefix(strings.TrimLeft(l, " "), "|") }
 	var out strings.Builder
@@ -1468,7 +1484,17 @@ func kramdownTables(body string) (_ string, inserted []int) {
 			last--
 		}
 		gone := 0 // separators between rows, each a blank line after the table
-		headless := first >= 0 && (first+1 >= len(table) || !sep(table[first+1]))
+		// A line of a block of its own: blank, an attribute list, or
+		// (below the table) a list's next item.
+		apart := func(k int) bool {
+			if k < 0 || k >= len(lines) {
+				return true
+			}
+			l := strings.TrimSpace(lines[k])
+			_, item := listItem(lines[k])
+			return l == "" || strings.HasPrefix(l, "{:") || k >= end && item
+		}
+		headless := first >= 0 && (first+1 >= len(table) || !sep(table[first+1])) && apart(i-1) && apart(end)
 		width := 0
 		for _, l := range table {
 			if !sep(l) {
@@ -1478,14 +1504,18 @@ func kramdownTables(body string) (_ string, inserted []int) {
 				width = max(width, len(tableCells(l)))
 			}
 		}
+		headless = headless && width > 0
 		for j, l := range table {
-			if j == first && headless && width > 0 {
-				out.WriteString("|" + strings.Repeat("  |", width) + "\n|" + strings.Repeat("---|", width) + "\n")
+			if j == first && headless {
+				indent := l[:len(l)-len(strings.TrimLeft(l, " "))]
+				out.WriteString(indent + "|" + strings.Repeat("  |", width) + "\n" + indent + "|" + strings.Repeat("---|", width) + "\n")
 				inserted = append(inserted, line, line+1)
 				line += 2
 			}
 			line++
 			switch {
+			case headless && !sep(l):
+				out.WriteString(codePipes(l))
 			case first < 0 || !sep(l):
 				out.WriteString(l)
 			case j == first+1:
@@ -1501,11 +1531,34 @@ func kramdownTables(body string) (_ string, inserted []int) {
 		if gone > 0 && !strings.HasSuffix(out.String(), "\n") {
 			out.WriteString("\n")
 		}
-		out.WriteString(strings.Repeat("\n", gone))
-		line += gone
+		out.WriteString(strings.Repeat("\n", gone)) // counted as the separators were
 		i = end
 	}
 	return out.String(), inserted
+}
+
+// codePipes is the table row row with each pipe in a code span, which
+// tableCells keeps in its cell, written \|.
+func codePipes(row string) string {
+	if !strings.Contains(row, "`") {
+		return row
+	}
+	var b strings.Builder
+	ticks := 0
+	for i := 0; i < len(row); i++ {
+		switch {
+		case row[i] == '\\' && i+1 < len(row):
+			b.WriteString(row[i : i+2])
+			i++
+			continue
+		case row[i] == '`':
+			ticks ^= 1
+		case row[i] == '|' && ticks == 1:
+			b.WriteByte('\\')
+		}
+		b.WriteByte(row[i])
+	}
+	return b.String()
 }
 
 // kramdownRow is a line kramdown reads as a table's row: a pipe, and
