@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/netjournal/netjournal/internal/build"
 	"github.com/netjournal/netjournal/internal/journal"
@@ -21,22 +22,31 @@ type shownList struct {
 }
 
 // shownFollowup names a follow-up as the list showed it: its event and
-// place (Ref), and its text and person, by which it is found again when
-// its place in the event changed, and known to be another when its text
-// did.
+// place (Ref), and its text, person and day, by which it is found again
+// when its place in the event changed, and known to be another when any
+// of them did (two alike but for their days are two).
 type shownFollowup struct {
 	Event string `json:"event"`
 	Place int    `json:"place"` // from 1, as in Ref
 	What  string `json:"what"`
 	Who   string `json:"who,omitempty"` // a contact's slug
+	Due   string `json:"due,omitempty"` // YYYY-MM-DD
 }
 
 func shownOf(f *journal.Followup) shownFollowup {
-	s := shownFollowup{Event: f.Event.Slug(), Place: f.Index + 1, What: f.What}
+	s := shownFollowup{Event: f.Event.Slug(), Place: f.Index + 1, What: f.What, Due: dueOf(f)}
 	if f.Who != nil {
 		s.Who = f.Who.Slug()
 	}
 	return s
+}
+
+// dueOf is f's day as a list keeps it: YYYY-MM-DD, or "" for none.
+func dueOf(f *journal.Followup) string {
+	if f.Due.IsZero() {
+		return ""
+	}
+	return f.Due.Format(time.DateOnly)
 }
 
 // ref is the follow-up's Ref as it was when shown.
@@ -53,9 +63,16 @@ func (e *env) keepShown(open []*journal.Followup) {
 	if err == nil {
 		err = build.WriteWorkFile(e.dir, build.ShownFile, append(data, '\n'))
 	}
-	if err != nil {
-		fmt.Fprintf(e.stderr, "netjournal followups: the numbers are not kept for netjournal done, which will number the follow-ups anew: %v\n", err)
+	if err == nil {
+		return
 	}
+	// The numbers of an older list would be done's: taken away.
+	old := filepath.Join(e.dir, build.WorkDir, build.ShownFile)
+	if rerr := os.Remove(old); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
+		fmt.Fprintf(e.stderr, "netjournal followups: the numbers are not kept for netjournal done (%v), and %s, an older list's, cannot be removed (%v): done NUMBER would close what that list numbered; name a follow-up by its EVENT#N\n", err, old, rerr)
+		return
+	}
+	fmt.Fprintf(e.stderr, "netjournal followups: the numbers are not kept for netjournal done, which will number the follow-ups anew: %v\n", err)
 }
 
 // shown reads the numbering the last netjournal followups kept, or nil
@@ -86,7 +103,7 @@ func (s shownFollowup) find(j *journal.Journal) *journal.Followup {
 		return nil
 	}
 	same := func(f *journal.Followup) bool {
-		return f.What == s.What && (f.Who == nil && s.Who == "" || f.Who != nil && f.Who.Slug() == s.Who)
+		return f.What == s.What && (f.Who == nil && s.Who == "" || f.Who != nil && f.Who.Slug() == s.Who) && dueOf(f) == s.Due
 	}
 	if s.Place >= 1 && s.Place <= len(e.Followups) && same(e.Followups[s.Place-1]) {
 		return e.Followups[s.Place-1]
