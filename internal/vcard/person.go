@@ -716,6 +716,16 @@ func (c *rawCard) accounts(card govcard.Card, p *contactfile.Person) {
 		name, _, value := property(l.text)
 		if service, ok := imProperties[name]; ok {
 			v := strings.TrimSpace(unescape(value))
+			if name == "X-MS-IMADDRESS" {
+				// A SIP address, often with its scheme, and often again
+				// in an IMPP the card got from another address book.
+				if scheme, user, ok := strings.Cut(v, ":"); ok && (strings.EqualFold(scheme, "sip") || strings.EqualFold(scheme, "sips")) {
+					service, v = "sip", strings.TrimSpace(user)
+				}
+				if slices.ContainsFunc(c.notes, func(n string) bool { return strings.HasSuffix(n, ": "+markdown.EscapeText(v)) }) {
+					continue
+				}
+			}
 			link(name, service, v, v)
 		}
 	}

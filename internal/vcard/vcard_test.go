@@ -1272,3 +1272,24 @@ func TestReadOutlookIMAddress(t *testing.T) {
 		t.Errorf("notes %q, dropped %q", p.Notes, p.Dropped)
 	}
 }
+
+// TestReadOutlookIMAddressOnce: a review's cases. Outlook's IM address
+// is a SIP address often written with its scheme, and a card that went
+// through another address book has it again as IMPP: one line of the
+// notes, "- SIP: ana@example.com", not two, nor one with "sip:".
+func TestReadOutlookIMAddressOnce(t *testing.T) {
+	for _, body := range []string{
+		"X-MS-IMADDRESS:sip:ana@example.com\r\nIMPP:sip:ana@example.com\r\n",
+		"X-MS-IMADDRESS:ana@example.com\r\nIMPP:sip:ana@example.com\r\n",
+		"X-MS-IMADDRESS:sip:ana@example.com\r\n",
+	} {
+		card := "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lima;Ana\r\nFN:Ana Lima\r\n" + body + "END:VCARD\r\n"
+		people, _, err := Read("o.vcf", []byte(card), "")
+		if err != nil || len(people) != 1 {
+			t.Fatal(people, err)
+		}
+		if notes := people[0].Notes; strings.Count(notes, "ana@example.com") != 1 || strings.Contains(notes, "sip:") {
+			t.Errorf("%q: notes %q", body, notes)
+		}
+	}
+}
