@@ -101,7 +101,9 @@ define() { # ROW UNIT
 record() { values[$1|$2]+="$3 "; } # ROW TOOL VALUE
 
 nj_build() { timed "$nj" -C "$1" build --now 2026-11-22 --quiet --out out --wiki-out wiki; }
-hugo_build() { timed hugo --quiet -s "$1"; }
+# Hugo's cache in the work folder, not in $TMPDIR/hugo_cache, where it
+# would stay after the run.
+hugo_build() { HUGO_CACHEDIR=$work/hugo_cache timed hugo --quiet -s "$1"; }
 nj_clean() { rm -rf "$1/out" "$1/wiki" "$1/.netjournal"; }
 hugo_clean() { rm -rf "$1/public" "$1/resources"; }
 
@@ -143,7 +145,7 @@ serve() {
 	p2=$(free_port $((p1 + 1)))
 	log "$n posts: hugo server on port $p2"
 	t0=$(date +%s%N)
-	(cd "$hsite" && exec hugo server --port "$p2" --bind 127.0.0.1 --baseURL "http://127.0.0.1/" --disableFastRender=false) >"$work/hugo-serve.log" 2>&1 &
+	(cd "$hsite" && HUGO_CACHEDIR=$work/hugo_cache exec hugo server --port "$p2" --bind 127.0.0.1 --baseURL "http://127.0.0.1/" --disableFastRender=false) >"$work/hugo-serve.log" 2>&1 &
 	pids+=($!)
 	local hugopid=$!
 	wait_for "http://127.0.0.1:$p2/posts/$slug/" "</html>" 1200 || { tail "$work/hugo-serve.log" >&2; exit 1; }
