@@ -243,7 +243,7 @@ func split(path, data string, cs *charsets) (cards []*rawCard, warnings, errs co
 			// joins the next line as it is: a space it begins with is
 			// the text's ("Land=", " Firma"), not a fold's.
 			if _, params, _ := property(l.text); strings.Contains(strings.ToUpper(params), "QUOTED-PRINTABLE") && strings.HasSuffix(l.text, "=") {
-				if propertyLine.MatchString(next) {
+				if propertyLine.MatchString(next) && !qpContinues(next) {
 					// Android 4.4's backup ends a name in "=" and writes
 					// the next property (a phone) on the next line: read
 					// into the name, it was lost.
@@ -364,6 +364,17 @@ func split(path, data string, cs *charsets) (cards []*rawCard, warnings, errs co
 // parameters or its value, which no space begins ("TEL: 123 after six"
 // is a note's).
 var propertyLine = regexp.MustCompile(`^(?:[A-Za-z0-9-]+\.)?(?:X-[A-Z0-9-]+|BEGIN|END|VERSION|FN|N|NICKNAME|PHOTO|BDAY|ANNIVERSARY|GENDER|ADR|LABEL|TEL|EMAIL|MAILER|IMPP|LANG|TZ|GEO|TITLE|ROLE|LOGO|AGENT|ORG|MEMBER|RELATED|CATEGORIES|NOTE|PRODID|REV|SORT-STRING|SOUND|UID|CLIENTPIDMAP|URL|CLASS|KEY|FBURL|CALADRURI|CALURI|SOURCE|NAME|KIND|XML)(?:;|:[^ ]|:$)`)
+
+// qpContinues reports whether a line that begins as a property would is
+// the next line of a quoted-printable value: no quoted-printable value
+// of its own, it holds quoted-printable's line break (=0D=0A, =0A) and
+// ends in a soft one (Outlook's and Android's note of several lines,
+// one of them "EMAIL:old@example.com").
+func qpContinues(line string) bool {
+	_, params, _ := property(line)
+	upper := strings.ToUpper(line)
+	return !strings.Contains(strings.ToUpper(params), "QUOTED-PRINTABLE") && strings.HasSuffix(line, "=") && strings.Contains(upper, "=0A")
+}
 
 // isProperty reports whether a line of a card begins a property: a name
 // vCard has (propertyLine, in any case), or one in capitals, before its
@@ -519,6 +530,9 @@ func emailAddresses(v string) []string {
 		}
 	}
 	if local, host, ok := strings.Cut(v, "@"); ok && local != "" && host != "" && !strings.ContainsFunc(v, unicode.IsSpace) && !strings.ContainsAny(v, ",;<>") {
+		if !domain(host) {
+			return nil
+		}
 		return []string{v}
 	}
 	list, err := mail.ParseAddressList(v)
@@ -527,9 +541,25 @@ func emailAddresses(v string) []string {
 	}
 	var out []string
 	for _, a := range list {
+		if _, host, _ := strings.Cut(a.Address, "@"); !domain(host) {
+			return nil
+		}
 		out = append(out, a.Address)
 	}
 	return out
+}
+
+// domain reports whether host can be an email address's domain: letters
+// (in any script), digits, hyphens and dots, or an address in brackets.
+// What else one holds ("example.com=0D=0A", quoted-printable an exporter
+// left in) is no address's.
+func domain(host string) bool {
+	if strings.HasPrefix(host, "[") && strings.HasSuffix(host, "]") {
+		return true
+	}
+	return host != "" && !strings.ContainsFunc(host, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '.' && !unicode.Is(unicode.Mn, r) && !unicode.Is(unicode.Mc, r)
+	})
 }
 
 // webAddress returns an absolute http(s) URL for a value such as

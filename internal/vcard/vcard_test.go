@@ -1293,3 +1293,43 @@ func TestReadOutlookIMAddressOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestReadQuotedPrintableNoteLineLikeAProperty: Outlook and Android write
+// a note's lines one after another, each after its =0D=0A= (a soft line
+// break); a line of the note that begins as a property would ("EMAIL:…",
+// an old address kept in the note) was read as one: the note cut there,
+// its last line lost, and "bruno@oldcorp.example=0D=0A=" kept as an email.
+// A line that holds quoted-printable's line breaks and ends in a soft one
+// is the value's. (QA on real exports.)
+func TestReadQuotedPrintableNoteLineLikeAProperty(t *testing.T) {
+	card := "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Bruno Costa\r\nEMAIL;INTERNET:bruno@example.com\r\n" +
+		"NOTE;ENCODING=QUOTED-PRINTABLE:Old card:=0D=0A=\r\nEMAIL:bruno@oldcorp.example=0D=0A=\r\nAsk about kids\r\nEND:VCARD\r\n"
+	people, _, err := Read("q.vcf", []byte(card), "")
+	if err != nil || len(people) != 1 {
+		t.Fatal(people, err)
+	}
+	p := people[0]
+	if got := fmt.Sprint(p.Emails); got != "[{ bruno@example.com}]" {
+		t.Errorf("emails %s", got)
+	}
+	if got := markdown.Unescape(p.Notes); got != "Old card:\nEMAIL:bruno@oldcorp.example\nAsk about kids" {
+		t.Errorf("notes %q", got)
+	}
+}
+
+// TestReadEmailHostIsADomain: an address whose domain holds what no
+// domain holds ("x@example.com=0D=0A", quoted-printable an exporter
+// left in) is no address: left out with a warning, never kept.
+func TestReadEmailHostIsADomain(t *testing.T) {
+	card := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nEMAIL:ana@example.com=0D=0A\r\nEMAIL:ana@[192.0.2.1]\r\nEMAIL:ana@exämple.pt\r\nEND:VCARD\r\n"
+	people, warnings, err := Read("e.vcf", []byte(card), "")
+	if err != nil || len(people) != 1 {
+		t.Fatal(people, err)
+	}
+	if got := fmt.Sprint(people[0].Emails); got != "[{ ana@[192.0.2.1]} { ana@exämple.pt}]" {
+		t.Errorf("emails %s", got)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0].Error(), "e.vcf:4:") {
+		t.Errorf("warnings %v", warnings)
+	}
+}
