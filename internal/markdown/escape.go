@@ -36,7 +36,13 @@ func EscapeText(s string) string {
 	for i, line := range lines {
 		if i > 0 {
 			if continues(lines[i-1], line) {
-				b.WriteByte('\\')
+				if strings.HasSuffix(lines[i-1], `\`) {
+					// Its escaped backslash and a third would show two
+					// (goldmark): the other hard break, two spaces.
+					b.WriteString("  ")
+				} else {
+					b.WriteByte('\\')
+				}
 			}
 			b.WriteByte('\n')
 		}
@@ -91,12 +97,9 @@ func EscapeText(s string) string {
 // continues reports whether the line next, as EscapeText writes it,
 // goes on the paragraph or the list item of the line before it, prev:
 // neither is blank, and next begins no item of a list (an indented line
-// begins none: its indentation is written as text). A line that ends
-// in a backslash of its own is joined to the next, as before: goldmark
-// takes a backslash after an escaped one for escaped too, and would show
-// it.
+// begins none: its indentation is written as text).
 func continues(prev, next string) bool {
-	return strings.TrimSpace(prev) != "" && strings.TrimSpace(next) != "" && !strings.HasSuffix(prev, `\`) &&
+	return strings.TrimSpace(prev) != "" && strings.TrimSpace(next) != "" &&
 		!(strings.HasPrefix(next, "- ") && strings.TrimSpace(next[2:]) != "")
 }
 
@@ -201,10 +204,20 @@ func Unescape(s string) string {
 		switch n := n.(type) {
 		case *ast.Text:
 			if n.HardLineBreak() {
+				backslash := false
 				for _, at := range []int{n.Segment.Stop, n.Segment.Stop - 1} {
 					if at >= 0 && at+1 < len(src) && src[at] == '\\' && src[at+1] == '\n' {
-						breaks[at] = true
+						breaks[at], backslash = true, true
 						break
+					}
+				}
+				// Two spaces after an escaped backslash: EscapeText's
+				// hard break there (or one that shows as it would).
+				stop := n.Segment.Stop
+				if end := stop + len(s[stop:]) - len(strings.TrimLeft(s[stop:], " ")); !backslash && stop >= 2 && s[stop-2:stop] == `\\` &&
+					end-stop >= 2 && end < len(s) && s[end] == '\n' {
+					for at := stop; at < end; at++ {
+						breaks[at] = true
 					}
 				}
 			}

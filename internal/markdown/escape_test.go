@@ -161,7 +161,7 @@ func TestEscapeTextKeepsLineBreaks(t *testing.T) {
 		"Met at GopherCon.\nKids: Tom, Ana\n\nAsk about Lisbon.": "<p>Met at GopherCon.<br>\nKids: Tom, Ana</p>\n<p>Ask about Lisbon.</p>\n",
 		"- a\n- b":            "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n",
 		"- a\n  more":         "<ul>\n<li>a<br>\n\u00a0\u00a0more</li>\n</ul>\n",
-		"C:\\\nnext":          "<p>C:\\\nnext</p>\n", // joined: see continues
+		"C:\\\nnext":          "<p>C:\\<br>\nnext</p>\n", // two spaces: see continues
 		"one\n   \ntwo":       "<p>one</p>\n<p>two</p>\n",
 		"line  \nwith spaces": "<p>line  <br>\nwith spaces</p>\n",
 	} {
