@@ -455,7 +455,11 @@ func (p *planner) mergeInto(e *entry, src []byte, person Person) (*Merged, Perso
 		return nil, person, err
 	}
 	if person.Photo != nil && m.Photo != "" {
-		old, err := fs.ReadFile(p.fsys, path.Join(path.Dir(e.path), m.Photo))
+		at := path.Join(path.Dir(e.path), m.Photo)
+		old, err := p.files[at], error(nil) // one this import writes
+		if old == nil {
+			old, err = fs.ReadFile(p.fsys, at)
+		}
 		if err != nil || !bytes.Equal(old, person.Photo.Data) {
 			m.Conflicts = append(m.Conflicts, fmt.Sprintf("photo %s, not the one of the import", m.Photo))
 		}

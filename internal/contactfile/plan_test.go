@@ -393,3 +393,21 @@ func TestPlanNotesInMarkdown(t *testing.T) {
 		t.Errorf("got %v %s, conflicts %v; want unchanged content/contacts/ana-lima.md", c.Action, c.Path, c.Conflicts)
 	}
 }
+
+// TestPlanSameCardTwice: a phone's export holds a card twice (a contact
+// and its copy); the second, its photo the one the first's new file
+// got, was "kept yours: photo ana-lima.png, not the one of the import":
+// the photo planned in this import was looked for on the disk alone.
+func TestPlanSameCardTwice(t *testing.T) {
+	card := Person{Name: "Ana Lima", Emails: []content.Typed{{Value: "ana@example.org"}}, Photo: &Photo{Data: []byte("\x89PNG\r\n\x1a\n"), Ext: ".png"}}
+	fsys := fstest.MapFS{content.ConfigFile: {Data: []byte(testConfig)}}
+	res, err := Plan(fsys, nil, []Person{card, card}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Changes) != 2 || res.Changes[0].Action != Created || res.Changes[1].Action != Unchanged || len(res.Changes[1].Conflicts) > 0 {
+		for _, c := range res.Changes {
+			t.Errorf("%v %s: conflicts %v", c.Action, c.Path, c.Conflicts)
+		}
+	}
+}
