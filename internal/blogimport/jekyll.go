@@ -252,7 +252,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			}
 			var headers []int // the lines of the headers given to tables
 			d.body, headers = kramdownTables(kramdownItemFences(kramdownSubLists(d.body)))
-			d.body = kramdownUnclosedRaw(kramdownSetextText(kramdownShortSeparators(d.body)))
+			d.body = kramdownUnclosedRaw(kramdownSetextText(kramdownShortSeparators(kramdownLineBreaks(d.body))))
 			if headers != nil {
 				lineOf = func(l int) int { return fileLine(l, headers) }
 			}

@@ -1187,6 +1187,31 @@ func kramdownAbbreviations(body string) (out string, n, first int) {
 // abbreviation is a line of kramdown's abbreviation definition.
 var abbreviation = regexp.MustCompile(`^ {0,3}\*\[[^\]\n]+\]:`)
 
+// kramdownLineBreaks returns body with each of kramdown's hard line
+// breaks, two backslashes that end a line of a paragraph the next line
+// goes on (minimal-mistakes' sample post), written as CommonMark's, one
+// backslash: CommonMark reads an escaped backslash, and showed it, with
+// no break. Code and raw HTML are as written, and so is a run of other
+// than two, and a table's row.
+func kramdownLineBreaks(body string) string {
+	if !strings.Contains(body, `\\`) {
+		return body
+	}
+	lines, verbatim := proseLines(body)
+	for i, l := range lines {
+		row := strings.TrimRight(l, "\r\n")
+		if verbatim[i] || i+1 >= len(lines) || !strings.HasSuffix(row, `\\`) || len(row)-len(strings.TrimRight(row, `\`)) != 2 ||
+			strings.HasPrefix(strings.TrimSpace(row), "|") {
+			continue
+		}
+		if next := strings.TrimRight(lines[i+1], "\r\n"); strings.TrimSpace(next) == "" || paragraphStart.MatchString(next) || setextLine.MatchString(next) {
+			continue // the paragraph's end
+		}
+		lines[i] = row[:len(row)-1] + l[len(row):]
+	}
+	return strings.Join(lines, "")
+}
+
 // proseLines splits body into its lines, their ends kept, and says of
 // each whether it begins in code or raw HTML (kramdownVerbatim), which
 // the passes that rewrite lines leave as written.
