@@ -3707,3 +3707,32 @@ func TestJekyllKramdownLineBreak(t *testing.T) {
 		}
 	}
 }
+
+// TestHugoInlineShortcodes: an inline shortcode's inner text is its
+// template ({{< math.inline >}}{{ if .Page.Params.math }}…{{ end }}),
+// which Hugo runs only when the site sets enableInlineShortcodes, and
+// else shows nothing of; the import kept the template's text, and the
+// page showed "{{ if .Page.Params.math }}" and what it hid. Off, it is
+// left out, kept in a comment, with a warning; on, it runs as the site's
+// own shortcodes run, and a self-closing one runs it again.
+func TestHugoInlineShortcodes(t *testing.T) {
+	body := "Before.\n\n{{< math.inline >}}\n{{ if .Page.Params.math }}<p>math is on</p>{{ end }}\n{{< /math.inline >}}\n\nAgain:\n\n{{< math.inline />}}\n"
+	for _, tc := range []struct{ config, want string }{
+		{"", "Before.\n\n<!-- {{< math.inline >}}\n{{ if .Page.Params.math }}<p>math is on</p>{{ end }}\n{{< /math.inline >}} -->\n\nAgain:\n\n<!-- {{< math.inline />}} -->\n"},
+		{"enableInlineShortcodes = true\n", "Before.\n\n<p>math is on</p>\n\nAgain:\n\n<p>math is on</p>\n"},
+	} {
+		plan, err := Hugo(fstest.MapFS{
+			"config.toml":       {Data: []byte("baseURL = 'https://h.example.net/'\n" + tc.config)},
+			"content/post/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\nmath: true\n---\n" + body)},
+		}, Options{Root: "h"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := plan.Posts[0].Body; got != tc.want {
+			t.Errorf("%q:\ngot  %q\nwant %q", tc.config, got, tc.want)
+		}
+		if got := messages(plan.Warnings); (tc.config == "") != strings.Contains(got, "enableInlineShortcodes") {
+			t.Errorf("%q: warnings %s", tc.config, got)
+		}
+	}
+}

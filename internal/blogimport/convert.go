@@ -35,7 +35,13 @@ type converter struct {
 	// (Hugo's layouts/shortcodes, or its theme's), and false when it holds
 	// none.
 	shortcodeTemplate func(name string) (string, bool)
-	site, page        map[string]any
+	// inlineShortcodes is Hugo's enableInlineShortcodes: inline
+	// shortcodes' templates run (their inner text), else show nothing;
+	// inlineTemplates are those of the page so far, by name, which a
+	// self-closing one runs again.
+	inlineShortcodes bool
+	inlineTemplates  map[string]string
+	site, page       map[string]any
 	// computed reports whether a Liquid variable (page.url, site.posts)
 	// is one whose value Jekyll computed or filled in from the config's
 	// defaults, which site and page do not hold as Jekyll had it: a

@@ -421,6 +421,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 			c.page[k], _ = meta.Get(k)
 		}
 		c.markdownMath = markdownMath
+		c.inlineShortcodes, _ = boolean(cfg.get("enableinlineshortcodes"))
 		body := displayMath(c.shortcodes())
 		if dollarIsMath && !rawDollar {
 			body = dollarMath(body)

@@ -31,13 +31,6 @@ import (
 // place). ok is false for a shortcode the site does not hold, and err
 // says why one it holds does not run.
 func (c *converter) siteShortcode(t *shortcode, inner string, end, ordinal int) (out string, ok bool, err error) {
-	// A function given what it cannot take (isset of a map by a key of
-	// another type) panics: the template does not run.
-	defer func() {
-		if r := recover(); r != nil {
-			out, ok, err = "", false, fmt.Errorf("%v", r)
-		}
-	}()
 	if c.shortcodeTemplate == nil {
 		return "", false, nil
 	}
@@ -45,6 +38,51 @@ func (c *converter) siteShortcode(t *shortcode, inner string, end, ordinal int) 
 	if !ok {
 		return "", false, nil
 	}
+	return c.runShortcode(t, src, inner, end, ordinal)
+}
+
+// inlineShortcode writes the inline shortcode t ({{< time.inline >}}{{
+// now }}{{< /time.inline >}}), whose inner text, to innerEnd, is its
+// template: Hugo ran it only when the site's enableInlineShortcodes is
+// on, and showed nothing of it otherwise (left out, kept in a comment,
+// with a warning: its template's text is no page's); a self-closing one
+// runs the template the page gave its name before.
+func (c *converter) inlineShortcode(b *strings.Builder, t *shortcode, innerEnd, end, ordinal int) {
+	name := strings.ToLower(t.name)
+	src, defined := c.inlineTemplates[name]
+	if t.pair >= 0 {
+		src, defined = c.src[t.end:innerEnd], true
+		if c.inlineTemplates == nil {
+			c.inlineTemplates = map[string]string{}
+		}
+		c.inlineTemplates[name] = src
+	}
+	line := c.line(t.start)
+	switch {
+	case !c.inlineShortcodes:
+		c.warn(line, "inline shortcode %q: the site's enableInlineShortcodes is off, and Hugo showed nothing of it: left out", t.name)
+	case !defined:
+		c.warn(line, "inline shortcode %q: no template of that name before it in the page: left out", t.name)
+	default:
+		out, ok, err := c.runShortcode(t, src, "", end, ordinal)
+		if ok && err == nil {
+			c.writeSiteShortcode(b, out, end)
+			return
+		}
+		c.warn(line, "inline shortcode %q does not run here (%v): left out", t.name, err)
+	}
+	c.comment(b, t.start, end)
+}
+
+// runShortcode runs src, the template of shortcode t (see siteShortcode).
+func (c *converter) runShortcode(t *shortcode, src, inner string, end, ordinal int) (out string, ok bool, err error) {
+	// A function given what it cannot take (isset of a map by a key of
+	// another type) panics: the template does not run.
+	defer func() {
+		if r := recover(); r != nil {
+			out, ok, err = "", false, fmt.Errorf("%v", r)
+		}
+	}()
 	tmpl, err := htmltemplate.New(t.name).Funcs(hugoFuncs).Parse(src)
 	if err != nil {
 		return "", false, err

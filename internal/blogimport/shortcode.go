@@ -304,6 +304,10 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 		}
 		return ""
 	}
+	if strings.HasSuffix(name, ".inline") {
+		c.inlineShortcode(b, t, innerEnd, end, ordinal)
+		return
+	}
 	line := c.line(t.start)
 	switch name {
 	case "highlight", "code", "codeblock", "mermaid":
