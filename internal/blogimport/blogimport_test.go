@@ -3736,3 +3736,59 @@ func TestHugoInlineShortcodes(t *testing.T) {
 		}
 	}
 }
+
+// TestDollarMathOfTheSitesScript: a site whose own layouts load KaTeX's
+// auto-render or MathJax with $…$ among their inline delimiters (a
+// partial of the site's, a theme's, Jekyll's _includes; Chirpy, a theme
+// that does so) sets $…$ in a page as math; the import knew only the
+// themes it names by their settings, and left such math as text (a real
+// blog's hundreds of formulas). It is written $$…$$, as for those.
+func TestDollarMathOfTheSitesScript(t *testing.T) {
+	const post = "The loss is $L(\\theta)$ here, for $5 and $10.\n"
+	const want = "The loss is $$L(\\theta)$$ here, for $5 and $10."
+	for name, layout := range map[string]string{
+		"layouts/partials/math.html":          `<script>renderMathInElement(document.body, {delimiters: [{left: "$$", right: "$$", display: true}, { left: "$", right: "$", display: false }]});</script>`,
+		"themes/t/layouts/partials/head.html": "<script>MathJax = { tex: { inlineMath: [['\\\\(', '\\\\)'], ['$', '$']] } };</script>",
+		"assets/js/mathjax-config.js":         `window.MathJax = {tex: {inlineMath: [["$", "$"]]}};`,
+	} {
+		plan, err := Hugo(fstest.MapFS{
+			"config.toml":       {Data: []byte("baseURL = 'https://h.example.net/'\ntheme = 't'\n")},
+			name:                {Data: []byte(layout)},
+			"content/post/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + post)},
+		}, Options{Root: "h"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.TrimSpace(plan.Posts[0].Body); got != want {
+			t.Errorf("%s: got %q", name, got)
+		}
+	}
+	// Only $$ for $: no math of $ alone.
+	plan, err := Hugo(fstest.MapFS{
+		"config.toml":                {Data: []byte("baseURL = 'https://h.example.net/'\n")},
+		"layouts/partials/math.html": {Data: []byte(`{left: "$$", right: "$$", display: true}, {left: "\\(", right: "\\)", display: false}`)},
+		"content/post/a.md":          {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + post)},
+	}, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.TrimSpace(plan.Posts[0].Body); got != strings.TrimSpace(post) {
+		t.Errorf("no $ math: got %q", got)
+	}
+	for name, fsys := range map[string]fstest.MapFS{
+		"an include": {"_includes/mathjax.html": {Data: []byte("<script>MathJax = {tex: {inlineMath: [['$','$']]}};</script>")}},
+		"Chirpy":     {"_config.yml": {Data: []byte("url: https://k.test\ntheme: jekyll-theme-chirpy\n")}},
+	} {
+		if _, ok := fsys["_config.yml"]; !ok {
+			fsys["_config.yml"] = &fstest.MapFile{Data: []byte("url: https://k.test\n")}
+		}
+		fsys["_posts/2021-01-01-a.md"] = &fstest.MapFile{Data: []byte("---\ntitle: A\nmath: true\n---\n" + post)}
+		plan, err := Jekyll(fsys, Options{Root: "j"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.TrimSpace(plan.Posts[0].Body); got != want {
+			t.Errorf("%s: got %q", name, got)
+		}
+	}
+}

@@ -374,7 +374,13 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 	// $…$ math: raw to Hugo's passthrough, else Markdown to Hugo, as its
 	// $$ math is, and set by the theme's script.
 	rawDollar := hugoPassthrough(cfg, "$")
-	dollarIsMath := rawDollar || themeDollarMath(cfg)
+	scripts := []string{"layouts", "assets", "static"}
+	for _, th := range themes {
+		for _, d := range []string{"layouts", "assets", "static"} {
+			scripts = append(scripts, path.Join(or(cfg.str("themesdir"), "themes"), th, d))
+		}
+	}
+	dollarIsMath := rawDollar || themeDollarMath(cfg) || scriptDollarMath(fsys, scripts)
 	for _, d := range drafts {
 		var inserted []int // lines htmlBody added to the body
 		if d.html {
@@ -973,6 +979,69 @@ func themeDollarMath(cfg config) bool {
 		}
 	}
 	return false
+}
+
+// scriptDollarMath reports whether a file of the site's in dirs (its
+// layouts, a theme's, its scripts) sets up KaTeX's auto-render or MathJax
+// with $…$ as inline math: {left: "$", right: "$"}, or an inlineMath
+// list that holds ['$', '$']. A file past maxScript is a library, whose
+// defaults are not $ (KaTeX's and MathJax's are not), not a site's setup.
+func scriptDollarMath(fsys fs.FS, dirs []string) bool {
+	found := false
+	for _, dir := range dirs {
+		_ = fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
+			if err != nil || found {
+				return fs.SkipAll
+			}
+			if e.IsDir() {
+				return nil
+			}
+			switch strings.ToLower(path.Ext(p)) {
+			case ".html", ".htm", ".js", ".liquid":
+			default:
+				return nil
+			}
+			if info, err := e.Info(); err != nil || info.Size() > maxScript {
+				return nil
+			}
+			b, err := fs.ReadFile(fsys, p)
+			if err == nil && dollarDelimiters(string(b)) {
+				found = true
+				return fs.SkipAll
+			}
+			return nil
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// maxScript is the largest file scriptDollarMath reads.
+const maxScript = 256 << 10
+
+var (
+	katexDollar = regexp.MustCompile(`left\s*:\s*["']\$["']\s*,\s*right\s*:\s*["']\$["']`)
+	dollarPair  = regexp.MustCompile(`\[\s*["']\$["']\s*,\s*["']\$["']\s*\]`)
+)
+
+// dollarDelimiters reports whether src, a layout or a script, sets $…$
+// as inline math (scriptDollarMath).
+func dollarDelimiters(src string) bool {
+	if katexDollar.MatchString(src) {
+		return true
+	}
+	for rest := src; ; {
+		i := strings.Index(rest, "inlineMath")
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len("inlineMath"):]
+		if dollarPair.MatchString(rest[:min(len(rest), 200)]) {
+			return true
+		}
+	}
 }
 
 // dollarMath writes the $…$ math of body as $$…$$: netjournal's inline

@@ -210,6 +210,10 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 	// kramdown keeps an HTML block raw across blank lines; CommonMark,
 	// and a site that has kramdown parse HTML blocks, do not.
 	kramdown := strings.EqualFold(or(cfg.str("markdown"), "kramdown"), "kramdown")
+	// $…$ math that the site's MathJax or KaTeX set: its includes' and
+	// layouts' setup, or Chirpy's (a theme of a gem, not in the site).
+	dollarIsMath := scriptDollarMath(fsys, []string{"_includes", "_layouts", "assets"}) ||
+		slices.Contains(cfg.list("theme"), "jekyll-theme-chirpy") || cfg.str("remote_theme") != "" && strings.HasSuffix(strings.ToLower(cfg.str("remote_theme")), "/jekyll-theme-chirpy")
 	rawHTML := kramdown
 	if v, ok := boolean(cfg.get("kramdown.parse_block_html")); ok && v {
 		rawHTML = false
@@ -286,6 +290,9 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		}
 		if kramdown && !d.html {
 			d.body = kramdownSpanLines(d.body)
+		}
+		if dollarIsMath && !d.html {
+			d.body = dollarMath(d.body)
 		}
 		c := newConverter(d.body, d.bodyLine, func(line int, format string, args ...any) {
 			plan.warn(content.Position{Path: d.shown, Line: line}, format, args...)
