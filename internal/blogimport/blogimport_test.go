@@ -3792,3 +3792,41 @@ func TestDollarMathOfTheSitesScript(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadingIDsOfTheOldSite: Hugo's ids keep a heading's underscores
+// (## use_cache option is #use_cache-option) and kramdown's GFM ids keep
+// them and its marks too (## ⚙️ Setup is #\uFE0F-setup); netjournal's make
+// them otherwise, and a link to the old id, in the post or from another,
+// was broken. The links are made the new ids, as those to an id a
+// heading gave.
+func TestHeadingIDsOfTheOldSite(t *testing.T) {
+	hugo, err := Hugo(fstest.MapFS{
+		"config.toml":       {Data: []byte("baseURL = 'https://h.example.net/'\n")},
+		"content/post/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\nSee [the option](#use_cache-option).\n\n## use_cache option\n")},
+		"content/post/b.md": {Data: []byte("---\ntitle: B\ndate: 2020-01-02\n---\nSee [it](/post/a/#use_cache-option).\n")},
+	}, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	jekyll, err := Jekyll(fstest.MapFS{
+		"_config.yml":            {Data: []byte("url: https://k.test\npermalink: /:title/\n")},
+		"_posts/2021-01-01-a.md": {Data: []byte("---\ntitle: A\n---\nSee [the option](#use_cache-option) and [setup](#\uFE0F-setup).\n\n## use_cache option\n\n## ⚙️ Setup\n")},
+		"_posts/2021-01-02-b.md": {Data: []byte("---\ntitle: B\n---\nSee [it](/a/#use_cache-option).\n")},
+	}, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, plan := range []*Plan{hugo, jekyll} {
+		for _, p := range plan.Posts {
+			if strings.Contains(p.Body, "use_cache-option") || strings.Contains(p.Body, "\uFE0F-setup") {
+				t.Errorf("%s: a link to the old id:\n%s", p.Slug, p.Body)
+			}
+			if p.Slug == "a" && (!strings.Contains(p.Body, "(#use-cache-option)") || plan == jekyll && !strings.Contains(p.Body, "(#-setup)")) {
+				t.Errorf("%s: no link to the new id:\n%s", p.Slug, p.Body)
+			}
+			if p.Slug == "b" && !strings.Contains(p.Body, "/posts/a/#use-cache-option") {
+				t.Errorf("%s: no link to the new id:\n%s", p.Slug, p.Body)
+			}
+		}
+	}
+}

@@ -1977,7 +1977,7 @@ var blockStart = regexp.MustCompile("^(?:[-*+>#<|]|[0-9]{1,9}[.)]|```|~~~)")
 // a block kept in HTML comments.
 func hugoAttributes(body string, titles, blocks bool) (string, map[string]string) {
 	if !strings.Contains(body, "{") || !titles && !blocks {
-		return body, nil
+		return relinkHeadings(body, nil, hugoAutoID)
 	}
 	code := coverOf(len(body), codeRegions(body))
 	custom := map[int]string{} // the id a heading gave, by its line
@@ -2012,28 +2012,37 @@ func hugoAttributes(body string, titles, blocks bool) (string, map[string]string
 		at += len(l)
 		line++
 	}
-	out := b.String()
-	if len(custom) == 0 {
+	return relinkHeadings(b.String(), custom, hugoAutoID)
+}
+
+// relinkHeadings returns out with each link to the id the old site gave
+// a heading (custom's, by the heading's line, else the one autoID made of
+// its text) made the one netjournal makes, and the ids so moved: every
+// link at once, none in code.
+func relinkHeadings(out string, custom map[int]string, autoID func(string) string) (string, map[string]string) {
+	if !strings.Contains(out, "#") {
 		return out, nil
 	}
-	// Each id a heading gave is the anchor netjournal makes of it: every
-	// link to one rewritten at once, none in code.
-	ids, lines := headingRenderer().HeadingIDs(out)
+	ids, texts, lines := headingRenderer().HeadingIDs(out)
 	// A link to an id goes, on the old site, to the first heading that
-	// had it: its own id or one Hugo made of its text (as netjournal
-	// makes them, near enough).
+	// had it: its own id or one the old site made of its text.
 	old := make([]string, len(ids))
+	used := map[string]bool{}
 	for k, l := range lines {
-		old[k] = ids[k]
 		if id, ok := custom[l]; ok {
-			old[k] = id
+			old[k], used[id] = id, true
+		} else {
+			old[k] = oldUnique(autoID(texts[k]), used)
 		}
 	}
 	var pairs, quoted []string
 	to := map[string]string{}
-	for id := range given {
-		k := slices.Index(old, id)
-		if k < 0 || ids[k] == id {
+	first := map[string]bool{}
+	for k, id := range old {
+		if first[id] {
+			continue
+		}
+		if first[id] = true; ids[k] == id {
 			continue
 		}
 		for _, f := range []string{"](#%s)", `](#%s "`, "](#%s '", `href="#%s"`, "href='#%s'"} {
@@ -2054,8 +2063,8 @@ func hugoAttributes(body string, titles, blocks bool) (string, map[string]string
 			return m[1] + to[m[2]] + m[3]
 		})
 	}
-	code = coverOf(len(out), codeRegions(out))
-	b.Reset()
+	code := coverOf(len(out), codeRegions(out))
+	var b strings.Builder
 	last := 0
 	for i := 0; i <= len(out); i++ {
 		if i == len(out) || code.in(i) {
@@ -2068,6 +2077,53 @@ func hugoAttributes(body string, titles, blocks bool) (string, map[string]string
 		}
 	}
 	return b.String(), to
+}
+
+// oldUnique is id, or id-1, id-2, … when an earlier heading had it, as
+// Hugo and kramdown number them.
+func oldUnique(id string, used map[string]bool) string {
+	u := id
+	for i := 1; used[u]; i++ {
+		u = fmt.Sprintf("%s-%d", id, i)
+	}
+	used[u] = true
+	return u
+}
+
+// hugoAutoID is the id Hugo's goldmark makes of a heading's text (its
+// default, "github"): letters, digits and underscores lower-cased, a
+// space or a hyphen a hyphen, all else left out.
+func hugoAutoID(text string) string {
+	var b strings.Builder
+	for _, r := range text {
+		switch {
+		case r == ' ' || r == '-':
+			b.WriteByte('-')
+		case r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	if b.Len() == 0 {
+		return "heading"
+	}
+	return b.String()
+}
+
+// gfmAutoID is the id kramdown's GFM parser (Jekyll's default) makes of
+// a heading's text: lower-cased, all but word characters (letters, marks,
+// digits, connector punctuation such as _), hyphens, spaces and tabs left
+// out, a space or a tab a hyphen.
+func gfmAutoID(text string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(text) {
+		switch {
+		case r == ' ' || r == '\t' || r == '-':
+			b.WriteByte('-')
+		case unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || unicode.Is(unicode.Pc, r):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // headingRenderer is netjournal's Markdown, for the ids of headings.

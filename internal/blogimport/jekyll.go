@@ -210,6 +210,10 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 	// kramdown keeps an HTML block raw across blank lines; CommonMark,
 	// and a site that has kramdown parse HTML blocks, do not.
 	kramdown := strings.EqualFold(or(cfg.str("markdown"), "kramdown"), "kramdown")
+	// kramdown's ids of headings, as its GFM parser (Jekyll's default
+	// input) makes them, unless the site turned them off.
+	autoIDs, set := boolean(cfg.get("kramdown.auto_ids"))
+	gfmIDs := kramdown && strings.EqualFold(or(cfg.str("kramdown.input"), "GFM"), "GFM") && (autoIDs || !set)
 	// $…$ math that the site's MathJax or KaTeX set: its includes' and
 	// layouts' setup, or Chirpy's (a theme of a gem, not in the site).
 	dollarIsMath := scriptDollarMath(fsys, []string{"_includes", "_layouts", "assets"}) ||
@@ -363,6 +367,12 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		}
 		if d.page == nil {
 			body = jekyllExcerpt(body, d.excerpt, cfg)
+		}
+		if gfmIDs && !d.html {
+			// The links to the ids kramdown made of the headings' text.
+			var ids map[string]string
+			body, ids = relinkHeadings(body, nil, gfmAutoID)
+			d.setIDs(ids)
 		}
 		d.setBody(escapeWikilinks(escapeSingleTildes(body)))
 		plan.finish(d)

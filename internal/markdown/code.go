@@ -207,10 +207,10 @@ func SingleTildes(src string) []int {
 	return out
 }
 
-// HeadingIDs returns the id r gives each heading of src, in order, and
-// the 0-based line each begins on: for the importers, which rewrite the
-// links to an id an old site gave a heading.
-func (r *Renderer) HeadingIDs(src string) (ids []string, lines []int) {
+// HeadingIDs returns the id r gives each heading of src, in order, its
+// text, and the 0-based line each begins on: for the importers, which
+// rewrite the links to an id an old site gave a heading.
+func (r *Renderer) HeadingIDs(src string) (ids, texts []string, lines []int) {
 	b, doc, _ := r.parseRefs(src)
 	at := newLineIndex(b)
 	used := map[string]bool{}
@@ -219,7 +219,8 @@ func (r *Renderer) HeadingIDs(src string) (ids []string, lines []int) {
 		if !ok || !entering {
 			return ast.WalkContinue, nil
 		}
-		ids = append(ids, uniqueID(HeadingID(plain(h, b)), used))
+		text := plain(h, b)
+		ids, texts = append(ids, uniqueID(HeadingID(text), used)), append(texts, text)
 		line := -1
 		if h.Lines().Len() > 0 {
 			line = at.line(h.Lines().At(0).Start)
@@ -227,7 +228,7 @@ func (r *Renderer) HeadingIDs(src string) (ids []string, lines []int) {
 		lines = append(lines, line)
 		return ast.WalkSkipChildren, nil
 	})
-	return ids, lines
+	return ids, texts, lines
 }
 
 // TextRuns returns the runs of text of src as Hugo's Markdown reads it
