@@ -1126,15 +1126,41 @@ func displayMath(body string) string {
 		if strings.TrimLeft(body[max(start, p[0]):open], " \t") != "" || strings.TrimSpace(body[end:end+eol]) != "" {
 			continue // text before or after it on its line
 		}
+		next := end + eol + 1
+		nextLine, _, _ := strings.Cut(body[min(next, len(body)):], "\n")
+		if start > p[0] && (codeIndent(body[start:open]) || strings.HasSuffix(strings.TrimRight(body[:start], "\r\n"), "\\")) ||
+			next < p[1] && (codeIndent(nextLine) || blockOpener.MatchString(nextLine)) {
+			continue // a blank line would make code, show a hard break's backslash, or open a block
+		}
 		if start > p[0] {
 			at = append(at, start)
 		}
-		if next := end + eol + 1; next < p[1] {
+		if next < p[1] {
 			at = append(at, next)
 		}
 	}
 	return insertAt(body, at, "\n")
 }
+
+// codeIndent reports whether s begins with four columns of indentation.
+func codeIndent(s string) bool {
+	col := 0
+	for _, c := range s {
+		switch c {
+		case ' ':
+			col++
+		case '\t':
+			col += 4 - col%4
+		default:
+			return col >= 4
+		}
+	}
+	return col >= 4
+}
+
+// blockOpener is a line that, after a blank line, opens what it cannot
+// within a paragraph: an ordered list not at 1, a link definition.
+var blockOpener = regexp.MustCompile(`^ {0,3}(?:\d{1,9}[.)](?:[ \t]|$)|\[[^\]]+\]:)`)
 
 // rawDollarMath is dollarMath for a site whose Hugo passed $…$ through
 // raw (its passthrough extension): the math Hugo found (a * in it no

@@ -1284,14 +1284,14 @@ var gfmDelimiter = regexp.MustCompile(`^ {0,3}\|?(?: *:?-+:? *\|)* *:?-+:? *\|? 
 func tableCells(row string) []string {
 	row = strings.TrimSpace(row)
 	var cells []string
-	last, ticks := 0, 0
+	last := 0
 	for i := 0; i < len(row); i++ {
 		switch {
 		case row[i] == '\\':
 			i++
 		case row[i] == '`':
-			ticks ^= 1
-		case row[i] == '|' && ticks == 0:
+			i = codeSpanEnd(row, i) - 1
+		case row[i] == '|':
 			cells = append(cells, row[last:i])
 			last = i + 1
 		}
@@ -1304,6 +1304,25 @@ func tableCells(row string) []string {
 		cells = cells[:len(cells)-1]
 	}
 	return cells
+}
+
+// codeSpanEnd is where the code span opened by the run of backticks at
+// s[i] ends (past its closing run of as many), or past the run itself
+// when no such run closes it (the backticks are text).
+func codeSpanEnd(s string, i int) int {
+	n := run(s, i, '`')
+	for j := i + n; j < len(s); {
+		k := strings.IndexByte(s[j:], '`')
+		if k < 0 {
+			break
+		}
+		m := run(s, j+k, '`')
+		if m == n {
+			return j + k + m
+		}
+		j += k + m
+	}
+	return i + n
 }
 
 // kramdownParsedBlocks returns body with a blank line after the opening
@@ -1569,19 +1588,18 @@ func codePipes(row string) string {
 		return row
 	}
 	var b strings.Builder
-	ticks := 0
 	for i := 0; i < len(row); i++ {
 		switch {
 		case row[i] == '\\' && i+1 < len(row):
 			b.WriteString(row[i : i+2])
 			i++
-			continue
 		case row[i] == '`':
-			ticks ^= 1
-		case row[i] == '|' && ticks == 1:
-			b.WriteByte('\\')
+			end := codeSpanEnd(row, i)
+			b.WriteString(strings.ReplaceAll(row[i:end], "|", "\\|"))
+			i = end - 1
+		default:
+			b.WriteByte(row[i])
 		}
-		b.WriteByte(row[i])
 	}
 	return b.String()
 }
