@@ -47,13 +47,23 @@ func EscapeText(s string) string {
 			b.WriteByte('\n')
 		}
 		rest := strings.TrimLeft(line, " \t")
+		afterEntity := false // the line's text follows &nbsp; or &emsp;: no autolink starts there
 		indented := rest != line && strings.TrimSpace(rest) != ""
 		if indented {
 			// Shown, and no code nor list to Markdown: Unescape gives
 			// the spaces and tabs back.
-			for _, c := range line[:len(line)-len(rest)] {
+			ws := line[:len(line)-len(rest)]
+			last := ""
+			if urlAt(rest, 0) > 0 && len(ws) > 1 && ws[len(ws)-1] == ' ' {
+				// A web address after a space is linked whole (GFM's
+				// autolink starts after whitespace, not after ';').
+				ws, last = ws[:len(ws)-1], " "
+			}
+			for _, c := range ws {
 				b.WriteString(indents[c])
 			}
+			b.WriteString(last)
+			afterEntity = last == ""
 		}
 		line = rest
 		for !indented && strings.HasPrefix(line, "- ") && strings.TrimSpace(line[2:]) != "" {
@@ -61,7 +71,7 @@ func EscapeText(s string) string {
 			line = strings.TrimLeft(line[2:], " \t")
 		}
 		for j := 0; j < len(line); j++ {
-			if n := urlAt(line, j); n > 0 {
+			if n := urlAt(line, j); n > 0 && !(j == 0 && afterEntity) {
 				// A web address, linked as it is written (linkify): its
 				// characters are the address's.
 				b.WriteString(line[j : j+n])
