@@ -247,10 +247,27 @@ func untyped(values []string) []content.Typed {
 // refuse.
 func (m *merger) fillText(k, v *yaml.Node, value string) {
 	written := content.YAMLText(value)
-	for _, c := range []string{v.LineComment, k.LineComment} {
-		if len(c) > 1 && c[0] == '#' && c[1] != ' ' && c[1] != '\t' && c[1] != '#' {
-			written = content.YAMLQuoted(value)
+	// On its line, or on a line below indented past the key ("role:"
+	// over "  #todo"), which the loader reads as the text's too.
+	cuts := func(c string) bool {
+		return len(c) > 1 && c[0] == '#' && c[1] != ' ' && c[1] != '\t' && c[1] != '#'
+	}
+	end := m.f.LineEnd(m.f.Offset(k.Line, k.Column))
+	line := m.f.Text(m.f.Offset(k.Line, k.Column), end)
+	_, after, _ := strings.Cut(line, ":")
+	quote := cuts(strings.TrimSpace(after))
+	for at := end + 1; !quote && at < m.f.Len(); {
+		next := m.f.LineEnd(at)
+		l := strings.TrimRight(m.f.Text(at, next), "\r")
+		text := strings.TrimLeft(l, " \t")
+		if len(l)-len(text) < k.Column || !strings.HasPrefix(text, "#") {
+			break // not below the key, or no comment
 		}
+		quote = cuts(text)
+		at = next + 1
+	}
+	if quote {
+		written = content.YAMLQuoted(value)
 	}
 	m.do(m.f.Fill(k, v, written))
 }

@@ -367,13 +367,12 @@ var propertyLine = regexp.MustCompile(`^(?:[A-Za-z0-9-]+\.)?(?:X-[A-Z0-9-]+|BEGI
 
 // qpContinues reports whether a line that begins as a property would is
 // the next line of a quoted-printable value: no quoted-printable value
-// of its own, it holds quoted-printable's line break (=0D=0A, =0A) and
-// ends in a soft one (Outlook's and Android's note of several lines,
-// one of them "EMAIL:old@example.com").
+// of its own, it ends as Outlook's and Android's lines of a note of
+// several lines end, in quoted-printable's line break and a soft one
+// (=0A=, =0D=0A=: one of them "EMAIL:old@example.com=0D=0A=").
 func qpContinues(line string) bool {
 	_, params, _ := property(line)
-	upper := strings.ToUpper(line)
-	return !strings.Contains(strings.ToUpper(params), "QUOTED-PRINTABLE") && strings.HasSuffix(line, "=") && strings.Contains(upper, "=0A")
+	return !strings.Contains(strings.ToUpper(params), "QUOTED-PRINTABLE") && strings.HasSuffix(strings.ToUpper(line), "=0A=")
 }
 
 // isProperty reports whether a line of a card begins a property: a name
@@ -549,16 +548,21 @@ func emailAddresses(v string) []string {
 	return out
 }
 
-// domain reports whether host can be an email address's domain: letters
-// (in any script), digits, hyphens and dots, or an address in brackets.
-// What else one holds ("example.com=0D=0A", quoted-printable an exporter
-// left in) is no address's.
+// domain reports whether host can be an email address's domain: of
+// ASCII, letters, digits, hyphens and dots alone; any other character of
+// a script (an internationalized domain's: col·legi.cat, 例え。jp) but a
+// space or a control character; or an address in brackets. What else
+// one holds ("example.com=0D=0A", quoted-printable an exporter left in)
+// is no address's.
 func domain(host string) bool {
 	if strings.HasPrefix(host, "[") && strings.HasSuffix(host, "]") {
 		return true
 	}
 	return host != "" && !strings.ContainsFunc(host, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '.' && !unicode.Is(unicode.Mn, r) && !unicode.Is(unicode.Mc, r)
+		if r > unicode.MaxASCII {
+			return unicode.IsSpace(r) || unicode.IsControl(r)
+		}
+		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '-' || r == '.')
 	})
 }
 
