@@ -3830,3 +3830,28 @@ func TestHeadingIDsOfTheOldSite(t *testing.T) {
 		}
 	}
 }
+
+// TestJekyllOwnFeedIDWithoutBaseurl: Poole's, Lanyon's and Hyde's feed
+// (atom.xml of the site's own) gives each entry {{ site.url }}{{ post.id
+// }}, without the baseurl that jekyll-feed's absolute_url puts in: the
+// import gave the posts jekyll-feed's ids, and a feed reader would have
+// shown every post again as new.
+func TestJekyllOwnFeedIDWithoutBaseurl(t *testing.T) {
+	for feed, want := range map[string]string{
+		"<id>{{ site.url }}{{ post.id }}</id>":                   "https://me.github.io/2020/01/01/hello",
+		"<id>{{ post.id | absolute_url }}</id>":                  "https://me.github.io/blog/2020/01/01/hello",
+		"<id>{{ site.url }}{{ site.baseurl }}{{ post.id }}</id>": "https://me.github.io/blog/2020/01/01/hello",
+	} {
+		plan, err := Jekyll(fstest.MapFS{
+			"_config.yml":                {Data: []byte("url: \"https://me.github.io\"\nbaseurl: \"/blog\"\n")},
+			"atom.xml":                   {Data: []byte("---\nlayout: null\n---\n<feed>{% for post in site.posts %}<entry>" + feed + "</entry>{% endfor %}</feed>\n")},
+			"_posts/2020-01-01-hello.md": {Data: []byte("---\ntitle: Hello\n---\nHi.\n")},
+		}, Options{Root: "j"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := plan.Posts[0].FeedID; got != want {
+			t.Errorf("%s: feed id %s, want %s", feed, got, want)
+		}
+	}
+}

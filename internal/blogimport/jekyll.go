@@ -65,10 +65,14 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 	}
 	zone := cfg.zone("timezone")
 	pattern := or(cfg.str("collections.posts.permalink"), or(cfg.str("permalink"), "date"))
-	byID := jekyllFeedByID(fsys, cfg)
+	byID, noBase := jekyllFeedByID(fsys, cfg)
 	feedID := old.abs
 	if opts.BaseURL == "" && old.base != nil {
-		feedID = jekyllAbsoluteURL(cfg.str("url"), cfg.str("baseurl"))
+		base := cfg.str("baseurl")
+		if noBase {
+			base = ""
+		}
+		feedID = jekyllAbsoluteURL(cfg.str("url"), base)
 	}
 
 	byConfig := excludeMatcher(jekyllConfigList(cfg, "exclude"))
@@ -497,17 +501,23 @@ func firstLine(fsys fs.FS, p string) string {
 // jekyll-feed gives it, the absolute form of the post's id (its address
 // without the extension), rather than its address: the plugin is used
 // and no feed of the site's own replaces it, or the site's own feed uses
-// post.id.
-func jekyllFeedByID(fsys fs.FS, cfg config) bool {
+// post.id. noBase is true where the site's own feed wrote the id after
+// the site's url alone, {{ site.url }}{{ post.id }} (Poole's, Lanyon's,
+// Hyde's), not with the baseurl absolute_url puts in.
+func jekyllFeedByID(fsys fs.FS, cfg config) (byID, noBase bool) {
 	for _, f := range []string{"feed.xml", "atom.xml", "rss.xml", "feed/index.xml", "index.xml", "feed.rss"} {
 		b, err := fs.ReadFile(fsys, f)
 		if err != nil || !bytes.HasPrefix(bytes.TrimLeft(b, "\uFEFF"), []byte("---")) {
 			continue
 		}
-		return bytes.Contains(b, []byte("post.id"))
+		return bytes.Contains(b, []byte("post.id")), urlThenID.Match(b)
 	}
-	return jekyllFeedPlugin(fsys, cfg)
+	return jekyllFeedPlugin(fsys, cfg), false
 }
+
+// urlThenID is a post's id after the site's url alone, in a feed's
+// Liquid.
+var urlThenID = regexp.MustCompile(`\{\{-?\s*site\.url\s*-?\}\}\s*\{\{-?\s*post\.id\b`)
 
 // jekyllFeedPlugin reports whether the site has jekyll-feed make its feed
 // (feed.xml), which gives each item its post's id.
