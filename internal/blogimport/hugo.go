@@ -380,7 +380,12 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 			scripts = append(scripts, path.Join(or(cfg.str("themesdir"), "themes"), th, d))
 		}
 	}
-	dollarIsMath := rawDollar || themeDollarMath(cfg) || scriptDollarMath(fsys, scripts)
+	dollarIsMath := rawDollar || themeDollarMath(cfg)
+	// A setup of the site's own is often loaded only on the pages that ask
+	// for it ({{ if .Params.math }}): its math is theirs, or every page's
+	// where the site's params say so.
+	scriptMath := scriptDollarMath(fsys, scripts)
+	siteMath := cfg.boolean("params.math") || cfg.boolean("params.katex") || cfg.boolean("params.mathjax")
 	for _, d := range drafts {
 		var inserted []int // lines htmlBody added to the body
 		if d.html {
@@ -429,7 +434,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		c.markdownMath = markdownMath
 		c.inlineShortcodes, _ = boolean(cfg.get("enableinlineshortcodes"))
 		body := displayMath(c.shortcodes())
-		if dollarIsMath && !rawDollar {
+		if (dollarIsMath || scriptMath && (siteMath || pageMath(d.meta))) && !rawDollar {
 			body = dollarMath(body)
 		}
 		if markdownMath {
@@ -1001,6 +1006,9 @@ func scriptDollarMath(fsys fs.FS, dirs []string) bool {
 			default:
 				return nil
 			}
+			if library.MatchString(strings.ToLower(p)) {
+				return nil // KaTeX's or MathJax's own, whose examples are in comments
+			}
 			if info, err := e.Info(); err != nil || info.Size() > maxScript {
 				return nil
 			}
@@ -1018,6 +1026,20 @@ func scriptDollarMath(fsys fs.FS, dirs []string) bool {
 	return false
 }
 
+// pageMath reports whether a page's front matter asks for math (math,
+// katex or mathjax: true), as themes that load it only where asked read
+// it (Chirpy's math: true).
+func pageMath(meta *Meta) bool {
+	for _, k := range []string{"math", "katex", "mathjax"} {
+		if v, ok := meta.Get(k); ok {
+			if on, _ := boolean(v); on {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // maxScript is the largest file scriptDollarMath reads.
 const maxScript = 256 << 10
 
@@ -1026,9 +1048,17 @@ var (
 	dollarPair  = regexp.MustCompile(`\[\s*["']\$["']\s*,\s*["']\$["']\s*\]`)
 )
 
+// library is the path of a file of KaTeX's or MathJax's own.
+var library = regexp.MustCompile(`(?:^|/)(?:katex|mathjax)[^/]*/|(?:^|/)auto-render[^/]*$`)
+
+// comments are a script's and a page's comments, which a setup's
+// examples are in ("// {left: "$", right: "$"}, uncomment …").
+var comments = regexp.MustCompile(`(?s)/\*.*?\*/|<!--.*?-->|(?m:(?:^|[^:"'])//[^\n]*)`)
+
 // dollarDelimiters reports whether src, a layout or a script, sets $…$
-// as inline math (scriptDollarMath).
+// as inline math (scriptDollarMath), its comments aside.
 func dollarDelimiters(src string) bool {
+	src = comments.ReplaceAllString(src, " ")
 	if katexDollar.MatchString(src) {
 		return true
 	}
@@ -2046,7 +2076,7 @@ func hugoAttributes(body string, titles, blocks bool) (string, map[string]string
 // its text) made the one netjournal makes, and the ids so moved: every
 // link at once, none in code.
 func relinkHeadings(out string, custom map[int]string, autoID func(string) string) (string, map[string]string) {
-	if !strings.Contains(out, "#") {
+	if !strings.ContainsAny(out, "#=-") { // no heading, ATX or setext
 		return out, nil
 	}
 	ids, texts, lines := headingRenderer().HeadingIDs(out)

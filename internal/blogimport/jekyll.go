@@ -67,6 +67,11 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 	pattern := or(cfg.str("collections.posts.permalink"), or(cfg.str("permalink"), "date"))
 	byID, noBase := jekyllFeedByID(fsys, cfg)
 	feedID := old.abs
+	if noBase && old.base != nil {
+		// The site's url alone: the host of the address given.
+		host := site{base: &url.URL{Scheme: old.base.Scheme, Host: old.base.Host, Path: "/"}}
+		feedID = host.abs
+	}
 	if opts.BaseURL == "" && old.base != nil {
 		base := cfg.str("baseurl")
 		if noBase {
@@ -219,7 +224,9 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 	autoIDs, set := boolean(cfg.get("kramdown.auto_ids"))
 	gfmIDs := kramdown && strings.EqualFold(or(cfg.str("kramdown.input"), "GFM"), "GFM") && (autoIDs || !set)
 	// $…$ math that the site's MathJax or KaTeX set: its includes' and
-	// layouts' setup, or Chirpy's (a theme of a gem, not in the site).
+	// layouts' setup, or Chirpy's (a theme of a gem, not in the site);
+	// on the pages that ask for it (math: true), where the setup is
+	// loaded (Chirpy's, and most of the sites' own, {% if page.math %}).
 	dollarIsMath := scriptDollarMath(fsys, []string{"_includes", "_layouts", "assets"}) ||
 		slices.Contains(cfg.list("theme"), "jekyll-theme-chirpy") || cfg.str("remote_theme") != "" && strings.HasSuffix(strings.ToLower(cfg.str("remote_theme")), "/jekyll-theme-chirpy")
 	rawHTML := kramdown
@@ -299,7 +306,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		if kramdown && !d.html {
 			d.body = kramdownSpanLines(d.body)
 		}
-		if dollarIsMath && !d.html {
+		if dollarIsMath && (cfg.boolean("math") || pageMath(d.meta)) && !d.html {
 			d.body = dollarMath(d.body)
 		}
 		c := newConverter(d.body, d.bodyLine, func(line int, format string, args ...any) {

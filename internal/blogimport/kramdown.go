@@ -1198,14 +1198,24 @@ func kramdownLineBreaks(body string) string {
 		return body
 	}
 	lines, verbatim := proseLines(body)
+	math := mathRegions(body, codeRegions(body)) // LaTeX's \\ is its rows' end
+	offset := 0
 	for i, l := range lines {
 		row := strings.TrimRight(l, "\r\n")
+		at := offset
+		offset += len(l)
 		if verbatim[i] || i+1 >= len(lines) || !strings.HasSuffix(row, `\\`) || len(row)-len(strings.TrimRight(row, `\`)) != 2 ||
-			strings.HasPrefix(strings.TrimSpace(row), "|") {
+			strings.HasPrefix(strings.TrimSpace(quoteMarks.ReplaceAllString(row, "")), "|") || math.in(at+len(row)-1) {
 			continue
 		}
-		if next := strings.TrimRight(lines[i+1], "\r\n"); strings.TrimSpace(next) == "" || paragraphStart.MatchString(next) || setextLine.MatchString(next) {
-			continue // the paragraph's end
+		// The next line, less the quote's marks the line has.
+		next := strings.TrimRight(lines[i+1], "\r\n")
+		if marks := quoteMarks.FindString(row); marks != "" {
+			next = strings.TrimPrefix(next, quoteMarks.FindString(next))
+		}
+		if strings.TrimSpace(next) == "" || setextLine.MatchString(next) ||
+			paragraphStart.MatchString(next) && !(strings.HasPrefix(strings.TrimLeft(next, " "), "<") && !blockNames[openingTag(strings.TrimLeft(next, " "))]) {
+			continue // the paragraph's end (an inline tag goes on it)
 		}
 		lines[i] = row[:len(row)-1] + l[len(row):]
 	}

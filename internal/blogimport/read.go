@@ -921,11 +921,24 @@ func relinkBody(body string, to map[string]string, rel relative) string {
 			if i := strings.IndexAny(rebased, "?#"); i >= 0 {
 				p, rest = rebased[:i], rebased[i:]
 			}
+			// A heading's id on the old site is the one netjournal makes.
+			withID := func(newPath string) string {
+				q, frag, found := strings.Cut(rest, "#")
+				if !found {
+					return newPath + rest
+				}
+				if made := rel.ids[newPath][frag]; made != "" {
+					frag = made
+				} else if made := rel.ids[newPath][unescaped(frag)]; made != "" {
+					frag = made
+				}
+				return newPath + q + "#" + frag
+			}
 			switch {
 			case to[p] != "":
-				repl = to[p] + rest
+				repl = withID(to[p])
 			case to[unescaped(p)] != "":
-				repl = to[unescaped(p)] + rest
+				repl = withID(to[unescaped(p)])
 			case rel.files[p], rel.files[unescaped(p)]:
 				repl = rebased
 			default:
