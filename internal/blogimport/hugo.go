@@ -2032,8 +2032,15 @@ var blockStart = regexp.MustCompile("^(?:[-*+>#<|]|[0-9]{1,9}[.)]|```|~~~)")
 // markup.goldmark.parser.attribute.block), those alone on the line after
 // a block kept in HTML comments.
 func hugoAttributes(body string, titles, blocks bool) (string, map[string]string) {
+	return headingAttributes(body, titles, blocks, hugoAutoID)
+}
+
+// headingAttributes is hugoAttributes for a site whose generator made a
+// heading's id of its text with autoID: kramdown reads a heading's {#id}
+// as Hugo does (## Setup {#setup}).
+func headingAttributes(body string, titles, blocks bool, autoID func(string) string) (string, map[string]string) {
 	if !strings.Contains(body, "{") || !titles && !blocks {
-		return relinkHeadings(body, nil, hugoAutoID)
+		return relinkHeadings(body, nil, autoID)
 	}
 	code := coverOf(len(body), codeRegions(body))
 	custom := map[int]string{} // the id a heading gave, by its line
@@ -2068,7 +2075,7 @@ func hugoAttributes(body string, titles, blocks bool) (string, map[string]string
 		at += len(l)
 		line++
 	}
-	return relinkHeadings(b.String(), custom, hugoAutoID)
+	return relinkHeadings(b.String(), custom, autoID)
 }
 
 // relinkHeadings returns out with each link to the id the old site gave

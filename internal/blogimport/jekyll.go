@@ -380,9 +380,10 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			body = jekyllExcerpt(body, d.excerpt, cfg)
 		}
 		if gfmIDs && !d.html {
-			// The links to the ids kramdown made of the headings' text.
+			// A heading's {#id} taken off, and the links to the ids
+			// kramdown gave the headings made netjournal's.
 			var ids map[string]string
-			body, ids = relinkHeadings(body, nil, gfmAutoID)
+			body, ids = headingAttributes(body, true, false, gfmAutoID)
 			d.setIDs(ids)
 		}
 		d.setBody(escapeWikilinks(escapeSingleTildes(body)))

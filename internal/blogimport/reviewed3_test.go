@@ -133,3 +133,16 @@ func TestHugoDollarMathOnlyWherePageMathReviewed(t *testing.T) {
 		t.Errorf("%q: a post without math: true made math", got)
 	}
 }
+
+// TestKramdownHeaderIDReviewed: kramdown reads "## Setup {#setup}" as a
+// heading with the id setup; the import left "{#setup}" in the heading's
+// text, and its id became setup-setup.
+func TestKramdownHeaderIDReviewed(t *testing.T) {
+	got := jekyllPost(t, "See [setup](#setup) and [more](#more_info).\n\n## Setup {#setup}\n\nText.\n\n## More info {#more_info}\n").Posts[0].Body
+	html := string(markdown.New().Render(markdown.Text(got), markdown.Options{Parts: markdown.PartHTML}).HTML)
+	for _, want := range []string{`<h2 id="setup">Setup<a`, `<a href="#setup">setup</a>`, `<h2 id="more-info">More info<a`, `<a href="#more-info">more</a>`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("no %s in\n%s\nof\n%s", want, html, got)
+		}
+	}
+}
