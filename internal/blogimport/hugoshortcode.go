@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"io"
 	"net/url"
 	"reflect"
 	"regexp"
@@ -15,6 +16,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 
 	htmltemplate "github.com/netjournal/netjournal/internal/gotemplate/html"
+	texttemplate "github.com/netjournal/netjournal/internal/gotemplate/text"
 	"github.com/netjournal/netjournal/internal/markdown"
 )
 
@@ -38,7 +40,7 @@ func (c *converter) siteShortcode(t *shortcode, inner string, end, ordinal int) 
 	if !ok {
 		return "", false, nil
 	}
-	return c.runShortcode(t, src, inner, end, ordinal)
+	return c.runShortcode(t, src, inner, end, ordinal, false)
 }
 
 // inlineShortcode writes the inline shortcode t ({{< time.inline >}}{{
@@ -64,7 +66,7 @@ func (c *converter) inlineShortcode(b *strings.Builder, t *shortcode, innerEnd, 
 	case !defined:
 		c.warn(line, "inline shortcode %q: no template of that name before it in the page: left out", t.name)
 	default:
-		out, ok, err := c.runShortcode(t, src, "", end, ordinal)
+		out, ok, err := c.runShortcode(t, src, "", end, ordinal, true)
 		if ok && err == nil {
 			c.writeSiteShortcode(b, out, end)
 			return
@@ -75,7 +77,9 @@ func (c *converter) inlineShortcode(b *strings.Builder, t *shortcode, innerEnd, 
 }
 
 // runShortcode runs src, the template of shortcode t (see siteShortcode).
-func (c *converter) runShortcode(t *shortcode, src, inner string, end, ordinal int) (out string, ok bool, err error) {
+// An inline one (asText) runs as a text template, as Hugo runs those: what
+// it prints is not escaped.
+func (c *converter) runShortcode(t *shortcode, src, inner string, end, ordinal int, asText bool) (out string, ok bool, err error) {
 	// A function given what it cannot take (isset of a map by a key of
 	// another type) panics: the template does not run.
 	defer func() {
@@ -83,7 +87,14 @@ func (c *converter) runShortcode(t *shortcode, src, inner string, end, ordinal i
 			out, ok, err = "", false, fmt.Errorf("%v", r)
 		}
 	}()
-	tmpl, err := htmltemplate.New(t.name).Funcs(hugoFuncs).Parse(src)
+	var tmpl interface {
+		Execute(w io.Writer, data any) error
+	}
+	if asText {
+		tmpl, err = texttemplate.New(t.name).Funcs(hugoFuncs).Parse(src)
+	} else {
+		tmpl, err = htmltemplate.New(t.name).Funcs(hugoFuncs).Parse(src)
+	}
 	if err != nil {
 		return "", false, err
 	}

@@ -146,3 +146,19 @@ func TestKramdownHeaderIDReviewed(t *testing.T) {
 		}
 	}
 }
+
+// TestInlineShortcodeIsATextTemplateReviewed: Hugo runs an inline
+// shortcode as a text template, what it prints not escaped; the import
+// ran it as the site's shortcodes, html/template, and escaped it.
+func TestInlineShortcodeIsATextTemplateReviewed(t *testing.T) {
+	plan, err := Hugo(fstest.MapFS{
+		"config.toml":       {Data: []byte("baseURL = 'https://h.example.net/'\nenableInlineShortcodes = true\n")},
+		"content/post/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\nnote: <b>bold</b>\n---\n{{< n.inline >}}{{ .Page.Params.note }}{{< /n.inline >}}\n")},
+	}, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := plan.Posts[0].Body; !strings.Contains(got, "<b>bold</b>") {
+		t.Errorf("got %q, want the HTML as Hugo wrote it", got)
+	}
+}
