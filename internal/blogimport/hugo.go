@@ -18,6 +18,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark-emoji/definition"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/netjournal/netjournal/internal/content"
 	"github.com/netjournal/netjournal/internal/markdown"
@@ -364,6 +367,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 	titleAttributes, set := boolean(cfg.get("markup.goldmark.parser.attribute.title"))
 	titleAttributes = titleAttributes || !set // Hugo's default
 	blockAttributes, _ := boolean(cfg.get("markup.goldmark.parser.attribute.block"))
+	autoID := hugoAutoIDOf(cfg)
 	// The site's shortcodes, then its themes'.
 	shortcodeDirs := []string{"layouts/shortcodes"}
 	themes := cfg.list("theme")
@@ -446,7 +450,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		if emoji {
 			body = hugoEmoji(body) // before the headings' anchors are made
 		}
-		body, ids := hugoAttributes(body, titleAttributes, blockAttributes)
+		body, ids := hugoAttributes(body, titleAttributes, blockAttributes, autoID)
 		body = hugoMore(body)
 		d.setIDs(ids)
 		if d.bundle != "" {
@@ -2031,14 +2035,14 @@ var blockStart = regexp.MustCompile("^(?:[-*+>#<|]|[0-9]{1,9}[.)]|```|~~~)")
 // to an id one gave are to that anchor) and, with blocks (its
 // markup.goldmark.parser.attribute.block), those alone on the line after
 // a block kept in HTML comments.
-func hugoAttributes(body string, titles, blocks bool) (string, map[string]string) {
-	return headingAttributes(body, titles, blocks, hugoAutoID)
+func hugoAttributes(body string, titles, blocks bool, autoID autoIDFunc) (string, map[string]string) {
+	return headingAttributes(body, titles, blocks, autoID)
 }
 
 // headingAttributes is hugoAttributes for a site whose generator made a
 // heading's id of its text with autoID: kramdown reads a heading's {#id}
 // as Hugo does (## Setup {#setup}).
-func headingAttributes(body string, titles, blocks bool, autoID func(string) string) (string, map[string]string) {
+func headingAttributes(body string, titles, blocks bool, autoID autoIDFunc) (string, map[string]string) {
 	if !strings.Contains(body, "{") || !titles && !blocks {
 		return relinkHeadings(body, nil, autoID)
 	}
@@ -2082,11 +2086,12 @@ func headingAttributes(body string, titles, blocks bool, autoID func(string) str
 // a heading (custom's, by the heading's line, else the one autoID made of
 // its text) made the one netjournal makes, and the ids so moved: every
 // link at once, none in code.
-func relinkHeadings(out string, custom map[int]string, autoID func(string) string) (string, map[string]string) {
+func relinkHeadings(out string, custom map[int]string, autoID autoIDFunc) (string, map[string]string) {
 	if !strings.ContainsAny(out, "#=-") { // no heading, ATX or setext
 		return out, nil
 	}
 	ids, texts, lines := headingRenderer().HeadingIDs(out)
+	all := strings.Split(out, "\n")
 	// A link to an id goes, on the old site, to the first heading that
 	// had it: its own id or one the old site made of its text.
 	old := make([]string, len(ids))
@@ -2095,15 +2100,21 @@ func relinkHeadings(out string, custom map[int]string, autoID func(string) strin
 		if id, ok := custom[l]; ok {
 			old[k], used[id] = id, true
 		} else {
-			old[k] = oldUnique(autoID(texts[k]), used)
+			source := ""
+			if l := lines[k]; l >= 0 && l < len(all) {
+				source = headingSource(all[l])
+			}
+			if id := autoID(texts[k], source); id != "" {
+				old[k] = oldUnique(id, used)
+			}
 		}
 	}
 	var pairs, quoted []string
 	to := map[string]string{}
 	first := map[string]bool{}
 	for k, id := range old {
-		if first[id] {
-			continue
+		if id == "" || first[id] {
+			continue // no id (Hugo's autoHeadingID off), or not the first
 		}
 		if first[id] = true; ids[k] == id {
 			continue
@@ -2153,13 +2164,70 @@ func oldUnique(id string, used map[string]bool) string {
 	return u
 }
 
-// hugoAutoID is the id Hugo's goldmark makes of a heading's text (its
-// default, "github"): letters, digits and underscores lower-cased, a
-// space or a hyphen a hyphen, all else left out.
-func hugoAutoID(text string) string {
+// autoIDFunc makes the id an old site gave a heading of its text (as
+// rendered: a code span's text, no link's address) or its source (the
+// line as written, less an ATX heading's marks).
+type autoIDFunc func(text, source string) string
+
+// atxMarks are an ATX heading's opening and closing marks.
+var atxMarks = regexp.MustCompile(`^ {0,3}#{1,6}(?:[ \t]+|$)|[ \t]+#+[ \t]*$`)
+
+// headingSource is the source of the heading on line l: its text as
+// written, less a quote's marks and an ATX heading's.
+func headingSource(l string) string {
+	l = strings.TrimRight(quoteMarks.ReplaceAllString(l, ""), "\r")
+	return strings.TrimSpace(atxMarks.ReplaceAllString(l, ""))
+}
+
+// hugoAutoIDOf is the id Hugo's goldmark makes of a heading, by the
+// site's markup.goldmark.parser.autoHeadingIDType, of its source as
+// written (## *Emph* is "emph", a link's address in it too): "github"
+// (the default), "github-ascii" (accents taken off, other than ASCII left
+// out) or "blackfriday" (a run of what is no letter nor digit one
+// hyphen between words); none with autoHeadingID off, where a link to
+// one led nowhere and is left as it is.
+func hugoAutoIDOf(cfg config) autoIDFunc {
+	if on, set := boolean(cfg.get("markup.goldmark.parser.autoheadingid")); set && !on {
+		return func(string, string) string { return "" }
+	}
+	switch strings.ToLower(cfg.str("markup.goldmark.parser.autoheadingidtype")) {
+	case "github-ascii":
+		return func(_, source string) string {
+			folded, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), source)
+			if err != nil {
+				folded = source
+			}
+			return githubID(folded, true)
+		}
+	case "blackfriday":
+		return func(_, source string) string {
+			var b strings.Builder
+			dash := false
+			for _, r := range source {
+				if !unicode.IsLetter(r) && !unicode.IsNumber(r) {
+					dash = true
+					continue
+				}
+				if dash && b.Len() > 0 {
+					b.WriteByte('-')
+				}
+				dash = false
+				b.WriteRune(unicode.ToLower(r))
+			}
+			return b.String()
+		}
+	}
+	return func(_, source string) string { return githubID(source, false) }
+}
+
+// githubID is Hugo's "github" id of s: letters, digits and underscores
+// lower-cased, a space or a hyphen a hyphen, all else left out (all but
+// ASCII too, with ascii).
+func githubID(s string, ascii bool) string {
 	var b strings.Builder
-	for _, r := range text {
+	for _, r := range s {
 		switch {
+		case ascii && r > unicode.MaxASCII:
 		case r == ' ' || r == '-':
 			b.WriteByte('-')
 		case r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
@@ -2176,7 +2244,7 @@ func hugoAutoID(text string) string {
 // a heading's text: lower-cased, all but word characters (letters, marks,
 // digits, connector punctuation such as _), hyphens, spaces and tabs left
 // out, a space or a tab a hyphen.
-func gfmAutoID(text string) string {
+func gfmAutoID(text, _ string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(text) {
 		switch {

@@ -162,3 +162,43 @@ func TestInlineShortcodeIsATextTemplateReviewed(t *testing.T) {
 		t.Errorf("got %q, want the HTML as Hugo wrote it", got)
 	}
 }
+
+// TestHugoIDOfTheHeadingsSourceReviewed: Hugo makes a heading's id of its
+// source as written (## *Emph* and __strong__ is emph-and-__strong__, a
+// link's address in it too), not of its text: checked against Hugo 0.111.
+func TestHugoIDOfTheHeadingsSourceReviewed(t *testing.T) {
+	body := "See [e](#emph-and-__strong__) and [d](#see-the-docshttpsxcomy_z).\n\n## *Emph* and __strong__\n\n## See [the docs](https://x.com/y_z)\n"
+	plan, err := Hugo(fstest.MapFS{
+		"config.toml":       {Data: []byte("baseURL = 'https://h.example.net/'\n")},
+		"content/post/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + body)},
+	}, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := plan.Posts[0].Body
+	for _, want := range []string{"(#emph-and-strong)", "(#see-the-docs)"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %s in\n%s", want, got)
+		}
+	}
+}
+
+// TestHugoAutoHeadingIDTypeReviewed: the site's autoHeadingIDType makes
+// other ids: github-ascii's Café is cafe, blackfriday's "A & B" a-b.
+func TestHugoAutoHeadingIDTypeReviewed(t *testing.T) {
+	for _, tc := range []struct{ kind, heading, old, want string }{
+		{"github-ascii", "## Café", "#cafe", "(#café)"},
+		{"blackfriday", "## A & B", "#a-b", "(#a--b)"},
+	} {
+		plan, err := Hugo(fstest.MapFS{
+			"config.toml":       {Data: []byte("baseURL = 'https://h.example.net/'\n[markup.goldmark.parser]\nautoHeadingIDType = '" + tc.kind + "'\n")},
+			"content/post/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\nSee [it](" + tc.old + ").\n\n" + tc.heading + "\n")},
+		}, Options{Root: "h"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := plan.Posts[0].Body; !strings.Contains(got, tc.want) {
+			t.Errorf("%s: no %s in\n%s", tc.kind, tc.want, got)
+		}
+	}
+}
