@@ -2240,6 +2240,27 @@ func githubID(s string, ascii bool) string {
 	return b.String()
 }
 
+// kramdownAutoID is the id kramdown's own parser makes of a heading's
+// text: what precedes its first ASCII letter left out, then all but ASCII
+// letters, digits, spaces and hyphens, a space a hyphen, lower-cased;
+// "section" when nothing is left.
+func kramdownAutoID(text, _ string) string {
+	text = strings.TrimLeftFunc(text, func(r rune) bool { return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') })
+	var b strings.Builder
+	for _, r := range text {
+		switch {
+		case r == ' ':
+			b.WriteByte('-')
+		case r == '-' || '0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z':
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	if b.Len() == 0 {
+		return "section"
+	}
+	return b.String()
+}
+
 // gfmAutoID is the id kramdown's GFM parser (Jekyll's default) makes of
 // a heading's text: lower-cased, all but word characters (letters, marks,
 // digits, connector punctuation such as _), hyphens, spaces and tabs left

@@ -220,9 +220,18 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 	// and a site that has kramdown parse HTML blocks, do not.
 	kramdown := strings.EqualFold(or(cfg.str("markdown"), "kramdown"), "kramdown")
 	// kramdown's ids of headings, as its GFM parser (Jekyll's default
-	// input) makes them, unless the site turned them off.
+	// input) or its own make them, after the site's prefix, unless the
+	// site turned them off.
 	autoIDs, set := boolean(cfg.get("kramdown.auto_ids"))
-	gfmIDs := kramdown && strings.EqualFold(or(cfg.str("kramdown.input"), "GFM"), "GFM") && (autoIDs || !set)
+	kramdownIDs := kramdown && (autoIDs || !set)
+	kramdownID := gfmAutoID
+	if !strings.EqualFold(or(cfg.str("kramdown.input"), "GFM"), "GFM") {
+		kramdownID = kramdownAutoID
+	}
+	if prefix := cfg.str("kramdown.auto_id_prefix"); prefix != "" {
+		made := kramdownID
+		kramdownID = func(text, source string) string { return prefix + made(text, source) }
+	}
 	// $…$ math that the site's MathJax or KaTeX set: its includes' and
 	// layouts' setup, or Chirpy's (a theme of a gem, not in the site);
 	// on the pages that ask for it (math: true), where the setup is
@@ -379,11 +388,11 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		if d.page == nil {
 			body = jekyllExcerpt(body, d.excerpt, cfg)
 		}
-		if gfmIDs && !d.html {
+		if kramdownIDs && !d.html {
 			// A heading's {#id} taken off, and the links to the ids
 			// kramdown gave the headings made netjournal's.
 			var ids map[string]string
-			body, ids = headingAttributes(body, true, false, gfmAutoID)
+			body, ids = headingAttributes(body, true, false, kramdownID)
 			d.setIDs(ids)
 		}
 		d.setBody(escapeWikilinks(escapeSingleTildes(body)))

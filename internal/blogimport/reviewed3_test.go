@@ -202,3 +202,22 @@ func TestHugoAutoHeadingIDTypeReviewed(t *testing.T) {
 		}
 	}
 }
+
+// TestKramdownInputIDsReviewed: a Jekyll site whose kramdown reads its
+// own syntax, not GFM, made other ids ("## 1. Introduction" is
+// introduction, "use_cache option" usecache-option).
+func TestKramdownInputIDsReviewed(t *testing.T) {
+	plan, err := Jekyll(fstest.MapFS{
+		"_config.yml":            {Data: []byte("url: https://k.test\nkramdown:\n  input: kramdown\n")},
+		"_posts/2021-01-01-a.md": {Data: []byte("---\ntitle: A\n---\nSee [i](#introduction) and [u](#usecache-option).\n\n## 1. Introduction\n\n## use_cache option\n")},
+	}, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := plan.Posts[0].Body
+	for _, want := range []string{"(#1-introduction)", "(#use-cache-option)"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %s in\n%s", want, got)
+		}
+	}
+}
