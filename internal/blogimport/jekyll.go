@@ -223,7 +223,6 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 	// input) or its own make them, after the site's prefix, unless the
 	// site turned them off.
 	autoIDs, set := boolean(cfg.get("kramdown.auto_ids"))
-	kramdownIDs := kramdown && (autoIDs || !set)
 	kramdownID := gfmAutoID
 	if !strings.EqualFold(or(cfg.str("kramdown.input"), "GFM"), "GFM") {
 		kramdownID = kramdownAutoID
@@ -231,6 +230,9 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 	if prefix := cfg.str("kramdown.auto_id_prefix"); prefix != "" {
 		made := kramdownID
 		kramdownID = func(text, source string) string { return prefix + made(text, source) }
+	}
+	if set && !autoIDs {
+		kramdownID = func(string, string) string { return "" } // a header's {#id} alone
 	}
 	// $…$ math that the site's MathJax or KaTeX set: its includes' and
 	// layouts' setup, or Chirpy's (a theme of a gem, not in the site);
@@ -298,7 +300,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 					return l
 				}
 			}
-			body, toc, kept, first, example := kramdownExtensions(body)
+			body, toc, kept, first, example := kramdownExtensions(kramdownHeadingIALs(body))
 			if lineOf != nil {
 				first = lineOf(first)
 			}
@@ -388,7 +390,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		if d.page == nil {
 			body = jekyllExcerpt(body, d.excerpt, cfg)
 		}
-		if kramdownIDs && !d.html {
+		if kramdown && !d.html {
 			// A heading's {#id} taken off, and the links to the ids
 			// kramdown gave the headings made netjournal's.
 			var ids map[string]string

@@ -1222,6 +1222,35 @@ func kramdownLineBreaks(body string) string {
 	return strings.Join(lines, "")
 }
 
+// kramdownHeadingIALs returns body with the id of a block attribute list
+// on the line under a heading ("## Pandas" over "{: #pandas}"), which
+// kramdown gives the heading, written after the heading's text as its
+// {#id} (read as Hugo's is: headingAttributes) and the list's line left
+// blank: the lines keep their numbers. Code is as written.
+func kramdownHeadingIALs(body string) string {
+	if !strings.Contains(body, "{:") {
+		return body
+	}
+	lines, verbatim := proseLines(body)
+	for i := 1; i < len(lines); i++ {
+		m := headingIAL.FindStringSubmatch(strings.TrimRight(lines[i], "\r\n"))
+		prev := strings.TrimRight(lines[i-1], "\r\n")
+		if m == nil || verbatim[i] || verbatim[i-1] || !atxHeading.MatchString(prev) || strings.Contains(prev, "{") {
+			continue
+		}
+		lines[i-1] = prev + " {#" + m[1] + "}" + lines[i-1][len(prev):]
+		lines[i] = lines[i][len(strings.TrimRight(lines[i], "\r\n")):]
+	}
+	return strings.Join(lines, "")
+}
+
+var (
+	// headingIAL is a block attribute list with an id: {: #id .class}.
+	headingIAL = regexp.MustCompile(`^ {0,3}\{:\s*(?:[.][\w-]+\s+)*#([\w-]+)(?:\s+[.#]?[\w-]+(?:=(?:"[^"]*"|'[^']*'|\S+))?)*\s*\}\s*$`)
+	// atxHeading is an ATX heading's line.
+	atxHeading = regexp.MustCompile(`^ {0,3}#{1,6}[ \t]+\S`)
+)
+
 // proseLines splits body into its lines, their ends kept, and says of
 // each whether it begins in code or raw HTML (kramdownVerbatim), which
 // the passes that rewrite lines leave as written.

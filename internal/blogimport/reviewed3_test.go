@@ -221,3 +221,17 @@ func TestKramdownInputIDsReviewed(t *testing.T) {
 		}
 	}
 }
+
+// TestKramdownHeadingIALID: kramdown gives a heading the id of a block
+// attribute list on the line under it ("## Pandas" over "{: #pandas}");
+// the import kept the list in a comment, and the links to #pandas (a
+// real blog's navigation lists) were broken. The id is the heading's.
+func TestKramdownHeadingIALID(t *testing.T) {
+	got := jekyllPost(t, "See [p](#pandas_lib).\n\n## Pandas library\n{: #pandas_lib .lead}\n\nText.\n\n```\n## Not\n{: #code}\n```\n").Posts[0].Body
+	html := string(markdown.New().Render(markdown.Text(got), markdown.Options{Parts: markdown.PartHTML}).HTML)
+	for _, want := range []string{`<a href="#pandas-library">p</a>`, `<h2 id="pandas-library">`, "## Not\n{: #code}"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("no %s in\n%s\nof\n%s", want, html, got)
+		}
+	}
+}
