@@ -3742,9 +3742,9 @@ func TestHugoInlineShortcodes(t *testing.T) {
 // partial of the site's, a theme's, Jekyll's _includes; Chirpy, a theme
 // that does so) sets $…$ in a page as math; the import knew only the
 // themes it names by their settings, and left such math as text (a real
-// blog's hundreds of formulas). It is written $$…$$, as for those, in
-// the pages that ask for math (math: true), where such a setup is
-// loaded (TestDollarMathOnlyWherePageMathReviewed).
+// blog's hundreds of formulas). It is written $$…$$, as for those; where
+// the setup is loaded only on pages that ask for math, on those
+// (TestDollarMathOnlyWherePageMathReviewed).
 func TestDollarMathOfTheSitesScript(t *testing.T) {
 	const post = "The loss is $L(\\theta)$ here, for $5 and $10.\n"
 	const want = "The loss is $$L(\\theta)$$ here, for $5 and $10."
@@ -3756,7 +3756,7 @@ func TestDollarMathOfTheSitesScript(t *testing.T) {
 		plan, err := Hugo(fstest.MapFS{
 			"config.toml":       {Data: []byte("baseURL = 'https://h.example.net/'\ntheme = 't'\n")},
 			name:                {Data: []byte(layout)},
-			"content/post/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\nmath: true\n---\n" + post)},
+			"content/post/a.md": {Data: []byte("---\ntitle: A\ndate: 2020-01-01\n---\n" + post)},
 		}, Options{Root: "h"})
 		if err != nil {
 			t.Fatal(err)

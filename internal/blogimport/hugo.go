@@ -388,7 +388,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 	// A setup of the site's own is often loaded only on the pages that ask
 	// for it ({{ if .Params.math }}): its math is theirs, or every page's
 	// where the site's params say so.
-	scriptMath := scriptDollarMath(fsys, scripts)
+	scriptMath, gated := scriptDollarMath(fsys, scripts)
 	siteMath := cfg.boolean("params.math") || cfg.boolean("params.katex") || cfg.boolean("params.mathjax")
 	for _, d := range drafts {
 		var inserted []int // lines htmlBody added to the body
@@ -438,7 +438,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		c.markdownMath = markdownMath
 		c.inlineShortcodes, _ = boolean(cfg.get("enableinlineshortcodes"))
 		body := displayMath(c.shortcodes())
-		if (dollarIsMath || scriptMath && (siteMath || pageMath(d.meta))) && !rawDollar {
+		if (dollarIsMath || scriptMath && (!gated || siteMath || pageMath(d.meta))) && !rawDollar {
 			body = dollarMath(body)
 		}
 		if markdownMath {
@@ -995,11 +995,17 @@ func themeDollarMath(cfg config) bool {
 // with $…$ as inline math: {left: "$", right: "$"}, or an inlineMath
 // list that holds ['$', '$']. A file past maxScript is a library, whose
 // defaults are not $ (KaTeX's and MathJax's are not), not a site's setup.
-func scriptDollarMath(fsys fs.FS, dirs []string) bool {
-	found := false
+//
+// gated is true when the setup is loaded only on pages that ask for math:
+// the file with it, or one that names that file (a partial, an include),
+// reads a page's math, katex or mathjax ({% if page.math %}, {{ if
+// .Params.math }}).
+func scriptDollarMath(fsys fs.FS, dirs []string) (found, gated bool) {
+	files := map[string]string{} // the site's layouts and scripts read
+	setup := ""
 	for _, dir := range dirs {
 		_ = fs.WalkDir(fsys, dir, func(p string, e fs.DirEntry, err error) error {
-			if err != nil || found {
+			if err != nil {
 				return fs.SkipAll
 			}
 			if e.IsDir() {
@@ -1017,18 +1023,33 @@ func scriptDollarMath(fsys fs.FS, dirs []string) bool {
 				return nil
 			}
 			b, err := fs.ReadFile(fsys, p)
-			if err == nil && dollarDelimiters(string(b)) {
-				found = true
-				return fs.SkipAll
+			if err != nil {
+				return nil
+			}
+			files[p] = string(b)
+			if setup == "" && dollarDelimiters(string(b)) {
+				setup = p
 			}
 			return nil
 		})
-		if found {
-			return true
+	}
+	if setup == "" {
+		return false, false
+	}
+	if pageMathParam.MatchString(files[setup]) {
+		return true, true
+	}
+	name := strings.TrimSuffix(path.Base(setup), path.Ext(setup))
+	for p, src := range files {
+		if p != setup && pageMathParam.MatchString(src) && strings.Contains(src, name) {
+			return true, true
 		}
 	}
-	return false
+	return true, false
 }
+
+// pageMathParam is a page's math setting, as a layout reads it.
+var pageMathParam = regexp.MustCompile(`(?i)(?:\bpage|\.params)\.(?:math|katex|mathjax)\b`)
 
 // pageMath reports whether a page's front matter asks for math (math,
 // katex or mathjax: true), as themes that load it only where asked read
@@ -2090,8 +2111,7 @@ func relinkHeadings(out string, custom map[int]string, autoID autoIDFunc) (strin
 	if !strings.ContainsAny(out, "#=-") { // no heading, ATX or setext
 		return out, nil
 	}
-	ids, texts, lines := headingRenderer().HeadingIDs(out)
-	all := strings.Split(out, "\n")
+	ids, texts, sources, lines := headingRenderer().HeadingIDs(out)
 	// A link to an id goes, on the old site, to the first heading that
 	// had it: its own id or one the old site made of its text.
 	old := make([]string, len(ids))
@@ -2100,11 +2120,7 @@ func relinkHeadings(out string, custom map[int]string, autoID autoIDFunc) (strin
 		if id, ok := custom[l]; ok {
 			old[k], used[id] = id, true
 		} else {
-			source := ""
-			if l := lines[k]; l >= 0 && l < len(all) {
-				source = headingSource(all[l])
-			}
-			if id := autoID(texts[k], source); id != "" {
+			if id := autoID(texts[k], sources[k]); id != "" {
 				old[k] = oldUnique(id, used)
 			}
 		}
@@ -2165,19 +2181,9 @@ func oldUnique(id string, used map[string]bool) string {
 }
 
 // autoIDFunc makes the id an old site gave a heading of its text (as
-// rendered: a code span's text, no link's address) or its source (the
-// line as written, less an ATX heading's marks).
+// rendered: a code span's text, no link's address) or its source (its
+// last line as written, less its marks: markdown.HeadingIDs).
 type autoIDFunc func(text, source string) string
-
-// atxMarks are an ATX heading's opening and closing marks.
-var atxMarks = regexp.MustCompile(`^ {0,3}#{1,6}(?:[ \t]+|$)|[ \t]+#+[ \t]*$`)
-
-// headingSource is the source of the heading on line l: its text as
-// written, less a quote's marks and an ATX heading's.
-func headingSource(l string) string {
-	l = strings.TrimRight(quoteMarks.ReplaceAllString(l, ""), "\r")
-	return strings.TrimSpace(atxMarks.ReplaceAllString(l, ""))
-}
 
 // hugoAutoIDOf is the id Hugo's goldmark makes of a heading, by the
 // site's markup.goldmark.parser.autoHeadingIDType, of its source as
@@ -2241,11 +2247,11 @@ func githubID(s string, ascii bool) string {
 }
 
 // kramdownAutoID is the id kramdown's own parser makes of a heading's
-// text: what precedes its first ASCII letter left out, then all but ASCII
+// source as written: what precedes its first ASCII letter left out, then all but ASCII
 // letters, digits, spaces and hyphens, a space a hyphen, lower-cased;
 // "section" when nothing is left.
-func kramdownAutoID(text, _ string) string {
-	text = strings.TrimLeftFunc(text, func(r rune) bool { return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') })
+func kramdownAutoID(_, source string) string {
+	text := strings.TrimLeftFunc(source, func(r rune) bool { return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') })
 	var b strings.Builder
 	for _, r := range text {
 		switch {

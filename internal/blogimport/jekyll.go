@@ -238,8 +238,10 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 	// layouts' setup, or Chirpy's (a theme of a gem, not in the site);
 	// on the pages that ask for it (math: true), where the setup is
 	// loaded (Chirpy's, and most of the sites' own, {% if page.math %}).
-	dollarIsMath := scriptDollarMath(fsys, []string{"_includes", "_layouts", "assets"}) ||
-		slices.Contains(cfg.list("theme"), "jekyll-theme-chirpy") || cfg.str("remote_theme") != "" && strings.HasSuffix(strings.ToLower(cfg.str("remote_theme")), "/jekyll-theme-chirpy")
+	dollarIsMath, gated := scriptDollarMath(fsys, []string{"_includes", "_layouts", "assets"})
+	if slices.Contains(cfg.list("theme"), "jekyll-theme-chirpy") || strings.HasSuffix(strings.ToLower(cfg.str("remote_theme")), "/jekyll-theme-chirpy") {
+		dollarIsMath, gated = true, true
+	}
 	rawHTML := kramdown
 	if v, ok := boolean(cfg.get("kramdown.parse_block_html")); ok && v {
 		rawHTML = false
@@ -317,7 +319,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		if kramdown && !d.html {
 			d.body = kramdownSpanLines(d.body)
 		}
-		if dollarIsMath && (cfg.boolean("math") || pageMath(d.meta)) && !d.html {
+		if dollarIsMath && (!gated || cfg.boolean("math") || pageMath(d.meta)) && !d.html {
 			d.body = dollarMath(d.body)
 		}
 		c := newConverter(d.body, d.bodyLine, func(line int, format string, args ...any) {
@@ -394,7 +396,9 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			// A heading's {#id} taken off, and the links to the ids
 			// kramdown gave the headings made netjournal's.
 			var ids map[string]string
-			body, ids = headingAttributes(body, true, false, kramdownID)
+			var custom map[int]string
+			body, custom = kramdownHeaderIDs(body)
+			body, ids = relinkHeadings(body, custom, kramdownID)
 			d.setIDs(ids)
 		}
 		d.setBody(escapeWikilinks(escapeSingleTildes(body)))

@@ -1223,30 +1223,78 @@ func kramdownLineBreaks(body string) string {
 }
 
 // kramdownHeadingIALs returns body with the id of a block attribute list
-// on the line under a heading ("## Pandas" over "{: #pandas}"), which
-// kramdown gives the heading, written after the heading's text as its
-// {#id} (read as Hugo's is: headingAttributes) and the list's line left
-// blank: the lines keep their numbers. Code is as written.
+// on the line under a heading ("## Pandas" over "{: #pandas}", or under
+// a setext heading's underline), which kramdown gives the heading (the
+// last id the list names), written after the heading's text as its
+// header id, {#id} (kramdownHeaderIDs), and the list's line left blank:
+// the lines keep their numbers. Code is as written, and so is a heading
+// that has a header id already.
 func kramdownHeadingIALs(body string) string {
 	if !strings.Contains(body, "{:") {
 		return body
 	}
 	lines, verbatim := proseLines(body)
 	for i := 1; i < len(lines); i++ {
-		m := headingIAL.FindStringSubmatch(strings.TrimRight(lines[i], "\r\n"))
-		prev := strings.TrimRight(lines[i-1], "\r\n")
-		if m == nil || verbatim[i] || verbatim[i-1] || !atxHeading.MatchString(prev) || strings.Contains(prev, "{") {
+		row := strings.TrimRight(lines[i], "\r\n")
+		if !headingIAL.MatchString(row) || verbatim[i] || verbatim[i-1] {
 			continue
 		}
-		lines[i-1] = prev + " {#" + m[1] + "}" + lines[i-1][len(prev):]
-		lines[i] = lines[i][len(strings.TrimRight(lines[i], "\r\n")):]
+		ids := ialID.FindAllStringSubmatch(row, -1)
+		id := ids[len(ids)-1][1]
+		at := i - 1 // the heading's text
+		if setextLine.MatchString(strings.TrimRight(lines[at], "\r\n")) && at > 0 {
+			at--
+		}
+		text := strings.TrimRight(lines[at], "\r\n")
+		heading := atxHeading.MatchString(itemMarker.ReplaceAllString(quoteMarks.ReplaceAllString(text, ""), ""))
+		if !(heading || at < i-1) || headerID.MatchString(text) || !kramdownIDChars.MatchString(id) {
+			continue
+		}
+		lines[at] = text + " {#" + id + "}" + lines[at][len(text):]
+		lines[i] = lines[i][len(row):]
 	}
 	return strings.Join(lines, "")
 }
 
+// kramdownHeaderIDs returns body with each header id kramdown reads
+// ("## Setup {#setup}", a setext heading's text the same: a space, then
+// {#, an id of a letter then letters, digits, _, : and -, and }, ending
+// the line) taken off, and the ids by the heading's line, from 0.
+// Anything else in braces is the heading's text, as to kramdown. Code is
+// as written.
+func kramdownHeaderIDs(body string) (string, map[int]string) {
+	if !strings.Contains(body, "{#") {
+		return body, nil
+	}
+	lines, verbatim := proseLines(body)
+	ids := map[int]string{}
+	for i, l := range lines {
+		text := strings.TrimRight(l, "\r\n")
+		m := headerID.FindStringSubmatchIndex(text)
+		if m == nil || verbatim[i] {
+			continue
+		}
+		setext := i+1 < len(lines) && setextLine.MatchString(strings.TrimRight(lines[i+1], "\r\n")) && strings.TrimSpace(text) != ""
+		if !atxHeading.MatchString(itemMarker.ReplaceAllString(quoteMarks.ReplaceAllString(text, ""), "")) && !setext {
+			continue
+		}
+		ids[i] = text[m[2]:m[3]]
+		lines[i] = text[:m[0]] + l[len(text):]
+	}
+	return strings.Join(lines, ""), ids
+}
+
 var (
-	// headingIAL is a block attribute list with an id: {: #id .class}.
-	headingIAL = regexp.MustCompile(`^ {0,3}\{:\s*(?:[.][\w-]+\s+)*#([\w-]+)(?:\s+[.#]?[\w-]+(?:=(?:"[^"]*"|'[^']*'|\S+))?)*\s*\}\s*$`)
+	// headingIAL is a block attribute list that names an id: {: #id .class}.
+	headingIAL = regexp.MustCompile(`^ {0,3}\{:[^}]*#[\w:-]+[^}]*\}\s*$`)
+	// ialID is an id an attribute list names.
+	ialID = regexp.MustCompile(`(?:^|\s|\{:)#([\w:-]+)`)
+	// headerID is kramdown's header id at a line's end.
+	headerID = regexp.MustCompile(`[ \t]\{#([A-Za-z][\w:-]*)\}[ \t]*$`)
+	// kramdownIDChars is an id kramdown's header id may name.
+	kramdownIDChars = regexp.MustCompile(`^[A-Za-z][\w:-]*$`)
+	// itemMarker is a list item's marker at a line's start.
+	itemMarker = regexp.MustCompile(`^ {0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]+`)
 	// atxHeading is an ATX heading's line.
 	atxHeading = regexp.MustCompile(`^ {0,3}#{1,6}[ \t]+\S`)
 )

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"sync"
 
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
@@ -208,9 +209,11 @@ func SingleTildes(src string) []int {
 }
 
 // HeadingIDs returns the id r gives each heading of src, in order, its
-// text, and the 0-based line each begins on: for the importers, which
-// rewrite the links to an id an old site gave a heading.
-func (r *Renderer) HeadingIDs(src string) (ids, texts []string, lines []int) {
+// text, its source (its last line as written, less its marks and its
+// container's: what Hugo's and kramdown's ids are made of), and the
+// 0-based line each begins on: for the importers, which rewrite the
+// links to an id an old site gave a heading.
+func (r *Renderer) HeadingIDs(src string) (ids, texts, sources []string, lines []int) {
 	b, doc, _ := r.parseRefs(src)
 	at := newLineIndex(b)
 	used := map[string]bool{}
@@ -221,14 +224,17 @@ func (r *Renderer) HeadingIDs(src string) (ids, texts []string, lines []int) {
 		}
 		text := plain(h, b)
 		ids, texts = append(ids, uniqueID(HeadingID(text), used)), append(texts, text)
-		line := -1
-		if h.Lines().Len() > 0 {
+		line, source := -1, ""
+		if n := h.Lines().Len(); n > 0 {
 			line = at.line(h.Lines().At(0).Start)
+			last := h.Lines().At(n - 1)
+			source = string(bytes.TrimSpace(last.Value(b)))
 		}
+		sources = append(sources, source)
 		lines = append(lines, line)
 		return ast.WalkSkipChildren, nil
 	})
-	return ids, texts, lines
+	return ids, texts, sources, lines
 }
 
 // TextRuns returns the runs of text of src as Hugo's Markdown reads it
