@@ -2121,7 +2121,7 @@ func relinkHeadings(out string, custom map[int]string, autoID autoIDFunc) (strin
 			old[k], used[id] = id, true
 		} else {
 			if id := autoID(texts[k], sources[k]); id != "" {
-				old[k] = oldUnique(id, used)
+				old[k] = markdown.UniqueID(id, used) // numbered as Hugo and kramdown did
 			}
 		}
 	}
@@ -2167,17 +2167,6 @@ func relinkHeadings(out string, custom map[int]string, autoID autoIDFunc) (strin
 		}
 	}
 	return b.String(), to
-}
-
-// oldUnique is id, or id-1, id-2, … when an earlier heading had it, as
-// Hugo and kramdown number them.
-func oldUnique(id string, used map[string]bool) string {
-	u := id
-	for i := 1; used[u]; i++ {
-		u = fmt.Sprintf("%s-%d", id, i)
-	}
-	used[u] = true
-	return u
 }
 
 // autoIDFunc makes the id an old site gave a heading of its text (as

@@ -891,8 +891,11 @@ func plainIDs(headings []*ast.Heading, replaced map[ast.Node]bool, src []byte) m
 	return used
 }
 
-// uniqueID is base, or base-1, base-2…, whichever is not used yet; it is
-// used from then on.
+// UniqueID is base, or base-1, base-2…, whichever is not used yet; it is
+// used from then on: how netjournal numbers the ids of headings alike,
+// and how Hugo and kramdown did (the importers).
+func UniqueID(base string, used map[string]bool) string { return uniqueID(base, used) }
+
 func uniqueID(base string, used map[string]bool) string {
 	id := base
 	for i := 1; used[id]; i++ {
