@@ -1036,20 +1036,29 @@ func scriptDollarMath(fsys fs.FS, dirs []string) (found, gated bool) {
 	if setup == "" {
 		return false, false
 	}
-	if pageMathParam.MatchString(files[setup]) {
-		return true, true
-	}
-	name := strings.TrimSuffix(path.Base(setup), path.Ext(setup))
-	for p, src := range files {
-		if p != setup && pageMathParam.MatchString(src) && strings.Contains(src, name) {
+	// The setup, the files that name it (a partial, an include), those
+	// that name them, …: one that reads a page's math loads it there.
+	chain, next := map[string]bool{setup: true}, []string{setup}
+	for len(next) > 0 {
+		p := next[0]
+		next = next[1:]
+		if pageMathParam.MatchString(files[p]) {
 			return true, true
+		}
+		name := regexp.MustCompile(`(?:^|[/"'\s])` + regexp.QuoteMeta(strings.TrimSuffix(path.Base(p), path.Ext(p))) + `(?:\.(?:html?|js|liquid))?(?:["'\s%}]|$)`)
+		for q, src := range files {
+			if !chain[q] && name.MatchString(src) {
+				chain[q] = true
+				next = append(next, q)
+			}
 		}
 	}
 	return true, false
 }
 
-// pageMathParam is a page's math setting, as a layout reads it.
-var pageMathParam = regexp.MustCompile(`(?i)(?:\bpage|\.params)\.(?:math|katex|mathjax)\b`)
+// pageMathParam is a page's math setting, as a layout reads it: page.math
+// (Liquid), .Params.math, .Param "math", isset .Params "math" (Hugo).
+var pageMathParam = regexp.MustCompile(`(?i)(?:\bpage|\.params)\.(?:math|katex|mathjax)\b|\.params?\s+"(?:math|katex|mathjax)"`)
 
 // pageMath reports whether a page's front matter asks for math (math,
 // katex or mathjax: true), as themes that load it only where asked read

@@ -1244,6 +1244,9 @@ func kramdownHeadingIALs(body string) string {
 		at := i - 1 // the heading's text
 		if setextLine.MatchString(strings.TrimRight(lines[at], "\r\n")) && at > 0 {
 			at--
+			if at > 0 && strings.TrimSpace(quoteMarks.ReplaceAllString(lines[at-1], "")) != "" && !atxHeading.MatchString(lines[at-1]) {
+				continue // a list item's line, the underline a rule
+			}
 		}
 		text := strings.TrimRight(lines[at], "\r\n")
 		heading := atxHeading.MatchString(itemMarker.ReplaceAllString(quoteMarks.ReplaceAllString(text, ""), ""))
@@ -1274,7 +1277,10 @@ func kramdownHeaderIDs(body string) (string, map[int]string) {
 		if m == nil || verbatim[i] {
 			continue
 		}
-		setext := i+1 < len(lines) && setextLine.MatchString(strings.TrimRight(lines[i+1], "\r\n")) && strings.TrimSpace(text) != ""
+		// A setext heading's text begins a paragraph (else it goes on a
+		// list item's, and the line under it is a rule).
+		setext := i+1 < len(lines) && setextLine.MatchString(strings.TrimRight(lines[i+1], "\r\n")) && strings.TrimSpace(text) != "" &&
+			(i == 0 || strings.TrimSpace(quoteMarks.ReplaceAllString(lines[i-1], "")) == "" || atxHeading.MatchString(lines[i-1]))
 		if !atxHeading.MatchString(itemMarker.ReplaceAllString(quoteMarks.ReplaceAllString(text, ""), "")) && !setext {
 			continue
 		}
