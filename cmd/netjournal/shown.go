@@ -67,7 +67,7 @@ func (e *env) keepShown(open []*journal.Followup) {
 		return
 	}
 	// The numbers of an older list would be done's: taken away.
-	old := filepath.Join(e.dir, build.WorkDir, build.ShownFile)
+	old := e.shownPath()
 	if rerr := os.Remove(old); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
 		fmt.Fprintf(e.stderr, "netjournal followups: the numbers are not kept for netjournal done (%v), and %s, an older list's, cannot be removed (%v): done NUMBER would close what that list numbered; name a follow-up by its EVENT#N\n", err, old, rerr)
 		return
@@ -75,11 +75,14 @@ func (e *env) keepShown(open []*journal.Followup) {
 	fmt.Fprintf(e.stderr, "netjournal followups: the numbers are not kept for netjournal done, which will number the follow-ups anew: %v\n", err)
 }
 
+// shownPath is where the site's numbering is kept.
+func (e *env) shownPath() string { return filepath.Join(e.dir, build.WorkDir, build.ShownFile) }
+
 // shown reads the numbering the last netjournal followups kept, or nil
 // when there is none (or it cannot be read: done numbers the follow-ups
 // as followups would now).
 func (e *env) shown() *shownList {
-	data, err := os.ReadFile(filepath.Join(e.dir, build.WorkDir, build.ShownFile))
+	data, err := os.ReadFile(e.shownPath())
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
 			fmt.Fprintf(e.stderr, "netjournal done: %v: numbering the follow-ups anew\n", err)

@@ -2064,15 +2064,9 @@ var blockStart = regexp.MustCompile("^(?:[-*+>#<|]|[0-9]{1,9}[.)]|```|~~~)")
 // headings (their anchors are made of their text: the links of the body
 // to an id one gave are to that anchor) and, with blocks (its
 // markup.goldmark.parser.attribute.block), those alone on the line after
-// a block kept in HTML comments.
+// a block kept in HTML comments. The links to the ids Hugo made of the
+// other headings (autoID) are made netjournal's too (relinkHeadings).
 func hugoAttributes(body string, titles, blocks bool, autoID autoIDFunc) (string, map[string]string) {
-	return headingAttributes(body, titles, blocks, autoID)
-}
-
-// headingAttributes is hugoAttributes for a site whose generator made a
-// heading's id of its text with autoID: kramdown reads a heading's {#id}
-// as Hugo does (## Setup {#setup}).
-func headingAttributes(body string, titles, blocks bool, autoID autoIDFunc) (string, map[string]string) {
 	if !strings.Contains(body, "{") || !titles && !blocks {
 		return relinkHeadings(body, nil, autoID)
 	}
