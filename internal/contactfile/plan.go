@@ -339,6 +339,10 @@ func withUID(p Person, uid string) Person {
 	return p
 }
 
+// unnamedSlug is the file name of a contact whose name has no letter
+// nor digit to make one of.
+const unnamedSlug = "contact"
+
 // create plans a new contact file for ch.Person. A namesake of a contact
 // gets a number in both its file name and its name, john-smith-2.md named
 // "John Smith (2)": a second "John Smith" would make every reference to
@@ -347,8 +351,9 @@ func (p *planner) create(ch *Change, id *identity, namesake bool) (*Change, erro
 	person := ch.Person
 	base := slugOf(person.Name)
 	if base == "" {
-		ch.Action, ch.Reason = Skipped, fmt.Sprintf("cannot make a file name of the name %q", person.Name)
-		return ch, nil
+		// A name of no letter nor digit (🎸, as a phone's address book
+		// allows): the file is named contact.md, the name kept as it is.
+		base = unnamedSlug
 	}
 	// index.md would not load: a document named index has no name of
 	// its own (a card named Index, or _index).

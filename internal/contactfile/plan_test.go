@@ -411,3 +411,22 @@ func TestPlanSameCardTwice(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanNameWithoutLetters: a card named with emoji alone (🎸, as a
+// phone's address book allows) was skipped whole, its email and phone
+// with it: it is a contact whose file is named contact.md, its name kept
+// as written, and a second such card is contact-2.md.
+func TestPlanNameWithoutLetters(t *testing.T) {
+	res := plan(t,
+		Person{Name: "🎸", Emails: values("guitar@example.com")},
+		Person{Name: "🌊 🌊", Phones: values("+1 555 0100")},
+	)
+	if got := strings.Join(changeLines(res), "\n"); got != "created content/contacts/contact.md\ncreated content/contacts/contact-2.md" {
+		t.Fatalf("changes:\n%s", got)
+	}
+	for file, name := range map[string]string{"content/contacts/contact.md": "🎸", "content/contacts/contact-2.md": "🌊 🌊"} {
+		if c := load(t, res.Files[file]); c.Name != name {
+			t.Errorf("%s: named %q, want %q", file, c.Name, name)
+		}
+	}
+}
