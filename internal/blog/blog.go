@@ -419,6 +419,11 @@ func (r *renderer) index() error {
 	r.entries = make(map[*public.Post]*Entry, len(s.Posts))
 	for _, p := range s.Posts {
 		e := r.entry(p)
+		if len(p.Tags) > 0 {
+			// Grown once below, not doubled: 100,000 posts kept a
+			// slice or two of it each, to the end of the build.
+			e.Tags = make([]TagRef, 0, len(p.Tags))
+		}
 		r.entries[p] = &e
 	}
 	// journal.Public gives every tag a slug of its own ("C++" and "C" get
@@ -436,7 +441,7 @@ func (r *renderer) index() error {
 			if !seen[p] {
 				seen[p] = true
 				e := r.entries[p]
-				e.Tags = append(e.Tags, TagRef{Name: t.Name, Path: t.Path()})
+				e.Tags = append(e.Tags, TagRef{Name: t.Name, Path: tg.Path}) // one string a tag, not a post's tag
 				tg.posts = append(tg.posts, p)
 			}
 		}

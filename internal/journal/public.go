@@ -203,8 +203,11 @@ func (j *Journal) publicPost(p *Post, res markdown.Result, opts markdown.Options
 	if pp.Summary == "" {
 		pp.Summary = printable(bodySummary(res))
 	}
-	for _, l := range res.Links {
-		pp.Links = append(pp.Links, public.Link{Dest: l.Dest, Line: p.BodyLine + l.Line})
+	if len(res.Links) > 0 {
+		pp.Links = make([]public.Link, len(res.Links)) // kept to the end: grown once
+		for i, l := range res.Links {
+			pp.Links[i] = public.Link{Dest: l.Dest, Line: p.BodyLine + l.Line}
+		}
 	}
 	return pp
 }
@@ -661,8 +664,11 @@ func (j *Journal) publicPage(p *content.Page, res markdown.Result, errs *content
 	for k, a := range p.Aliases {
 		pp.Aliases = append(pp.Aliases, public.Alias{Path: strings.Trim(a, "/") + trailingSlash(a), Line: p.Pos(fmt.Sprintf("aliases[%d]", k)).Line})
 	}
-	for _, l := range res.Links {
-		pp.Links = append(pp.Links, public.Link{Dest: l.Dest, Line: p.BodyLine + l.Line})
+	if len(res.Links) > 0 {
+		pp.Links = make([]public.Link, len(res.Links)) // kept to the end: grown once
+		for i, l := range res.Links {
+			pp.Links[i] = public.Link{Dest: l.Dest, Line: p.BodyLine + l.Line}
+		}
 	}
 	return pp
 }
