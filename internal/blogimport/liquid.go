@@ -330,7 +330,7 @@ func (c *converter) trimmedFrom(t *liquidTag, at int) int {
 // one over paragraphs a block of its own, which a blank line in it would
 // otherwise end.
 func (c *converter) hide(b *strings.Builder, start, end int) {
-	if strings.Contains(c.src[start:end], "\n\n") {
+	if blankLine.MatchString(c.src[start:end]) {
 		endBlock(b, c.src, end, block(b, htmlComment(c.src[start:end])))
 		return
 	}

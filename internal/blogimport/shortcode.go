@@ -347,6 +347,16 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 		}
 		b.WriteString(inner)
 		return
+	case "comment":
+		// Hugo's own (0.137.1 on) shows nothing of what it holds, a
+		// writer's note to self: kept here in an HTML comment, which no
+		// page shows. A site's own comment.html runs, as Hugo ran it.
+		if out, ok, err := c.siteShortcode(t, inner, end, ordinal); ok && err == nil {
+			c.writeSiteShortcode(b, out, end)
+			return
+		}
+		c.hide(b, t.start, end)
+		return
 	case "ref", "relref":
 		ref, anchor, _ := strings.Cut(arg("path", 0), "#")
 		if anchor != "" {

@@ -1,0 +1,44 @@
+package blogimport
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/netjournal/netjournal/internal/markdown"
+)
+
+// publicHTML is the HTML netjournal makes of an imported body.
+func publicHTML(body string) string {
+	return string(markdown.New().Render(markdown.Text(body), markdown.Options{Parts: markdown.PartHTML}).HTML)
+}
+
+// TestHugoCommentShortcodeHidden: Hugo's own comment shortcode (0.137.1
+// on) shows nothing of what it holds; the import published it ("not
+// known here: its content is kept"), a writer's note to self in the page
+// and the feed. It is kept in an HTML comment, which no page shows,
+// wherever it stands, whatever it holds.
+func TestHugoCommentShortcodeHidden(t *testing.T) {
+	for _, in := range []string{
+		"{{% comment %}}TODO: ask legal before naming SECRET here.{{% /comment %}}\n",
+		"More text {{< comment >}}check SECRET{{< /comment >}} here.\n",
+		"Text {{% comment %}}one SECRET\n\ntwo SECRET\n   \nthree{{% /comment %}} after.\n",
+		"- item {{< comment >}}a SECRET --> b SECRET{{< /comment >}}\n",
+		"{{< comment >}}\n{{< youtube abc >}} SECRET\n{{< /comment >}}\n\nAfter.\n",
+		"> quoted {{% comment %}}SECRET\n\nSECRET{{% /comment %}} end\n",
+	} {
+		got, warns := convert(in, true)
+		if html := publicHTML(got); strings.Contains(html, "SECRET") {
+			t.Errorf("%q:\nconverted %q\npublished %q", in, got, html)
+		}
+		if !strings.Contains(got, "SECRET") {
+			t.Errorf("%q: the writer's text is gone: %q", in, got)
+		}
+		if len(warns) > 0 {
+			t.Errorf("%q: warned %q", in, warns)
+		}
+	}
+	got, _ := convert("More text {{< comment >}}x{{< /comment >}} here.\n", true)
+	if html := publicHTML(got); !strings.Contains(html, "<p>More text") || !strings.Contains(html, "here.</p>") {
+		t.Errorf("the text around the comment: %q", html)
+	}
+}
