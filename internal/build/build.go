@@ -365,9 +365,16 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 		// warning.
 		var photos map[string]content.Photo
 		photos, photoWarnings = content.ReadPhotos(fsys, site.Contacts)
+		// The files beside the posts the blog does not publish: the
+		// wiki's, which shows these posts.
+		postFiles, err := readStatic(fsys, unpublishedFolders(j))
 		wikiDone = make(chan rendered, 1)
+		if err != nil {
+			wikiDone <- rendered{err: err}
+			return
+		}
 		go func() {
-			wopts := wiki.Options{Photos: photos, Edited: edited, KeepPosts: mayKeep}
+			wopts := wiki.Options{Photos: photos, PostFiles: postFiles, Edited: edited, KeepPosts: mayKeep}
 			if s != nil {
 				// A build that renders once holds each rendered body only
 				// while the pages that show it do (markdown.Renderer.Release).
@@ -492,7 +499,7 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 				return err
 			}
 		}
-		notes, err := addStatic(fsys, out)
+		notes, err := addStatic(fsys, out, unpublishedFolders(j))
 		errs.Append(err)
 		res.Notes = append(res.Notes, notes...)
 		res.Public = pubOut.files
@@ -822,15 +829,61 @@ func themeProblem(err error) *content.Error {
 // StaticDir holds files copied as they are to the public site.
 const StaticDir = "static"
 
-// addStatic copies the site's static/ folder into the public site. A file
-// there may replace a generated file where that is what it means (a
-// robots.txt of the site's own, a stylesheet or icon of the theme's), each
-// said in a note; it may not replace a page, a feed or the sitemap.
-func addStatic(fsys fs.FS, files *page.Site) (notes []string, err error) {
-	var errs content.ErrorList
-	err = fs.WalkDir(fsys, StaticDir, func(p string, d fs.DirEntry, err error) error {
+// unpublishedFolders are the folders of static/ that hold the files of a
+// post the blog does not publish (a draft, a private post, one dated
+// after today): static/posts/<slug>/, where a post's images go, by their
+// path in a site, posts/<slug>. Copied to the blog, they published the
+// post's images, and its address with them.
+func unpublishedFolders(j *journal.Journal) []string {
+	var out []string
+	for _, p := range j.Posts {
+		if !p.Published(j.Opts) {
+			out = append(out, "posts/"+p.Slug())
+		}
+	}
+	return out
+}
+
+// inFolders reports whether rel, a path in static/, is in one of folders.
+func inFolders(rel string, folders []string) bool {
+	for _, f := range folders {
+		if strings.HasPrefix(rel, f+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// readStatic reads the files of static/ in folders, by their path in a
+// site.
+func readStatic(fsys fs.FS, folders []string) (map[string][]byte, error) {
+	var files map[string][]byte
+	for _, f := range folders {
+		err := walkStatic(fsys, StaticDir+"/"+f, func(p, rel string) error {
+			b, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return err
+			}
+			if files == nil {
+				files = map[string][]byte{}
+			}
+			files[rel] = b
+			return nil
+		})
 		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && p == StaticDir {
+			return nil, content.ErrorList{content.Errorf(content.Position{Path: StaticDir + "/" + f}, "%v", err)}
+		}
+	}
+	return files, nil
+}
+
+// walkStatic calls file for each file of static/ in dir (a folder
+// missing holds none), with its path in a site, leaving out what a
+// source folder's walk does (source.Ignored: .git, editors' files).
+func walkStatic(fsys fs.FS, dir string, file func(p, rel string) error) error {
+	return fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == dir {
 				return fs.SkipDir
 			}
 			return err
@@ -844,7 +897,21 @@ func addStatic(fsys fs.FS, files *page.Site) (notes []string, err error) {
 		if d.IsDir() {
 			return nil
 		}
-		rel := strings.TrimPrefix(p, StaticDir+"/")
+		return file(p, strings.TrimPrefix(p, StaticDir+"/"))
+	})
+}
+
+// addStatic copies the site's static/ folder into the public site, but
+// for what is in the folders held (unpublishedFolders). A file there may
+// replace a generated file where that is what it means (a robots.txt of
+// the site's own, a stylesheet or icon of the theme's), each said in a
+// note; it may not replace a page, a feed or the sitemap.
+func addStatic(fsys fs.FS, files *page.Site, held []string) (notes []string, err error) {
+	var errs content.ErrorList
+	err = walkStatic(fsys, StaticDir, func(p, rel string) error {
+		if inFolders(rel, held) {
+			return nil
+		}
 		if files.Has(rel) {
 			switch path.Ext(rel) {
 			case ".html", ".xml", ".json":

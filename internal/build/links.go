@@ -132,6 +132,17 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 				if !ok {
 					continue
 				}
+				if rest, mine := strings.CutPrefix(t, rel.held); rel.held != "" && mine && rest != "" && rest[0] != '?' && rest[0] != '#' {
+					// A file of its own, of a post the blog does not
+					// publish: the wiki has it, beside the post's page.
+					this.wiki = true
+					wt, _ := resolve(rel.heldAs+rest, "/"+own, "", "")
+					if why := priv.check(wt, "/"); why != "" {
+						this.warns.Add(doc.BodyPos(l.Line), "broken link %s: %s", l.Dest, why)
+						this.reported = append(this.reported, onPage("", "", ""), onPage("", "private/"+own, ""), onPage("", "private/"+own, "wiki:"+canonical(wt)))
+					}
+					continue
+				}
 				target = t
 			default:
 				continue
@@ -187,7 +198,7 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 		}
 		for _, path := range checkAgain {
 			n := j.NodeAt(path)
-			check(n.Doc(), n.Source(), relativeOf(n, base), wikiPageOf(n))
+			check(n.Doc(), n.Source(), relativeOf(n, base, j.Opts), wikiPageOf(n))
 		}
 	} else {
 		if again {
@@ -200,7 +211,7 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 			check(e.Doc(), e.Source(), nil, wiki.PagePath(e))
 		}
 		for _, p := range j.Posts {
-			check(p.Doc(), p.Source(), relativeOf(p, base), wiki.PagePath(p))
+			check(p.Doc(), p.Source(), relativeOf(p, base, j.Opts), wiki.PagePath(p))
 		}
 		for _, p := range j.Pages {
 			// A page the blog does not publish (a draft) shows its
@@ -691,6 +702,10 @@ type relative struct {
 	// scope is what the list of shared links puts before the ids of a
 	// link post's body, and before its links to them (blog.scopeIDs).
 	scope string
+	// held, for a post the blog does not publish, is its folder on the
+	// blog (at's), whose files the wiki has instead (static/posts/<slug>/,
+	// wiki.Options.PostFiles), as heldAs from the wiki's page; else "".
+	held, heldAs string
 }
 
 // shownAs returns what the check of page looks up for dest, a link of
@@ -710,12 +725,17 @@ func (rel *relative) shownAs(page, dest, target string) string {
 // from its page on the blog, there and, made absolute, in the wiki
 // (wiki.renderer.body); nil for another document, whose body the blog
 // does not show.
-func relativeOf(n journal.Node, base string) *relative {
+func relativeOf(n journal.Node, base string, opts journal.Options) *relative {
 	p, ok := n.(*journal.Post)
 	if !ok {
 		return nil
 	}
-	return &relative{at: content.PathUnescape(base) + "posts/" + p.Slug() + "/index.html", scope: p.Slug() + ".", shownOn: func() []string {
+	folder := content.PathUnescape(base) + "posts/" + p.Slug() + "/"
+	var held, heldAs string
+	if !p.Published(opts) {
+		held, heldAs = folder, p.Slug()+"/"
+	}
+	return &relative{at: folder + "index.html", scope: p.Slug() + ".", held: held, heldAs: heldAs, shownOn: func() []string {
 		pages := []string{"public/posts/" + p.Slug() + "/index.html", "private/" + wiki.PagePath(p)}
 		if p.IsLink() {
 			// The list of shared links shows a link post's body too, its

@@ -41,10 +41,14 @@ func (r *renderer) body(n journal.Node, p *Page, html *template.HTML) []page.Lat
 		// lead where they lead on the blog, at posts/<slug>/ under the
 		// base path: from the wiki's page they led nowhere. (One that
 		// climbs out of the base path leads to the host's root there.)
+		// A post the blog does not publish (a draft, a private one) has
+		// its files (static/posts/<slug>/) here, beside its page
+		// (Options.PostFiles), not there.
 		cfg := r.j.Config
 		base := cfg.BasePath()
 		at := base + "posts/" + post.Slug() + "/"
 		origin, plain := strings.CutSuffix(cfg.BaseURL, base)
+		unpublished := !post.Published(r.j.Opts)
 		opts.Rewrite = func(d string) string {
 			switch {
 			case !markdown.Rewritable(d):
@@ -55,12 +59,15 @@ func (r *renderer) body(n journal.Node, p *Page, html *template.HTML) []page.Lat
 				return d // c9.io: broken on both sites, and said so as written
 			}
 			p := markdown.ResolveRelative(at, d)
+			if rest, own := strings.CutPrefix(p, at); own && unpublished && rest != "" && rest[0] != '?' && rest[0] != '#' {
+				return post.Slug() + "/" + rest // from its page, posts/<slug>.html
+			}
 			if !strings.HasPrefix(p, base) && plain {
 				return origin + p
 			}
 			return cfg.AbsURL(p)
 		}
-		opts.Key += " " + at
+		opts.Key += fmt.Sprintf(" %s %t", at, unpublished)
 		opts.RawRelative = true // <img src="pic.png" width="300"> too
 	}
 	if !r.cache.pages.Once {

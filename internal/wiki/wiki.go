@@ -50,6 +50,11 @@ type Options struct {
 	// photos/<slug>.<ext> and shown in place of the contact's initials,
 	// on their page and wherever a chip or a row shows them.
 	Photos map[string]content.Photo
+	// PostFiles are the files beside the posts the blog does not
+	// publish (static/posts/<slug>/ of a draft, a private post), by
+	// their path: copied there, beside the post's page, which shows
+	// them where its body names them (pic.png).
+	PostFiles map[string][]byte
 	// Filled, if set, is called once every body the wiki shows is
 	// rendered, before its pages are: the Markdown renderer may then let
 	// its results go (markdown.Renderer.Release).
@@ -380,6 +385,14 @@ func (c *Cache) render(r *renderer, exec page.Executor, fingerprint string, them
 			r.generated[p] = true
 		}
 	}
+	for _, name := range slices.Sorted(maps.Keys(opts.PostFiles)) {
+		if r.generated[name] {
+			return fmt.Errorf("static/%s would replace a page of the wiki: rename it", name)
+		}
+		if err := out.Put(name, opts.PostFiles[name]); err != nil {
+			return err
+		}
+	}
 	for _, ct := range j.Contacts {
 		if p, ok := r.photos[ct.Path]; ok {
 			if err := out.Put(p, opts.Photos[ct.Path].Data); err != nil {
@@ -389,7 +402,7 @@ func (c *Cache) render(r *renderer, exec page.Executor, fingerprint string, them
 	}
 	names := slices.Sorted(maps.Keys(static))
 	for _, name := range names {
-		if r.generated[name] || strings.HasPrefix(name, "search/") {
+		if r.generated[name] || opts.PostFiles[name] != nil || strings.HasPrefix(name, "search/") {
 			return fmt.Errorf("theme %s: wiki/static/%s would replace a generated page", theme.Name, name)
 		}
 	}
