@@ -330,3 +330,35 @@ func TestRawHTMLWebLinkToPrivate(t *testing.T) {
 		t.Errorf("err %v", err)
 	}
 }
+
+// TestLinkPostToPrivatePost: a link post whose link: is the site's own
+// URL of a private post or page published that address, on the home
+// page, the list of shared links, the post's page and every feed, with
+// broken-link warnings alone (a QA pass), where the same URL in a body
+// fails the build: it fails it too, at the link's line.
+func TestLinkPostToPrivatePost(t *testing.T) {
+	for _, link := range []string{
+		"https://example.com/blog/posts/secret/",
+		"https://www.example.com/blog/posts/secret/index.html",
+		"https://example.com/blog/about-me/",
+	} {
+		files := map[string]string{
+			"content/posts/secret.md":   secretPost,
+			"content/pages/about-me.md": "---\ntitle: Me\nprivate: true\n---\nMine.\n",
+			"content/posts/open.md":     "---\ntitle: Open\ndate: 2026-01-02\nlink: " + link + "\n---\nAn old one.\n",
+		}
+		_, err := publicOf(t, "title: T\nbase_url: https://example.com/blog/\n", files)
+		if err == nil || !strings.Contains(err.Error(), "content/posts/open.md:4: public post links to private ") || !strings.Contains(err.Error(), "its address would be published") {
+			t.Errorf("link %s: %v", link, err)
+		}
+	}
+	for _, link := range []string{"https://other.example/blog/posts/secret/", "https://example.com/blog/posts/open/"} {
+		files := map[string]string{
+			"content/posts/secret.md": secretPost,
+			"content/posts/open.md":   "---\ntitle: Open\ndate: 2026-01-02\nlink: " + link + "\n---\nAn old one.\n",
+		}
+		if _, err := publicOf(t, "title: T\nbase_url: https://example.com/blog/\n", files); err != nil {
+			t.Errorf("link %s: %v", link, err)
+		}
+	}
+}

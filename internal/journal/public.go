@@ -492,7 +492,7 @@ func (j *Journal) linksToPrivate(site *public.Site, errs *content.ErrorList) {
 }
 
 // webLinksToPrivate refuses, as linksToPrivate does, a link of a public
-// post or page to a private one's address written as the site's whole URL
+// post or page (or a link post's link:) to a private one's address written as the site's whole URL
 // (https://example.com/posts/secret/, as a post made private since may be
 // linked from the others). A body is read again for its links only when
 // one of its web addresses ends in the last name of a private address
@@ -531,8 +531,20 @@ func (j *Journal) webLinksToPrivate(site *public.Site, private map[string]string
 		}
 	}
 	for _, p := range j.Posts {
-		if len(p.webNames) > 0 && p.Published(j.Opts) {
+		if !p.Published(j.Opts) {
+			continue
+		}
+		if len(p.webNames) > 0 {
 			check("post", p.Doc(), p.Source(), p.webNames)
+		}
+		// A link post's link: the home page, the list of shared links,
+		// the post's page and the feeds publish it.
+		if u, err := url.Parse(p.Link); p.Link != "" && err == nil && hosts[siteHost(u)] {
+			if at := sitePathOf(u.EscapedPath(), "", site.BasePath); private[at] != "" {
+				errs.Add(p.Pos("link"),
+					"public post links to private %s (%s): its address would be published, and the link broken; link to it from a private document, or leave the link out",
+					private[at], p.Link)
+			}
 		}
 	}
 	published := map[string]bool{}
