@@ -85,11 +85,12 @@ func (c *doneCmd) find(j *journal.Journal, q string) (*journal.Followup, bool) {
 		}
 		return nil, false
 	} else if err == nil {
-		if n < 1 || n > len(open) {
-			fmt.Fprintf(c.stderr, "netjournal done: there is no open follow-up %d: netjournal followups lists %d\n", n, len(open))
-			return nil, false
-		}
-		return open[n-1], true
+		// Numbered as the follow-ups are now, a number read from a list
+		// of before (followups --json's, the wiki's, or the one of
+		// before a done) named another: done 1, then done 2, closed the
+		// third of the list read.
+		fmt.Fprintf(c.stderr, "netjournal done: no list of follow-ups is kept to number them: run netjournal followups, which prints one and keeps it, or name the follow-up by its words or its EVENT#N\n")
+		return nil, false
 	}
 	if slug, num, ok := strings.Cut(q, "#"); ok && !strings.ContainsAny(slug, " \t") {
 		n, err := strconv.Atoi(num)
@@ -130,19 +131,20 @@ func (c *doneCmd) find(j *journal.Journal, q string) (*journal.Followup, bool) {
 		// event and place.
 		labels := make([]string, len(hits))
 		byRef := false
+		byNumber := false
 		for k, i := range hits {
-			labels[k] = fmt.Sprintf("#%d", i+1)
-			if list != nil {
-				if n := list.number(j, open[i]); n > 0 {
-					labels[k] = fmt.Sprintf("#%d", n)
-				} else {
-					labels[k], byRef = open[i].Ref(), true
-				}
+			if n := list.number(j, open[i]); n > 0 {
+				labels[k], byNumber = fmt.Sprintf("#%d", n), true
+			} else {
+				labels[k], byRef = open[i].Ref(), true
 			}
 		}
-		how := "by number"
-		if byRef {
+		how := "by EVENT#N"
+		switch {
+		case byNumber && byRef:
 			how = "by number or EVENT#N"
+		case byNumber:
+			how = "by number"
 		}
 		fmt.Fprintf(c.stderr, "netjournal done: %d open follow-ups mention %q; say which %s:\n", len(hits), q, how)
 		for k, i := range hits {

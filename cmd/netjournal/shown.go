@@ -72,26 +72,25 @@ func (e *env) keepShown(open []*journal.Followup) {
 		fmt.Fprintf(e.stderr, "netjournal followups: the numbers are not kept for netjournal done (%v), and %s, an older list's, cannot be removed (%v): done NUMBER would close what that list numbered; name a follow-up by its EVENT#N\n", err, old, rerr)
 		return
 	}
-	fmt.Fprintf(e.stderr, "netjournal followups: the numbers are not kept for netjournal done, which will number the follow-ups anew: %v\n", err)
+	fmt.Fprintf(e.stderr, "netjournal followups: the numbers are not kept for netjournal done (%v): name a follow-up by its words or its EVENT#N\n", err)
 }
 
 // shownPath is where the site's numbering is kept.
 func (e *env) shownPath() string { return filepath.Join(e.dir, build.WorkDir, build.ShownFile) }
 
 // shown reads the numbering the last netjournal followups kept, or nil
-// when there is none (or it cannot be read: done numbers the follow-ups
-// as followups would now).
+// when there is none (or it cannot be read: done takes no number then).
 func (e *env) shown() *shownList {
 	data, err := os.ReadFile(e.shownPath())
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
-			fmt.Fprintf(e.stderr, "netjournal done: %v: numbering the follow-ups anew\n", err)
+			fmt.Fprintf(e.stderr, "netjournal done: %v\n", err)
 		}
 		return nil
 	}
 	var list shownList
 	if err := json.Unmarshal(data, &list); err != nil {
-		fmt.Fprintf(e.stderr, "netjournal done: %s: %v: numbering the follow-ups anew\n", build.ShownFile, err)
+		fmt.Fprintf(e.stderr, "netjournal done: %s: %v\n", build.ShownFile, err)
 		return nil
 	}
 	return &list
@@ -123,8 +122,12 @@ func (s shownFollowup) find(j *journal.Journal) *journal.Followup {
 	return found
 }
 
-// number is the number the list gave f, a follow-up of j, or 0.
+// number is the number the list gave f, a follow-up of j, or 0 (for
+// none, or no list).
 func (l *shownList) number(j *journal.Journal, f *journal.Followup) int {
+	if l == nil {
+		return 0
+	}
 	for i, x := range l.Followups {
 		if x.find(j) == f {
 			return i + 1
