@@ -235,6 +235,44 @@ func (id *identity) sharesPersonal(o *identity) bool {
 	return false
 }
 
+// profileAlone reports whether what id and o have in common is a
+// LinkedIn profile alone: no email, UID nor phone.
+func (id *identity) profileAlone(o *identity) bool {
+	shared := false
+	for _, k := range sitesOf(id.profiles, "linkedin") {
+		if _, ok := o.profiles[k]; ok {
+			shared = true
+		}
+	}
+	if !shared || id.sharesUID(o) || id.sharedPhone(o) != "" {
+		return false
+	}
+	for k := range id.emails {
+		if _, ok := o.emails[k]; ok {
+			return false
+		}
+	}
+	return true
+}
+
+// nameWordShared reports whether a name of a contact (names, NameKeys)
+// and one of person's have a word in common (an initial of it too), or
+// are one name but for spaces (李 明 and 李明): Robert Smith and Bob Smith
+// may be one person, Bruno Costa and Ana Lima are not.
+func nameWordShared(names []string, person Person) bool {
+	for _, n := range append([]string{person.Name}, person.Aliases...) {
+		k := NameKey(n)
+		for _, w := range nameParts(k) {
+			for _, c := range names {
+				if partsWithin([]string{w}, nameParts(c)) || namesMeet([]string{c}, Person{Name: n}) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // profilesDiffer says why a and b are two people though they may share an
 // email (a team's address): each has a LinkedIn profile, and not the same
 // one. A person has one LinkedIn profile; other sites allow several

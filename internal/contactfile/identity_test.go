@@ -568,3 +568,67 @@ func TestPlanReviewedMerges(t *testing.T) {
 		t.Errorf("exported slug: %s", got)
 	}
 }
+
+// TestPlanExportedUIDOfAnotherPerson: an export's UID names a slug, and
+// the slug may be another person's since (Sam Rivera's file gone, Sam
+// Okoro's sam.md): her phone's card was merged into his file, her email
+// and phone added, "kept yours: name Sam Okoro" (a QA pass). A contact
+// that answers to the UID by its slug alone, with no name of the
+// record's and no email, profile nor phone of it, is not the record's:
+// it is read as a record of no UID. One renamed in place, its phone
+// kept, still is.
+func TestPlanExportedUIDOfAnotherPerson(t *testing.T) {
+	fsys := fstest.MapFS{
+		content.ConfigFile:        {Data: []byte(testConfig)},
+		"content/contacts/sam.md": {Data: []byte("---\nname: Sam Okoro\nemail: okoro@example.org\n---\n")},
+		"content/contacts/mom.md": {Data: []byte("---\nname: Maria Silva\nphone: +351 910 000 111\n---\n")},
+	}
+	s, err := content.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Plan(fsys, s.Contacts, []Person{
+		{Name: "Sam Rivera", Emails: values("sam@rivera.example"), Phones: values("+1 555 0100"), UID: ExportUID("sam", "example.com")},
+		{Name: "Mom", Phones: values("+351 910 000 111"), UID: ExportUID("mom", "example.com")},
+	}, Options{Host: "example.com"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := outcome(res.Changes[0]), "created content/contacts/sam-rivera.md"; !strings.HasPrefix(got, want) {
+		t.Errorf("got %s, want %s", got, want)
+	}
+	if _, ok := res.Files["content/contacts/sam.md"]; ok {
+		t.Errorf("sam.md written:\n%s", res.Files["content/contacts/sam.md"])
+	}
+	if got := outcome(res.Changes[1]); !strings.HasPrefix(got, "updated content/contacts/mom.md") && !strings.HasPrefix(got, "unchanged content/contacts/mom.md") {
+		t.Errorf("renamed in place: %s", got)
+	}
+}
+
+// TestPlanProfileOfAnotherName: a card of Bruno Costa's holding Ana
+// Lima's LinkedIn profile (pasted from the wrong tab) was merged into
+// her file, his email added to hers (a QA pass). A profile is one
+// person's, but a record that shares it, and nothing else, with a
+// contact of which no name has a word of its own is not merged: it is
+// skipped, naming the contact; one of them has the wrong profile. A
+// name that shares a word (Robert Lima, her profile) is hers, as before.
+func TestPlanProfileOfAnotherName(t *testing.T) {
+	fsys := fstest.MapFS{
+		content.ConfigFile:             {Data: []byte(testConfig)},
+		"content/contacts/ana-lima.md": {Data: []byte("---\nname: Ana Lima\nemail: ana@example.com\nlinks: {linkedin: \"https://www.linkedin.com/in/ana-lima-example\"}\n---\n")},
+	}
+	res := planOver(t, fsys,
+		Person{Name: "Bruno Costa", Emails: values("bruno@costa.example"), Links: []Link{{URL: "https://www.linkedin.com/in/ana-lima-example/detail/recent-activity/"}}},
+		Person{Name: "Ana M. Lima", Emails: values("ana.m@work.example"), Links: []Link{{URL: "https://www.linkedin.com/in/ana-lima-example/"}}},
+	)
+	got := outcome(res.Changes[0])
+	if !strings.HasPrefix(got, "skipped") || !strings.Contains(res.Changes[0].Reason, "content/contacts/ana-lima.md") {
+		t.Errorf("Bruno Costa: %s (%s)", got, res.Changes[0].Reason)
+	}
+	if got := outcome(res.Changes[1]); !strings.HasPrefix(got, "updated content/contacts/ana-lima.md") {
+		t.Errorf("Ana M. Lima: %s", got)
+	}
+	if b := res.Files["content/contacts/ana-lima.md"]; strings.Contains(string(b), "bruno") {
+		t.Errorf("Bruno's email in Ana's file:\n%s", b)
+	}
+}

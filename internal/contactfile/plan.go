@@ -163,10 +163,26 @@ type planner struct {
 // entry is what matching needs to know of a contact.
 type entry struct {
 	path      string
-	names     []string // NameKey of the name, slug and aliases: what a new name may not be
+	names     []string // NameKey of the name, slug and aliases (in that order): what a new name may not be
 	keys      []string // namesakeKey of the same: who the contact's namesakes are
 	qualified []string // qualifiedKey of the same: who may hold a record of no identifier
 	id        *identity
+}
+
+// given is NameKey of the contact's name and aliases: names, but for
+// its slug.
+func (e *entry) given() []string {
+	return append(slices.Clone(e.names[:1]), e.names[2:]...)
+}
+
+// owns reports whether e, the contact that answers by its slug to the
+// UID an export gave person (ExportUID), is person still: a name of it
+// meets the record's (namesMeet), or it has an email, a profile or a
+// phone of it. The slug may be another person's since: Sam Rivera's file
+// gone, Sam Okoro's sam.md took her phone's card.
+func owns(e *entry, person Person) bool {
+	id := personIdentity(withUID(person, ""))
+	return namesMeet(e.given(), person) || e.id.shared(id) != "" || e.id.sharedPhone(id) != ""
 }
 
 func (p *planner) plan(person Person) (*Change, error) {
@@ -188,7 +204,7 @@ func (p *planner) plan(person Person) (*Change, error) {
 	// since), it says nothing of who the record is.
 	ch.slug = exportSlug(person.UID)
 	exported := p.exportedUID(person.UID)
-	if exported && len(p.byID["uid:"+uidKey(person.UID)]) == 0 {
+	if owners := p.byID["uid:"+uidKey(person.UID)]; exported && (len(owners) == 0 || len(owners) == 1 && !owns(owners[0], person)) {
 		person.UID = ""
 		ch.Person = person
 	}
@@ -226,8 +242,16 @@ func (p *planner) plan(person Person) (*Change, error) {
 	var same, doubtful []*entry
 	why := map[*entry]string{}
 	soft := map[*entry]bool{} // doubtful by names or birthdays, not by an identifier
+	var wrongProfile *entry
 	for _, e := range p.sharing(id) {
 		w := e.id.differs(id)
+		if w == "" && e.id.profileAlone(id) && !nameWordShared(e.given(), person) {
+			// Bruno Costa's card with Ana Lima's LinkedIn profile,
+			// pasted from the wrong tab: merged, his email went into her
+			// file. Skipped (below).
+			wrongProfile = e
+			continue
+		}
 		if w == "" && !e.id.sharesPersonal(id) && !namesMeet(e.names, person) {
 			w, soft[e] = "other names", true
 		}
@@ -246,6 +270,9 @@ func (p *planner) plan(person Person) (*Change, error) {
 	// UID), is skipped, naming both: merged, the other's email went into
 	// the first's file (Jürgen's LinkedIn profile and Ana's email). An
 	// identifier both have (a family's address) is no such doubt.
+	if wrongProfile != nil && len(same) == 0 {
+		same = []*entry{wrongProfile} // for the check below, which may name another
+	}
 	if len(same) == 1 && !same[0].id.sharesUID(id) { // a card's UID says whose it is
 		paths := []string{same[0].path}
 		for _, e := range doubtful {
@@ -259,6 +286,19 @@ func (p *planner) plan(person Person) (*Change, error) {
 			sort.Strings(paths)
 			return skip("matches %d contacts by email or profile: %s", len(paths), strings.Join(paths, ", "))
 		}
+	}
+	if wrongProfile != nil {
+		if len(same) == 1 && same[0] == wrongProfile {
+			return skip("its LinkedIn profile is %s's, whose name shares no word with %q: one of the two has the wrong profile", wrongProfile.path, person.Name)
+		}
+		// Another contact is the person by an email: merged, it would
+		// get the first's profile.
+		paths := []string{wrongProfile.path}
+		for _, e := range same {
+			paths = append(paths, e.path)
+		}
+		sort.Strings(paths)
+		return skip("matches %d contacts by email or profile: %s", len(paths), strings.Join(paths, ", "))
 	}
 	switch {
 	case len(same) == 1:

@@ -84,9 +84,10 @@ func TestPlanNeverMergesStrangers(t *testing.T) {
 		Person{Name: "Duarte Reis", Emails: values("n/a"), Phones: values("+351 2")}, // the same placeholder
 		Person{Name: "Lima, Ana", Emails: values("ANA@example.com"), Role: "CTO"},    // Ana, written otherwise
 		Person{Name: "李 明", Emails: values("li@example.cn")},
-		Person{Name: "李 明", Emails: values("li@example.cn"), Role: "CEO"},                             // one-letter words are words too
-		Person{Name: "李明", Emails: values("li@example.cn"), Tags: []string{"x"}},                      // the same name, written whole
-		Person{Name: "Robert Q", Links: []Link{{URL: "http://linkedin.com/in/BoChen/"}}, Role: "CTO"}, // a profile is one person's
+		Person{Name: "李 明", Emails: values("li@example.cn"), Role: "CEO"},                                // one-letter words are words too
+		Person{Name: "李明", Emails: values("li@example.cn"), Tags: []string{"x"}},                         // the same name, written whole
+		Person{Name: "Robert Q", Links: []Link{{URL: "http://linkedin.com/in/BoChen/"}}, Role: "CFO"},    // a profile, and no word of the name: one of them is wrong
+		Person{Name: "Robert Chen", Links: []Link{{URL: "http://linkedin.com/in/BoChen/"}}, Role: "CTO"}, // a profile is one person's, called otherwise
 		Person{Name: "Eva Lopes", Links: []Link{{URL: "https://github.com/acme"}}},
 		Person{Name: "Rita Sousa", Links: []Link{{URL: "https://github.com/acme"}}, Notes: "Met in Porto."}, // a company's account
 	)
@@ -99,6 +100,7 @@ func TestPlanNeverMergesStrangers(t *testing.T) {
 		"created content/contacts/李-明.md",
 		`updated content/contacts/李-明.md: added role "CEO"`,
 		`updated content/contacts/李-明.md: added tags "x"`,
+		`skipped : its LinkedIn profile is content/contacts/bo.md's, whose name shares no word with "Robert Q": one of the two has the wrong profile`,
 		`updated content/contacts/bo.md: added role "CTO"`,
 		"created content/contacts/eva-lopes.md",
 		"created content/contacts/rita-sousa.md: possible duplicate of content/contacts/eva-lopes.md (same profile https://github.com/acme, but other names)",
