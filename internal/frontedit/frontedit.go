@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -368,9 +369,37 @@ func (f *File) Delete(key string) error {
 		}
 		end = next
 	}
+	// The comments on the lines taken out stay, each a line of its own
+	// where the key was ("snooze_until: 2027-03-01  # on leave").
+	var comments []string
+	keep := func(c string) {
+		if c = strings.TrimSpace(c); c != "" && !slices.Contains(comments, c) {
+			comments = append(comments, c)
+		}
+	}
+	keep(k.LineComment)
+	keep(v.LineComment)
+	if v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
+		// A line of a comment alone among the value's (a block scalar's
+		// lines are its text, "#" and all).
+		first := f.LineEnd(start)
+		for _, line := range strings.SplitAfter(f.block[min(first, end):end], "\n") {
+			if t := strings.TrimSpace(line); strings.HasPrefix(t, "#") {
+				keep(t)
+			}
+		}
+	}
+	var kept strings.Builder
+	nl := "\n"
+	if strings.HasSuffix(f.block[start:f.LineEnd(start)], "\r\n") {
+		nl = "\r\n"
+	}
+	for _, c := range comments {
+		kept.WriteString(f.block[start:f.Offset(k.Line, k.Column)] + c + nl)
+	}
 	old := f.block
 	before, _ := f.decode()
-	err := f.Splice(start, end, "")
+	err := f.Splice(start, end, kept.String())
 	if err == nil {
 		after, ok := f.decode()
 		b, _ := before.(map[string]any)

@@ -3,6 +3,7 @@ package frontedit
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"gopkg.in/yaml.v3"
@@ -96,4 +97,52 @@ func decode(f *File) (map[string]any, bool) {
 	v, ok := f.decode()
 	m, _ := v.(map[string]any)
 	return m, ok && m != nil
+}
+
+// FuzzDelete: whatever the front matter, deleting a key of the root either
+// fails or takes out that key alone: the rest decodes as it did, the body
+// is the same, and the comments on the key's line stay.
+func FuzzDelete(f *testing.F) {
+	f.Add("---\nname: Ana\nsnooze_until: 2026-12-15  # her leave\ncircle: core\n---\nBody\n")
+	f.Add("---\r\nsnooze_until: 2026-12-15 #a\r\n  # b\r\nx: 1\r\n---\r\n")
+	f.Add("---\nnotes: |\n  # text\nk: [a, b] # c\n---\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		file, err := Parse([]byte(src))
+		if err != nil {
+			return
+		}
+		if _, ok := decode(file); !ok {
+			return
+		}
+		for i := 0; i+1 < len(file.Root().Content); i += 2 {
+			k, v := file.Root().Content[i], file.Root().Content[i+1]
+			if k.Kind != yaml.ScalarNode {
+				continue
+			}
+			g, _ := Parse([]byte(src))
+			if err := g.Delete(k.Value); err != nil {
+				continue
+			}
+			if g.tail != file.tail || g.head != file.head {
+				t.Fatalf("the body or the opening changed")
+			}
+			after, ok := decode(g)
+			if !ok {
+				t.Fatalf("the result does not parse:\n%s", g.Bytes())
+			}
+			want, _ := decode(file)
+			var name any
+			if k.Decode(&name) == nil {
+				delete(want, fmt.Sprint(name))
+			}
+			if !reflect.DeepEqual(after, want) {
+				t.Fatalf("deleting %q changed more:\n%s", k.Value, g.Bytes())
+			}
+			for _, c := range []string{k.LineComment, v.LineComment} {
+				if c != "" && !strings.Contains(string(g.Bytes()), strings.TrimSpace(c)) {
+					t.Fatalf("deleting %q lost the comment %q:\n%s", k.Value, c, g.Bytes())
+				}
+			}
+		}
+	})
 }
