@@ -1650,14 +1650,21 @@ func kramdownTables(body string) (_ string, inserted []int) {
 				line += 2
 			}
 			line++
+			// A row wider than the header widens the table, as kramdown
+			// makes it: CommonMark's drops the cells past the header's.
+			header := !headless && first >= 0 && first+1 < len(table) && sep(table[first+1])
 			switch {
-			case headless && !sep(l):
+			case first >= 0 && !sep(l):
+				if header && j == first {
+					l = widened(l, width-len(tableCells(l)), "  |")
+				}
 				out.WriteString(codePipes(l))
-			case first < 0 || !sep(l):
+			case first < 0:
 				out.WriteString(l)
 			case j == first+1:
 				// The header's: | between columns, - for =.
-				out.WriteString(strings.NewReplacer("+", "|", "=", "-").Replace(l))
+				l = strings.NewReplacer("+", "|", "=", "-").Replace(l)
+				out.WriteString(widened(l, width-len(tableCells(table[first])), "---|"))
 			case j < first || j > last:
 				out.WriteString("\n") // a blank line: the lines keep their numbers
 			default:
@@ -1672,6 +1679,19 @@ func kramdownTables(body string) (_ string, inserted []int) {
 		i = end
 	}
 	return out.String(), inserted
+}
+
+// widened is the table row row with n cells more, each cell: its last
+// cell closed if it was not.
+func widened(row string, n int, cell string) string {
+	if n <= 0 {
+		return row
+	}
+	text := strings.TrimRight(row, " \t\r\n")
+	if !strings.HasSuffix(text, "|") || strings.HasSuffix(text, "\\|") {
+		text += " |"
+	}
+	return text + strings.Repeat(cell, n) + row[len(strings.TrimRight(row, "\r\n")):]
 }
 
 // codePipes is the table row row with each pipe in a code span, which

@@ -42,3 +42,27 @@ func TestHugoCommentShortcodeHidden(t *testing.T) {
 		t.Errorf("the text around the comment: %q", html)
 	}
 }
+
+// TestKramdownTableCodePipesAndWidth: kramdown reads a row's code spans
+// before its cells, so a pipe in one ends no cell, in a table with a
+// header as in one without; and a row with more cells than the header
+// widens the table. A table with a header was written as it was: `ps aux
+// | grep ruby` split in two cells, and the cells past the header's
+// count gone from the page, with no word (a QA pass).
+func TestKramdownTableCodePipesAndWidth(t *testing.T) {
+	body := "| Command | What it does |\n|---|---|\n| `ps aux | grep ruby` | find ruby processes |\n| `a || b` | run b if a fails |\n| tar | archive | (third cell) |\n"
+	plan := jekyllPost(t, body)
+	html := publicHTML(plan.Posts[0].Body)
+	for _, want := range []string{
+		"<td><code>ps aux | grep ruby</code></td>", "<td>find ruby processes</td>",
+		"<td><code>a || b</code></td>", "<td>run b if a fails</td>",
+		"<td>(third cell)</td>",
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("no %s in\n%s\nof\n%s", want, html, plan.Posts[0].Body)
+		}
+	}
+	if n := strings.Count(html, "<th>"); n != 3 {
+		t.Errorf("%d header cells, want 3:\n%s", n, html)
+	}
+}
