@@ -368,11 +368,15 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 	titleAttributes = titleAttributes || !set // Hugo's default
 	blockAttributes, _ := boolean(cfg.get("markup.goldmark.parser.attribute.block"))
 	autoID := hugoAutoIDOf(cfg)
-	// The site's shortcodes, then its themes'.
-	shortcodeDirs := []string{"layouts/shortcodes"}
+	// The site's shortcodes, then its themes': in layouts/_shortcodes/
+	// since Hugo 0.146, in layouts/shortcodes/ before (which it still
+	// reads).
+	shortcodeDirs := []string{"layouts/_shortcodes", "layouts/shortcodes"}
 	themes := cfg.list("theme")
 	for _, th := range themes {
-		shortcodeDirs = append(shortcodeDirs, path.Join(or(cfg.str("themesdir"), "themes"), th, "layouts/shortcodes"))
+		for _, d := range []string{"layouts/_shortcodes", "layouts/shortcodes"} {
+			shortcodeDirs = append(shortcodeDirs, path.Join(or(cfg.str("themesdir"), "themes"), th, d))
+		}
 	}
 	markdownMath := !hugoPassthrough(cfg, "$$")
 	// $…$ math: raw to Hugo's passthrough, else Markdown to Hugo, as its

@@ -3,6 +3,7 @@ package blogimport
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/netjournal/netjournal/internal/markdown"
 )
@@ -64,5 +65,31 @@ func TestKramdownTableCodePipesAndWidth(t *testing.T) {
 	}
 	if n := strings.Count(html, "<th>"); n != 3 {
 		t.Errorf("%d header cells, want 3:\n%s", n, html)
+	}
+}
+
+// TestHugoShortcodesFolderOfNewHugo: Hugo 0.146 keeps a site's
+// shortcodes in layouts/_shortcodes/ (and a theme's in its own); the
+// import looked in layouts/shortcodes/ alone, and left the shortcodes of
+// such a site out, their text with them (a QA pass: LoveIt's example
+// site).
+func TestHugoShortcodesFolderOfNewHugo(t *testing.T) {
+	plan, err := Hugo(fstest.MapFS{
+		"hugo.toml":                            {Data: []byte("baseURL = 'https://h.example/'\ntheme = 't'\n")},
+		"layouts/_shortcodes/ext.html":         {Data: []byte(`<a href="{{ .Get 0 }}">{{ .Get 1 }}</a>`)},
+		"themes/t/layouts/_shortcodes/hi.html": {Data: []byte(`<b>{{ .Inner }}</b>`)},
+		"content/posts/a.md":                   {Data: []byte("---\ntitle: A\ndate: 2024-01-01\n---\nRead {{< ext \"https://go.dev/doc/\" \"the Go docs\" >}} first; {{< hi >}}hello{{< /hi >}}.\n")},
+	}, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := plan.Posts[0].Body
+	for _, want := range []string{`<a href="https://go.dev/doc/">the Go docs</a>`, "<b>hello</b>"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("no %s in %q", want, body)
+		}
+	}
+	if len(plan.Warnings) > 0 {
+		t.Errorf("warnings: %v", plan.Warnings)
 	}
 }
