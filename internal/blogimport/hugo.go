@@ -744,7 +744,7 @@ func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContex
 	if oldPath != "" {
 		plan.addOld(p, oldPath, hc.old, hc.newBase, shown, meta.LineOf("url"))
 	}
-	for _, a := range hugoAliases(f, pg, hc.old) {
+	for _, a := range hugoAliases(f, pg, hc.old, oldPath) {
 		plan.addAlias(&p.Aliases, a, hc.old, hc.newBase, shown, meta.LineOf("aliases"))
 	}
 	kept, notes := f.kept(presentation, "posts")
@@ -799,7 +799,7 @@ func (plan *Plan) hugoStandalone(shown string, data []byte, pg hugoPage, hc hugo
 	slug := f.text("slug")
 	oldPath := plan.hugoAddress(f, d, pg, hc, p.Date, p.Title, slug, pg.name)
 	fallback := "/" + path.Join(path.Join(pg.sections...), or(slug, pg.name)) + "/"
-	aliases := hugoAliases(f, pg, hc.old)
+	aliases := hugoAliases(f, pg, hc.old, oldPath)
 	if !plan.place(d, oldPath, fallback, aliases, hc.old, hc.newBase) {
 		return nil, false
 	}
@@ -1306,8 +1306,14 @@ func uglySections(cfg config) map[string]bool {
 }
 
 // hugoAliases reads Hugo's aliases: each a path of the old site, a
-// relative one under the page's section.
-func hugoAliases(f *fields, pg hugoPage, old site) []string {
+// relative one beside the page's own address, at (as Hugo's
+// renderAliases joins it to the page's link and ".."), or, for a page
+// of none, under its section.
+func hugoAliases(f *fields, pg hugoPage, old site, at string) []string {
+	dir := path.Join("/", path.Join(pg.sections...))
+	if at != "" {
+		dir = path.Dir(strings.TrimSuffix(at, "/"))
+	}
 	var out []string
 	for _, a := range f.texts("aliases") {
 		a = strings.TrimSpace(a)
@@ -1315,7 +1321,7 @@ func hugoAliases(f *fields, pg hugoPage, old site) []string {
 			continue
 		}
 		if !strings.HasPrefix(a, "/") && !strings.Contains(a, "://") {
-			a = path.Join("/", path.Join(pg.sections...), a)
+			a = path.Join(dir, a)
 		}
 		out = append(out, urlPath(a, old))
 	}

@@ -1,6 +1,7 @@
 package blogimport
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -91,5 +92,37 @@ func TestHugoShortcodesFolderOfNewHugo(t *testing.T) {
 	}
 	if len(plan.Warnings) > 0 {
 		t.Errorf("warnings: %v", plan.Warnings)
+	}
+}
+
+// TestHugoRelativeAliasBesideTheAddress: Hugo joins a relative alias to
+// the page's own address and "..": beside the post at /2021/03/new/ (a
+// permalink pattern), or at its url. The import joined it to the
+// content section, /posts/old-name, a redirect from where no reader was
+// (a QA pass).
+func TestHugoRelativeAliasBesideTheAddress(t *testing.T) {
+	plan, err := Hugo(fstest.MapFS{
+		"hugo.toml":          {Data: []byte("baseURL = 'https://h.example/'\n[permalinks]\nposts = '/:year/:month/:slug/'\n")},
+		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2021-03-04\nslug: new\naliases: [old-name]\n---\nA.\n")},
+		"content/posts/b.md": {Data: []byte("---\ntitle: B\ndate: 2021-03-05\nurl: /notes/other/\naliases: [other-old, /abs/path/]\n---\nB.\n")},
+	}, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{}
+	for _, p := range plan.Posts {
+		got[p.Slug] = p.Aliases
+	}
+	for slug, want := range map[string][]string{"new": {"/2021/03/old-name"}, "b": {"/notes/other-old", "/abs/path/"}} {
+		for _, w := range want {
+			if !slices.ContainsFunc(got[slug], func(a string) bool { return strings.TrimSuffix(a, "/") == strings.TrimSuffix(w, "/") }) {
+				t.Errorf("%s: aliases %q, want %s among them", slug, got[slug], w)
+			}
+		}
+		for _, a := range got[slug] {
+			if strings.HasPrefix(a, "/posts/") {
+				t.Errorf("%s: alias %s under the section", slug, a)
+			}
+		}
 	}
 }
