@@ -328,7 +328,13 @@ type image struct {
 // that its address is checked and rewritten as every link is, in the
 // blog and in the wiki.
 func (im image) markdown() string {
-	img := "![" + strings.NewReplacer("[", `\[`, "]", `\]`).Replace(or(im.alt, im.caption)) + "](<" + strings.ReplaceAll(im.src, " ", "%20") + ">)"
+	alt := im.alt
+	if alt == "" {
+		// The caption's text, as Hugo's figure gives it (caption |
+		// markdownify | plainify): not its Markdown, links and all.
+		alt = html.UnescapeString(tagRE.ReplaceAllString(inline(im.caption), ""))
+	}
+	img := "![" + strings.NewReplacer("[", `\[`, "]", `\]`).Replace(alt) + "](<" + strings.ReplaceAll(im.src, " ", "%20") + ">)"
 	if im.link != "" {
 		img = "[" + img + "](<" + strings.ReplaceAll(im.link, " ", "%20") + ">)"
 	}

@@ -126,3 +126,19 @@ func TestHugoRelativeAliasBesideTheAddress(t *testing.T) {
 		}
 	}
 }
+
+// TestHugoFigureAltOfCaption: Hugo's figure with a caption and no alt
+// gives the image the caption's text as its alt (caption | markdownify |
+// plainify); the import gave it the caption's Markdown, "Photo by
+// [Ana](https://unsplash.com/@ana) on Unsplash", what a screen reader
+// then read out (a QA pass).
+func TestHugoFigureAltOfCaption(t *testing.T) {
+	got, _ := convert(`{{< figure src="/a.png" caption="Photo by [Ana](https://unsplash.com/@ana) on **Unsplash** & co" >}}`, true)
+	html := publicHTML(got)
+	if !strings.Contains(html, `alt="Photo by Ana on Unsplash &amp; co"`) {
+		t.Errorf("alt of\n%s\nin\n%s", got, html)
+	}
+	if !strings.Contains(html, `<a href="https://unsplash.com/@ana">Ana</a>`) {
+		t.Errorf("the caption's link is gone:\n%s", html)
+	}
+}
