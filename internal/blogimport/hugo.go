@@ -364,6 +364,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		plan.bundleFiles(resources[pg.bundle], pg.bundle, to, why, shown)
 	}
 	emoji, _ := boolean(cfg.get("enableemoji"))
+	hardWraps, _ := boolean(cfg.get("markup.goldmark.renderer.hardwraps"))
 	titleAttributes, set := boolean(cfg.get("markup.goldmark.parser.attribute.title"))
 	titleAttributes = titleAttributes || !set // Hugo's default
 	blockAttributes, _ := boolean(cfg.get("markup.goldmark.parser.attribute.block"))
@@ -441,7 +442,11 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		}
 		c.markdownMath = markdownMath
 		c.inlineShortcodes, _ = boolean(cfg.get("enableinlineshortcodes"))
-		body := displayMath(c.shortcodes())
+		body := c.shortcodes()
+		if hardWraps {
+			body = hardWrapped(body)
+		}
+		body = displayMath(body)
 		if (dollarIsMath || scriptMath && (!gated || siteMath || pageMath(d.meta))) && !rawDollar {
 			body = dollarMath(body)
 		}
@@ -1303,6 +1308,30 @@ func uglySections(cfg config) map[string]bool {
 		}
 	}
 	return out
+}
+
+// hardWrapped is body with each of its soft line breaks a hard one, a
+// "\\" at the line's end, as Hugo's markup.goldmark.renderer.hardWraps
+// showed them: but in math, where a line break is LaTeX's (Hugo wrote
+// <br> there too, which no math script reads as part of it).
+func hardWrapped(body string) string {
+	breaks := markdown.SoftBreaks(body)
+	if len(breaks) == 0 {
+		return body
+	}
+	math := mathRegions(body, codeRegions(body))
+	var b strings.Builder
+	last := 0
+	for _, at := range breaks {
+		if math.in(at) {
+			continue
+		}
+		b.WriteString(body[last:at])
+		b.WriteByte('\\')
+		last = at
+	}
+	b.WriteString(body[last:])
+	return b.String()
 }
 
 // hugoAliases reads Hugo's aliases: each a path of the old site, a

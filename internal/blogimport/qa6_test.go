@@ -142,3 +142,40 @@ func TestHugoFigureAltOfCaption(t *testing.T) {
 		t.Errorf("the caption's link is gone:\n%s", html)
 	}
 }
+
+// TestHugoHardWraps: a Hugo site with markup.goldmark.renderer.hardWraps
+// showed each line break of a paragraph as one (a poem, an address, short
+// lines); the import ran its lines together (a QA pass). Each gets a hard
+// break, written `\`: in paragraphs, list items and quotes, never in code
+// or math, nor at a paragraph's end.
+func TestHugoHardWraps(t *testing.T) {
+	body := "Roses are red,\nviolets are *blue\nand* so on.\n\n- one\n  more\n\n> quoted\n> lines\n\n```\ncode\nlines\n```\n\n$$\na \\\\\nb\n$$\n\nLast line.\n"
+	bodies := map[bool]string{}
+	for _, wraps := range []bool{true, false} {
+		cfg := "baseURL = 'https://h.example/'\n"
+		if wraps {
+			cfg += "[markup.goldmark.renderer]\nhardWraps = true\n"
+		}
+		plan, err := Hugo(fstest.MapFS{
+			"hugo.toml":          {Data: []byte(cfg)},
+			"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2024-01-01\n---\n" + body)},
+		}, Options{Root: "h"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		bodies[wraps] = plan.Posts[0].Body
+		html := publicHTML(bodies[wraps])
+		if n, want := strings.Count(html, "<br"), map[bool]int{true: 4, false: 0}[wraps]; n != want {
+			t.Errorf("hardWraps %t: %d line breaks, want %d:\n%s\n%s", wraps, n, want, bodies[wraps], html)
+		}
+	}
+	// What changed: a \ at the end of the four lines a paragraph goes on
+	// after, and nothing else.
+	want := bodies[false]
+	for _, l := range []string{"Roses are red,", "violets are *blue", "- one", "> quoted"} {
+		want = strings.Replace(want, l+"\n", l+"\\\n", 1)
+	}
+	if bodies[true] != want {
+		t.Errorf("got\n%s\nwant\n%s", bodies[true], want)
+	}
+}

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"strings"
 	"sync"
 
 	"github.com/gohugoio/hugo-goldmark-extensions/passthrough"
@@ -290,6 +291,29 @@ func TopLevelParagraphs(src string) [][2]int {
 			out = append(out, [2]int{lines.At(0).Start, lines.At(lines.Len() - 1).Stop})
 		}
 	}
+	return out
+}
+
+// SoftBreaks returns where each soft line break of src is, as Hugo reads
+// it by default: the offset of the line's end (its "\r\n" or "\n") after
+// a line of text that the next line's text goes on, in a paragraph, a
+// list item or a quote (not in code, nor raw HTML).
+func SoftBreaks(src string) []int {
+	b := []byte(src)
+	doc := hugoParser().Parse(text.NewReader(b))
+	var out []int
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := n.(*ast.Text); ok && entering && t.SoftLineBreak() {
+			if i := strings.IndexByte(src[t.Segment.Stop:], '\n'); i >= 0 {
+				at := t.Segment.Stop + i
+				if at > 0 && src[at-1] == '\r' {
+					at--
+				}
+				out = append(out, at)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
 	return out
 }
 
