@@ -775,11 +775,28 @@ func (r *renderer) standalone() error {
 	for _, j := range r.jobs {
 		taken[j.File] = true
 	}
+	// The files written after the pages: a page's folder may not be one.
+	late := map[string]bool{"sitemap.xml": true, "robots.txt": true}
+	for _, f := range []string{feed.RSSPath, feed.AtomPath, feed.JSONPath, feed.SharedRSSPath, feed.SharedAtomPath, feed.SharedJSONPath} {
+		late[f] = true
+	}
+	for _, t := range r.site.Tags {
+		for _, f := range feed.TagPaths(t) {
+			late[f] = true
+		}
+	}
+	isFile := func(name string) bool { return r.out.Has(name) || taken[name] || late[name] }
 	var problems public.Problems
 	for _, p := range r.site.Pages {
 		file := p.Path + "index.html"
 		if r.out.Has(file) || taken[file] {
 			problems = append(problems, &public.Problem{Source: p.Source, Line: 1, Msg: fmt.Sprintf("the page would be /%s, which the site has already: rename the file", p.Path)})
+			continue
+		}
+		// A page at robots.txt/ stopped the build as it wrote the files,
+		// at no line of the page's.
+		if f := fileOnPath(p.Path, isFile); f != "" {
+			problems = append(problems, &public.Problem{Source: p.Source, Line: 1, Msg: fmt.Sprintf("the page would be /%s, where the site has the file /%s: rename the file", p.Path, f)})
 			continue
 		}
 		d := r.standalonePage(p)
@@ -793,6 +810,17 @@ func (r *renderer) standalone() error {
 		return problems
 	}
 	return nil
+}
+
+// fileOnPath returns the first folder of the site path p (robots.txt of
+// robots.txt/more/) that isFile says is a file, or "".
+func fileOnPath(p string, isFile func(string) bool) string {
+	for i := 0; i < len(p); i++ {
+		if p[i] == '/' && isFile(p[:i]) {
+			return p[:i]
+		}
+	}
+	return ""
 }
 
 // standalonePage is the data of the page p.

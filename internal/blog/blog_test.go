@@ -1076,3 +1076,25 @@ func BenchmarkScopeIDs(b *testing.B) {
 		})
 	}
 }
+
+// TestStandalonePageAtAFilesAddress: a page at the address of a file the
+// blog writes (robots.txt.md, sitemap.xml.md, a feed's, the theme's
+// favicon.svg, a tag's feed) was no problem of the page's: the build
+// stopped at writing, "robots.txt would be both a file and a folder",
+// with no path:line (a QA pass). It is said at the page's file, as a page
+// at a page's address is.
+func TestStandalonePageAtAFilesAddress(t *testing.T) {
+	for at, file := range map[string]string{
+		"robots.txt/": "robots.txt", "sitemap.xml/": "sitemap.xml", "atom.xml/": "atom.xml", "index.xml/": "index.xml",
+		"feed.json/": "feed.json", "shared/feed.json/": "shared/feed.json", "favicon.svg/": "favicon.svg", "404.html/": "404.html",
+		"robots.txt/more/": "robots.txt",
+	} {
+		s := testSite()
+		s.Pages[0].Path = at
+		_, err := Render(s, themes.Default())
+		want := "content/pages/about.md:1: the page would be /" + at + ", where the site has the file /" + file + ": rename the file"
+		if err == nil || err.Error() != want {
+			t.Errorf("a page at %s: %v, want %s", at, err, want)
+		}
+	}
+}
