@@ -45,6 +45,16 @@ func (c *doneCmd) Run(ctx context.Context, args []string) int {
 	day := j.Today
 	if !on.t.IsZero() {
 		day = content.Day(on.t)
+		// Either day closed the follow-up, out of every list, on a day
+		// it cannot have been done.
+		switch event := f.Event.Date.Day(); {
+		case day.After(j.Today):
+			fmt.Fprintf(c.stderr, "netjournal done: --on %s is after today (%s): a follow-up is done on a day that has come\n", day.Format(time.DateOnly), j.Today.Format(time.DateOnly))
+			return exitUsage
+		case day.Before(event) && !event.After(j.Today): // a planned event's may be done before it
+			fmt.Fprintf(c.stderr, "netjournal done: --on %s is before the event that promised it (%s, %s)\n", day.Format(time.DateOnly), event.Format(time.DateOnly), f.Event.Doc().Path)
+			return exitUsage
+		}
 	}
 	path := c.path(f.Event.Doc().Path)
 	err := editFile(path, func(file *frontedit.File) error {
