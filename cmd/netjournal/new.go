@@ -248,6 +248,23 @@ func (c *newCmd) clash(kind, title, rel string, data []byte, now nowFlag) (int, 
 			names = names[1:]
 		}
 		seen := map[string]bool{}
+		if key := content.Slugify(title); kind == "contact" && key != "" {
+			// A name another contact has but for its accents and
+			// punctuation ("Daniel O’Connor", a phone's apostrophe),
+			// by which log and done find that one (FindContact).
+			for _, ct := range j.Contacts {
+				if ct.Doc().Path == rel {
+					continue
+				}
+				for _, n := range append([]string{ct.Name}, ct.Aliases...) {
+					if content.Slugify(n) == key && n != title {
+						seen[ct.Doc().Path] = true
+						clashes = append(clashes, fmt.Sprintf("%q is contact %s's name %q (%s) but for its accents and punctuation", title, ct.Slug(), n, ct.Doc().Path))
+						break
+					}
+				}
+			}
+		}
 		for _, name := range names {
 			_, err := j.Resolve(name)
 			var amb *journal.AmbiguousError
