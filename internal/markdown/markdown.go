@@ -797,8 +797,8 @@ func slips(doc ast.Node, html, links []ast.Node, refs []parser.Reference, src []
 		case *ast.Image:
 			title, dest, kind = n.Title, n.Destination, "an image"
 		}
-		if fromRef[string(dest)+"\x00"+string(title)] && (wiki(title) || wiki(dest)) {
-			continue
+		if fromRef[string(dest)+"\x00"+string(title)] && (wiki(title) || wiki(dest)) && !inlineLink(n, src) {
+			continue // said at the definition
 		}
 		if wiki(title) {
 			out = append(out, Slip{Line: lineOf(n, src, at), Where: kind + "'s title"})
@@ -808,6 +808,31 @@ func slips(doc ast.Node, html, links []ast.Node, refs []parser.Reference, src []
 		}
 	}
 	return out
+}
+
+// inlineLink reports whether the link or image n is known to give its
+// destination inline, [text](dest), rather than by a reference: its text
+// is followed by "](". One of no text is not known so.
+func inlineLink(n ast.Node, src []byte) bool {
+	stop := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			stop = t.Segment.Stop
+		}
+		return ast.WalkContinue, nil
+	})
+	if stop < 0 {
+		return false
+	}
+	for i := stop; i < len(src); i++ {
+		switch src[i] {
+		case '\\':
+			i++
+		case ']':
+			return i+1 < len(src) && src[i+1] == '('
+		}
+	}
+	return false
 }
 
 // refLine finds the 0-based line where the reference labelled label is
