@@ -121,7 +121,7 @@ func (c *logCmd) Run(ctx context.Context, args []string) int {
 		return exitUsage
 	}
 	n := &newCmd{c.env}
-	if code, ok := n.clash("event", l.Title, rel, data, now); !ok {
+	if code, ok := n.clashFor("log", "event", l.Title, rel, data, now); !ok {
 		return code
 	}
 	path := c.path(filepath.FromSlash(rel))

@@ -217,9 +217,15 @@ func slugTaken(site *content.Site, kind, slug string) string {
 // the documents the new one would clash with, and the problems the build
 // would gain, and returns false.
 func (c *newCmd) clash(kind, title, rel string, data []byte, now nowFlag) (int, bool) {
+	return c.clashFor("new "+kind, kind, title, rel, data, now)
+}
+
+// clashFor is clash for the command named command ("new event", "log"),
+// which its messages begin with.
+func (c *newCmd) clashFor(command, kind, title, rel string, data []byte, now nowFlag) (int, bool) {
 	before, err := siteFiles(os.DirFS(c.dir))
 	if err != nil {
-		fmt.Fprintf(c.stderr, "netjournal new %s: %v\n", kind, err)
+		fmt.Fprintf(c.stderr, "netjournal %s: %v\n", command, err)
 		return exitContent, false
 	}
 	after := fstest.MapFS{}
@@ -288,17 +294,17 @@ func (c *newCmd) clash(kind, title, rel string, data []byte, now nowFlag) (int, 
 	}
 	if len(clashes) > 0 {
 		what := map[string]string{"contact": "name", "event": "title", "post": "title", "page": "title"}[kind]
-		fmt.Fprintf(c.stderr, "netjournal new %s: %s, so links by it would be ambiguous: nothing was written; "+
+		fmt.Fprintf(c.stderr, "netjournal %s: %s, so links by it would be ambiguous: nothing was written; "+
 			"choose another %s, or tell them apart first with a distinguishing alias, slug or file name\n",
-			kind, strings.Join(clashes, "; "), what)
+			command, strings.Join(clashes, "; "), what)
 	}
 	if len(added) == 0 {
 		return exitContent, false
 	}
 	if len(clashes) > 0 {
-		fmt.Fprintf(c.stderr, "netjournal new %s: with it, the build would fail:\n", kind)
+		fmt.Fprintf(c.stderr, "netjournal %s: with it, the build would fail:\n", command)
 	} else {
-		fmt.Fprintf(c.stderr, "netjournal new %s: the new file would break the site, so nothing was written:\n", kind)
+		fmt.Fprintf(c.stderr, "netjournal %s: the new file would break the site, so nothing was written:\n", command)
 	}
 	return c.report(added), false
 }

@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"sync/atomic"
 
@@ -140,9 +141,11 @@ func (c *Config) Circle(name string) *Circle {
 func (c *Config) CircleNames() string { return strings.Join(c.circleNames(), ", ") }
 
 func (c *Config) circleNames() []string {
-	names := make([]string, len(c.Circles))
-	for i, ci := range c.Circles {
-		names[i] = ci.Name
+	var names []string
+	for _, ci := range c.Circles {
+		if !slices.Contains(names, ci.Name) { // one declared twice is an error of its own
+			names = append(names, ci.Name)
+		}
 	}
 	return names
 }

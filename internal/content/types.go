@@ -528,7 +528,7 @@ func kindName(n *yaml.Node) string {
 	case yaml.SequenceNode:
 		return "list"
 	case yaml.AliasNode:
-		return "alias"
+		return "YAML alias (*name), which netjournal does not follow"
 	}
 	return "text"
 }
