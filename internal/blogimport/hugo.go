@@ -288,9 +288,13 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 	sl := &slugger{taken: map[string]bool{}}
 	plan.taken = opts.Taken
 	hc := hugoContext{
-		zone: zone, lower: lower, ugly: cfg.boolean("uglyurls"), uglySections: uglySections(cfg), permalinks: hugoPermalinks(cfg),
+		zone: zone, lower: lower, ugly: cfg.boolean("uglyurls"), uglySections: uglySections(cfg), permalinks: hugoPermalinks(cfg, defaultLang),
 		old: old, newBase: opts.NewBase, filenameDate: slices.Contains(cfg.list("frontmatter.date"), ":filename"),
 		now: now, toc: hugoSiteTOC(cfg),
+	}
+	if len(langs) > 1 && cfg.boolean("defaultcontentlanguageinsubdir") {
+		// Hugo put every language below its own folder, the site's too.
+		hc.langPrefix = "/" + defaultLang
 	}
 	places := newPlaces(opts.Pages)
 	var drafts []*draft
@@ -505,6 +509,7 @@ type hugoContext struct {
 	filenameDate bool
 	now          time.Time // today, for what Hugo publishes later
 	toc          bool      // the theme shows every page's table of contents (hugoSiteTOC)
+	langPrefix   string    // /en, when Hugo published the site's language below it (defaultContentLanguageInSubdir)
 }
 
 // hugoSiteTOC reports whether the site's params have its theme show a
@@ -928,6 +933,17 @@ func whole(v any) int {
 // its section's permalink pattern, or Hugo's default, /section/name/ (or
 // /name/ for a page outside sections).
 func (plan *Plan) hugoAddress(f *fields, d *draft, pg hugoPage, hc hugoContext, date stamp, title, slug, name string) string {
+	p := plan.hugoLanguageAddress(f, d, pg, hc, date, title, slug, name)
+	if p != "" && hc.langPrefix != "" && !strings.Contains(f.text("url"), "://") {
+		// Below the language's folder: a url too, since Hugo 0.58.
+		p = hc.langPrefix + p
+	}
+	return p
+}
+
+// hugoLanguageAddress is hugoAddress within the language's part of the
+// site.
+func (plan *Plan) hugoLanguageAddress(f *fields, d *draft, pg hugoPage, hc hugoContext, date stamp, title, slug, name string) string {
 	// As Hugo 0.111 ends them: a url without an extension is a folder,
 	// ugly or not (url: /2019/x is /2019/x/); a permalink's path ends in
 	// .html under uglyURLs, whatever its pattern ends in, else in a slash.
@@ -1553,16 +1569,19 @@ func hugoConfigName(fsys fs.FS) string {
 }
 
 // hugoPermalinks returns the permalink pattern of each section: Hugo's
-// [permalinks] table, or its page table.
-func hugoPermalinks(cfg config) map[string]string {
+// [permalinks] table, or its page table, and over them the language
+// lang's own ([languages.en.permalinks]).
+func hugoPermalinks(cfg config, lang string) map[string]string {
 	out := map[string]string{}
-	m, _ := cfg.get("permalinks").(map[string]any)
-	if page, ok := m["page"].(map[string]any); ok {
-		m = page
-	}
-	for k, v := range m {
-		if s, ok := v.(string); ok {
-			out[strings.ToLower(k)] = s
+	for _, key := range []string{"permalinks", "languages." + lang + ".permalinks"} {
+		m, _ := cfg.get(key).(map[string]any)
+		if page, ok := m["page"].(map[string]any); ok {
+			m = page
+		}
+		for k, v := range m {
+			if s, ok := v.(string); ok {
+				out[strings.ToLower(k)] = s
+			}
 		}
 	}
 	return out

@@ -179,3 +179,53 @@ func TestHugoHardWraps(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", bodies[true], want)
 	}
 }
+
+// TestHugoLanguageInAddresses: a multilingual Hugo site published its
+// default language under /en/ with defaultContentLanguageInSubdir, and
+// by the language's own permalinks where it has them; the import gave
+// every post its address without either, so the redirects, the feed
+// ids and the links to /en/… of the old site all went nowhere (a QA
+// pass: nativi-sh/nativishBlog, Jibec/blog-hugo).
+func TestHugoLanguageInAddresses(t *testing.T) {
+	for _, tc := range []struct {
+		name, config string
+		want         map[string]string // a post's slug → its old address
+	}{
+		{"in a subdir", "defaultContentLanguage = 'en'\ndefaultContentLanguageInSubdir = true\n[permalinks.page]\n  posts = '/:slug/'\n[languages.en]\n  contentDir = 'content/en'\n[languages.fr]\n  contentDir = 'content/fr'\n",
+			map[string]string{"best-free-alternative": "/en/best-free-alternative/", "second": "/en/second/"}},
+		{"the language's permalinks", "defaultContentLanguage = 'en'\n[languages.en]\n  weight = 1\n  contentDir = 'content/en'\n  [languages.en.permalinks.page]\n    posts = '/:year/:slug/'\n[languages.fr]\n  weight = 2\n  contentDir = 'content/fr'\n",
+			map[string]string{"best-free-alternative": "/2024/best-free-alternative/", "second": "/2024/second/"}},
+		{"one language", "defaultContentLanguage = 'en'\ndefaultContentLanguageInSubdir = true\n[languages.en]\n  contentDir = 'content/en'\n",
+			map[string]string{"best-free-alternative": "/posts/first/", "second": "/posts/second/"}},
+	} {
+		link := "/en/best-free-alternative/"
+		if tc.name == "the language's permalinks" {
+			link = "/2024/best-free-alternative/"
+		}
+		plan, err := Hugo(fstest.MapFS{
+			"hugo.toml":                  {Data: []byte("baseURL = 'https://blog.example.org/'\n" + tc.config)},
+			"content/en/posts/first.md":  {Data: []byte("+++\ntitle = 'Best Free Alternative'\ndate = 2024-06-25\n+++\nHello.\n")},
+			"content/en/posts/second.md": {Data: []byte("+++\ntitle = 'Second'\ndate = 2024-06-26\n+++\nSee [the first post](" + link + ").\n")},
+			"content/fr/posts/first.md":  {Data: []byte("+++\ntitle = 'Première'\ndate = 2024-06-25\n+++\nBonjour.\n")},
+		}, Options{Root: "h", NewBase: "https://new.example/"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range plan.Posts {
+			old := ""
+			if len(p.Aliases) > 0 {
+				old = p.Aliases[0]
+			}
+			want, ok := tc.want[p.Slug]
+			if !ok {
+				want = tc.want[map[string]string{"first": "best-free-alternative"}[p.Slug]]
+			}
+			if old != want && !strings.HasSuffix(p.FeedID, want) {
+				t.Errorf("%s: %s: aliases %q, feed id %q, want %s", tc.name, p.Slug, p.Aliases, p.FeedID, want)
+			}
+			if p.Slug == "second" && tc.name != "one language" && !strings.Contains(p.Body, "](/posts/") {
+				t.Errorf("%s: the link to the first post is not relinked: %q", tc.name, p.Body)
+			}
+		}
+	}
+}
