@@ -2,12 +2,14 @@ package blogimport
 
 import (
 	"fmt"
-	"github.com/netjournal/netjournal/internal/markdown"
 	"html"
 	"regexp"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
+
+	"github.com/netjournal/netjournal/internal/markdown"
 )
 
 // converter turns the template syntax of one body into Markdown: Hugo's
@@ -42,6 +44,7 @@ type converter struct {
 	inlineShortcodes bool
 	inlineTemplates  map[string]string
 	site, page       map[string]any
+	pageDates        pageDates // the page's, as read: its .Date and .Lastmod
 	// computed reports whether a Liquid variable (page.url, site.posts)
 	// is one whose value Jekyll computed or filled in from the config's
 	// defaults, which site and page do not hold as Jekyll had it: a
@@ -317,6 +320,10 @@ func inline(s string) string {
 	s = mdEm.ReplaceAllString(s, `<em>$1$2</em>`)
 	return s
 }
+
+// pageDates are a page's days as the import read them, for a Hugo
+// shortcode's .Page.
+type pageDates struct{ date, lastmod time.Time }
 
 // image is an image with what Hugo's figure and Jekyll's includes give it.
 type image struct {

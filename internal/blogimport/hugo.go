@@ -441,6 +441,12 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 			return "", false
 		}
 		c.site, c.page = cfg, map[string]any{"title": d.title(), "url": d.newPath()}
+		switch {
+		case d.post != nil:
+			c.pageDates = pageDates{d.post.Date.t, d.post.Updated.t}
+		case d.page != nil:
+			c.pageDates = pageDates{d.page.Date.t, d.page.Updated.t}
+		}
 		for _, k := range meta.Keys() {
 			c.page[k], _ = meta.Get(k)
 		}

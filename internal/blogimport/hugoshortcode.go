@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -104,7 +105,7 @@ func (c *converter) runShortcode(t *shortcode, src, inner string, end, ordinal i
 		// its HTML as it was: not as htmlBody escaped it for Markdown.
 		inner = unescapeMarks(inner)
 	}
-	if err := tmpl.Execute(b, &shortcodeContext{t: t, inner: inner, page: c.page, site: c.site, ordinal: ordinal}); err != nil {
+	if err := tmpl.Execute(b, &shortcodeContext{t: t, inner: inner, page: c.page, site: c.site, dates: c.pageDates, ordinal: ordinal}); err != nil {
 		return "", false, err
 	}
 	// {{% %}}'s output is Markdown, but not in a page in HTML, which Hugo
@@ -380,6 +381,7 @@ type shortcodeContext struct {
 	t          *shortcode
 	inner      string
 	page, site map[string]any
+	dates      pageDates
 	ordinal    int // among the shortcodes of its parent (the page, or one), from 0
 }
 
@@ -435,8 +437,10 @@ func (s *shortcodeContext) IsNamedParams() bool              { return len(s.t.na
 func (s *shortcodeContext) Name() string                     { return s.t.name }
 func (s *shortcodeContext) Ordinal() int                     { return s.ordinal }
 func (s *shortcodeContext) Position() string                 { return s.t.name }
-func (s *shortcodeContext) Page() shortcodePage              { return shortcodePage{s.page} }
-func (s *shortcodeContext) Site() shortcodeSite              { return shortcodeSite{s.site} }
+func (s *shortcodeContext) Page() shortcodePage {
+	return shortcodePage{m: s.page, site: s.site, date: s.dates.date, lastmod: s.dates.lastmod, publish: s.dates.date}
+}
+func (s *shortcodeContext) Site() shortcodeSite { return shortcodeSite{s.site} }
 
 // Params returns the named arguments, or the positional ones.
 func (s *shortcodeContext) Params() any {
@@ -449,9 +453,24 @@ func (s *shortcodeContext) Params() any {
 // shortcodePage is .Page: its front matter's values. A struct, not a
 // map: what Hugo's page has and this one does not is an error, not
 // nothing.
-type shortcodePage struct{ m map[string]any }
+type shortcodePage struct {
+	m, site                map[string]any
+	date, lastmod, publish time.Time // as the import read them
+}
 
 func (p shortcodePage) Title() string          { return str(p.m["title"]) }
+func (p shortcodePage) Site() shortcodeSite    { return shortcodeSite{p.site} }
+func (p shortcodePage) Date() time.Time        { return p.date }
+func (p shortcodePage) PublishDate() time.Time { return p.publish }
+
+// Lastmod is the day it was last changed: its date when it says none,
+// as Hugo's.
+func (p shortcodePage) Lastmod() time.Time {
+	if p.lastmod.IsZero() {
+		return p.date
+	}
+	return p.lastmod
+}
 func (p shortcodePage) Params() map[string]any { return lowerKeys(p.m) }
 func (p shortcodePage) Permalink() string      { return str(p.m["url"]) }
 func (p shortcodePage) RelPermalink() string   { return p.Permalink() }

@@ -229,3 +229,25 @@ func TestHugoLanguageInAddresses(t *testing.T) {
 		}
 	}
 }
+
+// TestHugoShortcodePageSiteAndDate: a site's shortcode that reads
+// .Page.Site (a newsletter box, 65 times in one real blog) or .Page.Date
+// failed here ("can't evaluate field Site") and was left out, its text
+// with it (a QA pass). Both are a page's, as Hugo's are.
+func TestHugoShortcodePageSiteAndDate(t *testing.T) {
+	plan, err := Hugo(fstest.MapFS{
+		"hugo.toml":                     {Data: []byte("baseURL = 'https://h.example/'\ntitle = 'My Site'\n[params]\nemail = 'me@h.example.org'\n")},
+		"layouts/shortcodes/mail.html":  {Data: []byte(`<a href="mailto:{{ .Page.Site.Params.email }}">write</a>`)},
+		"layouts/shortcodes/stamp.html": {Data: []byte(`{{ .Page.Site.Title }} / {{ .Page.Title }} / {{ .Page.Date.Format "2006" }} / {{ .Page.Lastmod.Year }}`)},
+		"content/posts/a.md":            {Data: []byte("---\ntitle: A\ndate: 2021-03-04\nlastmod: 2022-05-06\n---\n{{< mail >}} and {{< stamp >}}.\n")},
+	}, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := plan.Posts[0].Body
+	for _, want := range []string{`<a href="mailto:me@h.example.org">write</a>`, "My Site / A / 2021 / 2022"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("no %s in %q (warnings %v)", want, body, plan.Warnings)
+		}
+	}
+}
