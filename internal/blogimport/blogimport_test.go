@@ -2563,9 +2563,9 @@ func TestImportReviewed(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		// Jekyll's data, posts and pages are not here: left out, with its
-		// warning, not an empty list.
-		if got, want := plan.Posts[0].Body, "<!-- {% include list.html %} -->\n"; got != want {
+		// Jekyll's data files are read (site.data), as Jekyll read them:
+		// the list it showed, not an empty one.
+		if got, want := plan.Posts[0].Body, "<ul><li>a</li><li>b</li></ul>\n"; got != want {
 			t.Errorf("body %q, want %q", got, want)
 		}
 	})

@@ -45,6 +45,9 @@ type converter struct {
 	inlineTemplates  map[string]string
 	site, page       map[string]any
 	pageDates        pageDates // the page's, as read: its .Date and .Lastmod
+	// includeRelative returns the file a Jekyll page names relative to
+	// its own ({% include_relative %}), or false.
+	includeRelative func(name string) (string, bool)
 	// computed reports whether a Liquid variable (page.url, site.posts)
 	// is one whose value Jekyll computed or filled in from the config's
 	// defaults, which site and page do not hold as Jekyll had it: a

@@ -58,6 +58,13 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		}
 	}
 	plan.Language = languageTag(or(cfg.str("lang"), cfg.str("locale")))
+	if _, ok := cfg["data"]; !ok {
+		// site.data: the data folder's files, which the Liquid of posts
+		// and includes reads.
+		if data := jekyllData(fsys, path.Clean(strings.Trim(or(cfg.str("data_dir"), "_data"), "/"))); len(data) > 0 {
+			cfg["data"] = data
+		}
+	}
 	old := newSite(or(opts.BaseURL, strings.TrimRight(cfg.str("url"), "/")+"/"+strings.Trim(cfg.str("baseurl"), "/")))
 	if old.base == nil || placeholderHosts[old.base.Hostname()] && opts.BaseURL == "" {
 		plan.warn(content.Position{Path: shown(or(cfgName, "_config.yml"))}, "the site's url is not known: feed ids are not kept; give the blog's address with --base-url%s", cnameHint(fsys, "CNAME"))
@@ -348,6 +355,19 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			b, err := fs.ReadFile(fsys, path.Join("_includes", path.Clean("/"+name)))
 			return string(b), err == nil
 		}
+		c.includeRelative = func(name string) (string, bool) {
+			// Beside the post's file, never above the site's folder.
+			src := d.shown
+			if r := path.Clean(opts.Root); r != "." && r != "" {
+				src = strings.TrimPrefix(src, r+"/")
+			}
+			p := path.Join(path.Dir(src), name)
+			if !fs.ValidPath(p) {
+				return "", false
+			}
+			b, err := fs.ReadFile(fsys, p)
+			return string(b), err == nil && len(b) <= maxDataFile
+		}
 		c.site, c.page = cfg, map[string]any{"title": d.title(), "url": d.newPath()}
 		for _, k := range meta.Keys() {
 			c.page[k], _ = meta.Get(k)
@@ -375,13 +395,19 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 				if v, ok := meta.Get(k); ok {
 					return text(v)
 				}
-				if k == "title" {
+				switch {
+				case k == "title":
 					return d.title(), true
+				case k == "date" && d.post != nil:
+					// As Jekyll's Liquid shows a post's date, the file
+					// name's too.
+					return d.post.Date.t.Format("2006-01-02 15:04:05 -0700"), true
 				}
 				return "", false
 			}
 			if k, ok := strings.CutPrefix(name, "site."); ok {
-				return text(cfg.get(k))
+				v, _ := liquidLookup(map[string]any(cfg), k)
+				return text(v)
 			}
 			return "", false
 		}

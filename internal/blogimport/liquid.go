@@ -399,8 +399,37 @@ func (c *converter) tag(t *liquidTag) (string, bool) {
 		if t.name == "include" {
 			return c.includeHTML(t, args[0], args[1:])
 		}
+		return c.includeRelativeText(args[0], args[1:])
 	}
 	return "", false
+}
+
+// includeRelativeText returns what Jekyll wrote for an {%
+// include_relative %} of file: the file beside the page, its Liquid run
+// with the include's arguments, the page's values and the site's, in the
+// page's Markdown, which renders it. ok is false for a file that is not
+// there, or whose Liquid does not run here.
+func (c *converter) includeRelativeText(file string, args []string) (string, bool) {
+	if c.includeRelative == nil {
+		return "", false
+	}
+	src, ok := c.includeRelative(file)
+	if !ok || jekyllOnly.MatchString(src) || readsData.MatchString(src) && c.site["data"] == nil {
+		return "", false
+	}
+	named := map[string]any{}
+	for _, a := range args {
+		k, v, ok := strings.Cut(a, "=")
+		if !ok {
+			return "", false
+		}
+		named[k] = strings.Trim(v, `"'`)
+	}
+	out, err := runInclude(src, liquid.Bindings{"include": named, "site": c.site, "page": c.page})
+	if err != nil {
+		return "", false
+	}
+	return strings.TrimRight(out, "\n"), true
 }
 
 // liquidFields splits a tag's markup into its words, a quoted value with
@@ -457,7 +486,11 @@ func liquidFields(markup string) []string {
 // jekyllOnly is Liquid that reads what only Jekyll has: the site's data
 // files, posts, pages and collections, a paginator. Run without them an
 // include would show nothing where the old site showed a list.
-var jekyllOnly = regexp.MustCompile(`(\{\{|\{%)[^}]*\b(site\.(data|posts|pages|categories|tags|collections|static_files|documents|html_pages|related_posts)\b|paginator\.)`)
+var jekyllOnly = regexp.MustCompile(`(\{\{|\{%)[^}]*\b(site\.(posts|pages|categories|tags|collections|static_files|documents|html_pages|related_posts)\b|paginator\.)`)
+
+// readsData is Liquid that reads the site's data files, which only a
+// site whose data folder the import read has (site.data).
+var readsData = regexp.MustCompile(`(\{\{|\{%)[^}]*\bsite\.data\b`)
 
 // includeEngine runs the Liquid of an include file: Liquid's own tags
 // and filters, and Jekyll's relative_url and absolute_url, which name a
@@ -511,7 +544,7 @@ func (c *converter) includeHTML(t *liquidTag, file string, args []string) (strin
 		return "", false
 	}
 	src, ok := c.include(file)
-	if !ok || jekyllOnly.MatchString(src) {
+	if !ok || jekyllOnly.MatchString(src) || readsData.MatchString(src) && c.site["data"] == nil {
 		return "", false
 	}
 	named := map[string]any{}
@@ -595,6 +628,14 @@ func (c *converter) expr(e string) (string, bool) {
 				v += a
 			}
 		case "strip", "escape", "xml_escape", "uri_escape", "url_encode":
+		case "date":
+			format, ok := c.operand(arg)
+			if !ok {
+				return "", false
+			}
+			if v, ok = liquidDate(v, format); !ok {
+				return "", false
+			}
 		default:
 			return "", false
 		}

@@ -251,3 +251,34 @@ func TestHugoShortcodePageSiteAndDate(t *testing.T) {
 		}
 	}
 }
+
+// TestJekyllCoreLiquid: Jekyll's own Liquid, no plugin's: a data file's
+// value (site.data, from _data/*.yml, .json or .csv), a file included
+// relative to the post ({% include_relative %}, its Liquid run), and the
+// date filter, of the page's date too (from the file's name). The import
+// left all three out, in comments: a post's list of setup steps was
+// gone from its page (a QA pass).
+func TestJekyllCoreLiquid(t *testing.T) {
+	plan, err := Jekyll(fstest.MapFS{
+		"_config.yml":                {Data: []byte("url: https://j.example.org\ntitle: J\n")},
+		"_data/people.yml":           {Data: []byte("ana:\n  name: Ana Lima\n")},
+		"_data/team/leads.json":      {Data: []byte(`{"lead": "Bo Chen"}`)},
+		"_data/talks.csv":            {Data: []byte("title,year\nFirst,2019\nSecond,2020\n")},
+		"_posts/setup-steps.md":      {Data: []byte("1. Install Ruby on {{ site.title }}.\n2. Run `bundle install`.\n")},
+		"_posts/2020-01-02-setup.md": {Data: []byte("---\ntitle: Setup\n---\nThanks to {{ site.data.people.ana.name }} and {{ site.data.team.leads.lead }}. The steps:\n\n{% include_relative setup-steps.md %}\n\nUpdated {{ page.date | date: \"%B %Y\" }}; {{ site.data.talks[1].title }}.\n")},
+	}, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body string
+	for _, p := range plan.Posts {
+		if p.Slug == "setup" {
+			body = p.Body
+		}
+	}
+	for _, want := range []string{"Thanks to Ana Lima and Bo Chen.", "1. Install Ruby on J.\n2. Run `bundle install`.", "Updated January 2020; Second."} {
+		if !strings.Contains(body, want) {
+			t.Errorf("no %q in %q (warnings %v)", want, body, plan.Warnings)
+		}
+	}
+}

@@ -1,0 +1,163 @@
+package blogimport
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"io/fs"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// maxDataFile bounds a data file the import reads: a site's data is a
+// few tables, not a database dump.
+const maxDataFile = 4 << 20
+
+// jekyllData reads the site's data folder (_data, or data_dir) as Jekyll
+// gives it to Liquid, site.data: each file by its name without its
+// extension, a folder a table of its files; YAML and JSON as they are, a
+// CSV or TSV file a list of its rows, each a table by the first row's
+// names. A file that does not read is left out (its values then read as
+// nothing, and the Liquid that names them is left out, and said).
+func jekyllData(fsys fs.FS, dir string) map[string]any {
+	data := map[string]any{}
+	_ = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		if info, err := d.Info(); err != nil || info.Size() > maxDataFile {
+			return nil
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return nil
+		}
+		ext := strings.ToLower(path.Ext(p))
+		var v any
+		switch ext {
+		case ".yml", ".yaml":
+			err = yaml.Unmarshal(b, &v)
+		case ".json":
+			err = json.Unmarshal(b, &v)
+		case ".csv", ".tsv":
+			v, err = dataRows(b, ext == ".tsv")
+		default:
+			return nil
+		}
+		if err != nil {
+			return nil
+		}
+		rel := strings.TrimPrefix(p, dir+"/")
+		m := data
+		folders := strings.Split(path.Dir(rel), "/")
+		if path.Dir(rel) == "." {
+			folders = nil
+		}
+		for _, f := range folders {
+			sub, ok := m[f].(map[string]any)
+			if !ok {
+				sub = map[string]any{}
+				m[f] = sub
+			}
+			m = sub
+		}
+		m[strings.TrimSuffix(path.Base(rel), path.Ext(rel))] = v
+		return nil
+	})
+	return data
+}
+
+// dataRows reads a CSV (or TSV) file as Jekyll does: a row a table, by
+// the names of the first row.
+func dataRows(b []byte, tabs bool) ([]any, error) {
+	r := csv.NewReader(strings.NewReader(string(b)))
+	if tabs {
+		r.Comma = '\t'
+	}
+	r.FieldsPerRecord = -1
+	rows, err := r.ReadAll()
+	if err != nil || len(rows) == 0 {
+		return nil, err
+	}
+	var out []any
+	for _, row := range rows[1:] {
+		m := map[string]any{}
+		for i, name := range rows[0] {
+			if i < len(row) {
+				m[name] = row[i]
+			}
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+// liquidLookup returns the value that a Liquid variable's path names
+// in root: names between dots, and [N] or ["name"] (site.data.talks[1].title).
+func liquidLookup(root any, p string) (any, bool) {
+	v := root
+	for p != "" {
+		var key string
+		switch {
+		case p[0] == '.':
+			p = p[1:]
+			continue
+		case p[0] == '[':
+			end := strings.IndexByte(p, ']')
+			if end < 0 {
+				return nil, false
+			}
+			key, p = strings.Trim(p[1:end], `"'`), p[end+1:]
+			if n, err := strconv.Atoi(key); err == nil {
+				list, ok := v.([]any)
+				if !ok {
+					return nil, false
+				}
+				if n < 0 {
+					n += len(list)
+				}
+				if n < 0 || n >= len(list) {
+					return nil, false
+				}
+				v = list[n]
+				continue
+			}
+		default:
+			end := strings.IndexAny(p, ".[")
+			if end < 0 {
+				end = len(p)
+			}
+			key, p = p[:end], p[end:]
+		}
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		if v, ok = m[key]; !ok {
+			return nil, false
+		}
+	}
+	return v, true
+}
+
+// liquidDate formats s, a date as Liquid reads one (Jekyll's page.date:
+// 2020-01-02 00:00:00 +0000, or a day), by format, as Liquid's date
+// filter does (strftime). ok is false for what is no date.
+func liquidDate(s, format string) (string, bool) {
+	s = strings.TrimSpace(s)
+	var t time.Time
+	var err error
+	for _, layout := range []string{"2006-01-02 15:04:05 -0700", time.RFC3339, "2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006-01-02"} {
+		if t, err = time.Parse(layout, s); err == nil {
+			break
+		}
+	}
+	if err != nil {
+		return "", false
+	}
+	out, err := includeEngine.ParseAndRenderString("{{ t | date: f }}", map[string]any{"t": t, "f": format})
+	return out, err == nil
+}
