@@ -68,6 +68,9 @@ type Plan struct {
 	Menu []content.MenuEntry
 	// root is Options.Root: where a file's source is shown.
 	root string
+	// taxonomies are a Hugo site's own (series), beside tags and
+	// categories: their terms are tags, their pages the tags' pages.
+	taxonomies []string
 	// baseHref is the path under the old site's base path that its pages'
 	// relative links led from, when its theme wrote a <base href> ("/",
 	// the site's own address); "" when they led from each page's.

@@ -287,6 +287,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 
 	sl := &slugger{taken: map[string]bool{}}
 	plan.taken = opts.Taken
+	plan.taxonomies = hugoTaxonomies(cfg)
 	hc := hugoContext{
 		zone: zone, lower: lower, ugly: cfg.boolean("uglyurls"), uglySections: uglySections(cfg), permalinks: hugoPermalinks(cfg, defaultLang),
 		old: old, newBase: opts.NewBase, filenameDate: slices.Contains(cfg.list("frontmatter.date"), ":filename"),
@@ -415,8 +416,18 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		}
 		c.html = d.html
 		c.resolve = func(ref string) (string, bool) {
-			p, ok := refs[strings.ToLower(strings.Trim(ref, "/"))]
-			return p, ok
+			key := strings.ToLower(strings.Trim(ref, "/"))
+			if p, ok := refs[key]; ok {
+				return p, ok
+			}
+			// A term's page (/series/go-tour): its old address, which
+			// leads to its tag's page (tagPages).
+			for _, tax := range append([]string{"tags", "categories"}, plan.taxonomies...) {
+				if term, ok := strings.CutPrefix(key, tax+"/"); ok && term != "" && !strings.Contains(term, "/") {
+					return "/" + tax + "/" + term + "/", true
+				}
+			}
+			return "", false
 		}
 		meta := d.meta
 		c.value = func(name string) (string, bool) {
@@ -732,6 +743,9 @@ func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContex
 	}
 	p.Tags = addTags(p.Tags, f.texts("tags")...)
 	p.Tags = addTags(p.Tags, f.texts("categories")...)
+	for _, tax := range plan.taxonomies {
+		p.Tags = addTags(p.Tags, f.texts(tax)...) // a taxonomy of the site's own: its terms tags too
+	}
 	p.Draft = f.draft() || hugoPublished(f) // published: false is a draft to Hugo
 	p.Private = f.private()
 	if undated {
@@ -1572,6 +1586,23 @@ func hugoConfigName(fsys fs.FS) string {
 		}
 	}
 	return ""
+}
+
+// hugoTaxonomies returns the taxonomies of the site's own (series, in
+// [taxonomies]), by their plural names, which name their front-matter
+// key and their pages' folder: all but tags and categories.
+func hugoTaxonomies(cfg config) []string {
+	m, _ := cfg.get("taxonomies").(map[string]any)
+	var out []string
+	for _, v := range m {
+		if s, ok := v.(string); ok {
+			if s = strings.ToLower(strings.Trim(s, "/ ")); s != "" && s != "tags" && s != "categories" && !strings.Contains(s, "/") && !slices.Contains(out, s) {
+				out = append(out, s)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // hugoPermalinks returns the permalink pattern of each section: Hugo's

@@ -282,3 +282,30 @@ func TestJekyllCoreLiquid(t *testing.T) {
 		}
 	}
 }
+
+// TestHugoCustomTaxonomy: a taxonomy of the site's own (series, declared
+// under [taxonomies]) was dropped, its values kept in a comment, and a
+// ref to a term's page led nowhere (a QA pass: 5 posts, 7 refs of a real
+// blog). Its terms are tags, as categories are, and a link or a ref to a
+// term's page leads to the tag's.
+func TestHugoCustomTaxonomy(t *testing.T) {
+	plan, err := Hugo(fstest.MapFS{
+		"hugo.toml":          {Data: []byte("baseURL = 'https://h.example/'\n[taxonomies]\ntag = 'tags'\ncategory = 'categories'\nseries = 'series'\n")},
+		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2024-01-01\nseries: [Go Tour]\ntags: [go]\n---\nSee [the series]({{< ref \"/series/go-tour\" >}}) and [again](/series/go-tour/).\n")},
+	}, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := plan.Posts[0]
+	if !slices.Contains(p.Tags, "Go Tour") {
+		t.Errorf("tags %q", p.Tags)
+	}
+	if strings.Count(p.Body, "](/tags/go-tour/)") != 2 {
+		t.Errorf("body %q (warnings %v)", p.Body, plan.Warnings)
+	}
+	for _, k := range p.Kept {
+		if strings.Contains(k, "series") {
+			t.Errorf("kept %q", k)
+		}
+	}
+}

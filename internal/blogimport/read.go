@@ -733,7 +733,7 @@ func (p *Plan) tagPages(to map[string]string, old site) {
 				continue // no segment of an address: /tags/../ is the home page
 			}
 			page := "/tags/" + slugs[name] + "/"
-			for _, kind := range []string{"categories", "tags", "category", "tag"} {
+			for _, kind := range append([]string{"categories", "tags", "category", "tag"}, p.taxonomies...) {
 				o := "/" + kind + "/" + seg + "/"
 				abs := old.abs(o)
 				for _, k := range []string{o, abs, unescaped(abs)} {
