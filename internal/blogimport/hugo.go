@@ -774,7 +774,7 @@ func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContex
 	if oldPath != "" {
 		plan.addOld(p, oldPath, hc.old, hc.newBase, shown, meta.LineOf("url"))
 	}
-	for _, a := range hugoAliases(f, pg, hc.old, oldPath) {
+	for _, a := range hugoAliases(f, pg, hc.old, oldPath, hc.uglyIn(pg.sections)) {
 		plan.addAlias(&p.Aliases, a, hc.old, hc.newBase, shown, meta.LineOf("aliases"))
 	}
 	kept, notes := f.kept(presentation, "posts")
@@ -829,7 +829,7 @@ func (plan *Plan) hugoStandalone(shown string, data []byte, pg hugoPage, hc hugo
 	slug := f.text("slug")
 	oldPath := plan.hugoAddress(f, d, pg, hc, p.Date, p.Title, slug, pg.name)
 	fallback := "/" + path.Join(path.Join(pg.sections...), or(slug, pg.name)) + "/"
-	aliases := hugoAliases(f, pg, hc.old, oldPath)
+	aliases := hugoAliases(f, pg, hc.old, oldPath, hc.uglyIn(pg.sections))
 	if !plan.place(d, oldPath, fallback, aliases, hc.old, hc.newBase) {
 		return nil, false
 	}
@@ -1372,12 +1372,18 @@ func hardWrapped(body string) string {
 
 // hugoAliases reads Hugo's aliases: each a path of the old site, a
 // relative one beside the page's own address, at (as Hugo's
-// renderAliases joins it to the page's link and ".."), or, for a page
-// of none, under its section.
-func hugoAliases(f *fields, pg hugoPage, old site, at string) []string {
+// renderAliases joins it to the page's link and "..": the link of
+// /2021/03/new/ or /2021/03/new.html is /2021/03/new, of a url that names
+// a file, /2018/05/old.html, its folder), or, for a page of none, under
+// its section. Under uglyURLs (ugly) each is a file, /legacy/moved.html.
+func hugoAliases(f *fields, pg hugoPage, old site, at string, ugly bool) []string {
 	dir := path.Join("/", path.Join(pg.sections...))
 	if at != "" {
-		dir = path.Dir(strings.TrimSuffix(at, "/"))
+		link := strings.TrimSuffix(strings.TrimSuffix(at, "/"), ".html")
+		if f.text("url") != "" && !strings.HasSuffix(at, "/") {
+			link = path.Dir(at)
+		}
+		dir = path.Dir(link)
 	}
 	var out []string
 	for _, a := range f.texts("aliases") {
@@ -1387,6 +1393,9 @@ func hugoAliases(f *fields, pg hugoPage, old site, at string) []string {
 		}
 		if !strings.HasPrefix(a, "/") && !strings.Contains(a, "://") {
 			a = path.Join(dir, a)
+		}
+		if ugly && !strings.Contains(a, "://") && !strings.HasSuffix(a, ".html") {
+			a = strings.TrimSuffix(a, "/") + ".html"
 		}
 		out = append(out, urlPath(a, old))
 	}

@@ -1,6 +1,8 @@
 package blogimport
 
 import (
+	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -306,6 +308,38 @@ func TestHugoCustomTaxonomy(t *testing.T) {
 	for _, k := range p.Kept {
 		if strings.Contains(k, "series") {
 			t.Errorf("kept %q", k)
+		}
+	}
+}
+
+// TestHugoAliasesAsHugoWroteThem: the redirects Hugo 0.111 wrote, run on
+// this site (public/2018/relative-alias/ for a url that names a file,
+// public/legacy/moved.html under uglyURLs): each alias is at its path.
+func TestHugoAliasesAsHugoWroteThem(t *testing.T) {
+	posts := fstest.MapFS{
+		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2021-03-04\nslug: new\naliases: [old-name]\n---\nA.\n")},
+		"content/posts/b.md": {Data: []byte("---\ntitle: B\ndate: 2021-03-05\nurl: /2018/05/old-moved.html\naliases: [relative-alias]\n---\nB.\n")},
+		"content/posts/c.md": {Data: []byte("---\ntitle: C\ndate: 2021-03-05\nurl: /notes/other/\naliases: [other-old]\n---\nC.\n")},
+		"content/posts/d.md": {Data: []byte("---\ntitle: D\ndate: 2021-03-06\naliases: [/legacy/moved/, /x/y]\n---\nD.\n")},
+	}
+	for ugly, want := range map[bool][]string{
+		false: {"/2021/03/old-name", "/2018/relative-alias", "/notes/other-old", "/legacy/moved/", "/x/y"},
+		true:  {"/2021/03/old-name.html", "/2018/relative-alias.html", "/notes/other-old.html", "/legacy/moved.html", "/x/y.html"},
+	} {
+		fsys := fstest.MapFS{"hugo.toml": {Data: []byte(fmt.Sprintf("baseURL = 'https://h.example/'\nuglyURLs = %t\n[permalinks]\nposts = '/:year/:month/:slug/'\n", ugly))}}
+		maps.Copy(fsys, posts)
+		plan, err := Hugo(fsys, Options{Root: "h"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range plan.Posts {
+			got = append(got, p.Aliases...)
+		}
+		for _, w := range want {
+			if !slices.Contains(got, w) {
+				t.Errorf("uglyURLs %t: no alias %s in %q", ugly, w, got)
+			}
 		}
 	}
 }
