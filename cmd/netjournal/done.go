@@ -34,7 +34,7 @@ func (c *doneCmd) Run(ctx context.Context, args []string) int {
 		fmt.Fprintf(c.stderr, "netjournal done: say which follow-up: its number in netjournal followups, its EVENT#N, or words of it\n")
 		return exitUsage
 	}
-	j, code := c.journal(now.time())
+	j, code := c.journal("done", now.time())
 	if j == nil {
 		return code
 	}

@@ -47,7 +47,7 @@ func (c *exportCmd) ics(args []string) int {
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
-	j, code := c.journal(now.time())
+	j, code := c.journal("export ics", now.time())
 	if j == nil {
 		return code
 	}
@@ -70,7 +70,7 @@ func (c *exportCmd) vcard(args []string) int {
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
-	j, code := c.journal(time.Now()) // contact details do not depend on the day
+	j, code := c.journal("export vcard", time.Now()) // contact details do not depend on the day
 	if j == nil {
 		return code
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -37,7 +38,7 @@ func (c *followupsCmd) Run(ctx context.Context, args []string) int {
 		fmt.Fprintf(c.stderr, "netjournal followups: --color must be auto, always or never, not %q\n", color)
 		return exitUsage
 	}
-	j, code := c.journal(now.time())
+	j, code := c.journal("followups", now.time())
 	if j == nil {
 		return code
 	}
@@ -61,9 +62,13 @@ func (c *followupsCmd) Run(ctx context.Context, args []string) int {
 	return exitOK
 }
 
-// journal loads the site and builds its journal as of now. On a content
-// problem it reports every one and returns the exit code with a nil journal.
-func (e *env) journal(now time.Time) (*journal.Journal, int) {
+// journal loads the site and builds its journal as of now, for the
+// command named command (followups, done, …). On a content problem it
+// reports every one and returns the exit code with a nil journal; but
+// for problems in the blog's files alone (posts, pages), which the
+// commands that read the journal do not (a draft's typo stopped the
+// daily loop), it says them and goes on without those files.
+func (e *env) journal(command string, now time.Time) (*journal.Journal, int) {
 	site, err := content.Load(os.DirFS(e.dir))
 	if site == nil {
 		return nil, e.report(err)
@@ -72,10 +77,24 @@ func (e *env) journal(now time.Time) (*journal.Journal, int) {
 	errs.Append(err)
 	j, err := journal.Build(site, markdown.New(), journal.Options{Now: now})
 	errs.Append(err)
-	if len(errs) > 0 {
+	if len(errs) == 0 {
+		return j, exitOK
+	}
+	if j == nil || slices.ContainsFunc(errs, func(e *content.Error) bool { return !blogFile(e.Pos.Path) }) {
 		return nil, e.report(errs.Err())
 	}
+	errs.Sort()
+	for _, p := range errs {
+		fmt.Fprintln(e.stderr, p.Error())
+	}
+	fmt.Fprintf(e.stderr, "netjournal %s: the blog's files above do not build; the follow-ups, contacts and favours are read without them\n", command)
 	return j, exitOK
+}
+
+// blogFile reports whether p, a site file, is one of the blog's: a post
+// or a standalone page.
+func blogFile(p string) bool {
+	return strings.HasPrefix(p, content.PostsDir+"/") || strings.HasPrefix(p, content.PagesDir+"/")
 }
 
 // durationFlag is a flag holding a duration such as 14d, 6w, 3m or 1y.

@@ -80,7 +80,7 @@ func (c *logCmd) Run(ctx context.Context, args []string) int {
 		}
 	}
 
-	j, code := c.journal(now.time())
+	j, code := c.journal("log", now.time())
 	if j == nil {
 		return code
 	}
@@ -168,7 +168,7 @@ func (c *logCmd) people(j *journal.Journal, refs []string) ([]*journal.Contact, 
 // status prints, after the event is written, where each person stands
 // now and the follow-ups the event holds.
 func (c *logCmd) status(now time.Time, event string, slugs []string) {
-	j, _ := c.journal(now)
+	j, _ := c.journal("log", now)
 	if j == nil {
 		return // the build reports the problems; the file is written
 	}

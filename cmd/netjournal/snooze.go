@@ -28,7 +28,7 @@ func (c *snoozeCmd) Run(ctx context.Context, args []string) int {
 		fmt.Fprintf(c.stderr, "netjournal snooze: say whom and until when: netjournal snooze ana 2w (or a date, or off)\n")
 		return exitUsage
 	}
-	j, code := c.journal(now.time())
+	j, code := c.journal("snooze", now.time())
 	if j == nil {
 		return code
 	}
