@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/netjournal/netjournal/internal/markdown"
 )
@@ -340,6 +341,24 @@ func TestHugoAliasesAsHugoWroteThem(t *testing.T) {
 			if !slices.Contains(got, w) {
 				t.Errorf("uglyURLs %t: no alias %s in %q", ugly, w, got)
 			}
+		}
+	}
+}
+
+// TestDateOfOneDigit: Jekyll reads 2014-10-1 12:00:00 (Ruby's
+// Time.parse, a day or month of one digit, with a time of day); the
+// import refused it, and the post's time of day was lost (a QA pass:
+// Huxpro's blog).
+func TestDateOfOneDigit(t *testing.T) {
+	for in, want := range map[string]string{
+		"2014-10-1 12:00:00":      "2014-10-01T12:00:00",
+		"2014-1-5 09:30:00 +0800": "2014-01-05T09:30:00+08:00",
+		"2014/3/7 7:05":           "2014-03-07T07:05:00",
+		"2014-10-1":               "2014-10-01",
+	} {
+		s, err := date(in, time.UTC)
+		if err != nil || s.String() != want {
+			t.Errorf("%q: %v %v, want %s", in, s, err, want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package blogimport
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -162,8 +163,22 @@ func date(v any, loc *time.Location) (stamp, error) {
 	return s, nil
 }
 
+// shortDate is a date whose month or day, or its time's hour, may be of
+// one digit: year, separator, month, day, and the time's separator, hour
+// and rest.
+var shortDate = regexp.MustCompile(`^(\d{4})([-/])(\d{1,2})[-/](\d{1,2})(?:([ T])(\d{1,2})(:\d{2}.*))?$`)
+
 func parseDate(v string, loc *time.Location) (stamp, error) {
 	v = strings.TrimSpace(v)
+	// A month, a day or an hour of one digit, as Ruby's Time.parse
+	// (Jekyll's) reads them: 2014-10-1 12:00:00, 2014/3/7 7:05.
+	if m := shortDate.FindStringSubmatch(v); m != nil {
+		pad := func(s string) string { return fmt.Sprintf("%02s", s) }
+		v = m[1] + m[2] + pad(m[3]) + m[2] + pad(m[4])
+		if m[5] != "" {
+			v += m[5] + pad(m[6]) + m[7]
+		}
+	}
 	for _, l := range zonedLayouts {
 		if t, err := time.Parse(l, v); err == nil {
 			return stamp{t: t, clock: true, zoned: true}, nil
