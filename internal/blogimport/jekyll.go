@@ -105,7 +105,25 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		}
 		return false
 	}
-	var postFiles, draftFiles, pageFiles []string
+	// The collections Jekyll renders (output: true): their documents
+	// are pages, at the collection's addresses.
+	outputs := map[string]bool{}
+	if cols, ok := cfg.get("collections").(map[string]any); ok {
+		for name, v := range cols {
+			m, _ := v.(map[string]any)
+			if out, _ := boolean(m["output"]); out && name != "posts" && !strings.ContainsAny(name, "/.") {
+				outputs[name] = true
+			}
+		}
+	}
+	collectionOf := func(p string) string {
+		first, _, _ := strings.Cut(p, "/")
+		if c, ok := strings.CutPrefix(first, "_"); ok && outputs[c] && first != p {
+			return c
+		}
+		return ""
+	}
+	var postFiles, draftFiles, pageFiles, docFiles []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -142,6 +160,20 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			postFiles = append(postFiles, p)
 		case strings.Contains(dir, "/_drafts/"):
 			draftFiles = append(draftFiles, p)
+		case collectionOf(p) != "":
+			c := collectionOf(p)
+			rest := strings.TrimPrefix(p, "_"+c+"/")
+			_, ext := splitExt(name)
+			switch {
+			case !frontMatter(fsys, p):
+				// Copied as it is, as Jekyll copies a rendered
+				// collection's other files.
+				plan.Files = append(plan.Files, File{Path: "static/" + c + "/" + rest, Source: p})
+			case markdownExts[ext] || ext == ".html" || ext == ".htm":
+				docFiles = append(docFiles, p)
+			default:
+				plan.skip(shown(p), "a file Jekyll makes from a template (Liquid in front matter): netjournal makes its own feeds, sitemap and styles")
+			}
 		case jekyllOwn(p):
 			// Jekyll's own folders and files: not the site's.
 		case jekyllRepoFile(name) && !strings.Contains(p, "/"):
@@ -208,15 +240,18 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 	}
 	places := newPlaces(opts.Pages)
 	pageStyle := or(cfg.str("permalink"), "date")
-	for _, p := range pageFiles {
+	for _, p := range append(pageFiles, docFiles...) {
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			plan.warn(content.Position{Path: shown(p)}, "%v", pathless(err))
 			continue
 		}
-		d, ok := plan.jekyllPage(shown(p), p, data, jekyllContext{
-			cfg: cfg, zone: zone, pattern: pageStyle, old: old, newBase: opts.NewBase,
-		})
+		jc := jekyllContext{cfg: cfg, zone: zone, pattern: pageStyle, old: old, newBase: opts.NewBase}
+		if c := collectionOf(p); c != "" {
+			jc.collection = c
+			jc.pattern = or(cfg.str("collections."+c+".permalink"), jekyllCollectionTemplate(pageStyle))
+		}
+		d, ok := plan.jekyllPage(shown(p), p, data, jc)
 		if !ok || !places.claim(plan, d) {
 			continue
 		}
@@ -453,7 +488,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		var names []string
 		for name, v := range cols {
 			m, _ := v.(map[string]any)
-			if out, _ := boolean(m["output"]); out && name != "posts" {
+			if out, _ := boolean(m["output"]); out && name != "posts" && !outputs[name] {
 				names = append(names, "_"+name)
 			}
 		}
@@ -470,9 +505,12 @@ type jekyllContext struct {
 	cfg     config
 	zone    *time.Location
 	pattern string
-	old     site
-	newBase string
-	byID    bool
+	// collection names the collection of a page that is its document
+	// (projects, of _projects/x.md), whose pattern is the collection's.
+	collection string
+	old        site
+	newBase    string
+	byID       bool
 	// feedID makes a post's id (its address's folder and its slug) the
 	// id jekyll-feed gave it.
 	feedID func(id string) string
@@ -951,7 +989,11 @@ func (plan *Plan) jekyllPage(shown, rel string, data []byte, jc jekyllContext) (
 		plan.skip(shown, "no front matter: Jekyll copies such a file as it is, it is not a page")
 		return nil, false
 	}
-	jekyllDefaults(meta, rel, jc.cfg, "pages", "permalink", "published", "password", "encrypt", "encrypted", "toc")
+	kind := "pages"
+	if jc.collection != "" {
+		kind = jc.collection
+	}
+	jekyllDefaults(meta, rel, jc.cfg, kind, "permalink", "published", "password", "encrypt", "encrypted", "toc")
 	p := &Page{Source: shown}
 	f := plan.fieldsOf(shown, meta)
 	_, ext := splitExt(path.Base(rel))
@@ -1000,15 +1042,35 @@ func (plan *Plan) jekyllPage(shown, rel string, data []byte, jc jekyllContext) (
 	p.TOC = f.toc()
 	// The old address: its permalink, or Jekyll's template for pages.
 	pattern := f.text("permalink")
-	if pattern != "" {
+	switch {
+	case pattern != "":
 		d.addrKey = "permalink"
-	} else {
+	case jc.collection != "":
+		pattern = jc.pattern // the collection's
+	default:
 		pattern = jekyllPageTemplate(name, jc.pattern)
 	}
 	if dir == "." {
 		dir = ""
 	}
-	oldPath, unknown := expand(pattern, map[string]string{"path": dir, "basename": name, "output_ext": ".html"})
+	values := map[string]string{"path": dir, "basename": name, "output_ext": ".html"}
+	fallback := "/" + path.Join(dir, name) + "/"
+	if c := jc.collection; c != "" {
+		// A document's :path is its own, in its collection's folder,
+		// without its extension.
+		in := strings.TrimPrefix(path.Join(dir, name), "_"+c+"/")
+		// Its :title and :slug: its slug, or its file name less a date
+		// that begins it (2016-11-07-mt-whitney is mt-whitney), as
+		// Jekyll's Document reads it.
+		slug := f.text("slug")
+		if m := postName.FindStringSubmatch(base); slug == "" && m != nil {
+			slug = m[2]
+		}
+		slug = strings.Join(strings.Fields(or(slug, name)), "-")
+		values = map[string]string{"collection": c, "path": in, "name": strings.ToLower(name), "title": slug, "slug": slug, "output_ext": ".html"}
+		fallback = "/" + c + "/" + in + "/"
+	}
+	oldPath, unknown := expand(pattern, values)
 	if len(unknown) > 0 {
 		plan.warn(content.Position{Path: shown, Line: meta.LineOf("permalink")}, "permalink %q: %s not known: the old address may be wrong", pattern, strings.Join(unknown, ", "))
 	}
@@ -1016,11 +1078,31 @@ func (plan *Plan) jekyllPage(shown, rel string, data []byte, jc jekyllContext) (
 	for _, a := range f.texts("redirect_from") {
 		aliases = append(aliases, urlPath(a, jc.old))
 	}
-	if !plan.place(d, oldPath, "/"+path.Join(dir, name)+"/", aliases, jc.old, jc.newBase) {
+	if !plan.place(d, oldPath, fallback, aliases, jc.old, jc.newBase) {
 		return nil, false
 	}
 	plan.finishPage(f, p, shown, meta.Line, untitled)
 	return d, true
+}
+
+// jekyllCollectionTemplate is Jekyll's permalink of a collection's
+// documents that gives none, by the site's permalink style: /:collection/:path
+// and the ending the style gives (Jekyll's add_permalink_suffix).
+func jekyllCollectionTemplate(style string) string {
+	const t = "/:collection/:path"
+	switch style {
+	case "pretty":
+		return t + "/"
+	case "date", "ordinal", "none", "weekdate":
+		return t + ":output_ext"
+	}
+	switch {
+	case strings.HasSuffix(style, "/"):
+		return t + "/"
+	case strings.HasSuffix(style, ":output_ext"):
+		return t + ":output_ext"
+	}
+	return t
 }
 
 // jekyllListing is Liquid that makes a page of the site's own: a loop or

@@ -362,3 +362,70 @@ func TestDateOfOneDigit(t *testing.T) {
 		}
 	}
 }
+
+// TestJekyllCollectionsWithOutput: a collection that Jekyll renders
+// (output: true) was not imported, with a note alone: a portfolio's
+// project write-ups lost, and a post's {% link _projects/x.md %} led to #
+// (a QA pass). Each document is a page at the collection's address
+// (/:collection/:path, its permalink's or Jekyll's default, the site's
+// permalink style's ending), its old address a redirect; one without
+// output is not.
+func TestJekyllCollectionsWithOutput(t *testing.T) {
+	for _, tc := range []struct {
+		config   string
+		old, new string // the old address of _projects/ledger.md, and the page's
+	}{
+		{"collections:\n  projects:\n    output: true\n  notes:\n    output: false\n", "/projects/ledger.html", "projects/ledger/"},
+		{"permalink: pretty\ncollections:\n  projects:\n    output: true\n", "/projects/ledger/", "projects/ledger/"},
+		{"collections:\n  projects:\n    output: true\n    permalink: /work/:path/\n", "/work/ledger/", "work/ledger/"},
+	} {
+		plan, err := Jekyll(fstest.MapFS{
+			"_config.yml":            {Data: []byte("url: https://j.example.org\n" + tc.config)},
+			"_projects/ledger.md":    {Data: []byte("---\ntitle: The ledger\n---\nWhat I built.\n")},
+			"_notes/private.md":      {Data: []byte("---\ntitle: Notes\n---\nNot rendered.\n")},
+			"_posts/2020-01-02-a.md": {Data: []byte("---\ntitle: A\n---\nSee [it]({% link _projects/ledger.md %}).\n")},
+		}, Options{Root: "j"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var page *Page
+		for _, p := range plan.Pages {
+			if p.Title == "The ledger" {
+				page = p
+			}
+			if p.Title == "Notes" {
+				t.Errorf("%s: a collection without output imported", tc.old)
+			}
+		}
+		if page == nil {
+			t.Fatalf("%s: no page of the project (notes %v, skipped %v)", tc.old, plan.Notes, plan.Skipped)
+		}
+		if page.SitePath != tc.new || !strings.Contains(page.Body, "What I built.") {
+			t.Errorf("%s: page at %s: %q", tc.old, page.SitePath, page.Body)
+		}
+		if !slices.Contains(page.Aliases, tc.old) && tc.old != "/"+tc.new {
+			t.Errorf("%s: aliases %q", tc.old, page.Aliases)
+		}
+		if body := plan.Posts[0].Body; !strings.Contains(body, "](/"+tc.new+")") {
+			t.Errorf("%s: the link to it: %q", tc.old, body)
+		}
+	}
+	// A document's :title is its slug, or its file name less its date.
+	plan, err := Jekyll(fstest.MapFS{
+		"_config.yml":                           {Data: []byte("url: https://j.example.org\ncollections:\n  projects:\n    output: true\n    permalink: /projects/:title/\n")},
+		"_projects/2016-11-07-mt-whitney.v2.md": {Data: []byte("---\ntitle: Mt Whitney\n---\nUp.\n")},
+		"_projects/other.md":                    {Data: []byte("---\ntitle: Other\nslug: the-other\n---\nDown.\n")},
+		"_posts/2020-01-02-a.md":                {Data: []byte("---\ntitle: A\n---\nA.\n")},
+	}, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, p := range plan.Pages {
+		paths = append(paths, p.SitePath)
+	}
+	slices.Sort(paths)
+	if want := []string{"projects/mt-whitney.v2/", "projects/the-other/"}; !slices.Equal(paths, want) {
+		t.Errorf("pages at %q, want %q", paths, want)
+	}
+}
