@@ -367,7 +367,7 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 		photos, photoWarnings = content.ReadPhotos(fsys, site.Contacts)
 		// The files beside the posts the blog does not publish: the
 		// wiki's, which shows these posts.
-		postFiles, err := readStatic(fsys, unpublishedFolders(j))
+		postFiles, err := readStatic(fsys, heldFolders(fsys, j))
 		wikiDone = make(chan rendered, 1)
 		if err != nil {
 			wikiDone <- rendered{err: err}
@@ -499,7 +499,7 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 				return err
 			}
 		}
-		notes, err := addStatic(fsys, out, unpublishedFolders(j))
+		notes, err := addStatic(fsys, out, heldFolders(fsys, j))
 		errs.Append(err)
 		res.Notes = append(res.Notes, notes...)
 		res.Public = pubOut.files
@@ -829,36 +829,63 @@ func themeProblem(err error) *content.Error {
 // StaticDir holds files copied as they are to the public site.
 const StaticDir = "static"
 
-// unpublishedFolders are the folders of static/ that hold the files of a
+// heldFolders are the folders of static/posts/ that hold the files of a
 // post the blog does not publish (a draft, a private post, one dated
-// after today): static/posts/<slug>/, where a post's images go, by their
-// path in a site, posts/<slug>. Copied to the blog, they published the
-// post's images, and its address with them.
-func unpublishedFolders(j *journal.Journal) []string {
-	var out []string
+// after today), where a post's images go, each (its path in static/,
+// posts/Secret-Plans) with the post's folder on the sites, posts/<slug>.
+// A folder is a post's by the post's slug, its file's name (the folder
+// of a post whose slug: is another) or its own name made a slug
+// (Secret-Plans, Café Notes): copied to the blog, they published the
+// post's images, and its name with them.
+func heldFolders(fsys fs.FS, j *journal.Journal) map[string]string {
+	entries, err := fs.ReadDir(fsys, StaticDir+"/posts")
+	if err != nil {
+		return nil
+	}
+	unpublished := map[string]string{} // a name of the post's → its slug
 	for _, p := range j.Posts {
 		if !p.Published(j.Opts) {
-			out = append(out, "posts/"+p.Slug())
+			for _, n := range []string{p.Slug(), content.SlugOf(p.Path), content.LegacySlugOf(p.Path)} {
+				if n != "" {
+					unpublished[n] = p.Slug()
+				}
+			}
 		}
 	}
-	return out
-}
-
-// inFolders reports whether rel, a path in static/, is in one of folders.
-func inFolders(rel string, folders []string) bool {
-	for _, f := range folders {
-		if strings.HasPrefix(rel, f+"/") {
-			return true
+	if len(unpublished) == 0 {
+		return nil
+	}
+	held := map[string]string{}
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		for _, n := range []string{e.Name(), content.SlugOf(e.Name() + ".md"), content.Slugify(e.Name())} {
+			if slug, ok := unpublished[n]; ok {
+				held["posts/"+e.Name()] = "posts/" + slug
+				break
+			}
 		}
 	}
-	return false
+	return held
 }
 
-// readStatic reads the files of static/ in folders, by their path in a
-// site.
-func readStatic(fsys fs.FS, folders []string) (map[string][]byte, error) {
+// inFolders reports whether rel, a path in static/, is in one of the
+// folders of held.
+func inFolders(rel string, held map[string]string) bool {
+	if !strings.HasPrefix(rel, "posts/") {
+		return false
+	}
+	dir, _, _ := strings.Cut(strings.TrimPrefix(rel, "posts/"), "/")
+	_, ok := held["posts/"+dir]
+	return ok && strings.Count(rel, "/") >= 2
+}
+
+// readStatic reads the files of static/ in the folders of held, by their
+// path in the wiki: in the post's folder there (posts/<slug>/).
+func readStatic(fsys fs.FS, held map[string]string) (map[string][]byte, error) {
 	var files map[string][]byte
-	for _, f := range folders {
+	for _, f := range slices.Sorted(maps.Keys(held)) {
 		err := walkStatic(fsys, StaticDir+"/"+f, func(p, rel string) error {
 			b, err := fs.ReadFile(fsys, p)
 			if err != nil {
@@ -867,7 +894,7 @@ func readStatic(fsys fs.FS, folders []string) (map[string][]byte, error) {
 			if files == nil {
 				files = map[string][]byte{}
 			}
-			files[rel] = b
+			files[held[f]+strings.TrimPrefix(rel, f)] = b
 			return nil
 		})
 		if err != nil {
@@ -902,11 +929,11 @@ func walkStatic(fsys fs.FS, dir string, file func(p, rel string) error) error {
 }
 
 // addStatic copies the site's static/ folder into the public site, but
-// for what is in the folders held (unpublishedFolders). A file there may
+// for what is in the folders held (heldFolders). A file there may
 // replace a generated file where that is what it means (a robots.txt of
 // the site's own, a stylesheet or icon of the theme's), each said in a
 // note; it may not replace a page, a feed or the sitemap.
-func addStatic(fsys fs.FS, files *page.Site, held []string) (notes []string, err error) {
+func addStatic(fsys fs.FS, files *page.Site, held map[string]string) (notes []string, err error) {
 	var errs content.ErrorList
 	err = walkStatic(fsys, StaticDir, func(p, rel string) error {
 		if inFolders(rel, held) {

@@ -86,3 +86,37 @@ func TestUnpublishedPostFilesStayPrivate(t *testing.T) {
 		}
 	}
 }
+
+// TestUnpublishedPostFilesByAnyName: the folder beside a post the blog
+// does not publish was held back by its slug alone, as written: one named
+// as the post's file is (static/posts/Secret-Plans/, Café Notes/), or
+// the file of a post whose slug: is another, was published, and the
+// post's name with it (a review). A folder that is a post's by its
+// slug, its file's name or its name folded is held, and the wiki has it
+// beside the post's page, by the post's slug.
+func TestUnpublishedPostFilesByAnyName(t *testing.T) {
+	dir := copySite(t)
+	write(t, dir, "content/posts/Secret-Plans.md", "---\ntitle: Secret plans\ndate: 2026-01-05\nprivate: true\n---\n![pic](pic.png)\n")
+	write(t, dir, "static/posts/Secret-Plans/pic.png", "PRIVATE-1")
+	write(t, dir, "content/posts/Café Notes.md", "---\ntitle: Cafe\ndate: 2026-01-05\ndraft: true\n---\n![cup](cup.png)\n")
+	write(t, dir, "static/posts/Café Notes/cup.png", "PRIVATE-2")
+	write(t, dir, "content/posts/file-name.md", "---\ntitle: Other\ndate: 2026-01-05\nslug: other-slug\nprivate: true\n---\n![x](x.png)\n")
+	write(t, dir, "static/posts/file-name/x.png", "PRIVATE-3")
+	res, err := Render(os.DirFS(dir), Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, b := range res.Public {
+		if strings.Contains(string(b), "PRIVATE-") || strings.Contains(strings.ToLower(p), "secret") || strings.Contains(p, "Caf") || strings.Contains(p, "file-name") {
+			t.Errorf("public/%s published", p)
+		}
+	}
+	for p, want := range map[string]string{"posts/secret-plans/pic.png": "PRIVATE-1", "posts/cafe-notes/cup.png": "PRIVATE-2", "posts/other-slug/x.png": "PRIVATE-3"} {
+		if got := string(res.Private[p]); got != want {
+			t.Errorf("private/%s = %q, want %q", p, got, want)
+		}
+	}
+	if got := res.Warnings.Error(); strings.Contains(got, "pic.png") || strings.Contains(got, "cup.png") || strings.Contains(got, "x.png") {
+		t.Errorf("said broken:\n%s", got)
+	}
+}
