@@ -362,3 +362,40 @@ func TestLinkPostToPrivatePost(t *testing.T) {
 		}
 	}
 }
+
+// TestPublicLinkToAPrivatePostsFile: a public post's link to a file in a
+// private post's folder (/posts/secret/photo.png, its image) published
+// the private post's address with a broken-link warning alone (a
+// review): it fails the build as a link to the post's page does, written
+// as a site path, relative, or the site's whole URL in link:.
+func TestPublicLinkToAPrivatePostsFile(t *testing.T) {
+	for _, body := range []string{
+		"![pic](/blog/posts/secret/photo.png)",
+		"![pic](../secret/photo.png)",
+		"[notes](/blog/posts/secret/sub/notes.pdf#p2)",
+	} {
+		files := map[string]string{
+			"content/posts/secret.md": secretPost,
+			"content/posts/open.md":   "---\ntitle: Open\ndate: 2026-01-02\n---\n" + body + "\n",
+		}
+		_, err := publicOf(t, "title: T\nbase_url: https://example.com/blog/\n", files)
+		if err == nil || !strings.Contains(err.Error(), `content/posts/open.md:5: public post links to private post "secret"`) {
+			t.Errorf("%s: %v", body, err)
+		}
+	}
+	files := map[string]string{
+		"content/posts/secret.md": secretPost,
+		"content/posts/open.md":   "---\ntitle: Open\ndate: 2026-01-02\nlink: https://example.com/blog/posts/secret/photo.png\n---\nA.\n",
+	}
+	if _, err := publicOf(t, "title: T\nbase_url: https://example.com/blog/\n", files); err == nil || !strings.Contains(err.Error(), "content/posts/open.md:4: public post links to private post") {
+		t.Errorf("link: %v", err)
+	}
+	// A file of the same name beside another post is no link to it.
+	files = map[string]string{
+		"content/posts/secret.md": secretPost,
+		"content/posts/open.md":   "---\ntitle: Open\ndate: 2026-01-02\n---\n![pic](/blog/posts/open/secret/photo.png)\n",
+	}
+	if _, err := publicOf(t, "title: T\nbase_url: https://example.com/blog/\n", files); err != nil {
+		t.Errorf("another folder: %v", err)
+	}
+}

@@ -472,10 +472,11 @@ func (j *Journal) linksToPrivate(site *public.Site, errs *content.ErrorList) {
 	}
 	check := func(what, source, dir string, links []public.Link) {
 		for _, l := range links {
-			if !last[markdown.LastName(markdown.DecodeDest(l.Dest))] {
+			d := markdown.DecodeDest(l.Dest)
+			if !last[markdown.LastName(d)] && !anySegment(d, last) {
 				continue
 			}
-			if at := sitePathOf(l.Dest, dir, site.BasePath); private[at] != "" {
+			if at := privateAt(private, sitePathOf(l.Dest, dir, site.BasePath)); at != "" {
 				errs.Add(content.Position{Path: source, Line: l.Line},
 					"public %s links to private %s (%s%s): its address would be published, and the link broken; link to it from a private document, or leave the link out",
 					what, private[at], site.BasePath, at)
@@ -489,6 +490,38 @@ func (j *Journal) linksToPrivate(site *public.Site, errs *content.ErrorList) {
 		check("page", pg.Source, pg.Path, pg.Links)
 	}
 	j.webLinksToPrivate(site, private, errs)
+}
+
+// privateAt returns the private address that the site path at is, or is
+// a file under (posts/secret/photo.png: a private post's image, which
+// names the post as its page does), or "".
+func privateAt(private map[string]string, at string) string {
+	if private[at] != "" {
+		return at
+	}
+	for i := 0; i < len(at); i++ {
+		if at[i] == '/' && private[at[:i+1]] != "" {
+			return at[:i+1]
+		}
+	}
+	return ""
+}
+
+// anySegment reports whether a segment of the path p (but its last) is
+// one of names.
+func anySegment(p string, names map[string]bool) bool {
+	p, _, _ = strings.Cut(p, "#")
+	p, _, _ = strings.Cut(p, "?")
+	for {
+		seg, rest, ok := strings.Cut(p, "/")
+		if !ok {
+			return false
+		}
+		if names[seg] {
+			return true
+		}
+		p = rest
+	}
 }
 
 // webLinksToPrivate refuses, as linksToPrivate does, a link of a public
@@ -540,7 +573,7 @@ func (j *Journal) webLinksToPrivate(site *public.Site, private map[string]string
 		// A link post's link: the home page, the list of shared links,
 		// the post's page and the feeds publish it.
 		if u, err := url.Parse(p.Link); p.Link != "" && err == nil && hosts[siteHost(u)] {
-			if at := sitePathOf(u.EscapedPath(), "", site.BasePath); private[at] != "" {
+			if at := privateAt(private, sitePathOf(u.EscapedPath(), "", site.BasePath)); at != "" {
 				errs.Add(p.Pos("link"),
 					"public post links to private %s (%s): its address would be published, and the link broken; link to it from a private document, or leave the link out",
 					private[at], p.Link)
