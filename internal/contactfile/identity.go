@@ -261,10 +261,9 @@ func (id *identity) profileAlone(o *identity) bool {
 // may be one person, Bruno Costa and Ana Lima are not.
 func nameWordShared(names []string, person Person) bool {
 	for _, n := range append([]string{person.Name}, person.Aliases...) {
-		k := NameKey(n)
-		for _, w := range nameParts(k) {
+		for _, w := range umlautFolded(nameParts(NameKey(n))) {
 			for _, c := range names {
-				if partsWithin([]string{w}, nameParts(c)) || namesMeet([]string{c}, Person{Name: n}) {
+				if partsWithin([]string{w}, umlautFolded(nameParts(c))) || namesMeet([]string{c}, Person{Name: n}) {
 					return true
 				}
 			}
@@ -272,6 +271,19 @@ func nameWordShared(names []string, person Person) bool {
 	}
 	return false
 }
+
+// umlautFolded is words with German's spelling of an umlaut without one
+// (Mueller, Juergen: ue, oe, ae) as its letter less its dots, as NameKey
+// folds Müller to muller.
+func umlautFolded(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = umlauts.Replace(w)
+	}
+	return out
+}
+
+var umlauts = strings.NewReplacer("ue", "u", "oe", "o", "ae", "a")
 
 // profilesDiffer says why a and b are two people though they may share an
 // email (a team's address): each has a LinkedIn profile, and not the same

@@ -632,3 +632,36 @@ func TestPlanProfileOfAnotherName(t *testing.T) {
 		t.Errorf("Bruno's email in Ana's file:\n%s", b)
 	}
 }
+
+// TestPlanProfileAloneOfNameVariants: a review's finding on the rule
+// above: a name written otherwise (Juergen Mueller, Jürgen Müller), a
+// name in another script found by the contact's slug (Mei Chen,
+// chen-mei.md), are the contact's; and a LinkedIn export's row, whose
+// profile is the row's own by LinkedIn's making, is the profile's
+// contact whatever its name (Robert Smith, whom the file calls Bob). A
+// card's profile, typed by hand, under a name sharing nothing with the
+// contact's is still skipped, saying how to make it theirs.
+func TestPlanProfileAloneOfNameVariants(t *testing.T) {
+	li := func(s string) []Link { return []Link{{URL: "https://www.linkedin.com/in/" + s + "/"}} }
+	fsys := fstest.MapFS{
+		content.ConfigFile:             {Data: []byte(testConfig)},
+		"content/contacts/juergen.md":  {Data: []byte("---\nname: Jürgen Müller\nlinks: {linkedin: \"https://www.linkedin.com/in/jm-example\"}\n---\n")},
+		"content/contacts/chen-mei.md": {Data: []byte("---\nname: 陈美\nlinks: {linkedin: \"https://www.linkedin.com/in/chenmei-example\"}\n---\n")},
+		"content/contacts/bob.md":      {Data: []byte("---\nname: Bob\nlinks: {linkedin: \"https://www.linkedin.com/in/bob-example\"}\n---\n")},
+	}
+	res := planOver(t, fsys,
+		Person{Name: "Juergen Mueller", Emails: values("j@x.example"), Links: li("jm-example")},
+		Person{Name: "Mei Chen", Emails: values("mei@x.example"), Links: li("chenmei-example")},
+		Person{Name: "Robert Smith", Emails: values("bob@x.example"), Links: li("bob-example")},
+		Person{Name: "Robert Smith", Emails: values("bob@y.example"), Links: li("bob-example"), ProfileOwn: true},
+	)
+	want := []string{"updated content/contacts/juergen.md", "updated content/contacts/chen-mei.md", "skipped ", "updated content/contacts/bob.md"}
+	for i, c := range res.Changes {
+		if got := outcome(c); !strings.HasPrefix(got, want[i]) {
+			t.Errorf("%s: %s (%s), want %s", c.Person.Name, got, c.Reason, want[i])
+		}
+	}
+	if r := res.Changes[2].Reason; !strings.Contains(r, "alias") {
+		t.Errorf("the skip says nothing of an alias: %s", r)
+	}
+}

@@ -245,7 +245,7 @@ func (p *planner) plan(person Person) (*Change, error) {
 	var wrongProfile *entry
 	for _, e := range p.sharing(id) {
 		w := e.id.differs(id)
-		if w == "" && e.id.profileAlone(id) && !nameWordShared(e.given(), person) {
+		if w == "" && !person.ProfileOwn && e.id.profileAlone(id) && !nameWordShared(e.names, person) {
 			// Bruno Costa's card with Ana Lima's LinkedIn profile,
 			// pasted from the wrong tab: merged, his email went into her
 			// file. Skipped (below).
@@ -289,7 +289,7 @@ func (p *planner) plan(person Person) (*Change, error) {
 	}
 	if wrongProfile != nil {
 		if len(same) == 1 && same[0] == wrongProfile {
-			return skip("its LinkedIn profile is %s's, whose name shares no word with %q: one of the two has the wrong profile", wrongProfile.path, person.Name)
+			return skip("its LinkedIn profile is %s's, whose names share no word with %q: if they are one person, give the contact that name as an alias; else one of the two has the wrong profile", wrongProfile.path, person.Name)
 		}
 		// Another contact is the person by an email: merged, it would
 		// get the first's profile.

@@ -100,7 +100,7 @@ func TestPlanNeverMergesStrangers(t *testing.T) {
 		"created content/contacts/李-明.md",
 		`updated content/contacts/李-明.md: added role "CEO"`,
 		`updated content/contacts/李-明.md: added tags "x"`,
-		`skipped : its LinkedIn profile is content/contacts/bo.md's, whose name shares no word with "Robert Q": one of the two has the wrong profile`,
+		`skipped : its LinkedIn profile is content/contacts/bo.md's, whose names share no word with "Robert Q": if they are one person, give the contact that name as an alias; else one of the two has the wrong profile`,
 		`updated content/contacts/bo.md: added role "CTO"`,
 		"created content/contacts/eva-lopes.md",
 		"created content/contacts/rita-sousa.md: possible duplicate of content/contacts/eva-lopes.md (same profile https://github.com/acme, but other names)",
