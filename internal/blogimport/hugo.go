@@ -464,11 +464,12 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		c.markdownMath = markdownMath
 		c.inlineShortcodes, _ = boolean(cfg.get("enableinlineshortcodes"))
 		body := c.shortcodes()
+		dollar := (dollarIsMath || scriptMath && (!gated || siteMath || pageMath(d.meta))) && !rawDollar
 		if hardWraps {
-			body = hardWrapped(body)
+			body = hardWrapped(body, rawDollar || dollar)
 		}
 		body = displayMath(body)
-		if (dollarIsMath || scriptMath && (!gated || siteMath || pageMath(d.meta))) && !rawDollar {
+		if dollar {
 			body = dollarMath(body)
 		}
 		if markdownMath {
@@ -1348,14 +1349,19 @@ func uglySections(cfg config) map[string]bool {
 
 // hardWrapped is body with each of its soft line breaks a hard one, a
 // "\\" at the line's end, as Hugo's markup.goldmark.renderer.hardWraps
-// showed them: but in math, where a line break is LaTeX's (Hugo wrote
-// <br> there too, which no math script reads as part of it).
-func hardWrapped(body string) string {
+// showed them: but in math ($$…$$, and $…$ where the site's is, dollar),
+// where a line break is LaTeX's.
+func hardWrapped(body string, dollar bool) string {
 	breaks := markdown.SoftBreaks(body)
 	if len(breaks) == 0 {
 		return body
 	}
 	math := mathRegions(body, codeRegions(body))
+	if dollar { // $…$ is math too
+		for _, m := range markdown.DollarMath(body) {
+			math = append(math, span{m[0], m[1]})
+		}
+	}
 	var b strings.Builder
 	last := 0
 	for _, at := range breaks {

@@ -429,3 +429,20 @@ func TestJekyllCollectionsWithOutput(t *testing.T) {
 		t.Errorf("pages at %q, want %q", paths, want)
 	}
 }
+
+// TestHugoHardWrapsNotInInlineMath: with hardWraps and $…$ math (Hugo's
+// passthrough), a line break inside inline math got a \, a control space
+// in the LaTeX, where Hugo wrote no <br> (a review's finding).
+func TestHugoHardWrapsNotInInlineMath(t *testing.T) {
+	plan, err := Hugo(fstest.MapFS{
+		"hugo.toml":          {Data: []byte("baseURL = 'https://h.example/'\n[markup.goldmark.renderer]\nhardWraps = true\n[markup.goldmark.extensions.passthrough]\nenable = true\n[markup.goldmark.extensions.passthrough.delimiters]\ninline = [['$', '$']]\nblock = [['$$', '$$']]\n")},
+		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2024-01-02\n---\nRoses are red\nviolets are blue, and $a +\nb$ is math.\n")},
+	}, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := plan.Posts[0].Body
+	if !strings.Contains(body, "Roses are red\\\n") || strings.Contains(body, "+\\\n") {
+		t.Errorf("body %q", body)
+	}
+}
