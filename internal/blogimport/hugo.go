@@ -492,6 +492,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 	}
 	plan.baseHref = hugoBaseHref(fsys, cfg)
 	plan.staticFiles(fsys, staticDirs(cfg), shown) // which relink links to
+	plan.hookedImages(fsys, cfg, now)
 	plan.relink(old)
 	var secs []string
 	for s := range sectionPages {
@@ -1345,6 +1346,77 @@ func uglySections(cfg config) map[string]bool {
 		}
 	}
 	return out
+}
+
+// imageExts are the images a render hook takes from assets/.
+var imageExts = map[string]bool{".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".webp": true, ".svg": true, ".avif": true}
+
+// hookedImages copies the images of assets/ (the site's, its themes')
+// that the published posts and pages name by a site path
+// (/images/diagram.png), when the site's image render hook takes them
+// from there (resources.Get, as LoveIt's does): Hugo published each at
+// its path, and the import, which copies static/, left the image broken
+// and the file named nowhere. A draft's, a private or a future post's
+// are not: Hugo published none of them, and static/ is published whole.
+func (plan *Plan) hookedImages(fsys fs.FS, cfg config, now time.Time) {
+	dirs := []string{"assets"}
+	hooks := []string{"layouts/_default/_markup/render-image.html", "layouts/_markup/render-image.html"}
+	for _, th := range cfg.list("theme") {
+		root := path.Join(or(cfg.str("themesdir"), "themes"), th)
+		dirs = append(dirs, path.Join(root, "assets"))
+		hooks = append(hooks, path.Join(root, hooks[0]), path.Join(root, hooks[1]))
+	}
+	if a := cfg.str("assetdir"); a != "" {
+		dirs[0] = path.Clean(strings.Trim(a, "/"))
+	}
+	hooked := false
+	for _, h := range hooks {
+		if b, err := fs.ReadFile(fsys, h); err == nil && strings.Contains(string(b), "resources.Get") {
+			hooked = true
+			break
+		}
+	}
+	if !hooked {
+		return
+	}
+	have := map[string]bool{}
+	for _, f := range plan.Files {
+		have[f.Path] = true
+	}
+	var bodies []string
+	for _, p := range plan.Posts {
+		if !p.Draft && !p.Private && !p.Date.day().After(content.Day(now)) {
+			bodies = append(bodies, p.Body)
+		}
+	}
+	for _, p := range plan.Pages {
+		if !p.Draft && !p.Private {
+			bodies = append(bodies, p.Body)
+		}
+	}
+	for _, body := range bodies {
+		for _, l := range headingRenderer().Links(markdown.Text(body)) {
+			dest := l.Dest
+			if !strings.HasPrefix(dest, "/") || strings.ContainsAny(dest, "?#") || !imageExts[strings.ToLower(path.Ext(dest))] {
+				continue
+			}
+			rel := path.Clean(strings.TrimPrefix(dest, "/"))
+			if u, err := url.PathUnescape(rel); err == nil {
+				rel = u // the file's name, as the address writes it
+			}
+			to := "static/" + rel
+			if have[to] || !fs.ValidPath(rel) {
+				continue
+			}
+			for _, d := range dirs {
+				if _, err := fs.Stat(fsys, path.Join(d, rel)); err == nil {
+					plan.Files = append(plan.Files, File{Path: to, Source: path.Join(d, rel)})
+					have[to] = true
+					break
+				}
+			}
+		}
+	}
 }
 
 // hardWrapped is body with each of its soft line breaks a hard one, a

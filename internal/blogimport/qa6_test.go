@@ -446,3 +446,62 @@ func TestHugoHardWrapsNotInInlineMath(t *testing.T) {
 		t.Errorf("body %q", body)
 	}
 }
+
+// TestHugoImagesFromAssets: a Hugo site whose image render hook takes an
+// image from assets/ (resources.Get, as LoveIt's does) published it at
+// its path there; the import copied static/ alone, and the post's
+// ![The diagram](/images/diagram.png) was a broken image, the file
+// named nowhere (a QA pass). Such an image is copied to static/.
+func TestHugoImagesFromAssets(t *testing.T) {
+	hook := "{{- $u := urls.Parse .Destination -}}{{- with resources.Get $u.Path -}}<img src=\"{{ .RelPermalink }}\">{{- end -}}"
+	for _, withHook := range []bool{true, false} {
+		fsys := fstest.MapFS{
+			"hugo.toml":                 {Data: []byte("baseURL = 'https://h.example/'\n")},
+			"assets/images/diagram.png": {Data: []byte("\x89PNG")},
+			"assets/css/site.css":       {Data: []byte("body{}")},
+			"content/posts/a.md":        {Data: []byte("---\ntitle: A\ndate: 2024-06-25\n---\n![The diagram](/images/diagram.png) [css](/css/site.css)\n")},
+		}
+		if withHook {
+			fsys["layouts/_default/_markup/render-image.html"] = &fstest.MapFile{Data: []byte(hook)}
+		}
+		plan, err := Hugo(fsys, Options{Root: "h"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var copied []string
+		for _, f := range plan.Files {
+			copied = append(copied, f.Path+" < "+f.Source)
+		}
+		want := []string{}
+		if withHook {
+			want = []string{"static/images/diagram.png < assets/images/diagram.png"}
+		}
+		if !slices.Equal(copied, want) && !(len(copied) == 0 && len(want) == 0) {
+			t.Errorf("hook %t: copied %q, want %q", withHook, copied, want)
+		}
+	}
+}
+
+// TestHugoImagesFromAssetsOfDraftsStay: a draft's image in assets/ was
+// never published by Hugo; static/ is published whole: it is not copied.
+func TestHugoImagesFromAssetsOfDraftsStay(t *testing.T) {
+	plan, err := Hugo(fstest.MapFS{
+		"hugo.toml": {Data: []byte("baseURL = 'https://h.example/'\n")},
+		"layouts/_default/_markup/render-image.html": {Data: []byte("{{ with resources.Get .Destination }}<img src=\"{{ .RelPermalink }}\">{{ end }}")},
+		"assets/images/secret plan.png":              {Data: []byte("\x89PNG")},
+		"assets/images/open.png":                     {Data: []byte("\x89PNG")},
+		"content/posts/a.md":                         {Data: []byte("---\ntitle: A\ndate: 2024-06-25\ndraft: true\n---\n![plan](/images/secret%20plan.png)\n")},
+		"content/posts/b.md":                         {Data: []byte("---\ntitle: B\ndate: 2024-06-25\n---\n![open](/images/open.png)\n")},
+	}, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range plan.Files {
+		if strings.Contains(f.Path, "secret") {
+			t.Errorf("a draft's image copied: %v", f)
+		}
+	}
+	if len(plan.Files) != 1 {
+		t.Errorf("files %v", plan.Files)
+	}
+}
