@@ -406,30 +406,11 @@ func (c *converter) tag(t *liquidTag) (string, bool) {
 
 // includeRelativeText returns what Jekyll wrote for an {%
 // include_relative %} of file: the file beside the page, its Liquid run
-// with the include's arguments, the page's values and the site's, in the
-// page's Markdown, which renders it. ok is false for a file that is not
-// there, or whose Liquid does not run here.
+// (includeOutput), in the page's Markdown, which renders it. ok is false
+// for a file that is not there, or whose Liquid does not run here.
 func (c *converter) includeRelativeText(file string, args []string) (string, bool) {
-	if c.includeRelative == nil {
-		return "", false
-	}
-	src, ok := c.includeRelative(file)
-	if !ok || jekyllOnly.MatchString(src) || readsData.MatchString(src) && c.site["data"] == nil {
-		return "", false
-	}
-	named := map[string]any{}
-	for _, a := range args {
-		k, v, ok := strings.Cut(a, "=")
-		if !ok {
-			return "", false
-		}
-		named[k] = strings.Trim(v, `"'`)
-	}
-	out, err := runInclude(src, liquid.Bindings{"include": named, "site": c.site, "page": c.page})
-	if err != nil {
-		return "", false
-	}
-	return strings.TrimRight(out, "\n"), true
+	out, ok := c.includeOutput(c.includeRelative, file, args)
+	return strings.TrimRight(out, "\n"), ok
 }
 
 // liquidFields splits a tag's markup into its words, a quoted value with
@@ -540,10 +521,25 @@ func runInclude(src string, bindings liquid.Bindings) (out string, err error) {
 // (each would end the block, and an indented line after one be code); in
 // a line of text, on that line.
 func (c *converter) includeHTML(t *liquidTag, file string, args []string) (string, bool) {
-	if c.include == nil {
+	out, ok := c.includeOutput(c.include, file, args)
+	if !ok {
 		return "", false
 	}
-	src, ok := c.include(file)
+	// kramdown read an include's HTML in a Markdown post; in one in HTML,
+	// Jekyll wrote it as it was: its text is escaped.
+	return c.place(out, t.start, t.end, true, !c.html), true
+}
+
+// includeOutput runs the Liquid of an include's file, which read reads
+// (nil: none), with the include's arguments (include.name), the page's
+// values and the site's. ok is false for a file read does not find, and
+// for one that does not run here (a tag or a filter of a plugin's or a
+// theme's, what only Jekyll has).
+func (c *converter) includeOutput(read func(string) (string, bool), file string, args []string) (string, bool) {
+	if read == nil {
+		return "", false
+	}
+	src, ok := read(file)
 	if !ok || jekyllOnly.MatchString(src) || readsData.MatchString(src) && c.site["data"] == nil {
 		return "", false
 	}
@@ -560,12 +556,7 @@ func (c *converter) includeHTML(t *liquidTag, file string, args []string) (strin
 		}
 	}
 	out, err := runInclude(src, liquid.Bindings{"include": named, "site": c.site, "page": c.page})
-	if err != nil {
-		return "", false
-	}
-	// kramdown read an include's HTML in a Markdown post; in one in HTML,
-	// Jekyll wrote it as it was: its text is escaped.
-	return c.place(out, t.start, t.end, true, !c.html), true
+	return out, err == nil
 }
 
 // attr returns the first of an include's named values, made a site path
