@@ -956,8 +956,9 @@ func whole(v any) int {
 // /name/ for a page outside sections).
 func (plan *Plan) hugoAddress(f *fields, d *draft, pg hugoPage, hc hugoContext, date stamp, title, slug, name string) string {
 	p := plan.hugoLanguageAddress(f, d, pg, hc, date, title, slug, name)
-	if p != "" && hc.langPrefix != "" && !strings.Contains(f.text("url"), "://") {
-		// Below the language's folder: a url too, since Hugo 0.58.
+	if p != "" && hc.langPrefix != "" && f.text("url") == "" {
+		// Below the language's folder: but a url's, which Hugo 0.111
+		// puts where it says.
 		p = hc.langPrefix + p
 	}
 	return p
@@ -1441,7 +1442,11 @@ func hardWrapped(body string, dollar bool) string {
 			continue
 		}
 		b.WriteString(body[last:at])
-		b.WriteByte('\\')
+		if at > 0 && body[at-1] == '\\' {
+			b.WriteString("  ") // after an escaped backslash (C:\\), a \ would be read with it
+		} else {
+			b.WriteByte('\\')
+		}
 		last = at
 	}
 	b.WriteString(body[last:])

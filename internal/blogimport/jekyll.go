@@ -165,10 +165,18 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			rest := strings.TrimPrefix(p, "_"+c+"/")
 			_, ext := splitExt(name)
 			switch {
+			case slices.ContainsFunc(strings.Split(rest, "/"), func(s string) bool { return s != "" && strings.ContainsRune("_.#~", rune(s[0])) }):
+				// Jekyll's EntryFilter leaves them out: never rendered.
+				plan.skip(shown(p), "a name that begins with _, ., # or ~ in a collection, which Jekyll leaves out")
 			case !frontMatter(fsys, p):
 				// Copied as it is, as Jekyll copies a rendered
-				// collection's other files.
-				plan.Files = append(plan.Files, File{Path: "static/" + c + "/" + rest, Source: p})
+				// collection's other files: where its permalink puts them
+				// (StaticFile#url: :path without its extension, then it).
+				noExt := strings.TrimSuffix(rest, path.Ext(rest))
+				at, _ := expand(or(cfg.str("collections."+c+".permalink"), jekyllCollectionTemplate(or(cfg.str("permalink"), "date"))),
+					map[string]string{"collection": c, "path": noExt, "name": path.Base(noExt), "title": "", "slug": "", "output_ext": ""})
+				at = strings.TrimSuffix(at, "/") + path.Ext(rest)
+				plan.Files = append(plan.Files, File{Path: "static" + at, Source: p})
 			case markdownExts[ext] || ext == ".html" || ext == ".htm":
 				docFiles = append(docFiles, p)
 			default:
@@ -207,6 +215,11 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 	plan.taken = opts.Taken
 	refs := map[string]string{}
 	var drafts []*draft
+	// A file beside a page, which its include_relative puts in it.
+	readFile := func(p string) (string, bool) {
+		b, err := fs.ReadFile(fsys, p)
+		return string(b), err == nil && len(b) <= maxDataFile
+	}
 	read := func(p string, isDraft bool) {
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
@@ -216,7 +229,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		// A draft without a date is dated by its file, as Jekyll dates it.
 		mod := changed(fsys, p, opts.Now)
 		d, ok := plan.jekyllPost(shown(p), p, data, isDraft, jekyllContext{
-			cfg: cfg, zone: zone, pattern: pattern, old: old, newBase: opts.NewBase, byID: byID, feedID: feedID, now: mod,
+			cfg: cfg, zone: zone, pattern: pattern, old: old, newBase: opts.NewBase, byID: byID, feedID: feedID, now: mod, read: readFile,
 		})
 		if !ok {
 			return
@@ -246,9 +259,12 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			plan.warn(content.Position{Path: shown(p)}, "%v", pathless(err))
 			continue
 		}
-		jc := jekyllContext{cfg: cfg, zone: zone, pattern: pageStyle, old: old, newBase: opts.NewBase}
+		jc := jekyllContext{cfg: cfg, zone: zone, pattern: pageStyle, old: old, newBase: opts.NewBase, read: readFile}
 		if c := collectionOf(p); c != "" {
-			jc.collection = c
+			jc.collection, jc.now = c, opts.Now
+			if jc.now.IsZero() {
+				jc.now = time.Now()
+			}
 			jc.pattern = or(cfg.str("collections."+c+".permalink"), jekyllCollectionTemplate(pageStyle))
 		}
 		d, ok := plan.jekyllPage(shown(p), p, data, jc)
@@ -310,12 +326,15 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		// lineOf maps a line of the body, counted from 0, to the line of
 		// the file's body, when a pass added lines.
 		var lineOf func(int) int
+		if d.included != nil {
+			lineOf = func(l int) int { return fileLine(l, d.included) }
+		}
 		if d.html {
 			// Jekyll ran no Markdown converter on it: its HTML is the
 			// page's.
 			var inserted []int
 			if d.body, inserted = htmlBody(d.body, true); inserted != nil {
-				lineOf = func(l int) int { return fileLine(l, inserted) }
+				lineOf = then(func(l int) int { return fileLine(l, inserted) }, lineOf)
 			}
 		}
 		if kramdown && !d.html {
@@ -328,7 +347,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			d.body, headers = kramdownTables(kramdownItemFences(kramdownSubLists(d.body)))
 			d.body = kramdownUnclosedRaw(kramdownSetextText(kramdownShortSeparators(kramdownLineBreaks(d.body))))
 			if headers != nil {
-				lineOf = func(l int) int { return fileLine(l, headers) }
+				lineOf = then(func(l int) int { return fileLine(l, headers) }, lineOf)
 			}
 		}
 		if rawHTML && !d.html {
@@ -397,7 +416,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 				src = strings.TrimPrefix(src, r+"/")
 			}
 			p := path.Join(path.Dir(src), name)
-			if !fs.ValidPath(p) {
+			if !includable(name) || !fs.ValidPath(p) {
 				return "", false
 			}
 			b, err := fs.ReadFile(fsys, p)
@@ -508,13 +527,23 @@ type jekyllContext struct {
 	// collection names the collection of a page that is its document
 	// (projects, of _projects/x.md), whose pattern is the collection's.
 	collection string
-	old        site
-	newBase    string
-	byID       bool
+	// read returns a file of the site, for an include_relative.
+	read    func(p string) (string, bool)
+	old     site
+	newBase string
+	byID    bool
 	// feedID makes a post's id (its address's folder and its slug) the
 	// id jekyll-feed gave it.
 	feedID func(id string) string
 	now    time.Time
+}
+
+// then is the line map f, then before (nil: none).
+func then(f, before func(int) int) func(int) int {
+	if before == nil {
+		return f
+	}
+	return func(l int) int { return before(f(l)) }
 }
 
 // cnameHint names the domain a GitHub Pages site's CNAME file at p
@@ -652,7 +681,8 @@ func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc je
 	jekyllDefaults(meta, rel, jc.cfg, "posts", "permalink", "categories", "category", "tags", "published", "password", "encrypt", "encrypted", "toc", "excerpt_separator")
 	p := &Post{Source: shown, Draft: isDraft}
 	f := plan.fieldsOf(shown, meta)
-	d := &draft{post: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown, html: ext == ".html" || ext == ".htm"}
+	body, included := includeRelatives(body, rel, jc.read)
+	d := &draft{post: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown, html: ext == ".html" || ext == ".htm", included: included}
 	// What the separator means is carried by the body (jekyllExcerpt):
 	// the key, which netjournal has not, is not kept as a comment.
 	if _, v, ok := f.take("excerpt_separator"); ok {
@@ -997,7 +1027,8 @@ func (plan *Plan) jekyllPage(shown, rel string, data []byte, jc jekyllContext) (
 	p := &Page{Source: shown}
 	f := plan.fieldsOf(shown, meta)
 	_, ext := splitExt(path.Base(rel))
-	d := &draft{page: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown, aliasKey: "redirect_from", html: ext == ".html" || ext == ".htm"}
+	body, included := includeRelatives(body, rel, jc.read)
+	d := &draft{page: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown, aliasKey: "redirect_from", html: ext == ".html" || ext == ".htm", included: included}
 	if key, v, ok := f.take("date"); ok && v != nil && v != "" {
 		if s, err := date(v, jc.zone); err != nil {
 			f.unreadKey(key, "%s: %v", key, err)
@@ -1062,13 +1093,29 @@ func (plan *Plan) jekyllPage(shown, rel string, data []byte, jc jekyllContext) (
 		// Its :title and :slug: its slug, or its file name less a date
 		// that begins it (2016-11-07-mt-whitney is mt-whitney), as
 		// Jekyll's Document reads it.
+		// (UrlDrop: :slug and :name slugs, :title its own case, and a
+		// date of its file name its date.)
 		slug := f.text("slug")
-		if m := postName.FindStringSubmatch(base); slug == "" && m != nil {
-			slug = m[2]
+		if m := postName.FindStringSubmatch(base); m != nil {
+			slug = or(slug, m[2])
+			if p.Date.t.IsZero() {
+				if s, err := date(m[1], jc.zone); err == nil {
+					p.Date = s
+				}
+			}
 		}
-		slug = strings.Join(strings.Fields(or(slug, name)), "-")
-		values = map[string]string{"collection": c, "path": in, "name": strings.ToLower(name), "title": slug, "slug": slug, "output_ext": ".html"}
+		slug = or(slug, name)
+		values = map[string]string{"collection": c, "path": in, "name": jekyllSlug(name, false, false),
+			"title": jekyllSlug(slug, true, true), "slug": jekyllSlug(slug, false, false), "output_ext": ".html"}
+		if !p.Date.t.IsZero() {
+			dateValues(p.Date, values)
+		}
 		fallback = "/" + c + "/" + in + "/"
+		// One dated after today Jekyll did not render (future: false).
+		if !jc.now.IsZero() && p.Date.day().After(content.Day(jc.now)) && !jc.cfg.boolean("future") {
+			p.Draft = true
+			plan.warn(content.Position{Path: shown, Line: meta.LineOf("date")}, "dated %s, after today: Jekyll did not publish it; imported as a draft", p.Date)
+		}
 	}
 	oldPath, unknown := expand(pattern, values)
 	if len(unknown) > 0 {

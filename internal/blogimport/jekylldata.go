@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io/fs"
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -160,4 +161,74 @@ func liquidDate(s, format string) (string, bool) {
 	}
 	out, err := includeEngine.ParseAndRenderString("{{ t | date: f }}", map[string]any{"t": t, "f": format})
 	return out, err == nil
+}
+
+// includeRelativeTag is an {% include_relative FILE %} of no arguments:
+// one with arguments is run by the converter (includeOutput), which
+// gives the file its include.* values.
+var includeRelativeTag = regexp.MustCompile(`\{%-?\s*include_relative\s+([^\s%]+)\s*-?%\}`)
+
+// includable reports whether Jekyll includes a file of the name, as an
+// include tag's file: not one with .., //, ./ or /. in it, nor one that
+// starts with / (IncludeTag's invalid sequences).
+func includable(name string) bool {
+	return !invalidSequence.MatchString(name) && !strings.HasPrefix(name, "/")
+}
+
+var invalidSequence = regexp.MustCompile(`[./]{2,}`)
+
+// maxIncludeDepth bounds the files included in included files.
+const maxIncludeDepth = 5
+
+// includeRelatives returns body, the body of the file at rel, with each
+// {% include_relative FILE %} outside code put in its place, as Jekyll
+// puts it there before kramdown reads the page: the file beside rel
+// (read returns it, or false), its own include_relative's beside it.
+// The included text is then the page's, read as kramdown reads the page
+// (its tables, its {::comment}, its attribute lists) and its Liquid run
+// with the page's. inserted are the lines it added, for fileLine: a
+// problem in them is said at the tag's line.
+func includeRelatives(body, rel string, read func(string) (string, bool)) (string, []int) {
+	out, inserted := includeRelativesIn(body, rel, read, 0)
+	return out, inserted
+}
+
+func includeRelativesIn(body, rel string, read func(string) (string, bool), depth int) (string, []int) {
+	if read == nil || depth >= maxIncludeDepth || !strings.Contains(body, "include_relative") {
+		return body, nil
+	}
+	code := codeRegions(body)
+	opaque, _ := liquidOpaque(body)
+	code = append(code, opaque...)
+	var b strings.Builder
+	var inserted []int
+	last, line := 0, 0 // line: of the output, counted from 0
+	for _, m := range includeRelativeTag.FindAllStringSubmatchIndex(body, -1) {
+		if code.in(m[0]) {
+			continue
+		}
+		name := body[m[2]:m[3]]
+		p := path.Join(path.Dir(rel), name)
+		if !includable(name) || !fs.ValidPath(p) {
+			continue
+		}
+		text, ok := read(p)
+		if !ok {
+			continue // the converter says it is not converted
+		}
+		text, _ = includeRelativesIn(strings.TrimRight(text, "\n"), p, read, depth+1)
+		b.WriteString(body[last:m[0]])
+		line += strings.Count(body[last:m[0]], "\n")
+		for i, n := 0, strings.Count(text, "\n"); i < n; i++ {
+			inserted = append(inserted, line+1+i)
+		}
+		line += strings.Count(text, "\n")
+		b.WriteString(text)
+		last = m[1]
+	}
+	if last == 0 {
+		return body, nil
+	}
+	b.WriteString(body[last:])
+	return b.String(), inserted
 }

@@ -1670,7 +1670,7 @@ func kramdownTables(body string) (_ string, inserted []int) {
 			default:
 				gone++
 			}
-			offset += len(l)
+			offset += len(table[j]) // as the source has it: a widened row is longer
 		}
 		if gone > 0 && !strings.HasSuffix(out.String(), "\n") {
 			out.WriteString("\n")

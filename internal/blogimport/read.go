@@ -229,6 +229,9 @@ type draft struct {
 	// html says that its body is HTML, which its old site showed as it
 	// was, not Markdown.
 	html bool
+	// included are the lines of body that a Jekyll include_relative put
+	// there (includeRelatives), for fileLine.
+	included []int
 }
 
 // newPath is the site path the post or page is published at.
