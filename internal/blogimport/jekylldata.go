@@ -3,6 +3,7 @@ package blogimport
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"path"
 	"regexp"
@@ -65,10 +66,44 @@ func jekyllData(fsys fs.FS, dir string) map[string]any {
 			}
 			m = sub
 		}
-		m[strings.TrimSuffix(path.Base(rel), path.Ext(rel))] = v
+		m[dataName(strings.TrimSuffix(path.Base(rel), path.Ext(rel)))] = stringKeys(v)
 		return nil
 	})
 	return data
+}
+
+// dataName is a data file's name as Jekyll's DataReader gives it to
+// site.data: what is no word character, space nor hyphen taken out
+// (team.members is teammembers), a run of spaces one _.
+func dataName(name string) string {
+	name = dataNameDrop.ReplaceAllString(name, "")
+	return strings.Join(strings.Fields(name), "_")
+}
+
+var dataNameDrop = regexp.MustCompile(`[^\w\s-]+`)
+
+// stringKeys is v with every table's keys text (YAML's 2019: is a
+// number), as Liquid looks them up: site.data.years[2019].
+func stringKeys(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			v[k] = stringKeys(x)
+		}
+		return v
+	case map[any]any:
+		out := make(map[string]any, len(v))
+		for k, x := range v {
+			out[fmt.Sprint(k)] = stringKeys(x)
+		}
+		return out
+	case []any:
+		for i, x := range v {
+			v[i] = stringKeys(x)
+		}
+		return v
+	}
+	return v
 }
 
 // dataRows reads a CSV (or TSV) file as Jekyll does: a row a table, by
@@ -115,7 +150,7 @@ func liquidLookup(root any, p string) (any, bool) {
 			if n, err := strconv.Atoi(key); err == nil {
 				list, ok := v.([]any)
 				if !ok {
-					return nil, false
+					break // a table's key that is a number: years[2019]
 				}
 				if n < 0 {
 					n += len(list)
@@ -132,6 +167,23 @@ func liquidLookup(root any, p string) (any, bool) {
 				end = len(p)
 			}
 			key, p = p[:end], p[end:]
+		}
+		if list, ok := v.([]any); ok {
+			// Liquid's size, first and last of a list.
+			switch key {
+			case "size":
+				v = len(list)
+				continue
+			case "first", "last":
+				if len(list) == 0 {
+					return nil, false
+				}
+				v = list[0]
+				if key == "last" {
+					v = list[len(list)-1]
+				}
+				continue
+			}
 		}
 		m, ok := v.(map[string]any)
 		if !ok {
@@ -151,7 +203,7 @@ func liquidDate(s, format string) (string, bool) {
 	s = strings.TrimSpace(s)
 	var t time.Time
 	var err error
-	for _, layout := range []string{"2006-01-02 15:04:05 -0700", time.RFC3339, "2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006-01-02"} {
+	for _, layout := range []string{"2006-01-02 15:04:05 -0700", time.RFC3339, "2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006-01-02 15:04", "2006-01-02"} {
 		if t, err = time.Parse(layout, s); err == nil {
 			break
 		}

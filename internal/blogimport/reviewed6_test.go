@@ -153,3 +153,23 @@ func TestSixthReviewHardWrapsAfterAnEscapedBackslash(t *testing.T) {
 		t.Errorf("%q: %q", got, html)
 	}
 }
+
+// TestSixthReviewDataAsJekyllReadsIt: a data file's name is sanitized
+// as Jekyll's DataReader does (team.members.yml is teammembers), a
+// table of number keys is read by them, a list's size, first and last
+// are Liquid's, and a date of no seconds is a date.
+func TestSixthReviewDataAsJekyllReadsIt(t *testing.T) {
+	plan, err := Jekyll(fstest.MapFS{
+		"_config.yml":            {Data: []byte("url: https://j.example.org\n")},
+		"_data/team.members.yml": {Data: []byte("lead: Bo\n")},
+		"_data/years.yml":        {Data: []byte("2019:\n  city: Lisbon\n")},
+		"_data/nav.yml":          {Data: []byte("- title: Home\n- title: About\n")},
+		"_posts/2020-03-04-b.md": {Data: []byte("---\ntitle: B\ndate: 2020-03-04 10:30\n---\n{{ site.data.teammembers.lead }}, {{ site.data.years[2019].city }}, {{ site.data.nav.size }} {{ site.data.nav.first.title }} {{ site.data.nav.last.title }}; {{ page.date | date: \"%H:%M\" }}\n")},
+	}, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body := plan.Posts[0].Body; !strings.Contains(body, "Bo, Lisbon, 2 Home About; 10:30") {
+		t.Errorf("body %q (warnings %v)", body, plan.Warnings)
+	}
+}
