@@ -812,7 +812,8 @@ func slips(doc ast.Node, html, links []ast.Node, refs []parser.Reference, src []
 
 // inlineLink reports whether the link or image n is known to give its
 // destination inline, [text](dest), rather than by a reference: its text
-// is followed by "](". One of no text is not known so.
+// is followed by "](", or, one of no text, the source writes "](dest"
+// somewhere.
 func inlineLink(n ast.Node, src []byte) bool {
 	stop := -1
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -822,7 +823,16 @@ func inlineLink(n ast.Node, src []byte) bool {
 		return ast.WalkContinue, nil
 	})
 	if stop < 0 {
-		return false
+		// No text to find it by (![](x)): inline if the source writes
+		// its destination so anywhere.
+		var dest []byte
+		switch n := n.(type) {
+		case *ast.Link:
+			dest = n.Destination
+		case *ast.Image:
+			dest = n.Destination
+		}
+		return len(dest) > 0 && (bytes.Contains(src, append([]byte("]("), dest...)) || bytes.Contains(src, append(append([]byte("](<"), dest...), '>')))
 	}
 	for i := stop; i < len(src); i++ {
 		switch src[i] {

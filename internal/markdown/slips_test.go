@@ -25,3 +25,19 @@ func TestSlipsEveryOneOnce(t *testing.T) {
 		t.Errorf("slips %q, want %q", got, want)
 	}
 }
+
+// TestSlipsOfAnImageWithoutText: an image of no alt text, ![]([[x]]),
+// beside a definition of the same destination, was still passed over (a
+// review's finding): it is said at its line.
+func TestSlipsOfAnImageWithoutText(t *testing.T) {
+	src := "![]([[x]])\n\n[a]: [[x]]\n"
+	res := New().Render(Text(src), Options{})
+	var got []string
+	for _, s := range res.Slips {
+		got = append(got, fmt.Sprintf("%d %s", s.Line, s.Where))
+	}
+	slices.Sort(got)
+	if want := []string{"0 an image's destination", "2 a link reference definition"}; !slices.Equal(got, want) {
+		t.Errorf("slips %q, want %q", got, want)
+	}
+}
