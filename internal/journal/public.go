@@ -493,22 +493,25 @@ func (j *Journal) linksToPrivate(site *public.Site, errs *content.ErrorList) {
 }
 
 // privateAt returns the private address that the site path at is, or is
-// a file under (posts/secret/photo.png: a private post's image, which
-// names the post as its page does), or "".
+// a file in the folder of (posts/secret/photo.png: a private post's
+// image, which names the post as its page does), or "". A page's
+// address is its own alone: a public page may be under a private one
+// (projects/foo/ under projects/); nothing is under a post's but its
+// files.
 func privateAt(private map[string]string, at string) string {
 	if private[at] != "" {
 		return at
 	}
-	for i := 0; i < len(at); i++ {
-		if at[i] == '/' && private[at[:i+1]] != "" {
-			return at[:i+1]
+	if rest, ok := strings.CutPrefix(at, "posts/"); ok {
+		if slug, _, ok := strings.Cut(rest, "/"); ok && private["posts/"+slug+"/"] != "" {
+			return "posts/" + slug + "/"
 		}
 	}
 	return ""
 }
 
-// anySegment reports whether a segment of the path p (but its last) is
-// one of names.
+// anySegment reports whether a segment of the path p (but its last),
+// unescaped as a browser reads it, is one of names.
 func anySegment(p string, names map[string]bool) bool {
 	p, _, _ = strings.Cut(p, "#")
 	p, _, _ = strings.Cut(p, "?")
@@ -517,7 +520,7 @@ func anySegment(p string, names map[string]bool) bool {
 		if !ok {
 			return false
 		}
-		if names[seg] {
+		if names[seg] || names[content.PathUnescape(seg)] {
 			return true
 		}
 		p = rest
@@ -556,7 +559,7 @@ func (j *Journal) webLinksToPrivate(site *public.Site, private map[string]string
 			if err != nil || !hosts[siteHost(u)] {
 				continue
 			}
-			if at := sitePathOf(u.EscapedPath(), "", site.BasePath); private[at] != "" {
+			if at := privateAt(private, sitePathOf(u.EscapedPath(), "", site.BasePath)); at != "" {
 				errs.Add(doc.BodyPos(l.Line),
 					"public %s links to private %s (%s): its address would be published, and the link broken; link to it from a private document, or leave the link out",
 					what, private[at], l.Dest)

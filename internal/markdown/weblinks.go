@@ -87,7 +87,9 @@ func cutPrefixFold(s, prefix string) (string, bool) {
 
 // webNames returns the WebName of the last name of each web address that
 // links and autolinks (collect's) and raw HTML (webs, rawLinks') lead
-// to, each once, sorted; src is their body's source.
+// to, and of each folder of its path (a file in a private post's folder
+// names the post by it: /posts/secret/photo.png), each once, sorted; src
+// is their body's source.
 func webNames(links []ast.Node, autos []*ast.AutoLink, webs []string, src []byte) []uint64 {
 	var out []uint64
 	add := func(dest string) {
@@ -96,6 +98,13 @@ func webNames(links []ast.Node, autos []*ast.AutoLink, webs []string, src []byte
 		}
 		if name := LastName(dest); name != "" && path.Base(name) == name {
 			out = append(out, WebName(name))
+		}
+		if u, err := url.Parse(dest); err == nil {
+			dir := path.Dir(u.Path)
+			for dir != "/" && dir != "." && dir != "" {
+				out = append(out, WebName(path.Base(dir)))
+				dir = path.Dir(dir)
+			}
 		}
 	}
 	for _, n := range links {

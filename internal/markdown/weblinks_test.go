@@ -8,14 +8,15 @@ import (
 )
 
 // TestWebNames: a body's facts name the last name of each web address it
-// links to, by a Markdown link, an image, an autolink or a bare address,
+// links to, and the folders of its path, by a Markdown link, an image, an autolink or a bare address,
 // and of no other; they are kept on the disk with the facts; WebLinks
 // gives the addresses with their lines.
 func TestWebNames(t *testing.T) {
 	body := "[a](https://example.com/posts/alpha/) ![b](http://example.com/img/beta.png)\n\n" +
 		"<https://example.com/posts/gamma/index.html#x> and www.example.com/delta and https://example.com/posts/s%65cret/\n\n" +
 		"[rel](/posts/rel/) [mail](mailto:ana@example.com) [ftp](ftp://example.com/epsilon/) `https://example.com/code/`\n"
-	want := []uint64{WebName("alpha"), WebName("beta.png"), WebName("gamma"), WebName("delta"), WebName("secret")}
+	want := []uint64{WebName("alpha"), WebName("beta.png"), WebName("gamma"), WebName("delta"), WebName("secret"),
+		WebName("posts"), WebName("img")} // and the folders of their paths
 	slices.Sort(want)
 	d, err := diskcache.Open(t.TempDir())
 	if err != nil {
