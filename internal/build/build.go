@@ -838,32 +838,39 @@ const StaticDir = "static"
 // (Secret-Plans, Café Notes): copied to the blog, they published the
 // post's images, and its name with them.
 func heldFolders(fsys fs.FS, j *journal.Journal) map[string]string {
-	entries, err := fs.ReadDir(fsys, StaticDir+"/posts")
-	if err != nil {
-		return nil
-	}
 	unpublished := map[string]string{} // a name of the post's → its slug
+	published := map[string]bool{}     // the slugs of the posts the blog has
 	for _, p := range j.Posts {
-		if !p.Published(j.Opts) {
-			for _, n := range []string{p.Slug(), content.SlugOf(p.Path), content.LegacySlugOf(p.Path)} {
-				if n != "" {
-					unpublished[n] = p.Slug()
-				}
+		if p.Published(j.Opts) {
+			published[p.Slug()] = true
+			continue
+		}
+		for _, n := range []string{p.Slug(), content.SlugOf(p.Path), content.LegacySlugOf(p.Path)} {
+			if n != "" {
+				unpublished[n] = p.Slug()
 			}
 		}
 	}
 	if len(unpublished) == 0 {
 		return nil
 	}
+	tops, _ := fs.ReadDir(fsys, StaticDir)
 	held := map[string]string{}
-	for _, e := range entries {
-		if !e.IsDir() {
+	for _, top := range tops {
+		// posts/, or Posts/ as a disk blind to case lets it be.
+		if !top.IsDir() || !strings.EqualFold(top.Name(), "posts") {
 			continue
 		}
-		for _, n := range []string{e.Name(), content.SlugOf(e.Name() + ".md"), content.Slugify(e.Name())} {
-			if slug, ok := unpublished[n]; ok {
-				held["posts/"+e.Name()] = "posts/" + slug
-				break
+		entries, _ := fs.ReadDir(fsys, StaticDir+"/"+top.Name())
+		for _, e := range entries {
+			if !e.IsDir() || published[e.Name()] {
+				continue // a published post's own folder is its
+			}
+			for _, n := range []string{e.Name(), content.SlugOf(e.Name() + ".md"), content.Slugify(e.Name())} {
+				if slug, ok := unpublished[n]; ok {
+					held[top.Name()+"/"+e.Name()] = "posts/" + slug
+					break
+				}
 			}
 		}
 	}
@@ -873,12 +880,13 @@ func heldFolders(fsys fs.FS, j *journal.Journal) map[string]string {
 // inFolders reports whether rel, a path in static/, is in one of the
 // folders of held.
 func inFolders(rel string, held map[string]string) bool {
-	if !strings.HasPrefix(rel, "posts/") {
+	top, rest, ok := strings.Cut(rel, "/")
+	if !ok || !strings.EqualFold(top, "posts") {
 		return false
 	}
-	dir, _, _ := strings.Cut(strings.TrimPrefix(rel, "posts/"), "/")
-	_, ok := held["posts/"+dir]
-	return ok && strings.Count(rel, "/") >= 2
+	dir, _, ok := strings.Cut(rest, "/")
+	_, isHeld := held[top+"/"+dir]
+	return ok && isHeld
 }
 
 // readStatic reads the files of static/ in the folders of held, by their

@@ -120,3 +120,32 @@ func TestUnpublishedPostFilesByAnyName(t *testing.T) {
 		t.Errorf("said broken:\n%s", got)
 	}
 }
+
+// TestHeldFoldersOfASeventhReview: static/Posts/ (a capital, as a
+// case-blind disk lets it be) holds a private post's folder too; and a
+// folder named exactly as a published post's slug is that post's, though
+// a private post's file has the name (Notes.md, slug: secret-x): it was
+// held back, the public post's image broken (a review's findings).
+func TestHeldFoldersOfASeventhReview(t *testing.T) {
+	dir := copySite(t)
+	write(t, dir, "content/posts/secret-plans.md", "---\ntitle: Secret\ndate: 2026-01-05\nprivate: true\n---\n![pic](pic.png)\n")
+	write(t, dir, "static/Posts/secret-plans/pic.png", "PRIVATE")
+	write(t, dir, "content/posts/Notes.md", "---\ntitle: N\ndate: 2026-01-05\nslug: secret-x\nprivate: true\n---\nN.\n")
+	write(t, dir, "content/posts/public-notes.md", "---\ntitle: Public notes\ndate: 2026-01-05\nslug: notes\n---\n![d](diagram.png)\n")
+	write(t, dir, "static/posts/notes/diagram.png", "PUBLIC")
+	res, err := Render(os.DirFS(dir), Options{Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, b := range res.Public {
+		if string(b) == "PRIVATE" {
+			t.Errorf("public/%s published", p)
+		}
+	}
+	if string(res.Public["posts/notes/diagram.png"]) != "PUBLIC" {
+		t.Errorf("the public post's image is not on the blog")
+	}
+	if string(res.Private["posts/secret-plans/pic.png"]) != "PRIVATE" {
+		t.Errorf("the private post's image is not in the wiki")
+	}
+}
