@@ -34,19 +34,14 @@ type Person struct {
 	Emails   []content.Typed // each with its type when the record gives one: work, home
 	Phones   []content.Typed // cell, work, fax, …
 	Links    []Link
-	// ProfileOwn says that the record's LinkedIn profile is its own by
-	// the export's making (a LinkedIn connection's row), not typed by
-	// hand: the contact of that profile is the record's, whatever its
-	// name.
-	ProfileOwn bool
-	UID        string   // a vCard's UID: kept as uid, it is who the person is
-	Tags       []string // a tag naming one of the site's circles sets the circle instead
-	Circle     string
-	Birthday   content.Birthday
-	Met        time.Time // met.date; zero when unknown
-	Photo      *Photo    // nil without one
-	Notes      string    // the body of a new contact; never merged into an existing one
-	Skip       string    // why the record cannot be imported, if it cannot
+	UID      string   // a vCard's UID: kept as uid, it is who the person is
+	Tags     []string // a tag naming one of the site's circles sets the circle instead
+	Circle   string
+	Birthday content.Birthday
+	Met      time.Time // met.date; zero when unknown
+	Photo    *Photo    // nil without one
+	Notes    string    // the body of a new contact; never merged into an existing one
+	Skip     string    // why the record cannot be imported, if it cannot
 	// Dropped lists what the record holds that no contact file keeps, for
 	// the import to say: `ANNIVERSARY "2015-06-01"`.
 	Dropped []string

@@ -245,10 +245,13 @@ func (p *planner) plan(person Person) (*Change, error) {
 	var wrongProfile *entry
 	for _, e := range p.sharing(id) {
 		w := e.id.differs(id)
-		if w == "" && !person.ProfileOwn && e.id.profileAlone(id) && !nameWordShared(e.names, person) {
+		if w == "" && e.id.profileAlone(id) && !nameWordShared(e.names, person) {
 			// Bruno Costa's card with Ana Lima's LinkedIn profile,
 			// pasted from the wrong tab: merged, his email went into her
-			// file. Skipped (below).
+			// file. Skipped (below). A LinkedIn row's profile is its own,
+			// but the contact's may be the one typed wrong (Ana's row,
+			// into bruno-costa.md that holds her profile): a skip is
+			// mended with an alias, a merge is not undone.
 			wrongProfile = e
 			continue
 		}

@@ -191,7 +191,6 @@ func person(pos content.Position, rec, cols []string, warnings *content.ErrorLis
 	if u := get(colURL); u != "" {
 		if content.IsURL(u) {
 			p.Links = []contactfile.Link{{Name: "linkedin", URL: u}}
-			p.ProfileOwn = true // the connection's, by LinkedIn's export
 		} else {
 			warnings.Add(pos, "URL %q is not a web address: imported without it", u)
 		}

@@ -271,18 +271,3 @@ func TestReadQuotedRowInnerQuotes(t *testing.T) {
 		t.Errorf("a quoted row of too many fields: %v", err)
 	}
 }
-
-// TestProfileIsTheRowsOwn: a row's URL is the connection's own profile,
-// by LinkedIn's export: a contact of that profile is the row's whatever
-// name the file gives it (Bob, for Robert Smith), where a card's profile,
-// typed by hand, under a name sharing nothing with it is not merged (a
-// review's finding).
-func TestProfileIsTheRowsOwn(t *testing.T) {
-	people, _, err := Read("Connections.csv", []byte("First Name,Last Name,URL,Email Address,Company,Position,Connected On\nRobert,Smith,https://www.linkedin.com/in/bob-example,,Acme,CTO,01 Jan 2024\n"), "")
-	if err != nil || len(people) != 1 {
-		t.Fatal(people, err)
-	}
-	if !people[0].ProfileOwn {
-		t.Error("the row's profile is not its own")
-	}
-}
