@@ -956,9 +956,9 @@ func whole(v any) int {
 // /name/ for a page outside sections).
 func (plan *Plan) hugoAddress(f *fields, d *draft, pg hugoPage, hc hugoContext, date stamp, title, slug, name string) string {
 	p := plan.hugoLanguageAddress(f, d, pg, hc, date, title, slug, name)
-	if p != "" && hc.langPrefix != "" && f.text("url") == "" {
-		// Below the language's folder: but a url's, which Hugo 0.111
-		// puts where it says.
+	if u := f.text("url"); p != "" && hc.langPrefix != "" && !strings.HasPrefix(u, "/") && !strings.Contains(u, "://") {
+		// Below the language's folder: but a url's from the root
+		// (/custom/a/), which Hugo 0.111.3 puts where it says.
 		p = hc.langPrefix + p
 	}
 	return p

@@ -165,8 +165,9 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			rest := strings.TrimPrefix(p, "_"+c+"/")
 			_, ext := splitExt(name)
 			switch {
-			case slices.ContainsFunc(strings.Split(rest, "/"), func(s string) bool { return s != "" && strings.ContainsRune("_.#~", rune(s[0])) }):
-				// Jekyll's EntryFilter leaves them out: never rendered.
+			case strings.ContainsRune("_.#~", rune(rest[0])) || strings.ContainsRune("_.#~", rune(name[0])):
+				// Jekyll's EntryFilter leaves them out (special?: the
+				// path's first character, or the name's): never rendered.
 				plan.skip(shown(p), "a name that begins with _, ., # or ~ in a collection, which Jekyll leaves out")
 			case !frontMatter(fsys, p):
 				// Copied as it is, as Jekyll copies a rendered
@@ -327,7 +328,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		// the file's body, when a pass added lines.
 		var lineOf func(int) int
 		if d.included != nil {
-			lineOf = func(l int) int { return fileLine(l, d.included) }
+			lineOf = func(l int) int { return fileLineAt(l, d.included) }
 		}
 		if d.html {
 			// Jekyll ran no Markdown converter on it: its HTML is the

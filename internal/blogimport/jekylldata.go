@@ -238,7 +238,7 @@ const maxIncludeDepth = 5
 // (read returns it, or false), its own include_relative's beside it.
 // The included text is then the page's, read as kramdown reads the page
 // (its tables, its {::comment}, its attribute lists) and its Liquid run
-// with the page's. inserted are the lines it added, for fileLine: a
+// with the page's. inserted are the lines it added, for fileLineAt: a
 // problem in them is said at the tag's line.
 func includeRelatives(body, rel string, read func(string) (string, bool)) (string, []int) {
 	out, inserted := includeRelativesIn(body, rel, read, 0)
@@ -268,7 +268,9 @@ func includeRelativesIn(body, rel string, read func(string) (string, bool), dept
 		if !ok {
 			continue // the converter says it is not converted
 		}
-		text, _ = includeRelativesIn(strings.TrimRight(text, "\n"), p, read, depth+1)
+		// As read, its last line break too; its own include_relative's
+		// beside the page, as Jekyll's page_path has them.
+		text, _ = includeRelativesIn(text, rel, read, depth+1)
 		b.WriteString(body[last:m[0]])
 		line += strings.Count(body[last:m[0]], "\n")
 		for i, n := 0, strings.Count(text, "\n"); i < n; i++ {

@@ -787,6 +787,19 @@ func fileLine(line int, inserted []int) int {
 	return line - n
 }
 
+// fileLineAt is fileLine for lines that stand for the one before them
+// (an include_relative's text, all at the tag's line): an inserted line
+// is its own line's too.
+func fileLineAt(line int, inserted []int) int {
+	n := 0
+	for _, l := range inserted {
+		if l <= line {
+			n++
+		}
+	}
+	return line - n
+}
+
 // kramdownSubLists returns body with each list that kramdown nests in the
 // item above it, and CommonMark does not, indented to that item's text.
 // Right under an item's line, with no blank line between, kramdown reads a

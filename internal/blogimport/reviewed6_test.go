@@ -173,3 +173,85 @@ func TestSixthReviewDataAsJekyllReadsIt(t *testing.T) {
 		t.Errorf("body %q (warnings %v)", body, plan.Warnings)
 	}
 }
+
+// TestSeventhReviewIncludeRelative: a problem in an included file is said
+// at the tag's line (it was the line after); a nested include_relative
+// is beside the page, as Jekyll's page_path has it, not beside the file
+// that names it; the file's last line break stays (a paragraph after
+// the tag is one of its own).
+func TestSeventhReviewIncludeRelative(t *testing.T) {
+	plan, err := Jekyll(fstest.MapFS{
+		"_config.yml":            {Data: []byte("url: https://j.example.org\ntitle: J\n")},
+		"_posts/snip.md":         {Data: []byte("one\ntwo\n{% mystery1 %}\nfour\n")},
+		"_posts/parts/a.md":      {Data: []byte("A {% include_relative b.md %}\n")},
+		"_posts/b.md":            {Data: []byte("page's b")},
+		"_posts/parts/b.md":      {Data: []byte("WRONG b")},
+		"_posts/intro.md":        {Data: []byte("Intro.\n")},
+		"_posts/2020-01-02-a.md": {Data: []byte("---\ntitle: A\n---\nStart.\n\n{% include_relative snip.md %}\n\nAfter {% mystery2 %}\n\n{% include_relative parts/a.md %}\n\n{% include_relative intro.md %}\nMore text.\n")},
+	}, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, w := range plan.Warnings {
+		lines = append(lines, w.Error())
+	}
+	got := strings.Join(lines, "\n")
+	for _, want := range []string{"2020-01-02-a.md:6: Liquid tag {% mystery1 %}", "2020-01-02-a.md:8: Liquid tag {% mystery2 %}"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in\n%s", want, got)
+		}
+	}
+	body := plan.Posts[0].Body
+	if !strings.Contains(body, "A page's b") || strings.Contains(body, "WRONG") {
+		t.Errorf("nested: %q", body)
+	}
+	if html := publicHTML(body); !strings.Contains(html, "<p>Intro.</p>") {
+		t.Errorf("the include's paragraph: %q", html)
+	}
+}
+
+// TestSeventhReviewCollectionSpecialNames: Jekyll leaves out a
+// collection's entry whose path or file name begins with _ . # or ~, not
+// one in a folder of such a name deeper down.
+func TestSeventhReviewCollectionSpecialNames(t *testing.T) {
+	plan, err := Jekyll(fstest.MapFS{
+		"_config.yml":               {Data: []byte("url: https://j.example.org\ncollections:\n  projects:\n    output: true\n")},
+		"_projects/sub/_inner/x.md": {Data: []byte("---\ntitle: Inner\n---\nShown.\n")},
+		"_projects/_top/y.md":       {Data: []byte("---\ntitle: Top\n---\nHidden.\n")},
+		"_projects/sub/~z.md":       {Data: []byte("---\ntitle: Z\n---\nHidden.\n")},
+		"_posts/2020-01-02-a.md":    {Data: []byte("---\ntitle: A\n---\nA.\n")},
+	}, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	for _, p := range plan.Pages {
+		titles = append(titles, p.Title)
+	}
+	if !slices.Equal(titles, []string{"Inner"}) {
+		t.Errorf("pages %q", titles)
+	}
+}
+
+// TestSeventhReviewHugoRelativeURLInItsLanguage: a url: without a leading
+// slash is under the language's folder (Hugo 0.111.3: url: custom/b/ is
+// /en/custom/b/); one with it is where it says.
+func TestSeventhReviewHugoRelativeURLInItsLanguage(t *testing.T) {
+	plan, err := Hugo(fstest.MapFS{
+		"hugo.toml":             {Data: []byte("baseURL = 'https://h.example/'\ndefaultContentLanguage = 'en'\ndefaultContentLanguageInSubdir = true\n[languages.en]\ncontentDir = 'content/en'\n[languages.fr]\ncontentDir = 'content/fr'\n")},
+		"content/en/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2021-01-01\nurl: /custom/a/\n---\nA.\n")},
+		"content/en/posts/b.md": {Data: []byte("---\ntitle: B\ndate: 2021-01-01\nurl: custom/b/\n---\nB.\n")},
+		"content/fr/posts/c.md": {Data: []byte("---\ntitle: C\ndate: 2021-01-01\n---\nC.\n")},
+	}, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{}
+	for _, p := range plan.Posts {
+		got[p.Slug] = p.Aliases
+	}
+	if !slices.Contains(got["a"], "/custom/a/") || !slices.Contains(got["b"], "/en/custom/b/") {
+		t.Errorf("aliases %q", got)
+	}
+}
