@@ -473,8 +473,8 @@ func (j *Journal) linksToPrivate(site *public.Site, errs *content.ErrorList) {
 	check := func(what, source, dir string, links []public.Link) {
 		for _, l := range links {
 			d := markdown.DecodeDest(l.Dest)
-			if !last[markdown.LastName(d)] && !anySegment(d, last) {
-				continue
+			if !last[markdown.LastName(d)] && !anySegment(d, last) && !anySegment(content.PathUnescape(d), last) {
+				continue // (an escaped / in it, posts%2Fsecret, is one as sitePathOf reads it)
 			}
 			if at := privateAt(private, sitePathOf(l.Dest, dir, site.BasePath)); at != "" {
 				errs.Add(content.Position{Path: source, Line: l.Line},
@@ -502,9 +502,14 @@ func privateAt(private map[string]string, at string) string {
 	if private[at] != "" {
 		return at
 	}
-	if rest, ok := strings.CutPrefix(at, "posts/"); ok {
-		if slug, _, ok := strings.Cut(rest, "/"); ok && private["posts/"+slug+"/"] != "" {
-			return "posts/" + slug + "/"
+	// posts/ in any case (a server blind to case serves /Posts/secret/).
+	if len(at) > len("posts/") && strings.EqualFold(at[:len("posts/")], "posts/") {
+		if slug, _, ok := strings.Cut(at[len("posts/"):], "/"); ok {
+			for _, s := range []string{slug, strings.ToLower(slug)} {
+				if private["posts/"+s+"/"] != "" {
+					return "posts/" + s + "/"
+				}
+			}
 		}
 	}
 	return ""
@@ -520,7 +525,7 @@ func anySegment(p string, names map[string]bool) bool {
 		if !ok {
 			return false
 		}
-		if names[seg] || names[content.PathUnescape(seg)] {
+		if names[seg] || names[content.PathUnescape(seg)] || names[strings.ToLower(seg)] {
 			return true
 		}
 		p = rest

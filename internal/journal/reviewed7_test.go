@@ -43,3 +43,27 @@ func TestSeventhReviewPublicPageUnderAPrivateOne(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestEighthReviewMoreWaysToAPrivatePost: an eighth review's findings:
+// a srcset's web address, a scheme-relative //host/ link, a %2F in the
+// path and a capital in posts/ named a private post's address with no
+// error (a broken-link warning, or none).
+func TestEighthReviewMoreWaysToAPrivatePost(t *testing.T) {
+	for _, body := range []string{
+		`<img srcset="https://example.com/blog/posts/secret/photo.png 2x">`,
+		"[x](//example.com/blog/posts/secret/)",
+		`<a href="//example.com/blog/posts/secret/">x</a>`,
+		"![p](/blog/posts%2Fsecret/photo.png)",
+		"![p](../secret%2Fphoto.png)",
+		"![p](/blog/Posts/secret/photo.png)",
+	} {
+		files := map[string]string{
+			"content/posts/secret.md": secretPost,
+			"content/posts/open.md":   "---\ntitle: Open\ndate: 2026-01-02\n---\n" + body + "\n",
+		}
+		_, err := publicOf(t, "title: T\nbase_url: https://example.com/blog/\n", files)
+		if err == nil || !strings.Contains(err.Error(), "links to private post") {
+			t.Errorf("%s: not refused: %v", body, err)
+		}
+	}
+}

@@ -338,6 +338,9 @@ func rawLinks(doc ast.Node, src []byte, at *lineIndex, link func(dest string, li
 					}
 				case "srcset":
 					if repl, ok := srcsetLinks(a.Val, func(u string) string {
+						if web != nil && isWeb(u) {
+							web(u, at)
+						}
 						if !internal(u) {
 							return ""
 						}

@@ -74,6 +74,10 @@ func isWeb(dest string) bool {
 	if !ok {
 		rest, ok = cutPrefixFold(dest, "http://")
 	}
+	if !ok {
+		// Scheme-relative, //example.com/x: the page's scheme's.
+		rest, ok = strings.CutPrefix(dest, "//")
+	}
 	return ok && rest != "" && strings.IndexByte("/?#", rest[0]) < 0
 }
 
