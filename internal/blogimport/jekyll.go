@@ -341,6 +341,9 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		if kramdown && !d.html {
 			var n, first int
 			if d.body, n, first = kramdownAbbreviations(d.body); n > 0 {
+				if lineOf != nil {
+					first = lineOf(first)
+				}
 				plan.warn(content.Position{Path: d.shown, Line: d.bodyLine + first},
 					"kramdown's abbreviations are not read: %d %s kept in HTML comments, where they show nothing", n, map[bool]string{true: "definition", false: "definitions"}[n == 1])
 			}

@@ -59,6 +59,7 @@ func jekyllData(fsys fs.FS, dir string) map[string]any {
 			folders = nil
 		}
 		for _, f := range folders {
+			f = dataName(f) // a folder's name too, as Jekyll's DataReader has it
 			sub, ok := m[f].(map[string]any)
 			if !ok {
 				sub = map[string]any{}
@@ -267,6 +268,9 @@ func includeRelativesIn(body, rel string, read func(string) (string, bool), dept
 		text, ok := read(p)
 		if !ok {
 			continue // the converter says it is not converted
+		}
+		if !strings.Contains(body, "\r\n") {
+			text = strings.ReplaceAll(text, "\r\n", "\n") // the page's line endings
 		}
 		// As read, its last line break too; its own include_relative's
 		// beside the page, as Jekyll's page_path has them.

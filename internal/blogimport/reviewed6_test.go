@@ -255,3 +255,30 @@ func TestSeventhReviewHugoRelativeURLInItsLanguage(t *testing.T) {
 		t.Errorf("aliases %q", got)
 	}
 }
+
+// TestEighthReviewIncludedAndData: an eighth review's findings: an
+// included file of CRLF line endings in a page of LF ones brought its
+// \r in; a data folder's name is sanitized as a file's (v1.0 is v10);
+// the abbreviations' warning after an include is at its own line.
+func TestEighthReviewIncludedAndData(t *testing.T) {
+	plan, err := Jekyll(fstest.MapFS{
+		"_config.yml":            {Data: []byte("url: https://j.example.org\n")},
+		"_data/v1.0/team.yml":    {Data: []byte("lead: Bo\n")},
+		"_posts/crlf.md":         {Data: []byte("X1\r\nX2\r\n")},
+		"_posts/2020-01-02-a.md": {Data: []byte("---\ntitle: A\n---\n{% include_relative crlf.md %}\n\n{{ site.data.v10.team.lead }}\n\n*[HTML]: Hyper Text\n")},
+	}, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := plan.Posts[0].Body
+	if strings.Contains(body, "\r") || !strings.Contains(body, "X1\nX2\n") || !strings.Contains(body, "Bo") {
+		t.Errorf("body %q (warnings %v)", body, plan.Warnings)
+	}
+	var got string
+	for _, w := range plan.Warnings {
+		got += w.Error() + "\n"
+	}
+	if !strings.Contains(got, "2020-01-02-a.md:8: kramdown's abbreviations") {
+		t.Errorf("warnings:\n%s", got)
+	}
+}
