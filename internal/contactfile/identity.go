@@ -261,9 +261,13 @@ func (id *identity) profileAlone(o *identity) bool {
 // may be one person, Bruno Costa and Ana Lima are not.
 func nameWordShared(names []string, person Person) bool {
 	for _, n := range append([]string{person.Name}, person.Aliases...) {
-		for _, w := range umlautFolded(nameParts(NameKey(n))) {
+		whole := strings.Join(strings.FieldsFunc(NameKey(n), notNameRune), "")
+		if slices.ContainsFunc(names, func(c string) bool { return strings.Join(strings.FieldsFunc(c, notNameRune), "") == whole }) {
+			return true // one name but for spaces (李 明 and 李明)
+		}
+		for _, w := range ownWords(NameKey(n)) {
 			for _, c := range names {
-				if partsWithin([]string{w}, umlautFolded(nameParts(c))) || namesMeet([]string{c}, Person{Name: n}) {
+				if slices.Contains(ownWords(c), w) {
 					return true
 				}
 			}
@@ -272,18 +276,55 @@ func nameWordShared(names []string, person Person) bool {
 	return false
 }
 
-// umlautFolded is words with German's spelling of an umlaut without one
-// (Mueller, Juergen: ue, oe, ae) as its letter less its dots, as NameKey
-// folds Müller to muller.
-func umlautFolded(words []string) []string {
-	out := make([]string, len(words))
-	for i, w := range words {
-		out[i] = umlauts.Replace(w)
+// ownWords are the words of a folded name (NameKey) that say whose it
+// is, spelled as ASCII spells letters it lacks (Mueller, Djordje, Aase:
+// ue, oe, ae, dj and aa as the letter NameKey folds ü, đ, å to): not an
+// initial (M.), a title (Dr), nor a particle (de, van, al), which many
+// people's names share.
+func ownWords(key string) []string {
+	var out []string
+	for _, w := range nameParts(key) {
+		if utf8.RuneCountInString(w) < 2 || commonNameWords[w] {
+			continue
+		}
+		out = append(out, asciiSpellings.Replace(w))
 	}
 	return out
 }
 
-var umlauts = strings.NewReplacer("ue", "u", "oe", "o", "ae", "a")
+var asciiSpellings = strings.NewReplacer("ue", "u", "oe", "o", "ae", "a", "aa", "a", "dj", "d")
+
+// commonNameWords are titles and particles: words of many people's names.
+var commonNameWords = map[string]bool{
+	"dr": true, "prof": true, "mr": true, "mrs": true, "ms": true, "mx": true, "sir": true, "dame": true,
+	"phd": true, "mba": true, "md": true, "jr": true, "sr": true, "ii": true, "iii": true, "esq": true,
+	"de": true, "da": true, "do": true, "dos": true, "das": true, "di": true, "del": true, "della": true, "du": true,
+	"van": true, "von": true, "der": true, "den": true, "la": true, "le": true, "al": true, "el": true,
+	"bin": true, "ibn": true, "ben": true, "bint": true, "ter": true, "ten": true,
+}
+
+// profileNamed reports whether the LinkedIn profile that e and id share
+// is in the record's name (linkedin.com/in/wei-wang-… for Wei Wang) while
+// e's names have no word in Latin letters to compare (王伟): a phone
+// book in its script, LinkedIn in Latin, one person.
+func profileNamed(e *entry, id *identity, person Person) bool {
+	for _, c := range e.given() {
+		if strings.IndexFunc(c, func(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) }) >= 0 {
+			return false // Latin names, which share no word with the record's
+		}
+	}
+	for _, k := range sitesOf(e.id.profiles, "linkedin") {
+		if _, ok := id.profiles[k]; !ok {
+			continue
+		}
+		addr := ownWords(NameKey(strings.NewReplacer("-", " ", "_", " ", "/", " ").Replace(k)))
+		words := ownWords(NameKey(person.Name))
+		if len(words) > 0 && !slices.ContainsFunc(words, func(w string) bool { return !slices.Contains(addr, w) }) {
+			return true
+		}
+	}
+	return false
+}
 
 // profilesDiffer says why a and b are two people though they may share an
 // email (a team's address): each has a LinkedIn profile, and not the same

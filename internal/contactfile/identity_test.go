@@ -681,3 +681,53 @@ func TestPlanLinkedInRowIntoAFileOfAnotherName(t *testing.T) {
 		t.Error("bruno-costa.md written")
 	}
 }
+
+// TestPlanMatchingOfAQAPass: a QA pass on the rules above, each case of
+// real names:
+//   - a contact renamed in place (Ana Lima, now Ana Souza) of no email,
+//     phone nor profile, its own export imported back: it is the UID's
+//     (nothing says it is another person), not "Ana Lima (2)";
+//   - Đorđe Đoković for Djordje Djokovic, Åse Ødegård for Aase Odegaard:
+//     the ASCII spellings of those letters fold as the umlauts' do;
+//   - 王伟 for Wei Wang, whose shared profile's address is wei-wang-…: a
+//     contact named in another script is the row's when the row's name
+//     is the profile's;
+//   - initials, titles and particles are no shared word: Benjamin M.
+//     Jedlicsek is not Maria Huber, Dr. Jonas Steeger not Dr. Isabella
+//     Kipp, Holger de Carne not Ana de Lima.
+func TestPlanMatchingOfAQAPass(t *testing.T) {
+	li := func(s string) []Link { return []Link{{URL: "https://www.linkedin.com/in/" + s + "/"}} }
+	fsys := fstest.MapFS{
+		content.ConfigFile:                {Data: []byte(testConfig)},
+		"content/contacts/ana-lima.md":    {Data: []byte("---\nname: Ana Souza\ncompany: Lumen Freight\nbirthday: 1990-03-27\n---\n")},
+		"content/contacts/dorde.md":       {Data: []byte("---\nname: Đorđe Đoković\nlinks: {linkedin: \"https://www.linkedin.com/in/dd-example\"}\n---\n")},
+		"content/contacts/ase.md":         {Data: []byte("---\nname: Åse Ødegård\nlinks: {linkedin: \"https://www.linkedin.com/in/ao-example\"}\n---\n")},
+		"content/contacts/王伟.md":          {Data: []byte("---\nname: 王伟\nlinks: {linkedin: \"https://www.linkedin.com/in/wei-wang-example\"}\n---\n")},
+		"content/contacts/maria.md":       {Data: []byte("---\nname: Maria Huber\nlinks: {linkedin: \"https://www.linkedin.com/in/maria-huber-x\"}\n---\n")},
+		"content/contacts/kipp.md":        {Data: []byte("---\nname: Dr. Isabella Kipp\nlinks: {linkedin: \"https://www.linkedin.com/in/isabella-kipp-x\"}\n---\n")},
+		"content/contacts/ana-de-lima.md": {Data: []byte("---\nname: Ana de Lima\nlinks: {linkedin: \"https://www.linkedin.com/in/ana-de-lima-x\"}\n---\n")},
+	}
+	s, err := content.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Plan(fsys, s.Contacts, []Person{
+		{Name: "Ana Lima", Company: "Lumen Freight", UID: ExportUID("ana-lima", "example.com")},
+		{Name: "Djordje Djokovic", Role: "CTO", Links: li("dd-example")},
+		{Name: "Aase Odegaard", Role: "CTO", Links: li("ao-example")},
+		{Name: "Wei Wang", Role: "Engineer", Links: li("wei-wang-example")},
+		{Name: "Benjamin M. Jedlicsek", Emails: values("benjamin@x.example"), Links: li("maria-huber-x")},
+		{Name: "Dr. Jonas Steeger", Emails: values("jonas@x.example"), Links: li("isabella-kipp-x")},
+		{Name: "Holger de Carne", Emails: values("holger@x.example"), Links: li("ana-de-lima-x")},
+	}, Options{Host: "example.com"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"unchanged content/contacts/ana-lima.md", "updated content/contacts/dorde.md", "updated content/contacts/ase.md",
+		"updated content/contacts/王伟.md", "skipped ", "skipped ", "skipped "}
+	for i, c := range res.Changes {
+		if got := outcome(c); !strings.HasPrefix(got, want[i]) {
+			t.Errorf("%s: %s (%s), want %s", c.Person.Name, got, c.Reason, want[i])
+		}
+	}
+}

@@ -182,7 +182,12 @@ func (e *entry) given() []string {
 // gone, Sam Okoro's sam.md took her phone's card.
 func owns(e *entry, person Person) bool {
 	id := personIdentity(withUID(person, ""))
-	return namesMeet(e.given(), person) || e.id.shared(id) != "" || e.id.sharedPhone(id) != ""
+	return namesMeet(e.given(), person) || e.id.shared(id) != "" || e.id.sharedPhone(id) != "" ||
+		// Nothing of its own says it is another: no email, profile nor
+		// phone (Ana Lima renamed Ana Souza in place, her export imported
+		// back), or the record's birthday.
+		len(e.id.emails) == 0 && len(e.id.profiles) == 0 && len(e.id.phones) == 0 ||
+		e.id.birthday.IsSet() && e.id.birthday == id.birthday
 }
 
 func (p *planner) plan(person Person) (*Change, error) {
@@ -245,7 +250,7 @@ func (p *planner) plan(person Person) (*Change, error) {
 	var wrongProfile *entry
 	for _, e := range p.sharing(id) {
 		w := e.id.differs(id)
-		if w == "" && e.id.profileAlone(id) && !nameWordShared(e.names, person) {
+		if w == "" && e.id.profileAlone(id) && !nameWordShared(e.names, person) && !profileNamed(e, id, person) {
 			// Bruno Costa's card with Ana Lima's LinkedIn profile,
 			// pasted from the wrong tab: merged, his email went into her
 			// file. Skipped (below). A LinkedIn row's profile is its own,
