@@ -360,6 +360,9 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 	var wikiDone chan rendered
 	var gate *earlyGate // the wiki's pages shown early, while it is not known to succeed
 	var photoWarnings content.ErrorList
+	// The folders of static/posts/ that the blog does not publish,
+	// looked for once a build, when the journal is the build's (below).
+	held := sync.OnceValue(func() map[string]string { return heldFolders(fsys, j) })
 	startWiki := func() {
 		// Contacts' photos, for the wiki: one that cannot be shown is a
 		// warning.
@@ -367,7 +370,7 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 		photos, photoWarnings = content.ReadPhotos(fsys, site.Contacts)
 		// The files beside the posts the blog does not publish: the
 		// wiki's, which shows these posts.
-		postFiles, err := readStatic(fsys, heldFolders(fsys, j))
+		postFiles, err := readStatic(fsys, held())
 		wikiDone = make(chan rendered, 1)
 		if err != nil {
 			wikiDone <- rendered{err: err}
@@ -499,7 +502,7 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 				return err
 			}
 		}
-		notes, err := addStatic(fsys, out, heldFolders(fsys, j))
+		notes, err := addStatic(fsys, out, held())
 		errs.Append(err)
 		res.Notes = append(res.Notes, notes...)
 		res.Public = pubOut.files
