@@ -362,7 +362,9 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 	var photoWarnings content.ErrorList
 	// The folders of static/posts/ that the blog does not publish,
 	// looked for once a build, when the journal is the build's (below).
-	held := sync.OnceValue(func() map[string]string { return heldFolders(fsys, j) })
+	held := sync.OnceValues(func() (map[string]string, error) { return heldFolders(fsys, j) })
+	heldFiles := func() map[string]string { h, _ := held(); return h }
+	var heldErrs error // what reading them found, said with the build's errors
 	startWiki := func() {
 		// Contacts' photos, for the wiki: one that cannot be shown is a
 		// warning.
@@ -370,12 +372,9 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 		photos, photoWarnings = content.ReadPhotos(fsys, site.Contacts)
 		// The files beside the posts the blog does not publish: the
 		// wiki's, which shows these posts.
-		postFiles, err := readStatic(fsys, held())
+		postFiles, err := readStatic(fsys, heldFiles())
+		heldErrs = err
 		wikiDone = make(chan rendered, 1)
-		if err != nil {
-			wikiDone <- rendered{err: err}
-			return
-		}
 		go func() {
 			wopts := wiki.Options{Photos: photos, PostFiles: postFiles, Edited: edited, KeepPosts: mayKeep}
 			if s != nil {
@@ -502,7 +501,7 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 				return err
 			}
 		}
-		notes, err := addStatic(fsys, out, held())
+		notes, err := addStatic(fsys, out, heldFiles())
 		errs.Append(err)
 		res.Notes = append(res.Notes, notes...)
 		res.Public = pubOut.files
@@ -527,6 +526,9 @@ func (b *Builder) render(ctx context.Context, opts Options, s *Stream) (*Result,
 	res.Rendered += w.pages
 	kept = kept || b.wiki.Kept()
 	errs.Append(j.Late())
+	_, err = held() // the folders no post can be told to own
+	errs.Append(err)
+	errs.Append(heldErrs)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
@@ -840,25 +842,26 @@ const StaticDir = "static"
 // of a post whose slug: is another) or its own name made a slug
 // (Secret-Plans, Café Notes): copied to the blog, they published the
 // post's images, and its name with them.
-func heldFolders(fsys fs.FS, j *journal.Journal) map[string]string {
-	unpublished := map[string]string{} // a name of the post's → its slug
-	published := map[string]bool{}     // the slugs of the posts the blog has
+func heldFolders(fsys fs.FS, j *journal.Journal) (map[string]string, error) {
+	unpublished := map[string]*journal.Post{} // a name of the post's → the post
+	published := map[string]*journal.Post{}   // the posts the blog has, by slug
 	for _, p := range j.Posts {
 		if p.Published(j.Opts) {
-			published[p.Slug()] = true
+			published[p.Slug()] = p
 			continue
 		}
 		for _, n := range []string{p.Slug(), content.SlugOf(p.Path), content.LegacySlugOf(p.Path)} {
 			if n != "" {
-				unpublished[n] = p.Slug()
+				unpublished[n] = p
 			}
 		}
 	}
 	if len(unpublished) == 0 {
-		return nil
+		return nil, nil
 	}
 	tops, _ := fs.ReadDir(fsys, StaticDir)
 	held := map[string]string{}
+	var errs content.ErrorList
 	for _, top := range tops {
 		// posts/, or Posts/ as a disk blind to case lets it be.
 		if !top.IsDir() || !strings.EqualFold(top.Name(), "posts") {
@@ -866,18 +869,33 @@ func heldFolders(fsys fs.FS, j *journal.Journal) map[string]string {
 		}
 		entries, _ := fs.ReadDir(fsys, StaticDir+"/"+top.Name())
 		for _, e := range entries {
-			if !e.IsDir() || published[e.Name()] {
-				continue // a published post's own folder is its
+			if !e.IsDir() {
+				continue
 			}
+			var owner *journal.Post
 			for _, n := range []string{e.Name(), content.SlugOf(e.Name() + ".md"), content.Slugify(e.Name())} {
-				if slug, ok := unpublished[n]; ok {
-					held[top.Name()+"/"+e.Name()] = "posts/" + slug
+				if p, ok := unpublished[n]; ok {
+					owner = p
 					break
 				}
 			}
+			dir := top.Name() + "/" + e.Name()
+			if pub := published[e.Name()]; pub != nil {
+				// A published post's own folder is its; named as an
+				// unpublished post's file too, whose it is cannot be
+				// told, and the other's files would be published.
+				if owner != nil && owner.Slug() != e.Name() {
+					errs.Add(content.Position{Path: StaticDir + "/" + dir}, "the folder of the published post %s (%s) and named as the file of %s, which the blog does not publish: put the files of %s in %s/posts/%s/",
+						pub.Slug(), pub.Path, owner.Path, owner.Path, StaticDir, owner.Slug())
+				}
+				continue
+			}
+			if owner != nil {
+				held[dir] = "posts/" + owner.Slug()
+			}
 		}
 	}
-	return held
+	return held, errs.Err()
 }
 
 // inFolders reports whether rel, a path in static/, is in one of the
@@ -893,11 +911,21 @@ func inFolders(rel string, held map[string]string) bool {
 }
 
 // readStatic reads the files of static/ in the folders of held, by their
-// path in the wiki: in the post's folder there (posts/<slug>/).
+// path in the wiki: in the post's folder there (posts/<slug>/). Two files
+// at one path there (static/posts/x/a.png and static/Posts/x/a.png) are
+// an error, naming both: one would be lost.
 func readStatic(fsys fs.FS, held map[string]string) (map[string][]byte, error) {
 	var files map[string][]byte
+	from := map[string]string{} // a file's path in the wiki → in the site
+	var errs content.ErrorList
 	for _, f := range slices.Sorted(maps.Keys(held)) {
 		err := walkStatic(fsys, StaticDir+"/"+f, func(p, rel string) error {
+			at := held[f] + strings.TrimPrefix(rel, f)
+			if first, ok := from[at]; ok {
+				errs.Add(content.Position{Path: p}, "the same file of the post as %s, both at private/%s: keep one", first, at)
+				return nil
+			}
+			from[at] = p
 			b, err := fs.ReadFile(fsys, p)
 			if err != nil {
 				return err
@@ -905,14 +933,14 @@ func readStatic(fsys fs.FS, held map[string]string) (map[string][]byte, error) {
 			if files == nil {
 				files = map[string][]byte{}
 			}
-			files[held[f]+strings.TrimPrefix(rel, f)] = b
+			files[at] = b
 			return nil
 		})
 		if err != nil {
-			return nil, content.ErrorList{content.Errorf(content.Position{Path: StaticDir + "/" + f}, "%v", err)}
+			errs.Add(content.Position{Path: StaticDir + "/" + f}, "%v", err)
 		}
 	}
-	return files, nil
+	return files, errs.Err()
 }
 
 // walkStatic calls file for each file of static/ in dir (a folder
