@@ -453,6 +453,13 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 				if v, ok := meta.Get(k); ok {
 					return text(v)
 				}
+				// A value's own: page.tags.size, page.authors[0].
+				if end := strings.IndexAny(k, ".["); end > 0 {
+					if v, ok := meta.Get(k[:end]); ok {
+						v, _ = liquidLookup(v, k[end:])
+						return text(v)
+					}
+				}
 				switch {
 				case k == "title":
 					return d.title(), true

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -133,7 +134,9 @@ func dataRows(b []byte, tabs bool) ([]any, error) {
 }
 
 // liquidLookup returns the value that a Liquid variable's path names
-// in root: names between dots, and [N] or ["name"] (site.data.talks[1].title).
+// in root: names between dots, and [N] or ["name"] (site.data.talks[1].title),
+// with Liquid's size of a list, a table or a text, and first and last
+// of a list.
 func liquidLookup(root any, p string) (any, bool) {
 	v := root
 	for p != "" {
@@ -186,11 +189,19 @@ func liquidLookup(root any, p string) (any, bool) {
 				continue
 			}
 		}
+		if str, ok := v.(string); ok && key == "size" {
+			v = utf8.RuneCountInString(str) // a text's characters
+			continue
+		}
 		m, ok := v.(map[string]any)
 		if !ok {
 			return nil, false
 		}
-		if v, ok = m[key]; !ok {
+		if e, ok := m[key]; ok {
+			v = e
+		} else if key == "size" {
+			v = len(m) // a table's entries, unless it has a "size"
+		} else {
 			return nil, false
 		}
 	}

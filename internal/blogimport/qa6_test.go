@@ -505,3 +505,22 @@ func TestHugoImagesFromAssetsOfDraftsStay(t *testing.T) {
 		t.Errorf("files %v", plan.Files)
 	}
 }
+
+// TestJekyllSizeOfMapsAndStrings: Liquid's size of a table is its
+// number of entries (unless it has a key "size"), of a text its number of
+// characters, as of a list; of the page's own values too
+// (page.tags.size). They were left out, with a warning.
+func TestJekyllSizeOfMapsAndStrings(t *testing.T) {
+	plan, err := Jekyll(fstest.MapFS{
+		"_config.yml":            {Data: []byte("url: https://j.example.org\ntitle: Café\n")},
+		"_data/team.yml":         {Data: []byte("ana: Lisbon\nbo: Oslo\ncy: Rome\n")},
+		"_data/shirt.yml":        {Data: []byte("size: XL\ncolor: red\n")},
+		"_posts/2020-03-04-b.md": {Data: []byte("---\ntitle: Señor\ntags: [a, b]\n---\n{{ site.data.team.size }} {{ site.data.shirt.size }} {{ site.title.size }} {{ page.title.size }} {{ page.tags.size }} {{ page.tags.first }}\n")},
+	}, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body := plan.Posts[0].Body; !strings.Contains(body, "3 XL 4 5 2 a") {
+		t.Errorf("body %q (warnings %v)", body, plan.Warnings)
+	}
+}
