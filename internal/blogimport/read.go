@@ -249,7 +249,10 @@ func (d *draft) title() string {
 	return d.post.Title
 }
 
+// setBody sets the document's body, its lazily loaded images given their
+// pictures (lazyImages).
 func (d *draft) setBody(body string) {
+	body = lazyImages(body)
 	if d.page != nil {
 		d.page.Body = body
 		return
