@@ -44,7 +44,8 @@ type converter struct {
 	inlineShortcodes bool
 	inlineTemplates  map[string]string
 	site, page       map[string]any
-	pageDates        pageDates // the page's, as read: its .Date and .Lastmod
+	pageDates        pageDates     // the page's, as read: its .Date and .Lastmod
+	pageFile         shortcodeFile // and its .File
 	// includeRelative returns the file a Jekyll page names relative to
 	// its own ({% include_relative %}), or false.
 	includeRelative func(name string) (string, bool)

@@ -53,6 +53,23 @@ type hugoPage struct {
 	html     bool   // written in HTML, which Hugo showed as it was
 }
 
+// file is the page's .File, as Hugo's shortcodes see it, of a page of
+// the content folder dir, in a site of the language lang by default.
+func (pg *hugoPage) file(dir, lang string) shortcodeFile {
+	f := shortcodeFile{Path: pg.rel, LogicalName: path.Base(pg.rel), ContentBaseName: pg.name, Lang: or(pg.lang, lang), Filename: path.Join(dir, pg.rel)}
+	if d := path.Dir(pg.rel); d != "." {
+		f.Dir = d + "/"
+	}
+	ext := path.Ext(f.LogicalName)
+	f.Ext, f.Extension = strings.TrimPrefix(ext, "."), strings.TrimPrefix(ext, ".")
+	f.BaseFileName = strings.TrimSuffix(f.LogicalName, ext)
+	f.TranslationBaseName = f.BaseFileName
+	if pg.lang != "" {
+		f.TranslationBaseName = strings.TrimSuffix(f.BaseFileName, "."+pg.lang)
+	}
+	return f
+}
+
 // Hugo reads the Hugo site at the root of fsys.
 func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 	if err := notNetjournal(fsys, opts); err != nil {
@@ -452,6 +469,9 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 			return "", false
 		}
 		c.site, c.page = cfg, map[string]any{"title": d.title(), "url": d.newPath()}
+		if d.hugo != nil {
+			c.pageFile = d.hugo.file(contentDir, defaultLang)
+		}
 		switch {
 		case d.post != nil:
 			c.pageDates = pageDates{d.post.Date.t, d.post.Updated.t}
@@ -683,7 +703,7 @@ func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContex
 	}
 	p := &Post{Source: shown}
 	f := plan.fieldsOf(shown, meta)
-	d := &draft{post: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown, html: pg.html}
+	d := &draft{post: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown, html: pg.html, hugo: &pg}
 
 	if !plan.hugoRendered(f, shown, d) {
 		return nil, false
@@ -797,7 +817,7 @@ func (plan *Plan) hugoStandalone(shown string, data []byte, pg hugoPage, hc hugo
 	}
 	p := &Page{Source: shown}
 	f := plan.fieldsOf(shown, meta)
-	d := &draft{page: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown, aliasKey: "aliases", html: pg.html}
+	d := &draft{page: p, meta: meta, body: body, bodyLine: bodyLine, shown: shown, aliasKey: "aliases", html: pg.html, hugo: &pg}
 	if !plan.hugoRendered(f, shown, d) {
 		return nil, false
 	}

@@ -105,7 +105,7 @@ func (c *converter) runShortcode(t *shortcode, src, inner string, end, ordinal i
 		// its HTML as it was: not as htmlBody escaped it for Markdown.
 		inner = unescapeMarks(inner)
 	}
-	if err := tmpl.Execute(b, &shortcodeContext{t: t, inner: inner, page: c.page, site: c.site, dates: c.pageDates, ordinal: ordinal}); err != nil {
+	if err := tmpl.Execute(b, &shortcodeContext{t: t, inner: inner, page: c.page, site: c.site, dates: c.pageDates, file: c.pageFile, ordinal: ordinal}); err != nil {
 		return "", false, err
 	}
 	// {{% %}}'s output is Markdown, but not in a page in HTML, which Hugo
@@ -382,6 +382,7 @@ type shortcodeContext struct {
 	inner      string
 	page, site map[string]any
 	dates      pageDates
+	file       shortcodeFile
 	ordinal    int // among the shortcodes of its parent (the page, or one), from 0
 }
 
@@ -438,7 +439,7 @@ func (s *shortcodeContext) Name() string                     { return s.t.name }
 func (s *shortcodeContext) Ordinal() int                     { return s.ordinal }
 func (s *shortcodeContext) Position() string                 { return s.t.name }
 func (s *shortcodeContext) Page() shortcodePage {
-	return shortcodePage{m: s.page, site: s.site, date: s.dates.date, lastmod: s.dates.lastmod, publish: s.dates.date}
+	return shortcodePage{m: s.page, site: s.site, date: s.dates.date, lastmod: s.dates.lastmod, publish: s.dates.date, file: s.file}
 }
 func (s *shortcodeContext) Site() shortcodeSite { return shortcodeSite{s.site} }
 
@@ -456,6 +457,7 @@ func (s *shortcodeContext) Params() any {
 type shortcodePage struct {
 	m, site                map[string]any
 	date, lastmod, publish time.Time // as the import read them
+	file                   shortcodeFile
 }
 
 func (p shortcodePage) Title() string          { return str(p.m["title"]) }
@@ -475,9 +477,18 @@ func (p shortcodePage) Params() map[string]any { return lowerKeys(p.m) }
 func (p shortcodePage) Permalink() string      { return str(p.m["url"]) }
 func (p shortcodePage) RelPermalink() string   { return p.Permalink() }
 
-// File is the page's file: a Markdown file, as every imported one is.
-func (p shortcodePage) File() struct{ Ext, Extension string } {
-	return struct{ Ext, Extension string }{"md", "md"}
+// File is the page's file, as Hugo 0.111's .File has it:
+// post/CF603E.en.md is in Dir post/, its LogicalName CF603E.en.md, its
+// BaseFileName CF603E.en, its TranslationBaseName and ContentBaseName
+// CF603E (a bundle's index.md: its folder's name). An image shortcode
+// often names a folder of the post's images by one. Filename is the
+// file's path in the old site, not on the disk.
+func (p shortcodePage) File() shortcodeFile { return p.file }
+
+// shortcodeFile is .Page.File.
+type shortcodeFile struct {
+	Path, Dir, LogicalName, BaseFileName, TranslationBaseName, ContentBaseName string
+	Ext, Extension, Lang, Filename                                             string
 }
 
 // shortcodeSite is .Site: the configuration's values (a struct, as

@@ -40,3 +40,43 @@ func TestLazyImagesKeepTheirPicture(t *testing.T) {
 		t.Errorf("a picture's src replaced, or the placeholder kept:\n%s", html)
 	}
 }
+
+// TestHugoShortcodePageFile: a site's image shortcode naming the page's
+// file ($.Page.File.BaseFileName, as many do for a folder of images per
+// post) failed to run, and the import fell back to Hugo's own figure
+// silently, with the wrong arguments: a broken image, said only by the
+// build (a QA pass). .Page.File has Hugo's fields; a site's figure that
+// does not run is said.
+func TestHugoShortcodePageFile(t *testing.T) {
+	plan, err := Hugo(fstest.MapFS{
+		"hugo.toml":                      {Data: []byte("baseURL = 'https://h.example/'\n")},
+		"layouts/shortcodes/img.html":    {Data: []byte(`<img src="/post_img/{{ $.Page.File.BaseFileName }}/{{ .Get 0 }}.{{ .Get 1 }}" alt="{{ .Get 0 }}" data-x="{{ .Page.File.Dir }}|{{ .Page.File.Path }}|{{ .Page.File.LogicalName }}|{{ .Page.File.TranslationBaseName }}|{{ .Page.File.ContentBaseName }}|{{ .Page.File.Ext }}">`)},
+		"layouts/shortcodes/figure.html": {Data: []byte(`<img src="{{ .Page.File.NoSuchField }}">`)},
+		"content/post/CF603E.en.md":      {Data: []byte("---\ntitle: A\ndate: 2024-06-25\n---\n{{% img solve png %}}\n\n{{< figure src=\"/x.png\" >}}\n")},
+		"content/post/trip/index.md":     {Data: []byte("---\ntitle: B\ndate: 2024-06-25\n---\n{{% img map jpg %}}\n")},
+	}, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bodies := map[string]string{}
+	for _, p := range plan.Posts {
+		bodies[p.Title] = p.Body
+	}
+	for title, want := range map[string]string{
+		"A": `<img src="/post_img/CF603E.en/solve.png" alt="solve" data-x="post/|post/CF603E.en.md|CF603E.en.md|CF603E|CF603E|md">`,
+		"B": `<img src="/post_img/index/map.jpg" alt="map" data-x="post/trip/|post/trip/index.md|index.md|index|trip|md">`,
+	} {
+		if !strings.Contains(bodies[title], want) {
+			t.Errorf("%s: no %s in %q", title, want, bodies[title])
+		}
+	}
+	var warned bool
+	for _, w := range plan.Warnings {
+		if strings.Contains(w.Error(), "CF603E.en.md:7: figure") && strings.Contains(w.Error(), "NoSuchField") {
+			warned = true
+		}
+	}
+	if !warned {
+		t.Errorf("the site's figure that does not run not said: %v %q", plan.Warnings, bodies["A"])
+	}
+}

@@ -232,6 +232,7 @@ type draft struct {
 	// included are the lines of body that a Jekyll include_relative put
 	// there (includeRelatives), for fileLine.
 	included []int
+	hugo     *hugoPage // a Hugo page's file, as its site read it
 }
 
 // newPath is the site path the post or page is published at.

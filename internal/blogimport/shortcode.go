@@ -331,6 +331,8 @@ func (c *converter) shortcode(b *strings.Builder, t *shortcode, inner string, in
 		if out, ok, err := c.siteShortcode(t, inner, end, ordinal); ok && err == nil {
 			c.writeSiteShortcode(b, out, end)
 			return
+		} else if err != nil {
+			c.warn(line, "%s: the site's shortcode does not run here (%v): read as a figure of its arguments (src, alt, caption)", t.name, err)
 		}
 		im := image{
 			src: arg("src", 0), alt: arg("alt", -1), title: arg("title", -1), caption: arg("caption", -1),
