@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // TestLazyImagesKeepTheirPicture: a theme's figure shortcode that loads
@@ -78,5 +79,28 @@ func TestHugoShortcodePageFile(t *testing.T) {
 	}
 	if !warned {
 		t.Errorf("the site's figure that does not run not said: %v %q", plan.Warnings, bodies["A"])
+	}
+}
+
+// TestRubyDateNames: Ruby's Time.parse (Jekyll's) reads a day's or a
+// month's name by its first three letters: "Thurs Oct 13 17:03:39 -0500
+// 2011" was an invalid date, the post dated by its file's name, a day
+// off, and its old address redirected from the wrong day (a QA pass).
+func TestRubyDateNames(t *testing.T) {
+	for in, want := range map[string]string{
+		"Thurs Oct 13 17:03:39 -0500 2011": "2011-10-13T17:03:39-05:00",
+		"Mon Sept 01 10:00:00 -0700 2014":  "2014-09-01T10:00:00-07:00",
+		"Thur Sep 22 08:30:00 +0000 2016":  "2016-09-22T08:30:00Z",
+		"Sept 5, 2014":                     "2014-09-05T00:00:00Z",
+		"Thursday, Sept 4, 2014":           "2014-09-04T00:00:00Z",
+	} {
+		s, err := parseDate(in, nil)
+		got := ""
+		if err == nil {
+			got = s.t.Format(time.RFC3339)
+		}
+		if got != want {
+			t.Errorf("%q: %q (%v), want %q", in, got, err, want)
+		}
 	}
 }

@@ -124,6 +124,7 @@ var (
 		"02 Jan 2006",
 		"Monday, January 2, 2006",
 		"Mon, 2 Jan 2006",
+		"Mon, Jan 2, 2006",
 	}
 )
 
@@ -194,8 +195,19 @@ func parseDate(v string, loc *time.Location) (stamp, error) {
 			return stamp{t: t}, nil
 		}
 	}
+	// A day's or a month's name by its first three letters, as Ruby's
+	// Time.parse reads them (Thurs, Sept), and as the layouts write them.
+	if short := dateName.ReplaceAllStringFunc(v, func(w string) string { return w[:3] }); short != v {
+		if s, err := parseDate(short, loc); err == nil {
+			return s, nil
+		}
+	}
 	return stamp{}, fmt.Errorf("invalid date %q", v)
 }
+
+// dateName is a word longer than three letters that begins as a day's or
+// a month's name does.
+var dateName = regexp.MustCompile(`(?i)\b(?:sun|mon|tue|wed|thu|fri|sat|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]+\b`)
 
 // inZone reads t's wall clock in loc.
 func inZone(t time.Time, loc *time.Location) time.Time {
