@@ -206,8 +206,8 @@ func TestHugoPathAsHugo(t *testing.T) {
 		"a/b c":                                 "a/b-c",
 		" leading":                              "leading",
 	} {
-		if got := hugoPath(in, true); got != want {
-			t.Errorf("hugoPath(%q) = %q, want %q", in, got, want)
+		if got := permalinkValue(in, true); got != want {
+			t.Errorf("permalinkValue(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -56,27 +56,26 @@ func dateValues(s stamp, v map[string]string) {
 
 // hugoPath is Hugo's path of a text, as Hugo 0.111 makes a permalink's
 // :title (helpers.UnicodeSanitize, after URLize reads escapes): letters,
-// digits and marks of any script, and . / \ _ - # ~ @ stay; a run of
-// spaces and '+' is one hyphen, none beside a hyphen written after it or
-// at either end; anything else goes. Lower-cased unless the site says
-// not to.
+// digits and marks of any script, and . / \ _ - # ~ @ + stay; a run of
+// spaces is one hyphen, none before a hyphen, none at either end;
+// anything else goes. Lower-cased unless the site says not to.
 func hugoPath(s string, lower bool) string {
 	if u, err := url.PathUnescape(s); err == nil {
 		s = u
 	}
 	var b strings.Builder
-	space, wasHyphen := false, false
+	prepend, wasHyphen := false, false // a space before, a hyphen last
 	for _, r := range s {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || strings.ContainsRune("./\\_-#~@", r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || strings.ContainsRune("./\\_-#~@+", r):
 			wasHyphen = r == '-'
-			if space && !wasHyphen {
+			if prepend && !wasHyphen {
 				b.WriteByte('-')
 			}
-			space = false
+			prepend = false
 			b.WriteRune(r)
-		case (unicode.IsSpace(r) || r == '+') && b.Len() > 0 && !wasHyphen:
-			space = true
+		case unicode.IsSpace(r) && b.Len() > 0 && !wasHyphen:
+			prepend = true
 		}
 	}
 	if lower {
@@ -84,6 +83,18 @@ func hugoPath(s string, lower bool) string {
 	}
 	return b.String()
 }
+
+// permalinkValue is hugoPath of a value a permalink pattern puts in the
+// path (:title, :slug, :filename, :sections): there a "+" is a hyphen,
+// at an end too, one with the hyphens and "+" beside it (C++ is c-, x+-y
+// is x-y: checked with hugo, which keeps it in a path of no pattern,
+// /posts/c++/, and in a term's, /tags/c++/).
+func permalinkValue(s string, lower bool) string {
+	return plusRun.ReplaceAllString(hugoPath(s, lower), "-")
+}
+
+// plusRun is a run of "+" and "-" with a "+" in it.
+var plusRun = regexp.MustCompile(`[-+]*\+[-+]*`)
 
 // hugoPermalink expands a Hugo permalink pattern.
 func hugoPermalink(pattern string, date stamp, title, slug, filename string, sections []string, lower bool) (string, []string) {
@@ -94,16 +105,16 @@ func hugoPermalink(pattern string, date stamp, title, slug, filename string, sec
 	v["weekday"] = strconv.Itoa(int(t.Weekday()))
 	v["weekdayname"] = t.Format("Monday")
 	v["yearday"] = strconv.Itoa(t.YearDay())
-	v["title"] = hugoPath(title, lower)
-	v["slug"] = hugoPath(or(slug, title), lower)
-	v["filename"] = hugoPath(filename, lower)
+	v["title"] = permalinkValue(title, lower)
+	v["slug"] = permalinkValue(or(slug, title), lower)
+	v["filename"] = permalinkValue(filename, lower)
 	v["contentbasename"] = v["filename"]
-	v["slugorfilename"] = hugoPath(or(slug, filename), lower)
+	v["slugorfilename"] = permalinkValue(or(slug, filename), lower)
 	v["slugorcontentbasename"] = v["slugorfilename"]
 	if len(sections) > 0 {
-		v["section"] = hugoPath(sections[0], lower)
+		v["section"] = permalinkValue(sections[0], lower)
 	}
-	v["sections"] = hugoPath(strings.Join(sections, "/"), lower)
+	v["sections"] = permalinkValue(strings.Join(sections, "/"), lower)
 	// Hugo writes the whole path as it writes each value in it: a
 	// character of the pattern itself that a path has none of (a stray
 	// backtick, /blog/:year-:title/`) is dropped, as Hugo dropped it.

@@ -104,3 +104,27 @@ func TestRubyDateNames(t *testing.T) {
 		}
 	}
 }
+
+// TestHugoPathPlus: Hugo 0.111.3 makes a title's "+" a hyphen in a
+// permalink's value, kept at the end: "Disney+" was at
+// /2019/08/24/disney-/, and the import redirected /disney/ (a QA pass);
+// in a path of no pattern it is kept, /posts/c++/, where the import made
+// /posts/c/. Each case here is where hugo put a post of that title (or
+// file).
+func TestHugoPathPlus(t *testing.T) {
+	for in, want := range map[string]string{
+		"Disney+": "disney-", "C++": "c-", "Google+ is dead": "google-is-dead", "A+B": "a-b",
+		"+plus start": "-plus-start", "Über+ Café!": "über-café", "Ends with -": "ends-with-",
+		"a--b": "a--b", "a + b": "a-b", "x+-y": "x-y", "x-+y": "x-y", "Q + ": "q-", "k+ +m": "k-m",
+		"sp  ace": "sp-ace", "Tab+": "tab-", "Rock & Roll": "rock-roll", "Q?": "q", "C# and F#": "c#-and-f#",
+	} {
+		if got := permalinkValue(in, true); got != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{"posts/c++": "posts/c++", "go+go": "go+go", "a + b": "a-+-b"} {
+		if got := hugoPath(in, true); got != want {
+			t.Errorf("path %q: %q, want %q", in, got, want)
+		}
+	}
+}
