@@ -532,7 +532,20 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 		plan.Notes = append(plan.Notes, fmt.Sprintf("section %q is not a section of posts: its %d %s as well, import with%s)", s, n, them, cmd.String()))
 	}
 	plan.hugoMenu(cfg, shown(or(hugoConfigName(fsys), "config/_default")), defaultLang, old, refs, mains)
+	if f := hugoFeed(cfg); f != "" && f != "/index.xml" {
+		plan.Notes = append(plan.Notes, fmt.Sprintf("the old feed was at %s: netjournal's are /index.xml (RSS), /atom.xml and /feed.json; have the host redirect the old address so that subscribers follow", f))
+	}
 	return plan, nil
+}
+
+// hugoFeed is the address of the home page's RSS feed, where a Hugo site
+// has one: /index.xml, or by the name its RSS output format gives it
+// (baseName = "feed": /feed.xml); "" when its home page has none.
+func hugoFeed(cfg config) string {
+	if outs := cfg.list("outputs.home"); cfg.get("outputs.home") != nil && !slices.ContainsFunc(outs, func(o string) bool { return strings.EqualFold(o, "rss") }) {
+		return ""
+	}
+	return "/" + or(cfg.str("outputformats.rss.basename"), "index") + ".xml"
 }
 
 // hugoContext is what the old address and dates of a post or a page

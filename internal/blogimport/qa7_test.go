@@ -128,3 +128,35 @@ func TestHugoPathPlus(t *testing.T) {
 		}
 	}
 }
+
+// TestHugoFeedNote: a Hugo site's RSS feed named otherwise
+// (outputFormats.RSS.baseName = "feed": /feed.xml) was neither kept nor
+// said, and its subscribers lost (a QA pass); Jekyll's import says where
+// the old feed was. The default, /index.xml, is where netjournal's RSS
+// feed is: nothing to say. (Each case checked with hugo 0.111.3, which
+// kept the .xml of a media type given another suffix.)
+func TestHugoFeedNote(t *testing.T) {
+	for cfg, want := range map[string]string{
+		"": "",
+		"[outputFormats.RSS]\nbaseName = 'feed'\n":                                                        "the old feed was at /feed.xml: netjournal's are /index.xml (RSS), /atom.xml and /feed.json; have the host redirect the old address so that subscribers follow",
+		"[outputFormats.RSS]\nbaseName = 'rss'\n[mediaTypes.'application/rss+xml']\nsuffixes = ['rss']\n": "the old feed was at /rss.xml: netjournal's are /index.xml (RSS), /atom.xml and /feed.json; have the host redirect the old address so that subscribers follow",
+		"[outputFormats.RSS]\nbaseName = 'feed'\n[outputs]\nhome = ['HTML']\n":                            "",
+	} {
+		plan, err := Hugo(fstest.MapFS{
+			"hugo.toml":          {Data: []byte("baseURL = 'https://h.example/'\n" + cfg)},
+			"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2024-06-25\n---\nA\n")},
+		}, Options{Root: "h"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, n := range plan.Notes {
+			if strings.HasPrefix(n, "the old feed") {
+				got = append(got, n)
+			}
+		}
+		if strings.Join(got, "\n") != want {
+			t.Errorf("%s: notes %q, want %q", cfg, got, want)
+		}
+	}
+}
