@@ -1163,22 +1163,46 @@ func jekyllCollectionTemplate(style string) string {
 	return t
 }
 
-// jekyllListing is Liquid that makes a page of the site's own: a loop or
-// a condition (over its posts, its tags, a paginator), or what only Jekyll
-// has (jekyllOnly).
-var jekyllListing = regexp.MustCompile(`\{%-?\s*(for|if|unless|case|tablerow|paginate|cycle)\b`)
-
 // jekyllHTMLPage reports whether the page in HTML at p is a page of the
-// writer's (an about page, a list of talks), which is imported: not the
-// home or the 404 page, nor one whose Liquid lists what the site holds,
-// which netjournal makes its own of.
+// writer's (an about page, a list of talks from _data), which is
+// imported: not the home or the 404 page, nor one whose Liquid lists
+// what only Jekyll had (the site's posts, a paginator) with little text
+// of the writer's besides (an archive, a tags page), which netjournal
+// makes its own of. A page of prose that also lists the posts is
+// imported, its list kept in a comment, with a warning; its conditions
+// and its loops over the site's data run (converter.loop).
 func jekyllHTMLPage(fsys fs.FS, p string) bool {
 	if name, _ := splitExt(p); name == "index" || name == "404" {
 		return false
 	}
 	b, err := fs.ReadFile(fsys, p)
-	return err == nil && !jekyllListing.Match(b) && !jekyllOnly.Match(b)
+	if err != nil {
+		return false
+	}
+	return !jekyllOnly.Match(b) || proseWords(string(b)) >= listingProse
 }
+
+// listingProse is how many words of its own a page that lists the
+// site's posts has, at least, to be a page of the writer's.
+const listingProse = 30
+
+// proseWords counts the words of a page in HTML that are not its front
+// matter, its loops, its Liquid or its tags.
+func proseWords(s string) int {
+	if _, body, ok := strings.Cut(strings.TrimPrefix(s, "---"), "\n---"); ok && strings.HasPrefix(s, "---") {
+		s = body
+	}
+	for _, re := range []*regexp.Regexp{liquidLoop, liquidAny, htmlTagText} {
+		s = re.ReplaceAllString(s, " ")
+	}
+	return len(strings.Fields(s))
+}
+
+var (
+	liquidLoop  = regexp.MustCompile(`(?s)\{%-?\s*(?:for|tablerow)\b.*?\{%-?\s*end(?:for|tablerow)\s*-?%\}`)
+	liquidAny   = regexp.MustCompile(`(?s)\{%.*?%\}|\{\{.*?\}\}`)
+	htmlTagText = regexp.MustCompile(`(?s)<[^>]*>`)
+)
 
 // jekyllPageTemplate is the address Jekyll gives a page without a
 // permalink of its own (Page#template): a folder's index is the folder,

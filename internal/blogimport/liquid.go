@@ -1,10 +1,18 @@
 package blogimport
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
+	"net/url"
 	"regexp"
 	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	goldmarkhtml "github.com/yuin/goldmark/renderer/html"
 
 	"github.com/osteele/liquid"
 	"github.com/osteele/liquid/render"
@@ -183,6 +191,29 @@ func (c *converter) condition(markup string) (truth, known bool) {
 	return out == "1", true
 }
 
+// loop returns what the loop from t to end (a for or a tablerow) wrote
+// on the old site, when it reads only the page's values, the site's and
+// its data files (a list of publications in _data/pubs.yml): run as
+// Jekyll ran it. ran is false for one that reads what only Jekyll had
+// (the site's posts, a paginator), a value Jekyll computed, or that does
+// not run here (a tag or a filter of a plugin's, an include).
+func (c *converter) loop(t, end *liquidTag) (out string, ran bool) {
+	if t.name != "for" && t.name != "tablerow" || c.site == nil && c.page == nil {
+		return "", false
+	}
+	src := c.src[t.start:end.end]
+	if jekyllOnly.MatchString(src) || readsData.MatchString(src) && c.site["data"] == nil {
+		return "", false
+	}
+	for _, w := range liquidWords.FindAllString(stripQuoted(src), -1) {
+		if (strings.HasPrefix(w, "page.") || strings.HasPrefix(w, "site.")) && c.computed != nil && c.computed(w) {
+			return "", false
+		}
+	}
+	out, err := runInclude(src, liquid.Bindings{"site": map[string]any(c.site), "page": c.page})
+	return out, err == nil
+}
+
 // liquidWords are the names a Liquid condition reads, and its keywords;
 // numbers are not words.
 var liquidWords = regexp.MustCompile(`[A-Za-z_][\w.\-\[\]]*`)
@@ -290,6 +321,10 @@ func (c *converter) emitLiquid(b *strings.Builder, toks []*liquidTag, from, to, 
 				}
 				c.emitLiquid(b, toks, from, to, lo+1, hi)
 				c.hide(b, toks[hi].start, end.end)
+				continue
+			}
+			if out, ran := c.loop(t, end); ran {
+				b.WriteString(out)
 				continue
 			}
 			// What it holds may not be for the page (a writer's
@@ -488,6 +523,37 @@ var includeEngine = func() *liquid.Engine {
 	}
 	e.RegisterFilter("relative_url", sitePath)
 	e.RegisterFilter("absolute_url", sitePath)
+	// Jekyll's filters a page's list of its data most often runs.
+	e.RegisterFilter("markdownify", func(v any) (string, error) {
+		var b bytes.Buffer
+		err := kramdownLike.Convert([]byte(str(v)), &b)
+		return b.String(), err
+	})
+	e.RegisterFilter("xml_escape", func(v any) string { return html.EscapeString(str(v)) })
+	e.RegisterFilter("cgi_escape", func(v any) string { return url.QueryEscape(str(v)) })
+	e.RegisterFilter("uri_escape", func(v any) string { return (&url.URL{Path: str(v)}).EscapedPath() })
+	e.RegisterFilter("slugify", func(v any) string { return jekyllSlug(str(v), false, false) })
+	e.RegisterFilter("number_of_words", func(v any) int { return len(strings.Fields(str(v))) })
+	e.RegisterFilter("jsonify", func(v any) (string, error) {
+		b, err := json.Marshal(v)
+		return string(b), err
+	})
+	e.RegisterFilter("array_to_sentence_string", func(v []any, conn func(string) string) string {
+		words := make([]string, len(v))
+		for i, x := range v {
+			words[i] = str(x)
+		}
+		and := conn("and")
+		switch len(words) {
+		case 0:
+			return ""
+		case 1:
+			return words[0]
+		case 2:
+			return words[0] + " " + and + " " + words[1]
+		}
+		return strings.Join(words[:len(words)-1], ", ") + ", " + and + " " + words[len(words)-1]
+	})
 	for _, name := range []string{"include", "include_relative"} {
 		e.RegisterTag(name, func(render.Context) (string, error) {
 			return "", errors.New("an include in an include is not read")
@@ -495,6 +561,10 @@ var includeEngine = func() *liquid.Engine {
 	}
 	return e
 }()
+
+// kramdownLike renders Markdown for Jekyll's markdownify as kramdown did:
+// raw HTML kept, quotes made typographic, paragraphs in <p>.
+var kramdownLike = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.DefinitionList, extension.Footnote, extension.Typographer), goldmark.WithRendererOptions(goldmarkhtml.WithUnsafe()))
 
 // runInclude runs an include's Liquid with bindings, writing at most
 // maxTemplateOutput: the Liquid package panics with a writer's error,

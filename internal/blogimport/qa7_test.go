@@ -160,3 +160,52 @@ func TestHugoFeedNote(t *testing.T) {
 		}
 	}
 }
+
+// TestJekyllPagesOfDataAndConditions: a page in HTML with any {% if %} or
+// {% for %} was skipped whole, as a list of the site's posts (its text
+// lost, a link to it broken), and a loop over the site's data files (a
+// list of publications) was kept in a comment, the page shown empty (a
+// QA pass on two real blogs). A loop that reads the page's values, the
+// site's and its data runs, as Jekyll ran it; a page in HTML is imported
+// unless it is a list of the site's posts and little else.
+func TestJekyllPagesOfDataAndConditions(t *testing.T) {
+	prose := strings.Repeat("I teach digital history and write about how scholars read maps. ", 4)
+	plan, err := Jekyll(fstest.MapFS{
+		"_config.yml":            {Data: []byte("url: https://j.example.org\ntwitter: me\n")},
+		"_data/pubs.yml":         {Data: []byte("- title: Paper one\n  year: 2020\n  misc: Best *paper*\n- title: Paper two\n  year: 2021\n")},
+		"_posts/2020-01-01-a.md": {Data: []byte("---\ntitle: A\n---\nA\n")},
+		"pubs.md":                {Data: []byte("---\ntitle: Pubs\npermalink: /pubs/\n---\nMy papers:\n\n{% for p in site.data.pubs %}\n* {{ p.title }} ({{ p.year }})\n{% endfor %}\n\nRecent:\n{% for post in site.posts limit:3 %}\n* {{ post.title }}\n{% endfor %}\n")},
+		"about.html":             {Data: []byte("---\ntitle: About\npermalink: /about/\n---\n<p>Hi</p>\n{% if site.twitter %}<p>Follow</p>{% endif %}\n<ul>{% for p in site.data.pubs %}<li>{{ p.title }}</li>{% endfor %}</ul>\n{% for p in site.data.pubs %}{% if p.misc %}{{ p.misc | markdownify }}{% endif %}<a id=\"{{ p.title | slugify }}\" href=\"/s?q={{ p.title | cgi_escape }}\">{{ p.title | xml_escape }}</a>{% endfor %}\n")},
+		"research.html":          {Data: []byte("---\ntitle: Research\npermalink: /research/\n---\n<p>" + prose + "</p>\n<ul>{% for post in site.posts %}<li>{{ post.title }}</li>{% endfor %}</ul>\n")},
+		"archive.html":           {Data: []byte("---\ntitle: Archive\npermalink: /archive/\n---\n<h1>All posts</h1>\n<ul>{% for post in site.posts %}<li><a href=\"{{ post.url }}\">{{ post.title }}</a></li>{% endfor %}</ul>\n")},
+	}, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string]string{}
+	for _, p := range plan.Pages {
+		pages[p.SitePath] = p.Body
+	}
+	if b := pages["pubs/"]; !strings.Contains(b, "* Paper one (2020)\n") || !strings.Contains(b, "* Paper two (2021)\n") || !strings.Contains(b, "<!-- {% for post in site.posts") {
+		t.Errorf("pubs: %q", b)
+	}
+	if b := pages["about/"]; !strings.Contains(b, "<p>Follow</p>") || !strings.Contains(b, "<li>Paper one</li><li>Paper two</li>") ||
+		!strings.Contains(b, "<p>Best <em>paper</em></p>") || !strings.Contains(b, `<a id="paper-two" href="/s?q=Paper+two">Paper two</a>`) {
+		t.Errorf("about: %q", b)
+	}
+	if b := pages["research/"]; !strings.Contains(b, "scholars read maps") || !strings.Contains(b, "<!-- {% for post in site.posts") {
+		t.Errorf("research: %q", b)
+	}
+	if _, ok := pages["archive/"]; ok {
+		t.Errorf("the archive, a list of the posts, imported")
+	}
+	var warned []string
+	for _, w := range plan.Warnings {
+		if strings.Contains(w.Error(), "loops are not run") {
+			warned = append(warned, w.Error())
+		}
+	}
+	if len(warned) != 2 || !strings.Contains(strings.Join(warned, "\n"), "pubs.md:12") || !strings.Contains(strings.Join(warned, "\n"), "research.html") {
+		t.Errorf("loops said: %q", warned)
+	}
+}
