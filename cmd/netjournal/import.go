@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"strings"
 	"testing/fstest"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"github.com/netjournal/netjournal/internal/journal"
 	"github.com/netjournal/netjournal/internal/linkedin"
 	"github.com/netjournal/netjournal/internal/markdown"
+	"github.com/netjournal/netjournal/internal/source"
 	"github.com/netjournal/netjournal/internal/vcard"
 )
 
@@ -245,7 +247,12 @@ func siteProblems(fsys fs.FS) content.ErrorList {
 	return errs
 }
 
-// siteFiles copies what content.Load reads of a site into memory.
+// siteFiles copies what content.Load reads of a site into memory: the
+// documents' text, the other files' names alone (it warns of them, and
+// reads none), and nothing of what it leaves out, as every source folder's
+// walk does (source.Ignored): an editor's lock file (Emacs's .#name.md, a
+// link to nothing, while the contact is open in it) stopped log, new and
+// import.
 func siteFiles(fsys fs.FS) (fstest.MapFS, error) {
 	out := fstest.MapFS{}
 	if b, err := fs.ReadFile(fsys, content.ConfigFile); err == nil {
@@ -255,8 +262,21 @@ func siteFiles(fsys fs.FS) (fstest.MapFS, error) {
 		if errors.Is(err, fs.ErrNotExist) && p == "content" {
 			return fs.SkipDir
 		}
-		if err != nil || d.IsDir() {
+		if err != nil {
 			return err
+		}
+		if p != "content" && source.Ignored(d.Name(), d.IsDir()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if !strings.EqualFold(path.Ext(p), ".md") {
+			out[p] = &fstest.MapFile{}
+			return nil
 		}
 		b, err := fs.ReadFile(fsys, p)
 		out[p] = &fstest.MapFile{Data: b}
