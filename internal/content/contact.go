@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"strings"
+	"unicode"
 
 	"gopkg.in/yaml.v3"
 )
@@ -147,6 +149,18 @@ func (c *Contact) validate(errs *ErrorList, cfg *Config) {
 			errs.Add(c.Pos("public.url"), "public.url: expected an absolute URL (https://…), got %q%s", p.URL, schemeHint(p.URL))
 		}
 	}
+	for i, e := range c.Emails {
+		if why := emailProblem(e.Value); why != "" {
+			errs.Add(c.Pos(key("email", i)), "email: %s", why)
+		}
+	}
+	for i, p := range c.Phones {
+		if typeInQuotes.MatchString(p.Value) {
+			errs.Add(c.Pos(key("phone", i)), "phone: expected a phone number, got %q: a type goes before its colon outside quotes (- cell: +351 910 000 101)", p.Value)
+		} else if strings.Count(p.Value, "+") > 1 || strings.ContainsAny(p.Value, "\r\n") {
+			errs.Add(c.Pos(key("phone", i)), "phone: expected one phone number, got %q: give each its own line of the list", p.Value)
+		}
+	}
 	if strings.ContainsAny(c.UID, "\r\n") {
 		errs.Add(c.Pos("uid"), "uid: expected one line, got %q", c.UID)
 	}
@@ -156,6 +170,29 @@ func (c *Contact) validate(errs *ErrorList, cfg *Config) {
 		}
 	}
 }
+
+// emailProblem says what is wrong with an email address of a contact's,
+// or "": an address is a name, an @ and a host, with no space (the wiki
+// links it, export writes it). Two of them, a list's item indented too
+// far and folded into the one before it ("a@b.com - c@d.com"), or a word
+// without an @, were taken as one address.
+func emailProblem(v string) string {
+	switch local, host, _ := strings.Cut(v, "@"); {
+	case typeInQuotes.MatchString(v):
+		return fmt.Sprintf("expected an email address, got %q: a type goes before its colon outside quotes (- work: ana@example.com)", v)
+	case strings.HasPrefix(strings.ToLower(v), "mailto:"):
+		return fmt.Sprintf("expected the address alone, without mailto:, got %q", v)
+	case strings.ContainsFunc(v, unicode.IsSpace) || strings.ContainsAny(v, ",;<>") || strings.Count(v, "@") > 1:
+		return fmt.Sprintf("expected one email address (name@host), got %q: give each its own line of the list", v)
+	case local == "" || host == "":
+		return fmt.Sprintf("expected an email address (name@host), got %q", v)
+	}
+	return ""
+}
+
+// typeInQuotes is an email address or a phone number written with its
+// type in quotes ("work: ana@example.com"): all of it the value.
+var typeInQuotes = regexp.MustCompile(`^[\pL][\pL ]*:\s`)
 
 // PhotoTypes are the images a contact's photo may be, by the extension of
 // their files, as browsers show them.

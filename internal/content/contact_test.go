@@ -90,6 +90,16 @@ func TestContactKeyErrors(t *testing.T) {
 		{"photo: ../ana.jpg", p + `:3: photo: expected a file beside the contact's file or in a folder below it, got "../ana.jpg"`},
 		{"photo: https://example.com/ana.jpg", p + `:3: photo: expected the file name of an image beside the contact's file (ana-lima.jpg), got "https://example.com/ana.jpg"`},
 		{"photo: ana-lima.md", p + `:3: photo: "ana-lima.md" is not named like a JPEG, PNG, GIF or WebP image (.jpg, .png, .gif, .webp)`},
+		// A list's item indented too far is folded into the one before
+		// it: one address, or one number, made of two (a QA pass; the
+		// wiki linked mailto:a@b.com%20-%20c@d.com, export wrote it).
+		{"email:\n  - a@b.example\n    - c@d.example", p + `:4: email: expected one email address (name@host), got "a@b.example - c@d.example": give each its own line of the list`},
+		{"phone:\n  - +1 555 0100\n    +1 555 0101", p + `:4: phone: expected one phone number, got "+1 555 0100 +1 555 0101": give each its own line of the list`},
+		{"email: [ok@x.example, work: ana.lima]", p + `:3: email: expected an email address (name@host), got "ana.lima"`},
+		{"email: mailto:ana@x.example", p + `:3: email: expected the address alone, without mailto:, got "mailto:ana@x.example"`},
+		{"phone: \"+351 910 000 101 ext. 12\"\nemail: \"Ana@Example.COM\"", ""},
+		{"email: [\"work: ana@x.example\"]\nphone: \"cell: +351 910\"", p + `:3: email: expected an email address, got "work: ana@x.example": a type goes before its colon outside quotes (- work: ana@example.com)` + "\n" +
+			p + `:4: phone: expected a phone number, got "cell: +351 910": a type goes before its colon outside quotes (- cell: +351 910 000 101)`},
 	} {
 		_, problems := contact(t, "---\nname: Ana Lima\n"+tt.front+"\n---\n")
 		if got := strings.Join(problems, "\n"); got != tt.want {

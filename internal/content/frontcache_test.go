@@ -31,8 +31,8 @@ aliases: [Ana, A. Lima]
 company: Acme
 role: CTO
 location: Lisbon
-email: ["work: ana@acme.test", ana@home.test]
-phone: "cell: +351 900 000 000"
+email: [work: ana@acme.test, ana@home.test]
+phone: [cell: +351 900 000 000]
 links: {site: "https://ana.test", github: "https://github.com/ana"}
 tags: [infra, mentor]
 circle: core

@@ -122,7 +122,9 @@ func (c *rawCard) person(path string, card govcard.Card, warnings *content.Error
 	}
 	for _, f := range card[govcard.FieldTelephone] {
 		if t := strings.TrimPrefix(strings.TrimSpace(unescape(f.Value)), "tel:"); t != "" {
-			p.Phones = append(p.Phones, content.Typed{Type: typeOf(f, labels), Value: t})
+			for _, n := range phoneNumbers(t) {
+				p.Phones = append(p.Phones, content.Typed{Type: typeOf(f, labels), Value: n})
+			}
 		}
 	}
 	for i, f := range card[govcard.FieldURL] {

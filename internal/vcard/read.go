@@ -548,6 +548,32 @@ func emailAddresses(v string) []string {
 	return out
 }
 
+// phoneNumbers returns the numbers a TEL value holds: itself, or each of
+// the international numbers some exports join in one ("+1 555 0100 /
+// +1 555 0101", "+351 910 000 101,+351 910 000 102"), which a contact
+// file holds one to an item.
+func phoneNumbers(v string) []string {
+	var out []string
+	start := 0
+	for i := 1; i < len(v); i++ {
+		if v[i] != '+' {
+			continue
+		}
+		before := strings.TrimRight(v[start:i], " \t")
+		if before == v[start:i] && !strings.HasSuffix(before, "/") && !strings.HasSuffix(before, ",") && !strings.HasSuffix(before, ";") && !strings.HasSuffix(before, "\n") {
+			continue // a + inside a number's text
+		}
+		if n := strings.Trim(before, " \t\n/,;"); n != "" {
+			out = append(out, n)
+		}
+		start = i
+	}
+	if n := strings.Trim(v[start:], " \t\n/,;"); n != "" {
+		out = append(out, n)
+	}
+	return out
+}
+
 // domain reports whether host can be an email address's domain: of
 // ASCII, letters, digits, hyphens and dots alone; any other character of
 // a script (an internationalized domain's: col·legi.cat, 例え。jp) but a

@@ -1333,3 +1333,22 @@ func TestReadEmailHostIsADomain(t *testing.T) {
 		t.Errorf("warnings %v", warnings)
 	}
 }
+
+// TestReadTwoNumbersInOneTEL: a TEL of two numbers ("+1 555 0100 / +1
+// 555 0101", as some exports join them) was one number, which a contact
+// file may not hold (a build error): each is a number of its own, with
+// the TEL's type.
+func TestReadTwoNumbersInOneTEL(t *testing.T) {
+	src := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nTEL;TYPE=work:+1 555 0100 / +1 555 0101\r\nTEL:+351 910 000 101,+351 910 000 102\r\nTEL:+44 20 7946 0000\r\nEND:VCARD\r\n"
+	people, _, err := Read("x.vcf", []byte(src), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var phones []string
+	for _, p := range people[0].Phones {
+		phones = append(phones, p.Type+"="+p.Value)
+	}
+	if got := strings.Join(phones, "|"); got != "work=+1 555 0100|work=+1 555 0101|=+351 910 000 101|=+351 910 000 102|=+44 20 7946 0000" {
+		t.Errorf("phones %q", got)
+	}
+}
