@@ -731,3 +731,43 @@ func TestPlanMatchingOfAQAPass(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanRenamedPhoneCard: a phone's card of a name, a number and a
+// company, imported again after the person's name changed (Carol Ng,
+// now Carol Ng-Smith), made a second contact, said nowhere (a QA pass).
+// A number is no identifier (a family's landline), so it is a contact
+// of its own still; but one that shares a number and the company with a
+// contact of another name is said to be a possible duplicate. A number
+// alone (the family's) is not.
+func TestPlanRenamedPhoneCard(t *testing.T) {
+	fsys := fstest.MapFS{
+		content.ConfigFile:             {Data: []byte("title: T\nbase_url: https://example.com/\n")},
+		"content/contacts/carol-ng.md": {Data: []byte("---\nname: Carol Ng\ncompany: Initech\nphone: +44 7700 900555\n---\nMet at the pub\n")},
+		"content/contacts/dad.md":      {Data: []byte("---\nname: Dad\nphone: +44 20 7946 0000\n---\n")},
+	}
+	s, err := content.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	people := []Person{
+		{Name: "Carol Ng-Smith", Company: "initech", Phones: []content.Typed{{Type: "cell", Value: "+44 7700 900 555"}}, Notes: "Met at the pub"},
+		{Name: "Mum", Phones: []content.Typed{{Value: "+44 20 7946 0000"}}},
+		{Name: "Bob Other", Company: "Globex", Phones: []content.Typed{{Value: "+44 7700 900555"}}},
+	}
+	res, err := Plan(fsys, s.Contacts, people, Options{Host: "example.com"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range res.Changes {
+		got = append(got, outcome(c))
+	}
+	want := []string{
+		"created content/contacts/carol-ng-smith.md, possible duplicate of content/contacts/carol-ng.md: same phone +44 7700 900555 and company Initech, another name",
+		"created content/contacts/mum.md",
+		"created content/contacts/bob-other.md",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

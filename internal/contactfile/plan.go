@@ -105,7 +105,7 @@ func Plan(fsys fs.FS, contacts []*content.Contact, people []Person, opts Options
 		others: map[string]bool{}, res: &Result{Files: map[string][]byte{}}, host: opts.Host, circles: opts.Circles}
 	for _, c := range contacts {
 		e := &entry{path: c.Path, names: nameKeys(c, NameKey), keys: nameKeys(c, namesakeKey),
-			qualified: nameKeys(c, qualifiedKey), id: newIdentity()}
+			qualified: nameKeys(c, qualifiedKey), id: newIdentity(), company: c.Company}
 		p.entries = append(p.entries, e)
 		id := contactIdentity(c)
 		if c.UID == "" && opts.Host != "" {
@@ -167,6 +167,7 @@ type entry struct {
 	keys      []string // namesakeKey of the same: who the contact's namesakes are
 	qualified []string // qualifiedKey of the same: who may hold a record of no identifier
 	id        *identity
+	company   string
 }
 
 // given is NameKey of the contact's name and aliases: names, but for
@@ -375,6 +376,18 @@ func (p *planner) plan(person Person) (*Change, error) {
 			ch.Duplicates = append(ch.Duplicates, Duplicate{Path: e.path, Reason: reason})
 		}
 	}
+	// Another name, but a number and the company in common: most often a
+	// name changed since the contact was made (a phone's card, of no
+	// identifier, imported again). A number alone is a family's landline.
+	for _, e := range p.entries {
+		if e.company == "" || !strings.EqualFold(strings.TrimSpace(e.company), strings.TrimSpace(person.Company)) ||
+			slices.Contains(namesakes, e) || slices.Contains(doubtful, e) || e.id.differs(id) != "" {
+			continue
+		}
+		if ph := e.id.sharedPhone(id); ph != "" {
+			ch.Duplicates = append(ch.Duplicates, Duplicate{Path: e.path, Reason: fmt.Sprintf("same phone %s and company %s, another name", ph, e.company)})
+		}
+	}
 	if recordUID != "" {
 		ch.Person = withUID(ch.Person, recordUID)
 		id = personIdentity(ch.Person)
@@ -447,7 +460,7 @@ func (p *planner) create(ch *Change, id *identity, namesake bool) (*Change, erro
 	}
 	data := New(person)
 	p.files[ch.Path], p.res.Files[ch.Path] = data, data
-	e := &entry{path: ch.Path, id: newIdentity()}
+	e := &entry{path: ch.Path, id: newIdentity(), company: person.Company}
 	for _, n := range append([]string{name, loaderSlug(slug)}, person.Aliases...) {
 		e.names = append(e.names, NameKey(n))
 		e.keys = append(e.keys, namesakeKey(n))
