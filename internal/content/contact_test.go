@@ -98,6 +98,10 @@ func TestContactKeyErrors(t *testing.T) {
 		{"email: [ok@x.example, work: ana.lima]", p + `:3: email: expected an email address (name@host), got "ana.lima"`},
 		{"email: mailto:ana@x.example", p + `:3: email: expected the address alone, without mailto:, got "mailto:ana@x.example"`},
 		{"phone: \"+351 910 000 101 ext. 12\"\nemail: \"Ana@Example.COM\"", ""},
+		// An item left empty, as when a tag is deleted by hand: "got a
+		// text" (a QA pass).
+		{"tags:\n  - a\n  -\n  - b", p + ":5: expected a text item in the list, got a blank (nothing, ~ or null)"},
+		{"email: [a@b.example, ~]", p + ":3: expected a text, or type: text (work: …) in the list, got a blank (nothing, ~ or null)"},
 		{"email: [\"work: ana@x.example\"]\nphone: \"cell: +351 910\"", p + `:3: email: expected an email address, got "work: ana@x.example": a type goes before its colon outside quotes (- work: ana@example.com)` + "\n" +
 			p + `:4: phone: expected a phone number, got "cell: +351 910": a type goes before its colon outside quotes (- cell: +351 910 000 101)`},
 	} {

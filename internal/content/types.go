@@ -530,5 +530,9 @@ func kindName(n *yaml.Node) string {
 	case yaml.AliasNode:
 		return "YAML alias (*name), which netjournal does not follow"
 	}
+	if n.Tag == "!!null" {
+		// An item left empty ("- " when a tag was deleted), ~ or null.
+		return "blank (nothing, ~ or null)"
+	}
 	return "text"
 }
