@@ -152,6 +152,9 @@ func (e *Error) Error() string {
 	return e.Path + ": " + e.Msg
 }
 
+// templateFile is the file of a template's error: "template: footer.html:2:…".
+var templateFile = regexp.MustCompile(`^template: ([^:]+):\d+:`)
+
 var templateError = regexp.MustCompile(`^template: [^:]+:(\d+):(?:\d+:)? ?(.*)$`)
 
 func (t *Theme) parseError(set, name string, layer int, err error, src []byte) error {
@@ -246,11 +249,17 @@ func (t *Theme) ExecError(set string, err error) error {
 		ee = texttemplate.ExecError{Name: name, Err: fmt.Errorf("template: %s:%d: %s", name, line, he.Description)}
 	}
 	files, ferr := t.files(set)
-	f, ok := files[ee.Name]
+	name := ee.Name
+	if m := templateFile.FindStringSubmatch(ee.Err.Error()); m != nil {
+		// The file the failing action is in: a template a file defines
+		// ({{define "footer"}}) is named otherwise.
+		name = m[1]
+	}
+	f, ok := files[name]
 	if ferr != nil || !ok {
 		return err
 	}
-	e := t.parseError(set, ee.Name, f.layer, ee.Err, nil).(*Error)
+	e := t.parseError(set, name, f.layer, ee.Err, nil).(*Error)
 	// The page it was making: "posts/x/index.html: template: …".
 	for _, sep := range []string{": template: ", ": html/template:"} {
 		if page, _, ok := strings.Cut(err.Error(), sep); ok && !strings.ContainsAny(page, " \n") {
