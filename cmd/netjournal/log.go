@@ -78,6 +78,11 @@ func (c *logCmd) Run(ctx context.Context, args []string) int {
 			fmt.Fprintf(c.stderr, "netjournal log: --due: %v\n", err)
 			return exitUsage
 		}
+		if len(promises) > 0 && dueOn.Before(day) {
+			// Overdue from the start: most often a typo for next year.
+			fmt.Fprintf(c.stderr, "netjournal log: --due %s is before the event, on %s: a follow-up comes after what promised it\n", dueOn.Format(time.DateOnly), day.Format(time.DateOnly))
+			return exitUsage
+		}
 	}
 
 	j, code := c.journal("log", now.time())
