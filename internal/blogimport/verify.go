@@ -39,10 +39,10 @@ func (p *Plan) Verify(site fs.FS, now time.Time) error {
 	}
 	byPath := map[string]written{}
 	for _, post := range p.Posts {
-		byPath[post.Path] = written{post.Source, &post.Aliases, &post.Notes, nil}
+		byPath[post.Path] = written{post.Source, &post.Aliases, &post.Notes, nil, post.Draft}
 	}
 	for _, page := range p.Pages {
-		byPath[page.Path] = written{page.Source, &page.Aliases, &page.Notes, page}
+		byPath[page.Path] = written{page.Source, &page.Aliases, &page.Notes, page, page.Draft}
 	}
 	// Each round leaves out the aliases that cannot redirect and the
 	// pages that cannot be published; a round finds them all, so two
@@ -97,10 +97,22 @@ func (p *Plan) Verify(site fs.FS, now time.Time) error {
 			}
 			doc, ok := byPath[e.Pos.Path]
 			if a := aliasProblem.FindStringSubmatch(e.Msg); a != nil && ok {
+				why := strings.TrimPrefix(e.Msg, "aliases: "+a[1]+" ")
+				if other, ok := byPath[a[2]]; ok && !doc.draft && other.draft {
+					// A draft's old address, which the old site never
+					// published, is the published document's.
+					if !other.has(a[1]) {
+						dropped = true // the draft's, left out already
+						continue
+					}
+					doc, why = other, "is also an old path of "+e.Pos.Path
+				}
 				if i := slices.IndexFunc(*doc.aliases, func(x string) bool { return strings.Trim(x, "/") == strings.Trim(a[1], "/") }); i >= 0 {
 					*doc.aliases = slices.Delete(*doc.aliases, i, i+1)
-					*doc.notes = append(*doc.notes, "old address "+a[1]+" not redirected: "+strings.TrimPrefix(e.Msg, "aliases: "+a[1]+" "))
-					p.warn(content.Position{Path: doc.source}, "old address %s cannot redirect in the new site: %s", a[1], strings.TrimPrefix(e.Msg, "aliases: "+a[1]+" "))
+					*doc.notes = append(*doc.notes, "old address "+a[1]+" not redirected: "+why)
+					if !doc.draft {
+						p.warn(content.Position{Path: doc.source}, "old address %s cannot redirect in the new site: %s", a[1], why)
+					}
 					dropped = true
 					continue
 				}
@@ -187,10 +199,17 @@ type written struct {
 	aliases *[]string
 	notes   *[]string
 	page    *Page // nil for a post
+	draft   bool  // never published by the old site
 }
 
-// aliasProblem is the build's message for an alias that cannot redirect.
-var aliasProblem = regexp.MustCompile(`^aliases: (/\S*) (?:is a page of the site|is also an old path of)`)
+// has reports whether the document has the alias a.
+func (w written) has(a string) bool {
+	return slices.ContainsFunc(*w.aliases, func(x string) bool { return strings.Trim(x, "/") == strings.Trim(a, "/") })
+}
+
+// aliasProblem is the build's message for an alias that cannot redirect,
+// with the other document's path when it is another's old path.
+var aliasProblem = regexp.MustCompile(`^aliases: (/\S*) (?:is a page of the site|is also an old path of (\S+))`)
 
 // siteFiles copies what a build reads of a site into memory: the
 // configuration, content and themes, and the names of static files.
