@@ -423,7 +423,7 @@ func Hugo(fsys fs.FS, opts Options) (*Plan, error) {
 			// Hugo showed it as it was, but for its shortcodes.
 			d.body, inserted = htmlBody(d.body, false)
 		} else {
-			d.body = dedentAfterShortcodes(d.body)
+			d.body = dedentAfterShortcodes(dedentShortcodeCode(d.body))
 		}
 		c := newConverter(d.body, d.bodyLine, func(line int, format string, args ...any) {
 			plan.warn(content.Position{Path: d.shown, Line: line}, format, args...)

@@ -241,3 +241,31 @@ func TestHugoDraftAddressNoWarning(t *testing.T) {
 		}
 	}
 }
+
+// TestHugoShortcodeIndentedAsCode: a figure shortcode indented four
+// spaces after a paragraph, which Markdown reads as code, was kept as
+// written ("shortcode in code"), the page showing its text in a code box
+// (a QA pass: a real blog's figures). Hugo runs a shortcode before
+// Markdown reads the page: it showed the figure. A block of code that
+// holds shortcodes alone is read as they are, without the indentation
+// that made it code; a fence, and code with more in it, stay code.
+func TestHugoShortcodeIndentedAsCode(t *testing.T) {
+	plan, err := Hugo(fstest.MapFS{
+		"hugo.toml":        {Data: []byte("baseURL = 'https://h.example/'\n")},
+		"static/img/r.png": {Data: []byte("\x89PNG")},
+		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2024-06-25\n---\nSome text.\n\n    {{< figure src=\"/img/r.png\" alt=\"R\" >}}\n\nAfter.\n\n" +
+			"    x := 1 // {{< figure src=\"/img/code.png\" >}}\n\n```\n{{< figure src=\"/img/fence.png\" >}}\n```\n")},
+	}, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := publicHTML(plan.Posts[0].Body)
+	if !strings.Contains(html, `<img src="/img/r.png" alt="R"`) || strings.Contains(html, "{{&lt; figure src=&quot;/img/r.png") {
+		t.Errorf("the figure:\n%s", html)
+	}
+	for _, kept := range []string{"/img/code.png", "/img/fence.png"} {
+		if !strings.Contains(html, "{{&lt; figure src=&quot;"+kept) {
+			t.Errorf("%s not kept as code:\n%s", kept, html)
+		}
+	}
+}

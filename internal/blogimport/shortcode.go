@@ -472,6 +472,60 @@ func (c *converter) writeSiteShortcode(b *strings.Builder, out string, end int) 
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
+// dedentShortcodeCode returns body with each indented block of code
+// that holds shortcodes alone (a figure indented four spaces after a
+// paragraph) four columns less indented: Hugo runs a shortcode before
+// Markdown reads the page, and showed the figure; the import, which
+// reads Markdown first, kept it as code. A fence, and code with
+// anything else in it, stay code.
+func dedentShortcodeCode(body string) string {
+	if !strings.Contains(body, "{{") {
+		return body
+	}
+	var b strings.Builder
+	last := 0
+	for _, r := range codeRegions(body) {
+		ls := strings.LastIndexByte(body[:r.start], '\n') + 1
+		indent := body[ls:r.start]
+		if r.start < last || strings.Trim(indent, " \t") != "" || width(indent) < 4 || !shortcodesOnly.MatchString(body[r.start:r.end]) {
+			continue
+		}
+		b.WriteString(body[last:ls])
+		for _, line := range strings.SplitAfter(body[ls:r.end], "\n") {
+			n := 0
+			for n < len(line) && n < 4 && line[n] == ' ' {
+				n++
+			}
+			if n < 4 && n < len(line) && line[n] == '\t' {
+				n++
+			}
+			b.WriteString(line[n:])
+		}
+		last = r.end
+	}
+	if last == 0 {
+		return body
+	}
+	b.WriteString(body[last:])
+	return b.String()
+}
+
+// shortcodesOnly is text of shortcodes alone, and white space.
+var shortcodesOnly = regexp.MustCompile(`(?s)^\s*(?:\{\{[<%].*?[%>]\}\}\s*)+$`)
+
+// width is the columns of an indentation, a tab to the next stop of 4.
+func width(indent string) int {
+	w := 0
+	for _, c := range indent {
+		if c == '\t' {
+			w += 4 - w%4
+		} else {
+			w++
+		}
+	}
+	return w
+}
+
 // closingShortcode is a line that ends in a shortcode's closing tag: what
 // follows it is not the shortcode's (after an opening one, it is).
 var closingShortcode = regexp.MustCompile(`\{\{[<%]-?\s*/[^{}]*[%>]\}\}$`)
