@@ -150,14 +150,16 @@ func (c *Contact) validate(errs *ErrorList, cfg *Config) {
 		}
 	}
 	for i, e := range c.Emails {
-		if why := emailProblem(e.Value); why != "" {
+		why := EmailProblem(e.Value)
+		if e.Type == "" && typeInQuotes.MatchString(e.Value) {
+			why = fmt.Sprintf("expected an email address, got %q: a type goes before its colon outside quotes (- work: ana@example.com)", e.Value)
+		}
+		if why != "" {
 			errs.Add(c.Pos(key("email", i)), "email: %s", why)
 		}
 	}
 	for i, p := range c.Phones {
-		if typeInQuotes.MatchString(p.Value) {
-			errs.Add(c.Pos(key("phone", i)), "phone: expected a phone number, got %q: a type goes before its colon outside quotes (- cell: +351 910 000 101)", p.Value)
-		} else if strings.Count(p.Value, "+") > 1 || strings.ContainsAny(p.Value, "\r\n") {
+		if len(PhoneNumbers(p.Value)) > 1 || strings.ContainsAny(p.Value, "\r\n") {
 			errs.Add(c.Pos(key("phone", i)), "phone: expected one phone number, got %q: give each its own line of the list", p.Value)
 		}
 	}
@@ -171,18 +173,24 @@ func (c *Contact) validate(errs *ErrorList, cfg *Config) {
 	}
 }
 
-// emailProblem says what is wrong with an email address of a contact's,
-// or "": an address is a name, an @ and a host, with no space (the wiki
-// links it, export writes it). Two of them, a list's item indented too
-// far and folded into the one before it ("a@b.com - c@d.com"), or a word
-// without an @, were taken as one address.
-func emailProblem(v string) string {
-	switch local, host, _ := strings.Cut(v, "@"); {
-	case typeInQuotes.MatchString(v):
-		return fmt.Sprintf("expected an email address, got %q: a type goes before its colon outside quotes (- work: ana@example.com)", v)
+// EmailProblem says what is wrong with an email address of a contact's,
+// or "": an address is a name (or a quoted one, "john doe"), an @ and a
+// host, with no space (the wiki links it, export writes it). Two of them,
+// a list's item indented too far and folded into the one before it
+// ("a@b.com - c@d.com"), or a word without an @, were taken as one
+// address. The importers keep only addresses it takes.
+func EmailProblem(v string) string {
+	local, host, _ := strings.Cut(v, "@")
+	if strings.HasPrefix(v, `"`) {
+		if end := strings.LastIndex(v, `"@`); end > 0 {
+			local, host = v[:end+1], v[end+2:] // a quoted name holds what it likes
+		}
+	}
+	switch {
 	case strings.HasPrefix(strings.ToLower(v), "mailto:"):
 		return fmt.Sprintf("expected the address alone, without mailto:, got %q", v)
-	case strings.ContainsFunc(v, unicode.IsSpace) || strings.ContainsAny(v, ",;<>") || strings.Count(v, "@") > 1:
+	case strings.ContainsFunc(host, unicode.IsSpace) || strings.ContainsAny(host, ",;<>@\"") ||
+		!strings.HasPrefix(local, `"`) && (strings.ContainsFunc(local, unicode.IsSpace) || strings.ContainsAny(local, ",;<>")):
 		return fmt.Sprintf("expected one email address (name@host), got %q: give each its own line of the list", v)
 	case local == "" || host == "":
 		return fmt.Sprintf("expected an email address (name@host), got %q", v)
@@ -190,8 +198,35 @@ func emailProblem(v string) string {
 	return ""
 }
 
-// typeInQuotes is an email address or a phone number written with its
-// type in quotes ("work: ana@example.com"): all of it the value.
+// PhoneNumbers returns the numbers a phone value holds: itself, or each
+// of the numbers some exports join in one ("+1 555 0100 / +1 555 0101",
+// "+351 910 000 101,+351 910 000 102"), and that YAML makes of a list's
+// item indented too far ("+1 555 0100 +1 555 0101"). A + after a space
+// or a separator begins another number only where what comes before it
+// is a number, of digits and punctuation: "Reception: +44 20 7946 0000"
+// and "+49 151 1234567 (+49 171 7654321 privat)" are one.
+func PhoneNumbers(v string) []string {
+	var out []string
+	start := 0
+	for i := 1; i < len(v); i++ {
+		if v[i] != '+' || !strings.ContainsRune(" \t\n/,;", rune(v[i-1])) {
+			continue
+		}
+		before := strings.Trim(v[start:i], " \t\n/,;")
+		if before == "" || strings.ContainsFunc(before, unicode.IsLetter) || !strings.ContainsFunc(before, unicode.IsDigit) {
+			continue
+		}
+		out = append(out, before)
+		start = i
+	}
+	if n := strings.Trim(v[start:], " \t\n/,;"); n != "" || len(out) == 0 {
+		out = append(out, n)
+	}
+	return out
+}
+
+// typeInQuotes is an email address written with its type in quotes
+// ("work: ana@example.com"): all of it the value.
 var typeInQuotes = regexp.MustCompile(`^[\pL][\pL ]*:\s`)
 
 // PhotoTypes are the images a contact's photo may be, by the extension of

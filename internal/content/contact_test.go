@@ -102,8 +102,10 @@ func TestContactKeyErrors(t *testing.T) {
 		// text" (a QA pass).
 		{"tags:\n  - a\n  -\n  - b", p + ":5: expected a text item in the list, got a blank (nothing, ~ or null)"},
 		{"email: [a@b.example, ~]", p + ":3: expected a text, or type: text (work: …) in the list, got a blank (nothing, ~ or null)"},
-		{"email: [\"work: ana@x.example\"]\nphone: \"cell: +351 910\"", p + `:3: email: expected an email address, got "work: ana@x.example": a type goes before its colon outside quotes (- work: ana@example.com)` + "\n" +
-			p + `:4: phone: expected a phone number, got "cell: +351 910": a type goes before its colon outside quotes (- cell: +351 910 000 101)`},
+		{"email: [\"work: ana@x.example\"]", p + `:3: email: expected an email address, got "work: ana@x.example": a type goes before its colon outside quotes (- work: ana@example.com)`},
+		// A review's: a quoted name, a number with a note or a label.
+		{"email: ['\"john doe\"@x.example', '\"a,b\"@x.example']\nphone: ['+49 151 1234567 (+49 171 7654321 privat)', 'work: \"Reception: +44 20 7946 0000\"', 'cell: +1 555 0100 x12']", ""},
+		{"phone: '+1 555 0100 - +1 555 0101'", p + `:3: phone: expected one phone number, got "+1 555 0100 - +1 555 0101": give each its own line of the list`},
 	} {
 		_, problems := contact(t, "---\nname: Ana Lima\n"+tt.front+"\n---\n")
 		if got := strings.Join(problems, "\n"); got != tt.want {

@@ -177,7 +177,7 @@ func person(pos content.Position, rec, cols []string, warnings *content.ErrorLis
 	}
 	if e := get(colEmail); e != "" {
 		switch {
-		case strings.Contains(e, "@"):
+		case strings.Contains(e, "@") && content.EmailProblem(e) == "":
 			p.Emails = []content.Typed{{Value: e}}
 		case strings.HasPrefix(strings.ToLower(e), "urn:li:member:"):
 			// The 2018 export's urn:li:member:664293716, in every row:

@@ -122,7 +122,7 @@ func (c *rawCard) person(path string, card govcard.Card, warnings *content.Error
 	}
 	for _, f := range card[govcard.FieldTelephone] {
 		if t := strings.TrimPrefix(strings.TrimSpace(unescape(f.Value)), "tel:"); t != "" {
-			for _, n := range phoneNumbers(t) {
+			for _, n := range content.PhoneNumbers(t) {
 				p.Phones = append(p.Phones, content.Typed{Type: typeOf(f, labels), Value: n})
 			}
 		}

@@ -528,6 +528,9 @@ func emailAddresses(v string) []string {
 			v = a
 		}
 	}
+	if end := strings.LastIndex(v, `"@`); strings.HasPrefix(v, `"`) && end > 0 && content.EmailProblem(v) == "" && domain(v[end+2:]) {
+		return []string{v} // a quoted name, "john doe"@example.com, as written
+	}
 	if local, host, ok := strings.Cut(v, "@"); ok && local != "" && host != "" && !strings.ContainsFunc(v, unicode.IsSpace) && !strings.ContainsAny(v, ",;<>") {
 		if !domain(host) {
 			return nil
@@ -540,36 +543,10 @@ func emailAddresses(v string) []string {
 	}
 	var out []string
 	for _, a := range list {
-		if _, host, _ := strings.Cut(a.Address, "@"); !domain(host) {
+		if _, host, _ := strings.Cut(a.Address, "@"); !domain(host) || content.EmailProblem(a.Address) != "" {
 			return nil
 		}
 		out = append(out, a.Address)
-	}
-	return out
-}
-
-// phoneNumbers returns the numbers a TEL value holds: itself, or each of
-// the international numbers some exports join in one ("+1 555 0100 /
-// +1 555 0101", "+351 910 000 101,+351 910 000 102"), which a contact
-// file holds one to an item.
-func phoneNumbers(v string) []string {
-	var out []string
-	start := 0
-	for i := 1; i < len(v); i++ {
-		if v[i] != '+' {
-			continue
-		}
-		before := strings.TrimRight(v[start:i], " \t")
-		if before == v[start:i] && !strings.HasSuffix(before, "/") && !strings.HasSuffix(before, ",") && !strings.HasSuffix(before, ";") && !strings.HasSuffix(before, "\n") {
-			continue // a + inside a number's text
-		}
-		if n := strings.Trim(before, " \t\n/,;"); n != "" {
-			out = append(out, n)
-		}
-		start = i
-	}
-	if n := strings.Trim(v[start:], " \t\n/,;"); n != "" {
-		out = append(out, n)
 	}
 	return out
 }

@@ -1352,3 +1352,29 @@ func TestReadTwoNumbersInOneTEL(t *testing.T) {
 		t.Errorf("phones %q", got)
 	}
 }
+
+// TestReadReviewedNumbersAndNames: a review's cards. A TEL with a label
+// before its number, or a second number in a note, is one number, not
+// split; an address of a quoted name keeps its quotes (it lost them, and
+// "john doe@example.com" is no address); every address and number read
+// is one a contact file takes, so that one card cannot stop the import.
+func TestReadReviewedNumbersAndNames(t *testing.T) {
+	src := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:John Doe\r\nEMAIL;TYPE=work:\"john doe\"@example.com\r\nTEL;TYPE=work:Reception: +44 20 7946 0000\r\nTEL;TYPE=CELL:+49 151 1234567 (+49 171 7654321 privat)\r\nEND:VCARD\r\n"
+	people, _, err := Read("x.vcf", []byte(src), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range people[0].Emails {
+		got = append(got, e.Value)
+		if why := content.EmailProblem(e.Value); why != "" {
+			t.Errorf("an address a contact file refuses: %s", why)
+		}
+	}
+	for _, p := range people[0].Phones {
+		got = append(got, p.Value)
+	}
+	if want := `"john doe"@example.com|Reception: +44 20 7946 0000|+49 151 1234567 (+49 171 7654321 privat)`; strings.Join(got, "|") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, "|"), want)
+	}
+}
