@@ -206,8 +206,8 @@ func TestHugoPathAsHugo(t *testing.T) {
 		"a/b c":                                 "a/b-c",
 		" leading":                              "leading",
 	} {
-		if got := permalinkValue(in, true); got != want {
-			t.Errorf("permalinkValue(%q) = %q, want %q", in, got, want)
+		if got := titlePermalink(in); got != want {
+			t.Errorf("titlePermalink(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

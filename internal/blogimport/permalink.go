@@ -84,18 +84,6 @@ func hugoPath(s string, lower bool) string {
 	return b.String()
 }
 
-// permalinkValue is hugoPath of a value a permalink pattern puts in the
-// path (:title, :slug, :filename, :sections): there a "+" is a hyphen,
-// at an end too, one with the hyphens and "+" beside it (C++ is c-, x+-y
-// is x-y: checked with hugo, which keeps it in a path of no pattern,
-// /posts/c++/, and in a term's, /tags/c++/).
-func permalinkValue(s string, lower bool) string {
-	return plusRun.ReplaceAllString(hugoPath(s, lower), "-")
-}
-
-// plusRun is a run of "+" and "-" with a "+" in it.
-var plusRun = regexp.MustCompile(`[-+]*\+[-+]*`)
-
 // hugoPermalink expands a Hugo permalink pattern.
 func hugoPermalink(pattern string, date stamp, title, slug, filename string, sections []string, lower bool) (string, []string) {
 	v := map[string]string{}
@@ -105,24 +93,27 @@ func hugoPermalink(pattern string, date stamp, title, slug, filename string, sec
 	v["weekday"] = strconv.Itoa(int(t.Weekday()))
 	v["weekdayname"] = t.Format("Monday")
 	v["yearday"] = strconv.Itoa(t.YearDay())
-	v["title"] = permalinkValue(title, lower)
-	v["slug"] = permalinkValue(or(slug, title), lower)
-	v["filename"] = permalinkValue(filename, lower)
+	v["title"] = hugoPath(title, lower)
+	v["slug"] = hugoPath(or(slug, title), lower)
+	v["filename"] = hugoPath(filename, lower)
 	v["contentbasename"] = v["filename"]
-	v["slugorfilename"] = permalinkValue(or(slug, filename), lower)
+	v["slugorfilename"] = hugoPath(or(slug, filename), lower)
 	v["slugorcontentbasename"] = v["slugorfilename"]
 	if len(sections) > 0 {
-		v["section"] = permalinkValue(sections[0], lower)
+		v["section"] = hugoPath(sections[0], lower)
 	}
-	v["sections"] = permalinkValue(strings.Join(sections, "/"), lower)
+	v["sections"] = hugoPath(strings.Join(sections, "/"), lower)
 	// Hugo writes the whole path as it writes each value in it: a
 	// character of the pattern itself that a path has none of (a stray
 	// backtick, /blog/:year-:title/`) is dropped, as Hugo dropped it.
+	// There each "+" is a space (C++ is /c-/, x +- y /x--y/, Disney+
+	// /disney-/: checked with hugo, which keeps it in a path of no
+	// pattern, /posts/c++/, and a term's, /tags/c++/).
 	p, unknown := expand(pattern, v)
 	if len(unknown) > 0 {
 		return p, unknown // said, as written
 	}
-	return hugoPath(p, false), nil
+	return hugoPath(strings.ReplaceAll(p, "+", " "), false), nil
 }
 
 // jekyllStyles are Jekyll's built-in permalink styles.
