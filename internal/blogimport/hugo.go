@@ -57,6 +57,7 @@ type hugoPage struct {
 // the content folder dir, in a site of the language lang by default.
 func (pg *hugoPage) file(dir, lang string) shortcodeFile {
 	f := shortcodeFile{Path: pg.rel, LogicalName: path.Base(pg.rel), ContentBaseName: pg.name, Lang: or(pg.lang, lang), Filename: path.Join(dir, pg.rel)}
+	f.Dir = "/" // a file of the content folder's own, as Hugo has it
 	if d := path.Dir(pg.rel); d != "." {
 		f.Dir = d + "/"
 	}

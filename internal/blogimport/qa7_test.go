@@ -55,6 +55,7 @@ func TestHugoShortcodePageFile(t *testing.T) {
 		"layouts/shortcodes/figure.html": {Data: []byte(`<img src="{{ .Page.File.NoSuchField }}">`)},
 		"content/post/CF603E.en.md":      {Data: []byte("---\ntitle: A\ndate: 2024-06-25\n---\n{{% img solve png %}}\n\n{{< figure src=\"/x.png\" >}}\n")},
 		"content/post/trip/index.md":     {Data: []byte("---\ntitle: B\ndate: 2024-06-25\n---\n{{% img map jpg %}}\n")},
+		"content/c.md":                   {Data: []byte("---\ntitle: C\n---\n{{% img solve png %}}\n")},
 	}, Options{Root: "h"})
 	if err != nil {
 		t.Fatal(err)
@@ -63,7 +64,11 @@ func TestHugoShortcodePageFile(t *testing.T) {
 	for _, p := range plan.Posts {
 		bodies[p.Title] = p.Body
 	}
+	for _, p := range plan.Pages {
+		bodies[p.Title] = p.Body
+	}
 	for title, want := range map[string]string{
+		"C": `<img src="/post_img/c/solve.png" alt="solve" data-x="/|c.md|c.md|c|c|md">`, // checked with hugo, as the others
 		"A": `<img src="/post_img/CF603E.en/solve.png" alt="solve" data-x="post/|post/CF603E.en.md|CF603E.en.md|CF603E|CF603E|md">`,
 		"B": `<img src="/post_img/index/map.jpg" alt="map" data-x="post/trip/|post/trip/index.md|index.md|index|trip|md">`,
 	} {
