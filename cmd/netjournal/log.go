@@ -40,7 +40,7 @@ func (c *logCmd) Run(ctx context.Context, args []string) int {
 	fs.StringVar(&title, "title", "", "the event's `TITLE` (default: \"Coffee with Ana Lima\")")
 	fs.StringVar(&at, "at", "", "where it happened: a `PLACE`")
 	fs.Var(&promises, "promise", "`WHAT` you promised to do: a follow-up (repeat for several)")
-	fs.StringVar(&due, "due", "", "when the promises are due: in a `DURATION` from today (3d, 2w) or on a DATE (default 7d)")
+	fs.StringVar(&due, "due", "", "when the promises are due: in a `DURATION` from today, or from a planned event's day (3d, 2w), or on a DATE (default 7d)")
 	fs.Var(&gave, "gave", "a favour you did them: `WHAT` (repeat for several)")
 	fs.Var(&got, "received", "a favour they did you: `WHAT` (repeat for several)")
 	fs.BoolVar(&edit, "edit", false, "open the new file in $VISUAL or $EDITOR")
@@ -71,10 +71,15 @@ func (c *logCmd) Run(ctx context.Context, args []string) int {
 	if !date.t.IsZero() {
 		day = content.Day(date.t)
 	}
-	dueOn := defaultDue.After(today)
+	// A duration counts from today, or from a planned event's day.
+	from := today
+	if day.After(today) {
+		from = day
+	}
+	dueOn := defaultDue.After(from)
 	if due != "" {
 		var err error
-		if dueOn, err = parseDue(due, today); err != nil {
+		if dueOn, err = parseDue(due, from); err != nil {
 			fmt.Fprintf(c.stderr, "netjournal log: --due: %v\n", err)
 			return exitUsage
 		}
@@ -222,15 +227,15 @@ func freePath(e *env, rel string) string {
 	}
 }
 
-// parseDue reads --due: a duration from today (3d, 2w) or a date.
-func parseDue(s string, today time.Time) (time.Time, error) {
+// parseDue reads --due: a duration from the day from (3d, 2w) or a date.
+func parseDue(s string, from time.Time) (time.Time, error) {
 	d, err := content.ParseDuration(s)
 	if errors.Is(err, content.ErrTooLong) {
 		return time.Time{}, fmt.Errorf("%s is past the year 9999: give a nearer date", s)
 	}
 	if err == nil {
 		// A date no front matter holds (YYYY-MM-DD): no build reads it.
-		if t := d.After(today); t.Year() <= 9999 {
+		if t := d.After(from); t.Year() <= 9999 {
 			return t, nil
 		}
 		return time.Time{}, fmt.Errorf("%s is past the year 9999: give a nearer date", s)
