@@ -885,8 +885,8 @@ func heldFolders(fsys fs.FS, j *journal.Journal) (map[string]string, error) {
 				// unpublished post's file too, whose it is cannot be
 				// told, and the other's files would be published.
 				if owner != nil && owner.Slug() != e.Name() {
-					errs.Add(content.Position{Path: StaticDir + "/" + dir}, "the folder of the published post %s (%s) and named as the file of %s, which the blog does not publish: put the files of %s in %s/posts/%s/",
-						pub.Slug(), pub.Path, owner.Path, owner.Path, StaticDir, owner.Slug())
+					errs.Add(content.Position{Path: StaticDir + "/" + dir}, "the folder of the published post %s (%s), and named as the file of %s, which the blog does not publish: whose files it holds cannot be told; rename %s as its slug, %s.md, and keep its files in %s/posts/%s/",
+						pub.Slug(), pub.Path, owner.Path, owner.Path, owner.Slug(), StaticDir, owner.Slug())
 				}
 				continue
 			}

@@ -164,7 +164,7 @@ func TestHeldFolderOfTwoPosts(t *testing.T) {
 		t.Fatal("built, the folder taken for one of the two posts")
 	}
 	got := err.Error()
-	for _, want := range []string{"static/posts/notes: ", "content/posts/public-notes.md", "content/posts/Notes.md", "static/posts/secret-x"} {
+	for _, want := range []string{"static/posts/notes: ", "content/posts/public-notes.md", "content/posts/Notes.md", "static/posts/secret-x", "rename content/posts/Notes.md as its slug, secret-x.md"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("no %q in\n%s", want, got)
 		}
