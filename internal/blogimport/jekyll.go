@@ -1187,12 +1187,13 @@ func jekyllHTMLPage(fsys fs.FS, p string) bool {
 const listingProse = 30
 
 // proseWords counts the words of a page in HTML that are not its front
-// matter, its loops, its Liquid or its tags.
+// matter, its scripts, styles and comments, its loops, its Liquid or its
+// tags.
 func proseWords(s string) int {
 	if _, body, ok := strings.Cut(strings.TrimPrefix(s, "---"), "\n---"); ok && strings.HasPrefix(s, "---") {
 		s = body
 	}
-	for _, re := range []*regexp.Regexp{liquidLoop, liquidAny, htmlTagText} {
+	for _, re := range []*regexp.Regexp{htmlNotText, liquidLoop, liquidAny, htmlTagText} {
 		s = re.ReplaceAllString(s, " ")
 	}
 	return len(strings.Fields(s))
@@ -1202,6 +1203,8 @@ var (
 	liquidLoop  = regexp.MustCompile(`(?s)\{%-?\s*(?:for|tablerow)\b.*?\{%-?\s*end(?:for|tablerow)\s*-?%\}`)
 	liquidAny   = regexp.MustCompile(`(?s)\{%.*?%\}|\{\{.*?\}\}`)
 	htmlTagText = regexp.MustCompile(`(?s)<[^>]*>`)
+	// A script, a style and a comment are no words of the page's.
+	htmlNotText = regexp.MustCompile(`(?is)<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->`)
 )
 
 // jekyllPageTemplate is the address Jekyll gives a page without a

@@ -185,6 +185,7 @@ func TestJekyllPagesOfDataAndConditions(t *testing.T) {
 		"about.html":             {Data: []byte("---\ntitle: About\npermalink: /about/\n---\n<p>Hi</p>\n{% if site.twitter %}<p>Follow</p>{% endif %}\n<ul>{% for p in site.data.pubs %}<li>{{ p.title }}</li>{% endfor %}</ul>\n{% for p in site.data.pubs %}{% if p.misc %}{{ p.misc | markdownify }}{% endif %}<a id=\"{{ p.title | slugify }}\" href=\"/s?q={{ p.title | cgi_escape }}\">{{ p.title | xml_escape }}</a>{% endfor %}\n")},
 		"research.html":          {Data: []byte("---\ntitle: Research\npermalink: /research/\n---\n<p>" + prose + "</p>\n<ul>{% for post in site.posts %}<li>{{ post.title }}</li>{% endfor %}</ul>\n")},
 		"archive.html":           {Data: []byte("---\ntitle: Archive\npermalink: /archive/\n---\n<h1>All posts</h1>\n<ul>{% for post in site.posts %}<li><a href=\"{{ post.url }}\">{{ post.title }}</a></li>{% endfor %}</ul>\n")},
+		"topics.html":            {Data: []byte("---\ntitle: Topics\npermalink: /topics/\n---\n<script>" + prose + "</script><style>p { x: y }</style><!-- " + prose + " -->\n{% for tag in site.tags %}<a>{{ tag[0] }}</a>{% endfor %}\n")},
 	}, Options{Root: "j"})
 	if err != nil {
 		t.Fatal(err)
@@ -205,6 +206,9 @@ func TestJekyllPagesOfDataAndConditions(t *testing.T) {
 	}
 	if _, ok := pages["archive/"]; ok {
 		t.Errorf("the archive, a list of the posts, imported")
+	}
+	if _, ok := pages["topics/"]; ok {
+		t.Errorf("a list of the tags with a script's words imported (a review)")
 	}
 	var warned []string
 	for _, w := range plan.Warnings {
