@@ -61,7 +61,10 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 	if _, ok := cfg["data"]; !ok {
 		// site.data: the data folder's files, which the Liquid of posts
 		// and includes reads.
-		if data := jekyllData(fsys, path.Clean(strings.Trim(or(cfg.str("data_dir"), "_data"), "/"))); len(data) > 0 {
+		dataWarn := func(p string, err error) {
+			plan.warn(content.Position{Path: shown(p)}, "a data file that does not read (%v): left out of site.data, and the Liquid that reads it left out", err)
+		}
+		if data := jekyllData(fsys, path.Clean(strings.Trim(or(cfg.str("data_dir"), "_data"), "/")), dataWarn); len(data) > 0 {
 			cfg["data"] = data
 		}
 	}

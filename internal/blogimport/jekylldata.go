@@ -23,9 +23,10 @@ const maxDataFile = 4 << 20
 // gives it to Liquid, site.data: each file by its name without its
 // extension, a folder a table of its files; YAML and JSON as they are, a
 // CSV or TSV file a list of its rows, each a table by the first row's
-// names. A file that does not read is left out (its values then read as
-// nothing, and the Liquid that names them is left out, and said).
-func jekyllData(fsys fs.FS, dir string) map[string]any {
+// names. A file that does not read is left out, and said by warn (its
+// values then read as nothing, and the Liquid that names them is left
+// out, and said).
+func jekyllData(fsys fs.FS, dir string, warn func(p string, err error)) map[string]any {
 	data := map[string]any{}
 	_ = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -51,6 +52,7 @@ func jekyllData(fsys fs.FS, dir string) map[string]any {
 			return nil
 		}
 		if err != nil {
+			warn(p, err)
 			return nil
 		}
 		rel := strings.TrimPrefix(p, dir+"/")

@@ -205,6 +205,21 @@ func (c *converter) loop(t, end *liquidTag) (out string, ran bool) {
 	if jekyllOnly.MatchString(src) || readsData.MatchString(src) && c.site["data"] == nil {
 		return "", false
 	}
+	// What it loops over is the page's or the site's, and there: not a
+	// variable assigned before it, nor a data file that did not read,
+	// which would loop over nothing.
+	_, over, _ := strings.Cut(t.markup, " in ")
+	over, _, _ = strings.Cut(strings.TrimSpace(over), " ")
+	var root any
+	switch {
+	case strings.HasPrefix(over, "site."):
+		root, over = map[string]any(c.site), over[len("site."):]
+	case strings.HasPrefix(over, "page."):
+		root, over = c.page, over[len("page."):]
+	}
+	if v, found := liquidLookup(root, over); root == nil || !found || v == nil {
+		return "", false
+	}
 	for _, w := range liquidWords.FindAllString(stripQuoted(src), -1) {
 		if (strings.HasPrefix(w, "page.") || strings.HasPrefix(w, "site.")) && c.computed != nil && c.computed(w) {
 			return "", false

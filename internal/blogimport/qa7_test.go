@@ -185,6 +185,8 @@ func TestJekyllPagesOfDataAndConditions(t *testing.T) {
 		"about.html":             {Data: []byte("---\ntitle: About\npermalink: /about/\n---\n<p>Hi</p>\n{% if site.twitter %}<p>Follow</p>{% endif %}\n<ul>{% for p in site.data.pubs %}<li>{{ p.title }}</li>{% endfor %}</ul>\n{% for p in site.data.pubs %}{% if p.misc %}{{ p.misc | markdownify }}{% endif %}<a id=\"{{ p.title | slugify }}\" href=\"/s?q={{ p.title | cgi_escape }}\">{{ p.title | xml_escape }}</a>{% endfor %}\n")},
 		"research.html":          {Data: []byte("---\ntitle: Research\npermalink: /research/\n---\n<p>" + prose + "</p>\n<ul>{% for post in site.posts %}<li>{{ post.title }}</li>{% endfor %}</ul>\n")},
 		"archive.html":           {Data: []byte("---\ntitle: Archive\npermalink: /archive/\n---\n<h1>All posts</h1>\n<ul>{% for post in site.posts %}<li><a href=\"{{ post.url }}\">{{ post.title }}</a></li>{% endfor %}</ul>\n")},
+		"_data/dup.yml":          {Data: []byte("- name: Ann\n  role: a\n  role: b\n- name: Bob\n")},
+		"talks.md":               {Data: []byte("---\ntitle: Talks\n---\n{% assign sorted = site.data.pubs | sort: \"year\" %}\n{% for t in sorted %}- {{ t.title }}\n{% endfor %}\n\nDup: {% for p in site.data.dup %}{{ p.name }} {% endfor %}\n")},
 		"topics.html":            {Data: []byte("---\ntitle: Topics\npermalink: /topics/\n---\n<script>" + prose + "</script><style>p { x: y }</style><!-- " + prose + " -->\n{% for tag in site.tags %}<a>{{ tag[0] }}</a>{% endfor %}\n")},
 	}, Options{Root: "j"})
 	if err != nil {
@@ -210,11 +212,21 @@ func TestJekyllPagesOfDataAndConditions(t *testing.T) {
 	if _, ok := pages["topics/"]; ok {
 		t.Errorf("a list of the tags with a script's words imported (a review)")
 	}
+	// A review's: a loop over a variable assigned before it, or over a
+	// data file that did not read, looped over nothing, said nowhere.
+	if b := pages["talks/"]; !strings.Contains(b, "<!-- {% for t in sorted %}") || !strings.Contains(b, "<!-- {% for p in site.data.dup %}") {
+		t.Errorf("talks: %q", b)
+	}
 	var warned []string
+	dataSaid := false
 	for _, w := range plan.Warnings {
-		if strings.Contains(w.Error(), "loops are not run") {
+		if strings.Contains(w.Error(), "loops are not run") && !strings.Contains(w.Error(), "talks.md") {
 			warned = append(warned, w.Error())
 		}
+		dataSaid = dataSaid || strings.Contains(w.Error(), "j/_data/dup.yml: a data file that does not read")
+	}
+	if !dataSaid {
+		t.Errorf("the data file that does not read not said: %v", plan.Warnings)
 	}
 	if len(warned) != 2 || !strings.Contains(strings.Join(warned, "\n"), "pubs.md:12") || !strings.Contains(strings.Join(warned, "\n"), "research.html") {
 		t.Errorf("loops said: %q", warned)
