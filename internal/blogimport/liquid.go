@@ -225,6 +225,9 @@ func (c *converter) loop(t, end *liquidTag) (out string, ran bool) {
 			return "", false
 		}
 	}
+	if c.html {
+		src = unescapeMarks(src) // as the page has it, not as htmlBody escaped it
+	}
 	out, err := runInclude(src, liquid.Bindings{"site": map[string]any(c.site), "page": c.page})
 	return out, err == nil
 }
@@ -339,6 +342,12 @@ func (c *converter) emitLiquid(b *strings.Builder, toks []*liquidTag, from, to, 
 				continue
 			}
 			if out, ran := c.loop(t, end); ran {
+				if c.html || strings.HasPrefix(strings.TrimSpace(out), "<") {
+					// HTML, placed as an include's is: a block of its
+					// own, or joined into its line, its text shown as
+					// written.
+					out = c.place(out, t.start, end.end, true, !c.html)
+				}
 				b.WriteString(out)
 				continue
 			}

@@ -299,3 +299,30 @@ func titlePermalink(title string) string {
 	p, _ := hugoPermalink("/:title/", stamp{}, title, "", "x", nil, true)
 	return strings.Trim(p, "/")
 }
+
+// TestJekyllLoopOutputInItsPlace: a review's. A loop's HTML in an HTML
+// block, its lines indented and apart, ended the block, the list's items
+// shown as code; in a page in HTML, a value's Markdown marks were read
+// (*nix* tips in italics), where Jekyll showed the text as it is.
+func TestJekyllLoopOutputInItsPlace(t *testing.T) {
+	plan, err := Jekyll(fstest.MapFS{
+		"_config.yml":            {Data: []byte("url: https://j.example.org\n")},
+		"_data/talks.yml":        {Data: []byte("- title: First talk\n- title: '*nix* tips'\n")},
+		"_posts/2020-01-01-a.md": {Data: []byte("---\ntitle: A\n---\nA\n")},
+		"talks.md":               {Data: []byte("---\ntitle: Talks\n---\nMy talks:\n\n<ul>\n{% for t in site.data.talks %}\n    <li>{{ t.title }}</li>\n{% endfor %}\n</ul>\n")},
+		"tips.html":              {Data: []byte("---\ntitle: Tips\npermalink: /tips/\n---\n<h1>My tips</h1>\n<p>{% for p in site.data.talks %}{{ p.title }} {% endfor %}</p>\n")},
+	}, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string]string{}
+	for _, p := range plan.Pages {
+		pages[p.SitePath] = publicHTML(p.Body)
+	}
+	if h := pages["talks/"]; !strings.Contains(h, "<li>First talk</li>") || strings.Contains(h, "<pre>") || strings.Contains(h, "&lt;li&gt;") {
+		t.Errorf("talks:\n%s", h)
+	}
+	if h := pages["tips/"]; !strings.Contains(h, "nix") || strings.Contains(h, "<em>") {
+		t.Errorf("tips:\n%s", h)
+	}
+}
