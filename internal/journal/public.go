@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/netjournal/netjournal/internal/content"
 	template "github.com/netjournal/netjournal/internal/gotemplate/html"
@@ -443,21 +444,27 @@ func publicBody(what string, d *content.Doc, res markdown.Result, fields []struc
 	}
 }
 
-// linksToPrivate refuses a Markdown link of a public post or page to a
-// private post's or page's address, as a wikilink to it is refused: the link would
-// publish the address (its slug may say what the post is about), broken.
-// A draft's or a future post's address is the link check's (a broken
-// link, for now).
+// linksToPrivate refuses a Markdown link of a public post or page to the
+// address of a post or a page the blog does not publish (a private one,
+// a draft, a post dated after today), as a wikilink to it is refused: the
+// link would publish the address (its slug may say what the post is
+// about), broken.
 func (j *Journal) linksToPrivate(site *public.Site, errs *content.ErrorList) {
-	private := map[string]string{} // a private post's or page's site path → what it is
+	private := map[string]string{} // an unpublished post's or private page's site path → what it is
 	for _, p := range j.Posts {
-		if p.Private {
-			private["posts/"+p.Slug()+"/"] = fmt.Sprintf("post %q", p.Slug())
+		switch {
+		case p.Private:
+			private["posts/"+p.Slug()+"/"] = fmt.Sprintf("private post %q", p.Slug())
+		case p.Published(j.Opts):
+		case p.Draft:
+			private["posts/"+p.Slug()+"/"] = fmt.Sprintf("draft post %q", p.Slug())
+		default:
+			private["posts/"+p.Slug()+"/"] = fmt.Sprintf("post %q, dated %s", p.Slug(), p.Date.Day().Format(time.DateOnly))
 		}
 	}
 	for _, p := range j.Pages {
 		if p.Private && p.SitePath != "" {
-			private[p.SitePath] = fmt.Sprintf("page %q", strings.TrimSuffix(p.SitePath, "/"))
+			private[p.SitePath] = fmt.Sprintf("private page %q", strings.TrimSuffix(p.SitePath, "/"))
 		}
 	}
 	if len(private) == 0 {
@@ -476,9 +483,9 @@ func (j *Journal) linksToPrivate(site *public.Site, errs *content.ErrorList) {
 			if !last[markdown.LastName(d)] && !anySegment(d, last) && !anySegment(content.PathUnescape(d), last) {
 				continue // (an escaped / in it, posts%2Fsecret, is one as sitePathOf reads it)
 			}
-			if at := privateAt(private, sitePathOf(l.Dest, dir, site.BasePath)); at != "" {
+			if at := privateAt(private, sitePathOf(l.Dest, dir, site.BasePath, true)); at != "" {
 				errs.Add(content.Position{Path: source, Line: l.Line},
-					"public %s links to private %s (%s%s): its address would be published, and the link broken; link to it from a private document, or leave the link out",
+					"public %s links to %s (%s%s): its address would be published, and the link broken; link to it from a private document, or leave the link out",
 					what, private[at], site.BasePath, at)
 			}
 		}
@@ -564,9 +571,9 @@ func (j *Journal) webLinksToPrivate(site *public.Site, private map[string]string
 			if err != nil || !hosts[siteHost(u)] {
 				continue
 			}
-			if at := privateAt(private, sitePathOf(u.EscapedPath(), "", site.BasePath)); at != "" {
+			if at := privateAt(private, sitePathOf(u.EscapedPath(), "", site.BasePath, false)); at != "" {
 				errs.Add(doc.BodyPos(l.Line),
-					"public %s links to private %s (%s): its address would be published, and the link broken; link to it from a private document, or leave the link out",
+					"public %s links to %s (%s): its address would be published, and the link broken; link to it from a private document, or leave the link out",
 					what, private[at], l.Dest)
 			}
 		}
@@ -581,9 +588,9 @@ func (j *Journal) webLinksToPrivate(site *public.Site, private map[string]string
 		// A link post's link: the home page, the list of shared links,
 		// the post's page and the feeds publish it.
 		if u, err := url.Parse(p.Link); p.Link != "" && err == nil && hosts[siteHost(u)] {
-			if at := privateAt(private, sitePathOf(u.EscapedPath(), "", site.BasePath)); at != "" {
+			if at := privateAt(private, sitePathOf(u.EscapedPath(), "", site.BasePath, false)); at != "" {
 				errs.Add(p.Pos("link"),
-					"public post links to private %s (%s): its address would be published, and the link broken; link to it from a private document, or leave the link out",
+					"public post links to %s (%s): its address would be published, and the link broken; link to it from a private document, or leave the link out",
 					private[at], p.Link)
 			}
 		}
@@ -603,8 +610,11 @@ func (j *Journal) webLinksToPrivate(site *public.Site, private map[string]string
 // sitePathOf returns the site path a link's destination names (a root
 // path under the base path, or one relative to dir, the page's site
 // path), a folder with its "/" (posts/x/); "" for a path outside the base
-// path. Result.Links holds links to site paths alone.
-func sitePathOf(dest, dir, basePath string) string {
+// path. Result.Links holds links to site paths alone. A body's root path
+// the renderer puts under the base path when it is not (/posts/x/ under
+// /blog/: sitePath), and names that site path (rewritten); a web
+// address's path outside it is the host's, no page of the site.
+func sitePathOf(dest, dir, basePath string, rewritten bool) string {
 	dest = markdown.DecodeDest(dest) // as the page's reader reads it
 	dest, _, _ = strings.Cut(dest, "#")
 	dest, _, _ = strings.Cut(dest, "?")
@@ -612,7 +622,11 @@ func sitePathOf(dest, dir, basePath string) string {
 	p := path.Join(dir, dest)
 	if strings.HasPrefix(dest, "/") {
 		rest, ok := content.CutBase(dest, basePath)
-		if !ok {
+		switch {
+		case ok:
+		case rewritten:
+			rest = dest[1:] // as Config.SitePath puts it under the base path
+		default:
 			return ""
 		}
 		p = rest
