@@ -48,6 +48,17 @@ type Options struct {
 	// Now dates a Jekyll draft, or a Hugo post, that has no date, when its
 	// file has no modification time.
 	Now time.Time
+	// sourced is the configuration of a Jekyll site whose source: its
+	// files are in, read at the site's root (Jekyll reads it there).
+	sourced *jekyllConfig
+}
+
+// jekyllConfig is a Jekyll site's configuration as read: its values, its
+// file's name and path as shown, and its keys written twice.
+type jekyllConfig struct {
+	cfg         config
+	name, shown string
+	dups        content.ErrorList
 }
 
 // Plan is an import: the posts, pages and files it would write, what it

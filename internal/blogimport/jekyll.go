@@ -43,20 +43,37 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		return nil, err
 	}
 	shown := func(p string) string { return path.Join(opts.Root, p) }
-	cfg := config{}
-	cfgName := ""
-	plan := &Plan{root: opts.Root}
-	for _, n := range jekyllConfigs {
-		if _, err := fs.Stat(fsys, n); err == nil {
-			c, dups, err := readConfig(fsys, n, shown(n), false)
-			if err != nil {
-				return nil, err
+	jc := opts.sourced
+	if jc == nil {
+		jc = &jekyllConfig{cfg: config{}}
+		for _, n := range jekyllConfigs {
+			if _, err := fs.Stat(fsys, n); err == nil {
+				c, dups, err := readConfig(fsys, n, shown(n), false)
+				if err != nil {
+					return nil, err
+				}
+				jc = &jekyllConfig{cfg: c, name: n, shown: shown(n), dups: dups}
+				break
 			}
-			plan.Warnings = append(plan.Warnings, dups...)
-			cfg, cfgName = c, n
-			break
+		}
+		// The site's files are in its source: folder, when it has one;
+		// its configuration is the one read here, as Jekyll reads it.
+		if src := path.Clean(strings.Trim(jc.cfg.str("source"), "/")); jc.cfg.str("source") != "" && src != "." && fs.ValidPath(src) {
+			if info, err := fs.Stat(fsys, src); err == nil && info.IsDir() {
+				sub, err := fs.Sub(fsys, src)
+				if err != nil {
+					return nil, err
+				}
+				o := opts
+				o.Root, o.sourced = path.Join(opts.Root, src), jc
+				return Jekyll(sub, o)
+			}
+			jc.dups = append(jc.dups, content.Errorf(content.Position{Path: jc.shown}, "source: %s is no folder of the site (made by a build step?): the site's files are read from %s", src, or(opts.Root, ".")))
 		}
 	}
+	cfg, cfgName, cfgShown := jc.cfg, jc.name, or(jc.shown, shown("_config.yml"))
+	plan := &Plan{root: opts.Root}
+	plan.Warnings = append(plan.Warnings, jc.dups...)
 	plan.Language = languageTag(or(cfg.str("lang"), cfg.str("locale")))
 	if _, ok := cfg["data"]; !ok {
 		// site.data: the data folder's files, which the Liquid of posts
@@ -70,7 +87,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 	}
 	old := newSite(or(opts.BaseURL, strings.TrimRight(cfg.str("url"), "/")+"/"+strings.Trim(cfg.str("baseurl"), "/")))
 	if old.base == nil || placeholderHosts[old.base.Hostname()] && opts.BaseURL == "" {
-		plan.warn(content.Position{Path: shown(or(cfgName, "_config.yml"))}, "the site's url is not known: feed ids are not kept; give the blog's address with --base-url%s", cnameHint(fsys, "CNAME"))
+		plan.warn(content.Position{Path: cfgShown}, "the site's url is not known: feed ids are not kept; give the blog's address with --base-url%s", cnameHint(fsys, "CNAME"))
 		old = site{}
 	}
 	zone := cfg.zone("timezone")
@@ -119,9 +136,22 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			}
 		}
 	}
+	// collections_dir: the folder of the posts and the collections.
+	colDir := path.Clean(strings.Trim(cfg.str("collections_dir"), "/"))
+	if colDir == "." || !fs.ValidPath(colDir) {
+		colDir = ""
+	}
+	// inCol is p in the collections' folder, and whether it is in it.
+	inCol := func(p string) (string, bool) {
+		if colDir == "" {
+			return p, true
+		}
+		return strings.CutPrefix(p, colDir+"/")
+	}
 	collectionOf := func(p string) string {
+		p, ok := inCol(p)
 		first, _, _ := strings.Cut(p, "/")
-		if c, ok := strings.CutPrefix(first, "_"); ok && outputs[c] && first != p {
+		if c, isCol := strings.CutPrefix(first, "_"); ok && isCol && outputs[c] && first != p {
 			return c
 		}
 		return ""
@@ -145,7 +175,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			// Jekyll's include wins over exclude; what the site's
 			// exclude keeps out is listed, never copied to static/.
 			if e := byConfig(p); e != "" {
-				plan.skip(shown(p), "excluded by %s (exclude: %s)", or(cfgName, "_config.yml"), e)
+				plan.skip(shown(p), "excluded by %s (exclude: %s)", cfgShown, e)
 			}
 			if d.IsDir() {
 				return fs.SkipDir
@@ -158,14 +188,18 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			return nil
 		}
 		dir := "/" + path.Dir(p) + "/"
+		_, inCols := inCol(p)
 		switch {
+		case (strings.Contains(dir, "/_posts/") || strings.Contains(dir, "/_drafts/")) && !inCols:
+			plan.skip(shown(p), "a post outside the site's collections_dir (%s), where Jekyll reads its posts: never published", colDir)
 		case strings.Contains(dir, "/_posts/"):
 			postFiles = append(postFiles, p)
 		case strings.Contains(dir, "/_drafts/"):
 			draftFiles = append(draftFiles, p)
 		case collectionOf(p) != "":
 			c := collectionOf(p)
-			rest := strings.TrimPrefix(p, "_"+c+"/")
+			rel, _ := inCol(p)
+			rest := strings.TrimPrefix(rel, "_"+c+"/")
 			_, ext := splitExt(name)
 			switch {
 			case strings.ContainsRune("_.#~", rune(rest[0])) || strings.ContainsRune("_.#~", rune(name[0])):
@@ -233,7 +267,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		// A draft without a date is dated by its file, as Jekyll dates it.
 		mod := changed(fsys, p, opts.Now)
 		d, ok := plan.jekyllPost(shown(p), p, data, isDraft, jekyllContext{
-			cfg: cfg, zone: zone, pattern: pattern, old: old, newBase: opts.NewBase, byID: byID, feedID: feedID, now: mod, read: readFile,
+			cfg: cfg, zone: zone, pattern: pattern, old: old, newBase: opts.NewBase, byID: byID, feedID: feedID, now: mod, read: readFile, colDir: colDir,
 		})
 		if !ok {
 			return
@@ -263,7 +297,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			plan.warn(content.Position{Path: shown(p)}, "%v", pathless(err))
 			continue
 		}
-		jc := jekyllContext{cfg: cfg, zone: zone, pattern: pageStyle, old: old, newBase: opts.NewBase, read: readFile}
+		jc := jekyllContext{cfg: cfg, zone: zone, pattern: pageStyle, old: old, newBase: opts.NewBase, read: readFile, colDir: colDir}
 		if c := collectionOf(p); c != "" {
 			jc.collection, jc.now = c, opts.Now
 			if jc.now.IsZero() {
@@ -499,7 +533,7 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		plan.finish(d)
 	}
 	plan.relink(old)
-	plan.jekyllMenu(fsys, cfg, cfgName, shown, old, refs)
+	plan.jekyllMenu(fsys, cfg, cfgShown, shown, old, refs)
 	// Every feed the old site had: its files, or jekyll-feed's feed.xml.
 	var feeds []string
 	for _, f := range []string{"feed.xml", "atom.xml", "rss.xml", "feed/index.xml", "feed.rss"} {
@@ -541,6 +575,10 @@ type jekyllContext struct {
 	// collection names the collection of a page that is its document
 	// (projects, of _projects/x.md), whose pattern is the collection's.
 	collection string
+	// colDir is the site's collections_dir, which holds its _posts and
+	// its collections' folders: no folder of a post's or a document's
+	// path; "" for none.
+	colDir string
 	// read returns a file of the site, for an include_relative.
 	read    func(p string) (string, bool)
 	old     site
@@ -749,8 +787,12 @@ func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc je
 	// Categories: the folders above _posts, then the front matter's;
 	// a plural key's text is a list of words, a singular key's one.
 	var cats []string
-	if i := strings.Index("/"+rel, "/_posts/"); i > 0 {
-		for _, c := range strings.Split(rel[:i-1], "/") {
+	catRel := rel
+	if jc.colDir != "" {
+		catRel = strings.TrimPrefix(rel, jc.colDir+"/") // no category
+	}
+	if i := strings.Index("/"+catRel, "/_posts/"); i > 0 {
+		for _, c := range strings.Split(catRel[:i-1], "/") {
 			if c != "" {
 				cats = append(cats, c)
 			}
@@ -1103,7 +1145,7 @@ func (plan *Plan) jekyllPage(shown, rel string, data []byte, jc jekyllContext) (
 	if c := jc.collection; c != "" {
 		// A document's :path is its own, in its collection's folder,
 		// without its extension.
-		in := strings.TrimPrefix(path.Join(dir, name), "_"+c+"/")
+		in := strings.TrimPrefix(strings.TrimPrefix(path.Join(dir, name), jc.colDir+"/"), "_"+c+"/")
 		// Its :title and :slug: its slug, or its file name less a date
 		// that begins it (2016-11-07-mt-whitney is mt-whitney), as
 		// Jekyll's Document reads it.
@@ -1238,7 +1280,7 @@ func jekyllPageTemplate(name, style string) string {
 // _data/navigation.yml (its main list, or the list it is), the
 // navigation list of _config.yml, minima's header_pages, or
 // beautiful-jekyll's navbar-links.
-func (plan *Plan) jekyllMenu(fsys fs.FS, cfg config, cfgName string, shown func(string) string, old site, refs map[string]string) {
+func (plan *Plan) jekyllMenu(fsys fs.FS, cfg config, cfgShown string, shown func(string) string, old site, refs map[string]string) {
 	var items []menuItem
 	left := 0
 	fromList := func(l []any) {
@@ -1281,7 +1323,7 @@ func (plan *Plan) jekyllMenu(fsys fs.FS, cfg config, cfgName string, shown func(
 	if source == "" {
 		if l, ok := cfg.get("navigation").([]any); ok && len(l) > 0 {
 			fromList(l)
-			source = shown(cfgName) + ", navigation"
+			source = cfgShown + ", navigation"
 		}
 	}
 	if source == "" {
@@ -1292,7 +1334,7 @@ func (plan *Plan) jekyllMenu(fsys fs.FS, cfg config, cfgName string, shown func(
 				continue
 			}
 			items = append(items, menuItem{title: plan.titleAt(to, ""), url: to})
-			source = shown(cfgName) + ", header_pages"
+			source = cfgShown + ", header_pages"
 		}
 	}
 	if source == "" {
@@ -1310,7 +1352,7 @@ func (plan *Plan) jekyllMenu(fsys fs.FS, cfg config, cfgName string, shown func(
 				}
 				items = append(items, menuItem{title: k, url: u})
 			}
-			source = shown(cfgName) + ", navbar-links"
+			source = cfgShown + ", navbar-links"
 		}
 	}
 	if source == "" && unread != "" {

@@ -326,3 +326,78 @@ func TestJekyllLoopOutputInItsPlace(t *testing.T) {
 		t.Errorf("tips:\n%s", h)
 	}
 }
+
+// TestJekyllSourceFolder: a site whose _config.yml says source: src
+// (its files in src/) was read from the root: every post's old address
+// and feed id had /src/ in it, each post a tag "src", and its files were
+// copied under /src/ (a QA pass: a real blog's feed ids, which would
+// have shown its subscribers the archive again). The site's files are
+// source's; a source folder that is not there is said.
+func TestJekyllSourceFolder(t *testing.T) {
+	plan, err := Jekyll(fstest.MapFS{
+		"_config.yml":                      {Data: []byte("url: https://j.example.org\nsource: src\npermalink: /:categories/:title/\n")},
+		"src/_posts/notes/2020-01-03-b.md": {Data: []byte("---\ntitle: B\n---\nHi ![x](/assets/x.png)\n")},
+		"src/assets/x.png":                 {Data: []byte("\x89PNG")},
+		"src/about.md":                     {Data: []byte("---\ntitle: About\n---\nMe.\n")},
+		"gulpfile.js":                      {Data: []byte("//")},
+	}, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Posts) != 1 || strings.Join(plan.Posts[0].Aliases, " ") != "/b/" || plan.Posts[0].FeedID != "https://j.example.org/b/" || len(plan.Posts[0].Tags) != 0 {
+		t.Fatalf("posts %+v", *plan.Posts[0])
+	}
+	var files []string
+	for _, f := range plan.Files {
+		files = append(files, f.Path+" < "+f.Source)
+	}
+	if strings.Join(files, "|") != "static/assets/x.png < assets/x.png" {
+		t.Errorf("files %q", files)
+	}
+	if len(plan.Pages) != 1 || plan.Pages[0].Source != "j/src/about.md" {
+		t.Errorf("pages %+v", plan.Pages)
+	}
+	plan, err = Jekyll(fstest.MapFS{
+		"_config.yml":            {Data: []byte("url: https://j.example.org\nsource: .tmp/src\n")},
+		"_posts/2020-01-03-b.md": {Data: []byte("---\ntitle: B\n---\nHi\n")},
+	}, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(messages(plan.Warnings), "j/_config.yml: source: .tmp/src is no folder of the site") {
+		t.Errorf("warnings:\n%s", messages(plan.Warnings))
+	}
+}
+
+// TestJekyllCollectionsDir: collections_dir: col put the posts and the
+// collections in col/ (col/_posts, col/_projects); the import ignored it:
+// every post's address had /col/ in it, the collection's pages were
+// dropped unsaid, and posts in a _posts outside col/, which Jekyll never
+// read, were published (a QA pass on a real theme's site).
+func TestJekyllCollectionsDir(t *testing.T) {
+	plan, err := Jekyll(fstest.MapFS{
+		"_config.yml":                 {Data: []byte("url: https://j.example.org\ncollections_dir: col\ncollections: {projects: {output: true}}\n")},
+		"col/_posts/2020-01-02-a.md":  {Data: []byte("---\ntitle: A\n---\nHi\n")},
+		"col/_projects/p.md":          {Data: []byte("---\ntitle: P\n---\nproj\n")},
+		"test/_posts/2018-07-01-w.md": {Data: []byte("---\ntitle: W\n---\nNot read by Jekyll\n")},
+	}, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Posts) != 1 || strings.Join(plan.Posts[0].Aliases, " ") != "/2020/01/02/a.html" || len(plan.Posts[0].Tags) != 0 {
+		for _, p := range plan.Posts {
+			t.Errorf("post %+v", *p)
+		}
+		t.FailNow()
+	}
+	if len(plan.Pages) != 1 || plan.Pages[0].SitePath != "projects/p/" {
+		t.Errorf("pages %+v", plan.Pages)
+	}
+	skipped := false
+	for _, s := range plan.Skipped {
+		skipped = skipped || strings.Contains(s.Source, "test/_posts/2018-07-01-w.md")
+	}
+	if !skipped {
+		t.Errorf("the post outside collections_dir not listed as skipped: %v", plan.Skipped)
+	}
+}
