@@ -1068,7 +1068,7 @@ func TestJekyllExcludeGlobs(t *testing.T) {
 	if strings.Join(files, " ") != "static/assets/logo.png static/robots.txt static/vendor/js/app.js" {
 		t.Errorf("files %q", files)
 	}
-	if got := skips(plan); !strings.Contains(got, "j/secret-plans.pdf: excluded by _config.yml (exclude: secret)") || !strings.Contains(got, "j/Private: excluded by _config.yml (exclude: [Pp]rivate)") {
+	if got := skips(plan); !strings.Contains(got, "j/secret-plans.pdf: excluded by j/_config.yml (exclude: secret)") || !strings.Contains(got, "j/Private: excluded by j/_config.yml (exclude: [Pp]rivate)") {
 		t.Errorf("skipped:\n%s", got)
 	}
 }
