@@ -433,7 +433,10 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		c.html = d.html
 		c.resolve = func(ref string) (string, bool) {
 			asked := ref
-			ref = strings.TrimPrefix(strings.TrimPrefix(ref, "post_url:/"), "link:/")
+			if name, ok := strings.CutPrefix(ref, "post_url:/"); ok {
+				ref = "post_url:" + name // as Jekyll's PostComparer reads it
+			}
+			ref = strings.TrimPrefix(ref, "link:/")
 			p, ok := refs[ref]
 			if !ok {
 				p, ok = refs[strings.Replace(ref, "link:/", "link:", 1)]

@@ -401,3 +401,22 @@ func TestJekyllCollectionsDir(t *testing.T) {
 		t.Errorf("the post outside collections_dir not listed as skipped: %v", plan.Skipped)
 	}
 }
+
+// TestJekyllPostURLLeadingSlash: {% post_url /notes/2020-01-03-b %},
+// which Jekyll reads without its first "/", was never resolved: a link
+// to "#" and a warning, 143 times in a real blog (a QA pass).
+func TestJekyllPostURLLeadingSlash(t *testing.T) {
+	plan, err := Jekyll(fstest.MapFS{
+		"_config.yml":                  {Data: []byte("url: https://j.example.org\n")},
+		"_posts/notes/2020-01-02-a.md": {Data: []byte("---\ntitle: A\n---\n[b]({% post_url /notes/2020-01-03-b %}) [c]({% post_url 2020-01-03-b %})\n")},
+		"_posts/notes/2020-01-03-b.md": {Data: []byte("---\ntitle: B\n---\nHi\n")},
+	}, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range plan.Posts {
+		if p.Title == "A" && p.Body != "[b](/posts/b/) [c](/posts/b/)\n" {
+			t.Errorf("body %q (warnings %v)", p.Body, plan.Warnings)
+		}
+	}
+}
