@@ -575,3 +575,25 @@ func TestKeyedOnce(t *testing.T) {
 		t.Error("the keys differ from one run to the next")
 	}
 }
+
+// TestJSONFeedItemOfNoBody: JSON Feed 1.1 wants content_html or
+// content_text in every item; a link post of no body had neither,
+// gorilla leaving an empty one out: the feed was invalid (a QA pass).
+func TestJSONFeedItemOfNoBody(t *testing.T) {
+	site := testSite()
+	site.Posts[2].Body = public.HTMLBody("", nil)
+	out := files(t, site)
+	var doc struct {
+		Items []map[string]any `json:"items"`
+	}
+	if err := json.Unmarshal(out[JSONPath], &doc); err != nil {
+		t.Fatal(err)
+	}
+	for i, it := range doc.Items {
+		_, html := it["content_html"]
+		_, text := it["content_text"]
+		if !html && !text {
+			t.Errorf("item %d has no content_html nor content_text: %v", i, it)
+		}
+	}
+}

@@ -12,7 +12,15 @@ import (
 // required, and gorilla omits it when the feed is empty.
 type jsonDoc struct {
 	*feeds.JSONFeed
-	Items []*feeds.JSONItem `json:"items"`
+	Items []jsonItem `json:"items"`
+}
+
+// jsonItem is gorilla's item with content_html always written: JSON Feed
+// 1.1 wants it or content_text in every item, and gorilla leaves an empty
+// one out (a link post of no body).
+type jsonItem struct {
+	*feeds.JSONItem
+	ContentHTML string `json:"content_html"`
 }
 
 // jsonFeed writes a JSON Feed 1.1. Following the JSON Feed spec for link
@@ -24,7 +32,7 @@ func jsonFeed(site *public.Site, c channel, f *feeds.Feed) ([]byte, error) {
 	jf.Language = site.Language
 	jf.HomePageUrl = site.URL(c.home)
 	jf.FeedUrl = site.URL(c.json)
-	doc := jsonDoc{JSONFeed: jf, Items: []*feeds.JSONItem{}}
+	doc := jsonDoc{JSONFeed: jf, Items: []jsonItem{}}
 	for i, it := range jf.Items {
 		p := c.posts[i]
 		it.Url = site.URL(p.Path())
@@ -32,7 +40,7 @@ func jsonFeed(site *public.Site, c channel, f *feeds.Feed) ([]byte, error) {
 			it.ExternalUrl = p.Link
 		}
 		it.Tags = categories(p)
-		doc.Items = append(doc.Items, it)
+		doc.Items = append(doc.Items, jsonItem{JSONItem: it, ContentHTML: it.ContentHTML})
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
