@@ -847,7 +847,7 @@ func (r *renderer) queue(j page.Job, p Page, modified time.Time) {
 	j.File = pageFile(p)
 	r.jobs = append(r.jobs, j)
 	if !p.NotFound {
-		r.urls = append(r.urls, sitemapURL{Loc: r.site.URL(p.Path), LastMod: sitemapDate(modified)})
+		r.urls = append(r.urls, sitemapURL{Loc: r.site.WebURL(p.Path), LastMod: sitemapDate(modified)})
 	}
 }
 

@@ -1098,3 +1098,15 @@ func TestStandalonePageAtAFilesAddress(t *testing.T) {
 		}
 	}
 }
+
+// TestSitemapEscapesURLs: the sitemap's locations are URLs escaped as
+// RFC 3986 has them, as the sitemap protocol asks (a post at
+// /posts/日本語/ was listed raw; a QA pass).
+func TestSitemapEscapesURLs(t *testing.T) {
+	site := testSite()
+	site.Posts[0].Slug = "日本語"
+	files := render(t, site)
+	if sm := string(files["sitemap.xml"]); !strings.Contains(sm, "<loc>https://example.com/blog/posts/%E6%97%A5%E6%9C%AC%E8%AA%9E/</loc>") || strings.Contains(sm, "日本語") {
+		t.Errorf("sitemap:\n%s", sm)
+	}
+}

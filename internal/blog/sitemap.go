@@ -60,5 +60,5 @@ func sitemapDate(t time.Time) string {
 // robots.txt at a host's root only: a site under a sub-path is covered by
 // the host's own file, and this one is harmless there.
 func (r *renderer) robots() []byte {
-	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.site.URL("sitemap.xml") + "\n")
+	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.site.WebURL("sitemap.xml") + "\n")
 }

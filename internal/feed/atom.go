@@ -46,8 +46,8 @@ func atomFeed(site *public.Site, c channel, f *feeds.Feed) ([]byte, error) {
 		ID:       af.Id,
 		Updated:  af.Updated,
 		Links: []feeds.AtomLink{
-			{Href: site.URL(c.home), Rel: "alternate", Type: "text/html"},
-			{Href: site.URL(c.atom), Rel: "self", Type: AtomType},
+			{Href: site.WebURL(c.home), Rel: "alternate", Type: "text/html"},
+			{Href: site.WebURL(c.atom), Rel: "self", Type: AtomType},
 		},
 		Author:    af.Author,
 		Generator: generator,
@@ -59,7 +59,7 @@ func atomFeed(site *public.Site, c channel, f *feeds.Feed) ([]byte, error) {
 		if p.IsLink() {
 			// The alternate link is the article; the post's own page is
 			// related to it.
-			e.Links = append(e.Links, feeds.AtomLink{Href: site.URL(p.Path()), Rel: "related", Type: "text/html"})
+			e.Links = append(e.Links, feeds.AtomLink{Href: site.WebURL(p.Path()), Rel: "related", Type: "text/html"})
 		}
 		if e.Summary != nil {
 			e.Summary.Type = "text" // a summary is plain text

@@ -391,13 +391,13 @@ func limit(posts []*public.Post, n int) []*public.Post {
 func build(site *public.Site, c channel) (*feeds.Feed, error) {
 	f := &feeds.Feed{
 		Title:       c.title,
-		Link:        &feeds.Link{Href: site.URL(c.home)},
+		Link:        &feeds.Link{Href: site.WebURL(c.home)},
 		Description: site.Description,
 		Author:      &feeds.Author{Name: site.Author.Name, Email: site.Author.Email},
 		Updated:     updated(site),
 	}
 	for _, p := range c.posts {
-		permalink := site.URL(p.Path())
+		permalink := site.WebURL(p.Path())
 		// An item's id stays what subscribers have seen: the post's
 		// address, or the id it was given (a blog's old address).
 		id, isPermaLink := permalink, "true"
@@ -428,7 +428,7 @@ func itemLink(site *public.Site, p *public.Post) string {
 	if p.IsLink() {
 		return p.Link
 	}
-	return site.URL(p.Path())
+	return site.WebURL(p.Path())
 }
 
 // updated is the feeds' last-modified time: the site's, or the Unix epoch

@@ -597,3 +597,19 @@ func TestJSONFeedItemOfNoBody(t *testing.T) {
 		}
 	}
 }
+
+// TestFeedsEscapeURLs: a post at a path of other scripts (/posts/日本語/)
+// was written raw in the feeds' links and ids, where a URL is escaped as
+// RFC 3986 has it and as the page's own links are (a QA pass; Hugo
+// writes %E6%97%A5…, checked with hugo).
+func TestFeedsEscapeURLs(t *testing.T) {
+	site := testSite()
+	site.Posts[1].Slug = "日本語"
+	out := files(t, site)
+	const escaped = "https://example.com/blog/posts/%E6%97%A5%E6%9C%AC%E8%AA%9E/"
+	for _, f := range []string{RSSPath, AtomPath, JSONPath} {
+		if !bytes.Contains(out[f], []byte(escaped)) || bytes.Contains(out[f], []byte("/posts/日本語/")) {
+			t.Errorf("%s: no %s, or the raw path:\n%s", f, escaped, out[f])
+		}
+	}
+}

@@ -30,12 +30,12 @@ func jsonFeed(site *public.Site, c channel, f *feeds.Feed) ([]byte, error) {
 	jf := (&feeds.JSON{Feed: f}).JSONFeed()
 	jf.Version = jsonFeedVersion
 	jf.Language = site.Language
-	jf.HomePageUrl = site.URL(c.home)
-	jf.FeedUrl = site.URL(c.json)
+	jf.HomePageUrl = site.WebURL(c.home)
+	jf.FeedUrl = site.WebURL(c.json)
 	doc := jsonDoc{JSONFeed: jf, Items: []jsonItem{}}
 	for i, it := range jf.Items {
 		p := c.posts[i]
-		it.Url = site.URL(p.Path())
+		it.Url = site.WebURL(p.Path())
 		if p.IsLink() {
 			it.ExternalUrl = p.Link
 		}

@@ -56,7 +56,7 @@ func rssFeed(site *public.Site, c channel, f *feeds.Feed) ([]byte, error) {
 		DCNS:      "http://purl.org/dc/elements/1.1/",
 		Channel: rssChannel{
 			RssFeed: ch,
-			Self:    rssSelf{Href: site.URL(c.rss), Rel: "self", Type: RSSType},
+			Self:    rssSelf{Href: site.WebURL(c.rss), Rel: "self", Type: RSSType},
 		},
 	}
 	for i, it := range ch.Items {

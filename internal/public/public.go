@@ -11,6 +11,7 @@ package public
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 
@@ -213,6 +214,19 @@ func (s *Site) LinkPosts() []*Post {
 
 // URL returns the absolute URL of a site path.
 func (s *Site) URL(path string) string { return s.BaseURL + trimSlash(path) }
+
+// WebURL returns the absolute URL of a site path as a feed or a sitemap
+// writes it: escaped, as RFC 3986 has it (/posts/日本語/ is
+// /posts/%E6%97%A5%E6%9C%AC%E8%AA%9E/, as Hugo writes it there too); a
+// page's links are escaped by its template.
+func (s *Site) WebURL(path string) string {
+	u := s.URL(path)
+	parsed, err := url.Parse(u)
+	if err != nil {
+		return u
+	}
+	return parsed.String()
+}
 
 // Rel returns the root-relative URL of a site path, under BasePath.
 func (s *Site) Rel(path string) string { return s.BasePath + trimSlash(path) }
