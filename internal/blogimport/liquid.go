@@ -447,6 +447,13 @@ func (c *converter) tag(t *liquidTag) (string, bool) {
 		case strings.Contains(file, "vimeo"):
 			return c.asHTML(embed("vimeo", named, nil))
 		case strings.Contains(file, "image") || strings.Contains(file, "figure") || strings.Contains(file, "img"):
+			// The site's own, when it has one that runs here: its link,
+			// its classes, as Jekyll wrote them.
+			if t.name == "include" {
+				if out, ok := c.includeHTML(t, args[0], args[1:]); ok {
+					return out, true
+				}
+			}
 			im := image{
 				src: c.attr(named, "url", "src", "image", "image_path", "file", "path", "img"), alt: c.attr(named, "alt"),
 				caption: c.attr(named, "caption", "description", "title"),
@@ -673,16 +680,25 @@ func liquidArgs(args []string) (map[string]string, []string) {
 	var pos []string
 	for _, a := range args {
 		if k, v, ok := strings.Cut(a, "="); ok {
-			named[strings.ToLower(k)] = strings.Trim(v, `"'`)
+			named[strings.ToLower(k)] = unquote(v)
 			continue
 		}
 		if k, v, ok := strings.Cut(a, ":"); ok && !strings.Contains(a, "//") {
-			named[strings.ToLower(k)] = strings.Trim(v, `"'`)
+			named[strings.ToLower(k)] = unquote(v)
 			continue
 		}
-		pos = append(pos, strings.Trim(a, `"'`))
+		pos = append(pos, unquote(a))
 	}
 	return named, pos
+}
+
+// unquote is an argument without the quotes around it, one of each end:
+// "'Hello' in QR code" keeps the quotes it holds.
+func unquote(v string) string {
+	if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') && v[len(v)-1] == v[0] {
+		return v[1 : len(v)-1]
+	}
+	return strings.Trim(v, `"'`)
 }
 
 // expr evaluates the Liquid expressions that stand for a site path or a
