@@ -435,7 +435,7 @@ func (c *converter) tag(t *liquidTag) (string, bool) {
 			pos = pos[1:]
 		}
 		return c.asHTML(embed(t.name, named, pos))
-	case "include", "include_relative":
+	case "include", "include_relative", "include_cached": // jekyll-include-cache's is an include
 		if len(args) == 0 {
 			return "", false
 		}
@@ -449,7 +449,7 @@ func (c *converter) tag(t *liquidTag) (string, bool) {
 		case strings.Contains(file, "image") || strings.Contains(file, "figure") || strings.Contains(file, "img"):
 			// The site's own, when it has one that runs here: its link,
 			// its classes, as Jekyll wrote them.
-			if t.name == "include" {
+			if t.name != "include_relative" {
 				if out, ok := c.includeHTML(t, args[0], args[1:]); ok {
 					return out, true
 				}
@@ -462,7 +462,7 @@ func (c *converter) tag(t *liquidTag) (string, bool) {
 				return c.asHTML(im.markdown(), true)
 			}
 		}
-		if t.name == "include" {
+		if t.name != "include_relative" {
 			return c.includeHTML(t, args[0], args[1:])
 		}
 		return c.includeRelativeText(args[0], args[1:])
@@ -585,7 +585,7 @@ var includeEngine = func() *liquid.Engine {
 		}
 		return strings.Join(words[:len(words)-1], ", ") + ", " + and + " " + words[len(words)-1]
 	})
-	for _, name := range []string{"include", "include_relative"} {
+	for _, name := range []string{"include", "include_relative", "include_cached"} {
 		e.RegisterTag(name, func(render.Context) (string, error) {
 			return "", errors.New("an include in an include is not read")
 		})
