@@ -59,6 +59,14 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 		// The site's files are in its source: folder, when it has one;
 		// its configuration is the one read here, as Jekyll reads it.
 		if src := path.Clean(strings.Trim(jc.cfg.str("source"), "/")); jc.cfg.str("source") != "" && src != "." && fs.ValidPath(src) {
+			if info, err := fs.Stat(fsys, src); (err != nil || !info.IsDir()) && path.Base(src) != src {
+				// A folder a build step makes (.tmp/src, which gulp
+				// copies from src/): the one of its name, when there is.
+				if info, err := fs.Stat(fsys, path.Base(src)); err == nil && info.IsDir() {
+					jc.dups = append(jc.dups, content.Errorf(content.Position{Path: jc.shown}, "source: %s is no folder of the site (made by a build step?): the site's files are read from %s, of its name", src, path.Join(opts.Root, path.Base(src))))
+					src = path.Base(src)
+				}
+			}
 			if info, err := fs.Stat(fsys, src); err == nil && info.IsDir() {
 				sub, err := fs.Sub(fsys, src)
 				if err != nil {
@@ -66,7 +74,15 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 				}
 				o := opts
 				o.Root, o.sourced = path.Join(opts.Root, src), jc
-				return Jekyll(sub, o)
+				plan, err := Jekyll(sub, o)
+				if plan != nil {
+					// The files to copy, by their paths in the site's
+					// folder, as the import reads them.
+					for i := range plan.Files {
+						plan.Files[i].Source = path.Join(src, plan.Files[i].Source)
+					}
+				}
+				return plan, err
 			}
 			jc.dups = append(jc.dups, content.Errorf(content.Position{Path: jc.shown}, "source: %s is no folder of the site (made by a build step?): the site's files are read from %s", src, or(opts.Root, ".")))
 		}
@@ -228,6 +244,8 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			plan.Files = append(plan.Files, File{Path: "static/" + p, Source: p})
 		default:
 			switch _, ext := splitExt(name); {
+			case markdownExts[ext] && jekyllListing(fsys, p):
+				plan.skip(shown(p), "a page that Jekyll made from the site (its Liquid lists posts, tags or pages, and it has little text of its own): netjournal makes its own archive and tags pages")
 			case markdownExts[ext]:
 				pageFiles = append(pageFiles, p)
 			case (ext == ".html" || ext == ".htm") && jekyllHTMLPage(fsys, p):
@@ -1223,12 +1241,47 @@ func jekyllHTMLPage(fsys fs.FS, p string) bool {
 	if name, _ := splitExt(p); name == "index" || name == "404" {
 		return false
 	}
+	_, err := fs.Stat(fsys, p)
+	return err == nil && !jekyllListing(fsys, p)
+}
+
+// jekyllListing reports whether the page at p is one Jekyll made from the
+// site: it has little text of its own (listingProse), and loops over what
+// only Jekyll had alone (the posts, the tags, a variable assigned them,
+// a paginator). A page that loops over its data too is the writer's (a
+// list of publications), and so is an about page that says how many
+// posts the site has.
+func jekyllListing(fsys fs.FS, p string) bool {
 	b, err := fs.ReadFile(fsys, p)
-	if err != nil {
+	if err != nil || proseWords(string(b)) >= listingProse {
 		return false
 	}
-	return !jekyllOnly.Match(b) || proseWords(string(b)) >= listingProse
+	src := string(b)
+	// The variables assigned what only Jekyll had: {% assign t = site.tags %}.
+	jekyllVars := map[string]bool{}
+	for _, m := range liquidAssign.FindAllStringSubmatch(src, -1) {
+		if jekyllOnly.MatchString("{{ " + m[2] + " }}") {
+			jekyllVars[m[1]] = true
+		}
+	}
+	loops := liquidLoop.FindAllString(src, -1)
+	if strings.Contains(src, "paginator.") {
+		return true
+	}
+	for _, l := range loops {
+		m := liquidForIn.FindStringSubmatch(l)
+		if !jekyllOnly.MatchString(l) && (m == nil || !jekyllVars[m[1]]) {
+			return false // a loop over the page's, the site's or its data: content
+		}
+	}
+	return len(loops) > 0
 }
+
+var (
+	liquidAssign = regexp.MustCompile(`\{%-?\s*assign\s+(\w+)\s*=\s*(.*?)-?%\}`)
+	// liquidForIn is a loop's tag, and the variable it loops over.
+	liquidForIn = regexp.MustCompile(`^\{%-?\s*(?:for|tablerow)\s+\w+\s+in\s+(\w+)`)
+)
 
 // listingProse is how many words of its own a page that lists the
 // site's posts has, at least, to be a page of the writer's.

@@ -351,11 +351,23 @@ func TestJekyllSourceFolder(t *testing.T) {
 	for _, f := range plan.Files {
 		files = append(files, f.Path+" < "+f.Source)
 	}
-	if strings.Join(files, "|") != "static/assets/x.png < assets/x.png" {
+	if strings.Join(files, "|") != "static/assets/x.png < src/assets/x.png" {
 		t.Errorf("files %q", files)
 	}
 	if len(plan.Pages) != 1 || plan.Pages[0].Source != "j/src/about.md" {
 		t.Errorf("pages %+v", plan.Pages)
+	}
+	// A folder a build step makes from one of its name (gulp's .tmp/src
+	// of src/, a real blog's): that one is read, and said.
+	plan, err = Jekyll(fstest.MapFS{
+		"_config.yml":                {Data: []byte("url: https://j.example.org\nsource: .tmp/src\n")},
+		"src/_posts/2020-01-03-b.md": {Data: []byte("---\ntitle: B\n---\nHi\n")},
+	}, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(messages(plan.Warnings), "j/_config.yml: source: .tmp/src is no folder of the site (made by a build step?): the site's files are read from j/src, of its name") || len(plan.Posts) != 1 || plan.Posts[0].Source != "j/src/_posts/2020-01-03-b.md" {
+		t.Errorf("warnings:\n%s\nposts %v", messages(plan.Warnings), plan.Posts)
 	}
 	plan, err = Jekyll(fstest.MapFS{
 		"_config.yml":            {Data: []byte("url: https://j.example.org\nsource: .tmp/src\n")},
@@ -457,5 +469,36 @@ func TestJekyllIncludeCached(t *testing.T) {
 	}
 	if b := plan.Posts[0].Body; !strings.Contains(b, `<div class="note">Mind the gap</div>`) {
 		t.Errorf("body %q (warnings %v)", b, plan.Warnings)
+	}
+}
+
+// TestJekyllMarkdownListingPage: a tag index in Markdown, its loop over
+// an assigned list of site.tags, was published nearly empty ("An archive
+// of  posts, organized by the following  topics."; a QA pass): a page in
+// Markdown that lists what only Jekyll had, with little text of its own,
+// is skipped as one in HTML is.
+func TestJekyllMarkdownListingPage(t *testing.T) {
+	plan, err := Jekyll(fstest.MapFS{
+		"_config.yml":            {Data: []byte("url: https://j.example.org\ninclude: [_pages]\n")},
+		"_posts/2020-01-02-a.md": {Data: []byte("---\ntitle: A\n---\nA\n")},
+		"_pages/tag.md":          {Data: []byte("---\ntitle: Tag index\npermalink: /tag/\n---\nAn archive of {{ site.posts.size }} posts, organized by the following topics.\n\n{% assign t = site.tags %}{% for x in t %}- {{ x[0] }}\n{% endfor %}\n")},
+		"about.md":               {Data: []byte("---\ntitle: About\n---\nMe, and {{ site.posts.size }} posts.\n")},
+	}, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pages []string
+	for _, p := range plan.Pages {
+		pages = append(pages, p.SitePath)
+	}
+	if strings.Join(pages, " ") != "about/" {
+		t.Errorf("pages %q", pages)
+	}
+	skipped := false
+	for _, s := range plan.Skipped {
+		skipped = skipped || strings.HasSuffix(s.Source, "_pages/tag.md")
+	}
+	if !skipped {
+		t.Errorf("the tag index not listed as skipped: %v", plan.Skipped)
 	}
 }
