@@ -249,6 +249,27 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 		}
 	}
 
+	// A menu entry of netjournal.yaml that leads nowhere: said once, at its
+	// line, not on every page that shows the menu.
+	for i, m := range j.Config.Menu {
+		if !strings.HasPrefix(m.URL, "/") || strings.HasPrefix(m.URL, "//") {
+			continue // a web address
+		}
+		target := j.Config.SitePath(m.URL)
+		why := pub.check(target, base)
+		if why == "" {
+			continue
+		}
+		line := 0
+		for _, k := range []string{fmt.Sprintf("menu[%d].url", i), fmt.Sprintf("menu[%d]", i), "menu"} {
+			if line = j.Config.Line(k); line > 0 {
+				break
+			}
+		}
+		warns.Add(content.Position{Path: content.ConfigFile, Line: line}, "menu: broken link %s: %s", m.URL, why)
+		reported[canonical(target)] = true
+	}
+
 	// And a page's (content/pages), which the blog alone shows: against
 	// the blog's page of the post it leads to, or its own.
 	for _, pg := range j.Pages {
