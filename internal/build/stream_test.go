@@ -78,7 +78,7 @@ func TestStreamEqualsRender(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(want.Warnings) < 10 || len(want.Notes) == 0 {
+		if len(want.Warnings) < 4 || len(want.Notes) == 0 {
 			t.Fatalf("the site should have warnings and notes: %v, %v", want.Warnings, want.Notes)
 		}
 		if !strings.Contains(string(want.Public["posts/idempotency-is-a-contract/index.html"]), `<nav class="toc"`) {
