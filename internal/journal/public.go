@@ -463,8 +463,12 @@ func (j *Journal) linksToPrivate(site *public.Site, errs *content.ErrorList) {
 		}
 	}
 	for _, p := range j.Pages {
-		if p.Private && p.SitePath != "" {
+		switch {
+		case p.SitePath == "" || p.Public(j.Opts.Drafts):
+		case p.Private:
 			private[p.SitePath] = fmt.Sprintf("private page %q", strings.TrimSuffix(p.SitePath, "/"))
+		default:
+			private[p.SitePath] = fmt.Sprintf("draft page %q", strings.TrimSuffix(p.SitePath, "/"))
 		}
 	}
 	if len(private) == 0 {
@@ -621,7 +625,7 @@ func sitePathOf(dest, dir, basePath string, rewritten bool) string {
 	dest = content.PathUnescape(dest) // /posts/s%65cret/ is /posts/secret/
 	p := path.Join(dir, dest)
 	if strings.HasPrefix(dest, "/") {
-		rest, ok := content.CutBase(dest, basePath)
+		rest, ok := content.CutBase(dest, content.PathUnescape(basePath)) // as written or as a browser shows it
 		switch {
 		case ok:
 		case rewritten:

@@ -65,3 +65,26 @@ func TestLinksToUnpublishedPosts(t *testing.T) {
 		t.Errorf("refused with both published: %v", err)
 	}
 }
+
+// TestReviewedLinksToUnpublished: a review's. A base path of other
+// letters (/café/) let every link to a private post through, the check
+// reading the path as written against the base path escaped; and a draft
+// page's address was published with a broken link's warning.
+func TestReviewedLinksToUnpublished(t *testing.T) {
+	for _, body := range []string{"[s](/café/posts/secret/)", "[s](/caf%C3%A9/posts/secret/)", "[s](https://example.com/café/posts/secret/)", "[s](/posts/secret/)"} {
+		files := map[string]string{
+			"content/posts/secret.md": "---\ntitle: S\ndate: 2026-01-01\nprivate: true\n---\nS.\n",
+			"content/posts/pub.md":    "---\ntitle: P\ndate: 2026-01-02\n---\n" + body + "\n",
+		}
+		if _, err := publicOf(t, "title: T\nbase_url: https://example.com/café/\n", files); err == nil || !strings.Contains(err.Error(), `links to private post "secret"`) {
+			t.Errorf("%s: not refused: %v", body, err)
+		}
+	}
+	files := map[string]string{
+		"content/pages/acquisition-of-acme.md": "---\ntitle: Plans\ndraft: true\n---\nP.\n",
+		"content/posts/pub.md":                 "---\ntitle: P\ndate: 2026-01-02\n---\nSee [plans](/acquisition-of-acme/).\n",
+	}
+	if _, err := publicOf(t, "title: T\nbase_url: https://example.com/\n", files); err == nil || !strings.Contains(err.Error(), `content/posts/pub.md:5: public post links to draft page "acquisition-of-acme"`) {
+		t.Errorf("a link to a draft page not refused: %v", err)
+	}
+}
