@@ -181,16 +181,15 @@ func (c *Contact) validate(errs *ErrorList, cfg *Config) {
 // address. The importers keep only addresses it takes.
 func EmailProblem(v string) string {
 	local, host, _ := strings.Cut(v, "@")
-	if strings.HasPrefix(v, `"`) {
-		if end := strings.LastIndex(v, `"@`); end > 0 {
-			local, host = v[:end+1], v[end+2:] // a quoted name holds what it likes
-		}
+	quoted := false
+	if m := quotedLocal.FindStringSubmatch(v); m != nil {
+		local, host, quoted = m[1], m[2], true // a quoted name holds what it likes
 	}
 	switch {
 	case strings.HasPrefix(strings.ToLower(v), "mailto:"):
 		return fmt.Sprintf("expected the address alone, without mailto:, got %q", v)
 	case strings.ContainsFunc(host, unicode.IsSpace) || strings.ContainsAny(host, ",;<>@\"") ||
-		!strings.HasPrefix(local, `"`) && (strings.ContainsFunc(local, unicode.IsSpace) || strings.ContainsAny(local, ",;<>")):
+		!quoted && (strings.ContainsFunc(local, unicode.IsSpace) || strings.ContainsAny(local, ",;<>\"")):
 		return fmt.Sprintf("expected one email address (name@host), got %q: give each its own line of the list", v)
 	case local == "" || host == "":
 		return fmt.Sprintf("expected an email address (name@host), got %q", v)
@@ -198,13 +197,16 @@ func EmailProblem(v string) string {
 	return ""
 }
 
+// quotedLocal is an address whose name is quoted, whole: "john doe"@host.
+var quotedLocal = regexp.MustCompile(`^("(?:[^"\\]|\\.)+")@(.*)$`)
+
 // PhoneNumbers returns the numbers a phone value holds: itself, or each
 // of the numbers some exports join in one ("+1 555 0100 / +1 555 0101",
 // "+351 910 000 101,+351 910 000 102"), and that YAML makes of a list's
 // item indented too far ("+1 555 0100 +1 555 0101"). A + after a space
 // or a separator begins another number only where what comes before it
-// is a number, of digits and punctuation: "Reception: +44 20 7946 0000"
-// and "+49 151 1234567 (+49 171 7654321 privat)" are one.
+// has a digit: "Reception: +44 20 7946 0000" and "+49 151 1234567 (+49
+// 171 7654321 privat)" are one; "+1 555 0100 x12 / +1 555 0101" two.
 func PhoneNumbers(v string) []string {
 	var out []string
 	start := 0
@@ -213,7 +215,7 @@ func PhoneNumbers(v string) []string {
 			continue
 		}
 		before := strings.Trim(v[start:i], " \t\n/,;")
-		if before == "" || strings.ContainsFunc(before, unicode.IsLetter) || !strings.ContainsFunc(before, unicode.IsDigit) {
+		if !strings.ContainsFunc(before, unicode.IsDigit) {
 			continue
 		}
 		out = append(out, before)

@@ -106,6 +106,11 @@ func TestContactKeyErrors(t *testing.T) {
 		// A review's: a quoted name, a number with a note or a label.
 		{"email: ['\"john doe\"@x.example', '\"a,b\"@x.example']\nphone: ['+49 151 1234567 (+49 171 7654321 privat)', 'work: \"Reception: +44 20 7946 0000\"', 'cell: +1 555 0100 x12']", ""},
 		{"phone: '+1 555 0100 - +1 555 0101'", p + `:3: phone: expected one phone number, got "+1 555 0100 - +1 555 0101": give each its own line of the list`},
+		// A second review's: a number with an extension before another,
+		// and what is no address although it begins with a quote.
+		{"phone: '+1 555 0100 x12 / +1 555 0101'", p + `:3: phone: expected one phone number, got "+1 555 0100 x12 / +1 555 0101": give each its own line of the list`},
+		{"email: ['\"Ana Lima\" ana@x.example']", p + `:3: email: expected one email address (name@host), got "\"Ana Lima\" ana@x.example": give each its own line of the list`},
+		{"email: ['\"@x.example']", p + `:3: email: expected one email address (name@host), got "\"@x.example": give each its own line of the list`},
 	} {
 		_, problems := contact(t, "---\nname: Ana Lima\n"+tt.front+"\n---\n")
 		if got := strings.Join(problems, "\n"); got != tt.want {

@@ -543,10 +543,17 @@ func emailAddresses(v string) []string {
 	}
 	var out []string
 	for _, a := range list {
-		if _, host, _ := strings.Cut(a.Address, "@"); !domain(host) || content.EmailProblem(a.Address) != "" {
+		addr := a.Address
+		at := strings.LastIndex(addr, "@")
+		if at > 0 && content.EmailProblem(addr) != "" {
+			// A quoted name, which the parser gives without its quotes.
+			addr = strconv.Quote(addr[:at]) + addr[at:]
+			at = strings.LastIndex(addr, "@")
+		}
+		if at < 0 || !domain(addr[at+1:]) || content.EmailProblem(addr) != "" {
 			return nil
 		}
-		out = append(out, a.Address)
+		out = append(out, addr)
 	}
 	return out
 }

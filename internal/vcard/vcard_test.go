@@ -1339,7 +1339,7 @@ func TestReadEmailHostIsADomain(t *testing.T) {
 // file may not hold (a build error): each is a number of its own, with
 // the TEL's type.
 func TestReadTwoNumbersInOneTEL(t *testing.T) {
-	src := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nTEL;TYPE=work:+1 555 0100 / +1 555 0101\r\nTEL:+351 910 000 101,+351 910 000 102\r\nTEL:+44 20 7946 0000\r\nEND:VCARD\r\n"
+	src := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nTEL;TYPE=work:+1 555 0100 / +1 555 0101\r\nTEL:+351 910 000 101,+351 910 000 102\r\nTEL:+44 20 7946 0000\r\nTEL:+1 555 0100 x12 / +1 555 0199\r\nEND:VCARD\r\n"
 	people, _, err := Read("x.vcf", []byte(src), "")
 	if err != nil {
 		t.Fatal(err)
@@ -1348,7 +1348,7 @@ func TestReadTwoNumbersInOneTEL(t *testing.T) {
 	for _, p := range people[0].Phones {
 		phones = append(phones, p.Type+"="+p.Value)
 	}
-	if got := strings.Join(phones, "|"); got != "work=+1 555 0100|work=+1 555 0101|=+351 910 000 101|=+351 910 000 102|=+44 20 7946 0000" {
+	if got := strings.Join(phones, "|"); got != "work=+1 555 0100|work=+1 555 0101|=+351 910 000 101|=+351 910 000 102|=+44 20 7946 0000|=+1 555 0100 x12|=+1 555 0199" {
 		t.Errorf("phones %q", got)
 	}
 }
@@ -1359,7 +1359,7 @@ func TestReadTwoNumbersInOneTEL(t *testing.T) {
 // "john doe@example.com" is no address); every address and number read
 // is one a contact file takes, so that one card cannot stop the import.
 func TestReadReviewedNumbersAndNames(t *testing.T) {
-	src := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:John Doe\r\nEMAIL;TYPE=work:\"john doe\"@example.com\r\nTEL;TYPE=work:Reception: +44 20 7946 0000\r\nTEL;TYPE=CELL:+49 151 1234567 (+49 171 7654321 privat)\r\nEND:VCARD\r\n"
+	src := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:John Doe\r\nEMAIL;TYPE=work:\"john doe\"@example.com\r\nEMAIL:Ana <ana@example.com>\\, \"john doe\"@example.org\r\nTEL;TYPE=work:Reception: +44 20 7946 0000\r\nTEL;TYPE=CELL:+49 151 1234567 (+49 171 7654321 privat)\r\nEND:VCARD\r\n"
 	people, _, err := Read("x.vcf", []byte(src), "")
 	if err != nil {
 		t.Fatal(err)
@@ -1374,7 +1374,7 @@ func TestReadReviewedNumbersAndNames(t *testing.T) {
 	for _, p := range people[0].Phones {
 		got = append(got, p.Value)
 	}
-	if want := `"john doe"@example.com|Reception: +44 20 7946 0000|+49 151 1234567 (+49 171 7654321 privat)`; strings.Join(got, "|") != want {
+	if want := `"john doe"@example.com|ana@example.com|"john doe"@example.org|Reception: +44 20 7946 0000|+49 151 1234567 (+49 171 7654321 privat)`; strings.Join(got, "|") != want {
 		t.Errorf("got %q, want %q", strings.Join(got, "|"), want)
 	}
 }
