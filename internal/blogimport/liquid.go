@@ -342,11 +342,20 @@ func (c *converter) emitLiquid(b *strings.Builder, toks []*liquidTag, from, to, 
 				continue
 			}
 			if out, ran := c.loop(t, end); ran {
-				if c.html || strings.HasPrefix(strings.TrimSpace(out), "<") {
-					// HTML, placed as an include's is: a block of its
-					// own, or joined into its line, its text shown as
-					// written.
-					out = c.place(out, t.start, end.end, true, !c.html)
+				// In a page in HTML, and where it goes on an HTML block
+				// (its <li> in a <ul>), its HTML is placed as an
+				// include's is: a block of its own, or joined into its
+				// line, its text shown as written. Elsewhere it is the
+				// page's Markdown, as Jekyll had kramdown read it.
+				l := aroundOf(c.src, t.start, end.end)
+				alone := strings.TrimSpace(l.before) == "" && strings.TrimSpace(l.after) == ""
+				inHTML := alone && strings.HasPrefix(strings.TrimSpace(l.prev), "<") && strings.HasPrefix(strings.TrimSpace(out), "<")
+				if c.html || inHTML {
+					placed := c.place(out, t.start, end.end, true, !c.html)
+					if !alone { // the spaces around it, in its line
+						placed = out[:len(out)-len(strings.TrimLeft(out, " \t\r\n"))] + placed + out[len(strings.TrimRight(out, " \t\r\n")):]
+					}
+					out = placed
 				}
 				b.WriteString(out)
 				continue

@@ -502,3 +502,25 @@ func TestJekyllMarkdownListingPage(t *testing.T) {
 		t.Errorf("the tag index not listed as skipped: %v", plan.Skipped)
 	}
 }
+
+// TestJekyllLoopOutputAsMarkdown: a second review's. A loop whose output
+// begins with HTML and goes on in Markdown (a heading's tag, then a
+// paragraph of **bold** and a link) was joined into one HTML block, its
+// Markdown shown as written; an inline loop lost the space after it.
+func TestJekyllLoopOutputAsMarkdown(t *testing.T) {
+	plan, err := Jekyll(fstest.MapFS{
+		"_config.yml":            {Data: []byte("url: https://j.example.org\n")},
+		"_data/people.yml":       {Data: []byte("- name: Ann\n  url: https://ann.example\n")},
+		"_posts/2020-01-02-a.md": {Data: []byte("---\ntitle: A\n---\nA\n")},
+		"team.md":                {Data: []byte("---\ntitle: Team\npermalink: /team/\n---\n{% for p in site.data.people %}\n<h3>{{ p.name }}</h3>\n\nWorks on **things**, see [site]({{ p.url }}).\n\n{% endfor %}\n\nMy friends: {% for p in site.data.people %}<a href=\"{{ p.url }}\">{{ p.name }}</a> {% endfor %}and more.\n")},
+	}, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := publicHTML(plan.Pages[0].Body)
+	for _, want := range []string{"<strong>things</strong>", `<a href="https://ann.example">site</a>`, "Ann</a> and more."} {
+		if !strings.Contains(html, want) {
+			t.Errorf("no %s in\n%s", want, html)
+		}
+	}
+}
