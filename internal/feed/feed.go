@@ -12,6 +12,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
+	"net/url"
 	"slices"
 	"sync"
 	"time"
@@ -399,9 +400,16 @@ func build(site *public.Site, c channel) (*feeds.Feed, error) {
 	for _, p := range c.posts {
 		permalink := site.WebURL(p.Path())
 		// An item's id stays what subscribers have seen: the post's
-		// address, or the id it was given (a blog's old address).
-		id, isPermaLink := permalink, "true"
-		if p.FeedID != "" && p.FeedID != permalink {
+		// address as netjournal always wrote it (raw, /posts/日本語/,
+		// though its link is escaped now: an escaped id would show such
+		// a post again), or the id it was given (a blog's old address,
+		// escaped as Hugo writes it, which is the permalink's).
+		id, isPermaLink := site.URL(p.Path()), "true"
+		switch {
+		case p.FeedID == "" || p.FeedID == id:
+		case p.FeedID == permalink:
+			id = permalink
+		default:
 			id, isPermaLink = p.FeedID, "false"
 		}
 		html, err := absolute(string(p.Body.HTML()), permalink)
@@ -426,9 +434,19 @@ func build(site *public.Site, c channel) (*feeds.Feed, error) {
 // post, else the post's page.
 func itemLink(site *public.Site, p *public.Post) string {
 	if p.IsLink() {
-		return p.Link
+		return escapedLink(p.Link)
 	}
 	return site.WebURL(p.Path())
+}
+
+// escapedLink is a link post's link: as a feed writes a URL, escaped
+// (https://ja.wikipedia.org/wiki/日本 is …/wiki/%E6%97%A5%E6%9C%AC).
+func escapedLink(link string) string {
+	u, err := url.Parse(link)
+	if err != nil {
+		return link
+	}
+	return u.String()
 }
 
 // updated is the feeds' last-modified time: the site's, or the Unix epoch

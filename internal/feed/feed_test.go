@@ -599,17 +599,30 @@ func TestJSONFeedItemOfNoBody(t *testing.T) {
 }
 
 // TestFeedsEscapeURLs: a post at a path of other scripts (/posts/日本語/)
-// was written raw in the feeds' links and ids, where a URL is escaped as
-// RFC 3986 has it and as the page's own links are (a QA pass; Hugo
-// writes %E6%97%A5…, checked with hugo).
+// was linked raw in the feeds, where a URL is escaped as RFC 3986 has it
+// and as the page's own links are (a QA pass; Hugo writes %E6%97%A5…,
+// checked with hugo); so was a link post's link. Its id stays what it
+// was (a reader would show the post again, a review), but for an id
+// given as the escaped address (a Hugo blog's, imported), which is the
+// permalink's.
 func TestFeedsEscapeURLs(t *testing.T) {
 	site := testSite()
 	site.Posts[1].Slug = "日本語"
+	site.Posts[2].Link = "https://ja.wikipedia.org/wiki/日本 語"
 	out := files(t, site)
 	const escaped = "https://example.com/blog/posts/%E6%97%A5%E6%9C%AC%E8%AA%9E/"
+	const link = "https://ja.wikipedia.org/wiki/%E6%97%A5%E6%9C%AC%20%E8%AA%9E"
 	for _, f := range []string{RSSPath, AtomPath, JSONPath} {
-		if !bytes.Contains(out[f], []byte(escaped)) || bytes.Contains(out[f], []byte("/posts/日本語/")) {
-			t.Errorf("%s: no %s, or the raw path:\n%s", f, escaped, out[f])
+		if !bytes.Contains(out[f], []byte(escaped)) || !bytes.Contains(out[f], []byte(link)) || bytes.Contains(out[f], []byte("日本 語")) {
+			t.Errorf("%s: no %s or %s, or the link raw:\n%s", f, escaped, link, out[f])
 		}
+	}
+	if !bytes.Contains(out[RSSPath], []byte(`<guid isPermaLink="true">https://example.com/blog/posts/日本語/</guid>`)) {
+		t.Errorf("the id is not the one netjournal wrote:\n%s", out[RSSPath])
+	}
+	site.Posts[1].FeedID = escaped
+	out = files(t, site)
+	if !bytes.Contains(out[RSSPath], []byte(`<guid isPermaLink="true">`+escaped+`</guid>`)) {
+		t.Errorf("an id given as the escaped address:\n%s", out[RSSPath])
 	}
 }

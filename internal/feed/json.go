@@ -37,7 +37,7 @@ func jsonFeed(site *public.Site, c channel, f *feeds.Feed) ([]byte, error) {
 		p := c.posts[i]
 		it.Url = site.WebURL(p.Path())
 		if p.IsLink() {
-			it.ExternalUrl = p.Link
+			it.ExternalUrl = escapedLink(p.Link)
 		}
 		it.Tags = categories(p)
 		doc.Items = append(doc.Items, jsonItem{JSONItem: it, ContentHTML: it.ContentHTML})
