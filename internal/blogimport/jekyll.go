@@ -77,10 +77,12 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 				plan, err := Jekyll(sub, o)
 				if plan != nil {
 					// The files to copy, by their paths in the site's
-					// folder, as the import reads them.
+					// folder, as the import reads them (and as Verify
+					// names them, under the root).
 					for i := range plan.Files {
 						plan.Files[i].Source = path.Join(src, plan.Files[i].Source)
 					}
+					plan.root = opts.Root
 				}
 				return plan, err
 			}
@@ -454,11 +456,10 @@ func Jekyll(fsys fs.FS, opts Options) (*Plan, error) {
 			if name, ok := strings.CutPrefix(ref, "post_url:/"); ok {
 				ref = "post_url:" + name // as Jekyll's PostComparer reads it
 			}
-			ref = strings.TrimPrefix(ref, "link:/")
-			p, ok := refs[ref]
-			if !ok {
-				p, ok = refs[strings.Replace(ref, "link:/", "link:", 1)]
+			if name, ok := strings.CutPrefix(ref, "link:/"); ok {
+				ref = "link:" + name // Jekyll 4's link reads it so
 			}
+			p, ok := refs[ref]
 			if file, isLink := strings.CutPrefix(asked, "link:"); !ok && isLink && statics["static/"+strings.TrimPrefix(file, "/")] {
 				// {% link images/a.png %}: a file the import copies, at
 				// the same path of the new site.

@@ -357,6 +357,31 @@ func TestJekyllSourceFolder(t *testing.T) {
 	if len(plan.Pages) != 1 || plan.Pages[0].Source != "j/src/about.md" {
 		t.Errorf("pages %+v", plan.Pages)
 	}
+	// A file the new site writes itself is named by its path in the
+	// site's folder (it was j/src/src/404.html; a review).
+	plan, err = Jekyll(fstest.MapFS{
+		"_config.yml":                {Data: []byte("url: https://j.example.org\nsource: src\n")},
+		"src/_posts/2020-01-03-b.md": {Data: []byte("---\ntitle: B\n---\nHi\n")},
+		"src/css/syntax.css":         {Data: []byte("body{}")},
+	}, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := plan.Verify(fstest.MapFS{"netjournal.yaml": {Data: []byte("title: T\nbase_url: https://j.example.org/\n")}}, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	said := false
+	for _, s := range plan.Skipped {
+		if strings.Contains(s.Source, "syntax.css") {
+			said = true
+			if s.Source != "j/src/css/syntax.css" {
+				t.Errorf("skipped %q", s.Source)
+			}
+		}
+	}
+	if !said {
+		t.Errorf("the theme's stylesheet not skipped: %v", plan.Skipped)
+	}
 	// A folder a build step makes from one of its name (gulp's .tmp/src
 	// of src/, a real blog's): that one is read, and said.
 	plan, err = Jekyll(fstest.MapFS{
@@ -521,6 +546,26 @@ func TestJekyllLoopOutputAsMarkdown(t *testing.T) {
 	for _, want := range []string{"<strong>things</strong>", `<a href="https://ann.example">site</a>`, "Ann</a> and more."} {
 		if !strings.Contains(html, want) {
 			t.Errorf("no %s in\n%s", want, html)
+		}
+	}
+}
+
+// TestJekyllLinkLeadingSlash: {% link /_posts/2024-01-02-other.md %} and
+// {% link /about.md %}, which Jekyll 4 reads as without their first
+// slash, were links to # (a review).
+func TestJekyllLinkLeadingSlash(t *testing.T) {
+	plan, err := Jekyll(fstest.MapFS{
+		"_config.yml":                {Data: []byte("url: https://j.example.org\n")},
+		"_posts/2024-01-02-other.md": {Data: []byte("---\ntitle: Other\n---\nO\n")},
+		"about.md":                   {Data: []byte("---\ntitle: About\n---\nMe\n")},
+		"_posts/2024-01-03-a.md":     {Data: []byte("---\ntitle: A\n---\n[o]({% link /_posts/2024-01-02-other.md %}) [m]({% link /about.md %}) [n]({% link _posts/2024-01-02-other.md %})\n")},
+	}, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range plan.Posts {
+		if p.Title == "A" && p.Body != "[o](/posts/other/) [m](/about/) [n](/posts/other/)\n" {
+			t.Errorf("body %q (warnings %v)", p.Body, plan.Warnings)
 		}
 	}
 }
