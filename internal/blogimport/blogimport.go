@@ -342,10 +342,25 @@ func (s site) abs(p string) string {
 		return ""
 	}
 	u := *s.base
-	u.Path = path.Join(u.Path, p)
-	if strings.HasSuffix(p, "/") && !strings.HasSuffix(u.Path, "/") {
-		u.Path += "/"
+	joined := path.Join(u.Path, p)
+	if strings.HasSuffix(p, "/") && !strings.HasSuffix(joined, "/") {
+		joined += "/"
 	}
+	if strings.Contains(p, "%") {
+		// A path written escaped (a Hugo url: /notes/100%25-done/), as
+		// the old site wrote it: not escaped again.
+		raw := path.Join(s.base.EscapedPath(), p)
+		if strings.HasSuffix(p, "/") && !strings.HasSuffix(raw, "/") {
+			raw += "/"
+		}
+		if decoded, err := url.PathUnescape(raw); err == nil {
+			u.Path, u.RawPath = decoded, raw
+			if u.EscapedPath() == raw {
+				return u.String()
+			}
+		}
+	}
+	u.Path, u.RawPath = joined, ""
 	return u.String()
 }
 

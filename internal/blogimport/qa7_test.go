@@ -569,3 +569,23 @@ func TestJekyllLinkLeadingSlash(t *testing.T) {
 		}
 	}
 }
+
+// TestHugoFeedIDOfAnEscapedURL: url: /notes/100%25-done/, which Hugo
+// 0.111.3 writes as it is (its guid https://blog.real.org/notes/100%25-done/),
+// had its feed id escaped again, …/100%2525-done/: a reader would show
+// the post again (a review).
+func TestHugoFeedIDOfAnEscapedURL(t *testing.T) {
+	plan, err := Hugo(fstest.MapFS{
+		"hugo.toml":          {Data: []byte("baseURL = 'https://blog.real.org/'\n")},
+		"content/posts/a.md": {Data: []byte("---\ntitle: A\ndate: 2024-06-25\nurl: /notes/100%25-done/\n---\nA\n")},
+	}, Options{Root: "h"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range plan.Posts {
+		want := map[string]string{"A": "https://blog.real.org/notes/100%25-done/"}[p.Title]
+		if p.FeedID != want {
+			t.Errorf("%s: feed id %q, want %q", p.Title, p.FeedID, want)
+		}
+	}
+}
