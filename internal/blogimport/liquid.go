@@ -191,6 +191,19 @@ func (c *converter) condition(markup string) (truth, known bool) {
 	return out == "1", true
 }
 
+// allTags reports whether every line of out that is not blank begins
+// with a tag: HTML alone, which kramdown kept as one block to its closing
+// tag, blank lines and all (a <div> of a person, its {% if %}s' lines
+// blank).
+func allTags(out string) bool {
+	for _, line := range strings.Split(out, "\n") {
+		if t := strings.TrimSpace(line); t != "" && !strings.HasPrefix(t, "<") {
+			return false
+		}
+	}
+	return true
+}
+
 // loop returns what the loop from t to end (a for or a tablerow) wrote
 // on the old site, when it reads only the page's values, the site's and
 // its data files (a list of publications in _data/pubs.yml): run as
@@ -349,7 +362,7 @@ func (c *converter) emitLiquid(b *strings.Builder, toks []*liquidTag, from, to, 
 				// page's Markdown, as Jekyll had kramdown read it.
 				l := aroundOf(c.src, t.start, end.end)
 				alone := strings.TrimSpace(l.before) == "" && strings.TrimSpace(l.after) == ""
-				inHTML := alone && strings.HasPrefix(strings.TrimSpace(l.prev), "<") && strings.HasPrefix(strings.TrimSpace(out), "<")
+				inHTML := alone && strings.HasPrefix(strings.TrimSpace(out), "<") && (strings.HasPrefix(strings.TrimSpace(l.prev), "<") || allTags(out))
 				if c.html || inHTML {
 					placed := c.place(out, t.start, end.end, true, !c.html)
 					if !alone { // the spaces around it, in its line

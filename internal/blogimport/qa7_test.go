@@ -589,3 +589,23 @@ func TestHugoFeedIDOfAnEscapedURL(t *testing.T) {
 		}
 	}
 }
+
+// TestJekyllLoopOfHTMLAlone: a third review's. A loop after a blank line
+// writing a <div> whose {% if %} lines are blank was left to CommonMark,
+// which ended the block at the first blank line and showed the indented
+// link as code; kramdown kept the <div> whole.
+func TestJekyllLoopOfHTMLAlone(t *testing.T) {
+	plan, err := Jekyll(fstest.MapFS{
+		"_config.yml":            {Data: []byte("url: https://j.example.org\n")},
+		"_data/people.yml":       {Data: []byte("- name: Ann\n  url: https://ann.example\n")},
+		"_posts/2020-01-02-a.md": {Data: []byte("---\ntitle: A\n---\nA\n")},
+		"team.md":                {Data: []byte("---\ntitle: Team\npermalink: /team/\n---\n## Team\n\n{% for p in site.data.people %}\n<div class=\"person\">\n    <h3>{{ p.name }}</h3>\n    {% if p.url %}\n    <a href=\"{{ p.url }}\">site</a>\n    {% endif %}\n</div>\n{% endfor %}\n")},
+	}, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := publicHTML(plan.Pages[0].Body)
+	if !strings.Contains(html, `<a href="https://ann.example">site</a>`) || strings.Contains(html, "<pre>") {
+		t.Errorf("team:\n%s", html)
+	}
+}

@@ -188,6 +188,8 @@ func EmailProblem(v string) string {
 	switch {
 	case strings.HasPrefix(strings.ToLower(v), "mailto:"):
 		return fmt.Sprintf("expected the address alone, without mailto:, got %q", v)
+	case !quoted && strings.Contains(local, `"`) && !strings.ContainsFunc(v, unicode.IsSpace) && !strings.ContainsAny(v, ",;<>"):
+		return fmt.Sprintf("expected an email address, got %q: quotes go around the whole name alone (\"ana lima\"@example.com)", v)
 	case strings.ContainsFunc(host, unicode.IsSpace) || strings.ContainsAny(host, ",;<>@\"") ||
 		!quoted && (strings.ContainsFunc(local, unicode.IsSpace) || strings.ContainsAny(local, ",;<>\"")):
 		return fmt.Sprintf("expected one email address (name@host), got %q: give each its own line of the list", v)
@@ -205,8 +207,10 @@ var quotedLocal = regexp.MustCompile(`^("(?:[^"\\]|\\.)+")@(.*)$`)
 // "+351 910 000 101,+351 910 000 102"), and that YAML makes of a list's
 // item indented too far ("+1 555 0100 +1 555 0101"). A + after a space
 // or a separator begins another number only where what comes before it
-// has a digit: "Reception: +44 20 7946 0000" and "+49 151 1234567 (+49
-// 171 7654321 privat)" are one; "+1 555 0100 x12 / +1 555 0101" two.
+// is a number, beginning with +, ( or a digit, an extension or a note
+// after it: "Reception: +44 20 7946 0000", "Line 2: +44 …" and "+49 151
+// 1234567 (+49 171 7654321 privat)" are one; "+1 555 0100 x12 / +1 555
+// 0101" two.
 func PhoneNumbers(v string) []string {
 	var out []string
 	start := 0
@@ -215,8 +219,8 @@ func PhoneNumbers(v string) []string {
 			continue
 		}
 		before := strings.Trim(v[start:i], " \t\n/,;")
-		if !strings.ContainsFunc(before, unicode.IsDigit) {
-			continue
+		if !strings.ContainsFunc(before, unicode.IsDigit) || !strings.ContainsAny(before[:1], "+(0123456789") {
+			continue // a label before the number ("Line 2: +44 …")
 		}
 		out = append(out, before)
 		start = i

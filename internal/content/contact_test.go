@@ -110,7 +110,9 @@ func TestContactKeyErrors(t *testing.T) {
 		// and what is no address although it begins with a quote.
 		{"phone: '+1 555 0100 x12 / +1 555 0101'", p + `:3: phone: expected one phone number, got "+1 555 0100 x12 / +1 555 0101": give each its own line of the list`},
 		{"email: ['\"Ana Lima\" ana@x.example']", p + `:3: email: expected one email address (name@host), got "\"Ana Lima\" ana@x.example": give each its own line of the list`},
-		{"email: ['\"@x.example']", p + `:3: email: expected one email address (name@host), got "\"@x.example": give each its own line of the list`},
+		{"email: ['\"@x.example']", p + `:3: email: expected an email address, got "\"@x.example": quotes go around the whole name alone ("ana lima"@example.com)`},
+		// A third review's: a label with a digit before a number.
+		{"phone: ['Line 2: +44 20 7946 0000', 'Apt 4B, +1 555 0100']", ""},
 	} {
 		_, problems := contact(t, "---\nname: Ana Lima\n"+tt.front+"\n---\n")
 		if got := strings.Join(problems, "\n"); got != tt.want {

@@ -532,8 +532,8 @@ func emailAddresses(v string) []string {
 		return []string{v} // a quoted name, "john doe"@example.com, as written
 	}
 	if local, host, ok := strings.Cut(v, "@"); ok && local != "" && host != "" && !strings.ContainsFunc(v, unicode.IsSpace) && !strings.ContainsAny(v, ",;<>") {
-		if !domain(host) {
-			return nil
+		if !domain(host) || content.EmailProblem(v) != "" {
+			return nil // a"b@example.com: said, and left out
 		}
 		return []string{v}
 	}

@@ -1378,3 +1378,20 @@ func TestReadReviewedNumbersAndNames(t *testing.T) {
 		t.Errorf("got %q, want %q", strings.Join(got, "|"), want)
 	}
 }
+
+// TestReadAddressAContactFileRefuses: a third review's. EMAIL:a"b@x.com
+// was read as an address a contact file refuses, and the whole import
+// stopped; it is said and left out, as any other that is no address.
+func TestReadAddressAContactFileRefuses(t *testing.T) {
+	src := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nEMAIL:a\"b@example.com\r\nTEL:Line 2: +44 20 7946 0000\r\nEND:VCARD\r\n"
+	people, warnings, err := Read("x.vcf", []byte(src), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(people[0].Emails) != 0 || len(warnings) != 1 || !strings.Contains(warnings[0].Error(), "x.vcf:4: EMAIL") {
+		t.Errorf("emails %v, warnings %v", people[0].Emails, warnings)
+	}
+	if len(people[0].Phones) != 1 || people[0].Phones[0].Value != "Line 2: +44 20 7946 0000" {
+		t.Errorf("phones %v", people[0].Phones)
+	}
+}
