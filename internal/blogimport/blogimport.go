@@ -342,25 +342,34 @@ func (s site) abs(p string) string {
 		return ""
 	}
 	u := *s.base
-	joined := path.Join(u.Path, p)
-	if strings.HasSuffix(p, "/") && !strings.HasSuffix(joined, "/") {
-		joined += "/"
+	u.Path = path.Join(u.Path, p)
+	if strings.HasSuffix(p, "/") && !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
 	}
-	if strings.Contains(p, "%") {
-		// A path written escaped (a Hugo url: /notes/100%25-done/), as
-		// the old site wrote it: not escaped again.
-		raw := path.Join(s.base.EscapedPath(), p)
-		if strings.HasSuffix(p, "/") && !strings.HasSuffix(raw, "/") {
-			raw += "/"
-		}
-		if decoded, err := url.PathUnescape(raw); err == nil {
-			u.Path, u.RawPath = decoded, raw
-			if u.EscapedPath() == raw {
-				return u.String()
-			}
-		}
+	return u.String()
+}
+
+// absWritten is abs of a path the writer wrote, escapes and all (a Hugo
+// url: /notes/100%25-done/, whose guid Hugo wrote as it is): a valid
+// escape is kept, not escaped again. A path made of a title or a
+// category is abs's (50%deals is 50%25deals).
+func (s site) absWritten(p string) string {
+	if s.base == nil || !strings.Contains(p, "%") {
+		return s.abs(p)
 	}
-	u.Path, u.RawPath = joined, ""
+	raw := path.Join(s.base.EscapedPath(), p)
+	if strings.HasSuffix(p, "/") && !strings.HasSuffix(raw, "/") {
+		raw += "/"
+	}
+	decoded, err := url.PathUnescape(raw)
+	if err != nil {
+		return s.abs(p)
+	}
+	u := *s.base
+	u.Path, u.RawPath = decoded, raw
+	if u.EscapedPath() != raw {
+		return s.abs(p)
+	}
 	return u.String()
 }
 

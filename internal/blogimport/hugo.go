@@ -808,7 +808,7 @@ func (plan *Plan) hugoPost(shown string, data []byte, pg hugoPage, hc hugoContex
 	}
 	oldPath := plan.hugoAddress(f, d, pg, hc, addressed, p.Title, slug, name)
 	if oldPath != "" {
-		plan.addOld(p, oldPath, hc.old, hc.newBase, shown, meta.LineOf("url"))
+		plan.addOld(p, oldPath, d.addrKey == "url", hc.old, hc.newBase, shown, meta.LineOf("url"))
 	}
 	for _, a := range hugoAliases(f, pg, hc.old, oldPath, hc.uglyIn(pg.sections)) {
 		plan.addAlias(&p.Aliases, a, hc.old, hc.newBase, shown, meta.LineOf("aliases"))
@@ -1550,12 +1550,16 @@ func (plan *Plan) hugoRendered(f *fields, shown string, d *draft) bool {
 	return true
 }
 
-// addOld records a post's old address: an alias, and its feed id.
-func (plan *Plan) addOld(p *Post, oldPath string, old site, newBase, shown string, line int) {
+// addOld records a post's old address: an alias, and its feed id. written
+// says the writer wrote it (a url:), escapes and all (absWritten).
+func (plan *Plan) addOld(p *Post, oldPath string, written bool, old site, newBase, shown string, line int) {
 	if oldPath == "" {
 		return
 	}
 	p.Old = or(old.abs(oldPath), oldPath)
+	if written {
+		p.Old = or(old.absWritten(oldPath), oldPath)
+	}
 	p.oldPath = oldPath
 	if old.base != nil {
 		p.FeedID = p.Old

@@ -863,7 +863,7 @@ func (plan *Plan) jekyllPost(shown, rel string, data []byte, isDraft bool, jc je
 		plan.warn(content.Position{Path: shown, Line: meta.LineOf("permalink")}, "permalink %q: %s not known: the old address may be wrong", pattern, strings.Join(unknown, ", "))
 	}
 	if !isDraft {
-		plan.addOld(p, oldPath, jc.old, jc.newBase, shown, meta.LineOf("permalink"))
+		plan.addOld(p, oldPath, false, jc.old, jc.newBase, shown, meta.LineOf("permalink"))
 		if jc.byID && jc.old.base != nil {
 			// jekyll-feed's id: the folder of the address and the slug.
 			p.FeedID = jc.feedID(path.Join(path.Dir(strings.TrimSuffix(oldPath, "/")), slug))

@@ -609,3 +609,20 @@ func TestJekyllLoopOfHTMLAlone(t *testing.T) {
 		t.Errorf("team:\n%s", html)
 	}
 }
+
+// TestJekyllFeedIDOfAPercentCategory: a third review's. A category of
+// 50%deals made the feed id …/50%deals/…, read as an escape, where it was
+// …/50%25deals/… (Jekyll escapes a placeholder's %): only a path the
+// writer wrote escaped keeps its escapes.
+func TestJekyllFeedIDOfAPercentCategory(t *testing.T) {
+	plan, err := Jekyll(fstest.MapFS{
+		"_config.yml":                {Data: []byte("url: https://blog.example.org\n")},
+		"_posts/2020-01-01-deals.md": {Data: []byte("---\ntitle: Deals\ncategories: [50%deals]\n---\nD\n")},
+	}, Options{Root: "j"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := plan.Posts[0].FeedID; got != "https://blog.example.org/50%25deals/2020/01/01/deals.html" {
+		t.Errorf("feed id %q", got)
+	}
+}
