@@ -500,7 +500,39 @@ func (j *Journal) linksToPrivate(site *public.Site, errs *content.ErrorList) {
 	for _, pg := range site.Pages {
 		check("page", pg.Source, pg.Path, pg.Links)
 	}
+	j.menuToPrivate(site, private, errs)
 	j.webLinksToPrivate(site, private, errs)
+}
+
+// menuToPrivate refuses a menu entry of netjournal.yaml that leads to an
+// unpublished address (a private or a draft page, a private post): every
+// page of the blog would publish it.
+func (j *Journal) menuToPrivate(site *public.Site, private map[string]string, errs *content.ErrorList) {
+	hosts := map[string]bool{}
+	for _, base := range []string{j.Config.WrittenBaseURL(), j.Config.BaseURL} {
+		if u, err := url.Parse(base); err == nil && u.Host != "" {
+			hosts[siteHost(u)] = true
+		}
+	}
+	for i, m := range j.Config.Menu {
+		at := ""
+		if strings.HasPrefix(m.URL, "/") && !strings.HasPrefix(m.URL, "//") {
+			at = privateAt(private, sitePathOf(m.URL, "", site.BasePath, true))
+		} else if u, err := url.Parse(m.URL); err == nil && hosts[siteHost(u)] {
+			at = privateAt(private, sitePathOf(u.EscapedPath(), "", site.BasePath, false))
+		}
+		if at == "" {
+			continue
+		}
+		line := 0
+		for _, k := range []string{fmt.Sprintf("menu[%d].url", i), fmt.Sprintf("menu[%d]", i), "menu"} {
+			if line = j.Config.Line(k); line > 0 {
+				break
+			}
+		}
+		errs.Add(content.Position{Path: content.ConfigFile, Line: line},
+			"menu links to %s (%s%s): every page would publish its address, and the link broken; take it out of the menu, or publish it", private[at], site.BasePath, at)
+	}
 }
 
 // privateAt returns the private address that the site path at is, or is

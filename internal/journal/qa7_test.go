@@ -88,3 +88,36 @@ func TestReviewedLinksToUnpublished(t *testing.T) {
 		t.Errorf("a link to a draft page not refused: %v", err)
 	}
 }
+
+// TestMenuLinksToUnpublished: a third review's. A menu entry of
+// netjournal.yaml leading to a private or a draft page, or a private
+// post, put the address on every page, with a broken link's warning; the
+// same link in a body is refused. Refused too, at the entry's line.
+func TestMenuLinksToUnpublished(t *testing.T) {
+	cfg := "title: T\nbase_url: https://example.com/blog/\nmenu:\n  - {title: J, url: /secret/}\n  - {title: L, url: /posts/hidden/}\n  - {title: K, url: /draft/}\n  - {title: W, url: 'https://example.com/blog/secret/'}\n  - {title: A, url: /about/}\n"
+	files := map[string]string{
+		"content/pages/secret.md": "---\ntitle: S\nprivate: true\n---\nS.\n",
+		"content/pages/draft.md":  "---\ntitle: D\ndraft: true\n---\nD.\n",
+		"content/pages/about.md":  "---\ntitle: About\n---\nA.\n",
+		"content/posts/hidden.md": "---\ntitle: H\ndate: 2026-01-01\nprivate: true\n---\nH.\n",
+		"content/posts/open.md":   "---\ntitle: O\ndate: 2026-01-02\n---\nO.\n",
+	}
+	_, err := publicOf(t, cfg, files)
+	got := ""
+	if err != nil {
+		got = err.Error()
+	}
+	for _, want := range []string{
+		`netjournal.yaml:4: menu links to private page "secret" (/blog/secret/)`,
+		`netjournal.yaml:5: menu links to private post "hidden" (/blog/posts/hidden/)`,
+		`netjournal.yaml:6: menu links to draft page "draft" (/blog/draft/)`,
+		`netjournal.yaml:7: menu links to private page "secret" (/blog/secret/)`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "about") {
+		t.Errorf("a public page refused:\n%s", got)
+	}
+}
