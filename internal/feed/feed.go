@@ -22,6 +22,7 @@ import (
 	template "github.com/netjournal/netjournal/internal/gotemplate/html"
 	"github.com/netjournal/netjournal/internal/page"
 	"github.com/netjournal/netjournal/internal/public"
+	"golang.org/x/net/idna"
 )
 
 // The feeds' paths relative to the site root. The blog links to them.
@@ -445,6 +446,14 @@ func escapedLink(link string) string {
 	u, err := url.Parse(link)
 	if err != nil {
 		return link
+	}
+	// A host of other letters in its ASCII form (bücher.de is
+	// xn--bcher-kva.de), as feed readers read one; not percent-escaped.
+	if host, err := idna.Lookup.ToASCII(u.Hostname()); err == nil && host != u.Hostname() {
+		if port := u.Port(); port != "" {
+			host += ":" + port
+		}
+		u.Host = host
 	}
 	return u.String()
 }

@@ -620,6 +620,13 @@ func TestFeedsEscapeURLs(t *testing.T) {
 	if !bytes.Contains(out[RSSPath], []byte(`<guid isPermaLink="true">https://example.com/blog/posts/日本語/</guid>`)) {
 		t.Errorf("the id is not the one netjournal wrote:\n%s", out[RSSPath])
 	}
+	// A host of other letters is in its ASCII form, not percent-escaped
+	// (a third review).
+	site.Posts[2].Link = "https://bücher.de/angebote"
+	out = files(t, site)
+	if !bytes.Contains(out[JSONPath], []byte("https://xn--bcher-kva.de/angebote")) || bytes.Contains(out[JSONPath], []byte("%C3%BC")) {
+		t.Errorf("the host:\n%s", out[JSONPath])
+	}
 	site.Posts[1].FeedID = escaped
 	out = files(t, site)
 	if !bytes.Contains(out[RSSPath], []byte(`<guid isPermaLink="true">`+escaped+`</guid>`)) {
