@@ -260,13 +260,7 @@ func (lc *linkCache) check(j *journal.Journal, res *Result, again bool, edited m
 		if why == "" {
 			continue
 		}
-		line := 0
-		for _, k := range []string{fmt.Sprintf("menu[%d].url", i), fmt.Sprintf("menu[%d]", i), "menu"} {
-			if line = j.Config.Line(k); line > 0 {
-				break
-			}
-		}
-		warns.Add(content.Position{Path: content.ConfigFile, Line: line}, "menu: broken link %s: %s", m.URL, why)
+		warns.Add(j.Config.MenuPos(i), "menu: broken link %s: %s", m.URL, why)
 		reported[canonical(target)] = true
 	}
 

@@ -361,6 +361,17 @@ func ParseConfig(data []byte) (cfg *Config, err error) {
 // Line is the line of netjournal.yaml that gives key, 0 when none does.
 func (c *Config) Line(key string) int { return c.lines[key] }
 
+// MenuPos is where netjournal.yaml gives the url of menu entry i: its
+// line, or its entry's, or the menu's.
+func (c *Config) MenuPos(i int) Position {
+	for _, k := range []string{key("menu", i) + ".url", key("menu", i), "menu"} {
+		if l := c.lines[k]; l > 0 {
+			return Position{ConfigFile, l}
+		}
+	}
+	return Position{Path: ConfigFile}
+}
+
 // HasMenu reports whether netjournal.yaml gives the header navigation
 // (even an empty one), in place of the built-in items.
 func (c *Config) HasMenu() bool {

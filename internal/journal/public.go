@@ -524,13 +524,7 @@ func (j *Journal) menuToPrivate(site *public.Site, private map[string]string, er
 		if at == "" {
 			continue
 		}
-		line := 0
-		for _, k := range []string{fmt.Sprintf("menu[%d].url", i), fmt.Sprintf("menu[%d]", i), "menu"} {
-			if line = j.Config.Line(k); line > 0 {
-				break
-			}
-		}
-		errs.Add(content.Position{Path: content.ConfigFile, Line: line},
+		errs.Add(j.Config.MenuPos(i),
 			"menu links to %s (%s%s): every page would publish its address, and the link broken; take it out of the menu, or publish it", private[at], site.BasePath, at)
 	}
 }
